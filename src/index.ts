@@ -1,0 +1,2 @@
+// verbatim-fr — browser-safe entry: re-exports only.
+export type * from './types.js';

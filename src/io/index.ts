@@ -1,0 +1,2 @@
+// verbatim-fr/io — node-only entry (file readers, lexicon files).
+export {};

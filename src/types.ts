@@ -1,0 +1,132 @@
+/**
+ * Shared domain types of verbatim-fr. Each pipeline stage (text → lexicon →
+ * analyze → report) reads and writes these; stage-specific types live in the
+ * stage's own folder.
+ */
+
+// ---------------------------------------------------------------- text layer
+
+/** What a token is. */
+export type TokenKind =
+  | 'word'
+  | 'number'
+  | 'punct'
+  | 'emoji'
+  | 'url'
+  | 'email'
+  | 'phone'
+  | 'mention'
+  | 'hashtag'
+  | 'symbol';
+
+/**
+ * One token. Invariant: `original.slice(start, end) === text`, where
+ * `original` is the string given to `tokenize` (not a normalized copy).
+ */
+export interface Token {
+  /** The token as written, sliced from the original string. */
+  text: string;
+  /** UTF-16 offset of the first code unit in the original string. */
+  start: number;
+  /** UTF-16 offset just past the last code unit. */
+  end: number;
+  kind: TokenKind;
+  /**
+   * Matching key: lowercase, accent-folded, letter-stretching reduced, SMS
+   * forms expanded, elisions restored (`l'` → `le`, `qu'` → `que`). A key can
+   * hold a space when an SMS form expands to two words (`jsuis` → `je suis`).
+   */
+  norm: string;
+}
+
+// ---------------------------------------------------------------- input
+
+/** One customer verbatim, as read from a file or given by a caller. */
+export interface Verbatim {
+  /** Stable identifier; readers default it to the row number. */
+  id: string;
+  /** The customer's words, as written. */
+  text: string;
+  /** Canonical channel id (`avis_en_ligne`, `chat`…) or a slug; `inconnu` when absent. */
+  channel?: string;
+  /** ISO date `YYYY-MM-DD` (or a full ISO timestamp). */
+  date?: string;
+  /** Score given with the verbatim (NPS 0–10, stars 1–5, CSAT, CES). */
+  score?: number | null;
+  /** Extra input columns kept for annotations (never analysed). */
+  meta?: Record<string, string>;
+}
+
+// ---------------------------------------------------------------- lexicon
+
+/** Kinds of lexicon entries. */
+export type EntryKind = 'theme' | 'concept' | 'irritant' | 'enchantment' | 'intent';
+
+/** Stage of the customer journey a theme belongs to. */
+export type JourneyStage = 'avant' | 'pendant' | 'apres';
+
+/** What negation does to a match of an entry. */
+export type NegationPolicy =
+  /** a negated match does not count (`pas d'attente` is not `attente_excessive`) */
+  | 'cancel'
+  /** negation is ignored (the term is already negative: `aucune réponse`) */
+  | 'keep';
+
+/** Tone of a verbatim. */
+export type Tonality = 'positif' | 'negatif' | 'neutre' | 'mitige';
+
+// ---------------------------------------------------------------- analysis
+
+/** One lexicon match inside one verbatim (irritants found are data, not errors). */
+export interface Match {
+  /** Entry id (`attente_excessive`, `livraison.delai`…). */
+  id: string;
+  kind: EntryKind;
+  /** Theme the entry belongs to (itself for a theme). */
+  theme?: string;
+  /** The term that matched, as written in the lexicon. */
+  term: string;
+  /** Token span, end exclusive. */
+  tokenStart: number;
+  tokenEnd: number;
+  /** Character offsets into the original text, end exclusive. */
+  start: number;
+  end: number;
+  /** The matched text, sliced from the original. */
+  text: string;
+  /** True when the match stands under a negation in its clause. */
+  negated: boolean;
+}
+
+/** Everything the analyser says about one verbatim. */
+export interface VerbatimAnalysis {
+  id: string;
+  channel: string;
+  date?: string;
+  score?: number | null;
+  meta?: Record<string, string>;
+  /** The text analysed (for chats, possibly only the customer's turns). */
+  text: string;
+  /** ISO 639-3 code (`fra`, `eng`…) or `und` when too short to tell. */
+  language: string;
+  /** All tokens, punctuation included. */
+  tokens: number;
+  /** Word and number tokens (see README: what counts as a word). */
+  words: number;
+  /** Words that are not stop words (negations are never stop words). */
+  contentWords: number;
+  /** Content-word keys in text order, for frequency tables and expressions. */
+  keywords: string[];
+  /** Matches that count (negation-cancelled ones are dropped here but kept in `allMatches`). */
+  matches: Match[];
+  /** Every match, including those cancelled by negation or an exclusion. */
+  allMatches?: Match[];
+  themes: string[];
+  concepts: string[];
+  irritants: string[];
+  enchantments: string[];
+  intents: string[];
+  tonality: Tonality;
+  /** Sentiment sums behind the tonality. */
+  sentiment: { positive: number; negative: number };
+}
