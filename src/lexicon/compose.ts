@@ -1,0 +1,180 @@
+// Applies layers in order (docs/lexicon-format.md § Layering) and checks the
+// references between entries once every layer is known.
+import type { EntryKind } from '../types.js';
+import { LexiconError } from './errors.js';
+import { makeIssue, sourceOf, type PathSegment, type SourceInfo } from './source.js';
+import type { ChannelDefinition, Lexicon, LexiconDocument, LexiconEntry, LexiconIssue } from './types.js';
+import { didYouMean } from './validate.js';
+
+export const DEFAULT_NEGATORS = ['ne', 'pas', 'plus', 'jamais', 'aucun', 'aucune', 'rien', 'personne', 'sans', 'ni', 'guere'];
+export const DEFAULT_BREAKS = [',', '.', ';', '!', '?', ':', 'mais', 'cependant', 'pourtant', 'par contre', 'sauf que'];
+export const DEFAULT_WINDOW = 4;
+
+interface Origin {
+  info: SourceInfo;
+  path: PathSegment[];
+}
+
+interface Working {
+  entry: LexiconEntry;
+  /** Where each reference-bearing field was last set, for positioned issues. */
+  origins: Map<'entry' | 'parent' | 'theme' | 'negatedAs', Origin>;
+}
+
+function defaultPolicy(kind: EntryKind): 'cancel' | 'keep' {
+  return kind === 'theme' || kind === 'concept' ? 'keep' : 'cancel';
+}
+
+function uniq(list: string[]): string[] {
+  return [...new Set(list)];
+}
+
+/** Composes layers (the default first, then user files) into one lexicon; throws `LexiconError`. */
+export function composeLexicons(layers: readonly LexiconDocument[]): Lexicon {
+  if (!Array.isArray(layers)) {
+    throw new TypeError(`verbatim-fr: expected an array of lexicon documents, got ${layers === null ? 'null' : typeof layers}`);
+  }
+  const issues: LexiconIssue[] = [];
+  const byId = new Map<string, Working>();
+  const lexicon: Lexicon = {
+    lang: 'fr',
+    entries: [],
+    sentiment: { words: {}, intensifiers: {}, irritantWeight: -2, enchantmentWeight: 2 },
+    negation: { negators: DEFAULT_NEGATORS, window: DEFAULT_WINDOW, breaks: DEFAULT_BREAKS },
+    channels: [],
+    sms: {},
+    stopwords: { add: [], remove: [] },
+  };
+  const channels = new Map<string, ChannelDefinition>();
+
+  for (const doc of layers as readonly LexiconDocument[]) {
+    if (typeof doc !== 'object' || doc === null) {
+      throw new TypeError(`verbatim-fr: expected a lexicon document, got ${doc === null ? 'null' : typeof doc}`);
+    }
+    const info = sourceOf(doc);
+    if (doc.lang !== undefined) lexicon.lang = doc.lang;
+    (doc.entries ?? []).forEach((input, index) => {
+      const path: PathSegment[] = ['entries', index];
+      const existing = byId.get(input.id);
+      if (input.kind !== undefined) {
+        if (existing !== undefined && input.replace !== true) {
+          const first = existing.origins.get('entry');
+          const at = first?.info.locate(first.path);
+          issues.push(
+            makeIssue(info, [...path, 'id'], `duplicate id "${input.id}"`,
+              `already defined in ${first?.info.file ?? 'an earlier layer'}${at !== undefined && at.line > 0 ? `:${at.line}` : ''}; to redefine it add "replace: true", to extend it drop "kind" and use addTerms`,
+              input.id),
+          );
+          return;
+        }
+        const entry: LexiconEntry = {
+          id: input.id,
+          kind: input.kind,
+          label: input.label ?? input.id,
+          terms: uniq([...(input.terms ?? [])]),
+          exclude: uniq([...(input.exclude ?? [])]),
+          onNegation: input.onNegation ?? defaultPolicy(input.kind),
+          disabled: input.disabled === true,
+          source: info.file,
+        };
+        if (input.description !== undefined) entry.description = input.description;
+        if (input.stage !== undefined) entry.stage = input.stage;
+        if (input.parent !== undefined) entry.parent = input.parent;
+        if (input.theme !== undefined) entry.theme = input.theme;
+        if (input.negatedAs !== undefined && input.negatedAs !== null) entry.negatedAs = input.negatedAs;
+        const origins: Working['origins'] = new Map([['entry', { info, path }]]);
+        for (const f of ['parent', 'theme', 'negatedAs'] as const) if (input[f] != null) origins.set(f, { info, path: [...path, f] });
+        if (existing !== undefined) {
+          const at = lexicon.entries.indexOf(existing.entry);
+          lexicon.entries[at] = entry;
+        } else lexicon.entries.push(entry);
+        byId.set(input.id, { entry, origins });
+        return;
+      }
+      // A patch.
+      if (existing === undefined) {
+        const guess = didYouMean(input.id, [...byId.keys()]);
+        issues.push(
+          makeIssue(info, [...path, 'id'], `patch for unknown id "${input.id}"`,
+            guess !== undefined ? `did you mean "${guess}"? an entry without kind patches an entry of an earlier layer` : 'to define a new entry, give it a kind, a label and terms',
+            input.id),
+        );
+        return;
+      }
+      const e = existing.entry;
+      e.source = info.file;
+      if (input.label !== undefined) e.label = input.label;
+      if (input.description !== undefined) e.description = input.description;
+      if (input.onNegation !== undefined) e.onNegation = input.onNegation;
+      if (input.disabled !== undefined) e.disabled = input.disabled;
+      if (input.negatedAs === null) delete e.negatedAs;
+      else if (input.negatedAs !== undefined) {
+        e.negatedAs = input.negatedAs;
+        existing.origins.set('negatedAs', { info, path: [...path, 'negatedAs'] });
+      }
+      (input.removeTerms ?? []).forEach((term, i) => {
+        const at = e.terms.indexOf(term);
+        if (at === -1) {
+          const guess = didYouMean(term, e.terms);
+          issues.push(
+            makeIssue(info, [...path, 'removeTerms', i], `removeTerms: "${term}" is not a term of "${e.id}"`,
+              guess !== undefined ? `did you mean "${guess}"? write the term exactly as in the earlier layer` : 'write the term exactly as in the earlier layer',
+              e.id),
+          );
+        } else e.terms.splice(at, 1);
+      });
+      e.terms = uniq([...e.terms, ...(input.addTerms ?? [])]);
+      e.exclude = uniq([...e.exclude, ...(input.addExclude ?? [])]);
+    });
+
+    if (doc.sentiment !== undefined) {
+      const s = doc.sentiment;
+      if (s.words !== undefined) Object.assign(lexicon.sentiment.words, s.words);
+      if (s.intensifiers !== undefined) Object.assign(lexicon.sentiment.intensifiers, s.intensifiers);
+      if (s.irritantWeight !== undefined) lexicon.sentiment.irritantWeight = s.irritantWeight;
+      if (s.enchantmentWeight !== undefined) lexicon.sentiment.enchantmentWeight = s.enchantmentWeight;
+    }
+    if (doc.negation !== undefined) {
+      const n = doc.negation;
+      if (n.negators !== undefined) lexicon.negation.negators = [...n.negators];
+      if (n.breaks !== undefined) lexicon.negation.breaks = [...n.breaks];
+      if (n.window !== undefined) lexicon.negation.window = n.window;
+    }
+    for (const ch of doc.channels ?? []) {
+      channels.set(ch.id, { id: ch.id, label: ch.label ?? ch.id, aliases: [...(ch.aliases ?? [])] });
+    }
+    if (doc.sms !== undefined) Object.assign(lexicon.sms, doc.sms);
+    if (doc.stopwords !== undefined) {
+      lexicon.stopwords.add = uniq([...lexicon.stopwords.add, ...(doc.stopwords.add ?? [])]);
+      lexicon.stopwords.remove = uniq([...lexicon.stopwords.remove, ...(doc.stopwords.remove ?? [])]);
+    }
+  }
+  lexicon.channels = [...channels.values()];
+
+  // References, once every layer is in.
+  const ids = [...byId.keys()];
+  const themeIds = lexicon.entries.filter((e) => e.kind === 'theme').map((e) => e.id);
+  for (const { entry, origins } of byId.values()) {
+    const check = (field: 'parent' | 'theme' | 'negatedAs', target: string | undefined, mustBeTheme: boolean): void => {
+      if (target === undefined) return;
+      const found = byId.get(target)?.entry;
+      if (found !== undefined && (!mustBeTheme || found.kind === 'theme')) return;
+      const origin = origins.get(field) ?? origins.get('entry');
+      if (origin === undefined) return;
+      const guess = didYouMean(target, mustBeTheme ? themeIds : ids);
+      const message = found === undefined
+        ? `unknown ${field} "${target}" in "${entry.id}"`
+        : `${field} "${target}" of "${entry.id}" is a ${found.kind}, not a theme`;
+      issues.push(makeIssue(origin.info, origin.path, message,
+        guess !== undefined && guess !== target ? `did you mean "${guess}"?` : `${mustBeTheme ? 'known themes' : 'known ids'}: ${(mustBeTheme ? themeIds : ids).slice(0, 12).join(', ')}${(mustBeTheme ? themeIds : ids).length > 12 ? '…' : ''}`,
+        entry.id));
+    };
+    check('parent', entry.parent, true);
+    check('theme', entry.theme, true);
+    check('negatedAs', entry.negatedAs, false);
+    if (entry.kind === 'theme') entry.theme = entry.id;
+    else if (entry.kind === 'concept' && entry.parent !== undefined) entry.theme = entry.parent;
+  }
+  if (issues.length > 0) throw new LexiconError(issues);
+  return lexicon;
+}

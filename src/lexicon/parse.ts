@@ -1,0 +1,141 @@
+import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { FR_LEXICON_SOURCES } from '../data/fr.generated.js';
+import { LexiconError } from './errors.js';
+import { rememberSource, type SourceInfo } from './source.js';
+import type { LexiconDocument, LexiconIssue } from './types.js';
+import { asDocument, validateLexiconData } from './validate.js';
+
+export interface ParseLexiconOptions {
+  /** File name used in issues (default `<inline>`). */
+  file?: string;
+  /** Source format; default: guessed from the file name, else YAML (which also reads JSON). */
+  format?: 'yaml' | 'json';
+}
+
+export type SafeParseLexiconResult =
+  | { success: true; lexicon: LexiconDocument; issues: [] }
+  | { success: false; lexicon?: undefined; issues: LexiconIssue[] };
+
+function yamlLocator(root: unknown, lines: LineCounter): SourceInfo['locate'] {
+  return (path, atKey) => {
+    let node: unknown = root;
+    let offset = 0;
+    const here = (n: unknown): void => {
+      const range = (n as YamlNode | null)?.range;
+      if (range !== undefined && range !== null) offset = range[0];
+    };
+    here(node);
+    for (const seg of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((p) => {
+          const k = p.key as { value?: unknown } | null;
+          return k !== null && typeof k === 'object' && String(k.value) === String(seg);
+        });
+        if (pair === undefined) break;
+        node = pair.value;
+        // Unknown fields point at their key, bad values at the value.
+        here(atKey === true || pair.value === null ? pair.key : pair.value);
+      } else if (isSeq(node) && typeof seg === 'number') {
+        const item = node.items[seg];
+        if (item === undefined) break;
+        node = item;
+        here(item);
+      } else break;
+    }
+    const pos = lines.linePos(offset);
+    return { line: pos.line, column: pos.col };
+  };
+}
+
+function parseSource(source: string, options: ParseLexiconOptions): { doc?: LexiconDocument; issues: LexiconIssue[] } {
+  if (typeof source !== 'string') {
+    throw new TypeError(`verbatim-fr: expected lexicon source text (string), got ${source === null ? 'null' : typeof source}`);
+  }
+  const file = options.file ?? '<inline>';
+  const lines = new LineCounter();
+  // JSON is YAML 1.2, so one parser serves both and gives positions for both.
+  const yamlDoc = parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const info: SourceInfo = { file, locate: yamlLocator(yamlDoc.contents, lines) };
+  if (yamlDoc.errors.length > 0) {
+    const format = options.format ?? (file.endsWith('.json') ? 'json' : 'yaml');
+    return {
+      issues: yamlDoc.errors.map((err) => {
+        const pos = err.linePos?.[0] ?? lines.linePos(err.pos[0]);
+        const message = err.message.split('\n')[0] ?? err.message;
+        return {
+          file,
+          line: pos.line,
+          column: pos.col,
+          path: '(syntax)',
+          message: `${format === 'json' ? 'JSON' : 'YAML'} syntax error: ${message}`,
+          hint: err.code === 'DUPLICATE_KEY' ? 'a field appears twice in the same mapping; keep one' : 'check indentation, quotes and brackets around this position',
+        };
+      }),
+    };
+  }
+  const data: unknown = yamlDoc.toJS({ maxAliasCount: 100 });
+  const issues = validateLexiconData(data, info);
+  if (issues.length > 0) return { issues };
+  const doc = asDocument(data);
+  rememberSource(doc, info);
+  return { doc, issues: [] };
+}
+
+/** Parses and validates one lexicon file (YAML or JSON); throws `LexiconError` listing every problem. */
+export function parseLexicon(source: string, options: ParseLexiconOptions = {}): LexiconDocument {
+  const { doc, issues } = parseSource(source, options);
+  if (doc === undefined) throw new LexiconError(issues);
+  return doc;
+}
+
+/** Like `parseLexicon`, but returns `{ success, lexicon, issues }` instead of throwing. */
+export function safeParseLexicon(source: string, options: ParseLexiconOptions = {}): SafeParseLexiconResult {
+  const { doc, issues } = parseSource(source, options);
+  return doc === undefined ? { success: false, issues } : { success: true, lexicon: doc, issues: [] };
+}
+
+/**
+ * Typed identity for lexicons written in code; validated like a file
+ * (throws `LexiconError`, positions unknown) so mistakes surface at once.
+ */
+export function defineLexicon<const T extends LexiconDocument>(lexicon: T, options: { file?: string } = {}): T {
+  const info: SourceInfo = { file: options.file ?? '<defineLexicon>', locate: () => ({ line: 0, column: 0 }) };
+  const issues = validateLexiconData(lexicon, info);
+  if (issues.length > 0) throw new LexiconError(issues);
+  rememberSource(lexicon, info);
+  return lexicon;
+}
+
+/** Validates data already parsed (no positions: issues carry the path instead). */
+export function lexiconFromData(data: unknown, file: string): LexiconDocument {
+  const info: SourceInfo = { file, locate: () => ({ line: 0, column: 0 }) };
+  const issues = validateLexiconData(data, info);
+  if (issues.length > 0) throw new LexiconError(issues);
+  const doc = asDocument(data);
+  rememberSource(doc, info);
+  return doc;
+}
+
+let defaults: LexiconDocument[] | undefined;
+
+/** The default French layers (lexicons/fr/*.yml, compiled into the package), validated. */
+export function defaultLexicon(): LexiconDocument[] {
+  if (defaults === undefined) {
+    const issues: LexiconIssue[] = [];
+    const docs: LexiconDocument[] = [];
+    for (const { file, data } of FR_LEXICON_SOURCES) {
+      const info: SourceInfo = { file, locate: () => ({ line: 0, column: 0 }) };
+      const found = validateLexiconData(data, info);
+      if (found.length > 0) issues.push(...found);
+      else {
+        const doc = asDocument(data);
+        rememberSource(doc, info);
+        docs.push(doc);
+      }
+    }
+    if (issues.length > 0) throw new LexiconError(issues);
+    defaults = docs;
+  }
+  return [...defaults];
+}
+

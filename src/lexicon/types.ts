@@ -1,0 +1,121 @@
+import type { EntryKind, JourneyStage, NegationPolicy } from '../types.js';
+
+/** One entry as written in a lexicon file: a full definition (with `kind`) or a patch (without). */
+export interface LexiconEntryInput {
+  id: string;
+  kind?: EntryKind;
+  label?: string;
+  description?: string;
+  /** Themes only: journey stage. */
+  stage?: JourneyStage;
+  /** Concepts only: parent theme id. */
+  parent?: string;
+  /** Irritants, enchantments, intents: theme id. */
+  theme?: string;
+  terms?: string[];
+  exclude?: string[];
+  /** Default `cancel` for irritant, enchantment, intent; `keep` for theme, concept. */
+  onNegation?: NegationPolicy;
+  /** Id of an entry counted instead when a match is negated. */
+  negatedAs?: string | null;
+  /** Patch: terms added to an existing entry. */
+  addTerms?: string[];
+  /** Patch: terms removed from an existing entry (as written there). */
+  removeTerms?: string[];
+  /** Patch: exclusions added to an existing entry. */
+  addExclude?: string[];
+  /** Patch or definition: the entry is dropped from matching. */
+  disabled?: boolean;
+  /** A definition that replaces an entry of an earlier layer with the same id. */
+  replace?: boolean;
+}
+
+export interface SentimentSection {
+  /** Key: a word or `stem:word`; value: polarity -3..3. */
+  words?: Record<string, number>;
+  /** Multiplies the next sentiment word (`tres: 1.5`). */
+  intensifiers?: Record<string, number>;
+  /** Polarity of each irritant match (default -2). */
+  irritantWeight?: number;
+  /** Polarity of each enchantment match (default 2). */
+  enchantmentWeight?: number;
+}
+
+export interface NegationSection {
+  negators?: string[];
+  /** Tokens between a negator and the match it negates (default 4). */
+  window?: number;
+  /** Punctuation and words that end a clause. */
+  breaks?: string[];
+}
+
+export interface ChannelDefinition {
+  id: string;
+  label: string;
+  aliases: string[];
+}
+
+export interface StopwordsSection {
+  add?: string[];
+  remove?: string[];
+}
+
+/** A lexicon file, parsed and validated (one layer). */
+export interface LexiconDocument {
+  version: 1;
+  lang?: string;
+  entries?: LexiconEntryInput[];
+  sentiment?: SentimentSection;
+  negation?: NegationSection;
+  channels?: ChannelDefinition[];
+  /** Written SMS form → normalized key (one or more words). */
+  sms?: Record<string, string>;
+  stopwords?: StopwordsSection;
+}
+
+/** A composed entry: every layer applied, defaults filled in. */
+export interface LexiconEntry {
+  id: string;
+  kind: EntryKind;
+  label: string;
+  description?: string;
+  stage?: JourneyStage;
+  parent?: string;
+  /** Theme of the entry: itself for a theme, the parent for a concept, `theme` otherwise. */
+  theme?: string;
+  terms: string[];
+  exclude: string[];
+  onNegation: NegationPolicy;
+  negatedAs?: string;
+  disabled: boolean;
+  /** File of the layer that last defined or patched the entry. */
+  source: string;
+}
+
+/** All layers composed: what the compiler and the analyser read. */
+export interface Lexicon {
+  lang: string;
+  entries: LexiconEntry[];
+  sentiment: Required<SentimentSection>;
+  negation: Required<NegationSection>;
+  channels: ChannelDefinition[];
+  sms: Record<string, string>;
+  stopwords: Required<StopwordsSection>;
+}
+
+/** One problem found while loading a lexicon. */
+export interface LexiconIssue {
+  /** File name given to the loader (`<inline>` when none). */
+  file: string;
+  /** 1-based line; 0 when the source carries no positions (compiled default data). */
+  line: number;
+  /** 1-based column; 0 when unknown. */
+  column: number;
+  /** Id of the entry concerned, when there is one. */
+  entryId?: string;
+  /** Where in the document (`entries[3].terms[1]`). */
+  path: string;
+  message: string;
+  /** What to do about it. */
+  hint: string;
+}
