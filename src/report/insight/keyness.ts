@@ -1,0 +1,254 @@
+// Keyness per channel: which words, expressions and entries a channel uses more
+// (or less) than all the other channels together, by log-likelihood G².
+import type { VerbatimAnalysis } from '../../types.js';
+import {
+  addTo,
+  assertAnalysis,
+  assertKinds,
+  assertState,
+  compareStrings,
+  copyCounts,
+  describe,
+  dict,
+  entryKeys,
+  get,
+  mergeCounts,
+  mergeRecords,
+  nonNegativeInteger,
+  sameList,
+  sortedKeys,
+  splitEntryKey,
+  type Counts,
+  type InsightEntryKind,
+} from './_shared.js';
+import { chiSquarePValue, logLikelihood, logRatio, type LogLikelihoodFormula } from './stats.js';
+
+export type KeynessItemKind = 'word' | 'expression' | 'concept';
+
+/** Frequency tables of one channel. */
+export interface KeynessChannelCounts {
+  verbatims: number;
+  /** Keywords seen (the corpus size for words and expressions). */
+  keywords: number;
+  words: Counts;
+  /** Runs of 2–3 consecutive keywords, joined by a space. */
+  expressions: Counts;
+  /** Key `kind:id`: verbatims carrying the entry (the corpus size is `verbatims`). */
+  concepts: Counts;
+}
+
+export interface KeynessState {
+  type: 'keyness';
+  version: 1;
+  expressionLengths: number[];
+  kinds: InsightEntryKind[];
+  channels: Record<string, KeynessChannelCounts>;
+}
+
+export interface KeynessAccumulatorOptions {
+  /** Lengths of the expressions counted, in keywords (default [2, 3]; [] for none). */
+  expressionLengths?: number[];
+  /** Entry kinds compared as "concepts" (default theme, concept, irritant, enchantment). */
+  kinds?: InsightEntryKind[];
+}
+
+export interface KeynessOptions {
+  /** Keep items with p below this (default 0.001, i.e. G² ≥ 10.83). */
+  maxP?: number;
+  /** Ignore items seen fewer times than this over all channels (default 5). */
+  minFrequency?: number;
+  /** Items kept each way per channel and kind (default 20). */
+  top?: number;
+  /** Default `rayson` (two terms, as the UCREL calculator); `full` uses the four cells. */
+  formula?: LogLikelihoodFormula;
+}
+
+export interface KeyItem {
+  kind: KeynessItemKind;
+  /** The word key, the expression, or the entry id. */
+  key: string;
+  /** For concepts: the entry kind. */
+  entryKind?: InsightEntryKind;
+  /** Occurrences in the channel (verbatims for concepts). */
+  count: number;
+  /** Occurrences in all the other channels together. */
+  otherCount: number;
+  /** Per 1,000 keywords (per 100 verbatims for concepts) in the channel. */
+  rate: number;
+  otherRate: number;
+  /** Signed log-likelihood: + over-represented in the channel, − under-represented. */
+  g2: number;
+  /** Chi-square (1 df) p-value of |g2|. */
+  p: number;
+  /** log2 of the ratio of relative frequencies (0.5 stands in for a zero). */
+  logRatio: number | null;
+}
+
+export interface KeynessTable {
+  over: KeyItem[];
+  under: KeyItem[];
+}
+
+export interface KeynessChannel {
+  channel: string;
+  verbatims: number;
+  keywords: number;
+  word: KeynessTable;
+  expression: KeynessTable;
+  concept: KeynessTable;
+}
+
+export interface KeynessResult {
+  /** The G² a p-value of `maxP` needs. */
+  threshold: { maxP: number; minFrequency: number; formula: LogLikelihoodFormula };
+  channels: KeynessChannel[];
+}
+
+export interface KeynessAccumulator {
+  add(analysis: VerbatimAnalysis): void;
+  state(): KeynessState;
+}
+
+function emptyChannel(): KeynessChannelCounts {
+  return { verbatims: 0, keywords: 0, words: dict(), expressions: dict(), concepts: dict() };
+}
+
+function mergeChannel(a: KeynessChannelCounts, b: KeynessChannelCounts): KeynessChannelCounts {
+  return {
+    verbatims: a.verbatims + b.verbatims,
+    keywords: a.keywords + b.keywords,
+    words: mergeCounts(a.words, b.words),
+    expressions: mergeCounts(a.expressions, b.expressions),
+    concepts: mergeCounts(a.concepts, b.concepts),
+  };
+}
+
+function copyChannel(a: KeynessChannelCounts): KeynessChannelCounts {
+  return { ...a, words: copyCounts(a.words), expressions: copyCounts(a.expressions), concepts: copyCounts(a.concepts) };
+}
+
+export function createKeynessAccumulator(options: KeynessAccumulatorOptions = {}): KeynessAccumulator {
+  const lengths = options.expressionLengths ?? [2, 3];
+  if (!Array.isArray(lengths) || lengths.some((n) => !Number.isInteger(n) || n < 2 || n > 8)) {
+    throw new TypeError(`verbatim-fr: expected expressionLengths to be integers from 2 to 8, got ${describe(lengths)}`);
+  }
+  const expressionLengths = [...new Set(lengths)].sort((x, y) => x - y);
+  const kinds = assertKinds(options.kinds ?? ['theme', 'concept', 'irritant', 'enchantment'], 'createKeynessAccumulator');
+  const state: KeynessState = { type: 'keyness', version: 1, expressionLengths, kinds, channels: dict() };
+  return {
+    add(analysis) {
+      assertAnalysis(analysis, 'keyness.add');
+      const counts = (state.channels[analysis.channel] ??= emptyChannel());
+      counts.verbatims += 1;
+      const keywords = Array.isArray(analysis.keywords) ? analysis.keywords.filter((k) => typeof k === 'string' && k !== '') : [];
+      counts.keywords += keywords.length;
+      for (const word of keywords) addTo(counts.words, word);
+      // Expressions run over content words: "temps d'attente" counts as "temps attente".
+      for (const n of expressionLengths) {
+        for (let i = 0; i + n <= keywords.length; i++) addTo(counts.expressions, keywords.slice(i, i + n).join(' '));
+      }
+      for (const key of entryKeys(analysis, kinds)) addTo(counts.concepts, key);
+    },
+    state() {
+      return mergeKeyness(state, { ...state, channels: dict() });
+    },
+  };
+}
+
+export function mergeKeyness(a: KeynessState, b: KeynessState): KeynessState {
+  assertState(a, 'keyness', 'mergeKeyness');
+  assertState(b, 'keyness', 'mergeKeyness');
+  if (!sameList(a.expressionLengths, b.expressionLengths) || !sameList(a.kinds, b.kinds)) {
+    throw new TypeError('verbatim-fr: expected keyness states built with the same options in mergeKeyness, got different expressionLengths or kinds');
+  }
+  return {
+    type: 'keyness',
+    version: 1,
+    expressionLengths: [...a.expressionLengths],
+    kinds: [...a.kinds],
+    channels: mergeRecords(a.channels, b.channels, mergeChannel, copyChannel),
+  };
+}
+
+const TABLES = { word: 'words', expression: 'expressions', concept: 'concepts' } as const;
+
+export function finalizeKeyness(state: KeynessState, options: KeynessOptions = {}): KeynessResult {
+  assertState(state, 'keyness', 'finalizeKeyness');
+  const maxP = options.maxP ?? 0.001;
+  if (typeof maxP !== 'number' || !(maxP > 0 && maxP <= 1)) {
+    throw new TypeError(`verbatim-fr: expected maxP in (0, 1] in finalizeKeyness, got ${describe(maxP)}`);
+  }
+  const minFrequency = nonNegativeInteger(options.minFrequency, 'minFrequency', 'finalizeKeyness', 5);
+  const top = nonNegativeInteger(options.top, 'top', 'finalizeKeyness', 20);
+  const formula = options.formula ?? 'rayson';
+  if (formula !== 'rayson' && formula !== 'full') {
+    throw new TypeError(`verbatim-fr: expected formula rayson or full in finalizeKeyness, got ${describe(formula)}`);
+  }
+  const names = sortedKeys(state.channels);
+  const channels = names.map((name) => state.channels[name] as KeynessChannelCounts);
+  const totalVerbatims = channels.reduce((s, c) => s + c.verbatims, 0);
+  const totalKeywords = channels.reduce((s, c) => s + c.keywords, 0);
+  const totals = {
+    word: channels.reduce((t, c) => mergeCounts(t, c.words), dict<number>()),
+    expression: channels.reduce((t, c) => mergeCounts(t, c.expressions), dict<number>()),
+    concept: channels.reduce((t, c) => mergeCounts(t, c.concepts), dict<number>()),
+  };
+  const candidates = {
+    word: sortedKeys(totals.word).filter((k) => get(totals.word, k) >= minFrequency),
+    expression: sortedKeys(totals.expression).filter((k) => get(totals.expression, k) >= minFrequency),
+    concept: sortedKeys(totals.concept).filter((k) => get(totals.concept, k) >= minFrequency),
+  };
+
+  return {
+    threshold: { maxP, minFrequency, formula },
+    channels: names.map((channel, i): KeynessChannel => {
+      const counts = channels[i] as KeynessChannelCounts;
+      const table = (kind: KeynessItemKind): KeynessTable => {
+        const perVerbatim = kind === 'concept';
+        const c = perVerbatim ? counts.verbatims : counts.keywords;
+        const d = (perVerbatim ? totalVerbatims : totalKeywords) - c;
+        const unit = perVerbatim ? 100 : 1000;
+        const own = counts[TABLES[kind]];
+        const over: KeyItem[] = [];
+        const under: KeyItem[] = [];
+        for (const key of candidates[kind]) {
+          const a = get(own, key);
+          const b = get(totals[kind], key) - a;
+          if (c === 0 || d === 0) continue;
+          const g2 = logLikelihood(a, b, c, d, formula);
+          const p = chiSquarePValue(g2);
+          if (!(p < maxP)) continue;
+          const isOver = a / c > b / d;
+          const item: KeyItem = {
+            kind,
+            key,
+            count: a,
+            otherCount: b,
+            rate: (unit * a) / c,
+            otherRate: (unit * b) / d,
+            g2: isOver ? g2 : -g2,
+            p,
+            logRatio: logRatio(a, b, c, d),
+          };
+          if (perVerbatim) {
+            const { kind: entryKind, id } = splitEntryKey(key);
+            item.key = id;
+            item.entryKind = entryKind;
+          }
+          (isOver ? over : under).push(item);
+        }
+        over.sort((x, y) => y.g2 - x.g2 || compareStrings(x.key, y.key));
+        under.sort((x, y) => x.g2 - y.g2 || compareStrings(x.key, y.key));
+        return { over: over.slice(0, top), under: under.slice(0, top) };
+      };
+      return {
+        channel,
+        verbatims: counts.verbatims,
+        keywords: counts.keywords,
+        word: table('word'),
+        expression: table('expression'),
+        concept: table('concept'),
+      };
+    }),
+  };
+}

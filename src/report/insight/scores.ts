@@ -1,0 +1,382 @@
+// Scores behind the words: NPS / % satisfied per channel and per entry, and the
+// impact of each irritant and enchantment on the headline figure.
+//
+// The state keeps a histogram of score values per cell (whole, channel, entry), so
+// that "without entry X" is exactly `whole − with X`, merges are sums, and the
+// scale can be detected at the end from all values.
+import type { VerbatimAnalysis } from '../../types.js';
+import {
+  ENTRY_KINDS,
+  addTo,
+  assertAnalysis,
+  assertKinds,
+  assertState,
+  compareStrings,
+  copyCounts,
+  describe,
+  dict,
+  entryKeys,
+  get,
+  mergeCounts,
+  mergeRecords,
+  nonNegativeInteger,
+  percent,
+  sortedKeys,
+  splitEntryKey,
+  type Counts,
+  type InsightEntryKind,
+} from './_shared.js';
+
+export type ScoreScaleKind = 'nps' | 'stars' | 'csat' | 'ces';
+
+/** How a score scale reads. */
+export interface ScoreScale {
+  /** `unknown` when no scale fits (only means are given). */
+  kind: ScoreScaleKind | 'unknown';
+  min: number;
+  max: number;
+  /** False for CES effort scores, where a low score is good (unless `cesHigherIsEasier`). */
+  higherIsBetter: boolean;
+  /** True when found from the values, false when declared. */
+  detected: boolean;
+  /** Why this scale, in a sentence, for reports. */
+  reason: string;
+}
+
+/** Scores seen in one cell: verbatims counted and histogram of score values (key: `String(value)`). */
+export interface ScoreCell {
+  verbatims: number;
+  scores: Counts;
+}
+
+export interface ScoresState {
+  type: 'scores';
+  version: 1;
+  kinds: InsightEntryKind[];
+  all: ScoreCell;
+  channels: Record<string, ScoreCell>;
+  /** Key `kind:id`: verbatims carrying the entry. */
+  entries: Record<string, ScoreCell>;
+}
+
+export interface ScoresAccumulatorOptions {
+  /** Entry kinds to score (default: theme, concept, irritant, enchantment, intent). */
+  kinds?: InsightEntryKind[];
+}
+
+export interface ScoresOptions {
+  /** Scale of the scores; `auto` (default) detects it from the values. */
+  scale?: ScoreScaleKind | 'auto';
+  /** For CES: true when 5 means "very easy" (default false: 5 means "very high effort"). */
+  cesHigherIsEasier?: boolean;
+  /** Entries with fewer scored verbatims are flagged `lowBase` and ranked last (default 10). */
+  minScored?: number;
+}
+
+/** Figures of a group of verbatims. Percentages are in points (0–100). */
+export interface ScoreFigures {
+  verbatims: number;
+  /** Verbatims with a finite score. */
+  scored: number;
+  mean: number | null;
+  /**
+   * Segments of the scale: NPS promoters 9–10 / passives 7–8 / detractors 0–6;
+   * stars and 1–5 CSAT 4–5 / 3 / 1–2; other CSAT top-2-box / middle / bottom-2-box
+   * (0–100: ≥ 80 / 20–80 / < 20); CES low effort / middle / high effort.
+   */
+  promoters: number;
+  passives: number;
+  detractors: number;
+  /** % promoters − % detractors (NPS scale only, else null). */
+  nps: number | null;
+  /** % in the top segment (% promoters for NPS; top-2-box for stars and CSAT). */
+  satisfied: number | null;
+  /** The figure a reader compares: NPS, % satisfied, or mean (CES, unknown). */
+  headline: number | null;
+}
+
+export interface EntryScore extends ScoreFigures {
+  kind: InsightEntryKind;
+  id: string;
+  /** The whole without the verbatims carrying this entry. */
+  without: ScoreFigures;
+  /** (a) headline of the whole − headline of the whole without the entry. */
+  impact: number | null;
+  /** (b) mean score with the entry − mean score without it. */
+  meanGap: number | null;
+  /** % of the detractors (bottom segment) who mention the entry. */
+  amongDetractors: number | null;
+  /** % of the promoters (top segment) who mention the entry. */
+  amongPromoters: number | null;
+  /** Fewer scored verbatims than `minScored`: shown, ranked last. */
+  lowBase: boolean;
+}
+
+export interface ChannelScore extends ScoreFigures {
+  channel: string;
+  scale: ScoreScale;
+}
+
+export interface ScoresResult {
+  scale: ScoreScale;
+  overall: ScoreFigures;
+  channels: ChannelScore[];
+  /** True when channels, each read alone, show different scales (e.g. stars and NPS). */
+  mixedScales: boolean;
+  /**
+   * Per kind. Irritants: most harmful impact first; enchantments: most helpful
+   * first; other kinds: most scored first.
+   */
+  entries: Record<InsightEntryKind, EntryScore[]>;
+}
+
+export interface ScoresAccumulator {
+  add(analysis: VerbatimAnalysis): void;
+  state(): ScoresState;
+}
+
+function emptyCell(): ScoreCell {
+  return { verbatims: 0, scores: dict<number>() };
+}
+
+function addToCell(cell: ScoreCell, scoreKey: string | null): void {
+  cell.verbatims += 1;
+  if (scoreKey !== null) addTo(cell.scores, scoreKey);
+}
+
+function mergeCell(a: ScoreCell, b: ScoreCell): ScoreCell {
+  return { verbatims: a.verbatims + b.verbatims, scores: mergeCounts(a.scores, b.scores) };
+}
+
+function copyCell(a: ScoreCell): ScoreCell {
+  return { verbatims: a.verbatims, scores: copyCounts(a.scores) };
+}
+
+export function createScoresAccumulator(options: ScoresAccumulatorOptions = {}): ScoresAccumulator {
+  const kinds = assertKinds(options.kinds ?? [...ENTRY_KINDS], 'createScoresAccumulator');
+  const state = emptyScoresState(kinds);
+  return {
+    add(analysis) {
+      assertAnalysis(analysis, 'scores.add');
+      const score = analysis.score;
+      // -0 and 0 share the key "0"; NaN and ±Infinity are "no score".
+      const key = typeof score === 'number' && Number.isFinite(score) ? String(score === 0 ? 0 : score) : null;
+      addToCell(state.all, key);
+      addToCell((state.channels[analysis.channel] ??= emptyCell()), key);
+      for (const entry of entryKeys(analysis, kinds)) addToCell((state.entries[entry] ??= emptyCell()), key);
+    },
+    state() {
+      // A copy: later adds must not change a state already handed out.
+      return mergeScores(state, emptyScoresState(kinds));
+    },
+  };
+}
+
+function emptyScoresState(kinds: InsightEntryKind[]): ScoresState {
+  return { type: 'scores', version: 1, kinds, all: emptyCell(), channels: dict(), entries: dict() };
+}
+
+export function mergeScores(a: ScoresState, b: ScoresState): ScoresState {
+  assertState(a, 'scores', 'mergeScores');
+  assertState(b, 'scores', 'mergeScores');
+  // Union of kinds keeps merge commutative; an entry kind missing on one side just has no verbatims there.
+  const kinds = ENTRY_KINDS.filter((k) => a.kinds.includes(k) || b.kinds.includes(k));
+  return {
+    type: 'scores',
+    version: 1,
+    kinds,
+    all: mergeCell(a.all, b.all),
+    channels: mergeRecords(a.channels, b.channels, mergeCell, copyCell),
+    entries: mergeRecords(a.entries, b.entries, mergeCell, copyCell),
+  };
+}
+
+// ---------------------------------------------------------------- scale
+
+interface Histogram {
+  values: number[];
+  counts: number[];
+}
+
+function histogram(scores: Counts): Histogram {
+  const pairs = Object.entries(scores)
+    .map(([k, n]) => [Number(k), n] as const)
+    .filter(([v, n]) => Number.isFinite(v) && n > 0)
+    .sort((x, y) => x[0] - y[0]);
+  return { values: pairs.map((p) => p[0]), counts: pairs.map((p) => p[1]) };
+}
+
+/** A 1–7 scale is told from NPS only on a base this large with nothing above 7. */
+const SEVEN_POINT_MIN_BASE = 30;
+
+/**
+ * Detects the scale from a histogram of score values (`{ "9": 12, "10": 30 }`):
+ * 1–5 → stars; integers 0–10 with a 0 or a value ≥ 8 → NPS; integers 1–7 with at
+ * least 30 scores and a 6 or 7 → CSAT 1–7 (fewer: NPS); within 0–100 otherwise →
+ * CSAT 0–100. CES is never detected: declare it.
+ */
+export function detectScoreScale(scores: Counts): ScoreScale {
+  const { values, counts } = histogram(scores);
+  const n = counts.reduce((s, c) => s + c, 0);
+  const min = values[0];
+  const max = values[values.length - 1];
+  if (min === undefined || max === undefined) {
+    return { kind: 'unknown', min: 0, max: 0, higherIsBetter: true, detected: true, reason: 'no scores' };
+  }
+  const integers = values.every((v) => Number.isInteger(v));
+  const scale = (kind: ScoreScaleKind, lo: number, hi: number, reason: string): ScoreScale => ({
+    kind,
+    min: lo,
+    max: hi,
+    higherIsBetter: true,
+    detected: true,
+    reason,
+  });
+  if (min >= 1 && max <= 5) return scale('stars', 1, 5, 'all scores between 1 and 5');
+  if (integers && min >= 0 && max <= 10) {
+    if (min >= 1 && max <= 7 && n >= SEVEN_POINT_MIN_BASE) {
+      return scale('csat', 1, 7, `no score outside 1–7 among ${n}`);
+    }
+    return scale('nps', 0, 10, min === 0 ? 'integer scores from 0 to 10, with zeros' : 'integer scores from 0 to 10 above 5');
+  }
+  if (min >= 0 && max <= 100) return scale('csat', 0, 100, 'scores between 0 and 100');
+  return { kind: 'unknown', min, max, higherIsBetter: true, detected: true, reason: `scores from ${min} to ${max} fit no known scale` };
+}
+
+function declaredScale(kind: ScoreScaleKind, scores: Counts, cesHigherIsEasier: boolean): ScoreScale {
+  const { values } = histogram(scores);
+  const max = values[values.length - 1] ?? 0;
+  const declared = (min: number, hi: number, higherIsBetter = true): ScoreScale => ({
+    kind,
+    min,
+    max: hi,
+    higherIsBetter,
+    detected: false,
+    reason: `declared ${kind}`,
+  });
+  switch (kind) {
+    case 'nps':
+      return declared(0, 10);
+    case 'stars':
+      return declared(1, 5);
+    case 'csat':
+      return max <= 5 ? declared(1, 5) : max <= 7 ? declared(1, 7) : max <= 10 ? declared(0, 10) : declared(0, 100);
+    case 'ces':
+      return declared(1, max <= 5 ? 5 : 7, cesHigherIsEasier);
+  }
+}
+
+function resolveScale(option: ScoresOptions['scale'], scores: Counts, cesHigherIsEasier: boolean): ScoreScale {
+  return option === undefined || option === 'auto' ? detectScoreScale(scores) : declaredScale(option, scores, cesHigherIsEasier);
+}
+
+/** -1 bottom segment, 0 middle, 1 top segment. */
+function segmentOf(scale: ScoreScale, v: number): -1 | 0 | 1 {
+  switch (scale.kind) {
+    case 'unknown':
+      return 0;
+    case 'nps':
+      return v >= 9 ? 1 : v <= 6 ? -1 : 0;
+    case 'ces': {
+      const easy = scale.higherIsBetter ? v >= scale.max - 1 : v <= scale.min + 1;
+      const hard = scale.higherIsBetter ? v <= scale.min + 1 : v >= scale.max - 1;
+      return easy ? 1 : hard ? -1 : 0;
+    }
+    default:
+      if (scale.max === 100) return v >= 80 ? 1 : v < 20 ? -1 : 0;
+      return v >= scale.max - 1 ? 1 : v <= scale.min + 1 ? -1 : 0;
+  }
+}
+
+function figuresOf(verbatims: number, scores: Counts, scale: ScoreScale): ScoreFigures {
+  const { values, counts } = histogram(scores);
+  let scored = 0;
+  let sum = 0;
+  let promoters = 0;
+  let detractors = 0;
+  values.forEach((v, i) => {
+    const c = counts[i] as number;
+    scored += c;
+    sum += v * c;
+    const seg = segmentOf(scale, v);
+    if (seg === 1) promoters += c;
+    else if (seg === -1) detractors += c;
+  });
+  const mean = scored > 0 ? sum / scored : null;
+  const hasSegments = scale.kind !== 'unknown' && scored > 0;
+  const nps = scale.kind === 'nps' && scored > 0 ? (100 * (promoters - detractors)) / scored : null;
+  const satisfied = hasSegments ? percent(promoters, scored) : null;
+  const headline = scale.kind === 'nps' ? nps : scale.kind === 'stars' || scale.kind === 'csat' ? satisfied : mean;
+  return { verbatims, scored, mean, promoters, passives: scored - promoters - detractors, detractors, nps, satisfied, headline };
+}
+
+function subtract(a: Counts, b: Counts): Counts {
+  const out = dict<number>();
+  for (const [k, n] of Object.entries(a)) {
+    const rest = n - get(b, k);
+    if (rest > 0) out[k] = rest;
+  }
+  return out;
+}
+
+function difference(x: number | null, y: number | null): number | null {
+  return x === null || y === null ? null : x - y;
+}
+
+export function finalizeScores(state: ScoresState, options: ScoresOptions = {}): ScoresResult {
+  assertState(state, 'scores', 'finalizeScores');
+  const { scale: scaleOption = 'auto', cesHigherIsEasier = false } = options;
+  if (!['auto', 'nps', 'stars', 'csat', 'ces'].includes(scaleOption)) {
+    throw new TypeError(`verbatim-fr: expected scale to be auto, nps, stars, csat or ces, got ${describe(scaleOption)}`);
+  }
+  const minScored = nonNegativeInteger(options.minScored, 'minScored', 'finalizeScores', 10);
+  const scale = resolveScale(scaleOption, state.all.scores, cesHigherIsEasier);
+  const overall = figuresOf(state.all.verbatims, state.all.scores, scale);
+
+  let mixedScales = false;
+  const channels = sortedKeys(state.channels).map((channel): ChannelScore => {
+    const cell = state.channels[channel] as ScoreCell;
+    const own = resolveScale(scaleOption, cell.scores, cesHigherIsEasier);
+    const figures = figuresOf(cell.verbatims, cell.scores, own);
+    if (figures.scored > 0 && (own.kind !== scale.kind || own.max !== scale.max)) mixedScales = true;
+    return { channel, scale: own, ...figures };
+  });
+
+  const entries = { theme: [], concept: [], irritant: [], enchantment: [], intent: [] } as Record<InsightEntryKind, EntryScore[]>;
+  for (const key of sortedKeys(state.entries)) {
+    const cell = state.entries[key] as ScoreCell;
+    const { kind, id } = splitEntryKey(key);
+    const withEntry = figuresOf(cell.verbatims, cell.scores, scale);
+    const without = figuresOf(state.all.verbatims - cell.verbatims, subtract(state.all.scores, cell.scores), scale);
+    entries[kind].push({
+      kind,
+      id,
+      ...withEntry,
+      without,
+      impact: difference(overall.headline, without.headline),
+      meanGap: difference(withEntry.mean, without.mean),
+      amongDetractors: percent(withEntry.detractors, overall.detractors),
+      amongPromoters: percent(withEntry.promoters, overall.promoters),
+      lowBase: withEntry.scored < minScored,
+    });
+  }
+  // Irritants: most harmful first; enchantments: most helpful first (sign follows the scale's direction).
+  const direction = scale.higherIsBetter ? 1 : -1;
+  const byImpact = (sign: number) => (x: EntryScore, y: EntryScore) =>
+    Number(x.lowBase) - Number(y.lowBase) ||
+    nullsLast(x.impact, y.impact, (p, q) => sign * direction * (p - q)) ||
+    nullsLast(x.meanGap, y.meanGap, (p, q) => sign * direction * (p - q)) ||
+    y.scored - x.scored ||
+    compareStrings(x.id, y.id);
+  entries.irritant.sort(byImpact(1));
+  entries.enchantment.sort(byImpact(-1));
+  for (const kind of ['theme', 'concept', 'intent'] as const) {
+    entries[kind].sort((x, y) => y.scored - x.scored || y.verbatims - x.verbatims || compareStrings(x.id, y.id));
+  }
+  return { scale, overall, channels, mixedScales, entries };
+}
+
+function nullsLast(x: number | null, y: number | null, compare: (p: number, q: number) => number): number {
+  if (x === null || y === null) return x === null ? (y === null ? 0 : 1) : -1;
+  return compare(x, y);
+}
