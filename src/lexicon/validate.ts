@@ -163,6 +163,7 @@ function checkEntry(c: Checker, entry: unknown, i: number, seen: Map<string, num
           ? `use add${key === 'terms' ? 'Terms' : 'Exclude'} to extend the entry, or give kind and replace: true to redefine it`
           : 'a patch may change label, description, onNegation, negatedAs, disabled, addTerms, removeTerms, addExclude; to change more, give kind and replace: true',
         id,
+        true,
       );
     }
   } else if (c.enumValue(kind, [...path, 'kind'], ENTRY_KINDS, 'kind', id)) {
