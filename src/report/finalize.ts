@@ -1,0 +1,290 @@
+/**
+ * From a mergeable state to the versioned `Report` (pure), and the
+ * `buildReport` convenience over (async) iterables.
+ */
+import type { EntryKind, Tonality, VerbatimAnalysis } from '../types.js';
+import { createReportBuilder, emptyChannelState, mergeChannelStates, own } from './state.js';
+import { histogramMean, histogramQuantile, round, roundOrNull, shareOf } from './stats.js';
+import type {
+  ChannelReport,
+  ChannelState,
+  Histogram,
+  RankedEntry,
+  RankedTerm,
+  Report,
+  ReportExample,
+  ReportMeta,
+  ReportOptions,
+  ReportReject,
+  ReportState,
+  ScoreScale,
+  ScoreSummary,
+  TermCount,
+} from './types.js';
+
+export const DEFAULT_TOP_WORDS = 20;
+export const DEFAULT_MIN_EXPRESSION_VERBATIMS = 2;
+/** Negators are never stop words (they flip meanings), but as single words they say nothing on their own. */
+export const DEFAULT_IGNORED_WORDS: readonly string[] = [
+  'ne', 'n', 'pas', 'plus', 'jamais', 'aucun', 'aucune', 'rien', 'personne', 'sans', 'ni', 'guere',
+];
+/** Channel id of the all-channels view. */
+export const ALL_CHANNELS = 'all';
+
+const TONALITIES: readonly Tonality[] = ['positif', 'negatif', 'neutre', 'mitige'];
+const ALL_LABELS: Record<string, string> = { fr: 'Tous canaux', en: 'All channels' };
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+interface FinalizeSettings {
+  meta: ReportMeta;
+  topWords: number;
+  topExpressions: number;
+  minExpressionVerbatims: number;
+  ignoreWords: ReadonlySet<string>;
+  examples: number;
+  scoreScale: ScoreScale;
+}
+
+function count(name: string, value: unknown, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+    throw new TypeError(`verbatim-fr: expected options.${name} to be a non-negative integer, got ${String(value)}`);
+  }
+  return value;
+}
+
+// ---------------------------------------------------------------- scores
+
+type DetectedScale = 'nps' | 'stars' | 'unknown';
+
+function scoreValues(hist: Histogram): number[] {
+  return Object.entries(hist)
+    .filter(([, c]) => c > 0)
+    .map(([k]) => Number(k));
+}
+
+/** Stars when every score is within 1–5, NPS when every score is an integer within 0–10. */
+export function detectScale(hist: Histogram): DetectedScale | null {
+  const values = scoreValues(hist);
+  if (values.length === 0) return null;
+  if (values.every((v) => v >= 1 && v <= 5)) return 'stars';
+  if (values.every((v) => Number.isInteger(v) && v >= 0 && v <= 10)) return 'nps';
+  return 'unknown';
+}
+
+const onScale = (scale: DetectedScale, v: number): boolean =>
+  scale === 'nps' ? Number.isInteger(v) && v >= 0 && v <= 10 : scale === 'stars' ? v >= 1 && v <= 5 : true;
+
+export function summarizeScores(hist: Histogram, scale: DetectedScale | 'mixed'): ScoreSummary {
+  const valid: Histogram = {};
+  let ignored = 0;
+  for (const [k, c] of Object.entries(hist)) {
+    if (scale !== 'mixed' && onScale(scale, Number(k))) valid[k] = c;
+    else ignored += c;
+  }
+  const n = Object.values(valid).reduce((a, b) => a + b, 0);
+  const summary: ScoreSummary = { scale, n, ignored, mean: scale === 'mixed' ? null : roundOrNull(histogramMean(valid), 2) };
+  if (scale === 'mixed') {
+    summary.n = ignored;
+    summary.ignored = 0;
+  }
+  if (scale === 'nps') {
+    let promoters = 0;
+    let passives = 0;
+    let detractors = 0;
+    for (const [k, c] of Object.entries(valid)) {
+      const v = Number(k);
+      if (v >= 9) promoters += c;
+      else if (v >= 7) passives += c;
+      else detractors += c;
+    }
+    Object.assign(summary, {
+      nps: n === 0 ? null : round(((promoters - detractors) / n) * 100, 1),
+      promoters,
+      passives,
+      detractors,
+    });
+  }
+  return summary;
+}
+
+// ---------------------------------------------------------------- channels
+
+function rankEntries(ch: ChannelState, kind: EntryKind, s: FinalizeSettings): RankedEntry[] {
+  return Object.entries(ch.entries[kind] ?? {})
+    .filter(([, c]) => c > 0)
+    .sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]))
+    .map(([id, verbatims]) => {
+      const meta = own(s.meta.entries, id);
+      const entry: RankedEntry = {
+        id,
+        label: meta?.label ?? id,
+        kind,
+        verbatims,
+        share: shareOf(verbatims, ch.verbatims),
+        examples: (own(ch.examples, id) ?? []).slice(0, s.examples).map(toReportExample),
+      };
+      const theme = meta?.theme ?? (kind === 'concept' && id.includes('.') ? id.slice(0, id.indexOf('.')) : undefined);
+      if (theme !== undefined && kind !== 'theme') entry.theme = theme;
+      return entry;
+    });
+}
+
+function toReportExample(e: ReportExample): ReportExample {
+  const out: ReportExample = { id: e.id, channel: e.channel, text: e.text, highlights: e.highlights.map((h) => ({ start: h.start, end: h.end, id: h.id })) };
+  if (e.date !== undefined) out.date = e.date;
+  if (e.score !== undefined) out.score = e.score;
+  return out;
+}
+
+function rankTerms(table: Record<string, TermCount>, total: number, max: number, keep: (key: string, t: TermCount) => boolean): RankedTerm[] {
+  return Object.entries(table)
+    .filter(([k, t]) => keep(k, t))
+    .sort((a, b) => b[1][1] - a[1][1] || b[1][0] - a[1][0] || cmp(a[0], b[0]))
+    .slice(0, max)
+    .map(([key, [occurrences, verbatims]]) => ({ key, verbatims, occurrences, share: shareOf(verbatims, total) }));
+}
+
+function channelReport(channel: string, label: string, ch: ChannelState, score: ScoreSummary | null, s: FinalizeSettings): ChannelReport {
+  const n = ch.verbatims;
+  const countShare = (c: number) => ({ count: c, share: shareOf(c, n) });
+  const tonality = {} as ChannelReport['tonality'];
+  for (const t of TONALITIES) tonality[t] = countShare(own(ch.tonality, t) ?? 0);
+  return {
+    channel,
+    label,
+    verbatims: n,
+    wordsPerVerbatim: {
+      mean: roundOrNull(histogramMean(ch.words), 2),
+      median: roundOrNull(histogramQuantile(ch.words, 0.5), 2),
+      p10: roundOrNull(histogramQuantile(ch.words, 0.1), 2),
+      p90: roundOrNull(histogramQuantile(ch.words, 0.9), 2),
+    },
+    contentWordsPerVerbatim: { mean: n === 0 ? null : round(ch.contentWords / n, 2) },
+    conceptsPerVerbatim: {
+      mean: roundOrNull(histogramMean(ch.concepts), 2),
+      median: roundOrNull(histogramQuantile(ch.concepts, 0.5), 2),
+    },
+    themesPerVerbatim: {
+      mean: roundOrNull(histogramMean(ch.themes), 2),
+      median: roundOrNull(histogramQuantile(ch.themes, 0.5), 2),
+    },
+    withIrritant: countShare(ch.withIrritant),
+    withEnchantment: countShare(ch.withEnchantment),
+    tonality,
+    languages: Object.entries(ch.languages)
+      .filter(([, c]) => c > 0)
+      .sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]))
+      .map(([id, c]) => ({ id, ...countShare(c) })),
+    themes: rankEntries(ch, 'theme', s),
+    concepts: rankEntries(ch, 'concept', s),
+    irritants: rankEntries(ch, 'irritant', s),
+    enchantments: rankEntries(ch, 'enchantment', s),
+    intents: rankEntries(ch, 'intent', s),
+    topWords: rankTerms(ch.keywords, n, s.topWords, (k) => !s.ignoreWords.has(k)),
+    topExpressions: rankTerms(ch.expressions, n, s.topExpressions, (_, t) => t[1] >= s.minExpressionVerbatims),
+    score,
+    period: ch.dateFrom !== null && ch.dateTo !== null ? { from: ch.dateFrom, to: ch.dateTo } : null,
+  };
+}
+
+// ---------------------------------------------------------------- report
+
+/**
+ * Turns a state into the versioned report (pure: the state is not changed).
+ * Per-channel figures come first; `all` merges every channel (transverse view).
+ */
+export function finalizeReport(state: ReportState, options: ReportOptions = {}): Report {
+  if (typeof state !== 'object' || state === null || state.stateVersion !== 1) {
+    throw new TypeError(`verbatim-fr: expected a ReportState (stateVersion 1), got ${state === null ? 'null' : typeof state}`);
+  }
+  const topWords = count('topWords', options.topWords, DEFAULT_TOP_WORDS);
+  const s: FinalizeSettings = {
+    meta: options.meta ?? {},
+    topWords,
+    topExpressions: count('topExpressions', options.topExpressions, topWords),
+    minExpressionVerbatims: count('minExpressionVerbatims', options.minExpressionVerbatims, DEFAULT_MIN_EXPRESSION_VERBATIMS),
+    ignoreWords: new Set(options.ignoreWords ?? DEFAULT_IGNORED_WORDS),
+    examples: Math.min(count('examples', options.examples, state.config.examples), state.config.examples),
+    scoreScale: options.scoreScale ?? 'auto',
+  };
+  if (!['auto', 'nps', 'stars'].includes(s.scoreScale)) {
+    throw new TypeError(`verbatim-fr: expected options.scoreScale to be 'auto', 'nps' or 'stars', got ${String(s.scoreScale)}`);
+  }
+  const lang = options.lang ?? 'fr';
+  const ids = Object.keys(state.channels).sort();
+
+  let all = emptyChannelState();
+  const channelScales = new Set<DetectedScale>();
+  const channels: ChannelReport[] = [];
+  for (const id of ids) {
+    const ch = state.channels[id] as ChannelState;
+    all = mergeChannelStates(all, ch, { ...state.config, maxVocabulary: null });
+    const scale = s.scoreScale === 'auto' ? detectScale(ch.scores) : s.scoreScale;
+    if (scale !== null) channelScales.add(scale);
+    const score = scale === null ? null : summarizeScores(ch.scores, scale);
+    channels.push(channelReport(id, own(s.meta.channels, id)?.label ?? id, ch, score, s));
+  }
+  channels.sort((a, b) => b.verbatims - a.verbatims || cmp(a.channel, b.channel));
+
+  const allScale = channelScales.size === 0 ? null : channelScales.size === 1 ? [...channelScales][0]! : 'mixed';
+  const allScore = allScale === null ? null : summarizeScores(all.scores, allScale);
+  const allReport = channelReport(ALL_CHANNELS, ALL_LABELS[lang] ?? ALL_LABELS.fr!, all, allScore, s);
+
+  const analysed = all.verbatims;
+  const rejected = state.rejects.count;
+  const core: Omit<Report, 'sections'> = {
+    schemaVersion: 1,
+    lang,
+    summary: {
+      inputRows: analysed + rejected,
+      analysed,
+      rejected,
+      rejectsByReason: Object.entries(state.rejects.byReason)
+        .sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]))
+        .map(([reason, c]) => ({ reason, count: c })),
+      firstRejects: state.rejects.first.map((r) => {
+        const source: ReportReject['source'] = { file: r.source.file, row: r.source.row };
+        if (r.source.line !== undefined) source.line = r.source.line;
+        return { source, reason: r.reason, hint: r.hint };
+      }),
+      channels: ids.length,
+      period: allReport.period,
+      approximate: Object.values(state.channels).some((c) => c.pruned),
+      maskedPersonalData: state.config.maskPersonalData,
+    },
+    channels,
+    all: allReport,
+  };
+  const sections: Record<string, unknown> = {};
+  for (const section of [...(options.sections ?? [])].sort((a, b) => cmp(a.name, b.name))) {
+    if (Object.prototype.hasOwnProperty.call(state.sections, section.name)) {
+      sections[section.name] = section.finalize(state.sections[section.name], { report: core, meta: s.meta });
+    }
+  }
+  return { ...core, sections };
+}
+
+const isReject = (item: unknown): item is ReportReject =>
+  typeof item === 'object' && item !== null && 'reason' in item && 'source' in item && !('text' in item);
+
+/**
+ * Builds a report from analyses (sync or async iterable). Rejects
+ * `{ source, reason, hint }` may be mixed into the same stream.
+ */
+export async function buildReport(
+  items: Iterable<VerbatimAnalysis | ReportReject> | AsyncIterable<VerbatimAnalysis | ReportReject>,
+  options: ReportOptions = {},
+): Promise<Report> {
+  if (items === null || typeof items !== 'object' || !(Symbol.iterator in items || Symbol.asyncIterator in items)) {
+    throw new TypeError(`verbatim-fr: expected an iterable of analyses, got ${items === null ? 'null' : typeof items}`);
+  }
+  const builder = createReportBuilder(options);
+  for await (const item of items) {
+    if (isReject(item)) builder.reject(item);
+    else builder.add(item);
+  }
+  return finalizeReport(builder.snapshot(), options);
+}
+

@@ -1,0 +1,190 @@
+// Co-occurrence: which entries (concepts, irritants, enchantments, themes) come
+// up together in the same verbatim, and how much more than chance (lift).
+import type { VerbatimAnalysis } from '../../types.js';
+import {
+  addTo,
+  assertAnalysis,
+  assertKinds,
+  assertState,
+  compareStrings,
+  copyCounts,
+  dict,
+  entryKeys,
+  get,
+  mergeCounts,
+  mergeRecords,
+  nonNegativeInteger,
+  sameList,
+  sortedKeys,
+  splitEntryKey,
+  type Counts,
+  type InsightEntryKind,
+} from './_shared.js';
+
+/** Pair keys join two `kind:id` keys, in code-unit order, with a tab. */
+const PAIR_SEPARATOR = '\t';
+
+export interface CooccurrenceChannelCounts {
+  verbatims: number;
+  /** Key `kind:id`: verbatims carrying the entry. */
+  items: Counts;
+  /** Key `kind:id\tkind:id`: verbatims carrying both. */
+  pairs: Counts;
+}
+
+export interface CooccurrenceState {
+  type: 'cooccurrence';
+  version: 1;
+  kinds: InsightEntryKind[];
+  keepOwnTheme: boolean;
+  channels: Record<string, CooccurrenceChannelCounts>;
+}
+
+export interface CooccurrenceAccumulatorOptions {
+  /** Entry kinds paired (default theme, concept, irritant, enchantment). */
+  kinds?: InsightEntryKind[];
+  /**
+   * Keep pairs of an entry with its own theme (`attente_excessive` + `joignabilite`),
+   * which always co-occur. Default false. The theme is read from `matches[].theme`.
+   */
+  keepOwnTheme?: boolean;
+}
+
+export interface CooccurrenceOptions {
+  /** Pairs seen in fewer verbatims are left out (default 3). */
+  minSupport?: number;
+  /** Pairs kept overall and per channel (default 20). */
+  top?: number;
+  /** Also rank pairs inside each channel (default true). */
+  perChannel?: boolean;
+}
+
+export interface CooccurrencePair {
+  a: { kind: InsightEntryKind; id: string; count: number };
+  b: { kind: InsightEntryKind; id: string; count: number };
+  /** Verbatims carrying both. */
+  count: number;
+  /** count / verbatims. */
+  support: number;
+  /** P(a∧b) / (P(a)·P(b)) = count·N / (count(a)·count(b)); 1 = independent. */
+  lift: number;
+  /** P(b | a) and P(a | b). */
+  confidenceAB: number;
+  confidenceBA: number;
+}
+
+export interface CooccurrenceTable {
+  verbatims: number;
+  pairs: CooccurrencePair[];
+}
+
+export interface CooccurrenceResult extends CooccurrenceTable {
+  channels: Array<CooccurrenceTable & { channel: string }>;
+}
+
+export interface CooccurrenceAccumulator {
+  add(analysis: VerbatimAnalysis): void;
+  state(): CooccurrenceState;
+}
+
+function emptyChannel(): CooccurrenceChannelCounts {
+  return { verbatims: 0, items: dict(), pairs: dict() };
+}
+
+function mergeChannel(a: CooccurrenceChannelCounts, b: CooccurrenceChannelCounts): CooccurrenceChannelCounts {
+  return { verbatims: a.verbatims + b.verbatims, items: mergeCounts(a.items, b.items), pairs: mergeCounts(a.pairs, b.pairs) };
+}
+
+function copyChannel(a: CooccurrenceChannelCounts): CooccurrenceChannelCounts {
+  return { verbatims: a.verbatims, items: copyCounts(a.items), pairs: copyCounts(a.pairs) };
+}
+
+export function createCooccurrenceAccumulator(options: CooccurrenceAccumulatorOptions = {}): CooccurrenceAccumulator {
+  const kinds = assertKinds(options.kinds ?? ['theme', 'concept', 'irritant', 'enchantment'], 'createCooccurrenceAccumulator');
+  const keepOwnTheme = options.keepOwnTheme ?? false;
+  const state: CooccurrenceState = { type: 'cooccurrence', version: 1, kinds, keepOwnTheme, channels: dict() };
+  return {
+    add(analysis) {
+      assertAnalysis(analysis, 'cooccurrence.add');
+      const counts = (state.channels[analysis.channel] ??= emptyChannel());
+      counts.verbatims += 1;
+      const items = entryKeys(analysis, kinds).sort(compareStrings);
+      const themeOf = new Map<string, string>();
+      if (!keepOwnTheme && Array.isArray(analysis.matches)) {
+        for (const m of analysis.matches) {
+          if (m && typeof m.id === 'string' && typeof m.theme === 'string' && m.theme !== m.id) themeOf.set(m.id, m.theme);
+        }
+      }
+      const ownTheme = (x: string, y: string): boolean => {
+        const p = splitEntryKey(x);
+        const q = splitEntryKey(y);
+        return (q.kind === 'theme' && themeOf.get(p.id) === q.id) || (p.kind === 'theme' && themeOf.get(q.id) === p.id);
+      };
+      for (const item of items) addTo(counts.items, item);
+      for (let i = 0; i < items.length; i++) {
+        for (let j = i + 1; j < items.length; j++) {
+          const x = items[i] as string;
+          const y = items[j] as string;
+          if (!keepOwnTheme && ownTheme(x, y)) continue;
+          addTo(counts.pairs, x + PAIR_SEPARATOR + y);
+        }
+      }
+    },
+    state() {
+      return mergeCooccurrence(state, { ...state, channels: dict() });
+    },
+  };
+}
+
+export function mergeCooccurrence(a: CooccurrenceState, b: CooccurrenceState): CooccurrenceState {
+  assertState(a, 'cooccurrence', 'mergeCooccurrence');
+  assertState(b, 'cooccurrence', 'mergeCooccurrence');
+  if (!sameList(a.kinds, b.kinds) || a.keepOwnTheme !== b.keepOwnTheme) {
+    throw new TypeError('verbatim-fr: expected co-occurrence states built with the same options in mergeCooccurrence, got different kinds or keepOwnTheme');
+  }
+  return {
+    type: 'cooccurrence',
+    version: 1,
+    kinds: [...a.kinds],
+    keepOwnTheme: a.keepOwnTheme,
+    channels: mergeRecords(a.channels, b.channels, mergeChannel, copyChannel),
+  };
+}
+
+function rank(counts: CooccurrenceChannelCounts, minSupport: number, top: number): CooccurrenceTable {
+  const n = counts.verbatims;
+  const pairs: CooccurrencePair[] = [];
+  for (const key of sortedKeys(counts.pairs)) {
+    const count = get(counts.pairs, key);
+    if (count < Math.max(1, minSupport)) continue;
+    const [x = '', y = ''] = key.split(PAIR_SEPARATOR);
+    const na = get(counts.items, x);
+    const nb = get(counts.items, y);
+    pairs.push({
+      a: { ...splitEntryKey(x), count: na },
+      b: { ...splitEntryKey(y), count: nb },
+      count,
+      support: count / n,
+      lift: (count * n) / (na * nb),
+      confidenceAB: count / na,
+      confidenceBA: count / nb,
+    });
+  }
+  pairs.sort((p, q) => q.lift - p.lift || q.count - p.count || compareStrings(p.a.id, q.a.id) || compareStrings(p.b.id, q.b.id));
+  return { verbatims: n, pairs: pairs.slice(0, top) };
+}
+
+export function finalizeCooccurrence(state: CooccurrenceState, options: CooccurrenceOptions = {}): CooccurrenceResult {
+  assertState(state, 'cooccurrence', 'finalizeCooccurrence');
+  const minSupport = nonNegativeInteger(options.minSupport, 'minSupport', 'finalizeCooccurrence', 3);
+  const top = nonNegativeInteger(options.top, 'top', 'finalizeCooccurrence', 20);
+  const names = sortedKeys(state.channels);
+  const all = names.reduce((t, name) => mergeChannel(t, state.channels[name] as CooccurrenceChannelCounts), emptyChannel());
+  return {
+    ...rank(all, minSupport, top),
+    channels:
+      options.perChannel === false
+        ? []
+        : names.map((channel) => ({ channel, ...rank(state.channels[channel] as CooccurrenceChannelCounts, minSupport, top) })),
+  };
+}

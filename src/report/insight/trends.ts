@@ -1,0 +1,286 @@
+// Trends over time: verbatims per month or ISO week, per channel and per entry,
+// and the entries whose share rose or fell most between the last two periods.
+import type { VerbatimAnalysis } from '../../types.js';
+import {
+  addTo,
+  assertAnalysis,
+  assertKinds,
+  assertState,
+  compareStrings,
+  copyCounts,
+  describe,
+  dict,
+  entryKeys,
+  get,
+  mergeCounts,
+  mergeRecords,
+  nonNegativeInteger,
+  percent,
+  sameList,
+  sortedKeys,
+  splitEntryKey,
+  type Counts,
+  type InsightEntryKind,
+} from './_shared.js';
+
+export type TrendPeriod = 'month' | 'week';
+
+/** Counts of one calendar day (periods are built from days at the end, so either period works). */
+export interface TrendDay {
+  verbatims: number;
+  channels: Counts;
+  /** Key `kind:id`. */
+  entries: Counts;
+}
+
+export interface TrendsState {
+  type: 'trends';
+  version: 1;
+  kinds: InsightEntryKind[];
+  /** Verbatims without a usable date. */
+  undated: number;
+  /** Key `YYYY-MM-DD`. */
+  days: Record<string, TrendDay>;
+}
+
+export interface TrendsAccumulatorOptions {
+  /** Entry kinds followed (default theme, irritant, enchantment). */
+  kinds?: InsightEntryKind[];
+}
+
+export interface TrendsOptions {
+  /** `month` (default, `YYYY-MM`) or ISO `week` (`YYYY-Www`, Monday first, week-numbering year). */
+  period?: TrendPeriod;
+  /** An entry moves only when seen this many times in one of the two periods, and both periods hold this many verbatims (default 5). */
+  minCount?: number;
+  /** Risers and fallers kept (default 10). */
+  top?: number;
+}
+
+export interface TrendSeries {
+  /** `channel` for channel series. */
+  kind: InsightEntryKind | 'channel';
+  id: string;
+  /** One per period, in `periods` order. */
+  counts: number[];
+  /** % of the period's verbatims (null on an empty period). */
+  shares: Array<number | null>;
+}
+
+export interface TrendMove {
+  kind: InsightEntryKind;
+  id: string;
+  from: { period: string; count: number; share: number };
+  to: { period: string; count: number; share: number };
+  /** Share change in points (to − from). */
+  change: number;
+}
+
+export interface TrendsResult {
+  period: TrendPeriod;
+  /** Every period from the first to the last date, gaps included. */
+  periods: string[];
+  verbatims: number[];
+  undated: number;
+  channels: TrendSeries[];
+  entries: TrendSeries[];
+  /** The two periods compared (the last two), or null with fewer than two. */
+  compared: [string, string] | null;
+  risers: TrendMove[];
+  fallers: TrendMove[];
+}
+
+export interface TrendsAccumulator {
+  add(analysis: VerbatimAnalysis): void;
+  state(): TrendsState;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Days since 1970-01-01 of an ISO date (`YYYY-MM-DD…`), or null when it is no calendar date. */
+function dayNumber(date: unknown): number | null {
+  if (typeof date !== 'string') return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])/.exec(date.trim());
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = Date.UTC(y, mo - 1, d);
+  const back = new Date(t);
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return null;
+  return t / DAY_MS;
+}
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0');
+}
+
+function dayKey(day: number): string {
+  const d = new Date(day * DAY_MS);
+  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+
+/**
+ * ISO 8601 week of a date: `{ year, week, key: 'YYYY-Www' }`. The week belongs to
+ * the year of its Thursday, so 2024-12-30 is `2025-W01` and 2021-01-03 is `2020-W53`.
+ */
+export function isoWeek(date: string): { year: number; week: number; key: string } {
+  const day = dayNumber(date);
+  if (day === null) throw new TypeError(`verbatim-fr: expected an ISO date YYYY-MM-DD in isoWeek, got ${describe(date)}`);
+  return isoWeekOfDay(day);
+}
+
+function isoWeekOfDay(day: number): { year: number; week: number; key: string } {
+  const weekday = (new Date(day * DAY_MS).getUTCDay() + 6) % 7; // Monday 0
+  const thursday = day - weekday + 3;
+  const year = new Date(thursday * DAY_MS).getUTCFullYear();
+  const week = 1 + Math.floor((thursday - Date.UTC(year, 0, 1) / DAY_MS) / 7);
+  return { year, week, key: `${pad(year, 4)}-W${pad(week)}` };
+}
+
+function monthKeyOfDay(day: number): string {
+  const d = new Date(day * DAY_MS);
+  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}`;
+}
+
+/** Period keys from the first to the last day, consecutive. */
+function periodRange(firstDay: number, lastDay: number, period: TrendPeriod): string[] {
+  const keys: string[] = [];
+  if (period === 'week') {
+    const monday = (day: number) => day - ((new Date(day * DAY_MS).getUTCDay() + 6) % 7);
+    for (let d = monday(firstDay); d <= lastDay; d += 7) keys.push(isoWeekOfDay(d).key);
+    return keys;
+  }
+  const first = new Date(firstDay * DAY_MS);
+  const last = new Date(lastDay * DAY_MS);
+  for (let y = first.getUTCFullYear(), m = first.getUTCMonth(); y < last.getUTCFullYear() || (y === last.getUTCFullYear() && m <= last.getUTCMonth()); m === 11 ? ((m = 0), y++) : m++) {
+    keys.push(`${pad(y, 4)}-${pad(m + 1)}`);
+  }
+  return keys;
+}
+
+function emptyDay(): TrendDay {
+  return { verbatims: 0, channels: dict(), entries: dict() };
+}
+
+function mergeDay(a: TrendDay, b: TrendDay): TrendDay {
+  return { verbatims: a.verbatims + b.verbatims, channels: mergeCounts(a.channels, b.channels), entries: mergeCounts(a.entries, b.entries) };
+}
+
+function copyDay(a: TrendDay): TrendDay {
+  return { verbatims: a.verbatims, channels: copyCounts(a.channels), entries: copyCounts(a.entries) };
+}
+
+export function createTrendsAccumulator(options: TrendsAccumulatorOptions = {}): TrendsAccumulator {
+  const kinds = assertKinds(options.kinds ?? ['theme', 'irritant', 'enchantment'], 'createTrendsAccumulator');
+  const state: TrendsState = { type: 'trends', version: 1, kinds, undated: 0, days: dict() };
+  return {
+    add(analysis) {
+      assertAnalysis(analysis, 'trends.add');
+      const day = dayNumber(analysis.date);
+      if (day === null) {
+        state.undated += 1;
+        return;
+      }
+      const counts = (state.days[dayKey(day)] ??= emptyDay());
+      counts.verbatims += 1;
+      addTo(counts.channels, analysis.channel);
+      for (const key of entryKeys(analysis, kinds)) addTo(counts.entries, key);
+    },
+    state() {
+      return mergeTrends(state, { ...state, undated: 0, days: dict() });
+    },
+  };
+}
+
+export function mergeTrends(a: TrendsState, b: TrendsState): TrendsState {
+  assertState(a, 'trends', 'mergeTrends');
+  assertState(b, 'trends', 'mergeTrends');
+  if (!sameList(a.kinds, b.kinds)) {
+    throw new TypeError('verbatim-fr: expected trend states built with the same kinds in mergeTrends, got different kinds');
+  }
+  return {
+    type: 'trends',
+    version: 1,
+    kinds: [...a.kinds],
+    undated: a.undated + b.undated,
+    days: mergeRecords(a.days, b.days, mergeDay, copyDay),
+  };
+}
+
+export function finalizeTrends(state: TrendsState, options: TrendsOptions = {}): TrendsResult {
+  assertState(state, 'trends', 'finalizeTrends');
+  const period = options.period ?? 'month';
+  if (period !== 'month' && period !== 'week') {
+    throw new TypeError(`verbatim-fr: expected period month or week in finalizeTrends, got ${describe(period)}`);
+  }
+  const minCount = nonNegativeInteger(options.minCount, 'minCount', 'finalizeTrends', 5);
+  const top = nonNegativeInteger(options.top, 'top', 'finalizeTrends', 10);
+
+  const days = sortedKeys(state.days)
+    .map((key) => ({ day: dayNumber(key), counts: state.days[key] as TrendDay }))
+    .filter((d): d is { day: number; counts: TrendDay } => d.day !== null);
+  const firstDay = days[0]?.day;
+  const lastDay = days[days.length - 1]?.day;
+  const periods = firstDay === undefined || lastDay === undefined ? [] : periodRange(firstDay, lastDay, period);
+  const index = new Map(periods.map((p, i) => [p, i]));
+  const byPeriod = periods.map(emptyDay);
+  for (const { day, counts } of days) {
+    const i = index.get(period === 'week' ? isoWeekOfDay(day).key : monthKeyOfDay(day)) as number;
+    byPeriod[i] = mergeDay(byPeriod[i] as TrendDay, counts);
+  }
+  const verbatims = byPeriod.map((p) => p.verbatims);
+  const series = (kind: TrendSeries['kind'], id: string, key: string, table: 'channels' | 'entries'): TrendSeries => {
+    const counts = byPeriod.map((p) => get(p[table], key));
+    return { kind, id, counts, shares: counts.map((c, i) => percent(c, verbatims[i] as number)) };
+  };
+  const channelIds = sortedKeys(byPeriod.reduce((t, p) => mergeCounts(t, p.channels), dict<number>()));
+  const entryIds = sortedKeys(byPeriod.reduce((t, p) => mergeCounts(t, p.entries), dict<number>()));
+  const channels = channelIds.map((id) => series('channel', id, id, 'channels'));
+  const entries = entryIds.map((key) => {
+    const { kind, id } = splitEntryKey(key);
+    return series(kind, id, key, 'entries');
+  });
+
+  const risers: TrendMove[] = [];
+  const fallers: TrendMove[] = [];
+  let compared: [string, string] | null = null;
+  if (periods.length >= 2) {
+    const i = periods.length - 2;
+    const j = periods.length - 1;
+    compared = [periods[i] as string, periods[j] as string];
+    const baseFrom = verbatims[i] as number;
+    const baseTo = verbatims[j] as number;
+    if (baseFrom >= Math.max(1, minCount) && baseTo >= Math.max(1, minCount)) {
+      for (const s of entries) {
+        const countFrom = s.counts[i] as number;
+        const countTo = s.counts[j] as number;
+        if (Math.max(countFrom, countTo) < minCount) continue;
+        const shareFrom = (100 * countFrom) / baseFrom;
+        const shareTo = (100 * countTo) / baseTo;
+        const change = shareTo - shareFrom;
+        if (change === 0) continue;
+        const move: TrendMove = {
+          kind: s.kind as InsightEntryKind,
+          id: s.id,
+          from: { period: compared[0], count: countFrom, share: shareFrom },
+          to: { period: compared[1], count: countTo, share: shareTo },
+          change,
+        };
+        (change > 0 ? risers : fallers).push(move);
+      }
+    }
+  }
+  const tie = (x: TrendMove, y: TrendMove) => compareStrings(x.kind, y.kind) || compareStrings(x.id, y.id);
+  risers.sort((x, y) => y.change - x.change || tie(x, y));
+  fallers.sort((x, y) => x.change - y.change || tie(x, y));
+  return {
+    period,
+    periods,
+    verbatims,
+    undated: state.undated,
+    channels,
+    entries,
+    compared,
+    risers: risers.slice(0, top),
+    fallers: fallers.slice(0, top),
+  };
+}

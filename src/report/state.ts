@@ -1,0 +1,491 @@
+/**
+ * The mergeable report state: a builder that adds analyses one by one, and an
+ * exact, associative and commutative merge so a corpus can be split, analysed
+ * in parallel and combined (only `maxVocabulary` pruning makes it approximate).
+ */
+import type { EntryKind, VerbatimAnalysis } from '../types.js';
+import { maskPersonalData, moveSpans } from './mask.js';
+import { addTo, fnv1a, mergeCounts } from './stats.js';
+import type {
+  ChannelState,
+  ExampleState,
+  Highlight,
+  ReportBuilder,
+  ReportMeta,
+  ReportOptions,
+  ReportReject,
+  ReportSection,
+  ReportSectionAddContext,
+  ReportState,
+  TermCount,
+} from './types.js';
+
+export const DEFAULT_EXAMPLES = 3;
+export const DEFAULT_MAX_REJECTS = 10;
+/** Channel of an analysis that carries none. */
+export const UNKNOWN_CHANNEL = 'inconnu';
+
+const ENTRY_KINDS: readonly EntryKind[] = ['theme', 'concept', 'irritant', 'enchantment', 'intent'];
+
+/** A dictionary safe for keys taken from user text (`__proto__`, `constructor`…). */
+export function dict<V>(): Record<string, V> {
+  return Object.create(null) as Record<string, V>;
+}
+
+/** Own property lookup on user-given records. */
+export function own<V>(record: Readonly<Record<string, V>> | undefined, key: string): V | undefined {
+  return record !== undefined && Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+}
+
+const describe = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
+
+function nonNegativeInteger(name: string, value: unknown, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+    throw new TypeError(`verbatim-fr: expected options.${name} to be a non-negative integer, got ${String(value)}`);
+  }
+  return value;
+}
+
+export function normalizeConfig(options: ReportOptions): ReportState['config'] {
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError(`verbatim-fr: expected options to be an object, got ${describe(options)}`);
+  }
+  const maxVocabulary = options.maxVocabulary === undefined ? null : nonNegativeInteger('maxVocabulary', options.maxVocabulary, 0);
+  if (maxVocabulary === 0) throw new TypeError('verbatim-fr: expected options.maxVocabulary to be at least 1, got 0');
+  return {
+    examples: nonNegativeInteger('examples', options.examples, DEFAULT_EXAMPLES),
+    maskPersonalData: options.maskPersonalData ?? true,
+    maxVocabulary,
+    maxRejects: nonNegativeInteger('maxRejects', options.maxRejects, DEFAULT_MAX_REJECTS),
+  };
+}
+
+export function emptyChannelState(): ChannelState {
+  const entries = dict<Record<string, number>>() as ChannelState['entries'];
+  for (const kind of ENTRY_KINDS) entries[kind] = dict();
+  return {
+    verbatims: 0,
+    words: dict(),
+    contentWords: 0,
+    concepts: dict(),
+    themes: dict(),
+    withIrritant: 0,
+    withEnchantment: 0,
+    tonality: dict(),
+    languages: dict(),
+    entries,
+    keywords: dict(),
+    expressions: dict(),
+    pruned: false,
+    scores: dict(),
+    unscored: 0,
+    dateFrom: null,
+    dateTo: null,
+    examples: dict(),
+  };
+}
+
+export function emptyReportState(options: ReportOptions = {}): ReportState {
+  const sections = dict<unknown>();
+  for (const section of options.sections ?? []) sections[section.name] = section.init();
+  return {
+    stateVersion: 1,
+    config: normalizeConfig(options),
+    rejects: { count: 0, byReason: dict(), first: [] },
+    channels: dict(),
+    sections,
+  };
+}
+
+// ---------------------------------------------------------------- ordering
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Total order on examples: rank, then every field, so ties never depend on input order. */
+export function compareExamples(a: ExampleState, b: ExampleState): number {
+  return (
+    a.rank - b.rank ||
+    cmp(a.id, b.id) ||
+    cmp(a.channel, b.channel) ||
+    cmp(a.text, b.text) ||
+    cmp(a.date ?? '', b.date ?? '') ||
+    (a.score ?? Number.NEGATIVE_INFINITY) - (b.score ?? Number.NEGATIVE_INFINITY) ||
+    cmp(JSON.stringify(a.highlights), JSON.stringify(b.highlights))
+  );
+}
+
+function compareRejects(a: ReportReject, b: ReportReject): number {
+  return (
+    cmp(a.source.file, b.source.file) ||
+    a.source.row - b.source.row ||
+    (a.source.line ?? 0) - (b.source.line ?? 0) ||
+    cmp(a.reason, b.reason) ||
+    cmp(a.hint, b.hint)
+  );
+}
+
+/** Deterministic pruning: keeps the `max` keys found in most verbatims (ties: most occurrences, then key). */
+function prune(table: Record<string, TermCount>, max: number): Record<string, TermCount> {
+  const kept = Object.entries(table)
+    .sort((a, b) => b[1][1] - a[1][1] || b[1][0] - a[1][0] || cmp(a[0], b[0]))
+    .slice(0, max);
+  const out = dict<TermCount>();
+  for (const [k, v] of kept) out[k] = v;
+  return out;
+}
+
+/** Prunes tables past twice the limit, so pruning cost is amortised. */
+function pruneChannel(ch: ChannelState, max: number | null): void {
+  if (max === null) return;
+  if (Object.keys(ch.keywords).length > 2 * max) {
+    ch.keywords = prune(ch.keywords, max);
+    ch.pruned = true;
+  }
+  if (Object.keys(ch.expressions).length > 2 * max) {
+    ch.expressions = prune(ch.expressions, max);
+    ch.pruned = true;
+  }
+}
+
+function insertExample(list: ExampleState[], example: ExampleState, max: number): void {
+  let i = list.length;
+  while (i > 0 && compareExamples(example, list[i - 1] as ExampleState) < 0) i--;
+  list.splice(i, 0, example);
+  if (list.length > max) list.length = max;
+}
+
+// ---------------------------------------------------------------- adding
+
+function validateAnalysis(analysis: unknown): asserts analysis is VerbatimAnalysis {
+  const a = analysis as Partial<VerbatimAnalysis> | null;
+  if (typeof a !== 'object' || a === null || Array.isArray(a)) {
+    throw new TypeError(`verbatim-fr: expected a VerbatimAnalysis object, got ${describe(analysis)}`);
+  }
+  if (typeof a.id !== 'string') throw new TypeError(`verbatim-fr: expected analysis.id to be a string, got ${describe(a.id)}`);
+  if (typeof a.text !== 'string') {
+    throw new TypeError(`verbatim-fr: expected analysis.text to be a string, got ${describe(a.text)}`);
+  }
+  for (const field of ['keywords', 'matches', 'themes', 'concepts', 'irritants', 'enchantments', 'intents'] as const) {
+    if (!Array.isArray(a[field])) {
+      throw new TypeError(`verbatim-fr: expected analysis.${field} to be an array, got ${describe(a[field])}`);
+    }
+  }
+}
+
+const uniq = (ids: readonly string[]): string[] => [...new Set(ids)];
+
+/**
+ * Distinct concept-level ids of a verbatim: concepts ∪ irritants ∪
+ * enchantments, plus each theme for which none of those was found (a theme
+ * mentioned only in general terms is one concept). Intents are signals, not
+ * concepts.
+ */
+export function conceptLevelIds(analysis: VerbatimAnalysis, meta: ReportMeta): Set<string> {
+  const ids = new Set<string>([...analysis.concepts, ...analysis.irritants, ...analysis.enchantments]);
+  const covered = new Set<string>();
+  for (const m of analysis.matches) {
+    if (m.kind !== 'theme' && m.kind !== 'intent' && m.theme !== undefined && ids.has(m.id)) covered.add(m.theme);
+  }
+  for (const id of ids) {
+    const theme = own(meta.entries, id)?.theme;
+    if (theme !== undefined) covered.add(theme);
+    const dot = id.indexOf('.');
+    if (dot > 0) covered.add(id.slice(0, dot));
+  }
+  for (const theme of analysis.themes) if (!covered.has(theme)) ids.add(theme);
+  return ids;
+}
+
+function addTerm(table: Record<string, TermCount>, key: string, seen: Set<string>): void {
+  const t = table[key];
+  const newVerbatim = !seen.has(key);
+  seen.add(key);
+  if (t === undefined) table[key] = [1, 1];
+  else {
+    t[0] += 1;
+    if (newVerbatim) t[1] += 1;
+  }
+}
+
+function addVocabulary(ch: ChannelState, keywords: readonly string[]): void {
+  const seen = new Set<string>();
+  for (const k of keywords) addTerm(ch.keywords, k, seen);
+  const seenExpr = new Set<string>();
+  for (let n = 2; n <= 3; n++) {
+    for (let i = 0; i + n <= keywords.length; i++) {
+      const gram = keywords.slice(i, i + n);
+      // "nul nul nul" says nothing a single word does not.
+      if (gram.every((w) => w === gram[0])) continue;
+      addTerm(ch.expressions, gram.join(' '), seenExpr);
+    }
+  }
+}
+
+function highlightsFor(analysis: VerbatimAnalysis, entryId: string): Highlight[] {
+  const out: Highlight[] = [];
+  const seen = new Set<string>();
+  for (const m of analysis.matches) {
+    if (m.id !== entryId && m.theme !== entryId) continue;
+    if (!(m.start >= 0 && m.end > m.start && m.end <= analysis.text.length)) continue;
+    const key = `${m.start}:${m.end}:${m.id}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ start: m.start, end: m.end, id: m.id });
+  }
+  return out.sort((a, b) => a.start - b.start || a.end - b.end || cmp(a.id, b.id));
+}
+
+export function addAnalysis(
+  state: ReportState,
+  analysis: VerbatimAnalysis,
+  meta: ReportMeta,
+  sections: readonly ReportSection[],
+): void {
+  validateAnalysis(analysis);
+  const { config } = state;
+  const channel = typeof analysis.channel === 'string' && analysis.channel !== '' ? analysis.channel : UNKNOWN_CHANNEL;
+  const ch = (state.channels[channel] ??= emptyChannelState());
+  ch.verbatims += 1;
+  addTo(ch.words, finiteOrZero(analysis.words));
+  ch.contentWords += finiteOrZero(analysis.contentWords);
+  addTo(ch.concepts, conceptLevelIds(analysis, meta).size);
+  addTo(ch.themes, new Set(analysis.themes).size);
+  if (analysis.irritants.length > 0) ch.withIrritant += 1;
+  if (analysis.enchantments.length > 0) ch.withEnchantment += 1;
+  addTo(ch.tonality, analysis.tonality);
+  addTo(ch.languages, typeof analysis.language === 'string' && analysis.language !== '' ? analysis.language : 'und');
+
+  const byKind: Array<[EntryKind, readonly string[]]> = [
+    ['theme', analysis.themes],
+    ['concept', analysis.concepts],
+    ['irritant', analysis.irritants],
+    ['enchantment', analysis.enchantments],
+    ['intent', analysis.intents],
+  ];
+  for (const [kind, ids] of byKind) for (const id of uniq(ids)) addTo(ch.entries[kind], id);
+
+  addVocabulary(ch, analysis.keywords);
+  pruneChannel(ch, config.maxVocabulary);
+
+  if (typeof analysis.score === 'number' && Number.isFinite(analysis.score)) addTo(ch.scores, analysis.score);
+  else ch.unscored += 1;
+  if (typeof analysis.date === 'string' && analysis.date !== '') {
+    if (ch.dateFrom === null || analysis.date < ch.dateFrom) ch.dateFrom = analysis.date;
+    if (ch.dateTo === null || analysis.date > ch.dateTo) ch.dateTo = analysis.date;
+  }
+
+  if (config.examples > 0) addExamples(ch, channel, analysis, byKind, config);
+
+  if (sections.length > 0) {
+    const context: ReportSectionAddContext = {
+      meta,
+      mask: (text) => (config.maskPersonalData ? maskPersonalData(text).text : text),
+    };
+    for (const section of sections) {
+      state.sections[section.name] = section.add(state.sections[section.name], analysis, context);
+    }
+  }
+}
+
+const finiteOrZero = (n: unknown): number => (typeof n === 'number' && Number.isFinite(n) ? n : 0);
+
+function addExamples(
+  ch: ChannelState,
+  channel: string,
+  analysis: VerbatimAnalysis,
+  byKind: ReadonlyArray<[EntryKind, readonly string[]]>,
+  config: ReportState['config'],
+): void {
+  let masked: ReturnType<typeof maskPersonalData> | undefined;
+  for (const [, ids] of byKind) {
+    for (const entryId of uniq(ids)) {
+      const list = (ch.examples[entryId] ??= []);
+      const rank = fnv1a(`${entryId}\u0000${analysis.id}`);
+      const last = list[list.length - 1];
+      if (list.length >= config.examples && last !== undefined && rank > last.rank) continue;
+      let text = analysis.text;
+      let highlights = highlightsFor(analysis, entryId);
+      if (config.maskPersonalData) {
+        masked ??= maskPersonalData(analysis.text);
+        text = masked.text;
+        highlights = moveSpans(masked.replacements, highlights);
+      }
+      const example: ExampleState = { rank, id: analysis.id, channel, text, highlights };
+      if (typeof analysis.date === 'string' && analysis.date !== '') example.date = analysis.date;
+      if (typeof analysis.score === 'number' && Number.isFinite(analysis.score)) example.score = analysis.score;
+      insertExample(list, example, config.examples);
+    }
+  }
+}
+
+export function addReject(state: ReportState, reject: ReportReject): void {
+  const r = reject as Partial<ReportReject> | null;
+  if (typeof r !== 'object' || r === null || typeof r.source !== 'object' || r.source === null) {
+    throw new TypeError(`verbatim-fr: expected a reject { source: { file, row }, reason, hint }, got ${describe(reject)}`);
+  }
+  if (typeof r.reason !== 'string') {
+    throw new TypeError(`verbatim-fr: expected reject.reason to be a string, got ${describe(r.reason)}`);
+  }
+  const source: ReportReject['source'] = { file: String(r.source.file ?? ''), row: finiteOrZero(r.source.row) };
+  if (typeof r.source.line === 'number') source.line = r.source.line;
+  const clean: ReportReject = { source, reason: r.reason, hint: typeof r.hint === 'string' ? r.hint : '' };
+  state.rejects.count += 1;
+  addTo(state.rejects.byReason, clean.reason);
+  const first = state.rejects.first;
+  if (first.length < state.config.maxRejects || compareRejects(clean, first[first.length - 1] as ReportReject) < 0) {
+    first.push(clean);
+    first.sort(compareRejects);
+    if (first.length > state.config.maxRejects) first.length = state.config.maxRejects;
+  }
+}
+
+/** Deep copy that keeps user-keyed dictionaries prototype-free. */
+export function cloneState<T>(value: T): T {
+  if (Array.isArray(value)) return value.map((v) => cloneState(v)) as T;
+  if (typeof value === 'object' && value !== null) {
+    const out = dict<unknown>();
+    for (const [k, v] of Object.entries(value)) out[k] = cloneState(v);
+    return out as T;
+  }
+  return value;
+}
+
+/**
+ * Creates a report builder: `add` each analysis, `reject` each skipped row,
+ * `snapshot` the state to merge or finalize.
+ */
+export function createReportBuilder(options: ReportOptions = {}): ReportBuilder {
+  const state = emptyReportState(options);
+  const meta = options.meta ?? {};
+  const sections = options.sections ?? [];
+  return {
+    add(analysis) {
+      addAnalysis(state, analysis, meta, sections);
+    },
+    reject(reject) {
+      addReject(state, reject);
+    },
+    snapshot() {
+      return cloneState(state);
+    },
+  };
+}
+
+// ---------------------------------------------------------------- merging
+
+function mergeTerms(a: Record<string, TermCount>, b: Record<string, TermCount>): Record<string, TermCount> {
+  const out = dict<TermCount>();
+  for (const [k, v] of Object.entries(a)) out[k] = [v[0], v[1]];
+  for (const [k, v] of Object.entries(b)) {
+    const t = out[k];
+    if (t === undefined) out[k] = [v[0], v[1]];
+    else {
+      t[0] += v[0];
+      t[1] += v[1];
+    }
+  }
+  return out;
+}
+
+const sumCounts = (a: Record<string, number>, b: Record<string, number>): Record<string, number> =>
+  mergeCounts(mergeCounts(dict(), a), b);
+
+const minDate = (a: string | null, b: string | null): string | null => (a === null ? b : b === null ? a : a < b ? a : b);
+const maxDate = (a: string | null, b: string | null): string | null => (a === null ? b : b === null ? a : a > b ? a : b);
+
+export function mergeChannelStates(a: ChannelState, b: ChannelState, config: ReportState['config']): ChannelState {
+  const entries = dict<Record<string, number>>() as ChannelState['entries'];
+  for (const kind of ENTRY_KINDS) entries[kind] = sumCounts(a.entries[kind] ?? {}, b.entries[kind] ?? {});
+  const examples = dict<ExampleState[]>();
+  for (const id of new Set([...Object.keys(a.examples), ...Object.keys(b.examples)])) {
+    examples[id] = [...(own(a.examples, id) ?? []), ...(own(b.examples, id) ?? [])]
+      .map((e) => cloneState(e))
+      .sort(compareExamples)
+      .slice(0, config.examples);
+  }
+  const merged: ChannelState = {
+    verbatims: a.verbatims + b.verbatims,
+    words: sumCounts(a.words, b.words),
+    contentWords: a.contentWords + b.contentWords,
+    concepts: sumCounts(a.concepts, b.concepts),
+    themes: sumCounts(a.themes, b.themes),
+    withIrritant: a.withIrritant + b.withIrritant,
+    withEnchantment: a.withEnchantment + b.withEnchantment,
+    tonality: sumCounts(a.tonality, b.tonality),
+    languages: sumCounts(a.languages, b.languages),
+    entries,
+    keywords: mergeTerms(a.keywords, b.keywords),
+    expressions: mergeTerms(a.expressions, b.expressions),
+    pruned: a.pruned || b.pruned,
+    scores: sumCounts(a.scores, b.scores),
+    unscored: a.unscored + b.unscored,
+    dateFrom: minDate(a.dateFrom, b.dateFrom),
+    dateTo: maxDate(a.dateTo, b.dateTo),
+    examples,
+  };
+  pruneChannel(merged, config.maxVocabulary);
+  return merged;
+}
+
+function checkState(state: unknown, name: string): asserts state is ReportState {
+  const s = state as Partial<ReportState> | null;
+  if (typeof s !== 'object' || s === null || s.stateVersion !== 1 || typeof s.channels !== 'object') {
+    throw new TypeError(`verbatim-fr: expected ${name} to be a ReportState (stateVersion 1), got ${describe(state)}`);
+  }
+}
+
+export interface MergeReportStatesOptions {
+  /** Definitions of the extra sections both states hold. */
+  sections?: readonly ReportSection[];
+}
+
+/**
+ * Combines two states built with the same settings (`examples`,
+ * `maskPersonalData`, `maxVocabulary`, `maxRejects`). Pure, associative and
+ * commutative: finalizing the merge of any split equals finalizing the whole.
+ */
+export function mergeReportStates(a: ReportState, b: ReportState, options: MergeReportStatesOptions = {}): ReportState {
+  checkState(a, 'the first state');
+  checkState(b, 'the second state');
+  const keys = ['examples', 'maskPersonalData', 'maxVocabulary', 'maxRejects'] as const;
+  for (const key of keys) {
+    if (a.config[key] !== b.config[key]) {
+      throw new TypeError(
+        `verbatim-fr: expected states built with the same ${key}, got ${String(a.config[key])} and ${String(b.config[key])}`,
+      );
+    }
+  }
+  const config = { ...a.config };
+  const channels = dict<ChannelState>();
+  for (const id of new Set([...Object.keys(a.channels), ...Object.keys(b.channels)])) {
+    const ca = own(a.channels, id);
+    const cb = own(b.channels, id);
+    channels[id] = mergeChannelStates(ca ?? emptyChannelState(), cb ?? emptyChannelState(), config);
+  }
+  const first = [...a.rejects.first, ...b.rejects.first].map((r) => cloneState(r)).sort(compareRejects);
+  first.length = Math.min(first.length, config.maxRejects);
+
+  const sections = dict<unknown>();
+  const definitions = new Map((options.sections ?? []).map((s) => [s.name, s]));
+  for (const name of [...new Set([...Object.keys(a.sections ?? {}), ...Object.keys(b.sections ?? {})])].sort()) {
+    const inA = Object.prototype.hasOwnProperty.call(a.sections, name);
+    const inB = Object.prototype.hasOwnProperty.call(b.sections, name);
+    if (inA && inB) {
+      const definition = definitions.get(name);
+      if (definition === undefined) {
+        throw new TypeError(`verbatim-fr: expected options.sections to define section "${name}" to merge it, got none`);
+      }
+      sections[name] = definition.merge(cloneState(a.sections[name]), cloneState(b.sections[name]));
+    } else {
+      sections[name] = cloneState(inA ? a.sections[name] : b.sections[name]);
+    }
+  }
+  return {
+    stateVersion: 1,
+    config,
+    rejects: { count: a.rejects.count + b.rejects.count, byReason: sumCounts(a.rejects.byReason, b.rejects.byReason), first },
+    channels,
+    sections,
+  };
+}

@@ -1,0 +1,289 @@
+/**
+ * Types of the corpus report: the mergeable state built from analyses, the
+ * finalized `Report` (schema/report.schema.json) and the plug-in points.
+ */
+import type { EntryKind, JourneyStage, Tonality, VerbatimAnalysis } from '../types.js';
+
+// ---------------------------------------------------------------- inputs
+
+/** Where a skipped input row came from. */
+export interface RejectSource {
+  file: string;
+  /** 1-based data row number. */
+  row: number;
+  /** 1-based physical line in the file, when the reader knows it. */
+  line?: number;
+}
+
+/** An input row that could not be analysed (empty text, bad encoding…). */
+export interface ReportReject {
+  source: RejectSource;
+  /** Short machine-friendly reason (`empty_text`, `missing_column`…): counts are grouped by it. */
+  reason: string;
+  /** What the user can do about it. */
+  hint: string;
+}
+
+/** Label and position of one lexicon entry, as the lexicon engine describes it. */
+export interface ReportEntryMeta {
+  label: string;
+  kind: EntryKind;
+  /** Theme of a concept / irritant / enchantment / intent. */
+  theme?: string;
+  /** Journey stage (themes). */
+  stage?: JourneyStage;
+}
+
+/** Labels for ids met in analyses. Plain data: the lexicon engine provides it. */
+export interface ReportMeta {
+  entries?: Record<string, ReportEntryMeta>;
+  channels?: Record<string, { label: string }>;
+}
+
+/** How scores are read: NPS (0–10), stars (1–5), or guessed from the values seen. */
+export type ScoreScale = 'nps' | 'stars' | 'auto';
+
+/**
+ * A pluggable report section (insight analyses: score impact, keyness,
+ * co-occurrence…). Its state must be JSON-serialisable and `merge` must be
+ * associative and commutative, like the core state.
+ */
+export interface ReportSection<S = unknown, R = unknown> {
+  /** Key of the section in `ReportState.sections` and `Report.sections`. */
+  name: string;
+  /** Empty state. */
+  init(): S;
+  /** Adds one analysis; may mutate `state` and must return the state to keep. */
+  add(state: S, analysis: VerbatimAnalysis, context: ReportSectionAddContext): S;
+  /** Combines two states (may reuse `a`). */
+  merge(a: S, b: S): S;
+  /** Turns the state into the section's part of the report (pure). */
+  finalize(state: S, context: ReportSectionFinalizeContext): R;
+}
+
+export interface ReportSectionAddContext {
+  /** Masks personal data when the report does (same setting as the examples). */
+  mask(text: string): string;
+  meta: ReportMeta;
+}
+
+export interface ReportSectionFinalizeContext {
+  /** The core report, sections excluded. */
+  report: Omit<Report, 'sections'>;
+  meta: ReportMeta;
+}
+
+/** Options of `createReportBuilder`, `finalizeReport` and `buildReport`. */
+export interface ReportOptions {
+  /** Example verbatims kept per entry and channel (default 3). Fixed when the state is built. */
+  examples?: number;
+  /** Mask emails, phones, IBANs, cards, references and names in examples (default true). Fixed when the state is built. */
+  maskPersonalData?: boolean;
+  /** Words listed per channel (default 20). */
+  topWords?: number;
+  /** 2–3-word expressions listed per channel (default: `topWords`). */
+  topExpressions?: number;
+  /** An expression is listed only when found in at least this many verbatims (default 2). */
+  minExpressionVerbatims?: number;
+  /**
+   * Keep at most this many words and as many expressions per channel (default:
+   * no limit, exact). When set, the least frequent keys are dropped as the
+   * tables grow, so counts of rare keys, and merged counts, become approximate
+   * (`summary.approximate` says so). Fixed when the state is built.
+   */
+  maxVocabulary?: number;
+  /** Single words left out of `topWords` (default: French negators, which are never stop words). */
+  ignoreWords?: readonly string[];
+  /** Labels of entries and channels. */
+  meta?: ReportMeta;
+  /** Language of the labels written by renderers (`fr` default, or `en`). */
+  lang?: string;
+  /** How to read scores (default `auto`: stars when every score is within 1–5, NPS when within 0–10). */
+  scoreScale?: ScoreScale;
+  /** Rejects listed with their file and row (default 10; counts cover all). Fixed when the state is built. */
+  maxRejects?: number;
+  /** Extra sections (insight analyses) fed with every analysis. */
+  sections?: readonly ReportSection[];
+}
+
+// ---------------------------------------------------------------- state
+
+/** Number of verbatims per integer value (key: the value as a decimal string). */
+export type Histogram = Record<string, number>;
+
+/** Occurrences and verbatims of one word or expression. */
+export type TermCount = [occurrences: number, verbatims: number];
+
+/** A highlighted span: offsets into the example text (masked when masking is on). */
+export interface Highlight {
+  start: number;
+  end: number;
+  /** Entry id of the match. */
+  id: string;
+}
+
+/** An example verbatim as kept in the state. */
+export interface ExampleState extends ReportExample {
+  /** Deterministic rank (FNV-1a of entry id + verbatim id): the smallest are kept. */
+  rank: number;
+}
+
+/** Figures of one channel, mergeable by addition. */
+export interface ChannelState {
+  verbatims: number;
+  /** Words per verbatim → verbatims. */
+  words: Histogram;
+  /** Sum of content words. */
+  contentWords: number;
+  /** Distinct concept-level ids per verbatim → verbatims. */
+  concepts: Histogram;
+  /** Themes per verbatim → verbatims. */
+  themes: Histogram;
+  withIrritant: number;
+  withEnchantment: number;
+  tonality: Record<string, number>;
+  languages: Record<string, number>;
+  /** Verbatims mentioning each entry, by kind. */
+  entries: Record<EntryKind, Record<string, number>>;
+  /** Keyword → [occurrences, verbatims]. */
+  keywords: Record<string, TermCount>;
+  /** 2- and 3-keyword expressions → [occurrences, verbatims]. */
+  expressions: Record<string, TermCount>;
+  /** True once a vocabulary table was pruned (`maxVocabulary`). */
+  pruned: boolean;
+  /** Score value → verbatims. */
+  scores: Histogram;
+  /** Verbatims whose score was absent or not a finite number. */
+  unscored: number;
+  /** Earliest and latest `date` seen (ISO strings compare as text). */
+  dateFrom: string | null;
+  dateTo: string | null;
+  /** Entry id → up to `examples` examples, smallest rank first. */
+  examples: Record<string, ExampleState[]>;
+}
+
+/**
+ * Everything needed to finalize a report; plain JSON. Two states built with
+ * the same settings merge exactly with `mergeReportStates`.
+ */
+export interface ReportState {
+  stateVersion: 1;
+  config: { examples: number; maskPersonalData: boolean; maxVocabulary: number | null; maxRejects: number };
+  rejects: { count: number; byReason: Record<string, number>; first: ReportReject[] };
+  channels: Record<string, ChannelState>;
+  sections: Record<string, unknown>;
+}
+
+/** The builder returned by `createReportBuilder`. */
+export interface ReportBuilder {
+  add(analysis: VerbatimAnalysis): void;
+  reject(reject: ReportReject): void;
+  /** A deep copy of the state so far (the builder can keep adding). */
+  snapshot(): ReportState;
+}
+
+// ---------------------------------------------------------------- report
+
+export interface ReportExample {
+  id: string;
+  channel: string;
+  date?: string;
+  score?: number;
+  /** The verbatim text, masked when `maskPersonalData` is on. */
+  text: string;
+  /** Matched spans of the entry, offsets into `text`, sorted. */
+  highlights: Highlight[];
+}
+
+/** A count with its share of the channel's verbatims (0–1). */
+export interface CountShare {
+  count: number;
+  share: number | null;
+}
+
+export interface RankedEntry {
+  id: string;
+  label: string;
+  kind: EntryKind;
+  theme?: string;
+  /** Verbatims mentioning the entry. */
+  verbatims: number;
+  share: number | null;
+  examples: ReportExample[];
+}
+
+export interface RankedTerm {
+  /** Normalized keyword(s), space-separated. */
+  key: string;
+  verbatims: number;
+  occurrences: number;
+  share: number | null;
+}
+
+export interface ScoreSummary {
+  /** `mixed` on the all-channels view when channels use different scales. */
+  scale: 'nps' | 'stars' | 'mixed' | 'unknown';
+  /** Scores read on the scale. */
+  n: number;
+  /** Scores present but off the scale. */
+  ignored: number;
+  mean: number | null;
+  /** NPS scale: % promoters (9–10) − % detractors (0–6), −100…100. */
+  nps?: number | null;
+  promoters?: number;
+  passives?: number;
+  detractors?: number;
+}
+
+/** Figures of one channel, or of all channels together (`channel: "all"`). */
+export interface ChannelReport {
+  channel: string;
+  label: string;
+  verbatims: number;
+  wordsPerVerbatim: { mean: number | null; median: number | null; p10: number | null; p90: number | null };
+  contentWordsPerVerbatim: { mean: number | null };
+  conceptsPerVerbatim: { mean: number | null; median: number | null };
+  themesPerVerbatim: { mean: number | null; median: number | null };
+  withIrritant: CountShare;
+  withEnchantment: CountShare;
+  tonality: Record<Tonality, CountShare>;
+  languages: Array<{ id: string } & CountShare>;
+  themes: RankedEntry[];
+  concepts: RankedEntry[];
+  irritants: RankedEntry[];
+  enchantments: RankedEntry[];
+  intents: RankedEntry[];
+  topWords: RankedTerm[];
+  topExpressions: RankedTerm[];
+  score: ScoreSummary | null;
+  period: { from: string; to: string } | null;
+}
+
+export interface ReportSummary {
+  /** Analysed + rejected. */
+  inputRows: number;
+  analysed: number;
+  rejected: number;
+  rejectsByReason: Array<{ reason: string; count: number }>;
+  /** The first rejects by file, row and line. */
+  firstRejects: ReportReject[];
+  channels: number;
+  period: { from: string; to: string } | null;
+  /** True when vocabulary pruning made word and expression counts approximate. */
+  approximate: boolean;
+  maskedPersonalData: boolean;
+}
+
+/** The finalized corpus report (schema/report.schema.json). */
+export interface Report {
+  schemaVersion: 1;
+  /** Language of labels written by renderers. */
+  lang: string;
+  summary: ReportSummary;
+  /** One per channel, most verbatims first. */
+  channels: ChannelReport[];
+  /** All channels together (transverse view). */
+  all: ChannelReport;
+  /** Results of extra sections, by name. */
+  sections: Record<string, unknown>;
+}
