@@ -149,11 +149,11 @@ function periodRange(firstDay: number, lastDay: number, period: TrendPeriod): st
     for (let d = monday(firstDay); d <= lastDay; d += 7) keys.push(isoWeekOfDay(d).key);
     return keys;
   }
-  const first = new Date(firstDay * DAY_MS);
-  const last = new Date(lastDay * DAY_MS);
-  for (let y = first.getUTCFullYear(), m = first.getUTCMonth(); y < last.getUTCFullYear() || (y === last.getUTCFullYear() && m <= last.getUTCMonth()); m === 11 ? ((m = 0), y++) : m++) {
-    keys.push(`${pad(y, 4)}-${pad(m + 1)}`);
-  }
+  const monthIndex = (day: number) => {
+    const d = new Date(day * DAY_MS);
+    return d.getUTCFullYear() * 12 + d.getUTCMonth();
+  };
+  for (let m = monthIndex(firstDay); m <= monthIndex(lastDay); m++) keys.push(`${pad(Math.floor(m / 12), 4)}-${pad((m % 12) + 1)}`);
   return keys;
 }
 
