@@ -1,0 +1,120 @@
+// Which input column holds the text, id, date, score and channel.
+import { slugify } from '../lexicon/channels.js';
+import type { ColumnOptions } from './types.js';
+
+export type Role = 'text' | 'id' | 'date' | 'score' | 'channel';
+
+/** Headers recognised per role, most specific first (compared as slugs). */
+const KNOWN: Record<Role, string[]> = {
+  text: ['verbatim', 'verbatims', 'commentaire', 'commentaires', 'texte', 'text', 'message', 'avis', 'remarque',
+    'remarques', 'reponse', 'contenu', 'comment', 'comments', 'feedback', 'review', 'body', 'content',
+    'verbatim client', 'commentaire client', 'texte libre', 'question ouverte'],
+  channel: ['canal', 'canaux', 'channel', 'source', 'origine', 'media', 'canal de contact', 'support'],
+  id: ['id', 'identifiant', 'ref', 'reference', 'numero', 'num', 'no', 'n', 'uid', 'uuid', 'key', 'id verbatim',
+    'id reponse', 'response id', 'respondent id'],
+  date: ['date', 'date de reponse', 'date reponse', 'date de creation', 'date avis', 'created at', 'created',
+    'horodatage', 'timestamp', 'submitted at', 'date du contact', 'jour'],
+  score: ['note', 'score', 'nps', 'csat', 'ces', 'rating', 'etoiles', 'stars', 'note nps', 'note globale',
+    'note sur 10', 'note sur 5', 'satisfaction'],
+};
+
+// Word-level fallback ("Votre commentaire", "note_globale_client"), for the
+// roles whose words are unambiguous inside a longer header.
+const WORDS: Partial<Record<Role, string[]>> = {
+  text: ['verbatim', 'commentaire', 'commentaires', 'comment', 'comments', 'feedback', 'remarque', 'remarques', 'texte', 'avis'],
+  score: ['note', 'nps', 'csat', 'score', 'rating'],
+  channel: ['canal', 'channel'],
+  date: ['date'],
+};
+
+/** Comparison key of a header: `Réponse client` → `reponse client`. */
+export const headerKey = (header: string): string => slugify(header).replace(/_/g, ' ');
+
+export interface ColumnMapping {
+  text?: string;
+  id?: string;
+  date?: string;
+  score?: string;
+  channel?: string;
+  /** Constant channel for the whole file. */
+  constantChannel?: string;
+}
+
+export interface MappingProblem {
+  message: string;
+  hint: string;
+}
+
+const FLAGS: Record<Role, string> = { text: '--text', id: '--id', date: '--date', score: '--score', channel: '--channel' };
+
+/** Map headers to roles; explicit names must exist, others are auto-detected. */
+export function mapColumns(headers: ReadonlyArray<string>, options: ColumnOptions): { mapping: ColumnMapping; problems: MappingProblem[] } {
+  const problems: MappingProblem[] = [];
+  const mapping: ColumnMapping = {};
+  const byKey = new Map<string, string>();
+  for (const header of headers) {
+    const key = headerKey(header);
+    if (!byKey.has(key)) byKey.set(key, header);
+  }
+  const taken = new Set<string>();
+  const listed = headers.map((h) => JSON.stringify(h)).join(', ') || '(none)';
+
+  const explicit: Partial<Record<Role, string>> = {};
+  if (options.text !== undefined) explicit.text = options.text;
+  if (options.id !== undefined) explicit.id = options.id;
+  if (options.date !== undefined) explicit.date = options.date;
+  if (options.score !== undefined) explicit.score = options.score;
+  if (options.channelColumn !== undefined) explicit.channel = options.channelColumn;
+  else if (options.channel !== undefined) {
+    const header = byKey.get(headerKey(options.channel));
+    if (header !== undefined) explicit.channel = header;
+    else mapping.constantChannel = options.channel;
+  }
+
+  for (const role of ['text', 'id', 'date', 'score', 'channel'] as const) {
+    const wanted = explicit[role];
+    if (wanted === undefined) continue;
+    const header = headers.includes(wanted) ? wanted : byKey.get(headerKey(wanted));
+    if (header === undefined) {
+      problems.push({
+        message: `no column ${JSON.stringify(wanted)} for the ${role}`,
+        hint: `columns found: ${listed}; pass one of them with ${FLAGS[role]}`,
+      });
+    } else {
+      mapping[role] = header;
+      taken.add(header);
+    }
+  }
+
+  const roles = (['text', 'id', 'date', 'score', 'channel'] as const).filter(
+    (role) => explicit[role] === undefined && !(role === 'channel' && mapping.constantChannel !== undefined),
+  );
+  // Exact names first for every role, then words inside longer headers.
+  for (const role of roles) {
+    for (const name of KNOWN[role]) {
+      const header = byKey.get(name);
+      if (header !== undefined && !taken.has(header)) {
+        mapping[role] = header;
+        taken.add(header);
+        break;
+      }
+    }
+  }
+  for (const role of roles) {
+    const words = WORDS[role];
+    if (mapping[role] !== undefined || !words) continue;
+    const header = headers.find((h) => !taken.has(h) && headerKey(h).split(' ').some((w) => words.includes(w)));
+    if (header !== undefined) {
+      mapping[role] = header;
+      taken.add(header);
+    }
+  }
+
+  if (mapping.text === undefined && explicit.text === undefined) {
+    problems.push({
+      message: 'no text column found',
+      hint: `columns found: ${listed}; name the column holding the verbatims with --text <column> (option \`text\`)`,
+    });
+  }
+  return { mapping, problems };
+}

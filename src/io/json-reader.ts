@@ -1,0 +1,117 @@
+// JSON (an array of objects, read whole) and JSONL (streamed line by line).
+import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import iconv from 'iconv-lite';
+import { detectEncoding } from './encoding.js';
+import { readSample } from './csv-reader.js';
+import type { CellValue, PreparedInput, RawItem } from './raw.js';
+
+const isRecord = (value: unknown): value is Record<string, CellValue> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function keysOf(objects: Iterable<unknown>, limit = Infinity): string[] {
+  const keys = new Set<string>();
+  let n = 0;
+  for (const object of objects) {
+    if (n++ >= limit) break;
+    if (isRecord(object)) for (const key of Object.keys(object)) keys.add(key);
+  }
+  return [...keys];
+}
+
+/** Thrown for a JSON document that cannot be read as verbatims (one reject for the file). */
+export class UnreadableDocument extends Error {
+  constructor(message: string, readonly hint: string) {
+    super(message);
+  }
+}
+
+/** The array of records of a JSON document: the document itself or its one array-of-objects property. */
+function recordsOf(document: unknown): unknown[] | undefined {
+  if (Array.isArray(document)) return document;
+  if (isRecord(document)) {
+    const arrays = Object.values(document).filter((v): v is unknown[] => Array.isArray(v) && v.some(isRecord));
+    if (arrays.length === 1) return arrays[0];
+  }
+  return undefined;
+}
+
+/**
+ * JSON is parsed whole (JSON.parse has no streaming mode): fine for exports of
+ * a few hundred MB; use JSONL or CSV beyond that.
+ */
+export async function prepareJson(path: string, encodingOption: string | undefined): Promise<PreparedInput> {
+  const bytes = await readFile(path);
+  const encoding = encodingOption ?? detectEncoding(bytes, true).encoding;
+  let document: unknown;
+  try {
+    document = JSON.parse(iconv.decode(bytes, encoding));
+  } catch (error) {
+    throw new UnreadableDocument(`invalid JSON: ${(error as Error).message}`, 'expected an array of objects, one per verbatim (or JSON Lines with a .jsonl extension)');
+  }
+  const records = recordsOf(document);
+  if (!records) {
+    throw new UnreadableDocument('JSON document is not an array of objects', 'expected [{"id": …, "commentaire": …}, …] or {"verbatims": [ … ]}');
+  }
+  const headers = keysOf(records);
+  // Only the records are kept for rows(): the parsed document goes.
+  async function* rows(): AsyncGenerator<RawItem> {
+    let row = 0;
+    for (const record of records!) {
+      row++;
+      if (!isRecord(record)) {
+        yield { kind: 'reject', row, reason: `not a JSON object (${record === null ? 'null' : Array.isArray(record) ? 'array' : typeof record})`, hint: 'each array element must be an object such as {"commentaire": "…"}' };
+      } else {
+        yield { kind: 'row', row, values: record };
+      }
+    }
+  }
+  return { headers, description: `json, ${encoding}`, rows };
+}
+
+export async function prepareJsonl(path: string, encodingOption: string | undefined): Promise<PreparedInput> {
+  const { sample, complete } = await readSample(path, 64 * 1024);
+  const encoding = encodingOption ?? detectEncoding(sample, complete).encoding;
+  let text = iconv.decode(sample, encoding);
+  if (!complete) text = text.slice(0, Math.max(0, text.lastIndexOf('\n')));
+  const sampled: unknown[] = [];
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') continue;
+    try {
+      sampled.push(JSON.parse(line));
+    } catch {
+      // reported as a reject while reading
+    }
+    if (sampled.length >= 100) break;
+  }
+  const headers = keysOf(sampled);
+
+  async function* rows(): AsyncGenerator<RawItem> {
+    const file = createReadStream(path);
+    const input = file.pipe(iconv.decodeStream(encoding));
+    const lines = createInterface({ input, crlfDelay: Infinity });
+    let row = 0;
+    let line = 0;
+    try {
+      for await (const content of lines) {
+        line++;
+        if (content.trim() === '') continue;
+        row++;
+        let value: unknown;
+        try {
+          value = JSON.parse(content);
+        } catch (error) {
+          yield { kind: 'reject', row, line, reason: `invalid JSON: ${(error as Error).message}`, hint: `line ${line} must hold one JSON object, e.g. {"commentaire": "…"}` };
+          continue;
+        }
+        if (isRecord(value)) yield { kind: 'row', row, line, values: value };
+        else yield { kind: 'reject', row, line, reason: 'not a JSON object', hint: `line ${line} must hold one JSON object, e.g. {"commentaire": "…"}` };
+      }
+    } finally {
+      lines.close();
+      file.destroy();
+    }
+  }
+  return { headers, description: `jsonl, ${encoding}`, rows };
+}

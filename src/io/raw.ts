@@ -1,0 +1,40 @@
+// What each format reader produces before column mapping.
+
+export type CellValue = string | number | boolean | Date | null | undefined | object;
+
+export interface RawRow {
+  kind: 'row';
+  row: number;
+  line?: number;
+  values: Record<string, CellValue>;
+}
+
+export interface RawReject {
+  kind: 'reject';
+  row: number;
+  line?: number;
+  reason: string;
+  hint: string;
+}
+
+export type RawItem = RawRow | RawReject;
+
+/** A file whose header is known and whose rows can be streamed. */
+export interface PreparedInput {
+  headers: string[];
+  /** Described in reject hints (`csv, ';', windows-1252`). */
+  description: string;
+  rows(): AsyncIterable<RawItem>;
+}
+
+/** Unique, non-empty header names (`note`, `note (2)`, `colonne 3`). */
+export function uniqueHeaders(raw: ReadonlyArray<unknown>): string[] {
+  const seen = new Map<string, number>();
+  return raw.map((value, index) => {
+    let name = value === null || value === undefined ? '' : String(value).trim();
+    if (name === '') name = `colonne ${index + 1}`;
+    const count = (seen.get(name) ?? 0) + 1;
+    seen.set(name, count);
+    return count === 1 ? name : `${name} (${count})`;
+  });
+}

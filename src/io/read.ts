@@ -1,0 +1,204 @@
+// readVerbatims: files in, one item per input row out (a verbatim or a reject).
+import { open } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import type { Verbatim } from '../types.js';
+import { FR_LEXICON_SOURCES } from '../data/fr.generated.js';
+import { normalizeChannel, UNKNOWN_CHANNEL, type ChannelDefinition } from '../lexicon/channels.js';
+import { mapColumns, type ColumnMapping } from './columns.js';
+import { prepareCsv } from './csv-reader.js';
+import { InputError } from './errors.js';
+import { prepareJson, prepareJsonl, UnreadableDocument } from './json-reader.js';
+import type { CellValue, PreparedInput, RawRow } from './raw.js';
+import type { InputFormat, InputIssue, InputSpec, ReadItem, ReadOptions, ReadReject } from './types.js';
+import { parseDate, parseScore } from './values.js';
+import { prepareXlsx } from './xlsx-reader.js';
+
+const DEFAULT_MAX_RECORD_SIZE = 1024 * 1024;
+
+let defaultChannels: ReadonlyArray<ChannelDefinition> | undefined;
+
+/** The `channels:` table of the default French lexicons (empty when none ships). */
+export function defaultChannelTable(): ReadonlyArray<ChannelDefinition> {
+  if (!defaultChannels) {
+    const source = FR_LEXICON_SOURCES.find(
+      (s) => typeof s.data === 'object' && s.data !== null && Array.isArray((s.data as { channels?: unknown }).channels),
+    );
+    defaultChannels = source ? (source.data as { channels: ChannelDefinition[] }).channels : [];
+  }
+  return defaultChannels;
+}
+
+const EXTENSIONS: Record<string, InputFormat> = {
+  '.csv': 'csv', '.txt': 'csv', '.tsv': 'tsv', '.tab': 'tsv', '.json': 'json', '.jsonl': 'jsonl', '.ndjson': 'jsonl', '.xlsx': 'xlsx', '.xlsm': 'xlsx',
+};
+
+async function sniffFormat(path: string, fromExtension: InputFormat | undefined): Promise<InputFormat> {
+  const handle = await open(path, 'r');
+  let head: Buffer;
+  try {
+    const buffer = Buffer.alloc(4096);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    head = buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return 'xlsx';
+  const text = head.toString('utf8').replace(/^\uFEFF/, '');
+  const first = text.trimStart()[0];
+  if (first === '{' || (first === '[' && fromExtension === undefined)) {
+    // One object per line (JSON Lines), even under a .json name.
+    const firstLine = text.trimStart().split('\n')[0] ?? '';
+    try {
+      JSON.parse(firstLine);
+      if (first === '{' && text.trim().length > firstLine.trim().length) return 'jsonl';
+    } catch {
+      // a multi-line JSON document
+    }
+    return fromExtension ?? 'json';
+  }
+  return fromExtension ?? 'csv';
+}
+
+function fileProblem(error: unknown): { reason: string; hint: string } {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return { reason: 'file not found', hint: 'check the path (relative paths start from the current directory)' };
+  if (code === 'EACCES' || code === 'EPERM') return { reason: 'permission denied', hint: 'make the file readable by the current user' };
+  if (code === 'EISDIR') return { reason: 'is a directory', hint: 'give the files inside the directory, e.g. dir/*.csv' };
+  if (error instanceof UnreadableDocument) return { reason: error.message, hint: error.hint };
+  return { reason: `cannot read file: ${error instanceof Error ? error.message : String(error)}`, hint: 'check the file is complete and in a supported format (csv, tsv, json, jsonl, xlsx)' };
+}
+
+interface Planned {
+  file: string;
+  prepared?: PreparedInput;
+  mapping?: ColumnMapping;
+  reject?: ReadReject;
+}
+
+async function plan(spec: InputSpec, options: ReadOptions, issues: InputIssue[]): Promise<Planned> {
+  const file = spec.path;
+  const fileReject = (problem: { reason: string; hint: string }): Planned => ({
+    file,
+    reject: { type: 'reject', source: { file, row: 0 }, ...problem },
+  });
+  const extension = extname(file).toLowerCase();
+  if (extension === '.xls' || extension === '.ods') {
+    return fileReject({ reason: `${extension} files are not supported`, hint: 'save the sheet as .xlsx or as CSV UTF-8 from the spreadsheet' });
+  }
+  try {
+    const format = spec.format ?? (await sniffFormat(file, EXTENSIONS[extension]));
+    const encoding = spec.encoding;
+    const maxRecordSize = options.maxRecordSize ?? DEFAULT_MAX_RECORD_SIZE;
+    const prepared =
+      format === 'json' ? await prepareJson(file, encoding)
+      : format === 'jsonl' ? await prepareJsonl(file, encoding)
+      : format === 'xlsx' ? await prepareXlsx(file)
+      : await prepareCsv(file, { maxRecordSize, ...(encoding !== undefined && { encoding }), ...(spec.delimiter !== undefined && { delimiter: spec.delimiter }) }, format === 'tsv');
+    const { mapping, problems } = mapColumns(prepared.headers, spec);
+    for (const problem of problems) {
+      issues.push({ file, line: 1, message: problem.message, hint: `${problem.hint} (${prepared.description})` });
+    }
+    return { file, prepared, mapping };
+  } catch (error) {
+    if (error instanceof TypeError) throw error;
+    return fileReject(fileProblem(error));
+  }
+}
+
+/** A cell as the string kept in a Verbatim (text, id, meta). */
+function cellText(value: CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString();
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+function toItem(raw: RawRow, file: string, mapping: ColumnMapping, channelOf: (value: string | undefined) => string): ReadItem {
+  const source = raw.line === undefined ? { file, row: raw.row } : { file, row: raw.row, line: raw.line };
+  const text = cellText(raw.values[mapping.text!]);
+  if (text.trim() === '') {
+    return { type: 'reject', source, reason: 'empty text', hint: `the ${JSON.stringify(mapping.text)} cell is empty on this row` };
+  }
+  const id = mapping.id !== undefined ? cellText(raw.values[mapping.id]).trim() : '';
+  const verbatim: Verbatim = {
+    id: id !== '' ? id : `${basename(file)}:${raw.row}`,
+    text,
+    channel:
+      mapping.channel !== undefined ? channelOf(cellText(raw.values[mapping.channel]))
+      : mapping.constantChannel !== undefined ? channelOf(mapping.constantChannel)
+      : UNKNOWN_CHANNEL,
+  };
+  if (mapping.date !== undefined) {
+    const date = parseDate(raw.values[mapping.date]);
+    if (date !== undefined) verbatim.date = date;
+  }
+  if (mapping.score !== undefined) verbatim.score = parseScore(raw.values[mapping.score]);
+  const mapped = new Set([mapping.text, mapping.id, mapping.date, mapping.score, mapping.channel]);
+  const meta: Record<string, string> = {};
+  let hasMeta = false;
+  for (const [key, value] of Object.entries(raw.values)) {
+    if (mapped.has(key)) continue;
+    meta[key] = cellText(value);
+    hasMeta = true;
+  }
+  if (hasMeta) verbatim.meta = meta;
+  return { type: 'verbatim', verbatim, source };
+}
+
+function checkInputs(inputs: unknown): InputSpec[] {
+  if (!Array.isArray(inputs)) {
+    throw new TypeError(`verbatim-fr: expected an array of paths or input specs, got ${inputs === null ? 'null' : typeof inputs}`);
+  }
+  return inputs.map((input: unknown) => {
+    if (typeof input === 'string') return { path: input };
+    if (typeof input === 'object' && input !== null && typeof (input as InputSpec).path === 'string') return input as InputSpec;
+    throw new TypeError(`verbatim-fr: expected a path or { path }, got ${JSON.stringify(input)}`);
+  });
+}
+
+/**
+ * Read verbatims from CSV, TSV, JSON, JSONL and XLSX files. Every data row of
+ * every input gives exactly one item: a verbatim, or a reject with its file,
+ * row, line and a hint. A file that cannot be opened gives one reject (row 0)
+ * and the other inputs are still read. Headers are checked for every input
+ * before the first item: missing text columns throw one `InputError` listing
+ * them all. Rows are streamed (CSV, TSV, JSONL, XLSX); JSON documents are
+ * parsed whole.
+ */
+export async function* readVerbatims(inputs: ReadonlyArray<string | InputSpec>, options: ReadOptions = {}): AsyncGenerator<ReadItem> {
+  const specs = checkInputs(inputs);
+  const channels = options.channels ?? defaultChannelTable();
+  const { channels: _channels, maxRecordSize: _max, ...shared } = options;
+  const issues: InputIssue[] = [];
+  const planned: Planned[] = [];
+  for (const spec of specs) planned.push(await plan({ ...shared, ...spec }, options, issues));
+  if (issues.length > 0) throw new InputError(issues);
+
+  // Exports repeat a handful of channel spellings: normalise each once.
+  const cache = new Map<string, string>();
+  const channelOf = (value: string | undefined): string => {
+    const key = value ?? '';
+    let id = cache.get(key);
+    if (id === undefined) {
+      id = normalizeChannel(value, channels);
+      if (cache.size < 10_000) cache.set(key, id);
+    }
+    return id;
+  };
+
+  for (const { file, prepared, mapping, reject } of planned) {
+    if (reject) {
+      yield reject;
+      continue;
+    }
+    for await (const raw of prepared!.rows()) {
+      if (raw.kind === 'reject') {
+        const source = raw.line === undefined ? { file, row: raw.row } : { file, row: raw.row, line: raw.line };
+        yield { type: 'reject', source, reason: raw.reason, hint: raw.hint };
+      } else {
+        yield toItem(raw, file, mapping!, channelOf);
+      }
+    }
+  }
+}

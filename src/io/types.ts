@@ -1,0 +1,82 @@
+import type { Verbatim } from '../types.js';
+import type { ChannelDefinition } from '../lexicon/channels.js';
+
+/** File formats the readers understand. */
+export type InputFormat = 'csv' | 'tsv' | 'json' | 'jsonl' | 'xlsx';
+
+/** Column mapping, shared by `InputSpec` (one file) and `ReadOptions` (every file). */
+export interface ColumnOptions {
+  /** Header of the text column; default: auto-detected (`commentaire`, `verbatim`, `avis`, `comment`…). */
+  text?: string;
+  /** Header of the id column; default: auto-detected, else `<file name>:<row>`. */
+  id?: string;
+  /** Header of the date column; default: auto-detected (`date`, `created_at`…). */
+  date?: string;
+  /** Header of the score column; default: auto-detected (`note`, `nps`, `score`…). */
+  score?: string;
+  /** Header of the channel column; default: auto-detected (`canal`, `source`, `channel`…). */
+  channelColumn?: string;
+  /**
+   * A header name → the channel column; anything else → a constant channel
+   * for the whole file (`avis google`, `chat`…), normalised like the column.
+   */
+  channel?: string;
+  /** Format; default: from the extension, else sniffed from the content. */
+  format?: InputFormat;
+  /** Encoding (`utf8`, `windows-1252`, `utf16le`…); default: BOM, UTF-8 validity, then chardet. */
+  encoding?: string;
+  /** CSV delimiter; default: detected among `;` `,` tab `|`. */
+  delimiter?: string;
+}
+
+/** One input file and how to read it. `path` `-` is standard input (CSV or JSONL). */
+export interface InputSpec extends ColumnOptions {
+  path: string;
+}
+
+export interface ReadOptions extends ColumnOptions {
+  /** Channel alias table; default: the `channels:` section of the default French lexicons. */
+  channels?: ReadonlyArray<ChannelDefinition>;
+  /**
+   * Largest CSV record in characters before it is rejected as an unclosed
+   * quote swallowing the file; default 1 MiB.
+   */
+  maxRecordSize?: number;
+}
+
+/** Where a verbatim or a reject comes from. */
+export interface SourceRef {
+  /** The path as given. */
+  file: string;
+  /** 1-based data row (header excluded); 0 when the reject is about the whole file. */
+  row: number;
+  /** 1-based physical line where the record starts, when the format has lines. */
+  line?: number;
+}
+
+export interface ReadVerbatim {
+  type: 'verbatim';
+  verbatim: Verbatim;
+  source: SourceRef;
+}
+
+export interface ReadReject {
+  type: 'reject';
+  source: SourceRef;
+  /** What is wrong (`empty text`, `wrong column count: 5 instead of 3`…). */
+  reason: string;
+  /** What to do about it. */
+  hint: string;
+}
+
+/** What `readVerbatims` yields: every input row is exactly one item. */
+export type ReadItem = ReadVerbatim | ReadReject;
+
+/** One problem with an input file that stops reading it. */
+export interface InputIssue {
+  file: string;
+  line?: number;
+  column?: string;
+  message: string;
+  hint: string;
+}
