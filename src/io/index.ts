@@ -1,2 +1,17 @@
-// verbatim-fr/io — node-only entry (file readers, lexicon files).
-export {};
+// verbatim-fr/io — node-only entry (file readers, writers, lexicon files).
+export { readVerbatims } from './read.js';
+export { InputError } from './errors.js';
+export { writeRejects, createAnnotationWriter } from './write.js';
+export type { AnnotationFormat, AnnotationWriter, AnnotationWriterOptions } from './write.js';
+export { readLexiconFile, loadLexiconFiles } from './lexicon-files.js';
+export type {
+  ColumnOptions,
+  InputFormat,
+  InputIssue,
+  InputSpec,
+  ReadItem,
+  ReadOptions,
+  ReadReject,
+  ReadVerbatim,
+  SourceRef,
+} from './types.js';

@@ -3,7 +3,7 @@ import { open } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { Verbatim } from '../types.js';
 import { FR_LEXICON_SOURCES } from '../data/fr.generated.js';
-import { normalizeChannel, UNKNOWN_CHANNEL, type ChannelDefinition } from '../lexicon/channels.js';
+import { normalizeChannel, type ChannelDefinition } from '../lexicon/channels.js';
 import { mapColumns, type ColumnMapping } from './columns.js';
 import { prepareCsv } from './csv-reader.js';
 import { InputError } from './errors.js';
@@ -127,7 +127,7 @@ function toItem(raw: RawRow, file: string, mapping: ColumnMapping, channelOf: (v
     channel:
       mapping.channel !== undefined ? channelOf(cellText(raw.values[mapping.channel]))
       : mapping.constantChannel !== undefined ? channelOf(mapping.constantChannel)
-      : UNKNOWN_CHANNEL,
+      : channelOf(undefined),
   };
   if (mapping.date !== undefined) {
     const date = parseDate(raw.values[mapping.date]);

@@ -12,7 +12,7 @@ export interface ChannelDefinition {
 }
 
 /** Channel id given to verbatims without a channel. */
-export const UNKNOWN_CHANNEL = 'inconnu';
+const UNKNOWN_CHANNEL = 'inconnu';
 
 /**
  * Slug of a value: lowercase, accents folded, every run of other characters

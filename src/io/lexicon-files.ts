@@ -1,0 +1,70 @@
+// Lexicon files on disk: YAML or JSON files, or directories of them.
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { LexiconError, safeParseLexicon } from '../lexicon/index.js';
+import type { LexiconDocument, LexiconIssue } from '../lexicon/index.js';
+
+const LEXICON_EXTENSIONS = new Set(['.yml', '.yaml', '.json']);
+
+function fileIssue(file: string, error: unknown): LexiconIssue {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const message = code === 'ENOENT' ? 'file not found' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : `cannot read file: ${(error as Error).message}`;
+  return { file, line: 0, column: 0, path: '', message, hint: 'give a .yml, .yaml or .json lexicon file, or a directory holding some' };
+}
+
+/** Files behind a path: the file itself, or the *.yml / *.yaml / *.json of a directory, sorted by name. */
+async function expand(path: string): Promise<string[]> {
+  const info = await stat(path);
+  if (!info.isDirectory()) return [path];
+  const names = (await readdir(path)).filter((name) => LEXICON_EXTENSIONS.has(extname(name).toLowerCase())).sort();
+  return names.map((name) => join(path, name));
+}
+
+async function parseFile(file: string): Promise<{ lexicon?: LexiconDocument; issues: LexiconIssue[] }> {
+  let source: string;
+  try {
+    source = (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
+  } catch (error) {
+    return { issues: [fileIssue(file, error)] };
+  }
+  const result = safeParseLexicon(source, { file, format: extname(file).toLowerCase() === '.json' ? 'json' : 'yaml' });
+  return result.success ? { lexicon: result.lexicon, issues: [] } : { issues: result.issues };
+}
+
+/** Read and validate one lexicon file; throws `LexiconError` with positioned issues. */
+export async function readLexiconFile(path: string): Promise<LexiconDocument> {
+  if (typeof path !== 'string') throw new TypeError(`verbatim-fr: expected a lexicon file path, got ${typeof path}`);
+  const { lexicon, issues } = await parseFile(path);
+  if (!lexicon) throw new LexiconError(issues);
+  return lexicon;
+}
+
+/**
+ * Read lexicon files and directories in the order given (a directory's files
+ * sorted by name), ready for `composeLexicons([...defaultLexicon(), ...docs])`.
+ * Throws one `LexiconError` listing the issues of every file.
+ */
+export async function loadLexiconFiles(paths: ReadonlyArray<string>): Promise<LexiconDocument[]> {
+  if (!Array.isArray(paths)) throw new TypeError(`verbatim-fr: expected an array of lexicon paths, got ${typeof paths}`);
+  const lexicons: LexiconDocument[] = [];
+  const issues: LexiconIssue[] = [];
+  for (const path of paths) {
+    let files: string[];
+    try {
+      files = await expand(path);
+    } catch (error) {
+      issues.push(fileIssue(path, error));
+      continue;
+    }
+    if (files.length === 0) {
+      issues.push({ file: path, line: 0, column: 0, path: '', message: 'no lexicon file in directory', hint: 'put .yml, .yaml or .json lexicon files in it' });
+    }
+    for (const file of files) {
+      const result = await parseFile(file);
+      if (result.lexicon) lexicons.push(result.lexicon);
+      issues.push(...result.issues);
+    }
+  }
+  if (issues.length > 0) throw new LexiconError(issues);
+  return lexicons;
+}

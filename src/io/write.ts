@@ -1,0 +1,142 @@
+// Writers: rejects (CSV for Excel) and per-verbatim annotations (CSV or JSONL).
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { once } from 'node:events';
+import type { VerbatimAnalysis } from '../types.js';
+import { csvRow } from '../_utils/csv.js';
+import type { ReadReject, SourceRef } from './types.js';
+
+const BOM = '\uFEFF';
+const CRLF = '\r\n';
+
+/** A write stream whose writes wait for the disk (memory stays flat on big inputs). */
+function openOutput(path: string): { write(chunk: string): Promise<void>; close(): Promise<void> } {
+  const stream: WriteStream = createWriteStream(path, { encoding: 'utf8' });
+  let failure: Error | undefined;
+  stream.on('error', (error) => (failure = error));
+  return {
+    async write(chunk) {
+      if (failure) throw failure;
+      if (!stream.write(chunk)) await Promise.race([once(stream, 'drain'), once(stream, 'error')]);
+      if (failure) throw failure;
+    },
+    async close() {
+      if (failure) throw failure;
+      stream.end();
+      await once(stream, 'finish').catch(() => undefined);
+      if (failure) throw failure;
+    },
+  };
+}
+
+/**
+ * Write rejected rows as a CSV for Excel (`;`, UTF-8 BOM, CRLF) with columns
+ * file;row;line;reason;hint. Returns the number of rejects written.
+ */
+export async function writeRejects(rejects: Iterable<ReadReject> | AsyncIterable<ReadReject>, path: string): Promise<number> {
+  if (typeof path !== 'string') throw new TypeError(`verbatim-fr: expected an output path, got ${typeof path}`);
+  const out = openOutput(path);
+  let count = 0;
+  try {
+    await out.write(BOM + csvRow(['file', 'row', 'line', 'reason', 'hint']) + CRLF);
+    for await (const reject of rejects) {
+      const { file, row, line } = reject.source;
+      await out.write(csvRow([file, row, line, reject.reason, reject.hint]) + CRLF);
+      count++;
+    }
+  } finally {
+    await out.close();
+  }
+  return count;
+}
+
+export type AnnotationFormat = 'csv' | 'jsonl';
+
+export interface AnnotationWriterOptions {
+  /** Meta columns of the CSV; default: the meta keys of the first analysis written (others are left out of the CSV). */
+  metaColumns?: string[];
+  /** Write the verbatim text too; default false. */
+  keepText?: boolean;
+}
+
+export interface AnnotationWriter {
+  /** Write one row for one verbatim; resolves once the row is buffered by the disk stream. */
+  write(analysis: VerbatimAnalysis, source?: SourceRef): Promise<void>;
+  /** Flush and close the file. */
+  close(): Promise<void>;
+}
+
+const LIST_COLUMNS = ['words', 'themes', 'concepts', 'irritants', 'enchantments', 'intents', 'tonality', 'language', 'matches'] as const;
+
+/**
+ * Per-verbatim annotations, one row per input row. CSV (default, or a path not
+ * ending in .jsonl/.ndjson): `;`, UTF-8 BOM, CRLF, lists `|`-separated, spans
+ * as `id@start-end`, formulas neutralised. JSONL: one object per line with
+ * arrays and `matches: [{ id, start, end, text, negated }]`.
+ */
+export function createAnnotationWriter(path: string, format?: AnnotationFormat, options: AnnotationWriterOptions = {}): AnnotationWriter {
+  if (typeof path !== 'string') throw new TypeError(`verbatim-fr: expected an output path, got ${typeof path}`);
+  if (format !== undefined && format !== 'csv' && format !== 'jsonl') {
+    throw new TypeError(`verbatim-fr: expected format 'csv' or 'jsonl', got ${JSON.stringify(format)}`);
+  }
+  const resolved: AnnotationFormat = format ?? (/\.(?:jsonl|ndjson)$/i.test(path) ? 'jsonl' : 'csv');
+  const out = openOutput(path);
+  let metaColumns: string[] | undefined = options.metaColumns;
+  let headerWritten = false;
+  let closed = false;
+
+  const spans = (a: VerbatimAnalysis) => a.matches.map((m) => ({ id: m.id, start: m.start, end: m.end, text: m.text, negated: m.negated }));
+
+  async function writeCsv(a: VerbatimAnalysis, source?: SourceRef): Promise<void> {
+    if (!headerWritten) {
+      metaColumns ??= Object.keys(a.meta ?? {});
+      const fixed = new Set<string>(['id', 'channel', 'date', 'score', 'text', ...LIST_COLUMNS, 'file', 'row', 'line']);
+      // A meta column named like a fixed one ("score" kept as meta) is prefixed.
+      const metaHeaders = metaColumns.map((c) => (fixed.has(c) ? `meta.${c}` : c));
+      const header = ['id', 'channel', 'date', 'score', ...metaHeaders, ...(options.keepText ? ['text'] : []), ...LIST_COLUMNS, 'file', 'row', 'line'];
+      await out.write(BOM + csvRow(header) + CRLF);
+      headerWritten = true;
+    }
+    const row = [
+      a.id, a.channel, a.date, a.score,
+      ...metaColumns!.map((c) => a.meta?.[c]),
+      ...(options.keepText ? [a.text] : []),
+      a.words, a.themes.join('|'), a.concepts.join('|'), a.irritants.join('|'), a.enchantments.join('|'), a.intents.join('|'),
+      a.tonality, a.language, a.matches.map((m) => `${m.id}@${m.start}-${m.end}`).join('|'),
+      source?.file, source?.row, source?.line,
+    ];
+    await out.write(csvRow(row) + CRLF);
+  }
+
+  async function writeJsonl(a: VerbatimAnalysis, source?: SourceRef): Promise<void> {
+    const record = {
+      id: a.id, channel: a.channel, date: a.date, score: a.score, meta: a.meta,
+      ...(options.keepText ? { text: a.text } : {}),
+      words: a.words, themes: a.themes, concepts: a.concepts, irritants: a.irritants, enchantments: a.enchantments,
+      intents: a.intents, tonality: a.tonality, language: a.language, matches: spans(a), source,
+    };
+    await out.write(JSON.stringify(record) + '\n');
+  }
+
+  // Rows go out in call order even when callers do not await each write.
+  let queue: Promise<void> = Promise.resolve();
+  return {
+    write(analysis, source) {
+      if (closed) throw new TypeError('verbatim-fr: expected an open annotation writer, got a closed one');
+      if (typeof analysis !== 'object' || analysis === null || !Array.isArray(analysis.matches)) {
+        throw new TypeError(`verbatim-fr: expected a VerbatimAnalysis, got ${analysis === null ? 'null' : typeof analysis}`);
+      }
+      queue = queue.then(() => (resolved === 'csv' ? writeCsv(analysis, source) : writeJsonl(analysis, source)));
+      return queue;
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await queue;
+      // An empty CSV still gets its fixed header, so Excel opens it.
+      if (resolved === 'csv' && !headerWritten) {
+        await out.write(BOM + csvRow(['id', 'channel', 'date', 'score', ...(metaColumns ?? []), ...(options.keepText ? ['text'] : []), ...LIST_COLUMNS, 'file', 'row', 'line']) + CRLF);
+      }
+      await out.close();
+    },
+  };
+}
