@@ -4,4 +4,14 @@ export type { MergeReportStatesOptions } from './state.js';
 export { finalizeReport, buildReport } from './finalize.js';
 export { maskPersonalData } from './mask.js';
 export type { MaskPersonalDataOptions, MaskReplacement, MaskResult, PersonalDataKind } from './mask.js';
+export { renderReport, renderers } from './renderers/index.js';
+export type {
+  CsvRenderOptions,
+  JsonRenderOptions,
+  MarkdownRenderOptions,
+  Renderer,
+  RenderOptions,
+  ReportFormat,
+  TableRenderOptions,
+} from './renderers/index.js';
 export type * from './types.js';

@@ -222,6 +222,30 @@ function addVocabulary(ch: ChannelState, keywords: readonly string[]): void {
   }
 }
 
+const fold = (s: string): string =>
+  s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase();
+
+/**
+ * Keywords minus personal data, so word tables never show a name, an email or
+ * a reference: drops keywords that are personal data themselves, and the
+ * words of every span the masking finds in the text ("Madame Durand" → durand).
+ */
+export function keywordsWithoutPersonalData(analysis: VerbatimAnalysis): readonly string[] {
+  const found = maskPersonalData(analysis.text).replacements;
+  const pieces = new Set<string>();
+  for (const r of found) {
+    for (const piece of fold(analysis.text.slice(r.start, r.end)).split(/[^\p{L}\p{N}]+/u)) if (piece !== '') pieces.add(piece);
+  }
+  return analysis.keywords.filter((k) => {
+    if (pieces.has(fold(k))) return false;
+    // Only keywords with a digit or an @ can be an email, phone, IBAN, card or reference.
+    return !/[\d@]/.test(k) || maskPersonalData(k).replacements.length === 0;
+  });
+}
+
 function highlightsFor(analysis: VerbatimAnalysis, entryId: string): Highlight[] {
   const out: Highlight[] = [];
   const seen = new Set<string>();
@@ -265,7 +289,7 @@ export function addAnalysis(
   ];
   for (const [kind, ids] of byKind) for (const id of uniq(ids)) addTo(ch.entries[kind], id);
 
-  addVocabulary(ch, analysis.keywords);
+  addVocabulary(ch, config.maskPersonalData ? keywordsWithoutPersonalData(analysis) : analysis.keywords);
   pruneChannel(ch, config.maxVocabulary);
 
   if (typeof analysis.score === 'number' && Number.isFinite(analysis.score)) addTo(ch.scores, analysis.score);
