@@ -1,0 +1,62 @@
+import { Memo } from './memo.js';
+
+// Letters that Unicode decomposition does not fold: ligatures and a few
+// barred/slashed letters customers paste from other languages.
+const UNDECOMPOSABLE: Readonly<Record<string, string>> = {
+  œ: 'oe',
+  æ: 'ae',
+  ß: 'ss',
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  ı: 'i',
+};
+const UNDECOMPOSABLE_RE = /[œæßøłđı]/g;
+const APOSTROPHES_RE = /[’ʼ‘`´]/g;
+const HYPHENS_RE = /[\u2010\u2011]/g;
+// Invisible characters that may sit inside a pasted word (soft hyphen, ZWJ…).
+const INVISIBLE_RE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+const MARKS_RE = /\p{M}/gu;
+// Three or more of the same letter: "nuuuul", "trooop". Doubles are legit French.
+const STRETCH_RE = /(\p{L})\1{2,}/gu;
+const PLAIN_RE = /^[a-z]*$/;
+const TRIPLE_ASCII_RE = /([a-z])\1\1/;
+
+const memo = new Memo<string>(25_000);
+
+/**
+ * Matching key of one word: lowercase, accents folded (é→e, ç→c, œ→oe),
+ * apostrophes and hyphens unified (' and -), invisible characters removed,
+ * runs of 3+ identical letters reduced to one (`nuuuul` → `nul`; `attente`
+ * keeps its doubles). No table lookups: SMS forms and elisions are the
+ * tokenizer's business (`tokenize(...)[i].norm`).
+ */
+export function foldKey(word: string): string {
+  if (PLAIN_RE.test(word) && !TRIPLE_ASCII_RE.test(word)) return word;
+  const cached = memo.get(word);
+  if (cached !== undefined) return cached;
+  const folded = computeFold(word);
+  memo.set(word, folded);
+  return folded;
+}
+
+function computeFold(word: string): string {
+  let key = word.toLowerCase();
+  if (!PLAIN_RE.test(key)) {
+    key = key
+      .replace(APOSTROPHES_RE, "'")
+      .replace(HYPHENS_RE, '-')
+      .replace(INVISIBLE_RE, '')
+      .normalize('NFKD')
+      .replace(MARKS_RE, '')
+      .replace(UNDECOMPOSABLE_RE, (ch) => UNDECOMPOSABLE[ch] ?? ch)
+      // NFKD can produce uppercase from compatibility forms (e.g. ℡): fold again.
+      .toLowerCase();
+  }
+  return key.replace(STRETCH_RE, '$1');
+}
+
+/** Lowercase only, apostrophes unified and stretching reduced (accents kept): the first SMS lookup key. */
+export function lowerKey(word: string): string {
+  return word.toLowerCase().replace(APOSTROPHES_RE, "'").replace(STRETCH_RE, '$1');
+}

@@ -1,0 +1,29 @@
+import PorterStemmerFr from 'natural/lib/natural/stemmers/porter_stemmer_fr.js';
+import { foldKey } from './fold.js';
+import { expectString } from './guard.js';
+import { Memo } from './memo.js';
+
+// Pure memoisation: verbatims repeat the same few thousand words, and the
+// Snowball rules are the slowest step per token. Bounded (≤ 50k entries).
+const memo = new Memo<string>(25_000);
+
+/**
+ * French Porter (Snowball) stem of a word, computed on its folded key so
+ * that "décevant", "decevant" and "DÉCEVANT" share a stem (`decev`).
+ * Keys with a space (SMS expansions like "je suis") are stemmed word by word.
+ */
+export function stem(word: string): string {
+  expectString(word);
+  const cached = memo.get(word);
+  if (cached !== undefined) return cached;
+  const key = foldKey(word);
+  const result = key.includes(' ') ? key.split(' ').map(stemKey).join(' ') : stemKey(key);
+  memo.set(word, result);
+  return result;
+}
+
+function stemKey(key: string): string {
+  if (key === '') return '';
+  const stemmed: unknown = PorterStemmerFr.stem(key);
+  return typeof stemmed === 'string' && stemmed !== '' ? stemmed : key;
+}
