@@ -1,0 +1,124 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  createCooccurrenceAccumulator,
+  createInsightBuilder,
+  createJourneyAccumulator,
+  createKeynessAccumulator,
+  createScoresAccumulator,
+  createTrendsAccumulator,
+  finalizeCooccurrence,
+  finalizeInsight,
+  finalizeJourney,
+  finalizeKeyness,
+  finalizeScores,
+  finalizeTrends,
+  mergeCooccurrence,
+  mergeInsightStates,
+  mergeJourney,
+  mergeKeyness,
+  mergeScores,
+  mergeTrends,
+} from '../../src/report/insight/index.js';
+import type { VerbatimAnalysis } from '../../src/types.js';
+import { analysisArb, chunks } from './_helpers.js';
+
+interface Analysis<S> {
+  name: string;
+  build: (items: VerbatimAnalysis[]) => S;
+  merge: (a: S, b: S) => S;
+  finalize: (s: S) => unknown;
+}
+
+function analysis<S>(
+  name: string,
+  create: () => { add(a: VerbatimAnalysis): void; state(): S },
+  merge: (a: S, b: S) => S,
+  finalize: (s: S) => unknown,
+): Analysis<S> {
+  return {
+    name,
+    build(items) {
+      const acc = create();
+      for (const item of items) acc.add(item);
+      return acc.state();
+    },
+    merge,
+    finalize,
+  };
+}
+
+const journeyMeta = {
+  entries: {
+    joignabilite: { kind: 'theme' as const, stage: 'pendant' as const },
+    livraison: { kind: 'theme' as const, stage: 'apres' as const },
+  },
+};
+
+// Low thresholds so that the small random samples produce non-empty rankings.
+const analyses = [
+  analysis('scores', () => createScoresAccumulator(), mergeScores, (s) => finalizeScores(s, { minScored: 2 })),
+  analysis('keyness', () => createKeynessAccumulator(), mergeKeyness, (s) => finalizeKeyness(s, { maxP: 0.5, minFrequency: 1 })),
+  analysis('cooccurrence', () => createCooccurrenceAccumulator(), mergeCooccurrence, (s) => finalizeCooccurrence(s, { minSupport: 1 })),
+  analysis('trends month', () => createTrendsAccumulator(), mergeTrends, (s) => finalizeTrends(s, { minCount: 1 })),
+  analysis('trends week', () => createTrendsAccumulator(), mergeTrends, (s) => finalizeTrends(s, { period: 'week', minCount: 1 })),
+  analysis('journey', () => createJourneyAccumulator(), mergeJourney, (s) => finalizeJourney(s, journeyMeta)),
+  analysis('insight', () => createInsightBuilder(), mergeInsightStates, (s) =>
+    finalizeInsight(s, { scores: { minScored: 2 }, keyness: { maxP: 0.5, minFrequency: 1 }, journey: journeyMeta }),
+  ),
+] as Array<Analysis<unknown>>;
+
+const sample = fc.array(analysisArb, { maxLength: 30 });
+
+describe.each(analyses.map((a) => [a.name, a] as const))('%s merge', (_name, a) => {
+  it('is associative', () => {
+    fc.assert(
+      fc.property(sample, sample, sample, (x, y, z) => {
+        const [sx, sy, sz] = [a.build(x), a.build(y), a.build(z)];
+        const left = a.merge(a.merge(sx, sy), sz);
+        const right = a.merge(sx, a.merge(sy, sz));
+        expect(left).toEqual(right);
+        expect(a.finalize(left)).toEqual(a.finalize(right));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('is commutative', () => {
+    fc.assert(
+      fc.property(sample, sample, (x, y) => {
+        const [sx, sy] = [a.build(x), a.build(y)];
+        expect(a.merge(sx, sy)).toEqual(a.merge(sy, sx));
+        expect(a.finalize(a.merge(sx, sy))).toEqual(a.finalize(a.merge(sy, sx)));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('gives the one-pass result whatever the split, order and JSON round trip', () => {
+    fc.assert(
+      fc.property(sample, fc.array(fc.nat(), { maxLength: 4 }), fc.boolean(), (items, cuts, reverse) => {
+        const whole = a.finalize(a.build(items));
+        const parts = chunks(items, cuts).map((c) => JSON.parse(JSON.stringify(a.build(c))) as unknown);
+        if (reverse) parts.reverse();
+        const merged = parts.reduce((acc, s) => a.merge(acc, s));
+        expect(a.finalize(merged)).toEqual(whole);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('accumulator state', () => {
+  it('is a snapshot: later adds do not change a state handed out', () => {
+    const acc = createInsightBuilder();
+    const [first, second] = fc.sample(analysisArb, { numRuns: 2, seed: 7 }) as [VerbatimAnalysis, VerbatimAnalysis];
+    acc.add(first);
+    const before = JSON.stringify(acc.state());
+    acc.add(second);
+    expect(JSON.stringify(acc.state())).not.toBe(before);
+    const again = createInsightBuilder();
+    again.add(first);
+    expect(JSON.stringify(again.state())).toBe(before);
+  });
+});
