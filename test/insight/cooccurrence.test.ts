@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { createCooccurrenceAccumulator, finalizeCooccurrence, type CooccurrenceAccumulatorOptions } from '../../src/report/insight/index.js';
+import type { VerbatimAnalysis } from '../../src/types.js';
+import { match, verbatim } from './_helpers.js';
+
+function state(items: VerbatimAnalysis[], options?: CooccurrenceAccumulatorOptions) {
+  const acc = createCooccurrenceAccumulator(options);
+  for (const item of items) acc.add(item);
+  return acc.state();
+}
+
+// Ten verbatims: retard_livraison in 4, prix_excessif in 5, both in 2 → lift = 2·10 / (4·5) = 1 (independent).
+// amabilite and efficacite in the same 2 → lift = 2·10 / (2·2) = 5.
+const items = [
+  verbatim({ id: '1', channel: 'chat', irritants: ['retard_livraison', 'prix_excessif'] }),
+  verbatim({ id: '2', channel: 'chat', irritants: ['retard_livraison', 'prix_excessif'] }),
+  verbatim({ id: '3', channel: 'chat', irritants: ['retard_livraison'] }),
+  verbatim({ id: '4', channel: 'email', irritants: ['retard_livraison'] }),
+  verbatim({ id: '5', channel: 'email', irritants: ['prix_excessif'] }),
+  verbatim({ id: '6', channel: 'email', irritants: ['prix_excessif'] }),
+  verbatim({ id: '7', channel: 'email', irritants: ['prix_excessif'] }),
+  verbatim({ id: '8', channel: 'email', enchantments: ['amabilite', 'efficacite'] }),
+  verbatim({ id: '9', channel: 'email', enchantments: ['amabilite', 'efficacite', 'amabilite'] }),
+  verbatim({ id: '10', channel: 'email' }),
+];
+
+describe('co-occurrence', () => {
+  it('computes counts, support, confidence and lift by hand, ranked by lift', () => {
+    const result = finalizeCooccurrence(state(items), { minSupport: 2 });
+    expect(result.verbatims).toBe(10);
+    expect(result.pairs.map((p) => [p.a.id, p.b.id, p.count, p.lift])).toEqual([
+      ['amabilite', 'efficacite', 2, 5],
+      ['prix_excessif', 'retard_livraison', 2, 1],
+    ]);
+    const [, prixRetard] = result.pairs;
+    expect(prixRetard).toMatchObject({ support: 0.2, confidenceAB: 2 / 5, confidenceBA: 2 / 4 });
+    expect(prixRetard?.a).toEqual({ kind: 'irritant', id: 'prix_excessif', count: 5 });
+  });
+
+  it('applies the minimum support and ranks per channel', () => {
+    expect(finalizeCooccurrence(state(items), { minSupport: 3 }).pairs).toEqual([]);
+    const result = finalizeCooccurrence(state(items), { minSupport: 1 });
+    const chat = result.channels.find((c) => c.channel === 'chat');
+    // In chat: retard in 3 of 3, prix in 2 of 3, both in 2 → lift = 2·3 / (3·2) = 1.
+    expect(chat?.pairs.map((p) => [p.a.id, p.b.id, p.lift])).toEqual([['prix_excessif', 'retard_livraison', 1]]);
+    expect(finalizeCooccurrence(state(items), { perChannel: false }).channels).toEqual([]);
+  });
+
+  it('skips pairs of an entry with its own theme unless asked', () => {
+    const carrying = [1, 2, 3].map((i) =>
+      verbatim({ id: String(i), themes: ['livraison'], irritants: ['retard_livraison'], matches: [match('retard_livraison', 'irritant', 'livraison')] }),
+    );
+    expect(finalizeCooccurrence(state(carrying)).pairs).toEqual([]);
+    expect(finalizeCooccurrence(state(carrying, { keepOwnTheme: true })).pairs.map((p) => [p.a.id, p.b.id, p.lift])).toEqual([
+      ['retard_livraison', 'livraison', 1], // pairs are ordered by `kind:id`
+    ]);
+  });
+});

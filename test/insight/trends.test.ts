@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { createTrendsAccumulator, finalizeTrends, isoWeek, type TrendsOptions } from '../../src/report/insight/index.js';
+import type { VerbatimAnalysis } from '../../src/types.js';
+import { verbatim } from './_helpers.js';
+
+function run(items: VerbatimAnalysis[], options?: TrendsOptions) {
+  const acc = createTrendsAccumulator();
+  for (const item of items) acc.add(item);
+  return finalizeTrends(acc.state(), options);
+}
+
+function many(n: number, date: string, irritants: (i: number) => string[], channel = 'enquete') {
+  return Array.from({ length: n }, (_, i) => verbatim({ id: `${date}-${i}`, date, channel, irritants: irritants(i) }));
+}
+
+describe('isoWeek', () => {
+  it.each([
+    ['2024-12-29', '2024-W52'], // Sunday
+    ['2024-12-30', '2025-W01'], // Monday of the week holding 2 January 2025
+    ['2025-01-05', '2025-W01'],
+    ['2021-01-03', '2020-W53'], // 2020 has 53 weeks (a leap year starting on Wednesday)
+    ['2021-01-04', '2021-W01'],
+    ['2026-12-31', '2026-W53'],
+    ['2027-01-03', '2026-W53'],
+    ['2016-01-03', '2015-W53'],
+    ['2025-06-15', '2025-W24'],
+    ['2025-06-15T23:59:00+02:00', '2025-W24'],
+  ])('%s → %s', (date, key) => {
+    expect(isoWeek(date).key).toBe(key);
+  });
+
+  it.each([['2025-02-30'], ['15/06/2025'], ['']])('rejects %j', (date) => {
+    expect(() => isoWeek(date)).toThrow(TypeError);
+  });
+});
+
+describe('trends', () => {
+  // January: 10 verbatims, retard_livraison in 2 (20 %), prix_excessif in 5 (50 %), rupture_stock in 1.
+  // February: 20 verbatims, retard_livraison in 8 (40 %), prix_excessif in 4 (20 %), rupture_stock in 2.
+  const items = [
+    ...many(10, '2025-01-15', (i) => [...(i < 2 ? ['retard_livraison'] : []), ...(i < 5 ? ['prix_excessif'] : []), ...(i < 1 ? ['rupture_stock'] : [])]),
+    ...many(20, '2025-02-03', (i) => [...(i < 8 ? ['retard_livraison'] : []), ...(i >= 16 ? ['prix_excessif'] : []), ...(i < 2 ? ['rupture_stock'] : [])], 'chat'),
+    verbatim({ id: 'old', date: '2024-11-30', channel: 'chat' }),
+    verbatim({ id: 'undated' }),
+    verbatim({ id: 'bad', date: '2025-13-01' }),
+  ];
+
+  it('counts per month with gaps filled, shares of the period', () => {
+    const result = run(items);
+    expect(result.periods).toEqual(['2024-11', '2024-12', '2025-01', '2025-02']);
+    expect(result.verbatims).toEqual([1, 0, 10, 20]);
+    expect(result.undated).toBe(2);
+    const retard = result.entries.find((s) => s.id === 'retard_livraison');
+    expect(retard).toEqual({ kind: 'irritant', id: 'retard_livraison', counts: [0, 0, 2, 8], shares: [0, null, 20, 40] });
+    expect(result.channels.map((s) => [s.id, s.counts])).toEqual([
+      ['chat', [1, 0, 0, 20]],
+      ['enquete', [0, 0, 10, 0]],
+    ]);
+  });
+
+  it('ranks risers and fallers between the last two periods, ignoring tiny counts', () => {
+    const result = run(items);
+    expect(result.compared).toEqual(['2025-01', '2025-02']);
+    expect(result.risers.map((m) => [m.id, m.change, m.from.count, m.to.count])).toEqual([['retard_livraison', 20, 2, 8]]);
+    expect(result.fallers.map((m) => [m.id, m.change, m.from.share, m.to.share])).toEqual([['prix_excessif', -30, 50, 20]]);
+    // rupture_stock (1 → 2) moves only once the minimum count allows it: 10 % → 10 %, no change.
+    expect(run(items, { minCount: 1 }).risers.map((m) => m.id)).toEqual(['retard_livraison']);
+    expect(run(items, { minCount: 11 }).risers).toEqual([]);
+  });
+
+  it('counts per ISO week across a year boundary', () => {
+    const result = run(
+      [
+        verbatim({ id: '1', date: '2024-12-29', irritants: ['a'] }),
+        verbatim({ id: '2', date: '2024-12-30', irritants: ['a'] }),
+        verbatim({ id: '3', date: '2025-01-05' }),
+        verbatim({ id: '4', date: '2025-01-06' }),
+      ],
+      { period: 'week', minCount: 1 },
+    );
+    expect(result.periods).toEqual(['2024-W52', '2025-W01', '2025-W02']);
+    expect(result.verbatims).toEqual([1, 2, 1]);
+    expect(result.fallers.map((m) => [m.id, m.change])).toEqual([['a', -50]]);
+  });
+
+  it('has no comparison with fewer than two periods', () => {
+    const result = run([verbatim({ id: '1', date: '2025-03-01' })]);
+    expect([result.periods, result.compared, result.risers]).toEqual([['2025-03'], null, []]);
+    expect(run([]).periods).toEqual([]);
+  });
+});
