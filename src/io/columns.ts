@@ -25,6 +25,7 @@ const WORDS: Partial<Record<Role, string[]>> = {
   score: ['note', 'nps', 'csat', 'score', 'rating'],
   channel: ['canal', 'channel'],
   date: ['date'],
+  id: ['id', 'identifiant', 'ref', 'reference', 'uuid'],
 };
 
 /** Comparison key of a header: `Réponse client` → `reponse client`. */
@@ -100,6 +101,7 @@ export function mapColumns(headers: ReadonlyArray<string>, options: ColumnOption
       }
     }
   }
+  // Text first: "Commentaire client" is the text, not a client id.
   for (const role of roles) {
     const words = WORDS[role];
     if (mapping[role] !== undefined || !words) continue;

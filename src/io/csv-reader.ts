@@ -144,6 +144,7 @@ export async function prepareCsv(path: string, options: CsvInputOptions, tsv: bo
       let lastEmpty = 0;
       let seq = 0;
       let fatal: Fatal | undefined;
+      let restartAt: number | undefined;
       const parser = parse({
         delimiter,
         bom: true,
@@ -186,6 +187,12 @@ export async function prepareCsv(path: string, options: CsvInputOptions, tsv: bo
           if (cells.length > headers.length && cells.slice(headers.length).every((c) => c.trim() === '')) {
             cells = cells.slice(0, headers.length); // trailing delimiters added by spreadsheets
           }
+          if (cells.length !== headers.length && countBreaks(cells) > 0) {
+            // A stray quote made this record swallow the next lines: reject it
+            // and read again from the line after its start.
+            restartAt = line;
+            break;
+          }
           if (cells.length !== headers.length) {
             yield {
               kind: 'reject', row, line,
@@ -205,17 +212,18 @@ export async function prepareCsv(path: string, options: CsvInputOptions, tsv: bo
         file.destroy();
       }
       const flowError = await flow;
-      readError ??= fatal ? undefined : flowError;
-      if (fatal) {
-        row++;
-        const tooLarge = fatal.code === 'CSV_MAX_RECORD_SIZE';
+      readError ??= fatal || restartAt !== undefined ? undefined : flowError;
+      if (restartAt !== undefined || fatal) {
+        const line = restartAt ?? fatal!.line;
+        if (restartAt === undefined) row++; // a record csv-parse skipped was not counted yet
+        const tooLarge = restartAt === undefined && fatal!.code === 'CSV_MAX_RECORD_SIZE';
         yield {
-          kind: 'reject', row, line: fatal.line,
-          reason: tooLarge ? `record larger than ${options.maxRecordSize} characters (unclosed quote?)` : 'unclosed quote',
-          hint: `a cell opening with " at line ${fatal.line} is never closed; the rows after it were read from line ${fatal.line + 1}. Double quotes inside quoted cells ("") or remove the stray one`,
+          kind: 'reject', row, line,
+          reason: tooLarge ? `record larger than ${options.maxRecordSize} characters (unbalanced quote?)` : 'unbalanced quote',
+          hint: `a cell opening with " at line ${line} is not closed where it should be; the rows after it were read again from line ${line + 1}. Double the quotes inside quoted cells ("") or remove the stray one`,
         };
-        if (headerPending) headerPending = false;
-        skip = fatal.line;
+        headerPending = false;
+        skip = line;
         continue;
       }
       if (readError) {
