@@ -1,7 +1,11 @@
+/** How a wrong argument is described in TypeError messages. */
+export function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value;
+}
+
 /** Throws the package's TypeError for API misuse when `value` is not a string. */
 export function expectString(value: unknown, what = 'a string'): asserts value is string {
-  if (typeof value !== 'string') {
-    const got = value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
-    throw new TypeError(`verbatim-fr: expected ${what}, got ${got}`);
-  }
+  if (typeof value !== 'string') throw new TypeError(`verbatim-fr: expected ${what}, got ${describe(value)}`);
 }

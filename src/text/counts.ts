@@ -1,0 +1,45 @@
+import type { Token, TokenKind } from '../types.js';
+import { describe } from './guard.js';
+import { isStopword, type StopwordOptions } from './stopwords.js';
+
+/**
+ * Token kinds that count as one word each. What the customer wrote counts:
+ * an elided `l'` or `j'` is a word (French counts "l'accueil" as two words),
+ * an inverted pronoun `-vous` is a word, an SMS form `jsuis` is ONE word
+ * (what was written, not its expansion), a number, URL, email, phone,
+ * @mention or #hashtag is one word. Punctuation, emoji and symbols (€, %)
+ * are not words.
+ */
+const WORD_KINDS: ReadonlySet<TokenKind> = new Set(['word', 'number', 'url', 'email', 'phone', 'mention', 'hashtag']);
+
+/** Number of words among `tokens` (see WORD_KINDS above for what counts). */
+export function countWords(tokens: readonly Token[]): number {
+  expectTokens(tokens);
+  let count = 0;
+  for (const token of tokens) if (WORD_KINDS.has(token.kind)) count++;
+  return count;
+}
+
+/**
+ * Keys of the content words, in text order: norms of `word` tokens that are
+ * not stop words. Negation words are always kept. An SMS expansion holding
+ * several words (`jsuis` → `je suis`) contributes its non-stop-word parts.
+ */
+export function contentKeywords(tokens: readonly Token[], options?: StopwordOptions): string[] {
+  expectTokens(tokens);
+  const keywords: string[] = [];
+  for (const token of tokens) {
+    if (token.kind !== 'word') continue;
+    const norm = token.norm;
+    if (!norm.includes(' ')) {
+      if (norm !== '' && !isStopword(norm, options)) keywords.push(norm);
+      continue;
+    }
+    for (const part of norm.split(' ')) if (part !== '' && !isStopword(part, options)) keywords.push(part);
+  }
+  return keywords;
+}
+
+function expectTokens(tokens: unknown): asserts tokens is readonly Token[] {
+  if (!Array.isArray(tokens)) throw new TypeError(`verbatim-fr: expected an array of tokens, got ${describe(tokens)}`);
+}
