@@ -28,7 +28,7 @@ const out = join(here, '..', 'sample.csv');
 const SCALE = {
   'Avis Google': 'stars', 'Trustpilot': 'stars', 'Avis vérifiés': 'stars', 'Avis client': 'stars',
   'Enquête satisfaction': 'nps', 'NPS': 'nps', 'Questionnaire': 'nps',
-  'App Store': 'stars', 'Google Play': 'stars',
+  'App Store': 'stars', 'Google Play': 'stars', 'Play Store': 'stars',
 };
 
 const all = [avis, enquete, chat, email, reclamation, reseaux, store, telephone, magasin].flat();

@@ -10,15 +10,15 @@ export default [
   ]],
   ['2025-01-16', 'Formulaire de contact', null, [
     `Objet : Facture`,
-    `Message : Bonjour, j'aurais besoin d'une facture au nom de mon entreprise pour la commande CMD-2025-000102. Merci d'avance. Marc - marc.pro@example.com`,
+    `Message : Bonjour, j’aurais besoin d’une facture au nom de mon entreprise pour la commande CMD-2025-000102. Merci d’avance. Marc - marc.pro@example.com`,
   ]],
   ['2025-01-25', 'E-mail', null, [
     `Bonjour`,
-    `Troisième mail en 10 jours. Toujours aucune réponse. Je demande simplement à savoir pourquoi ma commande a été annulée alors que j'ai été débitée de 132,40 €.`,
+    `Troisième mail en 10 jours. Toujours aucune réponse. Je demande simplement à savoir pourquoi ma commande a été annulée alors que j’ai été débitée de 132,40 €.`,
     `Si je n'ai pas de réponse d'ici vendredi je fais opposition auprès de ma banque.`,
     `Sandrine`,
   ]],
-  ['2025-02-04', 'Mail', null, `Bonjour, juste pour vous dire merci : le conseiller Yanis a été d'une grande aide hier au téléphone, problème de livraison réglé en 5 minutes. Ça mérite d'être signalé. Bonne journée, Denise`],
+  ['2025-02-04', 'Mail', null, `Bonjour, juste pour vous dire merci : le conseiller Yanis a été d’une grande aide hier au téléphone, problème de livraison réglé en 5 minutes. Ça mérite d’être signalé. Bonne journée, Denise`],
   ['2025-02-12', 'Formulaire de contact', null, [
     `Objet : Produit défectueux`,
     `Message : La poignée de ma casserole inox s'est dévissée au bout de 2 semaines, impossible de la resserrer. Je voudrais un échange. Photos en pièce jointe. Tél : 06 00 00 00 03`,
@@ -26,7 +26,7 @@ export default [
   ['2025-02-21', 'E-mail', null, [
     `Madame, Monsieur,`,
     ``,
-    `Je constate sur mon relevé deux prélèvements de 6,99 € au titre de l'abonnement Premium pour le mois de février. Merci de rembourser le prélèvement en double sur le compte FR76 0000 0000 0000 0000 0000 000.`,
+    `Je constate sur mon relevé deux prélèvements de 6,99 € au titre de l’abonnement Premium pour le mois de février. Merci de rembourser le prélèvement en double sur le compte FR76 0000 0000 0000 0000 0000 000.`,
     ``,
     `Bien à vous,`,
     `Patrick`,
@@ -38,7 +38,7 @@ export default [
   ]],
   ['2025-03-17', 'E-mail', null, [
     `Bonjour,`,
-    `J'ai reçu une facture de 249 € alors que le prix affiché lors de ma commande était de 219 €. La différence correspond à une "livraison en étage" que je n'ai jamais demandée.`,
+    `J’ai reçu une facture de 249 € alors que le prix affiché lors de ma commande était de 219 €. La différence correspond à une "livraison en étage" que je n’ai jamais demandée.`,
     `Merci de corriger.`,
     `Cordialement`,
     `Fabrice`,
@@ -58,7 +58,7 @@ export default [
     `Bonjour,`,
     ``,
     `Suite à mon appel de ce matin, je vous confirme par écrit que le technicien ne s'est pas présenté au rendez-vous du 25 avril entre 8h et 12h. C'est la deuxième fois.`,
-    `On m'avait promis un rappel dans l'heure pour reprogrammer, rien.`,
+    `On m’avait promis un rappel dans l’heure pour reprogrammer, rien.`,
     `Je demande un geste commercial pour les deux demi-journées de congé perdues.`,
     ``,
     `Salutations,`,
@@ -78,7 +78,7 @@ export default [
   ]],
   ['2025-06-06', 'Formulaire de contact', null, [
     `Objet : Bug application`,
-    `Message : L'appli crash quand je scanne un code-barre en magasin. iPhone 13, iOS 18. Version 5.0.1. Avant la mise à jour tout marchait très bien.`,
+    `Message : L’appli crash quand je scanne un code-barre en magasin. iPhone 13, iOS 18. Version 5.0.1. Avant la mise à jour tout marchait très bien.`,
   ]],
   ['2025-06-11', 'E-mail', null, `Bonjour, ma carte fidélité n'est plus reconnue dans la nouvelle version de l'application, mes 1 850 points ont disparu de l'affichage. Pouvez-vous vérifier que je ne les ai pas perdus ? Numéro client 00045871. Merci, Fatima`],
   ['2025-06-24', 'E-mail', null, [
@@ -90,7 +90,7 @@ export default [
   ]],
   ['2025-07-07', 'Formulaire de contact', null, [
     `Objet : Disponibilité`,
-    `Message : bonjour, le fauteuil Nora en velours bleu est indiqué "bientôt disponible" depuis 2 mois. Est-ce qu'il reviendra un jour ? merci`,
+    `Message : bonjour, le fauteuil Nora en velours bleu est indiqué "bientôt disponible" depuis 2 mois. Est-ce qu’il reviendra un jour ? merci`,
   ]],
   ['2025-07-19', 'E-mail', null, [
     `Bonjour,`,
@@ -102,7 +102,7 @@ export default [
   ['2025-07-28', 'Mail', null, `bonjour jai recu un colis qui nest pas le mien, il y a un service de vaisselle au lieu de mes rideaux. Comment on fait ? Kevin`],
   ['2025-08-08', 'E-mail', null, [
     `Bonjour,`,
-    `J'ai déposé mon robot pâtissier en réparation le 3 juillet au magasin de Bordeaux. On m'avait dit 3 semaines. Nous sommes le 8 août et personne ne sait me dire où il est. Le magasin me renvoie vers le service client qui me renvoie vers le magasin.`,
+    `J’ai déposé mon robot pâtissier en réparation le 3 juillet au magasin de Bordeaux. On m’avait dit 3 semaines. Nous sommes le 8 août et personne ne sait me dire où il est. Le magasin me renvoie vers le service client qui me renvoie vers le magasin.`,
     `J'aimerais une réponse claire.`,
     `Cordialement,`,
     `Mireille`,
@@ -130,7 +130,7 @@ export default [
   ]],
   ['2025-10-20', 'E-mail', null, [
     `Bonjour,`,
-    `J'ai reçu un courrier de relance pour une facture de 86 € que j'ai déjà payée le 12 septembre (preuve de virement jointe). Merci de mettre à jour votre système et d'arrêter les relances.`,
+    `J’ai reçu un courrier de relance pour une facture de 86 € que j’ai déjà payée le 12 septembre (preuve de virement jointe). Merci de mettre à jour votre système et d’arrêter les relances.`,
     `Cordialement,`,
     `Gilles`,
   ]],
@@ -194,7 +194,7 @@ export default [
   ['2025-02-28', 'Mail', null, `Bonjour, je voudrais savoir si la carte Lorette+ est gratuite et quels avantages elle donne exactement. Merci. Josiane`],
   ['2025-10-11', 'E-mail', null, [
     `Bonjour,`,
-    `Le remboursement de mon retour a été effectué sur une carte que je n'ai plus (expirée). La banque me dit que l'argent vous sera renvoyé. Pouvez-vous me rembourser par virement ?`,
+    `Le remboursement de mon retour a été effectué sur une carte que je n’ai plus (expirée). La banque me dit que l’argent vous sera renvoyé. Pouvez-vous me rembourser par virement ?`,
     `Merci,`,
     `Dominique`,
   ]],
