@@ -111,4 +111,7 @@ export default [
   ['2025-11-12', 'Avis vérifiés', 2, `Commandé pour un anniversaire le 3 novembre, annoncé sous 72h. Reçu le 11, après l'anniversaire. Le produit est joli, mais le suivi indiquait « en préparation » pendant 6 jours sans aucune explication. Vraiment dommage pour un site qui promet la livraison rapide.`],
   ['2025-12-01', 'Avis Google', 1, `Troisième commande de suite livrée en retard. Cette fois-ci, le colis est arrivé avec le carton éventré et un des deux abat-jours écrasé. J'ai envoyé les photos il y a 10 jours, aucune réponse. On entre dans la période des fêtes et je n'ai plus confiance.`],
   ['2025-12-24', 'Trustpilot', 2, `Livraison arrivée le 24 au matin au lieu du 18, mais arrivée quand même. Le service client n'a rien su me dire pendant une semaine, j'ai eu trois versions différentes. Je laisse 2 étoiles parce que le livreur, lui, a été adorable et s'est excusé pour tout le monde.`],
+  ['2025-09-29', 'Avis Google', 1, `NUUUUL. 3 fois que jviens pour recuperer ma commande et tjrs pas arrivée en magasin. et le sms dit "votre commande est prête" !! mdr`],
+  ['2025-03-17', 'Avis vérifiés', 5, `Pas de problème, livraison rapide et sans mauvaise surprise. Jamais déçue avec ce site.`],
+  ['2025-07-27', 'Avis Google', 5, ``],
 ];

@@ -322,4 +322,13 @@ export default [
     `Agent : Le solde reste disponible sur la carte pendant un an.`,
     `Client : super, merci pour vos explications claires, bonne journée !`,
   ]],
+  ['2025-02-26', 'Tchat', null, [
+    `[20:14] Client : bsr, jsuis tjrs pas remboursé de mon retour du 3 fevrier`,
+    `[20:16] Conseiller : Bonsoir, pouvez-vous m'indiquer votre numéro de commande ?`,
+    `[20:16] Client : CMD-2025-000611`,
+    `[20:19] Conseiller : Le remboursement de 34,90 € a été validé aujourd'hui, vous le verrez sous 3 à 5 jours.`,
+    `[20:20] Client : ah ok ben merci bcp, j'avais peur que ce soit perdu, personne m'avait répondu par mail`,
+    `[20:20] Conseiller : Désolé pour le délai de réponse par mail. Bonne soirée !`,
+    `[20:21] Client : bonne soirée a vous`,
+  ]],
 ];

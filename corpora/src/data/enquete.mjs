@@ -97,4 +97,6 @@ export default [
   ['2025-02-14', 'Enquête satisfaction', 8, `Bonne expérience globale. Le vendeur m'a bien conseillé pour ma machine à café et la livraison a été rapide. Je ne mets pas 10 car le prix est un peu plus élevé que sur d'autres sites pour le même modèle.`],
   ['2025-09-03', 'NPS', 3, `Mon remboursement a été fait sur un mauvais montant, il manque 15 €. Cela fait deux fois que j'appelle, on me dit que « c'est le système qui calcule » et que je dois envoyer un mail. Pas normal de devoir se battre pour son propre argent.`],
   ['2025-12-19', 'Enquête satisfaction', 10, `Ma commande de Noël est arrivée en avance et parfaitement emballée. Le petit mot manuscrit dans le colis m'a fait sourire. On sent qu'il y a encore des personnes derrière les cartons. Merci !`],
+  ['2025-05-24', 'NPS', 2, `pk on me demande mon avis alors que personne repond a mes mails depuis 15j ?? commencez par repondre aux clients mdr`],
+  ['2025-08-16', 'Enquête satisfaction', 10, `Aucun problème, tout est parfait. Pas de souci de livraison, pas d'attente au téléphone, le conseiller a tout réglé en 5 minutes. Merciii 🙏`],
 ];

@@ -45,4 +45,8 @@ export default [
   ['2025-12-28', 'Instagram', null, `Cadeau de Noël reçu avec 2 jours de retard mais emballage soigné et petit mot manuscrit 🥰 @maisonlorette #unboxing`],
   ['2025-09-30', 'Facebook', null, `Les caisses automatiques du magasin de Lille ne marchent jamais et il n'y a qu'une caisse humaine ouverte. 30 min de queue pour 2 articles.`],
   ['2025-08-14', 'Instagram', null, `Thanks @maisonlorette for the lovely service in your Bordeaux store, the staff even helped us carry the boxes to the car 🙏`],
+  ['2025-02-20', 'Facebook', null, `slt jsuis tjrs en attente de mon rembourssement depuis janvier, pk personne repond aux messages ??? c nul franchement`],
+  ['2025-07-06', 'Instagram', null, `trooop bien le nouveau rayon déco 😍😍 merci bcp à la vendeuse qui m'a aidée à tout porter #maisonlorette`],
+  ['2025-11-24', 'Facebook', null, `dsl mais c tjrs la meme chose avec vous, colis en retard, sav injoignable, et on vs dit de rappeler plus tard. jamé plus 😡😡`],
+  ['2025-04-14', 'Twitter', null, `@MaisonLorette aucun souci avec ma commande, livrée en 24h et le livreur super sympa. Ça change des autres sites 😉`],
 ];

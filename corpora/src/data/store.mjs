@@ -44,4 +44,6 @@ export default [
   ['2025-06-02', 'App Store', 1, `J’ai fait la mise à jour ce matin et depuis, écran blanc au lancement. J’ai redémarré le téléphone, supprimé et réinstallé l’appli, rien n’y fait. Je ne peux plus accéder à ma carte fidélité ni suivre mon colis en cours. Corrigez vite s’il vous plaît.`],
   ['2025-09-18', 'Google Play', 4, `Appli bien conçue dans l'ensemble : commande rapide, suivi de colis clair, carte fidélité intégrée. J'enlève une étoile pour les notifications commerciales trop nombreuses, même après les avoir limitées dans les réglages.`],
   ['2025-11-30', 'App Store', 2, `Application correcte hors période de fêtes, mais ce week-end de Black Friday elle était inutilisable : temps de chargement interminables, panier qui se vide et paiement en erreur. J’ai fini par commander sur le site.`],
+  ['2025-06-04', 'Google Play', 1, `bjr l'appli marche plus depuis la maj, ca tourne dans le vide qd je veux me connecter. tt le monde a le meme pb dans les avis. corrigez svp`],
+  ['2025-08-08', 'Google Play', 5, `appli tres pratique, jamais eu de probleme depuis le correctif. merci bcp`],
 ];
