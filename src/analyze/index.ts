@@ -1,2 +1,18 @@
 // Public API of src/analyze (re-exported by src/index.ts).
-export {};
+export { createAnalyzer, analyze, toTonality, TONALITY_THRESHOLDS } from './analyze.js';
+export type { Analyzer, AnalyzerOptions, AnalyzedMatch, CancelReason } from './analyze.js';
+export { evaluate, checkThresholds } from './evaluate.js';
+export type {
+  EvalReport,
+  EvalFamily,
+  EvaluateOptions,
+  FamilyScore,
+  LabelScore,
+  ErrorExample,
+  TonalityScore,
+  ThresholdFailure,
+  GoldVerbatim,
+} from './evaluate.js';
+export { parseGoldJsonl, GoldError } from './gold.js';
+export type { GoldIssue } from './gold.js';
+export { renderEvalReport } from './render.js';

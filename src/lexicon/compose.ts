@@ -3,7 +3,7 @@
 import type { EntryKind } from '../types.js';
 import { LexiconError } from './errors.js';
 import { makeIssue, sourceOf, type PathSegment, type SourceInfo } from './source.js';
-import type { ChannelDefinition, Lexicon, LexiconDocument, LexiconEntry, LexiconIssue } from './types.js';
+import type { LexiconChannel, Lexicon, LexiconDocument, LexiconEntry, LexiconIssue } from './types.js';
 import { didYouMean } from './validate.js';
 
 export const DEFAULT_NEGATORS = ['ne', 'pas', 'plus', 'jamais', 'aucun', 'aucune', 'rien', 'personne', 'sans', 'ni', 'guere'];
@@ -45,7 +45,7 @@ export function composeLexicons(layers: readonly LexiconDocument[]): Lexicon {
     sms: {},
     stopwords: { add: [], remove: [] },
   };
-  const channels = new Map<string, ChannelDefinition>();
+  const channels = new Map<string, LexiconChannel>();
 
   for (const doc of layers as readonly LexiconDocument[]) {
     if (typeof doc !== 'object' || doc === null) {

@@ -3,6 +3,9 @@ export { LexiconError } from './errors.js';
 export { parseLexicon, safeParseLexicon, defineLexicon, defaultLexicon } from './parse.js';
 export type { ParseLexiconOptions, SafeParseLexiconResult } from './parse.js';
 export { composeLexicons } from './compose.js';
+export { compileLexicon } from './compile.js';
+export type { CompiledLexicon, CompiledPattern, MatchUnit, RawMatch } from './compile.js';
+export type { KeyingOptions } from './keys.js';
 export type {
   LexiconDocument,
   LexiconEntryInput,
@@ -13,3 +16,6 @@ export type {
   NegationSection,
   StopwordsSection,
 } from './types.js';
+export type { LexiconChannel } from './types.js';
+export { normalizeChannel, slugify } from './channels.js';
+export type { ChannelDefinition } from './channels.js';

@@ -68,7 +68,12 @@ function parseSource(source: string, options: ParseLexiconOptions): { doc?: Lexi
           column: pos.col,
           path: '(syntax)',
           message: `${format === 'json' ? 'JSON' : 'YAML'} syntax error: ${message}`,
-          hint: err.code === 'DUPLICATE_KEY' ? 'a field appears twice in the same mapping; keep one' : 'check indentation, quotes and brackets around this position',
+          hint:
+            err.code === 'DUPLICATE_KEY'
+              ? 'a field appears twice in the same mapping; keep one'
+              : /\[.*\{/.test(source.split('\n')[pos.line - 1] ?? '')
+                ? 'inside [ … ] lists, quote a term holding a gap {m,n} or a comma, or write one "- term" per line'
+                : 'check indentation, quotes and brackets around this position',
         };
       }),
     };

@@ -49,7 +49,7 @@ export interface NegationSection {
   breaks?: string[];
 }
 
-export interface ChannelDefinition {
+export interface LexiconChannel {
   id: string;
   label: string;
   aliases: string[];
@@ -67,7 +67,7 @@ export interface LexiconDocument {
   entries?: LexiconEntryInput[];
   sentiment?: SentimentSection;
   negation?: NegationSection;
-  channels?: ChannelDefinition[];
+  channels?: LexiconChannel[];
   /** Written SMS form → normalized key (one or more words). */
   sms?: Record<string, string>;
   stopwords?: StopwordsSection;
@@ -98,7 +98,7 @@ export interface Lexicon {
   entries: LexiconEntry[];
   sentiment: Required<SentimentSection>;
   negation: Required<NegationSection>;
-  channels: ChannelDefinition[];
+  channels: LexiconChannel[];
   sms: Record<string, string>;
   stopwords: Required<StopwordsSection>;
 }

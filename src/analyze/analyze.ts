@@ -1,0 +1,306 @@
+// One verbatim → annotations. Pure and deterministic: the same verbatim and
+// analyser always give the same result.
+import type { EntryKind, Match, Tonality, Token, Verbatim, VerbatimAnalysis } from '../types.js';
+import { foldKey, isStopword, stem, tokenize } from '../text/index.js';
+import { composeLexicons } from '../lexicon/compose.js';
+import { compileLexicon, type CompiledLexicon, type RawMatch } from '../lexicon/compile.js';
+import { termKeys } from '../lexicon/keys.js';
+import { defaultLexicon } from '../lexicon/parse.js';
+import { normalizeChannel } from '../lexicon/channels.js';
+import type { Lexicon, LexiconDocument, LexiconEntry } from '../lexicon/types.js';
+import { isNegated, personneIsPerson, type NegationConfig, type Unit } from './negation.js';
+import { FR_SENTIMENT_BASE } from './sentiment-fr.generated.js';
+
+export interface AnalyzerOptions {
+  /** Lexicon layers applied after the default ones (user overrides), in order. */
+  lexicons?: LexiconDocument[];
+  /** Start from the default French lexicons (default true). */
+  includeDefault?: boolean;
+  /** Language reported when detection is off or inconclusive (default `fra`). */
+  defaultLanguage?: string;
+  /** Detect each verbatim's language (default false: every verbatim is `defaultLanguage`). */
+  detectLanguage?: boolean;
+  /** Keep every match, including cancelled ones, in `allMatches` (default false). */
+  keepCancelled?: boolean;
+  /** Start the sentiment vocabulary from the built-in French word list (default true). */
+  includeBaseSentiment?: boolean;
+}
+
+/** Why a match does not count. */
+export type CancelReason = 'negated' | 'excluded' | 'ambiguous' | 'duplicate';
+
+/** A match in `allMatches`: cancelled ones say why. */
+export interface AnalyzedMatch extends Match {
+  cancelled?: CancelReason;
+}
+
+interface SentimentConfig {
+  words: Map<string, number>;
+  stems: Map<string, number>;
+  intensifiers: Map<string, number>;
+  irritantWeight: number;
+  enchantmentWeight: number;
+}
+
+/** A compiled analyser: build once with `createAnalyzer`, use for every verbatim. */
+export interface Analyzer {
+  /** The composed lexicon: entries (labels, kinds, themes, stages), channels, sentiment, negation. */
+  readonly lexicon: Lexicon;
+  /** Entries by id (disabled ones included). */
+  readonly entries: ReadonlyMap<string, LexiconEntry>;
+  readonly options: Readonly<Required<Pick<AnalyzerOptions, 'defaultLanguage' | 'detectLanguage' | 'keepCancelled'>>>;
+  /** @internal */
+  readonly compiled: CompiledLexicon;
+  /** @internal */
+  readonly negation: NegationConfig;
+  /** @internal */
+  readonly sentiment: SentimentConfig;
+  /** @internal tokenizer SMS table (undefined: tokenizer default) */
+  readonly sms: Readonly<Record<string, string>> | undefined;
+}
+
+/** Tonality thresholds (documented in docs/lexicon-format.md § Sentiment). */
+export const TONALITY_THRESHOLDS = {
+  /** Below this total on both sides, the verbatim is `neutre`. */
+  neutral: 0.75,
+  /** Both sides at least this strong… */
+  mixedFloor: 1.5,
+  /** …and the weaker at least this share of the stronger: `mitige`. */
+  mixedRatio: 0.5,
+} as const;
+
+const SENTENCE_END = /[.!?…]/;
+
+/** Builds an analyser from the default lexicons and/or the given layers; throws `LexiconError`. */
+export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError(`verbatim-fr: expected analyser options (object), got ${options === null ? 'null' : typeof options}`);
+  }
+  const layers = [...(options.includeDefault === false ? [] : defaultLexicon()), ...(options.lexicons ?? [])];
+  const lexicon = composeLexicons(layers);
+  const sms = Object.keys(lexicon.sms).length > 0 ? lexicon.sms : undefined;
+  const keying = sms !== undefined ? { sms } : {};
+  const compiled = compileLexicon(lexicon, keying);
+
+  const breaks = new Set<string>();
+  const longBreaks: string[][] = [];
+  for (const b of lexicon.negation.breaks) {
+    const keys = termKeys(b, keying);
+    if (keys.length === 1 && keys[0] !== undefined) breaks.add(keys[0]);
+    else if (keys.length > 1) longBreaks.push(keys);
+    else if (b.trim() !== '') breaks.add(b.trim());
+  }
+  const negation: NegationConfig = {
+    negators: new Set(lexicon.negation.negators.flatMap((w) => termKeys(w, keying))),
+    window: lexicon.negation.window,
+    breaks,
+    longBreaks,
+  };
+
+  const words = new Map<string, number>();
+  const stems = new Map<string, number>();
+  const put = (raw: string, value: number): void => {
+    if (raw.startsWith('stem:')) stems.set(stem(raw.slice(5)), value);
+    else words.set(foldKey(raw), value);
+  };
+  if (options.includeBaseSentiment !== false) for (const [w, v] of Object.entries(FR_SENTIMENT_BASE)) put(w, v);
+  for (const [w, v] of Object.entries(lexicon.sentiment.words)) put(w, v);
+  const intensifiers = new Map(Object.entries(lexicon.sentiment.intensifiers).map(([w, v]) => [foldKey(w), v]));
+  if (intensifiers.size === 0) for (const w of ['tres', 'trop', 'vraiment', 'super', 'hyper', 'extremement', 'tellement', 'vachement']) intensifiers.set(w, 1.5);
+
+  return {
+    lexicon,
+    entries: new Map(lexicon.entries.map((e) => [e.id, e])),
+    options: {
+      defaultLanguage: options.defaultLanguage ?? 'fra',
+      detectLanguage: options.detectLanguage ?? false,
+      keepCancelled: options.keepCancelled ?? false,
+    },
+    compiled,
+    negation,
+    sentiment: {
+      words,
+      stems,
+      intensifiers,
+      irritantWeight: lexicon.sentiment.irritantWeight,
+      enchantmentWeight: lexicon.sentiment.enchantmentWeight,
+    },
+    sms,
+  };
+}
+
+function toUnits(text: string, tokens: readonly Token[], negation: NegationConfig): Unit[] {
+  const units: Unit[] = [];
+  let sentence = 0;
+  let prevEnd = 0;
+  tokens.forEach((token, i) => {
+    if (i > 0 && text.slice(prevEnd, token.start).includes('\n')) sentence += 1;
+    prevEnd = token.end;
+    if (token.kind === 'punct') {
+      // "!!", "?!" and "..." are one token: it breaks a clause if one of its characters does.
+      const breaking = [...token.text].find((ch) => negation.breaks.has(ch));
+      units.push({ key: breaking ?? token.norm, token: i, kind: token.kind, sentence });
+      if (SENTENCE_END.test(token.text)) sentence += 1;
+      return;
+    }
+    for (const key of token.norm.split(' ')) if (key !== '') units.push({ key, token: i, kind: token.kind, sentence });
+  });
+  return units;
+}
+
+function firstSeen(ids: Iterable<string>): string[] {
+  return [...new Set(ids)];
+}
+
+/** Analyses one verbatim (or a bare string) with a compiled analyser. */
+export function analyze(verbatim: Verbatim | string, analyzer: Analyzer): VerbatimAnalysis {
+  const v: Verbatim = typeof verbatim === 'string' ? { id: '', text: verbatim } : verbatim;
+  if (typeof v !== 'object' || v === null || typeof v.text !== 'string') {
+    throw new TypeError(`verbatim-fr: expected a verbatim ({ id, text }) or a string, got ${v === null ? 'null' : typeof v}`);
+  }
+  if (analyzer === null || typeof analyzer !== 'object' || analyzer.compiled === undefined) {
+    throw new TypeError('verbatim-fr: expected an analyser from createAnalyzer(), got ' + (analyzer === null ? 'null' : typeof analyzer));
+  }
+  const text = v.text;
+  const tokens = analyzer.sms !== undefined ? tokenize(text, { sms: analyzer.sms }) : tokenize(text);
+  const units = toUnits(text, tokens, analyzer.negation);
+  const { compiled, negation } = analyzer;
+  const raw = compiled.match(units);
+
+  const span = (r: RawMatch) => {
+    const first = tokens[units[r.start]?.token ?? 0];
+    const lastToken = units[r.end - 1]?.token ?? 0;
+    const last = tokens[lastToken];
+    return { tokenStart: units[r.start]?.token ?? 0, tokenEnd: lastToken + 1, start: first?.start ?? 0, end: last?.end ?? 0 };
+  };
+  const excludes = raw.filter((r) => r.pattern.exclude);
+  const all: AnalyzedMatch[] = [];
+  const counted: AnalyzedMatch[] = [];
+  const makeMatch = (entry: LexiconEntry, r: RawMatch, negated: boolean): AnalyzedMatch => {
+    const s = span(r);
+    const m: AnalyzedMatch = { id: entry.id, kind: entry.kind, term: r.pattern.term, ...s, text: text.slice(s.start, s.end), negated };
+    if (entry.theme !== undefined) m.theme = entry.theme;
+    return m;
+  };
+
+  for (const r of raw) {
+    if (r.pattern.exclude) continue;
+    const entry = compiled.entries[r.pattern.entry];
+    if (entry === undefined) continue;
+    let reason: AnalyzedMatch['cancelled'];
+    if (excludes.some((x) => x.pattern.entry === r.pattern.entry && x.start < r.end && r.start < x.end)) reason = 'excluded';
+    // A term written with "personne" means "nobody": not when "la personne …" is a person.
+    if (reason === undefined && r.pattern.negated) {
+      for (let k = r.start; k < r.end; k += 1) if (units[k]?.key === 'personne' && personneIsPerson(units, k)) reason = 'ambiguous';
+    }
+    const negated = !r.pattern.negated && isNegated(units, r.start, r.end, negation);
+    const m = makeMatch(entry, r, negated);
+    if (reason === undefined && negated && entry.onNegation === 'cancel') {
+      reason = 'negated';
+      const other = entry.negatedAs !== undefined ? analyzer.entries.get(entry.negatedAs) : undefined;
+      if (other !== undefined && !other.disabled) {
+        const instead = makeMatch(other, r, true);
+        counted.push(instead);
+        all.push(instead);
+      }
+    }
+    if (reason !== undefined) m.cancelled = reason;
+    else counted.push(m);
+    all.push(m);
+  }
+
+  // Overlapping matches of one entry count once: keep the earliest, longest.
+  counted.sort((a, b) => a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const matches: Match[] = [];
+  const lastEnd = new Map<string, number>();
+  for (const m of counted) {
+    const end = lastEnd.get(m.id);
+    if (end !== undefined && m.start < end) {
+      m.cancelled = 'duplicate';
+      continue;
+    }
+    lastEnd.set(m.id, m.end);
+    const { cancelled: _drop, ...plain } = m;
+    matches.push(plain);
+  }
+
+  const ofKind = (kind: EntryKind) => firstSeen(matches.filter((m) => m.kind === kind).map((m) => m.id));
+  const themes = firstSeen(matches.flatMap((m) => (m.theme !== undefined ? [m.theme] : [])));
+  const irritants = ofKind('irritant');
+  const enchantments = ofKind('enchantment');
+
+  const sentiment = scoreSentiment(units, matches, analyzer);
+  const tonality = toTonality(sentiment.positive, sentiment.negative);
+
+  const stopOptions = { add: analyzer.lexicon.stopwords.add, remove: analyzer.lexicon.stopwords.remove };
+  const words = tokens.filter((t) => t.kind === 'word' || t.kind === 'number').length;
+  const keywords = units.filter((u) => u.kind === 'word' && !isStopword(u.key, stopOptions)).map((u) => u.key);
+
+  const result: VerbatimAnalysis = {
+    id: v.id,
+    channel: normalizeChannel(v.channel, analyzer.lexicon.channels),
+    text,
+    language: analyzer.options.defaultLanguage,
+    tokens: tokens.length,
+    words,
+    contentWords: keywords.length,
+    keywords,
+    matches,
+    themes,
+    concepts: ofKind('concept'),
+    irritants,
+    enchantments,
+    intents: ofKind('intent'),
+    tonality,
+    sentiment,
+  };
+  if (v.date !== undefined) result.date = v.date;
+  if (v.score !== undefined) result.score = v.score;
+  if (v.meta !== undefined) result.meta = v.meta;
+  if (analyzer.options.keepCancelled) {
+    all.sort((a, b) => a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    result.allMatches = all;
+  }
+  return result;
+}
+
+function scoreSentiment(units: readonly Unit[], matches: readonly Match[], analyzer: Analyzer): { positive: number; negative: number } {
+  const { sentiment, negation } = analyzer;
+  let positive = 0;
+  let negative = 0;
+  const add = (p: number): void => {
+    if (p > 0) positive += p;
+    else negative -= p;
+  };
+  // Words inside irritant/enchantment matches already count through the weights.
+  const covered = new Set<number>();
+  for (const m of matches) {
+    if (m.kind === 'irritant') add(sentiment.irritantWeight);
+    else if (m.kind === 'enchantment') add(sentiment.enchantmentWeight);
+    else continue;
+    for (let t = m.tokenStart; t < m.tokenEnd; t += 1) covered.add(t);
+  }
+  units.forEach((u, k) => {
+    if (u.kind !== 'word' || covered.has(u.token)) return;
+    let p = sentiment.words.get(u.key);
+    if (p === undefined && sentiment.stems.size > 0) p = sentiment.stems.get(stem(u.key));
+    if (p === undefined || p === 0) return;
+    const prev = units[k - 1];
+    const factor = prev !== undefined && prev.kind === 'word' ? sentiment.intensifiers.get(prev.key) : undefined;
+    if (factor !== undefined) p *= factor;
+    // Negation flips; a negated negative is only mildly positive ("pas mauvais").
+    if (isNegated(units as Unit[], k, k + 1, negation)) p = p > 0 ? -p : -p / 2;
+    add(p);
+  });
+  return { positive: Math.round(positive * 100) / 100, negative: Math.round(negative * 100) / 100 };
+}
+
+/** Tonality from the sentiment sums (see TONALITY_THRESHOLDS). */
+export function toTonality(positive: number, negative: number): Tonality {
+  const t = TONALITY_THRESHOLDS;
+  if (positive < t.neutral && negative < t.neutral) return 'neutre';
+  const strong = Math.max(positive, negative);
+  const weak = Math.min(positive, negative);
+  if (weak >= t.mixedFloor && weak >= strong * t.mixedRatio) return 'mitige';
+  return positive > negative ? 'positif' : 'negatif';
+}

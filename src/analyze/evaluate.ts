@@ -1,0 +1,234 @@
+// Scores an analyser against annotated verbatims (gold), per label family,
+// as described in the evaluation README: per-label P/R/F1, micro and macro
+// averages, tonality accuracy and confusion, and the worst errors with text.
+import type { Tonality, VerbatimAnalysis } from '../types.js';
+import { analyze, type Analyzer } from './analyze.js';
+
+export const TONALITIES: readonly Tonality[] = ['positif', 'negatif', 'neutre', 'mitige'];
+
+/** One annotated verbatim (a line of a gold JSONL file). */
+export interface GoldVerbatim {
+  id: string;
+  text: string;
+  channel?: string;
+  score?: number | null;
+  date?: string;
+  themes: string[];
+  irritants: string[];
+  /** Gold files spell it the French way; compared with `analysis.enchantments`. */
+  enchantements: string[];
+  tonalite: Tonality;
+  /** Compared with `analysis.intents`. */
+  intentions: string[];
+}
+
+export type EvalFamily = 'themes' | 'irritants' | 'enchantements' | 'intentions';
+export const EVAL_FAMILIES: readonly EvalFamily[] = ['themes', 'irritants', 'enchantements', 'intentions'];
+
+export interface LabelScore {
+  label: string;
+  tp: number;
+  fp: number;
+  fn: number;
+  /** Gold verbatims carrying the label (tp + fn). */
+  support: number;
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+export interface ErrorExample {
+  id: string;
+  label: string;
+  text: string;
+  /** False positives: the lexicon terms that produced the label. */
+  terms?: string[];
+}
+
+export interface FamilyScore {
+  family: EvalFamily;
+  /** Labels seen in gold or predictions, worst F1 first. */
+  labels: LabelScore[];
+  micro: { precision: number; recall: number; f1: number; tp: number; fp: number; fn: number };
+  /** Means over labels of the per-label figures. */
+  macro: { precision: number; recall: number; f1: number };
+  falsePositives: ErrorExample[];
+  falseNegatives: ErrorExample[];
+}
+
+export interface TonalityScore {
+  accuracy: number;
+  total: number;
+  /** confusion[gold][predicted] = count */
+  confusion: Record<Tonality, Record<Tonality, number>>;
+  errors: Array<{ id: string; gold: Tonality; predicted: Tonality; text: string }>;
+}
+
+export interface EvalReport {
+  count: number;
+  families: Record<EvalFamily, FamilyScore>;
+  tonality: TonalityScore;
+}
+
+export interface EvaluateOptions {
+  /** Error examples kept per family and kind (default 10). */
+  examples?: number;
+}
+
+const ratio = (a: number, b: number): number => (b === 0 ? 0 : a / b);
+const f1Of = (p: number, r: number): number => (p + r === 0 ? 0 : (2 * p * r) / (p + r));
+
+function predicted(analysis: VerbatimAnalysis, family: EvalFamily): string[] {
+  switch (family) {
+    case 'themes':
+      return analysis.themes;
+    case 'irritants':
+      return analysis.irritants;
+    case 'enchantements':
+      return analysis.enchantments;
+    case 'intentions':
+      return analysis.intents;
+  }
+}
+
+function termsFor(analysis: VerbatimAnalysis, family: EvalFamily, label: string): string[] {
+  const terms = analysis.matches
+    .filter((m) => (family === 'themes' ? m.theme === label : m.id === label))
+    .map((m) => `${m.term} → «${m.text}»`);
+  return [...new Set(terms)];
+}
+
+function scoreFamily(family: EvalFamily, gold: readonly GoldVerbatim[], analyses: readonly VerbatimAnalysis[], keep: number): FamilyScore {
+  const counts = new Map<string, { tp: number; fp: number; fn: number }>();
+  const get = (label: string) => {
+    let c = counts.get(label);
+    if (c === undefined) {
+      c = { tp: 0, fp: 0, fn: 0 };
+      counts.set(label, c);
+    }
+    return c;
+  };
+  const fps: ErrorExample[] = [];
+  const fns: ErrorExample[] = [];
+  gold.forEach((g, i) => {
+    const analysis = analyses[i];
+    if (analysis === undefined) return;
+    const want = new Set(g[family]);
+    const got = new Set(predicted(analysis, family));
+    for (const label of got) {
+      if (want.has(label)) get(label).tp += 1;
+      else {
+        get(label).fp += 1;
+        fps.push({ id: g.id, label, text: g.text, terms: termsFor(analysis, family, label) });
+      }
+    }
+    for (const label of want) {
+      if (!got.has(label)) {
+        get(label).fn += 1;
+        fns.push({ id: g.id, label, text: g.text });
+      }
+    }
+  });
+  const labels: LabelScore[] = [...counts.entries()].map(([label, c]) => {
+    const precision = ratio(c.tp, c.tp + c.fp);
+    const recall = ratio(c.tp, c.tp + c.fn);
+    return { label, ...c, support: c.tp + c.fn, precision, recall, f1: f1Of(precision, recall) };
+  });
+  labels.sort((a, b) => a.f1 - b.f1 || b.support - a.support || (a.label < b.label ? -1 : 1));
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const l of labels) {
+    tp += l.tp;
+    fp += l.fp;
+    fn += l.fn;
+  }
+  const mp = ratio(tp, tp + fp);
+  const mr = ratio(tp, tp + fn);
+  const mean = (pick: (l: LabelScore) => number): number => ratio(labels.reduce((s, l) => s + pick(l), 0), labels.length);
+  // Worst first: errors of the labels that err most often, then by id for stable output.
+  const rank = (list: ErrorExample[], by: 'fp' | 'fn'): ErrorExample[] =>
+    list
+      .sort((a, b) => (counts.get(b.label)?.[by] ?? 0) - (counts.get(a.label)?.[by] ?? 0) || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .slice(0, keep);
+  return {
+    family,
+    labels,
+    micro: { precision: mp, recall: mr, f1: f1Of(mp, mr), tp, fp, fn },
+    macro: { precision: mean((l) => l.precision), recall: mean((l) => l.recall), f1: mean((l) => l.f1) },
+    falsePositives: rank(fps, 'fp'),
+    falseNegatives: rank(fns, 'fn'),
+  };
+}
+
+/** Runs the analyser on every gold verbatim and scores it. Pure and deterministic. */
+export function evaluate(goldInput: readonly GoldVerbatim[], analyzer: Analyzer, options: EvaluateOptions = {}): EvalReport {
+  const gold = goldInput;
+  if (!Array.isArray(goldInput)) throw new TypeError(`verbatim-fr: expected an array of gold verbatims, got ${goldInput === null ? 'null' : typeof goldInput}`);
+  const keep = options.examples ?? 10;
+  const analyses = gold.map((g) => {
+    const v: { id: string; text: string; channel?: string } = { id: g.id, text: g.text };
+    if (g.channel !== undefined) v.channel = g.channel;
+    return analyze(v, analyzer);
+  });
+  const families = Object.fromEntries(EVAL_FAMILIES.map((f) => [f, scoreFamily(f, gold, analyses, keep)])) as Record<EvalFamily, FamilyScore>;
+  const confusion = Object.fromEntries(TONALITIES.map((t) => [t, Object.fromEntries(TONALITIES.map((u) => [u, 0]))])) as Record<Tonality, Record<Tonality, number>>;
+  let right = 0;
+  const errors: TonalityScore['errors'] = [];
+  gold.forEach((g, i) => {
+    const p: Tonality = analyses[i]?.tonality ?? 'neutre';
+    confusion[g.tonalite][p] += 1;
+    if (p === g.tonalite) right += 1;
+    else errors.push({ id: g.id, gold: g.tonalite, predicted: p, text: g.text });
+  });
+  return {
+    count: gold.length,
+    families,
+    tonality: { accuracy: ratio(right, gold.length), total: gold.length, confusion, errors: errors.slice(0, keep) },
+  };
+}
+
+// ------------------------------------------------------------------ thresholds
+
+export interface ThresholdFailure {
+  /** As written in the spec (`themes`, `irritants.macro`, `tonality`). */
+  key: string;
+  actual: number;
+  threshold: number;
+  message: string;
+}
+
+const FAMILY_ALIASES: Record<string, EvalFamily | 'tonality'> = {
+  themes: 'themes', theme: 'themes', themas: 'themes',
+  irritants: 'irritants', irritant: 'irritants',
+  enchantements: 'enchantements', enchantments: 'enchantements', enchantement: 'enchantements', enchantment: 'enchantements',
+  intentions: 'intentions', intents: 'intentions', intention: 'intentions', intent: 'intentions',
+  tonality: 'tonality', tonalite: 'tonality', tonalité: 'tonality',
+};
+
+/**
+ * Checks a report against minimum scores: `"themes=0.8,irritants=0.7,tonality=0.8"`.
+ * Families are compared on micro F1 (`themes.macro=…` for macro F1), tonality on accuracy.
+ * Returns the failures (empty when every threshold is met).
+ */
+export function checkThresholds(report: EvalReport, spec: string): ThresholdFailure[] {
+  if (typeof spec !== 'string') throw new TypeError(`verbatim-fr: expected a threshold spec like "themes=0.8,tonality=0.8", got ${typeof spec}`);
+  const failures: ThresholdFailure[] = [];
+  for (const part of spec.split(',').map((p) => p.trim()).filter((p) => p !== '')) {
+    const [rawKey = '', rawValue = ''] = part.split('=').map((s) => s.trim());
+    const [name = '', average = 'micro'] = rawKey.toLowerCase().split('.');
+    const family = FAMILY_ALIASES[name];
+    const threshold = Number(rawValue);
+    if (family === undefined || !(average === 'micro' || average === 'macro') || rawValue === '' || !Number.isFinite(threshold)) {
+      throw new TypeError(
+        `verbatim-fr: expected thresholds like "themes=0.8,irritants.macro=0.6,tonality=0.8" (families: themes, irritants, enchantments, intents, tonality), got "${part}"`,
+      );
+    }
+    const actual = family === 'tonality' ? report.tonality.accuracy : report.families[family][average].f1;
+    if (actual < threshold) {
+      const what = family === 'tonality' ? 'tonality accuracy' : `${family} ${average} F1`;
+      failures.push({ key: rawKey, actual, threshold, message: `${what} ${actual.toFixed(3)} < ${threshold}` });
+    }
+  }
+  return failures;
+}

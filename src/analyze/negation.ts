@@ -1,0 +1,108 @@
+// Negation scope (docs/lexicon-format.md § Negation), on the unit stream.
+import type { TokenKind } from '../types.js';
+
+/** One unit of the analysed stream: a token, or one word of a multi-word key. */
+export interface Unit {
+  key: string;
+  token: number;
+  kind: TokenKind;
+  sentence: number;
+}
+
+export interface NegationConfig {
+  negators: ReadonlySet<string>;
+  window: number;
+  /** Single-unit clause breaks (`,`, `mais`). */
+  breaks: ReadonlySet<string>;
+  /** Multi-unit clause breaks (`par contre`), as key sequences. */
+  longBreaks: readonly string[][];
+}
+
+const DETERMINERS = new Set([
+  'un', 'une', 'le', 'la', 'les', 'l', 'cette', 'ce', 'cet', 'chaque', 'des', 'ma', 'ta', 'sa', 'mon', 'votre', 'notre',
+  'leur', 'quelle', 'quelque', 'autre', 'seule', 'bonne', 'meme', 'aucune', 'toute', 'troisieme', 'deuxieme', 'premiere',
+]);
+const SUBJECTS = new Set(['je', 'tu', 'il', 'elle', 'on', 'nous', 'vous', 'ils', 'elles', 'ca', 'ce', 'cela']);
+const CLITICS = new Set(['le', 'la', 'les', 'l', 'me', 'te', 'se', 'vous', 'nous', 'lui', 'leur', 'y', 'en']);
+const POST_NEGATORS = new Set(['pas', 'jamais', 'plus', 'rien', 'point']);
+
+const isWord = (u: Unit | undefined): boolean => u !== undefined && (u.kind === 'word' || u.kind === 'number');
+
+/** True when unit `k` ends a clause (a break word, a break punctuation, the end of a multi-word break). */
+export function isBreak(units: readonly Unit[], k: number, config: NegationConfig): boolean {
+  const u = units[k];
+  if (u === undefined) return true;
+  if (config.breaks.has(u.key)) return true;
+  for (const seq of config.longBreaks) {
+    if (seq.length === 0 || seq[seq.length - 1] !== u.key) continue;
+    let ok = true;
+    for (let s = 0; s < seq.length && ok; s += 1) if (units[k - s]?.key !== seq[seq.length - 1 - s]) ok = false;
+    if (ok) return true;
+  }
+  return false;
+}
+
+/** `personne` means "nobody" unless a determiner makes it "a person". */
+export function personneIsPerson(units: readonly Unit[], k: number): boolean {
+  const prev = units[k - 1];
+  return prev !== undefined && isWord(prev) && DETERMINERS.has(prev.key);
+}
+
+function negatorAt(units: readonly Unit[], k: number, clauseStart: number, matchStart: number): boolean {
+  const key = units[k]?.key;
+  if (key === 'personne') return !personneIsPerson(units, k);
+  if (key === 'plus') {
+    // "plus" negates after "ne" (ne … plus) or opening a clause before "de" ("Plus de nouvelles");
+    // elsewhere it compares ("plus rapide", "plus de 2 heures").
+    for (let b = clauseStart; b < k; b += 1) if (units[b]?.key === 'ne') return true;
+    const next = units[k + 1];
+    const after = units[k + 2];
+    return k === clauseStart && next?.key === 'de' && after !== undefined && after.kind !== 'number';
+  }
+  if (key === 'ne') {
+    // "ne … que" restricts rather than negates ("je n'ai eu que des éloges").
+    for (let b = k + 1; b < matchStart; b += 1) {
+      const between = units[b]?.key;
+      if (between === 'que') return false;
+      if (between !== undefined && POST_NEGATORS.has(between)) return true;
+    }
+    return true;
+  }
+  return true;
+}
+
+/**
+ * Whether units [start, end) stand under a negation: a negator among the
+ * `window` words before them in the same clause, or a colloquial post-verbal
+ * `pas`/`jamais` right after a short match that follows a subject
+ * ("je recommande pas").
+ */
+export function isNegated(units: readonly Unit[], start: number, end: number, config: NegationConfig): boolean {
+  let clauseStart = 0;
+  for (let k = start - 1; k >= 0; k -= 1) {
+    if (isBreak(units, k, config) || units[k]?.sentence !== units[start]?.sentence) {
+      clauseStart = k + 1;
+      break;
+    }
+  }
+  let words = 0;
+  for (let k = start - 1; k >= clauseStart; k -= 1) {
+    const u = units[k];
+    if (!isWord(u)) continue;
+    if (u !== undefined && config.negators.has(u.key) && negatorAt(units, k, clauseStart, start)) return true;
+    words += 1;
+    if (words > config.window) break;
+  }
+  if (end - start <= 2) {
+    const next = units[end];
+    if (next !== undefined && POST_NEGATORS.has(next.key) && !isBreak(units, end, config)) {
+      // A subject, possibly followed by object pronouns, just before the match.
+      for (let k = start - 1; k >= clauseStart; k -= 1) {
+        const key = units[k]?.key ?? '';
+        if (SUBJECTS.has(key)) return true;
+        if (!CLITICS.has(key)) break;
+      }
+    }
+  }
+  return false;
+}

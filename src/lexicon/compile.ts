@@ -1,0 +1,290 @@
+// Compiles a composed lexicon into one matcher whose cost per token does not
+// grow with the number of entries: a trie whose edges are keyed by token key
+// (Map), stem (Map) or glob id (Map), globs found per distinct token key
+// through a trigram index and memoised. Gaps are bounded skips. No user text
+// ever becomes a RegExp.
+import { foldKey, stem as stemWord } from '../text/index.js';
+import type { Lexicon, LexiconEntry } from './types.js';
+import { parseTerm, type TermAlternative } from './term.js';
+import { LexiconError } from './errors.js';
+import { termKeys, type KeyingOptions } from './keys.js';
+
+/** Most spellings one term may expand to (alternatives × multi-word alternatives). */
+const MAX_VARIANTS = 256;
+
+type Atom = { t: 'key'; key: string } | { t: 'stem'; stem: string } | { t: 'glob'; id: number } | { t: 'gap'; min: number; max: number };
+
+/** What ends at a trie node: one term (or exclusion) of one entry. */
+export interface CompiledPattern {
+  /** Index into `CompiledLexicon.entries`. */
+  entry: number;
+  /** The term as written in the lexicon. */
+  term: string;
+  /** An exclusion term: its matches cancel overlapping matches of the same entry. */
+  exclude: boolean;
+  /** The term holds a negation word itself (`aucune réponse`): negation around it is not applied. */
+  negated: boolean;
+}
+
+interface TrieNode {
+  keys?: Map<string, TrieNode>;
+  stems?: Map<string, TrieNode>;
+  globs?: Map<number, TrieNode>;
+  gaps?: Map<string, { min: number; max: number; node: TrieNode }>;
+  ends?: CompiledPattern[];
+}
+
+/** One matchable unit of the token stream (a token, or one word of a multi-word SMS key). */
+export interface MatchUnit {
+  key: string;
+  /** Sentence number: gaps never cross sentences. */
+  sentence: number;
+}
+
+/** A raw hit, in unit positions (end exclusive). */
+export interface RawMatch {
+  pattern: CompiledPattern;
+  start: number;
+  end: number;
+}
+
+export interface CompiledLexicon {
+  lexicon: Lexicon;
+  /** Enabled entries, in lexicon order (patterns point into this array). */
+  entries: LexiconEntry[];
+  /** Every hit of every term and exclusion, ordered by start then end. */
+  match(units: readonly MatchUnit[]): RawMatch[];
+  /** Distinct glob patterns in the lexicon (for diagnostics and benchmarks). */
+  readonly globCount: number;
+}
+
+interface Glob {
+  pattern: string;
+}
+
+function wildcard(p: string, s: string): boolean {
+  // Iterative `*` matching with a single backtrack point: O(|p|·|s|) worst case, never exponential.
+  let i = 0;
+  let j = 0;
+  let star = -1;
+  let mark = 0;
+  while (j < s.length) {
+    if (i < p.length && p[i] !== '*' && p[i] === s[j]) {
+      i += 1;
+      j += 1;
+    } else if (i < p.length && p[i] === '*') {
+      star = i;
+      i += 1;
+      mark = j;
+    } else if (star !== -1) {
+      i = star + 1;
+      mark += 1;
+      j = mark;
+    } else return false;
+  }
+  while (i < p.length && p[i] === '*') i += 1;
+  return i === p.length;
+}
+
+function trigrams(s: string): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i + 3 <= s.length; i += 1) out.add(s.slice(i, i + 3));
+  return out;
+}
+
+class GlobIndex {
+  readonly globs: Glob[] = [];
+  private readonly ids = new Map<string, number>();
+  private readonly byTrigram = new Map<string, number[]>();
+  private readonly scan: number[] = [];
+  private memo = new Map<string, readonly number[]>();
+
+  add(pattern: string): number {
+    const known = this.ids.get(pattern);
+    if (known !== undefined) return known;
+    const id = this.globs.length;
+    this.globs.push({ pattern });
+    this.ids.set(pattern, id);
+    const longest = pattern.split('*').reduce((a, b) => (b.length > a.length ? b : a), '');
+    if (longest.length >= 3) {
+      const tri = longest.slice(0, 3);
+      const list = this.byTrigram.get(tri);
+      if (list === undefined) this.byTrigram.set(tri, [id]);
+      else list.push(id);
+    } else this.scan.push(id);
+    return id;
+  }
+
+  /** Ids of the globs a key satisfies; each distinct key is tested once (memoised). */
+  matching(key: string): readonly number[] {
+    const hit = this.memo.get(key);
+    if (hit !== undefined) return hit;
+    const found: number[] = [];
+    if (this.globs.length > 0) {
+      const seen = new Set<number>();
+      const test = (id: number): void => {
+        if (seen.has(id)) return;
+        seen.add(id);
+        const g = this.globs[id];
+        if (g !== undefined && wildcard(g.pattern, key)) found.push(id);
+      };
+      for (const tri of trigrams(key)) for (const id of this.byTrigram.get(tri) ?? []) test(id);
+      for (const id of this.scan) test(id);
+      found.sort((a, b) => a - b);
+    }
+    // Bounded memory on huge corpora: start over rather than grow forever.
+    if (this.memo.size >= 100_000) this.memo = new Map();
+    this.memo.set(key, found);
+    return found;
+  }
+}
+
+function child<K>(map: Map<K, TrieNode> | undefined, key: K, set: (m: Map<K, TrieNode>) => void): TrieNode {
+  let m = map;
+  if (m === undefined) {
+    m = new Map();
+    set(m);
+  }
+  let node = m.get(key);
+  if (node === undefined) {
+    node = {};
+    m.set(key, node);
+  }
+  return node;
+}
+
+/** Compiles a composed lexicon; throws `LexiconError` if a term cannot be compiled. */
+export function compileLexicon(lexicon: Lexicon, options: KeyingOptions = {}): CompiledLexicon {
+  if (typeof lexicon !== 'object' || lexicon === null || !Array.isArray(lexicon.entries)) {
+    throw new TypeError(`verbatim-fr: expected a composed Lexicon (from composeLexicons), got ${lexicon === null ? 'null' : typeof lexicon}`);
+  }
+  const root: TrieNode = {};
+  const globs = new GlobIndex();
+  const entries = lexicon.entries.filter((e) => !e.disabled);
+  const negators = new Set(lexicon.negation.negators.map((w) => foldKey(w)));
+  const stemCache = new Map<string, string>();
+  const stemOf = (key: string): string => {
+    let s = stemCache.get(key);
+    if (s === undefined) {
+      s = stemWord(key);
+      stemCache.set(key, s);
+    }
+    return s;
+  };
+  const issues: LexiconError['issues'] = [];
+
+  const alternativeAtoms = (alt: TermAlternative): Atom[][] => {
+    if (alt.type === 'stem') return [[{ t: 'stem', stem: stemOf(foldKey(alt.text)) }]];
+    if (alt.type === 'glob') {
+      const pattern = alt.text.split('*').map((part) => foldKey(part)).join('*');
+      return [[{ t: 'glob', id: globs.add(pattern) }]];
+    }
+    return [termKeys(alt.text, options).map((key): Atom => ({ t: 'key', key }))];
+  };
+
+  const addTerm = (entryIndex: number, entry: LexiconEntry, term: string, exclude: boolean): void => {
+    const parsed = parseTerm(term);
+    const fail = (message: string, hint: string): void => {
+      issues.push({ file: entry.source, line: 0, column: 0, entryId: entry.id, path: `${exclude ? 'exclude' : 'terms'}: ${term}`, message, hint });
+    };
+    if (!parsed.ok) {
+      for (const p of parsed.problems) fail(p.message, p.hint);
+      return;
+    }
+    let variants: Atom[][] = [[]];
+    for (const pos of parsed.positions) {
+      if (pos.type === 'gap') {
+        variants = variants.map((v) => [...v, { t: 'gap', min: pos.min, max: pos.max }]);
+        continue;
+      }
+      const next: Atom[][] = [];
+      for (const v of variants) for (const alt of pos.alternatives) for (const atoms of alternativeAtoms(alt)) next.push([...v, ...atoms]);
+      variants = next;
+      if (variants.length > MAX_VARIANTS) {
+        fail(`term "${term}" expands to more than ${MAX_VARIANTS} spellings`, 'split it into several terms');
+        return;
+      }
+    }
+    for (const atoms of variants) {
+      if (!atoms.some((a) => a.t !== 'gap')) {
+        fail(`term "${term}" has no word to match`, 'write at least one word');
+        return;
+      }
+      if (atoms[0]?.t === 'gap' || atoms[atoms.length - 1]?.t === 'gap') continue;
+      const negated = atoms.some((a) => a.t === 'key' && negators.has(a.key));
+      let node = root;
+      for (const atom of atoms) {
+        if (atom.t === 'key') node = child(node.keys, atom.key, (m) => (node.keys = m));
+        else if (atom.t === 'stem') node = child(node.stems, atom.stem, (m) => (node.stems = m));
+        else if (atom.t === 'glob') node = child(node.globs, atom.id, (m) => (node.globs = m));
+        else {
+          const k = `${atom.min},${atom.max}`;
+          node.gaps ??= new Map();
+          let gap = node.gaps.get(k);
+          if (gap === undefined) {
+            gap = { min: atom.min, max: atom.max, node: {} };
+            node.gaps.set(k, gap);
+          }
+          node = gap.node;
+        }
+      }
+      node.ends ??= [];
+      if (!node.ends.some((p) => p.entry === entryIndex && p.exclude === exclude)) {
+        node.ends.push({ entry: entryIndex, term, exclude, negated });
+      }
+    }
+  };
+
+  entries.forEach((entry, i) => {
+    for (const term of entry.terms) addTerm(i, entry, term, false);
+    for (const term of entry.exclude) addTerm(i, entry, term, true);
+  });
+  if (issues.length > 0) throw new LexiconError(issues);
+
+  const match = (units: readonly MatchUnit[]): RawMatch[] => {
+    const out: RawMatch[] = [];
+    const stems: (string | undefined)[] = new Array<string | undefined>(units.length);
+    const unitStem = (j: number): string => {
+      let s = stems[j];
+      if (s === undefined) {
+        s = stemOf(units[j]?.key ?? '');
+        stems[j] = s;
+      }
+      return s;
+    };
+    const step = (node: TrieNode, j: number, start: number, sentence: number): void => {
+      if (node.ends !== undefined && j > start) for (const pattern of node.ends) out.push({ pattern, start, end: j });
+      if (j < units.length) {
+        const unit = units[j];
+        if (unit !== undefined && (j === start || unit.sentence === sentence)) {
+          const byKey = node.keys?.get(unit.key);
+          if (byKey !== undefined) step(byKey, j + 1, start, sentence);
+          if (node.stems !== undefined) {
+            const byStem = node.stems.get(unitStem(j));
+            if (byStem !== undefined) step(byStem, j + 1, start, sentence);
+          }
+          if (node.globs !== undefined) {
+            for (const id of globs.matching(unit.key)) {
+              const byGlob = node.globs.get(id);
+              if (byGlob !== undefined) step(byGlob, j + 1, start, sentence);
+            }
+          }
+        }
+      }
+      if (node.gaps !== undefined) {
+        for (const gap of node.gaps.values()) {
+          for (let skip = gap.min; skip <= gap.max; skip += 1) {
+            const at = j + skip;
+            if (at >= units.length || units[at - 1]?.sentence !== sentence || units[at]?.sentence !== sentence) break;
+            step(gap.node, at, start, sentence);
+          }
+        }
+      }
+    };
+    for (let i = 0; i < units.length; i += 1) step(root, i, i, units[i]?.sentence ?? 0);
+    out.sort((a, b) => a.start - b.start || a.end - b.end || a.pattern.entry - b.pattern.entry);
+    return out;
+  };
+
+  return { lexicon, entries, match, globCount: globs.globs.length };
+}
