@@ -54,7 +54,7 @@ const CARD_PLAIN = /(?<![\p{N}])\d{13,19}(?![\p{N}])/gu;
 const PHONE =
   /(?<![\p{N}+])(?:(?:\+|00) ?33 ?(?:\(0\) ?)?[1-9]|0[1-9])(?:[ .\u00a0-]?\d{2}){4}(?![\p{N}])/gu;
 const CIVILITY_NAME =
-  /(?<![\p{L}])(?:M\.|Mr\.?|Mme\.?|Mlle\.?|Monsieur|Madame|Mademoiselle)[ \u00a0]+(\p{Lu}[\p{L}'’-]*(?:[ \u00a0]\p{Lu}[\p{L}'’-]*)?)/gu;
+  /(?<![\p{L}])(?:M\.|Mr\.?|Mme\.?|Mlle\.?|Monsieur|Madame|Mademoiselle)[ \u00a0]+(\p{Lu}[\p{L}'’-]*(?![\p{L}\p{N}'’-])(?:[ \u00a0]\p{Lu}[\p{L}'’-]*(?![\p{L}\p{N}'’-]))?)/gu;
 const CIVILITY_WORD = /^(?:M|Mr|Mme|Mlle|Monsieur|Madame|Mademoiselle|Messieurs|Mesdames)$/u;
 const RUN = /[\p{L}\p{N}][\p{L}\p{N}_/-]*/gu;
 const DATE_LIKE = /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}$/u;
@@ -142,9 +142,10 @@ function findPersonalData(text: string): Found[] {
       CIVILITY_NAME.lastIndex = start;
       return;
     }
-    // Keep only the words that are not a title ("Mme Durand Madame" is rare; stop at one).
+    // "Durand Madame Martin": the name stops before the next title, which is matched again.
     const kept = words.length > 1 && CIVILITY_WORD.test(words[1] ?? '') ? first : name;
     claims.claim('nom', start, start + kept.length);
+    CIVILITY_NAME.lastIndex = start + kept.length;
   });
   scan(text, RUN, (m) => {
     let token = m[0];

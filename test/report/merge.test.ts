@@ -1,0 +1,152 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createReportBuilder, finalizeReport, mergeReportStates } from '../../src/report/index.js';
+import type { ReportOptions, ReportSection, ReportState } from '../../src/report/index.js';
+import type { VerbatimAnalysis } from '../../src/types.js';
+import { analysis, meta, type MatchSpec } from './helpers.js';
+
+const POOL: MatchSpec[] = [
+  ['attente_excessive', 'irritant', 'joignabilite', 'attente interminable'],
+  ['retard_livraison', 'irritant', 'livraison', 'toujours pas reçu'],
+  ['livraison.delai', 'concept', 'livraison', 'délai de livraison'],
+  ['amabilite', 'enchantment', 'accueil', 'très aimable'],
+  ['prix', 'theme', 'prix', 'les prix'],
+  ['resiliation', 'intent', undefined, 'je résilie'],
+];
+
+const arbAnalysis: fc.Arbitrary<VerbatimAnalysis> = fc
+  .record({
+    // Few ids, so duplicate ids (two files numbered from 1) are exercised too.
+    id: fc.constantFrom('1', '2', '3', '4', '5', '6', '7', '8'),
+    channel: fc.constantFrom('avis_en_ligne', 'enquete', 'chat'),
+    words: fc.integer({ min: 0, max: 60 }),
+    contentWords: fc.integer({ min: 0, max: 30 }),
+    score: fc.option(fc.oneof(fc.integer({ min: 0, max: 10 }), fc.constantFrom(4.5, 0.1, 0.2)), { nil: undefined }),
+    date: fc.option(fc.constantFrom('2026-01-01', '2026-02-15', '2026-03-31T10:00:00Z'), { nil: undefined }),
+    language: fc.constantFrom('fra', 'eng', 'und'),
+    tonality: fc.constantFrom('positif', 'negatif', 'neutre', 'mitige' as const),
+    keywords: fc.array(fc.constantFrom('attente', 'colis', 'sav', 'pas', 'recu', 'prix', 'aimable', 'durand'), { maxLength: 8 }),
+    matches: fc.subarray(POOL),
+    extra: fc.constantFrom('', ' Tel 06 12 34 56 78.', ' Écrire à x.y@exemple.fr', ' Merci Madame Durand.'),
+  })
+  .map(({ matches, extra, ...rest }) =>
+    analysis({ ...rest, text: `${matches.map((m) => m[3]).join(', ')}.${extra}`, matches }),
+  );
+
+/** A pluggable section: scored verbatims per tonality, to check sections merge like the core state. */
+const tonalityScores: ReportSection<Record<string, number>, Record<string, number>> = {
+  name: 'tonalityScores',
+  init: () => ({}),
+  add(state, a) {
+    state[a.tonality] = (state[a.tonality] ?? 0) + (typeof a.score === 'number' ? 1 : 0);
+    return state;
+  },
+  merge(a, b) {
+    const out = { ...a };
+    for (const [k, v] of Object.entries(b)) out[k] = (out[k] ?? 0) + v;
+    return out;
+  },
+  finalize: (state, { report }) => ({ ...state, verbatims: report.summary.analysed }),
+};
+
+const options: ReportOptions = { meta, examples: 2, topWords: 5, sections: [tonalityScores] };
+
+function stateOf(analyses: readonly VerbatimAnalysis[], rejects: number[]): ReportState {
+  const b = createReportBuilder(options);
+  for (const a of analyses) b.add(a);
+  for (const row of rejects) b.reject({ source: { file: 'f.csv', row }, reason: row % 2 ? 'odd' : 'even', hint: '' });
+  return b.snapshot();
+}
+
+const roundTrip = (s: ReportState): ReportState => JSON.parse(JSON.stringify(s)) as ReportState;
+
+describe('mergeReportStates', () => {
+  it('property: any split, merged in any order and tree shape, finalizes like the whole', () => {
+    fc.assert(
+      fc.property(
+        fc.array(arbAnalysis, { maxLength: 25 }),
+        fc.array(fc.integer({ min: 1, max: 40 }), { maxLength: 12 }),
+        fc.array(fc.nat(), { maxLength: 6 }),
+        fc.array(fc.tuple(fc.nat(), fc.boolean()), { minLength: 10, maxLength: 10 }),
+        (analyses, rejects, cuts, plan) => {
+          const whole = finalizeReport(stateOf(analyses, rejects), options);
+          const bounds = [...new Set(cuts.map((c) => c % (analyses.length + 1)))].sort((a, b) => a - b);
+          const edges = [0, ...bounds, analyses.length];
+          let parts = edges.slice(1).map((end, i) => {
+            const slice = analyses.slice(edges[i], end);
+            // Rejects go to parts by position too.
+            const rs = rejects.filter((_, j) => j % edges.length === i);
+            return roundTrip(stateOf(slice, rs));
+          });
+          const leftover = rejects.filter((_, j) => j % edges.length >= edges.length - 1);
+          parts.push(roundTrip(stateOf([], leftover)));
+          let step = 0;
+          while (parts.length > 1) {
+            const [pick, swap] = plan[step++ % plan.length]!;
+            const i = pick % (parts.length - 1);
+            const [a, b] = [parts[i]!, parts[i + 1]!];
+            const merged = roundTrip(swap ? mergeReportStates(b, a, options) : mergeReportStates(a, b, options));
+            parts = [...parts.slice(0, i), merged, ...parts.slice(i + 2)];
+          }
+          expect(finalizeReport(parts[0]!, options)).toEqual(whole);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('property: the state survives a JSON round trip', () => {
+    fc.assert(
+      fc.property(fc.array(arbAnalysis, { maxLength: 15 }), (analyses) => {
+        const s = stateOf(analyses, [3, 1]);
+        const back = roundTrip(s);
+        expect(back).toEqual(s);
+        expect(finalizeReport(back, options)).toEqual(finalizeReport(s, options));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('does not change its inputs', () => {
+    const a = stateOf([analysis({ id: '1', text: 'attente interminable.', matches: [POOL[0]!] })], [1]);
+    const b = stateOf([analysis({ id: '2', text: 'attente interminable.', matches: [POOL[0]!] })], [2]);
+    const [ja, jb] = [JSON.stringify(a), JSON.stringify(b)];
+    mergeReportStates(a, b, options);
+    expect([JSON.stringify(a), JSON.stringify(b)]).toEqual([ja, jb]);
+  });
+
+  it('section results land in report.sections', () => {
+    const s = stateOf([analysis({ id: '1', text: 'x', score: 9, tonality: 'positif' }), analysis({ id: '2', text: 'y', score: 2, tonality: 'negatif' })], []);
+    expect(finalizeReport(s, options).sections).toEqual({ tonalityScores: { positif: 1, negatif: 1, verbatims: 2 } });
+  });
+
+  it.each([
+    [{ examples: 2 }, { examples: 3 }, /same examples/],
+    [{ maskPersonalData: true }, { maskPersonalData: false }, /same maskPersonalData/],
+    [{ maxVocabulary: 10 }, {}, /same maxVocabulary/],
+  ])('refuses states built with different settings (%#)', (oa, ob, message) => {
+    const a = createReportBuilder(oa).snapshot();
+    const b = createReportBuilder(ob).snapshot();
+    expect(() => mergeReportStates(a, b)).toThrow(message);
+  });
+
+  it('needs the definition of a section both states hold', () => {
+    const a = createReportBuilder(options).snapshot();
+    expect(() => mergeReportStates(a, a)).toThrow(/section "tonalityScores"/);
+  });
+
+  it('maxVocabulary bounds word tables and flags the report as approximate', () => {
+    const analyses = Array.from({ length: 30 }, (_, i) =>
+      analysis({ id: String(i), text: 't', keywords: [`mot${i % 7 === 0 ? 'commun' : i}`, 'attente'] }),
+    );
+    const b = createReportBuilder({ maxVocabulary: 3 });
+    for (const a of analyses) b.add(a);
+    const state = b.snapshot();
+    const table = state.channels['avis_en_ligne']!.keywords;
+    expect(Object.keys(table).length).toBeLessThanOrEqual(6);
+    expect(table['attente']).toEqual([30, 30]);
+    const r = finalizeReport(state);
+    expect(r.summary.approximate).toBe(true);
+    expect(r.all.topWords[0]).toMatchObject({ key: 'attente', verbatims: 30 });
+  });
+});
