@@ -1,0 +1,209 @@
+import { createWriteStream, writeFileSync, appendFileSync, statSync } from 'node:fs';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { readVerbatims } from '../../src/io/index.js';
+import { mapColumns } from '../../src/io/columns.js';
+import { parseDate, parseScore } from '../../src/io/values.js';
+import { fixture, readAll, summary, tempDir } from './_helpers.js';
+
+describe('header auto-detection', () => {
+  it.each([
+    [['ID', 'Commentaire', 'Canal', 'Date', 'Note'], { id: 'ID', text: 'Commentaire', channel: 'Canal', date: 'Date', score: 'Note' }],
+    [['Numéro', 'HORODATAGE', 'Étoiles', 'Origine', 'Réponse'], { id: 'Numéro', date: 'HORODATAGE', score: 'Étoiles', channel: 'Origine', text: 'Réponse' }],
+    [['Review ID', 'Created_At', 'Rating', 'Source', 'Feedback'], { id: 'Review ID', date: 'Created_At', score: 'Rating', channel: 'Source', text: 'Feedback' }],
+    [['Identifiant', 'Votre commentaire', 'Note NPS', 'Date de réponse'], { id: 'Identifiant', text: 'Votre commentaire', score: 'Note NPS', date: 'Date de réponse' }],
+    [['body', 'media', 'stars'], { text: 'body', channel: 'media', score: 'stars' }],
+    [['Texte', 'Avis'], { text: 'Texte' }],
+    [['REMARQUES', 'csat', 'ref'], { text: 'REMARQUES', score: 'csat', id: 'ref' }],
+  ])('%j', (headers, expected) => {
+    const { mapping, problems } = mapColumns(headers, {});
+    expect(problems).toEqual([]);
+    expect(mapping).toEqual(expected);
+  });
+
+  it('explicit names win and are matched case- and accent-insensitively', () => {
+    const { mapping } = mapColumns(['Ref', 'Avis', 'Texte libre', 'Canal'], { text: 'texte LIBRE', id: 'ref', channel: 'canal' });
+    expect(mapping).toEqual({ text: 'Texte libre', id: 'Ref', channel: 'Canal' });
+  });
+
+  it('a channel that is not a header is a constant channel', () => {
+    const { mapping } = mapColumns(['commentaire', 'canal'], { channel: 'Avis Google' });
+    expect(mapping).toEqual({ text: 'commentaire', constantChannel: 'Avis Google' });
+  });
+
+  it('reports unknown explicit columns and missing text with the headers found', () => {
+    const { problems } = mapColumns(['id', 'nom'], { score: 'note' });
+    expect(problems.map((p) => p.message)).toEqual(['no column "note" for the score', 'no text column found']);
+    expect(problems[1]!.hint).toMatch(/"id", "nom".*--text/);
+  });
+});
+
+describe('columns, channels and meta', () => {
+  it('maps French headers with accents and capitals, keeps other columns in meta', async () => {
+    const [item] = await readAll([fixture('french-headers.csv')]);
+    expect(item).toEqual({
+      type: 'verbatim',
+      source: { file: fixture('french-headers.csv'), row: 1, line: 2 },
+      verbatim: { id: 'f1', text: 'Appli qui plante', channel: 'store', date: '2024-01-31', score: 4, meta: { Magasin: 'Lyon' } },
+    });
+  });
+
+  it('maps English headers', async () => {
+    const [item] = await readAll([fixture('english.csv')]);
+    expect(item).toMatchObject({ verbatim: { id: 'e1', text: 'Fast delivery', channel: 'avis_en_ligne', date: '2024-01-31', score: 4 } });
+  });
+
+  it('defaults ids to <file>:<row> and the channel to inconnu', async () => {
+    const items = await readAll([fixture('one-column.csv')]);
+    expect(items.map((i) => i.type === 'verbatim' && [i.verbatim.id, i.verbatim.channel, i.verbatim.text])).toEqual([
+      ['one-column.csv:1', 'inconnu', 'Bien, rapide; efficace'],
+      ['one-column.csv:2', 'inconnu', 'Nul, vraiment nul'],
+    ]);
+  });
+
+  it('a constant channel per file; several files keep their own channel', async () => {
+    const items = await readAll(
+      [{ path: fixture('one-column.csv'), channel: 'Enquête NPS' }, { path: fixture('multiline.csv'), channel: 'tchat' }, fixture('lines.jsonl')],
+    );
+    const channels = items.flatMap((i) => (i.type === 'verbatim' ? [`${i.source.file.split('/').at(-1)} ${i.verbatim.channel}`] : []));
+    expect(channels).toEqual([
+      'one-column.csv enquete', 'one-column.csv enquete',
+      'multiline.csv chat', 'multiline.csv chat', 'multiline.csv chat',
+      'lines.jsonl chat', 'lines.jsonl reseaux_sociaux',
+    ]);
+  });
+
+  it('channel naming a header uses that column; a custom channel table is honoured', async () => {
+    const items = await readAll([{ path: fixture('semicolon.csv'), channel: 'CANAL' }], {
+      channels: [{ id: 'web', aliases: ['avis google', 'tchat'] }],
+    });
+    expect(items.map((i) => i.type === 'verbatim' && i.verbatim.channel)).toEqual(['web', 'telephone', 'web']);
+  });
+});
+
+describe('JSON and JSONL', () => {
+  it('JSON array: objects become verbatims, other elements and empty texts are rejects', async () => {
+    const items = await readAll([fixture('array.json')]);
+    expect(summary(items)).toEqual([
+      [1, undefined, 'j1'],
+      [2, undefined, 'reject: empty text'],
+      [3, undefined, 'reject: not a JSON object (string)'],
+      [4, undefined, 'j4'],
+    ]);
+    expect(items[0]).toMatchObject({ verbatim: { text: 'Colis arrivé en avance', channel: 'email', score: 5, date: '2024-02-01', meta: { extra: '{"a":1}' } } });
+    expect(items[3]).toMatchObject({ verbatim: { channel: 'email', score: 2 } });
+  });
+
+  it.each([
+    ['{"verbatims": [{"avis": "Bien"}], "total": 1}', ['wrapped.json:1']],
+    ['[{"avis": "Bien"}, {"avis": "Mal"}]', ['wrapped.json:1', 'wrapped.json:2']],
+  ])('JSON %s', async (content, ids) => {
+    const path = join(tempDir(), 'wrapped.json');
+    writeFileSync(path, content);
+    expect((await readAll([path])).map((i) => i.type === 'verbatim' && i.verbatim.id)).toEqual(ids);
+  });
+
+  it.each([
+    ['{"avis": ', 'invalid JSON'],
+    ['"juste une chaîne"', 'JSON document is not an array of objects'],
+  ])('broken JSON %j is one reject for the file', async (content, reason) => {
+    const path = join(tempDir(), 'broken.json');
+    writeFileSync(path, content);
+    const items = await readAll([path]);
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ type: 'reject', source: { row: 0 }, reason: expect.stringContaining(reason) });
+  });
+
+  it('JSONL: a bad line is a reject with its line number and the JSON error', async () => {
+    const items = await readAll([fixture('lines.jsonl')]);
+    expect(summary(items)).toEqual([
+      [1, 1, 'l1'],
+      [2, 2, expect.stringMatching(/^reject: invalid JSON: .+/)],
+      [3, 4, 'reject: not a JSON object'],
+      [4, 5, 'l5'],
+    ]);
+  });
+
+  it('JSONL under a .json name is sniffed as JSONL', async () => {
+    const path = join(tempDir(), 'lines.json');
+    writeFileSync(path, '{"texte": "un"}\n{"texte": "deux"}\n');
+    expect((await readAll([path])).map((i) => i.type === 'verbatim' && i.verbatim.text)).toEqual(['un', 'deux']);
+  });
+});
+
+describe('XLSX', () => {
+  it('reads the first worksheet with the first row as headers, streaming', async () => {
+    const path = join(tempDir(), 'export.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Verbatims');
+    sheet.addRow(['Identifiant', 'Verbatim', 'Date', 'Note', 'Canal', 'Agence']);
+    sheet.addRow(['x1', 'Très bien reçu', new Date(Date.UTC(2024, 2, 5)), 9, 'Avis Google', 'Nantes']);
+    sheet.addRow(['x2', { richText: [{ text: 'Conseiller ' }, { text: 'injoignable' }] }, 45352, '4,5', 'tchat', 'Lille']);
+    sheet.addRow([]);
+    sheet.addRow(['x4', '   ', '05/03/2024', null, 'mail', 'Lyon']);
+    sheet.addRow(['x5', { formula: '"Colis " & "abîmé"', result: 'Colis abîmé' }, null, null, null, null, 'hors tableau']);
+    workbook.addWorksheet('Autre').addRow(['Commentaire']).commit?.();
+    await workbook.xlsx.writeFile(path);
+
+    const items = await readAll([path]);
+    expect(summary(items)).toEqual([[1, 2, 'x1'], [2, 3, 'x2'], [3, 5, 'reject: empty text'], [4, 6, 'x5']]);
+    expect(items[0]).toMatchObject({ verbatim: { text: 'Très bien reçu', date: '2024-03-05', score: 9, channel: 'avis_en_ligne', meta: { Agence: 'Nantes' } } });
+    expect(items[1]).toMatchObject({ verbatim: { text: 'Conseiller injoignable', date: '2024-03-01', score: 4.5, channel: 'chat' } });
+    expect(items[3]).toMatchObject({ verbatim: { text: 'Colis abîmé', channel: 'inconnu', meta: { Agence: '', 'colonne 7': 'hors tableau' } } });
+  });
+});
+
+describe('values', () => {
+  it.each([
+    [9, 9], ['9', 9], ['4,5', 4.5], ['4.5', 4.5], ['8/10', 8], ['4 / 5', 4], ['4 étoiles', 4], ['1 etoile', 1], ['5 stars', 5],
+    ['★★★☆☆', 3], ['10 - Extrêmement probable', 10], ['0 (pas du tout)', 0], ['', null], ['N/A', null], ['bof', null],
+    ['4-5', null], [null, null], [Number.NaN, null], ['75 %', 75],
+  ])('parseScore(%j) → %j', (input, expected) => {
+    expect(parseScore(input)).toBe(expected);
+  });
+
+  it.each([
+    ['2024-03-05', '2024-03-05'], ['2024-03-05T23:10:00+02:00', '2024-03-05'], ['2024/3/5', '2024-03-05'],
+    ['05/03/2024', '2024-03-05'], ['5/3/2024 14:05', '2024-03-05'], ['05-03-2024', '2024-03-05'], ['05.03.2024', '2024-03-05'],
+    ['05/03/24', '2024-03-05'], ['05/03/98', '1998-03-05'], ['12 mars 2024', '2024-03-12'], ['1er août 2023', '2023-08-01'],
+    ['lundi 4 déc. 2023', '2023-12-04'], [45356, '2024-03-05'], ['45356', '2024-03-05'], [new Date(Date.UTC(2024, 1, 29)), '2024-02-29'],
+    ['31/02/2024', undefined], ['2024-13-01', undefined], ['hier', undefined], ['', undefined], [12, undefined], [null, undefined],
+  ])('parseDate(%j) → %j', (input, expected) => {
+    expect(parseDate(input)).toBe(expected);
+  });
+});
+
+describe('streaming', () => {
+  it('yields rows of a ~50 MB CSV before the file is fully read, with bounded memory', async () => {
+    const path = join(tempDir(), 'big.csv');
+    const out = createWriteStream(path);
+    out.write('id;commentaire;canal\n');
+    const block = Array.from({ length: 5000 }, (_, i) => `${i};"Livraison en retard, colis abîmé et service client injoignable depuis des jours (${i})";avis`).join('\n') + '\n';
+    const blocks = Math.ceil((50 * 1024 * 1024) / Buffer.byteLength(block));
+    for (let i = 0; i < blocks; i++) if (!out.write(block)) await once(out, 'drain');
+    out.end();
+    await once(out, 'finish');
+    const rows = blocks * 5000;
+    expect(statSync(path).size).toBeGreaterThan(45 * 1024 * 1024);
+
+    const before = process.memoryUsage().heapUsed;
+    let count = 0;
+    let peak = 0;
+    let last = '';
+    for await (const item of readVerbatims([path])) {
+      count++;
+      // A reader that had loaded the file would not see rows appended after the first one is yielded.
+      if (count === 1) appendFileSync(path, 'fin;Ligne ajoutée après le premier verbatim;chat\n');
+      if (count % 50_000 === 0) peak = Math.max(peak, process.memoryUsage().heapUsed - before);
+      if (item.type === 'verbatim') last = item.verbatim.id;
+      else throw new Error(`unexpected reject ${item.reason}`);
+    }
+    expect(count).toBe(rows + 1);
+    expect(last).toBe('fin');
+    // Generous bound for garbage between collections (about 80 MB seen); loading the
+    // file would hold its decoded text plus ~500 000 verbatim objects, several times more.
+    expect(peak).toBeLessThan(150 * 1024 * 1024);
+  });
+});
