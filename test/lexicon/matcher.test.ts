@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { analyze, createAnalyzer, parseLexicon } from '../../src/index.js';
+
+function analyzerFor(entries: string, extra = '') {
+  const doc = parseLexicon(`version: 1\nentries:\n  - id: t\n    kind: theme\n    terms: [zzzthemezzz]\n${entries}${extra}`, { file: 'm.yml' });
+  return createAnalyzer({ includeDefault: false, includeBaseSentiment: false, lexicons: [doc] });
+}
+
+/** Ids and matched texts of the counted matches. */
+function hits(text: string, entries: string, extra = ''): string[] {
+  return analyze(text, analyzerFor(entries, extra)).matches.map((m) => `${m.id}:${m.text}`);
+}
+
+const irritant = (terms: string, more = '') => `  - id: x\n    kind: irritant\n    theme: t\n    onNegation: keep\n    terms:\n${terms.split('\n').map((t) => `      - "${t}"`).join('\n')}\n${more}`;
+
+describe('term positions', () => {
+  it.each([
+    ['exact word', 'attente', 'Une attente interminable', ['x:attente']],
+    ['exact word is not a prefix', 'attente', 'les attentes', []],
+    ['accents dropped by the customer', 'délai', 'quel delai !', ['x:delai']],
+    ['accents added by the customer', 'delai', 'quel délai !', ['x:délai']],
+    ['capitals', 'service client', 'LE SERVICE CLIENT EST NUL', ['x:SERVICE CLIENT']],
+    ['stretched letters', 'nul', 'c’est nuuuul', ['x:nuuuul']],
+    ['several words in a row', 'point relais', 'déposé au point relais hier', ['x:point relais']],
+    ['words must be adjacent', 'point relais', 'le point de relais', []],
+    ['no match across a comma', 'point relais', 'au point, relais', []],
+    ['stem', 'stem:livrer', 'il a été livré hier', ['x:livré']],
+    ['stem, other form', 'stem:décevant', 'vraiment DECEVANTE', ['x:DECEVANTE']],
+    ['stem, noun and verb', 'stem:rembourser', 'aucun remboursement', ['x:remboursement']],
+    ['glob prefix', 'rembours*', 'remboursement refusé', ['x:remboursement']],
+    ['glob suffix', '*ement', 'rapidement', ['x:rapidement']],
+    ['glob infix', '*rembours*', 'non-remboursable', ['x:non-remboursable']],
+    ['glob folded', 'écœur*', 'ecoeurant', ['x:ecoeurant']],
+    ['glob needs its literal', 'livr*', 'libre', []],
+    ['alternatives', 'colis|paquet', 'mon paquet est arrivé', ['x:paquet']],
+    ['alternatives inside a phrase', 'colis|paquet abîmé', 'colis abime', ['x:colis abime']],
+    ['alternative with a stem', 'stem:livrer|expédié', 'expédié', ['x:expédié']],
+    ['gap of 0', 'toujours pas {0,3} reçu', 'toujours pas reçu', ['x:toujours pas reçu']],
+    ['gap of 2', 'toujours pas {0,3} reçu', 'toujours pas de colis reçu', ['x:toujours pas de colis reçu']],
+    ['gap too long', 'toujours pas {0,1} reçu', 'toujours pas de colis reçu', []],
+    ['gap minimum', 'attendu {1,3} heures', 'attendu heures', []],
+    ['gap skips a comma inside the sentence', 'colis {0,4} arrivé', 'le colis, enfin, est arrivé', ['x:colis, enfin, est arrivé']],
+    ['gap never crosses sentences', 'colis {0,4} arrivé', 'Le colis. Il est arrivé', []],
+    ['elision restored: written with apostrophe', "pas d'attente", 'pas d’attente', ["x:pas d’attente"]],
+    ['elision restored: written in full', "pas d'attente", 'pas de attente', ['x:pas de attente']],
+    ['elision in the verbatim, full form in the term', 'pas de attente', "pas d'attente", ["x:pas d'attente"]],
+    ['SMS forms expanded', 'pourquoi', 'pk ?', ['x:pk']],
+    ['SMS form expanding to two words', 'je suis déçu', 'jsuis déçu', ['x:jsuis déçu']],
+    ['hyphenated word', 'rendez-vous', 'pas de rendez-vous', ['x:rendez-vous']],
+  ])('%s: %s in %j', (_name, term, text, expected) => {
+    expect(hits(text, irritant(term))).toEqual(expected);
+  });
+
+  it('counts overlapping matches of one entry once', () => {
+    const a = analyzerFor(irritant('livr*\nlivraison\nlivraison rapide'));
+    const r = analyze('livraison rapide', a);
+    expect(r.matches.map((m) => m.text)).toEqual(['livraison rapide']);
+    expect(r.irritants).toEqual(['x']);
+  });
+
+  it('keeps separate matches of one entry when they do not overlap', () => {
+    expect(hits('attente au téléphone, attente en magasin', irritant('attente'))).toEqual(['x:attente', 'x:attente']);
+  });
+});
+
+describe('exclusions', () => {
+  const entries = irritant('attente', '    exclude: ["salle d\'attente", "file d\'attente virtuelle"]\n');
+  it.each([
+    ["la salle d'attente était propre", []],
+    ["salle d'attente propre mais attente longue", ['x:attente']],
+    ["la file d'attente virtuelle", []],
+    ["une file d'attente", ['x:attente']],
+  ])('%j', (text, expected) => {
+    expect(hits(text, entries)).toEqual(expected);
+  });
+
+  it('only cancels matches of the same entry', () => {
+    const two = `${irritant('attente', '    exclude: ["salle d\'attente"]\n')}  - id: y\n    kind: irritant\n    theme: t\n    terms: [attente]\n`;
+    expect(hits("salle d'attente", two)).toEqual(['y:attente']);
+  });
+
+  it('keeps excluded matches in allMatches with a reason when asked', () => {
+    const doc = parseLexicon(`version: 1\nentries:\n  - id: t\n    kind: theme\n    terms: [zzz]\n${entries}`);
+    const a = createAnalyzer({ includeDefault: false, includeBaseSentiment: false, lexicons: [doc], keepCancelled: true });
+    const r = analyze("salle d'attente", a);
+    expect(r.matches).toEqual([]);
+    expect(r.allMatches?.map((m) => [m.id, m.text, (m as { cancelled?: string }).cancelled])).toEqual([['x', 'attente', 'excluded']]);
+    expect(analyze("salle d'attente", analyzerFor(entries)).allMatches).toBeUndefined();
+  });
+});
+
+describe('match records', () => {
+  it('carry id, kind, theme, term, token span, offsets, text and negation', () => {
+    const r = analyze('Bonjour, colis jamais reçu !', analyzerFor(irritant('jamais reçu')));
+    expect(r.matches).toEqual([
+      { id: 'x', kind: 'irritant', theme: 't', term: 'jamais reçu', tokenStart: 3, tokenEnd: 5, start: 15, end: 26, text: 'jamais reçu', negated: false },
+    ]);
+  });
+
+  it('disabled entries never match', () => {
+    const doc = parseLexicon(`version: 1\nentries:\n  - id: t\n    kind: theme\n    terms: [zzz]\n${irritant('attente')}`);
+    const off = parseLexicon('version: 1\nentries:\n  - id: x\n    disabled: true\n');
+    const a = createAnalyzer({ includeDefault: false, lexicons: [doc, off] });
+    expect(analyze('attente', a).matches).toEqual([]);
+  });
+});
