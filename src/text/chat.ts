@@ -48,7 +48,8 @@ const WRAPPED = String.raw`(?:\[ ?${STAMP} ?\]|\( ?${STAMP} ?\)|${STAMP})`;
 const LEAD = String.raw`^[ \t]*(?:(${WRAPPED})[ \t]*(?:[-–—|][ \t]*)?)?`;
 // Lazy, bounded label: the shortest label followed by the rest of the prefix wins,
 // so "Client - 10:42 :" keeps the time out of the label.
-const LABEL = String.raw`(\p{L}[\p{L}\p{M}\p{N}'’.\- ]{0,39}?)(?:[ \t]*\(([^()\n]{1,40})\))?`;
+// A parenthesis holding a time is a timestamp (TRAIL), not a role.
+const LABEL = String.raw`(\p{L}[\p{L}\p{M}\p{N}'’.\- ]{0,39}?)(?:[ \t]*\((?! ?${STAMP} ?\))([^()\n]{1,40})\))?`;
 const TRAIL = String.raw`(?:[ \t]*(?:[-–—,][ \t]*)?(${WRAPPED}))`;
 const SPACE = '[ \\t\\u00a0\\u202f]*';
 
