@@ -1,0 +1,108 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { analyze, createAnalyzer, toTonality, type Verbatim } from '../../src/index.js';
+import { miniAnalyzer } from './helpers.js';
+
+const analyzer = miniAnalyzer();
+
+describe('tonality', () => {
+  it.each([
+    ['Livraison rapide, vendeur très aimable', 'positif'],
+    ['Super service, je recommande', 'positif'],
+    ['Colis jamais reçu, aucune réponse', 'negatif'],
+    ['JE SUIS TRES DECU', 'negatif'],
+    ['pas content du tout', 'negatif'],
+    ['Commande passée mardi, reçue jeudi', 'neutre'],
+    ['pas de souci', 'neutre'],
+    ['Conseiller aimable et rapide mais colis jamais reçu et aucune réponse depuis', 'mitige'],
+  ])('%j → %s', (text, expected) => {
+    expect(analyze(text, analyzer).tonality).toBe(expected);
+  });
+
+  it('intensifiers multiply and negation flips the sentiment words', () => {
+    expect(analyze('content', analyzer).sentiment).toEqual({ positive: 1, negative: 0 });
+    expect(analyze('très content', analyzer).sentiment).toEqual({ positive: 1.5, negative: 0 });
+    expect(analyze('pas content', analyzer).sentiment).toEqual({ positive: 0, negative: 1 });
+    // A negated negative is only mildly positive.
+    expect(analyze('pas nul', analyzer).sentiment).toEqual({ positive: 1, negative: 0 });
+  });
+
+  it('irritant and enchantment matches weigh, their words are not counted twice', () => {
+    expect(analyze('aucune réponse', analyzer).sentiment).toEqual({ positive: 0, negative: 2 });
+    expect(analyze('vendeuse souriante', analyzer).sentiment).toEqual({ positive: 2, negative: 0 });
+  });
+
+  it.each([
+    [0, 0, 'neutre'],
+    [0.5, 0.5, 'neutre'],
+    [2, 0, 'positif'],
+    [0, 2, 'negatif'],
+    [3, 1, 'positif'],
+    [2, 2, 'mitige'],
+    [4, 2, 'mitige'],
+    [5, 2, 'negatif'.replace('negatif', 'positif')],
+  ] as const)('toTonality(%d, %d) = %s', (pos, neg, expected) => {
+    expect(toTonality(pos, neg)).toBe(expected);
+  });
+});
+
+describe('analysis record', () => {
+  it('copies the verbatim fields and counts words', () => {
+    const v: Verbatim = { id: 'v1', text: "Attente d'1h au standard !", channel: 'Tchat', date: '2025-01-02', score: 3, meta: { store: 'Lyon' } };
+    const r = analyze(v, analyzer);
+    expect(r).toMatchObject({ id: 'v1', date: '2025-01-02', score: 3, meta: { store: 'Lyon' }, language: 'fra', irritants: ['attente_excessive'] });
+    expect(r.tokens).toBe(6); // Attente · d' · 1h · au · standard · !
+    expect(r.words).toBe(5);
+    expect(r.keywords).toContain('attente');
+    expect(r.keywords).not.toContain('au');
+    expect(r.contentWords).toBe(r.keywords.length);
+  });
+
+  it('accepts a bare string', () => {
+    expect(analyze('attente', analyzer)).toMatchObject({ id: '', channel: 'inconnu', irritants: ['attente_excessive'] });
+  });
+
+  it('rejects misuse with a TypeError', () => {
+    expect(() => analyze(42 as never, analyzer)).toThrow(TypeError);
+    expect(() => analyze('x', {} as never)).toThrow(/verbatim-fr: expected an analyser/);
+    expect(() => createAnalyzer(null as never)).toThrow(TypeError);
+  });
+
+  it('exposes the composed entries and channels for other stages', () => {
+    expect(analyzer.entries.get('livraison.delai')).toMatchObject({ kind: 'concept', parent: 'livraison', theme: 'livraison', label: 'Délai de livraison' });
+    expect(analyzer.entries.get('livraison')?.stage).toBe('apres');
+    expect(Array.isArray(analyzer.lexicon.channels)).toBe(true);
+  });
+});
+
+const SAMPLES = [
+  "Pas d'attente, livraison rapide",
+  "Colis toujours pas reçu ! Aucune réponse du SAV… personne ne répond.",
+  "Je ne recommande pas : vendeur pas aimable 😡",
+  'jsuis tjrs en attente du remboursement pk ???',
+  "L'accueil était super, très bon conseil, remboursement en 48h",
+];
+
+describe('invariants', () => {
+  it('match offsets slice back to the matched text (property)', () => {
+    const words = ['attente', 'colis', 'pas', 'de', "d'", 'jamais', 'reçu', 'aimable', 'livraison', ',', '.', 'personne', 'ne', 'répond', 'remboursé', 'é', '😀', '  ', '\n', "l'", 'Point', 'relais', 'toujours'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...words), { maxLength: 30 }), fc.string({ maxLength: 8 }), (parts, noise) => {
+        const text = parts.join(' ') + noise;
+        const r = analyze(text, miniAnalyzer({ keepCancelled: true }));
+        for (const m of r.allMatches ?? []) {
+          expect(text.slice(m.start, m.end)).toBe(m.text);
+          expect(m.tokenEnd).toBeGreaterThan(m.tokenStart);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('is deterministic: same input, same output, whatever came before', () => {
+    const first = SAMPLES.map((t) => JSON.stringify(analyze(t, analyzer)));
+    const other = miniAnalyzer();
+    for (const t of [...SAMPLES].reverse()) analyze(t, other);
+    expect(SAMPLES.map((t) => JSON.stringify(analyze(t, other)))).toEqual(first);
+  });
+});

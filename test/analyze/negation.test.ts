@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/index.js';
+import { miniAnalyzer } from './helpers.js';
+
+const analyzer = miniAnalyzer({ keepCancelled: true });
+const counted = (text: string) => analyze(text, analyzer).matches.map((m) => `${m.id}${m.negated ? '(neg)' : ''}`);
+const cancelled = (text: string) =>
+  (analyze(text, analyzer).allMatches ?? []).filter((m) => 'cancelled' in m).map((m) => `${m.id}:${(m as { cancelled?: string }).cancelled}`);
+
+describe('negation', () => {
+  it.each([
+    ["pas d'attente au guichet", [], ['attente_excessive:negated']],
+    ['Pas de souci, merci', [], ['probleme:negated']],
+    ['sans aucun souci', [], ['probleme:negated']],
+    ["je n'ai jamais eu de problème", [], ['probleme:negated']],
+    ['aucune réponse à mes mails', ['absence_reponse'], []],
+    ['colis jamais reçu', ['livraison', 'retard_livraison'], []],
+    ['personne ne répond au standard', ['absence_reponse', 'joignabilite(neg)'], []],
+    ["la personne m'a répondu tout de suite", [], ['absence_reponse:ambiguous']],
+    ["Une personne au standard m'a répondu", ['joignabilite'], []],
+    ['vendeur pas aimable', ['accueil', 'personnel_desagreable(neg)'], ['amabilite:negated']],
+    ['je ne recommande pas', ['recommandation_negative(neg)'], ['recommandation_positive:negated']],
+    ['je recommande pas cette enseigne', ['recommandation_negative(neg)'], ['recommandation_positive:negated']],
+    ['je vous la recommande', ['recommandation_positive'], []],
+    ["je ne peux que recommander", ['recommandation_positive'], []],
+    ['pas rapide mais aimable', ['amabilite'], ['rapidite:negated']],
+    ['pas rapide, par contre aimable', ['amabilite'], ['rapidite:negated']],
+    ['Pas rapide. Aimable', ['amabilite'], ['rapidite:negated']],
+    ["ce n'est vraiment pas du tout une attente", [], ['attente_excessive:negated']],
+    ["pas de problème de mon côté et la conseillère a été d'une grande patience, attente", ['accueil', 'attente_excessive'], ['probleme:negated']],
+    ['plus rapide que prévu', ['rapidite'], []],
+    ['plus de 2 heures d’attente', ['attente_excessive'], []],
+    ['Plus de souci depuis', [], ['probleme:negated']],
+  ])('%j', (text, expectedCounted, expectedCancelled) => {
+    expect(counted(text).sort()).toEqual([...expectedCounted].sort().filter((x) => x !== ''));
+    expect(cancelled(text)).toEqual(expectedCancelled);
+  });
+
+  it('themes and concepts keep negated matches (onNegation: keep) and flag them', () => {
+    const r = analyze('pas de livraison', analyzer);
+    expect(r.matches.map((m) => [m.id, m.negated])).toEqual([['livraison', true]]);
+    expect(r.themes).toEqual(['livraison']);
+  });
+
+  it('a concept implies its parent theme, an irritant its theme', () => {
+    const r = analyze('Délai de livraison trop long, colis jamais reçu', analyzer);
+    expect(r.concepts).toEqual(['livraison.delai']);
+    expect(r.irritants).toEqual(['retard_livraison']);
+    expect(r.themes).toEqual(['livraison']);
+  });
+});
