@@ -40,7 +40,7 @@ describe('tonality', () => {
     [3, 1, 'positif'],
     [2, 2, 'mitige'],
     [4, 2, 'mitige'],
-    [5, 2, 'negatif'.replace('negatif', 'positif')],
+    [5, 2, 'positif'],
   ] as const)('toTonality(%d, %d) = %s', (pos, neg, expected) => {
     expect(toTonality(pos, neg)).toBe(expected);
   });
