@@ -41,7 +41,11 @@ function fieldCounts(text: string, delimiter: string): number[] {
     skip_records_with_error: true,
     to: 50,
     on_record: (record: string[]) => {
-      counts.push(record.length);
+      // Blank-looking lines say nothing; trailing empty cells are spreadsheet padding.
+      if (record.length === 1 && record[0]!.trim() === '') return record;
+      let n = record.length;
+      while (n > 1 && counts.length > 0 && n > counts[0]! && record[n - 1]!.trim() === '') n--;
+      counts.push(n);
       return record;
     },
   });

@@ -121,9 +121,9 @@ export function createAnnotationWriter(path: string, format?: AnnotationFormat, 
   let queue: Promise<void> = Promise.resolve();
   return {
     write(analysis, source) {
-      if (closed) throw new TypeError('verbatim-fr: expected an open annotation writer, got a closed one');
+      if (closed) return Promise.reject(new TypeError('verbatim-fr: expected an open annotation writer, got a closed one'));
       if (typeof analysis !== 'object' || analysis === null || !Array.isArray(analysis.matches)) {
-        throw new TypeError(`verbatim-fr: expected a VerbatimAnalysis, got ${analysis === null ? 'null' : typeof analysis}`);
+        return Promise.reject(new TypeError(`verbatim-fr: expected a VerbatimAnalysis, got ${analysis === null ? 'null' : typeof analysis}`));
       }
       queue = queue.then(() => (resolved === 'csv' ? writeCsv(analysis, source) : writeJsonl(analysis, source)));
       return queue;

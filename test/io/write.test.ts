@@ -1,0 +1,196 @@
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import type { VerbatimAnalysis } from '../../src/types.js';
+import { createAnnotationWriter, loadLexiconFiles, readLexiconFile, readVerbatims, writeRejects } from '../../src/io/index.js';
+import type { ReadReject } from '../../src/io/index.js';
+import { LexiconError } from '../../src/lexicon/index.js';
+import { csvCell, csvRow } from '../../src/_utils/csv.js';
+import { fixture, tempDir } from './_helpers.js';
+
+const readCsv = (path: string): string[][] => parse(readFileSync(path), { bom: true, delimiter: ';', relax_column_count: true });
+
+function analysis(overrides: { [K in keyof VerbatimAnalysis]?: VerbatimAnalysis[K] | undefined } = {}): VerbatimAnalysis {
+  const text = "Aucune réponse du SAV, j'attends depuis 3 semaines";
+  return {
+    id: 'a1', channel: 'email', date: '2024-03-05', score: 2, meta: { agence: 'Lyon', produit: 'Box' }, text,
+    language: 'fra', tokens: 12, words: 9, contentWords: 6, keywords: ['reponse', 'sav'],
+    matches: [
+      { id: 'absence_reponse', kind: 'irritant', theme: 'joignabilite', term: 'aucune réponse', tokenStart: 0, tokenEnd: 2, start: 0, end: 14, text: 'Aucune réponse', negated: false },
+      { id: 'sav', kind: 'theme', theme: 'sav', term: 'sav', tokenStart: 3, tokenEnd: 4, start: 18, end: 21, text: 'SAV', negated: false },
+    ],
+    themes: ['joignabilite', 'sav'], concepts: [], irritants: ['absence_reponse'], enchantments: [], intents: ['escalade', 'resiliation'],
+    tonality: 'negatif', sentiment: { positive: 0, negative: 2 },
+    ...overrides,
+  } as VerbatimAnalysis;
+}
+
+describe('csvCell / csvRow', () => {
+  it.each([
+    ['simple', 'simple'],
+    ['a;b', '"a;b"'],
+    ['il a dit "non"', '"il a dit ""non"""'],
+    ['deux\nlignes', '"deux\nlignes"'],
+    ['=HYPERLINK("http://x")', '"\'=HYPERLINK(""http://x"")"'],
+    ['+33 6 12 34 56 78', "'+33 6 12 34 56 78"],
+    ['-moins', "'-moins"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['\tcaché', "'\tcaché"],
+    ['\rretour', '"\'\rretour"'],
+    [-2, '-2'],
+    [4.5, '4.5'],
+    [null, ''],
+    [undefined, ''],
+    [true, 'true'],
+  ])('csvCell(%j) → %j', (value, expected) => {
+    expect(csvCell(value)).toBe(expected);
+  });
+
+  it('csvRow joins with the delimiter and can keep formulas when asked', () => {
+    expect(csvRow(['a', 'b,c', 1], { delimiter: ',' })).toBe('a,"b,c",1');
+    expect(csvRow(['=1+1'], { neutralizeFormulas: false })).toBe('=1+1');
+  });
+});
+
+describe('writeRejects', () => {
+  it('writes an Excel CSV (BOM, ;, CRLF) that reads back to the same rejects', async () => {
+    const path = join(tempDir(), 'rejets.csv');
+    const rejects: ReadReject[] = [
+      { type: 'reject', source: { file: 'a.csv', row: 3, line: 4 }, reason: 'empty text', hint: 'the "commentaire" cell is empty' },
+      { type: 'reject', source: { file: 'b.csv', row: 0 }, reason: 'file not found', hint: 'check the path; then retry' },
+    ];
+    expect(await writeRejects(rejects, path)).toBe(2);
+    const bytes = readFileSync(path);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString('utf8')).toContain('\r\n');
+    expect(readCsv(path)).toEqual([
+      ['file', 'row', 'line', 'reason', 'hint'],
+      ['a.csv', '3', '4', 'empty text', 'the "commentaire" cell is empty'],
+      ['b.csv', '0', '', 'file not found', 'check the path; then retry'],
+    ]);
+  });
+
+  it('accepts the rejects of readVerbatims as an async iterable', async () => {
+    async function* rejectsOf() {
+      for await (const item of readVerbatims([fixture('malformed.csv')])) if (item.type === 'reject') yield item;
+    }
+    const path = join(tempDir(), 'rejets.csv');
+    expect(await writeRejects(rejectsOf(), path)).toBe(4);
+    expect(readCsv(path).slice(1).map((r) => [r[1], r[2], r[3]])).toEqual([
+      ['2', '3', 'wrong column count: 5 instead of 3'],
+      ['3', '4', 'empty text'],
+      ['4', '5', 'unbalanced quote'],
+      ['6', '7', 'wrong column count: 2 instead of 3'],
+    ]);
+  });
+});
+
+describe('createAnnotationWriter', () => {
+  it('CSV: one row per verbatim, lists with |, spans as id@start-end, meta columns', async () => {
+    const path = join(tempDir(), 'annotations.csv');
+    const writer = createAnnotationWriter(path);
+    await writer.write(analysis(), { file: 'in.csv', row: 1, line: 2 });
+    await writer.write(analysis({ id: 'a2', score: null, date: undefined, meta: { agence: 'Nantes' }, matches: [], themes: [], irritants: [], intents: [], tonality: 'neutre' }));
+    await writer.close();
+    const bytes = readFileSync(path);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString('utf8').split('\r\n')).toHaveLength(4);
+    expect(readCsv(path)).toEqual([
+      ['id', 'channel', 'date', 'score', 'agence', 'produit', 'words', 'themes', 'concepts', 'irritants', 'enchantments', 'intents', 'tonality', 'language', 'matches', 'file', 'row', 'line'],
+      ['a1', 'email', '2024-03-05', '2', 'Lyon', 'Box', '9', 'joignabilite|sav', '', 'absence_reponse', '', 'escalade|resiliation', 'negatif', 'fra', 'absence_reponse@0-14|sav@18-21', 'in.csv', '1', '2'],
+      ['a2', 'email', '', '', 'Nantes', '', '9', '', '', '', '', '', 'neutre', 'fra', '', '', '', ''],
+    ]);
+  });
+
+  it('CSV neutralises formula injection in ids, meta and text', async () => {
+    const path = join(tempDir(), 'annotations.csv');
+    const writer = createAnnotationWriter(path, 'csv', { keepText: true });
+    await writer.write(analysis({ id: '=cmd|"/c calc"!A1', meta: { agence: '+33612345678', produit: '@SUM(1)' }, text: '-2 étoiles, nul' }));
+    await writer.close();
+    const [header, row] = readCsv(path);
+    const cell = (name: string) => row![header!.indexOf(name)];
+    expect(cell('id')).toBe('\'=cmd|"/c calc"!A1');
+    expect(cell('agence')).toBe("'+33612345678");
+    expect(cell('produit')).toBe("'@SUM(1)");
+    expect(cell('text')).toBe("'-2 étoiles, nul");
+    expect(cell('score')).toBe('2');
+  });
+
+  it('JSONL (from the extension): arrays and match objects', async () => {
+    const path = join(tempDir(), 'annotations.jsonl');
+    const writer = createAnnotationWriter(path);
+    // Not awaited on purpose: rows still come out in call order.
+    void writer.write(analysis(), { file: 'in.csv', row: 1, line: 2 });
+    void writer.write(analysis({ id: 'a2' }));
+    await writer.close();
+    const lines = readFileSync(path, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.id)).toEqual(['a1', 'a2']);
+    expect(lines[0]).toEqual({
+      id: 'a1', channel: 'email', date: '2024-03-05', score: 2, meta: { agence: 'Lyon', produit: 'Box' },
+      words: 9, themes: ['joignabilite', 'sav'], concepts: [], irritants: ['absence_reponse'], enchantments: [], intents: ['escalade', 'resiliation'],
+      tonality: 'negatif', language: 'fra',
+      matches: [
+        { id: 'absence_reponse', start: 0, end: 14, text: 'Aucune réponse', negated: false },
+        { id: 'sav', start: 18, end: 21, text: 'SAV', negated: false },
+      ],
+      source: { file: 'in.csv', row: 1, line: 2 },
+    });
+  });
+
+  it('writes one row per read verbatim and rejects the rest: rows in = rows out', async () => {
+    const dir = tempDir();
+    const annotations = join(dir, 'a.csv');
+    const writer = createAnnotationWriter(annotations);
+    const rejects: ReadReject[] = [];
+    let total = 0;
+    for await (const item of readVerbatims([fixture('malformed.csv'), fixture('semicolon.csv')])) {
+      total++;
+      if (item.type === 'reject') rejects.push(item);
+      else await writer.write(analysis({ id: item.verbatim.id, channel: item.verbatim.channel ?? 'inconnu', meta: item.verbatim.meta ?? {} }), item.source);
+    }
+    await writer.close();
+    expect(total).toBe(8 + 3);
+    expect(readCsv(annotations).length - 1 + rejects.length).toBe(total);
+  });
+
+  it('an empty CSV still has its header; misuse throws TypeError', async () => {
+    const path = join(tempDir(), 'vide.csv');
+    const writer = createAnnotationWriter(path);
+    await writer.close();
+    expect(readCsv(path)[0]![0]).toBe('id');
+    await expect(writer.write(analysis())).rejects.toThrow(TypeError);
+    expect(() => createAnnotationWriter(path, 'xml' as never)).toThrow(TypeError);
+  });
+});
+
+describe('lexicon files', () => {
+  const theme = 'version: 1\nentries:\n  - id: test_livraison\n    kind: theme\n    label: Livraison\n    stage: apres\n    terms: [colis]\n';
+
+  it('reads a directory in name order (yml, yaml, json) and single files', async () => {
+    const dir = join(tempDir(), 'lex');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'b.yaml'), 'version: 1\nsms:\n  pk: pourquoi\n');
+    writeFileSync(join(dir, 'a.yml'), theme);
+    writeFileSync(join(dir, 'c.json'), JSON.stringify({ version: 1, channels: [{ id: 'web', label: 'Web', aliases: ['site'] }] }));
+    writeFileSync(join(dir, 'notes.txt'), 'ignored');
+    const docs = await loadLexiconFiles([dir]);
+    expect(docs.map((d) => Object.keys(d).filter((k) => k !== 'version'))).toEqual([['entries'], ['sms'], ['channels']]);
+    expect((await readLexiconFile(join(dir, 'a.yml'))).entries?.[0]?.id).toBe('test_livraison');
+  });
+
+  it('reads the default French lexicons from disk', async () => {
+    const docs = await loadLexiconFiles(['lexicons/fr']);
+    expect(docs.some((d) => d.channels?.some((c) => c.id === 'avis_en_ligne'))).toBe(true);
+  });
+
+  it('collects the issues of every file into one LexiconError', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'bad.yml'), 'version: 1\nentries:\n  - id: x\n    kind: nimporte\n');
+    const error = await loadLexiconFiles([join(dir, 'bad.yml'), join(dir, 'absent.yml')]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LexiconError);
+    const issues = (error as LexiconError).issues;
+    expect(issues.some((i) => i.file === join(dir, 'bad.yml') && i.line > 0)).toBe(true);
+    expect(issues).toContainEqual(expect.objectContaining({ file: join(dir, 'absent.yml'), message: 'file not found' }));
+  });
+});
