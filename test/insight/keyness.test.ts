@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   chiSquarePValue,
   createKeynessAccumulator,
-  erfc,
   finalizeKeyness,
   logLikelihood,
   logRatio,
   mergeKeyness,
 } from '../../src/report/insight/index.js';
+import { erfc } from '../../src/report/insight/stats.js';
 import { verbatim } from './_helpers.js';
 
 describe('logLikelihood', () => {

@@ -53,7 +53,7 @@ export * from './keyness.js';
 export * from './cooccurrence.js';
 export * from './trends.js';
 export * from './journey.js';
-export { chiSquarePValue, erfc, logLikelihood, logRatio, type LogLikelihoodFormula } from './stats.js';
+export { chiSquarePValue, logLikelihood, logRatio, type LogLikelihoodFormula } from './stats.js';
 export type { Counts, InsightEntryKind } from './_shared.js';
 
 /** Options fixed when accumulating (they shape the state). */
