@@ -4,7 +4,7 @@
  * in parallel and combined (only `maxVocabulary` pruning makes it approximate).
  */
 import type { EntryKind, VerbatimAnalysis } from '../types.js';
-import { maskPersonalData, moveSpans } from './mask.js';
+import { maskPersonalData, moveSpans, type MaskReplacement, type MaskResult } from './mask.js';
 import { addTo, fnv1a, mergeCounts } from './stats.js';
 import type {
   ChannelState,
@@ -233,8 +233,10 @@ const fold = (s: string): string =>
  * a reference: drops keywords that are personal data themselves, and the
  * words of every span the masking finds in the text ("Madame Durand" → durand).
  */
-export function keywordsWithoutPersonalData(analysis: VerbatimAnalysis): readonly string[] {
-  const found = maskPersonalData(analysis.text).replacements;
+export function keywordsWithoutPersonalData(
+  analysis: VerbatimAnalysis,
+  found: readonly MaskReplacement[] = maskPersonalData(analysis.text).replacements,
+): readonly string[] {
   const pieces = new Set<string>();
   for (const r of found) {
     for (const piece of fold(analysis.text.slice(r.start, r.end)).split(/[^\p{L}\p{N}]+/u)) if (piece !== '') pieces.add(piece);
@@ -289,7 +291,9 @@ export function addAnalysis(
   ];
   for (const [kind, ids] of byKind) for (const id of uniq(ids)) addTo(ch.entries[kind], id);
 
-  addVocabulary(ch, config.maskPersonalData ? keywordsWithoutPersonalData(analysis) : analysis.keywords);
+  // Masked once, for the word tables and the examples.
+  const masked = config.maskPersonalData ? maskPersonalData(analysis.text) : undefined;
+  addVocabulary(ch, masked === undefined ? analysis.keywords : keywordsWithoutPersonalData(analysis, masked.replacements));
   pruneChannel(ch, config.maxVocabulary);
 
   if (typeof analysis.score === 'number' && Number.isFinite(analysis.score)) addTo(ch.scores, analysis.score);
@@ -299,7 +303,7 @@ export function addAnalysis(
     if (ch.dateTo === null || analysis.date > ch.dateTo) ch.dateTo = analysis.date;
   }
 
-  if (config.examples > 0) addExamples(ch, channel, analysis, byKind, config);
+  if (config.examples > 0) addExamples(ch, channel, analysis, byKind, config, masked);
 
   if (sections.length > 0) {
     const context: ReportSectionAddContext = {
@@ -320,8 +324,8 @@ function addExamples(
   analysis: VerbatimAnalysis,
   byKind: ReadonlyArray<[EntryKind, readonly string[]]>,
   config: ReportState['config'],
+  masked: MaskResult | undefined,
 ): void {
-  let masked: ReturnType<typeof maskPersonalData> | undefined;
   for (const [, ids] of byKind) {
     for (const entryId of uniq(ids)) {
       const list = (ch.examples[entryId] ??= []);
@@ -330,8 +334,7 @@ function addExamples(
       if (list.length >= config.examples && last !== undefined && rank > last.rank) continue;
       let text = analysis.text;
       let highlights = highlightsFor(analysis, entryId);
-      if (config.maskPersonalData) {
-        masked ??= maskPersonalData(analysis.text);
+      if (masked !== undefined) {
         text = masked.text;
         highlights = moveSpans(masked.replacements, highlights);
       }

@@ -171,6 +171,18 @@ describe('examples', () => {
     ]);
   });
 
+  it('finalize can show fewer examples than the state keeps, never more', () => {
+    const b = createReportBuilder({ examples: 2 });
+    for (const a of survey) b.add(a);
+    const state = b.snapshot();
+    const count = (n?: number) =>
+      finalizeReport(state, n === undefined ? {} : { examples: n }).all.themes.map((e) => e.examples.length);
+    expect(count()).toEqual([1, 1, 1, 1]);
+    expect(count(0)).toEqual([0, 0, 0, 0]);
+    expect(count(5)).toEqual([1, 1, 1, 1]);
+    expect(finalizeReport(state, { lang: 'en' }).all.label).toBe('All channels');
+  });
+
   it('chooses the same examples whatever the input order', async () => {
     const many = Array.from({ length: 12 }, (_, i) =>
       analysis({ id: `v${i}`, text: `Attente interminable numéro ${i}.`, matches: [['attente_excessive', 'irritant', 'joignabilite', 'Attente interminable']] }),

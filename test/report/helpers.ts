@@ -7,19 +7,19 @@ export type MatchSpec = [id: string, kind: EntryKind, theme: string | undefined,
 
 export interface AnalysisSpec {
   id: string;
-  channel?: string;
+  channel?: string | undefined;
   text: string;
-  date?: string;
-  score?: number | null;
-  language?: string;
-  tonality?: Tonality;
+  date?: string | undefined;
+  score?: number | null | undefined;
+  language?: string | undefined;
+  tonality?: Tonality | undefined;
   /** Defaults to the number of space-separated chunks of the text. */
-  words?: number;
-  contentWords?: number;
-  keywords?: string[];
-  matches?: MatchSpec[];
-  themes?: string[];
-  intents?: string[];
+  words?: number | undefined;
+  contentWords?: number | undefined;
+  keywords?: string[] | undefined;
+  matches?: MatchSpec[] | undefined;
+  themes?: string[] | undefined;
+  intents?: string[] | undefined;
 }
 
 export function analysis(spec: AnalysisSpec): VerbatimAnalysis {

@@ -37,6 +37,10 @@ export interface Wording {
   none: string;
   median: string;
   languages: string;
+  /** Label of the all-channels view. */
+  allChannels: string;
+  /** Separator after a label: " : " in French, ": " in English. */
+  colon: string;
 }
 
 const fr: Wording = {
@@ -75,6 +79,8 @@ const fr: Wording = {
   none: '—',
   median: 'médiane',
   languages: 'Langues',
+  allChannels: 'Tous canaux',
+  colon: ' : ',
 };
 
 const en: Wording = {
@@ -113,6 +119,8 @@ const en: Wording = {
   none: '—',
   median: 'median',
   languages: 'Languages',
+  allChannels: 'All channels',
+  colon: ': ',
 };
 
 export function wordingFor(lang: string): Wording {
@@ -161,6 +169,9 @@ export function formatScore(score: ScoreSummary | null, lang: string): string {
   }
 }
 
+/** Channel label in the renderer's language (the all-channels view is named by the renderer). */
+export const channelLabel = (ch: ChannelReport, w: Wording): string => (ch.channel === 'all' ? w.allChannels : ch.label);
+
 /** Examples are one line in tables and lists. */
 export const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
@@ -208,7 +219,7 @@ export function summaryParts(report: Report, w: Wording): string[] {
   const s = report.summary;
   const parts = [`${s.inputRows} ${w.inputRows}`, `${s.analysed} ${w.analysed}`, `${s.rejected} ${w.rejected}`];
   if (s.period !== null) parts.push(`${w.period} ${s.period.from} → ${s.period.to}`);
-  parts.push(`${w.masked} : ${s.maskedPersonalData ? w.yes : w.no}`.replace(' :', report.lang === 'en' ? ':' : ' :'));
+  parts.push(`${w.masked}${w.colon}${s.maskedPersonalData ? w.yes : w.no}`);
   if (s.approximate) parts.push(w.approximate);
   return parts;
 }

@@ -1,9 +1,9 @@
 /** Report renderers behind one interface, and the `renderReport` dispatcher. */
 import type { Report } from '../types.js';
-import { csvRenderer } from './csv.js';
-import { jsonRenderer } from './json.js';
-import { markdownRenderer } from './markdown.js';
-import { tableRenderer } from './table.js';
+import { csvRenderer, type CsvRenderOptions } from './csv.js';
+import { jsonRenderer, type JsonRenderOptions } from './json.js';
+import { markdownRenderer, type MarkdownRenderOptions } from './markdown.js';
+import { tableRenderer, type TableRenderOptions } from './table.js';
 import type { Renderer, RenderOptions } from './types.js';
 
 export type { Renderer, RenderOptions } from './types.js';
@@ -27,23 +27,25 @@ export type ReportFormat = 'table' | 'md' | 'json' | 'csv';
  * Renders a report as text: `format` is a built-in format name (default
  * `table`) or any `Renderer` (e.g. an HTML renderer).
  */
-export function renderReport<O extends RenderOptions = RenderOptions>(
-  report: Report,
-  format: ReportFormat | (string & {}) | Renderer<O> = 'table',
-  options?: O,
-): string {
+export function renderReport(report: Report, format?: 'table', options?: TableRenderOptions): string;
+export function renderReport(report: Report, format: 'md', options?: MarkdownRenderOptions): string;
+export function renderReport(report: Report, format: 'json', options?: JsonRenderOptions): string;
+export function renderReport(report: Report, format: 'csv', options?: CsvRenderOptions): string;
+export function renderReport<O extends RenderOptions>(report: Report, format: Renderer<O>, options?: O): string;
+export function renderReport(report: Report, format: string, options?: RenderOptions & Record<string, unknown>): string;
+export function renderReport(report: Report, format: string | Renderer<RenderOptions> = 'table', options?: RenderOptions): string {
   if (typeof report !== 'object' || report === null || report.schemaVersion !== 1) {
     throw new TypeError(`verbatim-fr: expected a Report (schemaVersion 1), got ${report === null ? 'null' : typeof report}`);
   }
-  const renderer: Renderer<O> | undefined =
+  const renderer: Renderer | undefined =
     typeof format === 'string'
       ? Object.prototype.hasOwnProperty.call(renderers, format)
-        ? (renderers[format] as Renderer<O>)
+        ? renderers[format]
         : undefined
       : format;
   if (renderer === undefined || typeof renderer.render !== 'function') {
     throw new TypeError(
-      `verbatim-fr: expected format to be one of ${Object.keys(renderers).join(', ')} or a Renderer, got ${String(typeof format === 'string' ? format : typeof format)}`,
+      `verbatim-fr: expected format to be one of ${Object.keys(renderers).join(', ')} or a Renderer, got ${typeof format === 'string' ? format : typeof format}`,
     );
   }
   return renderer.render(report, options);

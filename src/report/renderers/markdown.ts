@@ -1,6 +1,7 @@
 /** Markdown report: the table report's content, plus examples with matched words in bold. */
 import type { ChannelReport, RankedEntry, RankedTerm, Report, ReportExample } from '../types.js';
 import {
+  channelLabel,
   formatNumber,
   formatScore,
   formatShare,
@@ -58,7 +59,7 @@ function channelTable(report: Report, w: Wording, lang: string): string[] {
   const header = [w.channel, w.verbatims, w.wordsPerVerbatim, `${w.median} (p10–p90)`, w.conceptsPerVerbatim, w.withIrritant, w.withEnchantment, w.tonality, w.score];
   const line = (c: ChannelReport, bold: boolean): string => {
     const values = [
-      cell(c.label),
+      cell(channelLabel(c, w)),
       String(c.verbatims),
       formatNumber(c.wordsPerVerbatim.mean, 1, lang),
       `${formatNumber(c.wordsPerVerbatim.median, 1, lang)} (${formatNumber(c.wordsPerVerbatim.p10, 1, lang)}–${formatNumber(c.wordsPerVerbatim.p90, 1, lang)})`,
@@ -109,7 +110,7 @@ function renderMarkdown(report: Report, options: MarkdownRenderOptions = {}): st
   out.push(`## ${w.byChannel}`, '', ...channelTable(report, w, lang), '');
 
   const all = report.all;
-  out.push(`## ${cell(all.label)}`, '');
+  out.push(`## ${cell(channelLabel(all, w))}`, '');
   for (const [title, entries] of rankedLists(all, w)) {
     if (entries.length === 0) continue;
     out.push(`### ${title}`, '', ...rankingTable(entries, w, lang, top, title), '');
@@ -126,7 +127,7 @@ function renderMarkdown(report: Report, options: MarkdownRenderOptions = {}): st
 
   if (options.perChannel ?? true) {
     for (const ch of report.channels) {
-      out.push(`## ${w.channel} : ${cell(ch.label)}`.replace(' :', lang === 'en' ? ':' : ' :'), '');
+      out.push(`## ${w.channel}${w.colon}${cell(ch.label)}`, '');
       for (const [title, entries] of rankedLists(ch, w).filter(([t]) => t !== w.concepts && t !== w.intents)) {
         if (entries.length === 0) continue;
         out.push(`### ${title}`, '', ...rankingTable(entries, w, lang, top, title), '');
@@ -140,7 +141,7 @@ function renderMarkdown(report: Report, options: MarkdownRenderOptions = {}): st
     for (const r of s.rejectsByReason) out.push(`| ${cell(r.reason)} | ${r.count} |`);
     out.push('');
     for (const r of s.firstRejects) {
-      out.push(`- ${cell(`${r.source.file} ${w.row} ${r.source.row} : ${r.reason}${r.hint === '' ? '' : ` — ${r.hint}`}`)}`);
+      out.push(`- ${cell(`${r.source.file} ${w.row} ${r.source.row}${w.colon}${r.reason}${r.hint === '' ? '' : ` — ${r.hint}`}`)}`);
     }
     out.push('');
   }

@@ -1,6 +1,7 @@
 /** Plain-text report for terminals, readable at 100 columns. */
 import type { ChannelReport, RankedEntry, Report } from '../types.js';
 import {
+  channelLabel,
   formatNumber,
   formatScore,
   formatShare,
@@ -35,9 +36,9 @@ interface Column {
 function channelColumns(lang: string): Column[] {
   const w = wordingFor(lang);
   return [
-    { header: w.channel, width: 16, align: 'left', cell: (c) => c.label },
+    { header: w.channel, width: 15, align: 'left', cell: (c) => channelLabel(c, w) },
     { header: w.verbatims, width: 9, align: 'right', cell: (c) => String(c.verbatims) },
-    { header: w.wordsPerVerbatim, width: 7, align: 'right', cell: (c) => formatNumber(c.wordsPerVerbatim.mean, 1, lang) },
+    { header: w.wordsPerVerbatim, width: 8, align: 'right', cell: (c) => formatNumber(c.wordsPerVerbatim.mean, 1, lang) },
     { header: w.conceptsPerVerbatim, width: 11, align: 'right', cell: (c) => formatNumber(c.conceptsPerVerbatim.mean, 1, lang) },
     { header: w.withIrritant, width: 8, align: 'right', cell: (c) => formatShare(c.withIrritant.share, lang, 0) },
     { header: w.withEnchantment, width: 10, align: 'right', cell: (c) => formatShare(c.withEnchantment.share, lang, 0) },
@@ -94,17 +95,17 @@ function renderTable(report: Report, options: TableRenderOptions = {}): string {
   ];
   for (const [title, entries] of sections) {
     if (entries.length === 0) continue;
-    out.push('', heading(`${title} (${report.all.label})`));
+    out.push('', heading(`${title} (${channelLabel(report.all, w)})`));
     out.push(...rankingLines(entries, lang, width, top));
   }
 
   const s = report.summary;
   if (s.rejected > 0) {
-    out.push('', heading(`${w.rejects} : ${s.rejected}`.replace(' :', lang === 'en' ? ':' : ' :')));
+    out.push('', heading(`${w.rejects}${w.colon}${s.rejected}`));
     for (const r of s.rejectsByReason) out.push(`  ${padEnd(truncate(r.reason, 30), 30)} ${padStart(String(r.count), 6)}`);
     for (const r of s.firstRejects) {
       const where = `${r.source.file} ${w.row} ${r.source.row}`;
-      out.push(truncate(`  ${where} : ${r.reason}${r.hint === '' ? '' : ` — ${oneLine(r.hint)}`}`, width));
+      out.push(truncate(`  ${where}${w.colon}${r.reason}${r.hint === '' ? '' : ` — ${oneLine(r.hint)}`}`, width));
     }
   }
   return `${out.join('\n')}\n`;
