@@ -1,6 +1,9 @@
 // readVerbatims: files in, one item per input row out (a verbatim or a reject).
-import { open } from 'node:fs/promises';
-import { basename, extname } from 'node:path';
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, open, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, extname, join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import type { Verbatim } from '../types.js';
 import { FR_LEXICON_SOURCES } from '../data/fr.generated.js';
 import { normalizeChannel, type ChannelDefinition } from '../lexicon/channels.js';
@@ -68,8 +71,20 @@ function fileProblem(error: unknown): { reason: string; hint: string } {
   return { reason: `cannot read file: ${error instanceof Error ? error.message : String(error)}`, hint: 'check the file is complete and in a supported format (csv, tsv, json, jsonl, xlsx)' };
 }
 
+/**
+ * Standard input is spooled to a temporary file: detection needs a sample and
+ * recovery from a stray quote needs to read again, both impossible on a pipe.
+ */
+async function spoolStdin(): Promise<{ path: string; cleanup: () => Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'verbatim-fr-stdin-'));
+  const path = join(dir, 'stdin');
+  await pipeline(process.stdin, createWriteStream(path));
+  return { path, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
 interface Planned {
   file: string;
+  cleanup?: () => Promise<void>;
   prepared?: PreparedInput;
   mapping?: ColumnMapping;
   reject?: ReadReject;
@@ -77,8 +92,10 @@ interface Planned {
 
 async function plan(spec: InputSpec, options: ReadOptions, issues: InputIssue[]): Promise<Planned> {
   const file = spec.path;
+  let cleanup: (() => Promise<void>) | undefined;
   const fileReject = (problem: { reason: string; hint: string }): Planned => ({
     file,
+    ...(cleanup && { cleanup }),
     reject: { type: 'reject', source: { file, row: 0 }, ...problem },
   });
   const extension = extname(file).toLowerCase();
@@ -86,19 +103,21 @@ async function plan(spec: InputSpec, options: ReadOptions, issues: InputIssue[])
     return fileReject({ reason: `${extension} files are not supported`, hint: 'save the sheet as .xlsx or as CSV UTF-8 from the spreadsheet' });
   }
   try {
-    const format = spec.format ?? (await sniffFormat(file, EXTENSIONS[extension]));
+    let path = file;
+    if (file === '-') ({ path, cleanup } = await spoolStdin());
+    const format = spec.format ?? (await sniffFormat(path, EXTENSIONS[extension]));
     const encoding = spec.encoding;
     const maxRecordSize = options.maxRecordSize ?? DEFAULT_MAX_RECORD_SIZE;
     const prepared =
-      format === 'json' ? await prepareJson(file, encoding)
-      : format === 'jsonl' ? await prepareJsonl(file, encoding)
-      : format === 'xlsx' ? await prepareXlsx(file)
-      : await prepareCsv(file, { maxRecordSize, ...(encoding !== undefined && { encoding }), ...(spec.delimiter !== undefined && { delimiter: spec.delimiter }) }, format === 'tsv');
+      format === 'json' ? await prepareJson(path, encoding)
+      : format === 'jsonl' ? await prepareJsonl(path, encoding)
+      : format === 'xlsx' ? await prepareXlsx(path)
+      : await prepareCsv(path, { maxRecordSize, ...(encoding !== undefined && { encoding }), ...(spec.delimiter !== undefined && { delimiter: spec.delimiter }) }, format === 'tsv');
     const { mapping, problems } = mapColumns(prepared.headers, spec);
     for (const problem of problems) {
       issues.push({ file, line: 1, message: problem.message, hint: `${problem.hint} (${prepared.description})` });
     }
-    return { file, prepared, mapping };
+    return { file, prepared, mapping, ...(cleanup && { cleanup }) };
   } catch (error) {
     if (error instanceof TypeError) throw error;
     return fileReject(fileProblem(error));
@@ -122,7 +141,7 @@ function toItem(raw: RawRow, file: string, mapping: ColumnMapping, channelOf: (v
   }
   const id = mapping.id !== undefined ? cellText(raw.values[mapping.id]).trim() : '';
   const verbatim: Verbatim = {
-    id: id !== '' ? id : `${basename(file)}:${raw.row}`,
+    id: id !== '' ? id : `${file === '-' ? 'stdin' : basename(file)}:${raw.row}`,
     text,
     channel:
       mapping.channel !== undefined ? channelOf(cellText(raw.values[mapping.channel]))
@@ -172,9 +191,16 @@ export async function* readVerbatims(inputs: ReadonlyArray<string | InputSpec>, 
   const { channels: _channels, maxRecordSize: _max, ...shared } = options;
   const issues: InputIssue[] = [];
   const planned: Planned[] = [];
-  for (const spec of specs) planned.push(await plan({ ...shared, ...spec }, options, issues));
-  if (issues.length > 0) throw new InputError(issues);
+  try {
+    for (const spec of specs) planned.push(await plan({ ...shared, ...spec }, options, issues));
+    if (issues.length > 0) throw new InputError(issues);
+    yield* readPlanned(planned, channels);
+  } finally {
+    for (const { cleanup } of planned) await cleanup?.();
+  }
+}
 
+async function* readPlanned(planned: Planned[], channels: ReadonlyArray<ChannelDefinition>): AsyncGenerator<ReadItem> {
   // Exports repeat a handful of channel spellings: normalise each once.
   const cache = new Map<string, string>();
   const channelOf = (value: string | undefined): string => {

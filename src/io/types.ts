@@ -29,7 +29,7 @@ export interface ColumnOptions {
   delimiter?: string;
 }
 
-/** One input file and how to read it. `path` `-` is standard input (CSV or JSONL). */
+/** One input file and how to read it. `path` `-` is standard input (spooled to a temporary file). */
 export interface InputSpec extends ColumnOptions {
   path: string;
 }

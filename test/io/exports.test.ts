@@ -1,0 +1,23 @@
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { readAll } from './_helpers.js';
+
+describe('verbatim-fr/io', () => {
+  it('exports exactly the node-only API', async () => {
+    const io = await import('../../src/io/index.js');
+    expect(Object.keys(io).sort()).toEqual(['InputError', 'createAnnotationWriter', 'loadLexiconFiles', 'readLexiconFile', 'readVerbatims', 'writeRejects']);
+  });
+
+  it('reads standard input when the path is "-"', async () => {
+    const descriptor = Object.getOwnPropertyDescriptor(process, 'stdin')!;
+    Object.defineProperty(process, 'stdin', { value: Readable.from([Buffer.from('commentaire;canal\nRapide et efficace;chat\n')]), configurable: true });
+    try {
+      const items = await readAll(['-']);
+      expect(items).toEqual([
+        { type: 'verbatim', source: { file: '-', row: 1, line: 2 }, verbatim: { id: 'stdin:1', text: 'Rapide et efficace', channel: 'chat' } },
+      ]);
+    } finally {
+      Object.defineProperty(process, 'stdin', descriptor);
+    }
+  });
+});
