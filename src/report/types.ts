@@ -102,7 +102,12 @@ export interface ReportOptions {
   scoreScale?: ScoreScale;
   /** Rejects listed with their file and row (default 10; counts cover all). Fixed when the state is built. */
   maxRejects?: number;
-  /** Extra sections (insight analyses) fed with every analysis. */
+  /**
+   * Extra sections (insight analyses) fed with every analysis. Give the same
+   * list to `createReportBuilder`, `mergeReportStates` and `finalizeReport`:
+   * a section state without its definition cannot be merged (TypeError) and
+   * is left out of `Report.sections` at finalize.
+   */
   sections?: readonly ReportSection[];
 }
 

@@ -125,6 +125,12 @@ describe('renderReport', () => {
     expect(() => renderReport(report, format)).toThrow(/expected format to be one of table, md, json, csv or a Renderer/);
   });
 
+  it.each(['table', 'md', 'json', 'csv'])('renders an empty report as %s', async (format) => {
+    const out = renderReport(await buildReport([]), format);
+    expect(out.length).toBeGreaterThan(0);
+    expect(out).not.toMatch(/NaN|undefined/);
+  });
+
   it('throws on something that is not a report', () => {
     expect(() => renderReport({} as Report)).toThrow(TypeError);
   });
