@@ -2,9 +2,9 @@
 import fc from 'fast-check';
 import type { Match, VerbatimAnalysis } from '../../src/types.js';
 
-export type Partial_ = Partial<VerbatimAnalysis> & { id: string };
+export type AnalysisFields = Partial<VerbatimAnalysis> & { id: string };
 
-export function verbatim(p: Partial_): VerbatimAnalysis {
+export function verbatim(p: AnalysisFields): VerbatimAnalysis {
   return {
     channel: 'enquete',
     text: '',
@@ -55,7 +55,7 @@ export const analysisArb: fc.Arbitrary<VerbatimAnalysis> = fc
     enchantments: fc.subarray(['amabilite', 'rapidite']),
     intents: fc.subarray(['resiliation']),
   })
-  .map((r, ) => {
+  .map((r) => {
     const { date, ...rest } = r;
     const matches = [...r.irritants, ...r.enchantments].map((id) =>
       match(id, IRRITANTS.includes(id) ? 'irritant' : 'enchantment', THEME_OF[id] as string),
