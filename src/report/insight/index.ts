@@ -54,7 +54,7 @@ export * from './cooccurrence.js';
 export * from './trends.js';
 export * from './journey.js';
 export { chiSquarePValue, logLikelihood, logRatio, type LogLikelihoodFormula } from './stats.js';
-export type { Counts, InsightEntryKind } from './_shared.js';
+export type { Counts as InsightCounts, InsightEntryKind } from './_shared.js';
 
 /** Options fixed when accumulating (they shape the state). */
 export interface InsightBuilderOptions {
