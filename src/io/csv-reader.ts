@@ -4,7 +4,7 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { parse, type CsvError } from 'csv-parse';
+import { parse, type CsvError, type Parser } from 'csv-parse';
 import iconv from 'iconv-lite';
 import { detectEncoding } from './encoding.js';
 import { uniqueHeaders, type PreparedInput, type RawItem } from './raw.js';
@@ -101,14 +101,8 @@ function skipLines(lines: number): Transform {
   });
 }
 
-interface Parsed {
-  fields: string[];
-  line: number;
-  seq: number;
-}
-
 interface Fatal {
-  line: number;
+  /** Records csv-parse had produced before the one it skipped. */
   afterSeq: number;
   code: string;
 }
@@ -144,31 +138,24 @@ export async function prepareCsv(path: string, options: CsvInputOptions, tsv: bo
     let skip = 0; // physical lines already handled by a previous pass
     let headerPending = true;
     for (;;) {
-      let lastEnd = skip;
-      let lastEmpty = 0;
-      let seq = 0;
+      let lastEnd = skip; // physical line where the previous record ends
+      let seq = 0; // records received in this pass
       let fatal: Fatal | undefined;
       let restartAt: number | undefined;
-      const parser = parse({
+      // Blank lines are kept as records (and dropped below) so that line
+      // numbers follow from the records alone: csv-parse's own `info.lines`
+      // counts a CRLF inside a quoted cell twice, and asking it for per-record
+      // info costs a third of the parsing time.
+      const parser: Parser = parse({
         delimiter,
         bom: true,
         relax_quotes: true,
         relax_column_count: true,
-        skip_empty_lines: true,
+        skip_empty_lines: false,
         skip_records_with_error: true,
         max_record_size: options.maxRecordSize,
-        // csv-parse's own `info.lines` counts a CRLF inside a quoted cell twice,
-        // so record start lines are computed from the cells' own line breaks.
-        on_record: (fields: string[], info) => {
-          const line = lastEnd + 1 + (info.empty_lines - lastEmpty);
-          lastEnd = line + countBreaks(fields);
-          lastEmpty = info.empty_lines;
-          return { fields, line, seq: ++seq } as unknown as string[];
-        },
         on_skip: (error: CsvError | undefined) => {
-          if (fatal) return;
-          const empty = typeof error?.['empty_lines'] === 'number' ? (error['empty_lines'] as number) : lastEmpty;
-          fatal = { line: lastEnd + 1 + (empty - lastEmpty), afterSeq: seq, code: error?.code ?? 'CSV_ERROR' };
+          fatal ??= { afterSeq: parser.info.records, code: error?.code ?? 'CSV_ERROR' };
         },
       });
       const file = createReadStream(path, { highWaterMark: 64 * 1024 });
@@ -178,14 +165,16 @@ export async function prepareCsv(path: string, options: CsvInputOptions, tsv: bo
       );
       let readError: unknown;
       try {
-        for await (const item of parser as AsyncIterable<Parsed>) {
-          if (fatal && item.seq > fatal.afterSeq) break;
+        for await (const fields of parser as AsyncIterable<string[]>) {
+          if (fatal && seq >= fatal.afterSeq) break; // what csv-parse read after a swallowing quote
+          seq++;
+          const line = lastEnd + 1;
+          lastEnd = line + countBreaks(fields);
+          if (fields.length === 1 && (fields[0] === '' || (headers.length > 1 && fields[0]!.trim() === ''))) continue; // a blank line
           if (headerPending) {
             headerPending = false;
             continue;
           }
-          const { fields, line } = item;
-          if (fields.length === 1 && fields[0]!.trim() === '' && headers.length > 1) continue; // a blank line
           row++;
           let cells = fields;
           if (cells.length > headers.length && cells.slice(headers.length).every((c) => c.trim() === '')) {
@@ -218,7 +207,7 @@ export async function prepareCsv(path: string, options: CsvInputOptions, tsv: bo
       const flowError = await flow;
       readError ??= fatal || restartAt !== undefined ? undefined : flowError;
       if (restartAt !== undefined || fatal) {
-        const line = restartAt ?? fatal!.line;
+        const line = restartAt ?? lastEnd + 1;
         if (restartAt === undefined) row++; // a record csv-parse skipped was not counted yet
         const tooLarge = restartAt === undefined && fatal!.code === 'CSV_MAX_RECORD_SIZE';
         yield {
