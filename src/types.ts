@@ -129,4 +129,9 @@ export interface VerbatimAnalysis {
   tonality: Tonality;
   /** Sentiment sums behind the tonality. */
   sentiment: { positive: number; negative: number };
+  /**
+   * Chat transcripts only: customer↔agent exchanges in the conversation
+   * (set by the corpus pipeline when the text is a speaker-prefixed transcript).
+   */
+  exchanges?: number;
 }

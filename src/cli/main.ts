@@ -1,4 +1,285 @@
-export async function main(argv: string[]): Promise<number> {
-  void argv;
-  return 0;
+import { Command, CommanderError, Option } from 'commander';
+import { readFile, writeFile } from 'node:fs/promises';
+import {
+  analyze,
+  checkThresholds,
+  createAnalyzer,
+  evaluate,
+  LexiconError,
+  parseGoldJsonl,
+  renderEvalReport,
+  renderReport,
+  tokenize,
+} from '../index.js';
+import type { Analyzer, Match, ReportFormat } from '../index.js';
+import { loadLexiconFiles, InputError } from '../io/index.js';
+import { runAnalysis } from './run.js';
+import { createProgress } from './progress.js';
+
+/** Where the CLI writes; tests pass their own. */
+export interface CliIo {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  env: Record<string, string | undefined>;
+  stdin?: NodeJS.ReadableStream;
 }
+
+/** Exit codes, documented in the README. */
+export const EXIT = {
+  ok: 0,
+  /** eval below --fail-under, lexicon check found problems */
+  failed: 1,
+  /** bad command line */
+  usage: 2,
+  /** no input could be read, or a lexicon/input file is invalid */
+  input: 3,
+  /** a bug: please report it */
+  internal: 70,
+} as const;
+
+const FORMATS = ['table', 'md', 'json', 'csv', 'html'] as const;
+
+const EXAMPLES = `
+Examples:
+  $ verbatim analyze corpora/sample.csv
+  $ verbatim analyze export.csv --text Commentaire --channel Canal --format md --out rapport.md
+  $ verbatim analyze avis.csv chats.jsonl --channel "avis google" --format html --out rapport.html
+  $ verbatim analyze export.xlsx --annotate codage.csv --rejects rejets.csv --format json --out rapport.json
+  $ cat export.csv | verbatim analyze - --format json
+  $ verbatim eval gold.jsonl --fail-under themes=0.8,irritants=0.7
+  $ verbatim tokenize "J'ai attendu 3 semaines, pk ?"
+  $ verbatim lexicon check mon-lexique.yml
+`;
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function positiveInt(name: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0) throw new CommanderError(EXIT.usage, 'verbatim.usage', `${name} expects a whole number, got "${value}"`);
+    return n;
+  };
+}
+
+async function buildAnalyzer(lexiconPaths: string[], includeDefault: boolean, language: string): Promise<Analyzer> {
+  const layers = lexiconPaths.length > 0 ? await loadLexiconFiles(lexiconPaths) : [];
+  return createAnalyzer({ lexicons: layers, includeDefault, defaultLanguage: language });
+}
+
+async function output(io: CliIo, text: string, out: string | undefined): Promise<void> {
+  if (out) await writeFile(out, text);
+  else io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+}
+
+/**
+ * Runs the CLI with `argv` (without `node` and the script). Resolves to the
+ * exit code; never calls `process.exit`, so it is testable in-process.
+ */
+export async function main(argv: string[], io: CliIo = defaultIo()): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = new Command('verbatim')
+    .description('Analyse French customer verbatims per channel: concepts, irritants, enchantments, with example verbatims.')
+    .version(VERSION, '-v, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText('after', EXAMPLES)
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    })
+    .exitOverride();
+
+  program
+    .command('analyze')
+    .description('analyse exported verbatim files (CSV/TSV/JSON/JSONL/XLSX) and print the per-channel report')
+    .argument('<files...>', 'input files; - reads CSV or JSONL from standard input')
+    .option('--text <column>', 'column holding the verbatim (default: auto-detected)')
+    .option('--channel <column|name>', 'channel column, or a channel name for the whole input')
+    .option('--id <column>', 'id column (default: auto-detected, else file:row)')
+    .option('--date <column>', 'date column (default: auto-detected)')
+    .option('--score <column>', 'score column: NPS 0-10, stars 1-5 (default: auto-detected)')
+    .option('--lexicon <path>', 'extra lexicon file or folder, layered over the default (repeatable)', collect, [] as string[])
+    .option('--no-default-lexicon', 'use only the --lexicon files')
+    .addOption(new Option('--format <format>', 'report format').choices(FORMATS).default('table'))
+    .option('--out <file>', 'write the report to a file instead of stdout')
+    .option('--annotate <file>', 'write one row per input row with its coding (.csv or .jsonl)')
+    .option('--rejects <file>', 'write skipped rows with their reasons (CSV)')
+    .option('--examples <n>', 'example verbatims per concept and irritant', positiveInt('--examples'), 3)
+    .option('--top <n>', 'top words and expressions listed', positiveInt('--top'), 20)
+    .option('--lang <code>', "corpus' default language for short texts (ISO 639-3)", 'fra')
+    .option('--no-mask', 'keep emails, phone numbers, IBANs and references in examples')
+    .option('--all-turns', 'in chat transcripts, analyse the agent turns too (default: customer turns only)')
+    .addOption(new Option('--period <period>', 'trend period').choices(['month', 'week']).default('month'))
+    .addOption(new Option('--scale <scale>', 'score scale').choices(['auto', 'nps', 'stars', 'csat', 'ces']).default('auto'))
+    .option('--no-progress', 'never show the progress bar (it only shows on a terminal, on stderr)')
+    .action(async (files: string[], opts: AnalyzeCliOptions) => {
+      const analyzer = await buildAnalyzer(opts.lexicon, opts.defaultLexicon, opts.lang);
+      const progress = createProgress({ stream: io.stderr, enabled: opts.progress && !io.env.CI });
+      try {
+        const result = await runAnalysis(files, analyzer, {
+          columns: pickColumns(opts),
+          examples: opts.examples,
+          topWords: opts.top,
+          maskPersonalData: opts.mask,
+          allTurns: opts.allTurns === true,
+          period: opts.period,
+          scale: opts.scale,
+          ...(opts.annotate ? { annotate: opts.annotate } : {}),
+          ...(opts.rejects ? { rejects: opts.rejects } : {}),
+          ...(io.stdin ? { stdin: io.stdin } : {}),
+          onProgress: (n) => progress.tick(n),
+        });
+        progress.stop();
+        const text = await renderReport(result.report, opts.format as ReportFormat);
+        await output(io, text, opts.out);
+        const { summary } = result.report;
+        if (summary.analysed === 0) {
+          io.stderr.write(`verbatim: no verbatim could be analysed (${summary.rejected} rows skipped; see --rejects FILE)\n`);
+          code = EXIT.input;
+        }
+      } finally {
+        progress.stop();
+      }
+    });
+
+  program
+    .command('eval')
+    .description('score the lexicons against an annotated gold file (JSONL: text, themes, irritants, enchantements, tonalite, intentions)')
+    .argument('<gold>', 'gold JSONL file')
+    .option('--lexicon <path>', 'extra lexicon file or folder (repeatable)', collect, [] as string[])
+    .option('--no-default-lexicon', 'use only the --lexicon files')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--fail-under <spec>', 'exit 1 when a micro-F1 (or tonality accuracy) is below, e.g. themes=0.8,irritants=0.7,tonality=0.8')
+    .option('--worst <n>', 'worst false positives / negatives listed per family', positiveInt('--worst'), 5)
+    .option('--out <file>', 'write the evaluation to a file instead of stdout')
+    .action(async (gold: string, opts: EvalCliOptions) => {
+      const analyzer = await buildAnalyzer(opts.lexicon, opts.defaultLexicon, 'fra');
+      const records = parseGoldJsonl(await readFile(gold, 'utf8'), gold);
+      const report = evaluate(records, analyzer, { examples: opts.worst });
+      await output(io, renderEvalReport(report, opts.format), opts.out);
+      if (opts.failUnder) {
+        const failures = checkThresholds(report, opts.failUnder);
+        for (const failure of failures) io.stderr.write(`verbatim eval: ${failure.message}\n`);
+        if (failures.length > 0) code = EXIT.failed;
+      }
+    });
+
+  program
+    .command('tokenize')
+    .description('show the tokens of a text (quick check of the French text layer)')
+    .argument('[text...]', 'text to tokenize (default: standard input)')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .option('--lexicon <path>', 'also show lexicon matches with these layers over the default (repeatable)', collect, [] as string[])
+    .action(async (words: string[], opts: { format: string; lexicon: string[] }) => {
+      const text = words.length > 0 ? words.join(' ') : await readAll(io.stdin);
+      const tokens = tokenize(text);
+      const analyzer = await buildAnalyzer(opts.lexicon, true, 'fra');
+      const analysis = analyze({ id: 'cli', text }, analyzer);
+      if (opts.format === 'json') {
+        await output(io, JSON.stringify({ tokens, matches: analysis.matches, tonality: analysis.tonality, language: analysis.language }, null, 2), undefined);
+        return;
+      }
+      const rows = tokens.map((t) => `${String(t.start).padStart(5)}-${String(t.end).padEnd(5)} ${t.kind.padEnd(8)} ${JSON.stringify(t.text).padEnd(24)} ${t.norm}`);
+      const matches = analysis.matches.map((m: Match) => `  ${m.kind.padEnd(11)} ${m.id.padEnd(28)} ${JSON.stringify(m.text)}${m.negated ? ' (negated)' : ''}`);
+      await output(io, [...rows, '', `words: ${analysis.words}  language: ${analysis.language}  tonality: ${analysis.tonality}`, 'matches:', ...(matches.length ? matches : ['  (none)'])].join('\n'), undefined);
+    });
+
+  const lexicon = program.command('lexicon').description('lexicon tools');
+  lexicon
+    .command('check')
+    .description('validate lexicon files or folders (YAML/JSON); prints every problem with file, line and column')
+    .argument('<paths...>', 'lexicon files or folders')
+    .option('--no-default-lexicon', 'check the files alone, not layered over the default')
+    .action(async (paths: string[], opts: { defaultLexicon: boolean }) => {
+      const layers = await loadLexiconFiles(paths);
+      const analyzer = createAnalyzer({ lexicons: layers, includeDefault: opts.defaultLexicon });
+      const counts = new Map<string, number>();
+      for (const entry of analyzer.lexicon.entries) counts.set(entry.kind, (counts.get(entry.kind) ?? 0) + 1);
+      const summary = [...counts].map(([kind, n]) => `${n} ${kind}`).join(', ');
+      io.stdout.write(`ok: ${paths.join(', ')} — ${summary}\n`);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (error) {
+    return reportError(error, io);
+  }
+}
+
+interface AnalyzeCliOptions {
+  text?: string;
+  channel?: string;
+  id?: string;
+  date?: string;
+  score?: string;
+  lexicon: string[];
+  defaultLexicon: boolean;
+  format: string;
+  out?: string;
+  annotate?: string;
+  rejects?: string;
+  examples: number;
+  top: number;
+  lang: string;
+  mask: boolean;
+  allTurns?: boolean;
+  period: 'month' | 'week';
+  scale: 'auto' | 'nps' | 'stars' | 'csat' | 'ces';
+  progress: boolean;
+}
+
+interface EvalCliOptions {
+  lexicon: string[];
+  defaultLexicon: boolean;
+  format: 'text' | 'json';
+  failUnder?: string;
+  worst: number;
+  out?: string;
+}
+
+function pickColumns(opts: AnalyzeCliOptions) {
+  const columns: Record<string, string> = {};
+  for (const key of ['text', 'channel', 'id', 'date', 'score'] as const) {
+    const value = opts[key];
+    if (value !== undefined) columns[key] = value;
+  }
+  return columns;
+}
+
+async function readAll(stream: NodeJS.ReadableStream | undefined): Promise<string> {
+  if (!stream) return '';
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** One clear message on stderr and an exit code; stack traces only for bugs. */
+function reportError(error: unknown, io: CliIo): number {
+  if (error instanceof CommanderError) {
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+    if (error.code === 'verbatim.usage') io.stderr.write(`verbatim: ${error.message}\n`);
+    return EXIT.usage;
+  }
+  if (error instanceof LexiconError || error instanceof InputError) {
+    io.stderr.write(`verbatim: ${error.message}\n`);
+    return EXIT.input;
+  }
+  if (error && typeof error === 'object' && 'code' in error && typeof (error as { code: unknown }).code === 'string') {
+    const e = error as NodeJS.ErrnoException;
+    if (e.code === 'ENOENT' || e.code === 'EACCES' || e.code === 'EISDIR') {
+      io.stderr.write(`verbatim: cannot open ${e.path ?? 'file'} (${e.code}); check the path and permissions\n`);
+      return EXIT.input;
+    }
+  }
+  io.stderr.write(`verbatim: internal error — please report it with the command you ran\n${error instanceof Error ? error.stack : String(error)}\n`);
+  return EXIT.internal;
+}
+
+function defaultIo(): CliIo {
+  return { stdout: process.stdout, stderr: process.stderr, env: process.env, stdin: process.stdin };
+}
+
+declare const __VERSION__: string | undefined;
+const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';

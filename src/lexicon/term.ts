@@ -1,6 +1,9 @@
 // Term syntax (docs/lexicon-format.md § Terms), checked without the tokenizer:
-// positions separated by spaces, alternatives `a|b`, `stem:word`, globs with
-// `*`, gaps `{m,n}`. No user text ever becomes a RegExp.
+// gaps `{m,n}` split a term into segments; inside a segment `|` separates
+// alternatives, which may be several words (`carte bancaire|cb|paypal`, like
+// regex alternation: `|` binds loosest); a segment without `|` is a plain
+// sequence of positions; `stem:word` and globs with `*` are single positions.
+// No user text ever becomes a RegExp.
 
 /** Most tokens a gap may skip: keeps matching bounded. */
 export const MAX_GAP = 8;
@@ -12,8 +15,12 @@ export type TermAlternative =
   | { type: 'stem'; text: string }
   | { type: 'glob'; text: string };
 
+/**
+ * A position: alternatives, each a sequence of words (`colis`, `point relais`,
+ * `stem:livrer`), or a gap.
+ */
 export type TermPosition =
-  | { type: 'slot'; alternatives: TermAlternative[] }
+  | { type: 'slot'; alternatives: TermAlternative[][] }
   | { type: 'gap'; min: number; max: number };
 
 export interface TermProblem {
@@ -103,46 +110,63 @@ export function parseTerm(term: unknown): ParsedTerm {
   }
   const problems: TermProblem[] = [];
   const positions: TermPosition[] = [];
-  parts.forEach((part, i) => {
-    if (part.startsWith('{')) {
-      const m = GAP.exec(part);
-      if (m === null) {
-        problems.push({
-          message: `bad gap syntax "${part}" in term "${term}"`,
-          hint: `write a gap as {min,max} with 0 <= min <= max <= ${MAX_GAP}, e.g. {0,3}`,
-        });
-        return;
+  let segment: string[] = [];
+  const flush = (): void => {
+    if (segment.length === 0) return;
+    const alternatives: TermAlternative[][] = [];
+    for (const phrase of segment.join(' ').split('|')) {
+      const words = phrase.trim().split(' ').filter((w) => w !== '');
+      if (words.length === 0) {
+        problems.push({ message: `empty alternative in term "${term}"`, hint: 'write alternatives as a|b|c with no empty part' });
+        continue;
       }
-      const min = Number(m[1]);
-      const max = Number(m[2]);
-      if (min > max) {
-        problems.push({
-          message: `bad gap "${part}" in term "${term}": min ${min} is greater than max ${max}`,
-          hint: `swap the bounds: {${max},${min}}`,
-        });
-      } else if (max > MAX_GAP) {
-        problems.push({
-          message: `gap "${part}" in term "${term}" is too wide (max ${MAX_GAP})`,
-          hint: `use at most {${Math.min(min, MAX_GAP)},${MAX_GAP}}; wider spans match unrelated words`,
-        });
+      const atoms: TermAlternative[] = [];
+      for (const w of words) {
+        const atom = parseAlternative(w, term, problems);
+        if (atom !== undefined) atoms.push(atom);
       }
-      if (i === 0 || i === parts.length - 1) {
-        problems.push({
-          message: `gap "${part}" at the ${i === 0 ? 'start' : 'end'} of term "${term}"`,
-          hint: 'a gap goes between two words; remove it',
-        });
-      } else if (parts[i - 1]?.startsWith('{') === true) {
-        problems.push({ message: `two gaps in a row in term "${term}"`, hint: 'merge them into one gap {min,max}' });
-      }
-      positions.push({ type: 'gap', min, max });
-      return;
-    }
-    const alternatives: TermAlternative[] = [];
-    for (const raw of part.split('|')) {
-      const alt = parseAlternative(raw, term, problems);
-      if (alt !== undefined) alternatives.push(alt);
+      if (atoms.length === words.length) alternatives.push(atoms);
     }
     positions.push({ type: 'slot', alternatives });
+    segment = [];
+  };
+  parts.forEach((part, i) => {
+    if (!part.startsWith('{')) {
+      segment.push(part);
+      return;
+    }
+    flush();
+    const m = GAP.exec(part);
+    if (m === null) {
+      problems.push({
+        message: `bad gap syntax "${part}" in term "${term}"`,
+        hint: `write a gap as {min,max} with 0 <= min <= max <= ${MAX_GAP}, e.g. {0,3}`,
+      });
+      return;
+    }
+    const min = Number(m[1]);
+    const max = Number(m[2]);
+    if (min > max) {
+      problems.push({
+        message: `bad gap "${part}" in term "${term}": min ${min} is greater than max ${max}`,
+        hint: `swap the bounds: {${max},${min}}`,
+      });
+    } else if (max > MAX_GAP) {
+      problems.push({
+        message: `gap "${part}" in term "${term}" is too wide (max ${MAX_GAP})`,
+        hint: `use at most {${Math.min(min, MAX_GAP)},${MAX_GAP}}; wider spans match unrelated words`,
+      });
+    }
+    if (i === 0 || i === parts.length - 1) {
+      problems.push({
+        message: `gap "${part}" at the ${i === 0 ? 'start' : 'end'} of term "${term}"`,
+        hint: 'a gap goes between two words; remove it',
+      });
+    } else if (parts[i - 1]?.startsWith('{') === true) {
+      problems.push({ message: `two gaps in a row in term "${term}"`, hint: 'merge them into one gap {min,max}' });
+    }
+    positions.push({ type: 'gap', min, max });
   });
+  flush();
   return problems.length > 0 ? { ok: false, problems } : { ok: true, positions };
 }

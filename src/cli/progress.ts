@@ -1,0 +1,53 @@
+import cliProgress from 'cli-progress';
+
+/** A progress display that can be a no-op: callers never need to check. */
+export interface Progress {
+  tick(rows: number): void;
+  stop(): void;
+}
+
+export interface ProgressOptions {
+  /** Where the bar is drawn; it is never stdout. */
+  stream: NodeJS.WritableStream & { isTTY?: boolean };
+  /** Show nothing before this many milliseconds (default 2000). */
+  delayMs?: number;
+  /** Force off (e.g. `--no-progress`, CI). */
+  enabled?: boolean;
+}
+
+/**
+ * A bar on stderr for runs longer than a couple of seconds, only on a TTY:
+ * redirected or piped output must stay clean.
+ */
+export function createProgress(options: ProgressOptions): Progress {
+  const { stream, delayMs = 2000, enabled = true } = options;
+  if (!enabled || !stream.isTTY) return { tick() {}, stop() {} };
+  const startedAt = Date.now();
+  let rows = 0;
+  let bar: cliProgress.SingleBar | undefined;
+  return {
+    tick(n) {
+      rows += n;
+      if (!bar && Date.now() - startedAt >= delayMs) {
+        bar = new cliProgress.SingleBar(
+          {
+            stream,
+            format: 'verbatim-fr | {value} verbatims | {rate}/s | {duration_formatted}',
+            hideCursor: true,
+            clearOnComplete: true,
+            fps: 5,
+          },
+          cliProgress.Presets.shades_classic,
+        );
+        bar.start(0, rows, { rate: 0 });
+      }
+      if (bar) {
+        const seconds = Math.max((Date.now() - startedAt) / 1000, 0.001);
+        bar.update(rows, { rate: Math.round(rows / seconds) });
+      }
+    },
+    stop() {
+      bar?.stop();
+    },
+  };
+}

@@ -1,0 +1,83 @@
+import { analyze, createReportBuilder, finalizeReport } from '../index.js';
+import type { Analyzer, Report, ReportMeta, ReportReject, ReportSection, Verbatim, VerbatimAnalysis } from '../index.js';
+import { createAnnotationWriter, readVerbatims, writeRejects } from '../io/index.js';
+import type { ColumnOptions, InputSpec, ReadReject } from '../io/index.js';
+
+export interface RunAnalysisOptions {
+  columns?: ColumnOptions;
+  examples?: number;
+  topWords?: number;
+  maskPersonalData?: boolean;
+  /** Analyse agent turns of chat transcripts too (default false: customer turns only). */
+  allTurns?: boolean;
+  period?: 'month' | 'week';
+  scale?: 'auto' | 'nps' | 'stars' | 'csat' | 'ces';
+  /** Write one row per analysed verbatim here (.csv or .jsonl). */
+  annotate?: string;
+  /** Write skipped rows here (CSV). */
+  rejects?: string;
+  /** Standard input, for the `-` path. */
+  stdin?: NodeJS.ReadableStream;
+  /** Extra report sections. */
+  sections?: readonly ReportSection[];
+  onProgress?: (rows: number) => void;
+}
+
+export interface RunAnalysisResult {
+  report: Report;
+}
+
+/** Reads the inputs, analyses every verbatim, and builds the report; every row ends analysed or rejected. */
+export async function runAnalysis(files: string[], analyzer: Analyzer, options: RunAnalysisOptions = {}): Promise<RunAnalysisResult> {
+  const meta = reportMetaOf(analyzer);
+  const reportOptions = {
+    meta,
+    ...(options.examples !== undefined ? { examples: options.examples } : {}),
+    ...(options.topWords !== undefined ? { topWords: options.topWords } : {}),
+    ...(options.maskPersonalData !== undefined ? { maskPersonalData: options.maskPersonalData } : {}),
+    ...(options.sections ? { sections: options.sections } : {}),
+  };
+  const builder = createReportBuilder(reportOptions);
+  const annotations = options.annotate ? await createAnnotationWriter(options.annotate) : undefined;
+  const rejects: ReadReject[] = [];
+  const inputs: InputSpec[] = files.map((path) => ({ path, ...options.columns }));
+  let pending = 0;
+  try {
+    for await (const item of readVerbatims(inputs, { channels: analyzer.lexicon.channels, ...(options.stdin ? { stdin: options.stdin } : {}) })) {
+      if (item.type === 'reject') {
+        const reject: ReportReject = { source: item.source, reason: item.reason, hint: item.hint };
+        builder.reject(reject);
+        if (options.rejects) rejects.push(item);
+      } else {
+        const analysis = analyzeOne(item.verbatim, analyzer, options.allTurns === true);
+        builder.add(analysis);
+        if (annotations) await annotations.write(analysis, item.source);
+      }
+      if (++pending === 500) {
+        options.onProgress?.(pending);
+        pending = 0;
+      }
+    }
+    options.onProgress?.(pending);
+  } finally {
+    await annotations?.close();
+  }
+  if (options.rejects) await writeRejects(rejects, options.rejects);
+  return { report: finalizeReport(builder.snapshot(), reportOptions) };
+}
+
+function analyzeOne(verbatim: Verbatim, analyzer: Analyzer, allTurns: boolean): VerbatimAnalysis {
+  void allTurns;
+  return analyze(verbatim, analyzer);
+}
+
+/** Labels and themes of every entry and channel, as the report renderers want them. */
+export function reportMetaOf(analyzer: Analyzer): ReportMeta {
+  const entries: NonNullable<ReportMeta['entries']> = {};
+  for (const e of analyzer.lexicon.entries) {
+    entries[e.id] = { label: e.label, kind: e.kind, ...(e.theme ? { theme: e.theme } : {}), ...(e.stage ? { stage: e.stage } : {}) };
+  }
+  const channels: NonNullable<ReportMeta['channels']> = {};
+  for (const c of analyzer.lexicon.channels) channels[c.id] = { label: c.label ?? c.id };
+  return { entries, channels };
+}
