@@ -30,7 +30,7 @@ import {
 export type ScoreScaleKind = 'nps' | 'stars' | 'csat' | 'ces';
 
 /** How a score scale reads. */
-export interface ScoreScale {
+export interface DetectedScoreScale {
   /** `unknown` when no scale fits (only means are given). */
   kind: ScoreScaleKind | 'unknown';
   min: number;
@@ -114,11 +114,11 @@ export interface EntryScore extends ScoreFigures {
 
 export interface ChannelScore extends ScoreFigures {
   channel: string;
-  scale: ScoreScale;
+  scale: DetectedScoreScale;
 }
 
 export interface ScoresResult {
-  scale: ScoreScale;
+  scale: DetectedScoreScale;
   overall: ScoreFigures;
   channels: ChannelScore[];
   /** True when channels, each read alone, show different scales (e.g. stars and NPS). */
@@ -215,7 +215,7 @@ const SEVEN_POINT_MIN_BASE = 30;
  * least 30 scores and a 6 or 7 → CSAT 1–7 (fewer: NPS); within 0–100 otherwise →
  * CSAT 0–100. CES is never detected: declare it.
  */
-export function detectScoreScale(scores: Counts): ScoreScale {
+export function detectScoreScale(scores: Counts): DetectedScoreScale {
   const { values, counts } = histogram(scores);
   const n = counts.reduce((s, c) => s + c, 0);
   const min = values[0];
@@ -224,7 +224,7 @@ export function detectScoreScale(scores: Counts): ScoreScale {
     return { kind: 'unknown', min: 0, max: 0, higherIsBetter: true, detected: true, reason: 'no scores' };
   }
   const integers = values.every((v) => Number.isInteger(v));
-  const scale = (kind: ScoreScaleKind, lo: number, hi: number, reason: string): ScoreScale => ({
+  const scale = (kind: ScoreScaleKind, lo: number, hi: number, reason: string): DetectedScoreScale => ({
     kind,
     min: lo,
     max: hi,
@@ -243,10 +243,10 @@ export function detectScoreScale(scores: Counts): ScoreScale {
   return { kind: 'unknown', min, max, higherIsBetter: true, detected: true, reason: `scores from ${min} to ${max} fit no known scale` };
 }
 
-function declaredScale(kind: ScoreScaleKind, scores: Counts, cesHigherIsEasier: boolean): ScoreScale {
+function declaredScale(kind: ScoreScaleKind, scores: Counts, cesHigherIsEasier: boolean): DetectedScoreScale {
   const { values } = histogram(scores);
   const max = values[values.length - 1] ?? 0;
-  const declared = (min: number, hi: number, higherIsBetter = true): ScoreScale => ({
+  const declared = (min: number, hi: number, higherIsBetter = true): DetectedScoreScale => ({
     kind,
     min,
     max: hi,
@@ -266,12 +266,12 @@ function declaredScale(kind: ScoreScaleKind, scores: Counts, cesHigherIsEasier: 
   }
 }
 
-function resolveScale(option: ScoresOptions['scale'], scores: Counts, cesHigherIsEasier: boolean): ScoreScale {
+function resolveScale(option: ScoresOptions['scale'], scores: Counts, cesHigherIsEasier: boolean): DetectedScoreScale {
   return option === undefined || option === 'auto' ? detectScoreScale(scores) : declaredScale(option, scores, cesHigherIsEasier);
 }
 
 /** -1 bottom segment, 0 middle, 1 top segment. */
-function segmentOf(scale: ScoreScale, v: number): -1 | 0 | 1 {
+function segmentOf(scale: DetectedScoreScale, v: number): -1 | 0 | 1 {
   switch (scale.kind) {
     case 'unknown':
       return 0;
@@ -288,7 +288,7 @@ function segmentOf(scale: ScoreScale, v: number): -1 | 0 | 1 {
   }
 }
 
-function figuresOf(verbatims: number, scores: Counts, scale: ScoreScale): ScoreFigures {
+function figuresOf(verbatims: number, scores: Counts, scale: DetectedScoreScale): ScoreFigures {
   const { values, counts } = histogram(scores);
   let scored = 0;
   let sum = 0;
