@@ -1,16 +1,15 @@
 // Compiles a composed lexicon into one matcher whose cost per token does not
-// grow with the number of entries: a trie whose edges are keyed by token key
-// (Map), stem (Map) or glob id (Map), globs found per distinct token key
-// through a trigram index and memoised. Gaps are bounded skips. No user text
-// ever becomes a RegExp.
+// grow with the number of entries: an automaton whose edges are looked up by
+// token key (Map), stem (Map) or glob id (Map); globs are found per distinct
+// token key through a trigram index and memoised. Plain terms share prefixes
+// (a trie); a position with alternatives joins them into one fresh node
+// private to its term, so `a|b|c d|e|f` costs 6 edges, not 9 paths. Gaps are
+// bounded skips. No user text ever becomes a RegExp.
 import { foldKey, stem as stemWord } from '../text/index.js';
 import type { Lexicon, LexiconEntry } from './types.js';
 import { parseTerm, type TermAlternative } from './term.js';
 import { LexiconError } from './errors.js';
 import { termKeys, type KeyingOptions } from './keys.js';
-
-/** Most spellings one term may expand to (alternatives × multi-word alternatives). */
-const MAX_VARIANTS = 256;
 
 type Atom = { t: 'key'; key: string } | { t: 'stem'; stem: string } | { t: 'glob'; id: number } | { t: 'gap'; min: number; max: number };
 
@@ -27,11 +26,13 @@ export interface CompiledPattern {
 }
 
 interface TrieNode {
-  keys?: Map<string, TrieNode>;
-  stems?: Map<string, TrieNode>;
-  globs?: Map<number, TrieNode>;
-  gaps?: Map<string, { min: number; max: number; node: TrieNode }>;
+  keys?: Map<string, TrieNode[]>;
+  stems?: Map<string, TrieNode[]>;
+  globs?: Map<number, TrieNode[]>;
+  gaps?: Array<{ min: number; max: number; node: TrieNode }>;
   ends?: CompiledPattern[];
+  /** Reached by exactly one path of shared prefixes: other terms may extend it. */
+  shared: boolean;
 }
 
 /** One matchable unit of the token stream (a token, or one word of a multi-word SMS key). */
@@ -61,6 +62,8 @@ export interface CompiledLexicon {
 interface Glob {
   pattern: string;
 }
+
+const NONE: readonly TrieNode[] = [];
 
 function wildcard(p: string, s: string): boolean {
   // Iterative `*` matching with a single backtrack point: O(|p|·|s|) worst case, never exponential.
@@ -139,18 +142,25 @@ class GlobIndex {
   }
 }
 
-function child<K>(map: Map<K, TrieNode> | undefined, key: K, set: (m: Map<K, TrieNode>) => void): TrieNode {
-  let m = map;
-  if (m === undefined) {
-    m = new Map();
-    set(m);
+function edgeList<K>(node: TrieNode, field: 'keys' | 'stems' | 'globs', key: K): TrieNode[] {
+  let map = node[field] as Map<K, TrieNode[]> | undefined;
+  if (map === undefined) {
+    map = new Map();
+    (node as unknown as Record<string, unknown>)[field] = map;
   }
-  let node = m.get(key);
-  if (node === undefined) {
-    node = {};
-    m.set(key, node);
+  let list = map.get(key);
+  if (list === undefined) {
+    list = [];
+    map.set(key, list);
   }
-  return node;
+  return list;
+}
+
+function edgeOf(node: TrieNode, atom: Atom): TrieNode[] | undefined {
+  if (atom.t === 'key') return edgeList(node, 'keys', atom.key);
+  if (atom.t === 'stem') return edgeList(node, 'stems', atom.stem);
+  if (atom.t === 'glob') return edgeList(node, 'globs', atom.id);
+  return undefined;
 }
 
 /** Compiles a composed lexicon; throws `LexiconError` if a term cannot be compiled. */
@@ -158,7 +168,7 @@ export function compileLexicon(lexicon: Lexicon, options: KeyingOptions = {}): C
   if (typeof lexicon !== 'object' || lexicon === null || !Array.isArray(lexicon.entries)) {
     throw new TypeError(`verbatim-fr: expected a composed Lexicon (from composeLexicons), got ${lexicon === null ? 'null' : typeof lexicon}`);
   }
-  const root: TrieNode = {};
+  const root: TrieNode = { shared: true };
   const globs = new GlobIndex();
   const entries = lexicon.entries.filter((e) => !e.disabled);
   const negators = new Set(lexicon.negation.negators.map((w) => foldKey(w)));
@@ -173,13 +183,13 @@ export function compileLexicon(lexicon: Lexicon, options: KeyingOptions = {}): C
   };
   const issues: LexiconError['issues'] = [];
 
-  const alternativeAtoms = (alt: TermAlternative): Atom[][] => {
-    if (alt.type === 'stem') return [[{ t: 'stem', stem: stemOf(foldKey(alt.text)) }]];
+  const alternativeAtoms = (alt: TermAlternative): Atom[] => {
+    if (alt.type === 'stem') return [{ t: 'stem', stem: stemOf(foldKey(alt.text)) }];
     if (alt.type === 'glob') {
       const pattern = alt.text.split('*').map((part) => foldKey(part)).join('*');
-      return [[{ t: 'glob', id: globs.add(pattern) }]];
+      return [{ t: 'glob', id: globs.add(pattern) }];
     }
-    return [termKeys(alt.text, options).map((key): Atom => ({ t: 'key', key }))];
+    return termKeys(alt.text, options).map((key): Atom => ({ t: 'key', key }));
   };
 
   const addTerm = (entryIndex: number, entry: LexiconEntry, term: string, exclude: boolean): void => {
@@ -191,47 +201,67 @@ export function compileLexicon(lexicon: Lexicon, options: KeyingOptions = {}): C
       for (const p of parsed.problems) fail(p.message, p.hint);
       return;
     }
-    let variants: Atom[][] = [[]];
+    const words = parsed.positions.some((p) => p.type === 'slot');
+    if (!words) {
+      fail(`term "${term}" has no word to match`, 'write at least one word');
+      return;
+    }
+    let negated = false;
+    let frontier: TrieNode[] = [root];
     for (const pos of parsed.positions) {
       if (pos.type === 'gap') {
-        variants = variants.map((v) => [...v, { t: 'gap', min: pos.min, max: pos.max }]);
+        const shared = frontier.length === 1 && frontier[0]?.shared === true;
+        const from = frontier[0];
+        const existing = shared && from !== undefined ? from.gaps?.find((g) => g.min === pos.min && g.max === pos.max && g.node.shared) : undefined;
+        if (existing !== undefined) {
+          frontier = [existing.node];
+          continue;
+        }
+        const next: TrieNode = { shared };
+        for (const node of frontier) (node.gaps ??= []).push({ min: pos.min, max: pos.max, node: next });
+        frontier = [next];
         continue;
       }
-      const next: Atom[][] = [];
-      for (const v of variants) for (const alt of pos.alternatives) for (const atoms of alternativeAtoms(alt)) next.push([...v, ...atoms]);
-      variants = next;
-      if (variants.length > MAX_VARIANTS) {
-        fail(`term "${term}" expands to more than ${MAX_VARIANTS} spellings`, 'split it into several terms');
+      const spellings = pos.alternatives.map((phrase) => phrase.flatMap(alternativeAtoms)).filter((atoms) => atoms.length > 0);
+      if (spellings.length === 0) {
+        fail(`a position of term "${term}" has no word to match`, 'write a word there');
         return;
       }
-    }
-    for (const atoms of variants) {
-      if (!atoms.some((a) => a.t !== 'gap')) {
-        fail(`term "${term}" has no word to match`, 'write at least one word');
-        return;
-      }
-      if (atoms[0]?.t === 'gap' || atoms[atoms.length - 1]?.t === 'gap') continue;
-      const negated = atoms.some((a) => a.t === 'key' && negators.has(a.key));
-      let node = root;
-      for (const atom of atoms) {
-        if (atom.t === 'key') node = child(node.keys, atom.key, (m) => (node.keys = m));
-        else if (atom.t === 'stem') node = child(node.stems, atom.stem, (m) => (node.stems = m));
-        else if (atom.t === 'glob') node = child(node.globs, atom.id, (m) => (node.globs = m));
-        else {
-          const k = `${atom.min},${atom.max}`;
-          node.gaps ??= new Map();
-          let gap = node.gaps.get(k);
-          if (gap === undefined) {
-            gap = { min: atom.min, max: atom.max, node: {} };
-            node.gaps.set(k, gap);
+      if (spellings.some((atoms) => atoms.some((a) => a.t === 'key' && negators.has(a.key)))) negated = true;
+      const single = spellings.length === 1 ? spellings[0] : undefined;
+      const from = frontier.length === 1 ? frontier[0] : undefined;
+      if (single !== undefined && from !== undefined && from.shared) {
+        // Plain position after a shared prefix: walk or grow the trie.
+        let node = from;
+        for (const atom of single) {
+          const list = edgeOf(node, atom) ?? [];
+          let nextNode = list.find((n) => n.shared);
+          if (nextNode === undefined) {
+            nextNode = { shared: true };
+            list.push(nextNode);
           }
-          node = gap.node;
+          node = nextNode;
+        }
+        frontier = [node];
+        continue;
+      }
+      // Alternatives: every spelling from every frontier node joins one fresh node of this term.
+      const join: TrieNode = { shared: false };
+      for (const node of frontier) {
+        for (const atoms of spellings) {
+          let at = node;
+          atoms.forEach((atom, k) => {
+            const target: TrieNode = k === atoms.length - 1 ? join : { shared: false };
+            edgeOf(at, atom)?.push(target);
+            at = target;
+          });
         }
       }
+      frontier = [join];
+    }
+    for (const node of frontier) {
       node.ends ??= [];
-      if (!node.ends.some((p) => p.entry === entryIndex && p.exclude === exclude)) {
-        node.ends.push({ entry: entryIndex, term, exclude, negated });
-      }
+      if (!node.ends.some((p) => p.entry === entryIndex && p.exclude === exclude)) node.ends.push({ entry: entryIndex, term, exclude, negated });
     }
   };
 
@@ -257,22 +287,15 @@ export function compileLexicon(lexicon: Lexicon, options: KeyingOptions = {}): C
       if (j < units.length) {
         const unit = units[j];
         if (unit !== undefined && (j === start || unit.sentence === sentence)) {
-          const byKey = node.keys?.get(unit.key);
-          if (byKey !== undefined) step(byKey, j + 1, start, sentence);
-          if (node.stems !== undefined) {
-            const byStem = node.stems.get(unitStem(j));
-            if (byStem !== undefined) step(byStem, j + 1, start, sentence);
-          }
+          for (const next of node.keys?.get(unit.key) ?? NONE) step(next, j + 1, start, sentence);
+          if (node.stems !== undefined) for (const next of node.stems.get(unitStem(j)) ?? NONE) step(next, j + 1, start, sentence);
           if (node.globs !== undefined) {
-            for (const id of globs.matching(unit.key)) {
-              const byGlob = node.globs.get(id);
-              if (byGlob !== undefined) step(byGlob, j + 1, start, sentence);
-            }
+            for (const id of globs.matching(unit.key)) for (const next of node.globs.get(id) ?? NONE) step(next, j + 1, start, sentence);
           }
         }
       }
       if (node.gaps !== undefined) {
-        for (const gap of node.gaps.values()) {
+        for (const gap of node.gaps) {
           for (let skip = gap.min; skip <= gap.max; skip += 1) {
             const at = j + skip;
             if (at >= units.length || units[at - 1]?.sentence !== sentence || units[at]?.sentence !== sentence) break;
