@@ -16,3 +16,5 @@ export type {
 export { parseGoldJsonl, GoldError } from './gold.js';
 export type { GoldIssue } from './gold.js';
 export { renderEvalReport } from './render.js';
+export { analyzeVerbatim } from './transcript.js';
+export type { AnalyzeVerbatimOptions } from './transcript.js';

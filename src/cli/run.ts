@@ -1,5 +1,7 @@
-import { analyze, createReportBuilder, finalizeReport } from '../index.js';
-import type { Analyzer, Report, ReportMeta, ReportReject, ReportSection, Verbatim, VerbatimAnalysis } from '../index.js';
+import { createInsightBuilder, createReportBuilder, finalizeInsight, finalizeReport } from '../index.js';
+import type { Analyzer, Report, ReportMeta, ReportReject, ReportSection } from '../index.js';
+import { analyzeVerbatim } from '../analyze/transcript.js';
+import { chatSection } from '../report/sections.js';
 import { createAnnotationWriter, readVerbatims, writeRejects } from '../io/index.js';
 import type { ColumnOptions, InputSpec, ReadReject } from '../io/index.js';
 
@@ -35,9 +37,11 @@ export async function runAnalysis(files: string[], analyzer: Analyzer, options: 
     ...(options.examples !== undefined ? { examples: options.examples } : {}),
     ...(options.topWords !== undefined ? { topWords: options.topWords } : {}),
     ...(options.maskPersonalData !== undefined ? { maskPersonalData: options.maskPersonalData } : {}),
-    ...(options.sections ? { sections: options.sections } : {}),
+    scoreScale: options.scale === 'nps' || options.scale === 'stars' ? options.scale : ('auto' as const),
+    sections: [chatSection(), ...(options.sections ?? [])],
   };
   const builder = createReportBuilder(reportOptions);
+  const insight = createInsightBuilder();
   const annotations = options.annotate ? await createAnnotationWriter(options.annotate) : undefined;
   const rejects: ReadReject[] = [];
   const inputs: InputSpec[] = files.map((path) => ({ path, ...options.columns }));
@@ -49,8 +53,9 @@ export async function runAnalysis(files: string[], analyzer: Analyzer, options: 
         builder.reject(reject);
         if (options.rejects) rejects.push(item);
       } else {
-        const analysis = analyzeOne(item.verbatim, analyzer, options.allTurns === true);
+        const analysis = analyzeVerbatim(item.verbatim, analyzer, { allTurns: options.allTurns === true });
         builder.add(analysis);
+        insight.add(analysis);
         if (annotations) await annotations.write(analysis, item.source);
       }
       if (++pending === 500) {
@@ -63,12 +68,13 @@ export async function runAnalysis(files: string[], analyzer: Analyzer, options: 
     await annotations?.close();
   }
   if (options.rejects) await writeRejects(rejects, options.rejects);
-  return { report: finalizeReport(builder.snapshot(), reportOptions) };
-}
-
-function analyzeOne(verbatim: Verbatim, analyzer: Analyzer, allTurns: boolean): VerbatimAnalysis {
-  void allTurns;
-  return analyze(verbatim, analyzer);
+  const report = finalizeReport(builder.snapshot(), reportOptions);
+  report.sections.insight = finalizeInsight(insight.state(), {
+    scores: { scale: options.scale ?? 'auto' },
+    trends: { period: options.period ?? 'month' },
+    journey: { entries: meta.entries ?? {} },
+  });
+  return { report };
 }
 
 /** Labels and themes of every entry and channel, as the report renderers want them. */

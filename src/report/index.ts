@@ -15,3 +15,6 @@ export type {
   TableRenderOptions,
 } from './renderers/index.js';
 export type * from './types.js';
+export { chatSection } from './sections.js';
+export type { ChatFigures, ChatSectionState } from './sections.js';
+export * from './insight/index.js';

@@ -13,3 +13,4 @@ export type { DetectLanguageOptions } from './language.js';
 export { countWords, contentKeywords } from './counts.js';
 export { englishWords } from './english.js';
 export type { EnglishWords } from './english.js';
+export * from './chat.js';

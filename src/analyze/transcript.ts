@@ -1,0 +1,30 @@
+// Chat transcripts carry two voices; only the customer's is the voice of the
+// customer. This wraps `analyze` so transcripts are analysed on the customer
+// turns (or all turns on request) and report their exchanges.
+import { customerText, parseChatTranscript } from '../text/chat.js';
+import type { Verbatim, VerbatimAnalysis } from '../types.js';
+import { analyze } from './analyze.js';
+import type { Analyzer } from './analyze.js';
+
+export interface AnalyzeVerbatimOptions {
+  /** Analyse every turn of a chat transcript, agents' included (default false: customer turns only). */
+  allTurns?: boolean;
+}
+
+/**
+ * `analyze`, transcript-aware: a text with customer and agent (or bot) turns is
+ * analysed on the customer's turns, joined by line breaks (`analysis.text`
+ * holds that text, so match offsets refer to it), and `analysis.exchanges`
+ * counts the back-and-forths. Any other text is analysed as it is.
+ */
+export function analyzeVerbatim(verbatim: Verbatim, analyzer: Analyzer, options: AnalyzeVerbatimOptions = {}): VerbatimAnalysis {
+  if (typeof verbatim !== 'object' || verbatim === null || typeof verbatim.text !== 'string') {
+    throw new TypeError(`verbatim-fr: expected a Verbatim { id, text }, got ${verbatim === null ? 'null' : typeof verbatim}`);
+  }
+  const transcript = parseChatTranscript(verbatim.text);
+  const speakers = new Set(transcript.turns.map((t) => (t.speaker === 'bot' ? 'agent' : t.speaker)));
+  // Both sides must be recognised: "Objet : …" / "Référence : …" lines in a letter are no chat.
+  if (!transcript.isTranscript || !speakers.has('customer') || !speakers.has('agent')) return analyze(verbatim, analyzer);
+  const text = options.allTurns === true ? verbatim.text : customerText(transcript, verbatim.text).text;
+  return { ...analyze({ ...verbatim, text }, analyzer), exchanges: transcript.exchanges };
+}
