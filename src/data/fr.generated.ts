@@ -86,11 +86,17 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "au téléphone|sur son téléphone {0,3} pendant que",
       "aucun professionnalisme|manque de professionnalisme|pas professionnel|pas professionnelle|peu professionnel|peu professionnelle|pas pro",
       "personnel {0,3} exécrable|désagréable|odieux|imbuvable|détestable|infect|impoli|désagréables|imbuvables|pas aimable",
-      "vendeur|vendeuse|caissier|caissière|conseiller|conseillère|agent|hôtesse|standardiste|technicien|livreur|guichetier|guichetière|employé|employée {0,3} désagréable|odieux|odieuse|impoli|impolie|agressif|agressive|méprisant|méprisante|exécrable|imbuvable|arrogant|arrogante|sec|sèche|froid|froide|insupportable|détestable|hautain|hautaine"
+      "vendeur|vendeuse|caissier|caissière|conseiller|conseillère|agent|hôtesse|standardiste|technicien|livreur|guichetier|guichetière|employé|employée {0,3} désagréable|odieux|odieuse|impoli|impolie|agressif|agressive|méprisant|méprisante|exécrable|imbuvable|arrogant|arrogante|sec|sèche|froid|froide|insupportable|détestable|hautain|hautaine",
+      "parlé|parlait|parle|parlent|parler|répondu|répondait|traité|traitait|traitée {0,2} comme à un chien|comme à des chiens|comme à un gamin|comme à une gamine|comme à des gamins|comme à un enfant|comme à des enfants|comme à un idiot|comme à une idiote|comme à des idiots|comme à un moins que rien|comme à une moins que rien|comme à un débile",
+      "levant|lève|lèvent|levaient {0,1} les yeux au ciel",
+      "envoyer|envoie|envoient|renvoyé|renvoyée {0,1} balader|bouler|promener|paître",
+      "sans un mot d'excuse|pas un mot d'excuse|sans aucune excuse|sans s'excuser|même pas une excuse|même pas d'excuses|aucune excuse|pas une excuse",
+      "vous savez lire|vous savez pas lire|vous ne savez pas lire",
+      "rude|rudes|rudement|sec et désagréable|limite agressif|limite agressive",
+      "rude staff|rude|unfriendly|impolite"
      ],
      "exclude": [
-      "relations {0,2} agressives",
-      "agressions"
+      "relations {0,2} agressives"
      ]
     },
     {
@@ -130,7 +136,13 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "voyez avec {0,3} service|banque|transporteur|fabricant|constructeur|magasin|site|poste|assurance",
       "voyez ça avec|adressez-vous à|adressez vous à",
       "faites une réclamation {0,2} écrite",
-      "envoyez un mail comme tout le monde|tout le monde est dans le même cas|vous n'êtes pas le seul|vous n'êtes pas la seule|c'est normal, c'est|estimez-vous heureux|estimez vous heureux|prenez-vous en à|c'est à prendre ou à laisser|si vous n'êtes pas content|si vous êtes pas content|si ça ne vous plaît pas|si ça vous plaît pas|allez voir ailleurs|allez ailleurs|on verra bien"
+      "envoyez un mail comme tout le monde|tout le monde est dans le même cas|vous n'êtes pas le seul|vous n'êtes pas la seule|c'est normal, c'est|estimez-vous heureux|estimez vous heureux|prenez-vous en à|c'est à prendre ou à laisser|si vous n'êtes pas content|si vous êtes pas content|si ça ne vous plaît pas|si ça vous plaît pas|allez voir ailleurs|allez ailleurs|on verra bien",
+      "ce n'est pas elle qui|ce n'est pas lui qui|ce n'est pas moi qui|ce n'est pas nous qui|c'est pas elle qui|c'est pas lui qui|c'est pas moi qui|c'est pas nous qui|ce n'était pas elle qui|ce n'était pas lui qui",
+      "pas le temps pour ça|pas le temps pour vous|pas que ça à faire",
+      "vous savez lire|vous savez pas lire",
+      "voyez avec eux|voyez avec le transporteur|voyez avec le fabricant|voyez avec la banque",
+      "not my problem|not our problem|not my job|it's not our problem|it's not my problem",
+      "ce n'est pas possible, c'est|le règlement c'est le règlement|je ne fais qu'appliquer|j'applique la procédure|j'applique les consignes|ce sont les consignes|ce sont les ordres|on m'a dit de|je ne suis qu'un|je suis qu'un"
      ]
     },
     {
@@ -475,7 +487,17 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "numéro|numéros {0,2} masqué|masqués|inconnus|différents {0,3} appellent|appelle",
       "revendu|revendent|revend|vendu|vendent|partagé|partagent {0,2} mes données|mes coordonnées|mon numéro|mon adresse mail|mon mail",
       "boîte mail {0,2} polluée|saturée|inondée|envahie",
-      "trop de notifications|notifications incessantes|notifications à tout va"
+      "trop de notifications|notifications incessantes|notifications à tout va",
+      "troisième|quatrième|cinquième|énième|3e|4e|5e|3ème|4ème|5ème {0,1} appel|mail|sms|message|relance|coup de fil {0,3} cette semaine|aujourd'hui|ce mois|de la semaine|de la journée",
+      "appelez|m'appelez|appelle|m'appelle|appellent|m'appellent {0,2} tous les {0,1} jours|semaines",
+      "reçois|reçoit|recevons|envoyez|envoient|envoie {0,4} par jour|par semaine|chaque jour|tous les jours",
+      "mails|mail|sms|notifications|notifs|pubs|promos|messages|e-mails|emails {0,4} par jour|par semaine",
+      "pour me vendre|pour nous vendre|vous m'appelez pour|m'appellent pour me vendre",
+      "sms promo|mails promo|mail promo|e-mails promo|notifications promo|notifs promo",
+      "fait stop|envoyé stop|répondu stop|fait stop {0,3} fois|toujours|encore",
+      "bloquer votre numéro|bloquer leur numéro|bloqué votre numéro|bloqué leur numéro|bloquer le numéro|bloquer vos appels",
+      "déjà refusé {0,3} fois",
+      "too many emails|too many calls|spam|stop calling|stop sending"
      ],
      "exclude": [
       "trop de {0,2} attente|temps",
@@ -706,7 +728,13 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "panier {0,3} vidé|disparaît|perdu|bloqué|se vide|vide tout seul",
       "3d secure {0,3} bloque|refus|échoue|ne marche|jamais reçu|pas reçu",
       "usine à gaz",
-      "appli|application|site {0,2} pourrie|pourri|nulle|nul|naze|catastrophe|catastrophique|horrible|inutilisable|buggée|buguée|à chier"
+      "appli|application|site {0,2} pourrie|pourri|nulle|nul|naze|catastrophe|catastrophique|horrible|inutilisable|buggée|buguée|à chier",
+      "code|codes|code promo|codes promo|paiement|carte|coupon {0,3} passe pas|passent pas|passe jamais|passent jamais|ne passe pas|ne passent pas|ne passe jamais|ne passent jamais|refusé|refusés",
+      "introuvable|introuvables|disparu|disparus|disparue|disparues|effacé|effacés|effacée {0,2} dans l'appli|de l'appli|dans l'application|sur l'appli|dans mon espace|sur le site|de mon espace",
+      "appli|application|site|espace {0,4} introuvable|disparu|disparus|effacé",
+      "déconnexion|déconnexions|déconnecté|déconnectée {0,3} toutes|ttes|chaque|sans arrêt",
+      "retaper|ressaisir|retape|ressaisis|se reconnecter|me reconnecter {0,3} à chaque fois|chaque fois|sans arrêt|tout le temps|toutes les",
+      "app crashes|keeps crashing|doesn't load|won't load|can't log in|cannot log in|login fails|payment failed"
      ],
      "exclude": [
       "erreur {0,2} d'article|de facturation|de livraison|de commande|de caisse|de taille",
@@ -796,11 +824,25 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "promo|promotion|réduction|remise {0,3} pas appliquée|non appliquée|jamais appliquée|pas prise en compte|non prise en compte|pas été appliquée|pas passée|pas déduite|non déduite",
       "facturé|facturée|payé|payée {0,2} le plein tarif|plein tarif|prix fort|au prix fort",
       "facturé|facturée|facturés {0,3} pour rien|pour un déplacement|un déplacement|une intervention|le déplacement",
-      "facturation {0,2} abusive|abusives|frauduleuse|mensongère|honteuse|douteuse"
+      "facturation {0,2} abusive|abusives|frauduleuse|mensongère|honteuse|douteuse",
+      "frais|commission|commissions|hors forfait|hors-forfait|supplément|pénalité|pénalités {0,6} alors que",
+      "hors forfait|hors-forfait {0,4} jamais|pas|alors que|illimité",
+      "affiché {0,5} en caisse|à la caisse",
+      "appliquer le prix affiché|appliqué le prix affiché|pas le prix de l'étiquette|prix de l'étiquette {0,3} différent|pas respecté",
+      "encore prélevé|encore prélevée|encore facturé|encore facturée|encore débité|encore débitée|toujours prélevée|toujours débitée|toujours débité",
+      "mensualité|mensualités|facture|prélèvement|abonnement|montant|forfait {0,5} sans explication|sans aucune explication|sans prévenir|sans justification|sans raison",
+      "sans me le dire|sans me prévenir|sans m'avertir|sans m'en informer|sans me demander|sans me consulter|à mon insu",
+      "découvert|découverte|découvertes|découverts {0,3} sur ma facture|sur mon relevé|sur mon compte|sur mes relevés",
+      "renouvelé|renouvelée|reconduit|reconduite {0,3} automatiquement|tacitement|alors que|malgré|sans",
+      "erroné|erronée|erronés|erronées",
+      "ne correspond pas|ne correspond absolument pas|correspond pas {0,3} compteur|index|relevé|consommation|montant|facture",
+      "facture de régularisation|factures de régularisation",
+      "charged twice|double payment|double charge|charged two times|overcharged|wrong amount"
      ],
      "exclude": [
       "payé|payée {0,1} pour ça",
-      "pas payé pour|pas payée pour"
+      "pas payé pour|pas payée pour",
+      "information|informations|info|infos|adresse|réponse|réponses|indication|indications {0,2} erroné|erronée|erronés|erronées"
      ]
     }
    ]
@@ -1059,7 +1101,18 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "jour|jours|semaine|semaines|mois {0,1} pour {0,3} réponse|répondre|rendez-vous|rdv|créneau|traiter|obtenir|avoir une|avoir un|me répondre|me rappeler|être rappelé",
       "pas de rendez-vous|pas de rdv|aucun rendez-vous|aucun créneau|pas de créneau {0,3} avant",
       "rendez-vous|rdv|créneau {0,4} semaines|mois",
-      "toujours pas {0,3} traité|traitée|de nouvelles"
+      "toujours pas {0,3} traité|traitée|de nouvelles",
+      "bonjour l'attente|bonjour le temps d'attente",
+      "heure|heures|h|minutes|min|mn {0,2} debout|de queue|de file|à faire la queue|à patienter|à poireauter|à tourner|en ligne|pour rien|dans le vide|en vain",
+      "patienter|patienté|patientez|patiente|patientais|poireauter {0,3} heure|heures|h|minutes|min|mn|une éternité|longtemps|des heures|plus de|près de|une demi-heure",
+      "fait patienter|faire patienter|faisait patienter",
+      "ça fait {0,2} min|minutes|heure|heures|h|mn {0,1} que",
+      "ça fait {0,3} jours|semaines|mois {0,1} que j'attends|qu'on attend|que j'appelle|que je relance|qu'on me répond|que je patiente|que ça dure|que ça traîne|que j'essaie|qu'on me balade",
+      "au bout de {0,1} min|minutes|heure|heures|h|mn|une heure|une demi-heure",
+      "caisses ouvertes sur|que deux caisses|que 2 caisses|seulement deux caisses|seulement 2 caisses|deux caisses ouvertes|2 caisses ouvertes|trois caisses ouvertes|3 caisses ouvertes",
+      "avant de trouver quelqu'un|avant de trouver un vendeur|avant de trouver un conseiller|avant d'être servi|avant d'être servie|avant d'être reçu|avant d'être reçue|avant d'avoir quelqu'un|avant qu'on s'occupe de moi|avant qu'un conseiller|avant d'avoir un conseiller|avant d'avoir une réponse",
+      "personne pour m'aider|personne pour nous aider|personne pour me renseigner|personne pour nous renseigner|personne en rayon|aucun vendeur|pas un vendeur en vue|aucun vendeur disponible",
+      "long wait|waited for hours|hours on hold|on hold for"
      ],
      "exclude": [
       "dans l'attente de votre réponse|dans l'attente de votre retour|dans l'attente de vous lire|dans l'attente d'une réponse favorable",
@@ -1091,7 +1144,11 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "toujours en attente {0,2} d'une réponse|de réponse|d'un retour|de retour|d'un rappel|de rappel",
       "en attente de réponse|en attente d'une réponse|en attente d'un retour|attends une réponse depuis|attend une réponse depuis|attendons une réponse depuis|personne ne m'a rappelé|personne ne m'a rappelée|personne ne nous a rappelés|personne ne m'a recontacté|personne ne m'a recontactée|jamais été rappelé|jamais été rappelée|jamais rappelé|jamais rappelée|jamais été recontacté|jamais été recontactée|jamais recontacté|jamais recontactée|toujours pas été rappelé|toujours pas rappelé|toujours pas été rappelée|toujours pas rappelée|toujours pas été recontacté|toujours pas recontacté|jamais eu de rappel|aucun rappel|pas de rappel|jamais de rappel|toujours pas de rappel|ne m'a jamais rappelé|ne m'a jamais rappelée|ne m'ont jamais rappelé|ne m'ont jamais rappelée|ne nous a jamais rappelés|ne m'a pas rappelé|ne m'ont pas rappelé|ne m'a pas rappelée|ne m'ont pas rappelée|ne rappellent jamais|ne rappelle jamais|copier-coller|copié-collé|réponse automatique|réponses automatiques|message automatique|messages automatiques|réponse type|réponses types|réponses toutes faites",
       "ne donne|ne donnent plus {0,1} signe de vie|ne donnent pas suite|ne donne pas suite",
-      "aucune suite donnée|pas donné suite|jamais donné suite|dans le vide"
+      "aucune suite donnée|pas donné suite|jamais donné suite|dans le vide",
+      "malgré {0,3} courriers|mails|e-mails|emails|appels|relances|messages|lettres|réclamations|courriels|recommandés",
+      "no answer|no answers|zero answers|zero answer|no response|no reply|still no news|never answered|never replied|nobody answers|no one answers",
+      "toujours aucune réponse|toujours aucun retour|toujours rien|toujours pas eu de réponse",
+      "aucune réponse {0,3} en dm|en mp|par mail|à mes mails|à mes messages|à mon courrier|à ma réclamation"
      ],
      "exclude": [
       "pas de réponse {0,2} rapide",
@@ -1136,10 +1193,15 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "agence {0,2} fermée|fermées",
       "fermeture {0,2} agence|agences|guichet|guichets",
       "guichet {0,2} fermé|fermés|supprimé|supprimés",
-      "plus de guichet|pas de guichet|plus d'agence|aucune agence|parcours du combattant|on ne peut pas les joindre|on peut pas les joindre|on ne peut joindre personne|on ne peut jamais les joindre"
+      "plus de guichet|pas de guichet|plus d'agence|aucune agence|parcours du combattant|on ne peut pas les joindre|on peut pas les joindre|on ne peut joindre personne|on ne peut jamais les joindre",
+      "personne au tel|personne au téléphone|personne pour répondre|personne pour me répondre|personne pour me rassurer|personne à qui parler|personne à qui s'adresser",
+      "raccroché|raccrochée|raccrocher|raccroche {0,1} au nez",
+      "veux parler à un humain|veux un humain|veux parler à quelqu'un|veux parler à un conseiller|parler à un vrai|un humain svp|un humain s'il vous plaît|veux parler à une personne|parler à une vraie personne",
+      "je n'ai pas compris votre demande|pouvez-vous reformuler|pouvez vous reformuler",
+      "tourne en rond|tourner en rond {0,2} avec {0,2} robot|bot|chatbot|assistant|serveur vocal",
+      "can't reach|cannot reach|impossible to reach|no way to contact"
      ],
      "exclude": [
-      "raccroché|raccrochée|raccroche {0,1} au nez",
       "ne répondent pas aux mails|ne répond pas aux mails|ne répondent pas à mes mails|ne répond pas à mes mails|ne répondent pas aux messages|ne répond pas à mes messages|ne répondent pas aux courriers|ne répond pas à mes attentes|ne répondent pas à mes attentes|répond pas à mes attentes|ne répond pas aux attentes|ne répond pas à la demande|ne répond pas à ma question|ne répond pas à ma demande|ne répond pas à mes besoins"
      ]
     },
@@ -1301,7 +1363,13 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "toujours pas {0,2} eu de livraison",
       "jamais livré|jamais livrée|jamais livrés|jamais livrées",
       "ça fait {0,3} semaines|jours|mois {0,3} que {0,3} colis|commande|livraison|j'attends mon colis|j'attends ma commande",
-      "semaines|jours|mois {0,2} de retard"
+      "semaines|jours|mois {0,2} de retard",
+      "min|minutes|heure|heures|h|mn {0,1} de retard",
+      "d'attente pour {0,3} burger|repas|pizza|commande|colis|livraison|plat|sushis",
+      "livré|livrée|livrés|arrivé|arrivée|arrivés {0,4} au lieu de",
+      "pose|installation|livraison|livraisons|rendez-vous|rdv|créneau {0,4} reportée|reporté|repoussée|repoussé|décalée|décalé|annulée|annulé {0,2} fois|plusieurs fois|à nouveau",
+      "personne n'est venu|personne n'est passé|personne encore|posé ma journée pour rien|pris ma journée pour rien|posé une journée pour rien|attendu le livreur",
+      "late delivery|never arrived|never received|still not received|still waiting for my order|package lost|parcel lost"
      ],
      "exclude": [
       "reçu|reçue|reçus {0,3} remboursement|réponse|mail|mails|e-mail|email|courriel|appel|rappel|virement|avoir|nouvelles|code|sms|lien|message|facture|confirmation|geste|proposition|devis|retour|bon d'achat",
@@ -1344,7 +1412,14 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "emballage {0,3} insuffisant|inadapté|bâclé|sommaire|léger|inexistant|minimaliste|ridicule|déplorable|lamentable|catastrophique|abîmé|endommagé|déchiré|mal fait|pas adapté",
       "mal emballé|mal emballée|mal emballés|mal emballées|mal protégé|mal protégée|mal protégés|mal conditionné|mal conditionnée|sans protection|aucune protection|pas de protection|sans aucun calage|aucun calage|pas de calage|sans papier bulle|colis vide|carton vide|boîte vide|boite vide|paquet vide",
       "scellé|scellés|opercule {0,2} brisé|brisés|cassé|arraché|ouvert",
-      "déjà ouvert|déjà ouverte|déjà utilisé|déjà utilisée|déjà servi"
+      "déjà ouvert|déjà ouverte|déjà utilisé|déjà utilisée|déjà servi",
+      "livré|livrée|reçu|reçue|arrivé|arrivée|livrés|livrées {0,6} cassé|cassée|enfoncé|enfoncée|fissuré|fissurée|abîmé|abîmée|endommagé|endommagée|tordu|tordue|brisé|brisée|éventré|éventrée",
+      "reçu|reçue|livré|livrée|envoyé|envoyée {0,4} au lieu de|au lieu du|au lieu des|au lieu d'un|au lieu d'une",
+      "il manque|il manquait|il en manque|il en manquait {0,1} le|la|les|des|deux|trois|un|une",
+      "manquait|manque {0,1} la boisson|les boissons|le menu|les frites|le dessert|la sauce|un plat",
+      "détrempé|détrempée|trempé|trempée|sous la pluie|mouillé|mouillée {0,3} carton|colis|paquet|notice",
+      "carton|colis|paquet {0,3} détrempé|détrempée",
+      "arrived broken|arrived damaged|received the wrong|wrong item|wrong size|damaged parcel|missing item|items missing"
      ],
      "exclude": [
       "boîte aux lettres|boite aux lettres",
@@ -1430,7 +1505,12 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "rayon|rayons|étagère|étagères|étals|linéaire|linéaires {0,3} vide|vides|dégarni|dégarnis|dégarnie|dégarnies|clairsemés|à moitié vide|à moitié vides|pas achalandés|mal achalandés|jamais remplis|pas remplis",
       "rayons vides|étagères vides|rayons dégarnis|pas en rayon|plus en rayon|jamais en rayon|introuvable en rayon|absent des rayons|absent du rayon|disparu des rayons|retiré des rayons|pas dans les rayons|plus dans les rayons|réapprovisionnement|réassort|en attente de réapprovisionnement|attente de réassort|pas de réassort|jamais réapprovisionné|il n'y en a plus|y en a plus|il n'y en avait plus|y en avait plus|il en reste plus|il n'en reste plus|plus ma taille|plus de taille|pas ma taille|plus la taille|plus de ma taille|aucune taille|plus de pointure|pas ma pointure|tailles manquantes|jamais ma taille|déréférencé|déréférencée|déréférencés|produit plus fabriqué|plus fabriqué|plus commercialisé|plus vendu|retiré de la vente|victime de son succès",
       "commande|article|produit {0,3} annulé|annulée {0,3} stock|rupture|indisponible|faute de stock|manque de stock",
-      "jamais ce que je cherche|jamais ce qu'on cherche|jamais ce que je veux|jamais rien en stock|toujours en rupture|introuvable|introuvables|plus de pain|plus de viande|plus de lait|plus de légumes|plus de fruits"
+      "jamais ce que je cherche|jamais ce qu'on cherche|jamais ce que je veux|jamais rien en stock|toujours en rupture|introuvable|introuvables|plus de pain|plus de viande|plus de lait|plus de légumes|plus de fruits",
+      "remplacé|remplacés|remplacée|remplacées|substitué|substitués|substituée {0,3} sans me demander|sans mon accord|sans prévenir|par un autre|par d'autres",
+      "produits remplacés|articles remplacés|produits manquants|substitution|substitutions",
+      "pas arrivé|pas arrivée|toujours pas arrivé|toujours pas arrivée|jamais arrivé|jamais arrivée|pas encore arrivé|pas encore arrivée {0,1} en magasin|au magasin",
+      "rayon|rayons|étagère|étagères|étals|linéaire|linéaires {0,6} vide|vides|dégarni|dégarnis|dégarnie|dégarnies|à moitié vide|à moitié vides",
+      "out of stock|sold out|not available|unavailable"
      ],
      "exclude": [
       "conseiller|conseillère|personne|interlocuteur|vendeur|vendeuse|agent|technicien|personnel|standard|site|appli|application|service|serveur|ligne|médecin|responsable|quelqu'un|numéro|service client {0,3} disponible|disponibles|indisponible|indisponibles|introuvable",
@@ -1586,7 +1666,13 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "vaut pas {0,2} prix|ce prix|son prix|le coup",
       "surtaxé|surtaxés|numéro surtaxé|appel surtaxé|numéro payant|inflation|shrinkflation|réduflation",
       "payer pour {0,2} rien|du vent",
-      "pour un prix pareil|à ce prix-là|à ce prix là|au prix où|vu le prix|vu les prix|vu le tarif|pour le prix"
+      "pour un prix pareil|à ce prix-là|à ce prix là|au prix où|vu le prix|vu les prix|vu le tarif|pour le prix",
+      "frais {0,4} sans explication|sans aucune explication|apparus|apparu|sortis de nulle part|surprise",
+      "frais de service|frais de services",
+      "plein pot|plein tarif|prix fort|au prix fort",
+      "uniquement pour les nouveaux|que pour les nouveaux|seulement pour les nouveaux|réservées aux nouveaux|réservé aux nouveaux|réservés aux nouveaux",
+      "passe|passé|passée|est passé|est passée {0,1} de {0,3} à {0,2} €|euros|eur",
+      "too expensive|expensive|overpriced|crazy high|rip-off|rip off|way too much"
      ],
      "exclude": [
       "cher monsieur|chère madame|chers messieurs|cher client|chère cliente|chers clients|mon cher|ma chère|chère équipe|cher service|chers tous|cher service client|cher support|chère conseillère|cher conseiller|chers amis|le moins cher|la moins chère|les moins chers|les moins chères|moins cher que|moins chère que|moins chers que|moins cher qu'ailleurs|moins cher qu'en magasin|pas si cher|pas trop cher|pas très cher|pas plus cher|pas cher|vraiment pas cher",
@@ -1699,7 +1785,12 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "débit {0,2} lent|ridicule|catastrophique|faible|minable|pourri|nul|insuffisant|médiocre|dérisoire|en baisse",
       "pas de réseau|aucun réseau|zéro réseau|plus de réseau|pas de connexion|aucune connexion|plus de connexion|pas d'internet|plus d'internet|pas de courant|plus de courant|pas d'eau chaude|plus d'eau chaude|pas de chauffage|plus de chauffage",
       "déconnexions|déconnexion {0,2} permanente|fréquente|fréquentes|régulière|régulières|incessantes|sans arrêt",
-      "trop petit|trop petite|trop petits|trop petites|trop grand|trop grande|trop grands|trop grandes|taille petit|taille grand|taille très petit|taille très grand|ne taille pas|taille pas"
+      "trop petit|trop petite|trop petits|trop petites|trop grand|trop grande|trop grands|trop grandes|taille petit|taille grand|taille très petit|taille très grand|ne taille pas|taille pas",
+      "fissuré|fissurée|fendu|fendue|craquelé|craquelée|cassé|cassée|lâché|hs|percé|troué|trouée {0,3} après|au bout de|dès|en {0,2} sorties|utilisations|jours|semaines|mois|lavages|mois d'utilisation",
+      "étaient|était|est|sont|arrivé|arrivés|arrivée|arrivées|servi|servis|servie {0,1} tiède|tièdes|froid|froids|froide|froides|cramé|cramée|brûlé|brûlée|immangeable|immangeables|trop cuit|pas cuit|crus|crue",
+      "sans internet|sans connexion|sans réseau|sans téléphone|sans box|sans électricité|sans courant|sans chauffage|sans eau chaude|sans ligne|sans télé|sans tv",
+      "souci avec vos tailles|problème de taille|problème de tailles|taille beaucoup trop|taille très petit|taille très grand|taillent petit|taillent grand|taille petit|taille grand|qui taille {0,1} xs|xxs|xl|xxl|s|l",
+      "broken|faulty|defective|stopped working|doesn't work|does not work|poor quality|bad quality"
      ],
      "exclude": [
       "site|appli|application|lien|code|carte|paiement|numéro|standard|identifiant|identifiants|compte|page|bouton|formulaire|espace client|téléphone du service|mot de passe|service client|application mobile {0,3} ne fonctionne|ne marche|marche pas|fonctionne pas|fonctionne plus|marche plus|ne fonctionnent|ne marchent",
@@ -1787,7 +1878,13 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "envoyé|renvoyé|fourni|transmis|refourni|redonné|renvoyer|envoyer {0,3} fois {0,3} documents|justificatifs|pièces|papiers|mêmes",
       "envoyé|renvoyé|fourni|transmis|refourni|redonné {0,3} documents|justificatifs|pièces|papiers {0,3} fois|encore|plusieurs fois|à nouveau|de nouveau",
       "dossier|documents|justificatifs {0,2} perdu|perdus|égaré|égarés|introuvable|introuvables|jamais reçu|jamais reçus",
-      "mur|tourne en rond|tournent en rond|tourner en rond|dialogue de sourds|un mur"
+      "mur|tourne en rond|tournent en rond|tourner en rond|dialogue de sourds|un mur",
+      "troisième fois|quatrième fois|cinquième fois|énième fois|3e fois|3ème fois|4e fois|4ème fois|5e fois|dixième fois|centième fois|nième fois|xième fois|ixième fois|deuxième fois {0,1} que je|qu'on|que vous",
+      "réclamation|réclamations|appel|appels|mail|mails|courrier|courriers|fois|relance|relances|demande|demandes|plainte|plaintes {0,3} pour le même problème|pour le même dossier|pour la même chose|pour le même souci|pour la même demande|pour le même sujet",
+      "mêmes tests|mêmes manipulations|mêmes vérifications|mêmes démarches|refaire les mêmes|refait faire|refaire faire",
+      "me dit de voir avec|me dites de voir avec|me disent de voir avec|m'a dit de voir avec|m'ont dit de voir avec|on me dit de voir avec|vous me dites de voir avec|me renvoie vers|me renvoient vers|me renvoie au|me renvoient au|me renvoie à|me renvoient à|m'a renvoyé vers|m'ont renvoyé vers|m'a renvoyée vers|nous renvoie vers",
+      "eux me disent|vous me dites {0,4} voir avec|de voir avec|c'est le magasin|c'est le service client|c'est vous|c'est eux",
+      "passed from one|transferred from|again and again"
      ],
      "exclude": [
       "appels|sms|mails|messages|relances|notifications {0,1} répétés|répétées|répétitifs|répétitives|à répétition",
@@ -1828,7 +1925,12 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "toujours rien {0,3} promis|annoncé",
       "contrairement à ce qui {0,3} promis|annoncé|dit|convenu|prévu|indiqué",
       "pas ce qui {0,2} était prévu|avait été convenu|était convenu|m'avait été dit|avait été annoncé|était annoncé|était promis",
-      "engagement pris|engagements pris|promesse faite|promesses faites {0,4} pas|jamais|non"
+      "engagement pris|engagements pris|promesse faite|promesses faites {0,4} pas|jamais|non",
+      "on me l'a déjà dit|vous me l'avez déjà dit|on m'a déjà dit ça|on me dit ça à chaque fois|à chaque fois on me dit|toujours les mêmes promesses|ça fait {0,2} fois qu'on me dit|on me dit toujours|on me répond toujours la même chose",
+      "reporté|reportée|reportés|repoussé|repoussée|décalé|décalée|annulé|annulée {0,2} fois|à plusieurs reprises|plusieurs fois|une nouvelle fois|encore une fois|au dernier moment|sans prévenir",
+      "confirmé|annoncé|indiqué|assuré|garanti {0,6} sous 14 jours|sous 48h|sous 72h|sous 24h|sous 8 jours|sous 10 jours|sous 30 jours|sous huitaine {0,8} toujours",
+      "on m'avait dit {0,6} et ça fait|et toujours|toujours rien|mais rien",
+      "promised|they promised|never called back"
      ],
      "exclude": [
       "promis {0,1} juré",
