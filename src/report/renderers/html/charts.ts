@@ -1,0 +1,249 @@
+/**
+ * Charts of the HTML report: Vega-Lite specs compiled to Vega and rendered to
+ * static SVG at render time, so the page needs no script to show them.
+ */
+import { parse, View, type LoggerInterface } from 'vega';
+import { compile, type TopLevelSpec } from 'vega-lite';
+import { escapeHtml } from './escape.js';
+
+/** Colours (light theme, readable in greyscale print as darker = more). */
+export const COLORS = {
+  primary: '#2563eb',
+  concept: '#7c3aed',
+  irritant: '#c2410c',
+  harmful: '#b91c1c',
+  helpful: '#15803d',
+  text: '#1f2937',
+  muted: '#4b5563',
+  grid: '#e5e7eb',
+} as const;
+
+/** Series colours with enough contrast on white (Tableau 10, darkened yellow and grey). */
+const SERIES = ['#4e79a7', '#e15759', '#59a14f', '#b07aa1', '#f28e2b', '#76b7b2', '#9c755f', '#d37295', '#8c8c00', '#6b6b6b'];
+
+const silent: LoggerInterface = {
+  level(this: LoggerInterface) {
+    return this;
+  },
+  error(this: LoggerInterface) {
+    return this;
+  },
+  warn(this: LoggerInterface) {
+    return this;
+  },
+  info(this: LoggerInterface) {
+    return this;
+  },
+  debug(this: LoggerInterface) {
+    return this;
+  },
+} as unknown as LoggerInterface;
+
+export interface ChartLocale {
+  decimal: string;
+  thousands: string;
+}
+
+export function chartLocale(locale: string): ChartLocale {
+  return locale.startsWith('fr') ? { decimal: ',', thousands: '\u202f' } : { decimal: '.', thousands: ',' };
+}
+
+function config(locale: ChartLocale): Record<string, unknown> {
+  return {
+    // The page gives the chart its accessible name; Vega's own ARIA labels are English.
+    aria: false,
+    background: 'white',
+    font: 'sans-serif',
+    padding: 4,
+    view: { stroke: null },
+    axis: { labelColor: COLORS.text, titleColor: COLORS.text, gridColor: COLORS.grid, domainColor: '#9ca3af', tickColor: '#9ca3af', labelFontSize: 11, titleFontSize: 11, titleFontWeight: 600 },
+    legend: { labelColor: COLORS.text, titleColor: COLORS.text, labelFontSize: 11, titleFontSize: 11, labelLimit: 260 },
+    range: { category: SERIES },
+    locale: {
+      number: { decimal: locale.decimal, thousands: locale.thousands, grouping: [3], currency: ['', '\u00a0€'], percent: locale.decimal === ',' ? '\u202f%' : '%', minus: '−' },
+    },
+  };
+}
+
+/** Shortens long decimals in SVG attribute values (coordinates): the file stays small. */
+function tidyNumbers(svg: string): string {
+  return svg.replace(/="([^"]*)"/g, (_, value: string) => `="${value.replace(/(\d+\.\d\d)\d+/g, '$1')}"`);
+}
+
+/**
+ * Renders a Vega-Lite spec to an inline SVG element named by `description`
+ * (`role="img"`, `aria-label`): the figure's text alternative.
+ */
+export async function renderChart(spec: TopLevelSpec, description: string, locale: ChartLocale): Promise<string> {
+  const full = { ...spec, description, config: config(locale) } as TopLevelSpec;
+  const vgSpec = compile(full, { logger: silent }).spec;
+  const view = new View(parse(vgSpec), { renderer: 'none', logger: silent });
+  try {
+    const svg = await view.toSVG();
+    const open = svg.indexOf('>');
+    // Inline SVG in HTML needs no namespace declarations; they would only look like URLs.
+    const rootTag = svg
+      .slice(0, open)
+      .replace(/\s+xmlns(:xlink)?="[^"]*"/g, '')
+      .replace('class="marks"', `class="marks chart" role="img" aria-label="${escapeHtml(description)}"`);
+    return tidyNumbers(rootTag) + tidyNumbers(svg.slice(open));
+  } finally {
+    view.finalize();
+  }
+}
+
+// ---------------------------------------------------------------- specs
+
+export interface ComparisonRow {
+  channel: string;
+  words: number | null;
+  concepts: number | null;
+  irritant: number | null;
+}
+
+export function comparisonSpec(rows: ComparisonRow[], titles: { words: string; concepts: string; irritant: string }): TopLevelSpec {
+  const panel = (field: keyof ComparisonRow, title: string, color: string, format: string, first: boolean) => ({
+    width: 190,
+    height: { step: 20 },
+    encoding: {
+      y: { field: 'channel', type: 'nominal', sort: null, title: null, axis: first ? { labelLimit: 200 } : null },
+      x: { field, type: 'quantitative', title, axis: { format, tickCount: 4 } },
+    },
+    layer: [
+      { mark: { type: 'bar', color, height: { band: 0.75 } } },
+      { mark: { type: 'text', align: 'left', dx: 3, fontSize: 10, color: COLORS.text }, encoding: { text: { field, type: 'quantitative', format } } },
+    ],
+  });
+  return {
+    data: { values: rows },
+    hconcat: [
+      panel('words', titles.words, COLORS.primary, ',.1f', true),
+      panel('concepts', titles.concepts, COLORS.concept, ',.1f', false),
+      panel('irritant', titles.irritant, COLORS.irritant, '.0%', false),
+    ],
+    spacing: 24,
+  } as unknown as TopLevelSpec;
+}
+
+export interface HeatCell {
+  theme: string;
+  channel: string;
+  share: number;
+  label: string;
+}
+
+export function heatmapSpec(cells: HeatCell[], themes: string[], channels: string[], legendTitle: string): TopLevelSpec {
+  const max = Math.max(0.01, ...cells.map((c) => c.share));
+  return {
+    data: { values: cells },
+    width: { step: 58 },
+    height: { step: 24 },
+    encoding: {
+      x: { field: 'channel', type: 'nominal', sort: channels, title: null, axis: { orient: 'top', labelAngle: -35, labelAlign: 'left', labelLimit: 160, domain: false, ticks: false } },
+      y: { field: 'theme', type: 'nominal', sort: themes, title: null, axis: { labelLimit: 220, domain: false, ticks: false } },
+    },
+    layer: [
+      {
+        mark: { type: 'rect', stroke: 'white', strokeWidth: 1 },
+        encoding: {
+          color: { field: 'share', type: 'quantitative', title: legendTitle, scale: { scheme: 'blues', domain: [0, max] }, legend: { format: '.0%', orient: 'bottom', gradientLength: 220 } },
+        },
+      },
+      {
+        mark: { type: 'text', fontSize: 10 },
+        encoding: {
+          text: { field: 'label', type: 'nominal' },
+          color: { condition: { test: `datum.share > ${max * 0.55}`, value: 'white' }, value: COLORS.text },
+        },
+      },
+    ],
+  } as unknown as TopLevelSpec;
+}
+
+export interface IrritantRow {
+  irritant: string;
+  share: number;
+  impact: number | null;
+}
+
+export function irritantSpec(rows: IrritantRow[], titles: { share: string; impact: string | null }): TopLevelSpec {
+  const shares = {
+    width: 220,
+    height: { step: 20 },
+    encoding: {
+      y: { field: 'irritant', type: 'nominal', sort: null, title: null, axis: { labelLimit: 220 } },
+      x: { field: 'share', type: 'quantitative', title: titles.share, axis: { format: '.0%', tickCount: 4 } },
+    },
+    layer: [
+      { mark: { type: 'bar', color: COLORS.irritant, height: { band: 0.75 } } },
+      { mark: { type: 'text', align: 'left', dx: 3, fontSize: 10, color: COLORS.text }, encoding: { text: { field: 'share', type: 'quantitative', format: '.0%' } } },
+    ],
+  };
+  if (titles.impact === null) return { data: { values: rows }, ...shares } as unknown as TopLevelSpec;
+  const impact = {
+    width: 220,
+    height: { step: 20 },
+    transform: [{ filter: 'isValid(datum.impact)' }],
+    encoding: {
+      y: { field: 'irritant', type: 'nominal', sort: null, title: null, axis: null },
+      x: { field: 'impact', type: 'quantitative', title: titles.impact, axis: { format: ',.1f', tickCount: 5 } },
+    },
+    layer: [
+      {
+        mark: { type: 'bar', height: { band: 0.75 } },
+        encoding: { color: { condition: { test: 'datum.impact < 0', value: COLORS.harmful }, value: COLORS.helpful } },
+      },
+      { mark: { type: 'rule', color: COLORS.muted }, encoding: { x: { datum: 0 }, y: null } },
+    ],
+  };
+  return {
+    data: { values: rows },
+    hconcat: [shares, impact],
+    spacing: 16,
+    resolve: { scale: { y: 'shared' } },
+  } as unknown as TopLevelSpec;
+}
+
+export interface TrendPoint {
+  period: string;
+  item: string;
+  share: number | null;
+}
+
+export function trendSpec(points: TrendPoint[], periods: string[], items: string[], titles: { period: string; share: string }): TopLevelSpec {
+  return {
+    data: { values: points },
+    width: 620,
+    height: 220,
+    transform: [{ filter: 'isValid(datum.share)' }],
+    mark: { type: 'line', point: { size: 30, filled: true }, strokeWidth: 2, interpolate: 'monotone' },
+    encoding: {
+      x: { field: 'period', type: 'ordinal', sort: periods, title: titles.period, axis: { labelAngle: 0, labelOverlap: 'greedy' } },
+      y: { field: 'share', type: 'quantitative', title: titles.share, axis: { format: '.0%', tickCount: 5 } },
+      color: { field: 'item', type: 'nominal', sort: items, title: null, legend: { orient: 'bottom', columns: 3, symbolType: 'stroke', symbolStrokeWidth: 3 } },
+    },
+  } as unknown as TopLevelSpec;
+}
+
+export interface JourneyBar {
+  family: string;
+  stage: string;
+  /** Stage position, so stacks keep the journey order. */
+  order: number;
+  share: number;
+}
+
+export function journeySpec(bars: JourneyBar[], stages: string[], title: string): TopLevelSpec {
+  return {
+    data: { values: bars },
+    width: 520,
+    height: { step: 28 },
+    mark: { type: 'bar', height: { band: 0.7 } },
+    encoding: {
+      y: { field: 'family', type: 'nominal', sort: null, title: null },
+      x: { field: 'share', type: 'quantitative', stack: 'normalize', title, axis: { format: '.0%' } },
+      color: { field: 'stage', type: 'nominal', sort: stages, title: null, scale: { domain: stages, range: ['#9ecae1', '#4292c6', '#08519c', '#bdbdbd'] }, legend: { orient: 'bottom' } },
+      order: { field: 'order', type: 'quantitative' },
+    },
+  } as unknown as TopLevelSpec;
+}
