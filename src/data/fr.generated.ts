@@ -163,7 +163,9 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "accueil {0,3} chaleureux|agréable|parfait|impeccable|top|excellent|irréprochable|super|génial|sympa|souriant|exceptionnel|remarquable|formidable|chaleureuse|au top|très bien|de qualité",
       "excellent accueil|bon accueil|super accueil|bel accueil|meilleur accueil|parfait accueil|agréable accueil|chaleureux accueil|de bonne humeur|bonne humeur|jovial*|avenant|avenante|très humain|très humaine|vraiment humain|aux petits soins|au petit soin|rassurant*",
       "personnel|équipe|vendeur|vendeuse|conseiller|conseillère|hôtesse|caissière|caissier|livreur|livreuse|technicien|technicienne|interlocuteur|interlocutrice|agent|pharmacienne|infirmière {0,2} top|génial|géniale|super|formidable|extra|adorable|parfait|parfaite|exceptionnel|exceptionnelle|remarquable|agréable|au top",
-      "merci à {0,4} pour sa gentillesse|pour son amabilité|pour sa patience|pour son accueil"
+      "merci à {0,4} pour sa gentillesse|pour son amabilité|pour sa patience|pour son accueil",
+      "patient et|patiente et|patients et|et patient|et patiente|patient,|super patient|très patient|très patiente",
+      "super conseiller|super conseillère|super vendeur|super vendeuse|super technicien|super livreur|super équipe|a été super|a été adorable|a été parfait|a été parfaite|a été génial|a été géniale|était super|était adorable|au top avec moi"
      ],
      "exclude": [
       "peu|guère|moyennement|pas très|pas vraiment {0,1} aimable|aimables|souriant|souriante|agréable|sympa|poli|polie|courtois|chaleureux",
@@ -420,7 +422,9 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "description": "mails marketing, SMS, appels commerciaux, newsletters, information proactive",
      "stage": "avant",
      "terms": [
-      "newsletter|newsletters|news letter|lettre d'information|lettre d'info|pub|pubs|publicité|publicités|publicitaire|publicitaires|réclame|marketing|mailing|mailings|e-mailing|emailing|catalogue|catalogues|prospectus|flyer|flyers|brochure|démarchage|démarché|démarchée|démarcher|démarcheur|démarcheurs|démarcheuse|démarchent|prospection|télémarketing|téléprospection|sollicitation|sollicitations|sollicité|sollicitée|solliciter|sollicitent|spam|spams|spammé|spammée|spammer|spamment|indésirable|indésirables|harcèlement|harcelé|harcelée|harceler|harcèlent|harcèle|appel commercial|appels commerciaux|appels publicitaires|sms publicitaires|sms promotionnels|mails publicitaires|mails commerciaux|e-mails commerciaux|emails publicitaires|offres commerciales|offre commerciale|notification|notifications|notif|notifs|désabonner|désabonné|désabonnée|désabonnement|désinscrire|désinscrit|désinscrite|désinscription|opt-out|bloctel|me désabonner|se désabonner|stop sms|liste rouge|opposition au démarchage|informé|informée|informés|informer|informez|information|informations|info|infos|prévenu|prévenue|prévenus|prévenir|prévenez|avertir|averti|avertie|avertis|tenu informé|tenue informée|tenir informé|tenu au courant|tenue au courant|tenir au courant|au courant|communication|communications|communiquer|communiqué|transparence|transparent|transparente"
+      "newsletter|newsletters|news letter|lettre d'information|lettre d'info|pub|pubs|publicité|publicités|publicitaire|publicitaires|réclame|marketing|mailing|mailings|e-mailing|emailing|catalogue|catalogues|prospectus|flyer|flyers|brochure|démarchage|démarché|démarchée|démarcher|démarcheur|démarcheurs|démarcheuse|démarchent|prospection|télémarketing|téléprospection|sollicitation|sollicitations|sollicité|sollicitée|solliciter|sollicitent|spam|spams|spammé|spammée|spammer|spamment|indésirable|indésirables|harcèlement|harcelé|harcelée|harceler|harcèlent|harcèle|appel commercial|appels commerciaux|appels publicitaires|sms publicitaires|sms promotionnels|mails publicitaires|mails commerciaux|e-mails commerciaux|emails publicitaires|offres commerciales|offre commerciale|notification|notifications|notif|notifs|désabonner|désabonné|désabonnée|désabonnement|désinscrire|désinscrit|désinscrite|désinscription|opt-out|bloctel|me désabonner|se désabonner|stop sms|liste rouge|opposition au démarchage|informé|informée|informés|informer|informez|information|informations|info|infos|prévenu|prévenue|prévenus|prévenir|prévenez|avertir|averti|avertie|avertis|tenu informé|tenue informée|tenir informé|tenu au courant|tenue au courant|tenir au courant|au courant|communication|communications|communiquer|communiqué|transparence|transparent|transparente",
+      "pour prévenir|sans prévenir|sans nous prévenir|sans me prévenir|aucune info|aucune information|sans information|pas un appel|pas un mail|pas un sms|même pas un mail|même pas un appel|même pas un sms|sans le moindre courrier|aucun courrier|aucun mail|aucun sms|pas été informé|pas été informée|jamais informé|jamais informée|sans m'informer|sans nous informer",
+      "offres personnalisées|promos personnalisées|offre personnalisée"
      ],
      "exclude": [
       "mal informé|mal informée|bien informé|bien informée|informations erronées|fausses informations|fausse information|mauvaise information|mauvaises informations|prévenant|prévenante|prévenants|mail de confirmation|e-mail de confirmation|email de confirmation|mail de suivi|sms de suivi",
@@ -537,7 +541,11 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "répondu|réponse|répondre {0,3} à mes questions|à toutes mes questions|à ma question|à ma demande",
       "réponse|réponses {0,2} précise|précises|claire|claires|complète|complètes|adaptée|adaptées|pertinente|pertinentes|incohérente|incohérentes|floue|floues|vague|vagues|évasive|évasives|type|automatiques|copier-coller|à côté|toutes faites",
       "orienté|orientée|orienter|orientés {0,2} vers",
-      "aiguillé|aiguillée|aiguiller|guidé|guidée|guider|accompagné|accompagnée|accompagnement"
+      "aiguillé|aiguillée|aiguiller|guidé|guidée|guider|accompagné|accompagnée|accompagnement",
+      "hyper pro|hyper professionnel|ultra pro|très pro|super pro|vraiment pro",
+      "ce qui est faux|c'est faux|information fausse|info fausse|infos fausses|m'a menti|m'ont menti|nous a menti|mensonge|mensonges|erreur de conseil|mauvais conseil|mauvais conseils|induit en erreur|induite en erreur",
+      "pas d'explication|aucune explication|plus d'explications|sans explication|explications claires|bien expliqué|tout expliqué|m'a expliqué|a expliqué|explique bien",
+      "j'ai enfin compris|enfin compris|compris la différence|compris la diff"
      ]
     },
     {
@@ -546,7 +554,7 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "parent": "competence",
      "label": "Qualité du conseil",
      "terms": [
-      "conseil|conseils|bien conseillé*|mal conseillé*|expert|expertise|avisé*|pédagog*|orienté vers|guidé*"
+      "conseil|conseils|bien conseillé*|mal conseillé*|expert|avisé*|pédagog*|orienté vers|guidé*"
      ]
     },
     {
@@ -595,7 +603,11 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "réponse {0,2} efficace|adaptée|concrète",
       "problème réglé|c'est réglé|tout est réglé",
       "a répondu à {0,2} toutes mes questions|ma demande|mes attentes",
-      "répond|répondu {0,2} à mes attentes"
+      "répond|répondu {0,2} à mes attentes",
+      "hyper pro|hyper professionnel|ultra pro",
+      "tout a été réglé|tout a été résolu|tout est réglé|a été réglé|a été résolu|été réglé en|été résolu en|réglé en {0,1} minutes|min|heure",
+      "c'est fait|c'est réglé|c'est résolu|et voilà c'est réglé",
+      "débloquer ma carte|débloqué ma carte|débloquée ma carte"
      ],
      "exclude": [
       "pas assez efficace"
@@ -759,7 +771,8 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "description": "factures, prélèvements, erreurs de facturation, conditions du contrat",
      "stage": "apres",
      "terms": [
-      "factur*|surfactur*|prelev*|débit|débité|débitée|débités|débitées|débiter|débite|double débit|mensualité|mensualités|échéance|échéances|échéancier|échéanciers|avis d'échéance|relevé|relevés|compteur|linky|index|relevé de compte|relevé de compteur|consommation|consommations|conso|régularisation|régul|estimation|estimée|estimations|avenant|cgv|cgu|clause|clauses|engagement|conditions générales|petites lignes|sans engagement|durée d'engagement|rib|iban|sepa|mandat sepa|autorisation de prélèvement|agios|commission|commissions|frais bancaires|frais de tenue de compte|cotisation carte|impayé|impayés|impayée|rejet|recouvrement|contentieux|rejet de prélèvement|incident de paiement|relance de paiement|lettre de relance|mise en demeure de payer|tva|ttc|ht|acompte|quittance|décompte|ticket de caisse|encaissé|encaissée|encaissement|encaissements|trop-perçu|trop perçu|abonnement|abonnements"
+      "factur*|surfactur*|prelev*|débit|débité|débitée|débités|débitées|débiter|débite|double débit|mensualité|mensualités|échéance|échéances|échéancier|échéanciers|avis d'échéance|relevé|relevés|compteur|linky|index|relevé de compte|relevé de compteur|consommation|consommations|conso|régularisation|régul|estimation|estimée|estimations|avenant|cgv|cgu|clause|clauses|engagement|conditions générales|petites lignes|sans engagement|durée d'engagement|rib|iban|sepa|mandat sepa|autorisation de prélèvement|agios|commission|commissions|frais bancaires|frais de tenue de compte|cotisation carte|impayé|impayés|impayée|rejet|recouvrement|contentieux|rejet de prélèvement|incident de paiement|relance de paiement|lettre de relance|mise en demeure de payer|tva|ttc|ht|acompte|quittance|décompte|ticket de caisse|encaissé|encaissée|encaissement|encaissements|trop-perçu|trop perçu|abonnement|abonnements",
+      "cotisation|cotisations|contrat d'électricité|contrat de gaz|mon contrat|conditions de mon contrat|conditions du contrat"
      ],
      "exclude": [
       "débit {0,2} internet|lent|faible|descendant|montant|fibre|adsl|wifi|4g|5g|de la box|de connexion",
@@ -793,7 +806,7 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "parent": "facturation",
      "label": "Contrat et conditions",
      "terms": [
-      "contrat|contrats|avenant|clause|clauses|cgv|cgu|conditions générales|petites lignes|durée d'engagement|sans engagement"
+      "avenant|clause|clauses|cgv|cgu|conditions générales|petites lignes|durée d'engagement|sans engagement"
      ]
     },
     {
@@ -864,7 +877,11 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "depuis|ancien client|ancienne cliente|anciens clients|client depuis|cliente depuis|clients depuis|client de longue date|cliente de longue date|depuis des années {0,2} ans|ancienneté|années de fidélité|ans de fidélité|client historique|cliente historique|client fidèle|cliente fidèle",
       "nouveaux clients|nouveaux abonnés|nouveaux adhérents|offres de bienvenue|offre de bienvenue|qu'un numéro|un simple numéro|juste un numéro|on est un numéro|je suis un numéro|plus qu'un numéro|pas qu'un numéro|traité comme un numéro|traitée comme un numéro|conseiller attitré|conseillère attitrée|interlocuteur dédié|conseiller dédié|conseillère dédiée|conseiller personnel|mon conseiller habituel|ma conseillère habituelle|conseiller de proximité|interlocuteur unique|même conseiller|même conseillère|personnalis*",
       "reconnu|reconnue|reconnaît|reconnaissent|reconnaissance {0,2} client|fidélité|ancienneté|fidèle",
-      "par mon prénom|par mon nom"
+      "par mon prénom|par mon nom",
+      "ans chez|années chez|ans que je suis|ans client|ans cliente|depuis 19|depuis 20",
+      "zéro reconnaissance|aucune reconnaissance|pas de reconnaissance|reconnaissance {0,2} anciens|fidélité",
+      "anciens clients|anciennes clientes|les anciens|nous les anciens",
+      "carte de fidélité|points fidélité|remise fidélité|offres personnalisées"
      ],
      "exclude": [
       "fidèle à la photo|fidèle à la description|fidèle aux photos|membre de ma famille|membres de ma famille|membre du personnel|membres du personnel|membre de l'équipe",
@@ -906,7 +923,10 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "traité|traitée|traités|considéré|considérée {0,2} individuellement|comme une personne|comme un client important|comme une cliente importante|comme une reine|comme un roi|comme des rois|en vip|comme un vip|avec égard|comme un ami|comme une amie|comme quelqu'un d'important|comme un être humain",
       "pas comme un numéro|pas juste un numéro|plus qu'un simple numéro|pas un simple numéro",
       "fidélité {0,2} récompensée|reconnue|remerciée|valorisée|prise en compte",
-      "récompenser ma fidélité|récompenser notre fidélité|pour me remercier de ma fidélité|pour ma fidélité|remercié pour ma fidélité|remerciée pour ma fidélité|en remerciement de ma fidélité|cadeau d'anniversaire|pour mon anniversaire|souhaité mon anniversaire|souhaité un bon anniversaire|bon anniversaire|conseiller attitré|conseillère attitrée|conseiller dédié|conseillère dédiée|interlocuteur dédié|interlocuteur unique|toujours le même conseiller|toujours la même conseillère|même interlocuteur|comme à la maison|comme en famille|comme de la famille|ambiance familiale|prend le temps de me connaître|connaît ses clients|connaissent leurs clients|connaît bien ses clients|connaissent bien leurs clients|proximité avec les clients|relation de proximité"
+      "récompenser ma fidélité|récompenser notre fidélité|pour me remercier de ma fidélité|pour ma fidélité|remercié pour ma fidélité|remerciée pour ma fidélité|en remerciement de ma fidélité|cadeau d'anniversaire|pour mon anniversaire|souhaité mon anniversaire|souhaité un bon anniversaire|bon anniversaire|conseiller attitré|conseillère attitrée|conseiller dédié|conseillère dédiée|interlocuteur dédié|interlocuteur unique|toujours le même conseiller|toujours la même conseillère|même interlocuteur|comme à la maison|comme en famille|comme de la famille|ambiance familiale|prend le temps de me connaître|connaît ses clients|connaissent leurs clients|connaît bien ses clients|connaissent bien leurs clients|proximité avec les clients|relation de proximité",
+      "je me souviens|oui je me souviens|on se souvient de moi|m'a tout de suite reconnu|m'a tout de suite reconnue|tout de suite reconnu|tout de suite reconnue|retrouvé avec mon nom|retrouvée avec mon nom|avec mon nom|grâce à mon nom",
+      "connaît mon dossier|connaissait mon dossier|connaît mon dossier par cœur|connaît ma situation|connaît mes enfants",
+      "calculé selon mes achats|selon mes achats|selon mes habitudes|adaptées à mes achats|offres personnalisées|promos personnalisées"
      ],
      "exclude": [
       "pas personnalisé|aucun suivi personnalisé|rien de personnalisé|pas du tout personnalisé"
@@ -1005,7 +1025,10 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "obtenir|avoir|prendre|décrocher {0,1} un rendez-vous|un rdv|un créneau",
       "faire la queue|fait la queue|faisait la queue",
       "relancé|relancer|relances|relance {0,2} mails|messages|courriers|plusieurs fois|sans succès",
-      "réactivité|réactif|réactive"
+      "réactivité|réactif|réactive",
+      "m'a rappelé|m'a rappelée|me rappelle|m'ont rappelé|m'ont rappelée|nous a rappelés|rappelé dans|rappelée dans|rappelé le jour|rappelé le lendemain|rappelé dans l'heure|m'a recontacté|m'a recontactée",
+      "par chat|sur le chat|via le chat|par tchat|sur le tchat|par mail|par courrier {0,3} réponse|répondu|répond",
+      "réponse à mon mail|réponse à mes mails|réponse à mon courrier|réponse à ma demande|réponse à mon message"
      ],
      "exclude": [
       "appels|appel {0,1} commerciaux|commercial|publicitaires|publicitaire|démarchage|indésirables|masqués",
@@ -1147,7 +1170,7 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "aucune suite donnée|pas donné suite|jamais donné suite|dans le vide",
       "malgré {0,3} courriers|mails|e-mails|emails|appels|relances|messages|lettres|réclamations|courriels|recommandés",
       "no answer|no answers|zero answers|zero answer|no response|no reply|still no news|never answered|never replied|nobody answers|no one answers",
-      "toujours aucune réponse|toujours aucun retour|toujours rien|toujours pas eu de réponse",
+      "toujours aucune réponse|toujours aucun retour|toujours pas eu de réponse",
       "aucune réponse {0,3} en dm|en mp|par mail|à mes mails|à mes messages|à mon courrier|à ma réclamation"
      ],
      "exclude": [
@@ -1224,7 +1247,10 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "livraison|livraisons|expédition|envoi|réponse|réponses|intervention|traitement|prise en charge|remboursement|service|retour {0,2} rapide|rapides|express|éclair|ultra rapide|super rapide|très rapide|immédiate|immédiat|dans les temps|en avance|record",
       "décroché|décroche|décrochent {0,3} tout de suite|immédiatement|rapidement|aussitôt|à la première sonnerie|en quelques secondes",
       "en avance|avant la date prévue|plus tôt que prévu|avant la date annoncée",
-      "dès le lendemain|le jour même|dans la foulée|dans l'heure qui suit"
+      "dès le lendemain|le jour même|dans la foulée|dans l'heure qui suit",
+      "en moins d'une heure|en moins d'une minute|en moins de {0,1} min|minutes|heures|jours|24h|48h",
+      "réponse|répondu {0,3} en {0,1} min|minutes|secondes",
+      "réglé|résolu|traité|débloqué {0,2} direct|directement|en direct"
      ],
      "exclude": [
       "trop rapide|trop rapidement|un peu rapide|un peu rapidement|rapidement expédié {0,2} pas|rapide à dire",
@@ -1262,7 +1288,10 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "arrivé|arrivée|arrivés|arrivées|arrive|arrivent {0,3} cassé|cassée|abîmé|abîmée|endommagé|endommagée|rapidement|intact|intacte|vite|à temps|en retard|à l'heure|comme prévu|en avance|en bon état|en parfait état|dans les temps|le lendemain|en 24h|en 48h|en 2 jours|en 3 jours|avant la date|à la date prévue|bien emballé|bien emballée|très vite",
       "tout est arrivé|réception du colis|réception de la commande|à réception|à la réception du colis|à la réception de ma commande|retour à l'expéditeur|retourné à l'expéditeur|click&collect|click and collect|click & collect",
       "retrait {0,2} en magasin|du colis|de la commande",
-      "remise en main propre"
+      "remise en main propre",
+      "commande|colis|paquet|article|articles {0,1} reçu|reçue|reçus|reçues|arrivé|arrivée|livré|livrée",
+      "reçu|reçue {0,3} en 24h|en 48h|chrono|le lendemain",
+      "delivery|deliveries|shipping|parcel|package|courier"
      ],
      "exclude": [
       "livret|livrets|livre d'or|livre de cuisine|livre audio|livre numérique|livres numériques|livre photo|délivré|délivrée|paquet de cigarettes|consigne de sécurité|consignes de sécurité",
@@ -1335,7 +1364,7 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "retard de {0,2} jours|semaines|mois",
       "toujours pas {0,3} reçu|reçue|reçus|reçues|livré|livrée|livrés|livrées|arrivé|arrivée|arrivés|arrivées|parvenu|parvenue|là|expédié|expédiée|eu mon colis|eu ma commande|vu mon colis|vu le livreur|de colis|de livraison|mon colis|ma commande",
       "jamais {0,2} reçu|reçue|reçus|reçues|arrivé|arrivée|arrivés|arrivées|livré|livrée|livrés|livrées|parvenu|parvenue|parvenus|expédié|expédiée",
-      "pas reçu|pas reçue|pas reçus|pas reçues|pas été livré|pas été livrée|pas été livrés|pas été livrées|pas livré|pas livrée|pas arrivé|pas arrivée|pas arrivés|pas arrivées|non reçu|non reçue|non livré|non livrée|non livrés|non parvenu|pas parvenu|pas parvenue|rien reçu|toujours rien|toujours rien reçu",
+      "pas reçu|pas reçue|pas reçus|pas reçues|pas été livré|pas été livrée|pas été livrés|pas été livrées|pas livré|pas livrée|pas arrivé|pas arrivée|pas arrivés|pas arrivées|non reçu|non reçue|non livré|non livrée|non livrés|non parvenu|pas parvenu|pas parvenue|rien reçu|toujours rien reçu",
       "colis|paquet|commande|envoi|colis {0,4} perdu|perdue|perdus|égaré|égarée|disparu|disparue|volé|volée|introuvable|bloqué|bloquée|coincé|coincée|évaporé|envolé|nulle part|dans la nature|perdu de vue|jamais arrivé|jamais arrivée|pas arrivé|pas arrivée|jamais reçu|jamais reçue|retourné à l'expéditeur|renvoyé à l'expéditeur|en souffrance",
       "perdu|perdue|perdent|égaré|égarée {0,2} mon colis|le colis|ma commande|mon paquet|mes colis|les colis",
       "colis perdu|colis perdus|colis égaré|colis disparu|colis volé|colis fantôme|livraison fantôme",
@@ -1596,7 +1625,8 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "description": "niveau de prix, promotions, frais, rapport qualité-prix",
      "stage": "avant",
      "terms": [
-      "prix|tarif*|coût|coûts|coûte|coûtent|coûté|coûteux|coûteuse|cher|chère|chers|chères|abordable|abordables|accessible|raisonnable|raisonnables|moins cher|pas cher|plus cher|bon marché|promo|promos|promotion|promotions|promotionnel|promotionnelle|réduction|réductions|remise|remises|rabais|ristourne|solde|soldes|déstockage|liquidation|black friday|vente privée|ventes privées|bon plan|bons plans|bonne affaire|bonnes affaires|coupon|coupons|code promo|code de réduction|bon de réduction|offre|offres|qualité-prix|qualité/prix|rapport qualité-prix|rapport qualité prix|rapport qualité/prix|qualité prix|frais de port|frais de livraison|frais de dossier|frais de gestion|frais bancaires|frais cachés|frais supplémentaires|frais de service|frais d'envoi|augmentation|augmentations|augmenté|augmentée|augmente|augmentent|hausse|hausses|économie|économies|économiser|économique|économiques|budget|porte-monnaie|portefeuille|gratuit|gratuite|gratuits|gratuites|gratuitement|payant|payante|payants|payantes|onéreux|onéreuse|exorbitant|exorbitante|exorbitants|prohibitif|prohibitive|hors de prix|compétitif|compétitive|compétitifs|compétitives|concurrentiel|concurrentiels|imbattable|imbattables|attractif|attractifs|attractive|intéressant|intéressants|intéressante|surtaxé|surtaxe"
+      "prix|tarif*|coût|coûts|coûte|coûtent|coûté|coûteux|coûteuse|cher|chère|chers|chères|abordable|abordables|accessible|raisonnable|raisonnables|moins cher|pas cher|plus cher|bon marché|promo|promos|promotion|promotions|promotionnel|promotionnelle|réduction|réductions|remise|remises|rabais|ristourne|solde|soldes|déstockage|liquidation|black friday|vente privée|ventes privées|bon plan|bons plans|bonne affaire|bonnes affaires|coupon|coupons|code promo|code de réduction|bon de réduction|offre|offres|qualité-prix|qualité/prix|rapport qualité-prix|rapport qualité prix|rapport qualité/prix|qualité prix|frais de port|frais de livraison|frais de dossier|frais de gestion|frais bancaires|frais cachés|frais supplémentaires|frais de service|frais d'envoi|augmentation|augmentations|augmenté|augmentée|augmente|augmentent|hausse|hausses|économie|économies|économiser|économique|économiques|budget|porte-monnaie|portefeuille|gratuit|gratuite|gratuits|gratuites|gratuitement|payant|payante|payants|payantes|onéreux|onéreuse|exorbitant|exorbitante|exorbitants|prohibitif|prohibitive|hors de prix|compétitif|compétitive|compétitifs|compétitives|concurrentiel|concurrentiels|imbattable|imbattables|attractif|attractifs|attractive|intéressant|intéressants|intéressante|surtaxé|surtaxe",
+      "taux|taux d'intérêt|taux négocié|bon d'achat|bons d'achat|remise fidélité|% de remise|% de réduction"
      ],
      "exclude": [
       "cher monsieur|chère madame|chers messieurs|cher client|chère cliente|chers clients|mon cher|ma chère|chère équipe|cher service|chers tous|cher service client",
@@ -1699,7 +1729,11 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "stage": "apres",
      "terms": [
       "qualité|mauvaise qualité|bonne qualité|très bonne qualité|de qualité|qualité médiocre|qualité du produit|qualité des produits|matière|matières|matériau|matériaux|tissu|tissus|finition|finitions|fabrication|coutures|couture|solide|solides|solidité|fragile|fragiles|robuste|robustes|durable|durables|durabilité|résistant|résistante|durée de vie|défaut|défauts|défectueux|défectueuse|défectueuses|panne|pannes|en panne|cassé|cassée|cassés|cassées|conforme|conformes|conformité|non conforme|appareil|appareils|machine|électroménager|frigo|réfrigérateur|congélateur|lave-linge|lave-vaisselle|four|micro-ondes|aspirateur|télé|télévision|tv|téléviseur|ordinateur|pc|smartphone|tablette|console|imprimante|casque|écouteurs|enceinte|vêtement|vêtements|chaussure|chaussures|pantalon|pantalons|robe|robes|pull|pulls|jean|jeans|t-shirt|tee-shirt|chemise|chemises|veste|vestes|manteau|manteaux|baskets|meuble|meubles|canapé|matelas|chaise|chaises|armoire|commode|montage|notice|assemblage|mode d'emploi|fraîcheur|fraîche|fraîches|périmé|périmée|périmés|périmées|dlc|date de péremption|goût|saveur|saveurs|gustatif|gustative|repas|plat|plats|pizza|burger|viande|fruits|légumes|pain|aliment|aliments|nourriture|menu|fibre|box|débit|wifi|wi-fi|4g|5g|connexion internet|réseau mobile|couverture réseau",
-      "coupure|coupures {0,3} internet|réseau|électricité|courant|connexion|eau|gaz"
+      "coupure|coupures {0,3} internet|réseau|électricité|courant|connexion|eau|gaz",
+      "produit|produits|article|articles {0,2} conforme|conformes|de qualité|plaît|me plaît|parfait|parfaits|impeccable|nul|nuls|décevant|décevants|frais|défectueux|cassé|top|génial|super|excellent|excellents|au top",
+      "bon produit|bons produits|produits frais|produit frais|beau produit|super produit|produit top|produit nul|mauvais produit|produits de qualité|produit de qualité|produit conforme",
+      "ma taille|ma pointure|vos tailles|les tailles|guide des tailles",
+      "emballage {0,3} énorme|excessif|ridicule|plastique|écologique|suremballage|suremballage"
      ],
      "exclude": [
       "qualité {0,2} d'écoute|du service|de service|de l'accueil|de la relation|des conseils|de la prestation|de réponse|de l'écoute",
@@ -1730,7 +1764,7 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "parent": "produit",
      "label": "Taille et coupe",
      "terms": [
-      "taille|tailles|pointure|taille petit|taille grand|trop petit|trop grand|trop petite|trop grande|trop court|trop courte|trop large|trop serré"
+      "taille petit|taille grand|trop petit|trop grand|trop petite|trop grande|trop court|trop courte|trop large|trop serré"
      ]
     },
     {
@@ -1771,7 +1805,7 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "mauvaise qualité|qualité médiocre|piètre qualité|qualité déplorable|qualité lamentable|qualité catastrophique|qualité décevante|qualité nulle|qualité bof|qualité en baisse|qualité pas au rendez-vous|qualité plus la même|qualité de merde|qualité moyenne|qualité douteuse|qualité pourrie|qualité discutable|qualité inférieure|qualité a baissé|qualité s'est dégradée|baisse de qualité|baisse de la qualité|camelote|pacotille|bâclé|bâclée|bas de gamme|de la merde|du carton|en plastique bas de gamme|de mauvaise facture|mal fini|mal finie|mal finis|mal cousu|mal cousue|finitions bâclées|finition bâclée|finitions médiocres|finitions ratées|finitions douteuses|non-conforme|non-conformité|non conforme|non conformes|pas conforme|pas conformes|non conformité|ne correspond pas à la description|ne correspond pas à la photo|ne correspond pas aux photos|ne correspond pas à l'annonce|ne correspond pas à la fiche|correspond pas à la description|correspond pas à la photo|correspond pas aux photos",
       "rien à voir avec {0,2} photo|photos|description|annonce|fiche|site",
       "différent|différente|différents|différentes {0,2} de la photo|des photos|de la description|de l'annonce|du site",
-      "publicité mensongère|description mensongère|photo trompeuse|photos trompeuses|description trompeuse|périmé|périmée|périmés|périmées|moisi|moisie|moisis|moisies|moisissure|moisissures|pourri|pourrie|pourris|pourries|avarié|avariée|rance|tourné|caillé|date dépassée|dlc dépassée|date de péremption dépassée|pas frais|pas fraîche|plus frais|plus fraîche|pas fraîches|pas très frais|pas très fraîche",
+      "publicité mensongère|description mensongère|photo trompeuse|photos trompeuses|description trompeuse|périmé|périmée|périmés|périmées|moisi|moisie|moisis|moisies|moisissure|moisissures|pourri|pourrie|pourris|pourries|avarié|avariée|rance|date dépassée|dlc dépassée|date de péremption dépassée|pas frais|pas fraîche|plus frais|plus fraîche|pas fraîches|pas très frais|pas très fraîche",
       "goût {0,2} bizarre|étrange|horrible|infect|dégoûtant|chimique|amer|immonde|de rance|de moisi|de brûlé",
       "immangeable|imbuvable|infecte|dégueulasse|dégueu|écœurant",
       "cheveu|cheveux|insecte|insectes|asticot|asticots|ver|vers|corps étranger|morceau de plastique|bout de verre {0,2} dans",
@@ -1790,7 +1824,8 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "étaient|était|est|sont|arrivé|arrivés|arrivée|arrivées|servi|servis|servie {0,1} tiède|tièdes|froid|froids|froide|froides|cramé|cramée|brûlé|brûlée|immangeable|immangeables|trop cuit|pas cuit|crus|crue",
       "sans internet|sans connexion|sans réseau|sans téléphone|sans box|sans électricité|sans courant|sans chauffage|sans eau chaude|sans ligne|sans télé|sans tv",
       "souci avec vos tailles|problème de taille|problème de tailles|taille beaucoup trop|taille très petit|taille très grand|taillent petit|taillent grand|taille petit|taille grand|qui taille {0,1} xs|xxs|xl|xxl|s|l",
-      "broken|faulty|defective|stopped working|doesn't work|does not work|poor quality|bad quality"
+      "broken|faulty|defective|stopped working|doesn't work|does not work|poor quality|bad quality",
+      "lait tourné|lait caillé|sauce tournée"
      ],
      "exclude": [
       "site|appli|application|lien|code|carte|paiement|numéro|standard|identifiant|identifiants|compte|page|bouton|formulaire|espace client|téléphone du service|mot de passe|service client|application mobile {0,3} ne fonctionne|ne marche|marche pas|fonctionne pas|fonctionne plus|marche plus|ne fonctionnent|ne marchent",
@@ -1840,7 +1875,7 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "parent": "reclamation",
      "label": "Suivi du dossier",
      "terms": [
-      "numéro de dossier|suivi de dossier|suivi du dossier|mon dossier|numéro de ticket",
+      "numéro de dossier|suivi de dossier|suivi du dossier|numéro de ticket",
       "dossier {0,3} clôturé|clos|fermé|perdu|égaré|traité|en cours|pas traité"
      ]
     },
@@ -1874,11 +1909,11 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "personne ne connaît|personne ne connaissait|ne connaît pas|ne connaissait pas|ne connaissent pas|ne connaissaient pas|n'avait pas|n'a pas {0,2} l'historique|mon dossier|le dossier|notre dossier|mon historique|ma situation|mon cas",
       "aucun historique|pas d'historique|aucune trace|pas de trace|aucune note|pas de note {0,3} dossier|appel|appels|échanges|demande|précédent|précédents",
       "aucune trace de {0,2} appel|appels|demande|réclamation|dossier|échanges|mails",
-      "mêmes documents|mêmes justificatifs|mêmes papiers|mêmes pièces|mêmes informations|mêmes questions|même chose|même histoire|même discours|mêmes explications",
+      "mêmes documents|mêmes justificatifs|mêmes papiers|mêmes pièces|mêmes informations|mêmes questions|même histoire|même discours|mêmes explications",
       "envoyé|renvoyé|fourni|transmis|refourni|redonné|renvoyer|envoyer {0,3} fois {0,3} documents|justificatifs|pièces|papiers|mêmes",
       "envoyé|renvoyé|fourni|transmis|refourni|redonné {0,3} documents|justificatifs|pièces|papiers {0,3} fois|encore|plusieurs fois|à nouveau|de nouveau",
       "dossier|documents|justificatifs {0,2} perdu|perdus|égaré|égarés|introuvable|introuvables|jamais reçu|jamais reçus",
-      "mur|tourne en rond|tournent en rond|tourner en rond|dialogue de sourds|un mur",
+      "tourne en rond|tournent en rond|tourner en rond|dialogue de sourds",
       "troisième fois|quatrième fois|cinquième fois|énième fois|3e fois|3ème fois|4e fois|4ème fois|5e fois|dixième fois|centième fois|nième fois|xième fois|ixième fois|deuxième fois {0,1} que je|qu'on|que vous",
       "réclamation|réclamations|appel|appels|mail|mails|courrier|courriers|fois|relance|relances|demande|demandes|plainte|plaintes {0,3} pour le même problème|pour le même dossier|pour la même chose|pour le même souci|pour la même demande|pour le même sujet",
       "mêmes tests|mêmes manipulations|mêmes vérifications|mêmes démarches|refaire les mêmes|refait faire|refaire faire",
@@ -1920,7 +1955,7 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "on m'a assuré|on m'avait assuré|m'a assuré|m'avait assuré|m'ont assuré|m'avaient assuré|nous a assuré|nous avait assuré|on m'a garanti|on m'avait garanti|m'a garanti|m'avait garanti|m'ont garanti|on m'a certifié|on m'avait certifié|m'a certifié|m'avait certifié|on m'a juré|m'a juré|on m'a affirmé|m'a affirmé|m'avait affirmé|on m'avait dit|on m'a dit que",
       "technicien|technicienne|réparateur|installateur|plombier|électricien|livreur|expert|dépanneur {0,3} jamais venu|jamais venue|pas venu|pas venue|jamais passé|pas passé|n'est jamais venu|n'est pas venu|n'est jamais passé|n'est pas passé|ne s'est pas présenté|ne s'est jamais présenté|absent au rendez-vous|pas au rendez-vous|jamais présenté",
       "rendez-vous|rdv|intervention|passage {0,3} oublié|oubliée|manqué|reporté|pas honoré|non honoré|jamais honoré|annulé au dernier moment|annulée au dernier moment|annulé sans prévenir|annulée sans prévenir {0,2} fois|pas respecté|non respecté",
-      "lapin|posé un lapin|poser un lapin|posé des lapins|personne n'est venu|personne n'est passé|personne ne s'est présenté|personne n'est jamais venu|attendu toute la journée|attendu toute la matinée|attendu tout l'après-midi|pris un jour de congé|posé un jour de congé|posé une journée|pris une journée|poser une journée|pris ma journée|posé ma journée|pour rien",
+      "posé un lapin|poser un lapin|posé des lapins|personne n'est venu|personne n'est passé|personne ne s'est présenté|personne n'est jamais venu|attendu toute la journée|attendu toute la matinée|attendu tout l'après-midi|pris un jour de congé|posé un jour de congé|posé une journée|pris une journée|poser une journée|pris ma journée|posé ma journée",
       "jamais reçu {0,3} promis|promise|annoncé|annoncée",
       "toujours rien {0,3} promis|annoncé",
       "contrairement à ce qui {0,3} promis|annoncé|dit|convenu|prévu|indiqué",
@@ -2073,6 +2108,38 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "concurrence {0,2} déloyale",
       "rio de janeiro"
      ]
+    },
+    {
+     "id": "resiliation.intention",
+     "kind": "concept",
+     "parent": "resiliation",
+     "label": "Intention de départ",
+     "description": "le client annonce qu'il part, ne reviendra pas ou compte changer de prestataire",
+     "terms": [
+      "plus jamais|jamais plus|never again|plus jamais chez|plus jamais chez vous",
+      "je m'en vais|je pars|je vais partir|je vais vous quitter|je vous quitte|je quitte|on s'en va|nous partons|je compte partir|je compte résilier|je vais résilier|je résilie|je résilierai",
+      "je préfère annuler|je vais annuler|j'annule tout|j'annule ma commande|sinon j'annule|sinon je préfère annuler",
+      "aucune envie de revenir|plus envie de revenir|pas près de revenir|pas prête de revenir|pas prêt de revenir",
+      "je ne reviendrai plus|je ne reviendrai pas|je ne reviendrai jamais|je reviendrai plus|je reviendrai pas|je reviendrai jamais|ne remettrai plus les pieds|ne remettrai jamais les pieds|remettrai plus les pieds",
+      "ne commanderai plus|ne commanderai jamais|ne commanderai plus jamais|commanderai plus|n'achèterai plus|n'achèterai jamais|achèterai plus|ne rachèterai plus|ne rachèterai pas|ne rachèterai jamais|ne prendrai plus|ne ferai plus appel",
+      "dernière fois que {0,2} commande|achète|commander|acheter|viens|passe|fais appel",
+      "c'était la dernière fois|c'est la dernière fois|dernière commande|dernier achat",
+      "vous avez perdu un client|vous avez perdu une cliente|vous venez de perdre un client|vous venez de perdre une cliente|perdu un client|perdu une cliente|un client de moins|une cliente de moins",
+      "bye|bye bye|adieu|ciao|salut la compagnie",
+      "je passe à la concurrence|je vais à la concurrence|je pars à la concurrence|passer à la concurrence|partir à la concurrence|aller à la concurrence|je vais voir ailleurs|je vais aller voir ailleurs|j'irai voir ailleurs|j'irai ailleurs|je vais chez|je passe chez|je suis passé chez|je suis passée chez|passé chez un concurrent|passée chez un concurrent",
+      "je réfléchis à|j'envisage de|j'envisage sérieusement de|je pense à|je songe à|je compte {0,2} partir|passer|changer|résilier|quitter|aller",
+      "je change de|je vais changer de {0,1} banque|fournisseur|assurance|mutuelle|crèmerie|prestataire|magasin|compagnie",
+      "je change d'opérateur|je vais changer d'opérateur|je change d'assureur|je vais changer d'assureur|je change d'enseigne",
+      "fermer mon compte|clôturer mon compte|fermer tous mes comptes|clôturer tous mes comptes|rapatrier mes comptes|transférer mes comptes|vider mon compte",
+      "cancel|cancel my|unsubscribe|switch to|switching to|leaving|close my account|terminate my",
+      "à la fin de mon engagement|dès la fin de mon engagement|dès la fin du mois|dès la fin de mon contrat|à la fin de mon contrat {0,4} partir|résilier|changer|quitter|je pars|je change"
+     ],
+     "exclude": [
+      "plus jamais {0,2} de problème|de souci|eu de problème",
+      "je pars en vacances|je pars demain|je pars à l'étranger|je pars en voyage",
+      "je pense à vous|je pense à eux|je pense à les recommander",
+      "bye {0,1} merci"
+     ]
     }
    ]
   }
@@ -2093,7 +2160,10 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "retour|retours {0,2} produit|article|colis|gratuit|gratuits|payant|en magasin|du produit|de l'article|de colis",
       "bon de retour|étiquette de retour|bordereau de retour|frais de retour|politique de retour|procédure de retour|demande de retour|droit de retour|faire un retour|fait un retour|mon retour|le retour du|le retour de mon|retours gratuits|retour gratuit|retour accepté|retour refusé|retourner le|retourner l'article|retourner le produit|retourner mon|retourné le|retourné l'article|retourné mon|renvoyé le produit|renvoyé l'article|renvoyer le produit|renvoyer l'article|renvoyer le colis|renvoyé le colis|renvoyé mon|échange|échanges|échanger|échangé|échangée|échangés|réparation|réparations|réparer|réparé|réparée|réparés|réparateur|réparable|irréparable|garantie|garanties|sous garantie|hors garantie|extension de garantie|garantie légale|garantie constructeur|garantie commerciale|dépannage|dépanneur|pièce détachée|pièces détachées|pièce de rechange|pièces de rechange|atelier|diagnostic|remplacement|remplacer|remplacé|remplacée|remplacés|produit de remplacement",
       "reprise|repris|reprendre {0,2} produit|article|ancien|appareil",
-      "rétractation|droit de rétractation"
+      "rétractation|droit de rétractation",
+      "article|produit|colis|commande {0,2} retourné|retournée|renvoyé|renvoyée",
+      "que j'ai renvoyé|que j'ai retourné|que j'ai renvoyée|que j'ai retournée|pour le retour|le retour est|étiquette pour le retour|send it back|return",
+      "renvoyé un neuf|envoyé un neuf|renvoyer l'ancien|un neuf sous|remplacé par un neuf|échangé contre un neuf"
      ],
      "exclude": [
       "échange {0,2} téléphonique|téléphoniques|cordial|courtois|agréable|de mails|de courriels|avec le conseiller|avec la conseillère|avec le service|avec votre service|avec le sav|par mail|par téléphone",
@@ -2127,7 +2197,7 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "parent": "sav",
      "label": "Réparation et intervention",
      "terms": [
-      "réparation|réparations|réparer|réparé|réparée|technicien|techniciens|intervention|dépannage|pièces détachées|pièce détachée|atelier"
+      "réparation|réparations|réparer|réparé|réparée|dépannage|pièces détachées|pièce détachée|atelier"
      ]
     },
     {
