@@ -165,7 +165,10 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "personnel|équipe|vendeur|vendeuse|conseiller|conseillère|hôtesse|caissière|caissier|livreur|livreuse|technicien|technicienne|interlocuteur|interlocutrice|agent|pharmacienne|infirmière {0,2} top|génial|géniale|super|formidable|extra|adorable|parfait|parfaite|exceptionnel|exceptionnelle|remarquable|agréable|au top",
       "merci à {0,4} pour sa gentillesse|pour son amabilité|pour sa patience|pour son accueil",
       "patient et|patiente et|patients et|et patient|et patiente|patient,|super patient|très patient|très patiente",
-      "super conseiller|super conseillère|super vendeur|super vendeuse|super technicien|super livreur|super équipe|a été super|a été adorable|a été parfait|a été parfaite|a été génial|a été géniale|était super|était adorable|au top avec moi"
+      "super conseiller|super conseillère|super vendeur|super vendeuse|super technicien|super livreur|super équipe|a été super|a été adorable|a été parfait|a été parfaite|a été génial|a été géniale|était super|était adorable|au top avec moi",
+      "le sourire|avait le sourire|toujours le sourire|un grand sourire|grand sourire|souriante et|souriant et",
+      "accueil {0,4} agréable|chaleureux|sympathique|souriant|parfait|top|adorable|excellent",
+      "ponctuel et aimable|ponctuelle et aimable"
      ],
      "exclude": [
       "peu|guère|moyennement|pas très|pas vraiment {0,1} aimable|aimables|souriant|souriante|agréable|sympa|poli|polie|courtois|chaleureux",
@@ -605,9 +608,14 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "a répondu à {0,2} toutes mes questions|ma demande|mes attentes",
       "répond|répondu {0,2} à mes attentes",
       "hyper pro|hyper professionnel|ultra pro",
-      "tout a été réglé|tout a été résolu|tout est réglé|a été réglé|a été résolu|été réglé en|été résolu en|réglé en {0,1} minutes|min|heure",
+      "été réglé en|été résolu en|réglé en {0,1} minutes|min|heure",
+      "tout a été réglé|tout a été résolu|tout est réglé|a été réglé|a été résolu",
       "c'est fait|c'est réglé|c'est résolu|et voilà c'est réglé",
-      "débloquer ma carte|débloqué ma carte|débloquée ma carte"
+      "débloquer ma carte|débloqué ma carte|débloquée ma carte",
+      "sans discuter|sans poser de questions|sans difficulté|sans aucune difficulté|sans chichis|sans chichi|sans me faire de difficultés",
+      "c'est modifié|c'est corrigé|c'est débloqué|c'est changé|c'est rectifié|c'est noté et réglé",
+      "réglait mon problème|a réglé mon problème|ont réglé mon problème|a résolu mon problème|ont résolu mon problème|résolu mon problème|réglé mon problème",
+      "renvoi programmé|renvoyé un neuf|envoyé un neuf|remplacé immédiatement|échangé immédiatement|échangé sur place|remplacé sur place|échangé directement|remplacé directement"
      ],
      "exclude": [
       "pas assez efficace"
@@ -642,7 +650,8 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "réponse {0,1} précise|claire|pertinente|complète|détaillée",
       "de bon conseil|avisé|avisée|avisés|avisées",
       "connaissances {0,2} techniques|pointues|solides",
-      "des informations {0,1} claires|précises|utiles|fiables"
+      "des informations {0,1} claires|précises|utiles|fiables",
+      "donné des conseils|m'a donné des conseils|m'a même donné des conseils|donné de bons conseils|donné de précieux conseils|des conseils pour|m'a bien conseillé|m'a bien conseillée|m'a très bien conseillé|m'a très bien conseillée"
      ],
      "exclude": [
       "pas de bon conseil"
@@ -841,7 +850,8 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "frais|commission|commissions|hors forfait|hors-forfait|supplément|pénalité|pénalités {0,6} alors que",
       "hors forfait|hors-forfait {0,4} jamais|pas|alors que|illimité",
       "affiché {0,5} en caisse|à la caisse",
-      "appliquer le prix affiché|appliqué le prix affiché|pas le prix de l'étiquette|prix de l'étiquette {0,3} différent|pas respecté",
+      "prix de l'étiquette {0,3} différent|pas respecté",
+      "appliquer le prix affiché|appliqué le prix affiché|pas le prix de l'étiquette",
       "encore prélevé|encore prélevée|encore facturé|encore facturée|encore débité|encore débitée|toujours prélevée|toujours débitée|toujours débité",
       "mensualité|mensualités|facture|prélèvement|abonnement|montant|forfait {0,5} sans explication|sans aucune explication|sans prévenir|sans justification|sans raison",
       "sans me le dire|sans me prévenir|sans m'avertir|sans m'en informer|sans me demander|sans me consulter|à mon insu",
@@ -874,12 +884,14 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "stage": "apres",
      "terms": [
       "fidélité|fidélisation|fidèle|fidèles|fidélisé|fidélisée|infidèle|club|membre|membres|adhérent|adhérents|sociétaire|sociétaires|carte de fidélité|carte fidélité|programme de fidélité|programme fidélité|carte membre|carte client|carte vip|carte privilège|cagnotte|cagnotter|cashback|miles|points de fidélité|mes points|cumul de points|cumuler des points|points cumulés|bons de fidélité|chèque fidélité|chèques fidélité|avantage|avantages|privilège|privilèges|récompense|récompenses|récompensé|récompensée|parrainage|parrain|filleul|premium|vip|cadeau fidélité|offre fidélité|statut gold",
-      "depuis|ancien client|ancienne cliente|anciens clients|client depuis|cliente depuis|clients depuis|client de longue date|cliente de longue date|depuis des années {0,2} ans|ancienneté|années de fidélité|ans de fidélité|client historique|cliente historique|client fidèle|cliente fidèle",
+      "depuis {0,2} ans|ancienneté|années de fidélité|ans de fidélité|client historique|cliente historique|client fidèle|cliente fidèle",
+      "ancien client|ancienne cliente|anciens clients|client depuis|cliente depuis|clients depuis|client de longue date|cliente de longue date|depuis des années",
       "nouveaux clients|nouveaux abonnés|nouveaux adhérents|offres de bienvenue|offre de bienvenue|qu'un numéro|un simple numéro|juste un numéro|on est un numéro|je suis un numéro|plus qu'un numéro|pas qu'un numéro|traité comme un numéro|traitée comme un numéro|conseiller attitré|conseillère attitrée|interlocuteur dédié|conseiller dédié|conseillère dédiée|conseiller personnel|mon conseiller habituel|ma conseillère habituelle|conseiller de proximité|interlocuteur unique|même conseiller|même conseillère|personnalis*",
       "reconnu|reconnue|reconnaît|reconnaissent|reconnaissance {0,2} client|fidélité|ancienneté|fidèle",
       "par mon prénom|par mon nom",
       "ans chez|années chez|ans que je suis|ans client|ans cliente|depuis 19|depuis 20",
-      "zéro reconnaissance|aucune reconnaissance|pas de reconnaissance|reconnaissance {0,2} anciens|fidélité",
+      "reconnaissance {0,2} anciens|fidélité",
+      "zéro reconnaissance|aucune reconnaissance|pas de reconnaissance",
       "anciens clients|anciennes clientes|les anciens|nous les anciens",
       "carte de fidélité|points fidélité|remise fidélité|offres personnalisées"
      ],
@@ -1027,7 +1039,8 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "relancé|relancer|relances|relance {0,2} mails|messages|courriers|plusieurs fois|sans succès",
       "réactivité|réactif|réactive",
       "m'a rappelé|m'a rappelée|me rappelle|m'ont rappelé|m'ont rappelée|nous a rappelés|rappelé dans|rappelée dans|rappelé le jour|rappelé le lendemain|rappelé dans l'heure|m'a recontacté|m'a recontactée",
-      "par chat|sur le chat|via le chat|par tchat|sur le tchat|par mail|par courrier {0,3} réponse|répondu|répond",
+      "par mail|par courrier {0,3} réponse|répondu|répond",
+      "par chat|sur le chat|via le chat|par tchat|sur le tchat",
       "réponse à mon mail|réponse à mes mails|réponse à mon courrier|réponse à ma demande|réponse à mon message"
      ],
      "exclude": [
@@ -1199,7 +1212,8 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "serveur vocal {0,3} interminable|inutile|en boucle|sans fin|qui raccroche|qui tourne en boucle",
       "tourne en boucle|boucle sans fin",
       "messagerie|boîte vocale {0,1} pleine|saturée",
-      "que des robots|qu'un robot|que un robot|un robot {0,3} incapable|inutile|comprend rien|comprend pas|ne comprend",
+      "un robot {0,3} incapable|inutile|comprend rien|comprend pas|ne comprend",
+      "que des robots|qu'un robot|que un robot",
       "chatbot {0,3} inutile|incapable|stupide|nul|débile|comprend rien|ne comprend",
       "aucun moyen de {0,3} contacter|joindre|parler|les contacter|les joindre",
       "aucun numéro|pas de numéro|aucun contact|aucun interlocuteur|pas d'interlocuteur|aucun conseiller|pas de conseiller|aucun humain|pas d'humain|jamais d'humain|aucune personne|aucun contact humain|pas de contact humain|plus de contact humain|zéro contact humain",
@@ -1250,7 +1264,10 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "dès le lendemain|le jour même|dans la foulée|dans l'heure qui suit",
       "en moins d'une heure|en moins d'une minute|en moins de {0,1} min|minutes|heures|jours|24h|48h",
       "réponse|répondu {0,3} en {0,1} min|minutes|secondes",
-      "réglé|résolu|traité|débloqué {0,2} direct|directement|en direct"
+      "réglé|résolu|traité|débloqué {0,2} direct|directement|en direct",
+      "en 24h|en 48h|sous 24h|sous 48h|en 24 heures|en 48 heures|sous 24 heures|sous 48 heures|en 1h|en une heure|en une demi-heure|en 1h chrono|chrono|en un temps record",
+      "en {0,1} minutes|min|mn|secondes",
+      "d'avance|jour d'avance|jours d'avance|avec de l'avance"
      ],
      "exclude": [
       "trop rapide|trop rapidement|un peu rapide|un peu rapidement|rapidement expédié {0,2} pas|rapide à dire",
@@ -1823,7 +1840,8 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "fissuré|fissurée|fendu|fendue|craquelé|craquelée|cassé|cassée|lâché|hs|percé|troué|trouée {0,3} après|au bout de|dès|en {0,2} sorties|utilisations|jours|semaines|mois|lavages|mois d'utilisation",
       "étaient|était|est|sont|arrivé|arrivés|arrivée|arrivées|servi|servis|servie {0,1} tiède|tièdes|froid|froids|froide|froides|cramé|cramée|brûlé|brûlée|immangeable|immangeables|trop cuit|pas cuit|crus|crue",
       "sans internet|sans connexion|sans réseau|sans téléphone|sans box|sans électricité|sans courant|sans chauffage|sans eau chaude|sans ligne|sans télé|sans tv",
-      "souci avec vos tailles|problème de taille|problème de tailles|taille beaucoup trop|taille très petit|taille très grand|taillent petit|taillent grand|taille petit|taille grand|qui taille {0,1} xs|xxs|xl|xxl|s|l",
+      "qui taille {0,1} xs|xxs|xl|xxl|s|l",
+      "souci avec vos tailles|problème de taille|problème de tailles|taille beaucoup trop|taille très petit|taille très grand|taillent petit|taillent grand|taille petit|taille grand",
       "broken|faulty|defective|stopped working|doesn't work|does not work|poor quality|bad quality",
       "lait tourné|lait caillé|sauce tournée"
      ],
@@ -1938,7 +1956,8 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "label": "Promesse non tenue",
      "description": "engagement non respecté, rappel promis jamais venu",
      "terms": [
-      "on m'avait promis|on m'a promis|m'avait promis|m'a promis|m'ont promis|m'avaient promis|nous avait promis|nous a promis|nous ont promis|on nous avait promis|on nous a promis|avait été promis|a été promis|était promis|promis par|comme promis {0,2} rien|jamais",
+      "comme promis {0,2} rien|jamais",
+      "on m'avait promis|on m'a promis|m'avait promis|m'a promis|m'ont promis|m'avaient promis|nous avait promis|nous a promis|nous ont promis|on nous avait promis|on nous a promis|avait été promis|a été promis|était promis|promis par",
       "promis|promise|promises {0,4} jamais|rien|pas|aucun|aucune|toujours pas|toujours rien|toujours en attente|n'est jamais|n'a jamais|ne sont jamais|n'ont jamais",
       "promis|promise {0,3} rappel|rappeler|recontacter|rembourser|remboursement|livraison|geste|avoir|intervention|technicien|passage|résolution|sous|dans|que|de me|de nous",
       "promesse|promesses {0,2} bidon|vaines|creuses|fausses|mensongères|d'ivrogne|non tenue|non tenues|pas tenue|pas tenues|jamais tenue|jamais tenues|en l'air|de gascon|qui n'engagent",
@@ -1961,7 +1980,8 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "contrairement à ce qui {0,3} promis|annoncé|dit|convenu|prévu|indiqué",
       "pas ce qui {0,2} était prévu|avait été convenu|était convenu|m'avait été dit|avait été annoncé|était annoncé|était promis",
       "engagement pris|engagements pris|promesse faite|promesses faites {0,4} pas|jamais|non",
-      "on me l'a déjà dit|vous me l'avez déjà dit|on m'a déjà dit ça|on me dit ça à chaque fois|à chaque fois on me dit|toujours les mêmes promesses|ça fait {0,2} fois qu'on me dit|on me dit toujours|on me répond toujours la même chose",
+      "ça fait {0,2} fois qu'on me dit|on me dit toujours|on me répond toujours la même chose",
+      "on me l'a déjà dit|vous me l'avez déjà dit|on m'a déjà dit ça|on me dit ça à chaque fois|à chaque fois on me dit|toujours les mêmes promesses",
       "reporté|reportée|reportés|repoussé|repoussée|décalé|décalée|annulé|annulée {0,2} fois|à plusieurs reprises|plusieurs fois|une nouvelle fois|encore une fois|au dernier moment|sans prévenir",
       "confirmé|annoncé|indiqué|assuré|garanti {0,6} sous 14 jours|sous 48h|sous 72h|sous 24h|sous 8 jours|sous 10 jours|sous 30 jours|sous huitaine {0,8} toujours",
       "on m'avait dit {0,6} et ça fait|et toujours|toujours rien|mais rien",
@@ -1982,13 +2002,17 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "description": "bon d'achat, remise, frais de port offerts pour compenser",
      "terms": [
       "geste commercial|gestes commerciaux|geste co|beau geste|joli geste|petit geste|un geste|geste de bonne volonté|geste de compensation|geste financier|geste exceptionnel|fait un geste",
-      "chèque-cadeau|carte-cadeau|bon d'achat|bons d'achat|bon de réduction|bons de réduction|chèque cadeau|carte cadeau|code promo offert|code de réduction offert|avoir offert|avoir de {0,2} euros|€ offert|€ offerts|euros offerts|euro offert",
+      "avoir de {0,2} euros|€ offert|€ offerts|euros offerts|euro offert",
+      "chèque-cadeau|carte-cadeau|bon d'achat|bons d'achat|bon de réduction|bons de réduction|chèque cadeau|carte cadeau|code promo offert|code de réduction offert|avoir offert",
       "réduction|remise|ristourne|rabais {0,3} offerte|offert|accordée|accordé|exceptionnelle|exceptionnel|commerciale|commercial|sur ma prochaine|sur la prochaine|sur ma facture|sur la facture|pour la gêne|pour le désagrément|pour le dérangement|en compensation|en dédommagement",
       "dédommagé|dédommagée|dédommagés|dédommagement|dédommagements|dédommager|compensation|compensé|compensée|compenser|indemnité|indemnités",
       "offert|offerte|offerts|offertes|remboursé|remboursés|crédité|créditée|accordé|accordée {0,4} pour la gêne|pour le désagrément|pour le dérangement|pour le retard|pour compenser|en compensation|en dédommagement|à titre commercial|à titre exceptionnel|à titre gracieux|en guise d'excuse|en guise d'excuses|pour s'excuser|pour se faire pardonner|pour me dédommager|pour nous dédommager|pour le préjudice|pour la peine|pour l'attente",
       "gracieusement|pour la gêne occasionnée|pour le désagrément|pour le dérangement occasionné|pour se faire pardonner|en guise d'excuses|à titre gracieux|à titre commercial|à titre exceptionnel|geste de bonne volonté|m'a offert|m'ont offert|nous a offert|nous ont offert|on m'a offert|on nous a offert|m'a accordé|m'ont accordé|nous a accordé|m'a fait cadeau|m'ont fait cadeau|m'a fait une remise|m'ont fait une remise|m'a fait une réduction|m'ont fait une réduction|m'a fait un avoir|m'ont fait un avoir|m'a remboursé les frais|m'ont remboursé les frais",
       "réparation|intervention|déplacement|pièces|frais de port|frais de livraison {0,2} offert|offerts|offerte|gratuit|gratuite|gratuits|remboursé|remboursés|pris en charge|à leur charge|à leurs frais",
-      "mois offert|mois gratuit|un mois gratuit|1 mois offert|deux mois offerts|2 mois offerts|un mois offert|trimestre offert|abonnement offert|mois remboursé|mensualité offerte|remplacé gratuitement|échangé gratuitement|réparé gratuitement|remplacement gratuit|échange gratuit|réparation gratuite|sans frais|sans frais supplémentaires|à leurs frais|à leur charge|pris en charge à 100|pris en charge intégralement|entièrement pris en charge|sur ma prochaine commande|sur la prochaine commande|sur mon prochain achat|sur ma prochaine facture|sur la prochaine facture|sur la prochaine échéance|remboursé sans discuter|remboursé sans poser de questions|remboursé sans même|remboursé et j'ai pu garder|garder le produit|garder l'article|surclassé|surclassée|surclassement|upgrade offert|en cadeau|fait cadeau|petit cadeau|arrangeant|arrangeante|arrangeants|arrangement|commercialement|trouvé un arrangement|fait un effort|ont fait un effort|a fait un effort"
+      "mois offert|mois gratuit|un mois gratuit|1 mois offert|deux mois offerts|2 mois offerts|un mois offert|trimestre offert|abonnement offert|mois remboursé|mensualité offerte|remplacé gratuitement|échangé gratuitement|réparé gratuitement|remplacement gratuit|échange gratuit|réparation gratuite|sans frais|sans frais supplémentaires|à leurs frais|à leur charge|pris en charge à 100|pris en charge intégralement|entièrement pris en charge|sur ma prochaine commande|sur la prochaine commande|sur mon prochain achat|sur ma prochaine facture|sur la prochaine facture|sur la prochaine échéance|remboursé sans discuter|remboursé sans poser de questions|remboursé sans même|remboursé et j'ai pu garder|garder le produit|garder l'article|surclassé|surclassée|surclassement|upgrade offert|en cadeau|fait cadeau|petit cadeau|arrangeant|arrangeante|arrangeants|arrangement|commercialement|trouvé un arrangement|fait un effort|ont fait un effort|a fait un effort",
+      "€ offerts|euros offerts|€ offert|euro offert",
+      "un bon de {0,1} €|euros|eur",
+      "bon d'achat de {0,1} €|euros|eur"
      ],
      "exclude": [
       "petit geste {0,2} du quotidien",
@@ -2013,7 +2037,8 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "stage": "apres",
      "terms": [
       "rembours*|rembourcement|remboursment|remboursemnt",
-      "l'avoir|un avoir|mon avoir|cet avoir|d'un avoir|bon d'avoir|en avoir {0,1} uniquement|avoir valable|avoir de",
+      "en avoir {0,1} uniquement|avoir valable|avoir de",
+      "l'avoir|un avoir|mon avoir|cet avoir|d'un avoir|bon d'avoir",
       "recrédit*|recrédité|recréditée|crédité|créditée|créditer|recréditer|re-crédité|indemnis*|dédommag*|rétrocession|restitution|restituer|restitué|restituée|caution|dépôt de garantie|trop-perçu|trop perçu|rendre mon argent|rendu mon argent|récupérer mon argent|récupéré mon argent|revoir mon argent|mon argent|mes sous|mon fric|récupérer la somme|récupérer mes sous",
       "annulation {0,2} prélèvement|paiement|transaction",
       "rétractation"
