@@ -26,13 +26,18 @@ export interface CompiledPattern {
 }
 
 interface TrieNode {
-  keys?: Map<string, TrieNode[]>;
-  stems?: Map<string, TrieNode[]>;
-  globs?: Map<number, TrieNode[]>;
-  gaps?: Array<{ min: number; max: number; node: TrieNode }>;
-  ends?: CompiledPattern[];
+  keys: Map<string, TrieNode[]> | undefined;
+  stems: Map<string, TrieNode[]> | undefined;
+  globs: Map<number, TrieNode[]> | undefined;
+  gaps: Array<{ min: number; max: number; node: TrieNode }> | undefined;
+  ends: CompiledPattern[] | undefined;
   /** Reached by exactly one path of shared prefixes: other terms may extend it. */
   shared: boolean;
+}
+
+/** Every node has the same fields in the same order: one hidden class, monomorphic lookups. */
+function makeNode(shared: boolean): TrieNode {
+  return { keys: undefined, stems: undefined, globs: undefined, gaps: undefined, ends: undefined, shared };
 }
 
 /** One matchable unit of the token stream (a token, or one word of a multi-word SMS key). */
@@ -146,7 +151,9 @@ function edgeList<K>(node: TrieNode, field: 'keys' | 'stems' | 'globs', key: K):
   let map = node[field] as Map<K, TrieNode[]> | undefined;
   if (map === undefined) {
     map = new Map();
-    (node as unknown as Record<string, unknown>)[field] = map;
+    if (field === 'keys') node.keys = map as unknown as Map<string, TrieNode[]>;
+    else if (field === 'stems') node.stems = map as unknown as Map<string, TrieNode[]>;
+    else node.globs = map as unknown as Map<number, TrieNode[]>;
   }
   let list = map.get(key);
   if (list === undefined) {
@@ -168,7 +175,7 @@ export function compileLexicon(lexicon: Lexicon, options: KeyingOptions = {}): C
   if (typeof lexicon !== 'object' || lexicon === null || !Array.isArray(lexicon.entries)) {
     throw new TypeError(`verbatim-fr: expected a composed Lexicon (from composeLexicons), got ${lexicon === null ? 'null' : typeof lexicon}`);
   }
-  const root: TrieNode = { shared: true };
+  const root: TrieNode = makeNode(true);
   const globs = new GlobIndex();
   const entries = lexicon.entries.filter((e) => !e.disabled);
   const negators = new Set(lexicon.negation.negators.map((w) => foldKey(w)));
@@ -217,7 +224,7 @@ export function compileLexicon(lexicon: Lexicon, options: KeyingOptions = {}): C
           frontier = [existing.node];
           continue;
         }
-        const next: TrieNode = { shared };
+        const next: TrieNode = makeNode(shared);
         for (const node of frontier) (node.gaps ??= []).push({ min: pos.min, max: pos.max, node: next });
         frontier = [next];
         continue;
@@ -237,7 +244,7 @@ export function compileLexicon(lexicon: Lexicon, options: KeyingOptions = {}): C
           const list = edgeOf(node, atom) ?? [];
           let nextNode = list.find((n) => n.shared);
           if (nextNode === undefined) {
-            nextNode = { shared: true };
+            nextNode = makeNode(true);
             list.push(nextNode);
           }
           node = nextNode;
@@ -246,12 +253,12 @@ export function compileLexicon(lexicon: Lexicon, options: KeyingOptions = {}): C
         continue;
       }
       // Alternatives: every spelling from every frontier node joins one fresh node of this term.
-      const join: TrieNode = { shared: false };
+      const join: TrieNode = makeNode(false);
       for (const node of frontier) {
         for (const atoms of spellings) {
           let at = node;
           atoms.forEach((atom, k) => {
-            const target: TrieNode = k === atoms.length - 1 ? join : { shared: false };
+            const target: TrieNode = k === atoms.length - 1 ? join : makeNode(false);
             edgeOf(at, atom)?.push(target);
             at = target;
           });
@@ -271,40 +278,58 @@ export function compileLexicon(lexicon: Lexicon, options: KeyingOptions = {}): C
   });
   if (issues.length > 0) throw new LexiconError(issues);
 
+  // Everything the matcher needs about one distinct token key, looked up once
+  // per key: its stem, the globs it satisfies, and the first-position edges it
+  // takes. One lookup per token in a table sized by the corpus vocabulary, so
+  // the per-token cost does not grow with the number of entries.
+  interface KeyInfo {
+    stem: string;
+    globs: readonly number[];
+    first: readonly TrieNode[];
+  }
+  let infos = new Map<string, KeyInfo>();
+  const infoOf = (key: string): KeyInfo => {
+    let info = infos.get(key);
+    if (info !== undefined) return info;
+    const stem = stemOf(key);
+    const ids = globs.matching(key);
+    const first: TrieNode[] = [...(root.keys?.get(key) ?? NONE), ...(root.stems?.get(stem) ?? NONE)];
+    for (const id of ids) first.push(...(root.globs?.get(id) ?? NONE));
+    info = { stem, globs: ids, first };
+    if (infos.size >= 200_000) infos = new Map();
+    infos.set(key, info);
+    return info;
+  };
+
   const match = (units: readonly MatchUnit[]): RawMatch[] => {
     const out: RawMatch[] = [];
-    const stems: (string | undefined)[] = new Array<string | undefined>(units.length);
-    const unitStem = (j: number): string => {
-      let s = stems[j];
-      if (s === undefined) {
-        s = stemOf(units[j]?.key ?? '');
-        stems[j] = s;
-      }
-      return s;
-    };
+    const info: KeyInfo[] = units.map((u) => infoOf(u.key));
     const step = (node: TrieNode, j: number, start: number, sentence: number): void => {
-      if (node.ends !== undefined && j > start) for (const pattern of node.ends) out.push({ pattern, start, end: j });
-      if (j < units.length) {
-        const unit = units[j];
-        if (unit !== undefined && (j === start || unit.sentence === sentence)) {
-          for (const next of node.keys?.get(unit.key) ?? NONE) step(next, j + 1, start, sentence);
-          if (node.stems !== undefined) for (const next of node.stems.get(unitStem(j)) ?? NONE) step(next, j + 1, start, sentence);
-          if (node.globs !== undefined) {
-            for (const id of globs.matching(unit.key)) for (const next of node.globs.get(id) ?? NONE) step(next, j + 1, start, sentence);
-          }
-        }
+      if (node.ends !== undefined) for (const pattern of node.ends) out.push({ pattern, start, end: j });
+      const unit = units[j];
+      const ki = info[j];
+      if (unit !== undefined && ki !== undefined && unit.sentence === sentence) {
+        const byKey = node.keys?.get(unit.key);
+        if (byKey !== undefined) for (const next of byKey) step(next, j + 1, start, sentence);
+        const byStem = node.stems?.get(ki.stem);
+        if (byStem !== undefined) for (const next of byStem) step(next, j + 1, start, sentence);
+        if (node.globs !== undefined) for (const id of ki.globs) for (const next of node.globs.get(id) ?? NONE) step(next, j + 1, start, sentence);
       }
       if (node.gaps !== undefined) {
         for (const gap of node.gaps) {
           for (let skip = gap.min; skip <= gap.max; skip += 1) {
             const at = j + skip;
-            if (at >= units.length || units[at - 1]?.sentence !== sentence || units[at]?.sentence !== sentence) break;
+            if (at >= units.length || units[at]?.sentence !== sentence) break;
             step(gap.node, at, start, sentence);
           }
         }
       }
     };
-    for (let i = 0; i < units.length; i += 1) step(root, i, i, units[i]?.sentence ?? 0);
+    for (let i = 0; i < units.length; i += 1) {
+      const first = info[i]?.first ?? NONE;
+      const sentence = units[i]?.sentence ?? 0;
+      for (const next of first) step(next, i + 1, i, sentence);
+    }
     out.sort((a, b) => a.start - b.start || a.end - b.end || a.pattern.entry - b.pattern.entry);
     return out;
   };
