@@ -12,7 +12,8 @@ export default defineConfig([
     sourcemap: true,
     clean: true,
     target: 'node20',
-    splitting: false,
+    // Shared chunks: one copy of the library for both entries, so `instanceof LexiconError` holds across them.
+    splitting: true,
   },
   {
     // The CLI: ESM only, with a shebang.

@@ -1,0 +1,139 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+// End-to-end: the BUILT bin (dist/cli/bin.js), as a user runs it. `npm test` builds first.
+const root = resolve(__dirname, '../..');
+const bin = join(root, 'dist/cli/bin.js');
+const fixtures = join(root, 'test/fixtures/cli');
+const sample = join(root, 'corpora/sample.csv');
+let out = '';
+
+beforeAll(() => {
+  if (!existsSync(bin)) throw new Error('dist/cli/bin.js is missing: run `npm run build` (npm test does it)');
+  out = mkdtempSync(join(tmpdir(), 'verbatim-cli-'));
+});
+
+function run(args: string[], input?: string) {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', input, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, CI: 'true' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const sampleRows = (parse(readFileSync(sample), { bom: true, delimiter: ';', columns: true }) as unknown[]).length;
+
+describe('verbatim analyze', () => {
+  it('prints the per-channel table of the sample corpus and nothing on stderr', () => {
+    const r = run(['analyze', sample]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    for (const label of ['Canal', 'Avis en ligne', 'Chat', 'E-mail', 'Réclamation', 'Tous canaux']) expect(r.stdout).toContain(label);
+  });
+
+  it('accounts for every input row in the JSON report', () => {
+    const r = run(['analyze', sample, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.summary.inputRows).toBe(sampleRows);
+    expect(report.summary.analysed + report.summary.rejected).toBe(sampleRows);
+    const perChannel = report.channels.reduce((s: number, c: { verbatims: number }) => s + c.verbatims, 0);
+    expect(perChannel).toBe(report.summary.analysed);
+  });
+
+  it('analyses only customer turns of chats and reports exchanges per conversation', () => {
+    const r = run(['analyze', join(fixtures, 'mini.csv'), '--format', 'json', '--no-mask']);
+    const report = JSON.parse(r.stdout);
+    const chat = report.sections.chat.find((c: { channel: string }) => c.channel === 'chat');
+    expect(chat).toMatchObject({ conversations: 1, exchanges: { mean: 1 } });
+    const example = report.channels.find((c: { channel: string }) => c.channel === 'chat').themes[0].examples[0];
+    expect(example.text).toBe('bonjour, toujours pas reçu mon colis\nmerci');
+  });
+
+  it('writes annotations (one per analysed row) and rejects (one per skipped row)', () => {
+    const annotate = join(out, 'coding.jsonl');
+    const rejects = join(out, 'rejects.csv');
+    const r = run(['analyze', join(fixtures, 'mini.csv'), '--annotate', annotate, '--rejects', rejects, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const lines = readFileSync(annotate, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.id)).toEqual(['1', '3']);
+    const rows = parse(readFileSync(rejects), { bom: true, delimiter: ';', columns: true }) as Array<Record<string, string>>;
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ row: '2' });
+  });
+
+  it('reads standard input with -', () => {
+    const r = run(['analyze', '-', '--format', 'json'], readFileSync(join(fixtures, 'mini.csv'), 'utf8'));
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).summary).toMatchObject({ inputRows: 3, analysed: 2, rejected: 1 });
+  });
+
+  it('renders md and csv', () => {
+    expect(run(['analyze', join(fixtures, 'mini.csv'), '--format', 'md']).stdout).toMatch(/^# /m);
+    expect(run(['analyze', join(fixtures, 'mini.csv'), '--format', 'csv']).stdout.startsWith('\uFEFF')).toBe(true);
+  });
+
+  it('exits 3 with a clear message when nothing could be read', () => {
+    const r = run(['analyze', join(fixtures, 'absent.csv')]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/no verbatim could be analysed/);
+  });
+
+  it('rejects a bad option value with exit 2', () => {
+    const r = run(['analyze', sample, '--format', 'pdf']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/pdf/);
+  });
+});
+
+describe('verbatim eval', () => {
+  it('scores a gold file and passes a reachable gate', () => {
+    const r = run(['eval', join(fixtures, 'gold.jsonl'), '--format', 'json', '--fail-under', 'themes=0.1']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.count).toBe(3);
+  });
+
+  it('exits 1 under an unreachable gate and says which figure failed', () => {
+    const r = run(['eval', join(fixtures, 'gold.jsonl'), '--fail-under', 'themes=1.01']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/themes/);
+  });
+});
+
+describe('verbatim lexicon check', () => {
+  it('names file, line and column of a bad term, with a hint, and exits 3', () => {
+    const r = run(['lexicon', 'check', join(fixtures, 'bad-lexicon.yml')]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/bad-lexicon\.yml:8:\d+ \[attente_au_guichet\]: gap "\{0,20\}"/);
+    expect(r.stderr).toMatch(/hint: /);
+  });
+
+  it('names file, line and column of an unknown theme', () => {
+    const r = run(['lexicon', 'check', join(fixtures, 'bad-theme.yml')]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/bad-theme\.yml:5:\d+ .*theme_qui_nexiste_pas/);
+  });
+
+  it('accepts the default lexicons', () => {
+    const r = run(['lexicon', 'check', join(root, 'lexicons/fr'), '--no-default-lexicon']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^ok: .* irritant/m);
+  });
+});
+
+describe('verbatim tokenize and help', () => {
+  it('shows tokens with offsets, kinds and keys, and lexicon matches', () => {
+    const r = run(['tokenize', "J'ai poireauté 2h, aucune réponse"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/0-2\s+word\s+"J'"\s+je/);
+    expect(r.stdout).toMatch(/absence_reponse/);
+  });
+
+  it('--help lists the commands and examples on stdout', () => {
+    const r = run(['--help']);
+    expect(r.code).toBe(0);
+    for (const word of ['analyze', 'eval', 'tokenize', 'lexicon', 'Examples:']) expect(r.stdout).toContain(word);
+  });
+});
