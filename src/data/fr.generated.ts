@@ -1267,7 +1267,8 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "réglé|résolu|traité|débloqué {0,2} direct|directement|en direct",
       "en 24h|en 48h|sous 24h|sous 48h|en 24 heures|en 48 heures|sous 24 heures|sous 48 heures|en 1h|en une heure|en une demi-heure|en 1h chrono|chrono|en un temps record",
       "en {0,1} minutes|min|mn|secondes",
-      "d'avance|jour d'avance|jours d'avance|avec de l'avance"
+      "jour d'avance|jours d'avance|avec de l'avance",
+      "jour d'avance|jours d'avance|semaine d'avance|avec de l'avance"
      ],
      "exclude": [
       "trop rapide|trop rapidement|un peu rapide|un peu rapidement|rapidement expédié {0,2} pas|rapide à dire",
@@ -2304,8 +2305,8 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "génialissime": 3,
      "bravo": 2,
      "félicitations": 2,
-     "merci": 1,
-     "mercii": 1,
+     "merci": 0.5,
+     "mercii": 0.5,
      "satisfait": 2,
      "satisfaite": 2,
      "satisfaits": 2,
@@ -2356,7 +2357,11 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "sérieuse": 1,
      "fiable": 2,
      "fiables": 2,
-     "pratique": 1,
+     "pratique": 1.5,
+     "correct": 1.5,
+     "corrects": 1.5,
+     "correcte": 1.5,
+     "correctes": 1.5,
      "simple": 1,
      "facile": 1,
      "intuitif": 1,
