@@ -1,7 +1,7 @@
 // One verbatim → annotations. Pure and deterministic: the same verbatim and
 // analyser always give the same result.
 import type { EntryKind, Match, Tonality, Token, Verbatim, VerbatimAnalysis } from '../types.js';
-import { foldKey, isStopword, stem, tokenize } from '../text/index.js';
+import { contentKeywords, countWords, detectLanguage, foldKey, stem, tokenize } from '../text/index.js';
 import { composeLexicons } from '../lexicon/compose.js';
 import { compileLexicon, type CompiledLexicon, type RawMatch } from '../lexicon/compile.js';
 import { termKeys } from '../lexicon/keys.js';
@@ -16,10 +16,17 @@ export interface AnalyzerOptions {
   lexicons?: LexiconDocument[];
   /** Start from the default French lexicons (default true). */
   includeDefault?: boolean;
-  /** Language reported when detection is off or inconclusive (default `fra`). */
+  /** Language reported when detection is off (default `fra`). */
   defaultLanguage?: string;
-  /** Detect each verbatim's language (default false: every verbatim is `defaultLanguage`). */
+  /**
+   * Detect each verbatim's language (default true; `und` when too short to
+   * tell). Matching runs whatever the language: the lexicons are French, so
+   * a verbatim in English mostly matches nothing, but French words in it
+   * (brand names, quoted phrases) still count; filter on `language` if needed.
+   */
   detectLanguage?: boolean;
+  /** Tonality thresholds (defaults: TONALITY_THRESHOLDS). */
+  tonality?: Partial<TonalityThresholds>;
   /** Keep every match, including cancelled ones, in `allMatches` (default false). */
   keepCancelled?: boolean;
   /** Start the sentiment vocabulary from the built-in French word list (default true). */
@@ -48,7 +55,9 @@ export interface Analyzer {
   readonly lexicon: Lexicon;
   /** Entries by id (disabled ones included). */
   readonly entries: ReadonlyMap<string, LexiconEntry>;
-  readonly options: Readonly<Required<Pick<AnalyzerOptions, 'defaultLanguage' | 'detectLanguage' | 'keepCancelled'>>>;
+  readonly options: Readonly<Required<Pick<AnalyzerOptions, 'defaultLanguage' | 'detectLanguage' | 'keepCancelled'>>> & {
+    readonly tonality: Readonly<TonalityThresholds>;
+  };
   /** @internal */
   readonly compiled: CompiledLexicon;
   /** @internal */
@@ -59,15 +68,18 @@ export interface Analyzer {
   readonly sms: Readonly<Record<string, string>> | undefined;
 }
 
-/** Tonality thresholds (documented in docs/lexicon-format.md § Sentiment). */
-export const TONALITY_THRESHOLDS = {
-  /** Below this total on both sides, the verbatim is `neutre`. */
-  neutral: 0.75,
+/** Thresholds turning sentiment sums into a tonality (docs/lexicon-format.md § Sentiment). */
+export interface TonalityThresholds {
+  /** Both sides below this: `neutre`. */
+  neutral: number;
   /** Both sides at least this strong… */
-  mixedFloor: 1.5,
-  /** …and the weaker at least this share of the stronger: `mitige`. */
-  mixedRatio: 0.5,
-} as const;
+  mixedFloor: number;
+  /** …and the weaker side at least this share of the stronger: `mitige`. */
+  mixedRatio: number;
+}
+
+/** Default thresholds (chosen on a plateau of accuracy on annotated verbatims, not at a peak). */
+export const TONALITY_THRESHOLDS: Readonly<TonalityThresholds> = Object.freeze({ neutral: 1, mixedFloor: 1.5, mixedRatio: 0.7 });
 
 const SENTENCE_END = /[.!?…]/;
 
@@ -113,8 +125,9 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     entries: new Map(lexicon.entries.map((e) => [e.id, e])),
     options: {
       defaultLanguage: options.defaultLanguage ?? 'fra',
-      detectLanguage: options.detectLanguage ?? false,
+      detectLanguage: options.detectLanguage ?? true,
       keepCancelled: options.keepCancelled ?? false,
+      tonality: { ...TONALITY_THRESHOLDS, ...options.tonality },
     },
     compiled,
     negation,
@@ -230,17 +243,17 @@ export function analyze(verbatim: Verbatim | string, analyzer: Analyzer): Verbat
   const enchantments = ofKind('enchantment');
 
   const sentiment = scoreSentiment(units, matches, analyzer);
-  const tonality = toTonality(sentiment.positive, sentiment.negative);
+  const tonality = toTonality(sentiment.positive, sentiment.negative, analyzer.options.tonality);
 
   const stopOptions = { add: analyzer.lexicon.stopwords.add, remove: analyzer.lexicon.stopwords.remove };
-  const words = tokens.filter((t) => t.kind === 'word' || t.kind === 'number').length;
-  const keywords = units.filter((u) => u.kind === 'word' && !isStopword(u.key, stopOptions)).map((u) => u.key);
+  const words = countWords(tokens);
+  const keywords = contentKeywords(tokens, stopOptions);
 
   const result: VerbatimAnalysis = {
     id: v.id,
     channel: normalizeChannel(v.channel, analyzer.lexicon.channels),
     text,
-    language: analyzer.options.defaultLanguage,
+    language: analyzer.options.detectLanguage ? detectLanguage(text) : analyzer.options.defaultLanguage,
     tokens: tokens.length,
     words,
     contentWords: keywords.length,
@@ -296,8 +309,8 @@ function scoreSentiment(units: readonly Unit[], matches: readonly Match[], analy
 }
 
 /** Tonality from the sentiment sums (see TONALITY_THRESHOLDS). */
-export function toTonality(positive: number, negative: number): Tonality {
-  const t = TONALITY_THRESHOLDS;
+export function toTonality(positive: number, negative: number, thresholds: Readonly<TonalityThresholds> = TONALITY_THRESHOLDS): Tonality {
+  const t = thresholds;
   if (positive < t.neutral && negative < t.neutral) return 'neutre';
   const strong = Math.max(positive, negative);
   const weak = Math.min(positive, negative);

@@ -1,6 +1,6 @@
 // Public API of src/analyze (re-exported by src/index.ts).
 export { createAnalyzer, analyze, toTonality, TONALITY_THRESHOLDS } from './analyze.js';
-export type { Analyzer, AnalyzerOptions, AnalyzedMatch, CancelReason } from './analyze.js';
+export type { Analyzer, AnalyzerOptions, AnalyzedMatch, CancelReason, TonalityThresholds } from './analyze.js';
 export { evaluate, checkThresholds } from './evaluate.js';
 export type {
   EvalReport,

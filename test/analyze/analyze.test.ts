@@ -39,7 +39,9 @@ describe('tonality', () => {
     [0, 2, 'negatif'],
     [3, 1, 'positif'],
     [2, 2, 'mitige'],
-    [4, 2, 'mitige'],
+    [4, 2, 'positif'],
+    [4, 3, 'mitige'],
+    [0.9, 0.9, 'neutre'],
     [5, 2, 'positif'],
   ] as const)('toTonality(%d, %d) = %s', (pos, neg, expected) => {
     expect(toTonality(pos, neg)).toBe(expected);
@@ -50,12 +52,20 @@ describe('analysis record', () => {
   it('copies the verbatim fields and counts words', () => {
     const v: Verbatim = { id: 'v1', text: "Attente d'1h au standard !", channel: 'Tchat', date: '2025-01-02', score: 3, meta: { store: 'Lyon' } };
     const r = analyze(v, analyzer);
-    expect(r).toMatchObject({ id: 'v1', date: '2025-01-02', score: 3, meta: { store: 'Lyon' }, language: 'fra', irritants: ['attente_excessive'] });
+    expect(r).toMatchObject({ id: 'v1', date: '2025-01-02', score: 3, meta: { store: 'Lyon' }, language: 'und', irritants: ['attente_excessive'] });
     expect(r.tokens).toBe(6); // Attente · d' · 1h · au · standard · !
     expect(r.words).toBe(5);
     expect(r.keywords).toContain('attente');
     expect(r.keywords).not.toContain('au');
     expect(r.contentWords).toBe(r.keywords.length);
+  });
+
+  it('detects the language, matches whatever it is, and can be told not to detect', () => {
+    const english = 'The attente was way too long and nobody answered my emails, really disappointing';
+    expect(analyze(english, analyzer)).toMatchObject({ language: 'eng', irritants: ['attente_excessive'] });
+    const french = "Je n'ai eu aucune réponse à mes trois mails depuis le mois dernier";
+    expect(analyze(french, analyzer).language).toBe('fra');
+    expect(analyze(english, miniAnalyzer({ detectLanguage: false, defaultLanguage: 'fra' })).language).toBe('fra');
   });
 
   it('accepts a bare string', () => {
