@@ -71,10 +71,28 @@ function tidyNumbers(svg: string): string {
 }
 
 /**
- * Renders a Vega-Lite spec to an inline SVG element named by `description`
- * (`role="img"`, `aria-label`): the figure's text alternative.
+ * Renames the SVG's internal ids (gradients, clip paths) to `key-1`, `key-2`…:
+ * Vega numbers them with a process-wide counter, which would make output differ
+ * between renders and ids collide between charts of one page.
  */
-export async function renderChart(spec: TopLevelSpec, description: string, locale: ChartLocale): Promise<string> {
+function scopeIds(svg: string, key: string): string {
+  const renamed = new Map<string, string>();
+  for (const m of svg.matchAll(/\sid="([^"]+)"/g)) {
+    const id = m[1] as string;
+    if (!renamed.has(id)) renamed.set(id, `${key}-${renamed.size + 1}`);
+  }
+  if (renamed.size === 0) return svg;
+  return svg
+    .replace(/(\sid=")([^"]+)(")/g, (_, a: string, id: string, b: string) => `${a}${renamed.get(id) ?? id}${b}`)
+    .replace(/url\(#([^)]+)\)/g, (whole, id: string) => (renamed.has(id) ? `url(#${renamed.get(id) as string})` : whole));
+}
+
+/**
+ * Renders a Vega-Lite spec to an inline SVG element named by `description`
+ * (`role="img"`, `aria-label`): the figure's text alternative. `key` scopes the
+ * SVG's internal ids and must be unique in the page.
+ */
+export async function renderChart(spec: TopLevelSpec, key: string, description: string, locale: ChartLocale): Promise<string> {
   const full = { ...spec, description, config: config(locale) } as TopLevelSpec;
   const vgSpec = compile(full, { logger: silent }).spec;
   const view = new View(parse(vgSpec), { renderer: 'none', logger: silent });
@@ -86,7 +104,7 @@ export async function renderChart(spec: TopLevelSpec, description: string, local
       .slice(0, open)
       .replace(/\s+xmlns(:xlink)?="[^"]*"/g, '')
       .replace('class="marks"', `class="marks chart" role="img" aria-label="${escapeHtml(description)}"`);
-    return tidyNumbers(rootTag) + tidyNumbers(svg.slice(open));
+    return rootTag + scopeIds(tidyNumbers(svg.slice(open)), `svg-${key}`);
   } finally {
     view.finalize();
   }
@@ -99,19 +117,23 @@ export interface ComparisonRow {
   words: number | null;
   concepts: number | null;
   irritant: number | null;
+  /** Bar labels, formatted by the page so they read exactly as its tables. */
+  wordsText: string;
+  conceptsText: string;
+  irritantText: string;
 }
 
 export function comparisonSpec(rows: ComparisonRow[], titles: { words: string; concepts: string; irritant: string }): TopLevelSpec {
-  const panel = (field: keyof ComparisonRow, title: string, color: string, format: string, first: boolean) => ({
+  const panel = (field: 'words' | 'concepts' | 'irritant', title: string, color: string, format: string, first: boolean) => ({
     width: 190,
     height: { step: 20 },
     encoding: {
-      y: { field: 'channel', type: 'nominal', sort: null, title: null, axis: first ? { labelLimit: 200 } : null },
-      x: { field, type: 'quantitative', title, axis: { format, tickCount: 4 } },
+      y: { field: 'channel', type: 'nominal', sort: null, title: null, axis: first ? { labelLimit: 320 } : null },
+      x: { field, type: 'quantitative', title, axis: { format: format === '.0%' ? format : ',~f', tickCount: 4 } },
     },
     layer: [
       { mark: { type: 'bar', color, height: { band: 0.75 } } },
-      { mark: { type: 'text', align: 'left', dx: 3, fontSize: 10, color: COLORS.text }, encoding: { text: { field, type: 'quantitative', format } } },
+      { mark: { type: 'text', align: 'left', dx: 3, fontSize: 10, color: COLORS.text }, encoding: { text: { field: `${field}Text`, type: 'nominal' } } },
     ],
   });
   return {
@@ -139,8 +161,8 @@ export function heatmapSpec(cells: HeatCell[], themes: string[], channels: strin
     width: { step: 58 },
     height: { step: 24 },
     encoding: {
-      x: { field: 'channel', type: 'nominal', sort: channels, title: null, axis: { orient: 'top', labelAngle: -35, labelAlign: 'left', labelLimit: 160, domain: false, ticks: false } },
-      y: { field: 'theme', type: 'nominal', sort: themes, title: null, axis: { labelLimit: 220, domain: false, ticks: false } },
+      x: { field: 'channel', type: 'nominal', sort: channels, title: null, axis: { orient: 'top', labelAngle: -35, labelAlign: 'left', labelLimit: 320, domain: false, ticks: false } },
+      y: { field: 'theme', type: 'nominal', sort: themes, title: null, axis: { labelLimit: 360, domain: false, ticks: false } },
     },
     layer: [
       {
@@ -163,6 +185,7 @@ export function heatmapSpec(cells: HeatCell[], themes: string[], channels: strin
 export interface IrritantRow {
   irritant: string;
   share: number;
+  shareText: string;
   impact: number | null;
 }
 
@@ -171,12 +194,12 @@ export function irritantSpec(rows: IrritantRow[], titles: { share: string; impac
     width: 220,
     height: { step: 20 },
     encoding: {
-      y: { field: 'irritant', type: 'nominal', sort: null, title: null, axis: { labelLimit: 220 } },
+      y: { field: 'irritant', type: 'nominal', sort: null, title: null, axis: { labelLimit: 360 } },
       x: { field: 'share', type: 'quantitative', title: titles.share, axis: { format: '.0%', tickCount: 4 } },
     },
     layer: [
       { mark: { type: 'bar', color: COLORS.irritant, height: { band: 0.75 } } },
-      { mark: { type: 'text', align: 'left', dx: 3, fontSize: 10, color: COLORS.text }, encoding: { text: { field: 'share', type: 'quantitative', format: '.0%' } } },
+      { mark: { type: 'text', align: 'left', dx: 3, fontSize: 10, color: COLORS.text }, encoding: { text: { field: 'shareText', type: 'nominal' } } },
     ],
   };
   if (titles.impact === null) return { data: { values: rows }, ...shares } as unknown as TopLevelSpec;
@@ -186,7 +209,7 @@ export function irritantSpec(rows: IrritantRow[], titles: { share: string; impac
     transform: [{ filter: 'isValid(datum.impact)' }],
     encoding: {
       y: { field: 'irritant', type: 'nominal', sort: null, title: null, axis: null },
-      x: { field: 'impact', type: 'quantitative', title: titles.impact, axis: { format: ',.1f', tickCount: 5 } },
+      x: { field: 'impact', type: 'quantitative', title: titles.impact, axis: { format: ',~f', tickCount: 5 } },
     },
     layer: [
       {
@@ -216,7 +239,7 @@ export function trendSpec(points: TrendPoint[], periods: string[], items: string
     width: 620,
     height: 220,
     transform: [{ filter: 'isValid(datum.share)' }],
-    mark: { type: 'line', point: { size: 30, filled: true }, strokeWidth: 2, interpolate: 'monotone' },
+    mark: { type: 'line', point: { size: 30, filled: true }, strokeWidth: 2, },
     encoding: {
       x: { field: 'period', type: 'ordinal', sort: periods, title: titles.period, axis: { labelAngle: 0, labelOverlap: 'greedy' } },
       y: { field: 'share', type: 'quantitative', title: titles.share, axis: { format: '.0%', tickCount: 5 } },
@@ -240,7 +263,7 @@ export function journeySpec(bars: JourneyBar[], stages: string[], title: string)
     height: { step: 28 },
     mark: { type: 'bar', height: { band: 0.7 } },
     encoding: {
-      y: { field: 'family', type: 'nominal', sort: null, title: null },
+      y: { field: 'family', type: 'nominal', sort: null, title: null, axis: { labelLimit: 320 } },
       x: { field: 'share', type: 'quantitative', stack: 'normalize', title, axis: { format: '.0%' } },
       color: { field: 'stage', type: 'nominal', sort: stages, title: null, scale: { domain: stages, range: ['#9ecae1', '#4292c6', '#08519c', '#bdbdbd'] }, legend: { orient: 'bottom' } },
       order: { field: 'order', type: 'quantitative' },

@@ -109,20 +109,26 @@ function headlineName(w: HtmlWording, scale: ScoresResult['scale']): string {
   return scale.kind === 'nps' ? w.headline.nps : scale.kind === 'stars' || scale.kind === 'csat' ? w.headline.satisfied : w.headline.mean;
 }
 
-function formatScore(ctx: SectionContext, s: ScoreSummary | null): string {
+/** A channel score as plain text: the value and its base (`n = 97`), or null when nothing was scored. */
+function scoreParts(ctx: SectionContext, s: ScoreSummary | null): { value: string; base: string } | null {
   const { w, f } = ctx;
-  if (s === null || s.n === 0) return '—';
-  const base = `<span class="sub">${esc(w.base(f.num(s.n, 0)))}</span>`;
+  if (s === null || s.n === 0) return null;
+  const base = w.base(f.num(s.n, 0));
   switch (s.scale) {
     case 'nps':
-      return esc(w.scoreValue.nps(typeof s.nps === 'number' ? f.signed(s.nps, 0) : '—')) + base;
+      return { value: w.scoreValue.nps(typeof s.nps === 'number' ? f.signed(s.nps, 0) : '—'), base };
     case 'stars':
-      return esc(w.scoreValue.stars(f.num(s.mean, 1))) + base;
+      return { value: w.scoreValue.stars(f.num(s.mean, 1)), base };
     case 'mixed':
-      return esc(w.scoreValue.mixed) + base;
+      return { value: w.scoreValue.mixed, base };
     default:
-      return esc(w.scoreValue.mean(f.num(s.mean, 1))) + base;
+      return { value: w.scoreValue.mean(f.num(s.mean, 1)), base };
   }
+}
+
+function formatScore(ctx: SectionContext, s: ScoreSummary | null): string {
+  const parts = scoreParts(ctx, s);
+  return parts === null ? '—' : `${esc(parts.value)}<span class="sub">${esc(parts.base)}</span>`;
 }
 
 /** Chat exchanges per conversation, when a report version carries them on the channel. */
@@ -144,7 +150,7 @@ function exchangesOf(ch: ChannelReport): number | null {
 export function summarySection(ctx: SectionContext): Section {
   const { report, w, f } = ctx;
   const s = report.summary;
-  const figures: Array<[string, string]> = [
+  const figures: Array<[label: string, value: string, sub?: string]> = [
     [w.inputRows, f.num(s.inputRows, 0)],
     [w.analysed, f.num(s.analysed, 0)],
     [w.rejected, f.num(s.rejected, 0)],
@@ -155,11 +161,13 @@ export function summarySection(ctx: SectionContext): Section {
   if (scores !== undefined && scores.overall.scored > 0 && scores.overall.headline !== null) {
     const kind = scores.scale.kind;
     const value = kind === 'nps' ? w.scoreValue.nps(f.signed(scores.overall.headline, 0)) : kind === 'stars' || kind === 'csat' ? `${f.pctPoints(scores.overall.headline)} ${w.headline.satisfied.replace(/^(le|la) /, '')}` : w.scoreValue.mean(f.num(scores.overall.headline, 1));
-    figures.push([w.overallScore, `${value} (${w.base(f.num(scores.overall.scored, 0))})`]);
+    figures.push([w.overallScore, value, w.base(f.num(scores.overall.scored, 0))]);
   } else if (report.all.score !== null && report.all.score.n > 0) {
-    figures.push([w.overallScore, formatScore(ctx, report.all.score).replace(/<[^>]+>/g, ' ').trim()]);
+    const parts = scoreParts(ctx, report.all.score);
+    if (parts !== null) figures.push([w.overallScore, parts.value, parts.base]);
   }
-  let html = `<dl class="figures">${figures.map(([k, v]) => `<div><dt>${esc(k)}</dt><dd>${esc(v)}</dd></div>`).join('')}</dl>`;
+  const dd = (v: string, sub?: string) => `<dd>${esc(v)}${sub !== undefined ? `<span class="sub">${esc(sub)}</span>` : ''}</dd>`;
+  let html = `<dl class="figures">${figures.map(([k, v, sub]) => `<div><dt>${esc(k)}</dt>${dd(v, sub)}</div>`).join('')}</dl>`;
   html += s.maskedPersonalData ? `<p class="note">${esc(w.maskedYes)}</p>` : `<p class="warning" role="note">${esc(w.maskedNo)}</p>`;
   if (s.approximate) html += `<p class="note">${esc(w.approximate)}</p>`;
   if (s.rejected > 0) {
@@ -247,6 +255,9 @@ export async function comparisonSection(ctx: SectionContext): Promise<Section> {
     words: ch.wordsPerVerbatim.mean,
     concepts: ch.conceptsPerVerbatim.mean,
     irritant: ch.withIrritant.share,
+    wordsText: f.num(ch.wordsPerVerbatim.mean, 1),
+    conceptsText: f.num(ch.conceptsPerVerbatim.mean, 1),
+    irritantText: f.pct(ch.withIrritant.share),
   }));
   const solid = solidChannels(channels);
   const longest = maxBy(solid, (c) => c.wordsPerVerbatim.mean);
@@ -257,6 +268,7 @@ export async function comparisonSection(ctx: SectionContext): Promise<Section> {
       : '';
   const svg = await renderChart(
     comparisonSpec(rows, { words: `${w.wordsPerVerbatim} (${w.mean})`, concepts: `${w.conceptsPerVerbatim} (${w.mean})`, irritant: w.withIrritant }),
+    id,
     `${title}. ${finding}`,
     ctx.chartLocale,
   );
@@ -295,6 +307,7 @@ export async function heatmapSection(ctx: SectionContext): Promise<Section> {
   const finding = best ? w.captions.heatmap(top.label, f.pct(top.share), best.theme, best.channel, f.pct(best.share)) : '';
   const svg = await renderChart(
     heatmapSpec(cells, themes.map((t) => t.label), channels.map((c) => channelAxisLabel(ctx, c)), w.shareOfVerbatims),
+    id,
     `${title}. ${finding}`,
     ctx.chartLocale,
   );
@@ -330,7 +343,7 @@ export async function irritantSection(ctx: SectionContext): Promise<Section> {
 
   const rows: IrritantRow[] = ordered.slice(0, ctx.limits.chartIrritants).map((e) => {
     const s = byId.get(e.id);
-    return { irritant: e.label, share: e.share ?? 0, impact: s && !s.lowBase ? s.impact : null };
+    return { irritant: e.label, share: e.share ?? 0, shareText: f.pct(e.share), impact: s && !s.lowBase ? s.impact : null };
   });
   const topShare = maxBy(irritants, (e) => e.share) as RankedEntry;
   let finding = w.captions.irritants(topShare.label, f.pct(topShare.share));
@@ -338,10 +351,14 @@ export async function irritantSection(ctx: SectionContext): Promise<Section> {
   if (worst && headline !== null) finding += ` ${w.captions.irritantImpact(labelOf(ctx, worst.id), f.signed(worst.impact, 1), headline)}`;
   const svg = await renderChart(
     irritantSpec(rows, { share: w.shareOfVerbatims, impact: headline !== null ? w.impact(headline) : null }),
+    id,
     `${title}. ${finding}`,
     ctx.chartLocale,
   );
-  const caption = esc(finding) + (headline !== null ? ` <span class="note">${esc(w.captions.impactNote(headline))}</span>` : '');
+  const anyLowBase = ordered.some((e) => byId.get(e.id)?.lowBase === true);
+  const caption =
+    esc(finding) +
+    (headline !== null ? ` <span class="note">${esc(w.captions.impactNote(headline))}${anyLowBase ? ` ${esc(w.lowBaseNote)}` : ''}</span>` : '');
 
   const head = [cell(esc(w.irritant)), cell(esc(w.theme)), cell(esc(w.verbatims), true), cell(esc(w.share), true)];
   if (headline !== null) head.push(cell(esc(w.impact(headline)), true), cell(esc(w.meanGap), true), cell(esc(w.amongDetractors), true));
@@ -389,7 +406,7 @@ export async function trendsSection(ctx: SectionContext): Promise<Section> {
       s.shares.map((share, p) => ({ period: periods[p] as string, item: items[i] as string, share: share === null ? null : share / 100 })),
     );
     const caption = w.captions.trends(heading, range);
-    const svg = await renderChart(trendSpec(points, periods, items, { period: w.periodAxis, share: w.shareOfVerbatims }), caption, ctx.chartLocale);
+    const svg = await renderChart(trendSpec(points, periods, items, { period: w.periodAxis, share: w.shareOfVerbatims }), `${id}-${key}`, caption, ctx.chartLocale);
     const data = table(
       null,
       [cell(esc(w.periodAxis)), cell(esc(w.verbatims), true), ...items.map((i) => cell(esc(i), true))],
@@ -407,7 +424,7 @@ export async function trendsSection(ctx: SectionContext): Promise<Section> {
         : table(
             `${esc(heading)} (${esc(f.period(a))} → ${esc(f.period(b))})`,
             [cell(esc(w.term)), cell(esc(f.period(a)), true), cell(esc(f.period(b)), true), cell(esc(w.change), true)],
-            list.map((m) => [cell(`${esc(labelOf(ctx, m.id))} <span class="tag">${esc(w.kinds[m.kind])}</span>`), cell(f.pctPoints(m.from.share), true), cell(f.pctPoints(m.to.share), true), cell(f.signed(m.change, 1), true)]),
+            list.map((m) => [cell(`${esc(labelOf(ctx, m.id))} <span class="tag">${esc(w.kindOne[m.kind])}</span>`), cell(f.pctPoints(m.from.share), true), cell(f.pctPoints(m.to.share), true), cell(f.signed(m.change, 1), true)]),
           );
     html += `<div class="columns">${moves(w.risers, trends.risers)}${moves(w.fallers, trends.fallers)}</div>`;
   }
@@ -430,7 +447,7 @@ function keyTable(ctx: SectionContext, caption: string, items: KeyItem[], concep
     items
       .slice(0, ctx.limits.keyItems)
       .map((item) => [
-        cell(concept ? `${esc(labelOf(ctx, item.key))}${item.entryKind ? ` <span class="tag">${esc(w.kinds[item.entryKind])}</span>` : ''}` : esc(item.key)),
+        cell(concept ? `${esc(labelOf(ctx, item.key))}${item.entryKind ? ` <span class="tag">${esc(w.kindOne[item.entryKind])}</span>` : ''}` : esc(item.key)),
         cell(f.num(item.rate, 1), true),
         cell(f.num(item.otherRate, 1), true),
         cell(f.num(item.g2, 1), true),
@@ -458,7 +475,7 @@ export function keynessSection(ctx: SectionContext): Section {
         const inner = keyTable(ctx, `${heading} — ${w.concepts}`, c.concept[which], true) + keyTable(ctx, `${heading} — ${w.words}`, c.word[which], false);
         return `<div>${inner || `<p class="note">${esc(heading)} : —</p>`}</div>`;
       };
-      const summary = `${esc(channelLabelOf(ctx, c.channel))} <span class="count">— ${esc(f.num(c.verbatims, 0))} ${esc(w.verbatims.toLowerCase())}</span>`;
+      const summary = `${esc(channelLabelOf(ctx, c.channel))} <span class="count">— ${esc(w.verbatimCount(f.num(c.verbatims, 0), c.verbatims))}</span>`;
       const open = first ? ' open' : '';
       first = false;
       return `<details class="channel-key" id="${anchorId('key', c.channel)}"${open}><summary>${summary}</summary><div class="columns">${side(w.over, 'over')}${side(w.under, 'under')}</div></details>`;
@@ -487,7 +504,7 @@ export async function journeySection(ctx: SectionContext): Promise<Section> {
   );
   const apres = journey.overall.irritant.stages.apres?.share ?? null;
   const finding = journey.overall.irritant.mentions > 0 ? w.captions.journey(f.pctPoints(apres)) : '';
-  const svg = await renderChart(journeySpec(bars, stageLabels, w.mentions), `${title}. ${finding}`, ctx.chartLocale);
+  const svg = await renderChart(journeySpec(bars, stageLabels, w.mentions), id, `${title}. ${finding}`, ctx.chartLocale);
   const data = table(
     null,
     [cell(''), ...stages.map((s) => cell(esc(w.stages[s]), true)), cell(esc(w.mentions), true)],
@@ -517,7 +534,7 @@ export function examplesSection(ctx: SectionContext): Section {
     .map(([kind, entries]) => {
       const items = entries
         .map((e) => {
-          const count = `— ${f.num(e.verbatims, 0)} ${w.verbatims.toLowerCase()} · ${f.pct(e.share)}`;
+          const count = `— ${w.verbatimCount(f.num(e.verbatims, 0), e.verbatims)} · ${f.pct(e.share)}`;
           const list = e.examples.length > 0 ? `<ul class="examples">${e.examples.map((x) => exampleItem(ctx, x)).join('')}</ul>` : `<p class="note">${esc(w.noExamples)}</p>`;
           return `<details class="entry" id="${anchorId('ex', kind, e.id)}"><summary>${esc(e.label)} <span class="count">${esc(count)}</span></summary>${list}</details>`;
         })

@@ -7,7 +7,7 @@ html{font-family:var(--font);font-size:15px;line-height:1.5;color:var(--text);ba
 body{margin:0}
 .skip{position:absolute;left:.5rem;top:-3rem;background:#fff;padding:.5rem .75rem;border:2px solid var(--accent);z-index:10}
 .skip:focus{top:.5rem}
-header,main{max-width:72rem;margin:0 auto;padding:0 1.25rem}
+header,main{max-width:80rem;margin:0 auto;padding:0 1.25rem}
 header{padding-top:1.5rem}
 h1{font-size:1.6rem;margin:0 0 .25rem}
 h2{font-size:1.25rem;margin:2.25rem 0 .75rem;padding-top:.5rem;border-top:2px solid var(--soft)}
@@ -26,9 +26,10 @@ nav.toc ol{margin:0;padding-left:1.4rem;columns:2;column-gap:2rem}
 dl.figures{display:grid;grid-template-columns:repeat(auto-fill,minmax(11rem,1fr));gap:.6rem;margin:.5rem 0}
 dl.figures div{background:var(--soft);border-radius:6px;padding:.5rem .75rem}
 dl.figures dt{font-size:.82rem;color:var(--muted)}
-dl.figures dd{margin:0;font-size:1.2rem;font-weight:600}
+dl.figures dd{margin:0;font-size:1.15rem;font-weight:600;line-height:1.3}
+dl.figures dd .sub{font-size:.8rem}
 .table-wrap{overflow-x:auto}
-table{border-collapse:collapse;margin:.5rem 0;font-size:.9rem}
+table{border-collapse:collapse;margin:.5rem 0;font-size:.88rem}
 caption{text-align:left;font-weight:600;padding:.25rem 0}
 th,td{padding:.3rem .55rem;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
 thead th{border-bottom:2px solid var(--muted);font-size:.82rem}
@@ -36,10 +37,10 @@ tbody tr:nth-child(even){background:#fafafa}
 tfoot td,tfoot th{font-weight:600;border-top:2px solid var(--muted)}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .sub{display:block;color:var(--muted);font-size:.8rem;font-weight:400}
-.tone{display:flex;width:7rem;height:.7rem;border-radius:2px;overflow:hidden;background:var(--soft);margin-top:.2rem}
+.tone{display:flex;width:6.5rem;height:.7rem;border-radius:2px;overflow:hidden;background:var(--soft);margin-top:.2rem}
 .tone span{display:block;height:100%}
 .tone .positif{background:var(--pos)}.tone .negatif{background:var(--neg)}.tone .neutre{background:var(--neu)}.tone .mitige{background:var(--mix)}
-.tone-text{font-size:.78rem;color:var(--muted);white-space:nowrap}
+.tone-text{font-size:.72rem;color:var(--muted);white-space:nowrap}
 figure{margin:1rem 0;break-inside:avoid}
 figure svg.chart{max-width:100%;height:auto;display:block}
 figure svg text{font-family:var(--font)}
@@ -60,7 +61,7 @@ mark{background:var(--mark);color:inherit;padding:0 .1em;border-radius:2px}
 .tag{display:inline-block;font-size:.75rem;padding:0 .35rem;border-radius:3px;background:var(--soft);color:var(--muted)}
 .neg{color:var(--neg)}.pos{color:var(--pos)}
 .visually-hidden{position:absolute!important;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
-footer{max-width:72rem;margin:3rem auto 2rem;padding:0 1.25rem;color:var(--muted);font-size:.85rem}
+footer{max-width:80rem;margin:3rem auto 2rem;padding:0 1.25rem;color:var(--muted);font-size:.85rem}
 @media print{
   html{font-size:11pt}
   .skip,nav.toc{display:none}

@@ -75,6 +75,9 @@ export interface HtmlWording {
   fallers: string;
   change: string;
   kinds: { theme: string; concept: string; irritant: string; enchantment: string; intent: string };
+  kindOne: { theme: string; concept: string; irritant: string; enchantment: string; intent: string };
+  verbatimCount(n: string, count: number): string;
+  lowBaseNote: string;
   stages: { avant: string; pendant: string; apres: string; inconnu: string };
   enchantment: string;
   mentions: string;
@@ -191,6 +194,9 @@ const fr: HtmlWording = {
   fallers: 'En baisse',
   change: 'Évolution (points)',
   kinds: { theme: 'Thèmes', concept: 'Concepts', irritant: 'Irritants', enchantment: 'Enchantements', intent: 'Intentions' },
+  kindOne: { theme: 'thème', concept: 'concept', irritant: 'irritant', enchantment: 'enchantement', intent: 'intention' },
+  verbatimCount: (n, count) => `${n} verbatim${count > 1 ? 's' : ''}`,
+  lowBaseNote: 'Base faible : trop peu de verbatims notés pour un impact fiable ; leur impact n’est pas tracé.',
   stages: { avant: 'Avant l’achat', pendant: 'Pendant l’achat', apres: 'Après l’achat', inconnu: 'Étape inconnue' },
   enchantment: 'Enchantement',
   mentions: 'Mentions',
@@ -305,6 +311,9 @@ const en: HtmlWording = {
   fallers: 'Falling',
   change: 'Change (points)',
   kinds: { theme: 'Themes', concept: 'Concepts', irritant: 'Irritants', enchantment: 'Delights', intent: 'Intents' },
+  kindOne: { theme: 'theme', concept: 'concept', irritant: 'irritant', enchantment: 'delight', intent: 'intent' },
+  verbatimCount: (n, count) => `${n} verbatim${count === 1 ? '' : 's'}`,
+  lowBaseNote: 'Low base: too few scored verbatims for a reliable impact; their impact is not drawn.',
   stages: { avant: 'Before purchase', pendant: 'During purchase', apres: 'After purchase', inconnu: 'Unknown stage' },
   enchantment: 'Delight',
   exampleMeta: { score: 'score' },

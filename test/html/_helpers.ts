@@ -1,0 +1,100 @@
+// Small hand-built reports for the HTML renderer tests (no analyser involved).
+import { readFileSync } from 'node:fs';
+import { buildReport } from '../../src/index.js';
+import type { Report, ReportMeta } from '../../src/index.js';
+import { createInsightBuilder, finalizeInsight } from '../../src/report/insight/index.js';
+import type { EntryKind, Match, Tonality, VerbatimAnalysis } from '../../src/types.js';
+
+/** The report of corpora/sample.csv with `sections.insight` (see test/fixtures/html/generate.ts). */
+export function sampleReport(): Report {
+  return JSON.parse(readFileSync(new URL('../fixtures/html/sample-report.json', import.meta.url), 'utf8')) as Report;
+}
+
+/** [entry id, kind, theme, matched text (first occurrence)]. */
+type MatchSpec = [id: string, kind: EntryKind, theme: string | undefined, text: string];
+
+interface Spec {
+  id: string;
+  channel: string;
+  text: string;
+  date?: string;
+  score?: number;
+  tonality?: Tonality;
+  matches?: MatchSpec[];
+}
+
+function analysis(spec: Spec): VerbatimAnalysis {
+  const matches: Match[] = (spec.matches ?? []).map(([id, kind, theme, text]) => {
+    const start = spec.text.indexOf(text);
+    if (start < 0) throw new Error(`fixture: "${text}" not in "${spec.text}"`);
+    const m: Match = { id, kind, term: text.toLowerCase(), tokenStart: 0, tokenEnd: 1, start, end: start + text.length, text, negated: false };
+    if (theme !== undefined) m.theme = theme;
+    return m;
+  });
+  const of = (kind: EntryKind) => [...new Set(matches.filter((m) => m.kind === kind).map((m) => m.id))];
+  const words = spec.text.split(/\s+/).filter(Boolean);
+  const keywords = words.map((w) => w.toLowerCase().replace(/[^a-zà-ÿ]/g, '')).filter((w) => w.length > 2);
+  const a: VerbatimAnalysis = {
+    id: spec.id,
+    channel: spec.channel,
+    text: spec.text,
+    language: 'fra',
+    tokens: words.length,
+    words: words.length,
+    contentWords: keywords.length,
+    keywords,
+    matches,
+    themes: [...new Set([...of('theme'), ...matches.flatMap((m) => (m.theme !== undefined && m.kind !== 'intent' ? [m.theme] : []))])],
+    concepts: of('concept'),
+    irritants: of('irritant'),
+    enchantments: of('enchantment'),
+    intents: of('intent'),
+    tonality: spec.tonality ?? 'neutre',
+    sentiment: { positive: 0, negative: 0 },
+  };
+  if (spec.date !== undefined) a.date = spec.date;
+  if (spec.score !== undefined) a.score = spec.score;
+  return a;
+}
+
+export const meta: ReportMeta = {
+  entries: {
+    livraison: { label: 'Livraison et colis', kind: 'theme', stage: 'apres' },
+    retard_livraison: { label: 'Retard ou non-réception', kind: 'irritant', theme: 'livraison' },
+    accueil: { label: 'Accueil et relationnel', kind: 'theme', stage: 'pendant' },
+    amabilite: { label: 'Amabilité', kind: 'enchantment', theme: 'accueil' },
+    joignabilite: { label: 'Joignabilité et attente', kind: 'theme', stage: 'apres' },
+    attente_excessive: { label: 'Attente excessive', kind: 'irritant', theme: 'joignabilite' },
+    'livraison.delai': { label: 'Délai <de> livraison', kind: 'concept', theme: 'livraison' },
+  },
+  channels: { avis_en_ligne: { label: 'Avis en ligne' }, enquete: { label: 'Enquête' }, chat: { label: 'Chat' } },
+};
+
+/** Text with markup-like characters around and inside a matched span. */
+export const TRICKY_TEXT = 'Livraison <b>"rapide"</b> & colis <jamais> reçu… voir https://exemple.fr/suivi?a=1&b=2';
+
+export const analyses: VerbatimAnalysis[] = [
+  analysis({ id: 't1', channel: 'avis_en_ligne', date: '2026-01-05', score: 2, tonality: 'negatif', text: TRICKY_TEXT, matches: [['retard_livraison', 'irritant', 'livraison', 'colis <jamais> reçu'], ['livraison', 'theme', 'livraison', 'Livraison']] }),
+  analysis({ id: 't2', channel: 'avis_en_ligne', date: '2026-01-09', score: 9, tonality: 'positif', text: 'Livreur très aimable, livraison rapide.', matches: [['amabilite', 'enchantment', 'accueil', 'très aimable'], ['livraison', 'theme', 'livraison', 'livraison']] }),
+  analysis({ id: 't3', channel: 'enquete', date: '2026-02-02', score: 3, tonality: 'negatif', text: 'Attente interminable au téléphone, délai de livraison trop long.', matches: [['attente_excessive', 'irritant', 'joignabilite', 'Attente interminable'], ['livraison.delai', 'concept', 'livraison', 'délai de livraison']] }),
+  analysis({ id: 't4', channel: 'enquete', date: '2026-02-11', score: 10, tonality: 'positif', text: 'Conseillère aimable et efficace.', matches: [['amabilite', 'enchantment', 'accueil', 'aimable']] }),
+  analysis({ id: 't5', channel: 'chat', date: '2026-02-20', score: 0, tonality: 'negatif', text: 'Attente interminable, colis jamais reçu.', matches: [['attente_excessive', 'irritant', 'joignabilite', 'Attente interminable'], ['retard_livraison', 'irritant', 'livraison', 'colis jamais reçu']] }),
+];
+
+/** Options of each part of the small report. */
+export interface SmallReportOptions {
+  /** Put `finalizeInsight`'s output in `sections.insight` (default true). */
+  insight?: boolean;
+  items?: VerbatimAnalysis[];
+}
+
+export async function smallReport(options: SmallReportOptions = {}): Promise<Report> {
+  const items = options.items ?? analyses;
+  const report = await buildReport(items, { meta, examples: 3 });
+  if (options.insight !== false) {
+    const builder = createInsightBuilder();
+    for (const a of items) builder.add(a);
+    report.sections.insight = finalizeInsight(builder.state(), { scores: { minScored: 1 }, keyness: { minFrequency: 1, maxP: 0.5 }, trends: { minCount: 1 } });
+  }
+  return report;
+}

@@ -1,0 +1,271 @@
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { renderHtml } from '../../src/report/renderers/html.js';
+import { anchorId, escapeHtml, highlightText } from '../../src/report/renderers/html/escape.js';
+import type { Report } from '../../src/index.js';
+import { TRICKY_TEXT, analyses, sampleReport, smallReport } from './_helpers.js';
+
+const SECTION_IDS = ['synthese', 'canaux', 'comparaison', 'themes', 'irritants', 'evolution', 'specificites', 'parcours', 'exemples'];
+
+/** Text content of an HTML string, roughly (tags dropped, the few entities we write decoded). */
+function unescape(html: string): string {
+  return html.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+}
+
+function sectionOf(html: string, id: string): string {
+  const start = html.indexOf(`<section id="${id}"`);
+  if (start < 0) throw new Error(`no section ${id}`);
+  return html.slice(start, html.indexOf('</section>', start));
+}
+
+function clone<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+describe('highlightText', () => {
+  it.each([
+    ['no highlight', 'a < b & c', [], 'a &lt; b &amp; c'],
+    ['markup inside the span', 'x <b>y</b> z', [[2, 10]], 'x <mark>&lt;b&gt;y&lt;/b&gt;</mark> z'],
+    ['quotes around', '"abc"', [[1, 4]], '&quot;<mark>abc</mark>&quot;'],
+    ['span at both ends', 'abcdef', [[0, 2], [4, 6]], '<mark>ab</mark>cd<mark>ef</mark>'],
+    ['overlapping spans merge', 'abcdef', [[1, 4], [2, 5]], 'a<mark>bcde</mark>f'],
+    ['touching spans merge', 'abcdef', [[1, 3], [3, 5]], 'a<mark>bcde</mark>f'],
+    ['unsorted spans', 'abcdef', [[4, 5], [0, 1]], '<mark>a</mark>bcd<mark>e</mark>f'],
+    ['out of range is clamped', 'abc', [[-2, 1], [2, 99]], '<mark>a</mark>b<mark>c</mark>'],
+    ['empty and inverted spans are ignored', 'abc', [[1, 1], [2, 1]], 'abc'],
+  ] as Array<[string, string, Array<[number, number]>, string]>)('%s', (_, text, spans, expected) => {
+    expect(highlightText(text, spans.map(([start, end]) => ({ start, end, id: 'x' })))).toBe(expected);
+  });
+
+  it('keeps the text intact and marks exactly the spans (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom('a', 'é', '<', '>', '&', '"', "'", ' ', 'm', '/') , maxLength: 40 }),
+        fc.array(fc.tuple(fc.nat(45), fc.nat(45)), { maxLength: 5 }),
+        (text, raw) => {
+          const html = highlightText(text, raw.map(([start, end]) => ({ start, end, id: 'x' })));
+          expect(html).not.toMatch(/<(?!\/?mark>)/);
+          expect(unescape(html.replace(/<\/?mark>/g, ''))).toBe(text);
+          const covered = new Set<number>();
+          for (const [start, end] of raw) for (let i = Math.max(0, start); i < Math.min(text.length, end); i++) covered.add(i);
+          const marked = [...html.matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => unescape(m[1] as string)).join('');
+          expect(marked).toBe([...text].filter((_, i) => covered.has(i)).join(''));
+        },
+      ),
+    );
+  });
+});
+
+describe('renderHtml on the sample corpus report', () => {
+  let html = '';
+  let report: Report;
+  beforeAll(async () => {
+    report = sampleReport();
+    html = await renderHtml(report);
+  });
+
+  it('is one HTML document in French', () => {
+    expect(html.startsWith('<!doctype html>\n<html lang="fr">')).toBe(true);
+    expect(html).toContain('<meta charset="utf-8">');
+    expect(html).toContain('<title>Rapport verbatim-fr</title>');
+    expect(html.trimEnd().endsWith('</html>')).toBe(true);
+  });
+
+  it.each(SECTION_IDS)('has section %s, listed in the table of contents', (id) => {
+    expect(html).toContain(`<section id="${id}" aria-labelledby="h-${id}"><h2 id="h-${id}">`);
+    expect(html).toContain(`<li><a href="#${id}">`);
+  });
+
+  it('draws every chart as inline SVG named for assistive technology', () => {
+    const svgs = [...html.matchAll(/<svg [^>]*>/g)].map((m) => m[0]);
+    // comparison, heat map, irritants, two trend charts, journey
+    expect(svgs).toHaveLength(6);
+    for (const svg of svgs) {
+      expect(svg).toMatch(/role="img"/);
+      expect(svg).toMatch(/aria-label="[^"]{20,}"/);
+    }
+    const figures = html.match(/<figure /g) ?? [];
+    const captions = html.match(/<figcaption id="cap-[^"]+">[^<]{10,}/g) ?? [];
+    expect(figures).toHaveLength(6);
+    expect(captions).toHaveLength(6);
+  });
+
+  it('loads nothing: no script, no stylesheet link, no remote URL outside text', () => {
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/<link/i);
+    expect(html).not.toMatch(/<(img|iframe|object|embed|video|audio|source)\b/i);
+    expect(html).not.toMatch(/@import|url\((?!#svg-)/i);
+    expect(html).not.toMatch(/\b(src|href|xlink:href|action|srcset|poster)\s*=\s*["']?\s*(https?:)?\/\//i);
+    for (const m of html.matchAll(/https?:\/\//g)) {
+      const before = html.slice(0, m.index);
+      expect(before.lastIndexOf('<') < before.lastIndexOf('>'), `URL inside a tag at ${m.index}`).toBe(true);
+    }
+    for (const href of html.matchAll(/href="([^"]*)"/g)) expect(href[1]).toMatch(/^#[\w-]+$/);
+  });
+
+  it('links only to anchors that exist', () => {
+    const ids = new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
+    for (const m of html.matchAll(/href="#([^"]+)"/g)) expect(ids.has(m[1]), m[1]).toBe(true);
+    expect(ids.size).toBe([...html.matchAll(/\sid="([^"]+)"/g)].length);
+  });
+
+  it('shows the per-channel table with every channel and the all-channels row', () => {
+    const table = sectionOf(html, 'canaux');
+    for (const ch of report.channels) expect(table).toContain(`<th scope="row">${escapeHtml(ch.label)}</th>`);
+    expect(table).toContain('<tfoot><tr><th scope="row">Tous canaux</th>');
+    expect(table).toContain('% avec irritant');
+    expect(table).toContain('NPS −21');
+  });
+
+  it('ranks irritants with their score impact and links them to their verbatims', () => {
+    const section = sectionOf(html, 'irritants');
+    expect(section).toContain('Impact sur le NPS (points)');
+    for (const e of report.all.irritants) expect(section).toContain(`<a href="#${anchorId('ex', 'irritant', e.id)}">`);
+    expect(section).toContain('Le plus pénalisant pour le NPS : Injoignable (−3,2 points)');
+  });
+
+  it('lists an expandable entry with examples for every theme, concept, irritant and enchantment', () => {
+    const section = sectionOf(html, 'exemples');
+    for (const [kind, list] of [['theme', report.all.themes], ['concept', report.all.concepts], ['irritant', report.all.irritants], ['enchantment', report.all.enchantments]] as const) {
+      for (const e of list) expect(section).toContain(`<details class="entry" id="${anchorId('ex', kind, e.id)}"><summary>${escapeHtml(e.label)} `);
+    }
+    const marks = section.match(/<mark>/g) ?? [];
+    expect(marks.length).toBeGreaterThan(100);
+  });
+
+  it('renders keyness with G² per channel', () => {
+    const section = sectionOf(html, 'specificites');
+    expect(section).toContain('Sur-représentés');
+    expect(section).toContain('G²');
+    expect(section.match(/<details class="channel-key"/g)?.length).toBeGreaterThan(3);
+  });
+
+  it('stays small and is deterministic', async () => {
+    const size = Buffer.byteLength(html);
+    console.log(`HTML report of the sample corpus (${report.summary.analysed} verbatims): ${(size / 1024).toFixed(0)} KiB`);
+    expect(size).toBeLessThan(400 * 1024);
+    expect(await renderHtml(sampleReport())).toBe(html);
+  });
+
+  it('speaks English when asked', async () => {
+    const en = await renderHtml(report, { lang: 'en', title: 'VoC <Q1>' });
+    expect(en.startsWith('<!doctype html>\n<html lang="en">')).toBe(true);
+    expect(en).toContain('<title>VoC &lt;Q1&gt;</title>');
+    expect(en).toContain('Irritants and score impact');
+  });
+});
+
+describe('renderHtml on a small report with tricky text', () => {
+  it('escapes example text and marks the matched words at the report offsets', async () => {
+    const report = await smallReport();
+    const html = await renderHtml(report);
+    const example = report.all.irritants.find((e) => e.id === 'retard_livraison')?.examples.find((x) => x.id === 't1');
+    expect(example?.text).toBe(TRICKY_TEXT);
+    const [h] = example?.highlights ?? [];
+    expect(h).toBeDefined();
+    const { start, end } = h as { start: number; end: number };
+    expect(TRICKY_TEXT.slice(start, end)).toBe('colis <jamais> reçu');
+    const expected = `<blockquote>${escapeHtml(TRICKY_TEXT.slice(0, start))}<mark>${escapeHtml(TRICKY_TEXT.slice(start, end))}</mark>${escapeHtml(TRICKY_TEXT.slice(end))}</blockquote>`;
+    expect(html).toContain(expected);
+    expect(expected).toContain('Livraison &lt;b&gt;&quot;rapide&quot;&lt;/b&gt; &amp; <mark>colis &lt;jamais&gt; reçu</mark>');
+    expect(html).not.toContain('<b>');
+    expect(html).not.toContain('<jamais>');
+    // A URL in a verbatim stays text, never a link.
+    expect(html).toContain('https://exemple.fr/suivi?a=1&amp;b=2');
+    expect(html).not.toContain('href="https://');
+    // Labels are escaped too.
+    expect(html).toContain('Délai &lt;de&gt; livraison');
+  });
+
+  it('handles a script-like verbatim as plain text', async () => {
+    const report = await smallReport();
+    const example = report.all.themes[0]?.examples[0];
+    if (example === undefined) throw new Error('fixture has no theme example');
+    example.text = '</blockquote><script>alert(1)</script>';
+    example.highlights = [{ start: 13, end: 21, id: 'x' }];
+    const html = await renderHtml(report);
+    expect(html).not.toMatch(/<script/i);
+    expect(html).toContain('&lt;/blockquote&gt;<mark>&lt;script&gt;</mark>alert(1)&lt;/script&gt;');
+  });
+});
+
+describe('sections whose data is absent say why', () => {
+  it('without insight: trends, keyness and journey explain, irritants fall back to frequency', async () => {
+    const report = sampleReport();
+    report.sections = {};
+    const html = await renderHtml(report);
+    expect(sectionOf(html, 'evolution')).toContain('<p class="absent">Les analyses complémentaires');
+    expect(sectionOf(html, 'specificites')).toContain('<p class="absent">Les analyses complémentaires');
+    expect(sectionOf(html, 'parcours')).toContain('<p class="absent">Les analyses complémentaires');
+    const irritants = sectionOf(html, 'irritants');
+    expect(irritants).toContain('<p class="absent">L’analyse des scores ne figure pas dans ce rapport');
+    expect(irritants).not.toContain('Impact sur');
+    expect(irritants).toContain('<svg');
+    expect(html.match(/<svg /g)).toHaveLength(3);
+  });
+
+  it('insight as separate sections (sections.scores, sections.trends…) is read too', async () => {
+    const report = sampleReport();
+    const insight = report.sections.insight as Record<string, unknown>;
+    report.sections = { ...insight };
+    const html = await renderHtml(report);
+    expect(html.match(/<svg /g)).toHaveLength(6);
+    expect(html).not.toContain('class="absent"');
+  });
+
+  it('no dates, no scores', async () => {
+    const items = analyses.map((a) => {
+      const { date: _d, score: _s, ...rest } = a;
+      return rest;
+    });
+    const html = await renderHtml(await smallReport({ items }));
+    expect(sectionOf(html, 'evolution')).toContain('<p class="absent">Aucune date exploitable');
+    expect(sectionOf(html, 'irritants')).toContain('<p class="absent">Aucune note exploitable');
+    expect(sectionOf(html, 'evolution')).not.toContain('<svg');
+  });
+
+  it('one period only', async () => {
+    const items = analyses.map((a) => ({ ...a, date: '2026-03-10' }));
+    const html = await renderHtml(await smallReport({ items }));
+    expect(sectionOf(html, 'evolution')).toContain('<p class="absent">Toutes les dates tombent dans la même période (mars 2026)');
+  });
+
+  it('one channel only', async () => {
+    const items = analyses.map((a) => ({ ...a, channel: 'chat' }));
+    const html = await renderHtml(await smallReport({ items }));
+    expect(sectionOf(html, 'specificites')).toContain('<p class="absent">Un seul canal');
+  });
+
+  it('no verbatim at all', async () => {
+    const html = await renderHtml(await smallReport({ items: [] }));
+    expect(html).not.toContain('<svg');
+    for (const id of ['canaux', 'comparaison', 'themes', 'irritants']) expect(sectionOf(html, id)).toContain('<p class="absent">Aucun verbatim n’a été analysé');
+    expect(sectionOf(html, 'evolution')).toContain('<p class="absent">Aucune date exploitable');
+  });
+
+  it('malformed insight reads as absent instead of failing', async () => {
+    const report = sampleReport();
+    report.sections = { insight: { scores: 'n/a', trends: { periods: 3 }, keyness: { channels: [{ channel: 1 }] }, journey: null } };
+    const html = await renderHtml(report);
+    expect(sectionOf(html, 'evolution')).toContain('class="absent"');
+    expect(sectionOf(html, 'specificites')).toContain('class="absent"');
+    expect(html.match(/<svg /g)).toHaveLength(3);
+  });
+
+  it('mentions unmasked personal data as a warning', async () => {
+    const report = clone(sampleReport());
+    report.summary.maskedPersonalData = false;
+    expect(sectionOf(await renderHtml(report), 'synthese')).toContain('<p class="warning" role="note">Attention : les données personnelles ne sont pas masquées');
+  });
+});
+
+describe('API misuse', () => {
+  it.each([
+    ['null report', null, undefined],
+    ['not a report', { schemaVersion: 2 }, undefined],
+    ['bad option', 'sample', { heatmapThemes: 0 }],
+  ])('%s throws a TypeError', async (_, report, options) => {
+    const input = report === 'sample' ? sampleReport() : report;
+    await expect(renderHtml(input as Report, options as never)).rejects.toThrow(TypeError);
+  });
+});
