@@ -1,5 +1,5 @@
 // XLSX: first worksheet, first row as headers, streamed with exceljs's WorkbookReader.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { uniqueHeaders, type CellValue, type PreparedInput, type RawItem } from './raw.js';
 
 /** A plain value for an exceljs cell (rich text, formulas, hyperlinks, errors). */
@@ -15,8 +15,10 @@ export function cellValue(value: unknown): CellValue {
   return JSON.stringify(value);
 }
 
-function reader(path: string): ExcelJS.stream.xlsx.WorkbookReader {
-  return new ExcelJS.stream.xlsx.WorkbookReader(path, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore' });
+// exceljs is loaded on first use: it is heavy, and most runs read CSV.
+async function reader(path: string): Promise<ExcelJS.stream.xlsx.WorkbookReader> {
+  const { default: excel } = await import('exceljs');
+  return new excel.stream.xlsx.WorkbookReader(path, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore' });
 }
 
 type Cells = ReadonlyArray<unknown>;
@@ -25,7 +27,7 @@ export async function prepareXlsx(path: string): Promise<PreparedInput> {
   let headerCells: Cells | undefined;
   let headerLine = 1;
   // Only the header is read here; rows() opens the workbook again.
-  outer: for await (const sheet of reader(path)) {
+  outer: for await (const sheet of await reader(path)) {
     for await (const row of sheet) {
       headerCells = (row.values as Cells).slice(1).map(cellValue);
       headerLine = row.number;
@@ -37,7 +39,7 @@ export async function prepareXlsx(path: string): Promise<PreparedInput> {
 
   async function* rows(): AsyncGenerator<RawItem> {
     let row = 0;
-    for await (const sheet of reader(path)) {
+    for await (const sheet of await reader(path)) {
       for await (const excelRow of sheet) {
         if (excelRow.number <= headerLine) continue;
         const cells = (excelRow.values as Cells).slice(1).map(cellValue);
