@@ -33,6 +33,7 @@ const memo = new Memo<string>(25_000);
  */
 export function foldKey(word: string): string {
   if (PLAIN_RE.test(word) && !TRIPLE_ASCII_RE.test(word)) return word;
+  if (word.length > 64) return computeFold(word); // not memoised: never pin long strings
   const cached = memo.get(word);
   if (cached !== undefined) return cached;
   const folded = computeFold(word);

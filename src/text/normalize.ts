@@ -9,7 +9,7 @@ const LINE_BREAKS_RE = /\r\n?|[\u2028\u2029\u0085]/g;
 // Every Unicode space except \n and \t, which carry structure (lines, cells).
 const SPACES_RE = /[^\S\n\t]/g;
 // Control characters (C0 except \t \n \v \f \r, DEL, C1 except NEL) and zero-width / format characters.
-const INVISIBLES_RE = /[\u0000-\u0008\u000E-\u001F\u007F-\u0084\u0086-\u009F\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]/g;
+const INVISIBLES_RE = /[\u0000-\u0008\u000E-\u001F\u007F-\u0084\u0086-\u009F\u00AD\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]/g;
 
 // A ZWJ/ZWNJ only means something between two pictographs.
 const ZWJ_OUTSIDE_EMOJI_RE = /(?<![\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F])[\u200C\u200D]|[\u200C\u200D](?![\p{Extended_Pictographic}])/gu;

@@ -12,7 +12,11 @@ export interface Sentence {
 
 // Titles are followed by a capitalised name, so their period never ends a sentence.
 const TITLES: ReadonlySet<string> = new Set(['m', 'mm', 'mme', 'mmes', 'mlle', 'mlles', 'mr', 'mrs', 'dr', 'pr', 'me', 'st', 'ste']);
-const CLOSERS: ReadonlySet<string> = new Set(['"', "'", ')', ']', '}']);
+// Marks that close a quote or bracket: these whatever the spacing (French
+// typography puts a space before »), straight quotes only when glued.
+const CLOSERS: ReadonlySet<string> = new Set(['»', '”', '›', ')', ']', '}']);
+const GLUED_CLOSERS: ReadonlySet<string> = new Set(['"', "'", '’']);
+const LOWER_START_RE = /^\p{Ll}/u;
 const UPPER_START_RE = /^\p{Lu}/u;
 const SINGLE_UPPER_RE = /^\p{Lu}$/u;
 const NO_SMS = Object.freeze({});
@@ -24,7 +28,8 @@ const NO_SMS = Object.freeze({});
  * Not boundaries: the period of an abbreviation (`M.`, `Mme.`, `Dr.`, `cf.`,
  * `p.ex.`, `etc.` unless a capital follows), of an initial (`J. Dupont`),
  * decimal points (`12.50`), dots inside emails, URLs and references.
- * Closing quotes and brackets glued to the final mark stay in the sentence.
+ * Closing quotes and brackets after the final mark stay in the sentence; a
+ * quoted sentence followed by lowercase (`il a dit « non ! » et…`) does not end one.
  */
 export function sentences(text: string): Sentence[] {
   expectString(text);
@@ -45,9 +50,16 @@ export function sentences(text: string): Sentence[] {
     let last = i;
     while (last + 1 < tokens.length) {
       const next = tokens[last + 1] as Token;
-      // Only a mark glued to the previous one closes; `" ` after a space opens the next quote.
-      if (next.kind !== 'punct' || !CLOSERS.has(next.norm) || next.start !== (tokens[last] as Token).end) break;
+      const previousEnd = (tokens[last] as Token).end;
+      if (next.kind !== 'punct' || hasLineBreak(text, previousEnd, next.start)) break;
+      if (!CLOSERS.has(next.text) && !(GLUED_CLOSERS.has(next.text) && next.start === previousEnd)) break;
       last++;
+    }
+    // A quoted exclamation inside a sentence: `il a dit "calmez-vous !" et raccroché`.
+    const following = tokens[last + 1];
+    if (last > i && following !== undefined && LOWER_START_RE.test(following.text) && !hasLineBreak(text, (tokens[last] as Token).end, following.start)) {
+      i = last;
+      continue;
     }
     close(last);
     i = last;

@@ -18,7 +18,7 @@ export function stem(word: string): string {
   if (cached !== undefined) return cached;
   const key = foldKey(word);
   const result = key.includes(' ') ? key.split(' ').map(stemKey).join(' ') : stemKey(key);
-  memo.set(word, result);
+  if (word.length <= 64) memo.set(word, result);
   return result;
 }
 

@@ -29,18 +29,21 @@ export interface TokenizeOptions {
 // pattern backtracks more than linearly.
 
 const WORD_CHAR = String.raw`\p{L}\p{M}\p{N}\u00AD\u200C\u200D`;
-const CONNECTOR = String.raw`\-\u2010\u2011'\u2019\u02BC\u2018\u0060\u00B4`;
+const APOSTROPHE_CHARS = String.raw`'\u2019\u02BC\u2018\u0060\u00B4`;
+const CONNECTOR = String.raw`\-\u2010\u2011${APOSTROPHE_CHARS}`;
 /** A letter-led run with inner apostrophes and hyphens: `l'accueil`, `rendez-vous`, `CMD-2024-0042`. */
 const WORD_Y = new RegExp(String.raw`\p{L}[${WORD_CHAR}]*(?:[${CONNECTOR}][\p{L}\p{N}][${WORD_CHAR}]*)*`, 'uy');
 /** `n°123456`, `N° 12345`, `nº 42-B`. */
 const ORDER_NO_Y = /[nN][°º][ \u00A0\u202F]?\d[\p{L}\p{N}]*(?:[-/][\p{L}\p{N}]+)*/uy;
 const URL_Y = /(?:(?:https?|ftp):\/\/|www\.)[^\s<>"«»“”]+/iuy;
+// Lengths are bounded (RFC: labels ≤ 63, local parts ≤ 64) so that a failed
+// attempt costs a constant, even on "a.a.a.a…" megabytes long.
 const DOMAIN_Y = new RegExp(
-  String.raw`[\p{L}\p{N}_\-]+(?:\.[\p{L}\p{N}_\-]+)*\.(?:${BARE_DOMAIN_TLDS.join('|')})(?![\p{L}\p{N}_\-])(?:\/[^\s<>"«»“”]*)?`,
+  String.raw`[\p{L}\p{N}_\-]{1,63}(?:\.[\p{L}\p{N}_\-]{1,63}){0,8}\.(?:${BARE_DOMAIN_TLDS.join('|')})(?![\p{L}\p{N}_\-])(?:\/[^\s<>"«»“”]*)?`,
   'iuy',
 );
-const EMAIL_Y = /[\p{L}\p{N}._%+\-]+@[\p{L}\p{N}\-]+(?:\.[\p{L}\p{N}\-]+)+/uy;
-const MENTION_Y = /@[\p{L}\p{N}_]+(?:\.[\p{L}\p{N}_]+)*/uy;
+const EMAIL_Y = /[\p{L}\p{N}._%+\-]{1,64}@[\p{L}\p{N}\-]{1,63}(?:\.[\p{L}\p{N}\-]{1,63}){1,8}/uy;
+const MENTION_Y = /@[\p{L}\p{N}_]{1,64}(?:\.[\p{L}\p{N}_]{1,64}){0,4}/uy;
 const HASH_Y = /#[\p{L}\p{N}_]+(?:-[\p{L}\p{N}_]+)*/uy;
 const SEP = String.raw`[ .\u00A0\u202F\-]`;
 /** French numbers: 06 12 34 56 78, 06.12.34.56.78, 0612345678 (one separator throughout), 0 800 00 00 00, 0033 6…. */
@@ -67,11 +70,19 @@ const EMOJI_Y = new RegExp(
 const EMOTICON_Y = /(?:[:;=][-']?[()[\]DPpOo3/\\|*]|:'\(|<3|\^\^|\^_\^)(?![\p{L}\p{N}])/uy;
 const SKIP_Y = /[\s\p{Cc}\p{Cf}]/uy;
 const LETTER_Y = /\p{L}/uy;
+const WORD_CHAR_Y = /^[\p{L}\p{N}\-]/u;
 const LEADING_LETTER_RE = /^\p{L}/u;
 const DIGIT_Y = /\p{N}/uy;
 const PUNCT_Y = /\p{P}/uy;
 /** Anything else: one code point (a lone surrogate is one unit) and the marks on it. */
 const SYMBOL_Y = /[^]\p{M}*/uy;
+/** An elided word glued to the next one (`l'accueil`, `qu’on`), from the ELISIONS table. */
+const ELISION_Y = new RegExp(
+  String.raw`(?:${[...ELISIONS.keys(), 'ç'].sort((a, b) => b.length - a.length).join('|')})[${APOSTROPHE_CHARS}](?=[\p{L}\p{N}])`,
+  'iuy',
+);
+/** Words that begin like an elision but are one word (`c'est-à-dire`). */
+const ELIDED_LOOKALIKES = [...APOSTROPHE_WORDS].filter((word) => ELISIONS.has(word.slice(0, word.indexOf("'"))));
 const FOLLOWING_IL_Y = /ils?(?![\p{L}\p{N}])/iuy;
 
 const APOSTROPHE = new Set([0x27, 0x2019, 0x2bc, 0x2018, 0x60, 0xb4]);
@@ -89,6 +100,8 @@ interface SmsTable {
   norms: Memo<string>;
 }
 
+/** Longer tokens are not memoised: the memo must not pin megabytes of text. */
+const MAX_MEMO_LENGTH = 64;
 const compiledTables = new WeakMap<object, SmsTable>();
 let defaultTable: SmsTable | undefined;
 
@@ -119,6 +132,7 @@ function smsTable(options: TokenizeOptions | undefined): SmsTable {
 
 /** Norm of a word token: SMS form if any (looked up as written, then folded), else the folded key. */
 function wordNorm(word: string, sms: SmsTable): string {
+  if (word.length > MAX_MEMO_LENGTH) return foldKey(word);
   const cached = sms.norms.get(word);
   if (cached !== undefined) return cached;
   const folded = foldKey(word);
@@ -195,6 +209,14 @@ function scanWord(text: string, s: number, tokens: Token[], sms: SmsTable): numb
       if (end > 0) return push(tokens, text, s, end, 'number', numberNorm(text.slice(s, end)));
     }
   }
+  // Elision first, in constant time: `l'l'l'…` must not rescan the rest of the word each time.
+  const elided = matchAt(ELISION_Y, text, s);
+  if (elided > 0 && !startsWithLookalike(text, s)) {
+    const full = ELISIONS.get(foldKey(text.slice(s, elided - 1))) ?? 'ce'; // `ç'` is the only key not in the table
+    const norm = full === 'se' && matchAt(FOLLOWING_IL_Y, text, elided) > 0 ? 'si' : full;
+    return push(tokens, text, s, elided, 'word', norm);
+  }
+
   const e = matchAt(WORD_Y, text, s);
   if (e < 0) return push(tokens, text, s, s + 1, 'symbol', text[s] ?? ''); // unreachable: s is a letter
 
@@ -229,14 +251,7 @@ function scanWord(text: string, s: number, tokens: Token[], sms: SmsTable): numb
   }
   if (partHasDigit && !partHasLetter && hyphens !== undefined) digitOnlyPart = true;
 
-  // Elision: `l'accueil` → `l'` + rescan from `accueil`.
-  if (apostrophe > s && apostrophe - s <= 7) {
-    const full = ELISIONS.get(foldKey(text.slice(s, apostrophe)));
-    if (full !== undefined && !APOSTROPHE_WORDS.has(foldKey(text.slice(s, e)))) {
-      const norm = full === 'se' && matchAt(FOLLOWING_IL_Y, text, apostrophe + 1) > 0 ? 'si' : full;
-      return push(tokens, text, s, apostrophe + 1, 'word', norm);
-    }
-  } else if (apostrophe < 0 && APOSTROPHE.has(after) && e - s <= 6) {
+  if (apostrophe < 0 && APOSTROPHE.has(after) && e - s <= 6) {
     // `l' accueil`: an elision followed by a space keeps its apostrophe.
     const full = ELISIONS.get(foldKey(text.slice(s, e)));
     if (full !== undefined) return push(tokens, text, s, e + 1, 'word', full);
@@ -246,6 +261,14 @@ function scanWord(text: string, s: number, tokens: Token[], sms: SmsTable): numb
 
   if (hyphens !== undefined && apostrophe < 0) return splitInvertedPronouns(text, s, e, hyphens, tokens, sms);
   return push(tokens, text, s, e, 'word', wordNorm(text.slice(s, e), sms));
+}
+
+function startsWithLookalike(text: string, s: number): boolean {
+  for (const word of ELIDED_LOOKALIKES) {
+    const end = s + word.length;
+    if (foldKey(text.slice(s, end)) === word && !WORD_CHAR_Y.test(text[end] ?? '')) return true;
+  }
+  return false;
 }
 
 /** `pouvez-vous` → `pouvez` `-vous`; `a-t-il` → `a` `-t-il`; `donnez-le-moi` → `donnez` `-le` `-moi`. */
@@ -402,7 +425,8 @@ function punctRun(text: string, s: number, c: number, tokens: Token[]): number {
   } else {
     while (e < n && text.charCodeAt(e) === c) e++;
   }
-  return push(tokens, text, s, e, 'punct', normalize(text.slice(s, e)));
+  // `…` and `...` share a key.
+  return push(tokens, text, s, e, 'punct', normalize(text.slice(s, e)).replace(/…/g, '...'));
 }
 
 function numberNorm(raw: string): string {

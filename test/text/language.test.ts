@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { detectLanguage, englishWords } from '../../src/text/index.js';
+
+describe('detectLanguage', () => {
+  it.each([
+    ["Le colis n'est jamais arrivé et le service client ne répond pas", 'fra'],
+    ['Livraison rapide, produit conforme, emballage soigné et vendeur réactif', 'fra'],
+    ["j'ai attendu 45 min au tel pour rien c'est nul", 'fra'],
+    ['The parcel never arrived and nobody answers my emails', 'eng'],
+    ['El paquete nunca llegó y nadie responde a mis correos', 'spa'],
+    ['Das Paket ist nie angekommen und niemand antwortet auf meine Mails', 'deu'],
+    ['Il pacco non è mai arrivato e nessuno risponde alle mie email', 'ita'],
+    ['O pacote nunca chegou e ninguém responde aos meus emails', 'por'],
+    ['ok', 'und'],
+    ['Super 👍👍', 'und'],
+    ['', 'und'],
+  ])('%s → %s', (text, lang) => {
+    expect(detectLanguage(text)).toBe(lang);
+  });
+
+  it('honours only and minLength', () => {
+    expect(detectLanguage('ok merci', { minLength: 3, only: ['fra', 'eng'] })).not.toBe('und');
+    expect(detectLanguage('The parcel never arrived and nobody answers', { only: ['fra', 'deu'] })).not.toBe('eng');
+  });
+});
+
+describe('englishWords', () => {
+  it.each([
+    ["I can't believe they didn't ship it", ['i', 'can', 'not', 'believe', 'they', 'did', 'not', 'ship', 'it'], 7],
+    ["We're done, we won't come back!", ['we', 'are', 'done', 'we', 'will', 'not', 'come', 'back'], 6],
+    ['', [], 0],
+  ])('%s', async (text, words, count) => {
+    expect(await englishWords(text)).toEqual({ words, count });
+  });
+});
