@@ -237,7 +237,8 @@ export function analyze(verbatim: Verbatim | string, analyzer: Analyzer): Verbat
     matches.push(plain);
   }
 
-  const ofKind = (kind: EntryKind) => firstSeen(matches.filter((m) => m.kind === kind).map((m) => m.id));
+  // Lists carry the public id (`tag`), so two kinds can share a name (theme and intent `resiliation`).
+  const ofKind = (kind: EntryKind) => firstSeen(matches.filter((m) => m.kind === kind).map((m) => analyzer.entries.get(m.id)?.tag ?? m.id));
   const themes = firstSeen(matches.flatMap((m) => (m.theme !== undefined ? [m.theme] : [])));
   const irritants = ofKind('irritant');
   const enchantments = ofKind('enchantment');

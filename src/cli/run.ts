@@ -81,7 +81,10 @@ export async function runAnalysis(files: string[], analyzer: Analyzer, options: 
 export function reportMetaOf(analyzer: Analyzer): ReportMeta {
   const entries: NonNullable<ReportMeta['entries']> = {};
   for (const e of analyzer.lexicon.entries) {
-    entries[e.id] = { label: e.label, kind: e.kind, ...(e.theme ? { theme: e.theme } : {}), ...(e.stage ? { stage: e.stage } : {}) };
+    const info = { label: e.label, kind: e.kind, ...(e.theme ? { theme: e.theme } : {}), ...(e.stage ? { stage: e.stage } : {}) };
+    entries[e.id] = info;
+    // Analyses list tagged entries by their tag; a tag shared with another entry keeps that entry's label.
+    if (e.tag !== undefined && entries[e.tag] === undefined) entries[e.tag] = info;
   }
   const channels: NonNullable<ReportMeta['channels']> = {};
   for (const c of analyzer.lexicon.channels) channels[c.id] = { label: c.label ?? c.id };

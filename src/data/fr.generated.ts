@@ -2143,9 +2143,10 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      ]
     },
     {
-     "id": "resiliation.intention",
-     "kind": "concept",
-     "parent": "resiliation",
+     "id": "intention_resiliation",
+     "tag": "resiliation",
+     "kind": "intent",
+     "theme": "resiliation",
      "label": "Intention de départ",
      "description": "le client annonce qu'il part, ne reviendra pas ou compte changer de prestataire",
      "terms": [

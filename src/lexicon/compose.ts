@@ -82,6 +82,7 @@ export function composeLexicons(layers: readonly LexiconDocument[]): Lexicon {
         if (input.parent !== undefined) entry.parent = input.parent;
         if (input.theme !== undefined) entry.theme = input.theme;
         if (input.negatedAs !== undefined && input.negatedAs !== null) entry.negatedAs = input.negatedAs;
+        if (input.tag !== undefined) entry.tag = input.tag;
         const origins: Working['origins'] = new Map([['entry', { info, path }]]);
         for (const f of ['parent', 'theme', 'negatedAs'] as const) if (input[f] != null) origins.set(f, { info, path: [...path, f] });
         if (existing !== undefined) {

@@ -18,6 +18,12 @@ export interface LexiconEntryInput {
   onNegation?: NegationPolicy;
   /** Id of an entry counted instead when a match is negated. */
   negatedAs?: string | null;
+  /**
+   * Id written in analyses, reports and evaluations instead of `id` (default:
+   * `id`). Lets entries of different kinds share a public name: the taxonomy's
+   * `resiliation` is both a theme and an intent.
+   */
+  tag?: string;
   /** Patch: terms added to an existing entry. */
   addTerms?: string[];
   /** Patch: terms removed from an existing entry (as written there). */
@@ -87,6 +93,8 @@ export interface LexiconEntry {
   exclude: string[];
   onNegation: NegationPolicy;
   negatedAs?: string;
+  /** Public id in analyses and reports (see LexiconEntryInput.tag). */
+  tag?: string;
   disabled: boolean;
   /** File of the layer that last defined or patched the entry. */
   source: string;

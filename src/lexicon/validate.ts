@@ -12,7 +12,7 @@ export const ID_PATTERN = /^[a-z0-9_.]+$/;
 const TOP_FIELDS = ['$schema', 'version', 'lang', 'entries', 'sentiment', 'negation', 'channels', 'sms', 'stopwords'];
 const ENTRY_FIELDS = [
   'id', 'kind', 'label', 'description', 'stage', 'parent', 'theme', 'terms', 'exclude',
-  'onNegation', 'negatedAs', 'addTerms', 'removeTerms', 'addExclude', 'disabled', 'replace',
+  'onNegation', 'negatedAs', 'tag', 'addTerms', 'removeTerms', 'addExclude', 'disabled', 'replace',
 ];
 const PATCH_ONLY = ['addTerms', 'removeTerms', 'addExclude'];
 const PATCH_ALLOWED = new Set(['id', 'label', 'description', 'onNegation', 'negatedAs', 'disabled', ...PATCH_ONLY]);
@@ -189,6 +189,9 @@ function checkEntry(c: Checker, entry: unknown, i: number, seen: Map<string, num
   if (entry['onNegation'] !== undefined) c.enumValue(entry['onNegation'], [...path, 'onNegation'], POLICIES, 'onNegation', id);
   if (entry['parent'] !== undefined) c.idRef(entry['parent'], [...path, 'parent'], 'parent', id);
   if (entry['theme'] !== undefined) c.idRef(entry['theme'], [...path, 'theme'], 'theme', id);
+  if (entry['tag'] !== undefined && (typeof entry['tag'] !== 'string' || !ID_PATTERN.test(entry['tag']))) {
+    c.add([...path, 'tag'], `tag of "${id ?? '?'}" must look like an id`, 'lowercase ascii letters, digits, _ and . (e.g. resiliation)', id);
+  }
   if (entry['negatedAs'] !== undefined && entry['negatedAs'] !== null) c.idRef(entry['negatedAs'], [...path, 'negatedAs'], 'negatedAs', id);
   for (const key of ['disabled', 'replace']) {
     if (entry[key] !== undefined && typeof entry[key] !== 'boolean') c.add([...path, key], `${key} must be true or false`, `write ${key}: true`, id);
