@@ -69,6 +69,8 @@ interface Glob {
 }
 
 const NONE: readonly TrieNode[] = [];
+/** Most trie nodes one position of a term may spread to before its alternatives join one private node. */
+const SHARE_BUDGET = 64;
 
 function wildcard(p: string, s: string): boolean {
   // Iterative `*` matching with a single backtrack point: O(|p|·|s|) worst case, never exponential.
@@ -216,15 +218,21 @@ export function compileLexicon(lexicon: Lexicon, options: KeyingOptions = {}): C
     let negated = false;
     let frontier: TrieNode[] = [root];
     for (const pos of parsed.positions) {
+      const allShared = frontier.every((n) => n.shared);
       if (pos.type === 'gap') {
-        const shared = frontier.length === 1 && frontier[0]?.shared === true;
-        const from = frontier[0];
-        const existing = shared && from !== undefined ? from.gaps?.find((g) => g.min === pos.min && g.max === pos.max && g.node.shared) : undefined;
-        if (existing !== undefined) {
-          frontier = [existing.node];
+        if (allShared) {
+          // Shared prefixes share their gap nodes too: terms `colis {0,4} …` explore the gap once.
+          frontier = frontier.map((from) => {
+            let gap = from.gaps?.find((g) => g.min === pos.min && g.max === pos.max && g.node.shared);
+            if (gap === undefined) {
+              gap = { min: pos.min, max: pos.max, node: makeNode(true) };
+              (from.gaps ??= []).push(gap);
+            }
+            return gap.node;
+          });
           continue;
         }
-        const next: TrieNode = makeNode(shared);
+        const next: TrieNode = makeNode(false);
         for (const node of frontier) (node.gaps ??= []).push({ min: pos.min, max: pos.max, node: next });
         frontier = [next];
         continue;
@@ -235,24 +243,28 @@ export function compileLexicon(lexicon: Lexicon, options: KeyingOptions = {}): C
         return;
       }
       if (spellings.some((atoms) => atoms.some((a) => a.t === 'key' && negators.has(a.key)))) negated = true;
-      const single = spellings.length === 1 ? spellings[0] : undefined;
-      const from = frontier.length === 1 ? frontier[0] : undefined;
-      if (single !== undefined && from !== undefined && from.shared) {
-        // Plain position after a shared prefix: walk or grow the trie.
-        let node = from;
-        for (const atom of single) {
-          const list = edgeOf(node, atom) ?? [];
-          let nextNode = list.find((n) => n.shared);
-          if (nextNode === undefined) {
-            nextNode = makeNode(true);
-            list.push(nextNode);
+      if (allShared && frontier.length * spellings.length <= SHARE_BUDGET) {
+        // Walk or grow the trie for every spelling: prefixes stay shared with other terms.
+        const next = new Set<TrieNode>();
+        for (const from of frontier) {
+          for (const atoms of spellings) {
+            let node = from;
+            for (const atom of atoms) {
+              const list = edgeOf(node, atom) ?? [];
+              let child = list.find((n) => n.shared);
+              if (child === undefined) {
+                child = makeNode(true);
+                list.push(child);
+              }
+              node = child;
+            }
+            next.add(node);
           }
-          node = nextNode;
         }
-        frontier = [node];
+        frontier = [...next];
         continue;
       }
-      // Alternatives: every spelling from every frontier node joins one fresh node of this term.
+      // Too many combinations: every spelling from every frontier node joins one fresh node of this term.
       const join: TrieNode = makeNode(false);
       for (const node of frontier) {
         for (const atoms of spellings) {
