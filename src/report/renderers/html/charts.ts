@@ -168,14 +168,14 @@ export function heatmapSpec(cells: HeatCell[], themes: string[], channels: strin
       {
         mark: { type: 'rect', stroke: 'white', strokeWidth: 1 },
         encoding: {
-          color: { field: 'share', type: 'quantitative', title: legendTitle, scale: { scheme: 'blues', domain: [0, max] }, legend: { format: '.0%', orient: 'bottom', gradientLength: 220 } },
+          color: { field: 'share', type: 'quantitative', title: legendTitle, scale: { domain: [0, max / 4, max / 2, (3 * max) / 4, max], range: ['#f5f9fe', '#c6dbef', '#6baed6', '#2171b5', '#08306b'] }, legend: { format: '.0%', orient: 'bottom', gradientLength: 220 } },
         },
       },
       {
         mark: { type: 'text', fontSize: 10 },
         encoding: {
           text: { field: 'label', type: 'nominal' },
-          color: { condition: { test: `datum.share > ${max * 0.55}`, value: 'white' }, value: COLORS.text },
+          color: { condition: { test: `datum.share > ${max * 0.68}`, value: 'white' }, value: COLORS.text },
         },
       },
     ],
@@ -187,6 +187,8 @@ export interface IrritantRow {
   share: number;
   shareText: string;
   impact: number | null;
+  /** Too few scored verbatims: the impact is drawn pale. */
+  lowBase: boolean;
 }
 
 export function irritantSpec(rows: IrritantRow[], titles: { share: string; impact: string | null }): TopLevelSpec {
@@ -214,7 +216,10 @@ export function irritantSpec(rows: IrritantRow[], titles: { share: string; impac
     layer: [
       {
         mark: { type: 'bar', height: { band: 0.75 } },
-        encoding: { color: { condition: { test: 'datum.impact < 0', value: COLORS.harmful }, value: COLORS.helpful } },
+        encoding: {
+          color: { condition: { test: 'datum.impact < 0', value: COLORS.harmful }, value: COLORS.helpful },
+          opacity: { condition: { test: 'datum.lowBase', value: 0.3 }, value: 1 },
+        },
       },
       { mark: { type: 'rule', color: COLORS.muted }, encoding: { x: { datum: 0 }, y: null } },
     ],

@@ -304,7 +304,8 @@ export async function heatmapSection(ctx: SectionContext): Promise<Section> {
       if (best === undefined || share > best.share) best = { theme: theme.label, channel: ch.label, share };
     }
   }
-  const finding = best ? w.captions.heatmap(top.label, f.pct(top.share), best.theme, best.channel, f.pct(best.share)) : '';
+  let finding = best ? w.captions.heatmap(top.label, f.pct(top.share), best.theme, best.channel, f.pct(best.share)) : '';
+  if (channels.some((c) => c.verbatims < CAPTION_MIN_BASE)) finding += ` ${w.smallBases(f.num(CAPTION_MIN_BASE, 0))}`;
   const svg = await renderChart(
     heatmapSpec(cells, themes.map((t) => t.label), channels.map((c) => channelAxisLabel(ctx, c)), w.shareOfVerbatims),
     id,
@@ -343,7 +344,7 @@ export async function irritantSection(ctx: SectionContext): Promise<Section> {
 
   const rows: IrritantRow[] = ordered.slice(0, ctx.limits.chartIrritants).map((e) => {
     const s = byId.get(e.id);
-    return { irritant: e.label, share: e.share ?? 0, shareText: f.pct(e.share), impact: s && !s.lowBase ? s.impact : null };
+    return { irritant: e.label, share: e.share ?? 0, shareText: f.pct(e.share), impact: s?.impact ?? null, lowBase: s?.lowBase === true };
   });
   const topShare = maxBy(irritants, (e) => e.share) as RankedEntry;
   let finding = w.captions.irritants(topShare.label, f.pct(topShare.share));

@@ -78,6 +78,7 @@ export interface HtmlWording {
   kindOne: { theme: string; concept: string; irritant: string; enchantment: string; intent: string };
   verbatimCount(n: string, count: number): string;
   lowBaseNote: string;
+  smallBases(min: string): string;
   stages: { avant: string; pendant: string; apres: string; inconnu: string };
   enchantment: string;
   mentions: string;
@@ -196,7 +197,8 @@ const fr: HtmlWording = {
   kinds: { theme: 'Thèmes', concept: 'Concepts', irritant: 'Irritants', enchantment: 'Enchantements', intent: 'Intentions' },
   kindOne: { theme: 'thème', concept: 'concept', irritant: 'irritant', enchantment: 'enchantement', intent: 'intention' },
   verbatimCount: (n, count) => `${n} verbatim${count > 1 ? 's' : ''}`,
-  lowBaseNote: 'Base faible : trop peu de verbatims notés pour un impact fiable ; leur impact n’est pas tracé.',
+  lowBaseNote: 'Base faible : trop peu de verbatims notés pour un impact fiable ; leur impact est tracé en clair.',
+  smallBases: (min) => `Les parts des canaux de moins de ${min} verbatims sont à lire avec prudence.`,
   stages: { avant: 'Avant l’achat', pendant: 'Pendant l’achat', apres: 'Après l’achat', inconnu: 'Étape inconnue' },
   enchantment: 'Enchantement',
   mentions: 'Mentions',
@@ -313,7 +315,8 @@ const en: HtmlWording = {
   kinds: { theme: 'Themes', concept: 'Concepts', irritant: 'Irritants', enchantment: 'Delights', intent: 'Intents' },
   kindOne: { theme: 'theme', concept: 'concept', irritant: 'irritant', enchantment: 'delight', intent: 'intent' },
   verbatimCount: (n, count) => `${n} verbatim${count === 1 ? '' : 's'}`,
-  lowBaseNote: 'Low base: too few scored verbatims for a reliable impact; their impact is not drawn.',
+  lowBaseNote: 'Low base: too few scored verbatims for a reliable impact; their impact is drawn pale.',
+  smallBases: (min) => `Shares of channels with fewer than ${min} verbatims are to be read with care.`,
   stages: { avant: 'Before purchase', pendant: 'During purchase', apres: 'After purchase', inconnu: 'Unknown stage' },
   enchantment: 'Delight',
   exampleMeta: { score: 'score' },
@@ -390,8 +393,9 @@ export function numberFormats(w: HtmlWording): NumberFormats {
   const num = (v: number | null | undefined, d = 1): string => (ok(v) ? fmt(d).format(v).replace('-', '−') : dash);
   return {
     num,
-    pct: (v, d = 0) => (ok(v) ? `${num(v * 100, d)}${percentSign}` : dash),
-    pctPoints: (v, d = 0) => (ok(v) ? `${num(v, d)}${percentSign}` : dash),
+    // Below 1 % a rounded 0 would read as "none": one decimal then, unless decimals are given.
+    pct: (v, d) => (ok(v) ? `${num(v * 100, d ?? (v !== 0 && Math.abs(v) < 0.01 ? 1 : 0))}${percentSign}` : dash),
+    pctPoints: (v, d) => (ok(v) ? `${num(v, d ?? (v !== 0 && Math.abs(v) < 1 ? 1 : 0))}${percentSign}` : dash),
     signed: (v, d = 1) => (ok(v) ? `${v > 0 ? '+' : ''}${num(v, d)}` : dash),
     date(iso) {
       const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);

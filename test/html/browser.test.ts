@@ -1,0 +1,115 @@
+// Opens the HTML report in a real Chromium (Debian's /usr/bin/chromium; CI installs it
+// with apt) and checks what a reader gets: nothing fetched, charts drawn, keyboard use.
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { renderHtml } from '../../src/report/renderers/html.js';
+import { sampleReport } from './_helpers.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) console.warn(`HTML browser test skipped: ${CHROMIUM} not found (install Debian's chromium package to run it).`);
+
+const OUT = fileURLToPath(new URL('../out/', import.meta.url));
+
+describe.skipIf(!hasChromium)('HTML report in Chromium (skipped when /usr/bin/chromium is absent)', () => {
+  let browser: Browser;
+  let page: Page;
+  let dir: string;
+  const requests: string[] = [];
+  const consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    dir = await mkdtemp(join(tmpdir(), 'verbatim-html-'));
+    const file = join(dir, 'rapport.html');
+    await writeFile(file, await renderHtml(sampleReport()));
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on('request', (request) => requests.push(request.url()));
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('requests nothing but the file itself', () => {
+    expect(requests.length).toBeGreaterThan(0);
+    expect(requests.filter((url) => !url.startsWith('file:'))).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('draws every chart with marks', async () => {
+    const charts = await page.$$eval('figure svg.chart', (svgs) =>
+      svgs.map((svg) => ({
+        label: svg.getAttribute('aria-label') ?? '',
+        marks: svg.querySelectorAll('.role-mark path, .role-mark line, .role-mark text').length,
+        width: svg.getBoundingClientRect().width,
+        height: svg.getBoundingClientRect().height,
+      })),
+    );
+    expect(charts).toHaveLength(6);
+    for (const chart of charts) {
+      expect(chart.marks, chart.label).toBeGreaterThan(0);
+      expect(chart.width).toBeGreaterThan(100);
+      expect(chart.height).toBeGreaterThan(50);
+    }
+    expect(await page.locator('#fig-themes svg .mark-rect path').count()).toBeGreaterThan(50);
+    expect(await page.locator('#fig-evolution-themes svg .mark-line path').count()).toBeGreaterThan(0);
+  });
+
+  it('opens a details element from the keyboard', async () => {
+    const entry = page.locator('details.entry').first();
+    expect(await entry.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    await entry.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    expect(await entry.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    expect(await entry.locator('mark').count()).toBeGreaterThan(0);
+    await page.keyboard.press('Space');
+    expect(await entry.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+  });
+
+  it('reaches the table of contents with Tab and follows a link', async () => {
+    await page.reload({ waitUntil: 'load' }); // focus starts from the top of the page again
+    await page.keyboard.press('Tab'); // skip link
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe('#contenu');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe('#synthese');
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
+    expect(outline).not.toBe('none');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => location.hash)).toBe('#synthese');
+  });
+
+  it('opens the examples of an irritant from the ranking table', async () => {
+    const link = page.locator('#irritants table a').first();
+    const target = (await link.getAttribute('href')) as string;
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await page.locator(target).waitFor();
+    expect(await page.evaluate(() => location.hash)).toBe(target);
+  });
+
+  it('saves screenshots', async () => {
+    await mkdir(OUT, { recursive: true });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.locator('details.entry').nth(0).evaluate((d) => ((d as HTMLDetailsElement).open = true));
+    await page.screenshot({ path: join(OUT, 'html-report.png'), fullPage: true });
+    await page.emulateMedia({ media: 'print' });
+    await page.screenshot({ path: join(OUT, 'html-report-print.png'), fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
+    expect(existsSync(join(OUT, 'html-report.png'))).toBe(true);
+  });
+});
