@@ -66,6 +66,8 @@ export interface Analyzer {
   readonly sentiment: SentimentConfig;
   /** @internal tokenizer SMS table (undefined: tokenizer default) */
   readonly sms: Readonly<Record<string, string>> | undefined;
+  /** @internal one object for the analyser's life: the text layer caches stop-word sets per options object */
+  readonly stopwords: { add: readonly string[]; remove: readonly string[] };
 }
 
 /** Thresholds turning sentiment sums into a tonality (docs/lexicon-format.md § Sentiment). */
@@ -139,6 +141,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
       enchantmentWeight: lexicon.sentiment.enchantmentWeight,
     },
     sms,
+    stopwords: { add: [...lexicon.stopwords.add], remove: [...lexicon.stopwords.remove] },
   };
 }
 
@@ -246,9 +249,8 @@ export function analyze(verbatim: Verbatim | string, analyzer: Analyzer): Verbat
   const sentiment = scoreSentiment(units, matches, analyzer);
   const tonality = toTonality(sentiment.positive, sentiment.negative, analyzer.options.tonality);
 
-  const stopOptions = { add: analyzer.lexicon.stopwords.add, remove: analyzer.lexicon.stopwords.remove };
   const words = countWords(tokens);
-  const keywords = contentKeywords(tokens, stopOptions);
+  const keywords = contentKeywords(tokens, analyzer.stopwords);
 
   const result: VerbatimAnalysis = {
     id: v.id,
