@@ -18,3 +18,4 @@ export type { GoldIssue } from './gold.js';
 export { renderEvalReport } from './render.js';
 export { analyzeVerbatim } from './transcript.js';
 export type { AnalyzeVerbatimOptions } from './transcript.js';
+export { analyzeStream } from './stream.js';

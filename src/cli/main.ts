@@ -12,8 +12,7 @@ import {
   tokenize,
 } from '../index.js';
 import type { Analyzer, Match, ReportFormat } from '../index.js';
-import { loadLexiconFiles, InputError } from '../io/index.js';
-import { runAnalysis } from './run.js';
+import { analyzeFiles, loadLexiconFiles, InputError } from '../io/index.js';
 import { createProgress } from './progress.js';
 
 /** Where the CLI writes; tests pass their own. */
@@ -117,7 +116,8 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
       const analyzer = await buildAnalyzer(opts.lexicon, opts.defaultLexicon, opts.lang);
       const progress = createProgress({ stream: io.stderr, enabled: opts.progress && !io.env.CI });
       try {
-        const result = await runAnalysis(files, analyzer, {
+        const result = await analyzeFiles(files, {
+          analyzer,
           columns: pickColumns(opts),
           examples: opts.examples,
           topWords: opts.top,
@@ -127,7 +127,6 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
           scale: opts.scale,
           ...(opts.annotate ? { annotate: opts.annotate } : {}),
           ...(opts.rejects ? { rejects: opts.rejects } : {}),
-          ...(io.stdin ? { stdin: io.stdin } : {}),
           onProgress: (n) => progress.tick(n),
         });
         progress.stop();

@@ -15,3 +15,5 @@ export type {
   ReadVerbatim,
   SourceRef,
 } from './types.js';
+export { analyzeFiles } from './analyze-files.js';
+export type { AnalyzeFilesOptions, AnalyzeFilesResult } from './analyze-files.js';

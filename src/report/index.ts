@@ -18,3 +18,4 @@ export type * from './types.js';
 export { chatSection } from './sections.js';
 export type { ChatFigures, ChatSectionState } from './sections.js';
 export * from './insight/index.js';
+export { reportMeta } from './meta.js';
