@@ -50,6 +50,11 @@ export function personneIsPerson(units: readonly Unit[], k: number): boolean {
 
 function negatorAt(units: readonly Unit[], k: number, clauseStart: number, matchStart: number): boolean {
   const key = units[k]?.key;
+  // "non" negates the next word only ("non conforme", not "non autorisée depuis la mise à jour").
+  if (key === 'non') {
+    for (let b = k + 1; b < matchStart; b += 1) if (isWord(units[b])) return false;
+    return true;
+  }
   if (key === 'personne') return !personneIsPerson(units, k);
   if (key === 'plus') {
     // "plus" negates after "ne" (ne … plus) or opening a clause before "de" ("Plus de nouvelles");

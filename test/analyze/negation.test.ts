@@ -31,6 +31,10 @@ describe('negation', () => {
     ['plus rapide que prévu', ['rapidite'], []],
     ['plus de 2 heures d’attente', ['attente_excessive'], []],
     ['Plus de souci depuis', [], ['probleme:negated']],
+    ['un vendeur non aimable', ['accueil', 'personnel_desagreable(neg)'], ['amabilite:negated']],
+    ['réponse non reçue, vendeur aimable', ['accueil', 'amabilite'], []],
+    ['non, vraiment, souci', ['probleme'], []],
+    ['non merci souci', ['probleme'], []],
   ])('%j', (text, expectedCounted, expectedCancelled) => {
     expect(counted(text).sort()).toEqual([...expectedCounted].sort().filter((x) => x !== ''));
     expect(cancelled(text)).toEqual(expectedCancelled);
