@@ -16,7 +16,7 @@ export interface AnalyzerOptions {
   lexicons?: LexiconDocument[];
   /** Start from the default French lexicons (default true). */
   includeDefault?: boolean;
-  /** Language reported when detection is off (default `fra`). */
+  /** The corpus' language: reported for texts too short to tell (< ~20 letters), and for all when detection is off (default `fra`). */
   defaultLanguage?: string;
   /**
    * Detect each verbatim's language (default true; `und` when too short to
@@ -256,7 +256,7 @@ export function analyze(verbatim: Verbatim | string, analyzer: Analyzer): Verbat
     id: v.id,
     channel: normalizeChannel(v.channel, analyzer.lexicon.channels),
     text,
-    language: analyzer.options.detectLanguage ? detectLanguage(text) : analyzer.options.defaultLanguage,
+    language: languageOf(text, analyzer),
     tokens: tokens.length,
     words,
     contentWords: keywords.length,
@@ -319,4 +319,11 @@ export function toTonality(positive: number, negative: number, thresholds: Reado
   const weak = Math.min(positive, negative);
   if (weak >= t.mixedFloor && weak >= strong * t.mixedRatio) return 'mitige';
   return positive > negative ? 'positif' : 'negatif';
+}
+
+/** Short texts cannot be told apart reliably: they take the corpus' language. */
+function languageOf(text: string, analyzer: Analyzer): string {
+  if (!analyzer.options.detectLanguage) return analyzer.options.defaultLanguage;
+  const detected = detectLanguage(text);
+  return detected === 'und' ? analyzer.options.defaultLanguage : detected;
 }

@@ -49,10 +49,15 @@ describe('tonality', () => {
 });
 
 describe('analysis record', () => {
+  it('gives short texts the corpus language (defaultLanguage)', () => {
+    expect(analyze('Attente trop longue', analyzer).language).toBe('fra');
+    expect(analyze('Attente trop longue', createAnalyzer({ defaultLanguage: 'eng' })).language).toBe('eng');
+  });
+
   it('copies the verbatim fields and counts words', () => {
     const v: Verbatim = { id: 'v1', text: "Attente d'1h au standard !", channel: 'Tchat', date: '2025-01-02', score: 3, meta: { store: 'Lyon' } };
     const r = analyze(v, analyzer);
-    expect(r).toMatchObject({ id: 'v1', date: '2025-01-02', score: 3, meta: { store: 'Lyon' }, language: 'und', irritants: ['attente_excessive'] });
+    expect(r).toMatchObject({ id: 'v1', date: '2025-01-02', score: 3, meta: { store: 'Lyon' }, language: 'fra', irritants: ['attente_excessive'] });
     expect(r.tokens).toBe(6); // Attente · d' · 1h · au · standard · !
     expect(r.words).toBe(5);
     expect(r.keywords).toContain('attente');
