@@ -111,5 +111,10 @@ describe.skipIf(!hasChromium)('HTML report in Chromium (skipped when /usr/bin/ch
     await page.screenshot({ path: join(OUT, 'html-report-print.png'), fullPage: true });
     await page.emulateMedia({ media: 'screen' });
     expect(existsSync(join(OUT, 'html-report.png'))).toBe(true);
+    // The README's picture changes only on request, not on every test run.
+    if (process.env.UPDATE_DOCS_SCREENSHOT === '1') {
+      await page.locator('details.entry').nth(0).evaluate((d) => ((d as HTMLDetailsElement).open = false));
+      await page.screenshot({ path: fileURLToPath(new URL('../../docs/report-screenshot.png', import.meta.url)), fullPage: true, clip: { x: 0, y: 0, width: 1280, height: 2050 } });
+    }
   });
 });

@@ -124,6 +124,13 @@ describe('renderHtml on the sample corpus report', () => {
     expect(section).toContain('Le plus pénalisant pour le NPS : Injoignable (−3,2 points)');
   });
 
+  it('warns when channels score on different scales instead of showing one global NPS', () => {
+    expect(sectionOf(html, 'irritants')).toContain('<p class="warning" role="note">Attention : les canaux notent sur des échelles différentes');
+    const summary = sectionOf(html, 'synthese');
+    expect(summary).toContain('<dt>Score global</dt><dd>échelles mixtes<span class="sub">n = 254</span></dd>');
+    expect(summary).not.toContain('NPS −70');
+  });
+
   it('lists an expandable entry with examples for every theme, concept, irritant and enchantment', () => {
     const section = sectionOf(html, 'exemples');
     for (const [kind, list] of [['theme', report.all.themes], ['concept', report.all.concepts], ['irritant', report.all.irritants], ['enchantment', report.all.enchantments]] as const) {
@@ -256,6 +263,15 @@ describe('sections whose data is absent say why', () => {
     const report = clone(sampleReport());
     report.summary.maskedPersonalData = false;
     expect(sectionOf(await renderHtml(report), 'synthese')).toContain('<p class="warning" role="note">Attention : les données personnelles ne sont pas masquées');
+  });
+});
+
+describe('side effects', () => {
+  it("leaves Vega's text measurement as it found it", async () => {
+    const vega = (await import('vega')) as unknown as { textMetrics: { width: unknown } };
+    const before = vega.textMetrics.width;
+    await Promise.all([renderHtml(await smallReport()), renderHtml(await smallReport())]);
+    expect(vega.textMetrics.width).toBe(before);
   });
 });
 

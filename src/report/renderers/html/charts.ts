@@ -2,6 +2,7 @@
  * Charts of the HTML report: Vega-Lite specs compiled to Vega and rendered to
  * static SVG at render time, so the page needs no script to show them.
  */
+import * as vega from 'vega';
 import { parse, View, type LoggerInterface } from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { escapeHtml } from './escape.js';
@@ -65,6 +66,65 @@ function config(locale: ChartLocale): Record<string, unknown> {
   };
 }
 
+// ---------------------------------------------------------------- text widths
+
+interface TextItem {
+  text?: unknown;
+  fontSize?: number;
+}
+type WidthFn = (item: TextItem, text?: unknown) => number;
+interface TextMetrics {
+  width: WidthFn;
+}
+
+/** Advance widths in em of a sans-serif face, roughly (DejaVu Sans / Helvetica / Segoe UI). */
+function charWidth(c: string): number {
+  if (c === ' ') return 0.3;
+  if ('iljtf.,:;!|\'’()[]/'.includes(c)) return 0.32;
+  if ('mwMW%'.includes(c)) return 0.88;
+  if (c >= '0' && c <= '9') return 0.6;
+  if (c !== c.toLowerCase()) return 0.68;
+  return 0.56;
+}
+
+/**
+ * Without a canvas Vega guesses text width as 0.8 em per character, about 1.4
+ * times too wide: long labels get cut and rotated axes leave empty bands. Vega
+ * supports a user-defined `textMetrics.width` (vl-convert sets one); ours sums
+ * per-character widths and is in place only while this module renders.
+ */
+const estimateTextWidth: WidthFn = (item, text) => {
+  const value = text === undefined ? item.text : text;
+  const str = Array.isArray(value) ? String(value[0] ?? '') : value === undefined || value === null ? '' : String(value);
+  const size = typeof item.fontSize === 'number' ? item.fontSize : 11;
+  let em = 0;
+  for (const c of str) em += charWidth(c);
+  // A little wide on purpose: a label cut short is worse than a few pixels of margin.
+  return Math.ceil(em * size * 1.1);
+};
+
+const metrics = (vega as unknown as { textMetrics?: TextMetrics }).textMetrics;
+let rendering = 0;
+let savedWidth: WidthFn | undefined;
+
+/** Uses our estimate while at least one chart renders, unless Vega measures with a canvas. */
+function enterTextMetrics(): void {
+  if (metrics === undefined || typeof metrics.width !== 'function') return;
+  if (rendering++ === 0) {
+    savedWidth = metrics.width;
+    const canvasMeasure = (metrics as unknown as { measureWidth?: WidthFn }).measureWidth;
+    if (metrics.width !== canvasMeasure) metrics.width = estimateTextWidth;
+  }
+}
+
+function leaveTextMetrics(): void {
+  if (metrics === undefined || rendering === 0) return;
+  if (--rendering === 0 && savedWidth !== undefined) {
+    metrics.width = savedWidth;
+    savedWidth = undefined;
+  }
+}
+
 /** Shortens long decimals in SVG attribute values (coordinates): the file stays small. */
 function tidyNumbers(svg: string): string {
   return svg.replace(/="([^"]*)"/g, (_, value: string) => `="${value.replace(/(\d+\.\d\d)\d+/g, '$1')}"`);
@@ -95,18 +155,23 @@ function scopeIds(svg: string, key: string): string {
 export async function renderChart(spec: TopLevelSpec, key: string, description: string, locale: ChartLocale): Promise<string> {
   const full = { ...spec, description, config: config(locale) } as TopLevelSpec;
   const vgSpec = compile(full, { logger: silent }).spec;
-  const view = new View(parse(vgSpec), { renderer: 'none', logger: silent });
+  enterTextMetrics();
   try {
-    const svg = await view.toSVG();
-    const open = svg.indexOf('>');
-    // Inline SVG in HTML needs no namespace declarations; they would only look like URLs.
-    const rootTag = svg
-      .slice(0, open)
-      .replace(/\s+xmlns(:xlink)?="[^"]*"/g, '')
-      .replace('class="marks"', `class="marks chart" role="img" aria-label="${escapeHtml(description)}"`);
-    return rootTag + scopeIds(tidyNumbers(svg.slice(open)), `svg-${key}`);
+    const view = new View(parse(vgSpec), { renderer: 'none', logger: silent });
+    try {
+      const svg = await view.toSVG();
+      const open = svg.indexOf('>');
+      // Inline SVG in HTML needs no namespace declarations; they would only look like URLs.
+      const rootTag = svg
+        .slice(0, open)
+        .replace(/\s+xmlns(:xlink)?="[^"]*"/g, '')
+        .replace('class="marks"', `class="marks chart" role="img" aria-label="${escapeHtml(description)}"`);
+      return rootTag + scopeIds(tidyNumbers(svg.slice(open)), `svg-${key}`);
+    } finally {
+      view.finalize();
+    }
   } finally {
-    view.finalize();
+    leaveTextMetrics();
   }
 }
 

@@ -158,7 +158,8 @@ export function summarySection(ctx: SectionContext): Section {
   ];
   if (s.period !== null) figures.push([w.period, w.periodValue(f.date(s.period.from), f.date(s.period.to))]);
   const scores = ctx.insight.scores;
-  if (scores !== undefined && scores.overall.scored > 0 && scores.overall.headline !== null) {
+  // With mixed scales the insight headline reads stars as NPS; the core report says "mixed" instead.
+  if (scores !== undefined && !scores.mixedScales && scores.overall.scored > 0 && scores.overall.headline !== null) {
     const kind = scores.scale.kind;
     const value = kind === 'nps' ? w.scoreValue.nps(f.signed(scores.overall.headline, 0)) : kind === 'stars' || kind === 'csat' ? `${f.pctPoints(scores.overall.headline)} ${w.headline.satisfied.replace(/^(le|la) /, '')}` : w.scoreValue.mean(f.num(scores.overall.headline, 1));
     figures.push([w.overallScore, value, w.base(f.num(scores.overall.scored, 0))]);
@@ -331,7 +332,7 @@ export async function irritantSection(ctx: SectionContext): Promise<Section> {
   if (irritants.length === 0) return { id, title, html: absent(w.absent.noIrritants) };
 
   const scores = insight.scores !== undefined && insight.scores.overall.scored > 0 ? insight.scores : undefined;
-  let note = '';
+  let note = scores?.mixedScales === true ? `<p class="warning" role="note">${esc(w.mixedScales)}</p>` : '';
   if (scores === undefined) {
     const anyScore = report.all.score !== null && report.all.score.n > 0;
     note = absent(insight.scores === undefined && anyScore ? w.absent.noScoreInsight : w.absent.noScores);
