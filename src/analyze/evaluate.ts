@@ -73,6 +73,12 @@ export interface EvalReport {
 export interface EvaluateOptions {
   /** Error examples kept per family and kind (default 10). */
   examples?: number;
+  /**
+   * Predicted id → gold label, per family, for lexicons whose ids differ from
+   * the gold file's (an intent cannot share the id of a theme in one lexicon:
+   * `{ intentions: { intention_resiliation: 'resiliation' } }`). Default: none.
+   */
+  rename?: Partial<Record<EvalFamily, Record<string, string>>>;
 }
 
 const ratio = (a: number, b: number): number => (b === 0 ? 0 : a / b);
@@ -98,7 +104,13 @@ function termsFor(analysis: VerbatimAnalysis, family: EvalFamily, label: string)
   return [...new Set(terms)];
 }
 
-function scoreFamily(family: EvalFamily, gold: readonly GoldVerbatim[], analyses: readonly VerbatimAnalysis[], keep: number): FamilyScore {
+function scoreFamily(
+  family: EvalFamily,
+  gold: readonly GoldVerbatim[],
+  analyses: readonly VerbatimAnalysis[],
+  keep: number,
+  rename: Record<string, string>,
+): FamilyScore {
   const counts = new Map<string, { tp: number; fp: number; fn: number }>();
   const get = (label: string) => {
     let c = counts.get(label);
@@ -114,12 +126,13 @@ function scoreFamily(family: EvalFamily, gold: readonly GoldVerbatim[], analyses
     const analysis = analyses[i];
     if (analysis === undefined) return;
     const want = new Set(g[family]);
-    const got = new Set(predicted(analysis, family));
+    const got = new Set(predicted(analysis, family).map((id) => rename[id] ?? id));
     for (const label of got) {
       if (want.has(label)) get(label).tp += 1;
       else {
         get(label).fp += 1;
-        fps.push({ id: g.id, label, text: g.text, terms: termsFor(analysis, family, label) });
+        const ids = Object.keys(rename).filter((k) => rename[k] === label);
+        fps.push({ id: g.id, label, text: g.text, terms: [label, ...ids].flatMap((l) => termsFor(analysis, family, l)) });
       }
     }
     for (const label of want) {
@@ -171,7 +184,9 @@ export function evaluate(goldInput: readonly GoldVerbatim[], analyzer: Analyzer,
     if (g.channel !== undefined) v.channel = g.channel;
     return analyze(v, analyzer);
   });
-  const families = Object.fromEntries(EVAL_FAMILIES.map((f) => [f, scoreFamily(f, gold, analyses, keep)])) as Record<EvalFamily, FamilyScore>;
+  const families = Object.fromEntries(
+    EVAL_FAMILIES.map((f) => [f, scoreFamily(f, gold, analyses, keep, options.rename?.[f] ?? {})]),
+  ) as Record<EvalFamily, FamilyScore>;
   const confusion = Object.fromEntries(TONALITIES.map((t) => [t, Object.fromEntries(TONALITIES.map((u) => [u, 0]))])) as Record<Tonality, Record<Tonality, number>>;
   let right = 0;
   const errors: TonalityScore['errors'] = [];

@@ -47,6 +47,12 @@ describe('evaluate', () => {
     expect(intents.micro.f1).toBeCloseTo(2 / 3);
   });
 
+  it('renames predicted ids when the lexicon and the gold file differ', () => {
+    const renamed = evaluate(gold, miniAnalyzer(), { rename: { intentions: { recommandation_positive: 'resiliation' } } });
+    expect(renamed.families.intentions.micro).toMatchObject({ tp: 0, fp: 1, fn: 2 });
+    expect(renamed.families.intentions.falsePositives[0]).toMatchObject({ id: 'g2', label: 'resiliation', terms: ['stem:recommander → «recommande»'] });
+  });
+
   it('lists false positives with the terms behind them', () => {
     expect(report.families.themes.falsePositives).toEqual([
       { id: 'g3', label: 'joignabilite', text: 'Livraison rapide', terms: ['rapide → «rapide»'] },
