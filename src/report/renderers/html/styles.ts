@@ -35,7 +35,8 @@ th,td{padding:.3rem .55rem;border-bottom:1px solid var(--line);text-align:left;v
 thead th{border-bottom:2px solid var(--muted);font-size:.82rem}
 tbody tr:nth-child(even){background:#fafafa}
 tfoot td,tfoot th{font-weight:600;border-top:2px solid var(--muted)}
-td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
+td.num{white-space:nowrap}
 .sub{display:block;color:var(--muted);font-size:.8rem;font-weight:400}
 .tone{display:flex;width:6.5rem;height:.7rem;border-radius:2px;overflow:hidden;background:var(--soft);margin-top:.2rem}
 .tone span{display:block;height:100%}
@@ -71,6 +72,9 @@ footer{max-width:80rem;margin:3rem auto 2rem;padding:0 1.25rem;color:var(--muted
   a{color:inherit;text-decoration:none}
   details::details-content{content-visibility:visible;display:contents}
   details.data{display:none}
+  summary{list-style:none}
+  summary::-webkit-details-marker{display:none}
+  table{font-size:9pt}
   .tone span,mark,dl.figures div,tbody tr:nth-child(even){print-color-adjust:exact;-webkit-print-color-adjust:exact}
   .table-wrap{overflow:visible}
 }
