@@ -17,7 +17,7 @@ export interface AnalyzeFilesOptions {
   allTurns?: boolean;
   period?: 'month' | 'week';
   scale?: 'auto' | 'nps' | 'stars' | 'csat' | 'ces';
-  /** Write one row per analysed verbatim here (.csv or .jsonl). */
+  /** Write one row per input row here (.csv or .jsonl): its coding, or `skipped` with the reason. */
   annotate?: string;
   /** Write skipped rows here (CSV). */
   rejects?: string;
@@ -61,6 +61,7 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
         const reject: ReportReject = { source: item.source, reason: item.reason, hint: item.hint };
         builder.reject(reject);
         rejects?.push(item);
+        if (annotations) await annotations.skip(item);
       } else {
         const analysis = analyzeVerbatim(item.verbatim, analyzer, { allTurns: options.allTurns === true });
         builder.add(analysis);

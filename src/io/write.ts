@@ -61,11 +61,14 @@ export interface AnnotationWriterOptions {
 export interface AnnotationWriter {
   /** Write one row for one verbatim; resolves once the row is buffered by the disk stream. */
   write(analysis: VerbatimAnalysis, source?: SourceRef): Promise<void>;
+  /** Write one row for a skipped input row (`status` skipped, with the reason), so every input row has its line. */
+  skip(reject: ReadReject): Promise<void>;
   /** Flush and close the file. */
   close(): Promise<void>;
 }
 
 const LIST_COLUMNS = ['words', 'themes', 'concepts', 'irritants', 'enchantments', 'intents', 'tonality', 'language', 'matches'] as const;
+const TRAILING_COLUMNS = ['file', 'row', 'line', 'status', 'reason'] as const;
 
 /**
  * Per-verbatim annotations, one row per input row. CSV (default, or a path not
@@ -89,12 +92,10 @@ export function createAnnotationWriter(path: string, format?: AnnotationFormat, 
   async function writeCsv(a: VerbatimAnalysis, source?: SourceRef): Promise<void> {
     if (!headerWritten) {
       metaColumns ??= Object.keys(a.meta ?? {});
-      const fixed = new Set<string>(['id', 'channel', 'date', 'score', 'text', ...LIST_COLUMNS, 'file', 'row', 'line']);
+      const fixed = new Set<string>(['id', 'channel', 'date', 'score', 'text', ...LIST_COLUMNS, ...TRAILING_COLUMNS]);
       // A meta column named like a fixed one ("score" kept as meta) is prefixed.
       const metaHeaders = metaColumns.map((c) => (fixed.has(c) ? `meta.${c}` : c));
-      const header = ['id', 'channel', 'date', 'score', ...metaHeaders, ...(options.keepText ? ['text'] : []), ...LIST_COLUMNS, 'file', 'row', 'line'];
-      await out.write(BOM + csvRow(header) + CRLF);
-      headerWritten = true;
+      await writeCsvHeader(metaHeaders);
     }
     const row = [
       a.id, a.channel, a.date, a.score,
@@ -102,9 +103,26 @@ export function createAnnotationWriter(path: string, format?: AnnotationFormat, 
       ...(options.keepText ? [a.text] : []),
       a.words, a.themes.join('|'), a.concepts.join('|'), a.irritants.join('|'), a.enchantments.join('|'), a.intents.join('|'),
       a.tonality, a.language, a.matches.map((m) => `${m.id}@${m.start}-${m.end}`).join('|'),
-      source?.file, source?.row, source?.line,
+      source?.file, source?.row, source?.line, 'analysed', '',
     ];
     await out.write(csvRow(row) + CRLF);
+  }
+
+  async function writeCsvHeader(metaHeaders: string[]): Promise<void> {
+    const header = ['id', 'channel', 'date', 'score', ...metaHeaders, ...(options.keepText ? ['text'] : []), ...LIST_COLUMNS, ...TRAILING_COLUMNS];
+    await out.write(BOM + csvRow(header) + CRLF);
+    headerWritten = true;
+  }
+
+  async function writeSkipped(r: ReadReject): Promise<void> {
+    if (resolved === 'jsonl') {
+      await out.write(JSON.stringify({ status: 'skipped', reason: r.reason, hint: r.hint, source: r.source }) + '\n');
+      return;
+    }
+    metaColumns ??= [];
+    if (!headerWritten) await writeCsvHeader(metaColumns);
+    const empty = new Array<string>(4 + metaColumns.length + (options.keepText ? 1 : 0) + LIST_COLUMNS.length).fill('');
+    await out.write(csvRow([...empty, r.source.file, r.source.row, r.source.line, 'skipped', r.reason]) + CRLF);
   }
 
   async function writeJsonl(a: VerbatimAnalysis, source?: SourceRef): Promise<void> {
@@ -112,7 +130,7 @@ export function createAnnotationWriter(path: string, format?: AnnotationFormat, 
       id: a.id, channel: a.channel, date: a.date, score: a.score, meta: a.meta,
       ...(options.keepText ? { text: a.text } : {}),
       words: a.words, themes: a.themes, concepts: a.concepts, irritants: a.irritants, enchantments: a.enchantments,
-      intents: a.intents, tonality: a.tonality, language: a.language, matches: spans(a), source,
+      intents: a.intents, tonality: a.tonality, language: a.language, matches: spans(a), source, status: 'analysed',
     };
     await out.write(JSON.stringify(record) + '\n');
   }
@@ -128,14 +146,17 @@ export function createAnnotationWriter(path: string, format?: AnnotationFormat, 
       queue = queue.then(() => (resolved === 'csv' ? writeCsv(analysis, source) : writeJsonl(analysis, source)));
       return queue;
     },
+    skip(reject) {
+      if (closed) return Promise.reject(new TypeError('verbatim-fr: expected an open annotation writer, got a closed one'));
+      queue = queue.then(() => writeSkipped(reject));
+      return queue;
+    },
     async close() {
       if (closed) return;
       closed = true;
       await queue;
       // An empty CSV still gets its fixed header, so Excel opens it.
-      if (resolved === 'csv' && !headerWritten) {
-        await out.write(BOM + csvRow(['id', 'channel', 'date', 'score', ...(metaColumns ?? []), ...(options.keepText ? ['text'] : []), ...LIST_COLUMNS, 'file', 'row', 'line']) + CRLF);
-      }
+      if (resolved === 'csv' && !headerWritten) await writeCsvHeader(metaColumns ?? []);
       await out.close();
     },
   };

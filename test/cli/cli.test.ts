@@ -51,13 +51,14 @@ describe('verbatim analyze', () => {
     expect(example.text).toBe('bonjour, toujours pas reçu mon colis\nmerci');
   });
 
-  it('writes annotations (one per analysed row) and rejects (one per skipped row)', () => {
+  it('writes annotations (one per input row, skipped ones with their reason) and rejects (one per skipped row)', () => {
     const annotate = join(out, 'coding.jsonl');
     const rejects = join(out, 'rejects.csv');
     const r = run(['analyze', join(fixtures, 'mini.csv'), '--annotate', annotate, '--rejects', rejects, '--format', 'json']);
     expect(r.code).toBe(0);
     const lines = readFileSync(annotate, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    expect(lines.map((l) => l.id)).toEqual(['1', '3']);
+    expect(lines.map((l) => [l.id, l.status])).toEqual([['1', 'analysed'], [undefined, 'skipped'], ['3', 'analysed']]);
+    expect(lines[1]).toMatchObject({ reason: expect.stringMatching(/empty/), source: { row: 2 } });
     const rows = parse(readFileSync(rejects), { bom: true, delimiter: ';', columns: true }) as Array<Record<string, string>>;
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ row: '2' });

@@ -97,9 +97,9 @@ describe('createAnnotationWriter', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.toString('utf8').split('\r\n')).toHaveLength(4);
     expect(readCsv(path)).toEqual([
-      ['id', 'channel', 'date', 'score', 'agence', 'produit', 'words', 'themes', 'concepts', 'irritants', 'enchantments', 'intents', 'tonality', 'language', 'matches', 'file', 'row', 'line'],
-      ['a1', 'email', '2024-03-05', '2', 'Lyon', 'Box', '9', 'joignabilite|sav', '', 'absence_reponse', '', 'escalade|resiliation', 'negatif', 'fra', 'absence_reponse@0-14|sav@18-21', 'in.csv', '1', '2'],
-      ['a2', 'email', '', '', 'Nantes', '', '9', '', '', '', '', '', 'neutre', 'fra', '', '', '', ''],
+      ['id', 'channel', 'date', 'score', 'agence', 'produit', 'words', 'themes', 'concepts', 'irritants', 'enchantments', 'intents', 'tonality', 'language', 'matches', 'file', 'row', 'line', 'status', 'reason'],
+      ['a1', 'email', '2024-03-05', '2', 'Lyon', 'Box', '9', 'joignabilite|sav', '', 'absence_reponse', '', 'escalade|resiliation', 'negatif', 'fra', 'absence_reponse@0-14|sav@18-21', 'in.csv', '1', '2', 'analysed', ''],
+      ['a2', 'email', '', '', 'Nantes', '', '9', '', '', '', '', '', 'neutre', 'fra', '', '', '', '', 'analysed', ''],
     ]);
   });
 
@@ -135,7 +135,25 @@ describe('createAnnotationWriter', () => {
         { id: 'sav', start: 18, end: 21, text: 'SAV', negated: false },
       ],
       source: { file: 'in.csv', row: 1, line: 2 },
+      status: 'analysed',
     });
+  });
+
+  it('skip() writes a skipped row with its reason and source, so every input row has a line', async () => {
+    const dir = tempDir();
+    const csv = createAnnotationWriter(join(dir, 'a.csv'));
+    const jsonl = createAnnotationWriter(join(dir, 'a.jsonl'));
+    const reject: ReadReject = { type: 'reject', source: { file: 'in.csv', row: 2, line: 3 }, reason: 'empty text', hint: 'fill the cell' };
+    for (const w of [csv, jsonl]) {
+      await w.write(analysis(), { file: 'in.csv', row: 1, line: 2 });
+      await w.skip(reject);
+      await w.close();
+    }
+    const [header, , skipped] = readCsv(join(dir, 'a.csv'));
+    expect(skipped!.slice(header!.indexOf('file'))).toEqual(['in.csv', '2', '3', 'skipped', 'empty text']);
+    expect(skipped![header!.indexOf('id')]).toBe('');
+    const lines = readFileSync(join(dir, 'a.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines[1]).toEqual({ status: 'skipped', reason: 'empty text', hint: 'fill the cell', source: { file: 'in.csv', row: 2, line: 3 } });
   });
 
   it('writes one row per read verbatim and rejects the rest: rows in = rows out', async () => {
