@@ -97,9 +97,9 @@ function predicted(analysis: VerbatimAnalysis, family: EvalFamily): string[] {
   }
 }
 
-function termsFor(analysis: VerbatimAnalysis, family: EvalFamily, label: string): string[] {
+function termsFor(analysis: VerbatimAnalysis, family: EvalFamily, label: string, publicId: (id: string) => string): string[] {
   const terms = analysis.matches
-    .filter((m) => (family === 'themes' ? m.theme === label : m.id === label))
+    .filter((m) => (family === 'themes' ? m.theme === label : publicId(m.id) === label))
     .map((m) => `${m.term} → «${m.text}»`);
   return [...new Set(terms)];
 }
@@ -110,6 +110,7 @@ function scoreFamily(
   analyses: readonly VerbatimAnalysis[],
   keep: number,
   rename: Record<string, string>,
+  publicId: (id: string) => string,
 ): FamilyScore {
   const counts = new Map<string, { tp: number; fp: number; fn: number }>();
   const get = (label: string) => {
@@ -132,7 +133,7 @@ function scoreFamily(
       else {
         get(label).fp += 1;
         const ids = Object.keys(rename).filter((k) => rename[k] === label);
-        fps.push({ id: g.id, label, text: g.text, terms: [label, ...ids].flatMap((l) => termsFor(analysis, family, l)) });
+        fps.push({ id: g.id, label, text: g.text, terms: [label, ...ids].flatMap((l) => termsFor(analysis, family, l, publicId)) });
       }
     }
     for (const label of want) {
@@ -179,13 +180,15 @@ export function evaluate(goldInput: readonly GoldVerbatim[], analyzer: Analyzer,
   const gold = goldInput;
   if (!Array.isArray(goldInput)) throw new TypeError(`verbatim-fr: expected an array of gold verbatims, got ${goldInput === null ? 'null' : typeof goldInput}`);
   const keep = options.examples ?? 10;
+  // Lists in analyses carry each entry's public id (`tag`); matches carry the entry id.
+  const publicId = (id: string): string => analyzer.entries.get(id)?.tag ?? id;
   const analyses = gold.map((g) => {
     const v: { id: string; text: string; channel?: string } = { id: g.id, text: g.text };
     if (g.channel !== undefined) v.channel = g.channel;
     return analyze(v, analyzer);
   });
   const families = Object.fromEntries(
-    EVAL_FAMILIES.map((f) => [f, scoreFamily(f, gold, analyses, keep, options.rename?.[f] ?? {})]),
+    EVAL_FAMILIES.map((f) => [f, scoreFamily(f, gold, analyses, keep, options.rename?.[f] ?? {}, publicId)]),
   ) as Record<EvalFamily, FamilyScore>;
   const confusion = Object.fromEntries(TONALITIES.map((t) => [t, Object.fromEntries(TONALITIES.map((u) => [u, 0]))])) as Record<Tonality, Record<Tonality, number>>;
   let right = 0;

@@ -5,7 +5,7 @@
 // (a trie); a position with alternatives joins them into one fresh node
 // private to its term, so `a|b|c d|e|f` costs 6 edges, not 9 paths. Gaps are
 // bounded skips. No user text ever becomes a RegExp.
-import { foldKey, stem as stemWord } from '../text/index.js';
+import { foldKey, NEGATION_WORDS, stem as stemWord } from '../text/index.js';
 import type { Lexicon, LexiconEntry } from './types.js';
 import { parseTerm, type TermAlternative } from './term.js';
 import { LexiconError } from './errors.js';
@@ -180,7 +180,9 @@ export function compileLexicon(lexicon: Lexicon, options: KeyingOptions = {}): C
   const root: TrieNode = makeNode(true);
   const globs = new GlobIndex();
   const entries = lexicon.entries.filter((e) => !e.disabled);
-  const negators = new Set(lexicon.negation.negators.map((w) => foldKey(w)));
+  // A term holding any negation word is matched as written, even when the
+  // lexicon's negator list leaves that word out (`personne`, `plus`).
+  const negators = new Set([...lexicon.negation.negators.map((w) => foldKey(w)), ...NEGATION_WORDS]);
   const stemCache = new Map<string, string>();
   const stemOf = (key: string): string => {
     let s = stemCache.get(key);

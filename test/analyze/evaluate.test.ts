@@ -123,3 +123,17 @@ describe('parseGoldJsonl errors', () => {
     }
   });
 });
+
+describe('tags', () => {
+  it('scores an entry under its public tag and finds its terms for false positives', async () => {
+    const { parseLexicon } = await import('../../src/index.js');
+    const tagged = parseLexicon(
+      'version: 1\nentries:\n  - id: intention_depart\n    tag: resiliation\n    kind: intent\n    terms: [je pars]\n',
+    );
+    const one = parseGoldJsonl(
+      '{"id": "t1", "text": "je pars", "themes": [], "irritants": [], "enchantements": [], "tonalite": "neutre", "intentions": []}',
+    );
+    const r = evaluate(one, miniAnalyzer({ lexicons: [tagged] }));
+    expect(r.families.intentions.falsePositives).toEqual([{ id: 't1', label: 'resiliation', text: 'je pars', terms: ['je pars → «je pars»'] }]);
+  });
+});

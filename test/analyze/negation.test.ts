@@ -53,3 +53,13 @@ describe('negation', () => {
     expect(r.themes).toEqual(['livraison']);
   });
 });
+
+describe('terms holding a negation word the negator list leaves out', () => {
+  it('are still matched as written, and "la personne" is still a person', async () => {
+    const { parseLexicon } = await import('../../src/index.js');
+    const narrow = parseLexicon('version: 1\nnegation:\n  negators: [ne, pas, jamais]\n');
+    const a = miniAnalyzer({ lexicons: [narrow], keepCancelled: true });
+    expect(analyze('personne ne répond', a).irritants).toEqual(['absence_reponse']);
+    expect(analyze("la personne m'a répondu", a).irritants).toEqual([]);
+  });
+});
