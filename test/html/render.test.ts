@@ -114,14 +114,31 @@ describe('renderHtml on the sample corpus report', () => {
     for (const ch of report.channels) expect(table).toContain(`<th scope="row">${escapeHtml(ch.label)}</th>`);
     expect(table).toContain('<tfoot><tr><th scope="row">Tous canaux</th>');
     expect(table).toContain('% avec irritant');
-    expect(table).toContain('NPS −21');
+    expect(table).toMatch(/NPS [−+]\d+/);
+  });
+
+  it('shows chat exchanges per conversation from sections.chat, only where there are transcripts', () => {
+    const chat = (report.sections.chat as Array<{ channel: string; conversations: number; exchanges: { mean: number } }>).find((c) => c.channel === 'chat');
+    if (chat === undefined) throw new Error('fixture: no chat figures');
+    const table = sectionOf(html, 'canaux');
+    expect(table).toContain('Échanges par conversation');
+    const row = table.slice(table.indexOf('<th scope="row">Chat</th>'), table.indexOf('</tr>', table.indexOf('<th scope="row">Chat</th>')));
+    expect(row).toContain(`${chat.exchanges.mean.toFixed(1).replace('.', ',')}<span class="sub">`);
+    expect(row).toContain(`${chat.conversations} conversations`);
+    const email = table.slice(table.indexOf('<th scope="row">E-mail</th>'), table.indexOf('</tr>', table.indexOf('<th scope="row">E-mail</th>')));
+    expect(email.endsWith('<td class="num">—</td>')).toBe(true);
   });
 
   it('ranks irritants with their score impact and links them to their verbatims', () => {
     const section = sectionOf(html, 'irritants');
     expect(section).toContain('Impact sur le NPS (points)');
     for (const e of report.all.irritants) expect(section).toContain(`<a href="#${anchorId('ex', 'irritant', e.id)}">`);
-    expect(section).toContain('Le plus pénalisant pour le NPS : Injoignable (−3,2 points)');
+    const scores = (report.sections.insight as { scores: { entries: { irritant: Array<{ id: string; impact: number | null; lowBase: boolean }> } } }).scores;
+    const worst = scores.entries.irritant.find((e) => !e.lowBase && e.impact !== null && e.impact < 0);
+    if (worst === undefined) throw new Error('fixture: no harmful irritant');
+    const label = report.all.irritants.find((e) => e.id === worst.id)?.label as string;
+    const impact = (worst.impact as number).toFixed(1).replace('.', ',').replace('-', '−');
+    expect(section).toContain(`Le plus pénalisant pour le NPS : ${escapeHtml(label)} (${impact} points)`);
   });
 
   it('warns when channels score on different scales instead of showing one global NPS', () => {
@@ -182,6 +199,8 @@ describe('renderHtml on a small report with tricky text', () => {
     expect(html).not.toContain('href="https://');
     // Labels are escaped too.
     expect(html).toContain('Délai &lt;de&gt; livraison');
+    // No sections.chat: no exchanges column.
+    expect(html).not.toContain('Échanges par conversation');
   });
 
   it('handles a script-like verbatim as plain text', async () => {

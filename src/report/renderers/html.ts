@@ -6,7 +6,7 @@
 import type { Report } from '../types.js';
 import { chartLocale } from './html/charts.js';
 import { escapeHtml } from './html/escape.js';
-import { hasInsight, readInsight } from './html/insight.js';
+import { hasInsight, readChat, readInsight } from './html/insight.js';
 import {
   channelTableSection,
   comparisonSection,
@@ -77,6 +77,7 @@ export async function renderHtml(report: Report, options: HtmlRenderOptions = {}
     w,
     f,
     insight,
+    chat: readChat(report),
     insightPresent: hasInsight(insight),
     chartLocale: chartLocale(w.locale),
     labels: entryLabels(report),

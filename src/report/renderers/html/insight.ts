@@ -119,3 +119,24 @@ export function readInsight(report: Report): InsightView {
 export function hasInsight(view: InsightView): boolean {
   return Object.keys(view).length > 0;
 }
+
+/** Chat exchanges of one channel (or `all`), from `sections.chat`. */
+export interface ChatView {
+  conversations: number;
+  mean: number | null;
+  median: number | null;
+}
+
+/** `sections.chat` (an array of `{ channel, conversations, exchanges: { mean, median } }`) by channel. */
+export function readChat(report: Report): Map<string, ChatView> {
+  const out = new Map<string, ChatView>();
+  const sections: unknown = report.sections;
+  const chat = isDict(sections) ? sections.chat : undefined;
+  if (!Array.isArray(chat)) return out;
+  for (const row of chat) {
+    if (!isDict(row) || !isStr(row.channel) || !isNum(row.conversations) || !isDict(row.exchanges)) continue;
+    const { mean, median } = row.exchanges;
+    out.set(row.channel, { conversations: row.conversations, mean: isNum(mean) ? mean : null, median: isNum(median) ? median : null });
+  }
+  return out;
+}

@@ -16,7 +16,7 @@ import {
   type TrendPoint,
 } from './charts.js';
 import { anchorId, escapeHtml, highlightText } from './escape.js';
-import type { InsightView } from './insight.js';
+import type { ChatView, InsightView } from './insight.js';
 import type { HtmlWording, NumberFormats } from './wording.js';
 
 export interface SectionContext {
@@ -24,6 +24,8 @@ export interface SectionContext {
   w: HtmlWording;
   f: NumberFormats;
   insight: InsightView;
+  /** Chat exchanges per conversation by channel id (`all` for all channels). */
+  chat: ReadonlyMap<string, ChatView>;
   /** True when the report carries any insight result. */
   insightPresent: boolean;
   chartLocale: ChartLocale;
@@ -131,18 +133,10 @@ function formatScore(ctx: SectionContext, s: ScoreSummary | null): string {
   return parts === null ? '—' : `${esc(parts.value)}<span class="sub">${esc(parts.base)}</span>`;
 }
 
-/** Chat exchanges per conversation, when a report version carries them on the channel. */
-function exchangesOf(ch: ChannelReport): number | null {
-  const record = ch as unknown as Record<string, unknown>;
-  for (const key of ['exchangesPerConversation', 'exchanges', 'exchangesPerVerbatim']) {
-    const v = record[key];
-    if (typeof v === 'number' && Number.isFinite(v)) return v;
-    if (typeof v === 'object' && v !== null) {
-      const mean = (v as Record<string, unknown>).mean;
-      if (typeof mean === 'number' && Number.isFinite(mean)) return mean;
-    }
-  }
-  return null;
+/** Exchanges per conversation of a channel's chat transcripts, or null when it has none. */
+function exchangesOf(ctx: SectionContext, ch: ChannelReport): ChatView | null {
+  const chat = ctx.chat.get(ch.channel);
+  return chat !== undefined && chat.conversations > 0 ? chat : null;
 }
 
 // ---------------------------------------------------------------- 1. summary
@@ -209,7 +203,7 @@ function toneBar(ctx: SectionContext, ch: ChannelReport): string {
 
 export function channelTableSection(ctx: SectionContext): Section {
   const { report, w, f } = ctx;
-  const withExchanges = [...report.channels, report.all].some((ch) => exchangesOf(ch) !== null);
+  const withExchanges = [...report.channels, report.all].some((ch) => exchangesOf(ctx, ch) !== null);
   const toneLegend = TONALITIES.map((t) => w.tonalities[t]).join(' · ');
   const head = [
     cell(esc(w.channel)),
@@ -221,7 +215,7 @@ export function channelTableSection(ctx: SectionContext): Section {
     cell(`${esc(w.tonality)}<span class="sub">${esc(toneLegend)}</span>`),
     cell(esc(w.score), true),
   ];
-  if (withExchanges) head.push(cell(esc(w.exchanges), true));
+  if (withExchanges) head.push(cell(`${esc(w.exchanges)}<span class="sub">${esc(`${w.mean} / ${w.median}`)}</span>`, true));
   const row = (ch: ChannelReport, label: string): Cell[] => {
     const cells = [
       cell(esc(label)),
@@ -233,7 +227,10 @@ export function channelTableSection(ctx: SectionContext): Section {
       cell(toneBar(ctx, ch)),
       cell(formatScore(ctx, ch.score), true),
     ];
-    if (withExchanges) cells.push(cell(f.num(exchangesOf(ch), 1), true));
+    if (withExchanges) {
+      const chat = exchangesOf(ctx, ch);
+      cells.push(cell(chat === null ? '—' : `${f.num(chat.mean, 1)}<span class="sub">${f.num(chat.median, 0)} · ${esc(w.conversations(f.num(chat.conversations, 0), chat.conversations))}</span>`, true));
+    }
     return cells;
   };
   const html =

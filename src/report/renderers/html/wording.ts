@@ -47,6 +47,7 @@ export interface HtmlWording {
   tonalities: { positif: string; negatif: string; neutre: string; mitige: string };
   score: string;
   exchanges: string;
+  conversations(n: string, count: number): string;
   scoreValue: { nps(value: string): string; stars(value: string): string; mean(value: string): string; mixed: string };
   base(n: string): string;
   chartData: string;
@@ -168,6 +169,7 @@ const fr: HtmlWording = {
   tonalities: { positif: 'positif', negatif: 'négatif', neutre: 'neutre', mitige: 'mitigé' },
   score: 'Score',
   exchanges: 'Échanges par conversation',
+  conversations: (n, count) => `${n} conversation${count > 1 ? 's' : ''}`,
   scoreValue: { nps: (v) => `NPS ${v}`, stars: (v) => `${v}/5`, mean: (v) => `moy. ${v}`, mixed: 'échelles mixtes' },
   base: (n) => `n = ${n}`,
   chartData: 'Données du graphique',
@@ -292,6 +294,7 @@ const en: HtmlWording = {
   tonality: 'Tone',
   tonalities: { positif: 'positive', negatif: 'negative', neutre: 'neutral', mitige: 'mixed' },
   exchanges: 'Exchanges per conversation',
+  conversations: (n, count) => `${n} conversation${count === 1 ? '' : 's'}`,
   scoreValue: { nps: (v) => `NPS ${v}`, stars: (v) => `${v}/5`, mean: (v) => `mean ${v}`, mixed: 'mixed scales' },
   chartData: 'Chart data',
   share: 'Share',
