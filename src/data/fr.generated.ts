@@ -1252,34 +1252,99 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "kind": "enchantment",
      "theme": "joignabilite",
      "label": "Rapidité",
-     "description": "réponse rapide, livraison rapide, pas d'attente",
+     "description": "réponse rapide, contact immédiat, pas d'attente (les autres rapidités sont dans rapidite.*)",
      "terms": [
-      "rapide|rapides|rapidement|rapidité|rapido|rapidos",
       "réactif|réactive|réactifs|réactives|réactivité",
-      "très vite|super vite|hyper vite|assez vite|vite fait bien fait|vite et bien",
-      "répondu|répond|répondent|livré|livrée|livrés|arrivé|arrivée|arrivés|expédié|expédiée|expédiés|traité|traitée|réglé|réglée|remboursé|remboursée|envoyé|envoyée|reçu|reçue|rappelé|rappelée|pris en charge|prise en charge {0,2} vite|en un rien de temps|en un temps record|en quelques minutes|en quelques heures|dans la journée|dans l'heure|le lendemain|le jour même|dès le lendemain|en 24h|en 24 heures|en 48h|en 48 heures|sous 24h|sous 48h|en moins de|immédiatement|instantanément|aussitôt|tout de suite|sur le champ|en avance|avant la date|plus tôt que prévu|dans les temps|à temps|à l'heure|en deux jours|en 2 jours|express",
-      "en un temps record|en un rien de temps|en un éclair|en deux temps trois mouvements|en un clin d'œil",
+      "répondu|répond|répondent|rappelé|rappelée|rappelés|recontacté|recontactée|décroché|décroche|décrochent|pris mon appel {0,2} vite|très vite|rapidement|immédiatement|aussitôt|tout de suite|sur le champ|dans la journée|dans l'heure|dans la foulée|dans la minute|en quelques minutes|en quelques secondes|en moins de|en moins d'une|le jour même|à la première sonnerie|en un temps record",
+      "réponse|réponses {0,4} rapide|rapides|immédiate|immédiates|express|éclair|ultra rapide|super rapide|très rapide|dans la journée|dans l'heure|dans la foulée|le jour même|en moins de|en moins d'une|en quelques minutes|en quelques heures",
+      "réponse|répondu {0,3} en {0,1} min|minutes|secondes|heure|1h|une heure",
       "sans attendre|sans attente|pas d'attente|aucune attente|pas attendu|zéro attente|0 attente|presque pas attendu|quasiment pas attendu|pas eu à attendre|jamais attendu|sans faire la queue|pas de queue|pas de file",
       "attente {0,2} courte|minime|quasi nulle|nulle|raisonnable|très courte|inexistante",
       "temps d'attente {0,2} court|courts|minime|quasi nul|nul|raisonnable|très court|inexistant|réduit",
-      "délai|délais {0,2} respecté|respectés|rapide|court|courts|record|imbattable|tenu|tenus|très court|ultra court",
-      "livraison|livraisons|expédition|envoi|réponse|réponses|intervention|traitement|prise en charge|remboursement|service|retour {0,2} rapide|rapides|express|éclair|ultra rapide|super rapide|très rapide|immédiate|immédiat|dans les temps|en avance|record",
-      "décroché|décroche|décrochent {0,3} tout de suite|immédiatement|rapidement|aussitôt|à la première sonnerie|en quelques secondes",
-      "en avance|avant la date prévue|plus tôt que prévu|avant la date annoncée",
-      "dès le lendemain|le jour même|dans la foulée|dans l'heure qui suit",
-      "en moins d'une heure|en moins d'une minute|en moins de {0,1} min|minutes|heures|jours|24h|48h",
-      "réponse|répondu {0,3} en {0,1} min|minutes|secondes",
-      "réglé|résolu|traité|débloqué {0,2} direct|directement|en direct",
-      "en 24h|en 48h|sous 24h|sous 48h|en 24 heures|en 48 heures|sous 24 heures|sous 48 heures|en 1h|en une heure|en une demi-heure|en 1h chrono|chrono|en un temps record",
-      "en {0,1} minutes|min|mn|secondes",
-      "jour d'avance|jours d'avance|avec de l'avance",
-      "jour d'avance|jours d'avance|semaine d'avance|avec de l'avance"
+      "service client|sav|conseiller|conseillère|support|hotline|chat|tchat {0,2} rapide|rapides|ultra rapide|super rapide|très rapide|réactif|réactive"
      ],
      "exclude": [
-      "trop rapide|trop rapidement|un peu rapide|un peu rapidement|rapidement expédié {0,2} pas|rapide à dire",
+      "trop rapide|trop rapidement|un peu rapide|un peu rapidement|rapide à dire",
+      "pas assez rapide|pas assez vite|pas très rapide|pas si rapide|moins rapide",
+      "réponse rapide {0,2} svp|s'il vous plaît|merci de|attendue",
+      "merci de|je souhaite|je souhaiterais|je voudrais|je veux|j'exige|je demande|je vous demande|je vous prie de|faudrait|il faut {0,6} vite|rapidement|immédiatement|rapide|réponse rapide"
+     ]
+    },
+    {
+     "id": "rapidite.livraison",
+     "kind": "enchantment",
+     "tag": "rapidite",
+     "theme": "livraison",
+     "label": "Rapidité de livraison",
+     "description": "colis livré vite, en avance, dans les délais annoncés",
+     "terms": [
+      "livraison|livraisons|livré|livrée|livrés|livrées|livreur|expédition|expédié|expédiée|expédiés|envoi|colis|paquet|commande|arrivé|arrivée|arrivés|arrivées|reçu|reçue|reçus|reçues {0,2} rapide|rapides|rapidement|vite|très vite|super vite|express|éclair|ultra rapide|super rapide|très rapide|en avance|avant la date prévue|plus tôt que prévu|dans les temps|à temps|à l'heure|en un temps record|en un rien de temps|chrono|le lendemain|dès le lendemain|le jour même|en 24h|en 48h|en 24 heures|en 48 heures|sous 24h|sous 48h|en 1h|en une heure|en deux jours|en 2 jours|en trois jours|en 3 jours|en quelques jours|en moins de|en moins d'une",
+      "rapidement|vite|très vite {0,1} livré|livrée|livrés|expédié|expédiée|expédiés|arrivé|arrivée|reçu|reçue",
+      "rapidité|rapidité de {0,2} livraison|l'expédition|expédition|l'envoi",
+      "jour d'avance|jours d'avance|semaine d'avance|avec de l'avance",
+      "délai|délais {0,2} de livraison {0,2} respecté|respectés|tenu|tenus|court|courts|record|imbattable|très court|ultra court"
+     ],
+     "exclude": [
+      "pas assez rapide|pas assez vite|pas très rapide|pas si rapide|moins rapide|trop rapide",
+      "délai|délais {0,3} pas respecté|pas respectés|non respecté|non respectés|jamais respecté|jamais respectés",
+      "merci de|je souhaite|je voudrais|je veux|j'exige|je demande|je vous demande {0,6} vite|rapidement|immédiatement|rapide"
+     ]
+    },
+    {
+     "id": "rapidite.remboursement",
+     "kind": "enchantment",
+     "tag": "rapidite",
+     "theme": "remboursement",
+     "label": "Rapidité du remboursement",
+     "description": "remboursement ou avoir reçu vite",
+     "terms": [
+      "remboursé|remboursée|remboursés|remboursement|remboursements|recrédité|recréditée|indemnisé|indemnisée|indemnisation {0,3} rapide|rapides|rapidement|vite|très vite|immédiatement|aussitôt|tout de suite|dans la journée|le lendemain|dès le lendemain|le jour même|en quelques jours|en moins de|en moins d'une|en un temps record",
+      "remboursé|remboursée|remboursés|remboursement|remboursements|recrédité|recréditée|indemnisé|indemnisée {0,3} en {0,1} jours|minutes|min|heures",
+      "rapidité|rapidité de {0,2} remboursement|remboursements"
+     ],
+     "exclude": [
+      "merci de|je souhaite|je souhaiterais|je voudrais|je veux|j'exige|je demande|je vous demande|demande {0,6} vite|rapidement|immédiatement|immédiat|rapide"
+     ]
+    },
+    {
+     "id": "rapidite.sav",
+     "kind": "enchantment",
+     "tag": "rapidite",
+     "theme": "sav",
+     "label": "Rapidité de l'intervention ou de l'échange",
+     "description": "technicien, réparation, échange ou remplacement obtenus vite",
+     "terms": [
+      "échangé|échangée|échange|remplacé|remplacée|remplacement|réparé|réparée|réparation|renvoyé un neuf|envoyé un neuf|technicien|intervention|dépannage|dépanneur|machine de prêt|appareil de prêt {0,4} rapide|rapidement|vite|très vite|tout de suite|immédiatement|aussitôt|sur place|sous 24h|sous 48h|en 24h|en 48h|le lendemain|dès le lendemain|le jour même|en quelques jours|en un temps record",
+      "échangé|échangée|remplacé|remplacée|réparé|réparée|renvoyé un neuf|envoyé un neuf|dépanné|dépannée {0,4} en {0,1} minutes|min|jours|heures",
+      "technicien {0,3} venu|passé|intervenu|là {0,2} le lendemain|dès le lendemain|le jour même|rapidement|vite|en 24h|en 48h",
+      "rapidité|rapide|rapides {0,2} intervention|réparation|dépannage|échange",
+      "je fais l'échange tout de suite|échange immédiat|remplacement immédiat"
+     ]
+    },
+    {
+     "id": "rapidite.traitement",
+     "kind": "enchantment",
+     "tag": "rapidite",
+     "theme": "competence",
+     "label": "Rapidité de traitement",
+     "description": "demande traitée ou problème réglé vite, sans autre précision",
+     "terms": [
+      "rapide|rapides|rapidement|rapidité|rapido|rapidos",
+      "très vite|super vite|hyper vite|assez vite|vite fait bien fait|vite et bien",
+      "traité|traitée|réglé|réglée|résolu|résolue|débloqué|débloquée|bouclé|bouclée|pris en charge|prise en charge {0,2} vite|en un rien de temps|en un temps record|en quelques minutes|en quelques heures|dans la journée|immédiatement|aussitôt|tout de suite|sur le champ|direct|directement|en direct",
+      "traité|traitée|réglé|réglée|résolu|résolue|débloqué|débloquée|bouclé|bouclée {0,2} en {0,1} minutes|min|mn",
+      "traitement|prise en charge|service {0,1} rapide|rapides|express|éclair|ultra rapide|super rapide|très rapide|immédiat|efficace et rapide",
+      "en un temps record|en un rien de temps|en un éclair|en deux temps trois mouvements|en un clin d'œil"
+     ],
+     "exclude": [
+      "trop rapide|trop rapidement|un peu rapide|un peu rapidement|rapide à dire|rapidement expédié {0,2} pas",
       "j'ai rapidement compris|j'ai vite compris|rapidement compris|vite compris|on comprend vite|vite vu|vite oublié",
       "pas assez rapide|pas assez vite|pas très rapide|pas si rapide|moins rapide",
-      "réponse rapide {0,2} svp|s'il vous plaît|merci de|attendue"
+      "merci de|je souhaite|je souhaiterais|je voudrais|je veux|j'exige|je demande|je vous demande|je vous prie de|faudrait|il faut|qu'ils soient|qu'il soit|qu'elle soit {0,6} vite|rapidement|immédiatement|rapide",
+      "livraison|livraisons|livré|livrée|livrés|livrées|livreur|expédition|expédié|expédiée|expédiés|envoi|colis|paquet|arrivé|arrivée|reçu|reçue|réponse|réponses|répondu|répond|répondent|rappelé|rappelée|décroché|service client|sav|conseiller|conseillère|support|hotline|chat|tchat|remboursé|remboursée|remboursement|remboursements|recrédité|indemnisé|indemnisation|échangé|échange|remplacé|remplacement|réparé|réparation|technicien|intervention|dépannage {0,3} rapide|rapides|rapidement|rapidité|vite|très vite",
+      "rapide|rapides|rapidement|rapidité|vite {0,2} livré|livrée|livraison|expédié|expédition|arrivé|reçu|réponse|répondu|remboursé|remboursement|intervention|réparation|dépannage|échange",
+      "rapidité|rapidité de {0,2} livraison|l'expédition|expédition|remboursement|remboursements",
+      "rapidité {0,2} intervention|réparation|dépannage|échange|réponse"
      ]
     }
    ]
@@ -1411,7 +1476,8 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "aucune nouvelle|pas de nouvelles {0,3} colis|commande|livraison",
       "retour à l'expéditeur|retourné à l'expéditeur|renvoyé à l'expéditeur|jamais vu la couleur",
       "livraison {0,3} pas à la date prévue|pas à la date annoncée",
-      "livraison {0,3} annulée|reportée {0,2} fois|repoussée {0,2} fois",
+      "livraison {0,3} annulée",
+      "livraison {0,3} reportée|repoussée {0,2} fois",
       "toujours pas {0,2} eu de livraison",
       "jamais livré|jamais livrée|jamais livrés|jamais livrées",
       "ça fait {0,3} semaines|jours|mois {0,3} que {0,3} colis|commande|livraison|j'attends mon colis|j'attends ma commande",
@@ -1838,7 +1904,8 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "froid|froide|tiède|brûlé|brûlée|cramé|cramée|crue|cru|trop cuit|pas cuit {0,2} à l'arrivée|en arrivant|à la livraison|à réception",
       "usure prématurée|usure rapide|durée de vie {0,2} ridicule|courte|limitée|minable|dérisoire|très courte",
       "obsolescence programmée",
-      "n'a pas tenu|pas tenu|a tenu {0,2} que|n'a tenu que|tenu seulement|a duré {0,2} que|n'a duré que|ne dure pas|dure pas",
+      "n'a pas tenu|pas tenu|n'a tenu que|tenu seulement|n'a duré que|ne dure pas|dure pas",
+      "a tenu|a duré {0,2} que",
       "coupure|coupures {0,3} internet|réseau|connexion|électricité|courant|wifi|eau|gaz|incessantes|fréquentes|à répétition|sans arrêt|tous les jours",
       "internet|connexion|box|wifi|réseau|fibre|ligne {0,3} coupé|coupée|hs|instable|plante|saute|coupe|lente|lent|catastrophique|inexistant|inexistante|en panne|ne fonctionne|ne marche|marche pas|fonctionne pas",
       "débit {0,2} lent|ridicule|catastrophique|faible|minable|pourri|nul|insuffisant|médiocre|dérisoire|en baisse",
