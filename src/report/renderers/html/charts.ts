@@ -2,9 +2,8 @@
  * Charts of the HTML report: Vega-Lite specs compiled to Vega and rendered to
  * static SVG at render time, so the page needs no script to show them.
  */
-import * as vega from 'vega';
-import { parse, View, type LoggerInterface } from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { LoggerInterface } from 'vega';
+import type { TopLevelSpec } from 'vega-lite';
 import { escapeHtml } from './escape.js';
 
 /** Colours (light theme, readable in greyscale print as darker = more). */
@@ -103,12 +102,38 @@ const estimateTextWidth: WidthFn = (item, text) => {
   return Math.ceil(em * size * 1.1);
 };
 
-const metrics = (vega as unknown as { textMetrics?: TextMetrics }).textMetrics;
+// ---------------------------------------------------------------- engines
+
+type Vega = typeof import('vega');
+type VegaLite = typeof import('vega-lite');
+interface Engines {
+  vega: Vega;
+  compile: VegaLite['compile'];
+  metrics: TextMetrics | undefined;
+}
+let engines: Promise<Engines> | undefined;
+
+/**
+ * Vega and Vega-Lite load on the first HTML render only: other users of the
+ * library do not pay for them, and the CommonJS build can still reach these
+ * ESM-only packages.
+ */
+function loadEngines(): Promise<Engines> {
+  engines ??= Promise.all([import('vega'), import('vega-lite')]).then(
+    ([vega, vegaLite]) => ({ vega, compile: vegaLite.compile, metrics: (vega as unknown as { textMetrics?: TextMetrics }).textMetrics }),
+    (error: unknown) => {
+      engines = undefined;
+      throw error;
+    },
+  );
+  return engines;
+}
+
 let rendering = 0;
 let savedWidth: WidthFn | undefined;
 
 /** Uses our estimate while at least one chart renders, unless Vega measures with a canvas. */
-function enterTextMetrics(): void {
+function enterTextMetrics(metrics: TextMetrics | undefined): void {
   if (metrics === undefined || typeof metrics.width !== 'function') return;
   if (rendering++ === 0) {
     savedWidth = metrics.width;
@@ -117,7 +142,7 @@ function enterTextMetrics(): void {
   }
 }
 
-function leaveTextMetrics(): void {
+function leaveTextMetrics(metrics: TextMetrics | undefined): void {
   if (metrics === undefined || rendering === 0) return;
   if (--rendering === 0 && savedWidth !== undefined) {
     metrics.width = savedWidth;
@@ -154,10 +179,11 @@ function scopeIds(svg: string, key: string): string {
  */
 export async function renderChart(spec: TopLevelSpec, key: string, description: string, locale: ChartLocale): Promise<string> {
   const full = { ...spec, description, config: config(locale) } as TopLevelSpec;
+  const { vega, compile, metrics } = await loadEngines();
   const vgSpec = compile(full, { logger: silent }).spec;
-  enterTextMetrics();
+  enterTextMetrics(metrics);
   try {
-    const view = new View(parse(vgSpec), { renderer: 'none', logger: silent });
+    const view = new vega.View(vega.parse(vgSpec), { renderer: 'none', logger: silent });
     try {
       const svg = await view.toSVG();
       const open = svg.indexOf('>');
@@ -171,7 +197,7 @@ export async function renderChart(spec: TopLevelSpec, key: string, description: 
       view.finalize();
     }
   } finally {
-    leaveTextMetrics();
+    leaveTextMetrics(metrics);
   }
 }
 
