@@ -69,21 +69,20 @@ function timeAnalyze(analyzer, docs) {
   return performance.now() - t0;
 }
 
+/** Five passes per timing: one pass is too short to measure on a busy machine. */
+const PASSES = 5;
+
 function timeMatch(compiled, unitsList) {
   const t0 = performance.now();
-  for (const units of unitsList) compiled.match(units);
-  return performance.now() - t0;
+  for (let p = 0; p < PASSES; p += 1) for (const units of unitsList) compiled.match(units);
+  return (performance.now() - t0) / PASSES;
 }
 
 /** Matching alone: the compiled lexicon on pre-tokenized verbatims. */
 function measureMatch(label, compiled, unitsList) {
   for (const units of unitsList.slice(0, 200)) compiled.match(units);
   let best = Infinity;
-  for (let run = 0; run < 5; run += 1) {
-    const t0 = performance.now();
-    for (const units of unitsList) compiled.match(units);
-    best = Math.min(best, performance.now() - t0);
-  }
+  for (let run = 0; run < 3; run += 1) best = Math.min(best, timeMatch(compiled, unitsList));
   const rate = (unitsList.length / best) * 1000;
   console.log(`${label.padEnd(34)} ${rate.toFixed(0).padStart(8)} verbatims/s  (${best.toFixed(0)} ms)`);
   return best;
@@ -135,9 +134,9 @@ export default async function bench() {
   // Interleaved rounds, best of each: a busy machine slows both sizes alike.
   const full = {};
   const matching = {};
-  for (let round = 0; round < 3; round += 1) {
+  for (let round = 0; round < 4; round += 1) {
     for (const n of sizes) {
-      const quiet = round < 2;
+      const quiet = round < 3;
       const f = quiet ? timeAnalyze(analyzers[n], docs) : measure(`analyze, ${n} generated entries`, analyzers[n], docs);
       const m = quiet ? timeMatch(compiled[n], unitsList) : measureMatch(`matching only, ${n} generated entries`, compiled[n], unitsList);
       full[n] = Math.min(full[n] ?? Infinity, f);
