@@ -8,6 +8,7 @@ import {
   LexiconError,
   parseGoldJsonl,
   renderEvalReport,
+  renderHtml,
   renderReport,
   tokenize,
 } from '../index.js';
@@ -130,7 +131,8 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
           onProgress: (n) => progress.tick(n),
         });
         progress.stop();
-        const text = await renderReport(result.report, opts.format as ReportFormat);
+        // HTML renders its charts asynchronously (vega); the text formats are synchronous.
+        const text = opts.format === 'html' ? await renderHtml(result.report) : renderReport(result.report, opts.format as ReportFormat);
         await output(io, text, opts.out);
         const { summary } = result.report;
         if (summary.analysed === 0) {

@@ -19,3 +19,5 @@ export { chatSection } from './sections.js';
 export type { ChatFigures, ChatSectionState } from './sections.js';
 export * from './insight/index.js';
 export { reportMeta } from './meta.js';
+export { renderHtml } from './renderers/html.js';
+export type { HtmlRenderOptions } from './renderers/html.js';

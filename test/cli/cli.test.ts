@@ -75,6 +75,17 @@ describe('verbatim analyze', () => {
     expect(run(['analyze', join(fixtures, 'mini.csv'), '--format', 'csv']).stdout.startsWith('\uFEFF')).toBe(true);
   });
 
+  it('writes one self-contained HTML file with static SVG charts', () => {
+    const file = join(out, 'report.html');
+    const r = run(['analyze', sample, '--format', 'html', '--out', file]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    const html = readFileSync(file, 'utf8');
+    expect(html).toMatch(/^<!doctype html>/i);
+    expect((html.match(/<svg/g) ?? []).length).toBeGreaterThan(3);
+    expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=/i);
+  });
+
   it('exits 3 with a clear message when nothing could be read', () => {
     const r = run(['analyze', join(fixtures, 'absent.csv')]);
     expect(r.code).toBe(3);
