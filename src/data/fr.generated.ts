@@ -346,11 +346,13 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "description": "passage de commande, panier, paiement, confirmation, disponibilité en ligne",
      "stage": "pendant",
      "terms": [
-      "commander|précommande|pré-commande|précommandé|panier|paiement|paiements|paypal|cb|lydia|virement|chèque|klarna|alma|oney|carte bancaire|carte bleue|carte de crédit|3d secure|apple pay|google pay|en espèces|paiement en plusieurs fois|paiement en 3 fois|paiement en 4 fois|en 3 fois|en 4 fois|récapitulatif|confirmation de commande|mail de confirmation|e-mail de confirmation|email de confirmation|bon de commande|numéro de commande|facture de commande",
+      "précommande|pré-commande|précommandé|panier|paiement|paiements|paypal|lydia|chèque|klarna|alma|oney|3d secure|apple pay|google pay|en espèces|paiement en plusieurs fois|paiement en 3 fois|paiement en 4 fois|en 3 fois|en 4 fois|récapitulatif|confirmation de commande|mail de confirmation|e-mail de confirmation|email de confirmation|bon de commande|numéro de commande|facture de commande",
       "valider|validé|validée|validation {0,2} commande|panier|paiement",
       "annulation|annulé|annulée|annuler|annulez {0,3} commande|achat|réservation|paiement",
-      "commande annulée|annulation de commande|annuler ma commande|annulé ma commande|réservation|réservations|réservé|réservée|réserver|réservez|souscription|souscrire|souscrit|souscrite|adhésion|ouverture de compte|ouvrir un compte|disponibilité|disponibilités|en stock|disponible en ligne|indisponible sur le site|passer commande|passé commande|passé une commande|passer une commande|prise de commande|passage de commande|commande en ligne|commandé en ligne|commandé sur le site|commandé sur internet|checkout|drive|click and collect|click & collect|transaction|transactions|débit carte|paiement refusé|paiement accepté",
-      "commande|commandé|achat {0,3} en ligne|sur le site|sur internet|sur l'appli",
+      "commande annulée|annulation de commande|annuler ma commande|annulé ma commande|réservation|réservations|réservé|réservée|réserver|réservez|souscription|adhésion|ouverture de compte|ouvrir un compte|disponibilité|disponibilités|en stock|disponible en ligne|indisponible sur le site|passer commande|passé commande|passé une commande|passer une commande|prise de commande|passage de commande|commande en ligne|commandé en ligne|commandé sur le site|commandé sur internet|checkout|drive|click and collect|click & collect|transaction|transactions|débit carte|paiement refusé|paiement accepté",
+      "commande|commandé|commander|achat {0,3} en ligne|sur le site|sur internet|sur l'appli",
+      "payer|payé|paiement|régler|réglé {0,2} par carte|en carte|par cb|par carte bancaire|avec ma carte|avec ma cb|par virement|par chèque",
+      "carte|cb|carte bancaire|carte bleue|carte de crédit {0,2} refusée|refusé|déclinée|rejetée|débitée|débitée deux fois",
       "passer commande|passé commande|passé une commande|passer une commande|passer ma commande|passé ma commande|prise de commande|passage de commande",
       "finaliser {0,2} commande|achat|paiement",
       "commandé|commande {0,4} jamais|pas pu|impossible|annulé|annulée",
@@ -532,7 +534,7 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "stage": "pendant",
      "terms": [
       "competen*|incompeten*|conseil|conseils|conseillé|conseillée|conseillés|conseillées|mal conseillé*|bien conseillé*|expert|experte|experts|professionnalisme|connaissance*",
-      "connaît|connaissait|connaissent|connaissaient|maîtrise|maîtrisait {0,3} métier|produits|produit|sujet|dossier|travail|rayon|offres",
+      "connaît|connaissait|connaissent|connaissaient|maîtrise|maîtrisait {0,3} métier|produits|produit|sujet|travail|rayon|offres",
       "ne connaît rien|ne connaissait rien|ne connaissent rien|ne connaissaient rien|ne sait pas|ne savait pas|ne savent pas|ne savaient pas",
       "sait|savait|savent {0,2} de quoi",
       "aucune idée|renseign*|mal informé*|bien informé*",
@@ -544,7 +546,6 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "raconte|racontent|racontait|dit|disent|répond|répondent {0,1} n'importe quoi",
       "solution*|résolu|résolue|résolus|résolution|solutionné|solutionnée",
       "problème|souci|panne|dossier|situation {0,2} réglé|réglée|résolu|résolue|débloqué|débloquée",
-      "régler {0,2} problème|souci|situation|litige",
       "diagnostic*|qualifié*|formés|formées|formation|pas formé|pas formée|pas formés|mal formé|mal formés|mal formée|incapable*|amateur*|à côté de la plaque|efficac*|ineffica*|pertinen*|pédagog*|avisé*",
       "répondu|réponse|répondre {0,3} à mes questions|à toutes mes questions|à ma question|à ma demande",
       "réponse|réponses {0,2} précise|précises|claire|claires|complète|complètes|adaptée|adaptées|pertinente|pertinentes|incohérente|incohérentes|floue|floues|vague|vagues|évasive|évasives|type|automatiques|copier-coller|à côté|toutes faites",
@@ -552,8 +553,13 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "aiguillé|aiguillée|aiguiller|guidé|guidée|guider|accompagné|accompagnée|accompagnement",
       "hyper pro|hyper professionnel|ultra pro|très pro|super pro|vraiment pro",
       "ce qui est faux|c'est faux|information fausse|info fausse|infos fausses|m'a menti|m'ont menti|nous a menti|mensonge|mensonges|erreur de conseil|mauvais conseil|mauvais conseils|induit en erreur|induite en erreur",
-      "pas d'explication|aucune explication|plus d'explications|sans explication|explications claires|bien expliqué|tout expliqué|m'a expliqué|a expliqué|explique bien",
+      "explications claires|bien expliqué|tout expliqué|m'a expliqué|a expliqué|explique bien",
       "j'ai enfin compris|enfin compris|compris la différence|compris la diff"
+     ],
+     "exclude": [
+      "rapport|passage|visite|venue|rendez-vous|rdv|relance|relancer|attente {0,2} l'expert|d'expert|de l'expert|d'expertise",
+      "l'expert {0,2} mandaté|de l'assurance|de l'assureur|est passé|est venu|n'est pas venu|viendra",
+      "expert {0,1} mandaté|de l'assurance|de l'assureur|automobile|en sinistre"
      ]
     },
     {
@@ -605,7 +611,7 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "tiré|tirée {0,1} d'affaire",
       "professionnalisme|très professionnel|très professionnelle|très professionnels|très pro|super pro|vraiment pro",
       "service|sav|prise en charge {0,1} nickel|impeccable|au top",
-      "service impeccable|prestation impeccable|travail impeccable|intervention impeccable|suivi impeccable|rien à redire|parfaitement géré|parfaitement gérée|bien géré|bien gérée|très bien géré|très bien gérée|de A à Z",
+      "service impeccable|prestation impeccable|travail impeccable|intervention impeccable|suivi impeccable|parfaitement géré|parfaitement gérée|bien géré|bien gérée|très bien géré|très bien gérée|de A à Z",
       "pris en charge {0,2} rapidement|immédiatement|efficacement|de bout en bout",
       "prise en charge {0,2} efficace|rapide|parfaite|impeccable|exemplaire|au top",
       "réponse {0,2} efficace|adaptée|concrète",
@@ -617,13 +623,22 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "tout a été réglé|tout a été résolu|tout est réglé|a été réglé|a été résolu",
       "c'est fait|c'est réglé|c'est résolu|et voilà c'est réglé",
       "débloquer ma carte|débloqué ma carte|débloquée ma carte",
-      "sans discuter|sans poser de questions|sans difficulté|sans aucune difficulté|sans chichis|sans chichi|sans me faire de difficultés",
       "c'est modifié|c'est corrigé|c'est débloqué|c'est changé|c'est rectifié|c'est noté et réglé",
-      "réglait mon problème|a réglé mon problème|ont réglé mon problème|a résolu mon problème|ont résolu mon problème|résolu mon problème|réglé mon problème",
-      "renvoi programmé|renvoyé un neuf|envoyé un neuf|remplacé immédiatement|échangé immédiatement|échangé sur place|remplacé sur place|échangé directement|remplacé directement"
+      "réglait mon problème|a réglé mon problème|ont réglé mon problème|a résolu mon problème|ont résolu mon problème|résolu mon problème|réglé mon problème"
      ],
      "exclude": [
       "pas assez efficace"
+     ]
+    },
+    {
+     "id": "efficacite.sav",
+     "kind": "enchantment",
+     "tag": "efficacite",
+     "theme": "sav",
+     "label": "Efficacité du SAV (échange, remplacement)",
+     "terms": [
+      "échangé|échangée|échange|remplacé|remplacée|remplacement|repris|reprise|retour|retours|renvoyé un neuf|envoyé un neuf|réparé|réparée {0,4} sans discuter|sans poser de questions|sans difficulté|sans aucune difficulté|sans chichis|sans chichi|sans histoire|sans me faire de difficultés|sans justificatif|sans problème",
+      "renvoyé un neuf|envoyé un neuf|remplacé immédiatement|échangé immédiatement|échangé sur place|remplacé sur place|échangé directement|remplacé directement|renvoi programmé|renvoi immédiat"
      ]
     },
     {
@@ -640,7 +655,7 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "compétence|compétences {0,2} remarquable|remarquables|exemplaire|rare|indéniable",
       "expert|experte|experts {0,2} dans|en la matière|du domaine",
       "connaisseur|connaisseuse|connaisseurs",
-      "connaît|connaissait|connaissent|maîtrise|maîtrisait|maîtrisent {0,3} métier|produits|produit|sujet|dossier|rayon|offres|domaine",
+      "connaît|connaissait|connaissent|maîtrise|maîtrisait|maîtrisent {0,3} métier|produits|produit|sujet|rayon|offres|domaine",
       "connaît|connaissait {0,1} son affaire",
       "sait|savait|savent {0,2} de quoi il parle|de quoi elle parle|de quoi ils parlent",
       "a su {0,2} m'orienter|m'aiguiller|m'expliquer|me conseiller|me guider|nous conseiller|nous orienter|trouver le produit|trouver le modèle",
@@ -785,7 +800,7 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "description": "factures, prélèvements, erreurs de facturation, conditions du contrat",
      "stage": "apres",
      "terms": [
-      "factur*|surfactur*|prelev*|débit|débité|débitée|débités|débitées|débiter|débite|double débit|mensualité|mensualités|échéance|échéances|échéancier|échéanciers|avis d'échéance|relevé|relevés|compteur|linky|index|relevé de compte|relevé de compteur|consommation|consommations|conso|régularisation|régul|estimation|estimée|estimations|avenant|cgv|cgu|clause|clauses|engagement|conditions générales|petites lignes|sans engagement|durée d'engagement|rib|iban|sepa|mandat sepa|autorisation de prélèvement|agios|commission|commissions|frais bancaires|frais de tenue de compte|cotisation carte|impayé|impayés|impayée|rejet|recouvrement|contentieux|rejet de prélèvement|incident de paiement|relance de paiement|lettre de relance|mise en demeure de payer|tva|ttc|ht|acompte|quittance|décompte|ticket de caisse|encaissé|encaissée|encaissement|encaissements|trop-perçu|trop perçu|abonnement|abonnements",
+      "factur*|surfactur*|prelev*|débit|débité|débitée|débités|débitées|débiter|débite|double débit|mensualité|mensualités|échéance|échéances|échéancier|échéanciers|avis d'échéance|relevé|relevés|index|relevé de compte|relevé de compteur|relève du compteur|facture de consommation|consommation estimée|consommation réelle|estimation de consommation|régularisation|régul|estimation|estimée|estimations|avenant|cgv|cgu|clause|clauses|engagement|conditions générales|petites lignes|sans engagement|durée d'engagement|rib|iban|sepa|mandat sepa|autorisation de prélèvement|agios|commission|commissions|frais bancaires|frais de tenue de compte|cotisation carte|impayé|impayés|impayée|rejet|recouvrement|contentieux|rejet de prélèvement|incident de paiement|relance de paiement|lettre de relance|mise en demeure de payer|tva|ttc|ht|acompte|quittance|décompte|ticket de caisse|encaissé|encaissée|encaissement|encaissements|trop-perçu|trop perçu|abonnement|abonnements",
       "cotisation|cotisations|contrat d'électricité|contrat de gaz|mon contrat|conditions de mon contrat|conditions du contrat"
      ],
      "exclude": [
@@ -793,7 +808,8 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "haut débit|très haut débit",
       "note {0,2} de|sur|/|bien|mal|élevée|basse",
       "petite note|bonne note|mauvaise note|ma note|une note de 1|cette note",
-      "compteur {0,1} kilométrique"
+      "compteur {0,1} kilométrique",
+      "résilier|résiliation|résilié|résiliée|clôturer|clôture {0,3} mon contrat|du contrat|le contrat|contrat"
      ]
     },
     {
@@ -889,7 +905,8 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "stage": "apres",
      "terms": [
       "fidélité|fidélisation|fidèle|fidèles|fidélisé|fidélisée|infidèle|club|membre|membres|adhérent|adhérents|sociétaire|sociétaires|carte de fidélité|carte fidélité|programme de fidélité|programme fidélité|carte membre|carte client|carte vip|carte privilège|cagnotte|cagnotter|cashback|miles|points de fidélité|mes points|cumul de points|cumuler des points|points cumulés|bons de fidélité|chèque fidélité|chèques fidélité|avantage|avantages|privilège|privilèges|récompense|récompenses|récompensé|récompensée|parrainage|parrain|filleul|premium|vip|cadeau fidélité|offre fidélité|statut gold",
-      "depuis {0,2} ans|ancienneté|années de fidélité|ans de fidélité|client historique|cliente historique|client fidèle|cliente fidèle",
+      "client|cliente|clients|abonné|abonnée|chez vous|chez eux|fidèle|membre|sociétaire {0,3} depuis {0,2} ans|années|an",
+      "ancienneté|années de fidélité|ans de fidélité|client historique|cliente historique|client fidèle|cliente fidèle",
       "ancien client|ancienne cliente|anciens clients|client depuis|cliente depuis|clients depuis|client de longue date|cliente de longue date|depuis des années",
       "nouveaux clients|nouveaux abonnés|nouveaux adhérents|offres de bienvenue|offre de bienvenue|qu'un numéro|un simple numéro|juste un numéro|on est un numéro|je suis un numéro|plus qu'un numéro|pas qu'un numéro|traité comme un numéro|traitée comme un numéro|conseiller attitré|conseillère attitrée|interlocuteur dédié|conseiller dédié|conseillère dédiée|conseiller personnel|mon conseiller habituel|ma conseillère habituelle|conseiller de proximité|interlocuteur unique|même conseiller|même conseillère|personnalis*",
       "reconnu|reconnue|reconnaît|reconnaissent|reconnaissance {0,2} client|fidélité|ancienneté|fidèle",
@@ -940,7 +957,7 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "traité|traitée|traités|considéré|considérée {0,2} individuellement|comme une personne|comme un client important|comme une cliente importante|comme une reine|comme un roi|comme des rois|en vip|comme un vip|avec égard|comme un ami|comme une amie|comme quelqu'un d'important|comme un être humain",
       "pas comme un numéro|pas juste un numéro|plus qu'un simple numéro|pas un simple numéro",
       "fidélité {0,2} récompensée|reconnue|remerciée|valorisée|prise en compte",
-      "récompenser ma fidélité|récompenser notre fidélité|pour me remercier de ma fidélité|pour ma fidélité|remercié pour ma fidélité|remerciée pour ma fidélité|en remerciement de ma fidélité|cadeau d'anniversaire|pour mon anniversaire|souhaité mon anniversaire|souhaité un bon anniversaire|bon anniversaire|conseiller attitré|conseillère attitrée|conseiller dédié|conseillère dédiée|interlocuteur dédié|interlocuteur unique|toujours le même conseiller|toujours la même conseillère|même interlocuteur|comme à la maison|comme en famille|comme de la famille|ambiance familiale|prend le temps de me connaître|connaît ses clients|connaissent leurs clients|connaît bien ses clients|connaissent bien leurs clients|proximité avec les clients|relation de proximité",
+      "récompenser ma fidélité|récompenser notre fidélité|pour me remercier de ma fidélité|pour ma fidélité|remercié pour ma fidélité|remerciée pour ma fidélité|en remerciement de ma fidélité|pour mon anniversaire|souhaité mon anniversaire|souhaité un bon anniversaire|bon anniversaire|conseiller attitré|conseillère attitrée|conseiller dédié|conseillère dédiée|interlocuteur dédié|interlocuteur unique|toujours le même conseiller|toujours la même conseillère|même interlocuteur|comme à la maison|comme en famille|comme de la famille|ambiance familiale|prend le temps de me connaître|connaît ses clients|connaissent leurs clients|connaît bien ses clients|connaissent bien leurs clients|proximité avec les clients|relation de proximité",
       "je me souviens|oui je me souviens|on se souvient de moi|m'a tout de suite reconnu|m'a tout de suite reconnue|tout de suite reconnu|tout de suite reconnue|retrouvé avec mon nom|retrouvée avec mon nom|avec mon nom|grâce à mon nom",
       "connaît mon dossier|connaissait mon dossier|connaît mon dossier par cœur|connaît ma situation|connaît mes enfants",
       "calculé selon mes achats|selon mes achats|selon mes habitudes|adaptées à mes achats|offres personnalisées|promos personnalisées"
@@ -991,7 +1008,6 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
     {
      "id": "escalade",
      "kind": "intent",
-     "theme": "reclamation",
      "label": "Menace d'escalade",
      "description": "avocat, médiateur, association de consommateurs, plainte formelle, publication",
      "terms": [
@@ -1028,9 +1044,9 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "terms": [
       "joindre|joignable*|injoignable*|temps d'attente|file d'attente|files d'attente|musique d'attente|mis en attente|mise en attente|laissé en attente|laissée en attente|j'ai attendu",
       "attends|attend {0,2} depuis",
-      "poireaut*|standard|standardiste*|hotline|hot line|serveur vocal|boîte vocale|messagerie vocale|répondeur|au téléphone|par téléphone|au tel|par tel|au tél|par tél|décroch*|raccroch*|ça sonne|sonne dans le vide",
+      "poireaut*|standard|standardiste*|hotline|hot line|serveur vocal|boîte vocale|messagerie vocale|répondeur|décroch*|raccroch*|ça sonne|sonne dans le vide",
       "ligne|lignes {0,1} occupée|occupées|saturée|saturées|coupée",
-      "numéro surtaxé|numéro payant|numéro vert",
+      "numéro vert|appeler un numéro surtaxé|appeler un numéro payant|hotline surtaxée|hotline payante",
       "délai|délais|temps {0,1} de réponse",
       "répondu|répond|répondre|répondent {0,3} rapidement|vite|immédiatement|tout de suite|dans la journée|dans l'heure|sous 24h|sous 48h|en quelques minutes",
       "réponse|réponses {0,2} rapide|rapides|immédiate|tardive|tardives|dans la journée|dans l'heure|sous 24h|sous 48h",
@@ -1055,7 +1071,10 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "attendu {0,1} comme|que prévu",
       "comme attendu|salle d'attente|liste d'attente|dans l'attente de votre réponse|dans l'attente de votre retour|dans l'attente d'une réponse|dans l'attente de vous lire",
       "téléphone {0,2} portable|neuf|reconditionné|acheté|commandé|défectueux|cassé|reçu|mobile",
-      "attendre {0,2} livraison|colis|commande"
+      "attendre {0,2} livraison|colis|commande",
+      "décroché|décroche|décrocher {0,2} bonjour|un mot|un sourire|merci|au revoir",
+      "rappelé|rappelée|rappelle {0,1} mes|mon|ma|les conditions|la procédure|que",
+      "merci de|pouvez-vous|pourriez-vous|veuillez {0,2} répondre|me répondre|nous répondre"
      ]
     },
     {
@@ -1064,7 +1083,7 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "parent": "joignabilite",
      "label": "Joignabilité téléphonique",
      "terms": [
-      "au téléphone|par téléphone|standard|standardiste*|hotline|serveur vocal|répondeur|décroch*|raccroch*|sonne dans le vide|musique d'attente|numéro surtaxé"
+      "standard|standardiste*|hotline|serveur vocal|répondeur|décroch*|raccroch*|sonne dans le vide|musique d'attente"
      ]
     },
     {
@@ -1161,6 +1180,7 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "attente {0,2} raisonnable|correcte|acceptable|courte|minime|limitée|réduite|nulle|normale|convenable|quasi nulle",
       "temps d'attente {0,3} rapide|rapidement",
       "sans faire la queue|sans attendre",
+      "que j'attends|qu'on attend|j'attends {0,3} qu'on me rembourse|mon remboursement|le remboursement|mon colis|ma commande|ma livraison|le colis|la livraison",
       "attendu {0,1} comme|que prévu",
       "comme attendu"
      ]
@@ -1716,14 +1736,15 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "description": "niveau de prix, promotions, frais, rapport qualité-prix",
      "stage": "avant",
      "terms": [
-      "prix|tarif*|coût|coûts|coûte|coûtent|coûté|coûteux|coûteuse|cher|chère|chers|chères|abordable|abordables|accessible|raisonnable|raisonnables|moins cher|pas cher|plus cher|bon marché|promo|promos|promotion|promotions|promotionnel|promotionnelle|réduction|réductions|remise|remises|rabais|ristourne|solde|soldes|déstockage|liquidation|black friday|vente privée|ventes privées|bon plan|bons plans|bonne affaire|bonnes affaires|coupon|coupons|code promo|code de réduction|bon de réduction|offre|offres|qualité-prix|qualité/prix|rapport qualité-prix|rapport qualité prix|rapport qualité/prix|qualité prix|frais de port|frais de livraison|frais de dossier|frais de gestion|frais bancaires|frais cachés|frais supplémentaires|frais de service|frais d'envoi|augmentation|augmentations|augmenté|augmentée|augmente|augmentent|hausse|hausses|économie|économies|économiser|économique|économiques|budget|porte-monnaie|portefeuille|gratuit|gratuite|gratuits|gratuites|gratuitement|payant|payante|payants|payantes|onéreux|onéreuse|exorbitant|exorbitante|exorbitants|prohibitif|prohibitive|hors de prix|compétitif|compétitive|compétitifs|compétitives|concurrentiel|concurrentiels|imbattable|imbattables|attractif|attractifs|attractive|intéressant|intéressants|intéressante|surtaxé|surtaxe",
-      "taux|taux d'intérêt|taux négocié|bon d'achat|bons d'achat|remise fidélité|% de remise|% de réduction"
+      "prix|tarif*|coût|coûts|coûte|coûtent|coûté|coûteux|coûteuse|cher|chère|chers|chères|abordable|abordables|accessible|raisonnable|raisonnables|moins cher|pas cher|plus cher|bon marché|promo|promos|promotion|promotions|promotionnel|promotionnelle|réduction|réductions|remise|remises|rabais|ristourne|soldes|en solde|soldé|soldés|déstockage|liquidation|black friday|vente privée|ventes privées|bon plan|bons plans|bonne affaire|bonnes affaires|coupon|coupons|code promo|code de réduction|bon de réduction|offre|offres|qualité-prix|qualité/prix|rapport qualité-prix|rapport qualité prix|rapport qualité/prix|qualité prix|frais de port|frais de livraison|frais de dossier|frais de gestion|frais bancaires|frais cachés|frais supplémentaires|frais de service|frais d'envoi|augmentation|augmentations|augmenté|augmentée|augmente|augmentent|hausse|hausses|économie|économies|économiser|économique|économiques|budget|porte-monnaie|portefeuille|livraison gratuite|livraison offerte|frais de port offerts|frais de port gratuits|essai gratuit|c'est gratuit|plus gratuit|payant|payante|payants|payantes|onéreux|onéreuse|exorbitant|exorbitante|exorbitants|prohibitif|prohibitive|hors de prix|compétitif|compétitive|compétitifs|compétitives|concurrentiel|concurrentiels|imbattable|imbattables|attractif|attractifs|attractive|intéressant|intéressants|intéressante|surtaxé|surtaxe",
+      "taux|taux d'intérêt|taux négocié|remise fidélité|% de remise|% de réduction"
      ],
      "exclude": [
       "cher monsieur|chère madame|chers messieurs|cher client|chère cliente|chers clients|mon cher|ma chère|chère équipe|cher service|chers tous|cher service client",
       "solde {0,2} négatif|débiteur|créditeur|du compte|de mon compte|de tout compte",
       "remise en main propre|remise en état|remise en question|remise en cause|remise à zéro|remise en service|offre d'emploi",
       "prix {0,1} nobel",
+      "sms|mail|mails|e-mail|e-mails|email|emails|notifications|notification|messages|message|newsletter|newsletters {0,1} promo|promos|promotionnel|promotionnels|promotionnelle|promotionnelles",
       "pris en charge|prise en charge",
       "frais|fraîche|fraîcheur {0,1} et",
       "produit frais|produits frais|pas frais|plus frais|rayon frais|fruits frais|légumes frais|poisson frais"
@@ -1778,7 +1799,7 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "augmenté|augmentée|augmentés|augmente|augmentent|grimpé|explosé|flambé|doublé|triplé|bondi {0,3} prix|tarif|tarifs|abonnement|forfait|cotisation|prime|facture|mensualité|loyer|encore|de|sans prévenir|chaque année|tous les ans",
       "prix|tarif|tarifs|abonnement|forfait|cotisation|prime|mensualité|facture|factures|loyer {0,3} augmenté|augmentée|augmentés|augmente|augmentent|explosé|flambé|grimpé|doublé|triplé|bondi|pris|en hausse",
       "hausse|hausses {0,3} prix|tarif|tarifs|tarifaire|tarifaires|cotisation|abonnement|de|injustifiée|injustifiées|brutale|brutales|successives|continuelles",
-      "hausse de prix|hausse des prix|hausse tarifaire|flambée des prix|envolée des prix|frais cachés|frais caché|frais surprise|frais en plus|frais supplémentaires|frais annexes|frais imprévus|frais injustifiés|frais abusifs|frais excessifs|frais exorbitants|frais exagérés|frais inadmissibles|frais scandaleux|frais énormes|frais de dossier|frais de gestion|frais de résiliation|frais d'annulation",
+      "hausse de prix|hausse des prix|hausse tarifaire|flambée des prix|envolée des prix|frais cachés|frais caché|frais surprise|frais en plus|frais supplémentaires|frais annexes|frais imprévus|frais injustifiés|frais abusifs|frais excessifs|frais exorbitants|frais exagérés|frais inadmissibles|frais scandaleux|frais énormes",
       "frais de port|frais de livraison {0,3} exorbitants|excessifs|abusifs|exagérés|trop|chers|élevés|prohibitifs|scandaleux|énormes|délirants|honteux|exorbitant|prohibitif",
       "une fortune|un bras|un rein|la peau des fesses|les yeux de la tête|un pognon de dingue|coûte cher|coûtent cher|coûté cher|coûte trop|coûtent trop|ça coûte un|pas donné|pas donnés|pas donnée|cher pour ce que c'est|cher pour la qualité|cher pour ce qu'on a|cher pour le service|moins cher ailleurs|moins chers ailleurs|moins cher chez|moins cher sur internet|moins cher en ligne|moins cher à côté|moins cher chez la concurrence|trouvé moins cher|bien moins cher|deux fois moins cher|beaucoup moins cher chez|moitié prix ailleurs|plus cher que|plus chère que|plus chers que|plus cher qu'ailleurs|plus cher qu'avant|plus cher que la concurrence|plus cher qu'en magasin",
       "qualité-prix|rapport qualité-prix|rapport qualité prix|rapport qualité/prix|qualité prix {0,2} mauvais|médiocre|nul|décevant|catastrophique|déplorable|bof|moyen|discutable|pas bon|pas terrible|pas au rendez-vous",
@@ -1959,7 +1980,8 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "chef de rayon|chef cuisinier|chef de cuisine|le chef {0,2} cuisine",
       "responsable du magasin|responsable de magasin|directeur du magasin|directrice du magasin",
       "promis {0,1} juré",
-      "excusez-moi|excusez moi|désolé de|désolée de"
+      "excusez-moi|excusez moi|désolé de|désolée de",
+      "porte réclamation|porter réclamation|objet : réclamation|réclamation :"
      ]
     },
     {
@@ -2041,7 +2063,7 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "engagement|engagements {0,2} bafoué|bafoués|non respecté|non respectés|pas respecté|pas respectés|jamais respecté|jamais respectés|non tenu|non tenus",
       "ne respectent pas {0,2} engagements|parole|promesses|délais annoncés",
       "manque de parole|pas de parole|aucune parole|parole non tenue|n'ont aucune parole|n'a aucune parole|pas tenu parole|pas tenu sa parole|pas tenu leur parole|pas tenu ses promesses|pas tenu leurs promesses",
-      "devait|devaient|devais|deviez|sensé|sensée|censé|censée|censés|était censé|était censée|étaient censés {0,3} rappeler|recontacter|passer|venir|intervenir|rembourser|arriver|livrer|régler|résoudre|m'envoyer|envoyer|me rappeler|me recontacter|me répondre|revenir vers moi|me tenir informé|me tenir informée|nous rappeler|nous recontacter|me rembourser|être livré|être livrée|me livrer|me faire un retour|être réglé|être traité|me contacter|prendre contact",
+      "devait|devaient|devais|deviez|sensé|sensée|censé|censée|censés|était censé|était censée|étaient censés {0,3} rappeler|recontacter|passer|venir|intervenir|rembourser|régler|résoudre|m'envoyer|envoyer|me rappeler|me recontacter|me répondre|revenir vers moi|me tenir informé|me tenir informée|nous rappeler|nous recontacter|me rembourser|me faire un retour|être réglé|être traité|me contacter|prendre contact",
       "rappel {0,3} promis|prévu|annoncé {0,3} jamais|toujours pas|jamais venu|jamais eu|jamais arrivé",
       "rappel promis|rappel prévu",
       "rappel sous|rappelé sous|recontacté sous|rappeler sous|rappel dans|rappelé dans {0,1} 24h|48h|72h|l'heure|24 heures|48 heures|la journée|les plus brefs délais|la semaine",
@@ -2057,7 +2079,7 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "engagement pris|engagements pris|promesse faite|promesses faites {0,4} pas|jamais|non",
       "ça fait {0,2} fois qu'on me dit|on me dit toujours|on me répond toujours la même chose",
       "on me l'a déjà dit|vous me l'avez déjà dit|on m'a déjà dit ça|on me dit ça à chaque fois|à chaque fois on me dit|toujours les mêmes promesses",
-      "reporté|reportée|reportés|repoussé|repoussée|décalé|décalée|annulé|annulée {0,2} fois|à plusieurs reprises|plusieurs fois|une nouvelle fois|encore une fois|au dernier moment|sans prévenir",
+      "reporté|reportée|reportés|repoussé|repoussée|décalé|décalée|annulé|annulée {0,2} fois|à plusieurs reprises|plusieurs fois|une nouvelle fois|encore une fois|au dernier moment",
       "confirmé|annoncé|indiqué|assuré|garanti {0,6} sous 14 jours|sous 48h|sous 72h|sous 24h|sous 8 jours|sous 10 jours|sous 30 jours|sous huitaine {0,8} toujours",
       "on m'avait dit {0,6} et ça fait|et toujours|toujours rien|mais rien",
       "promised|they promised|never called back"
@@ -2084,7 +2106,7 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "offert|offerte|offerts|offertes|remboursé|remboursés|crédité|créditée|accordé|accordée {0,4} pour la gêne|pour le désagrément|pour le dérangement|pour le retard|pour compenser|en compensation|en dédommagement|à titre commercial|à titre exceptionnel|à titre gracieux|en guise d'excuse|en guise d'excuses|pour s'excuser|pour se faire pardonner|pour me dédommager|pour nous dédommager|pour le préjudice|pour la peine|pour l'attente",
       "gracieusement|pour la gêne occasionnée|pour le désagrément|pour le dérangement occasionné|pour se faire pardonner|en guise d'excuses|à titre gracieux|à titre commercial|à titre exceptionnel|geste de bonne volonté|m'a offert|m'ont offert|nous a offert|nous ont offert|on m'a offert|on nous a offert|m'a accordé|m'ont accordé|nous a accordé|m'a fait cadeau|m'ont fait cadeau|m'a fait une remise|m'ont fait une remise|m'a fait une réduction|m'ont fait une réduction|m'a fait un avoir|m'ont fait un avoir|m'a remboursé les frais|m'ont remboursé les frais",
       "réparation|intervention|déplacement|pièces|frais de port|frais de livraison {0,2} offert|offerts|offerte|gratuit|gratuite|gratuits|remboursé|remboursés|pris en charge|à leur charge|à leurs frais",
-      "mois offert|mois gratuit|un mois gratuit|1 mois offert|deux mois offerts|2 mois offerts|un mois offert|trimestre offert|abonnement offert|mois remboursé|mensualité offerte|remplacé gratuitement|échangé gratuitement|réparé gratuitement|remplacement gratuit|échange gratuit|réparation gratuite|sans frais|sans frais supplémentaires|à leurs frais|à leur charge|pris en charge à 100|pris en charge intégralement|entièrement pris en charge|sur ma prochaine commande|sur la prochaine commande|sur mon prochain achat|sur ma prochaine facture|sur la prochaine facture|sur la prochaine échéance|remboursé sans discuter|remboursé sans poser de questions|remboursé sans même|remboursé et j'ai pu garder|garder le produit|garder l'article|surclassé|surclassée|surclassement|upgrade offert|en cadeau|fait cadeau|petit cadeau|arrangeant|arrangeante|arrangeants|arrangement|commercialement|trouvé un arrangement|fait un effort|ont fait un effort|a fait un effort",
+      "mois offert|mois gratuit|un mois gratuit|1 mois offert|deux mois offerts|2 mois offerts|un mois offert|trimestre offert|abonnement offert|mois remboursé|mensualité offerte|remplacé gratuitement|échangé gratuitement|réparé gratuitement|remplacement gratuit|échange gratuit|réparation gratuite|à leurs frais|à leur charge|pris en charge à 100|pris en charge intégralement|entièrement pris en charge|sur ma prochaine commande|sur la prochaine commande|sur mon prochain achat|sur ma prochaine facture|sur la prochaine facture|sur la prochaine échéance|remboursé sans discuter|remboursé sans poser de questions|remboursé sans même|remboursé et j'ai pu garder|garder le produit|garder l'article|surclassé|surclassée|surclassement|upgrade offert|en cadeau|fait cadeau|petit cadeau|arrangeant|arrangeante|arrangeants|arrangement|commercialement|trouvé un arrangement|fait un effort|ont fait un effort|a fait un effort",
       "€ offerts|euros offerts|€ offert|euro offert",
       "un bon de {0,1} €|euros|eur",
       "bon d'achat de {0,1} €|euros|eur"
@@ -2093,7 +2115,9 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "petit geste {0,2} du quotidien",
       "cadeau empoisonné|pas un cadeau|c'est pas un cadeau|ce n'est pas un cadeau|cadeaux de noël|cadeau de noël|cadeau pour|cadeau d'anniversaire|idée cadeau|papier cadeau|emballage cadeau|paquet cadeau|pour offrir|livraison offerte dès|livraison gratuite dès|livraison gratuite à partir|livraison offerte à partir|frais de port offerts dès|frais de port offerts à partir",
       "offert {0,2} acheté|pour un acheté|un acheté",
-      "sans frais {0,2} bancaires|de dossier"
+      "sans frais {0,2} bancaires|de dossier",
+      "demande|demandons|exige|exigeons|réclame|souhaite|souhaiterais|voudrais|faire une demande de|une demande de {0,4} réparation gratuite|remplacement gratuit|échange gratuit|sans frais|dédommagement|compensation|indemnité|geste commercial|bon d'achat|avoir",
+      "contre un bon d'achat|contre un bon|contre des bons d'achat"
      ]
     }
    ]
