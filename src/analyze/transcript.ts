@@ -21,6 +21,8 @@ export function analyzeVerbatim(verbatim: Verbatim, analyzer: Analyzer, options:
   if (typeof verbatim !== 'object' || verbatim === null || typeof verbatim.text !== 'string') {
     throw new TypeError(`verbatim-fr: expected a Verbatim { id, text }, got ${verbatim === null ? 'null' : typeof verbatim}`);
   }
+  // A transcript has at least two speaker lines: one-line texts (most verbatims) skip the parser.
+  if (!verbatim.text.includes('\n')) return analyze(verbatim, analyzer);
   const transcript = parseChatTranscript(verbatim.text);
   const speakers = new Set(transcript.turns.map((t) => (t.speaker === 'bot' ? 'agent' : t.speaker)));
   // Both sides must be recognised: "Objet : …" / "Référence : …" lines in a letter are no chat.

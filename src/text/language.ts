@@ -20,12 +20,14 @@ const FRENCH_MARKERS: ReadonlySet<string> = new Set([
   'je', 'est', 'pas', 'une', 'et', 'les', 'des', 'du', 'au', 'aux', 'nous', 'vous', 'pour', 'avec',
   'dans', 'tres', 'très', 'sont', 'été', 'ai', 'suis', 'mes', 'votre', 'vos', 'cette', 'ce', 'ils',
   'elle', 'rien', 'jamais', 'toujours', 'aussi', 'fait', 'leur', 'était', 'avez', 'avons', 'ont',
-  'mon', 'ça', 'sur', 'chez', 'depuis', 'encore', 'même', 'après', 'où',
+  'mon', 'ça', 'sur', 'chez', 'depuis', 'encore', 'même', 'après', 'où', 'ma', 'mais', 'ne', 'qui',
+  'avoir', 'été', 'trop', 'bien', 'merci', 'bonjour', 'aucun', 'aucune', 'plus', 'moi', 'commande',
+  'livraison', 'colis', 'remboursement', 'conseiller', 'conseillère', 'réponse', 'appel', 'magasin',
 ]);
 const ENGLISH_MARKERS: ReadonlySet<string> = new Set([
   'the', 'and', 'is', 'was', 'you', 'i', 'my', 'it', 'to', 'of', 'with', 'not', 'this', 'that', 'have',
   'for', 'are', 'but', 'very', 'they', 'we', 'be', 'at', 'in', 'your', 'our', 'would', 'could', 'no',
-  "don't", "can't", "i'm", "it's", 'what', 'when', 'will', 'from', 'service', 'order',
+  "don't", "can't", "i'm", "it's", 'what', 'when', 'will', 'from',
 ]);
 const WORD_RE = /\p{L}+(?:['’]\p{L}+)*/gu;
 const FRENCH_ELISION_RE = /^(?:[ldjnmtsc]|qu|jusqu|lorsqu|puisqu)['’]\p{L}/u;
@@ -67,5 +69,6 @@ function looksFrench(text: string): boolean {
     if (FRENCH_MARKERS.has(word) || FRENCH_ELISION_RE.test(word)) french++;
     else if (ENGLISH_MARKERS.has(word)) english++;
   }
-  return french >= 3 && french * 6 >= words && english * 4 <= french;
+  // Two markers suffice in short texts; English markers must stay rare.
+  return french >= Math.min(3, Math.max(2, Math.ceil(words / 8))) && french * 6 >= words && english * 4 <= french;
 }
