@@ -875,7 +875,7 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "appliquer le prix affiché|appliqué le prix affiché|pas le prix de l'étiquette",
       "encore prélevé|encore prélevée|encore facturé|encore facturée|encore débité|encore débitée|toujours prélevée|toujours débitée|toujours débité",
       "mensualité|mensualités|facture|prélèvement|abonnement|montant|forfait {0,5} sans explication|sans aucune explication|sans prévenir|sans justification|sans raison",
-      "sans me le dire|sans me prévenir|sans m'avertir|sans m'en informer|sans me demander|sans me consulter|à mon insu",
+      "débité|débitée|prélevé|prélevée|facturé|facturée|souscrit|souscrite|ajouté|ajoutée|activé|activée|option|abonnement {0,3} sans me le dire|sans me prévenir|sans m'avertir|sans m'en informer|sans me demander|sans me consulter|à mon insu|sans mon accord",
       "découvert|découverte|découvertes|découverts {0,3} sur ma facture|sur mon relevé|sur mon compte|sur mes relevés",
       "renouvelé|renouvelée|reconduit|reconduite {0,3} automatiquement|tacitement|alors que|malgré|sans",
       "erroné|erronée|erronés|erronées",
@@ -963,7 +963,9 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "calculé selon mes achats|selon mes achats|selon mes habitudes|adaptées à mes achats|offres personnalisées|promos personnalisées"
      ],
      "exclude": [
-      "pas personnalisé|aucun suivi personnalisé|rien de personnalisé|pas du tout personnalisé"
+      "pas personnalisé|aucun suivi personnalisé|rien de personnalisé|pas du tout personnalisé",
+      "conseil|conseils {0,1} personnalisé|personnalisés",
+      "un petit mot pour|petit mot pour vous|petit mot pour dire"
      ]
     }
    ]
@@ -1582,7 +1584,7 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "description": "magasin, agence, rayons, caisse, horaires, propreté, stock en rayon",
      "stage": "pendant",
      "terms": [
-      "magasin|magasins|boutique|boutiques|succursale|supermarché|hypermarché|supérette|showroom|grande surface|centre commercial|galerie marchande|point de vente|points de vente|en magasin|au magasin|dans le magasin|du magasin|le magasin|en boutique|accueil du magasin|rayon|rayons|rayonnage|rayonnages|étagère|étagères|étal|étals|linéaire|linéaires|tête de gondole|mise en rayon|en rayon|caisse|caisses|caissier|caissière|caissiers|caissières|self-checkout|scanette|caisse automatique|caisses automatiques|caisse rapide|passage en caisse|en caisse|conseiller de vente|conseillère de vente|personnel du magasin|hôtesse de caisse|chef de rayon|responsable du magasin|directeur du magasin|directrice du magasin|horaires|horaire|ouverture|fermeture|heures d'ouverture|ouvert le dimanche|fermé le dimanche|ouvert jusqu'à|fermé le lundi|fermé à|portes fermées|propre|propres|propreté|sale|sales|saleté|saletés|crasseux|crasseuse|dégoûtant|dégoûtante|odeur|odeurs|toilettes|sanitaires|poussière|cabine|cabines|essayage|cabine d'essayage|cabines d'essayage|parking|parkings|stationnement|chariot|chariots|caddie|caddies|panier du magasin|affluence|bondé|bondée|bousculade|plein à craquer|drive|retrait en magasin|click and collect|click & collect|stock|stocks|réassort|réapprovisionnement|rupture|ruptures|prix affiché|prix en rayon|affichage des prix",
+      "magasin|magasins|boutique|boutiques|succursale|supermarché|hypermarché|supérette|showroom|grande surface|centre commercial|galerie marchande|point de vente|points de vente|en magasin|au magasin|dans le magasin|du magasin|le magasin|en boutique|accueil du magasin|rayon|rayons|rayonnage|rayonnages|étagère|étagères|étal|étals|linéaire|linéaires|tête de gondole|mise en rayon|en rayon|caisse|caisses|caissier|caissière|caissiers|caissières|self-checkout|scanette|caisse automatique|caisses automatiques|caisse rapide|passage en caisse|en caisse|conseiller de vente|conseillère de vente|personnel du magasin|hôtesse de caisse|chef de rayon|responsable du magasin|directeur du magasin|directrice du magasin|horaires|horaire|heures d'ouverture|horaires d'ouverture|à l'ouverture du magasin|fermeture|heures d'ouverture|ouvert le dimanche|fermé le dimanche|ouvert jusqu'à|fermé le lundi|fermé à|portes fermées|propreté|sale|sales|saleté|saletés|crasseux|crasseuse|dégoûtant|dégoûtante|odeur|odeurs|toilettes|sanitaires|poussière|cabine|cabines|essayage|cabine d'essayage|cabines d'essayage|parking|parkings|stationnement|chariot|chariots|caddie|caddies|panier du magasin|affluence|bondé|bondée|bousculade|plein à craquer|drive|retrait en magasin|click and collect|click & collect|stock|stocks|réassort|réapprovisionnement|rupture|ruptures|prix affiché|prix en rayon|affichage des prix",
       "étiquette de prix|étiquettes de prix|étiquetage des prix"
      ],
      "exclude": [
@@ -1657,6 +1659,9 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "n'avaient plus {0,2} accès|le droit|de nouvelles",
       "rupture {0,2} conventionnelle|de contrat|de confiance",
       "colis|paquet|commande {0,3} introuvable",
+      "billet|billets|facture|factures|dossier|document|documents|mot de passe {0,2} introuvable|introuvables",
+      "article manquant|articles manquants|il manque",
+      "app|application|appli|site {0,3} not available|unavailable",
       "numéro introuvable"
      ]
     }
