@@ -1,7 +1,22 @@
 import { analyzeVerbatim, createAnalyzer } from '../analyze/index.js';
 import type { Analyzer } from '../analyze/index.js';
-import { chatSection, createInsightBuilder, createReportBuilder, finalizeInsight, finalizeReport, reportMeta } from '../report/index.js';
-import type { Report, ReportReject, ReportSection } from '../report/index.js';
+import {
+  chatSection,
+  createCooccurrenceAccumulator,
+  createJourneyAccumulator,
+  createReportBuilder,
+  createScoresAccumulator,
+  createTrendsAccumulator,
+  finalizeCooccurrence,
+  finalizeJourney,
+  finalizeKeyness,
+  finalizeReport,
+  finalizeScores,
+  finalizeTrends,
+  keynessStateFromReport,
+  reportMeta,
+} from '../report/index.js';
+import type { Insight, Report, ReportReject, ReportSection } from '../report/index.js';
 import { readVerbatims } from './read.js';
 import { createAnnotationWriter, writeRejects } from './write.js';
 import type { ColumnOptions, InputSpec, ReadReject } from './types.js';
@@ -48,7 +63,9 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
     sections: [chatSection(), ...(options.sections ?? [])],
   };
   const builder = createReportBuilder(reportOptions);
-  const insight = createInsightBuilder();
+  // Insight accumulators; keyness is read off the report's own word tables at the end.
+  const insight = [createScoresAccumulator(), createCooccurrenceAccumulator(), createTrendsAccumulator(), createJourneyAccumulator()] as const;
+  const [scores, cooccurrence, trends, journey] = insight;
   const annotations = options.annotate ? await createAnnotationWriter(options.annotate) : undefined;
   // Rejects stream to their file as they come: a badly mapped file can reject millions of rows.
   const rejects = options.rejects ? queue<ReadReject>() : undefined;
@@ -65,7 +82,7 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
       } else {
         const analysis = analyzeVerbatim(item.verbatim, analyzer, { allTurns: options.allTurns === true });
         builder.add(analysis);
-        insight.add(analysis);
+        for (const accumulator of insight) accumulator.add(analysis);
         if (annotations) await annotations.write(analysis, item.source);
       }
       if (++pending === 500) {
@@ -79,12 +96,16 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
     await annotations?.close();
     await rejectsWritten;
   }
-  const report = finalizeReport(builder.snapshot(), reportOptions);
-  report.sections.insight = finalizeInsight(insight.state(), {
-    scores: { scale: options.scale ?? 'auto' },
-    trends: { period: options.period ?? 'month' },
-    journey: { entries: meta.entries ?? {} },
-  });
+  const state = builder.snapshot();
+  const report = finalizeReport(state, reportOptions);
+  const result: Insight = {
+    scores: finalizeScores(scores.state(), { scale: options.scale ?? 'auto' }),
+    keyness: finalizeKeyness(keynessStateFromReport(state)),
+    cooccurrence: finalizeCooccurrence(cooccurrence.state()),
+    trends: finalizeTrends(trends.state(), { period: options.period ?? 'month' }),
+    journey: finalizeJourney(journey.state(), { entries: meta.entries ?? {} }),
+  };
+  report.sections.insight = result;
   return { report };
 }
 

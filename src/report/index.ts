@@ -15,7 +15,7 @@ export type {
   TableRenderOptions,
 } from './renderers/index.js';
 export type * from './types.js';
-export { chatSection } from './sections.js';
+export { chatSection, keynessStateFromReport } from './sections.js';
 export type { ChatFigures, ChatSectionState } from './sections.js';
 export * from './insight/index.js';
 export { reportMeta } from './meta.js';

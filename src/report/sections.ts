@@ -1,5 +1,6 @@
 // Chat figures as a pluggable, mergeable report section (see ReportSection in ./types.ts).
-import type { ReportSection } from './types.js';
+import type { KeynessState } from './insight/keyness.js';
+import type { ReportSection, ReportState } from './types.js';
 import { addTo, histogramMean, histogramQuantile, mergeCounts } from './stats.js';
 import type { Histogram } from './types.js';
 
@@ -41,4 +42,28 @@ export function chatSection(): ReportSection<ChatSectionState, ChatFigures[]> {
         });
     },
   };
+}
+
+/**
+ * The keyness state read off a report state: the report already counts words
+ * and expressions per channel (personal data left out), so keyness need not
+ * count them a second time.
+ */
+export function keynessStateFromReport(state: ReportState): KeynessState {
+  const kinds = ['theme', 'concept', 'irritant', 'enchantment'] as const;
+  const channels: KeynessState['channels'] = Object.create(null) as KeynessState['channels'];
+  for (const [id, ch] of Object.entries(state.channels)) {
+    const words: Record<string, number> = Object.create(null) as Record<string, number>;
+    let keywords = 0;
+    for (const [key, [occurrences]] of Object.entries(ch.keywords)) {
+      words[key] = occurrences;
+      keywords += occurrences;
+    }
+    const expressions: Record<string, number> = Object.create(null) as Record<string, number>;
+    for (const [key, [occurrences]] of Object.entries(ch.expressions)) expressions[key] = occurrences;
+    const concepts: Record<string, number> = Object.create(null) as Record<string, number>;
+    for (const kind of kinds) for (const [entry, n] of Object.entries(ch.entries[kind])) concepts[`${kind}:${entry}`] = n;
+    channels[id] = { verbatims: ch.verbatims, keywords, words, expressions, concepts };
+  }
+  return { type: 'keyness', version: 1, expressionLengths: [2, 3], kinds: [...kinds], channels };
 }

@@ -212,13 +212,18 @@ function addVocabulary(ch: ChannelState, keywords: readonly string[]): void {
   const seen = new Set<string>();
   for (const k of keywords) addTerm(ch.keywords, k, seen);
   const seenExpr = new Set<string>();
-  for (let n = 2; n <= 3; n++) {
-    for (let i = 0; i + n <= keywords.length; i++) {
-      const gram = keywords.slice(i, i + n);
-      // "nul nul nul" says nothing a single word does not.
-      if (gram.every((w) => w === gram[0])) continue;
-      addTerm(ch.expressions, gram.join(' '), seenExpr);
-    }
+  // 2- and 3-grams built in place (hot path: no slices, no joins).
+  // "nul nul nul" says nothing a single word does not: all-equal grams are skipped.
+  for (let i = 0; i + 1 < keywords.length; i++) {
+    const a = keywords[i] as string;
+    const b = keywords[i + 1] as string;
+    if (a !== b) addTerm(ch.expressions, `${a} ${b}`, seenExpr);
+  }
+  for (let i = 0; i + 2 < keywords.length; i++) {
+    const a = keywords[i] as string;
+    const b = keywords[i + 1] as string;
+    const c = keywords[i + 2] as string;
+    if (a !== b || b !== c) addTerm(ch.expressions, `${a} ${b} ${c}`, seenExpr);
   }
 }
 

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+
+// The public API, pinned: adding or removing a name must be a deliberate change here.
+describe('public API', () => {
+  it('verbatim-fr exports exactly these names', async () => {
+    expect(Object.keys(await import('../../src/index.js')).sort()).toEqual([
+      'DEFAULT_LANGUAGES', 'GoldError', 'JOURNEY_STAGES', 'LexiconError', 'NEGATION_WORDS', 'TONALITY_THRESHOLDS',
+      'analyze', 'analyzeStream', 'analyzeVerbatim', 'buildReport', 'chatSection', 'checkThresholds', 'chiSquarePValue',
+      'compileLexicon', 'composeLexicons', 'contentKeywords', 'countExchanges', 'countWords', 'createAnalyzer',
+      'createCooccurrenceAccumulator', 'createInsightBuilder', 'createJourneyAccumulator', 'createKeynessAccumulator',
+      'createReportBuilder', 'createScoresAccumulator', 'createTrendsAccumulator', 'customerText', 'defaultLexicon',
+      'defineLexicon', 'detectLanguage', 'detectScoreScale', 'englishWords', 'evaluate', 'finalizeCooccurrence',
+      'finalizeInsight', 'finalizeJourney', 'finalizeKeyness', 'finalizeReport', 'finalizeScores', 'finalizeTrends',
+      'foldKey', 'isStopword', 'isoWeek', 'keynessStateFromReport', 'logLikelihood', 'logRatio', 'maskPersonalData',
+      'mergeCooccurrence', 'mergeInsightStates', 'mergeJourney', 'mergeKeyness', 'mergeReportStates', 'mergeScores',
+      'mergeTrends', 'normalize', 'normalizeChannel', 'parseChatTranscript', 'parseGoldJsonl', 'parseLexicon',
+      'renderEvalReport', 'renderHtml', 'renderReport', 'renderers', 'reportMeta', 'safeParseLexicon', 'sentences',
+      'slugify', 'stem', 'stopwords', 'toTonality', 'tokenize',
+    ]);
+  });
+
+  it('verbatim-fr/io exports exactly these names', async () => {
+    expect(Object.keys(await import('../../src/io/index.js')).sort()).toEqual([
+      'InputError', 'analyzeFiles', 'createAnnotationWriter', 'loadLexiconFiles', 'readLexiconFile', 'readVerbatims', 'writeRejects',
+    ]);
+  });
+
+  it('the main entry imports no node: module (it must run in a browser)', async () => {
+    const { readFileSync, readdirSync, statSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const offenders: string[] = [];
+    const walk = (dir: string): void => {
+      for (const name of readdirSync(dir)) {
+        const path = join(dir, name);
+        if (statSync(path).isDirectory()) {
+          if (!['io', 'cli'].includes(name)) walk(path);
+        } else if (/\.ts$/.test(name) && /from ['"](node:|fs['"]|path['"])/.test(readFileSync(path, 'utf8'))) offenders.push(path);
+      }
+    };
+    walk(join(__dirname, '../../src'));
+    expect(offenders).toEqual([]);
+  });
+});
