@@ -70,6 +70,7 @@ const EMOJI_Y = new RegExp(
 const EMOTICON_Y = /(?:[:;=][-']?[()[\]DPpOo3/\\|*]|:'\(|<3|\^\^|\^_\^)(?![\p{L}\p{N}])/uy;
 const SKIP_Y = /[\s\p{Cc}\p{Cf}]/uy;
 const LETTER_Y = /\p{L}/uy;
+const LINK_CHAR_Y = /^[\p{L}\p{N}]/u;
 const WORD_CHAR_Y = /^[\p{L}\p{N}\-]/u;
 const LEADING_LETTER_RE = /^\p{L}/u;
 const DIGIT_Y = /\p{N}/uy;
@@ -89,6 +90,8 @@ const APOSTROPHE = new Set([0x27, 0x2019, 0x2bc, 0x2018, 0x60, 0xb4]);
 const HYPHEN = new Set([0x2d, 0x2010, 0x2011]);
 /** ASCII punctuation; the rest of printable ASCII (#$%&*+<=>@\^`|~) are symbols. */
 const ASCII_PUNCT = new Set([...`!"'(),-./:;?[\\]_{}`].map((ch) => ch.charCodeAt(0)));
+/** Marks that end a plain word on the fast path (no link, elision or number can follow). */
+const PLAIN_STOP = new Set([...`!"(),;?[]{}`].map((ch) => ch.charCodeAt(0)).concat([0xa0, 0xab, 0xbb, 0x2026, 0x202f]));
 const EXCLAIM = new Set([0x21, 0x3f, 0x203c, 0x2049]); // ! ? ‼ ⁉
 const DOTS = new Set([0x2e, 0x2026]); // . …
 
@@ -96,6 +99,8 @@ const DOTS = new Set([0x2e, 0x2026]); // . …
 
 interface SmsTable {
   forms: Map<string, string>;
+  /** {@link shapeOf} each plain a-z form: most words are ruled out without hashing them. */
+  shapes: Set<number>;
   /** token text → norm, for word tokens (the hot path). */
   norms: Memo<string>;
 }
@@ -113,7 +118,16 @@ function compileSms(table: Readonly<Record<string, string>>): SmsTable {
     const value = expansion.trim().split(/\s+/).filter(Boolean).map(foldKey).join(' ');
     if (key !== '' && value !== '') forms.set(key, value);
   }
-  return { forms, norms: new Memo(25_000) };
+  const shapes = new Set<number>();
+  for (const key of forms.keys()) {
+    if (/^[a-z]+$/.test(key)) shapes.add(shapeOf(key.length, key.charCodeAt(0), key.charCodeAt(key.length - 1)));
+  }
+  return { forms, shapes, norms: new Memo(25_000) };
+}
+
+/** Length, first and last letter of an a-z word, as one small integer. */
+function shapeOf(length: number, first: number, last: number): number {
+  return (Math.min(length, 255) << 16) | (first << 8) | last;
 }
 
 function smsTable(options: TokenizeOptions | undefined): SmsTable {
@@ -209,8 +223,57 @@ function scanWord(text: string, s: number, tokens: Token[], sms: SmsTable): numb
       if (end > 0) return push(tokens, text, s, end, 'number', numberNorm(text.slice(s, end)));
     }
   }
-  // Elision first, in constant time: `l'l'l'…` must not rescan the rest of the word each time.
-  const elided = matchAt(ELISION_Y, text, s);
+  // Fast path for the bulk of French words: Latin letters up to a space or a
+  // plain punctuation mark. Anything else (apostrophe, hyphen, digit, dot,
+  // @, marks, other scripts) takes the full path below.
+  // ASCII words without stretching are their lowercase self unless the SMS
+  // table has them: no memo lookup (no string hashing) on the hot path.
+  let k = s;
+  const n = text.length;
+  let ascii = true;
+  let lowercase = true;
+  let stretched = false;
+  let previous = -1;
+  let repeats = 0;
+  while (k < n) {
+    let ch = text.charCodeAt(k);
+    if (ch >= 0x61 && ch <= 0x7a) {
+      // lowercase ASCII
+    } else if (ch >= 0x41 && ch <= 0x5a) {
+      lowercase = false;
+      ch |= 0x20;
+    } else if (isLatinLetter(ch)) {
+      ascii = false;
+    } else {
+      break;
+    }
+    if (ch === previous) {
+      if (++repeats >= 2) stretched = true;
+    } else {
+      previous = ch;
+      repeats = 0;
+    }
+    k++;
+  }
+  const stop = k < n ? text.charCodeAt(k) : 0x20;
+  if (k > s && (stop <= 0x20 || PLAIN_STOP.has(stop))) {
+    const word = text.slice(s, k);
+    let norm: string;
+    if (ascii && !stretched) {
+      norm = lowercase ? word : word.toLowerCase();
+      // One-letter SMS forms (c, g) only in lowercase: "vitamine C" stays a letter.
+      if ((lowercase || k - s > 1) && sms.shapes.has(shapeOf(k - s, text.charCodeAt(s) | 0x20, previous))) {
+        norm = sms.forms.get(norm) ?? norm;
+      }
+    } else {
+      norm = wordNorm(word, sms);
+    }
+    tokens.push({ text: word, start: s, end: k, kind: 'word', norm });
+    return k;
+  }
+
+  // Elision, in constant time: `l'l'l'…` must not rescan the rest of the word each time.
+  const elided = APOSTROPHE.has(stop) && k - s <= 6 ? matchAt(ELISION_Y, text, s) : -1;
   if (elided > 0 && !startsWithLookalike(text, s)) {
     const full = ELISIONS.get(foldKey(text.slice(s, elided - 1))) ?? 'ce'; // `ç'` is the only key not in the table
     const norm = full === 'se' && matchAt(FOLLOWING_IL_Y, text, elided) > 0 ? 'si' : full;
@@ -222,7 +285,7 @@ function scanWord(text: string, s: number, tokens: Token[], sms: SmsTable): numb
 
   const after = text.charCodeAt(e);
   if (after === 0x40 || after === 0x2e || after === 0x5f || after === 0x2b || after === 0x25 || after === 0x3a) {
-    const linked = scanLinked(text, s, after, tokens);
+    const linked = scanLinked(text, s, e, tokens);
     if (linked > 0) return linked;
   }
 
@@ -260,7 +323,16 @@ function scanWord(text: string, s: number, tokens: Token[], sms: SmsTable): numb
   if (digits >= 3 || digitOnlyPart) return push(tokens, text, s, e, 'number', numberNorm(text.slice(s, e)));
 
   if (hyphens !== undefined && apostrophe < 0) return splitInvertedPronouns(text, s, e, hyphens, tokens, sms);
-  return push(tokens, text, s, e, 'word', wordNorm(text.slice(s, e), sms));
+  const word = text.slice(s, e);
+  tokens.push({ text: word, start: s, end: e, kind: 'word', norm: wordNorm(word, sms) });
+  return e;
+}
+
+/** a-z, A-Z, Latin-1 letters (é, ç, à…) and œ/Œ: enough for the fast path. */
+function isLatinLetter(c: number): boolean {
+  const lower = c | 0x20;
+  if (lower >= 0x61 && lower <= 0x7a) return true;
+  return c >= 0xc0 ? (c <= 0xff && c !== 0xd7 && c !== 0xf7) || c === 0x152 || c === 0x153 : false;
 }
 
 function startsWithLookalike(text: string, s: number): boolean {
@@ -307,7 +379,11 @@ function splitInvertedPronouns(
 }
 
 /** Emails, URLs and bare domains that start like a word (`jean.dupont@…`, `www.…`, `site.fr`). */
-function scanLinked(text: string, s: number, after: number, tokens: Token[]): number {
+function scanLinked(text: string, s: number, e: number, tokens: Token[]): number {
+  const after = text.charCodeAt(e);
+  // Cheap refusals first: most words before a dot or colon end a sentence or a label.
+  if (after === 0x2e && !LINK_CHAR_Y.test(text[e + 1] ?? '')) return -1;
+  if (after === 0x3a && !text.startsWith('//', e + 1)) return -1;
   if (after === 0x3a) {
     const end = matchAt(URL_Y, text, s);
     return end > 0 ? pushUrl(text, s, end, tokens) : -1;
@@ -344,7 +420,7 @@ function scanDigits(text: string, s: number, tokens: Token[]): number {
   if (end < 0) end = matchAt(NUMBER_Y, text, s);
   const after = text.charCodeAt(end);
   if (after === 0x40 || after === 0x2e || after === 0x5f || after === 0x2d) {
-    const linked = scanLinked(text, s, after, tokens);
+    const linked = scanLinked(text, s, end, tokens);
     if (linked > 0) return linked;
   }
   return push(tokens, text, s, end, 'number', numberNorm(text.slice(s, end)));
@@ -425,11 +501,17 @@ function punctRun(text: string, s: number, c: number, tokens: Token[]): number {
   } else {
     while (e < n && text.charCodeAt(e) === c) e++;
   }
-  // `…` and `...` share a key.
-  return push(tokens, text, s, e, 'punct', normalize(text.slice(s, e)).replace(/…/g, '...'));
+  const mark = text.slice(s, e);
+  // ASCII marks are their own key except the backtick; `…` and `...` share a key.
+  const norm = c < 0x80 && c !== 0x60 ? mark : normalize(mark).replace(/…/g, '...');
+  tokens.push({ text: mark, start: s, end: e, kind: 'punct', norm });
+  return e;
 }
 
+const PLAIN_NUMBER_RE = /^[0-9.,:/-]*$/;
+
 function numberNorm(raw: string): string {
+  if (PLAIN_NUMBER_RE.test(raw)) return raw;
   return foldKey(raw.replace(/[\s\u00A0\u202F]/g, '').replace(/º/g, '°'));
 }
 
