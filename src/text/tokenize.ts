@@ -77,13 +77,10 @@ const DIGIT_Y = /\p{N}/uy;
 const PUNCT_Y = /\p{P}/uy;
 /** Anything else: one code point (a lone surrogate is one unit) and the marks on it. */
 const SYMBOL_Y = /[^]\p{M}*/uy;
-/** An elided word glued to the next one (`l'accueil`, `qu’on`), from the ELISIONS table. */
-const ELISION_Y = new RegExp(
-  String.raw`(?:${[...ELISIONS.keys(), 'ç'].sort((a, b) => b.length - a.length).join('|')})[${APOSTROPHE_CHARS}](?=[\p{L}\p{N}])`,
-  'iuy',
-);
+const WORD_START_Y = /[\p{L}\p{N}]/uy;
 /** Words that begin like an elision but are one word (`c'est-à-dire`). */
 const ELIDED_LOOKALIKES = [...APOSTROPHE_WORDS].filter((word) => ELISIONS.has(word.slice(0, word.indexOf("'"))));
+const LOOKALIKE_PREFIXES: ReadonlySet<string> = new Set(ELIDED_LOOKALIKES.map((word) => word.slice(0, word.indexOf("'"))));
 const FOLLOWING_IL_Y = /ils?(?![\p{L}\p{N}])/iuy;
 
 const APOSTROPHE = new Set([0x27, 0x2019, 0x2bc, 0x2018, 0x60, 0xb4]);
@@ -273,11 +270,13 @@ function scanWord(text: string, s: number, tokens: Token[], sms: SmsTable): numb
   }
 
   // Elision, in constant time: `l'l'l'…` must not rescan the rest of the word each time.
-  const elided = APOSTROPHE.has(stop) && k - s <= 6 ? matchAt(ELISION_Y, text, s) : -1;
-  if (elided > 0 && !startsWithLookalike(text, s)) {
-    const full = ELISIONS.get(foldKey(text.slice(s, elided - 1))) ?? 'ce'; // `ç'` is the only key not in the table
-    const norm = full === 'se' && matchAt(FOLLOWING_IL_Y, text, elided) > 0 ? 'si' : full;
-    return push(tokens, text, s, elided, 'word', norm);
+  if (APOSTROPHE.has(stop) && k - s <= 6 && matchAt(WORD_START_Y, text, k + 1) > 0) {
+    const prefix = text.slice(s, k).toLowerCase();
+    const full = ELISIONS.get(prefix) ?? (prefix === 'ç' ? 'ce' : undefined);
+    if (full !== undefined && !(LOOKALIKE_PREFIXES.has(prefix) && startsWithLookalike(text, s))) {
+      const norm = full === 'se' && matchAt(FOLLOWING_IL_Y, text, k + 1) > 0 ? 'si' : full;
+      return push(tokens, text, s, k + 1, 'word', norm);
+    }
   }
 
   const e = matchAt(WORD_Y, text, s);
