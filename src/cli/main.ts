@@ -14,6 +14,9 @@ import {
 } from '../index.js';
 import type { Analyzer, Match, ReportFormat } from '../index.js';
 import { analyzeFiles, loadLexiconFiles, InputError } from '../io/index.js';
+import { defaultWorkers } from '../io/analyze-files.js';
+import { stat } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { createProgress } from './progress.js';
 
 /** Where the CLI writes; tests pass their own. */
@@ -112,13 +115,19 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     .option('--all-turns', 'in chat transcripts, analyse the agent turns too (default: customer turns only)')
     .addOption(new Option('--period <period>', 'trend period').choices(['month', 'week']).default('month'))
     .addOption(new Option('--scale <scale>', 'score scale').choices(['auto', 'nps', 'stars', 'csat', 'ces']).default('auto'))
+    .option('--workers <n>', 'worker threads: a number, or auto (one per core for inputs over 20 MB)', 'auto')
     .option('--no-progress', 'never show the progress bar (it only shows on a terminal, on stderr)')
     .action(async (files: string[], opts: AnalyzeCliOptions) => {
-      const analyzer = await buildAnalyzer(opts.lexicon, opts.defaultLexicon, opts.lang);
+      const workers = opts.workers === 'auto' ? defaultWorkers(await totalSize(files)) : Number(opts.workers);
+      if (!Number.isInteger(workers) || workers < 1) throw new CommanderError(EXIT.usage, 'verbatim.usage', `--workers expects a whole number or auto, got "${opts.workers}"`);
       const progress = createProgress({ stream: io.stderr, enabled: opts.progress && !io.env.CI });
       try {
         const result = await analyzeFiles(files, {
-          analyzer,
+          lexicons: opts.lexicon,
+          includeDefault: opts.defaultLexicon,
+          defaultLanguage: opts.lang,
+          workers,
+          workerScript: fileURLToPath(import.meta.url),
           columns: pickColumns(opts),
           examples: opts.examples,
           topWords: opts.top,
@@ -229,6 +238,7 @@ interface AnalyzeCliOptions {
   period: 'month' | 'week';
   scale: 'auto' | 'nps' | 'stars' | 'csat' | 'ces';
   progress: boolean;
+  workers: string;
 }
 
 interface EvalCliOptions {
@@ -247,6 +257,12 @@ function pickColumns(opts: AnalyzeCliOptions) {
     if (value !== undefined) columns[key] = value;
   }
   return columns;
+}
+
+async function totalSize(files: string[]): Promise<number> {
+  let total = 0;
+  for (const file of files) total += file === '-' ? 0 : await stat(file).then((s) => s.size, () => 0);
+  return total;
 }
 
 async function readAll(stream: NodeJS.ReadableStream | undefined): Promise<string> {

@@ -16,7 +16,18 @@ function openOutput(path: string): { write(chunk: string): Promise<void>; close(
   return {
     async write(chunk) {
       if (failure) throw failure;
-      if (!stream.write(chunk)) await Promise.race([once(stream, 'drain'), once(stream, 'error')]);
+      if (!stream.write(chunk)) {
+        // Wait for drain or error, then drop both listeners (a race of once() would leak the loser's).
+        await new Promise<void>((resolve) => {
+          const done = (): void => {
+            stream.off('drain', done);
+            stream.off('error', done);
+            resolve();
+          };
+          stream.on('drain', done);
+          stream.on('error', done);
+        });
+      }
       if (failure) throw failure;
     },
     async close() {

@@ -21,3 +21,5 @@ export * from './insight/index.js';
 export { reportMeta } from './meta.js';
 export { renderHtml } from './renderers/html.js';
 export type { HtmlRenderOptions } from './renderers/html.js';
+export { createCorpusAccumulator, mergeCorpusStates, finalizeCorpus } from './corpus.js';
+export type { CorpusAccumulator, CorpusOptions, CorpusState } from './corpus.js';

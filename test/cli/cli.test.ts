@@ -64,6 +64,17 @@ describe('verbatim analyze', () => {
     expect(rows[0]).toMatchObject({ row: '2' });
   });
 
+  it('gives the same report, annotations and rejects with worker threads as in-process', () => {
+    const outputs = [1, 3].map((workers) => {
+      const annotate = join(out, `coding-${workers}.jsonl`);
+      const rejects = join(out, `rejects-${workers}.csv`);
+      const r = run(['analyze', sample, '--format', 'json', '--workers', String(workers), '--annotate', annotate, '--rejects', rejects]);
+      expect(r.code).toBe(0);
+      return [r.stdout, readFileSync(annotate, 'utf8'), readFileSync(rejects, 'utf8')];
+    });
+    expect(outputs[1]).toEqual(outputs[0]);
+  });
+
   it('reads standard input with -', () => {
     const r = run(['analyze', '-', '--format', 'json'], readFileSync(join(fixtures, 'mini.csv'), 'utf8'));
     expect(r.code).toBe(0);
