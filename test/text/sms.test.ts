@@ -49,6 +49,19 @@ describe('SMS forms expand through lexicons/fr/sms.yml', () => {
     expect(only(input).norm).toBe(norm);
   });
 
+  it.each([
+    ['Pk', 'pourquoi'],
+    ['TJRS', 'toujours'],
+    ['G', 'g'],
+    ['g', 'je ai'],
+    ['Bcp', 'beaucoup'],
+    ['PKKK', 'pourquoi'],
+    ['Tél', 'telephone'],
+    ['TÉL', 'telephone'],
+  ])('case and accents: %s → %s', (input, norm) => {
+    expect(only(input).norm).toBe(norm);
+  });
+
   it('expands in context and keeps the written text', () => {
     const tokens = tokenize('pk vous répondez jms ?');
     expect(tokens.map((t) => t.norm)).toEqual(['pourquoi', 'vous', 'repondez', 'jamais', '?']);
