@@ -149,10 +149,13 @@ describe('public API', () => {
     expect(Object.keys(await import('../../src/report/index.js')).filter((n) => !insight.has(n)).sort()).toEqual([
       'buildReport',
       'chatSection',
+      'createCorpusAccumulator',
       'createReportBuilder',
+      'finalizeCorpus',
       'finalizeReport',
       'keynessStateFromReport',
       'maskPersonalData',
+      'mergeCorpusStates',
       'mergeReportStates',
       'renderHtml',
       'renderReport',
