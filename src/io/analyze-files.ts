@@ -97,7 +97,11 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
   const items = readVerbatims(inputs, { channels: analyzer.lexicon.channels });
   const workers = options.analyzer === undefined && options.workerScript !== undefined ? Math.max(1, Math.floor(options.workers ?? 1)) : 1;
   const onReject = async (item: ReadReject): Promise<void> => {
-    local.reject({ source: item.source, reason: item.reason, hint: item.hint });
+    // The report counts rejects by reason: "wrong column count: 5 instead of 3" groups under "wrong column count".
+    const colon = item.reason.indexOf(': ');
+    const reason = colon > 0 ? item.reason.slice(0, colon) : item.reason;
+    const hint = colon > 0 ? `${item.reason.slice(colon + 2)} — ${item.hint}` : item.hint;
+    local.reject({ source: item.source, reason, hint });
     rejects?.push(item);
     if (annotations) await annotations.skip(item);
   };
