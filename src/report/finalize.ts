@@ -235,7 +235,7 @@ export function finalizeReport(state: ReportState, options: ReportOptions = {}):
   const analysed = all.verbatims;
   const rejected = state.rejects.count;
   const core: Omit<Report, 'sections'> = {
-    schemaVersion: 1,
+    schemaVersion: 2,
     lang,
     summary: {
       inputRows: analysed + rejected,

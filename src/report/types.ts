@@ -281,7 +281,7 @@ export interface ReportSummary {
 
 /** The finalized corpus report (schema/report.schema.json). */
 export interface Report {
-  schemaVersion: 1;
+  schemaVersion: 2;
   /** Language of labels written by renderers. */
   lang: string;
   summary: ReportSummary;

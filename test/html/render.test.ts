@@ -297,7 +297,7 @@ describe('side effects', () => {
 describe('API misuse', () => {
   it.each([
     ['null report', null, undefined],
-    ['not a report', { schemaVersion: 2 }, undefined],
+    ['not a report', { schemaVersion: 3 }, undefined],
     ['bad option', 'sample', { heatmapThemes: 0 }],
   ])('%s throws a TypeError', async (_, report, options) => {
     const input = report === 'sample' ? sampleReport() : report;

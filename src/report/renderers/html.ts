@@ -62,8 +62,9 @@ function entryLabels(report: Report): Map<string, string> {
  * `lang: 'en'` or a report with `lang: 'en'` gives English labels).
  */
 export async function renderHtml(report: Report, options: HtmlRenderOptions = {}): Promise<string> {
-  if (typeof report !== 'object' || report === null || report.schemaVersion !== 1) {
-    throw new TypeError(`verbatim-fr: expected a Report (schemaVersion 1), got ${report === null ? 'null' : typeof report}`);
+  if (typeof report !== 'object' || report === null || !(report.schemaVersion === 2 || (report.schemaVersion as number) === 1)) {
+    // v1 reports (before sections were documented) read the same: renderers accept both.
+    throw new TypeError(`verbatim-fr: expected a Report (schemaVersion 2), got ${report === null ? 'null' : typeof report}`);
   }
   if (typeof options !== 'object' || options === null) {
     throw new TypeError(`verbatim-fr: expected HTML render options (object), got ${options === null ? 'null' : typeof options}`);

@@ -34,8 +34,9 @@ export function renderReport(report: Report, format: 'csv', options?: CsvRenderO
 export function renderReport<O extends RenderOptions>(report: Report, format: Renderer<O>, options?: O): string;
 export function renderReport(report: Report, format: string, options?: RenderOptions & Record<string, unknown>): string;
 export function renderReport(report: Report, format: string | Renderer<RenderOptions> = 'table', options?: RenderOptions): string {
-  if (typeof report !== 'object' || report === null || report.schemaVersion !== 1) {
-    throw new TypeError(`verbatim-fr: expected a Report (schemaVersion 1), got ${report === null ? 'null' : typeof report}`);
+  if (typeof report !== 'object' || report === null || !(report.schemaVersion === 2 || (report.schemaVersion as number) === 1)) {
+    // v1 reports (before sections were documented) read the same: renderers accept both.
+    throw new TypeError(`verbatim-fr: expected a Report (schemaVersion 2), got ${report === null ? 'null' : typeof report}`);
   }
   const renderer: Renderer | undefined =
     typeof format === 'string'

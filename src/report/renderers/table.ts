@@ -2,10 +2,16 @@
 import type { ChannelReport, RankedEntry, Report } from '../types.js';
 import {
   channelLabel,
+  channelLabels,
+  entryLabels,
+  formatHeadline,
   formatNumber,
   formatScore,
   formatShare,
+  formatSigned,
   formatTonality,
+  headlineName,
+  insightWordingFor,
   oneLine,
   padEnd,
   padStart,
@@ -15,6 +21,7 @@ import {
   wordingFor,
   wrapParts,
 } from './format.js';
+import { readChat, readInsight } from './html/insight.js';
 import type { Renderer, RenderOptions } from './types.js';
 
 export interface TableRenderOptions extends RenderOptions {
@@ -69,6 +76,43 @@ function rankingLines(entries: RankedEntry[], lang: string, width: number, top: 
   return lines;
 }
 
+/** One line (wrapped at `width`) of chat exchanges per conversation, or nothing without chats. */
+function chatLines(report: Report, lang: string, width: number): string[] {
+  const w = wordingFor(lang);
+  const iw = insightWordingFor(lang);
+  const labels = channelLabels(report, w);
+  const order = new Map(report.channels.map((c, i) => [c.channel, i]));
+  const rank = (id: string) => (id === 'all' ? Infinity : (order.get(id) ?? order.size));
+  let rows = [...readChat(report)].filter(([, c]) => c.conversations > 0).sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  if (rows.length === 2) rows = rows.filter(([id]) => id !== 'all');
+  if (rows.length === 0) return [];
+  const parts = rows.map(([id, c]) =>
+    iw.chatLine(labels.get(id) ?? id, formatNumber(c.mean, 1, lang), formatNumber(c.median, 1, lang), String(c.conversations)),
+  );
+  parts[0] = `${iw.chat}${w.colon}${parts[0] as string}`;
+  return wrapParts(parts, width);
+}
+
+/** The five irritants that weigh most on the score, when the report carries the score analysis. */
+function impactLines(report: Report, lang: string, width: number, heading: (s: string) => string): string[] {
+  const iw = insightWordingFor(lang);
+  const scores = readInsight(report).scores;
+  if (scores === undefined || scores.overall.scored === 0) return [];
+  const irritants = (scores.entries.irritant ?? []).filter((e) => e.scored > 0).slice(0, 5);
+  if (irritants.length === 0) return [];
+  const kind = scores.scale.kind;
+  const name = headlineName(iw, kind);
+  const labels = entryLabels(report);
+  const out = ['', heading(`${iw.scoreImpact} (${name} ${formatHeadline(kind, scores.overall.headline, lang)}, n = ${scores.overall.scored})`)];
+  irritants.forEach((e, i) => {
+    const impact = padStart(`${formatSigned(e.impact, 1, lang)} pts`, 11);
+    const gap = `${iw.withEntry.toLowerCase()} ${formatHeadline(kind, e.headline ?? null, lang)} / ${iw.withoutEntry.toLowerCase()} ${formatHeadline(kind, e.without?.headline ?? null, lang)}`;
+    const base = `n = ${e.scored}${e.lowBase ? ` (${iw.lowBase})` : ''}`;
+    out.push(truncate(`${padStart(`${i + 1}.`, 4)} ${padEnd(truncate(labels.get(e.id) ?? e.id, 28), 28)} ${impact}  ${padEnd(gap, 26)} ${base}`, width));
+  });
+  return out;
+}
+
 function renderTable(report: Report, options: TableRenderOptions = {}): string {
   const lang = options.lang ?? report.lang;
   const w = wordingFor(lang);
@@ -87,6 +131,7 @@ function renderTable(report: Report, options: TableRenderOptions = {}): string {
   out.push(heading(header), rule);
   for (const ch of report.channels) out.push(row(columns.map((c) => c.cell(ch)), columns));
   out.push(rule, row(columns.map((c) => c.cell(report.all)), columns));
+  out.push(...chatLines(report, lang, width));
 
   const sections: Array<[string, RankedEntry[]]> = [
     [w.themes, report.all.themes],
@@ -98,6 +143,7 @@ function renderTable(report: Report, options: TableRenderOptions = {}): string {
     out.push('', heading(`${title} (${channelLabel(report.all, w)})`));
     out.push(...rankingLines(entries, lang, width, top));
   }
+  out.push(...impactLines(report, lang, width, heading));
 
   const s = report.summary;
   if (s.rejected > 0) {
