@@ -170,6 +170,15 @@ describe('table sections', () => {
   });
 });
 
+describe('schemaVersion', () => {
+  it('renderers read version 2 and version 1 reports, and refuse others', async () => {
+    const report = await reportWithSections();
+    const v1 = { ...report, schemaVersion: 1 } as unknown as Report;
+    expect(renderReport(v1, 'md')).toBe(renderReport(report, 'md'));
+    expect(() => renderReport({ ...report, schemaVersion: 3 } as unknown as Report, 'md')).toThrow(/expected a Report \(schemaVersion 2\)/);
+  });
+});
+
 describe('JSON schema v2 with sections', () => {
   it('the hand-made report with sections.chat and sections.insight validates', async () => {
     const report = await reportWithSections();
@@ -198,6 +207,11 @@ describe('JSON schema v2 with sections', () => {
     expect(validate({ ...report, schemaVersion: 1 })).toBe(false);
     report.sections.insight.trends.compared = ['2026-03'];
     expect(validate(report)).toBe(false);
+  });
+
+  it('the HTML sample report (the full sample corpus, written as version 1) validates once marked version 2', () => {
+    const report = JSON.parse(readFileSync(new URL('../fixtures/html/sample-report.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+    expect(validate({ ...report, schemaVersion: 2 }), JSON.stringify(validate.errors)).toBe(true);
   });
 
   it('still lets other sections through under their own name', async () => {
