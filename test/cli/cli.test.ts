@@ -75,6 +75,18 @@ describe('verbatim analyze', () => {
     expect(outputs[1]).toEqual(outputs[0]);
   });
 
+  it('accounts for malformed rows and groups them by reason in the summary', () => {
+    const r = run(['analyze', join(fixtures, 'malformed.csv'), '--format', 'json']);
+    expect(r.code).toBe(0);
+    const { summary } = JSON.parse(r.stdout);
+    expect(summary).toMatchObject({ inputRows: 5, analysed: 2, rejected: 3 });
+    expect(summary.rejectsByReason).toEqual([
+      { reason: 'wrong column count', count: 2 },
+      { reason: 'empty text', count: 1 },
+    ]);
+    expect(summary.firstRejects.map((x: { source: { row: number } }) => x.source.row)).toEqual([2, 4, 5]);
+  });
+
   it('reads standard input with -', () => {
     const r = run(['analyze', '-', '--format', 'json'], readFileSync(join(fixtures, 'mini.csv'), 'utf8'));
     expect(r.code).toBe(0);
