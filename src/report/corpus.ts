@@ -7,7 +7,7 @@ import { chatSection, keynessStateFromReport } from './sections.js';
 import { createCooccurrenceAccumulator, finalizeCooccurrence, mergeCooccurrence, type CooccurrenceState } from './insight/cooccurrence.js';
 import { createJourneyAccumulator, finalizeJourney, mergeJourney, type JourneyState } from './insight/journey.js';
 import { finalizeKeyness } from './insight/keyness.js';
-import { createScoresAccumulator, finalizeScores, mergeScores, type ScoresState } from './insight/scores.js';
+import { createScoresAccumulator, detectScoreScale, finalizeScores, mergeScores, type ScoresAccumulator, type ScoresState } from './insight/scores.js';
 import { createTrendsAccumulator, finalizeTrends, mergeTrends, type TrendsState } from './insight/trends.js';
 import type { Insight } from './insight/index.js';
 import type { Report, ReportOptions, ReportReject, ReportSection, ReportState } from './types.js';
@@ -23,7 +23,8 @@ export interface CorpusOptions extends ReportOptions {
 /** JSON state of a corpus run; merge two with `mergeCorpusStates`. */
 export interface CorpusState {
   report: ReportState;
-  scores: ScoresState;
+  /** Score figures per channel: channels on different scales (stars, NPS) are not pooled. */
+  scores: Record<string, ScoresState>;
   cooccurrence: CooccurrenceState;
   trends: TrendsState;
   journey: JourneyState;
@@ -48,20 +49,24 @@ function reportOptionsOf(options: CorpusOptions): ReportOptions & { sections: re
 /** The per-channel report plus the insight analyses (`sections.insight`) and chat figures (`sections.chat`). */
 export function createCorpusAccumulator(options: CorpusOptions = {}): CorpusAccumulator {
   const builder = createReportBuilder(reportOptionsOf(options));
-  const scores = createScoresAccumulator();
+  const scores = new Map<string, ScoresAccumulator>();
   const cooccurrence = createCooccurrenceAccumulator();
   const trends = createTrendsAccumulator();
   const journey = createJourneyAccumulator();
   return {
     add(analysis) {
       builder.add(analysis);
-      scores.add(analysis);
+      let channelScores = scores.get(analysis.channel);
+      if (channelScores === undefined) scores.set(analysis.channel, (channelScores = createScoresAccumulator()));
+      channelScores.add(analysis);
       cooccurrence.add(analysis);
       trends.add(analysis);
       journey.add(analysis);
     },
     reject: (r) => builder.reject(r),
-    state: () => ({ report: builder.snapshot(), scores: scores.state(), cooccurrence: cooccurrence.state(), trends: trends.state(), journey: journey.state() }),
+    state: () => ({
+      report: builder.snapshot(),
+      scores: Object.fromEntries([...scores].map(([channel, acc]) => [channel, acc.state()])), cooccurrence: cooccurrence.state(), trends: trends.state(), journey: journey.state() }),
   };
 }
 
@@ -69,7 +74,7 @@ export function createCorpusAccumulator(options: CorpusOptions = {}): CorpusAccu
 export function mergeCorpusStates(a: CorpusState, b: CorpusState, options: CorpusOptions = {}): CorpusState {
   return {
     report: mergeReportStates(a.report, b.report, { sections: reportOptionsOf(options).sections }),
-    scores: mergeScores(a.scores, b.scores),
+    scores: mergeRecords(a.scores, b.scores, mergeScores),
     cooccurrence: mergeCooccurrence(a.cooccurrence, b.cooccurrence),
     trends: mergeTrends(a.trends, b.trends),
     journey: mergeJourney(a.journey, b.journey),
@@ -80,7 +85,7 @@ export function mergeCorpusStates(a: CorpusState, b: CorpusState, options: Corpu
 export function finalizeCorpus(state: CorpusState, options: CorpusOptions = {}): Report {
   const report = finalizeReport(state.report, reportOptionsOf(options));
   const insight: Insight = {
-    scores: finalizeScores(state.scores, { scale: options.scale ?? 'auto' }),
+    scores: finalizeScores(dominantScaleScores(state.scores, options.scale ?? 'auto'), { scale: options.scale ?? 'auto' }),
     keyness: finalizeKeyness(keynessStateFromReport(state.report)),
     cooccurrence: finalizeCooccurrence(state.cooccurrence),
     trends: finalizeTrends(state.trends, { period: options.period ?? 'month' }),
@@ -88,4 +93,35 @@ export function finalizeCorpus(state: CorpusState, options: CorpusOptions = {}):
   };
   report.sections.insight = insight;
   return report;
+}
+
+function mergeRecords<V>(a: Record<string, V>, b: Record<string, V>, merge: (x: V, y: V) => V): Record<string, V> {
+  const out: Record<string, V> = { ...a };
+  for (const [key, value] of Object.entries(b)) out[key] = key in out ? merge(out[key] as V, value) : value;
+  return out;
+}
+
+/**
+ * Impact and NPS mean nothing over pooled stars and NPS scores: unless the
+ * scale is declared, the score analysis keeps the channels whose scale is the
+ * most used (by scored verbatims); the per-channel report keeps every score.
+ */
+function dominantScaleScores(byChannel: Record<string, ScoresState>, declared: CorpusOptions['scale']): ScoresState {
+  const states = Object.keys(byChannel).sort().map((channel) => byChannel[channel] as ScoresState);
+  const empty = createScoresAccumulator().state();
+  if (declared !== undefined && declared !== 'auto') return states.reduce(mergeScores, empty);
+  const groups = new Map<string, { scored: number; states: ScoresState[] }>();
+  for (const state of states) {
+    const scale = detectScoreScale(state.all.scores);
+    if (scale.kind === 'unknown') continue;
+    const key = `${scale.kind}:${scale.min}-${scale.max}`;
+    const scored = Object.values(state.all.scores).reduce((sum, n) => sum + n, 0);
+    const group = groups.get(key) ?? { scored: 0, states: [] };
+    group.scored += scored;
+    group.states.push(state);
+    groups.set(key, group);
+  }
+  const best = [...groups.entries()].sort((x, y) => y[1].scored - x[1].scored || x[0].localeCompare(y[0]))[0];
+  // Verbatims without a score still count in "verbatims": keep unscored channels out only when a scale group exists.
+  return (best?.[1].states ?? states).reduce(mergeScores, empty);
 }
