@@ -124,9 +124,11 @@ function roleOfLabel(label: string): ChatSpeaker | null {
   let i = 0;
   if (words.length > 1 && DETERMINERS.has(fold(words[0] as string))) i = 1;
   let best: readonly [number, ChatSpeaker] | null = null;
+  // Folded once per label, not once per role phrase (this runs on every line of every multi-line verbatim).
+  const folded = words.slice(i, i + 4).map((w) => fold(w).replace(/[.:]$/, ''));
   for (const [phrase, speaker] of ROLE_PHRASES) {
     const parts = phrase.split(' ');
-    if (parts.every((p, k) => fold(words[i + k] ?? '').replace(/[.:]$/, '') === p) && (best === null || parts.length > best[0])) {
+    if (parts.every((p, k) => (folded[k] ?? '') === p) && (best === null || parts.length > best[0])) {
       best = [parts.length, speaker];
     }
   }
