@@ -131,18 +131,18 @@ describe('renderHtml on the sample corpus report', () => {
 
   it('ranks irritants with their score impact and links them to their verbatims', () => {
     const section = sectionOf(html, 'irritants');
-    expect(section).toContain('Impact sur le NPS (points)');
+    expect(section).toContain('Impact sur le % de satisfaits (points)');
     for (const e of report.all.irritants) expect(section).toContain(`<a href="#${anchorId('ex', 'irritant', e.id)}">`);
     const scores = (report.sections.insight as { scores: { entries: { irritant: Array<{ id: string; impact: number | null; lowBase: boolean }> } } }).scores;
     const worst = scores.entries.irritant.find((e) => !e.lowBase && e.impact !== null && e.impact < 0);
     if (worst === undefined) throw new Error('fixture: no harmful irritant');
     const label = report.all.irritants.find((e) => e.id === worst.id)?.label as string;
     const impact = (worst.impact as number).toFixed(1).replace('.', ',').replace('-', '−');
-    expect(section).toContain(`Le plus pénalisant pour le NPS : ${escapeHtml(label)} (${impact} points)`);
+    expect(section).toContain(`Le plus pénalisant pour le % de satisfaits : ${escapeHtml(label)} (${impact} points)`);
   });
 
-  it('warns when channels score on different scales instead of showing one global NPS', () => {
-    expect(sectionOf(html, 'irritants')).toContain('<p class="warning" role="note">Attention : les canaux notent sur des échelles différentes');
+  it('says which channels the score impact covers when channels score on different scales, and shows no global NPS', () => {
+    expect(sectionOf(html, 'irritants')).toContain('<p class="note" role="note">Impacts calculés sur les 157 verbatims notés des canaux qui partagent l’échelle la plus utilisée (Avis en ligne, Stores d&#39;applications)');
     const summary = sectionOf(html, 'synthese');
     expect(summary).toContain('<dt>Score global</dt><dd>échelles mixtes<span class="sub">n = 254</span></dd>');
     expect(summary).not.toContain('NPS −70');

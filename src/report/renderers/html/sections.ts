@@ -153,9 +153,12 @@ export function summarySection(ctx: SectionContext): Section {
   if (s.period !== null) figures.push([w.period, w.periodValue(f.date(s.period.from), f.date(s.period.to))]);
   const scores = ctx.insight.scores;
   // With mixed scales the insight headline reads stars as NPS; the core report says "mixed" instead.
-  if (scores !== undefined && !scores.mixedScales && scores.overall.scored > 0 && scores.overall.headline !== null) {
+  // The insight scores may cover only the channels of the dominant scale: then the core report's "mixed" is the honest global figure.
+  const coversAllScored =
+    scores !== undefined && scores.channels.filter((c) => c.scored > 0).length >= report.channels.filter((c) => c.score !== null && c.score.n > 0).length;
+  if (scores !== undefined && coversAllScored && !scores.mixedScales && scores.overall.scored > 0 && scores.overall.headline !== null) {
     const kind = scores.scale.kind;
-    const value = kind === 'nps' ? w.scoreValue.nps(f.signed(scores.overall.headline, 0)) : kind === 'stars' || kind === 'csat' ? `${f.pctPoints(scores.overall.headline)} ${w.headline.satisfied.replace(/^(le|la) /, '')}` : w.scoreValue.mean(f.num(scores.overall.headline, 1));
+    const value = kind === 'nps' ? w.scoreValue.nps(f.signed(scores.overall.headline, 0)) : kind === 'stars' || kind === 'csat' ? `${f.pctPoints(scores.overall.headline)} ${w.headline.satisfied.replace(/^(le|la) /, '').replace(/^% (de )?/, '')}` : w.scoreValue.mean(f.num(scores.overall.headline, 1));
     figures.push([w.overallScore, value, w.base(f.num(scores.overall.scored, 0))]);
   } else if (report.all.score !== null && report.all.score.n > 0) {
     const parts = scoreParts(ctx, report.all.score);
@@ -330,6 +333,12 @@ export async function irritantSection(ctx: SectionContext): Promise<Section> {
 
   const scores = insight.scores !== undefined && insight.scores.overall.scored > 0 ? insight.scores : undefined;
   let note = scores?.mixedScales === true ? `<p class="warning" role="note">${esc(w.mixedScales)}</p>` : '';
+  // Score impact covers the channels of one scale only (stars and NPS are never pooled): say which.
+  const scoredChannels = (scores?.channels ?? []).filter((c) => c.scored > 0).map((c) => channelLabelOf(ctx, c.channel));
+  const allScored = report.channels.filter((c) => c.score !== null && c.score.n > 0).length;
+  if (scores !== undefined && scores.mixedScales !== true && scoredChannels.length > 0 && scoredChannels.length < allScored) {
+    note += `<p class="note" role="note">${esc(w.scoredChannels(scoredChannels, scores.overall.scored))}</p>`;
+  }
   if (scores === undefined) {
     const anyScore = report.all.score !== null && report.all.score.n > 0;
     note = absent(insight.scores === undefined && anyScore ? w.absent.noScoreInsight : w.absent.noScores);

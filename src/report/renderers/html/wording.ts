@@ -81,6 +81,7 @@ export interface HtmlWording {
   lowBaseNote: string;
   smallBases(min: string): string;
   mixedScales: string;
+  scoredChannels: (channels: string[], scored: number) => string;
   stages: { avant: string; pendant: string; apres: string; inconnu: string };
   enchantment: string;
   mentions: string;
@@ -202,6 +203,8 @@ const fr: HtmlWording = {
   verbatimCount: (n, count) => `${n} verbatim${count > 1 ? 's' : ''}`,
   lowBaseNote: 'Base faible : trop peu de verbatims notés pour un impact fiable ; leur impact est tracé en clair.',
   smallBases: (min) => `Les parts des canaux de moins de ${min} verbatims sont à lire avec prudence.`,
+  scoredChannels: (channels, scored) =>
+    `Impacts calculés sur les ${scored} verbatims notés des canaux qui partagent l’échelle la plus utilisée (${channels.join(', ')}) : les autres canaux notent sur une autre échelle, que l’on ne mélange pas.`,
   mixedScales:
     'Attention : les canaux notent sur des échelles différentes (étoiles, NPS…). Les impacts ci-dessous lisent toutes les notes sur une seule échelle ; comparez-les entre eux plutôt qu’en valeur absolue.',
   stages: { avant: 'Avant l’achat', pendant: 'Pendant l’achat', apres: 'Après l’achat', inconnu: 'Étape inconnue' },
@@ -323,6 +326,8 @@ const en: HtmlWording = {
   verbatimCount: (n, count) => `${n} verbatim${count === 1 ? '' : 's'}`,
   lowBaseNote: 'Low base: too few scored verbatims for a reliable impact; their impact is drawn pale.',
   smallBases: (min) => `Shares of channels with fewer than ${min} verbatims are to be read with care.`,
+  scoredChannels: (channels, scored) =>
+    `Impacts computed on the ${scored} scored verbatims of the channels sharing the most used scale (${channels.join(', ')}): other channels score on another scale, which is not mixed in.`,
   mixedScales:
     'Warning: channels score on different scales (stars, NPS…). The impacts below read all scores on one scale; compare them with each other rather than as absolute values.',
   stages: { avant: 'Before purchase', pendant: 'During purchase', apres: 'After purchase', inconnu: 'Unknown stage' },
