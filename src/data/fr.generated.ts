@@ -546,20 +546,20 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "raconte|racontent|racontait|dit|disent|répond|répondent {0,1} n'importe quoi",
       "solution*|résolu|résolue|résolus|résolution|solutionné|solutionnée",
       "problème|souci|panne|dossier|situation {0,2} réglé|réglée|résolu|résolue|débloqué|débloquée",
-      "diagnostic*|qualifié*|formés|formées|formation|pas formé|pas formée|pas formés|mal formé|mal formés|mal formée|incapable*|amateur*|à côté de la plaque|efficac*|ineffica*|pertinen*|pédagog*|avisé*",
+      "diagnostic*|qualifié*|formés|formées|formation|pas formé|pas formée|pas formés|mal formé|mal formés|mal formée|incapable*|amateur*|à côté de la plaque|ineffica*|pertinen*|pédagog*|avisé*",
       "répondu|réponse|répondre {0,3} à mes questions|à toutes mes questions|à ma question|à ma demande",
       "réponse|réponses {0,2} précise|précises|claire|claires|complète|complètes|adaptée|adaptées|pertinente|pertinentes|incohérente|incohérentes|floue|floues|vague|vagues|évasive|évasives|type|automatiques|copier-coller|à côté|toutes faites",
       "orienté|orientée|orienter|orientés {0,2} vers",
-      "aiguillé|aiguillée|aiguiller|guidé|guidée|guider|accompagné|accompagnée|accompagnement",
+      "aiguillé|aiguillée|aiguiller|m'a guidé|m'a guidée|bien guidé|bien guidée|guidée|guider|accompagné|accompagnée|accompagnement",
       "hyper pro|hyper professionnel|ultra pro|très pro|super pro|vraiment pro",
       "ce qui est faux|c'est faux|information fausse|info fausse|infos fausses|m'a menti|m'ont menti|nous a menti|mensonge|mensonges|erreur de conseil|mauvais conseil|mauvais conseils|induit en erreur|induite en erreur",
-      "explications claires|bien expliqué|tout expliqué|m'a expliqué|a expliqué|explique bien",
+      "explications claires|explication claire|explications données|explications fournies|clarté des explications|pour la clarté|bien expliqué|tout expliqué|m'a expliqué|a expliqué|explique bien",
       "j'ai enfin compris|enfin compris|compris la différence|compris la diff"
      ],
      "exclude": [
       "rapport|passage|visite|venue|rendez-vous|rdv|relance|relancer|attente {0,2} l'expert|d'expert|de l'expert|d'expertise",
       "l'expert {0,2} mandaté|de l'assurance|de l'assureur|est passé|est venu|n'est pas venu|viendra",
-      "expert {0,1} mandaté|de l'assurance|de l'assureur|automobile|en sinistre"
+      "expert {0,1} mandaté|de l'assurance|de l'assureur|automobile|en sinistre|passé|venu|est passé|est venu|n'est pas venu"
      ]
     },
     {
@@ -568,7 +568,12 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "parent": "competence",
      "label": "Qualité du conseil",
      "terms": [
-      "conseil|conseils|bien conseillé*|mal conseillé*|expert|avisé*|pédagog*|orienté vers|guidé*"
+      "conseil|conseils|bien conseillé*|mal conseillé*|expert|avisé*|pédagog*|orienté vers|bien guidé|m'a guidé|guidée"
+     ],
+     "exclude": [
+      "rapport|passage|visite|venue|rendez-vous|rdv|relance|relancer|attente {0,2} l'expert|d'expert|de l'expert|d'expertise",
+      "l'expert {0,2} mandaté|de l'assurance|de l'assureur|est passé|est venu|n'est pas venu|viendra",
+      "expert {0,1} mandaté|de l'assurance|de l'assureur|automobile|en sinistre|passé|venu"
      ]
     },
     {
@@ -600,7 +605,6 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "label": "Efficacité",
      "description": "problème résolu, idéalement au premier contact",
      "terms": [
-      "efficac*",
       "problème|souci|panne|dossier|situation|demande|question|litige|incident {0,3} réglé|réglée|résolu|résolue|solutionné|solutionnée|débloqué|débloquée|traité|traitée|pris en charge|prise en charge",
       "réglé|réglée|résolu|résolue|solutionné|solutionnée|traité|traitée|débloqué|débloquée {0,3} immédiatement|rapidement|aussitôt|efficacement|en un appel|en un seul appel|en 1 appel|en quelques minutes|en 5 minutes|en deux minutes|en 2 minutes|en dix minutes|en 10 minutes|tout de suite|du premier coup|en un clin d'œil|dans la journée|en 24h|en 48h|sur place|en direct|sans problème|sans difficulté|sans souci",
       "dès le premier appel|dès le premier contact|au premier appel|au premier contact|du premier coup|en un seul appel|en un appel|en un coup de fil",
@@ -609,22 +613,35 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "a résolu|ont résolu|a réglé|ont réglé|a solutionné|ont solutionné|a débloqué|ont débloqué|a tout réglé|ont tout réglé|a tout géré|ont tout géré|a géré|ont géré|a fait le nécessaire|ont fait le nécessaire|fait le nécessaire|tout est rentré dans l'ordre|rentré dans l'ordre|m'a dépanné|m'a dépannée|nous a dépannés|dépanné rapidement|dépannée rapidement",
       "m'a sorti|m'a sortie|m'ont sorti|m'ont sortie {0,1} d'affaire|d'embarras",
       "tiré|tirée {0,1} d'affaire",
+      "réponse {0,2} efficace|adaptée|concrète",
+      "problème réglé|c'est réglé|tout est réglé",
+      "a répondu à {0,2} toutes mes questions|ma demande|mes attentes",
+      "répond|répondu {0,2} à mes attentes",
+      "été réglé en|été résolu en|réglé en {0,1} minutes|min|heure",
+      "tout a été réglé|tout a été résolu|tout est réglé|a été réglé|a été résolu",
+      "réglait mon problème|a réglé mon problème|ont réglé mon problème|a résolu mon problème|ont résolu mon problème|résolu mon problème|réglé mon problème"
+     ],
+     "exclude": [
+      "pas assez efficace"
+     ]
+    },
+    {
+     "id": "efficacite.general",
+     "kind": "enchantment",
+     "tag": "efficacite",
+     "theme": "competence",
+     "label": "Efficacité (générale)",
+     "terms": [
+      "efficac*",
       "professionnalisme|très professionnel|très professionnelle|très professionnels|très pro|super pro|vraiment pro",
       "service|sav|prise en charge {0,1} nickel|impeccable|au top",
       "service impeccable|prestation impeccable|travail impeccable|intervention impeccable|suivi impeccable|parfaitement géré|parfaitement gérée|bien géré|bien gérée|très bien géré|très bien gérée|de A à Z",
       "pris en charge {0,2} rapidement|immédiatement|efficacement|de bout en bout",
       "prise en charge {0,2} efficace|rapide|parfaite|impeccable|exemplaire|au top",
-      "réponse {0,2} efficace|adaptée|concrète",
-      "problème réglé|c'est réglé|tout est réglé",
-      "a répondu à {0,2} toutes mes questions|ma demande|mes attentes",
-      "répond|répondu {0,2} à mes attentes",
       "hyper pro|hyper professionnel|ultra pro",
-      "été réglé en|été résolu en|réglé en {0,1} minutes|min|heure",
-      "tout a été réglé|tout a été résolu|tout est réglé|a été réglé|a été résolu",
       "c'est fait|c'est réglé|c'est résolu|et voilà c'est réglé",
       "débloquer ma carte|débloqué ma carte|débloquée ma carte",
-      "c'est modifié|c'est corrigé|c'est débloqué|c'est changé|c'est rectifié|c'est noté et réglé",
-      "réglait mon problème|a réglé mon problème|ont réglé mon problème|a résolu mon problème|ont résolu mon problème|résolu mon problème|réglé mon problème"
+      "c'est modifié|c'est corrigé|c'est débloqué|c'est changé|c'est rectifié|c'est noté et réglé"
      ],
      "exclude": [
       "pas assez efficace"
@@ -660,11 +677,11 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "sait|savait|savent {0,2} de quoi il parle|de quoi elle parle|de quoi ils parlent",
       "a su {0,2} m'orienter|m'aiguiller|m'expliquer|me conseiller|me guider|nous conseiller|nous orienter|trouver le produit|trouver le modèle",
       "m'a orienté|m'a orientée|m'a aiguillé|m'a aiguillée|m'a guidé|m'a guidée|nous a guidés|nous a orientés|guidé pas à pas|guidée pas à pas|pédagogue*|pédagogie",
-      "explications {0,2} claires|précises|détaillées|limpides|pédagogiques|parfaites|utiles",
-      "a pris le temps {0,3} expliquer|m'expliquer|de tout m'expliquer|de bien expliquer|de me conseiller|de répondre|de comprendre",
+      "explications|explication {0,2} claires|claire|précises|précise|détaillées|limpides|limpide|pédagogiques|parfaites|utiles",
+      "a pris le temps {0,3} expliquer|m'expliquer|de tout m'expliquer|de bien expliquer|de me conseiller|de répondre|de comprendre|de comparer|comparer",
       "pris le temps de {0,2} expliquer|conseiller|répondre",
       "bien expliqué|bien expliquée|très bien expliqué|clairement expliqué|tout expliqué|m'a tout expliqué",
-      "adapté|adaptée|adaptés|adaptées {0,1} à mes besoins|à mon besoin|à ma situation|à mon usage|à mon profil|à mes attentes",
+      "adapté|adaptée|adaptés|adaptées {0,1} à mes besoins|à mon besoin|à ma situation|à mon usage|à mon profil|à mes attentes|à mon budget",
       "répondu à toutes mes questions",
       "réponses {0,1} précises|claires|pertinentes|complètes|détaillées",
       "réponse {0,1} précise|claire|pertinente|complète|détaillée",
@@ -985,7 +1002,7 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "terms": [
       "je recommande|je vous recommande|je le recommande|je la recommande|je les recommande|je recommanderai|je recommanderais|je vais recommander|recommande vivement|recommande fortement|recommande chaudement|recommande les yeux fermés|recommande sans hésiter|recommande sans hésitation|recommande à 100|recommande à tous|recommande à 200|recommande|recommandé|recommandée|recommander|recommanderai|recommanderais|recommandons|recommandable|recommandables|à recommander|à conseiller|je conseille|je vous conseille|je le conseille|je la conseille|je conseillerai|je conseillerais|conseille vivement|conseille fortement",
       "allez-y|allez y {0,2} les yeux fermés|sans hésiter|sans crainte",
-      "foncez|n'hésitez pas|n'hésitez surtout pas|je valide|je valide à 100|je ne peux que recommander|je ne peux que vous recommander|je ne peux que le recommander|ne peux que recommander|ne peux que conseiller|je ne peux que conseiller|bouche-à-oreille|en parlerai autour de moi|en parler autour de moi|je vais en parler|en parlerai à mes amis|bouche à oreille|je reviendrai les yeux fermés|je recommencerai sans hésiter|je repasserai commande sans hésiter|à recommander sans modération|à conseiller sans modération|top du top|une adresse à retenir|bonne adresse|excellente adresse|adresse à recommander"
+      "foncez|n'hésitez pas|n'hésitez surtout pas|je valide|je valide à 100|je ne peux que recommander|je ne peux que vous recommander|je ne peux que le recommander|ne peux que recommander|ne peux que conseiller|je ne peux que conseiller|bouche-à-oreille|en parlerai autour de moi|en parler autour de moi|je vais en parler|en parlerai à mes amis|bouche à oreille|en bien autour de|parler en bien|parlerai en bien|parlera en bien|dire du bien|dirai du bien|je reviendrai les yeux fermés|je recommencerai sans hésiter|je repasserai commande sans hésiter|à recommander sans modération|à conseiller sans modération|top du top|une adresse à retenir|bonne adresse|excellente adresse|adresse à recommander"
      ],
      "exclude": [
       "lrar|lettre recommandée|recommandé avec|en recommandé|courrier recommandé|envoi recommandé|par recommandé|un recommandé|mon recommandé|le recommandé|accusé de réception|recommandé ar",
@@ -1742,7 +1759,11 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "stage": "avant",
      "terms": [
       "prix|tarif*|coût|coûts|coûte|coûtent|coûté|coûteux|coûteuse|cher|chère|chers|chères|abordable|abordables|accessible|raisonnable|raisonnables|moins cher|pas cher|plus cher|bon marché|promo|promos|promotion|promotions|promotionnel|promotionnelle|réduction|réductions|remise|remises|rabais|ristourne|soldes|en solde|soldé|soldés|déstockage|liquidation|black friday|vente privée|ventes privées|bon plan|bons plans|bonne affaire|bonnes affaires|coupon|coupons|code promo|code de réduction|bon de réduction|offre|offres|qualité-prix|qualité/prix|rapport qualité-prix|rapport qualité prix|rapport qualité/prix|qualité prix|frais de port|frais de livraison|frais de dossier|frais de gestion|frais bancaires|frais cachés|frais supplémentaires|frais de service|frais d'envoi|augmentation|augmentations|augmenté|augmentée|augmente|augmentent|hausse|hausses|économie|économies|économiser|économique|économiques|budget|porte-monnaie|portefeuille|livraison gratuite|livraison offerte|frais de port offerts|frais de port gratuits|essai gratuit|c'est gratuit|plus gratuit|payant|payante|payants|payantes|onéreux|onéreuse|exorbitant|exorbitante|exorbitants|prohibitif|prohibitive|hors de prix|compétitif|compétitive|compétitifs|compétitives|concurrentiel|concurrentiels|imbattable|imbattables|attractif|attractifs|attractive|intéressant|intéressants|intéressante|surtaxé|surtaxe",
-      "taux|taux d'intérêt|taux négocié|remise fidélité|% de remise|% de réduction"
+      "taux|taux d'intérêt|taux négocié|remise fidélité|% de remise|% de réduction",
+      "pénalité|pénalités|agios|frais de tenue de compte|frais de retour|frais de retour payants",
+      "baisse|baissé|diminué|diminution {0,3} prix|tarif|tarifs|facture|mensualité|abonnement|cotisation|forfait",
+      "prix|tarif|tarifs|facture|mensualité|abonnement|cotisation|forfait {0,2} a baissé|baisse|ont baissé|a diminué|diminue",
+      "de plus par mois|de plus par an|€ de plus|euros de plus|€ de moins|euros de moins"
      ],
      "exclude": [
       "cher monsieur|chère madame|chers messieurs|cher client|chère cliente|chers clients|mon cher|ma chère|chère équipe|cher service|chers tous|cher service client",
@@ -1750,6 +1771,9 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "remise en main propre|remise en état|remise en question|remise en cause|remise à zéro|remise en service|offre d'emploi",
       "prix {0,1} nobel",
       "sms|mail|mails|e-mail|e-mails|email|emails|notifications|notification|messages|message|newsletter|newsletters {0,1} promo|promos|promotionnel|promotionnels|promotionnelle|promotionnelles",
+      "je vous offre|vous offre|on vous offre|m'offre|on m'offre|nous offre|lui offre|s'offre",
+      "frais de {0,1} réparation|remise en état",
+      "solde affiché|mon solde|solde disponible|solde bancaire|solde restant",
       "pris en charge|prise en charge",
       "frais|fraîche|fraîcheur {0,1} et",
       "produit frais|produits frais|pas frais|plus frais|rayon frais|fruits frais|légumes frais|poisson frais"
@@ -1770,7 +1794,11 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "parent": "prix",
      "label": "Promotions et réductions",
      "terms": [
-      "promo|promos|promotion|promotions|réduction|réductions|remise|remises|solde|soldes|rabais|code promo|bon plan|black friday|vente privée"
+      "promo|promos|promotion|promotions|réduction|réductions|remise|remises|en solde|soldes|rabais|code promo|bon plan|black friday|vente privée"
+     ],
+     "exclude": [
+      "sms|mail|mails|e-mail|e-mails|email|emails|notifications|notification|messages|message|newsletter|newsletters {0,1} promo|promos|promotionnel|promotionnels|promotionnelle|promotionnelles",
+      "remise en main propre|remise en état|remise en question|remise en cause|remise à zéro|remise en service"
      ]
     },
     {
@@ -1801,7 +1829,7 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "trop cher|trop chère|trop chers|trop chères|beaucoup trop cher|bien trop cher|vraiment cher|très cher|très chère|très chers|très chères|super cher|hyper cher|assez cher|un peu cher|un peu chère|un peu chers|trop onéreux|cher|chère|chers|chères|hors de prix|exorbitant|exorbitante|exorbitants|exorbitantes|prohibitif|prohibitive|prohibitifs|prohibitives|onéreux|onéreuse|onéreuses|coûteux|coûteuse|coûteuses",
       "prix|tarif|tarifs|tarification|coût|coûts|facture|note|addition|abonnement|forfait|cotisation|prime|mensualité|frais {0,3} exorbitant|exorbitants|exorbitante|excessif|excessifs|excessive|abusif|abusifs|abusive|délirant|délirants|indécent|indécents|prohibitif|prohibitifs|exagéré|exagérés|exagérée|scandaleux|élevé|élevés|élevée|honteux|astronomique|astronomiques|démentiel|abusé|inabordable|inabordables|salé|salée|salés|exagérément|injustifié|injustifiés|injustifiée|prohibitive|rédhibitoire|énorme|énormes|aberrant|aberrants|hallucinant|hallucinants|ahurissant|révoltant|insensé|insensés|disproportionné|disproportionnés|très élevé|très élevés|du délire|de fou|de malade|en hausse|trop élevé|trop élevés|trop élevée",
       "payé cher|payé trop cher|payer trop cher|cher payé|chèrement payé|paye trop cher|arnaque|arnaques|arnaqueur|arnaqueurs|racket|racketter|racket organisé|voleurs|tiroir-caisse|pigeon|pigeons|c'est du vol|du vol pur|du vol manifeste|c'est du racket|pompe à fric|vache à lait|augmentation|augmentations",
-      "augmenté|augmentée|augmentés|augmente|augmentent|grimpé|explosé|flambé|doublé|triplé|bondi {0,3} prix|tarif|tarifs|abonnement|forfait|cotisation|prime|facture|mensualité|loyer|encore|de|sans prévenir|chaque année|tous les ans",
+      "augmenté|augmentée|augmentés|augmente|augmentent|grimpé|explosé|flambé|a doublé|ont doublé|a triplé|ont triplé|bondi {0,3} prix|tarif|tarifs|abonnement|forfait|cotisation|prime|facture|mensualité|loyer|encore|de|sans prévenir|chaque année|tous les ans",
       "prix|tarif|tarifs|abonnement|forfait|cotisation|prime|mensualité|facture|factures|loyer {0,3} augmenté|augmentée|augmentés|augmente|augmentent|explosé|flambé|grimpé|doublé|triplé|bondi|pris|en hausse",
       "hausse|hausses {0,3} prix|tarif|tarifs|tarifaire|tarifaires|cotisation|abonnement|de|injustifiée|injustifiées|brutale|brutales|successives|continuelles",
       "hausse de prix|hausse des prix|hausse tarifaire|flambée des prix|envolée des prix|frais cachés|frais caché|frais surprise|frais en plus|frais supplémentaires|frais annexes|frais imprévus|frais injustifiés|frais abusifs|frais excessifs|frais exorbitants|frais exagérés|frais inadmissibles|frais scandaleux|frais énormes",
@@ -2229,9 +2257,15 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "changer de {0,1} banque|opérateur|fournisseur|assureur|assurance|crèmerie|prestataire|enseigne|magasin|mutuelle|compagnie",
       "changer d'opérateur|changer d'assureur|changer d'enseigne|changé d'opérateur|changé de banque|changé d'assureur|changé de fournisseur|concurrence|concurrent|concurrents|concurrente",
       "partir|parti|partie|quitter|quitté|quittée|quitte {0,3} chez|concurrence|banque|opérateur|fournisseur|assureur|enseigne|vous|votre|cette|ailleurs",
-      "aller voir ailleurs|voir ailleurs|aller ailleurs|irai ailleurs|partir ailleurs|passer ailleurs|portabilité|rio|préavis|code rio|frais de résiliation|lettre de résiliation|demande de résiliation|loi hamon|loi chatel|départ|départs|partir"
+      "aller voir ailleurs|voir ailleurs|aller ailleurs|irai ailleurs|partir ailleurs|passer ailleurs|portabilité|rio|préavis|code rio|frais de résiliation|lettre de résiliation|demande de résiliation|loi hamon|loi chatel|départ|départs|partir",
+      "acheter|acheté|achète|commander|commandé|commande|regarder|regarde|chercher|cherche|prendre|comparer|souscrire|souscrit {0,3} ailleurs|chez la concurrence|chez un concurrent|chez le concurrent|chez les concurrents",
+      "annulation du contrat|annulation de mon contrat|annulation de mon abonnement|annuler mon contrat|annuler le contrat|annuler mon abonnement|annuler l'abonnement|annuler mon adhésion|j'annule tout|j'annule mon abonnement",
+      "je clôturerai|je fermerai|je résilierai|nous clôturerons|nous résilierons|c'est fini pour moi|c'est terminé pour moi|ce sera sans moi",
+      "désinstallée|désinstallé|désinstalle|désinstaller|désinstallation",
+      "vers un autre|vers une autre|chez un autre|chez une autre|pour un autre|pour une autre {0,0} banque|établissement|opérateur|fournisseur|assureur|mutuelle|prestataire|enseigne"
      ],
      "exclude": [
+      "désinstallé|désinstaller|désinstalle|désinstallée|désinstallation {0,3} réinstall*",
       "départ {0,2} en vacances|du train|du colis|de l'entrepôt|du vol|en retraite|à la retraite",
       "point de départ|au départ|dès le départ|de départ|à partir|partir de|à partir de|partir en vacances|partir en voyage",
       "concurrence {0,2} déloyale",
@@ -2260,6 +2294,13 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "je réfléchis à|j'envisage de|j'envisage sérieusement de|je pense à|je songe à|je compte {0,2} partir|passer|changer|résilier|quitter|aller",
       "je change de|je vais changer de {0,1} banque|fournisseur|assurance|mutuelle|crèmerie|prestataire|magasin|compagnie",
       "je change d'opérateur|je vais changer d'opérateur|je change d'assureur|je vais changer d'assureur|je change d'enseigne",
+      "souhaite|souhaiterais|souhaitons|veux|voudrais|voulais|voulons|désire|désirerais|aimerais|compte|comptons|vais|allons|veut|souhaitait|voulait|décidé|obligé|obligée {0,2} résilier|clôturer|mettre fin|vous quitter|annuler mon contrat|annuler mon abonnement|fermer mon compte|fermer mes comptes",
+      "résiliation sans frais|résilier sans frais|demande de résiliation|demandé la résiliation|demander la résiliation|demande la résiliation|ma résiliation|volonté de résilier|intention de résilier|impossible de résilier|impossible à résilier|impossible de clôturer|comment résilier|pour résilier|essayé de résilier|tenté de résilier|essaie de résilier",
+      "annulation du contrat|annulation de mon contrat|annulation de mon abonnement|annuler mon contrat|annuler le contrat|annuler mon abonnement|j'annule mon abonnement",
+      "je clôturerai|je fermerai|je résilierai|nous clôturerons|nous résilierons|c'est fini pour moi|c'est terminé pour moi|ce sera sans moi",
+      "acheter|acheté|achète|commander|commandé|regarder|regarde|chercher|cherche|prendre|comparer|souscrire|souscrit {0,3} ailleurs|chez la concurrence|chez un concurrent|chez le concurrent|chez les concurrents",
+      "vers un autre|vers une autre|chez un autre|chez une autre|pour un autre|pour une autre {0,0} banque|établissement|opérateur|fournisseur|assureur|mutuelle|prestataire|enseigne",
+      "désinstallée|désinstallé|désinstalle|je désinstalle|désinstallation",
       "fermer mon compte|clôturer mon compte|fermer tous mes comptes|clôturer tous mes comptes|rapatrier mes comptes|transférer mes comptes|vider mon compte",
       "cancel|cancel my|unsubscribe|switch to|switching to|leaving|close my account|terminate my",
       "à la fin de mon engagement|dès la fin de mon engagement|dès la fin du mois|dès la fin de mon contrat|à la fin de mon contrat {0,4} partir|résilier|changer|quitter|je pars|je change"
@@ -2268,7 +2309,8 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "plus jamais {0,2} de problème|de souci|eu de problème",
       "je pars en vacances|je pars demain|je pars à l'étranger|je pars en voyage",
       "je pense à vous|je pense à eux|je pense à les recommander",
-      "bye {0,1} merci"
+      "bye {0,1} merci",
+      "désinstallé|désinstaller|désinstalle|désinstallée|désinstallation {0,3} réinstall*"
      ]
     }
    ]
