@@ -8,7 +8,7 @@ import { termKeys } from '../lexicon/keys.js';
 import { defaultLexicon } from '../lexicon/parse.js';
 import { normalizeChannel } from '../lexicon/channels.js';
 import type { Lexicon, LexiconDocument, LexiconEntry } from '../lexicon/types.js';
-import { isNegated, personneIsPerson, type NegationConfig, type Unit } from './negation.js';
+import { hasInnerNegator, isNegated, personneIsPerson, type NegationConfig, type Unit } from './negation.js';
 import { FR_SENTIMENT_BASE } from './sentiment-fr.generated.js';
 
 export interface AnalyzerOptions {
@@ -46,6 +46,8 @@ interface SentimentConfig {
   stems: Map<string, number>;
   intensifiers: Map<string, number>;
   irritantWeight: number;
+  /** Keys whose praise turns negative next to an irritant (see SentimentSection.sarcasm). */
+  sarcasm: ReadonlySet<string>;
   enchantmentWeight: number;
 }
 
@@ -115,7 +117,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   const stems = new Map<string, number>();
   const put = (raw: string, value: number): void => {
     if (raw.startsWith('stem:')) stems.set(stem(raw.slice(5)), value);
-    else words.set(foldKey(raw), value);
+    else words.set(sentimentKey(foldKey(raw)), value);
   };
   if (options.includeBaseSentiment !== false) for (const [w, v] of Object.entries(FR_SENTIMENT_BASE)) put(w, v);
   for (const [w, v] of Object.entries(lexicon.sentiment.words)) put(w, v);
@@ -139,6 +141,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
       intensifiers,
       irritantWeight: lexicon.sentiment.irritantWeight,
       enchantmentWeight: lexicon.sentiment.enchantmentWeight,
+      sarcasm: new Set(lexicon.sentiment.sarcasm.map((w) => sentimentKey(foldKey(w)))),
     },
     sms,
     stopwords: { add: [...lexicon.stopwords.add], remove: [...lexicon.stopwords.remove] },
@@ -209,7 +212,7 @@ export function analyze(verbatim: Verbatim | string, analyzer: Analyzer): Verbat
     if (reason === undefined && r.pattern.negated) {
       for (let k = r.start; k < r.end; k += 1) if (units[k]?.key === 'personne' && personneIsPerson(units, k)) reason = 'ambiguous';
     }
-    const negated = !r.pattern.negated && isNegated(units, r.start, r.end, negation);
+    const negated = !r.pattern.negated && (isNegated(units, r.start, r.end, negation) || hasInnerNegator(units, r.start, r.end, negation));
     const m = makeMatch(entry, r, negated);
     if (reason === undefined && negated && entry.onNegation === 'cancel') {
       reason = 'negated';
@@ -280,6 +283,9 @@ export function analyze(verbatim: Verbatim | string, analyzer: Analyzer): Verbat
   return result;
 }
 
+/** Most a negated praise weighs (a plain "pas content" weighs 1). */
+const NEGATED_PRAISE_CAP = 1.5;
+
 function scoreSentiment(units: readonly Unit[], matches: readonly Match[], analyzer: Analyzer): { positive: number; negative: number } {
   const { sentiment, negation } = analyzer;
   let positive = 0;
@@ -290,22 +296,34 @@ function scoreSentiment(units: readonly Unit[], matches: readonly Match[], analy
   };
   // Words inside irritant/enchantment matches already count through the weights.
   const covered = new Set<number>();
+  let irritants = 0;
+  let enchantments = 0;
   for (const m of matches) {
-    if (m.kind === 'irritant') add(sentiment.irritantWeight);
-    else if (m.kind === 'enchantment') add(sentiment.enchantmentWeight);
-    else continue;
+    if (m.kind === 'irritant') {
+      add(sentiment.irritantWeight);
+      irritants += 1;
+    } else if (m.kind === 'enchantment') {
+      add(sentiment.enchantmentWeight);
+      enchantments += 1;
+    } else continue;
     for (let t = m.tokenStart; t < m.tokenEnd; t += 1) covered.add(t);
   }
+  // "Bravo pour le SAV 👏, toujours pas remboursé": praise next to a complaint, and no delight, is irony.
+  const ironic = irritants > 0 && enchantments === 0;
   units.forEach((u, k) => {
-    if (u.kind !== 'word' || covered.has(u.token)) return;
-    let p = sentiment.words.get(u.key);
-    if (p === undefined && sentiment.stems.size > 0) p = sentiment.stems.get(stem(u.key));
+    if ((u.kind !== 'word' && u.kind !== 'emoji') || covered.has(u.token)) return;
+    const key = u.kind === 'emoji' ? sentimentKey(u.key) : u.key;
+    let p = sentiment.words.get(key);
+    if (p === undefined && sentiment.stems.size > 0 && u.kind === 'word') p = sentiment.stems.get(stem(u.key));
     if (p === undefined || p === 0) return;
+    if (p > 0 && ironic && sentiment.sarcasm.has(key)) p = -p;
     const prev = units[k - 1];
     const factor = prev !== undefined && prev.kind === 'word' ? sentiment.intensifiers.get(prev.key) : undefined;
     if (factor !== undefined) p *= factor;
-    // Negation flips; a negated negative is only mildly positive ("pas mauvais").
-    if (isNegated(units as Unit[], k, k + 1, negation)) p = p > 0 ? -p : -p / 2;
+    // Negation flips and caps: "pas mauvais" is mildly positive, "pas content" negative, but "rien
+    // d'exceptionnel" is no stronger a complaint than "pas content".
+    // Emoji stand outside the clause's syntax: "jamais arrivé 🤬" is not a negated anger.
+    if (u.kind === 'word' && isNegated(units as Unit[], k, k + 1, negation)) p = p > 0 ? -Math.min(p, NEGATED_PRAISE_CAP) : -p / 2;
     add(p);
   });
   return { positive: Math.round(positive * 100) / 100, negative: Math.round(negative * 100) / 100 };
@@ -326,4 +344,9 @@ function languageOf(text: string, analyzer: Analyzer): string {
   if (!analyzer.options.detectLanguage) return analyzer.options.defaultLanguage;
   const detected = detectLanguage(text);
   return detected === 'und' ? analyzer.options.defaultLanguage : detected;
+}
+
+/** Emoji keys without skin tones, so 👍🏽 reads as 👍. */
+function sentimentKey(key: string): string {
+  return key.replace(/[\u{1F3FB}-\u{1F3FF}\uFE0F]/gu, '');
 }

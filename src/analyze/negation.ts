@@ -111,3 +111,18 @@ export function isNegated(units: readonly Unit[], start: number, end: number, co
   }
   return false;
 }
+
+/** Negators that negate wherever they stand (not "plus", "personne", "non", which are often something else). */
+const PLAIN_NEGATORS = new Set(['ne', 'pas', 'jamais', 'rien', 'aucun', 'aucune', 'sans', 'ni', 'guere']);
+
+/**
+ * Whether a plain negator stands inside the gap of a match whose term has none
+ * ("accueil {0,2} exceptionnel" over "accueil rien d'exceptionnel").
+ */
+export function hasInnerNegator(units: readonly Unit[], start: number, end: number, config: NegationConfig): boolean {
+  for (let k = start + 1; k < end - 1; k += 1) {
+    const key = units[k]?.key;
+    if (key !== undefined && PLAIN_NEGATORS.has(key) && config.negators.has(key)) return true;
+  }
+  return false;
+}

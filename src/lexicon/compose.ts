@@ -39,7 +39,7 @@ export function composeLexicons(layers: readonly LexiconDocument[]): Lexicon {
   const lexicon: Lexicon = {
     lang: 'fr',
     entries: [],
-    sentiment: { words: {}, intensifiers: {}, irritantWeight: -2, enchantmentWeight: 2 },
+    sentiment: { words: {}, intensifiers: {}, irritantWeight: -2, enchantmentWeight: 2, sarcasm: [] },
     negation: { negators: DEFAULT_NEGATORS, window: DEFAULT_WINDOW, breaks: DEFAULT_BREAKS },
     channels: [],
     sms: {},
@@ -134,6 +134,7 @@ export function composeLexicons(layers: readonly LexiconDocument[]): Lexicon {
       if (s.intensifiers !== undefined) Object.assign(lexicon.sentiment.intensifiers, s.intensifiers);
       if (s.irritantWeight !== undefined) lexicon.sentiment.irritantWeight = s.irritantWeight;
       if (s.enchantmentWeight !== undefined) lexicon.sentiment.enchantmentWeight = s.enchantmentWeight;
+      if (s.sarcasm !== undefined) lexicon.sentiment.sarcasm = [...new Set([...lexicon.sentiment.sarcasm, ...s.sarcasm])];
     }
     if (doc.negation !== undefined) {
       const n = doc.negation;

@@ -45,6 +45,12 @@ export interface SentimentSection {
   irritantWeight?: number;
   /** Polarity of each enchantment match (default 2). */
   enchantmentWeight?: number;
+  /**
+   * Words and emoji that praise ironically ("Bravo pour le SAV 👏") when the
+   * verbatim carries an irritant and no enchantment: their positive polarity
+   * then counts as negative.
+   */
+  sarcasm?: string[];
 }
 
 export interface NegationSection {

@@ -16,7 +16,7 @@ const ENTRY_FIELDS = [
 ];
 const PATCH_ONLY = ['addTerms', 'removeTerms', 'addExclude'];
 const PATCH_ALLOWED = new Set(['id', 'label', 'description', 'onNegation', 'negatedAs', 'disabled', ...PATCH_ONLY]);
-const SENTIMENT_FIELDS = ['words', 'intensifiers', 'irritantWeight', 'enchantmentWeight'];
+const SENTIMENT_FIELDS = ['words', 'intensifiers', 'irritantWeight', 'enchantmentWeight', 'sarcasm'];
 const NEGATION_FIELDS = ['negators', 'window', 'breaks'];
 const CHANNEL_FIELDS = ['id', 'label', 'aliases'];
 const STOPWORD_FIELDS = ['add', 'remove'];

@@ -121,3 +121,32 @@ describe('invariants', () => {
     expect(SAMPLES.map((t) => JSON.stringify(analyze(t, other)))).toEqual(first);
   });
 });
+
+describe('tonality: irony, emoji and damped negation', () => {
+  const analyzer = createAnalyzer();
+  it.each([
+    ['Bravo pour le SAV 👏👏 toujours pas remboursé', 'negatif'],
+    ['Bravo à la conseillère, très aimable', 'positif'],
+    ['Livraison au top 😍', 'positif'],
+    ['Colis jamais arrivé 🤬', 'negatif'],
+    ['Service correct 👍🏽', 'positif'],
+  ])('%s → %s', (text, tonality) => {
+    expect(analyze(text, analyzer).tonality).toBe(tonality);
+  });
+
+  it('a negated strong praise is a mild complaint, not a strong one', () => {
+    const plain = analyze('Le repas était exceptionnel', analyzer).sentiment.positive;
+    const negated = analyze("Le repas n'était pas exceptionnel", analyzer).sentiment;
+    expect(negated.negative).toBeGreaterThan(0);
+    expect(negated.negative).toBeLessThan(plain);
+  });
+
+  it('a negator inside the gap of a match negates it', () => {
+    const words = analyze("Accueil rien d'exceptionnel", analyzer);
+    expect(words.enchantments).not.toContain('amabilite');
+  });
+
+  it('an emoji with a skin tone reads as the plain emoji', () => {
+    expect(analyze('ok 👍🏽', analyzer).sentiment).toEqual(analyze('ok 👍', analyzer).sentiment);
+  });
+});

@@ -80,14 +80,14 @@ entries:
   it('merges sections key by key, later layers winning', () => {
     const user = defineLexicon({
       version: 1,
-      sentiment: { words: { nul: -3, top: 2 }, enchantmentWeight: 3 },
+      sentiment: { words: { nul: -3, top: 2 }, enchantmentWeight: 3, sarcasm: ['bravo'] },
       negation: { window: 3 },
       sms: { pk: 'pourquoi', tjrs: 'toujours' },
       stopwords: { add: ['bjr'], remove: ['svp'] },
       channels: [{ id: 'chat', label: 'Tchat', aliases: ['messagerie'] }, { id: 'email', label: 'E-mail', aliases: ['mail'] }],
     });
     const lex = composeLexicons([base, user]);
-    expect(lex.sentiment).toEqual({ words: { nul: -3, super: 2, top: 2 }, intensifiers: {}, irritantWeight: -2, enchantmentWeight: 3 });
+    expect(lex.sentiment).toEqual({ words: { nul: -3, super: 2, top: 2 }, intensifiers: {}, irritantWeight: -2, enchantmentWeight: 3, sarcasm: ['bravo'] });
     expect(lex.negation.window).toBe(3);
     expect(lex.negation.negators).toContain('jamais');
     expect(lex.sms).toEqual({ pk: 'pourquoi', tjrs: 'toujours' });
