@@ -3,15 +3,13 @@ import { readFileSync } from 'node:fs';
 import { buildReport } from '../../src/index.js';
 import type { Report, ReportMeta } from '../../src/index.js';
 import { createInsightBuilder, finalizeInsight } from '../../src/report/insight/index.js';
-import type { EntryKind, Match, Tonality, VerbatimAnalysis } from '../../src/types.js';
+import type { Tonality, VerbatimAnalysis } from '../../src/types.js';
+import { analysis as baseAnalysis, type MatchSpec } from '../report/helpers.js';
 
 /** The report of corpora/sample.csv with `sections.insight` (see test/fixtures/html/generate.ts). */
 export function sampleReport(): Report {
   return JSON.parse(readFileSync(new URL('../fixtures/html/sample-report.json', import.meta.url), 'utf8')) as Report;
 }
-
-/** [entry id, kind, theme, matched text (first occurrence)]. */
-type MatchSpec = [id: string, kind: EntryKind, theme: string | undefined, text: string];
 
 interface Spec {
   id: string;
@@ -23,38 +21,14 @@ interface Spec {
   matches?: MatchSpec[];
 }
 
+/** The report tests' fixture builder, with keywords read off the text (the HTML shows top words). */
 function analysis(spec: Spec): VerbatimAnalysis {
-  const matches: Match[] = (spec.matches ?? []).map(([id, kind, theme, text]) => {
-    const start = spec.text.indexOf(text);
-    if (start < 0) throw new Error(`fixture: "${text}" not in "${spec.text}"`);
-    const m: Match = { id, kind, term: text.toLowerCase(), tokenStart: 0, tokenEnd: 1, start, end: start + text.length, text, negated: false };
-    if (theme !== undefined) m.theme = theme;
-    return m;
-  });
-  const of = (kind: EntryKind) => [...new Set(matches.filter((m) => m.kind === kind).map((m) => m.id))];
-  const words = spec.text.split(/\s+/).filter(Boolean);
-  const keywords = words.map((w) => w.toLowerCase().replace(/[^a-zà-ÿ]/g, '')).filter((w) => w.length > 2);
-  const a: VerbatimAnalysis = {
-    id: spec.id,
-    channel: spec.channel,
-    text: spec.text,
-    language: 'fra',
-    tokens: words.length,
-    words: words.length,
-    contentWords: keywords.length,
-    keywords,
-    matches,
-    themes: [...new Set([...of('theme'), ...matches.flatMap((m) => (m.theme !== undefined && m.kind !== 'intent' ? [m.theme] : []))])],
-    concepts: of('concept'),
-    irritants: of('irritant'),
-    enchantments: of('enchantment'),
-    intents: of('intent'),
-    tonality: spec.tonality ?? 'neutre',
-    sentiment: { positive: 0, negative: 0 },
-  };
-  if (spec.date !== undefined) a.date = spec.date;
-  if (spec.score !== undefined) a.score = spec.score;
-  return a;
+  const keywords = spec.text
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => w.toLowerCase().replace(/[^a-zà-ÿ]/g, ''))
+    .filter((w) => w.length > 2);
+  return baseAnalysis({ ...spec, keywords });
 }
 
 export const meta: ReportMeta = {
