@@ -153,6 +153,11 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "description": "personnel aimable, souriant, patient, chaleureux",
      "negatedAs": "personnel_desagreable",
      "terms": [
+      "sans râler|sans rechigner|sans broncher|sans soupirer|sans rouspéter",
+      "merci pour la patience|merci pour votre patience|merci de votre patience et|pour sa patience|pour leur patience|pour ta patience",
+      "a pris le temps|ont pris le temps|prend le temps|prennent le temps|prenait le temps|en prenant le temps|pris son temps pour",
+      "toujours dispo|toujours disponible|très disponible|super dispo|hyper dispo|disponible et à l'écoute|très à l'écoute",
+      "personnel|équipe|vendeur|vendeuse|conseiller|conseillère|hôtesse|caissière|caissier|livreur|livreuse|technicien|technicienne|agent {0,4} au top|adorable|formidable|passionné|passionnée|passionnés|dévoué|dévouée|dévoués|aux petits soins",
       "aimable*|amabilit*|souriant*|avec le sourire|toujours le sourire",
       "le sourire {0,2} aux lèvres",
       "sympa|sympas|sympathique*|sympatique*|chaleureu*|courtois*|poli|polie|polis|polies|politesse|gentil|gentille|gentils|gentilles|gentillesse|adorable*|charmant*|serviable*|bienveillan*|à l'écoute|à mon écoute|à notre écoute",
@@ -605,6 +610,9 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "label": "Efficacité",
      "description": "problème résolu, idéalement au premier contact",
      "terms": [
+      "ça marche maintenant|ça marche à nouveau|ça marche de nouveau|ça remarche|ça fonctionne maintenant|ça fonctionne à nouveau|ça refonctionne|tout fonctionne maintenant|tout refonctionne|tout remarche|fonctionne de nouveau|fonctionne à nouveau|marche de nouveau|remarche parfaitement|c'est bon ça marche|c'est rentré dans l'ordre",
+      "vous gérez|vous gérez grave|vous avez assuré|vous assurez|ils ont assuré|ils assurent|elle a assuré|il a assuré comme|au top vous gérez",
+      "a retrouvé|ont retrouvé|avez retrouvé {0,2} colis|commande|dossier|paquet|valise|bagage|bagages|chèque",
       "problème|souci|panne|dossier|situation|demande|question|litige|incident {0,3} réglé|réglée|résolu|résolue|solutionné|solutionnée|débloqué|débloquée|traité|traitée|pris en charge|prise en charge",
       "réglé|réglée|résolu|résolue|solutionné|solutionnée|traité|traitée|débloqué|débloquée {0,3} immédiatement|rapidement|aussitôt|efficacement|en un appel|en un seul appel|en 1 appel|en quelques minutes|en 5 minutes|en deux minutes|en 2 minutes|en dix minutes|en 10 minutes|tout de suite|du premier coup|en un clin d'œil|dans la journée|en 24h|en 48h|sur place|en direct|sans problème|sans difficulté|sans souci",
       "dès le premier appel|dès le premier contact|au premier appel|au premier contact|du premier coup|en un seul appel|en un appel|en un coup de fil",
@@ -654,6 +662,7 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "theme": "sav",
      "label": "Efficacité du SAV (échange, remplacement)",
      "terms": [
+      "échangé|échangée|échange|remplacé|remplacée|remplacement|repris|reprise|retour|réparé|réparée {0,6} sans paperasse|sans formalités|sans formalité|sans paperasserie",
       "échangé|échangée|échange|remplacé|remplacée|remplacement|repris|reprise|retour|retours|renvoyé un neuf|envoyé un neuf|réparé|réparée {0,4} sans discuter|sans poser de questions|sans difficulté|sans aucune difficulté|sans chichis|sans chichi|sans histoire|sans me faire de difficultés|sans justificatif|sans problème",
       "renvoyé un neuf|envoyé un neuf|remplacé immédiatement|échangé immédiatement|échangé sur place|remplacé sur place|échangé directement|remplacé directement|renvoi programmé|renvoi immédiat"
      ]
@@ -665,6 +674,9 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "label": "Conseil expert",
      "description": "conseil juste, expert, personnalisé",
      "terms": [
+      "m'a montré comment|m'a expliqué comment|nous a montré comment|nous a expliqué comment|m'a déconseillé|m'a évité d'acheter|nous a évité d'acheter|m'a fait essayer|m'a fait tester|nous a fait essayer|m'a proposé l'alternative",
+      "suite à votre conseil|suite à vos conseils|suite à son conseil|suite à ses conseils|grâce à vos conseils|grâce à votre conseil|grâce à ses conseils|grâce à son conseil|sur les conseils de|sur ses conseils|sur son conseil|sur vos conseils",
+      "merci pour la clarté|pour la clarté|clarté des explications|merci pour les explications|merci pour vos explications|merci pour ses explications|pour ses explications|pour leurs explications",
       "bon|bons|excellent|excellents|précieux|vrai|vrais|meilleur|meilleurs|super|judicieux|sage|sages {0,1} conseil|conseils",
       "de bon conseil|de bons conseils|de très bon conseil|de précieux conseils|de judicieux conseils",
       "conseil|conseils {0,3} avisé|avisés|précieux|pertinent|pertinents|personnalisé|personnalisés|adapté|adaptés|judicieux|utile|utiles|précis|clair|clairs|éclairé|éclairés|top|excellent|excellents|parfait|parfaits|juste|justes|avertis|honnête|honnêtes|de qualité|au top|sur mesure",
@@ -1329,6 +1341,7 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "label": "Rapidité de livraison",
      "description": "colis livré vite, en avance, dans les délais annoncés",
      "terms": [
+      "commandé|commandée|commandés|commande passée|commandé le|commandée le {0,3} reçu|reçue|reçus|livré|livrée|livrés|arrivé|arrivée {0,1} le lendemain|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|dès le lendemain|deux jours après|2 jours après|le surlendemain",
       "livraison|livraisons|livré|livrée|livrés|livrées|livreur|expédition|expédié|expédiée|expédiés|envoi|colis|paquet|commande|arrivé|arrivée|arrivés|arrivées|reçu|reçue|reçus|reçues {0,2} rapide|rapides|rapidement|vite|très vite|super vite|express|éclair|ultra rapide|super rapide|très rapide|en avance|avant la date prévue|plus tôt que prévu|dans les temps|à temps|à l'heure|en un temps record|en un rien de temps|chrono|le lendemain|dès le lendemain|le jour même|en 24h|en 48h|en 24 heures|en 48 heures|sous 24h|sous 48h|en 1h|en une heure|en deux jours|en 2 jours|en trois jours|en 3 jours|en quelques jours|en moins de|en moins d'une",
       "rapidement|vite|très vite {0,1} livré|livrée|livrés|expédié|expédiée|expédiés|arrivé|arrivée|reçu|reçue",
       "rapidité|rapidité de {0,2} livraison|l'expédition|expédition|l'envoi",
@@ -1349,6 +1362,7 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "label": "Rapidité du remboursement",
      "description": "remboursement ou avoir reçu vite",
      "terms": [
+      "remboursé|remboursée|remboursement|recrédité|indemnisé|indemnisée|indemnisation|trop-perçu {0,3} dans la foulée|sous {0,1} jours|sous 48h|sous 24h|en une semaine|dans la semaine",
       "remboursé|remboursée|remboursés|remboursement|remboursements|recrédité|recréditée|indemnisé|indemnisée|indemnisation {0,3} rapide|rapides|rapidement|vite|très vite|immédiatement|aussitôt|tout de suite|dans la journée|le lendemain|dès le lendemain|le jour même|en quelques jours|en moins de|en moins d'une|en un temps record",
       "remboursé|remboursée|remboursés|remboursement|remboursements|recrédité|recréditée|indemnisé|indemnisée {0,3} en {0,1} jours|minutes|min|heures",
       "rapidité|rapidité de {0,2} remboursement|remboursements"
@@ -1365,6 +1379,7 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "label": "Rapidité de l'intervention ou de l'échange",
      "description": "technicien, réparation, échange ou remplacement obtenus vite",
      "terms": [
+      "technicien|expert|dépanneur|réparateur|plombier|électricien {0,3} venu|passé|intervenu|là|chez moi|sur place {0,2} sous {0,1} jours|24h|48h|heures|dans l'heure|dans la journée|dans la foulée|une heure plus tard|deux heures plus tard|dès le lendemain",
       "échangé|échangée|échange|remplacé|remplacée|remplacement|réparé|réparée|réparation|renvoyé un neuf|envoyé un neuf|technicien|intervention|dépannage|dépanneur|machine de prêt|appareil de prêt {0,4} rapide|rapidement|vite|très vite|tout de suite|immédiatement|aussitôt|sur place|sous 24h|sous 48h|en 24h|en 48h|le lendemain|dès le lendemain|le jour même|en quelques jours|en un temps record",
       "échangé|échangée|remplacé|remplacée|réparé|réparée|renvoyé un neuf|envoyé un neuf|dépanné|dépannée {0,4} en {0,1} minutes|min|jours|heures",
       "technicien {0,3} venu|passé|intervenu|là {0,2} le lendemain|dès le lendemain|le jour même|rapidement|vite|en 24h|en 48h",
@@ -1380,6 +1395,9 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "label": "Rapidité de traitement",
      "description": "demande traitée ou problème réglé vite, sans autre précision",
      "terms": [
+      "chrono|top chrono|montre en main|en un rien de temps|instantané|instantanée|instantanément",
+      "fait|faite|faits|faites|passé|passée|prêt|prête|prêts|prêtes|bouclé|bouclée|terminé|terminée|validé|validée|confirmé|confirmée|en ligne {0,3} en {0,1} minutes|min|mn|secondes|clics|1h|une heure|un clin d'œil",
+      "fait|faite|prêt|prête|reçu|reçue|confirmé|confirmée|confirmation reçue|validé|validée {0,1} tout de suite|dans la foulée|dans la minute|sur le champ",
       "rapide|rapides|rapidement|rapidité|rapido|rapidos",
       "très vite|super vite|hyper vite|assez vite|vite fait bien fait|vite et bien",
       "traité|traitée|réglé|réglée|résolu|résolue|débloqué|débloquée|bouclé|bouclée|pris en charge|prise en charge {0,2} vite|en un rien de temps|en un temps record|en quelques minutes|en quelques heures|dans la journée|immédiatement|aussitôt|tout de suite|sur le champ|direct|directement|en direct",
@@ -2143,6 +2161,9 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "label": "Geste commercial",
      "description": "bon d'achat, remise, frais de port offerts pour compenser",
      "terms": [
+      "ce geste|ce beau geste|ce petit geste|ce joli geste|ce geste commercial|un geste de {0,1} %|€|euros",
+      "le bon de|ce bon de|un bon d'achat de|bon de réduction de|le bon d'achat de|un avoir de|l'avoir de {0,1} €|euros|eur",
+      "envoyé|envoyée|envoyés|envoyées|livré|livrée|remplacé|remplacée|réparé|réparée|changé|changée|livrer|renvoyé|renvoyée {0,3} gratuitement|gracieusement|sans frais|gratis",
       "geste commercial|gestes commerciaux|geste co|beau geste|joli geste|petit geste|un geste|geste de bonne volonté|geste de compensation|geste financier|geste exceptionnel|fait un geste",
       "avoir de {0,2} euros|€ offert|€ offerts|euros offerts|euro offert",
       "chèque-cadeau|carte-cadeau|bon d'achat|bons d'achat|bon de réduction|bons de réduction|chèque cadeau|carte cadeau|code promo offert|code de réduction offert|avoir offert",
