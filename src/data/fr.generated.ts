@@ -486,6 +486,8 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "label": "Sollicitations excessives",
      "description": "trop d'appels, mails ou SMS commerciaux, sollicitations non désirées",
      "terms": [
+      "spam|spams|spammé|spammée|spamme|spamment|#spam",
+      "deux|trois|quatre|cinq|2|3|4|5|plusieurs {0,1} sms|mails|e-mails|emails|appels|relances|notifications {0,4} par jour|par semaine|en deux jours|en 2 jours|en une journée|dans la même journée|de relance|de relances",
       "harcèlement|harcelé|harcelée|harcelés|harceler|harcèlent|harcèle|harcelant|harcelante|harcelants",
       "harcèlement {0,2} téléphonique|commercial|publicitaire",
       "spam|spams|spammé|spammée|spammer|spamment|spamme|spammeur|spammeurs",
@@ -1172,6 +1174,8 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "label": "Attente excessive",
      "description": "trop attendu, au téléphone, en file ou pour une réponse",
      "terms": [
+      "heure|heures|h|minutes|min|mn {0,1} de queue|de file|de file d'attente",
+      "semaine|semaines|mois|jours {0,1} pour débloquer|pour traiter|pour valider|pour obtenir|pour avoir une réponse|pour un simple",
       "poireaut*|poiraut*|une éternité|des plombes|des heures|pendant des heures",
       "des heures {0,2} d'attente|au téléphone|en ligne|à attendre",
       "heure|heures|h|minute|minutes|min|mn|mins|jour|jours|semaine|semaines|mois {0,1} d'attente",
@@ -1514,6 +1518,10 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "label": "Retard ou non-réception",
      "description": "livraison en retard, colis perdu ou jamais reçu",
      "terms": [
+      "délai|délais {0,3} de livraison {0,3} longs|long|de plus en plus longs|interminables|trop longs|à rallonge|rallongés|non respectés|pas respectés",
+      "devait arriver|devait être livré|devait être livrée|devais être livré|devais être livrée|devait être là {0,2} hier|avant-hier|la semaine dernière|lundi|mardi|mercredi|jeudi|vendredi|samedi",
+      "suivi {0,2} n'a pas bougé|ne bouge plus|ne bouge pas|bloqué|figé|pas bougé depuis",
+      "colis {0,3} bloqué au dépôt|bloqué en entrepôt|bloqué à l'entrepôt|bloqué chez le transporteur|bloqué en transit",
       "livraison|livraisons {0,3} retardée|retardées|tardive|tardives|repoussée|repoussées|reportée|reportées|décalée|décalées|annulée|lente|interminable|catastrophique|lamentable|désastreuse|calamiteuse|inexistante|aléatoire|en retard|jamais effectuée|jamais faite|toujours pas effectuée|pas effectuée|très lente",
       "livré|livrée|livrés|livrées|arrivé|arrivée|arrivés|arrivées|reçu|reçue|reçus|reçues|expédié|expédiée|expédiés {0,3} en retard|avec retard|avec du retard|avec une semaine|avec deux semaines|avec 15 jours|semaines plus tard|jours plus tard|mois plus tard|après la date|bien après|hors délai",
       "colis|commande|commandes|paquet|livraison|article|articles|envoi|expédition|meuble|canapé|produit {0,4} retard|en retard",
@@ -1687,6 +1695,8 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "label": "Rupture de stock",
      "description": "produit indisponible, rayons vides",
      "terms": [
+      "toujours pas de|plus de|jamais de {0,5} en rayon|dans les rayons|en magasin|en stock",
+      "rayon|rayons {0,2} vide|vides|dégarni|dégarnis|à moitié vide|à moitié vides",
       "rupture|ruptures|rupture de stock|ruptures de stock|en rupture|toujours en rupture|constamment en rupture|souvent en rupture|plus en stock|pas en stock|jamais en stock|hors stock|pas de stock|plus de stock|aucun stock|stock épuisé|stocks épuisés|stock vide|stocks vides|stock à zéro|stock insuffisant|manque de stock|faute de stock|défaut de stock|pas assez de stock|zéro stock|indisponible|indisponibles|pas disponible|plus disponible|pas disponibles|plus disponibles|jamais disponible|jamais disponibles|non disponible|non disponibles|toujours indisponible|toujours pas disponible|momentanément indisponible|temporairement indisponible",
       "produit|produits|article|articles|modèle|modèles|taille|tailles|coloris|référence|références|stock|stocks {0,2} épuisé|épuisée|épuisés|épuisées|introuvable|introuvables|manquant|manquants|absent|absents|absente",
       "épuisé en|déjà épuisé|déjà épuisée|vite épuisé|rapidement épuisé",
@@ -1856,6 +1866,9 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "label": "Prix excessif",
      "description": "trop cher, hausse de prix, frais cachés",
      "terms": [
+      "frais de retour|frais de résiliation|frais de tenue de compte|frais de dossier|frais de gestion {0,2} payants|payant|exorbitants|abusifs|augmenté|augmentent|ont augmenté|encore augmenté|en hausse|injustifiés",
+      "frais|tarifs|prix|cotisation|abonnement {0,4} encore augmenté|ont encore augmenté|a encore augmenté|augmentent encore|augmentent chaque année|augmentent tous les ans",
+      "prix barré gonflé|prix barrés gonflés|prix gonflé|prix gonflés|fausse promo|fausses promos|fausse réduction|fausses réductions|promo bidon|promos bidon|réduction bidon|faux prix barré|faux prix barrés",
       "trop cher|trop chère|trop chers|trop chères|beaucoup trop cher|bien trop cher|vraiment cher|très cher|très chère|très chers|très chères|super cher|hyper cher|assez cher|un peu cher|un peu chère|un peu chers|trop onéreux|cher|chère|chers|chères|hors de prix|exorbitant|exorbitante|exorbitants|exorbitantes|prohibitif|prohibitive|prohibitifs|prohibitives|onéreux|onéreuse|onéreuses|coûteux|coûteuse|coûteuses",
       "prix|tarif|tarifs|tarification|coût|coûts|facture|note|addition|abonnement|forfait|cotisation|prime|mensualité|frais {0,3} exorbitant|exorbitants|exorbitante|excessif|excessifs|excessive|abusif|abusifs|abusive|délirant|délirants|indécent|indécents|prohibitif|prohibitifs|exagéré|exagérés|exagérée|scandaleux|élevé|élevés|élevée|honteux|astronomique|astronomiques|démentiel|abusé|inabordable|inabordables|salé|salée|salés|exagérément|injustifié|injustifiés|injustifiée|prohibitive|rédhibitoire|énorme|énormes|aberrant|aberrants|hallucinant|hallucinants|ahurissant|révoltant|insensé|insensés|disproportionné|disproportionnés|très élevé|très élevés|du délire|de fou|de malade|en hausse|trop élevé|trop élevés|trop élevée",
       "payé cher|payé trop cher|payer trop cher|cher payé|chèrement payé|paye trop cher|arnaque|arnaques|arnaqueur|arnaqueurs|racket|racketter|racket organisé|voleurs|tiroir-caisse|pigeon|pigeons|c'est du vol|du vol pur|du vol manifeste|c'est du racket|pompe à fric|vache à lait|augmentation|augmentations",
@@ -2074,6 +2087,9 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "label": "Répétition et renvois",
      "description": "devoir répéter ou réexpliquer ; renvoyé d'un service ou d'un interlocuteur à l'autre",
      "terms": [
+      "pour la 3e fois|pour la 3ème fois|pour la troisième fois|pour la 4e fois|pour la 4ème fois|pour la quatrième fois|pour la 5e fois|pour la 5ème fois|pour la cinquième fois|pour la énième fois|pour la nième fois|pour la dixième fois|pour la xième fois",
+      "déjà expliqué|déjà tout expliqué|déjà raconté|déjà envoyé|déjà transmis|déjà fourni|déjà renvoyé {0,4} à votre collègue|à votre collègue|à un collègue|à un de vos collègues|hier|la semaine dernière|plusieurs fois|deux fois|2 fois|trois fois|3 fois",
+      "envoyé|envoyée|renvoyé|renvoyée|transmis|fourni|expédié {0,3} deux fois|2 fois|trois fois|3 fois|quatre fois|4 fois|plusieurs fois",
       "répéter|répété|répétée|répétés|répète|répètent|répétais|répétition|répétitions|rabâcher|rabâché|rabâche|ressasser|réexpliquer|réexpliqué|réexpliquée|réexplique|réexpliquez|ré-expliquer|re-expliquer|réexplication",
       "expliquer|expliqué|explique|raconter|raconté|redonner|redonné|redire|redit {0,3} encore|à nouveau|de nouveau|une nouvelle fois|plusieurs fois|à chaque fois|chaque fois|mille fois|cent fois|10 fois|dix fois|trois fois|3 fois|4 fois|5 fois|quatre fois|cinq fois|x fois|n fois|encore et encore|une énième fois|pour la énième fois|à chaque appel|à chaque interlocuteur|à chaque conseiller|à chaque nouveau|à tout le monde|à chacun",
       "tout recommencer|tout reprendre|reprendre à zéro|repartir de zéro|repartir à zéro|recommencer à zéro|tout réexpliquer|tout redire|tout raconter|tout refaire|on repart de zéro|on recommence|recommencer depuis le début|reprendre depuis le début|depuis le début",
@@ -2116,6 +2132,9 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "label": "Promesse non tenue",
      "description": "engagement non respecté, rappel promis jamais venu",
      "terms": [
+      "chaque fois on me promet|à chaque fois on me promet|à chaque appel on me promet|on me promet|on nous promet|on me promettait|on me l'a promis|on me l'avait promis",
+      "vous m'aviez déjà dit|vous m'aviez dit|vous nous aviez dit|on m'avait dit que c'était bon|on m'avait assuré que|vous m'aviez promis|vous nous aviez promis|vous aviez promis",
+      "rendez-vous|rdv|passages|interventions {0,2} manqués|manqués|oubliés|non honorés|pas honorés",
       "comme promis {0,2} rien|jamais",
       "on m'avait promis|on m'a promis|m'avait promis|m'a promis|m'ont promis|m'avaient promis|nous avait promis|nous a promis|nous ont promis|on nous avait promis|on nous a promis|avait été promis|a été promis|était promis|promis par",
       "promis|promise|promises {0,4} jamais|rien|pas|aucun|aucune|toujours pas|toujours rien|toujours en attente|n'est jamais|n'a jamais|ne sont jamais|n'ont jamais",
@@ -2239,6 +2258,9 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "label": "Remboursement bloqué",
      "description": "remboursement en retard, refusé ou jamais reçu",
      "terms": [
+      "toujours pas un centime|pas vu un centime|pas touché un centime|jamais vu un centime|pas reçu un centime|toujours pas un euro|pas vu un euro|toujours rien touché|rien touché",
+      "refus de prise en charge|refusé la prise en charge|refusent la prise en charge|refuse la prise en charge|refus d'indemniser|refusé de prendre en charge|refuse de prendre en charge",
+      "merci de me rembourser|veuillez me rembourser|je vous demande de me rembourser|rembourser le trop-perçu|remboursement du trop-perçu|trop-perçu {0,3} toujours pas|jamais|en attente",
       "toujours pas {0,3} remboursé|remboursée|remboursés|remboursées|rembourser|remboursement|recrédité|recréditée|crédité|indemnisé|indemnisée|reçu mon remboursement|reçu le remboursement|vu mon remboursement|revu mon argent",
       "jamais {0,2} remboursé|remboursée|remboursés|remboursées|recrédité|indemnisé|indemnisée",
       "pas remboursé|pas remboursée|pas remboursés|pas été remboursé|pas été remboursée|pas encore remboursé|pas encore remboursée|non remboursé|non remboursée|non remboursés|pas été recrédité|pas été indemnisé|pas été indemnisée|toujours rien remboursé|pas de remboursement|aucun remboursement|sans remboursement|jamais de remboursement|toujours pas de remboursement|pas eu de remboursement|jamais eu de remboursement|ni remboursement",
