@@ -55,6 +55,8 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "label": "Personnel désagréable",
      "description": "personnel impoli, sec, méprisant, indifférent ou moqueur",
      "terms": [
+      "m'a tourné le dos|nous a tourné le dos|tourné les talons|haussé les épaules|hausse les épaules|sans un regard|sans même un regard|sans un bonjour|sans dire bonjour|sans même dire bonjour|sans même me regarder|sans me regarder",
+      "il est parti|il est reparti|elle est partie|elle est repartie|et il est parti|et il est reparti|et elle est repartie {0,2} sans|en me laissant|en rigolant|en ricanant",
       "désagréable*|impoli*|malpoli*|mal poli|mal polie|mal élevé|mal élevée|grossier|grossière|grossiers|grossières|grossièreté*|irrespectueu*|manque de respect|manque de politesse|manque de courtoisie|manque d'amabilité|manque d'empathie|manque d'écoute|aucun respect|aucune politesse|aucune empathie|aucune écoute|aucune considération|aucune amabilité|pas aimable|pas très aimable|pas du tout aimable|peu aimable|peu aimables|guère aimable|pas souriant*|peu souriant*|jamais souriant*|pas sympa|peu agréable|peu courtois|pas poli|pas polie|pas un bonjour|même pas un bonjour|sans un bonjour|sans dire bonjour|ni bonjour ni au revoir|ni bonjour ni merci|sans un regard|pas un regard|pas un sourire|sans un sourire|méprisant*|mépris|arrogan*|hautain*|condescendan*|infantilis*|agressi*|odieu*|exécrable*|insolen*|désobligean*|antipathique*|imbuvable*|désinvolte*|désinvolture|nonchalan*|je-m'en-foutiste|je m'en foutiste|je-m'en-foutisme|je m'en foutisme|indifféren*|blasé*|froideur|sèchement|sur un ton sec|ton sec",
       "ton {0,2} désagréable|agressif|méprisant|condescendant|hautain|limite",
       "très sec|très sèche|assez sec|assez sèche|glacial*",
@@ -777,6 +779,8 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "label": "Bug du site ou de l'application",
      "description": "le site ou l'appli ne marche pas, connexion impossible, paiement en échec",
      "terms": [
+      "n'apparaît nulle part|n'apparaît pas|n'apparaissent pas|n'apparaît toujours pas|apparaît nulle part {0,4} appli|l'appli|application|l'application|espace client|mon compte|site",
+      "appli|application|l'appli|l'application|site|écran|afficheur {0,3} affiche toujours|affiche n'importe quoi|pas à jour|jamais à jour|affiche encore",
       "bug|bugs|bogue|bogues|beug|beugs|buggé|buggée|bugué|buguée|bugge|bugue|beugue|beuge|buggy|bugger|beuger|buguer|plantage|plantages|plante|plantait|planté|plantée|plantent|plantaient|crash|crashe|crashé|crashes|crashent|crasher|crashait",
       "site|appli|application|app|page|pages|interface|l'appli|l'application|espace client|le site|espace perso {0,3} lent|lente|rame|rament|ramait|plante|bug|beug|bloqué|bloquée|bloque|inaccessible|inaccessibles|inutilisable|inutilisables|down|hs|buggé|buguée|instable|figé|figée|fige|saturé|saturée|capricieux|capricieuse|catastrophique|mouline|pourri|pourrie|nul|nulle|indisponible|déconne|merde|merdique|erreur|en panne|hors service|se ferme|ferme toute seule|se ferme toute seule|charge pas|ne charge pas|ne se charge pas|ne s'ouvre pas|ne s'ouvre plus|s'ouvre pas|s'ouvre plus|ne fonctionne pas|ne fonctionne plus|ne marche pas|ne marche plus|marche pas|marche plus|fonctionne pas|fonctionne plus|fonctionne mal|marche mal|une horreur|une catastrophe|en maintenance|en rade|affiche une erreur|plus accès|pas accessible",
       "inaccessible|inaccessibles|inutilisable|inutilisables",
@@ -881,6 +885,7 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "label": "Erreur de facturation",
      "description": "montant erroné, double prélèvement, frais inattendus",
      "terms": [
+      "frais de rejet|frais de rejet de prélèvement|pénalités de retard|pénalité de retard|pas de mon fait|erreur de votre part|de votre faute|de votre part, pas de la mienne|prélèvement rejeté|prélèvement a été rejeté",
       "prélevé|prélevée|prélevés|prélevées|débité|débitée|débités|débitées|facturé|facturée|facturés|facturées|payé|payée|encaissé|encaissée|encaissés|ponctionné|ponctionnée|taxé|taxée {0,2} 2x|indûment|deux fois|2 fois|plusieurs fois|trois fois|3 fois|à tort|en double|en trop|par erreur|sans mon accord|sans autorisation|sans raison|deux fois de suite|à deux reprises|sans mon consentement|sans prévenir|sans m'avertir|sans m'informer",
       "doublon|doublons|double prélèvement|doubles prélèvements|double paiement|double débit|double facturation|prélèvement en double|paiement en double|facture en double|débit en double|prélevé deux fois|facturé deux fois|débité deux fois|payé deux fois|à tort",
       "erreur|erreurs {0,3} facture|factures|facturation|montant|prélèvement|prélèvements|tarif|tarification|prix|caisse|encaissement|relevé|calcul|d'index|index|compteur|débit|de caisse|de relevé",
@@ -1174,6 +1179,8 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "label": "Attente excessive",
      "description": "trop attendu, au téléphone, en file ou pour une réponse",
      "terms": [
+      "1h|2h|3h|4h|5h|6h|1h15|1h30|1h45|2h30|3h30|20min|25min|30min|35min|40min|45min|50min {0,1} de queue|d'attente|debout|au téléphone|en ligne|pendu|pendue|à attendre|de file|au comptoir|au guichet|sur place",
+      "un peu d'attente|pas mal d'attente|encore de l'attente|toujours de l'attente|beaucoup de monde et|une attente de",
       "heure|heures|h|minutes|min|mn {0,1} de queue|de file|de file d'attente",
       "semaine|semaines|mois|jours {0,1} pour débloquer|pour traiter|pour valider|pour obtenir|pour avoir une réponse|pour un simple",
       "poireaut*|poiraut*|une éternité|des plombes|des heures|pendant des heures",
@@ -1269,6 +1276,7 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "label": "Injoignable",
      "description": "impossible de joindre quelqu'un, ligne qui coupe, aucun canal de contact",
      "terms": [
+      "plus personne pour|plus personne au guichet|plus personne en gare|plus personne en agence|plus aucun humain|plus aucun guichet|plus de guichet|plus de guichets|supprimé les guichets|supprimer les guichets|suppression des guichets|fermeture des guichets",
       "injoignable*",
       "impossible {0,1} de {0,2} joindre|contacter|avoir quelqu'un|avoir une personne|avoir un conseiller|avoir un humain|avoir un interlocuteur|parler à|tomber sur|les avoir|vous avoir|les joindre|vous joindre|les contacter|vous contacter",
       "impossible d'avoir {0,3} quelqu'un|personne|conseiller|conseillère|interlocuteur|humain|agent|opérateur",
@@ -1585,6 +1593,8 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "label": "Colis endommagé ou erroné",
      "description": "colis abîmé, incomplet ou ne contenant pas le bon article",
      "terms": [
+      "colis|paquet|commande {0,2} qui n'est pas à moi|qui n'est pas la mienne|qui ne m'appartient pas|au nom de quelqu'un d'autre",
+      "pas ma commande|pas le bon article|pas le bon produit|pas le bon modèle|pas la bonne taille|pas la bonne couleur|pas le bon colis|mauvais article|mauvais produit|mauvais colis|mauvaise taille|mauvaise couleur|erreur de préparation|article manquant|articles manquants|pièce manquante|pièces manquantes",
       "colis|carton|cartons|paquet|emballage|boîte|boite|caisse {0,4} abîmé|abimé|abîmée|abimée|endommagé|endommagée|éventré|éventrée|déchiré|déchirée|écrasé|écrasée|ouvert|ouverte|mouillé|mouillée|trempé|trempée|défoncé|défoncée|cabossé|cabossée|percé|percée|enfoncé|enfoncée|détérioré|détériorée|rescotché|rescotchée|vide|vidé|explosé|explosée|en mauvais état|en piteux état|en lambeaux|déjà ouvert|à moitié ouvert|en miettes",
       "arrivé|arrivée|arrivés|arrivées|reçu|reçue|reçus|reçues|livré|livrée|livrés|livrées {0,3} cassé|cassée|cassés|cassées|abîmé|abimé|abîmée|abimée|abîmés|endommagé|endommagée|endommagés|brisé|brisée|fissuré|fissurée|rayé|rayée|ouvert|ouverte|incomplet|incomplète|vide|tordu|tordue|cabossé|cabossée|écrasé|écrasée|déchiré|déchirée|tâché|taché|tachée|mouillé|mouillée|en morceaux|en miettes|en mauvais état|en piteux état",
       "cassé|cassée|cassés|cassées|brisé|brisée|fissuré|fissurée|abîmé|abîmée|endommagé|endommagée|rayé|rayée|tordu|tordue|écrasé|écrasée {0,3} à l'arrivée|à la livraison|à réception|à la réception|au déballage|dans le carton|dans le colis|dans l'emballage|pendant le transport|lors du transport|par le transporteur|par le livreur|à l'ouverture|en sortant du carton",
@@ -1866,6 +1876,7 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "label": "Prix excessif",
      "description": "trop cher, hausse de prix, frais cachés",
      "terms": [
+      "frais|prix|tarif|tarifs|coût|cotisation|mensualité|abonnement {0,4} disproportionné|disproportionnés|disproportionnée|disproportionnées|injustifié|injustifiés|injustifiée|aberrant|aberrants|hallucinant|hallucinants|indécent",
       "frais de retour|frais de résiliation|frais de tenue de compte|frais de dossier|frais de gestion {0,2} payants|payant|exorbitants|abusifs|augmenté|augmentent|ont augmenté|encore augmenté|en hausse|injustifiés",
       "frais|tarifs|prix|cotisation|abonnement {0,4} encore augmenté|ont encore augmenté|a encore augmenté|augmentent encore|augmentent chaque année|augmentent tous les ans",
       "prix barré gonflé|prix barrés gonflés|prix gonflé|prix gonflés|fausse promo|fausses promos|fausse réduction|fausses réductions|promo bidon|promos bidon|réduction bidon|faux prix barré|faux prix barrés",
@@ -1981,6 +1992,10 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "label": "Produit défectueux ou non conforme",
      "description": "produit cassé, en panne, de mauvaise qualité ou non conforme",
      "terms": [
+      "a grillé|ont grillé|a cramé|grillé au bout|grillée au bout|a pris feu|a fondu",
+      "réseau|qualité|matériel|produit|meubles|meuble|construction {0,1} en carton",
+      "tient moitié moins|tient deux fois moins|ne tient plus la charge|tient plus la charge|se décharge en",
+      "taille|tailles|pointure|coloris|couleur {0,3} ne correspond pas|ne correspondent pas|correspond pas|correspondent pas",
       "défectueux|défectueuse|défectueuses|défectuosité",
       "défaut|défauts {0,3} majeur|important|esthétique|d'origine|sur|de fabrication|de conception|au niveau",
       "vice caché|vices cachés|en panne|tombé en panne|tombée en panne|tombe en panne|tombent en panne|tombé en rade",
@@ -2258,6 +2273,7 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "label": "Remboursement bloqué",
      "description": "remboursement en retard, refusé ou jamais reçu",
      "terms": [
+      "attends|attend|attendons|attendre {0,2} qu'on me rembourse|que vous me remboursiez|qu'ils me remboursent|qu'elle me rembourse|qu'il me rembourse|d'être remboursé|d'être remboursée",
       "toujours pas un centime|pas vu un centime|pas touché un centime|jamais vu un centime|pas reçu un centime|toujours pas un euro|pas vu un euro|toujours rien touché|rien touché",
       "refus de prise en charge|refusé la prise en charge|refusent la prise en charge|refuse la prise en charge|refus d'indemniser|refusé de prendre en charge|refuse de prendre en charge",
       "merci de me rembourser|veuillez me rembourser|je vous demande de me rembourser|rembourser le trop-perçu|remboursement du trop-perçu|trop-perçu {0,3} toujours pas|jamais|en attente",
