@@ -155,9 +155,10 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "description": "personnel aimable, souriant, patient, chaleureux",
      "negatedAs": "personnel_desagreable",
      "terms": [
+      "accueil|personnel|équipe|équipes|conseillers|vendeurs {0,6} toujours aussi agréable|toujours aussi chaleureux|toujours aussi aimable|toujours aussi aimables|toujours aussi souriant|toujours aussi souriante|toujours aussi souriants|toujours aussi sympathique|toujours aussi sympa|toujours aussi accueillant|toujours aussi top",
       "sans râler|sans rechigner|sans broncher|sans soupirer|sans rouspéter",
       "merci pour la patience|merci pour votre patience|merci de votre patience et|pour sa patience|pour leur patience|pour ta patience",
-      "a pris le temps|ont pris le temps|prend le temps|prennent le temps|prenait le temps|en prenant le temps|pris son temps pour",
+      "a pris le temps|ont pris le temps|prend le temps|prennent le temps|prenait le temps|en prenant le temps {0,1} de m'écouter|de nous écouter|d'écouter|de discuter|de me rassurer|de nous rassurer|de bien m'écouter|de me parler",
       "toujours dispo|toujours disponible|très disponible|super dispo|hyper dispo|disponible et à l'écoute|très à l'écoute",
       "personnel|équipe|vendeur|vendeuse|conseiller|conseillère|hôtesse|caissière|caissier|livreur|livreuse|technicien|technicienne|agent {0,4} au top|adorable|formidable|passionné|passionnée|passionnés|dévoué|dévouée|dévoués|aux petits soins",
       "aimable*|amabilit*|souriant*|avec le sourire|toujours le sourire",
@@ -678,6 +679,7 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "label": "Conseil expert",
      "description": "conseil juste, expert, personnalisé",
      "terms": [
+      "a tout de suite compris|a vite compris|a compris d'où venait|a compris que c'était|a identifié le problème|a identifié la panne|a trouvé d'où venait|a trouvé la panne|a trouvé le problème|a diagnostiqué|a su diagnostiquer|a fait un diagnostic|m'a fait faire un diagnostic|diagnostic au téléphone|diagnostic à distance",
       "m'a montré comment|m'a expliqué comment|nous a montré comment|nous a expliqué comment|m'a déconseillé|m'a évité d'acheter|nous a évité d'acheter|m'a fait essayer|m'a fait tester|nous a fait essayer|m'a proposé l'alternative",
       "suite à votre conseil|suite à vos conseils|suite à son conseil|suite à ses conseils|grâce à vos conseils|grâce à votre conseil|grâce à ses conseils|grâce à son conseil|sur les conseils de|sur ses conseils|sur son conseil|sur vos conseils",
       "merci pour la clarté|pour la clarté|clarté des explications|merci pour les explications|merci pour vos explications|merci pour ses explications|pour ses explications|pour leurs explications",
@@ -1374,7 +1376,7 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "label": "Rapidité du remboursement",
      "description": "remboursement ou avoir reçu vite",
      "terms": [
-      "remboursé|remboursée|remboursement|recrédité|indemnisé|indemnisée|indemnisation|trop-perçu {0,3} dans la foulée|sous {0,1} jours|sous 48h|sous 24h|en une semaine|dans la semaine",
+      "remboursé|remboursée|remboursement|recrédité|indemnisé|indemnisée|indemnisation {0,3} dans la foulée|en une semaine|dans la semaine",
       "remboursé|remboursée|remboursés|remboursement|remboursements|recrédité|recréditée|indemnisé|indemnisée|indemnisation {0,3} rapide|rapides|rapidement|vite|très vite|immédiatement|aussitôt|tout de suite|dans la journée|le lendemain|dès le lendemain|le jour même|en quelques jours|en moins de|en moins d'une|en un temps record",
       "remboursé|remboursée|remboursés|remboursement|remboursements|recrédité|recréditée|indemnisé|indemnisée {0,3} en {0,1} jours|minutes|min|heures",
       "rapidité|rapidité de {0,2} remboursement|remboursements"
@@ -1408,7 +1410,7 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "description": "demande traitée ou problème réglé vite, sans autre précision",
      "terms": [
       "chrono|top chrono|montre en main|en un rien de temps|instantané|instantanée|instantanément",
-      "fait|faite|faits|faites|passé|passée|prêt|prête|prêts|prêtes|bouclé|bouclée|terminé|terminée|validé|validée|confirmé|confirmée|en ligne {0,3} en {0,1} minutes|min|mn|secondes|clics|1h|une heure|un clin d'œil",
+      "fait|faite|faits|faites|passé|passée|prêt|prête|prêts|prêtes|bouclé|bouclée|terminé|terminée|validé|validée|confirmé|confirmée|en ligne {0,3} en {0,1} minutes|min|mn|secondes|1h|une heure|un clin d'œil",
       "fait|faite|prêt|prête|reçu|reçue|confirmé|confirmée|confirmation reçue|validé|validée {0,1} tout de suite|dans la foulée|dans la minute|sur le champ",
       "rapide|rapides|rapidement|rapidité|rapido|rapidos",
       "très vite|super vite|hyper vite|assez vite|vite fait bien fait|vite et bien",
