@@ -2277,7 +2277,8 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "terms": [
       "attends|attend|attendons|attendre {0,2} qu'on me rembourse|que vous me remboursiez|qu'ils me remboursent|qu'elle me rembourse|qu'il me rembourse|d'être remboursé|d'être remboursée",
       "toujours pas un centime|pas vu un centime|pas touché un centime|jamais vu un centime|pas reçu un centime|toujours pas un euro|pas vu un euro|toujours rien touché|rien touché",
-      "refus de prise en charge|refusé la prise en charge|refusent la prise en charge|refuse la prise en charge|refus d'indemniser|refusé de prendre en charge|refuse de prendre en charge",
+      "refus de prise en charge|refusé la prise en charge|refusent la prise en charge|refuse la prise en charge|refusé de prendre en charge|refuse de prendre en charge {0,2} sinistre|de mon sinistre|du sinistre|des soins|de mes soins|des frais|par l'assurance|par mon assurance|par la mutuelle|par ma mutuelle",
+      "refus d'indemniser|refuse d'indemniser|refusent d'indemniser|refusé d'indemniser",
       "merci de me rembourser|veuillez me rembourser|je vous demande de me rembourser|rembourser le trop-perçu|remboursement du trop-perçu|trop-perçu {0,3} toujours pas|jamais|en attente",
       "toujours pas {0,3} remboursé|remboursée|remboursés|remboursées|rembourser|remboursement|recrédité|recréditée|crédité|indemnisé|indemnisée|reçu mon remboursement|reçu le remboursement|vu mon remboursement|revu mon argent",
       "jamais {0,2} remboursé|remboursée|remboursés|remboursées|recrédité|indemnisé|indemnisée",
