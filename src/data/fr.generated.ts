@@ -155,6 +155,7 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "description": "personnel aimable, souriant, patient, chaleureux",
      "negatedAs": "personnel_desagreable",
      "terms": [
+      "affable|affables|d'une grande gentillesse|d'une extrême gentillesse|d'une gentillesse|d'une grande amabilité|d'une amabilité|d'une grande douceur|d'une grande humanité|plein d'humour|pleine d'humour",
       "accueil|personnel|équipe|équipes|conseillers|vendeurs {0,6} toujours aussi agréable|toujours aussi chaleureux|toujours aussi aimable|toujours aussi aimables|toujours aussi souriant|toujours aussi souriante|toujours aussi souriants|toujours aussi sympathique|toujours aussi sympa|toujours aussi accueillant|toujours aussi top",
       "sans râler|sans rechigner|sans broncher|sans soupirer|sans rouspéter",
       "merci pour la patience|merci pour votre patience|merci de votre patience et|pour sa patience|pour leur patience|pour ta patience",
@@ -1409,6 +1410,7 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "label": "Rapidité de traitement",
      "description": "demande traitée ou problème réglé vite, sans autre précision",
      "terms": [
+      "illico|illico presto|en moins de deux|en deux temps trois mouvements|à la vitesse de l'éclair",
       "chrono|top chrono|montre en main|en un rien de temps|instantané|instantanée|instantanément",
       "fait|faite|faits|faites|passé|passée|prêt|prête|prêts|prêtes|bouclé|bouclée|terminé|terminée|validé|validée|confirmé|confirmée|en ligne {0,3} en {0,1} minutes|min|mn|secondes|1h|une heure|un clin d'œil",
       "fait|faite|prêt|prête|reçu|reçue|confirmé|confirmée|confirmation reçue|validé|validée {0,1} tout de suite|dans la foulée|dans la minute|sur le champ",
@@ -2197,6 +2199,7 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "label": "Geste commercial",
      "description": "bon d'achat, remise, frais de port offerts pour compenser",
      "terms": [
+      "fait une fleur|m'a fait une fleur|nous a fait une fleur|m'ont fait une fleur|nous ont fait une fleur",
       "ce geste|ce beau geste|ce petit geste|ce joli geste|ce geste commercial|un geste de {0,1} %|€|euros",
       "le bon de|ce bon de|un bon d'achat de|bon de réduction de|le bon d'achat de|un avoir de|l'avoir de {0,1} €|euros|eur",
       "envoyé|envoyée|envoyés|envoyées|livré|livrée|remplacé|remplacée|réparé|réparée|changé|changée|livrer|renvoyé|renvoyée {0,3} gratuitement|gracieusement|sans frais|gratis",
