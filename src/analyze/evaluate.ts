@@ -2,7 +2,8 @@
 // as described in the evaluation README: per-label P/R/F1, micro and macro
 // averages, tonality accuracy and confusion, and the worst errors with text.
 import type { Tonality, VerbatimAnalysis } from '../types.js';
-import { analyze, type Analyzer } from './analyze.js';
+import type { Analyzer } from './analyze.js';
+import { analyzeVerbatim } from './transcript.js';
 
 export const TONALITIES: readonly Tonality[] = ['positif', 'negatif', 'neutre', 'mitige'];
 
@@ -185,7 +186,8 @@ export function evaluate(goldInput: readonly GoldVerbatim[], analyzer: Analyzer,
   const analyses = gold.map((g) => {
     const v: { id: string; text: string; channel?: string } = { id: g.id, text: g.text };
     if (g.channel !== undefined) v.channel = g.channel;
-    return analyze(v, analyzer);
+    // The same pipeline as `verbatim analyze`: chat transcripts on their customer turns.
+    return analyzeVerbatim(v, analyzer);
   });
   const families = Object.fromEntries(
     EVAL_FAMILIES.map((f) => [f, scoreFamily(f, gold, analyses, keep, options.rename?.[f] ?? {}, publicId)]),

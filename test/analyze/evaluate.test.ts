@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkThresholds, evaluate, GoldError, parseGoldJsonl, renderEvalReport } from '../../src/index.js';
+import { analyze, checkThresholds, createAnalyzer, evaluate, GoldError, parseGoldJsonl, renderEvalReport } from '../../src/index.js';
 import { fixture, miniAnalyzer } from './helpers.js';
 
 // Hand computation, mini lexicon on gold-mini.jsonl:
@@ -135,5 +135,15 @@ describe('tags', () => {
     );
     const r = evaluate(one, miniAnalyzer({ lexicons: [tagged] }));
     expect(r.families.intentions.falsePositives).toEqual([{ id: 't1', label: 'resiliation', text: 'je pars', terms: ['je pars → «je pars»'] }]);
+  });
+});
+
+describe('evaluate runs the corpus pipeline', () => {
+  it('reads chat transcripts on the customer turns, as verbatim analyze does', () => {
+    const text = "Client : bonjour, je voudrais changer mon adresse de livraison\nConseiller : ce n'est pas mon problème";
+    const analyzer = createAnalyzer();
+    expect(analyze({ id: 'c', text }, analyzer).irritants).toContain('mots_qui_tuent');
+    const report = evaluate([{ id: 'c', text, themes: ['livraison'], irritants: [], enchantements: [], tonalite: 'neutre', intentions: [] }], analyzer);
+    expect(report.families.irritants.micro).toMatchObject({ fp: 0 });
   });
 });
