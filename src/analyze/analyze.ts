@@ -152,8 +152,11 @@ function toUnits(text: string, tokens: readonly Token[], negation: NegationConfi
   const units: Unit[] = [];
   let sentence = 0;
   let prevEnd = 0;
+  let nextBreak = text.indexOf('\n');
   tokens.forEach((token, i) => {
-    if (i > 0 && text.slice(prevEnd, token.start).includes('\n')) sentence += 1;
+    // A line break between tokens ends the sentence; the next break is tracked, not searched per token.
+    while (nextBreak !== -1 && nextBreak < prevEnd) nextBreak = text.indexOf('\n', nextBreak + 1);
+    if (i > 0 && nextBreak !== -1 && nextBreak < token.start) sentence += 1;
     prevEnd = token.end;
     if (token.kind === 'punct') {
       // "!!", "?!" and "..." are one token: it breaks a clause if one of its characters does.
