@@ -1,7 +1,7 @@
 // One verbatim → annotations. Pure and deterministic: the same verbatim and
 // analyser always give the same result.
 import type { EntryKind, Match, Tonality, Token, Verbatim, VerbatimAnalysis } from '../types.js';
-import { contentKeywords, countWords, detectLanguage, foldKey, stem, tokenize } from '../text/index.js';
+import { contentKeywords, countWords, detectLanguage, tokenize } from '../text/index.js';
 import { composeLexicons } from '../lexicon/compose.js';
 import { compileLexicon, type CompiledLexicon, type RawMatch } from '../lexicon/compile.js';
 import { termKeys } from '../lexicon/keys.js';
@@ -9,7 +9,7 @@ import { defaultLexicon } from '../lexicon/parse.js';
 import { normalizeChannel } from '../lexicon/channels.js';
 import type { Lexicon, LexiconDocument, LexiconEntry } from '../lexicon/types.js';
 import { hasInnerNegator, isNegated, personneIsPerson, type NegationConfig, type Unit } from './negation.js';
-import { FR_SENTIMENT_BASE } from './sentiment-fr.generated.js';
+import { createSentimentConfig, scoreSentiment, toTonality, TONALITY_THRESHOLDS, type SentimentConfig, type TonalityThresholds } from './sentiment.js';
 
 export interface AnalyzerOptions {
   /** Lexicon layers applied after the default ones (user overrides), in order. */
@@ -41,15 +41,6 @@ export interface AnalyzedMatch extends Match {
   cancelled?: CancelReason;
 }
 
-interface SentimentConfig {
-  words: Map<string, number>;
-  stems: Map<string, number>;
-  intensifiers: Map<string, number>;
-  irritantWeight: number;
-  /** Keys whose praise turns negative next to an irritant (see SentimentSection.sarcasm). */
-  sarcasm: ReadonlySet<string>;
-  enchantmentWeight: number;
-}
 
 /** A compiled analyser: build once with `createAnalyzer`, use for every verbatim. */
 export interface Analyzer {
@@ -71,19 +62,6 @@ export interface Analyzer {
   /** @internal one object for the analyser's life: the text layer caches stop-word sets per options object */
   readonly stopwords: { add: readonly string[]; remove: readonly string[] };
 }
-
-/** Thresholds turning sentiment sums into a tonality (docs/lexicon-format.md § Sentiment). */
-export interface TonalityThresholds {
-  /** Both sides below this: `neutre`. */
-  neutral: number;
-  /** Both sides at least this strong… */
-  mixedFloor: number;
-  /** …and the weaker side at least this share of the stronger: `mitige`. */
-  mixedRatio: number;
-}
-
-/** Default thresholds (chosen on a plateau of accuracy on annotated verbatims, not at a peak). */
-export const TONALITY_THRESHOLDS: Readonly<TonalityThresholds> = Object.freeze({ neutral: 1, mixedFloor: 1.5, mixedRatio: 0.7 });
 
 const SENTENCE_END = /[.!?…]/;
 
@@ -113,16 +91,6 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     longBreaks,
   };
 
-  const words = new Map<string, number>();
-  const stems = new Map<string, number>();
-  const put = (raw: string, value: number): void => {
-    if (raw.startsWith('stem:')) stems.set(stem(raw.slice(5)), value);
-    else words.set(sentimentKey(foldKey(raw)), value);
-  };
-  if (options.includeBaseSentiment !== false) for (const [w, v] of Object.entries(FR_SENTIMENT_BASE)) put(w, v);
-  for (const [w, v] of Object.entries(lexicon.sentiment.words)) put(w, v);
-  const intensifiers = new Map(Object.entries(lexicon.sentiment.intensifiers).map(([w, v]) => [foldKey(w), v]));
-  if (intensifiers.size === 0) for (const w of ['tres', 'trop', 'vraiment', 'super', 'hyper', 'extremement', 'tellement', 'vachement']) intensifiers.set(w, 1.5);
 
   return {
     lexicon,
@@ -135,14 +103,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     },
     compiled,
     negation,
-    sentiment: {
-      words,
-      stems,
-      intensifiers,
-      irritantWeight: lexicon.sentiment.irritantWeight,
-      enchantmentWeight: lexicon.sentiment.enchantmentWeight,
-      sarcasm: new Set(lexicon.sentiment.sarcasm.map((w) => sentimentKey(foldKey(w)))),
-    },
+    sentiment: createSentimentConfig(lexicon, { includeBase: options.includeBaseSentiment !== false }),
     sms,
     stopwords: { add: [...lexicon.stopwords.add], remove: [...lexicon.stopwords.remove] },
   };
@@ -252,7 +213,7 @@ export function analyze(verbatim: Verbatim | string, analyzer: Analyzer): Verbat
   const irritants = ofKind('irritant');
   const enchantments = ofKind('enchantment');
 
-  const sentiment = scoreSentiment(units, matches, analyzer);
+  const sentiment = scoreSentiment(units, matches, analyzer.sentiment, analyzer.negation);
   const tonality = toTonality(sentiment.positive, sentiment.negative, analyzer.options.tonality);
 
   const words = countWords(tokens);
@@ -286,70 +247,9 @@ export function analyze(verbatim: Verbatim | string, analyzer: Analyzer): Verbat
   return result;
 }
 
-/** Most a negated praise weighs (a plain "pas content" weighs 1). */
-const NEGATED_PRAISE_CAP = 1.5;
-
-function scoreSentiment(units: readonly Unit[], matches: readonly Match[], analyzer: Analyzer): { positive: number; negative: number } {
-  const { sentiment, negation } = analyzer;
-  let positive = 0;
-  let negative = 0;
-  const add = (p: number): void => {
-    if (p > 0) positive += p;
-    else negative -= p;
-  };
-  // Words inside irritant/enchantment matches already count through the weights.
-  const covered = new Set<number>();
-  let irritants = 0;
-  let enchantments = 0;
-  for (const m of matches) {
-    if (m.kind === 'irritant') {
-      add(sentiment.irritantWeight);
-      irritants += 1;
-    } else if (m.kind === 'enchantment') {
-      add(sentiment.enchantmentWeight);
-      enchantments += 1;
-    } else continue;
-    for (let t = m.tokenStart; t < m.tokenEnd; t += 1) covered.add(t);
-  }
-  // "Bravo pour le SAV 👏, toujours pas remboursé": praise next to a complaint, and no delight, is irony.
-  const ironic = irritants > 0 && enchantments === 0;
-  units.forEach((u, k) => {
-    if ((u.kind !== 'word' && u.kind !== 'emoji') || covered.has(u.token)) return;
-    const key = u.kind === 'emoji' ? sentimentKey(u.key) : u.key;
-    let p = sentiment.words.get(key);
-    if (p === undefined && sentiment.stems.size > 0 && u.kind === 'word') p = sentiment.stems.get(stem(u.key));
-    if (p === undefined || p === 0) return;
-    if (p > 0 && ironic && sentiment.sarcasm.has(key)) p = -p;
-    const prev = units[k - 1];
-    const factor = prev !== undefined && prev.kind === 'word' ? sentiment.intensifiers.get(prev.key) : undefined;
-    if (factor !== undefined) p *= factor;
-    // Negation flips and caps: "pas mauvais" is mildly positive, "pas content" negative, but "rien
-    // d'exceptionnel" is no stronger a complaint than "pas content".
-    // Emoji stand outside the clause's syntax: "jamais arrivé 🤬" is not a negated anger.
-    if (u.kind === 'word' && isNegated(units as Unit[], k, k + 1, negation)) p = p > 0 ? -Math.min(p, NEGATED_PRAISE_CAP) : -p / 2;
-    add(p);
-  });
-  return { positive: Math.round(positive * 100) / 100, negative: Math.round(negative * 100) / 100 };
-}
-
-/** Tonality from the sentiment sums (see TONALITY_THRESHOLDS). */
-export function toTonality(positive: number, negative: number, thresholds: Readonly<TonalityThresholds> = TONALITY_THRESHOLDS): Tonality {
-  const t = thresholds;
-  if (positive < t.neutral && negative < t.neutral) return 'neutre';
-  const strong = Math.max(positive, negative);
-  const weak = Math.min(positive, negative);
-  if (weak >= t.mixedFloor && weak >= strong * t.mixedRatio) return 'mitige';
-  return positive > negative ? 'positif' : 'negatif';
-}
-
 /** Short texts cannot be told apart reliably: they take the corpus' language. */
 function languageOf(text: string, analyzer: Analyzer): string {
   if (!analyzer.options.detectLanguage) return analyzer.options.defaultLanguage;
   const detected = detectLanguage(text);
   return detected === 'und' ? analyzer.options.defaultLanguage : detected;
-}
-
-/** Emoji keys without skin tones, so 👍🏽 reads as 👍. */
-function sentimentKey(key: string): string {
-  return key.replace(/[\u{1F3FB}-\u{1F3FF}\uFE0F]/gu, '');
 }

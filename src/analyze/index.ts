@@ -1,6 +1,8 @@
 // Public API of src/analyze (re-exported by src/index.ts).
-export { createAnalyzer, analyze, toTonality, TONALITY_THRESHOLDS } from './analyze.js';
-export type { Analyzer, AnalyzerOptions, AnalyzedMatch, CancelReason, TonalityThresholds } from './analyze.js';
+export { createAnalyzer, analyze } from './analyze.js';
+export { toTonality, TONALITY_THRESHOLDS } from './sentiment.js';
+export type { Analyzer, AnalyzerOptions, AnalyzedMatch, CancelReason } from './analyze.js';
+export type { TonalityThresholds } from './sentiment.js';
 export { evaluate, checkThresholds } from './evaluate.js';
 export type {
   EvalReport,
