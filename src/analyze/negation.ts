@@ -42,10 +42,33 @@ export function isBreak(units: readonly Unit[], k: number, config: NegationConfi
   return false;
 }
 
-/** `personne` means "nobody" unless a determiner makes it "a person". */
+/** Words after `personne` that make it a noun: a relative, a degree adverb before an adjective. */
+const PERSON_FOLLOWERS = new Set([
+  'qui', 'que', 'dont', 'tres', 'trop', 'vraiment', 'super', 'hyper', 'tellement', 'extremement', 'fort', 'assez',
+  'plutot', 'particulierement', 'absolument', 'vachement', 'franchement', 'toujours', 'adorable', 'sympa', 'top', 'polie',
+  'poli', 'gentille', 'gentil', 'douce', 'serviable', 'charmante', 'souriante', 'patiente', 'competente', 'geniale',
+  'formidable', 'extra', 'parfaite', 'odieuse', 'froide', 'seche', 'hautaine', 'impolie', 'malpolie', 'desagreable',
+]);
+/** Adjective endings (folded): "personne aimable", "personne accueillante", "personne chaleureuse". */
+const ADJECTIVE_ENDINGS = ['able', 'ible', 'ante', 'ente', 'euse', 'ive', 'ique', 'elle', 'ale', 'ee'];
+/** Adjectives of availability keep the pronoun reading: "personne disponible" is nobody available. */
+const PRONOUN_ADJECTIVES = new Set(['disponible', 'joignable', 'capable', 'presente', 'present', 'dispo']);
+
+/**
+ * `personne` is a person (a noun) rather than "nobody" (a pronoun) when a
+ * determiner comes before it ("la personne", "une personne"), or when what
+ * follows qualifies it: a relative, a degree adverb or an adjective
+ * ("Personne très sympathique", "personne adorable au téléphone"). `ne`
+ * after it is the pronoun ("personne ne répond", "personne n'a rappelé").
+ */
 export function personneIsPerson(units: readonly Unit[], k: number): boolean {
   const prev = units[k - 1];
-  return prev !== undefined && isWord(prev) && DETERMINERS.has(prev.key);
+  if (prev !== undefined && isWord(prev) && DETERMINERS.has(prev.key)) return true;
+  const next = units[k + 1];
+  if (next === undefined || next.kind !== 'word' || next.sentence !== units[k]?.sentence) return false;
+  if (next.key === 'ne' || PRONOUN_ADJECTIVES.has(next.key)) return false;
+  if (PERSON_FOLLOWERS.has(next.key)) return true;
+  return next.key.length >= 5 && ADJECTIVE_ENDINGS.some((e) => next.key.endsWith(e));
 }
 
 function negatorAt(units: readonly Unit[], k: number, clauseStart: number, matchStart: number): boolean {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../src/index.js';
+import { analyze, createAnalyzer } from '../../src/index.js';
 import { miniAnalyzer } from './helpers.js';
 
 const analyzer = miniAnalyzer({ keepCancelled: true });
@@ -61,5 +61,28 @@ describe('terms holding a negation word the negator list leaves out', () => {
     const a = miniAnalyzer({ lexicons: [narrow], keepCancelled: true });
     expect(analyze('personne ne répond', a).irritants).toEqual(['absence_reponse']);
     expect(analyze("la personne m'a répondu", a).irritants).toEqual([]);
+  });
+});
+
+describe('"personne": the noun (a person) or the pronoun (nobody)', () => {
+  const defaults = createAnalyzer();
+  it.each([
+    ['Personne très sympathique au guichet', 'amabilite', 'personnel_desagreable'],
+    ['une personne adorable au téléphone', 'amabilite', 'personnel_desagreable'],
+    ["Personne charmante qui m'a bien conseillé", 'amabilite', 'personnel_desagreable'],
+    ['personne aimable et patiente à la caisse', 'amabilite', 'personnel_desagreable'],
+    ['Personne qui a été très gentille avec ma mère', 'amabilite', 'personnel_desagreable'],
+  ])('%j is a person: %s, not %s', (text, present, absent) => {
+    const r = analyze(text, defaults);
+    expect(r.enchantments).toContain(present);
+    expect(r.irritants).not.toContain(absent);
+  });
+
+  it.each([
+    ['Personne ne répond au standard', 'injoignable'],
+    ["personne n'a rappelé, aucune réponse", 'absence_reponse'],
+    ['Personne au bout du fil', 'injoignable'],
+  ])('%j is nobody: %s', (text, present) => {
+    expect(analyze(text, defaults).irritants).toContain(present);
   });
 });
