@@ -8,7 +8,7 @@ import { termKeys } from '../lexicon/keys.js';
 import { defaultLexicon } from '../lexicon/parse.js';
 import { normalizeChannel } from '../lexicon/channels.js';
 import type { Lexicon, LexiconDocument, LexiconEntry } from '../lexicon/types.js';
-import { hasInnerNegator, isNegated, personneIsPerson, type NegationConfig, type Unit } from './negation.js';
+import { hasInnerNegator, isBreak, isNegated, personneIsPerson, type NegationConfig, type Unit } from './negation.js';
 import { createSentimentConfig, scoreSentiment, toTonality, TONALITY_THRESHOLDS, type SentimentConfig, type TonalityThresholds } from './sentiment.js';
 
 export interface AnalyzerOptions {
@@ -131,6 +131,23 @@ function toUnits(text: string, tokens: readonly Token[], negation: NegationConfi
   return units;
 }
 
+/** Punctuation that sets off a detail of the same clause: "remboursement (toujours pas reçu)". */
+const SOFT_BREAKS = new Set(['(', ')', ':', '-']);
+
+/**
+ * An exclusion with a gap speaks for one clause: "reçu {0,3} code" over
+ * "non reçu car pas de code" crosses "car" and says nothing about "commande
+ * non reçu". Terms written without a gap keep what they wrote ("objet :
+ * réclamation").
+ */
+function withinClause(units: readonly Unit[], r: RawMatch, negation: NegationConfig): boolean {
+  if (!r.pattern.gapped) return true;
+  for (let k = r.start + 1; k < r.end - 1; k += 1) {
+    if (isBreak(units, k, negation) && !SOFT_BREAKS.has(units[k]?.key ?? '')) return false;
+  }
+  return true;
+}
+
 function firstSeen(ids: Iterable<string>): string[] {
   return [...new Set(ids)];
 }
@@ -156,7 +173,7 @@ export function analyze(verbatim: Verbatim | string, analyzer: Analyzer): Verbat
     const last = tokens[lastToken];
     return { tokenStart: units[r.start]?.token ?? 0, tokenEnd: lastToken + 1, start: first?.start ?? 0, end: last?.end ?? 0 };
   };
-  const excludes = raw.filter((r) => r.pattern.exclude);
+  const excludes = raw.filter((r) => r.pattern.exclude && withinClause(units, r, negation));
   const all: AnalyzedMatch[] = [];
   const counted: AnalyzedMatch[] = [];
   const makeMatch = (entry: LexiconEntry, r: RawMatch, negated: boolean): AnalyzedMatch => {

@@ -23,6 +23,8 @@ export interface CompiledPattern {
   exclude: boolean;
   /** The term holds a negation word itself (`aucune réponse`): negation around it is not applied. */
   negated: boolean;
+  /** The term has a gap `{m,n}`: its matches may span words the term does not name. */
+  gapped: boolean;
 }
 
 interface TrieNode {
@@ -218,6 +220,7 @@ export function compileLexicon(lexicon: Lexicon, options: KeyingOptions = {}): C
       return;
     }
     let negated = false;
+    const gapped = parsed.positions.some((p) => p.type === 'gap');
     let frontier: TrieNode[] = [root];
     for (const pos of parsed.positions) {
       const allShared = frontier.every((n) => n.shared);
@@ -282,7 +285,7 @@ export function compileLexicon(lexicon: Lexicon, options: KeyingOptions = {}): C
     }
     for (const node of frontier) {
       node.ends ??= [];
-      if (!node.ends.some((p) => p.entry === entryIndex && p.exclude === exclude)) node.ends.push({ entry: entryIndex, term, exclude, negated });
+      if (!node.ends.some((p) => p.entry === entryIndex && p.exclude === exclude)) node.ends.push({ entry: entryIndex, term, exclude, negated, gapped });
     }
   };
 
