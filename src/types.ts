@@ -127,6 +127,12 @@ export interface VerbatimAnalysis {
   enchantments: string[];
   intents: string[];
   tonality: Tonality;
+  /**
+   * The residual label (`insatisfaction_non_classee` in the default
+   * lexicons), also listed in `irritants`, when the verbatim is negative and
+   * no irritant explains it: the dissatisfaction the lexicons miss.
+   */
+  residual?: string;
   /** Sentiment sums behind the tonality. */
   sentiment: { positive: number; negative: number };
   /**

@@ -51,6 +51,8 @@ export interface Analyzer {
   readonly options: Readonly<Required<Pick<AnalyzerOptions, 'defaultLanguage' | 'detectLanguage' | 'keepCancelled'>>> & {
     readonly tonality: Readonly<TonalityThresholds>;
   };
+  /** Public id of the residual irritant (the lexicon entry with `residual: true`), if any. */
+  readonly residual: string | undefined;
   /** @internal */
   readonly compiled: CompiledLexicon;
   /** @internal */
@@ -92,9 +94,11 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   };
 
 
+  const residual = lexicon.entries.find((e) => e.residual === true && e.kind === 'irritant' && !e.disabled);
   return {
     lexicon,
     entries: new Map(lexicon.entries.map((e) => [e.id, e])),
+    residual: residual === undefined ? undefined : (residual.tag ?? residual.id),
     options: {
       defaultLanguage: options.defaultLanguage ?? 'fra',
       detectLanguage: options.detectLanguage ?? true,
@@ -254,6 +258,11 @@ export function analyze(verbatim: Verbatim | string, analyzer: Analyzer): Verbat
     tonality,
     sentiment,
   };
+  // Dissatisfaction no irritant explains gets the residual label, so reports say how much the lexicons miss.
+  if (analyzer.residual !== undefined && tonality === 'negatif' && irritants.length === 0) {
+    irritants.push(analyzer.residual);
+    result.residual = analyzer.residual;
+  }
   if (v.date !== undefined) result.date = v.date;
   if (v.score !== undefined) result.score = v.score;
   if (v.meta !== undefined) result.meta = v.meta;

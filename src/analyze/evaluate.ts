@@ -90,7 +90,8 @@ function predicted(analysis: VerbatimAnalysis, family: EvalFamily): string[] {
     case 'themes':
       return analysis.themes;
     case 'irritants':
-      return analysis.irritants;
+      // The residual label says "no irritant found": never a taxonomy irritant.
+      return analysis.residual === undefined ? analysis.irritants : analysis.irritants.filter((id) => id !== analysis.residual);
     case 'enchantements':
       return analysis.enchantments;
     case 'intentions':

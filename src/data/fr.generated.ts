@@ -2314,6 +2314,21 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
   }
  },
  {
+  "file": "lexicons/fr/residual.yml",
+  "data": {
+   "version": 1,
+   "entries": [
+    {
+     "id": "insatisfaction_non_classee",
+     "kind": "irritant",
+     "residual": true,
+     "label": "Insatisfaction non classée",
+     "description": "verbatim négatif sans irritant reconnu (à lire pour enrichir les lexiques)"
+    }
+   ]
+  }
+ },
+ {
   "file": "lexicons/fr/resiliation.yml",
   "data": {
    "version": 1,

@@ -83,6 +83,7 @@ export function composeLexicons(layers: readonly LexiconDocument[]): Lexicon {
         if (input.theme !== undefined) entry.theme = input.theme;
         if (input.negatedAs !== undefined && input.negatedAs !== null) entry.negatedAs = input.negatedAs;
         if (input.tag !== undefined) entry.tag = input.tag;
+        if (input.residual === true) entry.residual = true;
         const origins: Working['origins'] = new Map([['entry', { info, path }]]);
         for (const f of ['parent', 'theme', 'negatedAs'] as const) if (input[f] != null) origins.set(f, { info, path: [...path, f] });
         if (existing !== undefined) {

@@ -34,6 +34,11 @@ export interface LexiconEntryInput {
   disabled?: boolean;
   /** A definition that replaces an entry of an earlier layer with the same id. */
   replace?: boolean;
+  /**
+   * Irritants only: the residual label, given to a negative verbatim that no
+   * other irritant explains (`insatisfaction_non_classee`); it has no terms.
+   */
+  residual?: boolean;
 }
 
 export interface SentimentSection {
@@ -102,6 +107,8 @@ export interface LexiconEntry {
   /** Public id in analyses and reports (see LexiconEntryInput.tag). */
   tag?: string;
   disabled: boolean;
+  /** The residual label (see LexiconEntryInput.residual). */
+  residual?: boolean;
   /** File of the layer that last defined or patched the entry. */
   source: string;
 }

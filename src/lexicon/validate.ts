@@ -12,7 +12,7 @@ export const ID_PATTERN = /^[a-z0-9_.]+$/;
 const TOP_FIELDS = ['$schema', 'version', 'lang', 'entries', 'sentiment', 'negation', 'channels', 'sms', 'stopwords'];
 const ENTRY_FIELDS = [
   'id', 'kind', 'label', 'description', 'stage', 'parent', 'theme', 'terms', 'exclude',
-  'onNegation', 'negatedAs', 'tag', 'addTerms', 'removeTerms', 'addExclude', 'disabled', 'replace',
+  'onNegation', 'negatedAs', 'tag', 'addTerms', 'removeTerms', 'addExclude', 'disabled', 'replace', 'residual',
 ];
 const PATCH_ONLY = ['addTerms', 'removeTerms', 'addExclude'];
 const PATCH_ALLOWED = new Set(['id', 'label', 'description', 'onNegation', 'negatedAs', 'disabled', ...PATCH_ONLY]);
@@ -193,6 +193,12 @@ function checkEntry(c: Checker, entry: unknown, i: number, seen: Map<string, num
     c.add([...path, 'tag'], `tag of "${id ?? '?'}" must look like an id`, 'lowercase ascii letters, digits, _ and . (e.g. resiliation)', id);
   }
   if (entry['negatedAs'] !== undefined && entry['negatedAs'] !== null) c.idRef(entry['negatedAs'], [...path, 'negatedAs'], 'negatedAs', id);
+  if (entry['residual'] !== undefined) {
+    if (typeof entry['residual'] !== 'boolean') c.add([...path, 'residual'], 'residual must be true or false', 'write residual: true', id);
+    else if (entry['residual'] && kind !== undefined && kind !== 'irritant') {
+      c.add([...path, 'residual'], `residual on ${String(kind)} "${id ?? '?'}"`, 'only an irritant can be the residual label (a negative verbatim no irritant explains)', id);
+    }
+  }
   for (const key of ['disabled', 'replace']) {
     if (entry[key] !== undefined && typeof entry[key] !== 'boolean') c.add([...path, key], `${key} must be true or false`, `write ${key}: true`, id);
   }

@@ -183,6 +183,8 @@ const uniq = (ids: readonly string[]): string[] => [...new Set(ids)];
  */
 export function conceptLevelIds(analysis: VerbatimAnalysis, meta: ReportMeta): Set<string> {
   const ids = new Set<string>([...analysis.concepts, ...analysis.irritants, ...analysis.enchantments]);
+  // The residual label is not a concept the customer spoke of.
+  if (analysis.residual !== undefined) ids.delete(analysis.residual);
   const covered = new Set<string>();
   for (const m of analysis.matches) {
     if (m.kind !== 'theme' && m.kind !== 'intent' && m.theme !== undefined && ids.has(m.id)) covered.add(m.theme);
@@ -282,7 +284,8 @@ export function addAnalysis(
   ch.contentWords += finiteOrZero(analysis.contentWords);
   addTo(ch.concepts, conceptLevelIds(analysis, meta).size);
   addTo(ch.themes, new Set(analysis.themes).size);
-  if (analysis.irritants.length > 0) ch.withIrritant += 1;
+  // The residual label is listed with the irritants (its own row) but explains nothing: not "with an irritant".
+  if (analysis.irritants.some((id) => id !== analysis.residual)) ch.withIrritant += 1;
   if (analysis.enchantments.length > 0) ch.withEnchantment += 1;
   addTo(ch.tonality, analysis.tonality);
   addTo(ch.languages, typeof analysis.language === 'string' && analysis.language !== '' ? analysis.language : 'und');
