@@ -9,6 +9,7 @@ import { defaultLexicon } from '../lexicon/parse.js';
 import { normalizeChannel } from '../lexicon/channels.js';
 import type { Lexicon, LexiconDocument, LexiconEntry } from '../lexicon/types.js';
 import { hasInnerNegator, isBreak, isNegated, personneIsPerson, type NegationConfig, type Unit } from './negation.js';
+import { createModalityConfig, modalityOf, type ModalityConfig } from './modality.js';
 import { createSentimentConfig, scoreSentiment, toTonality, TONALITY_THRESHOLDS, type SentimentConfig, type TonalityThresholds } from './sentiment.js';
 
 export interface AnalyzerOptions {
@@ -34,7 +35,7 @@ export interface AnalyzerOptions {
 }
 
 /** Why a match does not count. */
-export type CancelReason = 'negated' | 'excluded' | 'ambiguous' | 'duplicate';
+export type CancelReason = 'negated' | 'modal' | 'excluded' | 'ambiguous' | 'duplicate';
 
 /** A match in `allMatches`: cancelled ones say why. */
 export interface AnalyzedMatch extends Match {
@@ -57,6 +58,8 @@ export interface Analyzer {
   readonly compiled: CompiledLexicon;
   /** @internal */
   readonly negation: NegationConfig;
+  /** @internal */
+  readonly modality: ModalityConfig;
   /** @internal */
   readonly sentiment: SentimentConfig;
   /** @internal tokenizer SMS table (undefined: tokenizer default) */
@@ -107,6 +110,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     },
     compiled,
     negation,
+    modality: createModalityConfig(lexicon, (phrase) => termKeys(phrase, keying)),
     sentiment: createSentimentConfig(lexicon, { includeBase: options.includeBaseSentiment !== false }),
     sms,
     stopwords: { add: [...lexicon.stopwords.add], remove: [...lexicon.stopwords.remove] },
@@ -206,6 +210,19 @@ export function analyze(verbatim: Verbatim | string, analyzer: Analyzer): Verbat
         const instead = makeMatch(other, r, true);
         counted.push(instead);
         all.push(instead);
+      }
+    }
+    // "On m'avait promis un geste", "j'aurais aimé un geste": a delight that did not happen.
+    if (reason === undefined && entry.onModality === 'cancel') {
+      const modality = modalityOf(units, r.start, r.end, analyzer.modality, negation);
+      if (modality !== undefined) {
+        reason = 'modal';
+        const other = modality === 'promise' && analyzer.modality.promiseAs !== undefined ? analyzer.entries.get(analyzer.modality.promiseAs) : undefined;
+        if (other !== undefined && !other.disabled) {
+          const instead = makeMatch(other, r, false);
+          counted.push(instead);
+          all.push(instead);
+        }
       }
     }
     if (reason !== undefined) m.cancelled = reason;

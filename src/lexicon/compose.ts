@@ -9,6 +9,7 @@ import { didYouMean } from './validate.js';
 export const DEFAULT_NEGATORS = ['ne', 'pas', 'plus', 'jamais', 'aucun', 'aucune', 'rien', 'personne', 'sans', 'ni', 'guere'];
 export const DEFAULT_BREAKS = [',', '.', ';', '!', '?', ':', 'mais', 'cependant', 'pourtant', 'par contre', 'sauf que'];
 export const DEFAULT_WINDOW = 4;
+export const DEFAULT_MODALITY_WINDOW = 6;
 
 interface Origin {
   info: SourceInfo;
@@ -41,11 +42,13 @@ export function composeLexicons(layers: readonly LexiconDocument[]): Lexicon {
     entries: [],
     sentiment: { words: {}, intensifiers: {}, irritantWeight: -2, enchantmentWeight: 2, sarcasm: [] },
     negation: { negators: DEFAULT_NEGATORS, window: DEFAULT_WINDOW, breaks: DEFAULT_BREAKS },
+    modality: { promise: [], unreal: [], kept: [], promiseAs: null, window: DEFAULT_MODALITY_WINDOW },
     channels: [],
     sms: {},
     stopwords: { add: [], remove: [] },
   };
   const channels = new Map<string, LexiconChannel>();
+  let promiseAsOrigin: Origin | undefined;
 
   for (const doc of layers as readonly LexiconDocument[]) {
     if (typeof doc !== 'object' || doc === null) {
@@ -74,6 +77,7 @@ export function composeLexicons(layers: readonly LexiconDocument[]): Lexicon {
           terms: uniq([...(input.terms ?? [])]),
           exclude: uniq([...(input.exclude ?? [])]),
           onNegation: input.onNegation ?? defaultPolicy(input.kind),
+          onModality: input.onModality ?? (input.kind === 'enchantment' ? 'cancel' : 'keep'),
           disabled: input.disabled === true,
           source: info.file,
         };
@@ -108,6 +112,7 @@ export function composeLexicons(layers: readonly LexiconDocument[]): Lexicon {
       if (input.label !== undefined) e.label = input.label;
       if (input.description !== undefined) e.description = input.description;
       if (input.onNegation !== undefined) e.onNegation = input.onNegation;
+      if (input.onModality !== undefined) e.onModality = input.onModality;
       if (input.disabled !== undefined) e.disabled = input.disabled;
       if (input.negatedAs === null) delete e.negatedAs;
       else if (input.negatedAs !== undefined) {
@@ -143,6 +148,17 @@ export function composeLexicons(layers: readonly LexiconDocument[]): Lexicon {
       if (n.breaks !== undefined) lexicon.negation.breaks = [...n.breaks];
       if (n.window !== undefined) lexicon.negation.window = n.window;
     }
+    if (doc.modality !== undefined) {
+      const m = doc.modality;
+      if (m.promise !== undefined) lexicon.modality.promise = [...m.promise];
+      if (m.unreal !== undefined) lexicon.modality.unreal = [...m.unreal];
+      if (m.kept !== undefined) lexicon.modality.kept = [...m.kept];
+      if (m.window !== undefined) lexicon.modality.window = m.window;
+      if (m.promiseAs !== undefined) {
+        lexicon.modality.promiseAs = m.promiseAs;
+        promiseAsOrigin = { info, path: ['modality', 'promiseAs'] };
+      }
+    }
     for (const ch of doc.channels ?? []) {
       channels.set(ch.id, { id: ch.id, label: ch.label ?? ch.id, aliases: [...(ch.aliases ?? [])] });
     }
@@ -177,6 +193,12 @@ export function composeLexicons(layers: readonly LexiconDocument[]): Lexicon {
     check('negatedAs', entry.negatedAs, false);
     if (entry.kind === 'theme') entry.theme = entry.id;
     else if (entry.kind === 'concept' && entry.parent !== undefined) entry.theme = entry.parent;
+  }
+  const promiseAs = lexicon.modality.promiseAs;
+  if (promiseAs !== null && promiseAsOrigin !== undefined && !byId.has(promiseAs)) {
+    const guess = didYouMean(promiseAs, ids);
+    issues.push(makeIssue(promiseAsOrigin.info, promiseAsOrigin.path, `unknown modality.promiseAs "${promiseAs}"`,
+      guess !== undefined ? `did you mean "${guess}"?` : 'name an irritant of the lexicon (promesse_non_tenue) or write null'));
   }
   if (issues.length > 0) throw new LexiconError(issues);
   return lexicon;

@@ -18,6 +18,8 @@ export interface LexiconEntryInput {
   onNegation?: NegationPolicy;
   /** Id of an entry counted instead when a match is negated. */
   negatedAs?: string | null;
+  /** Under a promise, a wish, a request or a refusal: default `cancel` for enchantments, `keep` otherwise. */
+  onModality?: NegationPolicy;
   /**
    * Id written in analyses, reports and evaluations instead of `id` (default:
    * `id`). Lets entries of different kinds share a public name: the taxonomy's
@@ -66,6 +68,24 @@ export interface NegationSection {
   breaks?: string[];
 }
 
+/**
+ * Modality scope (docs/lexicon-format.md § Modality): what a customer was
+ * promised, asked for, hoped for or refused did not happen. Markers are
+ * words or phrases, read in the match's clause like negators.
+ */
+export interface ModalitySection {
+  /** A promise (`on m'avait promis`, `devait`, `censé`): a cancelled match counts `promiseAs` instead. */
+  promise?: string[];
+  /** A wish, a request, an expectation or a refusal (`j'aurais aimé`, `j'attends toujours`, `refusé`). */
+  unreal?: string[];
+  /** Phrases that say the promise was kept (`comme promis`): no modality. */
+  kept?: string[];
+  /** Entry counted instead of a match cancelled by a promise (`promesse_non_tenue`), or null. */
+  promiseAs?: string | null;
+  /** Words between a marker and the match it governs (default 6). */
+  window?: number;
+}
+
 export interface LexiconChannel {
   id: string;
   label: string;
@@ -84,6 +104,7 @@ export interface LexiconDocument {
   entries?: LexiconEntryInput[];
   sentiment?: SentimentSection;
   negation?: NegationSection;
+  modality?: ModalitySection;
   channels?: LexiconChannel[];
   /** Written SMS form → normalized key (one or more words). */
   sms?: Record<string, string>;
@@ -104,6 +125,8 @@ export interface LexiconEntry {
   exclude: string[];
   onNegation: NegationPolicy;
   negatedAs?: string;
+  /** See LexiconEntryInput.onModality. */
+  onModality: NegationPolicy;
   /** Public id in analyses and reports (see LexiconEntryInput.tag). */
   tag?: string;
   disabled: boolean;
@@ -119,6 +142,7 @@ export interface Lexicon {
   entries: LexiconEntry[];
   sentiment: Required<SentimentSection>;
   negation: Required<NegationSection>;
+  modality: { promise: string[]; unreal: string[]; kept: string[]; promiseAs: string | null; window: number };
   channels: LexiconChannel[];
   sms: Record<string, string>;
   stopwords: Required<StopwordsSection>;

@@ -9,15 +9,16 @@ const STAGES = ['avant', 'pendant', 'apres'];
 const POLICIES = ['cancel', 'keep'];
 export const ID_PATTERN = /^[a-z0-9_.]+$/;
 
-const TOP_FIELDS = ['$schema', 'version', 'lang', 'entries', 'sentiment', 'negation', 'channels', 'sms', 'stopwords'];
+const TOP_FIELDS = ['$schema', 'version', 'lang', 'entries', 'sentiment', 'negation', 'modality', 'channels', 'sms', 'stopwords'];
 const ENTRY_FIELDS = [
   'id', 'kind', 'label', 'description', 'stage', 'parent', 'theme', 'terms', 'exclude',
-  'onNegation', 'negatedAs', 'tag', 'addTerms', 'removeTerms', 'addExclude', 'disabled', 'replace', 'residual',
+  'onNegation', 'negatedAs', 'tag', 'addTerms', 'removeTerms', 'addExclude', 'disabled', 'replace', 'residual', 'onModality',
 ];
 const PATCH_ONLY = ['addTerms', 'removeTerms', 'addExclude'];
-const PATCH_ALLOWED = new Set(['id', 'label', 'description', 'onNegation', 'negatedAs', 'disabled', ...PATCH_ONLY]);
+const PATCH_ALLOWED = new Set(['id', 'label', 'description', 'onNegation', 'onModality', 'negatedAs', 'disabled', ...PATCH_ONLY]);
 const SENTIMENT_FIELDS = ['words', 'intensifiers', 'irritantWeight', 'enchantmentWeight', 'sarcasm'];
 const NEGATION_FIELDS = ['negators', 'window', 'breaks'];
+const MODALITY_FIELDS = ['promise', 'unreal', 'kept', 'promiseAs', 'window'];
 const CHANNEL_FIELDS = ['id', 'label', 'aliases'];
 const STOPWORD_FIELDS = ['add', 'remove'];
 
@@ -187,6 +188,7 @@ function checkEntry(c: Checker, entry: unknown, i: number, seen: Map<string, num
   }
   if (entry['stage'] !== undefined) c.enumValue(entry['stage'], [...path, 'stage'], STAGES, 'stage', id);
   if (entry['onNegation'] !== undefined) c.enumValue(entry['onNegation'], [...path, 'onNegation'], POLICIES, 'onNegation', id);
+  if (entry['onModality'] !== undefined) c.enumValue(entry['onModality'], [...path, 'onModality'], POLICIES, 'onModality', id);
   if (entry['parent'] !== undefined) c.idRef(entry['parent'], [...path, 'parent'], 'parent', id);
   if (entry['theme'] !== undefined) c.idRef(entry['theme'], [...path, 'theme'], 'theme', id);
   if (entry['tag'] !== undefined && (typeof entry['tag'] !== 'string' || !ID_PATTERN.test(entry['tag']))) {
@@ -245,6 +247,22 @@ function checkSections(c: Checker, data: Record<string, unknown>): void {
       const w = n['window'];
       if (w !== undefined && (typeof w !== 'number' || !Number.isInteger(w) || w < 1 || w > 10)) {
         c.add(['negation', 'window'], `negation.window must be a whole number from 1 to 10, got ${typeName(w)}`, 'the default is 4');
+      }
+    }
+  }
+  const m = data['modality'];
+  if (m !== undefined) {
+    if (!isRecord(m)) c.add(['modality'], 'modality must be a mapping', 'see docs/lexicon-format.md § Modality');
+    else {
+      c.fields(m, ['modality'], MODALITY_FIELDS, 'modality');
+      for (const key of ['promise', 'unreal', 'kept']) if (m[key] !== undefined) c.stringList(m[key], ['modality', key], `modality.${key}`);
+      const w = m['window'];
+      if (w !== undefined && (typeof w !== 'number' || !Number.isInteger(w) || w < 1 || w > 10)) {
+        c.add(['modality', 'window'], `modality.window must be a whole number from 1 to 10, got ${typeName(w)}`, 'the default is 6');
+      }
+      const as = m['promiseAs'];
+      if (as !== undefined && as !== null && (typeof as !== 'string' || !ID_PATTERN.test(as))) {
+        c.add(['modality', 'promiseAs'], `modality.promiseAs must be an entry id or null, got ${typeName(as)}`, 'e.g. promiseAs: promesse_non_tenue');
       }
     }
   }
