@@ -55,6 +55,11 @@ export interface Verbatim {
   score?: number | null;
   /** Extra input columns kept for annotations (never analysed). */
   meta?: Record<string, string>;
+  /**
+   * Who wrote it, from an author/role column: `agent` for the brand's own
+   * posts and replies (kept out of customer figures); default: the text decides.
+   */
+  author?: 'customer' | 'agent';
 }
 
 // ---------------------------------------------------------------- lexicon
@@ -135,6 +140,12 @@ export interface VerbatimAnalysis {
   residual?: string;
   /** Sentiment sums behind the tonality. */
   sentiment: { positive: number; negative: number };
+  /**
+   * `agent`: a brand's or agent's message (its author column says so, or its
+   * wording: "nous sommes désolés… envoyez-nous un MP", "^JD"). It carries no
+   * labels and is counted apart from the customers' verbatims.
+   */
+  author?: 'agent';
   /**
    * Chat transcripts only: customer↔agent exchanges in the conversation
    * (set by the corpus pipeline when the text is a speaker-prefixed transcript).

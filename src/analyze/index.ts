@@ -19,5 +19,6 @@ export { parseGoldJsonl, GoldError } from './gold.js';
 export type { GoldIssue } from './gold.js';
 export { renderEvalReport } from './render.js';
 export { analyzeVerbatim } from './transcript.js';
+export { isBrandMessage } from './author.js';
 export type { AnalyzeVerbatimOptions } from './transcript.js';
 export { analyzeStream } from './stream.js';

@@ -4,11 +4,26 @@
 import { customerText, parseChatTranscript } from '../text/chat.js';
 import type { Verbatim, VerbatimAnalysis } from '../types.js';
 import { analyze } from './analyze.js';
+import { isBrandMessage } from './author.js';
 import type { Analyzer } from './analyze.js';
 
 export interface AnalyzeVerbatimOptions {
   /** Analyse every turn of a chat transcript, agents' included (default false: customer turns only). */
   allTurns?: boolean;
+  /** Tell brand and agent messages by their wording when no author says so (default true). */
+  detectAgentMessages?: boolean;
+}
+
+/** A brand's or agent's message: counted, never tagged. */
+function agentMessage(verbatim: Verbatim, analyzer: Analyzer): VerbatimAnalysis {
+  const a = analyze(verbatim, analyzer);
+  const out: VerbatimAnalysis = {
+    ...a, matches: [], themes: [], concepts: [], irritants: [], enchantments: [], intents: [],
+    tonality: 'neutre', sentiment: { positive: 0, negative: 0 }, author: 'agent',
+  };
+  delete out.residual;
+  if (out.allMatches !== undefined) out.allMatches = [];
+  return out;
 }
 
 /**
@@ -21,12 +36,16 @@ export function analyzeVerbatim(verbatim: Verbatim, analyzer: Analyzer, options:
   if (typeof verbatim !== 'object' || verbatim === null || typeof verbatim.text !== 'string') {
     throw new TypeError(`verbatim-fr: expected a Verbatim { id, text }, got ${verbatim === null ? 'null' : typeof verbatim}`);
   }
+  if (verbatim.author === 'agent') return agentMessage(verbatim, analyzer);
+  const detect = verbatim.author === undefined && options.detectAgentMessages !== false;
   // A transcript has at least two speaker lines: one-line texts (most verbatims) skip the parser.
-  if (!verbatim.text.includes('\n')) return analyze(verbatim, analyzer);
+  if (!verbatim.text.includes('\n')) return detect && isBrandMessage(verbatim.text) ? agentMessage(verbatim, analyzer) : analyze(verbatim, analyzer);
   const transcript = parseChatTranscript(verbatim.text);
   const speakers = new Set(transcript.turns.map((t) => (t.speaker === 'bot' ? 'agent' : t.speaker)));
   // Both sides must be recognised: "Objet : …" / "Référence : …" lines in a letter are no chat.
-  if (!transcript.isTranscript || !speakers.has('customer') || !speakers.has('agent')) return analyze(verbatim, analyzer);
+  if (!transcript.isTranscript || !speakers.has('customer') || !speakers.has('agent')) {
+    return detect && isBrandMessage(verbatim.text) ? agentMessage(verbatim, analyzer) : analyze(verbatim, analyzer);
+  }
   const text = options.allTurns === true ? verbatim.text : customerText(transcript, verbatim.text).text;
   return { ...analyze({ ...verbatim, text }, analyzer), exchanges: transcript.exchanges };
 }

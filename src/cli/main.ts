@@ -102,6 +102,8 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     .option('--id <column>', 'id column (default: auto-detected, else file:row)')
     .option('--date <column>', 'date column (default: auto-detected)')
     .option('--score <column>', 'score column: NPS 0-10, stars 1-5 (default: auto-detected)')
+    .option('--author <column>', 'author/role column: rows by the brand or an agent are counted apart (default: auto-detected: role, type auteur…)')
+    .option('--agent-author <value>', 'an author value meaning the brand (its account name), beyond marque/agent/réponse… (repeatable)', collect, [] as string[])
     .option('--lexicon <path>', 'extra lexicon file or folder, layered over the default (repeatable)', collect, [] as string[])
     .option('--no-default-lexicon', 'use only the --lexicon files')
     .addOption(new Option('--format <format>', 'report format').choices(FORMATS).default('table'))
@@ -224,6 +226,8 @@ interface AnalyzeCliOptions {
   id?: string;
   date?: string;
   score?: string;
+  author?: string;
+  agentAuthor: string[];
   lexicon: string[];
   defaultLexicon: boolean;
   format: string;
@@ -251,11 +255,12 @@ interface EvalCliOptions {
 }
 
 function pickColumns(opts: AnalyzeCliOptions) {
-  const columns: Record<string, string> = {};
-  for (const key of ['text', 'channel', 'id', 'date', 'score'] as const) {
+  const columns: Record<string, string | string[]> = {};
+  for (const key of ['text', 'channel', 'id', 'date', 'score', 'author'] as const) {
     const value = opts[key];
     if (value !== undefined) columns[key] = value;
   }
+  if (opts.agentAuthor.length > 0) columns['agentAuthors'] = opts.agentAuthor;
   return columns;
 }
 

@@ -2,7 +2,7 @@
 import { slugify } from '../lexicon/channels.js';
 import type { ColumnOptions } from './types.js';
 
-export type Role = 'text' | 'id' | 'date' | 'score' | 'channel';
+export type Role = 'text' | 'id' | 'date' | 'score' | 'channel' | 'author';
 
 /** Headers recognised per role, most specific first (compared as slugs). */
 const KNOWN: Record<Role, string[]> = {
@@ -16,6 +16,9 @@ const KNOWN: Record<Role, string[]> = {
     'horodatage', 'timestamp', 'submitted at', 'date du contact', 'jour'],
   score: ['note', 'score', 'nps', 'csat', 'ces', 'rating', 'etoiles', 'stars', 'note nps', 'note globale',
     'note sur 10', 'note sur 5', 'satisfaction'],
+  // Who wrote the row (customer or brand): never a bare "auteur", which usually holds names.
+  author: ['role', 'type auteur', 'auteur type', 'role auteur', 'author type', 'author role', 'type emetteur',
+    'emetteur type', 'sender type', 'type de message', 'message type'],
 };
 
 // Word-level fallback ("Votre commentaire", "note_globale_client"), for the
@@ -37,6 +40,8 @@ export interface ColumnMapping {
   date?: string;
   score?: string;
   channel?: string;
+  /** Who wrote the row: customer, or the brand / an agent. */
+  author?: string;
   /** Constant channel for the whole file. */
   constantChannel?: string;
 }
@@ -46,7 +51,7 @@ export interface MappingProblem {
   hint: string;
 }
 
-const FLAGS: Record<Role, string> = { text: '--text', id: '--id', date: '--date', score: '--score', channel: '--channel' };
+const FLAGS: Record<Role, string> = { text: '--text', id: '--id', date: '--date', score: '--score', channel: '--channel', author: '--author' };
 
 /** Map headers to roles; explicit names must exist, others are auto-detected. */
 export function mapColumns(headers: ReadonlyArray<string>, options: ColumnOptions): { mapping: ColumnMapping; problems: MappingProblem[] } {
@@ -65,6 +70,7 @@ export function mapColumns(headers: ReadonlyArray<string>, options: ColumnOption
   if (options.id !== undefined) explicit.id = options.id;
   if (options.date !== undefined) explicit.date = options.date;
   if (options.score !== undefined) explicit.score = options.score;
+  if (options.author !== undefined) explicit.author = options.author;
   if (options.channelColumn !== undefined) explicit.channel = options.channelColumn;
   else if (options.channel !== undefined) {
     const header = byKey.get(headerKey(options.channel));
@@ -72,7 +78,7 @@ export function mapColumns(headers: ReadonlyArray<string>, options: ColumnOption
     else mapping.constantChannel = options.channel;
   }
 
-  for (const role of ['text', 'id', 'date', 'score', 'channel'] as const) {
+  for (const role of ['text', 'id', 'date', 'score', 'channel', 'author'] as const) {
     const wanted = explicit[role];
     if (wanted === undefined) continue;
     const header = headers.includes(wanted) ? wanted : byKey.get(headerKey(wanted));
@@ -87,7 +93,7 @@ export function mapColumns(headers: ReadonlyArray<string>, options: ColumnOption
     }
   }
 
-  const roles = (['text', 'id', 'date', 'score', 'channel'] as const).filter(
+  const roles = (['text', 'id', 'date', 'score', 'channel', 'author'] as const).filter(
     (role) => explicit[role] === undefined && !(role === 'channel' && mapping.constantChannel !== undefined),
   );
   // Exact names first for every role, then words inside longer headers.

@@ -1,5 +1,6 @@
 // verbatim-fr/io — node-only entry (file readers, writers, lexicon files).
 export { readVerbatims } from './read.js';
+export { authorRole } from './values.js';
 export { InputError } from './errors.js';
 export { writeRejects, createAnnotationWriter } from './write.js';
 export type { AnnotationFormat, AnnotationWriter, AnnotationWriterOptions } from './write.js';

@@ -13,7 +13,7 @@ import { InputError } from './errors.js';
 import { prepareJson, prepareJsonl, UnreadableDocument } from './json-reader.js';
 import type { CellValue, PreparedInput, RawRow } from './raw.js';
 import type { InputFormat, InputIssue, InputSpec, ReadItem, ReadOptions, ReadReject } from './types.js';
-import { parseDate, parseScore } from './values.js';
+import { authorRole, parseDate, parseScore } from './values.js';
 import { prepareXlsx } from './xlsx-reader.js';
 
 const DEFAULT_MAX_RECORD_SIZE = 1024 * 1024;
@@ -88,6 +88,8 @@ interface Planned {
   prepared?: PreparedInput;
   mapping?: ColumnMapping;
   reject?: ReadReject;
+  /** Author values meaning the brand, for this file. */
+  agentAuthors?: readonly string[];
 }
 
 async function plan(spec: InputSpec, options: ReadOptions, issues: InputIssue[]): Promise<Planned> {
@@ -117,7 +119,7 @@ async function plan(spec: InputSpec, options: ReadOptions, issues: InputIssue[])
     for (const problem of problems) {
       issues.push({ file, line: 1, message: problem.message, hint: `${problem.hint} (${prepared.description})` });
     }
-    return { file, prepared, mapping, ...(cleanup && { cleanup }) };
+    return { file, prepared, mapping, agentAuthors: spec.agentAuthors ?? [], ...(cleanup && { cleanup }) };
   } catch (error) {
     if (error instanceof TypeError) throw error;
     return fileReject(fileProblem(error));
@@ -133,7 +135,13 @@ function cellText(value: CellValue): string {
   return String(value);
 }
 
-function toItem(raw: RawRow, file: string, mapping: ColumnMapping, channelOf: (value: string | undefined) => string): ReadItem {
+function toItem(
+  raw: RawRow,
+  file: string,
+  mapping: ColumnMapping,
+  channelOf: (value: string | undefined) => string,
+  agentAuthors: readonly string[],
+): ReadItem {
   const source = raw.line === undefined ? { file, row: raw.row } : { file, row: raw.row, line: raw.line };
   const text = cellText(raw.values[mapping.text!]);
   if (text.trim() === '') {
@@ -153,7 +161,8 @@ function toItem(raw: RawRow, file: string, mapping: ColumnMapping, channelOf: (v
     if (date !== undefined) verbatim.date = date;
   }
   if (mapping.score !== undefined) verbatim.score = parseScore(raw.values[mapping.score]);
-  const mapped = new Set([mapping.text, mapping.id, mapping.date, mapping.score, mapping.channel]);
+  if (mapping.author !== undefined) verbatim.author = authorRole(cellText(raw.values[mapping.author]), agentAuthors);
+  const mapped = new Set([mapping.text, mapping.id, mapping.date, mapping.score, mapping.channel, mapping.author]);
   const meta: Record<string, string> = {};
   let hasMeta = false;
   for (const [key, value] of Object.entries(raw.values)) {
@@ -213,7 +222,7 @@ async function* readPlanned(planned: Planned[], channels: ReadonlyArray<ChannelD
     return id;
   };
 
-  for (const { file, prepared, mapping, reject } of planned) {
+  for (const { file, prepared, mapping, reject, agentAuthors } of planned) {
     if (reject) {
       yield reject;
       continue;
@@ -223,7 +232,7 @@ async function* readPlanned(planned: Planned[], channels: ReadonlyArray<ChannelD
         const source = raw.line === undefined ? { file, row: raw.row } : { file, row: raw.row, line: raw.line };
         yield { type: 'reject', source, reason: raw.reason, hint: raw.hint };
       } else {
-        yield toItem(raw, file, mapping!, channelOf);
+        yield toItem(raw, file, mapping!, channelOf, agentAuthors ?? []);
       }
     }
   }

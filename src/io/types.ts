@@ -21,6 +21,14 @@ export interface ColumnOptions {
    * for the whole file (`avis google`, `chat`…), normalised like the column.
    */
   channel?: string;
+  /**
+   * Header of the author/role column (`role`, `type auteur`…; default:
+   * auto-detected): rows written by the brand or an agent (`marque`, `agent`,
+   * `réponse`…, or a name in `agentAuthors`) are counted apart.
+   */
+  author?: string;
+  /** Author values meaning the brand's side, beyond the built-in ones (the brand account's name: `@OptiqueLumiere`). */
+  agentAuthors?: string[];
   /** Format; default: from the extension, else sniffed from the content. */
   format?: InputFormat;
   /** Encoding (`utf8`, `windows-1252`, `utf16le`…); default: BOM, UTF-8 validity, then chardet. */

@@ -77,3 +77,18 @@ export function parseDate(value: unknown): string | undefined {
   if (/^\d{5}(?:[.,]\d+)?$/.test(text)) return fromExcelSerial(Number(text.replace(',', '.')));
   return undefined;
 }
+
+/** Author column values meaning the brand's side (compared folded). */
+const AGENT_AUTHORS = new Set([
+  'agent', 'conseiller', 'conseillere', 'marque', 'brand', 'entreprise', 'company', 'business', 'owner', 'proprietaire',
+  'reponse', 'response', 'reply', 'official', 'officiel', 'admin', 'moderateur', 'moderator', 'support', 'service client',
+  'service clients', 'community manager', 'page', 'staff', 'vendeur', 'seller', 'merchant', 'marchand',
+]);
+
+/** Reads an author/role cell: `agent` for the brand's side (or one of `agentNames`), else `customer`. */
+export function authorRole(value: string, agentNames: readonly string[] = []): 'customer' | 'agent' {
+  const key = fold(value.trim()).replace(/[_-]+/g, ' ');
+  if (key === '') return 'customer';
+  if (AGENT_AUTHORS.has(key) || agentNames.some((n) => fold(n.trim()) === key)) return 'agent';
+  return 'customer';
+}

@@ -78,7 +78,7 @@ export interface AnnotationWriter {
   close(): Promise<void>;
 }
 
-const LIST_COLUMNS = ['words', 'themes', 'concepts', 'irritants', 'enchantments', 'intents', 'tonality', 'language', 'matches'] as const;
+const LIST_COLUMNS = ['words', 'themes', 'concepts', 'irritants', 'enchantments', 'intents', 'tonality', 'language', 'author', 'matches'] as const;
 const TRAILING_COLUMNS = ['file', 'row', 'line', 'status', 'reason'] as const;
 
 /**
@@ -113,7 +113,7 @@ export function createAnnotationWriter(path: string, format?: AnnotationFormat, 
       ...metaColumns!.map((c) => a.meta?.[c]),
       ...(options.keepText ? [a.text] : []),
       a.words, a.themes.join('|'), a.concepts.join('|'), a.irritants.join('|'), a.enchantments.join('|'), a.intents.join('|'),
-      a.tonality, a.language, a.matches.map((m) => `${m.id}@${m.start}-${m.end}`).join('|'),
+      a.tonality, a.language, a.author ?? 'customer', a.matches.map((m) => `${m.id}@${m.start}-${m.end}`).join('|'),
       source?.file, source?.row, source?.line, 'analysed', '',
     ];
     await out.write(csvRow(row) + CRLF);
@@ -141,7 +141,7 @@ export function createAnnotationWriter(path: string, format?: AnnotationFormat, 
       id: a.id, channel: a.channel, date: a.date, score: a.score, meta: a.meta,
       ...(options.keepText ? { text: a.text } : {}),
       words: a.words, themes: a.themes, concepts: a.concepts, irritants: a.irritants, enchantments: a.enchantments,
-      intents: a.intents, tonality: a.tonality, language: a.language, matches: spans(a), source, status: 'analysed',
+      intents: a.intents, tonality: a.tonality, language: a.language, author: a.author ?? 'customer', matches: spans(a), source, status: 'analysed',
     };
     await out.write(JSON.stringify(record) + '\n');
   }

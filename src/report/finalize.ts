@@ -172,6 +172,7 @@ function channelReport(channel: string, label: string, ch: ChannelState, score: 
     },
     withIrritant: countShare(ch.withIrritant),
     withEnchantment: countShare(ch.withEnchantment),
+    agentMessages: ch.agentMessages ?? 0,
     tonality,
     languages: Object.entries(ch.languages)
       .filter(([, c]) => c > 0)

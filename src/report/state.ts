@@ -72,6 +72,7 @@ export function emptyChannelState(): ChannelState {
     themes: dict(),
     withIrritant: 0,
     withEnchantment: 0,
+    agentMessages: 0,
     tonality: dict(),
     languages: dict(),
     entries,
@@ -279,6 +280,11 @@ export function addAnalysis(
   const { config } = state;
   const channel = typeof analysis.channel === 'string' && analysis.channel !== '' ? analysis.channel : UNKNOWN_CHANNEL;
   const ch = (state.channels[channel] ??= emptyChannelState());
+  // A brand's or agent's message is counted apart: no customer figure sees it.
+  if (analysis.author === 'agent') {
+    ch.agentMessages = (ch.agentMessages ?? 0) + 1;
+    return;
+  }
   ch.verbatims += 1;
   addTo(ch.words, finiteOrZero(analysis.words));
   ch.contentWords += finiteOrZero(analysis.contentWords);
@@ -447,6 +453,7 @@ export function mergeChannelStates(a: ChannelState, b: ChannelState, config: Rep
     themes: sumCounts(a.themes, b.themes),
     withIrritant: a.withIrritant + b.withIrritant,
     withEnchantment: a.withEnchantment + b.withEnchantment,
+    agentMessages: (a.agentMessages ?? 0) + (b.agentMessages ?? 0),
     tonality: sumCounts(a.tonality, b.tonality),
     languages: sumCounts(a.languages, b.languages),
     entries,

@@ -146,6 +146,8 @@ export interface ChannelState {
   themes: Histogram;
   withIrritant: number;
   withEnchantment: number;
+  /** Brand or agent messages seen in the channel, kept out of every other figure (absent in older states: 0). */
+  agentMessages?: number;
   tonality: Record<string, number>;
   languages: Record<string, number>;
   /** Verbatims mentioning each entry, by kind. */
@@ -251,6 +253,8 @@ export interface ChannelReport {
   themesPerVerbatim: { mean: number | null; median: number | null };
   withIrritant: CountShare;
   withEnchantment: CountShare;
+  /** Brand or agent messages found in the channel (author column or reply wording), not counted in `verbatims`. */
+  agentMessages: number;
   tonality: Record<Tonality, CountShare>;
   languages: Array<{ id: string } & CountShare>;
   themes: RankedEntry[];

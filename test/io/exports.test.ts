@@ -5,7 +5,7 @@ import { readAll } from './_helpers.js';
 describe('verbatim-fr/io', () => {
   it('exports exactly the node-only API', async () => {
     const io = await import('../../src/io/index.js');
-    expect(Object.keys(io).sort()).toEqual(['InputError', 'analyzeFiles', 'createAnnotationWriter', 'loadLexiconFiles', 'readLexiconFile', 'readVerbatims', 'writeRejects']);
+    expect(Object.keys(io).sort()).toEqual(['InputError', 'analyzeFiles', 'authorRole', 'createAnnotationWriter', 'loadLexiconFiles', 'readLexiconFile', 'readVerbatims', 'writeRejects']);
   });
 
   it('reads standard input when the path is "-"', async () => {

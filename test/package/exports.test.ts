@@ -11,7 +11,7 @@ describe('public API', () => {
       'createReportBuilder', 'createScoresAccumulator', 'createTrendsAccumulator', 'customerText', 'defaultLexicon',
       'defineLexicon', 'detectLanguage', 'detectScoreScale', 'englishWords', 'evaluate', 'finalizeCooccurrence', 'finalizeCorpus',
       'finalizeInsight', 'finalizeJourney', 'finalizeKeyness', 'finalizeReport', 'finalizeScores', 'finalizeTrends',
-      'foldKey', 'isStopword', 'isoWeek', 'keynessStateFromReport', 'logLikelihood', 'logRatio', 'maskPersonalData',
+      'foldKey', 'isBrandMessage', 'isStopword', 'isoWeek', 'keynessStateFromReport', 'logLikelihood', 'logRatio', 'maskPersonalData',
       'mergeCooccurrence', 'mergeCorpusStates', 'mergeInsightStates', 'mergeJourney', 'mergeKeyness', 'mergeReportStates', 'mergeScores',
       'mergeTrends', 'normalize', 'normalizeChannel', 'parseChatTranscript', 'parseGoldJsonl', 'parseLexicon',
       'renderEvalReport', 'renderHtml', 'renderReport', 'renderers', 'reportMeta', 'safeParseLexicon', 'sentences',
@@ -21,7 +21,7 @@ describe('public API', () => {
 
   it('verbatim-fr/io exports exactly these names', async () => {
     expect(Object.keys(await import('../../src/io/index.js')).sort()).toEqual([
-      'InputError', 'analyzeFiles', 'createAnnotationWriter', 'loadLexiconFiles', 'readLexiconFile', 'readVerbatims', 'writeRejects',
+      'InputError', 'analyzeFiles', 'authorRole', 'createAnnotationWriter', 'loadLexiconFiles', 'readLexiconFile', 'readVerbatims', 'writeRejects',
     ]);
   });
 

@@ -39,6 +39,8 @@ export interface Wording {
   languages: string;
   /** Label of the all-channels view. */
   allChannels: string;
+  /** "N brand or agent messages set aside". */
+  agentMessages: string;
   /** Separator after a label: " : " in French, ": " in English. */
   colon: string;
 }
@@ -46,6 +48,7 @@ export interface Wording {
 const fr: Wording = {
   title: 'Rapport verbatim-fr',
   inputRows: 'lignes lues',
+  agentMessages: 'messages de la marque ou d\'un conseiller mis à part',
   analysed: 'analysées',
   rejected: 'rejetées',
   period: 'période',
@@ -90,6 +93,7 @@ const en: Wording = {
   rejected: 'rejected',
   period: 'period',
   masked: 'personal data masked',
+  agentMessages: 'brand or agent messages set aside',
   yes: 'yes',
   no: 'no',
   approximate: 'approximate word counts (maxVocabulary)',
@@ -220,6 +224,7 @@ export function summaryParts(report: Report, w: Wording): string[] {
   const parts = [`${s.inputRows} ${w.inputRows}`, `${s.analysed} ${w.analysed}`, `${s.rejected} ${w.rejected}`];
   if (s.period !== null) parts.push(`${w.period} ${s.period.from} → ${s.period.to}`);
   parts.push(`${w.masked}${w.colon}${s.maskedPersonalData ? w.yes : w.no}`);
+  if (report.all.agentMessages > 0) parts.push(`${report.all.agentMessages} ${w.agentMessages}`);
   if (s.approximate) parts.push(w.approximate);
   return parts;
 }
