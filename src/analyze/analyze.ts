@@ -5,7 +5,7 @@ import { contentKeywords, countWords, detectLanguage, tokenize } from '../text/i
 import { composeLexicons } from '../lexicon/compose.js';
 import { compileLexicon, type CompiledLexicon, type RawMatch } from '../lexicon/compile.js';
 import { termKeys } from '../lexicon/keys.js';
-import { defaultLexicon } from '../lexicon/parse.js';
+import { defaultLexicon, sectorLexicon } from '../lexicon/parse.js';
 import { normalizeChannel } from '../lexicon/channels.js';
 import type { Lexicon, LexiconDocument, LexiconEntry } from '../lexicon/types.js';
 import { hasInnerNegator, isBreak, isNegated, personneIsPerson, type NegationConfig, type Unit } from './negation.js';
@@ -17,6 +17,11 @@ export interface AnalyzerOptions {
   lexicons?: LexiconDocument[];
   /** Start from the default French lexicons (default true). */
   includeDefault?: boolean;
+  /**
+   * Optional sector layers applied over the default lexicons, before
+   * `lexicons` (`['banque']`, `['transport', 'hotellerie']`; see `sectorNames()`).
+   */
+  sectors?: string[];
   /** The corpus' language: reported for texts too short to tell (< ~20 letters), and for all when detection is off (default `fra`). */
   defaultLanguage?: string;
   /**
@@ -75,7 +80,11 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   if (typeof options !== 'object' || options === null) {
     throw new TypeError(`verbatim-fr: expected analyser options (object), got ${options === null ? 'null' : typeof options}`);
   }
-  const layers = [...(options.includeDefault === false ? [] : defaultLexicon()), ...(options.lexicons ?? [])];
+  const layers = [
+    ...(options.includeDefault === false ? [] : defaultLexicon()),
+    ...(options.sectors ?? []).map((name) => sectorLexicon(name)),
+    ...(options.lexicons ?? []),
+  ];
   const lexicon = composeLexicons(layers);
   const sms = Object.keys(lexicon.sms).length > 0 ? lexicon.sms : undefined;
   const keying = sms !== undefined ? { sms } : {};

@@ -10,6 +10,7 @@ import {
   renderEvalReport,
   renderHtml,
   renderReport,
+  sectorNames,
   tokenize,
 } from '../index.js';
 import type { Analyzer, Match, ReportFormat } from '../index.js';
@@ -66,9 +67,18 @@ function positiveInt(name: string) {
   };
 }
 
-async function buildAnalyzer(lexiconPaths: string[], includeDefault: boolean, language: string): Promise<Analyzer> {
+async function buildAnalyzer(lexiconPaths: string[], includeDefault: boolean, language: string, sectors: string[] = []): Promise<Analyzer> {
   const layers = lexiconPaths.length > 0 ? await loadLexiconFiles(lexiconPaths) : [];
-  return createAnalyzer({ lexicons: layers, includeDefault, defaultLanguage: language });
+  return createAnalyzer({ lexicons: layers, includeDefault, defaultLanguage: language, sectors: checkSectors(sectors) });
+}
+
+/** Sector names as given, or a usage error naming the known ones. */
+function checkSectors(names: string[]): string[] {
+  const known = sectorNames();
+  for (const name of names) {
+    if (!known.includes(name)) throw new CommanderError(EXIT.usage, 'verbatim.usage', `unknown sector "${name}"; known sectors: ${known.join(', ')}`);
+  }
+  return names;
 }
 
 async function output(io: CliIo, text: string, out: string | undefined): Promise<void> {
@@ -105,6 +115,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     .option('--author <column>', 'author/role column: rows by the brand or an agent are counted apart (default: auto-detected: role, type auteur…)')
     .option('--agent-author <value>', 'an author value meaning the brand (its account name), beyond marque/agent/réponse… (repeatable)', collect, [] as string[])
     .option('--lexicon <path>', 'extra lexicon file or folder, layered over the default (repeatable)', collect, [] as string[])
+    .option('--sector <name>', `sector layer over the default lexicons (repeatable): ${sectorNames().join(', ')}`, collect, [] as string[])
     .option('--no-default-lexicon', 'use only the --lexicon files')
     .addOption(new Option('--format <format>', 'report format').choices(FORMATS).default('table'))
     .option('--out <file>', 'write the report to a file instead of stdout')
@@ -127,6 +138,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
         const result = await analyzeFiles(files, {
           lexicons: opts.lexicon,
           includeDefault: opts.defaultLexicon,
+          sectors: checkSectors(opts.sector),
           defaultLanguage: opts.lang,
           workers,
           workerScript: fileURLToPath(import.meta.url),
@@ -160,13 +172,14 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     .description('score the lexicons against an annotated gold file (JSONL: text, themes, irritants, enchantements, tonalite, intentions)')
     .argument('<gold>', 'gold JSONL file')
     .option('--lexicon <path>', 'extra lexicon file or folder (repeatable)', collect, [] as string[])
+    .option('--sector <name>', `sector layer over the default lexicons (repeatable): ${sectorNames().join(', ')}`, collect, [] as string[])
     .option('--no-default-lexicon', 'use only the --lexicon files')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--fail-under <spec>', 'exit 1 when a micro-F1 (or tonality accuracy) is below, e.g. themes=0.8,irritants=0.7,tonality=0.8')
     .option('--worst <n>', 'worst false positives / negatives listed per family', positiveInt('--worst'), 5)
     .option('--out <file>', 'write the evaluation to a file instead of stdout')
     .action(async (gold: string, opts: EvalCliOptions) => {
-      const analyzer = await buildAnalyzer(opts.lexicon, opts.defaultLexicon, 'fra');
+      const analyzer = await buildAnalyzer(opts.lexicon, opts.defaultLexicon, 'fra', opts.sector);
       const records = parseGoldJsonl(await readFile(gold, 'utf8'), gold);
       const report = evaluate(records, analyzer, { examples: opts.worst });
       await output(io, renderEvalReport(report, opts.format), opts.out);
@@ -229,6 +242,7 @@ interface AnalyzeCliOptions {
   author?: string;
   agentAuthor: string[];
   lexicon: string[];
+  sector: string[];
   defaultLexicon: boolean;
   format: string;
   out?: string;
@@ -247,6 +261,7 @@ interface AnalyzeCliOptions {
 
 interface EvalCliOptions {
   lexicon: string[];
+  sector: string[];
   defaultLexicon: boolean;
   format: 'text' | 'json';
   failUnder?: string;

@@ -17,6 +17,8 @@ export interface AnalyzeFilesOptions {
   lexicons?: string[];
   /** Start from the default French lexicons (default true). */
   includeDefault?: boolean;
+  /** Optional sector layers over the default lexicons (`['banque']`; see `sectorNames()`). */
+  sectors?: string[];
   /** The corpus' language, for texts too short to tell (default `fra`). */
   defaultLanguage?: string;
   columns?: ColumnOptions;
@@ -59,6 +61,7 @@ interface WorkerSetup {
   kind: 'verbatim-fr-analysis-worker';
   lexicons: string[];
   includeDefault: boolean;
+  sectors: string[];
   defaultLanguage: string;
   allTurns: boolean;
   corpus: CorpusOptions;
@@ -77,6 +80,7 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
   const analyzerOptions: AnalyzerOptions = {
     lexicons: options.lexicons?.length ? await loadLexiconFiles(options.lexicons) : [],
     includeDefault: options.includeDefault ?? true,
+    sectors: options.sectors ?? [],
     defaultLanguage: options.defaultLanguage ?? 'fra',
   };
   const analyzer = options.analyzer ?? createAnalyzer(analyzerOptions);
@@ -112,6 +116,7 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
         kind: 'verbatim-fr-analysis-worker',
         lexicons: options.lexicons ?? [],
         includeDefault: options.includeDefault ?? true,
+        sectors: options.sectors ?? [],
         defaultLanguage: options.defaultLanguage ?? 'fra',
         allTurns: options.allTurns === true,
         corpus,
@@ -268,6 +273,7 @@ export async function runAnalysisWorker(setup: unknown, port: { on(event: 'messa
     const analyzer = createAnalyzer({
       lexicons: s.lexicons.length > 0 ? await loadLexiconFiles(s.lexicons) : [],
       includeDefault: s.includeDefault,
+      sectors: s.sectors,
       defaultLanguage: s.defaultLanguage,
     });
     const accumulator = createCorpusAccumulator(s.corpus);

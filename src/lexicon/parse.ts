@@ -1,5 +1,6 @@
 import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import { FR_LEXICON_SOURCES } from '../data/fr.generated.js';
+import { FR_SECTOR_SOURCES } from '../data/fr-sectors.generated.js';
 import { LexiconError } from './errors.js';
 import { rememberSource, type SourceInfo } from './source.js';
 import type { LexiconDocument, LexiconIssue } from './types.js';
@@ -144,3 +145,39 @@ export function defaultLexicon(): LexiconDocument[] {
   return [...defaults];
 }
 
+let sectors: Map<string, LexiconDocument> | undefined;
+
+/** Names of the optional sector layers shipped with the package (`lexicons/fr/sectors/`). */
+export function sectorNames(): string[] {
+  return FR_SECTOR_SOURCES.map((s) => s.name);
+}
+
+/**
+ * One optional sector layer (`banque`, `telecom`…), validated, to apply over
+ * the default lexicons; throws `TypeError` for an unknown name.
+ */
+export function sectorLexicon(name: string): LexiconDocument {
+  if (sectors === undefined) {
+    const issues: LexiconIssue[] = [];
+    sectors = new Map();
+    for (const { name: sector, file, data } of FR_SECTOR_SOURCES) {
+      const info: SourceInfo = { file, locate: () => ({ line: 0, column: 0 }) };
+      const found = validateLexiconData(data, info);
+      if (found.length > 0) issues.push(...found);
+      else {
+        const doc = asDocument(data);
+        rememberSource(doc, info);
+        sectors.set(sector, doc);
+      }
+    }
+    if (issues.length > 0) {
+      sectors = undefined;
+      throw new LexiconError(issues);
+    }
+  }
+  const doc = sectors.get(name);
+  if (doc === undefined) {
+    throw new TypeError(`verbatim-fr: unknown sector ${JSON.stringify(name)}; known sectors: ${sectorNames().join(', ') || '(none)'}`);
+  }
+  return doc;
+}

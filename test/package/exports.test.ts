@@ -14,7 +14,7 @@ describe('public API', () => {
       'foldKey', 'isBrandMessage', 'isStopword', 'isoWeek', 'keynessStateFromReport', 'logLikelihood', 'logRatio', 'maskPersonalData',
       'mergeCooccurrence', 'mergeCorpusStates', 'mergeInsightStates', 'mergeJourney', 'mergeKeyness', 'mergeReportStates', 'mergeScores',
       'mergeTrends', 'normalize', 'normalizeChannel', 'parseChatTranscript', 'parseGoldJsonl', 'parseLexicon',
-      'renderEvalReport', 'renderHtml', 'renderReport', 'renderers', 'reportMeta', 'safeParseLexicon', 'sentences',
+      'renderEvalReport', 'renderHtml', 'renderReport', 'renderers', 'reportMeta', 'safeParseLexicon', 'sectorLexicon', 'sectorNames', 'sentences',
       'slugify', 'stem', 'stopwords', 'toTonality', 'tokenize',
     ]);
   });
