@@ -10,6 +10,7 @@ import { normalizeChannel } from '../lexicon/channels.js';
 import type { Lexicon, LexiconDocument, LexiconEntry } from '../lexicon/types.js';
 import { hasInnerNegator, isBreak, isNegated, personneIsPerson, type NegationConfig, type Unit } from './negation.js';
 import { createModalityConfig, modalityOf, type ModalityConfig } from './modality.js';
+import { compileImpliedRules, findImplied, type CompiledImpliedRule } from './implied.js';
 import { createSentimentConfig, scoreSentiment, toTonality, TONALITY_THRESHOLDS, type SentimentConfig, type TonalityThresholds } from './sentiment.js';
 
 export interface AnalyzerOptions {
@@ -66,6 +67,8 @@ export interface Analyzer {
   /** @internal */
   readonly modality: ModalityConfig;
   /** @internal */
+  readonly implied: readonly CompiledImpliedRule[];
+  /** @internal */
   readonly sentiment: SentimentConfig;
   /** @internal tokenizer SMS table (undefined: tokenizer default) */
   readonly sms: Readonly<Record<string, string>> | undefined;
@@ -120,6 +123,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     compiled,
     negation,
     modality: createModalityConfig(lexicon, (phrase) => termKeys(phrase, keying)),
+    implied: compileImpliedRules(lexicon.implied, (word) => termKeys(word, keying)[0] ?? word),
     sentiment: createSentimentConfig(lexicon, { includeBase: options.includeBaseSentiment !== false }),
     sms,
     stopwords: { add: [...lexicon.stopwords.add], remove: [...lexicon.stopwords.remove] },
@@ -236,6 +240,17 @@ export function analyze(verbatim: Verbatim | string, analyzer: Analyzer): Verbat
     }
     if (reason !== undefined) m.cancelled = reason;
     else counted.push(m);
+    all.push(m);
+  }
+
+  // "Livré au bout de 3 semaines", "passé de 30 à 45 €": complaints said with numbers.
+  for (const hit of findImplied(units, analyzer.implied)) {
+    const entry = analyzer.entries.get(hit.rule.id);
+    if (entry === undefined || entry.disabled) continue;
+    const what = hit.rule.duration !== undefined ? `≥ ${hit.rule.duration}` : `+${hit.rule.increase} %`;
+    const pattern = { entry: -1, term: `implied: ${what}`, exclude: false, negated: false, gapped: false };
+    const m = makeMatch(entry, { pattern, start: hit.start, end: hit.end }, false);
+    counted.push(m);
     all.push(m);
   }
 

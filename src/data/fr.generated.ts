@@ -1021,6 +1021,196 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
   }
  },
  {
+  "file": "lexicons/fr/implied.yml",
+  "data": {
+   "version": 1,
+   "implied": [
+    {
+     "id": "remboursement_bloque",
+     "duration": "10 jours",
+     "under": "1 an",
+     "near": [
+      "rembours*",
+      "virement",
+      "indemnisation",
+      "indemnis*",
+      "remboursé",
+      "remboursée"
+     ],
+     "cues": [
+      "toujours",
+      "depuis",
+      "attends",
+      "attend",
+      "attendons",
+      "attendu",
+      "attente",
+      "bout",
+      "après",
+      "apres",
+      "encore",
+      "mis",
+      "fallu",
+      "pour",
+      "que"
+     ]
+    },
+    {
+     "id": "absence_reponse",
+     "duration": "5 jours",
+     "under": "1 an",
+     "near": [
+      "réponse",
+      "reponse",
+      "répondu",
+      "repondu",
+      "rappel",
+      "rappelé",
+      "rappele",
+      "nouvelles",
+      "retour",
+      "mail",
+      "mails",
+      "courrier"
+     ],
+     "cues": [
+      "sans",
+      "aucune",
+      "aucun",
+      "rien",
+      "jamais",
+      "toujours"
+     ]
+    },
+    {
+     "id": "attente_excessive",
+     "duration": "7 jours",
+     "under": "1 an",
+     "near": [
+      "réponse",
+      "reponse",
+      "répondre",
+      "repondre",
+      "répondu",
+      "repondu",
+      "rappel",
+      "rappeler",
+      "rappelé",
+      "dossier",
+      "traiter",
+      "débloqu*",
+      "debloqu*",
+      "valider",
+      "validé"
+     ],
+     "cues": [
+      "pour",
+      "mis",
+      "fallu",
+      "bout",
+      "après",
+      "apres",
+      "depuis",
+      "attends",
+      "attend",
+      "attendons",
+      "attendu",
+      "attente"
+     ]
+    },
+    {
+     "id": "retard_livraison",
+     "duration": "10 jours",
+     "under": "2 mois",
+     "near": [
+      "livr*",
+      "colis",
+      "command*",
+      "reçu",
+      "reçue",
+      "recu",
+      "recue",
+      "arriv*",
+      "expédi*",
+      "expedi*",
+      "paquet",
+      "réception",
+      "reception",
+      "installation",
+      "raccord*",
+      "activation"
+     ],
+     "cues": [
+      "toujours",
+      "depuis",
+      "attends",
+      "attend",
+      "attendons",
+      "attendu",
+      "bout",
+      "après",
+      "apres",
+      "retard",
+      "encore",
+      "mis",
+      "fallu",
+      "mettre"
+     ]
+    },
+    {
+     "id": "attente_excessive",
+     "duration": "30 minutes",
+     "under": "1 jour",
+     "near": [
+      "attente",
+      "attendu",
+      "attendre",
+      "attends",
+      "queue",
+      "file",
+      "téléphone",
+      "telephone",
+      "guichet",
+      "poireaut*",
+      "patienté",
+      "patienter",
+      "caisse",
+      "comptoir",
+      "standard",
+      "musique",
+      "ligne"
+     ]
+    },
+    {
+     "id": "prix_excessif",
+     "increase": 8,
+     "near": [
+      "augment*",
+      "hausse",
+      "passé",
+      "passe",
+      "passer",
+      "prix",
+      "tarif*",
+      "abonnement",
+      "facture",
+      "mensualité",
+      "mensualite",
+      "cotisation",
+      "forfait",
+      "prélèvement",
+      "prelevement",
+      "€",
+      "euros",
+      "cher",
+      "coûte",
+      "coute"
+     ]
+    }
+   ]
+  }
+ },
+ {
   "file": "lexicons/fr/intents.yml",
   "data": {
    "version": 1,

@@ -5,6 +5,7 @@ import { LexiconError } from './errors.js';
 import { makeIssue, sourceOf, type PathSegment, type SourceInfo } from './source.js';
 import type { LexiconChannel, Lexicon, LexiconDocument, LexiconEntry, LexiconIssue } from './types.js';
 import { didYouMean } from './validate.js';
+import { durationMinutes } from './duration.js';
 
 export const DEFAULT_NEGATORS = ['ne', 'pas', 'plus', 'jamais', 'aucun', 'aucune', 'rien', 'personne', 'sans', 'ni', 'guere'];
 export const DEFAULT_BREAKS = [',', '.', ';', '!', '?', ':', 'mais', 'cependant', 'pourtant', 'par contre', 'sauf que'];
@@ -43,12 +44,14 @@ export function composeLexicons(layers: readonly LexiconDocument[]): Lexicon {
     sentiment: { words: {}, intensifiers: {}, irritantWeight: -2, enchantmentWeight: 2, sarcasm: [] },
     negation: { negators: DEFAULT_NEGATORS, window: DEFAULT_WINDOW, breaks: DEFAULT_BREAKS },
     modality: { promise: [], unreal: [], kept: [], promiseAs: null, window: DEFAULT_MODALITY_WINDOW },
+    implied: [],
     channels: [],
     sms: {},
     stopwords: { add: [], remove: [] },
   };
   const channels = new Map<string, LexiconChannel>();
   let promiseAsOrigin: Origin | undefined;
+  let impliedOrigin: SourceInfo | undefined;
 
   for (const doc of layers as readonly LexiconDocument[]) {
     if (typeof doc !== 'object' || doc === null) {
@@ -159,6 +162,21 @@ export function composeLexicons(layers: readonly LexiconDocument[]): Lexicon {
         promiseAsOrigin = { info, path: ['modality', 'promiseAs'] };
       }
     }
+    if (doc.implied !== undefined) {
+      // A later layer's rules replace the earlier ones: write `implied: []` to switch them off.
+      lexicon.implied = doc.implied.map((rule) => {
+        const minutes = rule.duration !== undefined ? durationMinutes(rule.duration) : undefined;
+        const underMinutes = rule.under !== undefined ? durationMinutes(rule.under) : undefined;
+        return {
+          ...rule,
+          near: [...rule.near],
+          ...(rule.cues ? { cues: [...rule.cues] } : {}),
+          ...(minutes !== undefined ? { minutes } : {}),
+          ...(underMinutes !== undefined ? { underMinutes } : {}),
+        };
+      });
+      impliedOrigin = info;
+    }
     for (const ch of doc.channels ?? []) {
       channels.set(ch.id, { id: ch.id, label: ch.label ?? ch.id, aliases: [...(ch.aliases ?? [])] });
     }
@@ -200,6 +218,13 @@ export function composeLexicons(layers: readonly LexiconDocument[]): Lexicon {
     issues.push(makeIssue(promiseAsOrigin.info, promiseAsOrigin.path, `unknown modality.promiseAs "${promiseAs}"`,
       guess !== undefined ? `did you mean "${guess}"?` : 'name an irritant of the lexicon (promesse_non_tenue) or write null'));
   }
+  lexicon.implied.forEach((rule, i) => {
+    if (impliedOrigin !== undefined && !byId.has(rule.id)) {
+      const guess = didYouMean(rule.id, ids);
+      issues.push(makeIssue(impliedOrigin, ['implied', i, 'id'], `unknown implied rule id "${rule.id}"`,
+        guess !== undefined ? `did you mean "${guess}"?` : 'name an entry of the lexicon (retard_livraison, prix_excessif…)'));
+    }
+  });
   if (issues.length > 0) throw new LexiconError(issues);
   return lexicon;
 }

@@ -86,6 +86,30 @@ export interface ModalitySection {
   window?: number;
 }
 
+/**
+ * An implied complaint (docs/lexicon-format.md § Implied complaints): a
+ * duration at least `duration` long, or a price rise of at least `increase`
+ * percent, near one of the `near` words (and one of the `cues`, when given),
+ * counts as the entry `id`.
+ */
+export interface ImpliedRule {
+  id: string;
+  /** "10 jours", "30 minutes", "2 semaines". */
+  duration?: string;
+  /** `duration` in minutes (set when composed). */
+  minutes?: number;
+  /** Durations from this long on are something else ("30 minutes" up to "1 jour": a queue, not an age). */
+  under?: string;
+  /** `under` in minutes (set when composed). */
+  underMinutes?: number;
+  /** Least price rise, in percent. */
+  increase?: number;
+  /** Topic words in the same sentence, within 8 words (`livr*` is a prefix). */
+  near: string[];
+  /** Words one of which must also stand near (`toujours`, `depuis`, `au bout`). */
+  cues?: string[];
+}
+
 export interface LexiconChannel {
   id: string;
   label: string;
@@ -105,6 +129,7 @@ export interface LexiconDocument {
   sentiment?: SentimentSection;
   negation?: NegationSection;
   modality?: ModalitySection;
+  implied?: ImpliedRule[];
   channels?: LexiconChannel[];
   /** Written SMS form → normalized key (one or more words). */
   sms?: Record<string, string>;
@@ -143,6 +168,7 @@ export interface Lexicon {
   sentiment: Required<SentimentSection>;
   negation: Required<NegationSection>;
   modality: { promise: string[]; unreal: string[]; kept: string[]; promiseAs: string | null; window: number };
+  implied: ImpliedRule[];
   channels: LexiconChannel[];
   sms: Record<string, string>;
   stopwords: Required<StopwordsSection>;

@@ -3,13 +3,15 @@
 import type { LexiconDocument, LexiconIssue } from './types.js';
 import { makeIssue, type PathSegment, type SourceInfo } from './source.js';
 import { parseTerm } from './term.js';
+import { durationMinutes } from './duration.js';
 
 export const ENTRY_KINDS = ['theme', 'concept', 'irritant', 'enchantment', 'intent'] as const;
 const STAGES = ['avant', 'pendant', 'apres'];
 const POLICIES = ['cancel', 'keep'];
 export const ID_PATTERN = /^[a-z0-9_.]+$/;
 
-const TOP_FIELDS = ['$schema', 'version', 'lang', 'entries', 'sentiment', 'negation', 'modality', 'channels', 'sms', 'stopwords'];
+const TOP_FIELDS = ['$schema', 'version', 'lang', 'entries', 'sentiment', 'negation', 'modality', 'implied', 'channels', 'sms', 'stopwords'];
+const IMPLIED_FIELDS = ['id', 'duration', 'under', 'increase', 'near', 'cues'];
 const ENTRY_FIELDS = [
   'id', 'kind', 'label', 'description', 'stage', 'parent', 'theme', 'terms', 'exclude',
   'onNegation', 'negatedAs', 'tag', 'addTerms', 'removeTerms', 'addExclude', 'disabled', 'replace', 'residual', 'onModality',
@@ -264,6 +266,36 @@ function checkSections(c: Checker, data: Record<string, unknown>): void {
       if (as !== undefined && as !== null && (typeof as !== 'string' || !ID_PATTERN.test(as))) {
         c.add(['modality', 'promiseAs'], `modality.promiseAs must be an entry id or null, got ${typeName(as)}`, 'e.g. promiseAs: promesse_non_tenue');
       }
+    }
+  }
+  const implied = data['implied'];
+  if (implied !== undefined) {
+    if (!Array.isArray(implied)) c.add(['implied'], 'implied must be a list of rules', 'write implied:\n  - id: retard_livraison\n    duration: 10 jours\n    near: [livr*, colis]');
+    else {
+      implied.forEach((rule, i) => {
+        const path: PathSegment[] = ['implied', i];
+        if (!isRecord(rule)) {
+          c.add(path, `implied rule #${i + 1} must be a mapping`, 'write - id: …, duration: … (or increase: …), near: […]');
+          return;
+        }
+        c.fields(rule, path, IMPLIED_FIELDS, `implied rule #${i + 1}`);
+        if (typeof rule['id'] !== 'string' || !ID_PATTERN.test(rule['id'])) c.add([...path, 'id'], `implied rule #${i + 1} needs an entry id`, 'e.g. id: retard_livraison');
+        const hasDuration = rule['duration'] !== undefined;
+        const hasIncrease = rule['increase'] !== undefined;
+        if (hasDuration === hasIncrease) c.add(path, `implied rule #${i + 1} needs exactly one of duration and increase`, 'duration: 10 jours, or increase: 10 (percent)');
+        if (hasDuration && (typeof rule['duration'] !== 'string' || durationMinutes(rule['duration']) === undefined)) {
+          c.add([...path, 'duration'], `implied rule #${i + 1}: duration must read like "10 jours", got ${typeName(rule['duration'])}`, 'a number and one of minutes, heures, jours, semaines, mois');
+        }
+        if (rule['under'] !== undefined && (!hasDuration || typeof rule['under'] !== 'string' || durationMinutes(rule['under']) === undefined)) {
+          c.add([...path, 'under'], `implied rule #${i + 1}: under must read like "1 jour" and go with a duration`, 'e.g. duration: 30 minutes, under: 1 jour');
+        }
+        if (hasIncrease && (typeof rule['increase'] !== 'number' || !Number.isFinite(rule['increase']) || rule['increase'] <= 0)) {
+          c.add([...path, 'increase'], `implied rule #${i + 1}: increase must be a positive number of percent, got ${typeName(rule['increase'])}`, 'e.g. increase: 10');
+        }
+        if (rule['near'] === undefined) c.add(path, `implied rule #${i + 1} has no near words`, 'write near: [livr*, colis, commande]');
+        else c.stringList(rule['near'], [...path, 'near'], 'near');
+        if (rule['cues'] !== undefined) c.stringList(rule['cues'], [...path, 'cues'], 'cues');
+      });
     }
   }
   const ch = data['channels'];
