@@ -21,7 +21,7 @@ export interface CompiledPattern {
   term: string;
   /** An exclusion term: its matches cancel overlapping matches of the same entry. */
   exclude: boolean;
-  /** The term holds a negation word itself (`aucune réponse`): negation around it is not applied. */
+  /** The path that ends here holds a negation word itself (`aucune réponse`): negation around it is not applied. */
   negated: boolean;
 }
 
@@ -217,41 +217,54 @@ export function compileLexicon(lexicon: Lexicon, options: KeyingOptions = {}): C
       fail(`term "${term}" has no word to match`, 'write at least one word');
       return;
     }
-    let negated = false;
-    let frontier: TrieNode[] = [root];
+    // Each frontier node carries whether the path that reached it holds a
+    // negation word: `fuite|pas de fuite` is negated on one path only, so the
+    // two spellings end on different nodes with their own flag. Shared trie
+    // nodes are reached by one path each, so their flag is that path's.
+    let frontier: Array<{ node: TrieNode; negated: boolean }> = [{ node: root, negated: false }];
     for (const pos of parsed.positions) {
-      const allShared = frontier.every((n) => n.shared);
+      const allShared = frontier.every((f) => f.node.shared);
       if (pos.type === 'gap') {
         if (allShared) {
           // Shared prefixes share their gap nodes too: terms `colis {0,4} …` explore the gap once.
-          frontier = frontier.map((from) => {
+          frontier = frontier.map(({ node: from, negated }) => {
             let gap = from.gaps?.find((g) => g.min === pos.min && g.max === pos.max && g.node.shared);
             if (gap === undefined) {
               gap = { min: pos.min, max: pos.max, node: makeNode(true) };
               (from.gaps ??= []).push(gap);
             }
-            return gap.node;
+            return { node: gap.node, negated };
           });
           continue;
         }
-        const next: TrieNode = makeNode(false);
-        for (const node of frontier) (node.gaps ??= []).push({ min: pos.min, max: pos.max, node: next });
-        frontier = [next];
+        // One private gap node per flag: negated and plain paths stay apart.
+        const nextOf = new Map<boolean, TrieNode>();
+        for (const { node, negated } of frontier) {
+          let next = nextOf.get(negated);
+          if (next === undefined) {
+            next = makeNode(false);
+            nextOf.set(negated, next);
+          }
+          (node.gaps ??= []).push({ min: pos.min, max: pos.max, node: next });
+        }
+        frontier = [...nextOf].map(([negated, node]) => ({ node, negated }));
         continue;
       }
-      const spellings = pos.alternatives.map((phrase) => phrase.flatMap(alternativeAtoms)).filter((atoms) => atoms.length > 0);
+      const spellings = pos.alternatives
+        .map((phrase) => phrase.flatMap(alternativeAtoms))
+        .filter((atoms) => atoms.length > 0)
+        .map((atoms) => ({ atoms, negated: atoms.some((a) => a.t === 'key' && negators.has(a.key)) }));
       if (spellings.length === 0) {
         fail(`a position of term "${term}" has no word to match`, 'write a word there');
         return;
       }
-      if (spellings.some((atoms) => atoms.some((a) => a.t === 'key' && negators.has(a.key)))) negated = true;
       if (allShared && frontier.length * spellings.length <= SHARE_BUDGET) {
         // Walk or grow the trie for every spelling: prefixes stay shared with other terms.
-        const next = new Set<TrieNode>();
-        for (const from of frontier) {
-          for (const atoms of spellings) {
+        const next = new Map<TrieNode, boolean>();
+        for (const { node: from, negated } of frontier) {
+          for (const spelling of spellings) {
             let node = from;
-            for (const atom of atoms) {
+            for (const atom of spelling.atoms) {
               const list = edgeOf(node, atom) ?? [];
               let child = list.find((n) => n.shared);
               if (child === undefined) {
@@ -260,27 +273,34 @@ export function compileLexicon(lexicon: Lexicon, options: KeyingOptions = {}): C
               }
               node = child;
             }
-            next.add(node);
+            next.set(node, (next.get(node) ?? false) || negated || spelling.negated);
           }
         }
-        frontier = [...next];
+        frontier = [...next].map(([node, negated]) => ({ node, negated }));
         continue;
       }
-      // Too many combinations: every spelling from every frontier node joins one fresh node of this term.
-      const join: TrieNode = makeNode(false);
-      for (const node of frontier) {
-        for (const atoms of spellings) {
+      // Too many combinations: every spelling from every frontier node joins a
+      // fresh node of this term, one for negated paths and one for plain ones.
+      const joins = new Map<boolean, TrieNode>();
+      for (const { node, negated } of frontier) {
+        for (const spelling of spellings) {
+          const flag = negated || spelling.negated;
+          let join = joins.get(flag);
+          if (join === undefined) {
+            join = makeNode(false);
+            joins.set(flag, join);
+          }
           let at = node;
-          atoms.forEach((atom, k) => {
-            const target: TrieNode = k === atoms.length - 1 ? join : makeNode(false);
+          spelling.atoms.forEach((atom, k) => {
+            const target: TrieNode = k === spelling.atoms.length - 1 ? (join as TrieNode) : makeNode(false);
             edgeOf(at, atom)?.push(target);
             at = target;
           });
         }
       }
-      frontier = [join];
+      frontier = [...joins].map(([negated, node]) => ({ node, negated }));
     }
-    for (const node of frontier) {
+    for (const { node, negated } of frontier) {
       node.ends ??= [];
       if (!node.ends.some((p) => p.entry === entryIndex && p.exclude === exclude)) node.ends.push({ entry: entryIndex, term, exclude, negated });
     }
