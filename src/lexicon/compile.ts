@@ -4,12 +4,16 @@
 // token key through a trigram index and memoised. Plain terms share prefixes
 // (a trie); a position with alternatives joins them into one fresh node
 // private to its term, so `a|b|c d|e|f` costs 6 edges, not 9 paths. Gaps are
-// bounded skips. No user text ever becomes a RegExp.
+// bounded skips. `lemma:word` is spelled out at compile time into the keys of
+// every form the build-time lemma table gives (src/data/lemmas.generated.ts),
+// so it costs trie edges, not a search per token. No user text ever becomes a
+// RegExp.
 import { foldKey, NEGATION_WORDS, stem as stemWord } from '../text/index.js';
 import type { Lexicon, LexiconEntry } from './types.js';
-import { parseTerm, type TermAlternative } from './term.js';
+import { parseTerm, unknownLemma, type TermAlternative } from './term.js';
 import { LexiconError } from './errors.js';
 import { termKeys, type KeyingOptions } from './keys.js';
+import { lemmaForms } from './lemmas.js';
 
 type Atom = { t: 'key'; key: string } | { t: 'stem'; stem: string } | { t: 'glob'; id: number } | { t: 'gap'; min: number; max: number };
 
@@ -71,6 +75,8 @@ interface Glob {
 const NONE: readonly TrieNode[] = [];
 /** Most trie nodes one position of a term may spread to before its alternatives join one private node. */
 const SHARE_BUDGET = 64;
+/** Most phrases one alternative may spell out through its `lemma:` atoms (`lemma:a lemma:b` multiplies). */
+const MAX_LEMMA_SPELLINGS = 4096;
 
 function wildcard(p: string, s: string): boolean {
   // Iterative `*` matching with a single backtrack point: O(|p|·|s|) worst case, never exponential.
@@ -195,12 +201,31 @@ export function compileLexicon(lexicon: Lexicon, options: KeyingOptions = {}): C
   const issues: LexiconError['issues'] = [];
 
   const alternativeAtoms = (alt: TermAlternative): Atom[] => {
+    if (alt.type === 'lemma') return []; // expanded per form by expandPhrase
     if (alt.type === 'stem') return [{ t: 'stem', stem: stemOf(foldKey(alt.text)) }];
     if (alt.type === 'glob') {
       const pattern = alt.text.split('*').map((part) => foldKey(part)).join('*');
       return [{ t: 'glob', id: globs.add(pattern) }];
     }
     return termKeys(alt.text, options).map((key): Atom => ({ t: 'key', key }));
+  };
+
+  // Keys of every form of a lemma, deduplicated after folding (attendîmes / attendimes).
+  const lemmaCache = new Map<string, string[][] | undefined>();
+  const lemmaFormKeys = (lemma: string): string[][] | undefined => {
+    if (lemmaCache.has(lemma)) return lemmaCache.get(lemma);
+    const forms = lemmaForms(lemma);
+    let keys: string[][] | undefined;
+    if (forms !== undefined) {
+      const seen = new Map<string, string[]>();
+      for (const form of forms) {
+        const k = termKeys(form, options);
+        if (k.length > 0) seen.set(k.join(' '), k);
+      }
+      keys = [...seen.values()];
+    }
+    lemmaCache.set(lemma, keys);
+    return keys;
   };
 
   const addTerm = (entryIndex: number, entry: LexiconEntry, term: string, exclude: boolean): void => {
@@ -212,6 +237,30 @@ export function compileLexicon(lexicon: Lexicon, options: KeyingOptions = {}): C
       for (const p of parsed.problems) fail(p.message, p.hint);
       return;
     }
+    // A phrase gives one spelling, or one per form of each `lemma:` in it
+    // (the forms are words of the trie: matching stays one walk).
+    const expandPhrase = (phrase: TermAlternative[]): Atom[][] | undefined => {
+      let out: Atom[][] = [[]];
+      for (const alt of phrase) {
+        if (alt.type !== 'lemma') {
+          const atoms = alternativeAtoms(alt);
+          out = out.map((prefix) => [...prefix, ...atoms]);
+          continue;
+        }
+        const forms = lemmaFormKeys(alt.text);
+        if (forms === undefined) {
+          const problem = unknownLemma(alt.text, term);
+          fail(problem.message, problem.hint);
+          return undefined;
+        }
+        if (out.length * forms.length > MAX_LEMMA_SPELLINGS) {
+          fail(`term "${term}" spells out more than ${MAX_LEMMA_SPELLINGS} phrases through its lemmas`, 'split the phrase into several terms, or use a gap between the lemmas');
+          return undefined;
+        }
+        out = out.flatMap((prefix) => forms.map((keys) => [...prefix, ...keys.map((key): Atom => ({ t: 'key', key }))]));
+      }
+      return out;
+    };
     const words = parsed.positions.some((p) => p.type === 'slot');
     if (!words) {
       fail(`term "${term}" has no word to match`, 'write at least one word');
@@ -250,8 +299,13 @@ export function compileLexicon(lexicon: Lexicon, options: KeyingOptions = {}): C
         frontier = [...nextOf].map(([negated, node]) => ({ node, negated }));
         continue;
       }
-      const spellings = pos.alternatives
-        .map((phrase) => phrase.flatMap(alternativeAtoms))
+      const phrases: Atom[][] = [];
+      for (const phrase of pos.alternatives) {
+        const expanded = expandPhrase(phrase);
+        if (expanded === undefined) return;
+        phrases.push(...expanded);
+      }
+      const spellings = phrases
         .filter((atoms) => atoms.length > 0)
         .map((atoms) => ({ atoms, negated: atoms.some((a) => a.t === 'key' && negators.has(a.key)) }));
       if (spellings.length === 0) {
