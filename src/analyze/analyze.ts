@@ -173,10 +173,10 @@ export function analyze(verbatim: Verbatim | string, analyzer: Analyzer): Verbat
     let reason: AnalyzedMatch['cancelled'];
     if (excludes.some((x) => x.pattern.entry === r.pattern.entry && x.start < r.end && r.start < x.end)) reason = 'excluded';
     // A term written with "personne" means "nobody": not when "la personne …" is a person.
-    if (reason === undefined && r.pattern.negated) {
+    if (reason === undefined && r.negated) {
       for (let k = r.start; k < r.end; k += 1) if (units[k]?.key === 'personne' && personneIsPerson(units, k)) reason = 'ambiguous';
     }
-    const negated = !r.pattern.negated && (isNegated(units, r.start, r.end, negation) || hasInnerNegator(units, r.start, r.end, negation));
+    const negated = !r.negated && (isNegated(units, r.start, r.end, negation) || hasInnerNegator(units, r.start, r.end, negation));
     const m = makeMatch(entry, r, negated);
     if (reason === undefined && negated && entry.onNegation === 'cancel') {
       reason = 'negated';

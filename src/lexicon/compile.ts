@@ -25,8 +25,6 @@ export interface CompiledPattern {
   term: string;
   /** An exclusion term: its matches cancel overlapping matches of the same entry. */
   exclude: boolean;
-  /** The path that ends here holds a negation word itself (`aucune réponse`): negation around it is not applied. */
-  negated: boolean;
 }
 
 interface TrieNode {
@@ -56,6 +54,13 @@ export interface RawMatch {
   pattern: CompiledPattern;
   start: number;
   end: number;
+  /**
+   * The words this match took (not the tokens a gap skipped) hold a negation
+   * word (`aucune réponse`): negation around it is not applied. Decided per
+   * matched alternative: `fuite|pas de retour` is negated on "pas de retour"
+   * only, so "pas de fuite" is still a negated `fuite`.
+   */
+  negated: boolean;
 }
 
 export interface CompiledLexicon {
@@ -266,59 +271,44 @@ export function compileLexicon(lexicon: Lexicon, options: KeyingOptions = {}): C
       fail(`term "${term}" has no word to match`, 'write at least one word');
       return;
     }
-    // Each frontier node carries whether the path that reached it holds a
-    // negation word: `fuite|pas de fuite` is negated on one path only, so the
-    // two spellings end on different nodes with their own flag. Shared trie
-    // nodes are reached by one path each, so their flag is that path's.
-    let frontier: Array<{ node: TrieNode; negated: boolean }> = [{ node: root, negated: false }];
+    let frontier: TrieNode[] = [root];
     for (const pos of parsed.positions) {
-      const allShared = frontier.every((f) => f.node.shared);
+      const allShared = frontier.every((n) => n.shared);
       if (pos.type === 'gap') {
         if (allShared) {
           // Shared prefixes share their gap nodes too: terms `colis {0,4} …` explore the gap once.
-          frontier = frontier.map(({ node: from, negated }) => {
+          frontier = frontier.map((from) => {
             let gap = from.gaps?.find((g) => g.min === pos.min && g.max === pos.max && g.node.shared);
             if (gap === undefined) {
               gap = { min: pos.min, max: pos.max, node: makeNode(true) };
               (from.gaps ??= []).push(gap);
             }
-            return { node: gap.node, negated };
+            return gap.node;
           });
           continue;
         }
-        // One private gap node per flag: negated and plain paths stay apart.
-        const nextOf = new Map<boolean, TrieNode>();
-        for (const { node, negated } of frontier) {
-          let next = nextOf.get(negated);
-          if (next === undefined) {
-            next = makeNode(false);
-            nextOf.set(negated, next);
-          }
-          (node.gaps ??= []).push({ min: pos.min, max: pos.max, node: next });
-        }
-        frontier = [...nextOf].map(([negated, node]) => ({ node, negated }));
+        const next: TrieNode = makeNode(false);
+        for (const node of frontier) (node.gaps ??= []).push({ min: pos.min, max: pos.max, node: next });
+        frontier = [next];
         continue;
       }
-      const phrases: Atom[][] = [];
+      const spellings: Atom[][] = [];
       for (const phrase of pos.alternatives) {
         const expanded = expandPhrase(phrase);
         if (expanded === undefined) return;
-        phrases.push(...expanded);
+        for (const atoms of expanded) if (atoms.length > 0) spellings.push(atoms);
       }
-      const spellings = phrases
-        .filter((atoms) => atoms.length > 0)
-        .map((atoms) => ({ atoms, negated: atoms.some((a) => a.t === 'key' && negators.has(a.key)) }));
       if (spellings.length === 0) {
         fail(`a position of term "${term}" has no word to match`, 'write a word there');
         return;
       }
       if (allShared && frontier.length * spellings.length <= SHARE_BUDGET) {
         // Walk or grow the trie for every spelling: prefixes stay shared with other terms.
-        const next = new Map<TrieNode, boolean>();
-        for (const { node: from, negated } of frontier) {
-          for (const spelling of spellings) {
+        const next = new Set<TrieNode>();
+        for (const from of frontier) {
+          for (const atoms of spellings) {
             let node = from;
-            for (const atom of spelling.atoms) {
+            for (const atom of atoms) {
               const list = edgeOf(node, atom) ?? [];
               let child = list.find((n) => n.shared);
               if (child === undefined) {
@@ -327,36 +317,29 @@ export function compileLexicon(lexicon: Lexicon, options: KeyingOptions = {}): C
               }
               node = child;
             }
-            next.set(node, (next.get(node) ?? false) || negated || spelling.negated);
+            next.add(node);
           }
         }
-        frontier = [...next].map(([node, negated]) => ({ node, negated }));
+        frontier = [...next];
         continue;
       }
-      // Too many combinations: every spelling from every frontier node joins a
-      // fresh node of this term, one for negated paths and one for plain ones.
-      const joins = new Map<boolean, TrieNode>();
-      for (const { node, negated } of frontier) {
-        for (const spelling of spellings) {
-          const flag = negated || spelling.negated;
-          let join = joins.get(flag);
-          if (join === undefined) {
-            join = makeNode(false);
-            joins.set(flag, join);
-          }
+      // Too many combinations: every spelling from every frontier node joins one fresh node of this term.
+      const join: TrieNode = makeNode(false);
+      for (const node of frontier) {
+        for (const atoms of spellings) {
           let at = node;
-          spelling.atoms.forEach((atom, k) => {
-            const target: TrieNode = k === spelling.atoms.length - 1 ? (join as TrieNode) : makeNode(false);
+          atoms.forEach((atom, k) => {
+            const target: TrieNode = k === atoms.length - 1 ? join : makeNode(false);
             edgeOf(at, atom)?.push(target);
             at = target;
           });
         }
       }
-      frontier = [...joins].map(([negated, node]) => ({ node, negated }));
+      frontier = [join];
     }
-    for (const { node, negated } of frontier) {
+    for (const node of frontier) {
       node.ends ??= [];
-      if (!node.ends.some((p) => p.entry === entryIndex && p.exclude === exclude)) node.ends.push({ entry: entryIndex, term, exclude, negated });
+      if (!node.ends.some((p) => p.entry === entryIndex && p.exclude === exclude)) node.ends.push({ entry: entryIndex, term, exclude });
     }
   };
 
@@ -372,7 +355,12 @@ export function compileLexicon(lexicon: Lexicon, options: KeyingOptions = {}): C
   // the per-token cost does not grow with the number of entries.
   interface KeyInfo {
     stem: string;
+    /** A negation word: a term word matched on this key makes the match hold its own negation. */
+    negator: boolean;
     globs: readonly number[];
+    /** First-position edges taken on the key itself. */
+    firstByKey: readonly TrieNode[];
+    /** First-position edges taken on the key's stem or globs. */
     first: readonly TrieNode[];
   }
   let infos = new Map<string, KeyInfo>();
@@ -381,9 +369,10 @@ export function compileLexicon(lexicon: Lexicon, options: KeyingOptions = {}): C
     if (info !== undefined) return info;
     const stem = stemOf(key);
     const ids = globs.matching(key);
-    const first: TrieNode[] = [...(root.keys?.get(key) ?? NONE), ...(root.stems?.get(stem) ?? NONE)];
+    const firstByKey = root.keys?.get(key) ?? NONE;
+    const first: TrieNode[] = [...(root.stems?.get(stem) ?? NONE)];
     for (const id of ids) first.push(...(root.globs?.get(id) ?? NONE));
-    info = { stem, globs: ids, first };
+    info = { stem, negator: negators.has(key), globs: ids, firstByKey, first };
     if (infos.size >= 200_000) infos = new Map();
     infos.set(key, info);
     return info;
@@ -392,31 +381,36 @@ export function compileLexicon(lexicon: Lexicon, options: KeyingOptions = {}): C
   const match = (units: readonly MatchUnit[]): RawMatch[] => {
     const out: RawMatch[] = [];
     const info: KeyInfo[] = units.map((u) => infoOf(u.key));
-    const step = (node: TrieNode, j: number, start: number, sentence: number): void => {
-      if (node.ends !== undefined) for (const pattern of node.ends) out.push({ pattern, start, end: j });
+    // `negated`: a key edge taken on the way was a negation word. Key edges are
+    // the term's own words (gaps skip, they take no edge), so the flag is the
+    // matched alternative's, whatever other alternatives of the term hold.
+    const step = (node: TrieNode, j: number, start: number, sentence: number, negated: boolean): void => {
+      if (node.ends !== undefined) for (const pattern of node.ends) out.push({ pattern, start, end: j, negated });
       const unit = units[j];
       const ki = info[j];
       if (unit !== undefined && ki !== undefined && unit.sentence === sentence) {
         const byKey = node.keys?.get(unit.key);
-        if (byKey !== undefined) for (const next of byKey) step(next, j + 1, start, sentence);
+        if (byKey !== undefined) for (const next of byKey) step(next, j + 1, start, sentence, negated || ki.negator);
         const byStem = node.stems?.get(ki.stem);
-        if (byStem !== undefined) for (const next of byStem) step(next, j + 1, start, sentence);
-        if (node.globs !== undefined) for (const id of ki.globs) for (const next of node.globs.get(id) ?? NONE) step(next, j + 1, start, sentence);
+        if (byStem !== undefined) for (const next of byStem) step(next, j + 1, start, sentence, negated);
+        if (node.globs !== undefined) for (const id of ki.globs) for (const next of node.globs.get(id) ?? NONE) step(next, j + 1, start, sentence, negated);
       }
       if (node.gaps !== undefined) {
         for (const gap of node.gaps) {
           for (let skip = gap.min; skip <= gap.max; skip += 1) {
             const at = j + skip;
             if (at >= units.length || units[at]?.sentence !== sentence) break;
-            step(gap.node, at, start, sentence);
+            step(gap.node, at, start, sentence, negated);
           }
         }
       }
     };
     for (let i = 0; i < units.length; i += 1) {
-      const first = info[i]?.first ?? NONE;
+      const ki = info[i];
+      if (ki === undefined) continue;
       const sentence = units[i]?.sentence ?? 0;
-      for (const next of first) step(next, i + 1, i, sentence);
+      for (const next of ki.firstByKey) step(next, i + 1, i, sentence, ki.negator);
+      for (const next of ki.first) step(next, i + 1, i, sentence, false);
     }
     out.sort((a, b) => a.start - b.start || a.end - b.end || a.pattern.entry - b.pattern.entry);
     return out;
