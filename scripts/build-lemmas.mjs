@@ -63,7 +63,8 @@ export function buildLemmas({ quiet = false } = {}) {
   const forms = new Map([...wanted].map((l) => [l, new Set()]));
   const verbs = JSON.parse(readFileSync(verbsFile, 'utf8'));
   for (const lemma of wanted) {
-    const c = verbs[lemma];
+    // The Lefff writes œ as oe (écoeurer).
+    const c = verbs[lemma] ?? verbs[lemma.replace(/œ/g, 'oe')];
     if (c === undefined) continue;
     for (const list of Object.values(c)) for (const f of list) if (f !== 'NA' && f !== '') forms.get(lemma).add(f);
   }
