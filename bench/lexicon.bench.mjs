@@ -103,6 +103,32 @@ function measure(label, analyzer, docs) {
   return best;
 }
 
+/**
+ * `lemma:` is spelled out at compile time into the forms of each lemma: the
+ * default lexicons as shipped against the same lexicons with every `lemma:x`
+ * written as the bare word `x` (one form), interleaved in the same run.
+ */
+function lemmaCost(def, docs) {
+  const patches = [];
+  for (const e of def.lexicon.entries) {
+    const withLemma = (e.terms ?? []).filter((t) => t.includes('lemma:'));
+    if (withLemma.length === 0) continue;
+    patches.push({ id: e.id, removeTerms: withLemma, addTerms: withLemma.map((t) => t.replace(/lemma:/g, '')) });
+  }
+  const bare = createAnalyzer({ detectLanguage: false, lexicons: [defineLexicon({ version: 1, entries: patches })] });
+  const lemmaTerms = patches.reduce((n, p) => n + p.removeTerms.length, 0);
+  let withLemmas = Infinity;
+  let without = Infinity;
+  for (let round = 0; round < 4; round += 1) {
+    withLemmas = Math.min(withLemmas, timeAnalyze(def, docs));
+    without = Math.min(without, timeAnalyze(bare, docs));
+  }
+  console.log(
+    `lemma: ${lemmaTerms} default terms use lemma:; whole analysis ${((docs.length / withLemmas) * 1000).toFixed(0)} verbatims/s spelled out, ` +
+      `${((docs.length / without) * 1000).toFixed(0)} with bare words; ratio ${(withLemmas / without).toFixed(2)} (target <= 1.05)`,
+  );
+}
+
 export default async function bench() {
   const docs = corpus(3000);
   console.log(`corpus: ${docs.length} generated verbatims, ${docs.reduce((n, d) => n + d.text.split(' ').length, 0)} words`);
@@ -121,6 +147,7 @@ export default async function bench() {
     });
   });
   measureMatch('matching only, default lexicons', def.compiled, unitsList);
+  lemmaCost(def, docs);
   const sizes = [100, 10_000];
   const analyzers = {};
   const compiled = {};

@@ -4,6 +4,10 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { buildLemmas } from './build-lemmas.mjs';
+
+// The forms table of `lemma:` first (src/data/lemmas.generated.ts), from the Lefff devDependencies.
+buildLemmas({ quiet: true });
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dir = join(root, 'lexicons', 'fr');

@@ -211,10 +211,10 @@ export function analyze(verbatim: Verbatim | string, analyzer: Analyzer): Verbat
     let reason: AnalyzedMatch['cancelled'];
     if (excludes.some((x) => x.pattern.entry === r.pattern.entry && x.start < r.end && r.start < x.end)) reason = 'excluded';
     // A term written with "personne" means "nobody": not when "la personne …" is a person.
-    if (reason === undefined && r.pattern.negated) {
+    if (reason === undefined && r.negated) {
       for (let k = r.start; k < r.end; k += 1) if (units[k]?.key === 'personne' && personneIsPerson(units, k)) reason = 'ambiguous';
     }
-    const negated = !r.pattern.negated && (isNegated(units, r.start, r.end, negation) || hasInnerNegator(units, r.start, r.end, negation));
+    const negated = !r.negated && (isNegated(units, r.start, r.end, negation) || hasInnerNegator(units, r.start, r.end, negation));
     const m = makeMatch(entry, r, negated);
     if (reason === undefined && negated && entry.onNegation === 'cancel') {
       reason = 'negated';
@@ -248,8 +248,8 @@ export function analyze(verbatim: Verbatim | string, analyzer: Analyzer): Verbat
     const entry = analyzer.entries.get(hit.rule.id);
     if (entry === undefined || entry.disabled) continue;
     const what = hit.rule.duration !== undefined ? `≥ ${hit.rule.duration}` : `+${hit.rule.increase} %`;
-    const pattern = { entry: -1, term: `implied: ${what}`, exclude: false, negated: false, gapped: false };
-    const m = makeMatch(entry, { pattern, start: hit.start, end: hit.end }, false);
+    const pattern = { entry: -1, term: `implied: ${what}`, exclude: false, gapped: false };
+    const m = makeMatch(entry, { pattern, start: hit.start, end: hit.end, negated: false }, false);
     counted.push(m);
     all.push(m);
   }

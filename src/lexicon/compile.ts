@@ -4,12 +4,16 @@
 // token key through a trigram index and memoised. Plain terms share prefixes
 // (a trie); a position with alternatives joins them into one fresh node
 // private to its term, so `a|b|c d|e|f` costs 6 edges, not 9 paths. Gaps are
-// bounded skips. No user text ever becomes a RegExp.
+// bounded skips. `lemma:word` is spelled out at compile time into the keys of
+// every form the build-time lemma table gives (src/data/lemmas.generated.ts),
+// so it costs trie edges, not a search per token. No user text ever becomes a
+// RegExp.
 import { foldKey, NEGATION_WORDS, stem as stemWord } from '../text/index.js';
 import type { Lexicon, LexiconEntry } from './types.js';
-import { parseTerm, type TermAlternative } from './term.js';
+import { parseTerm, unknownLemma, type TermAlternative } from './term.js';
 import { LexiconError } from './errors.js';
 import { termKeys, type KeyingOptions } from './keys.js';
+import { lemmaForms } from './lemmas.js';
 
 type Atom = { t: 'key'; key: string } | { t: 'stem'; stem: string } | { t: 'glob'; id: number } | { t: 'gap'; min: number; max: number };
 
@@ -21,8 +25,6 @@ export interface CompiledPattern {
   term: string;
   /** An exclusion term: its matches cancel overlapping matches of the same entry. */
   exclude: boolean;
-  /** The term holds a negation word itself (`aucune réponse`): negation around it is not applied. */
-  negated: boolean;
   /** The term has a gap `{m,n}`: its matches may span words the term does not name. */
   gapped: boolean;
 }
@@ -54,6 +56,13 @@ export interface RawMatch {
   pattern: CompiledPattern;
   start: number;
   end: number;
+  /**
+   * The words this match took (not the tokens a gap skipped) hold a negation
+   * word (`aucune réponse`): negation around it is not applied. Decided per
+   * matched alternative: `fuite|pas de retour` is negated on "pas de retour"
+   * only, so "pas de fuite" is still a negated `fuite`.
+   */
+  negated: boolean;
 }
 
 export interface CompiledLexicon {
@@ -73,6 +82,8 @@ interface Glob {
 const NONE: readonly TrieNode[] = [];
 /** Most trie nodes one position of a term may spread to before its alternatives join one private node. */
 const SHARE_BUDGET = 64;
+/** Most phrases one alternative may spell out through its `lemma:` atoms (`lemma:a lemma:b` multiplies). */
+const MAX_LEMMA_SPELLINGS = 4096;
 
 function wildcard(p: string, s: string): boolean {
   // Iterative `*` matching with a single backtrack point: O(|p|·|s|) worst case, never exponential.
@@ -197,12 +208,31 @@ export function compileLexicon(lexicon: Lexicon, options: KeyingOptions = {}): C
   const issues: LexiconError['issues'] = [];
 
   const alternativeAtoms = (alt: TermAlternative): Atom[] => {
+    if (alt.type === 'lemma') return []; // expanded per form by expandPhrase
     if (alt.type === 'stem') return [{ t: 'stem', stem: stemOf(foldKey(alt.text)) }];
     if (alt.type === 'glob') {
       const pattern = alt.text.split('*').map((part) => foldKey(part)).join('*');
       return [{ t: 'glob', id: globs.add(pattern) }];
     }
     return termKeys(alt.text, options).map((key): Atom => ({ t: 'key', key }));
+  };
+
+  // Keys of every form of a lemma, deduplicated after folding (attendîmes / attendimes).
+  const lemmaCache = new Map<string, string[][] | undefined>();
+  const lemmaFormKeys = (lemma: string): string[][] | undefined => {
+    if (lemmaCache.has(lemma)) return lemmaCache.get(lemma);
+    const forms = lemmaForms(lemma);
+    let keys: string[][] | undefined;
+    if (forms !== undefined) {
+      const seen = new Map<string, string[]>();
+      for (const form of forms) {
+        const k = termKeys(form, options);
+        if (k.length > 0) seen.set(k.join(' '), k);
+      }
+      keys = [...seen.values()];
+    }
+    lemmaCache.set(lemma, keys);
+    return keys;
   };
 
   const addTerm = (entryIndex: number, entry: LexiconEntry, term: string, exclude: boolean): void => {
@@ -214,12 +244,35 @@ export function compileLexicon(lexicon: Lexicon, options: KeyingOptions = {}): C
       for (const p of parsed.problems) fail(p.message, p.hint);
       return;
     }
+    // A phrase gives one spelling, or one per form of each `lemma:` in it
+    // (the forms are words of the trie: matching stays one walk).
+    const expandPhrase = (phrase: TermAlternative[]): Atom[][] | undefined => {
+      let out: Atom[][] = [[]];
+      for (const alt of phrase) {
+        if (alt.type !== 'lemma') {
+          const atoms = alternativeAtoms(alt);
+          out = out.map((prefix) => [...prefix, ...atoms]);
+          continue;
+        }
+        const forms = lemmaFormKeys(alt.text);
+        if (forms === undefined) {
+          const problem = unknownLemma(alt.text, term);
+          fail(problem.message, problem.hint);
+          return undefined;
+        }
+        if (out.length * forms.length > MAX_LEMMA_SPELLINGS) {
+          fail(`term "${term}" spells out more than ${MAX_LEMMA_SPELLINGS} phrases through its lemmas`, 'split the phrase into several terms, or use a gap between the lemmas');
+          return undefined;
+        }
+        out = out.flatMap((prefix) => forms.map((keys) => [...prefix, ...keys.map((key): Atom => ({ t: 'key', key }))]));
+      }
+      return out;
+    };
     const words = parsed.positions.some((p) => p.type === 'slot');
     if (!words) {
       fail(`term "${term}" has no word to match`, 'write at least one word');
       return;
     }
-    let negated = false;
     const gapped = parsed.positions.some((p) => p.type === 'gap');
     let frontier: TrieNode[] = [root];
     for (const pos of parsed.positions) {
@@ -242,12 +295,16 @@ export function compileLexicon(lexicon: Lexicon, options: KeyingOptions = {}): C
         frontier = [next];
         continue;
       }
-      const spellings = pos.alternatives.map((phrase) => phrase.flatMap(alternativeAtoms)).filter((atoms) => atoms.length > 0);
+      const spellings: Atom[][] = [];
+      for (const phrase of pos.alternatives) {
+        const expanded = expandPhrase(phrase);
+        if (expanded === undefined) return;
+        for (const atoms of expanded) if (atoms.length > 0) spellings.push(atoms);
+      }
       if (spellings.length === 0) {
         fail(`a position of term "${term}" has no word to match`, 'write a word there');
         return;
       }
-      if (spellings.some((atoms) => atoms.some((a) => a.t === 'key' && negators.has(a.key)))) negated = true;
       if (allShared && frontier.length * spellings.length <= SHARE_BUDGET) {
         // Walk or grow the trie for every spelling: prefixes stay shared with other terms.
         const next = new Set<TrieNode>();
@@ -285,7 +342,7 @@ export function compileLexicon(lexicon: Lexicon, options: KeyingOptions = {}): C
     }
     for (const node of frontier) {
       node.ends ??= [];
-      if (!node.ends.some((p) => p.entry === entryIndex && p.exclude === exclude)) node.ends.push({ entry: entryIndex, term, exclude, negated, gapped });
+      if (!node.ends.some((p) => p.entry === entryIndex && p.exclude === exclude)) node.ends.push({ entry: entryIndex, term, exclude, gapped });
     }
   };
 
@@ -301,7 +358,12 @@ export function compileLexicon(lexicon: Lexicon, options: KeyingOptions = {}): C
   // the per-token cost does not grow with the number of entries.
   interface KeyInfo {
     stem: string;
+    /** A negation word: a term word matched on this key makes the match hold its own negation. */
+    negator: boolean;
     globs: readonly number[];
+    /** First-position edges taken on the key itself. */
+    firstByKey: readonly TrieNode[];
+    /** First-position edges taken on the key's stem or globs. */
     first: readonly TrieNode[];
   }
   let infos = new Map<string, KeyInfo>();
@@ -310,9 +372,10 @@ export function compileLexicon(lexicon: Lexicon, options: KeyingOptions = {}): C
     if (info !== undefined) return info;
     const stem = stemOf(key);
     const ids = globs.matching(key);
-    const first: TrieNode[] = [...(root.keys?.get(key) ?? NONE), ...(root.stems?.get(stem) ?? NONE)];
+    const firstByKey = root.keys?.get(key) ?? NONE;
+    const first: TrieNode[] = [...(root.stems?.get(stem) ?? NONE)];
     for (const id of ids) first.push(...(root.globs?.get(id) ?? NONE));
-    info = { stem, globs: ids, first };
+    info = { stem, negator: negators.has(key), globs: ids, firstByKey, first };
     if (infos.size >= 200_000) infos = new Map();
     infos.set(key, info);
     return info;
@@ -321,31 +384,36 @@ export function compileLexicon(lexicon: Lexicon, options: KeyingOptions = {}): C
   const match = (units: readonly MatchUnit[]): RawMatch[] => {
     const out: RawMatch[] = [];
     const info: KeyInfo[] = units.map((u) => infoOf(u.key));
-    const step = (node: TrieNode, j: number, start: number, sentence: number): void => {
-      if (node.ends !== undefined) for (const pattern of node.ends) out.push({ pattern, start, end: j });
+    // `negated`: a key edge taken on the way was a negation word. Key edges are
+    // the term's own words (gaps skip, they take no edge), so the flag is the
+    // matched alternative's, whatever other alternatives of the term hold.
+    const step = (node: TrieNode, j: number, start: number, sentence: number, negated: boolean): void => {
+      if (node.ends !== undefined) for (const pattern of node.ends) out.push({ pattern, start, end: j, negated });
       const unit = units[j];
       const ki = info[j];
       if (unit !== undefined && ki !== undefined && unit.sentence === sentence) {
         const byKey = node.keys?.get(unit.key);
-        if (byKey !== undefined) for (const next of byKey) step(next, j + 1, start, sentence);
+        if (byKey !== undefined) for (const next of byKey) step(next, j + 1, start, sentence, negated || ki.negator);
         const byStem = node.stems?.get(ki.stem);
-        if (byStem !== undefined) for (const next of byStem) step(next, j + 1, start, sentence);
-        if (node.globs !== undefined) for (const id of ki.globs) for (const next of node.globs.get(id) ?? NONE) step(next, j + 1, start, sentence);
+        if (byStem !== undefined) for (const next of byStem) step(next, j + 1, start, sentence, negated);
+        if (node.globs !== undefined) for (const id of ki.globs) for (const next of node.globs.get(id) ?? NONE) step(next, j + 1, start, sentence, negated);
       }
       if (node.gaps !== undefined) {
         for (const gap of node.gaps) {
           for (let skip = gap.min; skip <= gap.max; skip += 1) {
             const at = j + skip;
             if (at >= units.length || units[at]?.sentence !== sentence) break;
-            step(gap.node, at, start, sentence);
+            step(gap.node, at, start, sentence, negated);
           }
         }
       }
     };
     for (let i = 0; i < units.length; i += 1) {
-      const first = info[i]?.first ?? NONE;
+      const ki = info[i];
+      if (ki === undefined) continue;
       const sentence = units[i]?.sentence ?? 0;
-      for (const next of first) step(next, i + 1, i, sentence);
+      for (const next of ki.firstByKey) step(next, i + 1, i, sentence, ki.negator);
+      for (const next of ki.first) step(next, i + 1, i, sentence, false);
     }
     out.sort((a, b) => a.start - b.start || a.end - b.end || a.pattern.entry - b.pattern.entry);
     return out;

@@ -2,8 +2,19 @@
 // gaps `{m,n}` split a term into segments; inside a segment `|` separates
 // alternatives, which may be several words (`carte bancaire|cb|paypal`, like
 // regex alternation: `|` binds loosest); a segment without `|` is a plain
-// sequence of positions; `stem:word` and globs with `*` are single positions.
+// sequence of positions; `stem:word`, `lemma:word` and globs with `*` are
+// single positions.
 // No user text ever becomes a RegExp.
+
+import { lemmaForms } from './lemmas.js';
+
+/** The problem of a `lemma:` the build-time lemma table does not know. */
+export function unknownLemma(word: string, term: string): TermProblem {
+  return {
+    message: `unknown lemma "lemma:${word}" in term "${term}": the lemma table has no forms for it`,
+    hint: `use stem:${word} or list the forms (a|b|c); lemma: knows verbs in the infinitive and nouns or adjectives in the masculine singular (scripts/lemmas.txt and every lemma: of lexicons/)`,
+  };
+}
 
 /** Most tokens a gap may skip: keeps matching bounded. */
 export const MAX_GAP = 8;
@@ -13,11 +24,12 @@ export const MIN_GLOB_LETTERS = 3;
 export type TermAlternative =
   | { type: 'word'; text: string }
   | { type: 'stem'; text: string }
+  | { type: 'lemma'; text: string }
   | { type: 'glob'; text: string };
 
 /**
  * A position: alternatives, each a sequence of words (`colis`, `point relais`,
- * `stem:livrer`), or a gap.
+ * `stem:livrer`, `lemma:attendre`), or a gap.
  */
 export type TermPosition =
   | { type: 'slot'; alternatives: TermAlternative[][] }
@@ -33,6 +45,8 @@ export type ParsedTerm = { ok: true; positions: TermPosition[] } | { ok: false; 
 const APOSTROPHES = new Set(["'", '\u2019', '\u2018', '`', '\u02bc']);
 const LETTER = /\p{L}/u;
 const GAP = /^\{(\d{1,3}),(\d{1,3})\}$/;
+/** A dictionary word: letters, with inner hyphens (`lemma:après-vente`). */
+const LEMMA_WORD = /^\p{L}+(?:-\p{L}+)*$/u;
 
 function isLetter(ch: string | undefined): boolean {
   return ch !== undefined && LETTER.test(ch);
@@ -80,6 +94,21 @@ function parseAlternative(raw: string, term: string, problems: TermProblem[]): T
     }
     checkApostrophes(word, term, problems);
     return { type: 'stem', text: word };
+  }
+  if (raw.startsWith('lemma:')) {
+    const word = raw.slice(6);
+    if (!LEMMA_WORD.test(word)) {
+      problems.push({
+        message: `bad lemma "${raw}" in term "${term}"`,
+        hint: 'write lemma: followed by one dictionary word (a verb in the infinitive, a noun or adjective in the singular), e.g. lemma:attendre',
+      });
+      return undefined;
+    }
+    if (lemmaForms(word) === undefined) {
+      problems.push(unknownLemma(word, term));
+      return undefined;
+    }
+    return { type: 'lemma', text: word };
   }
   if (raw.includes('*')) {
     if (countLetters(raw) < MIN_GLOB_LETTERS) {
