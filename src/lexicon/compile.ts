@@ -446,6 +446,9 @@ export function compileLexicon(lexicon: Lexicon, options: CompileOptions = {}): 
     return remember(form, { ...plain, key: spellings[0] ?? form, more: spellings.length > 1 ? spellings.slice(1) : undefined, first, collides: false });
   };
 
+  /** Accented spellings of the tokens on colliding keys, by token text. */
+  let forms = new Map<string, string>();
+
   const match = (units: readonly MatchUnit[]): RawMatch[] => {
     const out: RawMatch[] = [];
     const info: KeyInfo[] = units.map((u, i) => {
@@ -454,7 +457,12 @@ export function compileLexicon(lexicon: Lexicon, options: CompileOptions = {}): 
         ki = ki.exact ??= { ...ki, fixes: undefined, firstFixed: NONE };
       }
       if (!ki.collides || u.text === undefined || u.text === u.key) return ki;
-      const form = accentForm(u.text, u.key);
+      let form = forms.get(u.text);
+      if (form === undefined) {
+        form = accentForm(u.text, u.key);
+        if (forms.size >= 100_000) forms = new Map();
+        forms.set(u.text, form);
+      }
       return form === u.key ? ki : accentedInfoOf(form, ki);
     });
     const step = (node: TrieNode, j: number, start: number, sentence: number, fuzzy: boolean): void => {
