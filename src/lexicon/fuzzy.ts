@@ -161,7 +161,8 @@ export class DeletionIndex {
   private readonly map = new Map<string, string[]>();
 
   constructor(keys: Iterable<string>) {
-    for (const key of keys) {
+    // Distinct keys give distinct (variant, key) pairs: one key's deletions differ unless they drop one of a double, skipped below.
+    for (const key of new Set(keys)) {
       this.put(key, key);
       for (let i = 0; i < key.length; i += 1) {
         // Deleting either letter of a double gives the same string: index it once.
@@ -174,7 +175,7 @@ export class DeletionIndex {
   private put(variant: string, key: string): void {
     const list = this.map.get(variant);
     if (list === undefined) this.map.set(variant, [key]);
-    else if (!list.includes(key)) list.push(key);
+    else if (list[list.length - 1] !== key) list.push(key);
   }
 
   get size(): number {
