@@ -101,6 +101,8 @@ export interface Match {
   text: string;
   /** True when the match stands under a negation in its clause. */
   negated: boolean;
+  /** Set when a word of the match was a misspelling read as the lexicon's word (`comande` → `commande`). */
+  fuzzy?: true;
 }
 
 /** Everything the analyser says about one verbatim. */

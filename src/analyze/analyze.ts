@@ -38,6 +38,8 @@ export interface AnalyzerOptions {
   keepCancelled?: boolean;
   /** Start the sentiment vocabulary from the built-in French word list (default true). */
   includeBaseSentiment?: boolean;
+  /** Read a misspelled word one edit away from a lexicon word of 5+ letters as that word (default true); matches say `fuzzy`. */
+  fuzzy?: boolean;
 }
 
 /** Why a match does not count. */
@@ -91,7 +93,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   const lexicon = composeLexicons(layers);
   const sms = Object.keys(lexicon.sms).length > 0 ? lexicon.sms : undefined;
   const keying = sms !== undefined ? { sms } : {};
-  const compiled = compileLexicon(lexicon, keying);
+  const compiled = compileLexicon(lexicon, options.fuzzy === false ? { ...keying, fuzzy: false } : keying);
 
   const breaks = new Set<string>();
   const longBreaks: string[][] = [];
@@ -143,11 +145,13 @@ function toUnits(text: string, tokens: readonly Token[], negation: NegationConfi
     if (token.kind === 'punct') {
       // "!!", "?!" and "..." are one token: it breaks a clause if one of its characters does.
       const breaking = [...token.text].find((ch) => negation.breaks.has(ch));
-      units.push({ key: breaking ?? token.norm, token: i, kind: token.kind, sentence });
+      units.push({ key: breaking ?? token.norm, token: i, kind: token.kind, sentence, text: undefined });
       if (SENTENCE_END.test(token.text)) sentence += 1;
       return;
     }
-    for (const key of token.norm.split(' ')) if (key !== '') units.push({ key, token: i, kind: token.kind, sentence });
+    if (!token.norm.includes(' ')) {
+      if (token.norm !== '') units.push({ key: token.norm, token: i, kind: token.kind, sentence, text: token.text });
+    } else for (const key of token.norm.split(' ')) if (key !== '') units.push({ key, token: i, kind: token.kind, sentence, text: undefined });
   });
   return units;
 }
@@ -201,6 +205,7 @@ export function analyze(verbatim: Verbatim | string, analyzer: Analyzer): Verbat
     const s = span(r);
     const m: AnalyzedMatch = { id: entry.id, kind: entry.kind, term: r.pattern.term, ...s, text: text.slice(s.start, s.end), negated };
     if (entry.theme !== undefined) m.theme = entry.theme;
+    if (r.fuzzy === true) m.fuzzy = true;
     return m;
   };
 

@@ -7,6 +7,8 @@ export interface Unit {
   token: number;
   kind: TokenKind;
   sentence: number;
+  /** The token as written, when it is one unit (accent collisions). */
+  text?: string | undefined;
 }
 
 export interface NegationConfig {

@@ -98,7 +98,8 @@ export function createAnnotationWriter(path: string, format?: AnnotationFormat, 
   let headerWritten = false;
   let closed = false;
 
-  const spans = (a: VerbatimAnalysis) => a.matches.map((m) => ({ id: m.id, start: m.start, end: m.end, text: m.text, negated: m.negated }));
+  const spans = (a: VerbatimAnalysis) =>
+    a.matches.map((m) => ({ id: m.id, start: m.start, end: m.end, text: m.text, negated: m.negated, ...(m.fuzzy === true ? { fuzzy: true } : {}) }));
 
   async function writeCsv(a: VerbatimAnalysis, source?: SourceRef): Promise<void> {
     if (!headerWritten) {

@@ -12,10 +12,12 @@ import { foldKey, NEGATION_WORDS, stem as stemWord } from '../text/index.js';
 import type { Lexicon, LexiconEntry } from './types.js';
 import { parseTerm, unknownLemma, type TermAlternative } from './term.js';
 import { LexiconError } from './errors.js';
-import { termKeys, type KeyingOptions } from './keys.js';
+import { accentForm, accentsWithin, termKeyForms, termKeys, type KeyForm, type KeyingOptions } from './keys.js';
 import { lemmaForms } from './lemmas.js';
+import { defaultWordData, Speller, type FrenchWordData } from './fuzzy.js';
 
-type Atom = { t: 'key'; key: string } | { t: 'stem'; stem: string } | { t: 'glob'; id: number } | { t: 'gap'; min: number; max: number };
+/** A word atom; `form`: its accented spelling, for a key that stands for several French words (`salé`). */
+type Atom = { t: 'key'; key: string; form?: string } | { t: 'stem'; stem: string } | { t: 'glob'; id: number } | { t: 'gap'; min: number; max: number };
 
 /** What ends at a trie node: one term (or exclusion) of one entry. */
 export interface CompiledPattern {
@@ -49,6 +51,8 @@ export interface MatchUnit {
   key: string;
   /** Sentence number: gaps never cross sentences. */
   sentence: number;
+  /** The token as written, for a token that is one unit: its accents decide accent collisions (`salé` is not `sale`). */
+  text?: string | undefined;
 }
 
 /** A raw hit, in unit positions (end exclusive). */
@@ -63,6 +67,23 @@ export interface RawMatch {
    * only, so "pas de fuite" is still a negated `fuite`.
    */
   negated: boolean;
+  /** Some word of the match was a misspelling of the lexicon's word (`comande` → `commande`). */
+  fuzzy?: true;
+}
+
+/** How a lexicon is compiled. */
+export interface CompileOptions extends KeyingOptions {
+  /**
+   * Read a token that is not a French word and is one edit away from a
+   * lexicon word of 5+ letters as that word (`reponce` → `réponse`); default true.
+   */
+  fuzzy?: boolean;
+  /**
+   * What is known of French words for this lexicon's keys (`wordDataFrom`);
+   * default: the data built for the default lexicons, so keys that only a
+   * user lexicon adds are not corrected to and have no accent collisions.
+   */
+  words?: FrenchWordData;
 }
 
 export interface CompiledLexicon {
@@ -80,6 +101,25 @@ interface Glob {
 }
 
 const NONE: readonly TrieNode[] = [];
+const NONE_KEYS: readonly string[] = [];
+
+/** `Caron`, not `CARON` nor `caron`. */
+function isCapitalised(text: string): boolean {
+  const first = text.charAt(0);
+  return first !== first.toLowerCase() && text !== text.toUpperCase();
+}
+
+/** Civil titles before a name: `M. Caron`, `Mme Colas`. */
+const TITLES = new Set(['m', 'mme', 'mmes', 'mlle', 'mr', 'mrs', 'dr', 'me', 'pr']);
+
+/** A capitalised word at `i` is a name, not a misspelling: inside its sentence, or after a civil title. */
+function isNameAt(units: readonly MatchUnit[], i: number): boolean {
+  const prev = units[i - 1];
+  if (prev === undefined) return false;
+  if (prev.sentence === units[i]?.sentence) return true;
+  const title = prev.key === '.' ? units[i - 2] : undefined;
+  return title !== undefined && TITLES.has(title.key);
+}
 /** Most trie nodes one position of a term may spread to before its alternatives join one private node. */
 const SHARE_BUDGET = 64;
 /** Most phrases one alternative may spell out through its `lemma:` atoms (`lemma:a lemma:b` multiplies). */
@@ -186,7 +226,7 @@ function edgeOf(node: TrieNode, atom: Atom): TrieNode[] | undefined {
 }
 
 /** Compiles a composed lexicon; throws `LexiconError` if a term cannot be compiled. */
-export function compileLexicon(lexicon: Lexicon, options: KeyingOptions = {}): CompiledLexicon {
+export function compileLexicon(lexicon: Lexicon, options: CompileOptions = {}): CompiledLexicon {
   if (typeof lexicon !== 'object' || lexicon === null || !Array.isArray(lexicon.entries)) {
     throw new TypeError(`verbatim-fr: expected a composed Lexicon (from composeLexicons), got ${lexicon === null ? 'null' : typeof lexicon}`);
   }
@@ -206,35 +246,70 @@ export function compileLexicon(lexicon: Lexicon, options: KeyingOptions = {}): C
     return s;
   };
   const issues: LexiconError['issues'] = [];
+  const keying: KeyingOptions = options.sms !== undefined ? { sms: options.sms } : {};
+  const words = options.words ?? defaultWordData();
+  /** Every word key of the lexicon (terms, exclusions, stem words): never corrected. */
+  const known = new Set<string>();
+  /** Colliding keys → their accented spellings in the lexicon (`sale` → `salé`). */
+  const accented = new Map<string, string[]>();
+
+  /** A word of the lexicon; on a colliding key it keeps its accented spelling (`salé`). */
+  const wordAtom = ({ key, form }: KeyForm): Atom => {
+    known.add(key);
+    if (form === key || !words.collisions.has(key)) return { t: 'key', key };
+    const list = accented.get(key);
+    if (list === undefined) accented.set(key, [form]);
+    else if (!list.includes(form)) list.push(form);
+    return { t: 'key', key, form };
+  };
 
   const alternativeAtoms = (alt: TermAlternative): Atom[] => {
     if (alt.type === 'lemma') return []; // expanded per form by expandPhrase
-    if (alt.type === 'stem') return [{ t: 'stem', stem: stemOf(foldKey(alt.text)) }];
+    if (alt.type === 'stem') {
+      for (const { key } of termKeyForms(alt.text, keying)) known.add(key);
+      return [{ t: 'stem', stem: stemOf(foldKey(alt.text)) }];
+    }
     if (alt.type === 'glob') {
       const pattern = alt.text.split('*').map((part) => foldKey(part)).join('*');
       return [{ t: 'glob', id: globs.add(pattern) }];
     }
-    return termKeys(alt.text, options).map((key): Atom => ({ t: 'key', key }));
+    return termKeyForms(alt.text, keying).map(wordAtom);
+  };
+
+  /**
+   * A spelling whose words have accented forms that collide (`salé`) is
+   * reachable two ways: by the folded key (a token written without any
+   * accent) and by the accented form (a token written with these accents).
+   */
+  const accentVariants = (atoms: Atom[]): Atom[][] => {
+    let variants: Atom[][] = [[]];
+    for (const atom of atoms) {
+      if (atom.t === 'key' && atom.form !== undefined && variants.length < 8) {
+        const accented: Atom = { t: 'key', key: atom.form };
+        variants = variants.flatMap((v) => [[...v, { t: 'key', key: atom.key }], [...v, accented]]);
+      } else variants = variants.map((v) => [...v, atom]);
+    }
+    return variants;
   };
 
   // Keys of every form of a lemma, deduplicated after folding (attendîmes / attendimes).
-  const lemmaCache = new Map<string, string[][] | undefined>();
-  const lemmaFormKeys = (lemma: string): string[][] | undefined => {
+  const lemmaCache = new Map<string, KeyForm[][] | undefined>();
+  const lemmaFormKeys = (lemma: string): KeyForm[][] | undefined => {
     if (lemmaCache.has(lemma)) return lemmaCache.get(lemma);
     const forms = lemmaForms(lemma);
-    let keys: string[][] | undefined;
+    let keys: KeyForm[][] | undefined;
     if (forms !== undefined) {
-      const seen = new Map<string, string[]>();
+      // Distinct spellings, accents kept: résilie and résilié fold alike but are two forms of a colliding key.
+      const seen = new Map<string, KeyForm[]>();
       for (const form of forms) {
-        const k = termKeys(form, options);
-        if (k.length > 0) seen.set(k.join(' '), k);
+        const k = termKeyForms(form, keying);
+        if (k.length > 0) seen.set(k.map((x) => x.form).join(' '), k);
       }
       keys = [...seen.values()];
     }
     lemmaCache.set(lemma, keys);
     return keys;
   };
-
   const addTerm = (entryIndex: number, entry: LexiconEntry, term: string, exclude: boolean): void => {
     const parsed = parseTerm(term);
     const fail = (message: string, hint: string): void => {
@@ -264,7 +339,7 @@ export function compileLexicon(lexicon: Lexicon, options: KeyingOptions = {}): C
           fail(`term "${term}" spells out more than ${MAX_LEMMA_SPELLINGS} phrases through its lemmas`, 'split the phrase into several terms, or use a gap between the lemmas');
           return undefined;
         }
-        out = out.flatMap((prefix) => forms.map((keys) => [...prefix, ...keys.map((key): Atom => ({ t: 'key', key }))]));
+        out = out.flatMap((prefix) => forms.map((keys) => [...prefix, ...keys.map(wordAtom)]));
       }
       return out;
     };
@@ -299,7 +374,7 @@ export function compileLexicon(lexicon: Lexicon, options: KeyingOptions = {}): C
       for (const phrase of pos.alternatives) {
         const expanded = expandPhrase(phrase);
         if (expanded === undefined) return;
-        for (const atoms of expanded) if (atoms.length > 0) spellings.push(atoms);
+        for (const atoms of expanded) if (atoms.length > 0) spellings.push(...accentVariants(atoms));
       }
       if (spellings.length === 0) {
         fail(`a position of term "${term}" has no word to match`, 'write a word there');
@@ -352,58 +427,137 @@ export function compileLexicon(lexicon: Lexicon, options: KeyingOptions = {}): C
   });
   if (issues.length > 0) throw new LexiconError(issues);
 
+  // Misspellings are corrected to the lexicon's word keys through an index built here, once.
+  const speller = options.fuzzy === false ? undefined : new Speller(known, known, words);
+
   // Everything the matcher needs about one distinct token key, looked up once
-  // per key: its stem, the globs it satisfies, and the first-position edges it
-  // takes. One lookup per token in a table sized by the corpus vocabulary, so
-  // the per-token cost does not grow with the number of entries.
+  // per key: its stem, the globs it satisfies, the first-position edges it
+  // takes, and the lexicon words it is a misspelling of. One lookup per token
+  // in a table sized by the corpus vocabulary, so the per-token cost does not
+  // grow with the number of entries.
+  interface Fix {
+    key: string;
+    /** Undefined when the corrected key has the token's own stem. */
+    stem: string | undefined;
+    /** Globs the corrected key satisfies and the token does not. */
+    globs: readonly number[];
+  }
   interface KeyInfo {
+    /** The key edges are looked up by: the token key, or an accented spelling for an accent collision. */
+    key: string;
+    /** More accented spellings whose edges a token takes (accent collisions). */
+    more: readonly string[] | undefined;
     stem: string;
     /** A negation word: a term word matched on this key makes the match hold its own negation. */
     negator: boolean;
     globs: readonly number[];
-    /** First-position edges taken on the key itself. */
-    firstByKey: readonly TrieNode[];
-    /** First-position edges taken on the key's stem or globs. */
     first: readonly TrieNode[];
+    /** Misspelling corrections (undefined: none). */
+    fixes: readonly Fix[] | undefined;
+    /** First-position edges taken through a correction. */
+    firstFixed: readonly TrieNode[];
+    /** The key stands for several accented French words: a token's accents matter. */
+    collides: boolean;
+    /** The same key without its corrections (a capitalised word inside a sentence: a name, not a misspelling). */
+    exact?: KeyInfo;
   }
-  let infos = new Map<string, KeyInfo>();
-  const infoOf = (key: string): KeyInfo => {
-    let info = infos.get(key);
-    if (info !== undefined) return info;
-    const stem = stemOf(key);
-    const ids = globs.matching(key);
-    const firstByKey = root.keys?.get(key) ?? NONE;
-    const first: TrieNode[] = [...(root.stems?.get(stem) ?? NONE)];
+  const firstEdges = (key: string, stem: string, ids: readonly number[]): TrieNode[] => {
+    const first: TrieNode[] = [...(root.keys?.get(key) ?? NONE), ...(root.stems?.get(stem) ?? NONE)];
     for (const id of ids) first.push(...(root.globs?.get(id) ?? NONE));
-    info = { stem, negator: negators.has(key), globs: ids, firstByKey, first };
+    return first;
+  };
+  let infos = new Map<string, KeyInfo>();
+  const remember = (key: string, info: KeyInfo): KeyInfo => {
     if (infos.size >= 200_000) infos = new Map();
     infos.set(key, info);
     return info;
   };
+  const infoOf = (key: string): KeyInfo => {
+    const info = infos.get(key);
+    if (info !== undefined) return info;
+    const stem = stemOf(key);
+    const ids = globs.matching(key);
+    let fixes: Fix[] | undefined;
+    let firstFixed: TrieNode[] | readonly TrieNode[] = NONE;
+    const corrected = speller?.correct(key) ?? NONE_KEYS;
+    if (corrected.length > 0) {
+      fixes = [];
+      const fixedEdges: TrieNode[] = [];
+      for (const k of corrected) {
+        const s = stemOf(k);
+        const more = globs.matching(k).filter((id) => !ids.includes(id));
+        const fix: Fix = { key: k, stem: s === stem ? undefined : s, globs: more };
+        fixes.push(fix);
+        fixedEdges.push(...firstEdges(k, fix.stem ?? '', more));
+      }
+      firstFixed = fixedEdges;
+    }
+    return remember(key, { key, more: undefined, stem, negator: negators.has(key), globs: ids, first: firstEdges(key, stem, ids), fixes, firstFixed, collides: words.collisions.has(key) });
+  };
+  /**
+   * A token written with accents on a colliding key takes the edges of the
+   * lexicon's accented spellings it could stand for (`accentsWithin`) only:
+   * `salé` is not the lexicon's `sale`, `déconnecte` is its `déconnecté`.
+   */
+  const accentedInfoOf = (form: string, plain: KeyInfo): KeyInfo => {
+    const info = infos.get(form);
+    if (info !== undefined) return info;
+    const spellings = (accented.get(plain.key) ?? NONE_KEYS).filter((w) => accentsWithin(form, w));
+    const first = firstEdges(spellings[0] ?? form, plain.stem, plain.globs);
+    for (const w of spellings.slice(1)) first.push(...(root.keys?.get(w) ?? NONE));
+    return remember(form, { ...plain, key: spellings[0] ?? form, more: spellings.length > 1 ? spellings.slice(1) : undefined, first, collides: false });
+  };
+
+  /** Accented spellings of the tokens on colliding keys, by token text. */
+  let forms = new Map<string, string>();
 
   const match = (units: readonly MatchUnit[]): RawMatch[] => {
     const out: RawMatch[] = [];
-    const info: KeyInfo[] = units.map((u) => infoOf(u.key));
+    const info: KeyInfo[] = units.map((u, i) => {
+      let ki = infoOf(u.key);
+      if (ki.fixes !== undefined && u.text !== undefined && isCapitalised(u.text) && isNameAt(units, i)) {
+        ki = ki.exact ??= { ...ki, fixes: undefined, firstFixed: NONE };
+      }
+      if (!ki.collides || u.text === undefined || u.text === u.key) return ki;
+      let form = forms.get(u.text);
+      if (form === undefined) {
+        form = accentForm(u.text, u.key);
+        if (forms.size >= 100_000) forms = new Map();
+        forms.set(u.text, form);
+      }
+      return form === u.key ? ki : accentedInfoOf(form, ki);
+    });
     // `negated`: a key edge taken on the way was a negation word. Key edges are
     // the term's own words (gaps skip, they take no edge), so the flag is the
     // matched alternative's, whatever other alternatives of the term hold.
-    const step = (node: TrieNode, j: number, start: number, sentence: number, negated: boolean): void => {
-      if (node.ends !== undefined) for (const pattern of node.ends) out.push({ pattern, start, end: j, negated });
+    const step = (node: TrieNode, j: number, start: number, sentence: number, negated: boolean, fuzzy: boolean): void => {
+      if (node.ends !== undefined) {
+        for (const pattern of node.ends) out.push(fuzzy ? { pattern, start, end: j, negated, fuzzy: true } : { pattern, start, end: j, negated });
+      }
       const unit = units[j];
       const ki = info[j];
       if (unit !== undefined && ki !== undefined && unit.sentence === sentence) {
-        const byKey = node.keys?.get(unit.key);
-        if (byKey !== undefined) for (const next of byKey) step(next, j + 1, start, sentence, negated || ki.negator);
+        const byKey = node.keys?.get(ki.key);
+        const keyNegated = negated || ki.negator;
+        if (byKey !== undefined) for (const next of byKey) step(next, j + 1, start, sentence, keyNegated, fuzzy);
+        if (ki.more !== undefined) for (const k of ki.more) for (const next of node.keys?.get(k) ?? NONE) step(next, j + 1, start, sentence, keyNegated, fuzzy);
         const byStem = node.stems?.get(ki.stem);
-        if (byStem !== undefined) for (const next of byStem) step(next, j + 1, start, sentence, negated);
-        if (node.globs !== undefined) for (const id of ki.globs) for (const next of node.globs.get(id) ?? NONE) step(next, j + 1, start, sentence, negated);
+        if (byStem !== undefined) for (const next of byStem) step(next, j + 1, start, sentence, negated, fuzzy);
+        if (node.globs !== undefined) for (const id of ki.globs) for (const next of node.globs.get(id) ?? NONE) step(next, j + 1, start, sentence, negated, fuzzy);
+        if (ki.fixes !== undefined) {
+          for (const fix of ki.fixes) {
+            for (const next of node.keys?.get(fix.key) ?? NONE) step(next, j + 1, start, sentence, negated || negators.has(fix.key), true);
+            if (fix.stem !== undefined) for (const next of node.stems?.get(fix.stem) ?? NONE) step(next, j + 1, start, sentence, negated, true);
+            if (node.globs !== undefined) for (const id of fix.globs) for (const next of node.globs.get(id) ?? NONE) step(next, j + 1, start, sentence, negated, true);
+          }
+        }
       }
       if (node.gaps !== undefined) {
         for (const gap of node.gaps) {
           for (let skip = gap.min; skip <= gap.max; skip += 1) {
             const at = j + skip;
             if (at >= units.length || units[at]?.sentence !== sentence) break;
-            step(gap.node, at, start, sentence, negated);
+            step(gap.node, at, start, sentence, negated, fuzzy);
           }
         }
       }
@@ -412,12 +566,29 @@ export function compileLexicon(lexicon: Lexicon, options: KeyingOptions = {}): C
       const ki = info[i];
       if (ki === undefined) continue;
       const sentence = units[i]?.sentence ?? 0;
-      for (const next of ki.firstByKey) step(next, i + 1, i, sentence, ki.negator);
-      for (const next of ki.first) step(next, i + 1, i, sentence, false);
+      // First edges mix key, stem and glob edges: a negation word opening a match is taken as written.
+      for (const next of ki.first) step(next, i + 1, i, sentence, ki.negator, false);
+      for (const next of ki.firstFixed) step(next, i + 1, i, sentence, false, true);
     }
     out.sort((a, b) => a.start - b.start || a.end - b.end || a.pattern.entry - b.pattern.entry);
     return out;
   };
 
   return { lexicon, entries, match, globCount: globs.globs.length };
+}
+
+/** Every word key of a lexicon's terms and exclusions (words and stem words, disabled entries too), with its accented spelling. */
+export function lexiconKeyForms(lexicon: Lexicon, options: KeyingOptions = {}): KeyForm[] {
+  const out: KeyForm[] = [];
+  for (const entry of lexicon.entries) {
+    for (const term of [...entry.terms, ...entry.exclude]) {
+      const parsed = parseTerm(term);
+      if (!parsed.ok) continue;
+      for (const pos of parsed.positions) {
+        if (pos.type !== 'slot') continue;
+        for (const phrase of pos.alternatives) for (const alt of phrase) if (alt.type !== 'glob') out.push(...termKeyForms(alt.text, options));
+      }
+    }
+  }
+  return out;
 }

@@ -4,7 +4,8 @@ export { parseLexicon, safeParseLexicon, defineLexicon, defaultLexicon, sectorLe
 export type { ParseLexiconOptions, SafeParseLexiconResult } from './parse.js';
 export { composeLexicons } from './compose.js';
 export { compileLexicon } from './compile.js';
-export type { CompiledLexicon, CompiledPattern, MatchUnit, RawMatch } from './compile.js';
+export type { CompiledLexicon, CompiledPattern, CompileOptions, MatchUnit, RawMatch } from './compile.js';
+export type { FrenchWordData } from './fuzzy.js';
 export type { KeyingOptions } from './keys.js';
 export type {
   LexiconDocument,
