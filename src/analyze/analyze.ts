@@ -9,7 +9,7 @@ import { defaultLexicon } from '../lexicon/parse.js';
 import { normalizeChannel } from '../lexicon/channels.js';
 import type { Lexicon, LexiconDocument, LexiconEntry } from '../lexicon/types.js';
 import { hasInnerNegator, isNegated, personneIsPerson, type NegationConfig, type Unit } from './negation.js';
-import { createSentimentConfig, scoreSentiment, toTonality, TONALITY_THRESHOLDS, type SentimentConfig, type TonalityThresholds } from './sentiment.js';
+import { createSentimentConfig, scoreTonality, TONALITY_THRESHOLDS, type SentimentConfig, type TonalityThresholds } from './sentiment.js';
 
 export interface AnalyzerOptions {
   /** Lexicon layers applied after the default ones (user overrides), in order. */
@@ -29,7 +29,7 @@ export interface AnalyzerOptions {
   tonality?: Partial<TonalityThresholds>;
   /** Keep every match, including cancelled ones, in `allMatches` (default false). */
   keepCancelled?: boolean;
-  /** Start the sentiment vocabulary from the built-in French word list (default true). */
+  /** Also start the sentiment vocabulary from natural's generic French word list (default false: the lexicons' customer-relation vocabulary only). */
   includeBaseSentiment?: boolean;
 }
 
@@ -103,7 +103,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     },
     compiled,
     negation,
-    sentiment: createSentimentConfig(lexicon, { includeBase: options.includeBaseSentiment !== false }),
+    sentiment: createSentimentConfig(lexicon, { includeBase: options.includeBaseSentiment === true }),
     sms,
     stopwords: { add: [...lexicon.stopwords.add], remove: [...lexicon.stopwords.remove] },
   };
@@ -213,8 +213,7 @@ export function analyze(verbatim: Verbatim | string, analyzer: Analyzer): Verbat
   const irritants = ofKind('irritant');
   const enchantments = ofKind('enchantment');
 
-  const sentiment = scoreSentiment(units, matches, analyzer.sentiment, analyzer.negation);
-  const tonality = toTonality(sentiment.positive, sentiment.negative, analyzer.options.tonality);
+  const { sentiment, tonality } = scoreTonality(units, matches, analyzer.sentiment, analyzer.negation, analyzer.options.tonality);
 
   const words = countWords(tokens);
   const keywords = contentKeywords(tokens, analyzer.stopwords);
