@@ -48,7 +48,7 @@ export interface TonalityThresholds {
 }
 
 /** Default thresholds (chosen on a plateau of accuracy on annotated verbatims, not at a peak). */
-export const TONALITY_THRESHOLDS: Readonly<TonalityThresholds> = Object.freeze({ neutral: 1, mixedFloor: 1.5, mixedRatio: 0.7, turnRatio: 0.5 });
+export const TONALITY_THRESHOLDS: Readonly<TonalityThresholds> = Object.freeze({ neutral: 1, mixedFloor: 1.5, mixedRatio: 0.7, turnRatio: 0.3 });
 
 const DEFAULT_INTENSIFIERS = ['tres', 'trop', 'vraiment', 'super', 'hyper', 'extremement', 'tellement', 'vachement'];
 const DEFAULT_TURNS = ['mais', 'par contre', 'en revanche', 'cependant', 'neanmoins', 'toutefois', 'pourtant'];
