@@ -189,12 +189,15 @@ export function scoreSentiment(
   });
   for (const m of matches) {
     const start = unitOfToken.get(m.tokenStart) ?? 0;
+    const end = unitOfToken.get(m.tokenEnd) ?? units.length;
     if (m.kind === 'irritant') {
-      items.push({ start, end: start + 1, value: sentiment.irritantWeight, cue: true, ironic: false, quoted: false, match: true });
+      items.push({ start, end, value: sentiment.irritantWeight, cue: true, ironic: false, quoted: false, match: true });
       irritants += 1;
     } else if (m.kind === 'enchantment') {
-      items.push({ start, end: start + 1, value: sentiment.enchantmentWeight, cue: false, ironic: false, quoted: false, match: true });
-      enchantments += 1;
+      // A delight in scare quotes (un service « rapide ») is a complaint.
+      const quoted = scareQuoted(units, start, end) || (end - start > 1 && scareQuoted(units, end - 1, end));
+      items.push({ start, end, value: sentiment.enchantmentWeight, cue: quoted, ironic: quoted, quoted, match: true });
+      if (!quoted) enchantments += 1;
     } else continue;
     for (let t = m.tokenStart; t < m.tokenEnd; t += 1) covered.add(t);
   }
@@ -264,17 +267,29 @@ export function scoreSentiment(
   // Irony: praise that may be ironic turns negative next to a complaint — an irritant anywhere in a
   // verbatim with no delight ("Bravo pour le SAV 👏 … toujours pas remboursé"), or a negative fact or
   // irony marker in its sentence or the next/previous one, with no turn between ("Génial, 3 semaines
-  // pour une réponse"); scare-quoted praise always ("un service « rapide »").
+  // pour une réponse"), a delight of its own sentence then reading as part of the irony ("Top la
+  // réactivité, 10 jours sans nouvelles") unless another delight stands elsewhere; scare-quoted
+  // praise always ("un service « rapide »").
   const verbatimIrony = irritants > 0 && enchantments === 0;
+  const sentenceOf = (it: Item): number => units[it.start]?.sentence ?? 0;
+  const flips = new Set<Item>();
   for (const it of items) {
     if (!it.ironic) continue;
-    let flip = it.quoted || verbatimIrony;
-    if (!flip && enchantments === 0) {
-      const s = units[it.start]?.sentence ?? 0;
-      flip = items.some((c) => c !== it && c.cue && Math.abs((units[c.start]?.sentence ?? 0) - s) <= 1 && !turnBetween(units, it, c, sentiment));
+    if (it.quoted || (verbatimIrony && !it.match)) {
+      flips.add(it);
+      continue;
     }
-    if (flip) it.value = -it.value;
+    if (it.match) continue;
+    const s = sentenceOf(it);
+    const cue = items.some((c) => c !== it && c.cue && Math.abs(sentenceOf(c) - s) <= 1 && !turnBetween(units, it, c, sentiment));
+    if (!cue) continue;
+    const own = (e: Item): boolean => sentenceOf(e) === s && !turnBetween(units, it, e, sentiment);
+    const delights = items.filter((e) => e.match && !e.cue && e.value > 0);
+    if (delights.some((e) => !own(e))) continue;
+    flips.add(it);
+    for (const e of delights) flips.add(e);
   }
+  for (const it of flips) if (it.value > 0) it.value = -it.value;
 
   for (const it of items) {
     if (it.value > 0) positive += it.value;
