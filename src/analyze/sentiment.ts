@@ -144,12 +144,14 @@ interface Item {
   match: boolean;
 }
 
-/** The key a unit is matched on: numbers read as `#` (`#h`, `#min` when a unit is glued: "48h"). */
+/** The key a unit is matched on: numbers read as `#` (`#h`, `#min` when a unit is glued: "48h"), hashtags as their word. */
 function unitKey(u: Unit): string {
   if (u.kind === 'number') {
     const suffix = /[a-z]+$/.exec(u.key);
     return suffix !== null && /^\d/.test(u.key) ? `#${suffix[0]}` : '#';
   }
+  // A hashtag reads as its word: #arnaque, #galère.
+  if (u.kind === 'hashtag') return u.key.slice(1);
   return u.kind === 'emoji' ? sentimentKey(u.key) : u.key;
 }
 
