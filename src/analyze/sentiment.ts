@@ -118,6 +118,8 @@ const NEGATORS_IN_PHRASE = new Set(['ne', 'pas', 'jamais', 'rien', 'aucun', 'auc
 
 /** Most a negated praise weighs (a plain "pas content" weighs 1). */
 const NEGATED_PRAISE_CAP = 1.5;
+/** Most units between an ironic praise and the delight it names ("Top la réactivité", "Super accueil, merci 🙃"). */
+const OWN_DELIGHT_GAP = 3;
 /** Most words between an opening and a closing quote for scare quotes (« rapide »). */
 const SCARE_QUOTE_WORDS = 3;
 
@@ -269,7 +271,7 @@ export function scoreSentiment(
   // Irony: praise that may be ironic turns negative next to a complaint — an irritant anywhere in a
   // verbatim with no delight ("Bravo pour le SAV 👏 … toujours pas remboursé"), or a negative fact or
   // irony marker in its sentence or the next/previous one, with no turn between ("Génial, 3 semaines
-  // pour une réponse"), a delight of its own sentence then reading as part of the irony ("Top la
+  // pour une réponse"), the delight it names then reading as part of the irony ("Top la
   // réactivité, 10 jours sans nouvelles") unless another delight stands elsewhere; scare-quoted
   // praise always ("un service « rapide »").
   const verbatimIrony = irritants > 0 && enchantments === 0;
@@ -285,7 +287,8 @@ export function scoreSentiment(
     const s = sentenceOf(it);
     const cue = items.some((c) => c !== it && c.cue && Math.abs(sentenceOf(c) - s) <= 1 && !turnBetween(units, it, c, sentiment));
     if (!cue) continue;
-    const own = (e: Item): boolean => sentenceOf(e) === s && !turnBetween(units, it, e, sentiment);
+    // The praised object next to the praise ("Top la réactivité", "Bravo la logistique").
+    const own = (e: Item): boolean => sentenceOf(e) === s && Math.max(e.start - it.end, it.start - e.end) <= OWN_DELIGHT_GAP && !turnBetween(units, it, e, sentiment);
     const delights = items.filter((e) => e.match && !e.cue && e.value > 0);
     if (delights.some((e) => !own(e))) continue;
     flips.add(it);
