@@ -279,13 +279,17 @@ export function scoreSentiment(
   const flips = new Set<Item>();
   for (const it of items) {
     if (!it.ironic) continue;
-    if (it.quoted || (verbatimIrony && !it.match)) {
+    if (it.quoted || (verbatimIrony && !it.match && items.some((c) => c.match && c.cue && !lineBetween(units, it, c)))) {
       flips.add(it);
       continue;
     }
     if (it.match) continue;
     const s = sentenceOf(it);
-    const cue = items.some((c) => c !== it && c.cue && Math.abs(sentenceOf(c) - s) <= 1 && !turnBetween(units, it, c, sentiment));
+    // Irritant matches already count verbatim-wide (above); here only facts, markers and quoted praise,
+    // on the same line: a chat's later "super merci" thanks for the fix, it does not mock the problem.
+    const cue = items.some(
+      (c) => c !== it && c.cue && !c.match && Math.abs(sentenceOf(c) - s) <= 1 && !turnBetween(units, it, c, sentiment) && !lineBetween(units, it, c),
+    );
     if (!cue) continue;
     // The praised object next to the praise ("Top la réactivité", "Bravo la logistique").
     const own = (e: Item): boolean => sentenceOf(e) === s && Math.max(e.start - it.end, it.start - e.end) <= OWN_DELIGHT_GAP && !turnBetween(units, it, e, sentiment);
@@ -307,6 +311,16 @@ export function scoreSentiment(
 function turnBetween(units: readonly Unit[], a: Item, b: Item, config: SentimentConfig): boolean {
   const [from, to] = a.start < b.start ? [a.end, b.start] : [b.end, a.start];
   for (let k = from; k < to; k += 1) if (turnAt(units, k, config) > 0) return true;
+  return false;
+}
+
+/** A line break between two items: the sentence changes without a sentence-ending punctuation. */
+function lineBetween(units: readonly Unit[], a: Item, b: Item): boolean {
+  const [from, to] = a.start < b.start ? [a.start, b.start] : [b.start, a.start];
+  for (let k = from + 1; k <= to; k += 1) {
+    const prev = units[k - 1] as Unit;
+    if ((units[k] as Unit).sentence !== prev.sentence && !(prev.kind === 'punct' && /[.!?…]/.test(prev.key))) return true;
+  }
   return false;
 }
 

@@ -84,6 +84,12 @@ describe('irony without an irritant', () => {
   });
 });
 
+describe('irony stays on its line', () => {
+  it('thanks on a later chat line are for the fix, not ironic', () => {
+    expect(tone('Bonjour, mon colis est toujours pas arrivé\nok il est là, génial merci')).not.toBe('negatif');
+  });
+});
+
 describe('turns: praise and complaint on both sides of « mais »', () => {
   it.each([
     ['Personnel souriant, par contre le ménage laisse à désirer', 'mitige'],
