@@ -11,7 +11,7 @@ import type { Lexicon, LexiconDocument, LexiconEntry } from '../lexicon/types.js
 import { hasInnerNegator, isBreak, isNegated, personneIsPerson, type NegationConfig, type Unit } from './negation.js';
 import { createModalityConfig, modalityOf, type ModalityConfig } from './modality.js';
 import { compileImpliedRules, findImplied, type CompiledImpliedRule } from './implied.js';
-import { createSentimentConfig, scoreSentiment, toTonality, TONALITY_THRESHOLDS, type SentimentConfig, type TonalityThresholds } from './sentiment.js';
+import { createSentimentConfig, scoreTonality, TONALITY_THRESHOLDS, type SentimentConfig, type TonalityThresholds } from './sentiment.js';
 
 export interface AnalyzerOptions {
   /** Lexicon layers applied after the default ones (user overrides), in order. */
@@ -36,7 +36,7 @@ export interface AnalyzerOptions {
   tonality?: Partial<TonalityThresholds>;
   /** Keep every match, including cancelled ones, in `allMatches` (default false). */
   keepCancelled?: boolean;
-  /** Start the sentiment vocabulary from the built-in French word list (default true). */
+  /** Also start the sentiment vocabulary from natural's generic French word list (default false: the lexicons' customer-relation vocabulary only). */
   includeBaseSentiment?: boolean;
   /** Read a misspelled word one edit away from a lexicon word of 5+ letters as that word (default true); matches say `fuzzy`. */
   fuzzy?: boolean;
@@ -126,7 +126,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     negation,
     modality: createModalityConfig(lexicon, (phrase) => termKeys(phrase, keying)),
     implied: compileImpliedRules(lexicon.implied, (word) => termKeys(word, keying)[0] ?? word),
-    sentiment: createSentimentConfig(lexicon, { includeBase: options.includeBaseSentiment !== false }),
+    sentiment: createSentimentConfig(lexicon, { includeBase: options.includeBaseSentiment === true }),
     sms,
     stopwords: { add: [...lexicon.stopwords.add], remove: [...lexicon.stopwords.remove] },
   };
@@ -280,8 +280,7 @@ export function analyze(verbatim: Verbatim | string, analyzer: Analyzer): Verbat
   const irritants = ofKind('irritant');
   const enchantments = ofKind('enchantment');
 
-  const sentiment = scoreSentiment(units, matches, analyzer.sentiment, analyzer.negation);
-  const tonality = toTonality(sentiment.positive, sentiment.negative, analyzer.options.tonality);
+  const { sentiment, tonality } = scoreTonality(units, matches, analyzer.sentiment, analyzer.negation, analyzer.options.tonality);
 
   const words = countWords(tokens);
   const keywords = contentKeywords(tokens, analyzer.stopwords);

@@ -1,6 +1,10 @@
 // Regenerates src/analyze/sentiment-fr.generated.ts from natural's French
 // sentiment vocabulary (pattern's fr-sentiment, polarity -1..1).
 // Run: node src/analyze/sentiment-fr.build.mjs
+// Optional since the customer-relation lexicon (lexicons/fr/sentiment.yml): the
+// analyser uses this list only with createAnalyzer({ includeBaseSentiment: true }),
+// under the lexicons, which override it (natural scores "frais", "caché",
+// "classique", "premier", "réglé" as praise, wrong for customer relations).
 // Only the polarity is kept, scaled to the lexicon's -3..3 range, and words
 // whose polarity is too weak to carry a tone (|p| < 0.2) are dropped, so the
 // browser bundle stays small. Keys stay as written; the analyser folds them.

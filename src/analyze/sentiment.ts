@@ -1,19 +1,38 @@
 // Tonality: sentiment sums over a verbatim's units (lexicon matches by
-// weight, sentiment words outside them), then a tonality from the sums.
+// weight, sentiment words and phrases outside them), then a tonality from the
+// sums and the verbatim's shape (praise and complaint on both sides of a turn).
 import type { Match, Tonality } from '../types.js';
 import { foldKey, stem } from '../text/index.js';
+import { termKeys } from '../lexicon/keys.js';
 import type { Lexicon } from '../lexicon/types.js';
 import { isNegated, type NegationConfig, type Unit } from './negation.js';
 import { FR_SENTIMENT_BASE } from './sentiment-fr.generated.js';
 
+/** One sentiment key sequence: a word, phrase, fact and/or intensifier (a key may be several: `super`). */
+interface Phrase {
+  keys: string[];
+  /** The keys joined by spaces (how `sarcasm` names it). */
+  key: string;
+  /** Polarity when it counts as a sentiment word or fact. */
+  polarity?: number;
+  /** A negative fact ("toujours pas", "# semaines pour"): also turns nearby ironic praise negative. */
+  fact: boolean;
+  /** Multiplies the next sentiment item (or, below 1, the one right before when none follows). */
+  factor?: number;
+  /** Written with a negator ("pas mal", "rien à redire"): negation around it is not applied. */
+  negated: boolean;
+}
+
 export interface SentimentConfig {
-  words: Map<string, number>;
+  /** Phrases by first key, longest first. */
+  phrases: Map<string, Phrase[]>;
   stems: Map<string, number>;
-  intensifiers: Map<string, number>;
   irritantWeight: number;
-  /** Keys whose praise turns negative next to an irritant (see SentimentSection.sarcasm). */
+  /** Keys whose praise turns negative next to a complaint (see SentimentSection.sarcasm). */
   sarcasm: ReadonlySet<string>;
   enchantmentWeight: number;
+  /** Turn words (`mais`, `par contre`) as key sequences. */
+  turns: string[][];
 }
 
 /** Thresholds turning sentiment sums into a tonality (docs/lexicon-format.md § Sentiment). */
@@ -24,35 +43,135 @@ export interface TonalityThresholds {
   mixedFloor: number;
   /** …and the weaker side at least this share of the stronger: `mitige`. */
   mixedRatio: number;
+  /** Praise and complaint on the two sides of a turn ("…, mais …"): the weaker share needed for `mitige`. */
+  turnRatio: number;
 }
 
 /** Default thresholds (chosen on a plateau of accuracy on annotated verbatims, not at a peak). */
-export const TONALITY_THRESHOLDS: Readonly<TonalityThresholds> = Object.freeze({ neutral: 1, mixedFloor: 1.5, mixedRatio: 0.7 });
+export const TONALITY_THRESHOLDS: Readonly<TonalityThresholds> = Object.freeze({ neutral: 1, mixedFloor: 1.5, mixedRatio: 0.7, turnRatio: 0.3 });
+
+const DEFAULT_INTENSIFIERS = ['tres', 'trop', 'vraiment', 'super', 'hyper', 'extremement', 'tellement', 'vachement'];
+const DEFAULT_TURNS = ['mais', 'par contre', 'en revanche', 'cependant', 'neanmoins', 'toutefois', 'pourtant'];
 
 /** Sentiment vocabulary of a composed lexicon, keyed like the token stream. */
 export function createSentimentConfig(lexicon: Lexicon, options: { includeBase: boolean }): SentimentConfig {
-  const words = new Map<string, number>();
+  const keying = Object.keys(lexicon.sms).length > 0 ? { sms: lexicon.sms } : {};
+  const byKey = new Map<string, Phrase>();
   const stems = new Map<string, number>();
-  const put = (raw: string, value: number): void => {
-    if (raw.startsWith('stem:')) stems.set(stem(raw.slice(5)), value);
-    else words.set(sentimentKey(foldKey(raw)), value);
+  const keysOf = (raw: string): string[] => {
+    const keys = termKeys(raw.trim(), keying).map(sentimentKey);
+    // A lone word the tokenizer would drop (symbols) still counts as written.
+    return keys.length > 0 ? keys : raw.trim() === '' ? [] : [sentimentKey(foldKey(raw.trim()))];
   };
-  if (options.includeBase) for (const [w, v] of Object.entries(FR_SENTIMENT_BASE)) put(w, v);
-  for (const [w, v] of Object.entries(lexicon.sentiment.words)) put(w, v);
-  const intensifiers = new Map(Object.entries(lexicon.sentiment.intensifiers).map(([w, v]) => [foldKey(w), v]));
-  if (intensifiers.size === 0) for (const w of ['tres', 'trop', 'vraiment', 'super', 'hyper', 'extremement', 'tellement', 'vachement']) intensifiers.set(w, 1.5);
+  const phrase = (raw: string): Phrase | undefined => {
+    const keys = keysOf(raw);
+    if (keys.length === 0) return undefined;
+    const key = keys.join(' ');
+    let p = byKey.get(key);
+    if (p === undefined) {
+      p = { keys, key, fact: false, negated: false };
+      byKey.set(key, p);
+    }
+    return p;
+  };
+  const putWord = (raw: string, value: number, fact: boolean): void => {
+    if (raw.startsWith('stem:')) {
+      stems.set(stem(raw.slice(5)), value);
+      return;
+    }
+    const p = phrase(raw);
+    if (p === undefined) return;
+    p.polarity = value;
+    p.fact = fact;
+  };
+  if (options.includeBase) for (const [w, v] of Object.entries(FR_SENTIMENT_BASE)) putWord(w, v, false);
+  for (const [w, v] of Object.entries(lexicon.sentiment.words)) putWord(w, v, false);
+  for (const [w, v] of Object.entries(lexicon.sentiment.facts)) putWord(w, v, true);
+  const intensifiers = Object.entries(lexicon.sentiment.intensifiers);
+  if (intensifiers.length === 0) for (const w of DEFAULT_INTENSIFIERS) intensifiers.push([w, 1.5]);
+  for (const [w, v] of intensifiers) {
+    const p = phrase(w);
+    if (p !== undefined) p.factor = v;
+  }
+  const phrases = new Map<string, Phrase[]>();
+  for (const p of byKey.values()) {
+    p.negated = p.keys.some((k) => NEGATORS_IN_PHRASE.has(k));
+    const first = p.keys[0] as string;
+    const list = phrases.get(first) ?? [];
+    list.push(p);
+    phrases.set(first, list);
+  }
+  for (const list of phrases.values()) list.sort((a, b) => b.keys.length - a.keys.length);
+  const turns = (lexicon.sentiment.turns.length > 0 ? lexicon.sentiment.turns : DEFAULT_TURNS).map((t) => keysOf(t)).filter((k) => k.length > 0);
   return {
-    words,
+    phrases,
     stems,
-    intensifiers,
     irritantWeight: lexicon.sentiment.irritantWeight,
     enchantmentWeight: lexicon.sentiment.enchantmentWeight,
-    sarcasm: new Set(lexicon.sentiment.sarcasm.map((w) => sentimentKey(foldKey(w)))),
+    sarcasm: new Set(lexicon.sentiment.sarcasm.map((w) => keysOf(w).join(' '))),
+    turns,
   };
 }
 
+/** Negators that make a phrase self-negated: negation around it is not applied. */
+const NEGATORS_IN_PHRASE = new Set(['ne', 'pas', 'jamais', 'rien', 'aucun', 'aucune', 'sans', 'ni', 'personne', 'plus']);
+
 /** Most a negated praise weighs (a plain "pas content" weighs 1). */
 const NEGATED_PRAISE_CAP = 1.5;
+/** Most units between an ironic praise and the delight it names ("Top la réactivité", "Super accueil, merci 🙃"). */
+const OWN_DELIGHT_GAP = 3;
+/** Most words between an opening and a closing quote for scare quotes (« rapide »). */
+const SCARE_QUOTE_WORDS = 3;
+
+/** What the sums and the verbatim's shape give. */
+export interface SentimentScore {
+  positive: number;
+  negative: number;
+  /** Praise on one side of a turn word (`mais`, `par contre`), complaint on the other. */
+  turn: boolean;
+}
+
+/** One sentiment item found in the units: a word, a phrase, a fact, an emoji, or a lexicon match. */
+interface Item {
+  start: number;
+  end: number;
+  value: number;
+  phrase?: Phrase | undefined;
+  /** An irritant match, a negative fact or an irony marker: turns nearby ironic praise negative. */
+  cue: boolean;
+  /** A positive item that may be ironic (sarcasm key, scare-quoted praise). */
+  ironic: boolean;
+  /** Scare quotes around it (« rapide »): ironic whatever is around. */
+  quoted: boolean;
+  match: boolean;
+}
+
+/** The key a unit is matched on: numbers read as `#` (`#h`, `#min` when a unit is glued: "48h"), hashtags as their word. */
+function unitKey(u: Unit): string {
+  if (u.kind === 'number') {
+    const suffix = /[a-z]+$/.exec(u.key);
+    return suffix !== null && /^\d/.test(u.key) ? `#${suffix[0]}` : '#';
+  }
+  // A hashtag reads as its word: #arnaque, #galère.
+  if (u.kind === 'hashtag') return u.key.slice(1);
+  return u.kind === 'emoji' ? sentimentKey(u.key) : u.key;
+}
+
+/** The longest phrase starting at unit k. */
+function phraseAt(units: readonly Unit[], keys: readonly string[], k: number, config: SentimentConfig, covered: ReadonlySet<number>): Phrase | undefined {
+  const list = config.phrases.get(keys[k] as string);
+  if (list === undefined) return undefined;
+  for (const p of list) {
+    if (k + p.keys.length > units.length) continue;
+    let ok = true;
+    for (let s = 0; s < p.keys.length && ok; s += 1) {
+      const u = units[k + s] as Unit;
+      if (keys[k + s] !== p.keys[s] || covered.has(u.token) || u.sentence !== units[k]?.sentence) ok = false;
+    }
+    if (ok) return p;
+  }
+  return undefined;
+}
 
 /** Positive and negative sums of a verbatim: lexicon matches by weight, then sentiment words outside them. */
 export function scoreSentiment(
@@ -60,56 +179,221 @@ export function scoreSentiment(
   matches: readonly Match[],
   sentiment: SentimentConfig,
   negation: NegationConfig,
-): { positive: number; negative: number } {
+): SentimentScore {
   let positive = 0;
   let negative = 0;
-  const add = (p: number): void => {
-    if (p > 0) positive += p;
-    else negative -= p;
-  };
   // Words inside irritant/enchantment matches already count through the weights.
   const covered = new Set<number>();
   let irritants = 0;
   let enchantments = 0;
+  const items: Item[] = [];
+  const unitOfToken = new Map<number, number>();
+  units.forEach((u, k) => {
+    if (!unitOfToken.has(u.token)) unitOfToken.set(u.token, k);
+  });
   for (const m of matches) {
+    const start = unitOfToken.get(m.tokenStart) ?? 0;
+    const end = unitOfToken.get(m.tokenEnd) ?? units.length;
     if (m.kind === 'irritant') {
-      add(sentiment.irritantWeight);
+      items.push({ start, end, value: sentiment.irritantWeight, cue: true, ironic: false, quoted: false, match: true });
       irritants += 1;
     } else if (m.kind === 'enchantment') {
-      add(sentiment.enchantmentWeight);
-      enchantments += 1;
+      // A delight in scare quotes (un service « rapide ») is a complaint.
+      const quoted = scareQuoted(units, start, end) || (end - start > 1 && scareQuoted(units, end - 1, end));
+      items.push({ start, end, value: sentiment.enchantmentWeight, cue: quoted, ironic: quoted, quoted, match: true });
+      if (!quoted) enchantments += 1;
     } else continue;
     for (let t = m.tokenStart; t < m.tokenEnd; t += 1) covered.add(t);
   }
-  // "Bravo pour le SAV 👏, toujours pas remboursé": praise next to a complaint, and no delight, is irony.
-  const ironic = irritants > 0 && enchantments === 0;
-  units.forEach((u, k) => {
-    if ((u.kind !== 'word' && u.kind !== 'emoji') || covered.has(u.token)) return;
-    const key = u.kind === 'emoji' ? sentimentKey(u.key) : u.key;
-    let p = sentiment.words.get(key);
-    if (p === undefined && sentiment.stems.size > 0 && u.kind === 'word') p = sentiment.stems.get(stem(u.key));
+
+  // Phrases, longest first; their units then count once.
+  const keys = units.map(unitKey);
+  const found: Array<{ start: number; end: number; phrase?: Phrase; value?: number }> = [];
+  for (let k = 0; k < units.length; ) {
+    const u = units[k] as Unit;
+    if (covered.has(u.token) || (u.kind !== 'word' && u.kind !== 'emoji' && u.kind !== 'number' && u.kind !== 'hashtag' && u.kind !== 'symbol')) {
+      k += 1;
+      continue;
+    }
+    const p = phraseAt(units, keys, k, sentiment, covered);
+    if (p !== undefined) {
+      found.push({ start: k, end: k + p.keys.length, phrase: p });
+      k += p.keys.length;
+      continue;
+    }
+    if (u.kind === 'word' && sentiment.stems.size > 0) {
+      const v = sentiment.stems.get(stem(u.key));
+      if (v !== undefined) found.push({ start: k, end: k + 1, value: v });
+    }
+    k += 1;
+  }
+
+  // Intensifiers multiply the next item; a diminisher with none after softens the one before ("ça pique un peu").
+  const factors = new Map<number, number>();
+  const carry = new Map<number, number>();
+  const isPolar = (f: (typeof found)[number] | undefined): boolean => f !== undefined && (f.value !== undefined || f.phrase?.polarity !== undefined);
+  for (let i = 0; i < found.length; i += 1) {
+    const f = found[i] as (typeof found)[number];
+    const own = f.phrase?.factor;
+    if (own === undefined) continue;
+    const factor = own * (carry.get(i) ?? 1);
+    const next = found[i + 1];
+    if (next !== undefined && next.start === f.end && (isPolar(next) || next.phrase?.factor !== undefined)) {
+      // Chains multiply ("vraiment très bien"); a word that is also an intensifier ("super sympa")
+      // counts through the next word only.
+      if (isPolar(next)) factors.set(i + 1, (factors.get(i + 1) ?? 1) * factor);
+      else carry.set(i + 1, factor);
+      f.value = 0;
+      continue;
+    }
+    const prev = found[i - 1];
+    if (own < 1 && own > 0 && prev !== undefined && prev.end === f.start && isPolar(prev) && !isPolar(f)) {
+      factors.set(i - 1, (factors.get(i - 1) ?? 1) * own);
+    }
+  }
+
+  found.forEach((f, i) => {
+    let p = f.value ?? f.phrase?.polarity;
     if (p === undefined || p === 0) return;
-    if (p > 0 && ironic && sentiment.sarcasm.has(key)) p = -p;
-    const prev = units[k - 1];
-    const factor = prev !== undefined && prev.kind === 'word' ? sentiment.intensifiers.get(prev.key) : undefined;
-    if (factor !== undefined) p *= factor;
+    p *= factors.get(i) ?? 1;
+    const u = units[f.start] as Unit;
     // Negation flips and caps: "pas mauvais" is mildly positive, "pas content" negative, but "rien
-    // d'exceptionnel" is no stronger a complaint than "pas content".
-    // Emoji stand outside the clause's syntax: "jamais arrivé 🤬" is not a negated anger.
-    if (u.kind === 'word' && isNegated(units as Unit[], k, k + 1, negation)) p = p > 0 ? -Math.min(p, NEGATED_PRAISE_CAP) : -p / 2;
-    add(p);
+    // d'exceptionnel" is no stronger a complaint than "pas content". A phrase written with its own
+    // negator ("pas mal", "rien à redire") is read as written. Emoji stand outside the clause's syntax.
+    if (u.kind === 'word' && f.phrase?.negated !== true && isNegated(units as Unit[], f.start, f.end, negation)) {
+      p = p > 0 ? -Math.min(p, NEGATED_PRAISE_CAP) : -p / 2;
+    }
+    const quoted = p > 0 && u.kind === 'word' && scareQuoted(units, f.start, f.end);
+    const ironic = p > 0 && (quoted || (f.phrase !== undefined && sentiment.sarcasm.has(f.phrase.key)));
+    items.push({ start: f.start, end: f.end, value: p, phrase: f.phrase, cue: quoted || (f.phrase?.fact === true && p < 0), ironic, quoted, match: false });
   });
-  return { positive: Math.round(positive * 100) / 100, negative: Math.round(negative * 100) / 100 };
+
+  // Irony: praise that may be ironic turns negative next to a complaint — an irritant anywhere in a
+  // verbatim with no delight ("Bravo pour le SAV 👏 … toujours pas remboursé"), or a negative fact or
+  // irony marker in its sentence or the next/previous one, with no turn between ("Génial, 3 semaines
+  // pour une réponse"), the delight it names then reading as part of the irony ("Top la
+  // réactivité, 10 jours sans nouvelles") unless another delight stands elsewhere; scare-quoted
+  // praise always ("un service « rapide »").
+  const verbatimIrony = irritants > 0 && enchantments === 0;
+  const sentenceOf = (it: Item): number => units[it.start]?.sentence ?? 0;
+  const flips = new Set<Item>();
+  for (const it of items) {
+    if (!it.ironic) continue;
+    if (it.quoted || (verbatimIrony && !it.match && items.some((c) => c.match && c.cue && !lineBetween(units, it, c)))) {
+      flips.add(it);
+      continue;
+    }
+    if (it.match) continue;
+    const s = sentenceOf(it);
+    // Facts, markers, quoted praise and irritants next to the praise (a fact an irritant or an implied
+    // complaint took: "Top la réactivité, 10 jours sans nouvelles"), on the same line: a chat's later "super merci" thanks for the fix, it does not mock the problem.
+    const cue = items.some(
+      (c) => c !== it && c.cue && (!c.match || c.value < 0) && Math.abs(sentenceOf(c) - s) <= 1 && !turnBetween(units, it, c, sentiment) && !lineBetween(units, it, c),
+    );
+    if (!cue) continue;
+    // The praised object next to the praise ("Top la réactivité", "Bravo la logistique").
+    const own = (e: Item): boolean => sentenceOf(e) === s && Math.max(e.start - it.end, it.start - e.end) <= OWN_DELIGHT_GAP && !turnBetween(units, it, e, sentiment);
+    const delights = items.filter((e) => e.match && !e.cue && e.value > 0);
+    if (delights.some((e) => !own(e))) continue;
+    flips.add(it);
+    for (const e of delights) flips.add(e);
+  }
+  for (const it of flips) if (it.value > 0) it.value = -it.value;
+
+  for (const it of items) {
+    if (it.value > 0) positive += it.value;
+    else negative -= it.value;
+  }
+  return { positive: Math.round(positive * 100) / 100, negative: Math.round(negative * 100) / 100, turn: hasTurn(units, items, sentiment) };
 }
 
-/** Tonality from the sentiment sums (see TONALITY_THRESHOLDS). */
-export function toTonality(positive: number, negative: number, thresholds: Readonly<TonalityThresholds> = TONALITY_THRESHOLDS): Tonality {
-  const t = thresholds;
+/** A turn word between two items. */
+function turnBetween(units: readonly Unit[], a: Item, b: Item, config: SentimentConfig): boolean {
+  const [from, to] = a.start < b.start ? [a.end, b.start] : [b.end, a.start];
+  for (let k = from; k < to; k += 1) if (turnAt(units, k, config) > 0) return true;
+  return false;
+}
+
+/** A line break between two items: the sentence changes without a sentence-ending punctuation. */
+function lineBetween(units: readonly Unit[], a: Item, b: Item): boolean {
+  const [from, to] = a.start < b.start ? [a.start, b.start] : [b.start, a.start];
+  for (let k = from + 1; k <= to; k += 1) {
+    const prev = units[k - 1] as Unit;
+    if ((units[k] as Unit).sentence !== prev.sentence && !(prev.kind === 'punct' && /[.!?…]/.test(prev.key))) return true;
+  }
+  return false;
+}
+
+/** Length of the turn word starting at unit k (0: none). */
+function turnAt(units: readonly Unit[], k: number, config: SentimentConfig): number {
+  for (const t of config.turns) {
+    let ok = true;
+    for (let s = 0; s < t.length && ok; s += 1) if (units[k + s]?.key !== t[s]) ok = false;
+    if (ok) return t.length;
+  }
+  return 0;
+}
+
+/** Praise before a turn and complaint after it, or the reverse ("Accueil aimable, mais 40 min d'attente"). */
+function hasTurn(units: readonly Unit[], items: readonly Item[], config: SentimentConfig): boolean {
+  for (let k = 0; k < units.length; k += 1) {
+    if (turnAt(units, k, config) === 0) continue;
+    let before = 0;
+    let after = 0;
+    for (const it of items) {
+      if (it.end <= k) before += it.value;
+      else if (it.start > k) after += it.value;
+    }
+    if ((before >= 1 && after <= -1) || (before <= -1 && after >= 1)) return true;
+  }
+  return false;
+}
+
+/** A short quoted span around the item: « rapide », "efficace". */
+function scareQuoted(units: readonly Unit[], start: number, end: number): boolean {
+  const isQuote = (u: Unit | undefined): boolean => u !== undefined && u.kind === 'punct' && u.key === '"';
+  let open = -1;
+  for (let k = start - 1, words = 0; k >= 0 && words <= SCARE_QUOTE_WORDS; k -= 1) {
+    const u = units[k] as Unit;
+    if (isQuote(u)) {
+      open = k;
+      break;
+    }
+    if (u.kind === 'punct') return false;
+    words += 1;
+  }
+  if (open < 0) return false;
+  for (let k = end, words = end - open - 1; k < units.length && words <= SCARE_QUOTE_WORDS; k += 1) {
+    const u = units[k] as Unit;
+    if (isQuote(u)) return true;
+    if (u.kind === 'punct') return false;
+    words += 1;
+  }
+  return false;
+}
+
+/** Tonality from the sentiment sums (see TONALITY_THRESHOLDS); `turn`: praise and complaint on both sides of a turn. */
+export function toTonality(positive: number, negative: number, thresholds: Readonly<Partial<TonalityThresholds>> = TONALITY_THRESHOLDS, shape: { turn?: boolean } = {}): Tonality {
+  const t = { ...TONALITY_THRESHOLDS, ...thresholds };
   if (positive < t.neutral && negative < t.neutral) return 'neutre';
   const strong = Math.max(positive, negative);
   const weak = Math.min(positive, negative);
-  if (weak >= t.mixedFloor && weak >= strong * t.mixedRatio) return 'mitige';
+  const ratio = shape.turn === true ? Math.min(t.mixedRatio, t.turnRatio) : t.mixedRatio;
+  const floor = shape.turn === true ? t.neutral : t.mixedFloor;
+  if (weak >= floor && weak >= strong * ratio) return 'mitige';
   return positive > negative ? 'positif' : 'negatif';
+}
+
+/** Sentiment and tonality of a verbatim's units (what `analyze` reports). */
+export function scoreTonality(
+  units: readonly Unit[],
+  matches: readonly Match[],
+  sentiment: SentimentConfig,
+  negation: NegationConfig,
+  thresholds: Readonly<TonalityThresholds>,
+): { sentiment: { positive: number; negative: number }; tonality: Tonality } {
+  const { turn, ...sums } = scoreSentiment(units, matches, sentiment, negation);
+  return { sentiment: sums, tonality: toTonality(sums.positive, sums.negative, thresholds, { turn }) };
 }
 
 /** Emoji keys without skin tones, so 👍🏽 reads as 👍. */

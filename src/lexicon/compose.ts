@@ -41,7 +41,7 @@ export function composeLexicons(layers: readonly LexiconDocument[]): Lexicon {
   const lexicon: Lexicon = {
     lang: 'fr',
     entries: [],
-    sentiment: { words: {}, intensifiers: {}, irritantWeight: -2, enchantmentWeight: 2, sarcasm: [] },
+    sentiment: { words: {}, facts: {}, intensifiers: {}, irritantWeight: -2, enchantmentWeight: 2, sarcasm: [], turns: [] },
     negation: { negators: DEFAULT_NEGATORS, window: DEFAULT_WINDOW, breaks: DEFAULT_BREAKS },
     modality: { promise: [], unreal: [], kept: [], promiseAs: null, window: DEFAULT_MODALITY_WINDOW },
     implied: [],
@@ -140,10 +140,12 @@ export function composeLexicons(layers: readonly LexiconDocument[]): Lexicon {
     if (doc.sentiment !== undefined) {
       const s = doc.sentiment;
       if (s.words !== undefined) Object.assign(lexicon.sentiment.words, s.words);
+      if (s.facts !== undefined) Object.assign(lexicon.sentiment.facts, s.facts);
       if (s.intensifiers !== undefined) Object.assign(lexicon.sentiment.intensifiers, s.intensifiers);
       if (s.irritantWeight !== undefined) lexicon.sentiment.irritantWeight = s.irritantWeight;
       if (s.enchantmentWeight !== undefined) lexicon.sentiment.enchantmentWeight = s.enchantmentWeight;
       if (s.sarcasm !== undefined) lexicon.sentiment.sarcasm = [...new Set([...lexicon.sentiment.sarcasm, ...s.sarcasm])];
+      if (s.turns !== undefined) lexicon.sentiment.turns = [...new Set([...lexicon.sentiment.turns, ...s.turns])];
     }
     if (doc.negation !== undefined) {
       const n = doc.negation;

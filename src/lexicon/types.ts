@@ -44,20 +44,42 @@ export interface LexiconEntryInput {
 }
 
 export interface SentimentSection {
-  /** Key: a word or `stem:word`; value: polarity -3..3. */
+  /**
+   * Key: a word, a phrase (`frais cachés`, `pas de souci`; matched on the
+   * token keys, longest first, its words then count once), an emoji, or
+   * `stem:word`; `#` stands for any number (`#h` for one glued to a unit:
+   * "48h"). Value: polarity -3..3.
+   */
   words?: Record<string, number>;
-  /** Multiplies the next sentiment word (`tres: 1.5`). */
+  /**
+   * Negative facts, keyed like `words` (`toujours pas`, `rien reçu`,
+   * `# semaines pour`, `🙃`): they count their polarity like words, and turn
+   * `sarcasm` praise in their sentence or the next/previous one negative.
+   */
+  facts?: Record<string, number>;
+  /**
+   * Multiplies the next sentiment word or phrase (`tres: 1.5`); below 1 a
+   * diminisher (`un peu: 0.6`), which softens the word right before it when
+   * no word follows ("ça pique un peu"); negative flips (`peu: -0.7`: "peu
+   * aimable" is a complaint, "peu cher" a praise).
+   */
   intensifiers?: Record<string, number>;
   /** Polarity of each irritant match (default -2). */
   irritantWeight?: number;
   /** Polarity of each enchantment match (default 2). */
   enchantmentWeight?: number;
   /**
-   * Words and emoji that praise ironically ("Bravo pour le SAV 👏") when the
-   * verbatim carries an irritant and no enchantment: their positive polarity
-   * then counts as negative.
+   * Words, phrases and emoji that praise ironically ("Bravo pour le SAV 👏")
+   * when the verbatim carries an irritant and no enchantment, or a negative
+   * fact (`facts`) stands in their sentence or the next/previous one with no
+   * turn between: their positive polarity then counts as negative.
    */
   sarcasm?: string[];
+  /**
+   * Turn words (`mais`, `par contre`): praise and complaint on both sides of
+   * one make a verbatim `mitige` more easily, and irony does not cross them.
+   */
+  turns?: string[];
 }
 
 export interface NegationSection {

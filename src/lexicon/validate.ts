@@ -18,7 +18,7 @@ const ENTRY_FIELDS = [
 ];
 const PATCH_ONLY = ['addTerms', 'removeTerms', 'addExclude'];
 const PATCH_ALLOWED = new Set(['id', 'label', 'description', 'onNegation', 'onModality', 'negatedAs', 'disabled', ...PATCH_ONLY]);
-const SENTIMENT_FIELDS = ['words', 'intensifiers', 'irritantWeight', 'enchantmentWeight', 'sarcasm'];
+const SENTIMENT_FIELDS = ['words', 'facts', 'intensifiers', 'irritantWeight', 'enchantmentWeight', 'sarcasm', 'turns'];
 const NEGATION_FIELDS = ['negators', 'window', 'breaks'];
 const MODALITY_FIELDS = ['promise', 'unreal', 'kept', 'promiseAs', 'window'];
 const CHANNEL_FIELDS = ['id', 'label', 'aliases'];
@@ -232,7 +232,21 @@ function checkSections(c: Checker, data: Record<string, unknown>): void {
     else {
       c.fields(s, ['sentiment'], SENTIMENT_FIELDS, 'sentiment');
       if (s['words'] !== undefined) checkNumberMap(c, s['words'], ['sentiment', 'words'], 'sentiment.words', [-3, 3]);
-      if (s['intensifiers'] !== undefined) checkNumberMap(c, s['intensifiers'], ['sentiment', 'intensifiers'], 'sentiment.intensifiers', [0, 5]);
+      if (s['facts'] !== undefined) checkNumberMap(c, s['facts'], ['sentiment', 'facts'], 'sentiment.facts', [-3, 3]);
+      if (s['intensifiers'] !== undefined) checkNumberMap(c, s['intensifiers'], ['sentiment', 'intensifiers'], 'sentiment.intensifiers', [-3, 5]);
+      for (const key of ['words', 'facts', 'intensifiers']) {
+        const map = s[key];
+        if (!isRecord(map)) continue;
+        for (const w of Object.keys(map)) {
+          if (w.trim() === '') c.add(['sentiment', key, w], `empty key in sentiment.${key}`, 'write a word, a phrase (frais cachés) or an emoji');
+          else if (w.includes('|') || w.includes('{') || w.includes('*')) {
+            c.add(['sentiment', key, w], `sentiment.${key} key "${w}" uses term syntax`, 'sentiment keys are plain words or phrases (one key per line; # stands for a number)');
+          } else if (w.startsWith('stem:') && (key !== 'words' || /\s/.test(w.trim()))) {
+            c.add(['sentiment', key, w], `stem: in sentiment.${key} key "${w}"`, 'stem:word is for single words of sentiment.words');
+          }
+        }
+      }
+      for (const key of ['sarcasm', 'turns']) if (s[key] !== undefined) c.stringList(s[key], ['sentiment', key], `sentiment.${key}`);
       for (const key of ['irritantWeight', 'enchantmentWeight']) {
         const v = s[key];
         if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v))) c.add(['sentiment', key], `sentiment.${key} must be a number`, `e.g. ${key}: 2`);

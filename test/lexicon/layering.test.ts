@@ -87,7 +87,7 @@ entries:
       channels: [{ id: 'chat', label: 'Tchat', aliases: ['messagerie'] }, { id: 'email', label: 'E-mail', aliases: ['mail'] }],
     });
     const lex = composeLexicons([base, user]);
-    expect(lex.sentiment).toEqual({ words: { nul: -3, super: 2, top: 2 }, intensifiers: {}, irritantWeight: -2, enchantmentWeight: 3, sarcasm: ['bravo'] });
+    expect(lex.sentiment).toEqual({ words: { nul: -3, super: 2, top: 2 }, intensifiers: {}, irritantWeight: -2, enchantmentWeight: 3, sarcasm: ['bravo'], facts: {}, turns: [] });
     expect(lex.negation.window).toBe(3);
     expect(lex.negation.negators).toContain('jamais');
     expect(lex.sms).toEqual({ pk: 'pourquoi', tjrs: 'toujours' });

@@ -1,0 +1,174 @@
+// Tonality for customer relations: the polarity lexicon (lexicons/fr/sentiment.yml),
+// multi-word entries, diminishers, negative facts and irony without an irritant.
+import { describe, expect, it } from 'vitest';
+import { analyze, createAnalyzer, LexiconError, parseLexicon, toTonality } from '../../src/index.js';
+import { miniAnalyzer } from './helpers.js';
+
+const analyzer = createAnalyzer();
+const tone = (text: string): string => analyze(text, analyzer).tonality;
+
+describe('general-purpose sentiment words are no praise in customer relations', () => {
+  it.each([
+    ['Frais de port, frais de dossier, frais de gestion', 'neutre'],
+    ['Première commande et déjà un souci', 'negatif'],
+    ["J'ai réglé la facture le 3 du mois", 'neutre'],
+    ['Un accueil classique, sans plus', 'neutre'],
+    ['Le colis égaré, un grand classique chez eux', 'negatif'],
+    ["Dossier soi-disant réglé, rien n'a bougé", 'negatif'],
+  ])('%s → %s', (text, expected) => {
+    expect(tone(text)).toBe(expected);
+  });
+
+  it.each(['frais', 'caché', 'première', 'classique', 'réglé', 'frais de livraison', 'premier contact'])('"%s" carries no praise', (text) => {
+    expect(analyze(text, analyzer).sentiment.positive).toBe(0);
+  });
+
+  it("natural's generic list is only used on request", () => {
+    expect(analyze('lumineux', createAnalyzer({ includeBaseSentiment: true })).sentiment.positive).toBeGreaterThan(0);
+    expect(analyze('lumineux', analyzer).sentiment.positive).toBe(0);
+  });
+});
+
+describe('multi-word entries of the default lexicon', () => {
+  it.each([
+    ['Rien à redire', 'positif'],
+    ['Pas de souci, livré comme prévu', 'positif'],
+    ['Aucun problème avec ma commande', 'positif'],
+    ['Franchement pas mal', 'positif'],
+    ['Le tarif, ça pique', 'negatif'],
+    ['Service client pas terrible', 'negatif'],
+    ['Limite limite niveau hygiène', 'negatif'],
+    ['Moyennement satisfait', 'negatif'],
+    ['Merci pour rien', 'negatif'],
+    ["Merci d'avance pour votre retour", 'neutre'],
+    ['Merci de corriger et de me rappeler, merci', 'neutre'],
+    ['Great service, highly recommend', 'positif'],
+    ['Je recommande', 'positif'],
+  ])('%s → %s', (text, expected) => {
+    expect(tone(text)).toBe(expected);
+  });
+
+  it('diminishers soften, before or after the word', () => {
+    const full = analyze('ça pique', analyzer).sentiment.negative;
+    expect(full).toBeGreaterThan(0);
+    expect(analyze('ça pique un peu', analyzer).sentiment.negative).toBeLessThan(full);
+    expect(analyze('légèrement décevant', analyzer).sentiment.negative).toBeLessThan(analyze('décevant', analyzer).sentiment.negative);
+    expect(analyze('un peu lent', analyzer).sentiment.negative).toBeLessThan(analyze('lent', analyzer).sentiment.negative);
+  });
+});
+
+describe('irony without an irritant', () => {
+  it.each([
+    ['Bravo, encore un retard'],
+    ['Commande annulée sans prévenir 👏'],
+    ['Encore une panne, bravo 🙄'],
+    ['Un service « rapide » : quinze jours pour un devis'],
+    ['Des conseillers « compétents »'],
+    ['Top la réactivité, depuis 10 jours sans nouvelles'],
+  ])('%s → negatif', (text) => {
+    expect(tone(text)).toBe('negatif');
+  });
+
+  // The same praise, sincere then ironic: the negative fact, not the praise word, decides.
+  it.each([
+    ['Merci beaucoup pour votre aide 👏', 'Merci beaucoup, encore raté 👏'],
+    ['Bravo, livré en avance', 'Bravo, encore en retard'],
+    ['Génial, reçu le lendemain', 'Génial, et toujours rien'],
+    ['Super accueil, merci 🙂', 'Super accueil, merci 🙃'],
+    ['Parfait, remboursé en 48h', 'Parfait, ça fait 2 mois'],
+    ['Merci bien, tout est réglé', "Merci bien, rien n'a bougé"],
+    ['Félicitations à toute l’équipe', 'Félicitations, ça fait 3 semaines'],
+  ])('sincere "%s" stays positive, "%s" is negative', (sincere, ironic) => {
+    expect(tone(sincere)).toBe('positif');
+    expect(tone(ironic)).toBe('negatif');
+  });
+});
+
+describe('irony stays on its line', () => {
+  it('thanks on a later chat line are for the fix, not ironic', () => {
+    expect(tone('Bonjour, mon colis est toujours pas arrivé\nok il est là, génial merci')).not.toBe('negatif');
+  });
+});
+
+describe('turns: praise and complaint on both sides of « mais »', () => {
+  it.each([
+    ['Personnel souriant, par contre le ménage laisse à désirer', 'mitige'],
+    ['Produit correct, par contre la notice est incompréhensible', 'mitige'],
+  ])('%s → %s', (text, expected) => {
+    expect(tone(text)).toBe(expected);
+  });
+
+  it('toTonality: a turn lowers the share the weaker side needs', () => {
+    expect(toTonality(1.2, 3)).toBe('negatif');
+    expect(toTonality(1.2, 3, {}, { turn: true })).toBe('mitige');
+    expect(toTonality(0.5, 3, {}, { turn: true })).toBe('negatif');
+  });
+});
+
+// The engine, on a small lexicon layer.
+const layer = (yaml: string) => miniAnalyzer({ lexicons: [parseLexicon(`version: 1\nsentiment:\n${yaml}`, { file: 'tone.yml' })] });
+const sums = (a: ReturnType<typeof layer>, text: string) => analyze(text, a).sentiment;
+
+describe('sentiment engine', () => {
+  // Built on first use, so a lexicon error fails the tests, not the file's collection.
+  let built: ReturnType<typeof layer> | undefined;
+  const a = () =>
+    (built ??= layer(
+      [
+        '  words:',
+        '    frais cachés: -2',
+        '    cachés: -1',
+        '    pas de souci: 1',
+        '    au top: 2.5',
+        '    top: 2',
+        '    serviable: 2',
+        '    cher: -1',
+        '    bravo: 2',
+        '    génial: 2',
+        '    "👏": 1',
+        '  facts:',
+        '    toujours rien: -1.5',
+        '    "# semaines pour": -1',
+        '    "#h de queue": -1',
+        '    "🙃": -1.5',
+        '  intensifiers:',
+        '    un peu: 0.5',
+        '    peu: -0.5',
+        '  sarcasm: [bravo, génial, "👏"]',
+        '  turns: [mais]',
+      ].join('\n'),
+    ));
+
+  it.each([
+    ['frais cachés', { positive: 0, negative: 2 }],
+    ['cachés', { positive: 0, negative: 1 }],
+    ['au top', { positive: 2.5, negative: 0 }],
+    ['pas au top', { positive: 0, negative: 1.5 }],
+    ['pas de souci', { positive: 1, negative: 0 }],
+    ['un peu cher', { positive: 0, negative: 0.5 }],
+    ['cher un peu', { positive: 0, negative: 0.5 }],
+    ['peu serviable', { positive: 0, negative: 1 }],
+    ['peu cher', { positive: 0.5, negative: 0 }],
+    ['3 semaines pour répondre', { positive: 0, negative: 1 }],
+    ['2h de queue', { positive: 0, negative: 1 }],
+    ['génial, toujours rien', { positive: 0, negative: 3.5 }],
+    ['génial, vraiment', { positive: 2, negative: 0 }],
+    ['génial 🙃', { positive: 0, negative: 3.5 }],
+    ['bravo 👏', { positive: 3, negative: 0 }],
+    ['bravo mais toujours rien', { positive: 2, negative: 1.5 }],
+  ])('%s → %j', (text, expected) => {
+    expect(sums(a(), text)).toEqual(expected);
+  });
+
+  it('a phrase counts once, longest first, and only on its own units', () => {
+    // "frais cachés" wins over "cachés"; punctuation splits the phrase.
+    expect(sums(a(), 'frais cachés')).toEqual({ positive: 0, negative: 2 });
+    expect(sums(a(), 'frais, cachés')).toEqual({ positive: 0, negative: 1 });
+  });
+
+  it('new sentiment fields are validated', () => {
+    expect(() => parseLexicon('version: 1\nsentiment:\n  facts:\n    toujours rien: -5\n')).toThrow(LexiconError);
+    expect(() => parseLexicon('version: 1\nsentiment:\n  words:\n    "frais|coûts cachés": -2\n')).toThrow(/term syntax/);
+    expect(() => parseLexicon('version: 1\nsentiment:\n  turns: [mais, 3]\n')).toThrow(LexiconError);
+  });
+});
