@@ -99,7 +99,13 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "vous savez lire",
       "vous savez pas lire|vous ne savez pas lire",
       "rude|rudes|rudement|sec et désagréable|limite agressif|limite agressive",
-      "rude staff|rude|unfriendly|impolite"
+      "rude staff|rude|unfriendly|impolite",
+      "porte claquée au nez|claqué la porte au nez|fermé la porte au nez|porte fermée au nez|fermé la grille au nez|refermé la porte au nez",
+      "haussement d'épaules|haussements d'épaules|shrugged|just shrugged|walked away",
+      "sans lever la tête|sans lever les yeux|sans même lever la tête|sans même lever les yeux|sans lever le nez",
+      "discutaient entre eux|discutent entre eux|discutait entre eux|discutaient entre elles|discutent entre elles|papotaient|papotent|papotait|bavardaient entre|bavardent entre|parlaient entre eux|parlent entre eux|rigolaient entre eux|occupés à discuter|occupée à discuter|occupé à discuter|occupées à discuter",
+      "plus occupé à|plus occupée à|plus occupés à",
+      "dit de me débrouiller|dise de me débrouiller|dit de nous débrouiller|répondu de me débrouiller|dit de me démerder|dit de me démerder"
      ],
      "exclude": [
       "relations {0,2} agressives"
@@ -856,7 +862,9 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "appli|application|site|espace {0,4} introuvable|disparu|disparus|effacé",
       "déconnexion|déconnexions|déconnecté|déconnectée {0,3} toutes|ttes|chaque|sans arrêt",
       "retaper|ressaisir|retape|ressaisis|se reconnecter|me reconnecter {0,3} à chaque fois|chaque fois|sans arrêt|tout le temps|toutes les",
-      "app crashes|keeps crashing|doesn't load|won't load|can't log in|cannot log in|login fails|payment failed"
+      "app crashes|keeps crashing|doesn't load|won't load|can't log in|cannot log in|login fails|payment failed",
+      "borne|bornes|automate|automates|caisse automatique|caisses automatiques|caisse self|distributeur|distributeurs|distributeur de billets|guichet automatique|billetterie automatique|machine à tickets|horodateur|horodateurs|composteur|scanette|scanettes|scan|douchette {0,4} en panne|hs|hors service|ne marche pas|marche pas|ne fonctionne pas|fonctionne pas|bloque|bloquent|plante|plantent|bug|bugue|en rade|a avalé|avale|refuse",
+      "form returns an error|returns an error|error every time"
      ],
      "exclude": [
       "erreur {0,2} d'article|de facturation|de livraison|de commande|de caisse|de taille",
@@ -2185,7 +2193,16 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "qui taille {0,1} xs|xxs|xl|xxl|s|l",
       "souci avec vos tailles|problème de taille|problème de tailles|taille beaucoup trop|taille très petit|taille très grand|taillent petit|taillent grand|taille petit|taille grand",
       "broken|faulty|defective|stopped working|doesn't work|does not work|poor quality|bad quality",
-      "lait tourné|lait caillé|sauce tournée"
+      "lait tourné|lait caillé|sauce tournée",
+      "voyant {0,2} allumé|allumée|rouge|orange|moteur|qui clignote|clignote|s'allume|reste allumé",
+      "incompatible|incompatibles",
+      "ne rentre pas|ne rentrent pas|rentrent pas|pas compatible|pas compatibles|ne s'adapte pas|ne s'adaptent pas",
+      "punaises de lit|punaise de lit|cafards|cafard|blattes|souris dans|moisissure|moisissures|traces de moisi|odeur de moisi|odeur d'égout|draps sales|draps tachés|serviettes sales|chambre sale|chambre mal nettoyée|mal nettoyée|mal nettoyé",
+      "chambre pas nettoyée|pas nettoyée|pas nettoyé",
+      "zéro barre|zone blanche|zéro réseau",
+      "aucune barre|pas une barre",
+      "clim|climatisation|chauffage|douche|toilettes|wc|ascenseur|wifi|télé|frigo|minibar|chasse d'eau {0,3} en panne|hs|hors service|ne marche pas|marche pas|ne fonctionne pas|fonctionne pas|en rade|qui fuit|fuit|bouchée|bouché|qui soufflait du chaud|souffle du chaud",
+      "défaut de montage|mal monté|mal montée|mal montés|mal posé|mal posée|mal réparé|mal réparée|malfaçon|malfaçons|travail bâclé|bâclé|bâclée|casse moteur"
      ],
      "exclude": [
       "site|appli|application|lien|code|carte|paiement|numéro|standard|identifiant|identifiants|compte|page|bouton|formulaire|espace client|téléphone du service|mot de passe|service client|application mobile {0,3} ne fonctionne|ne marche|marche pas|fonctionne pas|fonctionne plus|marche plus|ne fonctionnent|ne marchent",
@@ -2197,7 +2214,8 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "froid {0,1} accueil|accueil",
       "accueil {0,2} froid|glacial",
       "ton {0,2} froid",
-      "ver de terre"
+      "ver de terre",
+      "borne|bornes|automate|automates|caisse automatique|caisses automatiques|distributeur|distributeurs|distributeur de billets|guichet automatique|billetterie automatique|machine à tickets|horodateur|horodateurs|composteur|scanette|scanettes|scan|douchette {0,4} en panne|hs|hors service|ne marche pas|marche pas|ne fonctionne pas|fonctionne pas"
      ]
     }
    ]
