@@ -888,7 +888,11 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "app crashes|keeps crashing|doesn't load|won't load|can't log in|cannot log in|login fails|payment failed",
       "borne|bornes|automate|automates|caisse automatique|caisses automatiques|caisse self|distributeur|distributeurs|distributeur de billets|guichet automatique|billetterie automatique|machine à tickets|horodateur|horodateurs|composteur|scanette|scanettes|scan|douchette {0,6} en panne|hs|hors service|bloque|bloquent|plante|plantent|bug|bugue|en rade|a avalé|avale|refuse",
       "borne|bornes|automate|automates|caisse automatique|caisses automatiques|caisse self|distributeur|distributeurs|distributeur de billets|guichet automatique|billetterie automatique|machine à tickets|horodateur|horodateurs|composteur|scanette|scanettes|scan|douchette {0,6} ne marche pas|marche pas|ne fonctionne pas|fonctionne pas",
-      "form returns an error|returns an error|error every time"
+      "form returns an error|returns an error|error every time",
+      "pdf vide|pdf blanc|page vide|document vide|fichier vide|téléchargement impossible",
+      "vide mon panier|vide le panier|vidé mon panier|vider mon panier|vide mes paniers",
+      "arrive pas à|arrive plus à|réussis pas à|parviens pas à|réussi pas à {0,1} télécharger|imprimer|ouvrir|envoyer|enregistrer|charger|installer|mettre à jour|scanner|ajouter|payer|valider",
+      "bouton|boutons|lien|option|fonction|fonctionnalité {0,3} décoratif|décorative|ne sert à rien|sert à rien"
      ],
      "exclude": [
       "erreur {0,2} d'article|de facturation|de livraison|de commande|de caisse|de taille",
@@ -1021,12 +1025,24 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "erroné|erronée|erronés|erronées",
       "ne correspond pas|ne correspond absolument pas|correspond pas {0,3} compteur|index|relevé|consommation|montant|facture",
       "facture de régularisation|factures de régularisation",
-      "charged twice|double payment|double charge|charged two times|overcharged|wrong amount"
+      "charged twice|double payment|double charge|charged two times|overcharged|wrong amount",
+      "je conteste|conteste|contestons|contester|contestation {0,3} prélèvement|prélèvements|facture|factures|montant|débit|frais|majoration|somme|régularisation|avis d'imposition|facturation",
+      "trop-prélevé|trop-prélevés|trop prélevés|pré-autorisation|pré-autorisations|préautorisation|préautorisations",
+      "prélève encore|prélèvent encore|prélevez encore|me prélève encore|me prélèvent encore|prélevé encore|débite encore|débité encore|débitée encore|me facture encore|me facturez encore|facturent encore|me facturez pourtant|vous me facturez pourtant",
+      "avis d'imposition|avis d'échéance|décompte|relevé de compte|échéancier {0,2} faux|fausse|erroné|erronée|incorrect|incorrecte",
+      "dépassement de devis|dépasse le devis|dépassé le devis|au-dessus du devis|hors devis|le double du devis|double du devis",
+      "pas prévu au devis|non prévu au devis|pas prévus au devis|non prévus au devis|rien à voir avec le devis",
+      "devis {0,4} facture {0,2} €|euros",
+      "alors que {0,3} déjà inclus|déjà incluse|déjà inclus dans|déjà compris|déjà payé|déjà payée|déjà réglé|déjà réglée",
+      "showed up on the final invoice|unexpected charge|extra charge|charged for"
      ],
      "exclude": [
       "payé|payée {0,1} pour ça",
       "pas payé pour|pas payée pour",
-      "information|informations|info|infos|adresse|réponse|réponses|indication|indications {0,2} erroné|erronée|erronés|erronées"
+      "devis {0,4} facture {0,4} identique|identiques|conforme|pareil|même montant|respecté",
+      "information|informations|info|infos|adresse|réponse|réponses|indication|indications {0,2} erroné|erronée|erronés|erronées",
+      "mot de passe|identifiant|identifiants|code|codes|login|numéro {0,3} erroné|erronée|erronés|erronées",
+      "a pris|ont pris|augmenté|augmentée|augmente|augmentent {0,4} sans prévenir|sans explication|sans aucune explication"
      ]
     }
    ]
@@ -1342,6 +1358,8 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "avant de trouver quelqu'un|avant de trouver un vendeur|avant de trouver un conseiller|avant d'être servi|avant d'être servie|avant d'être reçu|avant d'être reçue|avant d'avoir quelqu'un|avant qu'on s'occupe de moi|avant qu'un conseiller|avant d'avoir un conseiller|avant d'avoir une réponse",
       "personne pour m'aider|personne pour nous aider|personne pour me renseigner|personne pour nous renseigner|personne en rayon|aucun vendeur|pas un vendeur en vue|aucun vendeur disponible",
       "long wait|waited for hours|hours on hold|on hold for",
+      "have been waiting|been waiting for|waiting since",
+      "heure|heures|h|minutes|min|mn {0,1} au service client|au standard|à la hotline|au comptoir|au guichet|à l'accueil|à la caisse|en caisse|à la réception|au check-in|à l'enregistrement",
       "pied de grue|une plombe|deux plombes|trois plombes|un temps fou|un temps de dingue|un temps infini|jusqu'à la saint-glinglin|ça fait une paye|ça fait une paie|ça fait un bail que|laissé mariner|laissée mariner|fait mariner|faire mariner|fait lanterner|faire lanterner|laissé lanterner|croupir|croupit|ça traîne|ça traine|ça traînait|ça prend un temps fou|délais de dingue|délai de dingue",
       "à n'en plus finir",
       "ça n'avance pas|ça avance pas|ça n'avance toujours pas|ça n'avance plus|ça n'en finit pas|ça n'en finit plus|jamais mon tour",
@@ -1358,6 +1376,7 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "dans l'attente de votre réponse|dans l'attente de votre retour|dans l'attente de vous lire|dans l'attente d'une réponse favorable",
       "que|seulement|juste|à peine {0,2} clients|personnes {0,0} devant moi|devant nous|avant moi|avant nous",
       "toujours en cours {0,1} de validité",
+      "quelques|deux|2|trois|3|cinq|5 {0,0} minutes|min {0,1} au téléphone|en ligne|au tel|au service client|au standard|à la hotline|au comptoir|au guichet|à l'accueil|à la caisse|en caisse|à la réception|au check-in|à l'enregistrement",
       "temps d'attente {0,2} raisonnable|correct|acceptable|court|courts|rapide|minime|limité|réduit|nul|inexistant|normal|ok|convenable|supportable|quasi nul|très court",
       "attente {0,2} raisonnable|correcte|acceptable|courte|minime|limitée|réduite|nulle|normale|convenable|quasi nulle",
       "temps d'attente {0,3} rapide|rapidement",
@@ -1468,7 +1487,6 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "parcours du combattant",
       "plus de guichet|pas de guichet|plus d'agence|aucune agence|on ne peut pas les joindre|on peut pas les joindre|on ne peut joindre personne|on ne peut jamais les joindre",
       "personne au tel|personne au téléphone|personne pour répondre|personne pour me répondre|personne pour me rassurer|personne à qui parler|personne à qui s'adresser",
-      "raccroché|raccrochée|raccrocher|raccroche {0,1} au nez",
       "veux parler à un humain|veux un humain|veux parler à quelqu'un|veux parler à un conseiller|parler à un vrai|un humain svp|un humain s'il vous plaît",
       "veux parler à une personne|parler à une vraie personne",
       "pouvez-vous reformuler|pouvez vous reformuler",
@@ -1837,7 +1855,10 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "manquait|manque {0,1} la boisson|les boissons|le menu|les frites|le dessert|la sauce|un plat",
       "détrempé|détrempée|trempé|trempée|sous la pluie|mouillé|mouillée {0,3} carton|colis|paquet|notice",
       "carton|colis|paquet {0,3} détrempé|détrempée",
-      "arrived broken|arrived damaged|received the wrong|wrong item|wrong size|damaged parcel|missing item|items missing"
+      "arrived broken|arrived damaged|received the wrong|wrong item|wrong size|damaged parcel|missing item|items missing",
+      "alors que j'avais commandé|alors que nous avions commandé|au lieu de ce que j'avais commandé",
+      "pas ce que j'avais commandé",
+      "livré|livrée|livrés|livrées|reçu|reçue {0,2} avec une rayure|avec des rayures|avec un choc|avec une bosse|avec un éclat|avec une fissure|avec un trou|avec une tache"
      ],
      "exclude": [
       "boîte aux lettres|boite aux lettres",
@@ -2127,6 +2148,10 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "uniquement pour les nouveaux|que pour les nouveaux|seulement pour les nouveaux|réservées aux nouveaux|réservé aux nouveaux|réservés aux nouveaux",
       "passe|passé|passée|est passé|est passée {0,1} de {0,3} à {0,2} €|euros|eur",
       "too expensive|expensive|overpriced|crazy high|rip-off|rip off|way too much",
+      "c'est quoi ces frais|ce est quoi ces frais|quoi ces frais|pourquoi ces frais|d'où sortent ces frais|c'est quoi ce supplément|c'est quoi cette commission|hidden fee|hidden fees|hidden charges|not mentioned anywhere|was not mentioned|wasn't mentioned",
+      "pas terrible|pas top {0,1} pour {0,1} €|euros|balles",
+      "décevant|décevante|bof|moyen|limite|médiocre {0,1} pour {0,1} €|euros|balles",
+      "la même à|le même à|les mêmes à|trouvé à {0,2} €|euros {0,1} chez|ailleurs|sur internet|en ligne",
       "ça pique|ca pique|ça douille|ça fait mal au portefeuille|ça fait mal au porte-monnaie|ça fait mal au budget|mal au portefeuille|la douloureuse|prix d'or|à prix d'or|au prix de l'or|prix du caviar|prix de luxe|prix de palace|tarif de palace|un prix de fou|des prix de fou|des prix de malade|prix délirants|tarifs délirants",
       "se gavent|se gave|se gavaient|se sont gavés|se goinfrent|se sucrent|se sucre|s'en mettent plein les poches|se remplissent les poches|se font un max|se font du fric|se font de la marge|marges énormes|marge énorme|tiroir caisse|machine à cash|machine à fric|pompe à fric",
       "€|euros|eur|balles {0,3} pour ça|pour ce service|pour ce prix|pour si peu|pour un service pareil",
@@ -2300,7 +2325,16 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "aucune barre|pas une barre",
       "clim|climatisation|chauffage|douche|toilettes|wc|ascenseur|wifi|télé|frigo|minibar|chasse d'eau {0,3} en panne|hs|hors service|en rade|qui fuit|fuit|bouchée|bouché|qui soufflait du chaud|souffle du chaud",
       "clim|climatisation|chauffage|douche|toilettes|wc|ascenseur|wifi|télé|frigo|minibar|chasse d'eau {0,3} ne marche pas|marche pas|ne fonctionne pas|fonctionne pas",
-      "défaut de montage|mal monté|mal montée|mal montés|mal posé|mal posée|mal réparé|mal réparée|malfaçon|malfaçons|travail bâclé|bâclé|bâclée|casse moteur"
+      "défaut de montage|mal monté|mal montée|mal montés|mal posé|mal posée|mal réparé|mal réparée|malfaçon|malfaçons|travail bâclé|bâclé|bâclée|casse moteur",
+      "teinte différente|couleur différente|différent de l'échantillon",
+      "pas la même teinte|pas la même couleur que|pas le même coloris|pas la même référence|pas le même modèle que|pas conforme à l'échantillon",
+      "eau {0,3} trouble|marron|jaunâtre|boueuse|brune|qui sent",
+      "grince|grincent|bruit bizarre|bruits bizarres|bruit suspect|bruit anormal|prend du jeu|a pris du jeu|pris du jeu|se desserre|vibre anormalement",
+      "ligne muette",
+      "plus de tonalité|pas de tonalité|aucune tonalité",
+      "vois flou|voit flou|vision floue|vision trouble|verres mal centrés|mal centrés|verres mal adaptés|mauvaise correction|erreur de correction",
+      "pas la bonne correction",
+      "marche une fois sur|fonctionne une fois sur|marche 1 fois sur|fonctionne 1 fois sur|capte une fois sur"
      ],
      "exclude": [
       "site|appli|application|lien|code|carte|paiement|numéro|standard|identifiant|identifiants|compte|page|bouton|formulaire|espace client|téléphone du service|mot de passe|service client|application mobile {0,3} ne fonctionne|ne marche|marche pas|fonctionne pas|fonctionne plus|marche plus|ne fonctionnent|ne marchent",
@@ -2313,6 +2347,7 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "accueil {0,2} froid|glacial",
       "ton {0,2} froid",
       "ver de terre",
+      "site|appli|application|espace client|borne|bornes|interface|app|logiciel {0,3} inutilisable|inutilisables",
       "borne|bornes|automate|automates|caisse automatique|caisses automatiques|distributeur|distributeurs|distributeur de billets|guichet automatique|billetterie automatique|machine à tickets|horodateur|horodateurs|composteur|scanette|scanettes|scan|douchette {0,6} en panne|hs|hors service|ne marche pas|marche pas|ne fonctionne pas|fonctionne pas"
      ]
     }
@@ -2473,6 +2508,7 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "on m'avait dit {0,6} et ça fait|et toujours",
       "on m'avait dit {0,6} toujours rien|mais rien",
       "promised|they promised|never called back",
+      "rendez-vous|rdv|intervention|interventions|passage {0,3} annulé|annulés|annulée|annulées {0,2} le jour même|au dernier moment|la veille",
       "m'avait dit que|m'avaient dit que|nous avait dit que|m'avait annoncé|m'avaient annoncé|on m'avait annoncé|nous avait annoncé|on nous avait annoncé|m'avait confirmé|m'avaient confirmé|on m'avait confirmé|nous avait confirmé|m'avait indiqué|on m'avait indiqué|m'avait garanti|m'avait donné une date|on m'avait donné une date|on m'avait donné un délai|m'avait donné un délai",
       "au lieu {0,4} prévu|prévus|prévue|prévues|annoncé|annoncés|annoncée|annoncées|promis|promise|convenu|convenus",
       "déjà ce qu'on m'a dit|exactement ce qu'on m'a dit|ce qu'on m'a dit la dernière fois|ce qu'on m'avait dit la dernière fois|ce qu'on m'a dit il y a|la dernière fois aussi on m'avait|on m'a déjà fait le coup|déjà fait le coup|on me fait le coup à chaque fois",
@@ -2617,6 +2653,11 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "ça fait {0,3} semaines|mois|jours {0,3} que {0,3} remboursement",
       "retourné|renvoyé|rendu|retourné le produit|renvoyé le colis|retour effectué|retour reçu|bien reçu le retour {0,6} jamais|toujours pas|pas de remboursement|aucun remboursement|toujours rien",
       "où est mon remboursement|où en est mon remboursement",
+      "semaines|mois|jours {0,2} pour rembourser",
+      "pas revu la couleur|pas vu la couleur|toujours pas vu la couleur|toujours pas revu la couleur",
+      "remboursement|remboursements|virement {0,4} n'apparaît toujours pas|n'apparaît pas|toujours pas visible|pas visible",
+      "acompte|acomptes|arrhes {0,4} pas rendu|pas rendus|jamais rendu|jamais rendus|toujours pas|pas remboursé|pas remboursés|jamais remboursé|jamais revu|pas revu",
+      "acompte|acomptes|arrhes {0,4} gardé|gardés|conservé|conservés|retenu|retenus|encaissé|encaissés",
       "délai de remboursement {0,3} dépassé|interminable|abusif|scandaleux|trop long",
       "délai de remboursement {0,3} non respecté|pas respecté",
       "remboursement {0,3} partiel|partiellement|incomplet|au compte-gouttes|d'une partie"
