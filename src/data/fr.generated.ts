@@ -2203,10 +2203,17 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "produit|produits|article|articles {0,2} conforme|conformes|de qualité|plaît|me plaît|parfait|parfaits|impeccable|nul|nuls|décevant|décevants|frais|défectueux|cassé|top|génial|super|excellent|excellents|au top",
       "bon produit|bons produits|produits frais|produit frais|beau produit|super produit|produit top|produit nul|mauvais produit|produits de qualité|produit de qualité|produit conforme",
       "ma taille|ma pointure|vos tailles|les tailles|guide des tailles",
-      "emballage {0,3} énorme|excessif|ridicule|plastique|écologique|suremballage|suremballage"
+      "emballage {0,3} énorme|excessif|ridicule|plastique|écologique|suremballage|suremballage",
+      "train|trains|tgv|ter|rer|intercités|vol|vols|avion|bus|car|métro|tram|navette|ferry {0,3} annulé|annulés|annulée|supprimé|supprimés|supprimée|en retard|retardé|retardée|retardés|à l'heure|bondé|bondée|à la bourre|dévié|détourné",
+      "retard du train|retard de train|retards de train|retard du vol|correspondance ratée|correspondance manquée|raté ma correspondance|raté la correspondance|surbooking|surréservation|voyager debout|debout jusqu'à|debout tout le trajet|arrivées à plus de",
+      "chambre|chambres|literie|matelas|oreillers|petit-déjeuner|petit-déj|petit déjeuner|spa|piscine|vue mer|insonorisation|climatisation|clim|wifi à bord",
+      "réseau|débit|couverture réseau|4g|5g|barre|barres {0,2} nickel|top|au top|stable|excellent|parfait|pourri|nul|catastrophique|inexistant|zéro|faible|lent|instable",
+      "location {0,1} de {0,2} ponceuse|matériel|outil|outils|machine|voiture|véhicule"
      ],
      "exclude": [
       "qualité {0,2} d'écoute|du service|de service|de l'accueil|de la relation|des conseils|de la prestation|de réponse|de l'écoute",
+      "chambre {0,2} de commerce|des métiers|particulière|froide",
+      "vol {0,2} de données|de carte|de portefeuille|de sac|à l'arraché|pur et simple",
       "frais de port|frais de livraison|frais de dossier|frais de gestion|frais bancaires|frais cachés|frais supplémentaires|frais de résiliation|frais de service|frais d'envoi|des frais|les frais|aux frais|mes frais|vos frais|frais de retour|marche à suivre|le site fonctionne|l'appli fonctionne|l'application fonctionne|site marche|appli marche|réseaux sociaux|photo de profil"
      ]
     },
