@@ -156,8 +156,11 @@ function toUnits(text: string, tokens: readonly Token[], negation: NegationConfi
   return units;
 }
 
-/** Punctuation that sets off a detail of the same clause: "remboursement (toujours pas reçu)". */
-const SOFT_BREAKS = new Set(['(', ')', ':', '-']);
+/**
+ * Punctuation that sets off a detail or a list item of the same statement:
+ * "remboursement (toujours pas reçu)", "devis 300 €, facture 300 €, identique".
+ */
+const SOFT_BREAKS = new Set(['(', ')', ':', '-', ',']);
 
 /**
  * An exclusion with a gap speaks for one clause: "reçu {0,3} code" over
@@ -230,8 +233,9 @@ export function analyze(verbatim: Verbatim | string, analyzer: Analyzer): Verbat
         all.push(instead);
       }
     }
-    // "On m'avait promis un geste", "j'aurais aimé un geste": a delight that did not happen.
-    if (reason === undefined && entry.onModality === 'cancel') {
+    // "On m'avait promis un geste", "j'aurais aimé un geste": a delight that did not happen. Read
+    // before exclusions, which lexicons also use for these senses, so a promise still counts promiseAs.
+    if ((reason === undefined || reason === 'excluded') && !(negated && entry.onNegation === 'cancel') && entry.onModality === 'cancel') {
       const modality = modalityOf(units, r.start, r.end, analyzer.modality, negation);
       if (modality !== undefined) {
         reason = 'modal';

@@ -25,7 +25,8 @@ const analyzer = createAnalyzer({ includeDefault: false, includeBaseSentiment: f
 describe('exclusions', () => {
   it.each([
     ['commande non reçu car pas de code', ['non_recu']],
-    ['commande pas reçu, mais code promo bien reçu', ['non_recu']],
+    ['commande pas reçu mais code promo bien reçu', ['non_recu']],
+    ['pas reçu, le code', []],
     ['commande jamais reçu ; le code arrive demain', ['non_recu']],
     ['toujours pas reçu le code de validation', []],
     ['pas reçu mon code', []],

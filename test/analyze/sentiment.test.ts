@@ -49,9 +49,10 @@ describe('multi-word entries of the default lexicon', () => {
   });
 
   it('diminishers soften, before or after the word', () => {
-    const full = analyze('ça pique', analyzer).sentiment.negative;
+    // (not "ça pique": an irritant of the lexicons, whose weight no diminisher changes)
+    const full = analyze('c\'est décevant', analyzer).sentiment.negative;
     expect(full).toBeGreaterThan(0);
-    expect(analyze('ça pique un peu', analyzer).sentiment.negative).toBeLessThan(full);
+    expect(analyze('c\'est décevant un peu', analyzer).sentiment.negative).toBeLessThan(full);
     expect(analyze('légèrement décevant', analyzer).sentiment.negative).toBeLessThan(analyze('décevant', analyzer).sentiment.negative);
     expect(analyze('un peu lent', analyzer).sentiment.negative).toBeLessThan(analyze('lent', analyzer).sentiment.negative);
   });
