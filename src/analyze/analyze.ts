@@ -10,6 +10,7 @@ import { normalizeChannel } from '../lexicon/channels.js';
 import type { Lexicon, LexiconDocument, LexiconEntry } from '../lexicon/types.js';
 import { hasInnerNegator, isNegated, personneIsPerson, type NegationConfig, type Unit } from './negation.js';
 import { createSentimentConfig, scoreSentiment, toTonality, TONALITY_THRESHOLDS, type SentimentConfig, type TonalityThresholds } from './sentiment.js';
+import { lazyEnglishLayer, type EnglishLayer } from './english.js';
 
 export interface AnalyzerOptions {
   /** Lexicon layers applied after the default ones (user overrides), in order. */
@@ -31,6 +32,14 @@ export interface AnalyzerOptions {
   keepCancelled?: boolean;
   /** Start the sentiment vocabulary from the built-in French word list (default true). */
   includeBaseSentiment?: boolean;
+  /**
+   * Tag verbatims detected as English (`language: 'eng'`) with the default
+   * English layer (lexicons/en/*.yml: same ids, English lemmas, negation and
+   * sentiment words) instead of the French lexicons (default true; off
+   * without the default lexicons). `false`: English verbatims go through the
+   * French lexicons like any other text.
+   */
+  english?: boolean;
 }
 
 /** Why a match does not count. */
@@ -61,6 +70,8 @@ export interface Analyzer {
   readonly sms: Readonly<Record<string, string>> | undefined;
   /** @internal one object for the analyser's life: the text layer caches stop-word sets per options object */
   readonly stopwords: { add: readonly string[]; remove: readonly string[] };
+  /** @internal the English layer, built on the first English verbatim (undefined: off) */
+  readonly english: (() => EnglishLayer) | undefined;
 }
 
 const SENTENCE_END = /[.!?…]/;
@@ -106,6 +117,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     sentiment: createSentimentConfig(lexicon, { includeBase: options.includeBaseSentiment !== false }),
     sms,
     stopwords: { add: [...lexicon.stopwords.add], remove: [...lexicon.stopwords.remove] },
+    english: options.english === false || options.includeDefault === false ? undefined : lazyEnglishLayer(lexicon),
   };
 }
 
@@ -146,8 +158,12 @@ export function analyze(verbatim: Verbatim | string, analyzer: Analyzer): Verbat
   }
   const text = v.text;
   const tokens = analyzer.sms !== undefined ? tokenize(text, { sms: analyzer.sms }) : tokenize(text);
-  const units = toUnits(text, tokens, analyzer.negation);
-  const { compiled, negation } = analyzer;
+  // English verbatims: the English layer's lexicon, lemma keys, negation and sentiment words.
+  const language = languageOf(text, analyzer);
+  const english = language === 'eng' ? analyzer.english?.() : undefined;
+  const layer = english ?? analyzer;
+  const units = english !== undefined ? english.units(text, tokens) : toUnits(text, tokens, analyzer.negation);
+  const { compiled, negation } = layer;
   const raw = compiled.match(units);
 
   const span = (r: RawMatch) => {
@@ -213,17 +229,17 @@ export function analyze(verbatim: Verbatim | string, analyzer: Analyzer): Verbat
   const irritants = ofKind('irritant');
   const enchantments = ofKind('enchantment');
 
-  const sentiment = scoreSentiment(units, matches, analyzer.sentiment, analyzer.negation);
+  const sentiment = scoreSentiment(units, matches, layer.sentiment, negation);
   const tonality = toTonality(sentiment.positive, sentiment.negative, analyzer.options.tonality);
 
   const words = countWords(tokens);
-  const keywords = contentKeywords(tokens, analyzer.stopwords);
+  const keywords = contentKeywords(tokens, layer.stopwords);
 
   const result: VerbatimAnalysis = {
     id: v.id,
     channel: normalizeChannel(v.channel, analyzer.lexicon.channels),
     text,
-    language: languageOf(text, analyzer),
+    language,
     tokens: tokens.length,
     words,
     contentWords: keywords.length,
