@@ -4,7 +4,7 @@
 // sentiment words and stop words. Built on the first English verbatim, so a
 // French-only run never compiles it nor loads compromise.
 import type { Token } from '../types.js';
-import { englishLemmas, lemmatizeTerm } from '../text/english.js';
+import { englishLemmas, lemmatizePhrase, lemmatizeTerm } from '../text/english.js';
 import { EN_TERM_LEMMAS } from '../data/en.generated.js';
 import { foldKey } from '../text/fold.js';
 import { composeLexicons } from '../lexicon/compose.js';
@@ -50,7 +50,10 @@ function buildEnglishLayer(main: Lexicon, extra: readonly LexiconDocument[]): En
     e.exclude = e.exclude.map((t) => lemmatizeTerm(t, EN_TERM_LEMMAS));
   }
   const words: Record<string, number> = {};
-  for (const [w, v] of Object.entries(lexicon.sentiment.words)) words[w.startsWith('stem:') ? w : lemmatizeTerm(w, EN_TERM_LEMMAS)] = v;
+  for (const [w, v] of Object.entries(lexicon.sentiment.words)) {
+    words[w] = v;
+    if (!w.startsWith('stem:')) words[EN_TERM_LEMMAS[w] ?? lemmatizePhrase(w)] ??= v;
+  }
   lexicon.sentiment.words = words;
   const compiled = compileLexicon(lexicon, KEYING);
 

@@ -73,14 +73,10 @@ function asTwo(mod: unknown): CompromiseTwo | undefined {
   return typeof fn === 'function' ? (fn as CompromiseTwo) : undefined;
 }
 
-/** Where this module lives, for a CommonJS `require` next to it (ESM build: import.meta.url; CJS build: __filename). */
+/** Where this module lives, for a CommonJS `require` next to it (the CJS build gets import.meta.url from tsup's shim). */
 function here(): string | undefined {
-  if (typeof __filename === 'string' && __filename !== '') return __filename;
-  try {
-    return import.meta.url;
-  } catch {
-    return undefined;
-  }
+  const url: unknown = import.meta.url;
+  return typeof url === 'string' && url !== '' ? url : undefined;
 }
 
 /**
@@ -175,8 +171,8 @@ const HAS_LETTER = /\p{L}/u;
 const GAP_SPLIT = /( \{\d{1,3},\d{1,3}\} )/;
 
 /**
- * A lexicon term with its plain words replaced by their lemmas
- * (`stopped working` → `stop work`), so that English lexicons may be written
+ * A lexicon term whose alternatives also stand in lemma form
+ * (`stopped working` → `stopped working|stop work`), so that English lexicons may be written
  * in the forms customers use and still match the lemma keys of the text.
  * Gaps, globs (`refund*`) and `stem:` words are kept as written; each
  * alternative is lemmatised as a whole, so its words tag each other.
@@ -189,7 +185,16 @@ export function lemmatizeTerm(term: string, known: Readonly<Record<string, strin
     .split(/\s+/)
     .join(' ')
     .split(GAP_SPLIT)
-    .map((segment) => (segment.startsWith(' {') ? segment : segment.split('|').map((p) => known[p] ?? lemmatizePhrase(p)).join('|')))
+    .map((segment) => {
+      if (segment.startsWith(' {')) return segment;
+      // Written form and lemmas both: out of context "booking" lemmatises to `book`, in "my booking" it stays.
+      const alternatives = new Set<string>();
+      for (const p of segment.split('|')) {
+        alternatives.add(p);
+        alternatives.add(known[p] ?? lemmatizePhrase(p));
+      }
+      return [...alternatives].join('|');
+    })
     .join('');
 }
 
