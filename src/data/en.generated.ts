@@ -206,7 +206,9 @@ export const EN_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "terms": [
       "lawyer|lawyers|solicitor|solicitors|attorney|attorneys|legal action|legal proceedings|take legal|taking legal|sue|suing|sued|take you to court|taking you to court|see you in court|go to court|going to court|small claims|tribunal|bailiff",
       "ombudsman|ombudsperson|mediator|mediation|arbitration|regulator|watchdog|trading standards|consumer association|consumer protection|consumer rights|consumer organisation|consumer organization|consumer group|citizens advice|ufc|que choisir|ufc-que choisir|dgccrf|arcep|cnil|acpr|banque de france",
-      "formal complaint|official complaint|file a complaint|filing a complaint|lodge a complaint|lodging a complaint|report you|reporting you|report them|chargeback|dispute the charge|go to the press|post {0,3} everywhere|on social media|tell everyone"
+      "file|filing|filed|lodge|lodging|lodged|make|making|submit|submitting|raise|raising|send|sending {0,2} formal complaint|official complaint|formal claim",
+      "file a complaint|filing a complaint|lodge a complaint|lodging a complaint|report you|reporting you|report them|chargeback|dispute the charge|go to the press|tell everyone",
+      "post|posting|share|sharing {0,3} everywhere|on social media|online"
      ]
     },
     {
@@ -896,7 +898,8 @@ export const EN_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "stage": "pendant",
      "terms": [
       "staff|employee|crew|cashier|receptionist|salesperson|sales assistant|shop assistant|saleswoman|salesman|waiter|waitress|hostess|attendant|clerk|concierge",
-      "friendly|unfriendly|rude|rudely|polite|politely|impolite|courteous|discourteous|welcoming|welcome|warm welcome|smile|smiling|patience|empathy|empathetic|caring|arrogant|condescending|dismissive|disrespectful|attitude|manners|shrug|shrugged|eye roll|roll {0,1} eye|eyes",
+      "friendly|unfriendly|rude|rudely|polite|politely|impolite|courteous|discourteous|welcoming|welcome|warm welcome|smile|smiling|patience|empathy|empathetic|caring|arrogant|condescending|dismissive|disrespectful|attitude|manners|shrug|shrugged|eye roll",
+      "roll|rolled {0,1} eye|eyes|her eyes|his eyes|their eyes",
       "nice|kind|lovely|helpful|unhelpful|pleasant|unpleasant|charming|adorable|sweet|attentive|cold|aggressive {0,2} staff|crew|team|owner|host|lady|guy|man|woman|people|person|employee|agent|advisor|adviser|receptionist|cashier|driver|conductor|manager",
       "staff|crew|team|owner|host|lady|guy|man|woman|people|person|employee|agent|advisor|adviser|receptionist|cashier|driver|conductor|manager|everyone|everybody {0,2} be {0,2} nice|kind|lovely|helpful|unhelpful|pleasant|unpleasant|charming|adorable|sweet|attentive|cold|aggressive",
       "listen|listened|listening {0,2} to me|to us|to my",
@@ -912,7 +915,8 @@ export const EN_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "advice|advise|advised|adviser|advisor|tip|tips|recommendation|guidance|guide me|guided me|expert|expertise|knowledgeable|knowledge|competent|incompetent|competence|incompetence|clueless|professional|professionalism|unprofessional",
       "explained {0,3} clearly|well|everything|in detail|patiently|the options|how",
       "wrong information|incorrect information|misinformation|misinformed|conflicting information|inaccurate information|wrong advice|bad advice|no idea|clueless|did not know|knew nothing",
-      "solution|solve|solved|resolve|resolved|resolution|fix|fixed|sort out|sorted out|sorted it|sort it|sort {0,2} out|deal with it|dealt with|handle|handled|took care|take care of",
+      "solution|solve|solved|resolve|resolved|resolution|fix|fixed|sort out|sorted out|sorted it|sort it|deal with it|dealt with|handle|handled|took care|take care of",
+      "sort|sorted {0,2} out",
       "problem|issue {0,2} solve|solved|fix|fixed|resolve|resolved|sort|sorted",
       "no one|nobody {0,2} know|knew|knows|could help|can help",
       "do not|did not|does not {0,1} know what|how"
@@ -942,7 +946,7 @@ export const EN_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "label": "Ordering and payment",
      "stage": "pendant",
      "terms": [
-      "my order|the order|your order|an order|our order|orders|order number|order confirmation|order status|place an order|placed an order|placing an order|online order|to order|order online|ordering|reorder|basket|shopping cart|cart|checkout|check out online|online purchase|booking|my booking|the booking|booked|reservation|reserve|reserved|pre-order|preorder",
+      "my order|the order|your order|an order|our order|order number|order confirmation|order status|place an order|placed an order|placing an order|online order|to order|order online|ordering|basket|shopping cart|cart|checkout|check out online|online purchase|booking|my booking|the booking|booked|reservation|reserve|reserved|pre-order|preorder",
       "payment|card payment|credit card|debit card|paypal|transaction|confirmation|confirmation email|order confirmation|order number"
      ],
      "exclude": [
@@ -955,7 +959,8 @@ export const EN_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "label": "Delivery and parcels",
      "stage": "apres",
      "terms": [
-      "delivery|deliveries|deliver|delivered|delivering|shipping|ship|shipped|shipment|dispatch|dispatched|parcel|package|courier|carrier|postman|postwoman|tracking|tracking number|track {0,2} parcel|package|order|delivery|pick-up point|pickup point|parcel locker|locker|packaging|well packed|perfectly packed|badly packed|poorly packed",
+      "delivery|deliveries|deliver|delivered|delivering|shipping|ship|shipped|shipment|dispatch|dispatched|parcel|package|courier|carrier|postman|postwoman|tracking|tracking number|pick-up point|pickup point|parcel locker|locker|packaging|well packed|perfectly packed|badly packed|poorly packed",
+      "track|tracked|tracking {0,2} parcel|package|order|delivery",
       "parcel|package|order|delivery|item|items|box|goods {0,3} arrive|arrived|came|turn up|turned up|show up|showed up",
       "arrive|arrived {0,3} on time|early|late|quickly|next day|the next day|the day after|intact|damaged|broken|smashed|crushed|well packed|perfectly packed|in perfect condition|in good condition",
       "dhl|ups|fedex|dpd|gls|hermes|evri|royal mail|colissimo|chronopost|amazon logistics"
@@ -991,7 +996,8 @@ export const EN_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "stage": "avant",
      "terms": [
       "price|prices|pricing|priced|cost|costs|costly|expensive|cheap|cheaper|cheapest|overpriced|pricey|affordable|value for money|good value|great value|poor value|worth the money|worth the price|rip-off|ripoff|rip off",
-      "fee|fees|surcharge|extra charge|extra charges|hidden charge|hidden charges|hidden fee|hidden fees|cleaning fee|delivery fee|booking fee|service fee|charge {0,1} extra",
+      "fee|fees|surcharge|extra charge|extra charges|hidden charge|hidden charges|hidden fee|hidden fees|cleaning fee|delivery fee|booking fee|service fee",
+      "charge|charged {0,1} extra",
       "discount|discounts|promotion|promo|promo code|good deal|great deal|bad deal|special offers|on sale|bargain|coupon|voucher code|special offer",
       "price {0,2} increase|increased|rise|rose|hike|went up|go up|gone up|raise|raised"
      ]
@@ -1076,7 +1082,8 @@ export const EN_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "stage": "avant",
      "terms": [
       "newsletter|newsletters|marketing|spam|spammed|unsolicited|cold call|cold calls|promotional|advert|advertising|text message|text messages|texts|sms|notification|notifications|unsubscribe|unsubscribed|mailing list",
-      "inform|informed|keep {0,1} informed|kept {0,1} informed|keep me posted|kept me posted|update me|updated me|heads up|warn|warned|notify|notified|no information|no info|nobody told me|no one told me"
+      "keep|kept {0,1} informed|updated",
+      "inform|informed|keep me posted|kept me posted|update me|updated me|heads up|warn|warned|notify|notified|no information|no info|nobody told me|no one told me"
      ]
     },
     {
@@ -1878,7 +1885,10 @@ export const EN_TERM_LEMMAS: Readonly<Record<string, string>> = {
  "felt special": "feel special",
  "fiber": "fiber",
  "fibre": "fibre",
+ "file": "file",
  "file a complaint": "file a complaint",
+ "filed": "file",
+ "filing": "file",
  "filing a complaint": "file a complaint",
  "filthy": "filthy",
  "final": "final",
@@ -1936,6 +1946,7 @@ export const EN_TERM_LEMMAS: Readonly<Record<string, string>> = {
  "for work": "for work",
  "forever": "forever",
  "form": "form",
+ "formal claim": "formal claim",
  "formal complaint": "formal complaint",
  "found a solution": "find a solution",
  "found a way": "find a way",
@@ -2124,6 +2135,7 @@ export const EN_TERM_LEMMAS: Readonly<Record<string, string>> = {
  "helped": "help",
  "helpful": "helpful",
  "helpline": "helpline",
+ "her eyes": "her eye",
  "here": "here",
  "hermes": "herme",
  "hidden": "hidden",
@@ -2138,6 +2150,7 @@ export const EN_TERM_LEMMAS: Readonly<Record<string, string>> = {
  "highway robbery": "highway robbery",
  "hike": "hike",
  "hiked": "hike",
+ "his eyes": "his eye",
  "hold music": "hold music",
  "home page": "home page",
  "homemade": "homemade",
@@ -2370,7 +2383,10 @@ export const EN_TERM_LEMMAS: Readonly<Record<string, string>> = {
  "loads of": "load of",
  "lock": "lock",
  "locker": "locker",
+ "lodge": "lodge",
  "lodge a complaint": "lodge a complaint",
+ "lodged": "lodge",
+ "lodging": "lodge",
  "lodging a complaint": "lodge a complaint",
  "log in": "log in",
  "log on": "log on",
@@ -2422,6 +2438,7 @@ export const EN_TERM_LEMMAS: Readonly<Record<string, string>> = {
  "mailing list": "mail list",
  "mails": "mail",
  "make": "make",
+ "making": "make",
  "malfunction": "malfunction",
  "malfunctioning": "malfunction",
  "man": "man",
@@ -2793,6 +2810,7 @@ export const EN_TERM_LEMMAS: Readonly<Record<string, string>> = {
  "on time": "on time",
  "one": "one",
  "one call": "one call",
+ "online": "online",
  "online account": "online account",
  "online banking": "online banking",
  "online form": "online form",
@@ -2824,7 +2842,6 @@ export const EN_TERM_LEMMAS: Readonly<Record<string, string>> = {
  "order status": "order status",
  "ordered": "order",
  "ordering": "order",
- "orders": "order",
  "other provider": "other provider",
  "otp": "otp",
  "our": "our",
@@ -2970,6 +2987,7 @@ export const EN_TERM_LEMMAS: Readonly<Record<string, string>> = {
  "porting": "port",
  "post": "post",
  "postage": "postage",
+ "posting": "post",
  "postman": "postman",
  "postponed": "postpone",
  "postwoman": "postwoman",
@@ -3117,7 +3135,6 @@ export const EN_TERM_LEMMAS: Readonly<Record<string, string>> = {
  "remember": "remember",
  "remembered": "remember",
  "remembers": "remember",
- "reorder": "reorder",
  "repair": "repair",
  "repair done": "repair done",
  "repaired": "repair",
@@ -3198,6 +3215,7 @@ export const EN_TERM_LEMMAS: Readonly<Record<string, string>> = {
  "robot": "robot",
  "roll": "roll",
  "roll eyes": "roll eye",
+ "rolled": "roll",
  "rolled her eyes": "roll her eye",
  "rolled his eyes": "roll his eye",
  "rolled their eyes": "roll their eye",
@@ -3277,7 +3295,9 @@ export const EN_TERM_LEMMAS: Readonly<Record<string, string>> = {
  "set up": "set up",
  "several times": "several time",
  "several times a day": "several time a day",
+ "share": "share",
  "shared": "shared",
+ "sharing": "share",
  "shattered": "shatter",
  "she promised": "she promise",
  "sheets": "sheet",
@@ -3473,6 +3493,8 @@ export const EN_TERM_LEMMAS: Readonly<Record<string, string>> = {
  "stuck in the warehouse": "stick in the warehouse",
  "stuck in transit": "stick in transit",
  "sturdy": "sturdy",
+ "submit": "submit",
+ "submitting": "submit",
  "subscription": "subscription",
  "sue": "sue",
  "sued": "sue",
@@ -3619,6 +3641,7 @@ export const EN_TERM_LEMMAS: Readonly<Record<string, string>> = {
  "the whole story": "the whole story",
  "the window": "the window",
  "the wrong": "the wrong",
+ "their eyes": "their eye",
  "them": "them",
  "there is nothing we can do": "there be nothing we can do",
  "they had none": "they have none",
@@ -3701,6 +3724,7 @@ export const EN_TERM_LEMMAS: Readonly<Record<string, string>> = {
  "towards": "towards",
  "towels": "towel",
  "track": "track",
+ "tracked": "tracked",
  "tracking": "track",
  "tracking number": "track number",
  "trading standards": "trade standard",
@@ -3778,6 +3802,7 @@ export const EN_TERM_LEMMAS: Readonly<Record<string, string>> = {
  "up to you": "up to you",
  "update": "update",
  "update me": "update me",
+ "updated": "updated",
  "updated me": "update me",
  "upgrade": "upgrade",
  "upgraded": "upgrade",
