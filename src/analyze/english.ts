@@ -52,7 +52,7 @@ function buildEnglishLayer(main: Lexicon, extra: readonly LexiconDocument[]): En
   const words: Record<string, number> = {};
   for (const [w, v] of Object.entries(lexicon.sentiment.words)) {
     words[w] = v;
-    if (!w.startsWith('stem:')) words[EN_TERM_LEMMAS[w] ?? lemmatizePhrase(w)] ??= v;
+    if (!w.startsWith('stem:')) for (const form of (EN_TERM_LEMMAS[w] ?? lemmatizePhrase(w)).split('|')) words[form] ??= v;
   }
   lexicon.sentiment.words = words;
   const compiled = compileLexicon(lexicon, KEYING);
@@ -70,6 +70,8 @@ function buildEnglishLayer(main: Lexicon, extra: readonly LexiconDocument[]): En
     window: lexicon.negation.window,
     breaks,
     longBreaks,
+    // "staff were not friendly": a negator inside a match's gap cancels it.
+    innerNegators: new Set(['not', 'never', 'no', 'nothing', 'none', 'without', 'nor', 'neither', 'hardly']),
   };
   return {
     lexicon,

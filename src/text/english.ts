@@ -191,7 +191,7 @@ export function lemmatizeTerm(term: string, known: Readonly<Record<string, strin
       const alternatives = new Set<string>();
       for (const p of segment.split('|')) {
         alternatives.add(p);
-        alternatives.add(known[p] ?? lemmatizePhrase(p));
+        for (const form of (known[p] ?? lemmatizePhrase(p)).split('|')) alternatives.add(form);
       }
       return [...alternatives].join('|');
     })
@@ -209,14 +209,28 @@ export function termPhrases(term: string): string[] {
     .flatMap((segment) => segment.split('|'));
 }
 
-/** Lemmas of one alternative of a term (see {@link lemmatizeTerm}). */
+/** Contexts an alternative is also read in: as written, after a subject (verb reading), after an article (noun reading). */
+const READINGS = ['', 'i ', 'the '];
+
+/**
+ * Lemma forms of one alternative of a term (see {@link lemmatizeTerm}),
+ * joined by `|`: out of context "received" reads as an adjective, after
+ * "i " as the verb `receive`; each reading gives its form.
+ */
 export function lemmatizePhrase(phrase: string): string {
+  const forms = new Set<string>();
+  for (const prefix of READINGS) forms.add(lemmatizeReading(phrase, prefix));
+  return [...forms].join('|');
+}
+
+function lemmatizeReading(phrase: string, prefix: string): string {
   const words = phrase.trim().split(' ');
   const out: string[] = [];
   let run: string[] = [];
   const flush = (): void => {
     if (run.length === 0) return;
-    const keys = englishLemmas(run.join(' '))
+    const keys = englishLemmas(prefix + run.join(' '))
+      .filter((l) => l.start >= prefix.length)
       .map((l) => l.key)
       .filter((k) => k !== '');
     out.push(...(keys.length > 0 && HAS_LETTER.test(keys.join('')) ? keys : run));
