@@ -71,6 +71,7 @@ export const EN_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "theme": "sav",
      "label": "Fast repair or exchange",
      "terms": [
+      "sent|send|shipped|posted|gave|dispatched {0,2} a replacement|a new one|another one|a new unit {0,3} quickly|fast|promptly|immediately|straight away|right away|the same day|the next day|within 24 hours|within 48 hours|within a day|in no time|on the spot",
       "replaced|exchanged|repaired|swapped|fixed|sent a new one|sent a replacement {0,3} quickly|fast|promptly|immediately|straight away|right away|the same day|the next day|within 24 hours|within 48 hours|within a day|in no time|on the spot|while i waited|while we waited",
       "quick|fast|prompt|speedy|same-day {0,1} repair|replacement|exchange|return"
      ]
@@ -109,6 +110,7 @@ export const EN_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "theme": "sav",
      "label": "Smooth exchange or repair",
      "terms": [
+      "sent|send|shipped|posted|gave|dispatched {0,2} a replacement|a new one|another one|a new unit {0,4} without|no questions asked|free of charge|at no cost|no fuss|without fuss|without any fuss",
       "replaced|exchanged|swapped|repaired|sent a replacement|sent a new one|replacement sent|exchange done|repair done {0,4} without|no questions asked|free of charge|at no cost|hassle|problem|fuss|issue|quickly|immediately|straight away|right away|on the spot",
       "easy|simple|smooth|painless|hassle-free|no-hassle|quick {0,1} return|returns|exchange|exchanges|replacement|repair"
      ]
@@ -256,7 +258,9 @@ export const EN_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "claim|case|file|request|application|complaint|ticket|renewal {0,3} open|pending|ongoing|stuck|unresolved|processing|in progress {0,2} since|for months|for weeks|for ages|for over"
      ],
      "exclude": [
-      "no wait|no waiting|without waiting|not wait long|worth the wait|did not have to wait|no queue|no queues|only waited|only had to wait|barely waited|waited only|waited just|waited less than|waited no more than|in a few minutes"
+      "no wait|no waiting|without waiting|not wait long|worth the wait|did not have to wait|no queue|no queues|only waited|only had to wait|barely waited|waited only|waited just|waited less than|waited no more than|in a few minutes",
+      "delivery|parcel|package|shipping|shipment {0,2} took|takes|taking|has taken",
+      "wait|waited|waiting {0,2} for {0,2} parcel|package|delivery|shipment|parcels|packages|deliveries"
      ]
     },
     {
@@ -335,6 +339,7 @@ export const EN_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "still {0,2} not {0,2} received|arrived|delivered|shipped|dispatched|here",
       "still waiting|waiting {0,3} for {0,1} my|the|our {0,1} parcel|package|order|delivery|item|items|goods|shipment|car|connection|fibre|fiber|installation|activation",
       "where is my|where s my|wheres my {0,1} parcel|package|order|delivery",
+      "delivery|parcel|package|order|shipping|shipment {0,2} took|takes|taking|has taken {0,3} weeks|a month|months|forever|ages|so long|too long|far too long|over a week|more than a week",
       "lost parcel|lost package|lost order|parcel lost|package lost|order lost|parcel went missing|package went missing|lost in transit|stuck in transit|stuck at the depot|stuck in the warehouse|tracking {0,3} not updated|has not moved|not moved|stuck"
      ],
      "exclude": [
@@ -485,7 +490,7 @@ export const EN_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "label": "Too expensive, price rise or hidden fees",
      "terms": [
       "too expensive|so expensive|very expensive|really expensive|way too expensive|far too expensive|extremely expensive|ridiculously expensive|insanely expensive|expensive|overpriced|over-priced|pricey|costly|steep|exorbitant|extortionate|excessive|outrageous prices|crazy prices|crazy high|insane prices|rip-off|ripoff|rip off|ripped off|daylight robbery|highway robbery|scandalous price|a fortune|an arm and a leg|costs a fortune|cost a fortune",
-      "price|prices|fee|fees|rate|rates|tariff|tariffs|premium|premiums|bill|subscription|cost|costs {0,3} increase|increased|went up|go up|gone up|goes up|keep going up|rise|rose|risen|rising|hike|hiked|doubled|tripled|jumped|skyrocketed|higher|too high|so high|very high|crazy|ridiculous|insane|absurd|excessive|outrageous",
+      "price|prices|fee|fees|charge|charges|fare|fares|rate|rates|tariff|tariffs|premium|premiums|bill|bills|rent|subscription|cost|costs {0,3} increase|increased|went up|go up|gone up|goes up|keep going up|rise|rose|risen|rising|hike|hiked|doubled|tripled|jumped|skyrocketed|higher|too high|so high|very high|crazy|ridiculous|insane|absurd|excessive|outrageous|out of control|through the roof|sky-high|sky high|astronomical|extortionate",
       "raise|raised|raising|increase|increased|increasing|hike|hiked|jacked up|put up {0,3} price|prices|fee|fees|rate|rates|premium|premiums|tariff|tariffs|the cost",
       "hidden|extra|additional|surprise|unexpected|unannounced|undisclosed|unmentioned|sneaky|junk {0,1} fee|fees|charge|charges|cost|costs|cleaning fee|service fee|booking fee|delivery fee",
       "fee|fees|charge|charges|cost|costs {0,6} not mentioned|never mentioned|not shown|not displayed|not disclosed|nowhere|not included",
@@ -1141,10 +1146,14 @@ export const EN_TERM_LEMMAS: Readonly<Record<string, string>> = {
  "a fortune": "a fortune",
  "a hundred times": "a hundred time",
  "a load": "a load",
+ "a month": "a month",
  "a month free": "a month free",
  "a must": "a must",
+ "a new one": "a new one",
+ "a new unit": "a new unit",
  "a pleasure": "a pleasure",
  "a refund": "a refund",
+ "a replacement": "a replacement",
  "a week late": "a week late",
  "a wrong": "a wrong",
  "above and beyond": "above and beyond",
@@ -1229,6 +1238,7 @@ export const EN_TERM_LEMMAS: Readonly<Record<string, string>> = {
  "another company": "another company",
  "another day": "another day",
  "another insurer": "another insurer",
+ "another one": "another one",
  "another operator": "another operator",
  "another provider": "another provider",
  "answer": "answer",
@@ -1282,6 +1292,7 @@ export const EN_TERM_LEMMAS: Readonly<Record<string, string>> = {
  "assured": "assured|assure",
  "assured me": "assure me",
  "assured us": "assure us",
+ "astronomical": "astronomical",
  "at all hours": "at all hour",
  "at no cost": "at no cost",
  "at no extra cost": "at no extra cost",
@@ -1900,6 +1911,8 @@ export const EN_TERM_LEMMAS: Readonly<Record<string, string>> = {
  "far too expensive": "far too expensive",
  "far too late": "far too late",
  "far too long": "far too long",
+ "fare": "fare",
+ "fares": "fare",
  "fast": "fast",
  "fast food": "fast food",
  "father": "father",
@@ -2143,6 +2156,7 @@ export const EN_TERM_LEMMAS: Readonly<Record<string, string>> = {
  "hardly any wait": "hardly any wait",
  "has not moved": "has not move",
  "has recommended": "has recommend",
+ "has taken": "has taken",
  "hassle": "hassle",
  "hassle free": "hassle free",
  "hassle-free": "hassle free",
@@ -2658,6 +2672,7 @@ export const EN_TERM_LEMMAS: Readonly<Record<string, string>> = {
  "no feedback": "no feedback",
  "no follow up": "no follow up",
  "no follow-up": "no follow up",
+ "no fuss": "no fuss",
  "no hassle": "no hassle",
  "no heating": "no heat",
  "no help": "no help",
@@ -2896,6 +2911,7 @@ export const EN_TERM_LEMMAS: Readonly<Record<string, string>> = {
  "our room": "our room",
  "our seat": "our seat",
  "out": "out",
+ "out of control": "out of control",
  "out of date": "out of date",
  "out of order": "out of order",
  "out of service": "out of service",
@@ -2928,6 +2944,7 @@ export const EN_TERM_LEMMAS: Readonly<Record<string, string>> = {
  "package": "package",
  "package lost": "package lost|package lose",
  "package went missing": "package go missing",
+ "packages": "package",
  "packaging": "package|packaging",
  "packed": "packed|pack",
  "packed up": "pack up|packed up",
@@ -2940,6 +2957,7 @@ export const EN_TERM_LEMMAS: Readonly<Record<string, string>> = {
  "parcel locker": "parcel locker",
  "parcel lost": "parcel lose|parcel lost",
  "parcel went missing": "parcel go missing",
+ "parcels": "parcel",
  "part": "part",
  "partial refund": "partial refund",
  "partner": "partner",
@@ -3034,6 +3052,7 @@ export const EN_TERM_LEMMAS: Readonly<Record<string, string>> = {
  "porting": "port",
  "post": "post",
  "postage": "postage",
+ "posted": "post",
  "posting": "post",
  "postman": "postman",
  "postponed": "postpone",
@@ -3183,6 +3202,7 @@ export const EN_TERM_LEMMAS: Readonly<Record<string, string>> = {
  "remembered": "remember",
  "remembers": "remember",
  "renewal": "renewal",
+ "rent": "rent",
  "repair": "repair",
  "repair done": "repair done",
  "repaired": "repair",
@@ -3395,6 +3415,8 @@ export const EN_TERM_LEMMAS: Readonly<Record<string, string>> = {
  "site": "site",
  "site visit": "site visit",
  "size": "size",
+ "sky high": "sky high",
+ "sky-high": "sky high",
  "skyrocketed": "skyrocket",
  "slot": "slot",
  "slots": "slot",
@@ -3715,6 +3737,7 @@ export const EN_TERM_LEMMAS: Readonly<Record<string, string>> = {
  "three times": "three time",
  "three times a day": "three time a day",
  "threw in": "throw in|threw in",
+ "through the roof": "through the roof",
  "throws an error": "throw an error",
  "ticket": "ticket",
  "ticket machine": "ticket machine",
@@ -4009,8 +4032,10 @@ export const EN_TERM_LEMMAS: Readonly<Record<string, string>> = {
  "within two hours": "within two hour",
  "without": "without",
  "without a word": "without a word",
+ "without any fuss": "without any fuss",
  "without any hassle": "without any hassle",
  "without delay": "without delay",
+ "without fuss": "without fuss",
  "without hassle": "without hassle",
  "without hesitation": "without hesitation",
  "without waiting": "without wait",

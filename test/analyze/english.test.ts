@@ -44,6 +44,9 @@ describe('English layer: ids found and ids absent', () => {
     ['I am cancelling my contract today and switching to another provider.', ['resiliation', 'intent:resiliation'], []],
     ['If this is not fixed by Friday I will contact my lawyer and the ombudsman.', ['intent:escalade'], []],
     ['They promised me a voucher on the phone but it never came.', ['promesse_non_tenue'], ['geste_commercial']],
+    ['Decent prices, but the shipment took more than three weeks to reach me.', ['retard_livraison'], ['attente_excessive']],
+    ['They posted a new one the next day, no fuss at all.', ['rapidite', 'efficacite'], []],
+    ['After ten years as a customer I am off, your charges are through the roof.', ['prix_excessif'], []],
   ])('%j', (text, found, absent) => {
     const r = run(text);
     expect(r.language).toBe('eng');
