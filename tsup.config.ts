@@ -14,6 +14,8 @@ export default defineConfig([
     target: 'node20',
     // Shared chunks: one copy of the library for both entries, so `instanceof LexiconError` holds across them.
     splitting: true,
+    // import.meta.url in the CJS build (the English layer requires compromise next to the library).
+    shims: true,
   },
   {
     // The CLI: ESM only, with a shebang.

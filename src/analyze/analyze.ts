@@ -12,6 +12,7 @@ import { hasInnerNegator, isBreak, isNegated, personneIsPerson, type NegationCon
 import { createModalityConfig, modalityOf, type ModalityConfig } from './modality.js';
 import { compileImpliedRules, findImplied, type CompiledImpliedRule } from './implied.js';
 import { createSentimentConfig, scoreTonality, TONALITY_THRESHOLDS, type SentimentConfig, type TonalityThresholds } from './sentiment.js';
+import { lazyEnglishLayer, type EnglishLayer } from './english.js';
 
 export interface AnalyzerOptions {
   /** Lexicon layers applied after the default ones (user overrides), in order. */
@@ -40,6 +41,14 @@ export interface AnalyzerOptions {
   includeBaseSentiment?: boolean;
   /** Read a misspelled word one edit away from a lexicon word of 5+ letters as that word (default true); matches say `fuzzy`. */
   fuzzy?: boolean;
+  /**
+   * Tag verbatims detected as English (`language: 'eng'`) with the default
+   * English layer (lexicons/en/*.yml: same ids, English lemmas, negation and
+   * sentiment words) instead of the French lexicons (default true; off
+   * without the default lexicons). `false`: English verbatims go through the
+   * French lexicons like any other text.
+   */
+  english?: boolean;
 }
 
 /** Why a match does not count. */
@@ -76,6 +85,8 @@ export interface Analyzer {
   readonly sms: Readonly<Record<string, string>> | undefined;
   /** @internal one object for the analyser's life: the text layer caches stop-word sets per options object */
   readonly stopwords: { add: readonly string[]; remove: readonly string[] };
+  /** @internal the English layer, built on the first English verbatim (undefined: off) */
+  readonly english: (() => EnglishLayer) | undefined;
 }
 
 const SENTENCE_END = /[.!?…]/;
@@ -129,6 +140,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     sentiment: createSentimentConfig(lexicon, { includeBase: options.includeBaseSentiment === true }),
     sms,
     stopwords: { add: [...lexicon.stopwords.add], remove: [...lexicon.stopwords.remove] },
+    english: options.english === false || options.includeDefault === false ? undefined : lazyEnglishLayer(lexicon),
   };
 }
 
@@ -191,8 +203,12 @@ export function analyze(verbatim: Verbatim | string, analyzer: Analyzer): Verbat
   }
   const text = v.text;
   const tokens = analyzer.sms !== undefined ? tokenize(text, { sms: analyzer.sms }) : tokenize(text);
-  const units = toUnits(text, tokens, analyzer.negation);
-  const { compiled, negation } = analyzer;
+  // English verbatims: the English layer's lexicon, lemma keys, negation and sentiment words.
+  const language = languageOf(text, analyzer);
+  const english = language === 'eng' ? analyzer.english?.() : undefined;
+  const layer = english ?? analyzer;
+  const units = english !== undefined ? english.units(text, tokens) : toUnits(text, tokens, analyzer.negation);
+  const { compiled, negation } = layer;
   const raw = compiled.match(units);
 
   const span = (r: RawMatch) => {
@@ -284,16 +300,16 @@ export function analyze(verbatim: Verbatim | string, analyzer: Analyzer): Verbat
   const irritants = ofKind('irritant');
   const enchantments = ofKind('enchantment');
 
-  const { sentiment, tonality } = scoreTonality(units, matches, analyzer.sentiment, analyzer.negation, analyzer.options.tonality);
+  const { sentiment, tonality } = scoreTonality(units, matches, layer.sentiment, negation, analyzer.options.tonality);
 
   const words = countWords(tokens);
-  const keywords = contentKeywords(tokens, analyzer.stopwords);
+  const keywords = contentKeywords(tokens, layer.stopwords);
 
   const result: VerbatimAnalysis = {
     id: v.id,
     channel: normalizeChannel(v.channel, analyzer.lexicon.channels),
     text,
-    language: languageOf(text, analyzer),
+    language,
     tokens: tokens.length,
     words,
     contentWords: keywords.length,

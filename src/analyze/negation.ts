@@ -18,6 +18,8 @@ export interface NegationConfig {
   breaks: ReadonlySet<string>;
   /** Multi-unit clause breaks (`par contre`), as key sequences. */
   longBreaks: readonly string[][];
+  /** Negators that cancel a match from inside its gap (default: the French plain negators). */
+  innerNegators?: ReadonlySet<string>;
 }
 
 const DETERMINERS = new Set([
@@ -147,7 +149,7 @@ const PLAIN_NEGATORS = new Set(['ne', 'pas', 'jamais', 'rien', 'aucun', 'aucune'
 export function hasInnerNegator(units: readonly Unit[], start: number, end: number, config: NegationConfig): boolean {
   for (let k = start + 1; k < end - 1; k += 1) {
     const key = units[k]?.key;
-    if (key !== undefined && PLAIN_NEGATORS.has(key) && config.negators.has(key)) return true;
+    if (key !== undefined && (config.innerNegators ?? PLAIN_NEGATORS).has(key) && config.negators.has(key)) return true;
   }
   return false;
 }

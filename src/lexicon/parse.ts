@@ -1,4 +1,5 @@
 import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { EN_LEXICON_SOURCES } from '../data/en.generated.js';
 import { FR_LEXICON_SOURCES } from '../data/fr.generated.js';
 import { FR_SECTOR_SOURCES } from '../data/fr-sectors.generated.js';
 import { LexiconError } from './errors.js';
@@ -123,25 +124,28 @@ export function lexiconFromData(data: unknown, file: string): LexiconDocument {
 }
 
 let defaults: LexiconDocument[] | undefined;
+let englishDefaults: LexiconDocument[] | undefined;
+
+function validateSources(sources: ReadonlyArray<{ file: string; data: unknown }>): LexiconDocument[] {
+  const issues: LexiconIssue[] = [];
+  const docs: LexiconDocument[] = [];
+  for (const { file, data } of sources) {
+    const info: SourceInfo = { file, locate: () => ({ line: 0, column: 0 }) };
+    const found = validateLexiconData(data, info);
+    if (found.length > 0) issues.push(...found);
+    else {
+      const doc = asDocument(data);
+      rememberSource(doc, info);
+      docs.push(doc);
+    }
+  }
+  if (issues.length > 0) throw new LexiconError(issues);
+  return docs;
+}
 
 /** The default French layers (lexicons/fr/*.yml, compiled into the package), validated. */
 export function defaultLexicon(): LexiconDocument[] {
-  if (defaults === undefined) {
-    const issues: LexiconIssue[] = [];
-    const docs: LexiconDocument[] = [];
-    for (const { file, data } of FR_LEXICON_SOURCES) {
-      const info: SourceInfo = { file, locate: () => ({ line: 0, column: 0 }) };
-      const found = validateLexiconData(data, info);
-      if (found.length > 0) issues.push(...found);
-      else {
-        const doc = asDocument(data);
-        rememberSource(doc, info);
-        docs.push(doc);
-      }
-    }
-    if (issues.length > 0) throw new LexiconError(issues);
-    defaults = docs;
-  }
+  defaults ??= validateSources(FR_LEXICON_SOURCES);
   return [...defaults];
 }
 
@@ -180,4 +184,14 @@ export function sectorLexicon(name: string): LexiconDocument {
     throw new TypeError(`verbatim-fr: unknown sector ${JSON.stringify(name)}; known sectors: ${sectorNames().join(', ') || '(none)'}`);
   }
   return doc;
+}
+
+/**
+ * The default English layers (lexicons/en/*.yml, compiled into the package),
+ * validated: the same ids as the French ones, keyed on English lemmas; the
+ * analyser uses them for verbatims detected as English.
+ */
+export function defaultEnglishLexicon(): LexiconDocument[] {
+  englishDefaults ??= validateSources(EN_LEXICON_SOURCES);
+  return [...englishDefaults];
 }

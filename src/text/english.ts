@@ -40,3 +40,209 @@ export async function englishWords(text: string): Promise<EnglishWords> {
   }
   return { words, count: doc.wordCount() };
 }
+
+// ---------------------------------------------------------------- lemmas
+
+/** One word of an English text as the English layer keys it (see {@link englishLemmas}). */
+export interface EnglishLemma {
+  /** Lowercase key: infinitive for verbs (`arrived` → `arrive`), singular for nouns, `be` for every form of "to be", `not` for `n't`. */
+  key: string;
+  /** Offset of the word in the text; an expanded contraction's second word (`not` of `didn't`) sits at the end of the written word, with length 0. */
+  start: number;
+  length: number;
+}
+
+interface CompromiseTwoTerm {
+  normal?: string;
+  implicit?: string;
+  root?: string;
+  tags?: string[];
+  offset?: { start: number; length: number };
+}
+type CompromiseTwo = (text: string) => {
+  compute(method: string): unknown;
+  json(options: object): Array<{ terms: CompromiseTwoTerm[] }>;
+};
+
+let two: CompromiseTwo | undefined;
+let twoTried = false;
+let twoLoading: Promise<CompromiseTwo | undefined> | undefined;
+
+function asTwo(mod: unknown): CompromiseTwo | undefined {
+  const fn = typeof mod === 'function' ? mod : (mod as { default?: unknown } | null)?.default;
+  return typeof fn === 'function' ? (fn as CompromiseTwo) : undefined;
+}
+
+/** Where this module lives, for a CommonJS `require` next to it (the CJS build gets import.meta.url from tsup's shim). */
+function here(): string | undefined {
+  const url: unknown = import.meta.url;
+  return typeof url === 'string' && url !== '' ? url : undefined;
+}
+
+/**
+ * compromise's tagger, loaded synchronously on first use under Node (through
+ * `process.getBuiltinModule('node:module').createRequire`, no static import:
+ * French-only runs never load it). Elsewhere (browsers) only
+ * {@link loadEnglish} loads it.
+ */
+function tagger(): CompromiseTwo | undefined {
+  if (two !== undefined || twoTried) return two;
+  twoTried = true;
+  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  const mod = typeof proc?.getBuiltinModule === 'function' ? (proc.getBuiltinModule('node:module') as { createRequire?: (from: string) => (id: string) => unknown } | undefined) : undefined;
+  const from = here();
+  if (mod?.createRequire === undefined || from === undefined) return undefined;
+  try {
+    two = asTwo(mod.createRequire(from)('compromise/two'));
+  } catch {
+    two = undefined;
+  }
+  return two;
+}
+
+/**
+ * Loads the English lemmatiser ahead of time. Under Node it loads by itself on
+ * the first English verbatim; in a browser, await this once before analysing,
+ * otherwise English verbatims are keyed on their written words (contractions
+ * still expanded) rather than on lemmas. Resolves to whether it is available.
+ */
+export async function loadEnglish(): Promise<boolean> {
+  if (tagger() !== undefined) return true;
+  twoLoading ??= import('compromise/two').then(asTwo, () => undefined);
+  two = await twoLoading;
+  return two !== undefined;
+}
+
+const CONTRACTION = /^(.*?)(n't|n’t|'re|’re|'ll|’ll|'ve|’ve|'m|’m|'d|’d)$/;
+const EXPANDED: Record<string, string> = { "n't": 'not', "'re": 'be', "'ll": 'will', "'ve": 'have', "'m": 'be', "'d": 'would' };
+const IRREGULAR_NOT: Record<string, string> = { ca: 'can', wo: 'will', sha: 'shall' };
+const BE = new Set(['is', 'are', 'was', 'were', 'am', 'be', 'been', 'being', "'s", 'ai']);
+
+/** Without the tagger: lowercase written words, contractions expanded, "to be" keyed `be`. */
+function fallbackLemmas(text: string): EnglishLemma[] {
+  const out: EnglishLemma[] = [];
+  for (const m of text.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu)) {
+    const word = m[0].toLowerCase();
+    const start = m.index ?? 0;
+    const c = CONTRACTION.exec(word);
+    if (c !== null && c[1] !== undefined && c[1] !== '' && c[2] !== undefined) {
+      const base = IRREGULAR_NOT[c[1]] ?? c[1];
+      out.push({ key: BE.has(base) ? 'be' : base, start, length: c[1].length });
+      out.push({ key: EXPANDED[c[2].replace('’', "'")] ?? c[2], start: start + word.length, length: 0 });
+    } else out.push({ key: BE.has(word) ? 'be' : word, start, length: word.length });
+  }
+  return out;
+}
+
+/**
+ * Lemmas of a text already detected as English (`detectLanguage` → `eng`):
+ * compromise's tagger gives verbs their infinitive and nouns their singular;
+ * contractions are expanded (`didn't` → `did`, `not`; `can't` → `can`, `not`).
+ * Synchronous: under Node, compromise loads on the first call (~0.3 s);
+ * without it (browser, no {@link loadEnglish}) see `loadEnglish`.
+ * Never run it on French text: it tags every word as English.
+ */
+export function englishLemmas(text: string): EnglishLemma[] {
+  expectString(text);
+  const nlp = tagger();
+  if (nlp === undefined) return fallbackLemmas(text);
+  const doc = nlp(text);
+  doc.compute('root');
+  const out: EnglishLemma[] = [];
+  for (const sentence of doc.json({ offset: true, terms: { normal: true, implicit: true, offset: true } })) {
+    for (const term of sentence.terms) {
+      const written = (term.implicit ?? term.normal ?? '').toLowerCase();
+      if (written === '') continue;
+      const tags = term.tags ?? [];
+      let key = written;
+      if (tags.includes('Copula') || BE.has(written)) key = 'be';
+      else if (written === "n't" || written === 'nt') key = 'not';
+      else if (term.root !== undefined && term.root !== '' && (tags.includes('Verb') || tags.includes('Noun'))) key = term.root.toLowerCase();
+      const offset = term.offset ?? { start: 0, length: 0 };
+      // Words compromise keeps whole but our keys split ("e-mail" stays one key).
+      out.push({ key, start: offset.start, length: offset.length });
+    }
+  }
+  return out;
+}
+
+const PLAIN_WORD = /^[^*:{}]+$/u;
+const HAS_LETTER = /\p{L}/u;
+const GAP_SPLIT = /( \{\d{1,3},\d{1,3}\} )/;
+
+/**
+ * A lexicon term whose alternatives also stand in lemma form
+ * (`stopped working` → `stopped working|stop work`), so that English lexicons may be written
+ * in the forms customers use and still match the lemma keys of the text.
+ * Gaps, globs (`refund*`) and `stem:` words are kept as written; each
+ * alternative is lemmatised as a whole, so its words tag each other.
+ * `known` maps alternatives to their lemmas, computed at build time for the
+ * default English lexicons (compromise is then not needed for them).
+ */
+export function lemmatizeTerm(term: string, known: Readonly<Record<string, string>> = {}): string {
+  return term
+    .trim()
+    .split(/\s+/)
+    .join(' ')
+    .split(GAP_SPLIT)
+    .map((segment) => {
+      if (segment.startsWith(' {')) return segment;
+      // Written form and lemmas both: out of context "booking" lemmatises to `book`, in "my booking" it stays.
+      const alternatives = new Set<string>();
+      for (const p of segment.split('|')) {
+        alternatives.add(p);
+        for (const form of (known[p] ?? lemmatizePhrase(p)).split('|')) alternatives.add(form);
+      }
+      return [...alternatives].join('|');
+    })
+    .join('');
+}
+
+/** The alternatives of a term (what {@link lemmatizeTerm} looks up in `known`). */
+export function termPhrases(term: string): string[] {
+  return term
+    .trim()
+    .split(/\s+/)
+    .join(' ')
+    .split(GAP_SPLIT)
+    .filter((segment) => !segment.startsWith(' {'))
+    .flatMap((segment) => segment.split('|'));
+}
+
+/** Contexts an alternative is also read in: as written, after a subject (verb reading), after an article (noun reading). */
+const READINGS = ['', 'i ', 'the '];
+
+/**
+ * Lemma forms of one alternative of a term (see {@link lemmatizeTerm}),
+ * joined by `|`: out of context "received" reads as an adjective, after
+ * "i " as the verb `receive`; each reading gives its form.
+ */
+export function lemmatizePhrase(phrase: string): string {
+  const forms = new Set<string>();
+  for (const prefix of READINGS) forms.add(lemmatizeReading(phrase, prefix));
+  return [...forms].join('|');
+}
+
+function lemmatizeReading(phrase: string, prefix: string): string {
+  const words = phrase.trim().split(' ');
+  const out: string[] = [];
+  let run: string[] = [];
+  const flush = (): void => {
+    if (run.length === 0) return;
+    const keys = englishLemmas(prefix + run.join(' '))
+      .filter((l) => l.start >= prefix.length)
+      .map((l) => l.key)
+      .filter((k) => k !== '');
+    out.push(...(keys.length > 0 && HAS_LETTER.test(keys.join('')) ? keys : run));
+    run = [];
+  };
+  for (const w of words) {
+    if (PLAIN_WORD.test(w) && HAS_LETTER.test(w)) run.push(w);
+    else {
+      flush();
+      out.push(w);
+    }
+  }
+  flush();
+  return out.join(' ');
+}
