@@ -63,6 +63,7 @@ const CASES: ReadonlyArray<readonly [Sector, string, Family, string, 'add' | 're
   ["banque", "Victime d'un hameçonnage, la banque refuse tout en parlant de négligence grave.", "irritants", "remboursement_bloque", "add"],
   ["banque", "Je conteste les frais de rejet appliqués sur mon compte.", "themes", "reclamation", "add"],
   ["banque", "Agence fermée le samedi et uniquement sur rendez-vous la semaine.", "themes", "magasin", "add"],
+  ["banque", "Carte perdue en voyage, mise en opposition et carte virtuelle dans l'appli en 2 minutes.", "enchantments", "efficacite", "add"],
   // telecom
   ["telecom", "Le raccordement à la fibre a été repoussé trois fois, toujours rien.", "irritants", "retard_livraison", "add"],
   ["telecom", "Ma box redémarre toute seule plusieurs fois par soir.", "irritants", "produit_defectueux", "add"],
@@ -82,6 +83,7 @@ const CASES: ReadonlyArray<readonly [Sector, string, Family, string, 'add' | 're
   ["automobile", "Ma voiture neuve m'a été livrée avec une rayure sur la portière.", "irritants", "colis_endommage", "add"],
   ["automobile", "Ils m'ont prêté un véhicule de courtoisie pendant toute la réparation.", "enchantments", "geste_commercial", "add"],
   ["automobile", "Le voyant moteur s'est rallumé deux jours après la révision.", "irritants", "produit_defectueux", "add"],
+  ["automobile", "Le mécano a localisé la fuite que personne ne trouvait.", "enchantments", "efficacite", "add"],
   // pharmacie-optique
   ["pharmacie-optique", "Mon traitement habituel est en tension, commandé pour demain encore une fois.", "irritants", "rupture_stock", "add"],
   ["pharmacie-optique", "Avec mes nouveaux verres progressifs je vois flou de près.", "irritants", "produit_defectueux", "add"],
