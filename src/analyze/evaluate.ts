@@ -21,6 +21,8 @@ export interface GoldVerbatim {
   tonalite: Tonality;
   /** Compared with `analysis.intents`. */
   intentions: string[];
+  /** The verbatim's sector, when the gold file says (`banque`, `transport_rail_air`…). */
+  sector?: string;
 }
 
 export type EvalFamily = 'themes' | 'irritants' | 'enchantements' | 'intentions';
@@ -80,6 +82,11 @@ export interface EvaluateOptions {
    * `{ intentions: { intention_resiliation: 'resiliation' } }`). Default: none.
    */
   rename?: Partial<Record<EvalFamily, Record<string, string>>>;
+  /**
+   * The analyser for one gold verbatim (default: the one given), e.g. one with
+   * the sector layer its `sector` names, as `verbatim eval --gold-sectors` does.
+   */
+  analyzerFor?: (gold: GoldVerbatim) => Analyzer;
 }
 
 const ratio = (a: number, b: number): number => (b === 0 ? 0 : a / b);
@@ -188,7 +195,7 @@ export function evaluate(goldInput: readonly GoldVerbatim[], analyzer: Analyzer,
     const v: { id: string; text: string; channel?: string } = { id: g.id, text: g.text };
     if (g.channel !== undefined) v.channel = g.channel;
     // The same pipeline as `verbatim analyze`: chat transcripts on their customer turns.
-    return analyzeVerbatim(v, analyzer);
+    return analyzeVerbatim(v, options.analyzerFor?.(g) ?? analyzer);
   });
   const families = Object.fromEntries(
     EVAL_FAMILIES.map((f) => [f, scoreFamily(f, gold, analyses, keep, options.rename?.[f] ?? {}, publicId)]),

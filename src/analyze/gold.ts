@@ -77,6 +77,7 @@ export function parseGoldJsonl(text: string, file = '<gold>'): GoldVerbatim[] {
       tonalite: tone as Tonality,
     };
     if (typeof o['channel'] === 'string') g.channel = o['channel'];
+    if (typeof o['sector'] === 'string' && o['sector'] !== '') g.sector = o['sector'];
     if (typeof o['date'] === 'string') g.date = o['date'];
     if (typeof o['score'] === 'number' || o['score'] === null) g.score = o['score'] as number | null;
     out.push(g);

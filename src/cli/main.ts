@@ -10,10 +10,11 @@ import {
   renderEvalReport,
   renderHtml,
   renderReport,
+  findSector,
   sectorNames,
   tokenize,
 } from '../index.js';
-import type { Analyzer, Match, ReportFormat } from '../index.js';
+import type { Analyzer, EvaluateOptions, Match, ReportFormat } from '../index.js';
 import { analyzeFiles, loadLexiconFiles, InputError } from '../io/index.js';
 import { defaultWorkers } from '../io/analyze-files.js';
 import { stat } from 'node:fs/promises';
@@ -173,6 +174,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     .argument('<gold>', 'gold JSONL file')
     .option('--lexicon <path>', 'extra lexicon file or folder (repeatable)', collect, [] as string[])
     .option('--sector <name>', `sector layer over the default lexicons (repeatable): ${sectorNames().join(', ')}`, collect, [] as string[])
+    .option('--gold-sectors', "apply to each gold line the sector layer its \"sector\" field names (banque, transport_rail_air → transport…)")
     .option('--no-default-lexicon', 'use only the --lexicon files')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--fail-under <spec>', 'exit 1 when a micro-F1 (or tonality accuracy) is below, e.g. themes=0.8,irritants=0.7,tonality=0.8')
@@ -181,7 +183,22 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     .action(async (gold: string, opts: EvalCliOptions) => {
       const analyzer = await buildAnalyzer(opts.lexicon, opts.defaultLexicon, 'fra', opts.sector);
       const records = parseGoldJsonl(await readFile(gold, 'utf8'), gold);
-      const report = evaluate(records, analyzer, { examples: opts.worst });
+      const options: EvaluateOptions = { examples: opts.worst };
+      if (opts.goldSectors === true) {
+        const layers = opts.lexicon.length > 0 ? await loadLexiconFiles(opts.lexicon) : [];
+        const bySector = new Map<string, Analyzer>();
+        options.analyzerFor = (g) => {
+          const sector = g.sector === undefined ? undefined : findSector(g.sector);
+          if (sector === undefined) return analyzer;
+          let a = bySector.get(sector);
+          if (a === undefined) {
+            a = createAnalyzer({ lexicons: layers, includeDefault: opts.defaultLexicon, sectors: [...opts.sector, sector] });
+            bySector.set(sector, a);
+          }
+          return a;
+        };
+      }
+      const report = evaluate(records, analyzer, options);
       await output(io, renderEvalReport(report, opts.format), opts.out);
       if (opts.failUnder) {
         const failures = checkThresholds(report, opts.failUnder);
@@ -262,6 +279,7 @@ interface AnalyzeCliOptions {
 interface EvalCliOptions {
   lexicon: string[];
   sector: string[];
+  goldSectors?: boolean;
   defaultLexicon: boolean;
   format: 'text' | 'json';
   failUnder?: string;

@@ -1,6 +1,6 @@
 // Public API of src/lexicon (re-exported by src/index.ts).
 export { LexiconError } from './errors.js';
-export { parseLexicon, safeParseLexicon, defineLexicon, defaultLexicon, defaultEnglishLexicon, sectorLexicon, sectorNames } from './parse.js';
+export { parseLexicon, safeParseLexicon, defineLexicon, defaultLexicon, defaultEnglishLexicon, findSector, sectorLexicon, sectorNames } from './parse.js';
 export type { ParseLexiconOptions, SafeParseLexiconResult } from './parse.js';
 export { composeLexicons } from './compose.js';
 export { compileLexicon } from './compile.js';

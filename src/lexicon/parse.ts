@@ -2,6 +2,7 @@ import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 
 import { EN_LEXICON_SOURCES } from '../data/en.generated.js';
 import { FR_LEXICON_SOURCES } from '../data/fr.generated.js';
 import { FR_SECTOR_SOURCES } from '../data/fr-sectors.generated.js';
+import { slugify } from './channels.js';
 import { LexiconError } from './errors.js';
 import { rememberSource, type SourceInfo } from './source.js';
 import type { LexiconDocument, LexiconIssue } from './types.js';
@@ -150,6 +151,23 @@ export function defaultLexicon(): LexiconDocument[] {
 }
 
 let sectors: Map<string, LexiconDocument> | undefined;
+
+/**
+ * The sector layer a sector value names (a gold file's `sector`, a column):
+ * the same slug, or a layer name that is one of its parts
+ * (`transport_rail_air` → `transport`, `ecommerce_alimentaire` →
+ * `alimentaire`); undefined when none does.
+ */
+export function findSector(value: string): string | undefined {
+  const slug = slugify(value);
+  const names = sectorNames();
+  const exact = names.find((n) => slugify(n) === slug);
+  if (exact !== undefined) return exact;
+  return names.find((n) => {
+    const s = slugify(n);
+    return slug.startsWith(`${s}_`) || slug.endsWith(`_${s}`) || slug.includes(`_${s}_`);
+  });
+}
 
 /** Names of the optional sector layers shipped with the package (`lexicons/fr/sectors/`). */
 export function sectorNames(): string[] {

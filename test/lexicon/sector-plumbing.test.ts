@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createAnalyzer, sectorLexicon, sectorNames } from '../../src/index.js';
+import { createAnalyzer, evaluate, findSector, parseGoldJsonl, sectorLexicon, sectorNames } from '../../src/index.js';
 
 describe('sector layers (plumbing)', () => {
   it('an unknown sector is a TypeError naming the known ones', () => {
@@ -12,5 +12,41 @@ describe('sector layers (plumbing)', () => {
       expect(() => createAnalyzer({ sectors: [name], detectLanguage: false }), name).not.toThrow();
       expect(sectorLexicon(name).version).toBe(1);
     }
+  });
+});
+
+describe('findSector and evaluation per sector', () => {
+  it.each([
+    ['banque', 'banque'],
+    ['Banque', 'banque'],
+    ['transport_rail_air', 'transport'],
+    ['ecommerce_alimentaire', 'alimentaire'],
+    ['services_publics', 'services-publics'],
+    ['pharmacie_optique', 'pharmacie-optique'],
+    ['boulangerie', undefined],
+    ['', undefined],
+  ])('%j → %j', (value, sector) => {
+    expect(findSector(value)).toBe(sector);
+  });
+
+  it('evaluate analyses each gold verbatim with the analyser analyzerFor gives it', () => {
+    const plain = createAnalyzer({ detectLanguage: false });
+    const withLayer = createAnalyzer({ detectLanguage: false, sectors: ['telecom'] });
+    const gold = parseGoldJsonl(
+      [
+        JSON.stringify({ id: 'a', sector: 'telecom', text: 'La box redémarre toute seule dix fois par jour depuis la mise à jour.', themes: ['produit'], irritants: ['produit_defectueux'], enchantements: [], intentions: [], tonalite: 'negatif' }),
+        JSON.stringify({ id: 'b', text: 'Colis jamais reçu.', themes: ['livraison'], irritants: ['retard_livraison'], enchantements: [], intentions: [], tonalite: 'negatif' }),
+      ].join('\n'),
+      'gold.jsonl',
+    );
+    expect(gold[0]?.sector).toBe('telecom');
+    const seen: string[] = [];
+    evaluate(gold, plain, {
+      analyzerFor: (g) => {
+        seen.push(`${g.id}:${g.sector ?? '-'}`);
+        return g.sector !== undefined ? withLayer : plain;
+      },
+    });
+    expect(seen).toEqual(['a:telecom', 'b:-']);
   });
 });

@@ -11,7 +11,7 @@ describe('public API', () => {
       'createReportBuilder', 'createScoresAccumulator', 'createTrendsAccumulator', 'customerText', 'defaultEnglishLexicon', 'defaultLexicon',
       'defineLexicon', 'detectLanguage', 'detectScoreScale', 'englishLemmas', 'englishWords', 'evaluate', 'finalizeCooccurrence', 'finalizeCorpus',
       'finalizeInsight', 'finalizeJourney', 'finalizeKeyness', 'finalizeReport', 'finalizeScores', 'finalizeTrends',
-      'foldKey', 'isBrandMessage', 'isStopword', 'isoWeek', 'keynessStateFromReport', 'loadEnglish', 'logLikelihood', 'logRatio', 'maskPersonalData',
+      'findSector', 'foldKey', 'isBrandMessage', 'isStopword', 'isoWeek', 'keynessStateFromReport', 'loadEnglish', 'logLikelihood', 'logRatio', 'maskPersonalData',
       'mergeCooccurrence', 'mergeCorpusStates', 'mergeInsightStates', 'mergeJourney', 'mergeKeyness', 'mergeReportStates', 'mergeScores',
       'mergeTrends', 'normalize', 'normalizeChannel', 'parseChatTranscript', 'parseGoldJsonl', 'parseLexicon',
       'renderEvalReport', 'renderHtml', 'renderReport', 'renderers', 'reportMeta', 'safeParseLexicon', 'sectorLexicon', 'sectorNames', 'sentences',
