@@ -20,5 +20,7 @@ export type { GoldIssue } from './gold.js';
 export { renderEvalReport } from './render.js';
 export { analyzeVerbatim } from './transcript.js';
 export { isBrandMessage } from './author.js';
+export { suggestSectors } from './sectors.js';
+export type { SectorSuggestion, SuggestSectorsOptions } from './sectors.js';
 export type { AnalyzeVerbatimOptions } from './transcript.js';
 export { analyzeStream } from './stream.js';

@@ -11,11 +11,12 @@ import {
   renderHtml,
   renderReport,
   findSector,
+  suggestSectors,
   sectorNames,
   tokenize,
 } from '../index.js';
 import type { Analyzer, EvaluateOptions, Match, ReportFormat } from '../index.js';
-import { analyzeFiles, loadLexiconFiles, InputError } from '../io/index.js';
+import { analyzeFiles, loadLexiconFiles, InputError, readVerbatims } from '../io/index.js';
 import { defaultWorkers } from '../io/analyze-files.js';
 import { stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -73,6 +74,32 @@ async function buildAnalyzer(lexiconPaths: string[], includeDefault: boolean, la
   return createAnalyzer({ lexicons: layers, includeDefault, defaultLanguage: language, sectors: checkSectors(sectors) });
 }
 
+/**
+ * `--sector auto`: the layer the first 500 verbatims read like most, when a
+ * fifth of them at least use its words; said on stderr, as it was asked for.
+ */
+async function autoSectors(io: CliIo, files: string[], opts: AnalyzeCliOptions): Promise<string[]> {
+  const named = checkSectors(opts.sector.filter((s) => s !== 'auto'));
+  if (files.includes('-')) throw new CommanderError(EXIT.usage, 'verbatim.usage', '--sector auto reads the input twice: give a file, not standard input');
+  const [best] = suggestSectors(await firstTexts(files, opts.text, 500), { minShare: AUTO_SECTOR_SHARE });
+  io.stderr.write(best === undefined
+    ? `verbatim: --sector auto: no sector layer fits (none is used by ${AUTO_SECTOR_SHARE * 100} % of the first verbatims)\n`
+    : `verbatim: --sector auto: ${best.sector} (its terms fire in ${Math.round(best.share * 100)} % of the first verbatims)\n`);
+  return best === undefined || named.includes(best.sector) ? named : [...named, best.sector];
+}
+const AUTO_SECTOR_SHARE = 0.2;
+
+/** The first `n` texts of the inputs (rejected rows skipped), for a quick look before the analysis. */
+async function firstTexts(files: string[], text: string | undefined, n: number): Promise<string[]> {
+  const texts: string[] = [];
+  const items = readVerbatims(files.map((path) => (text !== undefined ? { path, text } : { path })));
+  for await (const item of items) {
+    if (item.type === 'verbatim') texts.push(item.verbatim.text);
+    if (texts.length >= n) break;
+  }
+  return texts;
+}
+
 /** Sector names as given, or a usage error naming the known ones. */
 function checkSectors(names: string[]): string[] {
   const known = sectorNames();
@@ -116,7 +143,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     .option('--author <column>', 'author/role column: rows by the brand or an agent are counted apart (default: auto-detected: role, type auteur…)')
     .option('--agent-author <value>', 'an author value meaning the brand (its account name), beyond marque/agent/réponse… (repeatable)', collect, [] as string[])
     .option('--lexicon <path>', 'extra lexicon file or folder, layered over the default (repeatable)', collect, [] as string[])
-    .option('--sector <name>', `sector layer over the default lexicons (repeatable): ${sectorNames().join(', ')}`, collect, [] as string[])
+    .option('--sector <name>', `sector layer over the default lexicons (repeatable), or auto: ${sectorNames().join(', ')}`, collect, [] as string[])
     .option('--no-default-lexicon', 'use only the --lexicon files')
     .addOption(new Option('--format <format>', 'report format').choices(FORMATS).default('table'))
     .option('--out <file>', 'write the report to a file instead of stdout')
@@ -139,7 +166,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
         const result = await analyzeFiles(files, {
           lexicons: opts.lexicon,
           includeDefault: opts.defaultLexicon,
-          sectors: checkSectors(opts.sector),
+          sectors: opts.sector.includes('auto') ? await autoSectors(io, files, opts) : checkSectors(opts.sector),
           defaultLanguage: opts.lang,
           workers,
           workerScript: fileURLToPath(import.meta.url),
@@ -205,6 +232,18 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
         for (const failure of failures) io.stderr.write(`verbatim eval: ${failure.message}\n`);
         if (failures.length > 0) code = EXIT.failed;
       }
+    });
+
+  program
+    .command('sectors')
+    .description('which sector layers a corpus reads like: share of its first verbatims where a term of the layer fires')
+    .argument('<files...>', 'input files (as for analyze); - reads standard input')
+    .option('--text <column>', 'column holding the verbatim (default: auto-detected)')
+    .option('--sample <n>', 'verbatims read at most', positiveInt('--sample'), 500)
+    .action(async (files: string[], opts: { text?: string; sample: number }) => {
+      const suggestions = suggestSectors(await firstTexts(files, opts.text, opts.sample), { sample: opts.sample, minShare: 0 });
+      const lines = suggestions.map((s) => `${s.sector.padEnd(20)} ${String(Math.round(s.share * 100)).padStart(3)} %  (${s.verbatims})`);
+      await output(io, [`sector               share  (verbatims of ${opts.sample} at most)`, ...lines].join('\n'), undefined);
     });
 
   program

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createAnalyzer, evaluate, findSector, parseGoldJsonl, sectorLexicon, sectorNames } from '../../src/index.js';
+import { createAnalyzer, evaluate, findSector, parseGoldJsonl, sectorLexicon, sectorNames, suggestSectors } from '../../src/index.js';
 
 describe('sector layers (plumbing)', () => {
   it('an unknown sector is a TypeError naming the known ones', () => {
@@ -48,5 +48,24 @@ describe('findSector and evaluation per sector', () => {
       },
     });
     expect(seen).toEqual(['a:telecom', 'b:-']);
+  });
+});
+
+describe('suggestSectors', () => {
+  it('names the sector whose own terms a corpus uses, and none for plain retail', () => {
+    const bank = [
+      'Encore des agios alors que mon découvert autorisé couvrait le prélèvement.',
+      'Commission d\'intervention de 8 € facturée trois fois le même mois.',
+      'Ma carte bancaire a été avalée par le distributeur de l\'agence.',
+      'Le virement vers mon livret est bloqué depuis lundi.',
+      'Frais de tenue de compte en hausse sans prévenir.',
+    ];
+    const [first] = suggestSectors(bank);
+    expect(first?.sector).toBe('banque');
+    expect(first?.share).toBeGreaterThanOrEqual(0.4);
+    const retail = ['Colis reçu en deux jours, merci.', 'Vendeuse très aimable en magasin.', 'Produit conforme à la description.'];
+    expect(suggestSectors(retail, { minShare: 0.2 })).toEqual([]);
+    expect(suggestSectors([])).toEqual([]);
+    expect(() => suggestSectors(bank, { sample: 0 })).toThrow(TypeError);
   });
 });

@@ -15,7 +15,7 @@ describe('public API', () => {
       'mergeCooccurrence', 'mergeCorpusStates', 'mergeInsightStates', 'mergeJourney', 'mergeKeyness', 'mergeReportStates', 'mergeScores',
       'mergeTrends', 'normalize', 'normalizeChannel', 'parseChatTranscript', 'parseGoldJsonl', 'parseLexicon',
       'renderEvalReport', 'renderHtml', 'renderReport', 'renderers', 'reportMeta', 'safeParseLexicon', 'sectorLexicon', 'sectorNames', 'sentences',
-      'slugify', 'stem', 'stopwords', 'toTonality', 'tokenize',
+      'slugify', 'stem', 'stopwords', 'suggestSectors', 'toTonality', 'tokenize',
     ]);
   });
 
