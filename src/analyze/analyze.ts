@@ -8,7 +8,7 @@ import { termKeys } from '../lexicon/keys.js';
 import { defaultLexicon, sectorLexicon } from '../lexicon/parse.js';
 import { normalizeChannel } from '../lexicon/channels.js';
 import type { Lexicon, LexiconDocument, LexiconEntry } from '../lexicon/types.js';
-import { hasInnerNegator, isBreak, isNegated, personneIsPerson, type NegationConfig, type Unit } from './negation.js';
+import { createNegationConfig, hasInnerNegator, isBreak, isNegated, personneIsPerson, type NegationConfig, type Unit } from './negation.js';
 import { createModalityConfig, modalityOf, type ModalityConfig } from './modality.js';
 import { compileImpliedRules, findImplied, type CompiledImpliedRule } from './implied.js';
 import { createSentimentConfig, scoreTonality, TONALITY_THRESHOLDS, type SentimentConfig, type TonalityThresholds } from './sentiment.js';
@@ -106,20 +106,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   const keying = sms !== undefined ? { sms } : {};
   const compiled = compileLexicon(lexicon, options.fuzzy === false ? { ...keying, fuzzy: false } : keying);
 
-  const breaks = new Set<string>();
-  const longBreaks: string[][] = [];
-  for (const b of lexicon.negation.breaks) {
-    const keys = termKeys(b, keying);
-    if (keys.length === 1 && keys[0] !== undefined) breaks.add(keys[0]);
-    else if (keys.length > 1) longBreaks.push(keys);
-    else if (b.trim() !== '') breaks.add(b.trim());
-  }
-  const negation: NegationConfig = {
-    negators: new Set(lexicon.negation.negators.flatMap((w) => termKeys(w, keying))),
-    window: lexicon.negation.window,
-    breaks,
-    longBreaks,
-  };
+  const negation = createNegationConfig(lexicon.negation, (phrase) => termKeys(phrase, keying));
 
 
   const residual = lexicon.entries.find((e) => e.residual === true && e.kind === 'irritant' && !e.disabled);

@@ -12,7 +12,7 @@ import { compileLexicon, type CompiledLexicon } from '../lexicon/compile.js';
 import { termKeys, type KeyingOptions } from '../lexicon/keys.js';
 import { defaultEnglishLexicon } from '../lexicon/parse.js';
 import type { Lexicon, LexiconDocument } from '../lexicon/types.js';
-import type { NegationConfig, Unit } from './negation.js';
+import { createNegationConfig, type NegationConfig, type Unit } from './negation.js';
 import { createSentimentConfig, type SentimentConfig } from './sentiment.js';
 
 /** What `analyze` swaps in for an English verbatim. */
@@ -57,22 +57,8 @@ function buildEnglishLayer(main: Lexicon, extra: readonly LexiconDocument[]): En
   lexicon.sentiment.words = words;
   const compiled = compileLexicon(lexicon, KEYING);
 
-  const breaks = new Set<string>();
-  const longBreaks: string[][] = [];
-  for (const b of lexicon.negation.breaks) {
-    const keys = termKeys(b, KEYING);
-    if (keys.length === 1 && keys[0] !== undefined) breaks.add(keys[0]);
-    else if (keys.length > 1) longBreaks.push(keys);
-    else if (b.trim() !== '') breaks.add(b.trim());
-  }
-  const negation: NegationConfig = {
-    negators: new Set(lexicon.negation.negators.flatMap((w) => termKeys(w, KEYING))),
-    window: lexicon.negation.window,
-    breaks,
-    longBreaks,
-    // "staff were not friendly": a negator inside a match's gap cancels it.
-    innerNegators: new Set(['not', 'never', 'no', 'nothing', 'none', 'without', 'nor', 'neither', 'hardly']),
-  };
+  // "staff were not friendly": a negator inside a match's gap cancels it.
+  const negation = createNegationConfig(lexicon.negation, (phrase) => termKeys(phrase, KEYING), new Set(['not', 'never', 'no', 'nothing', 'none', 'without', 'nor', 'neither', 'hardly']));
   return {
     lexicon,
     compiled,

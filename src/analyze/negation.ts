@@ -153,3 +153,25 @@ export function hasInnerNegator(units: readonly Unit[], start: number, end: numb
   }
   return false;
 }
+
+/**
+ * A lexicon's negation section keyed like the token stream: one-word breaks
+ * in a set, multi-word ones (`par contre`) as key sequences.
+ */
+export function createNegationConfig(
+  section: { negators: readonly string[]; window: number; breaks: readonly string[] },
+  keysOf: (phrase: string) => string[],
+  innerNegators?: ReadonlySet<string>,
+): NegationConfig {
+  const breaks = new Set<string>();
+  const longBreaks: string[][] = [];
+  for (const b of section.breaks) {
+    const keys = keysOf(b);
+    if (keys.length === 1 && keys[0] !== undefined) breaks.add(keys[0]);
+    else if (keys.length > 1) longBreaks.push(keys);
+    else if (b.trim() !== '') breaks.add(b.trim());
+  }
+  const config: NegationConfig = { negators: new Set(section.negators.flatMap(keysOf)), window: section.window, breaks, longBreaks };
+  if (innerNegators !== undefined) config.innerNegators = innerNegators;
+  return config;
+}

@@ -180,22 +180,9 @@ export function sectorNames(): string[] {
  */
 export function sectorLexicon(name: string): LexiconDocument {
   if (sectors === undefined) {
-    const issues: LexiconIssue[] = [];
-    sectors = new Map();
-    for (const { name: sector, file, data } of FR_SECTOR_SOURCES) {
-      const info: SourceInfo = { file, locate: () => ({ line: 0, column: 0 }) };
-      const found = validateLexiconData(data, info);
-      if (found.length > 0) issues.push(...found);
-      else {
-        const doc = asDocument(data);
-        rememberSource(doc, info);
-        sectors.set(sector, doc);
-      }
-    }
-    if (issues.length > 0) {
-      sectors = undefined;
-      throw new LexiconError(issues);
-    }
+    // Validated together, once: any issue in any layer throws one LexiconError.
+    const docs = validateSources(FR_SECTOR_SOURCES);
+    sectors = new Map(FR_SECTOR_SOURCES.map((source, i) => [source.name, docs[i] as LexiconDocument]));
   }
   const doc = sectors.get(name);
   if (doc === undefined) {
