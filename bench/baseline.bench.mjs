@@ -16,7 +16,9 @@
 // alike; the figure is process CPU time (process.cpuUsage, user + system, GC
 // threads included), not wall time. Reported: median and spread of the
 // per-round ratio new/old, and createAnalyzer() CPU time new/old (first call,
-// then the median of repeated calls). Without BENCH_BASELINE it does nothing.
+// then the median of repeated calls). BENCH_BASELINE_FRENCH=1 keeps only the
+// texts detected as French (the English layer left out of the figure).
+// Without BENCH_BASELINE it does nothing.
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -35,8 +37,8 @@ const median = (values) => {
 };
 const fmt = (x, d = 2) => x.toFixed(d);
 
-function corpus(size) {
-  const rows = parseSync(readFileSync(join(root, 'corpora/sample.csv')), { bom: true, delimiter: ';', columns: true });
+function corpus(size, keep = () => true) {
+  const rows = parseSync(readFileSync(join(root, 'corpora/sample.csv')), { bom: true, delimiter: ';', columns: true }).filter((r) => keep(r.commentaire));
   const docs = [];
   for (let i = 0; i < size; i += 1) {
     const r = rows[i % rows.length];
@@ -71,8 +73,11 @@ export default async function bench() {
   const size = Number(process.env.BENCH_BASELINE_VERBATIMS ?? 20_000);
   const rounds = Number(process.env.BENCH_BASELINE_ROUNDS ?? 8);
   const builds = { new: await load(join(root, 'dist')), old: await load(baseline) };
-  const docs = corpus(size);
-  console.log(`${docs.length} verbatims (corpora/sample.csv repeated), ${rounds} rounds, CPU time; baseline ${resolve(baseline)}`);
+  // BENCH_BASELINE_FRENCH=1: only the texts this build detects as French (no English layer in the figure).
+  const frenchOnly = process.env.BENCH_BASELINE_FRENCH === '1';
+  const probe = frenchOnly ? builds.new.mod.createAnalyzer() : undefined;
+  const docs = corpus(size, frenchOnly ? (text) => builds.new.run({ id: '', text }, probe).language === 'fra' : undefined);
+  console.log(`${docs.length} verbatims (corpora/sample.csv${frenchOnly ? ', French texts only,' : ''} repeated), ${rounds} rounds, CPU time; baseline ${resolve(baseline)}`);
   console.log(`new via ${builds.new.via}, old via ${builds.old.via}`);
 
   // createAnalyzer(): the first call (module-level tables built on first use) and repeated calls, alternated.
