@@ -30,6 +30,9 @@ const MEDIUM = [
   /\b(en|par) (mp|dm|message prive)\b/,
 ];
 
+/** A word (or two) that each STRONG and MEDIUM pattern contains once folded; keep in step with them. */
+const ANCHOR = /nous|vous|votre|notre|nos|merci|hesitez|cordialement|belle journee|bonjour|bonsoir|hello|\b(?:en|par) (?:mp|dm|message prive)\b/;
+
 /**
  * Whether a text reads as a brand's or an agent's message rather than a
  * customer's: a caret signature or a brand-only phrase, or two reply phrases.
@@ -37,6 +40,8 @@ const MEDIUM = [
 export function isBrandMessage(text: string): boolean {
   if (CARET_SIGNATURE.test(text.trimEnd())) return true;
   const folded = foldKey(text.replace(/[’‘`]/g, "'")).replace(/\s+/g, ' ');
+  // Every STRONG and MEDIUM phrase holds one of these words: most customer texts stop here.
+  if (!ANCHOR.test(folded)) return false;
   if (STRONG.some((re) => re.test(folded))) return true;
   let found = 0;
   for (const re of MEDIUM) if (re.test(folded) && ++found >= 2) return true;

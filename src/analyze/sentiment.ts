@@ -26,6 +26,9 @@ interface Phrase {
 export interface SentimentConfig {
   /** Phrases by first key, longest first. */
   phrases: Map<string, Phrase[]>;
+  /** Phrases of two keys or more by first then second key, longest first; one-key phrases by key. */
+  pairs: Map<string, Map<string, Phrase[]>>;
+  singles: Map<string, Phrase>;
   stems: Map<string, number>;
   irritantWeight: number;
   /** Keys whose praise turns negative next to a complaint (see SentimentSection.sarcasm). */
@@ -102,9 +105,28 @@ export function createSentimentConfig(lexicon: Lexicon, options: { includeBase: 
     phrases.set(first, list);
   }
   for (const list of phrases.values()) list.sort((a, b) => b.keys.length - a.keys.length);
+  // The same lists split on the second key: a unit then tries only the phrases its next word can start.
+  const pairs = new Map<string, Map<string, Phrase[]>>();
+  const singles = new Map<string, Phrase>();
+  for (const [first, list] of phrases) {
+    for (const p of list) {
+      if (p.keys.length === 1) {
+        if (!singles.has(first)) singles.set(first, p);
+        continue;
+      }
+      const second = p.keys[1] as string;
+      const bySecond = pairs.get(first) ?? new Map<string, Phrase[]>();
+      pairs.set(first, bySecond);
+      const l = bySecond.get(second) ?? [];
+      l.push(p);
+      bySecond.set(second, l);
+    }
+  }
   const turns = (lexicon.sentiment.turns.length > 0 ? lexicon.sentiment.turns : DEFAULT_TURNS).map((t) => keysOf(t)).filter((k) => k.length > 0);
   return {
     phrases,
+    pairs,
+    singles,
     stems,
     irritantWeight: lexicon.sentiment.irritantWeight,
     enchantmentWeight: lexicon.sentiment.enchantmentWeight,
@@ -159,18 +181,23 @@ function unitKey(u: Unit): string {
 
 /** The longest phrase starting at unit k. */
 function phraseAt(units: readonly Unit[], keys: readonly string[], k: number, config: SentimentConfig, covered: ReadonlySet<number>): Phrase | undefined {
-  const list = config.phrases.get(keys[k] as string);
-  if (list === undefined) return undefined;
-  for (const p of list) {
-    if (k + p.keys.length > units.length) continue;
-    let ok = true;
-    for (let s = 0; s < p.keys.length && ok; s += 1) {
-      const u = units[k + s] as Unit;
-      if (keys[k + s] !== p.keys[s] || covered.has(u.token) || u.sentence !== units[k]?.sentence) ok = false;
+  const first = keys[k] as string;
+  const second = keys[k + 1];
+  // Phrases of two keys or more whose second key is the next unit's, longest first; then the one-key phrase.
+  const list = second === undefined ? undefined : config.pairs.get(first)?.get(second);
+  if (list !== undefined) {
+    for (const p of list) {
+      if (k + p.keys.length > units.length) continue;
+      let ok = true;
+      for (let s = 0; s < p.keys.length && ok; s += 1) {
+        const u = units[k + s] as Unit;
+        if (keys[k + s] !== p.keys[s] || covered.has(u.token) || u.sentence !== units[k]?.sentence) ok = false;
+      }
+      if (ok) return p;
     }
-    if (ok) return p;
   }
-  return undefined;
+  const p = config.singles.get(first);
+  return p !== undefined && !covered.has((units[k] as Unit).token) ? p : undefined;
 }
 
 /** Positive and negative sums of a verbatim: lexicon matches by weight, then sentiment words outside them. */
