@@ -3109,7 +3109,14 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "terms": [
       "sav|s.a.v|après-vente|service après-vente|service après vente|service apres vente|après vente",
       "retour|retours {0,2} produit|article|colis|gratuit|gratuits|payant|en magasin|du produit|de l'article|de colis",
-      "bon de retour|étiquette de retour|bordereau de retour|frais de retour|politique de retour|procédure de retour|demande de retour|droit de retour|faire un retour|fait un retour|mon retour|le retour du|le retour de mon|retours gratuits|retour gratuit|retour accepté|retour refusé|retourner le|retourner l'article|retourner le produit|retourner mon|retourné le|retourné l'article|retourné mon|renvoyé le produit|renvoyé l'article|renvoyer le produit|renvoyer l'article|renvoyer le colis|renvoyé le colis|renvoyé mon|échange|échanges|échanger|échangé|échangée|échangés|réparation|réparations|réparer|réparé|réparée|réparés|réparateur|réparable|irréparable|garantie|garanties|sous garantie|hors garantie|extension de garantie|garantie légale|garantie constructeur|garantie commerciale|dépannage|dépanneur|pièce détachée|pièces détachées|pièce de rechange|pièces de rechange|atelier|diagnostic|remplacement|produit de remplacement",
+      "bon de retour|étiquette de retour|bordereau de retour|frais de retour|politique de retour|procédure de retour|demande de retour|droit de retour|faire un retour|fait un retour|mon retour|le retour du|le retour de mon|retours gratuits|retour gratuit|retour accepté|retour refusé|retourner le|retourner l'article|retourner le produit|retourner mon|retourné le|retourné l'article|retourné mon|renvoyé le produit|renvoyé l'article|renvoyer le produit|renvoyer l'article|renvoyer le colis|renvoyé le colis|renvoyé mon|échange|échanges|échanger|échangé|échangée|échangés|réparation|réparations|réparer|réparé|réparée|réparés|réparateur|réparable|irréparable|sous garantie|hors garantie|extension de garantie|garantie légale|garantie constructeur|garantie commerciale|garantie fabricant|fin de garantie|fin de la garantie|pendant la garantie|au titre de la garantie|faire jouer la garantie|fait jouer la garantie|appel à la garantie|garantie refusée|garantie expirée|encore sous garantie|dépannage|dépanneur|pièce détachée|pièces détachées|pièce de rechange|pièces de rechange|diagnostic|remplacement|produit de remplacement",
+      "garantie {0,2} ne couvre|couvre|couvrait|jouer|joue|a joué|marche|fonctionne|prend|refuse|refusée|1 an|2 ans|deux ans|un an|3 ans|trois ans|5 ans|cinq ans",
+      "reprise gratuite|reprise gratuitement|repris gratuitement|reprise sans frais|repris sans frais|reprendre gratuitement|sera repris|serait repris|soit repris|sera reprise|serait reprise|soit reprise|reprise du produit|reprise de l'article",
+      "les retourner|le retourner|la retourner|les renvoyer|la renvoyer|le renvoyer|les rapporter|le rapporter|la rapporter|les rendre|je la renvoie|je le renvoie|je les renvoie|je vous renvoie|on me renvoie|je vous retourne|je renvoie|je retourne {0,3} article|articles|produit|produits|un neuf|une neuve|le colis|la box|l'appareil|gratuitement|sans frais",
+      "renvoyé|renvoyée|renvoyés|renvoyées|retourné|retournée|retournés|retournées|repris|reprise|échangé|échangée|échangés|échangées|remplacé|remplacée|remplacés|remplacées {0,2} sans discuter|sans frais|gratuitement|sans problème|sans souci|sans difficulté|aussitôt|immédiatement|dans la foulée|sur place",
+      "retouche|retouches|retoucher|retouché|retouchée|ajustement|ajustements|réglage|réglages {0,2} gratuit|gratuits|gratuite|gratuites|offert|offerts|offerte|monture|lunettes|verres|ourlet",
+      "retouche|retouches",
+      "étiquette prépayée|étiquette de retour|bon de retour|colis retour|point de dépôt|renvoi du produit|renvoi de l'article|renvoi de la box|renvoi du matériel|restituer la box|restituer le matériel|rendre la box|rendre le matériel|retour du matériel|retour de la box",
       "reprise|repris|reprendre {0,2} produit|article|ancien|appareil",
       "rétractation|droit de rétractation",
       "article|produit|colis|commande {0,2} retourné|retournée|renvoyé|renvoyée",
@@ -3148,7 +3155,7 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "parent": "sav",
      "label": "Réparation et intervention",
      "terms": [
-      "réparation|réparations|réparer|réparé|réparée|dépannage|pièces détachées|pièce détachée|atelier"
+      "réparation|réparations|réparer|réparé|réparée|dépannage|pièces détachées|pièce détachée"
      ]
     },
     {
@@ -3157,7 +3164,7 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "parent": "sav",
      "label": "Garantie",
      "terms": [
-      "garantie|garanties|sous garantie|hors garantie|extension de garantie|garantie légale"
+      "sous garantie|hors garantie|extension de garantie|garantie légale|garantie constructeur|garantie commerciale|garantie fabricant|fin de garantie|garantie refusée|faire jouer la garantie"
      ]
     }
    ]
