@@ -2074,11 +2074,17 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "stage": "pendant",
      "terms": [
       "magasin|magasins|boutique|boutiques|succursale|supermarché|hypermarché|supérette|showroom|grande surface|centre commercial|galerie marchande|point de vente|points de vente|en magasin|au magasin|dans le magasin|du magasin|le magasin|en boutique|accueil du magasin|rayon|rayons|rayonnage|rayonnages|étagère|étagères|étal|étals|linéaire|linéaires|tête de gondole|mise en rayon|en rayon|caisse|caisses|caissier|caissière|caissiers|caissières|self-checkout|scanette|caisse automatique|caisses automatiques|caisse rapide|passage en caisse|en caisse|conseiller de vente|conseillère de vente|personnel du magasin|hôtesse de caisse|chef de rayon|responsable du magasin|directeur du magasin|directrice du magasin|horaires|horaire|heures d'ouverture|horaires d'ouverture|à l'ouverture du magasin|fermeture|heures d'ouverture|ouvert le dimanche|fermé le dimanche|ouvert jusqu'à|fermé le lundi|fermé à|portes fermées|propreté|sale|sales|saleté|saletés|crasseux|crasseuse|dégoûtant|dégoûtante|odeur|odeurs|toilettes|sanitaires|poussière|cabine|cabines|essayage|cabine d'essayage|cabines d'essayage|parking|parkings|stationnement|chariot|chariots|caddie|caddies|panier du magasin|affluence|bondé|bondée|bousculade|plein à craquer|drive|retrait en magasin|click and collect|click & collect|stock|stocks|réassort|réapprovisionnement|rupture|ruptures|prix affiché|prix en rayon|affichage des prix",
-      "étiquette de prix|étiquettes de prix|étiquetage des prix"
+      "étiquette de prix|étiquettes de prix|étiquetage des prix",
+      "file d'attente|queue au|queue à la|faire la queue|fait la queue|fais la queue|guichets fermés|comptoir vide|guichet vide|guichet fermé",
+      "pharmacie|pharma|bureau|mairie|gare|officine|showroom|concession|accueil {0,2} fermé|fermée|fermés|fermées|ouvert|ouverte|ouverts|ouvertes|désert|déserte|bondé|bondée",
+      "fermé|fermée|fermés|fermées|ouvert|ouverte|ouverts|ouvertes {0,2} le samedi|le midi|le lundi|le dimanche|entre midi|à midi|l'après-midi|le matin|uniquement sur rdv|uniquement sur rendez-vous|à 16h|à 17h|à 18h|à 19h|à 12h",
+      "un seul guichet|une seule caisse|une seule personne au|deux guichets|2 guichets|guichets ouverts|caisses ouvertes|guichet ouvert|caisse ouverte"
      ],
      "exclude": [
       "agence {0,1} immobilière|de voyage|bancaire en ligne",
       "caisse {0,2} primaire|d'allocations|d'épargne|de retraite|d'assurance maladie",
+      "caisse|caisses {0,1} de vin|de bordeaux|de bourgogne|de champagne|de bouteilles|de bière|de vins|à outils",
+      "vendeur|vendeuse|vendeurs|vendeuses|conseiller|conseillère|conseil|conseils|gars|personnel|équipe {0,2} au rayon|du rayon|rayon",
       "scan {0,2} de|pièce|du document|des documents",
       "ouverture {0,2} de compte|du compte|de l'application|de l'appli|du colis|du carton|d'un compte|d'un dossier|de dossier|de l'app",
       "fermeture {0,2} définitive|de compte|du compte|de mon compte|de l'agence",
@@ -2101,6 +2107,9 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "label": "Rayons et mise en rayon",
      "terms": [
       "rayon|rayons|rayonnage|rayonnages|étagère|étagères|étals|mise en rayon|tête de gondole"
+     ],
+     "exclude": [
+      "vendeur|vendeuse|vendeurs|vendeuses|conseiller|conseillère|conseil|conseils|gars|personnel|équipe {0,2} au rayon|du rayon|rayon"
      ]
     },
     {
