@@ -2376,7 +2376,9 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "pénalité|pénalités|agios|frais de tenue de compte|frais de retour|frais de retour payants",
       "baisse|baissé|diminué|diminution {0,3} prix|tarif|tarifs|facture|mensualité|abonnement|cotisation|forfait",
       "prix|tarif|tarifs|facture|mensualité|abonnement|cotisation|forfait {0,2} a baissé|baisse|ont baissé|a diminué|diminue",
-      "de plus par mois|de plus par an|€ de plus|euros de plus|€ de moins|euros de moins"
+      "de plus par mois|de plus par an|€ de plus|euros de plus|€ de moins|euros de moins",
+      "€|euros|eur|balles|boules {0,0} la|le|par|chaque|pour la|pour le|pour une|pour un|à la|de la {0,0} nuit|nuitée|semaine|mois|année|journée|heure|billet|aller|trajet|forfait|séance|consultation|bouteille|boîte|paquet|sachet|pot|pièce|personne|litre|kilo|repas|menu|course|place|location|minute",
+      "dépassement d'honoraires|dépassements d'honoraires|reste à charge|frais d'annulation|frais de change"
      ],
      "exclude": [
       "cher monsieur|chère madame|chers messieurs|cher client|chère cliente|chers clients|mon cher|ma chère|chère équipe|cher service|chers tous|cher service client",
@@ -2388,6 +2390,7 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "frais de {0,1} réparation|remise en état",
       "solde affiché|mon solde|solde disponible|solde bancaire|solde restant",
       "pris en charge|prise en charge",
+      "tiers payant|tiers-payant",
       "frais|fraîche|fraîcheur {0,1} et",
       "produit frais|produits frais|pas frais|plus frais|rayon frais|fruits frais|légumes frais|poisson frais"
      ]
@@ -2501,6 +2504,7 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "augmenté {0,3} plafond|débit|vitesse|limite",
       "vol {0,2} annulé|retardé|retard|prévu|direct|aller|intérieur|long-courrier|paris|vers|pour|de nuit|de retour|low cost|à destination",
       "pris en charge|prise en charge",
+      "tiers payant|tiers-payant",
       "pour le prix|vu le prix {0,3} correct|bien|top|super|excellent|parfait|imbattable|génial|impeccable|nickel|rien à dire",
       "ça pique|ca pique {0,2} les yeux|la peau|la gorge|le nez|un peu la peau",
       "prix d'ami|prix d'amis|prix coûtant"
