@@ -2704,13 +2704,20 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "remonté|remontée|remonter|remonte {0,3} responsable|hiérarchie|direction|service|réclamation|dossier",
       "traitement {0,3} réclamation|demande|dossier|plainte",
       "prise en charge {0,2} réclamation|dossier|demande|plainte",
-      "relance|relances|relancé|relancée|relancer|relancés|engagement|engagements|dédommagement|compensation|geste commercial|geste co|bon d'achat|bons d'achat|avoir offert|remise commerciale|toujours pas résolu|toujours pas résolue|toujours pas réglé|toujours pas réglée|jamais résolu|jamais résolue|jamais réglé|non résolu|non résolue|pas été résolu|pas été réglé|problème persiste|problème non réglé|toujours le même problème|problème toujours pas|toujours rien de réglé|médiateur|médiation|conciliateur|conciliation|lrar|lettre recommandée|recommandé avec accusé|en recommandé|courrier recommandé|mise en demeure"
+      "relance|relances|relancé|relancée|relancer|relancés|engagement|engagements|dédommagement|compensation|geste commercial|geste co|bon d'achat|bons d'achat|avoir offert|remise commerciale|toujours pas résolu|toujours pas résolue|toujours pas réglé|toujours pas réglée|jamais résolu|jamais résolue|jamais réglé|non résolu|non résolue|pas été résolu|pas été réglé|problème persiste|problème non réglé|toujours le même problème|problème toujours pas|toujours rien de réglé|médiateur|médiation|conciliateur|conciliation|lrar|lettre recommandée|recommandé avec accusé|en recommandé|courrier recommandé|mise en demeure",
+      "déclaration de sinistre|déclaré le sinistre|déclarer le sinistre|dossier sinistre|dossier de sinistre|suite au sinistre|suite à mon sinistre|gestion du sinistre|gestionnaire sinistre|gestionnaire de sinistre|service sinistres|service sinistre|contre-expertise|rapport d'expertise|rapport de l'expert",
+      "sinistre {0,2} déclaré|réglé|clôturé|incendie|auto|habitation|dégât|en cours|n°",
+      "mon|notre|ce|du|au|le|votre|son {0,0} sinistre",
+      "dégât|dégâts {0,2} des eaux {0,2} déclaré|déclarés",
+      "aucun geste|pas de geste|pas un geste|sans geste|moindre geste|même pas un geste",
+      "dossier|demande {0,3} en cours d'instruction|en instruction|en cours d'examen|en cours de traitement|en cours de validation|à l'étude"
      ],
      "exclude": [
       "sans engagement|durée d'engagement|engagement de 12 mois|engagement de 24 mois|période d'engagement|fin d'engagement|fin de l'engagement|incident de paiement|ticket de caisse|tickets de caisse|ticket restaurant|ticket de métro|ticket de bus",
       "chef de rayon|chef cuisinier|chef de cuisine|le chef {0,2} cuisine",
       "responsable du magasin|responsable de magasin|directeur du magasin|directrice du magasin",
       "promis {0,1} juré",
+      "aucun sinistre|sans sinistre|sans aucun sinistre|zéro sinistre|pas de sinistre|jamais eu de sinistre|un geste de la main|geste technique|gestes barrières",
       "excusez-moi|excusez moi|désolé de|désolée de",
       "porte réclamation|porter réclamation|objet : réclamation|réclamation :"
      ]
@@ -2851,6 +2858,7 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      ],
      "exclude": [
       "promis {0,1} juré",
+      "aucun sinistre|sans sinistre|sans aucun sinistre|zéro sinistre|pas de sinistre|jamais eu de sinistre|un geste de la main|geste technique|gestes barrières",
       "comme promis {0,3} reçu|arrivé|livré|rappelé|remboursé|bien|respecté|à temps|dans les temps",
       "promesse tenue|promesses tenues|tenu sa promesse|tenu ses promesses|tenu leur promesse|tenu leurs promesses|tient ses promesses|tiennent leurs promesses|tient sa promesse|tient parole|tiennent parole|tenu parole|pas de promesse|aucune promesse|sans promesse",
       "on m'a dit que {0,3} non|oui|c'était normal",
