@@ -595,7 +595,14 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "hyper pro|hyper professionnel|ultra pro|très pro|super pro|vraiment pro",
       "ce qui est faux|c'est faux|information fausse|info fausse|infos fausses|m'a menti|m'ont menti|nous a menti|mensonge|mensonges|erreur de conseil|mauvais conseil|mauvais conseils|induit en erreur|induite en erreur",
       "explications claires|explication claire|explications données|explications fournies|clarté des explications|pour la clarté|bien expliqué|tout expliqué|m'a expliqué|a expliqué|explique bien",
-      "j'ai enfin compris|enfin compris|compris la différence|compris la diff"
+      "j'ai enfin compris|enfin compris|compris la différence|compris la diff",
+      "m'a|m'avait|m'ont|m'avaient|nous a|nous avait|nous ont|on m'a|on m'avait|on nous a|on nous avait|lui avait {0,1} affirmé|assuré|certifié|garanti|juré|confirmé|présenté {0,2} que|comme",
+      "présenté|présentée|vendu|vendue {0,3} comme obligatoire|comme indispensable|comme inclus|comme incluse",
+      "vendu|vendue|vendus|fait souscrire|fait prendre {0,6} pas besoin|aucun besoin|inutile|inutiles|ne servait à rien|ne sert à rien",
+      "personne ne sait|personne ne savait|personne n'a su|personne ne sait répondre|n'a pas su|n'ont pas su|n'a jamais su|pas su répondre|pas su me dire|pas su m'expliquer|sait pas répondre|savait pas répondre|su répondre|a su m'expliquer|a su trouver|su trouver",
+      "travail propre|travail soigné|travail bien fait|travail de qualité|du bon travail|du bon boulot|bon boulot|travail de pro|travail de professionnel|travail bâclé|boulot bâclé|travail d'amateur|bâclé|bâclée|bâclés",
+      "pas sérieux|pas sérieuse|pas très sérieux|pas très sérieuse|peu sérieux|peu sérieuse|très sérieux|très sérieuse|toujours aussi sérieux|toujours aussi sérieuse|manque de sérieux|sérieux et|sérieuse et|du sérieux|vrais pros|vrai pro|des pros|de vrais professionnels|professionnel|professionnelle|professionnels|professionnelles",
+      "trouvé la panne|trouvé le problème|trouvé d'où venait|trouvé la cause|trouvé l'origine|identifié la panne|identifié le problème|erreur de diagnostic|mauvais diagnostic|erreur de dosage|mauvais dosage|erreur de prescription|erreur de délivrance"
      ],
      "exclude": [
       "rapport|passage|visite|venue|rendez-vous|rdv|relance|relancer|attente {0,2} l'expert|d'expert|de l'expert|d'expertise",
