@@ -470,7 +470,14 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "terms": [
       "newsletter|newsletters|news letter|lettre d'information|lettre d'info|pub|pubs|publicité|publicités|publicitaire|publicitaires|réclame|marketing|mailing|mailings|e-mailing|emailing|catalogue|catalogues|prospectus|flyer|flyers|brochure|démarchage|démarché|démarchée|démarcher|démarcheur|démarcheurs|démarcheuse|démarchent|prospection|télémarketing|téléprospection|sollicitation|sollicitations|sollicité|sollicitée|solliciter|sollicitent|spam|spams|spammé|spammée|spammer|spamment|indésirable|indésirables|harcèlement|harcelé|harcelée|harceler|harcèlent|harcèle|appel commercial|appels commerciaux|appels publicitaires|sms publicitaires|sms promotionnels|mails publicitaires|mails commerciaux|e-mails commerciaux|emails publicitaires|offres commerciales|offre commerciale|notification|notifications|notif|notifs|désabonner|désabonné|désabonnée|désabonnement|désinscrire|désinscrit|désinscrite|désinscription|opt-out|bloctel|me désabonner|se désabonner|stop sms|liste rouge|opposition au démarchage|informé|informée|informés|informer|informez|information|informations|info|infos|prévenu|prévenue|prévenus|prévenir|prévenez|avertir|averti|avertie|avertis|tenu informé|tenue informée|tenir informé|tenu au courant|tenue au courant|tenir au courant|au courant|communication|communications|communiquer|communiqué|transparence|transparent|transparente",
       "pour prévenir|sans prévenir|sans nous prévenir|sans me prévenir|aucune info|aucune information|sans information|pas un appel|pas un mail|pas un sms|même pas un mail|même pas un appel|même pas un sms|sans le moindre courrier|aucun courrier|aucun mail|aucun sms|pas été informé|pas été informée|jamais informé|jamais informée|sans m'informer|sans nous informer",
-      "offres personnalisées|promos personnalisées|offre personnalisée"
+      "offres personnalisées|promos personnalisées|offre personnalisée",
+      "un sms|un texto|une alerte|une notif|un message|un mail|un appel {0,3} quand|dès que|à chaque|pour prévenir|pour me prévenir|pour nous prévenir|pour confirmer|pour rappeler|la veille|le jour même",
+      "sms|sms|textos|alertes|messages {0,1} à chaque|chaque fois|dès que",
+      "pas un message|pas un mot|aucun message|aucun avis|sans aucun avis|sans préavis|sans avertissement|sans m'appeler|sans nous appeler|sans appeler|sans m'avertir|sans nous avertir|ni sms|ni mail|ni appel|ni courrier",
+      "prévient|préviennent|prévenait|prévenu|prévenus|averti|avertis {0,2} par sms|par mail|par courrier|par téléphone|par message",
+      "on me prévient|on nous prévient|me prévient|nous prévient|nous a prévenus|m'a prévenu|m'a prévenue|nous ont prévenus|m'ont prévenu|m'ont prévenue",
+      "appelé|appelée|appelés|rappelé|rappelée|rappelés|contacté|contactée|contactés {0,2} chaque semaine|régulièrement|pour faire le point|pour nous tenir|pour me tenir|de lui-même|d'elle-même|spontanément",
+      "la com|merci pour la com|zéro com|aucune com|niveau com|niveau communication|service commercial|vente forcée|appel de votre service commercial"
      ],
      "exclude": [
       "mal informé|mal informée|bien informé|bien informée|informations erronées|fausses informations|fausse information|mauvaise information|mauvaises informations|prévenant|prévenante|prévenants|mail de confirmation|e-mail de confirmation|email de confirmation|mail de suivi|sms de suivi",
@@ -480,7 +487,8 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "par mail|par e-mail|par email|par courrier|par sms|par message|par courriel|via le formulaire",
       "réponse {0,2} par mail|par courrier",
       "code {0,2} sms|par sms",
-      "messagerie vocale|message d'erreur|messages d'erreur|message automatique|message vocal"
+      "messagerie vocale|message d'erreur|messages d'erreur|message automatique|message vocal",
+      "je vous informe|vous informe que|nous vous informons|info fausse|infos fausses|information fausse|informations fausses"
      ]
     },
     {
