@@ -396,13 +396,19 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "modifier|changer|annuler|rectifier {0,4} commande",
       "même commande|deux fois la même commande|commande en double",
       "bientôt disponible|disponible sur le site|indisponible sur le site|pas disponible sur le site|disponible en ligne|réapprovisionnement en ligne",
-      "order|orders|ordered|ordering|checkout|basket|cart"
+      "order|orders|ordered|ordering|checkout|basket|cart",
+      "jamais commandé|jamais commandée|pas commandé|pas commandée|rien commandé|jamais souscrit|jamais demandé cette option",
+      "commande|commandé|acheté|achetée|réservé|réservée|réservation|souscription|billet|billets {0,2} en quelques clics|en 2 clics|en 3 clics|en deux clics|en trois clics|en 1 min|en une minute|en 2 minutes|en deux minutes|en 5 minutes",
+      "billet|billets {0,2} acheté|achetés|achetée|réservé|réservés|modifié|modifiés|échangé|décalé|annulé|pris|remboursable|échangeable",
+      "décaler|changer|modifier|échanger|reporter {0,2} mon billet|mes billets|ma réservation|mon vol|mon séjour|mon rendez-vous de livraison",
+      "éligibilité|rebooker|rebook|commande retrait|retrait 2h|retrait en 2h"
      ],
      "exclude": [
       "passer commande {0,2} de quoi",
       "payé|payée {0,1} pour ça",
       "pas payé pour|pas payée pour|à mes frais|à leurs frais",
-      "annulé {0,2} rendez-vous|rdv|vol|train|intervention"
+      "annulé {0,2} rendez-vous|rdv|vol|train|intervention",
+      "panier garni|paniers garnis|déposer un chèque|dépôt de chèque|dépôt d'un chèque|remise de chèque|book an appointment|booking"
      ]
     },
     {
