@@ -944,6 +944,11 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "exclude": [
       "débit {0,2} internet|lent|faible|descendant|montant|fibre|adsl|wifi|4g|5g|de la box|de connexion",
       "haut débit|très haut débit",
+      "débit {0,2} pourri|nul|au top|stable|correct|excellent|catastrophique|médiocre|insuffisant|de fou|canon|mb|mbps|mo|gb|gbps|le soir",
+      "cet engagement|votre engagement|vos engagements|leur engagement|son engagement|honorer|à l'échéance|à échéance",
+      "engagement|engagements {0,3} pris|tenu|tenus|non tenu|pas tenu|pas été tenu|de rappel|de me rappeler|de vous rappeler",
+      "estimation|estimé|estimée|estimer {0,3} véhicule|voiture|reprise|cote|économie|économies|gain|durée|délai|arrivée",
+      "économie estimée|gain estimé|délai estimé|durée estimée|heure estimée|arrivée estimée",
       "note {0,2} de|sur|/|bien|mal|élevée|basse",
       "petite note|bonne note|mauvaise note|ma note|une note de 1|cette note",
       "compteur {0,1} kilométrique",
