@@ -420,6 +420,9 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "panier|passer commande|passé commande",
       "valider {0,2} commande|panier",
       "commande en ligne|bon de commande"
+     ],
+     "exclude": [
+      "panier garni|paniers garnis|panier-repas|panier repas|panier de légumes|panier de fruits"
      ]
     },
     {
@@ -612,7 +615,8 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "j'ai enfin compris|enfin compris|compris la différence|compris la diff",
       "m'a|m'avait|m'ont|m'avaient|nous a|nous avait|nous ont|on m'a|on m'avait|on nous a|on nous avait|lui avait {0,1} affirmé|assuré|certifié|garanti|juré|confirmé|présenté {0,2} que|comme",
       "présenté|présentée|vendu|vendue {0,3} comme obligatoire|comme indispensable|comme inclus|comme incluse",
-      "vendu|vendue|vendus|fait souscrire|fait prendre {0,6} pas besoin|aucun besoin|inutile|inutiles|ne servait à rien|ne sert à rien",
+      "vendu|vendue|vendus|fait souscrire|fait prendre {0,8} pas besoin|aucun besoin|inutile|inutiles|ne servait à rien|ne sert à rien",
+      "n'a su|n'ont su|n'avait su|ne sait|ne savait|ne savent|ne savaient {0,1} me dire|nous dire|répondre|me répondre|m'expliquer|me renseigner|me conseiller",
       "personne ne sait|personne ne savait|personne n'a su|personne ne sait répondre|n'a pas su|n'ont pas su|n'a jamais su|pas su répondre|pas su me dire|pas su m'expliquer|sait pas répondre|savait pas répondre|su répondre|a su m'expliquer|a su trouver|su trouver",
       "travail propre|travail soigné|travail bien fait|travail de qualité|du bon travail|du bon boulot|bon boulot|travail de pro|travail de professionnel|travail bâclé|boulot bâclé|travail d'amateur|bâclé|bâclée|bâclés",
       "pas sérieux|pas sérieuse|pas très sérieux|pas très sérieuse|peu sérieux|peu sérieuse|très sérieux|très sérieuse|toujours aussi sérieux|toujours aussi sérieuse|manque de sérieux|sérieux et|sérieuse et|du sérieux|vrais pros|vrai pro|des pros|de vrais professionnels|professionnel|professionnelle|professionnels|professionnelles",
@@ -2124,6 +2128,10 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "label": "Passage en caisse",
      "terms": [
       "caisse|caisses|caissier|caissière|caissières|self-checkout|scanette|passage en caisse|caisse automatique|caisses automatiques"
+     ],
+     "exclude": [
+      "caisse {0,2} primaire|d'allocations|d'épargne|de retraite|d'assurance maladie",
+      "caisse|caisses {0,1} de vin|de bordeaux|de bourgogne|de champagne|de bouteilles|de bière|de vins|à outils"
      ]
     },
     {
@@ -3159,7 +3167,8 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "bon de retour|étiquette de retour|bordereau de retour|frais de retour|politique de retour|procédure de retour|demande de retour|droit de retour|faire un retour|fait un retour|mon retour|le retour du|le retour de mon|retours gratuits|retour gratuit|retour accepté|retour refusé|retourner le|retourner l'article|retourner le produit|retourner mon|retourné le|retourné l'article|retourné mon|renvoyé le produit|renvoyé l'article|renvoyer le produit|renvoyer l'article|renvoyer le colis|renvoyé le colis|renvoyé mon|échange|échanges|échanger|échangé|échangée|échangés|réparation|réparations|réparer|réparé|réparée|réparés|réparateur|réparable|irréparable|sous garantie|hors garantie|extension de garantie|garantie légale|garantie constructeur|garantie commerciale|garantie fabricant|fin de garantie|fin de la garantie|pendant la garantie|au titre de la garantie|faire jouer la garantie|fait jouer la garantie|appel à la garantie|garantie refusée|garantie expirée|encore sous garantie|dépannage|dépanneur|pièce détachée|pièces détachées|pièce de rechange|pièces de rechange|diagnostic|remplacement|produit de remplacement",
       "garantie {0,2} ne couvre|couvre|couvrait|jouer|joue|a joué|marche|fonctionne|prend|refuse|refusée|1 an|2 ans|deux ans|un an|3 ans|trois ans|5 ans|cinq ans",
       "reprise gratuite|reprise gratuitement|repris gratuitement|reprise sans frais|repris sans frais|reprendre gratuitement|sera repris|serait repris|soit repris|sera reprise|serait reprise|soit reprise|reprise du produit|reprise de l'article",
-      "les retourner|le retourner|la retourner|les renvoyer|la renvoyer|le renvoyer|les rapporter|le rapporter|la rapporter|les rendre|je la renvoie|je le renvoie|je les renvoie|je vous renvoie|on me renvoie|je vous retourne|je renvoie|je retourne {0,3} article|articles|produit|produits|un neuf|une neuve|le colis|la box|l'appareil|gratuitement|sans frais",
+      "les retourner|le retourner|la retourner|les renvoyer|la renvoyer|le renvoyer|les rapporter|le rapporter|la rapporter|je la renvoie|je le renvoie|je les renvoie|je la retourne|je le retourne|je les retourne",
+      "je vous renvoie|on me renvoie|je vous retourne|je renvoie|je retourne {0,3} article|articles|produit|produits|un neuf|une neuve|le colis|la box|l'appareil|gratuitement|sans frais",
       "renvoyé|renvoyée|renvoyés|renvoyées|retourné|retournée|retournés|retournées|repris|reprise|échangé|échangée|échangés|échangées|remplacé|remplacée|remplacés|remplacées {0,2} sans discuter|sans frais|gratuitement|sans problème|sans souci|sans difficulté|aussitôt|immédiatement|dans la foulée|sur place",
       "retouche|retouches|retoucher|retouché|retouchée|ajustement|ajustements|réglage|réglages {0,2} gratuit|gratuits|gratuite|gratuites|offert|offerts|offerte|monture|lunettes|verres|ourlet",
       "retouche|retouches",
