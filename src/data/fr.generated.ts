@@ -1125,7 +1125,7 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "label": "Ancienneté et reconnaissance",
      "terms": [
       "client depuis|cliente depuis",
-      "depuis {0,2} ans",
+      "client|cliente|clients|abonné|abonnée|adhérent|adhérente|sociétaire|membre|chez vous|chez eux|chez elle|avec vous|fidèle {0,3} depuis {0,2} ans",
       "client fidèle|cliente fidèle|ancien client|ancienne cliente|années de fidélité|nouveaux clients|qu'un numéro|juste un numéro"
      ]
     },

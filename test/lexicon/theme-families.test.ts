@@ -58,6 +58,10 @@ describe('theme wording families of the default lexicons', () => {
     ["On me facture un abonnement premium que je n'ai jamais commandé.", ['commande'], []],
     ["Le panier garni de Noël contenait un pâté délicieux.", [], ['commande']],
     ["Il faut prendre rendez-vous pour déposer un chèque à l'agence.", [], ['commande']],
+    // fidelite: years count as loyalty when they are the customer's years with the company
+    ["Cette chaudière tourne depuis 12 ans sans la moindre panne.", [], ['fidelite']],
+    ["Le même câble arraché depuis 2 ans devant chez moi.", [], ['fidelite']],
+    ["Adhérente chez vous depuis 9 ans et toujours aussi bien reçue.", ['fidelite'], []],
     // facturation: a line's speed, a commitment or a valuation is no bill
     ["Débit pourri tous les soirs sur la fibre.", [], ['facturation']],
     ["Je vous demande d'honorer cet engagement pris par votre conseiller.", [], ['facturation']],
