@@ -396,13 +396,19 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "modifier|changer|annuler|rectifier {0,4} commande",
       "même commande|deux fois la même commande|commande en double",
       "bientôt disponible|disponible sur le site|indisponible sur le site|pas disponible sur le site|disponible en ligne|réapprovisionnement en ligne",
-      "order|orders|ordered|ordering|checkout|basket|cart"
+      "order|orders|ordered|ordering|checkout|basket|cart",
+      "jamais commandé|jamais commandée|pas commandé|pas commandée|rien commandé|jamais souscrit|jamais demandé cette option",
+      "commande|commandé|acheté|achetée|réservé|réservée|réservation|souscription|billet|billets {0,2} en quelques clics|en 2 clics|en 3 clics|en deux clics|en trois clics|en 1 min|en une minute|en 2 minutes|en deux minutes|en 5 minutes",
+      "billet|billets {0,2} acheté|achetés|achetée|réservé|réservés|modifié|modifiés|échangé|décalé|annulé|pris|remboursable|échangeable",
+      "décaler|changer|modifier|échanger|reporter {0,2} mon billet|mes billets|ma réservation|mon vol|mon séjour|mon rendez-vous de livraison",
+      "éligibilité|rebooker|rebook|commande retrait|retrait 2h|retrait en 2h"
      ],
      "exclude": [
       "passer commande {0,2} de quoi",
       "payé|payée {0,1} pour ça",
       "pas payé pour|pas payée pour|à mes frais|à leurs frais",
-      "annulé {0,2} rendez-vous|rdv|vol|train|intervention"
+      "annulé {0,2} rendez-vous|rdv|vol|train|intervention",
+      "panier garni|paniers garnis|déposer un chèque|dépôt de chèque|dépôt d'un chèque|remise de chèque|book an appointment|booking"
      ]
     },
     {
@@ -414,6 +420,9 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "panier|passer commande|passé commande",
       "valider {0,2} commande|panier",
       "commande en ligne|bon de commande"
+     ],
+     "exclude": [
+      "panier garni|paniers garnis|panier-repas|panier repas|panier de légumes|panier de fruits"
      ]
     },
     {
@@ -470,7 +479,14 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "terms": [
       "newsletter|newsletters|news letter|lettre d'information|lettre d'info|pub|pubs|publicité|publicités|publicitaire|publicitaires|réclame|marketing|mailing|mailings|e-mailing|emailing|catalogue|catalogues|prospectus|flyer|flyers|brochure|démarchage|démarché|démarchée|démarcher|démarcheur|démarcheurs|démarcheuse|démarchent|prospection|télémarketing|téléprospection|sollicitation|sollicitations|sollicité|sollicitée|solliciter|sollicitent|spam|spams|spammé|spammée|spammer|spamment|indésirable|indésirables|harcèlement|harcelé|harcelée|harceler|harcèlent|harcèle|appel commercial|appels commerciaux|appels publicitaires|sms publicitaires|sms promotionnels|mails publicitaires|mails commerciaux|e-mails commerciaux|emails publicitaires|offres commerciales|offre commerciale|notification|notifications|notif|notifs|désabonner|désabonné|désabonnée|désabonnement|désinscrire|désinscrit|désinscrite|désinscription|opt-out|bloctel|me désabonner|se désabonner|stop sms|liste rouge|opposition au démarchage|informé|informée|informés|informer|informez|information|informations|info|infos|prévenu|prévenue|prévenus|prévenir|prévenez|avertir|averti|avertie|avertis|tenu informé|tenue informée|tenir informé|tenu au courant|tenue au courant|tenir au courant|au courant|communication|communications|communiquer|communiqué|transparence|transparent|transparente",
       "pour prévenir|sans prévenir|sans nous prévenir|sans me prévenir|aucune info|aucune information|sans information|pas un appel|pas un mail|pas un sms|même pas un mail|même pas un appel|même pas un sms|sans le moindre courrier|aucun courrier|aucun mail|aucun sms|pas été informé|pas été informée|jamais informé|jamais informée|sans m'informer|sans nous informer",
-      "offres personnalisées|promos personnalisées|offre personnalisée"
+      "offres personnalisées|promos personnalisées|offre personnalisée",
+      "un sms|un texto|une alerte|une notif|un message|un mail|un appel {0,3} quand|dès que|à chaque|pour prévenir|pour me prévenir|pour nous prévenir|pour confirmer|pour rappeler|la veille|le jour même",
+      "sms|sms|textos|alertes|messages {0,1} à chaque|chaque fois|dès que",
+      "pas un message|pas un mot|aucun message|aucun avis|sans aucun avis|sans préavis|sans avertissement|sans m'appeler|sans nous appeler|sans appeler|sans m'avertir|sans nous avertir|ni sms|ni mail|ni appel|ni courrier",
+      "prévient|préviennent|prévenait|prévenu|prévenus|averti|avertis {0,2} par sms|par mail|par courrier|par téléphone|par message",
+      "on me prévient|on nous prévient|me prévient|nous prévient|nous a prévenus|m'a prévenu|m'a prévenue|nous ont prévenus|m'ont prévenu|m'ont prévenue",
+      "appelé|appelée|appelés|rappelé|rappelée|rappelés|contacté|contactée|contactés {0,2} chaque semaine|régulièrement|pour faire le point|pour nous tenir|pour me tenir|de lui-même|d'elle-même|spontanément",
+      "la com|merci pour la com|zéro com|aucune com|niveau com|niveau communication|service commercial|vente forcée|appel de votre service commercial"
      ],
      "exclude": [
       "mal informé|mal informée|bien informé|bien informée|informations erronées|fausses informations|fausse information|mauvaise information|mauvaises informations|prévenant|prévenante|prévenants|mail de confirmation|e-mail de confirmation|email de confirmation|mail de suivi|sms de suivi",
@@ -480,7 +496,8 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "par mail|par e-mail|par email|par courrier|par sms|par message|par courriel|via le formulaire",
       "réponse {0,2} par mail|par courrier",
       "code {0,2} sms|par sms",
-      "messagerie vocale|message d'erreur|messages d'erreur|message automatique|message vocal"
+      "messagerie vocale|message d'erreur|messages d'erreur|message automatique|message vocal",
+      "je vous informe|vous informe que|nous vous informons|info fausse|infos fausses|information fausse|informations fausses"
      ]
     },
     {
@@ -595,7 +612,15 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "hyper pro|hyper professionnel|ultra pro|très pro|super pro|vraiment pro",
       "ce qui est faux|c'est faux|information fausse|info fausse|infos fausses|m'a menti|m'ont menti|nous a menti|mensonge|mensonges|erreur de conseil|mauvais conseil|mauvais conseils|induit en erreur|induite en erreur",
       "explications claires|explication claire|explications données|explications fournies|clarté des explications|pour la clarté|bien expliqué|tout expliqué|m'a expliqué|a expliqué|explique bien",
-      "j'ai enfin compris|enfin compris|compris la différence|compris la diff"
+      "j'ai enfin compris|enfin compris|compris la différence|compris la diff",
+      "m'a|m'avait|m'ont|m'avaient|nous a|nous avait|nous ont|on m'a|on m'avait|on nous a|on nous avait|lui avait {0,1} affirmé|assuré|certifié|garanti|juré|confirmé|présenté {0,2} que|comme",
+      "présenté|présentée|vendu|vendue {0,3} comme obligatoire|comme indispensable|comme inclus|comme incluse",
+      "vendu|vendue|vendus|fait souscrire|fait prendre {0,8} pas besoin|aucun besoin|inutile|inutiles|ne servait à rien|ne sert à rien",
+      "n'a su|n'ont su|n'avait su|ne sait|ne savait|ne savent|ne savaient {0,1} me dire|nous dire|répondre|me répondre|m'expliquer|me renseigner|me conseiller",
+      "personne ne sait|personne ne savait|personne n'a su|personne ne sait répondre|n'a pas su|n'ont pas su|n'a jamais su|pas su répondre|pas su me dire|pas su m'expliquer|sait pas répondre|savait pas répondre|su répondre|a su m'expliquer|a su trouver|su trouver",
+      "travail propre|travail soigné|travail bien fait|travail de qualité|du bon travail|du bon boulot|bon boulot|travail de pro|travail de professionnel|travail bâclé|boulot bâclé|travail d'amateur|bâclé|bâclée|bâclés",
+      "pas sérieux|pas sérieuse|pas très sérieux|pas très sérieuse|peu sérieux|peu sérieuse|très sérieux|très sérieuse|toujours aussi sérieux|toujours aussi sérieuse|manque de sérieux|sérieux et|sérieuse et|du sérieux|vrais pros|vrai pro|des pros|de vrais professionnels|professionnel|professionnelle|professionnels|professionnelles",
+      "trouvé la panne|trouvé le problème|trouvé d'où venait|trouvé la cause|trouvé l'origine|identifié la panne|identifié le problème|erreur de diagnostic|mauvais diagnostic|erreur de dosage|mauvais dosage|erreur de prescription|erreur de délivrance"
      ],
      "exclude": [
       "rapport|passage|visite|venue|rendez-vous|rdv|relance|relancer|attente {0,2} l'expert|d'expert|de l'expert|d'expertise",
@@ -923,6 +948,11 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "exclude": [
       "débit {0,2} internet|lent|faible|descendant|montant|fibre|adsl|wifi|4g|5g|de la box|de connexion",
       "haut débit|très haut débit",
+      "débit {0,2} pourri|nul|au top|stable|correct|excellent|catastrophique|médiocre|insuffisant|de fou|canon|mb|mbps|mo|gb|gbps|le soir",
+      "cet engagement|votre engagement|vos engagements|leur engagement|son engagement|honorer|à l'échéance|à échéance",
+      "engagement|engagements {0,3} pris|tenu|tenus|non tenu|pas tenu|pas été tenu|de rappel|de me rappeler|de vous rappeler",
+      "estimation|estimé|estimée|estimer {0,3} véhicule|voiture|reprise|cote|économie|économies|gain|durée|délai|arrivée",
+      "économie estimée|gain estimé|délai estimé|durée estimée|heure estimée|arrivée estimée",
       "note {0,2} de|sur|/|bien|mal|élevée|basse",
       "petite note|bonne note|mauvaise note|ma note|une note de 1|cette note",
       "compteur {0,1} kilométrique",
@@ -1095,7 +1125,7 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "label": "Ancienneté et reconnaissance",
      "terms": [
       "client depuis|cliente depuis",
-      "depuis {0,2} ans",
+      "client|cliente|clients|abonné|abonnée|adhérent|adhérente|sociétaire|membre|chez vous|chez eux|chez elle|avec vous|fidèle {0,3} depuis {0,2} ans",
       "client fidèle|cliente fidèle|ancien client|ancienne cliente|années de fidélité|nouveaux clients|qu'un numéro|juste un numéro"
      ]
     },
@@ -2074,11 +2104,17 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "stage": "pendant",
      "terms": [
       "magasin|magasins|boutique|boutiques|succursale|supermarché|hypermarché|supérette|showroom|grande surface|centre commercial|galerie marchande|point de vente|points de vente|en magasin|au magasin|dans le magasin|du magasin|le magasin|en boutique|accueil du magasin|rayon|rayons|rayonnage|rayonnages|étagère|étagères|étal|étals|linéaire|linéaires|tête de gondole|mise en rayon|en rayon|caisse|caisses|caissier|caissière|caissiers|caissières|self-checkout|scanette|caisse automatique|caisses automatiques|caisse rapide|passage en caisse|en caisse|conseiller de vente|conseillère de vente|personnel du magasin|hôtesse de caisse|chef de rayon|responsable du magasin|directeur du magasin|directrice du magasin|horaires|horaire|heures d'ouverture|horaires d'ouverture|à l'ouverture du magasin|fermeture|heures d'ouverture|ouvert le dimanche|fermé le dimanche|ouvert jusqu'à|fermé le lundi|fermé à|portes fermées|propreté|sale|sales|saleté|saletés|crasseux|crasseuse|dégoûtant|dégoûtante|odeur|odeurs|toilettes|sanitaires|poussière|cabine|cabines|essayage|cabine d'essayage|cabines d'essayage|parking|parkings|stationnement|chariot|chariots|caddie|caddies|panier du magasin|affluence|bondé|bondée|bousculade|plein à craquer|drive|retrait en magasin|click and collect|click & collect|stock|stocks|réassort|réapprovisionnement|rupture|ruptures|prix affiché|prix en rayon|affichage des prix",
-      "étiquette de prix|étiquettes de prix|étiquetage des prix"
+      "étiquette de prix|étiquettes de prix|étiquetage des prix",
+      "file d'attente|queue au|queue à la|faire la queue|fait la queue|fais la queue|guichets fermés|comptoir vide|guichet vide|guichet fermé",
+      "pharmacie|pharma|bureau|mairie|gare|officine|showroom|concession|accueil {0,2} fermé|fermée|fermés|fermées|ouvert|ouverte|ouverts|ouvertes|désert|déserte|bondé|bondée",
+      "fermé|fermée|fermés|fermées|ouvert|ouverte|ouverts|ouvertes {0,2} le samedi|le midi|le lundi|le dimanche|entre midi|à midi|l'après-midi|le matin|uniquement sur rdv|uniquement sur rendez-vous|à 16h|à 17h|à 18h|à 19h|à 12h",
+      "un seul guichet|une seule caisse|une seule personne au|deux guichets|2 guichets|guichets ouverts|caisses ouvertes|guichet ouvert|caisse ouverte"
      ],
      "exclude": [
       "agence {0,1} immobilière|de voyage|bancaire en ligne",
       "caisse {0,2} primaire|d'allocations|d'épargne|de retraite|d'assurance maladie",
+      "caisse|caisses {0,1} de vin|de bordeaux|de bourgogne|de champagne|de bouteilles|de bière|de vins|à outils",
+      "vendeur|vendeuse|vendeurs|vendeuses|conseiller|conseillère|conseil|conseils|gars|personnel|équipe {0,2} au rayon|du rayon|rayon",
       "scan {0,2} de|pièce|du document|des documents",
       "ouverture {0,2} de compte|du compte|de l'application|de l'appli|du colis|du carton|d'un compte|d'un dossier|de dossier|de l'app",
       "fermeture {0,2} définitive|de compte|du compte|de mon compte|de l'agence",
@@ -2092,6 +2128,10 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "label": "Passage en caisse",
      "terms": [
       "caisse|caisses|caissier|caissière|caissières|self-checkout|scanette|passage en caisse|caisse automatique|caisses automatiques"
+     ],
+     "exclude": [
+      "caisse {0,2} primaire|d'allocations|d'épargne|de retraite|d'assurance maladie",
+      "caisse|caisses {0,1} de vin|de bordeaux|de bourgogne|de champagne|de bouteilles|de bière|de vins|à outils"
      ]
     },
     {
@@ -2101,6 +2141,9 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "label": "Rayons et mise en rayon",
      "terms": [
       "rayon|rayons|rayonnage|rayonnages|étagère|étagères|étals|mise en rayon|tête de gondole"
+     ],
+     "exclude": [
+      "vendeur|vendeuse|vendeurs|vendeuses|conseiller|conseillère|conseil|conseils|gars|personnel|équipe {0,2} au rayon|du rayon|rayon"
      ]
     },
     {
@@ -2367,7 +2410,9 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "pénalité|pénalités|agios|frais de tenue de compte|frais de retour|frais de retour payants",
       "baisse|baissé|diminué|diminution {0,3} prix|tarif|tarifs|facture|mensualité|abonnement|cotisation|forfait",
       "prix|tarif|tarifs|facture|mensualité|abonnement|cotisation|forfait {0,2} a baissé|baisse|ont baissé|a diminué|diminue",
-      "de plus par mois|de plus par an|€ de plus|euros de plus|€ de moins|euros de moins"
+      "de plus par mois|de plus par an|€ de plus|euros de plus|€ de moins|euros de moins",
+      "€|euros|eur|balles|boules {0,0} la|le|par|chaque|pour la|pour le|pour une|pour un|à la|de la {0,0} nuit|nuitée|semaine|mois|année|journée|heure|billet|aller|trajet|forfait|séance|consultation|bouteille|boîte|paquet|sachet|pot|pièce|personne|litre|kilo|repas|menu|course|place|location|minute",
+      "dépassement d'honoraires|dépassements d'honoraires|reste à charge|frais d'annulation|frais de change"
      ],
      "exclude": [
       "cher monsieur|chère madame|chers messieurs|cher client|chère cliente|chers clients|mon cher|ma chère|chère équipe|cher service|chers tous|cher service client",
@@ -2379,6 +2424,7 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "frais de {0,1} réparation|remise en état",
       "solde affiché|mon solde|solde disponible|solde bancaire|solde restant",
       "pris en charge|prise en charge",
+      "tiers payant|tiers-payant",
       "frais|fraîche|fraîcheur {0,1} et",
       "produit frais|produits frais|pas frais|plus frais|rayon frais|fruits frais|légumes frais|poisson frais"
      ]
@@ -2492,6 +2538,7 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "augmenté {0,3} plafond|débit|vitesse|limite",
       "vol {0,2} annulé|retardé|retard|prévu|direct|aller|intérieur|long-courrier|paris|vers|pour|de nuit|de retour|low cost|à destination",
       "pris en charge|prise en charge",
+      "tiers payant|tiers-payant",
       "pour le prix|vu le prix {0,3} correct|bien|top|super|excellent|parfait|imbattable|génial|impeccable|nickel|rien à dire",
       "ça pique|ca pique {0,2} les yeux|la peau|la gorge|le nez|un peu la peau",
       "prix d'ami|prix d'amis|prix coûtant"
@@ -2691,13 +2738,20 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "remonté|remontée|remonter|remonte {0,3} responsable|hiérarchie|direction|service|réclamation|dossier",
       "traitement {0,3} réclamation|demande|dossier|plainte",
       "prise en charge {0,2} réclamation|dossier|demande|plainte",
-      "relance|relances|relancé|relancée|relancer|relancés|engagement|engagements|dédommagement|compensation|geste commercial|geste co|bon d'achat|bons d'achat|avoir offert|remise commerciale|toujours pas résolu|toujours pas résolue|toujours pas réglé|toujours pas réglée|jamais résolu|jamais résolue|jamais réglé|non résolu|non résolue|pas été résolu|pas été réglé|problème persiste|problème non réglé|toujours le même problème|problème toujours pas|toujours rien de réglé|médiateur|médiation|conciliateur|conciliation|lrar|lettre recommandée|recommandé avec accusé|en recommandé|courrier recommandé|mise en demeure"
+      "relance|relances|relancé|relancée|relancer|relancés|engagement|engagements|dédommagement|compensation|geste commercial|geste co|bon d'achat|bons d'achat|avoir offert|remise commerciale|toujours pas résolu|toujours pas résolue|toujours pas réglé|toujours pas réglée|jamais résolu|jamais résolue|jamais réglé|non résolu|non résolue|pas été résolu|pas été réglé|problème persiste|problème non réglé|toujours le même problème|problème toujours pas|toujours rien de réglé|médiateur|médiation|conciliateur|conciliation|lrar|lettre recommandée|recommandé avec accusé|en recommandé|courrier recommandé|mise en demeure",
+      "déclaration de sinistre|déclaré le sinistre|déclarer le sinistre|dossier sinistre|dossier de sinistre|suite au sinistre|suite à mon sinistre|gestion du sinistre|gestionnaire sinistre|gestionnaire de sinistre|service sinistres|service sinistre|contre-expertise|rapport d'expertise|rapport de l'expert",
+      "sinistre {0,2} déclaré|réglé|clôturé|incendie|auto|habitation|dégât|en cours|n°",
+      "mon|notre|ce|du|au|le|votre|son {0,0} sinistre",
+      "dégât|dégâts {0,2} des eaux {0,2} déclaré|déclarés",
+      "aucun geste|pas de geste|pas un geste|sans geste|moindre geste|même pas un geste",
+      "dossier|demande {0,3} en cours d'instruction|en instruction|en cours d'examen|en cours de traitement|en cours de validation|à l'étude"
      ],
      "exclude": [
       "sans engagement|durée d'engagement|engagement de 12 mois|engagement de 24 mois|période d'engagement|fin d'engagement|fin de l'engagement|incident de paiement|ticket de caisse|tickets de caisse|ticket restaurant|ticket de métro|ticket de bus",
       "chef de rayon|chef cuisinier|chef de cuisine|le chef {0,2} cuisine",
       "responsable du magasin|responsable de magasin|directeur du magasin|directrice du magasin",
       "promis {0,1} juré",
+      "aucun sinistre|sans sinistre|sans aucun sinistre|zéro sinistre|pas de sinistre|jamais eu de sinistre|un geste de la main|geste technique|gestes barrières",
       "excusez-moi|excusez moi|désolé de|désolée de",
       "porte réclamation|porter réclamation|objet : réclamation|réclamation :"
      ]
@@ -2838,6 +2892,7 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      ],
      "exclude": [
       "promis {0,1} juré",
+      "aucun sinistre|sans sinistre|sans aucun sinistre|zéro sinistre|pas de sinistre|jamais eu de sinistre|un geste de la main|geste technique|gestes barrières",
       "comme promis {0,3} reçu|arrivé|livré|rappelé|remboursé|bien|respecté|à temps|dans les temps",
       "promesse tenue|promesses tenues|tenu sa promesse|tenu ses promesses|tenu leur promesse|tenu leurs promesses|tient ses promesses|tiennent leurs promesses|tient sa promesse|tient parole|tiennent parole|tenu parole|pas de promesse|aucune promesse|sans promesse",
       "on m'a dit que {0,3} non|oui|c'était normal",
@@ -3109,7 +3164,15 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "terms": [
       "sav|s.a.v|après-vente|service après-vente|service après vente|service apres vente|après vente",
       "retour|retours {0,2} produit|article|colis|gratuit|gratuits|payant|en magasin|du produit|de l'article|de colis",
-      "bon de retour|étiquette de retour|bordereau de retour|frais de retour|politique de retour|procédure de retour|demande de retour|droit de retour|faire un retour|fait un retour|mon retour|le retour du|le retour de mon|retours gratuits|retour gratuit|retour accepté|retour refusé|retourner le|retourner l'article|retourner le produit|retourner mon|retourné le|retourné l'article|retourné mon|renvoyé le produit|renvoyé l'article|renvoyer le produit|renvoyer l'article|renvoyer le colis|renvoyé le colis|renvoyé mon|échange|échanges|échanger|échangé|échangée|échangés|réparation|réparations|réparer|réparé|réparée|réparés|réparateur|réparable|irréparable|garantie|garanties|sous garantie|hors garantie|extension de garantie|garantie légale|garantie constructeur|garantie commerciale|dépannage|dépanneur|pièce détachée|pièces détachées|pièce de rechange|pièces de rechange|atelier|diagnostic|remplacement|produit de remplacement",
+      "bon de retour|étiquette de retour|bordereau de retour|frais de retour|politique de retour|procédure de retour|demande de retour|droit de retour|faire un retour|fait un retour|mon retour|le retour du|le retour de mon|retours gratuits|retour gratuit|retour accepté|retour refusé|retourner le|retourner l'article|retourner le produit|retourner mon|retourné le|retourné l'article|retourné mon|renvoyé le produit|renvoyé l'article|renvoyer le produit|renvoyer l'article|renvoyer le colis|renvoyé le colis|renvoyé mon|échange|échanges|échanger|échangé|échangée|échangés|réparation|réparations|réparer|réparé|réparée|réparés|réparateur|réparable|irréparable|sous garantie|hors garantie|extension de garantie|garantie légale|garantie constructeur|garantie commerciale|garantie fabricant|fin de garantie|fin de la garantie|pendant la garantie|au titre de la garantie|faire jouer la garantie|fait jouer la garantie|appel à la garantie|garantie refusée|garantie expirée|encore sous garantie|dépannage|dépanneur|pièce détachée|pièces détachées|pièce de rechange|pièces de rechange|diagnostic|remplacement|produit de remplacement",
+      "garantie {0,2} ne couvre|couvre|couvrait|jouer|joue|a joué|marche|fonctionne|prend|refuse|refusée|1 an|2 ans|deux ans|un an|3 ans|trois ans|5 ans|cinq ans",
+      "reprise gratuite|reprise gratuitement|repris gratuitement|reprise sans frais|repris sans frais|reprendre gratuitement|sera repris|serait repris|soit repris|sera reprise|serait reprise|soit reprise|reprise du produit|reprise de l'article",
+      "les retourner|le retourner|la retourner|les renvoyer|la renvoyer|le renvoyer|les rapporter|le rapporter|la rapporter|je la renvoie|je le renvoie|je les renvoie|je la retourne|je le retourne|je les retourne",
+      "je vous renvoie|on me renvoie|je vous retourne|je renvoie|je retourne {0,3} article|articles|produit|produits|un neuf|une neuve|le colis|la box|l'appareil|gratuitement|sans frais",
+      "renvoyé|renvoyée|renvoyés|renvoyées|retourné|retournée|retournés|retournées|repris|reprise|échangé|échangée|échangés|échangées|remplacé|remplacée|remplacés|remplacées {0,2} sans discuter|sans frais|gratuitement|sans problème|sans souci|sans difficulté|aussitôt|immédiatement|dans la foulée|sur place",
+      "retouche|retouches|retoucher|retouché|retouchée|ajustement|ajustements|réglage|réglages {0,2} gratuit|gratuits|gratuite|gratuites|offert|offerts|offerte|monture|lunettes|verres|ourlet",
+      "retouche|retouches",
+      "étiquette prépayée|étiquette de retour|bon de retour|colis retour|point de dépôt|renvoi du produit|renvoi de l'article|renvoi de la box|renvoi du matériel|restituer la box|restituer le matériel|rendre la box|rendre le matériel|retour du matériel|retour de la box",
       "reprise|repris|reprendre {0,2} produit|article|ancien|appareil",
       "rétractation|droit de rétractation",
       "article|produit|colis|commande {0,2} retourné|retournée|renvoyé|renvoyée",
@@ -3148,7 +3211,7 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "parent": "sav",
      "label": "Réparation et intervention",
      "terms": [
-      "réparation|réparations|réparer|réparé|réparée|dépannage|pièces détachées|pièce détachée|atelier"
+      "réparation|réparations|réparer|réparé|réparée|dépannage|pièces détachées|pièce détachée"
      ]
     },
     {
@@ -3157,7 +3220,7 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "parent": "sav",
      "label": "Garantie",
      "terms": [
-      "garantie|garanties|sous garantie|hors garantie|extension de garantie|garantie légale"
+      "sous garantie|hors garantie|extension de garantie|garantie légale|garantie constructeur|garantie commerciale|garantie fabricant|fin de garantie|garantie refusée|faire jouer la garantie"
      ]
     }
    ]

@@ -69,7 +69,7 @@ const CASES: ReadonlyArray<readonly [Sector, string, Family, string, 'add' | 're
   ["telecom", "Ma box redémarre toute seule plusieurs fois par soir.", "irritants", "produit_defectueux", "add"],
   ["telecom", "La box était bien restituée mais les frais de non-restitution ont quand même été facturés.", "irritants", "erreur_facturation", "add"],
   ["telecom", "Le technicien est venu et a tout réparé en une heure.", "enchantments", "efficacite", "add"],
-  ["telecom", "Le débit est pourri tous les soirs.", "themes", "facturation", "remove"],
+  ["telecom", "Le débit réel n'a rien à voir avec celui de la pub.", "themes", "facturation", "remove"],
   // services-publics
   ["services-publics", "La caf a redemandé les pièces justificatives déjà envoyées en mars.", "irritants", "repetition", "add"],
   ["services-publics", "Une retenue sur mes allocations pour un indu que je ne comprends pas.", "irritants", "erreur_facturation", "add"],
