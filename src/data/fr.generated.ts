@@ -2494,6 +2494,8 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "forfait|abonnement|cotisation|prime|facture|mensualité|tarif|prix|loyer|billet {0,2} a pris|ont pris|prend {0,3} €|euros|%"
      ],
      "exclude": [
+      "cher vous|cher eux|cher nous|cher moi",
+      "hausse {0,1} de l'activité|d'activité|des commandes|de la demande|du trafic|des ventes|de fréquentation|du nombre",
       "cher monsieur|chère madame|chers messieurs|cher client|chère cliente|chers clients|mon cher|ma chère|chère équipe|cher service|chers tous|cher service client|cher support|chère conseillère|cher conseiller|chers amis|le moins cher|la moins chère|les moins chers|les moins chères|moins cher que|moins chère que|moins chers que|moins cher qu'ailleurs|moins cher qu'en magasin|pas si cher|pas trop cher|pas très cher|pas plus cher|pas cher|vraiment pas cher",
       "moins cher|moins chère|moins chers|moins chères|pas chère|pas chers|pas chères|moins onéreux|moins onéreuse|peu onéreux|peu onéreuse|moins coûteux|moins coûteuse|peu coûteux|peu coûteuse",
       "très peu cher|très peu chère|très peu chers|très peu chères|souvent peu cher|souvent peu chère|souvent peu chers|souvent peu chères|vraiment peu cher|vraiment peu chère|vraiment peu chers|vraiment peu chères|relativement peu cher|relativement peu chère|relativement peu chers|relativement peu chères|plutôt peu cher|plutôt peu chère|plutôt peu chers|plutôt peu chères|si peu cher|si peu chère|si peu chers|si peu chères|assez peu cher|assez peu chère|assez peu chers|assez peu chères|bien peu cher|bien peu chère|bien peu chers|bien peu chères|toujours peu cher|toujours peu chère|toujours peu chers|toujours peu chères|franchement peu cher|franchement peu chère|franchement peu chers|franchement peu chères",
@@ -2521,6 +2523,7 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "moitié moins cher|moitié prix {0,1} ailleurs|chez"
      ],
      "exclude": [
+      "le moins cher|la moins chère|les moins chers|les moins chères|le moins chère",
       "moins cher que|moins chère que|moins chers que|moins chères que|moins cher qu'en|moins chers qu'en|moins chère qu'en|moins cher qu'ailleurs|moins chers qu'ailleurs",
       "pas {0,2} trouvé moins cher|trouve pas moins cher|trouve pas moins chère|jamais trouvé moins cher|introuvable moins cher|impossible de trouver moins cher"
      ]
@@ -2800,6 +2803,7 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "à chaque fois on lui dit|à chaque fois on nous dit|chaque fois on lui dit|on me ressort|on me ressert|même rengaine|même refrain|même baratin|même blabla|toujours la même réponse|toujours la même chanson|même disque"
      ],
      "exclude": [
+      "rien à redire|rien à dire|rien à ajouter|rien à reprocher {0,3} à chaque fois|chaque fois|encore|comme toujours|une fois de plus|une nouvelle fois",
       "fois que je|fois que nous|fois qu'on {0,2} commande|commandé|commandons|commander|achète|acheté|achetons|offre|offert|offrons|utilise|utilisé|passe commande|passe une commande|fais appel à vous|fais confiance|recommande|reviens|viens|m'abonne|me fournis|me sers|teste|goûte|passe par",
       "fois que j'achète|fois que j'offre|fois que j'utilise|fois que j'ai commandé|fois que j'en commande|fois que j'en achète|fois que j'en offre|fois que j'y commande|fois que j'y achète|fois que j'ai recours",
       "chaque fois|à chaque fois {0,3} nouveau vin|nouveau produit|nouveau thé|nouveau café|nouveau rhum|nouvelle bouteille|nouvelle saveur|nouvelle découverte|nouveau goût|nouvel arôme|nouveau parfum",

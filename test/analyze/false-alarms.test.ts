@@ -17,6 +17,8 @@ describe('false alarms on happy customers: no irritant', () => {
     ['Troisième fois que j\'offre cette box à un ami, succès garanti.', 'repetition'],
     ['À chaque fois un nouveau thé à découvrir dans le colis, j\'adore.', 'repetition'],
     ['Fidèle depuis le début de l\'aventure, que du bonheur.', 'repetition'],
+    ['Encore commandé cher vous, toujours parfait.', 'prix_excessif'],
+    ['Hausse de l\'activité avant les fêtes mais colis parti le jour même.', 'prix_excessif'],
     ['J\'attends toujours avec impatience la box du mois suivant.', 'attente_excessive'],
     ['J\'attends toujours avec impatience mon prochain colis.', 'attente_excessive'],
     ['Commande arrivée nickel deux jours plus tard, parfait.', 'retard_livraison'],
