@@ -38,6 +38,8 @@ describe('false alarms on happy customers: not negative', () => {
     'Je commande souvent et je n\'ai jamais eu le moindre problème.',
     'Comme d\'habitude aucun problème et super produits.',
     'Encore parfait, comme à chaque fois.',
+    'Parfait et rien à redire encore une fois.',
+    'Une fois de plus, un accueil parfait.',
     'Une adresse incontournable pour les amateurs de thé.',
     'Rarement déçue, je renouvelle mon abonnement.',
     'Impossible de se passer de leur café maintenant.',
