@@ -29,6 +29,12 @@ const DETERMINERS = new Set([
 const SUBJECTS = new Set(['je', 'tu', 'il', 'elle', 'on', 'nous', 'vous', 'ils', 'elles', 'ca', 'ce', 'cela']);
 const CLITICS = new Set(['le', 'la', 'les', 'l', 'me', 'te', 'se', 'vous', 'nous', 'lui', 'leur', 'y', 'en']);
 const POST_NEGATORS = new Set(['pas', 'jamais', 'plus', 'rien', 'point']);
+/** "Rien à dire", "rien à redire", "rien à signaler": satisfaction, closed on itself. */
+const NOTHING_TO = new Set(['dire', 'redire', 'ajouter', 'signaler', 'reprocher', 'declarer', 'envier', 'jeter', 'critiquer']);
+/** Negators that are determiners: they negate the noun phrase they open. */
+const DETERMINER_NEGATORS = new Set(['aucun', 'aucune', 'aucuns', 'aucunes', 'sans']);
+/** Most words between a determiner negator and what it negates ("aucun vrai souci", "sans la moindre explication"). */
+const DETERMINER_SCOPE = 2;
 
 const isWord = (u: Unit | undefined): boolean => u !== undefined && (u.kind === 'word' || u.kind === 'number');
 
@@ -83,6 +89,23 @@ function negatorAt(units: readonly Unit[], k: number, clauseStart: number, match
     return true;
   }
   if (key === 'personne') return !personneIsPerson(units, k);
+  // "Rien à dire, très bon accueil", "rien à ajouter pour les excellents produits": a closed
+  // statement of satisfaction, not a negation of what follows it.
+  if (key === 'rien' && units[k + 1]?.key === 'a' && NOTHING_TO.has(units[k + 2]?.key ?? '')) return false;
+  // "Aucun problème et super produits", "sans souci, rapide": aucun and sans negate the noun
+  // phrase they open (a few words), not the rest of the clause.
+  // "Sans me sortir le … », "sans avoir reçu …": sans before a verb negates the verb phrase.
+  const after = units[k + 1]?.key ?? '';
+  const verbal = key === 'sans' && (CLITICS.has(after) || /(?:er|ir|re|oir)$/.test(after));
+  if (DETERMINER_NEGATORS.has(key ?? '') && !verbal) {
+    let between = 0;
+    for (let b = k + 1; b < matchStart; b += 1) {
+      if (isWord(units[b])) between += 1;
+      // "Aucun souci et super accueil": a coordination opens a new noun phrase.
+      if (units[b]?.key === 'et' || units[b]?.key === 'ou') return false;
+    }
+    if (between > DETERMINER_SCOPE) return false;
+  }
   if (key === 'plus') {
     // "plus" negates after "ne" (ne … plus) or opening a clause before "de" ("Plus de nouvelles");
     // elsewhere it compares ("plus rapide", "plus de 2 heures").

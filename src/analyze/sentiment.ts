@@ -5,7 +5,7 @@ import type { Match, Tonality } from '../types.js';
 import { foldKey, stem } from '../text/index.js';
 import { termKeys } from '../lexicon/keys.js';
 import type { Lexicon } from '../lexicon/types.js';
-import { isNegated, type NegationConfig, type Unit } from './negation.js';
+import { isBreak, isNegated, type NegationConfig, type Unit } from './negation.js';
 import { FR_SENTIMENT_BASE } from './sentiment-fr.generated.js';
 
 /** One sentiment key sequence: a word, phrase, fact and/or intensifier (a key may be several: `super`). */
@@ -140,6 +140,8 @@ const NEGATORS_IN_PHRASE = new Set(['ne', 'pas', 'jamais', 'rien', 'aucun', 'auc
 
 /** Most a negated praise weighs (a plain "pas content" weighs 1). */
 const NEGATED_PRAISE_CAP = 1.5;
+/** Most units between a negated fact and the complaint word it negates ("jamais eu le moindre souci"). */
+const ABSORB_GAP = 3;
 /** Most units between an ironic praise and the delight it names ("Top la réactivité", "Super accueil, merci 🙃"). */
 const OWN_DELIGHT_GAP = 3;
 /** Most words between an opening and a closing quote for scare quotes (« rapide »). */
@@ -279,7 +281,21 @@ export function scoreSentiment(
     }
   }
 
+  // A negative fact written with a negator right before a complaint word negates that word rather
+  // than complaining: "jamais eu de souci", "jamais eu le moindre problème", "jamais été déçu".
+  const absorbed = new Set<number>();
   found.forEach((f, i) => {
+    if (f.phrase?.fact !== true || f.phrase.negated !== true || (f.phrase.polarity ?? 0) >= 0) return;
+    const next = found[i + 1];
+    const v = next?.value ?? next?.phrase?.polarity;
+    if (next === undefined || v === undefined || v >= 0 || next.phrase?.fact === true) return;
+    if (next.start - f.end > ABSORB_GAP || units[next.start]?.sentence !== units[f.start]?.sentence) return;
+    for (let k = f.end; k < next.start; k += 1) if (isBreak(units, k, negation)) return;
+    absorbed.add(i);
+  });
+
+  found.forEach((f, i) => {
+    if (absorbed.has(i)) return;
     let p = f.value ?? f.phrase?.polarity;
     if (p === undefined || p === 0) return;
     p *= factors.get(i) ?? 1;
