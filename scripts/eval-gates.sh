@@ -10,10 +10,10 @@ if [ ! -d "$eval_dir" ]; then
   exit 0
 fi
 cli="node dist/cli/bin.js"
-$cli eval "$eval_dir/dev.jsonl" --worst 0 --fail-under "${GATE_DEV:-themes=0.85,irritants=0.80,enchantments=0.75,tonality=0.80}" | sed -n 1,9p
+$cli eval "$eval_dir/dev.jsonl" --worst 0 --fail-under "${GATE_DEV:-themes=0.85,irritants=0.82,enchantments=0.80,tonality=0.88}" | sed -n 1,9p
 if [ -f "$eval_dir/dev-sectors.jsonl" ]; then
-  $cli eval "$eval_dir/dev-sectors.jsonl" --worst 0 --fail-under "${GATE_SECTORS:-themes=0.73,irritants=0.79,enchantments=0.78,tonality=0.85}" | sed -n 1,9p
-  $cli eval "$eval_dir/dev-sectors.jsonl" --worst 0 --gold-sectors --fail-under "${GATE_SECTORS_LAYERS:-themes=0.77,irritants=0.82,enchantments=0.80,tonality=0.85}" | sed -n 1,9p
+  $cli eval "$eval_dir/dev-sectors.jsonl" --worst 0 --fail-under "${GATE_SECTORS:-themes=0.79,irritants=0.80,enchantments=0.79,tonality=0.87}" | sed -n 1,9p
+  $cli eval "$eval_dir/dev-sectors.jsonl" --worst 0 --gold-sectors --fail-under "${GATE_SECTORS_LAYERS:-themes=0.81,irritants=0.83,enchantments=0.81,tonality=0.86}" | sed -n 1,9p
 else
   echo "skipping dev-sectors gate: $eval_dir/dev-sectors.jsonl not present"
 fi
@@ -35,7 +35,7 @@ if [ -f "$real" ] && [ -f "$eval_dir/score-separation.mjs" ]; then
     if (!(f.lowWithoutIrritant <= low)) bad.push(`lowWithoutIrritant ${f.lowWithoutIrritant} > ${low}`);
     if (!(f.fiveWithIrritant <= five)) bad.push(`fiveWithIrritant ${f.fiveWithIrritant} > ${five}`);
     if (bad.length > 0) { console.error("real-review gate failed: " + bad.join("; ")); process.exit(1); }
-  ' "$line" "${GATE_REAL:-0.85,0.24,0.045}"
+  ' "$line" "${GATE_REAL:-0.85,0.23,0.035}"
 else
   echo "skipping real-review gate: $real not present"
 fi
