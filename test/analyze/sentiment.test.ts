@@ -173,3 +173,26 @@ describe('sentiment engine', () => {
     expect(() => parseLexicon('version: 1\nsentiment:\n  turns: [mais, 3]\n')).toThrow(LexiconError);
   });
 });
+
+describe('unhappy wordings with no praise or complaint word', () => {
+  it.each([
+    ['Ma commande de graines est non parvenue', 'negatif'],
+    ['Payer plus ne sert à rien', 'negatif'],
+    ['Cette crème pour les mains : aucun effet', 'negatif'],
+    ['Appli sans effet sur mon humeur', 'negatif'],
+    ['Le sachet de farine est arrivé percé', 'negatif'],
+    ['Les bocaux sont arrivés écrasés', 'negatif'],
+    ['Une bouteille de vin cabossée', 'negatif'],
+    ['Flacon fuyard, tout a coulé dans le sac', 'negatif'],
+    ['Bougie fuyarde', 'negatif'],
+    ['Bouchon mal collé', 'negatif'],
+    ['Trois jours pour un express, une blague', 'negatif'],
+    ['Je regrette cet achat', 'negatif'],
+    ['Le suivi du paquet a pas bougé de la semaine', 'negatif'],
+    ['Colis en attente, annoncé lundi, ce ne fut pas le cas', 'negatif'],
+    ['Livraison jamais parvenue chez ma mère', 'negatif'],
+    ['Commande retirée au magasin : pas prête à l\'heure dite', 'negatif'],
+  ])('%s → %s', (text, expected) => {
+    expect(tone(text)).toBe(expected);
+  });
+});
