@@ -191,6 +191,8 @@ describe('unhappy wordings with no praise or complaint word', () => {
     ['Le suivi du paquet a pas bougé de la semaine', 'negatif'],
     ['Colis en attente, annoncé lundi, ce ne fut pas le cas', 'negatif'],
     ['Livraison jamais parvenue chez ma mère', 'negatif'],
+    ['Le modèle reçu a rien avoir avec la photo', 'negatif'],
+    ['Aucune certitude sur l\'origine du miel', 'negatif'],
     ['Commande retirée au magasin : pas prête à l\'heure dite', 'negatif'],
   ])('%s → %s', (text, expected) => {
     expect(tone(text)).toBe(expected);
