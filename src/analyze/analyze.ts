@@ -8,7 +8,7 @@ import { termKeys } from '../lexicon/keys.js';
 import { defaultLexicon, sectorLexicon } from '../lexicon/parse.js';
 import { normalizeChannel } from '../lexicon/channels.js';
 import type { Lexicon, LexiconDocument, LexiconEntry } from '../lexicon/types.js';
-import { createNegationConfig, hasInnerNegator, isBreak, isNegated, personneIsPerson, type NegationConfig, type Unit } from './negation.js';
+import { createNegationConfig, hasInnerNegator, indexClauses, isBreak, isNegated, personneIsPerson, type NegationConfig, type Unit } from './negation.js';
 import { createModalityConfig, modalityOf, type ModalityConfig } from './modality.js';
 import { compileImpliedRules, findImplied, type CompiledImpliedRule } from './implied.js';
 import { createSentimentConfig, scoreTonality, TONALITY_THRESHOLDS, type SentimentConfig, type TonalityThresholds } from './sentiment.js';
@@ -175,6 +175,41 @@ function withinClause(units: readonly Unit[], r: RawMatch, negation: NegationCon
   return true;
 }
 
+/**
+ * Whether an exclusion of the same entry overlaps a match: exclusions grouped
+ * by entry and sorted by start, so a long verbatim with many of them stays
+ * linear (a lookup walks back from the match's end over the few that can
+ * still reach it).
+ */
+function exclusionsOf(excludes: readonly RawMatch[]): (r: RawMatch) => boolean {
+  const byEntry = new Map<number, { starts: RawMatch[]; span: number }>();
+  for (const x of excludes) {
+    const group = byEntry.get(x.pattern.entry) ?? { starts: [], span: 0 };
+    group.starts.push(x);
+    group.span = Math.max(group.span, x.end - x.start);
+    byEntry.set(x.pattern.entry, group);
+  }
+  for (const group of byEntry.values()) group.starts.sort((a, b) => a.start - b.start);
+  return (r) => {
+    const group = byEntry.get(r.pattern.entry);
+    if (group === undefined) return false;
+    const xs = group.starts;
+    let lo = 0;
+    let hi = xs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((xs[mid] as RawMatch).start < r.end) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let j = lo - 1; j >= 0; j -= 1) {
+      const x = xs[j] as RawMatch;
+      if (x.start + group.span <= r.start) break;
+      if (r.start < x.end) return true;
+    }
+    return false;
+  };
+}
+
 function firstSeen(ids: Iterable<string>): string[] {
   return [...new Set(ids)];
 }
@@ -204,7 +239,8 @@ export function analyze(verbatim: Verbatim | string, analyzer: Analyzer): Verbat
     const last = tokens[lastToken];
     return { tokenStart: units[r.start]?.token ?? 0, tokenEnd: lastToken + 1, start: first?.start ?? 0, end: last?.end ?? 0 };
   };
-  const excludes = raw.filter((r) => r.pattern.exclude && withinClause(units, r, negation));
+  const clauses = indexClauses(units, negation);
+  const excluded = exclusionsOf(raw.filter((r) => r.pattern.exclude && withinClause(units, r, negation)));
   const all: AnalyzedMatch[] = [];
   const counted: AnalyzedMatch[] = [];
   const makeMatch = (entry: LexiconEntry, r: RawMatch, negated: boolean): AnalyzedMatch => {
@@ -220,12 +256,12 @@ export function analyze(verbatim: Verbatim | string, analyzer: Analyzer): Verbat
     const entry = compiled.entries[r.pattern.entry];
     if (entry === undefined) continue;
     let reason: AnalyzedMatch['cancelled'];
-    if (excludes.some((x) => x.pattern.entry === r.pattern.entry && x.start < r.end && r.start < x.end)) reason = 'excluded';
+    if (excluded(r)) reason = 'excluded';
     // A term written with "personne" means "nobody": not when "la personne …" is a person.
     if (reason === undefined && r.negated) {
       for (let k = r.start; k < r.end; k += 1) if (units[k]?.key === 'personne' && personneIsPerson(units, k)) reason = 'ambiguous';
     }
-    const negated = !r.negated && (isNegated(units, r.start, r.end, negation) || hasInnerNegator(units, r.start, r.end, negation));
+    const negated = !r.negated && (isNegated(units, r.start, r.end, negation, clauses) || hasInnerNegator(units, r.start, r.end, negation));
     const m = makeMatch(entry, r, negated);
     if (reason === undefined && negated && entry.onNegation === 'cancel') {
       reason = 'negated';
@@ -239,7 +275,7 @@ export function analyze(verbatim: Verbatim | string, analyzer: Analyzer): Verbat
     // "On m'avait promis un geste", "j'aurais aimé un geste": a delight that did not happen. Read
     // before exclusions, which lexicons also use for these senses, so a promise still counts promiseAs.
     if ((reason === undefined || reason === 'excluded') && !(negated && entry.onNegation === 'cancel') && entry.onModality === 'cancel') {
-      const modality = modalityOf(units, r.start, r.end, analyzer.modality, negation);
+      const modality = modalityOf(units, r.start, r.end, analyzer.modality, negation, clauses);
       if (modality !== undefined) {
         reason = 'modal';
         const other = modality === 'promise' && analyzer.modality.promiseAs !== undefined ? analyzer.entries.get(analyzer.modality.promiseAs) : undefined;
@@ -287,7 +323,7 @@ export function analyze(verbatim: Verbatim | string, analyzer: Analyzer): Verbat
   const irritants = ofKind('irritant');
   const enchantments = ofKind('enchantment');
 
-  const { sentiment, tonality } = scoreTonality(units, matches, layer.sentiment, negation, analyzer.options.tonality);
+  const { sentiment, tonality } = scoreTonality(units, matches, layer.sentiment, negation, analyzer.options.tonality, clauses);
 
   const words = countWords(tokens);
   const keywords = contentKeywords(tokens, layer.stopwords);

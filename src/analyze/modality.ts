@@ -2,7 +2,7 @@
 // was promised, asked for, hoped for or refused did not happen. Read like
 // negation, on the unit stream, inside the match's clause.
 import type { Lexicon } from '../lexicon/types.js';
-import { isBreak, type NegationConfig, type Unit } from './negation.js';
+import { clauseStartOf, isBreak, type ClauseIndex, type NegationConfig, type Unit } from './negation.js';
 
 export type Modality = 'promise' | 'unreal';
 type MarkerKind = Modality | 'kept';
@@ -64,16 +64,17 @@ function markerAt(units: readonly Unit[], k: number, from: number, config: Modal
  * `window` words before the match in its clause, else among the few words
  * after it. `kept` markers ("comme promis") mean none.
  */
-export function modalityOf(units: readonly Unit[], start: number, end: number, config: ModalityConfig, negation: NegationConfig): Modality | undefined {
+export function modalityOf(
+  units: readonly Unit[],
+  start: number,
+  end: number,
+  config: ModalityConfig,
+  negation: NegationConfig,
+  clauses?: ClauseIndex,
+): Modality | undefined {
   if (config.byLast.size === 0) return undefined;
   const sentence = units[start]?.sentence;
-  let clauseStart = 0;
-  for (let k = start - 1; k >= 0; k -= 1) {
-    if (isBreak(units, k, negation) || units[k]?.sentence !== sentence) {
-      clauseStart = k + 1;
-      break;
-    }
-  }
+  const clauseStart = clauseStartOf(units, start, negation, clauses);
   let words = 0;
   for (let k = start - 1; k >= clauseStart && words <= config.window; k -= 1) {
     const marker = markerAt(units, k, clauseStart, config);

@@ -52,6 +52,41 @@ export function isBreak(units: readonly Unit[], k: number, config: NegationConfi
   return false;
 }
 
+/**
+ * Where each unit's clause starts, and the last `ne` before each unit: computed
+ * once per verbatim so that scope lookups cost O(1) and a long verbatim with
+ * many matches stays linear (scanning back to the clause start for every
+ * match and sentiment word was quadratic).
+ */
+export interface ClauseIndex {
+  /** First unit of the clause unit k stands in (a break ends a clause; so does a new sentence). */
+  clauseStart: Int32Array;
+  /** Index of the last `ne` before unit k, or −1. */
+  lastNe: Int32Array;
+}
+
+export function indexClauses(units: readonly Unit[], config: NegationConfig): ClauseIndex {
+  const clauseStart = new Int32Array(units.length);
+  const lastNe = new Int32Array(units.length);
+  let ne = -1;
+  for (let k = 0; k < units.length; k += 1) {
+    if (k === 0 || units[k - 1]?.sentence !== units[k]?.sentence || isBreak(units, k - 1, config)) clauseStart[k] = k;
+    else clauseStart[k] = clauseStart[k - 1] ?? 0;
+    lastNe[k] = ne;
+    if (units[k]?.key === 'ne') ne = k;
+  }
+  return { clauseStart, lastNe };
+}
+
+/** First unit of the clause that unit `start` stands in. */
+export function clauseStartOf(units: readonly Unit[], start: number, config: NegationConfig, clauses?: ClauseIndex): number {
+  if (clauses !== undefined && start < clauses.clauseStart.length) return clauses.clauseStart[start] ?? 0;
+  for (let k = start - 1; k >= 0; k -= 1) {
+    if (isBreak(units, k, config) || units[k]?.sentence !== units[start]?.sentence) return k + 1;
+  }
+  return 0;
+}
+
 /** Words after `personne` that make it a noun: a relative, a degree adverb before an adjective. */
 const PERSON_FOLLOWERS = new Set([
   'qui', 'que', 'dont', 'tres', 'trop', 'vraiment', 'super', 'hyper', 'tellement', 'extremement', 'fort', 'assez',
@@ -81,7 +116,7 @@ export function personneIsPerson(units: readonly Unit[], k: number): boolean {
   return next.key.length >= 5 && ADJECTIVE_ENDINGS.some((e) => next.key.endsWith(e));
 }
 
-function negatorAt(units: readonly Unit[], k: number, clauseStart: number, matchStart: number): boolean {
+function negatorAt(units: readonly Unit[], k: number, clauseStart: number, matchStart: number, clauses: ClauseIndex | undefined): boolean {
   const key = units[k]?.key;
   // "non" negates the next word only ("non conforme", not "non autorisée depuis la mise à jour").
   if (key === 'non') {
@@ -109,7 +144,9 @@ function negatorAt(units: readonly Unit[], k: number, clauseStart: number, match
   if (key === 'plus') {
     // "plus" negates after "ne" (ne … plus) or opening a clause before "de" ("Plus de nouvelles");
     // elsewhere it compares ("plus rapide", "plus de 2 heures").
-    for (let b = clauseStart; b < k; b += 1) if (units[b]?.key === 'ne') return true;
+    if (clauses !== undefined) {
+      if ((clauses.lastNe[k] ?? -1) >= clauseStart) return true;
+    } else for (let b = clauseStart; b < k; b += 1) if (units[b]?.key === 'ne') return true;
     const next = units[k + 1];
     const after = units[k + 2];
     return k === clauseStart && next?.key === 'de' && after !== undefined && after.kind !== 'number';
@@ -132,19 +169,13 @@ function negatorAt(units: readonly Unit[], k: number, clauseStart: number, match
  * `pas`/`jamais` right after a short match that follows a subject
  * ("je recommande pas").
  */
-export function isNegated(units: readonly Unit[], start: number, end: number, config: NegationConfig): boolean {
-  let clauseStart = 0;
-  for (let k = start - 1; k >= 0; k -= 1) {
-    if (isBreak(units, k, config) || units[k]?.sentence !== units[start]?.sentence) {
-      clauseStart = k + 1;
-      break;
-    }
-  }
+export function isNegated(units: readonly Unit[], start: number, end: number, config: NegationConfig, clauses?: ClauseIndex): boolean {
+  const clauseStart = clauseStartOf(units, start, config, clauses);
   let words = 0;
   for (let k = start - 1; k >= clauseStart; k -= 1) {
     const u = units[k];
     if (!isWord(u)) continue;
-    if (u !== undefined && config.negators.has(u.key) && negatorAt(units, k, clauseStart, start)) return true;
+    if (u !== undefined && config.negators.has(u.key) && negatorAt(units, k, clauseStart, start, clauses)) return true;
     words += 1;
     if (words > config.window) break;
   }

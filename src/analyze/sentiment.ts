@@ -5,7 +5,7 @@ import type { Match, Tonality } from '../types.js';
 import { foldKey, stem } from '../text/index.js';
 import { termKeys } from '../lexicon/keys.js';
 import type { Lexicon } from '../lexicon/types.js';
-import { isBreak, isNegated, type NegationConfig, type Unit } from './negation.js';
+import { indexClauses, isBreak, isNegated, type ClauseIndex, type NegationConfig, type Unit } from './negation.js';
 import { FR_SENTIMENT_BASE } from './sentiment-fr.generated.js';
 
 /** One sentiment key sequence: a word, phrase, fact and/or intensifier (a key may be several: `super`). */
@@ -208,6 +208,7 @@ export function scoreSentiment(
   matches: readonly Match[],
   sentiment: SentimentConfig,
   negation: NegationConfig,
+  clauses: ClauseIndex = indexClauses(units, negation),
 ): SentimentScore {
   let positive = 0;
   let negative = 0;
@@ -303,7 +304,7 @@ export function scoreSentiment(
     // Negation flips and caps: "pas mauvais" is mildly positive, "pas content" negative, but "rien
     // d'exceptionnel" is no stronger a complaint than "pas content". A phrase written with its own
     // negator ("pas mal", "rien à redire") is read as written. Emoji stand outside the clause's syntax.
-    if (u.kind === 'word' && f.phrase?.negated !== true && isNegated(units as Unit[], f.start, f.end, negation)) {
+    if (u.kind === 'word' && f.phrase?.negated !== true && isNegated(units, f.start, f.end, negation, clauses)) {
       p = p > 0 ? -Math.min(p, NEGATED_PRAISE_CAP) : -p / 2;
     }
     const quoted = p > 0 && u.kind === 'word' && scareQuoted(units, f.start, f.end);
@@ -317,12 +318,27 @@ export function scoreSentiment(
   // pour une réponse"), the delight it names then reading as part of the irony ("Top la
   // réactivité, 10 jours sans nouvelles") unless another delight stands elsewhere; scare-quoted
   // praise always ("un service « rapide »").
+  // Every test below is O(1) or stops at the nearest candidates (see Landmarks), so a long verbatim
+  // full of praise and complaints stays linear.
+  const marks = landmarks(units, sentiment);
   const verbatimIrony = irritants > 0 && enchantments === 0;
   const sentenceOf = (it: Item): number => units[it.start]?.sentence ?? 0;
+  const lineAt = (k: number): number => marks.lineOf[Math.min(k, units.length - 1)] ?? 0;
+  const complaintLines = new Set(items.filter((c) => c.match && c.cue).map((c) => lineAt(c.start)));
+  const cues = items.filter((c) => c.cue && (!c.match || c.value < 0)).sort((a, b) => a.start - b.start);
+  const maxSpan = items.reduce((m, it) => Math.max(m, it.end - it.start), 0);
+  const delights = items.filter((e) => e.match && !e.cue && e.value > 0);
+  const delightBounds = { minSentence: Infinity, maxSentence: -Infinity, minEnd: Infinity, maxStart: -Infinity };
+  for (const e of delights) {
+    delightBounds.minSentence = Math.min(delightBounds.minSentence, sentenceOf(e));
+    delightBounds.maxSentence = Math.max(delightBounds.maxSentence, sentenceOf(e));
+    delightBounds.minEnd = Math.min(delightBounds.minEnd, e.end);
+    delightBounds.maxStart = Math.max(delightBounds.maxStart, e.start);
+  }
   const flips = new Set<Item>();
   for (const it of items) {
     if (!it.ironic) continue;
-    if (it.quoted || (verbatimIrony && !it.match && items.some((c) => c.match && c.cue && !lineBetween(units, it, c)))) {
+    if (it.quoted || (verbatimIrony && !it.match && complaintLines.has(lineAt(it.start)))) {
       flips.add(it);
       continue;
     }
@@ -330,14 +346,15 @@ export function scoreSentiment(
     const s = sentenceOf(it);
     // Facts, markers, quoted praise and irritants next to the praise (a fact an irritant or an implied
     // complaint took: "Top la réactivité, 10 jours sans nouvelles"), on the same line: a chat's later "super merci" thanks for the fix, it does not mock the problem.
-    const cue = items.some(
-      (c) => c !== it && c.cue && (!c.match || c.value < 0) && Math.abs(sentenceOf(c) - s) <= 1 && !turnBetween(units, it, c, sentiment) && !lineBetween(units, it, c),
-    );
-    if (!cue) continue;
-    // The praised object next to the praise ("Top la réactivité", "Bravo la logistique").
-    const own = (e: Item): boolean => sentenceOf(e) === s && Math.max(e.start - it.end, it.start - e.end) <= OWN_DELIGHT_GAP && !turnBetween(units, it, e, sentiment);
-    const delights = items.filter((e) => e.match && !e.cue && e.value > 0);
-    if (delights.some((e) => !own(e))) continue;
+    if (!hasCueNear(it, cues, s, sentenceOf, marks, maxSpan, units.length)) continue;
+    // The praised object next to the praise ("Top la réactivité", "Bravo la logistique"): with
+    // another delight elsewhere the praise is sincere.
+    const own = (e: Item): boolean => sentenceOf(e) === s && Math.max(e.start - it.end, it.start - e.end) <= OWN_DELIGHT_GAP && !turnBetween(marks, it, e);
+    if (delights.length > 0) {
+      const b = delightBounds;
+      if (b.minSentence !== s || b.maxSentence !== s || it.start - b.minEnd > OWN_DELIGHT_GAP || b.maxStart - it.end > OWN_DELIGHT_GAP) continue;
+      if (delights.some((e) => !own(e))) continue;
+    }
     flips.add(it);
     for (const e of delights) flips.add(e);
   }
@@ -347,22 +364,94 @@ export function scoreSentiment(
     if (it.value > 0) positive += it.value;
     else negative -= it.value;
   }
-  return { positive: Math.round(positive * 100) / 100, negative: Math.round(negative * 100) / 100, turn: hasTurn(units, items, sentiment) };
+  return { positive: Math.round(positive * 100) / 100, negative: Math.round(negative * 100) / 100, turn: hasTurn(units, items, marks) };
+}
+
+/**
+ * Per-verbatim positions of turn words and line breaks, so the irony and turn
+ * rules test "a turn between" or "a line between" two items in O(1).
+ */
+interface Landmarks {
+  /** Turn words starting before unit k (length units + 1). */
+  turnsBefore: Int32Array;
+  /** Last unit before k where a turn word starts, or −1 (length units + 1). */
+  lastTurnBefore: Int32Array;
+  /** Line breaks (a new sentence without sentence-ending punctuation) at or before unit k. */
+  lineOf: Int32Array;
+  /** Units where a turn word starts. */
+  turnStarts: number[];
+}
+
+function landmarks(units: readonly Unit[], config: SentimentConfig): Landmarks {
+  const n = units.length;
+  const turnsBefore = new Int32Array(n + 1);
+  const lastTurnBefore = new Int32Array(n + 1).fill(-1);
+  const lineOf = new Int32Array(n);
+  const turnStarts: number[] = [];
+  let lines = 0;
+  for (let k = 0; k < n; k += 1) {
+    const isTurn = turnAt(units, k, config) > 0;
+    if (isTurn) turnStarts.push(k);
+    turnsBefore[k + 1] = (turnsBefore[k] ?? 0) + (isTurn ? 1 : 0);
+    lastTurnBefore[k + 1] = isTurn ? k : (lastTurnBefore[k] ?? -1);
+    if (k > 0) {
+      const prev = units[k - 1] as Unit;
+      if ((units[k] as Unit).sentence !== prev.sentence && !(prev.kind === 'punct' && /[.!?…]/.test(prev.key))) lines += 1;
+    }
+    lineOf[k] = lines;
+  }
+  return { turnsBefore, lastTurnBefore, lineOf, turnStarts };
 }
 
 /** A turn word between two items. */
-function turnBetween(units: readonly Unit[], a: Item, b: Item, config: SentimentConfig): boolean {
+function turnBetween(marks: Landmarks, a: Item, b: Item): boolean {
   const [from, to] = a.start < b.start ? [a.end, b.start] : [b.end, a.start];
-  for (let k = from; k < to; k += 1) if (turnAt(units, k, config) > 0) return true;
-  return false;
+  if (from >= to) return false;
+  return (marks.turnsBefore[to] ?? 0) - (marks.turnsBefore[from] ?? 0) > 0;
 }
 
 /** A line break between two items: the sentence changes without a sentence-ending punctuation. */
-function lineBetween(units: readonly Unit[], a: Item, b: Item): boolean {
-  const [from, to] = a.start < b.start ? [a.start, b.start] : [b.start, a.start];
-  for (let k = from + 1; k <= to; k += 1) {
-    const prev = units[k - 1] as Unit;
-    if ((units[k] as Unit).sentence !== prev.sentence && !(prev.kind === 'punct' && /[.!?…]/.test(prev.key))) return true;
+function lineBetween(marks: Landmarks, a: Item, b: Item): boolean {
+  const last = marks.lineOf.length - 1;
+  return (marks.lineOf[Math.min(a.start, last)] ?? 0) !== (marks.lineOf[Math.min(b.start, last)] ?? 0);
+}
+
+/**
+ * A cue (a complaint, a negative fact, an irony marker) in the sentence of `it`
+ * or the next/previous one, with no turn and no line between. `cues` is sorted
+ * by start; the scan walks out from `it` and stops where every farther cue is
+ * cut off (sentences and lines only grow with distance; a turn before `it`
+ * cuts off every cue that ends before it).
+ */
+function hasCueNear(
+  it: Item,
+  cues: readonly Item[],
+  s: number,
+  sentenceOf: (i: Item) => number,
+  marks: Landmarks,
+  maxSpan: number,
+  length: number,
+): boolean {
+  let lo = 0;
+  let hi = cues.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((cues[mid] as Item).start < it.start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let j = lo; j < cues.length; j += 1) {
+    const c = cues[j] as Item;
+    if (sentenceOf(c) - s > 1 || lineBetween(marks, it, c)) break;
+    if (c === it) continue;
+    if (!turnBetween(marks, it, c)) return true;
+    if (c.start >= it.end) break;
+  }
+  const lastTurn = marks.lastTurnBefore[Math.min(it.start, length)] ?? -1;
+  for (let j = lo - 1; j >= 0; j -= 1) {
+    const c = cues[j] as Item;
+    if (s - sentenceOf(c) > 1 || lineBetween(marks, it, c)) break;
+    if (lastTurn >= 0 && c.start + maxSpan <= lastTurn) break;
+    if (c !== it && !turnBetween(marks, it, c)) return true;
   }
   return false;
 }
@@ -377,17 +466,38 @@ function turnAt(units: readonly Unit[], k: number, config: SentimentConfig): num
   return 0;
 }
 
-/** Praise before a turn and complaint after it, or the reverse ("Accueil aimable, mais 40 min d'attente"). */
-function hasTurn(units: readonly Unit[], items: readonly Item[], config: SentimentConfig): boolean {
-  for (let k = 0; k < units.length; k += 1) {
-    if (turnAt(units, k, config) === 0) continue;
-    let before = 0;
-    let after = 0;
-    for (const it of items) {
-      if (it.end <= k) before += it.value;
-      else if (it.start > k) after += it.value;
-    }
-    if ((before >= 1 && after <= -1) || (before <= -1 && after >= 1)) return true;
+/**
+ * Praise before a turn and complaint after it, or the reverse ("Accueil aimable, mais 40 min
+ * d'attente"): the sums on each side of every turn word, from running totals (one pass).
+ */
+function hasTurn(units: readonly Unit[], items: readonly Item[], marks: Landmarks): boolean {
+  if (marks.turnStarts.length === 0) return false;
+  const n = units.length;
+  // endingBy[k]: items ending at or before k; startingAfter[k]: items starting after k.
+  const endsAt = new Float64Array(n + 1);
+  const startsAt = new Float64Array(n + 1);
+  for (const it of items) {
+    endsAt[Math.min(it.end, n)] = (endsAt[Math.min(it.end, n)] ?? 0) + it.value;
+    startsAt[Math.min(it.start, n)] = (startsAt[Math.min(it.start, n)] ?? 0) + it.value;
+  }
+  const endingBy = new Float64Array(n + 1);
+  let acc = 0;
+  for (let k = 0; k <= n; k += 1) {
+    acc += endsAt[k] ?? 0;
+    endingBy[k] = acc;
+  }
+  const startingAfter = new Float64Array(n + 1);
+  acc = 0;
+  for (let k = n; k >= 0; k -= 1) {
+    startingAfter[k] = acc;
+    acc += startsAt[k] ?? 0;
+  }
+  // Sums of a few weights: compare with a tolerance so their order does not decide (0.7 + 0.3).
+  const EPS = 1e-9;
+  for (const k of marks.turnStarts) {
+    const before = endingBy[k] ?? 0;
+    const after = startingAfter[k] ?? 0;
+    if ((before >= 1 - EPS && after <= -1 + EPS) || (before <= -1 + EPS && after >= 1 - EPS)) return true;
   }
   return false;
 }
@@ -434,8 +544,9 @@ export function scoreTonality(
   sentiment: SentimentConfig,
   negation: NegationConfig,
   thresholds: Readonly<TonalityThresholds>,
+  clauses?: ClauseIndex,
 ): { sentiment: { positive: number; negative: number }; tonality: Tonality } {
-  const { turn, ...sums } = scoreSentiment(units, matches, sentiment, negation);
+  const { turn, ...sums } = scoreSentiment(units, matches, sentiment, negation, clauses ?? indexClauses(units, negation));
   return { sentiment: sums, tonality: toTonality(sums.positive, sums.negative, thresholds, { turn }) };
 }
 

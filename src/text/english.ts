@@ -146,9 +146,50 @@ export function englishLemmas(text: string): EnglishLemma[] {
   expectString(text);
   const nlp = tagger();
   if (nlp === undefined) return fallbackLemmas(text);
+  const out: EnglishLemma[] = [];
+  for (const [from, to] of taggerChunks(text)) lemmasOfChunk(nlp, text.slice(from, to), from, out);
+  return out;
+}
+
+/**
+ * Longest span given to compromise at once. Its matcher slows down
+ * sharply with the length of a sentence (a 128 KB text with no full stop
+ * took minutes), so a long text is tagged in pieces cut at a sentence end,
+ * else a line break, else a space: each verbatim costs time linear in its
+ * length, and ordinary sentences are never cut.
+ */
+export const TAGGER_CHUNK = 2000;
+
+/** [start, end) spans of at most `max` characters covering `text`, cut after a sentence end, a line break or a space when there is one. */
+export function taggerChunks(text: string, max = TAGGER_CHUNK): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  let from = 0;
+  while (text.length - from > max) {
+    const window = text.slice(from, from + max);
+    let cut = -1;
+    for (const re of [/[.!?…]\s/g, /\n/g, /\s/g]) {
+      let m: RegExpExecArray | null;
+      re.lastIndex = 0;
+      while ((m = re.exec(window)) !== null) cut = m.index + m[0].length;
+      if (cut > max / 4) break;
+      cut = -1;
+    }
+    if (cut <= 0) {
+      cut = max;
+      // Never split a surrogate pair.
+      const code = text.charCodeAt(from + cut - 1);
+      if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
+    }
+    spans.push([from, from + cut]);
+    from += cut;
+  }
+  if (from < text.length || spans.length === 0) spans.push([from, text.length]);
+  return spans;
+}
+
+function lemmasOfChunk(nlp: CompromiseTwo, text: string, base: number, out: EnglishLemma[]): void {
   const doc = nlp(text);
   doc.compute('root');
-  const out: EnglishLemma[] = [];
   for (const sentence of doc.json({ offset: true, terms: { normal: true, implicit: true, offset: true } })) {
     for (const term of sentence.terms) {
       const written = (term.implicit ?? term.normal ?? '').toLowerCase();
@@ -160,10 +201,9 @@ export function englishLemmas(text: string): EnglishLemma[] {
       else if (term.root !== undefined && term.root !== '' && (tags.includes('Verb') || tags.includes('Noun'))) key = term.root.toLowerCase();
       const offset = term.offset ?? { start: 0, length: 0 };
       // Words compromise keeps whole but our keys split ("e-mail" stays one key).
-      out.push({ key, start: offset.start, length: offset.length });
+      out.push({ key, start: base + offset.start, length: offset.length });
     }
   }
-  return out;
 }
 
 const PLAIN_WORD = /^[^*:{}]+$/u;

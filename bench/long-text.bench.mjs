@@ -1,0 +1,53 @@
+// Cost of one long verbatim against its length: each kind of content is
+// analysed at S and 4·S characters; linear time gives a ratio near 4 (the
+// figure printed is the cost per character at 4·S over the cost at S:
+// ~1 when linear, ~4 when quadratic). BENCH_LONG_KB sets S (default 64).
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+// Written for the benchmark: dense matches, sentiment words, irony, emoji,
+// turns, one endless clause, English, line breaks without punctuation.
+const KINDS = {
+  clause: 'livraison en retard colis abîmé service client répond pas vraiment nul vendeur sympa super génial ',
+  sentiment: 'super génial nul horrible top bof lent cher ',
+  irony: 'bravo génial super mais encore un retard toujours pas de réponse ',
+  emoji: 'super 👏 nul 🙄 ',
+  turns: 'génial mais nul mais top mais horrible ',
+  negators: 'ne plus jamais plus rien plus de plus personne aucun sans ',
+  sentences: 'Livraison en retard. Colis abîmé ! Service nul ? Super vendeur. ',
+  lines: 'colis arrivé cassé\nremboursement toujours pas reçu\nconseillère adorable\n',
+  english: 'the delivery was late and the support never answered but the product is great ',
+};
+
+const cpu = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+export default async function bench() {
+  const { createAnalyzer, analyzeVerbatim } = await import(pathToFileURL(join(root, 'dist/index.js')).href);
+  const analyzer = createAnalyzer();
+  const size = Number(process.env.BENCH_LONG_KB ?? 64) * 1024;
+  // Warm up: compile the English layer and JIT the hot paths.
+  analyzeVerbatim({ id: 'w', text: KINDS.english.repeat(40) }, analyzer);
+  analyzeVerbatim({ id: 'w', text: KINDS.clause.repeat(40) }, analyzer);
+  console.log(`one verbatim of S = ${size / 1024} KB and of 4·S, CPU ms; ratio = cost per character at 4·S / at S (1 linear, 4 quadratic)`);
+  const ratios = [];
+  for (const [kind, unit] of Object.entries(KINDS)) {
+    const time = (chars) => {
+      const text = unit.repeat(Math.ceil(chars / unit.length));
+      const t0 = cpu();
+      analyzeVerbatim({ id: kind, text }, analyzer);
+      return cpu() - t0;
+    };
+    // Best of a few runs: the machine is shared, garbage collection lands where it likes.
+    const small = Math.min(time(size), time(size), time(size));
+    const large = Math.min(time(4 * size), time(4 * size));
+    const ratio = large / 4 / small;
+    ratios.push(ratio);
+    console.log(`${kind.padEnd(10)} S ${small.toFixed(0).padStart(6)} ms   4·S ${large.toFixed(0).padStart(7)} ms   ratio ${ratio.toFixed(2)}`);
+  }
+  console.log(`worst ratio ${Math.max(...ratios).toFixed(2)} (target <= 1.5)`);
+}
