@@ -1,7 +1,7 @@
 // Cost of one long verbatim against its length: each kind of content is
 // analysed at S and 4·S characters; linear time gives a ratio near 4 (the
 // figure printed is the cost per character at 4·S over the cost at S:
-// ~1 when linear, ~4 when quadratic). BENCH_LONG_KB sets S (default 64).
+// ~1 when linear, ~4 when quadratic). BENCH_LONG_KB sets S (default 128).
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -29,7 +29,7 @@ const cpu = () => {
 export default async function bench() {
   const { createAnalyzer, analyzeVerbatim } = await import(pathToFileURL(join(root, 'dist/index.js')).href);
   const analyzer = createAnalyzer();
-  const size = Number(process.env.BENCH_LONG_KB ?? 64) * 1024;
+  const size = Number(process.env.BENCH_LONG_KB ?? 128) * 1024;
   // Warm up: compile the English layer and JIT the hot paths.
   analyzeVerbatim({ id: 'w', text: KINDS.english.repeat(40) }, analyzer);
   analyzeVerbatim({ id: 'w', text: KINDS.clause.repeat(40) }, analyzer);

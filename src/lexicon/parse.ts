@@ -1,4 +1,4 @@
-import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
 import { EN_LEXICON_SOURCES } from '../data/en.generated.js';
 import { FR_LEXICON_SOURCES } from '../data/fr.generated.js';
 import { FR_SECTOR_SOURCES } from '../data/fr-sectors.generated.js';
@@ -19,7 +19,48 @@ export type SafeParseLexiconResult =
   | { success: true; lexicon: LexiconDocument; issues: [] }
   | { success: false; lexicon?: undefined; issues: LexiconIssue[] };
 
+/** The string a mapping key stands for (scalars; other keys by their source text). */
+function keyString(key: unknown): string {
+  if (isScalar(key)) return String(key.value);
+  if (key !== null && typeof key === 'object' && 'toString' in key) return String(key);
+  return String(key);
+}
+
+/**
+ * Keys written twice in one mapping, with the offset of the second. The yaml
+ * package's own check compares every pair with every other (a 100,000-form
+ * SMS table took minutes to load); a set per mapping does it in one pass.
+ */
+function duplicateKeys(doc: ReturnType<typeof parseDocument>): Array<{ key: string; offset: number }> {
+  const found: Array<{ key: string; offset: number }> = [];
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        const key = keyString(pair.key);
+        if (seen.has(key)) found.push({ key, offset: (pair.key as YamlNode | null)?.range?.[0] ?? map.range?.[0] ?? 0 });
+        seen.add(key);
+      }
+    },
+  });
+  return found;
+}
+
 function yamlLocator(root: unknown, lines: LineCounter): SourceInfo['locate'] {
+  // Pairs by key, per mapping, built on first use: locating every issue of a big file stays linear.
+  const indexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+  const pairOf = (map: YAMLMap, seg: string | number): Pair | undefined => {
+    let index = indexes.get(map);
+    if (index === undefined) {
+      index = new Map();
+      for (const p of map.items as Pair[]) {
+        const k = keyString(p.key);
+        if (!index.has(k)) index.set(k, p);
+      }
+      indexes.set(map, index);
+    }
+    return index.get(String(seg));
+  };
   return (path, atKey) => {
     let node: unknown = root;
     let offset = 0;
@@ -30,10 +71,7 @@ function yamlLocator(root: unknown, lines: LineCounter): SourceInfo['locate'] {
     here(node);
     for (const seg of path) {
       if (isMap(node)) {
-        const pair = node.items.find((p) => {
-          const k = p.key as { value?: unknown } | null;
-          return k !== null && typeof k === 'object' && String(k.value) === String(seg);
-        });
+        const pair = pairOf(node as YAMLMap, seg);
         if (pair === undefined) break;
         node = pair.value;
         // Unknown fields point at their key, bad values at the value.
@@ -57,10 +95,26 @@ function parseSource(source: string, options: ParseLexiconOptions): { doc?: Lexi
   const file = options.file ?? '<inline>';
   const lines = new LineCounter();
   // JSON is YAML 1.2, so one parser serves both and gives positions for both.
-  const yamlDoc = parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const yamlDoc = parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
   const info: SourceInfo = { file, locate: yamlLocator(yamlDoc.contents, lines) };
+  const format = options.format ?? (file.endsWith('.json') ? 'json' : 'yaml');
+  const duplicates = yamlDoc.errors.length === 0 ? duplicateKeys(yamlDoc) : [];
+  if (duplicates.length > 0) {
+    return {
+      issues: duplicates.map(({ key, offset }) => {
+        const pos = lines.linePos(offset);
+        return {
+          file,
+          line: pos.line,
+          column: pos.col,
+          path: '(syntax)',
+          message: `${format === 'json' ? 'JSON' : 'YAML'} syntax error: "${key}" appears twice in the same mapping`,
+          hint: 'a field appears twice in the same mapping; keep one',
+        };
+      }),
+    };
+  }
   if (yamlDoc.errors.length > 0) {
-    const format = options.format ?? (file.endsWith('.json') ? 'json' : 'yaml');
     return {
       issues: yamlDoc.errors.map((err) => {
         const pos = err.linePos?.[0] ?? lines.linePos(err.pos[0]);

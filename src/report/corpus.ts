@@ -9,6 +9,7 @@ import { createJourneyAccumulator, finalizeJourney, mergeJourney, type JourneySt
 import { finalizeKeyness } from './insight/keyness.js';
 import { createScoresAccumulator, detectScoreScale, finalizeScores, mergeScores, type ScoresAccumulator, type ScoresState } from './insight/scores.js';
 import { createTrendsAccumulator, finalizeTrends, mergeTrends, type TrendsState } from './insight/trends.js';
+import { mergeAll } from './insight/_shared.js';
 import type { Insight } from './insight/index.js';
 import type { Report, ReportOptions, ReportReject, ReportSection, ReportState } from './types.js';
 import type { VerbatimAnalysis } from '../types.js';
@@ -109,7 +110,7 @@ function mergeRecords<V>(a: Record<string, V>, b: Record<string, V>, merge: (x: 
 function dominantScaleScores(byChannel: Record<string, ScoresState>, declared: CorpusOptions['scale']): ScoresState {
   const states = Object.keys(byChannel).sort().map((channel) => byChannel[channel] as ScoresState);
   const empty = createScoresAccumulator().state();
-  if (declared !== undefined && declared !== 'auto') return states.reduce(mergeScores, empty);
+  if (declared !== undefined && declared !== 'auto') return mergeAll(states, mergeScores, empty);
   const groups = new Map<string, { scored: number; states: ScoresState[] }>();
   for (const state of states) {
     const scale = detectScoreScale(state.all.scores);
@@ -123,5 +124,5 @@ function dominantScaleScores(byChannel: Record<string, ScoresState>, declared: C
   }
   const best = [...groups.entries()].sort((x, y) => y[1].scored - x[1].scored || x[0].localeCompare(y[0]))[0];
   // Verbatims without a score still count in "verbatims": keep unscored channels out only when a scale group exists.
-  return (best?.[1].states ?? states).reduce(mergeScores, empty);
+  return mergeAll(best?.[1].states ?? states, mergeScores, empty);
 }

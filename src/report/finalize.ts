@@ -4,6 +4,7 @@
  */
 import type { EntryKind, Tonality, VerbatimAnalysis } from '../types.js';
 import { createReportBuilder, emptyChannelState, mergeChannelStates, own } from './state.js';
+import { mergeAll } from './insight/_shared.js';
 import { histogramMean, histogramQuantile, round, roundOrNull, shareOf } from './stats.js';
 import type {
   ChannelReport,
@@ -216,12 +217,17 @@ export function finalizeReport(state: ReportState, options: ReportOptions = {}):
   const lang = options.lang ?? 'fr';
   const ids = Object.keys(state.channels).sort();
 
-  let all = emptyChannelState();
+  // Merged in a balanced tree, not a left fold that copies the growing total once per channel.
+  const allConfig = { ...state.config, maxVocabulary: null };
+  const all = mergeAll(
+    ids.map((id) => state.channels[id] as ChannelState),
+    (a, b) => mergeChannelStates(a, b, allConfig),
+    emptyChannelState(),
+  );
   const channelScales = new Set<DetectedScale>();
   const channels: ChannelReport[] = [];
   for (const id of ids) {
     const ch = state.channels[id] as ChannelState;
-    all = mergeChannelStates(all, ch, { ...state.config, maxVocabulary: null });
     const scale = s.scoreScale === 'auto' ? detectScale(ch.scores) : s.scoreScale;
     if (scale !== null) channelScales.add(scale);
     const score = scale === null ? null : summarizeScores(ch.scores, scale);

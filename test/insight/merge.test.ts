@@ -22,6 +22,7 @@ import {
 } from '../../src/report/insight/index.js';
 import type { VerbatimAnalysis } from '../../src/types.js';
 import { analysisArb, chunks } from './_helpers.js';
+import { mergeAll, sumCounts } from '../../src/report/insight/_shared.js';
 
 interface Analysis<S> {
   name: string;
@@ -105,6 +106,33 @@ describe.each(analyses.map((a) => [a.name, a] as const))('%s merge', (_name, a) 
         expect(a.finalize(merged)).toEqual(whole);
       }),
       { numRuns: 60 },
+    );
+  });
+
+  it('merges many parts in a balanced tree as a left fold does', () => {
+    fc.assert(
+      fc.property(fc.array(sample, { maxLength: 9 }), (groups) => {
+        const parts = groups.map((g) => a.build(g));
+        const empty = a.build([]);
+        expect(mergeAll(parts, a.merge, empty)).toEqual(parts.reduce((acc, s) => a.merge(acc, s), empty));
+      }),
+      { numRuns: 30 },
+    );
+  });
+});
+
+describe('sums of frequency tables', () => {
+  it('adds every table once, whatever its keys (constructor, __proto__)', () => {
+    const tables = [{ a: 1, constructor: 2 }, JSON.parse('{"__proto__": 3, "a": 4}') as Record<string, number>, {}];
+    expect({ ...sumCounts(tables) }).toEqual(JSON.parse('{"a": 5, "constructor": 2, "__proto__": 3}'));
+  });
+
+  it('equals the sum key by key', () => {
+    fc.assert(
+      fc.property(fc.array(fc.dictionary(fc.constantFrom('a', 'b', 'c', 'd'), fc.nat(50)), { maxLength: 12 }), (tables) => {
+        const sum = sumCounts(tables);
+        for (const key of ['a', 'b', 'c', 'd']) expect(sum[key] ?? 0).toBe(tables.reduce((n, t) => n + (t[key] ?? 0), 0));
+      }),
     );
   });
 });

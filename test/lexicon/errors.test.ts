@@ -117,6 +117,27 @@ describe('lexicon errors carry file, line, column, entry id and hint', () => {
     expect(issues[0]?.line).toBeGreaterThan(0);
   });
 
+  it.each([
+    ['a field of an entry', entry('  - id: a\n    kind: theme\n    kind: irritant\n'), 5, 5, 'kind'],
+    ['an SMS form', 'version: 1\nsms:\n  bcp: beaucoup\n  stp: s il te plait\n  bcp: beaucoup trop\n', 5, 3, 'bcp'],
+    ['a JSON key', '{\n  "version": 1,\n  "version": 2\n}\n', 3, 3, 'version'],
+  ])('reports a key written twice (%s) at its second place', (_name, source, line, column, key) => {
+    const issues = issuesOf(source);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ file: 'test.yml', line, column, path: '(syntax)' });
+    expect(issues[0]?.message).toContain(`"${key}" appears twice`);
+    expect(issues[0]?.hint).toMatch(/keep one/);
+  });
+
+  it('locates every problem of a big file', () => {
+    const n = 3000;
+    const lines = ['version: 1', 'entries:'];
+    for (let i = 0; i < n; i += 1) lines.push(`  - id: e${i}`, '    kind: themee');
+    const issues = issuesOf(lines.join('\n'));
+    expect(issues).toHaveLength(n);
+    expect(issues[n - 1]).toMatchObject({ line: 2 + 2 * n, column: 11 });
+  });
+
   it('locates problems in JSON sources too', () => {
     const json = '{\n  "version": 1,\n  "entries": [\n    { "id": "a", "kind": "theme", "terms": ["*"] }\n  ]\n}\n';
     const result = safeParseLexicon(json, { file: 'my.json', format: 'json' });

@@ -18,6 +18,7 @@ import {
   sameList,
   sortedKeys,
   splitEntryKey,
+  sumCounts,
   type Counts,
   type InsightEntryKind,
 } from './_shared.js';
@@ -189,9 +190,9 @@ export function finalizeKeyness(state: KeynessState, options: KeynessOptions = {
   const totalVerbatims = channels.reduce((s, c) => s + c.verbatims, 0);
   const totalKeywords = channels.reduce((s, c) => s + c.keywords, 0);
   const totals = {
-    word: channels.reduce((t, c) => mergeCounts(t, c.words), dict<number>()),
-    expression: channels.reduce((t, c) => mergeCounts(t, c.expressions), dict<number>()),
-    concept: channels.reduce((t, c) => mergeCounts(t, c.concepts), dict<number>()),
+    word: sumCounts(channels.map((c) => c.words)),
+    expression: sumCounts(channels.map((c) => c.expressions)),
+    concept: sumCounts(channels.map((c) => c.concepts)),
   };
   const candidates = {
     word: sortedKeys(totals.word).filter((k) => get(totals.word, k) >= minFrequency),

@@ -19,6 +19,7 @@ import {
   sameList,
   sortedKeys,
   splitEntryKey,
+  sumCounts,
   type Counts,
   type InsightEntryKind,
 } from './_shared.js';
@@ -232,8 +233,8 @@ export function finalizeTrends(state: TrendsState, options: TrendsOptions = {}):
     const counts = byPeriod.map((p) => get(p[table], key));
     return { kind, id, counts, shares: counts.map((c, i) => percent(c, verbatims[i] as number)) };
   };
-  const channelIds = sortedKeys(byPeriod.reduce((t, p) => mergeCounts(t, p.channels), dict<number>()));
-  const entryIds = sortedKeys(byPeriod.reduce((t, p) => mergeCounts(t, p.entries), dict<number>()));
+  const channelIds = sortedKeys(sumCounts(byPeriod.map((p) => p.channels)));
+  const entryIds = sortedKeys(sumCounts(byPeriod.map((p) => p.entries)));
   const channels = channelIds.map((id) => series('channel', id, id, 'channels'));
   const entries = entryIds.map((key) => {
     const { kind, id } = splitEntryKey(key);
