@@ -259,6 +259,8 @@ export function finalizeReport(state: ReportState, options: ReportOptions = {}):
       channels: ids.length,
       period: allReport.period,
       approximate: Object.values(state.channels).some((c) => c.pruned),
+      // The "all" tables sum every channel's, so their counts may fall short by the sum of the slacks.
+      maxUndercount: Object.values(state.channels).reduce((sum, c) => sum + Math.max(c.slack?.keywords ?? 0, c.slack?.expressions ?? 0), 0),
       maskedPersonalData: state.config.maskPersonalData,
     },
     channels,

@@ -126,28 +126,43 @@ function compareRejects(a: ReportReject, b: ReportReject): number {
   );
 }
 
-/** Deterministic pruning: keeps the `max` keys found in most verbatims (ties: most occurrences, then key). */
-function prune(table: Record<string, TermCount>, max: number): Record<string, TermCount> {
-  const kept = Object.entries(table)
-    .sort((a, b) => b[1][1] - a[1][1] || b[1][0] - a[1][0] || cmp(a[0], b[0]))
-    .slice(0, max);
+/**
+ * Bounded word tables (`maxVocabulary`), as a Misra–Gries summary in its
+ * mergeable form: once a table holds more than 2·max terms, the (max+1)-th
+ * largest verbatim count is subtracted from every term and the terms left at
+ * zero or below are dropped, so at most `max` remain. Each kept count then
+ * undercounts its term's verbatims by at most the total subtracted (the
+ * slack), and the slack stays at most N / (max + 1) for N verbatim-term pairs
+ * added — through any split and any order of merges (Agarwal et al.,
+ * "Mergeable summaries", 2012). So a term found in more than N / (max + 1)
+ * verbatims is always kept. Deterministic: the result does not depend on the
+ * order of keys.
+ */
+function reduceTerms(table: Record<string, TermCount>, max: number): { table: Record<string, TermCount>; cut: number } {
+  const counts = Object.values(table).map((t) => t[1]).sort((a, b) => b - a);
+  const cut = counts[max] ?? 0;
+  if (cut === 0) return { table, cut: 0 };
   const out = dict<TermCount>();
-  for (const [k, v] of kept) out[k] = v;
-  return out;
+  for (const [k, v] of Object.entries(table)) if (v[1] > cut) out[k] = [v[0] - cut, v[1] - cut];
+  return { table: out, cut };
 }
 
-/** Prunes tables past twice the limit, so pruning cost is amortised. */
+/** Prunes tables past twice the limit, so pruning cost is amortised over the adds. */
 function pruneChannel(ch: ChannelState, max: number | null): void {
   if (max === null) return;
-  if (Object.keys(ch.keywords).length > 2 * max) {
-    ch.keywords = prune(ch.keywords, max);
+  for (const field of ['keywords', 'expressions'] as const) {
+    if (Object.keys(ch[field]).length <= 2 * max) continue;
+    const { table, cut } = reduceTerms(ch[field], max);
+    ch[field] = table;
     ch.pruned = true;
-  }
-  if (Object.keys(ch.expressions).length > 2 * max) {
-    ch.expressions = prune(ch.expressions, max);
-    ch.pruned = true;
+    const slack = ch.slack ?? { keywords: 0, expressions: 0 };
+    slack[field] += cut;
+    ch.slack = slack;
   }
 }
+
+/** Counting a table's keys costs its size: done every PRUNE_EVERY verbatims, a table overshoots 2·max by at most that many verbatims' terms. */
+const PRUNE_EVERY = 32;
 
 function insertExample(list: ExampleState[], example: ExampleState, max: number): void {
   let i = list.length;
@@ -308,7 +323,7 @@ export function addAnalysis(
   // Masked once, for the word tables and the examples.
   const masked = config.maskPersonalData ? maskPersonalData(analysis.text) : undefined;
   addVocabulary(ch, masked === undefined ? analysis.keywords : keywordsWithoutPersonalData(analysis, masked.replacements));
-  pruneChannel(ch, config.maxVocabulary);
+  if (ch.verbatims % PRUNE_EVERY === 0) pruneChannel(ch, config.maxVocabulary);
 
   if (typeof analysis.score === 'number' && Number.isFinite(analysis.score)) addTo(ch.scores, analysis.score);
   else ch.unscored += 1;
@@ -408,6 +423,7 @@ export function createReportBuilder(options: ReportOptions = {}): ReportBuilder 
       addReject(state, reject);
     },
     snapshot() {
+      for (const ch of Object.values(state.channels)) pruneChannel(ch, state.config.maxVocabulary);
       return cloneState(state);
     },
   };
@@ -460,6 +476,14 @@ export function mergeChannelStates(a: ChannelState, b: ChannelState, config: Rep
     keywords: mergeTerms(a.keywords, b.keywords),
     expressions: mergeTerms(a.expressions, b.expressions),
     pruned: a.pruned || b.pruned,
+    ...(a.slack !== undefined || b.slack !== undefined
+      ? {
+          slack: {
+            keywords: (a.slack?.keywords ?? 0) + (b.slack?.keywords ?? 0),
+            expressions: (a.slack?.expressions ?? 0) + (b.slack?.expressions ?? 0),
+          },
+        }
+      : {}),
     scores: sumCounts(a.scores, b.scores),
     unscored: a.unscored + b.unscored,
     dateFrom: minDate(a.dateFrom, b.dateFrom),

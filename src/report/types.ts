@@ -86,10 +86,12 @@ export interface ReportOptions {
   /** An expression is listed only when found in at least this many verbatims (default 2). */
   minExpressionVerbatims?: number;
   /**
-   * Keep at most this many words and as many expressions per channel (default:
-   * no limit, exact). When set, the least frequent keys are dropped as the
-   * tables grow, so counts of rare keys, and merged counts, become approximate
-   * (`summary.approximate` says so). Fixed when the state is built.
+   * Keep about this many words and as many expressions per channel (default:
+   * no limit, exact). When set, word and expression counts become lower
+   * bounds that fall short by at most `summary.maxUndercount` (≤ N / (k + 1)
+   * for N verbatim-term pairs), through any merge; terms in more than
+   * N / (k + 1) verbatims are always kept (README § Reports). Fixed when the
+   * state is built.
    */
   maxVocabulary?: number;
   /** Single words left out of `topWords` (default: French negators, which are never stop words). */
@@ -158,6 +160,12 @@ export interface ChannelState {
   expressions: Record<string, TermCount>;
   /** True once a vocabulary table was pruned (`maxVocabulary`). */
   pruned: boolean;
+  /**
+   * What pruning subtracted from every count still in the keyword and
+   * expression tables: a kept count undercounts the verbatims of its term by
+   * at most this much (see `reduceTerms`). Absent: 0.
+   */
+  slack?: { keywords: number; expressions: number };
   /** Score value → verbatims. */
   scores: Histogram;
   /** Verbatims whose score was absent or not a finite number. */
@@ -280,6 +288,12 @@ export interface ReportSummary {
   period: { from: string; to: string } | null;
   /** True when vocabulary pruning made word and expression counts approximate. */
   approximate: boolean;
+  /**
+   * With `approximate`: the most any word or expression count of the report
+   * may fall short of its true number of verbatims (counts shown are lower
+   * bounds; see `maxVocabulary`). 0 otherwise.
+   */
+  maxUndercount: number;
   maskedPersonalData: boolean;
 }
 
