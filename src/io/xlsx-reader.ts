@@ -73,9 +73,9 @@ function tooLarge(bytes: number, max: number): UnreadableDocument {
 }
 
 /**
- * The text of one part, chunk by chunk, as inflated. With `verify`, the
- * checksum is checked once the whole part is read. Stops early without harm
- * when the caller breaks out.
+ * The text of one part, chunk by chunk, as inflated, counted against the
+ * budget when there is one; the checksum is checked once the whole part is
+ * read. Stops early without harm when the caller breaks out.
  */
 async function* partText(zip: Zip, entry: Entry, budget: Budget | undefined): AsyncGenerator<string> {
   let stream: Readable;
