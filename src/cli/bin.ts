@@ -1,18 +1,14 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { runAnalysisWorker } from '../io/analyze-files.js';
-import { main } from './main.js';
+import { main, reportError, type CliIo } from './main.js';
+import { installProcessGuards } from './process.js';
 
 // The same file serves as the analysis worker of `verbatim analyze --workers N`.
 if (!isMainThread && parentPort && (workerData as { kind?: string } | null)?.kind === 'verbatim-fr-analysis-worker') {
   void runAnalysisWorker(workerData, parentPort);
 } else {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      console.error(error);
-      process.exitCode = 70;
-    },
-  );
+  const io: CliIo = { stdout: process.stdout, stderr: process.stderr, env: process.env, stdin: process.stdin };
+  const debug = process.argv.includes('--debug');
+  const run = installProcessGuards((error) => reportError(error, io, debug));
+  main(process.argv.slice(2), io).then(run.done, (error: unknown) => run.done(reportError(error, io, debug)));
 }

@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import {
   analyze,
   checkThresholds,
@@ -18,8 +18,12 @@ import {
 import type { Analyzer, EvaluateOptions, Match, ReportFormat } from '../index.js';
 import { analyzeFiles, loadLexiconFiles, InputError, readVerbatims } from '../io/index.js';
 import { defaultWorkers } from '../io/analyze-files.js';
+import { spoolInputs } from '../io/spool.js';
+import { writeFileAtomic } from '../io/write.js';
+import { escapeForTerminal } from '../_utils/display.js';
 import { stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { checkInputs, checkOutputs, OutputError } from './checks.js';
 import { createProgress } from './progress.js';
 
 /** Where the CLI writes; tests pass their own. */
@@ -37,8 +41,10 @@ export const EXIT = {
   failed: 1,
   /** bad command line */
   usage: 2,
-  /** no input could be read, or a lexicon/input file is invalid */
+  /** an input is missing, unreadable or invalid (or no row could be analysed), or a lexicon is invalid */
   input: 3,
+  /** an output cannot be written: missing folder, no permission, one of the inputs, disk full */
+  output: 4,
   /** a bug: please report it */
   internal: 70,
 } as const;
@@ -90,12 +96,16 @@ async function autoSectors(io: CliIo, files: string[], opts: AnalyzeCliOptions):
 const AUTO_SECTOR_SHARE = 0.2;
 
 /** The first `n` texts of the inputs (rejected rows skipped), for a quick look before the analysis. */
-async function firstTexts(files: string[], text: string | undefined, n: number): Promise<string[]> {
+async function firstTexts(files: string[], text: string | undefined, n: number, stdin?: NodeJS.ReadableStream): Promise<string[]> {
   const texts: string[] = [];
-  const items = readVerbatims(files.map((path) => (text !== undefined ? { path, text } : { path })));
-  for await (const item of items) {
-    if (item.type === 'verbatim') texts.push(item.verbatim.text);
-    if (texts.length >= n) break;
+  const spooled = await spoolInputs(files.map((path) => (text !== undefined ? { path, text } : { path })), stdin);
+  try {
+    for await (const item of readVerbatims(spooled.specs)) {
+      if (item.type === 'verbatim') texts.push(item.verbatim.text);
+      if (texts.length >= n) break;
+    }
+  } finally {
+    await spooled.cleanup();
   }
   return texts;
 }
@@ -109,9 +119,35 @@ function checkSectors(names: string[]): string[] {
   return names;
 }
 
+/** Writes the result to `out` (through a temporary file renamed at the end) or to stdout, and waits until it is written. */
 async function output(io: CliIo, text: string, out: string | undefined): Promise<void> {
-  if (out) await writeFile(out, text);
-  else io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  if (out) {
+    await writeFileAtomic(out, text).catch((error: unknown) => {
+      throw writeProblem(error, out);
+    });
+    return;
+  }
+  await new Promise<void>((resolve, reject) => {
+    io.stdout.write(text.endsWith('\n') ? text : `${text}\n`, (error) => (error ? reject(writeProblem(error, undefined)) : resolve()));
+  });
+}
+
+/** Standard output closed by the reader (`| head`): a normal, quiet end. */
+class ClosedOutput extends Error {}
+
+/** An error met while writing, as what the user can act on. */
+function writeProblem(error: unknown, path: string | undefined): Error {
+  const c = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (path === undefined && (c === 'EPIPE' || c === 'ERR_STREAM_DESTROYED')) return new ClosedOutput();
+  const where = path ?? 'standard output';
+  const reason =
+    c === 'ENOSPC' ? 'no space left on the device'
+    : c === 'EDQUOT' ? 'disk quota exceeded'
+    : c === 'EROFS' ? 'read-only file system'
+    : c === 'EACCES' || c === 'EPERM' ? 'permission denied'
+    : c === 'ENOENT' ? 'the folder does not exist'
+    : `cannot write (${c ?? (error instanceof Error ? error.message : String(error))})`;
+  return new OutputError(where, reason, 'free some space or write elsewhere; nothing was left half-written');
 }
 
 /**
@@ -120,14 +156,18 @@ async function output(io: CliIo, text: string, out: string | undefined): Promise
  */
 export async function main(argv: string[], io: CliIo = defaultIo()): Promise<number> {
   let code: number = EXIT.ok;
+  // Read before commander so that it works anywhere on the line, even on a bad one.
+  const debug = argv.includes('--debug');
+  argv = argv.filter((arg) => arg !== '--debug');
   const program = new Command('verbatim')
     .description('Analyse French customer verbatims per channel: concepts, irritants, enchantments, with example verbatims.')
     .version(VERSION, '-v, --version')
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText('after', EXAMPLES)
+    .option('--debug', 'show the stack trace of internal errors')
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
-      writeErr: (s) => io.stderr.write(s),
+      writeErr: (s) => io.stderr.write(escapeForTerminal(s)),
     })
     .exitOverride();
 
@@ -156,9 +196,14 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     .option('--all-turns', 'in chat transcripts, analyse the agent turns too (default: customer turns only)')
     .addOption(new Option('--period <period>', 'trend period').choices(['month', 'week']).default('month'))
     .addOption(new Option('--scale <scale>', 'score scale').choices(['auto', 'nps', 'stars', 'csat', 'ces']).default('auto'))
+    .option('--max-xlsx-size <MB>', 'largest size an XLSX file may inflate to, in MB (zip bomb guard)', positiveInt('--max-xlsx-size'), 256)
     .option('--workers <n>', 'worker threads: a number, or auto (one per core for inputs over 20 MB)', 'auto')
     .option('--no-progress', 'never show the progress bar (it only shows on a terminal, on stderr)')
     .action(async (files: string[], opts: AnalyzeCliOptions) => {
+      if (opts.maxXlsxSize < 1) throw new CommanderError(EXIT.usage, 'verbatim.usage', '--max-xlsx-size expects a size in MB of 1 or more');
+      // Outputs first, then inputs: a wrong path is found before a long analysis, and nothing is written on a bad run.
+      await checkOutputs([{ option: '--out', path: opts.out }, { option: '--annotate', path: opts.annotate }, { option: '--rejects', path: opts.rejects }], files);
+      await checkInputs(files);
       const workers = opts.workers === 'auto' ? defaultWorkers(await totalSize(files)) : Number(opts.workers);
       if (!Number.isInteger(workers) || workers < 1) throw new CommanderError(EXIT.usage, 'verbatim.usage', `--workers expects a whole number or auto, got "${opts.workers}"`);
       const progress = createProgress({ stream: io.stderr, enabled: opts.progress && !io.env.CI });
@@ -179,6 +224,9 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
           scale: opts.scale,
           ...(opts.annotate ? { annotate: opts.annotate } : {}),
           ...(opts.rejects ? { rejects: opts.rejects } : {}),
+          allowFileRejects: false,
+          maxXlsxSize: opts.maxXlsxSize * 1024 * 1024,
+          ...(io.stdin ? { stdin: io.stdin } : {}),
           onProgress: (n) => progress.tick(n),
         });
         progress.stop();
@@ -208,6 +256,8 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     .option('--worst <n>', 'worst false positives / negatives listed per family', positiveInt('--worst'), 5)
     .option('--out <file>', 'write the evaluation to a file instead of stdout')
     .action(async (gold: string, opts: EvalCliOptions) => {
+      await checkOutputs([{ option: '--out', path: opts.out }], [gold]);
+      await checkInputs([gold]);
       const analyzer = await buildAnalyzer(opts.lexicon, opts.defaultLexicon, 'fra', opts.sector);
       const records = parseGoldJsonl(await readFile(gold, 'utf8'), gold);
       const options: EvaluateOptions = { examples: opts.worst };
@@ -241,7 +291,8 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     .option('--text <column>', 'column holding the verbatim (default: auto-detected)')
     .option('--sample <n>', 'verbatims read at most', positiveInt('--sample'), 500)
     .action(async (files: string[], opts: { text?: string; sample: number }) => {
-      const suggestions = suggestSectors(await firstTexts(files, opts.text, opts.sample), { sample: opts.sample, minShare: 0 });
+      await checkInputs(files);
+      const suggestions = suggestSectors(await firstTexts(files, opts.text, opts.sample, io.stdin), { sample: opts.sample, minShare: 0 });
       const lines = suggestions.map((s) => `${s.sector.padEnd(20)} ${String(Math.round(s.share * 100)).padStart(3)} %  (${s.verbatims})`);
       await output(io, [`sector               share  (verbatims of ${opts.sample} at most)`, ...lines].join('\n'), undefined);
     });
@@ -285,7 +336,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     await program.parseAsync(argv, { from: 'user' });
     return code;
   } catch (error) {
-    return reportError(error, io);
+    return reportError(error, io, debug);
   }
 }
 
@@ -313,6 +364,7 @@ interface AnalyzeCliOptions {
   scale: 'auto' | 'nps' | 'stars' | 'csat' | 'ces';
   progress: boolean;
   workers: string;
+  maxXlsxSize: number;
 }
 
 interface EvalCliOptions {
@@ -349,25 +401,43 @@ async function readAll(stream: NodeJS.ReadableStream | undefined): Promise<strin
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** One clear message on stderr and an exit code; stack traces only for bugs. */
-function reportError(error: unknown, io: CliIo): number {
+/**
+ * One clear message on stderr and an exit code. A stack trace only for a bug,
+ * and only with --debug. Everything echoed is escaped for the terminal.
+ */
+export function reportError(error: unknown, io: CliIo, debug = false): number {
+  const say = (message: string): void => {
+    io.stderr.write(`verbatim: ${escapeForTerminal(message.replace(/^verbatim-fr: /, ''))}\n`);
+  };
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
-    if (error.code === 'verbatim.usage') io.stderr.write(`verbatim: ${error.message}\n`);
+    if (error.code === 'verbatim.usage') say(error.message);
     return EXIT.usage;
   }
+  if (error instanceof ClosedOutput) return EXIT.ok;
   if (error instanceof LexiconError || error instanceof InputError) {
-    io.stderr.write(`verbatim: ${error.message}\n`);
+    say(error.message);
     return EXIT.input;
   }
-  if (error && typeof error === 'object' && 'code' in error && typeof (error as { code: unknown }).code === 'string') {
-    const e = error as NodeJS.ErrnoException;
-    if (e.code === 'ENOENT' || e.code === 'EACCES' || e.code === 'EISDIR') {
-      io.stderr.write(`verbatim: cannot open ${e.path ?? 'file'} (${e.code}); check the path and permissions\n`);
+  if (error instanceof OutputError) {
+    say(`cannot write ${error.message}`);
+    return EXIT.output;
+  }
+  const e = error as NodeJS.ErrnoException | undefined;
+  if (e && typeof e === 'object' && typeof e.code === 'string') {
+    if (e.code === 'ENOENT' || e.code === 'EACCES' || e.code === 'EPERM' || e.code === 'EISDIR' || e.code === 'ENOTDIR') {
+      say(`cannot open ${e.path ?? 'a file'} (${e.code})\n    hint: check the path and the permissions`);
       return EXIT.input;
     }
+    if (e.code === 'ENOSPC' || e.code === 'EDQUOT' || e.code === 'EROFS' || e.code === 'EPIPE') {
+      say(`cannot write ${e.path ?? 'an output'} (${e.code})\n    hint: free some space or write elsewhere`);
+      return EXIT.output;
+    }
   }
-  io.stderr.write(`verbatim: internal error — please report it with the command you ran\n${error instanceof Error ? error.stack : String(error)}\n`);
+  const summary = error instanceof Error ? `${error.name}: ${error.message.split('\n')[0]}` : String(error);
+  say(`internal error — please report it with the command you ran: ${summary}`);
+  if (debug) io.stderr.write(`${escapeForTerminal(error instanceof Error ? (error.stack ?? summary) : summary)}\n`);
+  else io.stderr.write('    (run again with --debug to see where it happened)\n');
   return EXIT.internal;
 }
 

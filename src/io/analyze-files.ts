@@ -6,7 +6,9 @@ import { createCorpusAccumulator, finalizeCorpus, mergeCorpusStates, reportMeta 
 import type { CorpusOptions, CorpusState, Report, ReportSection } from '../report/index.js';
 import type { Verbatim, VerbatimAnalysis } from '../types.js';
 import { loadLexiconFiles } from './lexicon-files.js';
+import { InputError } from './errors.js';
 import { readVerbatims } from './read.js';
+import { spoolInputs } from './spool.js';
 import { createAnnotationWriter, writeRejects } from './write.js';
 import type { ColumnOptions, InputSpec, ReadItem, ReadReject, SourceRef } from './types.js';
 
@@ -33,6 +35,16 @@ export interface AnalyzeFilesOptions {
   annotate?: string;
   /** Write skipped rows here (CSV). */
   rejects?: string;
+  /**
+   * A file that cannot be read at all (missing, damaged, not a table) is one
+   * reject and the other files are still analysed (default true); false
+   * throws an `InputError` naming it instead, and nothing is written.
+   */
+  allowFileRejects?: boolean;
+  /** Bytes an XLSX file may inflate to before it is refused as a zip bomb (default 256 MiB). */
+  maxXlsxSize?: number;
+  /** What `-` reads (default `process.stdin`); it is copied to a temporary file, removed at the end. */
+  stdin?: NodeJS.ReadableStream;
   /** Extra report sections (in-process runs only). */
   sections?: readonly ReportSection[];
   /**
@@ -93,12 +105,18 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
     ...(options.period !== undefined ? { period: options.period } : {}),
   };
   const local = createCorpusAccumulator({ ...corpus, ...(options.sections ? { sections: options.sections } : {}) });
+  const inputs: InputSpec[] = files.map((f) => (typeof f === 'string' ? { path: f, ...options.columns } : { ...options.columns, ...f }));
+  const spooled = await spoolInputs(inputs, options.stdin);
   const annotations = options.annotate ? createAnnotationWriter(options.annotate) : undefined;
   // Rejects stream to their file as they come: a badly mapped file can reject millions of rows.
   const rejects = options.rejects ? queue<ReadReject>() : undefined;
   const rejectsWritten = rejects && options.rejects ? writeRejects(rejects, options.rejects) : undefined;
-  const inputs: InputSpec[] = files.map((f) => (typeof f === 'string' ? { path: f, ...options.columns } : { ...options.columns, ...f }));
-  const items = readVerbatims(inputs, { channels: analyzer.lexicon.channels });
+  rejectsWritten?.catch(() => undefined); // awaited below; a failure is reported there
+  const items = named(
+    readVerbatims(spooled.specs, { channels: analyzer.lexicon.channels, ...(options.maxXlsxSize !== undefined ? { maxXlsxSize: options.maxXlsxSize } : {}) }),
+    spooled.names,
+    options.allowFileRejects !== false,
+  );
   const workers = options.analyzer === undefined && options.workerScript !== undefined ? Math.max(1, Math.floor(options.workers ?? 1)) : 1;
   const onReject = async (item: ReadReject): Promise<void> => {
     // The report counts rejects by reason: "wrong column count: 5 instead of 3" groups under "wrong column count".
@@ -110,6 +128,7 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
     if (annotations) await annotations.skip(item);
   };
   let state: CorpusState;
+  let failed = false;
   try {
     if (workers > 1 && options.workerScript !== undefined) {
       const setup: WorkerSetup = {
@@ -141,10 +160,23 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
       options.onProgress?.(pending);
       state = local.state();
     }
+  } catch (error) {
+    failed = true;
+    // Nothing half-written: the annotation and reject files stay as they were before the run.
+    rejects?.fail(error);
+    await annotations?.abort();
+    await rejectsWritten?.catch(() => undefined);
+    throw error;
   } finally {
-    rejects?.end();
-    await annotations?.close();
-    await rejectsWritten;
+    try {
+      if (!failed) {
+        rejects?.end();
+        await annotations?.close();
+        await rejectsWritten;
+      }
+    } finally {
+      await spooled.cleanup();
+    }
   }
   return { report: finalizeCorpus(state, { ...corpus, ...(options.sections ? { sections: options.sections } : {}) }) };
 }
@@ -304,10 +336,32 @@ export function defaultWorkers(totalBytes: number): number {
   return totalBytes > 20e6 ? Math.min(8, Math.max(1, availableParallelism())) : 1;
 }
 
-/** A push-fed async iterable: the consumer drains it while the producer goes on. */
-function queue<T>(): AsyncIterable<T> & { push(item: T): void; end(): void } {
+/**
+ * The items of `items` with the copies of one-shot inputs (standard input, a
+ * FIFO) named as the user gave them, in sources and in input errors; a
+ * whole-file reject throws unless `allowFileRejects`.
+ */
+async function* named(items: AsyncGenerator<ReadItem>, names: Map<string, string>, allowFileRejects: boolean): AsyncGenerator<ReadItem> {
+  try {
+    for await (const item of items) {
+      const name = names.get(item.source.file);
+      const named = name === undefined ? item : { ...item, source: { ...item.source, file: name } };
+      if (!allowFileRejects && named.type === 'reject' && named.source.row === 0) {
+        throw new InputError([{ file: named.source.file, message: named.reason, hint: named.hint }]);
+      }
+      yield named;
+    }
+  } catch (error) {
+    if (error instanceof InputError) throw new InputError(error.issues.map((issue) => ({ ...issue, file: names.get(issue.file) ?? issue.file })));
+    throw error;
+  }
+}
+
+/** A push-fed async iterable: the consumer drains it while the producer goes on; `fail` makes it throw. */
+function queue<T>(): AsyncIterable<T> & { push(item: T): void; end(): void; fail(error: unknown): void } {
   const items: T[] = [];
   let ended = false;
+  let failure: { error: unknown } | undefined;
   let wake: (() => void) | undefined;
   const signal = () => {
     wake?.();
@@ -322,9 +376,18 @@ function queue<T>(): AsyncIterable<T> & { push(item: T): void; end(): void } {
       ended = true;
       signal();
     },
+    fail(error) {
+      failure = { error };
+      signal();
+    },
     async *[Symbol.asyncIterator]() {
+      const check = (): void => {
+        if (failure) throw failure.error;
+      };
       for (;;) {
+        check();
         while (items.length > 0) yield items.shift() as T;
+        check();
         if (ended) return;
         await new Promise<void>((resolve) => (wake = resolve));
       }

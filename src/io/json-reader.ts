@@ -5,6 +5,7 @@ import { createInterface } from 'node:readline';
 import iconv from 'iconv-lite';
 import { detectEncoding } from './encoding.js';
 import { readSample } from './csv-reader.js';
+import { jsonDepthMessage, jsonDepthProblem } from './json-depth.js';
 import type { CellValue, PreparedInput, RawItem } from './raw.js';
 
 const isRecord = (value: unknown): value is Record<string, CellValue> =>
@@ -46,8 +47,15 @@ export async function prepareJson(path: string, encodingOption: string | undefin
   const encoding = encodingOption ?? detectEncoding(bytes, true).encoding;
   let document: unknown;
   try {
-    document = JSON.parse(iconv.decode(bytes, encoding));
+    const text = iconv.decode(bytes, encoding);
+    const deep = jsonDepthProblem(text);
+    if (deep) {
+      const { reason, hint } = jsonDepthMessage(deep);
+      throw new UnreadableDocument(reason, hint);
+    }
+    document = JSON.parse(text);
   } catch (error) {
+    if (error instanceof UnreadableDocument) throw error;
     throw new UnreadableDocument(`invalid JSON: ${(error as Error).message}`, 'expected an array of objects, one per verbatim (or JSON Lines with a .jsonl extension)');
   }
   const records = recordsOf(document);
@@ -98,6 +106,11 @@ export async function prepareJsonl(path: string, encodingOption: string | undefi
         line++;
         if (content.trim() === '') continue;
         row++;
+        const deep = jsonDepthProblem(content);
+        if (deep) {
+          yield { kind: 'reject', row, line, ...jsonDepthMessage(deep, line) };
+          continue;
+        }
         let value: unknown;
         try {
           value = JSON.parse(content);

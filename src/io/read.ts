@@ -113,7 +113,7 @@ async function plan(spec: InputSpec, options: ReadOptions, issues: InputIssue[])
     const prepared =
       format === 'json' ? await prepareJson(path, encoding)
       : format === 'jsonl' ? await prepareJsonl(path, encoding)
-      : format === 'xlsx' ? await prepareXlsx(path)
+      : format === 'xlsx' ? await prepareXlsx(path, options.maxXlsxSize !== undefined ? { maxSize: options.maxXlsxSize } : {})
       : await prepareCsv(path, { maxRecordSize, ...(encoding !== undefined && { encoding }), ...(spec.delimiter !== undefined && { delimiter: spec.delimiter }) }, format === 'tsv');
     const { mapping, problems } = mapColumns(prepared.headers, spec);
     for (const problem of problems) {
@@ -197,7 +197,7 @@ function checkInputs(inputs: unknown): InputSpec[] {
 export async function* readVerbatims(inputs: ReadonlyArray<string | InputSpec>, options: ReadOptions = {}): AsyncGenerator<ReadItem> {
   const specs = checkInputs(inputs);
   const channels = options.channels ?? defaultChannelTable();
-  const { channels: _channels, maxRecordSize: _max, ...shared } = options;
+  const { channels: _channels, maxRecordSize: _max, maxXlsxSize: _xlsx, ...shared } = options;
   const issues: InputIssue[] = [];
   const planned: Planned[] = [];
   try {

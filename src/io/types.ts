@@ -50,6 +50,11 @@ export interface ReadOptions extends ColumnOptions {
    * quote swallowing the file; default 1 MiB.
    */
   maxRecordSize?: number;
+  /**
+   * Bytes an XLSX file may inflate to (worksheet, shared strings and styles
+   * together) before it is rejected as a zip bomb; default 256 MiB.
+   */
+  maxXlsxSize?: number;
 }
 
 /** Where a verbatim or a reject comes from. */

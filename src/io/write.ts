@@ -1,18 +1,56 @@
 // Writers: rejects (CSV for Excel) and per-verbatim annotations (CSV or JSONL).
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, statSync, type WriteStream } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
+import { basename, dirname, join } from 'node:path';
 import type { VerbatimAnalysis } from '../types.js';
 import { csvRow } from '../_utils/csv.js';
+import { releaseTemp, trackTemp } from './temp-files.js';
 import type { ReadReject, SourceRef } from './types.js';
 
 const BOM = '\uFEFF';
 const CRLF = '\r\n';
 
-/** A write stream whose writes wait for the disk (memory stays flat on big inputs). */
-function openOutput(path: string): { write(chunk: string): Promise<void>; close(): Promise<void> } {
-  const stream: WriteStream = createWriteStream(path, { encoding: 'utf8' });
+/** Where an output goes: a temporary file beside a regular target, renamed over it on success. */
+function outputPlan(path: string): { writeTo: string; replace: boolean } {
+  let special = false;
+  try {
+    // /dev/null, /dev/stdout, a FIFO: written in place (renaming over them would replace the device).
+    special = !statSync(path).isFile();
+  } catch {
+    // not there yet: a new regular file
+  }
+  if (special) return { writeTo: path, replace: false };
+  const dir = dirname(path);
+  return { writeTo: join(dir, `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`), replace: true };
+}
+
+interface Output {
+  write(chunk: string): Promise<void>;
+  /** Flush, then rename the temporary file over the target. */
+  close(): Promise<void>;
+  /** Drop what was written: the previous file, if any, stays as it was. */
+  abort(): Promise<void>;
+}
+
+/**
+ * A write stream whose writes wait for the disk (memory stays flat on big
+ * inputs), written to a temporary file beside the target and renamed at the
+ * end: a failed or killed run never leaves a partial file that looks complete.
+ */
+export function openOutput(path: string): Output {
+  const { writeTo, replace } = outputPlan(path);
+  if (replace) trackTemp(writeTo);
+  const stream: WriteStream = createWriteStream(writeTo, { encoding: 'utf8' });
   let failure: Error | undefined;
-  stream.on('error', (error) => (failure = error));
+  let settled = false;
+  stream.on('error', (error) => (failure ??= error));
+  const discard = async (): Promise<void> => {
+    if (!replace) return;
+    await rm(writeTo, { force: true }).catch(() => undefined);
+    releaseTemp(writeTo);
+  };
   return {
     async write(chunk) {
       if (failure) throw failure;
@@ -31,12 +69,47 @@ function openOutput(path: string): { write(chunk: string): Promise<void>; close(
       if (failure) throw failure;
     },
     async close() {
-      if (failure) throw failure;
-      stream.end();
-      await once(stream, 'finish').catch(() => undefined);
-      if (failure) throw failure;
+      if (settled) return;
+      settled = true;
+      if (!failure) {
+        stream.end();
+        await once(stream, 'finish').catch(() => undefined);
+      }
+      if (failure) {
+        stream.destroy();
+        await discard();
+        throw failure;
+      }
+      if (replace) {
+        try {
+          await rename(writeTo, path);
+        } catch (error) {
+          await discard();
+          throw error;
+        }
+        releaseTemp(writeTo);
+      }
+    },
+    async abort() {
+      if (settled) return;
+      settled = true;
+      stream.destroy();
+      await once(stream, 'close').catch(() => undefined);
+      await discard();
     },
   };
+}
+
+/** Write a whole text to `path` through a temporary file renamed at the end (or in place for a device). */
+export async function writeFileAtomic(path: string, text: string): Promise<void> {
+  const out = openOutput(path);
+  try {
+    await out.write(text);
+  } catch (error) {
+    await out.abort();
+    throw error;
+  }
+  await out.close();
 }
 
 /**
@@ -54,9 +127,12 @@ export async function writeRejects(rejects: Iterable<ReadReject> | AsyncIterable
       await out.write(csvRow([file, row, line, reject.reason, reject.hint]) + CRLF);
       count++;
     }
-  } finally {
-    await out.close();
+  } catch (error) {
+    // The rejects could not all be read or written: the previous file stays.
+    await out.abort();
+    throw error;
   }
+  await out.close();
   return count;
 }
 
@@ -74,8 +150,10 @@ export interface AnnotationWriter {
   write(analysis: VerbatimAnalysis, source?: SourceRef): Promise<void>;
   /** Write one row for a skipped input row (`status` skipped, with the reason), so every input row has its line. */
   skip(reject: ReadReject): Promise<void>;
-  /** Flush and close the file. */
+  /** Flush and close the file (written to a temporary file beside it, renamed now). */
   close(): Promise<void>;
+  /** Drop the rows written: the file, if it existed, stays as it was before. */
+  abort(): Promise<void>;
 }
 
 const LIST_COLUMNS = ['words', 'themes', 'concepts', 'irritants', 'enchantments', 'intents', 'tonality', 'language', 'author', 'matches'] as const;
@@ -166,10 +244,20 @@ export function createAnnotationWriter(path: string, format?: AnnotationFormat, 
     async close() {
       if (closed) return;
       closed = true;
-      await queue;
-      // An empty CSV still gets its fixed header, so Excel opens it.
-      if (resolved === 'csv' && !headerWritten) await writeCsvHeader(metaColumns ?? []);
+      try {
+        await queue;
+        // An empty CSV still gets its fixed header, so Excel opens it.
+        if (resolved === 'csv' && !headerWritten) await writeCsvHeader(metaColumns ?? []);
+      } catch (error) {
+        await out.abort();
+        throw error;
+      }
       await out.close();
+    },
+    async abort() {
+      closed = true;
+      await queue.catch(() => undefined);
+      await out.abort();
     },
   };
 }

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
 import { EN_LEXICON_SOURCES } from '../data/en.generated.js';
 import { FR_LEXICON_SOURCES } from '../data/fr.generated.js';
 import { FR_SECTOR_SOURCES } from '../data/fr-sectors.generated.js';
@@ -88,6 +88,32 @@ function yamlLocator(root: unknown, lines: LineCounter): SourceInfo['locate'] {
   };
 }
 
+/** Nodes an alias may expand to: a lexicon needs few aliases, a "billion laughs" document needs billions. */
+const MAX_ALIAS_COUNT = 100;
+
+/** The issue for aliases that expand too much, placed at the first alias of the document. */
+function aliasIssue(doc: ReturnType<typeof parseDocument>, lines: LineCounter, file: string): LexiconIssue {
+  let offset = 0;
+  visit(doc, {
+    Alias(_key, node) {
+      if (isAlias(node) && node.range) {
+        offset = node.range[0];
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  const pos = lines.linePos(offset);
+  return {
+    file,
+    line: pos.line,
+    column: pos.col,
+    path: '(syntax)',
+    message: `YAML aliases expand to too many nodes (more than ${MAX_ALIAS_COUNT} per alias)`,
+    hint: 'write the terms out instead of repeating them through &anchors and *aliases nested in each other',
+  };
+}
+
 function parseSource(source: string, options: ParseLexiconOptions): { doc?: LexiconDocument; issues: LexiconIssue[] } {
   if (typeof source !== 'string') {
     throw new TypeError(`verbatim-fr: expected lexicon source text (string), got ${source === null ? 'null' : typeof source}`);
@@ -135,7 +161,14 @@ function parseSource(source: string, options: ParseLexiconOptions): { doc?: Lexi
       }),
     };
   }
-  const data: unknown = yamlDoc.toJS({ maxAliasCount: 100 });
+  let data: unknown;
+  try {
+    data = yamlDoc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    // yaml throws a ReferenceError without position when aliases expand too much (an "alias bomb").
+    if (!(error instanceof ReferenceError)) throw error;
+    return { issues: [aliasIssue(yamlDoc, lines, file)] };
+  }
   const issues = validateLexiconData(data, info);
   if (issues.length > 0) return { issues };
   const doc = asDocument(data);

@@ -109,10 +109,11 @@ describe('verbatim analyze', () => {
     expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=/i);
   });
 
-  it('exits 3 with a clear message when nothing could be read', () => {
+  it('exits 3 with a clear message and nothing on stdout when an input is missing', () => {
     const r = run(['analyze', join(fixtures, 'absent.csv')]);
     expect(r.code).toBe(3);
-    expect(r.stderr).toMatch(/no verbatim could be analysed/);
+    expect(r.stderr).toMatch(/absent\.csv: file not found/);
+    expect(r.stdout).toBe('');
   });
 
   it('rejects a bad option value with exit 2', () => {

@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { trackedTemps } from '../../src/io/temp-files.js';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
@@ -179,6 +180,47 @@ describe('createAnnotationWriter', () => {
     expect(readCsv(path)[0]![0]).toBe('id');
     await expect(writer.write(analysis())).rejects.toThrow(TypeError);
     expect(() => createAnnotationWriter(path, 'xml' as never)).toThrow(TypeError);
+  });
+});
+
+describe('outputs are replaced whole or not at all', () => {
+  const leftovers = (dir: string): string[] => readdirSync(dir).filter((name) => name.endsWith('.tmp'));
+  const reject: ReadReject = { type: 'reject', source: { file: 'a.csv', row: 2 }, reason: 'empty text', hint: 'fill the cell' };
+
+  it('annotations: nothing shows at the target before close(); close() renames; abort() keeps the previous file', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'coding.jsonl');
+    writeFileSync(path, 'previous run\n');
+    const first = createAnnotationWriter(path);
+    await first.write(analysis());
+    expect(readFileSync(path, 'utf8')).toBe('previous run\n');
+    await first.abort();
+    expect(readFileSync(path, 'utf8')).toBe('previous run\n');
+    expect(leftovers(dir)).toEqual([]);
+    const second = createAnnotationWriter(path);
+    await second.write(analysis());
+    await second.close();
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toMatchObject({ id: 'a1', status: 'analysed' });
+    expect(leftovers(dir)).toEqual([]);
+  });
+
+  it('rejects: a source that fails half-way leaves the previous file and no temporary file', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'rejects.csv');
+    writeFileSync(path, 'previous run\r\n');
+    async function* failing(): AsyncGenerator<ReadReject> {
+      yield reject;
+      throw new Error('input vanished');
+    }
+    await expect(writeRejects(failing(), path)).rejects.toThrow('input vanished');
+    expect(readFileSync(path, 'utf8')).toBe('previous run\r\n');
+    expect(leftovers(dir)).toEqual([]);
+    expect(trackedTemps()).toEqual([]);
+  });
+
+  it('a device is written in place, never replaced', async () => {
+    expect(await writeRejects([reject], '/dev/null')).toBe(1);
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
   });
 });
 

@@ -138,6 +138,18 @@ describe('lexicon errors carry file, line, column, entry id and hint', () => {
     expect(issues[n - 1]).toMatchObject({ line: 2 + 2 * n, column: 11 });
   });
 
+  it('refuses an alias bomb with a LexiconError at the first alias, not a ReferenceError', () => {
+    const levels = ['a: &a ["x", "x", "x", "x", "x", "x", "x", "x", "x", "x"]'];
+    for (const [prev, name] of [['a', 'b'], ['b', 'c'], ['c', 'd'], ['d', 'e'], ['e', 'f'], ['f', 'g'], ['g', 'h']] as const) {
+      levels.push(`${name}: &${name} [${Array.from({ length: 10 }, () => `*${prev}`).join(', ')}]`);
+    }
+    const source = `version: 1\n${levels.join('\n')}\nentries: []\n`;
+    expect(() => parseLexicon(source, { file: 'bomb.yml' })).toThrow(LexiconError);
+    expect(issuesOf(source, 'bomb.yml')).toEqual([
+      expect.objectContaining({ file: 'bomb.yml', line: 3, column: 8, message: expect.stringMatching(/aliases expand to too many nodes/), hint: expect.stringMatching(/anchors/) }),
+    ]);
+  });
+
   it('locates problems in JSON sources too', () => {
     const json = '{\n  "version": 1,\n  "entries": [\n    { "id": "a", "kind": "theme", "terms": ["*"] }\n  ]\n}\n';
     const result = safeParseLexicon(json, { file: 'my.json', format: 'json' });

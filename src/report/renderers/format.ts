@@ -1,4 +1,5 @@
 /** Shared wording and number formats of the text renderers (internal). */
+import { neutralizeText } from '../../_utils/display.js';
 import type { ChannelReport, RankedEntry, Report, ScoreSummary } from '../types.js';
 
 export interface Wording {
@@ -182,7 +183,9 @@ export const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim(
 /** Number of terminal columns (code points; wide emoji count as one). */
 export const widthOf = (s: string): number => [...s].length;
 
-export function truncate(s: string, width: number): string {
+export function truncate(text: string, width: number): string {
+  // Every text of the terminal table passes here: no escape sequence or bidi override reaches the terminal.
+  const s = neutralizeText(text);
   const chars = [...s];
   if (chars.length <= width) return s;
   if (width <= 1) return chars.slice(0, width).join('');

@@ -3,6 +3,7 @@
  * in bold, then the analyses found in `report.sections` (chat exchanges, score
  * impact, keyness, co-occurrence, trends, journey).
  */
+import { neutralizeText } from '../../_utils/display.js';
 import type { ChannelReport, RankedEntry, RankedTerm, Report, ReportExample } from '../types.js';
 import type { CooccurrencePair, EntryScore, KeyItem, TrendMove, TrendSeries } from '../insight/index.js';
 import {
@@ -41,7 +42,7 @@ export interface MarkdownRenderOptions extends RenderOptions {
 
 /** Escapes text so Markdown shows it literally (also safe inside table cells). */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]<>#|~]/g, '\\$&');
+  return neutralizeText(text).replace(/[\\`*_[\]<>#|~]/g, '\\$&');
 }
 
 const cell = (text: string): string => escapeMarkdown(text.replace(/\s+/g, ' ').trim());

@@ -1,11 +1,12 @@
 /** HTML escaping and highlighted example text (internal to the HTML renderer). */
+import { neutralizeText } from '../../../_utils/display.js';
 import type { Highlight } from '../../types.js';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-/** Escapes text for element content and double- or single-quoted attribute values. */
+/** Escapes text for element content and double- or single-quoted attribute values; controls and bidi overrides are neutralised. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ENTITIES[c] as string);
+  return neutralizeText(text).replace(/[&<>"']/g, (c) => ENTITIES[c] as string);
 }
 
 /** A value safe for an `id` or a fragment: entry ids are ASCII already, anything else is replaced. */

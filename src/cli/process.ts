@@ -1,0 +1,45 @@
+// What only the process running the CLI does: remove temporary files on every
+// way out, end quietly when stdout is closed, and never print a stack trace
+// for an error that escaped (unless --debug, through `report`).
+import { removeTempsSync } from '../io/temp-files.js';
+
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * Installs the handlers; call `done(code)` when main() has settled. `report`
+ * turns an error that escaped into a message and an exit code.
+ */
+export function installProcessGuards(report: (error: unknown) => number): { done(code: number): void } {
+  let settled = false;
+  process.on('exit', removeTempsSync);
+  for (const signal of SIGNALS) {
+    process.once(signal, () => {
+      // The spooled copy of standard input and unfinished outputs go; then the signal's usual end.
+      removeTempsSync();
+      process.kill(process.pid, signal);
+    });
+  }
+  // Write errors are reported where the writes are awaited (the report, the outputs); without these
+  // listeners a reader closing the pipe (`| head`) or a full disk would crash the process with a stack trace.
+  process.stdout.on('error', () => undefined);
+  process.stderr.on('error', () => undefined);
+  const fatal = (error: unknown): void => {
+    removeTempsSync();
+    process.exitCode = report(error);
+    process.exit();
+  };
+  process.on('uncaughtException', fatal);
+  process.on('unhandledRejection', fatal);
+  // A promise that never settles empties the event loop: say so instead of exiting 0 without a word.
+  process.on('beforeExit', () => {
+    if (settled) return;
+    settled = true;
+    process.exitCode = report(new Error('the run stopped before its end (an input stream never finished)'));
+  });
+  return {
+    done(code) {
+      settled = true;
+      process.exitCode = code;
+    },
+  };
+}

@@ -1,0 +1,58 @@
+// A guard against JSON nested too deep to handle: JSON.parse copes with any
+// depth, but every recursive walk after it (JSON.stringify of a cell kept in
+// meta, structured clone to a worker) overflows the stack. The text is
+// scanned once, without recursion, before it is parsed.
+
+/** Deepest nesting of arrays and objects accepted in a JSON record: real exports use 2 or 3. */
+export const MAX_JSON_DEPTH = 64;
+
+/** Where JSON text first goes deeper than allowed. */
+export interface JsonDepthProblem {
+  /** The depth reached (maxDepth + 1). */
+  depth: number;
+  /** 0-based index in the text of the bracket that went too deep. */
+  offset: number;
+  /** 1-based line and column of that bracket. */
+  line: number;
+  column: number;
+}
+
+/**
+ * The first place where `text` nests arrays or objects deeper than
+ * `maxDepth`, or undefined. Brackets inside strings do not count; the text
+ * need not be valid JSON (JSON.parse reports the other mistakes).
+ */
+export function jsonDepthProblem(text: string, maxDepth = MAX_JSON_DEPTH): JsonDepthProblem | undefined {
+  let depth = 0;
+  let inString = false;
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+      continue;
+    }
+    if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > maxDepth) return { depth, offset: i, line, column: i - lineStart + 1 };
+    } else if (c === 0x5d || c === 0x7d) depth--;
+    else if (c === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The reason and hint for a value nested too deep. `line` replaces the line
+ * of the problem when the text scanned was one line of a file (JSONL).
+ */
+export function jsonDepthMessage(problem: JsonDepthProblem, line = problem.line): { reason: string; hint: string } {
+  return {
+    reason: `JSON nested deeper than ${problem.depth - 1} levels at line ${line}, column ${problem.column}`,
+    hint: `a record holds plain values (text, numbers, dates) or shallow objects; flatten the export or remove the nested value`,
+  };
+}
