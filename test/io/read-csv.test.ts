@@ -119,12 +119,21 @@ describe('no row is lost', () => {
     ]);
   });
 
-  it('a record larger than maxRecordSize is rejected and reading resumes on the next line', async () => {
+  it('a record larger than maxRecordSize is one reject, and reading goes on after it', async () => {
     const dir = tempDir();
     const path = join(dir, 'huge.csv');
+    writeFileSync(path, `id;texte\n1;ok\n2;"${'x\n'.repeat(3000)}"\n3;suite\n`);
+    const items = await readAll([path], { maxRecordSize: 1000 });
+    expect(summary(items)).toEqual([[1, 2, '1'], [2, 3, 'reject: record larger than 1000 characters'], [3, 3004, '3']]);
+    expect(items[1]).toMatchObject({ hint: expect.stringMatching(/^lines 3-3003: one record/) });
+  });
+
+  it('an unclosed quote longer than maxRecordSize loses its line only', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'huge-unclosed.csv');
     writeFileSync(path, `id;texte\n1;ok\n2;"${'x'.repeat(5000)}\n3;suite\n`);
     const items = await readAll([path], { maxRecordSize: 1000 });
-    expect(summary(items)).toEqual([[1, 2, '1'], [2, 3, expect.stringMatching(/^reject: record larger than 1000/)], [3, 4, '3']]);
+    expect(summary(items)).toEqual([[1, 2, '1'], [2, 3, 'reject: unbalanced quote'], [3, 4, '3']]);
   });
 
   it('ignores blank lines and trailing empty cells added by spreadsheets', async () => {
