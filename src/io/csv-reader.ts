@@ -134,5 +134,5 @@ export async function prepareCsv(path: string, options: CsvInputOptions, tsv: bo
     }
   }
 
-  return { headers, description, rows };
+  return { headers, description, rows, ...(header?.dataStart && { dataLine: header.dataStart.line }) };
 }

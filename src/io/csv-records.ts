@@ -232,7 +232,7 @@ export async function readHeaderRecord(
   let at = 0;
   for (;;) {
     const s = await readRecord(win, at, dialect.maxRecordSize, delimiter);
-    if (s.width === 0 || (s.end === s.start && win.eof)) return undefined;
+    if (s.end === s.start) return undefined; // the end of the file
     const empty = !s.firstQuoted && !s.oversized && s.fields.every((f) => f.trim() === '');
     if (!empty) {
       if (s.broken) {
@@ -262,7 +262,8 @@ export async function* csvRecords(win: TextWindow, dialect: CsvDialect, width: n
 
   const event = (s: Scan): CsvEvent =>
     s.oversized ? { kind: 'too-large', line: s.line, endLine: s.endLine } : { kind: 'record', line: s.line, endLine: s.endLine, fields: trimPadding(s.fields, width) };
-  const isEnd = (s: Scan): boolean => s.width === 0 || (s.end === s.start && win.eof);
+  // Only the end of the file gives a record of no characters (any other ends with a line break).
+  const isEnd = (s: Scan): boolean => s.end === s.start;
 
   for (;;) {
     const s = await readRecord(win, at, maxRecordSize, delimiter);
@@ -321,9 +322,15 @@ export function sampleWidths(win: HeldText, delimiter: string, limit: number): n
   while (widths.length < limit) {
     const s = newScan(at, win.lineAt(at));
     scan(s, win, code);
-    if (!s.done || s.width === 0 || (s.end === s.start && win.eof)) break;
+    if (!s.done || s.end === s.start) break;
+    if (s.broken) {
+      // A stray quote: go on from the next line, as the reader will.
+      if (!s.next) break;
+      at = s.next.index;
+      continue;
+    }
     at = s.end;
-    if (s.broken || isBlank(s)) continue;
+    if (isBlank(s)) continue;
     let w = s.width;
     // Trailing empty cells are spreadsheet padding.
     while (w > 1 && widths.length > 0 && w > widths[0]! && s.fields[w - 1]!.trim() === '') w--;

@@ -28,6 +28,8 @@ export interface PreparedInput {
   headers: string[];
   /** Described in reject hints (`csv, ';', windows-1252`). */
   description: string;
+  /** Line where the data starts (after the header and the blank lines before it), when the format has lines. */
+  dataLine?: number;
   rows(): AsyncIterable<RawItem>;
 }
 
