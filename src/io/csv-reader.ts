@@ -23,6 +23,8 @@ export interface CsvInputOptions {
   encoding?: string;
   delimiter?: string;
   maxRecordSize: number;
+  /** Bytes read at a time (default 64 KiB; tests use tiny ones to cut everywhere). */
+  chunkSize?: number;
 }
 
 /** Reads the first bytes of a file without consuming a stream. */
@@ -75,7 +77,7 @@ export async function prepareCsv(path: string, options: CsvInputOptions, tsv: bo
   const dialect: CsvDialect = { delimiter, maxRecordSize: options.maxRecordSize };
 
   // The header is the first record that is not blank, however long (not a sample's first line).
-  const window = await TextWindow.open(path, encoding);
+  const window = await TextWindow.open(path, encoding, undefined, options.chunkSize);
   let header: Awaited<ReturnType<typeof readHeaderRecord>>;
   try {
     header = await readHeaderRecord(window, { delimiter, maxRecordSize: Math.max(options.maxRecordSize, 1 << 20) });
@@ -88,7 +90,7 @@ export async function prepareCsv(path: string, options: CsvInputOptions, tsv: bo
 
   async function* rows(): AsyncGenerator<RawItem> {
     if (!header?.dataStart) return;
-    const records = await TextWindow.open(path, encoding, header.dataStart);
+    const records = await TextWindow.open(path, encoding, header.dataStart, options.chunkSize);
     let row = 0;
     let line = header.dataStart.line;
     try {

@@ -76,11 +76,16 @@ const HEADER_RECORDS = 100;
  * JSONL: one JSON object per line, lines ending in LF, CRLF or CR. Keys come
  * from the first records, however long their lines (not from a byte sample).
  */
-export async function prepareJsonl(path: string, encodingOption: string | undefined, maxLineSize = 1024 * 1024): Promise<PreparedInput> {
+export async function prepareJsonl(
+  path: string,
+  encodingOption: string | undefined,
+  maxLineSize = 1024 * 1024,
+  chunkSize?: number,
+): Promise<PreparedInput> {
   const { sample, complete } = await readSample(path, 64 * 1024);
   const encoding = encodingOption ?? detectEncoding(sample, complete).encoding;
   const sampled: unknown[] = [];
-  const head = await TextWindow.open(path, encoding);
+  const head = await TextWindow.open(path, encoding, undefined, chunkSize);
   try {
     for await (const { text } of windowLines(head, maxLineSize)) {
       if (text === undefined || text.trim() === '') continue;
@@ -97,7 +102,7 @@ export async function prepareJsonl(path: string, encodingOption: string | undefi
   const headers = keysOf(sampled);
 
   async function* rows(): AsyncGenerator<RawItem> {
-    const lines = await TextWindow.open(path, encoding);
+    const lines = await TextWindow.open(path, encoding, undefined, chunkSize);
     let row = 0;
     try {
       for await (const { line, text: content } of windowLines(lines, maxLineSize)) {

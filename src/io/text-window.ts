@@ -138,19 +138,20 @@ export class TextWindow implements HeldText {
   private constructor(
     private readonly handle: FileHandle,
     private readonly encoding: string,
+    private readonly chunkSize: number,
   ) {
     this.unit = unitOf(encoding);
     this.decoder = iconv.getDecoder(encoding);
   }
 
-  /** Opens `path` at a line start (default: the start of the file). */
-  static async open(path: string, encoding: string, at: LineStart = { line: 1, byte: 0 }): Promise<TextWindow> {
+  /** Opens `path` at a line start (default: the start of the file); `chunkSize` in bytes (tests use tiny ones). */
+  static async open(path: string, encoding: string, at: LineStart = { line: 1, byte: 0 }, chunkSize = CHUNK): Promise<TextWindow> {
     if (!iconv.encodingExists(encoding)) {
       throw new TypeError(`verbatim-fr: expected an encoding known to iconv-lite, got ${JSON.stringify(encoding)}`);
     }
     const handle = await open(path, 'r');
     try {
-      const window = new TextWindow(handle, encoding);
+      const window = new TextWindow(handle, encoding, Math.max(1, Math.floor(chunkSize)));
       window.restart(at);
       return window;
     } catch (error) {
@@ -187,7 +188,7 @@ export class TextWindow implements HeldText {
     if (this.eof) return false;
     // Read as much as is held: a record growing over many chunks would otherwise
     // cost a copy of all its text per chunk (appending flattens the string).
-    const size = Math.min(Math.max(CHUNK, this.text.length), MAX_CHUNK);
+    const size = Math.min(Math.max(this.chunkSize, this.text.length), MAX_CHUNK);
     const chunk = Buffer.allocUnsafe(size);
     const { bytesRead } = await this.handle.read(chunk, 0, size, this.filePos);
     const origin = this.filePos - this.carry.length;

@@ -14,10 +14,10 @@ import { readAll, tempDir } from './_helpers.js';
 
 const dir = tempDir();
 
-async function rawItems(path: string, spec: FileSpec): Promise<{ items: RawItem[]; dataLine: number | undefined }> {
+async function rawItems(path: string, spec: FileSpec, chunkSize?: number): Promise<{ items: RawItem[]; dataLine: number | undefined }> {
   const prepared = spec.format === 'jsonl'
-    ? await prepareJsonl(path, undefined, HUGE_LIMIT)
-    : await prepareCsv(path, { maxRecordSize: HUGE_LIMIT, delimiter: spec.delimiter }, spec.format === 'tsv');
+    ? await prepareJsonl(path, undefined, HUGE_LIMIT, chunkSize)
+    : await prepareCsv(path, { maxRecordSize: HUGE_LIMIT, delimiter: spec.delimiter, ...(chunkSize !== undefined && { chunkSize }) }, spec.format === 'tsv');
   const items: RawItem[] = [];
   for await (const item of prepared.rows()) items.push(item);
   return { items, dataLine: prepared.dataLine };
@@ -45,6 +45,18 @@ describe('generated CSV/TSV/JSONL files', () => {
         expect(await problemsOf(spec)).toEqual([]);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('reads the same records whatever the chunk size (characters, CRLF and UTF-16 units cut anywhere)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fileSpec(), fc.integer({ min: 1, max: 40 }), async (spec, chunkSize) => {
+        const file = renderFile(spec);
+        const path = join(dir, file.name);
+        writeFileSync(path, file.bytes);
+        expect(await rawItems(path, spec, chunkSize)).toEqual(await rawItems(path, spec));
+      }),
+      { numRuns: 150 },
     );
   });
 

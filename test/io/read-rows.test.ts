@@ -3,8 +3,11 @@
 // are generated here.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { prepareCsv } from '../../src/io/csv-reader.js';
 import type { ReadItem } from '../../src/io/index.js';
+import type { RawItem } from '../../src/io/raw.js';
 import { fixture, readAll, summary, tempDir } from './_helpers.js';
 
 const texts = (items: ReadItem[]) => items.map((i) => (i.type === 'verbatim' ? i.verbatim.text : `reject: ${i.reason}`));
@@ -90,6 +93,58 @@ describe('no record lost, merged or invented', () => {
     const items = await readAll([path]);
     expect(summary(items)).toEqual([[1, 2, 'w1']]);
     expect(items[0]!.type === 'verbatim' && items[0]!.verbatim.text).toBe('Questionnaire trop long');
+  });
+});
+
+describe('recovery from a broken quote', () => {
+  const write = (name: string, content: string | Buffer): string => {
+    const path = join(tempDir(), name);
+    writeFileSync(path, content);
+    return path;
+  };
+
+  it('a multi-line record broken by a loose quote is lost up to the next line of the header width, as one reject', async () => {
+    const path = write('span.csv', 'id;commentaire;canal\nr1;Bien;avis\nr2;"Bonjour,\nil a dit "non"\net a raccroché";tel\nr3;Merci;chat\n');
+    const items = await readAll([path]);
+    expect(summary(items)).toEqual([[1, 2, 'r1'], [2, 3, 'reject: unbalanced quote'], [3, 6, 'r3']]);
+    expect(items[1]).toMatchObject({ hint: expect.stringMatching(/^lines 3-5: .* reading resumed at line 6/) });
+  });
+
+  it('with no such line until the end of the file, the span runs to the end', async () => {
+    const path = write('to-end.csv', 'id;commentaire;canal\nr1;Bien;avis\nr2;"Bonjour,\nil a dit "non"\nfin\n');
+    const items = await readAll([{ path, delimiter: ';' }]);
+    expect(summary(items)).toEqual([[1, 2, 'r1'], [2, 3, 'reject: unbalanced quote']]);
+    expect(items[1]).toMatchObject({ hint: expect.stringMatching(/^lines 3-5: .*the file ends inside it/) });
+  });
+
+  it('with no such line within maxRecordSize, only the line of the quote is lost and the next lines are read as they are', async () => {
+    const tail = Array.from({ length: 40 }, (_, k) => `x${k};deux cellules`).join('\n');
+    const path = write('far.csv', `id;commentaire;canal\nr1;"Bonjour,\nil a dit "non"\n${tail}\nr2;Merci;chat\n`);
+    const items = await readAll([{ path, delimiter: ';' }], { maxRecordSize: 200 });
+    expect(items).toHaveLength(1 + 1 + 40 + 1);
+    expect(summary(items).slice(0, 3)).toEqual([[1, 2, 'reject: unbalanced quote'], [2, 3, 'reject: wrong column count: 1 instead of 3'], [3, 4, 'reject: wrong column count: 2 instead of 3']]);
+    expect(summary(items).at(-1)).toEqual([43, 44, 'r2']);
+  });
+
+  // The quote's scan outgrows maxRecordSize, so its text is gone: reading resumes from the byte offset of the next line.
+  it.each([
+    ['utf8', (text: string) => Buffer.from(text)],
+    ['utf16le', (text: string) => iconv.encode(text, 'utf16le', { addBOM: true })],
+    ['windows-1252', (text: string) => iconv.encode(text, 'windows-1252')],
+  ])('resumes from the byte offset of the line after a long unclosed quote (%s, any chunk size)', async (_encoding, encode) => {
+    const eols = ['\n', '\r\n', '\r'];
+    const rows = Array.from({ length: 400 }, (_, k) => `r${k};${k === 10 ? '"' : ''}Colis reçu abîmé n°${k}, très déçu;avis${eols[k % 3]}`);
+    const path = write('long-stray.csv', encode(`id;commentaire;canal\r\n${rows.join('')}`));
+    for (const chunkSize of [64 * 1024, 7, 2]) {
+      const prepared = await prepareCsv(path, { maxRecordSize: 1000, chunkSize }, false);
+      const items: RawItem[] = [];
+      for await (const item of prepared.rows()) items.push(item);
+      expect(items).toHaveLength(400);
+      expect(items[10]).toMatchObject({ kind: 'reject', line: 12, endLine: 12, reason: 'unbalanced quote' });
+      const texts = items.flatMap((i) => (i.kind === 'row' ? [i.values['commentaire']] : []));
+      expect(texts).toEqual(Array.from({ length: 400 }, (_, k) => `Colis reçu abîmé n°${k}, très déçu`).filter((_, k) => k !== 10));
+      expect(items.map((i) => i.line)).toEqual(Array.from({ length: 400 }, (_, k) => k + 2));
+    }
   });
 });
 
