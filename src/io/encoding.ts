@@ -28,7 +28,10 @@ export function detectEncoding(sample: Uint8Array, complete: boolean): DetectedE
   if (isUtf8(sample, complete)) return { encoding: 'utf8', bom: 0 };
 
   const guess = chardet.detect(sample);
-  if (guess && /^(?:windows-125\d|ISO-8859-\d+)$/i.test(guess) && guess.toUpperCase() !== 'ISO-8859-1' && iconv.encodingExists(guess)) {
+  if (
+    guess && /^(?:windows-125\d|ISO-8859-\d+)$/i.test(guess) && guess.toUpperCase() !== 'ISO-8859-1' && iconv.encodingExists(guess) &&
+    !readsAsFrench(sample)
+  ) {
     // chardet rarely tells 1252 from 1250/1257 on short French samples; only
     // trust it when the 1252 reading is clearly worse (Central European text).
     const scores = chardet.analyse(sample);
@@ -56,4 +59,24 @@ function isUtf8(sample: Uint8Array, complete: boolean): boolean {
   } catch {
     return false;
   }
+}
+
+/** Letters and signs of French text beyond ASCII, as Windows-1252 has them. */
+const FRENCH = new Set('àâäçéèêëîïôöùûüÿœæÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ«»€…’‘“”–—°·\u00a0'.split(''));
+
+/**
+ * Every byte above ASCII reads, in Windows-1252, as a French letter or sign
+ * (`é`, `ç`, `œ`, `€`, `…`): then the text is French in Windows-1252, whatever
+ * chardet's statistics say on a few accents (it reads `è`, `ç`, `û` as the
+ * Lithuanian `č`, `ē`, `ū` of Windows-1257). Central European text gives
+ * signs no French text has (`³`, `¹`, `¿` for `ł`, `ą`, `ż`).
+ */
+function readsAsFrench(sample: Uint8Array): boolean {
+  const high: number[] = [];
+  for (const byte of sample) if (byte >= 0x80) high.push(byte);
+  if (high.length === 0) return true;
+  const text = iconv.decode(Buffer.from(high), 'windows-1252');
+  let french = 0;
+  for (const char of text) if (FRENCH.has(char)) french++;
+  return french >= text.length * 0.95;
 }

@@ -1,12 +1,11 @@
 // JSON (an array of objects, read whole) and JSONL (streamed line by line).
-import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import iconv from 'iconv-lite';
 import { detectEncoding } from './encoding.js';
 import { readSample } from './csv-reader.js';
 import { jsonDepthMessage, jsonDepthProblem } from './json-depth.js';
 import type { CellValue, PreparedInput, RawItem } from './raw.js';
+import { TextWindow, windowLines } from './text-window.js';
 
 const isRecord = (value: unknown): value is Record<string, CellValue> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -78,34 +77,49 @@ export async function prepareJson(path: string, encodingOption: string | undefin
   return { headers, description: `json, ${encoding}`, rows };
 }
 
-export async function prepareJsonl(path: string, encodingOption: string | undefined): Promise<PreparedInput> {
+/** Keys are taken from this many records at the start of a JSONL file. */
+const HEADER_RECORDS = 100;
+
+/**
+ * JSONL: one JSON object per line, lines ending in LF, CRLF or CR. Keys come
+ * from the first records, however long their lines (not from a byte sample).
+ */
+export async function prepareJsonl(
+  path: string,
+  encodingOption: string | undefined,
+  maxLineSize = 1024 * 1024,
+  chunkSize?: number,
+): Promise<PreparedInput> {
   const { sample, complete } = await readSample(path, 64 * 1024);
   const encoding = encodingOption ?? detectEncoding(sample, complete).encoding;
-  let text = iconv.decode(sample, encoding);
-  if (!complete) text = text.slice(0, Math.max(0, text.lastIndexOf('\n')));
   const sampled: unknown[] = [];
-  for (const line of text.split('\n')) {
-    if (line.trim() === '') continue;
-    try {
-      sampled.push(JSON.parse(line));
-    } catch {
-      // reported as a reject while reading
+  const head = await TextWindow.open(path, encoding, undefined, chunkSize);
+  try {
+    for await (const { text } of windowLines(head, maxLineSize)) {
+      if (text === undefined || text.trim() === '') continue;
+      try {
+        sampled.push(JSON.parse(text));
+      } catch {
+        // reported as a reject while reading
+      }
+      if (sampled.length >= HEADER_RECORDS) break;
     }
-    if (sampled.length >= 100) break;
+  } finally {
+    await head.close();
   }
   const headers = keysOf(sampled);
 
   async function* rows(): AsyncGenerator<RawItem> {
-    const file = createReadStream(path);
-    const input = file.pipe(iconv.decodeStream(encoding));
-    const lines = createInterface({ input, crlfDelay: Infinity });
+    const lines = await TextWindow.open(path, encoding, undefined, chunkSize);
     let row = 0;
-    let line = 0;
     try {
-      for await (const content of lines) {
-        line++;
-        if (content.trim() === '') continue;
+      for await (const { line, text: content } of windowLines(lines, maxLineSize)) {
+        if (content !== undefined && content.trim() === '') continue;
         row++;
+        if (content === undefined) {
+          yield { kind: 'reject', row, line, reason: `line larger than ${maxLineSize} characters`, hint: `line ${line} is one record, too large to analyse; raise maxRecordSize if it is meant` };
+          continue;
+        }
         const deep = jsonDepthProblem(content);
         if (deep) {
           yield { kind: 'reject', row, line, ...jsonDepthMessage(deep, line) };
@@ -122,8 +136,7 @@ export async function prepareJsonl(path: string, encodingOption: string | undefi
         else yield { kind: 'reject', row, line, reason: 'not a JSON object', hint: `line ${line} must hold one JSON object, e.g. {"commentaire": "…"}` };
       }
     } finally {
-      lines.close();
-      file.destroy();
+      await lines.close();
     }
   }
   return { headers, description: `jsonl, ${encoding}`, rows };

@@ -6,6 +6,8 @@ export interface RawRow {
   kind: 'row';
   row: number;
   line?: number;
+  /** Last physical line of the record, when the format has lines. */
+  endLine?: number;
   values: Record<string, CellValue>;
 }
 
@@ -13,6 +15,8 @@ export interface RawReject {
   kind: 'reject';
   row: number;
   line?: number;
+  /** Last physical line covered, when the format has lines (a lost span can cover several). */
+  endLine?: number;
   reason: string;
   hint: string;
 }
@@ -24,6 +28,8 @@ export interface PreparedInput {
   headers: string[];
   /** Described in reject hints (`csv, ';', windows-1252`). */
   description: string;
+  /** Line where the data starts (after the header and the blank lines before it), when the format has lines. */
+  dataLine?: number;
   rows(): AsyncIterable<RawItem>;
 }
 

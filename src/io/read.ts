@@ -50,7 +50,7 @@ async function sniffFormat(path: string, fromExtension: InputFormat | undefined)
   const first = text.trimStart()[0];
   if (first === '{' || (first === '[' && fromExtension === undefined)) {
     // One object per line (JSON Lines), even under a .json name.
-    const firstLine = text.trimStart().split('\n')[0] ?? '';
+    const firstLine = text.trimStart().split(/\r\n|\r|\n/)[0] ?? '';
     try {
       JSON.parse(firstLine);
       if (first === '{' && text.trim().length > firstLine.trim().length) return 'jsonl';
@@ -112,7 +112,7 @@ async function plan(spec: InputSpec, options: ReadOptions, issues: InputIssue[])
     const maxRecordSize = options.maxRecordSize ?? DEFAULT_MAX_RECORD_SIZE;
     const prepared =
       format === 'json' ? await prepareJson(path, encoding)
-      : format === 'jsonl' ? await prepareJsonl(path, encoding)
+      : format === 'jsonl' ? await prepareJsonl(path, encoding, maxRecordSize)
       : format === 'xlsx' ? await prepareXlsx(path, options.maxXlsxSize !== undefined ? { maxSize: options.maxXlsxSize } : {})
       : await prepareCsv(path, { maxRecordSize, ...(encoding !== undefined && { encoding }), ...(spec.delimiter !== undefined && { delimiter: spec.delimiter }) }, format === 'tsv');
     const { mapping, problems } = mapColumns(prepared.headers, spec);
@@ -143,27 +143,29 @@ function toItem(
   agentAuthors: readonly string[],
 ): ReadItem {
   const source = raw.line === undefined ? { file, row: raw.row } : { file, row: raw.row, line: raw.line };
-  const text = cellText(raw.values[mapping.text!]);
+  // Only the record's own fields: never `constructor` or `__proto__` from Object.prototype.
+  const field = (name: string): CellValue => (Object.hasOwn(raw.values, name) ? raw.values[name] : undefined);
+  const text = cellText(field(mapping.text!));
   if (text.trim() === '') {
     return { type: 'reject', source, reason: 'empty text', hint: `the ${JSON.stringify(mapping.text)} cell is empty on this row` };
   }
-  const id = mapping.id !== undefined ? cellText(raw.values[mapping.id]).trim() : '';
+  const id = mapping.id !== undefined ? cellText(field(mapping.id)).trim() : '';
   const verbatim: Verbatim = {
     id: id !== '' ? id : `${file === '-' ? 'stdin' : basename(file)}:${raw.row}`,
     text,
     channel:
-      mapping.channel !== undefined ? channelOf(cellText(raw.values[mapping.channel]))
+      mapping.channel !== undefined ? channelOf(cellText(field(mapping.channel)))
       : mapping.constantChannel !== undefined ? channelOf(mapping.constantChannel)
       : channelOf(undefined),
   };
   if (mapping.date !== undefined) {
-    const date = parseDate(raw.values[mapping.date]);
+    const date = parseDate(field(mapping.date));
     if (date !== undefined) verbatim.date = date;
   }
-  if (mapping.score !== undefined) verbatim.score = parseScore(raw.values[mapping.score]);
-  if (mapping.author !== undefined) verbatim.author = authorRole(cellText(raw.values[mapping.author]), agentAuthors);
+  if (mapping.score !== undefined) verbatim.score = parseScore(field(mapping.score));
+  if (mapping.author !== undefined) verbatim.author = authorRole(cellText(field(mapping.author)), agentAuthors);
   const mapped = new Set([mapping.text, mapping.id, mapping.date, mapping.score, mapping.channel, mapping.author]);
-  const meta: Record<string, string> = {};
+  const meta = Object.create(null) as Record<string, string>;
   let hasMeta = false;
   for (const [key, value] of Object.entries(raw.values)) {
     if (mapped.has(key)) continue;

@@ -46,8 +46,9 @@ export interface ReadOptions extends ColumnOptions {
   /** Channel alias table; default: the `channels:` section of the default French lexicons. */
   channels?: ReadonlyArray<ChannelDefinition>;
   /**
-   * Largest CSV record in characters before it is rejected as an unclosed
-   * quote swallowing the file; default 1 MiB.
+   * Largest CSV/TSV record or JSONL line, in characters, that is analysed; a
+   * larger one is one reject (`record larger than N characters`), never split
+   * into rows, and is read past in constant memory; default 1 MiB.
    */
   maxRecordSize?: number;
   /**

@@ -446,7 +446,7 @@ export async function prepareXlsx(path: string, options: XlsxReadOptions = {}): 
         const cells = excelRow.cells;
         if (cells.every(isBlank)) continue;
         row++;
-        const values: Record<string, CellValue> = {};
+        const values = Object.create(null) as Record<string, CellValue>; // a column may be named __proto__
         headers.forEach((header, i) => (values[header] = cells[i]));
         // Stray cells right of the last header are kept, named by position.
         for (let i = headers.length; i < cells.length; i++) {

@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, ACCENTED } from '../fixtures/io/generate.js';
 import { InputError } from '../../src/io/index.js';
@@ -41,6 +42,16 @@ describe('CSV encodings and delimiters', () => {
     [FIXTURES['utf16be-bom.csv']!().subarray(2), 'utf16be'],
   ])('detectEncoding %#', (bytes, expected) => {
     expect(detectEncoding(bytes, true).encoding).toBe(expected);
+  });
+
+  it('keeps Windows-1252 for French text with few accents that chardet reads as Lithuanian (found by the fuzz generator)', () => {
+    const text = 'id\tcommentaire\r' + 'r1\tjamais\r'.repeat(120) + 'r2\tretard août ! août reçu très déçu … rapide\r';
+    expect(detectEncoding(iconv.encode(text, 'windows-1252'), true).encoding).toBe('windows-1252');
+  });
+
+  it('still tells Central European text (Windows-1250) from French', () => {
+    const text = 'id;komentarz\n' + Array.from({ length: 30 }, (_, i) => `${i};Zażółć gęślą jaźń. Przesyłka dotarła uszkodzona, żadnej odpowiedzi. Źle zapakowane, brak kontaktu, nigdy więcej.`).join('\n');
+    expect(detectEncoding(iconv.encode(text, 'windows-1250'), true).encoding).toBe('windows-1250');
   });
 
   it('does not mistake a UTF-8 sample cut inside a character for Windows-1252', () => {
@@ -119,12 +130,21 @@ describe('no row is lost', () => {
     ]);
   });
 
-  it('a record larger than maxRecordSize is rejected and reading resumes on the next line', async () => {
+  it('a record larger than maxRecordSize is one reject, and reading goes on after it', async () => {
     const dir = tempDir();
     const path = join(dir, 'huge.csv');
+    writeFileSync(path, `id;texte\n1;ok\n2;"${'x\n'.repeat(3000)}"\n3;suite\n`);
+    const items = await readAll([path], { maxRecordSize: 1000 });
+    expect(summary(items)).toEqual([[1, 2, '1'], [2, 3, 'reject: record larger than 1000 characters'], [3, 3004, '3']]);
+    expect(items[1]).toMatchObject({ hint: expect.stringMatching(/^lines 3-3003: one record/) });
+  });
+
+  it('an unclosed quote longer than maxRecordSize loses its line only', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'huge-unclosed.csv');
     writeFileSync(path, `id;texte\n1;ok\n2;"${'x'.repeat(5000)}\n3;suite\n`);
     const items = await readAll([path], { maxRecordSize: 1000 });
-    expect(summary(items)).toEqual([[1, 2, '1'], [2, 3, expect.stringMatching(/^reject: record larger than 1000/)], [3, 4, '3']]);
+    expect(summary(items)).toEqual([[1, 2, '1'], [2, 3, 'reject: unbalanced quote'], [3, 4, '3']]);
   });
 
   it('ignores blank lines and trailing empty cells added by spreadsheets', async () => {
