@@ -95,10 +95,12 @@ export interface PiiScore {
   decoys: number;
   /** Items masked under another kind's placeholder (still masked). */
   otherKind: Array<{ id: string; kind: string; text: string; as: string }>;
+  /** Masked spans that touch no item (text masked for nothing, decoy or not). */
+  spurious: Array<{ id: string; kind: string; text: string; masked: string }>;
 }
 
 export function scorePii(rows: readonly PiiRow[], mask: (text: string) => { text: string; replacements: readonly MaskReplacement[] } = maskPersonalData): PiiScore {
-  const score: PiiScore = { recall: {}, overall: [0, 0], misses: [], falseMasks: [], decoys: 0, otherKind: [] };
+  const score: PiiScore = { recall: {}, overall: [0, 0], misses: [], falseMasks: [], decoys: 0, otherKind: [], spurious: [] };
   for (const row of rows) {
     const result = mask(row.text);
     for (const item of row.items) {
@@ -113,6 +115,11 @@ export function scorePii(rows: readonly PiiRow[], mask: (text: string) => { text
         if (!kinds.includes(item.kind)) score.otherKind.push({ id: row.id, kind: item.kind, text: item.text, as: kinds.join('+') });
       } else {
         score.misses.push({ id: row.id, kind: item.kind, text: item.text, masked: result.text });
+      }
+    }
+    for (const r of result.replacements) {
+      if (!row.items.some((item) => r.start < item.end && r.end > item.start)) {
+        score.spurious.push({ id: row.id, kind: r.kind, text: row.text.slice(r.start, r.end), masked: result.text });
       }
     }
     for (const decoy of row.decoys) {
@@ -139,7 +146,7 @@ function main(argv: readonly string[]): void {
   const rows = loadPiiSet();
   const score = scorePii(rows);
   if (argv.includes('--json')) {
-    console.log(JSON.stringify({ recall: score.recall, overall: score.overall, falseMasks: score.falseMasks.length, decoys: score.decoys }));
+    console.log(JSON.stringify({ recall: score.recall, overall: score.overall, falseMasks: score.falseMasks.length, decoys: score.decoys, spurious: score.spurious.length }));
     return;
   }
   console.log(`${rows.length} verbatims, ${score.overall[1]} items, ${score.decoys} decoys`);
@@ -149,6 +156,8 @@ function main(argv: readonly string[]): void {
   console.log(`${'overall'.padEnd(12)} ${String(score.overall[0]).padStart(4)}/${String(score.overall[1]).padEnd(4)} ${pct(score.overall)}`);
   console.log(`false masks  ${score.falseMasks.length}/${score.decoys}`);
   console.log(`masked under another kind: ${score.otherKind.length}`);
+  console.log(`masked spans touching no item: ${score.spurious.length}`);
+  for (const f of score.spurious) console.log(`  SPURIOUS ${f.id} ${f.kind} «${f.text}» → ${JSON.stringify(f.masked)}`);
   for (const f of score.falseMasks) console.log(`  FALSE ${f.id} ${f.kind} «${f.text}» → ${JSON.stringify(f.masked)}`);
   if (argv.includes('--misses')) {
     for (const m of score.misses) console.log(`  MISS ${m.id} ${m.kind} «${m.text}» → ${JSON.stringify(m.masked)}`);
