@@ -2,8 +2,10 @@
 // item counts as masked when every letter and digit of it lies inside a
 // masked span) and false masks (a decoy — price, date, quantity… — with any
 // letter or digit inside a masked span).
-// Run: npx tsx scripts/pii-measure.ts [--misses] [--json]
-// Rebuild the JSONL from the authored markup: npx tsx scripts/pii-measure.ts --build
+// Two sets: verbatims (the development set the masker was tuned on) and
+// holdout (written afterwards, to see how the rules carry over).
+// Run: npx tsx scripts/pii-measure.ts [--misses] [--json] [--set verbatims|holdout]
+// Rebuild the JSONL files from the authored markup: npx tsx scripts/pii-measure.ts --build
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -11,8 +13,8 @@ import { maskPersonalData, type MaskReplacement } from '../src/report/mask.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const PII_DIR = join(here, '..', 'test', 'fixtures', 'pii');
-const SOURCE = join(PII_DIR, 'verbatims.txt');
-const TARGET = join(PII_DIR, 'verbatims.jsonl');
+export const PII_SETS = ['verbatims', 'holdout'] as const;
+export type PiiSetName = (typeof PII_SETS)[number];
 
 export interface PiiSpan {
   kind: string;
@@ -42,7 +44,7 @@ export function parseMarkup(source: string): PiiRow[] {
   source.split('\n').forEach((line, index) => {
     if (line.trim() === '' || line.startsWith('#')) return;
     const tab = line.indexOf('\t');
-    if (tab < 0) throw new Error(`verbatims.txt line ${index + 1}: expected STYLE<TAB>TEXT`);
+    if (tab < 0) throw new Error(`line ${index + 1}: expected STYLE<TAB>TEXT`);
     const style = line.slice(0, tab);
     const marked = unescape(line.slice(tab + 1));
     const row: PiiRow = { id: `pii-${String(rows.length + 1).padStart(3, '0')}`, style, text: '', items: [], decoys: [] };
@@ -58,14 +60,14 @@ export function parseMarkup(source: string): PiiRow[] {
       last = m.index + m[0].length;
     }
     row.text += marked.slice(last);
-    if (/\[\[|\{\{|\}\}/u.test(row.text)) throw new Error(`verbatims.txt line ${index + 1}: unbalanced markup`);
+    if (/\[\[|\{\{|\}\}/u.test(row.text)) throw new Error(`line ${index + 1}: unbalanced markup`);
     rows.push(row);
   });
   return rows;
 }
 
-export function loadPiiSet(): PiiRow[] {
-  return readFileSync(TARGET, 'utf8')
+export function loadPiiSet(name: PiiSetName = 'verbatims'): PiiRow[] {
+  return readFileSync(join(PII_DIR, `${name}.jsonl`), 'utf8')
     .split('\n')
     .filter((l) => l !== '')
     .map((l) => JSON.parse(l) as PiiRow);
@@ -134,22 +136,14 @@ export function scorePii(rows: readonly PiiRow[], mask: (text: string) => { text
 
 const pct = ([n, d]: [number, number]): string => (d === 0 ? '—' : `${((100 * n) / d).toFixed(1)} %`);
 
-function main(argv: readonly string[]): void {
-  if (argv.includes('--build')) {
-    const rows = parseMarkup(readFileSync(SOURCE, 'utf8'));
-    writeFileSync(TARGET, rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
-    const items = rows.reduce((s, r) => s + r.items.length, 0);
-    const decoys = rows.reduce((s, r) => s + r.decoys.length, 0);
-    console.log(`${rows.length} verbatims, ${items} items, ${decoys} decoys → ${TARGET}`);
-    return;
-  }
-  const rows = loadPiiSet();
+function report(name: PiiSetName, argv: readonly string[]): void {
+  const rows = loadPiiSet(name);
   const score = scorePii(rows);
   if (argv.includes('--json')) {
-    console.log(JSON.stringify({ recall: score.recall, overall: score.overall, falseMasks: score.falseMasks.length, decoys: score.decoys, spurious: score.spurious.length }));
+    console.log(JSON.stringify({ set: name, recall: score.recall, overall: score.overall, falseMasks: score.falseMasks.length, decoys: score.decoys, spurious: score.spurious.length }));
     return;
   }
-  console.log(`${rows.length} verbatims, ${score.overall[1]} items, ${score.decoys} decoys`);
+  console.log(`\n${name}: ${rows.length} verbatims, ${score.overall[1]} items, ${score.decoys} decoys`);
   for (const [kind, tally] of Object.entries(score.recall).sort()) {
     console.log(`${kind.padEnd(12)} ${String(tally[0]).padStart(4)}/${String(tally[1]).padEnd(4)} ${pct(tally)}`);
   }
@@ -157,12 +151,29 @@ function main(argv: readonly string[]): void {
   console.log(`false masks  ${score.falseMasks.length}/${score.decoys}`);
   console.log(`masked under another kind: ${score.otherKind.length}`);
   console.log(`masked spans touching no item: ${score.spurious.length}`);
-  for (const f of score.spurious) console.log(`  SPURIOUS ${f.id} ${f.kind} «${f.text}» → ${JSON.stringify(f.masked)}`);
   for (const f of score.falseMasks) console.log(`  FALSE ${f.id} ${f.kind} «${f.text}» → ${JSON.stringify(f.masked)}`);
+  for (const f of score.spurious) console.log(`  SPURIOUS ${f.id} ${f.kind} «${f.text}» → ${JSON.stringify(f.masked)}`);
   if (argv.includes('--misses')) {
     for (const m of score.misses) console.log(`  MISS ${m.id} ${m.kind} «${m.text}» → ${JSON.stringify(m.masked)}`);
     for (const o of score.otherKind) console.log(`  KIND ${o.id} ${o.kind} «${o.text}» as ${o.as}`);
   }
+}
+
+function main(argv: readonly string[]): void {
+  if (argv.includes('--build')) {
+    for (const name of PII_SETS) {
+      const rows = parseMarkup(readFileSync(join(PII_DIR, `${name}.txt`), 'utf8'));
+      const target = join(PII_DIR, `${name}.jsonl`);
+      writeFileSync(target, rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+      const items = rows.reduce((s, r) => s + r.items.length, 0);
+      const decoys = rows.reduce((s, r) => s + r.decoys.length, 0);
+      console.log(`${rows.length} verbatims, ${items} items, ${decoys} decoys → ${target}`);
+    }
+    return;
+  }
+  const only = argv.indexOf('--set');
+  const names = only >= 0 ? [argv[only + 1] as PiiSetName] : [...PII_SETS];
+  for (const name of names) report(name, argv);
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) main(process.argv.slice(2));

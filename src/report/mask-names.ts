@@ -9,7 +9,12 @@ import { stopwords } from '../text/stopwords.js';
 const set = (words: string): ReadonlySet<string> => new Set(words.split(/\s+/u).filter((w) => w !== ''));
 
 /** Civility titles (folded, without the dot). `m` counts only as a capital `M`. */
-const TITLES = set('m mr mme mmes mlle mlles melle mademoiselle madame monsieur messieurs mesdames dr docteur docteure maitre pr professeur');
+// Not the plurals: "Messieurs Du Petit Vapoteur" addresses a shop.
+const TITLES = set('m mr mme mlle melle mademoiselle madame monsieur dr docteur docteure maitre pr professeur');
+/** Abbreviated titles, the only ones a dot may follow ("M. Dupont"; "coup de maître. Impec" is no title). */
+const ABBREVIATED = set('m mr mme mlle melle dr pr');
+/** Titles after which a lower-case word may be a name ("mme nguyen"); "le maître mot" is no name. */
+const LOWER_AFTER = set('m mr mme mlle melle madame monsieur mademoiselle');
 
 /** Staff roles a name may follow: "la conseillère Sophie", "Agent Thomas". */
 const ROLES = set(`conseiller conseillere conseilleres conseillers agent agente technicien technicienne livreur livreuse
@@ -18,10 +23,11 @@ const ROLES = set(`conseiller conseillere conseilleres conseillers agent agente 
   coursier chauffeur installateur plombier electricien depanneur assistante assistant`);
 
 /** Words that close a letter or a message; a name may follow on the same or the next line. */
-const SIGN_OFFS = set('cordialement cdlt cdt salutations respectueusement amicalement bises distinguees sinceres');
+const SIGN_OFFS = set('cordialement cdlt cdt salutations respectueusement amicalement bises distinguees sinceres regards thanks cheers sincerely');
 
 /** Greetings a first name may follow: "Bonjour Hugo,". */
-const GREETINGS = set('bonjour bonsoir salut hello coucou merci');
+// Not "merci": "Merci Alcoool !" thanks a shop far more often than a person (first names are found anyway).
+const GREETINGS = set('bonjour bonsoir salut hello coucou');
 
 /** Name particles, kept inside a name when a capitalised word follows ("de La Tour", "Le Goff", "Ben Ali"). */
 const PARTICLES = set('de du des d da dos das di del della van von der den le la les ben bin el al ibn mac mc st saint sainte');
@@ -33,7 +39,7 @@ const PARTICLES = set('de du des d da dos das di del della van von der den le la
  */
 const NOT_NAMES = set(`ne n pas plus aucun aucune jamais rien personne sans ni guere non oui si tres trop bien mal aussi encore deja
   toujours souvent parfois peut-etre tout toute tous toutes tout-le-monde rien quelqu quelque quelques chaque autre autres meme
-  cher chere chers cheres bonne bon bonnes bons belle beau grand grande petit petite nouveau nouvelle ancien ancienne
+  cher chere chers cheres bonnes bons belle beau nouveau nouvelle ancien ancienne
   a ai as avait avez avons ont eu est etait sont etes fut sera serait fait faisait dit disait doit devait devrait peut pouvait pourrait
   veut voulait voudrait va vont allait vient venait venu venue sait savait voit voyait prend prenait part partie parti reste restait
   semble semblait arrive arrivait passe passait appelle appelait repond repondait explique expliquait
@@ -45,7 +51,24 @@ const NOT_NAMES = set(`ne n pas plus aucun aucune jamais rien personne sans ni g
   pour par sur sous dans avec chez vers entre depuis pendant avant apres contre selon malgre comme quand lorsque puisque
   ici la-bas voici voila hier aujourd'hui demain maintenant alors ensuite enfin puis
   propre bricolage cuisine martens figaro patate jardin
-  sav mp dm rdv pj ps nb cc re tel mail email adresse numero objet date`);
+  sav mp dm rdv pj ps nb cc re tel mail email adresse numero objet date maison
+  rappelle relance signale souhaite demande indique precise conteste reclame refuse accepte confirme informe attend
+  revient rappellera rappelera appellera viendra passera ecrit pense trouve estime affirme declare menace exige
+  sollicite regrette remercie aimerait pourrait devrait voulait pouvait devait disait savait etait avait serait aurait
+  lui-meme elle-meme egalement`);
+
+/** Functions a title may announce with an article: "Monsieur le Directeur", "Madame la gérante". */
+const FUNCTIONS = set(`directeur directrice gerant gerante responsable mediateur mediatrice maire president presidente juge ministre
+  prefet prefete procureur commissaire docteur professeur conseiller conseillere technicien technicienne livreur livreuse
+  vendeur vendeuse chef cheffe patron patronne proprietaire gardien gardienne facteur factrice notaire avocat avocate
+  delegue deleguee secretaire comptable agent agente gestionnaire manager superviseur superviseuse medecin pharmacien
+  pharmacienne depute deputee senateur senatrice conciliateur conciliatrice defenseur representant representante`);
+
+/** Adjectives that are also common surnames: not a name alone after a cue, but a surname after a first name ("Romain Petit"). */
+const SURNAME_ADJECTIVES = set('petit petite grand grande blanc brun roux bon bonne noir vieux jeune gros');
+
+/** Words before a first name that make it a place or a feast: "la Saint Valentin", "l'île Maurice", "avenue Louise". */
+const NOT_BEFORE_NAME = set('saint sainte st ste ile rue avenue boulevard place allee quai chemin route impasse lycee college ecole hopital clinique stade');
 
 /**
  * Brands and organisations met after a role or a greeting ("le livreur
@@ -78,7 +101,7 @@ const FIRST_NAMES = set(`aaron abdel abdelkader abdallah abdou adam adele adelai
   jean-claude jean-francois jean-louis jean-luc jean-marc jean-marie jean-michel jean-paul jean-pierre jeanne jeremie jeremy jerome
   joel joelle johan jonathan jordan jose josette josiane joseph josephine julie julien juliette justine karim karima katia kelly
   kevin khadija killian laetitia lamia laura laure laurence laurent lea lea leila leo leon leonie lina lionel lisa lise loic
-  lola lorraine louis louise luc luca lucas lucie lucien lucile ludivine ludovic maeva magali malik manon marc marceau marcel
+  lola louis louise luc luca lucas lucie lucien lucile ludivine ludovic maeva magali malik manon marc marceau marcel
   marcelle margaux margot marguerite maria marianne marie marie-christine marie-claire marie-france marie-laure marie-pierre
   marielle marine-laure marion marius marjorie marlene martin martine mathias mathieu mathilde matteo matthieu maud maurice maxime
   medhi mehdi melanie melissa michael michel micheline mickael mireille mohamed monique morgane mounir myriam nadege nadia nadine
@@ -87,7 +110,13 @@ const FIRST_NAMES = set(`aaron abdel abdelkader abdallah abdou adam adele adelai
   remi renaud rene rita robert rodolphe roger romain romane roland sabine sabrina samia samir samuel sandra sandrine sarah
   sebastien serge severine simon simone sofia sofiane solange solene sonia sophie stephane stephanie suzanne sylvain sylvie
   tatiana theo therese thibault thibaut thierry thomas timothee tom tristan valentin valentine valerie vanessa veronique
-  victor vincent virginie vivien xavier yacine yanis yann yannick yasmine yassine yves yvette yvonne zoe`);
+  victor vincent virginie vivien xavier yacine yanis yann yannick yasmine yassine yves yvette yvonne zoe
+  abdelaziz abderrahmane adama alexia alicia amadou amina anissa arnold aurore-anne bilal brahim cedric chloé clarisse
+  coralie dalila djamel driss elias eliott elliot emilienne evan ewan fanny fatiha gabin guilhem hadrien hamza hicham ilyes
+  imane ismael jade-marie jason jessica joachim jocelyne johanna jordane kader kamel kenza kylian kilian lahcen lena lenny
+  leonard louna lucille mael maelle maelys mamadou manel marwa mathis mathys maxence melvin mickaelle mohammed moussa mustapha
+  nabil naima nassim nolan noah noam nora ophelie oumar rayan ryan salim salome sami samy sandro sofia souad steven sylvia
+  theophile tiphaine valery walid wassim william yoann yoan yohan yohann youssef yasmina zakaria zineb`);
 
 const fold = (s: string): string =>
   s
@@ -95,6 +124,13 @@ const fold = (s: string): string =>
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/’/gu, "'");
+
+/** A common first name, or a compound of two ("Marc-Antoine", "Anne-Claire"). */
+function isFirstName(folded: string): boolean {
+  if (FIRST_NAMES.has(folded)) return true;
+  const dash = folded.indexOf('-');
+  return dash > 0 && FIRST_NAMES.has(folded.slice(0, dash)) && FIRST_NAMES.has(folded.slice(dash + 1));
+}
 
 let notNames: ReadonlySet<string> | undefined;
 function isNotName(folded: string): boolean {
@@ -144,8 +180,13 @@ const AFTER_TITLE = /^\.?[ \u00a0\u202f]{0,3}$/u;
 
 const isTitle = (w: Word): boolean => TITLES.has(w.folded) && (w.folded !== 'm' || w.text === 'M');
 const isInitial = (w: Word): boolean => w.text.length === 1 && UPPER.test(w.text) && w.dot;
-const isCapName = (w: Word, brands: boolean): boolean =>
-  w.cap && w.text.length >= 2 && !isTitle(w) && !isNotName(w.folded) && !(brands && BRANDS.has(w.folded));
+/** A capitalised name word; `surname`: after another name word, where "Petit" or "Leclerc" are surnames. */
+const isCapName = (w: Word, brands: boolean, surname = false): boolean =>
+  w.cap &&
+  w.text.length >= 2 &&
+  !isTitle(w) &&
+  !isNotName(w.folded) &&
+  (surname || !(brands && (SURNAME_ADJECTIVES.has(w.folded) || BRANDS.has(w.folded))));
 const isLowerName = (w: Word): boolean => !w.cap && w.text.length >= 3 && !isNotName(w.folded) && !BRANDS.has(w.folded) && !TITLES.has(w.folded);
 
 interface TakeOptions {
@@ -175,8 +216,11 @@ function takeName(ws: readonly Word[], text: string, i: number, o: TakeOptions):
       // An initial keeps its dot: "A. Lemoine", "J.-P. Morel".
       if (!(SPACES.test(gap) || (isInitial(prev) && /^\.[ \u00a0\u202f-]{0,2}$/u.test(gap)))) break;
     }
-    // "Monsieur le Médiateur", "Madame la Directrice": a lower-case article opens no name ("M. Le Goff" does).
-    if (first < 0 && !w.cap && (w.folded === 'le' || w.folded === 'la' || w.folded === 'les')) break;
+    // "Monsieur le Médiateur", "Madame la directrice": an article before a function opens no name ("M. Le Goff", "mr le goff" do).
+    if (first < 0 && (w.folded === 'le' || w.folded === 'la' || w.folded === 'les')) {
+      const after = ws[k + 1];
+      if (after === undefined || FUNCTIONS.has(after.folded) || ROLES.has(after.folded)) break;
+    }
     if (PARTICLES.has(w.folded) && !w.dot) {
       // A particle belongs to the name only when a capitalised name word follows it.
       let j = k + 1;
@@ -189,13 +233,15 @@ function takeName(ws: readonly Word[], text: string, i: number, o: TakeOptions):
       }
       break;
     }
-    if (isInitial(w) && k + 1 < ws.length) {
+    if (isInitial(w)) {
+      // "A. Lemoine", or a surname's initial after a first name: "Julie R.".
       if (first < 0) first = k;
       last = k;
       k++;
+      if (names > 0) break;
       continue;
     }
-    if (isCapName(w, o.brands)) {
+    if (isCapName(w, o.brands, names > 0)) {
       if (first < 0) first = k;
       last = k;
       names++;
@@ -249,8 +295,8 @@ export function findNames(text: string): Array<[number, number]> {
     const next = ws[i + 1];
     const gap = next === undefined ? '' : text.slice(w.end, next.start);
     // 1. A title: "Mme Nguyen", "mme nguyen", "M. Le Goff", "Madame de La Tour".
-    if (isTitle(w) && next !== undefined && AFTER_TITLE.test(gap)) {
-      if (push(takeName(ws, text, i + 1, { lower: 1, brands: false, max: 3 }))) continue;
+    if (isTitle(w) && next !== undefined && AFTER_TITLE.test(gap) && (!w.dot || ABBREVIATED.has(w.folded))) {
+      if (push(takeName(ws, text, i + 1, { lower: LOWER_AFTER.has(w.folded) ? 1 : 0, brands: false, max: 3 }))) continue;
     }
     // 2. "je m'appelle X Y", "je me nomme X".
     if ((w.folded === "m'appelle" || (w.folded === 'nomme' && ws[i - 1]?.folded === 'me')) && next !== undefined && SPACES.test(gap)) {
@@ -270,12 +316,12 @@ export function findNames(text: string): Array<[number, number]> {
       const after = ws[i + 2];
       const end = after === undefined ? text.slice(next.end) : text.slice(next.end, after.start);
       // "Merci Sophie !" or "Bonjour Hugo, …": the name stands alone before punctuation.
-      if (/^[ \u00a0\u202f]*[,.!?:;)]/u.test(end) || end.trim() === '') {
+      if (/^[ \u00a0\u202f]*[,.!?:;)]/u.test(end) || (after === undefined && end.trim() === '')) {
         if (push(takeName(ws, text, i + 1, { lower: 0, brands: true, max: 1 }))) continue;
       }
     }
     // 6. A common first name, with the surname that follows: "Julie (conseillère)", "Émilie Dufour".
-    if (w.cap && FIRST_NAMES.has(w.folded)) {
+    if (w.cap && isFirstName(w.folded) && !NOT_BEFORE_NAME.has(ws[i - 1]?.folded ?? '')) {
       if (push(takeName(ws, text, i, { lower: 0, brands: false, max: 3 }))) continue;
     }
   }

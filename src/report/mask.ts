@@ -64,8 +64,10 @@ const AT_SIGN = String.raw`[ \u00a0]*(?:\[ ?(?:at|@) ?\]|\( ?(?:at|@) ?\)|\{ ?(?
 const DOT_SIGN = String.raw`[ \u00a0]*(?:\[ ?(?:dot|\.|point) ?\]|\( ?(?:dot|\.|point) ?\)|\{ ?(?:dot|\.) ?\})[ \u00a0]*|[ \u00a0]+(?:dot|point)[ \u00a0]+|[ \u00a0]?\.[ \u00a0]?`;
 const LABEL = String.raw`[\p{L}\p{N}-]{1,63}`;
 // "x arobase hotmail point fr", "x[at]yahoo[.]fr", "x at gmail dot com", "x (at) gmail (dot) com".
+// A dot written out inside the local part: "jean (point) dupont (at) …", "jean dot dupont at …".
+const LOCAL_DOT = String.raw`[ \u00a0]*(?:\[ ?(?:dot|point) ?\]|\( ?(?:dot|point) ?\))[ \u00a0]*|[ \u00a0]+(?:dot|point)[ \u00a0]+`;
 const EMAIL_WRITTEN = new RegExp(
-  String.raw`(?<![\p{L}\p{N}._%+-])([\p{L}\p{N}._%+-]+)(${AT_SIGN})(${LABEL})((?:(?:${DOT_SIGN})${LABEL}){0,2}(?:${DOT_SIGN})(?:${TLD}))(?![\p{L}\p{N}])`,
+  String.raw`(?<![\p{L}\p{N}._%+-])([\p{L}\p{N}._%+-]+(?:(?:${LOCAL_DOT})[\p{L}\p{N}._%+-]+){0,3})(${AT_SIGN})(${LABEL})((?:(?:${DOT_SIGN})${LABEL}){0,2}(?:${DOT_SIGN})(?:${TLD}))(?![\p{L}\p{N}])`,
   'giu',
 );
 
@@ -84,6 +86,8 @@ const NIR = new RegExp(
   String.raw`(?<![\p{L}\p{N}])[1278]${SEP}?\d{2}${SEP}?(?:0[1-9]|1[0-2]|[2-9]\d)${SEP}?(?:\d{2}|2[ABab])${SEP}?\d{3}${SEP}?\d{3}(?:${SEP}?\d{2})?(?![\p{L}\p{N}])`,
   'gu',
 );
+// A French RIB written without its IBAN: bank, branch, account, key (30006 00001 12345678901 89).
+const RIB = /(?<![\p{L}\p{N}])\d{5}[ \u00a0\u202f.-]?\d{5}[ \u00a0\u202f.-]?[0-9A-Z]{11}[ \u00a0\u202f.-]?\d{2}(?![\p{L}\p{N}])/gu;
 const CARD_GROUPED = /(?<![\p{N}])\d{4}(?:[ \u00a0\u202f-]\d{3,6}){2,4}(?![\p{N}])/gu;
 const CARD_PLAIN = /(?<![\p{N}])\d{13,19}(?![\p{N}])/gu;
 // Dates are never masked and never part of a phone: 12/03/2024, 12.03.24, 2024-03-12.
@@ -96,14 +100,14 @@ const PHONE_GAP = /^(?:[ \u00a0\u202f]{1,3}|[ \u00a0\u202f]{0,2}[./-][ \u00a0\u2
 // ---------------------------------------------------------------- addresses
 
 const STREET_TYPES =
-  'rue|avenue|av|bd|boulevard|blvd|allée|allee|impasse|imp|chemin|ch|place|pl|quai|route|rte|cours|square|passage|lotissement|résidence|residence|voie|sentier|faubourg|fbg|montée|montee|rond-point|esplanade|parvis|promenade|traverse|villa|cité|cite|domaine|clos|chaussée|chaussee|ruelle|venelle|hameau|lieu-dit|lieudit';
+  'rue|r|avenue|av|bd|boulevard|blvd|allée|allee|impasse|imp|chemin|ch|place|pl|quai|route|rte|cours|square|passage|lotissement|résidence|residence|voie|sentier|faubourg|fbg|montée|montee|rond-point|esplanade|parvis|promenade|traverse|villa|cité|cite|domaine|clos|chaussée|chaussee|ruelle|venelle|hameau|lieu-dit|lieudit';
 // "12 bis rue des Lilas", "3 bis av des peupliers", "BP 42", "Lieu-dit La Ferrière".
 const STREET_START = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(?:(\d{1,4})(?:[ \u00a0]?(?:bis|ter|quater|[ABab])(?![\p{L}\p{N}]))?,?[ \u00a0]{1,2}(${STREET_TYPES})\.?(?![\p{L}\p{N}])|(lieu-dit|lieudit|hameau)(?![\p{L}\p{N}])|(BP|B\.P\.|CS|TSA)[ \u00a0]?\d{1,5}(?![\p{L}\p{N}]))`,
+  String.raw`(?<![\p{L}\p{N}])(?:(\d{1,4})(?:[ \u00a0]?(?:bis|ter|quater|[ABab])(?![\p{L}\p{N}]))?,?[ \u00a0]{1,2}(${STREET_TYPES})\.?(?![\p{L}\p{N}])|(lieu-dit|lieudit|hameau|ZI|ZA|ZAC|ZAE|zone (?:industrielle|artisanale|commerciale|d'activités?))(?![\p{L}\p{N}])|(BP|B\.P\.|CS|TSA)[ \u00a0]?\d{1,5}(?![\p{L}\p{N}]))`,
   'giu',
 );
 // Types that are also common words ("1 place de parking", "2 cours de yoga") need a capital, a postcode or a cue.
-const AMBIGUOUS_TYPES = /^(?:place|pl|cours|route|voie|passage|villa|cité|cite|domaine|clos|square|promenade|traverse|ch|parvis|esplanade)$/iu;
+const AMBIGUOUS_TYPES = /^(?:r|place|pl|cours|route|voie|passage|villa|cité|cite|domaine|clos|square|promenade|traverse|ch|parvis|esplanade)$/iu;
 const ADDRESS_CUE = /(?:adresse|habite|habitons|domicil|demeur|livr|envoy|au|chez|c'est|est)[ \u00a0:,]*$/iu;
 const POSTCODE_TOWN = /(?<![\p{L}\p{N}])(?:0[1-9]|[1-8]\d|9[0-8])\d{3}[ \u00a0]+(?:\p{Lu}|(?<lower>\p{Ll}))[\p{L}\p{M}'’-]*/gu;
 const PREFIX_LINE = /(?:(?:résidence|residence|rés\.|bâtiment|batiment|bât\.|bat\.|appartement|appt\.?|apt\.?|escalier|esc\.|étage)[ \u00a0][\p{L}\p{N}'’ .\u00a0-]{1,30}?,[ \u00a0]*){1,3}$/iu;
@@ -119,13 +123,15 @@ const TOWN_LEAD = /^(?:le|la|les|saint|sainte|st|ste|l')$/iu;
 const RUN = /[\p{L}\p{N}][\p{L}\p{N}_/-]*/gu;
 const DATE_LIKE = /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}$/u;
 // 1000ml, 2x500g, 1920x1080, 15000mAh, 48h, 24h/24, 7j/7, 10h-12h, 2023/2024: measures and periods, never references.
-const UNITS = 'ml|cl|dl|l|g|kg|mg|mah|wh|kwh|kw|w|v|go|gb|mo|mb|to|tb|km|m|cm|mm|h|mn|min|s|j|hz|ghz|mhz|p|pcs|cv|ch|ans?|mois|e|er|ere|eme|ème|è';
+const UNITS = 'ml|cl|dl|l|g|kg|mg|mah|wh|kwh|kw|w|v|go|gb|mo|mb|to|tb|km|m|cm|mm|h|mn|min|s|j|hz|ghz|mhz|p|pcs|cv|ch|ans?|mois|e|è|er|re|ère|ere|eme|ème|nd|nde|d';
 const MEASURE_LIKE = new RegExp(String.raw`^\d+(?:[.,]\d+)?(?:(?:x\d+(?:[.,]\d+)?)+(?:${UNITS})?|(?:${UNITS}))$`, 'iu');
-const PERIOD_LIKE = /^(?:\d{1,2}[hjm]?(?:\d{2})?[/-]\d{1,2}[hjm]?(?:\d{2})?|(?:19|20)\d{2}[/-](?:19|20)?\d{2})$/iu;
+const PERIOD_LIKE = /^(?:\d{1,2}(?:h\d{0,2}|[jm])?[/-]\d{1,2}(?:h\d{0,2}|[jm])?|(?:19|20)\d{2}[/-](?:19|20)?\d{2})$/iu;
 const YEAR = /^(?:19|20)\d{2}$/u;
+const SCORE_LIKE = /^\d{1,3}\/\d{1,3}$/u;
 // A reference marker just before a run: "n° ", "commande : ", "réf. #"…
 const REFERENCE_MARKER =
   /(?<![\p{L}\p{N}])(?:n°|no|num|numéro|numero|réf|ref|référence|reference|commande|dossier|contrat|client|facture|ticket|colis|suivi|compte|adhérent|adherent|abonné|abonne|réclamation|reclamation|sinistre|police|identifiant|id|matricule|transaction|bordereau)[ \u00a0:#°.]{0,4}$/iu;
+const SPEAKER_LABEL = /(?:^|\n)[ \t]*(?:\[?[\d:/ -]+\]?[ \t]*)?client(?:e)?[ \u00a0]*:[ \u00a0]*$/iu;
 // "modèle KSM175", "réf. produit 4471": a product, not a person's reference.
 const PRODUCT_MARKER = /(?<![\p{L}\p{N}])(?:modèle|modele|model|produit|article|taille|pointure|version|série|serie)[ \u00a0:#°.]{0,4}$/iu;
 
@@ -202,7 +208,7 @@ function findEmails(text: string, claims: Claims): void {
     // A written-out word ("at", "point") needs an address-like local part or a known provider: "rendez-vous at home" is no email.
     const wordAt = /^[ \u00a0]+\p{L}/u.test(at);
     const wordDot = /[ \u00a0]+(?:dot|point)[ \u00a0]+/iu.test(rest);
-    if ((wordAt || wordDot) && !/[._\d]/u.test(local) && !PROVIDERS.test(domain)) return;
+    if ((wordAt || wordDot) && !/[._\d]|\S[ \u00a0([]+(?:dot|point)\b/iu.test(local) && !PROVIDERS.test(domain)) return;
     claims.claim('email', m.index, m.index + whole.length);
   });
 }
@@ -212,12 +218,13 @@ function findIbans(text: string, claims: Claims): void {
     let raw = m[0];
     // Stop before a lower-case group: "fr76 3000 … 189 pr le remboursement".
     const lower = IBAN_LOWER_GROUP.exec(raw.slice(4));
-    if (lower !== null) raw = raw.slice(0, 4 + lower.index);
+    if (lower !== null) raw = raw.slice(0, 4 + lower.index).replace(/[^\p{L}\p{N}]+$/u, '');
     const compact = raw.replace(/[^\p{L}\p{N}]/gu, '');
     if (compact.length >= 14 && compact.length <= 34 && countDigits(compact) >= 10) claims.claim('iban', m.index, m.index + raw.length);
   };
   scan(text, IBAN_GROUPED, take);
   scan(text, IBAN_PLAIN, take);
+  scan(text, RIB, (m) => claims.claim('iban', m.index, m.index + m[0].length));
 }
 
 /**
@@ -255,6 +262,21 @@ function findPhones(text: string, claims: Claims): void {
       // Glued: +33612345678, 0033612345678.
       const s = g.digits.startsWith('0') ? g.start : g.start - 1;
       claims.claim('telephone', s, g.end);
+      i++;
+      continue;
+    } else if (/\+[ \u00a0(]?$/u.test(before(g.start)) && !/^33/u.test(g.digits)) {
+      // Another country (+262 692 12 34 56, +32 470 12 34 56): 10 to 15 digits with the country code.
+      let total = 0;
+      let k = i;
+      while (k < groups.length && (k === i || linked(k)) && total + (groups[k] as (typeof groups)[number]).digits.length <= 15) {
+        total += (groups[k] as (typeof groups)[number]).digits.length;
+        k++;
+      }
+      const last = groups[k - 1];
+      if (total >= 10 && last !== undefined && claims.claim('telephone', text.lastIndexOf('+', g.start), last.end)) {
+        i = k;
+        continue;
+      }
       i++;
       continue;
     } else if (g.digits.startsWith('0') && !/[\p{L}\p{N}+,]/u.test(prev) && !(prev === '.' && /\d/u.test(text[g.start - 2] ?? ''))) {
@@ -383,11 +405,12 @@ function findReferences(text: string, claims: Claims): void {
     if (digits === 0 || DATE_LIKE.test(token) || MEASURE_LIKE.test(token)) return;
     const before = text.slice(Math.max(0, start - 20), start);
     if (PRODUCT_MARKER.test(before)) return;
-    const marked = REFERENCE_MARKER.test(before);
+    // "Client : 45872" opens a chat turn: the speaker label marks no reference.
+    const marked = REFERENCE_MARKER.test(before) && !SPEAKER_LABEL.test(before);
     const letters = countLetters(token);
     const isReference = marked
-      ? token.length >= 4 && !YEAR.test(token)
-      : !PERIOD_LIKE.test(token) && (digits >= 6 || (digits >= 5 && letters >= 1 && token.length >= 7));
+      ? token.length >= 4 && !YEAR.test(token) && !PERIOD_LIKE.test(token)
+      : !PERIOD_LIKE.test(token) && !SCORE_LIKE.test(token) && (digits >= 6 || (digits >= 5 && letters >= 1 && token.length >= 7));
     if (!isReference) return;
     let end = start + token.length;
     // "compte client 7003 448 120": digit groups that follow a marked number belong to it.
