@@ -150,13 +150,15 @@ interface Word {
   cap: boolean;
   /** Followed directly by a dot ("M.", "J."). */
   dot: boolean;
+  /** Inside text already masked as something else, or glued to a digit ("FR76"): never part of a name. */
+  blocked: boolean;
 }
 
 const WORD = /\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*/gu;
 const UPPER = /^\p{Lu}/u;
 const ELIDED_CAP = /^[dDlL]['’]\p{Lu}/u;
 
-function words(text: string): Word[] {
+function words(text: string, free: (start: number, end: number) => boolean): Word[] {
   const out: Word[] = [];
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
@@ -168,6 +170,7 @@ function words(text: string): Word[] {
       end,
       cap: UPPER.test(m[0]) || ELIDED_CAP.test(m[0]),
       dot: text.charCodeAt(end) === 46,
+      blocked: !free(m.index, end) || /\d/u.test(text[end] ?? '') || /\d/u.test(text[m.index - 1] ?? ''),
     });
   }
   return out;
@@ -179,15 +182,16 @@ const SPACES = /^[ \u00a0\u202f]{1,3}$/u;
 const AFTER_TITLE = /^\.?[ \u00a0\u202f]{0,3}$/u;
 
 const isTitle = (w: Word): boolean => TITLES.has(w.folded) && (w.folded !== 'm' || w.text === 'M');
-const isInitial = (w: Word): boolean => w.text.length === 1 && UPPER.test(w.text) && w.dot;
+const isInitial = (w: Word): boolean => w.text.length === 1 && UPPER.test(w.text) && w.dot && !w.blocked;
 /** A capitalised name word; `surname`: after another name word, where "Petit" or "Leclerc" are surnames. */
 const isCapName = (w: Word, brands: boolean, surname = false): boolean =>
   w.cap &&
+  !w.blocked &&
   w.text.length >= 2 &&
   !isTitle(w) &&
   !isNotName(w.folded) &&
   (surname || !(brands && (SURNAME_ADJECTIVES.has(w.folded) || BRANDS.has(w.folded))));
-const isLowerName = (w: Word): boolean => !w.cap && w.text.length >= 3 && !isNotName(w.folded) && !BRANDS.has(w.folded) && !TITLES.has(w.folded);
+const isLowerName = (w: Word): boolean => !w.cap && !w.blocked && w.text.length >= 3 && !isNotName(w.folded) && !BRANDS.has(w.folded) && !TITLES.has(w.folded);
 
 interface TakeOptions {
   /** Lowercase words may be names (after a title or "je m'appelle"): up to this many. */
@@ -224,7 +228,7 @@ function takeName(ws: readonly Word[], text: string, i: number, o: TakeOptions):
     if (PARTICLES.has(w.folded) && !w.dot) {
       // A particle belongs to the name only when a capitalised name word follows it.
       let j = k + 1;
-      while (j < ws.length && PARTICLES.has((ws[j] as Word).folded) && SPACES.test(text.slice((ws[j - 1] as Word).end, (ws[j] as Word).start))) j++;
+      while (j < ws.length && j - k < 4 && PARTICLES.has((ws[j] as Word).folded) && SPACES.test(text.slice((ws[j - 1] as Word).end, (ws[j] as Word).start))) j++;
       const next = ws[j];
       if (next !== undefined && SPACES.test(text.slice((ws[j - 1] as Word).end, next.start)) && isCapName(next, o.brands) && (w.cap || first >= 0 || o.lower > 0)) {
         if (first < 0) first = k;
@@ -265,9 +269,12 @@ function takeName(ws: readonly Word[], text: string, i: number, o: TakeOptions):
 
 /** Last line holding only one to three capitalised name words: a signature. */
 function signatureLine(ws: readonly Word[], text: string): [number, number] | undefined {
-  const trimmed = text.replace(/[\s.!]+$/u, '');
+  // Trimmed by hand: /[\s.!]+$/ is quadratic on long runs of spaces.
+  let end = text.length;
+  while (end > 0 && /[\s.!]/u.test(text[end - 1] as string)) end--;
+  const trimmed = text.slice(0, end);
   const lineStart = trimmed.lastIndexOf('\n') + 1;
-  if (lineStart === 0) return undefined;
+  if (lineStart === 0 || end - lineStart > 60) return undefined;
   const line = trimmed.slice(lineStart);
   if (!/^[\p{L}\p{M}'’ .\u00a0-]{2,60}$/u.test(line)) return undefined;
   const inLine = ws.filter((w) => w.start >= lineStart && w.end <= trimmed.length);
@@ -278,9 +285,12 @@ function signatureLine(ws: readonly Word[], text: string): [number, number] | un
   return [first.start, last.end];
 }
 
-/** Spans of person names in `text`, sorted, not overlapping. */
-export function findNames(text: string): Array<[number, number]> {
-  const ws = words(text);
+/**
+ * Spans of person names in `text`, sorted, not overlapping. `free` tells
+ * whether a span is still free (not masked as an email, a phone…).
+ */
+export function findNames(text: string, free: (start: number, end: number) => boolean = () => true): Array<[number, number]> {
+  const ws = words(text, free);
   const found: Array<[number, number]> = [];
   let taken = -1;
   const push = (span: [number, number, number] | undefined): boolean => {

@@ -79,6 +79,8 @@ const IBAN_COUNTRIES =
   'AD|AT|BA|BE|BG|CH|CY|CZ|DE|DK|EE|ES|FI|FO|FR|GB|GF|GI|GL|GP|GR|HR|HU|IE|IS|IT|LI|LT|LU|LV|MA|MC|MQ|MT|NC|NL|NO|PF|PL|PM|PT|RE|RO|RS|SE|SI|SK|SM|TN|TR|VA|YT';
 const IBAN_GROUPED = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${IBAN_COUNTRIES})[ \u00a0\u202f]?\d{2}(?:${SEP}{1,2}[0-9A-Z]{1,11}){2,10}(?![\p{L}\p{N}])`, 'giu');
 const IBAN_PLAIN = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${IBAN_COUNTRIES})\d{2}[0-9A-Z]{10,30}(?![\p{L}\p{N}])`, 'giu');
+// IBAN lengths of the countries French customers mostly write.
+const IBAN_LENGTHS: Readonly<Record<string, number>> = { FR: 27, MC: 27, BE: 16, DE: 22, CH: 21, LU: 20, ES: 24, IT: 27, PT: 25, NL: 18, GB: 22, IE: 22, AT: 20 };
 // Groups after the country code are upper case (a lower-case word after an IBAN is no group of it).
 const IBAN_LOWER_GROUP = /[ \u00a0\u202f.-][0-9A-Z]*[a-z]/u;
 // NIR: sex, year, month, département (2A/2B), commune, order, optional key: 1 85 05 78 006 084 36.
@@ -214,15 +216,37 @@ function findEmails(text: string, claims: Claims): void {
 }
 
 function findIbans(text: string, claims: Claims): void {
+  let re = IBAN_GROUPED;
   const take = (m: RegExpExecArray): void => {
     let raw = m[0];
+    // A space between country and check digits only with a capitalised country: "FR 76 …", not "fr 06 12 34…".
+    const spaced = /^\p{L}{2}[ \u00a0\u202f]/u.test(raw);
     // Stop before a lower-case group: "fr76 3000 … 189 pr le remboursement".
     const lower = IBAN_LOWER_GROUP.exec(raw.slice(4));
-    if (lower !== null) raw = raw.slice(0, 4 + lower.index).replace(/[^\p{L}\p{N}]+$/u, '');
-    const compact = raw.replace(/[^\p{L}\p{N}]/gu, '');
-    if (compact.length >= 14 && compact.length <= 34 && countDigits(compact) >= 10) claims.claim('iban', m.index, m.index + raw.length);
+    if (lower !== null) raw = raw.slice(0, 4 + lower.index);
+    // Cut after the group where the IBAN reaches its country's length (or 34): "… 189 CMD2024881" is an IBAN and a reference.
+    const expected = IBAN_LENGTHS[raw.slice(0, 2).toUpperCase()];
+    let length = 0;
+    let end = -1;
+    let fallback = -1;
+    for (const g of raw.matchAll(/[\p{L}\p{N}]+/gu)) {
+      length += g[0].length;
+      if (length > 34) break;
+      const at = g.index + g[0].length;
+      if (length >= 14) fallback = at;
+      if (length === expected) {
+        end = at;
+        break;
+      }
+    }
+    if (end < 0) end = fallback;
+    const ok = end > 0 && !(spaced && raw.slice(0, 2) !== raw.slice(0, 2).toUpperCase()) && countDigits(raw.slice(0, end)) >= 10;
+    // A candidate refused, or cut short, may hide another one starting inside it: scan again just after its start.
+    if (!(ok && claims.claim('iban', m.index, m.index + end))) re.lastIndex = m.index + 1;
+    else if (end < m[0].length) re.lastIndex = m.index + end;
   };
   scan(text, IBAN_GROUPED, take);
+  re = IBAN_PLAIN;
   scan(text, IBAN_PLAIN, take);
   scan(text, RIB, (m) => claims.claim('iban', m.index, m.index + m[0].length));
 }
@@ -443,7 +467,7 @@ function findPersonalData(text: string): Found[] {
     findPhones(text, claims);
     findAddresses(text, claims);
   }
-  const names = findNames(text).filter(([s, e]) => claims.claim('nom', s, e));
+  const names = findNames(text, (s, e) => claims.free(s, e)).filter(([s, e]) => claims.claim('nom', s, e));
   for (const [s, e] of findMentions(text, nameWords(text, names))) claims.claim('nom', s, e);
   if (hasDigit) findReferences(text, claims);
   return claims.found.sort((a, b) => a.start - b.start);
