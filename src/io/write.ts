@@ -3,6 +3,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { VerbatimAnalysis } from '../types.js';
 import { csvRow } from '../_utils/csv.js';
+import { maskAnalysis } from '../report/mask.js';
 import type { ReadReject, SourceRef } from './types.js';
 
 const BOM = '\uFEFF';
@@ -67,6 +68,8 @@ export interface AnnotationWriterOptions {
   metaColumns?: string[];
   /** Write the verbatim text too; default false. */
   keepText?: boolean;
+  /** Mask personal data in what comes from the text (the text, `matches[].text`); default true. Ids and columns stay. */
+  maskPersonalData?: boolean;
 }
 
 export interface AnnotationWriter {
@@ -155,7 +158,8 @@ export function createAnnotationWriter(path: string, format?: AnnotationFormat, 
       if (typeof analysis !== 'object' || analysis === null || !Array.isArray(analysis.matches)) {
         return Promise.reject(new TypeError(`verbatim-fr: expected a VerbatimAnalysis, got ${analysis === null ? 'null' : typeof analysis}`));
       }
-      queue = queue.then(() => (resolved === 'csv' ? writeCsv(analysis, source) : writeJsonl(analysis, source)));
+      const a = options.maskPersonalData === false ? analysis : maskAnalysis(analysis);
+      queue = queue.then(() => (resolved === 'csv' ? writeCsv(a, source) : writeJsonl(a, source)));
       return queue;
     },
     skip(reject) {

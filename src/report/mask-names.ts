@@ -118,12 +118,18 @@ const FIRST_NAMES = set(`aaron abdel abdelkader abdallah abdou adam adele adelai
   nabil naima nassim nolan noah noam nora ophelie oumar rayan ryan salim salome sami samy sandro sofia souad steven sylvia
   theophile tiphaine valery walid wassim william yoann yoan yohan yohann youssef yasmina zakaria zineb`);
 
-const fold = (s: string): string =>
-  s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/’/gu, "'");
+// Folded words, memoised (the same words come back verbatim after verbatim); cleared when large.
+const folded = new Map<string, string>();
+const ASCII = /^[\x20-\x7e]*$/u;
+function fold(s: string): string {
+  let f = folded.get(s);
+  if (f === undefined) {
+    f = ASCII.test(s) ? s.toLowerCase() : s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/’/gu, "'");
+    if (folded.size >= 50_000) folded.clear();
+    folded.set(s, f);
+  }
+  return f;
+}
 
 /** A common first name, or a compound of two ("Marc-Antoine", "Anne-Claire"). */
 function isFirstName(folded: string): boolean {

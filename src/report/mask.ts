@@ -10,6 +10,7 @@
  * boundary (look-behind) and other repetitions are bounded; phones, names and
  * addresses are found by walking tokens once.
  */
+import type { Match } from '../types.js';
 import { findMentions, findNames, nameWords } from './mask-names.js';
 
 /** Kinds of personal data that are masked. */
@@ -517,4 +518,21 @@ export function maskPersonalData<S extends { start: number; end: number } = { st
   }
   out += text.slice(last);
   return { text: out, replacements, spans: moveSpans(replacements, options.spans ?? []) };
+}
+
+/**
+ * An analysis as it may leave the program with masking on (`--annotate`): the
+ * text and every match's `text` masked. Offsets stay those of the input text,
+ * and the id, channel, date, score and meta columns are the user's: they stay.
+ */
+export function maskAnalysis<A extends { text: string; matches: readonly Match[]; allMatches?: readonly Match[] }>(analysis: A): A {
+  // Not a string: left to the caller's own checks.
+  if (typeof analysis.text !== 'string') return analysis;
+  const masked = maskPersonalData(analysis.text);
+  if (masked.replacements.length === 0) return analysis;
+  const maskMatches = (matches: readonly Match[]): Match[] =>
+    moveSpans(masked.replacements, matches).map((moved, i) => ({ ...(matches[i] as Match), text: masked.text.slice(moved.start, moved.end) }));
+  const out: A = { ...analysis, text: masked.text, matches: maskMatches(analysis.matches) };
+  if (analysis.allMatches !== undefined) out.allMatches = maskMatches(analysis.allMatches);
+  return out;
 }
