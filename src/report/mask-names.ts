@@ -197,7 +197,8 @@ const isCapName = (w: Word, brands: boolean, surname = false): boolean =>
   !isTitle(w) &&
   !isNotName(w.folded) &&
   (surname || !(brands && (SURNAME_ADJECTIVES.has(w.folded) || BRANDS.has(w.folded))));
-const isLowerName = (w: Word): boolean => !w.cap && !w.blocked && w.text.length >= 3 && !isNotName(w.folded) && !BRANDS.has(w.folded) && !TITLES.has(w.folded);
+// "iPhone" is no lower-case name.
+const isLowerName = (w: Word): boolean => !w.cap && !w.blocked && !/\p{Lu}/u.test(w.text) && w.text.length >= 3 && !isNotName(w.folded) && !BRANDS.has(w.folded) && !TITLES.has(w.folded);
 
 interface TakeOptions {
   /** Lowercase words may be names (after a title or "je m'appelle"): up to this many. */

@@ -91,12 +91,14 @@ const NIR = new RegExp(
 );
 // A French RIB written without its IBAN: bank, branch, account, key (30006 00001 12345678901 89).
 const RIB = /(?<![\p{L}\p{N}])\d{5}[ \u00a0\u202f.-]?\d{5}[ \u00a0\u202f.-]?[0-9A-Z]{11}[ \u00a0\u202f.-]?\d{2}(?![\p{L}\p{N}])/gu;
-const CARD_GROUPED = /(?<![\p{N}])\d{4}(?:[ \u00a0\u202f-]\d{3,6}){2,4}(?![\p{N}])/gu;
+const CARD_GROUPED = /(?<![\p{L}\p{N}+]|[\p{L}\p{N}][/.,:-])\d{4}(?:[ \u00a0\u202f-]\d{3,6}(?![\p{L}\p{N}]|[/.,]\d)){2,5}/gu;
 const CARD_PLAIN = /(?<![\p{N}])\d{13,19}(?![\p{N}])/gu;
 // Dates are never masked and never part of a phone: 12/03/2024, 12.03.24, 2024-03-12.
 const DATE =
   /(?<![\p{L}\p{N}]|\d[/.-])(?:(?:0?[1-9]|[12]\d|3[01])([/.-])(?:0?[1-9]|1[0-2])\1(?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})(?![\p{N}]|[/.-]\d)/gu;
 const DIGITS = /\d+/gu;
+// A "+" that opens a number ("au +33 6…", "(+262)"), not one inside a word ("J+3").
+const PLUS_BEFORE = /(?:^|[^\p{L}\p{N}])\+[ \u00a0(]?$/u;
 // What may separate the digit groups of a phone number: spaces, a dot, a dash or a slash, parentheses.
 const PHONE_GAP = /^(?:[ \u00a0\u202f]{1,3}|[ \u00a0\u202f]{0,2}[./-][ \u00a0\u202f]{0,2}|[ \u00a0\u202f]?[()][ \u00a0\u202f]?)$/u;
 
@@ -106,7 +108,7 @@ const STREET_TYPES =
   'rue|r|avenue|av|bd|boulevard|blvd|allée|allee|impasse|imp|chemin|ch|place|pl|quai|route|rte|cours|square|passage|lotissement|résidence|residence|voie|sentier|faubourg|fbg|montée|montee|rond-point|esplanade|parvis|promenade|traverse|villa|cité|cite|domaine|clos|chaussée|chaussee|ruelle|venelle|hameau|lieu-dit|lieudit';
 // "12 bis rue des Lilas", "3 bis av des peupliers", "BP 42", "Lieu-dit La Ferrière".
 const STREET_START = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(?:(\d{1,4})(?:[ \u00a0]?(?:bis|ter|quater|[ABab])(?![\p{L}\p{N}]))?,?[ \u00a0]{1,2}(${STREET_TYPES})\.?(?![\p{L}\p{N}])|(lieu-dit|lieudit|hameau|ZI|ZA|ZAC|ZAE|zone (?:industrielle|artisanale|commerciale|d'activités?))(?![\p{L}\p{N}])|(BP|B\.P\.|CS|TSA)[ \u00a0]?\d{1,5}(?![\p{L}\p{N}]))`,
+  String.raw`(?<![\p{L}\p{N}+]|[\p{L}\p{N}][/.,:-])(?:(\d{1,4})(?:[ \u00a0]?(?:bis|ter|quater|[ABab])(?![\p{L}\p{N}]))?,?[ \u00a0]{1,2}(${STREET_TYPES})\.?(?![\p{L}\p{N}])|(lieu-dit|lieudit|hameau|ZI|ZA|ZAC|ZAE|zone (?:industrielle|artisanale|commerciale|d'activités?))(?![\p{L}\p{N}])|(BP|B\.P\.|CS|TSA)[ \u00a0]?\d{1,5}(?![\p{L}\p{N}]))`,
   'giu',
 );
 // Types that are also common words ("1 place de parking", "2 cours de yoga") need a capital, a postcode or a cue.
@@ -131,6 +133,9 @@ const MEASURE_LIKE = new RegExp(String.raw`^\d+(?:[.,]\d+)?(?:(?:x\d+(?:[.,]\d+)
 const PERIOD_LIKE = /^(?:\d{1,2}(?:h\d{0,2}|[jm])?[/-]\d{1,2}(?:h\d{0,2}|[jm])?|(?:19|20)\d{2}[/-](?:19|20)?\d{2})$/iu;
 const YEAR = /^(?:19|20)\d{2}$/u;
 const SCORE_LIKE = /^\d{1,3}\/\d{1,3}$/u;
+const TIME_LIKE = /^\d{1,2}h\d{2}(?:mn|min)?$/iu;
+// The next digit group of a reference written in groups: not a decimal, not followed by a unit or a currency.
+const NEXT_GROUP = /^( \d{2,4})(?![\p{L}\p{N}]|[,.]\d|[ \u00a0]?(?:€|%|\$))/u;
 // A reference marker just before a run: "n° ", "commande : ", "réf. #"…
 const REFERENCE_MARKER =
   /(?<![\p{L}\p{N}])(?:n°|no|num|numéro|numero|réf|ref|référence|reference|commande|dossier|contrat|client|facture|ticket|colis|suivi|compte|adhérent|adherent|abonné|abonne|réclamation|reclamation|sinistre|police|identifiant|id|matricule|transaction|bordereau)[ \u00a0:#°.]{0,4}$/iu;
@@ -153,6 +158,27 @@ function countLetters(s: string): number {
   let n = 0;
   for (const ch of s) if (/\p{L}/u.test(ch)) n++;
   return n;
+}
+
+/**
+ * The groups of a grouped number that make the card: 13 to 19 digits, the
+ * Luhn check passing first, then 16 digits, then the first ("2024 4970 1012
+ * 3456 7890" is a year and a card; "4970 1012 3456 7890 2023" a card and a year).
+ */
+function cardWindow(run: string): [number, number] | undefined {
+  const groups = [...run.matchAll(/\d+/gu)].map((g) => ({ start: g.index, end: g.index + g[0].length, digits: g[0] }));
+  let best: { start: number; end: number; score: number } | undefined;
+  for (let s = 0; s < groups.length; s++) {
+    let digits = '';
+    for (let e = s; e < groups.length; e++) {
+      digits += (groups[e] as (typeof groups)[number]).digits;
+      if (digits.length > 19) break;
+      if (digits.length < 13) continue;
+      const score = (luhn(digits) ? 4 : 0) + (digits.length === 16 ? 2 : 0) + (s === 0 ? 1 : 0);
+      if (best === undefined || score > best.score) best = { start: (groups[s] as (typeof groups)[number]).start, end: (groups[e] as (typeof groups)[number]).end, score };
+    }
+  }
+  return best === undefined ? undefined : [best.start, best.end];
 }
 
 function luhn(digits: string): boolean {
@@ -220,8 +246,14 @@ function findIbans(text: string, claims: Claims): void {
   let re = IBAN_GROUPED;
   const take = (m: RegExpExecArray): void => {
     let raw = m[0];
-    // A space between country and check digits only with a capitalised country: "FR 76 …", not "fr 06 12 34…".
+    // A space between country and check digits only with a capitalised country: "FR 76 …", not "fr 06 12 34…";
+    // and the first group holds 4 characters at least (IBAN and RIB groups), never 2 ("FR 06 12 34 56 78" is a phone).
     const spaced = /^\p{L}{2}[ \u00a0\u202f]/u.test(raw);
+    const firstGroup = /^\p{L}{2}[ \u00a0\u202f]?\d{2}(?:[ \u00a0\u202f.-]{1,2}([0-9A-Za-z]+))?/u.exec(raw)?.[1];
+    if (firstGroup !== undefined && firstGroup.length < 4) {
+      re.lastIndex = m.index + 1;
+      return;
+    }
     // Stop before a lower-case group: "fr76 3000 … 189 pr le remboursement".
     const lower = IBAN_LOWER_GROUP.exec(raw.slice(4));
     if (lower !== null) raw = raw.slice(0, 4 + lower.index);
@@ -267,7 +299,7 @@ function findPhones(text: string, claims: Claims): void {
     const b = groups[k];
     return a !== undefined && b !== undefined && PHONE_GAP.test(text.slice(a.end, b.start));
   };
-  const before = (pos: number): string => text.slice(Math.max(0, pos - 3), pos);
+  const before = (pos: number): string => text.slice(Math.max(0, pos - 4), pos);
   let i = 0;
   while (i < groups.length) {
     const g = groups[i] as (typeof groups)[number];
@@ -275,7 +307,7 @@ function findPhones(text: string, claims: Claims): void {
     let start = -1;
     let need = 0;
     let j = i;
-    if ((g.digits === '33' || g.digits === '0033') && (g.digits === '0033' ? !/[\p{L}\p{N}]/u.test(prev) : /\+[ \u00a0(]?$/u.test(before(g.start)))) {
+    if ((g.digits === '33' || g.digits === '0033') && (g.digits === '0033' ? !/[\p{L}\p{N}]/u.test(prev) : PLUS_BEFORE.test(before(g.start)))) {
       // Country code, then "(0)" or a 0 that people add, then 9 digits.
       start = g.digits === '33' ? text.lastIndexOf('+', g.start) : g.start;
       if (text[start - 1] === '(') start--;
@@ -289,7 +321,7 @@ function findPhones(text: string, claims: Claims): void {
       claims.claim('telephone', s, g.end);
       i++;
       continue;
-    } else if (/\+[ \u00a0(]?$/u.test(before(g.start)) && !/^33/u.test(g.digits)) {
+    } else if (PLUS_BEFORE.test(before(g.start)) && !/^33/u.test(g.digits)) {
       // Another country (+262 692 12 34 56, +32 470 12 34 56): 10 to 15 digits with the country code.
       let total = 0;
       let k = i;
@@ -385,7 +417,8 @@ function findAddresses(text: string, claims: Claims): void {
     // The street name: particles and words, spaces between, up to five words.
     for (let guard = 0; guard < 8; guard++) {
       const w = wordAt(text, end);
-      if (w === undefined || m[4] !== undefined) break;
+      // A word already masked, or glued to digits ("FR76"), ends the street name.
+      if (w === undefined || m[4] !== undefined || !claims.free(w.start, w.end) || /\d/u.test(text[w.end] ?? '')) break;
       const bare = w.word.replace(/\.$/u, '');
       if (STREET_PARTICLE.test(bare)) {
         // "de la Croix Blanche": particles count only before a word of the name.
@@ -396,7 +429,10 @@ function findAddresses(text: string, claims: Claims): void {
         continue;
       }
       if (STREET_STOP.test(bare) || words >= 5) break;
-      if (/^\p{Lu}/u.test(bare)) capital = true;
+      // After a capitalised word, a lower-case one ends the name ("rue des Lilas colis…"), as does "iPhone".
+      const upper = /^\p{Lu}/u.test(bare);
+      if ((capital && !upper) || /^\p{Ll}+\p{Lu}/u.test(bare)) break;
+      if (upper) capital = true;
       end = w.end - (w.word.endsWith('.') && words > 0 ? 1 : 0);
       words++;
     }
@@ -427,7 +463,7 @@ function findReferences(text: string, claims: Claims): void {
     while (token.length > 0 && !isAlnum(token[token.length - 1] ?? '')) token = token.slice(0, -1);
     const start = m.index;
     const digits = countDigits(token);
-    if (digits === 0 || DATE_LIKE.test(token) || MEASURE_LIKE.test(token)) return;
+    if (digits === 0 || DATE_LIKE.test(token) || MEASURE_LIKE.test(token) || TIME_LIKE.test(token) || SCORE_LIKE.test(token)) return;
     const before = text.slice(Math.max(0, start - 20), start);
     if (PRODUCT_MARKER.test(before)) return;
     // "Client : 45872" opens a chat turn: the speaker label marks no reference.
@@ -439,10 +475,9 @@ function findReferences(text: string, claims: Claims): void {
     if (!isReference) return;
     let end = start + token.length;
     // "compte client 7003 448 120": digit groups that follow a marked number belong to it.
-    if (marked && /^\d+$/u.test(token)) {
-      for (let g = /^ (\d{2,4})(?![\p{L}\p{N}])/u.exec(text.slice(end, end + 6)); g !== null; g = /^ (\d{2,4})(?![\p{L}\p{N}])/u.exec(text.slice(end, end + 6))) {
-        end += g[0].length;
-      }
+    // Only after a short first group, never into a price or a quantity ("commande 4821937 12,90 €").
+    if (marked && /^\d{2,4}$/u.test(token)) {
+      for (let g = NEXT_GROUP.exec(text.slice(end, end + 12)); g !== null; g = NEXT_GROUP.exec(text.slice(end, end + 12))) end += g[1]?.length ?? 0;
     }
     if (claims.claim('reference', start, end)) RUN.lastIndex = Math.max(RUN.lastIndex, end);
   });
@@ -459,8 +494,9 @@ function findPersonalData(text: string): Found[] {
     });
     scan(text, NIR, (m) => claims.claim('nir', m.index, m.index + m[0].length));
     scan(text, CARD_GROUPED, (m) => {
-      const digits = countDigits(m[0]);
-      if (digits >= 13 && digits <= 19) claims.claim('carte', m.index, m.index + m[0].length);
+      const window = cardWindow(m[0]);
+      if (window !== undefined && claims.claim('carte', m.index + window[0], m.index + window[1])) CARD_GROUPED.lastIndex = m.index + window[1];
+      else if (window !== undefined) CARD_GROUPED.lastIndex = m.index + 1;
     });
     scan(text, CARD_PLAIN, (m) => {
       if (luhn(m[0])) claims.claim('carte', m.index, m.index + m[0].length);

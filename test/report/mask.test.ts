@@ -67,7 +67,18 @@ describe('maskPersonalData', () => {
 
   it('property: text outside masked spans is kept and spans around them still slice the same words', () => {
     const word = fc.constantFrom('attente', 'colis', 'très', 'aimable', 'SAV', '!', ',', 'reçu');
-    const data = fc.constantFrom('a.b@exemple.fr', '06 12 34 56 78', 'FR76 3000 6000 0112 3456 7890 189', 'CMD2024881', 'Madame Durand');
+    const data = fc.constantFrom(
+      'a.b@exemple.fr',
+      '06 12 34 56 78',
+      'FR76 3000 6000 0112 3456 7890 189',
+      'CMD2024881',
+      'Madame Durand',
+      '+33 (0)6 12 34 56 78',
+      '1 85 05 78 006 084 36',
+      '12 bis rue des Lilas, 69003 Lyon',
+      'lea.dubois arobase gmail point com',
+      'Cordialement, Paul Gauthier',
+    );
     fc.assert(
       fc.property(fc.array(fc.oneof(word, data), { maxLength: 12 }), (parts) => {
         const text = parts.join(' ');
@@ -79,9 +90,28 @@ describe('maskPersonalData', () => {
         }
         const result = maskPersonalData(text, { spans });
         for (const s of result.spans) expect(result.text.slice(s.start, s.end)).toBe(s.word);
-        expect(result.text).not.toMatch(/@|06 12|3000 6000|CMD2024881|Durand/);
+        expect(result.text).not.toMatch(/@|06 12|3000 6000|CMD2024881|Durand|006 084|Lilas|arobase|Gauthier/);
       }),
-      { numRuns: 300 },
+      { numRuns: 500 },
+    );
+  });
+
+  it('property: prices, dates, quantities and durations next to personal data stay as they are', () => {
+    const decoy = fc.constantFrom('12,90 €', '1 299 €', '45 balles', '12/03/2024', 'le 3 mars', '14h30', '3 x 2 L', '2x500g', '48 h', '24h/24', '15 %', '2024', 'iPhone 15', '3 semaines', '0,80 €/min', '06/12/2024');
+    const word = fc.constantFrom('attente', 'colis', 'reçu', 'au', 'le', 'Madame,', 'merci', '!', ',');
+    const data = fc.constantFrom('06 12 34 56 78', 'Mme Nguyen', 'commande 4821937', 'a.b@exemple.fr', '12 rue des Lilas', '1 85 05 78 006 084 36');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(decoy, word, data), { maxLength: 10 }), (parts) => {
+        const text = parts.join(' ');
+        const result = maskPersonalData(text);
+        let pos = 0;
+        for (const p of parts) {
+          const touched = result.replacements.some((r) => r.start < pos + p.length && r.end > pos);
+          if (/\d/.test(p) && !/06 12|4821937|@|Lilas|006 084/.test(p)) expect({ decoy: p, touched }).toEqual({ decoy: p, touched: false });
+          pos += p.length + 1;
+        }
+      }),
+      { numRuns: 500 },
     );
   });
 
