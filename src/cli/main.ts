@@ -192,7 +192,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     .option('--examples <n>', 'example verbatims per concept and irritant', positiveInt('--examples'), 3)
     .option('--top <n>', 'top words and expressions listed', positiveInt('--top'), 20)
     .option('--lang <code>', "corpus' default language for short texts (ISO 639-3)", 'fra')
-    .option('--no-mask', 'keep emails, phone numbers, IBANs and references in examples')
+    .option('--no-mask', 'keep personal data (emails, phones, IBANs, addresses, names…) in the report and --annotate')
     .option('--all-turns', 'in chat transcripts, analyse the agent turns too (default: customer turns only)')
     .addOption(new Option('--period <period>', 'trend period').choices(['month', 'week']).default('month'))
     .addOption(new Option('--scale <scale>', 'score scale').choices(['auto', 'nps', 'stars', 'csat', 'ces']).default('auto'))

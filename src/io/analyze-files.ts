@@ -107,7 +107,7 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
   const local = createCorpusAccumulator({ ...corpus, ...(options.sections ? { sections: options.sections } : {}) });
   const inputs: InputSpec[] = files.map((f) => (typeof f === 'string' ? { path: f, ...options.columns } : { ...options.columns, ...f }));
   const spooled = await spoolInputs(inputs, options.stdin);
-  const annotations = options.annotate ? createAnnotationWriter(options.annotate) : undefined;
+  const annotations = options.annotate ? createAnnotationWriter(options.annotate, undefined, { maskPersonalData: options.maskPersonalData !== false }) : undefined;
   // Rejects stream to their file as they come: a badly mapped file can reject millions of rows.
   const rejects = options.rejects ? queue<ReadReject>() : undefined;
   const rejectsWritten = rejects && options.rejects ? writeRejects(rejects, options.rejects) : undefined;

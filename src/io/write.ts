@@ -7,6 +7,7 @@ import { basename, dirname, join } from 'node:path';
 import type { VerbatimAnalysis } from '../types.js';
 import { csvRow } from '../_utils/csv.js';
 import { releaseTemp, trackTemp } from './temp-files.js';
+import { maskAnalysis } from '../report/mask.js';
 import type { ReadReject, SourceRef } from './types.js';
 
 const BOM = '\uFEFF';
@@ -143,6 +144,8 @@ export interface AnnotationWriterOptions {
   metaColumns?: string[];
   /** Write the verbatim text too; default false. */
   keepText?: boolean;
+  /** Mask personal data in what comes from the text (the text, `matches[].text`); default true. Ids and columns stay. */
+  maskPersonalData?: boolean;
 }
 
 export interface AnnotationWriter {
@@ -233,7 +236,8 @@ export function createAnnotationWriter(path: string, format?: AnnotationFormat, 
       if (typeof analysis !== 'object' || analysis === null || !Array.isArray(analysis.matches)) {
         return Promise.reject(new TypeError(`verbatim-fr: expected a VerbatimAnalysis, got ${analysis === null ? 'null' : typeof analysis}`));
       }
-      queue = queue.then(() => (resolved === 'csv' ? writeCsv(analysis, source) : writeJsonl(analysis, source)));
+      const a = options.maskPersonalData === false ? analysis : maskAnalysis(analysis);
+      queue = queue.then(() => (resolved === 'csv' ? writeCsv(a, source) : writeJsonl(a, source)));
       return queue;
     },
     skip(reject) {

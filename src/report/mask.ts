@@ -1,19 +1,29 @@
 /**
- * Masking of personal data in verbatims shown in reports: emails, French
- * phone numbers, IBANs, card numbers, order/contract references and names
- * after a civility title. Every pattern is linear-time: unbounded repetitions
- * start only at a run boundary (look-behind) and other repetitions are bounded.
+ * Masking of personal data in verbatims shown in reports: emails (also
+ * written out: "x arobase gmail point com"), French phone numbers in every
+ * spelling, IBANs, social security numbers (NIR), card numbers, postal
+ * addresses, order/customer references and person names (after a title, a
+ * role, a sign-off, "je m'appelle", or a common first name). Dates, prices,
+ * quantities and durations are never masked.
+ *
+ * Every pattern is linear-time: unbounded repetitions start only at a run
+ * boundary (look-behind) and other repetitions are bounded; phones, names and
+ * addresses are found by walking tokens once.
  */
+import type { Match } from '../types.js';
+import { findMentions, findNames, nameWords } from './mask-names.js';
 
 /** Kinds of personal data that are masked. */
-export type PersonalDataKind = 'email' | 'telephone' | 'iban' | 'carte' | 'reference' | 'nom';
+export type PersonalDataKind = 'email' | 'telephone' | 'iban' | 'nir' | 'carte' | 'adresse' | 'reference' | 'nom';
 
 /** Placeholder written in place of each kind. */
 export const maskPlaceholders: Readonly<Record<PersonalDataKind, string>> = {
   email: '[email]',
   telephone: '[téléphone]',
   iban: '[iban]',
+  nir: '[n° sécu]',
   carte: '[carte]',
+  adresse: '[adresse]',
   reference: '[référence]',
   nom: '[nom]',
 };
@@ -45,22 +55,93 @@ export interface MaskPersonalDataOptions<S extends { start: number; end: number 
   spans?: readonly S[];
 }
 
-const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
-// 2 letters, 2 check digits, then groups of 4 (optionally spaced), e.g. FR76 3000 6000 0112 3456 7890 189.
-const IBAN = /(?<![\p{L}\p{N}])[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,3})?(?![\p{L}\p{N}])/gu;
-const CARD_GROUPED = /(?<![\p{N}])\d{4}(?:[ -]\d{3,6}){2,4}(?![\p{N}])/gu;
+// ---------------------------------------------------------------- emails
+
+const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+[ \u00a0]?@[ \u00a0]?[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
+// Top-level domains and mail providers an email written out may end with or use.
+const TLD = 'fr|com|net|org|eu|be|ch|lu|ca|de|es|it|uk|io|info|biz|re|mc|ma|tn|dz|sn';
+const PROVIDERS = /^(?:gmail|googlemail|hotmail|yahoo|outlook|live|msn|icloud|me|orange|wanadoo|free|sfr|neuf|laposte|bbox|numericable|club-internet|aol|protonmail|proton|gmx|mail|yopmail)$/iu;
+const AT_SIGN = String.raw`[ \u00a0]*(?:\[ ?(?:at|@) ?\]|\( ?(?:at|@) ?\)|\{ ?(?:at|@) ?\})[ \u00a0]*|[ \u00a0]+(?:at|arobase|arobas|arrobase|arrobe)[ \u00a0]+|[ \u00a0]?@[ \u00a0]?`;
+const DOT_SIGN = String.raw`[ \u00a0]*(?:\[ ?(?:dot|\.|point) ?\]|\( ?(?:dot|\.|point) ?\)|\{ ?(?:dot|\.) ?\})[ \u00a0]*|[ \u00a0]+(?:dot|point)[ \u00a0]+|[ \u00a0]?\.[ \u00a0]?`;
+const LABEL = String.raw`[\p{L}\p{N}-]{1,63}`;
+// "x arobase hotmail point fr", "x[at]yahoo[.]fr", "x at gmail dot com", "x (at) gmail (dot) com".
+// A dot written out inside the local part: "jean (point) dupont (at) …", "jean dot dupont at …".
+const LOCAL_DOT = String.raw`[ \u00a0]*(?:\[ ?(?:dot|point) ?\]|\( ?(?:dot|point) ?\))[ \u00a0]*|[ \u00a0]+(?:dot|point)[ \u00a0]+`;
+const EMAIL_WRITTEN = new RegExp(
+  String.raw`(?<![\p{L}\p{N}._%+-])([\p{L}\p{N}._%+-]+(?:(?:${LOCAL_DOT})[\p{L}\p{N}._%+-]+){0,3})(${AT_SIGN})(${LABEL})((?:(?:${DOT_SIGN})${LABEL}){0,2}(?:${DOT_SIGN})(?:${TLD}))(?![\p{L}\p{N}])`,
+  'giu',
+);
+
+// ---------------------------------------------------------------- numbers
+
+const SEP = String.raw`[ \u00a0\u202f.-]`;
+// IBAN: country, check digits, then groups; FR76 3000 6000 0112 3456 7890 189, FR 76 3000…, FR76-3000-…, fr7630006000…
+const IBAN_COUNTRIES =
+  'AD|AT|BA|BE|BG|CH|CY|CZ|DE|DK|EE|ES|FI|FO|FR|GB|GF|GI|GL|GP|GR|HR|HU|IE|IS|IT|LI|LT|LU|LV|MA|MC|MQ|MT|NC|NL|NO|PF|PL|PM|PT|RE|RO|RS|SE|SI|SK|SM|TN|TR|VA|YT';
+const IBAN_GROUPED = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${IBAN_COUNTRIES})[ \u00a0\u202f]?\d{2}(?:${SEP}{1,2}[0-9A-Z]{1,11}){2,10}(?![\p{L}\p{N}])`, 'giu');
+const IBAN_PLAIN = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${IBAN_COUNTRIES})\d{2}[0-9A-Z]{10,30}(?![\p{L}\p{N}])`, 'giu');
+// IBAN lengths of the countries French customers mostly write.
+const IBAN_LENGTHS: Readonly<Record<string, number>> = { FR: 27, MC: 27, BE: 16, DE: 22, CH: 21, LU: 20, ES: 24, IT: 27, PT: 25, NL: 18, GB: 22, IE: 22, AT: 20 };
+// Groups after the country code are upper case (a lower-case word after an IBAN is no group of it).
+const IBAN_LOWER_GROUP = /[ \u00a0\u202f.-][0-9A-Z]*[a-z]/u;
+// NIR: sex, year, month, département (2A/2B), commune, order, optional key: 1 85 05 78 006 084 36.
+const NIR = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])[1278]${SEP}?\d{2}${SEP}?(?:0[1-9]|1[0-2]|[2-9]\d)${SEP}?(?:\d{2}|2[ABab])${SEP}?\d{3}${SEP}?\d{3}(?:${SEP}?\d{2})?(?![\p{L}\p{N}])`,
+  'gu',
+);
+// A French RIB written without its IBAN: bank, branch, account, key (30006 00001 12345678901 89).
+const RIB = /(?<![\p{L}\p{N}])\d{5}[ \u00a0\u202f.-]?\d{5}[ \u00a0\u202f.-]?[0-9A-Z]{11}[ \u00a0\u202f.-]?\d{2}(?![\p{L}\p{N}])/gu;
+const CARD_GROUPED = /(?<![\p{L}\p{N}+]|[\p{L}\p{N}][/.,:-])\d{4}(?:[ \u00a0\u202f-]\d{3,6}(?![\p{L}\p{N}]|[/.,]\d)){2,5}/gu;
 const CARD_PLAIN = /(?<![\p{N}])\d{13,19}(?![\p{N}])/gu;
-// 0X XX XX XX XX, 0X.XX…, +33 X XX…, +33 (0)X…, 0033 X…
-const PHONE =
-  /(?<![\p{N}+])(?:(?:\+|00) ?33 ?(?:\(0\) ?)?[1-9]|0[1-9])(?:[ .\u00a0-]?\d{2}){4}(?![\p{N}])/gu;
-const CIVILITY_NAME =
-  /(?<![\p{L}])(?:M\.|Mr\.?|Mme\.?|Mlle\.?|Monsieur|Madame|Mademoiselle)[ \u00a0]+(\p{Lu}[\p{L}'’-]*(?![\p{L}\p{N}'’-])(?:[ \u00a0]\p{Lu}[\p{L}'’-]*(?![\p{L}\p{N}'’-]))?)/gu;
-const CIVILITY_WORD = /^(?:M|Mr|Mme|Mlle|Monsieur|Madame|Mademoiselle|Messieurs|Mesdames)$/u;
+// Dates are never masked and never part of a phone: 12/03/2024, 12.03.24, 2024-03-12.
+const DATE =
+  /(?<![\p{L}\p{N}]|\d[/.-])(?:(?:0?[1-9]|[12]\d|3[01])([/.-])(?:0?[1-9]|1[0-2])\1(?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})(?![\p{N}]|[/.-]\d)/gu;
+const DIGITS = /\d+/gu;
+// A "+" that opens a number ("au +33 6…", "(+262)"), not one inside a word ("J+3").
+const PLUS_BEFORE = /(?:^|[^\p{L}\p{N}])\+[ \u00a0(]?$/u;
+// What may separate the digit groups of a phone number: spaces, a dot, a dash or a slash, parentheses.
+const PHONE_GAP = /^(?:[ \u00a0\u202f]{1,3}|[ \u00a0\u202f]{0,2}[./-][ \u00a0\u202f]{0,2}|[ \u00a0\u202f]?[()][ \u00a0\u202f]?)$/u;
+
+// ---------------------------------------------------------------- addresses
+
+const STREET_TYPES =
+  'rue|r|avenue|av|bd|boulevard|blvd|allée|allee|impasse|imp|chemin|ch|place|pl|quai|route|rte|cours|square|passage|lotissement|résidence|residence|voie|sentier|faubourg|fbg|montée|montee|rond-point|esplanade|parvis|promenade|traverse|villa|cité|cite|domaine|clos|chaussée|chaussee|ruelle|venelle|hameau|lieu-dit|lieudit';
+// "12 bis rue des Lilas", "3 bis av des peupliers", "BP 42", "Lieu-dit La Ferrière".
+const STREET_START = new RegExp(
+  String.raw`(?<![\p{L}\p{N}+]|[\p{L}\p{N}][/.,:-])(?:(\d{1,4})(?:[ \u00a0]?(?:bis|ter|quater|[ABab])(?![\p{L}\p{N}]))?,?[ \u00a0]{1,2}(${STREET_TYPES})\.?(?![\p{L}\p{N}])|(lieu-dit|lieudit|hameau|ZI|ZA|ZAC|ZAE|zone (?:industrielle|artisanale|commerciale|d'activités?))(?![\p{L}\p{N}])|(BP|B\.P\.|CS|TSA)[ \u00a0]?\d{1,5}(?![\p{L}\p{N}]))`,
+  'giu',
+);
+// Types that are also common words ("1 place de parking", "2 cours de yoga") need a capital, a postcode or a cue.
+const AMBIGUOUS_TYPES = /^(?:r|place|pl|cours|route|voie|passage|villa|cité|cite|domaine|clos|square|promenade|traverse|ch|parvis|esplanade)$/iu;
+const ADDRESS_CUE = /(?:adresse|habite|habitons|domicil|demeur|livr|envoy|au|chez|c'est|est)[ \u00a0:,]*$/iu;
+const POSTCODE_TOWN = /(?<![\p{L}\p{N}])(?:0[1-9]|[1-8]\d|9[0-8])\d{3}[ \u00a0]+(?:\p{Lu}|(?<lower>\p{Ll}))[\p{L}\p{M}'’-]*/gu;
+const PREFIX_LINE = /(?:(?:résidence|residence|rés\.|bâtiment|batiment|bât\.|bat\.|appartement|appt\.?|apt\.?|escalier|esc\.|étage)[ \u00a0][\p{L}\p{N}'’ .\u00a0-]{1,30}?,[ \u00a0]*){1,3}$/iu;
+const ADDRESS_WORD = /\p{L}[\p{L}\p{M}]*(?:['’.-]\p{L}[\p{L}\p{M}]*)*\.?/uy;
+// Words that end a street name: "rue des Lilas et le colis", "av des peupliers svp".
+const STREET_STOP =
+  /^(?:et|ou|mais|donc|car|à|a|au|aux|en|chez|pour|par|depuis|avant|après|apres|quand|svp|stp|merci|pas|pa|tte|tout|toute|le|la|les|un|une|ce|il|elle|je|j|on|nous|vous|qui|que|est|sont|était|etait|mon|ma|mes|sonnez|code|étage|etage|porte|bâtiment|batiment|bât|bat|appartement|apt|appt|escalier|tél|tel|mail|email|cedex)$/iu;
+const STREET_PARTICLE = /^(?:de|du|des|d'|d’|la|le|les|l'|l’|saint|sainte|st|ste|aux|en|sur|sous)$/iu;
+const TOWN_LEAD = /^(?:le|la|les|saint|sainte|st|ste|l')$/iu;
+
+// ---------------------------------------------------------------- references
+
 const RUN = /[\p{L}\p{N}][\p{L}\p{N}_/-]*/gu;
 const DATE_LIKE = /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}$/u;
+// 1000ml, 2x500g, 1920x1080, 15000mAh, 48h, 24h/24, 7j/7, 10h-12h, 2023/2024: measures and periods, never references.
+const UNITS = 'ml|cl|dl|l|g|kg|mg|mah|wh|kwh|kw|w|v|go|gb|mo|mb|to|tb|km|m|cm|mm|h|mn|min|s|j|hz|ghz|mhz|p|pcs|cv|ch|ans?|mois|e|è|er|re|ère|ere|eme|ème|nd|nde|d';
+const MEASURE_LIKE = new RegExp(String.raw`^\d+(?:[.,]\d+)?(?:(?:x\d+(?:[.,]\d+)?)+(?:${UNITS})?|(?:${UNITS}))$`, 'iu');
+const PERIOD_LIKE = /^(?:\d{1,2}(?:h\d{0,2}|[jm])?[/-]\d{1,2}(?:h\d{0,2}|[jm])?|(?:19|20)\d{2}[/-](?:19|20)?\d{2})$/iu;
+const YEAR = /^(?:19|20)\d{2}$/u;
+const SCORE_LIKE = /^\d{1,3}\/\d{1,3}$/u;
+const TIME_LIKE = /^\d{1,2}h\d{2}(?:mn|min)?$/iu;
+// The next digit group of a reference written in groups: not a decimal, not followed by a unit or a currency.
+const NEXT_GROUP = /^( \d{2,4})(?![\p{L}\p{N}]|[,.]\d|[ \u00a0]?(?:€|%|\$))/u;
 // A reference marker just before a run: "n° ", "commande : ", "réf. #"…
 const REFERENCE_MARKER =
-  /(?<![\p{L}\p{N}])(?:n°|no|num|numéro|numero|réf|ref|référence|reference|commande|dossier|contrat|client|facture|ticket|colis|suivi|compte|adhérent|adherent)[ \u00a0:#°.]{0,4}$/iu;
+  /(?<![\p{L}\p{N}])(?:n°|no|num|numéro|numero|réf|ref|référence|reference|commande|dossier|contrat|client|facture|ticket|colis|suivi|compte|adhérent|adherent|abonné|abonne|réclamation|reclamation|sinistre|police|identifiant|id|matricule|transaction|bordereau)[ \u00a0:#°.]{0,4}$/iu;
+const SPEAKER_LABEL = /(?:^|\n)[ \t]*(?:\[?[\d:/ -]+\]?[ \t]*)?client(?:e)?[ \u00a0]*:[ \u00a0]*$/iu;
+// "modèle KSM175", "réf. produit 4471": a product, not a person's reference.
+const PRODUCT_MARKER = /(?<![\p{L}\p{N}])(?:modèle|modele|model|produit|article|taille|pointure|version|série|serie)[ \u00a0:#°.]{0,4}$/iu;
 
 const isAlnum = (ch: string): boolean => /[\p{L}\p{N}]/u.test(ch);
 
@@ -71,6 +152,33 @@ function countDigits(s: string): number {
     if (c >= 48 && c <= 57) n++;
   }
   return n;
+}
+
+function countLetters(s: string): number {
+  let n = 0;
+  for (const ch of s) if (/\p{L}/u.test(ch)) n++;
+  return n;
+}
+
+/**
+ * The groups of a grouped number that make the card: 13 to 19 digits, the
+ * Luhn check passing first, then 16 digits, then the first ("2024 4970 1012
+ * 3456 7890" is a year and a card; "4970 1012 3456 7890 2023" a card and a year).
+ */
+function cardWindow(run: string): [number, number] | undefined {
+  const groups = [...run.matchAll(/\d+/gu)].map((g) => ({ start: g.index, end: g.index + g[0].length, digits: g[0] }));
+  let best: { start: number; end: number; score: number } | undefined;
+  for (let s = 0; s < groups.length; s++) {
+    let digits = '';
+    for (let e = s; e < groups.length; e++) {
+      digits += (groups[e] as (typeof groups)[number]).digits;
+      if (digits.length > 19) break;
+      if (digits.length < 13) continue;
+      const score = (luhn(digits) ? 4 : 0) + (digits.length === 16 ? 2 : 0) + (s === 0 ? 1 : 0);
+      if (best === undefined || score > best.score) best = { start: (groups[s] as (typeof groups)[number]).start, end: (groups[e] as (typeof groups)[number]).end, score };
+    }
+  }
+  return best === undefined ? undefined : [best.start, best.end];
 }
 
 function luhn(digits: string): boolean {
@@ -94,7 +202,7 @@ interface Found {
   end: number;
 }
 
-/** Claims spans in priority order; a later kind never overlaps an earlier one. */
+/** Claims spans in priority order; a later kind never overlaps an earlier one. Protected spans (dates) are never masked. */
 class Claims {
   readonly found: Found[] = [];
   private readonly taken: Uint8Array;
@@ -105,10 +213,14 @@ class Claims {
     for (let i = start; i < end; i++) if (this.taken[i]) return false;
     return true;
   }
-  claim(kind: PersonalDataKind, start: number, end: number): void {
-    if (end <= start || !this.free(start, end)) return;
+  claim(kind: PersonalDataKind, start: number, end: number): boolean {
+    if (end <= start || !this.free(start, end)) return false;
     this.taken.fill(1, start, end);
     this.found.push({ kind, start, end });
+    return true;
+  }
+  protect(start: number, end: number): void {
+    this.taken.fill(2, start, end);
   }
 }
 
@@ -117,47 +229,284 @@ function scan(text: string, re: RegExp, each: (m: RegExpExecArray) => void): voi
   for (let m = re.exec(text); m !== null; m = re.exec(text)) each(m);
 }
 
-function findPersonalData(text: string): Found[] {
-  const claims = new Claims(text.length);
+function findEmails(text: string, claims: Claims): void {
   scan(text, EMAIL, (m) => claims.claim('email', m.index, m.index + m[0].length));
-  scan(text, IBAN, (m) => {
-    const compact = m[0].replace(/ /g, '');
-    if (compact.length >= 15 && countDigits(compact) >= 10) claims.claim('iban', m.index, m.index + m[0].length);
+  if (!/(?:at|arobas|arrob|\[|\()/iu.test(text)) return;
+  scan(text, EMAIL_WRITTEN, (m) => {
+    const [whole, local = '', at = '', domain = '', rest = ''] = m;
+    // A written-out word ("at", "point") needs an address-like local part or a known provider: "rendez-vous at home" is no email.
+    const wordAt = /^[ \u00a0]+\p{L}/u.test(at);
+    const wordDot = /[ \u00a0]+(?:dot|point)[ \u00a0]+/iu.test(rest);
+    if ((wordAt || wordDot) && !/[._\d]|\S[ \u00a0([]+(?:dot|point)\b/iu.test(local) && !PROVIDERS.test(domain)) return;
+    claims.claim('email', m.index, m.index + whole.length);
   });
-  scan(text, CARD_GROUPED, (m) => {
-    const digits = countDigits(m[0]);
-    if (digits >= 13 && digits <= 19) claims.claim('carte', m.index, m.index + m[0].length);
-  });
-  scan(text, CARD_PLAIN, (m) => {
-    if (luhn(m[0])) claims.claim('carte', m.index, m.index + m[0].length);
-  });
-  scan(text, PHONE, (m) => claims.claim('telephone', m.index, m.index + m[0].length));
-  scan(text, CIVILITY_NAME, (m) => {
-    const name = m[1] ?? '';
-    const start = m.index + m[0].length - name.length;
-    const words = name.split(/[ \u00a0]/u);
-    const first = words[0] ?? '';
-    if (CIVILITY_WORD.test(first.replace(/\.$/u, ''))) {
-      // "Madame Monsieur Durand": retry from the second title.
-      CIVILITY_NAME.lastIndex = start;
+}
+
+function findIbans(text: string, claims: Claims): void {
+  let re = IBAN_GROUPED;
+  const take = (m: RegExpExecArray): void => {
+    let raw = m[0];
+    // A space between country and check digits only with a capitalised country: "FR 76 …", not "fr 06 12 34…";
+    // and the first group holds 4 characters at least (IBAN and RIB groups), never 2 ("FR 06 12 34 56 78" is a phone).
+    const spaced = /^\p{L}{2}[ \u00a0\u202f]/u.test(raw);
+    const firstGroup = /^\p{L}{2}[ \u00a0\u202f]?\d{2}(?:[ \u00a0\u202f.-]{1,2}([0-9A-Za-z]+))?/u.exec(raw)?.[1];
+    if (firstGroup !== undefined && firstGroup.length < 4) {
+      re.lastIndex = m.index + 1;
       return;
     }
-    // "Durand Madame Martin": the name stops before the next title, which is matched again.
-    const kept = words.length > 1 && CIVILITY_WORD.test(words[1] ?? '') ? first : name;
-    claims.claim('nom', start, start + kept.length);
-    CIVILITY_NAME.lastIndex = start + kept.length;
+    // Stop before a lower-case group: "fr76 3000 … 189 pr le remboursement".
+    const lower = IBAN_LOWER_GROUP.exec(raw.slice(4));
+    if (lower !== null) raw = raw.slice(0, 4 + lower.index);
+    // Cut after the group where the IBAN reaches its country's length (or 34): "… 189 CMD2024881" is an IBAN and a reference.
+    const expected = IBAN_LENGTHS[raw.slice(0, 2).toUpperCase()];
+    let length = 0;
+    let end = -1;
+    let fallback = -1;
+    for (const g of raw.matchAll(/[\p{L}\p{N}]+/gu)) {
+      length += g[0].length;
+      if (length > 34) break;
+      const at = g.index + g[0].length;
+      if (length >= 14) fallback = at;
+      if (length === expected) {
+        end = at;
+        break;
+      }
+    }
+    if (end < 0) end = fallback;
+    const ok = end > 0 && !(spaced && raw.slice(0, 2) !== raw.slice(0, 2).toUpperCase()) && countDigits(raw.slice(0, end)) >= 10;
+    // A candidate refused, or cut short, may hide another one starting inside it: scan again just after its start.
+    if (!(ok && claims.claim('iban', m.index, m.index + end))) re.lastIndex = m.index + 1;
+    else if (end < m[0].length) re.lastIndex = m.index + end;
+  };
+  scan(text, IBAN_GROUPED, take);
+  re = IBAN_PLAIN;
+  scan(text, IBAN_PLAIN, take);
+  scan(text, RIB, (m) => claims.claim('iban', m.index, m.index + m[0].length));
+}
+
+/**
+ * French phone numbers in every spelling: 06 12 34 56 78, 06.12…, 06-12…,
+ * 0612345678, 06 / 12 34 56 78, 06 324 416 84, 0 800 123 456, +33 6 12…,
+ * (+33) 6…, +33 (0)6…, 0033 6…, double spaces, no-break spaces. Digit groups
+ * joined by small gaps are walked once; a phone is 10 digits from a leading 0,
+ * or 9 after +33 / 0033 (10 when a 0 or "(0)" follows the country code).
+ */
+function findPhones(text: string, claims: Claims): void {
+  const groups: Array<{ start: number; end: number; digits: string }> = [];
+  scan(text, DIGITS, (m) => groups.push({ start: m.index, end: m.index + m[0].length, digits: m[0] }));
+  const linked = (k: number): boolean => {
+    const a = groups[k - 1];
+    const b = groups[k];
+    return a !== undefined && b !== undefined && PHONE_GAP.test(text.slice(a.end, b.start));
+  };
+  const before = (pos: number): string => text.slice(Math.max(0, pos - 4), pos);
+  let i = 0;
+  while (i < groups.length) {
+    const g = groups[i] as (typeof groups)[number];
+    const prev = text[g.start - 1] ?? '';
+    let start = -1;
+    let need = 0;
+    let j = i;
+    if ((g.digits === '33' || g.digits === '0033') && (g.digits === '0033' ? !/[\p{L}\p{N}]/u.test(prev) : PLUS_BEFORE.test(before(g.start)))) {
+      // Country code, then "(0)" or a 0 that people add, then 9 digits.
+      start = g.digits === '33' ? text.lastIndexOf('+', g.start) : g.start;
+      if (text[start - 1] === '(') start--;
+      j = i + 1;
+      if (groups[j]?.digits === '0' && linked(j)) j++;
+      need = groups[j]?.digits.startsWith('0') === true ? 10 : 9;
+      if (!linked(j)) j = -1;
+    } else if (/^(?:\+?33|0033)\d{9,10}$/u.test(g.digits) && (g.digits.startsWith('0') ? !/[\p{L}\p{N}]/u.test(prev) : prev === '+')) {
+      // Glued: +33612345678, 0033612345678.
+      const s = g.digits.startsWith('0') ? g.start : g.start - 1;
+      claims.claim('telephone', s, g.end);
+      i++;
+      continue;
+    } else if (PLUS_BEFORE.test(before(g.start)) && !/^33/u.test(g.digits)) {
+      // Another country (+262 692 12 34 56, +32 470 12 34 56): 10 to 15 digits with the country code.
+      let total = 0;
+      let k = i;
+      while (k < groups.length && (k === i || linked(k)) && total + (groups[k] as (typeof groups)[number]).digits.length <= 15) {
+        total += (groups[k] as (typeof groups)[number]).digits.length;
+        k++;
+      }
+      const last = groups[k - 1];
+      if (total >= 10 && last !== undefined && claims.claim('telephone', text.lastIndexOf('+', g.start), last.end)) {
+        i = k;
+        continue;
+      }
+      i++;
+      continue;
+    } else if (g.digits.startsWith('0') && !/[\p{L}\p{N}+,]/u.test(prev) && !(prev === '.' && /\d/u.test(text[g.start - 2] ?? ''))) {
+      start = g.start;
+      need = 10;
+    }
+    if (start >= 0 && j >= 0) {
+      let total = 0;
+      let k = j;
+      let ok = false;
+      while (k < groups.length && (k === j || linked(k))) {
+        const d = (groups[k] as (typeof groups)[number]).digits;
+        // Groups of 1 to 4 digits, or the whole number in one group.
+        if (d.length > 4 && !(k === j && d.length === need)) break;
+        total += d.length;
+        if (total >= need) {
+          ok = total === need;
+          break;
+        }
+        k++;
+      }
+      const first = groups[j];
+      const end = groups[k];
+      // National numbers: 0 then 1–9 (never 00); the digit after the country code is 1–9.
+      const digits = groups.slice(j, k + 1).map((x) => x.digits).join('');
+      const valid = need === 10 ? /^0[1-9]/u.test(digits) : /^[1-9]/u.test(digits);
+      if (ok && first !== undefined && end !== undefined && valid && claims.claim('telephone', start, end.end)) {
+        i = k + 1;
+        continue;
+      }
+    }
+    i++;
+  }
+}
+
+/** Skips one word at `pos` (after spaces); returns its bounds or undefined. */
+function wordAt(text: string, pos: number): { start: number; end: number; word: string } | undefined {
+  let p = pos;
+  while (text[p] === ' ' || text[p] === '\u00a0') p++;
+  if (p - pos > 2) return undefined;
+  ADDRESS_WORD.lastIndex = p;
+  const m = ADDRESS_WORD.exec(text);
+  if (m === null) return undefined;
+  return { start: p, end: p + m[0].length, word: m[0] };
+}
+
+/** A town after a postcode: "Lyon", "Le Mans", "Saint-Denis CEDEX", "Marseille CEDEX 01". */
+function townEnd(text: string, pos: number, lower: boolean): number {
+  const first = wordAt(text, pos);
+  if (first === undefined || (!lower && !/^\p{Lu}/u.test(first.word))) return -1;
+  if (STREET_STOP.test(first.word.replace(/\.$/u, '')) && !TOWN_LEAD.test(first.word)) return -1;
+  let end = first.end - (first.word.endsWith('.') ? 1 : 0);
+  if (TOWN_LEAD.test(first.word)) {
+    const second = wordAt(text, end);
+    if (second !== undefined) end = second.end;
+  }
+  const cedex = /^[ \u00a0]+cedex(?:[ \u00a0]+\d{1,2})?(?![\p{L}\p{N}])/iu.exec(text.slice(end, end + 12));
+  if (cedex !== null) end += cedex[0].length;
+  return end;
+}
+
+/** A postcode and town after `pos` (", 69003 Lyon"); returns the new end or -1. */
+function postcodeAfter(text: string, pos: number, lower: boolean): number {
+  const m = /^,?[ \u00a0]{0,2}(?:(?:0[1-9]|[1-8]\d|9[0-8])\d{3})(?![\p{N}])/u.exec(text.slice(pos, pos + 10));
+  if (m === null) return -1;
+  return townEnd(text, pos + m[0].length, lower);
+}
+
+/**
+ * Postal addresses: number (bis/ter) + street type + name, then an optional
+ * postcode and town (CEDEX); "BP 42, 13001 Marseille CEDEX 01"; a building
+ * line before ("Résidence Les Pins, bât. B, …"); a postcode and town alone.
+ */
+function findAddresses(text: string, claims: Claims): void {
+  scan(text, STREET_START, (m) => {
+    const numbered = m[1] !== undefined;
+    const type = m[2] ?? m[3] ?? '';
+    let end = m.index + m[0].length;
+    let capital = false;
+    let words = 0;
+    // The street name: particles and words, spaces between, up to five words.
+    for (let guard = 0; guard < 8; guard++) {
+      const w = wordAt(text, end);
+      // A word already masked, or glued to digits ("FR76"), ends the street name.
+      if (w === undefined || m[4] !== undefined || !claims.free(w.start, w.end) || /\d/u.test(text[w.end] ?? '')) break;
+      const bare = w.word.replace(/\.$/u, '');
+      if (STREET_PARTICLE.test(bare)) {
+        // "de la Croix Blanche": particles count only before a word of the name.
+        let after = wordAt(text, w.end);
+        while (after !== undefined && STREET_PARTICLE.test(after.word)) after = wordAt(text, after.end);
+        if (after === undefined || STREET_STOP.test(after.word.replace(/\.$/u, ''))) break;
+        end = w.end;
+        continue;
+      }
+      if (STREET_STOP.test(bare) || words >= 5) break;
+      // After a capitalised word, a lower-case one ends the name ("rue des Lilas colis…"), as does "iPhone".
+      const upper = /^\p{Lu}/u.test(bare);
+      if ((capital && !upper) || /^\p{Ll}+\p{Lu}/u.test(bare)) break;
+      if (upper) capital = true;
+      end = w.end - (w.word.endsWith('.') && words > 0 ? 1 : 0);
+      words++;
+    }
+    if (words === 0 && m[4] === undefined) return;
+    const postcode = postcodeAfter(text, end, true);
+    const cue = ADDRESS_CUE.test(text.slice(Math.max(0, m.index - 20), m.index));
+    if (numbered && !capital && postcode < 0 && !cue) return;
+    if (numbered && AMBIGUOUS_TYPES.test(type) && !capital && postcode < 0) return;
+    if (!numbered && m[4] === undefined && !capital) return;
+    if (postcode >= 0) end = postcode;
+    else if (m[4] !== undefined) return;
+    let start = m.index;
+    const prefix = PREFIX_LINE.exec(text.slice(Math.max(0, start - 80), start));
+    if (prefix !== null) start -= prefix[0].length;
+    claims.claim('adresse', start, end);
   });
+  scan(text, POSTCODE_TOWN, (m) => {
+    const code = /^\d{5}/u.exec(m[0]);
+    if (code === null || m.groups?.['lower'] !== undefined) return;
+    const end = townEnd(text, m.index + 5, false);
+    if (end > 0) claims.claim('adresse', m.index, end);
+  });
+}
+
+function findReferences(text: string, claims: Claims): void {
   scan(text, RUN, (m) => {
     let token = m[0];
     while (token.length > 0 && !isAlnum(token[token.length - 1] ?? '')) token = token.slice(0, -1);
     const start = m.index;
     const digits = countDigits(token);
-    if (digits === 0 || DATE_LIKE.test(token)) return;
-    const marked = REFERENCE_MARKER.test(text.slice(Math.max(0, start - 20), start));
-    if ((token.length >= 6 && digits >= 3) || (marked && token.length >= 4)) {
-      claims.claim('reference', start, start + token.length);
+    if (digits === 0 || DATE_LIKE.test(token) || MEASURE_LIKE.test(token) || TIME_LIKE.test(token) || SCORE_LIKE.test(token)) return;
+    const before = text.slice(Math.max(0, start - 20), start);
+    if (PRODUCT_MARKER.test(before)) return;
+    // "Client : 45872" opens a chat turn: the speaker label marks no reference.
+    const marked = REFERENCE_MARKER.test(before) && !SPEAKER_LABEL.test(before);
+    const letters = countLetters(token);
+    const isReference = marked
+      ? token.length >= 4 && !YEAR.test(token) && !PERIOD_LIKE.test(token)
+      : !PERIOD_LIKE.test(token) && !SCORE_LIKE.test(token) && (digits >= 6 || (digits >= 5 && letters >= 1 && token.length >= 7));
+    if (!isReference) return;
+    let end = start + token.length;
+    // "compte client 7003 448 120": digit groups that follow a marked number belong to it.
+    // Only after a short first group, never into a price or a quantity ("commande 4821937 12,90 €").
+    if (marked && /^\d{2,4}$/u.test(token)) {
+      for (let g = NEXT_GROUP.exec(text.slice(end, end + 12)); g !== null; g = NEXT_GROUP.exec(text.slice(end, end + 12))) end += g[1]?.length ?? 0;
     }
+    if (claims.claim('reference', start, end)) RUN.lastIndex = Math.max(RUN.lastIndex, end);
   });
+}
+
+function findPersonalData(text: string): Found[] {
+  const claims = new Claims(text.length);
+  const hasDigit = /\d/u.test(text);
+  findEmails(text, claims);
+  if (hasDigit) {
+    findIbans(text, claims);
+    scan(text, DATE, (m) => {
+      if (claims.free(m.index, m.index + m[0].length)) claims.protect(m.index, m.index + m[0].length);
+    });
+    scan(text, NIR, (m) => claims.claim('nir', m.index, m.index + m[0].length));
+    scan(text, CARD_GROUPED, (m) => {
+      const window = cardWindow(m[0]);
+      if (window !== undefined && claims.claim('carte', m.index + window[0], m.index + window[1])) CARD_GROUPED.lastIndex = m.index + window[1];
+      else if (window !== undefined) CARD_GROUPED.lastIndex = m.index + 1;
+    });
+    scan(text, CARD_PLAIN, (m) => {
+      if (luhn(m[0])) claims.claim('carte', m.index, m.index + m[0].length);
+    });
+    findPhones(text, claims);
+    findAddresses(text, claims);
+  }
+  const names = findNames(text, (s, e) => claims.free(s, e)).filter(([s, e]) => claims.claim('nom', s, e));
+  for (const [s, e] of findMentions(text, nameWords(text, names))) claims.claim('nom', s, e);
+  if (hasDigit) findReferences(text, claims);
   return claims.found.sort((a, b) => a.start - b.start);
 }
 
@@ -182,8 +531,8 @@ export function moveSpans<S extends { start: number; end: number }>(
 
 /**
  * Replaces personal data with placeholders (`[email]`, `[téléphone]`,
- * `[iban]`, `[carte]`, `[référence]`, `[nom]`) and moves the given spans so
- * they still cover the same words in the masked text.
+ * `[iban]`, `[n° sécu]`, `[carte]`, `[adresse]`, `[référence]`, `[nom]`) and
+ * moves the given spans so they still cover the same words in the masked text.
  */
 export function maskPersonalData<S extends { start: number; end: number } = { start: number; end: number }>(
   text: string,
@@ -205,4 +554,21 @@ export function maskPersonalData<S extends { start: number; end: number } = { st
   }
   out += text.slice(last);
   return { text: out, replacements, spans: moveSpans(replacements, options.spans ?? []) };
+}
+
+/**
+ * An analysis as it may leave the program with masking on (`--annotate`): the
+ * text and every match's `text` masked. Offsets stay those of the input text,
+ * and the id, channel, date, score and meta columns are the user's: they stay.
+ */
+export function maskAnalysis<A extends { text: string; matches: readonly Match[]; allMatches?: readonly Match[] }>(analysis: A): A {
+  // Not a string: left to the caller's own checks.
+  if (typeof analysis.text !== 'string') return analysis;
+  const masked = maskPersonalData(analysis.text);
+  if (masked.replacements.length === 0) return analysis;
+  const maskMatches = (matches: readonly Match[]): Match[] =>
+    moveSpans(masked.replacements, matches).map((moved, i) => ({ ...(matches[i] as Match), text: masked.text.slice(moved.start, moved.end) }));
+  const out: A = { ...analysis, text: masked.text, matches: maskMatches(analysis.matches) };
+  if (analysis.allMatches !== undefined) out.allMatches = maskMatches(analysis.allMatches);
+  return out;
 }

@@ -226,22 +226,23 @@ function addTerm(table: Record<string, TermCount>, key: string, seen: Set<string
   }
 }
 
-function addVocabulary(ch: ChannelState, keywords: readonly string[]): void {
+/** Adds keywords and their 2- and 3-grams; a `null` (a masked word) breaks the grams, so none spans personal data. */
+function addVocabulary(ch: ChannelState, keywords: ReadonlyArray<string | null>): void {
   const seen = new Set<string>();
-  for (const k of keywords) addTerm(ch.keywords, k, seen);
+  for (const k of keywords) if (k !== null) addTerm(ch.keywords, k, seen);
   const seenExpr = new Set<string>();
   // 2- and 3-grams built in place (hot path: no slices, no joins).
   // "nul nul nul" says nothing a single word does not: all-equal grams are skipped.
   for (let i = 0; i + 1 < keywords.length; i++) {
-    const a = keywords[i] as string;
-    const b = keywords[i + 1] as string;
-    if (a !== b) addTerm(ch.expressions, `${a} ${b}`, seenExpr);
+    const a = keywords[i];
+    const b = keywords[i + 1];
+    if (a != null && b != null && a !== b) addTerm(ch.expressions, `${a} ${b}`, seenExpr);
   }
   for (let i = 0; i + 2 < keywords.length; i++) {
-    const a = keywords[i] as string;
-    const b = keywords[i + 1] as string;
-    const c = keywords[i + 2] as string;
-    if (a !== b || b !== c) addTerm(ch.expressions, `${a} ${b} ${c}`, seenExpr);
+    const a = keywords[i];
+    const b = keywords[i + 1];
+    const c = keywords[i + 2];
+    if (a != null && b != null && c != null && (a !== b || b !== c)) addTerm(ch.expressions, `${a} ${b} ${c}`, seenExpr);
   }
 }
 
@@ -252,23 +253,34 @@ const fold = (s: string): string =>
     .toLowerCase();
 
 /**
- * Keywords minus personal data, so word tables never show a name, an email or
- * a reference: drops keywords that are personal data themselves, and the
- * words of every span the masking finds in the text ("Madame Durand" → durand).
+ * Keywords minus personal data, so word tables, expressions and keyness never
+ * show a name, an address, an email or a reference: keywords that are
+ * personal data themselves, and the words of every span the masking finds in
+ * the text ("Madame Durand" → durand), become `null` (a gap no expression spans).
  */
 export function keywordsWithoutPersonalData(
   analysis: VerbatimAnalysis,
   found: readonly MaskReplacement[] = maskPersonalData(analysis.text).replacements,
-): readonly string[] {
+): ReadonlyArray<string | null> {
   const pieces = new Set<string>();
   for (const r of found) {
     for (const piece of fold(analysis.text.slice(r.start, r.end)).split(/[^\p{L}\p{N}]+/u)) if (piece !== '') pieces.add(piece);
   }
-  return analysis.keywords.filter((k) => {
-    if (pieces.has(fold(k))) return false;
-    // Only keywords with a digit or an @ can be an email, phone, IBAN, card or reference.
-    return !/[\d@]/.test(k) || maskPersonalData(k).replacements.length === 0;
+  return analysis.keywords.map((k) => {
+    if (pieces.has(fold(k))) return null;
+    // Alone, only keywords with a digit or an @ can be an email, phone, IBAN, card or reference.
+    return !/[\d@]/.test(k) || maskPersonalData(k).replacements.length === 0 ? k : null;
   });
+}
+
+/**
+ * The id an example shows: the input id when masking is off; otherwise a
+ * pseudonym (`#` and 8 hex digits of FNV-1a of the id), the same for the same
+ * verbatim in every entry and run, since an id may be an email or a customer
+ * number. `--annotate` keeps the input id.
+ */
+export function exampleId(id: string, masked: boolean): string {
+  return masked ? `#${fnv1a(id).toString(16).padStart(8, '0')}` : id;
 }
 
 function highlightsFor(analysis: VerbatimAnalysis, entryId: string): Highlight[] {
@@ -367,12 +379,17 @@ function addExamples(
         text = masked.text;
         highlights = moveSpans(masked.replacements, highlights);
       }
-      const example: ExampleState = { rank, id: analysis.id, channel, text, highlights };
+      const example: ExampleState = { rank, id: exampleId(analysis.id, config.maskPersonalData), channel, text, highlights };
       if (typeof analysis.date === 'string' && analysis.date !== '') example.date = analysis.date;
       if (typeof analysis.score === 'number' && Number.isFinite(analysis.score)) example.score = analysis.score;
       insertExample(list, example, config.examples);
     }
   }
+}
+
+/** Masks what a reader quotes from the input in a reject reason: `invalid JSON: … "jean@exemple.fr" is not valid JSON`. */
+function maskQuoted(s: string): string {
+  return s.includes('"') ? s.replace(/"([^"\n]{1,4000})"/gu, (_, inner: string) => `"${maskPersonalData(inner).text}"`) : s;
 }
 
 export function addReject(state: ReportState, reject: ReportReject): void {
@@ -385,7 +402,9 @@ export function addReject(state: ReportState, reject: ReportReject): void {
   }
   const source: ReportReject['source'] = { file: String(r.source.file ?? ''), row: finiteOrZero(r.source.row) };
   if (typeof r.source.line === 'number') source.line = r.source.line;
-  const clean: ReportReject = { source, reason: r.reason, hint: typeof r.hint === 'string' ? r.hint : '' };
+  const hint = typeof r.hint === 'string' ? r.hint : '';
+  const masked = state.config.maskPersonalData;
+  const clean: ReportReject = { source, reason: masked ? maskQuoted(r.reason) : r.reason, hint: masked ? maskQuoted(hint) : hint };
   state.rejects.count += 1;
   addTo(state.rejects.byReason, clean.reason);
   const first = state.rejects.first;

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderHtml } from '../../src/report/renderers/html.js';
 import { anchorId, escapeHtml, highlightText } from '../../src/report/renderers/html/escape.js';
+import { exampleId } from '../../src/report/state.js';
 import type { Report } from '../../src/index.js';
 import { TRICKY_TEXT, analyses, sampleReport, smallReport } from './_helpers.js';
 
@@ -183,7 +184,7 @@ describe('renderHtml on a small report with tricky text', () => {
   it('escapes example text and marks the matched words at the report offsets', async () => {
     const report = await smallReport();
     const html = await renderHtml(report);
-    const example = report.all.irritants.find((e) => e.id === 'retard_livraison')?.examples.find((x) => x.id === 't1');
+    const example = report.all.irritants.find((e) => e.id === 'retard_livraison')?.examples.find((x) => x.id === exampleId('t1', true));
     expect(example?.text).toBe(TRICKY_TEXT);
     const [h] = example?.highlights ?? [];
     expect(h).toBeDefined();

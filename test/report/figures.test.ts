@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildReport, createReportBuilder, finalizeReport } from '../../src/report/index.js';
 import type { ChannelReport, Report } from '../../src/report/index.js';
 import { analysis, meta } from './helpers.js';
+import { exampleId } from '../../src/report/state.js';
 
 // Four survey answers and three reviews, every figure computed by hand below.
 const survey = [
@@ -164,7 +165,7 @@ describe('examples', () => {
     const livraison = r.all.themes.find((e) => e.id === 'livraison')!;
     expect(livraison.examples).toHaveLength(1);
     const ex = livraison.examples[0]!;
-    expect(ex).toMatchObject({ id: 's1', channel: 'enquete', date: '2026-01-10', score: 10 });
+    expect(ex).toMatchObject({ id: exampleId('s1', true), channel: 'enquete', date: '2026-01-10', score: 10 });
     expect(ex.highlights.map((h) => [ex.text.slice(h.start, h.end), h.id])).toEqual([
       ['Délai de livraison', 'livraison.delai'],
       ['toujours pas reçu', 'retard_livraison'],

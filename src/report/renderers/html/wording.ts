@@ -147,7 +147,7 @@ const fr: HtmlWording = {
   periodValue: (from, to) => `du ${from} au ${to}`,
   overallScore: 'Score global',
   maskedYes:
-    'Les données personnelles (e-mails, téléphones, IBAN, cartes, références, noms) sont masquées dans les verbatims cités.',
+    'Les données personnelles (e-mails, téléphones, IBAN, n° de sécurité sociale, cartes, adresses, références, noms) sont masquées dans les verbatims cités, les mots et les identifiants.',
   maskedNo: 'Attention : les données personnelles ne sont pas masquées dans les verbatims cités. Ne diffusez pas ce rapport tel quel.',
   approximate: 'Les comptes de mots sont approximatifs (vocabulaire élagué par maxVocabulary).',
   rejectReasons: 'Motifs des lignes ignorées',
@@ -276,7 +276,7 @@ const en: HtmlWording = {
   period: 'Period',
   periodValue: (from, to) => `${from} to ${to}`,
   overallScore: 'Overall score',
-  maskedYes: 'Personal data (emails, phones, IBANs, cards, references, names) is masked in quoted verbatims.',
+  maskedYes: 'Personal data (emails, phones, IBANs, social security and card numbers, addresses, references, names) is masked in quoted verbatims, words and ids.',
   maskedNo: 'Warning: personal data is not masked in quoted verbatims. Do not share this report as is.',
   approximate: 'Word counts are approximate (vocabulary pruned by maxVocabulary).',
   rejectReasons: 'Why rows were skipped',

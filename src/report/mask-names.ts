@@ -1,0 +1,370 @@
+// Person names in French customer text, found by their cues: a civility title
+// ("Mme Nguyen", "M Benali", "Dr Le Goff", "mme nguyen"), "je m'appelle X Y",
+// a sign-off ("Cordialement, X Y"), a staff role ("votre conseillère X Y",
+// "Julie (conseillère) :"), a greeting ("Bonjour Hugo,"), a first name from a
+// list of common ones, or a name alone on the last line. Words lists are
+// folded (lowercase, no accents). Linear: one pass over the word tokens.
+import { stopwords } from '../text/stopwords.js';
+
+const set = (words: string): ReadonlySet<string> => new Set(words.split(/\s+/u).filter((w) => w !== ''));
+
+/** Civility titles (folded, without the dot). `m` counts only as a capital `M`. */
+// Not the plurals: "Messieurs Du Petit Vapoteur" addresses a shop.
+const TITLES = set('m mr mme mlle melle mademoiselle madame monsieur dr docteur docteure maitre pr professeur');
+/** Abbreviated titles, the only ones a dot may follow ("M. Dupont"; "coup de maître. Impec" is no title). */
+const ABBREVIATED = set('m mr mme mlle melle dr pr');
+/** Titles after which a lower-case word may be a name ("mme nguyen"); "le maître mot" is no name. */
+const LOWER_AFTER = set('m mr mme mlle melle madame monsieur mademoiselle');
+
+/** Staff roles a name may follow: "la conseillère Sophie", "Agent Thomas". */
+const ROLES = set(`conseiller conseillere conseilleres conseillers agent agente technicien technicienne livreur livreuse
+  vendeur vendeuse collegue collaborateur collaboratrice interlocuteur interlocutrice gestionnaire operateur operatrice
+  hotesse caissier caissiere expert experte gerant gerante commercial commerciale standardiste responsable manager
+  coursier chauffeur installateur plombier electricien depanneur assistante assistant`);
+
+/** Words that close a letter or a message; a name may follow on the same or the next line. */
+const SIGN_OFFS = set('cordialement cdlt cdt salutations respectueusement amicalement bises distinguees sinceres regards thanks cheers sincerely');
+
+/** Greetings a first name may follow: "Bonjour Hugo,". */
+// Not "merci": "Merci Alcoool !" thanks a shop far more often than a person (first names are found anyway).
+const GREETINGS = set('bonjour bonsoir salut hello coucou');
+
+/** Name particles, kept inside a name when a capitalised word follows ("de La Tour", "Le Goff", "Ben Ali"). */
+const PARTICLES = set('de du des d da dos das di del della van von der den le la les ben bin el al ibn mac mc st saint sainte');
+
+/**
+ * Words that are never a name, on top of the stop words: negations, pronouns,
+ * common verbs and nouns met after a title or a role ("Madame la directrice",
+ * "Monsieur est servi", "le conseiller client", "Monsieur tout-le-monde").
+ */
+const NOT_NAMES = set(`ne n pas plus aucun aucune jamais rien personne sans ni guere non oui si tres trop bien mal aussi encore deja
+  toujours souvent parfois peut-etre tout toute tous toutes tout-le-monde rien quelqu quelque quelques chaque autre autres meme
+  cher chere chers cheres bonnes bons belle beau nouveau nouvelle ancien ancienne
+  a ai as avait avez avons ont eu est etait sont etes fut sera serait fait faisait dit disait doit devait devrait peut pouvait pourrait
+  veut voulait voudrait va vont allait vient venait venu venue sait savait voit voyait prend prenait part partie parti reste restait
+  semble semblait arrive arrivait passe passait appelle appelait repond repondait explique expliquait
+  d'accord svp stp merci beaucoup bonjour bonsoir salut cordialement madame monsieur mademoiselle client cliente clients clientes
+  service services clientele direction directeur directrice responsable equipe equipes agence magasin boutique societe entreprise
+  banque mairie maire president presidente gerant gerante conseiller conseillere agent technicien livreur vendeur vendeuse
+  le la les l un une des du de d au aux ce cet cette ces mon ma mes ton ta tes son sa ses notre votre nos vos leur leurs
+  je j tu il elle on nous vous ils elles me m te t se s lui eux moi toi soi y en qui que quoi dont ou et mais donc or car
+  pour par sur sous dans avec chez vers entre depuis pendant avant apres contre selon malgre comme quand lorsque puisque
+  ici la-bas voici voila hier aujourd'hui demain maintenant alors ensuite enfin puis
+  propre bricolage cuisine martens figaro patate jardin
+  sav mp dm rdv pj ps nb cc re tel mail email adresse numero objet date maison
+  rappelle relance signale souhaite demande indique precise conteste reclame refuse accepte confirme informe attend
+  revient rappellera rappelera appellera viendra passera ecrit pense trouve estime affirme declare menace exige
+  sollicite regrette remercie aimerait pourrait devrait voulait pouvait devait disait savait etait avait serait aurait
+  lui-meme elle-meme egalement`);
+
+/** Functions a title may announce with an article: "Monsieur le Directeur", "Madame la gérante". */
+const FUNCTIONS = set(`directeur directrice gerant gerante responsable mediateur mediatrice maire president presidente juge ministre
+  prefet prefete procureur commissaire docteur professeur conseiller conseillere technicien technicienne livreur livreuse
+  vendeur vendeuse chef cheffe patron patronne proprietaire gardien gardienne facteur factrice notaire avocat avocate
+  delegue deleguee secretaire comptable agent agente gestionnaire manager superviseur superviseuse medecin pharmacien
+  pharmacienne depute deputee senateur senatrice conciliateur conciliatrice defenseur representant representante`);
+
+/** Adjectives that are also common surnames: not a name alone after a cue, but a surname after a first name ("Romain Petit"). */
+const SURNAME_ADJECTIVES = set('petit petite grand grande blanc brun roux bon bonne noir vieux jeune gros');
+
+/** Words before a first name that make it a place or a feast: "la Saint Valentin", "l'île Maurice", "avenue Louise". */
+const NOT_BEFORE_NAME = set('saint sainte st ste ile rue avenue boulevard place allee quai chemin route impasse lycee college ecole hopital clinique stade');
+
+/**
+ * Brands and organisations met after a role or a greeting ("le livreur
+ * Chronopost", "la conseillère Orange"): never taken for a name there.
+ */
+const BRANDS = set(`orange free sfr bouygues sosh red numericable chronopost colissimo dpd ups dhl gls fedex tnt relais mondial poste
+  amazon fnac darty boulanger cdiscount leroy merlin castorama brico ikea decathlon carrefour auchan leclerc lidl aldi intermarche
+  casino monoprix franprix engie edf total totalenergies veolia suez uber deliveroo netflix canal samsung apple sony dyson bosch
+  whirlpool renault peugeot citroen sncf ouigo ratp air france banque credit agricole societe generale lcl bnp caisse epargne
+  boursorama macif maif axa allianz groupama matmut ameli caf pole emploi cpam urssaf impots google facebook instagram twitter
+  paypal visa mastercard vinted leboncoin ebay zalando shein temu aliexpress`);
+
+/**
+ * Common French first names (folded). Left out: first names that are also
+ * common words or places (Rose, Pierre is kept; France, Florence, Nancy,
+ * Marine, Victoire, Noël, Max, Jade… are not).
+ */
+const FIRST_NAMES = set(`aaron abdel abdelkader abdallah abdou adam adele adelaide adrien agathe agnes ahmed aicha aida aime alain alban albert
+  alexandra alexandre alexis alfred ali alice aline alix amandine amaury amel amelie amine amir anais anatole andre andrea angele
+  angelique anne anne-laure anne-marie anne-sophie annick annie anthony antoine antonin apolline arnaud arthur astrid audrey
+  augustin aurelie aurelien axel aya aymeric baptiste barbara bastien beatrice benedicte benjamin benoit bernadette bernard
+  bertrand blandine boris brice brigitte bruno camille capucine carine carla carole caroline catherine cecile celia celine
+  chantal charlene charles charlotte chloe christelle christian christiane christine christophe claire clara claude claudine
+  clemence clement coline colette corentin corinne cyril cyrille damien daniel daniele danielle david delphine denis denise
+  didier dominique dorian dylan edith edouard elisa elisabeth elise eliane elodie eloise elsa emeline emilie emilien emma
+  emmanuel emmanuelle enzo eric erwan estelle ethan etienne eugenie eva eve evelyne fabien fabienne fabrice farid fatima fatou
+  faustine felix fernand fernande florian francine franck francois francoise frederic frederique gabriel gabrielle gael gaelle
+  gaetan gautier genevieve georges gerald geraldine gerard gilbert gilles ginette gisele gregoire gregory guillaume guy guylaine
+  hakim hamid hannah hassan helene henri herve hugo hugues ibrahim ines irene isabelle jacqueline jacques jamel jean jean-baptiste
+  jean-claude jean-francois jean-louis jean-luc jean-marc jean-marie jean-michel jean-paul jean-pierre jeanne jeremie jeremy jerome
+  joel joelle johan jonathan jordan jose josette josiane joseph josephine julie julien juliette justine karim karima katia kelly
+  kevin khadija killian laetitia lamia laura laure laurence laurent lea lea leila leo leon leonie lina lionel lisa lise loic
+  lola louis louise luc luca lucas lucie lucien lucile ludivine ludovic maeva magali malik manon marc marceau marcel
+  marcelle margaux margot marguerite maria marianne marie marie-christine marie-claire marie-france marie-laure marie-pierre
+  marielle marine-laure marion marius marjorie marlene martin martine mathias mathieu mathilde matteo matthieu maud maurice maxime
+  medhi mehdi melanie melissa michael michel micheline mickael mireille mohamed monique morgane mounir myriam nadege nadia nadine
+  nathalie nathan nicolas nicole nina noemie norbert oceane odette odile olivia olivier omar oscar pascal pascale patrice
+  patricia patrick paul paule pauline perrine philippe pierre pierre-yves quentin rachel rachid raphael raphaelle raymond regine
+  remi renaud rene rita robert rodolphe roger romain romane roland sabine sabrina samia samir samuel sandra sandrine sarah
+  sebastien serge severine simon simone sofia sofiane solange solene sonia sophie stephane stephanie suzanne sylvain sylvie
+  tatiana theo therese thibault thibaut thierry thomas timothee tom tristan valentin valentine valerie vanessa veronique
+  victor vincent virginie vivien xavier yacine yanis yann yannick yasmine yassine yves yvette yvonne zoe
+  abdelaziz abderrahmane adama alexia alicia amadou amina anissa arnold aurore-anne bilal brahim cedric chloé clarisse
+  coralie dalila djamel driss elias eliott elliot emilienne evan ewan fanny fatiha gabin guilhem hadrien hamza hicham ilyes
+  imane ismael jade-marie jason jessica joachim jocelyne johanna jordane kader kamel kenza kylian kilian lahcen lena lenny
+  leonard louna lucille mael maelle maelys mamadou manel marwa mathis mathys maxence melvin mickaelle mohammed moussa mustapha
+  nabil naima nassim nolan noah noam nora ophelie oumar rayan ryan salim salome sami samy sandro sofia souad steven sylvia
+  theophile tiphaine valery walid wassim william yoann yoan yohan yohann youssef yasmina zakaria zineb`);
+
+// Folded words, memoised (the same words come back verbatim after verbatim); cleared when large.
+const folded = new Map<string, string>();
+const ASCII = /^[\x20-\x7e]*$/u;
+function fold(s: string): string {
+  let f = folded.get(s);
+  if (f === undefined) {
+    f = ASCII.test(s) ? s.toLowerCase() : s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/’/gu, "'");
+    if (folded.size >= 50_000) folded.clear();
+    folded.set(s, f);
+  }
+  return f;
+}
+
+/** A common first name, or a compound of two ("Marc-Antoine", "Anne-Claire"). */
+function isFirstName(folded: string): boolean {
+  if (FIRST_NAMES.has(folded)) return true;
+  const dash = folded.indexOf('-');
+  return dash > 0 && FIRST_NAMES.has(folded.slice(0, dash)) && FIRST_NAMES.has(folded.slice(dash + 1));
+}
+
+let notNames: ReadonlySet<string> | undefined;
+function isNotName(folded: string): boolean {
+  notNames ??= new Set([...stopwords(), ...NOT_NAMES]);
+  if (notNames.has(folded)) return true;
+  // "tout-le-monde", "peut-être": a hyphenated word made of common words.
+  if (folded.includes('-')) return folded.split('-').some((part) => notNames?.has(part) === true);
+  return false;
+}
+
+interface Word {
+  text: string;
+  folded: string;
+  start: number;
+  end: number;
+  /** Starts with a capital (or "d'" + capital). */
+  cap: boolean;
+  /** Followed directly by a dot ("M.", "J."). */
+  dot: boolean;
+  /** Inside text already masked as something else, or glued to a digit ("FR76"): never part of a name. */
+  blocked: boolean;
+}
+
+const WORD = /\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*/gu;
+const UPPER = /^\p{Lu}/u;
+const ELIDED_CAP = /^[dDlL]['’]\p{Lu}/u;
+
+function words(text: string, free: (start: number, end: number) => boolean): Word[] {
+  const out: Word[] = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
+    const end = m.index + m[0].length;
+    out.push({
+      text: m[0],
+      folded: fold(m[0]),
+      start: m.index,
+      end,
+      cap: UPPER.test(m[0]) || ELIDED_CAP.test(m[0]),
+      dot: text.charCodeAt(end) === 46,
+      blocked: !free(m.index, end) || /\d/u.test(text[end] ?? '') || /\d/u.test(text[m.index - 1] ?? ''),
+    });
+  }
+  return out;
+}
+
+/** Only spaces (no line break, no punctuation) between two words. */
+const SPACES = /^[ \u00a0\u202f]{1,3}$/u;
+/** What may separate a title from the name: "M. Dupont", "M.Dupont", "Mme  Durand". */
+const AFTER_TITLE = /^\.?[ \u00a0\u202f]{0,3}$/u;
+
+const isTitle = (w: Word): boolean => TITLES.has(w.folded) && (w.folded !== 'm' || w.text === 'M');
+const isInitial = (w: Word): boolean => w.text.length === 1 && UPPER.test(w.text) && w.dot && !w.blocked;
+/** A capitalised name word; `surname`: after another name word, where "Petit" or "Leclerc" are surnames. */
+const isCapName = (w: Word, brands: boolean, surname = false): boolean =>
+  w.cap &&
+  !w.blocked &&
+  w.text.length >= 2 &&
+  !isTitle(w) &&
+  !isNotName(w.folded) &&
+  (surname || !(brands && (SURNAME_ADJECTIVES.has(w.folded) || BRANDS.has(w.folded))));
+// "iPhone" is no lower-case name.
+const isLowerName = (w: Word): boolean => !w.cap && !w.blocked && !/\p{Lu}/u.test(w.text) && w.text.length >= 3 && !isNotName(w.folded) && !BRANDS.has(w.folded) && !TITLES.has(w.folded);
+
+interface TakeOptions {
+  /** Lowercase words may be names (after a title or "je m'appelle"): up to this many. */
+  lower: number;
+  /** Refuse brand names (after a role or a greeting). */
+  brands: boolean;
+  /** Most name words (particles not counted). */
+  max: number;
+}
+
+/**
+ * The name starting at word `i`: name words and particles separated by
+ * spaces only. Returns [start, end, last word index] or undefined.
+ */
+function takeName(ws: readonly Word[], text: string, i: number, o: TakeOptions): [number, number, number] | undefined {
+  let first = -1;
+  let last = -1;
+  let names = 0;
+  let lowers = 0;
+  let k = i;
+  while (k < ws.length && names < o.max) {
+    const w = ws[k] as Word;
+    if (k > i) {
+      const prev = ws[k - 1] as Word;
+      const gap = text.slice(prev.end, w.start);
+      // An initial keeps its dot: "A. Lemoine", "J.-P. Morel".
+      if (!(SPACES.test(gap) || (isInitial(prev) && /^\.[ \u00a0\u202f-]{0,2}$/u.test(gap)))) break;
+    }
+    // "Monsieur le Médiateur", "Madame la directrice": an article before a function opens no name ("M. Le Goff", "mr le goff" do).
+    if (first < 0 && (w.folded === 'le' || w.folded === 'la' || w.folded === 'les')) {
+      const after = ws[k + 1];
+      if (after === undefined || FUNCTIONS.has(after.folded) || ROLES.has(after.folded)) break;
+    }
+    if (PARTICLES.has(w.folded) && !w.dot) {
+      // A particle belongs to the name only when a capitalised name word follows it.
+      let j = k + 1;
+      while (j < ws.length && j - k < 4 && PARTICLES.has((ws[j] as Word).folded) && SPACES.test(text.slice((ws[j - 1] as Word).end, (ws[j] as Word).start))) j++;
+      const next = ws[j];
+      if (next !== undefined && SPACES.test(text.slice((ws[j - 1] as Word).end, next.start)) && isCapName(next, o.brands) && (w.cap || first >= 0 || o.lower > 0)) {
+        if (first < 0) first = k;
+        k = j;
+        continue;
+      }
+      break;
+    }
+    if (isInitial(w)) {
+      // "A. Lemoine", or a surname's initial after a first name: "Julie R.".
+      if (first < 0) first = k;
+      last = k;
+      k++;
+      if (names > 0) break;
+      continue;
+    }
+    if (isCapName(w, o.brands, names > 0)) {
+      if (first < 0) first = k;
+      last = k;
+      names++;
+      k++;
+      continue;
+    }
+    // Lowercase names only at the start, or after other lowercase names: "mme nguyen", "je m'appelle julie moreau".
+    if (lowers < o.lower && (names === lowers) && isLowerName(w)) {
+      if (first < 0) first = k;
+      last = k;
+      names++;
+      lowers++;
+      k++;
+      continue;
+    }
+    break;
+  }
+  if (last < 0 || names === 0) return undefined;
+  return [(ws[first] as Word).start, (ws[last] as Word).end, last];
+}
+
+/** Last line holding only one to three capitalised name words: a signature. */
+function signatureLine(ws: readonly Word[], text: string): [number, number] | undefined {
+  // Trimmed by hand: /[\s.!]+$/ is quadratic on long runs of spaces.
+  let end = text.length;
+  while (end > 0 && /[\s.!]/u.test(text[end - 1] as string)) end--;
+  const trimmed = text.slice(0, end);
+  const lineStart = trimmed.lastIndexOf('\n') + 1;
+  if (lineStart === 0 || end - lineStart > 60) return undefined;
+  const line = trimmed.slice(lineStart);
+  if (!/^[\p{L}\p{M}'’ .\u00a0-]{2,60}$/u.test(line)) return undefined;
+  const inLine = ws.filter((w) => w.start >= lineStart && w.end <= trimmed.length);
+  // Two words at least: a last line "Déçu." or "Lamentable" is no signature.
+  if (inLine.length < 2 || inLine.length > 4 || !inLine.every((w) => isCapName(w, true) || isInitial(w) || PARTICLES.has(w.folded))) return undefined;
+  const first = inLine[0] as Word;
+  const last = inLine[inLine.length - 1] as Word;
+  return [first.start, last.end];
+}
+
+/**
+ * Spans of person names in `text`, sorted, not overlapping. `free` tells
+ * whether a span is still free (not masked as an email, a phone…).
+ */
+export function findNames(text: string, free: (start: number, end: number) => boolean = () => true): Array<[number, number]> {
+  const ws = words(text, free);
+  const found: Array<[number, number]> = [];
+  let taken = -1;
+  const push = (span: [number, number, number] | undefined): boolean => {
+    if (span === undefined) return false;
+    found.push([span[0], span[1]]);
+    taken = span[2];
+    return true;
+  };
+  for (let i = 0; i < ws.length; i++) {
+    if (i <= taken) continue;
+    const w = ws[i] as Word;
+    const next = ws[i + 1];
+    const gap = next === undefined ? '' : text.slice(w.end, next.start);
+    // 1. A title: "Mme Nguyen", "mme nguyen", "M. Le Goff", "Madame de La Tour".
+    if (isTitle(w) && next !== undefined && AFTER_TITLE.test(gap) && (!w.dot || ABBREVIATED.has(w.folded))) {
+      if (push(takeName(ws, text, i + 1, { lower: LOWER_AFTER.has(w.folded) ? 1 : 0, brands: false, max: 3 }))) continue;
+    }
+    // 2. "je m'appelle X Y", "je me nomme X".
+    if ((w.folded === "m'appelle" || (w.folded === 'nomme' && ws[i - 1]?.folded === 'me')) && next !== undefined && SPACES.test(gap)) {
+      if (push(takeName(ws, text, i + 1, { lower: 2, brands: true, max: 3 }))) continue;
+    }
+    // 3. A staff role: "votre conseillère Émilie Dufour", "Agent Thomas :".
+    if (ROLES.has(w.folded) && next !== undefined && SPACES.test(gap) && next.cap) {
+      if (push(takeName(ws, text, i + 1, { lower: 0, brands: true, max: 2 }))) continue;
+    }
+    // 4. A sign-off: "Cordialement, Paul Gauthier", "Bien à vous,\nCéline".
+    const signOff = SIGN_OFFS.has(w.folded) || (w.folded === 'vous' && ws[i - 1]?.folded === 'a' && ws[i - 2]?.folded === 'bien');
+    if (signOff && next !== undefined && /^[ \u00a0\u202f]*[,.!]?[ \u00a0\u202f]*(?:\r?\n[ \u00a0\u202f]*)*$/u.test(gap) && (next.cap || isInitial(next))) {
+      if (push(takeName(ws, text, i + 1, { lower: 0, brands: true, max: 3 }))) continue;
+    }
+    // 5. A greeting: "Bonjour Hugo,", "merci Sophie".
+    if (GREETINGS.has(w.folded) && next !== undefined && SPACES.test(gap) && next.cap && !isTitle(next)) {
+      const after = ws[i + 2];
+      const end = after === undefined ? text.slice(next.end) : text.slice(next.end, after.start);
+      // "Merci Sophie !" or "Bonjour Hugo, …": the name stands alone before punctuation.
+      if (/^[ \u00a0\u202f]*[,.!?:;)]/u.test(end) || (after === undefined && end.trim() === '')) {
+        if (push(takeName(ws, text, i + 1, { lower: 0, brands: true, max: 1 }))) continue;
+      }
+    }
+    // 6. A common first name, with the surname that follows: "Julie (conseillère)", "Émilie Dufour".
+    if (w.cap && isFirstName(w.folded) && !NOT_BEFORE_NAME.has(ws[i - 1]?.folded ?? '')) {
+      if (push(takeName(ws, text, i, { lower: 0, brands: false, max: 3 }))) continue;
+    }
+  }
+  const signature = signatureLine(ws, text);
+  if (signature !== undefined && !found.some(([s, e]) => s < signature[1] && e > signature[0])) found.push(signature);
+  return found.sort((a, b) => a[0] - b[0]);
+}
+
+/** Capitalised words of the names found, to mask their other mentions in the same text ("Nguyen a dit…"). */
+export function nameWords(text: string, spans: ReadonlyArray<readonly [number, number]>): ReadonlySet<string> {
+  const out = new Set<string>();
+  for (const [s, e] of spans) {
+    for (const m of text.slice(s, e).matchAll(WORD)) {
+      if (m[0].length >= 3 && UPPER.test(m[0]) && !PARTICLES.has(fold(m[0])) && !isNotName(fold(m[0]))) out.add(m[0]);
+    }
+  }
+  return out;
+}
+
+/** Other mentions of `names` (same spelling) in `text`. */
+export function findMentions(text: string, names: ReadonlySet<string>): Array<[number, number]> {
+  if (names.size === 0) return [];
+  const out: Array<[number, number]> = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
+    if (names.has(m[0])) out.push([m.index, m.index + m[0].length]);
+  }
+  return out;
+}
