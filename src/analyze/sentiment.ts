@@ -6,6 +6,7 @@ import { foldKey, stem } from '../text/index.js';
 import { termKeys } from '../lexicon/keys.js';
 import type { Lexicon } from '../lexicon/types.js';
 import { isBreak, isNegated, type NegationConfig, type Unit } from './negation.js';
+import { createModalityConfig, modalityOf, type ModalityConfig } from './modality.js';
 import { FR_SENTIMENT_BASE } from './sentiment-fr.generated.js';
 
 /** One sentiment key sequence: a word, phrase, fact and/or intensifier (a key may be several: `super`). */
@@ -36,6 +37,8 @@ export interface SentimentConfig {
   enchantmentWeight: number;
   /** Turn words (`mais`, `par contre`) as key sequences. */
   turns: string[][];
+  /** The lexicon's condition and precaution markers (modality.hypothetical): complaint words under them weigh nothing. */
+  hypothetical: ModalityConfig;
 }
 
 /** Thresholds turning sentiment sums into a tonality (docs/lexicon-format.md § Sentiment). */
@@ -132,6 +135,7 @@ export function createSentimentConfig(lexicon: Lexicon, options: { includeBase: 
     enchantmentWeight: lexicon.sentiment.enchantmentWeight,
     sarcasm: new Set(lexicon.sentiment.sarcasm.map((w) => keysOf(w).join(' '))),
     turns,
+    hypothetical: createModalityConfig({ ...lexicon, modality: { ...lexicon.modality, promise: [], unreal: [] } }, (w) => termKeys(w, keying)),
   };
 }
 
@@ -294,6 +298,15 @@ export function scoreSentiment(
     absorbed.add(i);
   });
 
+  // Praise (or a neutral phrase) written with its own negator closes that negator: "je n'hésiterai
+  // pas à recommander", "n'est-ce pas le meilleur ?". Its negators do not reach the words after it.
+  let scope: readonly Unit[] = units;
+  for (const f of found) {
+    if (f.phrase?.negated !== true || f.phrase.polarity === undefined || f.phrase.polarity < 0) continue;
+    if (scope === units) scope = units.slice();
+    for (let k = f.start; k < f.end; k += 1) (scope as Unit[])[k] = { ...(units[k] as Unit), key: '' };
+  }
+
   found.forEach((f, i) => {
     if (absorbed.has(i)) return;
     let p = f.value ?? f.phrase?.polarity;
@@ -303,9 +316,12 @@ export function scoreSentiment(
     // Negation flips and caps: "pas mauvais" is mildly positive, "pas content" negative, but "rien
     // d'exceptionnel" is no stronger a complaint than "pas content". A phrase written with its own
     // negator ("pas mal", "rien à redire") is read as written. Emoji stand outside the clause's syntax.
-    if (u.kind === 'word' && f.phrase?.negated !== true && isNegated(units as Unit[], f.start, f.end, negation)) {
+    if (u.kind === 'word' && f.phrase?.negated !== true && isNegated(scope, f.start, f.end, negation)) {
       p = p > 0 ? -Math.min(p, NEGATED_PRAISE_CAP) : -p / 2;
     }
+    // "En cas de problème", "pour éviter la casse", "si le produit ne convient pas": no problem happened.
+    // The word may end the marker itself ("pour éviter").
+    if (p < 0 && modalityOf(units, f.start, f.end, sentiment.hypothetical, negation, true) === 'hypothetical') return;
     const quoted = p > 0 && u.kind === 'word' && scareQuoted(units, f.start, f.end);
     const ironic = p > 0 && (quoted || (f.phrase !== undefined && sentiment.sarcasm.has(f.phrase.key)));
     items.push({ start: f.start, end: f.end, value: p, phrase: f.phrase, cue: quoted || (f.phrase?.fact === true && p < 0), ironic, quoted, match: false });
