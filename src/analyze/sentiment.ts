@@ -346,8 +346,10 @@ export function scoreSentiment(
     const s = sentenceOf(it);
     // Facts, markers, quoted praise and irritants next to the praise (a fact an irritant or an implied
     // complaint took: "Top la réactivité, 10 jours sans nouvelles"), on the same line: a chat's later "super merci" thanks for the fix, it does not mock the problem.
+    // A sincere praise word between them answers the fact ("10 jours, délai correct. Merci."): no irony.
+    const judged = (c: Item): boolean => items.some((e) => !e.match && !e.ironic && e.value > 0 && e.start >= Math.min(c.end, it.end) && e.end <= Math.max(c.start, it.start));
     const cue = items.some(
-      (c) => c !== it && c.cue && (!c.match || c.value < 0) && Math.abs(sentenceOf(c) - s) <= 1 && !turnBetween(units, it, c, sentiment) && !lineBetween(units, it, c),
+      (c) => c !== it && c.cue && (!c.match || c.value < 0) && Math.abs(sentenceOf(c) - s) <= 1 && !turnBetween(units, it, c, sentiment) && !lineBetween(units, it, c) && !judged(c),
     );
     if (!cue) continue;
     // The praised object next to the praise ("Top la réactivité", "Bravo la logistique").

@@ -169,6 +169,13 @@ describe('sentiment engine', () => {
     expect(sums(b, 'je ne peux pas recommander')).toEqual({ positive: 0, negative: 1.5 });
   });
 
+  it('a sincere praise word between a negative fact and a sarcasm word keeps the thanks sincere', () => {
+    const b = layer(['  words:', '    correct: 1', '    génial: 2', '  facts:', '    "# semaines pour": -1', '  sarcasm: [génial]'].join('\n'));
+    expect(sums(b, '3 semaines pour livrer, délai correct. Génial')).toEqual({ positive: 3, negative: 1 });
+    expect(sums(b, '3 semaines pour livrer. Génial')).toEqual({ positive: 0, negative: 3 });
+    expect(sums(b, 'Génial, 3 semaines pour livrer, correct')).toEqual({ positive: 1, negative: 3 });
+  });
+
   it('a phrase counts once, longest first, and only on its own units', () => {
     // "frais cachés" wins over "cachés"; punctuation splits the phrase.
     expect(sums(a(), 'frais cachés')).toEqual({ positive: 0, negative: 2 });
