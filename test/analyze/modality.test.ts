@@ -112,6 +112,18 @@ entries:
     expect(analyze('il y a eu de la casse', a).sentiment).toEqual({ positive: 0, negative: 2 });
   });
 
+  it.each([
+    'En cas de retard, un mail vous prévient aussitôt.',
+    'Si jamais un produit manque, le service client le renvoie.',
+    'Remboursement immédiat si le produit n\'est plus en stock.',
+    'Bouteilles calées pour éviter toute casse pendant le transport.',
+    'Au moindre souci ils répondent dans la journée.',
+  ])('default lexicons: %j raises no irritant and is not negative', (text) => {
+    const r = analyze(text, defaults);
+    expect(r.irritants).toEqual([]);
+    expect(r.tonality).not.toBe('negatif');
+  });
+
   it('rejects an unknown promiseAs and a bad window with positions', () => {
     const bad = safeParseLexicon('version: 1\nmodality:\n  window: 40\n  promiseAs: 3\n', { file: 'bad.yml' });
     expect(bad.success).toBe(false);
