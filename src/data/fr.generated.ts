@@ -925,7 +925,9 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "pdf vide|pdf blanc|page vide|document vide|fichier vide|téléchargement impossible",
       "vide mon panier|vide le panier|vidé mon panier|vider mon panier|vide mes paniers",
       "arrive pas à|arrive plus à|réussis pas à|parviens pas à|réussi pas à {0,1} télécharger|imprimer|ouvrir|envoyer|enregistrer|charger|installer|mettre à jour|scanner|ajouter|payer|valider",
-      "bouton|boutons|lien|option|fonction|fonctionnalité {0,3} décoratif|décorative|ne sert à rien|sert à rien"
+      "bouton|boutons|lien|option|fonction|fonctionnalité {0,3} décoratif|décorative|ne sert à rien|sert à rien",
+      "compte|connexion|connection|espace client|accès|identification {0,3} ne marche plus|ne marche pas|ne fonctionne plus|ne fonctionne pas|marche plus|marche pas|fonctionne plus|fonctionne pas|impossible|inaccessible",
+      "réinitialisation|réinitialiser|mot de passe|lien {0,4} ne se passe rien|rien ne se passe|il ne se passe rien|ne marche pas|ne fonctionne pas|jamais reçu|rien reçu"
      ],
      "exclude": [
       "erreur {0,2} d'article|de facturation|de livraison|de commande|de caisse|de taille",
@@ -1270,6 +1272,37 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "attendons",
       "attendu",
       "attente"
+     ]
+    },
+    {
+     "id": "retard_livraison",
+     "duration": "4 jours",
+     "under": "2 mois",
+     "near": [
+      "express",
+      "chronopost",
+      "chrono",
+      "urgent",
+      "urgence",
+      "prioritaire",
+      "premium"
+     ],
+     "cues": [
+      "reçu",
+      "reçue",
+      "recu",
+      "recue",
+      "livré",
+      "livrée",
+      "livre",
+      "arrivé",
+      "arrivée",
+      "après",
+      "apres",
+      "plus",
+      "bout",
+      "mis",
+      "fallu"
      ]
     },
     {
@@ -2032,7 +2065,14 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "commandé|commandée|commandés|commandées|commande passée {0,6} toujours en attente|j'attends encore|j'attends toujours",
       "commandé|commandée|commandés|commandées|commande passée {0,6} toujours rien|et toujours rien|toujours rien reçu|et rien reçu",
       "j'attends encore|on attend encore|attends encore|attend encore {0,3} colis|commande|livraison|article|paquet|meuble|lunettes|verres|canapé",
-      "pas encore reçu|pas encore reçue|pas encore reçus|pas encore arrivé|pas encore arrivée|pas encore livré|pas encore livrée|toujours pas là|toujours rien reçu|pas l'ombre d'un colis|pas l'ombre d'un livreur"
+      "pas encore reçu|pas encore reçue|pas encore reçus|pas encore arrivé|pas encore arrivée|pas encore livré|pas encore livrée|toujours pas là|toujours rien reçu|pas l'ombre d'un colis|pas l'ombre d'un livreur",
+      "retard|retards {0,0} livraison|livraisons|colis|commande|commandes|envoi|expédition",
+      "gros retard|grand retard|énorme retard|sacré retard|retard énorme|retard important|retard conséquent|retards répétés|gros retards|énormes retards",
+      "toujours rien|rien reçu|toujours rien reçu|toujours pas reçu {0,2} depuis {0,3} commande|commandes|commandé|commandée|achat|paiement|règlement|virement",
+      "commande|commandes|colis|paquet|envoi {0,3} pas encore expédiée|pas encore expédié|pas été expédiée|pas été expédié|pas été expédiés|même pas expédiée|même pas expédié|pas partie|pas parti|même pas partie|même pas parti|pas encore partie|pas encore parti|jamais partie|jamais parti|pas été envoyée|pas été envoyé|pas encore envoyée|pas encore envoyé|toujours pas partie|toujours pas parti",
+      "aucune information|aucune info|aucune infos|pas d'information|pas d'informations|pas d'info|aucune indication|aucun suivi {0,3} colis|commande|livraison|envoi|expédition|bouteille|paquet",
+      "livraison|livraisons {0,5} déplorable|déplorables|pitoyable|minable|honteuse|nulle|lamentable|médiocre|à revoir|un cauchemar|une catastrophe|un fiasco",
+      "livré|livrée|livrés|livrées|déposé|déposée|déposés|déposées|posé|posée|posés|posées|laissé|laissée|laissés|remis|remise|distribué|distribuée|envoyé|envoyée {0,3} mauvaise adresse|mauvais destinataire|mauvais endroit|autre adresse|mauvaise boîte|mauvaise porte|mauvais immeuble|autre destinataire|mauvais numéro"
      ],
      "exclude": [
       "attends|attend|attendons|attendent|attendais {0,2} avec impatience|impatiemment|avec hâte|avec plaisir|le prochain|la prochaine",
@@ -2097,7 +2137,9 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "arrived broken|arrived damaged|received the wrong|wrong item|wrong size|damaged parcel|missing item|items missing",
       "alors que j'avais commandé|alors que nous avions commandé|au lieu de ce que j'avais commandé",
       "pas ce que j'avais commandé",
-      "livré|livrée|livrés|livrées|reçu|reçue {0,2} avec une rayure|avec des rayures|avec un choc|avec une bosse|avec un éclat|avec une fissure|avec un trou|avec une tache"
+      "livré|livrée|livrés|livrées|reçu|reçue {0,2} avec une rayure|avec des rayures|avec un choc|avec une bosse|avec un éclat|avec une fissure|avec un trou|avec une tache",
+      "erreur|erreurs {0,0} sur {0,2} vin|vins|bouteille|bouteilles|produit|produits|article|articles|référence|références|modèle|couleur|coloris|taille|cuvée|millésime|thé|thés|café|cafés|parfum|arôme|saveur|goût|quantité|contenu|colis|commande|envoi",
+      "erreur de livraison|erreurs de livraison|erreur d'envoi|erreur de produit|erreur de référence|erreur de bouteille|erreur de vin|erreur de saveur|erreur de parfum|erreur dans l'envoi|erreur dans le colis"
      ],
      "exclude": [
       "boîte aux lettres|boite aux lettres",
@@ -2679,7 +2721,9 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "+ {0,2} % {0,3} sur {0,2} facture|abonnement|cotisation|prime|forfait|tarif|loyer|mensualité|mensualités|prix",
       "a pris|ont pris|prend|prennent {0,1} % {0,3} en un an|cette année|d'un coup",
       "a pris|ont pris|prend|prennent {0,1} % {0,3} sans prévenir",
-      "forfait|abonnement|cotisation|prime|facture|mensualité|tarif|prix|loyer|billet {0,2} a pris|ont pris|prend {0,3} €|euros|%"
+      "forfait|abonnement|cotisation|prime|facture|mensualité|tarif|prix|loyer|billet {0,2} a pris|ont pris|prend {0,3} €|euros|%",
+      "pas satisfait|pas satisfaite|pas très satisfait|pas très satisfaite|peu satisfait|peu satisfaite|déçu|déçue|mécontent|mécontente {0,2} rapport qualité prix|rapport qualité-prix|rapport qualité/prix|qualité prix|qualité/prix|qualité-prix",
+      "supermarché|supermarche|supermarchés|grande surface|grandes surfaces|hypermarché|intermarché|carrefour|leclerc|auchan|lidl|amazon|ailleurs|concurrent|concurrence|autre site {0,8} la même|la meme|le même|le meme|les mêmes|les memes {0,2} à"
      ],
      "exclude": [
       "cher vous|cher eux|cher nous|cher moi",
@@ -2902,7 +2946,9 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "plus de tonalité|pas de tonalité|aucune tonalité",
       "vois flou|voit flou|vision floue|vision trouble|verres mal centrés|mal centrés|verres mal adaptés|mauvaise correction|erreur de correction",
       "pas la bonne correction",
-      "marche une fois sur|fonctionne une fois sur|marche 1 fois sur|fonctionne 1 fois sur|capte une fois sur"
+      "marche une fois sur|fonctionne une fois sur|marche 1 fois sur|fonctionne 1 fois sur|capte une fois sur",
+      "produit|produits|café|cafés|thé|thés|vin|vins|rhum|rhums|chocolat|chocolats|liquide|liquides|tisane|tisanes|article|articles|bouteille|bouteilles {0,1} médiocre|médiocres|insipide|insipides|sans goût|sans saveur|imbuvable|imbuvables",
+      "mauvais goût|goût de rien"
      ],
      "exclude": [
       "site|appli|application|lien|code|carte|paiement|numéro|standard|identifiant|identifiants|compte|page|bouton|formulaire|espace client|téléphone du service|mot de passe|service client|application mobile {0,3} ne fonctionne|ne marche|marche pas|fonctionne pas|fonctionne plus|marche plus|ne fonctionnent|ne marchent",
