@@ -2088,7 +2088,8 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "toujours rien {0,2} réponse|remboursement|de leur part",
       "rapide|rapides|rapidement|vite|à temps|à l'heure|dans les temps|dans les délais|en temps et en heure {0,2} malgré {0,4} lenteur|lenteurs|retard|retards|retardée|retardées|grève|grèves",
       "malgré {0,6} retard|retards|retardée|retardées|lenteur|lenteurs {0,6} dans les temps|à temps|à l'heure|dans les délais|rapidement|en temps et en heure",
-      "arrivé|arrivée|arrivés|arrivées|pas arrivé|pas arrivée {0,1} au bout de|au bout du|au bout"
+      "arrivé|arrivée|arrivés|arrivées|pas arrivé|pas arrivée {0,1} au bout de|au bout du|au bout",
+      "préfère|préfèrerais|préférer|préférez|préférons|choisir|choisi|choisis|opter|opté|opte {0,4} livraison lente|livraison plus lente|livraison moins rapide|envoi lent|envoi plus lent"
      ]
     },
     {
@@ -2156,7 +2157,8 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "il manque que|il ne manque que|il ne manque plus que|il manque plus que|il manquerait|il ne manquerait que|il manquerait juste|il manque peut-être",
       "il manque|il manquait {0,2} conseil|conseils|choix|option|options|filtre|filtres|fonction|fonctionnalité|rubrique|catégorie|onglet|recherche|description|descriptions|photos|photo|avis|remise|remises|promo|promos|promotion|promotions|réduction|réductions|programme de fidélité|carte de fidélité|un petit plus|petit plus|explications|informations|information|détails",
       "cherchais|cherchant|cherché|chercher|recherche|recherchais|trouver|trouvé {0,3} produit manquant|produits manquants|article manquant|articles manquants",
-      "jour|jours|semaine|semaines|heures|h|mois {0,2} au lieu de|au lieu d'un|au lieu d'une"
+      "jour|jours|semaine|semaines|heures|h|mois {0,2} au lieu de|au lieu d'un|au lieu d'une",
+      "il manque|il manquait|manque {0,3} sur le site|sur votre site|dans la gamme|dans votre gamme|au catalogue|dans le catalogue|à votre catalogue|dans la boutique|en boutique|en ligne|en diy|à la carte|dans le choix"
      ]
     }
    ]
@@ -5526,7 +5528,7 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "c'est limite": -1.5,
      "un peu juste": -1.5,
      "un classique": -1.5,
-     "comme d'hab": -1.5,
+     "comme d'hab": 0,
      "comme d'habitude chez": -1.5,
      "pas terrible terrible": -1.5,
      "chiant": -1.5,
@@ -6086,7 +6088,39 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "délai acceptable": 1.5,
      "attente acceptable": 1.5,
      "c'est raisonnable": 1.5,
-     "délai raisonnable": 1.5
+     "délai raisonnable": 1.5,
+     "commande tous les mois": 0.5,
+     "commandons tous les mois": 0.5,
+     "reçois tous les mois": 0.5,
+     "recevoir tous les mois": 0.5,
+     "recevons tous les mois": 0.5,
+     "découvrir tous les mois": 1,
+     "découvre tous les mois": 1,
+     "découvrons tous les mois": 1,
+     "plaisir tous les mois": 1.5,
+     "tous les mois de nouveaux": 1,
+     "tous les mois de nouvelles": 1,
+     "tous les mois une": 0.5,
+     "tous les mois un": 0.5,
+     "découvert par": 0.5,
+     "découverte par": 0.5,
+     "découvert grâce": 0.5,
+     "découverte grâce": 0.5,
+     "découvert lors": 0.5,
+     "découvert via": 0.5,
+     "découvert en cherchant": 0.5,
+     "découvert sur": 0.3,
+     "site découvert": 0.5,
+     "boutique découverte": 0.5,
+     "j'avais découvert": 0.5,
+     "hésiterais pas": 1.5,
+     "hésiterons pas": 1.5,
+     "hésitons pas": 1.5,
+     "hésites pas": 1.5,
+     "je ne m'attendais pas à": 0.5,
+     "ne m'attendais pas à": 0.5,
+     "m'attendais pas à": 0.5,
+     "n'en attendais pas tant": 1.5
     }
    }
   }

@@ -130,6 +130,10 @@ describe('happy customers, irritant families: no irritant', () => {
     ['Première commande sans retour d\'expérience, et tout s\'est bien passé.', 'absence_reponse'],
     ['Il faudrait un ruban collant sur les cartons, sinon parfait.', 'sollicitation_excessive'],
     ['Quand je n\'ai pas le temps d\'aller en boutique, je commande ici.', 'mots_qui_tuent'],
+    // a slow delivery chosen, what a range lacks
+    ['Je préfère passer par une livraison lente mais sûre.', 'retard_livraison'],
+    ['J\'ai choisi une livraison lente pour payer moins.', 'retard_livraison'],
+    ['Il manque certains produits sur le site, sinon tout est parfait.', 'colis_endommage'],
     // a problem left behind or feared
     ['Adieu le café rance des supermarchés !', 'produit_defectueux'],
     ['J\'avais peur que les bouteilles arrivent cassées, tout était intact.', 'colis_endommage'],
@@ -164,6 +168,12 @@ describe('happy customers, tonality families: not negative', () => {
     'Des vins pas faciles à trouver dans le commerce.',
     'Fini les lendemains de soirée difficiles !',
     'De peur d\'être déçu je n\'osais pas commander, à tort.',
+    'Reçu samedi, comme d\'hab.',
+    'Je commande tous les mois depuis deux ans.',
+    'Je reçois tous les mois ma box.',
+    'Site découvert par hasard en cherchant un cadeau.',
+    'J\'hésiterais pas à recommander.',
+    'Je ne m\'attendais pas à un service aussi parfait.',
   ])('%s', (text) => {
     const a = analyze(text, analyzer);
     expect(a.tonality).not.toBe('negatif');
