@@ -114,7 +114,8 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "exclude": [
       "relations {0,2} agressives",
       "vin|vins|liquide|liquides|e-liquide|goût|gout|bouche|finale|champagne|cidre|blanc|rosé|saveur|arôme|arômes|cuvée|tabac|classic|blond|brun|café|thé|rhum|whisky|cognac|gâteau|cake|biscuit|peau|air|climat|nez|tanins|tannins|attaque|alcool {0,3} très sec|très sèche|assez sec|assez sèche|sec|sèche|agressif|agressive|rude",
-      "concurrence {0,2} rude|rude concurrence|rude épreuve|rudes épreuves|hiver rude"
+      "concurrence {0,2} rude|rude concurrence|rude épreuve|rudes épreuves|hiver rude",
+      "voisin|voisine|voisins|voisines|gardien|gardienne|gardiens|concierge|bailleur|propriétaire|belle-mère|beau-père {0,8} désagréable|désagréables|pas sympathique|sympathique|sympa|pas sympa|aimable|pas aimable|impoli|impolie|odieux|odieuse|agressif|agressive|grossier|grossière|antipathique"
      ]
     },
     {
@@ -218,7 +219,8 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
       "humain {0,1} derrière|au bout|à qui parler|à joindre",
       "un humain|vrai humain|être humain|contact humain",
       "patient {0,2} pendant|longtemps|des heures",
-      "soyez patient|soyez patients|être patient|être patiente|rester patient|restez patient"
+      "soyez patient|soyez patients|être patient|être patiente|rester patient|restez patient",
+      "voisin|voisine|voisins|voisines|gardien|gardienne|gardiens|concierge|bailleur|propriétaire|belle-mère|beau-père {0,8} sympathique|sympathiques|sympa|sympas|aimable|aimables|gentil|gentille|chaleureux|chaleureuse|souriant|souriante|adorable"
      ]
     }
    ]
@@ -6120,7 +6122,25 @@ export const FR_LEXICON_SOURCES: ReadonlyArray<{ file: string; data: unknown }> 
      "je ne m'attendais pas à": 0.5,
      "ne m'attendais pas à": 0.5,
      "m'attendais pas à": 0.5,
-     "n'en attendais pas tant": 1.5
+     "n'en attendais pas tant": 1.5,
+     "lendemain de soirée difficile": 0,
+     "lendemains de soirée difficiles": 0,
+     "lendemains de soirées difficiles": 0,
+     "lendemain de soirée compliqué": 0,
+     "lendemains de soirée compliqués": 0,
+     "lendemains de soirées compliqués": 0,
+     "lendemains de fête difficiles": 0,
+     "lendemain de fête difficile": 0,
+     "lendemains difficiles": 0,
+     "lendemain difficile": 0,
+     "gueule de bois": 0,
+     "gueules de bois": 0,
+     "# mal de crâne": 0.5,
+     "# mal de tête": 0.5,
+     "zéro mal de crâne": 0.5,
+     "zéro mal de tête": 0.5,
+     "plus de mal de tête": 0.5,
+     "plus de maux de tête": 0.5
     }
    }
   }

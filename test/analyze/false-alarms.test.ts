@@ -130,6 +130,9 @@ describe('happy customers, irritant families: no irritant', () => {
     ['Première commande sans retour d\'expérience, et tout s\'est bien passé.', 'absence_reponse'],
     ['Il faudrait un ruban collant sur les cartons, sinon parfait.', 'sollicitation_excessive'],
     ['Quand je n\'ai pas le temps d\'aller en boutique, je commande ici.', 'mots_qui_tuent'],
+    // people who are not the company's
+    ['Notre gardienne d\'immeuble n\'est pas du tout sympathique, alors je me fais livrer en relais.', 'personnel_desagreable'],
+    ['Le voisin pas aimable a refusé le colis, le SAV l\'a renvoyé aussitôt.', 'personnel_desagreable'],
     // a slow delivery chosen, what a range lacks
     ['Je préfère passer par une livraison lente mais sûre.', 'retard_livraison'],
     ['J\'ai choisi une livraison lente pour payer moins.', 'retard_livraison'],
@@ -169,6 +172,8 @@ describe('happy customers, tonality families: not negative', () => {
     'Fini les lendemains de soirée difficiles !',
     'De peur d\'être déçu je n\'osais pas commander, à tort.',
     'Reçu samedi, comme d\'hab.',
+    'Pour les lendemains de soirée difficiles.',
+    'Avec ces gélules, 0 mal de tête le lendemain.',
     'Je commande tous les mois depuis deux ans.',
     'Je reçois tous les mois ma box.',
     'Site découvert par hasard en cherchant un cadeau.',
