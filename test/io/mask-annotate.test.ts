@@ -84,7 +84,7 @@ describe('rejects file', () => {
   ] as const)('masks what a reason quotes from the input when masking is %s', async (maskPersonalData, _expected, absent) => {
     const path = join(tempDir(), 'rejects.csv');
     const { writeRejects } = await import('../../src/io/write.js');
-    const reject = { source: { file: 'in.jsonl', row: 3, line: 3 }, reason: 'invalid JSON: "claire.fontaine@exemple.fr" is not valid', hint: 'line 3 must hold one JSON object' };
+    const reject = { type: 'reject' as const, source: { file: 'in.jsonl', row: 3, line: 3 }, reason: 'invalid JSON: "claire.fontaine@exemple.fr" is not valid', hint: 'line 3 must hold one JSON object' };
     await writeRejects([reject], path, { maskPersonalData });
     const written = readFileSync(path, 'utf8');
     expect(written).toContain('in.jsonl');
