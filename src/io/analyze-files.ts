@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { analyzeVerbatim, createAnalyzer } from '../analyze/index.js';
 import type { Analyzer, AnalyzerOptions } from '../analyze/index.js';
 import { createCorpusAccumulator, finalizeCorpus, mergeCorpusStates, reportMeta } from '../report/index.js';
-import type { CorpusOptions, CorpusState, Report, ReportSection } from '../report/index.js';
+import type { CorpusOptions, CorpusState, Report, Section } from '../report/index.js';
 import type { Verbatim, VerbatimAnalysis } from '../types.js';
 import { loadLexiconFiles } from './lexicon-files.js';
 import { InputError } from './errors.js';
@@ -45,8 +45,8 @@ export interface AnalyzeFilesOptions {
   maxXlsxSize?: number;
   /** What `-` reads (default `process.stdin`); it is copied to a temporary file, removed at the end. */
   stdin?: NodeJS.ReadableStream;
-  /** Extra report sections (in-process runs only). */
-  sections?: readonly ReportSection[];
+  /** The report's sections, the core first (default `defaultSections()`; in-process runs only). */
+  sections?: readonly Section[];
   /**
    * Analyse on this many worker threads (default 1: in-process). Needs
    * `workerScript`, a module that calls `runAnalysisWorker()` when it starts

@@ -1,17 +1,17 @@
 // Everything a corpus run accumulates — the report state and the insight
 // accumulators — behind one add/merge/finalize, so a corpus can be split over
 // workers or machines and merged back exactly.
-import { createReportBuilder, mergeReportStates } from './state.js';
-import { finalizeReport } from './finalize.js';
-import { chatSection, keynessStateFromReport } from './sections.js';
+import { createReportBuilder, finalizeReport, mergeReportStates } from './build.js';
+import { defaultSections } from './sections/index.js';
 import { createCooccurrenceAccumulator, finalizeCooccurrence, mergeCooccurrence, type CooccurrenceState } from './insight/cooccurrence.js';
 import { createJourneyAccumulator, finalizeJourney, mergeJourney, type JourneyState } from './insight/journey.js';
-import { finalizeKeyness } from './insight/keyness.js';
+import { finalizeKeyness, type KeynessState } from './insight/keyness.js';
 import { createScoresAccumulator, detectScoreScale, finalizeScores, mergeScores, type ScoresAccumulator, type ScoresState } from './insight/scores.js';
 import { createTrendsAccumulator, finalizeTrends, mergeTrends, type TrendsState } from './insight/trends.js';
 import { mergeAll } from './insight/_shared.js';
 import type { Insight } from './insight/index.js';
-import type { Report, ReportOptions, ReportReject, ReportSection, ReportState } from './types.js';
+import type { Section } from './section.js';
+import type { CoreState, Report, ReportOptions, ReportReject, ReportState } from './types.js';
 import type { VerbatimAnalysis } from '../types.js';
 
 export interface CorpusOptions extends ReportOptions {
@@ -37,13 +37,13 @@ export interface CorpusAccumulator {
   state(): CorpusState;
 }
 
-function reportOptionsOf(options: CorpusOptions): ReportOptions & { sections: readonly ReportSection[] } {
+function reportOptionsOf(options: CorpusOptions): ReportOptions & { sections: readonly Section[] } {
   const { scale, period, ...rest } = options;
   void period;
   return {
     ...rest,
     scoreScale: scale === 'nps' || scale === 'stars' ? scale : (rest.scoreScale ?? 'auto'),
-    sections: [chatSection(), ...(options.sections ?? [])],
+    sections: options.sections ?? defaultSections(),
   };
 }
 
@@ -87,7 +87,7 @@ export function finalizeCorpus(state: CorpusState, options: CorpusOptions = {}):
   const report = finalizeReport(state.report, reportOptionsOf(options));
   const insight: Insight = {
     scores: finalizeScores(dominantScaleScores(state.scores, options.scale ?? 'auto'), { scale: options.scale ?? 'auto' }),
-    keyness: finalizeKeyness(keynessStateFromReport(state.report)),
+    keyness: finalizeKeyness(keynessStateFromReport(state.report.sections.core)),
     cooccurrence: finalizeCooccurrence(state.cooccurrence),
     trends: finalizeTrends(state.trends, { period: options.period ?? 'month' }),
     journey: finalizeJourney(state.journey, { entries: options.meta?.entries ?? {} }),
@@ -125,4 +125,28 @@ function dominantScaleScores(byChannel: Record<string, ScoresState>, declared: C
   const best = [...groups.entries()].sort((x, y) => y[1].scored - x[1].scored || x[0].localeCompare(y[0]))[0];
   // Verbatims without a score still count in "verbatims": keep unscored channels out only when a scale group exists.
   return mergeAll(best?.[1].states ?? states, mergeScores, empty);
+}
+
+/**
+ * The keyness state read off a report state: the report already counts words
+ * and expressions per channel (personal data left out), so keyness need not
+ * count them a second time.
+ */
+export function keynessStateFromReport(state: CoreState): KeynessState {
+  const kinds = ['theme', 'concept', 'irritant', 'enchantment'] as const;
+  const channels: KeynessState['channels'] = Object.create(null) as KeynessState['channels'];
+  for (const [id, ch] of Object.entries(state.channels)) {
+    const words: Record<string, number> = Object.create(null) as Record<string, number>;
+    let keywords = 0;
+    for (const [key, [occurrences]] of Object.entries(ch.keywords)) {
+      words[key] = occurrences;
+      keywords += occurrences;
+    }
+    const expressions: Record<string, number> = Object.create(null) as Record<string, number>;
+    for (const [key, [occurrences]] of Object.entries(ch.expressions)) expressions[key] = occurrences;
+    const concepts: Record<string, number> = Object.create(null) as Record<string, number>;
+    for (const kind of kinds) for (const [entry, n] of Object.entries(ch.entries[kind])) concepts[`${kind}:${entry}`] = n;
+    channels[id] = { verbatims: ch.verbatims, keywords, words, expressions, concepts };
+  }
+  return { type: 'keyness', version: 1, expressionLengths: [2, 3], kinds: [...kinds], channels };
 }

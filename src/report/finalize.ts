@@ -1,24 +1,20 @@
-/**
- * From a mergeable state to the versioned `Report` (pure), and the
- * `buildReport` convenience over (async) iterables.
- */
-import type { EntryKind, Tonality, VerbatimAnalysis } from '../types.js';
-import { createReportBuilder, emptyChannelState, mergeChannelStates, own } from './state.js';
+/** From the core state to the top of the report: summary, channels, all (pure). */
+import type { EntryKind, Tonality } from '../types.js';
+import { checkCoreState, emptyChannelState, mergeChannelStates, own } from './state.js';
 import { mergeAll } from './insight/_shared.js';
 import { histogramMean, histogramQuantile, round, roundOrNull, shareOf } from './stats.js';
 import type {
   ChannelReport,
   ChannelState,
+  CoreReport,
+  CoreState,
   Histogram,
   RankedEntry,
   RankedTerm,
-  Report,
   ReportExample,
   ReportMeta,
   ReportOptions,
   ReportReject,
-  ReportState,
-  ScoreScale,
   ScoreSummary,
   TermCount,
 } from './types.js';
@@ -44,8 +40,11 @@ interface FinalizeSettings {
   minExpressionVerbatims: number;
   ignoreWords: ReadonlySet<string>;
   examples: number;
-  scoreScale: ScoreScale;
+  /** The core reads NPS and stars; any other declared scale is guessed per channel, as with `auto`. */
+  scoreScale: 'auto' | 'nps' | 'stars';
 }
+
+const SCORE_SCALES: readonly unknown[] = ['auto', 'nps', 'stars', 'csat', 'ces'];
 
 function count(name: string, value: unknown, fallback: number): number {
   if (value === undefined) return fallback;
@@ -194,14 +193,17 @@ function channelReport(channel: string, label: string, ch: ChannelState, score: 
 // ---------------------------------------------------------------- report
 
 /**
- * Turns a state into the versioned report (pure: the state is not changed).
- * Per-channel figures come first; `all` merges every channel (transverse view).
+ * Turns a core state into the top of the report (pure: the state is not
+ * changed). Per-channel figures come first; `all` merges every channel
+ * (transverse view).
  */
-export function finalizeReport(state: ReportState, options: ReportOptions = {}): Report {
-  if (typeof state !== 'object' || state === null || state.stateVersion !== 1) {
-    throw new TypeError(`verbatim-fr: expected a ReportState (stateVersion 1), got ${state === null ? 'null' : typeof state}`);
-  }
+export function finalizeCore(state: CoreState, options: ReportOptions = {}): CoreReport {
+  checkCoreState(state, 'the core state');
   const topWords = count('topWords', options.topWords, DEFAULT_TOP_WORDS);
+  const scoreScale = options.scoreScale ?? 'auto';
+  if (!SCORE_SCALES.includes(scoreScale)) {
+    throw new TypeError(`verbatim-fr: expected options.scoreScale to be 'auto', 'nps', 'stars', 'csat' or 'ces', got ${String(scoreScale)}`);
+  }
   const s: FinalizeSettings = {
     meta: options.meta ?? {},
     topWords,
@@ -209,11 +211,8 @@ export function finalizeReport(state: ReportState, options: ReportOptions = {}):
     minExpressionVerbatims: count('minExpressionVerbatims', options.minExpressionVerbatims, DEFAULT_MIN_EXPRESSION_VERBATIMS),
     ignoreWords: new Set(options.ignoreWords ?? DEFAULT_IGNORED_WORDS),
     examples: Math.min(count('examples', options.examples, state.config.examples), state.config.examples),
-    scoreScale: options.scoreScale ?? 'auto',
+    scoreScale: scoreScale === 'nps' || scoreScale === 'stars' ? scoreScale : 'auto',
   };
-  if (!['auto', 'nps', 'stars'].includes(s.scoreScale)) {
-    throw new TypeError(`verbatim-fr: expected options.scoreScale to be 'auto', 'nps' or 'stars', got ${String(s.scoreScale)}`);
-  }
   const lang = options.lang ?? 'fr';
   const ids = Object.keys(state.channels).sort();
 
@@ -241,9 +240,7 @@ export function finalizeReport(state: ReportState, options: ReportOptions = {}):
 
   const analysed = all.verbatims;
   const rejected = state.rejects.count;
-  const core: Omit<Report, 'sections'> = {
-    schemaVersion: 2,
-    lang,
+  return {
     summary: {
       inputRows: analysed + rejected,
       analysed,
@@ -266,34 +263,4 @@ export function finalizeReport(state: ReportState, options: ReportOptions = {}):
     channels,
     all: allReport,
   };
-  const sections: Record<string, unknown> = {};
-  for (const section of [...(options.sections ?? [])].sort((a, b) => cmp(a.name, b.name))) {
-    if (Object.prototype.hasOwnProperty.call(state.sections, section.name)) {
-      sections[section.name] = section.finalize(state.sections[section.name], { report: core, meta: s.meta });
-    }
-  }
-  return { ...core, sections };
 }
-
-const isReject = (item: unknown): item is ReportReject =>
-  typeof item === 'object' && item !== null && 'reason' in item && 'source' in item && !('text' in item);
-
-/**
- * Builds a report from analyses (sync or async iterable). Rejects
- * `{ source, reason, hint }` may be mixed into the same stream.
- */
-export async function buildReport(
-  items: Iterable<VerbatimAnalysis | ReportReject> | AsyncIterable<VerbatimAnalysis | ReportReject>,
-  options: ReportOptions = {},
-): Promise<Report> {
-  if (items === null || typeof items !== 'object' || !(Symbol.iterator in items || Symbol.asyncIterator in items)) {
-    throw new TypeError(`verbatim-fr: expected an iterable of analyses, got ${items === null ? 'null' : typeof items}`);
-  }
-  const builder = createReportBuilder(options);
-  for await (const item of items) {
-    if (isReject(item)) builder.reject(item);
-    else builder.add(item);
-  }
-  return finalizeReport(builder.snapshot(), options);
-}
-

@@ -1,24 +1,13 @@
 /**
- * The mergeable report state: a builder that adds analyses one by one, and an
- * exact, associative and commutative merge so a corpus can be split, analysed
- * in parallel and combined (only `maxVocabulary` pruning makes it approximate).
+ * State of the core section: analyses added one by one into per-channel
+ * figures, and an exact, associative and commutative merge so a corpus can be
+ * split, analysed in parallel and combined (only `maxVocabulary` pruning makes
+ * it approximate).
  */
 import type { EntryKind, VerbatimAnalysis } from '../types.js';
 import { maskPersonalData, maskQuotedInput, moveSpans, type MaskReplacement, type MaskResult } from './mask.js';
 import { addTo, fnv1a, mergeCounts } from './stats.js';
-import type {
-  ChannelState,
-  ExampleState,
-  Highlight,
-  ReportBuilder,
-  ReportMeta,
-  ReportOptions,
-  ReportReject,
-  ReportSection,
-  ReportSectionAddContext,
-  ReportState,
-  TermCount,
-} from './types.js';
+import type { ChannelState, CoreState, ExampleState, Highlight, ReportMeta, ReportOptions, ReportReject, TermCount } from './types.js';
 
 export const DEFAULT_EXAMPLES = 3;
 export const DEFAULT_MAX_REJECTS = 10;
@@ -47,7 +36,7 @@ function nonNegativeInteger(name: string, value: unknown, fallback: number): num
   return value;
 }
 
-export function normalizeConfig(options: ReportOptions): ReportState['config'] {
+export function normalizeConfig(options: ReportOptions): CoreState['config'] {
   if (typeof options !== 'object' || options === null) {
     throw new TypeError(`verbatim-fr: expected options to be an object, got ${describe(options)}`);
   }
@@ -87,16 +76,8 @@ export function emptyChannelState(): ChannelState {
   };
 }
 
-export function emptyReportState(options: ReportOptions = {}): ReportState {
-  const sections = dict<unknown>();
-  for (const section of options.sections ?? []) sections[section.name] = section.init();
-  return {
-    stateVersion: 1,
-    config: normalizeConfig(options),
-    rejects: { count: 0, byReason: dict(), first: [] },
-    channels: dict(),
-    sections,
-  };
+export function emptyCoreState(options: ReportOptions = {}): CoreState {
+  return { config: normalizeConfig(options), rejects: { count: 0, byReason: dict(), first: [] }, channels: dict() };
 }
 
 // ---------------------------------------------------------------- ordering
@@ -297,12 +278,8 @@ function highlightsFor(analysis: VerbatimAnalysis, entryId: string): Highlight[]
   return out.sort((a, b) => a.start - b.start || a.end - b.end || cmp(a.id, b.id));
 }
 
-export function addAnalysis(
-  state: ReportState,
-  analysis: VerbatimAnalysis,
-  meta: ReportMeta,
-  sections: readonly ReportSection[],
-): void {
+/** Adds one analysis to the core state; a brand or agent message is only counted apart. */
+export function addAnalysis(state: CoreState, analysis: VerbatimAnalysis, meta: ReportMeta): void {
   validateAnalysis(analysis);
   const { config } = state;
   const channel = typeof analysis.channel === 'string' && analysis.channel !== '' ? analysis.channel : UNKNOWN_CHANNEL;
@@ -345,16 +322,6 @@ export function addAnalysis(
   }
 
   if (config.examples > 0) addExamples(ch, channel, analysis, byKind, config, masked);
-
-  if (sections.length > 0) {
-    const context: ReportSectionAddContext = {
-      meta,
-      mask: (text) => (config.maskPersonalData ? maskPersonalData(text).text : text),
-    };
-    for (const section of sections) {
-      state.sections[section.name] = section.add(state.sections[section.name], analysis, context);
-    }
-  }
 }
 
 const finiteOrZero = (n: unknown): number => (typeof n === 'number' && Number.isFinite(n) ? n : 0);
@@ -364,7 +331,7 @@ function addExamples(
   channel: string,
   analysis: VerbatimAnalysis,
   byKind: ReadonlyArray<[EntryKind, readonly string[]]>,
-  config: ReportState['config'],
+  config: CoreState['config'],
   masked: MaskResult | undefined,
 ): void {
   for (const [, ids] of byKind) {
@@ -387,7 +354,7 @@ function addExamples(
   }
 }
 
-export function addReject(state: ReportState, reject: ReportReject): void {
+export function addReject(state: CoreState, reject: ReportReject): void {
   const r = reject as Partial<ReportReject> | null;
   if (typeof r !== 'object' || r === null || typeof r.source !== 'object' || r.source === null) {
     throw new TypeError(`verbatim-fr: expected a reject { source: { file, row }, reason, hint }, got ${describe(reject)}`);
@@ -421,28 +388,6 @@ export function cloneState<T>(value: T): T {
   return value;
 }
 
-/**
- * Creates a report builder: `add` each analysis, `reject` each skipped row,
- * `snapshot` the state to merge or finalize.
- */
-export function createReportBuilder(options: ReportOptions = {}): ReportBuilder {
-  const state = emptyReportState(options);
-  const meta = options.meta ?? {};
-  const sections = options.sections ?? [];
-  return {
-    add(analysis) {
-      addAnalysis(state, analysis, meta, sections);
-    },
-    reject(reject) {
-      addReject(state, reject);
-    },
-    snapshot() {
-      for (const ch of Object.values(state.channels)) pruneChannel(ch, state.config.maxVocabulary);
-      return cloneState(state);
-    },
-  };
-}
-
 // ---------------------------------------------------------------- merging
 
 function mergeTerms(a: Record<string, TermCount>, b: Record<string, TermCount>): Record<string, TermCount> {
@@ -465,7 +410,7 @@ const sumCounts = (a: Record<string, number>, b: Record<string, number>): Record
 const minDate = (a: string | null, b: string | null): string | null => (a === null ? b : b === null ? a : a < b ? a : b);
 const maxDate = (a: string | null, b: string | null): string | null => (a === null ? b : b === null ? a : a > b ? a : b);
 
-export function mergeChannelStates(a: ChannelState, b: ChannelState, config: ReportState['config']): ChannelState {
+export function mergeChannelStates(a: ChannelState, b: ChannelState, config: CoreState['config']): ChannelState {
   const entries = dict<Record<string, number>>() as ChannelState['entries'];
   for (const kind of ENTRY_KINDS) entries[kind] = sumCounts(a.entries[kind] ?? {}, b.entries[kind] ?? {});
   const examples = dict<ExampleState[]>();
@@ -508,26 +453,22 @@ export function mergeChannelStates(a: ChannelState, b: ChannelState, config: Rep
   return merged;
 }
 
-function checkState(state: unknown, name: string): asserts state is ReportState {
-  const s = state as Partial<ReportState> | null;
-  if (typeof s !== 'object' || s === null || s.stateVersion !== 1 || typeof s.channels !== 'object') {
-    throw new TypeError(`verbatim-fr: expected ${name} to be a ReportState (stateVersion 1), got ${describe(state)}`);
+/** A core state, or a TypeError naming what was given. */
+export function checkCoreState(state: unknown, name: string): asserts state is CoreState {
+  const s = state as Partial<CoreState> | null;
+  if (typeof s !== 'object' || s === null || typeof s.config !== 'object' || typeof s.channels !== 'object' || typeof s.rejects !== 'object') {
+    throw new TypeError(`verbatim-fr: expected ${name} to be a core report state, got ${describe(state)}`);
   }
 }
 
-export interface MergeReportStatesOptions {
-  /** Definitions of the extra sections both states hold. */
-  sections?: readonly ReportSection[];
-}
-
 /**
- * Combines two states built with the same settings (`examples`,
+ * Combines two core states built with the same settings (`examples`,
  * `maskPersonalData`, `maxVocabulary`, `maxRejects`). Pure, associative and
  * commutative: finalizing the merge of any split equals finalizing the whole.
  */
-export function mergeReportStates(a: ReportState, b: ReportState, options: MergeReportStatesOptions = {}): ReportState {
-  checkState(a, 'the first state');
-  checkState(b, 'the second state');
+export function mergeCoreStates(a: CoreState, b: CoreState): CoreState {
+  checkCoreState(a, 'the first state');
+  checkCoreState(b, 'the second state');
   const keys = ['examples', 'maskPersonalData', 'maxVocabulary', 'maxRejects'] as const;
   for (const key of keys) {
     if (a.config[key] !== b.config[key]) {
@@ -545,27 +486,9 @@ export function mergeReportStates(a: ReportState, b: ReportState, options: Merge
   }
   const first = [...a.rejects.first, ...b.rejects.first].map((r) => cloneState(r)).sort(compareRejects);
   first.length = Math.min(first.length, config.maxRejects);
-
-  const sections = dict<unknown>();
-  const definitions = new Map((options.sections ?? []).map((s) => [s.name, s]));
-  for (const name of [...new Set([...Object.keys(a.sections ?? {}), ...Object.keys(b.sections ?? {})])].sort()) {
-    const inA = Object.prototype.hasOwnProperty.call(a.sections, name);
-    const inB = Object.prototype.hasOwnProperty.call(b.sections, name);
-    if (inA && inB) {
-      const definition = definitions.get(name);
-      if (definition === undefined) {
-        throw new TypeError(`verbatim-fr: expected options.sections to define section "${name}" to merge it, got none`);
-      }
-      sections[name] = definition.merge(cloneState(a.sections[name]), cloneState(b.sections[name]));
-    } else {
-      sections[name] = cloneState(inA ? a.sections[name] : b.sections[name]);
-    }
-  }
   return {
-    stateVersion: 1,
     config,
     rejects: { count: a.rejects.count + b.rejects.count, byReason: sumCounts(a.rejects.byReason, b.rejects.byReason), first },
     channels,
-    sections,
   };
 }

@@ -1,8 +1,9 @@
 /**
- * Types of the corpus report: the mergeable state built from analyses, the
- * finalized `Report` (schema/report.schema.json) and the plug-in points.
+ * Types of the corpus report: the mergeable state built from analyses and
+ * the finalized `Report` (schema/report.schema.json).
  */
-import type { EntryKind, JourneyStage, Tonality, VerbatimAnalysis } from '../types.js';
+import type { EntryKind, JourneyStage, Tonality } from '../types.js';
+import type { Section } from './section.js';
 
 // ---------------------------------------------------------------- inputs
 
@@ -40,38 +41,12 @@ export interface ReportMeta {
   channels?: Record<string, { label: string }>;
 }
 
-/** How scores are read: NPS (0–10), stars (1–5), or guessed from the values seen. */
-export type ScoreScale = 'nps' | 'stars' | 'auto';
-
 /**
- * A pluggable report section (insight analyses: score impact, keyness,
- * co-occurrence…). Its state must be JSON-serialisable and `merge` must be
- * associative and commutative, like the core state.
+ * How scores are read: guessed from the values seen (`auto`), or declared.
+ * The core figures read NPS (0–10) and stars (1–5) and guess for the others;
+ * the score analysis also knows CSAT and CES (effort).
  */
-export interface ReportSection<S = unknown, R = unknown> {
-  /** Key of the section in `ReportState.sections` and `Report.sections`. */
-  name: string;
-  /** Empty state. */
-  init(): S;
-  /** Adds one analysis; may mutate `state` and must return the state to keep. */
-  add(state: S, analysis: VerbatimAnalysis, context: ReportSectionAddContext): S;
-  /** Combines two states (may reuse `a`). */
-  merge(a: S, b: S): S;
-  /** Turns the state into the section's part of the report (pure). */
-  finalize(state: S, context: ReportSectionFinalizeContext): R;
-}
-
-export interface ReportSectionAddContext {
-  /** Masks personal data when the report does (same setting as the examples). */
-  mask(text: string): string;
-  meta: ReportMeta;
-}
-
-export interface ReportSectionFinalizeContext {
-  /** The core report, sections excluded. */
-  report: Omit<Report, 'sections'>;
-  meta: ReportMeta;
-}
+export type ScoreScale = 'auto' | 'nps' | 'stars' | 'csat' | 'ces';
 
 /** Options of `createReportBuilder`, `finalizeReport` and `buildReport`. */
 export interface ReportOptions {
@@ -102,15 +77,18 @@ export interface ReportOptions {
   lang?: string;
   /** How to read scores (default `auto`: stars when every score is within 1–5, NPS when within 0–10). */
   scoreScale?: ScoreScale;
+  /** Period of the trends: `month` (default) or ISO `week`. */
+  period?: 'month' | 'week';
   /** Rejects listed with their file and row (default 10; counts cover all). Fixed when the state is built. */
   maxRejects?: number;
   /**
-   * Extra sections (insight analyses) fed with every analysis. Give the same
-   * list to `createReportBuilder`, `mergeReportStates` and `finalizeReport`:
-   * a section state without its definition cannot be merged (TypeError) and
-   * is left out of `Report.sections` at finalize.
+   * The sections of the report, the core figures first (default:
+   * `defaultSections()`: core, chat, scores, keyness, co-occurrence, trends,
+   * journey). Give the same list to the builder, `mergeReportStates`,
+   * `finalizeReport` and the renderers; add one with
+   * `[...defaultSections(), mySection]`.
    */
-  sections?: readonly ReportSection[];
+  sections?: readonly Section[];
 }
 
 // ---------------------------------------------------------------- state
@@ -177,24 +155,21 @@ export interface ChannelState {
   examples: Record<string, ExampleState[]>;
 }
 
-/**
- * Everything needed to finalize a report; plain JSON. Two states built with
- * the same settings merge exactly with `mergeReportStates`.
- */
-export interface ReportState {
-  stateVersion: 1;
+/** State of the core section: the per-channel figures and the rejects. */
+export interface CoreState {
   config: { examples: number; maskPersonalData: boolean; maxVocabulary: number | null; maxRejects: number };
   rejects: { count: number; byReason: Record<string, number>; first: ReportReject[] };
   channels: Record<string, ChannelState>;
-  sections: Record<string, unknown>;
 }
 
-/** The builder returned by `createReportBuilder`. */
-export interface ReportBuilder {
-  add(analysis: VerbatimAnalysis): void;
-  reject(reject: ReportReject): void;
-  /** A deep copy of the state so far (the builder can keep adding). */
-  snapshot(): ReportState;
+/**
+ * Everything needed to finalize a report; plain JSON: the state of each
+ * section by name. Two states built with the same settings and sections
+ * merge exactly with `mergeReportStates`.
+ */
+export interface ReportState {
+  stateVersion: 2;
+  sections: { core: CoreState } & Record<string, unknown>;
 }
 
 // ---------------------------------------------------------------- report
@@ -297,16 +272,20 @@ export interface ReportSummary {
   maskedPersonalData: boolean;
 }
 
-/** The finalized corpus report (schema/report.schema.json). */
-export interface Report {
-  schemaVersion: 2;
-  /** Language of labels written by renderers. */
-  lang: string;
+/** The core section's result: the top of the report. */
+export interface CoreReport {
   summary: ReportSummary;
   /** One per channel, most verbatims first. */
   channels: ChannelReport[];
   /** All channels together (transverse view). */
   all: ChannelReport;
-  /** Results of extra sections, by name. */
+}
+
+/** The finalized corpus report (schema/report.schema.json). */
+export interface Report extends CoreReport {
+  schemaVersion: 2;
+  /** Language of labels written by renderers. */
+  lang: string;
+  /** Results of the other sections: `chat`, `insight` (scores, keyness…), then any added section under its name. */
   sections: Record<string, unknown>;
 }

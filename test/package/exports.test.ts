@@ -6,10 +6,10 @@ describe('public API', () => {
     expect(Object.keys(await import('../../src/index.js')).sort()).toEqual([
       'DEFAULT_LANGUAGES', 'GoldError', 'JOURNEY_STAGES', 'LexiconError', 'NEGATION_WORDS', 'TONALITY_THRESHOLDS',
       'analyze', 'analyzeStream', 'analyzeVerbatim', 'buildReport', 'chatSection', 'checkThresholds', 'chiSquarePValue',
-      'compileLexicon', 'composeLexicons', 'contentKeywords', 'countExchanges', 'countWords', 'createAnalyzer',
+      'compileLexicon', 'composeLexicons', 'contentKeywords', 'coreSection', 'countExchanges', 'countWords', 'createAnalyzer',
       'createCooccurrenceAccumulator', 'createCorpusAccumulator', 'createInsightBuilder', 'createJourneyAccumulator', 'createKeynessAccumulator',
       'createReportBuilder', 'createScoresAccumulator', 'createTrendsAccumulator', 'customerText', 'defaultEnglishLexicon', 'defaultLexicon',
-      'defineLexicon', 'detectLanguage', 'detectScoreScale', 'englishLemmas', 'englishWords', 'evaluate', 'finalizeCooccurrence', 'finalizeCorpus',
+      'defaultSections', 'defineLexicon', 'defineSection', 'detectLanguage', 'detectScoreScale', 'englishLemmas', 'englishWords', 'evaluate', 'finalizeCooccurrence', 'finalizeCorpus',
       'finalizeInsight', 'finalizeJourney', 'finalizeKeyness', 'finalizeReport', 'finalizeScores', 'finalizeTrends',
       'findSector', 'foldKey', 'isBrandMessage', 'isStopword', 'isoWeek', 'keynessStateFromReport', 'loadEnglish', 'logLikelihood', 'logRatio', 'maskPersonalData',
       'mergeCooccurrence', 'mergeCorpusStates', 'mergeInsightStates', 'mergeJourney', 'mergeKeyness', 'mergeReportStates', 'mergeScores',

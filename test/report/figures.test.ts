@@ -220,7 +220,7 @@ describe('API misuse', () => {
     [() => createReportBuilder().add({ id: 1 } as never), /analysis.id/],
     [() => createReportBuilder().reject({ reason: 'x' } as never), /expected a reject/],
     [() => finalizeReport({} as never), /ReportState/],
-    [() => finalizeReport(createReportBuilder().snapshot(), { scoreScale: 'csat' as never }), /scoreScale/],
+    [() => finalizeReport(createReportBuilder().snapshot(), { scoreScale: 'percent' as never }), /scoreScale/],
   ])('throws a TypeError (%#)', (fn, message) => {
     expect(fn).toThrow(TypeError);
     expect(fn).toThrow(message);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createReportBuilder, finalizeReport, mergeReportStates } from '../../src/report/index.js';
-import type { ReportOptions, ReportSection, ReportState } from '../../src/report/index.js';
+import { createReportBuilder, defaultSections, defineSection, finalizeReport, mergeReportStates } from '../../src/report/index.js';
+import type { CoreState, ReportOptions, ReportState } from '../../src/report/index.js';
 import type { VerbatimAnalysis } from '../../src/types.js';
 import { analysis, meta, type MatchSpec } from './helpers.js';
 
@@ -34,7 +34,7 @@ const arbAnalysis: fc.Arbitrary<VerbatimAnalysis> = fc
   );
 
 /** A pluggable section: scored verbatims per tonality, to check sections merge like the core state. */
-const tonalityScores: ReportSection<Record<string, number>, Record<string, number>> = {
+const tonalityScores = defineSection<Record<string, number>, Record<string, number>>({
   name: 'tonalityScores',
   init: () => ({}),
   add(state, a) {
@@ -47,9 +47,10 @@ const tonalityScores: ReportSection<Record<string, number>, Record<string, numbe
     return out;
   },
   finalize: (state, { report }) => ({ ...state, verbatims: report.summary.analysed }),
-};
+});
 
-const options: ReportOptions = { meta, examples: 2, topWords: 5, sections: [tonalityScores] };
+const options: ReportOptions = { meta, examples: 2, topWords: 5, sections: [...defaultSections(), tonalityScores] };
+const core = (s: ReportState): CoreState => s.sections.core;
 
 function stateOf(analyses: readonly VerbatimAnalysis[], rejects: number[]): ReportState {
   const b = createReportBuilder(options);
@@ -117,7 +118,7 @@ describe('mergeReportStates', () => {
 
   it('section results land in report.sections', () => {
     const s = stateOf([analysis({ id: '1', text: 'x', score: 9, tonality: 'positif' }), analysis({ id: '2', text: 'y', score: 2, tonality: 'negatif' })], []);
-    expect(finalizeReport(s, options).sections).toEqual({ tonalityScores: { positif: 1, negatif: 1, verbatims: 2 } });
+    expect(finalizeReport(s, options).sections.tonalityScores).toEqual({ positif: 1, negatif: 1, verbatims: 2 });
   });
 
   it.each([
@@ -152,13 +153,13 @@ describe('mergeReportStates', () => {
     it.each([3, 10])('max %i: kept counts undercount by at most the slack, the slack is at most N/(max+1), frequent words are kept', (max) => {
       fc.assert(
         fc.property(corpus, fc.array(fc.nat(), { maxLength: 5 }), fc.boolean(), (docs, cuts, reverse) => {
-          const exact = build(docs, {}).channels['avis_en_ligne']!.keywords;
+          const exact = core(build(docs, {})).channels['avis_en_ligne']!.keywords;
           const n = Object.values(exact).reduce((sum, t) => sum + t[1], 0);
           const bounds = [0, ...cuts.map((c) => c % (docs.length + 1)).sort((a, b) => a - b), docs.length];
           const parts = bounds.slice(1).map((end, i) => build(docs.slice(bounds[i], end), { maxVocabulary: max }));
           if (reverse) parts.reverse();
           const merged = parts.reduce((a, b) => mergeReportStates(a, b));
-          const ch = merged.channels['avis_en_ligne']!;
+          const ch = core(merged).channels['avis_en_ligne']!;
           const slack = ch.slack?.keywords ?? 0;
           expect(slack).toBeLessThanOrEqual(n / (max + 1));
           for (const [key, [occurrences, verbatims]] of Object.entries(ch.keywords)) {
@@ -182,9 +183,9 @@ describe('mergeReportStates', () => {
     const b = createReportBuilder({ maxVocabulary: 3 });
     for (const a of analyses) b.add(a);
     const state = b.snapshot();
-    const table = state.channels['avis_en_ligne']!.keywords;
+    const table = core(state).channels['avis_en_ligne']!.keywords;
     expect(Object.keys(table).length).toBeLessThanOrEqual(6);
-    expect(table['attente']![1] + (state.channels['avis_en_ligne']!.slack?.keywords ?? 0)).toBe(30);
+    expect(table['attente']![1] + (core(state).channels['avis_en_ligne']!.slack?.keywords ?? 0)).toBe(30);
     const r = finalizeReport(state);
     expect(r.summary.approximate).toBe(true);
     expect(r.all.topWords[0]?.key).toBe('attente');

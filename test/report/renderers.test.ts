@@ -149,8 +149,11 @@ describe('public API', () => {
     expect(Object.keys(await import('../../src/report/index.js')).filter((n) => !insight.has(n)).sort()).toEqual([
       'buildReport',
       'chatSection',
+      'coreSection',
       'createCorpusAccumulator',
       'createReportBuilder',
+      'defaultSections',
+      'defineSection',
       'finalizeCorpus',
       'finalizeReport',
       'keynessStateFromReport',

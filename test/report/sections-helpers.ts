@@ -1,6 +1,6 @@
 // A small hand-made report WITH sections.chat and sections.insight, for the
 // Markdown / table golden files and the schema test (no analyser involved).
-import { buildReport, chatSection, createInsightBuilder, finalizeInsight } from '../../src/report/index.js';
+import { buildReport, createInsightBuilder, finalizeInsight } from '../../src/report/index.js';
 import type { Report, ReportMeta } from '../../src/report/index.js';
 import type { VerbatimAnalysis } from '../../src/types.js';
 import { analysis, type MatchSpec } from './helpers.js';
@@ -77,7 +77,7 @@ export function sectionsCorpus(): VerbatimAnalysis[] {
 /** The report of `sectionsCorpus()` with `sections.chat` and `sections.insight` (thresholds lowered for 16 verbatims). */
 export async function reportWithSections(): Promise<Report> {
   const corpus = sectionsCorpus();
-  const report = await buildReport(corpus, { meta: sectionsMeta, sections: [chatSection()] });
+  const report = await buildReport(corpus, { meta: sectionsMeta });
   const insight = createInsightBuilder();
   for (const a of corpus) insight.add(a);
   report.sections.insight = finalizeInsight(insight.state(), {

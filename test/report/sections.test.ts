@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { buildReport, chatSection, renderReport } from '../../src/report/index.js';
+import { buildReport, coreSection, renderReport } from '../../src/report/index.js';
 import type { Report } from '../../src/report/index.js';
 import { analyzeFiles } from '../../src/io/index.js';
 import { reportWithSections, sectionsCorpus, sectionsMeta } from './sections-helpers.js';
@@ -108,7 +108,7 @@ describe('markdown sections', () => {
   });
 
   it('says the analyses were not computed on a plain buildReport report', async () => {
-    const md = renderReport(await buildReport(sectionsCorpus(), { meta: sectionsMeta }), 'md');
+    const md = renderReport(await buildReport(sectionsCorpus(), { meta: sectionsMeta, sections: [coreSection()] }), 'md');
     expect(md.trimEnd().split('\n').slice(-3)).toEqual([
       '## Analyses complémentaires',
       '',
@@ -162,10 +162,10 @@ describe('table sections', () => {
   });
 
   it('adds nothing without sections', async () => {
-    const out = renderReport(await buildReport(sectionsCorpus(), { meta: sectionsMeta, sections: [chatSection()] }), 'table');
+    const out = renderReport(await buildReport(sectionsCorpus(), { meta: sectionsMeta }), 'table');
     expect(out).toContain('Échanges de chat : Chat');
     expect(out).not.toContain('Impact sur le score');
-    const plain = renderReport(await buildReport(sectionsCorpus(), { meta: sectionsMeta }), 'table');
+    const plain = renderReport(await buildReport(sectionsCorpus(), { meta: sectionsMeta, sections: [coreSection()] }), 'table');
     expect(plain).not.toMatch(/Échanges de chat|Impact sur le score/);
   });
 });

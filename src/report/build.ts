@@ -1,0 +1,178 @@
+/**
+ * A report is its list of sections, the core figures first: the builder feeds
+ * every analysis to each section, `mergeReportStates` merges the states
+ * section by section, `finalizeReport` puts each section's result in its place.
+ */
+import type { VerbatimAnalysis } from '../types.js';
+import { maskPersonalData } from './mask.js';
+import type { Section, SectionContext, SectionFinalizeContext } from './section.js';
+import { CORE } from './sections/core.js';
+import { defaultSections } from './sections/index.js';
+import { cloneState, dict } from './state.js';
+import type { CoreReport, CoreState, Report, ReportOptions, ReportReject, ReportState } from './types.js';
+
+/** The builder returned by `createReportBuilder`. */
+export interface ReportBuilder {
+  add(analysis: VerbatimAnalysis): void;
+  reject(reject: ReportReject): void;
+  /** A copy of the state so far (the builder can keep adding). */
+  snapshot(): ReportState;
+}
+
+export interface MergeReportStatesOptions {
+  /** The sections both states were built with (default `defaultSections()`). */
+  sections?: readonly Section[];
+}
+
+const describe = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
+
+/** The sections of `options`, checked: names unique, the core first. */
+export function sectionsOf(options: { sections?: readonly Section[] | undefined }): readonly Section[] {
+  const sections = options.sections ?? defaultSections();
+  if (!Array.isArray(sections)) throw new TypeError(`verbatim-fr: expected options.sections to be an array of sections, got ${describe(sections)}`);
+  const names = new Set<string>();
+  for (const s of sections as readonly Section[]) {
+    if (typeof s !== 'object' || s === null || typeof s.name !== 'string' || typeof s.add !== 'function' || typeof s.merge !== 'function' || typeof s.finalize !== 'function') {
+      throw new TypeError(`verbatim-fr: expected each of options.sections to be a section { name, init, add, merge, finalize }, got ${describe(s)}`);
+    }
+    if (names.has(s.name)) throw new TypeError(`verbatim-fr: expected section names to be unique in options.sections, got "${s.name}" twice`);
+    names.add(s.name);
+  }
+  if ((sections[0] as Section | undefined)?.name !== CORE) {
+    throw new TypeError('verbatim-fr: expected options.sections to start with the core section (coreSection(), as in defaultSections())');
+  }
+  return sections;
+}
+
+function contextOf(options: ReportOptions): SectionContext {
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError(`verbatim-fr: expected options to be an object, got ${describe(options)}`);
+  }
+  const masked = options.maskPersonalData ?? true;
+  return { options, meta: options.meta ?? {}, mask: (text) => (masked ? maskPersonalData(text).text : text) };
+}
+
+function checkState(state: unknown, name: string): asserts state is ReportState {
+  const s = state as Partial<ReportState> | null;
+  if (typeof s !== 'object' || s === null || s.stateVersion !== 2 || typeof s.sections !== 'object' || s.sections === null) {
+    throw new TypeError(`verbatim-fr: expected ${name} to be a ReportState (stateVersion 2), got ${describe(state)}`);
+  }
+}
+
+const has = (record: object, key: string): boolean => Object.prototype.hasOwnProperty.call(record, key);
+
+/**
+ * Creates a report builder: `add` each analysis, `reject` each skipped row,
+ * `snapshot` the state to merge or finalize.
+ */
+export function createReportBuilder(options: ReportOptions = {}): ReportBuilder {
+  const context = contextOf(options);
+  const sections = sectionsOf(options);
+  const states = dict<unknown>();
+  for (const s of sections) states[s.name] = s.init(context);
+  return {
+    add(analysis) {
+      const [core, ...rest] = sections as [Section, ...Section[]];
+      states[core.name] = core.add(states[core.name], analysis, context);
+      // A brand's or agent's message is counted apart by the core: no customer figure sees it.
+      if (analysis.author === 'agent') return;
+      for (const s of rest) states[s.name] = s.add(states[s.name], analysis, context);
+    },
+    reject(reject) {
+      for (const s of sections) if (s.reject !== undefined) states[s.name] = s.reject(states[s.name], reject, context);
+    },
+    snapshot() {
+      // Merging with the empty state copies (merges are pure) and leaves each state as a merge would (pruned tables).
+      const copy = dict<unknown>();
+      for (const s of sections) copy[s.name] = s.merge(states[s.name], s.init(context));
+      return { stateVersion: 2, sections: copy as ReportState['sections'] };
+    },
+  };
+}
+
+/**
+ * Combines two states built with the same settings and sections. Pure,
+ * associative and commutative: finalizing the merge of any split equals
+ * finalizing the whole.
+ */
+export function mergeReportStates(a: ReportState, b: ReportState, options: MergeReportStatesOptions = {}): ReportState {
+  checkState(a, 'the first state');
+  checkState(b, 'the second state');
+  const definitions = new Map(sectionsOf(options).map((s) => [s.name, s]));
+  const out = dict<unknown>();
+  for (const name of [...new Set([...Object.keys(a.sections), ...Object.keys(b.sections)])].sort()) {
+    const definition = definitions.get(name);
+    if (definition === undefined && has(a.sections, name) && has(b.sections, name)) {
+      throw new TypeError(`verbatim-fr: expected options.sections to define section "${name}" to merge it, got none`);
+    }
+    const inA = has(a.sections, name);
+    const inB = has(b.sections, name);
+    out[name] = definition !== undefined && inA && inB ? definition.merge(a.sections[name], b.sections[name]) : cloneState(inA ? a.sections[name] : b.sections[name]);
+  }
+  return { stateVersion: 2, sections: out as ReportState['sections'] };
+}
+
+/**
+ * Turns a state into the versioned report (pure: the state is not changed):
+ * the core figures at the top, every other section's result in its place
+ * under `sections`. A section state without a definition is left out.
+ */
+export function finalizeReport(state: ReportState, options: ReportOptions = {}): Report {
+  checkState(state, 'the state');
+  const base = contextOf(options);
+  const sections = sectionsOf(options);
+  const lang = options.lang ?? 'fr';
+  let coreReport: CoreReport | undefined;
+  const context: SectionFinalizeContext = {
+    ...base,
+    lang,
+    core: state.sections.core as CoreState,
+    get report(): CoreReport {
+      if (coreReport === undefined) throw new TypeError('verbatim-fr: the core report is read before the core section is finalized');
+      return coreReport;
+    },
+  };
+  if (!has(state.sections, CORE)) throw new TypeError('verbatim-fr: expected a state with the core section, got none');
+  const results: Record<string, unknown> = {};
+  for (const s of sections) {
+    if (!has(state.sections, s.name)) continue;
+    const result = s.finalize(state.sections[s.name], context);
+    if (s.name === CORE) coreReport = result as CoreReport;
+    else place(results, s.at ?? [s.name], result);
+  }
+  const { summary, channels, all } = coreReport as CoreReport;
+  return { schemaVersion: 2, lang, summary, channels, all, sections: results };
+}
+
+/** Puts `value` at `path` under `target`, creating the objects on the way. */
+function place(target: Record<string, unknown>, path: readonly string[], value: unknown): void {
+  if (path.length === 0) throw new TypeError('verbatim-fr: expected a section path under report.sections, got []');
+  let at = target;
+  for (const key of path.slice(0, -1)) {
+    const next = at[key];
+    at = (typeof next === 'object' && next !== null ? next : (at[key] = {})) as Record<string, unknown>;
+  }
+  at[path[path.length - 1] as string] = value;
+}
+
+const isReject = (item: unknown): item is ReportReject =>
+  typeof item === 'object' && item !== null && 'reason' in item && 'source' in item && !('text' in item);
+
+/**
+ * Builds a report from analyses (sync or async iterable). Rejects
+ * `{ source, reason, hint }` may be mixed into the same stream.
+ */
+export async function buildReport(
+  items: Iterable<VerbatimAnalysis | ReportReject> | AsyncIterable<VerbatimAnalysis | ReportReject>,
+  options: ReportOptions = {},
+): Promise<Report> {
+  if (items === null || typeof items !== 'object' || !(Symbol.iterator in items || Symbol.asyncIterator in items)) {
+    throw new TypeError(`verbatim-fr: expected an iterable of analyses, got ${items === null ? 'null' : typeof items}`);
+  }
+  const builder = createReportBuilder(options);
+  for await (const item of items) {
+    if (isReject(item)) builder.reject(item);
+    else builder.add(item);
+  }
+  return finalizeReport(builder.snapshot(), options);
+}

@@ -1,0 +1,27 @@
+// The core figures per channel (summary, channels, all): the first section of every report.
+import { addAnalysis, addReject, emptyCoreState, mergeCoreStates } from '../state.js';
+import { finalizeCore } from '../finalize.js';
+import type { Section } from '../section.js';
+import type { CoreReport, CoreState } from '../types.js';
+
+/** Name of the core section: every list of sections starts with it. */
+export const CORE = 'core';
+
+/** Verbatims, words, concepts, tonality, entries with examples, words and expressions, scores and rejects, per channel and for all. */
+export function coreSection(): Section<CoreState, CoreReport> {
+  return {
+    name: CORE,
+    at: [],
+    init: ({ options }) => emptyCoreState(options),
+    add(state, analysis, { meta }) {
+      addAnalysis(state, analysis, meta);
+      return state;
+    },
+    reject(state, reject) {
+      addReject(state, reject);
+      return state;
+    },
+    merge: mergeCoreStates,
+    finalize: (state, { options }) => finalizeCore(state, options),
+  };
+}
