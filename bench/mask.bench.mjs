@@ -5,8 +5,8 @@
 // The texts of corpora/sample.csv and of test/fixtures/pii/verbatims.jsonl
 // (personal data in every spelling), repeated to BENCH_MASK_VERBATIMS (default
 // 20,000), are analysed once (analyzeVerbatim); then, alternately, a report
-// is built from the analyses with masking on and off (createCorpusAccumulator
-// + finalizeCorpus: examples, word tables, expressions, keyness), and
+// is built from the analyses with masking on and off (createReportBuilder
+// + finalizeReport: examples, word tables, expressions, keyness), and
 // analysis + report together, masked and unmasked. Figures are process CPU
 // time (user + system). Reported: median ratio masked/unmasked of the whole
 // run (target <= 1.15), of the report alone, and maskPersonalData throughput
@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseSync } from 'csv-parse/sync';
-import { analyzeVerbatim, createAnalyzer, createCorpusAccumulator, finalizeCorpus, maskPersonalData, reportMeta } from '../dist/index.js';
+import { analyzeVerbatim, createAnalyzer, createReportBuilder, finalizeReport, maskPersonalData, reportMeta } from '../dist/index.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cpu = () => {
@@ -45,9 +45,9 @@ function corpus(size) {
 
 function buildReport(analyzer, analyses, maskPersonalData) {
   const options = { meta: reportMeta(analyzer), maskPersonalData };
-  const acc = createCorpusAccumulator(options);
+  const acc = createReportBuilder(options);
   for (const a of analyses) acc.add(a);
-  return finalizeCorpus(acc.state(), options);
+  return finalizeReport(acc.snapshot(), options);
 }
 
 export default async function bench() {

@@ -1,6 +1,6 @@
 // Costs that must grow linearly with the size of what the user brings: an
 // SMS table of N forms (parse + createAnalyzer), and a corpus of N distinct
-// channels (finalizeCorpus). Each is measured at N and 4·N; the figure is the
+// channels (finalizeReport). Each is measured at N and 4·N; the figure is the
 // cost per item at 4·N over the cost at N (~1 linear, ~4 quadratic).
 // BENCH_SCALE_SMS (default 25,000) and BENCH_SCALE_CHANNELS (default 500) set N.
 import { dirname, join } from 'node:path';
@@ -32,13 +32,13 @@ export default async function bench() {
   const texts = ['Livraison en retard, colis abîmé.', 'Conseillère très aimable, merci !', 'Personne ne répond au téléphone.', 'Prix trop cher pour la qualité.'];
   const analyses = texts.map((text, i) => api.analyzeVerbatim({ id: `t${i}`, text }, analyzer));
   const channelCost = (n) => {
-    const acc = api.createCorpusAccumulator();
+    const acc = api.createReportBuilder();
     for (let c = 0; c < n; c += 1) {
       for (let i = 0; i < 4; i += 1) acc.add({ ...analyses[(c + i) % 4], id: `${c}-${i}`, channel: `canal_${c}`, score: (c % 5) + 1 });
     }
-    const state = acc.state();
+    const state = acc.snapshot();
     const t0 = cpu();
-    api.finalizeCorpus(state);
+    api.finalizeReport(state);
     return cpu() - t0;
   };
   rows.push(['channels (finalize)', channelN, channelCost(channelN), channelCost(4 * channelN)]);

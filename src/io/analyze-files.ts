@@ -2,8 +2,8 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { analyzeVerbatim, createAnalyzer } from '../analyze/index.js';
 import type { Analyzer, AnalyzerOptions } from '../analyze/index.js';
-import { createCorpusAccumulator, finalizeCorpus, mergeCorpusStates, reportMeta } from '../report/index.js';
-import type { CorpusOptions, CorpusState, Report, Section } from '../report/index.js';
+import { createReportBuilder, finalizeReport, mergeReportStates, reportMeta } from '../report/index.js';
+import type { Report, ReportOptions, ReportState, Section } from '../report/index.js';
 import type { Verbatim, VerbatimAnalysis } from '../types.js';
 import { loadLexiconFiles } from './lexicon-files.js';
 import { InputError } from './errors.js';
@@ -76,12 +76,12 @@ interface WorkerSetup {
   sectors: string[];
   defaultLanguage: string;
   allTurns: boolean;
-  corpus: CorpusOptions;
+  corpus: ReportOptions;
   returnAnalyses: boolean;
 }
 
 type ToWorker = { type: 'batch'; seq: number; verbatims: Verbatim[] } | { type: 'finish' };
-type FromWorker = { type: 'batch'; seq: number; analyses?: VerbatimAnalysis[] } | { type: 'state'; state: CorpusState } | { type: 'error'; message: string };
+type FromWorker = { type: 'batch'; seq: number; analyses?: VerbatimAnalysis[] } | { type: 'state'; state: ReportState } | { type: 'error'; message: string };
 
 /**
  * Reads exported files (CSV/TSV/JSON/JSONL/XLSX), analyses every verbatim and
@@ -96,15 +96,15 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
     defaultLanguage: options.defaultLanguage ?? 'fra',
   };
   const analyzer = options.analyzer ?? createAnalyzer(analyzerOptions);
-  const corpus: CorpusOptions = {
+  const corpus: ReportOptions = {
     meta: reportMeta(analyzer),
     ...(options.examples !== undefined ? { examples: options.examples } : {}),
     ...(options.topWords !== undefined ? { topWords: options.topWords } : {}),
     ...(options.maskPersonalData !== undefined ? { maskPersonalData: options.maskPersonalData } : {}),
-    ...(options.scale !== undefined ? { scale: options.scale } : {}),
+    ...(options.scale !== undefined ? { scoreScale: options.scale } : {}),
     ...(options.period !== undefined ? { period: options.period } : {}),
   };
-  const local = createCorpusAccumulator({ ...corpus, ...(options.sections ? { sections: options.sections } : {}) });
+  const local = createReportBuilder({ ...corpus, ...(options.sections ? { sections: options.sections } : {}) });
   const inputs: InputSpec[] = files.map((f) => (typeof f === 'string' ? { path: f, ...options.columns } : { ...options.columns, ...f }));
   const spooled = await spoolInputs(inputs, options.stdin);
   const annotations = options.annotate ? createAnnotationWriter(options.annotate, undefined, { maskPersonalData: options.maskPersonalData !== false }) : undefined;
@@ -127,7 +127,7 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
     rejects?.push(item);
     if (annotations) await annotations.skip(item);
   };
-  let state: CorpusState;
+  let state: ReportState;
   let failed = false;
   try {
     if (workers > 1 && options.workerScript !== undefined) {
@@ -142,7 +142,7 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
         returnAnalyses: annotations !== undefined,
       };
       const parts = await runOnWorkers(items, workers, options.workerScript, setup, onReject, annotations, options.onProgress);
-      state = parts.reduce((a, b) => mergeCorpusStates(a, b, corpus), local.state());
+      state = parts.reduce((a, b) => mergeReportStates(a, b), local.snapshot());
     } else {
       let pending = 0;
       for await (const item of items) {
@@ -158,7 +158,7 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
         }
       }
       options.onProgress?.(pending);
-      state = local.state();
+      state = local.snapshot();
     }
   } catch (error) {
     failed = true;
@@ -178,7 +178,7 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
       await spooled.cleanup();
     }
   }
-  return { report: finalizeCorpus(state, { ...corpus, ...(options.sections ? { sections: options.sections } : {}) }) };
+  return { report: finalizeReport(state, { ...corpus, ...(options.sections ? { sections: options.sections } : {}) }) };
 }
 
 /**
@@ -193,7 +193,7 @@ async function runOnWorkers(
   onReject: (item: ReadReject) => Promise<void>,
   annotations: ReturnType<typeof createAnnotationWriter> | undefined,
   onProgress: ((rows: number) => void) | undefined,
-): Promise<CorpusState[]> {
+): Promise<ReportState[]> {
   const pool = Array.from({ length: count }, () => new Worker(script, { workerData: setup }));
   const inFlight = new Array<number>(count).fill(0);
   let failure: Error | undefined;
@@ -222,7 +222,7 @@ async function runOnWorkers(
   };
   const states = pool.map(
     (worker, w) =>
-      new Promise<CorpusState>((resolve, reject) => {
+      new Promise<ReportState>((resolve, reject) => {
         worker.on('message', (message: FromWorker) => {
           if (message.type === 'batch') {
             inFlight[w] = (inFlight[w] ?? 1) - 1;
@@ -308,11 +308,11 @@ export async function runAnalysisWorker(setup: unknown, port: { on(event: 'messa
       sectors: s.sectors,
       defaultLanguage: s.defaultLanguage,
     });
-    const accumulator = createCorpusAccumulator(s.corpus);
+    const accumulator = createReportBuilder(s.corpus);
     port.on('message', (message) => {
       try {
         if (message.type === 'finish') {
-          port.postMessage({ type: 'state', state: accumulator.state() });
+          port.postMessage({ type: 'state', state: accumulator.snapshot() });
           return;
         }
         const analyses: VerbatimAnalysis[] = [];

@@ -3,8 +3,26 @@ export { buildReport, createReportBuilder, finalizeReport, mergeReportStates } f
 export type { MergeReportStatesOptions, ReportBuilder } from './build.js';
 export { defineSection } from './section.js';
 export type { Section, SectionContext, SectionFinalizeContext } from './section.js';
-export { chatSection, coreSection, defaultSections } from './sections/index.js';
-export type { ChatFigures, ChatSectionState } from './sections/index.js';
+export {
+  chatSection,
+  cooccurrenceSection,
+  coreSection,
+  defaultSections,
+  journeySection,
+  keynessSection,
+  scoresSection,
+  trendsSection,
+} from './sections/index.js';
+export type {
+  ChatFigures,
+  ChatSectionState,
+  CooccurrenceSectionOptions,
+  DefaultSectionsOptions,
+  KeynessSectionOptions,
+  ScoresSectionOptions,
+  ScoresSectionState,
+  TrendsSectionOptions,
+} from './sections/index.js';
 export { maskPersonalData } from './mask.js';
 export type { MaskPersonalDataOptions, MaskReplacement, MaskResult, PersonalDataKind } from './mask.js';
 export { renderReport, renderers } from './renderers/index.js';
@@ -22,5 +40,3 @@ export * from './insight/index.js';
 export { reportMeta } from './meta.js';
 export { renderHtml } from './renderers/html.js';
 export type { HtmlRenderOptions } from './renderers/html.js';
-export { createCorpusAccumulator, mergeCorpusStates, finalizeCorpus, keynessStateFromReport } from './corpus.js';
-export type { CorpusAccumulator, CorpusOptions, CorpusState } from './corpus.js';

@@ -1,8 +1,7 @@
 // Small hand-built reports for the HTML renderer tests (no analyser involved).
 import { readFileSync } from 'node:fs';
-import { buildReport } from '../../src/index.js';
+import { buildReport, coreSection, defaultSections } from '../../src/index.js';
 import type { Report, ReportMeta } from '../../src/index.js';
-import { createInsightBuilder, finalizeInsight } from '../../src/report/insight/index.js';
 import type { Tonality, VerbatimAnalysis } from '../../src/types.js';
 import { analysis as baseAnalysis, type MatchSpec } from '../report/helpers.js';
 
@@ -57,18 +56,15 @@ export const analyses: VerbatimAnalysis[] = [
 
 /** Options of each part of the small report. */
 export interface SmallReportOptions {
-  /** Put `finalizeInsight`'s output in `sections.insight` (default true). */
+  /** Fill `sections.chat` and `sections.insight` (default true). */
   insight?: boolean;
   items?: VerbatimAnalysis[];
 }
 
 export async function smallReport(options: SmallReportOptions = {}): Promise<Report> {
-  const items = options.items ?? analyses;
-  const report = await buildReport(items, { meta, examples: 3 });
-  if (options.insight !== false) {
-    const builder = createInsightBuilder();
-    for (const a of items) builder.add(a);
-    report.sections.insight = finalizeInsight(builder.state(), { scores: { minScored: 1 }, keyness: { minFrequency: 1, maxP: 0.5 }, trends: { minCount: 1 } });
-  }
-  return report;
+  const sections =
+    options.insight === false
+      ? [coreSection()]
+      : defaultSections({ scores: { minScored: 1 }, keyness: { minFrequency: 1, maxP: 0.5 }, trends: { minCount: 1 } });
+  return buildReport(options.items ?? analyses, { meta, examples: 3, sections });
 }

@@ -63,6 +63,12 @@ export const analysisArb: fc.Arbitrary<VerbatimAnalysis> = fc
     return verbatim({ id: 'x', ...rest, matches, ...(date === undefined ? {} : { date }) });
   });
 
+/** The state of `items` added one by one to `empty` with `add`. */
+export function stateOf<S>(empty: S, add: (state: S, analysis: VerbatimAnalysis) => void, items: readonly VerbatimAnalysis[]): S {
+  for (const item of items) add(empty, item);
+  return empty;
+}
+
 /** Splits `items` at the given cut points into consecutive chunks (some possibly empty). */
 export function chunks<T>(items: T[], cuts: number[]): T[][] {
   const points = [...new Set(cuts.map((c) => c % (items.length + 1)))].sort((a, b) => a - b);

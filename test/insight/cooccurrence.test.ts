@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createCooccurrenceAccumulator, finalizeCooccurrence, type CooccurrenceAccumulatorOptions } from '../../src/report/insight/index.js';
+import { addCooccurrence, emptyCooccurrenceState, finalizeCooccurrence, type CooccurrenceAccumulatorOptions } from '../../src/report/insight/cooccurrence.js';
 import type { VerbatimAnalysis } from '../../src/types.js';
-import { match, verbatim } from './_helpers.js';
+import { match, stateOf, verbatim } from './_helpers.js';
 
-function state(items: VerbatimAnalysis[], options?: CooccurrenceAccumulatorOptions) {
-  const acc = createCooccurrenceAccumulator(options);
-  for (const item of items) acc.add(item);
-  return acc.state();
-}
+const state = (items: VerbatimAnalysis[], options?: CooccurrenceAccumulatorOptions) => stateOf(emptyCooccurrenceState(options), addCooccurrence, items);
 
 // Ten verbatims: retard_livraison in 4, prix_excessif in 5, both in 2 → lift = 2·10 / (4·5) = 1 (independent).
 // amabilite and efficacite in the same 2 → lift = 2·10 / (2·2) = 5.

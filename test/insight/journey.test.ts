@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createJourneyAccumulator, finalizeJourney, type JourneyEntryMeta } from '../../src/report/insight/index.js';
-import { match, verbatim } from './_helpers.js';
+import { addJourney, emptyJourneyState, finalizeJourney, type JourneyEntryMeta } from '../../src/report/insight/journey.js';
+import { match, stateOf, verbatim } from './_helpers.js';
 
 const entries: Record<string, JourneyEntryMeta> = {
   livraison: { kind: 'theme', stage: 'apres' },
@@ -15,14 +15,15 @@ const entries: Record<string, JourneyEntryMeta> = {
 };
 
 describe('journey', () => {
-  const acc = createJourneyAccumulator();
-  acc.add(verbatim({ id: '1', channel: 'chat', irritants: ['retard_livraison', 'attente_excessive'] }));
-  acc.add(verbatim({ id: '2', channel: 'chat', irritants: ['retard_livraison', 'retard_livraison'], enchantments: ['rapidite'] }));
-  acc.add(verbatim({ id: '3', channel: 'email', irritants: ['attente_excessive'], enchantments: ['amabilite'] }));
-  // No metadata for colis_endommage: its theme comes from the match, its stage from the theme.
-  acc.add(verbatim({ id: '4', channel: 'email', irritants: ['colis_endommage'], matches: [match('colis_endommage', 'irritant', 'livraison')] }));
-  acc.add(verbatim({ id: '5', channel: 'email', irritants: ['inconnu_ici'] }));
-  const result = finalizeJourney(acc.state(), { entries });
+  const state = stateOf(emptyJourneyState(), addJourney, [
+    verbatim({ id: '1', channel: 'chat', irritants: ['retard_livraison', 'attente_excessive'] }),
+    verbatim({ id: '2', channel: 'chat', irritants: ['retard_livraison', 'retard_livraison'], enchantments: ['rapidite'] }),
+    verbatim({ id: '3', channel: 'email', irritants: ['attente_excessive'], enchantments: ['amabilite'] }),
+    // No metadata for colis_endommage: its theme comes from the match, its stage from the theme.
+    verbatim({ id: '4', channel: 'email', irritants: ['colis_endommage'], matches: [match('colis_endommage', 'irritant', 'livraison')] }),
+    verbatim({ id: '5', channel: 'email', irritants: ['inconnu_ici'] }),
+  ]);
+  const result = finalizeJourney(state, { entries });
 
   it('shares irritant mentions by stage overall', () => {
     // 6 irritant mentions: apres 3 (retard ×2, colis), pendant 2 (attente ×2), unknown 1.
@@ -49,8 +50,8 @@ describe('journey', () => {
   });
 
   it('gives null shares without mentions and all-unknown stages without metadata', () => {
-    const empty = finalizeJourney(createJourneyAccumulator().state());
+    const empty = finalizeJourney(emptyJourneyState());
     expect(empty.overall.irritant.stages.apres).toEqual({ count: 0, share: null });
-    expect(finalizeJourney(acc.state()).overall.irritant.stages.inconnu.count).toBe(6);
+    expect(finalizeJourney(state).overall.irritant.stages.inconnu.count).toBe(6);
   });
 });

@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import {
-  chiSquarePValue,
-  createKeynessAccumulator,
-  finalizeKeyness,
-  logLikelihood,
-  logRatio,
-  mergeKeyness,
-} from '../../src/report/insight/index.js';
+import { coreSection, createReportBuilder } from '../../src/report/index.js';
+import { chiSquarePValue, logLikelihood, logRatio } from '../../src/report/insight/index.js';
+import { finalizeKeyness, keynessState } from '../../src/report/insight/keyness.js';
 import { erfc } from '../../src/report/insight/stats.js';
+import type { VerbatimAnalysis } from '../../src/types.js';
 import { verbatim } from './_helpers.js';
+
+/** Keyness counts as the report keeps them: the core figures' word, expression and entry tables. */
+function counts(items: readonly VerbatimAnalysis[]) {
+  const builder = createReportBuilder({ sections: [coreSection()], maskPersonalData: false });
+  for (const item of items) builder.add({ ...item, text: item.keywords.join(' ') });
+  return keynessState(builder.snapshot().sections.core);
+}
 
 describe('logLikelihood', () => {
   // "attente" 10 times in 100 words (chat) against 20 times in 1,000 (elsewhere).
@@ -64,16 +67,15 @@ describe('chiSquarePValue (1 df)', () => {
 
 describe('keyness per channel', () => {
   const filler = (n: number) => Array.from({ length: n }, () => 'mot');
-  const build = () => {
-    const acc = createKeynessAccumulator({ expressionLengths: [2] });
-    // chat: 100 keywords, "attente" 10 times; enquete: 1,000 keywords, "attente" 20 times.
-    acc.add(verbatim({ id: 'c1', channel: 'chat', keywords: ['attente', 'interminable', ...filler(8)], irritants: ['attente_excessive'] }));
-    acc.add(verbatim({ id: 'c2', channel: 'chat', keywords: [...Array.from({ length: 9 }, () => 'attente'), ...filler(81)], irritants: ['attente_excessive'] }));
-    for (let i = 0; i < 10; i++) {
-      acc.add(verbatim({ id: `e${i}`, channel: 'enquete', keywords: [...(i < 2 ? Array.from({ length: 10 }, () => 'attente') : []), ...filler(i < 2 ? 90 : 100)] }));
-    }
-    return acc.state();
-  };
+  // chat: 100 keywords, "attente" 10 times; enquete: 1,000 keywords, "attente" 20 times.
+  const build = () =>
+    counts([
+      verbatim({ id: 'c1', channel: 'chat', keywords: ['attente', 'interminable', ...filler(8)], irritants: ['attente_excessive'] }),
+      verbatim({ id: 'c2', channel: 'chat', keywords: [...Array.from({ length: 9 }, () => 'attente'), ...filler(81)], irritants: ['attente_excessive'] }),
+      ...Array.from({ length: 10 }, (_, i) =>
+        verbatim({ id: `e${i}`, channel: 'enquete', keywords: [...(i < 2 ? Array.from({ length: 10 }, () => 'attente') : []), ...filler(i < 2 ? 90 : 100)] }),
+      ),
+    ]);
 
   it('finds an over-represented word, with the signed hand-computed G²', () => {
     const result = finalizeKeyness(build());
@@ -108,7 +110,9 @@ describe('keyness per channel', () => {
   it('compares expressions and concepts (per verbatim) too', () => {
     const result = finalizeKeyness(build(), { maxP: 1, minFrequency: 1 });
     const chat = result.channels[0];
-    expect(chat?.expression.over.map((i) => i.key)).toContain('attente attente');
+    // Expressions of one repeated word say nothing a word does not: "attente attente" is not counted.
+    expect(chat?.expression.over.map((i) => i.key)).toContain('attente interminable');
+    expect(chat?.expression.over.map((i) => i.key)).not.toContain('attente attente');
     // attente_excessive in 2 of 2 chat verbatims vs 0 of 10 elsewhere.
     const concept = chat?.concept.over[0];
     expect(concept).toMatchObject({ kind: 'concept', key: 'attente_excessive', entryKind: 'irritant', count: 2, otherCount: 0, rate: 100 });
@@ -116,15 +120,7 @@ describe('keyness per channel', () => {
   });
 
   it('says nothing with a single channel', () => {
-    const acc = createKeynessAccumulator();
-    acc.add(verbatim({ id: '1', keywords: filler(20) }));
-    expect(finalizeKeyness(acc.state(), { maxP: 1, minFrequency: 1 }).channels[0]?.word).toEqual({ over: [], under: [] });
-  });
-
-  it('refuses to merge states built with different options', () => {
-    const a = createKeynessAccumulator({ expressionLengths: [2] }).state();
-    const b = createKeynessAccumulator().state();
-    expect(() => mergeKeyness(a, b)).toThrow(/same options/);
-    expect(() => createKeynessAccumulator({ expressionLengths: [1] })).toThrow(TypeError);
+    const single = counts([verbatim({ id: '1', keywords: filler(20) })]);
+    expect(finalizeKeyness(single, { maxP: 1, minFrequency: 1 }).channels[0]?.word).toEqual({ over: [], under: [] });
   });
 });

@@ -1,27 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  createCooccurrenceAccumulator,
-  createInsightBuilder,
-  createJourneyAccumulator,
-  createKeynessAccumulator,
-  createScoresAccumulator,
-  createTrendsAccumulator,
-  finalizeCooccurrence,
-  finalizeInsight,
-  finalizeJourney,
-  finalizeKeyness,
-  finalizeScores,
-  finalizeTrends,
-  mergeCooccurrence,
-  mergeInsightStates,
-  mergeJourney,
-  mergeKeyness,
-  mergeScores,
-  mergeTrends,
-} from '../../src/report/insight/index.js';
+import { createReportBuilder, defaultSections, finalizeReport, mergeReportStates } from '../../src/report/index.js';
+import type { ReportOptions, ReportState } from '../../src/report/index.js';
+import { addCooccurrence, emptyCooccurrenceState, finalizeCooccurrence, mergeCooccurrence } from '../../src/report/insight/cooccurrence.js';
+import { addJourney, emptyJourneyState, finalizeJourney, mergeJourney } from '../../src/report/insight/journey.js';
+import { addScores, emptyScoresState, finalizeScores, mergeScores } from '../../src/report/insight/scores.js';
+import { addTrends, emptyTrendsState, finalizeTrends, mergeTrends } from '../../src/report/insight/trends.js';
 import type { VerbatimAnalysis } from '../../src/types.js';
-import { analysisArb, chunks } from './_helpers.js';
+import { analysisArb, chunks, stateOf } from './_helpers.js';
 import { mergeAll, sumCounts } from '../../src/report/insight/_shared.js';
 
 interface Analysis<S> {
@@ -33,20 +19,12 @@ interface Analysis<S> {
 
 function analysis<S>(
   name: string,
-  create: () => { add(a: VerbatimAnalysis): void; state(): S },
+  empty: () => S,
+  add: (state: S, a: VerbatimAnalysis) => void,
   merge: (a: S, b: S) => S,
   finalize: (s: S) => unknown,
 ): Analysis<S> {
-  return {
-    name,
-    build(items) {
-      const acc = create();
-      for (const item of items) acc.add(item);
-      return acc.state();
-    },
-    merge,
-    finalize,
-  };
+  return { name, build: (items) => stateOf(empty(), add, items), merge, finalize };
 }
 
 const journeyMeta = {
@@ -56,17 +34,30 @@ const journeyMeta = {
   },
 };
 
+// The whole report: every default section, keyness included (it reads the core's tables).
+const reportOptions: ReportOptions = {
+  meta: { entries: { ...journeyMeta.entries } as never },
+  sections: defaultSections({ scores: { minScored: 2 }, keyness: { maxP: 0.5, minFrequency: 1 }, cooccurrence: { minSupport: 1 }, trends: { minCount: 1 } }),
+};
+const report: Analysis<ReportState> = {
+  name: 'report (all default sections)',
+  build(items) {
+    const builder = createReportBuilder(reportOptions);
+    for (const item of items) builder.add(item);
+    return builder.snapshot();
+  },
+  merge: (a, b) => mergeReportStates(a, b, reportOptions),
+  finalize: (s) => finalizeReport(s, reportOptions),
+};
+
 // Low thresholds so that the small random samples produce non-empty rankings.
 const analyses = [
-  analysis('scores', () => createScoresAccumulator(), mergeScores, (s) => finalizeScores(s, { minScored: 2 })),
-  analysis('keyness', () => createKeynessAccumulator(), mergeKeyness, (s) => finalizeKeyness(s, { maxP: 0.5, minFrequency: 1 })),
-  analysis('cooccurrence', () => createCooccurrenceAccumulator(), mergeCooccurrence, (s) => finalizeCooccurrence(s, { minSupport: 1 })),
-  analysis('trends month', () => createTrendsAccumulator(), mergeTrends, (s) => finalizeTrends(s, { minCount: 1 })),
-  analysis('trends week', () => createTrendsAccumulator(), mergeTrends, (s) => finalizeTrends(s, { period: 'week', minCount: 1 })),
-  analysis('journey', () => createJourneyAccumulator(), mergeJourney, (s) => finalizeJourney(s, journeyMeta)),
-  analysis('insight', () => createInsightBuilder(), mergeInsightStates, (s) =>
-    finalizeInsight(s, { scores: { minScored: 2 }, keyness: { maxP: 0.5, minFrequency: 1 }, journey: journeyMeta }),
-  ),
+  analysis('scores', () => emptyScoresState(), addScores, mergeScores, (s) => finalizeScores(s, { minScored: 2 })),
+  analysis('cooccurrence', () => emptyCooccurrenceState(), addCooccurrence, mergeCooccurrence, (s) => finalizeCooccurrence(s, { minSupport: 1 })),
+  analysis('trends month', () => emptyTrendsState(), addTrends, mergeTrends, (s) => finalizeTrends(s, { minCount: 1 })),
+  analysis('trends week', () => emptyTrendsState(), addTrends, mergeTrends, (s) => finalizeTrends(s, { period: 'week', minCount: 1 })),
+  analysis('journey', emptyJourneyState, addJourney, mergeJourney, (s) => finalizeJourney(s, journeyMeta)),
+  report,
 ] as Array<Analysis<unknown>>;
 
 const sample = fc.array(analysisArb, { maxLength: 30 });
@@ -137,16 +128,18 @@ describe('sums of frequency tables', () => {
   });
 });
 
-describe('accumulator state', () => {
+describe('builder state', () => {
   it('is a snapshot: later adds do not change a state handed out', () => {
-    const acc = createInsightBuilder();
+    const builder = createReportBuilder(reportOptions);
     const [first, second] = fc.sample(analysisArb, { numRuns: 2, seed: 7 }) as [VerbatimAnalysis, VerbatimAnalysis];
-    acc.add(first);
-    const before = JSON.stringify(acc.state());
-    acc.add(second);
-    expect(JSON.stringify(acc.state())).not.toBe(before);
-    const again = createInsightBuilder();
+    builder.add(first);
+    const handedOut = builder.snapshot();
+    const before = JSON.stringify(handedOut);
+    builder.add(second);
+    expect(JSON.stringify(handedOut)).toBe(before);
+    expect(JSON.stringify(builder.snapshot())).not.toBe(before);
+    const again = createReportBuilder(reportOptions);
     again.add(first);
-    expect(JSON.stringify(again.state())).toBe(before);
+    expect(JSON.stringify(again.snapshot())).toBe(before);
   });
 });

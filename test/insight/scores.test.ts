@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createScoresAccumulator, detectScoreScale, finalizeScores, type ScoresOptions } from '../../src/report/insight/index.js';
+import { addScores, detectScoreScale, emptyScoresState, finalizeScores, type ScoresOptions } from '../../src/report/insight/scores.js';
 import type { VerbatimAnalysis } from '../../src/types.js';
-import { verbatim } from './_helpers.js';
+import { stateOf, verbatim } from './_helpers.js';
 
-function run(items: VerbatimAnalysis[], options: ScoresOptions = {}) {
-  const acc = createScoresAccumulator();
-  for (const item of items) acc.add(item);
-  return finalizeScores(acc.state(), options);
-}
+const run = (items: VerbatimAnalysis[], options: ScoresOptions = {}) => finalizeScores(stateOf(emptyScoresState(), addScores, items), options);
 
 // Nine scored verbatims (10, 9, 9, 8, 7, 6, 3, 0, 10) and one without a score.
 // Promoters (9–10): 4, detractors (0–6): 3 → NPS = (4 − 3) / 9 = 11.11 points.
@@ -134,8 +130,8 @@ describe('scores', () => {
   });
 
   it('throws a TypeError on misuse', () => {
-    expect(() => createScoresAccumulator().add(null as unknown as VerbatimAnalysis)).toThrow(/verbatim-fr: expected a VerbatimAnalysis/);
-    expect(() => finalizeScores(createScoresAccumulator().state(), { scale: 'percent' as 'nps' })).toThrow(TypeError);
+    expect(() => addScores(emptyScoresState(), null as unknown as VerbatimAnalysis)).toThrow(/verbatim-fr: expected a VerbatimAnalysis/);
+    expect(() => finalizeScores(emptyScoresState(), { scale: 'percent' as 'nps' })).toThrow(TypeError);
   });
 });
 

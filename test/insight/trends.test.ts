@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createTrendsAccumulator, finalizeTrends, isoWeek, type TrendsOptions } from '../../src/report/insight/index.js';
+import { addTrends, emptyTrendsState, finalizeTrends, isoWeek, type TrendsOptions } from '../../src/report/insight/trends.js';
 import type { VerbatimAnalysis } from '../../src/types.js';
-import { verbatim } from './_helpers.js';
+import { stateOf, verbatim } from './_helpers.js';
 
-function run(items: VerbatimAnalysis[], options?: TrendsOptions) {
-  const acc = createTrendsAccumulator();
-  for (const item of items) acc.add(item);
-  return finalizeTrends(acc.state(), options);
-}
+const run = (items: VerbatimAnalysis[], options?: TrendsOptions) => finalizeTrends(stateOf(emptyTrendsState(), addTrends, items), options);
 
 function many(n: number, date: string, irritants: (i: number) => string[], channel = 'enquete') {
   return Array.from({ length: n }, (_, i) => verbatim({ id: `${date}-${i}`, date, channel, irritants: irritants(i) }));

@@ -4,18 +4,15 @@ import { describe, expect, it } from 'vitest';
 describe('public API', () => {
   it('verbatim-fr exports exactly these names', async () => {
     expect(Object.keys(await import('../../src/index.js')).sort()).toEqual([
-      'DEFAULT_LANGUAGES', 'GoldError', 'JOURNEY_STAGES', 'LexiconError', 'NEGATION_WORDS', 'TONALITY_THRESHOLDS',
-      'analyze', 'analyzeStream', 'analyzeVerbatim', 'buildReport', 'chatSection', 'checkThresholds', 'chiSquarePValue',
-      'compileLexicon', 'composeLexicons', 'contentKeywords', 'coreSection', 'countExchanges', 'countWords', 'createAnalyzer',
-      'createCooccurrenceAccumulator', 'createCorpusAccumulator', 'createInsightBuilder', 'createJourneyAccumulator', 'createKeynessAccumulator',
-      'createReportBuilder', 'createScoresAccumulator', 'createTrendsAccumulator', 'customerText', 'defaultEnglishLexicon', 'defaultLexicon',
-      'defaultSections', 'defineLexicon', 'defineSection', 'detectLanguage', 'detectScoreScale', 'englishLemmas', 'englishWords', 'evaluate', 'finalizeCooccurrence', 'finalizeCorpus',
-      'finalizeInsight', 'finalizeJourney', 'finalizeKeyness', 'finalizeReport', 'finalizeScores', 'finalizeTrends',
-      'findSector', 'foldKey', 'isBrandMessage', 'isStopword', 'isoWeek', 'keynessStateFromReport', 'loadEnglish', 'logLikelihood', 'logRatio', 'maskPersonalData',
-      'mergeCooccurrence', 'mergeCorpusStates', 'mergeInsightStates', 'mergeJourney', 'mergeKeyness', 'mergeReportStates', 'mergeScores',
-      'mergeTrends', 'normalize', 'normalizeChannel', 'parseChatTranscript', 'parseGoldJsonl', 'parseLexicon',
-      'renderEvalReport', 'renderHtml', 'renderReport', 'renderers', 'reportMeta', 'safeParseLexicon', 'sectorLexicon', 'sectorNames', 'sentences',
-      'slugify', 'stem', 'stopwords', 'suggestSectors', 'toTonality', 'tokenize',
+      'DEFAULT_LANGUAGES', 'GoldError', 'JOURNEY_STAGES', 'LexiconError', 'NEGATION_WORDS', 'TONALITY_THRESHOLDS', 'analyze',
+      'analyzeStream', 'analyzeVerbatim', 'buildReport', 'chatSection', 'checkThresholds', 'chiSquarePValue', 'compileLexicon',
+      'composeLexicons', 'contentKeywords', 'cooccurrenceSection', 'coreSection', 'countExchanges', 'countWords', 'createAnalyzer',
+      'createReportBuilder', 'customerText', 'defaultEnglishLexicon', 'defaultLexicon', 'defaultSections', 'defineLexicon', 'defineSection',
+      'detectLanguage', 'detectScoreScale', 'englishLemmas', 'englishWords', 'evaluate', 'finalizeReport', 'findSector', 'foldKey',
+      'isBrandMessage', 'isStopword', 'isoWeek', 'journeySection', 'keynessSection', 'loadEnglish', 'logLikelihood', 'logRatio',
+      'maskPersonalData', 'mergeReportStates', 'normalize', 'normalizeChannel', 'parseChatTranscript', 'parseGoldJsonl', 'parseLexicon',
+      'renderEvalReport', 'renderHtml', 'renderReport', 'renderers', 'reportMeta', 'safeParseLexicon', 'scoresSection', 'sectorLexicon',
+      'sectorNames', 'sentences', 'slugify', 'stem', 'stopwords', 'suggestSectors', 'toTonality', 'tokenize', 'trendsSection',
     ]);
   });
 

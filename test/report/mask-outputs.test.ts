@@ -4,7 +4,7 @@
 // can fail).
 import { describe, expect, it } from 'vitest';
 import { analyzeVerbatim, createAnalyzer } from '../../src/analyze/index.js';
-import { createCorpusAccumulator, finalizeCorpus, renderHtml, renderReport, reportMeta } from '../../src/report/index.js';
+import { createReportBuilder, finalizeReport, renderHtml, renderReport, reportMeta } from '../../src/report/index.js';
 import type { Insight, Report } from '../../src/report/index.js';
 
 const analyzer = createAnalyzer();
@@ -30,11 +30,11 @@ const NEEDLES = [
 
 function report(maskPersonalData: boolean): Report {
   const corpus = { meta: reportMeta(analyzer), examples: 20, topWords: 60, maskPersonalData };
-  const acc = createCorpusAccumulator(corpus);
+  const acc = createReportBuilder(corpus);
   for (const [text, id] of SAV) acc.add(analyzeVerbatim({ id: id as string, channel: 'email', text: text as string }, analyzer));
   for (const [text, id] of STORE) acc.add(analyzeVerbatim({ id: id as string, channel: 'avis', text: text as string }, analyzer));
   acc.reject({ source: { file: 'in.jsonl', row: 9 }, reason: 'invalid JSON: Unexpected token, "Mme Nguyen Benali, 06 12 34 56 78" is not valid JSON', hint: 'line 9 must hold one JSON object' });
-  return finalizeCorpus(acc.state(), corpus);
+  return finalizeReport(acc.snapshot(), corpus);
 }
 
 const formats = ['table', 'md', 'json', 'csv', 'html'] as const;

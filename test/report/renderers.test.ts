@@ -149,21 +149,22 @@ describe('public API', () => {
     expect(Object.keys(await import('../../src/report/index.js')).filter((n) => !insight.has(n)).sort()).toEqual([
       'buildReport',
       'chatSection',
+      'cooccurrenceSection',
       'coreSection',
-      'createCorpusAccumulator',
       'createReportBuilder',
       'defaultSections',
       'defineSection',
-      'finalizeCorpus',
       'finalizeReport',
-      'keynessStateFromReport',
+      'journeySection',
+      'keynessSection',
       'maskPersonalData',
-      'mergeCorpusStates',
       'mergeReportStates',
       'renderHtml',
       'renderReport',
       'renderers',
       'reportMeta',
+      'scoresSection',
+      'trendsSection',
     ]);
   });
 });

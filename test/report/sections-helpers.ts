@@ -1,6 +1,6 @@
 // A small hand-made report WITH sections.chat and sections.insight, for the
 // Markdown / table golden files and the schema test (no analyser involved).
-import { buildReport, createInsightBuilder, finalizeInsight } from '../../src/report/index.js';
+import { buildReport, defaultSections } from '../../src/report/index.js';
 import type { Report, ReportMeta } from '../../src/report/index.js';
 import type { VerbatimAnalysis } from '../../src/types.js';
 import { analysis, type MatchSpec } from './helpers.js';
@@ -75,17 +75,12 @@ export function sectionsCorpus(): VerbatimAnalysis[] {
 }
 
 /** The report of `sectionsCorpus()` with `sections.chat` and `sections.insight` (thresholds lowered for 16 verbatims). */
-export async function reportWithSections(): Promise<Report> {
-  const corpus = sectionsCorpus();
-  const report = await buildReport(corpus, { meta: sectionsMeta });
-  const insight = createInsightBuilder();
-  for (const a of corpus) insight.add(a);
-  report.sections.insight = finalizeInsight(insight.state(), {
+export function reportWithSections(): Promise<Report> {
+  const sections = defaultSections({
     scores: { minScored: 3 },
     keyness: { maxP: 0.05, minFrequency: 3, top: 5 },
     cooccurrence: { minSupport: 2 },
     trends: { minCount: 2 },
-    journey: { entries: sectionsMeta.entries ?? {} },
   });
-  return report;
+  return buildReport(sectionsCorpus(), { meta: sectionsMeta, sections });
 }

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { buildReport, coreSection, renderReport } from '../../src/report/index.js';
+import { buildReport, chatSection, coreSection, renderReport } from '../../src/report/index.js';
 import type { Report } from '../../src/report/index.js';
 import { analyzeFiles } from '../../src/io/index.js';
 import { reportWithSections, sectionsCorpus, sectionsMeta } from './sections-helpers.js';
@@ -162,7 +162,7 @@ describe('table sections', () => {
   });
 
   it('adds nothing without sections', async () => {
-    const out = renderReport(await buildReport(sectionsCorpus(), { meta: sectionsMeta }), 'table');
+    const out = renderReport(await buildReport(sectionsCorpus(), { meta: sectionsMeta, sections: [coreSection(), chatSection()] }), 'table');
     expect(out).toContain('Échanges de chat : Chat');
     expect(out).not.toContain('Impact sur le score');
     const plain = renderReport(await buildReport(sectionsCorpus(), { meta: sectionsMeta, sections: [coreSection()] }), 'table');

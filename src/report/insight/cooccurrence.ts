@@ -82,11 +82,6 @@ export interface CooccurrenceResult extends CooccurrenceTable {
   channels: Array<CooccurrenceTable & { channel: string }>;
 }
 
-export interface CooccurrenceAccumulator {
-  add(analysis: VerbatimAnalysis): void;
-  state(): CooccurrenceState;
-}
-
 function emptyChannel(): CooccurrenceChannelCounts {
   return { verbatims: 0, items: dict(), pairs: dict() };
 }
@@ -99,41 +94,38 @@ function copyChannel(a: CooccurrenceChannelCounts): CooccurrenceChannelCounts {
   return { verbatims: a.verbatims, items: copyCounts(a.items), pairs: copyCounts(a.pairs) };
 }
 
-export function createCooccurrenceAccumulator(options: CooccurrenceAccumulatorOptions = {}): CooccurrenceAccumulator {
-  const kinds = assertKinds(options.kinds ?? ['theme', 'concept', 'irritant', 'enchantment'], 'createCooccurrenceAccumulator');
-  const keepOwnTheme = options.keepOwnTheme ?? false;
-  const state: CooccurrenceState = { type: 'cooccurrence', version: 1, kinds, keepOwnTheme, channels: dict() };
-  return {
-    add(analysis) {
-      assertAnalysis(analysis, 'cooccurrence.add');
-      const counts = (state.channels[analysis.channel] ??= emptyChannel());
-      counts.verbatims += 1;
-      const items = entryKeys(analysis, kinds).sort(compareStrings);
-      const themeOf = new Map<string, string>();
-      if (!keepOwnTheme && Array.isArray(analysis.matches)) {
-        for (const m of analysis.matches) {
-          if (m && typeof m.id === 'string' && typeof m.theme === 'string' && m.theme !== m.id) themeOf.set(m.id, m.theme);
-        }
-      }
-      const ownTheme = (x: string, y: string): boolean => {
-        const p = splitEntryKey(x);
-        const q = splitEntryKey(y);
-        return (q.kind === 'theme' && themeOf.get(p.id) === q.id) || (p.kind === 'theme' && themeOf.get(q.id) === p.id);
-      };
-      for (const item of items) addTo(counts.items, item);
-      for (let i = 0; i < items.length; i++) {
-        for (let j = i + 1; j < items.length; j++) {
-          const x = items[i] as string;
-          const y = items[j] as string;
-          if (!keepOwnTheme && ownTheme(x, y)) continue;
-          addTo(counts.pairs, x + PAIR_SEPARATOR + y);
-        }
-      }
-    },
-    state() {
-      return mergeCooccurrence(state, { ...state, channels: dict() });
-    },
+export function emptyCooccurrenceState(options: CooccurrenceAccumulatorOptions = {}): CooccurrenceState {
+  const kinds = assertKinds(options.kinds ?? ['theme', 'concept', 'irritant', 'enchantment'], 'emptyCooccurrenceState');
+  return { type: 'cooccurrence', version: 1, kinds, keepOwnTheme: options.keepOwnTheme ?? false, channels: dict() };
+}
+
+/** Counts the entries of one analysis and each pair of them. */
+export function addCooccurrence(state: CooccurrenceState, analysis: VerbatimAnalysis): void {
+  assertAnalysis(analysis, 'cooccurrence.add');
+  const { kinds, keepOwnTheme } = state;
+  const counts = (state.channels[analysis.channel] ??= emptyChannel());
+  counts.verbatims += 1;
+  const items = entryKeys(analysis, kinds).sort(compareStrings);
+  const themeOf = new Map<string, string>();
+  if (!keepOwnTheme && Array.isArray(analysis.matches)) {
+    for (const m of analysis.matches) {
+      if (m && typeof m.id === 'string' && typeof m.theme === 'string' && m.theme !== m.id) themeOf.set(m.id, m.theme);
+    }
+  }
+  const ownTheme = (x: string, y: string): boolean => {
+    const p = splitEntryKey(x);
+    const q = splitEntryKey(y);
+    return (q.kind === 'theme' && themeOf.get(p.id) === q.id) || (p.kind === 'theme' && themeOf.get(q.id) === p.id);
   };
+  for (const item of items) addTo(counts.items, item);
+  for (let i = 0; i < items.length; i++) {
+    for (let j = i + 1; j < items.length; j++) {
+      const x = items[i] as string;
+      const y = items[j] as string;
+      if (!keepOwnTheme && ownTheme(x, y)) continue;
+      addTo(counts.pairs, x + PAIR_SEPARATOR + y);
+    }
+  }
 }
 
 export function mergeCooccurrence(a: CooccurrenceState, b: CooccurrenceState): CooccurrenceState {

@@ -71,11 +71,6 @@ export interface JourneyResult {
   stageOf: Record<string, JourneyStageOrUnknown>;
 }
 
-export interface JourneyAccumulator {
-  add(analysis: VerbatimAnalysis): void;
-  state(): JourneyState;
-}
-
 function emptyChannel(): JourneyChannelCounts {
   return { verbatims: 0, irritant: dict(), enchantment: dict() };
 }
@@ -97,28 +92,25 @@ function mergeThemeOf(a: Record<string, string>, b: Record<string, string>): Rec
   return mergeRecords(a, b, (x, y) => (compareStrings(x, y) <= 0 ? x : y), (x) => x);
 }
 
-export function createJourneyAccumulator(): JourneyAccumulator {
-  const state: JourneyState = { type: 'journey', version: 1, channels: dict(), themeOf: dict() };
-  return {
-    add(analysis) {
-      assertAnalysis(analysis, 'journey.add');
-      const counts = (state.channels[analysis.channel] ??= emptyChannel());
-      counts.verbatims += 1;
-      for (const id of uniqueStrings(analysis.irritants)) addTo(counts.irritant, id);
-      for (const id of uniqueStrings(analysis.enchantments)) addTo(counts.enchantment, id);
-      if (Array.isArray(analysis.matches)) {
-        for (const m of analysis.matches) {
-          if (m && (m.kind === 'irritant' || m.kind === 'enchantment') && typeof m.theme === 'string' && typeof m.id === 'string') {
-            const known = Object.hasOwn(state.themeOf, m.id) ? state.themeOf[m.id] : undefined;
-            if (known === undefined || compareStrings(m.theme, known) < 0) state.themeOf[m.id] = m.theme;
-          }
-        }
+export function emptyJourneyState(): JourneyState {
+  return { type: 'journey', version: 1, channels: dict(), themeOf: dict() };
+}
+
+/** Counts the irritants and enchantments of one analysis, and notes their themes. */
+export function addJourney(state: JourneyState, analysis: VerbatimAnalysis): void {
+  assertAnalysis(analysis, 'journey.add');
+  const counts = (state.channels[analysis.channel] ??= emptyChannel());
+  counts.verbatims += 1;
+  for (const id of uniqueStrings(analysis.irritants)) addTo(counts.irritant, id);
+  for (const id of uniqueStrings(analysis.enchantments)) addTo(counts.enchantment, id);
+  if (Array.isArray(analysis.matches)) {
+    for (const m of analysis.matches) {
+      if (m && (m.kind === 'irritant' || m.kind === 'enchantment') && typeof m.theme === 'string' && typeof m.id === 'string') {
+        const known = Object.hasOwn(state.themeOf, m.id) ? state.themeOf[m.id] : undefined;
+        if (known === undefined || compareStrings(m.theme, known) < 0) state.themeOf[m.id] = m.theme;
       }
-    },
-    state() {
-      return mergeJourney(state, { type: 'journey', version: 1, channels: dict(), themeOf: dict() });
-    },
-  };
+    }
+  }
 }
 
 export function mergeJourney(a: JourneyState, b: JourneyState): JourneyState {

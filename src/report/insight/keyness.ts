@@ -1,21 +1,14 @@
 // Keyness per channel: which words, expressions and entries a channel uses more
-// (or less) than all the other channels together, by log-likelihood G².
-import type { VerbatimAnalysis } from '../../types.js';
+// (or less) than all the other channels together, by log-likelihood G². The
+// counts are the core figures' own word, expression and entry tables (personal
+// data left out), so nothing is counted twice.
+import type { CoreState } from '../types.js';
 import {
-  addTo,
-  assertAnalysis,
-  assertKinds,
-  assertState,
   compareStrings,
-  copyCounts,
   describe,
   dict,
-  entryKeys,
   get,
-  mergeCounts,
-  mergeRecords,
   nonNegativeInteger,
-  sameList,
   sortedKeys,
   splitEntryKey,
   sumCounts,
@@ -38,19 +31,9 @@ export interface KeynessChannelCounts {
   concepts: Counts;
 }
 
+/** Frequency tables of every channel, read off the core state. */
 export interface KeynessState {
-  type: 'keyness';
-  version: 1;
-  expressionLengths: number[];
-  kinds: InsightEntryKind[];
   channels: Record<string, KeynessChannelCounts>;
-}
-
-export interface KeynessAccumulatorOptions {
-  /** Lengths of the expressions counted, in keywords (default [2, 3]; [] for none). */
-  expressionLengths?: number[];
-  /** Entry kinds compared as "concepts" (default theme, concept, irritant, enchantment). */
-  kinds?: InsightEntryKind[];
 }
 
 export interface KeynessOptions {
@@ -105,76 +88,33 @@ export interface KeynessResult {
   channels: KeynessChannel[];
 }
 
-export interface KeynessAccumulator {
-  add(analysis: VerbatimAnalysis): void;
-  state(): KeynessState;
-}
+const KINDS = ['theme', 'concept', 'irritant', 'enchantment'] as const;
 
-function emptyChannel(): KeynessChannelCounts {
-  return { verbatims: 0, keywords: 0, words: dict(), expressions: dict(), concepts: dict() };
-}
-
-function mergeChannel(a: KeynessChannelCounts, b: KeynessChannelCounts): KeynessChannelCounts {
-  return {
-    verbatims: a.verbatims + b.verbatims,
-    keywords: a.keywords + b.keywords,
-    words: mergeCounts(a.words, b.words),
-    expressions: mergeCounts(a.expressions, b.expressions),
-    concepts: mergeCounts(a.concepts, b.concepts),
-  };
-}
-
-function copyChannel(a: KeynessChannelCounts): KeynessChannelCounts {
-  return { ...a, words: copyCounts(a.words), expressions: copyCounts(a.expressions), concepts: copyCounts(a.concepts) };
-}
-
-export function createKeynessAccumulator(options: KeynessAccumulatorOptions = {}): KeynessAccumulator {
-  const lengths = options.expressionLengths ?? [2, 3];
-  if (!Array.isArray(lengths) || lengths.some((n) => !Number.isInteger(n) || n < 2 || n > 8)) {
-    throw new TypeError(`verbatim-fr: expected expressionLengths to be integers from 2 to 8, got ${describe(lengths)}`);
+/**
+ * The keyness counts of a core state: occurrences of each word and 2–3-word
+ * expression (personal data left out), and verbatims per entry (`kind:id`).
+ */
+export function keynessState(core: CoreState): KeynessState {
+  const channels = dict<KeynessChannelCounts>();
+  for (const [id, ch] of Object.entries(core.channels)) {
+    const words = dict<number>();
+    let keywords = 0;
+    for (const [key, [occurrences]] of Object.entries(ch.keywords)) {
+      words[key] = occurrences;
+      keywords += occurrences;
+    }
+    const expressions = dict<number>();
+    for (const [key, [occurrences]] of Object.entries(ch.expressions)) expressions[key] = occurrences;
+    const concepts = dict<number>();
+    for (const kind of KINDS) for (const [entry, n] of Object.entries(ch.entries[kind])) concepts[`${kind}:${entry}`] = n;
+    channels[id] = { verbatims: ch.verbatims, keywords, words, expressions, concepts };
   }
-  const expressionLengths = [...new Set(lengths)].sort((x, y) => x - y);
-  const kinds = assertKinds(options.kinds ?? ['theme', 'concept', 'irritant', 'enchantment'], 'createKeynessAccumulator');
-  const state: KeynessState = { type: 'keyness', version: 1, expressionLengths, kinds, channels: dict() };
-  return {
-    add(analysis) {
-      assertAnalysis(analysis, 'keyness.add');
-      const counts = (state.channels[analysis.channel] ??= emptyChannel());
-      counts.verbatims += 1;
-      const keywords = Array.isArray(analysis.keywords) ? analysis.keywords.filter((k) => typeof k === 'string' && k !== '') : [];
-      counts.keywords += keywords.length;
-      for (const word of keywords) addTo(counts.words, word);
-      // Expressions run over content words: "temps d'attente" counts as "temps attente".
-      for (const n of expressionLengths) {
-        for (let i = 0; i + n <= keywords.length; i++) addTo(counts.expressions, keywords.slice(i, i + n).join(' '));
-      }
-      for (const key of entryKeys(analysis, kinds)) addTo(counts.concepts, key);
-    },
-    state() {
-      return mergeKeyness(state, { ...state, channels: dict() });
-    },
-  };
-}
-
-export function mergeKeyness(a: KeynessState, b: KeynessState): KeynessState {
-  assertState(a, 'keyness', 'mergeKeyness');
-  assertState(b, 'keyness', 'mergeKeyness');
-  if (!sameList(a.expressionLengths, b.expressionLengths) || !sameList(a.kinds, b.kinds)) {
-    throw new TypeError('verbatim-fr: expected keyness states built with the same options in mergeKeyness, got different expressionLengths or kinds');
-  }
-  return {
-    type: 'keyness',
-    version: 1,
-    expressionLengths: [...a.expressionLengths],
-    kinds: [...a.kinds],
-    channels: mergeRecords(a.channels, b.channels, mergeChannel, copyChannel),
-  };
+  return { channels };
 }
 
 const TABLES = { word: 'words', expression: 'expressions', concept: 'concepts' } as const;
 
 export function finalizeKeyness(state: KeynessState, options: KeynessOptions = {}): KeynessResult {
-  assertState(state, 'keyness', 'finalizeKeyness');
   const maxP = options.maxP ?? 0.001;
   if (typeof maxP !== 'number' || !(maxP > 0 && maxP <= 1)) {
     throw new TypeError(`verbatim-fr: expected maxP in (0, 1] in finalizeKeyness, got ${describe(maxP)}`);

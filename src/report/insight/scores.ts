@@ -59,11 +59,6 @@ export interface ScoresState {
   entries: Record<string, ScoreCell>;
 }
 
-export interface ScoresAccumulatorOptions {
-  /** Entry kinds to score (default: theme, concept, irritant, enchantment, intent). */
-  kinds?: InsightEntryKind[];
-}
-
 export interface ScoresOptions {
   /** Scale of the scores; `auto` (default) detects it from the values. */
   scale?: ScoreScaleKind | 'auto';
@@ -130,11 +125,6 @@ export interface ScoresResult {
   entries: Record<InsightEntryKind, EntryScore[]>;
 }
 
-export interface ScoresAccumulator {
-  add(analysis: VerbatimAnalysis): void;
-  state(): ScoresState;
-}
-
 function emptyCell(): ScoreCell {
   return { verbatims: 0, scores: dict<number>() };
 }
@@ -152,28 +142,20 @@ function copyCell(a: ScoreCell): ScoreCell {
   return { verbatims: a.verbatims, scores: copyCounts(a.scores) };
 }
 
-export function createScoresAccumulator(options: ScoresAccumulatorOptions = {}): ScoresAccumulator {
-  const kinds = assertKinds(options.kinds ?? [...ENTRY_KINDS], 'createScoresAccumulator');
-  const state = emptyScoresState(kinds);
-  return {
-    add(analysis) {
-      assertAnalysis(analysis, 'scores.add');
-      const score = analysis.score;
-      // -0 and 0 share the key "0"; NaN and ±Infinity are "no score".
-      const key = typeof score === 'number' && Number.isFinite(score) ? String(score === 0 ? 0 : score) : null;
-      addToCell(state.all, key);
-      addToCell((state.channels[analysis.channel] ??= emptyCell()), key);
-      for (const entry of entryKeys(analysis, kinds)) addToCell((state.entries[entry] ??= emptyCell()), key);
-    },
-    state() {
-      // A copy: later adds must not change a state already handed out.
-      return mergeScores(state, emptyScoresState(kinds));
-    },
-  };
+/** Empty state scoring the given entry kinds (default: all five). */
+export function emptyScoresState(kinds: readonly InsightEntryKind[] = ENTRY_KINDS): ScoresState {
+  return { type: 'scores', version: 1, kinds: assertKinds(kinds, 'emptyScoresState'), all: emptyCell(), channels: dict(), entries: dict() };
 }
 
-function emptyScoresState(kinds: InsightEntryKind[]): ScoresState {
-  return { type: 'scores', version: 1, kinds, all: emptyCell(), channels: dict(), entries: dict() };
+/** Adds one analysis's score to the whole, its channel and each entry it carries. */
+export function addScores(state: ScoresState, analysis: VerbatimAnalysis): void {
+  assertAnalysis(analysis, 'scores.add');
+  const score = analysis.score;
+  // -0 and 0 share the key "0"; NaN and ±Infinity are "no score".
+  const key = typeof score === 'number' && Number.isFinite(score) ? String(score === 0 ? 0 : score) : null;
+  addToCell(state.all, key);
+  addToCell((state.channels[analysis.channel] ??= emptyCell()), key);
+  for (const entry of entryKeys(analysis, state.kinds)) addToCell((state.entries[entry] ??= emptyCell()), key);
 }
 
 export function mergeScores(a: ScoresState, b: ScoresState): ScoresState {

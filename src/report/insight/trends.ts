@@ -91,11 +91,6 @@ export interface TrendsResult {
   fallers: TrendMove[];
 }
 
-export interface TrendsAccumulator {
-  add(analysis: VerbatimAnalysis): void;
-  state(): TrendsState;
-}
-
 const DAY_MS = 86_400_000;
 
 /** Days since 1970-01-01 of an ISO date (`YYYY-MM-DD…`), or null when it is no calendar date. */
@@ -170,26 +165,23 @@ function copyDay(a: TrendDay): TrendDay {
   return { verbatims: a.verbatims, channels: copyCounts(a.channels), entries: copyCounts(a.entries) };
 }
 
-export function createTrendsAccumulator(options: TrendsAccumulatorOptions = {}): TrendsAccumulator {
-  const kinds = assertKinds(options.kinds ?? ['theme', 'irritant', 'enchantment'], 'createTrendsAccumulator');
-  const state: TrendsState = { type: 'trends', version: 1, kinds, undated: 0, days: dict() };
-  return {
-    add(analysis) {
-      assertAnalysis(analysis, 'trends.add');
-      const day = dayNumber(analysis.date);
-      if (day === null) {
-        state.undated += 1;
-        return;
-      }
-      const counts = (state.days[dayKey(day)] ??= emptyDay());
-      counts.verbatims += 1;
-      addTo(counts.channels, analysis.channel);
-      for (const key of entryKeys(analysis, kinds)) addTo(counts.entries, key);
-    },
-    state() {
-      return mergeTrends(state, { ...state, undated: 0, days: dict() });
-    },
-  };
+export function emptyTrendsState(options: TrendsAccumulatorOptions = {}): TrendsState {
+  const kinds = assertKinds(options.kinds ?? ['theme', 'irritant', 'enchantment'], 'emptyTrendsState');
+  return { type: 'trends', version: 1, kinds, undated: 0, days: dict() };
+}
+
+/** Counts one analysis on its day (or as undated). */
+export function addTrends(state: TrendsState, analysis: VerbatimAnalysis): void {
+  assertAnalysis(analysis, 'trends.add');
+  const day = dayNumber(analysis.date);
+  if (day === null) {
+    state.undated += 1;
+    return;
+  }
+  const counts = (state.days[dayKey(day)] ??= emptyDay());
+  counts.verbatims += 1;
+  addTo(counts.channels, analysis.channel);
+  for (const key of entryKeys(analysis, state.kinds)) addTo(counts.entries, key);
 }
 
 export function mergeTrends(a: TrendsState, b: TrendsState): TrendsState {

@@ -1,12 +1,42 @@
 // The sections of a report, in the order they are shown: the one list to add a section to.
 import type { Section } from '../section.js';
 import { chatSection } from './chat.js';
+import { cooccurrenceSection, type CooccurrenceSectionOptions } from './cooccurrence.js';
 import { coreSection } from './core.js';
+import { journeySection } from './journey.js';
+import { keynessSection, type KeynessSectionOptions } from './keyness.js';
+import { scoresSection, type ScoresSectionOptions } from './scores.js';
+import { trendsSection, type TrendsSectionOptions } from './trends.js';
 
 export { coreSection } from './core.js';
 export { chatSection, type ChatFigures, type ChatSectionState } from './chat.js';
+export { scoresSection, type ScoresSectionOptions, type ScoresSectionState } from './scores.js';
+export { keynessSection, type KeynessSectionOptions } from './keyness.js';
+export { cooccurrenceSection, type CooccurrenceSectionOptions } from './cooccurrence.js';
+export { trendsSection, type TrendsSectionOptions } from './trends.js';
+export { journeySection } from './journey.js';
 
-/** Every section of the default report, the core figures first (a new list each call). */
-export function defaultSections(): Section[] {
-  return [coreSection(), chatSection()];
+/** Settings of the default sections' analyses (thresholds, sizes of the rankings). */
+export interface DefaultSectionsOptions {
+  scores?: ScoresSectionOptions;
+  keyness?: KeynessSectionOptions;
+  cooccurrence?: CooccurrenceSectionOptions;
+  trends?: TrendsSectionOptions;
+}
+
+/**
+ * Every section of the default report, the core figures first (a new list
+ * each call): core, chat, then the insight analyses (`report.sections.insight`):
+ * scores, keyness, co-occurrence, trends, journey.
+ */
+export function defaultSections(settings: DefaultSectionsOptions = {}): Section[] {
+  return [
+    coreSection(),
+    chatSection(),
+    scoresSection(settings.scores),
+    keynessSection(settings.keyness),
+    cooccurrenceSection(settings.cooccurrence),
+    trendsSection(settings.trends),
+    journeySection(),
+  ];
 }
