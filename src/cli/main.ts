@@ -8,7 +8,6 @@ import {
   LexiconError,
   parseGoldJsonl,
   renderEvalReport,
-  renderHtml,
   renderReport,
   findSector,
   suggestSectors,
@@ -230,8 +229,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
           onProgress: (n) => progress.tick(n),
         });
         progress.stop();
-        // HTML renders its charts asynchronously (vega); the text formats are synchronous.
-        const text = opts.format === 'html' ? await renderHtml(result.report) : renderReport(result.report, opts.format as ReportFormat);
+        const text = await renderReport(result.report, opts.format as ReportFormat);
         await output(io, text, opts.out);
         const { summary } = result.report;
         if (summary.analysed === 0) {

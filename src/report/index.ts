@@ -2,7 +2,20 @@
 export { buildReport, createReportBuilder, finalizeReport, mergeReportStates } from './build.js';
 export type { MergeReportStatesOptions, ReportBuilder } from './build.js';
 export { defineSection } from './section.js';
-export type { Section, SectionContext, SectionFinalizeContext } from './section.js';
+export type { Section, SectionContext, SectionFinalizeContext, SectionRender } from './section.js';
+export type {
+  CsvContext,
+  CsvRow,
+  CsvValue,
+  HtmlBlock,
+  HtmlContext,
+  MarkdownContext,
+  ReportView,
+  SectionRenderContext,
+  TableContext,
+  TextBlock,
+} from './renderers/view.js';
+export type { ReportLang } from './messages.js';
 export {
   chatSection,
   cooccurrenceSection,
@@ -28,6 +41,7 @@ export type { MaskPersonalDataOptions, MaskReplacement, MaskResult, PersonalData
 export { renderReport, renderers } from './renderers/index.js';
 export type {
   CsvRenderOptions,
+  HtmlRenderOptions,
   JsonRenderOptions,
   MarkdownRenderOptions,
   Renderer,
@@ -39,4 +53,3 @@ export type * from './types.js';
 export * from './insight/index.js';
 export { reportMeta } from './meta.js';
 export { renderHtml } from './renderers/html.js';
-export type { HtmlRenderOptions } from './renderers/html.js';

@@ -1,10 +1,13 @@
 /**
  * The report section: the one unit a report is made of. A section adds up
- * analyses into a JSON state, merges two states, and turns a state into its
- * part of the report. The core figures per channel are the first section;
- * chat exchanges and the insight analyses are the others (`defaultSections()`).
+ * analyses into a JSON state, merges two states, turns a state into its part
+ * of the report, and shows that part in each format, in its own words. The
+ * core figures per channel are the first section; chat exchanges and the
+ * insight analyses are the others (`defaultSections()`).
  */
 import type { VerbatimAnalysis } from '../types.js';
+import type { ReportLang } from './messages.js';
+import type { CsvContext, CsvRow, HtmlBlock, HtmlContext, MarkdownContext, TableContext, TextBlock } from './renderers/view.js';
 import type { CoreReport, CoreState, ReportMeta, ReportOptions, ReportReject } from './types.js';
 
 /** What every hook of a section is given. */
@@ -28,7 +31,25 @@ export interface SectionFinalizeContext extends SectionContext {
 }
 
 /**
- * A report section. `S` is its state, `R` its result in the report.
+ * How a section shows in each format, given its result read from the report
+ * (`undefined` when the report lacks it: say so, or show nothing). A format
+ * without a function shows nothing of the section. JSON needs none: the
+ * result is written as is, at `at`.
+ */
+export interface SectionRender<R, M> {
+  /** Terminal table: lines. */
+  table?(result: R | undefined, context: TableContext<M>): TextBlock[];
+  /** Markdown: lines. */
+  md?(result: R | undefined, context: MarkdownContext<M>): TextBlock[];
+  /** HTML: page sections, each listed in the table of contents. */
+  html?(result: R | undefined, context: HtmlContext<M>): HtmlBlock[] | Promise<HtmlBlock[]>;
+  /** CSV: one row per figure (`section;channel;key;label;metric;value`). */
+  csv?(result: R | undefined, context: CsvContext<M>): CsvRow[];
+}
+
+/**
+ * A report section. `S` is its state, `R` its result in the report, `M` its
+ * own wording.
  *
  * - The state is plain JSON (it crosses worker threads and may be stored).
  * - `merge` is associative and commutative, and does not change `a` or `b`:
@@ -36,7 +57,7 @@ export interface SectionFinalizeContext extends SectionContext {
  *   finalizing gives what one pass over all of them gives.
  * - Brand or agent messages (`author: 'agent'`) reach the core section only.
  */
-export interface Section<S = unknown, R = unknown> {
+export interface Section<S = unknown, R = unknown, M = unknown> {
   /** Unique name: key of its state in `ReportState.sections`. */
   name: string;
   /**
@@ -55,9 +76,18 @@ export interface Section<S = unknown, R = unknown> {
   merge(a: S, b: S): S;
   /** The section's result (pure: the state is not changed). */
   finalize(state: S, context: SectionFinalizeContext): R;
+  /**
+   * Reads the result back from a report, which may come from JSON written by
+   * another version: `undefined` when it is absent or unusable (default: the
+   * value at `at`, unchecked).
+   */
+  read?(value: unknown): R | undefined;
+  /** The section's own wording, by language (renderers pick the report's). */
+  messages?: Record<ReportLang, M>;
+  render?: SectionRender<R, M>;
 }
 
 /** Types a section definition (returns it as is). */
-export function defineSection<S, R>(section: Section<S, R>): Section<S, R> {
+export function defineSection<S, R, M = unknown>(section: Section<S, R, M>): Section<S, R, M> {
   return section;
 }

@@ -231,15 +231,6 @@ describe('sections whose data is absent say why', () => {
     expect(html.match(/<svg /g)).toHaveLength(3);
   });
 
-  it('insight as separate sections (sections.scores, sections.trends…) is read too', async () => {
-    const report = sampleReport();
-    const insight = report.sections.insight as Record<string, unknown>;
-    report.sections = { ...insight };
-    const html = await renderHtml(report);
-    expect(html.match(/<svg /g)).toHaveLength(6);
-    expect(html).not.toContain('class="absent"');
-  });
-
   it('no dates, no scores', async () => {
     const items = analyses.map((a) => {
       const { date: _d, score: _s, ...rest } = a;

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { buildReport, renderers, renderReport } from '../../src/report/index.js';
-import type { Renderer, Report, ReportMeta, ReportReject } from '../../src/report/index.js';
-import { boldHighlights, escapeMarkdown } from '../../src/report/renderers/markdown.js';
+import type { Renderer, Report, ReportFormat, ReportMeta, ReportReject } from '../../src/report/index.js';
+import { boldHighlights, escapeMarkdown } from '../../src/report/renderers/text.js';
 import type { VerbatimAnalysis } from '../../src/types.js';
 import { analysis } from './helpers.js';
 
@@ -19,7 +19,7 @@ describe('renderers on the sample corpus (golden files)', () => {
     ['md', 'sample.md'],
     ['json', 'sample.json'],
     ['csv', 'sample.csv'],
-  ])('%s', async (format, file) => {
+  ] as const)('%s', async (format, file) => {
     await expect(renderReport(await sample(), format)).toMatchFileSnapshot(fixture(file).pathname);
   });
 
@@ -117,16 +117,16 @@ describe('renderReport', () => {
     expect(renderReport(report)).toBe(renderers.table!.render(report));
     const count: Renderer = { name: 'count', extension: 'txt', render: (r) => String(r.summary.analysed) };
     expect(renderReport(report, count)).toBe('8');
-    expect(Object.keys(renderers)).toEqual(['table', 'md', 'json', 'csv']);
+    expect(Object.keys(renderers)).toEqual(['table', 'md', 'json', 'csv', 'html']);
   });
 
-  it.each([['html'], ['constructor']])('throws on an unknown format %s', async (format) => {
+  it.each([['pdf'], ['constructor']])('throws on an unknown format %s', async (format) => {
     const report = await sample();
-    expect(() => renderReport(report, format)).toThrow(/expected format to be one of table, md, json, csv or a Renderer/);
+    expect(() => renderReport(report, format as ReportFormat)).toThrow(/expected format to be one of table, md, json, csv, html or a Renderer/);
   });
 
-  it.each(['table', 'md', 'json', 'csv'])('renders an empty report as %s', async (format) => {
-    const out = renderReport(await buildReport([]), format);
+  it.each(['table', 'md', 'json', 'csv', 'html'] as const)('renders an empty report as %s', async (format) => {
+    const out = await renderReport(await buildReport([]), format);
     expect(out.length).toBeGreaterThan(0);
     expect(out).not.toMatch(/NaN|undefined/);
   });
@@ -138,7 +138,7 @@ describe('renderReport', () => {
   it('is pure: rendering twice gives the same text and leaves the report alone', async () => {
     const report = await sample();
     const before = JSON.stringify(report);
-    for (const format of Object.keys(renderers)) expect(renderReport(report, format)).toBe(renderReport(report, format));
+    for (const format of Object.keys(renderers) as ReportFormat[]) expect(await renderReport(report, format)).toBe(await renderReport(report, format));
     expect(JSON.stringify(report)).toBe(before);
   });
 });

@@ -22,7 +22,7 @@ describe('a report with sections (golden files)', () => {
     ['md', 'en', 'sections.en.md'],
     ['table', 'fr', 'sections.table.txt'],
     ['table', 'en', 'sections.table.en.txt'],
-  ])('%s in %s', async (format, lang, file) => {
+  ] as const)('%s in %s', async (format, lang, file) => {
     await expect(renderReport(await reportWithSections(), format, { lang })).toMatchFileSnapshot(fixture(file).pathname);
   });
 });
@@ -85,7 +85,7 @@ describe('markdown sections', () => {
   });
 
   const absentCases: Array<[string, (r: Report) => void, string, string]> = [
-    ['no sections at all', (r) => (r.sections = {}), 'Analyses complémentaires', 'Non calculées'],
+    ['no sections at all', (r) => (r.sections = {}), 'Impact sur le score', 'L’analyse des scores n’a pas été calculée'],
     ['no chat transcripts', (r) => (r.sections.chat = []), 'Échanges de chat', 'Aucune conversation de chat reconnue'],
     ['no scores', (r) => (insightOf(r).scores.overall.scored = 0), 'Impact sur le score', 'Aucune note exploitable'],
     ['no score analysis', (r) => delete (insightOf(r) as Partial<Insightish>).scores, 'Impact sur le score', 'L’analyse des scores n’a pas été calculée'],
@@ -107,13 +107,10 @@ describe('markdown sections', () => {
     expect(md).not.toMatch(/NaN|undefined|Infinity/);
   });
 
-  it('says the analyses were not computed on a plain buildReport report', async () => {
+  it('says which analyses were not computed in a report built with the core figures only', async () => {
     const md = renderReport(await buildReport(sectionsCorpus(), { meta: sectionsMeta, sections: [coreSection()] }), 'md');
-    expect(md.trimEnd().split('\n').slice(-3)).toEqual([
-      '## Analyses complémentaires',
-      '',
-      'Non calculées : ce rapport ne contient ni échanges de chat ni analyses (sections.chat, sections.insight) ; la commande verbatim analyze les produit.',
-    ]);
+    expect(md.trimEnd().split('\n').slice(-3)).toEqual(['## Parcours client', '', 'L’analyse du parcours client n’a pas été calculée pour ce rapport.']);
+    expect(md).toContain('L’analyse des spécificités n’a pas été calculée pour ce rapport.');
   });
 
   it('rejects a bad keyItems option', async () => {

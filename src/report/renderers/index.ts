@@ -1,6 +1,7 @@
 /** Report renderers behind one interface, and the `renderReport` dispatcher. */
 import type { Report } from '../types.js';
 import { csvRenderer, type CsvRenderOptions } from './csv.js';
+import { htmlRenderer, type HtmlRenderOptions } from './html.js';
 import { jsonRenderer, type JsonRenderOptions } from './json.js';
 import { markdownRenderer, type MarkdownRenderOptions } from './markdown.js';
 import { tableRenderer, type TableRenderOptions } from './table.js';
@@ -11,39 +12,35 @@ export type { TableRenderOptions } from './table.js';
 export type { MarkdownRenderOptions } from './markdown.js';
 export type { JsonRenderOptions } from './json.js';
 export type { CsvRenderOptions } from './csv.js';
+export type { HtmlRenderOptions } from './html.js';
 
 /** Built-in renderers by format name. */
-export const renderers: Readonly<Record<string, Renderer>> = Object.freeze({
+export const renderers: Readonly<Record<ReportFormat, Renderer>> = Object.freeze({
   table: tableRenderer,
   md: markdownRenderer,
   json: jsonRenderer,
   csv: csvRenderer,
+  html: htmlRenderer,
 });
 
 /** Names of the built-in formats. */
-export type ReportFormat = 'table' | 'md' | 'json' | 'csv';
+export type ReportFormat = 'table' | 'md' | 'json' | 'csv' | 'html';
 
 /**
- * Renders a report as text: `format` is a built-in format name (default
- * `table`) or any `Renderer` (e.g. an HTML renderer).
+ * Renders a report: `format` is a built-in format name (default `table`) or
+ * any `Renderer`. Text formats return a string; HTML, which draws its charts,
+ * a promise of one (`await` works for every format).
  */
 export function renderReport(report: Report, format?: 'table', options?: TableRenderOptions): string;
 export function renderReport(report: Report, format: 'md', options?: MarkdownRenderOptions): string;
 export function renderReport(report: Report, format: 'json', options?: JsonRenderOptions): string;
 export function renderReport(report: Report, format: 'csv', options?: CsvRenderOptions): string;
-export function renderReport<O extends RenderOptions>(report: Report, format: Renderer<O>, options?: O): string;
-export function renderReport(report: Report, format: string, options?: RenderOptions & Record<string, unknown>): string;
-export function renderReport(report: Report, format: string | Renderer<RenderOptions> = 'table', options?: RenderOptions): string {
-  if (typeof report !== 'object' || report === null || !(report.schemaVersion === 2 || (report.schemaVersion as number) === 1)) {
-    // v1 reports (before sections were documented) read the same: renderers accept both.
-    throw new TypeError(`verbatim-fr: expected a Report (schemaVersion 2), got ${report === null ? 'null' : typeof report}`);
-  }
+export function renderReport(report: Report, format: 'html', options?: HtmlRenderOptions): Promise<string>;
+export function renderReport<O extends RenderOptions, T extends string | Promise<string>>(report: Report, format: Renderer<O, T>, options?: O): T;
+export function renderReport(report: Report, format: ReportFormat, options?: RenderOptions & Record<string, unknown>): string | Promise<string>;
+export function renderReport(report: Report, format: ReportFormat | Renderer = 'table', options?: RenderOptions): string | Promise<string> {
   const renderer: Renderer | undefined =
-    typeof format === 'string'
-      ? Object.prototype.hasOwnProperty.call(renderers, format)
-        ? renderers[format]
-        : undefined
-      : format;
+    typeof format === 'string' ? (Object.prototype.hasOwnProperty.call(renderers, format) ? renderers[format] : undefined) : format;
   if (renderer === undefined || typeof renderer.render !== 'function') {
     throw new TypeError(
       `verbatim-fr: expected format to be one of ${Object.keys(renderers).join(', ')} or a Renderer, got ${typeof format === 'string' ? format : typeof format}`,

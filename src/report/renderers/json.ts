@@ -1,6 +1,7 @@
-/** The versioned Report object as stable JSON (object keys sorted, arrays kept in rank order). */
+/** The versioned Report object as stable JSON (object keys sorted, arrays kept in rank order): every section's result in its place. */
 import type { Report } from '../types.js';
 import type { Renderer, RenderOptions } from './types.js';
+import { checkReport } from './view.js';
 
 export interface JsonRenderOptions extends RenderOptions {
   /** Indentation (default 2; 0 for one line). */
@@ -21,7 +22,8 @@ function sortKeys(value: unknown): unknown {
 }
 
 function renderJson(report: Report, options: JsonRenderOptions = {}): string {
+  checkReport(report);
   return `${JSON.stringify(sortKeys(report), null, options.indent ?? 2)}\n`;
 }
 
-export const jsonRenderer: Renderer<JsonRenderOptions> = { name: 'json', extension: 'json', render: renderJson };
+export const jsonRenderer: Renderer<JsonRenderOptions, string> = { name: 'json', extension: 'json', render: renderJson };

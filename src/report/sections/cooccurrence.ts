@@ -7,14 +7,61 @@ import {
   mergeCooccurrence,
   type CooccurrenceAccumulatorOptions,
   type CooccurrenceOptions,
+  type CooccurrencePair,
   type CooccurrenceResult,
   type CooccurrenceState,
 } from '../insight/cooccurrence.js';
+import { formatCount, formatNumber, mdCell, mdTable } from '../renderers/text.js';
+import type { CsvRow } from '../renderers/view.js';
 import type { Section } from '../section.js';
 
 export type CooccurrenceSectionOptions = CooccurrenceAccumulatorOptions & CooccurrenceOptions;
 
-export function cooccurrenceSection(settings: CooccurrenceSectionOptions = {}): Section<CooccurrenceState, CooccurrenceResult> {
+interface CooccurrenceWording {
+  title: string;
+  note: string;
+  itemA: string;
+  itemB: string;
+  together: string;
+  lift: string;
+  notComputed: string;
+  noPairs: string;
+}
+
+const messages: Record<'fr' | 'en', CooccurrenceWording> = {
+  fr: {
+    title: 'Co-occurrences',
+    note: 'Paires d’éléments cités dans un même verbatim. Lift : fréquence observée de la paire rapportée à celle attendue par hasard (> 1 : plus souvent ensemble).',
+    itemA: 'Élément A',
+    itemB: 'Élément B',
+    together: 'Ensemble',
+    lift: 'Lift',
+    notComputed: 'L’analyse des co-occurrences n’a pas été calculée pour ce rapport.',
+    noPairs: 'Aucune paire d’éléments n’est citée ensemble assez souvent.',
+  },
+  en: {
+    title: 'Co-occurrences',
+    note: 'Pairs of items cited in the same verbatim. Lift: observed frequency of the pair over the frequency expected by chance (> 1: more often together).',
+    itemA: 'Item A',
+    itemB: 'Item B',
+    together: 'Together',
+    lift: 'Lift',
+    notComputed: 'The co-occurrence analysis was not computed for this report.',
+    noPairs: 'No pair of items is cited together often enough.',
+  },
+};
+
+type Dict = Record<string, unknown>;
+const isDict = (v: unknown): v is Dict => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function isPair(p: unknown): p is CooccurrencePair {
+  const side = (x: unknown) => isDict(x) && typeof x.id === 'string' && typeof x.kind === 'string';
+  return isDict(p) && side(p.a) && side(p.b) && typeof p.count === 'number' && typeof p.lift === 'number';
+}
+
+const round = (x: unknown, digits: number): number | null => (typeof x === 'number' && Number.isFinite(x) ? Math.round(x * 10 ** digits) / 10 ** digits : null);
+
+export function cooccurrenceSection(settings: CooccurrenceSectionOptions = {}): Section<CooccurrenceState, CooccurrenceResult, CooccurrenceWording> {
   const { kinds, keepOwnTheme, ...finalize } = settings;
   const accumulate: CooccurrenceAccumulatorOptions = { ...(kinds ? { kinds } : {}), ...(keepOwnTheme !== undefined ? { keepOwnTheme } : {}) };
   return {
@@ -27,5 +74,41 @@ export function cooccurrenceSection(settings: CooccurrenceSectionOptions = {}): 
     },
     merge: mergeCooccurrence,
     finalize: (state) => finalizeCooccurrence(state, finalize),
+    read: (v) => (isDict(v) && typeof v.verbatims === 'number' && Array.isArray(v.pairs) ? (v as unknown as CooccurrenceResult) : undefined),
+    messages,
+    render: {
+      md(c, ctx) {
+        const { w, m, lang } = ctx;
+        const out = [`## ${w.title}`, ''];
+        if (c === undefined) return [{ lines: [...out, w.notComputed, ''] }];
+        const pairs = c.pairs.filter(isPair).slice(0, ctx.top);
+        if (pairs.length === 0) return [{ lines: [...out, w.noPairs, ''] }];
+        const name = (id: string, kind: string) => `${ctx.label(id)} (${(m.kindName as Record<string, string>)[kind] ?? kind})`;
+        const table = mdTable(
+          ['#', w.itemA, w.itemB, w.together, 'A', 'B', w.lift],
+          [true, false, false, true, true, true, true],
+          pairs.map((p, i) => [String(i + 1), name(p.a.id, p.a.kind), name(p.b.id, p.b.kind), String(p.count), formatCount(p.a.count), formatCount(p.b.count), formatNumber(p.lift, 2, lang)]),
+        );
+        return [{ lines: [...out, mdCell(w.note), '', ...table, ''] }];
+      },
+      csv(c, ctx) {
+        if (c === undefined) return [];
+        const rows: CsvRow[] = [];
+        const tables = [{ channel: 'all', pairs: c.pairs }, ...(Array.isArray(c.channels) ? c.channels : [])];
+        for (const t of tables) {
+          for (const p of (Array.isArray(t.pairs) ? t.pairs : []).filter(isPair)) {
+            const key = `${p.a.kind}:${p.a.id} + ${p.b.kind}:${p.b.id}`;
+            const label = `${ctx.label(p.a.id)} + ${ctx.label(p.b.id)}`;
+            const row = (metric: string, value: number | null) => rows.push({ section: 'cooccurrence', channel: t.channel, key, label, metric, value });
+            row('verbatims', p.count);
+            row('lift', round(p.lift, 3));
+            row('support', round(p.support, 4));
+            row('confidence_ab', round(p.confidenceAB, 4));
+            row('confidence_ba', round(p.confidenceBA, 4));
+          }
+        }
+        return rows;
+      },
+    },
   };
 }

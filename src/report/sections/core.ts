@@ -3,6 +3,7 @@ import { addAnalysis, addReject, emptyCoreState, mergeCoreStates } from '../stat
 import { finalizeCore } from '../finalize.js';
 import type { Section } from '../section.js';
 import type { CoreReport, CoreState } from '../types.js';
+import { coreRender } from './core-render.js';
 
 /** Name of the core section: every list of sections starts with it. */
 export const CORE = 'core';
@@ -23,5 +24,7 @@ export function coreSection(): Section<CoreState, CoreReport> {
     },
     merge: mergeCoreStates,
     finalize: (state, { options }) => finalizeCore(state, options),
+    // Its wording is the shared catalogue (src/report/messages.ts).
+    render: coreRender,
   };
 }

@@ -1,0 +1,602 @@
+// How the core figures show in each format: the summary, the channel table, the
+// rankings with their example verbatims, word tables and rejects.
+import type { EntryKind, Tonality } from '../../types.js';
+import type { ScoresResult } from '../insight/scores.js';
+import type { Messages } from '../messages.js';
+import { comparisonSpec, heatmapSpec, renderChart, type HeatCell } from '../renderers/html/charts.js';
+import { anchorId, escapeHtml as esc, highlightText } from '../renderers/html/escape.js';
+import { absent, CAPTION_MIN_BASE, cell, figure, maxBy, table, type Cell } from '../renderers/html/kit.js';
+import {
+  boldHighlights,
+  formatNumber,
+  formatShare,
+  mdCell,
+  oneLine,
+  padEnd,
+  padStart,
+  truncate,
+  widthOf,
+  wrapParts,
+} from '../renderers/text.js';
+import type { CsvRow, CsvValue, HtmlBlock, HtmlContext, MarkdownContext, TableContext, TextBlock } from '../renderers/view.js';
+import type { SectionRender } from '../section.js';
+import type { ChannelReport, CoreReport, RankedEntry, RankedTerm, Report, ReportExample, ScoreSummary } from '../types.js';
+import type { ChatFigures } from './chat.js';
+
+
+const TONALITIES: readonly Tonality[] = ['positif', 'negatif', 'neutre', 'mitige'];
+const KINDS: ReadonlyArray<[EntryKind, 'themes' | 'concepts' | 'irritants' | 'enchantments' | 'intents']> = [
+  ['theme', 'themes'],
+  ['concept', 'concepts'],
+  ['irritant', 'irritants'],
+  ['enchantment', 'enchantments'],
+  ['intent', 'intents'],
+];
+
+/** Where the core's blocks go; the other sections' blocks fall in between (default order 500). */
+export const CORE_ORDER = { head: 100, rankings: 300, end: 900 } as const;
+
+// ---------------------------------------------------------------- shared by table and Markdown
+
+/** Channel label in the renderer's language (the all-channels view is named by the renderer). */
+const channelName = (ch: ChannelReport, m: Messages): string => (ch.channel === 'all' ? m.allChannels : ch.label);
+
+/** Header line figures shared by table and Markdown. */
+function summaryParts(report: Report, m: Messages): string[] {
+  const s = report.summary;
+  const t = m.text;
+  const parts = [`${s.inputRows} ${t.inputRows}`, `${s.analysed} ${t.analysed}`, `${s.rejected} ${t.rejected}`];
+  if (s.period !== null) parts.push(`${t.period} ${s.period.from} → ${s.period.to}`);
+  parts.push(`${t.masked}${m.colon}${s.maskedPersonalData ? m.yes : m.no}`);
+  if (report.all.agentMessages > 0) parts.push(`${report.all.agentMessages} ${t.agentMessages}`);
+  if (s.approximate) parts.push(t.approximate);
+  return parts;
+}
+
+/** Tonality split as whole percentages: "+38 -38 =13 ~13". */
+function formatTonality(ch: ChannelReport): string {
+  if (ch.verbatims === 0) return '—';
+  const p = (s: number | null) => String(Math.round((s ?? 0) * 100));
+  const t = ch.tonality;
+  return `+${p(t.positif.share)} -${p(t.negatif.share)} =${p(t.neutre.share)} ~${p(t.mitige.share)}`;
+}
+
+function formatScore(score: ScoreSummary | null, m: Messages, lang: string): string {
+  if (score === null) return '—';
+  switch (score.scale) {
+    case 'nps': {
+      const nps = score.nps ?? null;
+      const sign = nps !== null && nps > 0 ? '+' : '';
+      return `NPS ${nps === null ? '—' : sign + formatNumber(nps, 0, lang)} (n=${score.n})`;
+    }
+    case 'stars':
+      return `${formatNumber(score.mean, 2, lang)}/5 (n=${score.n})`;
+    case 'mixed':
+      return `${m.text.mixed} (n=${score.n})`;
+    default:
+      return `${m.mean} ${formatNumber(score.mean, 2, lang)} (n=${score.n})`;
+  }
+}
+
+/** Ranked lists in reading order. */
+const rankedLists = (ch: ChannelReport, m: Messages): Array<[kind: EntryKind, title: string, entries: RankedEntry[]]> =>
+  KINDS.map(([kind, field]) => [kind, m.text.lists[kind], ch[field]]);
+
+// ---------------------------------------------------------------- table
+
+interface Column {
+  header: string;
+  width: number;
+  align: 'left' | 'right';
+  cell(ch: ChannelReport): string;
+}
+
+function channelColumns(m: Messages, lang: string): Column[] {
+  const t = m.text;
+  return [
+    { header: m.channel, width: 15, align: 'left', cell: (c) => channelName(c, m) },
+    { header: m.verbatims, width: 9, align: 'right', cell: (c) => String(c.verbatims) },
+    { header: t.wordsPerVerbatim, width: 8, align: 'right', cell: (c) => formatNumber(c.wordsPerVerbatim.mean, 1, lang) },
+    { header: t.conceptsPerVerbatim, width: 11, align: 'right', cell: (c) => formatNumber(c.conceptsPerVerbatim.mean, 1, lang) },
+    { header: t.withIrritant, width: 8, align: 'right', cell: (c) => formatShare(c.withIrritant.share, lang, 0) },
+    { header: t.withEnchantment, width: 10, align: 'right', cell: (c) => formatShare(c.withEnchantment.share, lang, 0) },
+    { header: t.tonality, width: 16, align: 'left', cell: (c) => formatTonality(c) },
+    { header: m.score, width: 16, align: 'left', cell: (c) => formatScore(c.score, m, lang) },
+  ];
+}
+
+function tableRow(cells: string[], columns: Column[]): string {
+  return cells
+    .map((text, i) => {
+      const col = columns[i] as Column;
+      const fitted = truncate(text, col.width);
+      return col.align === 'left' ? padEnd(fitted, col.width) : padStart(fitted, col.width);
+    })
+    .join(' ')
+    .trimEnd();
+}
+
+function rankingLines(entries: RankedEntry[], lang: string, width: number, top: number): string[] {
+  const lines: string[] = [];
+  entries.slice(0, top).forEach((e, i) => {
+    const head = `${padStart(`${i + 1}.`, 4)} ${padEnd(truncate(e.label, 28), 28)} ${padStart(String(e.verbatims), 6)} ${padStart(formatShare(e.share, lang), 8)}`;
+    const example = e.examples[0];
+    const room = width - widthOf(head) - 5;
+    lines.push(example !== undefined && room >= 10 ? `${head}  « ${truncate(oneLine(example.text), room - 2)} »` : head);
+  });
+  return lines;
+}
+
+function coreTable(report: Report, ctx: TableContext): TextBlock[] {
+  const { m, lang, width, heading } = ctx;
+  const head: string[] = [heading(m.title), ...wrapParts(summaryParts(report, m), width), ''];
+  const columns = channelColumns(m, lang);
+  const header = tableRow(columns.map((c) => c.header), columns);
+  const rule = '─'.repeat(Math.min(width, widthOf(header)));
+  head.push(heading(header), rule);
+  for (const ch of report.channels) head.push(tableRow(columns.map((c) => c.cell(ch)), columns));
+  head.push(rule, tableRow(columns.map((c) => c.cell(report.all)), columns));
+
+  const rankings: string[] = [];
+  for (const [, title, entries] of rankedLists(report.all, m).filter(([kind]) => kind === 'theme' || kind === 'irritant' || kind === 'enchantment')) {
+    if (entries.length === 0) continue;
+    rankings.push('', heading(`${title} (${channelName(report.all, m)})`), ...rankingLines(entries, lang, width, ctx.top));
+  }
+
+  const end: string[] = [];
+  const s = report.summary;
+  if (s.rejected > 0) {
+    end.push('', heading(`${m.text.rejects}${m.colon}${s.rejected}`));
+    for (const r of s.rejectsByReason) end.push(`  ${padEnd(truncate(r.reason, 30), 30)} ${padStart(String(r.count), 6)}`);
+    for (const r of s.firstRejects) {
+      const where = `${r.source.file} ${m.text.row} ${r.source.row}`;
+      end.push(truncate(`  ${where}${m.colon}${r.reason}${r.hint === '' ? '' : ` — ${oneLine(r.hint)}`}`, width));
+    }
+  }
+  return [
+    { order: CORE_ORDER.head, lines: head },
+    { order: CORE_ORDER.rankings, lines: rankings },
+    { order: CORE_ORDER.end, lines: end },
+  ];
+}
+
+// ---------------------------------------------------------------- Markdown
+
+function channelTable(report: Report, m: Messages, lang: string): string[] {
+  const t = m.text;
+  const header = [m.channel, m.verbatims, t.wordsPerVerbatim, `${t.median} (p10–p90)`, t.conceptsPerVerbatim, t.withIrritant, t.withEnchantment, t.tonality, m.score];
+  const line = (c: ChannelReport, bold: boolean): string => {
+    const values = [
+      mdCell(channelName(c, m)),
+      String(c.verbatims),
+      formatNumber(c.wordsPerVerbatim.mean, 1, lang),
+      `${formatNumber(c.wordsPerVerbatim.median, 1, lang)} (${formatNumber(c.wordsPerVerbatim.p10, 1, lang)}–${formatNumber(c.wordsPerVerbatim.p90, 1, lang)})`,
+      formatNumber(c.conceptsPerVerbatim.mean, 1, lang),
+      formatShare(c.withIrritant.share, lang, 0),
+      formatShare(c.withEnchantment.share, lang, 0),
+      mdCell(formatTonality(c)),
+      mdCell(formatScore(c.score, m, lang)),
+    ];
+    return `| ${(bold ? values.map((v, i) => (i === 0 ? `**${v}**` : v)) : values).join(' | ')} |`;
+  };
+  return [
+    `| ${header.map(mdCell).join(' | ')} |`,
+    `|${header.map((_, i) => (i === 0 || i >= 7 ? ' --- ' : ' ---: ')).join('|')}|`,
+    ...report.channels.map((c) => line(c, false)),
+    line(report.all, true),
+  ];
+}
+
+function rankingTable(entries: RankedEntry[], m: Messages, lang: string, top: number, title: string): string[] {
+  return [
+    `| # | ${mdCell(title)} | ${m.verbatims} | ${m.share} |`,
+    '| ---: | --- | ---: | ---: |',
+    ...entries.slice(0, top).map((e, i) => `| ${i + 1} | ${mdCell(e.label)} | ${e.verbatims} | ${formatShare(e.share, lang)} |`),
+  ];
+}
+
+function termTable(terms: RankedTerm[], m: Messages, lang: string, title: string): string[] {
+  return [
+    `| # | ${mdCell(title)} | ${m.verbatims} | ${m.share} |`,
+    '| ---: | --- | ---: | ---: |',
+    ...terms.map((t, i) => `| ${i + 1} | ${mdCell(t.key)} | ${t.verbatims} | ${formatShare(t.share, lang)} |`),
+  ];
+}
+
+function exampleLines(e: ReportExample): string[] {
+  const where = [e.channel, e.date, e.score === undefined ? undefined : `score ${e.score}`, e.id].filter((x) => x !== undefined);
+  return [`> ${boldHighlights(e)}`, `> — ${mdCell(where.join(' · '))}`, ''];
+}
+
+function coreMarkdown(report: Report, ctx: MarkdownContext): TextBlock[] {
+  const { m, lang, top } = ctx;
+  const t = m.text;
+  const out: string[] = [`# ${m.title}`, ''];
+  out.push(...summaryParts(report, m).map((p) => `- ${mdCell(p)}`), '');
+  out.push(`## ${t.byChannel}`, '', ...channelTable(report, m, lang), '');
+
+  const all = report.all;
+  out.push(`## ${mdCell(channelName(all, m))}`, '');
+  for (const [, title, entries] of rankedLists(all, m)) {
+    if (entries.length === 0) continue;
+    out.push(`### ${title}`, '', ...rankingTable(entries, m, lang, top, title), '');
+    for (const e of entries.slice(0, top)) {
+      if (e.examples.length === 0) continue;
+      out.push(`#### ${mdCell(e.label)} — ${e.verbatims} ${m.verbatims.toLowerCase()} (${formatShare(e.share, lang)})`, '');
+      for (const ex of e.examples) out.push(...exampleLines(ex));
+    }
+  }
+  if (all.topWords.length > 0) out.push(`### ${t.topWords}`, '', ...termTable(all.topWords, m, lang, t.topWords), '');
+  if (all.topExpressions.length > 0) out.push(`### ${t.topExpressions}`, '', ...termTable(all.topExpressions, m, lang, t.topExpressions), '');
+
+  if (ctx.perChannel) {
+    for (const ch of report.channels) {
+      out.push(`## ${m.channel}${m.colon}${mdCell(ch.label)}`, '');
+      for (const [kind, title, entries] of rankedLists(ch, m)) {
+        if (kind === 'concept' || kind === 'intent' || entries.length === 0) continue;
+        out.push(`### ${title}`, '', ...rankingTable(entries, m, lang, top, title), '');
+      }
+    }
+  }
+
+  const s = report.summary;
+  if (s.rejected > 0) {
+    out.push(`## ${t.rejects}`, '', `| ${t.reason} | ${m.verbatims} |`, '| --- | ---: |');
+    for (const r of s.rejectsByReason) out.push(`| ${mdCell(r.reason)} | ${r.count} |`);
+    out.push('');
+    for (const r of s.firstRejects) {
+      out.push(`- ${mdCell(`${r.source.file} ${t.row} ${r.source.row}${m.colon}${r.reason}${r.hint === '' ? '' : ` — ${r.hint}`}`)}`);
+    }
+    out.push('');
+  }
+  return [{ order: CORE_ORDER.head, lines: out }];
+}
+
+// ---------------------------------------------------------------- HTML
+
+const channelAxisLabel = (ctx: HtmlContext, ch: ChannelReport): string => `${ch.label} (${ctx.f.num(ch.verbatims, 0)})`;
+
+/** Channels large enough to be named in a finding, or all when none is. */
+function solidChannels(channels: ChannelReport[]): ChannelReport[] {
+  const solid = channels.filter((c) => c.verbatims >= CAPTION_MIN_BASE);
+  return solid.length > 0 ? solid : channels;
+}
+
+/** A channel score as plain text: the value and its base (`n = 97`), or null when nothing was scored. */
+function scoreParts(ctx: HtmlContext, s: ScoreSummary | null): { value: string; base: string } | null {
+  const { m, f } = ctx;
+  if (s === null || s.n === 0) return null;
+  const base = m.html.base(f.num(s.n, 0));
+  const sv = m.html.scoreValue;
+  switch (s.scale) {
+    case 'nps':
+      return { value: sv.nps(typeof s.nps === 'number' ? f.signed(s.nps, 0) : '—'), base };
+    case 'stars':
+      return { value: sv.stars(f.num(s.mean, 1)), base };
+    case 'mixed':
+      return { value: sv.mixed, base };
+    default:
+      return { value: sv.mean(f.num(s.mean, 1)), base };
+  }
+}
+
+function htmlScore(ctx: HtmlContext, s: ScoreSummary | null): string {
+  const parts = scoreParts(ctx, s);
+  return parts === null ? '—' : `${esc(parts.value)}<span class="sub">${esc(parts.base)}</span>`;
+}
+
+function summaryBlock(report: Report, ctx: HtmlContext): HtmlBlock {
+  const { m, f } = ctx;
+  const h = m.html;
+  const s = report.summary;
+  const figures: Array<[label: string, value: string, sub?: string]> = [
+    [h.inputRows, f.num(s.inputRows, 0)],
+    [h.analysed, f.num(s.analysed, 0)],
+    [h.rejected, f.num(s.rejected, 0)],
+    [h.channelCount, f.num(s.channels, 0)],
+  ];
+  if (s.period !== null) figures.push([h.period, h.periodValue(f.date(s.period.from), f.date(s.period.to))]);
+  const scores = ctx.result<ScoresResult>('scores');
+  // With mixed scales the insight headline reads stars as NPS; the core report says "mixed" instead.
+  // The insight scores may cover only the channels of the dominant scale: then the core report's "mixed" is the honest global figure.
+  const coversAllScored =
+    scores !== undefined && scores.channels.filter((c) => c.scored > 0).length >= report.channels.filter((c) => c.score !== null && c.score.n > 0).length;
+  if (scores !== undefined && coversAllScored && !scores.mixedScales && scores.overall.scored > 0 && scores.overall.headline !== null) {
+    const kind = scores.scale.kind;
+    const value =
+      kind === 'nps'
+        ? h.scoreValue.nps(f.signed(scores.overall.headline, 0))
+        : kind === 'stars' || kind === 'csat'
+          ? `${f.pctPoints(scores.overall.headline)} ${h.headline.satisfied.replace(/^(le|la) /, '').replace(/^% (de )?/, '')}`
+          : h.scoreValue.mean(f.num(scores.overall.headline, 1));
+    figures.push([h.overallScore, value, h.base(f.num(scores.overall.scored, 0))]);
+  } else if (report.all.score !== null && report.all.score.n > 0) {
+    const parts = scoreParts(ctx, report.all.score);
+    if (parts !== null) figures.push([h.overallScore, parts.value, parts.base]);
+  }
+  const dd = (v: string, sub?: string) => `<dd>${esc(v)}${sub !== undefined ? `<span class="sub">${esc(sub)}</span>` : ''}</dd>`;
+  let html = `<dl class="figures">${figures.map(([k, v, sub]) => `<div><dt>${esc(k)}</dt>${dd(v, sub)}</div>`).join('')}</dl>`;
+  html += s.maskedPersonalData ? `<p class="note">${esc(h.maskedYes)}</p>` : `<p class="warning" role="note">${esc(h.maskedNo)}</p>`;
+  if (s.approximate) html += `<p class="note">${esc(h.approximate)}</p>`;
+  if (s.rejected > 0) {
+    const reasons = table(
+      null,
+      [cell(esc(h.reason)), cell(esc(h.rejected), true)],
+      s.rejectsByReason.map((r) => [cell(esc(r.reason)), cell(f.num(r.count, 0), true)]),
+    );
+    const first =
+      s.firstRejects.length > 0
+        ? table(
+            esc(h.firstRejects),
+            [cell(esc(h.file)), cell(esc(h.row), true), cell(esc(h.line), true), cell(esc(h.reason)), cell(esc(h.hint))],
+            s.firstRejects.map((r) => [
+              cell(esc(r.source.file)),
+              cell(f.num(r.source.row, 0), true),
+              cell(r.source.line !== undefined ? f.num(r.source.line, 0) : '—', true),
+              cell(esc(r.reason)),
+              cell(esc(r.hint)),
+            ]),
+          )
+        : '';
+    html += `<details class="more"><summary>${esc(h.rejectReasons)}</summary>${reasons}${first}</details>`;
+  }
+  return { order: CORE_ORDER.head, id: 'synthese', title: h.sections.summary, html };
+}
+
+function toneBar(ctx: HtmlContext, ch: ChannelReport): string {
+  const { m, f } = ctx;
+  const parts = TONALITIES.map((t) => [t, ch.tonality[t]?.share ?? null] as const);
+  const spoken = parts.map(([t, share]) => `${m.html.tonalities[t]} ${f.pct(share)}`).join(', ');
+  const bar = parts.map(([t, share]) => (share !== null && share > 0 ? `<span class="${t}" style="width:${(share * 100).toFixed(1)}%"></span>` : '')).join('');
+  const short = parts.map(([, share]) => f.pct(share)).join(' · ');
+  return `<span class="tone-text" aria-hidden="true">${esc(short)}</span><span class="tone" aria-hidden="true">${bar}</span><span class="visually-hidden">${esc(spoken)}</span>`;
+}
+
+function channelTableBlock(report: Report, ctx: HtmlContext): HtmlBlock {
+  const { m, f } = ctx;
+  const h = m.html;
+  // Exchanges per conversation of each channel's chat transcripts, when the chat section has any.
+  const chats = new Map((ctx.result<ChatFigures[]>('chat') ?? []).filter((c) => c.conversations > 0).map((c) => [c.channel, c] as const));
+  const withExchanges = [...report.channels, report.all].some((ch) => chats.has(ch.channel));
+  const toneLegend = TONALITIES.map((t) => h.tonalities[t]).join(' · ');
+  const head = [
+    cell(esc(m.channel)),
+    cell(esc(m.verbatims), true),
+    cell(`${esc(h.wordsPerVerbatim)}<span class="sub">${esc(`${m.mean} / ${h.median}`)}</span>`, true),
+    cell(`${esc(h.conceptsPerVerbatim)}<span class="sub">${esc(`${m.mean} / ${h.median}`)}</span>`, true),
+    cell(esc(h.withIrritant), true),
+    cell(esc(h.withEnchantment), true),
+    cell(`${esc(h.tonality)}<span class="sub">${esc(toneLegend)}</span>`),
+    cell(esc(m.score), true),
+  ];
+  if (withExchanges) head.push(cell(`${esc(h.exchanges)}<span class="sub">${esc(`${m.mean} / ${h.median}`)}</span>`, true));
+  const row = (ch: ChannelReport, label: string): Cell[] => {
+    const cells = [
+      cell(esc(label)),
+      cell(f.num(ch.verbatims, 0), true),
+      cell(`${f.num(ch.wordsPerVerbatim.mean, 1)}<span class="sub">${f.num(ch.wordsPerVerbatim.median, 0)}</span>`, true),
+      cell(`${f.num(ch.conceptsPerVerbatim.mean, 1)}<span class="sub">${f.num(ch.conceptsPerVerbatim.median, 0)}</span>`, true),
+      cell(f.pct(ch.withIrritant.share), true),
+      cell(f.pct(ch.withEnchantment.share), true),
+      cell(toneBar(ctx, ch)),
+      cell(htmlScore(ctx, ch.score), true),
+    ];
+    if (withExchanges) {
+      const chat = chats.get(ch.channel);
+      const { mean, median } = chat?.exchanges ?? { mean: null, median: null };
+      cells.push(cell(chat === undefined ? '—' : `${f.num(mean, 1)}<span class="sub">${f.num(median, 0)} · ${esc(h.conversations(f.num(chat.conversations, 0), chat.conversations))}</span>`, true));
+    }
+    return cells;
+  };
+  const html =
+    report.channels.length === 0
+      ? absent(h.absent.noVerbatims)
+      : table(null, head, report.channels.map((ch) => row(ch, ch.label)), row(report.all, m.allChannels), 'channels');
+  return { order: CORE_ORDER.head + 10, id: 'canaux', title: h.sections.channels, html };
+}
+
+async function comparisonBlock(report: Report, ctx: HtmlContext): Promise<HtmlBlock> {
+  const { m, f } = ctx;
+  const h = m.html;
+  const id = 'comparaison';
+  const title = h.sections.comparison;
+  const block = (html: string): HtmlBlock => ({ order: CORE_ORDER.head + 20, id, title, html });
+  const channels = report.channels.filter((c) => c.verbatims > 0);
+  if (channels.length === 0) return block(absent(h.absent.noVerbatims));
+  const rows = channels.map((ch) => ({
+    channel: channelAxisLabel(ctx, ch),
+    words: ch.wordsPerVerbatim.mean,
+    concepts: ch.conceptsPerVerbatim.mean,
+    irritant: ch.withIrritant.share,
+    wordsText: f.num(ch.wordsPerVerbatim.mean, 1),
+    conceptsText: f.num(ch.conceptsPerVerbatim.mean, 1),
+    irritantText: f.pct(ch.withIrritant.share),
+  }));
+  const solid = solidChannels(channels);
+  const longest = maxBy(solid, (c) => c.wordsPerVerbatim.mean);
+  const richest = maxBy(solid, (c) => c.conceptsPerVerbatim.mean);
+  const finding =
+    longest && richest
+      ? h.captions.comparison(longest.label, f.num(longest.wordsPerVerbatim.mean, 1), richest.label, f.num(richest.conceptsPerVerbatim.mean, 1))
+      : '';
+  const svg = await renderChart(
+    comparisonSpec(rows, { words: `${h.wordsPerVerbatim} (${m.mean})`, concepts: `${h.conceptsPerVerbatim} (${m.mean})`, irritant: h.withIrritant }),
+    id,
+    `${title}. ${finding}`,
+    ctx.chartLocale,
+  );
+  return block(figure(m, id, svg, `${esc(finding)} <span class="note">${esc(h.captions.comparisonNote)}</span>`));
+}
+
+async function heatmapBlock(report: Report, ctx: HtmlContext): Promise<HtmlBlock> {
+  const { m, f } = ctx;
+  const h = m.html;
+  const id = 'themes';
+  const title = h.sections.heatmap;
+  const block = (html: string): HtmlBlock => ({ order: CORE_ORDER.head + 30, id, title, html });
+  const channels = report.channels.filter((c) => c.verbatims > 0);
+  const themes = report.all.themes.filter((t) => t.verbatims > 0).slice(0, ctx.limits.heatmapThemes);
+  if (channels.length === 0) return block(absent(h.absent.noVerbatims));
+  if (themes.length === 0) return block(absent(h.absent.noThemes));
+  const shareIn = (ch: ChannelReport, theme: string): number => {
+    const entry = ch.themes.find((t) => t.id === theme);
+    return entry?.share ?? (ch.verbatims > 0 ? (entry?.verbatims ?? 0) / ch.verbatims : 0);
+  };
+  const cells: HeatCell[] = [];
+  for (const theme of themes) {
+    for (const ch of channels) {
+      const share = shareIn(ch, theme.id);
+      cells.push({ theme: theme.label, channel: channelAxisLabel(ctx, ch), share, label: f.pct(share) });
+    }
+  }
+  const top = themes[0] as RankedEntry;
+  let best: { theme: string; channel: string; share: number } | undefined;
+  for (const ch of solidChannels(channels)) {
+    for (const theme of themes) {
+      const share = shareIn(ch, theme.id);
+      if (best === undefined || share > best.share) best = { theme: theme.label, channel: ch.label, share };
+    }
+  }
+  let finding = best ? h.captions.heatmap(top.label, f.pct(top.share), best.theme, best.channel, f.pct(best.share)) : '';
+  if (channels.some((c) => c.verbatims < CAPTION_MIN_BASE)) finding += ` ${h.smallBases(f.num(CAPTION_MIN_BASE, 0))}`;
+  const svg = await renderChart(
+    heatmapSpec(cells, themes.map((t) => t.label), channels.map((c) => channelAxisLabel(ctx, c)), h.shareOfVerbatims),
+    id,
+    `${title}. ${finding}`,
+    ctx.chartLocale,
+  );
+  const data = table(
+    null,
+    [cell(esc(h.theme)), ...channels.map((c) => cell(esc(c.label), true)), cell(esc(m.allChannels), true)],
+    themes.map((t) => [cell(esc(t.label)), ...channels.map((c) => cell(f.pct(shareIn(c, t.id)), true)), cell(f.pct(t.share), true)]),
+  );
+  return block(figure(m, id, svg, esc(finding), data));
+}
+
+function exampleItem(ctx: HtmlContext, example: ReportExample): string {
+  const { m, f } = ctx;
+  const meta = [ctx.channelLabel(example.channel)];
+  if (example.date !== undefined) meta.push(f.date(example.date));
+  if (typeof example.score === 'number') meta.push(`${m.html.exampleScore} ${f.num(example.score, Number.isInteger(example.score) ? 0 : 1)}`);
+  return `<li><blockquote>${highlightText(example.text, example.highlights)}</blockquote><span class="meta">${esc(meta.join(' · '))}</span></li>`;
+}
+
+function examplesBlock(report: Report, ctx: HtmlContext): HtmlBlock {
+  const { m, f } = ctx;
+  const h = m.html;
+  const id = 'exemples';
+  const title = h.sections.examples;
+  const block = (html: string): HtmlBlock => ({ order: CORE_ORDER.end, id, title, html });
+  const groups = KINDS.map(([kind, field]) => [kind, report.all[field].filter((e) => e.verbatims > 0)] as const).filter(([, entries]) => entries.length > 0);
+  if (groups.length === 0) return block(absent(report.summary.analysed === 0 ? h.absent.noVerbatims : h.absent.noEntries));
+  const note = `${h.captions.examplesNote}${report.summary.maskedPersonalData ? ` ${h.captions.maskedExamples}` : ''}`;
+  const html = groups
+    .map(([kind, entries]) => {
+      const items = entries
+        .map((e) => {
+          const count = `— ${h.verbatimCount(f.num(e.verbatims, 0), e.verbatims)} · ${f.pct(e.share)}`;
+          const list = e.examples.length > 0 ? `<ul class="examples">${e.examples.map((x) => exampleItem(ctx, x)).join('')}</ul>` : `<p class="note">${esc(h.noExamples)}</p>`;
+          return `<details class="entry" id="${anchorId('ex', kind, e.id)}"><summary>${esc(e.label)} <span class="count">${esc(count)}</span></summary>${list}</details>`;
+        })
+        .join('');
+      return `<h3 id="${anchorId('ex', kind)}">${esc(h.kinds[kind])} <span class="count">(${entries.length})</span></h3>${items}`;
+    })
+    .join('');
+  return block(`<p class="note">${esc(note)}</p>${html}`);
+}
+
+function coreHtml(report: Report, ctx: HtmlContext): Promise<HtmlBlock[]> {
+  return Promise.all([summaryBlock(report, ctx), channelTableBlock(report, ctx), comparisonBlock(report, ctx), heatmapBlock(report, ctx), examplesBlock(report, ctx)]);
+}
+
+// ---------------------------------------------------------------- CSV
+
+const pct = (share: number | null): number | null => (share === null ? null : Math.round(share * 10000) / 100);
+
+function coreCsv(report: Report, examples: boolean): CsvRow[] {
+  const rows: CsvRow[] = [];
+  const row = (section: string, channel: string, key: string, label: string, metric: string, value: CsvValue): void => {
+    rows.push({ section, channel, key, label, metric, value });
+  };
+  const s = report.summary;
+  row('summary', '', '', '', 'input_rows', s.inputRows);
+  row('summary', '', '', '', 'analysed', s.analysed);
+  row('summary', '', '', '', 'rejected', s.rejected);
+  row('summary', '', '', '', 'channels', s.channels);
+  if (s.period !== null) {
+    row('summary', '', '', '', 'period_from', s.period.from);
+    row('summary', '', '', '', 'period_to', s.period.to);
+  }
+  row('summary', '', '', '', 'masked_personal_data', s.maskedPersonalData ? 1 : 0);
+  row('summary', '', '', '', 'approximate', s.approximate ? 1 : 0);
+  for (const r of s.rejectsByReason) row('reject_reason', '', r.reason, r.reason, 'count', r.count);
+  for (const r of s.firstRejects) row('reject', '', `${r.source.file}:${r.source.row}`, r.reason, 'hint', r.hint);
+
+  const channel = (c: ChannelReport): void => {
+    const id = c.channel;
+    const fig = (metric: string, v: CsvValue) => row('channel', id, id, c.label, metric, v);
+    fig('verbatims', c.verbatims);
+    fig('words_mean', c.wordsPerVerbatim.mean);
+    fig('words_median', c.wordsPerVerbatim.median);
+    fig('words_p10', c.wordsPerVerbatim.p10);
+    fig('words_p90', c.wordsPerVerbatim.p90);
+    fig('content_words_mean', c.contentWordsPerVerbatim.mean);
+    fig('concepts_mean', c.conceptsPerVerbatim.mean);
+    fig('concepts_median', c.conceptsPerVerbatim.median);
+    fig('themes_mean', c.themesPerVerbatim.mean);
+    fig('themes_median', c.themesPerVerbatim.median);
+    fig('with_irritant', c.withIrritant.count);
+    fig('with_irritant_pct', pct(c.withIrritant.share));
+    fig('with_enchantment', c.withEnchantment.count);
+    fig('with_enchantment_pct', pct(c.withEnchantment.share));
+    if (c.period !== null) {
+      fig('period_from', c.period.from);
+      fig('period_to', c.period.to);
+    }
+    for (const [t, cs] of Object.entries(c.tonality)) {
+      row('tonality', id, t, t, 'verbatims', cs.count);
+      row('tonality', id, t, t, 'pct', pct(cs.share));
+    }
+    for (const l of c.languages) {
+      row('language', id, l.id, l.id, 'verbatims', l.count);
+      row('language', id, l.id, l.id, 'pct', pct(l.share));
+    }
+    if (c.score !== null) {
+      const sc = c.score;
+      row('score', id, sc.scale, sc.scale, 'n', sc.n);
+      row('score', id, sc.scale, sc.scale, 'ignored', sc.ignored);
+      row('score', id, sc.scale, sc.scale, 'mean', sc.mean);
+      if (sc.scale === 'nps') {
+        row('score', id, sc.scale, sc.scale, 'nps', sc.nps ?? null);
+        row('score', id, sc.scale, sc.scale, 'promoters', sc.promoters ?? 0);
+        row('score', id, sc.scale, sc.scale, 'passives', sc.passives ?? 0);
+        row('score', id, sc.scale, sc.scale, 'detractors', sc.detractors ?? 0);
+      }
+    }
+    for (const list of [c.themes, c.concepts, c.irritants, c.enchantments, c.intents]) {
+      for (const e of list) {
+        row(e.kind, id, e.id, e.label, 'verbatims', e.verbatims);
+        row(e.kind, id, e.id, e.label, 'pct', pct(e.share));
+        if (examples) e.examples.forEach((ex, i) => row('example', id, e.id, e.label, `example_${i + 1}`, oneLine(ex.text)));
+      }
+    }
+    for (const [section, terms] of [['word', c.topWords], ['expression', c.topExpressions]] as const) {
+      for (const t of terms) {
+        row(section, id, t.key, t.key, 'verbatims', t.verbatims);
+        row(section, id, t.key, t.key, 'occurrences', t.occurrences);
+        row(section, id, t.key, t.key, 'pct', pct(t.share));
+      }
+    }
+  };
+  for (const c of report.channels) channel(c);
+  channel(report.all);
+  return rows;
+}
+
+/** The core figures in every format (the report itself is their JSON). */
+export const coreRender: SectionRender<CoreReport, unknown> = {
+  table: (_, ctx) => coreTable(ctx.report, ctx),
+  md: (_, ctx) => coreMarkdown(ctx.report, ctx),
+  html: (_, ctx) => coreHtml(ctx.report, ctx),
+  csv: (_, ctx) => coreCsv(ctx.report, ctx.examples),
+};
