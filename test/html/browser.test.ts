@@ -1,14 +1,14 @@
 // Opens the HTML report in a real Chromium (Debian's /usr/bin/chromium; CI installs it
 // with apt) and checks what a reader gets: nothing fetched, charts drawn, keyboard use.
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { renderHtml } from '../../src/report/renderers/html.js';
-import { sampleReport } from './_helpers.js';
+import { fixtureReport } from './_helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
@@ -31,7 +31,7 @@ describe.skipIf(!hasChromium)('HTML report in Chromium (skipped when /usr/bin/ch
     });
     dir = await mkdtemp(join(tmpdir(), 'verbatim-html-'));
     const file = join(dir, 'rapport.html');
-    await writeFile(file, await renderHtml(sampleReport()));
+    await writeFile(file, await renderHtml(fixtureReport()));
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.on('request', (request) => requests.push(request.url()));
     page.on('console', (message) => {
@@ -66,7 +66,9 @@ describe.skipIf(!hasChromium)('HTML report in Chromium (skipped when /usr/bin/ch
       expect(chart.width).toBeGreaterThan(100);
       expect(chart.height).toBeGreaterThan(50);
     }
-    expect(await page.locator('#fig-themes svg .mark-rect path').count()).toBeGreaterThan(50);
+    // One heat map cell per theme and channel of the fixture.
+    const report = fixtureReport();
+    expect(await page.locator('#fig-themes svg .mark-rect path').count()).toBeGreaterThanOrEqual(report.all.themes.length * report.channels.length);
     expect(await page.locator('#fig-evolution-themes svg .mark-line path').count()).toBeGreaterThan(0);
   });
 
@@ -102,15 +104,30 @@ describe.skipIf(!hasChromium)('HTML report in Chromium (skipped when /usr/bin/ch
     expect(await page.evaluate(() => location.hash)).toBe(target);
   });
 
-  it('saves screenshots', async () => {
+  it('saves screenshots of the whole page, on screen and in print', async () => {
     await mkdir(OUT, { recursive: true });
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.locator('details.entry').nth(0).evaluate((d) => ((d as HTMLDetailsElement).open = true));
-    await page.screenshot({ path: join(OUT, 'html-report.png'), fullPage: true });
+    const screen = join(OUT, 'html-report.png');
+    await page.screenshot({ path: screen, fullPage: true });
+    const pageHeight = await page.evaluate(() => document.documentElement.scrollHeight);
+    expect(pngSize(await readFile(screen))).toEqual({ width: 1280, height: pageHeight });
+
     await page.emulateMedia({ media: 'print' });
-    await page.screenshot({ path: join(OUT, 'html-report-print.png'), fullPage: true });
-    await page.emulateMedia({ media: 'screen' });
-    expect(existsSync(join(OUT, 'html-report.png'))).toBe(true);
+    try {
+      // Print hides the table of contents and shows every folded list of examples.
+      expect(await page.locator('nav.toc').isVisible()).toBe(false);
+      const closed = page.locator('details.entry:not([open]) blockquote').first();
+      expect(await closed.isVisible()).toBe(true);
+      const print = join(OUT, 'html-report-print.png');
+      await page.screenshot({ path: print, fullPage: true });
+      const printHeight = await page.evaluate(() => document.documentElement.scrollHeight);
+      expect(pngSize(await readFile(print))).toEqual({ width: 1280, height: printHeight });
+      // Unfolded examples make the printed page longer than the screen one.
+      expect(printHeight).toBeGreaterThan(pageHeight);
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+    }
     // The README's picture changes only on request, not on every test run.
     if (process.env.UPDATE_DOCS_SCREENSHOT === '1') {
       await page.locator('details.entry').nth(0).evaluate((d) => ((d as HTMLDetailsElement).open = false));
@@ -118,3 +135,9 @@ describe.skipIf(!hasChromium)('HTML report in Chromium (skipped when /usr/bin/ch
     }
   });
 });
+
+/** Width and height of a PNG, from its IHDR chunk. */
+function pngSize(png: Buffer): { width: number; height: number } {
+  expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
