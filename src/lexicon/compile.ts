@@ -31,9 +31,10 @@ export interface CompiledPattern {
   gapped: boolean;
 }
 
+/** Edges by key id and stem id: small integers (see `KeyIds`), cheaper to look up than strings. */
 interface TrieNode {
-  keys: Map<string, TrieNode[]> | undefined;
-  stems: Map<string, TrieNode[]> | undefined;
+  keys: Map<number, TrieNode[]> | undefined;
+  stems: Map<number, TrieNode[]> | undefined;
   globs: Map<number, TrieNode[]> | undefined;
   gaps: Array<{ min: number; max: number; node: TrieNode }> | undefined;
   ends: CompiledPattern[] | undefined;
@@ -202,13 +203,29 @@ class GlobIndex {
   }
 }
 
-function edgeList<K>(node: TrieNode, field: 'keys' | 'stems' | 'globs', key: K): TrieNode[] {
-  let map = node[field] as Map<K, TrieNode[]> | undefined;
+/** Numbers for the keys (or stems) of trie edges; a key no edge has has none (-1). */
+class KeyIds {
+  private readonly ids = new Map<string, number>();
+  add(key: string): number {
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.ids.size;
+      this.ids.set(key, id);
+    }
+    return id;
+  }
+  of(key: string): number {
+    return this.ids.get(key) ?? -1;
+  }
+}
+
+function edgeList(node: TrieNode, field: 'keys' | 'stems' | 'globs', key: number): TrieNode[] {
+  let map = node[field];
   if (map === undefined) {
     map = new Map();
-    if (field === 'keys') node.keys = map as unknown as Map<string, TrieNode[]>;
-    else if (field === 'stems') node.stems = map as unknown as Map<string, TrieNode[]>;
-    else node.globs = map as unknown as Map<number, TrieNode[]>;
+    if (field === 'keys') node.keys = map;
+    else if (field === 'stems') node.stems = map;
+    else node.globs = map;
   }
   let list = map.get(key);
   if (list === undefined) {
@@ -218,9 +235,9 @@ function edgeList<K>(node: TrieNode, field: 'keys' | 'stems' | 'globs', key: K):
   return list;
 }
 
-function edgeOf(node: TrieNode, atom: Atom): TrieNode[] | undefined {
-  if (atom.t === 'key') return edgeList(node, 'keys', atom.key);
-  if (atom.t === 'stem') return edgeList(node, 'stems', atom.stem);
+function edgeOf(node: TrieNode, atom: Atom, keyIds: KeyIds, stemIds: KeyIds): TrieNode[] | undefined {
+  if (atom.t === 'key') return edgeList(node, 'keys', keyIds.add(atom.key));
+  if (atom.t === 'stem') return edgeList(node, 'stems', stemIds.add(atom.stem));
   if (atom.t === 'glob') return edgeList(node, 'globs', atom.id);
   return undefined;
 }
@@ -232,6 +249,8 @@ export function compileLexicon(lexicon: Lexicon, options: CompileOptions = {}): 
   }
   const root: TrieNode = makeNode(true);
   const globs = new GlobIndex();
+  const keyIds = new KeyIds();
+  const stemIds = new KeyIds();
   const entries = lexicon.entries.filter((e) => !e.disabled);
   // A term holding any negation word is matched as written, even when the
   // lexicon's negator list leaves that word out (`personne`, `plus`).
@@ -387,7 +406,7 @@ export function compileLexicon(lexicon: Lexicon, options: CompileOptions = {}): 
           for (const atoms of spellings) {
             let node = from;
             for (const atom of atoms) {
-              const list = edgeOf(node, atom) ?? [];
+              const list = edgeOf(node, atom, keyIds, stemIds) ?? [];
               let child = list.find((n) => n.shared);
               if (child === undefined) {
                 child = makeNode(true);
@@ -408,7 +427,7 @@ export function compileLexicon(lexicon: Lexicon, options: CompileOptions = {}): 
           let at = node;
           atoms.forEach((atom, k) => {
             const target: TrieNode = k === atoms.length - 1 ? join : makeNode(false);
-            edgeOf(at, atom)?.push(target);
+            edgeOf(at, atom, keyIds, stemIds)?.push(target);
             at = target;
           });
         }
@@ -436,18 +455,24 @@ export function compileLexicon(lexicon: Lexicon, options: CompileOptions = {}): 
   // in a table sized by the corpus vocabulary, so the per-token cost does not
   // grow with the number of entries.
   interface Fix {
-    key: string;
-    /** Undefined when the corrected key has the token's own stem. */
-    stem: string | undefined;
+    keyId: number;
+    /** The corrected key is a negation word. */
+    negator: boolean;
+    /** -1 when the corrected key has the token's own stem (or a stem no edge has). */
+    stemId: number;
     /** Globs the corrected key satisfies and the token does not. */
     globs: readonly number[];
   }
   interface KeyInfo {
     /** The key edges are looked up by: the token key, or an accented spelling for an accent collision. */
     key: string;
-    /** More accented spellings whose edges a token takes (accent collisions). */
-    more: readonly string[] | undefined;
+    /** Its id (-1: no edge has it). */
+    keyId: number;
+    /** Ids of more accented spellings whose edges a token takes (accent collisions). */
+    more: readonly number[] | undefined;
     stem: string;
+    /** Its id (-1: no edge has it). */
+    stemId: number;
     /** A negation word: a term word matched on this key makes the match hold its own negation. */
     negator: boolean;
     globs: readonly number[];
@@ -459,10 +484,22 @@ export function compileLexicon(lexicon: Lexicon, options: CompileOptions = {}): 
     /** The key stands for several accented French words: a token's accents matter. */
     collides: boolean;
     /** The same key without its corrections (a capitalised word inside a sentence: a name, not a misspelling). */
-    exact?: KeyInfo;
+    exact: KeyInfo | undefined;
   }
+  /** Every KeyInfo built here, fields in one order: one hidden class for the matcher's lookups. */
+  const keyInfo = (
+    key: string,
+    more: readonly number[] | undefined,
+    stem: string,
+    negator: boolean,
+    ids: readonly number[],
+    first: readonly TrieNode[],
+    fixes: readonly Fix[] | undefined,
+    firstFixed: readonly TrieNode[],
+    collides: boolean,
+  ): KeyInfo => ({ key, keyId: keyIds.of(key), more, stem, stemId: stemIds.of(stem), negator, globs: ids, first, fixes, firstFixed, collides, exact: undefined });
   const firstEdges = (key: string, stem: string, ids: readonly number[]): TrieNode[] => {
-    const first: TrieNode[] = [...(root.keys?.get(key) ?? NONE), ...(root.stems?.get(stem) ?? NONE)];
+    const first: TrieNode[] = [...(root.keys?.get(keyIds.of(key)) ?? NONE), ...(root.stems?.get(stemIds.of(stem)) ?? NONE)];
     for (const id of ids) first.push(...(root.globs?.get(id) ?? NONE));
     return first;
   };
@@ -486,13 +523,13 @@ export function compileLexicon(lexicon: Lexicon, options: CompileOptions = {}): 
       for (const k of corrected) {
         const s = stemOf(k);
         const more = globs.matching(k).filter((id) => !ids.includes(id));
-        const fix: Fix = { key: k, stem: s === stem ? undefined : s, globs: more };
+        const fix: Fix = { keyId: keyIds.of(k), negator: negators.has(k), stemId: s === stem ? -1 : stemIds.of(s), globs: more };
         fixes.push(fix);
-        fixedEdges.push(...firstEdges(k, fix.stem ?? '', more));
+        fixedEdges.push(...firstEdges(k, s === stem ? '' : s, more));
       }
       firstFixed = fixedEdges;
     }
-    return remember(key, { key, more: undefined, stem, negator: negators.has(key), globs: ids, first: firstEdges(key, stem, ids), fixes, firstFixed, collides: words.collisions.has(key) });
+    return remember(key, keyInfo(key, undefined, stem, negators.has(key), ids, firstEdges(key, stem, ids), fixes, firstFixed, words.collisions.has(key)));
   };
   /**
    * A token written with accents on a colliding key takes the edges of the
@@ -504,8 +541,9 @@ export function compileLexicon(lexicon: Lexicon, options: CompileOptions = {}): 
     if (info !== undefined) return info;
     const spellings = (accented.get(plain.key) ?? NONE_KEYS).filter((w) => accentsWithin(form, w));
     const first = firstEdges(spellings[0] ?? form, plain.stem, plain.globs);
-    for (const w of spellings.slice(1)) first.push(...(root.keys?.get(w) ?? NONE));
-    return remember(form, { ...plain, key: spellings[0] ?? form, more: spellings.length > 1 ? spellings.slice(1) : undefined, first, collides: false });
+    for (const w of spellings.slice(1)) first.push(...(root.keys?.get(keyIds.of(w)) ?? NONE));
+    const more = spellings.length > 1 ? spellings.slice(1).map((w) => keyIds.of(w)) : undefined;
+    return remember(form, keyInfo(spellings[0] ?? form, more, plain.stem, plain.negator, plain.globs, first, plain.fixes, plain.firstFixed, false));
   };
 
   /** Accented spellings of the tokens on colliding keys, by token text. */
@@ -516,7 +554,7 @@ export function compileLexicon(lexicon: Lexicon, options: CompileOptions = {}): 
     const info: KeyInfo[] = units.map((u, i) => {
       let ki = infoOf(u.key);
       if (ki.fixes !== undefined && u.text !== undefined && isCapitalised(u.text) && isNameAt(units, i)) {
-        ki = ki.exact ??= { ...ki, fixes: undefined, firstFixed: NONE };
+        ki = ki.exact ??= keyInfo(ki.key, ki.more, ki.stem, ki.negator, ki.globs, ki.first, undefined, NONE, ki.collides);
       }
       if (!ki.collides || u.text === undefined || u.text === u.key) return ki;
       let form = forms.get(u.text);
@@ -537,17 +575,24 @@ export function compileLexicon(lexicon: Lexicon, options: CompileOptions = {}): 
       const unit = units[j];
       const ki = info[j];
       if (unit !== undefined && ki !== undefined && unit.sentence === sentence) {
-        const byKey = node.keys?.get(ki.key);
-        const keyNegated = negated || ki.negator;
-        if (byKey !== undefined) for (const next of byKey) step(next, j + 1, start, sentence, keyNegated, fuzzy);
-        if (ki.more !== undefined) for (const k of ki.more) for (const next of node.keys?.get(k) ?? NONE) step(next, j + 1, start, sentence, keyNegated, fuzzy);
-        const byStem = node.stems?.get(ki.stem);
-        if (byStem !== undefined) for (const next of byStem) step(next, j + 1, start, sentence, negated, fuzzy);
+        const keys = node.keys;
+        if (keys !== undefined) {
+          const keyNegated = negated || ki.negator;
+          if (ki.keyId >= 0) {
+            const byKey = keys.get(ki.keyId);
+            if (byKey !== undefined) for (const next of byKey) step(next, j + 1, start, sentence, keyNegated, fuzzy);
+          }
+          if (ki.more !== undefined) for (const k of ki.more) for (const next of keys.get(k) ?? NONE) step(next, j + 1, start, sentence, keyNegated, fuzzy);
+        }
+        if (ki.stemId >= 0 && node.stems !== undefined) {
+          const byStem = node.stems.get(ki.stemId);
+          if (byStem !== undefined) for (const next of byStem) step(next, j + 1, start, sentence, negated, fuzzy);
+        }
         if (node.globs !== undefined) for (const id of ki.globs) for (const next of node.globs.get(id) ?? NONE) step(next, j + 1, start, sentence, negated, fuzzy);
         if (ki.fixes !== undefined) {
           for (const fix of ki.fixes) {
-            for (const next of node.keys?.get(fix.key) ?? NONE) step(next, j + 1, start, sentence, negated || negators.has(fix.key), true);
-            if (fix.stem !== undefined) for (const next of node.stems?.get(fix.stem) ?? NONE) step(next, j + 1, start, sentence, negated, true);
+            for (const next of node.keys?.get(fix.keyId) ?? NONE) step(next, j + 1, start, sentence, negated || fix.negator, true);
+            if (fix.stemId >= 0) for (const next of node.stems?.get(fix.stemId) ?? NONE) step(next, j + 1, start, sentence, negated, true);
             if (node.globs !== undefined) for (const id of fix.globs) for (const next of node.globs.get(id) ?? NONE) step(next, j + 1, start, sentence, negated, true);
           }
         }
