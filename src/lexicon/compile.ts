@@ -101,7 +101,7 @@ interface Glob {
   pattern: string;
 }
 
-const NONE: readonly TrieNode[] = [];
+const NO_NODES: readonly number[] = [];
 const NONE_KEYS: readonly string[] = [];
 
 /** `Caron`, not `CARON` nor `caron`. */
@@ -240,6 +240,116 @@ function edgeOf(node: TrieNode, atom: Atom, keyIds: KeyIds, stemIds: KeyIds): Tr
   if (atom.t === 'stem') return edgeList(node, 'stems', stemIds.add(atom.stem));
   if (atom.t === 'glob') return edgeList(node, 'globs', atom.id);
   return undefined;
+}
+
+/**
+ * Edges of the flattened trie, one kind (key, stem or glob): node `n`'s edges
+ * are `from[n]` to `from[n + 1]`, sorted by id, each id's children in the
+ * order they were added. Typed arrays side by side instead of a Map per node:
+ * the walk reads a few cache lines per node, not a hash table.
+ */
+interface FlatEdges {
+  from: Int32Array;
+  id: Int32Array;
+  to: Int32Array;
+}
+/** The trie once built, nodes numbered depth first (the root is 0). */
+interface FlatTrie {
+  ends: Array<CompiledPattern[] | undefined>;
+  keys: FlatEdges;
+  stems: FlatEdges;
+  globs: FlatEdges;
+  gapFrom: Int32Array;
+  gapMin: Int32Array;
+  gapMax: Int32Array;
+  gapTo: Int32Array;
+}
+
+function flattenTrie(root: TrieNode): FlatTrie {
+  const nodes: TrieNode[] = [];
+  const number = new Map<TrieNode, number>();
+  const pending: TrieNode[] = [root];
+  while (pending.length > 0) {
+    const node = pending.pop() as TrieNode;
+    if (number.has(node)) continue;
+    number.set(node, nodes.length);
+    nodes.push(node);
+    // Children pushed in reverse so that the first child is numbered next (depth first, in order).
+    const children: TrieNode[] = [];
+    for (const map of [node.keys, node.stems, node.globs]) if (map !== undefined) for (const list of map.values()) children.push(...list);
+    for (const gap of node.gaps ?? []) children.push(gap.node);
+    for (let k = children.length - 1; k >= 0; k -= 1) pending.push(children[k] as TrieNode);
+  }
+  const flat = (field: 'keys' | 'stems' | 'globs'): FlatEdges => {
+    const from = new Int32Array(nodes.length + 1);
+    const id: number[] = [];
+    const to: number[] = [];
+    nodes.forEach((node, n) => {
+      from[n] = id.length;
+      const map = node[field];
+      if (map === undefined) return;
+      for (const key of [...map.keys()].sort((a, b) => a - b)) {
+        for (const child of map.get(key) ?? []) {
+          id.push(key);
+          to.push(number.get(child) as number);
+        }
+      }
+    });
+    from[nodes.length] = id.length;
+    return { from, id: Int32Array.from(id), to: Int32Array.from(to) };
+  };
+  const gapFrom = new Int32Array(nodes.length + 1);
+  const gapMin: number[] = [];
+  const gapMax: number[] = [];
+  const gapTo: number[] = [];
+  nodes.forEach((node, n) => {
+    gapFrom[n] = gapTo.length;
+    for (const gap of node.gaps ?? []) {
+      gapMin.push(gap.min);
+      gapMax.push(gap.max);
+      gapTo.push(number.get(gap.node) as number);
+    }
+  });
+  gapFrom[nodes.length] = gapTo.length;
+  return {
+    ends: nodes.map((node) => node.ends),
+    keys: flat('keys'),
+    stems: flat('stems'),
+    globs: flat('globs'),
+    gapFrom,
+    gapMin: Int32Array.from(gapMin),
+    gapMax: Int32Array.from(gapMax),
+    gapTo: Int32Array.from(gapTo),
+  };
+}
+
+/** Index of node `n`'s first edge with this id, or -1: a scan for a few edges, a binary search beyond. */
+function firstEdge(edges: FlatEdges, n: number, id: number): number {
+  let lo = edges.from[n] as number;
+  const end = edges.from[n + 1] as number;
+  if (end - lo <= 8) {
+    for (; lo < end; lo += 1) {
+      const k = edges.id[lo] as number;
+      if (k >= id) return k === id ? lo : -1;
+    }
+    return -1;
+  }
+  let hi = end;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((edges.id[mid] as number) < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < end && edges.id[lo] === id ? lo : -1;
+}
+
+/** Children of node `n` along edges with this id, in order (for first edges, built once per key). */
+function edgeTargets(edges: FlatEdges, n: number, id: number): number[] {
+  const out: number[] = [];
+  if (id < 0) return out;
+  const end = edges.from[n + 1] as number;
+  for (let e = firstEdge(edges, n, id); e >= 0 && e < end && edges.id[e] === id; e += 1) out.push(edges.to[e] as number);
+  return out;
 }
 
 /** Compiles a composed lexicon; throws `LexiconError` if a term cannot be compiled. */
@@ -448,6 +558,8 @@ export function compileLexicon(lexicon: Lexicon, options: CompileOptions = {}): 
 
   // Misspellings are corrected to the lexicon's word keys through an index built here, once.
   const speller = options.fuzzy === false ? undefined : new Speller(known, known, words);
+  const trie = flattenTrie(root);
+  const { ends, keys: keyEdges, stems: stemEdges, globs: globEdges, gapFrom, gapMin, gapMax, gapTo } = trie;
 
   // Everything the matcher needs about one distinct token key, looked up once
   // per key: its stem, the globs it satisfies, the first-position edges it
@@ -476,11 +588,11 @@ export function compileLexicon(lexicon: Lexicon, options: CompileOptions = {}): 
     /** A negation word: a term word matched on this key makes the match hold its own negation. */
     negator: boolean;
     globs: readonly number[];
-    first: readonly TrieNode[];
+    first: readonly number[];
     /** Misspelling corrections (undefined: none). */
     fixes: readonly Fix[] | undefined;
     /** First-position edges taken through a correction. */
-    firstFixed: readonly TrieNode[];
+    firstFixed: readonly number[];
     /** The key stands for several accented French words: a token's accents matter. */
     collides: boolean;
     /** The same key without its corrections (a capitalised word inside a sentence: a name, not a misspelling). */
@@ -493,14 +605,14 @@ export function compileLexicon(lexicon: Lexicon, options: CompileOptions = {}): 
     stem: string,
     negator: boolean,
     ids: readonly number[],
-    first: readonly TrieNode[],
+    first: readonly number[],
     fixes: readonly Fix[] | undefined,
-    firstFixed: readonly TrieNode[],
+    firstFixed: readonly number[],
     collides: boolean,
   ): KeyInfo => ({ key, keyId: keyIds.of(key), more, stem, stemId: stemIds.of(stem), negator, globs: ids, first, fixes, firstFixed, collides, exact: undefined });
-  const firstEdges = (key: string, stem: string, ids: readonly number[]): TrieNode[] => {
-    const first: TrieNode[] = [...(root.keys?.get(keyIds.of(key)) ?? NONE), ...(root.stems?.get(stemIds.of(stem)) ?? NONE)];
-    for (const id of ids) first.push(...(root.globs?.get(id) ?? NONE));
+  const firstEdges = (key: string, stem: string, ids: readonly number[]): number[] => {
+    const first = [...edgeTargets(keyEdges, 0, keyIds.of(key)), ...edgeTargets(stemEdges, 0, stemIds.of(stem))];
+    for (const id of ids) first.push(...edgeTargets(globEdges, 0, id));
     return first;
   };
   let infos = new Map<string, KeyInfo>();
@@ -515,11 +627,11 @@ export function compileLexicon(lexicon: Lexicon, options: CompileOptions = {}): 
     const stem = stemOf(key);
     const ids = globs.matching(key);
     let fixes: Fix[] | undefined;
-    let firstFixed: TrieNode[] | readonly TrieNode[] = NONE;
+    let firstFixed: readonly number[] = NO_NODES;
     const corrected = speller?.correct(key) ?? NONE_KEYS;
     if (corrected.length > 0) {
       fixes = [];
-      const fixedEdges: TrieNode[] = [];
+      const fixedEdges: number[] = [];
       for (const k of corrected) {
         const s = stemOf(k);
         const more = globs.matching(k).filter((id) => !ids.includes(id));
@@ -541,7 +653,7 @@ export function compileLexicon(lexicon: Lexicon, options: CompileOptions = {}): 
     if (info !== undefined) return info;
     const spellings = (accented.get(plain.key) ?? NONE_KEYS).filter((w) => accentsWithin(form, w));
     const first = firstEdges(spellings[0] ?? form, plain.stem, plain.globs);
-    for (const w of spellings.slice(1)) first.push(...(root.keys?.get(keyIds.of(w)) ?? NONE));
+    for (const w of spellings.slice(1)) first.push(...edgeTargets(keyEdges, 0, keyIds.of(w)));
     const more = spellings.length > 1 ? spellings.slice(1).map((w) => keyIds.of(w)) : undefined;
     return remember(form, keyInfo(spellings[0] ?? form, more, plain.stem, plain.negator, plain.globs, first, plain.fixes, plain.firstFixed, false));
   };
@@ -554,7 +666,7 @@ export function compileLexicon(lexicon: Lexicon, options: CompileOptions = {}): 
     const info: KeyInfo[] = units.map((u, i) => {
       let ki = infoOf(u.key);
       if (ki.fixes !== undefined && u.text !== undefined && isCapitalised(u.text) && isNameAt(units, i)) {
-        ki = ki.exact ??= keyInfo(ki.key, ki.more, ki.stem, ki.negator, ki.globs, ki.first, undefined, NONE, ki.collides);
+        ki = ki.exact ??= keyInfo(ki.key, ki.more, ki.stem, ki.negator, ki.globs, ki.first, undefined, NO_NODES, ki.collides);
       }
       if (!ki.collides || u.text === undefined || u.text === u.key) return ki;
       let form = forms.get(u.text);
@@ -568,42 +680,42 @@ export function compileLexicon(lexicon: Lexicon, options: CompileOptions = {}): 
     // `negated`: a key edge taken on the way was a negation word. Key edges are
     // the term's own words (gaps skip, they take no edge), so the flag is the
     // matched alternative's, whatever other alternatives of the term hold.
-    const step = (node: TrieNode, j: number, start: number, sentence: number, negated: boolean, fuzzy: boolean): void => {
-      if (node.ends !== undefined) {
-        for (const pattern of node.ends) out.push(fuzzy ? { pattern, start, end: j, negated, fuzzy: true } : { pattern, start, end: j, negated });
+    /** Children of node `n` along edges with this id (one kind), each walked on from position j. */
+    const along = (edges: FlatEdges, n: number, id: number, j: number, start: number, sentence: number, negated: boolean, fuzzy: boolean): void => {
+      const end = edges.from[n + 1] as number;
+      for (let e = firstEdge(edges, n, id); e >= 0 && e < end && edges.id[e] === id; e += 1) step(edges.to[e] as number, j, start, sentence, negated, fuzzy);
+    };
+    const step = (node: number, j: number, start: number, sentence: number, negated: boolean, fuzzy: boolean): void => {
+      const found = ends[node];
+      if (found !== undefined) {
+        for (const pattern of found) out.push(fuzzy ? { pattern, start, end: j, negated, fuzzy: true } : { pattern, start, end: j, negated });
       }
       const unit = units[j];
       const ki = info[j];
       if (unit !== undefined && ki !== undefined && unit.sentence === sentence) {
-        const keys = node.keys;
-        if (keys !== undefined) {
+        if (keyEdges.from[node] !== keyEdges.from[node + 1]) {
           const keyNegated = negated || ki.negator;
-          if (ki.keyId >= 0) {
-            const byKey = keys.get(ki.keyId);
-            if (byKey !== undefined) for (const next of byKey) step(next, j + 1, start, sentence, keyNegated, fuzzy);
-          }
-          if (ki.more !== undefined) for (const k of ki.more) for (const next of keys.get(k) ?? NONE) step(next, j + 1, start, sentence, keyNegated, fuzzy);
+          if (ki.keyId >= 0) along(keyEdges, node, ki.keyId, j + 1, start, sentence, keyNegated, fuzzy);
+          if (ki.more !== undefined) for (const k of ki.more) along(keyEdges, node, k, j + 1, start, sentence, keyNegated, fuzzy);
         }
-        if (ki.stemId >= 0 && node.stems !== undefined) {
-          const byStem = node.stems.get(ki.stemId);
-          if (byStem !== undefined) for (const next of byStem) step(next, j + 1, start, sentence, negated, fuzzy);
-        }
-        if (node.globs !== undefined) for (const id of ki.globs) for (const next of node.globs.get(id) ?? NONE) step(next, j + 1, start, sentence, negated, fuzzy);
+        if (ki.stemId >= 0 && stemEdges.from[node] !== stemEdges.from[node + 1]) along(stemEdges, node, ki.stemId, j + 1, start, sentence, negated, fuzzy);
+        if (globEdges.from[node] !== globEdges.from[node + 1]) for (const id of ki.globs) along(globEdges, node, id, j + 1, start, sentence, negated, fuzzy);
         if (ki.fixes !== undefined) {
           for (const fix of ki.fixes) {
-            for (const next of node.keys?.get(fix.keyId) ?? NONE) step(next, j + 1, start, sentence, negated || fix.negator, true);
-            if (fix.stemId >= 0) for (const next of node.stems?.get(fix.stemId) ?? NONE) step(next, j + 1, start, sentence, negated, true);
-            if (node.globs !== undefined) for (const id of fix.globs) for (const next of node.globs.get(id) ?? NONE) step(next, j + 1, start, sentence, negated, true);
+            if (fix.keyId >= 0) along(keyEdges, node, fix.keyId, j + 1, start, sentence, negated || fix.negator, true);
+            if (fix.stemId >= 0) along(stemEdges, node, fix.stemId, j + 1, start, sentence, negated, true);
+            for (const id of fix.globs) along(globEdges, node, id, j + 1, start, sentence, negated, true);
           }
         }
       }
-      if (node.gaps !== undefined) {
-        for (const gap of node.gaps) {
-          for (let skip = gap.min; skip <= gap.max; skip += 1) {
-            const at = j + skip;
-            if (at >= units.length || units[at]?.sentence !== sentence) break;
-            step(gap.node, at, start, sentence, negated, fuzzy);
-          }
+      const gapEnd = gapFrom[node + 1] as number;
+      for (let g = gapFrom[node] as number; g < gapEnd; g += 1) {
+        const max = gapMax[g] as number;
+        const next = gapTo[g] as number;
+        for (let skip = gapMin[g] as number; skip <= max; skip += 1) {
+          const at = j + skip;
+          if (at >= units.length || units[at]?.sentence !== sentence) break;
+          step(next, at, start, sentence, negated, fuzzy);
         }
       }
     };
