@@ -192,19 +192,45 @@ function unitKey(u: Unit): string {
  */
 function phraseAt(units: readonly Unit[], keys: readonly string[], k: number, config: SentimentConfig, covered: Uint8Array): Phrase | undefined {
   const start = units[k] as Unit;
-  if (covered[start.token] === 1) return undefined;
+  if (covered[k] === 1) return undefined;
   let node = config.trie.get(keys[k] as string);
   if (node === undefined) return undefined;
   const single = node.phrase;
   let longest: Phrase | undefined;
   for (let j = k + 1; j < units.length && node.next !== undefined; j += 1) {
     const u = units[j] as Unit;
-    if (covered[u.token] === 1 || u.sentence !== start.sentence) break;
+    if (covered[j] === 1 || u.sentence !== start.sentence) break;
     node = node.next.get(keys[j] as string);
     if (node === undefined) break;
     if (node.phrase !== undefined) longest = node.phrase;
   }
   return longest ?? single;
+}
+
+/** First unit whose token is at or after `token` (units are in token order). */
+function firstUnitFrom(units: readonly Unit[], token: number): number {
+  let lo = 0;
+  let hi = units.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((units[mid] as Unit).token < token) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The first unit of a token, if the token has one. */
+function unitOfToken(units: readonly Unit[], token: number): number | undefined {
+  const k = firstUnitFrom(units, token);
+  return units[k]?.token === token ? k : undefined;
+}
+
+/** One zeroed flag per unit, reused from verbatim to verbatim (the scoring is synchronous). */
+let coveredScratch = new Uint8Array(256);
+function coveredUnits(n: number): Uint8Array {
+  if (coveredScratch.length < n) coveredScratch = new Uint8Array(n * 2);
+  coveredScratch.fill(0, 0, n);
+  return coveredScratch;
 }
 
 /** Positive and negative sums of a verbatim: lexicon matches by weight, then sentiment words outside them. */
@@ -216,20 +242,14 @@ export function scoreSentiment(
 ): SentimentScore {
   let positive = 0;
   let negative = 0;
-  // Words inside irritant/enchantment matches already count through the weights (by token: 1 covered).
-  const tokens = units.length === 0 ? 0 : (units[units.length - 1] as Unit).token + 1;
-  const covered = new Uint8Array(tokens + 1);
+  // Words inside irritant/enchantment matches already count through the weights (by unit: 1 covered).
+  const covered = coveredUnits(units.length);
   let irritants = 0;
   let enchantments = 0;
   const items: Item[] = [];
-  // First unit of each token (-1: none).
-  const unitOfToken = new Int32Array(tokens + 1).fill(-1);
-  for (let k = units.length - 1; k >= 0; k -= 1) unitOfToken[(units[k] as Unit).token] = k;
   for (const m of matches) {
-    const first = m.tokenStart <= tokens ? (unitOfToken[m.tokenStart] as number) : -1;
-    const last = m.tokenEnd <= tokens ? (unitOfToken[m.tokenEnd] as number) : -1;
-    const start = first === -1 ? 0 : first;
-    const end = last === -1 ? units.length : last;
+    const start = unitOfToken(units, m.tokenStart) ?? 0;
+    const end = unitOfToken(units, m.tokenEnd) ?? units.length;
     if (m.kind === 'irritant') {
       items.push({ start, end, value: sentiment.irritantWeight, cue: true, ironic: false, quoted: false, match: true });
       irritants += 1;
@@ -239,7 +259,8 @@ export function scoreSentiment(
       items.push({ start, end, value: sentiment.enchantmentWeight, cue: quoted, ironic: quoted, quoted, match: true });
       if (!quoted) enchantments += 1;
     } else continue;
-    for (let t = m.tokenStart; t < m.tokenEnd && t <= tokens; t += 1) covered[t] = 1;
+    // Units are in token order: the match's tokens are one run of units.
+    for (let k = firstUnitFrom(units, m.tokenStart); k < units.length && (units[k] as Unit).token < m.tokenEnd; k += 1) covered[k] = 1;
   }
 
   // Phrases, longest first; their units then count once.
@@ -247,7 +268,7 @@ export function scoreSentiment(
   const found: Array<{ start: number; end: number; phrase?: Phrase; value?: number }> = [];
   for (let k = 0; k < units.length; ) {
     const u = units[k] as Unit;
-    if (covered[u.token] === 1 || (u.kind !== 'word' && u.kind !== 'emoji' && u.kind !== 'number' && u.kind !== 'hashtag' && u.kind !== 'symbol')) {
+    if (covered[k] === 1 || (u.kind !== 'word' && u.kind !== 'emoji' && u.kind !== 'number' && u.kind !== 'hashtag' && u.kind !== 'symbol')) {
       k += 1;
       continue;
     }
