@@ -17,7 +17,11 @@ import { lemmaForms } from './lemmas.js';
 import { defaultWordData, Speller, type FrenchWordData } from './fuzzy.js';
 
 /** A word atom; `form`: its accented spelling, for a key that stands for several French words (`salé`). */
-type Atom = { t: 'key'; key: string; form?: string } | { t: 'stem'; stem: string } | { t: 'glob'; id: number } | { t: 'gap'; min: number; max: number };
+type Atom =
+  | { t: 'key'; key: string; form?: string; /** the key's id, once an edge has it */ kid?: number }
+  | { t: 'stem'; stem: string }
+  | { t: 'glob'; id: number }
+  | { t: 'gap'; min: number; max: number };
 
 /** What ends at a trie node: one term (or exclusion) of one entry. */
 export interface CompiledPattern {
@@ -31,20 +35,29 @@ export interface CompiledPattern {
   gapped: boolean;
 }
 
-/** Edges by key id and stem id: small integers (see `KeyIds`), cheaper to look up than strings. */
+/** The children of a node along one edge: its kind (key, stem, glob) and id (see `KeyIds`). */
+interface EdgeList {
+  kind: number;
+  id: number;
+  node: number;
+  list: TrieNode[];
+}
+
 interface TrieNode {
-  keys: Map<number, TrieNode[]> | undefined;
-  stems: Map<number, TrieNode[]> | undefined;
-  globs: Map<number, TrieNode[]> | undefined;
+  /** Edge lists while the trie is built: a few scanned in an array, a Map by kind and id beyond. */
+  edges: EdgeList[] | undefined;
+  edgeMap: Map<number, EdgeList> | undefined;
   gaps: Array<{ min: number; max: number; node: TrieNode }> | undefined;
   ends: CompiledPattern[] | undefined;
   /** Reached by exactly one path of shared prefixes: other terms may extend it. */
   shared: boolean;
+  /** Its number, in the order nodes are made (the root is 0). */
+  id: number;
 }
 
 /** Every node has the same fields in the same order: one hidden class, monomorphic lookups. */
-function makeNode(shared: boolean): TrieNode {
-  return { keys: undefined, stems: undefined, globs: undefined, gaps: undefined, ends: undefined, shared };
+function makeNode(shared: boolean, id: number): TrieNode {
+  return { edges: undefined, edgeMap: undefined, gaps: undefined, ends: undefined, shared, id };
 }
 
 /** One matchable unit of the token stream (a token, or one word of a multi-word SMS key). */
@@ -219,29 +232,6 @@ class KeyIds {
   }
 }
 
-function edgeList(node: TrieNode, field: 'keys' | 'stems' | 'globs', key: number): TrieNode[] {
-  let map = node[field];
-  if (map === undefined) {
-    map = new Map();
-    if (field === 'keys') node.keys = map;
-    else if (field === 'stems') node.stems = map;
-    else node.globs = map;
-  }
-  let list = map.get(key);
-  if (list === undefined) {
-    list = [];
-    map.set(key, list);
-  }
-  return list;
-}
-
-function edgeOf(node: TrieNode, atom: Atom, keyIds: KeyIds, stemIds: KeyIds): TrieNode[] | undefined {
-  if (atom.t === 'key') return edgeList(node, 'keys', keyIds.add(atom.key));
-  if (atom.t === 'stem') return edgeList(node, 'stems', stemIds.add(atom.stem));
-  if (atom.t === 'glob') return edgeList(node, 'globs', atom.id);
-  return undefined;
-}
-
 /**
  * Edges of the flattened trie, one kind (key, stem or glob): node `n`'s edges
  * are `from[n]` to `from[n + 1]`, sorted by id, each id's children in the
@@ -265,62 +255,131 @@ interface FlatTrie {
   gapTo: Int32Array;
 }
 
-function flattenTrie(root: TrieNode): FlatTrie {
-  const nodes: TrieNode[] = [];
-  const number = new Map<TrieNode, number>();
-  const pending: TrieNode[] = [root];
-  while (pending.length > 0) {
-    const node = pending.pop() as TrieNode;
-    if (number.has(node)) continue;
-    number.set(node, nodes.length);
-    nodes.push(node);
-    // Children pushed in reverse so that the first child is numbered next (depth first, in order).
-    const children: TrieNode[] = [];
-    for (const map of [node.keys, node.stems, node.globs]) if (map !== undefined) for (const list of map.values()) children.push(...list);
-    for (const gap of node.gaps ?? []) children.push(gap.node);
-    for (let k = children.length - 1; k >= 0; k -= 1) pending.push(children[k] as TrieNode);
+/** Edge lists a node scans before it indexes them in a Map. */
+const SCANNED_EDGES = 8;
+/** Above every key, stem and glob id: `kind * ID_SPAN + id` stays a small integer. */
+const ID_SPAN = 1 << 24;
+
+/**
+ * Builds the trie: nodes numbered as they are made, edges found through a Map
+ * per node while terms are added, and every edge list recorded once so that
+ * the flattened form is built without walking the Maps.
+ */
+class TrieBuilder {
+  readonly nodes: TrieNode[] = [];
+  readonly keyIds = new KeyIds();
+  readonly stemIds = new KeyIds();
+  /** Each edge list made, by kind. */
+  private readonly lists: EdgeList[][] = [[], [], []];
+
+  node(shared: boolean): TrieNode {
+    const node = makeNode(shared, this.nodes.length);
+    this.nodes.push(node);
+    return node;
   }
-  const flat = (field: 'keys' | 'stems' | 'globs'): FlatEdges => {
-    const from = new Int32Array(nodes.length + 1);
-    const id: number[] = [];
-    const to: number[] = [];
-    nodes.forEach((node, n) => {
-      from[n] = id.length;
-      const map = node[field];
-      if (map === undefined) return;
-      for (const key of [...map.keys()].sort((a, b) => a - b)) {
-        for (const child of map.get(key) ?? []) {
-          id.push(key);
-          to.push(number.get(child) as number);
+
+  /** The children of `node` along the edge for this atom (made empty if new); undefined for a gap. */
+  edge(node: TrieNode, atom: Atom): TrieNode[] | undefined {
+    if (atom.t === 'key') return this.list(node, 0, (atom.kid ??= this.keyIds.add(atom.key)));
+    if (atom.t === 'stem') return this.list(node, 1, this.stemIds.add(atom.stem));
+    if (atom.t === 'glob') return this.list(node, 2, atom.id);
+    return undefined;
+  }
+
+  private list(node: TrieNode, kind: 0 | 1 | 2, id: number): TrieNode[] {
+    if (id >= ID_SPAN) throw new RangeError('verbatim-fr: too many distinct words in the lexicon');
+    let found: EdgeList | undefined;
+    if (node.edgeMap !== undefined) found = node.edgeMap.get(kind * ID_SPAN + id);
+    else if (node.edges !== undefined) {
+      for (const e of node.edges) {
+        if (e.id === id && e.kind === kind) {
+          found = e;
+          break;
         }
       }
-    });
-    from[nodes.length] = id.length;
-    return { from, id: Int32Array.from(id), to: Int32Array.from(to) };
-  };
-  const gapFrom = new Int32Array(nodes.length + 1);
-  const gapMin: number[] = [];
-  const gapMax: number[] = [];
-  const gapTo: number[] = [];
-  nodes.forEach((node, n) => {
-    gapFrom[n] = gapTo.length;
-    for (const gap of node.gaps ?? []) {
-      gapMin.push(gap.min);
-      gapMax.push(gap.max);
-      gapTo.push(number.get(gap.node) as number);
     }
-  });
-  gapFrom[nodes.length] = gapTo.length;
-  return {
-    ends: nodes.map((node) => node.ends),
-    keys: flat('keys'),
-    stems: flat('stems'),
-    globs: flat('globs'),
-    gapFrom,
-    gapMin: Int32Array.from(gapMin),
-    gapMax: Int32Array.from(gapMax),
-    gapTo: Int32Array.from(gapTo),
-  };
+    if (found !== undefined) return found.list;
+    const made: EdgeList = { kind, id, node: node.id, list: [] };
+    (this.lists[kind] as EdgeList[]).push(made);
+    if (node.edgeMap !== undefined) node.edgeMap.set(kind * ID_SPAN + id, made);
+    else {
+      const edges = (node.edges ??= []);
+      edges.push(made);
+      if (edges.length > SCANNED_EDGES) {
+        node.edgeMap = new Map(edges.map((e) => [e.kind * ID_SPAN + e.id, e]));
+        node.edges = undefined;
+      }
+    }
+    return made.list;
+  }
+
+  flatten(): FlatTrie {
+    const n = this.nodes.length;
+    const flat = (kind: 0 | 1 | 2): FlatEdges => {
+      const lists = this.lists[kind] as EdgeList[];
+      // Lists by node (counting sort), then by id within a node.
+      const from = new Int32Array(n + 1);
+      const perNode = new Int32Array(n + 1);
+      for (const l of lists) perNode[l.node + 1] = (perNode[l.node + 1] as number) + 1;
+      for (let k = 1; k <= n; k += 1) perNode[k] = (perNode[k] as number) + (perNode[k - 1] as number);
+      const order = new Array<EdgeList>(lists.length);
+      const fill = perNode.slice();
+      for (const l of lists) {
+        order[fill[l.node] as number] = l;
+        fill[l.node] = (fill[l.node] as number) + 1;
+      }
+      let total = 0;
+      for (const l of lists) total += l.list.length;
+      const id = new Int32Array(total);
+      const to = new Int32Array(total);
+      let e = 0;
+      for (let node = 0; node < n; node += 1) {
+        from[node] = e;
+        const a = perNode[node] as number;
+        const b = perNode[node + 1] as number;
+        // Insertion sort by id: most nodes have one or two lists.
+        for (let k = a + 1; k < b; k += 1) {
+          const l = order[k] as EdgeList;
+          let j = k - 1;
+          while (j >= a && (order[j] as EdgeList).id > l.id) {
+            order[j + 1] = order[j] as EdgeList;
+            j -= 1;
+          }
+          order[j + 1] = l;
+        }
+        for (let k = a; k < b; k += 1) {
+          const l = order[k] as EdgeList;
+          for (const child of l.list) {
+            id[e] = l.id;
+            to[e] = child.id;
+            e += 1;
+          }
+        }
+      }
+      from[n] = e;
+      return { from, id, to };
+    };
+    let gaps = 0;
+    for (const node of this.nodes) if (node.gaps !== undefined) gaps += node.gaps.length;
+    const gapFrom = new Int32Array(n + 1);
+    const gapMin = new Int32Array(gaps);
+    const gapMax = new Int32Array(gaps);
+    const gapTo = new Int32Array(gaps);
+    let g = 0;
+    for (let k = 0; k < n; k += 1) {
+      gapFrom[k] = g;
+      const list = (this.nodes[k] as TrieNode).gaps;
+      if (list === undefined) continue;
+      for (const gap of list) {
+        gapMin[g] = gap.min;
+        gapMax[g] = gap.max;
+        gapTo[g] = gap.node.id;
+        g += 1;
+      }
+    }
+    gapFrom[n] = g;
+    return { ends: this.nodes.map((node) => node.ends), keys: flat(0), stems: flat(1), globs: flat(2), gapFrom, gapMin, gapMax, gapTo };
+  }
 }
 
 /** Index of node `n`'s first edge with this id, or -1: a scan for a few edges, a binary search beyond. */
@@ -357,10 +416,10 @@ export function compileLexicon(lexicon: Lexicon, options: CompileOptions = {}): 
   if (typeof lexicon !== 'object' || lexicon === null || !Array.isArray(lexicon.entries)) {
     throw new TypeError(`verbatim-fr: expected a composed Lexicon (from composeLexicons), got ${lexicon === null ? 'null' : typeof lexicon}`);
   }
-  const root: TrieNode = makeNode(true);
+  const builder = new TrieBuilder();
+  const root: TrieNode = builder.node(true);
   const globs = new GlobIndex();
-  const keyIds = new KeyIds();
-  const stemIds = new KeyIds();
+  const { keyIds, stemIds } = builder;
   const entries = lexicon.entries.filter((e) => !e.disabled);
   // A term holding any negation word is matched as written, even when the
   // lexicon's negator list leaves that word out (`personne`, `plus`).
@@ -392,8 +451,19 @@ export function compileLexicon(lexicon: Lexicon, options: CompileOptions = {}): 
     return { t: 'key', key, form };
   };
 
+  // The same words recur across terms ("livraison", "colis"): their atoms are built once (read only).
+  const atomCache = new Map<string, Atom[]>();
   const alternativeAtoms = (alt: TermAlternative): Atom[] => {
     if (alt.type === 'lemma') return []; // expanded per form by expandPhrase
+    const cacheKey = `${alt.type}:${alt.text}`;
+    let atoms = atomCache.get(cacheKey);
+    if (atoms === undefined) {
+      atoms = computeAtoms(alt);
+      atomCache.set(cacheKey, atoms);
+    }
+    return atoms;
+  };
+  const computeAtoms = (alt: TermAlternative): Atom[] => {
     if (alt.type === 'stem') {
       for (const { key } of termKeyForms(alt.text, keying)) known.add(key);
       return [{ t: 'stem', stem: stemOf(foldKey(alt.text)) }];
@@ -410,12 +480,25 @@ export function compileLexicon(lexicon: Lexicon, options: CompileOptions = {}): 
    * reachable two ways: by the folded key (a token written without any
    * accent) and by the accented form (a token written with these accents).
    */
+  /** Plain key atoms by key, for the two spellings of a colliding word. */
+  const plainAtoms = new Map<string, Atom>();
+  const plainAtom = (key: string): Atom => {
+    let atom = plainAtoms.get(key);
+    if (atom === undefined) {
+      atom = { t: 'key', key };
+      plainAtoms.set(key, atom);
+    }
+    return atom;
+  };
   const accentVariants = (atoms: Atom[]): Atom[][] => {
+    // Most spellings have no colliding word: the atoms as they are (nothing below changes them).
+    if (!atoms.some((atom) => atom.t === 'key' && atom.form !== undefined)) return [atoms];
     let variants: Atom[][] = [[]];
     for (const atom of atoms) {
       if (atom.t === 'key' && atom.form !== undefined && variants.length < 8) {
-        const accented: Atom = { t: 'key', key: atom.form };
-        variants = variants.flatMap((v) => [[...v, { t: 'key', key: atom.key }], [...v, accented]]);
+        const accented = plainAtom(atom.form);
+        const plain = plainAtom(atom.key);
+        variants = variants.flatMap((v) => [[...v, plain], [...v, accented]]);
       } else variants = variants.map((v) => [...v, atom]);
     }
     return variants;
@@ -438,6 +521,15 @@ export function compileLexicon(lexicon: Lexicon, options: CompileOptions = {}): 
     }
     lemmaCache.set(lemma, keys);
     return keys;
+  };
+  const lemmaAtomCache = new Map<string, Atom[][]>();
+  const lemmaAtoms = (lemma: string, forms: KeyForm[][]): Atom[][] => {
+    let atoms = lemmaAtomCache.get(lemma);
+    if (atoms === undefined) {
+      atoms = forms.map((keys) => keys.map(wordAtom));
+      lemmaAtomCache.set(lemma, atoms);
+    }
+    return atoms;
   };
   const addTerm = (entryIndex: number, entry: LexiconEntry, term: string, exclude: boolean): void => {
     const parsed = parseTerm(term);
@@ -468,7 +560,8 @@ export function compileLexicon(lexicon: Lexicon, options: CompileOptions = {}): 
           fail(`term "${term}" spells out more than ${MAX_LEMMA_SPELLINGS} phrases through its lemmas`, 'split the phrase into several terms, or use a gap between the lemmas');
           return undefined;
         }
-        out = out.flatMap((prefix) => forms.map((keys) => [...prefix, ...keys.map(wordAtom)]));
+        const formAtoms = lemmaAtoms(alt.text, forms);
+        out = out.flatMap((prefix) => (prefix.length === 0 ? formAtoms : formAtoms.map((atoms) => [...prefix, ...atoms])));
       }
       return out;
     };
@@ -487,14 +580,14 @@ export function compileLexicon(lexicon: Lexicon, options: CompileOptions = {}): 
           frontier = frontier.map((from) => {
             let gap = from.gaps?.find((g) => g.min === pos.min && g.max === pos.max && g.node.shared);
             if (gap === undefined) {
-              gap = { min: pos.min, max: pos.max, node: makeNode(true) };
+              gap = { min: pos.min, max: pos.max, node: builder.node(true) };
               (from.gaps ??= []).push(gap);
             }
             return gap.node;
           });
           continue;
         }
-        const next: TrieNode = makeNode(false);
+        const next: TrieNode = builder.node(false);
         for (const node of frontier) (node.gaps ??= []).push({ min: pos.min, max: pos.max, node: next });
         frontier = [next];
         continue;
@@ -516,10 +609,10 @@ export function compileLexicon(lexicon: Lexicon, options: CompileOptions = {}): 
           for (const atoms of spellings) {
             let node = from;
             for (const atom of atoms) {
-              const list = edgeOf(node, atom, keyIds, stemIds) ?? [];
+              const list = builder.edge(node, atom) ?? [];
               let child = list.find((n) => n.shared);
               if (child === undefined) {
-                child = makeNode(true);
+                child = builder.node(true);
                 list.push(child);
               }
               node = child;
@@ -531,13 +624,13 @@ export function compileLexicon(lexicon: Lexicon, options: CompileOptions = {}): 
         continue;
       }
       // Too many combinations: every spelling from every frontier node joins one fresh node of this term.
-      const join: TrieNode = makeNode(false);
+      const join: TrieNode = builder.node(false);
       for (const node of frontier) {
         for (const atoms of spellings) {
           let at = node;
           atoms.forEach((atom, k) => {
-            const target: TrieNode = k === atoms.length - 1 ? join : makeNode(false);
-            edgeOf(at, atom, keyIds, stemIds)?.push(target);
+            const target: TrieNode = k === atoms.length - 1 ? join : builder.node(false);
+            builder.edge(at, atom)?.push(target);
             at = target;
           });
         }
@@ -558,7 +651,7 @@ export function compileLexicon(lexicon: Lexicon, options: CompileOptions = {}): 
 
   // Misspellings are corrected to the lexicon's word keys through an index built here, once.
   const speller = options.fuzzy === false ? undefined : new Speller(known, known, words);
-  const trie = flattenTrie(root);
+  const trie = builder.flatten();
   const { ends, keys: keyEdges, stems: stemEdges, globs: globEdges, gapFrom, gapMin, gapMax, gapTo } = trie;
 
   // Everything the matcher needs about one distinct token key, looked up once
