@@ -251,12 +251,12 @@ export function scoreSentiment(
     const start = unitOfToken(units, m.tokenStart) ?? 0;
     const end = unitOfToken(units, m.tokenEnd) ?? units.length;
     if (m.kind === 'irritant') {
-      items.push({ start, end, value: sentiment.irritantWeight, cue: true, ironic: false, quoted: false, match: true });
+      items.push({ start, end, value: sentiment.irritantWeight, phrase: undefined, cue: true, ironic: false, quoted: false, match: true });
       irritants += 1;
     } else if (m.kind === 'enchantment') {
       // A delight in scare quotes (un service « rapide ») is a complaint.
       const quoted = scareQuoted(units, start, end) || (end - start > 1 && scareQuoted(units, end - 1, end));
-      items.push({ start, end, value: sentiment.enchantmentWeight, cue: quoted, ironic: quoted, quoted, match: true });
+      items.push({ start, end, value: sentiment.enchantmentWeight, phrase: undefined, cue: quoted, ironic: quoted, quoted, match: true });
       if (!quoted) enchantments += 1;
     } else continue;
     // Units are in token order: the match's tokens are one run of units.
@@ -265,7 +265,8 @@ export function scoreSentiment(
 
   // Phrases, longest first; their units then count once.
   const keys = units.map(unitKey);
-  const found: Array<{ start: number; end: number; phrase?: Phrase; value?: number }> = [];
+  // One shape for every item found (phrase or stem value), so the reads below stay monomorphic.
+  const found: Array<{ start: number; end: number; phrase: Phrase | undefined; value: number | undefined }> = [];
   for (let k = 0; k < units.length; ) {
     const u = units[k] as Unit;
     if (covered[k] === 1 || (u.kind !== 'word' && u.kind !== 'emoji' && u.kind !== 'number' && u.kind !== 'hashtag' && u.kind !== 'symbol')) {
@@ -274,13 +275,13 @@ export function scoreSentiment(
     }
     const p = phraseAt(units, keys, k, sentiment, covered);
     if (p !== undefined) {
-      found.push({ start: k, end: k + p.keys.length, phrase: p });
+      found.push({ start: k, end: k + p.keys.length, phrase: p, value: undefined });
       k += p.keys.length;
       continue;
     }
     if (u.kind === 'word' && sentiment.stems.size > 0) {
       const v = sentiment.stems.get(stem(u.key));
-      if (v !== undefined) found.push({ start: k, end: k + 1, value: v });
+      if (v !== undefined) found.push({ start: k, end: k + 1, phrase: undefined, value: v });
     }
     k += 1;
   }
