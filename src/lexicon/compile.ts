@@ -233,26 +233,37 @@ class KeyIds {
 }
 
 /**
- * Edges of the flattened trie, one kind (key, stem or glob): node `n`'s edges
- * are `from[n]` to `from[n + 1]`, sorted by id, each id's children in the
- * order they were added. Typed arrays side by side instead of a Map per node:
- * the walk reads a few cache lines per node, not a hash table.
+ * Edges of the flattened trie, one kind (key, stem or glob): a node's edges
+ * are one run (see `FlatTrie.table`), sorted by id, each id's children in the
+ * order they were added.
  */
 interface FlatEdges {
-  from: Int32Array;
   id: Int32Array;
   to: Int32Array;
 }
-/** The trie once built, nodes numbered depth first (the root is 0). */
+/** Fields of a node's row in `FlatTrie.table`: where its runs of edges, gaps and patterns start. */
+const KEY = 0;
+const STEM = 1;
+const GLOB = 2;
+const GAP = 3;
+const END = 4;
+const ROW = 5;
+/**
+ * The trie once built, nodes numbered as made (the root is 0). Typed arrays
+ * instead of a Map per node: node `n`'s row is `table[n * ROW + field]` and
+ * its run ends where node `n + 1`'s starts, so a step reads one or two cache
+ * lines of the table, not hash tables.
+ */
 interface FlatTrie {
-  ends: Array<CompiledPattern[] | undefined>;
+  table: Int32Array;
   keys: FlatEdges;
   stems: FlatEdges;
   globs: FlatEdges;
-  gapFrom: Int32Array;
   gapMin: Int32Array;
   gapMax: Int32Array;
   gapTo: Int32Array;
+  /** What ends at each node, in runs (`END`). */
+  ends: CompiledPattern[];
 }
 
 /** Edge lists a node scans before it indexes them in a Map. */
@@ -315,10 +326,10 @@ class TrieBuilder {
 
   flatten(): FlatTrie {
     const n = this.nodes.length;
+    const table = new Int32Array((n + 1) * ROW);
     const flat = (kind: 0 | 1 | 2): FlatEdges => {
       const lists = this.lists[kind] as EdgeList[];
       // Lists by node (counting sort), then by id within a node.
-      const from = new Int32Array(n + 1);
       const perNode = new Int32Array(n + 1);
       for (const l of lists) perNode[l.node + 1] = (perNode[l.node + 1] as number) + 1;
       for (let k = 1; k <= n; k += 1) perNode[k] = (perNode[k] as number) + (perNode[k - 1] as number);
@@ -334,7 +345,7 @@ class TrieBuilder {
       const to = new Int32Array(total);
       let e = 0;
       for (let node = 0; node < n; node += 1) {
-        from[node] = e;
+        table[node * ROW + kind] = e;
         const a = perNode[node] as number;
         const b = perNode[node + 1] as number;
         // Insertion sort by id: most nodes have one or two lists.
@@ -356,18 +367,17 @@ class TrieBuilder {
           }
         }
       }
-      from[n] = e;
-      return { from, id, to };
+      table[n * ROW + kind] = e;
+      return { id, to };
     };
     let gaps = 0;
     for (const node of this.nodes) if (node.gaps !== undefined) gaps += node.gaps.length;
-    const gapFrom = new Int32Array(n + 1);
     const gapMin = new Int32Array(gaps);
     const gapMax = new Int32Array(gaps);
     const gapTo = new Int32Array(gaps);
     let g = 0;
     for (let k = 0; k < n; k += 1) {
-      gapFrom[k] = g;
+      table[k * ROW + GAP] = g;
       const list = (this.nodes[k] as TrieNode).gaps;
       if (list === undefined) continue;
       for (const gap of list) {
@@ -377,15 +387,20 @@ class TrieBuilder {
         g += 1;
       }
     }
-    gapFrom[n] = g;
-    return { ends: this.nodes.map((node) => node.ends), keys: flat(0), stems: flat(1), globs: flat(2), gapFrom, gapMin, gapMax, gapTo };
+    table[n * ROW + GAP] = g;
+    const ends: CompiledPattern[] = [];
+    for (let k = 0; k < n; k += 1) {
+      table[k * ROW + END] = ends.length;
+      const list = (this.nodes[k] as TrieNode).ends;
+      if (list !== undefined) for (const pattern of list) ends.push(pattern);
+    }
+    table[n * ROW + END] = ends.length;
+    return { table, keys: flat(KEY), stems: flat(STEM), globs: flat(GLOB), gapMin, gapMax, gapTo, ends };
   }
 }
 
-/** Index of node `n`'s first edge with this id, or -1: a scan for a few edges, a binary search beyond. */
-function firstEdge(edges: FlatEdges, n: number, id: number): number {
-  let lo = edges.from[n] as number;
-  const end = edges.from[n + 1] as number;
+/** Index of the first edge with this id in the run [lo, end), or -1: a scan for a few edges, a binary search beyond. */
+function firstEdge(edges: FlatEdges, lo: number, end: number, id: number): number {
   if (end - lo <= 8) {
     for (; lo < end; lo += 1) {
       const k = edges.id[lo] as number;
@@ -402,12 +417,13 @@ function firstEdge(edges: FlatEdges, n: number, id: number): number {
   return lo < end && edges.id[lo] === id ? lo : -1;
 }
 
-/** Children of node `n` along edges with this id, in order (for first edges, built once per key). */
-function edgeTargets(edges: FlatEdges, n: number, id: number): number[] {
+/** Children of the root along edges of one kind with this id, in order (first edges, built once per key). */
+function rootTargets(trie: FlatTrie, kind: 0 | 1 | 2, id: number): number[] {
   const out: number[] = [];
   if (id < 0) return out;
-  const end = edges.from[n + 1] as number;
-  for (let e = firstEdge(edges, n, id); e >= 0 && e < end && edges.id[e] === id; e += 1) out.push(edges.to[e] as number);
+  const edges = kind === KEY ? trie.keys : kind === STEM ? trie.stems : trie.globs;
+  const end = trie.table[ROW + kind] as number;
+  for (let e = firstEdge(edges, trie.table[kind] as number, end, id); e >= 0 && e < end && edges.id[e] === id; e += 1) out.push(edges.to[e] as number);
   return out;
 }
 
@@ -652,7 +668,7 @@ export function compileLexicon(lexicon: Lexicon, options: CompileOptions = {}): 
   // Misspellings are corrected to the lexicon's word keys through an index built here, once.
   const speller = options.fuzzy === false ? undefined : new Speller(known, known, words);
   const trie = builder.flatten();
-  const { ends, keys: keyEdges, stems: stemEdges, globs: globEdges, gapFrom, gapMin, gapMax, gapTo } = trie;
+  const { table, ends, keys: keyEdges, stems: stemEdges, globs: globEdges, gapMin, gapMax, gapTo } = trie;
 
   // Everything the matcher needs about one distinct token key, looked up once
   // per key: its stem, the globs it satisfies, the first-position edges it
@@ -704,8 +720,8 @@ export function compileLexicon(lexicon: Lexicon, options: CompileOptions = {}): 
     collides: boolean,
   ): KeyInfo => ({ key, keyId: keyIds.of(key), more, stem, stemId: stemIds.of(stem), negator, globs: ids, first, fixes, firstFixed, collides, exact: undefined });
   const firstEdges = (key: string, stem: string, ids: readonly number[]): number[] => {
-    const first = [...edgeTargets(keyEdges, 0, keyIds.of(key)), ...edgeTargets(stemEdges, 0, stemIds.of(stem))];
-    for (const id of ids) first.push(...edgeTargets(globEdges, 0, id));
+    const first = [...rootTargets(trie, KEY, keyIds.of(key)), ...rootTargets(trie, STEM, stemIds.of(stem))];
+    for (const id of ids) first.push(...rootTargets(trie, GLOB, id));
     return first;
   };
   let infos = new Map<string, KeyInfo>();
@@ -746,7 +762,7 @@ export function compileLexicon(lexicon: Lexicon, options: CompileOptions = {}): 
     if (info !== undefined) return info;
     const spellings = (accented.get(plain.key) ?? NONE_KEYS).filter((w) => accentsWithin(form, w));
     const first = firstEdges(spellings[0] ?? form, plain.stem, plain.globs);
-    for (const w of spellings.slice(1)) first.push(...edgeTargets(keyEdges, 0, keyIds.of(w)));
+    for (const w of spellings.slice(1)) first.push(...rootTargets(trie, KEY, keyIds.of(w)));
     const more = spellings.length > 1 ? spellings.slice(1).map((w) => keyIds.of(w)) : undefined;
     return remember(form, keyInfo(spellings[0] ?? form, more, plain.stem, plain.negator, plain.globs, first, plain.fixes, plain.firstFixed, false));
   };
@@ -773,36 +789,43 @@ export function compileLexicon(lexicon: Lexicon, options: CompileOptions = {}): 
     // `negated`: a key edge taken on the way was a negation word. Key edges are
     // the term's own words (gaps skip, they take no edge), so the flag is the
     // matched alternative's, whatever other alternatives of the term hold.
-    /** Children of node `n` along edges with this id (one kind), each walked on from position j. */
-    const along = (edges: FlatEdges, n: number, id: number, j: number, start: number, sentence: number, negated: boolean, fuzzy: boolean): void => {
-      const end = edges.from[n + 1] as number;
-      for (let e = firstEdge(edges, n, id); e >= 0 && e < end && edges.id[e] === id; e += 1) step(edges.to[e] as number, j, start, sentence, negated, fuzzy);
+    /** Children along the edges with this id in the run [lo, end) of one kind, each walked on from position j. */
+    const along = (edges: FlatEdges, lo: number, end: number, id: number, j: number, start: number, sentence: number, negated: boolean, fuzzy: boolean): void => {
+      for (let e = firstEdge(edges, lo, end, id); e >= 0 && e < end && edges.id[e] === id; e += 1) step(edges.to[e] as number, j, start, sentence, negated, fuzzy);
     };
     const step = (node: number, j: number, start: number, sentence: number, negated: boolean, fuzzy: boolean): void => {
-      const found = ends[node];
-      if (found !== undefined) {
-        for (const pattern of found) out.push(fuzzy ? { pattern, start, end: j, negated, fuzzy: true } : { pattern, start, end: j, negated });
+      const row = node * ROW;
+      const endsEnd = table[row + ROW + END] as number;
+      for (let p = table[row + END] as number; p < endsEnd; p += 1) {
+        const pattern = ends[p] as CompiledPattern;
+        out.push(fuzzy ? { pattern, start, end: j, negated, fuzzy: true } : { pattern, start, end: j, negated });
       }
       const unit = units[j];
       const ki = info[j];
       if (unit !== undefined && ki !== undefined && unit.sentence === sentence) {
-        if (keyEdges.from[node] !== keyEdges.from[node + 1]) {
+        const k0 = table[row + KEY] as number;
+        const k1 = table[row + ROW + KEY] as number;
+        if (k0 !== k1) {
           const keyNegated = negated || ki.negator;
-          if (ki.keyId >= 0) along(keyEdges, node, ki.keyId, j + 1, start, sentence, keyNegated, fuzzy);
-          if (ki.more !== undefined) for (const k of ki.more) along(keyEdges, node, k, j + 1, start, sentence, keyNegated, fuzzy);
+          if (ki.keyId >= 0) along(keyEdges, k0, k1, ki.keyId, j + 1, start, sentence, keyNegated, fuzzy);
+          if (ki.more !== undefined) for (const k of ki.more) along(keyEdges, k0, k1, k, j + 1, start, sentence, keyNegated, fuzzy);
         }
-        if (ki.stemId >= 0 && stemEdges.from[node] !== stemEdges.from[node + 1]) along(stemEdges, node, ki.stemId, j + 1, start, sentence, negated, fuzzy);
-        if (globEdges.from[node] !== globEdges.from[node + 1]) for (const id of ki.globs) along(globEdges, node, id, j + 1, start, sentence, negated, fuzzy);
+        const s0 = table[row + STEM] as number;
+        const s1 = table[row + ROW + STEM] as number;
+        if (ki.stemId >= 0 && s0 !== s1) along(stemEdges, s0, s1, ki.stemId, j + 1, start, sentence, negated, fuzzy);
+        const g0 = table[row + GLOB] as number;
+        const g1 = table[row + ROW + GLOB] as number;
+        if (g0 !== g1) for (const id of ki.globs) along(globEdges, g0, g1, id, j + 1, start, sentence, negated, fuzzy);
         if (ki.fixes !== undefined) {
           for (const fix of ki.fixes) {
-            if (fix.keyId >= 0) along(keyEdges, node, fix.keyId, j + 1, start, sentence, negated || fix.negator, true);
-            if (fix.stemId >= 0) along(stemEdges, node, fix.stemId, j + 1, start, sentence, negated, true);
-            for (const id of fix.globs) along(globEdges, node, id, j + 1, start, sentence, negated, true);
+            if (fix.keyId >= 0) along(keyEdges, k0, k1, fix.keyId, j + 1, start, sentence, negated || fix.negator, true);
+            if (fix.stemId >= 0) along(stemEdges, s0, s1, fix.stemId, j + 1, start, sentence, negated, true);
+            for (const id of fix.globs) along(globEdges, g0, g1, id, j + 1, start, sentence, negated, true);
           }
         }
       }
-      const gapEnd = gapFrom[node + 1] as number;
-      for (let g = gapFrom[node] as number; g < gapEnd; g += 1) {
+      const gapEnd = table[row + ROW + GAP] as number;
+      for (let g = table[row + GAP] as number; g < gapEnd; g += 1) {
         const max = gapMax[g] as number;
         const next = gapTo[g] as number;
         for (let skip = gapMin[g] as number; skip <= max; skip += 1) {
