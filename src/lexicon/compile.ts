@@ -324,6 +324,18 @@ class TrieBuilder {
     return made.list;
   }
 
+  /** Drops the nodes' edges, gaps and patterns once flattened: the flat trie has them. */
+  release(): void {
+    for (const node of this.nodes) {
+      node.edges = undefined;
+      node.edgeMap = undefined;
+      node.gaps = undefined;
+      node.ends = undefined;
+    }
+    this.nodes.length = 0;
+    for (const lists of this.lists) lists.length = 0;
+  }
+
   flatten(): FlatTrie {
     const n = this.nodes.length;
     const table = new Int32Array((n + 1) * ROW);
@@ -668,6 +680,9 @@ export function compileLexicon(lexicon: Lexicon, options: CompileOptions = {}): 
   // Misspellings are corrected to the lexicon's word keys through an index built here, once.
   const speller = options.fuzzy === false ? undefined : new Speller(known, known, words);
   const trie = builder.flatten();
+  // The matcher keeps only the flat trie: let the build structures go (the closures below share this scope).
+  builder.release();
+  for (const cache of [atomCache, plainAtoms, lemmaCache, lemmaAtomCache]) cache.clear();
   const { table, ends, keys: keyEdges, stems: stemEdges, globs: globEdges, gapMin, gapMax, gapTo } = trie;
 
   // Everything the matcher needs about one distinct token key, looked up once
