@@ -360,8 +360,11 @@ class TrieBuilder {
         table[node * ROW + kind] = e;
         const a = perNode[node] as number;
         const b = perNode[node + 1] as number;
-        // Insertion sort by id: most nodes have one or two lists.
-        for (let k = a + 1; k < b; k += 1) {
+        // By id: an insertion sort for the few lists of most nodes, a sort for the root's thousands.
+        if (b - a > 16) {
+          const sorted = order.slice(a, b).sort((x, y) => x.id - y.id);
+          for (let k = a; k < b; k += 1) order[k] = sorted[k - a] as EdgeList;
+        } else for (let k = a + 1; k < b; k += 1) {
           const l = order[k] as EdgeList;
           let j = k - 1;
           while (j >= a && (order[j] as EdgeList).id > l.id) {
