@@ -223,10 +223,6 @@ function writes(term: string, key: string): boolean {
 }
 const termWords = new Map<string, Set<string>>();
 
-function firstSeen(ids: Iterable<string>): string[] {
-  return [...new Set(ids)];
-}
-
 /** Analyses one verbatim (or a bare string) with a compiled analyser. */
 export function analyze(verbatim: Verbatim | string, analyzer: Analyzer): VerbatimAnalysis {
   const v: Verbatim = typeof verbatim === 'string' ? { id: '', text: verbatim } : verbatim;
@@ -329,13 +325,19 @@ export function analyze(verbatim: Verbatim | string, analyzer: Analyzer): Verbat
       continue;
     }
     lastEnd.set(m.id, m.end);
-    const { cancelled: _drop, ...plain } = m;
-    matches.push(plain);
+    // A counted match has no `cancelled`: a copy only when allMatches keeps the same objects.
+    matches.push(analyzer.options.keepCancelled ? { ...m } : m);
   }
 
   // Lists carry the public id (`tag`), so two kinds can share a name (theme and intent `resiliation`).
-  const ofKind = (kind: EntryKind) => firstSeen(matches.filter((m) => m.kind === kind).map((m) => analyzer.entries.get(m.id)?.tag ?? m.id));
-  const themes = firstSeen(matches.flatMap((m) => (m.theme !== undefined ? [m.theme] : [])));
+  const ofKind = (kind: EntryKind): string[] => {
+    const ids = new Set<string>();
+    for (const m of matches) if (m.kind === kind) ids.add(analyzer.entries.get(m.id)?.tag ?? m.id);
+    return [...ids];
+  };
+  const themeSet = new Set<string>();
+  for (const m of matches) if (m.theme !== undefined) themeSet.add(m.theme);
+  const themes = [...themeSet];
   const irritants = ofKind('irritant');
   const enchantments = ofKind('enchantment');
 

@@ -57,6 +57,31 @@ function computeFold(word: string): string {
   return key.replace(STRETCH_RE, '$1');
 }
 
+/** Whitespace as `\s` has it, less U+FEFF, which folding removes inside a word. */
+const SPACES_RE = /[\t-\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
+const SPACE_RE = /\s/;
+const SPACE_RUN_RE = /\s+/g;
+
+/**
+ * A whole text folded like {@link foldKey}, each run of whitespace written as
+ * one space: `foldKey(text).replace(/\s+/g, ' ')`, computed word by word so
+ * that common words hit the memo instead of folding (NFKD) the whole text.
+ * The same string: no step of folding reaches across whitespace (lowercase Σ
+ * looks at its neighbours, never across a space); a word that folds to nothing
+ * or to a space (`\u00A8`) is collapsed after.
+ */
+export function foldText(text: string): string {
+  const parts = text.split(SPACES_RE);
+  let collapse = false;
+  for (let i = 0; i < parts.length; i += 1) {
+    const folded = foldKey(parts[i] as string);
+    parts[i] = folded;
+    if (folded === '' || SPACE_RE.test(folded)) collapse = true;
+  }
+  const joined = parts.join(' ');
+  return collapse ? joined.replace(SPACE_RUN_RE, ' ') : joined;
+}
+
 /** Lowercase only, apostrophes unified and stretching reduced (accents kept): the first SMS lookup key. */
 export function lowerKey(word: string): string {
   return word.toLowerCase().replace(APOSTROPHES_RE, "'").replace(STRETCH_RE, '$1');
