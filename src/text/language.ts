@@ -23,7 +23,16 @@ const FRENCH_MARKERS: ReadonlySet<string> = new Set([
   'mon', 'ça', 'sur', 'chez', 'depuis', 'encore', 'même', 'après', 'où', 'ma', 'mais', 'ne', 'qui',
   'avoir', 'été', 'trop', 'bien', 'merci', 'bonjour', 'aucun', 'aucune', 'plus', 'moi', 'commande',
   'livraison', 'colis', 'remboursement', 'conseiller', 'conseillère', 'réponse', 'appel', 'magasin',
+  // Customer-relation words written only in French among DEFAULT_LANGUAGES: notes and short reviews
+  // ("Paiement refusé, client débité 2 fois") hold few function words.
+  // (Not `client`, `suite`, `retour`, `conforme`: English, Romanian, Dutch or Italian write them too.)
+  'produit', 'produits', 'appli', 'paiement', 'demande', 'vendeur', 'vendeuse', 'sans', 'toute', 'tous',
+  'déjà', 'rien', 'caisse', 'panier', 'emballé',
 ]);
+/** A past participle ending (`refusé`, `arrivée`, `débités`): French; the letters below rule out Spanish and Portuguese. */
+const PARTICIPLE_RE = /\p{L}{2,}ée?s?$/u;
+/** Letters French never writes: with one of them, participle endings prove nothing (`después`, `francés`). */
+const NOT_FRENCH_LETTERS_RE = /[áíóúñãõ¿¡]/i;
 const ENGLISH_MARKERS: ReadonlySet<string> = new Set([
   'the', 'and', 'is', 'was', 'you', 'i', 'my', 'it', 'to', 'of', 'with', 'not', 'this', 'that', 'have',
   'for', 'are', 'but', 'very', 'they', 'we', 'be', 'at', 'in', 'your', 'our', 'would', 'could', 'no',
@@ -63,10 +72,12 @@ function looksFrench(text: string): boolean {
   let words = 0;
   let french = 0;
   let english = 0;
-  for (const match of sample.toLowerCase().matchAll(WORD_RE)) {
+  const lower = sample.toLowerCase();
+  const participles = !NOT_FRENCH_LETTERS_RE.test(lower);
+  for (const match of lower.matchAll(WORD_RE)) {
     const word = match[0];
     words++;
-    if (FRENCH_MARKERS.has(word) || FRENCH_ELISION_RE.test(word)) french++;
+    if (FRENCH_MARKERS.has(word) || FRENCH_ELISION_RE.test(word) || (participles && PARTICIPLE_RE.test(word))) french++;
     else if (ENGLISH_MARKERS.has(word)) english++;
   }
   // Two markers suffice in short texts; English markers must stay rare.
