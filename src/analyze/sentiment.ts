@@ -366,53 +366,58 @@ export function scoreSentiment(
   // praise always ("un service « rapide »").
   // Every test below is O(1) or stops at the nearest candidates (see Landmarks), so a long verbatim
   // full of praise and complaints stays linear.
-  const marks = landmarks(units, sentiment);
-  const verbatimIrony = irritants > 0 && enchantments === 0;
-  const sentenceOf = (it: Item): number => units[it.start]?.sentence ?? 0;
-  const lineAt = (k: number): number => marks.lineOf[Math.min(k, units.length - 1)] ?? 0;
-  const complaintLines = new Set(items.filter((c) => c.match && c.cue).map((c) => lineAt(c.start)));
-  const cues = items.filter((c) => c.cue && (!c.match || c.value < 0)).sort((a, b) => a.start - b.start);
-  // A sincere praise word between a fact and the praise answers the fact ("10 jours, délai correct. Merci."): no irony.
-  const sincere = praiseIndex(items.filter((e) => !e.match && !e.ironic && e.value > 0));
-  const maxSpan = items.reduce((m, it) => Math.max(m, it.end - it.start), 0);
-  const delights = items.filter((e) => e.match && !e.cue && e.value > 0);
-  const delightBounds = { minSentence: Infinity, maxSentence: -Infinity, minEnd: Infinity, maxStart: -Infinity };
-  for (const e of delights) {
-    delightBounds.minSentence = Math.min(delightBounds.minSentence, sentenceOf(e));
-    delightBounds.maxSentence = Math.max(delightBounds.maxSentence, sentenceOf(e));
-    delightBounds.minEnd = Math.min(delightBounds.minEnd, e.end);
-    delightBounds.maxStart = Math.max(delightBounds.maxStart, e.start);
-  }
-  const flips = new Set<Item>();
-  for (const it of items) {
-    if (!it.ironic) continue;
-    if (it.quoted || (verbatimIrony && !it.match && complaintLines.has(lineAt(it.start)))) {
+  // Landmarks are built only for a verbatim that needs them (most have no ironic item and no praise-and-complaint turn).
+  let marksBuilt: Landmarks | undefined;
+  const marksOf = (): Landmarks => (marksBuilt ??= landmarks(units, sentiment));
+  if (items.some((it) => it.ironic)) {
+    const marks = marksOf();
+    const verbatimIrony = irritants > 0 && enchantments === 0;
+    const sentenceOf = (it: Item): number => units[it.start]?.sentence ?? 0;
+    const lineAt = (k: number): number => marks.lineOf[Math.min(k, units.length - 1)] ?? 0;
+    const complaintLines = new Set(items.filter((c) => c.match && c.cue).map((c) => lineAt(c.start)));
+    const cues = items.filter((c) => c.cue && (!c.match || c.value < 0)).sort((a, b) => a.start - b.start);
+    // A sincere praise word between a fact and the praise answers the fact ("10 jours, délai correct. Merci."): no irony.
+    const sincere = praiseIndex(items.filter((e) => !e.match && !e.ironic && e.value > 0));
+    const maxSpan = items.reduce((m, it) => Math.max(m, it.end - it.start), 0);
+    const delights = items.filter((e) => e.match && !e.cue && e.value > 0);
+    const delightBounds = { minSentence: Infinity, maxSentence: -Infinity, minEnd: Infinity, maxStart: -Infinity };
+    for (const e of delights) {
+      delightBounds.minSentence = Math.min(delightBounds.minSentence, sentenceOf(e));
+      delightBounds.maxSentence = Math.max(delightBounds.maxSentence, sentenceOf(e));
+      delightBounds.minEnd = Math.min(delightBounds.minEnd, e.end);
+      delightBounds.maxStart = Math.max(delightBounds.maxStart, e.start);
+    }
+    const flips = new Set<Item>();
+    for (const it of items) {
+      if (!it.ironic) continue;
+      if (it.quoted || (verbatimIrony && !it.match && complaintLines.has(lineAt(it.start)))) {
+        flips.add(it);
+        continue;
+      }
+      if (it.match) continue;
+      const s = sentenceOf(it);
+      // Facts, markers, quoted praise and irritants next to the praise (a fact an irritant or an implied
+      // complaint took: "Top la réactivité, 10 jours sans nouvelles"), on the same line: a chat's later "super merci" thanks for the fix, it does not mock the problem.
+      if (!hasCueNear(it, cues, s, sentenceOf, marks, maxSpan, units.length, sincere)) continue;
+      // The praised object next to the praise ("Top la réactivité", "Bravo la logistique"): with
+      // another delight elsewhere the praise is sincere.
+      const own = (e: Item): boolean => sentenceOf(e) === s && Math.max(e.start - it.end, it.start - e.end) <= OWN_DELIGHT_GAP && !turnBetween(marks, it, e);
+      if (delights.length > 0) {
+        const b = delightBounds;
+        if (b.minSentence !== s || b.maxSentence !== s || it.start - b.minEnd > OWN_DELIGHT_GAP || b.maxStart - it.end > OWN_DELIGHT_GAP) continue;
+        if (delights.some((e) => !own(e))) continue;
+      }
       flips.add(it);
-      continue;
+      for (const e of delights) flips.add(e);
     }
-    if (it.match) continue;
-    const s = sentenceOf(it);
-    // Facts, markers, quoted praise and irritants next to the praise (a fact an irritant or an implied
-    // complaint took: "Top la réactivité, 10 jours sans nouvelles"), on the same line: a chat's later "super merci" thanks for the fix, it does not mock the problem.
-    if (!hasCueNear(it, cues, s, sentenceOf, marks, maxSpan, units.length, sincere)) continue;
-    // The praised object next to the praise ("Top la réactivité", "Bravo la logistique"): with
-    // another delight elsewhere the praise is sincere.
-    const own = (e: Item): boolean => sentenceOf(e) === s && Math.max(e.start - it.end, it.start - e.end) <= OWN_DELIGHT_GAP && !turnBetween(marks, it, e);
-    if (delights.length > 0) {
-      const b = delightBounds;
-      if (b.minSentence !== s || b.maxSentence !== s || it.start - b.minEnd > OWN_DELIGHT_GAP || b.maxStart - it.end > OWN_DELIGHT_GAP) continue;
-      if (delights.some((e) => !own(e))) continue;
-    }
-    flips.add(it);
-    for (const e of delights) flips.add(e);
+    for (const it of flips) if (it.value > 0) it.value = -it.value;
   }
-  for (const it of flips) if (it.value > 0) it.value = -it.value;
 
   for (const it of items) {
     if (it.value > 0) positive += it.value;
     else negative -= it.value;
   }
-  return { positive: Math.round(positive * 100) / 100, negative: Math.round(negative * 100) / 100, turn: hasTurn(units, items, marks) };
+  return { positive: Math.round(positive * 100) / 100, negative: Math.round(negative * 100) / 100, turn: hasTurn(items, marksOf) };
 }
 
 /**
@@ -561,11 +566,12 @@ function turnAt(units: readonly Unit[], k: number, config: SentimentConfig): num
  * Praise before a turn and complaint after it, or the reverse ("Accueil aimable, mais 40 min
  * d'attente"): the sums on each side of every turn word, from running totals (one pass).
  */
-function hasTurn(units: readonly Unit[], items: readonly Item[], marks: Landmarks): boolean {
-  if (marks.turnStarts.length === 0) return false;
+function hasTurn(items: readonly Item[], marksOf: () => Landmarks): boolean {
   // Praise on one side and complaint on the other need items of both signs.
   if (!items.some((it) => it.value > 0) || !items.some((it) => it.value < 0)) return false;
-  const n = units.length;
+  const marks = marksOf();
+  if (marks.turnStarts.length === 0) return false;
+  const n = marks.lineOf.length;
   // endingBy[k]: items ending at or before k; startingAfter[k]: items starting after k.
   const endsAt = new Float64Array(n + 1);
   const startsAt = new Float64Array(n + 1);

@@ -29,8 +29,6 @@ const FRENCH_MARKERS: ReadonlySet<string> = new Set([
   'produit', 'produits', 'appli', 'paiement', 'demande', 'vendeur', 'vendeuse', 'sans', 'toute', 'tous',
   'déjà', 'rien', 'caisse', 'panier', 'emballé',
 ]);
-/** A past participle ending (`refusé`, `arrivée`, `débités`): French; the letters below rule out Spanish and Portuguese. */
-const PARTICIPLE_RE = /\p{L}{2,}ée?s?$/u;
 /** Letters French never writes: with one of them, participle endings prove nothing (`después`, `francés`). */
 const NOT_FRENCH_LETTERS_RE = /[áíóúñãõ¿¡]/i;
 const ENGLISH_MARKERS: ReadonlySet<string> = new Set([
@@ -67,6 +65,25 @@ function countLetters(text: string, enough: number): number {
   return count;
 }
 
+function hasApostrophe(word: string): boolean {
+  return word.includes("'") || word.includes('’');
+}
+
+const LETTER_ONLY_RE = /^\p{L}$/u;
+
+/**
+ * A past participle ending, two letters then `é`, `ée`, `és` or `ées` (`refusé`, `arrivée`, `débités`):
+ * French among DEFAULT_LANGUAGES once Spanish and Portuguese letters are ruled out (see looksFrench).
+ * Read from the end by character: this runs on every word of every verbatim.
+ */
+function isParticiple(word: string): boolean {
+  let end = word.length;
+  if (word[end - 1] === 's') end -= 1;
+  if (word[end - 1] === 'e' && word[end - 2] === 'é') end -= 1;
+  if (end < 3 || word[end - 1] !== 'é') return false;
+  return LETTER_ONLY_RE.test(word[end - 2] as string) && LETTER_ONLY_RE.test(word[end - 3] as string);
+}
+
 function looksFrench(text: string): boolean {
   const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
   let words = 0;
@@ -74,12 +91,14 @@ function looksFrench(text: string): boolean {
   let english = 0;
   const lower = sample.toLowerCase();
   const participles = !NOT_FRENCH_LETTERS_RE.test(lower);
-  for (const match of lower.matchAll(WORD_RE)) {
+  WORD_RE.lastIndex = 0;
+  for (let match = WORD_RE.exec(lower); match !== null; match = WORD_RE.exec(lower)) {
     const word = match[0];
     words++;
-    if (FRENCH_MARKERS.has(word) || FRENCH_ELISION_RE.test(word) || (participles && PARTICIPLE_RE.test(word))) french++;
+    if (FRENCH_MARKERS.has(word) || (hasApostrophe(word) && FRENCH_ELISION_RE.test(word)) || (participles && isParticiple(word))) french++;
     else if (ENGLISH_MARKERS.has(word)) english++;
   }
+  WORD_RE.lastIndex = 0;
   // Two markers suffice in short texts; English markers must stay rare.
   return french >= Math.min(3, Math.max(2, Math.ceil(words / 8))) && french * 6 >= words && english * 4 <= french;
 }
