@@ -37,6 +37,15 @@ describe('detectLanguage', () => {
     expect(detectLanguage(text)).toBe(lang);
   });
 
+  // Short English reviews franc alone read as Romanian or German; Dutch sharing `we`, `is`, `was`, `in` stays Dutch.
+  it.each([
+    ['Helpful staff, nice store. Bit pricey but good quality.', 'eng'],
+    ['Great staff and a nice store, but a bit expensive.', 'eng'],
+    ['We hebben het pakket in de winkel opgehaald, het was in orde en ik ben blij', 'nld'],
+  ])('%s → %s', (text, lang) => {
+    expect(detectLanguage(text)).toBe(lang);
+  });
+
   it('honours only and minLength', () => {
     expect(detectLanguage('ok merci', { minLength: 3, only: ['fra', 'eng'] })).not.toBe('und');
     expect(detectLanguage('The parcel never arrived and nobody answers', { only: ['fra', 'deu'] })).not.toBe('eng');
