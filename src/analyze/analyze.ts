@@ -131,6 +131,18 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   };
 }
 
+const LOWER_END_RE = /\p{Ll}$/u;
+const UPPER_START_RE = /^\p{Lu}\p{Ll}/u;
+
+/**
+ * A capitalised word glued to the lowercase word before it ("déçuTout", which
+ * the tokenizer splits): the writer's missing ". " — a new sentence, so that a
+ * negation or a clause does not run on into it.
+ */
+function gluedSentenceStart(previous: Token, token: Token): boolean {
+  return previous.end === token.start && previous.kind === 'word' && token.kind === 'word' && LOWER_END_RE.test(previous.text) && UPPER_START_RE.test(token.text);
+}
+
 function toUnits(text: string, tokens: readonly Token[], negation: NegationConfig): Unit[] {
   const units: Unit[] = [];
   let sentence = 0;
@@ -140,6 +152,7 @@ function toUnits(text: string, tokens: readonly Token[], negation: NegationConfi
     // A line break between tokens ends the sentence; the next break is tracked, not searched per token.
     while (nextBreak !== -1 && nextBreak < prevEnd) nextBreak = text.indexOf('\n', nextBreak + 1);
     if (i > 0 && nextBreak !== -1 && nextBreak < token.start) sentence += 1;
+    else if (i > 0 && gluedSentenceStart(tokens[i - 1] as Token, token)) sentence += 1;
     prevEnd = token.end;
     if (token.kind === 'punct') {
       // "!!", "?!" and "..." are one token: it breaks a clause if one of its characters does.
