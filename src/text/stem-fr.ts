@@ -14,7 +14,7 @@
 //       marked so far (`croyiez` → croYIez; the description's reference
 //       implementation gives croYiez).
 //   D2  RV of a three-letter word opening with two vowels starts after the
-//       second letter, not the third (`eau`: RV is `u`, not empty).
+//       second letter, not the third (`aïe`: RV is `e`, which step 4 removes).
 //   D3  step 1 tries its rules in a fixed order, each on the region its
 //       condition names, and the first match wins; the description takes the
 //       longest suffix of the whole word and then tests its condition. Seen
@@ -22,20 +22,19 @@
 //   D4  `ic` before `ation`…, `ic` and `abil` before `ité` become `iqU` and
 //       `abl` even when `ation` or `ité` lies outside R2.
 //   D5  `iv` before `ité` is kept (`absorptivité` → absorptiv).
-//   D6  `eusement` in R1 becomes `eux` without checking that `ement` is in RV.
-//   D7  `icatif`… outside R2 is left alone unless `atif`… lies in R2 (the
+//   D6  `icatif`… outside R2 is left alone unless `atif`… lies in R2 (the
 //       description would still remove `if` in R2).
-//   D8  step 2a also removes `Ie`, step 2b also removes `Iez` (endings whose
+//   D7  step 2a also removes `Ie`, step 2b also removes `Iez` (endings whose
 //       `i` was marked, D1).
-//   D9  step 2b tries its three groups in order (`é`…`iez`, then `ions` in R2,
+//   D8  step 2b tries its three groups in order (`é`…`iez`, then `ions` in R2,
 //       then `a`…`assions`): `assiez` loses `iez` only, `assions` loses `ions`
 //       only when `ions` lies in R2.
-//   D10 step 3 (not step 4) follows whenever steps 1–2 changed the word, so
+//   D9  step 3 (not step 4) follows whenever steps 1–2 changed the word, so
 //       after `amment`→`ant`, `emment`→`ent` or `ment` removal.
-//   D11 step 4 applies `ion`, `ier`…, `e` and `ë` one after the other rather
+//   D10 step 4 applies `ion`, `ier`…, `e` and `ë` one after the other rather
 //       than the longest one; the `gu` before `ë` need not lie in RV.
-//   D12 step 6 never un-accents the first letter (`ès` stays `ès`).
-//   D13 one-letter words come back lower-cased without going through the
+//   D11 step 6 never un-accents the first letter (`ès` stays `ès`).
+//   D12 one-letter words come back lower-cased without going through the
 //       steps (no rule can change them anyway), and '' gives '' (natural
 //       returns the string "undefined").
 //
@@ -165,7 +164,7 @@ const STEP1: readonly Step1Rule[] = [
     within: 'word',
     apply: (word, length, r) => {
       if (endsWithin(word, length, r.r2)) return cut(word, length);
-      if (endsWithin(word, length, r.r1)) return cut(word, length) + 'eux'; // D6
+      if (endsWithin(word, length, r.r1)) return cut(word, length) + 'eux';
       return endsWithin(word, length - 3, r.rv) ? cut(word, length - 3) : word;
     },
   },
@@ -195,7 +194,7 @@ const STEP1: readonly Step1Rule[] = [
 
 const ATIF = suffixes('atif ative atifs atives');
 
-/** `icatif`…: gone in R2; else `ic`+`atif` → `iqU` when `atif` is in R2; else kept (D7). */
+/** `icatif`…: gone in R2; else `ic`+`atif` → `iqU` when `atif` is in R2; else kept (D6). */
 function icatif(word: string, length: number, r: Regions): string {
   let w = word;
   if (endsWithin(w, length, r.r2)) w = cut(w, length);
@@ -219,7 +218,7 @@ const STEP2A = suffixes(
     'issaIent issais issait issant issante issantes issants isse issent isses issez issiez issions issons it',
 );
 
-/** Step 2a, verb endings in `i`, in RV and after a non-vowel in RV (`Ie`: D8). */
+/** Step 2a, verb endings in `i`, in RV and after a non-vowel in RV (`Ie`: D7). */
 export function step2a(word: string, rv: number): string {
   const length = longest(word, STEP2A, rv);
   if (length === 0) return word;
@@ -232,7 +231,7 @@ const STEP2B_E = suffixes(
 );
 const STEP2B_A = suffixes('âmes ât âtes a ai aIent ais ait ant ante antes ants as asse assent asses assiez assions');
 
-/** Step 2b, other verb endings, in RV; the three groups in order (D9; `Iez`: D8). */
+/** Step 2b, other verb endings, in RV; the three groups in order (D8; `Iez`: D7). */
 export function step2b(word: string, { rv, r2 }: Regions): string {
   let length = longest(word, STEP2B_E, rv);
   if (length > 0) return cut(word, length);
@@ -247,7 +246,7 @@ export function step2b(word: string, { rv, r2 }: Regions): string {
 const KEEP_S: ReadonlySet<string> = new Set('aiouès');
 const IER = suffixes('ier ière Ier Ière');
 
-/** Step 4, residual suffixes, one after the other (D11). */
+/** Step 4, residual suffixes, one after the other (D10). */
 export function step4(word: string, { rv, r2 }: Regions): string {
   let w = word;
   if (w.endsWith('s') && !KEEP_S.has(w[w.length - 2] as string)) w = cut(w, 1);
@@ -269,7 +268,7 @@ export function undouble(word: string): string {
   return DOUBLES.some((d) => word.endsWith(d)) ? cut(word, 1) : word;
 }
 
-/** Step 6: a last vowel `é` or `è` followed by non-vowels becomes `e` (never the first letter: D12). */
+/** Step 6: a last vowel `é` or `è` followed by non-vowels becomes `e` (never the first letter: D11). */
 export function unaccent(word: string): string {
   let i = word.length - 1;
   while (i > 0 && !isVowel(word[i])) i--;
@@ -285,7 +284,7 @@ export function unaccent(word: string): string {
  */
 export function stemFrench(input: string): string {
   const word = markVowels(input.toLowerCase());
-  if (word.length <= 1) return word.toLowerCase(); // D13
+  if (word.length <= 1) return word.toLowerCase(); // D12
   const r = regions(word);
   const one = step1(word, r);
   let w = one.word;
@@ -295,7 +294,7 @@ export function stemFrench(input: string): string {
     else w = two;
   }
   if (w !== word) {
-    // Step 3 (D10: after any change by steps 1–2).
+    // Step 3 (D9: after any change by steps 1–2).
     const last = w[w.length - 1];
     if (last === 'Y') w = cut(w, 1) + 'i';
     else if (last === 'ç') w = cut(w, 1) + 'c';
