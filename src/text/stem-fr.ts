@@ -42,12 +42,17 @@
 // in upper case (I, U, Y) first; regions are offsets into the marked word,
 // computed once: rules only cut or rewrite the end, so offsets stay valid.
 
-const VOWELS: ReadonlySet<string> = new Set('aeiouyâàëéêèïîôûù');
+// The vowels of the description, by UTF-16 code (all below 256).
+const VOWEL_CODES = new Uint8Array(256);
+for (const ch of 'aeiouyâàëéêèïîôûù') VOWEL_CODES[ch.charCodeAt(0)] = 1;
 
-/** A vowel of the description (marked I, U, Y are not; undefined is not). */
-function isVowel(ch: string | undefined): boolean {
-  return ch !== undefined && VOWELS.has(ch);
+/** Whether `word[i]` is a vowel (marked I, U, Y are not; nor is a position outside the word). */
+function vowelAt(word: string, i: number): boolean {
+  const code = word.charCodeAt(i); // NaN outside the word
+  return code < 256 && VOWEL_CODES[code] === 1;
 }
+
+const [I, Q, U, Y] = [...'iquy'].map((ch) => ch.charCodeAt(0)) as [number, number, number, number];
 
 /** Where RV, R1 and R2 start in the marked word (its length when empty). */
 export interface Regions {
@@ -63,27 +68,31 @@ export interface Regions {
  */
 export function markVowels(word: string): string {
   let out = '';
+  let copied = 0;
   for (let i = 0; i < word.length; i++) {
-    const ch = word[i] as string;
-    const before = i > 0 && isVowel(word[i - 1]);
-    const after = isVowel(word[i + 1]);
-    if ((ch === 'u' || ch === 'i') && before && after) out += ch.toUpperCase();
-    else if (ch === 'y' && (before || after)) out += 'Y';
-    else if (ch === 'u' && word[i - 1] === 'q') out += 'U';
-    else out += ch;
+    const code = word.charCodeAt(i);
+    if (code !== U && code !== I && code !== Y) continue;
+    const before = vowelAt(word, i - 1);
+    const after = vowelAt(word, i + 1);
+    const marked =
+      code === Y ? before || after : (before && after) || (code === U && word.charCodeAt(i - 1) === Q);
+    if (marked) {
+      out += word.slice(copied, i) + String.fromCharCode(code - 32); // upper case
+      copied = i + 1;
+    }
   }
-  return out;
+  return copied === 0 ? word : out + word.slice(copied);
 }
 
 /** RV, R1 and R2 of a marked word (deviation D2 for RV). */
 export function regions(word: string): Regions {
   const n = word.length;
   let rv = n;
-  if (isVowel(word[0]) && isVowel(word[1]) && n > 3) rv = 3;
+  if (vowelAt(word, 0) && vowelAt(word, 1) && n > 3) rv = 3;
   else if (word.startsWith('par') || word.startsWith('col') || word.startsWith('tap')) rv = 3;
   else {
     for (let i = 1; i < n; i++) {
-      if (isVowel(word[i])) {
+      if (vowelAt(word, i)) {
         rv = i + 1;
         break;
       }
@@ -96,19 +105,28 @@ export function regions(word: string): Regions {
 /** Offset just after the first non-vowel that follows a vowel lying at or after `from`. */
 function afterVowelThenOther(word: string, from: number): number {
   for (let i = from + 1; i < word.length; i++) {
-    if (isVowel(word[i - 1]) && !isVowel(word[i])) return i + 1;
+    if (vowelAt(word, i - 1) && !vowelAt(word, i)) return i + 1;
   }
   return word.length;
 }
 
-/** A suffix list, longest first, so that the first hit is the longest. */
-function suffixes(list: string): readonly string[] {
-  return list.split(' ').sort((a, b) => b.length - a.length);
+/** Suffixes by the code of their last letter, longest first: the first hit is the longest. */
+type Suffixes = ReadonlyMap<number, readonly string[]>;
+
+function suffixes(list: string): Suffixes {
+  const byLast = new Map<number, string[]>();
+  for (const suffix of list.split(' ').sort((a, b) => b.length - a.length)) {
+    const last = suffix.charCodeAt(suffix.length - 1);
+    byLast.set(last, [...(byLast.get(last) ?? []), suffix]);
+  }
+  return byLast;
 }
 
 /** Length of the longest suffix of `word` in `list` that starts at or after `from` (0 when none). */
-function longest(word: string, list: readonly string[], from = 0): number {
-  for (const suffix of list) {
+function longest(word: string, list: Suffixes, from = 0): number {
+  const candidates = list.get(word.charCodeAt(word.length - 1));
+  if (candidates === undefined) return 0;
+  for (const suffix of candidates) {
     if (word.length - suffix.length >= from && word.endsWith(suffix)) return suffix.length;
   }
   return 0;
@@ -127,7 +145,7 @@ function start(region: Region, r: Regions): number {
 
 /** One rule of step 1: the first whose suffix lies in `within` wins (deviation D3). */
 interface Step1Rule {
-  readonly list: readonly string[];
+  readonly list: Suffixes;
   readonly within: Region;
   /** The word after the rule; `word` minus the suffix is `word.slice(0, -length)`. */
   apply(word: string, length: number, r: Regions): string;
@@ -156,7 +174,7 @@ const STEP1: readonly Step1Rule[] = [
   {
     list: suffixes('issement issements'),
     within: 'r1',
-    apply: (word, length) => (isVowel(word[word.length - length - 1]) ? word : cut(word, length)),
+    apply: (word, length) => (vowelAt(word, word.length - length - 1) ? word : cut(word, length)),
   },
   { list: suffixes('ativement ativements ivement ivements'), within: 'r2', apply: cut },
   {
@@ -176,18 +194,18 @@ const STEP1: readonly Step1Rule[] = [
   { list: suffixes('ité ités'), within: 'r2', apply: cut }, // D5: a preceding `iv` stays
   { list: suffixes('icatif icative icatifs icatives'), within: 'word', apply: icatif },
   { list: suffixes('atif ative atifs atives if ive ifs ives'), within: 'r2', apply: cut },
-  { list: ['eaux'], within: 'word', apply: rewrite('eau') },
-  { list: ['aux'], within: 'r1', apply: rewrite('al') },
+  { list: suffixes('eaux'), within: 'word', apply: rewrite('eau') },
+  { list: suffixes('aux'), within: 'r1', apply: rewrite('al') },
   { list: suffixes('euse euses'), within: 'r2', apply: cut },
   { list: suffixes('euse euses'), within: 'r1', apply: rewrite('eux') },
-  { list: ['amment'], within: 'rv', apply: rewrite('ant'), verbsAfter: true },
-  { list: ['emment'], within: 'rv', apply: rewrite('ent'), verbsAfter: true },
+  { list: suffixes('amment'), within: 'rv', apply: rewrite('ant'), verbsAfter: true },
+  { list: suffixes('emment'), within: 'rv', apply: rewrite('ent'), verbsAfter: true },
   {
     list: suffixes('ment ments'),
     within: 'rv',
     // Only after a vowel that lies in RV too.
     apply: (word, length, r) =>
-      isVowel(word[word.length - length - 1]) && endsWithin(word, length + 1, r.rv) ? cut(word, length) : word,
+      vowelAt(word, word.length - length - 1) && endsWithin(word, length + 1, r.rv) ? cut(word, length) : word,
     verbsAfter: true,
   },
 ];
@@ -202,9 +220,15 @@ function icatif(word: string, length: number, r: Regions): string {
   return atif === 0 ? w : cut(w, atif + 2) + 'iqU';
 }
 
+// The rules that can apply to a word, by the code of its last letter (in order).
+const STEP1_BY_LAST = new Map<number, Step1Rule[]>();
+for (const rule of STEP1) {
+  for (const last of rule.list.keys()) STEP1_BY_LAST.set(last, [...(STEP1_BY_LAST.get(last) ?? []), rule]);
+}
+
 /** Step 1, standard suffixes: the word after it, and whether step 2a runs next. */
 export function step1(word: string, r: Regions): { readonly word: string; readonly verbs: boolean } {
-  for (const rule of STEP1) {
+  for (const rule of STEP1_BY_LAST.get(word.charCodeAt(word.length - 1)) ?? []) {
     const length = longest(word, rule.list, start(rule.within, r));
     if (length === 0) continue;
     const result = rule.apply(word, length, r);
@@ -223,7 +247,7 @@ export function step2a(word: string, rv: number): string {
   const length = longest(word, STEP2A, rv);
   if (length === 0) return word;
   const before = word.length - length - 1;
-  return before >= rv && !isVowel(word[before]) ? cut(word, length) : word;
+  return before >= rv && !vowelAt(word, before) ? cut(word, length) : word;
 }
 
 const STEP2B_E = suffixes(
@@ -271,7 +295,7 @@ export function undouble(word: string): string {
 /** Step 6: a last vowel `é` or `è` followed by non-vowels becomes `e` (never the first letter: D11). */
 export function unaccent(word: string): string {
   let i = word.length - 1;
-  while (i > 0 && !isVowel(word[i])) i--;
+  while (i > 0 && !vowelAt(word, i)) i--;
   if (i === 0 || i === word.length - 1) return word;
   const ch = word[i];
   return ch === 'é' || ch === 'è' ? word.slice(0, i) + 'e' + word.slice(i + 1) : word;
