@@ -180,6 +180,7 @@ const STEP1: readonly Step1Rule[] = [
   {
     list: suffixes('eusement eusements'),
     within: 'word',
+    // Same as the description's `ement` then `eus` (`eusement` in R1 has its `ement` in RV).
     apply: (word, length, r) => {
       if (endsWithin(word, length, r.r2)) return cut(word, length);
       if (endsWithin(word, length, r.r1)) return cut(word, length) + 'eux';
@@ -227,7 +228,7 @@ for (const rule of STEP1) {
 }
 
 /** Step 1, standard suffixes: the word after it, and whether step 2a runs next. */
-export function step1(word: string, r: Regions): { readonly word: string; readonly verbs: boolean } {
+function step1(word: string, r: Regions): { readonly word: string; readonly verbs: boolean } {
   for (const rule of STEP1_BY_LAST.get(word.charCodeAt(word.length - 1)) ?? []) {
     const length = longest(word, rule.list, start(rule.within, r));
     if (length === 0) continue;
@@ -243,7 +244,7 @@ const STEP2A = suffixes(
 );
 
 /** Step 2a, verb endings in `i`, in RV and after a non-vowel in RV (`Ie`: D7). */
-export function step2a(word: string, rv: number): string {
+function step2a(word: string, rv: number): string {
   const length = longest(word, STEP2A, rv);
   if (length === 0) return word;
   const before = word.length - length - 1;
@@ -256,7 +257,7 @@ const STEP2B_E = suffixes(
 const STEP2B_A = suffixes('âmes ât âtes a ai aIent ais ait ant ante antes ants as asse assent asses assiez assions');
 
 /** Step 2b, other verb endings, in RV; the three groups in order (D8; `Iez`: D7). */
-export function step2b(word: string, { rv, r2 }: Regions): string {
+function step2b(word: string, { rv, r2 }: Regions): string {
   let length = longest(word, STEP2B_E, rv);
   if (length > 0) return cut(word, length);
   if (word.endsWith('ions') && endsWithin(word, 4, Math.max(rv, r2))) return cut(word, 4);
@@ -271,9 +272,9 @@ const KEEP_S: ReadonlySet<string> = new Set('aiouès');
 const IER = suffixes('ier ière Ier Ière');
 
 /** Step 4, residual suffixes, one after the other (D10). */
-export function step4(word: string, { rv, r2 }: Regions): string {
+function step4(word: string, { rv, r2 }: Regions): string {
   let w = word;
-  if (w.endsWith('s') && !KEEP_S.has(w[w.length - 2] as string)) w = cut(w, 1);
+  if (w.length >= 2 && w.endsWith('s') && !KEEP_S.has(w[w.length - 2] as string)) w = cut(w, 1);
   if (w.endsWith('ion') && endsWithin(w, 3, r2)) {
     const before = w[w.length - 4];
     if (before === 's' || before === 't') w = cut(w, 3);
@@ -288,12 +289,12 @@ export function step4(word: string, { rv, r2 }: Regions): string {
 const DOUBLES = ['enn', 'onn', 'ett', 'ell', 'eill'];
 
 /** Step 5: `enn`, `onn`, `ett`, `ell`, `eill` lose their last letter. */
-export function undouble(word: string): string {
+function undouble(word: string): string {
   return DOUBLES.some((d) => word.endsWith(d)) ? cut(word, 1) : word;
 }
 
 /** Step 6: a last vowel `é` or `è` followed by non-vowels becomes `e` (never the first letter: D11). */
-export function unaccent(word: string): string {
+function unaccent(word: string): string {
   let i = word.length - 1;
   while (i > 0 && !vowelAt(word, i)) i--;
   if (i === 0 || i === word.length - 1) return word;
