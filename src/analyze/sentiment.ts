@@ -417,7 +417,7 @@ export function scoreSentiment(
     if (it.value > 0) positive += it.value;
     else negative -= it.value;
   }
-  return { positive: Math.round(positive * 100) / 100, negative: Math.round(negative * 100) / 100, turn: hasTurn(items, marksOf) };
+  return { positive: Math.round(positive * 100) / 100, negative: Math.round(negative * 100) / 100, turn: hasTurn(items, () => marksBuilt?.turnStarts ?? turnStartsOf(units, sentiment), units.length) };
 }
 
 /**
@@ -566,12 +566,18 @@ function turnAt(units: readonly Unit[], k: number, config: SentimentConfig): num
  * Praise before a turn and complaint after it, or the reverse ("Accueil aimable, mais 40 min
  * d'attente"): the sums on each side of every turn word, from running totals (one pass).
  */
-function hasTurn(items: readonly Item[], marksOf: () => Landmarks): boolean {
+/** Units where a turn word starts (what Landmarks.turnStarts holds, without the rest of the landmarks). */
+function turnStartsOf(units: readonly Unit[], config: SentimentConfig): number[] {
+  const starts: number[] = [];
+  for (let k = 0; k < units.length; k += 1) if (config.turnStarts.has((units[k] as Unit).key) && turnAt(units, k, config) > 0) starts.push(k);
+  return starts;
+}
+
+function hasTurn(items: readonly Item[], turnStartsOfUnits: () => readonly number[], n: number): boolean {
   // Praise on one side and complaint on the other need items of both signs.
   if (!items.some((it) => it.value > 0) || !items.some((it) => it.value < 0)) return false;
-  const marks = marksOf();
-  if (marks.turnStarts.length === 0) return false;
-  const n = marks.lineOf.length;
+  const turnStarts = turnStartsOfUnits();
+  if (turnStarts.length === 0) return false;
   // endingBy[k]: items ending at or before k; startingAfter[k]: items starting after k.
   const endsAt = new Float64Array(n + 1);
   const startsAt = new Float64Array(n + 1);
@@ -593,7 +599,7 @@ function hasTurn(items: readonly Item[], marksOf: () => Landmarks): boolean {
   }
   // Sums of a few weights: compare with a tolerance so their order does not decide (0.7 + 0.3).
   const EPS = 1e-9;
-  for (const k of marks.turnStarts) {
+  for (const k of turnStarts) {
     const before = endingBy[k] ?? 0;
     const after = startingAfter[k] ?? 0;
     if ((before >= 1 - EPS && after <= -1 + EPS) || (before <= -1 + EPS && after >= 1 - EPS)) return true;

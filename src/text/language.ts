@@ -48,7 +48,6 @@ const ENGLISH_CONTENT: ReadonlySet<string> = new Set([
 ]);
 const WORD_RE = /\p{L}+(?:['’]\p{L}+)*/gu;
 const FRENCH_ELISION_RE = /^(?:[ldjnmtsc]|qu|jusqu|lorsqu|puisqu)['’]\p{L}/u;
-const LETTER_RE = /\p{L}/gu;
 /** The fast path reads this many characters at most. */
 const SAMPLE = 2_000;
 
@@ -69,11 +68,22 @@ export function detectLanguage(text: string, options?: DetectLanguageOptions): s
   return franc(text, { only: [...only], minLength: 1 });
 }
 
+const ONE_LETTER_RE = /\p{L}/u;
+
+/** Letters of the text, counted up to `enough`: ASCII by char code, the rest by one regex test each. */
 function countLetters(text: string, enough: number): number {
   let count = 0;
-  LETTER_RE.lastIndex = 0;
-  while (LETTER_RE.exec(text) !== null) if (++count >= enough) break;
-  LETTER_RE.lastIndex = 0;
+  for (let i = 0; i < text.length && count < enough; i += 1) {
+    const c = text.charCodeAt(i);
+    const lower = c | 0x20;
+    if (lower >= 0x61 && lower <= 0x7a) count += 1;
+    else if (c >= 0x80) {
+      // A surrogate pair is one character: test it whole.
+      const wide = c >= 0xd800 && c <= 0xdbff && i + 1 < text.length;
+      if (ONE_LETTER_RE.test(wide ? text.slice(i, i + 2) : (text[i] as string))) count += 1;
+      if (wide) i += 1;
+    }
+  }
   return count;
 }
 
