@@ -1,0 +1,262 @@
+#!/usr/bin/env node
+// Measures what a consumer gets from `npm install verbatim-fr`, from a packed tarball:
+// packages installed, size of node_modules, install time, whether the CLI analyses a
+// CSV and a JSON file, and the size of the browser bundle of the main entry.
+//
+//   node scripts/measure-install.mjs                    packs the project (prepack builds dist/)
+//   node scripts/measure-install.mjs --tarball F.tgz    measures a tarball packed before
+//   node scripts/measure-install.mjs --without natural  also measures a copy of the tarball
+//                                                       whose package.json drops `natural`
+//   node scripts/measure-install.mjs --json             prints the figures as JSON
+//   node scripts/measure-install.mjs --keep             keeps the temporary folders
+//
+// Needs the npm registry (the consumer install is a real one). Sizes are apparent
+// sizes (sum of file lengths), in MB of 1,000,000 bytes; gzip at level 9.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, lstatSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+const root = resolve(import.meta.dirname, '..');
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(name);
+const values = (name) => args.flatMap((a, i) => (a === name && args[i + 1] !== undefined ? [args[i + 1]] : []));
+const asJson = flag('--json');
+const keep = flag('--keep');
+const work = mkdtempSync(join(tmpdir(), 'verbatim-measure-'));
+const log = (line) => {
+  if (!asJson) process.stderr.write(`${line}\n`);
+};
+
+function run(cmd, cmdArgs, cwd, { allowFail = false } = {}) {
+  const started = performance.now();
+  const res = spawnSync(cmd, cmdArgs, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const seconds = (performance.now() - started) / 1000;
+  if (res.status !== 0 && !allowFail) {
+    throw new Error(`${cmd} ${cmdArgs.join(' ')} failed in ${cwd} (exit ${res.status}):\n${res.stderr}`);
+  }
+  return { ...res, seconds };
+}
+
+// ---------------------------------------------------------------- the tarball
+
+function pack() {
+  const given = values('--tarball')[0];
+  if (given !== undefined) return resolve(given);
+  log('npm pack…');
+  const res = run('npm', ['pack', '--json', '--pack-destination', work], root);
+  const [info] = JSON.parse(res.stdout.slice(res.stdout.indexOf('[')));
+  return join(work, info.filename);
+}
+
+function tarballFiles(tarball) {
+  return run('tar', ['-tzf', tarball], work).stdout.split('\n').filter(Boolean);
+}
+
+/** A copy of the tarball whose package.json lists none of `drop` in its dependencies. */
+function repackWithout(tarball, drop) {
+  const dir = join(work, `without-${drop.join('-')}`);
+  mkdirSync(dir);
+  run('tar', ['-xzf', tarball, '-C', dir], work);
+  const pkgPath = join(dir, 'package', 'package.json');
+  const pkg = JSON.parse(readFileSync(pkgPath, 'utf8'));
+  for (const name of drop) delete pkg.dependencies?.[name];
+  writeFileSync(pkgPath, `${JSON.stringify(pkg, null, 2)}\n`);
+  const res = run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], join(dir, 'package'));
+  const [info] = JSON.parse(res.stdout.slice(res.stdout.indexOf('[')));
+  return join(dir, info.filename);
+}
+
+// ---------------------------------------------------------------- the consumer
+
+function dirSize(dir) {
+  let bytes = 0;
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    const st = lstatSync(path);
+    bytes += st.isDirectory() ? dirSize(path) : st.size;
+  }
+  return bytes;
+}
+
+/** Sizes of the top-level packages of node_modules (scoped ones by full name), largest first. */
+function packageSizes(modules) {
+  const sizes = [];
+  for (const name of readdirSync(modules)) {
+    if (name.startsWith('.')) continue;
+    const path = join(modules, name);
+    if (name.startsWith('@')) {
+      for (const sub of readdirSync(path)) sizes.push([`${name}/${sub}`, dirSize(join(path, sub))]);
+    } else if (lstatSync(path).isDirectory()) sizes.push([name, dirSize(path)]);
+  }
+  return sizes.sort((a, b) => b[1] - a[1]);
+}
+
+// Examples written for this script (no real customer text).
+const CSV = [
+  'id;canal;note;commentaire',
+  "1;Avis Google;2;Livraison en retard de deux semaines et personne ne répond au téléphone.",
+  "2;Enquête satisfaction;9;Conseillère très aimable, mon problème a été réglé dès le premier appel.",
+  "3;Email;;Je n'ai toujours pas reçu mon remboursement, c'est la troisième fois que je relance.",
+  '',
+].join('\n');
+const JSON_ROWS = [
+  { id: 'a', canal: 'Tchat', commentaire: "Colis reçu abîmé, le service client m'a renvoyé un article sous 48h, merci." },
+  { id: 'b', canal: 'Avis en ligne', note: 1, commentaire: 'Facturé deux fois pour la même commande, aucune réponse à mes mails.' },
+];
+
+function cli(consumer, file, format) {
+  const res = run('npx', ['--no-install', 'verbatim', 'analyze', file, '--format', format, '--no-progress'], consumer, { allowFail: true });
+  let ok = res.status === 0;
+  let detail = ok ? '' : (res.stderr || res.stdout).trim().split('\n').slice(0, 3).join(' | ');
+  if (ok && format === 'json') {
+    const analysed = JSON.parse(res.stdout).summary?.analysed;
+    ok = typeof analysed === 'number' && analysed > 0;
+    detail = `${analysed} analysed`;
+  } else if (ok && format === 'html') {
+    ok = res.stdout.includes('<svg');
+    detail = ok ? `${res.stdout.length} bytes, ${res.stdout.split('<svg').length - 1} charts` : 'no chart in the page';
+  }
+  return { file, format, ok, detail };
+}
+
+function consumerInstall(tarball, label) {
+  const consumer = join(work, `consumer-${label}`);
+  mkdirSync(consumer);
+  writeFileSync(join(consumer, 'package.json'), `${JSON.stringify({ name: 'consumer', private: true, version: '1.0.0' })}\n`);
+  log(`npm install ${basename(tarball)} (${label})…`);
+  const res = run('npm', ['install', tarball, '--no-audit', '--no-fund', '--loglevel=error'], consumer);
+  const modules = join(consumer, 'node_modules');
+  const lock = JSON.parse(readFileSync(join(modules, '.package-lock.json'), 'utf8'));
+  const packages = Object.keys(lock.packages).filter((k) => k.startsWith('node_modules/') && !lock.packages[k].link).length;
+  writeFileSync(join(consumer, 'avis.csv'), CSV);
+  writeFileSync(join(consumer, 'avis.json'), `${JSON.stringify(JSON_ROWS, null, 2)}\n`);
+  log('CLI…');
+  const checks = [cli(consumer, 'avis.csv', 'table'), cli(consumer, 'avis.json', 'json'), cli(consumer, 'avis.csv', 'html')];
+  return {
+    label,
+    consumer,
+    packages,
+    bytes: dirSize(modules),
+    seconds: Math.round(res.seconds),
+    largest: packageSizes(modules).slice(0, 8),
+    cli: checks,
+  };
+}
+
+// ---------------------------------------------------------------- the browser bundle
+
+const stubFranc = {
+  name: 'stub-franc',
+  setup(b) {
+    b.onResolve({ filter: /^franc$/ }, () => ({ path: 'franc', namespace: 'stub' }));
+    b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: "export function franc() { return 'und'; }", loader: 'js' }));
+  },
+};
+
+/** Package a bundled input file comes from ("verbatim-fr" for the library's own dist). */
+function packageOf(input) {
+  const m = /node_modules\/((?:@[^/]+\/)?[^/]+)\/(?!.*node_modules\/)/.exec(input) ?? /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
+  return m ? m[1] : input.startsWith('stub:') ? '(stub)' : 'verbatim-fr';
+}
+
+/**
+ * Bundles `export * from 'verbatim-fr'` for the browser (ESM, minified, code splitting so
+ * that lazy `import()`s land in their own chunks) and sizes what a page loads first.
+ */
+async function bundle(consumer, plugins = []) {
+  const outdir = join(consumer, `bundle-${plugins.length}`);
+  writeFileSync(join(consumer, 'entry.mjs'), "export * from 'verbatim-fr';\n");
+  const result = await build({
+    entryPoints: [join(consumer, 'entry.mjs')],
+    absWorkingDir: consumer,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'browser',
+    minify: true,
+    outdir,
+    metafile: true,
+    logLevel: 'silent',
+    plugins,
+  });
+  const outputs = result.metafile.outputs;
+  const entry = Object.keys(outputs).find((k) => outputs[k].entryPoint !== undefined);
+  // What loads with the entry: the entry and its static imports, transitively.
+  const initial = new Set();
+  const visit = (file) => {
+    if (initial.has(file)) return;
+    initial.add(file);
+    for (const imp of outputs[file].imports) if (imp.kind === 'import-statement' && outputs[imp.path]) visit(imp.path);
+  };
+  visit(entry);
+  const size = (files) => {
+    const code = Buffer.concat([...files].map((f) => readFileSync(join(consumer, f))));
+    return { min: code.length, gzip: gzipSync(code, { level: 9 }).length };
+  };
+  const lazy = Object.keys(outputs).filter((f) => !initial.has(f) && f.endsWith('.js'));
+  const byPackage = new Map();
+  for (const file of initial) {
+    for (const [input, { bytesInOutput }] of Object.entries(outputs[file].inputs)) {
+      const pkg = packageOf(input);
+      byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + bytesInOutput);
+    }
+  }
+  return {
+    initial: size(initial),
+    lazy: lazy.length === 0 ? null : size(lazy),
+    byPackage: [...byPackage].sort((a, b) => b[1] - a[1]),
+  };
+}
+
+// ---------------------------------------------------------------- report
+
+const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
+const mb = (n) => `${(n / 1e6).toFixed(1)} MB`;
+
+async function main() {
+  const tarball = pack();
+  const files = tarballFiles(tarball);
+  const hasDist = files.includes('package/dist/index.js') && files.includes('package/dist/cli/bin.js');
+  const results = { tarball: basename(tarball), tarballBytes: lstatSync(tarball).size, files: files.length, hasDist, installs: [] };
+  if (!hasDist) log('warning: the tarball has no dist/ (build before packing, or add a prepack script)');
+  const full = consumerInstall(tarball, 'full');
+  results.installs.push(full);
+  const drop = values('--without');
+  if (drop.length > 0) results.installs.push(consumerInstall(repackWithout(tarball, drop), `without ${drop.join(', ')}`));
+  if (hasDist) {
+    log('esbuild…');
+    const withFranc = await bundle(full.consumer);
+    const noFranc = await bundle(full.consumer, [stubFranc]);
+    results.browser = { ...withFranc, withoutFranc: noFranc.initial };
+  }
+
+  if (asJson) {
+    process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+  } else {
+    const out = [];
+    out.push(`tarball ${results.tarball}: ${kb(results.tarballBytes)}, ${results.files} files, dist ${hasDist ? 'included' : 'MISSING'}`);
+    for (const i of results.installs) {
+      out.push(`consumer install (${i.label}): ${i.packages} packages, node_modules ${mb(i.bytes)}, ${i.seconds} s`);
+      out.push(`  largest: ${i.largest.map(([n, b]) => `${n} ${mb(b)}`).join(', ')}`);
+      for (const c of i.cli) out.push(`  verbatim analyze ${c.file} --format ${c.format}: ${c.ok ? 'ok' : 'FAILS'}${c.detail ? ` (${c.detail})` : ''}`);
+    }
+    if (results.browser) {
+      const b = results.browser;
+      out.push(`browser bundle of "." (esm, minified): first load ${kb(b.initial.min)}, gzip ${kb(b.initial.gzip)}` + (b.lazy ? `; lazy chunks ${kb(b.lazy.min)}, gzip ${kb(b.lazy.gzip)}` : ''));
+      out.push(`  without franc (stubbed): first load ${kb(b.withoutFranc.min)}, gzip ${kb(b.withoutFranc.gzip)}`);
+      out.push(`  first load by package (minified): ${b.byPackage.map(([n, bytes]) => `${n} ${kb(bytes)}`).join(', ')}`);
+    }
+    process.stdout.write(`${out.join('\n')}\n`);
+  }
+  if (keep) log(`kept ${work}`);
+  else rmSync(work, { recursive: true, force: true });
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  if (!keep) rmSync(work, { recursive: true, force: true });
+  process.exitCode = 1;
+});
