@@ -70,7 +70,7 @@ describe.skipIf(!hasChromium)('HTML report in Chromium (skipped when /usr/bin/ch
     const outside = await page.$$eval('figure svg.chart', (svgs) =>
       svgs.flatMap((svg) => {
         const box = svg.getBoundingClientRect();
-        return [...svg.querySelectorAll('text')]
+        return Array.from(svg.querySelectorAll('text'))
           .map((t) => ({ text: t.textContent, r: t.getBoundingClientRect() }))
           .filter(({ r }) => r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1)
           .map(({ text }) => `${svg.getAttribute('aria-label')?.slice(0, 30)}: ${text}`);
