@@ -9,6 +9,8 @@
 //                                                       whose package.json drops `natural`
 //   node scripts/measure-install.mjs --json             prints the figures as JSON
 //   node scripts/measure-install.mjs --keep             keeps the temporary folders
+//   node scripts/measure-install.mjs --bundle-only DIR  only the browser figures, from a consumer
+//                                                       folder kept by an earlier --keep run
 //
 // Needs the npm registry (the consumer install is a real one). Sizes are apparent
 // sizes (sum of file lengths), in MB of 1,000,000 bytes; gzip at level 9.
@@ -156,6 +158,9 @@ const stubFranc = {
   },
 };
 
+/** What a browser page that analyses and reports imports. */
+const CORE = ['createAnalyzer', 'analyze', 'buildReport', 'renderReport', 'renderHtml'];
+
 /** Package a bundled input file comes from ("verbatim-fr" for the library's own dist). */
 function packageOf(input) {
   const m = /node_modules\/((?:@[^/]+\/)?[^/]+)\/(?!.*node_modules\/)/.exec(input) ?? /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
@@ -166,11 +171,13 @@ function packageOf(input) {
  * Bundles `export * from 'verbatim-fr'` for the browser (ESM, minified, code splitting so
  * that lazy `import()`s land in their own chunks) and sizes what a page loads first.
  */
-async function bundle(consumer, plugins = []) {
-  const outdir = join(consumer, `bundle-${plugins.length}`);
-  writeFileSync(join(consumer, 'entry.mjs'), "export * from 'verbatim-fr';\n");
+let bundles = 0;
+async function bundle(consumer, names, plugins = [], source = 'verbatim-fr') {
+  const outdir = join(consumer, `bundle-${++bundles}`);
+  const entry = join(consumer, `entry-${bundles}.mjs`);
+  writeFileSync(entry, names === '*' ? `export * from '${source}';\n` : `export { ${names.join(', ')} } from '${source}';\n`);
   const result = await build({
-    entryPoints: [join(consumer, 'entry.mjs')],
+    entryPoints: [entry],
     absWorkingDir: consumer,
     bundle: true,
     splitting: true,
@@ -183,7 +190,7 @@ async function bundle(consumer, plugins = []) {
     plugins,
   });
   const outputs = result.metafile.outputs;
-  const entry = Object.keys(outputs).find((k) => outputs[k].entryPoint !== undefined);
+  const main = Object.keys(outputs).find((k) => outputs[k].entryPoint !== undefined);
   // What loads with the entry: the entry and its static imports, transitively.
   const initial = new Set();
   const visit = (file) => {
@@ -191,23 +198,26 @@ async function bundle(consumer, plugins = []) {
     initial.add(file);
     for (const imp of outputs[file].imports) if (imp.kind === 'import-statement' && outputs[imp.path]) visit(imp.path);
   };
-  visit(entry);
+  visit(main);
   const size = (files) => {
     const code = Buffer.concat([...files].map((f) => readFileSync(join(consumer, f))));
     return { min: code.length, gzip: gzipSync(code, { level: 9 }).length };
   };
   const lazy = Object.keys(outputs).filter((f) => !initial.has(f) && f.endsWith('.js'));
   const byPackage = new Map();
+  const byFile = new Map();
   for (const file of initial) {
     for (const [input, { bytesInOutput }] of Object.entries(outputs[file].inputs)) {
       const pkg = packageOf(input);
       byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + bytesInOutput);
+      byFile.set(input, (byFile.get(input) ?? 0) + bytesInOutput);
     }
   }
   return {
     initial: size(initial),
     lazy: lazy.length === 0 ? null : size(lazy),
     byPackage: [...byPackage].sort((a, b) => b[1] - a[1]),
+    byFile,
   };
 }
 
@@ -216,7 +226,32 @@ async function bundle(consumer, plugins = []) {
 const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
 const mb = (n) => `${(n / 1e6).toFixed(1)} MB`;
 
+async function browserFigures(consumer) {
+  log('esbuild…');
+  const whole = await bundle(consumer, '*');
+  const core = await bundle(consumer, CORE);
+  const coreNoFranc = await bundle(consumer, CORE, [stubFranc]);
+  // The library's own share, by source file: the same core bundled from src/ (the dist is one chunk).
+  const fromSrc = await bundle(consumer, CORE, [], join(root, 'src/index.ts'));
+  let generated = 0;
+  for (const [input, bytes] of fromSrc.byFile) if (/\.generated\.ts$/.test(input)) generated += bytes;
+  return {
+    whole: whole.initial,
+    wholeLazy: whole.lazy,
+    core: core.initial,
+    coreWithoutFranc: coreNoFranc.initial,
+    coreByPackage: core.byPackage,
+    generatedData: generated,
+  };
+}
+
 async function main() {
+  const only = values('--bundle-only')[0];
+  if (only !== undefined) {
+    report({ installs: [], browser: await browserFigures(resolve(only)) });
+    rmSync(work, { recursive: true, force: true });
+    return;
+  }
   const tarball = pack();
   const files = tarballFiles(tarball);
   const hasDist = files.includes('package/dist/index.js') && files.includes('package/dist/cli/bin.js');
@@ -226,18 +261,18 @@ async function main() {
   results.installs.push(full);
   const drop = values('--without');
   if (drop.length > 0) results.installs.push(consumerInstall(repackWithout(tarball, drop), `without ${drop.join(', ')}`));
-  if (hasDist) {
-    log('esbuild…');
-    const withFranc = await bundle(full.consumer);
-    const noFranc = await bundle(full.consumer, [stubFranc]);
-    results.browser = { ...withFranc, withoutFranc: noFranc.initial };
-  }
+  if (hasDist) results.browser = await browserFigures(full.consumer);
+  report(results);
+  if (keep) log(`kept ${work}`);
+  else rmSync(work, { recursive: true, force: true });
+}
 
+function report(results) {
   if (asJson) {
     process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
   } else {
     const out = [];
-    out.push(`tarball ${results.tarball}: ${kb(results.tarballBytes)}, ${results.files} files, dist ${hasDist ? 'included' : 'MISSING'}`);
+    if (results.tarball) out.push(`tarball ${results.tarball}: ${kb(results.tarballBytes)}, ${results.files} files, dist ${results.hasDist ? 'included' : 'MISSING'}`);
     for (const i of results.installs) {
       out.push(`consumer install (${i.label}): ${i.packages} packages, node_modules ${mb(i.bytes)}, ${i.seconds} s`);
       out.push(`  largest: ${i.largest.map(([n, b]) => `${n} ${mb(b)}`).join(', ')}`);
@@ -245,14 +280,15 @@ async function main() {
     }
     if (results.browser) {
       const b = results.browser;
-      out.push(`browser bundle of "." (esm, minified): first load ${kb(b.initial.min)}, gzip ${kb(b.initial.gzip)}` + (b.lazy ? `; lazy chunks ${kb(b.lazy.min)}, gzip ${kb(b.lazy.gzip)}` : ''));
-      out.push(`  without franc (stubbed): first load ${kb(b.withoutFranc.min)}, gzip ${kb(b.withoutFranc.gzip)}`);
-      out.push(`  first load by package (minified): ${b.byPackage.map(([n, bytes]) => `${n} ${kb(bytes)}`).join(', ')}`);
+      const sz = (x) => `${kb(x.min)} min, ${kb(x.gzip)} gzip`;
+      out.push(`browser core { ${CORE.join(', ')} } (esm, minified): first load ${sz(b.core)}`);
+      out.push(`  with franc stubbed: ${sz(b.coreWithoutFranc)}; franc's part: ${kb(b.core.gzip - b.coreWithoutFranc.gzip)} gzip`);
+      out.push(`  by package (minified): ${b.coreByPackage.map(([n, bytes]) => `${n} ${kb(bytes)}`).join(', ')}`);
+      out.push(`  of which generated lexicon data (src/**/*.generated.ts): ${kb(b.generatedData)} minified`);
+      out.push(`whole "." entry (export *): first load ${sz(b.whole)}` + (b.wholeLazy ? `; lazy chunks ${sz(b.wholeLazy)}` : ''));
     }
     process.stdout.write(`${out.join('\n')}\n`);
   }
-  if (keep) log(`kept ${work}`);
-  else rmSync(work, { recursive: true, force: true });
 }
 
 main().catch((error) => {
