@@ -49,8 +49,13 @@ function pack() {
   if (given !== undefined) return resolve(given);
   log('npm pack…');
   const res = run('npm', ['pack', '--json', '--pack-destination', work], root);
-  const [info] = JSON.parse(res.stdout.slice(res.stdout.indexOf('[')));
-  return join(work, info.filename);
+  return join(work, packedName(res.stdout));
+}
+
+/** The tarball's name from `npm pack --json`, whose output follows the build's (prepack) on stdout. */
+function packedName(stdout) {
+  const start = stdout.startsWith('[') ? 0 : stdout.indexOf('\n[\n') + 1;
+  return JSON.parse(stdout.slice(start))[0].filename;
 }
 
 function tarballFiles(tarball) {
@@ -67,8 +72,7 @@ function repackWithout(tarball, drop) {
   for (const name of drop) delete pkg.dependencies?.[name];
   writeFileSync(pkgPath, `${JSON.stringify(pkg, null, 2)}\n`);
   const res = run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], join(dir, 'package'));
-  const [info] = JSON.parse(res.stdout.slice(res.stdout.indexOf('[')));
-  return join(dir, info.filename);
+  return join(dir, packedName(res.stdout));
 }
 
 // ---------------------------------------------------------------- the consumer
