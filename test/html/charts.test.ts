@@ -7,6 +7,7 @@ import {
   heatmapChart,
   irritantChart,
   journeyChart,
+  textWidth,
   trendChart,
   type ChartFrame,
   type ComparisonRow,
@@ -48,10 +49,22 @@ describe('every chart', () => {
   const charts = [
     comparisonChart([row('Avis', 20, 2, 0.5)], titles, fr),
     heatmapChart([{ theme: 'Livraison', channel: 'Avis', share: 0.4, label: '40 %' }], ['Livraison'], ['Avis'], 'Part', fr),
-    irritantChart([{ irritant: 'Retard', share: 0.1, shareText: '10 %', impact: -2, lowBase: false }], { share: 'Part', impact: 'Impact' }, fr),
+    irritantChart([{ irritant: 'Retard', share: 0.1, shareText: '10 %', impact: -2, lowBase: false }, { irritant: 'Attente', share: 0.3, shareText: '30 %', impact: 9.6, lowBase: true }], { share: 'Part', impact: 'Impact' }, fr),
     trendChart([{ period: 'janv.', item: 'Livraison', share: 0.2 }, { period: 'févr.', item: 'Livraison', share: 0.3 }], ['janv.', 'févr.'], ['Livraison'], { period: 'Période', share: 'Part' }, fr),
     journeyChart([{ family: 'Irritants (3)', stage: 'Après', order: 2, share: 3 }], ['Avant', 'Pendant', 'Après', 'Inconnue'], 'Mentions', fr),
   ];
+
+  it.each(charts.map((svg, i) => [i, svg]))('chart %i keeps its labels inside its box (by the widths it lays out with)', (_, svg) => {
+    const [width] = size(svg);
+    for (const m of svg.matchAll(/<text x="([^"]+)" y="[^"]+"([^>]*)>([^<]*)<\/text>/g)) {
+      const [, x, attrs, content] = m as unknown as [string, string, string, string];
+      if (attrs.includes('transform=')) continue;
+      const w = textWidth(content.replace(/&[a-z#0-9]+;/g, 'x'), attrs.includes('font-size="10"') ? 10 : 11);
+      const [from, to] = attrs.includes('text-anchor="middle"') ? [Number(x) - w / 2, Number(x) + w / 2] : attrs.includes('text-anchor="end"') ? [Number(x) - w, Number(x)] : [Number(x), Number(x) + w];
+      expect(from, content).toBeGreaterThanOrEqual(0);
+      expect(to, content).toBeLessThanOrEqual(width);
+    }
+  });
 
   it.each(charts.map((svg, i) => [i, svg]))('chart %i is one inline SVG named by its escaped description, with no script and no link', (_, svg) => {
     expect(svg.startsWith('<svg class="chart" role="img" aria-label="Un graphique &lt;de test&gt;"')).toBe(true);

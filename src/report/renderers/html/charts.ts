@@ -183,7 +183,7 @@ function bottomAxis(x0: number, width: number, top: number, bottom: number, scal
 const BOTTOM_AXIS = 38;
 
 /** A legend of coloured symbols and labels laid out in rows of `columns` (or as many as fit `width`). */
-function legend(x0: number, y0: number, entries: ReadonlyArray<{ label: string; color: string }>, symbol: 'stroke' | 'square', columns: number, width: number): { svg: string; height: number } {
+function legend(x0: number, y0: number, entries: ReadonlyArray<{ label: string; color: string }>, symbol: 'stroke' | 'square', columns: number, width: number): { svg: string; height: number; width: number } {
   const sizes = entries.map((e) => 16 + textWidth(e.label));
   const column = Math.max(...sizes, 0) + 16;
   const perRow = Math.max(1, Math.min(columns, Math.floor(width / column) || 1));
@@ -197,7 +197,7 @@ function legend(x0: number, y0: number, entries: ReadonlyArray<{ label: string; 
         : el('rect', { x, y: y - 5, width: 10, height: 10, fill: e.color });
     svg += text(x + 16, y, e.label, { dy: '0.35em' });
   });
-  return { svg: `<g class="legend">${svg}</g>`, height: Math.ceil(entries.length / perRow) * 16 };
+  return { svg: `<g class="legend">${svg}</g>`, height: Math.ceil(entries.length / perRow) * 16, width: Math.min(entries.length, perRow) * column };
 }
 
 interface BarPanel {
@@ -239,6 +239,9 @@ function barPanel(
       overflow = Math.max(overflow, b + 3 + textWidth(label, SMALL) - (x0 + width));
     }
   });
+  // The last tick's label is centred on the plot's right edge: half of it sticks out.
+  const lastTick = scale.ticks[scale.ticks.length - 1];
+  if (lastTick !== undefined) overflow = Math.max(overflow, x(lastTick) + textWidth(scale.label(lastTick)) / 2 - (x0 + width));
   const zero = scale.lo < 0 ? line(x(0), top, x(0), bottom, COLORS.muted) : '';
   const svg = bottomAxis(x0, width, top, bottom, scale, options.title) + `<g class="marks">${bars}${zero}${labels}</g>`;
   return { x0, width, scale, svg, overflow };
@@ -400,7 +403,7 @@ export function irritantChart(rows: IrritantRow[], titles: { share: string; impa
       title: titles.impact,
     });
     body += impactPanel.svg;
-    right = x0 + 220 + Math.max(0, textWidth(titles.impact) / 2 - 110);
+    right = x0 + 220 + Math.max(0, impactPanel.overflow, textWidth(titles.impact) / 2 - 110);
   }
   return svgRoot(frame, right + PAD, PAD + step * rows.length + BOTTOM_AXIS + PAD, body);
 }
@@ -499,5 +502,6 @@ export function journeyChart(bars: JourneyBar[], stages: string[], title: string
   });
   const key = legend(left, bottom + BOTTOM_AXIS + 8, stages.map((label, k) => ({ label, color: STAGE_COLORS[k % STAGE_COLORS.length] as string })), 'square', stages.length, width);
   const body = bandAxis(left, PAD, step, labels) + bottomAxis(left, width, PAD, bottom, scale, title) + `<g class="marks">${marks}</g>${key.svg}`;
-  return svgRoot(frame, left + width + PAD + 16, bottom + BOTTOM_AXIS + 8 + key.height + PAD, body);
+  const beyond = Math.max(0, textWidth(scale.label(1)) / 2);
+  return svgRoot(frame, Math.max(left + width + beyond, left + key.width) + PAD, bottom + BOTTOM_AXIS + 8 + key.height + PAD, body);
 }
