@@ -230,7 +230,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
           onProgress: (n) => progress.tick(n),
         });
         progress.stop();
-        // HTML renders its charts asynchronously (vega); the text formats are synchronous.
+        // renderHtml is async (its API leaves room for renderers that await); the text formats are synchronous.
         const text = opts.format === 'html' ? await renderHtml(result.report) : renderReport(result.report, opts.format as ReportFormat);
         await output(io, text, opts.out);
         const { summary } = result.report;

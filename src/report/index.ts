@@ -11,6 +11,7 @@ export type {
   MarkdownRenderOptions,
   Renderer,
   RenderOptions,
+  RenderReportOptions,
   ReportFormat,
   TableRenderOptions,
 } from './renderers/index.js';

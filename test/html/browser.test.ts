@@ -55,7 +55,7 @@ describe.skipIf(!hasChromium)('HTML report in Chromium (skipped when /usr/bin/ch
     const charts = await page.$$eval('figure svg.chart', (svgs) =>
       svgs.map((svg) => ({
         label: svg.getAttribute('aria-label') ?? '',
-        marks: svg.querySelectorAll('.role-mark path, .role-mark line, .role-mark text').length,
+        marks: svg.querySelectorAll('.marks rect, .marks path, .marks circle').length,
         width: svg.getBoundingClientRect().width,
         height: svg.getBoundingClientRect().height,
       })),
@@ -66,8 +66,19 @@ describe.skipIf(!hasChromium)('HTML report in Chromium (skipped when /usr/bin/ch
       expect(chart.width).toBeGreaterThan(100);
       expect(chart.height).toBeGreaterThan(50);
     }
-    expect(await page.locator('#fig-themes svg .mark-rect path').count()).toBeGreaterThan(50);
-    expect(await page.locator('#fig-evolution-themes svg .mark-line path').count()).toBeGreaterThan(0);
+    // Layout uses estimated text widths: every label must still land inside its chart.
+    const outside = await page.$$eval('figure svg.chart', (svgs) =>
+      svgs.flatMap((svg) => {
+        const box = svg.getBoundingClientRect();
+        return Array.from(svg.querySelectorAll('text'))
+          .map((t) => ({ text: t.textContent, r: t.getBoundingClientRect() }))
+          .filter(({ r }) => r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1)
+          .map(({ text }) => `${svg.getAttribute('aria-label')?.slice(0, 30)}: ${text}`);
+      }),
+    );
+    expect(outside).toEqual([]);
+    expect(await page.locator('#fig-themes svg rect.cell').count()).toBeGreaterThan(50);
+    expect(await page.locator('#fig-evolution-themes svg path.line').count()).toBeGreaterThan(0);
   });
 
   it('opens a details element from the keyboard', async () => {

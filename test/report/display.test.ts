@@ -48,7 +48,7 @@ describe('reports never carry controls or bidi overrides', () => {
   });
   const reject: ReportReject = { source: { file: 'export\u001b]0;x\u0007.csv', row: 3 }, reason: 'empty text', hint: 'cellule \u202Evide' };
 
-  it.each(['md', 'table'])('%s', async (format) => {
+  it.each(['md', 'table'] as const)('%s', async (format) => {
     const out = renderReport(await buildReport([hostile, reject], { meta, maskPersonalData: false }), format);
     expect(out).toContain('\uFFFD');
     expect(UNSAFE.test(out)).toBe(false);

@@ -22,7 +22,7 @@ describe('a report with sections (golden files)', () => {
     ['md', 'en', 'sections.en.md'],
     ['table', 'fr', 'sections.table.txt'],
     ['table', 'en', 'sections.table.en.txt'],
-  ])('%s in %s', async (format, lang, file) => {
+  ] as const)('%s in %s', async (format, lang, file) => {
     await expect(renderReport(await reportWithSections(), format, { lang })).toMatchFileSnapshot(fixture(file).pathname);
   });
 });

@@ -1,6 +1,6 @@
 /**
- * Self-contained HTML report: one file, styles inlined, charts rendered here to
- * static SVG (Vega-Lite → Vega → SVG), no script and no external resource, so it
+ * Self-contained HTML report: one file, styles inlined, charts drawn here as
+ * static SVG (./html/charts.ts), no script and no external resource, so it
  * opens offline, prints, and can be mailed as is.
  */
 import type { Report } from '../types.js';
@@ -90,7 +90,7 @@ export async function renderHtml(report: Report, options: HtmlRenderOptions = {}
       keyItems: positive('keyItems', options.keyItems, 8),
     },
   };
-  const sections: Section[] = await Promise.all([
+  const sections: Section[] = [
     summarySection(ctx),
     channelTableSection(ctx),
     comparisonSection(ctx),
@@ -100,7 +100,7 @@ export async function renderHtml(report: Report, options: HtmlRenderOptions = {}
     keynessSection(ctx),
     journeySection(ctx),
     examplesSection(ctx),
-  ]);
+  ];
   const title = options.title ?? w.title;
   const s = report.summary;
   const lede = [`${f.num(s.analysed, 0)} ${w.analysed.toLowerCase()}`, `${f.num(s.channels, 0)} ${w.channelCount.toLowerCase()}`];

@@ -23,17 +23,21 @@ export const renderers: Readonly<Record<string, Renderer>> = Object.freeze({
 /** Names of the built-in formats. */
 export type ReportFormat = 'table' | 'md' | 'json' | 'csv';
 
+/** Options of `renderReport`: those of the format rendered. */
+export type RenderReportOptions = TableRenderOptions | MarkdownRenderOptions | JsonRenderOptions | CsvRenderOptions;
+
 /**
  * Renders a report as text: `format` is a built-in format name (default
- * `table`) or any `Renderer` (e.g. an HTML renderer).
+ * `table`) or any `Renderer`. Other names do not type-check and throw a
+ * `TypeError` at run time (HTML is `renderHtml`, which is async).
  */
 export function renderReport(report: Report, format?: 'table', options?: TableRenderOptions): string;
 export function renderReport(report: Report, format: 'md', options?: MarkdownRenderOptions): string;
 export function renderReport(report: Report, format: 'json', options?: JsonRenderOptions): string;
 export function renderReport(report: Report, format: 'csv', options?: CsvRenderOptions): string;
+export function renderReport(report: Report, format: ReportFormat, options?: RenderReportOptions): string;
 export function renderReport<O extends RenderOptions>(report: Report, format: Renderer<O>, options?: O): string;
-export function renderReport(report: Report, format: string, options?: RenderOptions & Record<string, unknown>): string;
-export function renderReport(report: Report, format: string | Renderer<RenderOptions> = 'table', options?: RenderOptions): string {
+export function renderReport(report: Report, format: ReportFormat | Renderer<RenderOptions> = 'table', options?: RenderOptions): string {
   if (typeof report !== 'object' || report === null || !(report.schemaVersion === 2 || (report.schemaVersion as number) === 1)) {
     // v1 reports (before sections were documented) read the same: renderers accept both.
     throw new TypeError(`verbatim-fr: expected a Report (schemaVersion 2), got ${report === null ? 'null' : typeof report}`);

@@ -3,12 +3,12 @@ import type { EntryKind, Tonality } from '../../../types.js';
 import type { ChannelReport, RankedEntry, Report, ReportExample, ScoreSummary } from '../../types.js';
 import type { EntryScore, KeyItem, KeynessChannel, ScoresResult } from '../../insight/index.js';
 import {
-  comparisonSpec,
-  heatmapSpec,
-  irritantSpec,
-  journeySpec,
-  renderChart,
-  trendSpec,
+  comparisonChart,
+  heatmapChart,
+  irritantChart,
+  journeyChart,
+  trendChart,
+  type ChartFrame,
   type ChartLocale,
   type HeatCell,
   type IrritantRow,
@@ -83,6 +83,8 @@ function figure(ctx: SectionContext, id: string, svg: string, caption: string, d
   const details = data !== undefined ? `<details class="data"><summary>${esc(ctx.w.chartData)}</summary>${data}</details>` : '';
   return `<figure id="fig-${id}" aria-labelledby="cap-${id}">${svg}<figcaption id="cap-${id}">${caption}</figcaption>${details}</figure>`;
 }
+
+const frame = (ctx: SectionContext, key: string, description: string): ChartFrame => ({ key, description, locale: ctx.chartLocale });
 
 const labelOf = (ctx: SectionContext, id: string): string => ctx.labels.get(id) ?? id;
 const channelLabelOf = (ctx: SectionContext, id: string): string => ctx.channelLabels.get(id) ?? id;
@@ -245,7 +247,7 @@ export function channelTableSection(ctx: SectionContext): Section {
 
 // ---------------------------------------------------------------- 3. comparison chart
 
-export async function comparisonSection(ctx: SectionContext): Promise<Section> {
+export function comparisonSection(ctx: SectionContext): Section {
   const { report, w, f } = ctx;
   const id = 'comparaison';
   const title = w.sections.comparison;
@@ -267,18 +269,17 @@ export async function comparisonSection(ctx: SectionContext): Promise<Section> {
     longest && richest
       ? w.captions.comparison(longest.label, f.num(longest.wordsPerVerbatim.mean, 1), richest.label, f.num(richest.conceptsPerVerbatim.mean, 1))
       : '';
-  const svg = await renderChart(
-    comparisonSpec(rows, { words: `${w.wordsPerVerbatim} (${w.mean})`, concepts: `${w.conceptsPerVerbatim} (${w.mean})`, irritant: w.withIrritant }),
-    id,
-    `${title}. ${finding}`,
-    ctx.chartLocale,
+  const svg = comparisonChart(
+    rows,
+    { words: `${w.wordsPerVerbatim} (${w.mean})`, concepts: `${w.conceptsPerVerbatim} (${w.mean})`, irritant: w.withIrritant },
+    frame(ctx, id, `${title}. ${finding}`),
   );
   return { id, title, html: figure(ctx, id, svg, `${esc(finding)} <span class="note">${esc(w.captions.comparisonNote)}</span>`) };
 }
 
 // ---------------------------------------------------------------- 4. heat map
 
-export async function heatmapSection(ctx: SectionContext): Promise<Section> {
+export function heatmapSection(ctx: SectionContext): Section {
   const { report, w, f } = ctx;
   const id = 'themes';
   const title = w.sections.heatmap;
@@ -307,11 +308,12 @@ export async function heatmapSection(ctx: SectionContext): Promise<Section> {
   }
   let finding = best ? w.captions.heatmap(top.label, f.pct(top.share), best.theme, best.channel, f.pct(best.share)) : '';
   if (channels.some((c) => c.verbatims < CAPTION_MIN_BASE)) finding += ` ${w.smallBases(f.num(CAPTION_MIN_BASE, 0))}`;
-  const svg = await renderChart(
-    heatmapSpec(cells, themes.map((t) => t.label), channels.map((c) => channelAxisLabel(ctx, c)), w.shareOfVerbatims),
-    id,
-    `${title}. ${finding}`,
-    ctx.chartLocale,
+  const svg = heatmapChart(
+    cells,
+    themes.map((t) => t.label),
+    channels.map((c) => channelAxisLabel(ctx, c)),
+    w.shareOfVerbatims,
+    frame(ctx, id, `${title}. ${finding}`),
   );
   const data = table(
     null,
@@ -323,7 +325,7 @@ export async function heatmapSection(ctx: SectionContext): Promise<Section> {
 
 // ---------------------------------------------------------------- 5. irritants
 
-export async function irritantSection(ctx: SectionContext): Promise<Section> {
+export function irritantSection(ctx: SectionContext): Section {
   const { report, w, f, insight } = ctx;
   const id = 'irritants';
   const title = w.sections.irritants;
@@ -357,12 +359,7 @@ export async function irritantSection(ctx: SectionContext): Promise<Section> {
   let finding = w.captions.irritants(topShare.label, f.pct(topShare.share));
   const worst = scores ? scores.entries.irritant.find((e) => !e.lowBase && e.impact !== null && e.impact < 0) : undefined;
   if (worst && headline !== null) finding += ` ${w.captions.irritantImpact(labelOf(ctx, worst.id), f.signed(worst.impact, 1), headline)}`;
-  const svg = await renderChart(
-    irritantSpec(rows, { share: w.shareOfVerbatims, impact: headline !== null ? w.impact(headline) : null }),
-    id,
-    `${title}. ${finding}`,
-    ctx.chartLocale,
-  );
+  const svg = irritantChart(rows, { share: w.shareOfVerbatims, impact: headline !== null ? w.impact(headline) : null }, frame(ctx, id, `${title}. ${finding}`));
   const anyLowBase = ordered.some((e) => byId.get(e.id)?.lowBase === true);
   const caption =
     esc(finding) +
@@ -391,7 +388,7 @@ export async function irritantSection(ctx: SectionContext): Promise<Section> {
 
 // ---------------------------------------------------------------- 6. trends
 
-export async function trendsSection(ctx: SectionContext): Promise<Section> {
+export function trendsSection(ctx: SectionContext): Section {
   const { w, f, insight } = ctx;
   const id = 'evolution';
   const title = w.sections.trends;
@@ -403,7 +400,7 @@ export async function trendsSection(ctx: SectionContext): Promise<Section> {
   const periods = trends.periods.map((p) => f.period(p));
   const range = `${periods[0] as string} – ${periods[periods.length - 1] as string}`;
   const total = (counts: number[]) => counts.reduce((s, c) => s + c, 0);
-  const chart = async (kind: 'theme' | 'irritant', heading: string, key: string): Promise<string> => {
+  const chart = (kind: 'theme' | 'irritant', heading: string, key: string): string => {
     const series = trends.entries
       .filter((s) => s.kind === kind && total(s.counts) > 0)
       .sort((a, b) => total(b.counts) - total(a.counts) || (a.id < b.id ? -1 : 1))
@@ -414,7 +411,7 @@ export async function trendsSection(ctx: SectionContext): Promise<Section> {
       s.shares.map((share, p) => ({ period: periods[p] as string, item: items[i] as string, share: share === null ? null : share / 100 })),
     );
     const caption = w.captions.trends(heading, range);
-    const svg = await renderChart(trendSpec(points, periods, items, { period: w.periodAxis, share: w.shareOfVerbatims }), `${id}-${key}`, caption, ctx.chartLocale);
+    const svg = trendChart(points, periods, items, { period: w.periodAxis, share: w.shareOfVerbatims }, frame(ctx, `${id}-${key}`, caption));
     const data = table(
       null,
       [cell(esc(w.periodAxis)), cell(esc(w.verbatims), true), ...items.map((i) => cell(esc(i), true))],
@@ -422,7 +419,7 @@ export async function trendsSection(ctx: SectionContext): Promise<Section> {
     );
     return `<h3>${esc(heading)}</h3>${figure(ctx, `${id}-${key}`, svg, `${esc(caption)} <span class="note">${esc(w.captions.trendsNote)}</span>`, data)}`;
   };
-  let html = (await chart('theme', w.trendThemes, 'themes')) + (await chart('irritant', w.trendIrritants, 'irritants'));
+  let html = chart('theme', w.trendThemes, 'themes') + chart('irritant', w.trendIrritants, 'irritants');
   if (trends.undated > 0) html += `<p class="note">${esc(undatedNote(w, f.num(trends.undated, 0)))}</p>`;
   if (trends.compared !== null && (trends.risers.length > 0 || trends.fallers.length > 0)) {
     const [a, b] = trends.compared;
@@ -494,7 +491,7 @@ export function keynessSection(ctx: SectionContext): Section {
 
 // ---------------------------------------------------------------- 8. journey
 
-export async function journeySection(ctx: SectionContext): Promise<Section> {
+export function journeySection(ctx: SectionContext): Section {
   const { w, f, insight } = ctx;
   const id = 'parcours';
   const title = w.sections.journey;
@@ -512,7 +509,7 @@ export async function journeySection(ctx: SectionContext): Promise<Section> {
   );
   const apres = journey.overall.irritant.stages.apres?.share ?? null;
   const finding = journey.overall.irritant.mentions > 0 ? w.captions.journey(f.pctPoints(apres)) : '';
-  const svg = await renderChart(journeySpec(bars, stageLabels, w.mentions), id, `${title}. ${finding}`, ctx.chartLocale);
+  const svg = journeyChart(bars, stageLabels, w.mentions, frame(ctx, id, `${title}. ${finding}`));
   const data = table(
     null,
     [cell(''), ...stages.map((s) => cell(esc(w.stages[s]), true)), cell(esc(w.mentions), true)],
