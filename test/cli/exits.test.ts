@@ -97,6 +97,17 @@ describe('bad inputs: exit 3, a message naming the file, nothing on stdout', () 
     expect(r.stdout).toBe('');
   });
 
+  // Found by the fuzz suite: the report of nothing went to stdout (or --out) with exit 3.
+  it('every row rejected: exit 3, the reasons on stderr, no report on stdout or in --out, the rejects written', async () => {
+    writeFileSync(at('all-rejected.csv'), 'id;commentaire\n1;\n2;  \n3;"jamais fermé\n');
+    const toStdout = await cli(['analyze', at('all-rejected.csv'), '--format', 'json']);
+    expect([toStdout.code, toStdout.stdout]).toEqual([EXIT.input, '']);
+    expect(toStdout.stderr).toMatch(/no verbatim could be analysed \(3 rows skipped — empty text: 2, unbalanced quote: 1; see --rejects FILE\)/);
+    const toFile = await cli(['analyze', at('all-rejected.csv'), '--out', at('nothing.md'), '--rejects', at('all-rejects.csv')]);
+    expect([toFile.code, toFile.stdout, existsSync(at('nothing.md'))]).toEqual([EXIT.input, '', false]);
+    expect(readFileSync(at('all-rejects.csv'), 'utf8').trim().split('\r\n')).toHaveLength(4);
+  });
+
   it('JSONL: the deep line is one reject, the others are analysed', async () => {
     const r = await cli(['analyze', at('deep.jsonl'), '--format', 'json']);
     expect(r.code).toBe(0);

@@ -1,0 +1,188 @@
+// npm run fuzz -- --seed N --count N [--formats csv,json,...] [--out DIR] [--only INDEX]
+//
+// Generates malformed CSV/TSV/JSONL/JSON/XLSX files and lexicons
+// (test/fuzz/cases.ts), runs the CLI on each in-process through main(), and
+// checks every run (test/fuzz/run.ts): a documented exit code, a message and
+// never a stack trace on stderr, nothing on stdout on failure, every record
+// analysed or rejected once, nothing written for a refused input. Time per
+// MB is compared across files: a file much slower per MB than the others is
+// run again, and reported if it still is. A sample of cases also runs as a
+// real process (the built bin) to compare exit codes.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { FUZZ_FORMATS, fuzzCases, type FuzzCase, type FuzzFormat } from '../test/fuzz/cases.js';
+import { argvIn, runCase, STACK, writeCase, type CaseResult } from '../test/fuzz/run.js';
+
+const { values } = parseArgs({
+  options: {
+    seed: { type: 'string', default: '1' },
+    count: { type: 'string', default: '1000' },
+    formats: { type: 'string', default: FUZZ_FORMATS.join(',') },
+    out: { type: 'string' },
+    only: { type: 'string' },
+    'spawn-every': { type: 'string', default: '200' },
+    timeout: { type: 'string', default: '300' },
+    'slow-factor': { type: 'string', default: '10' },
+  },
+});
+
+const seed = Number(values.seed);
+const count = Number(values.count);
+const formats = values.formats.split(',').map((f) => f.trim()) as FuzzFormat[];
+const unknown = formats.filter((f) => !(FUZZ_FORMATS as readonly string[]).includes(f));
+if (!Number.isInteger(seed) || !Number.isInteger(count) || count < 1 || unknown.length > 0 || formats.length === 0) {
+  process.stderr.write(`usage: npm run fuzz -- --seed N --count N [--formats ${FUZZ_FORMATS.join(',')}] [--out DIR] [--only INDEX]\n`);
+  process.exit(2);
+}
+const only = values.only === undefined ? undefined : Number(values.only);
+const spawnEvery = Number(values['spawn-every']);
+const timeoutMs = Number(values.timeout) * 1000;
+const slowFactor = Number(values['slow-factor']);
+const root = resolve(import.meta.dirname, '..');
+const bin = join(root, 'dist/cli/bin.js');
+const work = mkdtempSync(join(tmpdir(), 'verbatim-fuzz-'));
+const outDir = values.out === undefined ? undefined : resolve(values.out);
+const replay = (index: number): string => `npm run fuzz -- --seed ${seed} --formats ${formats.join(',')} --only ${index}`;
+
+interface Spawned {
+  index: number;
+  problems: string[];
+}
+
+/** The case run again as a real process on the built bin: same exit code, no stack trace. */
+function spawnCase(c: FuzzCase, inProcess: CaseResult): Spawned {
+  const dir = join(work, `spawn-${c.index}`);
+  writeCase(c, dir);
+  const run = spawnSync(process.execPath, [bin, ...argvIn(c, dir)], { encoding: 'utf8', env: { ...process.env, CI: 'true' }, timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 });
+  rmSync(dir, { recursive: true, force: true });
+  const problems: string[] = [];
+  const code = run.status ?? `signal ${run.signal}`;
+  if (code !== inProcess.code) problems.push(`spawned: exit ${code}, in-process ${inProcess.code}`);
+  if (STACK.test(run.stderr)) problems.push(`spawned: stack trace on stderr`);
+  if (run.status !== 0 && run.stdout !== '') problems.push(`spawned: exit ${code} with output on stdout`);
+  return { index: c.index, problems };
+}
+
+function save(c: FuzzCase, result: CaseResult, dir: string): void {
+  if (!outDir) return;
+  const target = join(outDir, `seed-${seed}-case-${c.index}`);
+  mkdirSync(target, { recursive: true });
+  cpSync(dir, target, { recursive: true });
+  writeFileSync(
+    join(target, 'case.json'),
+    `${JSON.stringify({ seed, formats, index: c.index, replay: replay(c.index), label: c.label, argv: result.argv, code: result.code, ms: Math.round(result.ms), problems: result.problems, stderr: result.stderr.slice(0, 4000) }, null, 2)}\n`,
+  );
+}
+
+const mb = (bytes: number): number => bytes / (1024 * 1024);
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? NaN : s.length % 2 === 1 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+const groupOf = (r: CaseResult): string => `${r.format} ${r.argv[0]}${r.argv.includes('--no-default-lexicon') ? '' : ' (default lexicons)'}`;
+
+/**
+ * Runs that take much longer per MB than the others, beyond the fixed cost of
+ * a run: ms - base > factor × rate × MB + slack, where base is the median time
+ * of the group's small files and rate the median ms per MB of its large ones
+ * (of every large file when the group has fewer than 5).
+ */
+function slowRuns(results: CaseResult[]): Array<{ result: CaseResult; limit: number }> {
+  const groups = new Map<string, CaseResult[]>();
+  for (const r of results) groups.set(groupOf(r), [...(groups.get(groupOf(r)) ?? []), r]);
+  const base = new Map<string, number>();
+  for (const [g, rs] of groups) base.set(g, median(rs.filter((r) => r.bytes < 16_384).map((r) => r.ms)) || 0);
+  const rateOf = (r: CaseResult): number => Math.max(0, r.ms - base.get(groupOf(r))!) / mb(r.bytes);
+  const large = results.filter((r) => r.bytes >= 65_536 && r.code !== 'timeout');
+  const globalRate = median(large.map(rateOf));
+  const slow: Array<{ result: CaseResult; limit: number }> = [];
+  for (const r of results) {
+    if (r.code === 'timeout') continue;
+    const g = groupOf(r);
+    const groupLarge = large.filter((x) => groupOf(x) === g);
+    const rate = groupLarge.length >= 5 ? median(groupLarge.map(rateOf)) : globalRate;
+    const limit = base.get(g)! + slowFactor * (Number.isFinite(rate) ? rate : 1000) * Math.max(mb(r.bytes), 1 / 16) + 2000;
+    if (r.ms > limit) slow.push({ result: r, limit });
+  }
+  return slow;
+}
+
+const started = Date.now();
+const results: CaseResult[] = [];
+const spawned: Spawned[] = [];
+const cases = new Map<number, FuzzCase>();
+const spawnable = existsSync(bin);
+process.stderr.write(`fuzz: seed ${seed}, ${only !== undefined ? `case ${only}` : `${count} files`}, formats ${formats.join(',')}; work folder ${work}\n`);
+if (!spawnable && spawnEvery > 0) process.stderr.write('fuzz: dist/cli/bin.js missing (npm run build): no case is spawned as a process\n');
+
+for (const c of fuzzCases(seed, count, formats, only)) {
+  const dir = join(work, `case-${c.index}`);
+  const result = await runCase(c, dir, { timeoutMs });
+  results.push(result);
+  if (spawnable && spawnEvery > 0 && (only !== undefined || c.index % spawnEvery === 0)) {
+    const s = spawnCase(c, result);
+    spawned.push(s);
+    result.problems.push(...s.problems);
+  }
+  if (result.bytes >= 65_536) cases.set(c.index, c); // kept for a second timing run
+  if (result.problems.length > 0) save(c, result, dir);
+  if (only !== undefined) {
+    process.stdout.write(`${JSON.stringify({ index: c.index, label: c.label, argv: result.argv, code: result.code, ms: Math.round(result.ms), bytes: result.bytes, problems: result.problems }, null, 2)}\nstderr:\n${result.stderr}\nfiles kept in ${dir}\n`);
+  } else rmSync(dir, { recursive: true, force: true });
+  if (only === undefined && (c.index + 1) % 100 === 0) {
+    const failed = results.filter((r) => r.problems.length > 0).length;
+    process.stderr.write(`fuzz: ${c.index + 1}/${count} files, ${failed} failing, ${Math.round((Date.now() - started) / 1000)} s\n`);
+  }
+}
+
+// Time: runs far slower per MB than the others are run once more; the faster of the two counts.
+const slow: Array<{ result: CaseResult; limit: number }> = [];
+if (only === undefined) {
+  for (const { result, limit } of slowRuns(results)) {
+    const c = cases.get(result.index) ?? [...fuzzCases(seed, count, formats, result.index)][0]!;
+    const again = await runCase(c, join(work, `again-${c.index}`), { timeoutMs, reader: false });
+    rmSync(join(work, `again-${c.index}`), { recursive: true, force: true });
+    result.ms = Math.min(result.ms, again.ms);
+    if (result.ms > limit) {
+      slow.push({ result, limit });
+      result.problems.push(`slow: ${Math.round(result.ms)} ms for ${(result.bytes / 1024).toFixed(0)} KB, over ${Math.round(limit)} ms (${slowFactor}× the median time per MB)`);
+      save(c, result, join(work, 'none'));
+    }
+  }
+}
+rmSync(work, { recursive: true, force: true });
+
+// Summary.
+const seconds = (Date.now() - started) / 1000;
+const failing = results.filter((r) => r.problems.length > 0);
+const perFormat = new Map<string, { files: number; failed: number; bytes: number; large: number }>();
+for (const r of results) {
+  const f = perFormat.get(r.format) ?? { files: 0, failed: 0, bytes: 0, large: 0 };
+  f.files++;
+  f.bytes += r.bytes;
+  if (r.bytes >= 65_536) f.large++;
+  if (r.problems.length > 0) f.failed++;
+  perFormat.set(r.format, f);
+}
+const exits = new Map<string, number>();
+for (const r of results) exits.set(String(r.code), (exits.get(String(r.code)) ?? 0) + 1);
+const lines = [
+  `fuzz: seed ${seed}, ${results.length} files in ${seconds.toFixed(0)} s, ${failing.length} failing`,
+  ...[...perFormat].map(([format, f]) => `  ${format.padEnd(8)} ${String(f.files).padStart(6)} files  ${(f.bytes / 1024 / 1024).toFixed(1).padStart(7)} MB  ${String(f.large).padStart(4)} over 64 KB  ${f.failed} failing`),
+  `  exit codes: ${[...exits].sort().map(([code, n]) => `${code}: ${n}`).join(', ')}`,
+  `  spawned as processes: ${spawned.length}${spawned.some((s) => s.problems.length > 0) ? `, ${spawned.filter((s) => s.problems.length > 0).length} differing` : ''}`,
+  `  slowest per MB: ${results
+    .filter((r) => r.bytes >= 65_536)
+    .sort((a, b) => b.ms / b.bytes - a.ms / a.bytes)
+    .slice(0, 3)
+    .map((r) => `#${r.index} ${r.format} ${(r.bytes / 1024).toFixed(0)} KB in ${(r.ms / 1000).toFixed(1)} s`)
+    .join('; ') || 'no file over 64 KB'}; ${slow.length} over the limit`,
+  ...failing.slice(0, 50).flatMap((r) => [`  FAIL #${r.index} ${r.label}`, ...r.problems.slice(0, 4).map((p) => `       ${p}`), `       replay: ${replay(r.index)}`]),
+  ...(failing.length > 50 ? [`  … and ${failing.length - 50} more`] : []),
+  ...(failing.length > 0 && outDir ? [`  failing files written to ${outDir}`] : []),
+];
+process.stdout.write(`${lines.join('\n')}\n`);
+process.exitCode = failing.length > 0 ? 1 : 0;
