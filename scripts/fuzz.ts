@@ -1,4 +1,4 @@
-// npm run fuzz -- --seed N --count N [--formats csv,json,...] [--out DIR] [--only INDEX]
+// npm run fuzz -- --seed N --count N [--formats csv,json,...] [--out DIR] [--only INDEX] [--small]
 //
 // Generates malformed CSV/TSV/JSONL/JSON/XLSX files and lexicons
 // (test/fuzz/cases.ts), runs the CLI on each in-process through main(), and
@@ -26,6 +26,7 @@ const { values } = parseArgs({
     'spawn-every': { type: 'string', default: '200' },
     timeout: { type: 'string', default: '300' },
     'slow-factor': { type: 'string', default: '10' },
+    small: { type: 'boolean', default: false },
   },
 });
 
@@ -45,7 +46,8 @@ const root = resolve(import.meta.dirname, '..');
 const bin = join(root, 'dist/cli/bin.js');
 const work = mkdtempSync(join(tmpdir(), 'verbatim-fuzz-'));
 const outDir = values.out === undefined ? undefined : resolve(values.out);
-const replay = (index: number): string => `npm run fuzz -- --seed ${seed} --formats ${formats.join(',')} --only ${index}`;
+const small = values.small;
+const replay = (index: number): string => `npm run fuzz -- --seed ${seed} --formats ${formats.join(',')}${small ? ' --small' : ''} --only ${index}`;
 
 interface Spawned {
   index: number;
@@ -118,7 +120,7 @@ const spawnable = existsSync(bin);
 process.stderr.write(`fuzz: seed ${seed}, ${only !== undefined ? `case ${only}` : `${count} files`}, formats ${formats.join(',')}; work folder ${work}\n`);
 if (!spawnable && spawnEvery > 0) process.stderr.write('fuzz: dist/cli/bin.js missing (npm run build): no case is spawned as a process\n');
 
-for (const c of fuzzCases(seed, count, formats, only)) {
+for (const c of fuzzCases(seed, count, { formats, small, ...(only !== undefined && { only }) })) {
   const dir = join(work, `case-${c.index}`);
   const result = await runCase(c, dir, { timeoutMs });
   results.push(result);
@@ -142,7 +144,7 @@ for (const c of fuzzCases(seed, count, formats, only)) {
 const slow: Array<{ result: CaseResult; limit: number }> = [];
 if (only === undefined) {
   for (const { result, limit } of slowRuns(results)) {
-    const c = cases.get(result.index) ?? [...fuzzCases(seed, count, formats, result.index)][0]!;
+    const c = cases.get(result.index) ?? [...fuzzCases(seed, count, { formats, small, only: result.index })][0]!;
     const again = await runCase(c, join(work, `again-${c.index}`), { timeoutMs, reader: false });
     rmSync(join(work, `again-${c.index}`), { recursive: true, force: true });
     result.ms = Math.min(result.ms, again.ms);
@@ -153,7 +155,7 @@ if (only === undefined) {
     }
   }
 }
-rmSync(work, { recursive: true, force: true });
+if (only === undefined) rmSync(work, { recursive: true, force: true });
 
 // Summary.
 const seconds = (Date.now() - started) / 1000;

@@ -168,7 +168,7 @@ function sized(c: CaseSpec): CaseSpec {
     case 'lexicon':
       // A large SMS table (up to 100,000 forms), or thousands of entries.
       if (size === 'many' || size === 'giant') return { ...c, spec: { ...c.spec, sms: scale * (size === 'giant' ? 33 : 10) } };
-      return { ...c, spec: { ...c.spec, entries: repeat(c.spec.entries.length > 0 ? c.spec.entries : [{ kind: 'irritant', terms: [1, 2], theme: 0 }], scale) } };
+      return { ...c, spec: { ...c.spec, hugeWords: scale * 9, entries: repeat(c.spec.entries.length > 0 ? c.spec.entries : [{ kind: 'irritant', terms: [1, 2], theme: 0 }], scale) } };
   }
 }
 
@@ -280,8 +280,19 @@ export function renderCase(raw: CaseSpec, index: number): FuzzCase {
   };
 }
 
-/** Cases `from`..`to`-1 of a seed, rendered one at a time. */
-export function* fuzzCases(seed: number, count: number, formats: readonly FuzzFormat[] = FUZZ_FORMATS, only?: number): Generator<FuzzCase> {
-  const specs = sampleCases(seed, only !== undefined ? only + 1 : count, formats);
-  for (let i = only ?? 0; i < (only !== undefined ? only + 1 : count); i++) yield renderCase(specs[i]!, i);
+export interface FuzzCasesOptions {
+  formats?: readonly FuzzFormat[];
+  /** Only case `only` (the others are drawn, not rendered). */
+  only?: number;
+  /** Every case at its small size (the CI slice: no large file). */
+  small?: boolean;
+}
+
+/** Cases 0..count-1 of a seed, rendered one at a time. */
+export function* fuzzCases(seed: number, count: number, options: FuzzCasesOptions = {}): Generator<FuzzCase> {
+  const { only } = options;
+  const specs = sampleCases(seed, only !== undefined ? only + 1 : count, options.formats);
+  for (let i = only ?? 0; i < (only !== undefined ? only + 1 : count); i++) {
+    yield renderCase(options.small ? { ...specs[i]!, size: 'small' } : specs[i]!, i);
+  }
 }

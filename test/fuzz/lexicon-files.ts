@@ -37,6 +37,8 @@ export interface LexiconSpec {
   damage: LexiconDamage;
   /** Picks a variant of the damage. */
   variant: number;
+  /** Words of the huge term (`huge-string`). */
+  hugeWords: number;
   bom: boolean;
   eol: '\n' | '\r\n';
   /** `lexicon check FILE`, or `analyze` of a small file with the lexicon. */
@@ -87,6 +89,7 @@ export function lexiconSpec(): fc.Arbitrary<LexiconSpec> {
       },
     ),
     variant: fc.nat({ max: 999 }),
+    hugeWords: fc.integer({ min: 1000, max: 5000 }),
     bom: fc.boolean(),
     eol: fc.constantFrom<LexiconSpec['eol']>('\n', '\r\n'),
     command: fc.constantFrom<LexiconSpec['command']>('check', 'check', 'analyze'),
@@ -245,7 +248,7 @@ export function renderLexicon(spec: LexiconSpec, base = 'fuzz-lexique'): Rendere
       outcome = refused(/version|must be a mapping|empty/i);
       break;
     case 'huge-string': {
-      const big = 'livraison '.repeat(2000 + (v % 10) * 3000).trim();
+      const big = 'livraison '.repeat(spec.hugeWords).trim();
       if (v % 2 === 0) (data['entries'] as Array<{ terms: string[] }>)[0]!.terms.push(big);
       else data['sms'] = { ...(data['sms'] as object | undefined), [`zz${'x'.repeat(20_000 + v * 100)}`]: 'pourquoi' };
       text = json ? JSON.stringify(data, null, 2) : toYaml(data).trimStart();
