@@ -115,7 +115,6 @@ function slowRuns(results: CaseResult[]): Array<{ result: CaseResult; limit: num
 const started = Date.now();
 const results: CaseResult[] = [];
 const spawned: Spawned[] = [];
-const cases = new Map<number, FuzzCase>();
 const spawnable = existsSync(bin);
 process.stderr.write(`fuzz: seed ${seed}, ${only !== undefined ? `case ${only}` : `${count} files`}, formats ${formats.join(',')}; work folder ${work}\n`);
 if (!spawnable && spawnEvery > 0) process.stderr.write('fuzz: dist/cli/bin.js missing (npm run build): no case is spawned as a process\n');
@@ -129,7 +128,6 @@ for (const c of fuzzCases(seed, count, { formats, small, ...(only !== undefined 
     spawned.push(s);
     result.problems.push(...s.problems);
   }
-  if (result.bytes >= 65_536) cases.set(c.index, c); // kept for a second timing run
   if (result.problems.length > 0) save(c, result, dir);
   if (only !== undefined) {
     process.stdout.write(`${JSON.stringify({ index: c.index, label: c.label, argv: result.argv, code: result.code, ms: Math.round(result.ms), bytes: result.bytes, problems: result.problems }, null, 2)}\nstderr:\n${result.stderr}\nfiles kept in ${dir}\n`);
@@ -144,7 +142,7 @@ for (const c of fuzzCases(seed, count, { formats, small, ...(only !== undefined 
 const slow: Array<{ result: CaseResult; limit: number }> = [];
 if (only === undefined) {
   for (const { result, limit } of slowRuns(results)) {
-    const c = cases.get(result.index) ?? [...fuzzCases(seed, count, { formats, small, only: result.index })][0]!;
+    const c = [...fuzzCases(seed, count, { formats, small, only: result.index })][0]!;
     const again = await runCase(c, join(work, `again-${c.index}`), { timeoutMs, reader: false });
     rmSync(join(work, `again-${c.index}`), { recursive: true, force: true });
     result.ms = Math.min(result.ms, again.ms);
