@@ -39,7 +39,7 @@ export async function readSample(path: string, bytes = SAMPLE_BYTES): Promise<{ 
   }
 }
 
-/** Every byte is printable-range ASCII (no NUL, which UTF-16 without a BOM shows): any ASCII-compatible encoding reads it alike. */
+/** Every byte is ASCII and none is NUL (UTF-16 without a BOM shows NULs): any ASCII-compatible encoding reads it alike. */
 function plainAscii(bytes: Uint8Array): boolean {
   for (let i = 0; i < bytes.length; i++) if (bytes[i]! === 0 || bytes[i]! >= 0x80) return false;
   return true;
@@ -51,7 +51,7 @@ function plainAscii(bytes: Uint8Array): boolean {
  * byte that is not (a Windows-1252 export whose first accent comes after the
  * head would otherwise be read as UTF-8, each accent a U+FFFD).
  */
-export async function readEncodingSample(path: string, head: { sample: Buffer; complete: boolean }, bytes = 64 * 1024): Promise<{ sample: Buffer; complete: boolean }> {
+async function readEncodingSample(path: string, head: { sample: Buffer; complete: boolean }, bytes = 64 * 1024): Promise<{ sample: Buffer; complete: boolean }> {
   if (head.complete || !plainAscii(head.sample)) return head;
   const handle = await open(path, 'r');
   try {

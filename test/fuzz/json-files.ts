@@ -242,6 +242,8 @@ export function renderJson(spec: JsonSpec, name = 'fuzz.json'): RenderedDocument
     : spec.shape === 'two-arrays' ? { avis: values, reponses: values }
     : spec.shape === 'object' ? { commentaire: 'un seul avis', canal: 'avis' }
     : ['un avis', 42, true][spec.records.length % 3];
+  // A lone object or a scalar leaves the records out: nothing deep is written then.
+  if (spec.shape === 'object' || spec.shape === 'scalar') deep = false;
   const text = damage(stringify(document, spec.layout, spec.eol), spec);
   const read = { text: 'commentaire', ...(spec.idKey && { id: 'id' }) };
   const file = { name, bytes: encode(text, spec.encoding), read };

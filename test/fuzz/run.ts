@@ -229,6 +229,7 @@ function checkRows(c: FuzzCase, records: readonly Expected[], dir: string, code:
   }
   const out = optionFile(c, '--out');
   if (code === 0 && out !== undefined && !(existsSync(join(dir, out)) && readFileSync(join(dir, out)).length > 0)) problems.push('--out file not written');
+  if (code !== 0 && out !== undefined && existsSync(join(dir, out))) problems.push(`exit ${code}, yet the report was written to --out`);
   if (code === 0 && out === undefined && c.argv[c.argv.indexOf('--format') + 1] === 'json') {
     try {
       const { summary } = JSON.parse(stdout) as { summary: { inputRows: number; analysed: number; rejected: number } };
