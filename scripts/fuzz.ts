@@ -134,7 +134,8 @@ for (const c of fuzzCases(seed, count, { formats, small, ...(only !== undefined 
   } else rmSync(dir, { recursive: true, force: true });
   if (only === undefined && (c.index + 1) % 100 === 0) {
     const failed = results.filter((r) => r.problems.length > 0).length;
-    process.stderr.write(`fuzz: ${c.index + 1}/${count} files, ${failed} failing, ${Math.round((Date.now() - started) / 1000)} s\n`);
+    const { rss, heapUsed } = process.memoryUsage();
+    process.stderr.write(`fuzz: ${c.index + 1}/${count} files, ${failed} failing, ${Math.round((Date.now() - started) / 1000)} s, heap ${Math.round(heapUsed / 1e6)} MB, rss ${Math.round(rss / 1e6)} MB\n`);
   }
 }
 
@@ -143,14 +144,15 @@ const slow: Array<{ result: CaseResult; limit: number }> = [];
 if (only === undefined) {
   for (const { result, limit } of slowRuns(results)) {
     const c = [...fuzzCases(seed, count, { formats, small, only: result.index })][0]!;
-    const again = await runCase(c, join(work, `again-${c.index}`), { timeoutMs, reader: false });
-    rmSync(join(work, `again-${c.index}`), { recursive: true, force: true });
+    const dir = join(work, `again-${c.index}`);
+    const again = await runCase(c, dir, { timeoutMs, reader: false });
     result.ms = Math.min(result.ms, again.ms);
     if (result.ms > limit) {
       slow.push({ result, limit });
       result.problems.push(`slow: ${Math.round(result.ms)} ms for ${(result.bytes / 1024).toFixed(0)} KB, over ${Math.round(limit)} ms (${slowFactor}× the median time per MB)`);
-      save(c, result, join(work, 'none'));
+      save(c, result, dir);
     }
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 if (only === undefined) rmSync(work, { recursive: true, force: true });
