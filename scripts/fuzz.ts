@@ -96,9 +96,9 @@ function slowRuns(results: CaseResult[]): Array<{ result: CaseResult; limit: num
   const groups = new Map<string, CaseResult[]>();
   for (const r of results) groups.set(groupOf(r), [...(groups.get(groupOf(r)) ?? []), r]);
   const base = new Map<string, number>();
-  for (const [g, rs] of groups) base.set(g, median(rs.filter((r) => r.bytes < 16_384).map((r) => r.ms)) || 0);
-  const rateOf = (r: CaseResult): number => Math.max(0, r.ms - base.get(groupOf(r))!) / mb(r.bytes);
-  const large = results.filter((r) => r.bytes >= 65_536 && r.code !== 'timeout');
+  for (const [g, rs] of groups) base.set(g, median(rs.filter((r) => r.size < 16_384).map((r) => r.ms)) || 0);
+  const rateOf = (r: CaseResult): number => Math.max(0, r.ms - base.get(groupOf(r))!) / mb(r.size);
+  const large = results.filter((r) => r.size >= 65_536 && r.code !== 'timeout');
   const globalRate = median(large.map(rateOf));
   const slow: Array<{ result: CaseResult; limit: number }> = [];
   for (const r of results) {
@@ -106,7 +106,7 @@ function slowRuns(results: CaseResult[]): Array<{ result: CaseResult; limit: num
     const g = groupOf(r);
     const groupLarge = large.filter((x) => groupOf(x) === g);
     const rate = groupLarge.length >= 5 ? median(groupLarge.map(rateOf)) : globalRate;
-    const limit = base.get(g)! + slowFactor * (Number.isFinite(rate) ? rate : 1000) * Math.max(mb(r.bytes), 1 / 16) + 2000;
+    const limit = base.get(g)! + slowFactor * (Number.isFinite(rate) ? rate : 1000) * Math.max(mb(r.size), 1 / 16) + 2000;
     if (r.ms > limit) slow.push({ result: r, limit });
   }
   return slow;
@@ -149,7 +149,7 @@ if (only === undefined) {
     result.ms = Math.min(result.ms, again.ms);
     if (result.ms > limit) {
       slow.push({ result, limit });
-      result.problems.push(`slow: ${Math.round(result.ms)} ms for ${(result.bytes / 1024).toFixed(0)} KB, over ${Math.round(limit)} ms (${slowFactor}× the median time per MB)`);
+      result.problems.push(`slow: ${Math.round(result.ms)} ms for ${(result.size / 1024).toFixed(0)} KB, over ${Math.round(limit)} ms (${slowFactor}× the median time per MB)`);
       save(c, result, dir);
     }
     rmSync(dir, { recursive: true, force: true });
@@ -165,7 +165,7 @@ for (const r of results) {
   const f = perFormat.get(r.format) ?? { files: 0, failed: 0, bytes: 0, large: 0 };
   f.files++;
   f.bytes += r.bytes;
-  if (r.bytes >= 65_536) f.large++;
+  if (r.size >= 65_536) f.large++;
   if (r.problems.length > 0) f.failed++;
   perFormat.set(r.format, f);
 }
@@ -177,10 +177,10 @@ const lines = [
   `  exit codes: ${[...exits].sort().map(([code, n]) => `${code}: ${n}`).join(', ')}`,
   `  spawned as processes: ${spawned.length}${spawned.some((s) => s.problems.length > 0) ? `, ${spawned.filter((s) => s.problems.length > 0).length} differing` : ''}`,
   `  slowest per MB: ${results
-    .filter((r) => r.bytes >= 65_536)
-    .sort((a, b) => b.ms / b.bytes - a.ms / a.bytes)
+    .filter((r) => r.size >= 65_536)
+    .sort((a, b) => b.ms / b.size - a.ms / a.size)
     .slice(0, 3)
-    .map((r) => `#${r.index} ${r.format} ${(r.bytes / 1024).toFixed(0)} KB in ${(r.ms / 1000).toFixed(1)} s`)
+    .map((r) => `#${r.index} ${r.format} ${(r.size / 1024).toFixed(0)} KB in ${(r.ms / 1000).toFixed(1)} s`)
     .join('; ') || 'no file over 64 KB'}; ${slow.length} over the limit`,
   ...failing.slice(0, 50).flatMap((r) => [`  FAIL #${r.index} ${r.label}`, ...r.problems.slice(0, 4).map((p) => `       ${p}`), `       replay: ${replay(r.index)}`]),
   ...(failing.length > 50 ? [`  … and ${failing.length - 50} more`] : []),

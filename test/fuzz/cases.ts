@@ -46,6 +46,8 @@ export interface FuzzCase {
   outcome: Outcome;
   /** The input, for the size and for the reader-level check. */
   input: string;
+  /** Bytes the reader works through when they are not the input's (an XLSX file inflated): the size the time is compared to. */
+  contentBytes?: number;
   /** Exact reading through `readVerbatims` (texts included), beside the CLI's. */
   reader?: ReaderCheck;
 }
@@ -260,6 +262,7 @@ export function renderCase(raw: CaseSpec, index: number): FuzzCase {
       argv: ['analyze', file(doc.name), '--text', 'commentaire', ...(id ? ['--id', 'id'] : []), ...lexiconArgs, ...bomb, ...outputs()],
       outcome: cliOutcome(doc.outcome),
       input: doc.name,
+      ...(doc.contentBytes !== undefined && { contentBytes: doc.contentBytes }),
       reader: { format: c.format, read: doc.read, outcome: doc.outcome, ...(bomb.length > 0 && { maxXlsxSize: 1024 * 1024 }) },
     };
   }

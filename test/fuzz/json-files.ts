@@ -63,6 +63,8 @@ export type FileOutcome =
 export interface RenderedDocument {
   name: string;
   bytes: Buffer;
+  /** What the reader works through, when it is not the file's bytes (an XLSX file inflated). */
+  contentBytes?: number;
   outcome: FileOutcome;
   read: { text: string; id?: string };
 }

@@ -123,7 +123,10 @@ function lexiconData(spec: LexiconSpec): Record<string, unknown> {
   const themes = Array.from({ length: spec.themes }, (_, t) => ({ id: `theme_${t}`, kind: 'theme', label: `Thème ${t}`, terms: [TERMS[t * 3 % TERMS.length]!] }));
   const entries = spec.entries.map((e, k) => {
     const theme = `theme_${e.theme % spec.themes}`;
-    const terms = [...new Set(e.terms.map((t) => TERMS[t]!))];
+    // Past the first 40 entries (large lexicons), each entry's terms are its own: hundreds of entries
+    // sharing a term would make every verbatim match them all (co-occurrence pairs grow with their square).
+    const own = k < 40 ? '' : ` zz${k.toString(36)}`;
+    const terms = [...new Set(e.terms.map((t) => TERMS[t]! + own))];
     return {
       id: `${e.kind}_${k}`,
       kind: e.kind,

@@ -20,10 +20,12 @@ const DOCUMENTED = new Set<number>(Object.values(EXIT));
 export interface CaseResult {
   index: number;
   format: FuzzCase['format'];
-  size: FuzzCase['size'];
+  sizeClass: FuzzCase['size'];
   label: string;
   /** Bytes of the input file. */
   bytes: number;
+  /** Bytes the time is compared to: the file's, or what an XLSX file inflates to. */
+  size: number;
   /** Time of the CLI run, in ms (the checks excluded). */
   ms: number;
   code: number | 'timeout';
@@ -91,7 +93,7 @@ export async function runCase(c: FuzzCase, dir: string, options: { timeoutMs?: n
   const problems = code === 'timeout' ? [`no exit after ${Math.round(ms / 1000)} s`] : checkRun(c, dir, code, stdout, stderr);
   if (options.reader !== false && c.reader) problems.push(...(await checkReader(c.reader, join(dir, c.input))).map((p) => `reader: ${p}`));
   const input = c.files.find((f) => f.name === c.input)!;
-  return { index: c.index, format: c.format, size: c.size, label: c.label, bytes: input.bytes.length, ms, code, stderr: stderr.slice(0, 4000), problems, argv: argvShown(c) };
+  return { index: c.index, format: c.format, sizeClass: c.size, label: c.label, bytes: input.bytes.length, size: c.contentBytes ?? input.bytes.length, ms, code, stderr: stderr.slice(0, 4000), problems, argv: argvShown(c) };
 }
 
 /** Annotation rows: one JSON object per line. */

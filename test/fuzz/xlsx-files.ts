@@ -288,5 +288,6 @@ export function renderXlsx(spec: XlsxSpec, name = 'fuzz.xlsx'): RenderedDocument
     bytes = [Buffer.alloc(0), Buffer.from('id;commentaire\n1;pas un classeur\n'), Buffer.from(String(parts.sheet1.data))][Math.floor(spec.cut * 3)]!;
     outcome = { kind: 'refused', message: DAMAGED };
   }
-  return { name, bytes, outcome, read };
+  const contentBytes = order.reduce((sum, k) => sum + Buffer.byteLength(parts[k].data), 0);
+  return { name, bytes, contentBytes, outcome, read };
 }
