@@ -35,7 +35,7 @@ if [ -f "$real" ] && [ -f "$eval_dir/score-separation.mjs" ]; then
     if (!(f.lowWithoutIrritant <= low)) bad.push(`lowWithoutIrritant ${f.lowWithoutIrritant} > ${low}`);
     if (!(f.fiveWithIrritant <= five)) bad.push(`fiveWithIrritant ${f.fiveWithIrritant} > ${five}`);
     if (bad.length > 0) { console.error("real-review gate failed: " + bad.join("; ")); process.exit(1); }
-  ' "$line" "${GATE_REAL:-0.88,0.17,0.032}"
+  ' "$line" "${GATE_REAL:-0.91,0.13,0.021}"
 else
   echo "skipping real-review gate: $real not present"
 fi

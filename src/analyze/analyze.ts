@@ -165,12 +165,14 @@ const SOFT_BREAKS = new Set(['(', ')', ':', '-', ',']);
  * An exclusion with a gap speaks for one clause: "reçu {0,3} code" over
  * "non reçu car pas de code" crosses "car" and says nothing about "commande
  * non reçu". Terms written without a gap keep what they wrote ("objet :
- * réclamation").
+ * réclamation"), and so does a break word the term writes itself ("cher
+ * {0,3} mais {0,4} de qualité").
  */
 function withinClause(units: readonly Unit[], r: RawMatch, negation: NegationConfig): boolean {
   if (!r.pattern.gapped) return true;
   for (let k = r.start + 1; k < r.end - 1; k += 1) {
-    if (isBreak(units, k, negation) && !SOFT_BREAKS.has(units[k]?.key ?? '')) return false;
+    const key = units[k]?.key ?? '';
+    if (isBreak(units, k, negation) && !SOFT_BREAKS.has(key) && !writes(r.pattern.term, key)) return false;
   }
   return true;
 }
@@ -209,6 +211,17 @@ function exclusionsOf(excludes: readonly RawMatch[]): (r: RawMatch) => boolean {
     return false;
   };
 }
+
+/** Whether a term writes the word `key` (folded) as one of its positions. */
+function writes(term: string, key: string): boolean {
+  let words = termWords.get(term);
+  if (words === undefined) {
+    words = new Set(term.split(/[\s|]+/).flatMap((w) => termKeys(w)));
+    termWords.set(term, words);
+  }
+  return words.has(key);
+}
+const termWords = new Map<string, Set<string>>();
 
 function firstSeen(ids: Iterable<string>): string[] {
   return [...new Set(ids)];
@@ -274,8 +287,11 @@ export function analyze(verbatim: Verbatim | string, analyzer: Analyzer): Verbat
     }
     // "On m'avait promis un geste", "j'aurais aimé un geste": a delight that did not happen. Read
     // before exclusions, which lexicons also use for these senses, so a promise still counts promiseAs.
-    if ((reason === undefined || reason === 'excluded') && !(negated && entry.onNegation === 'cancel') && entry.onModality === 'cancel') {
-      const modality = modalityOf(units, r.start, r.end, analyzer.modality, negation, clauses);
+    // "En cas de retard", "pour éviter la casse": a problem under a condition or a precaution did not
+    // happen, whatever the entry's onModality; it says nothing about a delight.
+    if ((reason === undefined || reason === 'excluded') && !(negated && entry.onNegation === 'cancel') && (entry.onModality === 'cancel' || entry.kind === 'irritant')) {
+      const found = modalityOf(units, r.start, r.end, analyzer.modality, negation, clauses);
+      const modality = found === 'hypothetical' ? (entry.kind === 'irritant' ? found : undefined) : entry.onModality === 'cancel' ? found : undefined;
       if (modality !== undefined) {
         reason = 'modal';
         const other = modality === 'promise' && analyzer.modality.promiseAs !== undefined ? analyzer.entries.get(analyzer.modality.promiseAs) : undefined;

@@ -1,10 +1,12 @@
 // Modality scope (docs/lexicon-format.md § Modality): a delight the customer
-// was promised, asked for, hoped for or refused did not happen. Read like
-// negation, on the unit stream, inside the match's clause.
+// was promised, asked for, hoped for or refused did not happen; a problem
+// named under a condition or a precaution ("en cas de retard", "pour éviter
+// la casse") did not happen either. Read like negation, on the unit stream,
+// inside the match's clause.
 import type { Lexicon } from '../lexicon/types.js';
 import { clauseStartOf, isBreak, type ClauseIndex, type NegationConfig, type Unit } from './negation.js';
 
-export type Modality = 'promise' | 'unreal';
+export type Modality = 'promise' | 'unreal' | 'hypothetical';
 type MarkerKind = Modality | 'kept';
 
 interface Marker {
@@ -39,6 +41,7 @@ export function createModalityConfig(lexicon: Lexicon, keysOf: (phrase: string) 
   const m = lexicon.modality;
   add(m.promise, 'promise');
   add(m.unreal, 'unreal');
+  add(m.hypothetical, 'hypothetical');
   add(m.kept, 'kept');
   // Longest first: "comme promis" (kept) wins over "promis" (promise).
   for (const list of byLast.values()) list.sort((a, b) => b.keys.length - a.keys.length);
@@ -62,7 +65,9 @@ function markerAt(units: readonly Unit[], k: number, from: number, config: Modal
 /**
  * The modality governing units [start, end): the nearest marker among the
  * `window` words before the match in its clause, else among the few words
- * after it. `kept` markers ("comme promis") mean none.
+ * after it. `kept` markers ("comme promis") mean none. `inside`: a marker
+ * may also end inside the span (a sentiment word that closes a marker:
+ * "pour éviter").
  */
 export function modalityOf(
   units: readonly Unit[],
@@ -71,12 +76,13 @@ export function modalityOf(
   config: ModalityConfig,
   negation: NegationConfig,
   clauses?: ClauseIndex,
+  inside = false,
 ): Modality | undefined {
   if (config.byLast.size === 0) return undefined;
   const sentence = units[start]?.sentence;
   const clauseStart = clauseStartOf(units, start, negation, clauses);
   let words = 0;
-  for (let k = start - 1; k >= clauseStart && words <= config.window; k -= 1) {
+  for (let k = inside ? end - 1 : start - 1; k >= clauseStart && words <= config.window; k -= 1) {
     const marker = markerAt(units, k, clauseStart, config);
     if (marker !== undefined) return marker.kind === 'kept' ? undefined : marker.kind;
     if (units[k]?.kind === 'word') words += 1;
@@ -84,7 +90,8 @@ export function modalityOf(
   for (let k = end, seen = 0; k < units.length && seen < AFTER; k += 1) {
     if (isBreak(units, k, negation) || units[k]?.sentence !== sentence) break;
     const marker = markerAt(units, k, end, config);
-    if (marker !== undefined) return marker.kind === 'kept' ? undefined : marker.kind;
+    // A condition governs what follows it ("en cas de retard"), not what stands before it.
+    if (marker !== undefined && marker.kind !== 'hypothetical') return marker.kind === 'kept' ? undefined : marker.kind;
     if (units[k]?.kind === 'word') seen += 1;
   }
   return undefined;

@@ -6,6 +6,7 @@ import { foldKey, stem } from '../text/index.js';
 import { termKeys } from '../lexicon/keys.js';
 import type { Lexicon } from '../lexicon/types.js';
 import { indexClauses, isBreak, isNegated, type ClauseIndex, type NegationConfig, type Unit } from './negation.js';
+import { createModalityConfig, modalityOf, type ModalityConfig } from './modality.js';
 import { FR_SENTIMENT_BASE } from './sentiment-fr.generated.js';
 
 /** One sentiment key sequence: a word, phrase, fact and/or intensifier (a key may be several: `super`). */
@@ -36,6 +37,8 @@ export interface SentimentConfig {
   enchantmentWeight: number;
   /** Turn words (`mais`, `par contre`) as key sequences. */
   turns: string[][];
+  /** The lexicon's condition and precaution markers (modality.hypothetical): complaint words under them weigh nothing. */
+  hypothetical: ModalityConfig;
 }
 
 /** Thresholds turning sentiment sums into a tonality (docs/lexicon-format.md § Sentiment). */
@@ -132,6 +135,7 @@ export function createSentimentConfig(lexicon: Lexicon, options: { includeBase: 
     enchantmentWeight: lexicon.sentiment.enchantmentWeight,
     sarcasm: new Set(lexicon.sentiment.sarcasm.map((w) => keysOf(w).join(' '))),
     turns,
+    hypothetical: createModalityConfig({ ...lexicon, modality: { ...lexicon.modality, promise: [], unreal: [] } }, (w) => termKeys(w, keying)),
   };
 }
 
@@ -295,6 +299,16 @@ export function scoreSentiment(
     absorbed.add(i);
   });
 
+  // Praise (or a neutral phrase) written with its own negator closes that negator: "je n'hésiterai
+  // pas à recommander", "n'est-ce pas le meilleur ?". Its negators do not reach the words after it.
+  let scope: readonly Unit[] = units;
+  for (const f of found) {
+    if (f.phrase?.negated !== true || f.phrase.polarity === undefined || f.phrase.polarity < 0) continue;
+    if (scope === units) scope = units.slice();
+    for (let k = f.start; k < f.end; k += 1) (scope as Unit[])[k] = { ...(units[k] as Unit), key: '' };
+  }
+  const scopeClauses = scope === units ? clauses : indexClauses(scope, negation);
+
   found.forEach((f, i) => {
     if (absorbed.has(i)) return;
     let p = f.value ?? f.phrase?.polarity;
@@ -304,9 +318,12 @@ export function scoreSentiment(
     // Negation flips and caps: "pas mauvais" is mildly positive, "pas content" negative, but "rien
     // d'exceptionnel" is no stronger a complaint than "pas content". A phrase written with its own
     // negator ("pas mal", "rien à redire") is read as written. Emoji stand outside the clause's syntax.
-    if (u.kind === 'word' && f.phrase?.negated !== true && isNegated(units, f.start, f.end, negation, clauses)) {
+    if (u.kind === 'word' && f.phrase?.negated !== true && isNegated(scope, f.start, f.end, negation, scopeClauses)) {
       p = p > 0 ? -Math.min(p, NEGATED_PRAISE_CAP) : -p / 2;
     }
+    // "En cas de problème", "pour éviter la casse", "si le produit ne convient pas": no problem happened.
+    // The word may end the marker itself ("pour éviter").
+    if (p < 0 && modalityOf(units, f.start, f.end, sentiment.hypothetical, negation, clauses, true) === 'hypothetical') return;
     const quoted = p > 0 && u.kind === 'word' && scareQuoted(units, f.start, f.end);
     const ironic = p > 0 && (quoted || (f.phrase !== undefined && sentiment.sarcasm.has(f.phrase.key)));
     items.push({ start: f.start, end: f.end, value: p, phrase: f.phrase, cue: quoted || (f.phrase?.fact === true && p < 0), ironic, quoted, match: false });
@@ -326,6 +343,8 @@ export function scoreSentiment(
   const lineAt = (k: number): number => marks.lineOf[Math.min(k, units.length - 1)] ?? 0;
   const complaintLines = new Set(items.filter((c) => c.match && c.cue).map((c) => lineAt(c.start)));
   const cues = items.filter((c) => c.cue && (!c.match || c.value < 0)).sort((a, b) => a.start - b.start);
+  // A sincere praise word between a fact and the praise answers the fact ("10 jours, délai correct. Merci."): no irony.
+  const sincere = praiseIndex(items.filter((e) => !e.match && !e.ironic && e.value > 0));
   const maxSpan = items.reduce((m, it) => Math.max(m, it.end - it.start), 0);
   const delights = items.filter((e) => e.match && !e.cue && e.value > 0);
   const delightBounds = { minSentence: Infinity, maxSentence: -Infinity, minEnd: Infinity, maxStart: -Infinity };
@@ -346,7 +365,7 @@ export function scoreSentiment(
     const s = sentenceOf(it);
     // Facts, markers, quoted praise and irritants next to the praise (a fact an irritant or an implied
     // complaint took: "Top la réactivité, 10 jours sans nouvelles"), on the same line: a chat's later "super merci" thanks for the fix, it does not mock the problem.
-    if (!hasCueNear(it, cues, s, sentenceOf, marks, maxSpan, units.length)) continue;
+    if (!hasCueNear(it, cues, s, sentenceOf, marks, maxSpan, units.length, sincere)) continue;
     // The praised object next to the praise ("Top la réactivité", "Bravo la logistique"): with
     // another delight elsewhere the praise is sincere.
     const own = (e: Item): boolean => sentenceOf(e) === s && Math.max(e.start - it.end, it.start - e.end) <= OWN_DELIGHT_GAP && !turnBetween(marks, it, e);
@@ -431,6 +450,7 @@ function hasCueNear(
   marks: Landmarks,
   maxSpan: number,
   length: number,
+  sincere: PraiseIndex,
 ): boolean {
   let lo = 0;
   let hi = cues.length;
@@ -439,21 +459,62 @@ function hasCueNear(
     if ((cues[mid] as Item).start < it.start) lo = mid + 1;
     else hi = mid;
   }
+  const judged = (c: Item): boolean => sincere.within(Math.min(c.end, it.end), Math.max(c.start, it.start));
   for (let j = lo; j < cues.length; j += 1) {
     const c = cues[j] as Item;
     if (sentenceOf(c) - s > 1 || lineBetween(marks, it, c)) break;
     if (c === it) continue;
-    if (!turnBetween(marks, it, c)) return true;
+    const turn = turnBetween(marks, it, c);
+    if (!turn && !judged(c)) return true;
+    // Past the praise, what lies between only grows: a turn or a sincere praise cuts off every farther cue.
     if (c.start >= it.end) break;
   }
   const lastTurn = marks.lastTurnBefore[Math.min(it.start, length)] ?? -1;
+  const lastPraise = sincere.lastStartEndingBy(it.start);
   for (let j = lo - 1; j >= 0; j -= 1) {
     const c = cues[j] as Item;
     if (s - sentenceOf(c) > 1 || lineBetween(marks, it, c)) break;
+    // Every earlier cue ends before that turn or that sincere praise: all cut off.
     if (lastTurn >= 0 && c.start + maxSpan <= lastTurn) break;
-    if (c !== it && !turnBetween(marks, it, c)) return true;
+    if (lastPraise >= 0 && c.start + maxSpan <= lastPraise) break;
+    if (c !== it && !turnBetween(marks, it, c) && !judged(c)) return true;
   }
   return false;
+}
+
+/** Sincere praise items, for "is there one inside [from, to]?" and "the last one ending by x" in O(log n). */
+interface PraiseIndex {
+  within(from: number, to: number): boolean;
+  /** Greatest start of an item ending at or before x, or −1. */
+  lastStartEndingBy(x: number): number;
+}
+
+function praiseIndex(items: readonly Item[]): PraiseIndex {
+  const byStart = [...items].sort((a, b) => a.start - b.start);
+  // Smallest end among the items from i on (by start).
+  const minEndFrom = new Array<number>(byStart.length + 1).fill(Infinity);
+  for (let i = byStart.length - 1; i >= 0; i -= 1) minEndFrom[i] = Math.min(minEndFrom[i + 1] ?? Infinity, (byStart[i] as Item).end);
+  const byEnd = [...items].sort((a, b) => a.end - b.end);
+  // Greatest start among the items up to i (by end).
+  const maxStartTo = new Array<number>(byEnd.length).fill(-1);
+  for (let i = 0; i < byEnd.length; i += 1) maxStartTo[i] = Math.max(i > 0 ? (maxStartTo[i - 1] ?? -1) : -1, (byEnd[i] as Item).start);
+  const firstAtLeast = (list: readonly Item[], key: (x: Item) => number, value: number): number => {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (key(list[mid] as Item) < value) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return {
+    within: (from, to) => (minEndFrom[firstAtLeast(byStart, (x) => x.start, from)] ?? Infinity) <= to,
+    lastStartEndingBy: (x) => {
+      const i = firstAtLeast(byEnd, (e) => e.end, x + 1) - 1;
+      return i >= 0 ? (maxStartTo[i] ?? -1) : -1;
+    },
+  };
 }
 
 /** Length of the turn word starting at unit k (0: none). */

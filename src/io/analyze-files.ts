@@ -110,7 +110,7 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
   const annotations = options.annotate ? createAnnotationWriter(options.annotate, undefined, { maskPersonalData: options.maskPersonalData !== false }) : undefined;
   // Rejects stream to their file as they come: a badly mapped file can reject millions of rows.
   const rejects = options.rejects ? queue<ReadReject>() : undefined;
-  const rejectsWritten = rejects && options.rejects ? writeRejects(rejects, options.rejects) : undefined;
+  const rejectsWritten = rejects && options.rejects ? writeRejects(rejects, options.rejects, { maskPersonalData: options.maskPersonalData !== false }) : undefined;
   rejectsWritten?.catch(() => undefined); // awaited below; a failure is reported there
   const items = named(
     readVerbatims(spooled.specs, { channels: analyzer.lexicon.channels, ...(options.maxXlsxSize !== undefined ? { maxXlsxSize: options.maxXlsxSize } : {}) }),

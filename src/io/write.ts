@@ -7,7 +7,7 @@ import { basename, dirname, join } from 'node:path';
 import type { VerbatimAnalysis } from '../types.js';
 import { csvRow } from '../_utils/csv.js';
 import { releaseTemp, trackTemp } from './temp-files.js';
-import { maskAnalysis } from '../report/mask.js';
+import { maskAnalysis, maskQuotedInput } from '../report/mask.js';
 import type { ReadReject, SourceRef } from './types.js';
 
 const BOM = '\uFEFF';
@@ -117,15 +117,21 @@ export async function writeFileAtomic(path: string, text: string): Promise<void>
  * Write rejected rows as a CSV for Excel (`;`, UTF-8 BOM, CRLF) with columns
  * file;row;line;reason;hint. Returns the number of rejects written.
  */
-export async function writeRejects(rejects: Iterable<ReadReject> | AsyncIterable<ReadReject>, path: string): Promise<number> {
+export async function writeRejects(
+  rejects: Iterable<ReadReject> | AsyncIterable<ReadReject>,
+  path: string,
+  options: { maskPersonalData?: boolean } = {},
+): Promise<number> {
   if (typeof path !== 'string') throw new TypeError(`verbatim-fr: expected an output path, got ${typeof path}`);
+  // What a reader quotes from the input (a JSON parse error) is masked like the report's copy of it.
+  const mask = options.maskPersonalData !== false ? maskQuotedInput : (s: string) => s;
   const out = openOutput(path);
   let count = 0;
   try {
     await out.write(BOM + csvRow(['file', 'row', 'line', 'reason', 'hint']) + CRLF);
     for await (const reject of rejects) {
       const { file, row, line } = reject.source;
-      await out.write(csvRow([file, row, line, reject.reason, reject.hint]) + CRLF);
+      await out.write(csvRow([file, row, line, mask(reject.reason), mask(reject.hint)]) + CRLF);
       count++;
     }
   } catch (error) {

@@ -43,7 +43,7 @@ export function composeLexicons(layers: readonly LexiconDocument[]): Lexicon {
     entries: [],
     sentiment: { words: {}, facts: {}, intensifiers: {}, irritantWeight: -2, enchantmentWeight: 2, sarcasm: [], turns: [] },
     negation: { negators: DEFAULT_NEGATORS, window: DEFAULT_WINDOW, breaks: DEFAULT_BREAKS },
-    modality: { promise: [], unreal: [], kept: [], promiseAs: null, window: DEFAULT_MODALITY_WINDOW },
+    modality: { promise: [], unreal: [], kept: [], hypothetical: [], promiseAs: null, window: DEFAULT_MODALITY_WINDOW },
     implied: [],
     channels: [],
     sms: {},
@@ -158,6 +158,7 @@ export function composeLexicons(layers: readonly LexiconDocument[]): Lexicon {
       if (m.promise !== undefined) lexicon.modality.promise = [...m.promise];
       if (m.unreal !== undefined) lexicon.modality.unreal = [...m.unreal];
       if (m.kept !== undefined) lexicon.modality.kept = [...m.kept];
+      if (m.hypothetical !== undefined) lexicon.modality.hypothetical = [...m.hypothetical];
       if (m.window !== undefined) lexicon.modality.window = m.window;
       if (m.promiseAs !== undefined) {
         lexicon.modality.promiseAs = m.promiseAs;

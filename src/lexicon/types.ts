@@ -102,6 +102,11 @@ export interface ModalitySection {
   unreal?: string[];
   /** Phrases that say the promise was kept (`comme promis`): no modality. */
   kept?: string[];
+  /**
+   * A condition or a precaution (`en cas de`, `si jamais`, `pour éviter`): what it governs did
+   * not happen, so irritants under it do not count and complaint words under it weigh nothing.
+   */
+  hypothetical?: string[];
   /** Entry counted instead of a match cancelled by a promise (`promesse_non_tenue`), or null. */
   promiseAs?: string | null;
   /** Words between a marker and the match it governs (default 6). */
@@ -189,7 +194,7 @@ export interface Lexicon {
   entries: LexiconEntry[];
   sentiment: Required<SentimentSection>;
   negation: Required<NegationSection>;
-  modality: { promise: string[]; unreal: string[]; kept: string[]; promiseAs: string | null; window: number };
+  modality: { promise: string[]; unreal: string[]; kept: string[]; hypothetical: string[]; promiseAs: string | null; window: number };
   implied: ImpliedRule[];
   channels: LexiconChannel[];
   sms: Record<string, string>;

@@ -20,7 +20,7 @@ const PATCH_ONLY = ['addTerms', 'removeTerms', 'addExclude'];
 const PATCH_ALLOWED = new Set(['id', 'label', 'description', 'onNegation', 'onModality', 'negatedAs', 'disabled', ...PATCH_ONLY]);
 const SENTIMENT_FIELDS = ['words', 'facts', 'intensifiers', 'irritantWeight', 'enchantmentWeight', 'sarcasm', 'turns'];
 const NEGATION_FIELDS = ['negators', 'window', 'breaks'];
-const MODALITY_FIELDS = ['promise', 'unreal', 'kept', 'promiseAs', 'window'];
+const MODALITY_FIELDS = ['promise', 'unreal', 'kept', 'hypothetical', 'promiseAs', 'window'];
 const CHANNEL_FIELDS = ['id', 'label', 'aliases'];
 const STOPWORD_FIELDS = ['add', 'remove'];
 
@@ -271,7 +271,7 @@ function checkSections(c: Checker, data: Record<string, unknown>): void {
     if (!isRecord(m)) c.add(['modality'], 'modality must be a mapping', 'see docs/lexicon-format.md § Modality');
     else {
       c.fields(m, ['modality'], MODALITY_FIELDS, 'modality');
-      for (const key of ['promise', 'unreal', 'kept']) if (m[key] !== undefined) c.stringList(m[key], ['modality', key], `modality.${key}`);
+      for (const key of ['promise', 'unreal', 'kept', 'hypothetical']) if (m[key] !== undefined) c.stringList(m[key], ['modality', key], `modality.${key}`);
       const w = m['window'];
       if (w !== undefined && (typeof w !== 'number' || !Number.isInteger(w) || w < 1 || w > 10)) {
         c.add(['modality', 'window'], `modality.window must be a whole number from 1 to 10, got ${typeName(w)}`, 'the default is 6');

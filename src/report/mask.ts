@@ -572,3 +572,8 @@ export function maskAnalysis<A extends { text: string; matches: readonly Match[]
   if (analysis.allMatches !== undefined) out.allMatches = maskMatches(analysis.allMatches);
   return out;
 }
+
+/** Masks what a reader quotes from the input in a reject reason or hint: `invalid JSON: … "jean@exemple.fr" is not valid JSON`. */
+export function maskQuotedInput(s: string): string {
+  return s.includes('"') ? s.replace(/"([^"\n]{1,4000})"/gu, (_, inner: string) => `"${maskPersonalData(inner).text}"`) : s;
+}

@@ -4,7 +4,7 @@
  * in parallel and combined (only `maxVocabulary` pruning makes it approximate).
  */
 import type { EntryKind, VerbatimAnalysis } from '../types.js';
-import { maskPersonalData, moveSpans, type MaskReplacement, type MaskResult } from './mask.js';
+import { maskPersonalData, maskQuotedInput, moveSpans, type MaskReplacement, type MaskResult } from './mask.js';
 import { addTo, fnv1a, mergeCounts } from './stats.js';
 import type {
   ChannelState,
@@ -387,11 +387,6 @@ function addExamples(
   }
 }
 
-/** Masks what a reader quotes from the input in a reject reason: `invalid JSON: … "jean@exemple.fr" is not valid JSON`. */
-function maskQuoted(s: string): string {
-  return s.includes('"') ? s.replace(/"([^"\n]{1,4000})"/gu, (_, inner: string) => `"${maskPersonalData(inner).text}"`) : s;
-}
-
 export function addReject(state: ReportState, reject: ReportReject): void {
   const r = reject as Partial<ReportReject> | null;
   if (typeof r !== 'object' || r === null || typeof r.source !== 'object' || r.source === null) {
@@ -404,7 +399,7 @@ export function addReject(state: ReportState, reject: ReportReject): void {
   if (typeof r.source.line === 'number') source.line = r.source.line;
   const hint = typeof r.hint === 'string' ? r.hint : '';
   const masked = state.config.maskPersonalData;
-  const clean: ReportReject = { source, reason: masked ? maskQuoted(r.reason) : r.reason, hint: masked ? maskQuoted(hint) : hint };
+  const clean: ReportReject = { source, reason: masked ? maskQuotedInput(r.reason) : r.reason, hint: masked ? maskQuotedInput(hint) : hint };
   state.rejects.count += 1;
   addTo(state.rejects.byReason, clean.reason);
   const first = state.rejects.first;

@@ -36,3 +36,39 @@ describe('exclusions', () => {
     expect(analyze(text, analyzer).irritants).toEqual(irritants);
   });
 });
+
+describe('a break word the exclusion writes itself', () => {
+  const written = createAnalyzer({
+    includeDefault: false,
+    includeBaseSentiment: false,
+    lexicons: [
+      parseLexicon(
+        `version: 1
+negation:
+  breaks: [",", mais]
+entries:
+  - id: prix
+    kind: theme
+    label: Prix
+    terms: [ "prix" ]
+  - id: cher
+    kind: irritant
+    theme: prix
+    label: Cher
+    terms: [ "cher" ]
+    exclude: [ "cher {0,2} mais {0,3} vaut le prix", "cher {0,3} vaut le prix" ]
+`,
+        { file: 'written-break.yml' },
+      ),
+    ],
+  });
+  it.each([
+    ['un peu cher mais ça vaut le prix', []],
+    ['cher, mais il vaut le prix', []],
+    ['cher car il vaut le prix', []],
+    ['trop cher mais livré vite', ['cher']],
+    ['cher mais pas vraiment ce que vaut le prix', ['cher']],
+  ])('%j → %j', (text, irritants) => {
+    expect(analyze(text, written).irritants).toEqual(irritants);
+  });
+});

@@ -67,6 +67,63 @@ entries:
     expect(analyze('un sourire, promis', a).enchantments).toEqual(['sourire']);
   });
 
+  it('a condition or a precaution cancels irritants, not delights; "même si" concedes a fact', () => {
+    const doc = parseLexicon(
+      `version: 1
+negation:
+  breaks: [",", "."]
+modality:
+  hypothetical: [en cas de, si le, pour éviter]
+  kept: [même si le]
+sentiment:
+  words:
+    casse: -2
+    soigné: 2
+entries:
+  - id: colis
+    kind: theme
+    label: Colis
+    terms: [ "colis" ]
+  - id: casse
+    kind: irritant
+    theme: colis
+    label: Casse
+    terms: [ "casse", "colis {0,2} cassé" ]
+  - id: soin
+    kind: enchantment
+    theme: colis
+    label: Soin
+    terms: [ "emballage soigné" ]
+`,
+      { file: 'hypothetical.yml' },
+    );
+    const a = createAnalyzer({ includeDefault: false, includeBaseSentiment: false, keepCancelled: true, lexicons: [doc] });
+    const hypothetical = analyze('emballage soigné pour éviter la casse', a);
+    expect(hypothetical.irritants).toEqual([]);
+    expect(hypothetical.enchantments).toEqual(['soin']);
+    expect((hypothetical.allMatches ?? []).some((m) => m.id === 'casse' && (m as { cancelled?: string }).cancelled === 'modal')).toBe(true);
+    expect(analyze('en cas de casse, un mail suffit', a).irritants).toEqual([]);
+    expect(analyze('si le colis est cassé, ils le remplacent', a).irritants).toEqual([]);
+    expect(analyze('même si le colis est cassé, je reste cliente', a).irritants).toEqual(['casse']);
+    expect(analyze('colis cassé, en cas de doute appelez', a).irritants).toEqual(['casse']);
+    // A marker after the problem does not govern it.
+    expect(analyze('la casse en cas de choc', a).irritants).toEqual(['casse']);
+    expect(analyze('en cas de casse', a).sentiment).toEqual({ positive: 0, negative: 0 });
+    expect(analyze('il y a eu de la casse', a).sentiment).toEqual({ positive: 0, negative: 2 });
+  });
+
+  it.each([
+    'En cas de retard, un mail vous prévient aussitôt.',
+    'Si jamais un produit manque, le service client le renvoie.',
+    'Remboursement immédiat si le produit n\'est plus en stock.',
+    'Bouteilles calées pour éviter toute casse pendant le transport.',
+    'Au moindre souci ils répondent dans la journée.',
+  ])('default lexicons: %j raises no irritant and is not negative', (text) => {
+    const r = analyze(text, defaults);
+    expect(r.irritants).toEqual([]);
+    expect(r.tonality).not.toBe('negatif');
+  });
+
   it('rejects an unknown promiseAs and a bad window with positions', () => {
     const bad = safeParseLexicon('version: 1\nmodality:\n  window: 40\n  promiseAs: 3\n', { file: 'bad.yml' });
     expect(bad.success).toBe(false);

@@ -161,6 +161,21 @@ describe('sentiment engine', () => {
     expect(sums(a(), text)).toEqual(expected);
   });
 
+  it('praise written with its own negator closes it: the words after are not negated', () => {
+    const b = layer(['  words:', "    n'hésitez pas: 1", '    recommander: 2', '    pas terrible: -2', '    bon: 1'].join('\n'));
+    expect(sums(b, "n'hésitez pas à recommander")).toEqual({ positive: 3, negative: 0 });
+    // A complaint written with its negator does not close it.
+    expect(sums(b, 'pas terrible, pas bon')).toEqual({ positive: 0, negative: 3 });
+    expect(sums(b, 'je ne peux pas recommander')).toEqual({ positive: 0, negative: 1.5 });
+  });
+
+  it('a sincere praise word between a negative fact and a sarcasm word keeps the thanks sincere', () => {
+    const b = layer(['  words:', '    correct: 1', '    génial: 2', '  facts:', '    "# semaines pour": -1', '  sarcasm: [génial]'].join('\n'));
+    expect(sums(b, '3 semaines pour livrer, délai correct. Génial')).toEqual({ positive: 3, negative: 1 });
+    expect(sums(b, '3 semaines pour livrer. Génial')).toEqual({ positive: 0, negative: 3 });
+    expect(sums(b, 'Génial, 3 semaines pour livrer, correct')).toEqual({ positive: 1, negative: 3 });
+  });
+
   it('a phrase counts once, longest first, and only on its own units', () => {
     // "frais cachés" wins over "cachés"; punctuation splits the phrase.
     expect(sums(a(), 'frais cachés')).toEqual({ positive: 0, negative: 2 });

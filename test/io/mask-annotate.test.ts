@@ -76,3 +76,21 @@ describe('analyzeFiles: ids stay in --annotate, never in the report', () => {
     expect(report).toContain('"id":"claire.fontaine@exemple.fr"');
   });
 });
+
+describe('rejects file', () => {
+  it.each([
+    [true, 'invalid JSON: [email] is not valid', /claire\.fontaine/],
+    [false, 'invalid JSON: "claire.fontaine@exemple.fr" is not valid', null],
+  ] as const)('masks what a reason quotes from the input when masking is %s', async (maskPersonalData, _expected, absent) => {
+    const path = join(tempDir(), 'rejects.csv');
+    const { writeRejects } = await import('../../src/io/write.js');
+    const reject = { type: 'reject' as const, source: { file: 'in.jsonl', row: 3, line: 3 }, reason: 'invalid JSON: "claire.fontaine@exemple.fr" is not valid', hint: 'line 3 must hold one JSON object' };
+    await writeRejects([reject], path, { maskPersonalData });
+    const written = readFileSync(path, 'utf8');
+    expect(written).toContain('in.jsonl');
+    if (absent !== null) {
+      expect(written).not.toMatch(absent);
+      expect(written).toContain('[email]');
+    } else expect(written).toContain('claire.fontaine@exemple.fr');
+  });
+});

@@ -129,3 +129,41 @@ describe('wording families of the default lexicons', () => {
     for (const id of absent) expect(found, `${id} must not fire`).not.toContain(id);
   });
 });
+
+// Unhappy customers with no complaint word the lexicons knew (read on one- and two-star reviews of
+// other shops): each family written several ways, with its happy reading where there is one.
+describe('unhappy wordings without a complaint word', () => {
+  it.each([
+    ['Grand retard livraison, et personne pour me renseigner.', ['retard_livraison'], []],
+    ['Gros retard sur ma commande de Noël.', ['retard_livraison'], []],
+    ['Retard colis de dix jours sans explication.', ['retard_livraison'], []],
+    ['Toujours rien depuis notre commande du 3 mai.', ['retard_livraison'], []],
+    ['Toujours pas reçu depuis mon paiement.', ['retard_livraison'], []],
+    ['Au bout de quatre jours la commande n\'est même pas partie.', ['retard_livraison'], []],
+    ['Ma commande n\'a pas été expédiée alors que le site annonçait 48h.', ['retard_livraison'], []],
+    ['Le colis n\'est pas encore parti, une semaine après.', ['retard_livraison'], []],
+    ['Je n\'ai aucune information sur ma commande.', ['retard_livraison'], []],
+    ['Pas d\'info sur le colis depuis lundi.', ['retard_livraison'], []],
+    ['La livraison avec ce transporteur est déplorable.', ['retard_livraison'], []],
+    ['Cartons déposés chez le mauvais destinataire.', ['retard_livraison'], []],
+    ['Colis livré à la mauvaise adresse, j\'ai dû le chercher.', ['retard_livraison'], []],
+    ['Demandé en express et reçu une semaine après.', ['retard_livraison'], []],
+    ['Livraison chronopost arrivée au bout de 6 jours.', ['retard_livraison'], []],
+    ['Livraison express, reçu en 2 jours, parfait.', [], ['retard_livraison']],
+    ['Erreur sur le vin, ce n\'était pas la cuvée commandée.', ['colis_endommage'], []],
+    ['Une erreur de livraison : deux bouteilles de rosé au lieu du rouge.', ['colis_endommage'], []],
+    ['J\'avais fait une erreur sur la taille, échange sans souci.', [], ['colis_endommage']],
+    ['Pas très satisfaite du rapport qualité prix.', ['prix_excessif'], []],
+    ['Déçu du rapport qualité/prix de cette box.', ['prix_excessif'], []],
+    ['Je viens de voir en supermarché la même bouteille à 15 €.', ['prix_excessif'], []],
+    ['Très bon marketing, cafés médiocres.', ['produit_defectueux'], []],
+    ['Un thé insipide, on ne sent que l\'eau chaude.', ['produit_defectueux'], []],
+    ['Mauvais goût et trop léger.', ['produit_defectueux'], []],
+    ['Connexion à mon compte : ne marche plus.', ['bug_digital'], []],
+    ['Demande de réinitialisation du mot de passe : il ne se passe rien.', ['bug_digital'], []],
+  ] as [string, string[], string[]][])('%j → %j, not %j', (text, present, absent) => {
+    const found = ids(text);
+    for (const id of present) expect(found, `${id} expected in ${[...found].join(', ')}`).toContain(id);
+    for (const id of absent) expect(found, `${id} must not fire`).not.toContain(id);
+  });
+});
