@@ -1,12 +1,13 @@
-// npm run fuzz -- --seed N --count N [--formats csv,json,...] [--out DIR] [--only INDEX] [--small]
+// npm run fuzz -- --seed N --count N [--formats csv,json,...] [--out DIR] [--only INDEX] [--small] [--times FILE.jsonl]
 //
 // Generates malformed CSV/TSV/JSONL/JSON/XLSX files and lexicons
 // (test/fuzz/cases.ts), runs the CLI on each in-process through main(), and
 // checks every run (test/fuzz/run.ts): a documented exit code, a message and
 // never a stack trace on stderr, nothing on stdout on failure, every record
-// analysed or rejected once, nothing written for a refused input. Time per
-// MB is compared across files: a file much slower per MB than the others is
-// run again, and reported if it still is. A sample of cases also runs as a
+// analysed or rejected once, nothing written for a refused input. Time is
+// compared across files per MB and per record (test/fuzz/timing.ts): a run
+// much slower than the others of its kind is run again, and reported if it
+// still is. A sample of cases also runs as a
 // real process (the built bin) to compare exit codes.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { FUZZ_FORMATS, fuzzCases, type FuzzCase, type FuzzFormat } from '../test/fuzz/cases.js';
 import { argvIn, runCase, STACK, writeCase, type CaseResult } from '../test/fuzz/run.js';
+import { LARGE_BYTES, slowRuns } from '../test/fuzz/timing.js';
 
 const { values } = parseArgs({
   options: {
@@ -27,6 +29,7 @@ const { values } = parseArgs({
     timeout: { type: 'string', default: '300' },
     'slow-factor': { type: 'string', default: '10' },
     small: { type: 'boolean', default: false },
+    times: { type: 'string' },
   },
 });
 
@@ -79,39 +82,6 @@ function save(c: FuzzCase, result: CaseResult, dir: string): void {
   );
 }
 
-const mb = (bytes: number): number => bytes / (1024 * 1024);
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length === 0 ? NaN : s.length % 2 === 1 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
-const groupOf = (r: CaseResult): string => `${r.format} ${r.argv[0]}${r.argv.includes('--no-default-lexicon') ? '' : ' (default lexicons)'}`;
-
-/**
- * Runs that take much longer per MB than the others, beyond the fixed cost of
- * a run: ms - base > factor × rate × MB + slack, where base is the median time
- * of the group's small files and rate the median ms per MB of its large ones
- * (of every large file when the group has fewer than 5).
- */
-function slowRuns(results: CaseResult[]): Array<{ result: CaseResult; limit: number }> {
-  const groups = new Map<string, CaseResult[]>();
-  for (const r of results) groups.set(groupOf(r), [...(groups.get(groupOf(r)) ?? []), r]);
-  const base = new Map<string, number>();
-  for (const [g, rs] of groups) base.set(g, median(rs.filter((r) => r.size < 16_384).map((r) => r.ms)) || 0);
-  const rateOf = (r: CaseResult): number => Math.max(0, r.ms - base.get(groupOf(r))!) / mb(r.size);
-  const large = results.filter((r) => r.size >= 65_536 && r.code !== 'timeout');
-  const globalRate = median(large.map(rateOf));
-  const slow: Array<{ result: CaseResult; limit: number }> = [];
-  for (const r of results) {
-    if (r.code === 'timeout') continue;
-    const g = groupOf(r);
-    const groupLarge = large.filter((x) => groupOf(x) === g);
-    const rate = groupLarge.length >= 5 ? median(groupLarge.map(rateOf)) : globalRate;
-    const limit = base.get(g)! + slowFactor * (Number.isFinite(rate) ? rate : 1000) * Math.max(mb(r.size), 1 / 16) + 2000;
-    if (r.ms > limit) slow.push({ result: r, limit });
-  }
-  return slow;
-}
-
 const started = Date.now();
 const results: CaseResult[] = [];
 const spawned: Spawned[] = [];
@@ -139,17 +109,19 @@ for (const c of fuzzCases(seed, count, { formats, small, ...(only !== undefined 
   }
 }
 
-// Time: runs far slower per MB than the others are run once more; the faster of the two counts.
-const slow: Array<{ result: CaseResult; limit: number }> = [];
+// Time: runs far slower per MB (and per record) than the others are run once more; the faster of the two counts.
+const slow: CaseResult[] = [];
+let rerun = 0;
 if (only === undefined) {
-  for (const { result, limit } of slowRuns(results)) {
+  for (const { result, limit, by } of slowRuns(results, slowFactor)) {
+    rerun++;
     const c = [...fuzzCases(seed, count, { formats, small, only: result.index })][0]!;
     const dir = join(work, `again-${c.index}`);
     const again = await runCase(c, dir, { timeoutMs, reader: false });
     result.ms = Math.min(result.ms, again.ms);
     if (result.ms > limit) {
-      slow.push({ result, limit });
-      result.problems.push(`slow: ${Math.round(result.ms)} ms for ${(result.size / 1024).toFixed(0)} KB, over ${Math.round(limit)} ms (${slowFactor}× the median time per MB)`);
+      slow.push(result);
+      result.problems.push(`slow: ${Math.round(result.ms)} ms for ${(result.size / 1024).toFixed(0)} KB${result.records !== undefined ? ` (${result.records} records)` : ''}, over ${Math.round(limit)} ms (${slowFactor}× the median time per ${by === 'bytes' ? 'MB' : 'MB and per record'}), twice`);
       save(c, result, dir);
     }
     rmSync(dir, { recursive: true, force: true });
@@ -157,15 +129,22 @@ if (only === undefined) {
 }
 if (only === undefined) rmSync(work, { recursive: true, force: true });
 
+// Each run's time, for a look at how time grows with size.
+if (values.times !== undefined) {
+  const pick = ({ index, format, sizeClass, bytes, size, records, ms, code }: CaseResult) => ({ index, format, sizeClass, bytes, size, records, ms: Math.round(ms), code });
+  writeFileSync(resolve(values.times), results.map((r) => JSON.stringify(pick(r))).join('\n') + '\n');
+}
+
 // Summary.
 const seconds = (Date.now() - started) / 1000;
 const failing = results.filter((r) => r.problems.length > 0);
-const perFormat = new Map<string, { files: number; failed: number; bytes: number; large: number }>();
+const perFormat = new Map<string, { files: number; failed: number; bytes: number; large: number; records: number }>();
 for (const r of results) {
-  const f = perFormat.get(r.format) ?? { files: 0, failed: 0, bytes: 0, large: 0 };
+  const f = perFormat.get(r.format) ?? { files: 0, failed: 0, bytes: 0, large: 0, records: 0 };
   f.files++;
   f.bytes += r.bytes;
-  if (r.size >= 65_536) f.large++;
+  f.records += r.records ?? 0;
+  if (r.size >= LARGE_BYTES) f.large++;
   if (r.problems.length > 0) f.failed++;
   perFormat.set(r.format, f);
 }
@@ -173,15 +152,16 @@ const exits = new Map<string, number>();
 for (const r of results) exits.set(String(r.code), (exits.get(String(r.code)) ?? 0) + 1);
 const lines = [
   `fuzz: seed ${seed}, ${results.length} files in ${seconds.toFixed(0)} s, ${failing.length} failing`,
-  ...[...perFormat].map(([format, f]) => `  ${format.padEnd(8)} ${String(f.files).padStart(6)} files  ${(f.bytes / 1024 / 1024).toFixed(1).padStart(7)} MB  ${String(f.large).padStart(4)} over 64 KB  ${f.failed} failing`),
+  ...[...perFormat].map(([format, f]) => `  ${format.padEnd(8)} ${String(f.files).padStart(6)} files  ${(f.bytes / 1024 / 1024).toFixed(1).padStart(7)} MB  ${String(f.large).padStart(4)} over 64 KB  ${String(f.records).padStart(8)} records  ${f.failed} failing`),
   `  exit codes: ${[...exits].sort().map(([code, n]) => `${code}: ${n}`).join(', ')}`,
   `  spawned as processes: ${spawned.length}${spawned.some((s) => s.problems.length > 0) ? `, ${spawned.filter((s) => s.problems.length > 0).length} differing` : ''}`,
   `  slowest per MB: ${results
-    .filter((r) => r.size >= 65_536)
+    .filter((r) => r.size >= LARGE_BYTES)
     .sort((a, b) => b.ms / b.size - a.ms / a.size)
     .slice(0, 3)
     .map((r) => `#${r.index} ${r.format} ${(r.size / 1024).toFixed(0)} KB in ${(r.ms / 1000).toFixed(1)} s`)
-    .join('; ') || 'no file over 64 KB'}; ${slow.length} over the limit`,
+    .join('; ') || 'no file over 64 KB'}`,
+  `  time: ${rerun} runs over the limit run again, ${slow.length} over it twice`,
   ...failing.slice(0, 50).flatMap((r) => [`  FAIL #${r.index} ${r.label}`, ...r.problems.slice(0, 4).map((p) => `       ${p}`), `       replay: ${replay(r.index)}`]),
   ...(failing.length > 50 ? [`  … and ${failing.length - 50} more`] : []),
   ...(failing.length > 0 && outDir ? [`  failing files written to ${outDir}`] : []),

@@ -26,6 +26,8 @@ export interface CaseResult {
   bytes: number;
   /** Bytes the time is compared to: the file's, or what an XLSX file inflates to. */
   size: number;
+  /** Records written in a data file (CSV/TSV/JSONL/JSON/XLSX read into rows); undefined for lexicons and refused files. */
+  records: number | undefined;
   /** Time of the CLI run, in ms (the checks excluded). */
   ms: number;
   code: number | 'timeout';
@@ -93,7 +95,8 @@ export async function runCase(c: FuzzCase, dir: string, options: { timeoutMs?: n
   const problems = code === 'timeout' ? [`no exit after ${Math.round(ms / 1000)} s`] : checkRun(c, dir, code, stdout, stderr);
   if (options.reader !== false && c.reader) problems.push(...(await checkReader(c.reader, join(dir, c.input))).map((p) => `reader: ${p}`));
   const input = c.files.find((f) => f.name === c.input)!;
-  return { index: c.index, format: c.format, sizeClass: c.size, label: c.label, bytes: input.bytes.length, size: c.contentBytes ?? input.bytes.length, ms, code, stderr: stderr.slice(0, 4000), problems, argv: argvShown(c) };
+  const records = c.format !== 'lexicon' && (c.outcome.kind === 'rows' || c.outcome.kind === 'rows-or-refused') ? c.outcome.records.length : undefined;
+  return { index: c.index, format: c.format, sizeClass: c.size, label: c.label, bytes: input.bytes.length, records, size: c.contentBytes ?? input.bytes.length, ms, code, stderr: stderr.slice(0, 4000), problems, argv: argvShown(c) };
 }
 
 /** Annotation rows: one JSON object per line. */
