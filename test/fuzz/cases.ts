@@ -200,7 +200,7 @@ const file = (name: string): CaseFile => ({ file: name });
 function delimiterUncertain(spec: FileSpec): boolean {
   const width = (spec.idColumn ? 1 : 0) + spec.extraColumns + 1;
   const first = spec.records.slice(0, 50);
-  const agreeing = first.filter((r) => r.damage !== 'wrong-width' && r.damage !== 'stray-open').length;
+  const agreeing = first.filter((r) => !['wrong-width', 'stray-open', 'stray-open-lines'].includes(r.damage)).length;
   return spec.format === 'csv' && width > 1 && first.length > 0 && agreeing < first.length * 0.6;
 }
 

@@ -24,6 +24,13 @@ export type Damage =
   | 'none'
   /** CSV/TSV: the text opens a quote it never closes, written unquoted. */
   | 'stray-open'
+  /**
+   * CSV/TSV: a stray opening quote on a text that runs over several lines, in
+   * a middle column, followed by a well-formed record: no line of it has the
+   * header's width, so its lines are lost as one record up to the next
+   * well-formed one (written as `stray-open` where that would be ambiguous).
+   */
+  | 'stray-open-lines'
   /** CSV/TSV: `"Nul" de chez nul`, written unquoted: read as written. */
   | 'loose-quotes'
   /** CSV/TSV: a quote inside an unquoted text: read as written. */
@@ -120,6 +127,7 @@ const recordSpec = (format: Format): fc.Arbitrary<RecordSpec> =>
       : fc.oneof(
           { weight: 10, arbitrary: fc.constant<Damage>('none') },
           { weight: 3, arbitrary: fc.constant<Damage>('stray-open') },
+          { weight: 1, arbitrary: fc.constant<Damage>('stray-open-lines') },
           { weight: 2, arbitrary: fc.constantFrom<Damage>('loose-quotes', 'inner-quote', 'wrong-width', 'empty-text', 'huge') },
         ),
     tokens: fc.array(token, { minLength: 1, maxLength: 14 }),
@@ -216,14 +224,22 @@ export function renderFile(spec: FileSpec, name = `fuzz.${spec.format}`): Render
     if (spec.idColumn) columns.unshift('id');
     const width = columns.length;
     lines.push(columns.join(d) + eolOf(spec.records[0]));
-    for (const record of spec.records) {
+    const textIndex = columns.indexOf('commentaire');
+    spec.records.forEach((record, k) => {
       for (const blank of record.blankBefore) lines.push(blank + eolOf(record));
       row++;
-      const damage = record.damage;
+      // Over lines only where no line of the text reads as a record, and the next record is well formed.
+      const nextDamage = spec.records[k + 1]?.damage ?? 'none';
+      const overLines = record.damage === 'stray-open-lines' && textIndex > 0 && textIndex < width - 1 && (nextDamage === 'none' || nextDamage === 'empty-text');
+      const damage = record.damage === 'stray-open-lines' && !overLines ? 'stray-open' : record.damage;
       const text = textOf(spec, record);
       let textCell: string;
       let expect: Expected;
-      if (damage === 'stray-open') {
+      if (damage === 'stray-open-lines') {
+        const words = text.split(' ');
+        textCell = `"${words.map((w, i) => (i > 0 && i % 3 === 0 ? `${record.eol}${w}` : w)).join(' ')}${words.length <= 3 ? `${record.eol}suite` : ''}`;
+        expect = { type: 'reject', reason: 'unbalanced quote' };
+      } else if (damage === 'stray-open') {
         textCell = `"${text}`;
         expect = { type: 'reject', reason: 'unbalanced quote' };
       } else if (damage === 'loose-quotes') {
@@ -258,7 +274,7 @@ export function renderFile(spec: FileSpec, name = `fuzz.${spec.format}`): Render
       }
       lines.push(cells.join(d) + eolOf(record));
       expected.push(expect);
-    }
+    });
   }
   if (!spec.finalEol && lines.length > 0) lines[lines.length - 1] = lines.at(-1)!.replace(/(\r\n|\r|\n)$/, '');
   const text = lines.join('');
