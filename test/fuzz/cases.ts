@@ -168,9 +168,10 @@ function sized(c: CaseSpec): CaseSpec {
       if (size === 'many') return { ...c, spec: { ...c.spec, records: repeat(c.spec.records, scale) } };
       return { ...c, spec: { ...c.spec, longSize: long, records: c.spec.records.map((r, k) => (k === 0 && r.kind === 'text' ? { ...r, kind: 'long-text' as const } : r)) } };
     case 'lexicon':
-      // A large SMS table (up to 100,000 forms), or thousands of entries.
+      // A large SMS table (up to 100,000 forms).
       if (size === 'many' || size === 'giant') return { ...c, spec: { ...c.spec, sms: scale * (size === 'giant' ? 33 : 10) } };
-      return { ...c, spec: { ...c.spec, hugeWords: scale * 9, entries: repeat(c.spec.entries.length > 0 ? c.spec.entries : [{ kind: 'irritant', terms: [1, 2], theme: 0 }], scale) } };
+      // Or thousands of entries, a huge term of up to 27,000 words, brackets up to 300,000 deep.
+      return { ...c, spec: { ...c.spec, hugeWords: scale * 9, depth: scale * 100, entries: repeat(c.spec.entries.length > 0 ? c.spec.entries : [{ kind: 'irritant', terms: [1, 2], theme: 0 }], scale) } };
   }
 }
 
