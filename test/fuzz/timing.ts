@@ -1,7 +1,9 @@
 // The time check of `npm run fuzz`: a run must cost time linear in its input.
-// Each run is compared with the other runs of the same kind in the same fuzz
-// run (same format and command), per byte and per record, so the check
-// follows the load of the machine instead of a fixed budget.
+// Each run is compared with the other runs of its kind in the same fuzz run
+// (same format, command and bulk), per byte and per record, so the check
+// follows the load of the machine instead of a fixed budget; and within each
+// kind, the time per byte of the largest files is compared with that of the
+// smallest, which stays flat when time grows linearly.
 
 /** What the check needs to know of one run. */
 export interface TimedRun {
@@ -9,6 +11,8 @@ export interface TimedRun {
   format: string;
   /** The command line (its first word and `--no-default-lexicon` pick the group). */
   argv: readonly string[];
+  /** What makes the file large: many records, or one long text (`giant`: over the record limit); `small` otherwise. */
+  sizeClass: 'small' | 'many' | 'long' | 'giant';
   /** Bytes the time is compared to (an XLSX file's inflated parts). */
   size: number;
   /** Records of a data file, when known. */
@@ -41,40 +45,60 @@ export const median = (xs: readonly number[]): number => {
   return s.length === 0 ? NaN : s.length % 2 === 1 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
 
+/** Runs that share a fixed cost: same format and command, default lexicons or not. */
 export const groupOf = (r: TimedRun): string => `${r.format} ${r.argv[0]}${r.argv.includes('--no-default-lexicon') ? '' : ' (default lexicons)'}`;
+/** Runs that share a cost per byte: the group, and what fills the file (many records cost per byte unlike one long text). */
+export const kindOf = (r: TimedRun): string => `${groupOf(r)}, ${r.sizeClass === 'giant' ? 'long' : r.sizeClass}`;
+
+const groupBy = <T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> => {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+};
+
+/** The median time of each group's small files: what a run costs whatever its size. */
+function baseTimes<T extends TimedRun>(done: readonly T[]): Map<string, number> {
+  const base = new Map<string, number>();
+  for (const [g, rs] of groupBy(done, groupOf)) base.set(g, median(rs.filter((r) => r.size < SMALL_BYTES).map((r) => r.ms)) || 0);
+  return base;
+}
 
 /**
- * Runs much slower than the others of their group, beyond the fixed cost of a
+ * Runs much slower than the others of their kind, beyond the fixed cost of a
  * run. With `base` the median time of the group's small files and `rate` the
- * median time per unit (MB, or record) of its large ones (of every large
- * file of the run when the group has fewer than 5), a limit is
- * `base + factor × rate × units + SLACK_MS`. A run is slow when it is over
- * its limit per MB (at least 1/16 MB) and, for a file of `MANY_RECORDS`
- * records or more, over its limit per record too: a file of many short
- * records costs more per byte, a file of a few long ones more per record,
- * and neither is slow; time that grows faster than the input passes both.
+ * median time per unit (MB, or record) of the large files of its kind (of
+ * its group when the kind has fewer than 5, of the whole run when the group
+ * has fewer than 5), a limit is `base + factor × rate × units + SLACK_MS`.
+ * A run is slow when it is over its limit per MB (at least 1/16 MB) and, for
+ * a file of `MANY_RECORDS` records or more, over its limit per record too: a
+ * file of many short records costs more per byte, a file of a few long ones
+ * more per record, and neither is slow; time that grows faster than the
+ * input passes both.
  */
 export function slowRuns<T extends TimedRun>(results: readonly T[], factor: number): Array<SlowRun<T>> {
   const done = results.filter((r) => r.code !== 'timeout');
-  const groups = new Map<string, T[]>();
-  for (const r of done) groups.set(groupOf(r), [...(groups.get(groupOf(r)) ?? []), r]);
-  const base = new Map<string, number>();
-  for (const [g, rs] of groups) base.set(g, median(rs.filter((r) => r.size < SMALL_BYTES).map((r) => r.ms)) || 0);
+  const base = baseTimes(done);
   const extra = (r: T): number => Math.max(0, r.ms - base.get(groupOf(r))!);
 
-  /** The limit of each run by one unit, or undefined when the unit does not apply to it. */
+  /** The limit of each run by one unit, or none when the unit does not apply to it. */
   const limits = (large: (r: T) => boolean, units: (r: T) => number | undefined, fallback: number): Map<T, number> => {
-    const compared = done.filter(large);
     const rateOf = (r: T): number => extra(r) / units(r)!;
-    const globalRate = median(compared.map(rateOf));
+    const compared = done.filter(large);
+    const rates = (rs: readonly T[]): number => (rs.length >= 5 ? median(rs.map(rateOf)) : NaN);
+    const byKind = new Map([...groupBy(compared, kindOf)].map(([k, rs]) => [k, rates(rs)]));
+    const byGroup = new Map([...groupBy(compared, groupOf)].map(([g, rs]) => [g, rates(rs)]));
+    const overall = median(compared.map(rateOf));
     const out = new Map<T, number>();
-    for (const [g, rs] of groups) {
-      const mine = compared.filter((r) => groupOf(r) === g);
-      const rate = mine.length >= 5 ? median(mine.map(rateOf)) : Number.isFinite(globalRate) ? globalRate : fallback;
-      for (const r of rs) {
-        const n = units(r);
-        if (n !== undefined) out.set(r, base.get(g)! + factor * rate * n + SLACK_MS);
-      }
+    for (const r of done) {
+      const n = units(r);
+      if (n === undefined) continue;
+      const rate = [byKind.get(kindOf(r)), byGroup.get(groupOf(r)), overall, fallback].find((x) => x !== undefined && Number.isFinite(x))!;
+      out.set(r, base.get(groupOf(r))! + factor * rate * n + SLACK_MS);
     }
     return out;
   };
@@ -88,4 +112,43 @@ export function slowRuns<T extends TimedRun>(results: readonly T[], factor: numb
     if (r.ms > bytes && (records === undefined || r.ms > records)) slow.push({ result: r, limit: Math.max(bytes, records ?? 0), by: records === undefined ? 'bytes' : 'bytes and records' });
   }
   return slow;
+}
+
+export interface Growth {
+  /** Format, command and bulk of the runs compared. */
+  kind: string;
+  unit: 'MB' | 'record';
+  runs: number;
+  /** Median size of the largest third of the runs over that of the smallest third. */
+  sizeRatio: number;
+  /** Median time per unit (beyond the fixed cost) of the largest third over that of the smallest third: 1 when time is linear, about `sizeRatio` when quadratic. */
+  rateRatio: number;
+}
+
+/** The most `rateRatio` may be for a size ratio: halfway between linear time (1) and quadratic (`sizeRatio`). */
+export const growthLimit = (sizeRatio: number): number => (1 + sizeRatio) / 2;
+
+/** Runs of a kind needed to compare its largest third with its smallest. */
+export const GROWTH_RUNS = 9;
+
+/**
+ * How the time per unit grows with size within each kind of large file
+ * (long texts per MB, many records per record), for kinds of at least
+ * `GROWTH_RUNS` runs. Time that grows linearly keeps `rateRatio` near 1.
+ */
+export function growth(results: readonly TimedRun[]): Growth[] {
+  const done = results.filter((r) => r.code !== 'timeout');
+  const base = baseTimes(done);
+  const out: Growth[] = [];
+  for (const [kind, rs] of groupBy(done.filter((r) => r.sizeClass !== 'small'), kindOf)) {
+    const unit = rs[0]!.sizeClass === 'many' && rs.every((r) => r.records !== undefined) ? 'record' : 'MB';
+    const units = (r: TimedRun): number => (unit === 'record' ? r.records! : r.size / MB);
+    const sorted = rs.filter((r) => units(r) > 0).sort((a, b) => units(a) - units(b));
+    if (sorted.length < GROWTH_RUNS) continue;
+    const third = Math.floor(sorted.length / 3);
+    const [low, high] = [sorted.slice(0, third), sorted.slice(-third)];
+    const rate = (xs: readonly TimedRun[]): number => median(xs.map((r) => Math.max(0, r.ms - base.get(groupOf(r))!) / units(r)));
+    out.push({ kind, unit, runs: sorted.length, sizeRatio: median(high.map(units)) / median(low.map(units)), rateRatio: rate(high) / rate(low) });
+  }
+  return out.sort((a, b) => a.kind.localeCompare(b.kind));
 }
