@@ -18,7 +18,18 @@ export type FuzzFormat = (typeof FUZZ_FORMATS)[number];
  */
 export type CaseSize = 'small' | 'many' | 'long' | 'giant';
 
-export type CaseSpec = { size: CaseSize; scale: number; report: ReportChoice; mask: boolean; defaultLexicon: boolean } & (
+/**
+ * Bytes changed in the rendered input, blindly: a bit flipped, bytes deleted,
+ * bytes that matter to some format inserted (quotes, line ends, delimiters,
+ * brackets, NUL, BOM and UTF-8 lead bytes), or the file cut short. What the
+ * file holds is then unknown; the run must still end cleanly and agree with
+ * itself (see the `consistent` outcome).
+ */
+export interface Mutation {
+  edits: Array<{ op: 'flip' | 'delete' | 'insert' | 'truncate'; at: number; bit: number; length: number; bytes: number[] }>;
+}
+
+export type CaseSpec = { size: CaseSize; scale: number; report: ReportChoice; mask: boolean; defaultLexicon: boolean; mutation: Mutation | null } & (
   | { format: 'csv' | 'tsv' | 'jsonl'; spec: FileSpec }
   | { format: 'json'; spec: JsonSpec }
   | { format: 'xlsx'; spec: XlsxSpec }
@@ -27,8 +38,17 @@ export type CaseSpec = { size: CaseSize; scale: number; report: ReportChoice; ma
 
 type ReportChoice = 'json' | 'md' | 'csv' | 'table' | 'html';
 
+/**
+ * A file whose records are unknown (its bytes mutated): whatever the run
+ * does, it ends cleanly, and when it reads the file, the annotations, the
+ * rejects and the report agree on the rows (each once, in order).
+ */
+export interface ConsistentOutcome {
+  kind: 'consistent';
+}
+
 /** What the run must give. `rows` outcomes list each record as the CLI reads it (1 MiB record limit). */
-export type Outcome = FileOutcome | LexiconOutcome;
+export type Outcome = FileOutcome | LexiconOutcome | ConsistentOutcome;
 
 /** A path inside the case's folder. */
 export interface CaseFile {
@@ -55,7 +75,7 @@ export interface FuzzCase {
 export interface ReaderCheck {
   format: 'csv' | 'tsv' | 'jsonl' | 'json' | 'xlsx';
   read: { text: string; id?: string; delimiter?: string };
-  outcome: FileOutcome;
+  outcome: FileOutcome | ConsistentOutcome;
   maxRecordSize?: number;
   maxXlsxSize?: number;
   /** CSV/TSV/JSONL: the spec, to check each line belongs to one item. */
@@ -103,6 +123,37 @@ const LEXICON_DATA_ROWS: Expected[] = [
   { type: 'verbatim', id: 'a4', text: 'pas de retard, merci' },
 ];
 
+/** Bytes that mean something to one format or another. */
+const TELLING_BYTES = [0x22, 0x27, 0x0d, 0x0a, 0x3b, 0x2c, 0x09, 0x7c, 0x00, 0xff, 0xfe, 0xef, 0xbb, 0xbf, 0xc3, 0xa9, 0x80, 0xe2, 0x7b, 0x7d, 0x5b, 0x5d, 0x5c, 0x3a, 0x20, 0x2d, 0x26, 0x2a, 0x23, 0x3c];
+
+const mutationArb: fc.Arbitrary<Mutation> = fc.record({
+  edits: fc.array(
+    fc.record({
+      op: fc.oneof({ weight: 3, arbitrary: fc.constantFrom<'flip' | 'delete' | 'insert'>('flip', 'delete', 'insert') }, { weight: 1, arbitrary: fc.constant<'truncate'>('truncate') }),
+      at: fc.nat({ max: 999_999 }).map((n) => n / 1_000_000),
+      bit: fc.nat({ max: 7 }),
+      length: fc.integer({ min: 1, max: 8 }),
+      bytes: fc.array(fc.constantFrom(...TELLING_BYTES), { minLength: 1, maxLength: 4 }),
+    }),
+    { minLength: 1, maxLength: 4 },
+  ),
+});
+
+/** The bytes with the mutation's edits applied in order (positions as fractions of the current length). */
+export function mutate(bytes: Buffer, m: Mutation): Buffer {
+  let out = Buffer.from(bytes);
+  for (const e of m.edits) {
+    const at = Math.floor(e.at * out.length);
+    if (e.op === 'flip' && at < out.length) out[at]! ^= 1 << e.bit;
+    else if (e.op === 'delete') out = Buffer.concat([out.subarray(0, at), out.subarray(at + e.length)]);
+    else if (e.op === 'insert') out = Buffer.concat([out.subarray(0, at), Buffer.from(e.bytes), out.subarray(at)]);
+    else if (e.op === 'truncate') out = out.subarray(0, at);
+  }
+  return out;
+}
+
+const mutationLabel = (m: Mutation): string => m.edits.map((e) => `${e.op}@${e.at.toFixed(3)}${e.op === 'insert' ? `[${e.bytes.map((b) => b.toString(16).padStart(2, '0')).join(' ')}]` : ''}`).join(' ');
+
 const sizeArb = fc.oneof(
   { weight: 120, arbitrary: fc.constant<CaseSize>('small') },
   { weight: 3, arbitrary: fc.constant<CaseSize>('many') },
@@ -135,6 +186,7 @@ export function caseSpec(formats: readonly FuzzFormat[] = FUZZ_FORMATS): fc.Arbi
       report: fc.oneof({ weight: 24, arbitrary: fc.constant<ReportChoice>('json') }, { weight: 6, arbitrary: fc.constantFrom<ReportChoice>('md', 'csv', 'table') }, { weight: 1, arbitrary: fc.constant<ReportChoice>('html') }),
       mask: fc.oneof({ weight: 5, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
       defaultLexicon: fc.oneof({ weight: 19, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
+      mutation: fc.oneof({ weight: 7, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: mutationArb }),
     }) as fc.Arbitrary<CaseSpec>,
   );
 }
@@ -212,8 +264,25 @@ function csvOutcome(spec: FileSpec, expected: Expected[]): FileOutcome {
   return delimiterUncertain(spec) ? { kind: 'rows-or-refused', records, message: /no column "(commentaire|id)"/ } : { kind: 'rows', records };
 }
 
-/** The files, command line and expected outcome of a case. */
+/** The files, command line and expected outcome of a case (its input mutated if the spec says so). */
 export function renderCase(raw: CaseSpec, index: number): FuzzCase {
+  const plain = renderPlain(raw, index);
+  const m = raw.mutation;
+  if (m === null) return plain;
+  const files = plain.files.map((f) => (f.name === plain.input ? { ...f, bytes: mutate(f.bytes, m) } : f));
+  const label = `${plain.label}, mutated: ${mutationLabel(m)}`;
+  if (plain.format === 'lexicon') {
+    // A lexicon is accepted or refused; the data file beside it is read as written.
+    const check = plain.argv[0] === 'lexicon';
+    const outcome: Outcome = check ? { kind: 'lexicon-any' } : { kind: 'rows-or-refused', records: LEXICON_DATA_ROWS, message: /invalid lexicon/ };
+    return { ...plain, label, files, outcome };
+  }
+  const consistent: ConsistentOutcome = { kind: 'consistent' };
+  const { lines: _lines, ...reader } = plain.reader!;
+  return { ...plain, label, files, outcome: consistent, reader: { ...reader, outcome: consistent } };
+}
+
+function renderPlain(raw: CaseSpec, index: number): FuzzCase {
   const c = sized(raw);
   const base = `cas-${index}`;
   const lexiconArgs = c.defaultLexicon ? [] : ['--no-default-lexicon', '--lexicon', file('fuzz-lexique.yml')];

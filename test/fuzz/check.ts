@@ -40,6 +40,15 @@ export function checkItems(expected: readonly Expected[], items: readonly ReadIt
   return problems;
 }
 
+/** Items of a file whose records are unknown: rows numbered 1..n, each once. */
+export function checkRowsNumbered(items: readonly ReadItem[]): string[] {
+  const problems: string[] = [];
+  items.forEach((item, k) => {
+    if (item.source.row !== k + 1 && problems.length < 5) problems.push(`item ${k + 1}: row ${item.source.row}`);
+  });
+  return problems;
+}
+
 /** Physical lines of a decoded text (LF, CRLF, CR), without the empty one after a final line break. */
 export function physicalLines(text: string): string[] {
   const lines = text.split(/\r\n|\r|\n/);

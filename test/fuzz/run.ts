@@ -11,7 +11,7 @@ import { readVerbatims, type ReadItem } from '../../src/io/index.js';
 import type { RawItem } from '../../src/io/raw.js';
 import { trackedTemps } from '../../src/io/temp-files.js';
 import type { CaseFile, FuzzCase, Outcome, ReaderCheck } from './cases.js';
-import { checkItems, checkLineCover, physicalLines } from './check.js';
+import { checkItems, checkLineCover, checkRowsNumbered, physicalLines } from './check.js';
 import { HUGE_LIMIT, type Expected } from './files.js';
 
 export const STACK = /^\s+at /m;
@@ -157,7 +157,58 @@ function checkOutcome(c: FuzzCase, outcome: Outcome, dir: string, code: number, 
       return checkLexiconRefused(c, outcome.message, outcome.positioned, code, stderr);
     case 'lexicon-any':
       return code === 0 ? [] : checkLexiconRefused(c, /./, false, code, stderr);
+    case 'consistent':
+      return checkConsistent(c, dir, code, stdout, stderr);
   }
+}
+
+/** Reads the `--annotate` file, if the case asks for one and it was written. */
+function annotations(c: FuzzCase, dir: string): Annotation[] | undefined {
+  const name = optionFile(c, '--annotate');
+  if (name === undefined || !existsSync(join(dir, name))) return undefined;
+  return readFileSync(join(dir, name), 'utf8').split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as Annotation);
+}
+
+/**
+ * A file whose records are unknown: refused with a message naming it, or
+ * read with every row once, in order, and the annotations, the rejects file
+ * and the JSON summary agreeing on how many were analysed and rejected.
+ */
+function checkConsistent(c: FuzzCase, dir: string, code: number, stdout: string, stderr: string): string[] {
+  const nothingRead = code === EXIT.input && /no verbatim could be analysed/.test(stderr);
+  if (code === EXIT.input && !nothingRead) return checkRefused(c, /./, dir, code, stderr);
+  if (code !== 0 && !nothingRead) return [`exit ${code}: ${firstLine(stderr)}`];
+  const problems: string[] = [];
+  const rows = annotations(c, dir);
+  if (rows === undefined) return ['--annotate file not written'];
+  let misplaced = 0;
+  rows.forEach((row, k) => {
+    if (row.source.row !== k + 1 && misplaced++ < 5) problems.push(`--annotate row ${k + 1}: source row ${row.source.row}`);
+  });
+  const analysed = rows.filter((row) => row.status === 'analysed').length;
+  const rejected = rows.length - analysed;
+  if (nothingRead && analysed > 0) problems.push(`exit 3 saying no verbatim could be analysed, yet ${analysed} annotated as analysed`);
+  if (code === 0 && analysed === 0) problems.push('exit 0 with no row analysed');
+  const rejects = optionFile(c, '--rejects');
+  if (rejects !== undefined) {
+    const path = join(dir, rejects);
+    if (!existsSync(path)) problems.push('--rejects file not written');
+    else {
+      const n = csvRecordCount(readFileSync(path, 'utf8'));
+      if (n !== rejected) problems.push(`--rejects: ${n} rows for ${rejected} rows skipped in --annotate`);
+    }
+  }
+  if (code === 0 && optionFile(c, '--out') === undefined && c.argv[c.argv.indexOf('--format') + 1] === 'json') {
+    try {
+      const { summary } = JSON.parse(stdout) as { summary: { inputRows: number; analysed: number; rejected: number } };
+      if (summary.inputRows !== rows.length || summary.analysed !== analysed || summary.rejected !== rejected) {
+        problems.push(`report summary: ${summary.analysed} analysed + ${summary.rejected} rejected of ${summary.inputRows}, --annotate: ${analysed} + ${rejected} of ${rows.length}`);
+      }
+    } catch (error) {
+      problems.push(`report on stdout is not JSON: ${String(error).slice(0, 100)}`);
+    }
+  }
+  return problems;
 }
 
 function checkLexiconRefused(c: FuzzCase, message: RegExp, positioned: boolean, code: number, stderr: string): string[] {
@@ -266,6 +317,7 @@ export async function checkReader(check: ReaderCheck, path: string): Promise<str
   const outcome = check.outcome;
   if (thrown !== undefined && (thrown as Error).name !== 'InputError') return [`threw ${String(thrown).slice(0, 200)}`];
   if (outcome.kind === 'refused') return refusedWell() ? [] : [`expected the file refused, got ${thrown ? String(thrown).slice(0, 100) : `${items.length} items`}`];
+  if (outcome.kind === 'consistent') return refusedWell() ? [] : checkRowsNumbered(items);
   if (outcome.kind === 'rows-or-refused' && refusedWell()) return [];
   if (thrown !== undefined) return [`threw ${String(thrown).slice(0, 200)}`];
   const problems = checkItems(outcome.records, items);
