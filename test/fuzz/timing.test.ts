@@ -1,6 +1,6 @@
 // The time check of `npm run fuzz` on made-up timings: what it calls slow.
 import { describe, expect, it } from 'vitest';
-import { growth, slowRuns, type TimedRun } from './timing.js';
+import { slowRuns, type TimedRun } from './timing.js';
 
 const MB = 1024 * 1024;
 const argv = ['analyze', 'x.csv', '--no-default-lexicon'];
@@ -57,29 +57,5 @@ describe('slowRuns', () => {
     expect(slowRuns([...small, ...many, ...long, candidate], 10)).toEqual([]);
     // Against the many-record files alone it would have been slow.
     expect(slowRuns([...small, ...many, candidate], 10).map((s) => s.result)).toEqual([candidate]);
-  });
-});
-
-describe('growth', () => {
-  const small = Array.from({ length: 30 }, () => run(2000, 5, 100));
-  const sizes = Array.from({ length: 30 }, (_, k) => (k + 1) * 64 * 1024);
-
-  it.each<[string, (mb: number) => number, number, number]>([
-    ['linear', (mb) => 2000 * mb, 0.9, 1.1],
-    ['n log n', (mb) => 2000 * mb * Math.log2(16 * mb), 1.5, 2.5],
-    ['quadratic', (mb) => 2000 * mb * mb * 4, 4, 6],
-  ])('%s time: the rate of the largest third over the smallest', (_, cost, min, max) => {
-    const runs = [...small, ...sizes.map((size) => run(size, 3, 100 + cost(size / MB)))];
-    const [g] = growth(runs);
-    expect(g).toMatchObject({ kind: 'csv analyze, long', unit: 'MB', runs: 30 });
-    expect(g!.sizeRatio).toBeCloseTo(25.5 / 5.5, 5);
-    expect(g!.rateRatio).toBeGreaterThanOrEqual(min);
-    expect(g!.rateRatio).toBeLessThanOrEqual(max);
-  });
-
-  it('counts many-record files per record, and leaves out kinds of fewer than 9 runs', () => {
-    const many = sizes.map((size, k) => run(size, (k + 1) * 1000, 100 + (k + 1) * 50));
-    const long = sizes.slice(0, 8).map((size) => run(size, 3, 100 + size / 1000));
-    expect(growth([...small, ...many, ...long]).map((g) => [g.kind, g.unit, g.runs, Math.round(g.rateRatio * 100) / 100])).toEqual([['csv analyze, many', 'record', 30, 1]]);
   });
 });

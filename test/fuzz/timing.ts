@@ -1,9 +1,9 @@
 // The time check of `npm run fuzz`: a run must cost time linear in its input.
 // Each run is compared with the other runs of its kind in the same fuzz run
 // (same format, command and bulk), per byte and per record, so the check
-// follows the load of the machine instead of a fixed budget; and within each
-// kind, the time per byte of the largest files is compared with that of the
-// smallest, which stays flat when time grows linearly.
+// follows the load of the machine instead of a fixed budget. How the time of
+// one verbatim or one lexicon grows with its size is measured on controlled
+// inputs by `npm run bench long-text` and `npm run bench scale`.
 
 /** What the check needs to know of one run. */
 export interface TimedRun {
@@ -47,8 +47,12 @@ export const median = (xs: readonly number[]): number => {
 
 /** Runs that share a fixed cost: same format and command, default lexicons or not. */
 export const groupOf = (r: TimedRun): string => `${r.format} ${r.argv[0]}${r.argv.includes('--no-default-lexicon') ? '' : ' (default lexicons)'}`;
-/** Runs that share a cost per byte: the group, and what fills the file (many records cost per byte unlike one long text). */
-export const kindOf = (r: TimedRun): string => `${groupOf(r)}, ${r.sizeClass === 'giant' ? 'long' : r.sizeClass}`;
+/**
+ * Runs that share a cost per byte: the group, and what fills the file (many
+ * records cost per byte unlike one long text, and a text over the record
+ * limit is rejected unread in some formats).
+ */
+export const kindOf = (r: TimedRun): string => `${groupOf(r)}, ${r.sizeClass}`;
 
 const groupBy = <T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> => {
   const out = new Map<string, T[]>();
@@ -112,43 +116,4 @@ export function slowRuns<T extends TimedRun>(results: readonly T[], factor: numb
     if (r.ms > bytes && (records === undefined || r.ms > records)) slow.push({ result: r, limit: Math.max(bytes, records ?? 0), by: records === undefined ? 'bytes' : 'bytes and records' });
   }
   return slow;
-}
-
-export interface Growth {
-  /** Format, command and bulk of the runs compared. */
-  kind: string;
-  unit: 'MB' | 'record';
-  runs: number;
-  /** Median size of the largest third of the runs over that of the smallest third. */
-  sizeRatio: number;
-  /** Median time per unit (beyond the fixed cost) of the largest third over that of the smallest third: 1 when time is linear, about `sizeRatio` when quadratic. */
-  rateRatio: number;
-}
-
-/** The most `rateRatio` may be for a size ratio: halfway between linear time (1) and quadratic (`sizeRatio`). */
-export const growthLimit = (sizeRatio: number): number => (1 + sizeRatio) / 2;
-
-/** Runs of a kind needed to compare its largest third with its smallest. */
-export const GROWTH_RUNS = 9;
-
-/**
- * How the time per unit grows with size within each kind of large file
- * (long texts per MB, many records per record), for kinds of at least
- * `GROWTH_RUNS` runs. Time that grows linearly keeps `rateRatio` near 1.
- */
-export function growth(results: readonly TimedRun[]): Growth[] {
-  const done = results.filter((r) => r.code !== 'timeout');
-  const base = baseTimes(done);
-  const out: Growth[] = [];
-  for (const [kind, rs] of groupBy(done.filter((r) => r.sizeClass !== 'small'), kindOf)) {
-    const unit = rs[0]!.sizeClass === 'many' && rs.every((r) => r.records !== undefined) ? 'record' : 'MB';
-    const units = (r: TimedRun): number => (unit === 'record' ? r.records! : r.size / MB);
-    const sorted = rs.filter((r) => units(r) > 0).sort((a, b) => units(a) - units(b));
-    if (sorted.length < GROWTH_RUNS) continue;
-    const third = Math.floor(sorted.length / 3);
-    const [low, high] = [sorted.slice(0, third), sorted.slice(-third)];
-    const rate = (xs: readonly TimedRun[]): number => median(xs.map((r) => Math.max(0, r.ms - base.get(groupOf(r))!) / units(r)));
-    out.push({ kind, unit, runs: sorted.length, sizeRatio: median(high.map(units)) / median(low.map(units)), rateRatio: rate(high) / rate(low) });
-  }
-  return out.sort((a, b) => a.kind.localeCompare(b.kind));
 }
