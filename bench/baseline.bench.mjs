@@ -18,7 +18,11 @@
 // per-round ratio new/old, and createAnalyzer() CPU time new/old (first call,
 // then the median of repeated calls). BENCH_BASELINE_FRENCH=1 keeps only the
 // texts detected as French (the English layer left out of the figure).
-// Without BENCH_BASELINE it does nothing.
+// After the headline, a breakdown by language (BENCH_BASELINE_SPLIT=0 turns it
+// off): the texts this build detects as English and the others, each repeated
+// into passes of their own (BENCH_BASELINE_SPLIT_VERBATIMS, default 1,000),
+// interleaved the same way, so that the cost of the English layer is seen
+// apart. Without BENCH_BASELINE it does nothing.
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -37,8 +41,13 @@ const median = (values) => {
 };
 const fmt = (x, d = 2) => x.toFixed(d);
 
+function sampleRows() {
+  return parseSync(readFileSync(join(root, 'corpora/sample.csv')), { bom: true, delimiter: ';', columns: true });
+}
+const sampleTexts = () => sampleRows().map((r) => r.commentaire);
+
 function corpus(size, keep = () => true) {
-  const rows = parseSync(readFileSync(join(root, 'corpora/sample.csv')), { bom: true, delimiter: ';', columns: true }).filter((r) => keep(r.commentaire));
+  const rows = sampleRows().filter((r) => keep(r.commentaire));
   const docs = [];
   for (let i = 0; i < size; i += 1) {
     const r = rows[i % rows.length];
@@ -127,5 +136,29 @@ export default async function bench() {
     `ratio CPU new/old, whole analysis: median ${fmt(median(ratios))}, min ${fmt(sorted[0])}, max ${fmt(sorted[sorted.length - 1])} ` +
       `(per round ${ratios.map((x) => fmt(x)).join(' ')}; target <= 1.10)`,
   );
-  return { ratios, times, first, build };
+  const split = process.env.BENCH_BASELINE_SPLIT === '0' ? undefined : splitByLanguage(builds, analyzers, Math.max(2, Math.ceil(rounds / 2)));
+  return { ratios, times, first, build, split };
+}
+
+/** Per-verbatim CPU time of each build on the English texts and on the others, in passes of their own. */
+function splitByLanguage(builds, analyzers, rounds) {
+  const size = Number(process.env.BENCH_BASELINE_SPLIT_VERBATIMS ?? 1_000);
+  const english = new Set(sampleTexts().filter((text) => builds.new.run({ id: '', text }, analyzers.new).language === 'eng'));
+  const out = {};
+  for (const [group, keep] of [['English', (text) => english.has(text)], ['other', (text) => !english.has(text)]]) {
+    const distinct = sampleTexts().filter(keep).length;
+    const docs = corpus(size, keep);
+    if (docs.length === 0) continue;
+    for (const name of ['new', 'old']) pass(builds[name], analyzers[name], docs);
+    const perDoc = { new: [], old: [] };
+    for (let r = 0; r < rounds; r += 1) {
+      for (const name of r % 2 === 0 ? ['new', 'old'] : ['old', 'new']) perDoc[name].push(pass(builds[name], analyzers[name], docs).ms / docs.length);
+    }
+    out[group] = { texts: distinct, new: median(perDoc.new), old: median(perDoc.old) };
+  }
+  const parts = Object.entries(out).map(
+    ([group, g]) => `${group} (${g.texts} texts of the sample): new ${fmt(g.new * 1000, 0)} µs, old ${fmt(g.old * 1000, 0)} µs per verbatim, ratio ${fmt(g.new / g.old)}`,
+  );
+  console.log(`by language, CPU per verbatim (median of ${rounds} rounds): ${parts.join('; ')}`);
+  return out;
 }

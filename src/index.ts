@@ -4,3 +4,4 @@ export * from './text/index.js';
 export * from './lexicon/index.js';
 export * from './analyze/index.js';
 export * from './report/index.js';
+export type * from './options.js';

@@ -131,6 +131,18 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   };
 }
 
+const LOWER_END_RE = /\p{Ll}$/u;
+const UPPER_START_RE = /^\p{Lu}\p{Ll}/u;
+
+/**
+ * A capitalised word glued to the lowercase word before it ("déçuTout", which
+ * the tokenizer splits): the writer's missing ". " — a new sentence, so that a
+ * negation or a clause does not run on into it.
+ */
+function gluedSentenceStart(previous: Token, token: Token): boolean {
+  return previous.end === token.start && previous.kind === 'word' && token.kind === 'word' && LOWER_END_RE.test(previous.text) && UPPER_START_RE.test(token.text);
+}
+
 function toUnits(text: string, tokens: readonly Token[], negation: NegationConfig): Unit[] {
   const units: Unit[] = [];
   let sentence = 0;
@@ -140,6 +152,7 @@ function toUnits(text: string, tokens: readonly Token[], negation: NegationConfi
     // A line break between tokens ends the sentence; the next break is tracked, not searched per token.
     while (nextBreak !== -1 && nextBreak < prevEnd) nextBreak = text.indexOf('\n', nextBreak + 1);
     if (i > 0 && nextBreak !== -1 && nextBreak < token.start) sentence += 1;
+    else if (i > 0 && gluedSentenceStart(tokens[i - 1] as Token, token)) sentence += 1;
     prevEnd = token.end;
     if (token.kind === 'punct') {
       // "!!", "?!" and "..." are one token: it breaks a clause if one of its characters does.
@@ -222,10 +235,6 @@ function writes(term: string, key: string): boolean {
   return words.has(key);
 }
 const termWords = new Map<string, Set<string>>();
-
-function firstSeen(ids: Iterable<string>): string[] {
-  return [...new Set(ids)];
-}
 
 /** Analyses one verbatim (or a bare string) with a compiled analyser. */
 export function analyze(verbatim: Verbatim | string, analyzer: Analyzer): VerbatimAnalysis {
@@ -329,13 +338,19 @@ export function analyze(verbatim: Verbatim | string, analyzer: Analyzer): Verbat
       continue;
     }
     lastEnd.set(m.id, m.end);
-    const { cancelled: _drop, ...plain } = m;
-    matches.push(plain);
+    // A counted match has no `cancelled`: a copy only when allMatches keeps the same objects.
+    matches.push(analyzer.options.keepCancelled ? { ...m } : m);
   }
 
   // Lists carry the public id (`tag`), so two kinds can share a name (theme and intent `resiliation`).
-  const ofKind = (kind: EntryKind) => firstSeen(matches.filter((m) => m.kind === kind).map((m) => analyzer.entries.get(m.id)?.tag ?? m.id));
-  const themes = firstSeen(matches.flatMap((m) => (m.theme !== undefined ? [m.theme] : [])));
+  const ofKind = (kind: EntryKind): string[] => {
+    const ids = new Set<string>();
+    for (const m of matches) if (m.kind === kind) ids.add(analyzer.entries.get(m.id)?.tag ?? m.id);
+    return [...ids];
+  };
+  const themeSet = new Set<string>();
+  for (const m of matches) if (m.theme !== undefined) themeSet.add(m.theme);
+  const themes = [...themeSet];
   const irritants = ofKind('irritant');
   const enchantments = ofKind('enchantment');
 

@@ -1,7 +1,7 @@
 // Brand and agent messages in review and social exports: the brand's own
 // posts and replies ("Bonjour Marc, nous sommes désolés… envoyez-nous un MP",
 // auto-replies, "^JD" signatures) are not the voice of the customer.
-import { foldKey } from '../text/index.js';
+import { foldText } from '../text/fold.js';
 
 /** A Twitter-style agent signature closing the text: "^JD", "^Marc". */
 const CARET_SIGNATURE = /(?:^|\s)\^[\p{Lu}][\p{L}]{0,11}\s*$/u;
@@ -38,8 +38,9 @@ const ANCHOR = /nous|vous|votre|notre|nos|merci|hesitez|cordialement|belle journ
  * customer's: a caret signature or a brand-only phrase, or two reply phrases.
  */
 export function isBrandMessage(text: string): boolean {
-  if (CARET_SIGNATURE.test(text.trimEnd())) return true;
-  const folded = foldKey(text.replace(/[’‘`]/g, "'")).replace(/\s+/g, ' ');
+  if (text.includes('^') && CARET_SIGNATURE.test(text.trimEnd())) return true;
+  // foldKey unifies ’ ‘ ` as ' too.
+  const folded = foldText(text);
   // Every STRONG and MEDIUM phrase holds one of these words: most customer texts stop here.
   if (!ANCHOR.test(folded)) return false;
   if (STRONG.some((re) => re.test(folded))) return true;

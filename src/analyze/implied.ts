@@ -131,6 +131,8 @@ export function findImplied(units: readonly Unit[], rules: readonly CompiledImpl
   for (let k = 0; k < units.length; k += 1) {
     const u = units[k];
     if (u === undefined || (u.kind !== 'number' && u.kind !== 'word')) continue;
+    // A word starts a duration or a rise only as a number written out ("trois semaines").
+    if (u.kind === 'word' && !WORD_NUMBERS.has(u.key)) continue;
     const duration = durationAt(units, k);
     const increase = duration === undefined ? increaseAt(units, k) : undefined;
     if (duration === undefined && increase === undefined) continue;

@@ -24,12 +24,17 @@ interface Phrase {
   negated: boolean;
 }
 
+/** A node of the phrase trie: the phrase whose keys lead here, and the next keys. */
+interface PhraseNode {
+  phrase: Phrase | undefined;
+  next: Map<string, PhraseNode> | undefined;
+}
+
 export interface SentimentConfig {
   /** Phrases by first key, longest first. */
   phrases: Map<string, Phrase[]>;
-  /** Phrases of two keys or more by first then second key, longest first; one-key phrases by key. */
-  pairs: Map<string, Map<string, Phrase[]>>;
-  singles: Map<string, Phrase>;
+  /** Phrases as a trie of keys: a unit finds its longest phrase in one walk. */
+  trie: Map<string, PhraseNode>;
   stems: Map<string, number>;
   irritantWeight: number;
   /** Keys whose praise turns negative next to a complaint (see SentimentSection.sarcasm). */
@@ -39,6 +44,8 @@ export interface SentimentConfig {
   turns: string[][];
   /** The lexicon's condition and precaution markers (modality.hypothetical): complaint words under them weigh nothing. */
   hypothetical: ModalityConfig;
+  /** Their first keys: most units start none. */
+  turnStarts: ReadonlySet<string>;
 }
 
 /** Thresholds turning sentiment sums into a tonality (docs/lexicon-format.md § Sentiment). */
@@ -108,34 +115,32 @@ export function createSentimentConfig(lexicon: Lexicon, options: { includeBase: 
     phrases.set(first, list);
   }
   for (const list of phrases.values()) list.sort((a, b) => b.keys.length - a.keys.length);
-  // The same lists split on the second key: a unit then tries only the phrases its next word can start.
-  const pairs = new Map<string, Map<string, Phrase[]>>();
-  const singles = new Map<string, Phrase>();
-  for (const [first, list] of phrases) {
-    for (const p of list) {
-      if (p.keys.length === 1) {
-        if (!singles.has(first)) singles.set(first, p);
-        continue;
+  // One phrase per key sequence (`byKey`), so the longest phrase a walk meets is the one to take.
+  const trie = new Map<string, PhraseNode>();
+  for (const p of byKey.values()) {
+    let level = trie;
+    let node: PhraseNode | undefined;
+    for (const key of p.keys) {
+      node = level.get(key);
+      if (node === undefined) {
+        node = { phrase: undefined, next: undefined };
+        level.set(key, node);
       }
-      const second = p.keys[1] as string;
-      const bySecond = pairs.get(first) ?? new Map<string, Phrase[]>();
-      pairs.set(first, bySecond);
-      const l = bySecond.get(second) ?? [];
-      l.push(p);
-      bySecond.set(second, l);
+      level = node.next ??= new Map();
     }
+    if (node !== undefined) node.phrase = p;
   }
   const turns = (lexicon.sentiment.turns.length > 0 ? lexicon.sentiment.turns : DEFAULT_TURNS).map((t) => keysOf(t)).filter((k) => k.length > 0);
   return {
     phrases,
-    pairs,
-    singles,
+    trie,
     stems,
     irritantWeight: lexicon.sentiment.irritantWeight,
     enchantmentWeight: lexicon.sentiment.enchantmentWeight,
     sarcasm: new Set(lexicon.sentiment.sarcasm.map((w) => keysOf(w).join(' '))),
     turns,
     hypothetical: createModalityConfig({ ...lexicon, modality: { ...lexicon.modality, promise: [], unreal: [] } }, (w) => termKeys(w, keying)),
+    turnStarts: new Set(turns.map((t) => t[0] as string)),
   };
 }
 
@@ -185,25 +190,51 @@ function unitKey(u: Unit): string {
   return u.kind === 'emoji' ? sentimentKey(u.key) : u.key;
 }
 
-/** The longest phrase starting at unit k. */
-function phraseAt(units: readonly Unit[], keys: readonly string[], k: number, config: SentimentConfig, covered: ReadonlySet<number>): Phrase | undefined {
-  const first = keys[k] as string;
-  const second = keys[k + 1];
-  // Phrases of two keys or more whose second key is the next unit's, longest first; then the one-key phrase.
-  const list = second === undefined ? undefined : config.pairs.get(first)?.get(second);
-  if (list !== undefined) {
-    for (const p of list) {
-      if (k + p.keys.length > units.length) continue;
-      let ok = true;
-      for (let s = 0; s < p.keys.length && ok; s += 1) {
-        const u = units[k + s] as Unit;
-        if (keys[k + s] !== p.keys[s] || covered.has(u.token) || u.sentence !== units[k]?.sentence) ok = false;
-      }
-      if (ok) return p;
-    }
+/**
+ * The longest phrase starting at unit k: its units in one sentence, none
+ * inside a counted match (`covered`, by token).
+ */
+function phraseAt(units: readonly Unit[], keys: readonly string[], k: number, config: SentimentConfig, covered: Uint8Array): Phrase | undefined {
+  const start = units[k] as Unit;
+  if (covered[k] === 1) return undefined;
+  let node = config.trie.get(keys[k] as string);
+  if (node === undefined) return undefined;
+  const single = node.phrase;
+  let longest: Phrase | undefined;
+  for (let j = k + 1; j < units.length && node.next !== undefined; j += 1) {
+    const u = units[j] as Unit;
+    if (covered[j] === 1 || u.sentence !== start.sentence) break;
+    node = node.next.get(keys[j] as string);
+    if (node === undefined) break;
+    if (node.phrase !== undefined) longest = node.phrase;
   }
-  const p = config.singles.get(first);
-  return p !== undefined && !covered.has((units[k] as Unit).token) ? p : undefined;
+  return longest ?? single;
+}
+
+/** First unit whose token is at or after `token` (units are in token order). */
+function firstUnitFrom(units: readonly Unit[], token: number): number {
+  let lo = 0;
+  let hi = units.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((units[mid] as Unit).token < token) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The first unit of a token, if the token has one. */
+function unitOfToken(units: readonly Unit[], token: number): number | undefined {
+  const k = firstUnitFrom(units, token);
+  return units[k]?.token === token ? k : undefined;
+}
+
+/** One zeroed flag per unit, reused from verbatim to verbatim (the scoring is synchronous). */
+let coveredScratch = new Uint8Array(256);
+function coveredUnits(n: number): Uint8Array {
+  if (coveredScratch.length < n) coveredScratch = new Uint8Array(n * 2);
+  coveredScratch.fill(0, 0, n);
+  return coveredScratch;
 }
 
 /** Positive and negative sums of a verbatim: lexicon matches by weight, then sentiment words outside them. */
@@ -216,48 +247,46 @@ export function scoreSentiment(
 ): SentimentScore {
   let positive = 0;
   let negative = 0;
-  // Words inside irritant/enchantment matches already count through the weights.
-  const covered = new Set<number>();
+  // Words inside irritant/enchantment matches already count through the weights (by unit: 1 covered).
+  const covered = coveredUnits(units.length);
   let irritants = 0;
   let enchantments = 0;
   const items: Item[] = [];
-  const unitOfToken = new Map<number, number>();
-  units.forEach((u, k) => {
-    if (!unitOfToken.has(u.token)) unitOfToken.set(u.token, k);
-  });
   for (const m of matches) {
-    const start = unitOfToken.get(m.tokenStart) ?? 0;
-    const end = unitOfToken.get(m.tokenEnd) ?? units.length;
+    const start = unitOfToken(units, m.tokenStart) ?? 0;
+    const end = unitOfToken(units, m.tokenEnd) ?? units.length;
     if (m.kind === 'irritant') {
-      items.push({ start, end, value: sentiment.irritantWeight, cue: true, ironic: false, quoted: false, match: true });
+      items.push({ start, end, value: sentiment.irritantWeight, phrase: undefined, cue: true, ironic: false, quoted: false, match: true });
       irritants += 1;
     } else if (m.kind === 'enchantment') {
       // A delight in scare quotes (un service « rapide ») is a complaint.
       const quoted = scareQuoted(units, start, end) || (end - start > 1 && scareQuoted(units, end - 1, end));
-      items.push({ start, end, value: sentiment.enchantmentWeight, cue: quoted, ironic: quoted, quoted, match: true });
+      items.push({ start, end, value: sentiment.enchantmentWeight, phrase: undefined, cue: quoted, ironic: quoted, quoted, match: true });
       if (!quoted) enchantments += 1;
     } else continue;
-    for (let t = m.tokenStart; t < m.tokenEnd; t += 1) covered.add(t);
+    // Units are in token order: the match's tokens are one run of units.
+    for (let k = firstUnitFrom(units, m.tokenStart); k < units.length && (units[k] as Unit).token < m.tokenEnd; k += 1) covered[k] = 1;
   }
 
   // Phrases, longest first; their units then count once.
   const keys = units.map(unitKey);
-  const found: Array<{ start: number; end: number; phrase?: Phrase; value?: number }> = [];
+  // One shape for every item found (phrase or stem value), so the reads below stay monomorphic.
+  const found: Array<{ start: number; end: number; phrase: Phrase | undefined; value: number | undefined }> = [];
   for (let k = 0; k < units.length; ) {
     const u = units[k] as Unit;
-    if (covered.has(u.token) || (u.kind !== 'word' && u.kind !== 'emoji' && u.kind !== 'number' && u.kind !== 'hashtag' && u.kind !== 'symbol')) {
+    if (covered[k] === 1 || (u.kind !== 'word' && u.kind !== 'emoji' && u.kind !== 'number' && u.kind !== 'hashtag' && u.kind !== 'symbol')) {
       k += 1;
       continue;
     }
     const p = phraseAt(units, keys, k, sentiment, covered);
     if (p !== undefined) {
-      found.push({ start: k, end: k + p.keys.length, phrase: p });
+      found.push({ start: k, end: k + p.keys.length, phrase: p, value: undefined });
       k += p.keys.length;
       continue;
     }
     if (u.kind === 'word' && sentiment.stems.size > 0) {
       const v = sentiment.stems.get(stem(u.key));
-      if (v !== undefined) found.push({ start: k, end: k + 1, value: v });
+      if (v !== undefined) found.push({ start: k, end: k + 1, phrase: undefined, value: v });
     }
     k += 1;
   }
@@ -337,53 +366,58 @@ export function scoreSentiment(
   // praise always ("un service « rapide »").
   // Every test below is O(1) or stops at the nearest candidates (see Landmarks), so a long verbatim
   // full of praise and complaints stays linear.
-  const marks = landmarks(units, sentiment);
-  const verbatimIrony = irritants > 0 && enchantments === 0;
-  const sentenceOf = (it: Item): number => units[it.start]?.sentence ?? 0;
-  const lineAt = (k: number): number => marks.lineOf[Math.min(k, units.length - 1)] ?? 0;
-  const complaintLines = new Set(items.filter((c) => c.match && c.cue).map((c) => lineAt(c.start)));
-  const cues = items.filter((c) => c.cue && (!c.match || c.value < 0)).sort((a, b) => a.start - b.start);
-  // A sincere praise word between a fact and the praise answers the fact ("10 jours, délai correct. Merci."): no irony.
-  const sincere = praiseIndex(items.filter((e) => !e.match && !e.ironic && e.value > 0));
-  const maxSpan = items.reduce((m, it) => Math.max(m, it.end - it.start), 0);
-  const delights = items.filter((e) => e.match && !e.cue && e.value > 0);
-  const delightBounds = { minSentence: Infinity, maxSentence: -Infinity, minEnd: Infinity, maxStart: -Infinity };
-  for (const e of delights) {
-    delightBounds.minSentence = Math.min(delightBounds.minSentence, sentenceOf(e));
-    delightBounds.maxSentence = Math.max(delightBounds.maxSentence, sentenceOf(e));
-    delightBounds.minEnd = Math.min(delightBounds.minEnd, e.end);
-    delightBounds.maxStart = Math.max(delightBounds.maxStart, e.start);
-  }
-  const flips = new Set<Item>();
-  for (const it of items) {
-    if (!it.ironic) continue;
-    if (it.quoted || (verbatimIrony && !it.match && complaintLines.has(lineAt(it.start)))) {
+  // Landmarks are built only for a verbatim that needs them (most have no ironic item and no praise-and-complaint turn).
+  let marksBuilt: Landmarks | undefined;
+  const marksOf = (): Landmarks => (marksBuilt ??= landmarks(units, sentiment));
+  if (items.some((it) => it.ironic)) {
+    const marks = marksOf();
+    const verbatimIrony = irritants > 0 && enchantments === 0;
+    const sentenceOf = (it: Item): number => units[it.start]?.sentence ?? 0;
+    const lineAt = (k: number): number => marks.lineOf[Math.min(k, units.length - 1)] ?? 0;
+    const complaintLines = new Set(items.filter((c) => c.match && c.cue).map((c) => lineAt(c.start)));
+    const cues = items.filter((c) => c.cue && (!c.match || c.value < 0)).sort((a, b) => a.start - b.start);
+    // A sincere praise word between a fact and the praise answers the fact ("10 jours, délai correct. Merci."): no irony.
+    const sincere = praiseIndex(items.filter((e) => !e.match && !e.ironic && e.value > 0));
+    const maxSpan = items.reduce((m, it) => Math.max(m, it.end - it.start), 0);
+    const delights = items.filter((e) => e.match && !e.cue && e.value > 0);
+    const delightBounds = { minSentence: Infinity, maxSentence: -Infinity, minEnd: Infinity, maxStart: -Infinity };
+    for (const e of delights) {
+      delightBounds.minSentence = Math.min(delightBounds.minSentence, sentenceOf(e));
+      delightBounds.maxSentence = Math.max(delightBounds.maxSentence, sentenceOf(e));
+      delightBounds.minEnd = Math.min(delightBounds.minEnd, e.end);
+      delightBounds.maxStart = Math.max(delightBounds.maxStart, e.start);
+    }
+    const flips = new Set<Item>();
+    for (const it of items) {
+      if (!it.ironic) continue;
+      if (it.quoted || (verbatimIrony && !it.match && complaintLines.has(lineAt(it.start)))) {
+        flips.add(it);
+        continue;
+      }
+      if (it.match) continue;
+      const s = sentenceOf(it);
+      // Facts, markers, quoted praise and irritants next to the praise (a fact an irritant or an implied
+      // complaint took: "Top la réactivité, 10 jours sans nouvelles"), on the same line: a chat's later "super merci" thanks for the fix, it does not mock the problem.
+      if (!hasCueNear(it, cues, s, sentenceOf, marks, maxSpan, units.length, sincere)) continue;
+      // The praised object next to the praise ("Top la réactivité", "Bravo la logistique"): with
+      // another delight elsewhere the praise is sincere.
+      const own = (e: Item): boolean => sentenceOf(e) === s && Math.max(e.start - it.end, it.start - e.end) <= OWN_DELIGHT_GAP && !turnBetween(marks, it, e);
+      if (delights.length > 0) {
+        const b = delightBounds;
+        if (b.minSentence !== s || b.maxSentence !== s || it.start - b.minEnd > OWN_DELIGHT_GAP || b.maxStart - it.end > OWN_DELIGHT_GAP) continue;
+        if (delights.some((e) => !own(e))) continue;
+      }
       flips.add(it);
-      continue;
+      for (const e of delights) flips.add(e);
     }
-    if (it.match) continue;
-    const s = sentenceOf(it);
-    // Facts, markers, quoted praise and irritants next to the praise (a fact an irritant or an implied
-    // complaint took: "Top la réactivité, 10 jours sans nouvelles"), on the same line: a chat's later "super merci" thanks for the fix, it does not mock the problem.
-    if (!hasCueNear(it, cues, s, sentenceOf, marks, maxSpan, units.length, sincere)) continue;
-    // The praised object next to the praise ("Top la réactivité", "Bravo la logistique"): with
-    // another delight elsewhere the praise is sincere.
-    const own = (e: Item): boolean => sentenceOf(e) === s && Math.max(e.start - it.end, it.start - e.end) <= OWN_DELIGHT_GAP && !turnBetween(marks, it, e);
-    if (delights.length > 0) {
-      const b = delightBounds;
-      if (b.minSentence !== s || b.maxSentence !== s || it.start - b.minEnd > OWN_DELIGHT_GAP || b.maxStart - it.end > OWN_DELIGHT_GAP) continue;
-      if (delights.some((e) => !own(e))) continue;
-    }
-    flips.add(it);
-    for (const e of delights) flips.add(e);
+    for (const it of flips) if (it.value > 0) it.value = -it.value;
   }
-  for (const it of flips) if (it.value > 0) it.value = -it.value;
 
   for (const it of items) {
     if (it.value > 0) positive += it.value;
     else negative -= it.value;
   }
-  return { positive: Math.round(positive * 100) / 100, negative: Math.round(negative * 100) / 100, turn: hasTurn(units, items, marks) };
+  return { positive: Math.round(positive * 100) / 100, negative: Math.round(negative * 100) / 100, turn: hasTurn(items, () => marksBuilt?.turnStarts ?? turnStartsOf(units, sentiment), units.length) };
 }
 
 /**
@@ -519,6 +553,7 @@ function praiseIndex(items: readonly Item[]): PraiseIndex {
 
 /** Length of the turn word starting at unit k (0: none). */
 function turnAt(units: readonly Unit[], k: number, config: SentimentConfig): number {
+  if (!config.turnStarts.has(units[k]?.key as string)) return 0;
   for (const t of config.turns) {
     let ok = true;
     for (let s = 0; s < t.length && ok; s += 1) if (units[k + s]?.key !== t[s]) ok = false;
@@ -531,9 +566,18 @@ function turnAt(units: readonly Unit[], k: number, config: SentimentConfig): num
  * Praise before a turn and complaint after it, or the reverse ("Accueil aimable, mais 40 min
  * d'attente"): the sums on each side of every turn word, from running totals (one pass).
  */
-function hasTurn(units: readonly Unit[], items: readonly Item[], marks: Landmarks): boolean {
-  if (marks.turnStarts.length === 0) return false;
-  const n = units.length;
+/** Units where a turn word starts (what Landmarks.turnStarts holds, without the rest of the landmarks). */
+function turnStartsOf(units: readonly Unit[], config: SentimentConfig): number[] {
+  const starts: number[] = [];
+  for (let k = 0; k < units.length; k += 1) if (config.turnStarts.has((units[k] as Unit).key) && turnAt(units, k, config) > 0) starts.push(k);
+  return starts;
+}
+
+function hasTurn(items: readonly Item[], turnStartsOfUnits: () => readonly number[], n: number): boolean {
+  // Praise on one side and complaint on the other need items of both signs.
+  if (!items.some((it) => it.value > 0) || !items.some((it) => it.value < 0)) return false;
+  const turnStarts = turnStartsOfUnits();
+  if (turnStarts.length === 0) return false;
   // endingBy[k]: items ending at or before k; startingAfter[k]: items starting after k.
   const endsAt = new Float64Array(n + 1);
   const startsAt = new Float64Array(n + 1);
@@ -555,7 +599,7 @@ function hasTurn(units: readonly Unit[], items: readonly Item[], marks: Landmark
   }
   // Sums of a few weights: compare with a tolerance so their order does not decide (0.7 + 0.3).
   const EPS = 1e-9;
-  for (const k of marks.turnStarts) {
+  for (const k of turnStarts) {
     const before = endingBy[k] ?? 0;
     const after = startingAfter[k] ?? 0;
     if ((before >= 1 - EPS && after <= -1 + EPS) || (before <= -1 + EPS && after >= 1 - EPS)) return true;

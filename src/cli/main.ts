@@ -229,13 +229,17 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
           onProgress: (n) => progress.tick(n),
         });
         progress.stop();
-        const text = await renderReport(result.report, opts.format as ReportFormat);
-        await output(io, text, opts.out);
         const { summary } = result.report;
         if (summary.analysed === 0) {
-          io.stderr.write(`verbatim: no verbatim could be analysed (${summary.rejected} rows skipped; see --rejects FILE)\n`);
+          // A failed run writes no report: stdout stays empty, the reasons go to stderr (the rows to --rejects).
+          const reasons = summary.rejectsByReason.slice(0, 3).map((r) => `${r.reason}: ${r.count}`).join(', ');
+          io.stderr.write(`verbatim: no verbatim could be analysed (${summary.rejected} rows skipped${reasons === '' ? '' : ` — ${escapeForTerminal(reasons)}`}; see --rejects FILE)\n`);
           code = EXIT.input;
+          return;
         }
+        // Every format through renderReport (HTML gives a promise, the text formats a string).
+        const text = await renderReport(result.report, opts.format as ReportFormat);
+        await output(io, text, opts.out);
       } finally {
         progress.stop();
       }

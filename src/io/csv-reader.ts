@@ -39,6 +39,46 @@ export async function readSample(path: string, bytes = SAMPLE_BYTES): Promise<{ 
   }
 }
 
+/** Every byte is ASCII and none is NUL (UTF-16 without a BOM shows NULs): any ASCII-compatible encoding reads it alike. */
+function plainAscii(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i]! === 0 || bytes[i]! >= 0x80) return false;
+  return true;
+}
+
+/**
+ * The bytes to detect the encoding on: the head of the file, or, when the
+ * head is plain ASCII and the file goes on, `bytes` bytes from the first
+ * byte that is not (a Windows-1252 export whose first accent comes after the
+ * head would otherwise be read as UTF-8, each accent a U+FFFD).
+ */
+async function readEncodingSample(path: string, head: { sample: Buffer; complete: boolean }, bytes = 64 * 1024): Promise<{ sample: Buffer; complete: boolean }> {
+  if (head.complete || !plainAscii(head.sample)) return head;
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(1 << 20);
+    for (let position = head.sample.length; ; ) {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
+      if (bytesRead === 0) return head;
+      let k = 0;
+      while (k < bytesRead && buffer[k]! < 0x80) k++;
+      if (k < bytesRead) {
+        const sample = Buffer.alloc(bytes);
+        const { bytesRead: n } = await handle.read(sample, 0, bytes, position + k);
+        return { sample: sample.subarray(0, n), complete: n < bytes };
+      }
+      position += bytesRead;
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The encoding of a file, detected on its head, or further on when the head is plain ASCII. */
+export async function detectFileEncoding(path: string, head: { sample: Buffer; complete: boolean }): Promise<string> {
+  const probe = await readEncodingSample(path, head);
+  return detectEncoding(probe.sample, probe.complete).encoding;
+}
+
 /** The delimiter that splits the header into the most columns that the data rows agree with. */
 export function detectDelimiter(sampleText: string, complete = true): string {
   let best: { delimiter: string; score: number } | undefined;
@@ -66,7 +106,7 @@ const lines = (line: number, endLine: number): string => (endLine > line ? `line
 
 export async function prepareCsv(path: string, options: CsvInputOptions, tsv: boolean): Promise<PreparedInput> {
   const { sample, complete } = await readSample(path);
-  const encoding = options.encoding ?? detectEncoding(sample, complete).encoding;
+  const encoding = options.encoding ?? (await detectFileEncoding(path, { sample, complete }));
   if (!iconv.encodingExists(encoding)) {
     throw new TypeError(`verbatim-fr: expected an encoding known to iconv-lite, got ${JSON.stringify(encoding)}`);
   }

@@ -18,3 +18,4 @@ export type {
 } from './types.js';
 export { analyzeFiles } from './analyze-files.js';
 export type { AnalyzeFilesOptions, AnalyzeFilesResult } from './analyze-files.js';
+export type * from './options.js';

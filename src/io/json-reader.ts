@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import iconv from 'iconv-lite';
 import { detectEncoding } from './encoding.js';
-import { readSample } from './csv-reader.js';
+import { detectFileEncoding, readSample } from './csv-reader.js';
 import { jsonDepthMessage, jsonDepthProblem } from './json-depth.js';
 import type { CellValue, PreparedInput, RawItem } from './raw.js';
 import { TextWindow, windowLines } from './text-window.js';
@@ -90,8 +90,7 @@ export async function prepareJsonl(
   maxLineSize = 1024 * 1024,
   chunkSize?: number,
 ): Promise<PreparedInput> {
-  const { sample, complete } = await readSample(path, 64 * 1024);
-  const encoding = encodingOption ?? detectEncoding(sample, complete).encoding;
+  const encoding = encodingOption ?? (await detectFileEncoding(path, await readSample(path, 64 * 1024)));
   const sampled: unknown[] = [];
   const head = await TextWindow.open(path, encoding, undefined, chunkSize);
   try {

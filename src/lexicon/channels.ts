@@ -39,6 +39,8 @@ type ChannelTable = ReadonlyArray<ChannelDefinition>;
 
 // One lookup map per table, built on first use: readers call this per row.
 const lookups = new WeakMap<ChannelTable, Map<string, string>>();
+/** Channel ids already resolved, by table and raw value. */
+const resolved = new WeakMap<ChannelTable, Map<string, string>>();
 
 function lookupFor(channels: ChannelTable): Map<string, string> {
   let lookup = lookups.get(channels);
@@ -70,7 +72,18 @@ export function normalizeChannel(value: string | undefined, channels: ChannelTab
     throw new TypeError(`verbatim-fr: expected an array of channel definitions, got ${typeof channels}`);
   }
   if (value === undefined || value === null) return UNKNOWN_CHANNEL;
-  const slug = slugify(String(value));
-  if (slug === '') return UNKNOWN_CHANNEL;
-  return lookupFor(channels).get(slug) ?? slug;
+  const raw = String(value);
+  // A file has a handful of channel spellings, repeated on every row.
+  let known = resolved.get(channels);
+  if (known === undefined) {
+    known = new Map();
+    resolved.set(channels, known);
+  }
+  const hit = known.get(raw);
+  if (hit !== undefined) return hit;
+  const slug = slugify(raw);
+  const id = slug === '' ? UNKNOWN_CHANNEL : (lookupFor(channels).get(slug) ?? slug);
+  if (known.size >= 10_000) known.clear();
+  known.set(raw, id);
+  return id;
 }

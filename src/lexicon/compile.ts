@@ -17,7 +17,11 @@ import { lemmaForms } from './lemmas.js';
 import { defaultWordData, Speller, type FrenchWordData } from './fuzzy.js';
 
 /** A word atom; `form`: its accented spelling, for a key that stands for several French words (`salé`). */
-type Atom = { t: 'key'; key: string; form?: string } | { t: 'stem'; stem: string } | { t: 'glob'; id: number } | { t: 'gap'; min: number; max: number };
+type Atom =
+  | { t: 'key'; key: string; form?: string; /** the key's id, once an edge has it */ kid?: number }
+  | { t: 'stem'; stem: string }
+  | { t: 'glob'; id: number }
+  | { t: 'gap'; min: number; max: number };
 
 /** What ends at a trie node: one term (or exclusion) of one entry. */
 export interface CompiledPattern {
@@ -31,19 +35,29 @@ export interface CompiledPattern {
   gapped: boolean;
 }
 
+/** The children of a node along one edge: its kind (key, stem, glob) and id (see `KeyIds`). */
+interface EdgeList {
+  kind: number;
+  id: number;
+  node: number;
+  list: TrieNode[];
+}
+
 interface TrieNode {
-  keys: Map<string, TrieNode[]> | undefined;
-  stems: Map<string, TrieNode[]> | undefined;
-  globs: Map<number, TrieNode[]> | undefined;
+  /** Edge lists while the trie is built: a few scanned in an array, a Map by kind and id beyond. */
+  edges: EdgeList[] | undefined;
+  edgeMap: Map<number, EdgeList> | undefined;
   gaps: Array<{ min: number; max: number; node: TrieNode }> | undefined;
   ends: CompiledPattern[] | undefined;
   /** Reached by exactly one path of shared prefixes: other terms may extend it. */
   shared: boolean;
+  /** Its number, in the order nodes are made (the root is 0). */
+  id: number;
 }
 
 /** Every node has the same fields in the same order: one hidden class, monomorphic lookups. */
-function makeNode(shared: boolean): TrieNode {
-  return { keys: undefined, stems: undefined, globs: undefined, gaps: undefined, ends: undefined, shared };
+function makeNode(shared: boolean, id: number): TrieNode {
+  return { edges: undefined, edgeMap: undefined, gaps: undefined, ends: undefined, shared, id };
 }
 
 /** One matchable unit of the token stream (a token, or one word of a multi-word SMS key). */
@@ -100,7 +114,7 @@ interface Glob {
   pattern: string;
 }
 
-const NONE: readonly TrieNode[] = [];
+const NO_NODES: readonly number[] = [];
 const NONE_KEYS: readonly string[] = [];
 
 /** `Caron`, not `CARON` nor `caron`. */
@@ -202,27 +216,230 @@ class GlobIndex {
   }
 }
 
-function edgeList<K>(node: TrieNode, field: 'keys' | 'stems' | 'globs', key: K): TrieNode[] {
-  let map = node[field] as Map<K, TrieNode[]> | undefined;
-  if (map === undefined) {
-    map = new Map();
-    if (field === 'keys') node.keys = map as unknown as Map<string, TrieNode[]>;
-    else if (field === 'stems') node.stems = map as unknown as Map<string, TrieNode[]>;
-    else node.globs = map as unknown as Map<number, TrieNode[]>;
+/** Numbers for the keys (or stems) of trie edges; a key no edge has has none (-1). */
+class KeyIds {
+  private readonly ids = new Map<string, number>();
+  add(key: string): number {
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.ids.size;
+      this.ids.set(key, id);
+    }
+    return id;
   }
-  let list = map.get(key);
-  if (list === undefined) {
-    list = [];
-    map.set(key, list);
+  of(key: string): number {
+    return this.ids.get(key) ?? -1;
   }
-  return list;
 }
 
-function edgeOf(node: TrieNode, atom: Atom): TrieNode[] | undefined {
-  if (atom.t === 'key') return edgeList(node, 'keys', atom.key);
-  if (atom.t === 'stem') return edgeList(node, 'stems', atom.stem);
-  if (atom.t === 'glob') return edgeList(node, 'globs', atom.id);
-  return undefined;
+/**
+ * Edges of the flattened trie, one kind (key, stem or glob): a node's edges
+ * are one run (see `FlatTrie.table`), sorted by id, each id's children in the
+ * order they were added.
+ */
+interface FlatEdges {
+  id: Int32Array;
+  to: Int32Array;
+}
+/** Fields of a node's row in `FlatTrie.table`: where its runs of edges, gaps and patterns start. */
+const KEY = 0;
+const STEM = 1;
+const GLOB = 2;
+const GAP = 3;
+const END = 4;
+const ROW = 5;
+/**
+ * The trie once built, nodes numbered as made (the root is 0). Typed arrays
+ * instead of a Map per node: node `n`'s row is `table[n * ROW + field]` and
+ * its run ends where node `n + 1`'s starts, so a step reads one or two cache
+ * lines of the table, not hash tables.
+ */
+interface FlatTrie {
+  table: Int32Array;
+  keys: FlatEdges;
+  stems: FlatEdges;
+  globs: FlatEdges;
+  gapMin: Int32Array;
+  gapMax: Int32Array;
+  gapTo: Int32Array;
+  /** What ends at each node, in runs (`END`). */
+  ends: CompiledPattern[];
+}
+
+/** Edge lists a node scans before it indexes them in a Map. */
+const SCANNED_EDGES = 8;
+/** Above every key, stem and glob id: `kind * ID_SPAN + id` stays a small integer. */
+const ID_SPAN = 1 << 24;
+
+/**
+ * Builds the trie: nodes numbered as they are made, edges found through a Map
+ * per node while terms are added, and every edge list recorded once so that
+ * the flattened form is built without walking the Maps.
+ */
+class TrieBuilder {
+  readonly nodes: TrieNode[] = [];
+  readonly keyIds = new KeyIds();
+  readonly stemIds = new KeyIds();
+  /** Each edge list made, by kind. */
+  private readonly lists: EdgeList[][] = [[], [], []];
+
+  node(shared: boolean): TrieNode {
+    const node = makeNode(shared, this.nodes.length);
+    this.nodes.push(node);
+    return node;
+  }
+
+  /** The children of `node` along the edge for this atom (made empty if new); undefined for a gap. */
+  edge(node: TrieNode, atom: Atom): TrieNode[] | undefined {
+    if (atom.t === 'key') return this.list(node, 0, (atom.kid ??= this.keyIds.add(atom.key)));
+    if (atom.t === 'stem') return this.list(node, 1, this.stemIds.add(atom.stem));
+    if (atom.t === 'glob') return this.list(node, 2, atom.id);
+    return undefined;
+  }
+
+  private list(node: TrieNode, kind: 0 | 1 | 2, id: number): TrieNode[] {
+    if (id >= ID_SPAN) throw new RangeError('verbatim-fr: too many distinct words in the lexicon');
+    let found: EdgeList | undefined;
+    if (node.edgeMap !== undefined) found = node.edgeMap.get(kind * ID_SPAN + id);
+    else if (node.edges !== undefined) {
+      for (const e of node.edges) {
+        if (e.id === id && e.kind === kind) {
+          found = e;
+          break;
+        }
+      }
+    }
+    if (found !== undefined) return found.list;
+    const made: EdgeList = { kind, id, node: node.id, list: [] };
+    (this.lists[kind] as EdgeList[]).push(made);
+    if (node.edgeMap !== undefined) node.edgeMap.set(kind * ID_SPAN + id, made);
+    else {
+      const edges = (node.edges ??= []);
+      edges.push(made);
+      if (edges.length > SCANNED_EDGES) {
+        node.edgeMap = new Map(edges.map((e) => [e.kind * ID_SPAN + e.id, e]));
+        node.edges = undefined;
+      }
+    }
+    return made.list;
+  }
+
+  /** Drops the nodes' edges, gaps and patterns once flattened: the flat trie has them. */
+  release(): void {
+    for (const node of this.nodes) {
+      node.edges = undefined;
+      node.edgeMap = undefined;
+      node.gaps = undefined;
+      node.ends = undefined;
+    }
+    this.nodes.length = 0;
+    for (const lists of this.lists) lists.length = 0;
+  }
+
+  flatten(): FlatTrie {
+    const n = this.nodes.length;
+    const table = new Int32Array((n + 1) * ROW);
+    const flat = (kind: 0 | 1 | 2): FlatEdges => {
+      const lists = this.lists[kind] as EdgeList[];
+      // Lists by node (counting sort), then by id within a node.
+      const perNode = new Int32Array(n + 1);
+      for (const l of lists) perNode[l.node + 1] = (perNode[l.node + 1] as number) + 1;
+      for (let k = 1; k <= n; k += 1) perNode[k] = (perNode[k] as number) + (perNode[k - 1] as number);
+      const order = new Array<EdgeList>(lists.length);
+      const fill = perNode.slice();
+      for (const l of lists) {
+        order[fill[l.node] as number] = l;
+        fill[l.node] = (fill[l.node] as number) + 1;
+      }
+      let total = 0;
+      for (const l of lists) total += l.list.length;
+      const id = new Int32Array(total);
+      const to = new Int32Array(total);
+      let e = 0;
+      for (let node = 0; node < n; node += 1) {
+        table[node * ROW + kind] = e;
+        const a = perNode[node] as number;
+        const b = perNode[node + 1] as number;
+        // By id: an insertion sort for the few lists of most nodes, a sort for the root's thousands.
+        if (b - a > 16) {
+          const sorted = order.slice(a, b).sort((x, y) => x.id - y.id);
+          for (let k = a; k < b; k += 1) order[k] = sorted[k - a] as EdgeList;
+        } else for (let k = a + 1; k < b; k += 1) {
+          const l = order[k] as EdgeList;
+          let j = k - 1;
+          while (j >= a && (order[j] as EdgeList).id > l.id) {
+            order[j + 1] = order[j] as EdgeList;
+            j -= 1;
+          }
+          order[j + 1] = l;
+        }
+        for (let k = a; k < b; k += 1) {
+          const l = order[k] as EdgeList;
+          for (const child of l.list) {
+            id[e] = l.id;
+            to[e] = child.id;
+            e += 1;
+          }
+        }
+      }
+      table[n * ROW + kind] = e;
+      return { id, to };
+    };
+    let gaps = 0;
+    for (const node of this.nodes) if (node.gaps !== undefined) gaps += node.gaps.length;
+    const gapMin = new Int32Array(gaps);
+    const gapMax = new Int32Array(gaps);
+    const gapTo = new Int32Array(gaps);
+    let g = 0;
+    for (let k = 0; k < n; k += 1) {
+      table[k * ROW + GAP] = g;
+      const list = (this.nodes[k] as TrieNode).gaps;
+      if (list === undefined) continue;
+      for (const gap of list) {
+        gapMin[g] = gap.min;
+        gapMax[g] = gap.max;
+        gapTo[g] = gap.node.id;
+        g += 1;
+      }
+    }
+    table[n * ROW + GAP] = g;
+    const ends: CompiledPattern[] = [];
+    for (let k = 0; k < n; k += 1) {
+      table[k * ROW + END] = ends.length;
+      const list = (this.nodes[k] as TrieNode).ends;
+      if (list !== undefined) for (const pattern of list) ends.push(pattern);
+    }
+    table[n * ROW + END] = ends.length;
+    return { table, keys: flat(KEY), stems: flat(STEM), globs: flat(GLOB), gapMin, gapMax, gapTo, ends };
+  }
+}
+
+/** Index of the first edge with this id in the run [lo, end), or -1: a scan for a few edges, a binary search beyond. */
+function firstEdge(edges: FlatEdges, lo: number, end: number, id: number): number {
+  if (end - lo <= 8) {
+    for (; lo < end; lo += 1) {
+      const k = edges.id[lo] as number;
+      if (k >= id) return k === id ? lo : -1;
+    }
+    return -1;
+  }
+  let hi = end;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((edges.id[mid] as number) < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < end && edges.id[lo] === id ? lo : -1;
+}
+
+/** Children of the root along edges of one kind with this id, in order (first edges, built once per key). */
+function rootTargets(trie: FlatTrie, kind: 0 | 1 | 2, id: number): number[] {
+  const out: number[] = [];
+  if (id < 0) return out;
+  const edges = kind === KEY ? trie.keys : kind === STEM ? trie.stems : trie.globs;
+  const end = trie.table[ROW + kind] as number;
+  for (let e = firstEdge(edges, trie.table[kind] as number, end, id); e >= 0 && e < end && edges.id[e] === id; e += 1) out.push(edges.to[e] as number);
+  return out;
 }
 
 /** Compiles a composed lexicon; throws `LexiconError` if a term cannot be compiled. */
@@ -230,8 +447,10 @@ export function compileLexicon(lexicon: Lexicon, options: CompileOptions = {}): 
   if (typeof lexicon !== 'object' || lexicon === null || !Array.isArray(lexicon.entries)) {
     throw new TypeError(`verbatim-fr: expected a composed Lexicon (from composeLexicons), got ${lexicon === null ? 'null' : typeof lexicon}`);
   }
-  const root: TrieNode = makeNode(true);
+  const builder = new TrieBuilder();
+  const root: TrieNode = builder.node(true);
   const globs = new GlobIndex();
+  const { keyIds, stemIds } = builder;
   const entries = lexicon.entries.filter((e) => !e.disabled);
   // A term holding any negation word is matched as written, even when the
   // lexicon's negator list leaves that word out (`personne`, `plus`).
@@ -263,8 +482,19 @@ export function compileLexicon(lexicon: Lexicon, options: CompileOptions = {}): 
     return { t: 'key', key, form };
   };
 
+  // The same words recur across terms ("livraison", "colis"): their atoms are built once (read only).
+  const atomCache = new Map<string, Atom[]>();
   const alternativeAtoms = (alt: TermAlternative): Atom[] => {
     if (alt.type === 'lemma') return []; // expanded per form by expandPhrase
+    const cacheKey = `${alt.type}:${alt.text}`;
+    let atoms = atomCache.get(cacheKey);
+    if (atoms === undefined) {
+      atoms = computeAtoms(alt);
+      atomCache.set(cacheKey, atoms);
+    }
+    return atoms;
+  };
+  const computeAtoms = (alt: TermAlternative): Atom[] => {
     if (alt.type === 'stem') {
       for (const { key } of termKeyForms(alt.text, keying)) known.add(key);
       return [{ t: 'stem', stem: stemOf(foldKey(alt.text)) }];
@@ -281,12 +511,25 @@ export function compileLexicon(lexicon: Lexicon, options: CompileOptions = {}): 
    * reachable two ways: by the folded key (a token written without any
    * accent) and by the accented form (a token written with these accents).
    */
+  /** Plain key atoms by key, for the two spellings of a colliding word. */
+  const plainAtoms = new Map<string, Atom>();
+  const plainAtom = (key: string): Atom => {
+    let atom = plainAtoms.get(key);
+    if (atom === undefined) {
+      atom = { t: 'key', key };
+      plainAtoms.set(key, atom);
+    }
+    return atom;
+  };
   const accentVariants = (atoms: Atom[]): Atom[][] => {
+    // Most spellings have no colliding word: the atoms as they are (nothing below changes them).
+    if (!atoms.some((atom) => atom.t === 'key' && atom.form !== undefined)) return [atoms];
     let variants: Atom[][] = [[]];
     for (const atom of atoms) {
       if (atom.t === 'key' && atom.form !== undefined && variants.length < 8) {
-        const accented: Atom = { t: 'key', key: atom.form };
-        variants = variants.flatMap((v) => [[...v, { t: 'key', key: atom.key }], [...v, accented]]);
+        const accented = plainAtom(atom.form);
+        const plain = plainAtom(atom.key);
+        variants = variants.flatMap((v) => [[...v, plain], [...v, accented]]);
       } else variants = variants.map((v) => [...v, atom]);
     }
     return variants;
@@ -309,6 +552,15 @@ export function compileLexicon(lexicon: Lexicon, options: CompileOptions = {}): 
     }
     lemmaCache.set(lemma, keys);
     return keys;
+  };
+  const lemmaAtomCache = new Map<string, Atom[][]>();
+  const lemmaAtoms = (lemma: string, forms: KeyForm[][]): Atom[][] => {
+    let atoms = lemmaAtomCache.get(lemma);
+    if (atoms === undefined) {
+      atoms = forms.map((keys) => keys.map(wordAtom));
+      lemmaAtomCache.set(lemma, atoms);
+    }
+    return atoms;
   };
   const addTerm = (entryIndex: number, entry: LexiconEntry, term: string, exclude: boolean): void => {
     const parsed = parseTerm(term);
@@ -339,7 +591,8 @@ export function compileLexicon(lexicon: Lexicon, options: CompileOptions = {}): 
           fail(`term "${term}" spells out more than ${MAX_LEMMA_SPELLINGS} phrases through its lemmas`, 'split the phrase into several terms, or use a gap between the lemmas');
           return undefined;
         }
-        out = out.flatMap((prefix) => forms.map((keys) => [...prefix, ...keys.map(wordAtom)]));
+        const formAtoms = lemmaAtoms(alt.text, forms);
+        out = out.flatMap((prefix) => (prefix.length === 0 ? formAtoms : formAtoms.map((atoms) => [...prefix, ...atoms])));
       }
       return out;
     };
@@ -358,14 +611,14 @@ export function compileLexicon(lexicon: Lexicon, options: CompileOptions = {}): 
           frontier = frontier.map((from) => {
             let gap = from.gaps?.find((g) => g.min === pos.min && g.max === pos.max && g.node.shared);
             if (gap === undefined) {
-              gap = { min: pos.min, max: pos.max, node: makeNode(true) };
+              gap = { min: pos.min, max: pos.max, node: builder.node(true) };
               (from.gaps ??= []).push(gap);
             }
             return gap.node;
           });
           continue;
         }
-        const next: TrieNode = makeNode(false);
+        const next: TrieNode = builder.node(false);
         for (const node of frontier) (node.gaps ??= []).push({ min: pos.min, max: pos.max, node: next });
         frontier = [next];
         continue;
@@ -387,10 +640,10 @@ export function compileLexicon(lexicon: Lexicon, options: CompileOptions = {}): 
           for (const atoms of spellings) {
             let node = from;
             for (const atom of atoms) {
-              const list = edgeOf(node, atom) ?? [];
+              const list = builder.edge(node, atom) ?? [];
               let child = list.find((n) => n.shared);
               if (child === undefined) {
-                child = makeNode(true);
+                child = builder.node(true);
                 list.push(child);
               }
               node = child;
@@ -402,13 +655,13 @@ export function compileLexicon(lexicon: Lexicon, options: CompileOptions = {}): 
         continue;
       }
       // Too many combinations: every spelling from every frontier node joins one fresh node of this term.
-      const join: TrieNode = makeNode(false);
+      const join: TrieNode = builder.node(false);
       for (const node of frontier) {
         for (const atoms of spellings) {
           let at = node;
           atoms.forEach((atom, k) => {
-            const target: TrieNode = k === atoms.length - 1 ? join : makeNode(false);
-            edgeOf(at, atom)?.push(target);
+            const target: TrieNode = k === atoms.length - 1 ? join : builder.node(false);
+            builder.edge(at, atom)?.push(target);
             at = target;
           });
         }
@@ -429,6 +682,11 @@ export function compileLexicon(lexicon: Lexicon, options: CompileOptions = {}): 
 
   // Misspellings are corrected to the lexicon's word keys through an index built here, once.
   const speller = options.fuzzy === false ? undefined : new Speller(known, known, words);
+  const trie = builder.flatten();
+  // The matcher keeps only the flat trie: let the build structures go (the closures below share this scope).
+  builder.release();
+  for (const cache of [atomCache, plainAtoms, lemmaCache, lemmaAtomCache]) cache.clear();
+  const { table, ends, keys: keyEdges, stems: stemEdges, globs: globEdges, gapMin, gapMax, gapTo } = trie;
 
   // Everything the matcher needs about one distinct token key, looked up once
   // per key: its stem, the globs it satisfies, the first-position edges it
@@ -436,34 +694,52 @@ export function compileLexicon(lexicon: Lexicon, options: CompileOptions = {}): 
   // in a table sized by the corpus vocabulary, so the per-token cost does not
   // grow with the number of entries.
   interface Fix {
-    key: string;
-    /** Undefined when the corrected key has the token's own stem. */
-    stem: string | undefined;
+    keyId: number;
+    /** The corrected key is a negation word. */
+    negator: boolean;
+    /** -1 when the corrected key has the token's own stem (or a stem no edge has). */
+    stemId: number;
     /** Globs the corrected key satisfies and the token does not. */
     globs: readonly number[];
   }
   interface KeyInfo {
     /** The key edges are looked up by: the token key, or an accented spelling for an accent collision. */
     key: string;
-    /** More accented spellings whose edges a token takes (accent collisions). */
-    more: readonly string[] | undefined;
+    /** Its id (-1: no edge has it). */
+    keyId: number;
+    /** Ids of more accented spellings whose edges a token takes (accent collisions). */
+    more: readonly number[] | undefined;
     stem: string;
+    /** Its id (-1: no edge has it). */
+    stemId: number;
     /** A negation word: a term word matched on this key makes the match hold its own negation. */
     negator: boolean;
     globs: readonly number[];
-    first: readonly TrieNode[];
+    first: readonly number[];
     /** Misspelling corrections (undefined: none). */
     fixes: readonly Fix[] | undefined;
     /** First-position edges taken through a correction. */
-    firstFixed: readonly TrieNode[];
+    firstFixed: readonly number[];
     /** The key stands for several accented French words: a token's accents matter. */
     collides: boolean;
     /** The same key without its corrections (a capitalised word inside a sentence: a name, not a misspelling). */
-    exact?: KeyInfo;
+    exact: KeyInfo | undefined;
   }
-  const firstEdges = (key: string, stem: string, ids: readonly number[]): TrieNode[] => {
-    const first: TrieNode[] = [...(root.keys?.get(key) ?? NONE), ...(root.stems?.get(stem) ?? NONE)];
-    for (const id of ids) first.push(...(root.globs?.get(id) ?? NONE));
+  /** Every KeyInfo built here, fields in one order: one hidden class for the matcher's lookups. */
+  const keyInfo = (
+    key: string,
+    more: readonly number[] | undefined,
+    stem: string,
+    negator: boolean,
+    ids: readonly number[],
+    first: readonly number[],
+    fixes: readonly Fix[] | undefined,
+    firstFixed: readonly number[],
+    collides: boolean,
+  ): KeyInfo => ({ key, keyId: keyIds.of(key), more, stem, stemId: stemIds.of(stem), negator, globs: ids, first, fixes, firstFixed, collides, exact: undefined });
+  const firstEdges = (key: string, stem: string, ids: readonly number[]): number[] => {
+    const first = [...rootTargets(trie, KEY, keyIds.of(key)), ...rootTargets(trie, STEM, stemIds.of(stem))];
+    for (const id of ids) first.push(...rootTargets(trie, GLOB, id));
     return first;
   };
   let infos = new Map<string, KeyInfo>();
@@ -478,21 +754,21 @@ export function compileLexicon(lexicon: Lexicon, options: CompileOptions = {}): 
     const stem = stemOf(key);
     const ids = globs.matching(key);
     let fixes: Fix[] | undefined;
-    let firstFixed: TrieNode[] | readonly TrieNode[] = NONE;
+    let firstFixed: readonly number[] = NO_NODES;
     const corrected = speller?.correct(key) ?? NONE_KEYS;
     if (corrected.length > 0) {
       fixes = [];
-      const fixedEdges: TrieNode[] = [];
+      const fixedEdges: number[] = [];
       for (const k of corrected) {
         const s = stemOf(k);
         const more = globs.matching(k).filter((id) => !ids.includes(id));
-        const fix: Fix = { key: k, stem: s === stem ? undefined : s, globs: more };
+        const fix: Fix = { keyId: keyIds.of(k), negator: negators.has(k), stemId: s === stem ? -1 : stemIds.of(s), globs: more };
         fixes.push(fix);
-        fixedEdges.push(...firstEdges(k, fix.stem ?? '', more));
+        fixedEdges.push(...firstEdges(k, s === stem ? '' : s, more));
       }
       firstFixed = fixedEdges;
     }
-    return remember(key, { key, more: undefined, stem, negator: negators.has(key), globs: ids, first: firstEdges(key, stem, ids), fixes, firstFixed, collides: words.collisions.has(key) });
+    return remember(key, keyInfo(key, undefined, stem, negators.has(key), ids, firstEdges(key, stem, ids), fixes, firstFixed, words.collisions.has(key)));
   };
   /**
    * A token written with accents on a colliding key takes the edges of the
@@ -504,8 +780,9 @@ export function compileLexicon(lexicon: Lexicon, options: CompileOptions = {}): 
     if (info !== undefined) return info;
     const spellings = (accented.get(plain.key) ?? NONE_KEYS).filter((w) => accentsWithin(form, w));
     const first = firstEdges(spellings[0] ?? form, plain.stem, plain.globs);
-    for (const w of spellings.slice(1)) first.push(...(root.keys?.get(w) ?? NONE));
-    return remember(form, { ...plain, key: spellings[0] ?? form, more: spellings.length > 1 ? spellings.slice(1) : undefined, first, collides: false });
+    for (const w of spellings.slice(1)) first.push(...rootTargets(trie, KEY, keyIds.of(w)));
+    const more = spellings.length > 1 ? spellings.slice(1).map((w) => keyIds.of(w)) : undefined;
+    return remember(form, keyInfo(spellings[0] ?? form, more, plain.stem, plain.negator, plain.globs, first, plain.fixes, plain.firstFixed, false));
   };
 
   /** Accented spellings of the tokens on colliding keys, by token text. */
@@ -516,7 +793,7 @@ export function compileLexicon(lexicon: Lexicon, options: CompileOptions = {}): 
     const info: KeyInfo[] = units.map((u, i) => {
       let ki = infoOf(u.key);
       if (ki.fixes !== undefined && u.text !== undefined && isCapitalised(u.text) && isNameAt(units, i)) {
-        ki = ki.exact ??= { ...ki, fixes: undefined, firstFixed: NONE };
+        ki = ki.exact ??= keyInfo(ki.key, ki.more, ki.stem, ki.negator, ki.globs, ki.first, undefined, NO_NODES, ki.collides);
       }
       if (!ki.collides || u.text === undefined || u.text === u.key) return ki;
       let form = forms.get(u.text);
@@ -530,35 +807,49 @@ export function compileLexicon(lexicon: Lexicon, options: CompileOptions = {}): 
     // `negated`: a key edge taken on the way was a negation word. Key edges are
     // the term's own words (gaps skip, they take no edge), so the flag is the
     // matched alternative's, whatever other alternatives of the term hold.
-    const step = (node: TrieNode, j: number, start: number, sentence: number, negated: boolean, fuzzy: boolean): void => {
-      if (node.ends !== undefined) {
-        for (const pattern of node.ends) out.push(fuzzy ? { pattern, start, end: j, negated, fuzzy: true } : { pattern, start, end: j, negated });
+    /** Children along the edges with this id in the run [lo, end) of one kind, each walked on from position j. */
+    const along = (edges: FlatEdges, lo: number, end: number, id: number, j: number, start: number, sentence: number, negated: boolean, fuzzy: boolean): void => {
+      for (let e = firstEdge(edges, lo, end, id); e >= 0 && e < end && edges.id[e] === id; e += 1) step(edges.to[e] as number, j, start, sentence, negated, fuzzy);
+    };
+    const step = (node: number, j: number, start: number, sentence: number, negated: boolean, fuzzy: boolean): void => {
+      const row = node * ROW;
+      const endsEnd = table[row + ROW + END] as number;
+      for (let p = table[row + END] as number; p < endsEnd; p += 1) {
+        const pattern = ends[p] as CompiledPattern;
+        out.push(fuzzy ? { pattern, start, end: j, negated, fuzzy: true } : { pattern, start, end: j, negated });
       }
       const unit = units[j];
       const ki = info[j];
       if (unit !== undefined && ki !== undefined && unit.sentence === sentence) {
-        const byKey = node.keys?.get(ki.key);
-        const keyNegated = negated || ki.negator;
-        if (byKey !== undefined) for (const next of byKey) step(next, j + 1, start, sentence, keyNegated, fuzzy);
-        if (ki.more !== undefined) for (const k of ki.more) for (const next of node.keys?.get(k) ?? NONE) step(next, j + 1, start, sentence, keyNegated, fuzzy);
-        const byStem = node.stems?.get(ki.stem);
-        if (byStem !== undefined) for (const next of byStem) step(next, j + 1, start, sentence, negated, fuzzy);
-        if (node.globs !== undefined) for (const id of ki.globs) for (const next of node.globs.get(id) ?? NONE) step(next, j + 1, start, sentence, negated, fuzzy);
+        const k0 = table[row + KEY] as number;
+        const k1 = table[row + ROW + KEY] as number;
+        if (k0 !== k1) {
+          const keyNegated = negated || ki.negator;
+          if (ki.keyId >= 0) along(keyEdges, k0, k1, ki.keyId, j + 1, start, sentence, keyNegated, fuzzy);
+          if (ki.more !== undefined) for (const k of ki.more) along(keyEdges, k0, k1, k, j + 1, start, sentence, keyNegated, fuzzy);
+        }
+        const s0 = table[row + STEM] as number;
+        const s1 = table[row + ROW + STEM] as number;
+        if (ki.stemId >= 0 && s0 !== s1) along(stemEdges, s0, s1, ki.stemId, j + 1, start, sentence, negated, fuzzy);
+        const g0 = table[row + GLOB] as number;
+        const g1 = table[row + ROW + GLOB] as number;
+        if (g0 !== g1) for (const id of ki.globs) along(globEdges, g0, g1, id, j + 1, start, sentence, negated, fuzzy);
         if (ki.fixes !== undefined) {
           for (const fix of ki.fixes) {
-            for (const next of node.keys?.get(fix.key) ?? NONE) step(next, j + 1, start, sentence, negated || negators.has(fix.key), true);
-            if (fix.stem !== undefined) for (const next of node.stems?.get(fix.stem) ?? NONE) step(next, j + 1, start, sentence, negated, true);
-            if (node.globs !== undefined) for (const id of fix.globs) for (const next of node.globs.get(id) ?? NONE) step(next, j + 1, start, sentence, negated, true);
+            if (fix.keyId >= 0) along(keyEdges, k0, k1, fix.keyId, j + 1, start, sentence, negated || fix.negator, true);
+            if (fix.stemId >= 0) along(stemEdges, s0, s1, fix.stemId, j + 1, start, sentence, negated, true);
+            for (const id of fix.globs) along(globEdges, g0, g1, id, j + 1, start, sentence, negated, true);
           }
         }
       }
-      if (node.gaps !== undefined) {
-        for (const gap of node.gaps) {
-          for (let skip = gap.min; skip <= gap.max; skip += 1) {
-            const at = j + skip;
-            if (at >= units.length || units[at]?.sentence !== sentence) break;
-            step(gap.node, at, start, sentence, negated, fuzzy);
-          }
+      const gapEnd = table[row + ROW + GAP] as number;
+      for (let g = table[row + GAP] as number; g < gapEnd; g += 1) {
+        const max = gapMax[g] as number;
+        const next = gapTo[g] as number;
+        for (let skip = gapMin[g] as number; skip <= max; skip += 1) {
+          const at = j + skip;
+          if (at >= units.length || units[at]?.sentence !== sentence) break;
+          step(next, at, start, sentence, negated, fuzzy);
         }
       }
     };

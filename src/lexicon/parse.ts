@@ -114,6 +114,15 @@ function aliasIssue(doc: ReturnType<typeof parseDocument>, lines: LineCounter, f
   };
 }
 
+/** Line `line` (1-based) of the source, from the line starts the parser counted. */
+const lineOf = (source: string, lines: LineCounter, line: number): string => source.slice(lines.lineStarts[line - 1] ?? source.length, lines.lineStarts[line] ?? source.length);
+
+/** A `[` followed by a `{` on the line (a gap {m,n} in a flow list), found in linear time: a line of thousands of brackets stays cheap. */
+function flowListWithGap(line: string): boolean {
+  const open = line.indexOf('[');
+  return open >= 0 && line.indexOf('{', open + 1) > open;
+}
+
 function parseSource(source: string, options: ParseLexiconOptions): { doc?: LexiconDocument; issues: LexiconIssue[] } {
   if (typeof source !== 'string') {
     throw new TypeError(`verbatim-fr: expected lexicon source text (string), got ${source === null ? 'null' : typeof source}`);
@@ -141,10 +150,19 @@ function parseSource(source: string, options: ParseLexiconOptions): { doc?: Lexi
     };
   }
   if (yamlDoc.errors.length > 0) {
+    // Nesting too deep overflows the parser's stack, reported again at each level it unwinds through (how many
+    // depends on the engine): the first report says it.
+    let deep = false;
+    const errors = yamlDoc.errors.filter((err) => {
+      if (err.code !== 'RESOURCE_EXHAUSTION') return true;
+      if (deep) return false;
+      deep = true;
+      return true;
+    });
     return {
-      issues: yamlDoc.errors.map((err) => {
+      issues: errors.map((err) => {
         const pos = err.linePos?.[0] ?? lines.linePos(err.pos[0]);
-        const message = err.message.split('\n')[0] ?? err.message;
+        const message = err.code === 'RESOURCE_EXHAUSTION' ? 'lists or mappings nested too deep to read' : (err.message.split('\n')[0] ?? err.message);
         return {
           file,
           line: pos.line,
@@ -152,11 +170,13 @@ function parseSource(source: string, options: ParseLexiconOptions): { doc?: Lexi
           path: '(syntax)',
           message: `${format === 'json' ? 'JSON' : 'YAML'} syntax error: ${message}`,
           hint:
-            err.code === 'DUPLICATE_KEY'
-              ? 'a field appears twice in the same mapping; keep one'
-              : /\[.*\{/.test(source.split('\n')[pos.line - 1] ?? '')
-                ? 'inside [ … ] lists, quote a term holding a gap {m,n} or a comma, or write one "- term" per line'
-                : 'check indentation, quotes and brackets around this position',
+            err.code === 'RESOURCE_EXHAUSTION'
+              ? 'a lexicon needs a few levels (entries, their fields, lists of terms): remove the extra brackets'
+              : err.code === 'DUPLICATE_KEY'
+                ? 'a field appears twice in the same mapping; keep one'
+                : flowListWithGap(lineOf(source, lines, pos.line))
+                  ? 'inside [ … ] lists, quote a term holding a gap {m,n} or a comma, or write one "- term" per line'
+                  : 'check indentation, quotes and brackets around this position',
         };
       }),
     };

@@ -46,6 +46,7 @@ export type {
   MarkdownRenderOptions,
   Renderer,
   RenderOptions,
+  RenderReportOptions,
   ReportFormat,
   TableRenderOptions,
 } from './renderers/index.js';

@@ -107,6 +107,8 @@ const ROLE_PHRASES: ReadonlyArray<readonly [string, ChatSpeaker]> = [
   ['visiteuse', 'customer'],
   ['internaute', 'customer'],
 ];
+/** The role phrases split into words once. */
+const ROLE_WORDS: ReadonlyArray<readonly [readonly string[], ChatSpeaker]> = ROLE_PHRASES.map(([phrase, speaker]) => [phrase.split(' '), speaker]);
 const DETERMINERS = new Set(['le', 'la', "l'", 'l’', 'votre', 'notre', 'mon', 'ma', 'un', 'une', 'the']);
 
 function fold(text: string): string {
@@ -126,8 +128,7 @@ function roleOfLabel(label: string): ChatSpeaker | null {
   let best: readonly [number, ChatSpeaker] | null = null;
   // Folded once per label, not once per role phrase (this runs on every line of every multi-line verbatim).
   const folded = words.slice(i, i + 4).map((w) => fold(w).replace(/[.:]$/, ''));
-  for (const [phrase, speaker] of ROLE_PHRASES) {
-    const parts = phrase.split(' ');
+  for (const [parts, speaker] of ROLE_WORDS) {
     if (parts.every((p, k) => (folded[k] ?? '') === p) && (best === null || parts.length > best[0])) {
       best = [parts.length, speaker];
     }
@@ -169,7 +170,11 @@ interface Candidate {
   messageAt: number;
 }
 
+/** What every speaker or header line holds: the colon after a label, or the digits of a timestamp. */
+const COLON_OR_DIGIT = /[:：0-9]/;
+
 function candidateOf(line: string): Candidate | null {
+  if (!COLON_OR_DIGIT.test(line)) return null;
   const m = HEADER_LINE.exec(line) ?? SPEAKER_LINE.exec(line);
   if (!m) return null;
   const label = (m[2] ?? '').trim();

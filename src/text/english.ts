@@ -59,10 +59,40 @@ interface CompromiseTwoTerm {
   tags?: string[];
   offset?: { start: number; length: number };
 }
-type CompromiseTwo = (text: string) => {
-  compute(method: string): unknown;
+interface CompromiseTwoDoc {
+  compute(method: string | string[]): unknown;
   json(options: object): Array<{ terms: CompromiseTwoTerm[] }>;
+}
+type CompromiseTwo = ((text: string) => CompromiseTwoDoc) & {
+  tokenize?: (text: string) => CompromiseTwoDoc;
+  world?: () => { hooks?: string[] };
 };
+
+/** Hooks `tokenize` already runs, and the rule sweep we leave out (see {@link tagWithoutSweep}). */
+const SKIPPED_HOOKS = new Set(['alias', 'normal', 'machine', 'contractions', 'postTagger']);
+const tagHooks = new WeakMap<CompromiseTwo, string[] | null>();
+
+/**
+ * A document tagged by compromise's lexicon and suffix tagger, without its
+ * post-tagging rule sweep: the sweep checks some 700 patterns per chunk and
+ * took most of the time of an English verbatim, for lemma keys that were the
+ * same on 99 % of words (it mostly refines adjectives and proper nouns, which
+ * the keys do not use). Term lemmas are built through the same path, so text
+ * and lexicon stay keyed alike. Falls back to the full tagger on a compromise
+ * without `tokenize`/`world`.
+ */
+function tagWithoutSweep(nlp: CompromiseTwo, text: string): CompromiseTwoDoc {
+  let hooks = tagHooks.get(nlp);
+  if (hooks === undefined) {
+    const all = typeof nlp.world === 'function' ? nlp.world().hooks : undefined;
+    hooks = Array.isArray(all) && typeof nlp.tokenize === 'function' ? all.filter((h) => !SKIPPED_HOOKS.has(h)) : null;
+    tagHooks.set(nlp, hooks);
+  }
+  if (hooks === null || nlp.tokenize === undefined) return nlp(text);
+  const doc = nlp.tokenize(text);
+  doc.compute(hooks);
+  return doc;
+}
 
 let two: CompromiseTwo | undefined;
 let twoTried = false;
@@ -188,7 +218,7 @@ export function taggerChunks(text: string, max = TAGGER_CHUNK): Array<[number, n
 }
 
 function lemmasOfChunk(nlp: CompromiseTwo, text: string, base: number, out: EnglishLemma[]): void {
-  const doc = nlp(text);
+  const doc = tagWithoutSweep(nlp, text);
   doc.compute('root');
   for (const sentence of doc.json({ offset: true, terms: { normal: true, implicit: true, offset: true } })) {
     for (const term of sentence.terms) {

@@ -57,7 +57,143 @@ function computeFold(word: string): string {
   return key.replace(STRETCH_RE, '$1');
 }
 
+/** Whitespace as `\s` has it, less U+FEFF, which folding removes inside a word. */
+const SPACES_RE = /[\t-\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
+const SPACE_RE = /\s/;
+const SPACE_RUN_RE = /\s+/g;
+
+/**
+ * A whole text folded like {@link foldKey}, each run of whitespace written as
+ * one space: `foldKey(text).replace(/\s+/g, ' ')`, computed word by word so
+ * that common words hit the memo instead of folding (NFKD) the whole text.
+ * The same string: no step of folding reaches across whitespace (lowercase Σ
+ * looks at its neighbours, never across a space); a word that folds to nothing
+ * or to a space (`\u00A8`) is collapsed after.
+ */
+export function foldText(text: string): string {
+  return foldTextByChar(text) ?? foldTextByWord(text);
+}
+
+/** Word by word: any text (the reference of {@link foldTextByChar}). */
+function foldTextByWord(text: string): string {
+  const parts = text.split(SPACES_RE);
+  let collapse = false;
+  for (let i = 0; i < parts.length; i += 1) {
+    const folded = foldKey(parts[i] as string);
+    parts[i] = folded;
+    if (folded === '' || SPACE_RE.test(folded)) collapse = true;
+  }
+  const joined = parts.join(' ');
+  return collapse ? joined.replace(SPACE_RUN_RE, ' ') : joined;
+}
+
 /** Lowercase only, apostrophes unified and stretching reduced (accents kept): the first SMS lookup key. */
 export function lowerKey(word: string): string {
   return word.toLowerCase().replace(APOSTROPHES_RE, "'").replace(STRETCH_RE, '$1');
+}
+
+// ---------------------------------------------------------------- by character
+
+/** Folds of U+0000–U+024F, whitespace as ' ': built on first use. */
+let latinFolds: string[] | undefined;
+const SPACE_CHAR_RE = /^[\t-\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]$/;
+const LETTER_RE = /\p{L}/u;
+/** Folds of the other characters read by character (punctuation, symbols, emoji), memoised. */
+const otherFolds = new Map<string, string>();
+
+function latinFold(code: number): string {
+  latinFolds ??= Array.from({ length: 0x250 }, (_, c) => {
+    const ch = String.fromCharCode(c);
+    return SPACE_CHAR_RE.test(ch) ? ' ' : computeFold(ch);
+  });
+  return latinFolds[code] as string;
+}
+
+/**
+ * Characters whose fold never depends on their neighbours (no letter that
+ * lowercases by context, as Σ does, nor folds to one): general punctuation,
+ * currency, arrows and dingbats, variation selectors, emoji.
+ */
+function readsAlone(code: number): boolean {
+  return (
+    (code >= 0x2000 && code <= 0x206f) ||
+    (code >= 0x20a0 && code <= 0x20cf) ||
+    (code >= 0x2190 && code <= 0x2bff) ||
+    code === 0xfe0e ||
+    code === 0xfe0f ||
+    (code >= 0x1f000 && code <= 0x1faff)
+  );
+}
+
+/**
+ * foldText in one pass over the characters, with no split, memo lookup per
+ * word or NFKD of a whole word: Latin letters by table, combining accents
+ * dropped, the stretch rule and whitespace runs applied as characters come.
+ * `undefined` for a text holding a character outside what {@link readsAlone}
+ * and the Latin table cover (other scripts, compatibility letters, lone
+ * surrogates): the word-by-word path reads those.
+ */
+function foldTextByChar(text: string): string | undefined {
+  let out = '';
+  let space = false;
+  let run = '';
+  let runLength = 0;
+  const flush = (): void => {
+    if (runLength === 0) return;
+    out += runLength >= 3 && LETTER_RE.test(run) ? run : run.repeat(runLength);
+    runLength = 0;
+  };
+  const emit = (folded: string): void => {
+    for (const ch of folded) {
+      if (ch === ' ' || SPACE_CHAR_RE.test(ch)) {
+        flush();
+        if (!space) out += ' ';
+        space = true;
+      } else if (ch === run && runLength > 0) {
+        runLength += 1;
+        space = false;
+      } else {
+        flush();
+        run = ch;
+        runLength = 1;
+        space = false;
+      }
+    }
+  };
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code < 0x250) {
+      // ASCII lowercase letters fold to themselves: the common case, inline.
+      if (code >= 0x61 && code <= 0x7a) {
+        const ch = text[i] as string;
+        if (ch === run && runLength > 0) runLength += 1;
+        else {
+          flush();
+          run = ch;
+          runLength = 1;
+        }
+        space = false;
+      } else emit(latinFold(code));
+      continue;
+    }
+    if (code >= 0x300 && code <= 0x36f) continue; // combining accents: folding drops them
+    let ch: string;
+    let point = code;
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (!(next >= 0xdc00 && next <= 0xdfff)) return undefined;
+      point = (code - 0xd800) * 0x400 + (next - 0xdc00) + 0x10000;
+      ch = text.slice(i, i + 2);
+      i += 1;
+    } else ch = text[i] as string;
+    if (!readsAlone(point)) return undefined;
+    let folded = otherFolds.get(ch);
+    if (folded === undefined) {
+      folded = SPACE_CHAR_RE.test(ch) ? ' ' : computeFold(ch);
+      if (otherFolds.size < 10_000) otherFolds.set(ch, folded);
+    }
+    emit(folded);
+  }
+  flush();
+  return out;
 }

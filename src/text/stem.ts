@@ -1,7 +1,7 @@
-import PorterStemmerFr from 'natural/lib/natural/stemmers/porter_stemmer_fr.js';
 import { foldKey } from './fold.js';
 import { expectString } from './guard.js';
 import { Memo } from './memo.js';
+import { stemFrench } from './stem-fr.js';
 
 // Pure memoisation: verbatims repeat the same few thousand words, and the
 // Snowball rules are the slowest step per token. Bounded (≤ 50k entries).
@@ -24,6 +24,6 @@ export function stem(word: string): string {
 
 function stemKey(key: string): string {
   if (key === '') return '';
-  const stemmed: unknown = PorterStemmerFr.stem(key);
-  return typeof stemmed === 'string' && stemmed !== '' ? stemmed : key;
+  const stemmed = stemFrench(key);
+  return stemmed !== '' ? stemmed : key;
 }

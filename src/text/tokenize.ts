@@ -241,6 +241,7 @@ function scanWord(text: string, s: number, tokens: Token[], sms: SmsTable): numb
       ch |= 0x20;
     } else if (isLatinLetter(ch)) {
       ascii = false;
+      if (ch < 0xdf || ch === 0x152) lowercase = false;
     } else {
       break;
     }
@@ -253,6 +254,16 @@ function scanWord(text: string, s: number, tokens: Token[], sms: SmsTable): numb
     k++;
   }
   const stop = k < n ? text.charCodeAt(k) : 0x20;
+  if (!lowercase && k - s >= 6) {
+    // Two words glued by a missing space ("déçuTout", "rapideJe"): the first word ends where a
+    // capitalised one starts, so a negation or a praise does not run into the next sentence.
+    const glue = glueAt(text, s, k);
+    if (glue > 0) {
+      const word = text.slice(s, glue);
+      tokens.push({ text: word, start: s, end: glue, kind: 'word', norm: wordNorm(word, sms) });
+      return glue;
+    }
+  }
   if (k > s && (stop <= 0x20 || PLAIN_STOP.has(stop))) {
     const word = text.slice(s, k);
     let norm: string;
@@ -328,6 +339,29 @@ function scanWord(text: string, s: number, tokens: Token[], sms: SmsTable): numb
 }
 
 /** a-z, A-Z, Latin-1 letters (é, ç, à…) and œ/Œ: enough for the fast path. */
+function isLowerLetter(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0xdf && c <= 0xff && c !== 0xf7) || c === 0x153;
+}
+
+function isUpperLetter(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0xc0 && c <= 0xde && c !== 0xd7) || c === 0x152;
+}
+
+/**
+ * Where a second word starts inside the Latin letters [s, k), for words glued
+ * without a space: three or more lowercase letters, then a capital followed by
+ * a lowercase letter (`déçuTout` → 4, `rapideJe` → 6). Names written in camel case start
+ * with a capital (`PayPal`, `McDonald`, `LeBonCoin`) or with one or two
+ * lowercase letters (`iPhone`, `eBay`, `myCanal`, `laPoste`) and stay whole.
+ * −1 when there is none.
+ */
+function glueAt(text: string, s: number, k: number): number {
+  let i = s;
+  while (i < k && isLowerLetter(text.charCodeAt(i))) i += 1;
+  if (i - s < 3 || i + 1 >= k || !isUpperLetter(text.charCodeAt(i))) return -1;
+  return isLowerLetter(text.charCodeAt(i + 1)) ? i : -1;
+}
+
 function isLatinLetter(c: number): boolean {
   const lower = c | 0x20;
   if (lower >= 0x61 && lower <= 0x7a) return true;

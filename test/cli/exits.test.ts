@@ -72,6 +72,7 @@ beforeAll(() => {
   const levels = ['a: &a ["x", "x", "x", "x", "x", "x", "x", "x", "x", "x"]'];
   for (const [prev, name] of [['a', 'b'], ['b', 'c'], ['c', 'd'], ['d', 'e'], ['e', 'f'], ['f', 'g'], ['g', 'h']]) levels.push(`${name}: &${name} [${Array(10).fill(`*${prev}`).join(', ')}]`);
   writeFileSync(at('bomb.yml'), `version: 1\n${levels.join('\n')}\nentries: []\n`);
+  writeFileSync(at('deep-lexicon.yml'), `version: 1\nentries: ${nested(100_000)}\n`);
   mkdirSync(at('folder'));
 });
 
@@ -85,6 +86,9 @@ describe('bad inputs: exit 3, a message naming the file, nothing on stdout', () 
     ['damaged XLSX (one byte flipped)', ['analyze', 'damaged.xlsx'], /damaged\.xlsx: damaged XLSX file: xl\/worksheets\/sheet1\.xml .*\n\s+hint: open the file in Excel/],
     ['XLSX inflating to 600 MB', ['analyze', 'bomb.xlsx'], /bomb\.xlsx: XLSX file inflates to 600 MB or more, over the 256 MB allowed.*\n\s+hint: .*--max-xlsx-size/],
     ['YAML alias bomb in a lexicon', ['lexicon', 'check', 'bomb.yml'], /bomb\.yml:3:8: YAML aliases expand to too many nodes/],
+    // Found by the fuzz suite: the parser's stack overflow came as "Maximum call stack size exceeded", once per level it
+    // unwound through, and the hint searched the 200,000-character line with a quadratic pattern (37 s at 22 KB).
+    ['lexicon lists nested 100,000 deep on one line', ['lexicon', 'check', 'deep-lexicon.yml'], /invalid lexicon, 1 problem:\n.*deep-lexicon\.yml:2:\d+: YAML syntax error: lists or mappings nested too deep to read\n\s+hint: a lexicon needs a few levels/],
     ['a missing input alone', ['analyze', 'absent.csv'], /absent\.csv: file not found/],
     ['a missing input next to a good one', ['analyze', 'good.csv', 'absent.csv'], /absent\.csv: file not found/],
     ['a damaged input after a good one', ['analyze', 'good.csv', 'damaged.xlsx'], /damaged\.xlsx: damaged XLSX file/],
@@ -95,6 +99,17 @@ describe('bad inputs: exit 3, a message naming the file, nothing on stdout', () 
     expect(r.code).toBe(EXIT.input);
     expect(r.stderr).toMatch(message);
     expect(r.stdout).toBe('');
+  });
+
+  // Found by the fuzz suite: the report of nothing went to stdout (or --out) with exit 3.
+  it('every row rejected: exit 3, the reasons on stderr, no report on stdout or in --out, the rejects written', async () => {
+    writeFileSync(at('all-rejected.csv'), 'id;commentaire\n1;\n2;  \n3;"jamais fermé\n');
+    const toStdout = await cli(['analyze', at('all-rejected.csv'), '--format', 'json']);
+    expect([toStdout.code, toStdout.stdout]).toEqual([EXIT.input, '']);
+    expect(toStdout.stderr).toMatch(/no verbatim could be analysed \(3 rows skipped — empty text: 2, unbalanced quote: 1; see --rejects FILE\)/);
+    const toFile = await cli(['analyze', at('all-rejected.csv'), '--out', at('nothing.md'), '--rejects', at('all-rejects.csv')]);
+    expect([toFile.code, toFile.stdout, existsSync(at('nothing.md'))]).toEqual([EXIT.input, '', false]);
+    expect(readFileSync(at('all-rejects.csv'), 'utf8').trim().split('\r\n')).toHaveLength(4);
   });
 
   it('JSONL: the deep line is one reject, the others are analysed', async () => {

@@ -24,6 +24,13 @@ export type Damage =
   | 'none'
   /** CSV/TSV: the text opens a quote it never closes, written unquoted. */
   | 'stray-open'
+  /**
+   * CSV/TSV: a stray opening quote on a text that runs over several lines, in
+   * a middle column, followed by a well-formed record: no line of it has the
+   * header's width, so its lines are lost as one record up to the next
+   * well-formed one (written as `stray-open` where that would be ambiguous).
+   */
+  | 'stray-open-lines'
   /** CSV/TSV: `"Nul" de chez nul`, written unquoted: read as written. */
   | 'loose-quotes'
   /** CSV/TSV: a quote inside an unquoted text: read as written. */
@@ -50,6 +57,8 @@ export interface RecordSpec {
   blankBefore: readonly string[];
   /** Values of the other cells. */
   extra: number;
+  /** `huge`: characters to reach (default just over HUGE_LIMIT); the fuzz run uses it for long verbatims. */
+  size?: number;
 }
 
 export interface FileSpec {
@@ -70,8 +79,15 @@ export interface FileSpec {
   records: RecordSpec[];
 }
 
-/** What reading a record must give. */
-export type Expected = { type: 'verbatim'; id: string; text: string } | { type: 'reject'; reason: string };
+/**
+ * What reading a record must give. A record rejected as too large says the id
+ * it gets and its size, for a reader whose limit is larger (the CLI's 1 MiB).
+ */
+export type Expected =
+  | { type: 'verbatim'; id: string; text: string }
+  | { type: 'reject'; reason: string; id?: string; size?: number }
+  /** Either reading is right: a record that only the delimiter, which no reader can know, decides (a one-column CSV). */
+  | { type: 'either'; id: string; reason: string };
 
 export interface RenderedFile {
   name: string;
@@ -85,7 +101,7 @@ export interface RenderedFile {
 /** Records larger than this (characters) are written by `huge`; read with `maxRecordSize: HUGE_LIMIT`. */
 export const HUGE_LIMIT = 2048;
 
-const WORDS = [
+export const WORDS = [
   'colis', 'livraison', 'retard', 'très', 'déçu', 'conseillère', 'aimable', 'remboursé', 'jamais', 'reçu', 'SAV', 'à',
   "l'écoute", 'délai', 'œuvre', '12,50', '€', 'merci', 'nul', 'bien', 'rapide', '!', '?', '…', 'ça', 'août', 'Noël',
 ];
@@ -111,6 +127,7 @@ const recordSpec = (format: Format): fc.Arbitrary<RecordSpec> =>
       : fc.oneof(
           { weight: 10, arbitrary: fc.constant<Damage>('none') },
           { weight: 3, arbitrary: fc.constant<Damage>('stray-open') },
+          { weight: 1, arbitrary: fc.constant<Damage>('stray-open-lines') },
           { weight: 2, arbitrary: fc.constantFrom<Damage>('loose-quotes', 'inner-quote', 'wrong-width', 'empty-text', 'huge') },
         ),
     tokens: fc.array(token, { minLength: 1, maxLength: 14 }),
@@ -120,8 +137,8 @@ const recordSpec = (format: Format): fc.Arbitrary<RecordSpec> =>
   });
 
 /** A description of one input file: format, dialect, encoding, line ends and records. */
-export function fileSpec(options: { maxRecords?: number } = {}): fc.Arbitrary<FileSpec> {
-  return fc.constantFrom<Format>('csv', 'csv', 'tsv', 'jsonl').chain((format) =>
+export function fileSpec(options: { maxRecords?: number; format?: Format } = {}): fc.Arbitrary<FileSpec> {
+  return (options.format ? fc.constant(options.format) : fc.constantFrom<Format>('csv', 'csv', 'tsv', 'jsonl')).chain((format) =>
     fc.record({
       format: fc.constant(format),
       delimiter: format === 'tsv' ? fc.constant<'\t'>('\t') : fc.constantFrom<FileSpec['delimiter']>(';', ',', '|', '\t'),
@@ -184,7 +201,7 @@ export function renderFile(spec: FileSpec, name = `fuzz.${spec.format}`): Render
       const damage = k === 0 ? 'none' : record.damage; // keys are read from the first records
       for (const blank of record.blankBefore) lines.push(blank + eolOf(record));
       row++;
-      const text = damage === 'huge' ? `${textOf(spec, record)} `.repeat(Math.ceil(HUGE_LIMIT / (textOf(spec, record).length + 1)) + 1) : textOf(spec, record);
+      const text = damage === 'huge' ? `${textOf(spec, record)} `.repeat(Math.ceil((record.size ?? HUGE_LIMIT) / (textOf(spec, record).length + 1)) + 1) : textOf(spec, record);
       const object: Record<string, unknown> = { commentaire: damage === 'empty-text' ? '' : text, canal: CHANNELS[record.extra % 4] };
       if (spec.idColumn) object['id'] = idOf(row);
       let line = JSON.stringify(object);
@@ -193,7 +210,7 @@ export function renderFile(spec: FileSpec, name = `fuzz.${spec.format}`): Render
       lines.push(line + eolOf(record));
       expected.push(
         damage === 'none' ? { type: 'verbatim', id: idOf(row), text }
-        : damage === 'huge' ? { type: 'reject', reason: 'line larger than' }
+        : damage === 'huge' ? { type: 'reject', reason: 'line larger than', id: idOf(row), size: line.length }
         : damage === 'empty-text' ? { type: 'reject', reason: 'empty text' }
         : damage === 'invalid-json' ? { type: 'reject', reason: 'invalid JSON' }
         : { type: 'reject', reason: 'not a JSON object' },
@@ -207,14 +224,22 @@ export function renderFile(spec: FileSpec, name = `fuzz.${spec.format}`): Render
     if (spec.idColumn) columns.unshift('id');
     const width = columns.length;
     lines.push(columns.join(d) + eolOf(spec.records[0]));
-    for (const record of spec.records) {
+    const textIndex = columns.indexOf('commentaire');
+    spec.records.forEach((record, k) => {
       for (const blank of record.blankBefore) lines.push(blank + eolOf(record));
       row++;
-      const damage = record.damage;
+      // Over lines only where no line of the text reads as a record, and the next record is well formed.
+      const nextDamage = spec.records[k + 1]?.damage ?? 'none';
+      const overLines = record.damage === 'stray-open-lines' && textIndex > 0 && textIndex < width - 1 && (nextDamage === 'none' || nextDamage === 'empty-text');
+      const damage = record.damage === 'stray-open-lines' && !overLines ? 'stray-open' : record.damage;
       const text = textOf(spec, record);
       let textCell: string;
       let expect: Expected;
-      if (damage === 'stray-open') {
+      if (damage === 'stray-open-lines') {
+        const words = text.split(' ');
+        textCell = `"${words.map((w, i) => (i > 0 && i % 3 === 0 ? `${record.eol}${w}` : w)).join(' ')}${words.length <= 3 ? `${record.eol}suite` : ''}`;
+        expect = { type: 'reject', reason: 'unbalanced quote' };
+      } else if (damage === 'stray-open') {
         textCell = `"${text}`;
         expect = { type: 'reject', reason: 'unbalanced quote' };
       } else if (damage === 'loose-quotes') {
@@ -230,13 +255,13 @@ export function renderFile(spec: FileSpec, name = `fuzz.${spec.format}`): Render
         textCell = width === 1 || spec.quoteAll ? '""' : ['', ' '][record.extra % 2]!;
         expect = { type: 'reject', reason: 'empty text' };
       } else if (damage === 'huge') {
-        let big = '';
-        while (big.length <= HUGE_LIMIT) big += `${text}${record.eol}`;
+        const unit = `${text}${record.eol}`;
+        const big = unit.repeat(Math.floor((record.size ?? HUGE_LIMIT) / unit.length) + 1);
         textCell = quoted(big);
-        expect = { type: 'reject', reason: 'record larger than' };
+        expect = { type: 'reject', reason: 'record larger than', id: idOf(row), size: big.length + 2 * width };
       } else {
         textCell = spec.quoteAll || needsQuotes(text, d) ? quoted(text) : text;
-        expect = damage === 'wrong-width' ? { type: 'reject', reason: 'wrong column count' } : { type: 'verbatim', id: idOf(row), text };
+        expect = damage === 'wrong-width' ? { type: 'reject', reason: 'wrong column count', id: idOf(row) } : { type: 'verbatim', id: idOf(row), text };
       }
       // Plain cells beside a damaged text, so that its line read as written has the header's width.
       const plain = (cell: string): string => (spec.quoteAll && damage === 'none' ? quoted(cell) : cell);
@@ -249,7 +274,7 @@ export function renderFile(spec: FileSpec, name = `fuzz.${spec.format}`): Render
       }
       lines.push(cells.join(d) + eolOf(record));
       expected.push(expect);
-    }
+    });
   }
   if (!spec.finalEol && lines.length > 0) lines[lines.length - 1] = lines.at(-1)!.replace(/(\r\n|\r|\n)$/, '');
   const text = lines.join('');

@@ -55,7 +55,7 @@ describe.skipIf(!hasChromium)('HTML report in Chromium (skipped when /usr/bin/ch
     const charts = await page.$$eval('figure svg.chart', (svgs) =>
       svgs.map((svg) => ({
         label: svg.getAttribute('aria-label') ?? '',
-        marks: svg.querySelectorAll('.role-mark path, .role-mark line, .role-mark text').length,
+        marks: svg.querySelectorAll('.marks rect, .marks path, .marks circle').length,
         width: svg.getBoundingClientRect().width,
         height: svg.getBoundingClientRect().height,
       })),
@@ -66,10 +66,22 @@ describe.skipIf(!hasChromium)('HTML report in Chromium (skipped when /usr/bin/ch
       expect(chart.width).toBeGreaterThan(100);
       expect(chart.height).toBeGreaterThan(50);
     }
-    // One heat map cell per theme and channel of the fixture.
+    // Layout uses estimated text widths: every label must still land inside its chart.
+    const outside = await page.$$eval('figure svg.chart', (svgs) =>
+      svgs.flatMap((svg) => {
+        const box = svg.getBoundingClientRect();
+        return Array.from(svg.querySelectorAll('text'))
+          .map((t) => ({ text: t.textContent, r: t.getBoundingClientRect() }))
+          .filter(({ r }) => r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1)
+          .map(({ text }) => `${svg.getAttribute('aria-label')?.slice(0, 30)}: ${text}`);
+      }),
+    );
+    expect(outside).toEqual([]);
+    // One heat map cell per cited theme and channel with verbatims of the fixture.
     const report = fixtureReport();
-    expect(await page.locator('#fig-themes svg .mark-rect path').count()).toBeGreaterThanOrEqual(report.all.themes.length * report.channels.length);
-    expect(await page.locator('#fig-evolution-themes svg .mark-line path').count()).toBeGreaterThan(0);
+    const cells = report.all.themes.filter((t) => t.verbatims > 0).length * report.channels.filter((c) => c.verbatims > 0).length;
+    expect(await page.locator('#fig-themes svg rect.cell').count()).toBe(cells);
+    expect(await page.locator('#fig-evolution-themes svg path.line').count()).toBeGreaterThan(0);
   });
 
   it('opens a details element from the keyboard', async () => {

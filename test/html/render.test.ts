@@ -279,15 +279,6 @@ describe('sections whose data is absent say why', () => {
   });
 });
 
-describe('side effects', () => {
-  it("leaves Vega's text measurement as it found it", async () => {
-    const vega = (await import('vega')) as unknown as { textMetrics: { width: unknown } };
-    const before = vega.textMetrics.width;
-    await Promise.all([renderHtml(fixtureReport()), renderHtml(fixtureReport())]);
-    expect(vega.textMetrics.width).toBe(before);
-  });
-});
-
 describe('API misuse', () => {
   it.each([
     ['null report', null, undefined],

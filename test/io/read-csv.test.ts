@@ -87,6 +87,20 @@ describe('CSV encodings and delimiters', () => {
     const last = items.at(-1)!;
     expect(last.type === 'verbatim' && last.verbatim.text).toBe('déçu');
   });
+
+  // Found by the fuzz suite: past the 256 KB (CSV) or 64 KB (JSONL) sample, the file was read as UTF-8, each accent a U+FFFD.
+  it.each([
+    ['Windows-1252 CSV, first accent after 256 KB', 'windows-1252', 'late.csv', 'id;texte\r\n', (i: number) => `${i};texte sans accent numero ${i}\r\n`, '9999;déçu\r\n'],
+    ['Windows-1252 JSONL, first accent after 64 KB', 'windows-1252', 'late.jsonl', '', (i: number) => `{"id": "${i}", "texte": "texte sans accent numero ${i}"}\n`, '{"id": "9999", "texte": "déçu"}\n'],
+    ['UTF-8 CSV, first accent after 256 KB', 'utf8', 'late-utf8.csv', 'id;texte\r\n', (i: number) => `${i};texte sans accent numero ${i}\r\n`, '9999;déçu\r\n'],
+  ])('reads a file whose head is plain ASCII: %s', async (_, encoding, name, header, line, last) => {
+    const path = join(tempDir(), name);
+    const filler = Array.from({ length: 10_000 }, (_, i) => line(i)).join('');
+    writeFileSync(path, Buffer.concat([Buffer.from(header + filler), iconv.encode(last, encoding)]));
+    const items = await readAll([path]);
+    expect(items).toHaveLength(10_001);
+    expect(items.at(-1)).toMatchObject({ type: 'verbatim', verbatim: { id: '9999', text: 'déçu' } });
+  });
 });
 
 describe('multiline cells and line numbers', () => {

@@ -1,7 +1,8 @@
 /**
- * Self-contained HTML report: one file, styles inlined, charts rendered here to
- * static SVG, no script and no external resource, so it opens offline, prints,
- * and can be mailed as is. Each section gives its parts of the page.
+ * Self-contained HTML report: one file, styles inlined, charts drawn as static
+ * SVG (./html/charts.ts), no script and no external resource, so it opens
+ * offline, prints, and can be mailed as is. Each section gives its parts of
+ * the page.
  */
 import type { Report } from '../types.js';
 import { chartLocale } from './html/charts.js';

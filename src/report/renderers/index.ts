@@ -26,10 +26,14 @@ export const renderers: Readonly<Record<ReportFormat, Renderer>> = Object.freeze
 /** Names of the built-in formats. */
 export type ReportFormat = 'table' | 'md' | 'json' | 'csv' | 'html';
 
+/** Options of `renderReport`: those of the format rendered. */
+export type RenderReportOptions = TableRenderOptions | MarkdownRenderOptions | JsonRenderOptions | CsvRenderOptions | HtmlRenderOptions;
+
 /**
  * Renders a report: `format` is a built-in format name (default `table`) or
  * any `Renderer`. Text formats return a string; HTML, which draws its charts,
- * a promise of one (`await` works for every format).
+ * a promise of one (`await` works for every format). Other names do not
+ * type-check and throw a `TypeError` at run time.
  */
 export function renderReport(report: Report, format?: 'table', options?: TableRenderOptions): string;
 export function renderReport(report: Report, format: 'md', options?: MarkdownRenderOptions): string;
@@ -37,7 +41,7 @@ export function renderReport(report: Report, format: 'json', options?: JsonRende
 export function renderReport(report: Report, format: 'csv', options?: CsvRenderOptions): string;
 export function renderReport(report: Report, format: 'html', options?: HtmlRenderOptions): Promise<string>;
 export function renderReport<O extends RenderOptions, T extends string | Promise<string>>(report: Report, format: Renderer<O, T>, options?: O): T;
-export function renderReport(report: Report, format: ReportFormat, options?: RenderOptions & Record<string, unknown>): string | Promise<string>;
+export function renderReport(report: Report, format: ReportFormat, options?: RenderReportOptions): string | Promise<string>;
 export function renderReport(report: Report, format: ReportFormat | Renderer = 'table', options?: RenderOptions): string | Promise<string> {
   const renderer: Renderer | undefined =
     typeof format === 'string' ? (Object.prototype.hasOwnProperty.call(renderers, format) ? renderers[format] : undefined) : format;

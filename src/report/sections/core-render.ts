@@ -3,9 +3,9 @@
 import type { EntryKind, Tonality } from '../../types.js';
 import type { ScoresResult } from '../insight/scores.js';
 import type { Messages } from '../messages.js';
-import { comparisonSpec, heatmapSpec, renderChart, type HeatCell } from '../renderers/html/charts.js';
+import { comparisonChart, heatmapChart, type HeatCell } from '../renderers/html/charts.js';
 import { anchorId, escapeHtml as esc, highlightText } from '../renderers/html/escape.js';
-import { absent, CAPTION_MIN_BASE, cell, figure, maxBy, table, type Cell } from '../renderers/html/kit.js';
+import { absent, CAPTION_MIN_BASE, cell, chartFrame, figure, maxBy, table, type Cell } from '../renderers/html/kit.js';
 import {
   boldHighlights,
   formatNumber,
@@ -395,7 +395,7 @@ function channelTableBlock(report: Report, ctx: HtmlContext): HtmlBlock {
   return { order: CORE_ORDER.head + 10, id: 'canaux', title: h.sections.channels, html };
 }
 
-async function comparisonBlock(report: Report, ctx: HtmlContext): Promise<HtmlBlock> {
+function comparisonBlock(report: Report, ctx: HtmlContext): HtmlBlock {
   const { m, f } = ctx;
   const h = m.html;
   const id = 'comparaison';
@@ -419,16 +419,15 @@ async function comparisonBlock(report: Report, ctx: HtmlContext): Promise<HtmlBl
     longest && richest
       ? h.captions.comparison(longest.label, f.num(longest.wordsPerVerbatim.mean, 1), richest.label, f.num(richest.conceptsPerVerbatim.mean, 1))
       : '';
-  const svg = await renderChart(
-    comparisonSpec(rows, { words: `${h.wordsPerVerbatim} (${m.mean})`, concepts: `${h.conceptsPerVerbatim} (${m.mean})`, irritant: h.withIrritant }),
-    id,
-    `${title}. ${finding}`,
-    ctx.chartLocale,
+  const svg = comparisonChart(
+    rows,
+    { words: `${h.wordsPerVerbatim} (${m.mean})`, concepts: `${h.conceptsPerVerbatim} (${m.mean})`, irritant: h.withIrritant },
+    chartFrame(ctx, id, `${title}. ${finding}`),
   );
   return block(figure(m, id, svg, `${esc(finding)} <span class="note">${esc(h.captions.comparisonNote)}</span>`));
 }
 
-async function heatmapBlock(report: Report, ctx: HtmlContext): Promise<HtmlBlock> {
+function heatmapBlock(report: Report, ctx: HtmlContext): HtmlBlock {
   const { m, f } = ctx;
   const h = m.html;
   const id = 'themes';
@@ -459,11 +458,12 @@ async function heatmapBlock(report: Report, ctx: HtmlContext): Promise<HtmlBlock
   }
   let finding = best ? h.captions.heatmap(top.label, f.pct(top.share), best.theme, best.channel, f.pct(best.share)) : '';
   if (channels.some((c) => c.verbatims < CAPTION_MIN_BASE)) finding += ` ${h.smallBases(f.num(CAPTION_MIN_BASE, 0))}`;
-  const svg = await renderChart(
-    heatmapSpec(cells, themes.map((t) => t.label), channels.map((c) => channelAxisLabel(ctx, c)), h.shareOfVerbatims),
-    id,
-    `${title}. ${finding}`,
-    ctx.chartLocale,
+  const svg = heatmapChart(
+    cells,
+    themes.map((t) => t.label),
+    channels.map((c) => channelAxisLabel(ctx, c)),
+    h.shareOfVerbatims,
+    chartFrame(ctx, id, `${title}. ${finding}`),
   );
   const data = table(
     null,
@@ -505,8 +505,8 @@ function examplesBlock(report: Report, ctx: HtmlContext): HtmlBlock {
   return block(`<p class="note">${esc(note)}</p>${html}`);
 }
 
-function coreHtml(report: Report, ctx: HtmlContext): Promise<HtmlBlock[]> {
-  return Promise.all([summaryBlock(report, ctx), channelTableBlock(report, ctx), comparisonBlock(report, ctx), heatmapBlock(report, ctx), examplesBlock(report, ctx)]);
+function coreHtml(report: Report, ctx: HtmlContext): HtmlBlock[] {
+  return [summaryBlock(report, ctx), channelTableBlock(report, ctx), comparisonBlock(report, ctx), heatmapBlock(report, ctx), examplesBlock(report, ctx)];
 }
 
 // ---------------------------------------------------------------- CSV

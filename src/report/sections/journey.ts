@@ -10,9 +10,9 @@ import {
   type JourneyState,
   type StageShares,
 } from '../insight/journey.js';
-import { journeySpec, renderChart, type JourneyBar } from '../renderers/html/charts.js';
+import { journeyChart, type JourneyBar } from '../renderers/html/charts.js';
 import { escapeHtml as esc } from '../renderers/html/escape.js';
-import { absent, cell, figure, table } from '../renderers/html/kit.js';
+import { absent, cell, chartFrame, figure, table } from '../renderers/html/kit.js';
 import { capitalize, formatPoints, mdTable } from '../renderers/text.js';
 import type { CsvRow, HtmlBlock, HtmlContext, MarkdownContext } from '../renderers/view.js';
 import type { Section } from '../section.js';
@@ -87,7 +87,7 @@ export function journeySection(): Section<JourneyState, JourneyResult, JourneyWo
     messages,
     render: {
       md: (j, ctx) => [{ lines: journeyLines(j, ctx) }],
-      html: async (j, ctx) => [await journeyBlock(j, ctx)],
+      html: (j, ctx) => [journeyBlock(j, ctx)],
       csv: (j, ctx) => (j === undefined ? [] : journeyRows(j, ctx.m.stages)),
     },
   };
@@ -118,7 +118,7 @@ function journeyLines(j: JourneyResult | undefined, ctx: MarkdownContext<Journey
   return out;
 }
 
-async function journeyBlock(journey: JourneyResult | undefined, ctx: HtmlContext<JourneyWording>): Promise<HtmlBlock> {
+function journeyBlock(journey: JourneyResult | undefined, ctx: HtmlContext<JourneyWording>): HtmlBlock {
   const { w, m, f } = ctx;
   const id = 'parcours';
   const title = w.title;
@@ -135,7 +135,7 @@ async function journeyBlock(journey: JourneyResult | undefined, ctx: HtmlContext
   );
   const apres = shareOf(journey.overall.irritant, 'apres');
   const finding = journey.overall.irritant.mentions > 0 ? w.html.caption(f.pctPoints(apres)) : '';
-  const svg = await renderChart(journeySpec(bars, stageLabels, w.mentions), id, `${title}. ${finding}`, ctx.chartLocale);
+  const svg = journeyChart(bars, stageLabels, w.mentions, chartFrame(ctx, id, `${title}. ${finding}`));
   const data = table(
     null,
     [cell(''), ...JOURNEY_STAGES.map((s) => cell(esc(m.stages[s]), true)), cell(esc(w.mentions), true)],

@@ -13,9 +13,9 @@ import {
   type ScoresResult,
   type ScoresState,
 } from '../insight/scores.js';
-import { irritantSpec, renderChart, type IrritantRow } from '../renderers/html/charts.js';
+import { irritantChart, type IrritantRow } from '../renderers/html/charts.js';
 import { anchorId, escapeHtml as esc } from '../renderers/html/escape.js';
-import { absent, cell, figure, maxBy, table } from '../renderers/html/kit.js';
+import { absent, cell, chartFrame, figure, maxBy, table } from '../renderers/html/kit.js';
 import { capitalize, formatNumber, formatPoints, formatSigned, mdCell, mdTable, padEnd, padStart, truncate } from '../renderers/text.js';
 import type { CsvRow, HtmlContext, MarkdownContext } from '../renderers/view.js';
 import { dict, own } from '../state.js';
@@ -220,7 +220,7 @@ export function scoresSection(settings: ScoresSectionOptions = {}): Section<Scor
         return [{ order: 400, lines: out }];
       },
       md: (scores, ctx) => [{ lines: scoreLines(scores, ctx) }],
-      html: async (scores, ctx) => [await irritantsBlock(scores, ctx)],
+      html: (scores, ctx) => [irritantsBlock(scores, ctx)],
       csv: (scores, ctx) => (scores === undefined ? [] : scoreRows(scores, ctx.label, ctx.channelLabel, ctx.w)),
     },
   };
@@ -310,7 +310,7 @@ function scoreLines(s: ScoresResult | undefined, ctx: MarkdownContext<ScoresWord
 
 // ---------------------------------------------------------------- HTML
 
-async function irritantsBlock(result: ScoresResult | undefined, ctx: HtmlContext<ScoresWording>) {
+function irritantsBlock(result: ScoresResult | undefined, ctx: HtmlContext<ScoresWording>) {
   const { report, m, w, f } = ctx;
   const h = w.html;
   const id = 'irritants';
@@ -346,11 +346,10 @@ async function irritantsBlock(result: ScoresResult | undefined, ctx: HtmlContext
   let finding = h.caption(topShare.label, f.pct(topShare.share));
   const worst = scores ? scores.entries.irritant.find((e) => !e.lowBase && e.impact !== null && e.impact < 0) : undefined;
   if (worst && headline !== null) finding += ` ${h.worst(ctx.label(worst.id), f.signed(worst.impact, 1), headline)}`;
-  const svg = await renderChart(
-    irritantSpec(rows, { share: m.html.shareOfVerbatims, impact: headline !== null ? h.impact(headline) : null }),
-    id,
-    `${title}. ${finding}`,
-    ctx.chartLocale,
+  const svg = irritantChart(
+    rows,
+    { share: m.html.shareOfVerbatims, impact: headline !== null ? h.impact(headline) : null },
+    chartFrame(ctx, id, `${title}. ${finding}`),
   );
   const anyLowBase = ordered.some((e) => byId.get(e.id)?.lowBase === true);
   const caption =

@@ -12,9 +12,9 @@ import {
   type TrendsResult,
   type TrendsState,
 } from '../insight/trends.js';
-import { renderChart, trendSpec, type TrendPoint } from '../renderers/html/charts.js';
+import { trendChart, type TrendPoint } from '../renderers/html/charts.js';
 import { escapeHtml as esc } from '../renderers/html/escape.js';
-import { absent, cell, figure, table } from '../renderers/html/kit.js';
+import { absent, cell, chartFrame, figure, table } from '../renderers/html/kit.js';
 import { formatCount, formatPoints, formatSigned, mdCell, mdTable } from '../renderers/text.js';
 import type { CsvRow, HtmlBlock, HtmlContext, MarkdownContext } from '../renderers/view.js';
 import type { Section } from '../section.js';
@@ -126,7 +126,7 @@ export function trendsSection(settings: TrendsSectionOptions = {}): Section<Tren
     messages,
     render: {
       md: (t, ctx) => [{ lines: trendLines(t, ctx) }],
-      html: async (t, ctx) => [await trendsBlock(t, ctx)],
+      html: (t, ctx) => [trendsBlock(t, ctx)],
       csv: (t, ctx) => (t === undefined ? [] : trendRows(t, ctx.label)),
     },
   };
@@ -212,7 +212,7 @@ function trendLines(t: TrendsResult | undefined, ctx: MarkdownContext<TrendsWord
 
 // ---------------------------------------------------------------- HTML
 
-async function trendsBlock(trends: TrendsResult | undefined, ctx: HtmlContext<TrendsWording>): Promise<HtmlBlock> {
+function trendsBlock(trends: TrendsResult | undefined, ctx: HtmlContext<TrendsWording>): HtmlBlock {
   const { w, m, f } = ctx;
   const h = w.html;
   const id = 'evolution';
@@ -223,7 +223,7 @@ async function trendsBlock(trends: TrendsResult | undefined, ctx: HtmlContext<Tr
 
   const periods = trends.periods.map((p) => f.period(p));
   const range = `${periods[0] as string} – ${periods[periods.length - 1] as string}`;
-  const chart = async (kind: 'theme' | 'irritant', key: string): Promise<string> => {
+  const chart = (kind: 'theme' | 'irritant', key: string): string => {
     const heading = m.html.kinds[kind];
     const series = mostCited(trends, kind, ctx.limits.trendSeries);
     if (series.length === 0) return `<h3>${esc(heading)}</h3>${absent(kind === 'theme' ? m.html.absent.noThemes : m.html.absent.noIrritants)}`;
@@ -232,7 +232,7 @@ async function trendsBlock(trends: TrendsResult | undefined, ctx: HtmlContext<Tr
       s.shares.map((share, p) => ({ period: periods[p] as string, item: items[i] as string, share: share === null ? null : share / 100 })),
     );
     const caption = h.caption(heading, range);
-    const svg = await renderChart(trendSpec(points, periods, items, { period: w.period, share: m.html.shareOfVerbatims }), `${id}-${key}`, caption, ctx.chartLocale);
+    const svg = trendChart(points, periods, items, { period: w.period, share: m.html.shareOfVerbatims }, chartFrame(ctx, `${id}-${key}`, caption));
     const data = table(
       null,
       [cell(esc(w.period)), cell(esc(m.verbatims), true), ...items.map((i) => cell(esc(i), true))],
@@ -240,7 +240,7 @@ async function trendsBlock(trends: TrendsResult | undefined, ctx: HtmlContext<Tr
     );
     return `<h3>${esc(heading)}</h3>${figure(m, `${id}-${key}`, svg, `${esc(caption)} <span class="note">${esc(h.note)}</span>`, data)}`;
   };
-  let html = (await chart('theme', 'themes')) + (await chart('irritant', 'irritants'));
+  let html = chart('theme', 'themes') + chart('irritant', 'irritants');
   if (trends.undated > 0) html += `<p class="note">${esc(h.undated(f.num(trends.undated, 0)))}</p>`;
   if (trends.compared !== null && (trends.risers.length > 0 || trends.fallers.length > 0)) {
     const [a, b] = trends.compared;

@@ -1,9 +1,9 @@
 /**
- * Charts of the HTML report: Vega-Lite specs compiled to Vega and rendered to
- * static SVG at render time, so the page needs no script to show them.
+ * Charts of the HTML report, drawn here as static inline SVG: horizontal bars,
+ * diverging bars, a heat map, stacked bars and lines. The page needs no script
+ * to show them and the package no charting library. Every chart is a pure
+ * function of its rows: the same report gives the same bytes.
  */
-import type { LoggerInterface } from 'vega';
-import type { TopLevelSpec } from 'vega-lite';
 import { escapeHtml } from './escape.js';
 
 /** Colours (light theme, readable in greyscale print as darker = more). */
@@ -16,65 +16,41 @@ export const COLORS = {
   text: '#1f2937',
   muted: '#4b5563',
   grid: '#e5e7eb',
+  axis: '#9ca3af',
 } as const;
 
 /** Series colours with enough contrast on white (Tableau 10, darkened yellow and grey). */
 const SERIES = ['#4e79a7', '#e15759', '#59a14f', '#b07aa1', '#f28e2b', '#76b7b2', '#9c755f', '#d37295', '#8c8c00', '#6b6b6b'];
-
-const silent: LoggerInterface = {
-  level(this: LoggerInterface) {
-    return this;
-  },
-  error(this: LoggerInterface) {
-    return this;
-  },
-  warn(this: LoggerInterface) {
-    return this;
-  },
-  info(this: LoggerInterface) {
-    return this;
-  },
-  debug(this: LoggerInterface) {
-    return this;
-  },
-} as unknown as LoggerInterface;
+/** Heat map colour stops, from none to the highest share. */
+const HEAT = ['#f5f9fe', '#c6dbef', '#6baed6', '#2171b5', '#08306b'];
+/** Journey stages: before, during, after the purchase, unknown. */
+const STAGE_COLORS = ['#9ecae1', '#4292c6', '#08519c', '#bdbdbd'];
 
 export interface ChartLocale {
   decimal: string;
   thousands: string;
+  /** What follows a percentage (a narrow no-break space before `%` in French). */
+  percent: string;
 }
 
 export function chartLocale(locale: string): ChartLocale {
-  return locale.startsWith('fr') ? { decimal: ',', thousands: '\u202f' } : { decimal: '.', thousands: ',' };
+  return locale.startsWith('fr') ? { decimal: ',', thousands: '\u202f', percent: '\u202f%' } : { decimal: '.', thousands: ',', percent: '%' };
 }
 
-function config(locale: ChartLocale): Record<string, unknown> {
-  return {
-    // The page gives the chart its accessible name; Vega's own ARIA labels are English.
-    aria: false,
-    background: 'white',
-    font: 'sans-serif',
-    padding: 4,
-    view: { stroke: null },
-    axis: { labelColor: COLORS.text, titleColor: COLORS.text, gridColor: COLORS.grid, domainColor: '#9ca3af', tickColor: '#9ca3af', labelFontSize: 11, titleFontSize: 11, titleFontWeight: 600 },
-    legend: { labelColor: COLORS.text, titleColor: COLORS.text, labelFontSize: 11, titleFontSize: 11, labelLimit: 260 },
-    range: { category: SERIES },
-    locale: {
-      number: { decimal: locale.decimal, thousands: locale.thousands, grouping: [3], currency: ['', '\u00a0€'], percent: locale.decimal === ',' ? '\u202f%' : '%', minus: '−' },
-    },
-  };
+/** What every chart needs besides its rows. */
+export interface ChartFrame {
+  /** Unique in the page: scopes the SVG's internal ids. */
+  key: string;
+  /** The chart's text alternative (`aria-label`). */
+  description: string;
+  locale: ChartLocale;
 }
 
-// ---------------------------------------------------------------- text widths
+// ---------------------------------------------------------------- text
 
-interface TextItem {
-  text?: unknown;
-  fontSize?: number;
-}
-type WidthFn = (item: TextItem, text?: unknown) => number;
-interface TextMetrics {
-  width: WidthFn;
-}
+const FONT = 11;
+const SMALL = 10;
+const PAD = 4;
 
 /** Advance widths in em of a sans-serif face, roughly (DejaVu Sans / Helvetica / Segoe UI). */
 function charWidth(c: string): number {
@@ -86,122 +62,195 @@ function charWidth(c: string): number {
   return 0.56;
 }
 
-/**
- * Without a canvas Vega guesses text width as 0.8 em per character, about 1.4
- * times too wide: long labels get cut and rotated axes leave empty bands. Vega
- * supports a user-defined `textMetrics.width` (vl-convert sets one); ours sums
- * per-character widths and is in place only while this module renders.
- */
-const estimateTextWidth: WidthFn = (item, text) => {
-  const value = text === undefined ? item.text : text;
-  const str = Array.isArray(value) ? String(value[0] ?? '') : value === undefined || value === null ? '' : String(value);
-  const size = typeof item.fontSize === 'number' ? item.fontSize : 11;
+/** Width of a text in pixels, a little wide on purpose: a label cut short is worse than a few pixels of margin. */
+export function textWidth(text: string, size = FONT): number {
   let em = 0;
-  for (const c of str) em += charWidth(c);
-  // A little wide on purpose: a label cut short is worse than a few pixels of margin.
-  return Math.ceil(em * size * 1.1);
-};
-
-// ---------------------------------------------------------------- engines
-
-type Vega = typeof import('vega');
-type VegaLite = typeof import('vega-lite');
-interface Engines {
-  vega: Vega;
-  compile: VegaLite['compile'];
-  metrics: TextMetrics | undefined;
+  for (const c of text) em += charWidth(c);
+  return Math.ceil(em * size * 1.05);
 }
-let engines: Promise<Engines> | undefined;
+
+/** The text, cut with an ellipsis to fit `limit` pixels. */
+function fit(text: string, limit: number, size = FONT): string {
+  if (textWidth(text, size) <= limit) return text;
+  const chars = [...text];
+  while (chars.length > 0 && textWidth(`${chars.join('')}…`, size) > limit) chars.pop();
+  return `${chars.join('').trimEnd()}…`;
+}
+
+// ---------------------------------------------------------------- numbers
+
+/** A coordinate with at most two decimals. */
+const px = (value: number): string => String(Math.round(value * 100) / 100);
+
+function formatNumber(value: number, decimals: number, locale: ChartLocale, trim = false): string {
+  const fixed = Math.abs(value).toFixed(decimals);
+  const [int = '0', rawFrac] = fixed.split('.');
+  const frac = trim ? rawFrac?.replace(/0+$/, '') || undefined : rawFrac;
+  const sign = value < 0 && Number(fixed) !== 0 ? '−' : '';
+  return sign + int.replace(/\B(?=(\d{3})+(?!\d))/g, locale.thousands) + (frac !== undefined ? locale.decimal + frac : '');
+}
+
+/** Decimals needed to tell ticks `step` apart. */
+const decimalsOf = (step: number): number => Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
+
+interface Scale {
+  lo: number;
+  hi: number;
+  ticks: number[];
+  /** Formats a tick value. */
+  label(value: number): string;
+}
+
+/** A round step (1, 2 or 5 times a power of ten) cutting [lo, hi] into about `count` parts. */
+function roundStep(lo: number, hi: number, count: number): number {
+  const raw = (hi - lo) / count;
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  const ratio = raw / magnitude;
+  return (ratio >= Math.sqrt(50) ? 10 : ratio >= Math.sqrt(10) ? 5 : ratio >= Math.sqrt(2) ? 2 : 1) * magnitude;
+}
 
 /**
- * Vega and Vega-Lite load on the first HTML render only: other users of the
- * library do not pay for them, and the CommonJS build can still reach these
- * ESM-only packages.
+ * A linear scale over [lo, hi], its ends widened to a round step (a fine one, so
+ * the bars keep most of the width), with about `count` round ticks inside.
+ * `percent` reads values as shares (0.2 → "20 %").
  */
-function loadEngines(): Promise<Engines> {
-  engines ??= Promise.all([import('vega'), import('vega-lite')]).then(
-    ([vega, vegaLite]) => ({ vega, compile: vegaLite.compile, metrics: (vega as unknown as { textMetrics?: TextMetrics }).textMetrics }),
-    (error: unknown) => {
-      engines = undefined;
-      throw error;
-    },
+function niceScale(lo: number, hi: number, count: number, locale: ChartLocale, percent: boolean): Scale {
+  // An empty or vanishing range (no value, or all zero) still gets an axis.
+  if (!(hi - lo > 1e-9)) hi = lo + (percent ? 0.01 : 1);
+  const fine = roundStep(lo, hi, 10);
+  const from = Math.floor(lo / fine + 1e-9) * fine;
+  const to = Math.ceil(hi / fine - 1e-9) * fine;
+  const step = roundStep(from, to, count);
+  const ticks: number[] = [];
+  for (let i = Math.ceil(from / step - 1e-9); i * step <= to + step * 1e-9; i++) ticks.push(Number((i * step).toFixed(12)));
+  const decimals = decimalsOf(percent ? step * 100 : step);
+  return {
+    lo: Number(from.toFixed(12)),
+    hi: Number(to.toFixed(12)),
+    ticks,
+    // Trailing zeros dropped (0, 0,5, 1, 1,5), as the tables write counts.
+    label: (value) => formatNumber(Number((percent ? value * 100 : value).toFixed(decimals)), decimals, locale, true) + (percent ? locale.percent : ''),
+  };
+}
+
+// ---------------------------------------------------------------- SVG pieces
+
+type Attrs = Record<string, string | number | undefined>;
+
+function el(tag: string, attrs: Attrs, content?: string): string {
+  let out = `<${tag}`;
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value !== undefined) out += ` ${name}="${typeof value === 'number' ? px(value) : escapeHtml(value)}"`;
+  }
+  return content === undefined ? `${out}/>` : `${out}>${content}</${tag}>`;
+}
+
+const text = (x: number, y: number, content: string, attrs: Attrs = {}): string => el('text', { x, y, ...attrs }, escapeHtml(content));
+const line = (x1: number, y1: number, x2: number, y2: number, stroke: string, attrs: Attrs = {}): string => el('line', { x1, y1, x2, y2, stroke, ...attrs });
+
+function svgRoot(frame: ChartFrame, width: number, height: number, body: string): string {
+  const w = Math.ceil(width);
+  const h = Math.ceil(height);
+  return (
+    `<svg class="chart" role="img" aria-label="${escapeHtml(frame.description)}" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}"` +
+    ` font-family="sans-serif" font-size="${FONT}" fill="${COLORS.text}">${body}</svg>`
   );
-  return engines;
 }
 
-let rendering = 0;
-let savedWidth: WidthFn | undefined;
+/** Left axis of a band of rows: a label centred on each row, right-aligned before `x`. */
+function bandAxis(x: number, top: number, step: number, labels: readonly string[]): string {
+  let out = line(x, top, x, top + step * labels.length, COLORS.axis);
+  labels.forEach((label, i) => {
+    const y = top + step * (i + 0.5);
+    out += line(x - 5, y, x, y, COLORS.axis) + text(x - 7, y, label, { 'text-anchor': 'end', dy: '0.35em' });
+  });
+  return `<g class="axis">${out}</g>`;
+}
 
-/** Uses our estimate while at least one chart renders, unless Vega measures with a canvas. */
-function enterTextMetrics(metrics: TextMetrics | undefined): void {
-  if (metrics === undefined || typeof metrics.width !== 'function') return;
-  if (rendering++ === 0) {
-    savedWidth = metrics.width;
-    const canvasMeasure = (metrics as unknown as { measureWidth?: WidthFn }).measureWidth;
-    if (metrics.width !== canvasMeasure) metrics.width = estimateTextWidth;
+/** Bottom axis of a quantitative scale drawn from `x0` over `width`, with grid lines up to `top`. */
+function bottomAxis(x0: number, width: number, top: number, bottom: number, scale: Scale, title: string): string {
+  const x = (v: number): number => x0 + ((v - scale.lo) / (scale.hi - scale.lo)) * width;
+  let grid = '';
+  let ticks = line(x0, bottom, x0 + width, bottom, COLORS.axis);
+  for (const t of scale.ticks) {
+    grid += line(x(t), top, x(t), bottom, COLORS.grid);
+    ticks += line(x(t), bottom, x(t), bottom + 5, COLORS.axis) + text(x(t), bottom + 17, scale.label(t), { 'text-anchor': 'middle' });
   }
+  ticks += text(x0 + width / 2, bottom + 33, title, { 'text-anchor': 'middle', 'font-weight': 600 });
+  return `<g class="grid">${grid}</g><g class="axis">${ticks}</g>`;
+}
+/** Room a bottom axis takes under the plot. */
+const BOTTOM_AXIS = 38;
+
+/** A legend of coloured symbols and labels laid out in rows of `columns` (or as many as fit `width`). */
+function legend(x0: number, y0: number, entries: ReadonlyArray<{ label: string; color: string }>, symbol: 'stroke' | 'square', columns: number, width: number): { svg: string; height: number; width: number } {
+  const sizes = entries.map((e) => 16 + textWidth(e.label));
+  const column = Math.max(...sizes, 0) + 16;
+  const perRow = Math.max(1, Math.min(columns, Math.floor(width / column) || 1));
+  let svg = '';
+  entries.forEach((e, i) => {
+    const x = x0 + (i % perRow) * column;
+    const y = y0 + Math.floor(i / perRow) * 16 + 8;
+    svg +=
+      symbol === 'stroke'
+        ? line(x, y, x + 12, y, e.color, { 'stroke-width': 3 })
+        : el('rect', { x, y: y - 5, width: 10, height: 10, fill: e.color });
+    svg += text(x + 16, y, e.label, { dy: '0.35em' });
+  });
+  return { svg: `<g class="legend">${svg}</g>`, height: Math.ceil(entries.length / perRow) * 16, width: Math.min(entries.length, perRow) * column };
 }
 
-function leaveTextMetrics(metrics: TextMetrics | undefined): void {
-  if (metrics === undefined || rendering === 0) return;
-  if (--rendering === 0 && savedWidth !== undefined) {
-    metrics.width = savedWidth;
-    savedWidth = undefined;
-  }
+interface BarPanel {
+  /** Left edge and width of the plot. */
+  x0: number;
+  width: number;
+  scale: Scale;
+  svg: string;
+  /** Width the value labels take beyond the plot's right edge. */
+  overflow: number;
 }
 
-/** Shortens long decimals in SVG attribute values (coordinates): the file stays small. */
-function tidyNumbers(svg: string): string {
-  return svg.replace(/="([^"]*)"/g, (_, value: string) => `="${value.replace(/(\d+\.\d\d)\d+/g, '$1')}"`);
-}
-
-/**
- * Renames the SVG's internal ids (gradients, clip paths) to `key-1`, `key-2`…:
- * Vega numbers them with a process-wide counter, which would make output differ
- * between renders and ids collide between charts of one page.
- */
-function scopeIds(svg: string, key: string): string {
-  const renamed = new Map<string, string>();
-  for (const m of svg.matchAll(/\sid="([^"]+)"/g)) {
-    const id = m[1] as string;
-    if (!renamed.has(id)) renamed.set(id, `${key}-${renamed.size + 1}`);
-  }
-  if (renamed.size === 0) return svg;
-  return svg
-    .replace(/(\sid=")([^"]+)(")/g, (_, a: string, id: string, b: string) => `${a}${renamed.get(id) ?? id}${b}`)
-    .replace(/url\(#([^)]+)\)/g, (whole, id: string) => (renamed.has(id) ? `url(#${renamed.get(id) as string})` : whole));
-}
-
-/**
- * Renders a Vega-Lite spec to an inline SVG element named by `description`
- * (`role="img"`, `aria-label`): the figure's text alternative. `key` scopes the
- * SVG's internal ids and must be unique in the page.
- */
-export async function renderChart(spec: TopLevelSpec, key: string, description: string, locale: ChartLocale): Promise<string> {
-  const full = { ...spec, description, config: config(locale) } as TopLevelSpec;
-  const { vega, compile, metrics } = await loadEngines();
-  const vgSpec = compile(full, { logger: silent }).spec;
-  enterTextMetrics(metrics);
-  try {
-    const view = new vega.View(vega.parse(vgSpec), { renderer: 'none', logger: silent });
-    try {
-      const svg = await view.toSVG();
-      const open = svg.indexOf('>');
-      // Inline SVG in HTML needs no namespace declarations; they would only look like URLs.
-      const rootTag = svg
-        .slice(0, open)
-        .replace(/\s+xmlns(:xlink)?="[^"]*"/g, '')
-        .replace('class="marks"', `class="marks chart" role="img" aria-label="${escapeHtml(description)}"`);
-      return rootTag + scopeIds(tidyNumbers(svg.slice(open)), `svg-${key}`);
-    } finally {
-      view.finalize();
+/** Horizontal bars from zero, one per row (null draws nothing), with an optional value label after each. */
+function barPanel(
+  x0: number,
+  top: number,
+  step: number,
+  width: number,
+  values: ReadonlyArray<number | null>,
+  options: { color: (i: number) => string; opacity?: (i: number) => number; labels?: readonly string[]; scale: Scale; title: string },
+): BarPanel {
+  const { scale } = options;
+  const x = (v: number): number => x0 + ((v - scale.lo) / (scale.hi - scale.lo)) * width;
+  const band = step * 0.75;
+  const bottom = top + step * values.length;
+  let bars = '';
+  let labels = '';
+  let overflow = 0;
+  values.forEach((v, i) => {
+    if (v === null) return;
+    const a = x(Math.min(0, v));
+    const b = x(Math.max(0, v));
+    const y = top + step * i + (step - band) / 2;
+    const opacity = options.opacity?.(i) ?? 1;
+    bars += el('rect', { class: 'bar', x: a, y, width: Math.max(0, b - a), height: band, fill: options.color(i), 'fill-opacity': opacity === 1 ? undefined : opacity });
+    const label = options.labels?.[i];
+    if (label !== undefined && label !== '') {
+      labels += text(b + 3, y + band / 2, label, { 'font-size': SMALL, dy: '0.35em' });
+      overflow = Math.max(overflow, b + 3 + textWidth(label, SMALL) - (x0 + width));
     }
-  } finally {
-    leaveTextMetrics(metrics);
-  }
+  });
+  // The last tick's label is centred on the plot's right edge: half of it sticks out.
+  const lastTick = scale.ticks[scale.ticks.length - 1];
+  if (lastTick !== undefined) overflow = Math.max(overflow, x(lastTick) + textWidth(scale.label(lastTick)) / 2 - (x0 + width));
+  const zero = scale.lo < 0 ? line(x(0), top, x(0), bottom, COLORS.muted) : '';
+  const svg = bottomAxis(x0, width, top, bottom, scale, options.title) + `<g class="marks">${bars}${zero}${labels}</g>`;
+  return { x0, width, scale, svg, overflow };
 }
 
-// ---------------------------------------------------------------- specs
+const max = (values: ReadonlyArray<number | null>): number => Math.max(0, ...values.filter((v): v is number => v !== null && Number.isFinite(v)));
+const min = (values: ReadonlyArray<number | null>): number => Math.min(0, ...values.filter((v): v is number => v !== null && Number.isFinite(v)));
+
+// ---------------------------------------------------------------- channel comparison
 
 export interface ComparisonRow {
   channel: string;
@@ -214,29 +263,34 @@ export interface ComparisonRow {
   irritantText: string;
 }
 
-export function comparisonSpec(rows: ComparisonRow[], titles: { words: string; concepts: string; irritant: string }): TopLevelSpec {
-  const panel = (field: 'words' | 'concepts' | 'irritant', title: string, color: string, format: string, first: boolean) => ({
-    width: 190,
-    height: { step: 20 },
-    encoding: {
-      y: { field: 'channel', type: 'nominal', sort: null, title: null, axis: first ? { labelLimit: 320 } : null },
-      x: { field, type: 'quantitative', title, axis: { format: format === '.0%' ? format : ',~f', tickCount: 4 } },
-    },
-    layer: [
-      { mark: { type: 'bar', color, height: { band: 0.75 } } },
-      { mark: { type: 'text', align: 'left', dx: 3, fontSize: 10, color: COLORS.text }, encoding: { text: { field: `${field}Text`, type: 'nominal' } } },
-    ],
-  });
-  return {
-    data: { values: rows },
-    hconcat: [
-      panel('words', titles.words, COLORS.primary, ',.1f', true),
-      panel('concepts', titles.concepts, COLORS.concept, ',.1f', false),
-      panel('irritant', titles.irritant, COLORS.irritant, '.0%', false),
-    ],
-    spacing: 24,
-  } as unknown as TopLevelSpec;
+/** Three bar panels side by side (words, concepts per verbatim, share with an irritant), one row per channel. */
+export function comparisonChart(rows: ComparisonRow[], titles: { words: string; concepts: string; irritant: string }, frame: ChartFrame): string {
+  const step = 20;
+  const labels = rows.map((r) => fit(r.channel, 320));
+  const left = PAD + Math.max(...labels.map((l) => textWidth(l)), 0) + 8;
+  const panels: Array<['words' | 'concepts' | 'irritant', string, string, boolean]> = [
+    ['words', titles.words, COLORS.primary, false],
+    ['concepts', titles.concepts, COLORS.concept, false],
+    ['irritant', titles.irritant, COLORS.irritant, true],
+  ];
+  const width = 190;
+  let x0 = left;
+  let right = left;
+  let body = bandAxis(left, PAD, step, labels);
+  for (const [field, title, color, percent] of panels) {
+    const values = rows.map((r) => r[field]);
+    const scale = niceScale(0, max(values), 4, frame.locale, percent);
+    const panel = barPanel(x0, PAD, step, width, values, { color: () => color, labels: rows.map((r) => r[`${field}Text`]), scale, title });
+    body += panel.svg;
+    // What sticks out on the right: value labels, or an axis title wider than the panel.
+    const beyond = Math.max(0, panel.overflow, textWidth(title) / 2 - width / 2);
+    right = x0 + width + beyond;
+    x0 = right + 24;
+  }
+  return svgRoot(frame, right + PAD, PAD + step * rows.length + BOTTOM_AXIS + PAD, body);
 }
+
+// ---------------------------------------------------------------- heat map
 
 export interface HeatCell {
   theme: string;
@@ -245,33 +299,75 @@ export interface HeatCell {
   label: string;
 }
 
-export function heatmapSpec(cells: HeatCell[], themes: string[], channels: string[], legendTitle: string): TopLevelSpec {
-  const max = Math.max(0.01, ...cells.map((c) => c.share));
-  return {
-    data: { values: cells },
-    width: { step: 58 },
-    height: { step: 24 },
-    encoding: {
-      x: { field: 'channel', type: 'nominal', sort: channels, title: null, axis: { orient: 'top', labelAngle: -35, labelAlign: 'left', labelLimit: 320, domain: false, ticks: false } },
-      y: { field: 'theme', type: 'nominal', sort: themes, title: null, axis: { labelLimit: 360, domain: false, ticks: false } },
-    },
-    layer: [
-      {
-        mark: { type: 'rect', stroke: 'white', strokeWidth: 1 },
-        encoding: {
-          color: { field: 'share', type: 'quantitative', title: legendTitle, scale: { domain: [0, max / 4, max / 2, (3 * max) / 4, max], range: ['#f5f9fe', '#c6dbef', '#6baed6', '#2171b5', '#08306b'] }, legend: { format: '.0%', orient: 'bottom', gradientLength: 220 } },
-        },
-      },
-      {
-        mark: { type: 'text', fontSize: 10 },
-        encoding: {
-          text: { field: 'label', type: 'nominal' },
-          color: { condition: { test: `datum.share > ${max * 0.68}`, value: 'white' }, value: COLORS.text },
-        },
-      },
-    ],
-  } as unknown as TopLevelSpec;
+function hexToRgb(hex: string): [number, number, number] {
+  const n = Number.parseInt(hex.slice(1), 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
 }
+
+/** Colour of a share on the heat scale: linear between the stops, placed evenly over [0, top]. */
+function heatColor(share: number, top: number): string {
+  const t = Math.min(1, Math.max(0, share / top)) * (HEAT.length - 1);
+  const i = Math.min(HEAT.length - 2, Math.floor(t));
+  const a = hexToRgb(HEAT[i] as string);
+  const b = hexToRgb(HEAT[i + 1] as string);
+  const mix = a.map((c, k) => Math.round(c + (t - i) * ((b[k] as number) - c)));
+  return `#${mix.map((c) => c.toString(16).padStart(2, '0')).join('')}`;
+}
+
+/** Themes (rows) × channels (columns), each cell shaded and labelled with its share; a colour legend below. */
+export function heatmapChart(cells: HeatCell[], themes: string[], channels: string[], legendTitle: string, frame: ChartFrame): string {
+  const cellW = 58;
+  const cellH = 24;
+  const top = Math.max(0.01, ...cells.map((c) => c.share));
+  const byKey = new Map(cells.map((c) => [`${c.theme}\u0000${c.channel}`, c]));
+  const rowLabels = themes.map((t) => fit(t, 360));
+  const colLabels = channels.map((c) => fit(c, 320));
+  const left = PAD + Math.max(...rowLabels.map((l) => textWidth(l)), 0) + 8;
+  const sin = Math.sin((35 * Math.PI) / 180);
+  const cos = Math.cos((35 * Math.PI) / 180);
+  const gridTop = PAD + Math.max(...colLabels.map((l) => textWidth(l) * sin), 0) + FONT + 4;
+  let right = left + cellW * channels.length;
+  let head = '';
+  colLabels.forEach((label, j) => {
+    const x = left + cellW * (j + 0.5);
+    const y = gridTop - 6;
+    right = Math.max(right, x + textWidth(label) * cos);
+    head += text(x, y, label, { transform: `rotate(-35 ${px(x)} ${px(y)})` });
+  });
+  let rows = '';
+  rowLabels.forEach((label, i) => {
+    rows += text(left - 6, gridTop + cellH * (i + 0.5), label, { 'text-anchor': 'end', dy: '0.35em' });
+  });
+  let marks = '';
+  themes.forEach((theme, i) => {
+    channels.forEach((channel, j) => {
+      const cell = byKey.get(`${theme}\u0000${channel}`);
+      const share = cell?.share ?? 0;
+      const x = left + cellW * j;
+      const y = gridTop + cellH * i;
+      marks += el('rect', { class: 'cell', x, y, width: cellW, height: cellH, fill: heatColor(share, top), stroke: 'white' });
+      if (cell !== undefined) {
+        marks += text(x + cellW / 2, y + cellH / 2, cell.label, { 'text-anchor': 'middle', dy: '0.35em', 'font-size': SMALL, fill: share > top * 0.68 ? 'white' : undefined });
+      }
+    });
+  });
+  // Legend: the colour ramp over [0, top], with round ticks under it.
+  const gridBottom = gridTop + cellH * themes.length;
+  const ramp = 220;
+  const id = `svg-${frame.key}-1`;
+  const stops = HEAT.map((color, k) => el('stop', { offset: k / (HEAT.length - 1), 'stop-color': color })).join('');
+  const scale = niceScale(0, top, 4, frame.locale, true);
+  let key = text(left, gridBottom + 28, legendTitle, { 'font-weight': 600 });
+  key += el('rect', { x: left, y: gridBottom + 36, width: ramp, height: 14, fill: `url(#${id})` });
+  for (const t of scale.ticks.filter((v) => v <= top + 1e-9)) {
+    key += text(left + (t / top) * ramp, gridBottom + 64, scale.label(t), { 'text-anchor': 'middle' });
+  }
+  const defs = `<defs>${el('linearGradient', { id, x1: 0, x2: 1, y1: 0, y2: 0 }, stops)}</defs>`;
+  const body = `${defs}<g class="axis">${head}${rows}</g><g class="marks">${marks}</g><g class="legend">${key}</g>`;
+  return svgRoot(frame, Math.max(right, left + ramp + 20) + PAD, gridBottom + 68 + PAD, body);
+}
+
+// ---------------------------------------------------------------- irritants
 
 export interface IrritantRow {
   irritant: string;
@@ -282,46 +378,37 @@ export interface IrritantRow {
   lowBase: boolean;
 }
 
-export function irritantSpec(rows: IrritantRow[], titles: { share: string; impact: string | null }): TopLevelSpec {
-  const shares = {
-    width: 220,
-    height: { step: 20 },
-    encoding: {
-      y: { field: 'irritant', type: 'nominal', sort: null, title: null, axis: { labelLimit: 360 } },
-      x: { field: 'share', type: 'quantitative', title: titles.share, axis: { format: '.0%', tickCount: 4 } },
-    },
-    layer: [
-      { mark: { type: 'bar', color: COLORS.irritant, height: { band: 0.75 } } },
-      { mark: { type: 'text', align: 'left', dx: 3, fontSize: 10, color: COLORS.text }, encoding: { text: { field: 'shareText', type: 'nominal' } } },
-    ],
-  };
-  if (titles.impact === null) return { data: { values: rows }, ...shares } as unknown as TopLevelSpec;
-  const impact = {
-    width: 220,
-    height: { step: 20 },
-    transform: [{ filter: 'isValid(datum.impact)' }],
-    encoding: {
-      y: { field: 'irritant', type: 'nominal', sort: null, title: null, axis: null },
-      x: { field: 'impact', type: 'quantitative', title: titles.impact, axis: { format: ',~f', tickCount: 5 } },
-    },
-    layer: [
-      {
-        mark: { type: 'bar', height: { band: 0.75 } },
-        encoding: {
-          color: { condition: { test: 'datum.impact < 0', value: COLORS.harmful }, value: COLORS.helpful },
-          opacity: { condition: { test: 'datum.lowBase', value: 0.3 }, value: 1 },
-        },
-      },
-      { mark: { type: 'rule', color: COLORS.muted }, encoding: { x: { datum: 0 }, y: null } },
-    ],
-  };
-  return {
-    data: { values: rows },
-    hconcat: [shares, impact],
-    spacing: 16,
-    resolve: { scale: { y: 'shared' } },
-  } as unknown as TopLevelSpec;
+/** Share of verbatims per irritant; beside it, when scores exist, the score impact as bars either side of zero. */
+export function irritantChart(rows: IrritantRow[], titles: { share: string; impact: string | null }, frame: ChartFrame): string {
+  const step = 20;
+  const labels = rows.map((r) => fit(r.irritant, 360));
+  const left = PAD + Math.max(...labels.map((l) => textWidth(l)), 0) + 8;
+  let body = bandAxis(left, PAD, step, labels);
+  const shares = rows.map((r) => r.share);
+  const sharePanel = barPanel(left, PAD, step, 220, shares, {
+    color: () => COLORS.irritant,
+    labels: rows.map((r) => r.shareText),
+    scale: niceScale(0, max(shares), 4, frame.locale, true),
+    title: titles.share,
+  });
+  body += sharePanel.svg;
+  let right = left + 220 + sharePanel.overflow;
+  if (titles.impact !== null) {
+    const impacts = rows.map((r) => r.impact);
+    const x0 = left + 220 + Math.max(16, sharePanel.overflow + 10);
+    const impactPanel = barPanel(x0, PAD, step, 220, impacts, {
+      color: (i) => ((rows[i]?.impact ?? 0) < 0 ? COLORS.harmful : COLORS.helpful),
+      opacity: (i) => (rows[i]?.lowBase === true ? 0.3 : 1),
+      scale: niceScale(min(impacts), max(impacts), 5, frame.locale, false),
+      title: titles.impact,
+    });
+    body += impactPanel.svg;
+    right = x0 + 220 + Math.max(0, impactPanel.overflow, textWidth(titles.impact) / 2 - 110);
+  }
+  return svgRoot(frame, right + PAD, PAD + step * rows.length + BOTTOM_AXIS + PAD, body);
 }
+
+// ---------------------------------------------------------------- trends
 
 export interface TrendPoint {
   period: string;
@@ -329,20 +416,57 @@ export interface TrendPoint {
   share: number | null;
 }
 
-export function trendSpec(points: TrendPoint[], periods: string[], items: string[], titles: { period: string; share: string }): TopLevelSpec {
-  return {
-    data: { values: points },
-    width: 620,
-    height: 220,
-    transform: [{ filter: 'isValid(datum.share)' }],
-    mark: { type: 'line', point: { size: 30, filled: true }, strokeWidth: 2, },
-    encoding: {
-      x: { field: 'period', type: 'ordinal', sort: periods, title: titles.period, axis: { labelAngle: 0, labelOverlap: 'greedy' } },
-      y: { field: 'share', type: 'quantitative', title: titles.share, axis: { format: '.0%', tickCount: 5 } },
-      color: { field: 'item', type: 'nominal', sort: items, title: null, legend: { orient: 'bottom', columns: 3, symbolType: 'stroke', symbolStrokeWidth: 3 } },
-    },
-  } as unknown as TopLevelSpec;
+/** One line per item over the periods (a period without a share is skipped, the line joins its neighbours); a legend below. */
+export function trendChart(points: TrendPoint[], periods: string[], items: string[], titles: { period: string; share: string }, frame: ChartFrame): string {
+  const width = 620;
+  const height = 220;
+  const scale = niceScale(0, max(points.map((p) => p.share)), 5, frame.locale, true);
+  const tickWidth = Math.max(...scale.ticks.map((t) => textWidth(scale.label(t))));
+  const left = PAD + FONT + 8 + tickWidth + 7;
+  const top = PAD + 6;
+  const bottom = top + height;
+  const y = (v: number): number => bottom - ((v - scale.lo) / (scale.hi - scale.lo)) * height;
+  const step = width / Math.max(1, periods.length);
+  const x = (i: number): number => left + step * (i + 0.5);
+
+  let grid = '';
+  let axis = line(left, top, left, bottom, COLORS.axis) + line(left, bottom, left + width, bottom, COLORS.axis);
+  for (const t of scale.ticks) {
+    grid += line(left, y(t), left + width, y(t), COLORS.grid);
+    axis += line(left - 5, y(t), left, y(t), COLORS.axis) + text(left - 7, y(t), scale.label(t), { 'text-anchor': 'end', dy: '0.35em' });
+  }
+  // Period labels left to right, each shown only if it clears the last one shown.
+  let lastRight = -Infinity;
+  periods.forEach((period, i) => {
+    const w = textWidth(period);
+    axis += line(x(i), bottom, x(i), bottom + 5, COLORS.axis);
+    if (x(i) - w / 2 < lastRight + 4) return;
+    lastRight = x(i) + w / 2;
+    axis += text(x(i), bottom + 17, period, { 'text-anchor': 'middle' });
+  });
+  axis += text(left + width / 2, bottom + 33, titles.period, { 'text-anchor': 'middle', 'font-weight': 600 });
+  const midY = (top + bottom) / 2;
+  axis += text(PAD + FONT, midY, titles.share, { 'text-anchor': 'middle', 'font-weight': 600, transform: `rotate(-90 ${px(PAD + FONT)} ${px(midY)})` });
+
+  const index = new Map(periods.map((p, i) => [p, i]));
+  let marks = '';
+  items.forEach((item, j) => {
+    const color = SERIES[j % SERIES.length] as string;
+    const at = points
+      .filter((p) => p.item === item && p.share !== null && Number.isFinite(p.share) && index.has(p.period))
+      .map((p) => [x(index.get(p.period) as number), y(p.share as number)] as const)
+      .sort((a, b) => a[0] - b[0]);
+    if (at.length === 0) return;
+    const d = at.map(([px_, py], k) => `${k === 0 ? 'M' : 'L'}${px(px_)},${px(py)}`).join('');
+    marks += el('path', { class: 'line', d, fill: 'none', stroke: color, 'stroke-width': 2, 'stroke-linejoin': 'round' });
+    for (const [cx, cy] of at) marks += el('circle', { class: 'point', cx, cy, r: 3, fill: color });
+  });
+  const key = legend(left, bottom + BOTTOM_AXIS + 8, items.map((label, j) => ({ label, color: SERIES[j % SERIES.length] as string })), 'stroke', 3, width);
+  const body = `<g class="grid">${grid}</g><g class="axis">${axis}</g><g class="marks">${marks}</g>${key.svg}`;
+  return svgRoot(frame, left + width + PAD + 8, bottom + BOTTOM_AXIS + 8 + key.height + PAD, body);
 }
+
+// ---------------------------------------------------------------- journey
 
 export interface JourneyBar {
   family: string;
@@ -352,17 +476,32 @@ export interface JourneyBar {
   share: number;
 }
 
-export function journeySpec(bars: JourneyBar[], stages: string[], title: string): TopLevelSpec {
-  return {
-    data: { values: bars },
-    width: 520,
-    height: { step: 28 },
-    mark: { type: 'bar', height: { band: 0.7 } },
-    encoding: {
-      y: { field: 'family', type: 'nominal', sort: null, title: null, axis: { labelLimit: 320 } },
-      x: { field: 'share', type: 'quantitative', stack: 'normalize', title, axis: { format: '.0%' } },
-      color: { field: 'stage', type: 'nominal', sort: stages, title: null, scale: { domain: stages, range: ['#9ecae1', '#4292c6', '#08519c', '#bdbdbd'] }, legend: { orient: 'bottom' } },
-      order: { field: 'order', type: 'quantitative' },
-    },
-  } as unknown as TopLevelSpec;
+/** One bar per family (irritants, enchantments) split by journey stage, each stage's part of the family's mentions. */
+export function journeyChart(bars: JourneyBar[], stages: string[], title: string, frame: ChartFrame): string {
+  const width = 520;
+  const step = 28;
+  const band = step * 0.7;
+  const families = [...new Set(bars.map((b) => b.family))];
+  const labels = families.map((f) => fit(f, 320));
+  const left = PAD + Math.max(...labels.map((l) => textWidth(l)), 0) + 8;
+  const bottom = PAD + step * families.length;
+  const scale = niceScale(0, 1, 5, frame.locale, true);
+  let marks = '';
+  families.forEach((family, i) => {
+    const parts = bars.filter((b) => b.family === family && b.share > 0).sort((a, b) => a.order - b.order);
+    const total = parts.reduce((s, b) => s + b.share, 0);
+    if (total <= 0) return;
+    let x = left;
+    for (const part of parts) {
+      const w = (part.share / total) * width;
+      const stageIndex = stages.indexOf(part.stage);
+      const color = STAGE_COLORS[(stageIndex < 0 ? part.order : stageIndex) % STAGE_COLORS.length] as string;
+      marks += el('rect', { class: 'bar', x, y: PAD + step * i + (step - band) / 2, width: w, height: band, fill: color });
+      x += w;
+    }
+  });
+  const key = legend(left, bottom + BOTTOM_AXIS + 8, stages.map((label, k) => ({ label, color: STAGE_COLORS[k % STAGE_COLORS.length] as string })), 'square', stages.length, width);
+  const body = bandAxis(left, PAD, step, labels) + bottomAxis(left, width, PAD, bottom, scale, title) + `<g class="marks">${marks}</g>${key.svg}`;
+  const beyond = Math.max(0, textWidth(scale.label(1)) / 2);
+  return svgRoot(frame, Math.max(left + width + beyond, left + key.width) + PAD, bottom + BOTTOM_AXIS + 8 + key.height + PAD, body);
 }

@@ -1,5 +1,6 @@
 /** Building blocks of the HTML page (internal): number formats, tables, figures. */
 import type { Messages } from '../../messages.js';
+import type { ChartFrame, ChartLocale } from './charts.js';
 import { escapeHtml } from './escape.js';
 
 /** Number formatters bound to the page's locale. */
@@ -85,6 +86,9 @@ export function figure(m: Messages, id: string, svg: string, caption: string, da
   const details = data !== undefined ? `<details class="data"><summary>${escapeHtml(m.html.chartData)}</summary>${data}</details>` : '';
   return `<figure id="fig-${id}" aria-labelledby="cap-${id}">${svg}<figcaption id="cap-${id}">${caption}</figcaption>${details}</figure>`;
 }
+
+/** What a chart needs besides its data: its id (`key`), its description for screen readers, the page's locale. */
+export const chartFrame = (ctx: { chartLocale: ChartLocale }, key: string, description: string): ChartFrame => ({ key, description, locale: ctx.chartLocale });
 
 /** Channels with fewer verbatims are not named in captions' "highest" findings when larger ones exist. */
 export const CAPTION_MIN_BASE = 10;

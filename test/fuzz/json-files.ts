@@ -1,0 +1,261 @@
+// Generated JSON documents, valid or not, with what reading them must give.
+//
+// A JSON export is read whole: either every element of its array of records
+// gives one item (a verbatim, or a reject such as `not a JSON object`), or
+// the file is refused with one message (invalid JSON, nested too deep, no
+// array of objects, no text column). Which one, and each item, follows from
+// the description alone.
+import fc from 'fast-check';
+import iconv from 'iconv-lite';
+import type { Expected } from './files.js';
+import { joinText, longText, textTokens } from './texts.js';
+
+export type JsonRecordKind =
+  | 'object'
+  /** `"commentaire": ""` or blanks. */
+  | 'empty-text'
+  | 'null-text'
+  | 'missing-text'
+  /** A number, a boolean or an object where the text goes: read as its JSON text. */
+  | 'number-text'
+  | 'object-text'
+  /** Array elements that are not objects. */
+  | 'null'
+  | 'number'
+  | 'string'
+  | 'array'
+  /** Nested values in another field, within the depth allowed. */
+  | 'nested-meta'
+  /** A value nested thousands deep: the whole document is refused. */
+  | 'deep'
+  /** A long text (no size limit in JSON). */
+  | 'long-text';
+
+export interface JsonRecordSpec {
+  kind: JsonRecordKind;
+  tokens: string[];
+  extra: number;
+}
+
+export type JsonDamage = 'none' | 'truncate' | 'trailing-comma' | 'comment' | 'single-quote' | 'nan' | 'garbage-after';
+
+export interface JsonSpec {
+  encoding: 'utf8' | 'utf8-bom' | 'utf16le-bom' | 'utf16be-bom';
+  /** The records as the document, under one key of an object, under two keys (ambiguous), a lone object, a scalar. */
+  shape: 'array' | 'wrapped' | 'two-arrays' | 'object' | 'scalar';
+  layout: 'compact' | 'indented' | 'one-per-line';
+  eol: '\n' | '\r\n';
+  idKey: boolean;
+  records: JsonRecordSpec[];
+  damage: JsonDamage;
+  /** Where a truncation cuts, as a fraction of the text. */
+  cut: number;
+  /** Characters of a long text. */
+  longSize: number;
+}
+
+/** What the CLI must do with a file: read its records, refuse it with a message, or either (damage that may not matter). */
+export type FileOutcome =
+  | { kind: 'rows'; records: Expected[] }
+  | { kind: 'refused'; message: RegExp }
+  | { kind: 'rows-or-refused'; records: Expected[]; message: RegExp };
+
+export interface RenderedDocument {
+  name: string;
+  bytes: Buffer;
+  /** What the reader works through, when it is not the file's bytes (an XLSX file inflated). */
+  contentBytes?: number;
+  outcome: FileOutcome;
+  read: { text: string; id?: string };
+}
+
+// Long texts are made by the fuzz run for its few large files only (see cases.ts).
+const recordKind = fc.oneof(
+  { weight: 60, arbitrary: fc.constant<JsonRecordKind>('object') },
+  { weight: 10, arbitrary: fc.constantFrom<JsonRecordKind>('empty-text', 'null-text', 'missing-text', 'number-text', 'object-text', 'null', 'number', 'string', 'array', 'nested-meta') },
+  { weight: 1, arbitrary: fc.constant<JsonRecordKind>('deep') },
+);
+
+export function jsonSpec(options: { maxRecords?: number } = {}): fc.Arbitrary<JsonSpec> {
+  return fc.record({
+    encoding: fc.constantFrom<JsonSpec['encoding']>('utf8', 'utf8', 'utf8-bom', 'utf16le-bom', 'utf16be-bom'),
+    shape: fc.oneof(
+      { weight: 8, arbitrary: fc.constant<JsonSpec['shape']>('array') },
+      { weight: 3, arbitrary: fc.constant<JsonSpec['shape']>('wrapped') },
+      { weight: 1, arbitrary: fc.constantFrom<JsonSpec['shape']>('two-arrays', 'object', 'scalar') },
+    ),
+    layout: fc.constantFrom<JsonSpec['layout']>('compact', 'indented', 'one-per-line'),
+    eol: fc.constantFrom<JsonSpec['eol']>('\n', '\r\n'),
+    idKey: fc.boolean(),
+    records: fc.array(fc.record({ kind: recordKind, tokens: textTokens, extra: fc.nat({ max: 999 }) }), { maxLength: options.maxRecords ?? 25 }),
+    damage: fc.oneof(
+      { weight: 12, arbitrary: fc.constant<JsonDamage>('none') },
+      { weight: 3, arbitrary: fc.constantFrom<JsonDamage>('truncate', 'trailing-comma', 'comment', 'single-quote', 'nan', 'garbage-after') },
+    ),
+    cut: fc.double({ min: 0, max: 0.999, noNaN: true }),
+    longSize: fc.integer({ min: 20_000, max: 400_000 }),
+  });
+}
+
+const CHANNELS = ['avis', 'chat', 'email', 'telephone'];
+
+function nest(depth: number, leaf: unknown): unknown {
+  let value = leaf;
+  for (let d = 0; d < depth; d++) value = d % 2 === 0 ? [value] : { niveau: value };
+  return value;
+}
+
+/** The value written for a record, and what reading it gives (`deep` is handled by the caller). */
+function recordValue(spec: JsonSpec, record: JsonRecordSpec, id: string | number): { value: unknown; text?: string; reject?: string } {
+  const text = record.kind === 'long-text' ? longText(record.tokens, spec.longSize) : joinText(record.tokens);
+  const base = (fields: Record<string, unknown>): Record<string, unknown> => ({
+    ...(spec.idKey && { id }),
+    ...fields,
+    canal: CHANNELS[record.extra % 4],
+    ...(record.extra % 5 === 0 && { note: record.extra % 11 }),
+    ...(record.extra % 7 === 0 && { ['__proto__']: { pollue: true } }),
+  });
+  switch (record.kind) {
+    case 'object':
+    case 'long-text':
+      return { value: base({ commentaire: text }), text };
+    case 'empty-text':
+      return { value: base({ commentaire: ['', '  ', '\t'][record.extra % 3] }), reject: 'empty text' };
+    case 'null-text':
+      return { value: base({ commentaire: null }), reject: 'empty text' };
+    case 'missing-text':
+      return { value: base({ texte_libre: text }), reject: 'empty text' };
+    case 'number-text': {
+      const value = [record.extra, record.extra % 2 === 0, -record.extra / 4][record.extra % 3]!;
+      return { value: base({ commentaire: value }), text: String(value) };
+    }
+    case 'object-text': {
+      const value = { avis: text, note: record.extra % 6 };
+      return { value: base({ commentaire: value }), text: JSON.stringify(value) };
+    }
+    case 'nested-meta':
+      return { value: base({ commentaire: text, details: nest(2 + (record.extra % 50), text) }), text };
+    case 'null':
+      return { value: null, reject: 'not a JSON object' };
+    case 'number':
+      return { value: record.extra, reject: 'not a JSON object' };
+    case 'string':
+      return { value: text, reject: 'not a JSON object' };
+    case 'array':
+      return { value: [text, record.extra], reject: 'not a JSON object' };
+    case 'deep':
+      return { value: base({ commentaire: text, details: nest(1000 + record.extra * 5, 'fond') }) };
+  }
+}
+
+function encode(text: string, encoding: JsonSpec['encoding']): Buffer {
+  if (encoding === 'utf8') return Buffer.from(text, 'utf8');
+  if (encoding === 'utf8-bom') return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+  return iconv.encode(text, encoding === 'utf16le-bom' ? 'utf16le' : 'utf16be', { addBOM: true });
+}
+
+/** JSON with no recursion (the deep values would overflow JSON.stringify): arrays and objects written by hand. */
+function stringify(value: unknown, layout: JsonSpec['layout'], eol: string): string {
+  if (layout === 'one-per-line' && Array.isArray(value)) return `[${eol}${value.map((v) => flat(v)).join(`,${eol}`)}${eol}]`;
+  if (layout === 'indented') return indented(value, '', eol);
+  return flat(value);
+}
+
+function flat(value: unknown): string {
+  const out: string[] = [];
+  const stack: Array<{ value: unknown } | { close: string } | { sep: string }> = [{ value }];
+  while (stack.length > 0) {
+    const top = stack.pop()!;
+    if ('close' in top) out.push(top.close);
+    else if ('sep' in top) out.push(top.sep);
+    else if (Array.isArray(top.value)) {
+      out.push('[');
+      stack.push({ close: ']' });
+      for (let i = top.value.length - 1; i >= 0; i--) {
+        stack.push({ value: top.value[i] });
+        if (i > 0) stack.push({ sep: ',' });
+      }
+    } else if (typeof top.value === 'object' && top.value !== null) {
+      const entries = Object.entries(top.value);
+      out.push('{');
+      stack.push({ close: '}' });
+      for (let i = entries.length - 1; i >= 0; i--) {
+        stack.push({ value: entries[i]![1] });
+        stack.push({ sep: `${JSON.stringify(entries[i]![0])}:` });
+        if (i > 0) stack.push({ sep: ',' });
+      }
+    } else out.push(JSON.stringify(top.value) ?? 'null');
+  }
+  return out.join('');
+}
+
+function indented(value: unknown, pad: string, eol: string): string {
+  // Records are shallow except `deep`/`nested-meta` values, written flat inside.
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    return `[${eol}${value.map((v) => `${pad}  ${indented(v, `${pad}  `, eol)}`).join(`,${eol}`)}${eol}${pad}]`;
+  }
+  if (typeof value === 'object' && value !== null) {
+    const entries = Object.entries(value);
+    if (entries.length === 0) return '{}';
+    return `{${eol}${entries.map(([k, v]) => `${pad}  ${JSON.stringify(k)}: ${typeof v === 'object' && v !== null && pad.length < 6 ? indented(v, `${pad}  `, eol) : flat(v)}`).join(`,${eol}`)}${eol}${pad}}`;
+  }
+  return flat(value);
+}
+
+function damage(text: string, spec: JsonSpec): string {
+  switch (spec.damage) {
+    case 'none':
+      return text;
+    case 'truncate':
+      return text.slice(0, Math.floor(spec.cut * text.trimEnd().length));
+    case 'trailing-comma': {
+      const last = Math.max(text.lastIndexOf(']'), text.lastIndexOf('}'));
+      return last < 0 ? `${text},` : `${text.slice(0, last)},${text.slice(last)}`;
+    }
+    case 'comment':
+      return `// export du 2024-05-01${spec.eol}${text}`;
+    case 'single-quote':
+      return text.includes('"') ? text.replace('"', "'") : `'${text}`;
+    case 'nan':
+      return text.includes('[') ? text.replace('[', '[NaN,') : `{"x": NaN, ${text.slice(1)}`;
+    case 'garbage-after':
+      return `${text}]}x`; // on the last line: never read as JSON Lines
+  }
+}
+
+/** Bytes of the document and what the CLI must do with it. */
+export function renderJson(spec: JsonSpec, name = 'fuzz.json'): RenderedDocument {
+  const expected: Expected[] = [];
+  const values: unknown[] = [];
+  let deep = false;
+  spec.records.forEach((record, k) => {
+    const row = k + 1;
+    const id = record.extra % 3 === 0 ? 1000 + row : `j${row}`;
+    const { value, text, reject } = recordValue(spec, record, id);
+    values.push(value);
+    if (record.kind === 'deep') deep = true;
+    else if (reject !== undefined) expected.push({ type: 'reject', reason: reject });
+    else expected.push({ type: 'verbatim', id: spec.idKey ? String(id) : `${name}:${row}`, text: text! });
+  });
+  const document =
+    spec.shape === 'array' ? values
+    : spec.shape === 'wrapped' ? { export: 'avis clients', date: '2024-05-01', verbatims: values }
+    : spec.shape === 'two-arrays' ? { avis: values, reponses: values }
+    : spec.shape === 'object' ? { commentaire: 'un seul avis', canal: 'avis' }
+    : ['un avis', 42, true][spec.records.length % 3];
+  // A lone object or a scalar leaves the records out: nothing deep is written then.
+  if (spec.shape === 'object' || spec.shape === 'scalar') deep = false;
+  const text = damage(stringify(document, spec.layout, spec.eol), spec);
+  const read = { text: 'commentaire', ...(spec.idKey && { id: 'id' }) };
+  const file = { name, bytes: encode(text, spec.encoding), read };
+
+  if (spec.damage !== 'none') return { ...file, outcome: { kind: 'refused', message: deep ? /nested deeper than 64 levels|invalid JSON/ : /invalid JSON/ } };
+  if (deep) return { ...file, outcome: { kind: 'refused', message: /nested deeper than 64 levels/ } };
+  const objects = values.filter((v) => typeof v === 'object' && v !== null && !Array.isArray(v)) as Array<Record<string, unknown>>;
+  const arrayShape = spec.shape === 'array' || (spec.shape === 'wrapped' && objects.length > 0);
+  if (!arrayShape) return { ...file, outcome: { kind: 'refused', message: /not an array of objects/ } };
+  const missing = ['commentaire', ...(spec.idKey ? ['id'] : [])].find((key) => !objects.some((o) => Object.hasOwn(o, key)));
+  if (missing !== undefined) return { ...file, outcome: { kind: 'refused', message: new RegExp(`no column "${missing}"`) } };
+  return { ...file, outcome: { kind: 'rows', records: expected } };
+}

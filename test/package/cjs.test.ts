@@ -1,0 +1,102 @@
+// The BUILT package from CommonJS: every entry is required, and every exported function
+// that loads a module lazily is called. tsup turns a lazy `import()` into `require()` in
+// the CJS build, which fails on an ESM-only module with top-level await
+// (ERR_REQUIRE_ASYNC_MODULE, as `renderHtml` once did with vega), so each lazy load must be
+// exercised from CommonJS, not only `tokenize`.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = resolve(__dirname, '../..');
+let consumer = '';
+
+beforeAll(() => {
+  if (!existsSync(join(root, 'dist/index.cjs'))) throw new Error('dist/ is missing: run `npm run build` (npm test does it)');
+  consumer = mkdtempSync(join(tmpdir(), 'verbatim-cjs-'));
+  mkdirSync(join(consumer, 'node_modules'));
+  symlinkSync(root, join(consumer, 'node_modules', 'verbatim-fr'), 'dir');
+  // Written for this test: two made-up rows.
+  writeFileSync(join(consumer, 'avis.csv'), 'id;canal;commentaire\n1;Avis;Colis jamais reçu, personne ne répond.\n2;Chat;The parcel arrived broken and nobody answered my emails.\n');
+});
+
+afterAll(() => {
+  if (consumer !== '') rmSync(consumer, { recursive: true, force: true });
+});
+
+/** Modules the CJS build loads lazily (`import()` compiled to a deferred `require`), per file. */
+function lazyRequires(): string[] {
+  const found = new Set<string>();
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, name.name);
+      if (name.isDirectory()) walk(path);
+      else if (name.name.endsWith('.cjs')) {
+        for (const m of readFileSync(path, 'utf8').matchAll(/Promise\.resolve\(\)\.then\(\(\) => [\w$]*\(?require\("([^"]+)"\)/g)) found.add(m[1] as string);
+      }
+    }
+  };
+  walk(join(root, 'dist'));
+  return [...found].sort();
+}
+
+/**
+ * Exported functions that reach each lazily required module. A new lazy import fails
+ * the first test below until its function is added here and called in SCRIPT.
+ */
+const LAZY: Record<string, string[]> = {
+  'compromise/one': ['englishWords'],
+  'compromise/two': ['loadEnglish'],
+};
+
+const SCRIPT = `
+const m = require('verbatim-fr');
+const io = require('verbatim-fr/io');
+const out = {};
+(async () => {
+  const analyzer = m.createAnalyzer();
+  out.entries = [typeof m.tokenize, typeof io.readVerbatims];
+  out.englishWords = (await m.englishWords("I can't wait")).words;
+  out.loadEnglish = await m.loadEnglish();
+  out.englishLemmas = m.englishLemmas('The parcels arrived').map((l) => l.key);
+  const en = m.analyze({ id: 'e', text: 'The parcel arrived broken and nobody answered my emails.' }, analyzer);
+  out.englishAnalysis = en.language;
+  const items = [];
+  for await (const item of io.readVerbatims(['avis.csv'])) items.push(item);
+  out.read = items.length;
+  const report = await m.buildReport(items.filter((i) => i.verbatim).map((i) => m.analyze(i.verbatim, analyzer)), { meta: m.reportMeta(analyzer) });
+  const html = await m.renderHtml(report);
+  out.renderHtml = html.startsWith('<!doctype html>') && html.includes('<svg');
+  out.renderReport = ['table', 'md', 'json', 'csv'].map((f) => m.renderReport(report, f).length > 0);
+  out.renderReportHtml = (await m.renderReport(report, 'html')) === html;
+  const run = await io.analyzeFiles(['avis.csv'], { workers: 1 });
+  out.analyzeFiles = run.report.summary.analysed;
+  process.stdout.write(JSON.stringify(out));
+})().catch((error) => {
+  process.stdout.write(JSON.stringify({ error: String(error && error.code) + ' ' + String(error && error.message).slice(0, 300) }));
+});
+`;
+
+describe('built package from CommonJS', () => {
+  it('knows every lazy require of the CJS build', () => {
+    expect(lazyRequires()).toEqual(Object.keys(LAZY).sort());
+  });
+
+  it('requires every entry and calls each function that loads a module lazily', () => {
+    const out = JSON.parse(execFileSync(process.execPath, ['-e', SCRIPT], { cwd: consumer, encoding: 'utf8' })) as Record<string, unknown>;
+    expect(out).toEqual({
+      entries: ['function', 'function'],
+      englishWords: ['i', 'can', 'not', 'wait'],
+      loadEnglish: true,
+      englishLemmas: ['the', 'parcel', 'arrive'],
+      englishAnalysis: 'eng',
+      read: 2,
+      renderHtml: true,
+      renderReport: [true, true, true, true],
+      renderReportHtml: true,
+      analyzeFiles: 2,
+    });
+    for (const fns of Object.values(LAZY)) for (const fn of fns) expect(SCRIPT).toContain(`m.${fn}(`);
+  }, 60_000);
+});
