@@ -1,5 +1,5 @@
-import { franc } from 'franc';
 import { expectString } from './guard.js';
+import { LATIN_CODES, scoreLatin } from './language-score.js';
 
 /** Options of {@link detectLanguage}. */
 export interface DetectLanguageOptions {
@@ -31,6 +31,11 @@ const FRENCH_MARKERS: ReadonlySet<string> = new Set([
 ]);
 /** Letters French never writes: with one of them, participle endings prove nothing (`después`, `francés`). */
 const NOT_FRENCH_LETTERS_RE = /[áíóúñãõ¿¡]/i;
+/**
+ * Letters of the other languages of DEFAULT_LANGUAGES that French never writes: with one of them, French
+ * markers shared with those languages (`ne`, `au`, `mai` in Romanian) do not make a text plainly French.
+ */
+const FOREIGN_LETTERS_RE = /[áíóúñãõìòăâșțşţąćęłńśźżßäöığ·¿¡]/i;
 const ENGLISH_MARKERS: ReadonlySet<string> = new Set([
   'the', 'and', 'is', 'was', 'you', 'i', 'my', 'it', 'to', 'of', 'with', 'not', 'this', 'that', 'have',
   'for', 'are', 'but', 'very', 'they', 'we', 'be', 'at', 'in', 'your', 'our', 'would', 'could', 'no',
@@ -63,9 +68,53 @@ export function detectLanguage(text: string, options?: DetectLanguageOptions): s
   const only = options?.only ?? DEFAULT_LANGUAGES;
   if (countLetters(text, minLength) < minLength) return 'und';
   const markers = countMarkers(text);
-  if (only.includes('fra') && looksFrench(markers)) return 'fra';
+  if (only.includes('fra') && !markers.foreignLetters && looksFrench(markers)) return 'fra';
   if (only.includes('eng') && looksEnglish(markers)) return 'eng';
-  return franc(text, { only: [...only], minLength: 1 });
+  return detectByProfiles(text.length > SAMPLE ? text.slice(0, SAMPLE) : text, only);
+}
+
+/** Letters that count toward the script of a text. */
+const ARABIC_LETTER_RE = /\p{Script=Arabic}/u;
+const LATIN_LETTER_RE = /\p{Script=Latin}/u;
+const LETTER_RE = /\p{L}/u;
+/** A lowercase letter then a capital: two words glued (a title and its review, `serviceMerci`). */
+const GLUED_RE = /(\p{Ll})(\p{Lu})/gu;
+/** Below this score (about two function words), the evidence is too thin to name a language. */
+const MIN_SCORE = 1;
+
+function detectByProfiles(sample: string, only: readonly string[]): string {
+  const script = dominantScript(sample);
+  if (script === 'arabic') return only.includes('arb') ? 'arb' : 'und';
+  if (script !== 'latin') return 'und';
+  const scores = scoreLatin(sample.replace(GLUED_RE, '$1 $2').toLowerCase());
+  let best = 'und';
+  let bestScore = MIN_SCORE - Number.EPSILON;
+  LATIN_CODES.forEach((code, index) => {
+    const score = scores[index] as number;
+    if (score > bestScore && only.includes(code)) {
+      best = code;
+      bestScore = score;
+    }
+  });
+  return best;
+}
+
+/** The script most letters of the sample are written in: Latin, Arabic or another one. */
+function dominantScript(sample: string): 'latin' | 'arabic' | 'other' {
+  let latin = 0;
+  let arabic = 0;
+  let other = 0;
+  for (const ch of sample) {
+    const c = ch.charCodeAt(0);
+    const lower = c | 0x20;
+    if (lower >= 0x61 && lower <= 0x7a) latin += 1;
+    else if (c < 0x80) continue;
+    else if (LATIN_LETTER_RE.test(ch)) latin += 1;
+    else if (ARABIC_LETTER_RE.test(ch)) arabic += 1;
+    else if (LETTER_RE.test(ch)) other += 1;
+  }
+  if (latin >= arabic && latin >= other) return 'latin';
+  return arabic >= other ? 'arabic' : 'other';
 }
 
 const ONE_LETTER_RE = /\p{L}/u;
@@ -112,6 +161,8 @@ interface MarkerCounts {
   english: number;
   /** English markers of ENGLISH_ONLY, and words of ENGLISH_CONTENT. */
   englishOnly: number;
+  /** The text has a letter of FOREIGN_LETTERS_RE. */
+  foreignLetters: boolean;
 }
 
 /** Words of the text's head, and how many are French or English markers (see FRENCH_MARKERS, ENGLISH_MARKERS). */
@@ -122,7 +173,9 @@ function countMarkers(text: string): MarkerCounts {
   let english = 0;
   let englishOnly = 0;
   const lower = sample.toLowerCase();
-  const participles = !NOT_FRENCH_LETTERS_RE.test(lower);
+  // One scan in the usual case: NOT_FRENCH_LETTERS_RE is a part of FOREIGN_LETTERS_RE.
+  const foreignLetters = FOREIGN_LETTERS_RE.test(lower);
+  const participles = !foreignLetters || !NOT_FRENCH_LETTERS_RE.test(lower);
   WORD_RE.lastIndex = 0;
   for (let match = WORD_RE.exec(lower); match !== null; match = WORD_RE.exec(lower)) {
     const word = match[0];
@@ -134,7 +187,7 @@ function countMarkers(text: string): MarkerCounts {
     } else if (ENGLISH_CONTENT.has(word)) englishOnly++;
   }
   WORD_RE.lastIndex = 0;
-  return { words, french, english, englishOnly };
+  return { words, french, english, englishOnly, foreignLetters };
 }
 
 function looksFrench({ words, french, english }: MarkerCounts): boolean {
