@@ -244,7 +244,7 @@ export const PROFILES: Readonly<Record<string, LanguageProfile>> = {
       tam potem wiec jednak naprawde calkiem troche duzo malo bardzo`,
     suffixes: `osc osci nie nia niu ego emu ych ymi ami ach ow owi cie ac al ala alo ali ski ska skie
       sko cy czy szy rzy dzi wy wa em ej ym ie ek ka ki`,
-    clusters: `cz sz rz dz prz szcz ow ie w y`,
+    clusters: `cz sz rz dz prz ow ie`,
     letters: 'ąćęłńóśźż',
   },
   tur: {

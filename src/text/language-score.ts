@@ -43,11 +43,17 @@ const ELISIONS = table((code) => ELIDED[code]);
 const CONTRACTIONS = table((code) => CONTRACTED[code]);
 const LONGEST_SUFFIX = Math.max(...[...SUFFIXES.keys()].map((s) => s.length));
 
-/** Adds `weight` to the languages of `langs`, split evenly: a feature of k languages gives each 1/k. */
-function addShare(scores: Float64Array, langs: readonly number[] | undefined, weight: number): boolean {
+/**
+ * Adds `weight` to the candidate languages of `langs` (candidates[index] === 1), split evenly: a
+ * feature listed by k candidates gives each 1/k. Returns whether the feature is listed at all.
+ */
+function addShare(scores: Float64Array, candidates: Uint8Array, langs: readonly number[] | undefined, weight: number): boolean {
   if (langs === undefined) return false;
-  const share = weight / langs.length;
-  for (const index of langs) scores[index] = (scores[index] as number) + share;
+  let count = 0;
+  for (const index of langs) count += candidates[index] as number;
+  if (count === 0) return true;
+  const share = weight / count;
+  for (const index of langs) if (candidates[index] === 1) scores[index] = (scores[index] as number) + share;
   return true;
 }
 
@@ -57,40 +63,62 @@ const APOSTROPHE_RE = /['’]/;
 
 /**
  * Evidence for each Latin-script language of PROFILES in a lowercase text: known words, elisions,
- * endings and letter clusters of unknown words, and accented letters. Indexes as in LATIN_CODES.
+ * endings and letter clusters of unknown words, and accented letters. Indexes as in LATIN_CODES;
+ * `candidates[index]` is 1 for the languages to choose from (evidence is shared among them only),
+ * 0 for the others (their score stays 0).
  */
-export function scoreLatin(lower: string): Float64Array {
+export function scoreLatin(lower: string, candidates: Uint8Array): Float64Array {
   const scores = new Float64Array(LATIN_CODES.length);
   WORD_RE.lastIndex = 0;
   for (let match = WORD_RE.exec(lower); match !== null; match = WORD_RE.exec(lower)) {
     const word = match[0];
     if (!APOSTROPHE_RE.test(word)) {
-      scoreWord(scores, foldKey(word));
+      scoreWord(scores, candidates, foldKey(word));
       continue;
     }
     const parts = word.split(APOSTROPHE_RE).map((part) => foldKey(part));
     const last = parts.length - 1;
     parts.forEach((part, i) => {
-      if (i < last && addShare(scores, ELISIONS.get(part), ELISION)) return;
-      if (i > 0 && addShare(scores, CONTRACTIONS.get(part), ELISION)) return;
-      scoreWord(scores, part);
+      if (i < last && addShare(scores, candidates, ELISIONS.get(part), ELISION)) return;
+      if (i > 0 && addShare(scores, candidates, CONTRACTIONS.get(part), ELISION)) return;
+      scoreWord(scores, candidates, part);
     });
   }
   WORD_RE.lastIndex = 0;
   for (let i = 0; i < lower.length; i += 1) {
-    if (lower.charCodeAt(i) >= 0x80) addShare(scores, LETTERS.get(lower[i] as string), LETTER);
+    if (lower.charCodeAt(i) >= 0x80) addShare(scores, candidates, LETTERS.get(lower[i] as string), LETTER);
   }
   return scores;
 }
 
-function scoreWord(scores: Float64Array, key: string): void {
-  if (addShare(scores, WORDS.get(key), WORD)) return;
+function scoreWord(scores: Float64Array, candidates: Uint8Array, key: string): void {
+  if (addShare(scores, candidates, WORDS.get(key), WORD)) return;
   // An unknown word: its longest listed ending (leaving two letters of stem), then its clusters.
   for (let length = Math.min(LONGEST_SUFFIX, key.length - 2); length >= 2; length -= 1) {
-    if (addShare(scores, SUFFIXES.get(key.slice(-length)), SUFFIX)) break;
+    if (addShare(scores, candidates, SUFFIXES.get(key.slice(-length)), SUFFIX)) break;
   }
+  // Clusters by the char codes of their first two letters: no substring for most positions.
   for (let i = 0; i + 1 < key.length; i += 1) {
-    addShare(scores, CLUSTERS.get(key.slice(i, i + 2)), CLUSTER);
-    if (i + 2 < key.length) addShare(scores, CLUSTERS.get(key.slice(i, i + 3)), CLUSTER);
+    const pair = pairIndex(key.charCodeAt(i), key.charCodeAt(i + 1));
+    if (pair < 0) continue;
+    addShare(scores, candidates, PAIRS[pair], CLUSTER);
+    if (i + 2 < key.length && TRIPLE_STARTS[pair] === 1) addShare(scores, candidates, CLUSTERS.get(key.slice(i, i + 3)), CLUSTER);
   }
+}
+
+/** Index of two lowercase ASCII letters in PAIRS, or -1. */
+function pairIndex(first: number, second: number): number {
+  const a = first - 0x61;
+  const b = second - 0x61;
+  return a >= 0 && a < 26 && b >= 0 && b < 26 ? a * 26 + b : -1;
+}
+
+/** Two-letter clusters by pairIndex, and which pairs begin a three-letter cluster. */
+const PAIRS: (number[] | undefined)[] = new Array<number[] | undefined>(26 * 26);
+const TRIPLE_STARTS = new Uint8Array(26 * 26);
+for (const [cluster, langs] of CLUSTERS) {
+  const pair = pairIndex(cluster.charCodeAt(0), cluster.charCodeAt(1));
+  if (pair < 0 || cluster.length > 3) throw new Error(`language profiles: cluster "${cluster}" is not 2 or 3 letters a-z`);
+  if (cluster.length === 2) PAIRS[pair] = langs;
+  else TRIPLE_STARTS[pair] = 1;
 }

@@ -79,19 +79,22 @@ const LATIN_LETTER_RE = /\p{Script=Latin}/u;
 const LETTER_RE = /\p{L}/u;
 /** A lowercase letter then a capital: two words glued (a title and its review, `serviceMerci`). */
 const GLUED_RE = /(\p{Ll})(\p{Lu})/gu;
-/** Below this score (about two function words), the evidence is too thin to name a language. */
+const ALL_LATIN = new Uint8Array(LATIN_CODES.length).fill(1);
+/** Below this score (one function word of one language), the evidence is too thin to name a language. */
 const MIN_SCORE = 1;
 
 function detectByProfiles(sample: string, only: readonly string[]): string {
   const script = dominantScript(sample);
   if (script === 'arabic') return only.includes('arb') ? 'arb' : 'und';
   if (script !== 'latin') return 'und';
-  const scores = scoreLatin(sample.replace(GLUED_RE, '$1 $2').toLowerCase());
+  const candidates = only === DEFAULT_LANGUAGES ? ALL_LATIN : new Uint8Array(LATIN_CODES.map((code) => (only.includes(code) ? 1 : 0)));
+  const scores = scoreLatin(sample.replace(GLUED_RE, '$1 $2').toLowerCase(), candidates);
+  // Ties go to the language listed first in LATIN_CODES (French, then English).
   let best = 'und';
   let bestScore = MIN_SCORE - Number.EPSILON;
   LATIN_CODES.forEach((code, index) => {
     const score = scores[index] as number;
-    if (score > bestScore && only.includes(code)) {
+    if (score > bestScore && candidates[index] === 1) {
       best = code;
       bestScore = score;
     }
@@ -104,14 +107,21 @@ function dominantScript(sample: string): 'latin' | 'arabic' | 'other' {
   let latin = 0;
   let arabic = 0;
   let other = 0;
-  for (const ch of sample) {
-    const c = ch.charCodeAt(0);
+  for (let i = 0; i < sample.length; i += 1) {
+    const c = sample.charCodeAt(i);
     const lower = c | 0x20;
     if (lower >= 0x61 && lower <= 0x7a) latin += 1;
-    else if (c < 0x80) continue;
-    else if (LATIN_LETTER_RE.test(ch)) latin += 1;
-    else if (ARABIC_LETTER_RE.test(ch)) arabic += 1;
-    else if (LETTER_RE.test(ch)) other += 1;
+    else if (c < 0xc0) continue;
+    else if (c < 0x250) latin += 1; // Latin-1 letters and Latin Extended-A/B (× and ÷ count: harmless)
+    else {
+      // A surrogate pair is one character: test it whole.
+      const wide = c >= 0xd800 && c <= 0xdbff && i + 1 < sample.length;
+      const ch = wide ? sample.slice(i, i + 2) : (sample[i] as string);
+      if (wide) i += 1;
+      if (LATIN_LETTER_RE.test(ch)) latin += 1;
+      else if (ARABIC_LETTER_RE.test(ch)) arabic += 1;
+      else if (LETTER_RE.test(ch)) other += 1;
+    }
   }
   if (latin >= arabic && latin >= other) return 'latin';
   return arabic >= other ? 'arabic' : 'other';
