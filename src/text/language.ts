@@ -3,13 +3,16 @@ import { LATIN_CODES, scoreLatin } from './language-score.js';
 
 /** Options of {@link detectLanguage}. */
 export interface DetectLanguageOptions {
-  /** ISO 639-3 codes to choose from. Default: {@link DEFAULT_LANGUAGES}. */
+  /**
+   * ISO 639-3 codes to choose from. Default: {@link DEFAULT_LANGUAGES}. Only the languages of
+   * DEFAULT_LANGUAGES can be recognised: other codes are never returned.
+   */
   only?: readonly string[];
   /** Fewer letters than this gives `und`. Default: 20. */
   minLength?: number;
 }
 
-/** Languages met in French customer exports, in ISO 639-3 (franc's codes). */
+/** Languages met in French customer exports, in ISO 639-3: the languages detectLanguage knows. */
 export const DEFAULT_LANGUAGES: readonly string[] = [
   'fra', 'eng', 'spa', 'deu', 'ita', 'por', 'nld', 'arb', 'cat', 'ron', 'pol', 'tur',
 ];
@@ -53,14 +56,16 @@ const ENGLISH_CONTENT: ReadonlySet<string> = new Set([
 ]);
 const WORD_RE = /\p{L}+(?:['’]\p{L}+)*/gu;
 const FRENCH_ELISION_RE = /^(?:[ldjnmtsc]|qu|jusqu|lorsqu|puisqu)['’]\p{L}/u;
-/** The fast path reads this many characters at most. */
+/** The fast paths and the profiles read this many characters at most. */
 const SAMPLE = 2_000;
 
 /**
  * ISO 639-3 code of the language of a verbatim (`fra`, `eng`…), or `und`
- * when it has fewer than `minLength` letters or franc cannot tell.
- * Plainly French texts (several French-only function words or elisions, no
- * English markers) are recognised without calling franc, which is ~100× slower.
+ * when it has fewer than `minLength` letters, is written in a script other
+ * than Latin and Arabic, or has too little evidence for any candidate.
+ * Plainly French and plainly English texts (marker words, see looksFrench and
+ * looksEnglish) are recognised at once; the others are scored against the
+ * hand-written profiles of language-profiles.ts (see language-score.ts).
  */
 export function detectLanguage(text: string, options?: DetectLanguageOptions): string {
   expectString(text);
@@ -207,8 +212,8 @@ function looksFrench({ words, french, english }: MarkerCounts): boolean {
 
 /**
  * Plainly English: English function words dense (one word in four), three of
- * them English only, and no French marker. Such texts skip franc, as plainly
- * French ones do: it cost a fifth of an English verbatim's analysis.
+ * them English only, and no French marker. Such texts skip the profiles, as
+ * plainly French ones do.
  */
 function looksEnglish({ words, french, english, englishOnly }: MarkerCounts): boolean {
   return french === 0 && englishOnly >= 3 && Math.max(english, englishOnly) * 4 >= words;
