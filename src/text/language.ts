@@ -1,15 +1,18 @@
-import { franc } from 'franc';
 import { expectString } from './guard.js';
+import { LATIN_CODES, scoreLatin } from './language-score.js';
 
 /** Options of {@link detectLanguage}. */
 export interface DetectLanguageOptions {
-  /** ISO 639-3 codes to choose from. Default: {@link DEFAULT_LANGUAGES}. */
+  /**
+   * ISO 639-3 codes to choose from. Default: {@link DEFAULT_LANGUAGES}. Only the languages of
+   * DEFAULT_LANGUAGES can be recognised: other codes are never returned.
+   */
   only?: readonly string[];
   /** Fewer letters than this gives `und`. Default: 20. */
   minLength?: number;
 }
 
-/** Languages met in French customer exports, in ISO 639-3 (franc's codes). */
+/** Languages met in French customer exports, in ISO 639-3: the languages detectLanguage knows. */
 export const DEFAULT_LANGUAGES: readonly string[] = [
   'fra', 'eng', 'spa', 'deu', 'ita', 'por', 'nld', 'arb', 'cat', 'ron', 'pol', 'tur',
 ];
@@ -31,6 +34,11 @@ const FRENCH_MARKERS: ReadonlySet<string> = new Set([
 ]);
 /** Letters French never writes: with one of them, participle endings prove nothing (`después`, `francés`). */
 const NOT_FRENCH_LETTERS_RE = /[áíóúñãõ¿¡]/i;
+/**
+ * Letters of the other languages of DEFAULT_LANGUAGES that French never writes: with one of them, French
+ * markers shared with those languages (`ne`, `au`, `mai` in Romanian) do not make a text plainly French.
+ */
+const FOREIGN_LETTERS_RE = /[áíóúñãõìòăâșțşţąćęłńśźżßäöığ·¿¡]/i;
 const ENGLISH_MARKERS: ReadonlySet<string> = new Set([
   'the', 'and', 'is', 'was', 'you', 'i', 'my', 'it', 'to', 'of', 'with', 'not', 'this', 'that', 'have',
   'for', 'are', 'but', 'very', 'they', 'we', 'be', 'at', 'in', 'your', 'our', 'would', 'could', 'no',
@@ -48,14 +56,16 @@ const ENGLISH_CONTENT: ReadonlySet<string> = new Set([
 ]);
 const WORD_RE = /\p{L}+(?:['’]\p{L}+)*/gu;
 const FRENCH_ELISION_RE = /^(?:[ldjnmtsc]|qu|jusqu|lorsqu|puisqu)['’]\p{L}/u;
-/** The fast path reads this many characters at most. */
+/** The fast paths and the profiles read this many characters at most. */
 const SAMPLE = 2_000;
 
 /**
  * ISO 639-3 code of the language of a verbatim (`fra`, `eng`…), or `und`
- * when it has fewer than `minLength` letters or franc cannot tell.
- * Plainly French texts (several French-only function words or elisions, no
- * English markers) are recognised without calling franc, which is ~100× slower.
+ * when it has fewer than `minLength` letters, is written in a script other
+ * than Latin and Arabic, or has too little evidence for any candidate.
+ * Plainly French and plainly English texts (marker words, see looksFrench and
+ * looksEnglish) are recognised at once; the others are scored against the
+ * hand-written profiles of language-profiles.ts (see language-score.ts).
  */
 export function detectLanguage(text: string, options?: DetectLanguageOptions): string {
   expectString(text);
@@ -63,9 +73,63 @@ export function detectLanguage(text: string, options?: DetectLanguageOptions): s
   const only = options?.only ?? DEFAULT_LANGUAGES;
   if (countLetters(text, minLength) < minLength) return 'und';
   const markers = countMarkers(text);
-  if (only.includes('fra') && looksFrench(markers)) return 'fra';
+  if (only.includes('fra') && !markers.foreignLetters && looksFrench(markers)) return 'fra';
   if (only.includes('eng') && looksEnglish(markers)) return 'eng';
-  return franc(text, { only: [...only], minLength: 1 });
+  return detectByProfiles(text.length > SAMPLE ? text.slice(0, SAMPLE) : text, only);
+}
+
+/** Letters that count toward the script of a text. */
+const ARABIC_LETTER_RE = /\p{Script=Arabic}/u;
+const LATIN_LETTER_RE = /\p{Script=Latin}/u;
+const LETTER_RE = /\p{L}/u;
+/** A lowercase letter then a capital: two words glued (a title and its review, `serviceMerci`). */
+const GLUED_RE = /(\p{Ll})(\p{Lu})/gu;
+const ALL_LATIN = new Uint8Array(LATIN_CODES.length).fill(1);
+/** Below this score (one function word of one language), the evidence is too thin to name a language. */
+const MIN_SCORE = 1;
+
+function detectByProfiles(sample: string, only: readonly string[]): string {
+  const script = dominantScript(sample);
+  if (script === 'arabic') return only.includes('arb') ? 'arb' : 'und';
+  if (script !== 'latin') return 'und';
+  const candidates = only === DEFAULT_LANGUAGES ? ALL_LATIN : new Uint8Array(LATIN_CODES.map((code) => (only.includes(code) ? 1 : 0)));
+  const scores = scoreLatin(sample.replace(GLUED_RE, '$1 $2').toLowerCase(), candidates);
+  // Ties go to the language listed first in LATIN_CODES (French, then English).
+  let best = 'und';
+  let bestScore = MIN_SCORE - Number.EPSILON;
+  LATIN_CODES.forEach((code, index) => {
+    const score = scores[index] as number;
+    if (score > bestScore && candidates[index] === 1) {
+      best = code;
+      bestScore = score;
+    }
+  });
+  return best;
+}
+
+/** The script most letters of the sample are written in: Latin, Arabic or another one. */
+function dominantScript(sample: string): 'latin' | 'arabic' | 'other' {
+  let latin = 0;
+  let arabic = 0;
+  let other = 0;
+  for (let i = 0; i < sample.length; i += 1) {
+    const c = sample.charCodeAt(i);
+    const lower = c | 0x20;
+    if (lower >= 0x61 && lower <= 0x7a) latin += 1;
+    else if (c < 0xc0) continue;
+    else if (c < 0x250) latin += 1; // Latin-1 letters and Latin Extended-A/B (× and ÷ count: harmless)
+    else {
+      // A surrogate pair is one character: test it whole.
+      const wide = c >= 0xd800 && c <= 0xdbff && i + 1 < sample.length;
+      const ch = wide ? sample.slice(i, i + 2) : (sample[i] as string);
+      if (wide) i += 1;
+      if (LATIN_LETTER_RE.test(ch)) latin += 1;
+      else if (ARABIC_LETTER_RE.test(ch)) arabic += 1;
+      else if (LETTER_RE.test(ch)) other += 1;
+    }
+  }
+  if (latin >= arabic && latin >= other) return 'latin';
+  return arabic >= other ? 'arabic' : 'other';
 }
 
 const ONE_LETTER_RE = /\p{L}/u;
@@ -112,6 +176,8 @@ interface MarkerCounts {
   english: number;
   /** English markers of ENGLISH_ONLY, and words of ENGLISH_CONTENT. */
   englishOnly: number;
+  /** The text has a letter of FOREIGN_LETTERS_RE. */
+  foreignLetters: boolean;
 }
 
 /** Words of the text's head, and how many are French or English markers (see FRENCH_MARKERS, ENGLISH_MARKERS). */
@@ -122,7 +188,9 @@ function countMarkers(text: string): MarkerCounts {
   let english = 0;
   let englishOnly = 0;
   const lower = sample.toLowerCase();
-  const participles = !NOT_FRENCH_LETTERS_RE.test(lower);
+  // One scan in the usual case: NOT_FRENCH_LETTERS_RE is a part of FOREIGN_LETTERS_RE.
+  const foreignLetters = FOREIGN_LETTERS_RE.test(lower);
+  const participles = !foreignLetters || !NOT_FRENCH_LETTERS_RE.test(lower);
   WORD_RE.lastIndex = 0;
   for (let match = WORD_RE.exec(lower); match !== null; match = WORD_RE.exec(lower)) {
     const word = match[0];
@@ -134,7 +202,7 @@ function countMarkers(text: string): MarkerCounts {
     } else if (ENGLISH_CONTENT.has(word)) englishOnly++;
   }
   WORD_RE.lastIndex = 0;
-  return { words, french, english, englishOnly };
+  return { words, french, english, englishOnly, foreignLetters };
 }
 
 function looksFrench({ words, french, english }: MarkerCounts): boolean {
@@ -144,8 +212,8 @@ function looksFrench({ words, french, english }: MarkerCounts): boolean {
 
 /**
  * Plainly English: English function words dense (one word in four), three of
- * them English only, and no French marker. Such texts skip franc, as plainly
- * French ones do: it cost a fifth of an English verbatim's analysis.
+ * them English only, and no French marker. Such texts skip the profiles, as
+ * plainly French ones do.
  */
 function looksEnglish({ words, french, english, englishOnly }: MarkerCounts): boolean {
   return french === 0 && englishOnly >= 3 && Math.max(english, englishOnly) * 4 >= words;

@@ -1,0 +1,155 @@
+// The franc-based detectLanguage of main before issue 10 (commit dacb5ff), frozen: the baseline that
+// test/text/language-accuracy.test.ts and bench/language.bench.mjs compare the profile detector with.
+// franc is a devDependency for this file only.
+import { franc } from 'franc';
+import { expectString } from '../../src/text/guard.js';
+
+/** Options of {@link detectLanguage}. */
+export interface DetectLanguageOptions {
+  /** ISO 639-3 codes to choose from. Default: {@link DEFAULT_LANGUAGES}. */
+  only?: readonly string[];
+  /** Fewer letters than this gives `und`. Default: 20. */
+  minLength?: number;
+}
+
+/** Languages met in French customer exports, in ISO 639-3 (franc's codes). */
+export const DEFAULT_LANGUAGES: readonly string[] = [
+  'fra', 'eng', 'spa', 'deu', 'ita', 'por', 'nld', 'arb', 'cat', 'ron', 'pol', 'tur',
+];
+
+// Function words frequent in French and rare in the neighbouring languages
+// (no `la`, `de`, `que`, `il`, `mais`: Spanish, Italian, Portuguese have them).
+const FRENCH_MARKERS: ReadonlySet<string> = new Set([
+  'je', 'est', 'pas', 'une', 'et', 'les', 'des', 'du', 'au', 'aux', 'nous', 'vous', 'pour', 'avec',
+  'dans', 'tres', 'très', 'sont', 'été', 'ai', 'suis', 'mes', 'votre', 'vos', 'cette', 'ce', 'ils',
+  'elle', 'rien', 'jamais', 'toujours', 'aussi', 'fait', 'leur', 'était', 'avez', 'avons', 'ont',
+  'mon', 'ça', 'sur', 'chez', 'depuis', 'encore', 'même', 'après', 'où', 'ma', 'mais', 'ne', 'qui',
+  'avoir', 'été', 'trop', 'bien', 'merci', 'bonjour', 'aucun', 'aucune', 'plus', 'moi', 'commande',
+  'livraison', 'colis', 'remboursement', 'conseiller', 'conseillère', 'réponse', 'appel', 'magasin',
+  // Customer-relation words written only in French among DEFAULT_LANGUAGES: notes and short reviews
+  // ("Paiement refusé, client débité 2 fois") hold few function words.
+  // (Not `client`, `suite`, `retour`, `conforme`: English, Romanian, Dutch or Italian write them too.)
+  'produit', 'produits', 'appli', 'paiement', 'demande', 'vendeur', 'vendeuse', 'sans', 'toute', 'tous',
+  'déjà', 'rien', 'caisse', 'panier', 'emballé',
+]);
+/** Letters French never writes: with one of them, participle endings prove nothing (`después`, `francés`). */
+const NOT_FRENCH_LETTERS_RE = /[áíóúñãõ¿¡]/i;
+const ENGLISH_MARKERS: ReadonlySet<string> = new Set([
+  'the', 'and', 'is', 'was', 'you', 'i', 'my', 'it', 'to', 'of', 'with', 'not', 'this', 'that', 'have',
+  'for', 'are', 'but', 'very', 'they', 'we', 'be', 'at', 'in', 'your', 'our', 'would', 'could', 'no',
+  "don't", "can't", "i'm", "it's", 'what', 'when', 'will', 'from',
+]);
+/** English markers no other language of DEFAULT_LANGUAGES writes as words (not `is`, `was`, `we`, `in`, `i`, `no`, `to`, `will`, `of`). */
+const ENGLISH_ONLY: ReadonlySet<string> = new Set([
+  'the', 'and', 'you', 'my', 'it', 'with', 'not', 'this', 'that', 'have', 'for', 'are', 'but', 'very', 'they',
+  'be', 'your', 'our', 'would', 'could', "don't", "can't", "i'm", "it's", 'what', 'when', 'from',
+]);
+/** English words of customer reviews that count toward plainly English (looksEnglish only: the French test is unchanged by them). */
+const ENGLISH_CONTENT: ReadonlySet<string> = new Set([
+  'can’t', 'don’t', 'i’m', 'it’s', 'didn’t', "didn't", 'delivery', 'customer', 'shipping', 'refund', 'thanks', 'thank',
+  'never', 'arrived', 'staff', 'store', 'please', 'received', 'since', 'great', 'good', 'nice', 'helpful',
+]);
+const WORD_RE = /\p{L}+(?:['’]\p{L}+)*/gu;
+const FRENCH_ELISION_RE = /^(?:[ldjnmtsc]|qu|jusqu|lorsqu|puisqu)['’]\p{L}/u;
+/** The fast path reads this many characters at most. */
+const SAMPLE = 2_000;
+
+/**
+ * ISO 639-3 code of the language of a verbatim (`fra`, `eng`…), or `und`
+ * when it has fewer than `minLength` letters or franc cannot tell.
+ * Plainly French texts (several French-only function words or elisions, no
+ * English markers) are recognised without calling franc, which is ~100× slower.
+ */
+export function detectLanguageFranc(text: string, options?: DetectLanguageOptions): string {
+  expectString(text);
+  const minLength = options?.minLength ?? 20;
+  const only = options?.only ?? DEFAULT_LANGUAGES;
+  if (countLetters(text, minLength) < minLength) return 'und';
+  const markers = countMarkers(text);
+  if (only.includes('fra') && looksFrench(markers)) return 'fra';
+  if (only.includes('eng') && looksEnglish(markers)) return 'eng';
+  return franc(text, { only: [...only], minLength: 1 });
+}
+
+const ONE_LETTER_RE = /\p{L}/u;
+
+/** Letters of the text, counted up to `enough`: ASCII by char code, the rest by one regex test each. */
+function countLetters(text: string, enough: number): number {
+  let count = 0;
+  for (let i = 0; i < text.length && count < enough; i += 1) {
+    const c = text.charCodeAt(i);
+    const lower = c | 0x20;
+    if (lower >= 0x61 && lower <= 0x7a) count += 1;
+    else if (c >= 0x80) {
+      // A surrogate pair is one character: test it whole.
+      const wide = c >= 0xd800 && c <= 0xdbff && i + 1 < text.length;
+      if (ONE_LETTER_RE.test(wide ? text.slice(i, i + 2) : (text[i] as string))) count += 1;
+      if (wide) i += 1;
+    }
+  }
+  return count;
+}
+
+function hasApostrophe(word: string): boolean {
+  return word.includes("'") || word.includes('’');
+}
+
+const LETTER_ONLY_RE = /^\p{L}$/u;
+
+/**
+ * A past participle ending, two letters then `é`, `ée`, `és` or `ées` (`refusé`, `arrivée`, `débités`):
+ * French among DEFAULT_LANGUAGES once Spanish and Portuguese letters are ruled out (see looksFrench).
+ * Read from the end by character: this runs on every word of every verbatim.
+ */
+function isParticiple(word: string): boolean {
+  let end = word.length;
+  if (word[end - 1] === 's') end -= 1;
+  if (word[end - 1] === 'e' && word[end - 2] === 'é') end -= 1;
+  if (end < 3 || word[end - 1] !== 'é') return false;
+  return LETTER_ONLY_RE.test(word[end - 2] as string) && LETTER_ONLY_RE.test(word[end - 3] as string);
+}
+
+interface MarkerCounts {
+  words: number;
+  french: number;
+  english: number;
+  /** English markers of ENGLISH_ONLY, and words of ENGLISH_CONTENT. */
+  englishOnly: number;
+}
+
+/** Words of the text's head, and how many are French or English markers (see FRENCH_MARKERS, ENGLISH_MARKERS). */
+function countMarkers(text: string): MarkerCounts {
+  const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
+  let words = 0;
+  let french = 0;
+  let english = 0;
+  let englishOnly = 0;
+  const lower = sample.toLowerCase();
+  const participles = !NOT_FRENCH_LETTERS_RE.test(lower);
+  WORD_RE.lastIndex = 0;
+  for (let match = WORD_RE.exec(lower); match !== null; match = WORD_RE.exec(lower)) {
+    const word = match[0];
+    words++;
+    if (FRENCH_MARKERS.has(word) || (hasApostrophe(word) && FRENCH_ELISION_RE.test(word)) || (participles && isParticiple(word))) french++;
+    else if (ENGLISH_MARKERS.has(word)) {
+      english++;
+      if (ENGLISH_ONLY.has(word)) englishOnly++;
+    } else if (ENGLISH_CONTENT.has(word)) englishOnly++;
+  }
+  WORD_RE.lastIndex = 0;
+  return { words, french, english, englishOnly };
+}
+
+function looksFrench({ words, french, english }: MarkerCounts): boolean {
+  // Two markers suffice in short texts; English markers must stay rare.
+  return french >= Math.min(3, Math.max(2, Math.ceil(words / 8))) && french * 6 >= words && english * 4 <= french;
+}
+
+/**
+ * Plainly English: English function words dense (one word in four), three of
+ * them English only, and no French marker. Such texts skip franc, as plainly
+ * French ones do: it cost a fifth of an English verbatim's analysis.
+ */
+function looksEnglish({ words, french, english, englishOnly }: MarkerCounts): boolean {
+  return french === 0 && englishOnly >= 3 && Math.max(english, englishOnly) * 4 >= words;
+}
