@@ -7,34 +7,27 @@ import { FR_LEXICON_SOURCES } from '../data/fr.generated.js';
 import { FR_SECTOR_SOURCES } from '../data/fr-sectors.generated.js';
 import { FR_SENTIMENT_BASE } from '../data/fr-sentiment.generated.js';
 import { slugify, type ChannelDefinition } from './channels.js';
-import { LexiconError } from './errors.js';
-import { rememberSource, type SourceInfo } from './source.js';
-import type { LexiconDocument, LexiconIssue } from './types.js';
-import { asDocument, validateLexiconData } from './validate.js';
+import { rememberSource } from './source.js';
+import type { LexiconDocument } from './types.js';
 
 let defaults: LexiconDocument[] | undefined;
 let englishDefaults: LexiconDocument[] | undefined;
 
-function validateSources(sources: ReadonlyArray<{ file: string; data: unknown }>): LexiconDocument[] {
-  const issues: LexiconIssue[] = [];
-  const docs: LexiconDocument[] = [];
-  for (const { file, data } of sources) {
-    const info: SourceInfo = { file, locate: () => ({ line: 0, column: 0 }) };
-    const found = validateLexiconData(data, info);
-    if (found.length > 0) issues.push(...found);
-    else {
-      const doc = asDocument(data);
-      rememberSource(doc, info);
-      docs.push(doc);
-    }
-  }
-  if (issues.length > 0) throw new LexiconError(issues);
-  return docs;
+/**
+ * The layers as the build wrote them, validated there (scripts/build-lexicons.mjs
+ * fails on any issue): not validated again, only remembered by file so that
+ * problems found while composing them with other layers name it.
+ */
+function layers(sources: ReadonlyArray<{ file: string; data: LexiconDocument }>): LexiconDocument[] {
+  return sources.map(({ file, data }) => {
+    rememberSource(data, { file, locate: () => ({ line: 0, column: 0 }) });
+    return data;
+  });
 }
 
-/** The default French layers (lexicons/fr/*.yml, compiled into the package), validated. */
+/** The default French layers (lexicons/fr/*.yml, validated at build and compiled into the package). */
 export function defaultLexicon(): LexiconDocument[] {
-  defaults ??= validateSources(FR_LEXICON_SOURCES);
+  defaults ??= layers(FR_LEXICON_SOURCES);
   return [...defaults];
 }
 
@@ -63,13 +56,12 @@ export function sectorNames(): string[] {
 }
 
 /**
- * One optional sector layer (`banque`, `telecom`…), validated, to apply over
+ * One optional sector layer (`banque`, `telecom`…), validated at build, to apply over
  * the default lexicons; throws `TypeError` for an unknown name.
  */
 export function sectorLexicon(name: string): LexiconDocument {
   if (sectors === undefined) {
-    // Validated together, once: any issue in any layer throws one LexiconError.
-    const docs = validateSources(FR_SECTOR_SOURCES);
+    const docs = layers(FR_SECTOR_SOURCES);
     sectors = new Map(FR_SECTOR_SOURCES.map((source, i) => [source.name, docs[i] as LexiconDocument]));
   }
   const doc = sectors.get(name);
@@ -80,12 +72,12 @@ export function sectorLexicon(name: string): LexiconDocument {
 }
 
 /**
- * The default English layers (lexicons/en/*.yml, compiled into the package),
- * validated: the same ids as the French ones, keyed on English lemmas; the
+ * The default English layers (lexicons/en/*.yml, validated at build and
+ * compiled into the package): the same ids as the French ones, keyed on English lemmas; the
  * analyser uses them for verbatims detected as English.
  */
 export function defaultEnglishLexicon(): LexiconDocument[] {
-  englishDefaults ??= validateSources(EN_LEXICON_SOURCES);
+  englishDefaults ??= layers(EN_LEXICON_SOURCES);
   return [...englishDefaults];
 }
 
@@ -99,17 +91,9 @@ export function baseSentimentWords(): Readonly<Record<string, number>> {
   return FR_SENTIMENT_BASE;
 }
 
-let defaultChannels: ReadonlyArray<ChannelDefinition> | undefined;
-
 /** The `channels:` table of the default French lexicons (empty when none ships). */
 export function defaultChannelTable(): ReadonlyArray<ChannelDefinition> {
-  if (!defaultChannels) {
-    const source = FR_LEXICON_SOURCES.find(
-      (s) => typeof s.data === 'object' && s.data !== null && Array.isArray((s.data as { channels?: unknown }).channels),
-    );
-    defaultChannels = source ? (source.data as { channels: ChannelDefinition[] }).channels : [];
-  }
-  return defaultChannels;
+  return FR_LEXICON_SOURCES.find((s) => s.data.channels !== undefined)?.data.channels ?? [];
 }
 
 /** The text room's tables from the default lexicons (lexicons/fr/sms.yml, lexicons/fr/stopwords.yml). */
@@ -122,38 +106,18 @@ export interface TextTables {
 
 let textTables: TextTables | undefined;
 
-/**
- * The default lexicons' SMS table and stop-word edits. A malformed item is
- * skipped rather than thrown: the build validates the YAML, and the text
- * functions must keep working with an empty table.
- */
+/** The default lexicons' SMS table and stop-word edits, every layer's in file order. */
 export function defaultTextTables(): TextTables {
   if (textTables === undefined) {
     const sms: Record<string, string> = {};
     const add: string[] = [];
     const remove: string[] = [];
-    for (const source of FR_LEXICON_SOURCES) {
-      const data = isRecord(source.data) ? source.data : {};
-      if (isRecord(data['sms'])) {
-        for (const [form, expansion] of Object.entries(data['sms'])) {
-          if (typeof expansion === 'string' && expansion.trim() !== '') sms[form] = expansion;
-        }
-      }
-      const section = data['stopwords'];
-      if (isRecord(section)) {
-        add.push(...strings(section['add']));
-        remove.push(...strings(section['remove']));
-      }
+    for (const { data } of FR_LEXICON_SOURCES) {
+      Object.assign(sms, data.sms);
+      add.push(...(data.stopwords?.add ?? []));
+      remove.push(...(data.stopwords?.remove ?? []));
     }
     textTables = { sms, stopwords: { add, remove } };
   }
   return textTables;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function strings(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
