@@ -19,7 +19,7 @@ export default defineConfig([
     shims: true,
     // The default lexicons' compiled tries, stored next to the bundle (scripts/build-matchers.mjs).
     onSuccess: async () => {
-      execFileSync(process.execPath, ['scripts/build-matchers.mjs'], { stdio: 'inherit' });
+      execFileSync(process.execPath, ['scripts/build-matchers.mjs', ...(process.argv.includes('--silent') ? ['--quiet'] : [])], { stdio: 'inherit' });
     },
   },
   {

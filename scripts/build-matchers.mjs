@@ -33,4 +33,4 @@ if (!analyzer.compiled.stored || !analyzer.english?.().compiled.stored) {
   process.exit(1);
 }
 const kb = (statSync(target).size / 1024).toFixed(0);
-console.log(`build-matchers: ${matchers.length} default tries stored in dist/${STORE_FILE} (${kb} KB) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+if (!process.argv.includes('--quiet')) console.log(`build-matchers: ${matchers.length} default tries stored in dist/${STORE_FILE} (${kb} KB) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
