@@ -5,7 +5,7 @@
 // compileLexicon looks a lexicon up there before compiling it: the default
 // analyser then costs a file read, not a trie compilation, in every process
 // and worker thread. The browser entry never reads it (no fs): it compiles as
-// before, and its bundle does not carry the tries (several megabytes).
+// before, and its bundle does not carry the tries (1.3 MB for the defaults).
 //
 // A stored trie is found by the fingerprint of what compiling reads: the
 // enabled entries' terms and exclusions, the SMS table keying them, the
