@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 
@@ -16,6 +17,10 @@ export default defineConfig([
     splitting: true,
     // import.meta.url in the CJS build (the English layer requires compromise next to the library).
     shims: true,
+    // The default lexicons' compiled tries, stored next to the bundle (scripts/build-matchers.mjs).
+    onSuccess: async () => {
+      execFileSync(process.execPath, ['scripts/build-matchers.mjs', ...(process.argv.includes('--silent') ? ['--quiet'] : [])], { stdio: 'inherit' });
+    },
   },
   {
     // The CLI: ESM only, with a shebang.

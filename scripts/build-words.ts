@@ -12,7 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { composeLexicons } from '../src/lexicon/compose.js';
 import { lexiconKeyForms } from '../src/lexicon/compile.js';
-import { defaultLexicon } from '../src/lexicon/parse.js';
+import { defaultLexicon } from '../src/lexicon/defaults.js';
 import { frontCode, frontDecode, wordDataFrom } from '../src/lexicon/fuzzy.js';
 
 const require = createRequire(import.meta.url);

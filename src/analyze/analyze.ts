@@ -5,7 +5,7 @@ import { contentKeywords, countWords, detectLanguage, tokenize } from '../text/i
 import { composeLexicons } from '../lexicon/compose.js';
 import { compileLexicon, type CompiledLexicon, type RawMatch } from '../lexicon/compile.js';
 import { termKeys } from '../lexicon/keys.js';
-import { defaultLexicon, sectorLexicon } from '../lexicon/parse.js';
+import { defaultLexicon, defaultTextTables, sectorLexicon } from '../lexicon/defaults.js';
 import { normalizeChannel } from '../lexicon/channels.js';
 import type { Lexicon, LexiconDocument, LexiconEntry } from '../lexicon/types.js';
 import { createNegationConfig, hasInnerNegator, indexClauses, isBreak, isNegated, personneIsPerson, type NegationConfig, type Unit } from './negation.js';
@@ -81,8 +81,8 @@ export interface Analyzer {
   readonly implied: readonly CompiledImpliedRule[];
   /** @internal */
   readonly sentiment: SentimentConfig;
-  /** @internal tokenizer SMS table (undefined: tokenizer default) */
-  readonly sms: Readonly<Record<string, string>> | undefined;
+  /** @internal tokenizer SMS table: the composed lexicon's, else the default lexicons' */
+  readonly sms: Readonly<Record<string, string>>;
   /** @internal one object for the analyser's life: the text layer caches stop-word sets per options object */
   readonly stopwords: { add: readonly string[]; remove: readonly string[] };
   /** @internal the English layer, built on the first English verbatim (undefined: off) */
@@ -102,8 +102,11 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     ...(options.lexicons ?? []),
   ];
   const lexicon = composeLexicons(layers);
-  const sms = Object.keys(lexicon.sms).length > 0 ? lexicon.sms : undefined;
-  const keying = sms !== undefined ? { sms } : {};
+  // The text tables are the composed lexicon's; without default layers, the
+  // defaults' still apply (SMS forms when the layers give none, stop-word edits).
+  const tables = defaultTextTables();
+  const sms = Object.keys(lexicon.sms).length > 0 ? lexicon.sms : tables.sms;
+  const keying = { sms };
   const compiled = compileLexicon(lexicon, options.fuzzy === false ? { ...keying, fuzzy: false } : keying);
 
   const negation = createNegationConfig(lexicon.negation, (phrase) => termKeys(phrase, keying));
@@ -126,7 +129,10 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     implied: compileImpliedRules(lexicon.implied, (word) => termKeys(word, keying)[0] ?? word),
     sentiment: createSentimentConfig(lexicon, { includeBase: options.includeBaseSentiment === true }),
     sms,
-    stopwords: { add: [...lexicon.stopwords.add], remove: [...lexicon.stopwords.remove] },
+    stopwords: {
+      add: [...new Set([...tables.stopwords.add, ...lexicon.stopwords.add])],
+      remove: [...new Set([...tables.stopwords.remove, ...lexicon.stopwords.remove])],
+    },
     english: options.english === false || options.includeDefault === false ? undefined : lazyEnglishLayer(lexicon),
   };
 }
@@ -246,7 +252,7 @@ export function analyze(verbatim: Verbatim | string, analyzer: Analyzer): Verbat
     throw new TypeError('verbatim-fr: expected an analyser from createAnalyzer(), got ' + (analyzer === null ? 'null' : typeof analyzer));
   }
   const text = v.text;
-  const tokens = analyzer.sms !== undefined ? tokenize(text, { sms: analyzer.sms }) : tokenize(text);
+  const tokens = tokenize(text, { sms: analyzer.sms });
   // English verbatims: the English layer's lexicon, lemma keys, negation and sentiment words.
   const language = languageOf(text, analyzer);
   const english = language === 'eng' ? analyzer.english?.() : undefined;

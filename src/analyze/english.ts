@@ -5,12 +5,11 @@
 // French-only run never compiles it nor loads compromise.
 import type { Token } from '../types.js';
 import { englishLemmas, lemmatizePhrase, lemmatizeTerm } from '../text/english.js';
-import { EN_TERM_LEMMAS } from '../data/en.generated.js';
 import { foldKey } from '../text/fold.js';
 import { composeLexicons } from '../lexicon/compose.js';
 import { compileLexicon, type CompiledLexicon } from '../lexicon/compile.js';
 import { termKeys, type KeyingOptions } from '../lexicon/keys.js';
-import { defaultEnglishLexicon } from '../lexicon/parse.js';
+import { defaultEnglishLexicon, englishTermLemmas } from '../lexicon/defaults.js';
 import type { Lexicon, LexiconDocument } from '../lexicon/types.js';
 import { createNegationConfig, type NegationConfig, type Unit } from './negation.js';
 import { createSentimentConfig, type SentimentConfig } from './sentiment.js';
@@ -41,18 +40,19 @@ export function lazyEnglishLayer(main: Lexicon, extra: readonly LexiconDocument[
 }
 
 function buildEnglishLayer(main: Lexicon, extra: readonly LexiconDocument[]): EnglishLayer {
+  const termLemmas = englishTermLemmas();
   const lexicon = composeLexicons([...defaultEnglishLexicon(), ...extra]);
   const on = new Map(main.entries.map((e) => [e.id, !e.disabled]));
   for (const e of lexicon.entries) {
     if (on.get(e.id) !== true) e.disabled = true;
     // Terms are keyed like the text: "stopped working" matches "stops working" and "has stopped working".
-    e.terms = e.terms.map((t) => lemmatizeTerm(t, EN_TERM_LEMMAS));
-    e.exclude = e.exclude.map((t) => lemmatizeTerm(t, EN_TERM_LEMMAS));
+    e.terms = e.terms.map((t) => lemmatizeTerm(t, termLemmas));
+    e.exclude = e.exclude.map((t) => lemmatizeTerm(t, termLemmas));
   }
   const words: Record<string, number> = {};
   for (const [w, v] of Object.entries(lexicon.sentiment.words)) {
     words[w] = v;
-    if (!w.startsWith('stem:')) for (const form of (EN_TERM_LEMMAS[w] ?? lemmatizePhrase(w)).split('|')) words[form] ??= v;
+    if (!w.startsWith('stem:')) for (const form of (termLemmas[w] ?? lemmatizePhrase(w)).split('|')) words[form] ??= v;
   }
   lexicon.sentiment.words = words;
   const compiled = compileLexicon(lexicon, KEYING);

@@ -1,6 +1,6 @@
 // Which optional sector layer a corpus reads like: the share of verbatims in
 // which a term that only the layer brings fires.
-import { sectorLexicon, sectorNames } from '../lexicon/parse.js';
+import { sectorLexicon, sectorNames } from '../lexicon/defaults.js';
 import { analyze, createAnalyzer, type AnalyzerOptions } from './analyze.js';
 
 export interface SectorSuggestion {

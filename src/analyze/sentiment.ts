@@ -3,11 +3,11 @@
 // sums and the verbatim's shape (praise and complaint on both sides of a turn).
 import type { Match, Tonality } from '../types.js';
 import { foldKey, stem } from '../text/index.js';
+import { baseSentimentWords } from '../lexicon/defaults.js';
 import { termKeys } from '../lexicon/keys.js';
 import type { Lexicon } from '../lexicon/types.js';
 import { indexClauses, isBreak, isNegated, type ClauseIndex, type NegationConfig, type Unit } from './negation.js';
 import { createModalityConfig, modalityOf, type ModalityConfig } from './modality.js';
-import { FR_SENTIMENT_BASE } from './sentiment-fr.generated.js';
 
 /** One sentiment key sequence: a word, phrase, fact and/or intensifier (a key may be several: `super`). */
 interface Phrase {
@@ -97,7 +97,7 @@ export function createSentimentConfig(lexicon: Lexicon, options: { includeBase: 
     p.polarity = value;
     p.fact = fact;
   };
-  if (options.includeBase) for (const [w, v] of Object.entries(FR_SENTIMENT_BASE)) putWord(w, v, false);
+  if (options.includeBase) for (const [w, v] of Object.entries(baseSentimentWords())) putWord(w, v, false);
   for (const [w, v] of Object.entries(lexicon.sentiment.words)) putWord(w, v, false);
   for (const [w, v] of Object.entries(lexicon.sentiment.facts)) putWord(w, v, true);
   const intensifiers = Object.entries(lexicon.sentiment.intensifiers);

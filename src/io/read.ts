@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Verbatim } from '../types.js';
-import { FR_LEXICON_SOURCES } from '../data/fr.generated.js';
 import { normalizeChannel, type ChannelDefinition } from '../lexicon/channels.js';
+import { defaultChannelTable } from '../lexicon/defaults.js';
 import { mapColumns, type ColumnMapping } from './columns.js';
 import { prepareCsv } from './csv-reader.js';
 import { InputError } from './errors.js';
@@ -17,19 +17,6 @@ import { authorRole, parseDate, parseScore } from './values.js';
 import { prepareXlsx } from './xlsx-reader.js';
 
 const DEFAULT_MAX_RECORD_SIZE = 1024 * 1024;
-
-let defaultChannels: ReadonlyArray<ChannelDefinition> | undefined;
-
-/** The `channels:` table of the default French lexicons (empty when none ships). */
-export function defaultChannelTable(): ReadonlyArray<ChannelDefinition> {
-  if (!defaultChannels) {
-    const source = FR_LEXICON_SOURCES.find(
-      (s) => typeof s.data === 'object' && s.data !== null && Array.isArray((s.data as { channels?: unknown }).channels),
-    );
-    defaultChannels = source ? (source.data as { channels: ChannelDefinition[] }).channels : [];
-  }
-  return defaultChannels;
-}
 
 const EXTENSIONS: Record<string, InputFormat> = {
   '.csv': 'csv', '.txt': 'csv', '.tsv': 'tsv', '.tab': 'tsv', '.json': 'json', '.jsonl': 'jsonl', '.ndjson': 'jsonl', '.xlsx': 'xlsx', '.xlsm': 'xlsx',

@@ -15,6 +15,7 @@ import { LexiconError } from './errors.js';
 import { accentForm, accentsWithin, termKeyForms, termKeys, type KeyForm, type KeyingOptions } from './keys.js';
 import { lemmaForms } from './lemmas.js';
 import { defaultWordData, Speller, type FrenchWordData } from './fuzzy.js';
+import { recordCompiled, storedMatcher } from './store.js';
 
 /** A word atom; `form`: its accented spelling, for a key that stands for several French words (`salé`). */
 type Atom =
@@ -35,6 +36,13 @@ export interface CompiledPattern {
   gapped: boolean;
 }
 
+/** What ends at a trie node while it is built: an entry's term by index (`~index`: its exclusion), gapped or not. */
+interface EndRef {
+  entry: number;
+  term: number;
+  gapped: boolean;
+}
+
 /** The children of a node along one edge: its kind (key, stem, glob) and id (see `KeyIds`). */
 interface EdgeList {
   kind: number;
@@ -48,7 +56,7 @@ interface TrieNode {
   edges: EdgeList[] | undefined;
   edgeMap: Map<number, EdgeList> | undefined;
   gaps: Array<{ min: number; max: number; node: TrieNode }> | undefined;
-  ends: CompiledPattern[] | undefined;
+  ends: EndRef[] | undefined;
   /** Reached by exactly one path of shared prefixes: other terms may extend it. */
   shared: boolean;
   /** Its number, in the order nodes are made (the root is 0). */
@@ -108,6 +116,8 @@ export interface CompiledLexicon {
   match(units: readonly MatchUnit[]): RawMatch[];
   /** Distinct glob patterns in the lexicon (for diagnostics and benchmarks). */
   readonly globCount: number;
+  /** @internal read from the build's store of compiled default lexicons, not compiled here */
+  readonly stored: boolean;
 }
 
 interface Glob {
@@ -230,6 +240,15 @@ class KeyIds {
   of(key: string): number {
     return this.ids.get(key) ?? -1;
   }
+  /** The keys in id order. */
+  list(): string[] {
+    return [...this.ids.keys()];
+  }
+  static from(keys: readonly string[]): KeyIds {
+    const ids = new KeyIds();
+    for (const key of keys) ids.add(key);
+    return ids;
+  }
 }
 
 /**
@@ -262,8 +281,29 @@ interface FlatTrie {
   gapMin: Int32Array;
   gapMax: Int32Array;
   gapTo: Int32Array;
-  /** What ends at each node, in runs (`END`). */
-  ends: CompiledPattern[];
+  /**
+   * What ends at each node, in runs (`END`), three numbers a pattern: the
+   * entry's index, its term's index (`~index` for an exclusion), 1 when gapped.
+   */
+  ends: Int32Array;
+}
+
+/**
+ * A compiled lexicon as plain data: the flat trie and the words the matcher
+ * looks its tokens up by. Built by `compileLexicon`, stored by the build for
+ * the default lexicons (src/lexicon/store.ts); meaningful only with the
+ * composed lexicon and keying it was built from.
+ * @internal
+ */
+export interface MatcherData extends FlatTrie {
+  /** Edge ids → word keys, stems and glob patterns. */
+  keyList: string[];
+  stemList: string[];
+  globList: string[];
+  /** Every word key of the lexicon's terms, exclusions and stem words: never corrected. */
+  known: string[];
+  /** Keys that stand for several accented French words → the lexicon's spellings (`sale` → `salé`). */
+  accented: Array<[string, string[]]>;
 }
 
 /** Edge lists a node scans before it indexes them in a Map. */
@@ -322,18 +362,6 @@ class TrieBuilder {
       }
     }
     return made.list;
-  }
-
-  /** Drops the nodes' edges, gaps and patterns once flattened: the flat trie has them. */
-  release(): void {
-    for (const node of this.nodes) {
-      node.edges = undefined;
-      node.edgeMap = undefined;
-      node.gaps = undefined;
-      node.ends = undefined;
-    }
-    this.nodes.length = 0;
-    for (const lists of this.lists) lists.length = 0;
   }
 
   flatten(): FlatTrie {
@@ -403,13 +431,22 @@ class TrieBuilder {
       }
     }
     table[n * ROW + GAP] = g;
-    const ends: CompiledPattern[] = [];
+    let patterns = 0;
+    for (const node of this.nodes) if (node.ends !== undefined) patterns += node.ends.length;
+    const ends = new Int32Array(patterns * 3);
+    let p = 0;
     for (let k = 0; k < n; k += 1) {
-      table[k * ROW + END] = ends.length;
+      table[k * ROW + END] = p;
       const list = (this.nodes[k] as TrieNode).ends;
-      if (list !== undefined) for (const pattern of list) ends.push(pattern);
+      if (list === undefined) continue;
+      for (const end of list) {
+        ends[p * 3] = end.entry;
+        ends[p * 3 + 1] = end.term;
+        ends[p * 3 + 2] = end.gapped ? 1 : 0;
+        p += 1;
+      }
     }
-    table[n * ROW + END] = ends.length;
+    table[n * ROW + END] = p;
     return { table, keys: flat(KEY), stems: flat(STEM), globs: flat(GLOB), gapMin, gapMax, gapTo, ends };
   }
 }
@@ -447,16 +484,17 @@ export function compileLexicon(lexicon: Lexicon, options: CompileOptions = {}): 
   if (typeof lexicon !== 'object' || lexicon === null || !Array.isArray(lexicon.entries)) {
     throw new TypeError(`verbatim-fr: expected a composed Lexicon (from composeLexicons), got ${lexicon === null ? 'null' : typeof lexicon}`);
   }
-  const builder = new TrieBuilder();
-  const root: TrieNode = builder.node(true);
-  const globs = new GlobIndex();
-  const { keyIds, stemIds } = builder;
-  const entries = lexicon.entries.filter((e) => !e.disabled);
-  // A term holding any negation word is matched as written, even when the
-  // lexicon's negator list leaves that word out (`personne`, `plus`).
-  const negators = new Set([...lexicon.negation.negators.map((w) => foldKey(w)), ...NEGATION_WORDS]);
+  // The build stores the default lexicons' tries (src/lexicon/store.ts): found there, nothing is compiled.
+  const stored = options.words === undefined ? storedMatcher(lexicon, options) : undefined;
+  if (stored !== undefined) return matcherFrom(lexicon, stored, options, true);
+  const data = compileMatcherData(lexicon, options);
+  recordCompiled(lexicon, options, data);
+  return matcherFrom(lexicon, data, options, false);
+}
+
+function stemmer(): (key: string) => string {
   const stemCache = new Map<string, string>();
-  const stemOf = (key: string): string => {
+  return (key) => {
     let s = stemCache.get(key);
     if (s === undefined) {
       s = stemWord(key);
@@ -464,6 +502,19 @@ export function compileLexicon(lexicon: Lexicon, options: CompileOptions = {}): 
     }
     return s;
   };
+}
+
+/**
+ * Builds the trie of a composed lexicon as plain data (see `MatcherData`);
+ * throws `LexiconError` if a term cannot be compiled.
+ * @internal
+ */
+export function compileMatcherData(lexicon: Lexicon, options: CompileOptions = {}): MatcherData {
+  const builder = new TrieBuilder();
+  const root: TrieNode = builder.node(true);
+  const globs = new GlobIndex();
+  const entries = lexicon.entries.filter((e) => !e.disabled);
+  const stemOf = stemmer();
   const issues: LexiconError['issues'] = [];
   const keying: KeyingOptions = options.sms !== undefined ? { sms: options.sms } : {};
   const words = options.words ?? defaultWordData();
@@ -562,7 +613,8 @@ export function compileLexicon(lexicon: Lexicon, options: CompileOptions = {}): 
     }
     return atoms;
   };
-  const addTerm = (entryIndex: number, entry: LexiconEntry, term: string, exclude: boolean): void => {
+  const addTerm = (entryIndex: number, entry: LexiconEntry, termIndex: number, exclude: boolean): void => {
+    const term = (exclude ? entry.exclude[termIndex] : entry.terms[termIndex]) as string;
     const parsed = parseTerm(term);
     const fail = (message: string, hint: string): void => {
       issues.push({ file: entry.source, line: 0, column: 0, entryId: entry.id, path: `${exclude ? 'exclude' : 'terms'}: ${term}`, message, hint });
@@ -668,25 +720,52 @@ export function compileLexicon(lexicon: Lexicon, options: CompileOptions = {}): 
       }
       frontier = [join];
     }
+    const ref = exclude ? ~termIndex : termIndex;
     for (const node of frontier) {
       node.ends ??= [];
-      if (!node.ends.some((p) => p.entry === entryIndex && p.exclude === exclude)) node.ends.push({ entry: entryIndex, term, exclude, gapped });
+      if (!node.ends.some((p) => p.entry === entryIndex && p.term < 0 === exclude)) node.ends.push({ entry: entryIndex, term: ref, gapped });
     }
   };
 
   entries.forEach((entry, i) => {
-    for (const term of entry.terms) addTerm(i, entry, term, false);
-    for (const term of entry.exclude) addTerm(i, entry, term, true);
+    for (let t = 0; t < entry.terms.length; t += 1) addTerm(i, entry, t, false);
+    for (let t = 0; t < entry.exclude.length; t += 1) addTerm(i, entry, t, true);
   });
   if (issues.length > 0) throw new LexiconError(issues);
+  return {
+    ...builder.flatten(),
+    keyList: builder.keyIds.list(),
+    stemList: builder.stemIds.list(),
+    globList: globs.globs.map((g) => g.pattern),
+    known: [...known],
+    accented: [...accented],
+  };
+}
 
+/** The matcher over a trie `compileMatcherData` built for this lexicon and keying (`stored`: read from the build's store). */
+function matcherFrom(lexicon: Lexicon, data: MatcherData, options: CompileOptions, stored: boolean): CompiledLexicon {
+  const entries = lexicon.entries.filter((e) => !e.disabled);
+  // A term holding any negation word is matched as written, even when the
+  // lexicon's negator list leaves that word out (`personne`, `plus`).
+  const negators = new Set([...lexicon.negation.negators.map((w) => foldKey(w)), ...NEGATION_WORDS]);
+  const stemOf = stemmer();
+  const words = options.words ?? defaultWordData();
+  const keyIds = KeyIds.from(data.keyList);
+  const stemIds = KeyIds.from(data.stemList);
+  const globs = new GlobIndex();
+  for (const pattern of data.globList) globs.add(pattern);
+  const accented = new Map(data.accented);
+  const known = new Set(data.known);
   // Misspellings are corrected to the lexicon's word keys through an index built here, once.
   const speller = options.fuzzy === false ? undefined : new Speller(known, known, words);
-  const trie = builder.flatten();
-  // The matcher keeps only the flat trie: let the build structures go (the closures below share this scope).
-  builder.release();
-  for (const cache of [atomCache, plainAtoms, lemmaCache, lemmaAtomCache]) cache.clear();
-  const { table, ends, keys: keyEdges, stems: stemEdges, globs: globEdges, gapMin, gapMax, gapTo } = trie;
+  const trie: FlatTrie = data;
+  const { table, keys: keyEdges, stems: stemEdges, globs: globEdges, gapMin, gapMax, gapTo } = trie;
+  const ends: CompiledPattern[] = [];
+  for (let p = 0; p < data.ends.length; p += 3) {
+    const entry = entries[data.ends[p] as number] as LexiconEntry;
+    const term = data.ends[p + 1] as number;
+    ends.push({ entry: data.ends[p] as number, term: (term < 0 ? entry.exclude[~term] : entry.terms[term]) as string, exclude: term < 0, gapped: data.ends[p + 2] === 1 });
+  }
 
   // Everything the matcher needs about one distinct token key, looked up once
   // per key: its stem, the globs it satisfies, the first-position edges it
@@ -865,7 +944,7 @@ export function compileLexicon(lexicon: Lexicon, options: CompileOptions = {}): 
     return out;
   };
 
-  return { lexicon, entries, match, globCount: globs.globs.length };
+  return { lexicon, entries, match, globCount: globs.globs.length, stored };
 }
 
 /** Every word key of a lexicon's terms and exclusions (words and stem words, disabled entries too), with its accented spelling. */

@@ -1,16 +1,21 @@
 // Terms are keyed by the same tokenizer as the verbatims, so that `d'attente`
 // in a lexicon and "d’attente" in a verbatim give the same keys (`de attente`).
-import { foldKey, tokenize } from '../text/index.js';
-import { lowerKey } from '../text/fold.js';
+import { foldKey, lowerKey } from '../text/fold.js';
+import { tokenize } from '../text/tokenize.js';
+import { defaultTextTables } from './defaults.js';
 
 export interface KeyingOptions {
-  /** SMS table given to the tokenizer (the composed lexicon's `sms`); tokenizer default when absent. */
+  /** SMS table given to the tokenizer (the composed lexicon's `sms`); the default lexicons' when absent. */
   sms?: Readonly<Record<string, string>>;
+}
+
+function keyTokens(text: string, options: KeyingOptions) {
+  return tokenize(text, { sms: options.sms ?? defaultTextTables().sms });
 }
 
 /** Keys of a written word or phrase; a multi-word key (SMS expansion) gives several keys. */
 export function termKeys(text: string, options: KeyingOptions = {}): string[] {
-  const tokens = options.sms !== undefined ? tokenize(text, { sms: options.sms }) : tokenize(text);
+  const tokens = keyTokens(text, options);
   const keys: string[] = [];
   for (const token of tokens) for (const key of token.norm.split(' ')) if (key !== '') keys.push(key);
   return keys;
@@ -25,7 +30,7 @@ export interface KeyForm {
 
 /** Keys of a written word or phrase with their accented lowercase spellings. */
 export function termKeyForms(text: string, options: KeyingOptions = {}): KeyForm[] {
-  const tokens = options.sms !== undefined ? tokenize(text, { sms: options.sms }) : tokenize(text);
+  const tokens = keyTokens(text, options);
   const out: KeyForm[] = [];
   for (const token of tokens) {
     if (token.norm.includes(' ')) {

@@ -1,8 +1,4 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
-import { EN_LEXICON_SOURCES } from '../data/en.generated.js';
-import { FR_LEXICON_SOURCES } from '../data/fr.generated.js';
-import { FR_SECTOR_SOURCES } from '../data/fr-sectors.generated.js';
-import { slugify } from './channels.js';
 import { LexiconError } from './errors.js';
 import { rememberSource, type SourceInfo } from './source.js';
 import type { LexiconDocument, LexiconIssue } from './types.js';
@@ -229,81 +225,4 @@ export function lexiconFromData(data: unknown, file: string): LexiconDocument {
   const doc = asDocument(data);
   rememberSource(doc, info);
   return doc;
-}
-
-let defaults: LexiconDocument[] | undefined;
-let englishDefaults: LexiconDocument[] | undefined;
-
-function validateSources(sources: ReadonlyArray<{ file: string; data: unknown }>): LexiconDocument[] {
-  const issues: LexiconIssue[] = [];
-  const docs: LexiconDocument[] = [];
-  for (const { file, data } of sources) {
-    const info: SourceInfo = { file, locate: () => ({ line: 0, column: 0 }) };
-    const found = validateLexiconData(data, info);
-    if (found.length > 0) issues.push(...found);
-    else {
-      const doc = asDocument(data);
-      rememberSource(doc, info);
-      docs.push(doc);
-    }
-  }
-  if (issues.length > 0) throw new LexiconError(issues);
-  return docs;
-}
-
-/** The default French layers (lexicons/fr/*.yml, compiled into the package), validated. */
-export function defaultLexicon(): LexiconDocument[] {
-  defaults ??= validateSources(FR_LEXICON_SOURCES);
-  return [...defaults];
-}
-
-let sectors: Map<string, LexiconDocument> | undefined;
-
-/**
- * The sector layer a sector value names (a gold file's `sector`, a column):
- * the same slug, or a layer name that is one of its parts
- * (`transport_rail_air` → `transport`, `ecommerce_alimentaire` →
- * `alimentaire`); undefined when none does.
- */
-export function findSector(value: string): string | undefined {
-  const slug = slugify(value);
-  const names = sectorNames();
-  const exact = names.find((n) => slugify(n) === slug);
-  if (exact !== undefined) return exact;
-  return names.find((n) => {
-    const s = slugify(n);
-    return slug.startsWith(`${s}_`) || slug.endsWith(`_${s}`) || slug.includes(`_${s}_`);
-  });
-}
-
-/** Names of the optional sector layers shipped with the package (`lexicons/fr/sectors/`). */
-export function sectorNames(): string[] {
-  return FR_SECTOR_SOURCES.map((s) => s.name);
-}
-
-/**
- * One optional sector layer (`banque`, `telecom`…), validated, to apply over
- * the default lexicons; throws `TypeError` for an unknown name.
- */
-export function sectorLexicon(name: string): LexiconDocument {
-  if (sectors === undefined) {
-    // Validated together, once: any issue in any layer throws one LexiconError.
-    const docs = validateSources(FR_SECTOR_SOURCES);
-    sectors = new Map(FR_SECTOR_SOURCES.map((source, i) => [source.name, docs[i] as LexiconDocument]));
-  }
-  const doc = sectors.get(name);
-  if (doc === undefined) {
-    throw new TypeError(`verbatim-fr: unknown sector ${JSON.stringify(name)}; known sectors: ${sectorNames().join(', ') || '(none)'}`);
-  }
-  return doc;
-}
-
-/**
- * The default English layers (lexicons/en/*.yml, compiled into the package),
- * validated: the same ids as the French ones, keyed on English lemmas; the
- * analyser uses them for verbatims detected as English.
- */
-export function defaultEnglishLexicon(): LexiconDocument[] {
-  englishDefaults ??= validateSources(EN_LEXICON_SOURCES);
-  return [...englishDefaults];
 }

@@ -4,7 +4,7 @@
 // "Julie (conseillère) :"), a greeting ("Bonjour Hugo,"), a first name from a
 // list of common ones, or a name alone on the last line. Words lists are
 // folded (lowercase, no accents). Linear: one pass over the word tokens.
-import { stopwords } from '../text/stopwords.js';
+import { stopwords } from '../lexicon/text-tables.js';
 
 const set = (words: string): ReadonlySet<string> => new Set(words.split(/\s+/u).filter((w) => w !== ''));
 

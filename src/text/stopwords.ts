@@ -1,7 +1,6 @@
 import { fra } from 'stopword';
 import { foldKey } from './fold.js';
 import { expectString } from './guard.js';
-import { defaultStopwordEdits } from './tables.js';
 
 /**
  * Negation words, as folded keys. They are never stop words: dropping them
@@ -32,30 +31,36 @@ function build(base: Iterable<string>, add: readonly string[], remove: readonly 
 }
 
 /**
- * The default French stop words: the `stopword` package's French list,
- * folded, edited by lexicons/fr/stopwords.yml, negation words removed.
+ * The French stop words of the text room: the `stopword` package's French
+ * list, folded, negation words removed. The package's `stopwords()` adds the
+ * default lexicons' edits (lexicons/fr/stopwords.yml).
  */
 export function stopwords(): ReadonlySet<string> {
-  if (defaultSet === undefined) {
-    const edits = defaultStopwordEdits();
-    defaultSet = build(fra, edits.add, edits.remove);
-  }
+  defaultSet ??= build(fra, [], []);
   return defaultSet;
 }
 
 /**
- * Whether a token key (`token.norm`, already folded) is a stop word. Keys
- * are not folded again here (hot path); pass `norm`, not the raw text.
- * Options edit the default list; reuse the same options object across calls
- * (the edited set is cached per object).
+ * The stop words with these edits applied (additions, then removals); the
+ * set is cached per options object.
  */
-export function isStopword(norm: string, options?: StopwordOptions): boolean {
-  expectString(norm);
-  if (options === undefined) return stopwords().has(norm);
+export function stopwordSet(options?: StopwordOptions): ReadonlySet<string> {
+  if (options === undefined) return stopwords();
   let set = customSets.get(options);
   if (set === undefined) {
     set = build(stopwords(), options.add ?? [], options.remove ?? []);
     customSets.set(options, set);
   }
-  return set.has(norm);
+  return set;
+}
+
+/**
+ * Whether a token key (`token.norm`, already folded) is a stop word. Keys
+ * are not folded again here (hot path); pass `norm`, not the raw text.
+ * Options edit the list; reuse the same options object across calls (the
+ * edited set is cached per object).
+ */
+export function isStopword(norm: string, options?: StopwordOptions): boolean {
+  expectString(norm);
+  return stopwordSet(options).has(norm);
 }

@@ -12,13 +12,14 @@ import { foldKey, lowerKey } from './fold.js';
 import { expectString } from './guard.js';
 import { Memo } from './memo.js';
 import { normalize } from './normalize.js';
-import { defaultSmsTable } from './tables.js';
 
 /** Options of {@link tokenize}. */
 export interface TokenizeOptions {
   /**
-   * SMS table (written form → key, e.g. `{ pk: 'pourquoi' }`) replacing the
-   * default one from lexicons/fr/sms.yml. `{}` turns SMS expansion off.
+   * SMS table (written form → key, e.g. `{ pk: 'pourquoi' }`). The text room
+   * has no table of its own: without one, no SMS form is expanded. The
+   * package's `tokenize` passes the default lexicons' table
+   * (lexicons/fr/sms.yml) when none is given; `{}` turns SMS expansion off.
    */
   sms?: Readonly<Record<string, string>>;
 }
@@ -105,7 +106,7 @@ interface SmsTable {
 /** Longer tokens are not memoised: the memo must not pin megabytes of text. */
 const MAX_MEMO_LENGTH = 64;
 const compiledTables = new WeakMap<object, SmsTable>();
-let defaultTable: SmsTable | undefined;
+const NO_SMS: SmsTable = { forms: new Map(), shapes: new Set(), norms: new Memo(25_000) };
 
 function compileSms(table: Readonly<Record<string, string>>): SmsTable {
   const forms = new Map<string, string>();
@@ -129,7 +130,7 @@ function shapeOf(length: number, first: number, last: number): number {
 
 function smsTable(options: TokenizeOptions | undefined): SmsTable {
   const sms = options?.sms;
-  if (sms === undefined) return (defaultTable ??= compileSms(defaultSmsTable()));
+  if (sms === undefined) return NO_SMS;
   if (typeof sms !== 'object' || sms === null) {
     throw new TypeError(`verbatim-fr: expected options.sms to be an object, got ${sms === null ? 'null' : typeof sms}`);
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldKey, tokenize } from '../../src/text/index.js';
+import { foldKey, tokenize } from '../../src/index.js';
 import { only } from './helpers.js';
 
 describe('SMS forms expand through lexicons/fr/sms.yml', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentKeywords, countWords, isStopword, NEGATION_WORDS, stopwords, tokenize } from '../../src/text/index.js';
+import { contentKeywords, countWords, isStopword, NEGATION_WORDS, stopwords, tokenize } from '../../src/index.js';
 
 describe('stop words', () => {
   it.each([['le'], ['la'], ['de'], ['je'], ['et'], ['etre'], ['ete'], ['etait'], ['ca'], ['bonjour'], ['cordialement'], ['svp'], ['a']])(

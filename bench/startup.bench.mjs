@@ -1,0 +1,125 @@
+// What a process pays before its first verbatim: createAnalyzer() with the
+// default lexicons, the English layer, and the CLI on a one-row CSV. Measured
+// in fresh processes (every CLI run and every worker thread starts cold), with
+// the tries the build stores next to the bundle (dist/default-matchers.bin)
+// against a copy of the bundle without them, which compiles the tries as every
+// process did before; interleaved, median of each. Also the sizes that the
+// store and the generated data add to the package and to a browser bundle.
+// Run: npm run bench startup (BENCH_STARTUP_RUNS, default 7)
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+const STORE = 'default-matchers.bin';
+const RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 7);
+
+/** dist/ without the store, inside the repository so that packages still resolve from node_modules. */
+function bundleWithoutStore() {
+  const out = join(root, 'bench', 'out', 'startup-no-store');
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(join(out, 'cli'), { recursive: true });
+  for (const f of readdirSync(dist)) if (/\.(js|cjs)$/.test(f)) copyFileSync(join(dist, f), join(out, f));
+  copyFileSync(join(dist, 'cli', 'bin.js'), join(out, 'cli', 'bin.js'));
+  return out;
+}
+
+/** createAnalyzer() and the English layer in a fresh process: CPU milliseconds of each, and whether the tries were stored. */
+const PROBE = `
+const lib = await import(process.argv[1]);
+const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+let t = cpu();
+const a = lib.createAnalyzer();
+const fr = cpu() - t;
+t = cpu();
+const en = a.english();
+console.log(JSON.stringify({ fr, en: cpu() - t, stored: a.compiled.stored && en.compiled.stored }));
+`;
+
+function probe(bundle) {
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', PROBE, pathToFileURL(join(bundle, 'index.js')).href], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(run.stderr);
+  return JSON.parse(run.stdout);
+}
+
+/** The CLI on a one-row CSV: wall and CPU milliseconds (its own process.cpuUsage, printed at exit), and its report. */
+const CPU_AT_EXIT = 'data:text/javascript,process.on("exit",()=>{const u=process.cpuUsage();process.stderr.write("\\nCPU "+(u.user+u.system)/1000+"\\n")})';
+function cli(bundle, csv) {
+  const started = process.hrtime.bigint();
+  const run = spawnSync(process.execPath, ['--import', CPU_AT_EXIT, join(bundle, 'cli', 'bin.js'), 'analyze', csv, '--format', 'json'], {
+    encoding: 'utf8',
+    env: { ...process.env, CI: 'true' },
+  });
+  const wall = Number(process.hrtime.bigint() - started) / 1e6;
+  if (run.status !== 0) throw new Error(run.stderr);
+  return { wall, cpu: Number(/CPU ([\d.]+)/.exec(run.stderr)?.[1] ?? NaN), out: run.stdout };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function kb(bytes) {
+  return `${(bytes / 1024).toFixed(0)} KB`;
+}
+
+/** Minified and gzipped size of the browser entry built from src/ (packages left out: our code and data only). */
+async function browserSize() {
+  const { build } = await import('esbuild');
+  const r = await build({
+    entryPoints: [join(root, 'src', 'index.ts')],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    packages: 'external',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const out = r.outputFiles[0].contents;
+  const inputs = Object.entries(Object.values(r.metafile.outputs)[0].inputs);
+  const data = inputs.filter(([k]) => k.startsWith('src/data/')).reduce((n, [, v]) => n + v.bytesInOutput, 0);
+  const store = inputs.filter(([k]) => k.includes('lexicon/store')).reduce((n, [, v]) => n + v.bytesInOutput, 0);
+  return { min: out.length, gzip: gzipSync(out).length, data, store };
+}
+
+export default async function bench() {
+  if (!existsSync(join(dist, STORE))) {
+    console.log(`no dist/${STORE}: run npm run build first`);
+    return;
+  }
+  const bare = bundleWithoutStore();
+  const csv = join(root, 'bench', 'out', 'startup-one-row.csv');
+  writeFileSync(csv, '\uFEFFid;date;canal;note;commentaire\r\nB1;2025-03-02;Avis Google;2;Colis arrivé avec dix jours de retard et personne au service client pour répondre.\r\n');
+  const with_ = { fr: [], en: [], wall: [], cpu: [] };
+  const without = { fr: [], en: [], wall: [], cpu: [] };
+  let same = true;
+  let reference;
+  for (let i = 0; i < RUNS; i += 1) {
+    for (const [bundle, into, stored] of [[dist, with_, true], [bare, without, false]]) {
+      const p = probe(bundle);
+      if (p.stored !== stored) throw new Error(`${bundle}: expected stored=${stored}, got ${p.stored}`);
+      into.fr.push(p.fr);
+      into.en.push(p.en);
+      const run = cli(bundle, csv);
+      into.wall.push(run.wall);
+      into.cpu.push(run.cpu);
+      reference ??= run.out;
+      same &&= run.out === reference;
+    }
+  }
+  const row = (label, a, b) => console.log(`${label.padEnd(46)} ${median(b).toFixed(0).padStart(6)} ms -> ${median(a).toFixed(0).padStart(5)} ms  (ratio ${(median(a) / median(b)).toFixed(2)})`);
+  console.log(`fresh processes, median of ${RUNS}; compiled at run time -> stored at build`);
+  row('createAnalyzer(), default lexicons, CPU', with_.fr, without.fr);
+  row('English layer (first English verbatim), CPU', with_.en, without.en);
+  row('verbatim analyze one-row.csv, CPU', with_.cpu, without.cpu);
+  row('verbatim analyze one-row.csv, wall', with_.wall, without.wall);
+  console.log(`CLI reports identical with and without the store: ${same}`);
+  console.log(`store dist/${STORE}: ${kb(statSync(join(dist, STORE)).size)} (${kb(gzipSync(readFileSync(join(dist, STORE))).length)} gzip, as in the npm tarball)`);
+  const size = await browserSize();
+  console.log(`browser entry (src/index.ts, packages external): ${kb(size.min)} min, ${kb(size.gzip)} gzip; generated data ${kb(size.data)} min of it; store reader ${kb(size.store)} min`);
+  rmSync(bare, { recursive: true, force: true });
+  rmSync(csv, { force: true });
+}

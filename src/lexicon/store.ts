@@ -1,0 +1,269 @@
+// The default lexicons compiled at build time. `npm run build` compiles the
+// default French lexicons and their English layer once, with the library's
+// own compiler, and stores the tries next to the bundle
+// (dist/default-matchers.bin, scripts/build-matchers.mjs). In Node,
+// compileLexicon looks a lexicon up there before compiling it: the default
+// analyser then costs a file read, not a trie compilation, in every process
+// and worker thread. The browser entry never reads it (no fs): it compiles as
+// before, and its bundle does not carry the tries (1.3 MB for the defaults).
+//
+// A stored trie is found by the fingerprint of what compiling reads: the
+// enabled entries' terms and exclusions, the SMS table keying them, the
+// lemma and French word tables, the store's format. Any other lexicon (user
+// layers, sectors) is compiled as before.
+import { FR_WORDS } from '../data/fr-words.generated.js';
+import { LEMMA_SUFFIXES, LEMMA_TABLE } from '../data/lemmas.generated.js';
+import type { CompileOptions, MatcherData } from './compile.js';
+import { defaultTextTables } from './defaults.js';
+import type { Lexicon } from './types.js';
+
+/** The store file's name, in the folder of the bundle that holds the library (dist/). */
+export const STORE_FILE = 'default-matchers.bin';
+/** Bumped when MatcherData or this file's layout changes. */
+const FORMAT = 1;
+/** "VFRM", little-endian. */
+const MAGIC = 0x4d524656;
+/**
+ * The Int32Array fields of MatcherData, in the order they are written, with
+ * the stride their values are told apart by: each value is written as its
+ * difference with the value `stride` places before (the table's rows are five
+ * growing offsets, the patterns three numbers), zigzag and LEB128 coded, so
+ * most take one byte instead of four.
+ */
+const ARRAYS = [
+  ['table', 5],
+  ['keys.id', 1],
+  ['keys.to', 1],
+  ['stems.id', 1],
+  ['stems.to', 1],
+  ['globs.id', 1],
+  ['globs.to', 1],
+  ['gapMin', 1],
+  ['gapMax', 1],
+  ['gapTo', 1],
+  ['ends', 3],
+] as const;
+
+interface StoredHeader {
+  fingerprint: string;
+  keyList: string[];
+  stemList: string[];
+  globList: string[];
+  known: string[];
+  accented: Array<[string, string[]]>;
+  /** Per ARRAYS field: its length. */
+  arrays: number[];
+}
+
+/** What a stored matcher is looked up by and holds. */
+export interface StoredMatcher {
+  fingerprint: string;
+  data: MatcherData;
+}
+
+interface NodeApi {
+  readFile(path: string): Uint8Array | undefined;
+  fileNear(name: string): string[];
+  sha256(parts: readonly string[]): string;
+}
+
+let node: NodeApi | null | undefined;
+
+/** fs, path and crypto through process.getBuiltinModule (no static import: the browser entry stays free of them). */
+function nodeApi(): NodeApi | undefined {
+  if (node !== undefined) return node ?? undefined;
+  node = null;
+  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  if (typeof proc?.getBuiltinModule !== 'function') return undefined;
+  const fs = proc.getBuiltinModule('node:fs') as { readFileSync(path: string): Uint8Array; existsSync(path: string): boolean } | undefined;
+  const path = proc.getBuiltinModule('node:path') as { join(...parts: string[]): string; dirname(p: string): string } | undefined;
+  const url = proc.getBuiltinModule('node:url') as { fileURLToPath(u: string): string } | undefined;
+  const crypto = proc.getBuiltinModule('node:crypto') as { createHash(algorithm: string): { update(s: string): unknown; digest(encoding: 'hex'): string } } | undefined;
+  if (fs === undefined || path === undefined || url === undefined || crypto === undefined) return undefined;
+  // Where this module lives once bundled (tsup shims import.meta.url in the CommonJS build).
+  const here: unknown = import.meta.url;
+  const dir = typeof here === 'string' && here.startsWith('file:') ? path.dirname(url.fileURLToPath(here)) : undefined;
+  node = {
+    readFile: (p) => (fs.existsSync(p) ? fs.readFileSync(p) : undefined),
+    // The library chunk is in dist/; the CLI bundle one folder down (dist/cli/).
+    fileNear: (name) => (dir === undefined ? [] : [path.join(dir, name), path.join(dir, '..', name)]),
+    sha256: (parts) => {
+      const hash = crypto.createHash('sha256');
+      for (const part of parts) hash.update(part);
+      return hash.digest('hex');
+    },
+  };
+  return node;
+}
+
+let tablesDigest: string | undefined;
+
+/**
+ * The fingerprint of what compiling `lexicon` with `options` reads (default
+ * French word data assumed: a lexicon compiled with other `words` is never
+ * stored nor looked up).
+ */
+export function matcherFingerprint(lexicon: Lexicon, options: CompileOptions, api: Pick<NodeApi, 'sha256'>): string {
+  tablesDigest ??= api.sha256([FR_WORDS.covered, FR_WORDS.neighbours, FR_WORDS.collisions, JSON.stringify(LEMMA_SUFFIXES), JSON.stringify(LEMMA_TABLE)]);
+  const entries = lexicon.entries.filter((e) => !e.disabled).map((e) => [e.terms, e.exclude]);
+  return api.sha256([String(FORMAT), tablesDigest, JSON.stringify(options.sms ?? defaultTextTables().sms), JSON.stringify(entries)]);
+}
+
+function arrayOf(data: MatcherData, field: string): Int32Array {
+  const [a, b] = field.split('.') as [keyof MatcherData, string | undefined];
+  const value = data[a] as unknown;
+  return (b === undefined ? value : (value as Record<string, Int32Array>)[b]) as Int32Array;
+}
+
+/** The store file holding these matchers. */
+export function serializeMatchers(matchers: readonly StoredMatcher[]): Uint8Array {
+  const headers: StoredHeader[] = matchers.map(({ fingerprint, data }) => ({
+    fingerprint,
+    keyList: data.keyList,
+    stemList: data.stemList,
+    globList: data.globList,
+    known: data.known,
+    accented: data.accented,
+    arrays: ARRAYS.map(([field]) => arrayOf(data, field).length),
+  }));
+  const json = new TextEncoder().encode(JSON.stringify(headers));
+  const body: number[] = [];
+  for (const { data } of matchers) {
+    for (const [field, stride] of ARRAYS) {
+      const array = arrayOf(data, field);
+      for (let k = 0; k < array.length; k += 1) {
+        const d = (array[k] as number) - (k >= stride ? (array[k - stride] as number) : 0);
+        let v = ((d << 1) ^ (d >> 31)) >>> 0;
+        while (v >= 0x80) {
+          body.push((v & 0x7f) | 0x80);
+          v >>>= 7;
+        }
+        body.push(v);
+      }
+    }
+  }
+  // Magic, format, header length, header, arrays.
+  const bytes = new Uint8Array(12 + json.length + body.length);
+  const view = new DataView(bytes.buffer);
+  view.setUint32(0, MAGIC, true);
+  view.setUint32(4, FORMAT, true);
+  view.setUint32(8, json.length, true);
+  bytes.set(json, 12);
+  bytes.set(body, 12 + json.length);
+  return bytes;
+}
+
+/** The matchers of a store file; empty when the file is not one (another format, truncated). */
+export function deserializeMatchers(file: Uint8Array): StoredMatcher[] {
+  if (file.length < 12) return [];
+  const view = new DataView(file.buffer, file.byteOffset, file.byteLength);
+  if (view.getUint32(0, true) !== MAGIC || view.getUint32(4, true) !== FORMAT) return [];
+  const length = view.getUint32(8, true);
+  if (12 + length > file.length) return [];
+  const headers = JSON.parse(new TextDecoder().decode(file.subarray(12, 12 + length))) as StoredHeader[];
+  let at = 12 + length;
+  const int32 = (count: number, stride: number): Int32Array | undefined => {
+    const out = new Int32Array(count);
+    for (let k = 0; k < count; k += 1) {
+      let v = 0;
+      let shift = 0;
+      let byte: number;
+      do {
+        if (at >= file.length) return undefined;
+        byte = file[at] as number;
+        at += 1;
+        v |= (byte & 0x7f) << shift;
+        shift += 7;
+      } while (byte >= 0x80);
+      out[k] = ((v >>> 1) ^ -(v & 1)) + (k >= stride ? (out[k - stride] as number) : 0);
+    }
+    return out;
+  };
+  const out: StoredMatcher[] = [];
+  for (const h of headers) {
+    const arrays: Int32Array[] = [];
+    for (let i = 0; i < ARRAYS.length; i += 1) {
+      const array = int32(h.arrays[i] ?? 0, (ARRAYS[i] as (typeof ARRAYS)[number])[1]);
+      if (array === undefined) return [];
+      arrays.push(array);
+    }
+    const [table, keysId, keysTo, stemsId, stemsTo, globsId, globsTo, gapMin, gapMax, gapTo, ends] = arrays as [
+      Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array,
+    ];
+    out.push({
+      fingerprint: h.fingerprint,
+      data: {
+        table,
+        keys: { id: keysId, to: keysTo },
+        stems: { id: stemsId, to: stemsTo },
+        globs: { id: globsId, to: globsTo },
+        gapMin,
+        gapMax,
+        gapTo,
+        ends,
+        keyList: h.keyList,
+        stemList: h.stemList,
+        globList: h.globList,
+        known: h.known,
+        accented: h.accented,
+      },
+    });
+  }
+  return out;
+}
+
+/** The store: undefined until looked for, then the matchers by fingerprint (empty when there is none). */
+let store: Map<string, MatcherData> | undefined;
+
+function loadStore(): Map<string, MatcherData> {
+  if (store !== undefined) return store;
+  store = new Map();
+  const api = nodeApi();
+  for (const path of api?.fileNear(STORE_FILE) ?? []) {
+    const file = api?.readFile(path);
+    if (file === undefined) continue;
+    for (const { fingerprint, data } of deserializeMatchers(file)) store.set(fingerprint, data);
+    break;
+  }
+  return store;
+}
+
+/**
+ * Uses these stored matchers instead of the store file (undefined: look for
+ * the file again); for tests.
+ * @internal
+ */
+export function useMatcherStore(file: Uint8Array | undefined): void {
+  store = file === undefined ? undefined : new Map(deserializeMatchers(file).map((m) => [m.fingerprint, m.data]));
+}
+
+/** The stored trie of this lexicon and keying, if the build stored one. */
+export function storedMatcher(lexicon: Lexicon, options: CompileOptions): MatcherData | undefined {
+  const found = loadStore();
+  if (found.size === 0) return undefined;
+  const api = nodeApi();
+  return api === undefined ? undefined : found.get(matcherFingerprint(lexicon, options, api));
+}
+
+let recorder: StoredMatcher[] | undefined;
+
+/** Called by compileLexicon with every trie it builds: kept while `collectCompiled` runs. */
+export function recordCompiled(lexicon: Lexicon, options: CompileOptions, data: MatcherData): void {
+  const api = nodeApi();
+  if (recorder !== undefined && api !== undefined && options.words === undefined) recorder.push({ fingerprint: matcherFingerprint(lexicon, options, api), data });
+}
+
+/**
+ * The tries compileLexicon builds while `run` runs, with their fingerprints:
+ * how the build collects the default analyser's (scripts/build-matchers.mjs).
+ * @internal
+ */
+export function collectCompiled(run: () => void): StoredMatcher[] {
+  recorder = [];
+  try {
+    run();
+    return recorder;
+  } finally {
+    recorder = undefined;
+  }
+}

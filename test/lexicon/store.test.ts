@@ -1,0 +1,91 @@
+// The default tries compiled at build (src/lexicon/store.ts): what the build
+// stores reads back the same, an analyser built on a stored trie analyses
+// exactly like one that compiled it, and only the lexicon it was built from
+// finds it.
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { analyze, composeLexicons, createAnalyzer, defineLexicon, type Analyzer } from '../../src/index.js';
+import { compileMatcherData, type MatcherData } from '../../src/lexicon/compile.js';
+import { collectCompiled, deserializeMatchers, serializeMatchers, useMatcherStore } from '../../src/lexicon/store.js';
+
+afterEach(() => useMatcherStore(undefined));
+
+const rows = parse(readFileSync(new URL('../../corpora/sample.csv', import.meta.url)), { bom: true, delimiter: ';', columns: true }) as Array<{ id: string; commentaire: string }>;
+const texts = [
+  ...rows.map((r) => r.commentaire),
+  // English verbatims take the English layer; misspellings, accents and SMS forms take the other paths of the matcher.
+  'The delivery was late again and nobody answered my emails, really disappointed with the customer service.',
+  'Staff were friendly and the refund arrived quickly, thank you!',
+  "Comande jamais reçu, remboursment toujours pas fait, pk personne répond ??",
+  'Plat trop salé et service lent, mais le serveur était aimable.',
+];
+
+/** Every analysis of the texts, as JSON (ids, matches, offsets, tonality, everything). */
+const analyses = (analyzer: Analyzer): string => JSON.stringify(texts.map((text, i) => analyze({ id: String(i), text }, analyzer)));
+
+describe('stored default tries', () => {
+  it('the default analyser compiles two tries (French, English layer); a store of them is used and analyses identically', () => {
+    let compiled: Analyzer | undefined;
+    const stored = collectCompiled(() => {
+      compiled = createAnalyzer();
+      compiled.english?.();
+    });
+    expect(stored).toHaveLength(2);
+    expect(compiled?.compiled.stored).toBe(false);
+    useMatcherStore(serializeMatchers(stored));
+    const read = createAnalyzer();
+    expect(read.compiled.stored).toBe(true);
+    expect(read.english?.().compiled.stored).toBe(true);
+    expect(analyses(read)).toBe(analyses(compiled as Analyzer));
+  }, 60_000);
+
+  it('is not used for another lexicon: a user layer, a sector, another SMS table', () => {
+    const stored = collectCompiled(() => createAnalyzer());
+    useMatcherStore(serializeMatchers(stored));
+    expect(createAnalyzer({ fuzzy: false }).compiled.stored).toBe(true);
+    const patch = defineLexicon({ version: 1, entries: [{ id: 'attente_excessive', addTerms: ['poireauter'] }] });
+    expect(createAnalyzer({ lexicons: [patch] }).compiled.stored).toBe(false);
+    expect(createAnalyzer({ sectors: ['banque'] }).compiled.stored).toBe(false);
+    expect(createAnalyzer({ lexicons: [defineLexicon({ version: 1, sms: { pk: 'pourquoi donc' } })] }).compiled.stored).toBe(false);
+  }, 60_000);
+
+  it('a file that is not a store (another format, truncated) holds no trie', () => {
+    const file = serializeMatchers(collectCompiled(() => createAnalyzer({ includeDefault: false, lexicons: [defineLexicon({ version: 1, entries: [{ id: 'a', kind: 'theme', label: 'A', terms: ['colis'] }] })] })));
+    expect(deserializeMatchers(file)).toHaveLength(1);
+    expect(deserializeMatchers(file.subarray(0, file.length - 1))).toEqual([]);
+    expect(deserializeMatchers(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]))).toEqual([]);
+    const other = file.slice();
+    other[4] = 99;
+    expect(deserializeMatchers(other)).toEqual([]);
+  });
+
+  it('stores any compiled trie as it is (property: generated lexicons)', () => {
+    const word = fc.constantFrom('colis', 'livraison', 'retard', 'remboursement', 'salé', 'réponse', 'attente', 'pas', "l'accueil", 'sav');
+    const term = fc.oneof(
+      fc.array(word, { minLength: 1, maxLength: 3 }).map((w) => w.join(' ')),
+      fc.tuple(word, word).map(([a, b]) => `${a} {0,3} ${b}`),
+      fc.tuple(word, word).map(([a, b]) => `${a}|${b}`),
+      word.map((w) => `stem:${w}`),
+      word.map((w) => `${w.slice(0, 4)}*`),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.array(term, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 6 }), (entries) => {
+        const lexicon = composeLexicons([
+          defineLexicon({ version: 1, entries: entries.map((terms, i) => ({ id: `e${i}`, kind: 'theme' as const, label: `E${i}`, terms, exclude: i % 2 === 0 ? [] : terms.slice(0, 1) })) }),
+        ]);
+        const data = compileMatcherData(lexicon);
+        const [back] = deserializeMatchers(serializeMatchers([{ fingerprint: 'x', data }]));
+        expect(back?.fingerprint).toBe('x');
+        expect(plain(back?.data)).toEqual(plain(data));
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+/** MatcherData with its typed arrays as arrays, for comparison. */
+function plain(data: MatcherData | undefined): unknown {
+  return JSON.parse(JSON.stringify(data ?? null, (_k, v: unknown) => (v instanceof Int32Array ? [...v] : v)));
+}
