@@ -569,7 +569,7 @@ function turnAt(units: readonly Unit[], k: number, config: SentimentConfig): num
 /** Units where a turn word starts (what Landmarks.turnStarts holds, without the rest of the landmarks). */
 function turnStartsOf(units: readonly Unit[], config: SentimentConfig): number[] {
   const starts: number[] = [];
-  for (let k = 0; k < units.length; k += 1) if (config.turnStarts.has((units[k] as Unit).key) && turnAt(units, k, config) > 0) starts.push(k);
+  for (let k = 0; k < units.length; k += 1) if (turnAt(units, k, config) > 0) starts.push(k);
   return starts;
 }
 

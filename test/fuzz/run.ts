@@ -189,15 +189,7 @@ function checkConsistent(c: FuzzCase, dir: string, code: number, stdout: string,
   const rejected = rows.length - analysed;
   if (nothingRead && analysed > 0) problems.push(`exit 3 saying no verbatim could be analysed, yet ${analysed} annotated as analysed`);
   if (code === 0 && analysed === 0) problems.push('exit 0 with no row analysed');
-  const rejects = optionFile(c, '--rejects');
-  if (rejects !== undefined) {
-    const path = join(dir, rejects);
-    if (!existsSync(path)) problems.push('--rejects file not written');
-    else {
-      const n = csvRecordCount(readFileSync(path, 'utf8'));
-      if (n !== rejected) problems.push(`--rejects: ${n} rows for ${rejected} rows skipped in --annotate`);
-    }
-  }
+  checkRejectsFile(c, dir, rejected, 'rows skipped in --annotate', problems);
   if (code === 0 && optionFile(c, '--out') === undefined && c.argv[c.argv.indexOf('--format') + 1] === 'json') {
     try {
       const { summary } = JSON.parse(stdout) as { summary: { inputRows: number; analysed: number; rejected: number } };
@@ -274,15 +266,7 @@ function checkRows(c: FuzzCase, records: readonly Expected[], dir: string, code:
     }
   }
   const rejected = records.length - analysed;
-  const rejects = optionFile(c, '--rejects');
-  if (rejects !== undefined) {
-    const path = join(dir, rejects);
-    if (!existsSync(path)) problems.push('--rejects file not written');
-    else {
-      const n = csvRecordCount(readFileSync(path, 'utf8'));
-      if (n !== rejected) problems.push(`--rejects: ${n} rows for ${rejected} records rejected`);
-    }
-  }
+  checkRejectsFile(c, dir, rejected, 'records rejected', problems);
   const out = optionFile(c, '--out');
   if (code === 0 && out !== undefined && !(existsSync(join(dir, out)) && readFileSync(join(dir, out)).length > 0)) problems.push('--out file not written');
   if (code !== 0 && out !== undefined && existsSync(join(dir, out))) problems.push(`exit ${code}, yet the report was written to --out`);
@@ -338,4 +322,16 @@ export async function checkReader(check: ReaderCheck, path: string): Promise<str
 /** Removes a case's folder. */
 export function removeCase(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
+}
+
+/** The --rejects file, when the case asks for one: written, with one CSV record per rejected row. */
+function checkRejectsFile(c: FuzzCase, dir: string, rejected: number, what: string, problems: string[]): void {
+  const rejects = optionFile(c, '--rejects');
+  if (rejects === undefined) return;
+  const path = join(dir, rejects);
+  if (!existsSync(path)) problems.push('--rejects file not written');
+  else {
+    const n = csvRecordCount(readFileSync(path, 'utf8'));
+    if (n !== rejected) problems.push(`--rejects: ${n} rows for ${rejected} ${what}`);
+  }
 }
