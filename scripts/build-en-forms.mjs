@@ -133,11 +133,14 @@ export function buildEnglishForms(sources) {
     lemmas.add(k ?? w);
   }
   const candidates = new Set(words);
+  // Conjugated form → its verb, for forms the tagger reads as a verb alone but gives no usable lemma ("gone": root "gine").
+  const inflectionOf = new Map();
   for (const w of Object.keys(known)) if (WORD.test(w)) candidates.add(w);
   // Inflections of the lemmas only ("delivered" is not conjugated again), as verbs where they read as verbs, as nouns where they read as nouns.
   for (const t of lemmas) {
-    const inflected = [...(tagged(t, 'i ', 'Verb') ? verb.all(t, world.model) : []), ...(tagged(t, 'the ', 'Noun') ? noun.all(t, world.model) : [])];
-    for (const f of inflected) {
+    const conjugated = tagged(t, 'i ', 'Verb') ? verb.all(t, world.model) : [];
+    for (const f of conjugated) if (WORD.test(f) && f !== t && !inflectionOf.has(f)) inflectionOf.set(f, t);
+    for (const f of [...conjugated, ...(tagged(t, 'the ', 'Noun') ? noun.all(t, world.model) : [])]) {
       if (!WORD.test(f)) continue;
       candidates.add(f);
       // British doubling: cancelled, travelling (compromise conjugates the American way).
@@ -154,7 +157,7 @@ export function buildEnglishForms(sources) {
     map.set(key, list);
   };
   for (const form of [...candidates].sort()) {
-    const key = keyOf(form) ?? form;
+    const key = keyOf(form) ?? (inflectionOf.has(form) && (known[form] === undefined || known[form] === 'Participle' || known[form] === 'PastTense') && tagged(form, '', 'Verb') ? inflectionOf.get(form) : undefined) ?? form;
     const nounKey = nounKeyOf(form, key);
     if (!(targets.has(key) || targets.has(form) || (nounKey !== undefined && targets.has(nounKey)))) continue;
     if (key !== form) add(byKey, key, form);

@@ -1,5 +1,5 @@
 // The English layer: verbatims detected as English are tagged with lexicons/en
-// (same ids as the French defaults), on compromise lemmas, with English negation.
+// (same ids as the French defaults), on lemma keys compiled at build time, with English negation.
 // Every sentence here was written for this test.
 import { describe, expect, it } from 'vitest';
 import { analyze, createAnalyzer, englishLemmas, type VerbatimAnalysis } from '../../src/index.js';
