@@ -32,7 +32,9 @@ const SENTENCE_END = /[.!?…]/;
 /**
  * A lazy English layer for an analyser whose composed (French) lexicon is
  * `main`: entries disabled or absent there stay off in English too, so user
- * layers that switch an id off switch it off in both languages.
+ * layers that switch an id off switch it off in both languages. Terms of
+ * `extra` layers are keyed by the same build-time table: their words that no
+ * default English lexicon uses match as written only (no tagger at run time).
  */
 export function lazyEnglishLayer(main: Lexicon, extra: readonly LexiconDocument[] = []): () => EnglishLayer {
   let layer: EnglishLayer | undefined;
