@@ -131,11 +131,16 @@ const SPELLED: ReadonlyMap<string, readonly string[]> = new Map(
 );
 
 /** The verb before `n't` where it is not written whole. */
-const NOT_BASE: Readonly<Record<string, string>> = { ca: 'can', wo: 'will', sha: 'shall', ai: 'is' };
+const NOT_BASE: ReadonlyMap<string, string> = new Map([
+  ['ca', 'can'],
+  ['wo', 'will'],
+  ['sha', 'shall'],
+  ['ai', 'is'],
+]);
 /** `'s` after these is "is"; after other words it marks a possessive (`customer's` → customer). */
 const S_IS = new Set(['it', 'he', 'she', 'that', 'this', 'there', 'here', 'what', 'where', 'who', 'how', 'when', 'why', 'everything', 'everyone', 'everybody', 'something', 'someone', 'somebody', 'nothing', 'anything', 'anyone']);
 const SUFFIX_WORDS: Readonly<Record<string, string>> = { re: 'are', ll: 'will', ve: 'have', m: 'am', d: 'would' };
-/** Compounds kept whole ("re-booked" → rebook, "e-mail"): a one-letter or prefix first part, or a suffix-like last part. */
+/** Compounds kept whole ("e-mails" → email, "re-delivered", "multi-word"): a one-letter or prefix first part, or a suffix-like last part. */
 const HYPHEN_PREFIXES = new Set(['anti', 'bi', 'co', 'counter', 'de', 'dis', 'ex', 'extra', 'inter', 'intra', 'macro', 'micro', 'mis', 'mono', 'multi', 'out', 'over', 'post', 'pre', 'pro', 'pseudo', 're', 'semi', 'sub', 'super', 'trans', 'tri', 'un', 'under']);
 const HYPHEN_SUFFIXES = new Set(['able', 'ish', 'less', 'like', 'type']);
 
@@ -178,8 +183,9 @@ function keyWord(word: string, at: number, out: WordKey[], noun = false): void {
     const lower = foldKey(base);
     const end = at + word.length;
     if (c[2] !== undefined) {
-      keyWord(NOT_BASE[lower] ?? base, at, out);
-      if (NOT_BASE[lower] !== undefined) (out[out.length - 1] as WordKey).length = base.length;
+      const whole = NOT_BASE.get(lower);
+      keyWord(whole ?? base, at, out);
+      if (whole !== undefined) (out[out.length - 1] as WordKey).length = base.length;
       out.push({ key: 'not', start: end, length: 0 });
       return;
     }

@@ -42,6 +42,8 @@ describe('englishLemmas', () => {
     // case, accents and stretched letters are folded first
     ['SOOO Disappointed', ['so', 'disappoint']],
     ['Café', ['cafe']],
+    // words that are names of object properties are plain words
+    ["constructor valueOf toString'sn't constructorn't", ['constructor', 'value', 'of', 'tostring', 'not', 'constructor', 'not']],
   ])('%j → %j', (text, expected) => {
     expect(keys(text)).toEqual(expected);
   });
