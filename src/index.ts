@@ -1,8 +1,8 @@
 // verbatim-fr — browser-safe entry: re-exports only, in pipeline order.
 export type * from './types.js';
 export * from './text/index.js';
-// The text functions with the default lexicons' tables (SMS forms, stop-word edits) as defaults.
-export { tokenize, stopwords, isStopword, contentKeywords } from './lexicon/text-tables.js';
+// The text functions with the default lexicons' tables (SMS forms, stop-word edits, English forms) as defaults.
+export { tokenize, stopwords, isStopword, contentKeywords, englishLemmas } from './lexicon/text-tables.js';
 export * from './lexicon/index.js';
 export * from './analyze/index.js';
 export * from './report/index.js';

@@ -1,15 +1,15 @@
 // The English layer: verbatims detected as English (`eng`) are matched
 // against the default English lexicons (lexicons/en/*.yml, same ids as the
-// French ones) on lemma keys from compromise, with English negation,
-// sentiment words and stop words. Built on the first English verbatim, so a
-// French-only run never compiles it nor loads compromise.
+// French ones) on lemma keys (a table compiled at build time, see
+// src/text/english.ts), with English negation, sentiment words and stop
+// words. Built on the first English verbatim, so a French-only run never
+// compiles it.
 import type { Token } from '../types.js';
-import { englishLemmas, lemmatizePhrase, lemmatizeTerm } from '../text/english.js';
-import { foldKey } from '../text/fold.js';
+import { englishPhraseKey, englishWordKeys, lemmatizeTerm, nounContext, type EnglishForms } from '../text/english.js';
 import { composeLexicons } from '../lexicon/compose.js';
 import { compileLexicon, type CompiledLexicon } from '../lexicon/compile.js';
 import { termKeys, type KeyingOptions } from '../lexicon/keys.js';
-import { defaultEnglishLexicon, englishTermLemmas } from '../lexicon/defaults.js';
+import { defaultEnglishForms, defaultEnglishLexicon } from '../lexicon/defaults.js';
 import type { Lexicon, LexiconDocument } from '../lexicon/types.js';
 import { createNegationConfig, type NegationConfig, type Unit } from './negation.js';
 import { createSentimentConfig, type SentimentConfig } from './sentiment.js';
@@ -32,7 +32,9 @@ const SENTENCE_END = /[.!?…]/;
 /**
  * A lazy English layer for an analyser whose composed (French) lexicon is
  * `main`: entries disabled or absent there stay off in English too, so user
- * layers that switch an id off switch it off in both languages.
+ * layers that switch an id off switch it off in both languages. Terms of
+ * `extra` layers are keyed by the same build-time table: their words that no
+ * default English lexicon uses match as written only (no tagger at run time).
  */
 export function lazyEnglishLayer(main: Lexicon, extra: readonly LexiconDocument[] = []): () => EnglishLayer {
   let layer: EnglishLayer | undefined;
@@ -40,25 +42,33 @@ export function lazyEnglishLayer(main: Lexicon, extra: readonly LexiconDocument[
 }
 
 function buildEnglishLayer(main: Lexicon, extra: readonly LexiconDocument[]): EnglishLayer {
-  const termLemmas = englishTermLemmas();
+  const forms = defaultEnglishForms();
   const lexicon = composeLexicons([...defaultEnglishLexicon(), ...extra]);
   const on = new Map(main.entries.map((e) => [e.id, !e.disabled]));
   for (const e of lexicon.entries) {
     if (on.get(e.id) !== true) e.disabled = true;
     // Terms are keyed like the text: "stopped working" matches "stops working" and "has stopped working".
-    e.terms = e.terms.map((t) => lemmatizeTerm(t, termLemmas));
-    e.exclude = e.exclude.map((t) => lemmatizeTerm(t, termLemmas));
+    e.terms = e.terms.map((t) => lemmatizeTerm(t, forms));
+    e.exclude = e.exclude.map((t) => lemmatizeTerm(t, forms));
   }
-  const words: Record<string, number> = {};
-  for (const [w, v] of Object.entries(lexicon.sentiment.words)) {
-    words[w] = v;
-    if (!w.startsWith('stem:')) for (const form of (termLemmas[w] ?? lemmatizePhrase(w)).split('|')) words[form] ??= v;
-  }
-  lexicon.sentiment.words = words;
-  const compiled = compileLexicon(lexicon, KEYING);
+  // Polarity, intensifier and irony words are met in the text in key form too ("satisfied" → satisfy),
+  // in both readings (after a determiner or not). An explicit entry wins over a key form.
+  const { sentiment } = lexicon;
+  const keyed = (w: string): string[] => (w.startsWith('stem:') ? [w] : [englishPhraseKey(w, forms), englishPhraseKey(w, forms, true)]);
+  const withKeys = (table: Readonly<Record<string, number>>): Record<string, number> => {
+    const out: Record<string, number> = { ...table };
+    for (const [w, v] of Object.entries(table)) for (const k of keyed(w)) out[k] ??= v;
+    return out;
+  };
+  sentiment.words = withKeys(sentiment.words);
+  sentiment.intensifiers = withKeys(sentiment.intensifiers);
+  sentiment.sarcasm = [...new Set([...sentiment.sarcasm, ...sentiment.sarcasm.flatMap(keyed)])];
+  // No misspelling correction: its index knows French words only, so in English it "corrected"
+  // real words (exports → expert, cells → calls, skipping → shipping).
+  const compiled = compileLexicon(lexicon, { ...KEYING, fuzzy: false });
 
-  // "staff were not friendly": a negator inside a match's gap cancels it.
-  const negation = createNegationConfig(lexicon.negation, (phrase) => termKeys(phrase, KEYING), new Set(['not', 'never', 'no', 'nothing', 'none', 'without', 'nor', 'neither', 'hardly']));
+  // "staff were not friendly": a negator inside a match's gap cancels it. Negators and breaks are keyed like the text ("lacks" → lack).
+  const negation = createNegationConfig(lexicon.negation, (phrase) => termKeys(englishPhraseKey(phrase, forms), KEYING), new Set(['not', 'never', 'no', 'nothing', 'none', 'without', 'nor', 'neither', 'hardly']));
   return {
     lexicon,
     compiled,
@@ -68,23 +78,21 @@ function buildEnglishLayer(main: Lexicon, extra: readonly LexiconDocument[]): En
       add: [...main.stopwords.add, ...lexicon.stopwords.add],
       remove: [...main.stopwords.remove, ...lexicon.stopwords.remove],
     },
-    units: (text, tokens) => englishUnits(text, tokens, negation),
+    units: (text, tokens) => englishUnits(text, tokens, negation, forms),
   };
 }
 
 /**
  * Units of an English text: the tokenizer's tokens (offsets, punctuation,
- * sentences, as for French), each word token keyed by the lemmas compromise
- * gives for it (`didn't` → `do`, `not`; `arrived` → `arrive`). A word
- * compromise does not cover keeps its French-tokenizer key.
+ * sentences, as for French), each word token keyed by its English lemma keys
+ * (`didn't` → `do`, `not`; `arrived` → `arrive`; see `englishWordKeys`);
+ * other tokens keep their tokenizer key.
  */
-export function englishUnits(text: string, tokens: readonly Token[], negation: NegationConfig): Unit[] {
-  const lemmas = englishLemmas(text);
+export function englishUnits(text: string, tokens: readonly Token[], negation: NegationConfig, forms: EnglishForms): Unit[] {
   const units: Unit[] = [];
   let sentence = 0;
   let prevEnd = 0;
   let nextBreak = text.indexOf('\n');
-  let l = 0;
   tokens.forEach((token, i) => {
     while (nextBreak !== -1 && nextBreak < prevEnd) nextBreak = text.indexOf('\n', nextBreak + 1);
     if (i > 0 && nextBreak !== -1 && nextBreak < token.start) sentence += 1;
@@ -95,20 +103,9 @@ export function englishUnits(text: string, tokens: readonly Token[], negation: N
       if (SENTENCE_END.test(token.text)) sentence += 1;
       return;
     }
-    // Lemmas before this token belong to tokens that are not words (emoticons, symbols).
-    while (l < lemmas.length && (lemmas[l]?.start ?? 0) < token.start) l += 1;
-    const keys: string[] = [];
-    if (token.kind === 'word') {
-      for (; l < lemmas.length; l += 1) {
-        const lemma = lemmas[l];
-        if (lemma === undefined) break;
-        const inside = lemma.start < token.end || (lemma.length === 0 && lemma.start === token.end);
-        if (!inside) break;
-        for (const key of foldKey(lemma.key).split(/\s+/)) if (key !== '') keys.push(key);
-      }
-    }
-    if (keys.length === 0) for (const key of token.norm.split(' ')) if (key !== '') keys.push(key);
-    for (const key of keys) units.push({ key, token: i, kind: token.kind, sentence });
+    const keys = token.kind === 'word' ? englishWordKeys(token.text, forms, nounContext(tokens[i - 1])) : undefined;
+    if (keys !== undefined && keys.length > 0) for (const k of keys) units.push({ key: k.key, token: i, kind: token.kind, sentence });
+    else for (const key of token.norm.split(' ')) if (key !== '') units.push({ key, token: i, kind: token.kind, sentence });
   });
   return units;
 }

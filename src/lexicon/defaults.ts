@@ -2,7 +2,9 @@
 // by `npm run build:lexicons`). src/lexicon is the only room that reads
 // src/data: the other rooms ask for the defaults here, and the text room is
 // handed its tables (SMS forms, stop-word edits) as options.
-import { EN_LEXICON_SOURCES, EN_TERM_LEMMAS } from '../data/en.generated.js';
+import { EN_LEXICON_SOURCES } from '../data/en.generated.js';
+import { EN_FORMS, EN_NOUN_FORMS } from '../data/en-forms.generated.js';
+import type { EnglishForms } from '../text/english.js';
 import { FR_LEXICON_SOURCES } from '../data/fr.generated.js';
 import { FR_SECTOR_SOURCES } from '../data/fr-sectors.generated.js';
 import { FR_SENTIMENT_BASE } from '../data/fr-sentiment.generated.js';
@@ -81,9 +83,11 @@ export function defaultEnglishLexicon(): LexiconDocument[] {
   return [...englishDefaults];
 }
 
-/** Alternatives of the default English terms → their lemma keys, computed at build time (see lemmatizeTerm). */
-export function englishTermLemmas(): Readonly<Record<string, string>> {
-  return EN_TERM_LEMMAS;
+const englishForms: EnglishForms = { forms: EN_FORMS, nounForms: EN_NOUN_FORMS };
+
+/** The table English words are keyed by (written form → lemma key), compiled at build time by scripts/build-en-forms.mjs. */
+export function defaultEnglishForms(): EnglishForms {
+  return englishForms;
 }
 
 /** natural's generic French sentiment words → polarity -3..3 (createAnalyzer's `includeBaseSentiment`). */

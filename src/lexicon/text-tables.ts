@@ -6,7 +6,8 @@ import type { Token } from '../types.js';
 import { contentKeywords as contentKeywordsIn } from '../text/counts.js';
 import { isStopword as isStopwordIn, stopwordSet, type StopwordOptions } from '../text/stopwords.js';
 import { tokenize as tokenizeWith, type TokenizeOptions } from '../text/tokenize.js';
-import { defaultTextTables } from './defaults.js';
+import { englishLemmas as englishLemmasWith, type EnglishForms, type EnglishLemma } from '../text/english.js';
+import { defaultEnglishForms, defaultTextTables } from './defaults.js';
 
 /**
  * Splits French text into tokens with offsets, kinds and matching keys
@@ -55,4 +56,14 @@ export function isStopword(norm: string, options?: StopwordOptions): boolean {
  */
 export function contentKeywords(tokens: readonly Token[], options?: StopwordOptions): string[] {
   return contentKeywordsIn(tokens, edits(options));
+}
+
+/**
+ * Lemma keys of a text already detected as English (see the text room's
+ * `englishLemmas`): verbs in the infinitive, nouns in the singular,
+ * contractions expanded; keyed by `forms`, by default the table compiled at
+ * build time from the default English lexicons.
+ */
+export function englishLemmas(text: string, forms: EnglishForms = defaultEnglishForms()): EnglishLemma[] {
+  return englishLemmasWith(text, forms);
 }

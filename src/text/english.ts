@@ -1,4 +1,7 @@
+import { foldKey } from './fold.js';
 import { expectString } from './guard.js';
+import { Memo } from './memo.js';
+import { tokenize } from './tokenize.js';
 
 /** Words of an English verbatim, from {@link englishWords}. */
 export interface EnglishWords {
@@ -41,7 +44,14 @@ export async function englishWords(text: string): Promise<EnglishWords> {
   return { words, count: doc.wordCount() };
 }
 
-// ---------------------------------------------------------------- lemmas
+// ---------------------------------------------------------------- lemma keys
+//
+// English words are keyed by a table compiled at build time
+// (src/data/en-forms.generated.ts, from compromise's tagger and conjugations:
+// scripts/build-en-forms.mjs): written form → lemma key, for every form whose
+// lemma the English lexicons can match. Contractions and compounds are split
+// here first. Text and lexicon terms go through the same keying, so they meet
+// whatever the table says; a form not in the table is its own key.
 
 /** One word of an English text as the English layer keys it (see {@link englishLemmas}). */
 export interface EnglishLemma {
@@ -52,204 +62,258 @@ export interface EnglishLemma {
   length: number;
 }
 
-interface CompromiseTwoTerm {
-  normal?: string;
-  implicit?: string;
-  root?: string;
-  tags?: string[];
-  offset?: { start: number; length: number };
-}
-interface CompromiseTwoDoc {
-  compute(method: string | string[]): unknown;
-  json(options: object): Array<{ terms: CompromiseTwoTerm[] }>;
-}
-type CompromiseTwo = ((text: string) => CompromiseTwoDoc) & {
-  tokenize?: (text: string) => CompromiseTwoDoc;
-  world?: () => { hooks?: string[] };
-};
-
-/** Hooks `tokenize` already runs, and the rule sweep we leave out (see {@link tagWithoutSweep}). */
-const SKIPPED_HOOKS = new Set(['alias', 'normal', 'machine', 'contractions', 'postTagger']);
-const tagHooks = new WeakMap<CompromiseTwo, string[] | null>();
-
 /**
- * A document tagged by compromise's lexicon and suffix tagger, without its
- * post-tagging rule sweep: the sweep checks some 700 patterns per chunk and
- * took most of the time of an English verbatim, for lemma keys that were the
- * same on 99 % of words (it mostly refines adjectives and proper nouns, which
- * the keys do not use). Term lemmas are built through the same path, so text
- * and lexicon stay keyed alike. Falls back to the full tagger on a compromise
- * without `tokenize`/`world`.
+ * The build-time table English words are keyed by (src/data/en-forms.generated.ts,
+ * handed in by the lexicon room): lemma key → its written forms, space-separated.
  */
-function tagWithoutSweep(nlp: CompromiseTwo, text: string): CompromiseTwoDoc {
-  let hooks = tagHooks.get(nlp);
-  if (hooks === undefined) {
-    const all = typeof nlp.world === 'function' ? nlp.world().hooks : undefined;
-    hooks = Array.isArray(all) && typeof nlp.tokenize === 'function' ? all.filter((h) => !SKIPPED_HOOKS.has(h)) : null;
-    tagHooks.set(nlp, hooks);
+export interface EnglishForms {
+  /** Key → the forms keyed to it; a form not listed is its own key. */
+  readonly forms: Readonly<Record<string, string>>;
+  /** Key → the forms keyed to it right after a determiner instead ("the cleaning" keeps `cleaning`). */
+  readonly nounForms: Readonly<Record<string, string>>;
+}
+
+/** A table unpacked for lookups, with the memos of the words keyed by it. */
+interface Keyer {
+  readonly forms: ReadonlyMap<string, string>;
+  readonly nounForms: ReadonlyMap<string, string>;
+  readonly memo: Memo<readonly WordKey[]>;
+  readonly nounMemo: Memo<readonly WordKey[]>;
+}
+
+// Per table object, so two analysers with the same table share the unpacking and no table is global.
+const keyers = new WeakMap<EnglishForms, Keyer>();
+
+function unpack(table: Readonly<Record<string, string>>): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const [key, list] of Object.entries(table)) for (const form of list.split(' ')) map.set(form, key);
+  return map;
+}
+
+function keyerOf(table: EnglishForms): Keyer {
+  let keyer = keyers.get(table);
+  if (keyer === undefined) {
+    keyer = { forms: unpack(table.forms), nounForms: unpack(table.nounForms), memo: new Memo(10_000), nounMemo: new Memo(2_000) };
+    keyers.set(table, keyer);
   }
-  if (hooks === null || nlp.tokenize === undefined) return nlp(text);
-  const doc = nlp.tokenize(text);
-  doc.compute(hooks);
-  return doc;
+  return keyer;
 }
 
-let two: CompromiseTwo | undefined;
-let twoTried = false;
-let twoLoading: Promise<CompromiseTwo | undefined> | undefined;
+/** Words after which a form reads as a noun or adjective ("my booking", "a damaged box"). */
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'these', 'those', 'my', 'your', 'his', 'her', 'its', 'our', 'their', 'no', 'any', 'some', 'every', 'each', 'another', 'whose', 'such']);
 
-function asTwo(mod: unknown): CompromiseTwo | undefined {
-  const fn = typeof mod === 'function' ? mod : (mod as { default?: unknown } | null)?.default;
-  return typeof fn === 'function' ? (fn as CompromiseTwo) : undefined;
+/** Whether a word written after `previous` (a token's text, or undefined at a start) reads as a noun: after a determiner, a number or a symbol ("120 € cleaning fee"). */
+export function nounContext(previous: { kind: string; text: string } | undefined): boolean {
+  if (previous === undefined) return false;
+  if (previous.kind === 'number' || previous.kind === 'symbol') return true;
+  return previous.kind === 'word' && DETERMINERS.has(previous.text.length <= 7 ? previous.text.toLowerCase() : '');
 }
 
-/** Where this module lives, for a CommonJS `require` next to it (the CJS build gets import.meta.url from tsup's shim). */
-function here(): string | undefined {
-  const url: unknown = import.meta.url;
-  return typeof url === 'string' && url !== '' ? url : undefined;
+/** Contractions and run-together forms written without an apostrophe, as the words they stand for. */
+const SPELLED: ReadonlyMap<string, readonly string[]> = new Map(
+  Object.entries({
+    cannot: 'can not',
+    cant: 'can not',
+    dont: 'do not',
+    doesnt: 'does not',
+    didnt: 'did not',
+    isnt: 'is not',
+    arent: 'are not',
+    wasnt: 'was not',
+    werent: 'were not',
+    havent: 'have not',
+    hasnt: 'has not',
+    hadnt: 'had not',
+    couldnt: 'could not',
+    wouldnt: 'would not',
+    shouldnt: 'should not',
+    mustnt: 'must not',
+    wont: 'will not',
+    aint: 'is not',
+    im: 'i am',
+    ive: 'i have',
+    youre: 'you are',
+    theyre: 'they are',
+    thats: 'that is',
+    whats: 'what is',
+    theres: 'there is',
+    gonna: 'going to',
+    wanna: 'want to',
+    gotta: 'got to',
+    dunno: 'do not know',
+    gimme: 'give me',
+    outta: 'out of',
+    alot: 'a lot',
+  }).map(([form, words]) => [form, words.split(' ')]),
+);
+
+/** The verb before `n't` where it is not written whole. */
+const NOT_BASE: ReadonlyMap<string, string> = new Map([
+  ['ca', 'can'],
+  ['wo', 'will'],
+  ['sha', 'shall'],
+  ['ai', 'is'],
+]);
+/** `'s` after these is "is"; after other words it marks a possessive (`customer's` → customer). */
+const S_IS = new Set(['it', 'he', 'she', 'that', 'this', 'there', 'here', 'what', 'where', 'who', 'how', 'when', 'why', 'everything', 'everyone', 'everybody', 'something', 'someone', 'somebody', 'nothing', 'anything', 'anyone']);
+const SUFFIX_WORDS: Readonly<Record<string, string>> = { re: 'are', ll: 'will', ve: 'have', m: 'am', d: 'would' };
+/** Compounds kept whole ("e-mails" → email, "re-delivered", "multi-word"): a one-letter or prefix first part, or a suffix-like last part. */
+const HYPHEN_PREFIXES = new Set(['anti', 'bi', 'co', 'counter', 'de', 'dis', 'ex', 'extra', 'inter', 'intra', 'macro', 'micro', 'mis', 'mono', 'multi', 'out', 'over', 'post', 'pre', 'pro', 'pseudo', 're', 'semi', 'sub', 'super', 'trans', 'tri', 'un', 'under']);
+const HYPHEN_SUFFIXES = new Set(['able', 'ish', 'less', 'like', 'type']);
+
+const CONTRACTION = /^(.+?)(?:(n['’ʼ‘`´]t)|['’ʼ‘`´](re|ll|ve|m|d|s))$/iu;
+const TRAILING_APOSTROPHE = /['’ʼ‘`´]+$/u;
+const HYPHEN = /[-\u2010\u2011]/u;
+const PLAIN = /^[a-z]+$/;
+
+/** A key with its offset in the written word (relative), before it is placed in a text. */
+interface WordKey {
+  key: string;
+  start: number;
+  length: number;
 }
 
 /**
- * compromise's tagger, loaded synchronously on first use under Node (through
- * `process.getBuiltinModule('node:module').createRequire`, no static import:
- * French-only runs never load it). Elsewhere (browsers) only
- * {@link loadEnglish} loads it.
+ * Lemma keys of one written word (a `word` token): `arrived` → arrive,
+ * `didn't` → do + not, `customer's` → customer, `follow-up` → follow + up;
+ * with `noun` (after a determiner, see {@link nounContext}) a form that then
+ * reads as a noun or adjective keeps it (`cleaning`, `damaged`).
+ * Offsets relative to the word; see {@link EnglishLemma}.
  */
-function tagger(): CompromiseTwo | undefined {
-  if (two !== undefined || twoTried) return two;
-  twoTried = true;
-  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-  const mod = typeof proc?.getBuiltinModule === 'function' ? (proc.getBuiltinModule('node:module') as { createRequire?: (from: string) => (id: string) => unknown } | undefined) : undefined;
-  const from = here();
-  if (mod?.createRequire === undefined || from === undefined) return undefined;
-  try {
-    two = asTwo(mod.createRequire(from)('compromise/two'));
-  } catch {
-    two = undefined;
+export function englishWordKeys(word: string, table: EnglishForms, noun = false): readonly WordKey[] {
+  const keyer = keyerOf(table);
+  const memo = noun ? keyer.nounMemo : keyer.memo;
+  const hit = memo.get(word);
+  if (hit !== undefined) return hit;
+  const out: WordKey[] = [];
+  keyWord(word, 0, out, keyer, noun);
+  if (word.length <= 64) memo.set(word, out);
+  return out;
+}
+
+function keyWord(word: string, at: number, out: WordKey[], keyer: Keyer, noun = false): void {
+  const c = CONTRACTION.exec(word);
+  if (c !== null) {
+    const base = c[1] as string;
+    const lower = foldKey(base);
+    const end = at + word.length;
+    if (c[2] !== undefined) {
+      const whole = NOT_BASE.get(lower);
+      keyWord(whole ?? base, at, out, keyer);
+      if (whole !== undefined) (out[out.length - 1] as WordKey).length = base.length;
+      out.push({ key: 'not', start: end, length: 0 });
+      return;
+    }
+    const suffix = (c[3] as string).toLowerCase();
+    if (suffix === 's') {
+      if (lower === 'let') {
+        out.push({ key: 'let', start: at, length: base.length }, { key: 'us', start: end, length: 0 });
+        return;
+      }
+      keyWord(base, at, out, keyer);
+      if (S_IS.has(lower)) out.push({ key: 'be', start: end, length: 0 });
+      return;
+    }
+    keyWord(base, at, out, keyer);
+    out.push({ key: keyOfPlain(SUFFIX_WORDS[suffix] as string, keyer), start: end, length: 0 });
+    return;
   }
-  return two;
+  const bare = word.replace(TRAILING_APOSTROPHE, '');
+  const key = foldKey(bare);
+  if (key === '') return;
+  if (PLAIN.test(key)) {
+    const spelled = SPELLED.get(key);
+    if (spelled === undefined) out.push({ key: (noun ? keyer.nounForms.get(key) : undefined) ?? keyOfPlain(key, keyer), start: at, length: bare.length });
+    else spelled.forEach((w, i) => out.push({ key: keyOfPlain(w, keyer), start: i === 0 ? at : at + bare.length, length: i === 0 ? bare.length : 0 }));
+    return;
+  }
+  if (HYPHEN.test(bare)) {
+    const parts = key.split('-');
+    const first = parts[0] as string;
+    const last = parts[parts.length - 1] as string;
+    if (parts.every((p) => p !== '') && !(first.length === 1 || HYPHEN_PREFIXES.has(first) || HYPHEN_SUFFIXES.has(last))) {
+      let from = at;
+      for (const written of bare.split(HYPHEN)) {
+        keyWord(written, from, out, keyer);
+        from += written.length + 1;
+      }
+      return;
+    }
+    // Kept whole: the joined word's key when it has one ("e-mails" → email), else as written.
+    const joined = keyer.forms.get(parts.join(''));
+    out.push({ key: joined ?? key, start: at, length: bare.length });
+    return;
+  }
+  out.push({ key: keyOfPlain(key, keyer), start: at, length: bare.length });
+}
+
+function keyOfPlain(word: string, keyer: Keyer): string {
+  return keyer.forms.get(word) ?? word;
 }
 
 /**
- * Loads the English lemmatiser ahead of time. Under Node it loads by itself on
- * the first English verbatim; in a browser, await this once before analysing,
- * otherwise English verbatims are keyed on their written words (contractions
- * still expanded) rather than on lemmas. Resolves to whether it is available.
+ * Lemmas of a text already detected as English (`detectLanguage` → `eng`), as
+ * the English layer keys its words: verbs in the infinitive, nouns in the
+ * singular, every form of "to be" as `be`, contractions expanded (`didn't` →
+ * `do`, `not`; `can't` → `can`, `not`). Words come from `tokenize`; keys from
+ * a table compiled at build time, so this is synchronous and needs nothing
+ * loaded. A word the table does not list is its own key (lowercase, folded).
+ */
+export function englishLemmas(text: string, table: EnglishForms): EnglishLemma[] {
+  expectString(text);
+  const out: EnglishLemma[] = [];
+  const tokens = tokenize(text, { sms: {} });
+  tokens.forEach((token, i) => {
+    if (token.kind !== 'word') return;
+    for (const k of englishWordKeys(token.text, table, nounContext(tokens[i - 1]))) out.push({ key: k.key, start: token.start + k.start, length: k.length });
+  });
+  return out;
+}
+
+/**
+ * Kept for compatibility: English keys no longer need a lemmatiser loaded
+ * (they come from a table compiled at build time). Resolves to `true`.
  */
 export async function loadEnglish(): Promise<boolean> {
-  if (tagger() !== undefined) return true;
-  twoLoading ??= import('compromise/two').then(asTwo, () => undefined);
-  two = await twoLoading;
-  return two !== undefined;
+  return true;
 }
 
-const CONTRACTION = /^(.*?)(n't|n’t|'re|’re|'ll|’ll|'ve|’ve|'m|’m|'d|’d)$/;
-const EXPANDED: Record<string, string> = { "n't": 'not', "'re": 'be', "'ll": 'will', "'ve": 'have', "'m": 'be', "'d": 'would' };
-const IRREGULAR_NOT: Record<string, string> = { ca: 'can', wo: 'will', sha: 'shall' };
-const BE = new Set(['is', 'are', 'was', 'were', 'am', 'be', 'been', 'being', "'s", 'ai']);
-
-/** Without the tagger: lowercase written words, contractions expanded, "to be" keyed `be`. */
-function fallbackLemmas(text: string): EnglishLemma[] {
-  const out: EnglishLemma[] = [];
-  for (const m of text.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu)) {
-    const word = m[0].toLowerCase();
-    const start = m.index ?? 0;
-    const c = CONTRACTION.exec(word);
-    if (c !== null && c[1] !== undefined && c[1] !== '' && c[2] !== undefined) {
-      const base = IRREGULAR_NOT[c[1]] ?? c[1];
-      out.push({ key: BE.has(base) ? 'be' : base, start, length: c[1].length });
-      out.push({ key: EXPANDED[c[2].replace('’', "'")] ?? c[2], start: start + word.length, length: 0 });
-    } else out.push({ key: BE.has(word) ? 'be' : word, start, length: word.length });
-  }
-  return out;
-}
-
-/**
- * Lemmas of a text already detected as English (`detectLanguage` → `eng`):
- * compromise's tagger gives verbs their infinitive and nouns their singular;
- * contractions are expanded (`didn't` → `did`, `not`; `can't` → `can`, `not`).
- * Synchronous: under Node, compromise loads on the first call (~0.3 s);
- * without it (browser, no {@link loadEnglish}) see `loadEnglish`.
- * Never run it on French text: it tags every word as English.
- */
-export function englishLemmas(text: string): EnglishLemma[] {
-  expectString(text);
-  const nlp = tagger();
-  if (nlp === undefined) return fallbackLemmas(text);
-  const out: EnglishLemma[] = [];
-  for (const [from, to] of taggerChunks(text)) lemmasOfChunk(nlp, text.slice(from, to), from, out);
-  return out;
-}
-
-/**
- * Longest span given to compromise at once. Its matcher slows down
- * sharply with the length of a sentence (a 128 KB text with no full stop
- * took minutes), so a long text is tagged in pieces cut at a sentence end,
- * else a line break, else a space: each verbatim costs time linear in its
- * length, and ordinary sentences are never cut.
- */
-export const TAGGER_CHUNK = 2000;
-
-/** [start, end) spans of at most `max` characters covering `text`, cut after a sentence end, a line break or a space when there is one. */
-export function taggerChunks(text: string, max = TAGGER_CHUNK): Array<[number, number]> {
-  const spans: Array<[number, number]> = [];
-  let from = 0;
-  while (text.length - from > max) {
-    const window = text.slice(from, from + max);
-    let cut = -1;
-    for (const re of [/[.!?…]\s/g, /\n/g, /\s/g]) {
-      let m: RegExpExecArray | null;
-      re.lastIndex = 0;
-      while ((m = re.exec(window)) !== null) cut = m.index + m[0].length;
-      if (cut > max / 4) break;
-      cut = -1;
-    }
-    if (cut <= 0) {
-      cut = max;
-      // Never split a surrogate pair.
-      const code = text.charCodeAt(from + cut - 1);
-      if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
-    }
-    spans.push([from, from + cut]);
-    from += cut;
-  }
-  if (from < text.length || spans.length === 0) spans.push([from, text.length]);
-  return spans;
-}
-
-function lemmasOfChunk(nlp: CompromiseTwo, text: string, base: number, out: EnglishLemma[]): void {
-  const doc = tagWithoutSweep(nlp, text);
-  doc.compute('root');
-  for (const sentence of doc.json({ offset: true, terms: { normal: true, implicit: true, offset: true } })) {
-    for (const term of sentence.terms) {
-      const written = (term.implicit ?? term.normal ?? '').toLowerCase();
-      if (written === '') continue;
-      const tags = term.tags ?? [];
-      let key = written;
-      if (tags.includes('Copula') || BE.has(written)) key = 'be';
-      else if (written === "n't" || written === 'nt') key = 'not';
-      else if (term.root !== undefined && term.root !== '' && (tags.includes('Verb') || tags.includes('Noun'))) key = term.root.toLowerCase();
-      const offset = term.offset ?? { start: 0, length: 0 };
-      // Words compromise keeps whole but our keys split ("e-mail" stays one key).
-      out.push({ key, start: base + offset.start, length: offset.length });
-    }
-  }
-}
-
-const PLAIN_WORD = /^[^*:{}]+$/u;
-const HAS_LETTER = /\p{L}/u;
 const GAP_SPLIT = /( \{\d{1,3},\d{1,3}\} )/;
+const SPECIAL_WORD = /[*:{}]/u;
+const HAS_LETTER = /\p{L}/u;
 
 /**
- * A lexicon term whose alternatives also stand in lemma form
- * (`stopped working` → `stopped working|stop work`), so that English lexicons may be written
- * in the forms customers use and still match the lemma keys of the text.
- * Gaps, globs (`refund*`) and `stem:` words are kept as written; each
- * alternative is lemmatised as a whole, so its words tag each other.
- * `known` maps alternatives to their lemmas, computed at build time for the
- * default English lexicons (compromise is then not needed for them).
+ * A phrase keyed as an English text is (see {@link englishLemmas}), words
+ * joined by spaces: `stopped working` → `stop work`, `didn't` → `do not`.
+ * Globs (`refund*`), `stem:` words and gaps are kept as written. `noun`: the
+ * phrase starts right after a determiner (see {@link nounContext}).
  */
-export function lemmatizeTerm(term: string, known: Readonly<Record<string, string>> = {}): string {
+export function englishPhraseKey(phrase: string, table: EnglishForms, noun = false): string {
+  const out: string[] = [];
+  let previous: { kind: string; text: string } | undefined = noun ? { kind: 'word', text: 'the' } : undefined;
+  for (const word of phrase.trim().split(/\s+/)) {
+    if (word === '') continue;
+    if (SPECIAL_WORD.test(word) || !HAS_LETTER.test(word)) {
+      out.push(word);
+      previous = { kind: 'word', text: word };
+      continue;
+    }
+    for (const token of tokenize(word, { sms: {} })) {
+      if (token.kind === 'word') for (const k of englishWordKeys(token.text, table, nounContext(previous))) out.push(k.key);
+      else out.push(token.text);
+      previous = token;
+    }
+  }
+  return out.join(' ');
+}
+
+/**
+ * A lexicon term whose alternatives also stand in key form
+ * (`stopped working` → `stopped working|stop work`), so that English lexicons
+ * may be written in the forms customers use and still match the keys of the
+ * text ("stops working", "has stopped working"). Gaps are kept.
+ */
+export function lemmatizeTerm(term: string, table: EnglishForms): string {
   return term
     .trim()
     .split(/\s+/)
@@ -257,62 +321,13 @@ export function lemmatizeTerm(term: string, known: Readonly<Record<string, strin
     .split(GAP_SPLIT)
     .map((segment) => {
       if (segment.startsWith(' {')) return segment;
-      // Written form and lemmas both: out of context "booking" lemmatises to `book`, in "my booking" it stays.
       const alternatives = new Set<string>();
+      // A segment may follow a determiner in the text or not: both readings of its first word.
       for (const p of segment.split('|')) {
         alternatives.add(p);
-        for (const form of (known[p] ?? lemmatizePhrase(p)).split('|')) alternatives.add(form);
+        for (const keyed of [englishPhraseKey(p, table), englishPhraseKey(p, table, true)]) if (keyed !== '') alternatives.add(keyed);
       }
       return [...alternatives].join('|');
     })
     .join('');
-}
-
-/** The alternatives of a term (what {@link lemmatizeTerm} looks up in `known`). */
-export function termPhrases(term: string): string[] {
-  return term
-    .trim()
-    .split(/\s+/)
-    .join(' ')
-    .split(GAP_SPLIT)
-    .filter((segment) => !segment.startsWith(' {'))
-    .flatMap((segment) => segment.split('|'));
-}
-
-/** Contexts an alternative is also read in: as written, after a subject (verb reading), after an article (noun reading). */
-const READINGS = ['', 'i ', 'the '];
-
-/**
- * Lemma forms of one alternative of a term (see {@link lemmatizeTerm}),
- * joined by `|`: out of context "received" reads as an adjective, after
- * "i " as the verb `receive`; each reading gives its form.
- */
-export function lemmatizePhrase(phrase: string): string {
-  const forms = new Set<string>();
-  for (const prefix of READINGS) forms.add(lemmatizeReading(phrase, prefix));
-  return [...forms].join('|');
-}
-
-function lemmatizeReading(phrase: string, prefix: string): string {
-  const words = phrase.trim().split(' ');
-  const out: string[] = [];
-  let run: string[] = [];
-  const flush = (): void => {
-    if (run.length === 0) return;
-    const keys = englishLemmas(prefix + run.join(' '))
-      .filter((l) => l.start >= prefix.length)
-      .map((l) => l.key)
-      .filter((k) => k !== '');
-    out.push(...(keys.length > 0 && HAS_LETTER.test(keys.join('')) ? keys : run));
-    run = [];
-  };
-  for (const w of words) {
-    if (PLAIN_WORD.test(w) && HAS_LETTER.test(w)) run.push(w);
-    else {
-      flush();
-      out.push(w);
-    }
-  }
-  flush();
-  return out.join(' ');
 }

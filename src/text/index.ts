@@ -11,6 +11,6 @@ export type { StopwordOptions } from './stopwords.js';
 export { detectLanguage, DEFAULT_LANGUAGES } from './language.js';
 export type { DetectLanguageOptions } from './language.js';
 export { countWords, contentKeywords } from './counts.js';
-export { englishWords, englishLemmas, loadEnglish } from './english.js';
-export type { EnglishWords, EnglishLemma } from './english.js';
+export { englishWords, loadEnglish } from './english.js';
+export type { EnglishWords, EnglishLemma, EnglishForms } from './english.js';
 export * from './chat.js';

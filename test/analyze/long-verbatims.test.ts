@@ -5,7 +5,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyze, createAnalyzer } from '../../src/index.js';
 import { clauseStartOf, createNegationConfig, indexClauses, isNegated, type Unit } from '../../src/analyze/negation.js';
-import { taggerChunks } from '../../src/text/english.js';
 
 const config = createNegationConfig(
   { negators: ['ne', 'pas', 'plus', 'jamais', 'rien', 'aucun', 'sans', 'non', 'personne'], window: 4, breaks: [',', 'mais', 'car', 'par contre'] },
@@ -88,35 +87,5 @@ describe('a long verbatim reads like its sentences', () => {
     const text = Array.from({ length: 2000 }, (_, i) => SENTENCES[i % SENTENCES.length]).join(' ');
     const perRound = SENTENCES.reduce((n, s) => n + analyze(s, analyzer).matches.length, 0);
     expect(analyze(text, analyzer).matches).toHaveLength(perRound * (2000 / SENTENCES.length));
-  });
-});
-
-describe('English tagger chunks', () => {
-  it.each([
-    ['short text, one chunk', 'The parcel was late.', 2000, [[0, 20]]],
-    ['cut after a sentence end', 'Late parcel. Rude staff. No refund.', 20, [[0, 13], [13, 25], [25, 35]]],
-    ['cut at a space when no sentence ends', 'aaaa bbbb cccc dddd', 10, [[0, 10], [10, 19]]],
-    ['cut hard when there is no space', 'x'.repeat(25), 10, [[0, 10], [10, 20], [20, 25]]],
-  ] as const)('%s', (_name, text, max, spans) => {
-    expect(taggerChunks(text, max)).toEqual(spans);
-  });
-
-  it('covers the text with contiguous spans no longer than the limit, never splitting a surrogate pair', () => {
-    fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 400 }), fc.integer({ min: 4, max: 60 }), (text, max) => {
-        const spans = taggerChunks(text, max);
-        let at = 0;
-        for (const [from, to] of spans) {
-          expect(from).toBe(at);
-          expect(to - from).toBeLessThanOrEqual(max);
-          expect(to).toBeGreaterThan(from - (text.length === 0 ? 1 : 0));
-          const code = text.charCodeAt(to - 1);
-          if (to < text.length && to - from > 1) expect(code >= 0xd800 && code <= 0xdbff).toBe(false);
-          at = to;
-        }
-        expect(at).toBe(text.length);
-      }),
-      { numRuns: 60 },
-    );
   });
 });

@@ -47,7 +47,6 @@ function lazyRequires(): string[] {
  */
 const LAZY: Record<string, string[]> = {
   'compromise/one': ['englishWords'],
-  'compromise/two': ['loadEnglish'],
 };
 
 const SCRIPT = `

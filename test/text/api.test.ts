@@ -12,7 +12,6 @@ describe('text API', () => {
         'contentKeywords',
         'countWords',
         'detectLanguage',
-        'englishLemmas',
         'englishWords',
         'foldKey',
         'isStopword',
