@@ -15,7 +15,7 @@ export default defineConfig([
     target: 'node20',
     // Shared chunks: one copy of the library for both entries, so `instanceof LexiconError` holds across them.
     splitting: true,
-    // import.meta.url in the CJS build (the English layer requires compromise next to the library).
+    // import.meta.url in the CJS build (the stored matchers, dist/default-matchers.bin, are read next to the library).
     shims: true,
     // The default lexicons' compiled tries, stored next to the bundle (scripts/build-matchers.mjs).
     onSuccess: async () => {

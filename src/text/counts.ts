@@ -10,7 +10,7 @@ import { isStopword, type StopwordOptions } from './stopwords.js';
  * @mention or #hashtag is one word. Punctuation, emoji and symbols (€, %)
  * are not words.
  */
-const WORD_KINDS: ReadonlySet<TokenKind> = new Set(['word', 'number', 'url', 'email', 'phone', 'mention', 'hashtag']);
+export const WORD_KINDS: ReadonlySet<TokenKind> = new Set(['word', 'number', 'url', 'email', 'phone', 'mention', 'hashtag']);
 
 /** Number of words among `tokens` (see WORD_KINDS above for what counts). */
 export function countWords(tokens: readonly Token[]): number {

@@ -1,3 +1,4 @@
+import { countWords, WORD_KINDS } from './counts.js';
 import { foldKey } from './fold.js';
 import { expectString } from './guard.js';
 import { Memo } from './memo.js';
@@ -11,37 +12,28 @@ export interface EnglishWords {
   count: number;
 }
 
-interface CompromiseTerm {
-  normal?: string;
-  implicit?: string;
-}
-type CompromiseOne = (text: string) => {
-  json(options: object): Array<{ terms: CompromiseTerm[] }>;
-  wordCount(): number;
-};
-
-let loading: Promise<CompromiseOne> | undefined;
+/** No lemma table: words keyed as written (lowercase, contractions expanded). */
+const NO_FORMS: EnglishForms = { forms: {}, nounForms: {} };
 
 /**
  * Words of a verbatim already detected as English (`detectLanguage` → `eng`),
- * using compromise's tokenizer. Async because compromise is loaded on first
- * use only (it costs ~100 ms to load, and most verbatims are French).
- * `it's`-style ambiguous contractions are left as written by compromise's
- * tokenizer level; `n't`, `'re`, `'ll`, `'m`, `'ve` are expanded.
+ * from `tokenize`: lowercase, `n't`, `'re`, `'ll`, `'m`, `'ve`, `'d` (would) and `let's`
+ * expanded (`can't` → `can`, `not`), spelled-out contractions too (`dont` →
+ * `do`, `not`), a possessive or `it's` read as its first word (`customer's`
+ * → `customer`, `it's` → `it`, `be`), accents folded; numbers, URLs, e-mails,
+ * @mentions and #hashtags count as words, as in `countWords`. No lemmas (see
+ * `englishLemmas` for those). Async for compatibility with earlier versions,
+ * which loaded a tagger.
  */
 export async function englishWords(text: string): Promise<EnglishWords> {
   expectString(text);
-  loading ??= import('compromise/one').then((mod) => mod.default as unknown as CompromiseOne);
-  const nlp = await loading;
-  const doc = nlp(text);
+  const tokens = tokenize(text, { sms: {} });
   const words: string[] = [];
-  for (const sentence of doc.json({ terms: { normal: true, implicit: true } })) {
-    for (const term of sentence.terms) {
-      const word = term.implicit ?? term.normal ?? '';
-      if (word !== '') words.push(word.toLowerCase());
-    }
+  for (const token of tokens) {
+    if (token.kind === 'word') for (const k of englishWordKeys(token.text, NO_FORMS)) words.push(k.key);
+    else if (WORD_KINDS.has(token.kind)) words.push(token.text.toLowerCase());
   }
-  return { words, count: doc.wordCount() };
+  return { words, count: countWords(tokens) };
 }
 
 // ---------------------------------------------------------------- lemma keys

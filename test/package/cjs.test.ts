@@ -45,9 +45,7 @@ function lazyRequires(): string[] {
  * Exported functions that reach each lazily required module. A new lazy import fails
  * the first test below until its function is added here and called in SCRIPT.
  */
-const LAZY: Record<string, string[]> = {
-  'compromise/one': ['englishWords'],
-};
+const LAZY: Record<string, string[]> = {};
 
 const SCRIPT = `
 const m = require('verbatim-fr');

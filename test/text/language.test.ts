@@ -176,6 +176,9 @@ describe('englishWords', () => {
   it.each([
     ["I can't believe they didn't ship it", ['i', 'can', 'not', 'believe', 'they', 'did', 'not', 'ship', 'it'], 7],
     ["We're done, we won't come back!", ['we', 'are', 'done', 'we', 'will', 'not', 'come', 'back'], 6],
+    ["It's late, I'd say: let's go back 2 times to www.shop.com", ['it', 'be', 'late', 'i', 'would', 'say', 'let', 'us', 'go', 'back', '2', 'times', 'to', 'www.shop.com'], 11],
+    ["dont cant ain't", ['do', 'not', 'can', 'not', 'is', 'not'], 3],
+    ["the customer's e-mail, a follow-up 👍", ['the', 'customer', 'e-mail', 'a', 'follow', 'up'], 5],
     ['', [], 0],
   ])('%s', async (text, words, count) => {
     expect(await englishWords(text)).toEqual({ words, count });
