@@ -15,8 +15,8 @@ import {
   tokenize,
 } from '../index.js';
 import type { Analyzer, EvaluateOptions, Match, ReportFormat } from '../index.js';
-import { analyzeFiles, loadLexiconFiles, InputError, readVerbatims } from '../io/index.js';
-import { defaultWorkers } from '../io/analyze-files.js';
+import { loadLexiconFiles, InputError, readVerbatims } from '../io/index.js';
+import { analyzeFiles, defaultWorkers } from '../run/analyze-files.js';
 import { spoolInputs } from '../io/spool.js';
 import { writeFileAtomic } from '../io/write.js';
 import { escapeForTerminal } from '../_utils/display.js';
