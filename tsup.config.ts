@@ -6,8 +6,8 @@ const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { versio
 
 export default defineConfig([
   {
-    // Library entries: "." is browser-safe, "./io" is node-only.
-    entry: { index: 'src/index.ts', 'io/index': 'src/io/index.ts' },
+    // Library entries: "." is browser-safe, "./io" is node-only (the readers' room and the corpus run, src/node.ts).
+    entry: { index: 'src/index.ts', 'io/index': 'src/node.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,

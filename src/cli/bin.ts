@@ -1,10 +1,11 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { runAnalysisWorker } from '../io/analyze-files.js';
+import { isWorkerSetup } from '../run/protocol.js';
+import { runAnalysisWorker } from '../run/worker.js';
 import { main, reportError, type CliIo } from './main.js';
 import { installProcessGuards } from './process.js';
 
 // The same file serves as the analysis worker of `verbatim analyze --workers N`.
-if (!isMainThread && parentPort && (workerData as { kind?: string } | null)?.kind === 'verbatim-fr-analysis-worker') {
+if (!isMainThread && parentPort && isWorkerSetup(workerData)) {
   void runAnalysisWorker(workerData, parentPort);
 } else {
   const io: CliIo = { stdout: process.stdout, stderr: process.stderr, env: process.env, stdin: process.stdin };

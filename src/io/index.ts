@@ -1,9 +1,8 @@
-// verbatim-fr/io — node-only entry (file readers, writers, lexicon files).
+// The readers' room: file readers, output files, lexicon files (node-only).
+// The public `verbatim-fr/io` entry is src/node.ts, which adds the corpus run.
 export { readVerbatims } from './read.js';
 export { authorRole } from './values.js';
 export { InputError } from './errors.js';
-export { writeRejects, createAnnotationWriter } from './write.js';
-export type { AnnotationFormat, AnnotationWriter, AnnotationWriterOptions } from './write.js';
 export { readLexiconFile, loadLexiconFiles } from './lexicon-files.js';
 export type {
   ColumnOptions,
@@ -16,6 +15,4 @@ export type {
   ReadVerbatim,
   SourceRef,
 } from './types.js';
-export { analyzeFiles } from './analyze-files.js';
-export type { AnalyzeFilesOptions, AnalyzeFilesResult } from './analyze-files.js';
 export type * from './options.js';

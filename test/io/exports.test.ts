@@ -4,7 +4,7 @@ import { readAll } from './_helpers.js';
 
 describe('verbatim-fr/io', () => {
   it('exports exactly the node-only API', async () => {
-    const io = await import('../../src/io/index.js');
+    const io = await import('../../src/node.js');
     expect(Object.keys(io).sort()).toEqual(['InputError', 'analyzeFiles', 'authorRole', 'createAnnotationWriter', 'loadLexiconFiles', 'readLexiconFile', 'readVerbatims', 'writeRejects']);
   });
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { analyzeVerbatim, createAnalyzer } from '../../src/analyze/index.js';
-import { analyzeFiles, createAnnotationWriter } from '../../src/io/index.js';
+import { analyzeFiles, createAnnotationWriter } from '../../src/node.js';
 import { tempDir } from './_helpers.js';
 
 const analyzer = createAnalyzer();
@@ -83,7 +83,7 @@ describe('rejects file', () => {
     [false, 'invalid JSON: "claire.fontaine@exemple.fr" is not valid', null],
   ] as const)('masks what a reason quotes from the input when masking is %s', async (maskPersonalData, _expected, absent) => {
     const path = join(tempDir(), 'rejects.csv');
-    const { writeRejects } = await import('../../src/io/write.js');
+    const { writeRejects } = await import('../../src/run/outputs.js');
     const reject = { type: 'reject' as const, source: { file: 'in.jsonl', row: 3, line: 3 }, reason: 'invalid JSON: "claire.fontaine@exemple.fr" is not valid', hint: 'line 3 must hold one JSON object' };
     await writeRejects([reject], path, { maskPersonalData });
     const written = readFileSync(path, 'utf8');

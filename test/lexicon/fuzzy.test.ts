@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createAnnotationWriter } from '../../src/io/index.js';
+import { createAnnotationWriter } from '../../src/node.js';
 import { analyze, createAnalyzer, parseLexicon, type Analyzer, type AnalyzerOptions } from '../../src/index.js';
 import { DeletionIndex, editCost, frontCode, frontDecode, withinOneEdit } from '../../src/lexicon/fuzzy.js';
 import { accentsWithin } from '../../src/lexicon/keys.js';

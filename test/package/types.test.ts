@@ -42,7 +42,7 @@ import {
   type CreateAnnotationWriterOptions,
   type ReadVerbatimsOptions,
   type WriteRejectsOptions,
-} from '../../src/io/index.js';
+} from '../../src/node.js';
 
 type Opt<F extends (...args: never[]) => unknown, N extends number> = NonNullable<Parameters<F>[N]>;
 

@@ -6,7 +6,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { buildReport, coreSection, renderReport } from '../../src/report/index.js';
 import type { Insight, Report } from '../../src/report/index.js';
-import { analyzeFiles } from '../../src/io/index.js';
+import { analyzeFiles } from '../../src/node.js';
 import { fixtureReport } from '../fixtures/report/report.js';
 import { reportWithSections, sectionsCorpus, sectionsMeta } from './sections-helpers.js';
 

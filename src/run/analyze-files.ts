@@ -1,16 +1,19 @@
+// The corpus run: read the files, analyse every verbatim (in-process or on
+// worker threads), build the report, and write the rows' annotations and
+// rejects in input order.
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { analyzeVerbatim, createAnalyzer } from '../analyze/index.js';
 import type { Analyzer, AnalyzerOptions } from '../analyze/index.js';
+import { InputError } from '../io/errors.js';
+import { loadLexiconFiles } from '../io/lexicon-files.js';
+import { readVerbatims } from '../io/read.js';
+import { spoolInputs } from '../io/spool.js';
+import type { ColumnOptions, InputSpec, ReadItem, ReadReject } from '../io/types.js';
 import { createReportBuilder, finalizeReport, mergeReportStates, reportMeta } from '../report/index.js';
 import type { Report, ReportOptions, ReportState, Section } from '../report/index.js';
-import type { Verbatim, VerbatimAnalysis } from '../types.js';
-import { loadLexiconFiles } from './lexicon-files.js';
-import { InputError } from './errors.js';
-import { readVerbatims } from './read.js';
-import { spoolInputs } from './spool.js';
-import { createAnnotationWriter, writeRejects } from './write.js';
-import type { ColumnOptions, InputSpec, ReadItem, ReadReject, SourceRef } from './types.js';
+import { createAnnotationWriter, writeRejects } from './outputs.js';
+import { runOnWorkers } from './pool.js';
+import { WORKER_KIND, type WorkerSetup } from './protocol.js';
 
 export interface AnalyzeFilesOptions {
   /** Compiled lexicons (default: built from `lexicons` and `includeDefault`). Workers need `lexicons` instead. */
@@ -50,7 +53,7 @@ export interface AnalyzeFilesOptions {
   /**
    * Analyse on this many worker threads (default 1: in-process). Needs
    * `workerScript`, a module that calls `runAnalysisWorker()` when it starts
-   * in a worker (the `verbatim` CLI does). The report is the same whatever the
+   * in a worker (the `verbatim` CLI's bin does). The report is the same whatever the
    * number of workers: states merge exactly.
    */
   workers?: number;
@@ -62,26 +65,6 @@ export interface AnalyzeFilesResult {
   /** The per-channel report, with `sections.chat` and `sections.insight`. */
   report: Report;
 }
-
-/** Verbatims sent to a worker at once: large enough to amortise messaging, small enough to keep memory flat. */
-const BATCH = 256;
-/** Batches in flight per worker before the reader waits. */
-const IN_FLIGHT = 4;
-
-/** What a worker is started with (structured-cloned). */
-interface WorkerSetup {
-  kind: 'verbatim-fr-analysis-worker';
-  lexicons: string[];
-  includeDefault: boolean;
-  sectors: string[];
-  defaultLanguage: string;
-  allTurns: boolean;
-  corpus: ReportOptions;
-  returnAnalyses: boolean;
-}
-
-type ToWorker = { type: 'batch'; seq: number; verbatims: Verbatim[] } | { type: 'finish' };
-type FromWorker = { type: 'batch'; seq: number; analyses?: VerbatimAnalysis[] } | { type: 'state'; state: ReportState } | { type: 'error'; message: string };
 
 /**
  * Reads exported files (CSV/TSV/JSON/JSONL/XLSX), analyses every verbatim and
@@ -132,7 +115,7 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
   try {
     if (workers > 1 && options.workerScript !== undefined) {
       const setup: WorkerSetup = {
-        kind: 'verbatim-fr-analysis-worker',
+        kind: WORKER_KIND,
         lexicons: options.lexicons ?? [],
         includeDefault: options.includeDefault ?? true,
         sectors: options.sectors ?? [],
@@ -179,156 +162,6 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
     }
   }
   return { report: finalizeReport(state, { ...corpus, ...(options.sections ? { sections: options.sections } : {}) }) };
-}
-
-/**
- * Fans batches out to workers, writes annotations back in input order, and
- * returns each worker's state. Rejects are handled here, in order, as read.
- */
-async function runOnWorkers(
-  items: AsyncIterable<ReadItem>,
-  count: number,
-  script: string | URL,
-  setup: WorkerSetup,
-  onReject: (item: ReadReject) => Promise<void>,
-  annotations: ReturnType<typeof createAnnotationWriter> | undefined,
-  onProgress: ((rows: number) => void) | undefined,
-): Promise<ReportState[]> {
-  const pool = Array.from({ length: count }, () => new Worker(script, { workerData: setup }));
-  const inFlight = new Array<number>(count).fill(0);
-  let failure: Error | undefined;
-  let wakeReader: (() => void) | undefined;
-  // Annotation rows must follow the input order: batches (and the rejects read between them) are written by sequence.
-  // `order` replays the input: null for the next analysis of the batch, else a reject read at that point.
-  const pendingOut = new Map<number, { analyses?: VerbatimAnalysis[]; sources: SourceRef[]; order: Array<ReadReject | null> }>();
-  const sourcesOf = new Map<number, { sources: SourceRef[]; order: Array<ReadReject | null> }>();
-  let nextToWrite = 0;
-  let writing = Promise.resolve();
-  const flush = (): void => {
-    writing = writing.then(async () => {
-      for (let entry = pendingOut.get(nextToWrite); entry !== undefined; entry = pendingOut.get(nextToWrite)) {
-        pendingOut.delete(nextToWrite);
-        nextToWrite += 1;
-        let next = 0;
-        for (const slot of entry.order) {
-          if (slot !== null) await onReject(slot);
-          else {
-            if (annotations && entry.analyses) await annotations.write(entry.analyses[next] as VerbatimAnalysis, entry.sources[next]);
-            next += 1;
-          }
-        }
-      }
-    });
-  };
-  const states = pool.map(
-    (worker, w) =>
-      new Promise<ReportState>((resolve, reject) => {
-        worker.on('message', (message: FromWorker) => {
-          if (message.type === 'batch') {
-            inFlight[w] = (inFlight[w] ?? 1) - 1;
-            const meta = sourcesOf.get(message.seq);
-            sourcesOf.delete(message.seq);
-            pendingOut.set(message.seq, { ...(message.analyses ? { analyses: message.analyses } : {}), sources: meta?.sources ?? [], order: meta?.order ?? [] });
-            onProgress?.(meta?.sources.length ?? 0);
-            flush();
-            wakeReader?.();
-          } else if (message.type === 'state') {
-            resolve(message.state);
-            void worker.terminate();
-          } else {
-            failure = new Error(`verbatim-fr: analysis worker failed: ${message.message}`);
-            reject(failure);
-            wakeReader?.();
-          }
-        });
-        worker.on('error', (error) => {
-          failure = error;
-          reject(error);
-          wakeReader?.();
-        });
-      }),
-  );
-  // Surface worker failures through the returned promise even before the reader finishes.
-  for (const s of states) s.catch(() => undefined);
-  let seq = 0;
-  let batch: Verbatim[] = [];
-  let sources: SourceRef[] = [];
-  let order: Array<ReadReject | null> = [];
-  const send = async (): Promise<void> => {
-    for (;;) {
-      if (failure) throw failure;
-      let best = 0;
-      for (let w = 1; w < count; w++) if ((inFlight[w] ?? 0) < (inFlight[best] ?? 0)) best = w;
-      if ((inFlight[best] ?? 0) < IN_FLIGHT) {
-        inFlight[best] = (inFlight[best] ?? 0) + 1;
-        sourcesOf.set(seq, { sources, order });
-        const message: ToWorker = { type: 'batch', seq, verbatims: batch };
-        pool[best]?.postMessage(message);
-        seq += 1;
-        batch = [];
-        sources = [];
-        order = [];
-        return;
-      }
-      await new Promise<void>((resolve) => (wakeReader = resolve));
-      wakeReader = undefined;
-    }
-  };
-  try {
-    for await (const item of items) {
-      if (item.type === 'reject') order.push(item);
-      else {
-        batch.push(item.verbatim);
-        sources.push(item.source);
-        order.push(null);
-        if (batch.length === BATCH) await send();
-      }
-    }
-    if (order.length > 0) await send();
-    for (const worker of pool) worker.postMessage({ type: 'finish' } satisfies ToWorker);
-    const result = await Promise.all(states);
-    await writing;
-    return result;
-  } catch (error) {
-    await Promise.all(pool.map((worker) => worker.terminate()));
-    throw error;
-  }
-}
-
-/**
- * The worker side of `analyzeFiles({ workers })`: call it from the worker
- * script when `workerData.kind === 'verbatim-fr-analysis-worker'`.
- */
-export async function runAnalysisWorker(setup: unknown, port: { on(event: 'message', fn: (m: ToWorker) => void): unknown; postMessage(m: FromWorker): void }): Promise<void> {
-  const s = setup as WorkerSetup;
-  try {
-    const analyzer = createAnalyzer({
-      lexicons: s.lexicons.length > 0 ? await loadLexiconFiles(s.lexicons) : [],
-      includeDefault: s.includeDefault,
-      sectors: s.sectors,
-      defaultLanguage: s.defaultLanguage,
-    });
-    const accumulator = createReportBuilder(s.corpus);
-    port.on('message', (message) => {
-      try {
-        if (message.type === 'finish') {
-          port.postMessage({ type: 'state', state: accumulator.snapshot() });
-          return;
-        }
-        const analyses: VerbatimAnalysis[] = [];
-        for (const verbatim of message.verbatims) {
-          const analysis = analyzeVerbatim(verbatim, analyzer, { allTurns: s.allTurns });
-          accumulator.add(analysis);
-          if (s.returnAnalyses) analyses.push(analysis);
-        }
-        port.postMessage(s.returnAnalyses ? { type: 'batch', seq: message.seq, analyses } : { type: 'batch', seq: message.seq });
-      } catch (error) {
-        port.postMessage({ type: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-      }
-    });
-  } catch (error) {
-    port.postMessage({ type: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-  }
 }
 
 /** Workers to use by default: one per core (at most 8) for inputs over 20 MB, else in-process. */

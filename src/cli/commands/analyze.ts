@@ -1,0 +1,152 @@
+// verbatim analyze: the per-channel report of exported files.
+import { Option, type Command } from 'commander';
+import { stat } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { renderReport, sectorNames, suggestSectors } from '../../index.js';
+import type { ReportFormat } from '../../index.js';
+import { analyzeFiles, defaultWorkers } from '../../run/analyze-files.js';
+import { escapeForTerminal } from '../../_utils/display.js';
+import { checkSectors, collect, positiveInt, usageError } from '../args.js';
+import { checkInputs, checkOutputs } from '../checks.js';
+import { EXIT, type CliIo, type CommandContext } from '../context.js';
+import { output } from '../output.js';
+import { createProgress } from '../progress.js';
+import { firstTexts } from '../read.js';
+
+const FORMATS = ['table', 'md', 'json', 'csv', 'html'] as const;
+
+export function analyzeCommand(program: Command, { io, setExitCode }: CommandContext): void {
+  program
+    .command('analyze')
+    .description('analyse exported verbatim files (CSV/TSV/JSON/JSONL/XLSX) and print the per-channel report')
+    .argument('<files...>', 'input files; - reads CSV or JSONL from standard input')
+    .option('--text <column>', 'column holding the verbatim (default: auto-detected)')
+    .option('--channel <column|name>', 'channel column, or a channel name for the whole input')
+    .option('--id <column>', 'id column (default: auto-detected, else file:row)')
+    .option('--date <column>', 'date column (default: auto-detected)')
+    .option('--score <column>', 'score column: NPS 0-10, stars 1-5 (default: auto-detected)')
+    .option('--author <column>', 'author/role column: rows by the brand or an agent are counted apart (default: auto-detected: role, type auteur…)')
+    .option('--agent-author <value>', 'an author value meaning the brand (its account name), beyond marque/agent/réponse… (repeatable)', collect, [] as string[])
+    .option('--lexicon <path>', 'extra lexicon file or folder, layered over the default (repeatable)', collect, [] as string[])
+    .option('--sector <name>', `sector layer over the default lexicons (repeatable), or auto: ${sectorNames().join(', ')}`, collect, [] as string[])
+    .option('--no-default-lexicon', 'use only the --lexicon files')
+    .addOption(new Option('--format <format>', 'report format').choices(FORMATS).default('table'))
+    .option('--out <file>', 'write the report to a file instead of stdout')
+    .option('--annotate <file>', 'write one row per input row with its coding (.csv or .jsonl)')
+    .option('--rejects <file>', 'write skipped rows with their reasons (CSV)')
+    .option('--examples <n>', 'example verbatims per concept and irritant', positiveInt('--examples'), 3)
+    .option('--top <n>', 'top words and expressions listed', positiveInt('--top'), 20)
+    .option('--lang <code>', "corpus' default language for short texts (ISO 639-3)", 'fra')
+    .option('--no-mask', 'keep personal data (emails, phones, IBANs, addresses, names…) in the report and --annotate')
+    .option('--all-turns', 'in chat transcripts, analyse the agent turns too (default: customer turns only)')
+    .addOption(new Option('--period <period>', 'trend period').choices(['month', 'week']).default('month'))
+    .addOption(new Option('--scale <scale>', 'score scale').choices(['auto', 'nps', 'stars', 'csat', 'ces']).default('auto'))
+    .option('--max-xlsx-size <MB>', 'largest size an XLSX file may inflate to, in MB (zip bomb guard)', positiveInt('--max-xlsx-size'), 256)
+    .option('--workers <n>', 'worker threads: a number, or auto (one per core for inputs over 20 MB)', 'auto')
+    .option('--no-progress', 'never show the progress bar (it only shows on a terminal, on stderr)')
+    .action(async (files: string[], opts: AnalyzeCliOptions) => {
+      if (opts.maxXlsxSize < 1) throw usageError('--max-xlsx-size expects a size in MB of 1 or more');
+      // Outputs first, then inputs: a wrong path is found before a long analysis, and nothing is written on a bad run.
+      await checkOutputs([{ option: '--out', path: opts.out }, { option: '--annotate', path: opts.annotate }, { option: '--rejects', path: opts.rejects }], files);
+      await checkInputs(files);
+      const workers = opts.workers === 'auto' ? defaultWorkers(await totalSize(files)) : Number(opts.workers);
+      if (!Number.isInteger(workers) || workers < 1) throw usageError(`--workers expects a whole number or auto, got "${opts.workers}"`);
+      const progress = createProgress({ stream: io.stderr, enabled: opts.progress && !io.env.CI });
+      try {
+        const result = await analyzeFiles(files, {
+          lexicons: opts.lexicon,
+          includeDefault: opts.defaultLexicon,
+          sectors: opts.sector.includes('auto') ? await autoSectors(io, files, opts) : checkSectors(opts.sector),
+          defaultLanguage: opts.lang,
+          workers,
+          // This file is bundled into dist/cli/bin.js, which starts the analysis worker when it is run as one.
+          workerScript: fileURLToPath(import.meta.url),
+          columns: pickColumns(opts),
+          examples: opts.examples,
+          topWords: opts.top,
+          maskPersonalData: opts.mask,
+          allTurns: opts.allTurns === true,
+          period: opts.period,
+          scale: opts.scale,
+          ...(opts.annotate ? { annotate: opts.annotate } : {}),
+          ...(opts.rejects ? { rejects: opts.rejects } : {}),
+          allowFileRejects: false,
+          maxXlsxSize: opts.maxXlsxSize * 1024 * 1024,
+          ...(io.stdin ? { stdin: io.stdin } : {}),
+          onProgress: (n) => progress.tick(n),
+        });
+        progress.stop();
+        const { summary } = result.report;
+        if (summary.analysed === 0) {
+          // A failed run writes no report: stdout stays empty, the reasons go to stderr (the rows to --rejects).
+          const reasons = summary.rejectsByReason.slice(0, 3).map((r) => `${r.reason}: ${r.count}`).join(', ');
+          io.stderr.write(`verbatim: no verbatim could be analysed (${summary.rejected} rows skipped${reasons === '' ? '' : ` — ${escapeForTerminal(reasons)}`}; see --rejects FILE)\n`);
+          setExitCode(EXIT.input);
+          return;
+        }
+        // Every format through renderReport (HTML gives a promise, the text formats a string).
+        const text = await renderReport(result.report, opts.format as ReportFormat);
+        await output(io, text, opts.out);
+      } finally {
+        progress.stop();
+      }
+    });
+}
+
+interface AnalyzeCliOptions {
+  text?: string;
+  channel?: string;
+  id?: string;
+  date?: string;
+  score?: string;
+  author?: string;
+  agentAuthor: string[];
+  lexicon: string[];
+  sector: string[];
+  defaultLexicon: boolean;
+  format: string;
+  out?: string;
+  annotate?: string;
+  rejects?: string;
+  examples: number;
+  top: number;
+  lang: string;
+  mask: boolean;
+  allTurns?: boolean;
+  period: 'month' | 'week';
+  scale: 'auto' | 'nps' | 'stars' | 'csat' | 'ces';
+  progress: boolean;
+  workers: string;
+  maxXlsxSize: number;
+}
+
+/**
+ * `--sector auto`: the layer the first 500 verbatims read like most, when a
+ * fifth of them at least use its words; said on stderr, as it was asked for.
+ */
+async function autoSectors(io: CliIo, files: string[], opts: AnalyzeCliOptions): Promise<string[]> {
+  const named = checkSectors(opts.sector.filter((s) => s !== 'auto'));
+  if (files.includes('-')) throw usageError('--sector auto reads the input twice: give a file, not standard input');
+  const [best] = suggestSectors(await firstTexts(files, opts.text, 500), { minShare: AUTO_SECTOR_SHARE });
+  io.stderr.write(best === undefined
+    ? `verbatim: --sector auto: no sector layer fits (none is used by ${AUTO_SECTOR_SHARE * 100} % of the first verbatims)\n`
+    : `verbatim: --sector auto: ${best.sector} (its terms fire in ${Math.round(best.share * 100)} % of the first verbatims)\n`);
+  return best === undefined || named.includes(best.sector) ? named : [...named, best.sector];
+}
+const AUTO_SECTOR_SHARE = 0.2;
+
+function pickColumns(opts: AnalyzeCliOptions) {
+  const columns: Record<string, string | string[]> = {};
+  for (const key of ['text', 'channel', 'id', 'date', 'score', 'author'] as const) {
+    const value = opts[key];
+    if (value !== undefined) columns[key] = value;
+  }
+  if (opts.agentAuthor.length > 0) columns['agentAuthors'] = opts.agentAuthor;
+  return columns;
+}
+
+async function totalSize(files: string[]): Promise<number> {
+  let total = 0;
+  for (const file of files) total += file === '-' ? 0 : await stat(file).then((s) => s.size, () => 0);
+  return total;
+}

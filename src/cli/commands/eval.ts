@@ -1,0 +1,65 @@
+// verbatim eval: the lexicons scored against an annotated gold file.
+import { Option, type Command } from 'commander';
+import { readFile } from 'node:fs/promises';
+import { checkThresholds, createAnalyzer, evaluate, findSector, parseGoldJsonl, renderEvalReport, sectorNames } from '../../index.js';
+import type { Analyzer, EvaluateOptions } from '../../index.js';
+import { loadLexiconFiles } from '../../io/index.js';
+import { collect, positiveInt } from '../args.js';
+import { checkInputs, checkOutputs } from '../checks.js';
+import { EXIT, type CommandContext } from '../context.js';
+import { output } from '../output.js';
+import { buildAnalyzer } from '../read.js';
+
+export function evalCommand(program: Command, { io, setExitCode }: CommandContext): void {
+  program
+    .command('eval')
+    .description('score the lexicons against an annotated gold file (JSONL: text, themes, irritants, enchantements, tonalite, intentions)')
+    .argument('<gold>', 'gold JSONL file')
+    .option('--lexicon <path>', 'extra lexicon file or folder (repeatable)', collect, [] as string[])
+    .option('--sector <name>', `sector layer over the default lexicons (repeatable): ${sectorNames().join(', ')}`, collect, [] as string[])
+    .option('--gold-sectors', "apply to each gold line the sector layer its \"sector\" field names (banque, transport_rail_air → transport…)")
+    .option('--no-default-lexicon', 'use only the --lexicon files')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--fail-under <spec>', 'exit 1 when a micro-F1 (or tonality accuracy) is below, e.g. themes=0.8,irritants=0.7,tonality=0.8')
+    .option('--worst <n>', 'worst false positives / negatives listed per family', positiveInt('--worst'), 5)
+    .option('--out <file>', 'write the evaluation to a file instead of stdout')
+    .action(async (gold: string, opts: EvalCliOptions) => {
+      await checkOutputs([{ option: '--out', path: opts.out }], [gold]);
+      await checkInputs([gold]);
+      const analyzer = await buildAnalyzer(opts.lexicon, opts.defaultLexicon, 'fra', opts.sector);
+      const records = parseGoldJsonl(await readFile(gold, 'utf8'), gold);
+      const options: EvaluateOptions = { examples: opts.worst };
+      if (opts.goldSectors === true) {
+        const layers = opts.lexicon.length > 0 ? await loadLexiconFiles(opts.lexicon) : [];
+        const bySector = new Map<string, Analyzer>();
+        options.analyzerFor = (g) => {
+          const sector = g.sector === undefined ? undefined : findSector(g.sector);
+          if (sector === undefined) return analyzer;
+          let a = bySector.get(sector);
+          if (a === undefined) {
+            a = createAnalyzer({ lexicons: layers, includeDefault: opts.defaultLexicon, sectors: [...opts.sector, sector] });
+            bySector.set(sector, a);
+          }
+          return a;
+        };
+      }
+      const report = evaluate(records, analyzer, options);
+      await output(io, renderEvalReport(report, opts.format), opts.out);
+      if (opts.failUnder) {
+        const failures = checkThresholds(report, opts.failUnder);
+        for (const failure of failures) io.stderr.write(`verbatim eval: ${failure.message}\n`);
+        if (failures.length > 0) setExitCode(EXIT.failed);
+      }
+    });
+}
+
+interface EvalCliOptions {
+  lexicon: string[];
+  sector: string[];
+  goldSectors?: boolean;
+  defaultLexicon: boolean;
+  format: 'text' | 'json';
+  failUnder?: string;
+  worst: number;
+  out?: string;
+}

@@ -1,0 +1,30 @@
+// verbatim tokenize: the tokens of a text and the lexicon entries it matches.
+import { Option, type Command } from 'commander';
+import { analyze, tokenize } from '../../index.js';
+import type { Match } from '../../index.js';
+import { collect } from '../args.js';
+import type { CommandContext } from '../context.js';
+import { output } from '../output.js';
+import { buildAnalyzer, readAll } from '../read.js';
+
+export function tokenizeCommand(program: Command, { io }: CommandContext): void {
+  program
+    .command('tokenize')
+    .description('show the tokens of a text (quick check of the French text layer)')
+    .argument('[text...]', 'text to tokenize (default: standard input)')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .option('--lexicon <path>', 'also show lexicon matches with these layers over the default (repeatable)', collect, [] as string[])
+    .action(async (words: string[], opts: { format: string; lexicon: string[] }) => {
+      const text = words.length > 0 ? words.join(' ') : await readAll(io.stdin);
+      const tokens = tokenize(text);
+      const analyzer = await buildAnalyzer(opts.lexicon, true, 'fra');
+      const analysis = analyze({ id: 'cli', text }, analyzer);
+      if (opts.format === 'json') {
+        await output(io, JSON.stringify({ tokens, matches: analysis.matches, tonality: analysis.tonality, language: analysis.language }, null, 2), undefined);
+        return;
+      }
+      const rows = tokens.map((t) => `${String(t.start).padStart(5)}-${String(t.end).padEnd(5)} ${t.kind.padEnd(8)} ${JSON.stringify(t.text).padEnd(24)} ${t.norm}`);
+      const matches = analysis.matches.map((m: Match) => `  ${m.kind.padEnd(11)} ${m.id.padEnd(28)} ${JSON.stringify(m.text)}${m.negated ? ' (negated)' : ''}`);
+      await output(io, [...rows, '', `words: ${analysis.words}  language: ${analysis.language}  tonality: ${analysis.tonality}`, 'matches:', ...(matches.length ? matches : ['  (none)'])].join('\n'), undefined);
+    });
+}

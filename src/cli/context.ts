@@ -1,0 +1,31 @@
+// What every command of the CLI is given: where to write, and how to end.
+
+/** Where the CLI writes; tests pass their own. */
+export interface CliIo {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  env: Record<string, string | undefined>;
+  stdin?: NodeJS.ReadableStream;
+}
+
+/** Exit codes, documented in the README. */
+export const EXIT = {
+  ok: 0,
+  /** eval below --fail-under, lexicon check found problems */
+  failed: 1,
+  /** bad command line */
+  usage: 2,
+  /** an input is missing, unreadable or invalid (or no row could be analysed), or a lexicon is invalid */
+  input: 3,
+  /** an output cannot be written: missing folder, no permission, one of the inputs, disk full */
+  output: 4,
+  /** a bug: please report it */
+  internal: 70,
+} as const;
+
+/** What a command's action reads and sets: the streams, and the exit code once it is done. */
+export interface CommandContext {
+  io: CliIo;
+  /** The code `main()` resolves to when the command ends without an error (default `EXIT.ok`). */
+  setExitCode(code: number): void;
+}

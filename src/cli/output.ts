@@ -1,0 +1,36 @@
+// Where a command's result goes: a file (whole or not at all) or stdout, and
+// what a failed write means to the user.
+import { writeFileAtomic } from '../io/write.js';
+import { OutputError } from './checks.js';
+import type { CliIo } from './context.js';
+
+/** Writes the result to `out` (through a temporary file renamed at the end) or to stdout, and waits until it is written. */
+export async function output(io: CliIo, text: string, out: string | undefined): Promise<void> {
+  if (out) {
+    await writeFileAtomic(out, text).catch((error: unknown) => {
+      throw writeProblem(error, out);
+    });
+    return;
+  }
+  await new Promise<void>((resolve, reject) => {
+    io.stdout.write(text.endsWith('\n') ? text : `${text}\n`, (error) => (error ? reject(writeProblem(error, undefined)) : resolve()));
+  });
+}
+
+/** Standard output closed by the reader (`| head`): a normal, quiet end. */
+export class ClosedOutput extends Error {}
+
+/** An error met while writing, as what the user can act on. */
+function writeProblem(error: unknown, path: string | undefined): Error {
+  const c = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (path === undefined && (c === 'EPIPE' || c === 'ERR_STREAM_DESTROYED')) return new ClosedOutput();
+  const where = path ?? 'standard output';
+  const reason =
+    c === 'ENOSPC' ? 'no space left on the device'
+    : c === 'EDQUOT' ? 'disk quota exceeded'
+    : c === 'EROFS' ? 'read-only file system'
+    : c === 'EACCES' || c === 'EPERM' ? 'permission denied'
+    : c === 'ENOENT' ? 'the folder does not exist'
+    : `cannot write (${c ?? (error instanceof Error ? error.message : String(error))})`;
+  return new OutputError(where, reason, 'free some space or write elsewhere; nothing was left half-written');
+}

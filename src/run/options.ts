@@ -1,0 +1,7 @@
+// The options type of each public function of the run's room, named `<Function>Options`.
+import type { AnnotationWriterOptions, writeRejects } from './outputs.js';
+
+/** Options of `createAnnotationWriter` (also exported as `AnnotationWriterOptions`). */
+export type CreateAnnotationWriterOptions = AnnotationWriterOptions;
+/** Options of `writeRejects`. */
+export type WriteRejectsOptions = NonNullable<Parameters<typeof writeRejects>[2]>;

@@ -1,0 +1,170 @@
+// The run's files of rows: rejects (CSV for Excel) and per-verbatim annotations
+// (CSV or JSONL), with personal data masked by the report's rules. Written
+// through io/'s outputs: whole or not at all.
+import type { ReadReject, SourceRef } from '../io/types.js';
+import { openOutput } from '../io/write.js';
+import { maskAnalysis, maskQuotedInput } from '../report/mask.js';
+import type { VerbatimAnalysis } from '../types.js';
+import { csvRow } from '../_utils/csv.js';
+
+const BOM = '\uFEFF';
+const CRLF = '\r\n';
+
+/**
+ * Write rejected rows as a CSV for Excel (`;`, UTF-8 BOM, CRLF) with columns
+ * file;row;line;reason;hint. Returns the number of rejects written.
+ */
+export async function writeRejects(
+  rejects: Iterable<ReadReject> | AsyncIterable<ReadReject>,
+  path: string,
+  options: { maskPersonalData?: boolean } = {},
+): Promise<number> {
+  if (typeof path !== 'string') throw new TypeError(`verbatim-fr: expected an output path, got ${typeof path}`);
+  // What a reader quotes from the input (a JSON parse error) is masked like the report's copy of it.
+  const mask = options.maskPersonalData !== false ? maskQuotedInput : (s: string) => s;
+  const out = openOutput(path);
+  let count = 0;
+  try {
+    await out.write(BOM + csvRow(['file', 'row', 'line', 'reason', 'hint']) + CRLF);
+    for await (const reject of rejects) {
+      const { file, row, line } = reject.source;
+      await out.write(csvRow([file, row, line, mask(reject.reason), mask(reject.hint)]) + CRLF);
+      count++;
+    }
+  } catch (error) {
+    // The rejects could not all be read or written: the previous file stays.
+    await out.abort();
+    throw error;
+  }
+  await out.close();
+  return count;
+}
+
+export type AnnotationFormat = 'csv' | 'jsonl';
+
+export interface AnnotationWriterOptions {
+  /** Meta columns of the CSV; default: the meta keys of the first analysis written (others are left out of the CSV). */
+  metaColumns?: string[];
+  /** Write the verbatim text too; default false. */
+  keepText?: boolean;
+  /** Mask personal data in what comes from the text (the text, `matches[].text`); default true. Ids and columns stay. */
+  maskPersonalData?: boolean;
+}
+
+export interface AnnotationWriter {
+  /** Write one row for one verbatim; resolves once the row is buffered by the disk stream. */
+  write(analysis: VerbatimAnalysis, source?: SourceRef): Promise<void>;
+  /** Write one row for a skipped input row (`status` skipped, with the reason), so every input row has its line. */
+  skip(reject: ReadReject): Promise<void>;
+  /** Flush and close the file (written to a temporary file beside it, renamed now). */
+  close(): Promise<void>;
+  /** Drop the rows written: the file, if it existed, stays as it was before. */
+  abort(): Promise<void>;
+}
+
+const LIST_COLUMNS = ['words', 'themes', 'concepts', 'irritants', 'enchantments', 'intents', 'tonality', 'language', 'author', 'matches'] as const;
+const TRAILING_COLUMNS = ['file', 'row', 'line', 'status', 'reason'] as const;
+
+/**
+ * Per-verbatim annotations, one row per input row. CSV (default, or a path not
+ * ending in .jsonl/.ndjson): `;`, UTF-8 BOM, CRLF, lists `|`-separated, spans
+ * as `id@start-end`, formulas neutralised. JSONL: one object per line with
+ * arrays and `matches: [{ id, start, end, text, negated }]`.
+ */
+export function createAnnotationWriter(path: string, format?: AnnotationFormat, options: AnnotationWriterOptions = {}): AnnotationWriter {
+  if (typeof path !== 'string') throw new TypeError(`verbatim-fr: expected an output path, got ${typeof path}`);
+  if (format !== undefined && format !== 'csv' && format !== 'jsonl') {
+    throw new TypeError(`verbatim-fr: expected format 'csv' or 'jsonl', got ${JSON.stringify(format)}`);
+  }
+  const resolved: AnnotationFormat = format ?? (/\.(?:jsonl|ndjson)$/i.test(path) ? 'jsonl' : 'csv');
+  const out = openOutput(path);
+  let metaColumns: string[] | undefined = options.metaColumns;
+  let headerWritten = false;
+  let closed = false;
+
+  const spans = (a: VerbatimAnalysis) =>
+    a.matches.map((m) => ({ id: m.id, start: m.start, end: m.end, text: m.text, negated: m.negated, ...(m.fuzzy === true ? { fuzzy: true } : {}) }));
+
+  async function writeCsv(a: VerbatimAnalysis, source?: SourceRef): Promise<void> {
+    if (!headerWritten) {
+      metaColumns ??= Object.keys(a.meta ?? {});
+      const fixed = new Set<string>(['id', 'channel', 'date', 'score', 'text', ...LIST_COLUMNS, ...TRAILING_COLUMNS]);
+      // A meta column named like a fixed one ("score" kept as meta) is prefixed.
+      const metaHeaders = metaColumns.map((c) => (fixed.has(c) ? `meta.${c}` : c));
+      await writeCsvHeader(metaHeaders);
+    }
+    const row = [
+      a.id, a.channel, a.date, a.score,
+      ...metaColumns!.map((c) => a.meta?.[c]),
+      ...(options.keepText ? [a.text] : []),
+      a.words, a.themes.join('|'), a.concepts.join('|'), a.irritants.join('|'), a.enchantments.join('|'), a.intents.join('|'),
+      a.tonality, a.language, a.author ?? 'customer', a.matches.map((m) => `${m.id}@${m.start}-${m.end}`).join('|'),
+      source?.file, source?.row, source?.line, 'analysed', '',
+    ];
+    await out.write(csvRow(row) + CRLF);
+  }
+
+  async function writeCsvHeader(metaHeaders: string[]): Promise<void> {
+    const header = ['id', 'channel', 'date', 'score', ...metaHeaders, ...(options.keepText ? ['text'] : []), ...LIST_COLUMNS, ...TRAILING_COLUMNS];
+    await out.write(BOM + csvRow(header) + CRLF);
+    headerWritten = true;
+  }
+
+  async function writeSkipped(r: ReadReject): Promise<void> {
+    if (resolved === 'jsonl') {
+      await out.write(JSON.stringify({ status: 'skipped', reason: r.reason, hint: r.hint, source: r.source }) + '\n');
+      return;
+    }
+    metaColumns ??= [];
+    if (!headerWritten) await writeCsvHeader(metaColumns);
+    const empty = new Array<string>(4 + metaColumns.length + (options.keepText ? 1 : 0) + LIST_COLUMNS.length).fill('');
+    await out.write(csvRow([...empty, r.source.file, r.source.row, r.source.line, 'skipped', r.reason]) + CRLF);
+  }
+
+  async function writeJsonl(a: VerbatimAnalysis, source?: SourceRef): Promise<void> {
+    const record = {
+      id: a.id, channel: a.channel, date: a.date, score: a.score, meta: a.meta,
+      ...(options.keepText ? { text: a.text } : {}),
+      words: a.words, themes: a.themes, concepts: a.concepts, irritants: a.irritants, enchantments: a.enchantments,
+      intents: a.intents, tonality: a.tonality, language: a.language, author: a.author ?? 'customer', matches: spans(a), source, status: 'analysed',
+    };
+    await out.write(JSON.stringify(record) + '\n');
+  }
+
+  // Rows go out in call order even when callers do not await each write.
+  let queue: Promise<void> = Promise.resolve();
+  return {
+    write(analysis, source) {
+      if (closed) return Promise.reject(new TypeError('verbatim-fr: expected an open annotation writer, got a closed one'));
+      if (typeof analysis !== 'object' || analysis === null || !Array.isArray(analysis.matches)) {
+        return Promise.reject(new TypeError(`verbatim-fr: expected a VerbatimAnalysis, got ${analysis === null ? 'null' : typeof analysis}`));
+      }
+      const a = options.maskPersonalData === false ? analysis : maskAnalysis(analysis);
+      queue = queue.then(() => (resolved === 'csv' ? writeCsv(a, source) : writeJsonl(a, source)));
+      return queue;
+    },
+    skip(reject) {
+      if (closed) return Promise.reject(new TypeError('verbatim-fr: expected an open annotation writer, got a closed one'));
+      queue = queue.then(() => writeSkipped(reject));
+      return queue;
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      try {
+        await queue;
+        // An empty CSV still gets its fixed header, so Excel opens it.
+        if (resolved === 'csv' && !headerWritten) await writeCsvHeader(metaColumns ?? []);
+      } catch (error) {
+        await out.abort();
+        throw error;
+      }
+      await out.close();
+    },
+    async abort() {
+      closed = true;
+      await queue.catch(() => undefined);
+      await out.abort();
+    },
+  };
+}

@@ -1,0 +1,42 @@
+// What the run and its worker threads say to each other. Every message is
+// structured-cloned by `postMessage`, so it holds plain data only: verbatims,
+// analyses and report states, never an analyzer (each worker compiles its own).
+import type { ReportOptions, ReportState } from '../report/index.js';
+import type { Verbatim, VerbatimAnalysis } from '../types.js';
+
+/** The `kind` of a worker's setup: how a script started as a worker knows it is one of ours. */
+export const WORKER_KIND = 'verbatim-fr-analysis-worker';
+
+/** What a worker is started with (its `workerData`). */
+export interface WorkerSetup {
+  kind: typeof WORKER_KIND;
+  /** Lexicon files or folders layered over the default, read again by the worker. */
+  lexicons: string[];
+  includeDefault: boolean;
+  sectors: string[];
+  defaultLanguage: string;
+  allTurns: boolean;
+  /** The report options of the run, so that the worker's state merges with the others'. */
+  corpus: ReportOptions;
+  /** Send each analysis back (for `--annotate`), not only the report state at the end. */
+  returnAnalyses: boolean;
+}
+
+/** From the run to a worker: a batch to analyse (numbered in input order), or the end of the input. */
+export type ToWorker = { type: 'batch'; seq: number; verbatims: Verbatim[] } | { type: 'finish' };
+
+/** From a worker to the run: a batch done (with its analyses if asked), its report state at the end, or what went wrong. */
+export type FromWorker =
+  | { type: 'batch'; seq: number; analyses?: VerbatimAnalysis[] }
+  | { type: 'state'; state: ReportState }
+  | { type: 'error'; message: string };
+
+/** Whether a script's `workerData` is the setup of an analysis worker. */
+export function isWorkerSetup(data: unknown): data is WorkerSetup {
+  return typeof data === 'object' && data !== null && (data as { kind?: unknown }).kind === WORKER_KIND;
+}
+
+/** An error as a worker sends it: its stack when it has one (it crosses the thread as text). */
+export function errorText(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}

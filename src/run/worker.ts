@@ -1,0 +1,49 @@
+// The worker side of `analyzeFiles({ workers })`: compile the lexicons once,
+// analyse each batch, keep a report state, and send it back at the end.
+import { analyzeVerbatim, createAnalyzer } from '../analyze/index.js';
+import { loadLexiconFiles } from '../io/lexicon-files.js';
+import { createReportBuilder } from '../report/index.js';
+import type { VerbatimAnalysis } from '../types.js';
+import { errorText, type FromWorker, type ToWorker, type WorkerSetup } from './protocol.js';
+
+/** The worker's end of the channel (`parentPort` in a worker thread). */
+export interface WorkerPort {
+  on(event: 'message', fn: (m: ToWorker) => void): unknown;
+  postMessage(m: FromWorker): void;
+}
+
+/**
+ * The worker side of `analyzeFiles({ workers })`: call it from the worker
+ * script when `isWorkerSetup(workerData)` (the `verbatim` CLI's bin does).
+ */
+export async function runAnalysisWorker(setup: unknown, port: WorkerPort): Promise<void> {
+  const s = setup as WorkerSetup;
+  try {
+    const analyzer = createAnalyzer({
+      lexicons: s.lexicons.length > 0 ? await loadLexiconFiles(s.lexicons) : [],
+      includeDefault: s.includeDefault,
+      sectors: s.sectors,
+      defaultLanguage: s.defaultLanguage,
+    });
+    const accumulator = createReportBuilder(s.corpus);
+    port.on('message', (message) => {
+      try {
+        if (message.type === 'finish') {
+          port.postMessage({ type: 'state', state: accumulator.snapshot() });
+          return;
+        }
+        const analyses: VerbatimAnalysis[] = [];
+        for (const verbatim of message.verbatims) {
+          const analysis = analyzeVerbatim(verbatim, analyzer, { allTurns: s.allTurns });
+          accumulator.add(analysis);
+          if (s.returnAnalyses) analyses.push(analysis);
+        }
+        port.postMessage(s.returnAnalyses ? { type: 'batch', seq: message.seq, analyses } : { type: 'batch', seq: message.seq });
+      } catch (error) {
+        port.postMessage({ type: 'error', message: errorText(error) });
+      }
+    });
+  } catch (error) {
+    port.postMessage({ type: 'error', message: errorText(error) });
+  }
+}
