@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
+import { browserData } from './scripts/browser-data.mjs';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 
@@ -20,6 +21,24 @@ export default defineConfig([
     // The default lexicons' compiled tries, stored next to the bundle (scripts/build-matchers.mjs).
     onSuccess: async () => {
       execFileSync(process.execPath, ['scripts/build-matchers.mjs', ...(process.argv.includes('--silent') ? ['--quiet'] : [])], { stdio: 'inherit' });
+    },
+  },
+  {
+    // The browser build of "." (the `browser` condition of its `import` export): the same code,
+    // but the default lexicon data loads on demand, each part in its own chunk
+    // (src/lexicon/default-data.browser.ts; loadDefaultLexicons, createAnalyzerAsync). Types: dist/index.d.ts.
+    // lexicon/yaml.ts as an entry too: its own chunk, dropped with `yaml` by a page that parses no lexicon.
+    entry: { 'browser/index': 'src/index.ts', 'browser/yaml': 'src/lexicon/yaml.ts' },
+    format: ['esm'],
+    target: 'es2022',
+    platform: 'browser',
+    // No source maps: the code is not minified (readable as it is), and the data chunks' maps
+    // would add 2.5 MB to the install for nothing.
+    sourcemap: false,
+    splitting: true,
+    esbuildPlugins: [browserData],
+    esbuildOptions(options) {
+      options.chunkNames = 'browser/[name]-[hash]';
     },
   },
   {

@@ -4,7 +4,8 @@
 // the tries the build stores next to the bundle (dist/default-matchers.bin)
 // against a copy of the bundle without them, which compiles the tries as every
 // process did before; interleaved, median of each. Also the sizes that the
-// store and the generated data add to the package and to a browser bundle.
+// store and the generated data add to the package and to a browser bundle (first load and
+// the data loaded on demand).
 // Run: npm run bench startup (BENCH_STARTUP_RUNS, default 7)
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -64,25 +65,33 @@ function kb(bytes) {
   return `${(bytes / 1024).toFixed(0)} KB`;
 }
 
-/** Minified and gzipped size of the browser entry built from src/ (packages left out: our code and data only). */
+/**
+ * Minified and gzipped size of the browser entry built from src/ as the browser build bundles it
+ * (packages left out: our code and data only): what loads first, and the data chunks loaded on demand.
+ */
 async function browserSize() {
   const { build } = await import('esbuild');
+  const { browserData } = await import('../scripts/browser-data.mjs');
   const r = await build({
     entryPoints: [join(root, 'src', 'index.ts')],
     bundle: true,
+    splitting: true,
+    outdir: join(root, 'bench', 'out', 'startup-browser'),
     minify: true,
     format: 'esm',
     platform: 'browser',
     packages: 'external',
+    plugins: [browserData],
     write: false,
     metafile: true,
     logLevel: 'silent',
   });
-  const out = r.outputFiles[0].contents;
-  const inputs = Object.entries(Object.values(r.metafile.outputs)[0].inputs);
+  const [entry, ...lazy] = r.outputFiles.filter((f) => f.path.endsWith('.js')).sort((a, b) => Number(b.path.endsWith('/index.js')) - Number(a.path.endsWith('/index.js')));
+  const inputs = Object.entries(Object.values(r.metafile.outputs).find((o) => o.entryPoint !== undefined).inputs);
   const data = inputs.filter(([k]) => k.startsWith('src/data/')).reduce((n, [, v]) => n + v.bytesInOutput, 0);
   const store = inputs.filter(([k]) => k.includes('lexicon/store')).reduce((n, [, v]) => n + v.bytesInOutput, 0);
-  return { min: out.length, gzip: gzipSync(out).length, data, store };
+  const lazyBytes = Buffer.concat(lazy.map((f) => f.contents));
+  return { min: entry.contents.length, gzip: gzipSync(entry.contents).length, data, store, lazyMin: lazyBytes.length, lazyGzip: gzipSync(lazyBytes).length };
 }
 
 export default async function bench() {
@@ -120,6 +129,7 @@ export default async function bench() {
   console.log(`store dist/${STORE}: ${kb(statSync(join(dist, STORE)).size)} (${kb(gzipSync(readFileSync(join(dist, STORE))).length)} gzip, as in the npm tarball)`);
   const size = await browserSize();
   console.log(`browser entry (src/index.ts, packages external): ${kb(size.min)} min, ${kb(size.gzip)} gzip; generated data ${kb(size.data)} min of it; store reader ${kb(size.store)} min`);
+  console.log(`  default lexicon data loaded on demand (loadDefaultLexicons): ${kb(size.lazyMin)} min, ${kb(size.lazyGzip)} gzip`);
   rmSync(bare, { recursive: true, force: true });
   rmSync(csv, { force: true });
 }

@@ -146,6 +146,23 @@ write(
     `export const FR_SECTOR_SOURCES: ReadonlyArray<{ name: string; file: string; data: LexiconDocument }> = ${JSON.stringify(sectors, null, 1)};\n`,
 );
 
+// What the text functions and sector look-ups read of the default lexicons, apart from them:
+// each layer's SMS forms, stop-word edits and channel table (those that have any, in file
+// order) and the sector names. Every build carries this small file; the browser build loads
+// the lexicons themselves on demand (src/lexicon/default-data.browser.ts), and tokenize()
+// or sectorNames() must not wait for them.
+const tableLayers = sources
+  .map(({ data }) => Object.fromEntries(['sms', 'stopwords', 'channels'].filter((k) => data[k] !== undefined).map((k) => [k, data[k]])))
+  .filter((layer) => Object.keys(layer).length > 0);
+write(
+  join(root, 'src', 'data', 'fr-tables.generated.ts'),
+  header('lexicons/fr/*.yml and lexicons/fr/sectors/*.yml') +
+    "/** The SMS forms, stop-word edits and channel table of the default French layers that have any, in file order. */\n" +
+    `export const FR_TABLE_LAYERS: ReadonlyArray<Pick<LexiconDocument, 'sms' | 'stopwords' | 'channels'>> = ${JSON.stringify(tableLayers, null, 1)};\n` +
+    '/** Names of the optional sector layers (lexicons/fr/sectors/<name>.yml), in file order. */\n' +
+    `export const FR_SECTOR_NAMES: readonly string[] = ${JSON.stringify(sectors.map((s) => s.name))};\n`,
+);
+
 // A reference page of the default lexicons, for readers who do not open the YAML.
 const kinds = ['theme', 'concept', 'irritant', 'enchantment', 'intent'];
 const rows = [];

@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { browserData } from './browser-data.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -208,6 +209,8 @@ async function bundle(consumer, names, plugins = [], source = 'verbatim-fr') {
     return { min: code.length, gzip: gzipSync(code, { level: 9 }).length };
   };
   const lazy = Object.keys(outputs).filter((f) => !initial.has(f) && f.endsWith('.js'));
+  // Each lazy chunk by the first source it holds (the browser build's data parts: fr.generated…).
+  const lazyChunks = lazy.map((f) => [basename(Object.keys(outputs[f].inputs)[0] ?? f).replace(/-[A-Z0-9]{8}\.js$/, '.js'), size([f])]);
   const byPackage = new Map();
   const byFile = new Map();
   for (const file of initial) {
@@ -220,6 +223,7 @@ async function bundle(consumer, names, plugins = [], source = 'verbatim-fr') {
   return {
     initial: size(initial),
     lazy: lazy.length === 0 ? null : size(lazy),
+    lazyChunks,
     byPackage: [...byPackage].sort((a, b) => b[1] - a[1]),
     byFile,
   };
@@ -235,14 +239,16 @@ async function browserFigures(consumer) {
   const whole = await bundle(consumer, '*');
   const core = await bundle(consumer, CORE);
   const coreNoFranc = await bundle(consumer, CORE, [stubFranc]);
-  // The library's own share, by source file: the same core bundled from src/ (the dist is one chunk).
-  const fromSrc = await bundle(consumer, CORE, [], join(root, 'src/index.ts'));
+  // The library's own share, by source file: the same core bundled from src/ as the browser build
+  // bundles it (the dist is one chunk).
+  const fromSrc = await bundle(consumer, CORE, [browserData], join(root, 'src/index.ts'));
   let generated = 0;
   for (const [input, bytes] of fromSrc.byFile) if (/\.generated\.ts$/.test(input)) generated += bytes;
   return {
     whole: whole.initial,
     wholeLazy: whole.lazy,
     core: core.initial,
+    coreLazy: core.lazyChunks,
     coreWithoutFranc: coreNoFranc.initial,
     coreByPackage: core.byPackage,
     generatedData: generated,
@@ -289,6 +295,7 @@ function report(results) {
       out.push(`  with franc stubbed: ${sz(b.coreWithoutFranc)}; franc's part: ${kb(b.core.gzip - b.coreWithoutFranc.gzip)} gzip`);
       out.push(`  by package (minified): ${b.coreByPackage.map(([n, bytes]) => `${n} ${kb(bytes)}`).join(', ')}`);
       out.push(`  of which generated lexicon data (src/**/*.generated.ts): ${kb(b.generatedData)} minified`);
+      if (b.coreLazy.length > 0) out.push(`  loaded later (loadDefaultLexicons): ${b.coreLazy.map(([name, x]) => `${name} ${kb(x.gzip)}`).join(', ')} gzip`);
       out.push(`whole "." entry (export *): first load ${sz(b.whole)}` + (b.wholeLazy ? `; lazy chunks ${sz(b.wholeLazy)}` : ''));
     }
     process.stdout.write(`${out.join('\n')}\n`);

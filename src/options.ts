@@ -2,7 +2,7 @@
 // README promises). Each is the type the function declares; where that type has an
 // older name (`AnalyzerOptions`, `ReportOptions`…), the older name stays exported too.
 // (`RenderReportOptions`, `MergeReportStatesOptions` and `DefaultSectionsOptions` are declared
-// with their functions, in src/report.)
+// with their functions, in src/report; `LoadDefaultLexiconsOptions` with its function, in src/lexicon.)
 import type { AnalyzerOptions } from './analyze/analyze.js';
 import type { AnalyzeVerbatimOptions } from './analyze/transcript.js';
 import type { defineLexicon, ParseLexiconOptions } from './lexicon/parse.js';
@@ -20,6 +20,8 @@ export type SafeParseLexiconOptions = ParseLexiconOptions;
 export type DefineLexiconOptions = NonNullable<Parameters<typeof defineLexicon>[1]>;
 /** Options of `createAnalyzer` (also exported as `AnalyzerOptions`). */
 export type CreateAnalyzerOptions = AnalyzerOptions;
+/** Options of `createAnalyzerAsync`: those of `createAnalyzer`. */
+export type CreateAnalyzerAsyncOptions = AnalyzerOptions;
 /** Options of `analyzeStream`: those of `analyzeVerbatim`. */
 export type AnalyzeStreamOptions = AnalyzeVerbatimOptions;
 /** Options of `buildReport` (also exported as `ReportOptions`). */

@@ -5,7 +5,7 @@ import { contentKeywords, countWords, detectLanguage, tokenize } from '../text/i
 import { composeLexicons } from '../lexicon/compose.js';
 import { compileLexicon, type CompiledLexicon, type RawMatch } from '../lexicon/compile.js';
 import { termKeys } from '../lexicon/keys.js';
-import { defaultLexicon, defaultTextTables, sectorLexicon } from '../lexicon/defaults.js';
+import { defaultLexicon, defaultTextTables, loadDefaultLexicons, sectorLexicon } from '../lexicon/defaults.js';
 import { normalizeChannel } from '../lexicon/channels.js';
 import type { Lexicon, LexiconDocument, LexiconEntry } from '../lexicon/types.js';
 import { createNegationConfig, hasInnerNegator, indexClauses, isBreak, isNegated, personneIsPerson, type NegationConfig, type Unit } from './negation.js';
@@ -135,6 +135,18 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     },
     english: options.english === false || options.includeDefault === false ? undefined : lazyEnglishLayer(lexicon),
   };
+}
+
+/**
+ * `createAnalyzer(options)` once the default lexicon data its options need is
+ * loaded (`loadDefaultLexicons(options)`): how to build an analyser in the
+ * browser build, which loads that data on demand. In Node it is all there,
+ * and this is `createAnalyzer` in a promise. Rejects with `LexiconError` or
+ * `TypeError` where `createAnalyzer` throws them.
+ */
+export async function createAnalyzerAsync(options: AnalyzerOptions = {}): Promise<Analyzer> {
+  await loadDefaultLexicons(options);
+  return createAnalyzer(options);
 }
 
 const LOWER_END_RE = /\p{Ll}$/u;

@@ -37,13 +37,16 @@ const SENTENCE_END = /[.!?…]/;
  * default English lexicon uses match as written only (no tagger at run time).
  */
 export function lazyEnglishLayer(main: Lexicon, extra: readonly LexiconDocument[] = []): () => EnglishLayer {
+  // The default data is taken now, not on the first English verbatim: where it loads on
+  // demand (the browser build), a layer not loaded fails createAnalyzer, not analyze.
+  const forms = defaultEnglishForms();
+  const defaults = defaultEnglishLexicon();
   let layer: EnglishLayer | undefined;
-  return () => (layer ??= buildEnglishLayer(main, extra));
+  return () => (layer ??= buildEnglishLayer(main, [...defaults, ...extra], forms));
 }
 
-function buildEnglishLayer(main: Lexicon, extra: readonly LexiconDocument[]): EnglishLayer {
-  const forms = defaultEnglishForms();
-  const lexicon = composeLexicons([...defaultEnglishLexicon(), ...extra]);
+function buildEnglishLayer(main: Lexicon, layers: readonly LexiconDocument[], forms: EnglishForms): EnglishLayer {
+  const lexicon = composeLexicons(layers);
   const on = new Map(main.entries.map((e) => [e.id, !e.disabled]));
   for (const e of lexicon.entries) {
     if (on.get(e.id) !== true) e.disabled = true;

@@ -1,5 +1,5 @@
 // Public API of src/analyze (re-exported by src/index.ts).
-export { createAnalyzer, analyze } from './analyze.js';
+export { createAnalyzer, createAnalyzerAsync, analyze } from './analyze.js';
 export { toTonality, TONALITY_THRESHOLDS } from './sentiment.js';
 export type { Analyzer, AnalyzerOptions, AnalyzedMatch, CancelReason } from './analyze.js';
 export type { TonalityThresholds } from './sentiment.js';

@@ -1,14 +1,13 @@
 // The default lexicons and tables compiled into the package (src/data, written
 // by `npm run build:lexicons`). src/lexicon is the only room that reads
 // src/data: the other rooms ask for the defaults here, and the text room is
-// handed its tables (SMS forms, stop-word edits) as options.
-import { EN_LEXICON_SOURCES } from '../data/en.generated.js';
-import { EN_FORMS, EN_NOUN_FORMS } from '../data/en-forms.generated.js';
+// handed its tables (SMS forms, stop-word edits) as options. The lexicons
+// themselves come through default-data.ts: all there in Node, loaded on
+// demand in the browser build (`loadDefaultLexicons`).
+import { FR_SECTOR_NAMES, FR_TABLE_LAYERS } from '../data/fr-tables.generated.js';
 import type { EnglishForms } from '../text/english.js';
-import { FR_LEXICON_SOURCES } from '../data/fr.generated.js';
-import { FR_SECTOR_SOURCES } from '../data/fr-sectors.generated.js';
-import { FR_SENTIMENT_BASE } from '../data/fr-sentiment.generated.js';
 import { slugify, type ChannelDefinition } from './channels.js';
+import { defaultData, loadDefaultData, type DefaultDataPart } from './default-data.js';
 import { rememberSource } from './source.js';
 import type { LexiconDocument } from './types.js';
 
@@ -29,7 +28,7 @@ function layers(sources: ReadonlyArray<{ file: string; data: LexiconDocument }>)
 
 /** The default French layers (lexicons/fr/*.yml, validated at build and compiled into the package). */
 export function defaultLexicon(): LexiconDocument[] {
-  defaults ??= layers(FR_LEXICON_SOURCES);
+  defaults ??= layers(defaultData('fr'));
   return [...defaults];
 }
 
@@ -54,7 +53,14 @@ export function findSector(value: string): string | undefined {
 
 /** Names of the optional sector layers shipped with the package (`lexicons/fr/sectors/`). */
 export function sectorNames(): string[] {
-  return FR_SECTOR_SOURCES.map((s) => s.name);
+  return [...FR_SECTOR_NAMES];
+}
+
+/** Throws `TypeError` for a name that is no sector layer of the package. */
+function checkSector(name: string): void {
+  if (!FR_SECTOR_NAMES.includes(name)) {
+    throw new TypeError(`verbatim-fr: unknown sector ${JSON.stringify(name)}; known sectors: ${sectorNames().join(', ') || '(none)'}`);
+  }
 }
 
 /**
@@ -62,15 +68,13 @@ export function sectorNames(): string[] {
  * the default lexicons; throws `TypeError` for an unknown name.
  */
 export function sectorLexicon(name: string): LexiconDocument {
+  checkSector(name);
   if (sectors === undefined) {
-    const docs = layers(FR_SECTOR_SOURCES);
-    sectors = new Map(FR_SECTOR_SOURCES.map((source, i) => [source.name, docs[i] as LexiconDocument]));
+    const sources = defaultData('sectors');
+    const docs = layers(sources);
+    sectors = new Map(sources.map((source, i) => [source.name, docs[i] as LexiconDocument]));
   }
-  const doc = sectors.get(name);
-  if (doc === undefined) {
-    throw new TypeError(`verbatim-fr: unknown sector ${JSON.stringify(name)}; known sectors: ${sectorNames().join(', ') || '(none)'}`);
-  }
-  return doc;
+  return sectors.get(name) as LexiconDocument;
 }
 
 /**
@@ -79,25 +83,23 @@ export function sectorLexicon(name: string): LexiconDocument {
  * analyser uses them for verbatims detected as English.
  */
 export function defaultEnglishLexicon(): LexiconDocument[] {
-  englishDefaults ??= layers(EN_LEXICON_SOURCES);
+  englishDefaults ??= layers(defaultData('en').layers);
   return [...englishDefaults];
 }
 
-const englishForms: EnglishForms = { forms: EN_FORMS, nounForms: EN_NOUN_FORMS };
-
 /** The table English words are keyed by (written form → lemma key), compiled at build time by scripts/build-en-forms.mjs. */
 export function defaultEnglishForms(): EnglishForms {
-  return englishForms;
+  return defaultData('en').forms;
 }
 
 /** natural's generic French sentiment words → polarity -3..3 (createAnalyzer's `includeBaseSentiment`). */
 export function baseSentimentWords(): Readonly<Record<string, number>> {
-  return FR_SENTIMENT_BASE;
+  return defaultData('sentiment');
 }
 
 /** The `channels:` table of the default French lexicons (empty when none ships). */
 export function defaultChannelTable(): ReadonlyArray<ChannelDefinition> {
-  return FR_LEXICON_SOURCES.find((s) => s.data.channels !== undefined)?.data.channels ?? [];
+  return FR_TABLE_LAYERS.find((layer) => layer.channels !== undefined)?.channels ?? [];
 }
 
 /** The text room's tables from the default lexicons (lexicons/fr/sms.yml, lexicons/fr/stopwords.yml). */
@@ -116,7 +118,7 @@ export function defaultTextTables(): TextTables {
     const sms: Record<string, string> = {};
     const add: string[] = [];
     const remove: string[] = [];
-    for (const { data } of FR_LEXICON_SOURCES) {
+    for (const data of FR_TABLE_LAYERS) {
       Object.assign(sms, data.sms);
       add.push(...(data.stopwords?.add ?? []));
       remove.push(...(data.stopwords?.remove ?? []));
@@ -124,4 +126,40 @@ export function defaultTextTables(): TextTables {
     textTables = { sms, stopwords: { add, remove } };
   }
   return textTables;
+}
+
+/** What `createAnalyzer` options ask of the default data (see `loadDefaultLexicons`). */
+export interface LoadDefaultLexiconsOptions {
+  /** The default French lexicons and English layer (default true). */
+  includeDefault?: boolean;
+  /** Sector layers (default none). */
+  sectors?: readonly string[];
+  /** The English layer (default true, with the default lexicons). */
+  english?: boolean;
+  /** natural's generic French sentiment list (default false). */
+  includeBaseSentiment?: boolean;
+}
+
+/**
+ * Loads the default lexicon data that `createAnalyzer(options)` needs (pass
+ * the same options): the French lexicons and English layer unless
+ * `includeDefault: false` (and the English one unless `english: false`), the
+ * sector layers when `sectors` names any, the base sentiment list with
+ * `includeBaseSentiment`. Needed once, before the synchronous functions that
+ * read that data, in the browser build only, which loads it on demand; in
+ * Node it is all there and this resolves at once. Rejects with `TypeError`
+ * for an unknown sector.
+ */
+export async function loadDefaultLexicons(options: LoadDefaultLexiconsOptions = {}): Promise<void> {
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError(`verbatim-fr: expected analyser options (object), got ${options === null ? 'null' : typeof options}`);
+  }
+  const sectorList = options.sectors ?? [];
+  for (const name of sectorList) checkSector(name);
+  const parts: DefaultDataPart[] = [];
+  if (options.includeDefault !== false) parts.push('fr');
+  if (sectorList.length > 0) parts.push('sectors');
+  if (options.includeDefault !== false && options.english !== false) parts.push('en');
+  if (options.includeBaseSentiment === true) parts.push('sentiment');
+  await loadDefaultData(parts);
 }

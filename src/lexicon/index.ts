@@ -1,7 +1,8 @@
 // Public API of src/lexicon (re-exported by src/index.ts).
 export { LexiconError } from './errors.js';
 export { parseLexicon, safeParseLexicon, defineLexicon } from './parse.js';
-export { defaultLexicon, defaultEnglishLexicon, findSector, sectorLexicon, sectorNames } from './defaults.js';
+export { defaultLexicon, defaultEnglishLexicon, findSector, loadDefaultLexicons, sectorLexicon, sectorNames } from './defaults.js';
+export type { LoadDefaultLexiconsOptions } from './defaults.js';
 export type { ParseLexiconOptions, SafeParseLexiconResult } from './parse.js';
 export { composeLexicons } from './compose.js';
 export { compileLexicon } from './compile.js';

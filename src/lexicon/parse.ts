@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type YamlNode, type Pair, type YAMLMap } from './yaml.js';
 import { LexiconError } from './errors.js';
 import { rememberSource, type SourceInfo } from './source.js';
 import type { LexiconDocument, LexiconIssue } from './types.js';

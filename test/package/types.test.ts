@@ -11,11 +11,13 @@ import {
   buildReport,
   contentKeywords,
   createAnalyzer,
+  createAnalyzerAsync,
   createReportBuilder,
   defaultSections,
   defineLexicon,
   finalizeReport,
   isStopword,
+  loadDefaultLexicons,
   mergeReportStates,
   renderHtml,
   renderReport,
@@ -24,11 +26,13 @@ import {
   type BuildReportOptions,
   type ContentKeywordsOptions,
   type CreateAnalyzerOptions,
+  type CreateAnalyzerAsyncOptions,
   type CreateReportBuilderOptions,
   type DefaultSectionsOptions,
   type DefineLexiconOptions,
   type FinalizeReportOptions,
   type IsStopwordOptions,
+  type LoadDefaultLexiconsOptions,
   type MergeReportStatesOptions,
   type RenderHtmlOptions,
   type RenderReportOptions,
@@ -53,6 +57,10 @@ describe('options types are exported as <Function>Options', () => {
     expectTypeOf<SafeParseLexiconOptions>().toEqualTypeOf<Opt<typeof safeParseLexicon, 1>>();
     expectTypeOf<DefineLexiconOptions>().toEqualTypeOf<Opt<typeof defineLexicon, 1>>();
     expectTypeOf<CreateAnalyzerOptions>().toEqualTypeOf<Opt<typeof createAnalyzer, 0>>();
+    expectTypeOf<CreateAnalyzerAsyncOptions>().toEqualTypeOf<Opt<typeof createAnalyzerAsync, 0>>();
+    expectTypeOf<LoadDefaultLexiconsOptions>().toEqualTypeOf<Opt<typeof loadDefaultLexicons, 0>>();
+    // createAnalyzer's options load what they ask for.
+    expectTypeOf<CreateAnalyzerOptions>().toExtend<LoadDefaultLexiconsOptions>();
     expectTypeOf<AnalyzeStreamOptions>().toEqualTypeOf<Opt<typeof analyzeStream, 2>>();
     expectTypeOf<BuildReportOptions>().toEqualTypeOf<Opt<typeof buildReport, 1>>();
     expectTypeOf<CreateReportBuilderOptions>().toEqualTypeOf<Opt<typeof createReportBuilder, 0>>();

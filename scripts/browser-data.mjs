@@ -1,0 +1,15 @@
+// The browser build's one difference with the Node build: src/lexicon/default-data.ts (the
+// default lexicon data imported statically) is swapped for default-data.browser.ts (each part
+// loaded on demand, in its own chunk). An esbuild plugin, used by tsup.config.ts for
+// dist/browser/ and by scripts/measure-install.mjs to size the browser core from src/.
+import { join, sep } from 'node:path';
+
+/** @type {import('esbuild').Plugin} */
+export const browserData = {
+  name: 'verbatim-browser-data',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/default-data\.js$/ }, (args) =>
+      args.resolveDir.endsWith(`${sep}src${sep}lexicon`) ? { path: join(args.resolveDir, 'default-data.browser.ts') } : undefined,
+    );
+  },
+};
