@@ -1,11 +1,9 @@
 // Scores an analyser against annotated verbatims (gold), per label family,
 // as described in the evaluation README: per-label P/R/F1, micro and macro
 // averages, tonality accuracy and confusion, and the worst errors with text.
-import type { Tonality, VerbatimAnalysis } from '../types.js';
+import { TONALITIES, type Tonality, type VerbatimAnalysis } from '../types.js';
 import type { Analyzer } from './analyze.js';
 import { analyzeVerbatim } from './transcript.js';
-
-export const TONALITIES: readonly Tonality[] = ['positif', 'negatif', 'neutre', 'mitige'];
 
 /** One annotated verbatim (a line of a gold JSONL file). */
 export interface GoldVerbatim {

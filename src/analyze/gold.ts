@@ -1,5 +1,5 @@
-import type { Tonality } from '../types.js';
-import { TONALITIES, type GoldVerbatim } from './evaluate.js';
+import { TONALITIES, type Tonality } from '../types.js';
+import type { GoldVerbatim } from './evaluate.js';
 
 /** One problem in a gold file. */
 export interface GoldIssue {

@@ -6,6 +6,7 @@ import { foldKey, stem } from '../text/index.js';
 import { baseSentimentWords } from '../lexicon/defaults.js';
 import { termKeys } from '../lexicon/keys.js';
 import type { Lexicon } from '../lexicon/types.js';
+import { frenchNegatorsExcept } from '../text/negators.js';
 import { indexClauses, isBreak, isNegated, type ClauseIndex, type NegationConfig, type Unit } from './negation.js';
 import { createModalityConfig, modalityOf, type ModalityConfig } from './modality.js';
 
@@ -144,8 +145,11 @@ export function createSentimentConfig(lexicon: Lexicon, options: { includeBase: 
   };
 }
 
-/** Negators that make a phrase self-negated: negation around it is not applied. */
-const NEGATORS_IN_PHRASE = new Set(['ne', 'pas', 'jamais', 'rien', 'aucun', 'aucune', 'sans', 'ni', 'personne', 'plus']);
+/**
+ * Negators that make a phrase self-negated: negation around it is not applied.
+ * Not `guère`, which the sentiment lexicon weighs as a word of its own.
+ */
+const NEGATORS_IN_PHRASE = frenchNegatorsExcept('guere');
 
 /** Most a negated praise weighs (a plain "pas content" weighs 1). */
 const NEGATED_PRAISE_CAP = 1.5;

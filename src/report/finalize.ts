@@ -1,5 +1,6 @@
 /** From the core state to the top of the report: summary, channels, all (pure). */
-import type { EntryKind, Tonality } from '../types.js';
+import { TONALITIES, type EntryKind } from '../types.js';
+import { FRENCH_NEGATORS } from '../text/negators.js';
 import { checkCoreState, emptyChannelState, mergeChannelStates, own } from './state.js';
 import { mergeAll } from './insight/_shared.js';
 import { histogramMean, histogramQuantile, round, roundOrNull, shareOf } from './stats.js';
@@ -21,14 +22,11 @@ import type {
 
 export const DEFAULT_TOP_WORDS = 20;
 export const DEFAULT_MIN_EXPRESSION_VERBATIMS = 2;
-/** Negators are never stop words (they flip meanings), but as single words they say nothing on their own. */
-export const DEFAULT_IGNORED_WORDS: readonly string[] = [
-  'ne', 'n', 'pas', 'plus', 'jamais', 'aucun', 'aucune', 'rien', 'personne', 'sans', 'ni', 'guere',
-];
+/** Negators (and `n` of the elided `n'`) are never stop words (they flip meanings), but as single words they say nothing on their own. */
+export const DEFAULT_IGNORED_WORDS: readonly string[] = [...FRENCH_NEGATORS, 'n'];
 /** Channel id of the all-channels view. */
 export const ALL_CHANNELS = 'all';
 
-const TONALITIES: readonly Tonality[] = ['positif', 'negatif', 'neutre', 'mitige'];
 const ALL_LABELS: Record<string, string> = { fr: 'Tous canaux', en: 'All channels' };
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -4,7 +4,7 @@
  * split, analysed in parallel and combined (only `maxVocabulary` pruning makes
  * it approximate).
  */
-import type { EntryKind, VerbatimAnalysis } from '../types.js';
+import { ENTRY_KINDS, ENTRY_LISTS, type VerbatimAnalysis } from '../types.js';
 import { maskPersonalData, maskQuotedInput, moveSpans, type MaskReplacement, type MaskResult } from './mask.js';
 import { addTo, fnv1a, mergeCounts } from './stats.js';
 import type { ChannelState, CoreState, ExampleState, Highlight, ReportMeta, ReportOptions, ReportReject, TermCount } from './types.js';
@@ -13,8 +13,6 @@ export const DEFAULT_EXAMPLES = 3;
 export const DEFAULT_MAX_REJECTS = 10;
 /** Channel of an analysis that carries none. */
 export const UNKNOWN_CHANNEL = 'inconnu';
-
-const ENTRY_KINDS: readonly EntryKind[] = ['theme', 'concept', 'irritant', 'enchantment', 'intent'];
 
 /** A dictionary safe for keys taken from user text (`__proto__`, `constructor`…). */
 export function dict<V>(): Record<string, V> {
@@ -300,14 +298,7 @@ export function addAnalysis(state: CoreState, analysis: VerbatimAnalysis, meta: 
   addTo(ch.tonality, analysis.tonality);
   addTo(ch.languages, typeof analysis.language === 'string' && analysis.language !== '' ? analysis.language : 'und');
 
-  const byKind: Array<[EntryKind, readonly string[]]> = [
-    ['theme', analysis.themes],
-    ['concept', analysis.concepts],
-    ['irritant', analysis.irritants],
-    ['enchantment', analysis.enchantments],
-    ['intent', analysis.intents],
-  ];
-  for (const [kind, ids] of byKind) for (const id of uniq(ids)) addTo(ch.entries[kind], id);
+  for (const kind of ENTRY_KINDS) for (const id of uniq(analysis[ENTRY_LISTS[kind]])) addTo(ch.entries[kind], id);
 
   // Masked once, for the word tables and the examples.
   const masked = config.maskPersonalData ? maskPersonalData(analysis.text) : undefined;
@@ -321,7 +312,7 @@ export function addAnalysis(state: CoreState, analysis: VerbatimAnalysis, meta: 
     if (ch.dateTo === null || analysis.date > ch.dateTo) ch.dateTo = analysis.date;
   }
 
-  if (config.examples > 0) addExamples(ch, channel, analysis, byKind, config, masked);
+  if (config.examples > 0) addExamples(ch, channel, analysis, config, masked);
 }
 
 const finiteOrZero = (n: unknown): number => (typeof n === 'number' && Number.isFinite(n) ? n : 0);
@@ -330,12 +321,11 @@ function addExamples(
   ch: ChannelState,
   channel: string,
   analysis: VerbatimAnalysis,
-  byKind: ReadonlyArray<[EntryKind, readonly string[]]>,
   config: CoreState['config'],
   masked: MaskResult | undefined,
 ): void {
-  for (const [, ids] of byKind) {
-    for (const entryId of uniq(ids)) {
+  for (const kind of ENTRY_KINDS) {
+    for (const entryId of uniq(analysis[ENTRY_LISTS[kind]])) {
       const list = (ch.examples[entryId] ??= []);
       const rank = fnv1a(`${entryId}\u0000${analysis.id}`);
       const last = list[list.length - 1];

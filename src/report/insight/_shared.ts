@@ -1,20 +1,11 @@
 // Internal helpers of the insight accumulators (never re-exported).
-import type { VerbatimAnalysis } from '../../types.js';
+import { ENTRY_KINDS, ENTRY_LISTS, type EntryKind, type VerbatimAnalysis } from '../../types.js';
 
 /** Frequency table. States use null-prototype dictionaries so any key is safe. */
 export type Counts = Record<string, number>;
 
-/** Entry kinds tracked by the insight analyses, in a fixed order. */
-export const ENTRY_KINDS = ['theme', 'concept', 'irritant', 'enchantment', 'intent'] as const;
-export type InsightEntryKind = (typeof ENTRY_KINDS)[number];
-
-const FIELD_OF_KIND = {
-  theme: 'themes',
-  concept: 'concepts',
-  irritant: 'irritants',
-  enchantment: 'enchantments',
-  intent: 'intents',
-} as const;
+/** Entry kinds tracked by the insight analyses: every kind (the public name of `EntryKind` there). */
+export type InsightEntryKind = EntryKind;
 
 export function dict<T>(): Record<string, T> {
   return Object.create(null) as Record<string, T>;
@@ -96,7 +87,7 @@ export function uniqueStrings(values: readonly unknown[] | undefined): string[] 
 export function entryKeys(a: VerbatimAnalysis, kinds: readonly InsightEntryKind[]): string[] {
   const keys: string[] = [];
   for (const kind of kinds) {
-    for (const id of uniqueStrings(a[FIELD_OF_KIND[kind]])) keys.push(`${kind}:${id}`);
+    for (const id of uniqueStrings(a[ENTRY_LISTS[kind]])) keys.push(`${kind}:${id}`);
   }
   return keys;
 }

@@ -4,9 +4,8 @@
 // The state keeps a histogram of score values per cell (whole, channel, entry), so
 // that "without entry X" is exactly `whole − with X`, merges are sums, and the
 // scale can be detected at the end from all values.
-import type { VerbatimAnalysis } from '../../types.js';
+import { ENTRY_KINDS, type VerbatimAnalysis } from '../../types.js';
 import {
-  ENTRY_KINDS,
   addTo,
   assertAnalysis,
   assertKinds,

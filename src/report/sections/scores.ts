@@ -1,5 +1,6 @@
 // Scores behind the words (`report.sections.insight.scores`): NPS / % satisfied per
 // channel and entry, and the impact of each irritant and enchantment on the headline figure.
+import { ENTRY_KINDS } from '../../types.js';
 import { mergeAll, mergeRecords } from '../insight/_shared.js';
 import {
   addScores,
@@ -241,7 +242,7 @@ function isScoresResult(v: unknown): v is ScoresResult {
   if (!isDict(v) || !isDict(v.scale) || typeof v.scale.kind !== 'string' || !isDict(v.overall) || !isNum(v.overall.scored)) return false;
   if (!isNumOrNull(v.overall.headline) || !isDict(v.entries)) return false;
   const entries = v.entries;
-  return ['theme', 'concept', 'irritant', 'enchantment', 'intent'].every((k) => entries[k] === undefined || (Array.isArray(entries[k]) && (entries[k] as unknown[]).every(isEntryScore)));
+  return ENTRY_KINDS.every((k) => entries[k] === undefined || (Array.isArray(entries[k]) && (entries[k] as unknown[]).every(isEntryScore)));
 }
 
 // ---------------------------------------------------------------- Markdown
