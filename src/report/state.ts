@@ -4,6 +4,7 @@
  * split, analysed in parallel and combined (only `maxVocabulary` pruning makes
  * it approximate).
  */
+import { foldAccents } from '../text/fold.js';
 import { ENTRY_KINDS, ENTRY_LISTS, type VerbatimAnalysis } from '../types.js';
 import { maskPersonalData, maskQuotedInput, moveSpans, type MaskReplacement, type MaskResult } from './mask.js';
 import { addTo, fnv1a, mergeCounts } from './stats.js';
@@ -225,12 +226,6 @@ function addVocabulary(ch: ChannelState, keywords: ReadonlyArray<string | null>)
   }
 }
 
-const fold = (s: string): string =>
-  s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase();
-
 /**
  * Keywords minus personal data, so word tables, expressions and keyness never
  * show a name, an address, an email or a reference: keywords that are
@@ -243,10 +238,10 @@ export function keywordsWithoutPersonalData(
 ): ReadonlyArray<string | null> {
   const pieces = new Set<string>();
   for (const r of found) {
-    for (const piece of fold(analysis.text.slice(r.start, r.end)).split(/[^\p{L}\p{N}]+/u)) if (piece !== '') pieces.add(piece);
+    for (const piece of foldAccents(analysis.text.slice(r.start, r.end)).split(/[^\p{L}\p{N}]+/u)) if (piece !== '') pieces.add(piece);
   }
   return analysis.keywords.map((k) => {
-    if (pieces.has(fold(k))) return null;
+    if (pieces.has(foldAccents(k))) return null;
     // Alone, only keywords with a digit or an @ can be an email, phone, IBAN, card or reference.
     return !/[\d@]/.test(k) || maskPersonalData(k).replacements.length === 0 ? k : null;
   });
