@@ -8,7 +8,8 @@ import { maskPersonalData } from './mask.js';
 import type { Section, SectionContext, SectionFinalizeContext } from './section.js';
 import { CORE } from './sections/core.js';
 import { defaultSections } from './sections/index.js';
-import { cloneState, dict } from './state.js';
+import { dict } from './counts.js';
+import { cloneState } from './state.js';
 import type { CoreReport, CoreState, Report, ReportOptions, ReportReject, ReportState } from './types.js';
 
 /** The builder returned by `createReportBuilder`. */

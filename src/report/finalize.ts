@@ -1,8 +1,8 @@
 /** From the core state to the top of the report: summary, channels, all (pure). */
 import { TONALITIES, type EntryKind } from '../types.js';
 import { FRENCH_NEGATORS } from '../text/negators.js';
-import { checkCoreState, emptyChannelState, mergeChannelStates, own } from './state.js';
-import { mergeAll } from './insight/_shared.js';
+import { compareStrings, mergeAll, own } from './counts.js';
+import { checkCoreState, emptyChannelState, mergeChannelStates } from './state.js';
 import { histogramMean, histogramQuantile, round, roundOrNull, shareOf } from './stats.js';
 import type {
   ChannelReport,
@@ -29,7 +29,6 @@ export const ALL_CHANNELS = 'all';
 
 const ALL_LABELS: Record<string, string> = { fr: 'Tous canaux', en: 'All channels' };
 
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 interface FinalizeSettings {
   meta: ReportMeta;
@@ -112,7 +111,7 @@ export function summarizeScores(hist: Histogram, scale: DetectedScale | 'mixed')
 function rankEntries(ch: ChannelState, kind: EntryKind, s: FinalizeSettings): RankedEntry[] {
   return Object.entries(ch.entries[kind] ?? {})
     .filter(([, c]) => c > 0)
-    .sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]))
+    .sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]))
     .map(([id, verbatims]) => {
       const meta = own(s.meta.entries, id);
       const entry: RankedEntry = {
@@ -139,7 +138,7 @@ function toReportExample(e: ReportExample): ReportExample {
 function rankTerms(table: Record<string, TermCount>, total: number, max: number, keep: (key: string, t: TermCount) => boolean): RankedTerm[] {
   return Object.entries(table)
     .filter(([k, t]) => keep(k, t))
-    .sort((a, b) => b[1][1] - a[1][1] || b[1][0] - a[1][0] || cmp(a[0], b[0]))
+    .sort((a, b) => b[1][1] - a[1][1] || b[1][0] - a[1][0] || compareStrings(a[0], b[0]))
     .slice(0, max)
     .map(([key, [occurrences, verbatims]]) => ({ key, verbatims, occurrences, share: shareOf(verbatims, total) }));
 }
@@ -174,7 +173,7 @@ function channelReport(channel: string, label: string, ch: ChannelState, score: 
     tonality,
     languages: Object.entries(ch.languages)
       .filter(([, c]) => c > 0)
-      .sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]))
+      .sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]))
       .map(([id, c]) => ({ id, ...countShare(c) })),
     themes: rankEntries(ch, 'theme', s),
     concepts: rankEntries(ch, 'concept', s),
@@ -230,7 +229,7 @@ export function finalizeCore(state: CoreState, options: ReportOptions = {}): Cor
     const score = scale === null ? null : summarizeScores(ch.scores, scale);
     channels.push(channelReport(id, own(s.meta.channels, id)?.label ?? id, ch, score, s));
   }
-  channels.sort((a, b) => b.verbatims - a.verbatims || cmp(a.channel, b.channel));
+  channels.sort((a, b) => b.verbatims - a.verbatims || compareStrings(a.channel, b.channel));
 
   const allScale = channelScales.size === 0 ? null : channelScales.size === 1 ? [...channelScales][0]! : 'mixed';
   const allScore = allScale === null ? null : summarizeScores(all.scores, allScale);
@@ -244,7 +243,7 @@ export function finalizeCore(state: CoreState, options: ReportOptions = {}): Cor
       analysed,
       rejected,
       rejectsByReason: Object.entries(state.rejects.byReason)
-        .sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]))
+        .sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]))
         .map(([reason, c]) => ({ reason, count: c })),
       firstRejects: state.rejects.first.map((r) => {
         const source: ReportReject['source'] = { file: r.source.file, row: r.source.row };

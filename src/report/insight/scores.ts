@@ -6,23 +6,25 @@
 // scale can be detected at the end from all values.
 import { ENTRY_KINDS, type VerbatimAnalysis } from '../../types.js';
 import {
-  addTo,
+  addCount,
+  compareStrings,
+  copyCounts,
+  countOf,
+  dict,
+  mergeRecords,
+  sortedKeys,
+  sumCounts,
+  type Counts,
+} from '../counts.js';
+import {
   assertAnalysis,
   assertKinds,
   assertState,
-  compareStrings,
-  copyCounts,
   describe,
-  dict,
   entryKeys,
-  get,
-  mergeCounts,
-  mergeRecords,
   nonNegativeInteger,
   percent,
-  sortedKeys,
   splitEntryKey,
-  type Counts,
   type InsightEntryKind,
 } from './_shared.js';
 
@@ -130,11 +132,11 @@ function emptyCell(): ScoreCell {
 
 function addToCell(cell: ScoreCell, scoreKey: string | null): void {
   cell.verbatims += 1;
-  if (scoreKey !== null) addTo(cell.scores, scoreKey);
+  if (scoreKey !== null) addCount(cell.scores, scoreKey);
 }
 
 function mergeCell(a: ScoreCell, b: ScoreCell): ScoreCell {
-  return { verbatims: a.verbatims + b.verbatims, scores: mergeCounts(a.scores, b.scores) };
+  return { verbatims: a.verbatims + b.verbatims, scores: sumCounts([a.scores, b.scores]) };
 }
 
 function copyCell(a: ScoreCell): ScoreCell {
@@ -294,7 +296,7 @@ function figuresOf(verbatims: number, scores: Counts, scale: DetectedScoreScale)
 function subtract(a: Counts, b: Counts): Counts {
   const out = dict<number>();
   for (const [k, n] of Object.entries(a)) {
-    const rest = n - get(b, k);
+    const rest = n - countOf(b, k);
     if (rest > 0) out[k] = rest;
   }
   return out;

@@ -1,7 +1,6 @@
 // Scores behind the words (`report.sections.insight.scores`): NPS / % satisfied per
 // channel and entry, and the impact of each irritant and enchantment on the headline figure.
 import { ENTRY_KINDS } from '../../types.js';
-import { mergeAll, mergeRecords } from '../insight/_shared.js';
 import {
   addScores,
   detectScoreScale,
@@ -19,7 +18,7 @@ import { anchorId, escapeHtml as esc } from '../renderers/html/escape.js';
 import { absent, cell, chartFrame, figure, maxBy, table } from '../renderers/html/kit.js';
 import { capitalize, formatNumber, formatPoints, formatSigned, mdCell, mdTable, padEnd, padStart, truncate } from '../renderers/text.js';
 import type { CsvRow, HtmlContext, MarkdownContext } from '../renderers/view.js';
-import { dict, own } from '../state.js';
+import { dict, mergeAll, mergeRecords, own } from '../counts.js';
 import type { Section } from '../section.js';
 import type { RankedEntry } from '../types.js';
 
