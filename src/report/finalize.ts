@@ -3,6 +3,7 @@ import { TONALITIES, type EntryKind } from '../types.js';
 import { FRENCH_NEGATORS } from '../text/negators.js';
 import { compareStrings, mergeAll, own } from './counts.js';
 import { checkCoreState, emptyChannelState, mergeChannelStates } from './state.js';
+import { detectScoreScale, sortedScores } from './scales.js';
 import { histogramMean, histogramQuantile, round, roundOrNull, shareOf } from './stats.js';
 import type {
   ChannelReport,
@@ -53,21 +54,17 @@ function count(name: string, value: unknown, fallback: number): number {
 
 // ---------------------------------------------------------------- scores
 
+/** The scales the core summarises: NPS and stars; any other scale shows as a mean. */
 type DetectedScale = 'nps' | 'stars' | 'unknown';
 
-function scoreValues(hist: Histogram): number[] {
-  return Object.entries(hist)
-    .filter(([, c]) => c > 0)
-    .map(([k]) => Number(k));
-}
-
-/** Stars when every score is within 1–5, NPS when every score is an integer within 0–10. */
-export function detectScale(hist: Histogram): DetectedScale | null {
-  const values = scoreValues(hist);
-  if (values.length === 0) return null;
-  if (values.every((v) => v >= 1 && v <= 5)) return 'stars';
-  if (values.every((v) => Number.isInteger(v) && v >= 0 && v <= 10)) return 'nps';
-  return 'unknown';
+/**
+ * The core's reading of `detectScoreScale`: NPS and stars as detected, any
+ * other scale (CSAT 1–7 or 0–100, none) as `unknown`; null without scores.
+ */
+function coreScale(hist: Histogram): DetectedScale | null {
+  if (sortedScores(hist).values.length === 0) return null;
+  const { kind } = detectScoreScale(hist);
+  return kind === 'nps' || kind === 'stars' ? kind : 'unknown';
 }
 
 const onScale = (scale: DetectedScale, v: number): boolean =>
@@ -224,7 +221,7 @@ export function finalizeCore(state: CoreState, options: ReportOptions = {}): Cor
   const channels: ChannelReport[] = [];
   for (const id of ids) {
     const ch = state.channels[id] as ChannelState;
-    const scale = s.scoreScale === 'auto' ? detectScale(ch.scores) : s.scoreScale;
+    const scale = s.scoreScale === 'auto' ? coreScale(ch.scores) : s.scoreScale;
     if (scale !== null) channelScales.add(scale);
     const score = scale === null ? null : summarizeScores(ch.scores, scale);
     channels.push(channelReport(id, own(s.meta.channels, id)?.label ?? id, ch, score, s));
