@@ -202,7 +202,7 @@ export function evaluate(goldInput: readonly GoldVerbatim[], analyzer: Analyzer,
   let right = 0;
   const errors: TonalityScore['errors'] = [];
   gold.forEach((g, i) => {
-    const p: Tonality = analyses[i]?.tonality ?? 'neutre';
+    const p: Tonality = analyses[i]?.tonality ?? 'neutral';
     confusion[g.tonalite][p] += 1;
     if (p === g.tonalite) right += 1;
     else errors.push({ id: g.id, gold: g.tonalite, predicted: p, text: g.text });

@@ -1,4 +1,4 @@
-import { TONALITIES, type Tonality } from '../types.js';
+import { FRENCH_TONALITIES, TONALITIES, type Tonality } from '../types.js';
 import type { GoldVerbatim } from './evaluate.js';
 
 /** One problem in a gold file. */
@@ -25,6 +25,10 @@ export class GoldError extends Error {
 }
 
 const LABEL_FIELDS = ['themes', 'irritants', 'enchantements', 'intentions'] as const;
+
+/** Tonalities as gold files write them (French), each with its value in analyses; the English values are read too. */
+const GOLD_TONALITIES: ReadonlyMap<string, Tonality> = new Map([...Object.entries(FRENCH_TONALITIES), ...TONALITIES.map((t): [string, Tonality] => [t, t])]);
+const GOLD_TONALITY_NAMES = Object.keys(FRENCH_TONALITIES).join(', ');
 
 /** Parses annotated verbatims, one JSON object per line (blank lines skipped); throws `GoldError`. */
 export function parseGoldJsonl(text: string, file = '<gold>'): GoldVerbatim[] {
@@ -61,8 +65,9 @@ export function parseGoldJsonl(text: string, file = '<gold>'): GoldVerbatim[] {
       else labels[f] = v as string[];
     }
     const tone = o['tonalite'];
-    if (tone === undefined) problems.push(['missing "tonalite"', `add "tonalite": one of ${TONALITIES.join(', ')}`]);
-    else if (typeof tone !== 'string' || !TONALITIES.includes(tone as Tonality)) problems.push([`bad "tonalite" ${JSON.stringify(tone)}`, `use one of ${TONALITIES.join(', ')}`]);
+    const tonality = typeof tone === 'string' ? GOLD_TONALITIES.get(tone) : undefined;
+    if (tone === undefined) problems.push(['missing "tonalite"', `add "tonalite": one of ${GOLD_TONALITY_NAMES}`]);
+    else if (tonality === undefined) problems.push([`bad "tonalite" ${JSON.stringify(tone)}`, `use one of ${GOLD_TONALITY_NAMES}`]);
     if (problems.length > 0) {
       for (const [message, hint] of problems) issues.push(id !== undefined ? { file, line, id, message, hint } : { file, line, message, hint });
       return;
@@ -74,7 +79,7 @@ export function parseGoldJsonl(text: string, file = '<gold>'): GoldVerbatim[] {
       irritants: labels.irritants ?? [],
       enchantements: labels.enchantements ?? [],
       intentions: labels.intentions ?? [],
-      tonalite: tone as Tonality,
+      tonalite: tonality as Tonality,
     };
     if (typeof o['channel'] === 'string') g.channel = o['channel'];
     if (typeof o['sector'] === 'string' && o['sector'] !== '') g.sector = o['sector'];

@@ -5,6 +5,7 @@
  * terminal table needs a shorter label than a page, both are here (`text`
  * for table and Markdown, `html` for the page).
  */
+import type { Tonality } from '../types.js';
 
 /** Report languages: `fr` (default) and `en`. */
 export type ReportLang = 'fr' | 'en';
@@ -91,7 +92,7 @@ export interface Messages {
     withIrritant: string;
     withEnchantment: string;
     tonality: string;
-    tonalities: { positif: string; negatif: string; neutre: string; mitige: string };
+    tonalities: Record<Tonality, string>;
     exchanges: string;
     conversations(n: string, count: number): string;
     scoreValue: { nps(value: string): string; stars(value: string): string; mean(value: string): string; mixed: string };
@@ -196,7 +197,7 @@ const fr: Messages = {
     withIrritant: '% avec irritant',
     withEnchantment: '% avec enchantement',
     tonality: 'Tonalité',
-    tonalities: { positif: 'positif', negatif: 'négatif', neutre: 'neutre', mitige: 'mitigé' },
+    tonalities: { positive: 'positif', negative: 'négatif', neutral: 'neutre', mixed: 'mitigé' },
     exchanges: 'Échanges par conversation',
     conversations: (n, count) => `${n} conversation${count > 1 ? 's' : ''}`,
     scoreValue: { nps: (v) => `NPS ${v}`, stars: (v) => `${v}/5`, mean: (v) => `moy. ${v}`, mixed: 'échelles mixtes' },
@@ -307,7 +308,7 @@ const en: Messages = {
     withIrritant: '% with irritant',
     withEnchantment: '% with delight',
     tonality: 'Tone',
-    tonalities: { positif: 'positive', negatif: 'negative', neutre: 'neutral', mitige: 'mixed' },
+    tonalities: { positive: 'positive', negative: 'negative', neutral: 'neutral', mixed: 'mixed' },
     exchanges: 'Exchanges per conversation',
     conversations: (n, count) => `${n} conversation${count === 1 ? '' : 's'}`,
     scoreValue: { nps: (v) => `NPS ${v}`, stars: (v) => `${v}/5`, mean: (v) => `mean ${v}`, mixed: 'mixed scales' },
