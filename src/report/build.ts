@@ -68,7 +68,7 @@ function readState(state: unknown, name: string): ReportState {
 const has = (record: object, key: string): boolean => Object.prototype.hasOwnProperty.call(record, key);
 
 /**
- * Creates a report builder: `add` each analysis, `reject` each skipped row,
+ * Creates a report builder: `add` each analysis, `reject` each rejected row,
  * `snapshot` the state to merge or finalize.
  */
 export function createReportBuilder(options: ReportOptions = {}): ReportBuilder {

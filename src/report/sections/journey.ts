@@ -51,7 +51,7 @@ const messages: Record<'fr' | 'en', JourneyWording> = {
     notComputed: 'The customer journey analysis was not computed for this report.',
     noMentions: 'No irritant or enchantment attached to a journey stage.',
     html: {
-      noMentions: 'No irritant or delight attached to a journey stage.',
+      noMentions: 'No irritant or enchantment attached to a journey stage.',
       caption: (a) => `${a} of irritant mentions are about after the purchase.`,
     },
   },
