@@ -25,10 +25,16 @@ export function countOf(counts: Readonly<Counts>, key: string): number {
   return own(counts, key) ?? 0;
 }
 
-/** Adds `n` (default 1) to the count of `key`, in place: the one helper here that changes its argument. */
+/**
+ * Adds `n` (default 1) to the count of `key`, in place: the one helper here
+ * that changes its argument. Any key, `__proto__` included, even on a plain
+ * object (a state read back from JSON).
+ */
 export function addCount(counts: Counts, key: string | number, n = 1): void {
   const k = String(key);
-  counts[k] = countOf(counts, k) + n;
+  const value = countOf(counts, k) + n;
+  if (k === '__proto__') Object.defineProperty(counts, k, { value, writable: true, enumerable: true, configurable: true });
+  else counts[k] = value;
 }
 
 /** The sum of frequency tables in one pass, as a new table (keys in first-seen order). */
