@@ -5,7 +5,7 @@
  * terminal table needs a shorter label than a page, both are here (`text`
  * for table and Markdown, `html` for the page).
  */
-import type { Tonality } from '../types.js';
+import type { EntryKind, Tonality } from '../types.js';
 
 /** Report languages: `fr` (default) and `en`. */
 export type ReportLang = 'fr' | 'en';
@@ -13,7 +13,7 @@ export type ReportLang = 'fr' | 'en';
 /** The language of a `lang` option: English for `en…`, else French. */
 export const reportLang = (lang: string | undefined): ReportLang => (lang?.toLowerCase().startsWith('en') ? 'en' : 'fr');
 
-type Kinds<T> = { theme: T; concept: T; irritant: T; enchantment: T; intent: T };
+type Kinds<T> = Record<EntryKind, T>;
 
 export interface Messages {
   /** Locale of numbers and dates on the HTML page. */

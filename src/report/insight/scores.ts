@@ -264,7 +264,7 @@ export function finalizeScores(state: ScoresState, options: ScoresOptions = {}):
     return { channel, scale: own, ...figures };
   });
 
-  const entries = { theme: [], concept: [], irritant: [], enchantment: [], intent: [] } as Record<InsightEntryKind, EntryScore[]>;
+  const entries = Object.fromEntries(ENTRY_KINDS.map((kind) => [kind, []])) as unknown as Record<InsightEntryKind, EntryScore[]>;
   for (const key of sortedKeys(state.entries)) {
     const cell = state.entries[key] as ScoreCell;
     const { kind, id } = splitEntryKey(key);
