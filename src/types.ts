@@ -89,14 +89,9 @@ export type NegationPolicy =
   | 'keep';
 
 /** Tones of a verbatim, in report order. */
-export const TONALITIES = ['positive', 'negative', 'neutral', 'mixed'] as const;
+export const TONALITIES = ['positif', 'negatif', 'neutre', 'mitige'] as const;
 /** Tone of a verbatim. */
 export type Tonality = (typeof TONALITIES)[number];
-/**
- * The French names of the tonalities: the values gold files write, and the
- * keys of reports before schema version 3 (report states before version 3).
- */
-export const FRENCH_TONALITIES: Readonly<Record<string, Tonality>> = { positif: 'positive', negatif: 'negative', neutre: 'neutral', mitige: 'mixed' };
 
 // ---------------------------------------------------------------- analysis
 

@@ -384,7 +384,7 @@ export function analyze(verbatim: Verbatim | string, analyzer: Analyzer): Verbat
     sentiment,
   };
   // Dissatisfaction no irritant explains gets the residual label, so reports say how much the lexicons miss.
-  if (analyzer.residual !== undefined && tonality === 'negative' && irritants.length === 0) {
+  if (analyzer.residual !== undefined && tonality === 'negatif' && irritants.length === 0) {
     irritants.push(analyzer.residual);
     result.residual = analyzer.residual;
   }

@@ -203,7 +203,7 @@ export function evaluate(goldInput: readonly GoldVerbatim[], analyzer: Analyzer,
   let right = 0;
   const errors: TonalityScore['errors'] = [];
   gold.forEach((g, i) => {
-    const p: Tonality = analyses[i]?.tonality ?? 'neutral';
+    const p: Tonality = analyses[i]?.tonality ?? 'neutre';
     confusion[g.tonality][p] += 1;
     if (p === g.tonality) right += 1;
     else errors.push({ id: g.id, gold: g.tonality, predicted: p, text: g.text });

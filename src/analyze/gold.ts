@@ -1,4 +1,4 @@
-import { FRENCH_TONALITIES, TONALITIES, type Tonality } from '../types.js';
+import { TONALITIES, type Tonality } from '../types.js';
 import type { EvalFamily, GoldVerbatim } from './evaluate.js';
 
 /** One problem in a gold file. */
@@ -32,17 +32,13 @@ const LABEL_FIELDS = [
   ['intentions', 'intents'],
 ] as const satisfies ReadonlyArray<readonly [string, EvalFamily]>;
 
-/** Tonalities as gold files write them (French), each with its value in analyses; the English values are read too. */
-const GOLD_TONALITIES: ReadonlyMap<string, Tonality> = new Map([...Object.entries(FRENCH_TONALITIES), ...TONALITIES.map((t): [string, Tonality] => [t, t])]);
-const GOLD_TONALITY_NAMES = Object.keys(FRENCH_TONALITIES).join(', ');
-
 /**
  * Parses annotated verbatims, one JSON object per line (blank lines skipped):
  * `id`, `text`, `themes`, `irritants`, `enchantements`, `intentions`,
- * `tonalite` (`positif`, `negatif`, `neutre`, `mitige`; the English values are
- * read too), optionally `channel`, `sector`, `date`, `score`. Gold files are
- * French; each verbatim comes back with the English names of `GoldVerbatim`.
- * Throws `GoldError` with every problem found.
+ * `tonalite` (`positif`, `negatif`, `neutre`, `mitige`, the taxonomy's
+ * values), optionally `channel`, `sector`, `date`, `score`. Gold files write
+ * French field names; each verbatim comes back with the English names of
+ * `GoldVerbatim`. Throws `GoldError` with every problem found.
  */
 export function parseGoldJsonl(text: string, file = '<gold>'): GoldVerbatim[] {
   if (typeof text !== 'string') throw new TypeError(`verbatim-fr: expected the JSONL text of a gold file, got ${typeof text}`);
@@ -78,9 +74,8 @@ export function parseGoldJsonl(text: string, file = '<gold>'): GoldVerbatim[] {
       else labels[family] = v as string[];
     }
     const tone = o['tonalite'];
-    const tonality = typeof tone === 'string' ? GOLD_TONALITIES.get(tone) : undefined;
-    if (tone === undefined) problems.push(['missing "tonalite"', `add "tonalite": one of ${GOLD_TONALITY_NAMES}`]);
-    else if (tonality === undefined) problems.push([`bad "tonalite" ${JSON.stringify(tone)}`, `use one of ${GOLD_TONALITY_NAMES}`]);
+    if (tone === undefined) problems.push(['missing "tonalite"', `add "tonalite": one of ${TONALITIES.join(', ')}`]);
+    else if (typeof tone !== 'string' || !TONALITIES.includes(tone as Tonality)) problems.push([`bad "tonalite" ${JSON.stringify(tone)}`, `use one of ${TONALITIES.join(', ')}`]);
     if (problems.length > 0) {
       for (const [message, hint] of problems) issues.push(id !== undefined ? { file, line, id, message, hint } : { file, line, message, hint });
       return;
@@ -92,7 +87,7 @@ export function parseGoldJsonl(text: string, file = '<gold>'): GoldVerbatim[] {
       irritants: labels.irritants ?? [],
       enchantments: labels.enchantments ?? [],
       intents: labels.intents ?? [],
-      tonality: tonality as Tonality,
+      tonality: tone as Tonality,
     };
     if (typeof o['channel'] === 'string') g.channel = o['channel'];
     if (typeof o['sector'] === 'string' && o['sector'] !== '') g.sector = o['sector'];

@@ -51,13 +51,13 @@ export interface SentimentConfig {
 
 /** Thresholds turning sentiment sums into a tonality (docs/lexicon-format.md § Sentiment). */
 export interface TonalityThresholds {
-  /** Both sides below this: `neutral`. */
+  /** Both sides below this: `neutre`. */
   neutral: number;
   /** Both sides at least this strong… */
   mixedFloor: number;
-  /** …and the weaker side at least this share of the stronger: `mixed`. */
+  /** …and the weaker side at least this share of the stronger: `mitige`. */
   mixedRatio: number;
-  /** Praise and complaint on the two sides of a turn ("…, mais …"): the weaker share needed for `mixed`. */
+  /** Praise and complaint on the two sides of a turn ("…, mais …"): the weaker share needed for `mitige`. */
   turnRatio: number;
 }
 
@@ -637,13 +637,13 @@ function scareQuoted(units: readonly Unit[], start: number, end: number): boolea
 /** Tonality from the sentiment sums (see TONALITY_THRESHOLDS); `turn`: praise and complaint on both sides of a turn. */
 export function toTonality(positive: number, negative: number, thresholds: Readonly<Partial<TonalityThresholds>> = TONALITY_THRESHOLDS, shape: { turn?: boolean } = {}): Tonality {
   const t = { ...TONALITY_THRESHOLDS, ...thresholds };
-  if (positive < t.neutral && negative < t.neutral) return 'neutral';
+  if (positive < t.neutral && negative < t.neutral) return 'neutre';
   const strong = Math.max(positive, negative);
   const weak = Math.min(positive, negative);
   const ratio = shape.turn === true ? Math.min(t.mixedRatio, t.turnRatio) : t.mixedRatio;
   const floor = shape.turn === true ? t.neutral : t.mixedFloor;
-  if (weak >= floor && weak >= strong * ratio) return 'mixed';
-  return positive > negative ? 'positive' : 'negative';
+  if (weak >= floor && weak >= strong * ratio) return 'mitige';
+  return positive > negative ? 'positif' : 'negatif';
 }
 
 /** Sentiment and tonality of a verbatim's units (what `analyze` reports). */

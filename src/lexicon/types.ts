@@ -77,7 +77,7 @@ export interface SentimentSection {
   sarcasm?: string[];
   /**
    * Turn words (`mais`, `par contre`): praise and complaint on both sides of
-   * one make a verbatim `mixed` more easily, and irony does not cross them.
+   * one make a verbatim `mitige` more easily, and irony does not cross them.
    */
   turns?: string[];
 }

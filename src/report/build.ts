@@ -9,7 +9,7 @@ import type { Section, SectionContext, SectionFinalizeContext } from './section.
 import { CORE } from './sections/core.js';
 import { defaultSections } from './sections/index.js';
 import { dict } from './counts.js';
-import { checkCoreState, cloneState, coreStateFromVersion2 } from './state.js';
+import { cloneState } from './state.js';
 import type { CoreReport, CoreState, Report, ReportOptions, ReportReject, ReportState } from './types.js';
 
 /** The builder returned by `createReportBuilder`. */
@@ -53,16 +53,11 @@ function contextOf(options: ReportOptions): SectionContext {
   return { options, meta: options.meta ?? {}, mask: (text) => (masked ? maskPersonalData(text).text : text) };
 }
 
-/** A state of a version this code reads, as version 3: version 2 counted tonalities under their French names. */
-function readState(state: unknown, name: string): ReportState {
-  const s = state as { stateVersion?: unknown; sections?: unknown } | null;
-  if (typeof s !== 'object' || s === null || (s.stateVersion !== 3 && s.stateVersion !== 2) || typeof s.sections !== 'object' || s.sections === null) {
-    throw new TypeError(`verbatim-fr: expected ${name} to be a ReportState (stateVersion 3, or 2), got ${describe(state)}`);
+function checkState(state: unknown, name: string): asserts state is ReportState {
+  const s = state as Partial<ReportState> | null;
+  if (typeof s !== 'object' || s === null || s.stateVersion !== 2 || typeof s.sections !== 'object' || s.sections === null) {
+    throw new TypeError(`verbatim-fr: expected ${name} to be a ReportState (stateVersion 2), got ${describe(state)}`);
   }
-  const sections = s.sections as ReportState['sections'];
-  if (s.stateVersion === 3 || !has(sections, CORE)) return { stateVersion: 3, sections };
-  checkCoreState(sections.core, `the core section of ${name}`);
-  return { stateVersion: 3, sections: { ...sections, core: coreStateFromVersion2(sections.core) } };
 }
 
 const has = (record: object, key: string): boolean => Object.prototype.hasOwnProperty.call(record, key);
@@ -91,7 +86,7 @@ export function createReportBuilder(options: ReportOptions = {}): ReportBuilder 
       // Merging with the empty state copies (merges are pure) and leaves each state as a merge would (pruned tables).
       const copy = dict<unknown>();
       for (const s of sections) copy[s.name] = s.merge(states[s.name], s.init(context));
-      return { stateVersion: 3, sections: copy as ReportState['sections'] };
+      return { stateVersion: 2, sections: copy as ReportState['sections'] };
     },
   };
 }
@@ -101,9 +96,9 @@ export function createReportBuilder(options: ReportOptions = {}): ReportBuilder 
  * associative and commutative: finalizing the merge of any split equals
  * finalizing the whole.
  */
-export function mergeReportStates(first: ReportState, second: ReportState, options: MergeReportStatesOptions = {}): ReportState {
-  const a = readState(first, 'the first state');
-  const b = readState(second, 'the second state');
+export function mergeReportStates(a: ReportState, b: ReportState, options: MergeReportStatesOptions = {}): ReportState {
+  checkState(a, 'the first state');
+  checkState(b, 'the second state');
   const definitions = new Map(sectionsOf(options).map((s) => [s.name, s]));
   const out = dict<unknown>();
   for (const name of [...new Set([...Object.keys(a.sections), ...Object.keys(b.sections)])].sort()) {
@@ -115,7 +110,7 @@ export function mergeReportStates(first: ReportState, second: ReportState, optio
     const inB = has(b.sections, name);
     out[name] = definition !== undefined && inA && inB ? definition.merge(a.sections[name], b.sections[name]) : cloneState(inA ? a.sections[name] : b.sections[name]);
   }
-  return { stateVersion: 3, sections: out as ReportState['sections'] };
+  return { stateVersion: 2, sections: out as ReportState['sections'] };
 }
 
 /**
@@ -123,8 +118,8 @@ export function mergeReportStates(first: ReportState, second: ReportState, optio
  * the core figures at the top, every other section's result in its place
  * under `sections`. A section state without a definition is left out.
  */
-export function finalizeReport(given: ReportState, options: ReportOptions = {}): Report {
-  const state = readState(given, 'the state');
+export function finalizeReport(state: ReportState, options: ReportOptions = {}): Report {
+  checkState(state, 'the state');
   const base = contextOf(options);
   const sections = sectionsOf(options);
   const lang = options.lang ?? 'fr';
@@ -147,7 +142,7 @@ export function finalizeReport(given: ReportState, options: ReportOptions = {}):
     else place(results, s.at ?? [s.name], result);
   }
   const { summary, channels, all } = coreReport as CoreReport;
-  return { schemaVersion: 3, lang, summary, channels, all, sections: results };
+  return { schemaVersion: 2, lang, summary, channels, all, sections: results };
 }
 
 /** Puts `value` at `path` under `target`, creating the objects on the way. */

@@ -92,7 +92,7 @@ export interface Messages {
     withIrritant: string;
     withEnchantment: string;
     tonality: string;
-    tonalities: Record<Tonality, string>;
+    tonalities: { positif: string; negatif: string; neutre: string; mitige: string };
     exchanges: string;
     conversations(n: string, count: number): string;
     scoreValue: { nps(value: string): string; stars(value: string): string; mean(value: string): string; mixed: string };
@@ -197,7 +197,7 @@ const fr: Messages = {
     withIrritant: '% avec irritant',
     withEnchantment: '% avec enchantement',
     tonality: 'Tonalité',
-    tonalities: { positive: 'positif', negative: 'négatif', neutral: 'neutre', mixed: 'mitigé' },
+    tonalities: { positif: 'positif', negatif: 'négatif', neutre: 'neutre', mitige: 'mitigé' },
     exchanges: 'Échanges par conversation',
     conversations: (n, count) => `${n} conversation${count > 1 ? 's' : ''}`,
     scoreValue: { nps: (v) => `NPS ${v}`, stars: (v) => `${v}/5`, mean: (v) => `moy. ${v}`, mixed: 'échelles mixtes' },
@@ -308,7 +308,7 @@ const en: Messages = {
     withIrritant: '% with irritant',
     withEnchantment: '% with enchantment',
     tonality: 'Tone',
-    tonalities: { positive: 'positive', negative: 'negative', neutral: 'neutral', mixed: 'mixed' },
+    tonalities: { positif: 'positive', negatif: 'negative', neutre: 'neutral', mitige: 'mixed' },
     exchanges: 'Exchanges per conversation',
     conversations: (n, count) => `${n} conversation${count === 1 ? '' : 's'}`,
     scoreValue: { nps: (v) => `NPS ${v}`, stars: (v) => `${v}/5`, mean: (v) => `mean ${v}`, mixed: 'mixed scales' },

@@ -5,7 +5,7 @@
  * it approximate).
  */
 import { foldAccents } from '../text/fold.js';
-import { ENTRY_KINDS, ENTRY_LISTS, FRENCH_TONALITIES, type VerbatimAnalysis } from '../types.js';
+import { ENTRY_KINDS, ENTRY_LISTS, type VerbatimAnalysis } from '../types.js';
 import { maskPersonalData, maskQuotedInput, moveSpans, type MaskReplacement, type MaskResult } from './mask.js';
 import { addCount, compareStrings, dict, own, sumCounts } from './counts.js';
 import { fnv1a } from './stats.js';
@@ -427,17 +427,6 @@ export function mergeChannelStates(a: ChannelState, b: ChannelState, config: Cor
 }
 
 /** A core state, or a TypeError naming what was given. */
-/** A core state of state version 2 (tonalities under their French names) as version 3 reads it; a new object. */
-export function coreStateFromVersion2(state: CoreState): CoreState {
-  const channels = dict<ChannelState>();
-  for (const [id, ch] of Object.entries(state.channels)) {
-    const tonality = dict<number>();
-    for (const [t, n] of Object.entries(ch.tonality ?? {})) addCount(tonality, own(FRENCH_TONALITIES, t) ?? t, n);
-    channels[id] = { ...ch, tonality };
-  }
-  return { ...state, channels };
-}
-
 export function checkCoreState(state: unknown, name: string): asserts state is CoreState {
   const s = state as Partial<CoreState> | null;
   if (typeof s !== 'object' || s === null || typeof s.config !== 'object' || typeof s.channels !== 'object' || typeof s.rejects !== 'object') {

@@ -128,7 +128,6 @@ export interface ChannelState {
   withEnchantment: number;
   /** Brand or agent messages seen in the channel, kept out of every other figure (absent in older states: 0). */
   agentMessages?: number;
-  /** Verbatims per tonality (`positive`, `negative`, `neutral`, `mixed`; French names before state version 3). */
   tonality: Record<string, number>;
   languages: Record<string, number>;
   /** Verbatims mentioning each entry, by kind. */
@@ -169,8 +168,7 @@ export interface CoreState {
  * merge exactly with `mergeReportStates`.
  */
 export interface ReportState {
-  /** 3 since tonalities are counted under their English values; `mergeReportStates` and `finalizeReport` read version 2 too. */
-  stateVersion: 3;
+  stateVersion: 2;
   sections: { core: CoreState } & Record<string, unknown>;
 }
 
@@ -285,8 +283,7 @@ export interface CoreReport {
 
 /** The finalized corpus report (schema/report.schema.json). */
 export interface Report extends CoreReport {
-  /** 3: tonality keys in English (`positive`, `negative`, `neutral`, `mixed`); renderers read versions 1 and 2 too. */
-  schemaVersion: 3;
+  schemaVersion: 2;
   /** Language of labels written by renderers. */
   lang: string;
   /** Results of the other sections: `chat`, `insight` (scores, keyness…), then any added section under its name. */

@@ -7,14 +7,14 @@ const analyzer = miniAnalyzer();
 
 describe('tonality', () => {
   it.each([
-    ['Livraison rapide, vendeur très aimable', 'positive'],
-    ['Super service, je recommande', 'positive'],
-    ['Colis jamais reçu, aucune réponse', 'negative'],
-    ['JE SUIS TRES DECU', 'negative'],
-    ['pas content du tout', 'negative'],
-    ['Commande passée mardi, reçue jeudi', 'neutral'],
-    ['pas de souci', 'neutral'],
-    ['Conseiller aimable et rapide mais colis jamais reçu et aucune réponse depuis', 'mixed'],
+    ['Livraison rapide, vendeur très aimable', 'positif'],
+    ['Super service, je recommande', 'positif'],
+    ['Colis jamais reçu, aucune réponse', 'negatif'],
+    ['JE SUIS TRES DECU', 'negatif'],
+    ['pas content du tout', 'negatif'],
+    ['Commande passée mardi, reçue jeudi', 'neutre'],
+    ['pas de souci', 'neutre'],
+    ['Conseiller aimable et rapide mais colis jamais reçu et aucune réponse depuis', 'mitige'],
   ])('%j → %s', (text, expected) => {
     expect(analyze(text, analyzer).tonality).toBe(expected);
   });
@@ -33,16 +33,16 @@ describe('tonality', () => {
   });
 
   it.each([
-    [0, 0, 'neutral'],
-    [0.5, 0.5, 'neutral'],
-    [2, 0, 'positive'],
-    [0, 2, 'negative'],
-    [3, 1, 'positive'],
-    [2, 2, 'mixed'],
-    [4, 2, 'positive'],
-    [4, 3, 'mixed'],
-    [0.9, 0.9, 'neutral'],
-    [5, 2, 'positive'],
+    [0, 0, 'neutre'],
+    [0.5, 0.5, 'neutre'],
+    [2, 0, 'positif'],
+    [0, 2, 'negatif'],
+    [3, 1, 'positif'],
+    [2, 2, 'mitige'],
+    [4, 2, 'positif'],
+    [4, 3, 'mitige'],
+    [0.9, 0.9, 'neutre'],
+    [5, 2, 'positif'],
   ] as const)('toTonality(%d, %d) = %s', (pos, neg, expected) => {
     expect(toTonality(pos, neg)).toBe(expected);
   });
@@ -125,11 +125,11 @@ describe('invariants', () => {
 describe('tonality: irony, emoji and damped negation', () => {
   const analyzer = createAnalyzer();
   it.each([
-    ['Bravo pour le SAV 👏👏 toujours pas remboursé', 'negative'],
-    ['Bravo à la conseillère, très aimable', 'positive'],
-    ['Livraison au top 😍', 'positive'],
-    ['Colis jamais arrivé 🤬', 'negative'],
-    ['Service correct 👍🏽', 'positive'],
+    ['Bravo pour le SAV 👏👏 toujours pas remboursé', 'negatif'],
+    ['Bravo à la conseillère, très aimable', 'positif'],
+    ['Livraison au top 😍', 'positif'],
+    ['Colis jamais arrivé 🤬', 'negatif'],
+    ['Service correct 👍🏽', 'positif'],
   ])('%s → %s', (text, tonality) => {
     expect(analyze(text, analyzer).tonality).toBe(tonality);
   });

@@ -48,7 +48,7 @@ describe('brand and agent messages', () => {
     const reply = analyzeVerbatim({ id: 'r', text: "Nous sommes désolés pour le retard de livraison, n'hésitez pas à nous écrire.", channel: 'reseaux_sociaux' }, analyzer);
     expect(reply.author).toBe('agent');
     expect([reply.themes, reply.irritants, reply.enchantments, reply.intents]).toEqual([[], [], [], []]);
-    expect(reply.tonality).toBe('neutral');
+    expect(reply.tonality).toBe('neutre');
     const told = analyzeVerbatim({ id: 't', text: 'Livraison en retard de deux semaines.', author: 'agent' }, analyzer);
     expect(told.author).toBe('agent');
     const customer = analyzeVerbatim(

@@ -74,9 +74,9 @@ describe('English negation', () => {
   });
 
   it.each([
-    ['No problem at all, the exchange went smoothly and quickly.', 'positive'],
-    ['Honestly not impressed, the room was dirty and the staff did not care.', 'negative'],
-    ['Lovely staff and a great breakfast, thank you for a wonderful weekend.', 'positive'],
+    ['No problem at all, the exchange went smoothly and quickly.', 'positif'],
+    ['Honestly not impressed, the room was dirty and the staff did not care.', 'negatif'],
+    ['Lovely staff and a great breakfast, thank you for a wonderful weekend.', 'positif'],
   ])('tonality of %j is %s', (text, tonality) => {
     expect(run(text).tonality).toBe(tonality);
   });

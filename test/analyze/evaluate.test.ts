@@ -62,9 +62,9 @@ describe('evaluate', () => {
   it('computes tonality accuracy and the confusion matrix', () => {
     expect(report.tonality.total).toBe(4);
     expect(report.tonality.accuracy).toBe(1);
-    expect(report.tonality.confusion.negative.negative).toBe(2);
-    expect(report.tonality.confusion.positive.positive).toBe(2);
-    expect(report.tonality.confusion.positive.negative).toBe(0);
+    expect(report.tonality.confusion.negatif.negatif).toBe(2);
+    expect(report.tonality.confusion.positif.positif).toBe(2);
+    expect(report.tonality.confusion.positif.negatif).toBe(0);
   });
 
   it('renders text within 100 columns, and JSON', () => {
@@ -187,7 +187,7 @@ describe('evaluate runs the corpus pipeline', () => {
     const text = "Client : bonjour, je voudrais changer mon adresse de livraison\nConseiller : ce n'est pas mon problème";
     const analyzer = createAnalyzer();
     expect(analyze({ id: 'c', text }, analyzer).irritants).toContain('mots_qui_tuent');
-    const report = evaluate([{ id: 'c', text, themes: ['livraison'], irritants: [], enchantments: [], tonality: 'neutral', intents: [] }], analyzer);
+    const report = evaluate([{ id: 'c', text, themes: ['livraison'], irritants: [], enchantments: [], tonality: 'neutre', intents: [] }], analyzer);
     expect(report.families.irritants.micro).toMatchObject({ fp: 0 });
   });
 });

@@ -41,7 +41,7 @@ describe('residual dissatisfaction', () => {
     const plain = parseLexicon('version: 1\nsentiment:\n  words: { horrible: -3 }\n', { file: 'plain.yml' });
     const a = createAnalyzer({ includeDefault: false, includeBaseSentiment: false, lexicons: [plain] });
     const r = analyze('horrible', a);
-    expect(r.tonality).toBe('negative');
+    expect(r.tonality).toBe('negatif');
     expect(r.irritants).toEqual([]);
     expect(r.residual).toBeUndefined();
   });
@@ -54,7 +54,7 @@ describe('residual dissatisfaction', () => {
 
   it('never counts as a predicted irritant in an evaluation', () => {
     const report = evaluate(
-      [{ id: '1', text: 'livraison nulle, horrible', themes: ['livraison'], irritants: [], enchantments: [], intents: [], tonality: 'negative' }],
+      [{ id: '1', text: 'livraison nulle, horrible', themes: ['livraison'], irritants: [], enchantments: [], intents: [], tonality: 'negatif' }],
       analyzer,
     );
     expect(report.families.irritants.micro.fp).toBe(0);

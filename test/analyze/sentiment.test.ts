@@ -9,12 +9,12 @@ const tone = (text: string): string => analyze(text, analyzer).tonality;
 
 describe('general-purpose sentiment words are no praise in customer relations', () => {
   it.each([
-    ['Frais de port, frais de dossier, frais de gestion', 'neutral'],
-    ['Première commande et déjà un souci', 'negative'],
-    ["J'ai réglé la facture le 3 du mois", 'neutral'],
-    ['Un accueil classique, sans plus', 'neutral'],
-    ['Le colis égaré, un grand classique chez eux', 'negative'],
-    ["Dossier soi-disant réglé, rien n'a bougé", 'negative'],
+    ['Frais de port, frais de dossier, frais de gestion', 'neutre'],
+    ['Première commande et déjà un souci', 'negatif'],
+    ["J'ai réglé la facture le 3 du mois", 'neutre'],
+    ['Un accueil classique, sans plus', 'neutre'],
+    ['Le colis égaré, un grand classique chez eux', 'negatif'],
+    ["Dossier soi-disant réglé, rien n'a bougé", 'negatif'],
   ])('%s → %s', (text, expected) => {
     expect(tone(text)).toBe(expected);
   });
@@ -31,19 +31,19 @@ describe('general-purpose sentiment words are no praise in customer relations', 
 
 describe('multi-word entries of the default lexicon', () => {
   it.each([
-    ['Rien à redire', 'positive'],
-    ['Pas de souci, livré comme prévu', 'positive'],
-    ['Aucun problème avec ma commande', 'positive'],
-    ['Franchement pas mal', 'positive'],
-    ['Le tarif, ça pique', 'negative'],
-    ['Service client pas terrible', 'negative'],
-    ['Limite limite niveau hygiène', 'negative'],
-    ['Moyennement satisfait', 'negative'],
-    ['Merci pour rien', 'negative'],
-    ["Merci d'avance pour votre retour", 'neutral'],
-    ['Merci de corriger et de me rappeler, merci', 'neutral'],
-    ['Great service, highly recommend', 'positive'],
-    ['Je recommande', 'positive'],
+    ['Rien à redire', 'positif'],
+    ['Pas de souci, livré comme prévu', 'positif'],
+    ['Aucun problème avec ma commande', 'positif'],
+    ['Franchement pas mal', 'positif'],
+    ['Le tarif, ça pique', 'negatif'],
+    ['Service client pas terrible', 'negatif'],
+    ['Limite limite niveau hygiène', 'negatif'],
+    ['Moyennement satisfait', 'negatif'],
+    ['Merci pour rien', 'negatif'],
+    ["Merci d'avance pour votre retour", 'neutre'],
+    ['Merci de corriger et de me rappeler, merci', 'neutre'],
+    ['Great service, highly recommend', 'positif'],
+    ['Je recommande', 'positif'],
   ])('%s → %s', (text, expected) => {
     expect(tone(text)).toBe(expected);
   });
@@ -66,8 +66,8 @@ describe('irony without an irritant', () => {
     ['Un service « rapide » : quinze jours pour un devis'],
     ['Des conseillers « compétents »'],
     ['Top la réactivité, depuis 10 jours sans nouvelles'],
-  ])('%s → negative', (text) => {
-    expect(tone(text)).toBe('negative');
+  ])('%s → negatif', (text) => {
+    expect(tone(text)).toBe('negatif');
   });
 
   // The same praise, sincere then ironic: the negative fact, not the praise word, decides.
@@ -80,29 +80,29 @@ describe('irony without an irritant', () => {
     ['Merci bien, tout est réglé', "Merci bien, rien n'a bougé"],
     ['Félicitations à toute l’équipe', 'Félicitations, ça fait 3 semaines'],
   ])('sincere "%s" stays positive, "%s" is negative', (sincere, ironic) => {
-    expect(tone(sincere)).toBe('positive');
-    expect(tone(ironic)).toBe('negative');
+    expect(tone(sincere)).toBe('positif');
+    expect(tone(ironic)).toBe('negatif');
   });
 });
 
 describe('irony stays on its line', () => {
   it('thanks on a later chat line are for the fix, not ironic', () => {
-    expect(tone('Bonjour, mon colis est toujours pas arrivé\nok il est là, génial merci')).not.toBe('negative');
+    expect(tone('Bonjour, mon colis est toujours pas arrivé\nok il est là, génial merci')).not.toBe('negatif');
   });
 });
 
 describe('turns: praise and complaint on both sides of « mais »', () => {
   it.each([
-    ['Personnel souriant, par contre le ménage laisse à désirer', 'mixed'],
-    ['Produit correct, par contre la notice est incompréhensible', 'mixed'],
+    ['Personnel souriant, par contre le ménage laisse à désirer', 'mitige'],
+    ['Produit correct, par contre la notice est incompréhensible', 'mitige'],
   ])('%s → %s', (text, expected) => {
     expect(tone(text)).toBe(expected);
   });
 
   it('toTonality: a turn lowers the share the weaker side needs', () => {
-    expect(toTonality(1.2, 3)).toBe('negative');
-    expect(toTonality(1.2, 3, {}, { turn: true })).toBe('mixed');
-    expect(toTonality(0.5, 3, {}, { turn: true })).toBe('negative');
+    expect(toTonality(1.2, 3)).toBe('negatif');
+    expect(toTonality(1.2, 3, {}, { turn: true })).toBe('mitige');
+    expect(toTonality(0.5, 3, {}, { turn: true })).toBe('negatif');
   });
 });
 
@@ -191,24 +191,24 @@ describe('sentiment engine', () => {
 
 describe('unhappy wordings with no praise or complaint word', () => {
   it.each([
-    ['Ma commande de graines est non parvenue', 'negative'],
-    ['Payer plus ne sert à rien', 'negative'],
-    ['Cette crème pour les mains : aucun effet', 'negative'],
-    ['Appli sans effet sur mon humeur', 'negative'],
-    ['Le sachet de farine est arrivé percé', 'negative'],
-    ['Les bocaux sont arrivés écrasés', 'negative'],
-    ['Une bouteille de vin cabossée', 'negative'],
-    ['Flacon fuyard, tout a coulé dans le sac', 'negative'],
-    ['Bougie fuyarde', 'negative'],
-    ['Bouchon mal collé', 'negative'],
-    ['Trois jours pour un express, une blague', 'negative'],
-    ['Je regrette cet achat', 'negative'],
-    ['Le suivi du paquet a pas bougé de la semaine', 'negative'],
-    ['Colis en attente, annoncé lundi, ce ne fut pas le cas', 'negative'],
-    ['Livraison jamais parvenue chez ma mère', 'negative'],
-    ['Le modèle reçu a rien avoir avec la photo', 'negative'],
-    ['Aucune certitude sur l\'origine du miel', 'negative'],
-    ['Commande retirée au magasin : pas prête à l\'heure dite', 'negative'],
+    ['Ma commande de graines est non parvenue', 'negatif'],
+    ['Payer plus ne sert à rien', 'negatif'],
+    ['Cette crème pour les mains : aucun effet', 'negatif'],
+    ['Appli sans effet sur mon humeur', 'negatif'],
+    ['Le sachet de farine est arrivé percé', 'negatif'],
+    ['Les bocaux sont arrivés écrasés', 'negatif'],
+    ['Une bouteille de vin cabossée', 'negatif'],
+    ['Flacon fuyard, tout a coulé dans le sac', 'negatif'],
+    ['Bougie fuyarde', 'negatif'],
+    ['Bouchon mal collé', 'negatif'],
+    ['Trois jours pour un express, une blague', 'negatif'],
+    ['Je regrette cet achat', 'negatif'],
+    ['Le suivi du paquet a pas bougé de la semaine', 'negatif'],
+    ['Colis en attente, annoncé lundi, ce ne fut pas le cas', 'negatif'],
+    ['Livraison jamais parvenue chez ma mère', 'negatif'],
+    ['Le modèle reçu a rien avoir avec la photo', 'negatif'],
+    ['Aucune certitude sur l\'origine du miel', 'negatif'],
+    ['Commande retirée au magasin : pas prête à l\'heure dite', 'negatif'],
   ])('%s → %s', (text, expected) => {
     expect(tone(text)).toBe(expected);
   });

@@ -282,7 +282,7 @@ describe('sections whose data is absent say why', () => {
 describe('API misuse', () => {
   it.each([
     ['null report', null, undefined],
-    ['not a report', { schemaVersion: 4 }, undefined],
+    ['not a report', { schemaVersion: 3 }, undefined],
     ['bad option', 'sample', { heatmapThemes: 0 }],
   ])('%s throws a TypeError', async (_, report, options) => {
     const input = report === 'sample' ? fixtureReport() : report;

@@ -19,7 +19,7 @@ export function verbatim(p: AnalysisFields): VerbatimAnalysis {
     irritants: [],
     enchantments: [],
     intents: [],
-    tonality: 'neutral',
+    tonality: 'neutre',
     sentiment: { positive: 0, negative: 0 },
     ...p,
   };

@@ -22,7 +22,7 @@ function analysis(overrides: { [K in keyof VerbatimAnalysis]?: VerbatimAnalysis[
       { id: 'sav', kind: 'theme', theme: 'sav', term: 'sav', tokenStart: 3, tokenEnd: 4, start: 18, end: 21, text: 'SAV', negated: false },
     ],
     themes: ['joignabilite', 'sav'], concepts: [], irritants: ['absence_reponse'], enchantments: [], intents: ['escalade', 'resiliation'],
-    tonality: 'negative', sentiment: { positive: 0, negative: 2 },
+    tonality: 'negatif', sentiment: { positive: 0, negative: 2 },
     ...overrides,
   } as VerbatimAnalysis;
 }
@@ -92,15 +92,15 @@ describe('createAnnotationWriter', () => {
     const path = join(tempDir(), 'annotations.csv');
     const writer = createAnnotationWriter(path);
     await writer.write(analysis(), { file: 'in.csv', row: 1, line: 2 });
-    await writer.write(analysis({ id: 'a2', score: null, date: undefined, meta: { agence: 'Nantes' }, matches: [], themes: [], irritants: [], intents: [], tonality: 'neutral' }));
+    await writer.write(analysis({ id: 'a2', score: null, date: undefined, meta: { agence: 'Nantes' }, matches: [], themes: [], irritants: [], intents: [], tonality: 'neutre' }));
     await writer.close();
     const bytes = readFileSync(path);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.toString('utf8').split('\r\n')).toHaveLength(4);
     expect(readCsv(path)).toEqual([
       ['id', 'channel', 'date', 'score', 'agence', 'produit', 'words', 'themes', 'concepts', 'irritants', 'enchantments', 'intents', 'tonality', 'language', 'author', 'matches', 'file', 'row', 'line', 'status', 'reason'],
-      ['a1', 'email', '2024-03-05', '2', 'Lyon', 'Box', '9', 'joignabilite|sav', '', 'absence_reponse', '', 'escalade|resiliation', 'negative', 'fra', 'customer', 'absence_reponse@0-14|sav@18-21', 'in.csv', '1', '2', 'analysed', ''],
-      ['a2', 'email', '', '', 'Nantes', '', '9', '', '', '', '', '', 'neutral', 'fra', 'customer', '', '', '', '', 'analysed', ''],
+      ['a1', 'email', '2024-03-05', '2', 'Lyon', 'Box', '9', 'joignabilite|sav', '', 'absence_reponse', '', 'escalade|resiliation', 'negatif', 'fra', 'customer', 'absence_reponse@0-14|sav@18-21', 'in.csv', '1', '2', 'analysed', ''],
+      ['a2', 'email', '', '', 'Nantes', '', '9', '', '', '', '', '', 'neutre', 'fra', 'customer', '', '', '', '', 'analysed', ''],
     ]);
   });
 
@@ -130,7 +130,7 @@ describe('createAnnotationWriter', () => {
     expect(lines[0]).toEqual({
       id: 'a1', channel: 'email', date: '2024-03-05', score: 2, meta: { agence: 'Lyon', produit: 'Box' },
       words: 9, themes: ['joignabilite', 'sav'], concepts: [], irritants: ['absence_reponse'], enchantments: [], intents: ['escalade', 'resiliation'],
-      tonality: 'negative', language: 'fra', author: 'customer',
+      tonality: 'negatif', language: 'fra', author: 'customer',
       matches: [
         { id: 'absence_reponse', start: 0, end: 14, text: 'Aucune réponse', negated: false },
         { id: 'sav', start: 18, end: 21, text: 'SAV', negated: false },

@@ -34,7 +34,7 @@ describe('default lexicons', () => {
     const r = analyze({ id: '1', text: "Pas d'attente, conseillère très aimable, je recommande !", channel: 'Avis Google' }, createAnalyzer());
     expect(r.channel).toBe('avis_en_ligne');
     expect(r.irritants).not.toContain('attente_excessive');
-    expect(r.tonality).toBe('positive');
+    expect(r.tonality).toBe('positif');
   });
 });
 

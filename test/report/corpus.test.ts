@@ -5,7 +5,7 @@ import type { Insight, VerbatimAnalysis } from '../../src/index.js';
 function analysis(id: string, channel: string, score: number, irritants: string[] = []): VerbatimAnalysis {
   return {
     id, channel, score, text: 'x', language: 'fra', tokens: 1, words: 1, contentWords: 1, keywords: ['x'], matches: [],
-    themes: [], concepts: [], irritants, enchantments: [], intents: [], tonality: 'neutral', sentiment: { positive: 0, negative: 0 },
+    themes: [], concepts: [], irritants, enchantments: [], intents: [], tonality: 'neutre', sentiment: { positive: 0, negative: 0 },
   };
 }
 

@@ -44,7 +44,7 @@ describe('reports never carry controls or bidi overrides', () => {
     id: 'x1',
     text: 'Livraison \u202Etard\u202C, colis \u001b[2Jabîmé',
     matches: [['livraison_retard', 'irritant', 'livraison', 'Livraison']],
-    tonality: 'negative',
+    tonality: 'negatif',
   });
   const reject: ReportReject = { source: { file: 'export\u001b]0;x\u0007.csv', row: 3 }, reason: 'empty text', hint: 'cellule \u202Evide' };
 

@@ -7,20 +7,20 @@ import { exampleId } from '../../src/report/state.js';
 // Four survey answers and three reviews, every figure computed by hand below.
 const survey = [
   analysis({
-    id: 's1', channel: 'enquete', words: 4, contentWords: 3, score: 10, tonality: 'negative', date: '2026-01-10',
+    id: 's1', channel: 'enquete', words: 4, contentWords: 3, score: 10, tonality: 'negatif', date: '2026-01-10',
     text: 'Délai de livraison énorme, toujours pas reçu.',
     keywords: ['colis', 'jamais', 'arrive', 'colis'],
     matches: [['livraison.delai', 'concept', 'livraison', 'Délai de livraison'], ['retard_livraison', 'irritant', 'livraison', 'toujours pas reçu']],
   }),
   analysis({
-    id: 's2', channel: 'enquete', words: 10, contentWords: 5, score: 6, tonality: 'negative', date: '2026-01-03',
+    id: 's2', channel: 'enquete', words: 10, contentWords: 5, score: 6, tonality: 'negatif', date: '2026-01-03',
     text: 'Les prix sont trop élevés.',
     keywords: ['prix', 'eleves', 'colis', 'jamais', 'arrive'],
     matches: [['prix', 'theme', 'prix', 'prix']],
   }),
   analysis({ id: 's3', channel: 'enquete', words: 6, contentWords: 2, score: 8, language: 'und', text: 'Rien à dire.', keywords: ['dire'] }),
   analysis({
-    id: 's4', channel: 'enquete', words: 20, contentWords: 10, score: 9, tonality: 'positive', date: '2026-02-01',
+    id: 's4', channel: 'enquete', words: 20, contentWords: 10, score: 9, tonality: 'positif', date: '2026-02-01',
     text: 'Conseillère aimable, mais la hotline est saturée.',
     keywords: ['conseillere', 'aimable', 'hotline', 'saturee'],
     matches: [['amabilite', 'enchantment', 'accueil', 'aimable'], ['joignabilite', 'theme', 'joignabilite', 'hotline']],
@@ -58,10 +58,10 @@ describe('figures per channel (hand-computed)', () => {
     expect(c.withIrritant).toEqual({ count: 1, share: 0.25 });
     expect(c.withEnchantment).toEqual({ count: 1, share: 0.25 });
     expect(c.tonality).toEqual({
-      positive: { count: 1, share: 0.25 },
-      negative: { count: 2, share: 0.5 },
-      neutral: { count: 1, share: 0.25 },
-      mixed: { count: 0, share: 0 },
+      positif: { count: 1, share: 0.25 },
+      negatif: { count: 2, share: 0.5 },
+      neutre: { count: 1, share: 0.25 },
+      mitige: { count: 0, share: 0 },
     });
     expect(c.languages).toEqual([
       { id: 'fra', count: 3, share: 0.75 },

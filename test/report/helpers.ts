@@ -49,7 +49,7 @@ export function analysis(spec: AnalysisSpec): VerbatimAnalysis {
     irritants: of('irritant'),
     enchantments: of('enchantment'),
     intents: spec.intents ?? of('intent'),
-    tonality: spec.tonality ?? 'neutral',
+    tonality: spec.tonality ?? 'neutre',
     sentiment: { positive: 0, negative: 0 },
   };
   if (spec.date !== undefined) a.date = spec.date;

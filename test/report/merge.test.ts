@@ -24,7 +24,7 @@ const arbAnalysis: fc.Arbitrary<VerbatimAnalysis> = fc
     score: fc.option(fc.oneof(fc.integer({ min: 0, max: 10 }), fc.constantFrom(4.5, 0.1, 0.2)), { nil: undefined }),
     date: fc.option(fc.constantFrom('2026-01-01', '2026-02-15', '2026-03-31T10:00:00Z'), { nil: undefined }),
     language: fc.constantFrom('fra', 'eng', 'und'),
-    tonality: fc.constantFrom('positive', 'negative', 'neutral', 'mixed' as const),
+    tonality: fc.constantFrom('positif', 'negatif', 'neutre', 'mitige' as const),
     keywords: fc.array(fc.constantFrom('attente', 'colis', 'sav', 'pas', 'recu', 'prix', 'aimable', 'durand'), { maxLength: 8 }),
     matches: fc.subarray(POOL),
     extra: fc.constantFrom('', ' Tel 06 12 34 56 78.', ' Écrire à x.y@exemple.fr', ' Merci Madame Durand.'),
@@ -116,32 +116,9 @@ describe('mergeReportStates', () => {
     expect([JSON.stringify(a), JSON.stringify(b)]).toEqual([ja, jb]);
   });
 
-  it('reads a version 2 state (tonalities counted under their French names) as version 3', () => {
-    const FRENCH: Record<string, string> = { positive: 'positif', negative: 'negatif', neutral: 'neutre', mixed: 'mitige' };
-    const version2 = (s: ReportState): ReportState => {
-      const copy = JSON.parse(JSON.stringify(s)) as { stateVersion: number; sections: { core: CoreState } };
-      copy.stateVersion = 2;
-      for (const ch of Object.values(copy.sections.core.channels)) {
-        ch.tonality = Object.fromEntries(Object.entries(ch.tonality).map(([t, n]) => [FRENCH[t] ?? t, n]));
-      }
-      return copy as unknown as ReportState;
-    };
-    fc.assert(
-      fc.property(fc.array(arbAnalysis, { maxLength: 12 }), fc.array(arbAnalysis, { maxLength: 12 }), (x, y) => {
-        const [a, b] = [stateOf(x, []), stateOf(y, [2])];
-        expect(finalizeReport(version2(a), options)).toEqual(finalizeReport(a, options));
-        const merged = mergeReportStates(version2(a), b, options);
-        expect(merged.stateVersion).toBe(3);
-        expect(finalizeReport(merged, options)).toEqual(finalizeReport(mergeReportStates(a, b, options), options));
-      }),
-      { numRuns: 50 },
-    );
-    expect(() => finalizeReport({ ...stateOf([], []), stateVersion: 1 } as unknown as ReportState, options)).toThrow(/stateVersion 3, or 2/);
-  });
-
   it('section results land in report.sections', () => {
-    const s = stateOf([analysis({ id: '1', text: 'x', score: 9, tonality: 'positive' }), analysis({ id: '2', text: 'y', score: 2, tonality: 'negative' })], []);
-    expect(finalizeReport(s, options).sections.tonalityScores).toEqual({ positive: 1, negative: 1, verbatims: 2 });
+    const s = stateOf([analysis({ id: '1', text: 'x', score: 9, tonality: 'positif' }), analysis({ id: '2', text: 'y', score: 2, tonality: 'negatif' })], []);
+    expect(finalizeReport(s, options).sections.tonalityScores).toEqual({ positif: 1, negatif: 1, verbatims: 2 });
   });
 
   it.each([

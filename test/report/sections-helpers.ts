@@ -67,7 +67,7 @@ export function sectionsCorpus(): VerbatimAnalysis[] {
       text: r.text,
       keywords: r.keywords,
       matches: r.matches,
-      tonality: r.matches.some((m) => m[1] === 'irritant') ? 'negative' : 'positive',
+      tonality: r.matches.some((m) => m[1] === 'irritant') ? 'negatif' : 'positif',
     });
     if (r.exchanges !== undefined) a.exchanges = r.exchanges;
     return a;

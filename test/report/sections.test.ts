@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { buildReport, coreSection, renderReport } from '../../src/report/index.js';
-import type { ChannelReport, Insight, Report } from '../../src/report/index.js';
+import type { Insight, Report } from '../../src/report/index.js';
 import { analyzeFiles } from '../../src/io/index.js';
 import { fixtureReport } from '../fixtures/report/report.js';
 import { reportWithSections, sectionsCorpus, sectionsMeta } from './sections-helpers.js';
@@ -103,34 +103,23 @@ describe('markdown sections', () => {
   });
 });
 
-/** The report as versions 1 and 2 wrote it: the same fields, tonality keys in French. */
-const before3 = (report: Report, schemaVersion: 1 | 2): Report => {
-  const french = (ch: ChannelReport) => {
-    const { positive, negative, neutral, mixed } = ch.tonality;
-    return { ...ch, tonality: { positif: positive, negatif: negative, neutre: neutral, mitige: mixed } };
-  };
-  return { ...report, schemaVersion, channels: report.channels.map(french), all: french(report.all) } as unknown as Report;
-};
-
 describe('schemaVersion', () => {
-  it.each([1, 2] as const)('renderers read a version %i report (French tonality keys) as version 3', (version) => {
+  it('renderers read version 2 and version 1 reports, and refuse others', () => {
     const report = fixtureReport();
-    for (const format of ['table', 'md', 'csv'] as const) expect(renderReport(before3(report, version), format)).toBe(renderReport(report, format));
-  });
-
-  it('refuses other versions', () => {
-    expect(() => renderReport({ ...fixtureReport(), schemaVersion: 4 } as unknown as Report, 'md')).toThrow(/expected a Report \(schemaVersion 3/);
+    const v1 = { ...report, schemaVersion: 1 } as unknown as Report;
+    expect(renderReport(v1, 'md')).toBe(renderReport(report, 'md'));
+    expect(() => renderReport({ ...report, schemaVersion: 3 } as unknown as Report, 'md')).toThrow(/expected a Report \(schemaVersion 2\)/);
   });
 });
 
-describe('JSON schema v3 with sections', () => {
+describe('JSON schema v2 with sections', () => {
   it('the hand-made fixture report validates (it is a report the builder could write)', () => {
     expect(valid(fixtureReport()), JSON.stringify(validate.errors)).toBe(true);
   });
 
   it('a report built from hand-made analyses with every default section validates', async () => {
     const report = await reportWithSections();
-    expect(report.schemaVersion).toBe(3);
+    expect(report.schemaVersion).toBe(2);
     expect(valid(report), JSON.stringify(validate.errors)).toBe(true);
   });
 
@@ -149,10 +138,9 @@ describe('JSON schema v3 with sections', () => {
     expect(JSON.stringify(validate.errors)).toContain('surprise');
   });
 
-  it('rejects a version 1 or 2 report, and a wrong shape under sections.insight', async () => {
+  it('rejects a version 1 report, and a wrong shape under sections.insight', async () => {
     const report = JSON.parse(renderReport(await reportWithSections(), 'json')) as Record<string, unknown> & { sections: { insight: { trends: { compared: unknown } } } };
     expect(validate({ ...report, schemaVersion: 1 })).toBe(false);
-    expect(validate(before3(report as unknown as Report, 2))).toBe(false);
     report.sections.insight.trends.compared = ['2026-03'];
     expect(validate(report)).toBe(false);
   });

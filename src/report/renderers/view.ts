@@ -7,9 +7,7 @@
 import { messagesFor, reportLang, type Messages, type ReportLang } from '../messages.js';
 import type { Section } from '../section.js';
 import { defaultSections } from '../sections/index.js';
-import { FRENCH_TONALITIES } from '../../types.js';
-import { own } from '../counts.js';
-import type { ChannelReport, Report } from '../types.js';
+import type { Report } from '../types.js';
 import type { ChartLocale } from './html/charts.js';
 import type { NumberFormats } from './html/kit.js';
 import type { RenderOptions } from './types.js';
@@ -93,27 +91,12 @@ export interface CsvRow {
 
 const describe = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
 
-/**
- * A report of a version renderers read: 3, or 2 and 1 (the same fields with
- * French tonality keys; 1 before sections were documented).
- */
+/** A report of a version renderers read (2, or 1: the same fields before sections were documented). */
 export function checkReport(report: unknown): asserts report is Report {
   const version = typeof report === 'object' && report !== null ? (report as { schemaVersion?: unknown }).schemaVersion : undefined;
-  if (version !== 3 && version !== 2 && version !== 1) {
-    throw new TypeError(`verbatim-fr: expected a Report (schemaVersion 3, or 2 or 1), got ${describe(report)}`);
+  if (version !== 2 && version !== 1) {
+    throw new TypeError(`verbatim-fr: expected a Report (schemaVersion 2), got ${describe(report)}`);
   }
-}
-
-/** A report of any version renderers read, as version 3: tonality keys in English; a new object when it changes. */
-export function readReport(report: unknown): Report {
-  checkReport(report);
-  if ((report.schemaVersion as number) === 3) return report;
-  const channel = (ch: ChannelReport): ChannelReport => {
-    const tonality = {} as ChannelReport['tonality'];
-    for (const [t, figures] of Object.entries(ch.tonality ?? {})) tonality[own(FRENCH_TONALITIES, t) ?? (t as keyof typeof tonality)] = figures;
-    return { ...ch, tonality };
-  };
-  return { ...report, schemaVersion: 3, channels: report.channels.map(channel), all: channel(report.all) };
 }
 
 const has = (record: object, key: string): boolean => Object.prototype.hasOwnProperty.call(record, key);
@@ -127,8 +110,8 @@ function valueAt(report: Report, path: readonly string[]): unknown {
   return at;
 }
 
-export function createView(given: Report, options: RenderOptions = {}): ReportView {
-  const report = readReport(given);
+export function createView(report: Report, options: RenderOptions = {}): ReportView {
+  checkReport(report);
   if (typeof options !== 'object' || options === null) {
     throw new TypeError(`verbatim-fr: expected render options (object), got ${describe(options)}`);
   }

@@ -50,7 +50,7 @@ function formatTonality(ch: ChannelReport): string {
   if (ch.verbatims === 0) return '—';
   const p = (s: number | null) => String(Math.round((s ?? 0) * 100));
   const t = ch.tonality;
-  return `+${p(t.positive.share)} -${p(t.negative.share)} =${p(t.neutral.share)} ~${p(t.mixed.share)}`;
+  return `+${p(t.positif.share)} -${p(t.negatif.share)} =${p(t.neutre.share)} ~${p(t.mitige.share)}`;
 }
 
 function formatScore(score: ScoreSummary | null, m: Messages, lang: string): string {
@@ -505,7 +505,7 @@ function coreHtml(report: Report, ctx: HtmlContext): HtmlBlock[] {
 
 const pct = (share: number | null): number | null => (share === null ? null : Math.round(share * 10000) / 100);
 
-function coreCsv(report: Report, m: Messages, examples: boolean): CsvRow[] {
+function coreCsv(report: Report, examples: boolean): CsvRow[] {
   const rows: CsvRow[] = [];
   const row = (section: string, channel: string, key: string, label: string, metric: string, value: CsvValue): void => {
     rows.push({ section, channel, key, label, metric, value });
@@ -545,11 +545,9 @@ function coreCsv(report: Report, m: Messages, examples: boolean): CsvRow[] {
       fig('period_from', c.period.from);
       fig('period_to', c.period.to);
     }
-    for (const t of TONALITIES) {
-      const cs = c.tonality[t];
-      if (cs === undefined) continue;
-      row('tonality', id, t, m.html.tonalities[t], 'verbatims', cs.count);
-      row('tonality', id, t, m.html.tonalities[t], 'pct', pct(cs.share));
+    for (const [t, cs] of Object.entries(c.tonality)) {
+      row('tonality', id, t, t, 'verbatims', cs.count);
+      row('tonality', id, t, t, 'pct', pct(cs.share));
     }
     for (const l of c.languages) {
       row('language', id, l.id, l.id, 'verbatims', l.count);
@@ -592,5 +590,5 @@ export const coreRender: SectionRender<CoreReport, unknown> = {
   table: (_, ctx) => coreTable(ctx.report, ctx),
   md: (_, ctx) => coreMarkdown(ctx.report, ctx),
   html: (_, ctx) => coreHtml(ctx.report, ctx),
-  csv: (_, ctx) => coreCsv(ctx.report, ctx.m, ctx.examples),
+  csv: (_, ctx) => coreCsv(ctx.report, ctx.examples),
 };

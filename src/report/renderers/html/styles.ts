@@ -40,7 +40,7 @@ td.num{white-space:nowrap}
 .sub{display:block;color:var(--muted);font-size:.8rem;font-weight:400}
 .tone{display:flex;width:6.5rem;height:.7rem;border-radius:2px;overflow:hidden;background:var(--soft);margin-top:.2rem}
 .tone span{display:block;height:100%}
-.tone .positive{background:var(--pos)}.tone .negative{background:var(--neg)}.tone .neutral{background:var(--neu)}.tone .mixed{background:var(--mix)}
+.tone .positif{background:var(--pos)}.tone .negatif{background:var(--neg)}.tone .neutre{background:var(--neu)}.tone .mitige{background:var(--mix)}
 .tone-text{font-size:.72rem;color:var(--muted);white-space:nowrap}
 figure{margin:1rem 0;break-inside:avoid}
 figure svg.chart{max-width:100%;height:auto;display:block}
