@@ -1,7 +1,8 @@
 /**
  * Shared domain types of verbatim-fr. Each pipeline stage (text → lexicon →
  * analyze → report) reads and writes these; stage-specific types live in the
- * stage's own folder.
+ * stage's own folder. A closed list of values that code walks (entry kinds,
+ * tonalities) is defined here once, and its type derived from it.
  */
 
 // ---------------------------------------------------------------- text layer
@@ -64,8 +65,18 @@ export interface Verbatim {
 
 // ---------------------------------------------------------------- lexicon
 
-/** Kinds of lexicon entries. */
-export type EntryKind = 'theme' | 'concept' | 'irritant' | 'enchantment' | 'intent';
+/** Kinds of lexicon entries, in report order. */
+export const ENTRY_KINDS = ['theme', 'concept', 'irritant', 'enchantment', 'intent'] as const;
+/** Kinds of lexicon entries: `'theme' | 'concept' | 'irritant' | 'enchantment' | 'intent'`. */
+export type EntryKind = (typeof ENTRY_KINDS)[number];
+/** The list of an analysis (and of a channel report) holding the ids of each kind. */
+export const ENTRY_LISTS = {
+  theme: 'themes',
+  concept: 'concepts',
+  irritant: 'irritants',
+  enchantment: 'enchantments',
+  intent: 'intents',
+} as const satisfies Record<EntryKind, string>;
 
 /** Stage of the customer journey a theme belongs to. */
 export type JourneyStage = 'avant' | 'pendant' | 'apres';
@@ -77,8 +88,10 @@ export type NegationPolicy =
   /** negation is ignored (the term is already negative: `aucune réponse`) */
   | 'keep';
 
+/** Tones of a verbatim, in report order. */
+export const TONALITIES = ['positif', 'negatif', 'neutre', 'mitige'] as const;
 /** Tone of a verbatim. */
-export type Tonality = 'positif' | 'negatif' | 'neutre' | 'mitige';
+export type Tonality = (typeof TONALITIES)[number];
 
 // ---------------------------------------------------------------- analysis
 

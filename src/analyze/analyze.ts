@@ -312,10 +312,10 @@ export function analyze(verbatim: Verbatim | string, analyzer: Analyzer): Verbat
         all.push(instead);
       }
     }
-    // "On m'avait promis un geste", "j'aurais aimé un geste": a delight that did not happen. Read
+    // "On m'avait promis un geste", "j'aurais aimé un geste": an enchantment that did not happen. Read
     // before exclusions, which lexicons also use for these senses, so a promise still counts promiseAs.
     // "En cas de retard", "pour éviter la casse": a problem under a condition or a precaution did not
-    // happen, whatever the entry's onModality; it says nothing about a delight.
+    // happen, whatever the entry's onModality; it says nothing about an enchantment.
     if ((reason === undefined || reason === 'excluded') && !(negated && entry.onNegation === 'cancel') && (entry.onModality === 'cancel' || entry.kind === 'irritant')) {
       const found = modalityOf(units, r.start, r.end, analyzer.modality, negation, clauses);
       const modality = found === 'hypothetical' ? (entry.kind === 'irritant' ? found : undefined) : entry.onModality === 'cancel' ? found : undefined;

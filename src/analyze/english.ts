@@ -28,6 +28,12 @@ export interface EnglishLayer {
 /** No SMS table: the French one would rewrite English words. */
 const KEYING: KeyingOptions = { sms: {} };
 const SENTENCE_END = /[.!?…]/;
+/**
+ * English negators that cancel a match from inside its gap: the English
+ * lexicon's (lexicons/en/negation.yml) that negate wherever they stand
+ * (not `nobody`, `lack`), as the French plain negators are.
+ */
+const ENGLISH_INNER_NEGATORS: ReadonlySet<string> = new Set(['not', 'never', 'no', 'nothing', 'none', 'without', 'nor', 'neither', 'hardly']);
 
 /**
  * A lazy English layer for an analyser whose composed (French) lexicon is
@@ -71,7 +77,7 @@ function buildEnglishLayer(main: Lexicon, layers: readonly LexiconDocument[], fo
   const compiled = compileLexicon(lexicon, { ...KEYING, fuzzy: false });
 
   // "staff were not friendly": a negator inside a match's gap cancels it. Negators and breaks are keyed like the text ("lacks" → lack).
-  const negation = createNegationConfig(lexicon.negation, (phrase) => termKeys(englishPhraseKey(phrase, forms), KEYING), new Set(['not', 'never', 'no', 'nothing', 'none', 'without', 'nor', 'neither', 'hardly']));
+  const negation = createNegationConfig(lexicon.negation, (phrase) => termKeys(englishPhraseKey(phrase, forms), KEYING), ENGLISH_INNER_NEGATORS);
   return {
     lexicon,
     compiled,

@@ -1,13 +1,16 @@
 // Scores an analyser against annotated verbatims (gold), per label family,
 // as described in the evaluation README: per-label P/R/F1, micro and macro
 // averages, tonality accuracy and confusion, and the worst errors with text.
-import type { Tonality, VerbatimAnalysis } from '../types.js';
+import { TONALITIES, type Tonality, type VerbatimAnalysis } from '../types.js';
 import type { Analyzer } from './analyze.js';
 import { analyzeVerbatim } from './transcript.js';
 
-export const TONALITIES: readonly Tonality[] = ['positif', 'negatif', 'neutre', 'mitige'];
-
-/** One annotated verbatim (a line of a gold JSONL file). */
+/**
+ * One annotated verbatim, as `parseGoldJsonl` reads a line of a gold file
+ * (which names its fields in French: `enchantements`, `intentions`,
+ * `tonalite` with `positif`…). Each list is compared with the analysis' list
+ * of the same name.
+ */
 export interface GoldVerbatim {
   id: string;
   text: string;
@@ -16,17 +19,16 @@ export interface GoldVerbatim {
   date?: string;
   themes: string[];
   irritants: string[];
-  /** Gold files spell it the French way; compared with `analysis.enchantments`. */
-  enchantements: string[];
-  tonalite: Tonality;
-  /** Compared with `analysis.intents`. */
-  intentions: string[];
+  enchantments: string[];
+  intents: string[];
+  tonality: Tonality;
   /** The verbatim's sector, when the gold file says (`banque`, `transport_rail_air`…). */
   sector?: string;
 }
 
-export type EvalFamily = 'themes' | 'irritants' | 'enchantements' | 'intentions';
-export const EVAL_FAMILIES: readonly EvalFamily[] = ['themes', 'irritants', 'enchantements', 'intentions'];
+/** The label families scored: the lists of an analysis. */
+export type EvalFamily = 'themes' | 'irritants' | 'enchantments' | 'intents';
+export const EVAL_FAMILIES: readonly EvalFamily[] = ['themes', 'irritants', 'enchantments', 'intents'];
 
 export interface LabelScore {
   label: string;
@@ -79,7 +81,7 @@ export interface EvaluateOptions {
   /**
    * Predicted id → gold label, per family, for lexicons whose ids differ from
    * the gold file's (an intent cannot share the id of a theme in one lexicon:
-   * `{ intentions: { intention_resiliation: 'resiliation' } }`). Default: none.
+   * `{ intents: { intention_resiliation: 'resiliation' } }`). Default: none.
    */
   rename?: Partial<Record<EvalFamily, Record<string, string>>>;
   /**
@@ -93,17 +95,9 @@ const ratio = (a: number, b: number): number => (b === 0 ? 0 : a / b);
 const f1Of = (p: number, r: number): number => (p + r === 0 ? 0 : (2 * p * r) / (p + r));
 
 function predicted(analysis: VerbatimAnalysis, family: EvalFamily): string[] {
-  switch (family) {
-    case 'themes':
-      return analysis.themes;
-    case 'irritants':
-      // The residual label says "no irritant found": never a taxonomy irritant.
-      return analysis.residual === undefined ? analysis.irritants : analysis.irritants.filter((id) => id !== analysis.residual);
-    case 'enchantements':
-      return analysis.enchantments;
-    case 'intentions':
-      return analysis.intents;
-  }
+  // The residual label says "no irritant found": never a taxonomy irritant.
+  if (family === 'irritants' && analysis.residual !== undefined) return analysis.irritants.filter((id) => id !== analysis.residual);
+  return analysis[family];
 }
 
 function termsFor(analysis: VerbatimAnalysis, family: EvalFamily, label: string, publicId: (id: string) => string): string[] {
@@ -189,6 +183,11 @@ export function evaluate(goldInput: readonly GoldVerbatim[], analyzer: Analyzer,
   const gold = goldInput;
   if (!Array.isArray(goldInput)) throw new TypeError(`verbatim-fr: expected an array of gold verbatims, got ${goldInput === null ? 'null' : typeof goldInput}`);
   const keep = options.examples ?? 10;
+  for (const family of Object.keys(options.rename ?? {})) {
+    if (!(EVAL_FAMILIES as readonly string[]).includes(family)) {
+      throw new TypeError(`verbatim-fr: expected options.rename keys among ${EVAL_FAMILIES.join(', ')}, got "${family}"`);
+    }
+  }
   // Lists in analyses carry each entry's public id (`tag`); matches carry the entry id.
   const publicId = (id: string): string => analyzer.entries.get(id)?.tag ?? id;
   const analyses = gold.map((g) => {
@@ -205,9 +204,9 @@ export function evaluate(goldInput: readonly GoldVerbatim[], analyzer: Analyzer,
   const errors: TonalityScore['errors'] = [];
   gold.forEach((g, i) => {
     const p: Tonality = analyses[i]?.tonality ?? 'neutre';
-    confusion[g.tonalite][p] += 1;
-    if (p === g.tonalite) right += 1;
-    else errors.push({ id: g.id, gold: g.tonalite, predicted: p, text: g.text });
+    confusion[g.tonality][p] += 1;
+    if (p === g.tonality) right += 1;
+    else errors.push({ id: g.id, gold: g.tonality, predicted: p, text: g.text });
   });
   return {
     count: gold.length,
@@ -229,8 +228,8 @@ export interface ThresholdFailure {
 const FAMILY_ALIASES: Record<string, EvalFamily | 'tonality'> = {
   themes: 'themes', theme: 'themes', themas: 'themes',
   irritants: 'irritants', irritant: 'irritants',
-  enchantements: 'enchantements', enchantments: 'enchantements', enchantement: 'enchantements', enchantment: 'enchantements',
-  intentions: 'intentions', intents: 'intentions', intention: 'intentions', intent: 'intentions',
+  enchantments: 'enchantments', enchantment: 'enchantments', enchantements: 'enchantments', enchantement: 'enchantments',
+  intents: 'intents', intent: 'intents', intentions: 'intents', intention: 'intents',
   tonality: 'tonality', tonalite: 'tonality', tonalité: 'tonality',
 };
 

@@ -1,5 +1,5 @@
-import type { Tonality } from '../types.js';
-import { TONALITIES, type GoldVerbatim } from './evaluate.js';
+import { TONALITIES, type Tonality } from '../types.js';
+import type { EvalFamily, GoldVerbatim } from './evaluate.js';
 
 /** One problem in a gold file. */
 export interface GoldIssue {
@@ -24,9 +24,22 @@ export class GoldError extends Error {
   }
 }
 
-const LABEL_FIELDS = ['themes', 'irritants', 'enchantements', 'intentions'] as const;
+/** The label fields of a gold line (French, as gold files write them) and the `GoldVerbatim` list each fills. */
+const LABEL_FIELDS = [
+  ['themes', 'themes'],
+  ['irritants', 'irritants'],
+  ['enchantements', 'enchantments'],
+  ['intentions', 'intents'],
+] as const satisfies ReadonlyArray<readonly [string, EvalFamily]>;
 
-/** Parses annotated verbatims, one JSON object per line (blank lines skipped); throws `GoldError`. */
+/**
+ * Parses annotated verbatims, one JSON object per line (blank lines skipped):
+ * `id`, `text`, `themes`, `irritants`, `enchantements`, `intentions`,
+ * `tonalite` (`positif`, `negatif`, `neutre`, `mitige`, the taxonomy's
+ * values), optionally `channel`, `sector`, `date`, `score`. Gold files write
+ * French field names; each verbatim comes back with the English names of
+ * `GoldVerbatim`. Throws `GoldError` with every problem found.
+ */
 export function parseGoldJsonl(text: string, file = '<gold>'): GoldVerbatim[] {
   if (typeof text !== 'string') throw new TypeError(`verbatim-fr: expected the JSONL text of a gold file, got ${typeof text}`);
   const out: GoldVerbatim[] = [];
@@ -53,12 +66,12 @@ export function parseGoldJsonl(text: string, file = '<gold>'): GoldVerbatim[] {
     else if (seen.has(id)) problems.push([`duplicate id "${id}" (first on line ${seen.get(id)})`, 'ids must be unique']);
     else seen.set(id, line);
     if (typeof o['text'] !== 'string') problems.push(['missing "text"', 'add the verbatim as a "text" string']);
-    const labels: Partial<Record<(typeof LABEL_FIELDS)[number], string[]>> = {};
-    for (const f of LABEL_FIELDS) {
+    const labels: Partial<Record<EvalFamily, string[]>> = {};
+    for (const [f, family] of LABEL_FIELDS) {
       const v = o[f];
       if (v === undefined) problems.push([`missing "${f}"`, `add "${f}": [] when the verbatim has none`]);
       else if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) problems.push([`"${f}" must be a list of label ids`, `e.g. "${f}": ["…"]`]);
-      else labels[f] = v as string[];
+      else labels[family] = v as string[];
     }
     const tone = o['tonalite'];
     if (tone === undefined) problems.push(['missing "tonalite"', `add "tonalite": one of ${TONALITIES.join(', ')}`]);
@@ -72,9 +85,9 @@ export function parseGoldJsonl(text: string, file = '<gold>'): GoldVerbatim[] {
       text: o['text'] as string,
       themes: labels.themes ?? [],
       irritants: labels.irritants ?? [],
-      enchantements: labels.enchantements ?? [],
-      intentions: labels.intentions ?? [],
-      tonalite: tone as Tonality,
+      enchantments: labels.enchantments ?? [],
+      intents: labels.intents ?? [],
+      tonality: tone as Tonality,
     };
     if (typeof o['channel'] === 'string') g.channel = o['channel'];
     if (typeof o['sector'] === 'string' && o['sector'] !== '') g.sector = o['sector'];

@@ -1,4 +1,4 @@
-// Modality scope (docs/lexicon-format.md § Modality): a delight the customer
+// Modality scope (docs/lexicon-format.md § Modality): an enchantment the customer
 // was promised, asked for, hoped for or refused did not happen; a problem
 // named under a condition or a precaution ("en cas de retard", "pour éviter
 // la casse") did not happen either. Read like negation, on the unit stream,

@@ -1,4 +1,5 @@
 // Negation scope (docs/lexicon-format.md § Negation), on the unit stream.
+import { frenchNegatorsExcept } from '../text/negators.js';
 import type { TokenKind } from '../types.js';
 
 /** One unit of the analysed stream: a token, or one word of a multi-word key. */
@@ -194,7 +195,7 @@ export function isNegated(units: readonly Unit[], start: number, end: number, co
 }
 
 /** Negators that negate wherever they stand (not "plus", "personne", "non", which are often something else). */
-const PLAIN_NEGATORS = new Set(['ne', 'pas', 'jamais', 'rien', 'aucun', 'aucune', 'sans', 'ni', 'guere']);
+const PLAIN_NEGATORS = frenchNegatorsExcept('plus', 'personne');
 
 /**
  * Whether a plain negator stands inside the gap of a match whose term has none

@@ -1,5 +1,6 @@
 // Renders an evaluation report as text (fits 100 columns) or JSON.
-import { EVAL_FAMILIES, TONALITIES, type EvalReport, type FamilyScore } from './evaluate.js';
+import { TONALITIES } from '../types.js';
+import { EVAL_FAMILIES, type EvalReport, type FamilyScore } from './evaluate.js';
 
 const WIDTH = 100;
 const pct = (x: number): string => (x * 100).toFixed(1).padStart(5);

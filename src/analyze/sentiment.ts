@@ -6,6 +6,7 @@ import { foldKey, stem } from '../text/index.js';
 import { baseSentimentWords } from '../lexicon/defaults.js';
 import { termKeys } from '../lexicon/keys.js';
 import type { Lexicon } from '../lexicon/types.js';
+import { frenchNegatorsExcept } from '../text/negators.js';
 import { indexClauses, isBreak, isNegated, type ClauseIndex, type NegationConfig, type Unit } from './negation.js';
 import { createModalityConfig, modalityOf, type ModalityConfig } from './modality.js';
 
@@ -144,15 +145,18 @@ export function createSentimentConfig(lexicon: Lexicon, options: { includeBase: 
   };
 }
 
-/** Negators that make a phrase self-negated: negation around it is not applied. */
-const NEGATORS_IN_PHRASE = new Set(['ne', 'pas', 'jamais', 'rien', 'aucun', 'aucune', 'sans', 'ni', 'personne', 'plus']);
+/**
+ * Negators that make a phrase self-negated: negation around it is not applied.
+ * Not `guère`, which the sentiment lexicon weighs as a word of its own.
+ */
+const NEGATORS_IN_PHRASE = frenchNegatorsExcept('guere');
 
 /** Most a negated praise weighs (a plain "pas content" weighs 1). */
 const NEGATED_PRAISE_CAP = 1.5;
 /** Most units between a negated fact and the complaint word it negates ("jamais eu le moindre souci"). */
 const ABSORB_GAP = 3;
-/** Most units between an ironic praise and the delight it names ("Top la réactivité", "Super accueil, merci 🙃"). */
-const OWN_DELIGHT_GAP = 3;
+/** Most units between an ironic praise and the enchantment it names ("Top la réactivité", "Super accueil, merci 🙃"). */
+const OWN_ENCHANTMENT_GAP = 3;
 /** Most words between an opening and a closing quote for scare quotes (« rapide »). */
 const SCARE_QUOTE_WORDS = 3;
 
@@ -259,7 +263,7 @@ export function scoreSentiment(
       items.push({ start, end, value: sentiment.irritantWeight, phrase: undefined, cue: true, ironic: false, quoted: false, match: true });
       irritants += 1;
     } else if (m.kind === 'enchantment') {
-      // A delight in scare quotes (un service « rapide ») is a complaint.
+      // An enchantment in scare quotes (un service « rapide ») is a complaint.
       const quoted = scareQuoted(units, start, end) || (end - start > 1 && scareQuoted(units, end - 1, end));
       items.push({ start, end, value: sentiment.enchantmentWeight, phrase: undefined, cue: quoted, ironic: quoted, quoted, match: true });
       if (!quoted) enchantments += 1;
@@ -359,10 +363,10 @@ export function scoreSentiment(
   });
 
   // Irony: praise that may be ironic turns negative next to a complaint — an irritant anywhere in a
-  // verbatim with no delight ("Bravo pour le SAV 👏 … toujours pas remboursé"), or a negative fact or
+  // verbatim with no enchantment ("Bravo pour le SAV 👏 … toujours pas remboursé"), or a negative fact or
   // irony marker in its sentence or the next/previous one, with no turn between ("Génial, 3 semaines
-  // pour une réponse"), the delight it names then reading as part of the irony ("Top la
-  // réactivité, 10 jours sans nouvelles") unless another delight stands elsewhere; scare-quoted
+  // pour une réponse"), the enchantment it names then reading as part of the irony ("Top la
+  // réactivité, 10 jours sans nouvelles") unless another enchantment stands elsewhere; scare-quoted
   // praise always ("un service « rapide »").
   // Every test below is O(1) or stops at the nearest candidates (see Landmarks), so a long verbatim
   // full of praise and complaints stays linear.
@@ -379,13 +383,13 @@ export function scoreSentiment(
     // A sincere praise word between a fact and the praise answers the fact ("10 jours, délai correct. Merci."): no irony.
     const sincere = praiseIndex(items.filter((e) => !e.match && !e.ironic && e.value > 0));
     const maxSpan = items.reduce((m, it) => Math.max(m, it.end - it.start), 0);
-    const delights = items.filter((e) => e.match && !e.cue && e.value > 0);
-    const delightBounds = { minSentence: Infinity, maxSentence: -Infinity, minEnd: Infinity, maxStart: -Infinity };
-    for (const e of delights) {
-      delightBounds.minSentence = Math.min(delightBounds.minSentence, sentenceOf(e));
-      delightBounds.maxSentence = Math.max(delightBounds.maxSentence, sentenceOf(e));
-      delightBounds.minEnd = Math.min(delightBounds.minEnd, e.end);
-      delightBounds.maxStart = Math.max(delightBounds.maxStart, e.start);
+    const enchantmentItems = items.filter((e) => e.match && !e.cue && e.value > 0);
+    const enchantmentBounds = { minSentence: Infinity, maxSentence: -Infinity, minEnd: Infinity, maxStart: -Infinity };
+    for (const e of enchantmentItems) {
+      enchantmentBounds.minSentence = Math.min(enchantmentBounds.minSentence, sentenceOf(e));
+      enchantmentBounds.maxSentence = Math.max(enchantmentBounds.maxSentence, sentenceOf(e));
+      enchantmentBounds.minEnd = Math.min(enchantmentBounds.minEnd, e.end);
+      enchantmentBounds.maxStart = Math.max(enchantmentBounds.maxStart, e.start);
     }
     const flips = new Set<Item>();
     for (const it of items) {
@@ -400,15 +404,15 @@ export function scoreSentiment(
       // complaint took: "Top la réactivité, 10 jours sans nouvelles"), on the same line: a chat's later "super merci" thanks for the fix, it does not mock the problem.
       if (!hasCueNear(it, cues, s, sentenceOf, marks, maxSpan, units.length, sincere)) continue;
       // The praised object next to the praise ("Top la réactivité", "Bravo la logistique"): with
-      // another delight elsewhere the praise is sincere.
-      const own = (e: Item): boolean => sentenceOf(e) === s && Math.max(e.start - it.end, it.start - e.end) <= OWN_DELIGHT_GAP && !turnBetween(marks, it, e);
-      if (delights.length > 0) {
-        const b = delightBounds;
-        if (b.minSentence !== s || b.maxSentence !== s || it.start - b.minEnd > OWN_DELIGHT_GAP || b.maxStart - it.end > OWN_DELIGHT_GAP) continue;
-        if (delights.some((e) => !own(e))) continue;
+      // another enchantment elsewhere the praise is sincere.
+      const own = (e: Item): boolean => sentenceOf(e) === s && Math.max(e.start - it.end, it.start - e.end) <= OWN_ENCHANTMENT_GAP && !turnBetween(marks, it, e);
+      if (enchantmentItems.length > 0) {
+        const b = enchantmentBounds;
+        if (b.minSentence !== s || b.maxSentence !== s || it.start - b.minEnd > OWN_ENCHANTMENT_GAP || b.maxStart - it.end > OWN_ENCHANTMENT_GAP) continue;
+        if (enchantmentItems.some((e) => !own(e))) continue;
       }
       flips.add(it);
-      for (const e of delights) flips.add(e);
+      for (const e of enchantmentItems) flips.add(e);
     }
     for (const it of flips) if (it.value > 0) it.value = -it.value;
   }

@@ -1,6 +1,5 @@
 // Cell values → Verbatim fields: scores and dates as French exports write them.
-
-const fold = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+import { foldAccents as fold } from '../text/fold.js';
 
 // "4,5", "8/10", "4 étoiles", "9 - Très probable", "10 (extrêmement probable)".
 const SCORE =

@@ -1,5 +1,6 @@
 // Channel normalisation: map the many spellings found in exports ("Avis Google",
 // "Tchat", "E-mail") to canonical channel ids. Browser-safe and pure.
+import { foldAccents } from '../text/fold.js';
 
 /** One channel of the channel table (`channels:` section of a lexicon). */
 export interface ChannelDefinition {
@@ -23,10 +24,7 @@ export function slugify(value: string): string {
   if (typeof value !== 'string') {
     throw new TypeError(`verbatim-fr: expected a string to slugify, got ${typeof value}`);
   }
-  return value
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
+  return foldAccents(value)
     // Ligatures customers and spreadsheets use ("œ" in "cœur").
     .replace(/œ/g, 'oe')
     .replace(/æ/g, 'ae')

@@ -6,8 +6,10 @@ import { makeIssue, sourceOf, type PathSegment, type SourceInfo } from './source
 import type { LexiconChannel, Lexicon, LexiconDocument, LexiconEntry, LexiconIssue } from './types.js';
 import { didYouMean } from './validate.js';
 import { durationMinutes } from './duration.js';
+import { FRENCH_NEGATORS } from '../text/negators.js';
 
-export const DEFAULT_NEGATORS = ['ne', 'pas', 'plus', 'jamais', 'aucun', 'aucune', 'rien', 'personne', 'sans', 'ni', 'guere'];
+/** Negators of a lexicon with no negation section (the default lexicons list theirs in negation.yml). */
+export const DEFAULT_NEGATORS: readonly string[] = FRENCH_NEGATORS;
 export const DEFAULT_BREAKS = [',', '.', ';', '!', '?', ':', 'mais', 'cependant', 'pourtant', 'par contre', 'sauf que'];
 export const DEFAULT_WINDOW = 4;
 export const DEFAULT_MODALITY_WINDOW = 6;
@@ -42,7 +44,7 @@ export function composeLexicons(layers: readonly LexiconDocument[]): Lexicon {
     lang: 'fr',
     entries: [],
     sentiment: { words: {}, facts: {}, intensifiers: {}, irritantWeight: -2, enchantmentWeight: 2, sarcasm: [], turns: [] },
-    negation: { negators: DEFAULT_NEGATORS, window: DEFAULT_WINDOW, breaks: DEFAULT_BREAKS },
+    negation: { negators: [...DEFAULT_NEGATORS], window: DEFAULT_WINDOW, breaks: DEFAULT_BREAKS },
     modality: { promise: [], unreal: [], kept: [], hypothetical: [], promiseAs: null, window: DEFAULT_MODALITY_WINDOW },
     implied: [],
     channels: [],

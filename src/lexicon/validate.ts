@@ -1,11 +1,11 @@
 // Structural checks of one lexicon document (one layer). Cross-layer checks
 // (unknown parent, patch of an unknown id) happen in compose.ts.
+import { ENTRY_KINDS } from '../types.js';
 import type { LexiconDocument, LexiconIssue } from './types.js';
 import { makeIssue, type PathSegment, type SourceInfo } from './source.js';
 import { parseTerm } from './term.js';
 import { durationMinutes } from './duration.js';
 
-export const ENTRY_KINDS = ['theme', 'concept', 'irritant', 'enchantment', 'intent'] as const;
 const STAGES = ['avant', 'pendant', 'apres'];
 const POLICIES = ['cancel', 'keep'];
 export const ID_PATTERN = /^[a-z0-9_.]+$/;

@@ -8,7 +8,8 @@ import { maskPersonalData } from './mask.js';
 import type { Section, SectionContext, SectionFinalizeContext } from './section.js';
 import { CORE } from './sections/core.js';
 import { defaultSections } from './sections/index.js';
-import { cloneState, dict } from './state.js';
+import { dict } from './counts.js';
+import { cloneState } from './state.js';
 import type { CoreReport, CoreState, Report, ReportOptions, ReportReject, ReportState } from './types.js';
 
 /** The builder returned by `createReportBuilder`. */
@@ -62,7 +63,7 @@ function checkState(state: unknown, name: string): asserts state is ReportState 
 const has = (record: object, key: string): boolean => Object.prototype.hasOwnProperty.call(record, key);
 
 /**
- * Creates a report builder: `add` each analysis, `reject` each skipped row,
+ * Creates a report builder: `add` each analysis, `reject` each rejected row,
  * `snapshot` the state to merge or finalize.
  */
 export function createReportBuilder(options: ReportOptions = {}): ReportBuilder {

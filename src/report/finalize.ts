@@ -1,7 +1,9 @@
 /** From the core state to the top of the report: summary, channels, all (pure). */
-import type { EntryKind, Tonality } from '../types.js';
-import { checkCoreState, emptyChannelState, mergeChannelStates, own } from './state.js';
-import { mergeAll } from './insight/_shared.js';
+import { TONALITIES, type EntryKind } from '../types.js';
+import { FRENCH_NEGATORS } from '../text/negators.js';
+import { compareStrings, mergeAll, own } from './counts.js';
+import { checkCoreState, emptyChannelState, mergeChannelStates } from './state.js';
+import { detectScoreScale, sortedScores } from './scales.js';
 import { histogramMean, histogramQuantile, round, roundOrNull, shareOf } from './stats.js';
 import type {
   ChannelReport,
@@ -21,17 +23,13 @@ import type {
 
 export const DEFAULT_TOP_WORDS = 20;
 export const DEFAULT_MIN_EXPRESSION_VERBATIMS = 2;
-/** Negators are never stop words (they flip meanings), but as single words they say nothing on their own. */
-export const DEFAULT_IGNORED_WORDS: readonly string[] = [
-  'ne', 'n', 'pas', 'plus', 'jamais', 'aucun', 'aucune', 'rien', 'personne', 'sans', 'ni', 'guere',
-];
+/** Negators (and `n` of the elided `n'`) are never stop words (they flip meanings), but as single words they say nothing on their own. */
+export const DEFAULT_IGNORED_WORDS: readonly string[] = [...FRENCH_NEGATORS, 'n'];
 /** Channel id of the all-channels view. */
 export const ALL_CHANNELS = 'all';
 
-const TONALITIES: readonly Tonality[] = ['positif', 'negatif', 'neutre', 'mitige'];
 const ALL_LABELS: Record<string, string> = { fr: 'Tous canaux', en: 'All channels' };
 
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 interface FinalizeSettings {
   meta: ReportMeta;
@@ -56,21 +54,17 @@ function count(name: string, value: unknown, fallback: number): number {
 
 // ---------------------------------------------------------------- scores
 
+/** The scales the core summarises: NPS and stars; any other scale shows as a mean. */
 type DetectedScale = 'nps' | 'stars' | 'unknown';
 
-function scoreValues(hist: Histogram): number[] {
-  return Object.entries(hist)
-    .filter(([, c]) => c > 0)
-    .map(([k]) => Number(k));
-}
-
-/** Stars when every score is within 1–5, NPS when every score is an integer within 0–10. */
-export function detectScale(hist: Histogram): DetectedScale | null {
-  const values = scoreValues(hist);
-  if (values.length === 0) return null;
-  if (values.every((v) => v >= 1 && v <= 5)) return 'stars';
-  if (values.every((v) => Number.isInteger(v) && v >= 0 && v <= 10)) return 'nps';
-  return 'unknown';
+/**
+ * The core's reading of `detectScoreScale`: NPS and stars as detected, any
+ * other scale (CSAT 1–7 or 0–100, none) as `unknown`; null without scores.
+ */
+function coreScale(hist: Histogram): DetectedScale | null {
+  if (sortedScores(hist).values.length === 0) return null;
+  const { kind } = detectScoreScale(hist);
+  return kind === 'nps' || kind === 'stars' ? kind : 'unknown';
 }
 
 const onScale = (scale: DetectedScale, v: number): boolean =>
@@ -114,7 +108,7 @@ export function summarizeScores(hist: Histogram, scale: DetectedScale | 'mixed')
 function rankEntries(ch: ChannelState, kind: EntryKind, s: FinalizeSettings): RankedEntry[] {
   return Object.entries(ch.entries[kind] ?? {})
     .filter(([, c]) => c > 0)
-    .sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]))
+    .sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]))
     .map(([id, verbatims]) => {
       const meta = own(s.meta.entries, id);
       const entry: RankedEntry = {
@@ -141,7 +135,7 @@ function toReportExample(e: ReportExample): ReportExample {
 function rankTerms(table: Record<string, TermCount>, total: number, max: number, keep: (key: string, t: TermCount) => boolean): RankedTerm[] {
   return Object.entries(table)
     .filter(([k, t]) => keep(k, t))
-    .sort((a, b) => b[1][1] - a[1][1] || b[1][0] - a[1][0] || cmp(a[0], b[0]))
+    .sort((a, b) => b[1][1] - a[1][1] || b[1][0] - a[1][0] || compareStrings(a[0], b[0]))
     .slice(0, max)
     .map(([key, [occurrences, verbatims]]) => ({ key, verbatims, occurrences, share: shareOf(verbatims, total) }));
 }
@@ -176,7 +170,7 @@ function channelReport(channel: string, label: string, ch: ChannelState, score: 
     tonality,
     languages: Object.entries(ch.languages)
       .filter(([, c]) => c > 0)
-      .sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]))
+      .sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]))
       .map(([id, c]) => ({ id, ...countShare(c) })),
     themes: rankEntries(ch, 'theme', s),
     concepts: rankEntries(ch, 'concept', s),
@@ -227,12 +221,12 @@ export function finalizeCore(state: CoreState, options: ReportOptions = {}): Cor
   const channels: ChannelReport[] = [];
   for (const id of ids) {
     const ch = state.channels[id] as ChannelState;
-    const scale = s.scoreScale === 'auto' ? detectScale(ch.scores) : s.scoreScale;
+    const scale = s.scoreScale === 'auto' ? coreScale(ch.scores) : s.scoreScale;
     if (scale !== null) channelScales.add(scale);
     const score = scale === null ? null : summarizeScores(ch.scores, scale);
     channels.push(channelReport(id, own(s.meta.channels, id)?.label ?? id, ch, score, s));
   }
-  channels.sort((a, b) => b.verbatims - a.verbatims || cmp(a.channel, b.channel));
+  channels.sort((a, b) => b.verbatims - a.verbatims || compareStrings(a.channel, b.channel));
 
   const allScale = channelScales.size === 0 ? null : channelScales.size === 1 ? [...channelScales][0]! : 'mixed';
   const allScore = allScale === null ? null : summarizeScores(all.scores, allScale);
@@ -246,7 +240,7 @@ export function finalizeCore(state: CoreState, options: ReportOptions = {}): Cor
       analysed,
       rejected,
       rejectsByReason: Object.entries(state.rejects.byReason)
-        .sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]))
+        .sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]))
         .map(([reason, c]) => ({ reason, count: c })),
       firstRejects: state.rejects.first.map((r) => {
         const source: ReportReject['source'] = { file: r.source.file, row: r.source.row };

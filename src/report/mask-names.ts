@@ -4,6 +4,7 @@
 // "Julie (conseillère) :"), a greeting ("Bonjour Hugo,"), a first name from a
 // list of common ones, or a name alone on the last line. Words lists are
 // folded (lowercase, no accents). Linear: one pass over the word tokens.
+import { foldAccents } from '../text/fold.js';
 import { stopwords } from '../lexicon/text-tables.js';
 
 const set = (words: string): ReadonlySet<string> => new Set(words.split(/\s+/u).filter((w) => w !== ''));
@@ -120,11 +121,10 @@ const FIRST_NAMES = set(`aaron abdel abdelkader abdallah abdou adam adele adelai
 
 // Folded words, memoised (the same words come back verbatim after verbatim); cleared when large.
 const folded = new Map<string, string>();
-const ASCII = /^[\x20-\x7e]*$/u;
 function fold(s: string): string {
   let f = folded.get(s);
   if (f === undefined) {
-    f = ASCII.test(s) ? s.toLowerCase() : s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/’/gu, "'");
+    f = foldAccents(s);
     if (folded.size >= 50_000) folded.clear();
     folded.set(s, f);
   }

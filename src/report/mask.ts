@@ -13,19 +13,19 @@
 import type { Match } from '../types.js';
 import { findMentions, findNames, nameWords } from './mask-names.js';
 
-/** Kinds of personal data that are masked. */
-export type PersonalDataKind = 'email' | 'telephone' | 'iban' | 'nir' | 'carte' | 'adresse' | 'reference' | 'nom';
+/** Kinds of personal data that are masked (`social_security`: the French NIR). */
+export type PersonalDataKind = 'email' | 'phone' | 'iban' | 'social_security' | 'card' | 'address' | 'reference' | 'name';
 
-/** Placeholder written in place of each kind. */
+/** Placeholder written in place of each kind (French wording, as the verbatims are). */
 export const maskPlaceholders: Readonly<Record<PersonalDataKind, string>> = {
   email: '[email]',
-  telephone: '[téléphone]',
+  phone: '[téléphone]',
   iban: '[iban]',
-  nir: '[n° sécu]',
-  carte: '[carte]',
-  adresse: '[adresse]',
+  social_security: '[n° sécu]',
+  card: '[carte]',
+  address: '[adresse]',
   reference: '[référence]',
-  nom: '[nom]',
+  name: '[nom]',
 };
 
 /** One masked span. */
@@ -318,7 +318,7 @@ function findPhones(text: string, claims: Claims): void {
     } else if (/^(?:\+?33|0033)\d{9,10}$/u.test(g.digits) && (g.digits.startsWith('0') ? !/[\p{L}\p{N}]/u.test(prev) : prev === '+')) {
       // Glued: +33612345678, 0033612345678.
       const s = g.digits.startsWith('0') ? g.start : g.start - 1;
-      claims.claim('telephone', s, g.end);
+      claims.claim('phone', s, g.end);
       i++;
       continue;
     } else if (PLUS_BEFORE.test(before(g.start)) && !/^33/u.test(g.digits)) {
@@ -330,7 +330,7 @@ function findPhones(text: string, claims: Claims): void {
         k++;
       }
       const last = groups[k - 1];
-      if (total >= 10 && last !== undefined && claims.claim('telephone', text.lastIndexOf('+', g.start), last.end)) {
+      if (total >= 10 && last !== undefined && claims.claim('phone', text.lastIndexOf('+', g.start), last.end)) {
         i = k;
         continue;
       }
@@ -360,7 +360,7 @@ function findPhones(text: string, claims: Claims): void {
       // National numbers: 0 then 1–9 (never 00); the digit after the country code is 1–9.
       const digits = groups.slice(j, k + 1).map((x) => x.digits).join('');
       const valid = need === 10 ? /^0[1-9]/u.test(digits) : /^[1-9]/u.test(digits);
-      if (ok && first !== undefined && end !== undefined && valid && claims.claim('telephone', start, end.end)) {
+      if (ok && first !== undefined && end !== undefined && valid && claims.claim('phone', start, end.end)) {
         i = k + 1;
         continue;
       }
@@ -447,13 +447,13 @@ function findAddresses(text: string, claims: Claims): void {
     let start = m.index;
     const prefix = PREFIX_LINE.exec(text.slice(Math.max(0, start - 80), start));
     if (prefix !== null) start -= prefix[0].length;
-    claims.claim('adresse', start, end);
+    claims.claim('address', start, end);
   });
   scan(text, POSTCODE_TOWN, (m) => {
     const code = /^\d{5}/u.exec(m[0]);
     if (code === null || m.groups?.['lower'] !== undefined) return;
     const end = townEnd(text, m.index + 5, false);
-    if (end > 0) claims.claim('adresse', m.index, end);
+    if (end > 0) claims.claim('address', m.index, end);
   });
 }
 
@@ -492,20 +492,20 @@ function findPersonalData(text: string): Found[] {
     scan(text, DATE, (m) => {
       if (claims.free(m.index, m.index + m[0].length)) claims.protect(m.index, m.index + m[0].length);
     });
-    scan(text, NIR, (m) => claims.claim('nir', m.index, m.index + m[0].length));
+    scan(text, NIR, (m) => claims.claim('social_security', m.index, m.index + m[0].length));
     scan(text, CARD_GROUPED, (m) => {
       const window = cardWindow(m[0]);
-      if (window !== undefined && claims.claim('carte', m.index + window[0], m.index + window[1])) CARD_GROUPED.lastIndex = m.index + window[1];
+      if (window !== undefined && claims.claim('card', m.index + window[0], m.index + window[1])) CARD_GROUPED.lastIndex = m.index + window[1];
       else if (window !== undefined) CARD_GROUPED.lastIndex = m.index + 1;
     });
     scan(text, CARD_PLAIN, (m) => {
-      if (luhn(m[0])) claims.claim('carte', m.index, m.index + m[0].length);
+      if (luhn(m[0])) claims.claim('card', m.index, m.index + m[0].length);
     });
     findPhones(text, claims);
     findAddresses(text, claims);
   }
-  const names = findNames(text, (s, e) => claims.free(s, e)).filter(([s, e]) => claims.claim('nom', s, e));
-  for (const [s, e] of findMentions(text, nameWords(text, names))) claims.claim('nom', s, e);
+  const names = findNames(text, (s, e) => claims.free(s, e)).filter(([s, e]) => claims.claim('name', s, e));
+  for (const [s, e] of findMentions(text, nameWords(text, names))) claims.claim('name', s, e);
   if (hasDigit) findReferences(text, claims);
   return claims.found.sort((a, b) => a.start - b.start);
 }

@@ -5,6 +5,7 @@
  * terminal table needs a shorter label than a page, both are here (`text`
  * for table and Markdown, `html` for the page).
  */
+import type { EntryKind, Tonality } from '../types.js';
 
 /** Report languages: `fr` (default) and `en`. */
 export type ReportLang = 'fr' | 'en';
@@ -12,7 +13,7 @@ export type ReportLang = 'fr' | 'en';
 /** The language of a `lang` option: English for `en…`, else French. */
 export const reportLang = (lang: string | undefined): ReportLang => (lang?.toLowerCase().startsWith('en') ? 'en' : 'fr');
 
-type Kinds<T> = { theme: T; concept: T; irritant: T; enchantment: T; intent: T };
+type Kinds<T> = Record<EntryKind, T>;
 
 export interface Messages {
   /** Locale of numbers and dates on the HTML page. */
@@ -174,7 +175,7 @@ const fr: Messages = {
     },
     inputRows: 'Lignes lues',
     analysed: 'Verbatims analysés',
-    rejected: 'Lignes ignorées',
+    rejected: 'Lignes rejetées',
     channelCount: 'Canaux',
     period: 'Période',
     periodValue: (from, to) => `du ${from} au ${to}`,
@@ -183,8 +184,8 @@ const fr: Messages = {
       'Les données personnelles (e-mails, téléphones, IBAN, n° de sécurité sociale, cartes, adresses, références, noms) sont masquées dans les verbatims cités, les mots et les identifiants.',
     maskedNo: 'Attention : les données personnelles ne sont pas masquées dans les verbatims cités. Ne diffusez pas ce rapport tel quel.',
     approximate: 'Les comptes de mots sont approximatifs (vocabulaire élagué par maxVocabulary).',
-    rejectReasons: 'Motifs des lignes ignorées',
-    firstRejects: 'Premières lignes ignorées',
+    rejectReasons: 'Motifs des lignes rejetées',
+    firstRejects: 'Premières lignes rejetées',
     file: 'Fichier',
     row: 'Ligne de données',
     line: 'Ligne du fichier',
@@ -261,7 +262,7 @@ const en: Messages = {
     wordsPerVerbatim: 'Words/v.',
     conceptsPerVerbatim: 'Concepts/v.',
     withIrritant: '% irrit.',
-    withEnchantment: '% delight',
+    withEnchantment: '% enchant.',
     tonality: 'Tone +/-/=/~',
     median: 'median',
     mixed: 'mixed',
@@ -285,7 +286,7 @@ const en: Messages = {
     },
     inputRows: 'Input rows',
     analysed: 'Verbatims analysed',
-    rejected: 'Rows skipped',
+    rejected: 'Rows rejected',
     channelCount: 'Channels',
     period: 'Period',
     periodValue: (from, to) => `${from} to ${to}`,
@@ -294,8 +295,8 @@ const en: Messages = {
       'Personal data (emails, phones, IBANs, social security and card numbers, addresses, references, names) is masked in quoted verbatims, words and ids.',
     maskedNo: 'Warning: personal data is not masked in quoted verbatims. Do not share this report as is.',
     approximate: 'Word counts are approximate (vocabulary pruned by maxVocabulary).',
-    rejectReasons: 'Why rows were skipped',
-    firstRejects: 'First skipped rows',
+    rejectReasons: 'Why rows were rejected',
+    firstRejects: 'First rejected rows',
     file: 'File',
     row: 'Data row',
     line: 'File line',
@@ -305,7 +306,7 @@ const en: Messages = {
     conceptsPerVerbatim: 'Concepts per verbatim',
     median: 'med.',
     withIrritant: '% with irritant',
-    withEnchantment: '% with delight',
+    withEnchantment: '% with enchantment',
     tonality: 'Tone',
     tonalities: { positif: 'positive', negatif: 'negative', neutre: 'neutral', mitige: 'mixed' },
     exchanges: 'Exchanges per conversation',
@@ -316,8 +317,8 @@ const en: Messages = {
     chartData: 'Chart data',
     shareOfVerbatims: 'Share of verbatims',
     theme: 'Theme',
-    kinds: { theme: 'Themes', concept: 'Concepts', irritant: 'Irritants', enchantment: 'Delights', intent: 'Intents' },
-    kindOne: { theme: 'theme', concept: 'concept', irritant: 'irritant', enchantment: 'delight', intent: 'intent' },
+    kinds: { theme: 'Themes', concept: 'Concepts', irritant: 'Irritants', enchantment: 'Enchantments', intent: 'Intents' },
+    kindOne: { theme: 'theme', concept: 'concept', irritant: 'irritant', enchantment: 'enchantment', intent: 'intent' },
     verbatimCount: (n, count) => `${n} verbatim${count === 1 ? '' : 's'}`,
     smallBases: (min) => `Shares of channels with fewer than ${min} verbatims are to be read with care.`,
     exampleScore: 'score',

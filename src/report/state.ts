@@ -4,27 +4,17 @@
  * split, analysed in parallel and combined (only `maxVocabulary` pruning makes
  * it approximate).
  */
-import type { EntryKind, VerbatimAnalysis } from '../types.js';
+import { foldAccents } from '../text/fold.js';
+import { ENTRY_KINDS, ENTRY_LISTS, type VerbatimAnalysis } from '../types.js';
 import { maskPersonalData, maskQuotedInput, moveSpans, type MaskReplacement, type MaskResult } from './mask.js';
-import { addTo, fnv1a, mergeCounts } from './stats.js';
+import { addCount, compareStrings, dict, own, sumCounts } from './counts.js';
+import { fnv1a } from './stats.js';
 import type { ChannelState, CoreState, ExampleState, Highlight, ReportMeta, ReportOptions, ReportReject, TermCount } from './types.js';
 
 export const DEFAULT_EXAMPLES = 3;
 export const DEFAULT_MAX_REJECTS = 10;
 /** Channel of an analysis that carries none. */
 export const UNKNOWN_CHANNEL = 'inconnu';
-
-const ENTRY_KINDS: readonly EntryKind[] = ['theme', 'concept', 'irritant', 'enchantment', 'intent'];
-
-/** A dictionary safe for keys taken from user text (`__proto__`, `constructor`…). */
-export function dict<V>(): Record<string, V> {
-  return Object.create(null) as Record<string, V>;
-}
-
-/** Own property lookup on user-given records. */
-export function own<V>(record: Readonly<Record<string, V>> | undefined, key: string): V | undefined {
-  return record !== undefined && Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
-}
 
 const describe = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
 
@@ -82,28 +72,27 @@ export function emptyCoreState(options: ReportOptions = {}): CoreState {
 
 // ---------------------------------------------------------------- ordering
 
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Total order on examples: rank, then every field, so ties never depend on input order. */
 export function compareExamples(a: ExampleState, b: ExampleState): number {
   return (
     a.rank - b.rank ||
-    cmp(a.id, b.id) ||
-    cmp(a.channel, b.channel) ||
-    cmp(a.text, b.text) ||
-    cmp(a.date ?? '', b.date ?? '') ||
+    compareStrings(a.id, b.id) ||
+    compareStrings(a.channel, b.channel) ||
+    compareStrings(a.text, b.text) ||
+    compareStrings(a.date ?? '', b.date ?? '') ||
     (a.score ?? Number.NEGATIVE_INFINITY) - (b.score ?? Number.NEGATIVE_INFINITY) ||
-    cmp(JSON.stringify(a.highlights), JSON.stringify(b.highlights))
+    compareStrings(JSON.stringify(a.highlights), JSON.stringify(b.highlights))
   );
 }
 
 function compareRejects(a: ReportReject, b: ReportReject): number {
   return (
-    cmp(a.source.file, b.source.file) ||
+    compareStrings(a.source.file, b.source.file) ||
     a.source.row - b.source.row ||
     (a.source.line ?? 0) - (b.source.line ?? 0) ||
-    cmp(a.reason, b.reason) ||
-    cmp(a.hint, b.hint)
+    compareStrings(a.reason, b.reason) ||
+    compareStrings(a.hint, b.hint)
   );
 }
 
@@ -227,12 +216,6 @@ function addVocabulary(ch: ChannelState, keywords: ReadonlyArray<string | null>)
   }
 }
 
-const fold = (s: string): string =>
-  s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase();
-
 /**
  * Keywords minus personal data, so word tables, expressions and keyness never
  * show a name, an address, an email or a reference: keywords that are
@@ -245,10 +228,10 @@ export function keywordsWithoutPersonalData(
 ): ReadonlyArray<string | null> {
   const pieces = new Set<string>();
   for (const r of found) {
-    for (const piece of fold(analysis.text.slice(r.start, r.end)).split(/[^\p{L}\p{N}]+/u)) if (piece !== '') pieces.add(piece);
+    for (const piece of foldAccents(analysis.text.slice(r.start, r.end)).split(/[^\p{L}\p{N}]+/u)) if (piece !== '') pieces.add(piece);
   }
   return analysis.keywords.map((k) => {
-    if (pieces.has(fold(k))) return null;
+    if (pieces.has(foldAccents(k))) return null;
     // Alone, only keywords with a digit or an @ can be an email, phone, IBAN, card or reference.
     return !/[\d@]/.test(k) || maskPersonalData(k).replacements.length === 0 ? k : null;
   });
@@ -275,7 +258,7 @@ function highlightsFor(analysis: VerbatimAnalysis, entryId: string): Highlight[]
     seen.add(key);
     out.push({ start: m.start, end: m.end, id: m.id });
   }
-  return out.sort((a, b) => a.start - b.start || a.end - b.end || cmp(a.id, b.id));
+  return out.sort((a, b) => a.start - b.start || a.end - b.end || compareStrings(a.id, b.id));
 }
 
 /** Adds one analysis to the core state; a brand or agent message is only counted apart. */
@@ -290,38 +273,31 @@ export function addAnalysis(state: CoreState, analysis: VerbatimAnalysis, meta: 
     return;
   }
   ch.verbatims += 1;
-  addTo(ch.words, finiteOrZero(analysis.words));
+  addCount(ch.words, finiteOrZero(analysis.words));
   ch.contentWords += finiteOrZero(analysis.contentWords);
-  addTo(ch.concepts, conceptLevelIds(analysis, meta).size);
-  addTo(ch.themes, new Set(analysis.themes).size);
+  addCount(ch.concepts, conceptLevelIds(analysis, meta).size);
+  addCount(ch.themes, new Set(analysis.themes).size);
   // The residual label is listed with the irritants (its own row) but explains nothing: not "with an irritant".
   if (analysis.irritants.some((id) => id !== analysis.residual)) ch.withIrritant += 1;
   if (analysis.enchantments.length > 0) ch.withEnchantment += 1;
-  addTo(ch.tonality, analysis.tonality);
-  addTo(ch.languages, typeof analysis.language === 'string' && analysis.language !== '' ? analysis.language : 'und');
+  addCount(ch.tonality, analysis.tonality);
+  addCount(ch.languages, typeof analysis.language === 'string' && analysis.language !== '' ? analysis.language : 'und');
 
-  const byKind: Array<[EntryKind, readonly string[]]> = [
-    ['theme', analysis.themes],
-    ['concept', analysis.concepts],
-    ['irritant', analysis.irritants],
-    ['enchantment', analysis.enchantments],
-    ['intent', analysis.intents],
-  ];
-  for (const [kind, ids] of byKind) for (const id of uniq(ids)) addTo(ch.entries[kind], id);
+  for (const kind of ENTRY_KINDS) for (const id of uniq(analysis[ENTRY_LISTS[kind]])) addCount(ch.entries[kind], id);
 
   // Masked once, for the word tables and the examples.
   const masked = config.maskPersonalData ? maskPersonalData(analysis.text) : undefined;
   addVocabulary(ch, masked === undefined ? analysis.keywords : keywordsWithoutPersonalData(analysis, masked.replacements));
   if (ch.verbatims % PRUNE_EVERY === 0) pruneChannel(ch, config.maxVocabulary);
 
-  if (typeof analysis.score === 'number' && Number.isFinite(analysis.score)) addTo(ch.scores, analysis.score);
+  if (typeof analysis.score === 'number' && Number.isFinite(analysis.score)) addCount(ch.scores, analysis.score);
   else ch.unscored += 1;
   if (typeof analysis.date === 'string' && analysis.date !== '') {
     if (ch.dateFrom === null || analysis.date < ch.dateFrom) ch.dateFrom = analysis.date;
     if (ch.dateTo === null || analysis.date > ch.dateTo) ch.dateTo = analysis.date;
   }
 
-  if (config.examples > 0) addExamples(ch, channel, analysis, byKind, config, masked);
+  if (config.examples > 0) addExamples(ch, channel, analysis, config, masked);
 }
 
 const finiteOrZero = (n: unknown): number => (typeof n === 'number' && Number.isFinite(n) ? n : 0);
@@ -330,12 +306,11 @@ function addExamples(
   ch: ChannelState,
   channel: string,
   analysis: VerbatimAnalysis,
-  byKind: ReadonlyArray<[EntryKind, readonly string[]]>,
   config: CoreState['config'],
   masked: MaskResult | undefined,
 ): void {
-  for (const [, ids] of byKind) {
-    for (const entryId of uniq(ids)) {
+  for (const kind of ENTRY_KINDS) {
+    for (const entryId of uniq(analysis[ENTRY_LISTS[kind]])) {
       const list = (ch.examples[entryId] ??= []);
       const rank = fnv1a(`${entryId}\u0000${analysis.id}`);
       const last = list[list.length - 1];
@@ -368,7 +343,7 @@ export function addReject(state: CoreState, reject: ReportReject): void {
   const masked = state.config.maskPersonalData;
   const clean: ReportReject = { source, reason: masked ? maskQuotedInput(r.reason) : r.reason, hint: masked ? maskQuotedInput(hint) : hint };
   state.rejects.count += 1;
-  addTo(state.rejects.byReason, clean.reason);
+  addCount(state.rejects.byReason, clean.reason);
   const first = state.rejects.first;
   if (first.length < state.config.maxRejects || compareRejects(clean, first[first.length - 1] as ReportReject) < 0) {
     first.push(clean);
@@ -404,15 +379,13 @@ function mergeTerms(a: Record<string, TermCount>, b: Record<string, TermCount>):
   return out;
 }
 
-const sumCounts = (a: Record<string, number>, b: Record<string, number>): Record<string, number> =>
-  mergeCounts(mergeCounts(dict(), a), b);
 
 const minDate = (a: string | null, b: string | null): string | null => (a === null ? b : b === null ? a : a < b ? a : b);
 const maxDate = (a: string | null, b: string | null): string | null => (a === null ? b : b === null ? a : a > b ? a : b);
 
 export function mergeChannelStates(a: ChannelState, b: ChannelState, config: CoreState['config']): ChannelState {
   const entries = dict<Record<string, number>>() as ChannelState['entries'];
-  for (const kind of ENTRY_KINDS) entries[kind] = sumCounts(a.entries[kind] ?? {}, b.entries[kind] ?? {});
+  for (const kind of ENTRY_KINDS) entries[kind] = sumCounts([a.entries[kind] ?? {}, b.entries[kind] ?? {}]);
   const examples = dict<ExampleState[]>();
   for (const id of new Set([...Object.keys(a.examples), ...Object.keys(b.examples)])) {
     examples[id] = [...(own(a.examples, id) ?? []), ...(own(b.examples, id) ?? [])]
@@ -422,15 +395,15 @@ export function mergeChannelStates(a: ChannelState, b: ChannelState, config: Cor
   }
   const merged: ChannelState = {
     verbatims: a.verbatims + b.verbatims,
-    words: sumCounts(a.words, b.words),
+    words: sumCounts([a.words, b.words]),
     contentWords: a.contentWords + b.contentWords,
-    concepts: sumCounts(a.concepts, b.concepts),
-    themes: sumCounts(a.themes, b.themes),
+    concepts: sumCounts([a.concepts, b.concepts]),
+    themes: sumCounts([a.themes, b.themes]),
     withIrritant: a.withIrritant + b.withIrritant,
     withEnchantment: a.withEnchantment + b.withEnchantment,
     agentMessages: (a.agentMessages ?? 0) + (b.agentMessages ?? 0),
-    tonality: sumCounts(a.tonality, b.tonality),
-    languages: sumCounts(a.languages, b.languages),
+    tonality: sumCounts([a.tonality, b.tonality]),
+    languages: sumCounts([a.languages, b.languages]),
     entries,
     keywords: mergeTerms(a.keywords, b.keywords),
     expressions: mergeTerms(a.expressions, b.expressions),
@@ -443,7 +416,7 @@ export function mergeChannelStates(a: ChannelState, b: ChannelState, config: Cor
           },
         }
       : {}),
-    scores: sumCounts(a.scores, b.scores),
+    scores: sumCounts([a.scores, b.scores]),
     unscored: a.unscored + b.unscored,
     dateFrom: minDate(a.dateFrom, b.dateFrom),
     dateTo: maxDate(a.dateTo, b.dateTo),
@@ -488,7 +461,7 @@ export function mergeCoreStates(a: CoreState, b: CoreState): CoreState {
   first.length = Math.min(first.length, config.maxRejects);
   return {
     config,
-    rejects: { count: a.rejects.count + b.rejects.count, byReason: sumCounts(a.rejects.byReason, b.rejects.byReason), first },
+    rejects: { count: a.rejects.count + b.rejects.count, byReason: sumCounts([a.rejects.byReason, b.rejects.byReason]), first },
     channels,
   };
 }

@@ -57,17 +57,6 @@ export function histogramQuantile(hist: Histogram, p: number): number | null {
   return a + (h - lo) * (b - a);
 }
 
-export function addTo(hist: Histogram, value: number | string, count = 1): void {
-  const key = String(value);
-  hist[key] = (hist[key] ?? 0) + count;
-}
-
-/** Adds every count of `b` into `a`. */
-export function mergeCounts(a: Record<string, number>, b: Readonly<Record<string, number>>): Record<string, number> {
-  for (const [k, c] of Object.entries(b)) a[k] = (a[k] ?? 0) + c;
-  return a;
-}
-
 export const round = (x: number, digits: number): number => {
   const f = 10 ** digits;
   const r = Math.round(x * f) / f;

@@ -7,7 +7,7 @@ import type { Section } from './section.js';
 
 // ---------------------------------------------------------------- inputs
 
-/** Where a skipped input row came from. */
+/** Where a rejected input row came from. */
 export interface RejectSource {
   file: string;
   /** 1-based data row number. */

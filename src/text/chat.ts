@@ -1,6 +1,7 @@
 // Chat transcripts: split "Client : …" / "Conseillère : …" lines into turns, so
 // that only the customer's words are analysed and matches map back to the
 // original text. Browser-safe, never throws on a string.
+import { foldAccents } from './fold.js';
 
 /** Who speaks in a turn. `unknown`: a named speaker whose role could not be told, or a system line. */
 export type ChatSpeaker = 'customer' | 'agent' | 'bot' | 'unknown';
@@ -111,10 +112,6 @@ const ROLE_PHRASES: ReadonlyArray<readonly [string, ChatSpeaker]> = [
 const ROLE_WORDS: ReadonlyArray<readonly [readonly string[], ChatSpeaker]> = ROLE_PHRASES.map(([phrase, speaker]) => [phrase.split(' '), speaker]);
 const DETERMINERS = new Set(['le', 'la', "l'", 'l’', 'votre', 'notre', 'mon', 'ma', 'un', 'une', 'the']);
 
-function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/’/g, "'");
-}
-
 /** A word that can follow a role or make a name: capitalised, a number, or an initial. */
 function isNameWord(word: string): boolean {
   return /^(?:\p{Lu}[\p{L}\p{M}'’.-]*|\d+|#\d+)$/u.test(word);
@@ -124,10 +121,10 @@ function isNameWord(word: string): boolean {
 function roleOfLabel(label: string): ChatSpeaker | null {
   const words = label.split(/\s+/).filter((w) => w !== '' && w !== '-');
   let i = 0;
-  if (words.length > 1 && DETERMINERS.has(fold(words[0] as string))) i = 1;
+  if (words.length > 1 && DETERMINERS.has(foldAccents(words[0] as string))) i = 1;
   let best: readonly [number, ChatSpeaker] | null = null;
   // Folded once per label, not once per role phrase (this runs on every line of every multi-line verbatim).
-  const folded = words.slice(i, i + 4).map((w) => fold(w).replace(/[.:]$/, ''));
+  const folded = words.slice(i, i + 4).map((w) => foldAccents(w).replace(/[.:]$/, ''));
   for (const [parts, speaker] of ROLE_WORDS) {
     if (parts.every((p, k) => (folded[k] ?? '') === p) && (best === null || parts.length > best[0])) {
       best = [parts.length, speaker];
@@ -196,7 +193,7 @@ function unwrapStamp(stamp: string): string {
 }
 
 function labelKey(label: string): string {
-  return fold(label).replace(/\s+/g, ' ');
+  return foldAccents(label).replace(/\s+/g, ' ');
 }
 
 /**

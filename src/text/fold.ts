@@ -87,6 +87,21 @@ function foldTextByWord(text: string): string {
   return collapse ? joined.replace(SPACE_RUN_RE, ' ') : joined;
 }
 
+const PRINTABLE_ASCII_RE = /^[\x20-\x7e]*$/;
+const CURLY_APOSTROPHE_RE = /’/g;
+
+/**
+ * Accents and case only: lowercase, the marks of canonical decomposition
+ * (NFD) dropped, the curly apostrophe ’ written '. Lighter than
+ * {@link foldKey}: no compatibility forms, ligatures, invisible characters or
+ * stretched letters; for labels, cell values and names compared as written
+ * (`Réseaux sociaux` → `reseaux sociaux`, `Conseillère` → `conseillere`).
+ */
+export function foldAccents(text: string): string {
+  if (PRINTABLE_ASCII_RE.test(text)) return text.toLowerCase();
+  return text.normalize('NFD').replace(MARKS_RE, '').toLowerCase().replace(CURLY_APOSTROPHE_RE, "'");
+}
+
 /** Lowercase only, apostrophes unified and stretching reduced (accents kept): the first SMS lookup key. */
 export function lowerKey(word: string): string {
   return word.toLowerCase().replace(APOSTROPHES_RE, "'").replace(STRETCH_RE, '$1');

@@ -1,14 +1,14 @@
 import { fra } from 'stopword';
 import { foldKey } from './fold.js';
 import { expectString } from './guard.js';
+import { FRENCH_NEGATORS } from './negators.js';
 
 /**
- * Negation words, as folded keys. They are never stop words: dropping them
- * would turn "aucune réponse" into "réponse" and "pas de souci" into "souci".
+ * Negation words, as folded keys: the French negators and the elided `n'`.
+ * They are never stop words: dropping them would turn "aucune réponse" into
+ * "réponse" and "pas de souci" into "souci".
  */
-export const NEGATION_WORDS: ReadonlySet<string> = new Set([
-  'ne', "n'", 'pas', 'plus', 'aucun', 'aucune', 'jamais', 'rien', 'personne', 'sans', 'ni', 'guere',
-]);
+export const NEGATION_WORDS: ReadonlySet<string> = new Set([...FRENCH_NEGATORS, "n'"]);
 
 /** Options of {@link isStopword}. */
 export interface StopwordOptions {

@@ -13,7 +13,7 @@ const report = evaluate(gold, miniAnalyzer());
 describe('evaluate', () => {
   it('parses the gold file, skipping blank lines', () => {
     expect(gold.map((g) => g.id)).toEqual(['g1', 'g2', 'g3', 'g4']);
-    expect(gold[2]).toMatchObject({ score: null, channel: 'chat', enchantements: ['rapidite'] });
+    expect(gold[2]).toMatchObject({ score: null, channel: 'chat', enchantments: ['rapidite'] });
   });
 
   it('scores themes per label and averages them', () => {
@@ -41,16 +41,16 @@ describe('evaluate', () => {
     expect(irr.micro.f1).toBeCloseTo(6 / 7);
     expect(irr.macro.f1).toBeCloseTo(3 / 4);
     expect(irr.falseNegatives).toEqual([{ id: 'g4', label: 'injoignable', text: gold[3]?.text }]);
-    expect(report.families.enchantements.micro).toMatchObject({ tp: 2, fp: 0, fn: 0, f1: 1 });
-    const intents = report.families.intentions;
+    expect(report.families.enchantments.micro).toMatchObject({ tp: 2, fp: 0, fn: 0, f1: 1 });
+    const intents = report.families.intents;
     expect(intents.micro).toMatchObject({ tp: 1, fp: 0, fn: 1 });
     expect(intents.micro.f1).toBeCloseTo(2 / 3);
   });
 
   it('renames predicted ids when the lexicon and the gold file differ', () => {
-    const renamed = evaluate(gold, miniAnalyzer(), { rename: { intentions: { recommandation_positive: 'resiliation' } } });
-    expect(renamed.families.intentions.micro).toMatchObject({ tp: 0, fp: 1, fn: 2 });
-    expect(renamed.families.intentions.falsePositives[0]).toMatchObject({ id: 'g2', label: 'resiliation', terms: ['stem:recommander → «recommande»'] });
+    const renamed = evaluate(gold, miniAnalyzer(), { rename: { intents: { recommandation_positive: 'resiliation' } } });
+    expect(renamed.families.intents.micro).toMatchObject({ tp: 0, fp: 1, fn: 2 });
+    expect(renamed.families.intents.falsePositives[0]).toMatchObject({ id: 'g2', label: 'resiliation', terms: ['stem:recommander → «recommande»'] });
   });
 
   it('lists false positives with the terms behind them', () => {
@@ -96,6 +96,41 @@ describe('checkThresholds', () => {
   });
 });
 
+describe('parseGoldJsonl reads French gold files into English fields', () => {
+  const line = (tonalite: string, extra = ''): string =>
+    `{"id": "x", "text": "t", "themes": ["livraison"], "irritants": ["retard_livraison"], "enchantements": ["rapidite"], "intentions": ["resiliation"], "tonalite": "${tonalite}"${extra}}`;
+
+  it.each(['positif', 'negatif', 'neutre', 'mitige'])('tonalite %s → tonality %s (the taxonomy value, unchanged)', (tonalite) => {
+    expect(parseGoldJsonl(line(tonalite))[0]?.tonality).toBe(tonalite);
+  });
+
+  it('gives each label list under the name of the analysis list it is compared with, and no French field', () => {
+    expect(parseGoldJsonl(line('negatif', ', "channel": "chat", "sector": "banque"'))).toEqual([
+      { id: 'x', text: 't', channel: 'chat', sector: 'banque', themes: ['livraison'], irritants: ['retard_livraison'], enchantments: ['rapidite'], intents: ['resiliation'], tonality: 'negatif' },
+    ]);
+  });
+
+  it.each(['négatif', 'Positif', 'positive', 'constructor', 'bof'])('refuses tonalite %s, naming the French values', (tonalite) => {
+    expect(() => parseGoldJsonl(line(tonalite), 'g.jsonl')).toThrow(/bad "tonalite"[^\n]*\n {4}hint: use one of positif, negatif, neutre, mitige/);
+  });
+
+  it('reads the French field names only (the gold file format)', () => {
+    const english = '{"id": "x", "text": "t", "themes": [], "irritants": [], "enchantments": [], "intents": [], "tonality": "neutral"}';
+    expect(() => parseGoldJsonl(english)).toThrow(/missing "enchantements"[\s\S]*missing "intentions"[\s\S]*missing "tonalite"/);
+  });
+});
+
+describe('evaluate options', () => {
+  it('refuses a rename under an unknown family (the French names included)', () => {
+    expect(() => evaluate(gold, miniAnalyzer(), { rename: { intentions: {} } as never })).toThrow(/expected options.rename keys among themes, irritants, enchantments, intents, got "intentions"/);
+  });
+
+  it('names the families in English in the report', () => {
+    expect(Object.keys(report.families)).toEqual(['themes', 'irritants', 'enchantments', 'intents']);
+    expect(Object.values(report.families).map((f) => f.family)).toEqual(['themes', 'irritants', 'enchantments', 'intents']);
+  });
+});
+
 describe('parseGoldJsonl errors', () => {
   it('reports each bad line with its number and what is missing', () => {
     const text = [
@@ -134,7 +169,7 @@ describe('tags', () => {
       '{"id": "t1", "text": "je pars", "themes": [], "irritants": [], "enchantements": [], "tonalite": "neutre", "intentions": []}',
     );
     const r = evaluate(one, miniAnalyzer({ lexicons: [tagged] }));
-    expect(r.families.intentions.falsePositives).toEqual([{ id: 't1', label: 'resiliation', text: 'je pars', terms: ['je pars → «je pars»'] }]);
+    expect(r.families.intents.falsePositives).toEqual([{ id: 't1', label: 'resiliation', text: 'je pars', terms: ['je pars → «je pars»'] }]);
   });
 });
 
@@ -143,7 +178,7 @@ describe('evaluate runs the corpus pipeline', () => {
     const text = "Client : bonjour, je voudrais changer mon adresse de livraison\nConseiller : ce n'est pas mon problème";
     const analyzer = createAnalyzer();
     expect(analyze({ id: 'c', text }, analyzer).irritants).toContain('mots_qui_tuent');
-    const report = evaluate([{ id: 'c', text, themes: ['livraison'], irritants: [], enchantements: [], tonalite: 'neutre', intentions: [] }], analyzer);
+    const report = evaluate([{ id: 'c', text, themes: ['livraison'], irritants: [], enchantments: [], tonality: 'neutre', intents: [] }], analyzer);
     expect(report.families.irritants.micro).toMatchObject({ fp: 0 });
   });
 });

@@ -3,7 +3,7 @@ import { analyze, createAnalyzer, parseLexicon, safeParseLexicon } from '../../s
 
 const defaults = createAnalyzer({ keepCancelled: true, detectLanguage: false });
 
-describe('modality: a delight promised, asked for, hoped for or refused did not happen', () => {
+describe('modality: an enchantment promised, asked for, hoped for or refused did not happen', () => {
   it.each([
     ["On m'avait promis un geste commercial, rien vu venir", 'geste_commercial', ['promesse_non_tenue']],
     ['Le vendeur devait me faire un geste commercial', 'geste_commercial', ['promesse_non_tenue']],
@@ -67,7 +67,7 @@ entries:
     expect(analyze('un sourire, promis', a).enchantments).toEqual(['sourire']);
   });
 
-  it('a condition or a precaution cancels irritants, not delights; "même si" concedes a fact', () => {
+  it('a condition or a precaution cancels irritants, not enchantments; "même si" concedes a fact', () => {
     const doc = parseLexicon(
       `version: 1
 negation:

@@ -54,7 +54,7 @@ describe('residual dissatisfaction', () => {
 
   it('never counts as a predicted irritant in an evaluation', () => {
     const report = evaluate(
-      [{ id: '1', text: 'livraison nulle, horrible', themes: ['livraison'], irritants: [], enchantements: [], intentions: [], tonalite: 'negatif' }],
+      [{ id: '1', text: 'livraison nulle, horrible', themes: ['livraison'], irritants: [], enchantments: [], intents: [], tonality: 'negatif' }],
       analyzer,
     );
     expect(report.families.irritants.micro.fp).toBe(0);

@@ -8,7 +8,7 @@ import { addScores, emptyScoresState, finalizeScores, mergeScores } from '../../
 import { addTrends, emptyTrendsState, finalizeTrends, mergeTrends } from '../../src/report/insight/trends.js';
 import type { VerbatimAnalysis } from '../../src/types.js';
 import { analysisArb, chunks, stateOf } from './_helpers.js';
-import { mergeAll, sumCounts } from '../../src/report/insight/_shared.js';
+import { mergeAll, sumCounts } from '../../src/report/counts.js';
 
 interface Analysis<S> {
   name: string;

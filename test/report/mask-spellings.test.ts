@@ -196,8 +196,8 @@ describe('measurement sets (test/fixtures/pii)', () => {
   });
 
   it('the scorer counts an item half masked as missed, and a touched decoy as a false mask', () => {
-    const [row] = parseMarkup('mail\tappelez le [[telephone|06 12 34 56 78]] pour {{prix|12 €}}\n');
-    const half = scorePii([row!], (text) => ({ text, replacements: [{ kind: 'telephone', start: 11, end: 16, maskedStart: 11, maskedEnd: 16 }] }));
+    const [row] = parseMarkup('mail\tappelez le [[phone|06 12 34 56 78]] pour {{prix|12 €}}\n');
+    const half = scorePii([row!], (text) => ({ text, replacements: [{ kind: 'phone', start: 11, end: 16, maskedStart: 11, maskedEnd: 16 }] }));
     expect(half.misses).toHaveLength(1);
     const decoy = scorePii([row!], (text) => ({ text, replacements: [{ kind: 'reference', start: 30, end: 32, maskedStart: 30, maskedEnd: 32 }] }));
     expect(decoy.falseMasks).toHaveLength(1);

@@ -2,22 +2,24 @@
 // up together in the same verbatim, and how much more than chance (lift).
 import type { VerbatimAnalysis } from '../../types.js';
 import {
-  addTo,
+  addCount,
+  compareStrings,
+  copyCounts,
+  countOf,
+  dict,
+  mergeRecords,
+  sortedKeys,
+  sumCounts,
+  type Counts,
+} from '../counts.js';
+import {
   assertAnalysis,
   assertKinds,
   assertState,
-  compareStrings,
-  copyCounts,
-  dict,
   entryKeys,
-  get,
-  mergeCounts,
-  mergeRecords,
   nonNegativeInteger,
   sameList,
-  sortedKeys,
   splitEntryKey,
-  type Counts,
   type InsightEntryKind,
 } from './_shared.js';
 
@@ -87,7 +89,7 @@ function emptyChannel(): CooccurrenceChannelCounts {
 }
 
 function mergeChannel(a: CooccurrenceChannelCounts, b: CooccurrenceChannelCounts): CooccurrenceChannelCounts {
-  return { verbatims: a.verbatims + b.verbatims, items: mergeCounts(a.items, b.items), pairs: mergeCounts(a.pairs, b.pairs) };
+  return { verbatims: a.verbatims + b.verbatims, items: sumCounts([a.items, b.items]), pairs: sumCounts([a.pairs, b.pairs]) };
 }
 
 function copyChannel(a: CooccurrenceChannelCounts): CooccurrenceChannelCounts {
@@ -117,13 +119,13 @@ export function addCooccurrence(state: CooccurrenceState, analysis: VerbatimAnal
     const q = splitEntryKey(y);
     return (q.kind === 'theme' && themeOf.get(p.id) === q.id) || (p.kind === 'theme' && themeOf.get(q.id) === p.id);
   };
-  for (const item of items) addTo(counts.items, item);
+  for (const item of items) addCount(counts.items, item);
   for (let i = 0; i < items.length; i++) {
     for (let j = i + 1; j < items.length; j++) {
       const x = items[i] as string;
       const y = items[j] as string;
       if (!keepOwnTheme && ownTheme(x, y)) continue;
-      addTo(counts.pairs, x + PAIR_SEPARATOR + y);
+      addCount(counts.pairs, x + PAIR_SEPARATOR + y);
     }
   }
 }
@@ -147,11 +149,11 @@ function rank(counts: CooccurrenceChannelCounts, minSupport: number, top: number
   const n = counts.verbatims;
   const pairs: CooccurrencePair[] = [];
   for (const key of sortedKeys(counts.pairs)) {
-    const count = get(counts.pairs, key);
+    const count = countOf(counts.pairs, key);
     if (count < Math.max(1, minSupport)) continue;
     const [x = '', y = ''] = key.split(PAIR_SEPARATOR);
-    const na = get(counts.items, x);
-    const nb = get(counts.items, y);
+    const na = countOf(counts.items, x);
+    const nb = countOf(counts.items, y);
     pairs.push({
       a: { ...splitEntryKey(x), count: na },
       b: { ...splitEntryKey(y), count: nb },

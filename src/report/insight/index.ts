@@ -15,7 +15,8 @@ export type { TrendDay, TrendMove, TrendPeriod, TrendSeries, TrendsAccumulatorOp
 export { JOURNEY_STAGES } from './journey.js';
 export type { JourneyBreakdown, JourneyChannelCounts, JourneyEntryMeta, JourneyOptions, JourneyResult, JourneyStageOrUnknown, JourneyState, StageShares } from './journey.js';
 export { chiSquarePValue, logLikelihood, logRatio, type LogLikelihoodFormula } from './stats.js';
-export type { Counts as InsightCounts, InsightEntryKind } from './_shared.js';
+export type { Counts as InsightCounts } from '../counts.js';
+export type { InsightEntryKind } from './_shared.js';
 
 /** `report.sections.insight`: the results of the insight sections. */
 export interface Insight {

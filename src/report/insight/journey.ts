@@ -3,20 +3,22 @@
 // theme; irritants and enchantments inherit it through their theme.
 import type { EntryKind, JourneyStage, VerbatimAnalysis } from '../../types.js';
 import {
-  addTo,
-  assertAnalysis,
-  assertState,
+  addCount,
   compareStrings,
   copyCounts,
-  describe,
+  countOf,
   dict,
-  get,
-  mergeCounts,
   mergeRecords,
-  percent,
   sortedKeys,
-  uniqueStrings,
+  sumCounts,
   type Counts,
+} from '../counts.js';
+import {
+  assertAnalysis,
+  assertState,
+  describe,
+  percent,
+  uniqueStrings,
 } from './_shared.js';
 
 /** What the journey needs to know about a lexicon entry. */
@@ -78,8 +80,8 @@ function emptyChannel(): JourneyChannelCounts {
 function mergeChannel(a: JourneyChannelCounts, b: JourneyChannelCounts): JourneyChannelCounts {
   return {
     verbatims: a.verbatims + b.verbatims,
-    irritant: mergeCounts(a.irritant, b.irritant),
-    enchantment: mergeCounts(a.enchantment, b.enchantment),
+    irritant: sumCounts([a.irritant, b.irritant]),
+    enchantment: sumCounts([a.enchantment, b.enchantment]),
   };
 }
 
@@ -101,8 +103,8 @@ export function addJourney(state: JourneyState, analysis: VerbatimAnalysis): voi
   assertAnalysis(analysis, 'journey.add');
   const counts = (state.channels[analysis.channel] ??= emptyChannel());
   counts.verbatims += 1;
-  for (const id of uniqueStrings(analysis.irritants)) addTo(counts.irritant, id);
-  for (const id of uniqueStrings(analysis.enchantments)) addTo(counts.enchantment, id);
+  for (const id of uniqueStrings(analysis.irritants)) addCount(counts.irritant, id);
+  for (const id of uniqueStrings(analysis.enchantments)) addCount(counts.enchantment, id);
   if (Array.isArray(analysis.matches)) {
     for (const m of analysis.matches) {
       if (m && (m.kind === 'irritant' || m.kind === 'enchantment') && typeof m.theme === 'string' && typeof m.id === 'string') {
@@ -149,12 +151,12 @@ export function finalizeJourney(state: JourneyState, options: JourneyOptions = {
     const byStage = dict<number>();
     let mentions = 0;
     for (const [id, n] of Object.entries(counts)) {
-      addTo(byStage, stageOf[id] as string, n);
+      addCount(byStage, stageOf[id] as string, n);
       mentions += n;
     }
     const stages = {} as StageShares['stages'];
     for (const stage of JOURNEY_STAGES) {
-      const count = get(byStage, stage);
+      const count = countOf(byStage, stage);
       stages[stage] = { count, share: percent(count, mentions) };
     }
     return { mentions, stages };

@@ -5,14 +5,16 @@
 import type { CoreState } from '../types.js';
 import {
   compareStrings,
-  describe,
+  countOf,
   dict,
-  get,
-  nonNegativeInteger,
   sortedKeys,
-  splitEntryKey,
   sumCounts,
   type Counts,
+} from '../counts.js';
+import {
+  describe,
+  nonNegativeInteger,
+  splitEntryKey,
   type InsightEntryKind,
 } from './_shared.js';
 import { chiSquarePValue, logLikelihood, logRatio, type LogLikelihoodFormula } from './stats.js';
@@ -135,9 +137,9 @@ export function finalizeKeyness(state: KeynessState, options: KeynessOptions = {
     concept: sumCounts(channels.map((c) => c.concepts)),
   };
   const candidates = {
-    word: sortedKeys(totals.word).filter((k) => get(totals.word, k) >= minFrequency),
-    expression: sortedKeys(totals.expression).filter((k) => get(totals.expression, k) >= minFrequency),
-    concept: sortedKeys(totals.concept).filter((k) => get(totals.concept, k) >= minFrequency),
+    word: sortedKeys(totals.word).filter((k) => countOf(totals.word, k) >= minFrequency),
+    expression: sortedKeys(totals.expression).filter((k) => countOf(totals.expression, k) >= minFrequency),
+    concept: sortedKeys(totals.concept).filter((k) => countOf(totals.concept, k) >= minFrequency),
   };
 
   return {
@@ -153,8 +155,8 @@ export function finalizeKeyness(state: KeynessState, options: KeynessOptions = {
         const over: KeyItem[] = [];
         const under: KeyItem[] = [];
         for (const key of candidates[kind]) {
-          const a = get(own, key);
-          const b = get(totals[kind], key) - a;
+          const a = countOf(own, key);
+          const b = countOf(totals[kind], key) - a;
           if (c === 0 || d === 0) continue;
           const g2 = logLikelihood(a, b, c, d, formula);
           const p = chiSquarePValue(g2);

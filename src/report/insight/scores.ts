@@ -4,44 +4,34 @@
 // The state keeps a histogram of score values per cell (whole, channel, entry), so
 // that "without entry X" is exactly `whole − with X`, merges are sums, and the
 // scale can be detected at the end from all values.
-import type { VerbatimAnalysis } from '../../types.js';
+import { ENTRY_KINDS, type VerbatimAnalysis } from '../../types.js';
 import {
-  ENTRY_KINDS,
-  addTo,
+  addCount,
+  compareStrings,
+  copyCounts,
+  countOf,
+  dict,
+  mergeRecords,
+  sortedKeys,
+  sumCounts,
+  type Counts,
+} from '../counts.js';
+import {
   assertAnalysis,
   assertKinds,
   assertState,
-  compareStrings,
-  copyCounts,
   describe,
-  dict,
   entryKeys,
-  get,
-  mergeCounts,
-  mergeRecords,
   nonNegativeInteger,
   percent,
-  sortedKeys,
   splitEntryKey,
-  type Counts,
   type InsightEntryKind,
 } from './_shared.js';
 
-export type ScoreScaleKind = 'nps' | 'stars' | 'csat' | 'ces';
+import { detectScoreScale, sortedScores, type DetectedScoreScale, type ScoreScaleKind } from '../scales.js';
 
-/** How a score scale reads. */
-export interface DetectedScoreScale {
-  /** `unknown` when no scale fits (only means are given). */
-  kind: ScoreScaleKind | 'unknown';
-  min: number;
-  max: number;
-  /** False for CES effort scores, where a low score is good (unless `cesHigherIsEasier`). */
-  higherIsBetter: boolean;
-  /** True when found from the values, false when declared. */
-  detected: boolean;
-  /** Why this scale, in a sentence, for reports. */
-  reason: string;
-}
+export { detectScoreScale };
+export type { DetectedScoreScale, ScoreScaleKind };
 
 /** Scores seen in one cell: verbatims counted and histogram of score values (key: `String(value)`). */
 export interface ScoreCell {
@@ -131,11 +121,11 @@ function emptyCell(): ScoreCell {
 
 function addToCell(cell: ScoreCell, scoreKey: string | null): void {
   cell.verbatims += 1;
-  if (scoreKey !== null) addTo(cell.scores, scoreKey);
+  if (scoreKey !== null) addCount(cell.scores, scoreKey);
 }
 
 function mergeCell(a: ScoreCell, b: ScoreCell): ScoreCell {
-  return { verbatims: a.verbatims + b.verbatims, scores: mergeCounts(a.scores, b.scores) };
+  return { verbatims: a.verbatims + b.verbatims, scores: sumCounts([a.scores, b.scores]) };
 }
 
 function copyCell(a: ScoreCell): ScoreCell {
@@ -175,58 +165,8 @@ export function mergeScores(a: ScoresState, b: ScoresState): ScoresState {
 
 // ---------------------------------------------------------------- scale
 
-interface Histogram {
-  values: number[];
-  counts: number[];
-}
-
-function histogram(scores: Counts): Histogram {
-  const pairs = Object.entries(scores)
-    .map(([k, n]) => [Number(k), n] as const)
-    .filter(([v, n]) => Number.isFinite(v) && n > 0)
-    .sort((x, y) => x[0] - y[0]);
-  return { values: pairs.map((p) => p[0]), counts: pairs.map((p) => p[1]) };
-}
-
-/** A 1–7 scale is told from NPS only on a base this large with nothing above 7. */
-const SEVEN_POINT_MIN_BASE = 30;
-
-/**
- * Detects the scale from a histogram of score values (`{ "9": 12, "10": 30 }`):
- * 1–5 → stars; integers 0–10 with a 0 or a value ≥ 8 → NPS; integers 1–7 with at
- * least 30 scores and a 6 or 7 → CSAT 1–7 (fewer: NPS); within 0–100 otherwise →
- * CSAT 0–100. CES is never detected: declare it.
- */
-export function detectScoreScale(scores: Counts): DetectedScoreScale {
-  const { values, counts } = histogram(scores);
-  const n = counts.reduce((s, c) => s + c, 0);
-  const min = values[0];
-  const max = values[values.length - 1];
-  if (min === undefined || max === undefined) {
-    return { kind: 'unknown', min: 0, max: 0, higherIsBetter: true, detected: true, reason: 'no scores' };
-  }
-  const integers = values.every((v) => Number.isInteger(v));
-  const scale = (kind: ScoreScaleKind, lo: number, hi: number, reason: string): DetectedScoreScale => ({
-    kind,
-    min: lo,
-    max: hi,
-    higherIsBetter: true,
-    detected: true,
-    reason,
-  });
-  if (min >= 1 && max <= 5) return scale('stars', 1, 5, 'all scores between 1 and 5');
-  if (integers && min >= 0 && max <= 10) {
-    if (min >= 1 && max <= 7 && n >= SEVEN_POINT_MIN_BASE) {
-      return scale('csat', 1, 7, `no score outside 1–7 among ${n}`);
-    }
-    return scale('nps', 0, 10, min === 0 ? 'integer scores from 0 to 10, with zeros' : 'integer scores from 0 to 10 above 5');
-  }
-  if (min >= 0 && max <= 100) return scale('csat', 0, 100, 'scores between 0 and 100');
-  return { kind: 'unknown', min, max, higherIsBetter: true, detected: true, reason: `scores from ${min} to ${max} fit no known scale` };
-}
-
 function declaredScale(kind: ScoreScaleKind, scores: Counts, cesHigherIsEasier: boolean): DetectedScoreScale {
-  const { values } = histogram(scores);
+  const { values } = sortedScores(scores);
   const max = values[values.length - 1] ?? 0;
   const declared = (min: number, hi: number, higherIsBetter = true): DetectedScoreScale => ({
     kind,
@@ -271,7 +211,7 @@ function segmentOf(scale: DetectedScoreScale, v: number): -1 | 0 | 1 {
 }
 
 function figuresOf(verbatims: number, scores: Counts, scale: DetectedScoreScale): ScoreFigures {
-  const { values, counts } = histogram(scores);
+  const { values, counts } = sortedScores(scores);
   let scored = 0;
   let sum = 0;
   let promoters = 0;
@@ -295,7 +235,7 @@ function figuresOf(verbatims: number, scores: Counts, scale: DetectedScoreScale)
 function subtract(a: Counts, b: Counts): Counts {
   const out = dict<number>();
   for (const [k, n] of Object.entries(a)) {
-    const rest = n - get(b, k);
+    const rest = n - countOf(b, k);
     if (rest > 0) out[k] = rest;
   }
   return out;
@@ -324,7 +264,7 @@ export function finalizeScores(state: ScoresState, options: ScoresOptions = {}):
     return { channel, scale: own, ...figures };
   });
 
-  const entries = { theme: [], concept: [], irritant: [], enchantment: [], intent: [] } as Record<InsightEntryKind, EntryScore[]>;
+  const entries = Object.fromEntries(ENTRY_KINDS.map((kind) => [kind, []])) as unknown as Record<InsightEntryKind, EntryScore[]>;
   for (const key of sortedKeys(state.entries)) {
     const cell = state.entries[key] as ScoreCell;
     const { kind, id } = splitEntryKey(key);

@@ -2,25 +2,26 @@
 // and the entries whose share rose or fell most between the last two periods.
 import type { VerbatimAnalysis } from '../../types.js';
 import {
-  addTo,
+  addCount,
+  compareStrings,
+  copyCounts,
+  countOf,
+  dict,
+  mergeRecords,
+  sortedKeys,
+  sumCounts,
+  type Counts,
+} from '../counts.js';
+import {
   assertAnalysis,
   assertKinds,
   assertState,
-  compareStrings,
-  copyCounts,
   describe,
-  dict,
   entryKeys,
-  get,
-  mergeCounts,
-  mergeRecords,
   nonNegativeInteger,
   percent,
   sameList,
-  sortedKeys,
   splitEntryKey,
-  sumCounts,
-  type Counts,
   type InsightEntryKind,
 } from './_shared.js';
 
@@ -158,7 +159,7 @@ function emptyDay(): TrendDay {
 }
 
 function mergeDay(a: TrendDay, b: TrendDay): TrendDay {
-  return { verbatims: a.verbatims + b.verbatims, channels: mergeCounts(a.channels, b.channels), entries: mergeCounts(a.entries, b.entries) };
+  return { verbatims: a.verbatims + b.verbatims, channels: sumCounts([a.channels, b.channels]), entries: sumCounts([a.entries, b.entries]) };
 }
 
 function copyDay(a: TrendDay): TrendDay {
@@ -180,8 +181,8 @@ export function addTrends(state: TrendsState, analysis: VerbatimAnalysis): void 
   }
   const counts = (state.days[dayKey(day)] ??= emptyDay());
   counts.verbatims += 1;
-  addTo(counts.channels, analysis.channel);
-  for (const key of entryKeys(analysis, state.kinds)) addTo(counts.entries, key);
+  addCount(counts.channels, analysis.channel);
+  for (const key of entryKeys(analysis, state.kinds)) addCount(counts.entries, key);
 }
 
 export function mergeTrends(a: TrendsState, b: TrendsState): TrendsState {
@@ -222,7 +223,7 @@ export function finalizeTrends(state: TrendsState, options: TrendsOptions = {}):
   }
   const verbatims = byPeriod.map((p) => p.verbatims);
   const series = (kind: TrendSeries['kind'], id: string, key: string, table: 'channels' | 'entries'): TrendSeries => {
-    const counts = byPeriod.map((p) => get(p[table], key));
+    const counts = byPeriod.map((p) => countOf(p[table], key));
     return { kind, id, counts, shares: counts.map((c, i) => percent(c, verbatims[i] as number)) };
   };
   const channelIds = sortedKeys(sumCounts(byPeriod.map((p) => p.channels)));

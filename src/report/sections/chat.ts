@@ -1,8 +1,8 @@
 // Chat transcripts (`report.sections.chat`): conversations and exchanges per conversation.
 import { formatNumber, mdTable, wrapParts } from '../renderers/text.js';
 import type { Section } from '../section.js';
-import { dict, own } from '../state.js';
-import { addTo, histogramMean, histogramQuantile, mergeCounts } from '../stats.js';
+import { addCount, dict, own, sumCounts } from '../counts.js';
+import { histogramMean, histogramQuantile } from '../stats.js';
 import type { Histogram } from '../types.js';
 
 /** Exchanges per chat conversation, per channel. */
@@ -56,13 +56,13 @@ export function chatSection(): Section<ChatSectionState, ChatFigures[], ChatWord
       if (analysis.exchanges === undefined) return state;
       for (const key of [analysis.channel, 'all']) {
         const hist = own(state, key) ?? (state[key] = dict());
-        addTo(hist, analysis.exchanges);
+        addCount(hist, analysis.exchanges);
       }
       return state;
     },
     merge(a, b) {
       const out: ChatSectionState = dict();
-      for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) out[key] = mergeCounts(mergeCounts(dict(), own(a, key) ?? {}), own(b, key) ?? {});
+      for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) out[key] = sumCounts([own(a, key) ?? {}, own(b, key) ?? {}]);
       return out;
     },
     finalize(state) {

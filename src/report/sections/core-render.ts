@@ -1,6 +1,6 @@
 // How the core figures show in each format: the summary, the channel table, the
 // rankings with their example verbatims, word tables and rejects.
-import type { EntryKind, Tonality } from '../../types.js';
+import { ENTRY_KINDS, ENTRY_LISTS, TONALITIES, type EntryKind } from '../../types.js';
 import type { ScoresResult } from '../insight/scores.js';
 import type { Messages } from '../messages.js';
 import { comparisonChart, heatmapChart, type HeatCell } from '../renderers/html/charts.js';
@@ -24,14 +24,6 @@ import type { ChannelReport, CoreReport, RankedEntry, RankedTerm, Report, Report
 import type { ChatFigures } from './chat.js';
 
 
-const TONALITIES: readonly Tonality[] = ['positif', 'negatif', 'neutre', 'mitige'];
-const KINDS: ReadonlyArray<[EntryKind, 'themes' | 'concepts' | 'irritants' | 'enchantments' | 'intents']> = [
-  ['theme', 'themes'],
-  ['concept', 'concepts'],
-  ['irritant', 'irritants'],
-  ['enchantment', 'enchantments'],
-  ['intent', 'intents'],
-];
 
 /** Where the core's blocks go; the other sections' blocks fall in between (default order 500). */
 export const CORE_ORDER = { head: 100, rankings: 300, end: 900 } as const;
@@ -80,7 +72,7 @@ function formatScore(score: ScoreSummary | null, m: Messages, lang: string): str
 
 /** Ranked lists in reading order. */
 const rankedLists = (ch: ChannelReport, m: Messages): Array<[kind: EntryKind, title: string, entries: RankedEntry[]]> =>
-  KINDS.map(([kind, field]) => [kind, m.text.lists[kind], ch[field]]);
+  ENTRY_KINDS.map((kind) => [kind, m.text.lists[kind], ch[ENTRY_LISTS[kind]]]);
 
 // ---------------------------------------------------------------- table
 
@@ -487,7 +479,7 @@ function examplesBlock(report: Report, ctx: HtmlContext): HtmlBlock {
   const id = 'exemples';
   const title = h.sections.examples;
   const block = (html: string): HtmlBlock => ({ order: CORE_ORDER.end, id, title, html });
-  const groups = KINDS.map(([kind, field]) => [kind, report.all[field].filter((e) => e.verbatims > 0)] as const).filter(([, entries]) => entries.length > 0);
+  const groups = ENTRY_KINDS.map((kind) => [kind, report.all[ENTRY_LISTS[kind]].filter((e) => e.verbatims > 0)] as const).filter(([, entries]) => entries.length > 0);
   if (groups.length === 0) return block(absent(report.summary.analysed === 0 ? h.absent.noVerbatims : h.absent.noEntries));
   const note = `${h.captions.examplesNote}${report.summary.maskedPersonalData ? ` ${h.captions.maskedExamples}` : ''}`;
   const html = groups

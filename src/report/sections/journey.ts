@@ -51,7 +51,7 @@ const messages: Record<'fr' | 'en', JourneyWording> = {
     notComputed: 'The customer journey analysis was not computed for this report.',
     noMentions: 'No irritant or enchantment attached to a journey stage.',
     html: {
-      noMentions: 'No irritant or delight attached to a journey stage.',
+      noMentions: 'No irritant or enchantment attached to a journey stage.',
       caption: (a) => `${a} of irritant mentions are about after the purchase.`,
     },
   },
@@ -63,11 +63,11 @@ const isStageShares = (v: unknown): v is StageShares => isDict(v) && typeof v.me
 const isJourneyResult = (v: unknown): v is JourneyResult =>
   isDict(v) && isDict(v.overall) && isStageShares(v.overall.irritant) && isStageShares(v.overall.enchantment) && Array.isArray(v.channels);
 
-const countOf = (s: StageShares, stage: string): number => {
+const stageCount = (s: StageShares, stage: string): number => {
   const c = (s.stages as Record<string, { count?: unknown } | undefined>)[stage]?.count;
   return typeof c === 'number' ? c : 0;
 };
-const shareOf = (s: StageShares, stage: string): number | null => {
+const stageShare = (s: StageShares, stage: string): number | null => {
   const x = (s.stages as Record<string, { share?: unknown } | undefined>)[stage]?.share;
   return typeof x === 'number' ? x : null;
 };
@@ -102,8 +102,8 @@ function journeyLines(j: JourneyResult | undefined, ctx: MarkdownContext<Journey
     [capitalize(m.text.lists.enchantment), j.overall.enchantment],
   ] as const;
   if (overall.every(([, s]) => s.mentions === 0)) return [...out, w.noMentions, ''];
-  const stages = JOURNEY_STAGES.filter((stage) => stage !== 'inconnu' || overall.some(([, s]) => countOf(s, stage) > 0));
-  const line = (s: StageShares): string[] => [...stages.map((stage) => `${formatPoints(shareOf(s, stage), lang)} (${countOf(s, stage)})`), String(s.mentions)];
+  const stages = JOURNEY_STAGES.filter((stage) => stage !== 'inconnu' || overall.some(([, s]) => stageCount(s, stage) > 0));
+  const line = (s: StageShares): string[] => [...stages.map((stage) => `${formatPoints(stageShare(s, stage), lang)} (${stageCount(s, stage)})`), String(s.mentions)];
   const head = (first: string) => [first, ...stages.map((s) => m.stages[s] ?? s), w.mentions];
   const right = [false, ...stages.map(() => true), true];
   out.push(...mdTable(head(w.family), right, overall.map(([family, s]) => [family, ...line(s)])), '');
@@ -131,15 +131,15 @@ function journeyBlock(journey: JourneyResult | undefined, ctx: HtmlContext<Journ
   if (families.every(([, s]) => s.mentions === 0)) return block(absent(w.html.noMentions));
   const stageLabels = JOURNEY_STAGES.map((s) => m.stages[s]);
   const bars: JourneyBar[] = families.flatMap(([family, shares]) =>
-    JOURNEY_STAGES.map((stage, order) => ({ family: `${family} (${f.num(shares.mentions, 0)})`, stage: m.stages[stage], order, share: countOf(shares, stage) })),
+    JOURNEY_STAGES.map((stage, order) => ({ family: `${family} (${f.num(shares.mentions, 0)})`, stage: m.stages[stage], order, share: stageCount(shares, stage) })),
   );
-  const apres = shareOf(journey.overall.irritant, 'apres');
+  const apres = stageShare(journey.overall.irritant, 'apres');
   const finding = journey.overall.irritant.mentions > 0 ? w.html.caption(f.pctPoints(apres)) : '';
   const svg = journeyChart(bars, stageLabels, w.mentions, chartFrame(ctx, id, `${title}. ${finding}`));
   const data = table(
     null,
     [cell(''), ...JOURNEY_STAGES.map((s) => cell(esc(m.stages[s]), true)), cell(esc(w.mentions), true)],
-    families.map(([family, shares]) => [cell(esc(family)), ...JOURNEY_STAGES.map((s) => cell(f.pctPoints(shareOf(shares, s)), true)), cell(f.num(shares.mentions, 0), true)]),
+    families.map(([family, shares]) => [cell(esc(family)), ...JOURNEY_STAGES.map((s) => cell(f.pctPoints(stageShare(shares, s)), true)), cell(f.num(shares.mentions, 0), true)]),
   );
   return block(figure(m, id, svg, esc(finding), data));
 }
@@ -152,8 +152,8 @@ function journeyRows(j: JourneyResult, names: Record<string, string>): CsvRow[] 
     if (!isStageShares(s)) return;
     for (const stage of JOURNEY_STAGES) {
       const label = names[stage] ?? stage;
-      rows.push({ section: `journey_${family}`, channel, key: stage, label, metric: 'mentions', value: countOf(s, stage) });
-      rows.push({ section: `journey_${family}`, channel, key: stage, label, metric: 'pct', value: round(shareOf(s, stage)) });
+      rows.push({ section: `journey_${family}`, channel, key: stage, label, metric: 'mentions', value: stageCount(s, stage) });
+      rows.push({ section: `journey_${family}`, channel, key: stage, label, metric: 'pct', value: round(stageShare(s, stage)) });
     }
   };
   breakdown('all', 'irritant', j.overall.irritant);

@@ -1,6 +1,6 @@
 // Scores behind the words (`report.sections.insight.scores`): NPS / % satisfied per
 // channel and entry, and the impact of each irritant and enchantment on the headline figure.
-import { mergeAll, mergeRecords } from '../insight/_shared.js';
+import { ENTRY_KINDS } from '../../types.js';
 import {
   addScores,
   detectScoreScale,
@@ -18,7 +18,7 @@ import { anchorId, escapeHtml as esc } from '../renderers/html/escape.js';
 import { absent, cell, chartFrame, figure, maxBy, table } from '../renderers/html/kit.js';
 import { capitalize, formatNumber, formatPoints, formatSigned, mdCell, mdTable, padEnd, padStart, truncate } from '../renderers/text.js';
 import type { CsvRow, HtmlContext, MarkdownContext } from '../renderers/view.js';
-import { dict, own } from '../state.js';
+import { dict, mergeAll, mergeRecords, own } from '../counts.js';
 import type { Section } from '../section.js';
 import type { RankedEntry } from '../types.js';
 
@@ -241,7 +241,7 @@ function isScoresResult(v: unknown): v is ScoresResult {
   if (!isDict(v) || !isDict(v.scale) || typeof v.scale.kind !== 'string' || !isDict(v.overall) || !isNum(v.overall.scored)) return false;
   if (!isNumOrNull(v.overall.headline) || !isDict(v.entries)) return false;
   const entries = v.entries;
-  return ['theme', 'concept', 'irritant', 'enchantment', 'intent'].every((k) => entries[k] === undefined || (Array.isArray(entries[k]) && (entries[k] as unknown[]).every(isEntryScore)));
+  return ENTRY_KINDS.every((k) => entries[k] === undefined || (Array.isArray(entries[k]) && (entries[k] as unknown[]).every(isEntryScore)));
 }
 
 // ---------------------------------------------------------------- Markdown

@@ -1,0 +1,71 @@
+// Score scales: the one detection of a histogram's scale, read by the core
+// figures (NPS or stars per channel) and the score-impact section alike.
+import type { Counts } from './counts.js';
+
+export type ScoreScaleKind = 'nps' | 'stars' | 'csat' | 'ces';
+
+/** How a score scale reads. */
+export interface DetectedScoreScale {
+  /** `unknown` when no scale fits (only means are given). */
+  kind: ScoreScaleKind | 'unknown';
+  min: number;
+  max: number;
+  /** False for CES effort scores, where a low score is good (unless `cesHigherIsEasier`). */
+  higherIsBetter: boolean;
+  /** True when found from the values, false when declared. */
+  detected: boolean;
+  /** Why this scale, in a sentence, for reports. */
+  reason: string;
+}
+
+/** Score values seen (ascending) and their counts, from a histogram. */
+export interface SortedScores {
+  values: number[];
+  counts: number[];
+}
+
+/** The finite score values of a histogram with a positive count, ascending. */
+export function sortedScores(scores: Counts): SortedScores {
+  const pairs = Object.entries(scores)
+    .map(([k, n]) => [Number(k), n] as const)
+    .filter(([v, n]) => Number.isFinite(v) && n > 0)
+    .sort((x, y) => x[0] - y[0]);
+  return { values: pairs.map((p) => p[0]), counts: pairs.map((p) => p[1]) };
+}
+
+/** A 1–7 scale is told from NPS only on a base this large with nothing above 7. */
+const SEVEN_POINT_MIN_BASE = 30;
+
+/**
+ * Detects the scale from a histogram of score values (`{ "9": 12, "10": 30 }`):
+ * 1–5 → stars; integers 0–10 with a 0 or a value ≥ 8 → NPS; integers 1–7 with at
+ * least 30 scores and a 6 or 7 → CSAT 1–7 (fewer: NPS); within 0–100 otherwise →
+ * CSAT 0–100. CES is never detected: declare it.
+ */
+export function detectScoreScale(scores: Counts): DetectedScoreScale {
+  const { values, counts } = sortedScores(scores);
+  const n = counts.reduce((s, c) => s + c, 0);
+  const min = values[0];
+  const max = values[values.length - 1];
+  if (min === undefined || max === undefined) {
+    return { kind: 'unknown', min: 0, max: 0, higherIsBetter: true, detected: true, reason: 'no scores' };
+  }
+  const integers = values.every((v) => Number.isInteger(v));
+  const scale = (kind: ScoreScaleKind, lo: number, hi: number, reason: string): DetectedScoreScale => ({
+    kind,
+    min: lo,
+    max: hi,
+    higherIsBetter: true,
+    detected: true,
+    reason,
+  });
+  if (min >= 1 && max <= 5) return scale('stars', 1, 5, 'all scores between 1 and 5');
+  if (integers && min >= 0 && max <= 10) {
+    if (min >= 1 && max <= 7 && n >= SEVEN_POINT_MIN_BASE) {
+      return scale('csat', 1, 7, `no score outside 1–7 among ${n}`);
+    }
+    return scale('nps', 0, 10, min === 0 ? 'integer scores from 0 to 10, with zeros' : 'integer scores from 0 to 10 above 5');
+  }
+  if (min >= 0 && max <= 100) return scale('csat', 0, 100, 'scores between 0 and 100');
+  return { kind: 'unknown', min, max, higherIsBetter: true, detected: true, reason: `scores from ${min} to ${max} fit no known scale` };
+}
