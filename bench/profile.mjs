@@ -13,9 +13,13 @@
 // time and by inclusive time (a function counted once per sample, however deep it
 // recurses). Writes bench/out/profile/<phase>.cpuprofile (open in Chrome DevTools
 // or speedscope). Not part of `npm run bench`: a profile is read, not compared.
-import { mkdirSync, writeFileSync } from 'node:fs';
+//
+// Any other profile of the built code, e.g. the whole CLI, is summarised the same way:
+//   node --cpu-prof --cpu-prof-dir=bench/out/profile dist/cli/bin.js analyze FILE.csv --workers 1 --format json --out /dev/null
+//   node bench/profile.mjs --summarise bench/out/profile/CPU.<…>.cpuprofile
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
-import { findSourceMap } from 'node:module';
+import { SourceMap } from 'node:module';
 import { loadavg } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -29,14 +33,21 @@ const { values } = parseArgs({
     verbatims: { type: 'string', default: '20000' },
     kind: { type: 'string', default: 'sample' },
     top: { type: 'string', default: '25' },
+    summarise: { type: 'string' },
   },
 });
 const n = Number(values.verbatims);
 const top = Number(values.top);
 
-// Source maps on before the bundle loads, so that findSourceMap knows its maps.
-process.setSourceMapsEnabled(true);
-const api = await import(pathToFileURL(join(root, 'dist', 'index.js')).href);
+/** The source map next to a bundled file (`FILE.map`, as tsup writes them), or undefined. */
+const maps = new Map();
+function sourceMapOf(url) {
+  if (!maps.has(url)) {
+    const path = `${url.startsWith('file://') ? fileURLToPath(url) : url}.map`;
+    maps.set(url, existsSync(path) ? new SourceMap(JSON.parse(readFileSync(path, 'utf8'))) : undefined);
+  }
+  return maps.get(url);
+}
 
 /** Where a call frame lives (module and 1-based line): a source file under the repository, a package, or a V8 pseudo-frame. */
 const located = new Map();
@@ -48,9 +59,11 @@ function locate(frame) {
   if (url === '') at = { module: functionName.startsWith('(') ? functionName : '(native)', line: 0 };
   else if (url.startsWith('node:')) at = { module: 'node:internal', line: 0 };
   else {
-    const entry = frame.lineNumber >= 0 ? findSourceMap(url)?.findEntry(frame.lineNumber, frame.columnNumber) : undefined;
-    const source = entry?.originalSource ?? url;
-    const rel = relative(root, source.startsWith('file://') ? fileURLToPath(source) : source);
+    const entry = frame.lineNumber >= 0 ? sourceMapOf(url)?.findEntry(frame.lineNumber, frame.columnNumber) : undefined;
+    // Map sources are relative to the map's folder (dist/…/x.js.map -> ../src/…).
+    const file = url.startsWith('file://') ? fileURLToPath(url) : url;
+    const source = entry?.originalSource === undefined ? file : entry.originalSource.startsWith('file://') ? fileURLToPath(entry.originalSource) : join(dirname(file), entry.originalSource);
+    const rel = relative(root, source);
     const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(rel);
     at = { module: pkg ? `package ${pkg[1]}` : rel, line: entry?.originalLine !== undefined ? entry.originalLine + 1 : frame.lineNumber + 1 };
   }
@@ -109,13 +122,22 @@ function print(title, summary, verbatimsCount) {
       .slice(0, limit)
       .map(([k, us]) => `  ${pct(us)} ${ms(us)}  ${k}`)
       .join('\n');
-  console.log(`\n### ${title}: ${(total / 1000).toFixed(0)} ms sampled, ${((total / verbatimsCount)).toFixed(1)} µs per verbatim`);
+  const per = verbatimsCount === undefined ? '' : `, ${(total / verbatimsCount).toFixed(1)} µs per verbatim`;
+  console.log(`\n### ${title}: ${(total / 1000).toFixed(0)} ms sampled${per}`);
   console.log(`self time by folder\n${rows(summary.byFolder, 12)}`);
   console.log(`self time by module\n${rows(summary.byModule, top)}`);
   console.log(`top functions by self time\n${rows(summary.byFunctionSelf, top)}`);
   console.log(`top functions by inclusive time\n${rows(summary.byFunctionTotal, top)}`);
 }
 
+if (values.summarise !== undefined) {
+  // A profile written elsewhere, e.g. node --cpu-prof dist/cli/bin.js analyze …: summarise it and stop.
+  const profile = JSON.parse(readFileSync(values.summarise, 'utf8'));
+  print(values.summarise, summarise(profile));
+  process.exit(0);
+}
+
+const api = await import(pathToFileURL(join(root, 'dist', 'index.js')).href);
 const session = new Session();
 session.connect();
 await session.post('Profiler.enable');
