@@ -49,8 +49,10 @@ const median = (values) => {
 const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 
 /** The next `n` rows of the corpus (from its start by default) as verbatims, the channel normalised as the readers do. */
+const channelTables = new WeakMap();
 function verbatims(api, kind, n, rows = corpusRows({ kind })) {
-  const channels = api.createAnalyzer({ detectLanguage: false }).lexicon.channels;
+  if (!channelTables.has(api)) channelTables.set(api, api.createAnalyzer({ detectLanguage: false }).lexicon.channels);
+  const channels = channelTables.get(api);
   const out = [];
   for (let i = 0; i < n; i += 1) {
     const r = rows.next().value;
