@@ -1,0 +1,148 @@
+// The whole CLI (dist/cli/bin.js, in a child process) on generated exports of
+// growing size, both kinds of bench/gen-corpus.mjs: `sample` (the texts of
+// corpora/sample.csv repeated: the vocabulary stops growing) and `growing` (Zipf
+// words over a Heaps-law vocabulary: new words and 2-/3-word sequences keep coming,
+// as in real exports). Each file is analysed with --workers 1 and --workers 2,
+// `--format json --out FILE`. Reported per run: rows/s and MB/s (wall), wall and
+// CPU seconds, rows per CPU second, peak RSS of the process (worker threads
+// included), and the wall time a linear projection gives for 1 GB.
+//
+// CPU time and peak RSS come from the child itself at exit (process.cpuUsage and
+// process.resourceUsage().maxRSS, printed by an --import hook); while it runs, the
+// bench also reads /proc/<pid>/status (VmHWM) and /proc/<pid>/stat (utime + stime)
+// every half second, so that a run killed by the heap limit or the timeout still
+// has its figures (then marked as lower bounds).
+//
+// Targets (issue 11): 1 GB in ≤ 4 minutes on two cores, ≤ 300 MB peak RSS per process.
+//
+// Env: BENCH_MB (default "5,20"; the big ones: BENCH_MB=100,1000), BENCH_MEMORY_KINDS
+// (default "sample,growing"), BENCH_MEMORY_WORKERS (default "1,2"),
+// BENCH_MEMORY_TIMEOUT (seconds per CLI run, default 1800), BENCH_MEMORY_DIR (where
+// the generated files go, default the system temp folder; a 1 GB run needs 1 GB free).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describeCorpus, generateCorpus } from './gen-corpus.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const bin = join(root, 'dist/cli/bin.js');
+const TARGET = { seconds1GB: 240, rssMB: 300 };
+
+const AT_EXIT =
+  'data:text/javascript,process.on("exit",()=>{const u=process.cpuUsage();process.stderr.write("\\nCPU "+(u.user+u.system)/1000+" MAXRSS "+process.resourceUsage().maxRSS+"\\n")})';
+
+const list = (value, fallback) => (value ?? fallback).split(',').map((s) => s.trim()).filter(Boolean);
+const load = () => loadavg().map((x) => x.toFixed(1)).join(' ');
+
+/** Peak RSS (MB) and CPU seconds of a running process, from /proc; undefined once it is gone. */
+function probeProc(pid) {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const hwm = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const cpu = (Number(fields[11]) + Number(fields[12])) / 100; // clock ticks, 100 per second on Linux
+    return { hwm, cpu };
+  } catch {
+    return undefined;
+  }
+}
+
+function runCli(file, workers, out, timeoutSeconds) {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, ['--import', AT_EXIT, bin, 'analyze', file, '--format', 'json', '--workers', String(workers), '--out', out, '--no-progress'], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, CI: 'true' },
+    });
+    let err = '';
+    let polled = { hwm: 0, cpu: 0 };
+    let timedOut = false;
+    const poll = setInterval(() => {
+      const p = probeProc(child.pid);
+      if (p !== undefined) polled = { hwm: Math.max(polled.hwm, p.hwm), cpu: Math.max(polled.cpu, p.cpu) };
+    }, 500);
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, timeoutSeconds * 1000);
+    child.stderr.on('data', (d) => {
+      err += d;
+      if (err.length > 1e5) err = err.slice(-5e4);
+    });
+    child.on('error', (error) => {
+      clearInterval(poll);
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on('close', (code, signal) => {
+      clearInterval(poll);
+      clearTimeout(timer);
+      const wall = (performance.now() - started) / 1000;
+      const m = /CPU ([\d.]+) MAXRSS (\d+)/.exec(err);
+      const own = m ? { cpu: Number(m[1]) / 1000, rss: Number(m[2]) / 1024 } : undefined;
+      const outcome = timedOut ? `timeout after ${timeoutSeconds} s` : /heap limit|out of memory/i.test(err) ? 'heap limit' : code === 0 ? 'ok' : `exit ${code ?? signal}`;
+      resolve({
+        wall,
+        cpu: own?.cpu ?? polled.cpu,
+        rss: Math.max(own?.rss ?? 0, polled.hwm),
+        outcome,
+        exact: own !== undefined,
+        stderr: outcome === 'ok' ? '' : err.trim().split('\n').slice(-3).join(' | '),
+      });
+    });
+  });
+}
+
+export default async function bench() {
+  const sizes = list(process.env.BENCH_MB, '5,20').map(Number).filter((n) => n > 0);
+  const kinds = list(process.env.BENCH_MEMORY_KINDS, 'sample,growing');
+  const workerCounts = list(process.env.BENCH_MEMORY_WORKERS, '1,2').map(Number);
+  const timeout = Number(process.env.BENCH_MEMORY_TIMEOUT ?? 1800);
+  const dir = mkdtempSync(join(process.env.BENCH_MEMORY_DIR ?? tmpdir(), 'verbatim-bench-memory-'));
+  console.log(`targets (issue 11): 1 GB in ≤ ${TARGET.seconds1GB} s wall on two cores, peak RSS ≤ ${TARGET.rssMB} MB per process`);
+  console.log('kind | MB | rows | workers | rows/s | MB/s | wall s | CPU s | rows/CPU s | peak RSS MB | 1 GB at this rate | outcome | load before');
+  const results = [];
+  try {
+    for (const kind of kinds) {
+      for (const mb of sizes) {
+        const file = join(dir, `corpus-${kind}-${mb}.csv`);
+        const corpus = await generateCorpus({ kind, mb, out: file });
+        console.log(`# ${kind} ${mb} MB: ${describeCorpus(corpus)}`);
+        const size = corpus.bytes / 1e6;
+        for (const workers of workerCounts) {
+          const before = load();
+          const run = await runCli(file, workers, join(dir, 'report.json'), timeout);
+          const bound = run.exact ? '' : '≥';
+          const projected = (1000 / size) * run.wall;
+          results.push({ kind, mb, workers, rows: corpus.rows, ...run });
+          console.log(
+            [
+              kind,
+              size.toFixed(0),
+              corpus.rows,
+              workers,
+              run.outcome === 'ok' ? Math.round(corpus.rows / run.wall) : '-',
+              run.outcome === 'ok' ? (size / run.wall).toFixed(2) : '-',
+              run.wall.toFixed(1),
+              bound + run.cpu.toFixed(1),
+              run.outcome === 'ok' ? Math.round(corpus.rows / run.cpu) : '-',
+              `${bound}${run.rss.toFixed(0)}${run.rss > TARGET.rssMB ? ' (over)' : ''}`,
+              run.outcome === 'ok' ? `${(projected / 60).toFixed(1)} min${projected > TARGET.seconds1GB ? ' (over)' : ''}` : '-',
+              run.outcome,
+              before,
+            ].join(' | '),
+          );
+          if (run.stderr) console.log(`  ${run.stderr.slice(0, 300)}`);
+        }
+        rmSync(file, { force: true });
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return results;
+}
