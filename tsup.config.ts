@@ -10,7 +10,8 @@ export default defineConfig([
     // Library entries: "." is browser-safe, "./io" is node-only (the readers' room and the corpus run, src/node.ts).
     entry: { index: 'src/index.ts', 'io/index': 'src/node.ts' },
     format: ['esm', 'cjs'],
-    dts: true,
+    // Declarations leave out what is marked @internal (the analyser's compiled tables, the store's readers).
+    dts: { compilerOptions: { stripInternal: true } },
     sourcemap: true,
     clean: true,
     target: 'node20',

@@ -1,4 +1,8 @@
-// verbatim-fr — browser-safe entry: re-exports only, in pipeline order.
+/**
+ * The browser-safe entry (`import … from 'verbatim-fr'`): text, lexicons,
+ * analysis, evaluation and reports. Re-exports only, in pipeline order.
+ * @module verbatim-fr
+ */
 export type * from './types.js';
 export * from './text/index.js';
 // The text functions with the default lexicons' tables (SMS forms, stop-word edits, English forms) as defaults.

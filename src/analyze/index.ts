@@ -1,6 +1,6 @@
 // Public API of src/analyze (re-exported by src/index.ts).
 export { createAnalyzer, createAnalyzerAsync, analyze } from './analyze.js';
-export { toTonality, TONALITY_THRESHOLDS } from './sentiment.js';
+export { TONALITY_THRESHOLDS } from './sentiment.js';
 export type { Analyzer, AnalyzerOptions, AnalyzedMatch, CancelReason } from './analyze.js';
 export type { TonalityThresholds } from './sentiment.js';
 export { evaluate, checkThresholds } from './evaluate.js';

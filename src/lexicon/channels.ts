@@ -33,7 +33,7 @@ export function slugify(value: string): string {
     .replace(/^_+|_+$/g, '');
 }
 
-type ChannelTable = ReadonlyArray<ChannelDefinition>;
+export type ChannelTable = ReadonlyArray<ChannelDefinition>;
 
 // One lookup map per table, built on first use: readers call this per row.
 const lookups = new WeakMap<ChannelTable, Map<string, string>>();

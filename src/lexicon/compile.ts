@@ -8,7 +8,8 @@
 // every form the build-time lemma table gives (src/data/lemmas.generated.ts),
 // so it costs trie edges, not a search per token. No user text ever becomes a
 // RegExp.
-import { foldKey, NEGATION_WORDS, stem as stemWord } from '../text/index.js';
+import { foldKey, stem as stemWord } from '../text/index.js';
+import { NEGATION_WORDS } from '../text/stopwords.js';
 import type { Lexicon, LexiconEntry } from './types.js';
 import { parseTerm, unknownLemma, type TermAlternative } from './term.js';
 import { LexiconError } from './errors.js';

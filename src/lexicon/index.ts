@@ -18,7 +18,9 @@ export type {
   SentimentSection,
   NegationSection,
   StopwordsSection,
+  ImpliedRule,
+  ModalitySection,
 } from './types.js';
 export type { LexiconChannel } from './types.js';
-export { normalizeChannel, slugify } from './channels.js';
-export type { ChannelDefinition } from './channels.js';
+export { normalizeChannel } from './channels.js';
+export type { ChannelDefinition, ChannelTable } from './channels.js';

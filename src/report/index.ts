@@ -15,7 +15,9 @@ export type {
   TableContext,
   TextBlock,
 } from './renderers/view.js';
-export type { ReportLang } from './messages.js';
+export type { Kinds, Messages, ReportLang } from './messages.js';
+export type { ChartLocale } from './renderers/html/charts.js';
+export type { NumberFormats } from './renderers/html/kit.js';
 export {
   chatSection,
   cooccurrenceSection,
@@ -29,6 +31,12 @@ export {
 export type {
   ChatFigures,
   ChatSectionState,
+  ChatWording,
+  CooccurrenceWording,
+  JourneyWording,
+  KeynessWording,
+  ScoresWording,
+  TrendsWording,
   CooccurrenceSectionOptions,
   DefaultSectionsOptions,
   KeynessSectionOptions,

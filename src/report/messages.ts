@@ -13,7 +13,7 @@ export type ReportLang = 'fr' | 'en';
 /** The language of a `lang` option: English for `en…`, else French. */
 export const reportLang = (lang: string | undefined): ReportLang => (lang?.toLowerCase().startsWith('en') ? 'en' : 'fr');
 
-type Kinds<T> = Record<EntryKind, T>;
+export type Kinds<T> = Record<EntryKind, T>;
 
 export interface Messages {
   /** Locale of numbers and dates on the HTML page. */

@@ -21,7 +21,7 @@ const NO_FORMS: EnglishForms = { forms: {}, nounForms: {} };
  * expanded (`can't` → `can`, `not`), spelled-out contractions too (`dont` →
  * `do`, `not`), a possessive or `it's` read as its first word (`customer's`
  * → `customer`, `it's` → `it`, `be`), accents folded; numbers, URLs, e-mails,
- * @mentions and #hashtags count as words, as in `countWords`. No lemmas (see
+ * `@mentions` and `#hashtags` count as words, as in `countWords`. No lemmas (see
  * `englishLemmas` for those). Async for compatibility with earlier versions,
  * which loaded a tagger.
  */
@@ -260,14 +260,6 @@ export function englishLemmas(text: string, table: EnglishForms): EnglishLemma[]
     for (const k of englishWordKeys(token.text, table, nounContext(tokens[i - 1]))) out.push({ key: k.key, start: token.start + k.start, length: k.length });
   });
   return out;
-}
-
-/**
- * Kept for compatibility: English keys no longer need a lemmatiser loaded
- * (they come from a table compiled at build time). Resolves to `true`.
- */
-export async function loadEnglish(): Promise<boolean> {
-  return true;
 }
 
 const GAP_SPLIT = /( \{\d{1,3},\d{1,3}\} )/;

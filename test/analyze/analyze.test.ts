@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyze, createAnalyzer, toTonality, type Verbatim } from '../../src/index.js';
+import { analyze, createAnalyzer, type Verbatim } from '../../src/index.js';
+import { toTonality } from '../../src/analyze/sentiment.js';
 import { miniAnalyzer } from './helpers.js';
 
 const analyzer = miniAnalyzer();

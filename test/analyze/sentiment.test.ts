@@ -1,7 +1,8 @@
 // Tonality for customer relations: the polarity lexicon (lexicons/fr/sentiment.yml),
 // multi-word entries, diminishers, negative facts and irony without an irritant.
 import { describe, expect, it } from 'vitest';
-import { analyze, createAnalyzer, LexiconError, parseLexicon, toTonality } from '../../src/index.js';
+import { analyze, createAnalyzer, LexiconError, parseLexicon } from '../../src/index.js';
+import { toTonality } from '../../src/analyze/sentiment.js';
 import { miniAnalyzer } from './helpers.js';
 
 const analyzer = createAnalyzer();

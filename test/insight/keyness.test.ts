@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { coreSection, createReportBuilder } from '../../src/report/index.js';
-import { chiSquarePValue, logLikelihood, logRatio } from '../../src/report/insight/index.js';
+import { chiSquarePValue, logLikelihood, logRatio } from '../../src/report/insight/stats.js';
 import { finalizeKeyness, keynessState } from '../../src/report/insight/keyness.js';
 import { erfc } from '../../src/report/insight/stats.js';
 import type { VerbatimAnalysis } from '../../src/types.js';

@@ -4,15 +4,15 @@ import { describe, expect, it } from 'vitest';
 describe('public API', () => {
   it('verbatim-fr exports exactly these names', async () => {
     expect(Object.keys(await import('../../src/index.js')).sort()).toEqual([
-      'DEFAULT_LANGUAGES', 'GoldError', 'JOURNEY_STAGES', 'LexiconError', 'NEGATION_WORDS', 'TONALITY_THRESHOLDS', 'analyze',
-      'analyzeStream', 'analyzeVerbatim', 'buildReport', 'chatSection', 'checkThresholds', 'chiSquarePValue', 'compileLexicon',
+      'DEFAULT_LANGUAGES', 'GoldError', 'LexiconError', 'TONALITY_THRESHOLDS', 'analyze',
+      'analyzeStream', 'analyzeVerbatim', 'buildReport', 'chatSection', 'checkThresholds', 'compileLexicon',
       'composeLexicons', 'contentKeywords', 'cooccurrenceSection', 'coreSection', 'countExchanges', 'countWords', 'createAnalyzer',
       'createAnalyzerAsync', 'createReportBuilder', 'customerText', 'defaultEnglishLexicon', 'defaultLexicon', 'defaultSections', 'defineLexicon', 'defineSection',
       'detectLanguage', 'detectScoreScale', 'englishLemmas', 'englishWords', 'evaluate', 'finalizeReport', 'findSector', 'foldKey',
-      'isBrandMessage', 'isStopword', 'isoWeek', 'journeySection', 'keynessSection', 'loadDefaultLexicons', 'loadEnglish', 'logLikelihood', 'logRatio',
+      'isBrandMessage', 'isStopword', 'journeySection', 'keynessSection', 'loadDefaultLexicons',
       'maskPersonalData', 'mergeReportStates', 'normalize', 'normalizeChannel', 'parseChatTranscript', 'parseGoldJsonl', 'parseLexicon',
       'renderEvalReport', 'renderHtml', 'renderReport', 'renderers', 'reportMeta', 'safeParseLexicon', 'scoresSection', 'sectorLexicon',
-      'sectorNames', 'sentences', 'slugify', 'stem', 'stopwords', 'suggestSectors', 'toTonality', 'tokenize', 'trendsSection',
+      'sectorNames', 'sentences', 'stem', 'stopwords', 'suggestSectors', 'tokenize', 'trendsSection',
     ]);
   });
 

@@ -8,14 +8,12 @@ describe('text API', () => {
     expect(Object.keys(text).filter((name) => !chatNames.has(name)).sort()).toEqual(
       [
         'DEFAULT_LANGUAGES',
-        'NEGATION_WORDS',
         'contentKeywords',
         'countWords',
         'detectLanguage',
         'englishWords',
         'foldKey',
         'isStopword',
-        'loadEnglish',
         'normalize',
         'sentences',
         'stem',

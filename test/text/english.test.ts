@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EN_FORMS, EN_NOUN_FORMS } from '../../src/data/en-forms.generated.js';
 import { defaultEnglishForms, defaultEnglishLexicon } from '../../src/lexicon/defaults.js';
-import { englishLemmas as lemmasWith, englishPhraseKey as phraseKeyWith, englishWordKeys as wordKeysWith, lemmatizeTerm as lemmatizeTermWith, loadEnglish } from '../../src/text/english.js';
+import { englishLemmas as lemmasWith, englishPhraseKey as phraseKeyWith, englishWordKeys as wordKeysWith, lemmatizeTerm as lemmatizeTermWith } from '../../src/text/english.js';
 
 // The keyer with the default table, as the analyser uses it.
 const forms = defaultEnglishForms();
@@ -87,10 +87,6 @@ describe('englishLemmas', () => {
 
   it('rejects a non-string', () => {
     expect(() => englishLemmas(3 as never)).toThrow(TypeError);
-  });
-
-  it('needs nothing loaded', async () => {
-    await expect(loadEnglish()).resolves.toBe(true);
   });
 });
 

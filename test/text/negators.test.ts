@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { composeLexicons, foldKey, isStopword, NEGATION_WORDS } from '../../src/index.js';
+import { composeLexicons, foldKey, isStopword } from '../../src/index.js';
+import { NEGATION_WORDS } from '../../src/text/stopwords.js';
 import { DEFAULT_NEGATORS } from '../../src/lexicon/compose.js';
 import { DEFAULT_IGNORED_WORDS } from '../../src/report/finalize.js';
 import { FRENCH_NEGATORS, frenchNegatorsExcept } from '../../src/text/negators.js';

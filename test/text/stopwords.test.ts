@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { contentKeywords, countWords, isStopword, NEGATION_WORDS, stopwords, tokenize } from '../../src/index.js';
+import { contentKeywords, countWords, isStopword, stopwords, tokenize } from '../../src/index.js';
+import { NEGATION_WORDS } from '../../src/text/stopwords.js';
 
 describe('stop words', () => {
   it.each([['le'], ['la'], ['de'], ['je'], ['et'], ['etre'], ['ete'], ['etait'], ['ca'], ['bonjour'], ['cordialement'], ['svp'], ['a']])(

@@ -10,11 +10,9 @@ export { detectScoreScale } from './scores.js';
 export type { ChannelScore, DetectedScoreScale, EntryScore, ScoreCell, ScoreFigures, ScoresOptions, ScoresResult, ScoreScaleKind, ScoresState } from './scores.js';
 export type { KeyItem, KeynessChannel, KeynessChannelCounts, KeynessItemKind, KeynessOptions, KeynessResult, KeynessState, KeynessTable } from './keyness.js';
 export type { CooccurrenceAccumulatorOptions, CooccurrenceChannelCounts, CooccurrenceOptions, CooccurrencePair, CooccurrenceResult, CooccurrenceState, CooccurrenceTable } from './cooccurrence.js';
-export { isoWeek } from './trends.js';
 export type { TrendDay, TrendMove, TrendPeriod, TrendSeries, TrendsAccumulatorOptions, TrendsOptions, TrendsResult, TrendsState } from './trends.js';
-export { JOURNEY_STAGES } from './journey.js';
 export type { JourneyBreakdown, JourneyChannelCounts, JourneyEntryMeta, JourneyOptions, JourneyResult, JourneyStageOrUnknown, JourneyState, StageShares } from './journey.js';
-export { chiSquarePValue, logLikelihood, logRatio, type LogLikelihoodFormula } from './stats.js';
+export type { LogLikelihoodFormula } from './stats.js';
 export type { Counts as InsightCounts } from '../counts.js';
 export type { InsightEntryKind } from './_shared.js';
 

@@ -15,7 +15,7 @@ export interface ChatFigures {
 
 export type ChatSectionState = Record<string, Histogram>;
 
-interface ChatWording {
+export interface ChatWording {
   chat: string;
   conversations: string;
   exchangesMean: string;

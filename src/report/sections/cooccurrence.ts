@@ -17,7 +17,7 @@ import type { Section } from '../section.js';
 
 export type CooccurrenceSectionOptions = CooccurrenceAccumulatorOptions & CooccurrenceOptions;
 
-interface CooccurrenceWording {
+export interface CooccurrenceWording {
   title: string;
   note: string;
   itemA: string;

@@ -9,12 +9,12 @@ import { scoresSection, type ScoresSectionOptions } from './scores.js';
 import { trendsSection, type TrendsSectionOptions } from './trends.js';
 
 export { coreSection } from './core.js';
-export { chatSection, type ChatFigures, type ChatSectionState } from './chat.js';
-export { scoresSection, type ScoresSectionOptions, type ScoresSectionState } from './scores.js';
-export { keynessSection, type KeynessSectionOptions } from './keyness.js';
-export { cooccurrenceSection, type CooccurrenceSectionOptions } from './cooccurrence.js';
-export { trendsSection, type TrendsSectionOptions } from './trends.js';
-export { journeySection } from './journey.js';
+export { chatSection, type ChatFigures, type ChatSectionState, type ChatWording } from './chat.js';
+export { scoresSection, type ScoresSectionOptions, type ScoresSectionState, type ScoresWording } from './scores.js';
+export { keynessSection, type KeynessSectionOptions, type KeynessWording } from './keyness.js';
+export { cooccurrenceSection, type CooccurrenceSectionOptions, type CooccurrenceWording } from './cooccurrence.js';
+export { trendsSection, type TrendsSectionOptions, type TrendsWording } from './trends.js';
+export { journeySection, type JourneyWording } from './journey.js';
 
 /** Settings of the default sections' analyses (thresholds, sizes of the rankings). */
 export interface DefaultSectionsOptions {

@@ -17,7 +17,7 @@ import { capitalize, formatPoints, mdTable } from '../renderers/text.js';
 import type { CsvRow, HtmlBlock, HtmlContext, MarkdownContext } from '../renderers/view.js';
 import type { Section } from '../section.js';
 
-interface JourneyWording {
+export interface JourneyWording {
   title: string;
   byChannel: string;
   mentions: string;

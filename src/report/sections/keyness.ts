@@ -10,7 +10,7 @@ import type { Section } from '../section.js';
 
 export type KeynessSectionOptions = KeynessOptions;
 
-interface KeynessWording {
+export interface KeynessWording {
   title: string;
   note(maxP: string, minFrequency: string): string;
   over: string;

@@ -28,7 +28,7 @@ export type ScoresSectionState = Record<string, ScoresState>;
 /** Settings of the score analysis (the scale is the report's `scoreScale`). */
 export type ScoresSectionOptions = Omit<ScoresOptions, 'scale'>;
 
-interface ScoresWording {
+export interface ScoresWording {
   scoreImpact: string;
   scale: string;
   overallScore: string;

@@ -22,7 +22,7 @@ import type { Section } from '../section.js';
 /** Settings of the trends (the period is the report's `period`). */
 export type TrendsSectionOptions = TrendsAccumulatorOptions & Omit<TrendsOptions, 'period'>;
 
-interface TrendsWording {
+export interface TrendsWording {
   title: string;
   themesByPeriod: string;
   irritantsByPeriod: string;
