@@ -129,12 +129,12 @@ export interface VerbatimAnalysis {
   text: string;
   /** ISO 639-3 code (`fra`, `eng`…) or `und` when too short to tell. */
   language: string;
-  /** All tokens, punctuation included. */
-  tokens: number;
-  /** Word and number tokens (see README: what counts as a word). */
-  words: number;
-  /** Words that are not stop words (negations are never stop words). */
-  contentWords: number;
+  /** Number of tokens, punctuation included (`tokenize(text).length`). */
+  tokenCount: number;
+  /** Number of words: word and number tokens (see README: what counts as a word). */
+  wordCount: number;
+  /** Number of words that are not stop words (negations are never stop words): `keywords.length`. */
+  contentWordCount: number;
   /** Content-word keys in text order, for frequency tables and expressions. */
   keywords: string[];
   /** Matches that count (negation-cancelled ones are dropped here but kept in `allMatches`). */

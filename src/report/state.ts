@@ -273,8 +273,8 @@ export function addAnalysis(state: CoreState, analysis: VerbatimAnalysis, meta: 
     return;
   }
   ch.verbatims += 1;
-  addCount(ch.words, finiteOrZero(analysis.words));
-  ch.contentWords += finiteOrZero(analysis.contentWords);
+  addCount(ch.words, finiteOrZero(analysis.wordCount));
+  ch.contentWords += finiteOrZero(analysis.contentWordCount);
   addCount(ch.concepts, conceptLevelIds(analysis, meta).size);
   addCount(ch.themes, new Set(analysis.themes).size);
   // The residual label is listed with the irritants (its own row) but explains nothing: not "with an irritant".

@@ -97,7 +97,7 @@ export function createAnnotationWriter(path: string, format?: AnnotationFormat, 
       a.id, a.channel, a.date, a.score,
       ...metaColumns!.map((c) => a.meta?.[c]),
       ...(options.keepText ? [a.text] : []),
-      a.words, a.themes.join('|'), a.concepts.join('|'), a.irritants.join('|'), a.enchantments.join('|'), a.intents.join('|'),
+      a.wordCount, a.themes.join('|'), a.concepts.join('|'), a.irritants.join('|'), a.enchantments.join('|'), a.intents.join('|'),
       a.tonality, a.language, a.author ?? 'customer', a.matches.map((m) => `${m.id}@${m.start}-${m.end}`).join('|'),
       source?.file, source?.row, source?.line, 'analysed', '',
     ];
@@ -125,7 +125,7 @@ export function createAnnotationWriter(path: string, format?: AnnotationFormat, 
     const record = {
       id: a.id, channel: a.channel, date: a.date, score: a.score, meta: a.meta,
       ...(options.keepText ? { text: a.text } : {}),
-      words: a.words, themes: a.themes, concepts: a.concepts, irritants: a.irritants, enchantments: a.enchantments,
+      words: a.wordCount, themes: a.themes, concepts: a.concepts, irritants: a.irritants, enchantments: a.enchantments,
       intents: a.intents, tonality: a.tonality, language: a.language, author: a.author ?? 'customer', matches: spans(a), source, status: 'analysed',
     };
     await out.write(JSON.stringify(record) + '\n');

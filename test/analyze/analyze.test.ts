@@ -59,11 +59,11 @@ describe('analysis record', () => {
     const v: Verbatim = { id: 'v1', text: "Attente d'1h au standard !", channel: 'Tchat', date: '2025-01-02', score: 3, meta: { store: 'Lyon' } };
     const r = analyze(v, analyzer);
     expect(r).toMatchObject({ id: 'v1', date: '2025-01-02', score: 3, meta: { store: 'Lyon' }, language: 'fra', irritants: ['attente_excessive'] });
-    expect(r.tokens).toBe(6); // Attente · d' · 1h · au · standard · !
-    expect(r.words).toBe(5);
+    expect(r.tokenCount).toBe(6); // Attente · d' · 1h · au · standard · !
+    expect(r.wordCount).toBe(5);
     expect(r.keywords).toContain('attente');
     expect(r.keywords).not.toContain('au');
-    expect(r.contentWords).toBe(r.keywords.length);
+    expect(r.contentWordCount).toBe(r.keywords.length);
   });
 
   it('detects the language, matches whatever it is, and can be told not to detect', () => {

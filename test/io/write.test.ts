@@ -16,7 +16,7 @@ function analysis(overrides: { [K in keyof VerbatimAnalysis]?: VerbatimAnalysis[
   const text = "Aucune réponse du SAV, j'attends depuis 3 semaines";
   return {
     id: 'a1', channel: 'email', date: '2024-03-05', score: 2, meta: { agence: 'Lyon', produit: 'Box' }, text,
-    language: 'fra', tokens: 12, words: 9, contentWords: 6, keywords: ['reponse', 'sav'],
+    language: 'fra', tokenCount: 12, wordCount: 9, contentWordCount: 6, keywords: ['reponse', 'sav'],
     matches: [
       { id: 'absence_reponse', kind: 'irritant', theme: 'joignabilite', term: 'aucune réponse', tokenStart: 0, tokenEnd: 2, start: 0, end: 14, text: 'Aucune réponse', negated: false },
       { id: 'sav', kind: 'theme', theme: 'sav', term: 'sav', tokenStart: 3, tokenEnd: 4, start: 18, end: 21, text: 'SAV', negated: false },

@@ -4,7 +4,7 @@ import type { Insight, VerbatimAnalysis } from '../../src/index.js';
 
 function analysis(id: string, channel: string, score: number, irritants: string[] = []): VerbatimAnalysis {
   return {
-    id, channel, score, text: 'x', language: 'fra', tokens: 1, words: 1, contentWords: 1, keywords: ['x'], matches: [],
+    id, channel, score, text: 'x', language: 'fra', tokenCount: 1, wordCount: 1, contentWordCount: 1, keywords: ['x'], matches: [],
     themes: [], concepts: [], irritants, enchantments: [], intents: [], tonality: 'neutre', sentiment: { positive: 0, negative: 0 },
   };
 }

@@ -25,6 +25,6 @@ export function tokenizeCommand(program: Command, { io }: CommandContext): void 
       }
       const rows = tokens.map((t) => `${String(t.start).padStart(5)}-${String(t.end).padEnd(5)} ${t.kind.padEnd(8)} ${JSON.stringify(t.text).padEnd(24)} ${t.norm}`);
       const matches = analysis.matches.map((m: Match) => `  ${m.kind.padEnd(11)} ${m.id.padEnd(28)} ${JSON.stringify(m.text)}${m.negated ? ' (negated)' : ''}`);
-      await output(io, [...rows, '', `words: ${analysis.words}  language: ${analysis.language}  tonality: ${analysis.tonality}`, 'matches:', ...(matches.length ? matches : ['  (none)'])].join('\n'), undefined);
+      await output(io, [...rows, '', `words: ${analysis.wordCount}  language: ${analysis.language}  tonality: ${analysis.tonality}`, 'matches:', ...(matches.length ? matches : ['  (none)'])].join('\n'), undefined);
     });
 }
