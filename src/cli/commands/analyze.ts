@@ -54,6 +54,9 @@ export function analyzeCommand(program: Command, { io, setExitCode }: CommandCon
     .option('--no-progress', 'never show the progress bar (it only shows on a terminal, on stderr)')
     .action(async (files: string[], opts: AnalyzeCliOptions) => {
       if (opts.maxXlsxSize < 1) throw usageError('--max-xlsx-size expects a size in MB of 1 or more');
+      if (files.length === 1 && files[0] === '-' && (io.stdin as { isTTY?: boolean } | undefined)?.isTTY === true) {
+        throw usageError('no input: give files to analyse, or pipe CSV or JSONL into standard input (cat export.csv | verbatim analyze -)');
+      }
       checkStreams(files, opts);
       // Outputs first, then inputs: a wrong path is found before a long analysis, and nothing is written on a bad run.
       const toFiles = (path: string | undefined): string | undefined => (path === '-' ? undefined : path);
