@@ -10,6 +10,8 @@ import { readVerbatims } from '../io/read.js';
 import type { ColumnOptions, InputSpec, ReadItem, ReadReject } from '../io/types.js';
 import { createReportBuilder, finalizeReport, mergeReportStates, reportMeta } from '../report/index.js';
 import type { Report, ReportOptions, ReportState, Section } from '../report/index.js';
+import { DEFAULT_TOP_WORDS } from '../report/finalize.js';
+import { DEFAULT_EXAMPLES } from '../report/state.js';
 import { analyzerId } from './identity.js';
 import { createAnnotationWriter, writeRejects, type AnnotationFormat } from './outputs.js';
 import { runOnWorkers } from './pool.js';
@@ -178,7 +180,16 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
   }
   const report = finalizeReport(state, { ...corpus, ...(options.sections ? { sections: options.sections } : {}) });
   if (options.keepState !== true) return { report };
-  const { meta, ...reportOptions } = corpus;
+  // Defaults written out: a state built with `examples: 3` merges with one built with the default.
+  const { meta, ...given } = corpus;
+  const reportOptions: RunState['report'] = {
+    ...given,
+    examples: given.examples ?? DEFAULT_EXAMPLES,
+    topWords: given.topWords ?? DEFAULT_TOP_WORDS,
+    maskPersonalData: given.maskPersonalData ?? true,
+    scoreScale: given.scoreScale ?? 'auto',
+    period: given.period ?? 'month',
+  };
   return {
     report,
     state: {

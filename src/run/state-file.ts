@@ -177,27 +177,29 @@ export function parseRunStates(text: string, name: string): RunState[] {
   };
   const body = text.replace(/^\uFEFF/, '');
   if (body.trim() === '') fail({ message: 'empty state file', hint: `${HINT_WRITE_AGAIN} (a run that failed writes no state)` });
+  /** A state starts with its format: text that does not parse after it was cut short (or changed); other text is no state. */
+  const unreadable = (piece: string, error: unknown, line: number): never => {
+    const started = piece.trimStart().slice(0, 200).includes(`"format":"${STATE_FORMAT}"`);
+    return fail({
+      line,
+      message: `${started ? 'truncated or damaged state' : 'not a verbatim-fr state'} (invalid JSON${line > 1 ? ` on line ${line}` : ''}: ${(error as Error).message})`,
+      hint: started ? `the state ends before it should, or was changed (a run stopped while writing it?); ${HINT_WRITE_AGAIN}` : 'give files written by `verbatim analyze … --format state`',
+    });
+  };
   let documents: Array<{ value: unknown; line?: number }>;
   try {
     documents = [{ value: JSON.parse(body) }];
   } catch (whole) {
     // Not one document: JSON Lines, each line a state.
     const lines = body.split(/\r\n|\n|\r/);
-    if (lines.filter((l) => l.trim() !== '').length < 2) {
-      const truncated = /end of (?:JSON )?input|Unterminated/i.test((whole as Error).message);
-      fail({
-        line: 1,
-        message: `${truncated ? 'truncated' : 'invalid'} JSON: ${(whole as Error).message}`,
-        hint: truncated ? `the file ends before the state does (a run stopped while writing it?); ${HINT_WRITE_AGAIN}` : 'give files written by `verbatim analyze … --format state`',
-      });
-    }
+    if (lines.filter((l) => l.trim() !== '').length < 2) unreadable(body, whole, 1);
     documents = [];
     lines.forEach((line, k) => {
       if (line.trim() === '') return;
       try {
         documents.push({ value: JSON.parse(line), line: k + 1 });
       } catch (error) {
-        fail({ line: k + 1, message: `invalid JSON on line ${k + 1}: ${(error as Error).message}`, hint: `each line must hold one whole state; ${HINT_WRITE_AGAIN}` });
+        unreadable(line, error, k + 1);
       }
     });
   }
