@@ -1,7 +1,7 @@
 // States of runs over parts of an input merge into the report of one run over
 // all the parts, byte for byte in every format, whatever the split and the
 // order; states that cannot merge are refused with a message naming them.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -15,33 +15,21 @@ import {
   InputError,
   mergeRunStates,
   parseRunStates,
-  readVerbatims,
   StateMergeError,
   stringifyRunState,
   type RunState,
 } from '../../src/node.js';
+import { SAMPLE, sampleRecords, splitSample, type SampleRecords } from './_split.js';
 
 const root = join(import.meta.dirname, '..', '..');
-const sample = join(root, 'corpora', 'sample.csv');
+const sample = SAMPLE;
 const FORMATS = ['table', 'md', 'json', 'csv', 'html'] as const;
 const validate = new Ajv2020({ allErrors: true, strict: true }).compile(JSON.parse(readFileSync(join(root, 'schema', 'state.schema.json'), 'utf8')) as object);
 
 let analyzer: Analyzer;
 let dir = '';
-/** The header lines and each record's lines of sample.csv, as written. */
-let header = '';
-let records: string[] = [];
-
-/** Splits sample.csv at record boundaries (multi-line chat cells stay whole): one part per size, each with the header. */
-function split(sizes: readonly number[], name: string): string[] {
-  let at = 0;
-  return sizes.map((size, k) => {
-    const path = join(dir, `${name}-${k}.csv`);
-    writeFileSync(path, header + records.slice(at, at + size).join(''));
-    at += size;
-    return path;
-  });
-}
+let records: SampleRecords;
+const split = (sizes: readonly number[], name: string): string[] => splitSample(records, sizes, dir, name);
 
 /** The state of a part read as a stream (what `verbatim analyze - --format state` does), named as its file. */
 async function stateOf(path: string): Promise<RunState> {
@@ -54,14 +42,8 @@ const reportOf = async (paths: string[]): Promise<Report> => (await analyzeFiles
 beforeAll(async () => {
   analyzer = createAnalyzer();
   dir = mkdtempSync(join(tmpdir(), 'verbatim-state-'));
-  // Record boundaries from the reader's own line numbers.
-  const lines = readFileSync(sample, 'utf8').split(/(?<=\n)/);
-  const starts: number[] = [];
-  for await (const item of readVerbatims([sample])) starts.push(item.source.line! - 1);
-  header = lines.slice(0, starts[0]).join('');
-  records = starts.map((start, k) => lines.slice(start, starts[k + 1] ?? lines.length).join(''));
-  expect(records).toHaveLength(496);
-  expect(header + records.join('')).toBe(readFileSync(sample, 'utf8'));
+  records = await sampleRecords();
+  expect(records.records).toHaveLength(496);
 });
 
 describe('split, analysed part by part, merged = one run over all the parts', () => {
