@@ -10,14 +10,11 @@ import { readVerbatims } from '../io/read.js';
 import type { ColumnOptions, InputSpec, ReadItem, ReadReject } from '../io/types.js';
 import { createReportBuilder, finalizeReport, mergeReportStates, reportMeta } from '../report/index.js';
 import type { Report, ReportOptions, ReportState, Section } from '../report/index.js';
-import { DEFAULT_TOP_WORDS } from '../report/finalize.js';
-import { DEFAULT_EXAMPLES } from '../report/state.js';
-import { analyzerId } from './identity.js';
 import { createAnnotationWriter, writeRejects, type AnnotationFormat } from './outputs.js';
 import { runOnWorkers } from './pool.js';
 import { WORKER_KIND, type WorkerSetup } from './protocol.js';
-import { STATE_FORMAT, STATE_VERSION, type RunState } from './state-file.js';
-import { LIBRARY_VERSION } from './version.js';
+import { createRunState } from './run-state.js';
+import type { RunState } from './state-file.js';
 
 export interface AnalyzeFilesOptions {
   /** Compiled lexicons (default: built from `lexicons` and `includeDefault`). Workers need `lexicons` instead. */
@@ -180,41 +177,17 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
   }
   const report = finalizeReport(state, { ...corpus, ...(options.sections ? { sections: options.sections } : {}) });
   if (options.keepState !== true) return { report };
-  // Defaults written out: a state built with `examples: 3` merges with one built with the default.
-  const { meta, ...given } = corpus;
-  const reportOptions: RunState['report'] = {
-    ...given,
-    examples: given.examples ?? DEFAULT_EXAMPLES,
-    topWords: given.topWords ?? DEFAULT_TOP_WORDS,
-    maskPersonalData: given.maskPersonalData ?? true,
-    scoreScale: given.scoreScale ?? 'auto',
-    period: given.period ?? 'month',
-  };
+  const { meta: _meta, ...reportOptions } = corpus;
   return {
     report,
-    state: {
-      format: STATE_FORMAT,
-      version: STATE_VERSION,
-      library: LIBRARY_VERSION,
-      analyzer: {
-        id: analyzerId(analyzer, options.allTurns === true),
-        lexicons: options.lexicons ?? [],
-        includeDefault: options.includeDefault ?? true,
-        sectors: options.sectors ?? [],
-        defaultLanguage: analyzer.options.defaultLanguage,
-        allTurns: options.allTurns === true,
-      },
+    state: createRunState(state, analyzer, {
+      allTurns: options.allTurns === true,
       report: reportOptions,
-      meta: meta ?? {},
-      parts: [runId()],
-      state,
-    },
+      lexicons: options.lexicons ?? [],
+      includeDefault: options.includeDefault ?? true,
+      sectors: options.sectors ?? [],
+    }),
   };
-}
-
-/** A new run's id: random, so that the same run given twice to a merge is seen. */
-function runId(): string {
-  return globalThis.crypto.randomUUID();
 }
 
 /** Workers to use by default: one per core (at most 8) for inputs over 20 MB, else in-process. */

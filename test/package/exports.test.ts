@@ -18,7 +18,7 @@ describe('public API', () => {
 
   it('verbatim-fr/io exports exactly these names', async () => {
     expect(Object.keys(await import('../../src/node.js')).sort()).toEqual([
-      'InputError', 'STATE_FORMAT', 'STATE_VERSION', 'StateMergeError', 'analyzeFiles', 'authorRole', 'createAnnotationWriter', 'finalizeRunState',
+      'InputError', 'STATE_FORMAT', 'STATE_VERSION', 'StateMergeError', 'analyzeFiles', 'authorRole', 'createAnnotationWriter', 'createRunState', 'finalizeRunState',
       'loadLexiconFiles', 'mergeRunStates', 'parseRunStates', 'readLexiconFile', 'readVerbatims', 'stringifyRunState', 'writeRejects',
     ]);
   });

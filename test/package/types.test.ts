@@ -37,11 +37,13 @@ import {
 } from '../../src/index.js';
 import {
   createAnnotationWriter,
+  createRunState,
   finalizeRunState,
   mergeRunStates,
   readVerbatims,
   writeRejects,
   type CreateAnnotationWriterOptions,
+  type CreateRunStateOptions,
   type FinalizeRunStateOptions,
   type MergeRunStatesOptions,
   type ReadVerbatimsOptions,
@@ -69,6 +71,7 @@ describe('options types are exported as <Function>Options', () => {
     expectTypeOf<WriteRejectsOptions>().toEqualTypeOf<Opt<typeof writeRejects, 2>>();
     expectTypeOf<MergeRunStatesOptions>().toEqualTypeOf<Opt<typeof mergeRunStates, 1>>();
     expectTypeOf<FinalizeRunStateOptions>().toEqualTypeOf<Opt<typeof finalizeRunState, 1>>();
+    expectTypeOf<CreateRunStateOptions>().toEqualTypeOf<Opt<typeof createRunState, 2>>();
     // renderReport's options depend on the format; the union covers a format known only at run time.
     expectTypeOf(renderReport).toBeCallableWith({} as Report, 'csv' as 'table' | 'csv', {} as RenderReportOptions);
     expectTypeOf(renderReport).toBeCallableWith({} as Report, 'html' as 'table' | 'html', {} as RenderReportOptions);

@@ -8,13 +8,15 @@ import { Readable } from 'node:stream';
 import Ajv2020 from 'ajv/dist/2020.js';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createAnalyzer, renderReport, type Analyzer, type Report } from '../../src/index.js';
+import { analyzeVerbatim, createAnalyzer, createReportBuilder, renderReport, reportMeta, type Analyzer, type Report } from '../../src/index.js';
 import {
   analyzeFiles,
+  createRunState,
   finalizeRunState,
   InputError,
   mergeRunStates,
   parseRunStates,
+  readVerbatims,
   StateMergeError,
   stringifyRunState,
   type RunState,
@@ -79,6 +81,19 @@ describe('split, analysed part by part, merged = one run over all the parts', ()
     expect(tree.parts).toEqual([...a!.parts, ...b!.parts, ...empty.parts].sort());
     expect(validate(tree), JSON.stringify(validate.errors)).toBe(true);
     expect(finalizeRunState(tree)).toEqual(await reportOf(paths));
+  });
+
+  it('a state built without analyzeFiles (a queue worker analysing a chunk of rows) merges with the others', async () => {
+    const paths = split([300, 196], 'chunk');
+    const builder = createReportBuilder({ meta: reportMeta(analyzer) });
+    for await (const item of readVerbatims([paths[1]!])) {
+      if (item.type === 'verbatim') builder.add(analyzeVerbatim(item.verbatim, analyzer));
+      else builder.reject({ source: item.source, reason: item.reason.replace(/: .*/, ''), hint: item.hint });
+    }
+    const chunk = createRunState(builder.snapshot(), analyzer);
+    expect(chunk.parts).toHaveLength(1);
+    const merged = mergeRunStates([{ name: 'file', state: await stateOf(paths[0]!) }, { name: 'chunk', state: chunk }]);
+    expect(finalizeRunState(merged)).toEqual(await reportOf(paths));
   });
 
   it('against the run over the whole file, only the rejects differ: they name each part and its row', async () => {
