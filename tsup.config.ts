@@ -17,6 +17,8 @@ export default defineConfig([
     target: 'node20',
     // Shared chunks: one copy of the library for both entries, so `instanceof LexiconError` holds across them.
     splitting: true,
+    // The version written into state files (src/run/version.ts).
+    define: { __VERSION__: JSON.stringify(version) },
     // import.meta.url in the CJS build (the stored matchers, dist/default-matchers.bin, are read next to the library).
     shims: true,
     // The default lexicons' compiled tries, stored next to the bundle (scripts/build-matchers.mjs).

@@ -8,15 +8,17 @@ import { OutputError } from './checks.js';
 import { analyzeCommand } from './commands/analyze.js';
 import { evalCommand } from './commands/eval.js';
 import { lexiconCommand } from './commands/lexicon.js';
+import { mergeCommand } from './commands/merge.js';
 import { sectorsCommand } from './commands/sectors.js';
 import { tokenizeCommand } from './commands/tokenize.js';
 import { EXIT, type CliIo, type CommandContext } from './context.js';
-import { ClosedOutput } from './output.js';
+import { isClosedOutput } from './output.js';
+import { LIBRARY_VERSION as VERSION } from '../run/version.js';
 
 export { EXIT, type CliIo } from './context.js';
 
 /** The commands, in the order `--help` lists them. */
-const COMMANDS = [analyzeCommand, evalCommand, sectorsCommand, tokenizeCommand, lexiconCommand];
+const COMMANDS = [analyzeCommand, mergeCommand, evalCommand, sectorsCommand, tokenizeCommand, lexiconCommand];
 
 const EXAMPLES = `
 Examples:
@@ -25,6 +27,9 @@ Examples:
   $ verbatim analyze avis.csv chats.jsonl --channel "avis google" --format html --out rapport.html
   $ verbatim analyze export.xlsx --annotate codage.csv --rejects rejets.csv --format json --out rapport.json
   $ cat export.csv | verbatim analyze - --format json
+  $ verbatim analyze part-1.csv --format state --out part-1.state.json
+  $ verbatim merge part-*.state.json --format html --out rapport.html
+  $ cat avis.jsonl | verbatim analyze - --annotate - --out rapport.md | head -1
   $ verbatim eval gold.jsonl --fail-under themes=0.8,irritants=0.7
   $ verbatim tokenize "J'ai attendu 3 semaines, pk ?"
   $ verbatim lexicon check mon-lexique.yml
@@ -75,7 +80,8 @@ export function reportError(error: unknown, io: CliIo, debug = false): number {
     if (error.code === 'verbatim.usage') say(error.message);
     return EXIT.usage;
   }
-  if (error instanceof ClosedOutput) return EXIT.ok;
+  // The reader of standard output went away (`| head -1`): a quiet end, whatever was being written.
+  if (isClosedOutput(error)) return EXIT.ok;
   if (error instanceof LexiconError || error instanceof InputError) {
     say(error.message);
     return EXIT.input;
@@ -90,7 +96,7 @@ export function reportError(error: unknown, io: CliIo, debug = false): number {
       say(`cannot open ${e.path ?? 'a file'} (${e.code})\n    hint: check the path and the permissions`);
       return EXIT.input;
     }
-    if (e.code === 'ENOSPC' || e.code === 'EDQUOT' || e.code === 'EROFS' || e.code === 'EPIPE') {
+    if (e.code === 'ENOSPC' || e.code === 'EDQUOT' || e.code === 'EROFS') {
       say(`cannot write ${e.path ?? 'an output'} (${e.code})\n    hint: free some space or write elsewhere`);
       return EXIT.output;
     }
@@ -105,6 +111,3 @@ export function reportError(error: unknown, io: CliIo, debug = false): number {
 function defaultIo(): CliIo {
   return { stdout: process.stdout, stderr: process.stderr, env: process.env, stdin: process.stdin };
 }
-
-declare const __VERSION__: string | undefined;
-const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';

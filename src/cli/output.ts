@@ -1,12 +1,12 @@
 // Where a command's result goes: a file (whole or not at all) or stdout, and
 // what a failed write means to the user.
-import { writeFileAtomic } from '../io/write.js';
+import { ClosedStreamError, writeFileAtomic } from '../io/write.js';
 import { OutputError } from './checks.js';
 import type { CliIo } from './context.js';
 
-/** Writes the result to `out` (through a temporary file renamed at the end) or to stdout, and waits until it is written. */
+/** Writes the result to `out` (through a temporary file renamed at the end) or to stdout (no `out`, or `-`), and waits until it is written. */
 export async function output(io: CliIo, text: string, out: string | undefined): Promise<void> {
-  if (out) {
+  if (out && out !== '-') {
     await writeFileAtomic(out, text).catch((error: unknown) => {
       throw writeProblem(error, out);
     });
@@ -19,6 +19,20 @@ export async function output(io: CliIo, text: string, out: string | undefined): 
 
 /** Standard output closed by the reader (`| head`): a normal, quiet end. */
 export class ClosedOutput extends Error {}
+
+/** Whether an error is standard output (or another output stream) closed by its reader: the run ends quietly. */
+export const isClosedOutput = (error: unknown): boolean =>
+  // EPIPE alone: an output path that is a pipe (a FIFO, /dev/stdout) whose reader went away.
+  error instanceof ClosedOutput || error instanceof ClosedStreamError || (error as NodeJS.ErrnoException | undefined)?.code === 'EPIPE';
+
+/**
+ * Standard output carries one stream: the report (or state) when no `--out`
+ * is given, or `-` given to an option. Two of them would interleave.
+ */
+export function stdoutUsers(outputs: ReadonlyArray<{ option: string; path: string | undefined; report?: boolean }>): string[] {
+  return outputs.filter(({ path, report }) => path === '-' || (report === true && path === undefined)).map(({ option, path, report }) =>
+    report === true && path === undefined ? `the report (no ${option})` : `${option} -`);
+}
 
 /** An error met while writing, as what the user can act on. */
 function writeProblem(error: unknown, path: string | undefined): Error {

@@ -14,7 +14,7 @@ export function installProcessGuards(report: (error: unknown) => number): { done
   process.on('exit', removeTempsSync);
   for (const signal of SIGNALS) {
     process.once(signal, () => {
-      // The spooled copy of standard input and unfinished outputs go; then the signal's usual end.
+      // Temporary copies (an XLSX read from a stream, a stream's long record) and unfinished outputs go; then the signal's usual end.
       removeTempsSync();
       process.kill(process.pid, signal);
     });

@@ -3,7 +3,6 @@
 import { createAnalyzer } from '../index.js';
 import type { Analyzer } from '../index.js';
 import { loadLexiconFiles, readVerbatims } from '../io/index.js';
-import { spoolInputs } from '../io/spool.js';
 import { checkSectors } from './args.js';
 
 /** The analyzer of the default lexicons (unless `includeDefault` is false) with these layers and sectors over them. */
@@ -12,17 +11,13 @@ export async function buildAnalyzer(lexiconPaths: string[], includeDefault: bool
   return createAnalyzer({ lexicons: layers, includeDefault, defaultLanguage: language, sectors: checkSectors(sectors) });
 }
 
-/** The first `n` texts of the inputs (rejected rows skipped), for a quick look before the analysis. */
+/** The first `n` texts of the inputs (rejected rows skipped), for a quick look before the analysis; `-` reads `stdin`. */
 export async function firstTexts(files: string[], text: string | undefined, n: number, stdin?: NodeJS.ReadableStream): Promise<string[]> {
   const texts: string[] = [];
-  const spooled = await spoolInputs(files.map((path) => (text !== undefined ? { path, text } : { path })), stdin);
-  try {
-    for await (const item of readVerbatims(spooled.specs)) {
-      if (item.type === 'verbatim') texts.push(item.verbatim.text);
-      if (texts.length >= n) break;
-    }
-  } finally {
-    await spooled.cleanup();
+  const specs = files.map((path) => ({ path, ...(text !== undefined ? { text } : {}), ...(path === '-' ? { stream: stdin ?? process.stdin } : {}) }));
+  for await (const item of readVerbatims(specs)) {
+    if (item.type === 'verbatim') texts.push(item.verbatim.text);
+    if (texts.length >= n) break;
   }
   return texts;
 }

@@ -9,11 +9,11 @@
 // CR reads as cells holding line breaks), and relax_quotes closes a quoted cell
 // at a loose quote without saying so, which is how two stray quotes silently
 // merge the rows between them.
-import { open } from 'node:fs/promises';
 import iconv from 'iconv-lite';
 import { csvRecords, readHeaderRecord, sampleWidths, type CsvDialect } from './csv-records.js';
 import { detectEncoding } from './encoding.js';
 import { uniqueHeaders, type CellValue, type PreparedInput, type RawItem } from './raw.js';
+import { readBytes, StreamBytes, type ByteInput } from './source.js';
 import { heldString, TextWindow } from './text-window.js';
 
 const SAMPLE_BYTES = 256 * 1024;
@@ -27,17 +27,18 @@ export interface CsvInputOptions {
   chunkSize?: number;
 }
 
-/** Reads the first bytes of a file without consuming a stream. */
-export async function readSample(path: string, bytes = SAMPLE_BYTES): Promise<{ sample: Buffer; complete: boolean }> {
-  const handle = await open(path, 'r');
-  try {
-    const buffer = Buffer.alloc(bytes);
-    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
-    return { sample: buffer.subarray(0, bytesRead), complete: bytesRead < bytes };
-  } finally {
-    await handle.close();
-  }
+/** Reads the first bytes of a file or a stream (a stream keeps them for the reader). */
+export async function readSample(input: ByteInput, bytes = SAMPLE_BYTES): Promise<{ sample: Buffer; complete: boolean }> {
+  const sample = await readBytes(input, 0, bytes);
+  return { sample, complete: sample.length < bytes };
 }
+
+/**
+ * How far a stream is searched for its first byte beyond ASCII (the bytes
+ * searched are held in memory): past it, a stream that is plain ASCII so far
+ * is read as UTF-8.
+ */
+const STREAM_ENCODING_LOOKAHEAD = 4 * 1024 * 1024;
 
 /** Every byte is ASCII and none is NUL (UTF-16 without a BOM shows NULs): any ASCII-compatible encoding reads it alike. */
 function plainAscii(bytes: Uint8Array): boolean {
@@ -51,31 +52,26 @@ function plainAscii(bytes: Uint8Array): boolean {
  * byte that is not (a Windows-1252 export whose first accent comes after the
  * head would otherwise be read as UTF-8, each accent a U+FFFD).
  */
-async function readEncodingSample(path: string, head: { sample: Buffer; complete: boolean }, bytes = 64 * 1024): Promise<{ sample: Buffer; complete: boolean }> {
+async function readEncodingSample(input: ByteInput, head: { sample: Buffer; complete: boolean }, bytes = 64 * 1024): Promise<{ sample: Buffer; complete: boolean }> {
   if (head.complete || !plainAscii(head.sample)) return head;
-  const handle = await open(path, 'r');
-  try {
-    const buffer = Buffer.alloc(1 << 20);
-    for (let position = head.sample.length; ; ) {
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
-      if (bytesRead === 0) return head;
-      let k = 0;
-      while (k < bytesRead && buffer[k]! < 0x80) k++;
-      if (k < bytesRead) {
-        const sample = Buffer.alloc(bytes);
-        const { bytesRead: n } = await handle.read(sample, 0, bytes, position + k);
-        return { sample: sample.subarray(0, n), complete: n < bytes };
-      }
-      position += bytesRead;
+  const limit = input instanceof StreamBytes ? STREAM_ENCODING_LOOKAHEAD : Infinity;
+  for (let position = head.sample.length; position < limit; ) {
+    const buffer = await readBytes(input, position, Math.min(1 << 20, limit - position));
+    if (buffer.length === 0) return head;
+    let k = 0;
+    while (k < buffer.length && buffer[k]! < 0x80) k++;
+    if (k < buffer.length) {
+      const sample = await readBytes(input, position + k, bytes);
+      return { sample, complete: sample.length < bytes };
     }
-  } finally {
-    await handle.close();
+    position += buffer.length;
   }
+  return head;
 }
 
-/** The encoding of a file, detected on its head, or further on when the head is plain ASCII. */
-export async function detectFileEncoding(path: string, head: { sample: Buffer; complete: boolean }): Promise<string> {
-  const probe = await readEncodingSample(path, head);
+/** The encoding of a file or a stream, detected on its head, or further on when the head is plain ASCII. */
+export async function detectFileEncoding(input: ByteInput, head: { sample: Buffer; complete: boolean }): Promise<string> {
+  const probe = await readEncodingSample(input, head);
   return detectEncoding(probe.sample, probe.complete).encoding;
 }
 
@@ -104,9 +100,9 @@ export function detectDelimiter(sampleText: string, complete = true): string {
 
 const lines = (line: number, endLine: number): string => (endLine > line ? `lines ${line}-${endLine}` : `line ${line}`);
 
-export async function prepareCsv(path: string, options: CsvInputOptions, tsv: boolean): Promise<PreparedInput> {
-  const { sample, complete } = await readSample(path);
-  const encoding = options.encoding ?? (await detectFileEncoding(path, { sample, complete }));
+export async function prepareCsv(input: ByteInput, options: CsvInputOptions, tsv: boolean): Promise<PreparedInput> {
+  const { sample, complete } = await readSample(input);
+  const encoding = options.encoding ?? (await detectFileEncoding(input, { sample, complete }));
   if (!iconv.encodingExists(encoding)) {
     throw new TypeError(`verbatim-fr: expected an encoding known to iconv-lite, got ${JSON.stringify(encoding)}`);
   }
@@ -117,7 +113,7 @@ export async function prepareCsv(path: string, options: CsvInputOptions, tsv: bo
   const dialect: CsvDialect = { delimiter, maxRecordSize: options.maxRecordSize };
 
   // The header is the first record that is not blank, however long (not a sample's first line).
-  const window = await TextWindow.open(path, encoding, undefined, options.chunkSize);
+  const window = await TextWindow.open(input, encoding, undefined, options.chunkSize);
   let header: Awaited<ReturnType<typeof readHeaderRecord>>;
   try {
     header = await readHeaderRecord(window, { delimiter, maxRecordSize: Math.max(options.maxRecordSize, 1 << 20) });
@@ -130,7 +126,8 @@ export async function prepareCsv(path: string, options: CsvInputOptions, tsv: bo
 
   async function* rows(): AsyncGenerator<RawItem> {
     if (!header?.dataStart) return;
-    const records = await TextWindow.open(path, encoding, header.dataStart, options.chunkSize);
+    // The one window that reads the rows: a stream lets go of each record once read.
+    const records = await TextWindow.open(input, encoding, header.dataStart, options.chunkSize, true);
     let row = 0;
     let line = header.dataStart.line;
     try {

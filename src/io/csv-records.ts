@@ -288,6 +288,7 @@ export async function* csvRecords(win: TextWindow, dialect: CsvDialect, width: n
     if (!s.broken) {
       if (!isBlank(s)) yield event(s);
       win.release(at, win.lineAt(at));
+      win.settle();
       continue;
     }
     // A broken quote at line a.
@@ -319,6 +320,7 @@ export async function* csvRecords(win: TextWindow, dialect: CsvDialect, width: n
         yield event(k);
         at = k.end;
         win.release(at, win.lineAt(at));
+        win.settle();
         break;
       }
       if (!k.next) {

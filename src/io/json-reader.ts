@@ -1,10 +1,10 @@
 // JSON (an array of objects, read whole) and JSONL (streamed line by line).
-import { readFile } from 'node:fs/promises';
 import iconv from 'iconv-lite';
 import { detectEncoding } from './encoding.js';
 import { detectFileEncoding, readSample } from './csv-reader.js';
 import { jsonDepthMessage, jsonDepthProblem } from './json-depth.js';
 import type { CellValue, PreparedInput, RawItem } from './raw.js';
+import { readWhole, type ByteInput } from './source.js';
 import { TextWindow, windowLines } from './text-window.js';
 
 const isRecord = (value: unknown): value is Record<string, CellValue> =>
@@ -28,7 +28,7 @@ export class UnreadableDocument extends Error {
 }
 
 /** The array of records of a JSON document: the document itself or its one array-of-objects property. */
-function recordsOf(document: unknown): unknown[] | undefined {
+export function recordsOf(document: unknown): unknown[] | undefined {
   if (Array.isArray(document)) return document;
   if (isRecord(document)) {
     const arrays = Object.values(document).filter((v): v is unknown[] => Array.isArray(v) && v.some(isRecord));
@@ -41,8 +41,8 @@ function recordsOf(document: unknown): unknown[] | undefined {
  * JSON is parsed whole (JSON.parse has no streaming mode): fine for exports of
  * a few hundred MB; use JSONL or CSV beyond that.
  */
-export async function prepareJson(path: string, encodingOption: string | undefined): Promise<PreparedInput> {
-  const bytes = await readFile(path);
+export async function prepareJson(input: ByteInput, encodingOption: string | undefined): Promise<PreparedInput> {
+  const bytes = await readWhole(input);
   const encoding = encodingOption ?? detectEncoding(bytes, true).encoding;
   let document: unknown;
   try {
@@ -85,14 +85,14 @@ const HEADER_RECORDS = 100;
  * from the first records, however long their lines (not from a byte sample).
  */
 export async function prepareJsonl(
-  path: string,
+  input: ByteInput,
   encodingOption: string | undefined,
   maxLineSize = 1024 * 1024,
   chunkSize?: number,
 ): Promise<PreparedInput> {
-  const encoding = encodingOption ?? (await detectFileEncoding(path, await readSample(path, 64 * 1024)));
+  const encoding = encodingOption ?? (await detectFileEncoding(input, await readSample(input, 64 * 1024)));
   const sampled: unknown[] = [];
-  const head = await TextWindow.open(path, encoding, undefined, chunkSize);
+  const head = await TextWindow.open(input, encoding, undefined, chunkSize);
   try {
     for await (const { text } of windowLines(head, maxLineSize)) {
       if (text === undefined || text.trim() === '') continue;
@@ -109,7 +109,8 @@ export async function prepareJsonl(
   const headers = keysOf(sampled);
 
   async function* rows(): AsyncGenerator<RawItem> {
-    const lines = await TextWindow.open(path, encoding, undefined, chunkSize);
+    // The one window that reads the rows: a stream lets go of each line once read.
+    const lines = await TextWindow.open(input, encoding, undefined, chunkSize, true);
     let row = 0;
     try {
       for await (const { line, text: content } of windowLines(lines, maxLineSize)) {

@@ -1,17 +1,18 @@
 // readVerbatims: files in, one item per input row out (a verbatim or a reject).
-import { createWriteStream } from 'node:fs';
-import { mkdtemp, open, rm } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import type { Verbatim } from '../types.js';
 import { normalizeChannel, type ChannelDefinition } from '../lexicon/channels.js';
 import { defaultChannelTable } from '../lexicon/defaults.js';
 import { mapColumns, type ColumnMapping } from './columns.js';
 import { prepareCsv } from './csv-reader.js';
 import { InputError } from './errors.js';
-import { prepareJson, prepareJsonl, UnreadableDocument } from './json-reader.js';
+import { prepareJson, prepareJsonl, recordsOf, UnreadableDocument } from './json-reader.js';
 import type { CellValue, PreparedInput, RawRow } from './raw.js';
+import { readBytes, StreamBytes, type ByteInput } from './source.js';
+import { releaseTemp, trackTemp } from './temp-files.js';
 import type { InputFormat, InputIssue, InputSpec, ReadItem, ReadOptions, ReadReject } from './types.js';
 import { authorRole, parseDate, parseScore } from './values.js';
 import { prepareXlsx } from './xlsx-reader.js';
@@ -22,25 +23,29 @@ const EXTENSIONS: Record<string, InputFormat> = {
   '.csv': 'csv', '.txt': 'csv', '.tsv': 'tsv', '.tab': 'tsv', '.json': 'json', '.jsonl': 'jsonl', '.ndjson': 'jsonl', '.xlsx': 'xlsx', '.xlsm': 'xlsx',
 };
 
-async function sniffFormat(path: string, fromExtension: InputFormat | undefined): Promise<InputFormat> {
-  const handle = await open(path, 'r');
-  let head: Buffer;
-  try {
-    const buffer = Buffer.alloc(4096);
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    head = buffer.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
+/** The first line of a JSON input is looked for this far (JSON Lines whose first record is long). */
+const FIRST_LINE_LIMIT = 1024 * 1024;
+
+/**
+ * The format from the first bytes: a zip is XLSX; `{` on the first line is
+ * JSON Lines when more lines follow, or when that one object holds no array of
+ * records (a partition of one record); otherwise the extension, else CSV.
+ */
+async function sniffFormat(input: ByteInput, fromExtension: InputFormat | undefined): Promise<InputFormat> {
+  let head = await readBytes(input, 0, 4096);
   if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return 'xlsx';
-  const text = head.toString('utf8').replace(/^\uFEFF/, '');
+  let text = head.toString('utf8').replace(/^\uFEFF/, '');
   const first = text.trimStart()[0];
   if (first === '{' || (first === '[' && fromExtension === undefined)) {
+    if (first === '{' && !/[\r\n]/.test(text.trimStart()) && head.length === 4096) {
+      head = await readBytes(input, 0, FIRST_LINE_LIMIT);
+      text = head.toString('utf8').replace(/^\uFEFF/, '');
+    }
     // One object per line (JSON Lines), even under a .json name.
     const firstLine = text.trimStart().split(/\r\n|\r|\n/)[0] ?? '';
     try {
-      JSON.parse(firstLine);
-      if (first === '{' && text.trim().length > firstLine.trim().length) return 'jsonl';
+      const value: unknown = JSON.parse(firstLine);
+      if (first === '{' && (text.trim().length > firstLine.trim().length || recordsOf(value) === undefined)) return 'jsonl';
     } catch {
       // a multi-line JSON document
     }
@@ -59,14 +64,49 @@ function fileProblem(error: unknown): { reason: string; hint: string } {
 }
 
 /**
- * Standard input is spooled to a temporary file: detection needs a sample and
- * recovery from a stray quote needs to read again, both impossible on a pipe.
+ * The bytes of an input read once: its `stream`, standard input for `-`, or a
+ * path that is not a regular file (a FIFO, `/dev/stdin`, a process
+ * substitution). Regular files are read by position.
  */
-async function spoolStdin(): Promise<{ path: string; cleanup: () => Promise<void> }> {
-  const dir = await mkdtemp(join(tmpdir(), 'verbatim-fr-stdin-'));
-  const path = join(dir, 'stdin');
-  await pipeline(process.stdin, createWriteStream(path));
-  return { path, cleanup: () => rm(dir, { recursive: true, force: true }) };
+async function streamOf(spec: InputSpec): Promise<AsyncIterable<Uint8Array | string> | undefined> {
+  if (spec.stream !== undefined) return spec.stream;
+  if (spec.path === '-') return process.stdin;
+  try {
+    const info = await stat(spec.path);
+    return info.isFile() || info.isDirectory() ? undefined : createReadStream(spec.path);
+  } catch {
+    return undefined; // the reader reports missing and unreadable files
+  }
+}
+
+/** An input with no row: a stream of nothing but white space (an empty partition). */
+const NOTHING: PreparedInput = {
+  headers: [],
+  description: 'empty input',
+  async *rows() {
+    // no row
+  },
+};
+
+/**
+ * XLSX is a zip, read by position: a stream is copied to a private temporary
+ * file first (removed at the end, and on signals by the CLI).
+ */
+async function spoolXlsx(bytes: StreamBytes): Promise<{ path: string; remove: () => Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'verbatim-fr-input-'));
+  trackTemp(dir);
+  const remove = async (): Promise<void> => {
+    await rm(dir, { recursive: true, force: true });
+    releaseTemp(dir);
+  };
+  try {
+    const path = join(dir, 'input.xlsx');
+    await bytes.toFile(path);
+    return { path, remove };
+  } catch (error) {
+    await remove();
+    throw error;
+  }
 }
 
 interface Planned {
@@ -81,10 +121,13 @@ interface Planned {
 
 async function plan(spec: InputSpec, options: ReadOptions, issues: InputIssue[]): Promise<Planned> {
   const file = spec.path;
-  let cleanup: (() => Promise<void>) | undefined;
+  const cleanups: Array<() => Promise<void>> = [];
+  const cleanup = async (): Promise<void> => {
+    for (const step of cleanups.splice(0).reverse()) await step();
+  };
   const fileReject = (problem: { reason: string; hint: string }): Planned => ({
     file,
-    ...(cleanup && { cleanup }),
+    cleanup,
     reject: { type: 'reject', source: { file, row: 0 }, ...problem },
   });
   const extension = extname(file).toLowerCase();
@@ -92,23 +135,37 @@ async function plan(spec: InputSpec, options: ReadOptions, issues: InputIssue[])
     return fileReject({ reason: `${extension} files are not supported`, hint: 'save the sheet as .xlsx or as CSV UTF-8 from the spreadsheet' });
   }
   try {
-    let path = file;
-    if (file === '-') ({ path, cleanup } = await spoolStdin());
-    const format = spec.format ?? (await sniffFormat(path, EXTENSIONS[extension]));
+    let input: ByteInput = file;
+    const stream = await streamOf(spec);
+    if (stream !== undefined) {
+      const bytes = new StreamBytes(stream, options.maxStreamMemory);
+      cleanups.push(() => bytes.close());
+      input = bytes;
+      if (await bytes.blank()) return { file, cleanup, prepared: NOTHING };
+    }
+    const format = spec.format ?? (await sniffFormat(input, EXTENSIONS[extension]));
+    if (format === 'xlsx' && input instanceof StreamBytes) {
+      const copy = await spoolXlsx(input);
+      cleanups.push(copy.remove);
+      input = copy.path;
+    }
     const encoding = spec.encoding;
     const maxRecordSize = options.maxRecordSize ?? DEFAULT_MAX_RECORD_SIZE;
     const prepared =
-      format === 'json' ? await prepareJson(path, encoding)
-      : format === 'jsonl' ? await prepareJsonl(path, encoding, maxRecordSize)
-      : format === 'xlsx' ? await prepareXlsx(path, options.maxXlsxSize !== undefined ? { maxSize: options.maxXlsxSize } : {})
-      : await prepareCsv(path, { maxRecordSize, ...(encoding !== undefined && { encoding }), ...(spec.delimiter !== undefined && { delimiter: spec.delimiter }) }, format === 'tsv');
+      format === 'json' ? await prepareJson(input, encoding)
+      : format === 'jsonl' ? await prepareJsonl(input, encoding, maxRecordSize)
+      : format === 'xlsx' ? await prepareXlsx(input as string, options.maxXlsxSize !== undefined ? { maxSize: options.maxXlsxSize } : {})
+      : await prepareCsv(input, { maxRecordSize, ...(encoding !== undefined && { encoding }), ...(spec.delimiter !== undefined && { delimiter: spec.delimiter }) }, format === 'tsv');
     const { mapping, problems } = mapColumns(prepared.headers, spec);
     for (const problem of problems) {
       issues.push({ file, line: 1, message: problem.message, hint: `${problem.hint} (${prepared.description})` });
     }
-    return { file, prepared, mapping, agentAuthors: spec.agentAuthors ?? [], ...(cleanup && { cleanup }) };
+    return { file, prepared, mapping, agentAuthors: spec.agentAuthors ?? [], cleanup };
   } catch (error) {
-    if (error instanceof TypeError) throw error;
+    if (error instanceof TypeError) {
+      await cleanup();
+      throw error;
+    }
     return fileReject(fileProblem(error));
   }
 }
@@ -186,7 +243,7 @@ function checkInputs(inputs: unknown): InputSpec[] {
 export async function* readVerbatims(inputs: ReadonlyArray<string | InputSpec>, options: ReadOptions = {}): AsyncGenerator<ReadItem> {
   const specs = checkInputs(inputs);
   const channels = options.channels ?? defaultChannelTable();
-  const { channels: _channels, maxRecordSize: _max, maxXlsxSize: _xlsx, ...shared } = options;
+  const { channels: _channels, maxRecordSize: _max, maxXlsxSize: _xlsx, maxStreamMemory: _held, ...shared } = options;
   const issues: InputIssue[] = [];
   const planned: Planned[] = [];
   try {

@@ -1,5 +1,6 @@
-// Temporary files and folders that must not outlive the process: the spooled
-// copy of standard input (it holds personal data) and outputs not yet renamed
+// Temporary files and folders that must not outlive the process: copies of
+// what a stream held (an XLSX file read from standard input, a record whose
+// quote does not close: they hold personal data) and outputs not yet renamed
 // into place. The CLI removes what is left on SIGINT, SIGTERM and exit.
 import { rmSync } from 'node:fs';
 

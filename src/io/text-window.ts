@@ -3,9 +3,11 @@
 // Lines end at LF, CRLF or a lone CR, one line break each, whatever the mix.
 // A reader can come back to any line start it noted, in memory when the text
 // is still held, else by reading the file again from that byte offset; so
-// recovering from a broken record never needs the whole file in memory.
-import { open, type FileHandle } from 'node:fs/promises';
+// recovering from a broken record never needs the whole file in memory. The
+// bytes come from a file or a stream (source.ts): a window that `forgets`
+// lets a stream drop what lies before the record being read (`settle`).
 import iconv from 'iconv-lite';
+import { openBytes, type ByteInput, type ByteSource } from './source.js';
 
 const CHUNK = 64 * 1024;
 const MAX_CHUNK = 16 * 1024 * 1024;
@@ -136,32 +138,52 @@ export class TextWindow implements HeldText {
   private readonly unit: Unit;
 
   private constructor(
-    private readonly handle: FileHandle,
+    private readonly source: ByteSource,
     private readonly encoding: string,
     private readonly chunkSize: number,
+    private readonly forgets: boolean,
   ) {
     this.unit = unitOf(encoding);
     this.decoder = iconv.getDecoder(encoding);
   }
 
-  /** Opens `path` at a line start (default: the start of the file); `chunkSize` in bytes (tests use tiny ones). */
-  static async open(path: string, encoding: string, at: LineStart = { line: 1, byte: 0 }, chunkSize = CHUNK): Promise<TextWindow> {
+  /**
+   * Opens a file or a stream at a line start (default: the start);
+   * `chunkSize` in bytes (tests use tiny ones). A window that `forgets` lets
+   * a stream drop the bytes before the line it `settle`s on: only the window
+   * that reads the rows, once, does.
+   */
+  static async open(input: ByteInput, encoding: string, at: LineStart = { line: 1, byte: 0 }, chunkSize = CHUNK, forgets = false): Promise<TextWindow> {
     if (!iconv.encodingExists(encoding)) {
       throw new TypeError(`verbatim-fr: expected an encoding known to iconv-lite, got ${JSON.stringify(encoding)}`);
     }
-    const handle = await open(path, 'r');
+    const source = await openBytes(input);
     try {
-      const window = new TextWindow(handle, encoding, Math.max(1, Math.floor(chunkSize)));
+      const window = new TextWindow(source, encoding, Math.max(1, Math.floor(chunkSize)), forgets);
       window.restart(at);
       return window;
     } catch (error) {
-      await handle.close();
+      await source.close();
       throw error;
     }
   }
 
   async close(): Promise<void> {
-    await this.handle.close();
+    await this.source.close();
+  }
+
+  /**
+   * The reader will never come back before the first line still held (after
+   * `release`): a stream may let those bytes go. Called between records only,
+   * never while a record that may turn out broken is read.
+   */
+  settle(): void {
+    if (this.forgets) this.source.forget(this.bytes[this.head]!);
+  }
+
+  /** Like `settle`, up to every byte read so far: for a reader that never comes back at all (lines skipped over). */
+  settleAll(): void {
+    if (this.forgets) this.source.forget(this.filePos);
   }
 
   private restart(at: LineStart): void {
@@ -190,7 +212,7 @@ export class TextWindow implements HeldText {
     // cost a copy of all its text per chunk (appending flattens the string).
     const size = Math.min(Math.max(this.chunkSize, this.text.length), MAX_CHUNK);
     const chunk = Buffer.allocUnsafe(size);
-    const { bytesRead } = await this.handle.read(chunk, 0, size, this.filePos);
+    const bytesRead = await this.source.read(chunk, 0, size, this.filePos);
     const origin = this.filePos - this.carry.length;
     this.filePos += bytesRead;
     const last = bytesRead === 0;
@@ -300,7 +322,10 @@ export async function* windowLines(win: TextWindow, maxSize: number): AsyncGener
     let oversized = false;
     while (!next && !win.eof) {
       if (!oversized && win.end - start > maxSize) oversized = true;
-      if (oversized) win.release(win.end, line);
+      if (oversized) {
+        win.release(win.end, line);
+        win.settleAll();
+      }
       await win.more();
       next = win.lineStart(line + 1);
     }
@@ -311,6 +336,7 @@ export async function* windowLines(win: TextWindow, maxSize: number): AsyncGener
     yield { line, text };
     if (!next) return;
     win.release(stop, line + 1);
+    win.settle();
     line++;
   }
 }

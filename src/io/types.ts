@@ -37,9 +37,21 @@ export interface ColumnOptions {
   delimiter?: string;
 }
 
-/** One input file and how to read it. `path` `-` is standard input (spooled to a temporary file). */
+/**
+ * One input and how to read it. `path` `-` is standard input; a path that is
+ * not a regular file (a FIFO) and a `stream` are read once, as they come,
+ * with no copy on disk (XLSX aside: a zip is read by position, so it is
+ * copied to a temporary file first).
+ */
 export interface InputSpec extends ColumnOptions {
+  /** The file to read; with `stream`, only the name given to the input in sources and default ids. */
   path: string;
+  /**
+   * The bytes to read instead of opening `path` (a Node readable stream, or
+   * any async iterable of byte or UTF-8 string chunks). Read once; a stream
+   * of nothing but white space is an input with no row.
+   */
+  stream?: AsyncIterable<Uint8Array | string>;
 }
 
 export interface ReadOptions extends ColumnOptions {
@@ -56,6 +68,13 @@ export interface ReadOptions extends ColumnOptions {
    * together) before it is rejected as a zip bomb; default 256 MiB.
    */
   maxXlsxSize?: number;
+  /**
+   * Bytes of a stream (standard input, a FIFO, `stream`) held in memory while
+   * a reader may come back to them (the head, while the format, encoding and
+   * header are found; a record whose quote does not close); past this, they
+   * wait in a temporary file until reading has passed them; default 64 MiB.
+   */
+  maxStreamMemory?: number;
 }
 
 /** Where a verbatim or a reject comes from. */

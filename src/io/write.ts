@@ -1,6 +1,6 @@
 // Output files written whole or not at all: through a temporary file beside the
 // target, renamed over it at the end (the run's --annotate and --rejects files,
-// the CLI's report).
+// the CLI's report); or rows written as they come to a stream (standard output).
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, statSync, type WriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
@@ -22,7 +22,25 @@ function outputPlan(path: string): { writeTo: string; replace: boolean } {
   return { writeTo: join(dir, `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`), replace: true };
 }
 
-interface Output {
+/**
+ * The reader of an output stream went away (`| head -1` has what it wanted):
+ * the end of the run, not a failure of it.
+ */
+export class ClosedStreamError extends Error {
+  constructor(readonly code: string) {
+    super(`verbatim-fr: the output stream was closed by its reader (${code})`);
+    this.name = 'ClosedStreamError';
+  }
+}
+
+/** A write error as the run sees it: a closed pipe, or the error itself. */
+function streamProblem(error: unknown): Error {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EPIPE' || code === 'ERR_STREAM_DESTROYED' || code === 'ECONNRESET') return new ClosedStreamError(code);
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+export interface Output {
   write(chunk: string): Promise<void>;
   /** Flush, then rename the temporary file over the target. */
   close(): Promise<void>;
@@ -34,8 +52,13 @@ interface Output {
  * A write stream whose writes wait for the disk (memory stays flat on big
  * inputs), written to a temporary file beside the target and renamed at the
  * end: a failed or killed run never leaves a partial file that looks complete.
+ * A stream (standard output) is written as rows come, and left open at the
+ * end; what was written cannot be taken back. A reader that closes the stream
+ * makes the next write throw a `ClosedStreamError`.
  */
-export function openOutput(path: string): Output {
+export function openOutput(target: string | NodeJS.WritableStream): Output {
+  if (typeof target !== 'string') return streamOutput(target);
+  const path = target;
   const { writeTo, replace } = outputPlan(path);
   if (replace) trackTemp(writeTo);
   const stream: WriteStream = createWriteStream(writeTo, { encoding: 'utf8' });
@@ -50,16 +73,19 @@ export function openOutput(path: string): Output {
   return {
     async write(chunk) {
       if (failure) throw failure;
-      if (!stream.write(chunk)) {
-        // Wait for drain or error, then drop both listeners (a race of once() would leak the loser's).
+      // A device or a pipe may fail at once (EPIPE): its error came before any listener below, so never wait then.
+      if (!stream.write(chunk) && !failure && !stream.destroyed) {
+        // Wait for drain, error or close, then drop the listeners (a race of once() would leak the losers').
         await new Promise<void>((resolve) => {
           const done = (): void => {
             stream.off('drain', done);
             stream.off('error', done);
+            stream.off('close', done);
             resolve();
           };
           stream.on('drain', done);
           stream.on('error', done);
+          stream.on('close', done);
         });
       }
       if (failure) throw failure;
@@ -67,6 +93,7 @@ export function openOutput(path: string): Output {
     async close() {
       if (settled) return;
       settled = true;
+      if (!failure && stream.destroyed) failure = new ClosedStreamError('ERR_STREAM_DESTROYED');
       if (!failure) {
         stream.end();
         await once(stream, 'finish').catch(() => undefined);
@@ -89,8 +116,12 @@ export function openOutput(path: string): Output {
     async abort() {
       if (settled) return;
       settled = true;
-      stream.destroy();
-      await once(stream, 'close').catch(() => undefined);
+      // A stream that failed (EPIPE on a pipe) has closed already: waiting for 'close' would wait forever.
+      if (!stream.closed) {
+        const closing = once(stream, 'close').catch(() => undefined);
+        stream.destroy();
+        await closing;
+      }
       await discard();
     },
   };
@@ -106,4 +137,60 @@ export async function writeFileAtomic(path: string, text: string): Promise<void>
     throw error;
   }
   await out.close();
+}
+
+/** Rows written to a stream as they come; writes wait when the reader is slower (memory stays flat). */
+function streamOutput(stream: NodeJS.WritableStream): Output {
+  if (stream === null || typeof stream !== 'object' || typeof stream.write !== 'function') {
+    throw new TypeError(`verbatim-fr: expected an output path or a writable stream, got ${stream === null ? 'null' : typeof stream}`);
+  }
+  let failure: Error | undefined;
+  let settled = false;
+  const onError = (error: unknown): void => {
+    failure ??= streamProblem(error);
+  };
+  stream.on('error', onError);
+  const done = (): void => {
+    settled = true;
+    stream.off('error', onError);
+  };
+  /** Resolves once the stream drained, failed or closed. */
+  const drained = (): Promise<void> =>
+    new Promise<void>((resolve) => {
+      const over = (): void => {
+        stream.off('drain', over);
+        stream.off('error', over);
+        stream.off('close', over);
+        resolve();
+      };
+      stream.on('drain', over);
+      stream.on('error', over);
+      stream.on('close', over);
+    });
+  return {
+    async write(chunk) {
+      if (failure) throw failure;
+      const writable = stream as NodeJS.WritableStream & { destroyed?: boolean };
+      if (writable.destroyed) throw (failure ??= new ClosedStreamError('ERR_STREAM_DESTROYED'));
+      const ok = stream.write(chunk, (error?: Error | null) => {
+        if (error) onError(error);
+      });
+      if (!ok && !failure && !writable.destroyed) await drained();
+      if (failure) throw failure;
+    },
+    async close() {
+      if (settled) return;
+      try {
+        if (failure) throw failure;
+        // Every row handed to the stream: wait for its last write to be taken.
+        await new Promise<void>((resolve) => stream.write('', () => resolve()));
+        if (failure) throw failure;
+      } finally {
+        done();
+      }
+    },
+    async abort() {
+      if (!settled) done();
+    },
+  };
 }

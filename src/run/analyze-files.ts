@@ -7,13 +7,14 @@ import type { Analyzer, AnalyzerOptions } from '../analyze/index.js';
 import { InputError } from '../io/errors.js';
 import { loadLexiconFiles } from '../io/lexicon-files.js';
 import { readVerbatims } from '../io/read.js';
-import { spoolInputs } from '../io/spool.js';
 import type { ColumnOptions, InputSpec, ReadItem, ReadReject } from '../io/types.js';
 import { createReportBuilder, finalizeReport, mergeReportStates, reportMeta } from '../report/index.js';
 import type { Report, ReportOptions, ReportState, Section } from '../report/index.js';
-import { createAnnotationWriter, writeRejects } from './outputs.js';
+import { createAnnotationWriter, writeRejects, type AnnotationFormat } from './outputs.js';
 import { runOnWorkers } from './pool.js';
 import { WORKER_KIND, type WorkerSetup } from './protocol.js';
+import { createRunState } from './run-state.js';
+import type { RunState } from './state-file.js';
 
 export interface AnalyzeFilesOptions {
   /** Compiled lexicons (default: built from `lexicons` and `includeDefault`). Workers need `lexicons` instead. */
@@ -34,10 +35,16 @@ export interface AnalyzeFilesOptions {
   allTurns?: boolean;
   period?: 'month' | 'week';
   scale?: 'auto' | 'nps' | 'stars' | 'csat' | 'ces';
-  /** Write one row per input row here (.csv or .jsonl): its coding, or `skipped` with the reason. */
-  annotate?: string;
-  /** Write skipped rows here (CSV). */
-  rejects?: string;
+  /**
+   * Write one row per input row here: its coding, or `skipped` with the
+   * reason. A path (.csv or .jsonl, written whole at the end) or a stream
+   * (standard output: rows as they come, in input order).
+   */
+  annotate?: string | NodeJS.WritableStream;
+  /** Format of `annotate` (default: `jsonl` for a path ending in .jsonl/.ndjson and for a stream, else `csv`). */
+  annotateFormat?: AnnotationFormat;
+  /** Write skipped rows here (CSV): a path, or a stream. */
+  rejects?: string | NodeJS.WritableStream;
   /**
    * A file that cannot be read at all (missing, damaged, not a table) is one
    * reject and the other files are still analysed (default true); false
@@ -46,8 +53,15 @@ export interface AnalyzeFilesOptions {
   allowFileRejects?: boolean;
   /** Bytes an XLSX file may inflate to before it is refused as a zip bomb (default 256 MiB). */
   maxXlsxSize?: number;
-  /** What `-` reads (default `process.stdin`); it is copied to a temporary file, removed at the end. */
-  stdin?: NodeJS.ReadableStream;
+  /** What `-` reads (default `process.stdin`), as it comes: no copy on disk (XLSX aside). */
+  stdin?: AsyncIterable<Uint8Array | string>;
+  /** Bytes of a stream input held in memory before they wait in a temporary file (default 64 MiB; see `ReadOptions`). */
+  maxStreamMemory?: number;
+  /**
+   * Return the run's mergeable state too (`result.state`, what `verbatim
+   * analyze --format state` writes); default false.
+   */
+  keepState?: boolean;
   /** The report's sections, the core first (default `defaultSections()`; in-process runs only). */
   sections?: readonly Section[];
   /**
@@ -64,6 +78,8 @@ export interface AnalyzeFilesOptions {
 export interface AnalyzeFilesResult {
   /** The per-channel report, with `sections.chat` and `sections.insight`. */
   report: Report;
+  /** With `keepState`: the state of the run, to merge with the states of the other parts of the input. */
+  state?: RunState;
 }
 
 /**
@@ -89,17 +105,19 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
   };
   const local = createReportBuilder({ ...corpus, ...(options.sections ? { sections: options.sections } : {}) });
   const inputs: InputSpec[] = files.map((f) => (typeof f === 'string' ? { path: f, ...options.columns } : { ...options.columns, ...f }));
-  const spooled = await spoolInputs(inputs, options.stdin);
-  const annotations = options.annotate ? createAnnotationWriter(options.annotate, undefined, { maskPersonalData: options.maskPersonalData !== false }) : undefined;
+  // Standard input is read as it comes (the readers hold what they may read again).
+  for (const input of inputs) if (input.path === '-' && input.stream === undefined) input.stream = options.stdin ?? process.stdin;
+  const annotations = options.annotate ? createAnnotationWriter(options.annotate, options.annotateFormat, { maskPersonalData: options.maskPersonalData !== false }) : undefined;
   // Rejects stream to their file as they come: a badly mapped file can reject millions of rows.
   const rejects = options.rejects ? queue<ReadReject>() : undefined;
   const rejectsWritten = rejects && options.rejects ? writeRejects(rejects, options.rejects, { maskPersonalData: options.maskPersonalData !== false }) : undefined;
   rejectsWritten?.catch(() => undefined); // awaited below; a failure is reported there
-  const items = named(
-    readVerbatims(spooled.specs, { channels: analyzer.lexicon.channels, ...(options.maxXlsxSize !== undefined ? { maxXlsxSize: options.maxXlsxSize } : {}) }),
-    spooled.names,
-    options.allowFileRejects !== false,
-  );
+  const read = readVerbatims(inputs, {
+    channels: analyzer.lexicon.channels,
+    ...(options.maxXlsxSize !== undefined ? { maxXlsxSize: options.maxXlsxSize } : {}),
+    ...(options.maxStreamMemory !== undefined ? { maxStreamMemory: options.maxStreamMemory } : {}),
+  });
+  const items = options.allowFileRejects === false ? strict(read) : read;
   const workers = options.analyzer === undefined && options.workerScript !== undefined ? Math.max(1, Math.floor(options.workers ?? 1)) : 1;
   const onReject = async (item: ReadReject): Promise<void> => {
     // The report counts rejects by reason: "wrong column count: 5 instead of 3" groups under "wrong column count".
@@ -151,17 +169,25 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
     await rejectsWritten?.catch(() => undefined);
     throw error;
   } finally {
-    try {
-      if (!failed) {
-        rejects?.end();
-        await annotations?.close();
-        await rejectsWritten;
-      }
-    } finally {
-      await spooled.cleanup();
+    if (!failed) {
+      rejects?.end();
+      await annotations?.close();
+      await rejectsWritten;
     }
   }
-  return { report: finalizeReport(state, { ...corpus, ...(options.sections ? { sections: options.sections } : {}) }) };
+  const report = finalizeReport(state, { ...corpus, ...(options.sections ? { sections: options.sections } : {}) });
+  if (options.keepState !== true) return { report };
+  const { meta: _meta, ...reportOptions } = corpus;
+  return {
+    report,
+    state: createRunState(state, analyzer, {
+      allTurns: options.allTurns === true,
+      report: reportOptions,
+      lexicons: options.lexicons ?? [],
+      includeDefault: options.includeDefault ?? true,
+      sectors: options.sectors ?? [],
+    }),
+  };
 }
 
 /** Workers to use by default: one per core (at most 8) for inputs over 20 MB, else in-process. */
@@ -169,24 +195,13 @@ export function defaultWorkers(totalBytes: number): number {
   return totalBytes > 20e6 ? Math.min(8, Math.max(1, availableParallelism())) : 1;
 }
 
-/**
- * The items of `items` with the copies of one-shot inputs (standard input, a
- * FIFO) named as the user gave them, in sources and in input errors; a
- * whole-file reject throws unless `allowFileRejects`.
- */
-async function* named(items: AsyncGenerator<ReadItem>, names: Map<string, string>, allowFileRejects: boolean): AsyncGenerator<ReadItem> {
-  try {
-    for await (const item of items) {
-      const name = names.get(item.source.file);
-      const named = name === undefined ? item : { ...item, source: { ...item.source, file: name } };
-      if (!allowFileRejects && named.type === 'reject' && named.source.row === 0) {
-        throw new InputError([{ file: named.source.file, message: named.reason, hint: named.hint }]);
-      }
-      yield named;
+/** The items of `items`; a whole-file reject (row 0: missing, damaged, not a table) throws an `InputError` naming the file instead. */
+async function* strict(items: AsyncGenerator<ReadItem>): AsyncGenerator<ReadItem> {
+  for await (const item of items) {
+    if (item.type === 'reject' && item.source.row === 0) {
+      throw new InputError([{ file: item.source.file, message: item.reason, hint: item.hint }]);
     }
-  } catch (error) {
-    if (error instanceof InputError) throw new InputError(error.issues.map((issue) => ({ ...issue, file: names.get(issue.file) ?? issue.file })));
-    throw error;
+    yield item;
   }
 }
 

@@ -10,16 +10,23 @@ import { csvRow } from '../_utils/csv.js';
 const BOM = '\uFEFF';
 const CRLF = '\r\n';
 
+/** An output path, or a writable stream (standard output). */
+function checkTarget(target: unknown): asserts target is string | NodeJS.WritableStream {
+  const stream = typeof target === 'object' && target !== null && typeof (target as NodeJS.WritableStream).write === 'function';
+  if (typeof target !== 'string' && !stream) throw new TypeError(`verbatim-fr: expected an output path or a writable stream, got ${target === null ? 'null' : typeof target}`);
+}
+
 /**
  * Write rejected rows as a CSV for Excel (`;`, UTF-8 BOM, CRLF) with columns
- * file;row;line;reason;hint. Returns the number of rejects written.
+ * file;row;line;reason;hint, to a file (whole or not at all) or a stream.
+ * Returns the number of rejects written.
  */
 export async function writeRejects(
   rejects: Iterable<ReadReject> | AsyncIterable<ReadReject>,
-  path: string,
+  path: string | NodeJS.WritableStream,
   options: { maskPersonalData?: boolean } = {},
 ): Promise<number> {
-  if (typeof path !== 'string') throw new TypeError(`verbatim-fr: expected an output path, got ${typeof path}`);
+  checkTarget(path);
   // What a reader quotes from the input (a JSON parse error) is masked like the report's copy of it.
   const mask = options.maskPersonalData !== false ? maskQuotedInput : (s: string) => s;
   const out = openOutput(path);
@@ -56,9 +63,9 @@ export interface AnnotationWriter {
   write(analysis: VerbatimAnalysis, source?: SourceRef): Promise<void>;
   /** Write one row for a skipped input row (`status` skipped, with the reason), so every input row has its line. */
   skip(reject: ReadReject): Promise<void>;
-  /** Flush and close the file (written to a temporary file beside it, renamed now). */
+  /** Flush and close the file (written to a temporary file beside it, renamed now); a stream is left open. */
   close(): Promise<void>;
-  /** Drop the rows written: the file, if it existed, stays as it was before. */
+  /** Drop the rows written: the file, if it existed, stays as it was before (rows written to a stream stay written). */
   abort(): Promise<void>;
 }
 
@@ -66,17 +73,18 @@ const LIST_COLUMNS = ['words', 'themes', 'concepts', 'irritants', 'enchantments'
 const TRAILING_COLUMNS = ['file', 'row', 'line', 'status', 'reason'] as const;
 
 /**
- * Per-verbatim annotations, one row per input row. CSV (default, or a path not
- * ending in .jsonl/.ndjson): `;`, UTF-8 BOM, CRLF, lists `|`-separated, spans
- * as `id@start-end`, formulas neutralised. JSONL: one object per line with
- * arrays and `matches: [{ id, start, end, text, negated }]`.
+ * Per-verbatim annotations, one row per input row, to a file (whole or not at
+ * all) or a stream (rows as they come). CSV (default for a path not ending in
+ * .jsonl/.ndjson): `;`, UTF-8 BOM, CRLF, lists `|`-separated, spans as
+ * `id@start-end`, formulas neutralised. JSONL (default for a stream): one
+ * object per line with arrays and `matches: [{ id, start, end, text, negated }]`.
  */
-export function createAnnotationWriter(path: string, format?: AnnotationFormat, options: AnnotationWriterOptions = {}): AnnotationWriter {
-  if (typeof path !== 'string') throw new TypeError(`verbatim-fr: expected an output path, got ${typeof path}`);
+export function createAnnotationWriter(path: string | NodeJS.WritableStream, format?: AnnotationFormat, options: AnnotationWriterOptions = {}): AnnotationWriter {
+  checkTarget(path);
   if (format !== undefined && format !== 'csv' && format !== 'jsonl') {
     throw new TypeError(`verbatim-fr: expected format 'csv' or 'jsonl', got ${JSON.stringify(format)}`);
   }
-  const resolved: AnnotationFormat = format ?? (/\.(?:jsonl|ndjson)$/i.test(path) ? 'jsonl' : 'csv');
+  const resolved: AnnotationFormat = format ?? (typeof path !== 'string' || /\.(?:jsonl|ndjson)$/i.test(path) ? 'jsonl' : 'csv');
   const out = openOutput(path);
   let metaColumns: string[] | undefined = options.metaColumns;
   let headerWritten = false;

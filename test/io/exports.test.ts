@@ -5,7 +5,10 @@ import { readAll } from './_helpers.js';
 describe('verbatim-fr/io', () => {
   it('exports exactly the node-only API', async () => {
     const io = await import('../../src/node.js');
-    expect(Object.keys(io).sort()).toEqual(['InputError', 'analyzeFiles', 'authorRole', 'createAnnotationWriter', 'loadLexiconFiles', 'readLexiconFile', 'readVerbatims', 'writeRejects']);
+    expect(Object.keys(io).sort()).toEqual([
+      'InputError', 'STATE_FORMAT', 'STATE_VERSION', 'StateMergeError', 'analyzeFiles', 'authorRole', 'createAnnotationWriter', 'createRunState', 'finalizeRunState',
+      'loadLexiconFiles', 'mergeRunStates', 'parseRunStates', 'readLexiconFile', 'readVerbatims', 'stringifyRunState', 'writeRejects',
+    ]);
   });
 
   it('reads standard input when the path is "-"', async () => {

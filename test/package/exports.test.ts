@@ -18,7 +18,8 @@ describe('public API', () => {
 
   it('verbatim-fr/io exports exactly these names', async () => {
     expect(Object.keys(await import('../../src/node.js')).sort()).toEqual([
-      'InputError', 'analyzeFiles', 'authorRole', 'createAnnotationWriter', 'loadLexiconFiles', 'readLexiconFile', 'readVerbatims', 'writeRejects',
+      'InputError', 'STATE_FORMAT', 'STATE_VERSION', 'StateMergeError', 'analyzeFiles', 'authorRole', 'createAnnotationWriter', 'createRunState', 'finalizeRunState',
+      'loadLexiconFiles', 'mergeRunStates', 'parseRunStates', 'readLexiconFile', 'readVerbatims', 'stringifyRunState', 'writeRejects',
     ]);
   });
 

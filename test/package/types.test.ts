@@ -41,9 +41,15 @@ import {
 } from '../../src/index.js';
 import {
   createAnnotationWriter,
+  createRunState,
+  finalizeRunState,
+  mergeRunStates,
   readVerbatims,
   writeRejects,
   type CreateAnnotationWriterOptions,
+  type CreateRunStateOptions,
+  type FinalizeRunStateOptions,
+  type MergeRunStatesOptions,
   type ReadVerbatimsOptions,
   type WriteRejectsOptions,
 } from '../../src/node.js';
@@ -71,6 +77,9 @@ describe('options types are exported as <Function>Options', () => {
     expectTypeOf<ReadVerbatimsOptions>().toEqualTypeOf<Opt<typeof readVerbatims, 1>>();
     expectTypeOf<CreateAnnotationWriterOptions>().toEqualTypeOf<Opt<typeof createAnnotationWriter, 2>>();
     expectTypeOf<WriteRejectsOptions>().toEqualTypeOf<Opt<typeof writeRejects, 2>>();
+    expectTypeOf<MergeRunStatesOptions>().toEqualTypeOf<Opt<typeof mergeRunStates, 1>>();
+    expectTypeOf<FinalizeRunStateOptions>().toEqualTypeOf<Opt<typeof finalizeRunState, 1>>();
+    expectTypeOf<CreateRunStateOptions>().toEqualTypeOf<Opt<typeof createRunState, 2>>();
     // renderReport's options depend on the format; the union covers a format known only at run time.
     expectTypeOf(renderReport).toBeCallableWith({} as Report, 'csv' as 'table' | 'csv', {} as RenderReportOptions);
     expectTypeOf(renderReport).toBeCallableWith({} as Report, 'html' as 'table' | 'html', {} as RenderReportOptions);

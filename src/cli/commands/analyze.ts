@@ -2,24 +2,28 @@
 import { Option, type Command } from 'commander';
 import { stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import iconv from 'iconv-lite';
 import { renderReport, sectorNames, suggestSectors } from '../../index.js';
 import type { ReportFormat } from '../../index.js';
+import type { InputFormat, InputSpec } from '../../io/index.js';
 import { analyzeFiles, defaultWorkers } from '../../run/analyze-files.js';
+import { stringifyRunState } from '../../run/state-file.js';
 import { escapeForTerminal } from '../../_utils/display.js';
 import { checkSectors, collect, positiveInt, usageError } from '../args.js';
 import { checkInputs, checkOutputs } from '../checks.js';
 import { EXIT, type CliIo, type CommandContext } from '../context.js';
-import { output } from '../output.js';
+import { output, stdoutUsers } from '../output.js';
 import { createProgress } from '../progress.js';
 import { firstTexts } from '../read.js';
 
-const FORMATS = ['table', 'md', 'json', 'csv', 'html'] as const;
+const FORMATS = ['table', 'md', 'json', 'csv', 'html', 'state'] as const;
+const INPUT_FORMATS = ['csv', 'tsv', 'json', 'jsonl', 'xlsx'] as const;
 
 export function analyzeCommand(program: Command, { io, setExitCode }: CommandContext): void {
   program
     .command('analyze')
     .description('analyse exported verbatim files (CSV/TSV/JSON/JSONL/XLSX) and print the per-channel report')
-    .argument('<files...>', 'input files; - reads CSV or JSONL from standard input')
+    .argument('[files...]', 'input files; - (or none) reads CSV, TSV or JSONL from standard input as it comes', ['-'])
     .option('--text <column>', 'column holding the verbatim (default: auto-detected)')
     .option('--channel <column|name>', 'channel column, or a channel name for the whole input')
     .option('--id <column>', 'id column (default: auto-detected, else file:row)')
@@ -30,10 +34,14 @@ export function analyzeCommand(program: Command, { io, setExitCode }: CommandCon
     .option('--lexicon <path>', 'extra lexicon file or folder, layered over the default (repeatable)', collect, [] as string[])
     .option('--sector <name>', `sector layer over the default lexicons (repeatable), or auto: ${sectorNames().join(', ')}`, collect, [] as string[])
     .option('--no-default-lexicon', 'use only the --lexicon files')
-    .addOption(new Option('--format <format>', 'report format').choices(FORMATS).default('table'))
-    .option('--out <file>', 'write the report to a file instead of stdout')
-    .option('--annotate <file>', 'write one row per input row with its coding (.csv or .jsonl)')
-    .option('--rejects <file>', 'write skipped rows with their reasons (CSV)')
+    .addOption(new Option('--format <format>', 'report format; state: the mergeable state of the run, for verbatim merge').choices(FORMATS).default('table'))
+    .option('--out <file>', 'write the report to a file instead of stdout (- : stdout)')
+    .option('--annotate <file>', 'write one row per input row with its coding (.csv or .jsonl; - : stdout, as rows come)')
+    .addOption(new Option('--annotate-format <format>', 'format of --annotate (default: from the extension; jsonl for -)').choices(['csv', 'jsonl']))
+    .option('--rejects <file>', 'write skipped rows with their reasons (CSV; - : stdout)')
+    .addOption(new Option('--input-format <format>', 'format of the inputs (default: from the extension, else sniffed from the first bytes)').choices(INPUT_FORMATS))
+    .option('--encoding <name>', 'encoding of the inputs: utf8, windows-1252, utf16le… (default: detected)')
+    .option('--stdin-name <name>', 'name of standard input in rejects, annotations and default ids (default: -, ids stdin:ROW)')
     .option('--examples <n>', 'example verbatims per concept and irritant', positiveInt('--examples'), 3)
     .option('--top <n>', 'top words and expressions listed', positiveInt('--top'), 20)
     .option('--lang <code>', "corpus' default language for short texts (ISO 639-3)", 'fra')
@@ -46,14 +54,21 @@ export function analyzeCommand(program: Command, { io, setExitCode }: CommandCon
     .option('--no-progress', 'never show the progress bar (it only shows on a terminal, on stderr)')
     .action(async (files: string[], opts: AnalyzeCliOptions) => {
       if (opts.maxXlsxSize < 1) throw usageError('--max-xlsx-size expects a size in MB of 1 or more');
+      if (files.length === 1 && files[0] === '-' && (io.stdin as { isTTY?: boolean } | undefined)?.isTTY === true) {
+        throw usageError('no input: give files to analyse, or pipe CSV or JSONL into standard input (cat export.csv | verbatim analyze -)');
+      }
+      checkStreams(files, opts);
       // Outputs first, then inputs: a wrong path is found before a long analysis, and nothing is written on a bad run.
-      await checkOutputs([{ option: '--out', path: opts.out }, { option: '--annotate', path: opts.annotate }, { option: '--rejects', path: opts.rejects }], files);
+      const toFiles = (path: string | undefined): string | undefined => (path === '-' ? undefined : path);
+      await checkOutputs([{ option: '--out', path: toFiles(opts.out) }, { option: '--annotate', path: toFiles(opts.annotate) }, { option: '--rejects', path: toFiles(opts.rejects) }], files);
       await checkInputs(files);
       const workers = opts.workers === 'auto' ? defaultWorkers(await totalSize(files)) : Number(opts.workers);
       if (!Number.isInteger(workers) || workers < 1) throw usageError(`--workers expects a whole number or auto, got "${opts.workers}"`);
       const progress = createProgress({ stream: io.stderr, enabled: opts.progress && !io.env.CI });
+      const stdin = io.stdin ?? process.stdin;
+      const inputs: Array<string | InputSpec> = files.map((f) => (f === '-' && opts.stdinName !== undefined ? { path: opts.stdinName, stream: stdin } : f));
       try {
-        const result = await analyzeFiles(files, {
+        const result = await analyzeFiles(inputs, {
           lexicons: opts.lexicon,
           includeDefault: opts.defaultLexicon,
           sectors: opts.sector.includes('auto') ? await autoSectors(io, files, opts) : checkSectors(opts.sector),
@@ -68,14 +83,21 @@ export function analyzeCommand(program: Command, { io, setExitCode }: CommandCon
           allTurns: opts.allTurns === true,
           period: opts.period,
           scale: opts.scale,
-          ...(opts.annotate ? { annotate: opts.annotate } : {}),
-          ...(opts.rejects ? { rejects: opts.rejects } : {}),
+          ...(opts.annotate ? { annotate: opts.annotate === '-' ? io.stdout : opts.annotate } : {}),
+          ...(opts.annotateFormat ? { annotateFormat: opts.annotateFormat } : {}),
+          ...(opts.rejects ? { rejects: opts.rejects === '-' ? io.stdout : opts.rejects } : {}),
           allowFileRejects: false,
           maxXlsxSize: opts.maxXlsxSize * 1024 * 1024,
-          ...(io.stdin ? { stdin: io.stdin } : {}),
+          stdin,
+          keepState: opts.format === 'state',
           onProgress: (n) => progress.tick(n),
         });
         progress.stop();
+        if (result.state) {
+          // A part with no row, or with every row rejected, still has its state: the merge counts its rejects.
+          await output(io, `${stringifyRunState(result.state)}\n`, opts.out);
+          return;
+        }
         const { summary } = result.report;
         if (summary.analysed === 0) {
           // A failed run writes no report: stdout stays empty, the reasons go to stderr (the rows to --rejects).
@@ -107,7 +129,11 @@ interface AnalyzeCliOptions {
   format: string;
   out?: string;
   annotate?: string;
+  annotateFormat?: 'csv' | 'jsonl';
   rejects?: string;
+  inputFormat?: InputFormat;
+  encoding?: string;
+  stdinName?: string;
   examples: number;
   top: number;
   lang: string;
@@ -135,6 +161,23 @@ async function autoSectors(io: CliIo, files: string[], opts: AnalyzeCliOptions):
 }
 const AUTO_SECTOR_SHARE = 0.2;
 
+/**
+ * Standard input is read once and standard output carries one stream: `-`
+ * given twice as input, or two outputs on stdout, are refused before anything
+ * is read.
+ */
+function checkStreams(files: string[], opts: AnalyzeCliOptions): void {
+  if (files.filter((f) => f === '-').length > 1) throw usageError('standard input (-) is given twice: it can be read once');
+  if (opts.stdinName !== undefined && !files.includes('-')) throw usageError('--stdin-name names standard input, which is not read: give - as an input');
+  const users = stdoutUsers([{ option: '--out', path: opts.out, report: true }, { option: '--annotate', path: opts.annotate }, { option: '--rejects', path: opts.rejects }]);
+  if (users.length > 1) {
+    throw usageError(`standard output can carry one stream, not ${users.join(' and ')}: write the others to files (e.g. --out report.${opts.format === 'state' ? 'state.json' : opts.format === 'table' ? 'txt' : opts.format})`);
+  }
+  if (opts.encoding !== undefined && !iconv.encodingExists(opts.encoding)) {
+    throw usageError(`--encoding: unknown encoding "${opts.encoding}" (utf8, windows-1252, iso-8859-15, utf16le… are known)`);
+  }
+}
+
 function pickColumns(opts: AnalyzeCliOptions) {
   const columns: Record<string, string | string[]> = {};
   for (const key of ['text', 'channel', 'id', 'date', 'score', 'author'] as const) {
@@ -142,6 +185,8 @@ function pickColumns(opts: AnalyzeCliOptions) {
     if (value !== undefined) columns[key] = value;
   }
   if (opts.agentAuthor.length > 0) columns['agentAuthors'] = opts.agentAuthor;
+  if (opts.inputFormat !== undefined) columns['format'] = opts.inputFormat;
+  if (opts.encoding !== undefined) columns['encoding'] = opts.encoding;
   return columns;
 }
 

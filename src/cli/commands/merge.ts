@@ -1,0 +1,49 @@
+// verbatim merge: the report of the states of several runs (`verbatim analyze
+// … --format state` on each part of an input), as one run over all the parts.
+import { Option, type Command } from 'commander';
+import { readFile } from 'node:fs/promises';
+import { renderReport } from '../../index.js';
+import type { ReportFormat } from '../../index.js';
+import { escapeForTerminal } from '../../_utils/display.js';
+import { finalizeRunState, mergeRunStates, parseRunStates, stringifyRunState, type NamedRunState } from '../../run/state-file.js';
+import { usageError } from '../args.js';
+import { checkInputs, checkOutputs } from '../checks.js';
+import { EXIT, type CommandContext } from '../context.js';
+import { output } from '../output.js';
+import { readAll } from '../read.js';
+
+const FORMATS = ['table', 'md', 'json', 'csv', 'html', 'state'] as const;
+
+export function mergeCommand(program: Command, { io, setExitCode }: CommandContext): void {
+  program
+    .command('merge')
+    .description('merge the states of runs over parts of an input (verbatim analyze --format state) into the report of one run over all of it')
+    .argument('<states...>', 'state files (one state, or one per line); - reads them from standard input')
+    .addOption(new Option('--format <format>', 'report format; state: the merged state, to merge again').choices(FORMATS).default('table'))
+    .option('--out <file>', 'write the report to a file instead of stdout (- : stdout)')
+    .action(async (files: string[], opts: { format: (typeof FORMATS)[number]; out?: string }) => {
+      if (files.filter((f) => f === '-').length > 1) throw usageError('standard input (-) is given twice: it can be read once');
+      await checkOutputs([{ option: '--out', path: opts.out === '-' ? undefined : opts.out }], files);
+      await checkInputs(files);
+      const states: NamedRunState[] = [];
+      for (const file of files) {
+        const text = file === '-' ? await readAll(io.stdin ?? process.stdin) : await readFile(file, 'utf8');
+        const name = file === '-' ? 'standard input' : file;
+        const parsed = parseRunStates(text, name);
+        parsed.forEach((state, k) => states.push({ name: parsed.length > 1 ? `${name} (state ${k + 1})` : name, state }));
+      }
+      const merged = mergeRunStates(states);
+      if (opts.format === 'state') {
+        await output(io, `${stringifyRunState(merged)}\n`, opts.out);
+        return;
+      }
+      const report = finalizeRunState(merged, { name: files.join(', ') });
+      const { summary } = report;
+      if (summary.analysed === 0) {
+        io.stderr.write(`verbatim: no verbatim was analysed in these ${states.length} states (${summary.rejected} rows skipped${summary.rejectsByReason.length > 0 ? ` — ${escapeForTerminal(summary.rejectsByReason.slice(0, 3).map((r) => `${r.reason}: ${r.count}`).join(', '))}` : ''})\n`);
+        setExitCode(EXIT.input);
+        return;
+      }
+      await output(io, await renderReport(report, opts.format as ReportFormat), opts.out);
+    });
+}

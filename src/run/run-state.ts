@@ -1,0 +1,72 @@
+// A run's state as a state file's content: the report state with what made it
+// (the library version, the analyser's identity, the report options, the
+// labels) and a run id. The identity is a hash of what decides the analyses
+// (the composed lexicon, the analyser's options, whether agent turns are
+// analysed), so that states of different analysers are never merged.
+import { createHash, randomUUID } from 'node:crypto';
+import type { Analyzer } from '../analyze/index.js';
+import { DEFAULT_TOP_WORDS } from '../report/finalize.js';
+import { reportMeta } from '../report/meta.js';
+import { DEFAULT_EXAMPLES } from '../report/state.js';
+import type { ReportOptions, ReportState } from '../report/types.js';
+import { canonical, STATE_FORMAT, STATE_VERSION, type RunState } from './state-file.js';
+import { LIBRARY_VERSION } from './version.js';
+
+/** `sha256:` and the hex hash of the composed lexicon, the analyser's options and `allTurns`. */
+export function analyzerId(analyzer: Analyzer, allTurns: boolean): string {
+  const hash = createHash('sha256');
+  hash.update(canonical({ lexicon: analyzer.lexicon, options: analyzer.options, allTurns }));
+  return `sha256:${hash.digest('hex')}`;
+}
+
+/** Options of `createRunState`. */
+export interface CreateRunStateOptions {
+  /** Agent turns of chat transcripts were analysed too (`analyzeVerbatim`'s `allTurns`; default false). */
+  allTurns?: boolean;
+  /** The report options the state was built with (`meta` and `sections` aside; default: the defaults). */
+  report?: Omit<ReportOptions, 'meta' | 'sections'>;
+  /** How the analyser was built, said in messages when states differ (its content is in the identity anyway). */
+  lexicons?: string[];
+  includeDefault?: boolean;
+  sectors?: string[];
+}
+
+/**
+ * The state file's content for a report state built with `analyzer` (a
+ * builder's `snapshot()`): what `analyzeFiles({ keepState: true })` returns,
+ * for runs made otherwise (a queue worker's chunk of rows). Each call is a
+ * new run, with its own id.
+ */
+export function createRunState(state: ReportState, analyzer: Analyzer, options: CreateRunStateOptions = {}): RunState {
+  if (typeof state !== 'object' || state === null || state.stateVersion !== 2) {
+    throw new TypeError(`verbatim-fr: expected a report state (createReportBuilder().snapshot()), got ${state === null ? 'null' : typeof state}`);
+  }
+  const { meta: _meta, sections: _sections, ...given } = (options.report ?? {}) as ReportOptions;
+  const allTurns = options.allTurns === true;
+  return {
+    format: STATE_FORMAT,
+    version: STATE_VERSION,
+    library: LIBRARY_VERSION,
+    analyzer: {
+      id: analyzerId(analyzer, allTurns),
+      lexicons: options.lexicons ?? [],
+      includeDefault: options.includeDefault ?? true,
+      sectors: options.sectors ?? [],
+      defaultLanguage: analyzer.options.defaultLanguage,
+      allTurns,
+    },
+    // Defaults written out: a state built with `examples: 3` merges with one built with the default.
+    report: {
+      ...given,
+      examples: given.examples ?? DEFAULT_EXAMPLES,
+      topWords: given.topWords ?? DEFAULT_TOP_WORDS,
+      maskPersonalData: given.maskPersonalData ?? true,
+      scoreScale: given.scoreScale ?? 'auto',
+      period: given.period ?? 'month',
+    },
+    meta: reportMeta(analyzer),
+    // Random: the same run given twice to a merge is seen.
+    parts: [randomUUID()],
+    state,
+  };
+}

@@ -1,0 +1,301 @@
+// The state of a run as a file: the mergeable report state with what made it
+// (library version, analyser identity, report options, entry labels), so that
+// states written on other machines merge into the report one run over all the
+// inputs would give, and states that cannot (another lexicon, other options,
+// a damaged or foreign file) are refused with a message naming the files.
+// Pure data in, data out: no file system, no stream, no Node module.
+import { InputError } from '../io/errors.js';
+import type { InputIssue } from '../io/types.js';
+import { finalizeReport, mergeReportStates } from '../report/build.js';
+import { checkCoreState, cloneState } from '../report/state.js';
+import type { Section } from '../report/section.js';
+import type { Report, ReportMeta, ReportOptions, ReportState } from '../report/types.js';
+
+/** The `format` of a state file. */
+export const STATE_FORMAT = 'verbatim-fr/state';
+/** The version of the state file format this library writes and reads. */
+export const STATE_VERSION = 1;
+
+/** How the analyser of a run was built: `id` decides, the rest says what differs. */
+export interface RunStateAnalyzer {
+  /**
+   * `sha256:` and the hash of the composed lexicon (every layer: default,
+   * sectors, `--lexicon` files, as composed), the analyser's options and
+   * `allTurns`: two states merge only when it is the same.
+   */
+  id: string;
+  /** Lexicon files or folders layered over the default, as given (their content is in `id`). */
+  lexicons: string[];
+  includeDefault: boolean;
+  sectors: string[];
+  defaultLanguage: string;
+  allTurns: boolean;
+}
+
+/**
+ * The state of a run (`verbatim analyze --format state`, `analyzeFiles`'s
+ * `state`): versioned JSON that `mergeRunStates` combines and
+ * `finalizeRunState` turns into the report.
+ */
+export interface RunState {
+  format: typeof STATE_FORMAT;
+  version: typeof STATE_VERSION;
+  /** The verbatim-fr version that analysed the rows (states of two versions do not merge). */
+  library: string;
+  analyzer: RunStateAnalyzer;
+  /** Report options the state was built with and the report is rendered with (JSON values only). */
+  report: Omit<ReportOptions, 'meta'>;
+  /** Labels of the entries and channels, so that rendering needs no lexicon. */
+  meta: ReportMeta;
+  /**
+   * Ids of the runs merged into this state (one for a run): a run given twice,
+   * or a merged state given with one of its parts, is refused (its rows would
+   * count twice).
+   */
+  parts: string[];
+  /** The mergeable report state (`createReportBuilder().snapshot()`). */
+  state: ReportState;
+}
+
+/** Options of `mergeRunStates` and `finalizeRunState`. */
+export interface RunStateOptions {
+  /** The sections the states were built with (default `defaultSections()`). */
+  sections?: readonly Section[];
+}
+
+/** A state and the name it is known by in messages (its file, a job id). */
+export interface NamedRunState {
+  name: string;
+  state: RunState;
+}
+
+/** States that cannot be merged: an `InputError` (a bad input file, exit 3 in the CLI) whose message says so. */
+export class StateMergeError extends InputError {
+  constructor(issues: InputIssue[]) {
+    super(issues);
+    this.name = 'StateMergeError';
+    this.message = this.message.replace(/^verbatim-fr: cannot read input/, 'verbatim-fr: cannot merge the states');
+  }
+}
+
+const HINT_WRITE_AGAIN = 'write it again with `verbatim analyze … --format state` (or analyzeFiles()), from the same part of the input';
+
+/** JSON with sorted keys: equal values give equal text, whatever the order their keys were set in. */
+export function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (typeof value === 'object' && value !== null) {
+    return `{${Object.keys(value)
+      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** The text of a state file: one line of JSON (one element of a line-based engine's output), without its line break. */
+export function stringifyRunState(state: RunState): string {
+  checkRunState(state, 'the state');
+  return JSON.stringify(state);
+}
+
+const kind = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
+
+/** What is wrong with a value read as a state, or undefined when it is one this library reads. */
+function stateProblem(value: unknown): { message: string; hint: string } | undefined {
+  const s = value as Partial<RunState> | null;
+  if (typeof s !== 'object' || s === null || Array.isArray(s)) {
+    return { message: `not a verbatim-fr state (a JSON ${kind(value)})`, hint: 'give files written by `verbatim analyze … --format state`' };
+  }
+  if (s.format !== STATE_FORMAT) {
+    return {
+      message: `not a verbatim-fr state (format ${s.format === undefined ? 'missing' : JSON.stringify(s.format)}, expected "${STATE_FORMAT}")`,
+      hint: s.format === undefined && 'schemaVersion' in s ? 'this is a report: give the states (`--format state`), not the reports' : 'give files written by `verbatim analyze … --format state`',
+    };
+  }
+  if (s.version !== STATE_VERSION) {
+    return {
+      message: `state format version ${JSON.stringify(s.version)} (written by verbatim-fr ${typeof s.library === 'string' ? s.library : 'unknown'}); this verbatim-fr reads version ${STATE_VERSION}`,
+      hint: 'merge with the verbatim-fr version that wrote the states, or analyse the parts again with this one',
+    };
+  }
+  const damaged = (what: string) => ({ message: `damaged state: ${what}`, hint: HINT_WRITE_AGAIN });
+  if (typeof s.library !== 'string') return damaged('no library version');
+  const a = s.analyzer as Partial<RunStateAnalyzer> | undefined;
+  if (typeof a !== 'object' || a === null || typeof a.id !== 'string' || !Array.isArray(a.lexicons) || !Array.isArray(a.sectors) || typeof a.includeDefault !== 'boolean' || typeof a.defaultLanguage !== 'string' || typeof a.allTurns !== 'boolean') {
+    return damaged('no analyser identity');
+  }
+  if (typeof s.report !== 'object' || s.report === null || Array.isArray(s.report)) return damaged('no report options');
+  if (typeof s.meta !== 'object' || s.meta === null || Array.isArray(s.meta)) return damaged('no entry labels (meta)');
+  if (!Array.isArray(s.parts) || s.parts.length === 0 || !s.parts.every((p) => typeof p === 'string')) return damaged('no run ids (parts)');
+  const r = s.state as Partial<ReportState> | undefined;
+  if (typeof r !== 'object' || r === null || r.stateVersion !== 2 || typeof r.sections !== 'object' || r.sections === null) return damaged('no report state (stateVersion 2)');
+  try {
+    checkCoreState(r.sections.core, 'the core state');
+    checkCoreShape(r.sections.core);
+  } catch (error) {
+    return damaged(error instanceof Error ? error.message.replace(/^verbatim-fr: /, '') : String(error));
+  }
+  return undefined;
+}
+
+/** The core figures' shape: what the merge reads from every channel. */
+function checkCoreShape(core: unknown): void {
+  const c = core as ReportState['sections']['core'];
+  const counts = (v: unknown): boolean => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((n) => typeof n === 'number');
+  const { config, rejects } = c;
+  if (typeof config.examples !== 'number' || typeof config.maskPersonalData !== 'boolean' || typeof config.maxRejects !== 'number' || !(config.maxVocabulary === null || typeof config.maxVocabulary === 'number')) {
+    throw new TypeError('the core settings are incomplete');
+  }
+  if (typeof rejects.count !== 'number' || !counts(rejects.byReason) || !Array.isArray(rejects.first)) throw new TypeError('the rejects are incomplete');
+  for (const [id, ch] of Object.entries(c.channels)) {
+    const ok =
+      typeof ch === 'object' && ch !== null &&
+      ['verbatims', 'contentWords', 'withIrritant', 'withEnchantment', 'unscored'].every((k) => typeof (ch as unknown as Record<string, unknown>)[k] === 'number') &&
+      ['words', 'concepts', 'themes', 'tonality', 'languages', 'scores'].every((k) => counts((ch as unknown as Record<string, unknown>)[k])) &&
+      typeof ch.entries === 'object' && ch.entries !== null && typeof ch.keywords === 'object' && ch.keywords !== null &&
+      typeof ch.expressions === 'object' && ch.expressions !== null && typeof ch.examples === 'object' && ch.examples !== null;
+    if (!ok) throw new TypeError(`the figures of channel ${JSON.stringify(id)} are incomplete`);
+  }
+}
+
+function checkRunState(state: unknown, name: string): asserts state is RunState {
+  const problem = stateProblem(state);
+  if (problem) throw new TypeError(`verbatim-fr: expected ${name} to be a run state, got one that is ${problem.message}`);
+}
+
+/**
+ * The states in the text of a state file: one JSON document, or one per line
+ * (JSON Lines: what a line-based engine collects from its partitions). Throws
+ * an `InputError` naming `name` and the line for a truncated, damaged or
+ * foreign file.
+ */
+export function parseRunStates(text: string, name: string): RunState[] {
+  if (typeof text !== 'string') throw new TypeError(`verbatim-fr: expected the text of a state file, got ${kind(text)}`);
+  const fail = (issue: Omit<InputIssue, 'file'>): never => {
+    throw new InputError([{ file: name, ...issue }]);
+  };
+  const body = text.replace(/^\uFEFF/, '');
+  if (body.trim() === '') fail({ message: 'empty state file', hint: `${HINT_WRITE_AGAIN} (a run that failed writes no state)` });
+  /** A state starts with its format: text that does not parse after it was cut short (or changed); other text is no state. */
+  const unreadable = (piece: string, error: unknown, line: number): never => {
+    const started = piece.trimStart().slice(0, 200).includes(`"format":"${STATE_FORMAT}"`);
+    return fail({
+      line,
+      message: `${started ? 'truncated or damaged state' : 'not a verbatim-fr state'} (invalid JSON${line > 1 ? ` on line ${line}` : ''}: ${(error as Error).message})`,
+      hint: started ? `the state ends before it should, or was changed (a run stopped while writing it?); ${HINT_WRITE_AGAIN}` : 'give files written by `verbatim analyze … --format state`',
+    });
+  };
+  let documents: Array<{ value: unknown; line?: number }>;
+  try {
+    documents = [{ value: JSON.parse(body) }];
+  } catch (whole) {
+    // Not one document: JSON Lines, each line a state.
+    const lines = body.split(/\r\n|\n|\r/);
+    if (lines.filter((l) => l.trim() !== '').length < 2) unreadable(body, whole, 1);
+    documents = [];
+    lines.forEach((line, k) => {
+      if (line.trim() === '') return;
+      try {
+        documents.push({ value: JSON.parse(line), line: k + 1 });
+      } catch (error) {
+        unreadable(line, error, k + 1);
+      }
+    });
+  }
+  return documents.map(({ value, line }) => {
+    const problem = stateProblem(value);
+    if (problem) fail({ ...(line !== undefined ? { line } : {}), ...problem });
+    // Dictionaries keyed by user text (words, ids) stay free of a prototype.
+    return cloneState(value as RunState);
+  });
+}
+
+/** The first report option that differs, or undefined. */
+function differentOption(a: RunState, b: RunState): string | undefined {
+  for (const key of [...new Set([...Object.keys(a.report), ...Object.keys(b.report)])].sort()) {
+    const x = (a.report as Record<string, unknown>)[key];
+    const y = (b.report as Record<string, unknown>)[key];
+    if (canonical(x) !== canonical(y)) return `${key} ${x === undefined ? '(default)' : canonical(x)} and ${y === undefined ? '(default)' : canonical(y)}`;
+  }
+  return undefined;
+}
+
+/** Why two states cannot merge (other version, analyser or options), or undefined. */
+function mismatch(x: RunState, y: RunState): string | undefined {
+  if (x.library !== y.library) return `written by verbatim-fr ${x.library} and ${y.library}`;
+  if (x.analyzer.id !== y.analyzer.id) {
+    const differs: string[] = [];
+    for (const key of ['sectors', 'includeDefault', 'defaultLanguage', 'allTurns'] as const) {
+      if (canonical(x.analyzer[key]) !== canonical(y.analyzer[key])) differs.push(`${key} ${canonical(x.analyzer[key])} and ${canonical(y.analyzer[key])}`);
+    }
+    const what = differs.length > 0 ? differs.join(', ') : 'the lexicons differ';
+    return `made by different analysers (${what}; ${x.analyzer.id.slice(0, 19)}… and ${y.analyzer.id.slice(0, 19)}…)`;
+  }
+  const option = differentOption(x, y);
+  return option === undefined ? undefined : `built with different report options (${option})`;
+}
+
+const SAME_SETTINGS =
+  'analyse every part with the same verbatim-fr version and the same --lexicon, --sector, --no-default-lexicon, --lang, --all-turns, --examples, --top, --no-mask, --period and --scale options';
+
+/** A TypeError of the library's own checks (`verbatim-fr: expected …`): a damaged state, not a bug. */
+const isCheck = (error: unknown): error is TypeError => error instanceof TypeError && error.message.startsWith('verbatim-fr: ');
+
+/**
+ * Merges states of parts of one input into the state of the whole: its
+ * report equals, byte for byte, the report of one run over all the parts
+ * (rejects name each part's file and row within it). Refuses, with an
+ * `InputError` naming both, states from another library version, another
+ * analyser or other report options, and a run given twice. Pure; the order
+ * of the states does not matter.
+ */
+export function mergeRunStates(states: readonly NamedRunState[], options: RunStateOptions = {}): RunState {
+  if (!Array.isArray(states) || states.length === 0) throw new TypeError('verbatim-fr: expected at least one { name, state } to merge, got none');
+  for (const s of states) {
+    if (typeof s !== 'object' || s === null || typeof s.name !== 'string') throw new TypeError(`verbatim-fr: expected { name, state } items, got ${kind(s)}`);
+    checkRunState(s.state, `the state ${JSON.stringify(s.name)}`);
+  }
+  const first = states[0] as NamedRunState;
+  /** Run id → the state that brought it. */
+  const owner = new Map<string, string>();
+  let merged: ReportState | undefined;
+  for (const next of states) {
+    const problem = next === first ? undefined : mismatch(first.state, next.state);
+    if (problem) throw new StateMergeError([{ file: `${first.name} and ${next.name}`, message: problem, hint: SAME_SETTINGS }]);
+    for (const id of next.state.parts) {
+      const before = owner.get(id);
+      if (before !== undefined) {
+        throw new StateMergeError([{
+          file: `${before} and ${next.name}`,
+          message: `both hold the run ${id}, whose rows would count twice`,
+          hint: before === next.name ? 'give each state file once' : 'give each part once (a merged state already holds its parts)',
+        }]);
+      }
+      owner.set(id, next.name);
+    }
+    try {
+      merged = merged === undefined ? cloneState(next.state.state) : mergeReportStates(merged, next.state.state, options.sections ? { sections: options.sections } : {});
+    } catch (error) {
+      if (!isCheck(error)) throw error;
+      throw new StateMergeError([{ file: next.name, message: `damaged state: ${error.message.replace(/^verbatim-fr: /, '')}`, hint: HINT_WRITE_AGAIN }]);
+    }
+  }
+  const { analyzer, report, meta } = first.state;
+  return { ...first.state, analyzer: cloneState(analyzer), report: cloneState(report), meta: cloneState(meta), parts: [...owner.keys()].sort(), state: merged as ReportState };
+}
+
+/**
+ * The report of a state, rendered with the options it was built with. A
+ * state whose figures are damaged past what `parseRunStates` checks throws an
+ * `InputError` naming `name`.
+ */
+export function finalizeRunState(state: RunState, options: RunStateOptions & { /** The state's name in messages (its file). */ name?: string } = {}): Report {
+  checkRunState(state, 'the state');
+  try {
+    return finalizeReport(state.state, { ...state.report, meta: state.meta, ...(options.sections ? { sections: options.sections } : {}) });
+  } catch (error) {
+    if (!isCheck(error)) throw error;
+    throw new InputError([{ file: options.name ?? 'the state', message: `damaged state: ${error.message.replace(/^verbatim-fr: /, '')}`, hint: HINT_WRITE_AGAIN }]);
+  }
+}

@@ -1,0 +1,156 @@
+// Streams (standard input, a FIFO, a pipe) are read as they come, with no copy
+// on disk, and give the same rows as the same bytes read from a file: every
+// record, stray quotes and records over the limit included, whatever the
+// chunks the stream comes in and however little memory it may hold.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { StreamBytes } from '../../src/io/source.js';
+import { trackedTemps } from '../../src/io/temp-files.js';
+import { readVerbatims, type ReadItem } from '../../src/io/index.js';
+import { fileSpec, HUGE_LIMIT, renderFile } from '../fuzz/files.js';
+import { workbookParts, zipBuffer } from './_zip.js';
+import { readAll, summary, tempDir } from './_helpers.js';
+
+const dir = tempDir();
+
+/** The bytes as a stream of chunks cut at the given sizes (cycled). */
+function chunked(bytes: Buffer, sizes: readonly number[] = [65_536]): Readable {
+  const chunks: Buffer[] = [];
+  for (let at = 0, k = 0; at < bytes.length; k++) {
+    const size = Math.max(1, sizes[k % sizes.length]!);
+    chunks.push(bytes.subarray(at, at + size));
+    at += size;
+  }
+  return Readable.from(chunks);
+}
+
+/** A CSV of `n` rows, about 60 bytes each. */
+const csvRows = (n: number, first = ''): string =>
+  `id;canal;commentaire\n${first}${Array.from({ length: n }, (_, k) => `r${k};avis;Livraison rapide, colis bien emballé, merci n°${k}\n`).join('')}`;
+
+describe('a stream reads as the same bytes in a file', () => {
+  it('generated CSV/TSV/JSONL: the same items, whatever the chunks and the memory held (spilled to disk past it)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fileSpec(),
+        fc.array(fc.integer({ min: 1, max: 300 }), { minLength: 1, maxLength: 5 }),
+        fc.constantFrom(64, 1024, 64 * 1024 * 1024),
+        async (spec, sizes, maxStreamMemory) => {
+          const file = renderFile(spec);
+          const path = join(dir, file.name);
+          writeFileSync(path, file.bytes);
+          const fromFile = await readAll([{ path, ...file.read }], { maxRecordSize: HUGE_LIMIT });
+          // The same name: the same ids (`fuzz.csv:3`) and sources.
+          const fromStream = await readAll([{ path, stream: chunked(file.bytes, sizes), ...file.read }], { maxRecordSize: HUGE_LIMIT, maxStreamMemory });
+          expect(fromStream).toEqual(fromFile);
+          expect(trackedTemps()).toEqual([]);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('standard input (-): named "-", ids stdin:ROW, the format sniffed', async () => {
+    const items = await readAll([{ path: '-', stream: chunked(Buffer.from(csvRows(3)), [7]) }]);
+    expect(summary(items)).toEqual([[1, 2, 'r0'], [2, 3, 'r1'], [3, 4, 'r2']]);
+    expect(items[0]!.source.file).toBe('-');
+    const jsonl = await readAll([{ path: '-', stream: Readable.from(['{"commentaire":"Très bon accueil"}\n{"commentaire":""}\n']) }]);
+    expect(summary(jsonl)).toEqual([[1, 1, 'stdin:1'], [2, 2, 'reject: empty text']]);
+  });
+
+  it.each([
+    ['one JSON Lines record (a partition of one row)', '{"commentaire":"Colis arrivé cassé"}\n', [[1, 1, 'stdin:1']]],
+    ['one long JSON Lines record, past the first 4 KB', `{"commentaire":"${'très long avis '.repeat(600)}"}`, [[1, 1, 'stdin:1']]],
+    ['a JSON document with its records under a key', '{"verbatims":[{"commentaire":"Conseillère aimable"}]}', [[1, undefined, 'stdin:1']]],
+  ])('sniffed: %s', async (_, text, expected) => {
+    expect(summary(await readAll([{ path: '-', stream: Readable.from([text]) }]))).toEqual(expected);
+  });
+
+  it.each([
+    ['nothing', ''],
+    ['blank lines', '\n\r\n  \n'],
+    ['a byte-order mark', '\uFEFF'],
+  ])('a stream of %s is an input with no row (an empty partition), not an error', async (_, text) => {
+    expect(await readAll([{ path: '-', stream: Readable.from([Buffer.from(text)]) }])).toEqual([]);
+  });
+
+  it('holds only the record being read: a 2 MB stream under a 1 MiB budget never touches the disk', async () => {
+    const bytes = Buffer.from(csvRows(40_000));
+    expect(bytes.length).toBeGreaterThan(2e6);
+    let rows = 0;
+    for await (const item of readVerbatims([{ path: '-', stream: chunked(bytes) }], { maxStreamMemory: 1 << 20 })) {
+      if (item.type === 'verbatim') rows++;
+      if (rows % 5000 === 0) expect(trackedTemps()).toEqual([]);
+    }
+    expect(rows).toBe(40_000);
+  });
+
+  it('a quote that never closes: the rest is held on disk while the reader comes back, every row accounted for, the copy removed', async () => {
+    const text = csvRows(20_000, 'r-1;avis;"Colis jamais reçu\n');
+    const bytes = Buffer.from(text);
+    const path = join(dir, 'stray.csv');
+    writeFileSync(path, bytes);
+    const seen = new Set<string>();
+    const items: ReadItem[] = [];
+    for await (const item of readVerbatims([{ path, stream: chunked(bytes) }], { maxStreamMemory: 256 * 1024 })) {
+      items.push(item);
+      for (const temp of trackedTemps()) seen.add(temp);
+    }
+    expect([...seen].some((p) => p.includes('verbatim-fr-held-'))).toBe(true);
+    expect(trackedTemps()).toEqual([]);
+    expect(items).toEqual(await readAll([path]));
+    expect(items.filter((i) => i.type === 'verbatim')).toHaveLength(20_000);
+    expect(summary(items)[0]).toEqual([1, 2, 'reject: unbalanced quote']);
+  });
+
+  it('an XLSX file on standard input is copied to a temporary file (a zip is read by position), removed after', async () => {
+    const xlsx = zipBuffer(Object.values(workbookParts([['id', 'commentaire'], ['a1', 'Colis abîmé'], ['a2', 'Très bon accueil']])));
+    const items = await readAll([{ path: '-', stream: chunked(xlsx, [100]) }]);
+    expect(summary(items)).toEqual([[1, 2, 'a1'], [2, 3, 'a2']]);
+    expect(trackedTemps()).toEqual([]);
+  });
+});
+
+describe('StreamBytes', () => {
+  const bytes = Buffer.from(Array.from({ length: 1000 }, (_, k) => k % 251));
+  const read = async (s: StreamBytes, position: number, length: number): Promise<Buffer> => {
+    const buffer = Buffer.alloc(length);
+    return buffer.subarray(0, await s.read(buffer, 0, length, position));
+  };
+
+  it('reads any position not forgotten, spills past its budget and comes back to memory once reading has caught up', async () => {
+    const s = new StreamBytes(chunked(bytes, [33]), 100);
+    expect(await read(s, 0, 50)).toEqual(bytes.subarray(0, 50));
+    expect(await read(s, 900, 200)).toEqual(bytes.subarray(900)); // everything held: over the budget, on disk
+    expect(s.spilledBytes).toBeGreaterThan(0);
+    expect(trackedTemps()).toHaveLength(1);
+    expect(await read(s, 10, 20)).toEqual(bytes.subarray(10, 30));
+    s.forget(960);
+    expect(await read(s, 960, 40)).toEqual(bytes.subarray(960)); // 40 bytes left to read: back in memory
+    expect(trackedTemps()).toEqual([]);
+    await expect(read(s, 959, 1)).rejects.toThrow(/read again at byte 959, before byte 960/);
+    expect(s.complete).toBe(true);
+    await s.close();
+  });
+
+  it('lets go of what is forgotten, and close stops the stream and removes its copy', async () => {
+    const s = new StreamBytes(chunked(bytes, [10]), 200);
+    for (let at = 0; at < 1000; at += 50) {
+      expect(await read(s, at, 50)).toEqual(bytes.subarray(at, at + 50));
+      s.forget(at + 50);
+    }
+    expect(s.spilledBytes).toBe(0);
+    const t = new StreamBytes(chunked(bytes, [10]), 100);
+    await read(t, 0, 500);
+    expect(trackedTemps()).toHaveLength(1);
+    await t.close();
+    expect(trackedTemps()).toEqual([]);
+  });
+
+  it('refuses what is not a stream', () => {
+    expect(() => new StreamBytes(42 as never)).toThrow(/expected a readable stream/);
+  });
+});

@@ -1,0 +1,196 @@
+// States of runs over parts of an input merge into the report of one run over
+// all the parts, byte for byte in every format, whatever the split and the
+// order; states that cannot merge are refused with a message naming them.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import Ajv2020 from 'ajv/dist/2020.js';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { analyzeVerbatim, createAnalyzer, createReportBuilder, renderReport, reportMeta, type Analyzer, type Report } from '../../src/index.js';
+import {
+  analyzeFiles,
+  createRunState,
+  finalizeRunState,
+  InputError,
+  mergeRunStates,
+  parseRunStates,
+  readVerbatims,
+  StateMergeError,
+  stringifyRunState,
+  type RunState,
+} from '../../src/node.js';
+import { SAMPLE, sampleRecords, splitSample, type SampleRecords } from './_split.js';
+
+const root = join(import.meta.dirname, '..', '..');
+const sample = SAMPLE;
+const FORMATS = ['table', 'md', 'json', 'csv', 'html'] as const;
+const validate = new Ajv2020({ allErrors: true, strict: true }).compile(JSON.parse(readFileSync(join(root, 'schema', 'state.schema.json'), 'utf8')) as object);
+
+let analyzer: Analyzer;
+let dir = '';
+let records: SampleRecords;
+const split = (sizes: readonly number[], name: string): string[] => splitSample(records, sizes, dir, name);
+
+/** The state of a part read as a stream (what `verbatim analyze - --format state` does), named as its file. */
+async function stateOf(path: string): Promise<RunState> {
+  const { state } = await analyzeFiles([{ path, stream: Readable.from([readFileSync(path)]) }], { analyzer, keepState: true });
+  return state!;
+}
+
+const reportOf = async (paths: string[]): Promise<Report> => (await analyzeFiles(paths, { analyzer })).report;
+
+beforeAll(async () => {
+  analyzer = createAnalyzer();
+  dir = mkdtempSync(join(tmpdir(), 'verbatim-state-'));
+  records = await sampleRecords();
+  expect(records.records).toHaveLength(496);
+});
+
+describe('split, analysed part by part, merged = one run over all the parts', () => {
+  it.each([
+    ['uneven, a header-only part in the middle', [100, 0, 396]],
+    ['three near-equal parts', [165, 165, 166]],
+    ['one row, the rest, one row', [1, 494, 1]],
+  ])('%s: every format byte for byte, and every order', async (_, sizes) => {
+    const paths = split(sizes, sizes.join('-'));
+    const states = await Promise.all(paths.map(stateOf));
+    for (const state of states) expect(validate(state), JSON.stringify(validate.errors)).toBe(true);
+    const single = await reportOf(paths);
+    const named = states.map((state, k) => ({ name: paths[k]!, state }));
+    const merged = finalizeRunState(mergeRunStates(named));
+    for (const format of FORMATS) expect(await renderReport(merged, format), format).toBe(await renderReport(single, format));
+    // Any order, and through the text of the state files.
+    fc.assert(
+      fc.property(fc.shuffledSubarray(named, { minLength: 3, maxLength: 3 }), (order) => {
+        const reread = order.map(({ name, state }) => ({ name, state: parseRunStates(stringifyRunState(state), name)[0]! }));
+        expect(finalizeRunState(mergeRunStates(reread))).toEqual(single);
+      }),
+      { numRuns: 6 },
+    );
+  });
+
+  it('merged states merge again (a tree of merges), and a 0-byte part (an empty partition) adds nothing', async () => {
+    const paths = split([200, 296], 'tree');
+    const [a, b] = await Promise.all(paths.map(stateOf));
+    const empty = (await analyzeFiles([{ path: 'empty', stream: Readable.from([]) }], { analyzer, keepState: true })).state!;
+    expect(empty.state.sections.core.rejects.count).toBe(0);
+    const left = mergeRunStates([{ name: 'a', state: a! }, { name: 'empty', state: empty }]);
+    const tree = mergeRunStates([{ name: 'a+empty', state: left }, { name: 'b', state: b! }]);
+    expect(tree.parts).toEqual([...a!.parts, ...b!.parts, ...empty.parts].sort());
+    expect(validate(tree), JSON.stringify(validate.errors)).toBe(true);
+    expect(finalizeRunState(tree)).toEqual(await reportOf(paths));
+  });
+
+  it('a state built without analyzeFiles (a queue worker analysing a chunk of rows) merges with the others', async () => {
+    const paths = split([300, 196], 'chunk');
+    const builder = createReportBuilder({ meta: reportMeta(analyzer) });
+    for await (const item of readVerbatims([paths[1]!])) {
+      if (item.type === 'verbatim') builder.add(analyzeVerbatim(item.verbatim, analyzer));
+      else builder.reject({ source: item.source, reason: item.reason.replace(/: .*/, ''), hint: item.hint });
+    }
+    const chunk = createRunState(builder.snapshot(), analyzer);
+    expect(chunk.parts).toHaveLength(1);
+    const merged = mergeRunStates([{ name: 'file', state: await stateOf(paths[0]!) }, { name: 'chunk', state: chunk }]);
+    expect(finalizeRunState(merged)).toEqual(await reportOf(paths));
+  });
+
+  it('against the run over the whole file, only the rejects differ: they name each part and its row', async () => {
+    const paths = split([100, 0, 396], 'whole');
+    const states = await Promise.all(paths.map(stateOf));
+    const merged = finalizeRunState(mergeRunStates(states.map((state, k) => ({ name: paths[k]!, state }))));
+    const whole = await reportOf([sample]);
+    const sources = (r: Report) => r.summary.firstRejects.map((x) => x.source);
+    expect(sources(whole).map((s) => s.row)).toEqual([234, 263, 358, 377, 489]);
+    expect(sources(merged)).toEqual(sources(whole).map(({ row }) => ({ file: paths[2], row: row - 100, line: expect.any(Number) })));
+    const withoutSources = (r: Report) => ({ ...r, summary: { ...r.summary, firstRejects: r.summary.firstRejects.map(({ reason, hint }) => ({ reason, hint })) } });
+    expect(withoutSources(merged)).toEqual(withoutSources(whole));
+  });
+});
+
+describe('state files', () => {
+  let state: RunState;
+  let text = '';
+  beforeAll(async () => {
+    state = await stateOf(split([20], 'file')[0]!);
+    text = stringifyRunState(state);
+  });
+
+  it('are one line of JSON, one state per line in a file of several, and say what made them', () => {
+    expect(text).not.toMatch(/\n/);
+    expect(state).toMatchObject({
+      format: 'verbatim-fr/state',
+      version: 1,
+      library: expect.stringMatching(/^\d+\.\d+\.\d+/),
+      analyzer: { id: expect.stringMatching(/^sha256:[0-9a-f]{64}$/), includeDefault: true, sectors: [], defaultLanguage: 'fra', allTurns: false },
+      parts: [expect.any(String)],
+    });
+    expect(parseRunStates(`${text}\n${text}\n`, 'two.jsonl')).toHaveLength(2);
+    // Engines that pipe may add a tab after each line (Hadoop streaming's key/value separator).
+    expect(parseRunStates(`${text}\t\n`, 'tab.jsonl')).toHaveLength(1);
+  });
+
+  it('keep dictionaries keyed by user text free of a prototype', () => {
+    const [parsed] = parseRunStates(text, 'x');
+    expect(Object.getPrototypeOf(parsed!.state.sections.core.channels)).toBeNull();
+  });
+
+  const damaged = (edit: (s: Record<string, unknown>) => void): string => {
+    const s = JSON.parse(text) as Record<string, unknown>;
+    edit(s);
+    return JSON.stringify(s);
+  };
+
+  it.each([
+    ['truncated', () => text.slice(0, 5000), /^p\.json:1: truncated or damaged state \(invalid JSON: .*\)\n\s+hint: the state ends before it should/],
+    ['not JSON at all', () => 'id;commentaire\n1;Super\n', /^p\.json:1: not a verbatim-fr state \(invalid JSON: .*\n\s+hint: give files written by/],
+    ['empty', () => '', /^p\.json: empty state file\n\s+hint: write it again/],
+    ['a report, not a state', () => JSON.stringify({ schemaVersion: 2, summary: {} }), /^p\.json: not a verbatim-fr state \(format missing.*\n\s+hint: this is a report/],
+    ['another format', () => damaged((s) => (s['format'] = 'other/state')), /^p\.json: not a verbatim-fr state \(format "other\/state", expected "verbatim-fr\/state"\)/],
+    ['a version from the future', () => damaged((s) => (s['version'] = 9)), /^p\.json: state format version 9 \(written by verbatim-fr [\d.]+\); this verbatim-fr reads version 1\n\s+hint: merge with the verbatim-fr version that wrote/],
+    ['no analyser identity', () => damaged((s) => delete s['analyzer']), /^p\.json: damaged state: no analyser identity\n\s+hint: write it again/],
+    ['a channel figure that is not a number', () => damaged((s) => {
+      const channels = ((s['state'] as { sections: { core: { channels: Record<string, Record<string, unknown>> } } }).sections.core.channels);
+      Object.values(channels)[0]!['verbatims'] = 'many';
+    }), /^p\.json: damaged state: the figures of channel "\w+" are incomplete/],
+    ['a state cut short after another', () => `${text}\n${text.slice(0, 300)}\n`, /^p\.json:2: truncated or damaged state \(invalid JSON on line 2: .*\n\s+hint: the state ends before it should/],
+    ['a JSON array', () => '[1]', /^p\.json: not a verbatim-fr state \(a JSON array\)/],
+  ])('%s: an InputError naming the file, with a hint', (_, make, message) => {
+    try {
+      parseRunStates(make(), 'p.json');
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as Error).message.replace(/^verbatim-fr: cannot read input, 1 problem:\n/, '')).toMatch(message);
+    }
+  });
+
+  const another = (s: RunState): RunState => ({ ...s, parts: [crypto.randomUUID()] });
+  it.each([
+    ['another library version', (s: RunState) => ({ ...another(s), library: '9.9.9' }), /a\.json and b\.json: written by verbatim-fr [\d.]+ and 9\.9\.9/],
+    ['another analyser', (s: RunState) => ({ ...another(s), analyzer: { ...s.analyzer, id: `sha256:${'0'.repeat(64)}`, sectors: ['banque'] } }), /a\.json and b\.json: made by different analysers \(sectors \[\] and \["banque"\]; sha256:/],
+    ['another lexicon', (s: RunState) => ({ ...another(s), analyzer: { ...s.analyzer, id: `sha256:${'0'.repeat(64)}` } }), /made by different analysers \(the lexicons differ; sha256:[0-9a-f]{12}… and sha256:000000000000…\)/],
+    ['other report options', (s: RunState) => ({ ...another(s), report: { ...s.report, examples: 5 } }), /a\.json and b\.json: built with different report options \(examples 3 and 5\)/],
+    ['the same run again', (s: RunState) => s, /a\.json and b\.json: both hold the run [0-9a-f-]{36}, whose rows would count twice\n\s+hint: give each part once/],
+  ])('%s: refused, naming both files', (_, make, message) => {
+    try {
+      mergeRunStates([{ name: 'a.json', state }, { name: 'b.json', state: make(state) }]);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(StateMergeError);
+      expect((error as Error).message).toMatch(/^verbatim-fr: cannot merge the states, 1 problem:\n/);
+      expect((error as Error).message).toMatch(message);
+    }
+  });
+
+  it('a run given with another that differs only by its id merges', () => {
+    expect(finalizeRunState(mergeRunStates([{ name: 'a', state }, { name: 'b', state: another(state) }])).summary.analysed).toBe(2 * finalizeRunState(state).summary.analysed);
+  });
+
+  it('refuses what is not a state as API misuse', () => {
+    expect(() => mergeRunStates([])).toThrow(/expected at least one/);
+    expect(() => mergeRunStates([{ name: 'x', state: {} as RunState }])).toThrow(/expected the state "x" to be a run state, got one that is not a verbatim-fr state/);
+    expect(() => stringifyRunState({} as RunState)).toThrow(TypeError);
+  });
+});
