@@ -4,6 +4,7 @@
 // result. A worker that stops mid-chunk holds its lock no longer: bullmq
 // gives the chunk to another worker, and the chunk's result is the one of the
 // attempt that completed.
+import { hostname } from 'node:os';
 import type * as BullMQ from 'bullmq';
 import { analyzeVerbatim, createAnalyzer, type Analyzer } from '../analyze/index.js';
 import { createReportBuilder, reportMeta } from '../report/index.js';
@@ -118,6 +119,8 @@ export async function workQueue(options: WorkQueueOptions = {}): Promise<QueueWo
   const { connected, ...connection } = redisOptions(url);
   const worker = new bullmq.Worker<ChunkData, ChunkResult>(name, processor, {
     connection: connection as BullMQ.ConnectionOptions,
+    // Each job says which worker completed it (`processedBy`): host and process.
+    name: `${hostname()}:${process.pid}`,
     concurrency,
     lockDuration,
     stalledInterval: lockDuration,

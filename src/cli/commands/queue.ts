@@ -104,6 +104,7 @@ export function queueCommand(program: Command, { io, setExitCode }: CommandConte
         lockDuration: opts.lockDuration,
         onError: (error) => say(`queue work: ${error.message.replace(/^verbatim-fr: /, '')}`),
       });
+      say(`queue "${opts.queue}": waiting for chunks${opts.untilEmpty === true ? ' (until none is left)' : ' (Ctrl-C to stop)'}`);
       const { chunks, rows } = await worker.done;
       say(`queue "${opts.queue}": ${chunks} chunks (${rows} rows) analysed by this worker`);
     });
