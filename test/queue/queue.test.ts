@@ -200,7 +200,8 @@ describe.skipIf(!HAS_REDIS)('against a real Redis on localhost', () => {
     const queue = new Queue('fail', { connection: redisOptionsOf(redis.url) });
     try {
       const client = await queue.client;
-      for (const key of await client.keys(queue.toKey('verbatim-settings:*'))) await client.del(key);
+      const run = JSON.parse((await client.get(queue.toKey('verbatim-run'))) ?? '{}') as { settings: string };
+      expect(await client.del(queue.toKey(`verbatim-settings:${run.settings}`))).toBe(1);
       const worker = await workQueue({ redis: redis.url, queue: 'fail', untilEmpty: true });
       await worker.done;
       const failed = await mergeQueue({ redis: redis.url, queue: 'fail', timeout: 10_000 }).catch((e: unknown) => e);
