@@ -8,7 +8,7 @@ import { createAnnotationWriter, type AnnotationFormat } from '../run/outputs.js
 import { finalizeRunState, mergeRunStates, type NamedRunState, type RunState } from '../run/state-file.js';
 import { DEFAULT_QUEUE, DEFAULT_REDIS_URL, loadBullmq, openQueue, shownUrl } from './connection.js';
 import { QueueError } from './errors.js';
-import { chunkName, RUN_FORMAT, RUN_KEY, type ChunkResult, type QueueRun } from './run.js';
+import { chunkName, RUN_FORMAT, RUN_KEY, settingsKey, type ChunkResult, type QueueRun } from './run.js';
 
 /** Options of `mergeQueue`. */
 export interface MergeQueueOptions {
@@ -101,7 +101,7 @@ export async function mergeQueue(options: MergeQueueOptions = {}): Promise<Merge
       }
     }
     options.onProgress?.(total, total);
-    const settings = JSON.parse((await client.get(queue.toKey(`verbatim-settings:${run.settings}`))) ?? '{}') as { report?: { maskPersonalData?: boolean } };
+    const settings = JSON.parse((await client.get(queue.toKey(settingsKey(run.settings)))) ?? '{}') as { report?: { maskPersonalData?: boolean } };
     const annotations = options.annotate === undefined ? undefined : createAnnotationWriter(options.annotate, options.annotateFormat, { maskPersonalData: settings.report?.maskPersonalData !== false });
     let merged: RunState | undefined;
     let pending: NamedRunState[] = [];
