@@ -7,8 +7,9 @@ const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { versio
 
 export default defineConfig([
   {
-    // Library entries: "." is browser-safe, "./io" is node-only (the readers' room and the corpus run, src/node.ts).
-    entry: { index: 'src/index.ts', 'io/index': 'src/node.ts' },
+    // Library entries: "." is browser-safe, "./io" is node-only (the readers' room and the corpus run, src/node.ts),
+    // "./queue" too (the run over bullmq; bullmq, a peer dependency, stays external and is imported when used).
+    entry: { index: 'src/index.ts', 'io/index': 'src/node.ts', 'queue/index': 'src/queue/index.ts' },
     format: ['esm', 'cjs'],
     // Declarations leave out what is marked @internal (the analyser's compiled tables, the store's readers).
     dts: { compilerOptions: { stripInternal: true } },

@@ -19,6 +19,8 @@ export const EXIT = {
   input: 3,
   /** an output cannot be written: missing folder, no permission, one of the inputs, disk full */
   output: 4,
+  /** a service is unavailable: Redis cannot be reached, bullmq is not installed, a queue run cannot be merged (verbatim queue) */
+  unavailable: 69,
   /** a bug: please report it */
   internal: 70,
 } as const;

@@ -9,16 +9,18 @@ import { analyzeCommand } from './commands/analyze.js';
 import { evalCommand } from './commands/eval.js';
 import { lexiconCommand } from './commands/lexicon.js';
 import { mergeCommand } from './commands/merge.js';
+import { queueCommand } from './commands/queue.js';
 import { sectorsCommand } from './commands/sectors.js';
 import { tokenizeCommand } from './commands/tokenize.js';
 import { EXIT, type CliIo, type CommandContext } from './context.js';
 import { isClosedOutput } from './output.js';
 import { LIBRARY_VERSION as VERSION } from '../run/version.js';
+import { QueueError } from '../queue/errors.js';
 
 export { EXIT, type CliIo } from './context.js';
 
 /** The commands, in the order `--help` lists them. */
-const COMMANDS = [analyzeCommand, mergeCommand, evalCommand, sectorsCommand, tokenizeCommand, lexiconCommand];
+const COMMANDS = [analyzeCommand, mergeCommand, queueCommand, evalCommand, sectorsCommand, tokenizeCommand, lexiconCommand];
 
 const EXAMPLES = `
 Examples:
@@ -85,6 +87,10 @@ export function reportError(error: unknown, io: CliIo, debug = false): number {
   if (error instanceof LexiconError || error instanceof InputError) {
     say(error.message);
     return EXIT.input;
+  }
+  if (error instanceof QueueError) {
+    say(error.message);
+    return EXIT.unavailable;
   }
   if (error instanceof OutputError) {
     say(`cannot write ${error.message}`);

@@ -120,11 +120,7 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
   const items = options.allowFileRejects === false ? strict(read) : read;
   const workers = options.analyzer === undefined && options.workerScript !== undefined ? Math.max(1, Math.floor(options.workers ?? 1)) : 1;
   const onReject = async (item: ReadReject): Promise<void> => {
-    // The report counts rejects by reason: "wrong column count: 5 instead of 3" groups under "wrong column count".
-    const colon = item.reason.indexOf(': ');
-    const reason = colon > 0 ? item.reason.slice(0, colon) : item.reason;
-    const hint = colon > 0 ? `${item.reason.slice(colon + 2)} — ${item.hint}` : item.hint;
-    local.reject({ source: item.source, reason, hint });
+    local.reject(reportedReject(item));
     rejects?.push(item);
     if (annotations) await annotations.skip(item);
   };
@@ -188,6 +184,18 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
       sectors: options.sectors ?? [],
     }),
   };
+}
+
+/**
+ * A reader's reject as the report counts it: by reason, so that "wrong column
+ * count: 5 instead of 3" groups under "wrong column count" (the rest goes to
+ * the hint). Shared with the queue's workers, whose reports must be the same.
+ */
+export function reportedReject(item: ReadReject): { source: ReadReject['source']; reason: string; hint: string } {
+  const colon = item.reason.indexOf(': ');
+  const reason = colon > 0 ? item.reason.slice(0, colon) : item.reason;
+  const hint = colon > 0 ? `${item.reason.slice(colon + 2)} — ${item.hint}` : item.hint;
+  return { source: item.source, reason, hint };
 }
 
 /** Workers to use by default: one per core (at most 8) for inputs over 20 MB, else in-process. */

@@ -23,6 +23,12 @@ describe('public API', () => {
     ]);
   });
 
+  it('verbatim-fr/queue exports exactly these names', async () => {
+    expect(Object.keys(await import('../../src/queue/index.js')).sort()).toEqual([
+      'DEFAULT_CHUNK_ROWS', 'DEFAULT_QUEUE', 'DEFAULT_REDIS_URL', 'QueueError', 'mergeQueue', 'produceQueue', 'workQueue',
+    ]);
+  });
+
   it('the main entry imports no node: module (it must run in a browser)', async () => {
     const { readFileSync, readdirSync, statSync } = await import('node:fs');
     const { join } = await import('node:path');
@@ -31,7 +37,7 @@ describe('public API', () => {
       for (const name of readdirSync(dir)) {
         const path = join(dir, name);
         if (statSync(path).isDirectory()) {
-          if (!['io', 'run', 'cli'].includes(name)) walk(path);
+          if (!['io', 'run', 'queue', 'cli'].includes(name)) walk(path);
         } else if (/\.ts$/.test(name) && /from ['"](node:|fs['"]|path['"])/.test(readFileSync(path, 'utf8'))) offenders.push(path);
       }
     };

@@ -1,0 +1,170 @@
+// verbatim queue produce|work|merge: a run spread over machines with bullmq
+// and Redis (src/queue). bullmq is an optional dependency, imported only when
+// one of these commands runs.
+import { Option, type Command } from 'commander';
+import { renderReport, sectorNames } from '../../index.js';
+import type { ReportFormat } from '../../index.js';
+import type { InputFormat } from '../../io/index.js';
+import { DEFAULT_CHUNK_ROWS, DEFAULT_QUEUE, DEFAULT_REDIS_URL, mergeQueue, produceQueue, workQueue } from '../../queue/index.js';
+import { stringifyRunState } from '../../run/state-file.js';
+import { escapeForTerminal } from '../../_utils/display.js';
+import { checkSectors, collect, positiveInt, usageError } from '../args.js';
+import { checkInputs, checkOutputs } from '../checks.js';
+import { EXIT, type CommandContext } from '../context.js';
+import { output, stdoutUsers } from '../output.js';
+
+const FORMATS = ['table', 'md', 'json', 'csv', 'html', 'state'] as const;
+const INPUT_FORMATS = ['csv', 'tsv', 'json', 'jsonl', 'xlsx'] as const;
+
+/** `--redis` and `--queue`, on each subcommand. */
+function where(command: Command, env: Record<string, string | undefined>): Command {
+  return command
+    .option('--redis <url>', `Redis URL (default: $REDIS_URL, else ${DEFAULT_REDIS_URL})`, env['REDIS_URL'] ?? DEFAULT_REDIS_URL)
+    .option('--queue <name>', 'queue name: one run per queue at a time', DEFAULT_QUEUE);
+}
+
+export function queueCommand(program: Command, { io, setExitCode }: CommandContext): void {
+  const say = (line: string): void => void io.stderr.write(`verbatim: ${escapeForTerminal(line)}\n`);
+  const queue = program
+    .command('queue')
+    .description('analyse on many machines with bullmq and Redis: produce chunks of rows, work on them anywhere, merge the report of one run');
+
+  where(queue.command('produce'), io.env)
+    .description('split the inputs into chunks of rows and enqueue them (again: nothing added twice, failed chunks retried)')
+    .argument('<files...>', 'input files (CSV/TSV/JSON/JSONL/XLSX); - reads standard input')
+    .option('--chunk-rows <n>', 'input rows per chunk', positiveInt('--chunk-rows'), DEFAULT_CHUNK_ROWS)
+    .option('--keep-annotations', 'have the workers keep each row\'s coding, for queue merge --annotate')
+    .option('--text <column>', 'column holding the verbatim (default: auto-detected)')
+    .option('--channel <column|name>', 'channel column, or a channel name for the whole input')
+    .option('--id <column>', 'id column (default: auto-detected, else file:row)')
+    .option('--date <column>', 'date column (default: auto-detected)')
+    .option('--score <column>', 'score column (default: auto-detected)')
+    .option('--author <column>', 'author/role column (default: auto-detected)')
+    .option('--agent-author <value>', 'an author value meaning the brand (repeatable)', collect, [] as string[])
+    .option('--lexicon <path>', 'extra lexicon file or folder, layered over the default (repeatable; read here, sent to the workers)', collect, [] as string[])
+    .option('--sector <name>', `sector layer over the default lexicons (repeatable): ${sectorNames().join(', ')}`, collect, [] as string[])
+    .option('--no-default-lexicon', 'use only the --lexicon files')
+    .addOption(new Option('--input-format <format>', 'format of the inputs (default: from the extension, else sniffed)').choices(INPUT_FORMATS))
+    .option('--encoding <name>', 'encoding of the inputs (default: detected)')
+    .option('--examples <n>', 'example verbatims per concept and irritant', positiveInt('--examples'), 3)
+    .option('--top <n>', 'top words and expressions listed', positiveInt('--top'), 20)
+    .option('--lang <code>', "corpus' default language for short texts (ISO 639-3)", 'fra')
+    .option('--no-mask', 'keep personal data in the report and the annotations')
+    .option('--all-turns', 'in chat transcripts, analyse the agent turns too')
+    .addOption(new Option('--period <period>', 'trend period').choices(['month', 'week']).default('month'))
+    .addOption(new Option('--scale <scale>', 'score scale').choices(['auto', 'nps', 'stars', 'csat', 'ces']).default('auto'))
+    .option('--max-xlsx-size <MB>', 'largest size an XLSX file may inflate to, in MB', positiveInt('--max-xlsx-size'), 256)
+    .action(async (files: string[], opts: ProduceCliOptions) => {
+      if (opts.chunkRows < 1) throw usageError('--chunk-rows expects a whole number of 1 or more');
+      if (opts.maxXlsxSize < 1) throw usageError('--max-xlsx-size expects a size in MB of 1 or more');
+      if (files.filter((f) => f === '-').length > 1) throw usageError('standard input (-) is given twice: it can be read once');
+      if (opts.sector.includes('auto')) throw usageError('--sector auto is for verbatim analyze: name the sectors for a queue run');
+      await checkInputs(files);
+      const columns: Record<string, string | string[]> = {};
+      for (const key of ['text', 'channel', 'id', 'date', 'score', 'author'] as const) if (opts[key] !== undefined) columns[key] = opts[key];
+      if (opts.agentAuthor.length > 0) columns['agentAuthors'] = opts.agentAuthor;
+      if (opts.inputFormat !== undefined) columns['format'] = opts.inputFormat;
+      if (opts.encoding !== undefined) columns['encoding'] = opts.encoding;
+      const result = await produceQueue(files, {
+        redis: opts.redis,
+        queue: opts.queue,
+        chunkRows: opts.chunkRows,
+        keepAnnotations: opts.keepAnnotations === true,
+        columns,
+        lexicons: opts.lexicon,
+        includeDefault: opts.defaultLexicon,
+        sectors: checkSectors(opts.sector),
+        defaultLanguage: opts.lang,
+        allTurns: opts.allTurns === true,
+        examples: opts.examples,
+        topWords: opts.top,
+        maskPersonalData: opts.mask,
+        period: opts.period,
+        scale: opts.scale,
+        allowFileRejects: false,
+        maxXlsxSize: opts.maxXlsxSize * 1024 * 1024,
+        ...(io.stdin ? { stdin: io.stdin as AsyncIterable<Uint8Array> } : {}),
+      });
+      say(`queue "${result.queue}": ${result.rows} rows in ${result.chunks} chunks${result.retried > 0 ? ` (${result.retried} failed chunks retried)` : ''}; now run verbatim queue work, then verbatim queue merge`);
+    });
+
+  where(queue.command('work'), io.env)
+    .description('analyse chunks of the queue until stopped (or until it is empty, with --until-empty); run as many as you like, anywhere')
+    .option('--concurrency <n>', 'chunks taken at once (the analysis uses one core: start one worker per core)', positiveInt('--concurrency'), 1)
+    .option('--until-empty', 'stop once no chunk is waiting or being analysed anywhere')
+    .option('--lock-duration <ms>', 'how long a chunk stays with a worker that stopped answering before another takes it', positiveInt('--lock-duration'), 30_000)
+    .action(async (opts: { redis: string; queue: string; concurrency: number; untilEmpty?: boolean; lockDuration: number }) => {
+      if (opts.concurrency < 1) throw usageError('--concurrency expects a whole number of 1 or more');
+      if (opts.lockDuration < 100) throw usageError('--lock-duration expects a duration in ms of 100 or more');
+      const worker = await workQueue({
+        redis: opts.redis,
+        queue: opts.queue,
+        concurrency: opts.concurrency,
+        untilEmpty: opts.untilEmpty === true,
+        lockDuration: opts.lockDuration,
+        onError: (error) => say(`queue work: ${error.message.replace(/^verbatim-fr: /, '')}`),
+      });
+      say(`queue "${opts.queue}": waiting for chunks${opts.untilEmpty === true ? ' (until none is left)' : ' (Ctrl-C to stop)'}`);
+      const { chunks, rows } = await worker.done;
+      say(`queue "${opts.queue}": ${chunks} chunks (${rows} rows) analysed by this worker`);
+    });
+
+  where(queue.command('merge'), io.env)
+    .description('wait for every chunk of the run, then write the report of one run over all the inputs (and the annotations, in input order)')
+    .addOption(new Option('--format <format>', 'report format; state: the merged state, for verbatim merge').choices(FORMATS).default('table'))
+    .option('--out <file>', 'write the report to a file instead of stdout (- : stdout)')
+    .option('--annotate <file>', 'write one row per input row, in input order (.csv or .jsonl; - : stdout); needs produce --keep-annotations')
+    .addOption(new Option('--annotate-format <format>', 'format of --annotate (default: from the extension; jsonl for -)').choices(['csv', 'jsonl']))
+    .option('--timeout <seconds>', 'give up when the run is not done after this long (default: wait)', positiveInt('--timeout'))
+    .action(async (opts: { redis: string; queue: string; format: (typeof FORMATS)[number]; out?: string; annotate?: string; annotateFormat?: 'csv' | 'jsonl'; timeout?: number }) => {
+      const users = stdoutUsers([{ option: '--out', path: opts.out, report: true }, { option: '--annotate', path: opts.annotate }]);
+      if (users.length > 1) throw usageError(`standard output can carry one stream, not ${users.join(' and ')}: write the others to files`);
+      const toFile = (path: string | undefined): string | undefined => (path === '-' ? undefined : path);
+      await checkOutputs([{ option: '--out', path: toFile(opts.out) }, { option: '--annotate', path: toFile(opts.annotate) }], []);
+      const result = await mergeQueue({
+        redis: opts.redis,
+        queue: opts.queue,
+        ...(opts.timeout !== undefined ? { timeout: opts.timeout * 1000 } : {}),
+        ...(opts.annotate !== undefined ? { annotate: opts.annotate === '-' ? io.stdout : opts.annotate } : {}),
+        ...(opts.annotateFormat !== undefined ? { annotateFormat: opts.annotateFormat } : {}),
+      });
+      if (opts.format === 'state') {
+        await output(io, `${stringifyRunState(result.state)}\n`, opts.out);
+        return;
+      }
+      const { summary } = result.report;
+      if (summary.analysed === 0) {
+        say(`no verbatim could be analysed (${summary.rejected} rows skipped)`);
+        setExitCode(EXIT.input);
+        return;
+      }
+      await output(io, await renderReport(result.report, opts.format as ReportFormat), opts.out);
+    });
+}
+
+interface ProduceCliOptions {
+  redis: string;
+  queue: string;
+  chunkRows: number;
+  keepAnnotations?: boolean;
+  text?: string;
+  channel?: string;
+  id?: string;
+  date?: string;
+  score?: string;
+  author?: string;
+  agentAuthor: string[];
+  lexicon: string[];
+  sector: string[];
+  defaultLexicon: boolean;
+  inputFormat?: InputFormat;
+  encoding?: string;
+  examples: number;
+  top: number;
+  lang: string;
+  mask: boolean;
+  allTurns?: boolean;
+  period: 'month' | 'week';
+  scale: 'auto' | 'nps' | 'stars' | 'csat' | 'ces';
+  maxXlsxSize: number;
+}

@@ -1,0 +1,144 @@
+// bullmq, loaded only when a queue command or function runs (it is an
+// optional peer dependency: a default install of verbatim-fr goes without
+// it), and the Redis it talks to, checked at once so that a wrong URL is one
+// clear error instead of endless reconnection attempts.
+import type * as BullMQ from 'bullmq';
+import { QueueError } from './errors.js';
+
+/** The bullmq module, as `import('bullmq')` gives it. */
+export type BullMQModule = typeof BullMQ;
+
+/** Where Redis is when no URL is given. */
+export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
+/** The queue used when no name is given. */
+export const DEFAULT_QUEUE = 'verbatim';
+/** How long to wait for Redis to answer before giving up (ms). */
+const CONNECT_TIMEOUT = 10_000;
+
+/** The package a module-not-found error is about (`'bullmq'`, `'ioredis'`…), or undefined for another error. */
+function missingPackage(error: unknown): string | undefined {
+  const e = error as NodeJS.ErrnoException | undefined;
+  if (e?.code !== 'ERR_MODULE_NOT_FOUND' && e?.code !== 'MODULE_NOT_FOUND') return undefined;
+  return /Cannot find (?:package|module) '([^'/]+(?:\/[^'/]+)?)/.exec(e.message)?.[1];
+}
+
+/**
+ * Imports bullmq; when it (or the ioredis it uses) is not installed, throws a
+ * `QueueError` saying to install it. `load` is the import (replaced in tests).
+ * @internal
+ */
+export async function loadBullmq(load: () => Promise<unknown> = () => import('bullmq')): Promise<BullMQModule> {
+  try {
+    return (await load()) as BullMQModule;
+  } catch (error) {
+    const missing = missingPackage(error);
+    if (missing === 'bullmq' || missing === 'ioredis') {
+      throw new QueueError(
+        'missing-dependency',
+        `install ${missing === 'bullmq' ? 'bullmq' : 'bullmq and ioredis'} to use verbatim queue (an optional dependency of verbatim-fr, not installed here)`,
+        `npm install ${missing === 'bullmq' ? 'bullmq@5' : 'ioredis'} where verbatim-fr is installed (add -g for a global verbatim); the rest of verbatim works without it`,
+      );
+    }
+    throw error;
+  }
+}
+
+/** A Redis URL without its password, for messages. */
+export function shownUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password !== '') u.password = '***';
+    return u.toString().replace(/\/$/, '');
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * ioredis connection options of a `redis://[user:password@]host[:port][/db]`
+ * URL (`rediss://`: TLS). Until `connected()` is called, a failed connection
+ * is not tried again (the first error is the answer); after, it is, every
+ * half second up to every 5 s (Redis restarted under running workers).
+ */
+export function redisOptions(url: string): Record<string, unknown> & { connected(): void } {
+  const bad = (why: string): never => {
+    throw new QueueError('bad-url', `${why}: ${JSON.stringify(shownUrl(url))}`, 'give it as redis://HOST:PORT (rediss:// for TLS, redis://:PASSWORD@HOST:PORT/DB with a password and a database)');
+  };
+  if (typeof url !== 'string') throw new TypeError(`verbatim-fr: expected a Redis URL string, got ${typeof url}`);
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return bad('not a Redis URL');
+  }
+  if (u.protocol !== 'redis:' && u.protocol !== 'rediss:') bad(`not a Redis URL (${u.protocol.replace(/:$/, '')}://)`);
+  const db = u.pathname.replace(/^\//, '');
+  if (db !== '' && !/^\d+$/.test(db)) bad('the database after the host must be a number');
+  let connected = false;
+  return {
+    connected: () => void (connected = true),
+    retryStrategy: (times: number): number | null => (connected ? Math.min(times * 500, 5000) : null),
+    host: u.hostname.replace(/^\[(.*)\]$/, '$1') || '127.0.0.1',
+    port: u.port === '' ? 6379 : Number(u.port),
+    ...(u.username !== '' ? { username: decodeURIComponent(u.username) } : {}),
+    ...(u.password !== '' ? { password: decodeURIComponent(u.password) } : {}),
+    ...(db !== '' ? { db: Number(db) } : {}),
+    ...(u.protocol === 'rediss:' ? { tls: {} } : {}),
+  };
+}
+
+/** What `QueueError` says when Redis does not answer. */
+export function unreachable(url: string, error: unknown): QueueError {
+  const e = error as NodeJS.ErrnoException | undefined;
+  const why = e?.code ?? (e instanceof Error ? e.message : String(error));
+  return new QueueError(
+    'unreachable',
+    `cannot reach Redis at ${shownUrl(url)} (${why})`,
+    'start Redis (redis-server) or give its URL with --redis redis://HOST:PORT (the redis option of the API); the producer, the workers and the merge must use the same Redis and queue',
+  );
+}
+
+/**
+ * A bullmq `Queue` on `url`, once Redis has answered; the first connection
+ * error (refused, unknown host, bad password) or no answer within 10 s
+ * throws a `QueueError` instead, and closes what was opened.
+ */
+export async function openQueue(bullmq: BullMQModule, url: string, name: string, onError: (error: Error) => void = () => undefined): Promise<BullMQ.Queue> {
+  const { connected, ...connection } = redisOptions(url);
+  const queue = new bullmq.Queue(name, { connection: connection as BullMQ.ConnectionOptions });
+  // Errors after the connection was made (Redis restarted: ioredis reconnects) are said, never thrown from an emitter;
+  // the ones before are the QueueError below.
+  let open = false;
+  queue.on('error', (error) => {
+    if (open) onError(error);
+  });
+  try {
+    await ready(queue, url);
+  } catch (error) {
+    // Not tried again (see redisOptions): the connection has ended, closing takes no time.
+    await queue.close().catch(() => undefined);
+    throw error;
+  }
+  connected();
+  open = true;
+  return queue;
+}
+
+/** Resolves once `thing` is connected; rejects with a `QueueError` once its connection failed (saying the first error), or after 10 s. */
+export async function ready(thing: { waitUntilReady(): Promise<unknown>; on(event: 'error', fn: (error: Error) => void): unknown; off(event: 'error', fn: (error: Error) => void): unknown }, url: string): Promise<void> {
+  let onError: ((error: Error) => void) | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      // The connection is not tried again (redisOptions): its first error ends it, and waitUntilReady rejects.
+      let first: Error | undefined;
+      onError = (error) => void (first ??= error);
+      thing.on('error', onError);
+      timer = setTimeout(() => reject(unreachable(url, first ?? new Error(`no answer in ${CONNECT_TIMEOUT / 1000} s`))), CONNECT_TIMEOUT);
+      thing.waitUntilReady().then(() => resolve(), (error: unknown) => reject(unreachable(url, first ?? error)));
+    });
+  } finally {
+    clearTimeout(timer);
+    if (onError) thing.off('error', onError);
+  }
+}

@@ -1,0 +1,23 @@
+// What stops a queue command before or while it talks to Redis: bullmq not
+// installed, a bad Redis URL, a Redis that cannot be reached, a run that is
+// not in the queue, a chunk that failed for good.
+
+/** Why a `QueueError` was thrown. */
+export type QueueErrorCode = 'missing-dependency' | 'bad-url' | 'unreachable' | 'no-run' | 'chunk-failed' | 'timeout';
+
+/**
+ * The queue cannot do its work: the message says what and where (the Redis
+ * URL, the queue, the chunk: file and rows), `hint` how to fix it. In the
+ * CLI: exit 69 (a service is unavailable).
+ */
+export class QueueError extends Error {
+  readonly code: QueueErrorCode;
+  readonly hint: string;
+
+  constructor(code: QueueErrorCode, message: string, hint: string) {
+    super(`verbatim-fr: ${message}\n    hint: ${hint}`);
+    this.name = 'QueueError';
+    this.code = code;
+    this.hint = hint;
+  }
+}

@@ -1,0 +1,144 @@
+// The merge: wait for the run's record and for every chunk's result, then
+// fold the chunks' states, one result per chunk, into the state of the whole
+// input (its report is the report of a single run over the same inputs) and
+// write the annotations chunk by chunk, in input order.
+import type * as BullMQ from 'bullmq';
+import type { Report } from '../report/types.js';
+import { createAnnotationWriter, type AnnotationFormat } from '../run/outputs.js';
+import { finalizeRunState, mergeRunStates, type NamedRunState, type RunState } from '../run/state-file.js';
+import { DEFAULT_QUEUE, DEFAULT_REDIS_URL, loadBullmq, openQueue, shownUrl } from './connection.js';
+import { QueueError } from './errors.js';
+import { chunkName, RUN_FORMAT, RUN_KEY, settingsKey, type ChunkResult, type QueueRun } from './run.js';
+
+/** Options of `mergeQueue`. */
+export interface MergeQueueOptions {
+  /** Redis URL (default `redis://127.0.0.1:6379`). */
+  redis?: string;
+  /** Queue name (default `verbatim`). */
+  queue?: string;
+  /** Give up after this many ms without the whole run done (default: wait as long as it takes). */
+  timeout?: number;
+  /** Write one row per input row, in input order (needs a run produced with `keepAnnotations`): a path (.csv or .jsonl) or a stream. */
+  annotate?: string | NodeJS.WritableStream;
+  /** Format of `annotate` (default: `jsonl` for a path ending in .jsonl/.ndjson and for a stream, else `csv`). */
+  annotateFormat?: AnnotationFormat;
+  /** Called while waiting: chunks done, of how many. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** What `mergeQueue` returns. */
+export interface MergeQueueResult {
+  /** The report: the one a single run over the same inputs gives. */
+  report: Report;
+  /** The merged state (what `verbatim merge` reads): one part per chunk. */
+  state: RunState;
+  chunks: number;
+  rows: number;
+}
+
+/** States merged at once: the memory of the merge stays that of a few chunks. */
+const FOLD = 32;
+/** How often the merge looks again at what it waits for (ms). */
+const POLL = 200;
+
+/**
+ * Waits for the run of the queue to be done and merges its chunks' results
+ * into the report of a single run over the same inputs (and the rows'
+ * annotations, in input order). A chunk that failed for good, or a run not
+ * done within `timeout`, throws a `QueueError` naming it.
+ */
+export async function mergeQueue(options: MergeQueueOptions = {}): Promise<MergeQueueResult> {
+  const url = options.redis ?? DEFAULT_REDIS_URL;
+  const name = options.queue ?? DEFAULT_QUEUE;
+  const deadline = options.timeout === undefined ? Infinity : Date.now() + options.timeout;
+  const bullmq = await loadBullmq();
+  const queue = await openQueue(bullmq, url, name);
+  try {
+    const client = await queue.client;
+    const where = `queue "${name}" at ${shownUrl(url)}`;
+    const late = (what: string): QueueError =>
+      new QueueError('timeout', `${what} after ${Math.round((options.timeout ?? 0) / 1000)} s (${where})`, 'start workers (verbatim queue work) on the same Redis and queue, or wait longer (--timeout)');
+    // The run's record: written by the producer once every chunk is enqueued.
+    let run: QueueRun | undefined;
+    for (;;) {
+      const text = await client.get(queue.toKey(RUN_KEY));
+      if (text !== null) {
+        run = JSON.parse(text) as QueueRun;
+        break;
+      }
+      if (Date.now() >= deadline) {
+        throw new QueueError('no-run', `no run recorded in ${where}`, 'run verbatim queue produce FILE… first (with the same --redis and --queue), and let it finish');
+      }
+      await sleep(POLL);
+    }
+    if (run.format !== RUN_FORMAT || run.version !== 1) {
+      throw new QueueError('no-run', `the run recorded in ${where} was written by another version of verbatim-fr`, 'produce the input again with this version');
+    }
+    if (options.annotate !== undefined && !run.keepAnnotations) {
+      throw new QueueError('no-run', `the run in ${where} kept no annotations`, 'produce it again with --keep-annotations (keepAnnotations) to merge with --annotate');
+    }
+    const total = run.chunks.length;
+    // Wait for every chunk, in order: each is looked at until it is completed.
+    for (let k = 0; k < total; k++) {
+      const chunk = run.chunks[k]!;
+      for (;;) {
+        const job = await queue.getJob(chunk.id);
+        if (job === undefined) {
+          throw new QueueError('chunk-failed', `${chunkName(chunk, k, total)} is not in ${where} any more (removed?)`, 'produce the same input again (chunks already done are kept), then merge');
+        }
+        const state = await job.getState();
+        if (state === 'completed') break;
+        if (state === 'failed') {
+          throw new QueueError(
+            'chunk-failed',
+            `${chunkName(chunk, k, total)} failed after ${job.attemptsMade} attempt${job.attemptsMade === 1 ? '' : 's'}: ${(job.failedReason ?? 'no reason given').split('\n')[0]}`,
+            'fix the cause (the workers say it on stderr), then produce the same input again: it retries the failed chunks only',
+          );
+        }
+        if (Date.now() >= deadline) throw late(`${k} of ${total} chunks done`);
+        options.onProgress?.(k, total);
+        await sleep(POLL);
+      }
+    }
+    options.onProgress?.(total, total);
+    const settings = JSON.parse((await client.get(queue.toKey(settingsKey(run.settings)))) ?? '{}') as { report?: { maskPersonalData?: boolean } };
+    const annotations = options.annotate === undefined ? undefined : createAnnotationWriter(options.annotate, options.annotateFormat, { maskPersonalData: settings.report?.maskPersonalData !== false });
+    let merged: RunState | undefined;
+    let pending: NamedRunState[] = [];
+    const fold = (): void => {
+      if (pending.length === 0) return;
+      merged = mergeRunStates(merged === undefined ? pending : [{ name: `chunks 1-${run.chunks.length}`, state: merged }, ...pending]);
+      pending = [];
+    };
+    try {
+      for (let k = 0; k < total; k++) {
+        const chunk = run.chunks[k]!;
+        const job = (await queue.getJob(chunk.id)) as BullMQ.Job<unknown, ChunkResult> | undefined;
+        // The result of the attempt that completed: exactly one per chunk.
+        const result = job?.returnvalue;
+        if (result === undefined || result === null || typeof result !== 'object' || result.state === undefined) {
+          throw new QueueError('chunk-failed', `${chunkName(chunk, k, total)} has no result in ${where}`, 'produce the same input again, let the workers finish, then merge');
+        }
+        pending.push({ name: chunkName(chunk, k, total), state: result.state });
+        if (pending.length === FOLD) fold();
+        if (annotations) {
+          for (const row of result.rows ?? []) {
+            if ('r' in row) await annotations.skip(row.r);
+            else await annotations.write(row.a, row.s);
+          }
+        }
+      }
+      fold();
+    } catch (error) {
+      await annotations?.abort();
+      throw error;
+    }
+    await annotations?.close();
+    if (merged === undefined) throw new QueueError('no-run', `the run in ${where} has no chunk (its inputs had no row)`, 'produce the input again, with the files holding the rows');
+    return { report: finalizeRunState(merged, { name: where }), state: merged, chunks: total, rows: run.rows };
+  } finally {
+    await queue.close();
+  }
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

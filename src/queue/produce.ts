@@ -1,0 +1,135 @@
+// The producer: read the inputs once (the readers find the format, encoding,
+// columns and record boundaries, as for a single run), cut them into chunks
+// of consecutive rows, enqueue each chunk as a bullmq job whose id is a hash
+// of its content, and record the run once every chunk is in the queue.
+import { createAnalyzer } from '../analyze/index.js';
+import { InputError } from '../io/errors.js';
+import { loadLexiconFiles } from '../io/lexicon-files.js';
+import { readVerbatims } from '../io/read.js';
+import type { ColumnOptions, InputSpec, ReadItem } from '../io/types.js';
+import { DEFAULT_QUEUE, DEFAULT_REDIS_URL, loadBullmq, openQueue } from './connection.js';
+import { chunkId, JOB_NAME, RUN_FORMAT, RUN_KEY, settingsId, settingsKey, type ChunkData, type ChunkItem, type QueueAnalysisOptions, type QueueRun, type QueueSettings, type RunChunk } from './run.js';
+
+/** Rows per chunk by default. */
+export const DEFAULT_CHUNK_ROWS = 1000;
+/** Times a chunk is tried before it fails for good (a worker that stops mid-chunk does not use one up). */
+const ATTEMPTS = 3;
+
+/** Options of `produceQueue`. */
+export interface ProduceQueueOptions extends QueueAnalysisOptions {
+  /** Redis URL (default `redis://127.0.0.1:6379`). */
+  redis?: string;
+  /** Queue name (default `verbatim`): one run per queue at a time. */
+  queue?: string;
+  /** Input rows per chunk (default 1000). */
+  chunkRows?: number;
+  columns?: ColumnOptions;
+  /** Have the workers return each row's analysis, for `mergeQueue({ annotate })` (default false). */
+  keepAnnotations?: boolean;
+  /** A file that cannot be read at all is one reject (default true), or throws an `InputError` (false). */
+  allowFileRejects?: boolean;
+  maxXlsxSize?: number;
+  maxStreamMemory?: number;
+  /** What `-` reads (default `process.stdin`). */
+  stdin?: AsyncIterable<Uint8Array | string>;
+  onProgress?: (rows: number) => void;
+}
+
+/** What `produceQueue` enqueued. */
+export interface ProduceQueueResult {
+  queue: string;
+  /** Chunks of the run (enqueued now, or already in the queue from an earlier produce of the same input). */
+  chunks: number;
+  rows: number;
+  /** Chunks that had failed for good in an earlier produce of the same input, tried again. */
+  retried: number;
+}
+
+/**
+ * Enqueues the rows of `files` in chunks for `workQueue` workers on any
+ * machine, and records the run for `mergeQueue`. Producing the same input
+ * again adds no chunk twice (a chunk's id is a hash of its content) and
+ * retries the chunks that failed for good.
+ */
+export async function produceQueue(files: Array<string | InputSpec>, options: ProduceQueueOptions = {}): Promise<ProduceQueueResult> {
+  if (!Array.isArray(files) || files.length === 0) throw new TypeError('verbatim-fr: expected a non-empty array of input files, got ' + (Array.isArray(files) ? 'none' : typeof files));
+  const chunkRows = options.chunkRows ?? DEFAULT_CHUNK_ROWS;
+  if (!Number.isInteger(chunkRows) || chunkRows < 1) throw new TypeError(`verbatim-fr: expected chunkRows to be a whole number of 1 or more, got ${String(chunkRows)}`);
+  const bullmq = await loadBullmq();
+  const lexicons = options.lexicons?.length ? await loadLexiconFiles(options.lexicons) : [];
+  const settings: QueueSettings = {
+    lexiconFiles: options.lexicons ?? [],
+    lexicons,
+    includeDefault: options.includeDefault ?? true,
+    sectors: options.sectors ?? [],
+    defaultLanguage: options.defaultLanguage ?? 'fra',
+    allTurns: options.allTurns === true,
+    report: {
+      ...(options.examples !== undefined ? { examples: options.examples } : {}),
+      ...(options.topWords !== undefined ? { topWords: options.topWords } : {}),
+      ...(options.maskPersonalData !== undefined ? { maskPersonalData: options.maskPersonalData } : {}),
+      ...(options.scale !== undefined ? { scoreScale: options.scale } : {}),
+      ...(options.period !== undefined ? { period: options.period } : {}),
+    },
+    keepAnnotations: options.keepAnnotations === true,
+  };
+  // The producer compiles the lexicons too: a bad lexicon fails here, before anything is enqueued, and the readers need the channels.
+  const analyzer = createAnalyzer({ lexicons, includeDefault: settings.includeDefault, sectors: settings.sectors, defaultLanguage: settings.defaultLanguage });
+  const inputs: InputSpec[] = files.map((f) => (typeof f === 'string' ? { path: f, ...options.columns } : { ...options.columns, ...f }));
+  for (const input of inputs) if (input.path === '-' && input.stream === undefined) input.stream = options.stdin ?? process.stdin;
+  const settingsRef = settingsId(settings);
+  const name = options.queue ?? DEFAULT_QUEUE;
+  const queue = await openQueue(bullmq, options.redis ?? DEFAULT_REDIS_URL, name);
+  try {
+    const client = await queue.client;
+    // The record of an earlier run goes first: a merge started now waits for this run's record, never reads the last one's.
+    await client.del(queue.toKey(RUN_KEY));
+    await client.set(queue.toKey(settingsKey(settingsRef)), JSON.stringify(settings));
+    const chunks: RunChunk[] = [];
+    let rows = 0;
+    let items: ChunkItem[] = [];
+    let file = '';
+    let firstRow = 0;
+    const flush = async (): Promise<void> => {
+      if (items.length === 0) return;
+      const data: ChunkData = { settings: settingsRef, index: chunks.length, file, firstRow, items };
+      const id = chunkId(data);
+      // An id already in the queue (the same chunk produced before) adds nothing: bullmq keeps the job it has.
+      await queue.add(JOB_NAME, data, { jobId: id, attempts: ATTEMPTS, removeOnComplete: false, removeOnFail: false });
+      chunks.push({ id, file, firstRow, rows: items.length });
+      options.onProgress?.(items.length);
+      items = [];
+    };
+    const read = readVerbatims(inputs, {
+      channels: analyzer.lexicon.channels,
+      ...(options.maxXlsxSize !== undefined ? { maxXlsxSize: options.maxXlsxSize } : {}),
+      ...(options.maxStreamMemory !== undefined ? { maxStreamMemory: options.maxStreamMemory } : {}),
+    });
+    for await (const item of read as AsyncIterable<ReadItem>) {
+      if (item.type === 'reject' && item.source.row === 0 && options.allowFileRejects === false) {
+        throw new InputError([{ file: item.source.file, message: item.reason, hint: item.hint }]);
+      }
+      if (items.length === chunkRows || (items.length > 0 && item.source.file !== file)) await flush();
+      if (items.length === 0) {
+        file = item.source.file;
+        firstRow = item.source.row;
+      }
+      items.push(item.type === 'reject' ? { r: item } : { v: item.verbatim, s: item.source });
+      rows += 1;
+    }
+    await flush();
+    // Chunks that failed for good in an earlier produce of the same input are tried again.
+    const ours = new Set(chunks.map((c) => c.id));
+    let retried = 0;
+    for (const job of await queue.getJobs(['failed'])) {
+      if (job?.id === undefined || !ours.has(job.id)) continue;
+      await job.retry('failed');
+      retried += 1;
+    }
+    const run: QueueRun = { format: RUN_FORMAT, version: 1, settings: settingsRef, files: inputs.map((i) => i.path), rows, keepAnnotations: settings.keepAnnotations, chunks };
+    await client.set(queue.toKey(RUN_KEY), JSON.stringify(run));
+    return { queue: name, chunks: chunks.length, rows, retried };
+  } finally {
+    await queue.close();
+  }
+}

@@ -1,0 +1,116 @@
+// A run on the queue, as Redis holds it: the settings every chunk is analysed
+// with (stored once), the chunks (one bullmq job each, its id a hash of its
+// content), the result of each (a chunk's state, and its rows' analyses when
+// annotations are kept), and the run's record (its chunks in input order),
+// written by the producer once every chunk is enqueued.
+import { createHash } from 'node:crypto';
+import type { ReadReject, SourceRef } from '../io/types.js';
+import type { LexiconDocument } from '../lexicon/types.js';
+import type { ReportOptions } from '../report/types.js';
+import { canonical, type RunState } from '../run/state-file.js';
+import type { Verbatim, VerbatimAnalysis } from '../types.js';
+
+/** The analysis options of a run, the same as `analyzeFiles`' (and `verbatim analyze`'s). */
+export interface QueueAnalysisOptions {
+  /** Lexicon files or folders layered over the default: read by the producer, their content sent to the workers. */
+  lexicons?: string[];
+  /** Start from the default French lexicons (default true). */
+  includeDefault?: boolean;
+  /** Sector layers over the default lexicons (`['banque']`). */
+  sectors?: string[];
+  /** The corpus' language, for texts too short to tell (default `fra`). */
+  defaultLanguage?: string;
+  /** Analyse agent turns of chat transcripts too (default false). */
+  allTurns?: boolean;
+  examples?: number;
+  topWords?: number;
+  /** Mask personal data in the report and the annotations (default true). */
+  maskPersonalData?: boolean;
+  period?: 'month' | 'week';
+  scale?: 'auto' | 'nps' | 'stars' | 'csat' | 'ces';
+}
+
+/** What every chunk of a run is analysed with: stored once in Redis, read by each worker. */
+export interface QueueSettings {
+  /** The lexicon paths as the producer was given them (said in states and messages). */
+  lexiconFiles: string[];
+  /** Their content, as the producer read it: workers need no lexicon file. */
+  lexicons: LexiconDocument[];
+  includeDefault: boolean;
+  sectors: string[];
+  defaultLanguage: string;
+  allTurns: boolean;
+  /** Report options (JSON values only). */
+  report: Omit<ReportOptions, 'meta' | 'sections'>;
+  /** Workers return each row's analysis too, for `mergeQueue({ annotate })`. */
+  keepAnnotations: boolean;
+}
+
+/** One input row of a chunk: a verbatim and where it comes from, or a reader's reject. */
+export type ChunkItem = { v: Verbatim; s: SourceRef } | { r: ReadReject };
+
+/** A job's data: a chunk of consecutive rows of one input file. */
+export interface ChunkData {
+  /** Id of the run's settings in Redis. */
+  settings: string;
+  /** Position of the chunk in the run (0-based, input order). */
+  index: number;
+  file: string;
+  /** Row number (1-based, in its file) of the chunk's first row. */
+  firstRow: number;
+  items: ChunkItem[];
+}
+
+/** One row of a chunk's result, for the annotations: an analysis and its source, or a reject. */
+export type ChunkRow = { a: VerbatimAnalysis; s: SourceRef } | { r: ReadReject };
+
+/** A job's result: the chunk's state (its `parts` is the chunk's id), and its rows when annotations are kept. */
+export interface ChunkResult {
+  state: RunState;
+  rows?: ChunkRow[];
+}
+
+/** A chunk as the run's record lists it. */
+export interface RunChunk {
+  id: string;
+  file: string;
+  firstRow: number;
+  rows: number;
+}
+
+/** The run's record: written once every chunk is enqueued; what the merge waits for and reads. */
+export interface QueueRun {
+  format: typeof RUN_FORMAT;
+  version: 1;
+  settings: string;
+  files: string[];
+  rows: number;
+  keepAnnotations: boolean;
+  /** In input order. */
+  chunks: RunChunk[];
+}
+
+export const RUN_FORMAT = 'verbatim-fr/queue-run';
+/** The key suffixes, under the queue's own keys (`bull:<queue>:…`): removed with the queue. */
+export const RUN_KEY = 'verbatim-run';
+export const settingsKey = (id: string): string => `verbatim-settings:${id}`;
+/** The name of every job of the queue. */
+export const JOB_NAME = 'verbatim-chunk';
+
+/** Hex sha256 of text. */
+export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/** The id of a run's settings: their hash. */
+export const settingsId = (settings: QueueSettings): string => sha256(canonical(settings)).slice(0, 32);
+
+/**
+ * A chunk's job id: a hash of its settings and its rows (file, row numbers
+ * and content), so that enqueuing the same input again adds nothing new.
+ */
+export const chunkId = (data: ChunkData): string => `chunk-${sha256(canonical(data)).slice(0, 40)}`;
+
+/** A chunk as messages name it. */
+export function chunkName(chunk: RunChunk, index: number, total: number): string {
+  const last = chunk.firstRow + chunk.rows - 1;
+  return `chunk ${index + 1} of ${total} (${chunk.file}, row${chunk.rows === 1 ? ` ${chunk.firstRow}` : `s ${chunk.firstRow}-${last}`})`;
+}

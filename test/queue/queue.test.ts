@@ -1,0 +1,225 @@
+// The run over a queue (verbatim queue produce|work|merge, verbatim-fr/queue)
+// against a real Redis on localhost: two worker processes give the report and
+// the annotations of a single run, byte for byte; a worker killed mid-chunk
+// leaves its chunk to another, and no row counts twice; a Redis that cannot be
+// reached is one clear error. Skipped, with a message, without redis-server.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Readable, Writable } from 'node:stream';
+import { Queue } from 'bullmq';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderReport } from '../../src/index.js';
+import { EXIT, main } from '../../src/cli/main.js';
+import { analyzeFiles } from '../../src/run/analyze-files.js';
+import { mergeQueue, produceQueue, QueueError, workQueue } from '../../src/queue/index.js';
+import { loadBullmq, redisOptions } from '../../src/queue/connection.js';
+import { freePort, HAS_REDIS, startRedis, type TestRedis } from './_redis.js';
+
+const root = resolve(import.meta.dirname, '../..');
+const bin = join(root, 'dist/cli/bin.js');
+const SAMPLE = join(root, 'corpora/sample.csv');
+const STACK = /^\s+at /m;
+
+async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const sink = (add: (s: string) => void) => new Writable({ write(chunk, _e, cb) { add(String(chunk)); cb(); } });
+  const code = await main(args, { stdout: sink((s) => (stdout += s)), stderr: sink((s) => (stderr += s)), env: { CI: 'true' }, stdin: Readable.from([]) });
+  expect(stderr).not.toMatch(STACK);
+  return { code, stdout, stderr };
+}
+
+/** A `verbatim queue work` process; resolves `ready` once it waits for chunks. */
+function workerProcess(args: string[]): { child: ChildProcess; ready: Promise<void>; exited: Promise<number | null>; stderr: () => string } {
+  const child = spawn(process.execPath, [bin, 'queue', 'work', ...args], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CI: 'true' } });
+  let err = '';
+  const ready = new Promise<void>((resolveReady, reject) => {
+    child.stderr!.on('data', (d: Buffer) => {
+      err += String(d);
+      if (err.includes('waiting for chunks')) resolveReady();
+    });
+    child.once('exit', () => reject(new Error(`worker exited before it was ready: ${err}`)));
+  });
+  ready.catch(() => undefined);
+  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+  return { child, ready, exited, stderr: () => err };
+}
+
+describe('Redis URLs and the optional bullmq (no Redis needed)', () => {
+  it.each([
+    ['redis://127.0.0.1:6380', { host: '127.0.0.1', port: 6380 }],
+    ['redis://cache.internal', { host: 'cache.internal', port: 6379 }],
+    ['redis://:s3cret@10.0.0.5:7000/2', { host: '10.0.0.5', port: 7000, password: 's3cret', db: 2 }],
+    ['rediss://worker:p%40ss@[::1]:6390', { host: '::1', port: 6390, username: 'worker', password: 'p@ss', tls: {} }],
+  ])('%s', (url, expected) => {
+    const { connected: _c, retryStrategy: _r, ...options } = redisOptions(url);
+    expect(options).toEqual(expected);
+  });
+
+  it.each(['localhost:6379', 'http://127.0.0.1:6379', 'redis://127.0.0.1:6379/cache'])('refuses %s with a hint', (url) => {
+    expect(() => redisOptions(url)).toThrow(QueueError);
+    expect(() => redisOptions(url)).toThrow(/hint: give it as redis:\/\/HOST:PORT/);
+  });
+
+  it('says to install bullmq when it is missing (and only then)', async () => {
+    const missing = Object.assign(new Error("Cannot find package 'bullmq' imported from /app/node_modules/verbatim-fr/dist/queue/index.js"), { code: 'ERR_MODULE_NOT_FOUND' });
+    const error = await loadBullmq(() => Promise.reject(missing)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(QueueError);
+    expect((error as QueueError).code).toBe('missing-dependency');
+    expect((error as QueueError).message).toMatch(/install bullmq to use verbatim queue/);
+    expect((error as QueueError).hint).toMatch(/npm install bullmq@5/);
+    const other = new Error('boom');
+    await expect(loadBullmq(() => Promise.reject(other))).rejects.toBe(other);
+    expect(typeof (await loadBullmq()).Queue).toBe('function');
+  });
+
+  it.each([
+    [['queue', 'produce', SAMPLE]],
+    [['queue', 'work']],
+    [['queue', 'merge']],
+  ])('an unreachable Redis is one clear error, exit 69: %j', async (args) => {
+    const port = await freePort();
+    const r = await cli([...args, '--redis', `redis://127.0.0.1:${port}`]);
+    expect(r.code).toBe(EXIT.unavailable);
+    expect(r.stderr).toBe(
+      `verbatim: cannot reach Redis at redis://127.0.0.1:${port} (ECONNREFUSED)\n    hint: start Redis (redis-server) or give its URL with --redis redis://HOST:PORT (the redis option of the API); the producer, the workers and the merge must use the same Redis and queue\n`,
+    );
+    expect(r.stdout).toBe('');
+  });
+});
+
+if (!HAS_REDIS) {
+  // eslint-disable-next-line no-console
+  console.warn('test/queue: redis-server is not installed, the tests against Redis are skipped (apt-get install redis-server; .ci/run installs it as root)');
+}
+
+describe.skipIf(!HAS_REDIS)('against a real Redis on localhost', () => {
+  let redis: TestRedis;
+  let dir = '';
+  const at = (name: string): string => join(dir, name);
+
+  beforeAll(async () => {
+    if (!existsSync(bin)) throw new Error('dist/ is missing: run `npm run build` (npm test does it)');
+    redis = await startRedis();
+    dir = mkdtempSync(join(tmpdir(), 'verbatim-queue-'));
+    // The single run the queue must match.
+    for (const format of ['json', 'table']) {
+      const r = await cli(['analyze', SAMPLE, '--format', format, '--out', at(`single.${format}`), ...(format === 'json' ? ['--annotate', at('single.jsonl')] : [])]);
+      expect(r.code).toBe(0);
+    }
+  }, 60_000);
+
+  afterAll(async () => {
+    await redis?.stop();
+    if (dir !== '') rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('one producer, two worker processes: the merge is the single run, report and annotations, byte for byte', async () => {
+    const where = ['--redis', redis.url, '--queue', 'two'];
+    const workers = [workerProcess(where), workerProcess(where)];
+    try {
+      await Promise.all(workers.map((w) => w.ready));
+      // The merge is started first: it waits for the run to be recorded, then for its chunks.
+      const merged = cli(['queue', 'merge', ...where, '--format', 'json', '--out', at('queue.json'), '--annotate', at('queue.jsonl'), '--timeout', '60']);
+      const produced = await produceQueue([SAMPLE], { redis: redis.url, queue: 'two', chunkRows: 20, keepAnnotations: true });
+      expect(produced).toEqual({ queue: 'two', chunks: 25, rows: 496, retried: 0 });
+      expect((await merged).code).toBe(0);
+      expect(readFileSync(at('queue.json'), 'utf8')).toBe(readFileSync(at('single.json'), 'utf8'));
+      expect(readFileSync(at('queue.jsonl'), 'utf8')).toBe(readFileSync(at('single.jsonl'), 'utf8'));
+      const table = await cli(['queue', 'merge', ...where, '--format', 'table']);
+      expect(table.stdout).toBe(readFileSync(at('single.table'), 'utf8'));
+
+      // Both processes took chunks; producing the same input again adds none.
+      const queue = new Queue('two', { connection: redisOptionsOf(redis.url) });
+      try {
+        const jobs = await queue.getJobs(['completed']);
+        expect(jobs).toHaveLength(25);
+        expect(new Set(jobs.map((j) => j.processedBy)).size).toBe(2);
+        await produceQueue([SAMPLE], { redis: redis.url, queue: 'two', chunkRows: 20, keepAnnotations: true });
+        const counts = await queue.getJobCounts();
+        expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(25);
+      } finally {
+        await queue.close();
+      }
+    } finally {
+      for (const w of workers) w.child.kill('SIGTERM');
+      await Promise.all(workers.map((w) => w.exited));
+    }
+  }, 60_000);
+
+  it('a worker killed mid-chunk: its chunk is taken by another worker, the merge is the single run and no row counts twice', async () => {
+    const produced = await produceQueue([SAMPLE], { redis: redis.url, queue: 'kill', chunkRows: 100, keepAnnotations: true });
+    expect(produced.chunks).toBe(5);
+    const queue = new Queue('kill', { connection: redisOptionsOf(redis.url) });
+    const killed = workerProcess(['--redis', redis.url, '--queue', 'kill', '--lock-duration', '1000']);
+    let victim: string | undefined;
+    try {
+      await killed.ready;
+      // Caught with a chunk in hand: stopped first, so that it cannot finish the chunk between the look and the kill.
+      while (victim === undefined) {
+        const [active] = await queue.getActive();
+        if (active?.id !== undefined) {
+          killed.child.kill('SIGSTOP');
+          if ((await queue.getJobState(active.id)) === 'active') {
+            victim = active.id;
+            killed.child.kill('SIGKILL');
+          } else killed.child.kill('SIGCONT');
+        } else {
+          expect(killed.child.exitCode).toBeNull();
+          await new Promise((r) => setTimeout(r, 5));
+        }
+      }
+      await killed.exited;
+      const worker = await workQueue({ redis: redis.url, queue: 'kill', lockDuration: 1000, untilEmpty: true });
+      const { chunks } = await worker.done;
+      expect(chunks).toBeGreaterThanOrEqual(1);
+      const job = await queue.getJob(victim);
+      expect(job?.stalledCounter).toBe(1);
+      expect(await job?.getState()).toBe('completed');
+
+      const annotations = at('kill.jsonl');
+      const result = await mergeQueue({ redis: redis.url, queue: 'kill', annotate: annotations, timeout: 30_000 });
+      expect(result.state.parts).toHaveLength(5);
+      expect(result.report.summary.analysed + result.report.summary.rejected).toBe(496);
+      const single = await analyzeFiles([SAMPLE], { annotate: at('kill-single.jsonl') });
+      expect(renderReport(result.report, 'json')).toBe(renderReport(single.report, 'json'));
+      const rows = readFileSync(annotations, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { source: { row: number } });
+      expect(rows.map((r) => r.source.row)).toEqual(Array.from({ length: 496 }, (_, k) => k + 1));
+      expect(readFileSync(annotations, 'utf8')).toBe(readFileSync(at('kill-single.jsonl'), 'utf8'));
+    } finally {
+      if (killed.child.exitCode === null && killed.child.signalCode === null) killed.child.kill('SIGKILL');
+      await queue.close();
+    }
+  }, 60_000);
+
+  it('merge says which chunk failed for good, and produce retries it', async () => {
+    // A chunk whose settings are gone from Redis fails on every attempt.
+    await produceQueue([SAMPLE], { redis: redis.url, queue: 'fail', chunkRows: 400 });
+    const queue = new Queue('fail', { connection: redisOptionsOf(redis.url) });
+    try {
+      const client = await queue.client;
+      const run = JSON.parse((await client.get(queue.toKey('verbatim-run'))) ?? '{}') as { settings: string };
+      expect(await client.del(queue.toKey(`verbatim-settings:${run.settings}`))).toBe(1);
+      const worker = await workQueue({ redis: redis.url, queue: 'fail', untilEmpty: true });
+      await worker.done;
+      const failed = await mergeQueue({ redis: redis.url, queue: 'fail', timeout: 10_000 }).catch((e: unknown) => e);
+      expect(failed).toBeInstanceOf(QueueError);
+      expect((failed as Error).message).toMatch(/chunk 1 of 2 \(.*sample\.csv, rows 1-400\) failed after 3 attempts: the settings of this chunk .* are not in the queue any more/);
+      const again = await produceQueue([SAMPLE], { redis: redis.url, queue: 'fail', chunkRows: 400 });
+      expect(again.retried).toBe(2);
+      await (await workQueue({ redis: redis.url, queue: 'fail', untilEmpty: true })).done;
+      const result = await mergeQueue({ redis: redis.url, queue: 'fail', timeout: 10_000 });
+      expect(result.report.summary.analysed + result.report.summary.rejected).toBe(496);
+    } finally {
+      await queue.close();
+    }
+  }, 60_000);
+});
+
+/** Connection options for the test's own bullmq Queue. */
+function redisOptionsOf(url: string) {
+  const { connected: _c, ...options } = redisOptions(url);
+  return options;
+}
