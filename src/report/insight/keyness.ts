@@ -3,6 +3,7 @@
 // counts are the core figures' own word, expression and entry tables (personal
 // data left out), so nothing is counted twice.
 import type { CoreState } from '../types.js';
+import { channelTerms } from '../state.js';
 import {
   compareStrings,
   countOf,
@@ -99,14 +100,14 @@ const KINDS = ['theme', 'concept', 'irritant', 'enchantment'] as const;
 export function keynessState(core: CoreState): KeynessState {
   const channels = dict<KeynessChannelCounts>();
   for (const [id, ch] of Object.entries(core.channels)) {
+    const wordTable = channelTerms(ch, 'keywords');
+    const expressionTable = channelTerms(ch, 'expressions');
     const words = dict<number>();
-    let keywords = 0;
-    for (const [key, [occurrences]] of Object.entries(ch.keywords)) {
-      words[key] = occurrences;
-      keywords += occurrences;
-    }
+    for (let i = 0; i < wordTable.keys.length; i++) words[wordTable.keys[i] as string] = wordTable.occurrences[i] as number;
     const expressions = dict<number>();
-    for (const [key, [occurrences]] of Object.entries(ch.expressions)) expressions[key] = occurrences;
+    for (let i = 0; i < expressionTable.keys.length; i++) expressions[expressionTable.keys[i] as string] = expressionTable.occurrences[i] as number;
+    // Every keyword counted, kept in the table or not: the corpus size stays exact when the table is cut.
+    const keywords = wordTable.total;
     const concepts = dict<number>();
     for (const kind of KINDS) for (const [entry, n] of Object.entries(ch.entries[kind])) concepts[`${kind}:${entry}`] = n;
     channels[id] = { verbatims: ch.verbatims, keywords, words, expressions, concepts };
@@ -136,11 +137,9 @@ export function finalizeKeyness(state: KeynessState, options: KeynessOptions = {
     expression: sumCounts(channels.map((c) => c.expressions)),
     concept: sumCounts(channels.map((c) => c.concepts)),
   };
-  const candidates = {
-    word: sortedKeys(totals.word).filter((k) => countOf(totals.word, k) >= minFrequency),
-    expression: sortedKeys(totals.expression).filter((k) => countOf(totals.expression, k) >= minFrequency),
-    concept: sortedKeys(totals.concept).filter((k) => countOf(totals.concept, k) >= minFrequency),
-  };
+  // Only the frequent enough are sorted (the order ties are listed in), not every word.
+  const frequent = (counts: Counts): string[] => Object.keys(counts).filter((k) => countOf(counts, k) >= minFrequency).sort(compareStrings);
+  const candidates = { word: frequent(totals.word), expression: frequent(totals.expression), concept: frequent(totals.concept) };
 
   return {
     threshold: { maxP, minFrequency, formula },
