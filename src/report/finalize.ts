@@ -2,7 +2,7 @@
 import { TONALITIES, type EntryKind } from '../types.js';
 import { FRENCH_NEGATORS } from '../text/negators.js';
 import { compareStrings, mergeAll, own } from './counts.js';
-import { channelTerms, checkCoreState, emptyChannelState, mergeChannelStates } from './state.js';
+import { channelTerms, checkCoreState, emptyChannelState, maxUndercount, mergeChannelStates } from './state.js';
 import { emptyTermTable, sumTermTables, topTerms, type TermTable } from './terms.js';
 import { detectScoreScale, sortedScores } from './scales.js';
 import { histogramMean, histogramQuantile, round, roundOrNull, shareOf } from './stats.js';
@@ -254,11 +254,7 @@ export function finalizeCore(state: CoreState, options: ReportOptions = {}): Cor
       channels: ids.length,
       period: allReport.period,
       approximate: all.keywords.slack > 0 || all.expressions.slack > 0,
-      // The "all" tables sum every channel's, so their counts may fall short by the sum of the slacks.
-      maxUndercount: ids.reduce((sum, id) => {
-        const ch = state.channels[id] as ChannelState;
-        return sum + Math.max(channelTerms(ch, 'keywords').slack, channelTerms(ch, 'expressions').slack);
-      }, 0),
+      maxUndercount: maxUndercount(state),
       maskedPersonalData: state.config.maskPersonalData,
     },
     channels,

@@ -333,6 +333,17 @@ export function mergeChannelStates(a: ChannelState, b: ChannelState, config: Cor
 }
 
 /**
+ * The most a word or expression count of the report may fall short of the
+ * truth: a channel's counts by its tables' slack, the all-channels sums by the
+ * sum of the channels' (0 while every table is exact).
+ */
+export function maxUndercount(core: CoreState): number {
+  let sum = 0;
+  for (const ch of Object.values(core.channels)) sum += Math.max(channelTerms(ch, 'keywords').slack, channelTerms(ch, 'expressions').slack);
+  return sum;
+}
+
+/**
  * A channel's word or expression table. A version-2 state kept them as
  * `{ key: [occurrences, verbatims] }` with their slack beside them: read as a table.
  */

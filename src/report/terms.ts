@@ -83,7 +83,7 @@ function power(n: number): number {
   return POWERS[n] as number;
 }
 
-function hashOf(s: string): number {
+export function hashOf(s: string): number {
   let h = 0;
   for (let i = 0; i < s.length; i++) h = (Math.imul(h, BASE) + s.charCodeAt(i)) | 0;
   return h;
@@ -127,6 +127,10 @@ class TermIndex {
   buckets: Int32Array;
   mask: number;
   serial = 0;
+  /** Doorkeeper: a Bloom filter (two bits a term) of the terms seen once since it was last emptied. */
+  door: Int32Array | undefined;
+  /** Terms it holds. */
+  doorTerms = 0;
 
   constructor(table: TermTable) {
     const n = table.keys.length;
@@ -231,8 +235,40 @@ function count(table: TermTable, index: TermIndex, h: number, a: string, b: stri
     }
     return;
   }
+  if (budget !== null && table.slack > 0 && !admitted(table, index, h, budget)) return;
   insert(table, index, h, b === null ? a : c === null ? `${a} ${b}` : `${a} ${b} ${c}`);
   if (budget !== null && table.keys.length > 2 * budget) cut(table, budget, index);
+}
+
+/**
+ * Once a table has been cut, a term it does not hold enters on its second
+ * occurrence only: the first is remembered in the doorkeeper, not counted.
+ * Most terms of a long tail are seen once: they never enter, so the table
+ * is cut far less often and holds the terms that come back. A term loses at
+ * most one occurrence (and verbatim) each time the doorkeeper is emptied,
+ * which happens after 4·budget terms: each emptying adds 1 to the slack, so
+ * the slack still bounds every count's shortfall.
+ */
+function admitted(table: TermTable, index: TermIndex, h: number, budget: number): boolean {
+  const terms = 4 * budget;
+  if (index.door === undefined || index.doorTerms >= terms) {
+    let words = 1;
+    while (words * 32 < 16 * terms) words *= 2;
+    if (index.door === undefined || index.door.length !== words) index.door = new Int32Array(words);
+    else index.door.fill(0);
+    index.doorTerms = 0;
+    table.slack += 1;
+  }
+  const door = index.door;
+  const bits = door.length * 32 - 1;
+  const i = h & bits;
+  const j = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) & bits;
+  const seen = (door[i >>> 5] as number) & (1 << (i & 31)) && (door[j >>> 5] as number) & (1 << (j & 31));
+  if (seen) return true;
+  door[i >>> 5] = (door[i >>> 5] as number) | (1 << (i & 31));
+  door[j >>> 5] = (door[j >>> 5] as number) | (1 << (j & 31));
+  index.doorTerms++;
+  return false;
 }
 
 function insert(table: TermTable, index: TermIndex, h: number, key: string): void {

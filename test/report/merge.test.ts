@@ -152,7 +152,7 @@ describe('mergeReportStates', () => {
     const asRecord = (t: TermTable): Record<string, [number, number]> =>
       Object.fromEntries(t.keys.map((k, i) => [k, [t.occurrences[i]!, t.verbatims[i]!]]));
 
-    it.each([3, 10])('max %i: kept counts undercount by at most the slack, the slack is at most N/(max+1), frequent words are kept', (max) => {
+    it.each([3, 10])('max %i: kept counts undercount by at most the slack, the slack is at most 2N/(max+1), frequent words are kept', (max) => {
       fc.assert(
         fc.property(corpus, fc.array(fc.nat(), { maxLength: 5 }), fc.boolean(), (docs, cuts, reverse) => {
           const exactTable = core(build(docs, {})).channels['avis_en_ligne']!.keywords;
@@ -166,7 +166,7 @@ describe('mergeReportStates', () => {
           const kept = asRecord(table);
           expect(table.total).toBe(n);
           expect(table.keys.length).toBeLessThanOrEqual(2 * max);
-          expect(table.slack).toBeLessThanOrEqual(n / (max + 1));
+          expect(table.slack).toBeLessThanOrEqual((2 * n) / (max + 1));
           for (const [key, [occurrences, verbatims]] of Object.entries(kept)) {
             const truth = exact[key]!;
             expect(verbatims).toBeLessThanOrEqual(truth[1]);
@@ -175,7 +175,7 @@ describe('mergeReportStates', () => {
             expect(truth[1] - verbatims).toBeLessThanOrEqual(table.slack);
             expect(truth[0] - occurrences).toBeLessThanOrEqual(table.slack);
           }
-          for (const [key, truth] of Object.entries(exact)) if (truth[0] > n / (max + 1)) expect(kept[key], key).toBeDefined();
+          for (const [key, truth] of Object.entries(exact)) if (truth[0] > table.slack) expect(kept[key], key).toBeDefined();
           const report = finalizeReport(merged);
           const channel = core(merged).channels['avis_en_ligne']!;
           expect(report.summary.approximate).toBe(channel.keywords.slack + channel.expressions.slack > 0);
@@ -197,7 +197,9 @@ describe('mergeReportStates', () => {
     const state = b.snapshot();
     const table = core(state).channels['avis_en_ligne']!.keywords;
     expect(table.keys.length).toBeLessThanOrEqual(6);
-    expect(table.verbatims[table.keys.indexOf('attente')]! + table.slack).toBe(30);
+    const attente = table.verbatims[table.keys.indexOf('attente')]!;
+    expect(attente).toBeLessThanOrEqual(30);
+    expect(attente + table.slack).toBeGreaterThanOrEqual(30);
     const r = finalizeReport(state);
     expect(r.summary.approximate).toBe(true);
     expect(r.all.topWords[0]?.key).toBe('attente');

@@ -109,7 +109,12 @@ export function keynessState(core: CoreState): KeynessState {
   return { channels };
 }
 
-/** Keyness of the core state's channels, read straight off its word tables. */
+/**
+ * Keyness of the core state's channels, read straight off its word tables.
+ * When a table was cut to its budget (`maxVocabulary`), its counts may fall
+ * short by its slack: a word or expression is then listed only when it is key
+ * whatever its true counts within the slacks.
+ */
 export function finalizeCoreKeyness(core: CoreState, options: KeynessOptions = {}): KeynessResult {
   return keynessOf(coreColumns(core), options);
 }
@@ -126,10 +131,11 @@ export function finalizeKeyness(state: KeynessState, options: KeynessOptions = {
   return keynessOf(columns, options);
 }
 
-/** Keys and their counts, in two columns. */
+/** Keys and their counts, in two columns; `slack`: the most a count may fall short (0: exact). */
 interface Column {
   keys: readonly string[];
   counts: readonly number[];
+  slack?: number;
 }
 
 interface ChannelColumns {
@@ -156,8 +162,8 @@ function coreColumns(core: CoreState): Record<string, ChannelColumns> {
       verbatims: ch.verbatims,
       // Every keyword counted, kept in the table or not: the corpus size stays exact when a table is cut.
       keywords: words.total,
-      word: { keys: words.keys, counts: words.occurrences },
-      expression: { keys: expressions.keys, counts: expressions.occurrences },
+      word: { keys: words.keys, counts: words.occurrences, slack: words.slack },
+      expression: { keys: expressions.keys, counts: expressions.occurrences, slack: expressions.slack },
       concept: concepts,
     };
   }
@@ -218,6 +224,9 @@ function keynessOf(state: Record<string, ChannelColumns>, options: KeynessOption
         const unit = perVerbatim ? 100 : 1000;
         const { candidates, totals, own } = tables[kind];
         const mine = own[i] as Float64Array;
+        // Counts cut down to a budget may fall short: by the channel's slack here, by the others' together there.
+        const slackHere = counts[kind].slack ?? 0;
+        const slackThere = channels.reduce((sum, ch) => sum + (ch[kind].slack ?? 0), 0) - slackHere;
         const over: KeyItem[] = [];
         const under: KeyItem[] = [];
         for (let j = 0; j < candidates.length; j++) {
@@ -229,6 +238,12 @@ function keynessOf(state: Record<string, ChannelColumns>, options: KeynessOption
           const p = chiSquarePValue(g2);
           if (!(p < maxP)) continue;
           const isOver = a / c > b / d;
+          if (slackHere + slackThere > 0) {
+            // Kept only when key whatever the true counts within the slacks: least over with the others' counts at
+            // their most, least under with this channel's at its most.
+            const [a2, b2] = isOver ? [a, b + slackThere] : [a + slackHere, b];
+            if (a2 / c > b2 / d !== isOver || !(chiSquarePValue(logLikelihood(a2, b2, c, d, formula)) < maxP)) continue;
+          }
           const item: KeyItem = {
             kind,
             key,
