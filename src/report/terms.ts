@@ -15,15 +15,18 @@
  * mergeable form (Agarwal et al., "Mergeable summaries", 2012), weighted by
  * occurrences: once it holds more than 2·k terms, the (k+1)-th largest
  * occurrence count (the cut) is subtracted from every term, the terms left at
- * zero are dropped (at most k remain), and `slack` grows by the cut. Adding is
- * O(1) amortised (a cut costs O(2·k) and frees at least k slots); memory is at
- * most 2·k terms per table. Guarantees, for a table that received N
- * occurrences (`total`), whatever the split into states and the order of
- * merges:
+ * zero are dropped (at most k remain), and `slack` grows by the cut. From the
+ * first cut on, a term the table does not hold enters on its second
+ * occurrence (see `admitted`): the long tail of words and expressions seen once
+ * never enters, so tables are cut far less often. Adding is O(1) amortised (a
+ * cut costs O(2·k) and frees at least k slots); memory is at most 2·k terms
+ * per table. Guarantees, for a table that received N occurrences (`total`),
+ * whatever the split into states and the order of merges:
  * - every occurrence and verbatim count kept is a lower bound of the true one
- *   and falls short of it by at most `slack`;
- * - `slack` ≤ N / (k + 1), so a term with more than N / (k + 1) occurrences
- *   (a fortiori verbatims) is always kept;
+ *   and falls short of it by at most `slack`; a term missing from the table
+ *   was seen at most `slack` times;
+ * - `slack` ≤ 2·N / (k + 1): the cuts add at most N / (k + 1) (each removes
+ *   (k+1)·cut occurrences at least), the doorkeeper at most as much;
  * - the result does not depend on the order of keys: a cut depends on the
  *   counts only, and every term at or under it goes.
  * Until a table first holds more than 2·k terms nothing is cut: it is exact,
@@ -193,8 +196,8 @@ function indexOf(table: TermTable): TermIndex {
 export function addKeywords(words: TermTable, expressions: TermTable, keywords: ReadonlyArray<string | null>, budget: number | null): void {
   const w = indexOf(words);
   const e = indexOf(expressions);
-  w.serial++;
-  e.serial++;
+  w.serial = (w.serial + 1) | 0;
+  e.serial = (e.serial + 1) | 0;
   // Each keyword hashed once; a masked word's hash is never read.
   const hashes = new Int32Array(keywords.length);
   for (let i = 0; i < keywords.length; i++) {
@@ -242,12 +245,16 @@ function count(table: TermTable, index: TermIndex, h: number, a: string, b: stri
 
 /**
  * Once a table has been cut, a term it does not hold enters on its second
- * occurrence only: the first is remembered in the doorkeeper, not counted.
- * Most terms of a long tail are seen once: they never enter, so the table
- * is cut far less often and holds the terms that come back. A term loses at
- * most one occurrence (and verbatim) each time the doorkeeper is emptied,
- * which happens after 4·budget terms: each emptying adds 1 to the slack, so
- * the slack still bounds every count's shortfall.
+ * occurrence only: the first is remembered in the doorkeeper (a Bloom filter,
+ * two bits a term, 16 bits per term it holds), not counted. Most terms of a
+ * long tail are seen once: they never enter, so the table is cut far less
+ * often and holds the terms that come back. A term loses at most one
+ * occurrence (and verbatim) each time the doorkeeper is emptied, which
+ * happens after it has remembered 4·budget terms: each emptying adds 1 to the
+ * slack, so the slack still bounds every count's shortfall, and the emptyings
+ * add at most N / (4·budget) + 1 ≤ N / (budget + 1) to it (a table is cut
+ * only after 2·budget + 1 terms entered it). The doorkeeper lives beside the
+ * table, never in the state; a filter's false positive only lets a term in early.
  */
 function admitted(table: TermTable, index: TermIndex, h: number, budget: number): boolean {
   const terms = 4 * budget;

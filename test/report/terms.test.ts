@@ -2,7 +2,7 @@
 // the top terms without sorting, and version-2 states.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createReportBuilder, finalizeReport, mergeReportStates } from '../../src/report/index.js';
+import { createReportBuilder, finalizeReport, mergeReportStates, renderReport } from '../../src/report/index.js';
 import type { ReportState } from '../../src/report/index.js';
 import { compareStrings } from '../../src/report/counts.js';
 import { addKeywords, emptyTermTable, hashOf, mergeTermTables, nthLargest, topTerms, type TermTable } from '../../src/report/terms.js';
@@ -229,5 +229,22 @@ describe('report states of version 2', () => {
     const state = { ...stateOf(analyses), stateVersion: version } as unknown as ReportState;
     expect(() => finalizeReport(state)).toThrow(/stateVersion 3, or 2/);
     expect(() => mergeReportStates(state, stateOf([]))).toThrow(/stateVersion 3, or 2/);
+  });
+});
+
+describe('a report whose word tables were cut', () => {
+  const b = createReportBuilder({ meta, maxVocabulary: 3 });
+  for (let i = 0; i < 30; i++) b.add(analysis({ id: String(i), text: 't', keywords: ['attente', `mot${i}`, `autre${i}`] }));
+  const report = finalizeReport(b.snapshot(), { meta });
+
+  it.each([
+    ['table', 'fr', /comptes de mots approchés \(au plus (\d+) de moins\)/],
+    ['md', 'en', /approximate word counts \(at most (\d+) short\)/],
+    ['html', 'fr', /chaque compte est au plus (\d+) en dessous du vrai/],
+    ['csv', 'fr', /summary;;;;max_undercount;(\d+)/],
+  ] as const)('says so with the bound in %s (%s)', async (format, lang, pattern) => {
+    expect(report.summary.approximate).toBe(true);
+    const text = await renderReport({ ...report, lang }, format);
+    expect(Number(pattern.exec(text)?.[1])).toBe(report.summary.maxUndercount);
   });
 });
