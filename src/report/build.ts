@@ -53,10 +53,14 @@ function contextOf(options: ReportOptions): SectionContext {
   return { options, meta: options.meta ?? {}, mask: (text) => (masked ? maskPersonalData(text).text : text) };
 }
 
+/** Version of the states written; version 2 (word tables as records) is read too. */
+const STATE_VERSION = 3;
+
 function checkState(state: unknown, name: string): asserts state is ReportState {
-  const s = state as Partial<ReportState> | null;
-  if (typeof s !== 'object' || s === null || s.stateVersion !== 2 || typeof s.sections !== 'object' || s.sections === null) {
-    throw new TypeError(`verbatim-fr: expected ${name} to be a ReportState (stateVersion 2), got ${describe(state)}`);
+  const s = state as { stateVersion?: unknown; sections?: unknown } | null;
+  if (typeof s !== 'object' || s === null || (s.stateVersion !== STATE_VERSION && s.stateVersion !== 2) || typeof s.sections !== 'object' || s.sections === null) {
+    const version = typeof s === 'object' && s !== null && s.stateVersion !== undefined ? ` with stateVersion ${String(s.stateVersion)}` : '';
+    throw new TypeError(`verbatim-fr: expected ${name} to be a ReportState (stateVersion ${STATE_VERSION}, or 2), got ${describe(state)}${version}`);
   }
 }
 
@@ -86,7 +90,7 @@ export function createReportBuilder(options: ReportOptions = {}): ReportBuilder 
       // Merging with the empty state copies (merges are pure) and leaves each state as a merge would (pruned tables).
       const copy = dict<unknown>();
       for (const s of sections) copy[s.name] = s.merge(states[s.name], s.init(context));
-      return { stateVersion: 2, sections: copy as ReportState['sections'] };
+      return { stateVersion: STATE_VERSION, sections: copy as ReportState['sections'] };
     },
   };
 }
@@ -110,7 +114,7 @@ export function mergeReportStates(a: ReportState, b: ReportState, options: Merge
     const inB = has(b.sections, name);
     out[name] = definition !== undefined && inA && inB ? definition.merge(a.sections[name], b.sections[name]) : cloneState(inA ? a.sections[name] : b.sections[name]);
   }
-  return { stateVersion: 2, sections: out as ReportState['sections'] };
+  return { stateVersion: STATE_VERSION, sections: out as ReportState['sections'] };
 }
 
 /**

@@ -2,7 +2,8 @@
 import { TONALITIES, type EntryKind } from '../types.js';
 import { FRENCH_NEGATORS } from '../text/negators.js';
 import { compareStrings, mergeAll, own } from './counts.js';
-import { checkCoreState, emptyChannelState, mergeChannelStates } from './state.js';
+import { channelTerms, checkCoreState, emptyChannelState, maxUndercount, mergeChannelStates } from './state.js';
+import { emptyTermTable, sumTermTables, topTerms, type TermTable } from './terms.js';
 import { detectScoreScale, sortedScores } from './scales.js';
 import { histogramMean, histogramQuantile, round, roundOrNull, shareOf } from './stats.js';
 import type {
@@ -18,7 +19,6 @@ import type {
   ReportOptions,
   ReportReject,
   ScoreSummary,
-  TermCount,
 } from './types.js';
 
 export const DEFAULT_TOP_WORDS = 20;
@@ -132,12 +132,12 @@ function toReportExample(e: ReportExample): ReportExample {
   return out;
 }
 
-function rankTerms(table: Record<string, TermCount>, total: number, max: number, keep: (key: string, t: TermCount) => boolean): RankedTerm[] {
-  return Object.entries(table)
-    .filter(([k, t]) => keep(k, t))
-    .sort((a, b) => b[1][1] - a[1][1] || b[1][0] - a[1][0] || compareStrings(a[0], b[0]))
-    .slice(0, max)
-    .map(([key, [occurrences, verbatims]]) => ({ key, verbatims, occurrences, share: shareOf(verbatims, total) }));
+/** The first `max` terms by verbatims, then occurrences, then key (a selection: the table is not sorted). */
+function rankTerms(table: TermTable, total: number, max: number, keep: (key: string, verbatims: number) => boolean): RankedTerm[] {
+  return topTerms(table, max, keep).map((i) => {
+    const verbatims = table.verbatims[i] as number;
+    return { key: table.keys[i] as string, verbatims, occurrences: table.occurrences[i] as number, share: shareOf(verbatims, total) };
+  });
 }
 
 function channelReport(channel: string, label: string, ch: ChannelState, score: ScoreSummary | null, s: FinalizeSettings): ChannelReport {
@@ -177,8 +177,8 @@ function channelReport(channel: string, label: string, ch: ChannelState, score: 
     irritants: rankEntries(ch, 'irritant', s),
     enchantments: rankEntries(ch, 'enchantment', s),
     intents: rankEntries(ch, 'intent', s),
-    topWords: rankTerms(ch.keywords, n, s.topWords, (k) => !s.ignoreWords.has(k)),
-    topExpressions: rankTerms(ch.expressions, n, s.topExpressions, (_, t) => t[1] >= s.minExpressionVerbatims),
+    topWords: rankTerms(channelTerms(ch, 'keywords'), n, s.topWords, (k) => !s.ignoreWords.has(k)),
+    topExpressions: rankTerms(channelTerms(ch, 'expressions'), n, s.topExpressions, (_, verbatims) => verbatims >= s.minExpressionVerbatims),
     score,
     period: ch.dateFrom !== null && ch.dateTo !== null ? { from: ch.dateFrom, to: ch.dateTo } : null,
   };
@@ -210,13 +210,17 @@ export function finalizeCore(state: CoreState, options: ReportOptions = {}): Cor
   const lang = options.lang ?? 'fr';
   const ids = Object.keys(state.channels).sort();
 
-  // Merged in a balanced tree, not a left fold that copies the growing total once per channel.
+  // Merged in a balanced tree, not a left fold that copies the growing total once per channel; the word
+  // tables apart, summed in one pass and never cut (each channel's is within its budget already).
   const allConfig = { ...state.config, maxVocabulary: null };
   const all = mergeAll(
-    ids.map((id) => state.channels[id] as ChannelState),
+    ids.map((id) => ({ ...(state.channels[id] as ChannelState), keywords: emptyTermTable(), expressions: emptyTermTable() })),
     (a, b) => mergeChannelStates(a, b, allConfig),
     emptyChannelState(),
   );
+  const tables = (field: 'keywords' | 'expressions'): TermTable[] => ids.map((id) => channelTerms(state.channels[id] as ChannelState, field));
+  all.keywords = sumTermTables(tables('keywords'));
+  all.expressions = sumTermTables(tables('expressions'));
   const channelScales = new Set<DetectedScale>();
   const channels: ChannelReport[] = [];
   for (const id of ids) {
@@ -249,9 +253,8 @@ export function finalizeCore(state: CoreState, options: ReportOptions = {}): Cor
       }),
       channels: ids.length,
       period: allReport.period,
-      approximate: Object.values(state.channels).some((c) => c.pruned),
-      // The "all" tables sum every channel's, so their counts may fall short by the sum of the slacks.
-      maxUndercount: Object.values(state.channels).reduce((sum, c) => sum + Math.max(c.slack?.keywords ?? 0, c.slack?.expressions ?? 0), 0),
+      approximate: all.keywords.slack > 0 || all.expressions.slack > 0,
+      maxUndercount: maxUndercount(state),
       maskedPersonalData: state.config.maskPersonalData,
     },
     channels,

@@ -274,22 +274,61 @@ function takeName(ws: readonly Word[], text: string, i: number, o: TakeOptions):
   return [(ws[first] as Word).start, (ws[last] as Word).end, last];
 }
 
-/** Last line holding only one to three capitalised name words: a signature. */
-function signatureLine(ws: readonly Word[], text: string): [number, number] | undefined {
+/** The last line, [start, end) trimmed, when it is short and made of letters only: where a signature may be. */
+function lastLine(text: string): [number, number] | undefined {
   // Trimmed by hand: /[\s.!]+$/ is quadratic on long runs of spaces.
   let end = text.length;
   while (end > 0 && /[\s.!]/u.test(text[end - 1] as string)) end--;
-  const trimmed = text.slice(0, end);
-  const lineStart = trimmed.lastIndexOf('\n') + 1;
+  const lineStart = text.lastIndexOf('\n', end - 1) + 1;
   if (lineStart === 0 || end - lineStart > 60) return undefined;
-  const line = trimmed.slice(lineStart);
-  if (!/^[\p{L}\p{M}'’ .\u00a0-]{2,60}$/u.test(line)) return undefined;
-  const inLine = ws.filter((w) => w.start >= lineStart && w.end <= trimmed.length);
+  return /^[\p{L}\p{M}'’ .\u00a0-]{2,60}$/u.test(text.slice(lineStart, end)) ? [lineStart, end] : undefined;
+}
+
+/** Last line holding only one to three capitalised name words: a signature. */
+function signatureLine(ws: readonly Word[], text: string): [number, number] | undefined {
+  const line = lastLine(text);
+  if (line === undefined) return undefined;
+  const [lineStart, end] = line;
+  const inLine = ws.filter((w) => w.start >= lineStart && w.end <= end);
   // Two words at least: a last line "Déçu." or "Lamentable" is no signature.
   if (inLine.length < 2 || inLine.length > 4 || !inLine.every((w) => isCapName(w, true) || isInitial(w) || PARTICLES.has(w.folded))) return undefined;
   const first = inLine[0] as Word;
   const last = inLine[inLine.length - 1] as Word;
   return [first.start, last.end];
+}
+
+/** Words after which `findNames` takes a name whatever its case: titles, "je m'appelle", "je me nomme". */
+let openers: ReadonlySet<string> | undefined;
+/** Words after which it takes a capitalised name: roles, sign-offs, greetings. */
+let capitalOpeners: ReadonlySet<string> | undefined;
+
+/**
+ * False when `findNames` cannot find a name in `text`: no last line that
+ * may be a signature, and no word that opens a name — a title, "m'appelle",
+ * "nomme", or a role, a sign-off ("bien à vous" too) or a greeting followed by
+ * a capitalised word, or a capitalised common first name. One pass over the
+ * words, with the same folding and no word objects: most verbatims stop here.
+ */
+export function mayHoldNames(text: string): boolean {
+  if (text.includes('\n') && lastLine(text) !== undefined) return true;
+  openers ??= new Set([...TITLES, "m'appelle", 'nomme']);
+  capitalOpeners ??= new Set([...ROLES, ...SIGN_OFFS, ...GREETINGS]);
+  let before = '';
+  let last = '';
+  let opened = false;
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
+    const cap = UPPER.test(m[0]) || ELIDED_CAP.test(m[0]);
+    if (opened && cap) return true;
+    const f = fold(m[0]);
+    // A lone `m` is a title only as a capital M.
+    if (openers.has(f) && (f !== 'm' || m[0] === 'M')) return true;
+    if (cap && isFirstName(f)) return true;
+    opened = capitalOpeners.has(f) || (f === 'vous' && last === 'a' && before === 'bien');
+    before = last;
+    last = f;
+  }
+  return false;
 }
 
 /**

@@ -11,7 +11,7 @@
  * addresses are found by walking tokens once.
  */
 import type { Match } from '../types.js';
-import { findMentions, findNames, nameWords } from './mask-names.js';
+import { findMentions, findNames, mayHoldNames, nameWords } from './mask-names.js';
 
 /** Kinds of personal data that are masked (`social_security`: the French NIR). */
 export type PersonalDataKind = 'email' | 'phone' | 'iban' | 'social_security' | 'card' | 'address' | 'reference' | 'name';
@@ -137,8 +137,9 @@ const TIME_LIKE = /^\d{1,2}h\d{2}(?:mn|min)?$/iu;
 // The next digit group of a reference written in groups: not a decimal, not followed by a unit or a currency.
 const NEXT_GROUP = /^( \d{2,4})(?![\p{L}\p{N}]|[,.]\d|[ \u00a0]?(?:€|%|\$))/u;
 // A reference marker just before a run: "n° ", "commande : ", "réf. #"…
-const REFERENCE_MARKER =
-  /(?<![\p{L}\p{N}])(?:n°|no|num|numéro|numero|réf|ref|référence|reference|commande|dossier|contrat|client|facture|ticket|colis|suivi|compte|adhérent|adherent|abonné|abonne|réclamation|reclamation|sinistre|police|identifiant|id|matricule|transaction|bordereau)[ \u00a0:#°.]{0,4}$/iu;
+const REFERENCE_MARKERS =
+  'n°|no|num|numéro|numero|réf|ref|référence|reference|commande|dossier|contrat|client|facture|ticket|colis|suivi|compte|adhérent|adherent|abonné|abonne|réclamation|reclamation|sinistre|police|identifiant|id|matricule|transaction|bordereau';
+const REFERENCE_MARKER = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${REFERENCE_MARKERS})[ \u00a0:#°.]{0,4}$`, 'iu');
 const SPEAKER_LABEL = /(?:^|\n)[ \t]*(?:\[?[\d:/ -]+\]?[ \t]*)?client(?:e)?[ \u00a0]*:[ \u00a0]*$/iu;
 // "modèle KSM175", "réf. produit 4471": a product, not a person's reference.
 const PRODUCT_MARKER = /(?<![\p{L}\p{N}])(?:modèle|modele|model|produit|article|taille|pointure|version|série|serie)[ \u00a0:#°.]{0,4}$/iu;
@@ -196,7 +197,7 @@ function luhn(digits: string): boolean {
   return sum % 10 === 0;
 }
 
-interface Found {
+export interface Found {
   kind: PersonalDataKind;
   start: number;
   end: number;
@@ -205,21 +206,24 @@ interface Found {
 /** Claims spans in priority order; a later kind never overlaps an earlier one. Protected spans (dates) are never masked. */
 class Claims {
   readonly found: Found[] = [];
-  private readonly taken: Uint8Array;
-  constructor(length: number) {
-    this.taken = new Uint8Array(length);
-  }
+  /** Per character: 1 claimed, 2 protected; made on the first claim (most texts have none). */
+  private taken: Uint8Array | undefined;
+  constructor(private readonly length: number) {}
   free(start: number, end: number): boolean {
-    for (let i = start; i < end; i++) if (this.taken[i]) return false;
+    const taken = this.taken;
+    if (taken === undefined) return true;
+    for (let i = start; i < end; i++) if (taken[i]) return false;
     return true;
   }
   claim(kind: PersonalDataKind, start: number, end: number): boolean {
     if (end <= start || !this.free(start, end)) return false;
+    this.taken ??= new Uint8Array(this.length);
     this.taken.fill(1, start, end);
     this.found.push({ kind, start, end });
     return true;
   }
   protect(start: number, end: number): void {
+    this.taken ??= new Uint8Array(this.length);
     this.taken.fill(2, start, end);
   }
 }
@@ -229,9 +233,10 @@ function scan(text: string, re: RegExp, each: (m: RegExpExecArray) => void): voi
   for (let m = re.exec(text); m !== null; m = re.exec(text)) each(m);
 }
 
-function findEmails(text: string, claims: Claims): void {
-  scan(text, EMAIL, (m) => claims.claim('email', m.index, m.index + m[0].length));
-  if (!/(?:at|arobas|arrob|\[|\()/iu.test(text)) return;
+/** `at`: the text holds an `@` (EMAIL needs one); `written`: it may hold an at sign as EMAIL_WRITTEN writes one. */
+function findEmails(text: string, claims: Claims, at: boolean, written: boolean): void {
+  if (at) scan(text, EMAIL, (m) => claims.claim('email', m.index, m.index + m[0].length));
+  if (!written || !/(?:at|arobas|arrob|\[|\()/iu.test(text)) return;
   scan(text, EMAIL_WRITTEN, (m) => {
     const [whole, local = '', at = '', domain = '', rest = ''] = m;
     // A written-out word ("at", "point") needs an address-like local part or a known provider: "rendez-vous at home" is no email.
@@ -457,56 +462,189 @@ function findAddresses(text: string, claims: Claims): void {
   });
 }
 
-function findReferences(text: string, claims: Claims): void {
-  scan(text, RUN, (m) => {
-    let token = m[0];
-    while (token.length > 0 && !isAlnum(token[token.length - 1] ?? '')) token = token.slice(0, -1);
-    const start = m.index;
-    const digits = countDigits(token);
-    if (digits === 0 || DATE_LIKE.test(token) || MEASURE_LIKE.test(token) || TIME_LIKE.test(token) || SCORE_LIKE.test(token)) return;
-    const before = text.slice(Math.max(0, start - 20), start);
-    if (PRODUCT_MARKER.test(before)) return;
-    // "Client : 45872" opens a chat turn: the speaker label marks no reference.
-    const marked = REFERENCE_MARKER.test(before) && !SPEAKER_LABEL.test(before);
-    const letters = countLetters(token);
-    const isReference = marked
-      ? token.length >= 4 && !YEAR.test(token) && !PERIOD_LIKE.test(token)
-      : !PERIOD_LIKE.test(token) && !SCORE_LIKE.test(token) && (digits >= 6 || (digits >= 5 && letters >= 1 && token.length >= 7));
-    if (!isReference) return;
-    let end = start + token.length;
-    // "compte client 7003 448 120": digit groups that follow a marked number belong to it.
-    // Only after a short first group, never into a price or a quantity ("commande 4821937 12,90 €").
-    if (marked && /^\d{2,4}$/u.test(token)) {
-      for (let g = NEXT_GROUP.exec(text.slice(end, end + 12)); g !== null; g = NEXT_GROUP.exec(text.slice(end, end + 12))) end += g[1]?.length ?? 0;
-    }
-    if (claims.claim('reference', start, end)) RUN.lastIndex = Math.max(RUN.lastIndex, end);
-  });
+/**
+ * References among the runs of letters, digits and `_/-` (RUN). Given the
+ * text's digits (`findPersonalData` gated), only the runs that hold one are
+ * read, found from the digits, as the scan of every run would read them (a
+ * run without a digit is never a reference).
+ */
+function findReferences(text: string, claims: Claims, digits?: Digits): void {
+  if (digits === undefined) {
+    scan(text, RUN, (m) => {
+      const end = referenceAt(text, claims, m.index, m[0]);
+      if (end >= 0) RUN.lastIndex = Math.max(RUN.lastIndex, end);
+    });
+    return;
+  }
+  // Where the scan of every run would be: the end of the last run read, or of the last reference (it may run past it).
+  let pos = 0;
+  for (const digit of digits.runStarts) {
+    if (digit < pos) continue;
+    const start = runStart(text, digit, pos);
+    RUN_AT.lastIndex = start;
+    const run = RUN_AT.exec(text)?.[0] ?? '';
+    const end = referenceAt(text, claims, start, run);
+    pos = Math.max(start + run.length, end);
+  }
 }
 
-function findPersonalData(text: string): Found[] {
-  const claims = new Claims(text.length);
-  const hasDigit = /\d/u.test(text);
-  findEmails(text, claims);
-  if (hasDigit) {
-    findIbans(text, claims);
-    scan(text, DATE, (m) => {
-      if (claims.free(m.index, m.index + m[0].length)) claims.protect(m.index, m.index + m[0].length);
-    });
-    scan(text, NIR, (m) => claims.claim('social_security', m.index, m.index + m[0].length));
-    scan(text, CARD_GROUPED, (m) => {
-      const window = cardWindow(m[0]);
-      if (window !== undefined && claims.claim('card', m.index + window[0], m.index + window[1])) CARD_GROUPED.lastIndex = m.index + window[1];
-      else if (window !== undefined) CARD_GROUPED.lastIndex = m.index + 1;
-    });
-    scan(text, CARD_PLAIN, (m) => {
-      if (luhn(m[0])) claims.claim('card', m.index, m.index + m[0].length);
-    });
-    findPhones(text, claims);
-    findAddresses(text, claims);
+/** RUN, read from a given position. */
+const RUN_AT = new RegExp(RUN.source, 'uy');
+
+/**
+ * Where the run holding the digit at `digit` starts, as the scan of runs
+ * finds it when it resumes at `floor`: the first letter or digit of the
+ * stretch of run characters (`[\p{L}\p{N}_/-]`, read by code point) around
+ * it, from `floor` on.
+ */
+function runStart(text: string, digit: number, floor: number): number {
+  let start = digit;
+  while (start > floor) {
+    const low = text.charCodeAt(start - 1);
+    const high = text.charCodeAt(start - 2);
+    const width = low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff && start - 2 >= floor ? 2 : 1;
+    if (!IN_RUN.test(text.slice(start - width, start))) break;
+    start -= width;
   }
-  const names = findNames(text, (s, e) => claims.free(s, e)).filter(([s, e]) => claims.claim('name', s, e));
-  for (const [s, e] of findMentions(text, nameWords(text, names))) claims.claim('name', s, e);
-  if (hasDigit) findReferences(text, claims);
+  // Of the run characters, only _ / - are neither letters nor digits.
+  while (text[start] === '_' || text[start] === '/' || text[start] === '-') start++;
+  return start;
+}
+
+/** The run `run` at `start`, claimed when it is a reference: the claim's end, or -1. */
+function referenceAt(text: string, claims: Claims, start: number, run: string): number {
+  let token = run;
+  while (token.length > 0 && !isAlnum(token[token.length - 1] ?? '')) token = token.slice(0, -1);
+  const digits = countDigits(token);
+  if (digits === 0 || DATE_LIKE.test(token) || MEASURE_LIKE.test(token) || TIME_LIKE.test(token) || SCORE_LIKE.test(token)) return -1;
+  const before = text.slice(Math.max(0, start - 20), start);
+  if (PRODUCT_MARKER.test(before)) return -1;
+  // "Client : 45872" opens a chat turn: the speaker label marks no reference.
+  const marked = REFERENCE_MARKER.test(before) && !SPEAKER_LABEL.test(before);
+  const letters = countLetters(token);
+  const isReference = marked
+    ? token.length >= 4 && !YEAR.test(token) && !PERIOD_LIKE.test(token)
+    : !PERIOD_LIKE.test(token) && !SCORE_LIKE.test(token) && (digits >= 6 || (digits >= 5 && letters >= 1 && token.length >= 7));
+  if (!isReference) return -1;
+  let end = start + token.length;
+  // "compte client 7003 448 120": digit groups that follow a marked number belong to it.
+  // Only after a short first group, never into a price or a quantity ("commande 4821937 12,90 €").
+  if (marked && /^\d{2,4}$/u.test(token)) {
+    for (let g = NEXT_GROUP.exec(text.slice(end, end + 12)); g !== null; g = NEXT_GROUP.exec(text.slice(end, end + 12))) end += g[1]?.length ?? 0;
+  }
+  return claims.claim('reference', start, end) ? end : -1;
+}
+
+// ---------------------------------------------------------------- gates
+
+// An at sign as EMAIL_WRITTEN's AT_SIGN writes it: bracketed, or a word between spaces ("@" itself aside).
+const WRITTEN_AT = /[[({] ?(?:at|@) ?[\])}]|[ \u00a0](?:at|arobase|arobas|arrobase|arrobe)[ \u00a0]/iu;
+// STREET_START's numbered branch from the last digit of the number.
+const STREET_AFTER_DIGIT = new RegExp(
+  String.raw`\d(?:[ \u00a0]?(?:bis|ter|quater|[ABab])(?![\p{L}\p{N}]))?,?[ \u00a0]{1,2}(?:${STREET_TYPES})(?![\p{L}\p{N}])`,
+  'iuy',
+);
+// STREET_START's place branch, loosened (no look-behind; "zone " whatever follows). Its BP branch needs a postcode.
+const PLACE_WORD = /lieu-dit|lieudit|hameau|zone |z(?:i|a|ac|ae)(?![\p{L}\p{N}])/iu;
+const IN_RUN = /[\p{L}\p{N}_/-]/u;
+
+/** What the finders of numbers need: how many digits, the longest run of them, where each run starts. */
+interface Digits {
+  count: number;
+  longestRun: number;
+  runStarts: number[];
+}
+
+function digitsOf(text: string): Digits {
+  const runStarts: number[] = [];
+  let count = 0;
+  let run = 0;
+  let longestRun = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (run === 0) runStarts.push(i);
+      count++;
+      if (++run > longestRun) longestRun = run;
+    } else run = 0;
+  }
+  return { count, longestRun, runStarts };
+}
+
+/** An address may start here: a postcode (5 digits in a row), a number then a street type, or a place word. */
+function mayHoldAddress(text: string, digits: Digits): boolean {
+  if (digits.longestRun >= 5) return true;
+  for (const start of digits.runStarts) {
+    let end = start;
+    while (end < text.length && text.charCodeAt(end) >= 48 && text.charCodeAt(end) <= 57) end++;
+    STREET_AFTER_DIGIT.lastIndex = end - 1;
+    if (STREET_AFTER_DIGIT.test(text)) return true;
+  }
+  return PLACE_WORD.test(text);
+}
+
+/**
+ * A reference may be here: 5 digits (what one holds unmarked), or a run
+ * holding a digit with REFERENCE_MARKER before it, read as findReferences
+ * reads it (the 20 characters before the run).
+ */
+function mayHoldReference(text: string, digits: Digits): boolean {
+  if (digits.count >= 5) return true;
+  for (const digit of digits.runStarts) {
+    const start = runStart(text, digit, 0);
+    if (REFERENCE_MARKER.test(text.slice(Math.max(0, start - 20), start))) return true;
+  }
+  return false;
+}
+
+/**
+ * The personal data in `text`, sorted. Each finder runs only when the text
+ * holds what its patterns cannot match without (an `@`, 10 digits, a
+ * postcode or a number before a street type, a reference marker, a word
+ * that opens a name…): each gate is a necessary condition read off the
+ * finder's own patterns, so skipping a finder whose gate is closed changes
+ * nothing. `gated: false` runs every finder on every text, what
+ * test/report/mask-gates.test.ts compares with on the corpora, the
+ * personal-data sets and random texts. Most verbatims hold no personal data:
+ * they pay for a scan of their digits and one of their words.
+ */
+export function findPersonalData(text: string, gated = true): Found[] {
+  const claims = new Claims(text.length);
+  const digits = gated ? digitsOf(text) : undefined;
+  // Numbers, addresses and references are looked for only in a text with a digit (not a gate: what is masked).
+  const hasDigit = digits === undefined ? /\d/u.test(text) : digits.count > 0;
+  const at = !gated || text.includes('@');
+  findEmails(text, claims, at, at || !gated || WRITTEN_AT.test(text));
+  if (hasDigit) {
+    // 10 digits: an IBAN or a RIB, a NIR (12), a card (13) or a phone (10 from a 0, 11 with +33).
+    const long = digits === undefined || digits.count >= 10;
+    if (long) findIbans(text, claims);
+    // 4 digits: a date.
+    if (digits === undefined || digits.count >= 4) {
+      scan(text, DATE, (m) => {
+        if (claims.free(m.index, m.index + m[0].length)) claims.protect(m.index, m.index + m[0].length);
+      });
+    }
+    if (long) {
+      scan(text, NIR, (m) => claims.claim('social_security', m.index, m.index + m[0].length));
+      scan(text, CARD_GROUPED, (m) => {
+        const window = cardWindow(m[0]);
+        if (window !== undefined && claims.claim('card', m.index + window[0], m.index + window[1])) CARD_GROUPED.lastIndex = m.index + window[1];
+        else if (window !== undefined) CARD_GROUPED.lastIndex = m.index + 1;
+      });
+      scan(text, CARD_PLAIN, (m) => {
+        if (luhn(m[0])) claims.claim('card', m.index, m.index + m[0].length);
+      });
+      findPhones(text, claims);
+    }
+    if (digits === undefined || mayHoldAddress(text, digits)) findAddresses(text, claims);
+  }
+  if (!gated || mayHoldNames(text)) {
+    const names = findNames(text, (s, e) => claims.free(s, e)).filter(([s, e]) => claims.claim('name', s, e));
+    for (const [s, e] of findMentions(text, nameWords(text, names))) claims.claim('name', s, e);
+  }
+  if (hasDigit && digits === undefined) findReferences(text, claims);
+  else if (hasDigit && digits !== undefined && mayHoldReference(text, digits)) findReferences(text, claims, digits);
   return claims.found.sort((a, b) => a.start - b.start);
 }
 

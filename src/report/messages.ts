@@ -45,7 +45,8 @@ export interface Messages {
     masked: string;
     /** "N brand or agent messages set aside". */
     agentMessages: string;
-    approximate: string;
+    /** Word counts cut to a budget, with the most they fall short. */
+    approximate: (maxUndercount: string) => string;
     byChannel: string;
     /** Column headers of the channel table (narrow in the terminal). */
     wordsPerVerbatim: string;
@@ -78,7 +79,7 @@ export interface Messages {
     overallScore: string;
     maskedYes: string;
     maskedNo: string;
-    approximate: string;
+    approximate: (maxUndercount: string) => string;
     rejectReasons: string;
     firstRejects: string;
     file: string;
@@ -146,7 +147,7 @@ const fr: Messages = {
     period: 'période',
     masked: 'données personnelles masquées',
     agentMessages: 'messages de la marque ou d\'un conseiller mis à part',
-    approximate: 'comptes de mots approximatifs (maxVocabulary)',
+    approximate: (n) => `comptes de mots approchés (au plus ${n} de moins)`,
     byChannel: 'Par canal',
     wordsPerVerbatim: 'Mots/v.',
     conceptsPerVerbatim: 'Concepts/v.',
@@ -183,7 +184,8 @@ const fr: Messages = {
     maskedYes:
       'Les données personnelles (e-mails, téléphones, IBAN, n° de sécurité sociale, cartes, adresses, références, noms) sont masquées dans les verbatims cités, les mots et les identifiants.',
     maskedNo: 'Attention : les données personnelles ne sont pas masquées dans les verbatims cités. Ne diffusez pas ce rapport tel quel.',
-    approximate: 'Les comptes de mots sont approximatifs (vocabulaire élagué par maxVocabulary).',
+    approximate: (n) =>
+      `Les comptes de mots et d’expressions sont approchés : le vocabulaire gardé par canal est limité (--vocabulary) ; chaque compte est au plus ${n} en dessous du vrai.`,
     rejectReasons: 'Motifs des lignes rejetées',
     firstRejects: 'Premières lignes rejetées',
     file: 'Fichier',
@@ -257,7 +259,7 @@ const en: Messages = {
     period: 'period',
     masked: 'personal data masked',
     agentMessages: 'brand or agent messages set aside',
-    approximate: 'approximate word counts (maxVocabulary)',
+    approximate: (n) => `approximate word counts (at most ${n} short)`,
     byChannel: 'By channel',
     wordsPerVerbatim: 'Words/v.',
     conceptsPerVerbatim: 'Concepts/v.',
@@ -294,7 +296,7 @@ const en: Messages = {
     maskedYes:
       'Personal data (emails, phones, IBANs, social security and card numbers, addresses, references, names) is masked in quoted verbatims, words and ids.',
     maskedNo: 'Warning: personal data is not masked in quoted verbatims. Do not share this report as is.',
-    approximate: 'Word counts are approximate (vocabulary pruned by maxVocabulary).',
+    approximate: (n) => `Word and expression counts are approximate: the vocabulary kept per channel is limited (--vocabulary); each count falls short of the truth by at most ${n}.`,
     rejectReasons: 'Why rows were rejected',
     firstRejects: 'First rejected rows',
     file: 'File',

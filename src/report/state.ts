@@ -1,15 +1,16 @@
 /**
  * State of the core section: analyses added one by one into per-channel
  * figures, and an exact, associative and commutative merge so a corpus can be
- * split, analysed in parallel and combined (only `maxVocabulary` pruning makes
- * it approximate).
+ * split, analysed in parallel and combined (only a `maxVocabulary` budget,
+ * once reached, makes the word tables approximate: see ./terms.ts).
  */
 import { foldAccents } from '../text/fold.js';
 import { ENTRY_KINDS, ENTRY_LISTS, type VerbatimAnalysis } from '../types.js';
 import { maskPersonalData, maskQuotedInput, moveSpans, type MaskReplacement, type MaskResult } from './mask.js';
 import { addCount, compareStrings, dict, own, sumCounts } from './counts.js';
 import { fnv1a } from './stats.js';
-import type { ChannelState, CoreState, ExampleState, Highlight, ReportMeta, ReportOptions, ReportReject, TermCount } from './types.js';
+import { addKeywords, emptyTermTable, mergeTermTables, termTableOf, type TermTable } from './terms.js';
+import type { ChannelState, CoreState, ExampleState, Highlight, ReportMeta, ReportOptions, ReportReject } from './types.js';
 
 export const DEFAULT_EXAMPLES = 3;
 export const DEFAULT_MAX_REJECTS = 10;
@@ -55,9 +56,8 @@ export function emptyChannelState(): ChannelState {
     tonality: dict(),
     languages: dict(),
     entries,
-    keywords: dict(),
-    expressions: dict(),
-    pruned: false,
+    keywords: emptyTermTable(),
+    expressions: emptyTermTable(),
     scores: dict(),
     unscored: 0,
     dateFrom: null,
@@ -95,44 +95,6 @@ function compareRejects(a: ReportReject, b: ReportReject): number {
     compareStrings(a.hint, b.hint)
   );
 }
-
-/**
- * Bounded word tables (`maxVocabulary`), as a Misra–Gries summary in its
- * mergeable form: once a table holds more than 2·max terms, the (max+1)-th
- * largest verbatim count is subtracted from every term and the terms left at
- * zero or below are dropped, so at most `max` remain. Each kept count then
- * undercounts its term's verbatims by at most the total subtracted (the
- * slack), and the slack stays at most N / (max + 1) for N verbatim-term pairs
- * added — through any split and any order of merges (Agarwal et al.,
- * "Mergeable summaries", 2012). So a term found in more than N / (max + 1)
- * verbatims is always kept. Deterministic: the result does not depend on the
- * order of keys.
- */
-function reduceTerms(table: Record<string, TermCount>, max: number): { table: Record<string, TermCount>; cut: number } {
-  const counts = Object.values(table).map((t) => t[1]).sort((a, b) => b - a);
-  const cut = counts[max] ?? 0;
-  if (cut === 0) return { table, cut: 0 };
-  const out = dict<TermCount>();
-  for (const [k, v] of Object.entries(table)) if (v[1] > cut) out[k] = [v[0] - cut, v[1] - cut];
-  return { table: out, cut };
-}
-
-/** Prunes tables past twice the limit, so pruning cost is amortised over the adds. */
-function pruneChannel(ch: ChannelState, max: number | null): void {
-  if (max === null) return;
-  for (const field of ['keywords', 'expressions'] as const) {
-    if (Object.keys(ch[field]).length <= 2 * max) continue;
-    const { table, cut } = reduceTerms(ch[field], max);
-    ch[field] = table;
-    ch.pruned = true;
-    const slack = ch.slack ?? { keywords: 0, expressions: 0 };
-    slack[field] += cut;
-    ch.slack = slack;
-  }
-}
-
-/** Counting a table's keys costs its size: done every PRUNE_EVERY verbatims, a table overshoots 2·max by at most that many verbatims' terms. */
-const PRUNE_EVERY = 32;
 
 function insertExample(list: ExampleState[], example: ExampleState, max: number): void {
   let i = list.length;
@@ -185,37 +147,6 @@ export function conceptLevelIds(analysis: VerbatimAnalysis, meta: ReportMeta): S
   return ids;
 }
 
-function addTerm(table: Record<string, TermCount>, key: string, seen: Set<string>): void {
-  const t = table[key];
-  const newVerbatim = !seen.has(key);
-  seen.add(key);
-  if (t === undefined) table[key] = [1, 1];
-  else {
-    t[0] += 1;
-    if (newVerbatim) t[1] += 1;
-  }
-}
-
-/** Adds keywords and their 2- and 3-grams; a `null` (a masked word) breaks the grams, so none spans personal data. */
-function addVocabulary(ch: ChannelState, keywords: ReadonlyArray<string | null>): void {
-  const seen = new Set<string>();
-  for (const k of keywords) if (k !== null) addTerm(ch.keywords, k, seen);
-  const seenExpr = new Set<string>();
-  // 2- and 3-grams built in place (hot path: no slices, no joins).
-  // "nul nul nul" says nothing a single word does not: all-equal grams are skipped.
-  for (let i = 0; i + 1 < keywords.length; i++) {
-    const a = keywords[i];
-    const b = keywords[i + 1];
-    if (a != null && b != null && a !== b) addTerm(ch.expressions, `${a} ${b}`, seenExpr);
-  }
-  for (let i = 0; i + 2 < keywords.length; i++) {
-    const a = keywords[i];
-    const b = keywords[i + 1];
-    const c = keywords[i + 2];
-    if (a != null && b != null && c != null && (a !== b || b !== c)) addTerm(ch.expressions, `${a} ${b} ${c}`, seenExpr);
-  }
-}
-
 /**
  * Keywords minus personal data, so word tables, expressions and keyness never
  * show a name, an address, an email or a reference: keywords that are
@@ -231,7 +162,7 @@ export function keywordsWithoutPersonalData(
     for (const piece of foldAccents(analysis.text.slice(r.start, r.end)).split(/[^\p{L}\p{N}]+/u)) if (piece !== '') pieces.add(piece);
   }
   return analysis.keywords.map((k) => {
-    if (pieces.has(foldAccents(k))) return null;
+    if (pieces.size > 0 && pieces.has(foldAccents(k))) return null;
     // Alone, only keywords with a digit or an @ can be an email, phone, IBAN, card or reference.
     return !/[\d@]/.test(k) || maskPersonalData(k).replacements.length === 0 ? k : null;
   });
@@ -287,8 +218,8 @@ export function addAnalysis(state: CoreState, analysis: VerbatimAnalysis, meta: 
 
   // Masked once, for the word tables and the examples.
   const masked = config.maskPersonalData ? maskPersonalData(analysis.text) : undefined;
-  addVocabulary(ch, masked === undefined ? analysis.keywords : keywordsWithoutPersonalData(analysis, masked.replacements));
-  if (ch.verbatims % PRUNE_EVERY === 0) pruneChannel(ch, config.maxVocabulary);
+  const keywords = masked === undefined ? analysis.keywords : keywordsWithoutPersonalData(analysis, masked.replacements);
+  addKeywords(ch.keywords, ch.expressions, keywords, config.maxVocabulary);
 
   if (typeof analysis.score === 'number' && Number.isFinite(analysis.score)) addCount(ch.scores, analysis.score);
   else ch.unscored += 1;
@@ -365,21 +296,6 @@ export function cloneState<T>(value: T): T {
 
 // ---------------------------------------------------------------- merging
 
-function mergeTerms(a: Record<string, TermCount>, b: Record<string, TermCount>): Record<string, TermCount> {
-  const out = dict<TermCount>();
-  for (const [k, v] of Object.entries(a)) out[k] = [v[0], v[1]];
-  for (const [k, v] of Object.entries(b)) {
-    const t = out[k];
-    if (t === undefined) out[k] = [v[0], v[1]];
-    else {
-      t[0] += v[0];
-      t[1] += v[1];
-    }
-  }
-  return out;
-}
-
-
 const minDate = (a: string | null, b: string | null): string | null => (a === null ? b : b === null ? a : a < b ? a : b);
 const maxDate = (a: string | null, b: string | null): string | null => (a === null ? b : b === null ? a : a > b ? a : b);
 
@@ -405,25 +321,35 @@ export function mergeChannelStates(a: ChannelState, b: ChannelState, config: Cor
     tonality: sumCounts([a.tonality, b.tonality]),
     languages: sumCounts([a.languages, b.languages]),
     entries,
-    keywords: mergeTerms(a.keywords, b.keywords),
-    expressions: mergeTerms(a.expressions, b.expressions),
-    pruned: a.pruned || b.pruned,
-    ...(a.slack !== undefined || b.slack !== undefined
-      ? {
-          slack: {
-            keywords: (a.slack?.keywords ?? 0) + (b.slack?.keywords ?? 0),
-            expressions: (a.slack?.expressions ?? 0) + (b.slack?.expressions ?? 0),
-          },
-        }
-      : {}),
+    keywords: mergeTermTables(channelTerms(a, 'keywords'), channelTerms(b, 'keywords'), config.maxVocabulary),
+    expressions: mergeTermTables(channelTerms(a, 'expressions'), channelTerms(b, 'expressions'), config.maxVocabulary),
     scores: sumCounts([a.scores, b.scores]),
     unscored: a.unscored + b.unscored,
     dateFrom: minDate(a.dateFrom, b.dateFrom),
     dateTo: maxDate(a.dateTo, b.dateTo),
     examples,
   };
-  pruneChannel(merged, config.maxVocabulary);
   return merged;
+}
+
+/**
+ * The most a word or expression count of the report may fall short of the
+ * truth: a channel's counts by its tables' slack, the all-channels sums by the
+ * sum of the channels' (0 while every table is exact).
+ */
+export function maxUndercount(core: CoreState): number {
+  let sum = 0;
+  for (const ch of Object.values(core.channels)) sum += Math.max(channelTerms(ch, 'keywords').slack, channelTerms(ch, 'expressions').slack);
+  return sum;
+}
+
+/**
+ * A channel's word or expression table. A version-2 state kept them as
+ * `{ key: [occurrences, verbatims] }` with their slack beside them: read as a table.
+ */
+export function channelTerms(ch: ChannelState, field: 'keywords' | 'expressions'): TermTable {
+  const legacy = (ch as { slack?: Partial<Record<'keywords' | 'expressions', number>> }).slack;
+  return termTableOf(ch[field], legacy?.[field] ?? 0);
 }
 
 /** A core state, or a TypeError naming what was given. */

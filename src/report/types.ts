@@ -4,6 +4,9 @@
  */
 import type { EntryKind, JourneyStage, Tonality } from '../types.js';
 import type { Section } from './section.js';
+import type { TermTable } from './terms.js';
+
+export type { TermTable };
 
 // ---------------------------------------------------------------- inputs
 
@@ -61,12 +64,13 @@ export interface ReportOptions {
   /** An expression is listed only when found in at least this many verbatims (default 2). */
   minExpressionVerbatims?: number;
   /**
-   * Keep about this many words and as many expressions per channel (default:
-   * no limit, exact). When set, word and expression counts become lower
-   * bounds that fall short by at most `summary.maxUndercount` (≤ N / (k + 1)
-   * for N verbatim-term pairs), through any merge; terms in more than
-   * N / (k + 1) verbatims are always kept (README § Reports). Fixed when the
-   * state is built.
+   * Word and expression tables of at most 2·k terms per channel (default:
+   * none, exact; the CLI sets 10,000: `--vocabulary`). Until a table holds
+   * more than 2·k distinct terms nothing changes; from then on it is a
+   * Misra–Gries summary: counts are lower bounds that fall short by at most
+   * `summary.maxUndercount` (≤ N / (k + 1) for N occurrences), through any
+   * merge, and every term with more than N / (k + 1) occurrences is kept
+   * (README § Reports). Fixed when the state is built.
    */
   maxVocabulary?: number;
   /** Single words left out of `topWords` (default: French negators, which are never stop words). */
@@ -95,9 +99,6 @@ export interface ReportOptions {
 
 /** Number of verbatims per integer value (key: the value as a decimal string). */
 export type Histogram = Record<string, number>;
-
-/** Occurrences and verbatims of one word or expression. */
-export type TermCount = [occurrences: number, verbatims: number];
 
 /** A highlighted span: offsets into the example text (masked when masking is on). */
 export interface Highlight {
@@ -132,18 +133,10 @@ export interface ChannelState {
   languages: Record<string, number>;
   /** Verbatims mentioning each entry, by kind. */
   entries: Record<EntryKind, Record<string, number>>;
-  /** Keyword → [occurrences, verbatims]. */
-  keywords: Record<string, TermCount>;
-  /** 2- and 3-keyword expressions → [occurrences, verbatims]. */
-  expressions: Record<string, TermCount>;
-  /** True once a vocabulary table was pruned (`maxVocabulary`). */
-  pruned: boolean;
-  /**
-   * What pruning subtracted from every count still in the keyword and
-   * expression tables: a kept count undercounts the verbatims of its term by
-   * at most this much (see `reduceTerms`). Absent: 0.
-   */
-  slack?: { keywords: number; expressions: number };
+  /** Keywords (personal data left out), with their occurrences and verbatims. */
+  keywords: TermTable;
+  /** 2- and 3-keyword expressions (never across a masked word). */
+  expressions: TermTable;
   /** Score value → verbatims. */
   scores: Histogram;
   /** Verbatims whose score was absent or not a finite number. */
@@ -168,7 +161,8 @@ export interface CoreState {
  * merge exactly with `mergeReportStates`.
  */
 export interface ReportState {
-  stateVersion: 2;
+  /** 3 since the word tables are columns (`TermTable`); states of version 2 are still read and merged. */
+  stateVersion: 3;
   sections: { core: CoreState } & Record<string, unknown>;
 }
 
@@ -261,12 +255,12 @@ export interface ReportSummary {
   firstRejects: ReportReject[];
   channels: number;
   period: { from: string; to: string } | null;
-  /** True when vocabulary pruning made word and expression counts approximate. */
+  /** True when a word or expression table reached its budget (`maxVocabulary`): their counts are approximate. */
   approximate: boolean;
   /**
    * With `approximate`: the most any word or expression count of the report
-   * may fall short of its true number of verbatims (counts shown are lower
-   * bounds; see `maxVocabulary`). 0 otherwise.
+   * (occurrences or verbatims, in any channel or all) may fall short of the
+   * truth; counts shown are lower bounds (see `maxVocabulary`). 0 otherwise.
    */
   maxUndercount: number;
   maskedPersonalData: boolean;

@@ -30,6 +30,8 @@ export interface AnalyzeFilesOptions {
   columns?: ColumnOptions;
   examples?: number;
   topWords?: number;
+  /** Word and expression tables of at most 2·n terms per channel (`ReportOptions.maxVocabulary`; the CLI's `--vocabulary`). Default: none, exact. */
+  maxVocabulary?: number;
   maskPersonalData?: boolean;
   /** Analyse agent turns of chat transcripts too (default false: customer turns only). */
   allTurns?: boolean;
@@ -99,6 +101,7 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
     meta: reportMeta(analyzer),
     ...(options.examples !== undefined ? { examples: options.examples } : {}),
     ...(options.topWords !== undefined ? { topWords: options.topWords } : {}),
+    ...(options.maxVocabulary !== undefined ? { maxVocabulary: options.maxVocabulary } : {}),
     ...(options.maskPersonalData !== undefined ? { maskPersonalData: options.maskPersonalData } : {}),
     ...(options.scale !== undefined ? { scoreScale: options.scale } : {}),
     ...(options.period !== undefined ? { period: options.period } : {}),

@@ -38,7 +38,7 @@ export interface CreateRunStateOptions {
  * new run, with its own id.
  */
 export function createRunState(state: ReportState, analyzer: Analyzer, options: CreateRunStateOptions = {}): RunState {
-  if (typeof state !== 'object' || state === null || state.stateVersion !== 2) {
+  if (typeof state !== 'object' || state === null || (state.stateVersion !== 3 && (state.stateVersion as number) !== 2)) {
     throw new TypeError(`verbatim-fr: expected a report state (createReportBuilder().snapshot()), got ${state === null ? 'null' : typeof state}`);
   }
   const { meta: _meta, sections: _sections, ...given } = (options.report ?? {}) as ReportOptions;

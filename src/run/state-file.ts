@@ -129,7 +129,7 @@ function stateProblem(value: unknown): { message: string; hint: string } | undef
   if (typeof s.meta !== 'object' || s.meta === null || Array.isArray(s.meta)) return damaged('no entry labels (meta)');
   if (!Array.isArray(s.parts) || s.parts.length === 0 || !s.parts.every((p) => typeof p === 'string')) return damaged('no run ids (parts)');
   const r = s.state as Partial<ReportState> | undefined;
-  if (typeof r !== 'object' || r === null || r.stateVersion !== 2 || typeof r.sections !== 'object' || r.sections === null) return damaged('no report state (stateVersion 2)');
+  if (typeof r !== 'object' || r === null || (r.stateVersion !== 3 && (r.stateVersion as unknown) !== 2) || typeof r.sections !== 'object' || r.sections === null) return damaged('no report state (stateVersion 3, or 2)');
   try {
     checkCoreState(r.sections.core, 'the core state');
     checkCoreShape(r.sections.core);

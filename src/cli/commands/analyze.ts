@@ -18,6 +18,16 @@ import { firstTexts } from '../read.js';
 
 const FORMATS = ['table', 'md', 'json', 'csv', 'html', 'state'] as const;
 const INPUT_FORMATS = ['csv', 'tsv', 'json', 'jsonl', 'xlsx'] as const;
+/** Words and expressions kept per channel (`maxVocabulary`): tables of at most twice as many terms. */
+const DEFAULT_VOCABULARY = 10_000;
+
+/** `--vocabulary`: a number of terms (1 or more), or `exact`. */
+function vocabulary(value: string): number | 'exact' {
+  if (value === 'exact') return value;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw usageError(`--vocabulary expects a whole number of 1 or more, or exact, got "${value}"`);
+  return n;
+}
 
 export function analyzeCommand(program: Command, { io, setExitCode }: CommandContext): void {
   program
@@ -44,6 +54,12 @@ export function analyzeCommand(program: Command, { io, setExitCode }: CommandCon
     .option('--stdin-name <name>', 'name of standard input in rejects, annotations and default ids (default: -, ids stdin:ROW)')
     .option('--examples <n>', 'example verbatims per concept and irritant', positiveInt('--examples'), 3)
     .option('--top <n>', 'top words and expressions listed', positiveInt('--top'), 20)
+    .option(
+      '--vocabulary <n|exact>',
+      'words and expressions kept per channel: exact until a table holds 2n, then approximate counts within a stated bound (summary.maxUndercount); exact keeps them all',
+      vocabulary,
+      DEFAULT_VOCABULARY,
+    )
     .option('--lang <code>', "corpus' default language for short texts (ISO 639-3)", 'fra')
     .option('--no-mask', 'keep personal data (emails, phones, IBANs, addresses, names…) in the report and --annotate')
     .option('--all-turns', 'in chat transcripts, analyse the agent turns too (default: customer turns only)')
@@ -79,6 +95,7 @@ export function analyzeCommand(program: Command, { io, setExitCode }: CommandCon
           columns: pickColumns(opts),
           examples: opts.examples,
           topWords: opts.top,
+          ...(opts.vocabulary === 'exact' ? {} : { maxVocabulary: opts.vocabulary }),
           maskPersonalData: opts.mask,
           allTurns: opts.allTurns === true,
           period: opts.period,
@@ -136,6 +153,7 @@ interface AnalyzeCliOptions {
   stdinName?: string;
   examples: number;
   top: number;
+  vocabulary: number | 'exact';
   lang: string;
   mask: boolean;
   allTurns?: boolean;

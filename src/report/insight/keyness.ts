@@ -3,12 +3,12 @@
 // counts are the core figures' own word, expression and entry tables (personal
 // data left out), so nothing is counted twice.
 import type { CoreState } from '../types.js';
+import { channelTerms } from '../state.js';
 import {
   compareStrings,
   countOf,
   dict,
   sortedKeys,
-  sumCounts,
   type Counts,
 } from '../counts.js';
 import {
@@ -98,25 +98,81 @@ const KINDS = ['theme', 'concept', 'irritant', 'enchantment'] as const;
  */
 export function keynessState(core: CoreState): KeynessState {
   const channels = dict<KeynessChannelCounts>();
-  for (const [id, ch] of Object.entries(core.channels)) {
-    const words = dict<number>();
-    let keywords = 0;
-    for (const [key, [occurrences]] of Object.entries(ch.keywords)) {
-      words[key] = occurrences;
-      keywords += occurrences;
-    }
-    const expressions = dict<number>();
-    for (const [key, [occurrences]] of Object.entries(ch.expressions)) expressions[key] = occurrences;
-    const concepts = dict<number>();
-    for (const kind of KINDS) for (const [entry, n] of Object.entries(ch.entries[kind])) concepts[`${kind}:${entry}`] = n;
-    channels[id] = { verbatims: ch.verbatims, keywords, words, expressions, concepts };
+  for (const [id, columns] of Object.entries(coreColumns(core))) {
+    const counts = (c: Column): Counts => {
+      const out = dict<number>();
+      for (let i = 0; i < c.keys.length; i++) out[c.keys[i] as string] = c.counts[i] as number;
+      return out;
+    };
+    channels[id] = { verbatims: columns.verbatims, keywords: columns.keywords, words: counts(columns.word), expressions: counts(columns.expression), concepts: counts(columns.concept) };
   }
   return { channels };
 }
 
-const TABLES = { word: 'words', expression: 'expressions', concept: 'concepts' } as const;
+/**
+ * Keyness of the core state's channels, read straight off its word tables.
+ * When a table was cut to its budget (`maxVocabulary`), its counts may fall
+ * short by its slack: a word or expression is then listed only when it is key
+ * whatever its true counts within the slacks.
+ */
+export function finalizeCoreKeyness(core: CoreState, options: KeynessOptions = {}): KeynessResult {
+  return keynessOf(coreColumns(core), options);
+}
 
 export function finalizeKeyness(state: KeynessState, options: KeynessOptions = {}): KeynessResult {
+  const columns = dict<ChannelColumns>();
+  const column = (counts: Counts): Column => {
+    const keys = Object.keys(counts);
+    return { keys, counts: keys.map((k) => countOf(counts, k)) };
+  };
+  for (const [id, c] of Object.entries(state.channels)) {
+    columns[id] = { verbatims: c.verbatims, keywords: c.keywords, word: column(c.words), expression: column(c.expressions), concept: column(c.concepts) };
+  }
+  return keynessOf(columns, options);
+}
+
+/** Keys and their counts, in two columns; `slack`: the most a count may fall short (0: exact). */
+interface Column {
+  keys: readonly string[];
+  counts: readonly number[];
+  slack?: number;
+}
+
+interface ChannelColumns {
+  verbatims: number;
+  keywords: number;
+  word: Column;
+  expression: Column;
+  concept: Column;
+}
+
+function coreColumns(core: CoreState): Record<string, ChannelColumns> {
+  const channels = dict<ChannelColumns>();
+  for (const [id, ch] of Object.entries(core.channels)) {
+    const words = channelTerms(ch, 'keywords');
+    const expressions = channelTerms(ch, 'expressions');
+    const concepts: Column = { keys: [], counts: [] };
+    for (const kind of KINDS) {
+      for (const [entry, n] of Object.entries(ch.entries[kind])) {
+        (concepts.keys as string[]).push(`${kind}:${entry}`);
+        (concepts.counts as number[]).push(n);
+      }
+    }
+    channels[id] = {
+      verbatims: ch.verbatims,
+      // Every keyword counted, kept in the table or not: the corpus size stays exact when a table is cut.
+      keywords: words.total,
+      word: { keys: words.keys, counts: words.occurrences, slack: words.slack },
+      expression: { keys: expressions.keys, counts: expressions.occurrences, slack: expressions.slack },
+      concept: concepts,
+    };
+  }
+  return channels;
+}
+
+const ITEM_KINDS: readonly KeynessItemKind[] = ['word', 'expression', 'concept'];
+
+function keynessOf(state: Record<string, ChannelColumns>, options: KeynessOptions): KeynessResult {
   const maxP = options.maxP ?? 0.001;
   if (typeof maxP !== 'number' || !(maxP > 0 && maxP <= 1)) {
     throw new TypeError(`verbatim-fr: expected maxP in (0, 1] in finalizeKeyness, got ${describe(maxP)}`);
@@ -127,41 +183,67 @@ export function finalizeKeyness(state: KeynessState, options: KeynessOptions = {
   if (formula !== 'rayson' && formula !== 'full') {
     throw new TypeError(`verbatim-fr: expected formula rayson or full in finalizeKeyness, got ${describe(formula)}`);
   }
-  const names = sortedKeys(state.channels);
-  const channels = names.map((name) => state.channels[name] as KeynessChannelCounts);
+  const names = sortedKeys(state);
+  const channels = names.map((name) => state[name] as ChannelColumns);
   const totalVerbatims = channels.reduce((s, c) => s + c.verbatims, 0);
   const totalKeywords = channels.reduce((s, c) => s + c.keywords, 0);
-  const totals = {
-    word: sumCounts(channels.map((c) => c.words)),
-    expression: sumCounts(channels.map((c) => c.expressions)),
-    concept: sumCounts(channels.map((c) => c.concepts)),
-  };
-  const candidates = {
-    word: sortedKeys(totals.word).filter((k) => countOf(totals.word, k) >= minFrequency),
-    expression: sortedKeys(totals.expression).filter((k) => countOf(totals.expression, k) >= minFrequency),
-    concept: sortedKeys(totals.concept).filter((k) => countOf(totals.concept, k) >= minFrequency),
-  };
+
+  // Per kind: the items frequent enough over all channels (sorted: the order ties are listed in), their
+  // totals, and each channel's counts of them. Rarer items are never compared, so never sorted nor copied.
+  const tables = {} as Record<KeynessItemKind, { candidates: string[]; totals: Float64Array; own: Float64Array[] }>;
+  for (const kind of ITEM_KINDS) {
+    const sums = new Map<string, number>();
+    for (const c of channels) {
+      const { keys, counts } = c[kind];
+      for (let i = 0; i < keys.length; i++) sums.set(keys[i] as string, (sums.get(keys[i] as string) ?? 0) + (counts[i] as number));
+    }
+    const candidates: string[] = [];
+    for (const [key, n] of sums) if (n >= minFrequency) candidates.push(key);
+    candidates.sort(compareStrings);
+    const at = new Map(candidates.map((key, i) => [key, i]));
+    const own = channels.map((c) => {
+      const counts = new Float64Array(candidates.length);
+      const column = c[kind];
+      for (let i = 0; i < column.keys.length; i++) {
+        const j = at.get(column.keys[i] as string);
+        if (j !== undefined) counts[j] = (counts[j] as number) + (column.counts[i] as number);
+      }
+      return counts;
+    });
+    tables[kind] = { candidates, totals: Float64Array.from(candidates, (key) => sums.get(key) as number), own };
+  }
 
   return {
     threshold: { maxP, minFrequency, formula },
     channels: names.map((channel, i): KeynessChannel => {
-      const counts = channels[i] as KeynessChannelCounts;
+      const counts = channels[i] as ChannelColumns;
       const table = (kind: KeynessItemKind): KeynessTable => {
         const perVerbatim = kind === 'concept';
         const c = perVerbatim ? counts.verbatims : counts.keywords;
         const d = (perVerbatim ? totalVerbatims : totalKeywords) - c;
         const unit = perVerbatim ? 100 : 1000;
-        const own = counts[TABLES[kind]];
+        const { candidates, totals, own } = tables[kind];
+        const mine = own[i] as Float64Array;
+        // Counts cut down to a budget may fall short: by the channel's slack here, by the others' together there.
+        const slackHere = counts[kind].slack ?? 0;
+        const slackThere = channels.reduce((sum, ch) => sum + (ch[kind].slack ?? 0), 0) - slackHere;
         const over: KeyItem[] = [];
         const under: KeyItem[] = [];
-        for (const key of candidates[kind]) {
-          const a = countOf(own, key);
-          const b = countOf(totals[kind], key) - a;
+        for (let j = 0; j < candidates.length; j++) {
+          const key = candidates[j] as string;
+          const a = mine[j] as number;
+          const b = (totals[j] as number) - a;
           if (c === 0 || d === 0) continue;
           const g2 = logLikelihood(a, b, c, d, formula);
           const p = chiSquarePValue(g2);
           if (!(p < maxP)) continue;
           const isOver = a / c > b / d;
+          if (slackHere + slackThere > 0) {
+            // Kept only when key whatever the true counts within the slacks: least over with the others' counts at
+            // their most, least under with this channel's at its most.
+            const [a2, b2] = isOver ? [a, b + slackThere] : [a + slackHere, b];
+            if (a2 / c > b2 / d !== isOver || !(chiSquarePValue(logLikelihood(a2, b2, c, d, formula)) < maxP)) continue;
+          }
           const item: KeyItem = {
             kind,
             key,

@@ -41,7 +41,7 @@ function summaryParts(report: Report, m: Messages): string[] {
   if (s.period !== null) parts.push(`${t.period} ${s.period.from} → ${s.period.to}`);
   parts.push(`${t.masked}${m.colon}${s.maskedPersonalData ? m.yes : m.no}`);
   if (report.all.agentMessages > 0) parts.push(`${report.all.agentMessages} ${t.agentMessages}`);
-  if (s.approximate) parts.push(t.approximate);
+  if (s.approximate) parts.push(t.approximate(String(s.maxUndercount)));
   return parts;
 }
 
@@ -309,7 +309,7 @@ function summaryBlock(report: Report, ctx: HtmlContext): HtmlBlock {
   const dd = (v: string, sub?: string) => `<dd>${esc(v)}${sub !== undefined ? `<span class="sub">${esc(sub)}</span>` : ''}</dd>`;
   let html = `<dl class="figures">${figures.map(([k, v, sub]) => `<div><dt>${esc(k)}</dt>${dd(v, sub)}</div>`).join('')}</dl>`;
   html += s.maskedPersonalData ? `<p class="note">${esc(h.maskedYes)}</p>` : `<p class="warning" role="note">${esc(h.maskedNo)}</p>`;
-  if (s.approximate) html += `<p class="note">${esc(h.approximate)}</p>`;
+  if (s.approximate) html += `<p class="note">${esc(h.approximate(String(s.maxUndercount)))}</p>`;
   if (s.rejected > 0) {
     const reasons = table(
       null,
@@ -521,6 +521,7 @@ function coreCsv(report: Report, examples: boolean): CsvRow[] {
   }
   row('summary', '', '', '', 'masked_personal_data', s.maskedPersonalData ? 1 : 0);
   row('summary', '', '', '', 'approximate', s.approximate ? 1 : 0);
+  if (s.approximate) row('summary', '', '', '', 'max_undercount', s.maxUndercount);
   for (const r of s.rejectsByReason) row('reject_reason', '', r.reason, r.reason, 'count', r.count);
   for (const r of s.firstRejects) row('reject', '', `${r.source.file}:${r.source.row}`, r.reason, 'hint', r.hint);
 

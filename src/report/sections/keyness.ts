@@ -1,7 +1,7 @@
 // Keyness per channel (`report.sections.insight.keyness`): words, expressions and
 // entries a channel uses more or less than the others. It keeps no state of its
 // own: it reads the core figures' word and entry tables.
-import { finalizeKeyness, keynessState, type KeyItem, type KeynessChannel, type KeynessOptions, type KeynessResult } from '../insight/keyness.js';
+import { finalizeCoreKeyness, type KeyItem, type KeynessChannel, type KeynessOptions, type KeynessResult } from '../insight/keyness.js';
 import { anchorId, escapeHtml as esc } from '../renderers/html/escape.js';
 import { absent, cell, table } from '../renderers/html/kit.js';
 import { formatCount, formatNumber, formatP, formatSigned, mdCell, mdTable } from '../renderers/text.js';
@@ -95,7 +95,7 @@ export function keynessSection(settings: KeynessSectionOptions = {}): Section<nu
     init: () => null,
     add: (state) => state,
     merge: () => null,
-    finalize: (_, { core }) => finalizeKeyness(keynessState(core), settings),
+    finalize: (_, { core }) => finalizeCoreKeyness(core, settings),
     read: (value) => (isKeynessResult(value) ? value : undefined),
     messages,
     render: {

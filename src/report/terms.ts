@@ -1,0 +1,429 @@
+/**
+ * Word and expression tables of the report: per channel, each word (keyword)
+ * and each 2- or 3-word expression with its occurrences and the verbatims it
+ * appears in.
+ *
+ * The state is plain JSON in columns (`keys`, `occurrences`, `verbatims`), so
+ * it crosses worker threads and files as is. Adding goes through an index kept
+ * beside the table (a `WeakMap`, never stored): an open-addressing hash table
+ * over the slots, hashed so that an expression is looked up from its words
+ * without building the string "a b c" (the string is made once, when the
+ * expression enters the table), and a per-slot mark of the last verbatim that
+ * counted it (no set per verbatim).
+ *
+ * With a budget `k` (`maxVocabulary`) a table is a Misra–Gries summary in its
+ * mergeable form (Agarwal et al., "Mergeable summaries", 2012), weighted by
+ * occurrences: once it holds more than 2·k terms, the (k+1)-th largest
+ * occurrence count (the cut) is subtracted from every term, the terms left at
+ * zero are dropped (at most k remain), and `slack` grows by the cut. From the
+ * first cut on, a term the table does not hold enters on its second
+ * occurrence (see `admitted`): the long tail of words and expressions seen once
+ * never enters, so tables are cut far less often. Adding is O(1) amortised (a
+ * cut costs O(2·k) and frees at least k slots); memory is at most 2·k terms
+ * per table. Guarantees, for a table that received N occurrences (`total`),
+ * whatever the split into states and the order of merges:
+ * - every occurrence and verbatim count kept is a lower bound of the true one
+ *   and falls short of it by at most `slack`; a term missing from the table
+ *   was seen at most `slack` times;
+ * - `slack` ≤ 2·N / (k + 1): the cuts add at most N / (k + 1) (each removes
+ *   (k+1)·cut occurrences at least), the doorkeeper at most as much;
+ * - the result does not depend on the order of keys: a cut depends on the
+ *   counts only, and every term at or under it goes.
+ * Until a table first holds more than 2·k terms nothing is cut: it is exact,
+ * and identical to the table built without a budget.
+ */
+import { compareStrings } from './counts.js';
+
+/** One word or expression table of the state (plain JSON). */
+export interface TermTable {
+  /** The word, or the expression's words joined by a space. */
+  keys: string[];
+  occurrences: number[];
+  /** Verbatims holding the term (≤ its occurrences). */
+  verbatims: number[];
+  /** Occurrences counted into the table, kept or cut. */
+  total: number;
+  /** What the cuts subtracted: every kept count falls short of the truth by at most this (0: exact). */
+  slack: number;
+}
+
+export function emptyTermTable(): TermTable {
+  return { keys: [], occurrences: [], verbatims: [], total: 0, slack: 0 };
+}
+
+/** A table in the state's own form (v3), as opposed to a version-2 `{ key: [occurrences, verbatims] }` record. */
+export function isTermTable(value: unknown): value is TermTable {
+  return typeof value === 'object' && value !== null && Array.isArray((value as Partial<TermTable>).keys);
+}
+
+/**
+ * A table of a version-2 state (`{ key: [occurrences, verbatims] }`, its
+ * slack kept beside it) in the current form. A current table is returned as is.
+ */
+export function termTableOf(value: unknown, slack = 0): TermTable {
+  if (isTermTable(value)) return value;
+  const out = emptyTermTable();
+  out.slack = slack;
+  if (typeof value !== 'object' || value === null) return out;
+  for (const [key, count] of Object.entries(value as Record<string, unknown>)) {
+    if (!Array.isArray(count)) continue;
+    const occurrences = Number(count[0]) || 0;
+    out.keys.push(key);
+    out.occurrences.push(occurrences);
+    out.verbatims.push(Number(count[1]) || 0);
+    out.total += occurrences;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- hashing
+
+// Polynomial hash of the UTF-16 code units, mod 2^32: the hash of "a b" follows from those of "a" and "b".
+const BASE = 0x01000193;
+const POWERS: number[] = [1];
+function power(n: number): number {
+  while (POWERS.length <= n) POWERS.push(Math.imul(POWERS[POWERS.length - 1] as number, BASE));
+  return POWERS[n] as number;
+}
+
+export function hashOf(s: string): number {
+  let h = 0;
+  for (let i = 0; i < s.length; i++) h = (Math.imul(h, BASE) + s.charCodeAt(i)) | 0;
+  return h;
+}
+
+/** The hash of `x + ' ' + y` from the hash of x, and y with its hash. */
+const joinHash = (hx: number, y: string, hy: number): number => (Math.imul((Math.imul(hx, BASE) + 32) | 0, power(y.length)) + hy) | 0;
+
+/** Spreads the bits before masking (murmur3's finaliser). */
+function bucketOf(h: number, mask: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h & mask;
+}
+
+/** `key` is `a b` (no string built). */
+const isPair = (key: string, a: string, b: string): boolean =>
+  key.length === a.length + 1 + b.length && key.charCodeAt(a.length) === 32 && key.startsWith(a) && key.endsWith(b);
+/** `key` is `a b c`. */
+const isTriple = (key: string, a: string, b: string, c: string): boolean =>
+  key.length === a.length + b.length + c.length + 2 &&
+  key.charCodeAt(a.length) === 32 &&
+  key.charCodeAt(a.length + 1 + b.length) === 32 &&
+  key.startsWith(a) &&
+  key.startsWith(b, a.length + 1) &&
+  key.endsWith(c);
+
+// ---------------------------------------------------------------- the index
+
+/** The lookup side of a table while analyses are added (never stored). */
+class TermIndex {
+  /** Slots indexed: the table's length when the index is current. */
+  size = 0;
+  hashes: Int32Array;
+  /** Per slot: the verbatim (`serial`) that last counted it. */
+  seen: Int32Array;
+  /** Open addressing: slot + 1, 0 when empty. At least twice the slots. */
+  buckets: Int32Array;
+  mask: number;
+  serial = 0;
+  /** Doorkeeper: a Bloom filter (two bits a term) of the terms seen once since it was last emptied. */
+  door: Int32Array | undefined;
+  /** Terms it holds. */
+  doorTerms = 0;
+
+  constructor(table: TermTable) {
+    const n = table.keys.length;
+    let capacity = 16;
+    while (capacity < n) capacity *= 2;
+    this.hashes = new Int32Array(capacity);
+    this.seen = new Int32Array(capacity);
+    this.buckets = new Int32Array(capacity * 2);
+    this.mask = capacity * 2 - 1;
+    for (let i = 0; i < n; i++) this.hashes[i] = hashOf(table.keys[i] as string);
+    this.size = n;
+    this.rehash();
+  }
+
+  rehash(): void {
+    this.buckets.fill(0);
+    for (let slot = 0; slot < this.size; slot++) {
+      let b = bucketOf(this.hashes[slot] as number, this.mask);
+      while (this.buckets[b] !== 0) b = (b + 1) & this.mask;
+      this.buckets[b] = slot + 1;
+    }
+  }
+
+  /** Room for one more slot (tables and buckets doubled when full). */
+  reserve(): void {
+    if (this.size < this.hashes.length) return;
+    const capacity = this.hashes.length * 2;
+    const hashes = new Int32Array(capacity);
+    hashes.set(this.hashes);
+    const seen = new Int32Array(capacity);
+    seen.set(this.seen);
+    this.hashes = hashes;
+    this.seen = seen;
+    this.buckets = new Int32Array(capacity * 2);
+    this.mask = capacity * 2 - 1;
+    this.rehash();
+  }
+}
+
+const indexes = new WeakMap<TermTable, TermIndex>();
+
+function indexOf(table: TermTable): TermIndex {
+  let index = indexes.get(table);
+  // A table changed by hand (or read back from JSON) is indexed again.
+  if (index === undefined || index.size !== table.keys.length) {
+    index = new TermIndex(table);
+    indexes.set(table, index);
+  }
+  return index;
+}
+
+// ---------------------------------------------------------------- adding
+
+/**
+ * Adds one verbatim's keywords and their 2- and 3-word expressions. A `null`
+ * (a masked word) breaks the expressions, so none spans personal data;
+ * expressions of one word repeated ("nul nul nul") say nothing a word does
+ * not, and are skipped.
+ */
+export function addKeywords(words: TermTable, expressions: TermTable, keywords: ReadonlyArray<string | null>, budget: number | null): void {
+  const w = indexOf(words);
+  const e = indexOf(expressions);
+  w.serial = (w.serial + 1) | 0;
+  e.serial = (e.serial + 1) | 0;
+  // Each keyword hashed once; a masked word's hash is never read.
+  const hashes = new Int32Array(keywords.length);
+  for (let i = 0; i < keywords.length; i++) {
+    const k = keywords[i];
+    if (k == null) continue;
+    const h = hashOf(k);
+    hashes[i] = h;
+    count(words, w, h, k, null, null, budget);
+  }
+  for (let i = 0; i + 1 < keywords.length; i++) {
+    const a = keywords[i];
+    const b = keywords[i + 1];
+    if (a != null && b != null && a !== b) count(expressions, e, joinHash(hashes[i] as number, b, hashes[i + 1] as number), a, b, null, budget);
+  }
+  for (let i = 0; i + 2 < keywords.length; i++) {
+    const a = keywords[i];
+    const b = keywords[i + 1];
+    const c = keywords[i + 2];
+    if (a == null || b == null || c == null || (a === b && b === c)) continue;
+    const h = joinHash(joinHash(hashes[i] as number, b, hashes[i + 1] as number), c, hashes[i + 2] as number);
+    count(expressions, e, h, a, b, c, budget);
+  }
+}
+
+/** Counts one occurrence of `a`, `a b` or `a b c` (hash `h`) in the current verbatim. */
+function count(table: TermTable, index: TermIndex, h: number, a: string, b: string | null, c: string | null, budget: number | null): void {
+  table.total += 1;
+  const { buckets, hashes, mask } = index;
+  for (let bucket = bucketOf(h, mask); buckets[bucket] !== 0; bucket = (bucket + 1) & mask) {
+    const slot = (buckets[bucket] as number) - 1;
+    if (hashes[slot] !== h) continue;
+    const key = table.keys[slot] as string;
+    if (b === null ? key !== a : c === null ? !isPair(key, a, b) : !isTriple(key, a, b, c)) continue;
+    table.occurrences[slot] = (table.occurrences[slot] as number) + 1;
+    if (index.seen[slot] !== index.serial) {
+      index.seen[slot] = index.serial;
+      table.verbatims[slot] = (table.verbatims[slot] as number) + 1;
+    }
+    return;
+  }
+  if (budget !== null && table.slack > 0 && !admitted(table, index, h, budget)) return;
+  insert(table, index, h, b === null ? a : c === null ? `${a} ${b}` : `${a} ${b} ${c}`);
+  if (budget !== null && table.keys.length > 2 * budget) cut(table, budget, index);
+}
+
+/**
+ * Once a table has been cut, a term it does not hold enters on its second
+ * occurrence only: the first is remembered in the doorkeeper (a Bloom filter,
+ * two bits a term, 16 bits per term it holds), not counted. Most terms of a
+ * long tail are seen once: they never enter, so the table is cut far less
+ * often and holds the terms that come back. A term loses at most one
+ * occurrence (and verbatim) each time the doorkeeper is emptied, which
+ * happens after it has remembered 4·budget terms: each emptying adds 1 to the
+ * slack, so the slack still bounds every count's shortfall, and the emptyings
+ * add at most N / (4·budget) + 1 ≤ N / (budget + 1) to it (a table is cut
+ * only after 2·budget + 1 terms entered it). The doorkeeper lives beside the
+ * table, never in the state; a filter's false positive only lets a term in early.
+ */
+function admitted(table: TermTable, index: TermIndex, h: number, budget: number): boolean {
+  const terms = 4 * budget;
+  if (index.door === undefined || index.doorTerms >= terms) {
+    let words = 1;
+    while (words * 32 < 16 * terms) words *= 2;
+    if (index.door === undefined || index.door.length !== words) index.door = new Int32Array(words);
+    else index.door.fill(0);
+    index.doorTerms = 0;
+    table.slack += 1;
+  }
+  const door = index.door;
+  const bits = door.length * 32 - 1;
+  const i = h & bits;
+  const j = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) & bits;
+  const seen = (door[i >>> 5] as number) & (1 << (i & 31)) && (door[j >>> 5] as number) & (1 << (j & 31));
+  if (seen) return true;
+  door[i >>> 5] = (door[i >>> 5] as number) | (1 << (i & 31));
+  door[j >>> 5] = (door[j >>> 5] as number) | (1 << (j & 31));
+  index.doorTerms++;
+  return false;
+}
+
+function insert(table: TermTable, index: TermIndex, h: number, key: string): void {
+  index.reserve();
+  const slot = table.keys.length;
+  table.keys.push(key);
+  table.occurrences.push(1);
+  table.verbatims.push(1);
+  index.hashes[slot] = h;
+  index.seen[slot] = index.serial;
+  index.size = slot + 1;
+  let bucket = bucketOf(h, index.mask);
+  while (index.buckets[bucket] !== 0) bucket = (bucket + 1) & index.mask;
+  index.buckets[bucket] = slot + 1;
+}
+
+// ---------------------------------------------------------------- cutting
+
+/**
+ * The n-th largest of non-negative integer counts (1-based; 0 when there are
+ * fewer), in linear time: a histogram of the counts up to the table's length,
+ * the larger ones sorted apart (there are few of them).
+ */
+export function nthLargest(values: readonly number[], n: number): number {
+  const cap = values.length;
+  const histogram = new Int32Array(cap + 1);
+  const heavy: number[] = [];
+  for (const v of values) {
+    if (v > cap) heavy.push(v);
+    else if (v > 0) histogram[v] = (histogram[v] as number) + 1;
+  }
+  if (heavy.length >= n) return heavy.sort((x, y) => y - x)[n - 1] as number;
+  let seen = heavy.length;
+  for (let v = cap; v > 0; v--) {
+    seen += histogram[v] as number;
+    if (seen >= n) return v;
+  }
+  return 0;
+}
+
+/** Subtracts the (k+1)-th largest occurrence count from every term and drops those left at 0 (in place). */
+function cut(table: TermTable, k: number, index?: TermIndex): void {
+  const c = nthLargest(table.occurrences, k + 1);
+  if (c <= 0) return;
+  const { keys, occurrences, verbatims } = table;
+  let j = 0;
+  for (let i = 0; i < keys.length; i++) {
+    const left = (occurrences[i] as number) - c;
+    if (left <= 0) continue;
+    keys[j] = keys[i] as string;
+    occurrences[j] = left;
+    // A verbatim count never exceeds the occurrences, and loses at most the cut.
+    verbatims[j] = Math.min(verbatims[i] as number, left);
+    if (index !== undefined) {
+      index.hashes[j] = index.hashes[i] as number;
+      index.seen[j] = index.seen[i] as number;
+    }
+    j++;
+  }
+  keys.length = j;
+  occurrences.length = j;
+  verbatims.length = j;
+  table.slack += c;
+  if (index !== undefined) {
+    index.size = j;
+    index.rehash();
+  }
+}
+
+// ---------------------------------------------------------------- merging
+
+const copyOf = (t: TermTable): TermTable => ({
+  keys: t.keys.slice(),
+  occurrences: t.occurrences.slice(),
+  verbatims: t.verbatims.slice(),
+  total: t.total,
+  slack: t.slack,
+});
+
+/** The sum of tables, as a new table (keys in first-seen order); no cut. */
+export function sumTermTables(tables: readonly TermTable[]): TermTable {
+  const nonEmpty = tables.filter((t) => t.keys.length > 0);
+  const out = nonEmpty.length === 1 ? copyOf(nonEmpty[0] as TermTable) : emptyTermTable();
+  out.total = 0;
+  out.slack = 0;
+  for (const t of tables) {
+    out.total += t.total;
+    out.slack += t.slack;
+  }
+  if (nonEmpty.length <= 1) return out;
+  const at = new Map<string, number>();
+  for (const t of nonEmpty) {
+    for (let i = 0; i < t.keys.length; i++) {
+      const key = t.keys[i] as string;
+      const slot = at.get(key);
+      if (slot === undefined) {
+        at.set(key, out.keys.length);
+        out.keys.push(key);
+        out.occurrences.push(t.occurrences[i] as number);
+        out.verbatims.push(t.verbatims[i] as number);
+      } else {
+        out.occurrences[slot] = (out.occurrences[slot] as number) + (t.occurrences[i] as number);
+        out.verbatims[slot] = (out.verbatims[slot] as number) + (t.verbatims[i] as number);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Merges two tables into a new one: the sum, cut back as an add would when it
+ * holds more than 2·budget terms. Commutative, and associative within the
+ * bound stated above (exactly, without a budget or while nothing is cut).
+ */
+export function mergeTermTables(a: TermTable, b: TermTable, budget: number | null): TermTable {
+  const out = sumTermTables([a, b]);
+  if (budget !== null && out.keys.length > 2 * budget) cut(out, budget);
+  return out;
+}
+
+// ---------------------------------------------------------------- reading
+
+/**
+ * Slots of the `max` first terms by verbatims, then occurrences, then key
+ * (code-unit order), among those `keep` accepts: one pass, no sort of the table.
+ */
+export function topTerms(table: TermTable, max: number, keep: (key: string, verbatims: number) => boolean): number[] {
+  const { keys, occurrences: o, verbatims: v } = table;
+  const top: number[] = [];
+  if (max <= 0) return top;
+  const before = (i: number, j: number): boolean => {
+    const vi = v[i] as number;
+    const vj = v[j] as number;
+    if (vi !== vj) return vi > vj;
+    const oi = o[i] as number;
+    const oj = o[j] as number;
+    if (oi !== oj) return oi > oj;
+    return compareStrings(keys[i] as string, keys[j] as string) < 0;
+  };
+  for (let i = 0; i < keys.length; i++) {
+    if (top.length === max && !before(i, top[max - 1] as number)) continue;
+    if (!keep(keys[i] as string, v[i] as number)) continue;
+    let p = top.length < max ? top.push(i) - 1 : max - 1;
+    while (p > 0 && before(i, top[p - 1] as number)) {
+      top[p] = top[p - 1] as number;
+      p--;
+    }
+    top[p] = i;
+  }
+  return top;
+}

@@ -1,0 +1,85 @@
+// The masking's gates (each finder runs only when the text holds what its
+// patterns need) change nothing: on every text, the gated search finds what
+// running every finder finds.
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { findPersonalData } from '../../src/report/mask.js';
+import { mayHoldNames } from '../../src/report/mask-names.js';
+
+const sample = (parse(readFileSync(new URL('../../corpora/sample.csv', import.meta.url)), { bom: true, delimiter: ';', columns: true }) as Array<{ commentaire: string }>).map(
+  (r) => r.commentaire,
+);
+const piiSet = (file: string): string[] =>
+  readFileSync(new URL(`../fixtures/pii/${file}`, import.meta.url), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => (JSON.parse(line) as { text: string }).text);
+
+// The export generator of the benchmarks (plain JavaScript, imported by URL).
+const generator = (await import(String(new URL('../../bench/gen-corpus.mjs', import.meta.url)))) as {
+  corpusRows(options: { kind: 'growing'; seed: number }): Iterator<{ commentaire: string }>;
+};
+
+function growing(n: number): string[] {
+  const rows = generator.corpusRows({ kind: 'growing', seed: 11 });
+  return Array.from({ length: n }, () => rows.next().value.commentaire);
+}
+
+const same = (text: string): void => {
+  expect(findPersonalData(text), text).toEqual(findPersonalData(text, false));
+};
+
+describe('masking gates', () => {
+  it.each([
+    ['corpora/sample.csv', sample],
+    ['the personal-data development set', piiSet('verbatims.jsonl')],
+    ['the personal-data held-out set', piiSet('holdout.jsonl')],
+    ['4,000 generated export rows', growing(4000)],
+  ])('find what every finder finds on %s', (_name, texts) => {
+    expect(texts.length).toBeGreaterThan(90);
+    for (const text of texts) same(text);
+  });
+
+  // Pieces that open or nearly open each finder: digits in groups, at signs, street words, markers, name cues.
+  const piece = fc.oneof(
+    fc.constantFrom(
+      '06', '12', '34', '56', '78', '0612345678', '+33', '(0)', '0033', '+262', '692', '4970', '1012', '3456', '7890', '4111111111111111',
+      'FR76', 'fr76', '3000', '6000', '0112', '189', '30006', '00001', '12345678901', '89', '1', '85', '05', '2A', '006', '084', '36',
+      '12/03/2024', '2024-03-12', '14h30', '48h', '12,50', '€', '75011', '69003', '13001', 'CEDEX', '12', 'bis', 'rue', 'av', 'place', 'des',
+      'Lilas', 'Lyon', 'Le', 'Mans', 'lieu-dit', 'ZI', 'BP', '42', 'résidence', 'bât.', '@', 'x.y', 'gmail', 'point', 'com', 'fr', 'at',
+      'arobase', '[at]', '(at)', 'dot', 'n°', 'no', 'commande', 'dossier', 'client', 'Client :', 'modèle', 'CMD2024A881', 'XB-778-412-FR',
+      'A12B', 'Madame', 'mme', 'M', 'M.', 'Mr', 'Dr', 'nguyen', 'Durand', 'conseillère', 'Agent', 'Cordialement', 'bien', 'à', 'vous',
+      'Bonjour', 'Hugo', 'Julie', "m'appelle", 'je', 'me', 'nomme', 'Émilie', 'Dufour', 'Saint', 'colis', 'reçu', 'merci', 'pas', 'le', 'la',
+      // Letters beyond the first plane, decomposed accents, run characters.
+      '𝐀', '𝐀𝐁', 'e\u0301', '_', '__', '/', 'x_1', "d'Orange", "l'Agence",
+    ),
+    fc.stringMatching(/^[a-zA-Zéè0-9]{1,8}$/u),
+  );
+  const gap = fc.constantFrom(' ', ' ', ' ', '', '', '.', '. ', ', ', '-', '/', '_', ' : ', '\u00a0', '\n', '  ', '(', ')', ' #', '°');
+  const text = fc.array(fc.tuple(piece, gap), { maxLength: 24 }).map((parts) => parts.map(([p, g]) => p + g).join(''));
+
+  it('property: find what every finder finds on texts made of their cues', () => {
+    fc.assert(fc.property(text, (t) => same(t)), { numRuns: 3000 });
+  });
+
+  it.each([
+    ['Livraison rapide, produit conforme.', false],
+    ['Très déçu du service client, aucune réponse.', false],
+    ['Merci à Julie pour son aide', true],
+    ['mme nguyen très aimable', true],
+    ['Cordialement', false],
+    ['Cordialement, Kerbrat', true],
+    ['Bien à vous', false],
+    ['Bien à vous, Kerbrat', true],
+    ["la conseillère d'Orange", true],
+    ['la conseillère orange', false],
+    ['ligne un\nligne deux', true],
+    ['ligne un\nligne 2', false],
+    ['m dupont', false],
+    ['M Dupont', true],
+  ])('mayHoldNames(%j) is %s', (input, expected) => {
+    expect(mayHoldNames(input)).toBe(expected);
+  });
+});
