@@ -96,6 +96,26 @@ describe('split, analysed part by part, merged = one run over all the parts', ()
     expect(finalizeRunState(merged)).toEqual(await reportOf(paths));
   });
 
+
+  it('a state file written before the word tables became columns (report stateVersion 2) still validates, parses and merges', async () => {
+    const paths = split([250, 246], 'v2');
+    const [a, b] = await Promise.all(paths.map(stateOf));
+    // What the previous release wrote: word tables as { key: [occurrences, verbatims] } (nothing cut: exact).
+    const old = JSON.parse(stringifyRunState(a!)) as { state: { stateVersion: number; sections: { core: { channels: Record<string, Record<string, unknown>> } } } };
+    old.state.stateVersion = 2;
+    for (const ch of Object.values(old.state.sections.core.channels)) {
+      for (const field of ['keywords', 'expressions']) {
+        const t = ch[field] as { keys: string[]; occurrences: number[]; verbatims: number[] };
+        ch[field] = Object.fromEntries(t.keys.map((k, i) => [k, [t.occurrences[i], t.verbatims[i]]]));
+      }
+      ch.pruned = false;
+    }
+    expect(validate(old), JSON.stringify(validate.errors)).toBe(true);
+    const [parsed] = parseRunStates(JSON.stringify(old), 'old.state.json');
+    const merged = mergeRunStates([{ name: 'old', state: parsed! }, { name: 'new', state: b! }]);
+    expect(merged.state.stateVersion).toBe(3);
+    expect(finalizeRunState(merged)).toEqual(await reportOf(paths));
+  });
   it('against the run over the whole file, only the rejects differ: they name each part and its row', async () => {
     const paths = split([100, 0, 396], 'whole');
     const states = await Promise.all(paths.map(stateOf));
