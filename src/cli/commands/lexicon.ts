@@ -60,7 +60,8 @@ export function lexiconCommand(program: Command, { io }: CommandContext): void {
         ...(opts.from !== undefined ? { from: opts.from } : {}),
         ...(opts.kind !== undefined ? { kind: opts.kind } : {}),
         ...(opts.theme !== undefined ? { theme: opts.theme } : {}),
-        ...(opts.defaultLexicon ? { over: composeLexicons(defaultLexicon()) } : {}),
+        // Ids and themes are checked against what the layer will go over: the default lexicon, or nothing.
+        over: composeLexicons(opts.defaultLexicon ? defaultLexicon() : []),
       });
       const target = opts.out !== undefined && opts.out !== '-' ? opts.out : 'lexicon.yml';
       const name = file.replace(/^.*[\\/]/, '');

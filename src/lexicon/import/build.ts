@@ -205,7 +205,8 @@ export function buildLayer(categories: readonly Category[], options: BuildOption
           const guess = didYouMean(themeId, [...themesHere, ...themesBelow]);
           const line = 'line' in ref ? ref.line : 0;
           errors.push(issueAt(file, line, 'column' in ref ? ref.column : 0, `unknown theme "${themeId}"${line === 0 ? ' (--theme)' : ''}`,
-            guess !== undefined ? `did you mean "${guess}"?` : `use a theme of the file or of the default lexicon (${themesBelow.slice(0, 8).join(', ')}${themesBelow.length > 8 ? '…' : ''})`));
+            guess !== undefined ? `did you mean "${guess}"?` : `use a theme of the file or of the lexicons below${themesBelow.length > 0 ? ` (${themesBelow.slice(0, 8).join(', ')}${themesBelow.length > 8 ? '…' : ''})` : ''}`,
+            line === 0 ? 'options.theme' : ''));
         }
         if (plan.kind === 'concept') entry.parent = themeId;
         else entry.theme = themeId;
