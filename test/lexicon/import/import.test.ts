@@ -201,10 +201,10 @@ describe('refused dictionaries say where and how to fix', () => {
 
 describe('lexicon loaders recognise these dictionaries', () => {
   it.each([
-    [liwc, 'relation-client.dic', 'liwc', 'this looks like a LIWC .dic dictionary, not a verbatim-fr lexicon; convert it with `verbatim lexicon import relation-client.dic --from liwc --out relation-client.yml`'],
-    [quanteda, 'dicos/relation-client.yml', 'quanteda', 'this looks like a quanteda dictionary, not a verbatim-fr lexicon; convert it with `verbatim lexicon import relation-client.yml --from quanteda --out relation-client.lexicon.yml`'],
-    [csv, 'termes.csv', 'csv', 'this looks like a CSV of terms (id;term;kind;theme), not a verbatim-fr lexicon; convert it with `verbatim lexicon import termes.csv --from csv --out termes.yml`'],
-  ])('%#: %s', (text, file, format, message) => {
+    ['relation-client.dic', liwc, 'liwc', 'this looks like a LIWC .dic dictionary, not a verbatim-fr lexicon; convert it with `verbatim lexicon import relation-client.dic --from liwc --out relation-client.yml`'],
+    ['dicos/relation-client.yml', quanteda, 'quanteda', 'this looks like a quanteda dictionary, not a verbatim-fr lexicon; convert it with `verbatim lexicon import relation-client.yml --from quanteda --out relation-client.lexicon.yml`'],
+    ['termes.csv', csv, 'csv', 'this looks like a CSV of terms (id;term;kind;theme), not a verbatim-fr lexicon; convert it with `verbatim lexicon import termes.csv --from csv --out termes.yml`'],
+  ])('%s', (file, text, format, message) => {
     expect(detectDictionary(text)).toBe(format);
     const result = safeParseLexicon(text, { file });
     expect(result.success).toBe(false);
