@@ -8,7 +8,7 @@
 // a patch with addTerms) or renamed (another kind).
 import type { EntryKind } from '../../types.js';
 import type { Lexicon, LexiconDocument, LexiconEntryInput, LexiconIssue } from '../types.js';
-import { didYouMean } from '../validate.js';
+import { didYouMean, ID_PATTERN } from '../validate.js';
 import { issueAt, type Category, type DictionaryFormat, type SourceTerm } from './model.js';
 import { isIdSegment, slugify } from './terms.js';
 
@@ -32,6 +32,8 @@ interface Planned {
   /** A group (a key holding keys): kept without words. */
   group: boolean;
   pathKey: string;
+  /** The kind was asked for (a CSV column, `kind`): an id of another kind below is avoided, not extended. */
+  kindGiven?: boolean;
 }
 
 const pathKeyOf = (names: readonly string[]): string => names.join('\u0000');
@@ -52,7 +54,8 @@ export function buildLayer(categories: readonly Category[], options: BuildOption
   // Each name as an id segment, warned once per category whose own name is not one.
   const segment = (name: string, c: Category, own: boolean): string => {
     const trimmed = name.trim();
-    if (isIdSegment(trimmed)) return trimmed;
+    // A CSV id may be dotted (livraison.delai); a key of a nested dictionary is one segment.
+    if (c.flat === true ? ID_PATTERN.test(trimmed) : isIdSegment(trimmed)) return trimmed;
     const slug = slugify(trimmed) || `categorie_${c.line}`;
     if (own) {
       warn(c.line, c.column, `category "${trimmed}" is not an id: written as "${slug}"`, 'ids are lowercase ascii letters, digits and _; the name stays the label shown in reports', trimmed);
@@ -76,7 +79,7 @@ export function buildLayer(categories: readonly Category[], options: BuildOption
       const id = segment(name, c, true);
       const themeName = c.theme ?? options.theme;
       const kind = c.kind ?? options.kind ?? (themeName !== undefined ? 'concept' : 'theme');
-      const entry: Planned = { ...base, id, kind, label: c.label ?? name };
+      const entry: Planned = { ...base, id, kind, label: c.label ?? name, kindGiven: (c.kind ?? options.kind) !== undefined };
       if (themeName !== undefined) {
         if (kind === 'theme') {
           warn(c.line, c.column, `theme "${id}" is given the theme "${themeName}": a theme has no theme; left out`, 'leave the theme column empty on theme rows, or give the row another kind');
@@ -164,8 +167,9 @@ export function buildLayer(categories: readonly Category[], options: BuildOption
     if (first !== undefined) {
       id = unique(id);
       warn(plan.line, plan.column, `"${plan.id}" is already an id of this dictionary (line ${first.line}): written as "${id}"`, 'rename one of the two categories if they differ');
-    } else if (lower !== undefined && lower === plan.kind) {
+    } else if (lower !== undefined && (lower === plan.kind || !(plan.kindGiven ?? options.kind !== undefined))) {
       patch = true;
+      plan.kind = lower;
       if (plan.terms.length > 0) {
         warn(plan.line, plan.column, `${plan.kind} "${id}" exists in the lexicons below (the default): the dictionary's words are added to it (addTerms)`, 'rename the category to keep it apart, or import with --no-default-lexicon');
       }

@@ -81,7 +81,13 @@ export function importDictionary(text: string, options: ImportDictionaryOptions 
     throw new DictionaryError([{ file, line: 1, column: 1, path: '', message: 'cannot tell the dictionary format', hint: 'say it: from quanteda, liwc or csv (--from)' }], 'dictionary');
   }
   const read: ReadResult = from === 'quanteda' ? readQuanteda(source, file) : from === 'liwc' ? readLiwc(source, file) : readCsv(source, file);
-  if (read.errors.length > 0) throw new DictionaryError(read.errors, FORMAT_NAMES[from]);
+  if (read.errors.length > 0) {
+    // The format was said, and the text looks like another one: say so on the first problem.
+    const other = options.from !== undefined ? detectDictionary(source) : undefined;
+    const first = read.errors[0];
+    if (other !== undefined && other !== from && first !== undefined) first.hint = `${first.hint}; the file looks like a ${FORMAT_NAMES[other]}: try from ${other} (--from ${other})`;
+    throw new DictionaryError(read.errors, FORMAT_NAMES[from]);
+  }
   const built = buildLayer(read.categories, { file, format: from, ...(kind !== undefined ? { kind } : {}), ...(theme !== undefined ? { theme } : {}), ...(options.over !== undefined ? { over: options.over } : {}) });
   if (built.errors.length > 0) throw new DictionaryError(built.errors, FORMAT_NAMES[from]);
   const warnings = [...read.warnings, ...built.warnings].sort((a, b) => a.line - b.line || a.column - b.column);

@@ -309,3 +309,23 @@ describe('verbatim lexicon import', () => {
     expect(r.stderr).toMatch(message);
   });
 });
+
+describe('ids of a CSV', () => {
+  it('a dotted id of the default lexicon is extended, whatever the kind it defaults to; a kind asked for keeps apart', () => {
+    const text = 'livraison.delai;livré en retard\nprix;hors de prix;irritant\n';
+    const { lexicon, warnings } = importDictionary(text, { from: 'csv', over: overDefault });
+    expect(lexicon.entries).toEqual([
+      { id: 'livraison.delai', addTerms: ['livré en retard'] },
+      { id: 'prix_irritant', kind: 'irritant', label: 'prix', terms: ['hors de prix'] },
+    ]);
+    expect(lines(warnings)).toEqual([
+      '1: concept "livraison.delai" exists in the lexicons below (the default): the dictionary\'s words are added to it (addTerms)',
+      '2: "prix" is a theme in the lexicons below (the default): the irritant is written as "prix_irritant"',
+    ]);
+    loads(lexicon, 'default');
+  });
+
+  it('a format said wrongly: the hint names the one the file looks like', () => {
+    expect(refused(liwc, { from: 'quanteda' })[0]?.hint).toMatch(/the file looks like a LIWC dictionary: try from liwc \(--from liwc\)$/);
+  });
+});
