@@ -8,11 +8,11 @@ describe('public API', () => {
       'analyzeStream', 'analyzeVerbatim', 'buildReport', 'chatSection', 'checkThresholds', 'compileLexicon',
       'composeLexicons', 'contentKeywords', 'cooccurrenceSection', 'coreSection', 'countExchanges', 'countWords', 'createAnalyzer',
       'createAnalyzerAsync', 'createReportBuilder', 'customerText', 'defaultEnglishLexicon', 'defaultLexicon', 'defaultSections', 'defineLexicon', 'defineSection',
-      'detectLanguage', 'detectScoreScale', 'englishLemmas', 'englishWords', 'evaluate', 'finalizeReport', 'findSector', 'foldKey',
-      'isBrandMessage', 'isStopword', 'journeySection', 'keynessSection', 'loadDefaultLexicons',
+      'detectDictionary', 'detectLanguage', 'detectScoreScale', 'englishLemmas', 'englishWords', 'evaluate', 'finalizeReport', 'findSector', 'foldKey',
+      'importDictionary', 'isBrandMessage', 'isStopword', 'journeySection', 'keynessSection', 'loadDefaultLexicons',
       'maskPersonalData', 'mergeReportStates', 'normalize', 'normalizeChannel', 'parseChatTranscript', 'parseGoldJsonl', 'parseLexicon',
       'renderEvalReport', 'renderHtml', 'renderReport', 'renderers', 'reportMeta', 'safeParseLexicon', 'scoresSection', 'sectorLexicon',
-      'sectorNames', 'sentences', 'stem', 'stopwords', 'suggestSectors', 'tokenize', 'trendsSection',
+      'sectorNames', 'sentences', 'stem', 'stopwords', 'stringifyLexicon', 'suggestSectors', 'tokenize', 'trendsSection',
     ]);
   });
 
