@@ -41,15 +41,15 @@ function suggestionsText(family: string, list: readonly LabelSuggestions[], line
     if (l.terms.length > 0) {
       lines.push('    candidate terms (over-represented in its false negatives):');
       for (const t of l.terms) {
-        const also = t.variants.length > 0 ? `  also ${t.variants.slice(0, 3).join(', ')}` : '';
-        lines.push(`      ${clip(`${t.term}  ${t.count} of ${l.falseNegatives} missed, ${t.otherCount} elsewhere, G² ${t.g2.toFixed(1)}${also}`, WIDTH - 6)}`);
+        const also = t.variants.length > 0 ? ` · also ${t.variants.slice(0, 3).join(', ')}` : '';
+        lines.push(`      ${clip(`${t.term} · ${t.count} of ${l.falseNegatives} missed, ${t.otherCount} elsewhere, G² ${t.g2.toFixed(1)}${also}`, WIDTH - 6)}`);
         for (const e of t.examples) lines.push(`        e.g. ${clip(`${e.id}: ${e.text}`, WIDTH - 13)}`);
       }
     }
     if (l.exclusions.length > 0) {
       lines.push('    candidate exclusions (terms behind its false positives):');
       for (const x of l.exclusions) {
-        lines.push(`      ${clip(`${x.term} → «${x.spans.join('», «')}» (${x.entry})  ${x.falsePositives} wrong, ${x.truePositives} right`, WIDTH - 6)}`);
+        lines.push(`      ${clip(`${x.term} → «${x.spans.join('», «')}» (${x.entry}) · ${x.falsePositives} wrong, ${x.truePositives} right`, WIDTH - 6)}`);
         for (const e of x.examples) lines.push(`        e.g. ${clip(`${e.id}: ${e.text}`, WIDTH - 13)}`);
       }
     }
