@@ -174,6 +174,10 @@ describe('state files', () => {
       const channels = ((s['state'] as { sections: { core: { channels: Record<string, Record<string, unknown>> } } }).sections.core.channels);
       Object.values(channels)[0]!['verbatims'] = 'many';
     }), /^p\.json: damaged state: the figures of channel "\w+" are incomplete/],
+    ['coverage counts that are not counts', () => damaged((s) => {
+      const channels = ((s['state'] as { sections: { core: { channels: Record<string, Record<string, unknown>> } } }).sections.core.channels);
+      Object.values(channels)[0]!['coverage'] = { residual: 'x' };
+    }), /^p\.json: damaged state: the coverage counts of channel "\w+" are incomplete/],
     ['a state cut short after another', () => `${text}\n${text.slice(0, 300)}\n`, /^p\.json:2: truncated or damaged state \(invalid JSON on line 2: .*\n\s+hint: the state ends before it should/],
     ['a JSON array', () => '[1]', /^p\.json: not a verbatim-fr state \(a JSON array\)/],
   ])('%s: an InputError naming the file, with a hint', (_, make, message) => {
@@ -184,6 +188,16 @@ describe('state files', () => {
       expect(error).toBeInstanceOf(InputError);
       expect((error as Error).message.replace(/^verbatim-fr: cannot read input, 1 problem:\n/, '')).toMatch(message);
     }
+  });
+
+  it('written before the coverage counts, read and merged: the report has no explained shares', () => {
+    const s = JSON.parse(text) as RunState;
+    for (const ch of Object.values(s.state.sections.core.channels)) delete ch.coverage;
+    const [parsed] = parseRunStates(JSON.stringify(s), 'old.json');
+    expect(validate(parsed)).toBe(true);
+    const merged = finalizeRunState(mergeRunStates([{ name: 'old', state: parsed! }, { name: 'new', state: { ...state, parts: [crypto.randomUUID()] } }]));
+    expect(merged.all.coverage.dissatisfied).toBeNull();
+    expect(finalizeRunState(state).all.coverage.dissatisfied).not.toBeNull();
   });
 
   const another = (s: RunState): RunState => ({ ...s, parts: [crypto.randomUUID()] });
