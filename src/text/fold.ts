@@ -139,6 +139,23 @@ function readsAlone(code: number): boolean {
     (code >= 0x1f000 && code <= 0x1faff)
   );
 }
+/**
+ * What {@link foldText} writes for one code point when it reads it alone
+ * (whitespace as ' ', combining accents as ''), or undefined for a code point
+ * it does not read alone (other scripts, compatibility letters, surrogate
+ * halves): a text of code points with a fold here folds to the concatenation
+ * of their folds, with runs of 3+ identical letters reduced to one and runs of
+ * spaces to one space. What a gate on the raw text (src/analyze/author.ts)
+ * may rely on.
+ * @internal
+ */
+export function charFold(point: number): string | undefined {
+  if (point < 0x250) return latinFold(point);
+  if (point >= 0x300 && point <= 0x36f) return '';
+  if (!readsAlone(point)) return undefined;
+  const ch = String.fromCodePoint(point);
+  return SPACE_CHAR_RE.test(ch) ? ' ' : computeFold(ch);
+}
 
 /**
  * foldText in one pass over the characters, with no split, memo lookup per
