@@ -6,6 +6,7 @@ import { InputError } from '../io/index.js';
 import { escapeForTerminal } from '../_utils/display.js';
 import { OutputError } from './checks.js';
 import { analyzeCommand } from './commands/analyze.js';
+import { discoverCommand } from './commands/discover.js';
 import { evalCommand } from './commands/eval.js';
 import { lexiconCommand } from './commands/lexicon.js';
 import { mergeCommand } from './commands/merge.js';
@@ -20,7 +21,7 @@ import { QueueError } from '../queue/errors.js';
 export { EXIT, type CliIo } from './context.js';
 
 /** The commands, in the order `--help` lists them. */
-const COMMANDS = [analyzeCommand, mergeCommand, queueCommand, evalCommand, sectorsCommand, tokenizeCommand, lexiconCommand];
+const COMMANDS = [analyzeCommand, discoverCommand, mergeCommand, queueCommand, evalCommand, sectorsCommand, tokenizeCommand, lexiconCommand];
 
 const EXAMPLES = `
 Examples:

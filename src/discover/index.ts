@@ -1,0 +1,8 @@
+// Public API of src/discover (re-exported by src/index.ts).
+export { createDiscoverBuilder, discover, emptyDiscoverState, finalizeDiscover, mergeDiscoverStates, termOf } from './discover.js';
+export type { DiscoverBuilder } from './discover.js';
+export { draftLexicon } from './draft.js';
+export type { DraftLexiconOptions } from './draft.js';
+export { discoverHtmlSection, renderDiscover } from './render.js';
+export type { DiscoverFormat } from './render.js';
+export type * from './types.js';
