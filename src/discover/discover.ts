@@ -460,7 +460,7 @@ export function finalizeDiscover(state: DiscoverState, options: DiscoverOptions 
           const item = sample[i] as DiscoverSampleItem;
           return { id: item.id, channel: item.channel, score: item.score, text: item.text };
         }),
-        draftTerms: expressions.filter(fits).map((e) => e.term),
+        draftTerms: withoutLonger(expressions.filter(fits)).map((e) => e.term),
       };
     });
   };
@@ -496,6 +496,17 @@ const DRAFT_IRRITANT_SHARE = 1 / 3;
 const DRAFT_ENCHANTMENT_SHARE = 0.9;
 
 const round = (x: number, digits: number): number => Number(x.toFixed(digits));
+
+/**
+ * The expressions none of the others is inside of: a longer one matches
+ * nothing its shorter part does not. One with a negation word stays: it is
+ * matched as written, where its part may be cancelled by that negation.
+ */
+function withoutLonger<E extends { key: string }>(expressions: readonly E[]): E[] {
+  return expressions.filter(
+    (e) => e.key.split(' ').some((w) => NEGATORS.has(w)) || !expressions.some((o) => o !== e && o.key !== e.key && ` ${e.key} `.includes(` ${o.key} `)),
+  );
+}
 
 /**
  * An expression in the lexicon term syntax: each word as `stem:` (its family)
