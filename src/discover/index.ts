@@ -1,5 +1,5 @@
 // Public API of src/discover (re-exported by src/index.ts).
-export { createDiscoverBuilder, discover, emptyDiscoverState, finalizeDiscover, mergeDiscoverStates, termOf } from './discover.js';
+export { createDiscoverBuilder, discover, finalizeDiscover, mergeDiscoverStates } from './discover.js';
 export type { DiscoverBuilder } from './discover.js';
 export { draftLexicon } from './draft.js';
 export type { DraftLexiconOptions } from './draft.js';

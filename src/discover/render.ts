@@ -43,7 +43,7 @@ function renderMarkdown(r: DiscoverResult): string {
     ...mdTable(
       ['#', 'Candidate', 'Kind', 'Verbatims', 'Dissatisfied', 'Mean score', 'Channels', 'Top expressions'],
       [true, false, false, true, true, true, false, false],
-      r.topics.map((t, i) => [String(i + 1), mdCell(t.id), t.kind, String(t.verbatims), String(t.dissatisfied), score(t), mdCell(channels(t)), mdCell(t.expressions.map((e) => e.text).join(', '))]),
+      r.topics.map((t, i) => [String(i + 1), t.id, t.kind, String(t.verbatims), String(t.dissatisfied), score(t), channels(t), t.expressions.map((e) => e.text).join(', ')]),
     ),
     '',
   );
