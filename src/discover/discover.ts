@@ -289,9 +289,9 @@ export function finalizeDiscover(state: DiscoverState, options: DiscoverOptions 
     );
   }
   const none: ScaleOf = { kind: 'unknown', min: 0, max: 0 };
-  const maxP = options.maxP ?? 0.001;
+  const maxP = options.maxP ?? 0.01;
   const minOverlap = options.minOverlap ?? 0.5;
-  const maxTopics = options.maxTopics ?? 12;
+  const maxTopics = options.maxTopics ?? 20;
   const examples = Math.min(5, Math.max(1, options.examples ?? 3));
   const topExpressions = options.topExpressions ?? 5;
 

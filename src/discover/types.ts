@@ -47,7 +47,7 @@ export interface DiscoverOptions {
   scale?: 'auto' | ScoreScaleKind;
   /** Mask personal data in the kept texts (default true). */
   maskPersonalData?: boolean;
-  /** Topics listed at most (default 12). */
+  /** Topics listed at most (default 20). */
   maxTopics?: number;
   /** Example verbatims per topic, 3 to 5 (default 3). */
   examples?: number;
@@ -57,7 +57,7 @@ export interface DiscoverOptions {
   maxCandidates?: number;
   /** Fewest unexplained verbatims (in the sample) a candidate expression must occur in (default 5, or 0.2 % of them if more). */
   minVerbatims?: number;
-  /** Largest p-value of a candidate's log-likelihood against the explained verbatims (default 0.001). */
+  /** Largest p-value of a candidate's log-likelihood against the explained verbatims (default 0.01: the groups are small). */
   maxP?: number;
   /**
    * A candidate joins a topic when at least this share of the smaller of its

@@ -33,7 +33,7 @@ export function discoverCommand(program: Command, { io, setExitCode }: CommandCo
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('table'))
     .option('--out <file>', 'write the topics to a file instead of stdout (- : stdout)')
     .option('--draft <file.yml>', 'write a lexicon layer with one commented candidate entry per topic (for --lexicon, after review)')
-    .option('--topics <n>', 'candidate topics listed at most', positiveInt('--topics'), 12)
+    .option('--topics <n>', 'candidate topics listed at most', positiveInt('--topics'), 20)
     .option('--examples <n>', 'example verbatims per topic (at most 5)', positiveInt('--examples'), 3)
     .option('--sample <n>', 'verbatims the topics are found in (a sample chosen by hash when the input is larger)', positiveInt('--sample'), 20_000)
     .option('--no-progress', 'never show the progress bar (it only shows on a terminal, on stderr)')
