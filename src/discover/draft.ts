@@ -42,7 +42,7 @@ export function draftLexicon(result: DiscoverResult, options: DraftLexiconOption
       ...topic.examples.map((e) => `  #   ${comment(`[${e.channel}${e.score !== null ? `, ${e.score}` : ''}] ${truncate(oneLine(e.text), width)}`)}`),
     ];
     if (terms.length === 0) {
-      entries.push(...head, `  # (no term fits a ${topic.kind}: its expressions are as frequent in the other verbatims; no entry)`);
+      entries.push(...head, `  # (no term fits an ${topic.kind}: its expressions are as frequent in the other verbatims; no entry)`);
       continue;
     }
     entries.push(
