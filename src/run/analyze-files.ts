@@ -10,6 +10,7 @@ import { readVerbatims } from '../io/read.js';
 import type { ColumnOptions, InputSpec, ReadItem, ReadReject } from '../io/types.js';
 import { createReportBuilder, finalizeReport, mergeReportStates, reportMeta } from '../report/index.js';
 import type { Report, ReportOptions, ReportState, Section } from '../report/index.js';
+import type { VerbatimAnalysis } from '../types.js';
 import { createAnnotationWriter, writeRejects, type AnnotationFormat } from './outputs.js';
 import { runOnWorkers } from './pool.js';
 import { WORKER_KIND, type WorkerSetup } from './protocol.js';
@@ -75,6 +76,12 @@ export interface AnalyzeFilesOptions {
   workers?: number;
   workerScript?: string | URL;
   onProgress?: (rows: number) => void;
+  /**
+   * Called with every analysis, in input order, before it is counted (what
+   * `verbatim discover` and `verbatim kwic` read). Runs in-process: `workers`
+   * is then ignored.
+   */
+  onAnalysis?: (analysis: VerbatimAnalysis) => void;
 }
 
 export interface AnalyzeFilesResult {
@@ -121,7 +128,7 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
     ...(options.maxStreamMemory !== undefined ? { maxStreamMemory: options.maxStreamMemory } : {}),
   });
   const items = options.allowFileRejects === false ? strict(read) : read;
-  const workers = options.analyzer === undefined && options.workerScript !== undefined ? Math.max(1, Math.floor(options.workers ?? 1)) : 1;
+  const workers = options.analyzer === undefined && options.workerScript !== undefined && options.onAnalysis === undefined ? Math.max(1, Math.floor(options.workers ?? 1)) : 1;
   const onReject = async (item: ReadReject): Promise<void> => {
     local.reject(reportedReject(item));
     rejects?.push(item);
@@ -149,6 +156,7 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
         if (item.type === 'reject') await onReject(item);
         else {
           const analysis = analyzeVerbatim(item.verbatim, analyzer, { allTurns: options.allTurns === true });
+          options.onAnalysis?.(analysis);
           local.add(analysis);
           if (annotations) await annotations.write(analysis, item.source);
         }
