@@ -127,6 +127,8 @@ interface Glob {
 }
 
 const NO_NODES: readonly number[] = [];
+/** Most token keys open no term: one shared empty list of first steps. */
+const NO_STEPS = new Int32Array(0);
 const NONE_KEYS: readonly string[] = [];
 
 /** `Caron`, not `CARON` nor `caron`. */
@@ -933,6 +935,7 @@ function matcherFrom(lexicon: Lexicon, data: MatcherData, options: CompileOption
     fixedSteps: Int32Array;
   }
   const withMasks = (nodes: readonly number[]): Int32Array => {
+    if (nodes.length === 0) return NO_STEPS;
     const pairs = new Int32Array(nodes.length * 2);
     nodes.forEach((node, k) => {
       pairs[k * 2] = node;
