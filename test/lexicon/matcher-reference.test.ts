@@ -79,7 +79,7 @@ function reference(entries: Array<{ terms: string[]; exclude: string[] }>, units
         for (let start = 0; start < units.length; start += 1) {
           const found = new Set<number>();
           ends(parsed.positions, 0, units, start, (units[start] as MatchUnit).sentence, found);
-          for (const end of found) spans.add(`${index + 1} ${t} ${exclude} ${start}-${end}`);
+          for (const end of found) spans.add(`${index + 1} ${exclude} ${start}-${end}`);
         }
       }
     }
@@ -100,11 +100,12 @@ describe('the matcher against a naive reference', () => {
         const clean = entries.map((e) => ({ terms: [...new Set(e.terms)], exclude: [...new Set(e.exclude)].filter((t) => !e.terms.includes(t)) }));
         const matcher = compiled(clean);
         for (const units of streams) {
-          const got = [...new Set(matcher.match(units).map((r) => `${r.pattern.entry} ${r.pattern.term} ${r.pattern.exclude} ${r.start}-${r.end}`))].sort();
+          // Spans per entry: two terms of one entry ending at one trie node report the first term only.
+          const got = [...new Set(matcher.match(units).map((r) => `${r.pattern.entry} ${r.pattern.exclude} ${r.start}-${r.end}`))].sort();
           expect(got).toEqual(reference(clean, units));
         }
       }),
-      { numRuns: 120 },
+      { numRuns: 150 },
     );
   });
 
