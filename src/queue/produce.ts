@@ -7,11 +7,10 @@ import { InputError } from '../io/errors.js';
 import { loadLexiconFiles } from '../io/lexicon-files.js';
 import { readVerbatims } from '../io/read.js';
 import type { ColumnOptions, InputSpec, ReadItem } from '../io/types.js';
-import { DEFAULT_QUEUE, DEFAULT_REDIS_URL, loadBullmq, openQueue } from './connection.js';
+import { DEFAULT_CHUNK_ROWS, DEFAULT_QUEUE, DEFAULT_REDIS_URL, loadBullmq, openQueue } from './connection.js';
 import { chunkId, JOB_NAME, RUN_FORMAT, RUN_KEY, settingsId, settingsKey, type ChunkData, type ChunkItem, type QueueAnalysisOptions, type QueueRun, type QueueSettings, type RunChunk } from './run.js';
 
-/** Rows per chunk by default. */
-export const DEFAULT_CHUNK_ROWS = 1000;
+export { DEFAULT_CHUNK_ROWS };
 /** Times a chunk is tried before it fails for good (a worker that stops mid-chunk does not use one up). */
 const ATTEMPTS = 3;
 

@@ -2,18 +2,14 @@
 import { Option, type Command } from 'commander';
 import { stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import iconv from 'iconv-lite';
-import { renderReport, sectorNames, suggestSectors } from '../../index.js';
 import type { ReportFormat } from '../../index.js';
 import type { InputFormat, InputSpec } from '../../io/index.js';
-import { analyzeFiles, defaultWorkers } from '../../run/analyze-files.js';
-import { stringifyRunState } from '../../run/state-file.js';
+import { sectorNames } from '../../lexicon/defaults.js';
 import { escapeForTerminal } from '../../_utils/display.js';
 import { checkSectors, collect, positiveInt, usageError } from '../args.js';
 import { checkInputs, checkOutputs } from '../checks.js';
 import { EXIT, type CliIo, type CommandContext } from '../context.js';
 import { output, stdoutUsers } from '../output.js';
-import { createProgress } from '../progress.js';
 import { firstTexts } from '../read.js';
 
 const FORMATS = ['table', 'md', 'json', 'csv', 'html', 'state'] as const;
@@ -29,7 +25,7 @@ function vocabulary(value: string): number | 'exact' {
   return n;
 }
 
-export function analyzeCommand(program: Command, { io, setExitCode }: CommandContext): void {
+export function analyzeCommand(program: Command, { io, setExitCode, workerScript }: CommandContext): void {
   program
     .command('analyze')
     .description('analyse exported verbatim files (CSV/TSV/JSON/JSONL/XLSX) and print the per-channel report')
@@ -73,11 +69,18 @@ export function analyzeCommand(program: Command, { io, setExitCode }: CommandCon
       if (files.length === 1 && files[0] === '-' && (io.stdin as { isTTY?: boolean } | undefined)?.isTTY === true) {
         throw usageError('no input: give files to analyse, or pipe CSV or JSONL into standard input (cat export.csv | verbatim analyze -)');
       }
-      checkStreams(files, opts);
+      await checkStreams(files, opts);
       // Outputs first, then inputs: a wrong path is found before a long analysis, and nothing is written on a bad run.
       const toFiles = (path: string | undefined): string | undefined => (path === '-' ? undefined : path);
       await checkOutputs([{ option: '--out', path: toFiles(opts.out) }, { option: '--annotate', path: toFiles(opts.annotate) }, { option: '--rejects', path: toFiles(opts.rejects) }], files);
       await checkInputs(files);
+      // What the run needs, loaded now (the other commands never load it).
+      const [{ analyzeFiles, defaultWorkers }, { stringifyRunState }, { renderReport }, { createProgress }] = await Promise.all([
+        import('../../run/analyze-files.js'),
+        import('../../run/state-file.js'),
+        import('../../report/index.js'),
+        import('../progress.js'),
+      ]);
       const workers = opts.workers === 'auto' ? defaultWorkers(await totalSize(files)) : Number(opts.workers);
       if (!Number.isInteger(workers) || workers < 1) throw usageError(`--workers expects a whole number or auto, got "${opts.workers}"`);
       const progress = createProgress({ stream: io.stderr, enabled: opts.progress && !io.env.CI });
@@ -90,8 +93,8 @@ export function analyzeCommand(program: Command, { io, setExitCode }: CommandCon
           sectors: opts.sector.includes('auto') ? await autoSectors(io, files, opts) : checkSectors(opts.sector),
           defaultLanguage: opts.lang,
           workers,
-          // This file is bundled into dist/cli/bin.js, which starts the analysis worker when it is run as one.
-          workerScript: fileURLToPath(import.meta.url),
+          // The bin (dist/cli/bin.js) starts the analysis worker when it is run as one, and says where it is.
+          workerScript: workerScript ?? fileURLToPath(import.meta.url),
           columns: pickColumns(opts),
           examples: opts.examples,
           topWords: opts.top,
@@ -171,6 +174,7 @@ interface AnalyzeCliOptions {
 async function autoSectors(io: CliIo, files: string[], opts: AnalyzeCliOptions): Promise<string[]> {
   const named = checkSectors(opts.sector.filter((s) => s !== 'auto'));
   if (files.includes('-')) throw usageError('--sector auto reads the input twice: give a file, not standard input');
+  const { suggestSectors } = await import('../../analyze/sectors.js');
   const [best] = suggestSectors(await firstTexts(files, opts.text, 500), { minShare: AUTO_SECTOR_SHARE });
   io.stderr.write(best === undefined
     ? `verbatim: --sector auto: no sector layer fits (none is used by ${AUTO_SECTOR_SHARE * 100} % of the first verbatims)\n`
@@ -184,14 +188,14 @@ const AUTO_SECTOR_SHARE = 0.2;
  * given twice as input, or two outputs on stdout, are refused before anything
  * is read.
  */
-function checkStreams(files: string[], opts: AnalyzeCliOptions): void {
+async function checkStreams(files: string[], opts: AnalyzeCliOptions): Promise<void> {
   if (files.filter((f) => f === '-').length > 1) throw usageError('standard input (-) is given twice: it can be read once');
   if (opts.stdinName !== undefined && !files.includes('-')) throw usageError('--stdin-name names standard input, which is not read: give - as an input');
   const users = stdoutUsers([{ option: '--out', path: opts.out, report: true }, { option: '--annotate', path: opts.annotate }, { option: '--rejects', path: opts.rejects }]);
   if (users.length > 1) {
     throw usageError(`standard output can carry one stream, not ${users.join(' and ')}: write the others to files (e.g. --out report.${opts.format === 'state' ? 'state.json' : opts.format === 'table' ? 'txt' : opts.format})`);
   }
-  if (opts.encoding !== undefined && !iconv.encodingExists(opts.encoding)) {
+  if (opts.encoding !== undefined && !(await import('iconv-lite')).default.encodingExists(opts.encoding)) {
     throw usageError(`--encoding: unknown encoding "${opts.encoding}" (utf8, windows-1252, iso-8859-15, utf16le… are known)`);
   }
 }

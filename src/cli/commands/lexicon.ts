@@ -1,7 +1,5 @@
 // verbatim lexicon check: lexicon files validated, every problem with its place.
 import type { Command } from 'commander';
-import { createAnalyzer } from '../../index.js';
-import { loadLexiconFiles } from '../../io/index.js';
 import type { CommandContext } from '../context.js';
 
 export function lexiconCommand(program: Command, { io }: CommandContext): void {
@@ -12,6 +10,7 @@ export function lexiconCommand(program: Command, { io }: CommandContext): void {
     .argument('<paths...>', 'lexicon files or folders')
     .option('--no-default-lexicon', 'check the files alone, not layered over the default')
     .action(async (paths: string[], opts: { defaultLexicon: boolean }) => {
+      const [{ createAnalyzer }, { loadLexiconFiles }] = await Promise.all([import('../../analyze/index.js'), import('../../io/lexicon-files.js')]);
       const layers = await loadLexiconFiles(paths);
       const analyzer = createAnalyzer({ lexicons: layers, includeDefault: opts.defaultLexicon });
       const counts = new Map<string, number>();
