@@ -11,6 +11,7 @@ import { checkSectors, collect, positiveInt, usageError } from '../args.js';
 import { checkInputs, checkOutputs } from '../checks.js';
 import { EXIT, type CommandContext } from '../context.js';
 import { output, stdoutUsers } from '../output.js';
+import { onStopSignal } from '../process.js';
 
 const FORMATS = ['table', 'md', 'json', 'csv', 'html', 'state'] as const;
 const INPUT_FORMATS = ['csv', 'tsv', 'json', 'jsonl', 'xlsx'] as const;
@@ -105,8 +106,14 @@ export function queueCommand(program: Command, { io, setExitCode }: CommandConte
         lockDuration: opts.lockDuration,
         onError: (error) => say(`queue work: ${error.message.replace(/^verbatim-fr: /, '')}`),
       });
+      // Stopped (Ctrl-C, SIGTERM from a supervisor): no new chunk, the ones in hand finished and returned, then a clean exit;
+      // killed instead, a chunk would wait for its lock to expire (--lock-duration) before another worker takes it.
+      const undo = onStopSignal((signal) => {
+        say(`queue "${opts.queue}": ${signal}: finishing the chunks in hand, then stopping (${signal} again to stop at once)`);
+        void worker.close();
+      });
       say(`queue "${opts.queue}": waiting for chunks${opts.untilEmpty === true ? ' (until none is left)' : ' (Ctrl-C to stop)'}`);
-      const { chunks, rows } = await worker.done;
+      const { chunks, rows } = await worker.done.finally(undo);
       say(`queue "${opts.queue}": ${chunks} chunks (${rows} rows) analysed by this worker`);
     });
 
