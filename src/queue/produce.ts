@@ -160,7 +160,7 @@ export async function produceQueue(files: Array<string | InputSpec>, options: Pr
   } catch (error) {
     // Said to the merge, which would otherwise wait for a record that never comes.
     clearInterval(heartbeat);
-    const failed: ProducerStatus = { ...status, state: 'failed', error: (error instanceof Error ? error.message : String(error)).replace(/^verbatim-fr: /, '').split('\n')[0] ?? '' };
+    const failed: ProducerStatus = { ...status, state: 'failed', error: oneLine(error) };
     await client.set(queue.toKey(PRODUCER_KEY), JSON.stringify(failed)).catch(() => undefined);
     await client.del(queue.toKey(PRODUCER_ALIVE_KEY)).catch(() => undefined);
     throw error;
@@ -168,4 +168,10 @@ export async function produceQueue(files: Array<string | InputSpec>, options: Pr
     clearInterval(heartbeat);
     await queue.close();
   }
+}
+
+/** An error's message on one line (a reader's error lists its problems on the next lines), at most 500 characters. */
+function oneLine(error: unknown): string {
+  const text = (error instanceof Error ? error.message : String(error)).replace(/^verbatim-fr: /, '').replace(/\s*\n\s*/g, ' ').trim();
+  return text.length > 500 ? `${text.slice(0, 499)}…` : text;
 }
