@@ -146,7 +146,9 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
     ...(options.maxStreamMemory !== undefined ? { maxStreamMemory: options.maxStreamMemory } : {}),
   });
   const items = options.allowFileRejects === false ? strict(read) : read;
+  let rejected = 0;
   const onReject = async (item: ReadReject): Promise<void> => {
+    rejected += 1;
     local.reject(reportedReject(item));
     rejects?.push(item);
     if (annotations) await annotations.skip(item);
@@ -156,7 +158,9 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
   try {
     if (pool !== undefined) {
       const parts = await pool.run(items, onReject, annotations, options.onProgress);
-      state = parts.reduce((a, b) => mergeReportStates(a, b), local.snapshot());
+      // The workers' states, then this thread's rejects if any: each merge copies the whole state, so none for nothing.
+      const [first, ...others] = rejected > 0 ? [...parts, local.snapshot()] : parts;
+      state = others.reduce((a, b) => mergeReportStates(a, b), first as ReportState);
     } else {
       if (analyzer === undefined) throw new Error('verbatim-fr: no analyser and no worker');
       let pending = 0;

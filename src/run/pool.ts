@@ -14,6 +14,8 @@ import type { AnalyzerSummary, FromWorker, ToWorker, WorkerSetup } from './proto
 const BATCH = 256;
 /** Batches in flight per worker before the reader waits. */
 const IN_FLIGHT = 4;
+/** Batches sent but not yet written (in flight, or back and waiting for their turn or for the disk), per worker, before the reader waits. */
+const UNWRITTEN = 2 * IN_FLIGHT;
 
 /** Worker threads started for a run. */
 export interface WorkerPool {
@@ -61,6 +63,7 @@ export function startWorkers(count: number, script: string | URL, setup: Omit<Wo
       for (let entry = pendingOut.get(nextToWrite); entry !== undefined; entry = pendingOut.get(nextToWrite)) {
         pendingOut.delete(nextToWrite);
         nextToWrite += 1;
+        wakeReader?.();
         let next = 0;
         for (const slot of entry.order) {
           if (slot !== null) await onReject(slot);
@@ -115,7 +118,8 @@ export function startWorkers(count: number, script: string | URL, setup: Omit<Wo
       if (failure) throw failure;
       let best = 0;
       for (let w = 1; w < count; w++) if ((inFlight[w] ?? 0) < (inFlight[best] ?? 0)) best = w;
-      if ((inFlight[best] ?? 0) < IN_FLIGHT) {
+      // Backpressure on both ends: workers busy, or analyses waiting to be written (a slow disk, a late batch).
+      if ((inFlight[best] ?? 0) < IN_FLIGHT && seq - nextToWrite < count * UNWRITTEN) {
         inFlight[best] = (inFlight[best] ?? 0) + 1;
         sourcesOf.set(seq, { sources, order });
         const message: ToWorker = { type: 'batch', seq, verbatims: batch };
