@@ -82,7 +82,7 @@ const WORKER_PROBE = `
 const { Worker } = await import('node:worker_threads');
 const setup = { kind: 'verbatim-fr-analysis-worker', lexicons: [], includeDefault: true, sectors: [], defaultLanguage: 'fra', allTurns: false, corpus: {}, returnAnalyses: false, describe: false };
 const started = performance.now();
-const worker = new Worker(process.argv[1], { workerData: setup });
+const worker = new Worker(process.argv[1], { workerData: setup, execArgv: [] });
 worker.postMessage({ type: 'batch', seq: 0, verbatims: [{ id: 'w1', text: 'Colis arrivé en retard, personne pour répondre.' }] });
 worker.on('message', (m) => {
   if (m.type === 'error') throw new Error(m.message);
