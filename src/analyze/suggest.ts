@@ -6,7 +6,7 @@
 // Dunning's log-likelihood on verbatim counts (false negatives of the label
 // against every other gold verbatim), over the analysis' content words (stop
 // words dropped, negators kept) and their 2–3-word runs, grouped by stem.
-import { chiSquarePValue, logLikelihood } from '../report/insight/stats.js';
+import { chiSquarePValue, logLikelihood } from '../_utils/log-likelihood.js';
 import { FRENCH_NEGATORS } from '../text/negators.js';
 import { stem } from '../text/stem.js';
 import type { VerbatimAnalysis } from '../types.js';

@@ -15,7 +15,7 @@
  * the verbatims, not only counts.
  */
 import { compareStrings } from '../report/counts.js';
-import { chiSquarePValue, logLikelihood } from '../report/insight/stats.js';
+import { chiSquarePValue, logLikelihood } from '../_utils/log-likelihood.js';
 import { maskPersonalData } from '../report/mask.js';
 import { detectScoreScale } from '../report/scales.js';
 import { hashOf } from '../report/terms.js';

@@ -205,6 +205,15 @@ describe('import graph of src/', () => {
     expect(found).toEqual([]);
   });
 
+  it.each([
+    ['lexicon', ['analyze', 'report', 'discover', 'io', 'run', 'queue', 'cli']],
+    ['analyze', ['report', 'discover', 'io', 'run', 'queue', 'cli']],
+    ['report', ['discover', 'io', 'run', 'queue', 'cli']],
+  ])('keeps the %s room free of the rooms after it in the pipeline', (from, after) => {
+    const found = [...graph].filter(([file]) => room(file) === from).flatMap(([file, targets]) => targets.filter((t) => after.includes(room(t))).map((t) => [file, t]));
+    expect(found).toEqual([]);
+  });
+
   it('knows every room of src/ as browser-safe or node-only', () => {
     const rooms = new Set([...graph.keys()].map(room));
     expect([...rooms].filter((r) => !BROWSER_SAFE.includes(r) && !NODE_ONLY.includes(r))).toEqual([]);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { coreSection, createReportBuilder } from '../../src/report/index.js';
-import { chiSquarePValue, logLikelihood, logRatio } from '../../src/report/insight/stats.js';
+import { chiSquarePValue, logLikelihood, logRatio } from '../../src/_utils/log-likelihood.js';
 import { finalizeKeyness, keynessState } from '../../src/report/insight/keyness.js';
-import { erfc } from '../../src/report/insight/stats.js';
+import { erfc } from '../../src/_utils/log-likelihood.js';
 import type { VerbatimAnalysis } from '../../src/types.js';
 import { verbatim } from './_helpers.js';
 

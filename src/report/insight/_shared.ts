@@ -1,6 +1,9 @@
 // Internal helpers of the insight accumulators (never re-exported): argument checks
 // and entry keys. Frequency tables and merging are in ../counts.ts, shared with the core.
 import { ENTRY_KINDS, ENTRY_LISTS, type EntryKind, type VerbatimAnalysis } from '../../types.js';
+import { describe } from '../../_utils/describe.js';
+
+export { describe };
 
 /** Entry kinds tracked by the insight analyses: every kind (the public name of `EntryKind` there). */
 export type InsightEntryKind = EntryKind;
@@ -26,11 +29,6 @@ export function splitEntryKey(key: string): { kind: InsightEntryKind; id: string
   return { kind: key.slice(0, i) as InsightEntryKind, id: key.slice(i + 1) };
 }
 
-export function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`;
-}
 
 export function assertAnalysis(a: unknown, fn: string): asserts a is VerbatimAnalysis {
   if (typeof a !== 'object' || a === null || Array.isArray(a)) {

@@ -12,7 +12,7 @@ export type { KeyItem, KeynessChannel, KeynessChannelCounts, KeynessItemKind, Ke
 export type { CooccurrenceAccumulatorOptions, CooccurrenceChannelCounts, CooccurrenceOptions, CooccurrencePair, CooccurrenceResult, CooccurrenceState, CooccurrenceTable } from './cooccurrence.js';
 export type { TrendDay, TrendMove, TrendPeriod, TrendSeries, TrendsAccumulatorOptions, TrendsOptions, TrendsResult, TrendsState } from './trends.js';
 export type { JourneyBreakdown, JourneyChannelCounts, JourneyEntryMeta, JourneyOptions, JourneyResult, JourneyStageOrUnknown, JourneyState, StageShares } from './journey.js';
-export type { LogLikelihoodFormula } from './stats.js';
+export type { LogLikelihoodFormula } from '../../_utils/log-likelihood.js';
 export type { Counts as InsightCounts } from '../counts.js';
 export type { InsightEntryKind } from './_shared.js';
 

@@ -17,7 +17,7 @@ import {
   splitEntryKey,
   type InsightEntryKind,
 } from './_shared.js';
-import { chiSquarePValue, logLikelihood, logRatio, type LogLikelihoodFormula } from './stats.js';
+import { chiSquarePValue, logLikelihood, logRatio, type LogLikelihoodFormula } from '../../_utils/log-likelihood.js';
 
 export type KeynessItemKind = 'word' | 'expression' | 'concept';
 

@@ -1,6 +1,8 @@
 // Statistics used by the insight analyses: Dunning's log-likelihood (G²), the
 // chi-square survival function for 1 degree of freedom, and the log ratio.
-import { describe } from './_shared.js';
+// Pure arithmetic, below every room: the keyness section, discovery and the
+// evaluation's suggestions all read it.
+import { describe } from './describe.js';
 
 const SQRT_PI = Math.sqrt(Math.PI);
 

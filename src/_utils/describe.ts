@@ -1,0 +1,8 @@
+// How a value is said in an error message of the API ("got an array", "got string abc").
+
+/** A value as said in an error message. */
+export function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`;
+}
