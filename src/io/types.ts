@@ -85,6 +85,12 @@ export interface SourceRef {
   row: number;
   /** 1-based physical line where the record starts, when the format has lines. */
   line?: number;
+  /**
+   * The row number a spreadsheet shows for it, the header row included (row 1
+   * for a header on the first line): CSV, TSV (a record with line breaks in
+   * its cells is one row) and XLSX; absent for JSON and JSON Lines.
+   */
+  sheetRow?: number;
 }
 
 export interface ReadVerbatim {

@@ -17,6 +17,8 @@ export interface RejectSource {
   row: number;
   /** 1-based physical line in the file, when the reader knows it. */
   line?: number;
+  /** The row a spreadsheet shows, header row included (CSV, TSV, XLSX). */
+  sheetRow?: number;
 }
 
 /** An input row that could not be analysed (empty text, bad encoding…). */
