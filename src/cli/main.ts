@@ -5,7 +5,7 @@ import { LexiconError } from '../index.js';
 import { InputError } from '../io/index.js';
 import { escapeForTerminal } from '../_utils/display.js';
 import { OutputError } from './checks.js';
-import { analyzeCommand } from './commands/analyze.js';
+import { analyzeCommand, joinExportArgs } from './commands/analyze.js';
 import { evalCommand } from './commands/eval.js';
 import { lexiconCommand } from './commands/lexicon.js';
 import { mergeCommand } from './commands/merge.js';
@@ -45,7 +45,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
   let code: number = EXIT.ok;
   // Read before commander so that it works anywhere on the line, even on a bad one.
   const debug = argv.includes('--debug');
-  argv = argv.filter((arg) => arg !== '--debug');
+  argv = joinExportArgs(argv.filter((arg) => arg !== '--debug'));
   const program = new Command('verbatim')
     .description('Analyse French customer verbatims per channel: concepts, irritants, enchantments, with example verbatims.')
     .version(VERSION, '-v, --version')

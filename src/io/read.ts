@@ -255,12 +255,17 @@ function checkInputs(inputs: unknown): InputSpec[] {
 export async function* readVerbatims(inputs: ReadonlyArray<string | InputSpec>, options: ReadOptions = {}): AsyncGenerator<ReadItem> {
   const specs = checkInputs(inputs);
   const channels = options.channels ?? defaultChannelTable();
-  const { channels: _channels, maxRecordSize: _max, maxXlsxSize: _xlsx, maxStreamMemory: _held, ...shared } = options;
+  const { channels: _channels, maxRecordSize: _max, maxXlsxSize: _xlsx, maxStreamMemory: _held, onColumns: _onColumns, ...shared } = options;
   const issues: InputIssue[] = [];
   const planned: Planned[] = [];
   try {
     for (const spec of specs) planned.push(await plan({ ...shared, ...spec }, options, issues));
     if (issues.length > 0) throw new InputError(issues);
+    if (options.onColumns) {
+      for (const { file, prepared, mapping } of planned) {
+        if (prepared !== undefined && mapping !== undefined && prepared !== NOTHING) options.onColumns({ file, description: prepared.description, ...mapping });
+      }
+    }
     yield* readPlanned(planned, channels);
   } finally {
     for (const { cleanup } of planned) await cleanup?.();

@@ -8,7 +8,7 @@ import type { Analyzer } from '../analyze/index.js';
 import { DEFAULT_TOP_WORDS } from '../report/finalize.js';
 import { reportMeta } from '../report/meta.js';
 import { DEFAULT_EXAMPLES } from '../report/state.js';
-import type { ReportOptions, ReportState } from '../report/types.js';
+import type { ReportOptions, ReportProvenance, ReportState } from '../report/types.js';
 import { canonical, STATE_FORMAT, STATE_VERSION, type RunState } from './state-file.js';
 import { LIBRARY_VERSION } from './version.js';
 
@@ -29,6 +29,8 @@ export interface CreateRunStateOptions {
   lexicons?: string[];
   includeDefault?: boolean;
   sectors?: string[];
+  /** What made the state (`analyzeFiles` gives it): written as `provenance`, and into the report of the state. */
+  provenance?: ReportProvenance;
 }
 
 /**
@@ -65,6 +67,7 @@ export function createRunState(state: ReportState, analyzer: Analyzer, options: 
       period: given.period ?? 'month',
     },
     meta: reportMeta(analyzer),
+    ...(options.provenance !== undefined ? { provenance: options.provenance } : {}),
     // Random: the same run given twice to a merge is seen.
     parts: [randomUUID()],
     state,

@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
 import { renderReport, sectorNames, suggestSectors } from '../../index.js';
 import type { ReportFormat } from '../../index.js';
-import type { InputFormat, InputSpec } from '../../io/index.js';
+import type { ColumnsUsed, InputFormat, InputSpec } from '../../io/index.js';
+import { matrixCompanions } from '../../run/exports.js';
 import { analyzeFiles, defaultWorkers } from '../../run/analyze-files.js';
 import { stringifyRunState } from '../../run/state-file.js';
 import { escapeForTerminal } from '../../_utils/display.js';
@@ -17,6 +18,51 @@ import { createProgress } from '../progress.js';
 import { firstTexts } from '../read.js';
 
 const FORMATS = ['table', 'md', 'json', 'csv', 'html', 'state'] as const;
+const EXPORT_KINDS = ['dfm', 'spans', 'iramuteq'] as const;
+type ExportKind = (typeof EXPORT_KINDS)[number];
+const DFM_FEATURES = ['words', 'lemmas', 'concepts'] as const;
+
+/**
+ * `--export KIND FILE` takes two values, which commander options cannot:
+ * joined here into `--export KIND=FILE` before parsing (`main` calls it).
+ */
+export function joinExportArgs(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let k = 0; k < argv.length; k++) {
+    const arg = argv[k] as string;
+    const kind = argv[k + 1];
+    const file = argv[k + 2];
+    if (arg === '--export' && kind !== undefined && (EXPORT_KINDS as readonly string[]).includes(kind) && file !== undefined && (file === '-' || !file.startsWith('-'))) {
+      out.push(arg, `${kind}=${file}`);
+      k += 2;
+    } else out.push(arg);
+  }
+  return out;
+}
+
+/** A single-valued option given twice is a mistake, not a choice of the last one. */
+function once(flag: string) {
+  return (value: string, previous: string | undefined): string => {
+    if (previous !== undefined) throw usageError(`${flag} is given twice ("${previous}" and "${value}"): give it once${flag === '--text' ? ' (join columns with +: --text title+body)' : ''}`);
+    return value;
+  };
+}
+
+/** `--export` values (`dfm=FILE`) by kind; a kind given twice, or without its file, is a usage error. */
+function parseExports(values: readonly string[]): Partial<Record<ExportKind, string>> {
+  const out: Partial<Record<ExportKind, string>> = {};
+  for (const value of values) {
+    const eq = value.indexOf('=');
+    const kind = (eq < 0 ? value : value.slice(0, eq)) as ExportKind;
+    const file = eq < 0 ? '' : value.slice(eq + 1);
+    if (!EXPORT_KINDS.includes(kind)) throw usageError(`--export: unknown kind "${eq < 0 ? value : kind}"; give one of ${EXPORT_KINDS.join(', ')} followed by a file (--export dfm dfm.csv)`);
+    if (file === '') throw usageError(`--export ${kind} needs a file: --export ${kind} ${kind === 'iramuteq' ? 'corpus.txt' : `${kind}.csv`}`);
+    if (out[kind] !== undefined) throw usageError(`--export ${kind} is given twice: give it once`);
+    if (kind === 'dfm' && !/\.(?:csv|mtx)$/i.test(file) && file !== '-') throw usageError(`--export dfm ${file}: name the file .csv (long table doc_id;feature;count) or .mtx (Matrix Market, with .rows.csv and .cols.csv beside it)`);
+    out[kind] = file;
+  }
+  return out;
+}
 const INPUT_FORMATS = ['csv', 'tsv', 'json', 'jsonl', 'xlsx'] as const;
 /** Words and expressions kept per channel (`maxVocabulary`): tables of at most twice as many terms. */
 const DEFAULT_VOCABULARY = 10_000;
@@ -34,12 +80,12 @@ export function analyzeCommand(program: Command, { io, setExitCode }: CommandCon
     .command('analyze')
     .description('analyse exported verbatim files (CSV/TSV/JSON/JSONL/XLSX) and print the per-channel report')
     .argument('[files...]', 'input files; - (or none) reads CSV, TSV or JSONL from standard input as it comes', ['-'])
-    .option('--text <column>', 'column holding the verbatim (default: auto-detected)')
-    .option('--channel <column|name>', 'channel column, or a channel name for the whole input')
-    .option('--id <column>', 'id column (default: auto-detected, else file:row)')
-    .option('--date <column>', 'date column (default: auto-detected)')
-    .option('--score <column>', 'score column: NPS 0-10, stars 1-5 (default: auto-detected)')
-    .option('--author <column>', 'author/role column: rows by the brand or an agent are counted apart (default: auto-detected: role, type auteur…)')
+    .option('--text <column>', 'column holding the verbatim, or columns joined with + (title+body) (default: auto-detected)', once('--text'))
+    .option('--channel <column|name>', 'channel column, or a channel name for the whole input', once('--channel'))
+    .option('--id <column>', 'id column (default: auto-detected, else file:row)', once('--id'))
+    .option('--date <column>', 'date column (default: auto-detected)', once('--date'))
+    .option('--score <column>', 'score column: NPS 0-10, stars 1-5 (default: auto-detected)', once('--score'))
+    .option('--author <column>', 'author/role column: rows by the brand or an agent are counted apart (default: auto-detected: role, type auteur…)', once('--author'))
     .option('--agent-author <value>', 'an author value meaning the brand (its account name), beyond marque/agent/réponse… (repeatable)', collect, [] as string[])
     .option('--lexicon <path>', 'extra lexicon file or folder, layered over the default (repeatable)', collect, [] as string[])
     .option('--sector <name>', `sector layer over the default lexicons (repeatable), or auto: ${sectorNames().join(', ')}`, collect, [] as string[])
@@ -48,7 +94,15 @@ export function analyzeCommand(program: Command, { io, setExitCode }: CommandCon
     .option('--out <file>', 'write the report to a file instead of stdout (- : stdout)')
     .option('--annotate <file>', 'write one row per input row with its coding (.csv or .jsonl; - : stdout, as rows come)')
     .addOption(new Option('--annotate-format <format>', 'format of --annotate (default: from the extension; jsonl for -)').choices(['csv', 'jsonl']))
-    .option('--rejects <file>', 'write skipped rows with their reasons (CSV; - : stdout)')
+    .option('--annotate-text', 'write the verbatim text into --annotate too (masked unless --no-mask)')
+    .option('--rejects <file>', 'write skipped rows with their reasons (CSV, rows numbered as a spreadsheet shows them; - : stdout)')
+    .option(
+      '--export <kind> <file>',
+      'write a tidy export (repeatable): dfm FILE.csv|FILE.mtx (document-feature matrix), spans FILE.csv (matched spans), iramuteq FILE.txt (IRaMuTeQ corpus); - : stdout',
+      (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
+    )
+    .addOption(new Option('--dfm-features <features>', 'what the dfm counts: content words, their lemmas, or the lexicon entries coded').choices(DFM_FEATURES).default('words'))
+    .option('--iramuteq-vars <names>', 'starred variables of --export iramuteq, comma-separated: input columns, or canal, note, date, id, tonalite, langue, auteur', (v: string) => v.split(',').map((n) => n.trim()).filter((n) => n !== ''))
     .addOption(new Option('--input-format <format>', 'format of the inputs (default: from the extension, else sniffed from the first bytes)').choices(INPUT_FORMATS))
     .option('--encoding <name>', 'encoding of the inputs: utf8, windows-1252, utf16le… (default: detected)')
     .option('--stdin-name <name>', 'name of standard input in rejects, annotations and default ids (default: -, ids stdin:ROW)')
@@ -73,14 +127,31 @@ export function analyzeCommand(program: Command, { io, setExitCode }: CommandCon
       if (files.length === 1 && files[0] === '-' && (io.stdin as { isTTY?: boolean } | undefined)?.isTTY === true) {
         throw usageError('no input: give files to analyse, or pipe CSV or JSONL into standard input (cat export.csv | verbatim analyze -)');
       }
-      checkStreams(files, opts);
+      const exports = parseExports(opts.export ?? []);
+      if (opts.iramuteqVars !== undefined && exports.iramuteq === undefined) throw usageError('--iramuteq-vars names the variables of --export iramuteq FILE, which is not given');
+      if (opts.annotateText === true && opts.annotate === undefined) throw usageError('--annotate-text adds the text to --annotate FILE, which is not given');
+      checkStreams(files, opts, exports);
       // Outputs first, then inputs: a wrong path is found before a long analysis, and nothing is written on a bad run.
       const toFiles = (path: string | undefined): string | undefined => (path === '-' ? undefined : path);
-      await checkOutputs([{ option: '--out', path: toFiles(opts.out) }, { option: '--annotate', path: toFiles(opts.annotate) }, { option: '--rejects', path: toFiles(opts.rejects) }], files);
+      const matrix = exports.dfm !== undefined && /\.mtx$/i.test(exports.dfm) ? matrixCompanions(exports.dfm) : undefined;
+      await checkOutputs(
+        [
+          { option: '--out', path: toFiles(opts.out) },
+          { option: '--annotate', path: toFiles(opts.annotate) },
+          { option: '--rejects', path: toFiles(opts.rejects) },
+          { option: '--export dfm', path: toFiles(exports.dfm) },
+          ...(matrix ? [{ option: '--export dfm (rows)', path: matrix.rows }, { option: '--export dfm (columns)', path: matrix.cols }] : []),
+          { option: '--export spans', path: toFiles(exports.spans) },
+          { option: '--export iramuteq', path: toFiles(exports.iramuteq) },
+        ],
+        files,
+      );
       await checkInputs(files);
       const workers = opts.workers === 'auto' ? defaultWorkers(await totalSize(files)) : Number(opts.workers);
       if (!Number.isInteger(workers) || workers < 1) throw usageError(`--workers expects a whole number or auto, got "${opts.workers}"`);
       const progress = createProgress({ stream: io.stderr, enabled: opts.progress && !io.env.CI });
+      // Like the progress bar: on a terminal, unless --no-progress; scripts and pipes keep a quiet stderr.
+      const showColumns = opts.progress && !io.env.CI && io.stderr.isTTY === true;
       const stdin = io.stdin ?? process.stdin;
       const inputs: Array<string | InputSpec> = files.map((f) => (f === '-' && opts.stdinName !== undefined ? { path: opts.stdinName, stream: stdin } : f));
       try {
@@ -102,7 +173,13 @@ export function analyzeCommand(program: Command, { io, setExitCode }: CommandCon
           scale: opts.scale,
           ...(opts.annotate ? { annotate: opts.annotate === '-' ? io.stdout : opts.annotate } : {}),
           ...(opts.annotateFormat ? { annotateFormat: opts.annotateFormat } : {}),
+          ...(opts.annotateText === true ? { annotateText: true } : {}),
           ...(opts.rejects ? { rejects: opts.rejects === '-' ? io.stdout : opts.rejects } : {}),
+          ...(exports.dfm !== undefined ? { dfm: exports.dfm === '-' ? io.stdout : exports.dfm, dfmFeatures: opts.dfmFeatures } : {}),
+          ...(exports.spans !== undefined ? { spans: exports.spans === '-' ? io.stdout : exports.spans } : {}),
+          ...(exports.iramuteq !== undefined ? { iramuteq: exports.iramuteq === '-' ? io.stdout : exports.iramuteq, iramuteqVariables: opts.iramuteqVars ?? [] } : {}),
+          // The columns each input is read with, said before the first row (where the progress bar would be).
+          ...(showColumns ? { onColumns: (used: ColumnsUsed) => io.stderr.write(`${describeColumns(used)}\n`) } : {}),
           allowFileRejects: false,
           maxXlsxSize: opts.maxXlsxSize * 1024 * 1024,
           stdin,
@@ -147,7 +224,11 @@ interface AnalyzeCliOptions {
   out?: string;
   annotate?: string;
   annotateFormat?: 'csv' | 'jsonl';
+  annotateText?: boolean;
   rejects?: string;
+  export?: string[];
+  dfmFeatures: 'words' | 'lemmas' | 'concepts';
+  iramuteqVars?: string[];
   inputFormat?: InputFormat;
   encoding?: string;
   stdinName?: string;
@@ -184,16 +265,36 @@ const AUTO_SECTOR_SHARE = 0.2;
  * given twice as input, or two outputs on stdout, are refused before anything
  * is read.
  */
-function checkStreams(files: string[], opts: AnalyzeCliOptions): void {
+function checkStreams(files: string[], opts: AnalyzeCliOptions, exports: Partial<Record<ExportKind, string>>): void {
   if (files.filter((f) => f === '-').length > 1) throw usageError('standard input (-) is given twice: it can be read once');
   if (opts.stdinName !== undefined && !files.includes('-')) throw usageError('--stdin-name names standard input, which is not read: give - as an input');
-  const users = stdoutUsers([{ option: '--out', path: opts.out, report: true }, { option: '--annotate', path: opts.annotate }, { option: '--rejects', path: opts.rejects }]);
+  const users = stdoutUsers([
+    { option: '--out', path: opts.out, report: true },
+    { option: '--annotate', path: opts.annotate },
+    { option: '--rejects', path: opts.rejects },
+    ...EXPORT_KINDS.map((kind) => ({ option: `--export ${kind}`, path: exports[kind] })),
+  ]);
   if (users.length > 1) {
     throw usageError(`standard output can carry one stream, not ${users.join(' and ')}: write the others to files (e.g. --out report.${opts.format === 'state' ? 'state.json' : opts.format === 'table' ? 'txt' : opts.format})`);
   }
   if (opts.encoding !== undefined && !iconv.encodingExists(opts.encoding)) {
     throw usageError(`--encoding: unknown encoding "${opts.encoding}" (utf8, windows-1252, iso-8859-15, utf16le… are known)`);
   }
+}
+
+/** One line naming the columns an input is read with: `verbatim: r.csv (csv, delimiter ";", utf8): text content_review, id id, channel canal…`. */
+export function describeColumns(used: ColumnsUsed): string {
+  const roles: string[] = [];
+  const name = (header: string): string => JSON.stringify(header);
+  if (used.textColumns !== undefined) roles.push(`text ${used.textColumns.map(name).join(' + ')}`);
+  else if (used.text !== undefined) roles.push(`text ${name(used.text)}`);
+  for (const role of ['id', 'channel', 'date', 'score', 'author'] as const) {
+    const header = used[role];
+    if (header !== undefined) roles.push(`${role} ${name(header)}`);
+    else if (role === 'channel' && used.constantChannel !== undefined) roles.push(`channel = ${name(used.constantChannel)}`);
+  }
+  const file = used.file === '-' ? 'standard input' : used.file;
+  return escapeForTerminal(`verbatim: columns of ${file} (${used.description}): ${roles.join(', ')}; other columns kept as meta`, true);
 }
 
 function pickColumns(opts: AnalyzeCliOptions) {
