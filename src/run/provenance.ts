@@ -13,6 +13,8 @@ import { LIBRARY_VERSION } from './version.js';
 
 const sha256 = (data: string | Uint8Array): string => `sha256:${createHash('sha256').update(data).digest('hex')}`;
 
+const builtInHashes = new Map<string, string>();
+
 const LEXICON_EXTENSIONS = new Set(['.yml', '.yaml', '.json']);
 
 /** The hash of a lexicon file's bytes, or of a folder's lexicon files (names and bytes, sorted by name). */
@@ -32,8 +34,14 @@ async function fileHash(path: string): Promise<string> {
 /** The layers as composed: the default French layers, the sectors, then the `--lexicon` files and folders. */
 export async function lexiconLayers(options: { includeDefault: boolean; sectors: readonly string[]; lexicons: readonly string[] }): Promise<ReportProvenance['lexicons']> {
   const layers: ReportProvenance['lexicons'] = [];
-  if (options.includeDefault) layers.push({ layer: 'default:fr', hash: sha256(canonical(defaultLexicon())) });
-  for (const name of options.sectors) layers.push({ layer: `sector:${name}`, hash: sha256(canonical(sectorLexicon(name))) });
+  // The built-in layers do not change within a process: hashed once.
+  const builtIn = (layer: string, content: () => unknown): string => {
+    let hash = builtInHashes.get(layer);
+    if (hash === undefined) builtInHashes.set(layer, (hash = sha256(canonical(content()))));
+    return hash;
+  };
+  if (options.includeDefault) layers.push({ layer: 'default:fr', hash: builtIn('default:fr', defaultLexicon) });
+  for (const name of options.sectors) layers.push({ layer: `sector:${name}`, hash: builtIn(`sector:${name}`, () => sectorLexicon(name)) });
   for (const path of options.lexicons) layers.push({ layer: path, hash: await fileHash(path) });
   return layers;
 }

@@ -14,10 +14,17 @@ import { LIBRARY_VERSION } from './version.js';
 
 /** `sha256:` and the hex hash of the composed lexicon, the analyser's options and `allTurns`. */
 export function analyzerId(analyzer: Analyzer, allTurns: boolean): string {
+  // Hashing the composed lexicon takes a tenth of a second: once per analyser (a run's provenance and its state share it).
+  const known = ids.get(analyzer);
+  const cached = allTurns ? known?.allTurns : known?.customer;
+  if (cached !== undefined) return cached;
   const hash = createHash('sha256');
   hash.update(canonical({ lexicon: analyzer.lexicon, options: analyzer.options, allTurns }));
-  return `sha256:${hash.digest('hex')}`;
+  const id = `sha256:${hash.digest('hex')}`;
+  ids.set(analyzer, { ...known, [allTurns ? 'allTurns' : 'customer']: id });
+  return id;
 }
+const ids = new WeakMap<Analyzer, { customer?: string; allTurns?: string }>();
 
 /** Options of `createRunState`. */
 export interface CreateRunStateOptions {

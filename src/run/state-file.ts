@@ -291,8 +291,10 @@ export function mergeRunStates(states: readonly NamedRunState[], options: RunSta
   }
   const { analyzer, report, meta, provenance } = first.state;
   const out: RunState = { ...first.state, analyzer: cloneState(analyzer), report: cloneState(report), meta: cloneState(meta), parts: [...owner.keys()].sort(), state: merged as ReportState };
-  // The columns of every part, sorted by file as one run over the parts lists them.
-  if (provenance !== undefined) out.provenance = { ...cloneState(provenance), columns: sortColumns(states.flatMap((s) => s.state.provenance?.columns ?? []).map((c) => cloneState(c))) };
+  // The columns of every part, sorted by file as one run over the parts lists them; a part with no
+  // provenance (a queue worker's chunk) leaves the merge without one rather than with a partial one.
+  if (states.some((s) => s.state.provenance === undefined)) delete out.provenance;
+  else if (provenance !== undefined) out.provenance = { ...cloneState(provenance), columns: sortColumns(states.flatMap((s) => s.state.provenance?.columns ?? []).map((c) => cloneState(c))) };
   return out;
 }
 
