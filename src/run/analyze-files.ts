@@ -10,15 +10,13 @@ import { readVerbatims } from '../io/read.js';
 import type { ColumnOptions, ColumnsUsed, InputSpec, ReadItem, ReadReject } from '../io/types.js';
 import { createReportBuilder, finalizeReport, mergeReportStates, reportMeta } from '../report/index.js';
 import type { Report, ReportOptions, ReportState, Section } from '../report/index.js';
-import { DEFAULT_TOP_WORDS } from '../report/finalize.js';
-import { DEFAULT_EXAMPLES } from '../report/state.js';
 import type { ReportProvenance as Provenance } from '../report/types.js';
 import { createDfmWriter, createIramuteqWriter, createSpansWriter, fanOut, type DfmFeatures, type RowWriter } from './exports.js';
 import { createAnnotationWriter, writeRejects, type AnnotationFormat } from './outputs.js';
-import { createProvenance, lexiconLayers } from './provenance.js';
+import { runProvenance } from './provenance.js';
 import { runOnWorkers } from './pool.js';
 import { WORKER_KIND, type WorkerSetup } from './protocol.js';
-import { analyzerId, createRunState } from './run-state.js';
+import { createRunState } from './run-state.js';
 import type { RunState } from './state-file.js';
 
 export interface AnalyzeFilesOptions {
@@ -215,22 +213,12 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
     }
   }
   const report = finalizeReport(state, { ...corpus, ...(options.sections ? { sections: options.sections } : {}) });
-  const provenance = createProvenance({
-    analyzer: analyzerId(analyzer, options.allTurns === true),
-    // A compiled analyzer given as such: its layers are unknown, its content is in `analyzer`.
-    lexicons: options.analyzer !== undefined ? [] : await lexiconLayers({ includeDefault: analyzerOptions.includeDefault !== false, sectors: options.sectors ?? [], lexicons: options.lexicons ?? [] }),
-    options: {
-      examples: corpus.examples ?? DEFAULT_EXAMPLES,
-      topWords: corpus.topWords ?? DEFAULT_TOP_WORDS,
-      maxVocabulary: corpus.maxVocabulary ?? null,
-      maskPersonalData: mask,
-      scoreScale: corpus.scoreScale ?? 'auto',
-      period: corpus.period ?? 'month',
-      defaultLanguage: analyzer.options.defaultLanguage,
-      allTurns: options.allTurns === true,
-    },
-    columns: columnsUsed,
-  });
+  const provenance = await runProvenance(
+    analyzer,
+    { allTurns: options.allTurns === true, includeDefault: analyzerOptions.includeDefault !== false, sectors: options.sectors ?? [], lexicons: options.lexicons ?? [], analyzerGiven: options.analyzer !== undefined },
+    corpus,
+    columnsUsed,
+  );
   report.provenance = provenance;
   if (options.keepState !== true) return { report, provenance };
   const { meta: _meta, ...reportOptions } = corpus;

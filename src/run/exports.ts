@@ -8,8 +8,7 @@ import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LEMMA_TABLE } from '../data/lemmas.generated.js';
-import { lemmaForms } from '../lexicon/lemmas.js';
+import { lemmaForms, lemmaNames } from '../lexicon/lemmas.js';
 import { InputError } from '../io/errors.js';
 import type { ReadReject, SourceRef } from '../io/types.js';
 import { openOutput, type Output } from '../io/write.js';
@@ -49,7 +48,7 @@ let lemmaIndex: Map<string, string> | undefined;
 function lemmaIndexOf(): Map<string, string> {
   if (lemmaIndex) return lemmaIndex;
   const index = new Map<string, string>();
-  const lemmas = Object.keys(LEMMA_TABLE).sort();
+  const lemmas = lemmaNames().sort();
   for (const lemma of lemmas) index.set(foldKey(lemma), lemma);
   for (const lemma of lemmas) {
     for (const form of lemmaForms(lemma) ?? []) {

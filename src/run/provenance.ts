@@ -7,7 +7,11 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { defaultLexicon, sectorLexicon } from '../lexicon/defaults.js';
 import type { ColumnsUsed } from '../io/types.js';
-import type { ProvenanceColumns, ReportProvenance } from '../report/types.js';
+import type { Analyzer } from '../analyze/index.js';
+import { DEFAULT_TOP_WORDS } from '../report/finalize.js';
+import { DEFAULT_EXAMPLES } from '../report/state.js';
+import type { ProvenanceColumns, ReportOptions, ReportProvenance } from '../report/types.js';
+import { analyzerId } from './run-state.js';
 import { canonical, sortColumns } from './state-file.js';
 import { LIBRARY_VERSION } from './version.js';
 
@@ -71,4 +75,32 @@ export function createProvenance(parts: {
     options: parts.options,
     columns: provenanceColumns(parts.columns),
   };
+}
+
+/**
+ * The provenance of a run analysed with `analyzer` and these report options:
+ * what `analyzeFiles` and the queue's producer both write (layers unknown,
+ * `[]`, when a compiled analyzer was given as such).
+ */
+export async function runProvenance(
+  analyzer: Analyzer,
+  run: { allTurns: boolean; includeDefault: boolean; sectors: readonly string[]; lexicons: readonly string[]; analyzerGiven?: boolean },
+  report: Omit<ReportOptions, 'meta' | 'sections'>,
+  columns: readonly ColumnsUsed[],
+): Promise<ReportProvenance> {
+  return createProvenance({
+    analyzer: analyzerId(analyzer, run.allTurns),
+    lexicons: run.analyzerGiven === true ? [] : await lexiconLayers(run),
+    options: {
+      examples: report.examples ?? DEFAULT_EXAMPLES,
+      topWords: report.topWords ?? DEFAULT_TOP_WORDS,
+      maxVocabulary: report.maxVocabulary ?? null,
+      maskPersonalData: report.maskPersonalData !== false,
+      scoreScale: report.scoreScale ?? 'auto',
+      period: report.period ?? 'month',
+      defaultLanguage: analyzer.options.defaultLanguage,
+      allTurns: run.allTurns,
+    },
+    columns,
+  });
 }
