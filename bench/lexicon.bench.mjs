@@ -1,7 +1,17 @@
 // Matching throughput with the default lexicons and with generated lexicons of
 // 100 and 10,000 entries on the same generated corpus. The compiled matcher
-// should cost about the same per verbatim whatever the number of entries.
+// should cost about the same per verbatim whatever the number of entries,
+// also when the entries share prefixes (every term opens on a common word).
+// CPU time throughout (process.cpuUsage): the machines are shared.
+//
+// Headlines: matching with 10,000 entries that share prefixes over 100 such
+// entries (target <= 1.2); compiling 100,000 generated entries over 25,000
+// (linear: 4); matching against a plain trie walk over the same units; with
+// BENCH_LEXICON_BASELINE=DIR (a built checkout), matching against DIR's
+// matcher on the same lexicon and units, in the same run.
 // Run: npx tsup && node bench/run.mjs lexicon
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { analyze, compileLexicon, composeLexicons, createAnalyzer, defineLexicon, tokenize } from '../dist/index.js';
 
 /** Small deterministic PRNG (mulberry32), so every run measures the same corpus. */
@@ -63,19 +73,25 @@ function generatedLexicon(entries) {
   return defineLexicon({ version: 1, entries: list });
 }
 
+/** Process CPU time in ms (user + system). */
+function cpu() {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
 function timeAnalyze(analyzer, docs) {
-  const t0 = performance.now();
+  const t0 = cpu();
   for (const v of docs) analyze(v, analyzer);
-  return performance.now() - t0;
+  return cpu() - t0;
 }
 
 /** Five passes per timing: one pass is too short to measure on a busy machine. */
 const PASSES = 5;
 
 function timeMatch(compiled, unitsList) {
-  const t0 = performance.now();
+  const t0 = cpu();
   for (let p = 0; p < PASSES; p += 1) for (const units of unitsList) compiled.match(units);
-  return (performance.now() - t0) / PASSES;
+  return (cpu() - t0) / PASSES;
 }
 
 /** Matching alone: the compiled lexicon on pre-tokenized verbatims. */
@@ -84,7 +100,7 @@ function measureMatch(label, compiled, unitsList) {
   let best = Infinity;
   for (let run = 0; run < 3; run += 1) best = Math.min(best, timeMatch(compiled, unitsList));
   const rate = (unitsList.length / best) * 1000;
-  console.log(`${label.padEnd(34)} ${rate.toFixed(0).padStart(8)} verbatims/s  (${best.toFixed(0)} ms)`);
+  console.log(`${label.padEnd(34)} ${rate.toFixed(0).padStart(8)} verbatims/CPU s  (${best.toFixed(0)} ms)`);
   return best;
 }
 
@@ -93,13 +109,13 @@ function measure(label, analyzer, docs) {
   let best = Infinity;
   let matches = 0;
   for (let run = 0; run < 3; run += 1) {
-    const t0 = performance.now();
+    const t0 = cpu();
     matches = 0;
     for (const v of docs) matches += analyze(v, analyzer).matches.length;
-    best = Math.min(best, performance.now() - t0);
+    best = Math.min(best, cpu() - t0);
   }
   const rate = (docs.length / best) * 1000;
-  console.log(`${label.padEnd(34)} ${rate.toFixed(0).padStart(8)} verbatims/s  (${best.toFixed(0)} ms, ${matches} matches)`);
+  console.log(`${label.padEnd(34)} ${rate.toFixed(0).padStart(8)} verbatims/CPU s  (${best.toFixed(0)} ms, ${matches} matches)`);
   return best;
 }
 
@@ -129,14 +145,86 @@ function lemmaCost(def, docs) {
   );
 }
 
+/**
+ * `entries` generated entries whose terms share prefixes: each opens on one of
+ * the corpus' common words, then goes on with words that never occur (or, for
+ * the first 100, planted words), with gaps and alternatives; so the nodes of the
+ * common words hold thousands of children at 10,000 entries.
+ */
+function sharedPrefixLexicon(entries) {
+  const planted = rng(17);
+  const noise = rng(19);
+  const list = [{ id: 'theme0', kind: 'theme', label: 'Thème', terms: ['zzzthemezzz'] }];
+  for (let i = 0; i < entries; i += 1) {
+    const r = i < 100 ? planted : noise;
+    const w = () => word(r, i < 100 ? SYLLABLES : NOISE);
+    const a = COMMON[i % COMMON.length];
+    const b = COMMON[(i * 7 + 3) % COMMON.length];
+    const terms = [`${a} ${w()}`, `${a} ${b} ${w()}`, `${a} {0,3} ${w()}|${w()}`, `${a} ${w()} {0,2} ${w()}`];
+    list.push({ id: `s${i}`, kind: 'irritant', label: `S${i}`, theme: 'theme0', terms });
+  }
+  return defineLexicon({ version: 1, entries: list });
+}
+
+/**
+ * A plain trie walk over the same units: the default lexicons' terms made of
+ * plain words only (no gap, glob, stem or alternative), in nested Maps; from
+ * every position, follow the keys as far as the trie goes and count the ends.
+ * What matching would cost with none of the lexicon format's features.
+ */
+function plainTrie(lexicon) {
+  const root = new Map();
+  for (const e of lexicon.entries) {
+    for (const t of e.terms) {
+      if (/[{|*:]/.test(t)) continue;
+      let node = root;
+      for (const tok of tokenize(t)) {
+        for (const key of tok.norm.split(' ')) {
+          if (key === '') continue;
+          let next = node.get(key);
+          if (next === undefined) node.set(key, (next = new Map()));
+          node = next;
+        }
+      }
+      node.set('', true);
+    }
+  }
+  return {
+    match(units) {
+      let found = 0;
+      for (let i = 0; i < units.length; i += 1) {
+        let node = root;
+        for (let j = i; j < units.length && units[j].sentence === units[i].sentence; j += 1) {
+          node = node.get(units[j].key);
+          if (node === undefined) break;
+          if (node.has('')) found += 1;
+        }
+      }
+      return found;
+    },
+  };
+}
+
+/** CPU ms to compile a generated lexicon of n entries (composed beforehand: the compiler alone), best of `runs`. */
+function compileTime(n, runs) {
+  const lex = composeLexicons([generatedLexicon(n)]);
+  let best = Infinity;
+  for (let k = 0; k < runs; k += 1) {
+    const t0 = cpu();
+    compileLexicon(lex);
+    best = Math.min(best, cpu() - t0);
+  }
+  return best;
+}
+
 export default async function bench() {
   const docs = corpus(3000);
   console.log(`corpus: ${docs.length} generated verbatims, ${docs.reduce((n, d) => n + d.text.split(' ').length, 0)} words`);
-  let t = performance.now();
+  let t = cpu();
   // Language detection is off: the generated text is not French, and franc's slow path would dominate.
   const def = createAnalyzer({ detectLanguage: false });
   // In Node the default trie is read from the build's store (npm run bench startup compares with compiling it).
-  console.log(`createAnalyzer(), default lexicons: ${(performance.now() - t).toFixed(0)} ms (${def.lexicon.entries.length} entries, trie ${def.compiled.stored ? 'stored at build' : 'compiled'})`);
+  console.log(`createAnalyzer(), default lexicons: ${(cpu() - t).toFixed(0)} CPU ms (${def.lexicon.entries.length} entries, trie ${def.compiled.stored ? 'stored at build' : 'compiled'})`);
   const fuzzyOn = measure('default lexicons', def, docs);
   // Misspelling correction's own cost, measured in this run: the same lexicons with it turned off.
   const fuzzyOff = measure('default lexicons, fuzzy off', createAnalyzer({ detectLanguage: false, fuzzy: false }), docs);
@@ -150,18 +238,42 @@ export default async function bench() {
       return units;
     });
   });
-  measureMatch('matching only, default lexicons', def.compiled, unitsList);
+  const plain = plainTrie(def.lexicon);
+  const baselineDir = process.env.BENCH_LEXICON_BASELINE;
+  const old = baselineDir === undefined ? undefined : (await import(pathToFileURL(join(baselineDir, 'dist/index.js')).href)).compileLexicon(def.compiled.lexicon);
+  let matchDefault = Infinity;
+  let matchPlain = Infinity;
+  let matchOld = Infinity;
+  for (let round = 0; round < 4; round += 1) {
+    matchDefault = Math.min(matchDefault, timeMatch(def.compiled, unitsList));
+    matchPlain = Math.min(matchPlain, timeMatch(plain, unitsList));
+    if (old !== undefined) matchOld = Math.min(matchOld, timeMatch(old, unitsList));
+  }
+  console.log(`matching only, default lexicons: ${((unitsList.length / matchDefault) * 1000).toFixed(0)} verbatims/CPU s (${matchDefault.toFixed(0)} ms); plain trie walk ${matchPlain.toFixed(0)} ms; ratio matching / plain walk ${(matchDefault / matchPlain).toFixed(2)}`);
+  if (old !== undefined) console.log(`ratio matching this build / ${baselineDir}: ${(matchDefault / matchOld).toFixed(2)} (${matchOld.toFixed(0)} ms there; speed-up ${(matchOld / matchDefault).toFixed(2)}x)`);
   lemmaCost(def, docs);
   const sizes = [100, 10_000];
   const analyzers = {};
   const compiled = {};
+  const shared = {};
   for (const n of sizes) {
     const lex = generatedLexicon(n);
-    t = performance.now();
+    t = cpu();
     analyzers[n] = createAnalyzer({ includeDefault: false, detectLanguage: false, lexicons: [lex] });
-    console.log(`compile ${n} generated entries: ${(performance.now() - t).toFixed(0)} ms`);
+    console.log(`createAnalyzer, ${n} generated entries: ${(cpu() - t).toFixed(0)} CPU ms`);
     compiled[n] = compileLexicon(composeLexicons([lex]));
+    shared[n] = compileLexicon(composeLexicons([sharedPrefixLexicon(n)]));
   }
+  // Shared prefixes: matching alone, interleaved rounds, best of each.
+  const sharedTime = {};
+  for (let round = 0; round < 5; round += 1) for (const n of sizes) sharedTime[n] = Math.min(sharedTime[n] ?? Infinity, timeMatch(shared[n], unitsList));
+  const sharedHits = sizes.map((n) => unitsList.reduce((k, u) => k + shared[n].match(u).length, 0));
+  console.log(`matching only, entries sharing prefixes: 100 ${sharedTime[100].toFixed(0)} ms, 10,000 ${sharedTime[10_000].toFixed(0)} ms (raw hits ${sharedHits.join(' / ')})`);
+  console.log(`HEADLINE ratio time(10,000 shared-prefix entries) / time(100): ${(sharedTime[10_000] / sharedTime[100]).toFixed(2)} (target <= 1.2)`);
+  // Compiling: 25,000 and 100,000 generated entries (each with 5-7 terms: words, pairs, gaps, stems, globs).
+  const c25 = compileTime(25_000, 2);
+  const c100 = compileTime(100_000, 1);
+  console.log(`compile 25,000 generated entries ${c25.toFixed(0)} CPU ms, 100,000 ${c100.toFixed(0)} CPU ms; ratio 100k / 25k ${(c100 / c25).toFixed(2)} (linear: 4; target <= 2,000 ms for 100k)`);
   // Interleaved rounds, best of each: a busy machine slows both sizes alike.
   const full = {};
   const matching = {};

@@ -11,3 +11,4 @@ export * from './lexicon/index.js';
 export * from './analyze/index.js';
 export * from './report/index.js';
 export type * from './options.js';
+export * from './discover/index.js';

@@ -166,7 +166,8 @@ function toUnits(text: string, tokens: readonly Token[], negation: NegationConfi
   let sentence = 0;
   let prevEnd = 0;
   let nextBreak = text.indexOf('\n');
-  tokens.forEach((token, i) => {
+  for (let i = 0; i < tokens.length; i += 1) {
+    const token = tokens[i] as Token;
     // A line break between tokens ends the sentence; the next break is tracked, not searched per token.
     while (nextBreak !== -1 && nextBreak < prevEnd) nextBreak = text.indexOf('\n', nextBreak + 1);
     if (i > 0 && nextBreak !== -1 && nextBreak < token.start) sentence += 1;
@@ -174,16 +175,23 @@ function toUnits(text: string, tokens: readonly Token[], negation: NegationConfi
     prevEnd = token.end;
     if (token.kind === 'punct') {
       // "!!", "?!" and "..." are one token: it breaks a clause if one of its characters does.
-      const breaking = [...token.text].find((ch) => negation.breaks.has(ch));
-      units.push({ key: breaking ?? token.norm, token: i, kind: token.kind, sentence, text: undefined });
+      units.push({ key: breakingChar(token.text, negation) ?? token.norm, token: i, kind: token.kind, sentence, text: undefined });
       if (SENTENCE_END.test(token.text)) sentence += 1;
-      return;
+      continue;
     }
     if (!token.norm.includes(' ')) {
       if (token.norm !== '') units.push({ key: token.norm, token: i, kind: token.kind, sentence, text: token.text });
     } else for (const key of token.norm.split(' ')) if (key !== '') units.push({ key, token: i, kind: token.kind, sentence, text: undefined });
-  });
+  }
   return units;
+}
+
+/** The first character of a punctuation token that breaks a clause. */
+function breakingChar(mark: string, negation: NegationConfig): string | undefined {
+  // One character (most marks): no iteration.
+  if (mark.length === 1) return negation.breaks.has(mark) ? mark : undefined;
+  for (const ch of mark) if (negation.breaks.has(ch)) return ch;
+  return undefined;
 }
 
 /**
@@ -215,6 +223,7 @@ function withinClause(units: readonly Unit[], r: RawMatch, negation: NegationCon
  * still reach it).
  */
 function exclusionsOf(excludes: readonly RawMatch[]): (r: RawMatch) => boolean {
+  if (excludes.length === 0) return none;
   const byEntry = new Map<number, { starts: RawMatch[]; span: number }>();
   for (const x of excludes) {
     const group = byEntry.get(x.pattern.entry) ?? { starts: [], span: 0 };
@@ -242,6 +251,8 @@ function exclusionsOf(excludes: readonly RawMatch[]): (r: RawMatch) => boolean {
     return false;
   };
 }
+
+const none = (): boolean => false;
 
 /** Whether a term writes the word `key` (folded) as one of its positions. */
 function writes(term: string, key: string): boolean {
@@ -273,19 +284,18 @@ export function analyze(verbatim: Verbatim | string, analyzer: Analyzer): Verbat
   const { compiled, negation } = layer;
   const raw = compiled.match(units);
 
-  const span = (r: RawMatch) => {
-    const first = tokens[units[r.start]?.token ?? 0];
-    const lastToken = units[r.end - 1]?.token ?? 0;
-    const last = tokens[lastToken];
-    return { tokenStart: units[r.start]?.token ?? 0, tokenEnd: lastToken + 1, start: first?.start ?? 0, end: last?.end ?? 0 };
-  };
   const clauses = indexClauses(units, negation);
-  const excluded = exclusionsOf(raw.filter((r) => r.pattern.exclude && withinClause(units, r, negation)));
+  const excludes: RawMatch[] = [];
+  for (const r of raw) if (r.pattern.exclude && withinClause(units, r, negation)) excludes.push(r);
+  const excluded = exclusionsOf(excludes);
   const all: AnalyzedMatch[] = [];
   const counted: AnalyzedMatch[] = [];
   const makeMatch = (entry: LexiconEntry, r: RawMatch, negated: boolean): AnalyzedMatch => {
-    const s = span(r);
-    const m: AnalyzedMatch = { id: entry.id, kind: entry.kind, term: r.pattern.term, ...s, text: text.slice(s.start, s.end), negated };
+    const tokenStart = units[r.start]?.token ?? 0;
+    const lastToken = units[r.end - 1]?.token ?? 0;
+    const start = tokens[tokenStart]?.start ?? 0;
+    const end = tokens[lastToken]?.end ?? 0;
+    const m: AnalyzedMatch = { id: entry.id, kind: entry.kind, term: r.pattern.term, tokenStart, tokenEnd: lastToken + 1, start, end, text: text.slice(start, end), negated };
     if (entry.theme !== undefined) m.theme = entry.theme;
     if (r.fuzzy === true) m.fuzzy = true;
     return m;

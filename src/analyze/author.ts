@@ -1,7 +1,7 @@
 // Brand and agent messages in review and social exports: the brand's own
 // posts and replies ("Bonjour Marc, nous sommes désolés… envoyez-nous un MP",
 // auto-replies, "^JD" signatures) are not the voice of the customer.
-import { foldText } from '../text/fold.js';
+import { charFold, foldText } from '../text/fold.js';
 
 /** A Twitter-style agent signature closing the text: "^JD", "^Marc". */
 const CARET_SIGNATURE = /(?:^|\s)\^[\p{Lu}][\p{L}]{0,11}\s*$/u;
@@ -33,15 +33,166 @@ const MEDIUM = [
 /** A word (or two) that each STRONG and MEDIUM pattern contains once folded; keep in step with them. */
 const ANCHOR = /nous|vous|votre|notre|nos|merci|hesitez|cordialement|belle journee|bonjour|bonsoir|hello|\b(?:en|par) (?:mp|dm|message prive)\b/;
 
+/** ANCHOR's words as folded text writes them (its last alternative without the `\b`s). */
+const ANCHOR_WORDS = [
+  'nous', 'vous', 'votre', 'notre', 'nos', 'merci', 'hesitez', 'cordialement', 'belle journee', 'bonjour', 'bonsoir', 'hello',
+  'en mp', 'en dm', 'en message prive', 'par mp', 'par dm', 'par message prive',
+];
+
+// The gate reads the raw text as foldText writes it, a stream of symbols: a-z (1-26), a space for any
+// run of whitespace, OTHER for any other character; invisible characters and combining accents fold
+// to nothing, a character folding to several (`œ` → o e) gives several symbols, and a symbol
+// repeating the one before is read once.
+const SKIP = 0;
+const SPACE = 27;
+const OTHER = 28;
+const SYMBOLS = 29;
+/** A character foldText does not read alone (other scripts, compatibility letters): the gate says maybe. */
+const UNSURE = 30;
+/** A character folding to several symbols, listed in `sequences`. */
+const SEVERAL = 31;
+let latinSymbols: Int8Array | undefined;
+const otherSymbols = new Map<number, number>();
+const sequences = new Map<number, readonly number[]>();
+
+function symbolOfChar(ch: string): number {
+  if (ch === ' ') return SPACE;
+  const c = ch.charCodeAt(0);
+  return c >= 0x61 && c <= 0x7a ? c - 0x60 : OTHER;
+}
+
+/** The symbol of a code point, given its fold (charFold); SEVERAL after listing its symbols. */
+function symbolOf(point: number, fold: string | undefined): number {
+  if (fold === undefined) return UNSURE;
+  const chars = [...fold];
+  if (chars.length === 0) return SKIP;
+  if (chars.length === 1) return symbolOfChar(fold);
+  sequences.set(point, chars.map(symbolOfChar));
+  return SEVERAL;
+}
+
+/** The anchor words as an Aho–Corasick automaton over the symbols: next state by state × symbol, and accepting states. */
+interface Automaton {
+  next: Int16Array;
+  accepts: Uint8Array;
+}
+let automaton: Automaton | undefined;
+
+function anchorAutomaton(): Automaton {
+  if (automaton !== undefined) return automaton;
+  // The words as read: doubled letters once ("hello" → h e l o), as the stream reads them.
+  const words = ANCHOR_WORDS.map((word) => [...word].map(symbolOfChar).filter((s, i, all) => s !== all[i - 1]));
+  const goto: number[][] = [new Array<number>(SYMBOLS).fill(-1)];
+  const accepts: number[] = [0];
+  for (const word of words) {
+    let state = 0;
+    for (const symbol of word) {
+      let to = goto[state]?.[symbol] ?? -1;
+      if (to < 0) {
+        to = goto.length;
+        goto.push(new Array<number>(SYMBOLS).fill(-1));
+        accepts.push(0);
+        (goto[state] as number[])[symbol] = to;
+      }
+      state = to;
+    }
+    accepts[state] = 1;
+  }
+  // Breadth first: each state's missing moves are its failure state's.
+  const next = new Int16Array(goto.length * SYMBOLS);
+  const fail = new Array<number>(goto.length).fill(0);
+  const queue: number[] = [];
+  for (let symbol = 0; symbol < SYMBOLS; symbol += 1) {
+    const to = goto[0]?.[symbol] ?? -1;
+    next[symbol] = to < 0 ? 0 : to;
+    if (to > 0) queue.push(to);
+  }
+  while (queue.length > 0) {
+    const state = queue.shift() as number;
+    if (accepts[fail[state] as number] === 1) accepts[state] = 1;
+    for (let symbol = 0; symbol < SYMBOLS; symbol += 1) {
+      const to = goto[state]?.[symbol] ?? -1;
+      if (to < 0) next[state * SYMBOLS + symbol] = next[(fail[state] as number) * SYMBOLS + symbol] as number;
+      else {
+        fail[to] = next[(fail[state] as number) * SYMBOLS + symbol] as number;
+        next[state * SYMBOLS + symbol] = to;
+        queue.push(to);
+      }
+    }
+  }
+  automaton = { next, accepts: Uint8Array.from(accepts) };
+  return automaton;
+}
+
+/**
+ * Whether ANCHOR may match the folded text, read on the raw text without
+ * folding it: false only when it cannot. The stream of symbols above is the
+ * folded text with every run of one letter read once, and an anchor word in
+ * the folded text is, with its runs read once, in that stream; a character
+ * foldText does not read alone, or that folds to several letters (`œ`),
+ * answers true. Property-tested against ANCHOR on foldText (test/analyze/author.test.ts).
+ * @internal exported for the tests
+ */
+export function mayHaveAnchor(text: string): boolean {
+  const { next, accepts } = anchorAutomaton();
+  if (latinSymbols === undefined) {
+    latinSymbols = new Int8Array(0x250);
+    for (let c = 0; c < 0x250; c += 1) latinSymbols[c] = symbolOf(c, charFold(c));
+  }
+  const latin = latinSymbols;
+  let state = 0;
+  let previous = -1;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    let point = c;
+    let symbol: number;
+    if (c < 0x250) symbol = latin[c] as number;
+    else {
+      if (c >= 0xd800 && c <= 0xdbff) {
+        const low = text.charCodeAt(i + 1);
+        if (!(low >= 0xdc00 && low <= 0xdfff)) return true; // a lone surrogate: foldText reads the text by word
+        point = (c - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+        i += 1;
+      }
+      let known = otherSymbols.get(point);
+      if (known === undefined) {
+        known = symbolOf(point, charFold(point));
+        // Sequences are kept whatever the size: only the few thousand code points foldText reads alone have one.
+        if (otherSymbols.size < 10_000) otherSymbols.set(point, known);
+      }
+      symbol = known;
+    }
+    if (symbol === SKIP || symbol === previous) continue;
+    if (symbol === UNSURE) return true;
+    if (symbol === SEVERAL) {
+      for (const s of sequences.get(point) as readonly number[]) {
+        if (s === previous) continue;
+        previous = s;
+        state = next[state * SYMBOLS + s] as number;
+        if (accepts[state] === 1) return true;
+      }
+      continue;
+    }
+    previous = symbol;
+    state = next[state * SYMBOLS + symbol] as number;
+    if (accepts[state] === 1) return true;
+  }
+  return false;
+}
+
+/** @internal ANCHOR, for the tests */
+export const ANCHOR_RE = ANCHOR;
+
 /**
  * Whether a text reads as a brand's or an agent's message rather than a
  * customer's: a caret signature or a brand-only phrase, or two reply phrases.
  */
 export function isBrandMessage(text: string): boolean {
   if (text.includes('^') && CARET_SIGNATURE.test(text.trimEnd())) return true;
+  // Every STRONG and MEDIUM phrase holds an ANCHOR word: most customer texts stop here, unfolded.
+  if (!mayHaveAnchor(text)) return false;
   // foldKey unifies ’ ‘ ` as ' too.
   const folded = foldText(text);
-  // Every STRONG and MEDIUM phrase holds one of these words: most customer texts stop here.
   if (!ANCHOR.test(folded)) return false;
   if (STRONG.some((re) => re.test(folded))) return true;
   let found = 0;

@@ -3,6 +3,7 @@
 // averages, tonality accuracy and confusion, and the worst errors with text.
 import { TONALITIES, type Tonality, type VerbatimAnalysis } from '../types.js';
 import type { Analyzer } from './analyze.js';
+import { suggestForLabels, type LabelOutcomes, type LabelSuggestions, type SuggestOptions } from './suggest.js';
 import { analyzeVerbatim } from './transcript.js';
 
 /**
@@ -73,6 +74,12 @@ export interface EvalReport {
   count: number;
   families: Record<EvalFamily, FamilyScore>;
   tonality: TonalityScore;
+  /**
+   * With `options.suggest`: per family, for each label with errors (worst F1
+   * first, as `labels`), candidate terms from its false negatives and
+   * candidate exclusions from its false positives.
+   */
+  suggestions?: Record<EvalFamily, LabelSuggestions[]>;
 }
 
 export interface EvaluateOptions {
@@ -89,6 +96,13 @@ export interface EvaluateOptions {
    * the sector layer its `sector` names, as `verbatim eval --gold-sectors` does.
    */
   analyzerFor?: (gold: GoldVerbatim) => Analyzer;
+  /**
+   * Suggest lexicon edits per label (default false): the expressions
+   * over-represented in its false negatives (log-likelihood against the other
+   * gold verbatims, content words and 2–3-word expressions grouped by stem)
+   * and the lexicon terms behind its false positives. `true` or the options.
+   */
+  suggest?: boolean | SuggestOptions;
 }
 
 const ratio = (a: number, b: number): number => (b === 0 ? 0 : a / b);
@@ -100,12 +114,17 @@ function predicted(analysis: VerbatimAnalysis, family: EvalFamily): string[] {
   return analysis[family];
 }
 
-function termsFor(analysis: VerbatimAnalysis, family: EvalFamily, label: string, publicId: (id: string) => string): string[] {
-  const terms = analysis.matches
-    .filter((m) => (family === 'themes' ? m.theme === label : publicId(m.id) === label))
-    .map((m) => `${m.term} → «${m.text}»`);
-  return [...new Set(terms)];
+/** The matches that gave `label` (a theme: every match of the theme; else the entry's, under its public id). */
+function matchesFor(analysis: VerbatimAnalysis, family: EvalFamily, label: string, publicId: (id: string) => string): VerbatimAnalysis['matches'] {
+  return analysis.matches.filter((m) => (family === 'themes' ? m.theme === label : publicId(m.id) === label));
 }
+
+function termsFor(analysis: VerbatimAnalysis, family: EvalFamily, label: string, publicId: (id: string) => string): string[] {
+  return [...new Set(matchesFor(analysis, family, label, publicId).map((m) => `${m.term} → «${m.text}»`))];
+}
+
+/** The predicted ids read as `label` (itself, and the ids `rename` maps to it). */
+const namesOf = (label: string, rename: Record<string, string>): string[] => [label, ...Object.keys(rename).filter((k) => rename[k] === label)];
 
 function scoreFamily(
   family: EvalFamily,
@@ -114,6 +133,7 @@ function scoreFamily(
   keep: number,
   rename: Record<string, string>,
   publicId: (id: string) => string,
+  outcomes?: Map<string, LabelOutcomes>,
 ): FamilyScore {
   const counts = new Map<string, { tp: number; fp: number; fn: number }>();
   const get = (label: string) => {
@@ -124,6 +144,13 @@ function scoreFamily(
     }
     return c;
   };
+  // Every outcome by gold index, when suggestions are asked for.
+  const note = (label: string, kind: 'truePositives' | 'falsePositives' | 'falseNegatives', i: number): void => {
+    if (outcomes === undefined) return;
+    let o = outcomes.get(label);
+    if (o === undefined) outcomes.set(label, (o = { label, truePositives: [], falsePositives: [], falseNegatives: [] }));
+    o[kind].push(i);
+  };
   const fps: ErrorExample[] = [];
   const fns: ErrorExample[] = [];
   gold.forEach((g, i) => {
@@ -132,16 +159,19 @@ function scoreFamily(
     const want = new Set(g[family]);
     const got = new Set(predicted(analysis, family).map((id) => rename[id] ?? id));
     for (const label of got) {
-      if (want.has(label)) get(label).tp += 1;
-      else {
+      if (want.has(label)) {
+        get(label).tp += 1;
+        note(label, 'truePositives', i);
+      } else {
         get(label).fp += 1;
-        const ids = Object.keys(rename).filter((k) => rename[k] === label);
-        fps.push({ id: g.id, label, text: g.text, terms: [label, ...ids].flatMap((l) => termsFor(analysis, family, l, publicId)) });
+        note(label, 'falsePositives', i);
+        fps.push({ id: g.id, label, text: g.text, terms: namesOf(label, rename).flatMap((l) => termsFor(analysis, family, l, publicId)) });
       }
     }
     for (const label of want) {
       if (!got.has(label)) {
         get(label).fn += 1;
+        note(label, 'falseNegatives', i);
         fns.push({ id: g.id, label, text: g.text });
       }
     }
@@ -196,8 +226,17 @@ export function evaluate(goldInput: readonly GoldVerbatim[], analyzer: Analyzer,
     // The same pipeline as `verbatim analyze`: chat transcripts on their customer turns.
     return analyzeVerbatim(v, options.analyzerFor?.(g) ?? analyzer);
   });
+  const suggest = options.suggest ?? false;
+  if (typeof suggest !== 'boolean' && (typeof suggest !== 'object' || suggest === null)) {
+    throw new TypeError(`verbatim-fr: expected options.suggest to be a boolean or an object, got ${suggest === null ? 'null' : typeof suggest}`);
+  }
+  const outcomes = new Map<EvalFamily, Map<string, LabelOutcomes>>();
   const families = Object.fromEntries(
-    EVAL_FAMILIES.map((f) => [f, scoreFamily(f, gold, analyses, keep, options.rename?.[f] ?? {}, publicId)]),
+    EVAL_FAMILIES.map((f) => {
+      const sink = suggest === false ? undefined : new Map<string, LabelOutcomes>();
+      if (sink !== undefined) outcomes.set(f, sink);
+      return [f, scoreFamily(f, gold, analyses, keep, options.rename?.[f] ?? {}, publicId, sink)];
+    }),
   ) as Record<EvalFamily, FamilyScore>;
   const confusion = Object.fromEntries(TONALITIES.map((t) => [t, Object.fromEntries(TONALITIES.map((u) => [u, 0]))])) as Record<Tonality, Record<Tonality, number>>;
   let right = 0;
@@ -208,11 +247,25 @@ export function evaluate(goldInput: readonly GoldVerbatim[], analyzer: Analyzer,
     if (p === g.tonality) right += 1;
     else errors.push({ id: g.id, gold: g.tonality, predicted: p, text: g.text });
   });
-  return {
+  const report: EvalReport = {
     count: gold.length,
     families,
     tonality: { accuracy: ratio(right, gold.length), total: gold.length, confusion, errors: errors.slice(0, keep) },
   };
+  if (suggest !== false) {
+    const suggestOptions = suggest === true ? {} : suggest;
+    report.suggestions = Object.fromEntries(
+      EVAL_FAMILIES.map((f) => {
+        const rename = options.rename?.[f] ?? {};
+        const byLabel = outcomes.get(f) as Map<string, LabelOutcomes>;
+        // In the order of the scores: worst F1 first.
+        const ordered = families[f].labels.flatMap((l) => byLabel.get(l.label) ?? []);
+        const labelMatches = (analysis: VerbatimAnalysis, label: string) => namesOf(label, rename).flatMap((l) => matchesFor(analysis, f, l, publicId));
+        return [f, suggestForLabels(gold, analyses, ordered, labelMatches, suggestOptions)];
+      }),
+    ) as Record<EvalFamily, LabelSuggestions[]>;
+  }
+  return report;
 }
 
 // ------------------------------------------------------------------ thresholds

@@ -15,6 +15,7 @@ export type {
   ThresholdFailure,
   GoldVerbatim,
 } from './evaluate.js';
+export type { LabelSuggestions, SuggestedExclusion, SuggestedTerm, SuggestionExample, SuggestOptions } from './suggest.js';
 export { parseGoldJsonl, GoldError } from './gold.js';
 export type { GoldIssue } from './gold.js';
 export { renderEvalReport } from './render.js';

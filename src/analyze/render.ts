@@ -1,6 +1,7 @@
 // Renders an evaluation report as text (fits 100 columns) or JSON.
 import { TONALITIES } from '../types.js';
 import { EVAL_FAMILIES, type EvalReport, type FamilyScore } from './evaluate.js';
+import type { LabelSuggestions } from './suggest.js';
 
 const WIDTH = 100;
 const pct = (x: number): string => (x * 100).toFixed(1).padStart(5);
@@ -29,6 +30,32 @@ function familyText(f: FamilyScore, lines: string[]): void {
   }
 }
 
+const plural = (n: number, one: string): string => `${n} ${one}${n === 1 ? '' : 's'}`;
+
+function suggestionsText(family: string, list: readonly LabelSuggestions[], lines: string[]): void {
+  const shown = list.filter((l) => l.terms.length > 0 || l.exclusions.length > 0);
+  if (shown.length === 0) return;
+  lines.push('', family);
+  for (const l of shown) {
+    lines.push(`  ${l.label}: ${plural(l.falseNegatives, 'false negative')}, ${plural(l.falsePositives, 'false positive')}`);
+    if (l.terms.length > 0) {
+      lines.push('    candidate terms (over-represented in its false negatives):');
+      for (const t of l.terms) {
+        const also = t.variants.length > 0 ? ` · also ${t.variants.slice(0, 3).join(', ')}` : '';
+        lines.push(`      ${clip(`${t.term} · ${t.count} of ${l.falseNegatives} missed, ${t.otherCount} elsewhere, G² ${t.g2.toFixed(1)}${also}`, WIDTH - 6)}`);
+        for (const e of t.examples) lines.push(`        e.g. ${clip(`${e.id}: ${e.text}`, WIDTH - 13)}`);
+      }
+    }
+    if (l.exclusions.length > 0) {
+      lines.push('    candidate exclusions (terms behind its false positives):');
+      for (const x of l.exclusions) {
+        lines.push(`      ${clip(`${x.term} → «${x.spans.join('», «')}» (${x.entry}) · ${x.falsePositives} wrong, ${x.truePositives} right`, WIDTH - 6)}`);
+        for (const e of x.examples) lines.push(`        e.g. ${clip(`${e.id}: ${e.text}`, WIDTH - 13)}`);
+      }
+    }
+  }
+}
+
 /** Text for people (100 columns) or JSON for tools. */
 export function renderEvalReport(report: EvalReport, format: 'text' | 'json' = 'text'): string {
   if (format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
@@ -47,6 +74,13 @@ export function renderEvalReport(report: EvalReport, format: 'text' | 'json' = '
   if (report.tonality.errors.length > 0) {
     lines.push('  errors:');
     for (const e of report.tonality.errors) lines.push(`    ${e.gold}→${e.predicted} ${e.id}: ${clip(e.text, WIDTH - 8 - e.gold.length - e.predicted.length - e.id.length)}`);
+  }
+  if (report.suggestions !== undefined) {
+    const suggestions = report.suggestions;
+    lines.push('', 'suggestions: candidate terms for the missed labels, candidate exclusions for the wrong ones');
+    const before = lines.length;
+    for (const name of EVAL_FAMILIES) suggestionsText(name, suggestions[name], lines);
+    if (lines.length === before) lines.push('  none: no label misses or errs often enough (a candidate term needs 2 false negatives at least)');
   }
   return `${lines.join('\n')}\n`;
 }

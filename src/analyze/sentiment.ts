@@ -185,6 +185,7 @@ interface Item {
 
 /** The key a unit is matched on: numbers read as `#` (`#h`, `#min` when a unit is glued: "48h"), hashtags as their word. */
 function unitKey(u: Unit): string {
+  if (u.kind === 'word') return u.key;
   if (u.kind === 'number') {
     const suffix = /[a-z]+$/.exec(u.key);
     return suffix !== null && /^\d/.test(u.key) ? `#${suffix[0]}` : '#';
@@ -198,17 +199,17 @@ function unitKey(u: Unit): string {
  * The longest phrase starting at unit k: its units in one sentence, none
  * inside a counted match (`covered`, by token).
  */
-function phraseAt(units: readonly Unit[], keys: readonly string[], k: number, config: SentimentConfig, covered: Uint8Array): Phrase | undefined {
+function phraseAt(units: readonly Unit[], k: number, config: SentimentConfig, covered: Uint8Array): Phrase | undefined {
   const start = units[k] as Unit;
   if (covered[k] === 1) return undefined;
-  let node = config.trie.get(keys[k] as string);
+  let node = config.trie.get(unitKey(start));
   if (node === undefined) return undefined;
   const single = node.phrase;
   let longest: Phrase | undefined;
   for (let j = k + 1; j < units.length && node.next !== undefined; j += 1) {
     const u = units[j] as Unit;
     if (covered[j] === 1 || u.sentence !== start.sentence) break;
-    node = node.next.get(keys[j] as string);
+    node = node.next.get(unitKey(u));
     if (node === undefined) break;
     if (node.phrase !== undefined) longest = node.phrase;
   }
@@ -273,7 +274,6 @@ export function scoreSentiment(
   }
 
   // Phrases, longest first; their units then count once.
-  const keys = units.map(unitKey);
   // One shape for every item found (phrase or stem value), so the reads below stay monomorphic.
   const found: Array<{ start: number; end: number; phrase: Phrase | undefined; value: number | undefined }> = [];
   for (let k = 0; k < units.length; ) {
@@ -282,7 +282,7 @@ export function scoreSentiment(
       k += 1;
       continue;
     }
-    const p = phraseAt(units, keys, k, sentiment, covered);
+    const p = phraseAt(units, k, sentiment, covered);
     if (p !== undefined) {
       found.push({ start: k, end: k + p.keys.length, phrase: p, value: undefined });
       k += p.keys.length;
@@ -296,32 +296,33 @@ export function scoreSentiment(
   }
 
   // Intensifiers multiply the next item; a diminisher with none after softens the one before ("ça pique un peu").
-  const factors = new Map<number, number>();
-  const carry = new Map<number, number>();
+  // Most verbatims have no intensifier: the maps are made on the first one.
+  let factors: Map<number, number> | undefined;
+  let carry: Map<number, number> | undefined;
   const isPolar = (f: (typeof found)[number] | undefined): boolean => f !== undefined && (f.value !== undefined || f.phrase?.polarity !== undefined);
   for (let i = 0; i < found.length; i += 1) {
     const f = found[i] as (typeof found)[number];
     const own = f.phrase?.factor;
     if (own === undefined) continue;
-    const factor = own * (carry.get(i) ?? 1);
+    const factor = own * (carry?.get(i) ?? 1);
     const next = found[i + 1];
     if (next !== undefined && next.start === f.end && (isPolar(next) || next.phrase?.factor !== undefined)) {
       // Chains multiply ("vraiment très bien"); a word that is also an intensifier ("super sympa")
       // counts through the next word only.
-      if (isPolar(next)) factors.set(i + 1, (factors.get(i + 1) ?? 1) * factor);
-      else carry.set(i + 1, factor);
+      if (isPolar(next)) (factors ??= new Map()).set(i + 1, (factors.get(i + 1) ?? 1) * factor);
+      else (carry ??= new Map()).set(i + 1, factor);
       f.value = 0;
       continue;
     }
     const prev = found[i - 1];
     if (own < 1 && own > 0 && prev !== undefined && prev.end === f.start && isPolar(prev) && !isPolar(f)) {
-      factors.set(i - 1, (factors.get(i - 1) ?? 1) * own);
+      (factors ??= new Map()).set(i - 1, (factors.get(i - 1) ?? 1) * own);
     }
   }
 
   // A negative fact written with a negator right before a complaint word negates that word rather
   // than complaining: "jamais eu de souci", "jamais eu le moindre problème", "jamais été déçu".
-  const absorbed = new Set<number>();
+  let absorbed: Set<number> | undefined;
   found.forEach((f, i) => {
     if (f.phrase?.fact !== true || f.phrase.negated !== true || (f.phrase.polarity ?? 0) >= 0) return;
     const next = found[i + 1];
@@ -329,7 +330,7 @@ export function scoreSentiment(
     if (next === undefined || v === undefined || v >= 0 || next.phrase?.fact === true) return;
     if (next.start - f.end > ABSORB_GAP || units[next.start]?.sentence !== units[f.start]?.sentence) return;
     for (let k = f.end; k < next.start; k += 1) if (isBreak(units, k, negation)) return;
-    absorbed.add(i);
+    (absorbed ??= new Set()).add(i);
   });
 
   // Praise (or a neutral phrase) written with its own negator closes that negator: "je n'hésiterai
@@ -343,10 +344,10 @@ export function scoreSentiment(
   const scopeClauses = scope === units ? clauses : indexClauses(scope, negation);
 
   found.forEach((f, i) => {
-    if (absorbed.has(i)) return;
+    if (absorbed?.has(i) === true) return;
     let p = f.value ?? f.phrase?.polarity;
     if (p === undefined || p === 0) return;
-    p *= factors.get(i) ?? 1;
+    p *= factors?.get(i) ?? 1;
     const u = units[f.start] as Unit;
     // Negation flips and caps: "pas mauvais" is mildly positive, "pas content" negative, but "rien
     // d'exceptionnel" is no stronger a complaint than "pas content". A phrase written with its own

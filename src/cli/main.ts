@@ -6,6 +6,8 @@ import { InputError } from '../io/index.js';
 import { escapeForTerminal } from '../_utils/display.js';
 import { OutputError } from './checks.js';
 import { analyzeCommand, joinExportArgs } from './commands/analyze.js';
+import { discoverCommand } from './commands/discover.js';
+import { kwicCommand } from './commands/kwic.js';
 import { evalCommand } from './commands/eval.js';
 import { lexiconCommand } from './commands/lexicon.js';
 import { mergeCommand } from './commands/merge.js';
@@ -20,7 +22,7 @@ import { QueueError } from '../queue/errors.js';
 export { EXIT, type CliIo } from './context.js';
 
 /** The commands, in the order `--help` lists them. */
-const COMMANDS = [analyzeCommand, mergeCommand, queueCommand, evalCommand, sectorsCommand, tokenizeCommand, lexiconCommand];
+const COMMANDS = [analyzeCommand, discoverCommand, kwicCommand, mergeCommand, queueCommand, evalCommand, sectorsCommand, tokenizeCommand, lexiconCommand];
 
 const EXAMPLES = `
 Examples:
@@ -32,6 +34,8 @@ Examples:
   $ verbatim analyze part-1.csv --format state --out part-1.state.json
   $ verbatim merge part-*.state.json --format html --out rapport.html
   $ cat avis.jsonl | verbatim analyze - --annotate - --out rapport.md | head -1
+  $ verbatim discover avis.csv --draft candidats.yml
+  $ verbatim kwic "stem:rembourser {0,3} jamais" avis.csv --entry remboursement
   $ verbatim eval gold.jsonl --fail-under themes=0.8,irritants=0.7
   $ verbatim tokenize "J'ai attendu 3 semaines, pk ?"
   $ verbatim lexicon check mon-lexique.yml

@@ -17,6 +17,7 @@ import { accentForm, accentsWithin, termKeyForms, termKeys, type KeyForm, type K
 import { lemmaForms } from './lemmas.js';
 import { defaultWordData, Speller, type FrenchWordData } from './fuzzy.js';
 import { recordCompiled, storedMatcher } from './store.js';
+import { GenerationalMemo } from './memo.js';
 
 /** A word atom; `form`: its accented spelling, for a key that stands for several French words (`salé`). */
 type Atom =
@@ -126,6 +127,8 @@ interface Glob {
 }
 
 const NO_NODES: readonly number[] = [];
+/** Most token keys open no term: one shared empty list of first steps. */
+const NO_STEPS = new Int32Array(0);
 const NONE_KEYS: readonly string[] = [];
 
 /** `Caron`, not `CARON` nor `caron`. */
@@ -145,6 +148,18 @@ function isNameAt(units: readonly MatchUnit[], i: number): boolean {
   const title = prev.key === '.' ? units[i - 2] : undefined;
   return title !== undefined && TITLES.has(title.key);
 }
+/**
+ * Memo budgets, per generation (`GenerationalMemo` holds up to twice as
+ * many): what the matcher knows of a token key, the globs a key satisfies,
+ * the accented spelling of a token on a colliding key. Measured on a growing
+ * export of 106k rows (3.2M token keys, 112k distinct): a key memo of 32,768
+ * keeps 95.7 % of lookups as hits against 96.5 % unbounded; on the sample
+ * texts every budget keeps 99.7 %.
+ */
+const KEY_MEMO_BUDGET = 32_768;
+const GLOB_MEMO_BUDGET = 16_384;
+const FORM_MEMO_BUDGET = 8_192;
+
 /** Most trie nodes one position of a term may spread to before its alternatives join one private node. */
 const SHARE_BUDGET = 64;
 /** Most phrases one alternative may spell out through its `lemma:` atoms (`lemma:a lemma:b` multiplies). */
@@ -185,7 +200,7 @@ class GlobIndex {
   private readonly ids = new Map<string, number>();
   private readonly byTrigram = new Map<string, number[]>();
   private readonly scan: number[] = [];
-  private memo = new Map<string, readonly number[]>();
+  private readonly memo = new GenerationalMemo<readonly number[]>(GLOB_MEMO_BUDGET);
 
   add(pattern: string): number {
     const known = this.ids.get(pattern);
@@ -220,8 +235,6 @@ class GlobIndex {
       for (const id of this.scan) test(id);
       found.sort((a, b) => a - b);
     }
-    // Bounded memory on huge corpora: start over rather than grow forever.
-    if (this.memo.size >= 100_000) this.memo = new Map();
     this.memo.set(key, found);
     return found;
   }
@@ -470,6 +483,109 @@ function firstEdge(edges: FlatEdges, lo: number, end: number, id: number): numbe
   return lo < end && edges.id[lo] === id ? lo : -1;
 }
 
+/** Runs of edges longer than this are looked up in an `EdgeIndex`, shorter ones scanned. */
+const SCANNED_RUN = 8;
+
+/**
+ * Where the edges of one id start in the long runs of one kind (nodes with
+ * more than `SCANNED_RUN` edges of that kind): an open-addressing hash table
+ * on (node, id), so a node with thousands of children costs one probe or two,
+ * not a binary search.
+ */
+class EdgeIndex {
+  /** Slots of four numbers (node, id, first edge, unused): a probe reads one cache line. */
+  private readonly slots: Int32Array;
+  /** A Bloom filter of the (node, id) pairs, 16 bits a pair: most lookups miss, and it answers them from a small array. */
+  private readonly bloom: Int32Array;
+  private readonly shift: number;
+  private readonly bloomShift: number;
+
+  constructor(table: Int32Array, edges: FlatEdges, kind: number) {
+    const n = table.length / ROW - 1;
+    let count = 0;
+    for (let node = 0; node < n; node += 1) {
+      const lo = table[node * ROW + kind] as number;
+      const hi = table[node * ROW + ROW + kind] as number;
+      if (hi - lo > SCANNED_RUN) for (let e = lo; e < hi; e += 1) if (e === lo || edges.id[e] !== edges.id[e - 1]) count += 1;
+    }
+    let bits = 4;
+    while (1 << bits < count * 3) bits += 1;
+    this.shift = 32 - bits;
+    this.slots = new Int32Array(4 << bits).fill(-1);
+    let bloomBits = 5;
+    while (1 << bloomBits < count * 16) bloomBits += 1;
+    this.bloomShift = 32 - bloomBits;
+    this.bloom = new Int32Array(1 << (bloomBits - 5));
+    const mask = (1 << bits) - 1;
+    for (let node = 0; node < n; node += 1) {
+      const lo = table[node * ROW + kind] as number;
+      const hi = table[node * ROW + ROW + kind] as number;
+      if (hi - lo <= SCANNED_RUN) continue;
+      for (let e = lo; e < hi; e += 1) {
+        const id = edges.id[e] as number;
+        if (e !== lo && edges.id[e - 1] === id) continue;
+        let h = hashPair(node, id) >>> this.shift;
+        while (this.slots[h * 4] !== -1) h = (h + 1) & mask;
+        this.slots[h * 4] = node;
+        this.slots[h * 4 + 1] = id;
+        this.slots[h * 4 + 2] = e;
+        const b = bloomHash(node, id) >>> this.bloomShift;
+        this.bloom[b >>> 5] = (this.bloom[b >>> 5] as number) | (1 << (b & 31));
+      }
+    }
+  }
+
+  /** Index of the first edge with this id of this node's long run, or -1. */
+  first(node: number, id: number): number {
+    const b = bloomHash(node, id) >>> this.bloomShift;
+    if (((this.bloom[b >>> 5] as number) & (1 << (b & 31))) === 0) return -1;
+    const mask = (this.slots.length >>> 2) - 1;
+    for (let h = hashPair(node, id) >>> this.shift; ; h = (h + 1) & mask) {
+      const k = this.slots[h * 4] as number;
+      if (k === -1) return -1;
+      if (k === node && this.slots[h * 4 + 1] === id) return this.slots[h * 4 + 2] as number;
+    }
+  }
+}
+
+function hashPair(node: number, id: number): number {
+  return Math.imul(node, 0x9e3779b1) ^ Math.imul(id, 0x85ebca6b);
+}
+
+function bloomHash(node: number, id: number): number {
+  return Math.imul(Math.imul(node, 0x27d4eb2f) + id, 0x165667b1);
+}
+
+/** One of 32 bits for an edge of one kind and id (a hash: edges of different ids may share a bit). */
+function edgeBit(kind: number, id: number): number {
+  return 1 << (Math.imul(id * 3 + kind, 0x9e3779b1) >>> 27);
+}
+
+/**
+ * Per node, the bits (`edgeBit`) of its key, stem and glob edges, or -1 when
+ * it has ends or gaps (a step there always does something): a step whose
+ * token shares no bit with the node's mask is skipped without a lookup, which
+ * is what most steps after a gap or a first word are.
+ */
+function nodeMasks(trie: FlatTrie): Int32Array {
+  const { table } = trie;
+  const n = table.length / ROW - 1;
+  const masks = new Int32Array(n);
+  for (let node = 0; node < n; node += 1) {
+    const row = node * ROW;
+    if (table[row + END] !== table[row + ROW + END] || table[row + GAP] !== table[row + ROW + GAP]) {
+      masks[node] = -1;
+      continue;
+    }
+    let mask = 0;
+    for (const [kind, edges] of [[KEY, trie.keys], [STEM, trie.stems], [GLOB, trie.globs]] as const) {
+      for (let e = table[row + kind] as number; e < (table[row + ROW + kind] as number); e += 1) mask |= edgeBit(kind, edges.id[e] as number);
+    }
+    masks[node] = mask;
+  }
+  return masks;
+}
+
 /** Children of the root along edges of one kind with this id, in order (first edges, built once per key). */
 function rootTargets(trie: FlatTrie, kind: 0 | 1 | 2, id: number): number[] {
   const out: number[] = [];
@@ -535,14 +651,15 @@ export function compileMatcherData(lexicon: Lexicon, options: CompileOptions = {
   };
 
   // The same words recur across terms ("livraison", "colis"): their atoms are built once (read only).
-  const atomCache = new Map<string, Atom[]>();
+  // One map per kind of alternative: no key string to build and hash per lookup.
+  const atomCache = { word: new Map<string, Atom[]>(), stem: new Map<string, Atom[]>(), glob: new Map<string, Atom[]>() };
   const alternativeAtoms = (alt: TermAlternative): Atom[] => {
     if (alt.type === 'lemma') return []; // expanded per form by expandPhrase
-    const cacheKey = `${alt.type}:${alt.text}`;
-    let atoms = atomCache.get(cacheKey);
+    const cache = atomCache[alt.type];
+    let atoms = cache.get(alt.text);
     if (atoms === undefined) {
       atoms = computeAtoms(alt);
-      atomCache.set(cacheKey, atoms);
+      cache.set(alt.text, atoms);
     }
     return atoms;
   };
@@ -723,8 +840,11 @@ export function compileMatcherData(lexicon: Lexicon, options: CompileOptions = {
     }
     const ref = exclude ? ~termIndex : termIndex;
     for (const node of frontier) {
-      node.ends ??= [];
-      if (!node.ends.some((p) => p.entry === entryIndex && p.term < 0 === exclude)) node.ends.push({ entry: entryIndex, term: ref, gapped });
+      const ends = (node.ends ??= []);
+      // Entries are added in order: this entry's ends are the last ones of the node (a word thousands of entries share stays linear).
+      let k = ends.length - 1;
+      while (k >= 0 && (ends[k] as EndRef).entry === entryIndex && (ends[k] as EndRef).term < 0 !== exclude) k -= 1;
+      if (k < 0 || (ends[k] as EndRef).entry !== entryIndex) ends.push({ entry: entryIndex, term: ref, gapped });
     }
   };
 
@@ -767,6 +887,10 @@ function matcherFrom(lexicon: Lexicon, data: MatcherData, options: CompileOption
     const term = data.ends[p + 1] as number;
     ends.push({ entry: data.ends[p] as number, term: (term < 0 ? entry.exclude[~term] : entry.terms[term]) as string, exclude: term < 0, gapped: data.ends[p + 2] === 1 });
   }
+  const masks = nodeMasks(trie);
+  const keyIndex = new EdgeIndex(table, keyEdges, KEY);
+  const stemIndex = new EdgeIndex(table, stemEdges, STEM);
+  const globIndex = new EdgeIndex(table, globEdges, GLOB);
 
   // Everything the matcher needs about one distinct token key, looked up once
   // per key: its stem, the globs it satisfies, the first-position edges it
@@ -804,7 +928,21 @@ function matcherFrom(lexicon: Lexicon, data: MatcherData, options: CompileOption
     collides: boolean;
     /** The same key without its corrections (a capitalised word inside a sentence: a name, not a misspelling). */
     exact: KeyInfo | undefined;
+    /** The edge bits (`edgeBit`) of every edge id above, corrections included: a node whose mask shares none has no edge for this token. */
+    mask: number;
+    /** `first` and `firstFixed` as pairs (node, its mask), read together by the matcher's first steps. */
+    firstSteps: Int32Array;
+    fixedSteps: Int32Array;
   }
+  const withMasks = (nodes: readonly number[]): Int32Array => {
+    if (nodes.length === 0) return NO_STEPS;
+    const pairs = new Int32Array(nodes.length * 2);
+    nodes.forEach((node, k) => {
+      pairs[k * 2] = node;
+      pairs[k * 2 + 1] = masks[node] as number;
+    });
+    return pairs;
+  };
   /** Every KeyInfo built here, fields in one order: one hidden class for the matcher's lookups. */
   const keyInfo = (
     key: string,
@@ -816,20 +954,46 @@ function matcherFrom(lexicon: Lexicon, data: MatcherData, options: CompileOption
     fixes: readonly Fix[] | undefined,
     firstFixed: readonly number[],
     collides: boolean,
-  ): KeyInfo => ({ key, keyId: keyIds.of(key), more, stem, stemId: stemIds.of(stem), negator, globs: ids, first, fixes, firstFixed, collides, exact: undefined });
+  ): KeyInfo => {
+    const keyId = keyIds.of(key);
+    const stemId = stemIds.of(stem);
+    let mask = keyId >= 0 ? edgeBit(KEY, keyId) : 0;
+    if (more !== undefined) for (const k of more) if (k >= 0) mask |= edgeBit(KEY, k);
+    if (stemId >= 0) mask |= edgeBit(STEM, stemId);
+    for (const g of ids) mask |= edgeBit(GLOB, g);
+    if (fixes !== undefined) {
+      for (const fix of fixes) {
+        if (fix.keyId >= 0) mask |= edgeBit(KEY, fix.keyId);
+        if (fix.stemId >= 0) mask |= edgeBit(STEM, fix.stemId);
+        for (const g of fix.globs) mask |= edgeBit(GLOB, g);
+      }
+    }
+    return { key, keyId, more, stem, stemId, negator, globs: ids, first, fixes, firstFixed, collides, exact: undefined, mask, firstSteps: withMasks(first), fixedSteps: withMasks(firstFixed) };
+  };
   const firstEdges = (key: string, stem: string, ids: readonly number[]): number[] => {
     const first = [...rootTargets(trie, KEY, keyIds.of(key)), ...rootTargets(trie, STEM, stemIds.of(stem))];
     for (const id of ids) first.push(...rootTargets(trie, GLOB, id));
     return first;
   };
+  // A GenerationalMemo written out: this lookup is on every token.
   let infos = new Map<string, KeyInfo>();
+  let olderInfos = new Map<string, KeyInfo>();
   const remember = (key: string, info: KeyInfo): KeyInfo => {
-    if (infos.size >= 200_000) infos = new Map();
+    if (infos.size >= KEY_MEMO_BUDGET) {
+      olderInfos = infos;
+      infos = new Map();
+    }
     infos.set(key, info);
     return info;
   };
+  const knownInfo = (key: string): KeyInfo | undefined => {
+    const hit = infos.get(key);
+    if (hit !== undefined) return hit;
+    const old = olderInfos.get(key);
+    return old === undefined ? undefined : remember(key, old);
+  };
   const infoOf = (key: string): KeyInfo => {
-    const info = infos.get(key);
+    const info = knownInfo(key);
     if (info !== undefined) return info;
     const stem = stemOf(key);
     const ids = globs.matching(key);
@@ -856,7 +1020,7 @@ function matcherFrom(lexicon: Lexicon, data: MatcherData, options: CompileOption
    * `salé` is not the lexicon's `sale`, `déconnecte` is its `déconnecté`.
    */
   const accentedInfoOf = (form: string, plain: KeyInfo): KeyInfo => {
-    const info = infos.get(form);
+    const info = knownInfo(form);
     if (info !== undefined) return info;
     const spellings = (accented.get(plain.key) ?? NONE_KEYS).filter((w) => accentsWithin(form, w));
     const first = firstEdges(spellings[0] ?? form, plain.stem, plain.globs);
@@ -866,7 +1030,7 @@ function matcherFrom(lexicon: Lexicon, data: MatcherData, options: CompileOption
   };
 
   /** Accented spellings of the tokens on colliding keys, by token text. */
-  let forms = new Map<string, string>();
+  const forms = new GenerationalMemo<string>(FORM_MEMO_BUDGET);
 
   const match = (units: readonly MatchUnit[]): RawMatch[] => {
     const out: RawMatch[] = [];
@@ -879,7 +1043,6 @@ function matcherFrom(lexicon: Lexicon, data: MatcherData, options: CompileOption
       let form = forms.get(u.text);
       if (form === undefined) {
         form = accentForm(u.text, u.key);
-        if (forms.size >= 100_000) forms = new Map();
         forms.set(u.text, form);
       }
       return form === u.key ? ki : accentedInfoOf(form, ki);
@@ -887,9 +1050,19 @@ function matcherFrom(lexicon: Lexicon, data: MatcherData, options: CompileOption
     // `negated`: a key edge taken on the way was a negation word. Key edges are
     // the term's own words (gaps skip, they take no edge), so the flag is the
     // matched alternative's, whatever other alternatives of the term hold.
-    /** Children along the edges with this id in the run [lo, end) of one kind, each walked on from position j. */
-    const along = (edges: FlatEdges, lo: number, end: number, id: number, j: number, start: number, sentence: number, negated: boolean, fuzzy: boolean): void => {
-      for (let e = firstEdge(edges, lo, end, id); e >= 0 && e < end && edges.id[e] === id; e += 1) step(edges.to[e] as number, j, start, sentence, negated, fuzzy);
+    /**
+     * Children along the edges with this id in the run [lo, end) of one kind,
+     * each walked on from position j when it can do something there (its
+     * mask: most children have an edge the next token does not take).
+     */
+    const along = (edges: FlatEdges, index: EdgeIndex, node: number, lo: number, end: number, id: number, j: number, start: number, sentence: number, negated: boolean, fuzzy: boolean): void => {
+      const ki = info[j];
+      const bits = ki === undefined ? 0 : ki.mask;
+      for (let e = end - lo <= SCANNED_RUN ? firstEdge(edges, lo, end, id) : index.first(node, id); e >= 0 && e < end && edges.id[e] === id; e += 1) {
+        const to = edges.to[e] as number;
+        const m = masks[to] as number;
+        if (m === -1 || (m & bits) !== 0) step(to, j, start, sentence, negated, fuzzy);
+      }
     };
     const step = (node: number, j: number, start: number, sentence: number, negated: boolean, fuzzy: boolean): void => {
       const row = node * ROW;
@@ -905,20 +1078,20 @@ function matcherFrom(lexicon: Lexicon, data: MatcherData, options: CompileOption
         const k1 = table[row + ROW + KEY] as number;
         if (k0 !== k1) {
           const keyNegated = negated || ki.negator;
-          if (ki.keyId >= 0) along(keyEdges, k0, k1, ki.keyId, j + 1, start, sentence, keyNegated, fuzzy);
-          if (ki.more !== undefined) for (const k of ki.more) along(keyEdges, k0, k1, k, j + 1, start, sentence, keyNegated, fuzzy);
+          if (ki.keyId >= 0) along(keyEdges, keyIndex, node, k0, k1, ki.keyId, j + 1, start, sentence, keyNegated, fuzzy);
+          if (ki.more !== undefined) for (const k of ki.more) along(keyEdges, keyIndex, node, k0, k1, k, j + 1, start, sentence, keyNegated, fuzzy);
         }
         const s0 = table[row + STEM] as number;
         const s1 = table[row + ROW + STEM] as number;
-        if (ki.stemId >= 0 && s0 !== s1) along(stemEdges, s0, s1, ki.stemId, j + 1, start, sentence, negated, fuzzy);
+        if (ki.stemId >= 0 && s0 !== s1) along(stemEdges, stemIndex, node, s0, s1, ki.stemId, j + 1, start, sentence, negated, fuzzy);
         const g0 = table[row + GLOB] as number;
         const g1 = table[row + ROW + GLOB] as number;
-        if (g0 !== g1) for (const id of ki.globs) along(globEdges, g0, g1, id, j + 1, start, sentence, negated, fuzzy);
+        if (g0 !== g1) for (const id of ki.globs) along(globEdges, globIndex, node, g0, g1, id, j + 1, start, sentence, negated, fuzzy);
         if (ki.fixes !== undefined) {
           for (const fix of ki.fixes) {
-            if (fix.keyId >= 0) along(keyEdges, k0, k1, fix.keyId, j + 1, start, sentence, negated || fix.negator, true);
-            if (fix.stemId >= 0) along(stemEdges, s0, s1, fix.stemId, j + 1, start, sentence, negated, true);
-            for (const id of fix.globs) along(globEdges, g0, g1, id, j + 1, start, sentence, negated, true);
+            if (fix.keyId >= 0) along(keyEdges, keyIndex, node, k0, k1, fix.keyId, j + 1, start, sentence, negated || fix.negator, true);
+            if (fix.stemId >= 0) along(stemEdges, stemIndex, node, s0, s1, fix.stemId, j + 1, start, sentence, negated, true);
+            for (const id of fix.globs) along(globEdges, globIndex, node, g0, g1, id, j + 1, start, sentence, negated, true);
           }
         }
       }
@@ -926,10 +1099,13 @@ function matcherFrom(lexicon: Lexicon, data: MatcherData, options: CompileOption
       for (let g = table[row + GAP] as number; g < gapEnd; g += 1) {
         const max = gapMax[g] as number;
         const next = gapTo[g] as number;
+        const m = masks[next] as number;
+        // A gap's node is followed by words: each skipped position costs a mask test, a lookup only where the token may go on.
         for (let skip = gapMin[g] as number; skip <= max; skip += 1) {
           const at = j + skip;
-          if (at >= units.length || units[at]?.sentence !== sentence) break;
-          step(next, at, start, sentence, negated, fuzzy);
+          const u = units[at];
+          if (u === undefined || u.sentence !== sentence) break;
+          if (m === -1 || (m & (info[at] as KeyInfo).mask) !== 0) step(next, at, start, sentence, negated, fuzzy);
         }
       }
     };
@@ -938,8 +1114,17 @@ function matcherFrom(lexicon: Lexicon, data: MatcherData, options: CompileOption
       if (ki === undefined) continue;
       const sentence = units[i]?.sentence ?? 0;
       // First edges mix key, stem and glob edges: a negation word opening a match is taken as written.
-      for (const next of ki.first) step(next, i + 1, i, sentence, ki.negator, false);
-      for (const next of ki.firstFixed) step(next, i + 1, i, sentence, false, true);
+      const bits = info[i + 1]?.mask ?? 0;
+      const first = ki.firstSteps;
+      for (let k = 0; k < first.length; k += 2) {
+        const m = first[k + 1] as number;
+        if (m === -1 || (m & bits) !== 0) step(first[k] as number, i + 1, i, sentence, ki.negator, false);
+      }
+      const fixed = ki.fixedSteps;
+      for (let k = 0; k < fixed.length; k += 2) {
+        const m = fixed[k + 1] as number;
+        if (m === -1 || (m & bits) !== 0) step(fixed[k] as number, i + 1, i, sentence, false, true);
+      }
     }
     out.sort((a, b) => a.start - b.start || a.end - b.end || a.pattern.entry - b.pattern.entry);
     return out;

@@ -5,6 +5,8 @@ export { defaultLexicon, defaultEnglishLexicon, findSector, loadDefaultLexicons,
 export type { LoadDefaultLexiconsOptions } from './defaults.js';
 export type { ParseLexiconOptions, SafeParseLexiconResult } from './parse.js';
 export { composeLexicons } from './compose.js';
+export { detectDictionary, importDictionary, stringifyLexicon } from './import/index.js';
+export type { DictionaryFormat, ImportDictionaryOptions, ImportDictionaryResult, StringifyLexiconOptions } from './import/index.js';
 export { compileLexicon } from './compile.js';
 export type { CompiledLexicon, CompiledPattern, CompileOptions, MatchUnit, RawMatch } from './compile.js';
 export type { FrenchWordData } from './fuzzy.js';

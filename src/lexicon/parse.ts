@@ -3,6 +3,7 @@ import { LexiconError } from './errors.js';
 import { rememberSource, type SourceInfo } from './source.js';
 import type { LexiconDocument, LexiconIssue } from './types.js';
 import { asDocument, validateLexiconData } from './validate.js';
+import { detectDictionary, foreignDictionaryMessage } from './import/detect.js';
 
 export interface ParseLexiconOptions {
   /** File name used in issues (default `<inline>`). */
@@ -119,7 +120,21 @@ function flowListWithGap(line: string): boolean {
   return open >= 0 && line.indexOf('{', open + 1) > open;
 }
 
+/**
+ * A file refused as a lexicon that is a dictionary of another tool (LIWC,
+ * quanteda, a CSV of terms): one issue saying so and how to convert it,
+ * instead of the YAML errors of a format the user never meant to write.
+ */
 function parseSource(source: string, options: ParseLexiconOptions): { doc?: LexiconDocument; issues: LexiconIssue[] } {
+  const result = parseLexiconSource(source, options);
+  if (result.doc !== undefined) return result;
+  const format = detectDictionary(source);
+  if (format === undefined) return result;
+  const file = options.file ?? '<inline>';
+  return { issues: [{ file, line: 1, column: 1, path: '(root)', ...foreignDictionaryMessage(format, file) }] };
+}
+
+function parseLexiconSource(source: string, options: ParseLexiconOptions): { doc?: LexiconDocument; issues: LexiconIssue[] } {
   if (typeof source !== 'string') {
     throw new TypeError(`verbatim-fr: expected lexicon source text (string), got ${source === null ? 'null' : typeof source}`);
   }

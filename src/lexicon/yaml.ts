@@ -4,3 +4,4 @@
 // inside a shared chunk would keep `yaml` whole, its package not being side-effect free).
 export { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
 export type { Node as YamlNode, Pair, YAMLMap } from 'yaml';
+export { Document } from 'yaml';

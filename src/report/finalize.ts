@@ -1,14 +1,16 @@
 /** From the core state to the top of the report: summary, channels, all (pure). */
 import { TONALITIES, type EntryKind } from '../types.js';
 import { FRENCH_NEGATORS } from '../text/negators.js';
-import { compareStrings, mergeAll, own } from './counts.js';
+import { compareStrings, countOf, mergeAll, own } from './counts.js';
 import { channelTerms, checkCoreState, emptyChannelState, maxUndercount, mergeChannelStates } from './state.js';
 import { emptyTermTable, sumTermTables, topTerms, type TermTable } from './terms.js';
-import { detectScoreScale, sortedScores } from './scales.js';
+import { detectScoreScale, resolveScoreScale, scoreSegment, sortedScores } from './scales.js';
 import { histogramMean, histogramQuantile, round, roundOrNull, shareOf } from './stats.js';
 import type {
+  ChannelCoverage,
   ChannelReport,
   ChannelState,
+  CoverageFigure,
   CoreReport,
   CoreState,
   Histogram,
@@ -18,6 +20,7 @@ import type {
   ReportMeta,
   ReportOptions,
   ReportReject,
+  ScoreScale,
   ScoreSummary,
 } from './types.js';
 
@@ -103,6 +106,88 @@ export function summarizeScores(hist: Histogram, scale: DetectedScale | 'mixed')
   return summary;
 }
 
+// ---------------------------------------------------------------- coverage
+
+/** The dissatisfied and satisfied verbatims of a channel and how many the lexicons explain. */
+interface CoverageCounts {
+  basis: CoverageFigure['basis'];
+  dissatisfied: number;
+  dissatisfiedExplained: number;
+  satisfied: number;
+  satisfiedExplained: number;
+}
+
+/**
+ * A channel's coverage counts, read on its own scale: a scored verbatim is
+ * dissatisfied in the bottom segment of the scale and satisfied in the top
+ * one (scoreSegment); an unscored one by its tonality; without a known scale,
+ * every verbatim by its tonality. Null for a state without the counts.
+ */
+function coverageCounts(ch: ChannelState, scaleOption: ScoreScale): CoverageCounts | null {
+  const c = ch.coverage;
+  if (c === undefined) return null;
+  const scale = sortedScores(ch.scores).values.length === 0 ? null : resolveScoreScale(scaleOption, ch.scores, false);
+  if (scale === null || scale.kind === 'unknown') {
+    return {
+      basis: 'tonality',
+      dissatisfied: own(ch.tonality, 'negatif') ?? 0,
+      dissatisfiedExplained: c.negativeWithIrritant,
+      satisfied: own(ch.tonality, 'positif') ?? 0,
+      satisfiedExplained: c.positiveWithEnchantment,
+    };
+  }
+  const out: CoverageCounts = {
+    basis: 'score',
+    dissatisfied: c.unscoredNegative,
+    dissatisfiedExplained: c.unscoredNegativeWithIrritant,
+    satisfied: c.unscoredPositive,
+    satisfiedExplained: c.unscoredPositiveWithEnchantment,
+  };
+  for (const [key, n] of Object.entries(ch.scores)) {
+    const segment = scoreSegment(scale, Number(key));
+    if (segment < 0) {
+      out.dissatisfied += n;
+      out.dissatisfiedExplained += countOf(c.irritantScores, key);
+    } else if (segment > 0) {
+      out.satisfied += n;
+      out.satisfiedExplained += countOf(c.enchantmentScores, key);
+    }
+  }
+  return out;
+}
+
+/** The all-channels counts: each channel counted on its own scale, then summed. */
+function sumCoverageCounts(list: ReadonlyArray<CoverageCounts | null>): CoverageCounts | null {
+  if (list.some((c) => c === null)) return null;
+  const counts = list as CoverageCounts[];
+  const bases = new Set(counts.map((c) => c.basis));
+  const sum = (key: Exclude<keyof CoverageCounts, 'basis'>): number => counts.reduce((s, c) => s + c[key], 0);
+  return {
+    basis: bases.size === 1 ? (counts[0] as CoverageCounts).basis : bases.size === 0 ? 'tonality' : 'mixed',
+    dissatisfied: sum('dissatisfied'),
+    dissatisfiedExplained: sum('dissatisfiedExplained'),
+    satisfied: sum('satisfied'),
+    satisfiedExplained: sum('satisfiedExplained'),
+  };
+}
+
+function channelCoverage(ch: ChannelState, counts: CoverageCounts | null, s: FinalizeSettings): ChannelCoverage {
+  const n = ch.verbatims;
+  const figure = (verbatims: number, explained: number): CoverageFigure | null =>
+    counts === null ? null : { basis: counts.basis, verbatims, explained, share: shareOf(explained, verbatims) };
+  const withConcept = n - countOf(ch.concepts, '0');
+  // The most frequent residual label (one in practice; several only when shards used different lexicons).
+  const residual = Object.entries(ch.coverage?.residual ?? {})
+    .filter(([, c]) => c > 0)
+    .sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]))[0];
+  return {
+    withConcept: { count: withConcept, share: shareOf(withConcept, n) },
+    dissatisfied: counts === null ? null : figure(counts.dissatisfied, counts.dissatisfiedExplained),
+    satisfied: counts === null ? null : figure(counts.satisfied, counts.satisfiedExplained),
+    residual: residual === undefined ? null : { id: residual[0], label: own(s.meta.entries, residual[0])?.label ?? residual[0], count: residual[1], share: shareOf(residual[1], n) },
+  };
+}
+
 // ---------------------------------------------------------------- channels
 
 function rankEntries(ch: ChannelState, kind: EntryKind, s: FinalizeSettings): RankedEntry[] {
@@ -140,7 +225,14 @@ function rankTerms(table: TermTable, total: number, max: number, keep: (key: str
   });
 }
 
-function channelReport(channel: string, label: string, ch: ChannelState, score: ScoreSummary | null, s: FinalizeSettings): ChannelReport {
+function channelReport(
+  channel: string,
+  label: string,
+  ch: ChannelState,
+  score: ScoreSummary | null,
+  coverage: CoverageCounts | null,
+  s: FinalizeSettings,
+): ChannelReport {
   const n = ch.verbatims;
   const countShare = (c: number) => ({ count: c, share: shareOf(c, n) });
   const tonality = {} as ChannelReport['tonality'];
@@ -181,6 +273,7 @@ function channelReport(channel: string, label: string, ch: ChannelState, score: 
     topExpressions: rankTerms(channelTerms(ch, 'expressions'), n, s.topExpressions, (_, verbatims) => verbatims >= s.minExpressionVerbatims),
     score,
     period: ch.dateFrom !== null && ch.dateTo !== null ? { from: ch.dateFrom, to: ch.dateTo } : null,
+    coverage: channelCoverage(ch, coverage, s),
   };
 }
 
@@ -223,18 +316,21 @@ export function finalizeCore(state: CoreState, options: ReportOptions = {}): Cor
   all.expressions = sumTermTables(tables('expressions'));
   const channelScales = new Set<DetectedScale>();
   const channels: ChannelReport[] = [];
+  const coverages: Array<CoverageCounts | null> = [];
   for (const id of ids) {
     const ch = state.channels[id] as ChannelState;
     const scale = s.scoreScale === 'auto' ? coreScale(ch.scores) : s.scoreScale;
     if (scale !== null) channelScales.add(scale);
     const score = scale === null ? null : summarizeScores(ch.scores, scale);
-    channels.push(channelReport(id, own(s.meta.channels, id)?.label ?? id, ch, score, s));
+    const coverage = coverageCounts(ch, scoreScale);
+    coverages.push(coverage);
+    channels.push(channelReport(id, own(s.meta.channels, id)?.label ?? id, ch, score, coverage, s));
   }
   channels.sort((a, b) => b.verbatims - a.verbatims || compareStrings(a.channel, b.channel));
 
   const allScale = channelScales.size === 0 ? null : channelScales.size === 1 ? [...channelScales][0]! : 'mixed';
   const allScore = allScale === null ? null : summarizeScores(all.scores, allScale);
-  const allReport = channelReport(ALL_CHANNELS, ALL_LABELS[lang] ?? ALL_LABELS.fr!, all, allScore, s);
+  const allReport = channelReport(ALL_CHANNELS, ALL_LABELS[lang] ?? ALL_LABELS.fr!, all, allScore, sumCoverageCounts(coverages), s);
 
   const analysed = all.verbatims;
   const rejected = state.rejects.count;

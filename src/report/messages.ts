@@ -36,6 +36,22 @@ export interface Messages {
   kindName: Kinds<string> & { word: string; expression: string };
   /** Stages of the customer journey. */
   stages: { avant: string; pendant: string; apres: string; inconnu: string };
+  /** The lexicons' coverage (`ChannelReport.coverage`), in every format. */
+  coverage: {
+    title: string;
+    /** Column headers on the page and in Markdown, and their short forms for the terminal. */
+    withConcept: string;
+    dissatisfied: string;
+    satisfied: string;
+    residual: string;
+    basis: string;
+    short: { withConcept: string; dissatisfied: string; satisfied: string; residual: string; basis: string };
+    bases: { score: string; tonality: string; mixed: string };
+    /** How the figures read. */
+    note: string;
+    /** When the state predates the counts. */
+    missing: string;
+  };
   /** Terminal table and Markdown. */
   text: {
     inputRows: string;
@@ -140,6 +156,19 @@ const fr: Messages = {
   allChannels: 'Tous canaux',
   kindName: { theme: 'thème', concept: 'concept', irritant: 'irritant', enchantment: 'enchantement', intent: 'intention', word: 'mot', expression: 'expression' },
   stages: { avant: 'Avant l’achat', pendant: 'Pendant l’achat', apres: 'Après l’achat', inconnu: 'Étape inconnue' },
+  coverage: {
+    title: 'Couverture des lexiques',
+    withConcept: 'Avec au moins un concept',
+    dissatisfied: 'Insatisfaits expliqués par un irritant',
+    satisfied: 'Satisfaits expliqués par un enchantement',
+    residual: 'Insatisfaction résiduelle',
+    basis: 'Lecture',
+    short: { withConcept: 'Avec concept', dissatisfied: 'Insatisf. expliqués', satisfied: 'Satisf. expliqués', residual: 'Résiduel', basis: 'Lecture' },
+    bases: { score: 'note', tonality: 'tonalité', mixed: 'mixte' },
+    note:
+      'Insatisfaits : verbatims du bas de l’échelle de note du canal (1–2 ★, NPS 0–6…) ou, sans note, de tonalité négative ; satisfaits : du haut de l’échelle (4–5 ★, NPS 9–10…) ou, sans note, de tonalité positive. Un verbatim est expliqué quand les lexiques y trouvent au moins un irritant (insatisfaits) ou un enchantement (satisfaits) ; entre parenthèses, expliqués / total. L’insatisfaction résiduelle compte les verbatims négatifs qu’aucun irritant n’explique.',
+    missing: 'Parts expliquées absentes : le rapport vient d’un état enregistré avant leur comptage.',
+  },
   text: {
     inputRows: 'lignes lues',
     analysed: 'analysées',
@@ -252,6 +281,19 @@ const en: Messages = {
   allChannels: 'All channels',
   kindName: { theme: 'theme', concept: 'concept', irritant: 'irritant', enchantment: 'enchantment', intent: 'intent', word: 'word', expression: 'expression' },
   stages: { avant: 'Before purchase', pendant: 'During purchase', apres: 'After purchase', inconnu: 'Unknown stage' },
+  coverage: {
+    title: 'Lexicon coverage',
+    withConcept: 'With at least one concept',
+    dissatisfied: 'Dissatisfied explained by an irritant',
+    satisfied: 'Satisfied explained by an enchantment',
+    residual: 'Residual dissatisfaction',
+    basis: 'Read from',
+    short: { withConcept: 'With concept', dissatisfied: 'Dissat. explained', satisfied: 'Satisf. explained', residual: 'Residual', basis: 'Read from' },
+    bases: { score: 'score', tonality: 'tone', mixed: 'mixed' },
+    note:
+      'Dissatisfied: verbatims at the bottom of the channel’s score scale (1–2 ★, NPS 0–6…) or, without a score, of negative tone; satisfied: at the top of the scale (4–5 ★, NPS 9–10…) or, without a score, of positive tone. A verbatim is explained when the lexicons find at least one irritant (dissatisfied) or enchantment (satisfied) in it; in brackets, explained / total. Residual dissatisfaction counts the negative verbatims no irritant explains.',
+    missing: 'Explained shares missing: the report comes from a state saved before they were counted.',
+  },
   text: {
     inputRows: 'input rows',
     analysed: 'analysed',

@@ -69,3 +69,55 @@ export function detectScoreScale(scores: Counts): DetectedScoreScale {
   if (min >= 0 && max <= 100) return scale('csat', 0, 100, 'scores between 0 and 100');
   return { kind: 'unknown', min, max, higherIsBetter: true, detected: true, reason: `scores from ${min} to ${max} fit no known scale` };
 }
+
+/** A declared scale, its bounds read from the values where the kind allows several (CSAT 1–5, 1–7, 0–10, 0–100; CES 1–5 or 1–7). */
+export function declaredScoreScale(kind: ScoreScaleKind, scores: Counts, cesHigherIsEasier: boolean): DetectedScoreScale {
+  const { values } = sortedScores(scores);
+  const max = values[values.length - 1] ?? 0;
+  const declared = (min: number, hi: number, higherIsBetter = true): DetectedScoreScale => ({
+    kind,
+    min,
+    max: hi,
+    higherIsBetter,
+    detected: false,
+    reason: `declared ${kind}`,
+  });
+  switch (kind) {
+    case 'nps':
+      return declared(0, 10);
+    case 'stars':
+      return declared(1, 5);
+    case 'csat':
+      return max <= 5 ? declared(1, 5) : max <= 7 ? declared(1, 7) : max <= 10 ? declared(0, 10) : declared(0, 100);
+    case 'ces':
+      return declared(1, max <= 5 ? 5 : 7, cesHigherIsEasier);
+  }
+}
+
+/** The scale of a histogram: detected (`auto`, the default) or declared. */
+export function resolveScoreScale(option: ScoreScaleKind | 'auto' | undefined, scores: Counts, cesHigherIsEasier: boolean): DetectedScoreScale {
+  return option === undefined || option === 'auto' ? detectScoreScale(scores) : declaredScoreScale(option, scores, cesHigherIsEasier);
+}
+
+/**
+ * Where a score falls: -1 bottom segment (dissatisfied), 0 middle, 1 top
+ * segment (satisfied). NPS detractors 0–6 / promoters 9–10; stars and 1–5
+ * CSAT 1–2 / 4–5; other CSAT bottom-2 / top-2 boxes (0–100: < 20 / ≥ 80);
+ * CES high / low effort; an unknown scale has no segments (always 0).
+ */
+export function scoreSegment(scale: DetectedScoreScale, v: number): -1 | 0 | 1 {
+  switch (scale.kind) {
+    case 'unknown':
+      return 0;
+    case 'nps':
+      return v >= 9 ? 1 : v <= 6 ? -1 : 0;
+    case 'ces': {
+      const easy = scale.higherIsBetter ? v >= scale.max - 1 : v <= scale.min + 1;
+      const hard = scale.higherIsBetter ? v <= scale.min + 1 : v >= scale.max - 1;
+      return easy ? 1 : hard ? -1 : 0;
+    }
+    default:
+      if (scale.max === 100) return v >= 80 ? 1 : v < 20 ? -1 : 0;
+      return v >= scale.max - 1 ? 1 : v <= scale.min + 1 ? -1 : 0;
+  }
+}

@@ -10,7 +10,7 @@ import { maskPersonalData, maskQuotedInput, moveSpans, type MaskReplacement, typ
 import { addCount, compareStrings, dict, own, sumCounts } from './counts.js';
 import { fnv1a } from './stats.js';
 import { addKeywords, emptyTermTable, mergeTermTables, termTableOf, type TermTable } from './terms.js';
-import type { ChannelState, CoreState, ExampleState, Highlight, ReportMeta, ReportOptions, ReportReject } from './types.js';
+import type { ChannelState, CoreState, CoverageState, ExampleState, Highlight, ReportMeta, ReportOptions, ReportReject } from './types.js';
 
 export const DEFAULT_EXAMPLES = 3;
 export const DEFAULT_MAX_REJECTS = 10;
@@ -63,6 +63,21 @@ export function emptyChannelState(): ChannelState {
     dateFrom: null,
     dateTo: null,
     examples: dict(),
+    coverage: emptyCoverageState(),
+  };
+}
+
+export function emptyCoverageState(): CoverageState {
+  return {
+    irritantScores: dict(),
+    enchantmentScores: dict(),
+    negativeWithIrritant: 0,
+    positiveWithEnchantment: 0,
+    unscoredNegative: 0,
+    unscoredNegativeWithIrritant: 0,
+    unscoredPositive: 0,
+    unscoredPositiveWithEnchantment: 0,
+    residual: dict(),
   };
 }
 
@@ -209,8 +224,11 @@ export function addAnalysis(state: CoreState, analysis: VerbatimAnalysis, meta: 
   addCount(ch.concepts, conceptLevelIds(analysis, meta).size);
   addCount(ch.themes, new Set(analysis.themes).size);
   // The residual label is listed with the irritants (its own row) but explains nothing: not "with an irritant".
-  if (analysis.irritants.some((id) => id !== analysis.residual)) ch.withIrritant += 1;
-  if (analysis.enchantments.length > 0) ch.withEnchantment += 1;
+  const withIrritant = analysis.irritants.some((id) => id !== analysis.residual);
+  const withEnchantment = analysis.enchantments.length > 0;
+  if (withIrritant) ch.withIrritant += 1;
+  if (withEnchantment) ch.withEnchantment += 1;
+  if (ch.coverage !== undefined) addCoverage(ch.coverage, analysis, withIrritant, withEnchantment);
   addCount(ch.tonality, analysis.tonality);
   addCount(ch.languages, typeof analysis.language === 'string' && analysis.language !== '' ? analysis.language : 'und');
 
@@ -229,6 +247,25 @@ export function addAnalysis(state: CoreState, analysis: VerbatimAnalysis, meta: 
   }
 
   if (config.examples > 0) addExamples(ch, channel, analysis, config, masked);
+}
+
+/** Counts what the lexicons explain, by score value for scored verbatims and by tonality for the others. */
+function addCoverage(c: CoverageState, analysis: VerbatimAnalysis, withIrritant: boolean, withEnchantment: boolean): void {
+  const negative = analysis.tonality === 'negatif';
+  const positive = analysis.tonality === 'positif';
+  if (negative && withIrritant) c.negativeWithIrritant += 1;
+  if (positive && withEnchantment) c.positiveWithEnchantment += 1;
+  if (typeof analysis.score === 'number' && Number.isFinite(analysis.score)) {
+    if (withIrritant) addCount(c.irritantScores, analysis.score);
+    if (withEnchantment) addCount(c.enchantmentScores, analysis.score);
+  } else if (negative) {
+    c.unscoredNegative += 1;
+    if (withIrritant) c.unscoredNegativeWithIrritant += 1;
+  } else if (positive) {
+    c.unscoredPositive += 1;
+    if (withEnchantment) c.unscoredPositiveWithEnchantment += 1;
+  }
+  if (typeof analysis.residual === 'string' && analysis.irritants.includes(analysis.residual)) addCount(c.residual, analysis.residual);
 }
 
 const finiteOrZero = (n: unknown): number => (typeof n === 'number' && Number.isFinite(n) ? n : 0);
@@ -330,7 +367,23 @@ export function mergeChannelStates(a: ChannelState, b: ChannelState, config: Cor
     dateTo: maxDate(a.dateTo, b.dateTo),
     examples,
   };
+  // A state without the coverage counts (written before them) leaves the merge without them: no partial counts.
+  if (a.coverage !== undefined && b.coverage !== undefined) merged.coverage = mergeCoverageStates(a.coverage, b.coverage);
   return merged;
+}
+
+export function mergeCoverageStates(a: CoverageState, b: CoverageState): CoverageState {
+  return {
+    irritantScores: sumCounts([a.irritantScores, b.irritantScores]),
+    enchantmentScores: sumCounts([a.enchantmentScores, b.enchantmentScores]),
+    negativeWithIrritant: a.negativeWithIrritant + b.negativeWithIrritant,
+    positiveWithEnchantment: a.positiveWithEnchantment + b.positiveWithEnchantment,
+    unscoredNegative: a.unscoredNegative + b.unscoredNegative,
+    unscoredNegativeWithIrritant: a.unscoredNegativeWithIrritant + b.unscoredNegativeWithIrritant,
+    unscoredPositive: a.unscoredPositive + b.unscoredPositive,
+    unscoredPositiveWithEnchantment: a.unscoredPositiveWithEnchantment + b.unscoredPositiveWithEnchantment,
+    residual: sumCounts([a.residual, b.residual]),
+  };
 }
 
 /**

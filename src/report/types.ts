@@ -116,6 +116,31 @@ export interface ExampleState extends ReportExample {
   rank: number;
 }
 
+/**
+ * What the lexicons explain in a channel, mergeable by addition: the counts
+ * behind `ChannelReport.coverage`. Scored verbatims are kept by score value,
+ * since the scale (and so which scores are low or high) is known only when
+ * the report is finalized.
+ */
+export interface CoverageState {
+  /** Score value → scored verbatims with an irritant (the residual label is not one). */
+  irritantScores: Histogram;
+  /** Score value → scored verbatims with an enchantment. */
+  enchantmentScores: Histogram;
+  /** Negative verbatims (tonality) with an irritant, scored or not. */
+  negativeWithIrritant: number;
+  /** Positive verbatims (tonality) with an enchantment, scored or not. */
+  positiveWithEnchantment: number;
+  /** Unscored negative verbatims, and those of them with an irritant. */
+  unscoredNegative: number;
+  unscoredNegativeWithIrritant: number;
+  /** Unscored positive verbatims, and those of them with an enchantment. */
+  unscoredPositive: number;
+  unscoredPositiveWithEnchantment: number;
+  /** Residual label id → verbatims that got it (negative, no irritant found). */
+  residual: Record<string, number>;
+}
+
 /** Figures of one channel, mergeable by addition. */
 export interface ChannelState {
   verbatims: number;
@@ -148,6 +173,12 @@ export interface ChannelState {
   dateTo: string | null;
   /** Entry id → up to `examples` examples, smallest rank first. */
   examples: Record<string, ExampleState[]>;
+  /**
+   * The lexicons' coverage counts. Absent in states written before them (a
+   * merge with such a state has none either): the report then shows no
+   * explained shares rather than wrong ones.
+   */
+  coverage?: CoverageState;
 }
 
 /** State of the core section: the per-channel figures and the rejects. */
@@ -221,6 +252,40 @@ export interface ScoreSummary {
   detractors?: number;
 }
 
+/** A group of verbatims (the dissatisfied or the satisfied) and how many of them the lexicons explain. */
+export interface CoverageFigure {
+  /**
+   * How the group is found: `score`, the bottom (or top) segment of the
+   * channel's score scale, and the negative (or positive) tonality for the
+   * verbatims without a score; `tonality` when the channel has no known
+   * scale; `mixed` on the all-channels view when channels differ (each
+   * channel counted its own way).
+   */
+  basis: 'score' | 'tonality' | 'mixed';
+  /** Verbatims in the group. */
+  verbatims: number;
+  /** Of those, verbatims with at least one irritant (dissatisfied) or enchantment (satisfied). */
+  explained: number;
+  /** `explained / verbatims` (0–1), null for an empty group. */
+  share: number | null;
+}
+
+/** What the lexicons explain in a channel. */
+export interface ChannelCoverage {
+  /** Verbatims with at least one concept (concept, irritant, enchantment or a theme named in general terms; intents aside). */
+  withConcept: CountShare;
+  /** Dissatisfied verbatims (low score, or negative) with at least one irritant; null for a state without the counts. */
+  dissatisfied: CoverageFigure | null;
+  /** Satisfied verbatims (high score, or positive) with at least one enchantment; null for a state without the counts. */
+  satisfied: CoverageFigure | null;
+  /**
+   * Negative verbatims no irritant explains, given the residual label (share
+   * of all verbatims); null when no verbatim got one (no residual entry in
+   * the lexicons, or none needed).
+   */
+  residual: ({ id: string; label: string } & CountShare) | null;
+}
+
 /** Figures of one channel, or of all channels together (`channel: "all"`). */
 export interface ChannelReport {
   channel: string;
@@ -245,6 +310,8 @@ export interface ChannelReport {
   topExpressions: RankedTerm[];
   score: ScoreSummary | null;
   period: { from: string; to: string } | null;
+  /** What the lexicons explain: verbatims with a concept, dissatisfied with an irritant, satisfied with an enchantment, the residual. */
+  coverage: ChannelCoverage;
 }
 
 export interface ReportSummary {

@@ -12,6 +12,7 @@ import { createReportBuilder, finalizeReport, mergeReportStates, reportMeta } fr
 import type { Report, ReportOptions, ReportState, Section } from '../report/index.js';
 import type { ReportProvenance as Provenance } from '../report/types.js';
 import { createDfmWriter, createIramuteqWriter, createSpansWriter, fanOut, type DfmFeatures, type RowWriter } from './exports.js';
+import type { VerbatimAnalysis } from '../types.js';
 import { createAnnotationWriter, writeRejects, type AnnotationFormat } from './outputs.js';
 import { runProvenance } from './provenance.js';
 import { runOnWorkers } from './pool.js';
@@ -96,6 +97,12 @@ export interface AnalyzeFilesOptions {
   workers?: number;
   workerScript?: string | URL;
   onProgress?: (rows: number) => void;
+  /**
+   * Called with every analysis, in input order, before it is counted (what
+   * `verbatim discover` and `verbatim kwic` read). Runs in-process: `workers`
+   * is then ignored.
+   */
+  onAnalysis?: (analysis: VerbatimAnalysis) => void;
 }
 
 export interface AnalyzeFilesResult {
@@ -159,7 +166,7 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
     },
   });
   const items = options.allowFileRejects === false ? strict(read) : read;
-  const workers = options.analyzer === undefined && options.workerScript !== undefined ? Math.max(1, Math.floor(options.workers ?? 1)) : 1;
+  const workers = options.analyzer === undefined && options.workerScript !== undefined && options.onAnalysis === undefined ? Math.max(1, Math.floor(options.workers ?? 1)) : 1;
   const onReject = async (item: ReadReject): Promise<void> => {
     local.reject(reportedReject(item));
     rejects?.push(item);
@@ -187,6 +194,7 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
         if (item.type === 'reject') await onReject(item);
         else {
           const analysis = analyzeVerbatim(item.verbatim, analyzer, { allTurns: options.allTurns === true });
+          options.onAnalysis?.(analysis);
           local.add(analysis);
           if (annotations) await annotations.write(analysis, item.source);
         }

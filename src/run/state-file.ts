@@ -158,6 +158,16 @@ function checkCoreShape(core: unknown): void {
       typeof ch.entries === 'object' && ch.entries !== null && typeof ch.keywords === 'object' && ch.keywords !== null &&
       typeof ch.expressions === 'object' && ch.expressions !== null && typeof ch.examples === 'object' && ch.examples !== null;
     if (!ok) throw new TypeError(`the figures of channel ${JSON.stringify(id)} are incomplete`);
+    // The coverage counts are absent from states written before them (read as "not counted"), whole when present.
+    const cov = (ch as { coverage?: unknown }).coverage;
+    if (cov !== undefined) {
+      const c = cov as Record<string, unknown> | null;
+      const whole =
+        typeof c === 'object' && c !== null &&
+        ['negativeWithIrritant', 'positiveWithEnchantment', 'unscoredNegative', 'unscoredNegativeWithIrritant', 'unscoredPositive', 'unscoredPositiveWithEnchantment'].every((k) => typeof c[k] === 'number') &&
+        ['irritantScores', 'enchantmentScores', 'residual'].every((k) => counts(c[k]));
+      if (!whole) throw new TypeError(`the coverage counts of channel ${JSON.stringify(id)} are incomplete`);
+    }
   }
 }
 

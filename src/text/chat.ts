@@ -229,6 +229,9 @@ export function parseChatTranscript(text: string): ChatTranscript {
   if (typeof text !== 'string') {
     throw new TypeError(`verbatim-fr: expected a string in parseChatTranscript, got ${text === null ? 'null' : typeof text}`);
   }
+  // Every turn opens on a line with a colon or a digit (a speaker's colon, a timestamp): with fewer
+  // than two such lines there are fewer than two turns, no transcript, and nothing to split.
+  if (!twoLinesWithColonOrDigit(text)) return { isTranscript: false, turns: [], exchanges: 0 };
   const lines = splitLines(text);
   const candidates = lines.map((line) => candidateOf(line.text));
   const known = candidates.filter((c) => c?.role != null).length;
@@ -291,6 +294,21 @@ export function parseChatTranscript(text: string): ChatTranscript {
   const isTranscript = turns.length >= 2 && speakers.size >= 2;
   const kept = isTranscript ? turns : [];
   return { isTranscript, turns: kept, exchanges: countExchanges(kept) };
+}
+
+/** Whether two lines of the text (as splitLines cuts them) hold a character of COLON_OR_DIGIT. */
+function twoLinesWithColonOrDigit(text: string): boolean {
+  let lines = 0;
+  let counted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) counted = false;
+    else if (!counted && ((c >= 0x30 && c <= 0x3a) || c === 0xff1a)) {
+      counted = true;
+      if (++lines >= 2) return true;
+    }
+  }
+  return false;
 }
 
 /** One named speaker against one known side: the name is the other side. */

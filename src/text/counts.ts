@@ -1,6 +1,6 @@
 import type { Token, TokenKind } from '../types.js';
 import { describe } from './guard.js';
-import { isStopword, type StopwordOptions } from './stopwords.js';
+import { stopwordSet, type StopwordOptions } from './stopwords.js';
 
 /**
  * Token kinds that count as one word each. What the customer wrote counts:
@@ -28,14 +28,16 @@ export function countWords(tokens: readonly Token[]): number {
 export function contentKeywords(tokens: readonly Token[], options?: StopwordOptions): string[] {
   expectTokens(tokens);
   const keywords: string[] = [];
+  // The edited set once per call, not per word (isStopword looks it up on every call).
+  const stop = stopwordSet(options);
   for (const token of tokens) {
     if (token.kind !== 'word') continue;
     const norm = token.norm;
     if (!norm.includes(' ')) {
-      if (norm !== '' && !isStopword(norm, options)) keywords.push(norm);
+      if (norm !== '' && !stop.has(norm)) keywords.push(norm);
       continue;
     }
-    for (const part of norm.split(' ')) if (part !== '' && !isStopword(part, options)) keywords.push(part);
+    for (const part of norm.split(' ')) if (part !== '' && !stop.has(part)) keywords.push(part);
   }
   return keywords;
 }

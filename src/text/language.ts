@@ -170,7 +170,8 @@ function isParticiple(word: string): boolean {
   return LETTER_ONLY_RE.test(word[end - 2] as string) && LETTER_ONLY_RE.test(word[end - 3] as string);
 }
 
-interface MarkerCounts {
+/** @internal */
+export interface MarkerCounts {
   words: number;
   french: number;
   english: number;
@@ -180,8 +181,20 @@ interface MarkerCounts {
   foreignLetters: boolean;
 }
 
-/** Words of the text's head, and how many are French or English markers (see FRENCH_MARKERS, ENGLISH_MARKERS). */
-function countMarkers(text: string): MarkerCounts {
+/**
+ * Words of the text's head, and how many are French or English markers (see FRENCH_MARKERS,
+ * ENGLISH_MARKERS): {@link countMarkersByRegex}'s counts in one pass over the characters, with no
+ * lowercase copy, no regex per word and no word string (the words are hashed as they are read and
+ * looked up in {@link MARKER_TABLE}). A character whose lowercase is not one character of its own
+ * (`İ`, `Σ`) sends the text to countMarkersByRegex: the counts are the same for every text.
+ * @internal exported for the tests
+ */
+export function countMarkers(text: string): MarkerCounts {
+  return scanMarkers(text) ?? countMarkersByRegex(text);
+}
+
+/** Words of the text's head, and how many are French or English markers: the reference of {@link countMarkers}. @internal */
+export function countMarkersByRegex(text: string): MarkerCounts {
   const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
   let words = 0;
   let french = 0;
@@ -203,6 +216,226 @@ function countMarkers(text: string): MarkerCounts {
   }
   WORD_RE.lastIndex = 0;
   return { words, french, english, englishOnly, foreignLetters };
+}
+
+// ---------------------------------------------------------------- markers by character
+
+// What a code unit of the text is once lowercased, as WORD_RE, FOREIGN_LETTERS_RE and
+// NOT_FRENCH_LETTERS_RE read the lowercased sample: built per code unit on first sight.
+const UNSEEN = 0;
+const LETTER = 1;
+const OTHER = 2;
+/** A character whose lowercase is longer, or depends on its neighbours: read by regex. */
+const ODD = 3;
+const FOREIGN = 4;
+const NOT_FRENCH = 8;
+const APOSTROPHE = 16;
+let unitKinds: Uint8Array | undefined;
+let unitLowers: Uint16Array | undefined;
+/** Astral code points (surrogate pairs): kind as above, built on first sight. */
+const astralKinds = new Map<number, number>();
+
+function kindOfUnit(c: number): number {
+  if (unitKinds === undefined || unitLowers === undefined) {
+    unitKinds = new Uint8Array(0x10000);
+    unitLowers = new Uint16Array(0x10000);
+  }
+  let kind = unitKinds[c] as number;
+  if (kind !== UNSEEN) return kind;
+  const ch = String.fromCharCode(c);
+  const lower = ch.toLowerCase();
+  if (c >= 0xd800 && c <= 0xdfff) kind = OTHER; // surrogates: read in pairs by scanMarkers; a lone one is no letter
+  else if (lower.length !== 1 || c === 0x3a3) kind = ODD; // İ lowercases to two units, Σ by context
+  else {
+    kind = ONE_LETTER_RE.test(lower) ? LETTER : OTHER;
+    if (FOREIGN_LETTERS_RE.test(lower)) kind |= FOREIGN;
+    if (NOT_FRENCH_LETTERS_RE.test(lower)) kind |= NOT_FRENCH;
+    if (lower === "'" || lower === '’') kind |= APOSTROPHE;
+    unitLowers[c] = lower.charCodeAt(0);
+  }
+  unitKinds[c] = kind;
+  return kind;
+}
+
+function kindOfAstral(point: number): number {
+  let kind = astralKinds.get(point);
+  if (kind === undefined) {
+    const ch = String.fromCodePoint(point);
+    const lower = ch.toLowerCase();
+    // The sets and the letter classes above hold no astral character: only letter or not matters.
+    kind = lower.length !== ch.length ? ODD : ONE_LETTER_RE.test(lower) ? LETTER : OTHER;
+    if (astralKinds.size < 10_000) astralKinds.set(point, kind);
+  }
+  return kind;
+}
+
+const MARKER_FRENCH = 1;
+const MARKER_ENGLISH = 2;
+const MARKER_ENGLISH_ONLY = 4;
+const MARKER_CONTENT = 8;
+/** Every marker word with its sets, and an open-addressing table of their hashes (see wordHash). */
+const MARKER_WORDS: string[] = [];
+const MARKER_FLAGS: number[] = [];
+const MARKER_TABLE_SIZE = 1024;
+const MARKER_TABLE = new Int16Array(MARKER_TABLE_SIZE).fill(-1);
+/** Longer words are no marker: not hashed. */
+let longestMarker = 0;
+{
+  const flags = new Map<string, number>();
+  const add = (set: ReadonlySet<string>, flag: number): void => {
+    for (const word of set) flags.set(word, (flags.get(word) ?? 0) | flag);
+  };
+  add(FRENCH_MARKERS, MARKER_FRENCH);
+  add(ENGLISH_MARKERS, MARKER_ENGLISH);
+  add(ENGLISH_ONLY, MARKER_ENGLISH_ONLY);
+  add(ENGLISH_CONTENT, MARKER_CONTENT);
+  for (const [word, flag] of flags) {
+    let h = 0;
+    for (let i = 0; i < word.length; i += 1) h = wordHash(h, word.charCodeAt(i));
+    let slot = h & (MARKER_TABLE_SIZE - 1);
+    while (MARKER_TABLE[slot] !== -1) slot = (slot + 1) & (MARKER_TABLE_SIZE - 1);
+    MARKER_TABLE[slot] = MARKER_WORDS.length;
+    MARKER_WORDS.push(word);
+    MARKER_FLAGS.push(flag);
+    longestMarker = Math.max(longestMarker, word.length);
+  }
+}
+
+function wordHash(h: number, code: number): number {
+  return (Math.imul(h, 31) + code) | 0;
+}
+
+/** The sets holding the lowercased word text[start, end) (MARKER_* flags), 0 for none. */
+function markerFlags(text: string, start: number, end: number, hash: number): number {
+  const lowers = unitLowers as Uint16Array;
+  for (let slot = hash & (MARKER_TABLE_SIZE - 1); ; slot = (slot + 1) & (MARKER_TABLE_SIZE - 1)) {
+    const index = MARKER_TABLE[slot] as number;
+    if (index === -1) return 0;
+    const word = MARKER_WORDS[index] as string;
+    if (word.length !== end - start) continue;
+    let same = true;
+    for (let i = 0; i < word.length && same; i += 1) same = lowers[text.charCodeAt(start + i)] === word.charCodeAt(i);
+    if (same) return MARKER_FLAGS[index] as number;
+  }
+}
+
+/** FRENCH_ELISION_RE on a word read by WORD_RE: its part before the first apostrophe is an elided form. */
+function isElided(text: string, start: number, apostrophe: number): boolean {
+  const lowers = unitLowers as Uint16Array;
+  const length = apostrophe - start;
+  if (length === 1) return ELIDED_LETTERS.includes(lowers[text.charCodeAt(start)] as number);
+  for (const form of LONG_ELISIONS) {
+    if (form.length !== length) continue;
+    let same = true;
+    for (let i = 0; i < length && same; i += 1) same = lowers[text.charCodeAt(start + i)] === form.charCodeAt(i);
+    if (same) return true;
+  }
+  return false;
+}
+const ELIDED_LETTERS: readonly number[] = [...'ldjnmtsc'].map((ch) => ch.charCodeAt(0));
+const LONG_ELISIONS: readonly string[] = ['qu', 'jusqu', 'lorsqu', 'puisqu'];
+
+/** isParticiple on the lowercased word text[start, end), read by code unit as isParticiple reads its string. */
+function isParticipleAt(text: string, start: number, end: number): boolean {
+  const lowers = unitLowers as Uint16Array;
+  let e = end;
+  if (lowers[text.charCodeAt(e - 1)] === 0x73) e -= 1; // s
+  if (e - start >= 2 && lowers[text.charCodeAt(e - 1)] === 0x65 && lowers[text.charCodeAt(e - 2)] === 0xe9) e -= 1; // ée
+  if (e - start < 3 || lowers[text.charCodeAt(e - 1)] !== 0xe9) return false; // é
+  // LETTER_ONLY_RE reads one code unit: a surrogate half or an apostrophe is no letter.
+  const kinds = unitKinds as Uint8Array;
+  return ((kinds[text.charCodeAt(e - 2)] as number) & 3) === LETTER && ((kinds[text.charCodeAt(e - 3)] as number) & 3) === LETTER;
+}
+
+/** countMarkersByRegex's counts in one pass, or undefined for a text with an ODD character in its head. */
+function scanMarkers(text: string): MarkerCounts | undefined {
+  const n = Math.min(text.length, SAMPLE);
+  const kinds = unitKinds ?? latinKinds();
+  const lowers = unitLowers as Uint16Array;
+  let words = 0;
+  let french = 0;
+  let english = 0;
+  let englishOnly = 0;
+  // Words French only by their participle ending: they count only when no Spanish or Portuguese
+  // letter is in the head (known at its end; such a word is in no English set either).
+  let participleOnly = 0;
+  let letterKinds = 0;
+  let start = -1; // start of the word being read, −1 between words
+  let apostrophe = -1; // its first apostrophe
+  let hash = 0;
+  let plain = true; // every unit of the word may be in a marker (below U+0250 or an apostrophe)
+  for (let i = 0; i <= n; i += 1) {
+    let kind = OTHER;
+    let width = 1;
+    let c = 0x20;
+    if (i < n) {
+      c = text.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+        const next = text.charCodeAt(i + 1);
+        if (next >= 0xdc00 && next <= 0xdfff) {
+          kind = kindOfAstral((c - 0xd800) * 0x400 + (next - 0xdc00) + 0x10000);
+          width = 2;
+        } else kind = OTHER;
+      } else {
+        kind = kinds[c] as number;
+        if (kind === UNSEEN) kind = kindOfUnit(c);
+      }
+      if ((kind & 3) === ODD) return undefined;
+      letterKinds |= kind;
+      if ((kind & 3) === LETTER) {
+        if (start < 0) {
+          start = i;
+          apostrophe = -1;
+          hash = 0;
+          plain = true;
+        }
+        if (width === 2) {
+          plain = false;
+          i += 1;
+        } else if (c >= 0x250) plain = false;
+        else hash = (Math.imul(hash, 31) + (lowers[c] as number)) | 0;
+        continue;
+      }
+      if (start < 0) continue;
+      // An apostrophe between two letters stays in the word (`l'accueil`, `don't`).
+      if ((kind & APOSTROPHE) !== 0 && i + 1 < n && nextIsLetter(text, i + 1, n, kinds)) {
+        if (apostrophe < 0) apostrophe = i;
+        hash = (Math.imul(hash, 31) + c) | 0;
+        continue;
+      }
+    }
+    if (start < 0) continue;
+    // The word text[start, i) ends here.
+    words++;
+    const flags = plain && i - start <= longestMarker ? markerFlags(text, start, i, hash) : 0;
+    if ((flags & MARKER_FRENCH) !== 0 || (apostrophe >= 0 && isElided(text, start, apostrophe))) french++;
+    else if (isParticipleAt(text, start, i)) participleOnly++;
+    else if ((flags & MARKER_ENGLISH) !== 0) {
+      english++;
+      if ((flags & MARKER_ENGLISH_ONLY) !== 0) englishOnly++;
+    } else if ((flags & MARKER_CONTENT) !== 0) englishOnly++;
+    start = -1;
+  }
+  const foreignLetters = (letterKinds & FOREIGN) !== 0;
+  const participles = !foreignLetters || (letterKinds & NOT_FRENCH) === 0;
+  if (participles) french += participleOnly;
+  return { words, french, english, englishOnly, foreignLetters };
+}
+
+/** The kind tables, with the code units below U+0250 filled in. */
+function latinKinds(): Uint8Array {
+  for (let c = 0; c < 0x250; c += 1) kindOfUnit(c);
+  return unitKinds as Uint8Array;
+}
+
+/** Whether the code unit at i (a pair read whole) is a letter once lowercased. */
+function nextIsLetter(text: string, i: number, n: number, kinds: Uint8Array): boolean {
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+    const next = text.charCodeAt(i + 1);
+    if (next >= 0xdc00 && next <= 0xdfff) return (kindOfAstral((c - 0xd800) * 0x400 + (next - 0xdc00) + 0x10000) & 3) === LETTER;
+  }
+  return (((kinds[c] as number) === UNSEEN ? kindOfUnit(c) : (kinds[c] as number)) & 3) === LETTER;
 }
 
 function looksFrench({ words, french, english }: MarkerCounts): boolean {

@@ -1,9 +1,12 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeVerbatim, buildReport, createAnalyzer, isBrandMessage } from '../../src/index.js';
 import { authorRole, readVerbatims } from '../../src/io/index.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ANCHOR_RE, mayHaveAnchor } from '../../src/analyze/author.js';
+import { foldText } from '../../src/text/fold.js';
 
 describe('brand and agent messages', () => {
   it.each([
@@ -87,5 +90,51 @@ describe('brand and agent messages', () => {
     };
     expect(await read({})).toEqual(['customer', 'agent', 'customer']);
     expect(await read({ author: 'compte', agentAuthors: ['@optiquelumiere'] })).toEqual(['customer', 'agent', 'agent']);
+  });
+});
+
+// isBrandMessage folds a text only when its raw characters may spell an anchor word once folded: the
+// gate must answer true for every text whose fold holds one (a superset), whatever the case, accents,
+// stretched letters, invisible characters or ligatures in between.
+describe('the raw-text gate of isBrandMessage', () => {
+  it.each([
+    ['NOUS avons', true],
+    ['nouuuuus', true],
+    ['no\u00ADus', true],
+    ['vo\u200Bus', true],
+    ['v\u00F4tre', true],
+    ['Vo\u0302tre', true],
+    ['belle\u00A0\u200B  journée', true],
+    ['ｍerci', true], // fullwidth: foldText reads it by word, the gate cannot tell
+    ['MÊRÇÎ', true],
+    ['hellœ', true], // œ folds to "oe"
+    ['ⓝⓞⓢ', true],
+    ['par\tmp', true],
+    ['livraison rapide, produit conforme', false],
+    ['colis arrivé cassé, 3 semaines de retard', false],
+    ['no us', false],
+    ['😀 top 😀', false],
+  ])('%j → %s', (text, expected) => {
+    expect(mayHaveAnchor(text)).toBe(expected);
+    if (expected === false) expect(ANCHOR_RE.test(foldText(text))).toBe(false);
+  });
+
+  const tricky = [...'nousvtremcihzdalbjpgyNOUSVTREMCIHZ  éèêÉÔôÖöûüÜçÇ'].concat([
+    '\u00AD', '\u200B', '\u200D', '\u2060', '\uFEFF', '\u0301', '\u0308', '\u00A0', '\u202F', '\u2003', '\t', '\n',
+    'œ', 'Œ', 'ß', 'æ', 'ĳ', 'İ', 'ı', 'Σ', 'ｎ', 'ⓝ', 'Ⓞ', '🄽', 'ⁿ', 'º', '…', '’', '😀', '\uD800', 'ø', 'ſ', 'ǆ', '¨', 'K', 'ﬁ', 'ⅴ',
+  ]);
+  const anchors = ['nous', 'vous', 'votre', 'notre', 'nos', 'merci', 'hesitez', 'cordialement', 'belle journee', 'bonjour', 'bonsoir', 'hello', 'en mp', 'par message prive'];
+  // An anchor word with tricky characters slipped in, among tricky characters.
+  const spelled = fc
+    .tuple(fc.constantFrom(...anchors), fc.array(fc.constantFrom(...tricky), { maxLength: 3 }), fc.nat())
+    .map(([word, inserted, at]) => {
+      const chars = [...word];
+      chars.splice(at % (chars.length + 1), 0, ...inserted);
+      return chars.join('');
+    });
+  const text = fc.array(fc.oneof(fc.array(fc.constantFrom(...tricky), { maxLength: 12 }).map((a) => a.join('')), spelled), { maxLength: 4 }).map((a) => a.join(''));
+
+  it('answers true for every text whose fold holds an anchor word', () => {
+    fc.assert(fc.property(text, (t) => !ANCHOR_RE.test(foldText(t)) || mayHaveAnchor(t)), { numRuns: 5_000 });
   });
 });

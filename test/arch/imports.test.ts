@@ -74,7 +74,7 @@ function entering(graph: Map<string, string[]>, target: string, allowed: readonl
 }
 
 /** The rooms that run in a browser: the "." entry and everything it reaches. */
-const BROWSER_SAFE = ['index.ts', 'types.ts', 'options.ts', 'text', 'lexicon', 'analyze', 'report', 'data', '_utils'];
+const BROWSER_SAFE = ['index.ts', 'types.ts', 'options.ts', 'text', 'lexicon', 'analyze', 'report', 'discover', 'data', '_utils'];
 /** The node-only rooms and entries: readers and writers, the corpus run, the run over a queue ("./queue"), the CLI, the "./io" entry. */
 const NODE_ONLY = ['io', 'run', 'queue', 'cli', 'node.ts'];
 

@@ -4,15 +4,17 @@ import { describe, expect, it } from 'vitest';
 describe('public API', () => {
   it('verbatim-fr exports exactly these names', async () => {
     expect(Object.keys(await import('../../src/index.js')).sort()).toEqual([
-      'DEFAULT_LANGUAGES', 'GoldError', 'LexiconError', 'TONALITY_THRESHOLDS', 'analyze',
+      'DEFAULT_LANGUAGES', 'GoldError', 'KWIC_PROBE', 'LexiconError', 'TONALITY_THRESHOLDS', 'analyze',
       'analyzeStream', 'analyzeVerbatim', 'buildReport', 'chatSection', 'checkThresholds', 'compileLexicon',
       'composeLexicons', 'contentKeywords', 'cooccurrenceSection', 'coreSection', 'countExchanges', 'countWords', 'createAnalyzer',
-      'createAnalyzerAsync', 'createReportBuilder', 'customerText', 'defaultEnglishLexicon', 'defaultLexicon', 'defaultSections', 'defineLexicon', 'defineSection',
-      'detectLanguage', 'detectScoreScale', 'englishLemmas', 'englishWords', 'evaluate', 'finalizeReport', 'findSector', 'foldKey',
-      'isBrandMessage', 'isStopword', 'journeySection', 'keynessSection', 'loadDefaultLexicons',
-      'maskPersonalData', 'mergeReportStates', 'normalize', 'normalizeChannel', 'parseChatTranscript', 'parseGoldJsonl', 'parseLexicon',
-      'renderEvalReport', 'renderHtml', 'renderReport', 'renderers', 'reportMeta', 'safeParseLexicon', 'scoresSection', 'sectorLexicon',
-      'sectorNames', 'sentences', 'stem', 'stopwords', 'suggestSectors', 'tokenize', 'trendsSection',
+      'createAnalyzerAsync', 'createDiscoverBuilder', 'createKwic', 'createReportBuilder', 'customerText', 'defaultEnglishLexicon', 'defaultLexicon',
+      'defaultSections', 'defineLexicon', 'defineSection', 'detectDictionary', 'detectLanguage', 'detectScoreScale', 'discover',
+      'discoverHtmlSection', 'draftLexicon', 'englishLemmas', 'englishWords', 'evaluate', 'finalizeDiscover', 'finalizeReport', 'findSector',
+      'foldKey', 'importDictionary', 'isBrandMessage', 'isStopword', 'journeySection', 'keynessSection', 'kwicLayer', 'loadDefaultLexicons',
+      'maskPersonalData', 'mergeDiscoverStates', 'mergeReportStates', 'normalize', 'normalizeChannel', 'parseChatTranscript', 'parseGoldJsonl',
+      'parseLexicon', 'renderDiscover', 'renderEvalReport', 'renderHtml', 'renderKwic', 'renderReport', 'renderers', 'reportMeta', 'safeParseLexicon',
+      'scoresSection', 'sectorLexicon', 'sectorNames', 'sentences', 'stem', 'stopwords', 'stringifyLexicon', 'suggestSectors', 'tokenize',
+      'trendsSection',
     ]);
   });
 

@@ -16,12 +16,14 @@ import {
   defaultSections,
   defineLexicon,
   finalizeReport,
+  importDictionary,
   isStopword,
   loadDefaultLexicons,
   mergeReportStates,
   renderHtml,
   renderReport,
   safeParseLexicon,
+  stringifyLexicon,
   type AnalyzeStreamOptions,
   type BuildReportOptions,
   type ContentKeywordsOptions,
@@ -31,6 +33,7 @@ import {
   type DefaultSectionsOptions,
   type DefineLexiconOptions,
   type FinalizeReportOptions,
+  type ImportDictionaryOptions,
   type IsStopwordOptions,
   type LoadDefaultLexiconsOptions,
   type MergeReportStatesOptions,
@@ -38,6 +41,7 @@ import {
   type RenderReportOptions,
   type Report,
   type SafeParseLexiconOptions,
+  type StringifyLexiconOptions,
 } from '../../src/index.js';
 import {
   createAnnotationWriter,
@@ -62,6 +66,8 @@ describe('options types are exported as <Function>Options', () => {
     expectTypeOf<ContentKeywordsOptions>().toEqualTypeOf<Opt<typeof contentKeywords, 1>>();
     expectTypeOf<SafeParseLexiconOptions>().toEqualTypeOf<Opt<typeof safeParseLexicon, 1>>();
     expectTypeOf<DefineLexiconOptions>().toEqualTypeOf<Opt<typeof defineLexicon, 1>>();
+    expectTypeOf<ImportDictionaryOptions>().toEqualTypeOf<Opt<typeof importDictionary, 1>>();
+    expectTypeOf<StringifyLexiconOptions>().toEqualTypeOf<Opt<typeof stringifyLexicon, 1>>();
     expectTypeOf<CreateAnalyzerOptions>().toEqualTypeOf<Opt<typeof createAnalyzer, 0>>();
     expectTypeOf<CreateAnalyzerAsyncOptions>().toEqualTypeOf<Opt<typeof createAnalyzerAsync, 0>>();
     expectTypeOf<LoadDefaultLexiconsOptions>().toEqualTypeOf<Opt<typeof loadDefaultLexicons, 0>>();

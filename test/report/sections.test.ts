@@ -24,6 +24,7 @@ describe('markdown sections', () => {
     const headings = md.split('\n').filter((l) => /^## /.test(l)).map((l) => l.slice(3));
     expect(headings).toEqual([
       'Par canal',
+      'Couverture des lexiques',
       'Tous canaux',
       'Canal : Avis en ligne',
       'Canal : Enquête',

@@ -99,6 +99,26 @@ describe('split, analysed part by part, merged = one run over all the parts', ()
     expect(finalizeRunState(merged)).toEqual(single);
   });
 
+
+  it('a state file written before the word tables became columns (report stateVersion 2) still validates, parses and merges', async () => {
+    const paths = split([250, 246], 'v2');
+    const [a, b] = await Promise.all(paths.map(stateOf));
+    // What the previous release wrote: word tables as { key: [occurrences, verbatims] } (nothing cut: exact).
+    const old = JSON.parse(stringifyRunState(a!)) as { state: { stateVersion: number; sections: { core: { channels: Record<string, Record<string, unknown>> } } } };
+    old.state.stateVersion = 2;
+    for (const ch of Object.values(old.state.sections.core.channels)) {
+      for (const field of ['keywords', 'expressions']) {
+        const t = ch[field] as { keys: string[]; occurrences: number[]; verbatims: number[] };
+        ch[field] = Object.fromEntries(t.keys.map((k, i) => [k, [t.occurrences[i], t.verbatims[i]]]));
+      }
+      ch.pruned = false;
+    }
+    expect(validate(old), JSON.stringify(validate.errors)).toBe(true);
+    const [parsed] = parseRunStates(JSON.stringify(old), 'old.state.json');
+    const merged = mergeRunStates([{ name: 'old', state: parsed! }, { name: 'new', state: b! }]);
+    expect(merged.state.stateVersion).toBe(3);
+    expect(finalizeRunState(merged)).toEqual(await reportOf(paths));
+  });
   it('against the run over the whole file, only the rejects differ: they name each part and its row', async () => {
     const paths = split([100, 0, 396], 'whole');
     const states = await Promise.all(paths.map(stateOf));
@@ -164,6 +184,10 @@ describe('state files', () => {
       const channels = ((s['state'] as { sections: { core: { channels: Record<string, Record<string, unknown>> } } }).sections.core.channels);
       Object.values(channels)[0]!['verbatims'] = 'many';
     }), /^p\.json: damaged state: the figures of channel "\w+" are incomplete/],
+    ['coverage counts that are not counts', () => damaged((s) => {
+      const channels = ((s['state'] as { sections: { core: { channels: Record<string, Record<string, unknown>> } } }).sections.core.channels);
+      Object.values(channels)[0]!['coverage'] = { residual: 'x' };
+    }), /^p\.json: damaged state: the coverage counts of channel "\w+" are incomplete/],
     ['a state cut short after another', () => `${text}\n${text.slice(0, 300)}\n`, /^p\.json:2: truncated or damaged state \(invalid JSON on line 2: .*\n\s+hint: the state ends before it should/],
     ['a JSON array', () => '[1]', /^p\.json: not a verbatim-fr state \(a JSON array\)/],
   ])('%s: an InputError naming the file, with a hint', (_, make, message) => {
@@ -174,6 +198,16 @@ describe('state files', () => {
       expect(error).toBeInstanceOf(InputError);
       expect((error as Error).message.replace(/^verbatim-fr: cannot read input, 1 problem:\n/, '')).toMatch(message);
     }
+  });
+
+  it('written before the coverage counts, read and merged: the report has no explained shares', () => {
+    const s = JSON.parse(text) as RunState;
+    for (const ch of Object.values(s.state.sections.core.channels)) delete ch.coverage;
+    const [parsed] = parseRunStates(JSON.stringify(s), 'old.json');
+    expect(validate(parsed)).toBe(true);
+    const merged = finalizeRunState(mergeRunStates([{ name: 'old', state: parsed! }, { name: 'new', state: { ...state, parts: [crypto.randomUUID()] } }]));
+    expect(merged.all.coverage.dissatisfied).toBeNull();
+    expect(finalizeRunState(state).all.coverage.dissatisfied).not.toBeNull();
   });
 
   const another = (s: RunState): RunState => ({ ...s, parts: [crypto.randomUUID()] });

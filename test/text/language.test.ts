@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LANGUAGES, detectLanguage, englishWords } from '../../src/text/index.js';
+import { countMarkers, countMarkersByRegex } from '../../src/text/language.js';
 
 describe('detectLanguage', () => {
   it.each([
@@ -182,5 +183,36 @@ describe('englishWords', () => {
     ['', [], 0],
   ])('%s', async (text, words, count) => {
     expect(await englishWords(text)).toEqual({ words, count });
+  });
+});
+
+// detectLanguage's marker counts are read in one pass over the characters; the regex reading
+// (lowercase copy, one WORD_RE match per word, set lookups) is their reference.
+describe('marker counts by character', () => {
+  const chars = [...'jetsuneaoilrpdcvmqhkbwyxzJETSUNEAOIL  ,.!?-éèêàçôùÉÈÀÇáíóúñãõäößğłș'].concat([
+    "'", '’', '‘', 'İ', 'Σ', 'ς', 'ı', 'K', 'ﬁ', 'œ', '\u0301', '\u00A0', '😀', '𝐋', '𐐀', '\uD800', '\uDC00', '·', '1', 'Ω', 'Д',
+  ]);
+  const words = ['je', 'est', 'très', 'été', "l'accueil", 'jusqu’à', "don't", 'can’t', 'the', 'and', 'refusé', 'arrivées', 'Débités', 'después'];
+  const text = fc.array(fc.oneof(fc.constantFrom(...chars), fc.constantFrom(...words)), { maxLength: 40 }).map((a) => a.join(''));
+
+  it('counts as the regexes do', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(countMarkers(t)).toEqual(countMarkersByRegex(t));
+      }),
+      { numRuns: 3_000 },
+    );
+  });
+
+  it.each([
+    "L'accueil est TRÈS bien, je suis ravi",
+    'Paiement refusé, panier vidé',
+    'El café llegó frío, pedido rechazado',
+    "The staff don't care and it's slow",
+    'İstanbul: très bien, été parfait',
+    '€'.repeat(1_999) + '😀 est',
+    'x'.repeat(1_998) + ' très',
+  ])('%j', (t) => {
+    expect(countMarkers(t)).toEqual(countMarkersByRegex(t));
   });
 });

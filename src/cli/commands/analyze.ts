@@ -2,20 +2,19 @@
 import { Option, type Command } from 'commander';
 import { stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import iconv from 'iconv-lite';
-import { renderReport, sectorNames, suggestSectors } from '../../index.js';
+import { renderReport } from '../../index.js';
 import type { ReportFormat } from '../../index.js';
-import type { ColumnsUsed, InputFormat, InputSpec } from '../../io/index.js';
+import type { ColumnsUsed } from '../../io/index.js';
 import { matrixCompanions } from '../../run/exports.js';
 import { analyzeFiles, defaultWorkers } from '../../run/analyze-files.js';
 import { stringifyRunState } from '../../run/state-file.js';
 import { escapeForTerminal } from '../../_utils/display.js';
-import { checkSectors, collect, positiveInt, usageError } from '../args.js';
+import { positiveInt, usageError } from '../args.js';
 import { checkInputs, checkOutputs } from '../checks.js';
-import { EXIT, type CliIo, type CommandContext } from '../context.js';
+import { EXIT, type CommandContext } from '../context.js';
+import { addInputOptions, checkInputOptions, inputRun, type InputCliOptions } from '../inputs.js';
 import { output, stdoutUsers } from '../output.js';
 import { createProgress } from '../progress.js';
-import { firstTexts } from '../read.js';
 
 const FORMATS = ['table', 'md', 'json', 'csv', 'html', 'state'] as const;
 const EXPORT_KINDS = ['dfm', 'spans', 'iramuteq'] as const;
@@ -40,14 +39,6 @@ export function joinExportArgs(argv: readonly string[]): string[] {
   return out;
 }
 
-/** A single-valued option given twice is a mistake, not a choice of the last one. */
-function once(flag: string) {
-  return (value: string, previous: string | undefined): string => {
-    if (previous !== undefined) throw usageError(`${flag} is given twice ("${previous}" and "${value}"): give it once${flag === '--text' ? ' (join columns with +: --text title+body)' : ''}`);
-    return value;
-  };
-}
-
 /** `--export` values (`dfm=FILE`) by kind; a kind given twice, or without its file, is a usage error. */
 function parseExports(values: readonly string[]): Partial<Record<ExportKind, string>> {
   const out: Partial<Record<ExportKind, string>> = {};
@@ -63,7 +54,6 @@ function parseExports(values: readonly string[]): Partial<Record<ExportKind, str
   }
   return out;
 }
-const INPUT_FORMATS = ['csv', 'tsv', 'json', 'jsonl', 'xlsx'] as const;
 /** Words and expressions kept per channel (`maxVocabulary`): tables of at most twice as many terms. */
 const DEFAULT_VOCABULARY = 10_000;
 
@@ -76,20 +66,11 @@ function vocabulary(value: string): number | 'exact' {
 }
 
 export function analyzeCommand(program: Command, { io, setExitCode }: CommandContext): void {
-  program
+  const command = program
     .command('analyze')
     .description('analyse exported verbatim files (CSV/TSV/JSON/JSONL/XLSX) and print the per-channel report')
-    .argument('[files...]', 'input files; - (or none) reads CSV, TSV or JSONL from standard input as it comes', ['-'])
-    .option('--text <column>', 'column holding the verbatim, or columns joined with + (title+body) (default: auto-detected)', once('--text'))
-    .option('--channel <column|name>', 'channel column, or a channel name for the whole input', once('--channel'))
-    .option('--id <column>', 'id column (default: auto-detected, else file:row)', once('--id'))
-    .option('--date <column>', 'date column (default: auto-detected)', once('--date'))
-    .option('--score <column>', 'score column: NPS 0-10, stars 1-5 (default: auto-detected)', once('--score'))
-    .option('--author <column>', 'author/role column: rows by the brand or an agent are counted apart (default: auto-detected: role, type auteur…)', once('--author'))
-    .option('--agent-author <value>', 'an author value meaning the brand (its account name), beyond marque/agent/réponse… (repeatable)', collect, [] as string[])
-    .option('--lexicon <path>', 'extra lexicon file or folder, layered over the default (repeatable)', collect, [] as string[])
-    .option('--sector <name>', `sector layer over the default lexicons (repeatable), or auto: ${sectorNames().join(', ')}`, collect, [] as string[])
-    .option('--no-default-lexicon', 'use only the --lexicon files')
+    .argument('[files...]', 'input files; - (or none) reads CSV, TSV or JSONL from standard input as it comes', ['-']);
+  addInputOptions(command)
     .addOption(new Option('--format <format>', 'report format; state: the mergeable state of the run, for verbatim merge').choices(FORMATS).default('table'))
     .option('--out <file>', 'write the report to a file instead of stdout (- : stdout)')
     .option('--annotate <file>', 'write one row per input row with its coding (.csv or .jsonl; - : stdout, as rows come)')
@@ -103,9 +84,6 @@ export function analyzeCommand(program: Command, { io, setExitCode }: CommandCon
     )
     .addOption(new Option('--dfm-features <features>', 'what the dfm counts: content words, their lemmas, or the lexicon entries coded').choices(DFM_FEATURES).default('words'))
     .option('--iramuteq-vars <names>', 'starred variables of --export iramuteq, comma-separated: input columns, or canal, note, date, id, tonalite, langue, auteur', (v: string) => v.split(',').map((n) => n.trim()).filter((n) => n !== ''))
-    .addOption(new Option('--input-format <format>', 'format of the inputs (default: from the extension, else sniffed from the first bytes)').choices(INPUT_FORMATS))
-    .option('--encoding <name>', 'encoding of the inputs: utf8, windows-1252, utf16le… (default: detected)')
-    .option('--stdin-name <name>', 'name of standard input in rejects, annotations and default ids (default: -, ids stdin:ROW)')
     .option('--examples <n>', 'example verbatims per concept and irritant', positiveInt('--examples'), 3)
     .option('--top <n>', 'top words and expressions listed', positiveInt('--top'), 20)
     .option(
@@ -114,23 +92,15 @@ export function analyzeCommand(program: Command, { io, setExitCode }: CommandCon
       vocabulary,
       DEFAULT_VOCABULARY,
     )
-    .option('--lang <code>', "corpus' default language for short texts (ISO 639-3)", 'fra')
-    .option('--no-mask', 'keep personal data (emails, phones, IBANs, addresses, names…) in the report and --annotate')
-    .option('--all-turns', 'in chat transcripts, analyse the agent turns too (default: customer turns only)')
     .addOption(new Option('--period <period>', 'trend period').choices(['month', 'week']).default('month'))
-    .addOption(new Option('--scale <scale>', 'score scale').choices(['auto', 'nps', 'stars', 'csat', 'ces']).default('auto'))
-    .option('--max-xlsx-size <MB>', 'largest size an XLSX file may inflate to, in MB (zip bomb guard)', positiveInt('--max-xlsx-size'), 256)
     .option('--workers <n>', 'worker threads: a number, or auto (one per core for inputs over 20 MB)', 'auto')
     .option('--no-progress', 'never show the progress bar (it only shows on a terminal, on stderr)')
     .action(async (files: string[], opts: AnalyzeCliOptions) => {
-      if (opts.maxXlsxSize < 1) throw usageError('--max-xlsx-size expects a size in MB of 1 or more');
-      if (files.length === 1 && files[0] === '-' && (io.stdin as { isTTY?: boolean } | undefined)?.isTTY === true) {
-        throw usageError('no input: give files to analyse, or pipe CSV or JSONL into standard input (cat export.csv | verbatim analyze -)');
-      }
+      checkInputOptions(files, opts, io, 'analyze');
       const exports = parseExports(opts.export ?? []);
       if (opts.iramuteqVars !== undefined && exports.iramuteq === undefined) throw usageError('--iramuteq-vars names the variables of --export iramuteq FILE, which is not given');
       if (opts.annotateText === true && opts.annotate === undefined) throw usageError('--annotate-text adds the text to --annotate FILE, which is not given');
-      checkStreams(files, opts, exports);
+      checkStreams(opts, exports);
       // Outputs first, then inputs: a wrong path is found before a long analysis, and nothing is written on a bad run.
       const toFiles = (path: string | undefined): string | undefined => (path === '-' ? undefined : path);
       const matrix = exports.dfm !== undefined && /\.mtx$/i.test(exports.dfm) ? matrixCompanions(exports.dfm) : undefined;
@@ -152,25 +122,17 @@ export function analyzeCommand(program: Command, { io, setExitCode }: CommandCon
       const progress = createProgress({ stream: io.stderr, enabled: opts.progress && !io.env.CI });
       // Like the progress bar: on a terminal, unless --no-progress; scripts and pipes keep a quiet stderr.
       const showColumns = opts.progress && !io.env.CI && io.stderr.isTTY === true;
-      const stdin = io.stdin ?? process.stdin;
-      const inputs: Array<string | InputSpec> = files.map((f) => (f === '-' && opts.stdinName !== undefined ? { path: opts.stdinName, stream: stdin } : f));
+      const { inputs, options } = await inputRun(files, opts, io);
       try {
         const result = await analyzeFiles(inputs, {
-          lexicons: opts.lexicon,
-          includeDefault: opts.defaultLexicon,
-          sectors: opts.sector.includes('auto') ? await autoSectors(io, files, opts) : checkSectors(opts.sector),
-          defaultLanguage: opts.lang,
+          ...options,
           workers,
           // This file is bundled into dist/cli/bin.js, which starts the analysis worker when it is run as one.
           workerScript: fileURLToPath(import.meta.url),
-          columns: pickColumns(opts),
           examples: opts.examples,
           topWords: opts.top,
           ...(opts.vocabulary === 'exact' ? {} : { maxVocabulary: opts.vocabulary }),
-          maskPersonalData: opts.mask,
-          allTurns: opts.allTurns === true,
           period: opts.period,
-          scale: opts.scale,
           ...(opts.annotate ? { annotate: opts.annotate === '-' ? io.stdout : opts.annotate } : {}),
           ...(opts.annotateFormat ? { annotateFormat: opts.annotateFormat } : {}),
           ...(opts.annotateText === true ? { annotateText: true } : {}),
@@ -180,9 +142,6 @@ export function analyzeCommand(program: Command, { io, setExitCode }: CommandCon
           ...(exports.iramuteq !== undefined ? { iramuteq: exports.iramuteq === '-' ? io.stdout : exports.iramuteq, iramuteqVariables: opts.iramuteqVars ?? [] } : {}),
           // The columns each input is read with, said before the first row (where the progress bar would be).
           ...(showColumns ? { onColumns: (used: ColumnsUsed) => io.stderr.write(`${describeColumns(used)}\n`) } : {}),
-          allowFileRejects: false,
-          maxXlsxSize: opts.maxXlsxSize * 1024 * 1024,
-          stdin,
           keepState: opts.format === 'state',
           onProgress: (n) => progress.tick(n),
         });
@@ -209,17 +168,7 @@ export function analyzeCommand(program: Command, { io, setExitCode }: CommandCon
     });
 }
 
-interface AnalyzeCliOptions {
-  text?: string;
-  channel?: string;
-  id?: string;
-  date?: string;
-  score?: string;
-  author?: string;
-  agentAuthor: string[];
-  lexicon: string[];
-  sector: string[];
-  defaultLexicon: boolean;
+interface AnalyzeCliOptions extends InputCliOptions {
   format: string;
   out?: string;
   annotate?: string;
@@ -229,45 +178,19 @@ interface AnalyzeCliOptions {
   export?: string[];
   dfmFeatures: 'words' | 'lemmas' | 'concepts';
   iramuteqVars?: string[];
-  inputFormat?: InputFormat;
-  encoding?: string;
-  stdinName?: string;
   examples: number;
   top: number;
   vocabulary: number | 'exact';
-  lang: string;
-  mask: boolean;
-  allTurns?: boolean;
   period: 'month' | 'week';
-  scale: 'auto' | 'nps' | 'stars' | 'csat' | 'ces';
   progress: boolean;
   workers: string;
-  maxXlsxSize: number;
 }
 
 /**
- * `--sector auto`: the layer the first 500 verbatims read like most, when a
- * fifth of them at least use its words; said on stderr, as it was asked for.
+ * Standard output carries one stream: two outputs on stdout are refused
+ * before anything is read.
  */
-async function autoSectors(io: CliIo, files: string[], opts: AnalyzeCliOptions): Promise<string[]> {
-  const named = checkSectors(opts.sector.filter((s) => s !== 'auto'));
-  if (files.includes('-')) throw usageError('--sector auto reads the input twice: give a file, not standard input');
-  const [best] = suggestSectors(await firstTexts(files, opts.text, 500), { minShare: AUTO_SECTOR_SHARE });
-  io.stderr.write(best === undefined
-    ? `verbatim: --sector auto: no sector layer fits (none is used by ${AUTO_SECTOR_SHARE * 100} % of the first verbatims)\n`
-    : `verbatim: --sector auto: ${best.sector} (its terms fire in ${Math.round(best.share * 100)} % of the first verbatims)\n`);
-  return best === undefined || named.includes(best.sector) ? named : [...named, best.sector];
-}
-const AUTO_SECTOR_SHARE = 0.2;
-
-/**
- * Standard input is read once and standard output carries one stream: `-`
- * given twice as input, or two outputs on stdout, are refused before anything
- * is read.
- */
-function checkStreams(files: string[], opts: AnalyzeCliOptions, exports: Partial<Record<ExportKind, string>>): void {
-  if (files.filter((f) => f === '-').length > 1) throw usageError('standard input (-) is given twice: it can be read once');
-  if (opts.stdinName !== undefined && !files.includes('-')) throw usageError('--stdin-name names standard input, which is not read: give - as an input');
+function checkStreams(opts: AnalyzeCliOptions, exports: Partial<Record<ExportKind, string>>): void {
   const users = stdoutUsers([
     { option: '--out', path: opts.out, report: true },
     { option: '--annotate', path: opts.annotate },
@@ -276,9 +199,6 @@ function checkStreams(files: string[], opts: AnalyzeCliOptions, exports: Partial
   ]);
   if (users.length > 1) {
     throw usageError(`standard output can carry one stream, not ${users.join(' and ')}: write the others to files (e.g. --out report.${opts.format === 'state' ? 'state.json' : opts.format === 'table' ? 'txt' : opts.format})`);
-  }
-  if (opts.encoding !== undefined && !iconv.encodingExists(opts.encoding)) {
-    throw usageError(`--encoding: unknown encoding "${opts.encoding}" (utf8, windows-1252, iso-8859-15, utf16le… are known)`);
   }
 }
 
@@ -295,18 +215,6 @@ export function describeColumns(used: ColumnsUsed): string {
   }
   const file = used.file === '-' ? 'standard input' : used.file;
   return escapeForTerminal(`verbatim: columns of ${file} (${used.description}): ${roles.join(', ')}; other columns kept as meta`, true);
-}
-
-function pickColumns(opts: AnalyzeCliOptions) {
-  const columns: Record<string, string | string[]> = {};
-  for (const key of ['text', 'channel', 'id', 'date', 'score', 'author'] as const) {
-    const value = opts[key];
-    if (value !== undefined) columns[key] = value;
-  }
-  if (opts.agentAuthor.length > 0) columns['agentAuthors'] = opts.agentAuthor;
-  if (opts.inputFormat !== undefined) columns['format'] = opts.inputFormat;
-  if (opts.encoding !== undefined) columns['encoding'] = opts.encoding;
-  return columns;
 }
 
 async function totalSize(files: string[]): Promise<number> {

@@ -22,6 +22,7 @@ export function evalCommand(program: Command, { io, setExitCode }: CommandContex
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--fail-under <spec>', 'exit 1 when a micro-F1 (or tonality accuracy) is below, e.g. themes=0.8,irritants=0.7,tonality=0.8')
     .option('--worst <n>', 'worst false positives / negatives listed per family', positiveInt('--worst'), 5)
+    .option('--suggest', 'per label, candidate terms (expressions over-represented in its false negatives) and candidate exclusions (terms behind its false positives)')
     .option('--out <file>', 'write the evaluation to a file instead of stdout')
     .action(async (gold: string, opts: EvalCliOptions) => {
       await checkOutputs([{ option: '--out', path: opts.out }], [gold]);
@@ -29,6 +30,7 @@ export function evalCommand(program: Command, { io, setExitCode }: CommandContex
       const analyzer = await buildAnalyzer(opts.lexicon, opts.defaultLexicon, 'fra', opts.sector);
       const records = parseGoldJsonl(await readFile(gold, 'utf8'), gold);
       const options: EvaluateOptions = { examples: opts.worst };
+      if (opts.suggest === true) options.suggest = true;
       if (opts.goldSectors === true) {
         const layers = opts.lexicon.length > 0 ? await loadLexiconFiles(opts.lexicon) : [];
         const bySector = new Map<string, Analyzer>();
@@ -61,5 +63,6 @@ interface EvalCliOptions {
   format: 'text' | 'json';
   failUnder?: string;
   worst: number;
+  suggest?: boolean;
   out?: string;
 }

@@ -1,8 +1,28 @@
 // verbatim lexicon check: lexicon files validated, every problem with its place.
-import type { Command } from 'commander';
-import { createAnalyzer } from '../../index.js';
+// verbatim lexicon import: a dictionary of another tool (quanteda, LIWC, CSV) as a lexicon layer.
+import { readFile } from 'node:fs/promises';
+import iconv from 'iconv-lite';
+import { Option, type Command } from 'commander';
+import { composeLexicons, createAnalyzer, defaultLexicon, importDictionary, parseLexicon, stringifyLexicon } from '../../index.js';
+import type { DictionaryFormat, EntryKind, LexiconIssue } from '../../index.js';
+import { ENTRY_KINDS } from '../../types.js';
+import { detectEncoding } from '../../io/encoding.js';
 import { loadLexiconFiles } from '../../io/index.js';
+import { escapeForTerminal } from '../../_utils/display.js';
+import { usageError } from '../args.js';
+import { checkOutputs } from '../checks.js';
 import type { CommandContext } from '../context.js';
+import { output } from '../output.js';
+
+interface ImportOptions {
+  from?: DictionaryFormat;
+  kind?: EntryKind;
+  theme?: string;
+  out?: string;
+  defaultLexicon: boolean;
+}
+
+const where = (issue: LexiconIssue): string => (issue.line > 0 ? `${issue.file}:${issue.line}:${issue.column}` : issue.file);
 
 export function lexiconCommand(program: Command, { io }: CommandContext): void {
   const lexicon = program.command('lexicon').description('lexicon tools');
@@ -18,5 +38,54 @@ export function lexiconCommand(program: Command, { io }: CommandContext): void {
       for (const entry of analyzer.lexicon.entries) counts.set(entry.kind, (counts.get(entry.kind) ?? 0) + 1);
       const summary = [...counts].map(([kind, n]) => `${n} ${kind}`).join(', ');
       io.stdout.write(`ok: ${paths.join(', ')} — ${summary}\n`);
+    });
+  lexicon
+    .command('import')
+    .description('convert a dictionary of another tool (quanteda YAML, LIWC .dic, CSV id;term[;kind;theme]) into a lexicon layer for --lexicon; warns about what has no equivalent')
+    .argument('<file>', 'the dictionary file')
+    .addOption(new Option('--from <format>', 'the dictionary format (default: guessed from the file)').choices(['quanteda', 'liwc', 'csv']))
+    .addOption(new Option('--kind <kind>', 'kind of every category (default: top-level keys are themes, nested keys their concepts; CSV rows say their own)').choices([...ENTRY_KINDS]))
+    .option('--theme <id>', 'theme every category joins (as concepts unless --kind says otherwise), e.g. livraison')
+    .option('--out <file>', 'where to write the layer (YAML; default: standard output)')
+    .option('--no-default-lexicon', 'convert for use without the default lexicon (ids are not checked against it)')
+    .action(async (file: string, opts: ImportOptions) => {
+      if (opts.theme !== undefined && opts.kind === 'theme') throw usageError('--theme does not apply to --kind theme: a theme has no theme');
+      if (opts.theme !== undefined && !/^[a-z0-9_.]+$/.test(opts.theme)) throw usageError(`--theme expects an entry id (lowercase ascii, digits, _ and .), got "${opts.theme}"`);
+      if (file === '-') throw usageError('lexicon import reads a file, not standard input');
+      await checkOutputs([{ option: '--out', path: opts.out === '-' ? undefined : opts.out }], [file]);
+      const bytes = await readFile(file);
+      const text = iconv.decode(bytes, detectEncoding(bytes, true).encoding);
+      const result = importDictionary(text, {
+        file,
+        ...(opts.from !== undefined ? { from: opts.from } : {}),
+        ...(opts.kind !== undefined ? { kind: opts.kind } : {}),
+        ...(opts.theme !== undefined ? { theme: opts.theme } : {}),
+        // Ids and themes are checked against what the layer will go over: the default lexicon, or nothing.
+        over: composeLexicons(opts.defaultLexicon ? defaultLexicon() : []),
+      });
+      const target = opts.out !== undefined && opts.out !== '-' ? opts.out : 'lexicon.yml';
+      const name = file.replace(/^.*[\\/]/, '');
+      const comment = [
+        `Imported from ${name} (${result.from}) by \`verbatim lexicon import\`${opts.defaultLexicon ? ', to layer over the default lexicon' : ', to use without the default lexicon'}.`,
+        ...(result.warnings.length > 0 ? [`${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'} of the import (what has no equivalent, what was renamed or merged):`] : []),
+        ...result.warnings.slice(0, 50).map((w) => `- line ${w.line}: ${w.message}`),
+        ...(result.warnings.length > 50 ? [`- … and ${result.warnings.length - 50} more`] : []),
+      ].join('\n');
+      const yaml = stringifyLexicon(result.lexicon, { comment });
+      // What is written must load: checked as `verbatim lexicon check` would (a failure here is a bug of the import).
+      const layer = parseLexicon(yaml, { file: target });
+      composeLexicons(opts.defaultLexicon ? [...defaultLexicon(), layer] : [layer]);
+      for (const w of result.warnings) io.stderr.write(`verbatim: warning: ${escapeForTerminal(`${where(w)}: ${w.message}`)}\n    hint: ${escapeForTerminal(w.hint)}\n`);
+      await output(io, yaml, opts.out);
+      const counts = new Map<string, number>();
+      let terms = 0;
+      for (const entry of result.lexicon.entries ?? []) {
+        const kind = entry.kind ?? 'patch';
+        counts.set(kind, (counts.get(kind) ?? 0) + 1);
+        terms += (entry.terms ?? entry.addTerms ?? []).length;
+      }
+      const summary = [...counts].map(([kind, n]) => `${n} ${kind}${n === 1 ? '' : kind === 'patch' ? 'es' : 's'}`).join(', ');
+      const dest = opts.out !== undefined && opts.out !== '-' ? ` → ${opts.out}` : '';
+      io.stderr.write(`verbatim: imported ${escapeForTerminal(name)} (${result.from}): ${summary || 'no entry'}, ${terms} term${terms === 1 ? '' : 's'}${dest}; ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'}\n`);
     });
 }

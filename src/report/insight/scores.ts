@@ -28,7 +28,7 @@ import {
   type InsightEntryKind,
 } from './_shared.js';
 
-import { detectScoreScale, sortedScores, type DetectedScoreScale, type ScoreScaleKind } from '../scales.js';
+import { detectScoreScale, resolveScoreScale, scoreSegment, sortedScores, type DetectedScoreScale, type ScoreScaleKind } from '../scales.js';
 
 export { detectScoreScale };
 export type { DetectedScoreScale, ScoreScaleKind };
@@ -165,51 +165,6 @@ export function mergeScores(a: ScoresState, b: ScoresState): ScoresState {
 
 // ---------------------------------------------------------------- scale
 
-function declaredScale(kind: ScoreScaleKind, scores: Counts, cesHigherIsEasier: boolean): DetectedScoreScale {
-  const { values } = sortedScores(scores);
-  const max = values[values.length - 1] ?? 0;
-  const declared = (min: number, hi: number, higherIsBetter = true): DetectedScoreScale => ({
-    kind,
-    min,
-    max: hi,
-    higherIsBetter,
-    detected: false,
-    reason: `declared ${kind}`,
-  });
-  switch (kind) {
-    case 'nps':
-      return declared(0, 10);
-    case 'stars':
-      return declared(1, 5);
-    case 'csat':
-      return max <= 5 ? declared(1, 5) : max <= 7 ? declared(1, 7) : max <= 10 ? declared(0, 10) : declared(0, 100);
-    case 'ces':
-      return declared(1, max <= 5 ? 5 : 7, cesHigherIsEasier);
-  }
-}
-
-function resolveScale(option: ScoresOptions['scale'], scores: Counts, cesHigherIsEasier: boolean): DetectedScoreScale {
-  return option === undefined || option === 'auto' ? detectScoreScale(scores) : declaredScale(option, scores, cesHigherIsEasier);
-}
-
-/** -1 bottom segment, 0 middle, 1 top segment. */
-function segmentOf(scale: DetectedScoreScale, v: number): -1 | 0 | 1 {
-  switch (scale.kind) {
-    case 'unknown':
-      return 0;
-    case 'nps':
-      return v >= 9 ? 1 : v <= 6 ? -1 : 0;
-    case 'ces': {
-      const easy = scale.higherIsBetter ? v >= scale.max - 1 : v <= scale.min + 1;
-      const hard = scale.higherIsBetter ? v <= scale.min + 1 : v >= scale.max - 1;
-      return easy ? 1 : hard ? -1 : 0;
-    }
-    default:
-      if (scale.max === 100) return v >= 80 ? 1 : v < 20 ? -1 : 0;
-      return v >= scale.max - 1 ? 1 : v <= scale.min + 1 ? -1 : 0;
-  }
-}
-
 function figuresOf(verbatims: number, scores: Counts, scale: DetectedScoreScale): ScoreFigures {
   const { values, counts } = sortedScores(scores);
   let scored = 0;
@@ -220,7 +175,7 @@ function figuresOf(verbatims: number, scores: Counts, scale: DetectedScoreScale)
     const c = counts[i] as number;
     scored += c;
     sum += v * c;
-    const seg = segmentOf(scale, v);
+    const seg = scoreSegment(scale, v);
     if (seg === 1) promoters += c;
     else if (seg === -1) detractors += c;
   });
@@ -252,13 +207,13 @@ export function finalizeScores(state: ScoresState, options: ScoresOptions = {}):
     throw new TypeError(`verbatim-fr: expected scale to be auto, nps, stars, csat or ces, got ${describe(scaleOption)}`);
   }
   const minScored = nonNegativeInteger(options.minScored, 'minScored', 'finalizeScores', 10);
-  const scale = resolveScale(scaleOption, state.all.scores, cesHigherIsEasier);
+  const scale = resolveScoreScale(scaleOption, state.all.scores, cesHigherIsEasier);
   const overall = figuresOf(state.all.verbatims, state.all.scores, scale);
 
   let mixedScales = false;
   const channels = sortedKeys(state.channels).map((channel): ChannelScore => {
     const cell = state.channels[channel] as ScoreCell;
-    const own = resolveScale(scaleOption, cell.scores, cesHigherIsEasier);
+    const own = resolveScoreScale(scaleOption, cell.scores, cesHigherIsEasier);
     const figures = figuresOf(cell.verbatims, cell.scores, own);
     if (figures.scored > 0 && (own.kind !== scale.kind || own.max !== scale.max)) mixedScales = true;
     return { channel, scale: own, ...figures };

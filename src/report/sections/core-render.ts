@@ -17,16 +17,17 @@ import {
   truncate,
   widthOf,
   wrapParts,
+  wrapWords,
 } from '../renderers/text.js';
 import type { CsvRow, CsvValue, HtmlBlock, HtmlContext, MarkdownContext, TableContext, TextBlock } from '../renderers/view.js';
 import type { SectionRender } from '../section.js';
-import type { ChannelReport, CoreReport, RankedEntry, RankedTerm, Report, ReportExample, ScoreSummary } from '../types.js';
+import type { ChannelReport, CoreReport, CoverageFigure, RankedEntry, RankedTerm, Report, ReportExample, ScoreSummary } from '../types.js';
 import type { ChatFigures } from './chat.js';
 
 
 
 /** Where the core's blocks go; the other sections' blocks fall in between (default order 500). */
-export const CORE_ORDER = { head: 100, rankings: 300, end: 900 } as const;
+export const CORE_ORDER = { head: 100, coverage: 250, rankings: 300, end: 900 } as const;
 
 // ---------------------------------------------------------------- shared by table and Markdown
 
@@ -70,6 +71,26 @@ function formatScore(score: ScoreSummary | null, m: Messages, lang: string): str
   }
 }
 
+/** A coverage share with its base: "75 % (3/4)"; a dash when the state had no counts. */
+function formatCoverage(figure: CoverageFigure | null, lang: string): string {
+  return figure === null || figure.verbatims === 0 ? '—' : `${formatShare(figure.share, lang, 0)} (${figure.explained}/${figure.verbatims})`;
+}
+
+/** The residual dissatisfaction: "17 % (1)", or a dash when no verbatim got the residual label. */
+function formatResidual(ch: ChannelReport, lang: string): string {
+  const r = ch.coverage.residual;
+  return r === null ? '—' : `${formatShare(r.share, lang, 0)} (${r.count})`;
+}
+
+/** How the dissatisfied and satisfied were found: by score, tonality, or both (all channels). */
+function formatBasis(ch: ChannelReport, m: Messages): string {
+  const basis = ch.coverage.dissatisfied?.basis;
+  return basis === undefined ? '—' : m.coverage.bases[basis];
+}
+
+/** True when a channel's report comes from a state without the coverage counts. */
+const coverageMissing = (report: Report): boolean => [...report.channels, report.all].some((c) => c.coverage.dissatisfied === null);
+
 /** Ranked lists in reading order. */
 const rankedLists = (ch: ChannelReport, m: Messages): Array<[kind: EntryKind, title: string, entries: RankedEntry[]]> =>
   ENTRY_KINDS.map((kind) => [kind, m.text.lists[kind], ch[ENTRY_LISTS[kind]]]);
@@ -94,6 +115,18 @@ function channelColumns(m: Messages, lang: string): Column[] {
     { header: t.withEnchantment, width: 10, align: 'right', cell: (c) => formatShare(c.withEnchantment.share, lang, 0) },
     { header: t.tonality, width: 16, align: 'left', cell: (c) => formatTonality(c) },
     { header: m.score, width: 16, align: 'left', cell: (c) => formatScore(c.score, m, lang) },
+  ];
+}
+
+function coverageColumns(m: Messages, lang: string): Column[] {
+  const t = m.coverage.short;
+  return [
+    { header: m.channel, width: 15, align: 'left', cell: (c) => channelName(c, m) },
+    { header: t.withConcept, width: 12, align: 'right', cell: (c) => formatShare(c.coverage.withConcept.share, lang, 0) },
+    { header: t.dissatisfied, width: 20, align: 'right', cell: (c) => formatCoverage(c.coverage.dissatisfied, lang) },
+    { header: t.satisfied, width: 20, align: 'right', cell: (c) => formatCoverage(c.coverage.satisfied, lang) },
+    { header: t.residual, width: 10, align: 'right', cell: (c) => formatResidual(c, lang) },
+    { header: t.basis, width: 9, align: 'left', cell: (c) => formatBasis(c, m) },
   ];
 }
 
@@ -129,6 +162,16 @@ function coreTable(report: Report, ctx: TableContext): TextBlock[] {
   for (const ch of report.channels) head.push(tableRow(columns.map((c) => c.cell(ch)), columns));
   head.push(rule, tableRow(columns.map((c) => c.cell(report.all)), columns));
 
+  // After the chat line (200), which reads with the channel table.
+  const coverage = coverageColumns(m, lang);
+  const coverageHeader = tableRow(coverage.map((c) => c.header), coverage);
+  const coverageRule = '─'.repeat(Math.min(width, widthOf(coverageHeader)));
+  const covered: string[] = ['', heading(m.coverage.title), heading(coverageHeader), coverageRule];
+  for (const ch of report.channels) covered.push(tableRow(coverage.map((c) => c.cell(ch)), coverage));
+  covered.push(coverageRule, tableRow(coverage.map((c) => c.cell(report.all)), coverage));
+  covered.push(...wrapWords(m.coverage.note, width));
+  if (coverageMissing(report)) covered.push(...wrapWords(m.coverage.missing, width));
+
   const rankings: string[] = [];
   for (const [, title, entries] of rankedLists(report.all, m).filter(([kind]) => kind === 'theme' || kind === 'irritant' || kind === 'enchantment')) {
     if (entries.length === 0) continue;
@@ -148,6 +191,7 @@ function coreTable(report: Report, ctx: TableContext): TextBlock[] {
   }
   return [
     { order: CORE_ORDER.head, lines: head },
+    { order: CORE_ORDER.coverage, lines: covered },
     { order: CORE_ORDER.rankings, lines: rankings },
     { order: CORE_ORDER.end, lines: end },
   ];
@@ -180,6 +224,28 @@ function channelTable(report: Report, m: Messages, lang: string): string[] {
   ];
 }
 
+function coverageTable(report: Report, m: Messages, lang: string): string[] {
+  const t = m.coverage;
+  const header = [m.channel, t.withConcept, t.dissatisfied, t.satisfied, t.residual, t.basis];
+  const line = (c: ChannelReport, bold: boolean): string => {
+    const values = [
+      mdCell(channelName(c, m)),
+      formatShare(c.coverage.withConcept.share, lang, 0),
+      formatCoverage(c.coverage.dissatisfied, lang),
+      formatCoverage(c.coverage.satisfied, lang),
+      formatResidual(c, lang),
+      mdCell(formatBasis(c, m)),
+    ];
+    return `| ${(bold ? values.map((v, i) => (i === 0 ? `**${v}**` : v)) : values).join(' | ')} |`;
+  };
+  return [
+    `| ${header.map(mdCell).join(' | ')} |`,
+    `|${header.map((_, i) => (i === 0 || i === 5 ? ' --- ' : ' ---: ')).join('|')}|`,
+    ...report.channels.map((c) => line(c, false)),
+    line(report.all, true),
+  ];
+}
+
 function rankingTable(entries: RankedEntry[], m: Messages, lang: string, top: number, title: string): string[] {
   return [
     `| # | ${mdCell(title)} | ${m.verbatims} | ${m.share} |`,
@@ -207,6 +273,8 @@ function coreMarkdown(report: Report, ctx: MarkdownContext): TextBlock[] {
   const out: string[] = [`# ${m.title}`, ''];
   out.push(...summaryParts(report, m).map((p) => `- ${mdCell(p)}`), '');
   out.push(`## ${t.byChannel}`, '', ...channelTable(report, m, lang), '');
+  out.push(`## ${mdCell(m.coverage.title)}`, '', ...coverageTable(report, m, lang), '', mdCell(m.coverage.note), '');
+  if (coverageMissing(report)) out.push(mdCell(m.coverage.missing), '');
 
   const all = report.all;
   out.push(`## ${mdCell(channelName(all, m))}`, '');
@@ -388,6 +456,31 @@ function channelTableBlock(report: Report, ctx: HtmlContext): HtmlBlock {
   return { order: CORE_ORDER.head + 10, id: 'canaux', title: h.sections.channels, html };
 }
 
+function coverageBlock(report: Report, ctx: HtmlContext): HtmlBlock {
+  const { m, f } = ctx;
+  const t = m.coverage;
+  const figureCell = (figure: CoverageFigure | null): Cell =>
+    cell(figure === null || figure.verbatims === 0 ? '—' : `${f.pct(figure.share)}<span class="sub">${f.num(figure.explained, 0)} / ${f.num(figure.verbatims, 0)}</span>`, true);
+  const head = [cell(esc(m.channel)), cell(esc(t.withConcept), true), cell(esc(t.dissatisfied), true), cell(esc(t.satisfied), true), cell(esc(t.residual), true), cell(esc(t.basis))];
+  const row = (ch: ChannelReport, label: string): Cell[] => {
+    const r = ch.coverage.residual;
+    return [
+      cell(esc(label)),
+      cell(f.pct(ch.coverage.withConcept.share), true),
+      figureCell(ch.coverage.dissatisfied),
+      figureCell(ch.coverage.satisfied),
+      cell(r === null ? '—' : `${f.pct(r.share)}<span class="sub">${esc(m.html.verbatimCount(f.num(r.count, 0), r.count))}</span>`, true),
+      cell(esc(formatBasis(ch, m))),
+    ];
+  };
+  const notes = `<p class="note">${esc(t.note)}</p>${coverageMissing(report) ? `<p class="warning" role="note">${esc(t.missing)}</p>` : ''}`;
+  const html =
+    report.channels.length === 0
+      ? absent(m.html.absent.noVerbatims)
+      : table(null, head, report.channels.map((ch) => row(ch, ch.label)), row(report.all, m.allChannels)) + notes;
+  return { order: CORE_ORDER.head + 15, id: 'couverture', title: t.title, html };
+}
+
 function comparisonBlock(report: Report, ctx: HtmlContext): HtmlBlock {
   const { m, f } = ctx;
   const h = m.html;
@@ -499,7 +592,7 @@ function examplesBlock(report: Report, ctx: HtmlContext): HtmlBlock {
 }
 
 function coreHtml(report: Report, ctx: HtmlContext): HtmlBlock[] {
-  return [summaryBlock(report, ctx), channelTableBlock(report, ctx), comparisonBlock(report, ctx), heatmapBlock(report, ctx), examplesBlock(report, ctx)];
+  return [summaryBlock(report, ctx), channelTableBlock(report, ctx), coverageBlock(report, ctx), comparisonBlock(report, ctx), heatmapBlock(report, ctx), examplesBlock(report, ctx)];
 }
 
 // ---------------------------------------------------------------- CSV
@@ -543,6 +636,20 @@ function coreCsv(report: Report, examples: boolean): CsvRow[] {
     fig('with_irritant_pct', pct(c.withIrritant.share));
     fig('with_enchantment', c.withEnchantment.count);
     fig('with_enchantment_pct', pct(c.withEnchantment.share));
+    const cov = c.coverage;
+    row('coverage', id, id, c.label, 'with_concept', cov.withConcept.count);
+    row('coverage', id, id, c.label, 'with_concept_pct', pct(cov.withConcept.share));
+    for (const [name, figure] of [['dissatisfied', cov.dissatisfied], ['satisfied', cov.satisfied]] as const) {
+      if (figure === null) continue;
+      row('coverage', id, id, c.label, name, figure.verbatims);
+      row('coverage', id, id, c.label, `${name}_explained`, figure.explained);
+      row('coverage', id, id, c.label, `${name}_explained_pct`, pct(figure.share));
+      row('coverage', id, id, c.label, `${name}_basis`, figure.basis);
+    }
+    if (cov.residual !== null) {
+      row('coverage', id, cov.residual.id, cov.residual.label, 'residual', cov.residual.count);
+      row('coverage', id, cov.residual.id, cov.residual.label, 'residual_pct', pct(cov.residual.share));
+    }
     if (c.period !== null) {
       fig('period_from', c.period.from);
       fig('period_to', c.period.to);

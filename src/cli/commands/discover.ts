@@ -1,0 +1,72 @@
+// verbatim discover: what the lexicons leave unexplained, as candidate topics,
+// and a draft lexicon layer to edit and layer.
+import { Option, type Command } from 'commander';
+import { coreSection, createDiscoverBuilder, draftLexicon, finalizeDiscover, renderDiscover } from '../../index.js';
+import type { DiscoverFormat, DiscoverOptions } from '../../index.js';
+import { analyzeFiles } from '../../run/analyze-files.js';
+import { escapeForTerminal } from '../../_utils/display.js';
+import { positiveInt, usageError } from '../args.js';
+import { checkInputs, checkOutputs } from '../checks.js';
+import { EXIT, type CommandContext } from '../context.js';
+import { addInputOptions, checkInputOptions, inputRun, type InputCliOptions } from '../inputs.js';
+import { output } from '../output.js';
+import { createProgress } from '../progress.js';
+
+const FORMATS = ['table', 'md', 'json', 'html'] as const;
+
+interface DiscoverCliOptions extends InputCliOptions {
+  format: DiscoverFormat;
+  out?: string;
+  draft?: string;
+  topics: number;
+  examples: number;
+  sample: number;
+  progress: boolean;
+}
+
+export function discoverCommand(program: Command, { io, setExitCode }: CommandContext): void {
+  const command = program
+    .command('discover')
+    .description('find what the lexicons leave unexplained, grouped into candidate topics; --draft writes them as a lexicon layer')
+    .argument('[files...]', 'input files; - (or none) reads CSV, TSV or JSONL from standard input', ['-']);
+  addInputOptions(command)
+    .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('table'))
+    .option('--out <file>', 'write the topics to a file instead of stdout (- : stdout)')
+    .option('--draft <file.yml>', 'write a lexicon layer with one commented candidate entry per topic (for --lexicon, after review)')
+    .option('--topics <n>', 'candidate topics listed at most', positiveInt('--topics'), 20)
+    .option('--examples <n>', 'example verbatims per topic (at most 5)', positiveInt('--examples'), 3)
+    .option('--sample <n>', 'verbatims the topics are found in (a sample chosen by hash when the input is larger)', positiveInt('--sample'), 20_000)
+    .option('--no-progress', 'never show the progress bar (it only shows on a terminal, on stderr)')
+    .action(async (files: string[], opts: DiscoverCliOptions) => {
+      checkInputOptions(files, opts, io, 'discover');
+      if (opts.examples > 5) throw usageError('--examples expects 1 to 5 example verbatims per topic');
+      if (opts.draft === '-') throw usageError('--draft expects a file (the topics go to standard output)');
+      await checkOutputs([{ option: '--out', path: opts.out === '-' ? undefined : opts.out }, { option: '--draft', path: opts.draft }], files);
+      await checkInputs(files);
+      const { inputs, options } = await inputRun(files, opts, io);
+      const discoverOptions: DiscoverOptions = {
+        sampleSize: opts.sample,
+        scale: opts.scale,
+        maskPersonalData: opts.mask,
+        maxTopics: opts.topics,
+        examples: opts.examples,
+      };
+      const builder = createDiscoverBuilder(discoverOptions);
+      const progress = createProgress({ stream: io.stderr, enabled: opts.progress && !io.env.CI });
+      try {
+        const { report } = await analyzeFiles(inputs, { ...options, sections: [coreSection()], onAnalysis: (a) => builder.add(a), onProgress: (n) => progress.tick(n) });
+        progress.stop();
+        if (report.summary.analysed === 0) {
+          const reasons = report.summary.rejectsByReason.slice(0, 3).map((r) => `${r.reason}: ${r.count}`).join(', ');
+          io.stderr.write(`verbatim: no verbatim could be analysed (${report.summary.rejected} rows skipped${reasons === '' ? '' : ` — ${escapeForTerminal(reasons)}`})\n`);
+          setExitCode(EXIT.input);
+          return;
+        }
+      } finally {
+        progress.stop();
+      }
+      const result = finalizeDiscover(builder.snapshot(), discoverOptions);
+      if (opts.draft !== undefined) await output(io, draftLexicon(result), opts.draft);
+      await output(io, renderDiscover(result, opts.format), opts.out);
+    });
+}

@@ -1,0 +1,132 @@
+// The input flags `analyze`, `discover` and `kwic` share: which columns, which
+// lexicons, how to read. One definition, one reading path (`analyzeFiles`).
+import { Option, type Command } from 'commander';
+import iconv from 'iconv-lite';
+import { sectorNames, suggestSectors } from '../index.js';
+import type { InputFormat, InputSpec } from '../io/index.js';
+import type { AnalyzeFilesOptions } from '../run/analyze-files.js';
+import { escapeForTerminal } from '../_utils/display.js';
+import { checkSectors, collect, positiveInt, usageError } from './args.js';
+import type { CliIo } from './context.js';
+import { firstTexts } from './read.js';
+
+const INPUT_FORMATS = ['csv', 'tsv', 'json', 'jsonl', 'xlsx'] as const;
+
+/** What the input flags give. */
+export interface InputCliOptions {
+  text?: string;
+  channel?: string;
+  id?: string;
+  date?: string;
+  score?: string;
+  author?: string;
+  agentAuthor: string[];
+  lexicon: string[];
+  sector: string[];
+  defaultLexicon: boolean;
+  inputFormat?: InputFormat;
+  encoding?: string;
+  stdinName?: string;
+  lang: string;
+  mask: boolean;
+  allTurns?: boolean;
+  scale: 'auto' | 'nps' | 'stars' | 'csat' | 'ces';
+  maxXlsxSize: number;
+}
+
+/** A single-valued option given twice is a mistake, not a choice of the last one. */
+function once(flag: string) {
+  return (value: string, previous: string | undefined): string => {
+    if (previous !== undefined) throw usageError(`${flag} is given twice ("${previous}" and "${value}"): give it once${flag === '--text' ? ' (join columns with +: --text title+body)' : ''}`);
+    return value;
+  };
+}
+
+/** Adds the input flags (columns, lexicons, reading) to a command. */
+export function addInputOptions(command: Command): Command {
+  return command
+    .option('--text <column>', 'column holding the verbatim, or columns joined with + (title+body) (default: auto-detected)', once('--text'))
+    .option('--channel <column|name>', 'channel column, or a channel name for the whole input', once('--channel'))
+    .option('--id <column>', 'id column (default: auto-detected, else file:row)', once('--id'))
+    .option('--date <column>', 'date column (default: auto-detected)', once('--date'))
+    .option('--score <column>', 'score column: NPS 0-10, stars 1-5 (default: auto-detected)', once('--score'))
+    .option('--author <column>', 'author/role column: rows by the brand or an agent are counted apart (default: auto-detected: role, type auteur…)', once('--author'))
+    .option('--agent-author <value>', 'an author value meaning the brand (its account name), beyond marque/agent/réponse… (repeatable)', collect, [] as string[])
+    .option('--lexicon <path>', 'extra lexicon file or folder, layered over the default (repeatable)', collect, [] as string[])
+    .option('--sector <name>', `sector layer over the default lexicons (repeatable), or auto: ${sectorNames().join(', ')}`, collect, [] as string[])
+    .option('--no-default-lexicon', 'use only the --lexicon files')
+    .addOption(new Option('--input-format <format>', 'format of the inputs (default: from the extension, else sniffed from the first bytes)').choices(INPUT_FORMATS))
+    .option('--encoding <name>', 'encoding of the inputs: utf8, windows-1252, utf16le… (default: detected)')
+    .option('--stdin-name <name>', 'name of standard input in rejects, annotations and default ids (default: -, ids stdin:ROW)')
+    .option('--lang <code>', "corpus' default language for short texts (ISO 639-3)", 'fra')
+    .option('--no-mask', 'keep personal data (emails, phones, IBANs, addresses, names…) in the output')
+    .option('--all-turns', 'in chat transcripts, analyse the agent turns too (default: customer turns only)')
+    .addOption(new Option('--scale <scale>', 'score scale').choices(['auto', 'nps', 'stars', 'csat', 'ces']).default('auto'))
+    .option('--max-xlsx-size <MB>', 'largest size an XLSX file may inflate to, in MB (zip bomb guard)', positiveInt('--max-xlsx-size'), 256);
+}
+
+/** Checks the input flags that need no file (before anything is read). */
+export function checkInputOptions(files: string[], opts: InputCliOptions, io: CliIo, command: string): void {
+  if (opts.maxXlsxSize < 1) throw usageError('--max-xlsx-size expects a size in MB of 1 or more');
+  if (files.length === 1 && files[0] === '-' && (io.stdin as { isTTY?: boolean } | undefined)?.isTTY === true) {
+    throw usageError(`no input: give files to analyse, or pipe CSV or JSONL into standard input (cat export.csv | verbatim ${command} -)`);
+  }
+  if (files.filter((f) => f === '-').length > 1) throw usageError('standard input (-) is given twice: it can be read once');
+  if (opts.stdinName !== undefined && !files.includes('-')) throw usageError('--stdin-name names standard input, which is not read: give - as an input');
+  if (opts.encoding !== undefined && !iconv.encodingExists(opts.encoding)) {
+    throw usageError(`--encoding: unknown encoding "${opts.encoding}" (utf8, windows-1252, iso-8859-15, utf16le… are known)`);
+  }
+}
+
+/** The inputs and the `analyzeFiles` options the input flags give. */
+export async function inputRun(
+  files: string[],
+  opts: InputCliOptions,
+  io: CliIo,
+): Promise<{ inputs: Array<string | InputSpec>; options: AnalyzeFilesOptions }> {
+  const stdin = io.stdin ?? process.stdin;
+  const inputs: Array<string | InputSpec> = files.map((f) => (f === '-' && opts.stdinName !== undefined ? { path: opts.stdinName, stream: stdin } : f));
+  return {
+    inputs,
+    options: {
+      lexicons: opts.lexicon,
+      includeDefault: opts.defaultLexicon,
+      sectors: opts.sector.includes('auto') ? await autoSectors(io, files, opts) : checkSectors(opts.sector),
+      defaultLanguage: opts.lang,
+      columns: pickColumns(opts),
+      maskPersonalData: opts.mask,
+      allTurns: opts.allTurns === true,
+      scale: opts.scale,
+      allowFileRejects: false,
+      maxXlsxSize: opts.maxXlsxSize * 1024 * 1024,
+      stdin,
+    },
+  };
+}
+
+/**
+ * `--sector auto`: the layer the first 500 verbatims read like most, when a
+ * fifth of them at least use its words; said on stderr, as it was asked for.
+ */
+async function autoSectors(io: CliIo, files: string[], opts: InputCliOptions): Promise<string[]> {
+  const named = checkSectors(opts.sector.filter((s) => s !== 'auto'));
+  if (files.includes('-')) throw usageError('--sector auto reads the input twice: give a file, not standard input');
+  const [best] = suggestSectors(await firstTexts(files, opts.text, 500), { minShare: AUTO_SECTOR_SHARE });
+  io.stderr.write(best === undefined
+    ? `verbatim: --sector auto: no sector layer fits (none is used by ${AUTO_SECTOR_SHARE * 100} % of the first verbatims)\n`
+    : `verbatim: --sector auto: ${best.sector} (its terms fire in ${Math.round(best.share * 100)} % of the first verbatims)\n`);
+  return best === undefined || named.includes(best.sector) ? named : [...named, best.sector];
+}
+const AUTO_SECTOR_SHARE = 0.2;
+
+function pickColumns(opts: InputCliOptions) {
+  const columns: Record<string, string | string[]> = {};
+  for (const key of ['text', 'channel', 'id', 'date', 'score', 'author'] as const) {
+    const value = opts[key];
+    if (value !== undefined) columns[key] = value;
+  }
+  if (opts.agentAuthor.length > 0) columns['agentAuthors'] = opts.agentAuthor;
+  if (opts.inputFormat !== undefined) columns['format'] = opts.inputFormat;
+  if (opts.encoding !== undefined) columns['encoding'] = opts.encoding;
+  return columns;
+}

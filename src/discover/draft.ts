@@ -1,0 +1,60 @@
+// The draft lexicon layer of a discovery: one commented candidate entry per
+// topic, valid as it is written (`verbatim lexicon check`, `--lexicon`).
+import { oneLine, truncate } from '../report/renderers/text.js';
+import type { DiscoverResult } from './types.js';
+
+/** A YAML double-quoted scalar (JSON's string syntax is one). */
+const quote = (s: string): string => JSON.stringify(s);
+/** One line of a YAML comment: no line break can end the comment early. */
+const comment = (s: string): string => oneLine(s).replace(/[\u0000-\u001f\u007f\u2028\u2029]/gu, ' ');
+
+export interface DraftLexiconOptions {
+  /** Characters of each example kept in the comments (default 160). */
+  exampleWidth?: number;
+}
+
+/**
+ * The YAML lexicon layer of candidate entries for `result`'s topics: each
+ * with a suggested id, kind and label, its terms in the lexicon term syntax,
+ * and its figures and example verbatims as comments. A topic without a term
+ * fit for its kind is written as a comment only. Terms are written once, in
+ * the first topic that has them.
+ */
+export function draftLexicon(result: DiscoverResult, options: DraftLexiconOptions = {}): string {
+  const width = options.exampleWidth ?? 160;
+  const lines: string[] = [
+    '# Draft lexicon layer written by `verbatim discover`: one candidate entry per topic',
+    `# found in ${result.sampled} of ${result.verbatims} verbatims, ranked by the unexplained dissatisfaction they carry.`,
+    '# Review each entry: rename its id and label, keep the terms that mean what the label says,',
+    '# move it under a theme (theme: / parent:), then layer it: verbatim analyze … --lexicon this-file.yml',
+    '# Test a term first: verbatim kwic "TERM" FILE… --entry ID',
+    'version: 1',
+  ];
+  const seen = new Set<string>();
+  const entries: string[] = [];
+  for (const [n, topic] of result.topics.entries()) {
+    const terms = topic.draftTerms.filter((t) => !seen.has(t));
+    for (const t of terms) seen.add(t);
+    const head = [
+      `  # Topic ${n + 1}: ${topic.verbatims} unexplained verbatims${topic.estimated !== topic.verbatims ? ` (about ${topic.estimated} in the whole input)` : ''}, ${topic.dissatisfied} dissatisfied, ${topic.satisfied} satisfied${topic.meanScore !== null ? `, mean score ${topic.meanScore}` : ''}`,
+      `  # Expressions: ${comment(topic.expressions.map((e) => `${e.text} (${e.unexplained})`).join(', '))}`,
+      '  # Examples:',
+      ...topic.examples.map((e) => `  #   ${comment(`[${e.channel}${e.score !== null ? `, ${e.score}` : ''}] ${truncate(oneLine(e.text), width)}`)}`),
+    ];
+    if (terms.length === 0) {
+      entries.push(...head, `  # (no term fits an ${topic.kind}: its expressions are as frequent in the other verbatims; no entry)`);
+      continue;
+    }
+    entries.push(
+      ...head,
+      `  - id: ${topic.id}`,
+      `    kind: ${topic.kind}`,
+      `    label: ${quote(`Candidat : ${topic.label}`)}`,
+      '    terms:',
+      ...terms.map((t) => `      - ${quote(t)}`),
+    );
+  }
+  if (entries.some((l) => l.startsWith('  - id:'))) lines.push('entries:', ...entries);
+  else lines.push('# No candidate entry: nothing stands out among the unexplained verbatims.', ...entries.map((l) => l.replace(/^ {2}/u, '')));
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,140 @@
+// Types of the discovery room: what the lexicons leave unexplained, grouped
+// into candidate topics.
+import type { ScoreScaleKind } from '../report/scales.js';
+import type { Tonality } from '../types.js';
+
+/** Why a verbatim is unexplained by the lexicons. */
+export type UnexplainedReason = 'no_concept' | 'dissatisfied' | 'satisfied';
+
+/** One verbatim kept in the state's sample (plain JSON). */
+export interface DiscoverSampleItem {
+  /** Rank in the sample: a 32-bit hash of id and text (the sample keeps the lowest). */
+  rank: number;
+  id: string;
+  channel: string;
+  score: number | null;
+  tonality: Tonality;
+  /** 1: some entry matched; 2: an irritant (not the residual one); 4: an enchantment. */
+  flags: number;
+  /** Content-word keys in text order (`analysis.keywords`). */
+  keywords: string[];
+  /** The text, personal data masked unless `maskPersonalData` is false. */
+  text: string;
+}
+
+/**
+ * The mergeable state of a discovery (plain JSON): exact counts of every
+ * verbatim added, and a sample of at most `sampleSize` of them chosen by the
+ * hash of their id and text, so that the sample of a merge is the sample of
+ * the whole, whatever the split and the order.
+ */
+export interface DiscoverState {
+  discoverStateVersion: 1;
+  sampleSize: number;
+  /** Customer verbatims added (brand or agent messages are skipped). */
+  verbatims: number;
+  channels: Record<string, number>;
+  /** Score histogram per channel (`{ avis: { "1": 12, "5": 40 } }`), for each channel's scale. */
+  scores: Record<string, Record<string, number>>;
+  /** Sorted by rank, then id, then text. */
+  sample: DiscoverSampleItem[];
+}
+
+export interface DiscoverOptions {
+  /** Verbatims kept in the sample the topics are found in (default 20,000): memory is bounded by it. */
+  sampleSize?: number;
+  /** Score scale (default `auto`: detected from the scores, as the report does). */
+  scale?: 'auto' | ScoreScaleKind;
+  /** Mask personal data in the kept texts (default true). */
+  maskPersonalData?: boolean;
+  /** Topics listed at most (default 20). */
+  maxTopics?: number;
+  /** Example verbatims per topic, 3 to 5 (default 3). */
+  examples?: number;
+  /** Expressions listed per topic (default 5). */
+  topExpressions?: number;
+  /** Candidate expressions considered at most, best first (default 60). */
+  maxCandidates?: number;
+  /** Fewest unexplained verbatims (in the sample) a candidate expression must occur in (default 5, or 0.2 % of them if more). */
+  minVerbatims?: number;
+  /** Largest p-value of a candidate's log-likelihood against the explained verbatims (default 0.01: the groups are small). */
+  maxP?: number;
+  /**
+   * A candidate joins a topic when at least this share of the smaller of its
+   * verbatims and the topic's first expression's verbatims are shared (overlap
+   * coefficient; default 0.5).
+   */
+  minOverlap?: number;
+}
+
+/** One expression of a topic. */
+export interface DiscoverExpression {
+  /** Stems joined by a space (the grouping key). */
+  key: string;
+  /** The most frequent form of each stem, joined by a space: what the analyst reads. */
+  text: string;
+  /** The expression in the lexicon term syntax, as the draft writes it. */
+  term: string;
+  /** Verbatims of the sample holding it, explained or not. */
+  verbatims: number;
+  /** Unexplained verbatims (of the topic's group, in the sample) holding it. */
+  unexplained: number;
+  /** Explained verbatims (in the sample) holding it. */
+  explained: number;
+  /** Signed log-likelihood G² against the explained verbatims. */
+  g2: number;
+  /** Of all sample verbatims holding it, the dissatisfied and satisfied ones. */
+  dissatisfied: number;
+  satisfied: number;
+}
+
+export interface DiscoverExample {
+  id: string;
+  channel: string;
+  score: number | null;
+  text: string;
+}
+
+export interface DiscoverTopic {
+  /** Suggested lexicon id (`candidat_…`). */
+  id: string;
+  /** Suggested kind: irritant when most of its verbatims are dissatisfied, enchantment when most are satisfied, else theme. */
+  kind: 'irritant' | 'enchantment' | 'theme';
+  /** Its first expression, as read. */
+  label: string;
+  /** Unexplained verbatims of the sample holding one of its expressions. */
+  verbatims: number;
+  /** `verbatims` scaled to the whole input (equal to it when the sample holds every verbatim). */
+  estimated: number;
+  /** Of them, dissatisfied ones (low score, or negative tonality without a score): the ranking key. */
+  dissatisfied: number;
+  satisfied: number;
+  meanScore: number | null;
+  /** Share of them with a negative tonality. */
+  negativeShare: number;
+  /** Per channel: its verbatims in the topic and their share of the channel's sampled verbatims. */
+  channels: Array<{ channel: string; verbatims: number; share: number }>;
+  expressions: DiscoverExpression[];
+  examples: DiscoverExample[];
+  /** Terms the draft writes for it (expressions whose own verbatims fit the kind). */
+  draftTerms: string[];
+}
+
+export interface DiscoverResult {
+  discoverVersion: 1;
+  /** Customer verbatims seen. */
+  verbatims: number;
+  /** Verbatims the topics were found in (the whole input when it fits the sample). */
+  sampled: number;
+  /** Score scale of each channel with scores. */
+  scales: Array<{ channel: string; kind: ScoreScaleKind | 'unknown' | string; min: number; max: number }>;
+  /**
+   * In the sample: verbatims unexplained, by reason, each counted once, under
+   * the first that applies: dissatisfied with no irritant, satisfied with no
+   * enchantment, no concept at all. Topics are found in each group apart.
+   */
+  unexplained: { total: number; noConcept: number; dissatisfied: number; satisfied: number };
+  /** How topics were grouped, in a sentence. */
+  method: string;
+  topics: DiscoverTopic[];
+}

@@ -1,0 +1,126 @@
+// The compiled matcher against a naive reference: on random token streams and
+// random small lexicons (words, alternatives, gaps, globs, stems, exclusions,
+// many terms sharing prefixes), it finds exactly the spans the reference finds
+// by trying every term at every position.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compileLexicon, composeLexicons, defineLexicon, stem, type MatchUnit } from '../../src/index.js';
+import { parseTerm, type TermPosition } from '../../src/lexicon/term.js';
+
+const WORDS = ['colis', 'retard', 'livraison', 'attente', 'client', 'service', 'magasin', 'livreur', 'livrer', 'remboursement', 'rembourse', 'facture'];
+const GLOBS = ['livr*', '*bours*', 'attent*', '*ure'];
+const STEMS = ['stem:livrer', 'stem:rembourser'];
+
+const word = fc.constantFrom(...WORDS);
+const atom = fc.oneof({ weight: 6, arbitrary: word }, { weight: 1, arbitrary: fc.constantFrom(...GLOBS) }, { weight: 1, arbitrary: fc.constantFrom(...STEMS) });
+/** A position: one or more alternatives, each one or two atoms. */
+const slot = fc.array(fc.array(atom, { minLength: 1, maxLength: 2 }).map((a) => a.join(' ')), { minLength: 1, maxLength: 3 }).map((alts) => alts.join('|'));
+const gap = fc.tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 2 })).map(([a, b]) => `{${a},${a + b}}`);
+/** A term: slots, with a gap between two of them now and then. */
+const term = fc
+  .array(fc.tuple(slot, fc.option(gap, { freq: 3 })), { minLength: 1, maxLength: 3 })
+  .map((parts) => parts.map(([s, g], i) => (g !== null && i < parts.length - 1 ? `${s} ${g}` : s)).join(' '));
+const entry = fc.record({ terms: fc.array(term, { minLength: 1, maxLength: 3 }), exclude: fc.array(term, { maxLength: 1 }) });
+/** Units: words, and sentence breaks (gaps and terms never cross them). */
+const stream = fc.array(fc.oneof({ weight: 8, arbitrary: word }, { weight: 1, arbitrary: fc.constant('.') }), { maxLength: 30 }).map((keys) => {
+  let sentence = 0;
+  const units: MatchUnit[] = [];
+  for (const key of keys) {
+    if (key === '.') sentence += 1;
+    else units.push({ key, sentence });
+  }
+  return units;
+});
+
+function globMatches(pattern: string, key: string): boolean {
+  const parts = pattern.split('*');
+  if (!key.startsWith(parts[0] as string) || !key.endsWith(parts.at(-1) as string) || key.length < (parts[0] as string).length + (parts.at(-1) as string).length) return false;
+  let at = (parts[0] as string).length;
+  for (const part of parts.slice(1, -1)) {
+    const found = key.indexOf(part, at);
+    if (found < 0 || found + part.length > key.length - (parts.at(-1) as string).length) return false;
+    at = found + part.length;
+  }
+  return true;
+}
+
+/** Ends of every way `positions[p…]` matches from unit `j` inside `sentence`. */
+function ends(positions: readonly TermPosition[], p: number, units: readonly MatchUnit[], j: number, sentence: number, out: Set<number>): void {
+  const pos = positions[p];
+  if (pos === undefined) {
+    out.add(j);
+    return;
+  }
+  if (pos.type === 'gap') {
+    for (let skip = pos.min; skip <= pos.max; skip += 1) if (units[j + skip]?.sentence === sentence) ends(positions, p + 1, units, j + skip, sentence, out);
+    return;
+  }
+  for (const phrase of pos.alternatives) {
+    let k = j;
+    const ok = phrase.every((alt) => {
+      const unit = units[k];
+      if (unit === undefined || unit.sentence !== sentence) return false;
+      k += 1;
+      if (alt.type === 'word') return unit.key === alt.text;
+      if (alt.type === 'glob') return globMatches(alt.text, unit.key);
+      return stem(unit.key) === stem(alt.text);
+    });
+    if (ok) ends(positions, p + 1, units, k, sentence, out);
+  }
+}
+
+function reference(entries: Array<{ terms: string[]; exclude: string[] }>, units: readonly MatchUnit[]): string[] {
+  const spans = new Set<string>();
+  entries.forEach((e, index) => {
+    for (const [list, exclude] of [[e.terms, false], [e.exclude, true]] as const) {
+      for (const t of list) {
+        const parsed = parseTerm(t);
+        if (!parsed.ok) throw new Error(t);
+        for (let start = 0; start < units.length; start += 1) {
+          const found = new Set<number>();
+          ends(parsed.positions, 0, units, start, (units[start] as MatchUnit).sentence, found);
+          for (const end of found) spans.add(`${index + 1} ${exclude} ${start}-${end}`);
+        }
+      }
+    }
+  });
+  return [...spans].sort();
+}
+
+function compiled(entries: Array<{ terms: string[]; exclude: string[] }>) {
+  const list = [{ id: 't', kind: 'theme' as const, label: 'T', terms: ['zzzthemezzz'] }, ...entries.map((e, i) => ({ id: `e${i}`, kind: 'theme' as const, label: `E${i}`, terms: e.terms, exclude: e.exclude }))];
+  return compileLexicon(composeLexicons([defineLexicon({ version: 1, entries: list })]), { fuzzy: false });
+}
+
+describe('the matcher against a naive reference', () => {
+  it('finds exactly the reference spans, terms and exclusions', () => {
+    fc.assert(
+      fc.property(fc.array(entry, { minLength: 1, maxLength: 6 }), fc.array(stream, { minLength: 1, maxLength: 4 }), (entries, streams) => {
+        // Duplicate terms within an entry are refused by the lexicon's validation: keep the first.
+        const clean = entries.map((e) => ({ terms: [...new Set(e.terms)], exclude: [...new Set(e.exclude)].filter((t) => !e.terms.includes(t)) }));
+        const matcher = compiled(clean);
+        for (const units of streams) {
+          // Spans per entry: two terms of one entry ending at one trie node report the first term only.
+          const got = [...new Set(matcher.match(units).map((r) => `${r.pattern.entry} ${r.pattern.exclude} ${r.start}-${r.end}`))].sort();
+          expect(got).toEqual(reference(clean, units));
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('matches in order of start then end', () => {
+    fc.assert(
+      fc.property(fc.array(entry, { minLength: 1, maxLength: 6 }), stream, (entries, units) => {
+        const clean = entries.map((e) => ({ terms: [...new Set(e.terms)], exclude: [...new Set(e.exclude)].filter((t) => !e.terms.includes(t)) }));
+        const raw = compiled(clean).match(units);
+        for (let k = 1; k < raw.length; k += 1) {
+          const a = raw[k - 1]!;
+          const b = raw[k]!;
+          expect(a.start < b.start || (a.start === b.start && (a.end < b.end || (a.end === b.end && a.pattern.entry <= b.pattern.entry)))).toBe(true);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
