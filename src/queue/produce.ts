@@ -8,6 +8,7 @@ import { loadLexiconFiles } from '../io/lexicon-files.js';
 import { readVerbatims } from '../io/read.js';
 import type { ColumnOptions, ColumnsUsed, InputSpec, ReadItem } from '../io/types.js';
 import { runProvenance } from '../run/provenance.js';
+import { analyzerId } from '../run/run-state.js';
 import { DEFAULT_QUEUE, DEFAULT_REDIS_URL, loadBullmq, openQueue } from './connection.js';
 import { chunkId, JOB_NAME, RUN_FORMAT, RUN_KEY, settingsId, settingsKey, type ChunkData, type ChunkItem, type QueueAnalysisOptions, type QueueRun, type QueueSettings, type RunChunk } from './run.js';
 
@@ -129,7 +130,7 @@ export async function produceQueue(files: Array<string | InputSpec>, options: Pr
       await job.retry('failed');
       retried += 1;
     }
-    const provenance = await runProvenance(analyzer, { allTurns: settings.allTurns, includeDefault: settings.includeDefault, sectors: settings.sectors, lexicons: settings.lexiconFiles }, settings.report, columnsUsed);
+    const provenance = await runProvenance({ id: analyzerId(analyzer, settings.allTurns), defaultLanguage: analyzer.options.defaultLanguage }, { allTurns: settings.allTurns, includeDefault: settings.includeDefault, sectors: settings.sectors, lexicons: settings.lexiconFiles }, settings.report, columnsUsed);
     const run: QueueRun = { format: RUN_FORMAT, version: 1, settings: settingsRef, files: inputs.map((i) => i.path), rows, keepAnnotations: settings.keepAnnotations, chunks, provenance };
     await client.set(queue.toKey(RUN_KEY), JSON.stringify(run));
     return { queue: name, chunks: chunks.length, rows, retried };

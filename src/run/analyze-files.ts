@@ -17,7 +17,7 @@ import { createAnnotationWriter, writeRejects, type AnnotationFormat } from './o
 import { runProvenance } from './provenance.js';
 import { runOnWorkers } from './pool.js';
 import { WORKER_KIND, type WorkerSetup } from './protocol.js';
-import { createRunState } from './run-state.js';
+import { analyzerId, createRunState } from './run-state.js';
 import type { RunState } from './state-file.js';
 
 export interface AnalyzeFilesOptions {
@@ -222,7 +222,7 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
   }
   const report = finalizeReport(state, { ...corpus, ...(options.sections ? { sections: options.sections } : {}) });
   const provenance = await runProvenance(
-    analyzer,
+    { id: analyzerId(analyzer, options.allTurns === true), defaultLanguage: analyzer.options.defaultLanguage },
     { allTurns: options.allTurns === true, includeDefault: analyzerOptions.includeDefault !== false, sectors: options.sectors ?? [], lexicons: options.lexicons ?? [], analyzerGiven: options.analyzer !== undefined },
     corpus,
     columnsUsed,

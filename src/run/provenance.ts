@@ -7,11 +7,9 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { defaultLexicon, sectorLexicon } from '../lexicon/defaults.js';
 import type { ColumnsUsed } from '../io/types.js';
-import type { Analyzer } from '../analyze/index.js';
 import { DEFAULT_TOP_WORDS } from '../report/finalize.js';
 import { DEFAULT_EXAMPLES } from '../report/state.js';
 import type { ProvenanceColumns, ReportOptions, ReportProvenance } from '../report/types.js';
-import { analyzerId } from './run-state.js';
 import { canonical, sortColumns } from './state-file.js';
 import { LIBRARY_VERSION } from './version.js';
 
@@ -78,18 +76,20 @@ export function createProvenance(parts: {
 }
 
 /**
- * The provenance of a run analysed with `analyzer` and these report options:
- * what `analyzeFiles` and the queue's producer both write (layers unknown,
- * `[]`, when a compiled analyzer was given as such).
+ * The provenance of a run analysed by the analyser so identified (`analyzerId`
+ * and its default language: a worker thread's analyser describes itself, the
+ * run builds none) with these report options: what `analyzeFiles` and the
+ * queue's producer both write. The layers are hashed from the run's options
+ * (unknown, `[]`, when a compiled analyzer was given as such).
  */
 export async function runProvenance(
-  analyzer: Analyzer,
+  analyzer: { id: string; defaultLanguage: string },
   run: { allTurns: boolean; includeDefault: boolean; sectors: readonly string[]; lexicons: readonly string[]; analyzerGiven?: boolean },
   report: Omit<ReportOptions, 'meta' | 'sections'>,
   columns: readonly ColumnsUsed[],
 ): Promise<ReportProvenance> {
   return createProvenance({
-    analyzer: analyzerId(analyzer, run.allTurns),
+    analyzer: analyzer.id,
     lexicons: run.analyzerGiven === true ? [] : await lexiconLayers(run),
     options: {
       examples: report.examples ?? DEFAULT_EXAMPLES,
@@ -98,7 +98,7 @@ export async function runProvenance(
       maskPersonalData: report.maskPersonalData !== false,
       scoreScale: report.scoreScale ?? 'auto',
       period: report.period ?? 'month',
-      defaultLanguage: analyzer.options.defaultLanguage,
+      defaultLanguage: analyzer.defaultLanguage,
       allTurns: run.allTurns,
     },
     columns,
