@@ -46,9 +46,14 @@ export default defineConfig([
     },
   },
   {
-    // The CLI: ESM only, with a shebang.
+    // The CLI: ESM only, with a shebang. Split: each command (and the analysis worker) loads its
+    // own chunk when it runs (dist/cli/chunk-*.js), so that a cold start compiles only what it uses.
     entry: { 'cli/bin': 'src/cli/bin.ts' },
     format: ['esm'],
+    splitting: true,
+    esbuildOptions(options) {
+      options.chunkNames = 'cli/[name]-[hash]';
+    },
     target: 'node20',
     sourcemap: true,
     banner: { js: '#!/usr/bin/env node' },

@@ -17,8 +17,12 @@
 //
 // Env: BENCH_MB (default "5,20"; the big ones: BENCH_MB=100,1000), BENCH_MEMORY_KINDS
 // (default "sample,growing"), BENCH_MEMORY_WORKERS (default "1,2"),
-// BENCH_MEMORY_TIMEOUT (seconds per CLI run, default 1800), BENCH_MEMORY_DIR (where
-// the generated files go, default the system temp folder; a 1 GB run needs 1 GB free).
+// BENCH_MEMORY_TIMEOUT (seconds per CLI run, default 1800 or 4 s per MB, whichever is
+// more), BENCH_MEMORY_DIR (where the generated files go, default the system temp folder;
+// a 1 GB run needs 1 GB free). After the runs of one file with 1 and N workers, a line
+// gives the speed-up in wall time (what the user waits) and the CPU each row costs
+// with N workers against 1 (what the threads add: messages, merging, idle spinning).
+// The 1 GB run: BENCH_MB=1000 (5.2 M rows of the growing kind).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -101,7 +105,7 @@ export default async function bench() {
   const sizes = list(process.env.BENCH_MB, '5,20').map(Number).filter((n) => n > 0);
   const kinds = list(process.env.BENCH_MEMORY_KINDS, 'sample,growing');
   const workerCounts = list(process.env.BENCH_MEMORY_WORKERS, '1,2').map(Number);
-  const timeout = Number(process.env.BENCH_MEMORY_TIMEOUT ?? 1800);
+  const timeoutFor = (mb) => Number(process.env.BENCH_MEMORY_TIMEOUT ?? Math.max(1800, 4 * mb));
   const dir = mkdtempSync(join(process.env.BENCH_MEMORY_DIR ?? tmpdir(), 'verbatim-bench-memory-'));
   console.log(`targets (issue 11): 1 GB in ≤ ${TARGET.seconds1GB} s wall on two cores, peak RSS ≤ ${TARGET.rssMB} MB per process`);
   console.log('kind | MB | rows | workers | rows/s | MB/s | wall s | CPU s | rows/CPU s | peak RSS MB | 1 GB at this rate | outcome | load before');
@@ -115,7 +119,7 @@ export default async function bench() {
         const size = corpus.bytes / 1e6;
         for (const workers of workerCounts) {
           const before = load();
-          const run = await runCli(file, workers, join(dir, 'report.json'), timeout);
+          const run = await runCli(file, workers, join(dir, 'report.json'), timeoutFor(mb));
           const bound = run.exact ? '' : '≥';
           const projected = (1000 / size) * run.wall;
           results.push({ kind, mb, workers, rows: corpus.rows, ...run });
@@ -137,6 +141,10 @@ export default async function bench() {
             ].join(' | '),
           );
           if (run.stderr) console.log(`  ${run.stderr.slice(0, 300)}`);
+        }
+        const one = results.find((r) => r.kind === kind && r.mb === mb && r.workers === 1 && r.outcome === 'ok');
+        for (const r of results.filter((x) => x.kind === kind && x.mb === mb && x.workers > 1 && x.outcome === 'ok' && one)) {
+          console.log(`  ${r.workers} workers / 1: wall speed-up ×${(one.wall / r.wall).toFixed(2)}, CPU per row ×${(r.cpu / one.cpu).toFixed(2)} (speed-up on ${r.workers} free cores at most ×${((r.workers * one.cpu) / r.cpu).toFixed(2)})`);
         }
         rmSync(file, { force: true });
       }

@@ -6,7 +6,12 @@
 // process did before; interleaved, median of each. Also the sizes that the
 // store and the generated data add to the package and to a browser bundle (first load and
 // the data loaded on demand).
-// Run: npm run bench startup (BENCH_STARTUP_RUNS, default 7)
+// Then the two start-ups issue 11 sets targets for, cold, in fresh processes:
+// `verbatim tokenize "bonjour"` (≤ 0.5 s) and an analysis worker of
+// `verbatim analyze --workers N` ready to analyse (≤ 0.2 s: from `new Worker`
+// to the reply to a first batch of one verbatim), against another build's
+// dist/ in the same run when BENCH_STARTUP_BASELINE names one.
+// Run: npm run bench startup (BENCH_STARTUP_RUNS, default 7; BENCH_STARTUP_BASELINE)
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -24,7 +29,8 @@ function bundleWithoutStore() {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(join(out, 'cli'), { recursive: true });
   for (const f of readdirSync(dist)) if (/\.(js|cjs)$/.test(f)) copyFileSync(join(dist, f), join(out, f));
-  copyFileSync(join(dist, 'cli', 'bin.js'), join(out, 'cli', 'bin.js'));
+  // The CLI's bin and its chunks (dist/cli/chunk-*.js, one a command).
+  for (const f of readdirSync(join(dist, 'cli'))) if (f.endsWith('.js')) copyFileSync(join(dist, 'cli', f), join(out, 'cli', f));
   return out;
 }
 
@@ -57,6 +63,42 @@ function cli(bundle, csv) {
   const wall = Number(process.hrtime.bigint() - started) / 1e6;
   if (run.status !== 0) throw new Error(run.stderr);
   return { wall, cpu: Number(/CPU ([\d.]+)/.exec(run.stderr)?.[1] ?? NaN), out: run.stdout };
+}
+
+/** `verbatim tokenize bonjour` in a fresh process: wall and CPU milliseconds. */
+function tokenizeCold(bundle) {
+  const started = process.hrtime.bigint();
+  const run = spawnSync(process.execPath, ['--import', CPU_AT_EXIT, join(bundle, 'cli', 'bin.js'), 'tokenize', 'bonjour'], { encoding: 'utf8' });
+  const wall = Number(process.hrtime.bigint() - started) / 1e6;
+  if (run.status !== 0) throw new Error(run.stderr);
+  return { wall, cpu: Number(/CPU ([\d.]+)/.exec(run.stderr)?.[1] ?? NaN) };
+}
+
+/**
+ * An analysis worker as `verbatim analyze --workers N` starts it (the bin as the worker script), in a fresh
+ * process: milliseconds from `new Worker` to the reply to a first batch of one verbatim, posted at once, wall and
+ * CPU (the process', the parent only waiting).
+ */
+const WORKER_PROBE = `
+const { Worker } = await import('node:worker_threads');
+const setup = { kind: 'verbatim-fr-analysis-worker', lexicons: [], includeDefault: true, sectors: [], defaultLanguage: 'fra', allTurns: false, corpus: {}, returnAnalyses: false, describe: false };
+const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+const started = performance.now();
+const cpu0 = cpu();
+const worker = new Worker(process.argv[1], { workerData: setup, execArgv: [] });
+worker.postMessage({ type: 'batch', seq: 0, verbatims: [{ id: 'w1', text: 'Colis arrivé en retard, personne pour répondre.' }] });
+worker.on('message', (m) => {
+  if (m.type === 'error') throw new Error(m.message);
+  if (m.type !== 'batch') return;
+  // The parent waits meanwhile: the process' CPU is the worker's start-up.
+  console.log(JSON.stringify({ ready: performance.now() - started, cpu: cpu() - cpu0 }));
+  void worker.terminate();
+});
+`;
+function workerReady(bundle) {
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', WORKER_PROBE, join(bundle, 'cli', 'bin.js')], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(run.stderr);
+  return JSON.parse(run.stdout);
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -132,4 +174,24 @@ export default async function bench() {
   console.log(`  default lexicon data loaded on demand (loadDefaultLexicons): ${kb(size.lazyMin)} min, ${kb(size.lazyGzip)} gzip`);
   rmSync(bare, { recursive: true, force: true });
   rmSync(csv, { force: true });
+
+  // Issue 11's start-up targets, this build (and another, interleaved).
+  const baseline = process.env.BENCH_STARTUP_BASELINE;
+  const builds = [['this build', dist], ...(baseline ? [[`baseline ${baseline}`, baseline]] : [])];
+  const figures = builds.map(() => ({ wall: [], cpu: [], worker: [], workerCpu: [] }));
+  for (let i = 0; i < RUNS; i += 1) {
+    builds.forEach(([, bundle], b) => {
+      const t = tokenizeCold(bundle);
+      figures[b].wall.push(t.wall);
+      figures[b].cpu.push(t.cpu);
+      const w = workerReady(bundle);
+      figures[b].worker.push(w.ready);
+      figures[b].workerCpu.push(w.cpu);
+    });
+  }
+  console.log(`\ncold start-ups, fresh processes, median (min-max) of ${RUNS}; targets (issue 11): tokenize ≤ 500 ms, a worker ready ≤ 200 ms`);
+  const spread = (xs) => `${median(xs).toFixed(0)} ms (${Math.min(...xs).toFixed(0)}-${Math.max(...xs).toFixed(0)})`;
+  builds.forEach(([label], b) => {
+    console.log(`${label}: verbatim tokenize bonjour wall ${spread(figures[b].wall)}, CPU ${spread(figures[b].cpu)}; worker ready (new Worker -> first batch of one analysed) wall ${spread(figures[b].worker)}, CPU ${spread(figures[b].workerCpu)}`);
+  });
 }

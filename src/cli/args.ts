@@ -1,6 +1,6 @@
 // Parsers and checks of command-line values shared by the commands.
 import { CommanderError } from 'commander';
-import { sectorNames } from '../index.js';
+import { sectorNames } from '../lexicon/defaults.js';
 import { EXIT } from './context.js';
 
 /** A bad command line: the message alone on stderr, exit 2. */

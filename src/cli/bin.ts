@@ -1,15 +1,19 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
 import { isWorkerSetup } from '../run/protocol.js';
-import { runAnalysisWorker } from '../run/worker.js';
-import { main, reportError, type CliIo } from './main.js';
-import { installProcessGuards } from './process.js';
 
 // The same file serves as the analysis worker of `verbatim analyze --workers N`.
+// Each side imports only what it runs: a worker never loads the commands, and a
+// command loads its own modules when it runs (a cold `verbatim tokenize` reads
+// no CSV reader, report renderer or queue code).
 if (!isMainThread && parentPort && isWorkerSetup(workerData)) {
-  void runAnalysisWorker(workerData, parentPort);
+  const port = parentPort;
+  const { runAnalysisWorker } = await import('../run/worker.js');
+  void runAnalysisWorker(workerData, port);
 } else {
-  const io: CliIo = { stdout: process.stdout, stderr: process.stderr, env: process.env, stdin: process.stdin };
+  const [{ main, reportError }, { installProcessGuards }] = await Promise.all([import('./main.js'), import('./process.js')]);
+  const io = { stdout: process.stdout, stderr: process.stderr, env: process.env, stdin: process.stdin };
   const debug = process.argv.includes('--debug');
   const run = installProcessGuards((error) => reportError(error, io, debug));
-  main(process.argv.slice(2), io).then(run.done, (error: unknown) => run.done(reportError(error, io, debug)));
+  main(process.argv.slice(2), io, { workerScript: fileURLToPath(import.meta.url) }).then(run.done, (error: unknown) => run.done(reportError(error, io, debug)));
 }

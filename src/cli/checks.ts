@@ -3,7 +3,7 @@
 import { constants } from 'node:fs';
 import { access, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { InputError } from '../io/index.js';
+import { InputError } from '../io/errors.js';
 import type { InputIssue } from '../io/index.js';
 
 /** An output the run cannot write (missing folder, no permission, one of the inputs, a full disk). */

@@ -30,4 +30,6 @@ export interface CommandContext {
   io: CliIo;
   /** The code `main()` resolves to when the command ends without an error (default `EXIT.ok`). */
   setExitCode(code: number): void;
+  /** The script analysis worker threads start from (the bin passes itself; default: the module of the command). */
+  workerScript?: string;
 }

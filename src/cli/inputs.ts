@@ -1,8 +1,7 @@
 // The input flags `analyze`, `discover` and `kwic` share: which columns, which
 // lexicons, how to read. One definition, one reading path (`analyzeFiles`).
 import { Option, type Command } from 'commander';
-import iconv from 'iconv-lite';
-import { sectorNames, suggestSectors } from '../index.js';
+import { sectorNames } from '../lexicon/defaults.js';
 import type { InputFormat, InputSpec } from '../io/index.js';
 import type { AnalyzeFilesOptions } from '../run/analyze-files.js';
 import { escapeForTerminal } from '../_utils/display.js';
@@ -66,14 +65,14 @@ export function addInputOptions(command: Command): Command {
 }
 
 /** Checks the input flags that need no file (before anything is read). */
-export function checkInputOptions(files: string[], opts: InputCliOptions, io: CliIo, command: string): void {
+export async function checkInputOptions(files: string[], opts: InputCliOptions, io: CliIo, command: string): Promise<void> {
   if (opts.maxXlsxSize < 1) throw usageError('--max-xlsx-size expects a size in MB of 1 or more');
   if (files.length === 1 && files[0] === '-' && (io.stdin as { isTTY?: boolean } | undefined)?.isTTY === true) {
     throw usageError(`no input: give files to analyse, or pipe CSV or JSONL into standard input (cat export.csv | verbatim ${command} -)`);
   }
   if (files.filter((f) => f === '-').length > 1) throw usageError('standard input (-) is given twice: it can be read once');
   if (opts.stdinName !== undefined && !files.includes('-')) throw usageError('--stdin-name names standard input, which is not read: give - as an input');
-  if (opts.encoding !== undefined && !iconv.encodingExists(opts.encoding)) {
+  if (opts.encoding !== undefined && !(await import('iconv-lite')).default.encodingExists(opts.encoding)) {
     throw usageError(`--encoding: unknown encoding "${opts.encoding}" (utf8, windows-1252, iso-8859-15, utf16le… are known)`);
   }
 }
@@ -111,6 +110,7 @@ export async function inputRun(
 async function autoSectors(io: CliIo, files: string[], opts: InputCliOptions): Promise<string[]> {
   const named = checkSectors(opts.sector.filter((s) => s !== 'auto'));
   if (files.includes('-')) throw usageError('--sector auto reads the input twice: give a file, not standard input');
+  const { suggestSectors } = await import('../analyze/sectors.js');
   const [best] = suggestSectors(await firstTexts(files, opts.text, 500), { minShare: AUTO_SECTOR_SHARE });
   io.stderr.write(best === undefined
     ? `verbatim: --sector auto: no sector layer fits (none is used by ${AUTO_SECTOR_SHARE * 100} % of the first verbatims)\n`

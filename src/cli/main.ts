@@ -1,8 +1,8 @@
 // The `verbatim` command line: the program, its commands (one file each in
 // commands/), and how every error ends (a message, an exit code).
 import { Command, CommanderError } from 'commander';
-import { LexiconError } from '../index.js';
-import { InputError } from '../io/index.js';
+import { InputError } from '../io/errors.js';
+import { LexiconError } from '../lexicon/errors.js';
 import { escapeForTerminal } from '../_utils/display.js';
 import { OutputError } from './checks.js';
 import { analyzeCommand, joinExportArgs } from './commands/analyze.js';
@@ -41,11 +41,17 @@ Examples:
   $ verbatim lexicon check mon-lexique.yml
 `;
 
+/** Options of `main`. */
+export interface MainOptions {
+  /** The script that starts an analysis worker (the `verbatim` bin, which is one): needed for `--workers` above 1. */
+  workerScript?: string;
+}
+
 /**
  * Runs the CLI with `argv` (without `node` and the script). Resolves to the
  * exit code; never calls `process.exit`, so it is testable in-process.
  */
-export async function main(argv: string[], io: CliIo = defaultIo()): Promise<number> {
+export async function main(argv: string[], io: CliIo = defaultIo(), options: MainOptions = {}): Promise<number> {
   let code: number = EXIT.ok;
   // Read before commander so that it works anywhere on the line, even on a bad one.
   const debug = argv.includes('--debug');
@@ -62,7 +68,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     })
     .exitOverride();
 
-  const context: CommandContext = { io, setExitCode: (next) => (code = next) };
+  const context: CommandContext = { io, setExitCode: (next) => (code = next), ...(options.workerScript !== undefined ? { workerScript: options.workerScript } : {}) };
   for (const add of COMMANDS) add(program, context);
 
   try {

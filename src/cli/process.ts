@@ -5,6 +5,22 @@ import { removeTempsSync } from '../io/temp-files.js';
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
+/** What a command does on SIGINT or SIGTERM instead of ending at once (see `onStopSignal`). */
+let stopHandler: ((signal: NodeJS.Signals) => void) | undefined;
+
+/**
+ * While a command runs that can end cleanly (`queue work`: finish the chunk
+ * in hand, then stop), SIGINT and SIGTERM call `stop` instead of ending the
+ * process; the next one ends it at once, as usual. Returns the undo. Without
+ * `installProcessGuards` (the CLI called in-process), nothing listens.
+ */
+export function onStopSignal(stop: (signal: NodeJS.Signals) => void): () => void {
+  stopHandler = stop;
+  return () => {
+    if (stopHandler === stop) stopHandler = undefined;
+  };
+}
+
 /**
  * Installs the handlers; call `done(code)` when main() has settled. `report`
  * turns an error that escaped into a message and an exit code.
@@ -13,10 +29,17 @@ export function installProcessGuards(report: (error: unknown) => number): { done
   let settled = false;
   process.on('exit', removeTempsSync);
   for (const signal of SIGNALS) {
-    process.once(signal, () => {
+    const end = (): void => {
       // Temporary copies (an XLSX read from a stream, a stream's long record) and unfinished outputs go; then the signal's usual end.
       removeTempsSync();
       process.kill(process.pid, signal);
+    };
+    process.once(signal, () => {
+      const stop = signal === 'SIGHUP' ? undefined : stopHandler;
+      if (stop === undefined) return end();
+      stopHandler = undefined;
+      process.once(signal, end);
+      stop(signal);
     });
   }
   // Write errors are reported where the writes are awaited (the report, the outputs); without these

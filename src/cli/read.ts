@@ -1,18 +1,22 @@
 // What the commands read besides their main input: lexicon layers, the first
 // texts of the inputs, standard input.
-import { createAnalyzer } from '../index.js';
+// The library is imported when a command needs it: a command that does not
+// pays nothing for it at start-up.
 import type { Analyzer } from '../index.js';
-import { loadLexiconFiles, readVerbatims } from '../io/index.js';
 import { checkSectors } from './args.js';
 
 /** The analyzer of the default lexicons (unless `includeDefault` is false) with these layers and sectors over them. */
 export async function buildAnalyzer(lexiconPaths: string[], includeDefault: boolean, language: string, sectors: string[] = []): Promise<Analyzer> {
-  const layers = lexiconPaths.length > 0 ? await loadLexiconFiles(lexiconPaths) : [];
+  const [{ createAnalyzer }, layers] = await Promise.all([
+    import('../analyze/index.js'),
+    lexiconPaths.length > 0 ? import('../io/lexicon-files.js').then(({ loadLexiconFiles }) => loadLexiconFiles(lexiconPaths)) : [],
+  ]);
   return createAnalyzer({ lexicons: layers, includeDefault, defaultLanguage: language, sectors: checkSectors(sectors) });
 }
 
 /** The first `n` texts of the inputs (rejected rows skipped), for a quick look before the analysis; `-` reads `stdin`. */
 export async function firstTexts(files: string[], text: string | undefined, n: number, stdin?: NodeJS.ReadableStream): Promise<string[]> {
+  const { readVerbatims } = await import('../io/read.js');
   const texts: string[] = [];
   const specs = files.map((path) => ({ path, ...(text !== undefined ? { text } : {}), ...(path === '-' ? { stream: stdin ?? process.stdin } : {}) }));
   for await (const item of readVerbatims(specs)) {

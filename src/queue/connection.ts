@@ -12,6 +12,8 @@ export type BullMQModule = typeof BullMQ;
 export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
 /** The queue used when no name is given. */
 export const DEFAULT_QUEUE = 'verbatim';
+/** Input rows per chunk by default (`produceQueue`'s `chunkRows`, `--chunk-rows`). */
+export const DEFAULT_CHUNK_ROWS = 1000;
 /** How long to wait for Redis to answer before giving up (ms). */
 const CONNECT_TIMEOUT = 10_000;
 

@@ -8,7 +8,7 @@ import { createAnnotationWriter, type AnnotationFormat } from '../run/outputs.js
 import { finalizeRunState, mergeRunStates, type NamedRunState, type RunState } from '../run/state-file.js';
 import { DEFAULT_QUEUE, DEFAULT_REDIS_URL, loadBullmq, openQueue, shownUrl } from './connection.js';
 import { QueueError } from './errors.js';
-import { chunkName, RUN_FORMAT, RUN_KEY, settingsKey, type ChunkResult, type QueueRun } from './run.js';
+import { chunkName, PRODUCER_ALIVE_KEY, PRODUCER_KEY, PRODUCER_SILENCE, RUN_FORMAT, RUN_KEY, settingsKey, type ChunkResult, type ProducerStatus, type QueueRun } from './run.js';
 
 /** Options of `mergeQueue`. */
 export interface MergeQueueOptions {
@@ -58,13 +58,28 @@ export async function mergeQueue(options: MergeQueueOptions = {}): Promise<Merge
     const where = `queue "${name}" at ${shownUrl(url)}`;
     const late = (what: string): QueueError =>
       new QueueError('timeout', `${what} after ${Math.round((options.timeout ?? 0) / 1000)} s (${where})`, 'start workers (verbatim queue work) on the same Redis and queue, or wait longer (--timeout)');
-    // The run's record: written by the producer once every chunk is enqueued.
+    // The run's record: written by the producer once every chunk is enqueued. Until then, a
+    // producer that failed, or stopped saying it is alive, ends the wait: its record will not come.
     let run: QueueRun | undefined;
     for (;;) {
       const text = await client.get(queue.toKey(RUN_KEY));
       if (text !== null) {
         run = JSON.parse(text) as QueueRun;
         break;
+      }
+      const [producer, alive] = await Promise.all([client.get(queue.toKey(PRODUCER_KEY)), client.get(queue.toKey(PRODUCER_ALIVE_KEY))]);
+      const status = producer === null ? undefined : (JSON.parse(producer) as ProducerStatus);
+      const again = 'fix the cause, then run verbatim queue produce again on the same input (chunks already enqueued are not added twice), and merge';
+      if (status?.state === 'failed') {
+        throw new QueueError('producer-failed', `the producer of ${where} (${status.by}, started ${status.started}) failed before the end of its input: ${status.error ?? 'no reason given'}`, again);
+      }
+      // Read again after the alive key: the record may have come between the two looks.
+      if (status?.state === 'producing' && alive === null && (await client.get(queue.toKey(RUN_KEY))) === null) {
+        throw new QueueError(
+          'producer-failed',
+          `the producer of ${where} (${status.by}, started ${status.started}) stopped before the end of its input: no sign of life for ${PRODUCER_SILENCE / 1000} s`,
+          again,
+        );
       }
       if (Date.now() >= deadline) {
         throw new QueueError('no-run', `no run recorded in ${where}`, 'run verbatim queue produce FILE… first (with the same --redis and --queue), and let it finish');

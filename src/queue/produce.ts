@@ -3,17 +3,35 @@
 // of consecutive rows, enqueue each chunk as a bullmq job whose id is a hash
 // of its content, and record the run once every chunk is in the queue.
 import { createAnalyzer } from '../analyze/index.js';
+import { hostname } from 'node:os';
 import { InputError } from '../io/errors.js';
 import { loadLexiconFiles } from '../io/lexicon-files.js';
 import { readVerbatims } from '../io/read.js';
 import type { ColumnOptions, ColumnsUsed, InputSpec, ReadItem } from '../io/types.js';
 import { runProvenance } from '../run/provenance.js';
 import { analyzerId } from '../run/run-state.js';
-import { DEFAULT_QUEUE, DEFAULT_REDIS_URL, loadBullmq, openQueue } from './connection.js';
-import { chunkId, JOB_NAME, RUN_FORMAT, RUN_KEY, settingsId, settingsKey, type ChunkData, type ChunkItem, type QueueAnalysisOptions, type QueueRun, type QueueSettings, type RunChunk } from './run.js';
+import { DEFAULT_CHUNK_ROWS, DEFAULT_QUEUE, DEFAULT_REDIS_URL, loadBullmq, openQueue } from './connection.js';
+import {
+  chunkId,
+  JOB_NAME,
+  PRODUCER_ALIVE_KEY,
+  PRODUCER_HEARTBEAT,
+  PRODUCER_KEY,
+  PRODUCER_SILENCE,
+  RUN_FORMAT,
+  RUN_KEY,
+  settingsId,
+  settingsKey,
+  type ChunkData,
+  type ChunkItem,
+  type ProducerStatus,
+  type QueueAnalysisOptions,
+  type QueueRun,
+  type QueueSettings,
+  type RunChunk,
+} from './run.js';
 
-/** Rows per chunk by default. */
-export const DEFAULT_CHUNK_ROWS = 1000;
+export { DEFAULT_CHUNK_ROWS };
 /** Times a chunk is tried before it fails for good (a worker that stops mid-chunk does not use one up). */
 const ATTEMPTS = 3;
 
@@ -82,10 +100,18 @@ export async function produceQueue(files: Array<string | InputSpec>, options: Pr
   const settingsRef = settingsId(settings);
   const name = options.queue ?? DEFAULT_QUEUE;
   const queue = await openQueue(bullmq, options.redis ?? DEFAULT_REDIS_URL, name);
+  let heartbeat: ReturnType<typeof setInterval> | undefined;
+  const client = await queue.client;
+  const status: ProducerStatus = { state: 'producing', started: new Date().toISOString(), by: `${hostname()}:${process.pid}` };
   try {
-    const client = await queue.client;
     // The record of an earlier run goes first: a merge started now waits for this run's record, never reads the last one's.
     await client.del(queue.toKey(RUN_KEY));
+    // Then this producer says it is at work, and keeps saying it: a merge waiting for the record sees it fail or die.
+    const alive = (): Promise<unknown> => client.set(queue.toKey(PRODUCER_ALIVE_KEY), status.by, { PX: PRODUCER_SILENCE });
+    await client.set(queue.toKey(PRODUCER_KEY), JSON.stringify(status));
+    await alive();
+    heartbeat = setInterval(() => void alive().catch(() => undefined), PRODUCER_HEARTBEAT);
+    heartbeat.unref();
     await client.set(queue.toKey(settingsKey(settingsRef)), JSON.stringify(settings));
     const chunks: RunChunk[] = [];
     let rows = 0;
@@ -133,8 +159,24 @@ export async function produceQueue(files: Array<string | InputSpec>, options: Pr
     const provenance = await runProvenance({ id: analyzerId(analyzer, settings.allTurns), defaultLanguage: analyzer.options.defaultLanguage }, { allTurns: settings.allTurns, includeDefault: settings.includeDefault, sectors: settings.sectors, lexicons: settings.lexiconFiles }, settings.report, columnsUsed);
     const run: QueueRun = { format: RUN_FORMAT, version: 1, settings: settingsRef, files: inputs.map((i) => i.path), rows, keepAnnotations: settings.keepAnnotations, chunks, provenance };
     await client.set(queue.toKey(RUN_KEY), JSON.stringify(run));
+    clearInterval(heartbeat);
+    await client.del(queue.toKey(PRODUCER_KEY), queue.toKey(PRODUCER_ALIVE_KEY));
     return { queue: name, chunks: chunks.length, rows, retried };
+  } catch (error) {
+    // Said to the merge, which would otherwise wait for a record that never comes.
+    clearInterval(heartbeat);
+    const failed: ProducerStatus = { ...status, state: 'failed', error: oneLine(error) };
+    await client.set(queue.toKey(PRODUCER_KEY), JSON.stringify(failed)).catch(() => undefined);
+    await client.del(queue.toKey(PRODUCER_ALIVE_KEY)).catch(() => undefined);
+    throw error;
   } finally {
+    clearInterval(heartbeat);
     await queue.close();
   }
+}
+
+/** An error's message on one line (a reader's error lists its problems on the next lines), at most 500 characters. */
+function oneLine(error: unknown): string {
+  const text = (error instanceof Error ? error.message : String(error)).replace(/^verbatim-fr: /, '').replace(/\s*\n\s*/g, ' ').trim();
+  return text.length > 500 ? `${text.slice(0, 499)}…` : text;
 }

@@ -92,9 +92,30 @@ export interface QueueRun {
   provenance?: ReportProvenance;
 }
 
+/**
+ * The producer while it reads its input (`PRODUCER_KEY`): producing, or
+ * failed with its error. A producing one also keeps `PRODUCER_ALIVE_KEY`
+ * alive (it expires `PRODUCER_SILENCE` ms after the producer's last sign of
+ * life), so that a merge waiting for the run sees a producer that died.
+ */
+export interface ProducerStatus {
+  state: 'producing' | 'failed';
+  /** When it started (ISO 8601). */
+  started: string;
+  /** Host and process id. */
+  by: string;
+  /** With `failed`: the error's first line. */
+  error?: string;
+}
+
 export const RUN_FORMAT = 'verbatim-fr/queue-run';
 /** The key suffixes, under the queue's own keys (`bull:<queue>:…`): removed with the queue. */
 export const RUN_KEY = 'verbatim-run';
+export const PRODUCER_KEY = 'verbatim-producer';
+export const PRODUCER_ALIVE_KEY = 'verbatim-producer-alive';
+/** How often a producer says it is alive, and how long its silence may last before a merge calls it dead (ms). */
+export const PRODUCER_HEARTBEAT = 1000;
+export const PRODUCER_SILENCE = 10_000;
 export const settingsKey = (id: string): string => `verbatim-settings:${id}`;
 /** The name of every job of the queue. */
 export const JOB_NAME = 'verbatim-chunk';

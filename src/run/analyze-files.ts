@@ -15,9 +15,9 @@ import { createDfmWriter, createIramuteqWriter, createSpansWriter, fanOut, type 
 import type { VerbatimAnalysis } from '../types.js';
 import { createAnnotationWriter, writeRejects, type AnnotationFormat } from './outputs.js';
 import { runProvenance } from './provenance.js';
-import { runOnWorkers } from './pool.js';
-import { WORKER_KIND, type WorkerSetup } from './protocol.js';
-import { analyzerId, createRunState } from './run-state.js';
+import { startWorkers, type WorkerPool } from './pool.js';
+import { WORKER_KIND, type AnalyzerSummary } from './protocol.js';
+import { analyzerId, runStateOf } from './run-state.js';
 import type { RunState } from './state-file.js';
 
 export interface AnalyzeFilesOptions {
@@ -126,9 +126,10 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
     sectors: options.sectors ?? [],
     defaultLanguage: options.defaultLanguage ?? 'fra',
   };
-  const analyzer = options.analyzer ?? createAnalyzer(analyzerOptions);
-  const corpus: ReportOptions = {
-    meta: reportMeta(analyzer),
+  // An onAnalysis hook (discover, kwic) sees every analysis: the run stays in this thread.
+  const workers = options.analyzer === undefined && options.workerScript !== undefined && options.onAnalysis === undefined ? Math.max(1, Math.floor(options.workers ?? 1)) : 1;
+  const allTurns = options.allTurns === true;
+  const reportOptions: Omit<ReportOptions, 'meta' | 'sections'> = {
     ...(options.examples !== undefined ? { examples: options.examples } : {}),
     ...(options.topWords !== undefined ? { topWords: options.topWords } : {}),
     ...(options.maxVocabulary !== undefined ? { maxVocabulary: options.maxVocabulary } : {}),
@@ -136,6 +137,32 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
     ...(options.scale !== undefined ? { scoreScale: options.scale } : {}),
     ...(options.period !== undefined ? { period: options.period } : {}),
   };
+  // On worker threads the analysis happens there, and the run builds no analyser of its own (it would hold
+  // its compiled lexicons for nothing): the first worker says what the run needs to know of it. Lexicon
+  // layers are still composed here first, so that a conflict between them is a lexicon error, not a worker's.
+  const analyzer = options.analyzer ?? (workers > 1 && analyzerOptions.lexicons?.length === 0 ? undefined : createAnalyzer(analyzerOptions));
+  let pool: WorkerPool | undefined;
+  if (workers > 1 && options.workerScript !== undefined) {
+    pool = startWorkers(workers, options.workerScript, {
+      kind: WORKER_KIND,
+      lexicons: options.lexicons ?? [],
+      includeDefault: options.includeDefault ?? true,
+      sectors: options.sectors ?? [],
+      defaultLanguage: options.defaultLanguage ?? 'fra',
+      allTurns,
+      corpus: reportOptions,
+      // Analyses come back for every file of rows: --annotate and the exports.
+      returnAnalyses: Boolean(options.annotate || options.dfm || options.spans || options.iramuteq),
+    });
+  }
+  let described: AnalyzerSummary;
+  try {
+    described = analyzer === undefined ? await (pool as WorkerPool).ready : summarise(analyzer, allTurns);
+  } catch (error) {
+    await pool?.terminate();
+    throw error;
+  }
+  const corpus: ReportOptions = { meta: described.meta, ...reportOptions };
   const local = createReportBuilder({ ...corpus, ...(options.sections ? { sections: options.sections } : {}) });
   const inputs: InputSpec[] = files.map((f) => (typeof f === 'string' ? { path: f, ...options.columns } : { ...options.columns, ...f }));
   // Standard input is read as it comes (the readers hold what they may read again).
@@ -156,7 +183,7 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
   const rejectsWritten = rejects && options.rejects ? writeRejects(rejects, options.rejects, { maskPersonalData: options.maskPersonalData !== false }) : undefined;
   rejectsWritten?.catch(() => undefined); // awaited below; a failure is reported there
   const read = readVerbatims(inputs, {
-    channels: analyzer.lexicon.channels,
+    channels: described.channels,
     ...(options.maxXlsxSize !== undefined ? { maxXlsxSize: options.maxXlsxSize } : {}),
     ...(options.maxStreamMemory !== undefined ? { maxStreamMemory: options.maxStreamMemory } : {}),
     onColumns: (used) => {
@@ -166,8 +193,9 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
     },
   });
   const items = options.allowFileRejects === false ? strict(read) : read;
-  const workers = options.analyzer === undefined && options.workerScript !== undefined && options.onAnalysis === undefined ? Math.max(1, Math.floor(options.workers ?? 1)) : 1;
+  let rejected = 0;
   const onReject = async (item: ReadReject): Promise<void> => {
+    rejected += 1;
     local.reject(reportedReject(item));
     rejects?.push(item);
     if (annotations) await annotations.skip(item);
@@ -175,25 +203,18 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
   let state: ReportState;
   let failed = false;
   try {
-    if (workers > 1 && options.workerScript !== undefined) {
-      const setup: WorkerSetup = {
-        kind: WORKER_KIND,
-        lexicons: options.lexicons ?? [],
-        includeDefault: options.includeDefault ?? true,
-        sectors: options.sectors ?? [],
-        defaultLanguage: options.defaultLanguage ?? 'fra',
-        allTurns: options.allTurns === true,
-        corpus,
-        returnAnalyses: annotations !== undefined,
-      };
-      const parts = await runOnWorkers(items, workers, options.workerScript, setup, onReject, annotations, options.onProgress);
-      state = parts.reduce((a, b) => mergeReportStates(a, b), local.snapshot());
+    if (pool !== undefined) {
+      const parts = await pool.run(items, onReject, annotations, options.onProgress);
+      // The workers' states, then this thread's rejects if any: each merge copies the whole state, so none for nothing.
+      const [first, ...others] = rejected > 0 ? [...parts, local.snapshot()] : parts;
+      state = others.reduce((a, b) => mergeReportStates(a, b), first as ReportState);
     } else {
+      if (analyzer === undefined) throw new Error('verbatim-fr: no analyser and no worker');
       let pending = 0;
       for await (const item of items) {
         if (item.type === 'reject') await onReject(item);
         else {
-          const analysis = analyzeVerbatim(item.verbatim, analyzer, { allTurns: options.allTurns === true });
+          const analysis = analyzeVerbatim(item.verbatim, analyzer, { allTurns });
           options.onAnalysis?.(analysis);
           local.add(analysis);
           if (annotations) await annotations.write(analysis, item.source);
@@ -208,6 +229,7 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
     }
   } catch (error) {
     failed = true;
+    await pool?.terminate();
     // Nothing half-written: the annotation and reject files stay as they were before the run.
     rejects?.fail(error);
     await annotations?.abort();
@@ -222,19 +244,18 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
   }
   const report = finalizeReport(state, { ...corpus, ...(options.sections ? { sections: options.sections } : {}) });
   const provenance = await runProvenance(
-    { id: analyzerId(analyzer, options.allTurns === true), defaultLanguage: analyzer.options.defaultLanguage },
-    { allTurns: options.allTurns === true, includeDefault: analyzerOptions.includeDefault !== false, sectors: options.sectors ?? [], lexicons: options.lexicons ?? [], analyzerGiven: options.analyzer !== undefined },
-    corpus,
+    described,
+    { allTurns, includeDefault: analyzerOptions.includeDefault !== false, sectors: options.sectors ?? [], lexicons: options.lexicons ?? [], analyzerGiven: options.analyzer !== undefined },
+    reportOptions,
     columnsUsed,
   );
   report.provenance = provenance;
   if (options.keepState !== true) return { report, provenance };
-  const { meta: _meta, ...reportOptions } = corpus;
   return {
     report,
     provenance,
-    state: createRunState(state, analyzer, {
-      allTurns: options.allTurns === true,
+    state: runStateOf(state, described, {
+      allTurns,
       report: reportOptions,
       lexicons: options.lexicons ?? [],
       includeDefault: options.includeDefault ?? true,
@@ -242,6 +263,11 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
       provenance,
     }),
   };
+}
+
+/** What the run needs of an analyser it built itself (as the first worker describes its own). */
+function summarise(analyzer: Analyzer, allTurns: boolean): AnalyzerSummary {
+  return { channels: [...analyzer.lexicon.channels], meta: reportMeta(analyzer), id: analyzerId(analyzer, allTurns), defaultLanguage: analyzer.options.defaultLanguage };
 }
 
 /**

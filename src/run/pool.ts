@@ -1,35 +1,57 @@
-// The run's side of the worker threads: batches of verbatims go out to the
-// least busy worker, analyses come back in any order and are written in input
-// order, and each worker's report state comes back at the end.
+// The run's side of the worker threads: the workers start (and compile their
+// lexicons) at once, the first says what the analyser is; then batches of
+// verbatims go out to the least busy worker, analyses come back in any order
+// and are written in input order, and each worker's report state comes back
+// at the end.
 import { Worker } from 'node:worker_threads';
 import type { ReadItem, ReadReject, SourceRef } from '../io/types.js';
 import type { ReportState } from '../report/index.js';
 import type { Verbatim, VerbatimAnalysis } from '../types.js';
 import type { AnnotationWriter } from './outputs.js';
-import type { FromWorker, ToWorker, WorkerSetup } from './protocol.js';
+import type { AnalyzerSummary, FromWorker, ToWorker, WorkerSetup } from './protocol.js';
 
 /** Verbatims sent to a worker at once: large enough to amortise messaging, small enough to keep memory flat. */
 const BATCH = 256;
 /** Batches in flight per worker before the reader waits. */
 const IN_FLIGHT = 4;
+/** Batches sent but not yet written (in flight, or back and waiting for their turn or for the disk), per worker, before the reader waits. */
+const UNWRITTEN = 2 * IN_FLIGHT;
 
-/**
- * Fans batches out to workers, writes annotations back in input order, and
- * returns each worker's state. Rejects are handled here, in order, as read.
- */
-export async function runOnWorkers(
-  items: AsyncIterable<ReadItem>,
-  count: number,
-  script: string | URL,
-  setup: WorkerSetup,
-  onReject: (item: ReadReject) => Promise<void>,
-  annotations: AnnotationWriter | undefined,
-  onProgress: ((rows: number) => void) | undefined,
-): Promise<ReportState[]> {
-  const pool = Array.from({ length: count }, () => new Worker(script, { workerData: setup }));
+/** Worker threads started for a run. */
+export interface WorkerPool {
+  /** Resolves once the first worker has compiled its lexicons, with what it says of its analyser (rejects if a worker failed first). */
+  ready: Promise<AnalyzerSummary>;
+  /**
+   * Fans the batches of `items` out to the workers, writes annotations back
+   * in input order, and returns each worker's state. Rejects are handled
+   * here, in order, as read.
+   */
+  run(
+    items: AsyncIterable<ReadItem>,
+    onReject: (item: ReadReject) => Promise<void>,
+    annotations: AnnotationWriter | undefined,
+    onProgress: ((rows: number) => void) | undefined,
+  ): Promise<ReportState[]>;
+  /** Stops every worker (after a failure elsewhere). */
+  terminate(): Promise<void>;
+}
+
+/** Starts `count` workers on `script`; the first describes the analyser (the run builds none of its own). */
+export function startWorkers(count: number, script: string | URL, setup: Omit<WorkerSetup, 'describe'>): WorkerPool {
+  const pool = Array.from({ length: count }, (_, w) => new Worker(script, { workerData: { ...setup, describe: w === 0 } satisfies WorkerSetup }));
   const inFlight = new Array<number>(count).fill(0);
   let failure: Error | undefined;
   let wakeReader: (() => void) | undefined;
+  let described: ((summary: AnalyzerSummary) => void) | undefined;
+  let failedEarly: ((error: Error) => void) | undefined;
+  const ready = new Promise<AnalyzerSummary>((resolve, reject) => {
+    described = resolve;
+    failedEarly = reject;
+  });
+  ready.catch(() => undefined);
+  let onProgress: ((rows: number) => void) | undefined;
+  let onReject: (item: ReadReject) => Promise<void> = async () => undefined;
+  let annotations: AnnotationWriter | undefined;
   // Annotation rows must follow the input order: batches (and the rejects read between them) are written by sequence.
   // `order` replays the input: null for the next analysis of the batch, else a reject read at that point.
   const pendingOut = new Map<number, { analyses?: VerbatimAnalysis[]; sources: SourceRef[]; order: Array<ReadReject | null> }>();
@@ -41,6 +63,7 @@ export async function runOnWorkers(
       for (let entry = pendingOut.get(nextToWrite); entry !== undefined; entry = pendingOut.get(nextToWrite)) {
         pendingOut.delete(nextToWrite);
         nextToWrite += 1;
+        wakeReader?.();
         let next = 0;
         for (const slot of entry.order) {
           if (slot !== null) await onReject(slot);
@@ -56,7 +79,9 @@ export async function runOnWorkers(
     (worker, w) =>
       new Promise<ReportState>((resolve, reject) => {
         worker.on('message', (message: FromWorker) => {
-          if (message.type === 'batch') {
+          if (message.type === 'ready') {
+            if (message.analyzer) described?.(message.analyzer);
+          } else if (message.type === 'batch') {
             inFlight[w] = (inFlight[w] ?? 1) - 1;
             const meta = sourcesOf.get(message.seq);
             sourcesOf.delete(message.seq);
@@ -70,12 +95,14 @@ export async function runOnWorkers(
           } else {
             failure = new Error(`verbatim-fr: analysis worker failed: ${message.message}`);
             reject(failure);
+            failedEarly?.(failure);
             wakeReader?.();
           }
         });
         worker.on('error', (error) => {
           failure = error;
           reject(error);
+          failedEarly?.(error);
           wakeReader?.();
         });
       }),
@@ -91,7 +118,8 @@ export async function runOnWorkers(
       if (failure) throw failure;
       let best = 0;
       for (let w = 1; w < count; w++) if ((inFlight[w] ?? 0) < (inFlight[best] ?? 0)) best = w;
-      if ((inFlight[best] ?? 0) < IN_FLIGHT) {
+      // Backpressure on both ends: workers busy, or analyses waiting to be written (a slow disk, a late batch).
+      if ((inFlight[best] ?? 0) < IN_FLIGHT && seq - nextToWrite < count * UNWRITTEN) {
         inFlight[best] = (inFlight[best] ?? 0) + 1;
         sourcesOf.set(seq, { sources, order });
         const message: ToWorker = { type: 'batch', seq, verbatims: batch };
@@ -106,23 +134,37 @@ export async function runOnWorkers(
       wakeReader = undefined;
     }
   };
-  try {
-    for await (const item of items) {
-      if (item.type === 'reject') order.push(item);
-      else {
-        batch.push(item.verbatim);
-        sources.push(item.source);
-        order.push(null);
-        if (batch.length === BATCH) await send();
-      }
-    }
-    if (order.length > 0) await send();
-    for (const worker of pool) worker.postMessage({ type: 'finish' } satisfies ToWorker);
-    const result = await Promise.all(states);
-    await writing;
-    return result;
-  } catch (error) {
+  const terminate = async (): Promise<void> => {
     await Promise.all(pool.map((worker) => worker.terminate()));
-    throw error;
-  }
+  };
+  const run = async (
+    items: AsyncIterable<ReadItem>,
+    rejected: (item: ReadReject) => Promise<void>,
+    writer: AnnotationWriter | undefined,
+    progress: ((rows: number) => void) | undefined,
+  ): Promise<ReportState[]> => {
+    onReject = rejected;
+    annotations = writer;
+    onProgress = progress;
+    try {
+      for await (const item of items) {
+        if (item.type === 'reject') order.push(item);
+        else {
+          batch.push(item.verbatim);
+          sources.push(item.source);
+          order.push(null);
+          if (batch.length === BATCH) await send();
+        }
+      }
+      if (order.length > 0) await send();
+      for (const worker of pool) worker.postMessage({ type: 'finish' } satisfies ToWorker);
+      const result = await Promise.all(states);
+      await writing;
+      return result;
+    } catch (error) {
+      await terminate();
+      throw error;
+    }
+  };
+  return { ready, run, terminate };
 }

@@ -1,7 +1,9 @@
 // What the run and its worker threads say to each other. Every message is
 // structured-cloned by `postMessage`, so it holds plain data only: verbatims,
 // analyses and report states, never an analyzer (each worker compiles its own).
+import type { ChannelDefinition } from '../lexicon/channels.js';
 import type { ReportOptions, ReportState } from '../report/index.js';
+import type { ReportMeta } from '../report/types.js';
 import type { Verbatim, VerbatimAnalysis } from '../types.js';
 
 /** The `kind` of a worker's setup: how a script started as a worker knows it is one of ours. */
@@ -16,8 +18,10 @@ export interface WorkerSetup {
   sectors: string[];
   defaultLanguage: string;
   allTurns: boolean;
-  /** The report options of the run, so that the worker's state merges with the others'. */
-  corpus: ReportOptions;
+  /** The report options of the run, so that the worker's state merges with the others' (`meta`: the worker's analyser's). */
+  corpus: Omit<ReportOptions, 'meta'>;
+  /** Say what the analyser is when ready (the run's first worker: the main thread builds no analyser of its own). */
+  describe: boolean;
   /** Send each analysis back (for `--annotate`), not only the report state at the end. */
   returnAnalyses: boolean;
 }
@@ -25,8 +29,18 @@ export interface WorkerSetup {
 /** From the run to a worker: a batch to analyse (numbered in input order), or the end of the input. */
 export type ToWorker = { type: 'batch'; seq: number; verbatims: Verbatim[] } | { type: 'finish' };
 
-/** From a worker to the run: a batch done (with its analyses if asked), its report state at the end, or what went wrong. */
+/** What the run needs to know of the analyser it does not build: the readers' channels, the report's labels, its identity. */
+export interface AnalyzerSummary {
+  channels: ChannelDefinition[];
+  meta: ReportMeta;
+  /** `analyzerId(analyzer, allTurns)`. */
+  id: string;
+  defaultLanguage: string;
+}
+
+/** From a worker to the run: ready (lexicons compiled), a batch done (with its analyses if asked), its report state at the end, or what went wrong. */
 export type FromWorker =
+  | { type: 'ready'; analyzer?: AnalyzerSummary }
   | { type: 'batch'; seq: number; analyses?: VerbatimAnalysis[] }
   | { type: 'state'; state: ReportState }
   | { type: 'error'; message: string };

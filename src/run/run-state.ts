@@ -8,7 +8,7 @@ import type { Analyzer } from '../analyze/index.js';
 import { DEFAULT_TOP_WORDS } from '../report/finalize.js';
 import { reportMeta } from '../report/meta.js';
 import { DEFAULT_EXAMPLES } from '../report/state.js';
-import type { ReportOptions, ReportProvenance, ReportState } from '../report/types.js';
+import type { ReportMeta, ReportOptions, ReportProvenance, ReportState } from '../report/types.js';
 import { canonical, STATE_FORMAT, STATE_VERSION, type RunState } from './state-file.js';
 import { LIBRARY_VERSION } from './version.js';
 
@@ -47,6 +47,20 @@ export interface CreateRunStateOptions {
  * new run, with its own id.
  */
 export function createRunState(state: ReportState, analyzer: Analyzer, options: CreateRunStateOptions = {}): RunState {
+  const allTurns = options.allTurns === true;
+  return runStateOf(state, { id: analyzerId(analyzer, allTurns), defaultLanguage: analyzer.options.defaultLanguage, meta: reportMeta(analyzer) }, options);
+}
+
+/** What a state records of the analyser that made it (a worker thread's analyser, described to a run that builds none). */
+export interface AnalyzerIdentity {
+  /** `analyzerId(analyzer, allTurns)`. */
+  id: string;
+  defaultLanguage: string;
+  meta: ReportMeta;
+}
+
+/** `createRunState` from the analyser's identity rather than the analyser. */
+export function runStateOf(state: ReportState, analyzer: AnalyzerIdentity, options: CreateRunStateOptions = {}): RunState {
   if (typeof state !== 'object' || state === null || (state.stateVersion !== 3 && (state.stateVersion as number) !== 2)) {
     throw new TypeError(`verbatim-fr: expected a report state (createReportBuilder().snapshot()), got ${state === null ? 'null' : typeof state}`);
   }
@@ -57,11 +71,11 @@ export function createRunState(state: ReportState, analyzer: Analyzer, options: 
     version: STATE_VERSION,
     library: LIBRARY_VERSION,
     analyzer: {
-      id: analyzerId(analyzer, allTurns),
+      id: analyzer.id,
       lexicons: options.lexicons ?? [],
       includeDefault: options.includeDefault ?? true,
       sectors: options.sectors ?? [],
-      defaultLanguage: analyzer.options.defaultLanguage,
+      defaultLanguage: analyzer.defaultLanguage,
       allTurns,
     },
     // Defaults written out: a state built with `examples: 3` merges with one built with the default.
@@ -73,7 +87,7 @@ export function createRunState(state: ReportState, analyzer: Analyzer, options: 
       scoreScale: given.scoreScale ?? 'auto',
       period: given.period ?? 'month',
     },
-    meta: reportMeta(analyzer),
+    meta: analyzer.meta,
     ...(options.provenance !== undefined ? { provenance: options.provenance } : {}),
     // Random: the same run given twice to a merge is seen.
     parts: [randomUUID()],

@@ -1,10 +1,12 @@
 // The worker side of `analyzeFiles({ workers })`: compile the lexicons once,
-// analyse each batch, keep a report state, and send it back at the end.
+// say so (and, for the first worker, what the analyser is), analyse each
+// batch, keep a report state, and send it back at the end.
 import { analyzeVerbatim, createAnalyzer } from '../analyze/index.js';
 import { loadLexiconFiles } from '../io/lexicon-files.js';
-import { createReportBuilder } from '../report/index.js';
+import { createReportBuilder, reportMeta } from '../report/index.js';
 import type { VerbatimAnalysis } from '../types.js';
 import { errorText, type FromWorker, type ToWorker, type WorkerSetup } from './protocol.js';
+import { analyzerId } from './run-state.js';
 
 /** The worker's end of the channel (`parentPort` in a worker thread). */
 export interface WorkerPort {
@@ -25,7 +27,8 @@ export async function runAnalysisWorker(setup: unknown, port: WorkerPort): Promi
       sectors: s.sectors,
       defaultLanguage: s.defaultLanguage,
     });
-    const accumulator = createReportBuilder(s.corpus);
+    const meta = reportMeta(analyzer);
+    const accumulator = createReportBuilder({ ...s.corpus, meta });
     port.on('message', (message) => {
       try {
         if (message.type === 'finish') {
@@ -43,6 +46,14 @@ export async function runAnalysisWorker(setup: unknown, port: WorkerPort): Promi
         port.postMessage({ type: 'error', message: errorText(error) });
       }
     });
+    port.postMessage(
+      s.describe
+        ? {
+            type: 'ready',
+            analyzer: { channels: [...analyzer.lexicon.channels], meta, id: analyzerId(analyzer, s.allTurns), defaultLanguage: analyzer.options.defaultLanguage },
+          }
+        : { type: 'ready' },
+    );
   } catch (error) {
     port.postMessage({ type: 'error', message: errorText(error) });
   }

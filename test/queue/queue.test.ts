@@ -217,6 +217,69 @@ describe.skipIf(!HAS_REDIS)('against a real Redis on localhost', () => {
       await queue.close();
     }
   }, 60_000);
+
+  it('a worker stopped by SIGTERM mid-chunk finishes that chunk and exits cleanly, without waiting for its lock', async () => {
+    await produceQueue([SAMPLE], { redis: redis.url, queue: 'term', chunkRows: 100 });
+    const queue = new Queue('term', { connection: redisOptionsOf(redis.url) });
+    // The default lock (30 s): a chunk left behind would still be active at the end of this test.
+    const stopped = workerProcess(['--redis', redis.url, '--queue', 'term']);
+    let inHand: string | undefined;
+    try {
+      await stopped.ready;
+      while (inHand === undefined) {
+        const [active] = await queue.getActive();
+        if (active?.id !== undefined) {
+          // Stopped first, so that the signal comes while the chunk is still in hand.
+          stopped.child.kill('SIGSTOP');
+          if ((await queue.getJobState(active.id)) === 'active') {
+            inHand = active.id;
+            stopped.child.kill('SIGTERM');
+          }
+          stopped.child.kill('SIGCONT');
+        } else await new Promise((r) => setTimeout(r, 5));
+      }
+      expect(await stopped.exited).toBe(0);
+      expect(stopped.stderr()).toMatch(/queue "term": SIGTERM: finishing the chunks in hand, then stopping/);
+      const job = await queue.getJob(inHand);
+      expect(await job?.getState()).toBe('completed');
+      expect(job?.processedBy).toMatch(new RegExp(`:${stopped.child.pid}$`));
+      expect(job?.stalledCounter).toBe(0);
+      // It took no other chunk once stopped: the rest wait for another worker.
+      expect(await queue.getActiveCount()).toBe(0);
+    } finally {
+      if (stopped.child.exitCode === null && stopped.child.signalCode === null) stopped.child.kill('SIGKILL');
+      await queue.close();
+    }
+  }, 60_000);
+
+  it('merge (without --timeout) ends with the error of a producer that failed mid-input', async () => {
+    const lines = readFileSync(SAMPLE, 'utf8').split('\n').slice(0, 60).join('\n');
+    async function* breaksOff(): AsyncGenerator<Buffer> {
+      yield Buffer.from(`${lines}\n`);
+      throw new Error('the network share went away');
+    }
+    const produced = await produceQueue([{ path: 'export.csv', stream: breaksOff() }], { redis: redis.url, queue: 'broken', chunkRows: 10, allowFileRejects: false }).catch((e: unknown) => e);
+    expect(produced).toBeInstanceOf(Error);
+    const merged = await cli(['queue', 'merge', '--redis', redis.url, '--queue', 'broken']);
+    expect(merged.code).toBe(EXIT.unavailable);
+    expect(merged.stderr).toMatch(/verbatim: the producer of queue "broken" at redis:\/\/127\.0\.0\.1:\d+ \(.+:\d+, started .+\) failed before the end of its input: .*the network share went away/);
+    expect(merged.stderr).toMatch(/hint: fix the cause, then run verbatim queue produce again/);
+  }, 30_000);
+
+  it('merge ends with an error when the producer stopped saying it is alive (killed mid-input)', async () => {
+    const queue = new Queue('dead', { connection: redisOptionsOf(redis.url) });
+    try {
+      // What a producer killed mid-input leaves: its status, and no heartbeat any more.
+      const client = await queue.client;
+      await client.set(queue.toKey('verbatim-producer'), JSON.stringify({ state: 'producing', started: '2026-12-04T10:00:00.000Z', by: 'host-7:4242' }));
+      const error = await mergeQueue({ redis: redis.url, queue: 'dead' }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(QueueError);
+      expect((error as QueueError).code).toBe('producer-failed');
+      expect((error as Error).message).toMatch(/the producer of queue "dead" .* \(host-7:4242, started 2026-12-04T10:00:00.000Z\) stopped before the end of its input: no sign of life for 10 s/);
+    } finally {
+      await queue.close();
+    }
+  });
 });
 
 /** Connection options for the test's own bullmq Queue. */

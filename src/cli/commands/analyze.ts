@@ -2,19 +2,14 @@
 import { Option, type Command } from 'commander';
 import { stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { renderReport } from '../../index.js';
 import type { ReportFormat } from '../../index.js';
 import type { ColumnsUsed } from '../../io/index.js';
-import { matrixCompanions } from '../../run/exports.js';
-import { analyzeFiles, defaultWorkers } from '../../run/analyze-files.js';
-import { stringifyRunState } from '../../run/state-file.js';
 import { escapeForTerminal } from '../../_utils/display.js';
 import { positiveInt, usageError } from '../args.js';
 import { checkInputs, checkOutputs } from '../checks.js';
 import { EXIT, type CommandContext } from '../context.js';
 import { addInputOptions, checkInputOptions, inputRun, type InputCliOptions } from '../inputs.js';
 import { output, stdoutUsers } from '../output.js';
-import { createProgress } from '../progress.js';
 
 const FORMATS = ['table', 'md', 'json', 'csv', 'html', 'state'] as const;
 const EXPORT_KINDS = ['dfm', 'spans', 'iramuteq'] as const;
@@ -65,7 +60,7 @@ function vocabulary(value: string): number | 'exact' {
   return n;
 }
 
-export function analyzeCommand(program: Command, { io, setExitCode }: CommandContext): void {
+export function analyzeCommand(program: Command, { io, setExitCode, workerScript }: CommandContext): void {
   const command = program
     .command('analyze')
     .description('analyse exported verbatim files (CSV/TSV/JSON/JSONL/XLSX) and print the per-channel report')
@@ -96,14 +91,14 @@ export function analyzeCommand(program: Command, { io, setExitCode }: CommandCon
     .option('--workers <n>', 'worker threads: a number, or auto (one per core for inputs over 20 MB)', 'auto')
     .option('--no-progress', 'never show the progress bar (it only shows on a terminal, on stderr)')
     .action(async (files: string[], opts: AnalyzeCliOptions) => {
-      checkInputOptions(files, opts, io, 'analyze');
+      await checkInputOptions(files, opts, io, 'analyze');
       const exports = parseExports(opts.export ?? []);
       if (opts.iramuteqVars !== undefined && exports.iramuteq === undefined) throw usageError('--iramuteq-vars names the variables of --export iramuteq FILE, which is not given');
       if (opts.annotateText === true && opts.annotate === undefined) throw usageError('--annotate-text adds the text to --annotate FILE, which is not given');
       checkStreams(opts, exports);
       // Outputs first, then inputs: a wrong path is found before a long analysis, and nothing is written on a bad run.
       const toFiles = (path: string | undefined): string | undefined => (path === '-' ? undefined : path);
-      const matrix = exports.dfm !== undefined && /\.mtx$/i.test(exports.dfm) ? matrixCompanions(exports.dfm) : undefined;
+      const matrix = exports.dfm !== undefined && /\.mtx$/i.test(exports.dfm) ? (await import('../../run/exports.js')).matrixCompanions(exports.dfm) : undefined;
       await checkOutputs(
         [
           { option: '--out', path: toFiles(opts.out) },
@@ -117,6 +112,13 @@ export function analyzeCommand(program: Command, { io, setExitCode }: CommandCon
         files,
       );
       await checkInputs(files);
+      // What the run needs, loaded now (the other commands never load it).
+      const [{ analyzeFiles, defaultWorkers }, { stringifyRunState }, { renderReport }, { createProgress }] = await Promise.all([
+        import('../../run/analyze-files.js'),
+        import('../../run/state-file.js'),
+        import('../../report/index.js'),
+        import('../progress.js'),
+      ]);
       const workers = opts.workers === 'auto' ? defaultWorkers(await totalSize(files)) : Number(opts.workers);
       if (!Number.isInteger(workers) || workers < 1) throw usageError(`--workers expects a whole number or auto, got "${opts.workers}"`);
       const progress = createProgress({ stream: io.stderr, enabled: opts.progress && !io.env.CI });
@@ -127,8 +129,8 @@ export function analyzeCommand(program: Command, { io, setExitCode }: CommandCon
         const result = await analyzeFiles(inputs, {
           ...options,
           workers,
-          // This file is bundled into dist/cli/bin.js, which starts the analysis worker when it is run as one.
-          workerScript: fileURLToPath(import.meta.url),
+          // The bin (dist/cli/bin.js) starts the analysis worker when it is run as one, and says where it is.
+          workerScript: workerScript ?? fileURLToPath(import.meta.url),
           examples: opts.examples,
           topWords: opts.top,
           ...(opts.vocabulary === 'exact' ? {} : { maxVocabulary: opts.vocabulary }),

@@ -1,16 +1,13 @@
 // verbatim discover: what the lexicons leave unexplained, as candidate topics,
 // and a draft lexicon layer to edit and layer.
 import { Option, type Command } from 'commander';
-import { coreSection, createDiscoverBuilder, draftLexicon, finalizeDiscover, renderDiscover } from '../../index.js';
 import type { DiscoverFormat, DiscoverOptions } from '../../index.js';
-import { analyzeFiles } from '../../run/analyze-files.js';
 import { escapeForTerminal } from '../../_utils/display.js';
 import { positiveInt, usageError } from '../args.js';
 import { checkInputs, checkOutputs } from '../checks.js';
 import { EXIT, type CommandContext } from '../context.js';
 import { addInputOptions, checkInputOptions, inputRun, type InputCliOptions } from '../inputs.js';
 import { output } from '../output.js';
-import { createProgress } from '../progress.js';
 
 const FORMATS = ['table', 'md', 'json', 'html'] as const;
 
@@ -38,11 +35,17 @@ export function discoverCommand(program: Command, { io, setExitCode }: CommandCo
     .option('--sample <n>', 'verbatims the topics are found in (a sample chosen by hash when the input is larger)', positiveInt('--sample'), 20_000)
     .option('--no-progress', 'never show the progress bar (it only shows on a terminal, on stderr)')
     .action(async (files: string[], opts: DiscoverCliOptions) => {
-      checkInputOptions(files, opts, io, 'discover');
+      await checkInputOptions(files, opts, io, 'discover');
       if (opts.examples > 5) throw usageError('--examples expects 1 to 5 example verbatims per topic');
       if (opts.draft === '-') throw usageError('--draft expects a file (the topics go to standard output)');
       await checkOutputs([{ option: '--out', path: opts.out === '-' ? undefined : opts.out }, { option: '--draft', path: opts.draft }], files);
       await checkInputs(files);
+      // Loaded now: the other commands never load them (start-up).
+      const [{ coreSection, createDiscoverBuilder, draftLexicon, finalizeDiscover, renderDiscover }, { analyzeFiles }, { createProgress }] = await Promise.all([
+        import('../../index.js'),
+        import('../../run/analyze-files.js'),
+        import('../progress.js'),
+      ]);
       const { inputs, options } = await inputRun(files, opts, io);
       const discoverOptions: DiscoverOptions = {
         sampleSize: opts.sample,

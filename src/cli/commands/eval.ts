@@ -1,9 +1,8 @@
 // verbatim eval: the lexicons scored against an annotated gold file.
 import { Option, type Command } from 'commander';
 import { readFile } from 'node:fs/promises';
-import { checkThresholds, createAnalyzer, evaluate, findSector, parseGoldJsonl, renderEvalReport, sectorNames } from '../../index.js';
 import type { Analyzer, EvaluateOptions } from '../../index.js';
-import { loadLexiconFiles } from '../../io/index.js';
+import { sectorNames } from '../../lexicon/defaults.js';
 import { collect, positiveInt } from '../args.js';
 import { checkInputs, checkOutputs } from '../checks.js';
 import { EXIT, type CommandContext } from '../context.js';
@@ -27,6 +26,7 @@ export function evalCommand(program: Command, { io, setExitCode }: CommandContex
     .action(async (gold: string, opts: EvalCliOptions) => {
       await checkOutputs([{ option: '--out', path: opts.out }], [gold]);
       await checkInputs([gold]);
+      const [{ checkThresholds, createAnalyzer, evaluate, findSector, parseGoldJsonl, renderEvalReport }, { loadLexiconFiles }] = await Promise.all([import('../../index.js'), import('../../io/lexicon-files.js')]);
       const analyzer = await buildAnalyzer(opts.lexicon, opts.defaultLexicon, 'fra', opts.sector);
       const records = parseGoldJsonl(await readFile(gold, 'utf8'), gold);
       const options: EvaluateOptions = { examples: opts.worst };

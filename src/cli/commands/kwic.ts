@@ -1,9 +1,6 @@
 // verbatim kwic: every hit of a term (lexicon term syntax) in its context,
 // and what it would add to an entry.
 import { Option, type Command } from 'commander';
-import { coreSection, createAnalyzer, createKwic, kwicLayer, renderKwic } from '../../index.js';
-import { loadLexiconFiles } from '../../io/index.js';
-import { analyzeFiles } from '../../run/analyze-files.js';
 import { positiveInt, usageError } from '../args.js';
 import { checkInputs, checkOutputs } from '../checks.js';
 import type { CommandContext } from '../context.js';
@@ -29,9 +26,15 @@ export function kwicCommand(program: Command, { io }: CommandContext): void {
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
     .option('--out <file>', 'write to a file instead of stdout (- : stdout)')
     .action(async (term: string, files: string[], opts: KwicCliOptions) => {
-      checkInputOptions(files, opts, io, 'kwic');
+      await checkInputOptions(files, opts, io, 'kwic');
       await checkOutputs([{ option: '--out', path: opts.out === '-' ? undefined : opts.out }], files);
       await checkInputs(files);
+      // Loaded now: the other commands never load them (start-up).
+      const [{ coreSection, createAnalyzer, createKwic, kwicLayer, renderKwic }, { loadLexiconFiles }, { analyzeFiles }] = await Promise.all([
+        import('../../index.js'),
+        import('../../io/lexicon-files.js'),
+        import('../../run/analyze-files.js'),
+      ]);
       const { inputs, options } = await inputRun(files, opts, io);
       const layers = opts.lexicon.length > 0 ? await loadLexiconFiles(opts.lexicon) : [];
       const base = { includeDefault: opts.defaultLexicon, sectors: options.sectors ?? [], defaultLanguage: opts.lang };

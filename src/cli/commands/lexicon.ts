@@ -1,13 +1,9 @@
 // verbatim lexicon check: lexicon files validated, every problem with its place.
 // verbatim lexicon import: a dictionary of another tool (quanteda, LIWC, CSV) as a lexicon layer.
 import { readFile } from 'node:fs/promises';
-import iconv from 'iconv-lite';
 import { Option, type Command } from 'commander';
-import { composeLexicons, createAnalyzer, defaultLexicon, importDictionary, parseLexicon, stringifyLexicon } from '../../index.js';
 import type { DictionaryFormat, EntryKind, LexiconIssue } from '../../index.js';
 import { ENTRY_KINDS } from '../../types.js';
-import { detectEncoding } from '../../io/encoding.js';
-import { loadLexiconFiles } from '../../io/index.js';
 import { escapeForTerminal } from '../../_utils/display.js';
 import { usageError } from '../args.js';
 import { checkOutputs } from '../checks.js';
@@ -32,6 +28,7 @@ export function lexiconCommand(program: Command, { io }: CommandContext): void {
     .argument('<paths...>', 'lexicon files or folders')
     .option('--no-default-lexicon', 'check the files alone, not layered over the default')
     .action(async (paths: string[], opts: { defaultLexicon: boolean }) => {
+      const [{ createAnalyzer }, { loadLexiconFiles }] = await Promise.all([import('../../analyze/index.js'), import('../../io/lexicon-files.js')]);
       const layers = await loadLexiconFiles(paths);
       const analyzer = createAnalyzer({ lexicons: layers, includeDefault: opts.defaultLexicon });
       const counts = new Map<string, number>();
@@ -49,6 +46,12 @@ export function lexiconCommand(program: Command, { io }: CommandContext): void {
     .option('--out <file>', 'where to write the layer (YAML; default: standard output)')
     .option('--no-default-lexicon', 'convert for use without the default lexicon (ids are not checked against it)')
     .action(async (file: string, opts: ImportOptions) => {
+      // Loaded now: the other commands never load them (start-up).
+      const [{ default: iconv }, { composeLexicons, defaultLexicon, importDictionary, parseLexicon, stringifyLexicon }, { detectEncoding }] = await Promise.all([
+        import('iconv-lite'),
+        import('../../index.js'),
+        import('../../io/encoding.js'),
+      ]);
       if (opts.theme !== undefined && opts.kind === 'theme') throw usageError('--theme does not apply to --kind theme: a theme has no theme');
       if (opts.theme !== undefined && !/^[a-z0-9_.]+$/.test(opts.theme)) throw usageError(`--theme expects an entry id (lowercase ascii, digits, _ and .), got "${opts.theme}"`);
       if (file === '-') throw usageError('lexicon import reads a file, not standard input');

@@ -2,10 +2,9 @@
 // … --format state` on each part of an input), as one run over all the parts.
 import { Option, type Command } from 'commander';
 import { readFile } from 'node:fs/promises';
-import { renderReport } from '../../index.js';
 import type { ReportFormat } from '../../index.js';
 import { escapeForTerminal } from '../../_utils/display.js';
-import { finalizeRunState, mergeRunStates, parseRunStates, stringifyRunState, type NamedRunState } from '../../run/state-file.js';
+import type { NamedRunState } from '../../run/state-file.js';
 import { usageError } from '../args.js';
 import { checkInputs, checkOutputs } from '../checks.js';
 import { EXIT, type CommandContext } from '../context.js';
@@ -25,6 +24,7 @@ export function mergeCommand(program: Command, { io, setExitCode }: CommandConte
       if (files.filter((f) => f === '-').length > 1) throw usageError('standard input (-) is given twice: it can be read once');
       await checkOutputs([{ option: '--out', path: opts.out === '-' ? undefined : opts.out }], files);
       await checkInputs(files);
+      const [{ finalizeRunState, mergeRunStates, parseRunStates, stringifyRunState }, { renderReport }] = await Promise.all([import('../../run/state-file.js'), import('../../report/index.js')]);
       const states: NamedRunState[] = [];
       for (const file of files) {
         const text = file === '-' ? await readAll(io.stdin ?? process.stdin) : await readFile(file, 'utf8');

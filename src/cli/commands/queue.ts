@@ -2,16 +2,16 @@
 // and Redis (src/queue). bullmq is an optional dependency, imported only when
 // one of these commands runs.
 import { Option, type Command } from 'commander';
-import { renderReport, sectorNames } from '../../index.js';
 import type { ReportFormat } from '../../index.js';
 import type { InputFormat } from '../../io/index.js';
-import { DEFAULT_CHUNK_ROWS, DEFAULT_QUEUE, DEFAULT_REDIS_URL, mergeQueue, produceQueue, workQueue } from '../../queue/index.js';
-import { stringifyRunState } from '../../run/state-file.js';
+import { sectorNames } from '../../lexicon/defaults.js';
+import { DEFAULT_CHUNK_ROWS, DEFAULT_QUEUE, DEFAULT_REDIS_URL } from '../../queue/connection.js';
 import { escapeForTerminal } from '../../_utils/display.js';
 import { checkSectors, collect, positiveInt, usageError } from '../args.js';
 import { checkInputs, checkOutputs } from '../checks.js';
 import { EXIT, type CommandContext } from '../context.js';
 import { output, stdoutUsers } from '../output.js';
+import { onStopSignal } from '../process.js';
 
 const FORMATS = ['table', 'md', 'json', 'csv', 'html', 'state'] as const;
 const INPUT_FORMATS = ['csv', 'tsv', 'json', 'jsonl', 'xlsx'] as const;
@@ -65,6 +65,7 @@ export function queueCommand(program: Command, { io, setExitCode }: CommandConte
       if (opts.agentAuthor.length > 0) columns['agentAuthors'] = opts.agentAuthor;
       if (opts.inputFormat !== undefined) columns['format'] = opts.inputFormat;
       if (opts.encoding !== undefined) columns['encoding'] = opts.encoding;
+      const { produceQueue } = await import('../../queue/produce.js');
       const result = await produceQueue(files, {
         redis: opts.redis,
         queue: opts.queue,
@@ -96,6 +97,7 @@ export function queueCommand(program: Command, { io, setExitCode }: CommandConte
     .action(async (opts: { redis: string; queue: string; concurrency: number; untilEmpty?: boolean; lockDuration: number }) => {
       if (opts.concurrency < 1) throw usageError('--concurrency expects a whole number of 1 or more');
       if (opts.lockDuration < 100) throw usageError('--lock-duration expects a duration in ms of 100 or more');
+      const { workQueue } = await import('../../queue/work.js');
       const worker = await workQueue({
         redis: opts.redis,
         queue: opts.queue,
@@ -104,8 +106,14 @@ export function queueCommand(program: Command, { io, setExitCode }: CommandConte
         lockDuration: opts.lockDuration,
         onError: (error) => say(`queue work: ${error.message.replace(/^verbatim-fr: /, '')}`),
       });
+      // Stopped (Ctrl-C, SIGTERM from a supervisor): no new chunk, the ones in hand finished and returned, then a clean exit;
+      // killed instead, a chunk would wait for its lock to expire (--lock-duration) before another worker takes it.
+      const undo = onStopSignal((signal) => {
+        say(`queue "${opts.queue}": ${signal}: finishing the chunks in hand, then stopping (${signal} again to stop at once)`);
+        void worker.close();
+      });
       say(`queue "${opts.queue}": waiting for chunks${opts.untilEmpty === true ? ' (until none is left)' : ' (Ctrl-C to stop)'}`);
-      const { chunks, rows } = await worker.done;
+      const { chunks, rows } = await worker.done.finally(undo);
       say(`queue "${opts.queue}": ${chunks} chunks (${rows} rows) analysed by this worker`);
     });
 
@@ -121,6 +129,7 @@ export function queueCommand(program: Command, { io, setExitCode }: CommandConte
       if (users.length > 1) throw usageError(`standard output can carry one stream, not ${users.join(' and ')}: write the others to files`);
       const toFile = (path: string | undefined): string | undefined => (path === '-' ? undefined : path);
       await checkOutputs([{ option: '--out', path: toFile(opts.out) }, { option: '--annotate', path: toFile(opts.annotate) }], []);
+      const [{ mergeQueue }, { stringifyRunState }, { renderReport }] = await Promise.all([import('../../queue/merge.js'), import('../../run/state-file.js'), import('../../report/index.js')]);
       const result = await mergeQueue({
         redis: opts.redis,
         queue: opts.queue,

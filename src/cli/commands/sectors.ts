@@ -1,6 +1,5 @@
 // verbatim sectors: which sector layers a corpus reads like.
 import type { Command } from 'commander';
-import { suggestSectors } from '../../index.js';
 import { positiveInt } from '../args.js';
 import { checkInputs } from '../checks.js';
 import type { CommandContext } from '../context.js';
@@ -16,6 +15,7 @@ export function sectorsCommand(program: Command, { io }: CommandContext): void {
     .option('--sample <n>', 'verbatims read at most', positiveInt('--sample'), 500)
     .action(async (files: string[], opts: { text?: string; sample: number }) => {
       await checkInputs(files);
+      const { suggestSectors } = await import('../../analyze/sectors.js');
       const suggestions = suggestSectors(await firstTexts(files, opts.text, opts.sample, io.stdin), { sample: opts.sample, minShare: 0 });
       const lines = suggestions.map((s) => `${s.sector.padEnd(20)} ${String(Math.round(s.share * 100)).padStart(3)} %  (${s.verbatims})`);
       await output(io, [`sector               share  (verbatims of ${opts.sample} at most)`, ...lines].join('\n'), undefined);

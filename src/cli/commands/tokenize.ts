@@ -1,6 +1,5 @@
 // verbatim tokenize: the tokens of a text and the lexicon entries it matches.
 import { Option, type Command } from 'commander';
-import { analyze, tokenize } from '../../index.js';
 import type { Match } from '../../index.js';
 import { collect } from '../args.js';
 import type { CommandContext } from '../context.js';
@@ -16,8 +15,8 @@ export function tokenizeCommand(program: Command, { io }: CommandContext): void 
     .option('--lexicon <path>', 'also show lexicon matches with these layers over the default (repeatable)', collect, [] as string[])
     .action(async (words: string[], opts: { format: string; lexicon: string[] }) => {
       const text = words.length > 0 ? words.join(' ') : await readAll(io.stdin);
+      const [{ analyze }, { tokenize }, analyzer] = await Promise.all([import('../../analyze/index.js'), import('../../text/tokenize.js'), buildAnalyzer(opts.lexicon, true, 'fra')]);
       const tokens = tokenize(text);
-      const analyzer = await buildAnalyzer(opts.lexicon, true, 'fra');
       const analysis = analyze({ id: 'cli', text }, analyzer);
       if (opts.format === 'json') {
         await output(io, JSON.stringify({ tokens, matches: analysis.matches, tonality: analysis.tonality, language: analysis.language }, null, 2), undefined);
