@@ -185,7 +185,7 @@ function coreTable(report: Report, ctx: TableContext): TextBlock[] {
     for (const r of s.rejectsByReason) end.push(`  ${padEnd(truncate(r.reason, 30), 30)} ${padStart(String(r.count), 6)}`);
     for (const r of s.firstRejects) {
       // The row as a spreadsheet shows it; where and why are never cut, the hint is shortened to the width.
-      const where = truncate(oneLine(`  ${r.source.file} ${m.text.row} ${r.source.sheetRow ?? r.source.row}${m.colon}${r.reason}`), Infinity);
+      const where = `  ${truncate(oneLine(`${r.source.file} ${m.text.row} ${r.source.sheetRow ?? r.source.row}${m.colon}${r.reason}`), Infinity)}`;
       end.push(r.hint === '' ? where : `${where}${truncate(` — ${oneLine(r.hint)}`, Math.max(24, width - where.length))}`);
     }
   }
