@@ -33,15 +33,23 @@ export interface InputCliOptions {
   maxXlsxSize: number;
 }
 
+/** A single-valued option given twice is a mistake, not a choice of the last one. */
+function once(flag: string) {
+  return (value: string, previous: string | undefined): string => {
+    if (previous !== undefined) throw usageError(`${flag} is given twice ("${previous}" and "${value}"): give it once${flag === '--text' ? ' (join columns with +: --text title+body)' : ''}`);
+    return value;
+  };
+}
+
 /** Adds the input flags (columns, lexicons, reading) to a command. */
 export function addInputOptions(command: Command): Command {
   return command
-    .option('--text <column>', 'column holding the verbatim (default: auto-detected)')
-    .option('--channel <column|name>', 'channel column, or a channel name for the whole input')
-    .option('--id <column>', 'id column (default: auto-detected, else file:row)')
-    .option('--date <column>', 'date column (default: auto-detected)')
-    .option('--score <column>', 'score column: NPS 0-10, stars 1-5 (default: auto-detected)')
-    .option('--author <column>', 'author/role column: rows by the brand or an agent are counted apart (default: auto-detected: role, type auteur…)')
+    .option('--text <column>', 'column holding the verbatim, or columns joined with + (title+body) (default: auto-detected)', once('--text'))
+    .option('--channel <column|name>', 'channel column, or a channel name for the whole input', once('--channel'))
+    .option('--id <column>', 'id column (default: auto-detected, else file:row)', once('--id'))
+    .option('--date <column>', 'date column (default: auto-detected)', once('--date'))
+    .option('--score <column>', 'score column: NPS 0-10, stars 1-5 (default: auto-detected)', once('--score'))
+    .option('--author <column>', 'author/role column: rows by the brand or an agent are counted apart (default: auto-detected: role, type auteur…)', once('--author'))
     .option('--agent-author <value>', 'an author value meaning the brand (its account name), beyond marque/agent/réponse… (repeatable)', collect, [] as string[])
     .option('--lexicon <path>', 'extra lexicon file or folder, layered over the default (repeatable)', collect, [] as string[])
     .option('--sector <name>', `sector layer over the default lexicons (repeatable), or auto: ${sectorNames().join(', ')}`, collect, [] as string[])

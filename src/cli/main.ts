@@ -5,7 +5,7 @@ import { InputError } from '../io/errors.js';
 import { LexiconError } from '../lexicon/errors.js';
 import { escapeForTerminal } from '../_utils/display.js';
 import { OutputError } from './checks.js';
-import { analyzeCommand } from './commands/analyze.js';
+import { analyzeCommand, joinExportArgs } from './commands/analyze.js';
 import { discoverCommand } from './commands/discover.js';
 import { kwicCommand } from './commands/kwic.js';
 import { evalCommand } from './commands/eval.js';
@@ -55,7 +55,7 @@ export async function main(argv: string[], io: CliIo = defaultIo(), options: Mai
   let code: number = EXIT.ok;
   // Read before commander so that it works anywhere on the line, even on a bad one.
   const debug = argv.includes('--debug');
-  argv = argv.filter((arg) => arg !== '--debug');
+  argv = joinExportArgs(argv.filter((arg) => arg !== '--debug'));
   const program = new Command('verbatim')
     .description('Analyse French customer verbatims per channel: concepts, irritants, enchantments, with example verbatims.')
     .version(VERSION, '-v, --version')

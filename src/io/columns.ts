@@ -8,7 +8,8 @@ export type Role = 'text' | 'id' | 'date' | 'score' | 'channel' | 'author';
 const KNOWN: Record<Role, string[]> = {
   text: ['verbatim', 'verbatims', 'commentaire', 'commentaires', 'texte', 'text', 'message', 'avis', 'remarque',
     'remarques', 'reponse', 'contenu', 'comment', 'comments', 'feedback', 'review', 'body', 'content',
-    'verbatim client', 'commentaire client', 'texte libre', 'question ouverte'],
+    'verbatim client', 'commentaire client', 'texte libre', 'question ouverte', 'content review', 'review content',
+    'review text', 'review body', 'texte avis', 'contenu avis', 'texte commentaire', 'message client'],
   channel: ['canal', 'canaux', 'channel', 'source', 'origine', 'media', 'canal de contact', 'support'],
   id: ['id', 'identifiant', 'ref', 'reference', 'numero', 'num', 'no', 'n', 'uid', 'uuid', 'key', 'id verbatim',
     'id reponse', 'response id', 'respondent id'],
@@ -24,7 +25,8 @@ const KNOWN: Record<Role, string[]> = {
 // Word-level fallback ("Votre commentaire", "note_globale_client"), for the
 // roles whose words are unambiguous inside a longer header.
 const WORDS: Partial<Record<Role, string[]>> = {
-  text: ['verbatim', 'commentaire', 'commentaires', 'comment', 'comments', 'feedback', 'remarque', 'remarques', 'texte', 'avis'],
+  text: ['verbatim', 'commentaire', 'commentaires', 'comment', 'comments', 'feedback', 'remarque', 'remarques', 'texte', 'avis',
+    'review', 'reviews', 'content', 'contenu', 'body', 'corps'],
   score: ['note', 'nps', 'csat', 'score', 'rating'],
   channel: ['canal', 'channel'],
   date: ['date'],
@@ -36,6 +38,8 @@ export const headerKey = (header: string): string => slugify(header).replace(/_/
 
 export interface ColumnMapping {
   text?: string;
+  /** `--text a+b`: the columns joined, one line each, into the text (`text` is then `a+b`). */
+  textColumns?: string[];
   id?: string;
   date?: string;
   score?: string;
@@ -50,6 +54,12 @@ export interface MappingProblem {
   message: string;
   hint: string;
 }
+
+/**
+ * Words of a header that name what is not the body of a verbatim, even with a
+ * text word in it: `title_review`, `review_date`, `id_avis`.
+ */
+const NOT_TEXT = new Set(['title', 'titre', 'subject', 'sujet', 'objet', 'headline', 'id', 'date', 'url', 'lien', 'link', 'lang', 'language', 'langue']);
 
 const FLAGS: Record<Role, string> = { text: '--text', id: '--id', date: '--date', score: '--score', channel: '--channel', author: '--author' };
 
@@ -78,10 +88,31 @@ export function mapColumns(headers: ReadonlyArray<string>, options: ColumnOption
     else mapping.constantChannel = options.channel;
   }
 
+  const find = (wanted: string): string | undefined => (headers.includes(wanted) ? wanted : byKey.get(headerKey(wanted)));
+  // `--text title+body`: columns joined, unless one column is named so (with its `+`).
+  const joined = explicit.text !== undefined && find(explicit.text) === undefined && explicit.text.includes('+')
+    ? explicit.text.split('+').map((part) => part.trim()) : undefined;
+  if (joined !== undefined) {
+    delete explicit.text;
+    const found: string[] = [];
+    for (const part of joined) {
+      const header = part === '' ? undefined : find(part);
+      if (header === undefined) {
+        problems.push({
+          message: `no column ${JSON.stringify(part)} for the text (in --text ${JSON.stringify(joined.join('+'))})`,
+          hint: `columns found: ${listed}; join existing columns with +, e.g. --text title+body`,
+        });
+      } else if (!found.includes(header)) found.push(header);
+    }
+    mapping.text = found.join('+');
+    mapping.textColumns = found;
+    for (const header of found) taken.add(header);
+  }
+
   for (const role of ['text', 'id', 'date', 'score', 'channel', 'author'] as const) {
     const wanted = explicit[role];
     if (wanted === undefined) continue;
-    const header = headers.includes(wanted) ? wanted : byKey.get(headerKey(wanted));
+    const header = find(wanted);
     if (header === undefined) {
       problems.push({
         message: `no column ${JSON.stringify(wanted)} for the ${role}`,
@@ -94,7 +125,7 @@ export function mapColumns(headers: ReadonlyArray<string>, options: ColumnOption
   }
 
   const roles = (['text', 'id', 'date', 'score', 'channel', 'author'] as const).filter(
-    (role) => explicit[role] === undefined && !(role === 'channel' && mapping.constantChannel !== undefined),
+    (role) => explicit[role] === undefined && mapping[role] === undefined && !(role === 'channel' && mapping.constantChannel !== undefined),
   );
   // Exact names first for every role, then words inside longer headers.
   for (const role of roles) {
@@ -111,14 +142,18 @@ export function mapColumns(headers: ReadonlyArray<string>, options: ColumnOption
   for (const role of roles) {
     const words = WORDS[role];
     if (mapping[role] !== undefined || !words) continue;
-    const header = headers.find((h) => !taken.has(h) && headerKey(h).split(' ').some((w) => words.includes(w)));
+    const header = headers.find((h) => {
+      if (taken.has(h)) return false;
+      const parts = headerKey(h).split(' ');
+      return parts.some((w) => words.includes(w)) && (role !== 'text' || !parts.some((w) => NOT_TEXT.has(w)));
+    });
     if (header !== undefined) {
       mapping[role] = header;
       taken.add(header);
     }
   }
 
-  if (mapping.text === undefined && explicit.text === undefined) {
+  if (mapping.text === undefined && explicit.text === undefined && joined === undefined) {
     problems.push({
       message: 'no text column found',
       hint: `columns found: ${listed}; name the column holding the verbatims with --text <column> (option \`text\`)`,

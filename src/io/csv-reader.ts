@@ -130,28 +130,33 @@ export async function prepareCsv(input: ByteInput, options: CsvInputOptions, tsv
     const records = await TextWindow.open(input, encoding, header.dataStart, options.chunkSize, true);
     let row = 0;
     let line = header.dataStart.line;
+    /** Line breaks inside the records read so far. */
+    let folded = 0;
     try {
       for await (const event of csvRecords(records, dialect, headers.length)) {
         row++;
         line = event.line;
         const endLine = event.endLine;
         const where = lines(line, endLine);
+        // A spreadsheet shows a record with line breaks in its cells as one row.
+        const sheetRow = line - folded;
+        folded += Math.max(0, (endLine ?? line) - line);
         if (event.kind === 'lost') {
           const resumed = event.resumedAt === undefined ? 'the file ends inside it' : `reading resumed at line ${event.resumedAt}`;
           yield {
-            kind: 'reject', row, line, endLine,
+            kind: 'reject', row, line, endLine, sheetRow,
             reason: 'unbalanced quote',
             hint: `${where}: a cell opening with " at line ${line} is not closed where it should be, so these lines are one lost record; ${resumed} (${description}). Double the quotes inside quoted cells ("") or remove the stray one`,
           };
         } else if (event.kind === 'too-large') {
           yield {
-            kind: 'reject', row, line, endLine,
+            kind: 'reject', row, line, endLine, sheetRow,
             reason: `record larger than ${options.maxRecordSize} characters`,
             hint: `${where}: one record, too large to analyse (${description}); raise maxRecordSize if it is meant, else look for an unclosed quote`,
           };
         } else if (event.fields.length !== headers.length) {
           yield {
-            kind: 'reject', row, line, endLine,
+            kind: 'reject', row, line, endLine, sheetRow,
             reason: `wrong column count: ${event.fields.length} instead of ${headers.length}`,
             hint: `check ${where} for a ${JSON.stringify(shown)} or a line break in an unquoted cell (${description}); set the delimiter if the detected one is wrong`,
           };
@@ -159,7 +164,7 @@ export async function prepareCsv(input: ByteInput, options: CsvInputOptions, tsv
           // No prototype: a column named "__proto__" or "constructor" is a column like any other.
           const values = Object.create(null) as Record<string, CellValue>;
           for (let k = 0; k < headers.length; k++) values[headers[k]!] = event.fields[k]!;
-          yield { kind: 'row', row, line, endLine, values };
+          yield { kind: 'row', row, line, endLine, sheetRow, values };
         }
       }
     } catch (error) {

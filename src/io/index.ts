@@ -6,6 +6,7 @@ export { InputError } from './errors.js';
 export { readLexiconFile, loadLexiconFiles } from './lexicon-files.js';
 export type {
   ColumnOptions,
+  ColumnsUsed,
   InputFormat,
   InputIssue,
   InputSpec,

@@ -8,6 +8,8 @@ export interface RawRow {
   line?: number;
   /** Last physical line of the record, when the format has lines. */
   endLine?: number;
+  /** The row a spreadsheet shows it on, header included (CSV, TSV, XLSX). */
+  sheetRow?: number;
   values: Record<string, CellValue>;
 }
 
@@ -17,6 +19,8 @@ export interface RawReject {
   line?: number;
   /** Last physical line covered, when the format has lines (a lost span can cover several). */
   endLine?: number;
+  /** The row a spreadsheet shows it on, header included (CSV, TSV, XLSX). */
+  sheetRow?: number;
   reason: string;
   hint: string;
 }

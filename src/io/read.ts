@@ -10,10 +10,10 @@ import { mapColumns, type ColumnMapping } from './columns.js';
 import { prepareCsv } from './csv-reader.js';
 import { InputError } from './errors.js';
 import { prepareJson, prepareJsonl, recordsOf, UnreadableDocument } from './json-reader.js';
-import type { CellValue, PreparedInput, RawRow } from './raw.js';
+import type { CellValue, PreparedInput, RawItem, RawRow } from './raw.js';
 import { readBytes, StreamBytes, type ByteInput } from './source.js';
 import { releaseTemp, trackTemp } from './temp-files.js';
-import type { InputFormat, InputIssue, InputSpec, ReadItem, ReadOptions, ReadReject } from './types.js';
+import type { InputFormat, InputIssue, InputSpec, ReadItem, ReadOptions, ReadReject, SourceRef } from './types.js';
 import { authorRole, parseDate, parseScore } from './values.js';
 import { prepareXlsx } from './xlsx-reader.js';
 
@@ -179,6 +179,14 @@ function cellText(value: CellValue): string {
   return String(value);
 }
 
+/** Where a raw row comes from: its record number, line and spreadsheet row when the reader knows them. */
+function sourceOf(file: string, raw: RawItem): SourceRef {
+  const source: SourceRef = { file, row: raw.row };
+  if (raw.line !== undefined) source.line = raw.line;
+  if (raw.sheetRow !== undefined) source.sheetRow = raw.sheetRow;
+  return source;
+}
+
 function toItem(
   raw: RawRow,
   file: string,
@@ -186,12 +194,16 @@ function toItem(
   channelOf: (value: string | undefined) => string,
   agentAuthors: readonly string[],
 ): ReadItem {
-  const source = raw.line === undefined ? { file, row: raw.row } : { file, row: raw.row, line: raw.line };
+  const source = sourceOf(file, raw);
   // Only the record's own fields: never `constructor` or `__proto__` from Object.prototype.
   const field = (name: string): CellValue => (Object.hasOwn(raw.values, name) ? raw.values[name] : undefined);
-  const text = cellText(field(mapping.text!));
+  // `--text title+body`: the non-empty cells, one line each (a title with no body is a verbatim).
+  const text = mapping.textColumns === undefined
+    ? cellText(field(mapping.text!))
+    : mapping.textColumns.map((c) => cellText(field(c)).trim()).filter((t) => t !== '').join('\n');
   if (text.trim() === '') {
-    return { type: 'reject', source, reason: 'empty text', hint: `the ${JSON.stringify(mapping.text)} cell is empty on this row` };
+    const cells = mapping.textColumns === undefined ? `the ${JSON.stringify(mapping.text)} cell is` : `the ${mapping.textColumns.map((c) => JSON.stringify(c)).join(' and ')} cells are`;
+    return { type: 'reject', source, reason: 'empty text', hint: `${cells} empty on this row` };
   }
   const id = mapping.id !== undefined ? cellText(field(mapping.id)).trim() : '';
   const verbatim: Verbatim = {
@@ -208,7 +220,7 @@ function toItem(
   }
   if (mapping.score !== undefined) verbatim.score = parseScore(field(mapping.score));
   if (mapping.author !== undefined) verbatim.author = authorRole(cellText(field(mapping.author)), agentAuthors);
-  const mapped = new Set([mapping.text, mapping.id, mapping.date, mapping.score, mapping.channel, mapping.author]);
+  const mapped = new Set([mapping.text, ...(mapping.textColumns ?? []), mapping.id, mapping.date, mapping.score, mapping.channel, mapping.author]);
   const meta = Object.create(null) as Record<string, string>;
   let hasMeta = false;
   for (const [key, value] of Object.entries(raw.values)) {
@@ -243,12 +255,17 @@ function checkInputs(inputs: unknown): InputSpec[] {
 export async function* readVerbatims(inputs: ReadonlyArray<string | InputSpec>, options: ReadOptions = {}): AsyncGenerator<ReadItem> {
   const specs = checkInputs(inputs);
   const channels = options.channels ?? defaultChannelTable();
-  const { channels: _channels, maxRecordSize: _max, maxXlsxSize: _xlsx, maxStreamMemory: _held, ...shared } = options;
+  const { channels: _channels, maxRecordSize: _max, maxXlsxSize: _xlsx, maxStreamMemory: _held, onColumns: _onColumns, ...shared } = options;
   const issues: InputIssue[] = [];
   const planned: Planned[] = [];
   try {
     for (const spec of specs) planned.push(await plan({ ...shared, ...spec }, options, issues));
     if (issues.length > 0) throw new InputError(issues);
+    if (options.onColumns) {
+      for (const { file, prepared, mapping } of planned) {
+        if (prepared !== undefined && mapping !== undefined && prepared !== NOTHING) options.onColumns({ file, description: prepared.description, ...mapping });
+      }
+    }
     yield* readPlanned(planned, channels);
   } finally {
     for (const { cleanup } of planned) await cleanup?.();
@@ -275,7 +292,7 @@ async function* readPlanned(planned: Planned[], channels: ReadonlyArray<ChannelD
     }
     for await (const raw of prepared!.rows()) {
       if (raw.kind === 'reject') {
-        const source = raw.line === undefined ? { file, row: raw.row } : { file, row: raw.row, line: raw.line };
+        const source = sourceOf(file, raw);
         yield { type: 'reject', source, reason: raw.reason, hint: raw.hint };
       } else {
         yield toItem(raw, file, mapping!, channelOf, agentAuthors ?? []);

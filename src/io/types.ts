@@ -54,7 +54,28 @@ export interface InputSpec extends ColumnOptions {
   stream?: AsyncIterable<Uint8Array | string>;
 }
 
+/** The columns an input was read with (what `ReadOptions.onColumns` is told before its first row). */
+export interface ColumnsUsed {
+  /** The input as given. */
+  file: string;
+  /** How it was read: `csv, delimiter ";", utf8`, `xlsx, first worksheet`… */
+  description: string;
+  /** Header of the text column (`a+b` for joined columns). */
+  text?: string;
+  /** `--text a+b`: the joined columns. */
+  textColumns?: string[];
+  id?: string;
+  date?: string;
+  score?: string;
+  channel?: string;
+  /** A channel for the whole input, when no column holds it. */
+  constantChannel?: string;
+  author?: string;
+}
+
 export interface ReadOptions extends ColumnOptions {
+  /** Told, for each input, which columns were mapped to which role, once its header is read and before its first row. */
+  onColumns?: (used: ColumnsUsed) => void;
   /** Channel alias table; default: the `channels:` section of the default French lexicons. */
   channels?: ReadonlyArray<ChannelDefinition>;
   /**
@@ -85,6 +106,12 @@ export interface SourceRef {
   row: number;
   /** 1-based physical line where the record starts, when the format has lines. */
   line?: number;
+  /**
+   * The row number a spreadsheet shows for it, the header row included (row 1
+   * for a header on the first line): CSV, TSV (a record with line breaks in
+   * its cells is one row) and XLSX; absent for JSON and JSON Lines.
+   */
+  sheetRow?: number;
 }
 
 export interface ReadVerbatim {

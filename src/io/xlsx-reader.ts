@@ -452,7 +452,7 @@ export async function prepareXlsx(path: string, options: XlsxReadOptions = {}): 
         for (let i = headers.length; i < cells.length; i++) {
           if (cells[i] !== undefined && cells[i] !== null && cells[i] !== '') values[`colonne ${i + 1}`] = cells[i];
         }
-        yield { kind: 'row', row, line: excelRow.line, values };
+        yield { kind: 'row', row, line: excelRow.line, sheetRow: excelRow.line, values };
       }
     } catch (error) {
       // Checked whole before the first row: only a file changed meanwhile gets here.

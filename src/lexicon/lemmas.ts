@@ -25,6 +25,11 @@ export function lemmaForms(lemma: string): readonly string[] | undefined {
   return index.get(foldKey(lemma));
 }
 
+/** The lemmas the table knows, as the dictionary writes them. */
+export function lemmaNames(): string[] {
+  return Object.keys(LEMMA_TABLE);
+}
+
 /** Number of lemmas the table knows (for diagnostics). */
 export function lemmaCount(): number {
   index ??= build();

@@ -150,6 +150,8 @@ export async function mergeQueue(options: MergeQueueOptions = {}): Promise<Merge
     }
     await annotations?.close();
     if (merged === undefined) throw new QueueError('no-run', `the run in ${where} has no chunk (its inputs had no row)`, 'produce the input again, with the files holding the rows');
+    // The chunks' states carry no column mapping: the producer's record of the run does.
+    if (run.provenance !== undefined) merged.provenance = run.provenance;
     return { report: finalizeRunState(merged, { name: where }), state: merged, chunks: total, rows: run.rows };
   } finally {
     await queue.close();

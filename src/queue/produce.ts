@@ -7,7 +7,9 @@ import { hostname } from 'node:os';
 import { InputError } from '../io/errors.js';
 import { loadLexiconFiles } from '../io/lexicon-files.js';
 import { readVerbatims } from '../io/read.js';
-import type { ColumnOptions, InputSpec, ReadItem } from '../io/types.js';
+import type { ColumnOptions, ColumnsUsed, InputSpec, ReadItem } from '../io/types.js';
+import { runProvenance } from '../run/provenance.js';
+import { analyzerId } from '../run/run-state.js';
 import { DEFAULT_CHUNK_ROWS, DEFAULT_QUEUE, DEFAULT_REDIS_URL, loadBullmq, openQueue } from './connection.js';
 import {
   chunkId,
@@ -126,8 +128,10 @@ export async function produceQueue(files: Array<string | InputSpec>, options: Pr
       options.onProgress?.(items.length);
       items = [];
     };
+    const columnsUsed: ColumnsUsed[] = [];
     const read = readVerbatims(inputs, {
       channels: analyzer.lexicon.channels,
+      onColumns: (used) => columnsUsed.push(used),
       ...(options.maxXlsxSize !== undefined ? { maxXlsxSize: options.maxXlsxSize } : {}),
       ...(options.maxStreamMemory !== undefined ? { maxStreamMemory: options.maxStreamMemory } : {}),
     });
@@ -152,7 +156,8 @@ export async function produceQueue(files: Array<string | InputSpec>, options: Pr
       await job.retry('failed');
       retried += 1;
     }
-    const run: QueueRun = { format: RUN_FORMAT, version: 1, settings: settingsRef, files: inputs.map((i) => i.path), rows, keepAnnotations: settings.keepAnnotations, chunks };
+    const provenance = await runProvenance({ id: analyzerId(analyzer, settings.allTurns), defaultLanguage: analyzer.options.defaultLanguage }, { allTurns: settings.allTurns, includeDefault: settings.includeDefault, sectors: settings.sectors, lexicons: settings.lexiconFiles }, settings.report, columnsUsed);
+    const run: QueueRun = { format: RUN_FORMAT, version: 1, settings: settingsRef, files: inputs.map((i) => i.path), rows, keepAnnotations: settings.keepAnnotations, chunks, provenance };
     await client.set(queue.toKey(RUN_KEY), JSON.stringify(run));
     clearInterval(heartbeat);
     await client.del(queue.toKey(PRODUCER_KEY), queue.toKey(PRODUCER_ALIVE_KEY));

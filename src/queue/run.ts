@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { ReadReject, SourceRef } from '../io/types.js';
 import type { LexiconDocument } from '../lexicon/types.js';
-import type { ReportOptions } from '../report/types.js';
+import type { ReportOptions, ReportProvenance } from '../report/types.js';
 import { canonical, type RunState } from '../run/state-file.js';
 import type { Verbatim, VerbatimAnalysis } from '../types.js';
 
@@ -88,6 +88,8 @@ export interface QueueRun {
   keepAnnotations: boolean;
   /** In input order. */
   chunks: RunChunk[];
+  /** What made the run (version, lexicon layers, options, the columns the producer read): the merged report's. */
+  provenance?: ReportProvenance;
 }
 
 /**

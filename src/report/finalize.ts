@@ -345,6 +345,7 @@ export function finalizeCore(state: CoreState, options: ReportOptions = {}): Cor
       firstRejects: state.rejects.first.map((r) => {
         const source: ReportReject['source'] = { file: r.source.file, row: r.source.row };
         if (r.source.line !== undefined) source.line = r.source.line;
+        if (r.source.sheetRow !== undefined) source.sheetRow = r.source.sheetRow;
         return { source, reason: r.reason, hint: r.hint };
       }),
       channels: ids.length,

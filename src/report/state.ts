@@ -307,6 +307,7 @@ export function addReject(state: CoreState, reject: ReportReject): void {
   }
   const source: ReportReject['source'] = { file: String(r.source.file ?? ''), row: finiteOrZero(r.source.row) };
   if (typeof r.source.line === 'number') source.line = r.source.line;
+  if (typeof r.source.sheetRow === 'number') source.sheetRow = r.source.sheetRow;
   const hint = typeof r.hint === 'string' ? r.hint : '';
   const masked = state.config.maskPersonalData;
   const clean: ReportReject = { source, reason: masked ? maskQuotedInput(r.reason) : r.reason, hint: masked ? maskQuotedInput(hint) : hint };

@@ -17,6 +17,8 @@ export interface RejectSource {
   row: number;
   /** 1-based physical line in the file, when the reader knows it. */
   line?: number;
+  /** The row a spreadsheet shows, header row included (CSV, TSV, XLSX). */
+  sheetRow?: number;
 }
 
 /** An input row that could not be analysed (empty text, bad encoding…). */
@@ -349,4 +351,38 @@ export interface Report extends CoreReport {
   lang: string;
   /** Results of the other sections: `chat`, `insight` (scores, keyness…), then any added section under its name. */
   sections: Record<string, unknown>;
+  /** What made the report, when a corpus run built it (`analyzeFiles`, `verbatim analyze`, `verbatim merge`). */
+  provenance?: ReportProvenance;
+}
+
+/** The columns one input was read with. */
+export interface ProvenanceColumns {
+  /** The input as given (`-` for standard input). */
+  file: string;
+  /** How it was read (`csv, delimiter ";", utf8`). */
+  description: string;
+  text?: string;
+  /** `--text a+b`: the columns joined into the text. */
+  textColumns?: string[];
+  id?: string;
+  date?: string;
+  score?: string;
+  channel?: string;
+  /** The channel of the whole input, when no column holds it. */
+  constantChannel?: string;
+  author?: string;
+}
+
+/** What made a report: enough to tell two runs apart and to run one again. */
+export interface ReportProvenance {
+  /** The package that analysed the rows: `{ name: 'verbatim-fr', version }`. */
+  library: { name: string; version: string };
+  /** `sha256:` hash of the composed lexicon and the analyser's options (a state's `analyzer.id`). */
+  analyzer: string;
+  /** The lexicon layers in the order they were composed, each with the `sha256:` hash of its content. */
+  lexicons: Array<{ layer: string; hash: string }>;
+  /** The options of the run (report options, language, agent turns, masking…). */
+  options: Record<string, string | number | boolean | string[] | null>;
+  /** The column mapping of each input, by file. */
+  columns: ProvenanceColumns[];
 }

@@ -7,11 +7,14 @@ import type { Analyzer, AnalyzerOptions } from '../analyze/index.js';
 import { InputError } from '../io/errors.js';
 import { loadLexiconFiles } from '../io/lexicon-files.js';
 import { readVerbatims } from '../io/read.js';
-import type { ColumnOptions, InputSpec, ReadItem, ReadReject } from '../io/types.js';
+import type { ColumnOptions, ColumnsUsed, InputSpec, ReadItem, ReadReject } from '../io/types.js';
 import { createReportBuilder, finalizeReport, mergeReportStates, reportMeta } from '../report/index.js';
 import type { Report, ReportOptions, ReportState, Section } from '../report/index.js';
+import type { ReportProvenance as Provenance } from '../report/types.js';
+import { createDfmWriter, createIramuteqWriter, createSpansWriter, fanOut, type DfmFeatures, type RowWriter } from './exports.js';
 import type { VerbatimAnalysis } from '../types.js';
 import { createAnnotationWriter, writeRejects, type AnnotationFormat } from './outputs.js';
+import { runProvenance } from './provenance.js';
 import { startWorkers, type WorkerPool } from './pool.js';
 import { WORKER_KIND, type AnalyzerSummary } from './protocol.js';
 import { analyzerId, runStateOf } from './run-state.js';
@@ -46,6 +49,24 @@ export interface AnalyzeFilesOptions {
   annotate?: string | NodeJS.WritableStream;
   /** Format of `annotate` (default: `jsonl` for a path ending in .jsonl/.ndjson and for a stream, else `csv`). */
   annotateFormat?: AnnotationFormat;
+  /** Write the verbatim's text into `annotate` too (masked when `maskPersonalData` is not false); default false. */
+  annotateText?: boolean;
+  /**
+   * A document-feature matrix of the analysed rows (`--export dfm FILE`): a
+   * path ending in `.mtx` gets Matrix Market with `NAME.rows.csv` and
+   * `NAME.cols.csv`; another path or a stream the long CSV `doc_id;feature;count`.
+   */
+  dfm?: string | NodeJS.WritableStream;
+  /** What the matrix counts: content words (default), lemmas, or the lexicon entries coded. */
+  dfmFeatures?: DfmFeatures;
+  /** The matched spans, one CSV line each: `doc_id;kind;id;theme;start;end;text;negated` (`--export spans FILE`). */
+  spans?: string | NodeJS.WritableStream;
+  /** An IRaMuTeQ corpus of the analysed rows (`--export iramuteq FILE`). */
+  iramuteq?: string | NodeJS.WritableStream;
+  /** Its starred variables: input columns, or channel, score, date, id, tonality, language, author (`--iramuteq-vars`). */
+  iramuteqVariables?: string[];
+  /** Told, for each input, which columns were mapped to which role, before its first row (the CLI prints it). */
+  onColumns?: (used: ColumnsUsed) => void;
   /** Write skipped rows here (CSV): a path, or a stream. */
   rejects?: string | NodeJS.WritableStream;
   /**
@@ -89,6 +110,8 @@ export interface AnalyzeFilesResult {
   report: Report;
   /** With `keepState`: the state of the run, to merge with the states of the other parts of the input. */
   state?: RunState;
+  /** What made the report (also in `report.provenance`): the version, lexicon layers, options and columns. */
+  provenance: Provenance;
 }
 
 /**
@@ -128,7 +151,8 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
       defaultLanguage: options.defaultLanguage ?? 'fra',
       allTurns,
       corpus: reportOptions,
-      returnAnalyses: options.annotate !== undefined,
+      // Analyses come back for every file of rows: --annotate and the exports.
+      returnAnalyses: Boolean(options.annotate || options.dfm || options.spans || options.iramuteq),
     });
   }
   let described: AnalyzerSummary;
@@ -143,7 +167,17 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
   const inputs: InputSpec[] = files.map((f) => (typeof f === 'string' ? { path: f, ...options.columns } : { ...options.columns, ...f }));
   // Standard input is read as it comes (the readers hold what they may read again).
   for (const input of inputs) if (input.path === '-' && input.stream === undefined) input.stream = options.stdin ?? process.stdin;
-  const annotations = options.annotate ? createAnnotationWriter(options.annotate, options.annotateFormat, { maskPersonalData: options.maskPersonalData !== false }) : undefined;
+  const mask = options.maskPersonalData !== false;
+  const columnsUsed: ColumnsUsed[] = [];
+  // The roles' headers, for IRaMuTeQ variables that name them: filled before the first row.
+  const roleColumns: Partial<Record<'channel' | 'score' | 'date' | 'id', string>> = {};
+  const writers: RowWriter[] = [];
+  if (options.annotate) writers.push(createAnnotationWriter(options.annotate, options.annotateFormat, { maskPersonalData: mask, keepText: options.annotateText === true }));
+  if (options.dfm) writers.push(createDfmWriter(options.dfm, { maskPersonalData: mask, ...(options.dfmFeatures ? { features: options.dfmFeatures } : {}) }));
+  if (options.spans) writers.push(createSpansWriter(options.spans, { maskPersonalData: mask }));
+  if (options.iramuteq) writers.push(createIramuteqWriter(options.iramuteq, { maskPersonalData: mask, variables: options.iramuteqVariables ?? [], columns: roleColumns }));
+  // Every file of rows is fed the same way, in input order (workers send their analyses back for them).
+  const annotations = writers.length === 0 ? undefined : writers.length === 1 ? writers[0] : fanOut(writers);
   // Rejects stream to their file as they come: a badly mapped file can reject millions of rows.
   const rejects = options.rejects ? queue<ReadReject>() : undefined;
   const rejectsWritten = rejects && options.rejects ? writeRejects(rejects, options.rejects, { maskPersonalData: options.maskPersonalData !== false }) : undefined;
@@ -152,6 +186,11 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
     channels: described.channels,
     ...(options.maxXlsxSize !== undefined ? { maxXlsxSize: options.maxXlsxSize } : {}),
     ...(options.maxStreamMemory !== undefined ? { maxStreamMemory: options.maxStreamMemory } : {}),
+    onColumns: (used) => {
+      columnsUsed.push(used);
+      for (const role of ['channel', 'score', 'date', 'id'] as const) if (used[role] !== undefined) roleColumns[role] ??= used[role];
+      options.onColumns?.(used);
+    },
   });
   const items = options.allowFileRejects === false ? strict(read) : read;
   let rejected = 0;
@@ -204,15 +243,24 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
     }
   }
   const report = finalizeReport(state, { ...corpus, ...(options.sections ? { sections: options.sections } : {}) });
-  if (options.keepState !== true) return { report };
+  const provenance = await runProvenance(
+    described,
+    { allTurns, includeDefault: analyzerOptions.includeDefault !== false, sectors: options.sectors ?? [], lexicons: options.lexicons ?? [], analyzerGiven: options.analyzer !== undefined },
+    reportOptions,
+    columnsUsed,
+  );
+  report.provenance = provenance;
+  if (options.keepState !== true) return { report, provenance };
   return {
     report,
+    provenance,
     state: runStateOf(state, described, {
       allTurns,
       report: reportOptions,
       lexicons: options.lexicons ?? [],
       includeDefault: options.includeDefault ?? true,
       sectors: options.sectors ?? [],
+      provenance,
     }),
   };
 }

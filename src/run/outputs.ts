@@ -18,8 +18,11 @@ function checkTarget(target: unknown): asserts target is string | NodeJS.Writabl
 
 /**
  * Write rejected rows as a CSV for Excel (`;`, UTF-8 BOM, CRLF) with columns
- * file;row;line;reason;hint, to a file (whole or not at all) or a stream.
- * Returns the number of rejects written.
+ * file;sheet_row;row;line;reason;hint, to a file (whole or not at all) or a
+ * stream: `sheet_row` is the row a spreadsheet shows (header row included, so
+ * the first data row under a header is 2; empty for JSON), `row` the data
+ * row (header excluded, the N of the default ids `file:N`), `line` the
+ * physical line where the record starts. Returns the number of rejects written.
  */
 export async function writeRejects(
   rejects: Iterable<ReadReject> | AsyncIterable<ReadReject>,
@@ -32,10 +35,10 @@ export async function writeRejects(
   const out = openOutput(path);
   let count = 0;
   try {
-    await out.write(BOM + csvRow(['file', 'row', 'line', 'reason', 'hint']) + CRLF);
+    await out.write(BOM + csvRow(['file', 'sheet_row', 'row', 'line', 'reason', 'hint']) + CRLF);
     for await (const reject of rejects) {
-      const { file, row, line } = reject.source;
-      await out.write(csvRow([file, row, line, mask(reject.reason), mask(reject.hint)]) + CRLF);
+      const { file, row, line, sheetRow } = reject.source;
+      await out.write(csvRow([file, sheetRow, row, line, mask(reject.reason), mask(reject.hint)]) + CRLF);
       count++;
     }
   } catch (error) {

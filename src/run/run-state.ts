@@ -8,16 +8,23 @@ import type { Analyzer } from '../analyze/index.js';
 import { DEFAULT_TOP_WORDS } from '../report/finalize.js';
 import { reportMeta } from '../report/meta.js';
 import { DEFAULT_EXAMPLES } from '../report/state.js';
-import type { ReportMeta, ReportOptions, ReportState } from '../report/types.js';
+import type { ReportMeta, ReportOptions, ReportProvenance, ReportState } from '../report/types.js';
 import { canonical, STATE_FORMAT, STATE_VERSION, type RunState } from './state-file.js';
 import { LIBRARY_VERSION } from './version.js';
 
 /** `sha256:` and the hex hash of the composed lexicon, the analyser's options and `allTurns`. */
 export function analyzerId(analyzer: Analyzer, allTurns: boolean): string {
+  // Hashing the composed lexicon takes a tenth of a second: once per analyser (a run's provenance and its state share it).
+  const known = ids.get(analyzer);
+  const cached = allTurns ? known?.allTurns : known?.customer;
+  if (cached !== undefined) return cached;
   const hash = createHash('sha256');
   hash.update(canonical({ lexicon: analyzer.lexicon, options: analyzer.options, allTurns }));
-  return `sha256:${hash.digest('hex')}`;
+  const id = `sha256:${hash.digest('hex')}`;
+  ids.set(analyzer, { ...known, [allTurns ? 'allTurns' : 'customer']: id });
+  return id;
 }
+const ids = new WeakMap<Analyzer, { customer?: string; allTurns?: string }>();
 
 /** Options of `createRunState`. */
 export interface CreateRunStateOptions {
@@ -29,6 +36,8 @@ export interface CreateRunStateOptions {
   lexicons?: string[];
   includeDefault?: boolean;
   sectors?: string[];
+  /** What made the state (`analyzeFiles` gives it): written as `provenance`, and into the report of the state. */
+  provenance?: ReportProvenance;
 }
 
 /**
@@ -79,6 +88,7 @@ export function runStateOf(state: ReportState, analyzer: AnalyzerIdentity, optio
       period: given.period ?? 'month',
     },
     meta: analyzer.meta,
+    ...(options.provenance !== undefined ? { provenance: options.provenance } : {}),
     // Random: the same run given twice to a merge is seen.
     parts: [randomUUID()],
     state,

@@ -9,7 +9,7 @@ import type { InputIssue } from '../io/types.js';
 import { finalizeReport, mergeReportStates } from '../report/build.js';
 import { checkCoreState, cloneState } from '../report/state.js';
 import type { Section } from '../report/section.js';
-import type { Report, ReportMeta, ReportOptions, ReportState } from '../report/types.js';
+import type { ProvenanceColumns, Report, ReportMeta, ReportOptions, ReportProvenance, ReportState } from '../report/types.js';
 
 /** The `format` of a state file. */
 export const STATE_FORMAT = 'verbatim-fr/state';
@@ -55,6 +55,8 @@ export interface RunState {
   parts: string[];
   /** The mergeable report state (`createReportBuilder().snapshot()`). */
   state: ReportState;
+  /** What made it: version, lexicon layers with their hashes, options, and the columns of each input (a merge lists every part's). */
+  provenance?: ReportProvenance;
 }
 
 /** Options of `mergeRunStates` and `finalizeRunState`. */
@@ -221,6 +223,12 @@ export function parseRunStates(text: string, name: string): RunState[] {
   });
 }
 
+/** Columns sorted by file, then by how it was read (no Node module here: plain comparisons). */
+export function sortColumns(columns: ProvenanceColumns[]): ProvenanceColumns[] {
+  const key = (c: ProvenanceColumns): string => `${c.file}\u0000${c.description}`;
+  return columns.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
 /** The first report option that differs, or undefined. */
 function differentOption(a: RunState, b: RunState): string | undefined {
   for (const key of [...new Set([...Object.keys(a.report), ...Object.keys(b.report)])].sort()) {
@@ -291,8 +299,13 @@ export function mergeRunStates(states: readonly NamedRunState[], options: RunSta
       throw new StateMergeError([{ file: next.name, message: `damaged state: ${error.message.replace(/^verbatim-fr: /, '')}`, hint: HINT_WRITE_AGAIN }]);
     }
   }
-  const { analyzer, report, meta } = first.state;
-  return { ...first.state, analyzer: cloneState(analyzer), report: cloneState(report), meta: cloneState(meta), parts: [...owner.keys()].sort(), state: merged as ReportState };
+  const { analyzer, report, meta, provenance } = first.state;
+  const out: RunState = { ...first.state, analyzer: cloneState(analyzer), report: cloneState(report), meta: cloneState(meta), parts: [...owner.keys()].sort(), state: merged as ReportState };
+  // The columns of every part, sorted by file as one run over the parts lists them; a part with no
+  // provenance (a queue worker's chunk) leaves the merge without one rather than with a partial one.
+  if (states.some((s) => s.state.provenance === undefined)) delete out.provenance;
+  else if (provenance !== undefined) out.provenance = { ...cloneState(provenance), columns: sortColumns(states.flatMap((s) => s.state.provenance?.columns ?? []).map((c) => cloneState(c))) };
+  return out;
 }
 
 /**
@@ -303,7 +316,9 @@ export function mergeRunStates(states: readonly NamedRunState[], options: RunSta
 export function finalizeRunState(state: RunState, options: RunStateOptions & { /** The state's name in messages (its file). */ name?: string } = {}): Report {
   checkRunState(state, 'the state');
   try {
-    return finalizeReport(state.state, { ...state.report, meta: state.meta, ...(options.sections ? { sections: options.sections } : {}) });
+    const report = finalizeReport(state.state, { ...state.report, meta: state.meta, ...(options.sections ? { sections: options.sections } : {}) });
+    if (state.provenance !== undefined) report.provenance = cloneState(state.provenance);
+    return report;
   } catch (error) {
     if (!isCheck(error)) throw error;
     throw new InputError([{ file: options.name ?? 'the state', message: `damaged state: ${error.message.replace(/^verbatim-fr: /, '')}`, hint: HINT_WRITE_AGAIN }]);

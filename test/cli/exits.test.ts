@@ -170,7 +170,7 @@ describe('output files are replaced whole, or left as they were', () => {
     const r = await cli(['analyze', at('good.csv'), '--annotate', at('coding.jsonl'), '--rejects', at('rejects.csv'), '--out', at('report.json'), '--format', 'json']);
     expect(r.code).toBe(0);
     expect(readFileSync(at('coding.jsonl'), 'utf8').trim().split('\n')).toHaveLength(3);
-    expect(readFileSync(at('rejects.csv'), 'utf8')).toMatch(/^\uFEFFfile;row;line;reason;hint/);
+    expect(readFileSync(at('rejects.csv'), 'utf8')).toMatch(/^\uFEFFfile;sheet_row;row;line;reason;hint/);
     expect(JSON.parse(readFileSync(at('report.json'), 'utf8')).summary.inputRows).toBe(3);
     expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });

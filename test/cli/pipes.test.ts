@@ -148,7 +148,7 @@ describe('standard output carries one stream', () => {
     expect(csv.stdout.trimEnd().split('\r\n')).toHaveLength(rows + 1);
     expect(csv.stdout).toMatch(/^\uFEFFid;channel;date;score;/);
     const rejects = await cli(['analyze', '-', '--rejects', '-', '--out', at('report.md'), '--format', 'md'], { stdin: input });
-    expect(rejects.stdout.trimEnd().split('\r\n')).toEqual([expect.stringMatching(/^\uFEFFfile;row;line;reason;hint$/), ...Array(5).fill(expect.stringMatching(/^'-;\d+;\d+;empty text;/))]); // `-` as a formula-safe cell
+    expect(rejects.stdout.trimEnd().split('\r\n')).toEqual([expect.stringMatching(/^\uFEFFfile;sheet_row;row;line;reason;hint$/), ...Array(5).fill(expect.stringMatching(/^'-;\d+;\d+;\d+;empty text;/))]); // `-` as a formula-safe cell
   });
 
   it('no file: standard input is read', async () => {
@@ -210,7 +210,12 @@ describe('the pipe contract with plain processes (built bin)', () => {
     const whole = JSON.parse((await cli(['analyze', csv, '--format', 'json'])).stdout);
     const merged = JSON.parse(merge.stdout);
     expect(merged.summary.firstRejects.map((r: { source: { file: string } }) => r.source.file)).toEqual(Array(5).fill(expect.stringMatching(/^part-a[abc]\.csv$/)));
-    for (const report of [whole, merged]) for (const r of report.summary.firstRejects) delete r.source;
+    // The provenance lists the columns of each part where the whole run lists the whole file's.
+    expect(merged.provenance.columns.map((c: { file: string }) => c.file)).toEqual(['part-aa.csv', 'part-ab.csv', 'part-ac.csv']);
+    for (const report of [whole, merged]) {
+      for (const r of report.summary.firstRejects) delete r.source;
+      delete report.provenance.columns;
+    }
     expect(merged).toEqual(whole);
     console.info(`pipe contract: split into 3 + 3 × verbatim analyze - + verbatim merge in ${seconds.toFixed(1)} s`);
   }, 120_000);

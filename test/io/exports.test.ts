@@ -17,7 +17,7 @@ describe('verbatim-fr/io', () => {
     try {
       const items = await readAll(['-']);
       expect(items).toEqual([
-        { type: 'verbatim', source: { file: '-', row: 1, line: 2 }, verbatim: { id: 'stdin:1', text: 'Rapide et efficace', channel: 'chat' } },
+        { type: 'verbatim', source: { file: '-', row: 1, line: 2, sheetRow: 2 }, verbatim: { id: 'stdin:1', text: 'Rapide et efficace', channel: 'chat' } },
       ]);
     } finally {
       Object.defineProperty(process, 'stdin', descriptor);

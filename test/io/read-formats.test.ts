@@ -45,7 +45,7 @@ describe('columns, channels and meta', () => {
     const [item] = await readAll([fixture('french-headers.csv')]);
     expect(item).toEqual({
       type: 'verbatim',
-      source: { file: fixture('french-headers.csv'), row: 1, line: 2 },
+      source: { file: fixture('french-headers.csv'), row: 1, line: 2, sheetRow: 2 },
       verbatim: { id: 'f1', text: 'Appli qui plante', channel: 'store', date: '2024-01-31', score: 4, meta: { Magasin: 'Lyon' } },
     });
   });

@@ -58,7 +58,7 @@ describe('writeRejects', () => {
   it('writes an Excel CSV (BOM, ;, CRLF) that reads back to the same rejects', async () => {
     const path = join(tempDir(), 'rejets.csv');
     const rejects: ReadReject[] = [
-      { type: 'reject', source: { file: 'a.csv', row: 3, line: 4 }, reason: 'empty text', hint: 'the "commentaire" cell is empty' },
+      { type: 'reject', source: { file: 'a.csv', row: 3, line: 4, sheetRow: 4 }, reason: 'empty text', hint: 'the "commentaire" cell is empty' },
       { type: 'reject', source: { file: 'b.csv', row: 0 }, reason: 'file not found', hint: 'check the path; then retry' },
     ];
     expect(await writeRejects(rejects, path)).toBe(2);
@@ -66,9 +66,9 @@ describe('writeRejects', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.toString('utf8')).toContain('\r\n');
     expect(readCsv(path)).toEqual([
-      ['file', 'row', 'line', 'reason', 'hint'],
-      ['a.csv', '3', '4', 'empty text', 'the "commentaire" cell is empty'],
-      ['b.csv', '0', '', 'file not found', 'check the path; then retry'],
+      ['file', 'sheet_row', 'row', 'line', 'reason', 'hint'],
+      ['a.csv', '4', '3', '4', 'empty text', 'the "commentaire" cell is empty'],
+      ['b.csv', '', '0', '', 'file not found', 'check the path; then retry'],
     ]);
   });
 
@@ -78,11 +78,12 @@ describe('writeRejects', () => {
     }
     const path = join(tempDir(), 'rejets.csv');
     expect(await writeRejects(rejectsOf(), path)).toBe(4);
-    expect(readCsv(path).slice(1).map((r) => [r[1], r[2], r[3]])).toEqual([
-      ['2', '3', 'wrong column count: 5 instead of 3'],
-      ['3', '4', 'empty text'],
-      ['4', '5', 'unbalanced quote'],
-      ['6', '7', 'wrong column count: 2 instead of 3'],
+    // sheet_row: the header is row 1, as a spreadsheet numbers it.
+    expect(readCsv(path).slice(1).map((r) => [r[1], r[2], r[3], r[4]])).toEqual([
+      ['3', '2', '3', 'wrong column count: 5 instead of 3'],
+      ['4', '3', '4', 'empty text'],
+      ['5', '4', '5', 'unbalanced quote'],
+      ['7', '6', '7', 'wrong column count: 2 instead of 3'],
     ]);
   });
 });

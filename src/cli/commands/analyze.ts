@@ -3,6 +3,7 @@ import { Option, type Command } from 'commander';
 import { stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { ReportFormat } from '../../index.js';
+import type { ColumnsUsed } from '../../io/index.js';
 import { escapeForTerminal } from '../../_utils/display.js';
 import { positiveInt, usageError } from '../args.js';
 import { checkInputs, checkOutputs } from '../checks.js';
@@ -11,6 +12,43 @@ import { addInputOptions, checkInputOptions, inputRun, type InputCliOptions } fr
 import { output, stdoutUsers } from '../output.js';
 
 const FORMATS = ['table', 'md', 'json', 'csv', 'html', 'state'] as const;
+const EXPORT_KINDS = ['dfm', 'spans', 'iramuteq'] as const;
+type ExportKind = (typeof EXPORT_KINDS)[number];
+const DFM_FEATURES = ['words', 'lemmas', 'concepts'] as const;
+
+/**
+ * `--export KIND FILE` takes two values, which commander options cannot:
+ * joined here into `--export KIND=FILE` before parsing (`main` calls it).
+ */
+export function joinExportArgs(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let k = 0; k < argv.length; k++) {
+    const arg = argv[k] as string;
+    const kind = argv[k + 1];
+    const file = argv[k + 2];
+    if (arg === '--export' && kind !== undefined && (EXPORT_KINDS as readonly string[]).includes(kind) && file !== undefined && (file === '-' || !file.startsWith('-'))) {
+      out.push(arg, `${kind}=${file}`);
+      k += 2;
+    } else out.push(arg);
+  }
+  return out;
+}
+
+/** `--export` values (`dfm=FILE`) by kind; a kind given twice, or without its file, is a usage error. */
+function parseExports(values: readonly string[]): Partial<Record<ExportKind, string>> {
+  const out: Partial<Record<ExportKind, string>> = {};
+  for (const value of values) {
+    const eq = value.indexOf('=');
+    const kind = (eq < 0 ? value : value.slice(0, eq)) as ExportKind;
+    const file = eq < 0 ? '' : value.slice(eq + 1);
+    if (!EXPORT_KINDS.includes(kind)) throw usageError(`--export: unknown kind "${eq < 0 ? value : kind}"; give one of ${EXPORT_KINDS.join(', ')} followed by a file (--export dfm dfm.csv)`);
+    if (file === '') throw usageError(`--export ${kind} needs a file: --export ${kind} ${kind === 'iramuteq' ? 'corpus.txt' : `${kind}.csv`}`);
+    if (out[kind] !== undefined) throw usageError(`--export ${kind} is given twice: give it once`);
+    if (kind === 'dfm' && !/\.(?:csv|mtx)$/i.test(file) && file !== '-') throw usageError(`--export dfm ${file}: name the file .csv (long table doc_id;feature;count) or .mtx (Matrix Market, with .rows.csv and .cols.csv beside it)`);
+    out[kind] = file;
+  }
+  return out;
+}
 /** Words and expressions kept per channel (`maxVocabulary`): tables of at most twice as many terms. */
 const DEFAULT_VOCABULARY = 10_000;
 
@@ -32,7 +70,15 @@ export function analyzeCommand(program: Command, { io, setExitCode, workerScript
     .option('--out <file>', 'write the report to a file instead of stdout (- : stdout)')
     .option('--annotate <file>', 'write one row per input row with its coding (.csv or .jsonl; - : stdout, as rows come)')
     .addOption(new Option('--annotate-format <format>', 'format of --annotate (default: from the extension; jsonl for -)').choices(['csv', 'jsonl']))
-    .option('--rejects <file>', 'write skipped rows with their reasons (CSV; - : stdout)')
+    .option('--annotate-text', 'write the verbatim text into --annotate too (masked unless --no-mask)')
+    .option('--rejects <file>', 'write skipped rows with their reasons (CSV, rows numbered as a spreadsheet shows them; - : stdout)')
+    .option(
+      '--export <kind> <file>',
+      'write a tidy export (repeatable): dfm FILE.csv|FILE.mtx (document-feature matrix), spans FILE.csv (matched spans), iramuteq FILE.txt (IRaMuTeQ corpus); - : stdout',
+      (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
+    )
+    .addOption(new Option('--dfm-features <features>', 'what the dfm counts: content words, their lemmas, or the lexicon entries coded').choices(DFM_FEATURES).default('words'))
+    .option('--iramuteq-vars <names>', 'starred variables of --export iramuteq, comma-separated: input columns, or canal, note, date, id, tonalite, langue, auteur', (v: string) => v.split(',').map((n) => n.trim()).filter((n) => n !== ''))
     .option('--examples <n>', 'example verbatims per concept and irritant', positiveInt('--examples'), 3)
     .option('--top <n>', 'top words and expressions listed', positiveInt('--top'), 20)
     .option(
@@ -46,10 +92,25 @@ export function analyzeCommand(program: Command, { io, setExitCode, workerScript
     .option('--no-progress', 'never show the progress bar (it only shows on a terminal, on stderr)')
     .action(async (files: string[], opts: AnalyzeCliOptions) => {
       await checkInputOptions(files, opts, io, 'analyze');
-      checkStreams(opts);
+      const exports = parseExports(opts.export ?? []);
+      if (opts.iramuteqVars !== undefined && exports.iramuteq === undefined) throw usageError('--iramuteq-vars names the variables of --export iramuteq FILE, which is not given');
+      if (opts.annotateText === true && opts.annotate === undefined) throw usageError('--annotate-text adds the text to --annotate FILE, which is not given');
+      checkStreams(opts, exports);
       // Outputs first, then inputs: a wrong path is found before a long analysis, and nothing is written on a bad run.
       const toFiles = (path: string | undefined): string | undefined => (path === '-' ? undefined : path);
-      await checkOutputs([{ option: '--out', path: toFiles(opts.out) }, { option: '--annotate', path: toFiles(opts.annotate) }, { option: '--rejects', path: toFiles(opts.rejects) }], files);
+      const matrix = exports.dfm !== undefined && /\.mtx$/i.test(exports.dfm) ? (await import('../../run/exports.js')).matrixCompanions(exports.dfm) : undefined;
+      await checkOutputs(
+        [
+          { option: '--out', path: toFiles(opts.out) },
+          { option: '--annotate', path: toFiles(opts.annotate) },
+          { option: '--rejects', path: toFiles(opts.rejects) },
+          { option: '--export dfm', path: toFiles(exports.dfm) },
+          ...(matrix ? [{ option: '--export dfm (rows)', path: matrix.rows }, { option: '--export dfm (columns)', path: matrix.cols }] : []),
+          { option: '--export spans', path: toFiles(exports.spans) },
+          { option: '--export iramuteq', path: toFiles(exports.iramuteq) },
+        ],
+        files,
+      );
       await checkInputs(files);
       // What the run needs, loaded now (the other commands never load it).
       const [{ analyzeFiles, defaultWorkers }, { stringifyRunState }, { renderReport }, { createProgress }] = await Promise.all([
@@ -61,6 +122,8 @@ export function analyzeCommand(program: Command, { io, setExitCode, workerScript
       const workers = opts.workers === 'auto' ? defaultWorkers(await totalSize(files)) : Number(opts.workers);
       if (!Number.isInteger(workers) || workers < 1) throw usageError(`--workers expects a whole number or auto, got "${opts.workers}"`);
       const progress = createProgress({ stream: io.stderr, enabled: opts.progress && !io.env.CI });
+      // Like the progress bar: on a terminal, unless --no-progress; scripts and pipes keep a quiet stderr.
+      const showColumns = opts.progress && !io.env.CI && io.stderr.isTTY === true;
       const { inputs, options } = await inputRun(files, opts, io);
       try {
         const result = await analyzeFiles(inputs, {
@@ -74,7 +137,13 @@ export function analyzeCommand(program: Command, { io, setExitCode, workerScript
           period: opts.period,
           ...(opts.annotate ? { annotate: opts.annotate === '-' ? io.stdout : opts.annotate } : {}),
           ...(opts.annotateFormat ? { annotateFormat: opts.annotateFormat } : {}),
+          ...(opts.annotateText === true ? { annotateText: true } : {}),
           ...(opts.rejects ? { rejects: opts.rejects === '-' ? io.stdout : opts.rejects } : {}),
+          ...(exports.dfm !== undefined ? { dfm: exports.dfm === '-' ? io.stdout : exports.dfm, dfmFeatures: opts.dfmFeatures } : {}),
+          ...(exports.spans !== undefined ? { spans: exports.spans === '-' ? io.stdout : exports.spans } : {}),
+          ...(exports.iramuteq !== undefined ? { iramuteq: exports.iramuteq === '-' ? io.stdout : exports.iramuteq, iramuteqVariables: opts.iramuteqVars ?? [] } : {}),
+          // The columns each input is read with, said before the first row (where the progress bar would be).
+          ...(showColumns ? { onColumns: (used: ColumnsUsed) => io.stderr.write(`${describeColumns(used)}\n`) } : {}),
           keepState: opts.format === 'state',
           onProgress: (n) => progress.tick(n),
         });
@@ -106,7 +175,11 @@ interface AnalyzeCliOptions extends InputCliOptions {
   out?: string;
   annotate?: string;
   annotateFormat?: 'csv' | 'jsonl';
+  annotateText?: boolean;
   rejects?: string;
+  export?: string[];
+  dfmFeatures: 'words' | 'lemmas' | 'concepts';
+  iramuteqVars?: string[];
   examples: number;
   top: number;
   vocabulary: number | 'exact';
@@ -119,11 +192,31 @@ interface AnalyzeCliOptions extends InputCliOptions {
  * Standard output carries one stream: two outputs on stdout are refused
  * before anything is read.
  */
-function checkStreams(opts: AnalyzeCliOptions): void {
-  const users = stdoutUsers([{ option: '--out', path: opts.out, report: true }, { option: '--annotate', path: opts.annotate }, { option: '--rejects', path: opts.rejects }]);
+function checkStreams(opts: AnalyzeCliOptions, exports: Partial<Record<ExportKind, string>>): void {
+  const users = stdoutUsers([
+    { option: '--out', path: opts.out, report: true },
+    { option: '--annotate', path: opts.annotate },
+    { option: '--rejects', path: opts.rejects },
+    ...EXPORT_KINDS.map((kind) => ({ option: `--export ${kind}`, path: exports[kind] })),
+  ]);
   if (users.length > 1) {
     throw usageError(`standard output can carry one stream, not ${users.join(' and ')}: write the others to files (e.g. --out report.${opts.format === 'state' ? 'state.json' : opts.format === 'table' ? 'txt' : opts.format})`);
   }
+}
+
+/** One line naming the columns an input is read with: `verbatim: r.csv (csv, delimiter ";", utf8): text content_review, id id, channel canal…`. */
+export function describeColumns(used: ColumnsUsed): string {
+  const roles: string[] = [];
+  const name = (header: string): string => JSON.stringify(header);
+  if (used.textColumns !== undefined) roles.push(`text ${used.textColumns.map(name).join(' + ')}`);
+  else if (used.text !== undefined) roles.push(`text ${name(used.text)}`);
+  for (const role of ['id', 'channel', 'date', 'score', 'author'] as const) {
+    const header = used[role];
+    if (header !== undefined) roles.push(`${role} ${name(header)}`);
+    else if (role === 'channel' && used.constantChannel !== undefined) roles.push(`channel = ${name(used.constantChannel)}`);
+  }
+  const file = used.file === '-' ? 'standard input' : used.file;
+  return escapeForTerminal(`verbatim: columns of ${file} (${used.description}): ${roles.join(', ')}; other columns kept as meta`, true);
 }
 
 async function totalSize(files: string[]): Promise<number> {

@@ -184,8 +184,9 @@ function coreTable(report: Report, ctx: TableContext): TextBlock[] {
     end.push('', heading(`${m.text.rejects}${m.colon}${s.rejected}`));
     for (const r of s.rejectsByReason) end.push(`  ${padEnd(truncate(r.reason, 30), 30)} ${padStart(String(r.count), 6)}`);
     for (const r of s.firstRejects) {
-      const where = `${r.source.file} ${m.text.row} ${r.source.row}`;
-      end.push(truncate(`  ${where}${m.colon}${r.reason}${r.hint === '' ? '' : ` — ${oneLine(r.hint)}`}`, width));
+      // The row as a spreadsheet shows it; where and why are never cut, the hint is shortened to the width.
+      const where = `  ${truncate(oneLine(`${r.source.file} ${m.text.row} ${r.source.sheetRow ?? r.source.row}${m.colon}${r.reason}`), Infinity)}`;
+      end.push(r.hint === '' ? where : `${where}${truncate(` — ${oneLine(r.hint)}`, Math.max(24, width - where.length))}`);
     }
   }
   return [
@@ -305,7 +306,7 @@ function coreMarkdown(report: Report, ctx: MarkdownContext): TextBlock[] {
     for (const r of s.rejectsByReason) out.push(`| ${mdCell(r.reason)} | ${r.count} |`);
     out.push('');
     for (const r of s.firstRejects) {
-      out.push(`- ${mdCell(`${r.source.file} ${t.row} ${r.source.row}${m.colon}${r.reason}${r.hint === '' ? '' : ` — ${r.hint}`}`)}`);
+      out.push(`- ${mdCell(`${r.source.file} ${t.row} ${r.source.sheetRow ?? r.source.row}${m.colon}${r.reason}${r.hint === '' ? '' : ` — ${r.hint}`}`)}`);
     }
     out.push('');
   }
