@@ -108,8 +108,9 @@ export async function produceQueue(files: Array<string | InputSpec>, options: Pr
     await client.del(queue.toKey(RUN_KEY));
     // Then this producer says it is at work, and keeps saying it: a merge waiting for the record sees it fail or die.
     const alive = (): Promise<unknown> => client.set(queue.toKey(PRODUCER_ALIVE_KEY), status.by, { PX: PRODUCER_SILENCE });
-    await client.set(queue.toKey(PRODUCER_KEY), JSON.stringify(status));
+    // Alive first: a merge that reads "producing" must also see the sign of life.
     await alive();
+    await client.set(queue.toKey(PRODUCER_KEY), JSON.stringify(status));
     heartbeat = setInterval(() => void alive().catch(() => undefined), PRODUCER_HEARTBEAT);
     heartbeat.unref();
     await client.set(queue.toKey(settingsKey(settingsRef)), JSON.stringify(settings));
