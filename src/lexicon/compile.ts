@@ -17,7 +17,7 @@ import { accentForm, accentsWithin, termKeyForms, termKeys, type KeyForm, type K
 import { lemmaForms } from './lemmas.js';
 import { defaultWordData, Speller, type FrenchWordData } from './fuzzy.js';
 import { recordCompiled, storedMatcher } from './store.js';
-import { GenerationalMemo } from './memo.js';
+import { Memo } from '../text/memo.js';
 
 /** A word atom; `form`: its accented spelling, for a key that stands for several French words (`salé`). */
 type Atom =
@@ -149,7 +149,7 @@ function isNameAt(units: readonly MatchUnit[], i: number): boolean {
   return title !== undefined && TITLES.has(title.key);
 }
 /**
- * Memo budgets, per generation (`GenerationalMemo` holds up to twice as
+ * Memo budgets, per generation (`Memo` holds up to twice as
  * many): what the matcher knows of a token key, the globs a key satisfies,
  * the accented spelling of a token on a colliding key. Measured on a growing
  * export of 106k rows (3.2M token keys, 112k distinct): a key memo of 32,768
@@ -200,7 +200,7 @@ class GlobIndex {
   private readonly ids = new Map<string, number>();
   private readonly byTrigram = new Map<string, number[]>();
   private readonly scan: number[] = [];
-  private readonly memo = new GenerationalMemo<readonly number[]>(GLOB_MEMO_BUDGET);
+  private readonly memo = new Memo<readonly number[]>(GLOB_MEMO_BUDGET);
 
   add(pattern: string): number {
     const known = this.ids.get(pattern);
@@ -975,7 +975,7 @@ function matcherFrom(lexicon: Lexicon, data: MatcherData, options: CompileOption
     for (const id of ids) first.push(...rootTargets(trie, GLOB, id));
     return first;
   };
-  // A GenerationalMemo written out: this lookup is on every token.
+  // A Memo written out: this lookup is on every token.
   let infos = new Map<string, KeyInfo>();
   let olderInfos = new Map<string, KeyInfo>();
   const remember = (key: string, info: KeyInfo): KeyInfo => {
@@ -1030,7 +1030,7 @@ function matcherFrom(lexicon: Lexicon, data: MatcherData, options: CompileOption
   };
 
   /** Accented spellings of the tokens on colliding keys, by token text. */
-  const forms = new GenerationalMemo<string>(FORM_MEMO_BUDGET);
+  const forms = new Memo<string>(FORM_MEMO_BUDGET);
 
   const match = (units: readonly MatchUnit[]): RawMatch[] => {
     const out: RawMatch[] = [];

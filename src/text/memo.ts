@@ -4,11 +4,15 @@
  * `old` and the previous `old` is dropped. Memory stays under 2 × `half`
  * entries while frequent keys survive, without the per-hit bookkeeping of a
  * strict LRU. Module-level instances are fine: they only memoise pure results.
+ * The lexicon's matcher uses it too, for its per-key tables: a vocabulary that
+ * keeps growing no longer grows them.
  */
 export class Memo<V> {
   private young = new Map<string, V>();
   private old = new Map<string, V>();
-  constructor(private readonly half: number) {}
+  constructor(private readonly half: number) {
+    if (!(half >= 1)) throw new RangeError(`verbatim-fr: a memo budget must be at least 1, got ${half}`);
+  }
 
   get(key: string): V | undefined {
     const hit = this.young.get(key);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { GenerationalMemo } from '../../src/lexicon/memo.js';
+import { Memo } from '../../src/text/memo.js';
 
-describe('GenerationalMemo', () => {
+describe('Memo', () => {
   it('holds at most twice its budget, however many keys come', () => {
-    const memo = new GenerationalMemo<number>(100);
+    const memo = new Memo<number>(100);
     for (let i = 0; i < 10_000; i += 1) memo.set(`k${i}`, i);
     expect(memo.size).toBeLessThanOrEqual(200);
     expect(memo.get('k9999')).toBe(9999);
@@ -11,7 +11,7 @@ describe('GenerationalMemo', () => {
   });
 
   it('keeps a key that recurs while new keys stream past', () => {
-    const memo = new GenerationalMemo<number>(100);
+    const memo = new Memo<number>(100);
     memo.set('hot', 1);
     for (let i = 0; i < 10_000; i += 1) {
       memo.set(`k${i}`, i);
@@ -21,6 +21,6 @@ describe('GenerationalMemo', () => {
   });
 
   it.each([0, -1, Number.NaN])('refuses a budget of %s', (budget) => {
-    expect(() => new GenerationalMemo(budget)).toThrow(RangeError);
+    expect(() => new Memo(budget)).toThrow(RangeError);
   });
 });
