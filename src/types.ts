@@ -167,3 +167,22 @@ export interface VerbatimAnalysis {
    */
   exchanges?: number;
 }
+
+/** The columns an input was read with (what `ReadOptions.onColumns` is told before its first row). */
+export interface ColumnsUsed {
+  /** The input as given. */
+  file: string;
+  /** How it was read: `csv, delimiter ";", utf8`, `xlsx, first worksheet`… */
+  description: string;
+  /** Header of the text column (`a+b` for joined columns). */
+  text?: string;
+  /** `--text a+b`: the joined columns. */
+  textColumns?: string[];
+  id?: string;
+  date?: string;
+  score?: string;
+  channel?: string;
+  /** A channel for the whole input, when no column holds it. */
+  constantChannel?: string;
+  author?: string;
+}

@@ -1,4 +1,4 @@
-import type { Verbatim } from '../types.js';
+import type { ColumnsUsed, Verbatim } from '../types.js';
 import type { ChannelDefinition } from '../lexicon/channels.js';
 
 /** File formats the readers understand. */
@@ -54,24 +54,7 @@ export interface InputSpec extends ColumnOptions {
   stream?: AsyncIterable<Uint8Array | string>;
 }
 
-/** The columns an input was read with (what `ReadOptions.onColumns` is told before its first row). */
-export interface ColumnsUsed {
-  /** The input as given. */
-  file: string;
-  /** How it was read: `csv, delimiter ";", utf8`, `xlsx, first worksheet`… */
-  description: string;
-  /** Header of the text column (`a+b` for joined columns). */
-  text?: string;
-  /** `--text a+b`: the joined columns. */
-  textColumns?: string[];
-  id?: string;
-  date?: string;
-  score?: string;
-  channel?: string;
-  /** A channel for the whole input, when no column holds it. */
-  constantChannel?: string;
-  author?: string;
-}
+export type { ColumnsUsed } from '../types.js';
 
 export interface ReadOptions extends ColumnOptions {
   /** Told, for each input, which columns were mapped to which role, once its header is read and before its first row. */

@@ -2,7 +2,7 @@
  * Types of the corpus report: the mergeable state built from analyses and
  * the finalized `Report` (schema/report.schema.json).
  */
-import type { EntryKind, JourneyStage, Tonality } from '../types.js';
+import type { ColumnsUsed, EntryKind, JourneyStage, Tonality } from '../types.js';
 import type { Section } from './section.js';
 import type { TermTable } from './terms.js';
 
@@ -356,22 +356,7 @@ export interface Report extends CoreReport {
 }
 
 /** The columns one input was read with. */
-export interface ProvenanceColumns {
-  /** The input as given (`-` for standard input). */
-  file: string;
-  /** How it was read (`csv, delimiter ";", utf8`). */
-  description: string;
-  text?: string;
-  /** `--text a+b`: the columns joined into the text. */
-  textColumns?: string[];
-  id?: string;
-  date?: string;
-  score?: string;
-  channel?: string;
-  /** The channel of the whole input, when no column holds it. */
-  constantChannel?: string;
-  author?: string;
-}
+export type ProvenanceColumns = ColumnsUsed;
 
 /** What made a report: enough to tell two runs apart and to run one again. */
 export interface ReportProvenance {

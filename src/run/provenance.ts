@@ -49,7 +49,7 @@ export async function lexiconLayers(options: { includeDefault: boolean; sectors:
 }
 
 /** The columns of each input, sorted by file: a merge of parts lists them as one run over the parts would. */
-export function provenanceColumns(used: readonly (ColumnsUsed | ProvenanceColumns)[]): ProvenanceColumns[] {
+export function provenanceColumns(used: readonly ColumnsUsed[]): ProvenanceColumns[] {
   return sortColumns(used
     .map((u) => {
       const out: ProvenanceColumns = { file: u.file, description: u.description };
