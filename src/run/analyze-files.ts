@@ -92,7 +92,10 @@ export interface AnalyzeFilesOptions {
    * Analyse on this many worker threads (default 1: in-process). Needs
    * `workerScript`, a module that calls `runAnalysisWorker()` when it starts
    * in a worker (the `verbatim` CLI's bin does). The report is the same whatever the
-   * number of workers: states merge exactly.
+   * number of workers: states merge exactly. With `maxVocabulary` the word
+   * tables are summaries whose small undercounts depend on how rows were
+   * split: the same input on the same number of workers still gives the same
+   * report (batches go to the workers in turn, whatever their speed).
    */
   workers?: number;
   workerScript?: string | URL;

@@ -1,6 +1,6 @@
 // The run's side of the worker threads: the workers start (and compile their
 // lexicons) at once, the first says what the analyser is; then batches of
-// verbatims go out to the least busy worker, analyses come back in any order
+// verbatims go out to the workers in turn, analyses come back in any order
 // and are written in input order, and each worker's report state comes back
 // at the end.
 import { Worker } from 'node:worker_threads';
@@ -11,7 +11,14 @@ import type { AnnotationWriter } from './outputs.js';
 import type { AnalyzerSummary, FromWorker, ToWorker, WorkerSetup } from './protocol.js';
 
 /** Verbatims sent to a worker at once: large enough to amortise messaging, small enough to keep memory flat. */
-const BATCH = 256;
+export const BATCH = 256;
+
+/**
+ * The worker that analyses batch `seq` (0-based, `BATCH` verbatims each, in
+ * input order) of a run on `count` workers: a fixed round robin, so that
+ * the same input on the same number of workers gives the same report.
+ */
+export const workerOfBatch = (seq: number, count: number): number => seq % count;
 /** Batches in flight per worker before the reader waits. */
 const IN_FLIGHT = 4;
 /** Batches sent but not yet written (in flight, or back and waiting for their turn or for the disk), per worker, before the reader waits. */
@@ -116,14 +123,16 @@ export function startWorkers(count: number, script: string | URL, setup: Omit<Wo
   const send = async (): Promise<void> => {
     for (;;) {
       if (failure) throw failure;
-      let best = 0;
-      for (let w = 1; w < count; w++) if ((inFlight[w] ?? 0) < (inFlight[best] ?? 0)) best = w;
-      // Backpressure on both ends: workers busy, or analyses waiting to be written (a slow disk, a late batch).
-      if ((inFlight[best] ?? 0) < IN_FLIGHT && seq - nextToWrite < count * UNWRITTEN) {
-        inFlight[best] = (inFlight[best] ?? 0) + 1;
+      // Batch n always goes to worker n mod count, never to the least busy one: with a word budget
+      // (`maxVocabulary`) a worker's tables depend on which rows it saw, and the report must not
+      // depend on timing. Batches are equal in size, so the round robin keeps the workers even.
+      const target = workerOfBatch(seq, count);
+      // Backpressure on both ends: the worker busy, or analyses waiting to be written (a slow disk, a late batch).
+      if ((inFlight[target] ?? 0) < IN_FLIGHT && seq - nextToWrite < count * UNWRITTEN) {
+        inFlight[target] = (inFlight[target] ?? 0) + 1;
         sourcesOf.set(seq, { sources, order });
         const message: ToWorker = { type: 'batch', seq, verbatims: batch };
-        pool[best]?.postMessage(message);
+        pool[target]?.postMessage(message);
         seq += 1;
         batch = [];
         sources = [];
