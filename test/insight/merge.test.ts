@@ -92,7 +92,7 @@ describe.each(analyses.map((a) => [a.name, a] as const))('%s merge', (_name, a) 
         expect(left).toEqual(right);
         expect(a.finalize(left)).toEqual(a.finalize(right));
       }),
-      { numRuns: 40 },
+      { numRuns: 20 },
     );
   });
 
@@ -103,7 +103,7 @@ describe.each(analyses.map((a) => [a.name, a] as const))('%s merge', (_name, a) 
         expect(canonical(a.merge(sx, sy))).toEqual(canonical(a.merge(sy, sx)));
         expect(a.finalize(a.merge(sx, sy))).toEqual(a.finalize(a.merge(sy, sx)));
       }),
-      { numRuns: 40 },
+      { numRuns: 20 },
     );
   });
 
@@ -116,7 +116,7 @@ describe.each(analyses.map((a) => [a.name, a] as const))('%s merge', (_name, a) 
         const merged = parts.reduce((acc, s) => a.merge(acc, s));
         expect(a.finalize(merged)).toEqual(whole);
       }),
-      { numRuns: 60 },
+      { numRuns: 30 },
     );
   });
 
@@ -127,7 +127,7 @@ describe.each(analyses.map((a) => [a.name, a] as const))('%s merge', (_name, a) 
         const empty = a.build([]);
         expect(mergeAll(parts, a.merge, empty)).toEqual(parts.reduce((acc, s) => a.merge(acc, s), empty));
       }),
-      { numRuns: 30 },
+      { numRuns: 15 },
     );
   });
 });

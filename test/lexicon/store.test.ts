@@ -25,13 +25,23 @@ const texts = [
 /** Every analysis of the texts, as JSON (ids, matches, offsets, tonality, everything). */
 const analyses = (analyzer: Analyzer): string => JSON.stringify(texts.map((text, i) => analyze({ id: String(i), text }, analyzer)));
 
+// Compiling the default lexicons (with no store) is the slow part of these tests: done once, on first use.
+let defaultCompiled: { analyzer: Analyzer; stored: ReturnType<typeof collectCompiled> } | undefined;
+function compileDefault(): { analyzer: Analyzer; stored: ReturnType<typeof collectCompiled> } {
+  if (defaultCompiled === undefined) {
+    let analyzer: Analyzer | undefined;
+    const stored = collectCompiled(() => {
+      analyzer = createAnalyzer();
+      analyzer.english?.();
+    });
+    defaultCompiled = { analyzer: analyzer as Analyzer, stored };
+  }
+  return defaultCompiled;
+}
+
 describe('stored default tries', () => {
   it('the default analyser compiles two tries (French, English layer); a store of them is used and analyses identically', () => {
-    let compiled: Analyzer | undefined;
-    const stored = collectCompiled(() => {
-      compiled = createAnalyzer();
-      compiled.english?.();
-    });
+    const { analyzer: compiled, stored } = compileDefault();
     expect(stored).toHaveLength(2);
     expect(compiled?.compiled.stored).toBe(false);
     useMatcherStore(serializeMatchers(stored));
@@ -42,8 +52,7 @@ describe('stored default tries', () => {
   }, 60_000);
 
   it('is not used for another lexicon: a user layer, a sector, another SMS table', () => {
-    const stored = collectCompiled(() => createAnalyzer());
-    useMatcherStore(serializeMatchers(stored));
+    useMatcherStore(serializeMatchers(compileDefault().stored));
     expect(createAnalyzer({ fuzzy: false }).compiled.stored).toBe(true);
     const patch = defineLexicon({ version: 1, entries: [{ id: 'attente_excessive', addTerms: ['poireauter'] }] });
     expect(createAnalyzer({ lexicons: [patch] }).compiled.stored).toBe(false);

@@ -92,7 +92,7 @@ describe('mergeReportStates', () => {
           expect(finalizeReport(parts[0]!, options)).toEqual(whole);
         },
       ),
-      { numRuns: 150 },
+      { numRuns: 60 },
     );
   });
 
@@ -104,7 +104,7 @@ describe('mergeReportStates', () => {
         expect(back).toEqual(s);
         expect(finalizeReport(back, options)).toEqual(finalizeReport(s, options));
       }),
-      { numRuns: 100 },
+      { numRuns: 40 },
     );
   });
 
