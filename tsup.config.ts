@@ -31,8 +31,8 @@ export default defineConfig([
     // The browser build of "." (the `browser` condition of its `import` export): the same code,
     // but the default lexicon data loads on demand, each part in its own chunk
     // (src/lexicon/default-data.browser.ts; loadDefaultLexicons, createAnalyzerAsync). Types: dist/index.d.ts.
-    // lexicon/yaml.ts as an entry too: its own chunk, dropped with `yaml` by a page that parses no lexicon.
-    entry: { 'browser/index': 'src/index.ts', 'browser/yaml': 'src/lexicon/yaml.ts' },
+    // lexicon/yaml.browser.ts (yaml.ts in Node) as an entry too: its own chunk, dropped with `yaml` by a page that parses no lexicon.
+    entry: { 'browser/index': 'src/index.ts', 'browser/yaml': 'src/lexicon/yaml.browser.ts' },
     format: ['esm'],
     target: 'es2022',
     platform: 'browser',

@@ -569,6 +569,7 @@ function edgeBit(kind: number, id: number): number {
  */
 function nodeMasks(trie: FlatTrie): Int32Array {
   const { table } = trie;
+  const [keyIds, stemIds, globIds] = [trie.keys.id, trie.stems.id, trie.globs.id];
   const n = table.length / ROW - 1;
   const masks = new Int32Array(n);
   for (let node = 0; node < n; node += 1) {
@@ -577,10 +578,11 @@ function nodeMasks(trie: FlatTrie): Int32Array {
       masks[node] = -1;
       continue;
     }
+    // Three plain loops, no array per node: this runs once per node of the trie when an analyser starts.
     let mask = 0;
-    for (const [kind, edges] of [[KEY, trie.keys], [STEM, trie.stems], [GLOB, trie.globs]] as const) {
-      for (let e = table[row + kind] as number; e < (table[row + ROW + kind] as number); e += 1) mask |= edgeBit(kind, edges.id[e] as number);
-    }
+    for (let e = table[row + KEY] as number, end = table[row + ROW + KEY] as number; e < end; e += 1) mask |= edgeBit(KEY, keyIds[e] as number);
+    for (let e = table[row + STEM] as number, end = table[row + ROW + STEM] as number; e < end; e += 1) mask |= edgeBit(STEM, stemIds[e] as number);
+    for (let e = table[row + GLOB] as number, end = table[row + ROW + GLOB] as number; e < end; e += 1) mask |= edgeBit(GLOB, globIds[e] as number);
     masks[node] = mask;
   }
   return masks;

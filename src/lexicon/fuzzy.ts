@@ -204,16 +204,23 @@ export class DeletionIndex {
 
 /** Misspelling correction of one lexicon: token key → the lexicon key it stands for. */
 export class Speller {
-  private readonly index: DeletionIndex;
+  // Built on the first key worth correcting, not with the analyser: a worker
+  // or a one-off `verbatim tokenize` that meets no misspelling never pays for it.
+  private index: DeletionIndex | undefined;
 
   constructor(
-    targets: Iterable<string>,
+    private readonly targets: Iterable<string>,
     private readonly known: ReadonlySet<string>,
     private readonly words: FrenchWordData,
-  ) {
-    const usable: string[] = [];
-    for (const k of targets) if (isFuzzyTarget(k) && words.covered.has(k)) usable.push(k);
-    this.index = new DeletionIndex(usable);
+  ) {}
+
+  private deletions(): DeletionIndex {
+    if (this.index === undefined) {
+      const usable: string[] = [];
+      for (const k of this.targets) if (isFuzzyTarget(k) && this.words.covered.has(k)) usable.push(k);
+      this.index = new DeletionIndex(usable);
+    }
+    return this.index;
   }
 
   /**
@@ -228,7 +235,7 @@ export class Speller {
     let best: string | undefined;
     let bestCost = Infinity;
     let tie = false;
-    for (const k of this.index.near(key)) {
+    for (const k of this.deletions().near(key)) {
       if (k[0] !== key[0]) continue;
       const cost = editCost(key, k);
       if (cost < bestCost) {
