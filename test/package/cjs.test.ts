@@ -53,6 +53,11 @@ const io = require('verbatim-fr/io');
 const out = {};
 (async () => {
   const analyzer = m.createAnalyzer();
+  // yaml is required when a lexicon is first parsed, not by the import nor by the default analyser.
+  const yamlLoaded = () => Object.keys(require.cache).some((k) => k.includes('/node_modules/yaml/'));
+  out.yamlBeforeParse = yamlLoaded();
+  out.parsed = m.parseLexicon(['version: 1', 'entries:', '  - id: x', '    kind: theme', '    label: X', '    terms: [colis]'].join(String.fromCharCode(10)), { file: 'x.yml' }).entries.length;
+  out.yamlAfterParse = yamlLoaded();
   out.entries = [typeof m.tokenize, typeof io.readVerbatims];
   out.englishWords = (await m.englishWords("I can't wait")).words;
   out.englishLemmas = m.englishLemmas('The parcels arrived').map((l) => l.key);
@@ -87,6 +92,9 @@ describe('built package from CommonJS', () => {
   it('requires every entry and calls each function that loads a module lazily', () => {
     const out = JSON.parse(execFileSync(process.execPath, ['-e', SCRIPT], { cwd: consumer, encoding: 'utf8' })) as Record<string, unknown>;
     expect(out).toEqual({
+      yamlBeforeParse: false,
+      parsed: 1,
+      yamlAfterParse: true,
       entries: ['function', 'function'],
       englishWords: ['i', 'can', 'not', 'wait'],
       englishLemmas: ['the', 'parcel', 'arrive'],
