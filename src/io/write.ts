@@ -26,6 +26,24 @@ function outputPlan(path: string): { writeTo: string; replace: boolean } {
  * The reader of an output stream went away (`| head -1` has what it wanted):
  * the end of the run, not a failure of it.
  */
+/**
+ * Resolves once the stream drained, failed or closed, then drops its three
+ * listeners (a race of `once()` would leak the losers').
+ */
+function drainedOrOver(stream: NodeJS.EventEmitter): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const over = (): void => {
+      stream.off('drain', over);
+      stream.off('error', over);
+      stream.off('close', over);
+      resolve();
+    };
+    stream.on('drain', over);
+    stream.on('error', over);
+    stream.on('close', over);
+  });
+}
+
 export class ClosedStreamError extends Error {
   constructor(readonly code: string) {
     super(`verbatim-fr: the output stream was closed by its reader (${code})`);
@@ -75,18 +93,7 @@ export function openOutput(target: string | NodeJS.WritableStream): Output {
       if (failure) throw failure;
       // A device or a pipe may fail at once (EPIPE): its error came before any listener below, so never wait then.
       if (!stream.write(chunk) && !failure && !stream.destroyed) {
-        // Wait for drain, error or close, then drop the listeners (a race of once() would leak the losers').
-        await new Promise<void>((resolve) => {
-          const done = (): void => {
-            stream.off('drain', done);
-            stream.off('error', done);
-            stream.off('close', done);
-            resolve();
-          };
-          stream.on('drain', done);
-          stream.on('error', done);
-          stream.on('close', done);
-        });
+        await drainedOrOver(stream);
       }
       if (failure) throw failure;
     },
@@ -154,19 +161,6 @@ function streamOutput(stream: NodeJS.WritableStream): Output {
     settled = true;
     stream.off('error', onError);
   };
-  /** Resolves once the stream drained, failed or closed. */
-  const drained = (): Promise<void> =>
-    new Promise<void>((resolve) => {
-      const over = (): void => {
-        stream.off('drain', over);
-        stream.off('error', over);
-        stream.off('close', over);
-        resolve();
-      };
-      stream.on('drain', over);
-      stream.on('error', over);
-      stream.on('close', over);
-    });
   return {
     async write(chunk) {
       if (failure) throw failure;
@@ -175,7 +169,7 @@ function streamOutput(stream: NodeJS.WritableStream): Output {
       const ok = stream.write(chunk, (error?: Error | null) => {
         if (error) onError(error);
       });
-      if (!ok && !failure && !writable.destroyed) await drained();
+      if (!ok && !failure && !writable.destroyed) await drainedOrOver(stream);
       if (failure) throw failure;
     },
     async close() {
