@@ -19,6 +19,10 @@ export interface SuggestSectorsOptions {
   minShare?: number;
   /** Analyser options shared by every layer tried (user lexicons, language). */
   analyzer?: Omit<AnalyzerOptions, 'sectors'>;
+  /**
+   * The layers to try (default: every one, `sectorNames()`).
+   */
+  sectors?: readonly string[];
 }
 
 /** Terms a sector layer brings: its patches' added terms and its own entries' terms. */
@@ -34,8 +38,8 @@ function layerTerms(name: string): Set<string> {
 /**
  * The sector layers a corpus reads like, most likely first: for each layer,
  * the share of the sampled verbatims in which one of its own terms fires.
- * Cheap enough for a first look (layers × sample analyses); pick the layer
- * yourself when you know the sector.
+ * Cheap enough for a first look (one analyser with every layer tried, then
+ * the sample analysed once); pick the layer yourself when you know the sector.
  */
 export function suggestSectors(texts: Iterable<string>, options: SuggestSectorsOptions = {}): SectorSuggestion[] {
   const sampleSize = options.sample ?? 500;
@@ -48,14 +52,32 @@ export function suggestSectors(texts: Iterable<string>, options: SuggestSectorsO
     if (sample.length >= sampleSize) break;
   }
   if (sample.length === 0) return [];
+  const known = sectorNames();
+  const candidates = options.sectors ?? known;
+  for (const sector of candidates) {
+    if (!known.includes(sector)) throw new TypeError(`verbatim-fr: unknown sector ${JSON.stringify(sector)} in options.sectors; known: ${known.join(', ')}`);
+  }
+  // One analyser with every candidate layer, not one per layer: a compile is
+  // about a second, and a term a layer brings fires the same beside the others.
+  const analyzer = createAnalyzer({ ...options.analyzer, detectLanguage: false, sectors: [...candidates] });
+  const own = candidates.map((sector) => layerTerms(sector));
+  const counts = new Array<number>(candidates.length).fill(0);
+  for (const text of sample) {
+    const fired = new Set(analyze(text, analyzer).matches.map((m) => m.term));
+    own.forEach((terms, i) => {
+      for (const term of fired) {
+        if (terms.has(term)) {
+          counts[i] = (counts[i] ?? 0) + 1;
+          break;
+        }
+      }
+    });
+  }
   const out: SectorSuggestion[] = [];
-  for (const sector of sectorNames()) {
-    const own = layerTerms(sector);
-    const analyzer = createAnalyzer({ ...options.analyzer, detectLanguage: false, sectors: [sector] });
-    let verbatims = 0;
-    for (const text of sample) if (analyze(text, analyzer).matches.some((m) => own.has(m.term))) verbatims += 1;
+  candidates.forEach((sector, i) => {
+    const verbatims = counts[i] ?? 0;
     const share = verbatims / sample.length;
     if (share >= minShare) out.push({ sector, verbatims, share: Math.round(share * 1000) / 1000 });
-  }
+  });
   return out.sort((a, b) => b.share - a.share || (a.sector < b.sector ? -1 : 1));
 }
