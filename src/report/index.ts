@@ -68,5 +68,5 @@ export type * from './types.js';
 export * from './insight/index.js';
 export { reportMeta } from './meta.js';
 export { renderHtml } from './renderers/html.js';
-export { cooccurrenceTable, driversTable, keynessTable, reportTable, tidyCsv, trendsTable, REPORT_TABLE_KINDS } from './tables.js';
+export { cooccurrenceTable, driversTable, keynessTable, reportTable, tidyCsv, trendsTable } from './tables.js';
 export type { ReportTableKind, TidyCell, TidyTable } from './tables.js';

@@ -307,7 +307,7 @@ function keynessByTable(result: KeynessByResult, ctx: TableContext<KeynessByWord
   if (result.groups.filter((g) => g.verbatims > 0).length < 2) return [...out, truncate(w.oneChannel, ctx.width)];
   let shown = 0;
   for (const g of result.groups) {
-    const over = [...g.concept.over.map((i) => ctx.label(i.key)), ...g.word.over.map((i) => i.key)].slice(0, ctx.top);
+    const over = [...g.concept.over.map((i) => ctx.label(i.key)), ...g.word.over.map((i) => i.key)].slice(0, Math.min(ctx.top, 6));
     if (over.length === 0) continue;
     shown += 1;
     const best = g.concept.over[0] ?? g.word.over[0];
