@@ -89,7 +89,11 @@ export function createReportBuilder(options: ReportOptions = {}): ReportBuilder 
     snapshot() {
       // Merging with the empty state copies (merges are pure) and leaves each state as a merge would (pruned tables).
       const copy = dict<unknown>();
-      for (const s of sections) copy[s.name] = s.merge(states[s.name], s.init(context));
+      for (const s of sections) {
+        // A section with nothing to keep (keyness by a column, without one) has no state.
+        const state = s.merge(states[s.name], s.init(context));
+        if (state !== undefined) copy[s.name] = state;
+      }
       return { stateVersion: STATE_VERSION, sections: copy as ReportState['sections'] };
     },
   };
@@ -112,7 +116,8 @@ export function mergeReportStates(a: ReportState, b: ReportState, options: Merge
     }
     const inA = has(a.sections, name);
     const inB = has(b.sections, name);
-    out[name] = definition !== undefined && inA && inB ? definition.merge(a.sections[name], b.sections[name]) : cloneState(inA ? a.sections[name] : b.sections[name]);
+    const merged = definition !== undefined && inA && inB ? definition.merge(a.sections[name], b.sections[name]) : cloneState(inA ? a.sections[name] : b.sections[name]);
+    if (merged !== undefined) out[name] = merged;
   }
   return { stateVersion: STATE_VERSION, sections: out as ReportState['sections'] };
 }
@@ -143,7 +148,8 @@ export function finalizeReport(state: ReportState, options: ReportOptions = {}):
     if (!has(state.sections, s.name)) continue;
     const result = s.finalize(state.sections[s.name], context);
     if (s.name === CORE) coreReport = result as CoreReport;
-    else place(results, s.at ?? [s.name], result);
+    // A section with no result (keyness by a column, without one) leaves no key in the report.
+    else if (result !== undefined) place(results, s.at ?? [s.name], result);
   }
   const { summary, channels, all } = coreReport as CoreReport;
   return { schemaVersion: 2, lang, summary, channels, all, sections: results };

@@ -24,6 +24,7 @@ export {
   coreSection,
   defaultSections,
   journeySection,
+  keynessBySection,
   keynessSection,
   scoresSection,
   trendsSection,
@@ -35,6 +36,11 @@ export type {
   CooccurrenceWording,
   JourneyWording,
   KeynessWording,
+  KeynessByResult,
+  KeynessBySectionOptions,
+  KeynessByState,
+  KeynessByWording,
+  KeynessGroup,
   ScoresWording,
   TrendsWording,
   CooccurrenceSectionOptions,
@@ -62,3 +68,5 @@ export type * from './types.js';
 export * from './insight/index.js';
 export { reportMeta } from './meta.js';
 export { renderHtml } from './renderers/html.js';
+export { cooccurrenceTable, driversTable, keynessTable, reportTable, tidyCsv, trendsTable } from './tables.js';
+export type { ReportTableKind, TidyCell, TidyTable } from './tables.js';

@@ -66,7 +66,7 @@ export interface Section<S = unknown, R = unknown, M = unknown> {
    * top of the report (`summary`, `channels`, `all`).
    */
   at?: readonly string[];
-  /** Empty state. */
+  /** Empty state; `undefined` when the section has nothing to keep with these options (it then writes no state). */
   init(context: SectionContext): S;
   /** Adds one analysis; may change `state` and returns the state to keep. */
   add(state: S, analysis: VerbatimAnalysis, context: SectionContext): S;
@@ -74,7 +74,7 @@ export interface Section<S = unknown, R = unknown, M = unknown> {
   reject?(state: S, reject: ReportReject, context: SectionContext): S;
   /** Combines two states into a new one. */
   merge(a: S, b: S): S;
-  /** The section's result (pure: the state is not changed). */
+  /** The section's result (pure: the state is not changed); `undefined` leaves no key in the report. */
   finalize(state: S, context: SectionFinalizeContext): R;
   /**
    * Reads the result back from a report, which may come from JSON written by

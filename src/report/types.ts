@@ -85,6 +85,20 @@ export interface ReportOptions {
   scoreScale?: ScoreScale;
   /** Period of the trends: `month` (default) or ISO `week`. */
   period?: 'month' | 'week';
+  /**
+   * An input column (a `meta` field of the analyses: a brand, a region, a
+   * product) whose values group the verbatims for a keyness analysis by
+   * value, as by channel (`report.sections.insight.keynessBy`; the CLI's
+   * `--by`). An empty cell or a missing field counts in the group `(vide)`.
+   * Default: none. Fixed when the state is built.
+   */
+  groupBy?: string;
+  /**
+   * Values of `groupBy` compared at most, `(vide)` included (default 50):
+   * beyond it the column is not one of groups (ids, free text) and no value
+   * is compared; the report says so. Fixed when the state is built.
+   */
+  maxGroups?: number;
   /** Rejects listed with their file and row (default 10; counts cover all). Fixed when the state is built. */
   maxRejects?: number;
   /**

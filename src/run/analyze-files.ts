@@ -11,7 +11,8 @@ import type { ColumnOptions, ColumnsUsed, InputSpec, ReadItem, ReadReject } from
 import { createReportBuilder, finalizeReport, mergeReportStates, reportMeta } from '../report/index.js';
 import type { Report, ReportOptions, ReportState, Section } from '../report/index.js';
 import type { ReportProvenance as Provenance } from '../report/types.js';
-import { createDfmWriter, createIramuteqWriter, createSpansWriter, fanOut, type DfmFeatures, type RowWriter } from './exports.js';
+import type { ReportTableKind } from '../report/tables.js';
+import { checkGroupColumn, createDfmWriter, createIramuteqWriter, createSpansWriter, fanOut, writeReportTable, type DfmFeatures, type RowWriter } from './exports.js';
 import type { VerbatimAnalysis } from '../types.js';
 import { createAnnotationWriter, writeRejects, type AnnotationFormat } from './outputs.js';
 import { runProvenance } from './provenance.js';
@@ -65,6 +66,21 @@ export interface AnalyzeFilesOptions {
   iramuteq?: string | NodeJS.WritableStream;
   /** Its starred variables: input columns, or channel, score, date, id, tonality, language, author (`--iramuteq-vars`). */
   iramuteqVariables?: string[];
+  /**
+   * Tidy CSV tables of the report (`--export keyness|cooccurrence|trends|drivers FILE`):
+   * by kind, a path (written whole at the end) or a stream.
+   */
+  tables?: Partial<Record<ReportTableKind, string | NodeJS.WritableStream>>;
+  /**
+   * An input column whose values group the verbatims for a keyness by value
+   * (`ReportOptions.groupBy`, `--by`): a column no role reads (not the text,
+   * id, channel, date, score or author). A tabular input without it is an
+   * `InputError` at its first row; a JSON input none of whose records has it,
+   * at the end.
+   */
+  groupBy?: string;
+  /** Values of `groupBy` compared at most (`ReportOptions.maxGroups`, default 50). */
+  maxGroups?: number;
   /** Told, for each input, which columns were mapped to which role, before its first row (the CLI prints it). */
   onColumns?: (used: ColumnsUsed) => void;
   /** Write skipped rows here (CSV): a path, or a stream. */
@@ -139,6 +155,8 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
     ...(options.maskPersonalData !== undefined ? { maskPersonalData: options.maskPersonalData } : {}),
     ...(options.scale !== undefined ? { scoreScale: options.scale } : {}),
     ...(options.period !== undefined ? { period: options.period } : {}),
+    ...(options.groupBy !== undefined ? { groupBy: options.groupBy } : {}),
+    ...(options.maxGroups !== undefined ? { maxGroups: options.maxGroups } : {}),
   };
   // On worker threads the analysis happens there, and the run builds no analyser of its own (it would hold
   // its compiled lexicons for nothing): the first worker says what the run needs to know of it. Lexicon
@@ -195,7 +213,9 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
       options.onColumns?.(used);
     },
   });
-  const items = options.allowFileRejects === false ? strict(read) : read;
+  const checked = options.allowFileRejects === false ? strict(read) : read;
+  // --by: a column the inputs have, and that no role reads (the worker threads' states read the same meta).
+  const items = options.groupBy !== undefined ? checkGroupColumn(checked, options.groupBy, columnsUsed) : checked;
   let rejected = 0;
   const onReject = async (item: ReadReject): Promise<void> => {
     rejected += 1;
@@ -253,6 +273,9 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
     columnsUsed,
   );
   report.provenance = provenance;
+  for (const [kind, target] of Object.entries(options.tables ?? {}) as Array<[ReportTableKind, string | NodeJS.WritableStream | undefined]>) {
+    if (target !== undefined) await writeReportTable(report, kind, target);
+  }
   if (options.keepState !== true) return { report, provenance };
   return {
     report,

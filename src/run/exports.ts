@@ -16,7 +16,10 @@ import { releaseTemp, trackTemp } from '../io/temp-files.js';
 import { maskAnalysis } from '../report/mask.js';
 import { keywordsWithoutPersonalData } from '../report/state.js';
 import { foldAccents, foldKey } from '../text/fold.js';
-import type { VerbatimAnalysis } from '../types.js';
+import { reportTable, tidyCsv, type ReportTableKind } from '../report/tables.js';
+import type { Report } from '../report/types.js';
+import type { ColumnsUsed, VerbatimAnalysis } from '../types.js';
+import type { ReadItem } from '../io/types.js';
 import { csvRow } from '../_utils/csv.js';
 import type { AnnotationWriter } from './outputs.js';
 
@@ -415,4 +418,61 @@ export function fanOut(writers: ReadonlyArray<RowWriter>): RowWriter {
     },
     abort: () => all((w) => w.abort()),
   };
+}
+
+/**
+ * A tidy table of the report (`reportTable`) as CSV (`;`, UTF-8 BOM, CRLF,
+ * decimal point): to a file, written whole or not at all, or a stream.
+ */
+export async function writeReportTable(report: Report, kind: ReportTableKind, target: string | NodeJS.WritableStream): Promise<void> {
+  const text = tidyCsv(reportTable(report, kind));
+  const out = openOutput(target);
+  try {
+    await out.write(text);
+  } catch (error) {
+    await out.abort();
+    throw error;
+  }
+  await out.close();
+}
+
+const ROLES = ['text', 'id', 'channel', 'date', 'score', 'author'] as const;
+
+/**
+ * The items of a read, checked for the column that groups them (`--by`): a
+ * column read as a role (text, id, channel, date, score, author) is refused at
+ * the input's first row; so is a tabular input (CSV, TSV, XLSX) whose first
+ * row has no such column; a JSON input (whose records may differ) only when
+ * none of its records has it, at the end. `used` fills as the inputs open.
+ */
+export async function* checkGroupColumn(items: AsyncIterable<ReadItem>, column: string, used: readonly ColumnsUsed[]): AsyncGenerator<ReadItem> {
+  const name = column.trim();
+  /** File → the first row's other columns; files where a row had the column. */
+  const first = new Map<string, string[]>();
+  const found = new Set<string>();
+  const problem = (file: string, message: string, hint: string): InputError => new InputError([{ file, message, hint }]);
+  const listed = (keys: readonly string[]): string => (keys.length === 0 ? 'none (every column is read as a role)' : keys.map((k) => JSON.stringify(k)).join(', '));
+  for await (const item of items) {
+    if (item.type === 'verbatim') {
+      const file = item.source.file;
+      const has = item.verbatim.meta !== undefined && Object.hasOwn(item.verbatim.meta, name);
+      if (!first.has(file)) {
+        const columns = [...used].reverse().find((u) => u.file === file);
+        const role = columns === undefined ? undefined : ROLES.find((r) => (r === 'text' && columns.textColumns?.includes(name)) || columns[r] === name);
+        if (role !== undefined) {
+          throw problem(file, `--by ${JSON.stringify(name)}: this column is read as the ${role}`, role === 'channel' ? 'the report compares channels already (keyness by channel); --by names another column (a brand, a region, a product)' : '--by names a column kept as it is (a brand, a region, a product), not one read as the text, id, channel, date, score or author');
+        }
+        const keys = Object.keys(item.verbatim.meta ?? {});
+        first.set(file, keys);
+        if (!has && columns !== undefined && /^(?:csv|tsv|xlsx)\b/i.test(columns.description)) {
+          throw problem(file, `--by: no column ${JSON.stringify(name)}`, `name one of its other columns: ${listed(keys)} (names are matched exactly)`);
+        }
+      }
+      if (has) found.add(file);
+    }
+    yield item;
+  }
+  for (const [file, keys] of first) {
+    if (!found.has(file)) throw problem(file, `--by: no record has a field ${JSON.stringify(name)}`, `name one of its other fields: ${listed(keys)} (names are matched exactly)`);
+  }
 }

@@ -100,6 +100,8 @@ export async function runProvenance(
       period: report.period ?? 'month',
       defaultLanguage: analyzer.defaultLanguage,
       allTurns: run.allTurns,
+      ...(report.groupBy !== undefined ? { groupBy: report.groupBy } : {}),
+      ...(report.maxGroups !== undefined ? { maxGroups: report.maxGroups } : {}),
     },
     columns,
   });

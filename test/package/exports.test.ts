@@ -6,15 +6,15 @@ describe('public API', () => {
     expect(Object.keys(await import('../../src/index.js')).sort()).toEqual([
       'DEFAULT_LANGUAGES', 'GoldError', 'KWIC_PROBE', 'LexiconError', 'TONALITY_THRESHOLDS', 'analyze',
       'analyzeStream', 'analyzeVerbatim', 'buildReport', 'chatSection', 'checkThresholds', 'compileLexicon',
-      'composeLexicons', 'contentKeywords', 'cooccurrenceSection', 'coreSection', 'countExchanges', 'countWords', 'createAnalyzer',
+      'composeLexicons', 'contentKeywords', 'cooccurrenceSection', 'cooccurrenceTable', 'coreSection', 'countExchanges', 'countWords', 'createAnalyzer',
       'createAnalyzerAsync', 'createDiscoverBuilder', 'createKwic', 'createReportBuilder', 'customerText', 'defaultEnglishLexicon', 'defaultLexicon',
       'defaultSections', 'defineLexicon', 'defineSection', 'detectDictionary', 'detectLanguage', 'detectScoreScale', 'discover',
-      'discoverHtmlSection', 'draftLexicon', 'englishLemmas', 'englishWords', 'evaluate', 'finalizeDiscover', 'finalizeReport', 'findSector',
-      'foldKey', 'importDictionary', 'isBrandMessage', 'isStopword', 'journeySection', 'keynessSection', 'kwicLayer', 'loadDefaultLexicons',
+      'discoverHtmlSection', 'draftLexicon', 'driversTable', 'englishLemmas', 'englishWords', 'evaluate', 'finalizeDiscover', 'finalizeReport', 'findSector',
+      'foldKey', 'importDictionary', 'isBrandMessage', 'isStopword', 'journeySection', 'keynessBySection', 'keynessSection', 'keynessTable', 'kwicLayer', 'loadDefaultLexicons',
       'maskPersonalData', 'mergeDiscoverStates', 'mergeReportStates', 'normalize', 'normalizeChannel', 'parseChatTranscript', 'parseGoldJsonl',
-      'parseLexicon', 'renderDiscover', 'renderEvalReport', 'renderHtml', 'renderKwic', 'renderReport', 'renderers', 'reportMeta', 'safeParseLexicon',
-      'scoresSection', 'sectorLexicon', 'sectorNames', 'sentences', 'stem', 'stopwords', 'stringifyLexicon', 'suggestSectors', 'tokenize',
-      'trendsSection',
+      'parseLexicon', 'renderDiscover', 'renderEvalReport', 'renderHtml', 'renderKwic', 'renderReport', 'renderers', 'reportMeta', 'reportTable', 'safeParseLexicon',
+      'scoresSection', 'sectorLexicon', 'sectorNames', 'sentences', 'stem', 'stopwords', 'stringifyLexicon', 'suggestSectors', 'tidyCsv', 'tokenize',
+      'trendsSection', 'trendsTable',
     ]);
   });
 

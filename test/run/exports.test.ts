@@ -8,9 +8,13 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createAnalyzer } from '../../src/analyze/index.js';
 import { main } from '../../src/cli/main.js';
+import { renderReport } from '../../src/report/index.js';
+import { analyzeFiles } from '../../src/run/analyze-files.js';
+import { stringifyRunState } from '../../src/run/state-file.js';
 import { mapColumns } from '../../src/io/columns.js';
-import { dfmFeatures, iramuteqText, iramuteqToken, lemmaOfKeyword } from '../../src/run/exports.js';
+import { checkGroupColumn, dfmFeatures, iramuteqText, iramuteqToken, lemmaOfKeyword } from '../../src/run/exports.js';
 import { LIBRARY_VERSION } from '../../src/run/version.js';
 
 interface Result {
@@ -260,5 +264,72 @@ describe('reading exports as they are', () => {
       { layer: 'default:fr', hash: expect.any(String) },
       { layer: at('extra.yml'), hash: `sha256:${createHash('sha256').update(lexicon).digest('hex')}` },
     ]);
+  });
+});
+
+describe('--export keyness|cooccurrence|trends|drivers and --by', () => {
+  const head = (path: string): string => readFileSync(path, 'utf8').split('\r\n')[0]!;
+  const args = ['--text', 'title_review+content_review', '--by', 'Région'];
+  let whole: Result;
+  beforeAll(async () => {
+    const lines = REVIEWS.split('\r\n');
+    writeFileSync(at('part1.csv'), [lines[0], ...lines.slice(1, 4)].join('\r\n'));
+    writeFileSync(at('part2.csv'), [lines[0], ...lines.slice(4)].join('\r\n'));
+    whole = await cli([
+      'analyze', at('part1.csv'), at('part2.csv'), ...args, '--format', 'json',
+      '--export', 'keyness', at('keyness.csv'), '--export', 'cooccurrence', at('cooc.csv'), '--export', 'trends', at('trends.csv'), '--export', 'drivers', at('drivers.csv'),
+    ]);
+  });
+
+  it('writes each table as CSV (BOM, ";", CRLF, one row per item)', () => {
+    expect([whole.code, whole.stderr]).toEqual([0, '']);
+    expect(head(at('keyness.csv'))).toBe('\uFEFFby;group;kind;term;label;count;count_rest;share;share_rest;g2;p_value;log_ratio;direction');
+    expect(head(at('cooc.csv'))).toMatch(/^\uFEFFchannel;a_kind;a;a_label;b_kind;b;b_label;verbatims;/);
+    expect(head(at('trends.csv'))).toBe('\uFEFFperiod;kind;id;label;verbatims;share;n');
+    expect(head(at('drivers.csv'))).toBe('\uFEFFscale;kind;id;label;with_n;without_n;mean_with;mean_without;impact;low_base');
+    // Scored entries: one row each, stars, counts read back as numbers.
+    const drivers = rows(at('drivers.csv'));
+    expect(drivers.length).toBeGreaterThan(1);
+    expect(drivers.slice(1).every((row) => row[0] === 'stars' && Number.isInteger(Number(row[4])))).toBe(true);
+    const groups = JSON.parse(whole.stdout).sections.insight.keynessBy.groups.map((g: { group: string; verbatims: number }) => [g.group, g.verbatims]);
+    expect(groups).toEqual([['Bretagne', 2], ['Occitanie', 2], ['Hauts de France', 1], ['Île-de-France', 1]]);
+  });
+
+  it('states of two parts, merged: the report of one run over both, keyness by the column in it', async () => {
+    // One analyser for the three runs (the lexicons compiled once); the CLI's merge reads the states.
+    const analyzer = createAnalyzer();
+    const run = (files: string[], keepState: boolean) => analyzeFiles(files, { analyzer, columns: { text: 'title_review+content_review' }, groupBy: 'Région', keepState });
+    for (const part of ['part1', 'part2']) writeFileSync(at(`${part}.state`), stringifyRunState((await run([at(`${part}.csv`)], true)).state!));
+    const merged = await cli(['merge', at('part1.state'), at('part2.state'), '--format', 'json']);
+    expect(merged.code).toBe(0);
+    const { provenance: _p, ...fromParts } = JSON.parse(merged.stdout);
+    const { provenance: _q, ...fromWhole } = JSON.parse(renderReport((await run([at('part1.csv'), at('part2.csv')], false)).report, 'json') as string);
+    expect(fromParts).toEqual(fromWhole);
+    expect(fromParts.sections.insight.keynessBy).toEqual(JSON.parse(whole.stdout).sections.insight.keynessBy);
+    expect((await cli(['merge', at('part1.state'), at('part2.state'), '--format', 'md'])).stdout).toContain('## Spécificités par Région');
+  });
+
+  it('--by naming no column of a table: refused at its first row, its other columns listed; a JSON input, when no record has it', async () => {
+    const row = (file: string, meta: Record<string, string>) => ({ type: 'verbatim' as const, source: { file, row: 1 }, verbatim: { id: '1', text: 'ok', meta } });
+    const used = [{ file: 'f.csv', description: 'csv, delimiter ";", utf8', text: 'avis' }, { file: 'g.jsonl', description: 'jsonl, utf8', text: 'avis' }];
+    const csv = checkGroupColumn((async function* () { yield row('f.csv', { Région: 'Bretagne', magasin: 'Lyon' }); })(), 'Region', used);
+    await expect(csv.next()).rejects.toThrow(/--by: no column "Region"[\s\S]*"Région", "magasin"/);
+    const json = checkGroupColumn((async function* () { yield row('g.jsonl', { magasin: 'Lyon' }); yield row('g.jsonl', {}); })(), 'Région', used);
+    await expect(json.next()).resolves.toMatchObject({ done: false });
+    await expect(json.next()).resolves.toMatchObject({ done: false });
+    await expect(json.next()).rejects.toThrow(/no record has a field "Région"/);
+  });
+
+  it.each([
+    ['canal', 'channel', /this column is read as the channel/],
+    ['note', 'score', /this column is read as the score/],
+  ])('--by %s, the %s column: refused at the first row', async (column, role, message) => {
+    const item = { type: 'verbatim' as const, source: { file: 'f.csv', row: 1 }, verbatim: { id: '1', text: 'ok', meta: { Région: 'Bretagne' } } };
+    const used = [{ file: 'f.csv', description: 'csv, delimiter ";", utf8', text: 'avis', [role]: column }];
+    const read = checkGroupColumn((async function* () { yield item; })(), column, used);
+    await expect(read.next()).rejects.toThrow(message);
+    // A column kept as meta passes, row by row.
+    const ok = checkGroupColumn((async function* () { yield item; })(), 'Région', used);
+    expect((await ok.next()).value).toBe(item);
   });
 });

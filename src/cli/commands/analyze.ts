@@ -12,7 +12,9 @@ import { addInputOptions, checkInputOptions, inputRun, type InputCliOptions } fr
 import { output, stdoutUsers } from '../output.js';
 
 const FORMATS = ['table', 'md', 'json', 'csv', 'html', 'state'] as const;
-const EXPORT_KINDS = ['dfm', 'spans', 'iramuteq'] as const;
+const EXPORT_KINDS = ['dfm', 'spans', 'iramuteq', 'keyness', 'cooccurrence', 'trends', 'drivers'] as const;
+/** The exports that are tables of the report, written at the end of the run. */
+const TABLE_KINDS = ['keyness', 'cooccurrence', 'trends', 'drivers'] as const;
 type ExportKind = (typeof EXPORT_KINDS)[number];
 const DFM_FEATURES = ['words', 'lemmas', 'concepts'] as const;
 
@@ -74,11 +76,16 @@ export function analyzeCommand(program: Command, { io, setExitCode, workerScript
     .option('--rejects <file>', 'write skipped rows with their reasons (CSV, rows numbered as a spreadsheet shows them; - : stdout)')
     .option(
       '--export <kind> <file>',
-      'write a tidy export (repeatable): dfm FILE.csv|FILE.mtx (document-feature matrix), spans FILE.csv (matched spans), iramuteq FILE.txt (IRaMuTeQ corpus); - : stdout',
+      'write a tidy export (repeatable): dfm FILE.csv|FILE.mtx (document-feature matrix), spans FILE.csv (matched spans), iramuteq FILE.txt (IRaMuTeQ corpus), keyness|cooccurrence|trends|drivers FILE.csv (tables of the report); - : stdout',
       (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
     )
     .addOption(new Option('--dfm-features <features>', 'what the dfm counts: content words, their lemmas, or the lexicon entries coded').choices(DFM_FEATURES).default('words'))
     .option('--iramuteq-vars <names>', 'starred variables of --export iramuteq, comma-separated: input columns, or canal, note, date, id, tonalite, langue, auteur', (v: string) => v.split(',').map((n) => n.trim()).filter((n) => n !== ''))
+    .option('--by <column>', 'keyness by the values of this input column too (a brand, a region, a product), beside keyness by channel', (v: string, previous: string | undefined) => {
+      if (previous !== undefined) throw usageError(`--by is given twice ("${previous}" and "${v}"): give it once`);
+      if (v.trim() === '') throw usageError('--by needs a column name: --by marque');
+      return v.trim();
+    })
     .option('--examples <n>', 'example verbatims per concept and irritant', positiveInt('--examples'), 3)
     .option('--top <n>', 'top words and expressions listed', positiveInt('--top'), 20)
     .option(
@@ -108,6 +115,7 @@ export function analyzeCommand(program: Command, { io, setExitCode, workerScript
           ...(matrix ? [{ option: '--export dfm (rows)', path: matrix.rows }, { option: '--export dfm (columns)', path: matrix.cols }] : []),
           { option: '--export spans', path: toFiles(exports.spans) },
           { option: '--export iramuteq', path: toFiles(exports.iramuteq) },
+          ...TABLE_KINDS.map((kind) => ({ option: `--export ${kind}`, path: toFiles(exports[kind]) })),
         ],
         files,
       );
@@ -142,6 +150,8 @@ export function analyzeCommand(program: Command, { io, setExitCode, workerScript
           ...(exports.dfm !== undefined ? { dfm: exports.dfm === '-' ? io.stdout : exports.dfm, dfmFeatures: opts.dfmFeatures } : {}),
           ...(exports.spans !== undefined ? { spans: exports.spans === '-' ? io.stdout : exports.spans } : {}),
           ...(exports.iramuteq !== undefined ? { iramuteq: exports.iramuteq === '-' ? io.stdout : exports.iramuteq, iramuteqVariables: opts.iramuteqVars ?? [] } : {}),
+          tables: Object.fromEntries(TABLE_KINDS.filter((kind) => exports[kind] !== undefined).map((kind) => [kind, exports[kind] === '-' ? io.stdout : (exports[kind] as string)])),
+          ...(opts.by !== undefined ? { groupBy: opts.by } : {}),
           // The columns each input is read with, said before the first row (where the progress bar would be).
           ...(showColumns ? { onColumns: (used: ColumnsUsed) => io.stderr.write(`${describeColumns(used)}\n`) } : {}),
           keepState: opts.format === 'state',
@@ -180,6 +190,7 @@ interface AnalyzeCliOptions extends InputCliOptions {
   export?: string[];
   dfmFeatures: 'words' | 'lemmas' | 'concepts';
   iramuteqVars?: string[];
+  by?: string;
   examples: number;
   top: number;
   vocabulary: number | 'exact';

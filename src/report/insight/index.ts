@@ -3,12 +3,13 @@
 import type { CooccurrenceResult } from './cooccurrence.js';
 import type { JourneyResult } from './journey.js';
 import type { KeynessResult } from './keyness.js';
+import type { KeynessByResult } from '../sections/keyness-by.js';
 import type { ScoresResult } from './scores.js';
 import type { TrendsResult } from './trends.js';
 
 export { detectScoreScale } from './scores.js';
 export type { ChannelScore, DetectedScoreScale, EntryScore, ScoreCell, ScoreFigures, ScoresOptions, ScoresResult, ScoreScaleKind, ScoresState } from './scores.js';
-export type { KeyItem, KeynessChannel, KeynessChannelCounts, KeynessItemKind, KeynessOptions, KeynessResult, KeynessState, KeynessTable } from './keyness.js';
+export type { KeyItem, KeynessChannel, KeynessChannelCounts, KeynessItemKind, KeynessOptions, KeynessResult, KeynessState, KeynessTable, KeynessTables } from './keyness.js';
 export type { CooccurrenceAccumulatorOptions, CooccurrenceChannelCounts, CooccurrenceOptions, CooccurrencePair, CooccurrenceResult, CooccurrenceState, CooccurrenceTable } from './cooccurrence.js';
 export type { TrendDay, TrendMove, TrendPeriod, TrendSeries, TrendsAccumulatorOptions, TrendsOptions, TrendsResult, TrendsState } from './trends.js';
 export type { JourneyBreakdown, JourneyChannelCounts, JourneyEntryMeta, JourneyOptions, JourneyResult, JourneyStageOrUnknown, JourneyState, StageShares } from './journey.js';
@@ -20,6 +21,8 @@ export type { InsightEntryKind } from './_shared.js';
 export interface Insight {
   scores: ScoresResult;
   keyness: KeynessResult;
+  /** Keyness by the `groupBy` column, when there is one. */
+  keynessBy?: KeynessByResult;
   cooccurrence: CooccurrenceResult;
   trends: TrendsResult;
   journey: JourneyResult;

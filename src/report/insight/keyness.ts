@@ -2,7 +2,7 @@
 // (or less) than all the other channels together, by log-likelihood G². The
 // counts are the core figures' own word, expression and entry tables (personal
 // data left out), so nothing is counted twice.
-import type { CoreState } from '../types.js';
+import type { CoreState, TermTable } from '../types.js';
 import { channelTerms } from '../state.js';
 import {
   compareStrings,
@@ -127,6 +127,37 @@ export function finalizeKeyness(state: KeynessState, options: KeynessOptions = {
   };
   for (const [id, c] of Object.entries(state.channels)) {
     columns[id] = { verbatims: c.verbatims, keywords: c.keywords, word: column(c.words), expression: column(c.expressions), concept: column(c.concepts) };
+  }
+  return keynessOf(columns, options);
+}
+
+/** The tables of one group of verbatims, as keyness compares them. */
+export interface KeynessTables {
+  verbatims: number;
+  /** Keywords (personal data left out): occurrences; `total` is the corpus size. */
+  keywords: TermTable;
+  /** 2–3-keyword expressions. */
+  expressions: TermTable;
+  /** Key `kind:id` (theme, concept, irritant, enchantment): verbatims carrying the entry. */
+  entries: Counts;
+}
+
+/**
+ * Keyness of groups of verbatims other than channels (the values of an input
+ * column), from each group's tables: each group against all the others
+ * together, as channels are (`KeynessResult.channels` holds the groups).
+ */
+export function finalizeTablesKeyness(groups: Record<string, KeynessTables>, options: KeynessOptions = {}): KeynessResult {
+  const columns = dict<ChannelColumns>();
+  for (const [id, g] of Object.entries(groups)) {
+    const keys = Object.keys(g.entries);
+    columns[id] = {
+      verbatims: g.verbatims,
+      keywords: g.keywords.total,
+      word: { keys: g.keywords.keys, counts: g.keywords.occurrences, slack: g.keywords.slack },
+      expression: { keys: g.expressions.keys, counts: g.expressions.occurrences, slack: g.expressions.slack },
+      concept: { keys, counts: keys.map((k) => countOf(g.entries, k)) },
+    };
   }
   return keynessOf(columns, options);
 }

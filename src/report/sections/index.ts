@@ -5,6 +5,7 @@ import { cooccurrenceSection, type CooccurrenceSectionOptions } from './cooccurr
 import { coreSection } from './core.js';
 import { journeySection } from './journey.js';
 import { keynessSection, type KeynessSectionOptions } from './keyness.js';
+import { keynessBySection } from './keyness-by.js';
 import { scoresSection, type ScoresSectionOptions } from './scores.js';
 import { trendsSection, type TrendsSectionOptions } from './trends.js';
 
@@ -12,6 +13,7 @@ export { coreSection } from './core.js';
 export { chatSection, type ChatFigures, type ChatSectionState, type ChatWording } from './chat.js';
 export { scoresSection, type ScoresSectionOptions, type ScoresSectionState, type ScoresWording } from './scores.js';
 export { keynessSection, type KeynessSectionOptions, type KeynessWording } from './keyness.js';
+export { keynessBySection, type KeynessByResult, type KeynessBySectionOptions, type KeynessByState, type KeynessByWording, type KeynessGroup } from './keyness-by.js';
 export { cooccurrenceSection, type CooccurrenceSectionOptions, type CooccurrenceWording } from './cooccurrence.js';
 export { trendsSection, type TrendsSectionOptions, type TrendsWording } from './trends.js';
 export { journeySection, type JourneyWording } from './journey.js';
@@ -27,7 +29,8 @@ export interface DefaultSectionsOptions {
 /**
  * Every section of the default report, the core figures first (a new list
  * each call): core, chat, then the insight analyses (`report.sections.insight`):
- * scores, keyness, co-occurrence, trends, journey.
+ * scores, keyness (by channel, and by the `groupBy` column when there is
+ * one), co-occurrence, trends, journey.
  */
 export function defaultSections(settings: DefaultSectionsOptions = {}): Section[] {
   return [
@@ -35,6 +38,7 @@ export function defaultSections(settings: DefaultSectionsOptions = {}): Section[
     chatSection(),
     scoresSection(settings.scores),
     keynessSection(settings.keyness),
+    keynessBySection(settings.keyness),
     cooccurrenceSection(settings.cooccurrence),
     trendsSection(settings.trends),
     journeySection(),

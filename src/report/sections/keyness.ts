@@ -5,7 +5,7 @@ import { finalizeCoreKeyness, type KeyItem, type KeynessChannel, type KeynessOpt
 import { anchorId, escapeHtml as esc } from '../renderers/html/escape.js';
 import { absent, cell, table } from '../renderers/html/kit.js';
 import { formatCount, formatNumber, formatP, formatSigned, mdCell, mdTable } from '../renderers/text.js';
-import type { CsvRow, HtmlBlock, HtmlContext, MarkdownContext } from '../renderers/view.js';
+import type { CsvRow, HtmlBlock, HtmlContext, MarkdownContext, SectionRenderContext } from '../renderers/view.js';
 import type { Section } from '../section.js';
 
 export type KeynessSectionOptions = KeynessOptions;
@@ -112,11 +112,11 @@ type Dict = Record<string, unknown>;
 const isDict = (v: unknown): v is Dict => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
-function isKeyItem(v: unknown): v is KeyItem {
+export function isKeyItem(v: unknown): v is KeyItem {
   return isDict(v) && typeof v.key === 'string' && typeof v.kind === 'string' && isNum(v.count) && isNum(v.otherCount) && isNum(v.rate) && isNum(v.otherRate) && isNum(v.g2);
 }
 
-const isKeyTable = (v: unknown): boolean => isDict(v) && Array.isArray(v.over) && v.over.every(isKeyItem) && Array.isArray(v.under) && v.under.every(isKeyItem);
+export const isKeyTable = (v: unknown): boolean => isDict(v) && Array.isArray(v.over) && v.over.every(isKeyItem) && Array.isArray(v.under) && v.under.every(isKeyItem);
 
 function isKeynessChannel(v: unknown): v is KeynessChannel {
   return isDict(v) && typeof v.channel === 'string' && isNum(v.verbatims) && isKeyTable(v.word) && isKeyTable(v.concept) && (v.expression === undefined || isKeyTable(v.expression));
@@ -130,26 +130,48 @@ const maxPText = (maxP: number, num: (x: number, digits: number) => string): str
 
 // ---------------------------------------------------------------- Markdown
 
+/** The groups keyness compared (channels, or the values of a column), in the order shown, each with its label. */
+export interface KeyUnits {
+  threshold: KeynessResult['threshold'];
+  /** Every group compared, in the order shown. */
+  units: Array<Omit<KeynessChannel, 'channel'> & { id: string; label: string }>;
+  /** What a group is, heading each one (`Canal`, or the column's name). */
+  heading: string;
+  /** Prefix of the groups' HTML anchors. */
+  anchor: string;
+}
+
+/** Channels as key units, in the report's channel order. */
+function channelUnits(k: KeynessResult, ctx: SectionRenderContext<unknown>): KeyUnits {
+  const units = ctx.byChannel(k.channels, (c) => c.channel).map((c) => ({ ...c, id: c.channel, label: ctx.channelLabel(c.channel) }));
+  return { threshold: k.threshold, units, heading: ctx.m.channel, anchor: 'key' };
+}
+
 function keynessLines(k: KeynessResult | undefined, ctx: MarkdownContext<KeynessWording>): string[] {
-  const { w, m, lang } = ctx;
+  return keyUnitsLines(k === undefined ? undefined : channelUnits(k, ctx), ctx, ctx.w);
+}
+
+/** Markdown of keyness over groups, in the wording given (shared with keyness by a column). */
+export function keyUnitsLines(k: KeyUnits | undefined, ctx: MarkdownContext<unknown>, w: KeynessWording): string[] {
+  const { m, lang } = ctx;
   const out = [`## ${w.title}`, ''];
   if (k === undefined) return [...out, w.notComputed, ''];
   const maxP = maxPText(k.threshold.maxP, (x, d) => formatNumber(x, d, lang));
-  if (k.channels.filter((c) => c.verbatims > 0).length < 2) return [...out, w.oneChannel, ''];
-  const items = (c: KeynessChannel, which: 'over' | 'under'): KeyItem[] => [
+  if (k.units.filter((c) => c.verbatims > 0).length < 2) return [...out, w.oneChannel, ''];
+  const items = (c: KeyUnits['units'][number], which: 'over' | 'under'): KeyItem[] => [
     ...c.concept[which].slice(0, ctx.keyItems),
     ...c.word[which].slice(0, ctx.keyItems),
     ...(isDict(c.expression) && Array.isArray(c.expression[which]) ? c.expression[which].slice(0, ctx.keyItems) : []),
   ];
-  const channels = ctx.byChannel(k.channels, (c) => c.channel).filter((c) => items(c, 'over').length + items(c, 'under').length > 0);
-  if (channels.length === 0) return [...out, mdCell(w.noKeyItems(maxP)), ''];
+  const units = k.units.filter((c) => items(c, 'over').length + items(c, 'under').length > 0);
+  if (units.length === 0) return [...out, mdCell(w.noKeyItems(maxP)), ''];
   const minFrequency = typeof k.threshold.minFrequency === 'number' ? String(k.threshold.minFrequency) : '—';
   out.push(mdCell(w.note(maxP, minFrequency)), '');
   const head = ['#', m.term, m.type, w.inChannelOthers, 'G²', 'p', w.logRatio];
   const right = [true, false, false, true, true, true, true];
   const kindName = (kind: string): string => (m.kindName as Record<string, string>)[kind] ?? kind;
-  for (const c of channels) {
-    out.push(`### ${m.channel}${m.colon}${mdCell(ctx.channelLabel(c.channel))} (${c.verbatims} ${m.verbatims.toLowerCase()})`, '');
+  for (const c of units) {
+    out.push(`### ${mdCell(k.heading)}${m.colon}${mdCell(c.label)} (${c.verbatims} ${m.verbatims.toLowerCase()})`, '');
     for (const [title, which] of [[w.over, 'over'], [w.under, 'under']] as const) {
       const list = items(c, which);
       if (list.length === 0) {
@@ -173,8 +195,8 @@ function keynessLines(k: KeynessResult | undefined, ctx: MarkdownContext<Keyness
 
 // ---------------------------------------------------------------- HTML
 
-function keyTable(ctx: HtmlContext<KeynessWording>, caption: string, items: KeyItem[], concept: boolean): string {
-  const { w, m, f } = ctx;
+function keyTable(ctx: HtmlContext<unknown>, w: KeynessWording, caption: string, items: KeyItem[], concept: boolean): string {
+  const { m, f } = ctx;
   if (items.length === 0) return '';
   const unit = concept ? w.html.perHundred : w.html.perThousand;
   return table(
@@ -192,37 +214,42 @@ function keyTable(ctx: HtmlContext<KeynessWording>, caption: string, items: KeyI
 }
 
 function keynessBlock(keyness: KeynessResult | undefined, ctx: HtmlContext<KeynessWording>): HtmlBlock {
-  const { w, m, f } = ctx;
+  const block = (html: string): HtmlBlock => ({ order: 520, id: 'specificites', title: ctx.w.html.title, html });
+  if (keyness === undefined) return block(absent(ctx.m.html.absent.noInsight));
+  return block(keyUnitsHtml(channelUnits(keyness, ctx), ctx, ctx.w));
+}
+
+/** The HTML of keyness over groups (the block's content), in the wording given (shared with keyness by a column). */
+export function keyUnitsHtml(keyness: KeyUnits, ctx: HtmlContext<unknown>, w: KeynessWording): string {
+  const { m, f } = ctx;
   const h = w.html;
-  const block = (html: string): HtmlBlock => ({ order: 520, id: 'specificites', title: h.title, html });
-  if (keyness === undefined) return block(absent(m.html.absent.noInsight));
   const maxP = maxPText(keyness.threshold.maxP, (x, d) => f.num(x, d));
-  if (keyness.channels.filter((c) => c.verbatims > 0).length < 2) return block(absent(h.oneChannel));
-  const channels = ctx.byChannel(keyness.channels, (c) => c.channel);
-  const count = (c: KeynessChannel) => c.word.over.length + c.word.under.length + c.concept.over.length + c.concept.under.length;
-  if (channels.every((c) => count(c) === 0)) return block(absent(h.noKeyItems(maxP)));
+  if (keyness.units.filter((c) => c.verbatims > 0).length < 2) return absent(h.oneChannel);
+  const units = keyness.units;
+  const count = (c: KeyUnits['units'][number]) => c.word.over.length + c.word.under.length + c.concept.over.length + c.concept.under.length;
+  if (units.every((c) => count(c) === 0)) return absent(h.noKeyItems(maxP));
   let first = true;
-  const blocks = channels
+  const blocks = units
     .filter((c) => count(c) > 0)
     .map((c) => {
       const side = (heading: string, which: 'over' | 'under') => {
-        const inner = keyTable(ctx, `${heading} — ${h.concepts}`, c.concept[which], true) + keyTable(ctx, `${heading} — ${h.words}`, c.word[which], false);
+        const inner = keyTable(ctx, w, `${heading} — ${h.concepts}`, c.concept[which], true) + keyTable(ctx, w, `${heading} — ${h.words}`, c.word[which], false);
         return `<div>${inner || `<p class="note">${esc(heading)} : —</p>`}</div>`;
       };
-      const summary = `${esc(ctx.channelLabel(c.channel))} <span class="count">— ${esc(m.html.verbatimCount(f.num(c.verbatims, 0), c.verbatims))}</span>`;
+      const summary = `${esc(c.label)} <span class="count">— ${esc(m.html.verbatimCount(f.num(c.verbatims, 0), c.verbatims))}</span>`;
       const open = first ? ' open' : '';
       first = false;
-      return `<details class="channel-key" id="${anchorId('key', c.channel)}"${open}><summary>${summary}</summary><div class="columns">${side(w.over, 'over')}${side(w.under, 'under')}</div></details>`;
+      return `<details class="channel-key" id="${anchorId(keyness.anchor, c.id)}"${open}><summary>${summary}</summary><div class="columns">${side(w.over, 'over')}${side(w.under, 'under')}</div></details>`;
     })
     .join('');
-  return block(`<p class="note">${esc(h.note(maxP))}</p>${blocks}`);
+  return `<p class="note">${esc(h.note(maxP))}</p>${blocks}`;
 }
 
 // ---------------------------------------------------------------- CSV
 
 const round = (x: number | null, digits: number): number | null => (x === null || !Number.isFinite(x) ? null : Math.round(x * 10 ** digits) / 10 ** digits);
 
-function keynessRows(k: KeynessResult, label: (id: string) => string): CsvRow[] {
+export function keynessRows(k: KeynessResult, label: (id: string) => string, group: (id: string) => string = (id) => id, prefix = 'keyness'): CsvRow[] {
   const rows: CsvRow[] = [];
   for (const c of k.channels) {
     for (const kind of ['word', 'expression', 'concept'] as const) {
@@ -231,7 +258,7 @@ function keynessRows(k: KeynessResult, label: (id: string) => string): CsvRow[] 
       for (const item of [...t.over, ...t.under]) {
         const name = kind === 'concept' ? label(item.key) : item.key;
         const key = kind === 'concept' ? `${item.entryKind ?? 'concept'}:${item.key}` : item.key;
-        const row = (metric: string, value: number | null) => rows.push({ section: `keyness_${kind}`, channel: c.channel, key, label: name, metric, value });
+        const row = (metric: string, value: number | null) => rows.push({ section: `${prefix}_${kind}`, channel: group(c.channel), key, label: name, metric, value });
         row('g2', round(item.g2, 2));
         // p-values fall far below 0.001: three significant digits, not three decimals.
         row('p', typeof item.p === 'number' && Number.isFinite(item.p) ? Number(item.p.toPrecision(3)) : null);
