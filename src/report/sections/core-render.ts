@@ -4,7 +4,7 @@ import { ENTRY_KINDS, ENTRY_LISTS, TONALITIES, type EntryKind } from '../../type
 import type { ScoresResult } from '../insight/scores.js';
 import type { Messages } from '../messages.js';
 import { comparisonChart, heatmapChart, type HeatCell } from '../renderers/html/charts.js';
-import { anchorId, escapeHtml as esc, highlightText } from '../renderers/html/escape.js';
+import { anchorId, escapeHtml as esc, examplesAnchor, highlightText } from '../renderers/html/escape.js';
 import { absent, CAPTION_MIN_BASE, cell, chartFrame, figure, maxBy, table, type Cell } from '../renderers/html/kit.js';
 import {
   boldHighlights,
@@ -580,13 +580,6 @@ function heatmapBlock(report: Report, ctx: HtmlContext): HtmlBlock {
   );
   return block(figure(m, id, svg, `${esc(finding)} <span class="note">${esc(h.captions.heatmapLinks)}</span>`, data));
 }
-
-/**
- * Anchor of an entry's examples, or of its examples in one channel. The
- * anchors are inside the folded entry, so following a link unfolds it.
- */
-export const examplesAnchor = (kind: EntryKind, id: string, channel?: string): string =>
-  channel === undefined ? anchorId('ex', kind, id) : `${anchorId('ex', kind, id)}--${anchorId(channel)}`;
 
 /** Longest snippet of the examples listed by channel (the overall ones show SNIPPET_MAX). */
 const CHANNEL_SNIPPET_MAX = 160;
