@@ -163,7 +163,7 @@ function rankingLines(entries: RankedEntry[], lang: string, width: number, top: 
 
 function coreTable(report: Report, ctx: TableContext): TextBlock[] {
   const { m, lang, width, heading } = ctx;
-  const head: string[] = [heading(m.title), ...wrapParts(summaryParts(report, m), width), ''];
+  const head: string[] = [heading(truncate(oneLine(ctx.title), width)), ...wrapParts(summaryParts(report, m), width), ''];
   const columns = channelColumns(m, lang);
   const header = tableRow(columns.map((c) => c.header), columns);
   const rule = '─'.repeat(Math.min(width, widthOf(header)));
@@ -279,7 +279,7 @@ function exampleLines(e: ReportExample): string[] {
 function coreMarkdown(report: Report, ctx: MarkdownContext): TextBlock[] {
   const { m, lang, top } = ctx;
   const t = m.text;
-  const out: string[] = [`# ${m.title}`, ''];
+  const out: string[] = [`# ${mdCell(ctx.title)}`, ''];
   out.push(...summaryParts(report, m).map((p) => `- ${mdCell(p)}`), '');
   out.push(`## ${t.byChannel}`, '', ...channelTable(report, m, lang), '');
   out.push(`## ${mdCell(m.coverage.title)}`, '', ...coverageTable(report, m, lang), '', mdCell(m.coverage.note), '');
