@@ -112,15 +112,8 @@ export function snippet(text: string, highlights: readonly Highlight[], width: n
       start = Math.max(0, n - (width - 1));
     }
   }
-  // Each cut side between two words when a space is near, without losing any of the highlight that fits.
-  if (start > 0 && !isSpace(chars[start - 1])) {
-    for (let k = start; k < Math.min(start + SNAP, hs); k++) {
-      if (isSpace(chars[k])) {
-        start = k + 1;
-        break;
-      }
-    }
-  }
+  // Each cut side between two words when a space is near, without losing any of the highlight that fits:
+  // the end first, then the start, moved back by the room the end left.
   if (end < n && !isSpace(chars[end])) {
     for (let k = end - 1; k > Math.max(end - SNAP, first === undefined ? start : Math.min(he, start + room) - 1); k--) {
       if (isSpace(chars[k])) {
@@ -129,8 +122,19 @@ export function snippet(text: string, highlights: readonly Highlight[], width: n
       }
     }
   }
-  while (start < end && isSpace(chars[start])) start++;
-  while (end > start && isSpace(chars[end - 1])) end--;
+  if (start > 0) start = Math.max(0, Math.min(start, end - (end < n ? room : width - 1)));
+  if (start > 0 && !isSpace(chars[start - 1])) {
+    for (let k = start; k < Math.min(start + SNAP, hs); k++) {
+      if (isSpace(chars[k])) {
+        start = k + 1;
+        break;
+      }
+    }
+  }
+  // No space at a cut side, unless it is part of the highlight kept whole.
+  const whole = first !== undefined && he - hs <= room;
+  while (start < (whole ? Math.min(end, hs) : end) && isSpace(chars[start])) start++;
+  while (end > (whole ? Math.max(start, he) : start) && isSpace(chars[end - 1])) end--;
   const before = start > 0 ? ELLIPSIS : '';
   const after = end < n ? ELLIPSIS : '';
   const body = chars.slice(start, end).join('');
