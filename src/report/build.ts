@@ -5,6 +5,7 @@
  */
 import type { VerbatimAnalysis } from '../types.js';
 import { maskPersonalData } from './mask.js';
+import { checkTitle } from './labels.js';
 import type { Section, SectionContext, SectionFinalizeContext } from './section.js';
 import { CORE } from './sections/core.js';
 import { defaultSections } from './sections/index.js';
@@ -152,7 +153,8 @@ export function finalizeReport(state: ReportState, options: ReportOptions = {}):
     else if (result !== undefined) place(results, s.at ?? [s.name], result);
   }
   const { summary, channels, all } = coreReport as CoreReport;
-  return { schemaVersion: 2, lang, summary, channels, all, sections: results };
+  const title = checkTitle(options.title, 'options.title');
+  return { schemaVersion: 2, lang, ...(title !== undefined ? { title } : {}), summary, channels, all, sections: results };
 }
 
 /** Puts `value` at `path` under `target`, creating the objects on the way. */

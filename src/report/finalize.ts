@@ -2,6 +2,7 @@
 import { TONALITIES, type EntryKind } from '../types.js';
 import { FRENCH_NEGATORS } from '../text/negators.js';
 import { compareStrings, countOf, mergeAll, own } from './counts.js';
+import { channelLabelOf, checkChannelLabels } from './labels.js';
 import { channelTerms, checkCoreState, emptyChannelState, maxUndercount, mergeChannelStates } from './state.js';
 import { emptyTermTable, sumTermTables, topTerms, type TermTable } from './terms.js';
 import { detectScoreScale, resolveScoreScale, scoreSegment, sortedScores } from './scales.js';
@@ -301,6 +302,7 @@ export function finalizeCore(state: CoreState, options: ReportOptions = {}): Cor
     scoreScale: scoreScale === 'nps' || scoreScale === 'stars' ? scoreScale : 'auto',
   };
   const lang = options.lang ?? 'fr';
+  const channelLabels = checkChannelLabels(options.channelLabels, 'options.channelLabels');
   const ids = Object.keys(state.channels).sort();
 
   // Merged in a balanced tree, not a left fold that copies the growing total once per channel; the word
@@ -324,7 +326,7 @@ export function finalizeCore(state: CoreState, options: ReportOptions = {}): Cor
     const score = scale === null ? null : summarizeScores(ch.scores, scale);
     const coverage = coverageCounts(ch, scoreScale);
     coverages.push(coverage);
-    channels.push(channelReport(id, own(s.meta.channels, id)?.label ?? id, ch, score, coverage, s));
+    channels.push(channelReport(id, channelLabelOf(id, channelLabels, own(s.meta.channels, id)?.label), ch, score, coverage, s));
   }
   channels.sort((a, b) => b.verbatims - a.verbatims || compareStrings(a.channel, b.channel));
 

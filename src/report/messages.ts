@@ -126,6 +126,8 @@ export interface Messages {
     smallBases(min: string): string;
     exampleScore: string;
     noExamples: string;
+    /** Heading of an entry's examples grouped by channel. */
+    examplesByChannel: string;
     /** Explanations shown instead of a chart or table whose data is absent. */
     absent: { noVerbatims: string; noInsight: string; noThemes: string; noIrritants: string; noEntries: string };
     captions: {
@@ -134,6 +136,7 @@ export interface Messages {
       heatmap(theme: string, share: string, cellTheme: string, cellChannel: string, cellShare: string): string;
       examplesNote: string;
       maskedExamples: string;
+      heatmapLinks: string;
     };
     months: readonly string[];
     week(week: string, year: string): string;
@@ -243,6 +246,7 @@ const fr: Messages = {
     smallBases: (min) => `Les parts des canaux de moins de ${min} verbatims sont à lire avec prudence.`,
     exampleScore: 'note',
     noExamples: 'Aucun verbatim d’exemple conservé.',
+    examplesByChannel: 'Par canal',
     absent: {
       noVerbatims: 'Aucun verbatim n’a été analysé : il n’y a rien à représenter.',
       noInsight:
@@ -259,6 +263,7 @@ const fr: Messages = {
         `Thème le plus cité tous canaux confondus : ${t} (${s} des verbatims). Plus forte concentration : ${ct} sur le canal ${cc} (${cs}).`,
       examplesNote: 'Ouvrez un élément (Entrée ou Espace) pour lire les verbatims qui le citent ; les mots reconnus sont surlignés.',
       maskedExamples: 'Données personnelles masquées.',
+      heatmapLinks: 'Chaque case mène aux verbatims du thème sur ce canal.',
     },
     months: ['janv.', 'févr.', 'mars', 'avr.', 'mai', 'juin', 'juil.', 'août', 'sept.', 'oct.', 'nov.', 'déc.'],
     week: (w, y) => `S${w} ${y}`,
@@ -367,6 +372,7 @@ const en: Messages = {
     smallBases: (min) => `Shares of channels with fewer than ${min} verbatims are to be read with care.`,
     exampleScore: 'score',
     noExamples: 'No example verbatim kept.',
+    examplesByChannel: 'By channel',
     absent: {
       noVerbatims: 'No verbatim was analysed: there is nothing to chart.',
       noInsight: 'The extra analyses (score impact, trends, channel keyness) are not part of this report: they were not computed.',
@@ -380,6 +386,7 @@ const en: Messages = {
       heatmap: (t, s, ct, cc, cs) => `Most cited theme across channels: ${t} (${s} of verbatims). Highest concentration: ${ct} in ${cc} (${cs}).`,
       examplesNote: 'Open an item (Enter or Space) to read the verbatims that cite it; matched words are highlighted.',
       maskedExamples: 'Personal data masked.',
+      heatmapLinks: 'Each cell leads to the theme’s verbatims in that channel.',
     },
     months: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
     week: (w, y) => `W${w} ${y}`,

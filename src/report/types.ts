@@ -79,6 +79,13 @@ export interface ReportOptions {
   ignoreWords?: readonly string[];
   /** Labels of entries and channels. */
   meta?: ReportMeta;
+  /**
+   * Channel labels by channel id, over the lexicon's (`{ app_store_fr: 'App Store' }`).
+   * A channel named by neither shows its id made readable (`app_store_fr` → "App store fr").
+   */
+  channelLabels?: Record<string, string>;
+  /** Title of the report (`report.title`), shown by every renderer instead of its default title. */
+  title?: string;
   /** Language of the labels written by renderers (`fr` default, or `en`). */
   lang?: string;
   /** How to read scores (default `auto`: stars when every score is within 1–5, NPS when within 0–10). */
@@ -363,6 +370,8 @@ export interface Report extends CoreReport {
   schemaVersion: 2;
   /** Language of labels written by renderers. */
   lang: string;
+  /** Title of the report, when one was given (`title` option, `--title`); renderers show it instead of their default title. */
+  title?: string;
   /** Results of the other sections: `chat`, `insight` (scores, keyness…), then any added section under its name. */
   sections: Record<string, unknown>;
   /** What made the report, when a corpus run built it (`analyzeFiles`, `verbatim analyze`, `verbatim merge`). */

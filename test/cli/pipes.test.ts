@@ -118,6 +118,36 @@ describe('verbatim analyze - --format state, then verbatim merge', () => {
   });
 });
 
+describe('--title and --channel-label name the report (analyze and merge)', () => {
+  it('analyze: a title and a label replace the defaults, in JSON too; an unknown channel reads well unlabelled', async () => {
+    writeFileSync(at('labels.csv'), 'id;canal;commentaire\na1;App Store FR;Appli qui plante.\na2;Chat;Conseillère très aimable.\n');
+    const named = await cli(['analyze', at('labels.csv'), '--format', 'json', '--title', 'Avis T4', '--channel-label', 'chat=Tchat']);
+    const report = JSON.parse(named.stdout) as { title: string; channels: Array<{ channel: string; label: string }> };
+    expect(report.title).toBe('Avis T4');
+    expect(Object.fromEntries(report.channels.map((c) => [c.channel, c.label]))).toEqual({ app_store_fr: 'App store fr', chat: 'Tchat' });
+  });
+
+  it('merge: the same options name the merged report', async () => {
+    const r = await cli(['merge', `${parts[0]}.state`, '--format', 'html', '--title', 'Avis <T4>', '--channel-label', 'inconnu=Sans canal']);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(r.stdout).toContain('<title>Avis &lt;T4&gt;</title>');
+    expect(r.stdout).toContain('<h1>Avis &lt;T4&gt;</h1>');
+    expect(r.stdout).toContain('<th scope="row">Sans canal</th>');
+  });
+
+  it.each([
+    [['--channel-label', 'app_store_fr'], '--channel-label expects SLUG=LABEL'],
+    [['--channel-label', '=App'], '--channel-label expects SLUG=LABEL'],
+    [['--channel-label', 'chat=A', '--channel-label', 'chat=B'], '--channel-label chat is given twice'],
+    [['--title', ' '], '--title expects a text'],
+    [['--format', 'state', '--title', 'T'], '--format state writes no report'],
+  ])('%j: a usage error before anything is read', async (extra, message) => {
+    const r = await cli(['analyze', at('labels.csv'), ...extra]);
+    expect([r.code, r.stdout]).toEqual([EXIT.usage, '']);
+    expect(r.stderr).toContain(message);
+  });
+});
+
 describe('standard output carries one stream', () => {
   const part = (): string => at('part-0.csv');
 

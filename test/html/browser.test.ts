@@ -87,7 +87,7 @@ describe.skipIf(!hasChromium)('HTML report in Chromium (skipped when /usr/bin/ch
   it('opens a details element from the keyboard', async () => {
     const entry = page.locator('details.entry').first();
     expect(await entry.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
-    await entry.locator('summary').focus();
+    await entry.locator(':scope > summary').focus();
     await page.keyboard.press('Enter');
     expect(await entry.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
     expect(await entry.locator('mark').count()).toBeGreaterThan(0);
@@ -114,6 +114,25 @@ describe.skipIf(!hasChromium)('HTML report in Chromium (skipped when /usr/bin/ch
     await page.keyboard.press('Enter');
     await page.locator(target).waitFor();
     expect(await page.evaluate(() => location.hash)).toBe(target);
+    // The anchor is inside the folded entry: following the link unfolds it, and its examples show.
+    expect(await page.locator(target).evaluate((el) => (el.closest('details.entry') as HTMLDetailsElement).open)).toBe(true);
+    expect(await page.locator(target).locator('blockquote').first().isVisible()).toBe(true);
+  });
+
+  it('opens the verbatims of a theme in one channel from its heat map cell', async () => {
+    await page.reload({ waitUntil: 'load' });
+    const link = page.locator('#fig-themes svg a').first();
+    const target = (await link.getAttribute('href')) as string;
+    expect(target).toMatch(/^#ex-theme-\w+--\w+$/);
+    await link.click();
+    await page.locator(target).waitFor();
+    // Both the entry and its channel's fold open; the channel's first example is on screen.
+    const open = await page.locator(target).evaluate((el) => [el.closest('details.channel-examples'), el.closest('details.entry')].map((d) => (d as HTMLDetailsElement).open));
+    expect(open).toEqual([true, true]);
+    expect(await page.locator(target).locator('blockquote').first().isVisible()).toBe(true);
+    const top = await page.locator(target).locator('blockquote').first().evaluate((el) => el.getBoundingClientRect().top / window.innerHeight);
+    expect(top).toBeGreaterThan(0);
+    expect(top).toBeLessThan(1);
   });
 
   it('saves screenshots of the whole page, on screen and in print', async () => {

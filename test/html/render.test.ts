@@ -2,16 +2,19 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/index.js';
 import { renderHtml } from '../../src/report/renderers/html.js';
-import { anchorId, escapeHtml, highlightText } from '../../src/report/renderers/html/escape.js';
+import { renderReport } from '../../src/report/renderers/index.js';
+import { anchorId, escapeHtml, examplesAnchor, highlightText } from '../../src/report/renderers/html/escape.js';
 import type { Insight, Report } from '../../src/index.js';
 import { TRICKY_TEXT, allExamples, fixtureReport, sectionOf } from './_helpers.js';
 
-const SECTION_IDS = ['synthese', 'canaux', 'comparaison', 'themes', 'irritants', 'evolution', 'specificites', 'parcours', 'exemples'];
+const SECTION_IDS = ['synthese', 'canaux', 'comparaison', 'themes', 'irritants', 'evolution', 'specificites', 'cooccurrences', 'parcours', 'exemples'];
 
 /** Text content of an HTML string, roughly (tags dropped, the few entities we write decoded). */
 function unescape(html: string): string {
   return html.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
 }
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function clone<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
@@ -148,11 +151,59 @@ describe('renderHtml on the fixture report', () => {
   it('lists an expandable entry with examples for every theme, concept, irritant and enchantment', () => {
     const section = sectionOf(html, 'exemples');
     for (const [kind, list] of [['theme', report.all.themes], ['concept', report.all.concepts], ['irritant', report.all.irritants], ['enchantment', report.all.enchantments]] as const) {
-      for (const e of list) expect(section).toContain(`<details class="entry" id="${anchorId('ex', kind, e.id)}"><summary>${escapeHtml(e.label)} `);
+      // The anchor is inside the folded entry, so a link to it unfolds the entry.
+      for (const e of list) expect(section).toMatch(new RegExp(`<details class="entry"><summary>${escapeRegExp(escapeHtml(e.label))} <span class="count">[^<]*</span></summary><(ul|p) class="(examples|note)" id="${anchorId('ex', kind, e.id)}">`));
     }
-    // One highlight per example in the fixture: each is shown, marked.
-    const marks = section.match(/<mark>/g) ?? [];
-    expect(marks).toHaveLength(allExamples(report).length);
+    // One highlight per example in the fixture: each overall example is shown, marked.
+    const overall = [...section.matchAll(/<ul class="examples" id="ex-[\w]+-[\w]+">(.*?)<\/ul>/g)].map((m) => m[1]).join('');
+    expect(overall.match(/<mark>/g)).toHaveLength(allExamples(report).length);
+  });
+
+  it('lists the examples of each theme, irritant and enchantment channel by channel, folded under the channel', () => {
+    const section = sectionOf(html, 'exemples');
+    let lists = 0;
+    for (const [kind, key] of [['theme', 'themes'], ['irritant', 'irritants'], ['enchantment', 'enchantments']] as const) {
+      for (const ch of report.channels) {
+        for (const e of ch[key].filter((x) => x.verbatims > 0)) {
+          const id = examplesAnchor(kind, e.id, ch.channel);
+          const start = section.indexOf(` id="${id}"`);
+          expect(start, id).toBeGreaterThan(0);
+          // Under the channel's own summary, with the entry's count in that channel.
+          expect(section.slice(section.lastIndexOf('<details class="channel-examples">', start), start)).toContain(`<summary>${escapeHtml(ch.label)} <span class="count">— ${e.verbatims} verbatim`);
+          const list = section.slice(start, section.indexOf('</details>', start));
+          expect(list.match(/<li>/g) ?? [], id).toHaveLength(e.examples.length);
+          for (const x of e.examples) expect(list).toContain(highlightText(x.text, x.highlights));
+          lists++;
+        }
+      }
+    }
+    expect(lists).toBeGreaterThan(5);
+    // Concepts and intents keep their overall examples only.
+    expect(section).not.toMatch(/id="ex-(concept|intent)-\w+--/);
+  });
+
+  it('links each heat map cell with verbatims to that theme\'s examples in that channel', () => {
+    const figure = sectionOf(html, 'themes');
+    const svg = figure.slice(figure.indexOf('<svg'), figure.indexOf('</svg>'));
+    const expected: string[] = [];
+    for (const t of report.all.themes.filter((x) => x.verbatims > 0)) {
+      for (const ch of report.channels.filter((c) => c.verbatims > 0)) {
+        if ((ch.themes.find((x) => x.id === t.id)?.verbatims ?? 0) > 0) expected.push(`#${examplesAnchor('theme', t.id, ch.channel)}`);
+      }
+    }
+    const links = [...svg.matchAll(/<a href="([^"]+)"><rect class="cell"/g)].map((m) => m[1]);
+    expect(links.sort()).toEqual(expected.sort());
+    expect(svg.match(/<rect class="cell"/g)?.length).toBeGreaterThan(links.length); // empty cells are not links
+    // The data table under the chart links the same cells.
+    const data = figure.slice(figure.indexOf('<details class="data">'));
+    for (const href of expected) expect(data).toContain(`<a href="${href}">`);
+  });
+
+  it('lists co-occurring pairs with links to their examples', () => {
+    const section = sectionOf(html, 'cooccurrences');
+    expect(section).toContain(`<a href="#${examplesAnchor('irritant', 'retard_livraison')}">`);
+    expect(section).toContain(`<a href="#${examplesAnchor('theme', 'prix')}">`);
+    expect(section).toContain('<td class="num">4,00</td>');
   });
 
   it('renders keyness with G² per channel', () => {
@@ -211,6 +262,35 @@ describe('renderHtml on tricky text', () => {
     const html = await renderHtml(report);
     expect(html).not.toMatch(/<script/i);
     expect(html).toContain('&lt;/blockquote&gt;<mark>&lt;script&gt;</mark>alert(1)&lt;/script&gt;');
+  });
+});
+
+describe('long examples show a window around the matched words', () => {
+  // A complaint whose matched words come late: the first characters alone would miss them.
+  const text =
+    'Madame, Monsieur, je vous écris au sujet de ma commande passée le 3 mars sur votre site internet, réglée par carte le jour même, ' +
+    'avec une livraison annoncée sous trois jours ouvrés à domicile et un suivi promis par courriel à chaque étape, ce qui ne fut pas le cas. ' +
+    "Le colis ne m'a jamais été livré et le suivi ne bouge plus depuis dix jours. Je vous prie de bien vouloir me rembourser. Cordialement.";
+  const words = 'jamais été livré';
+  const withLongExample = (): Report => {
+    const report = fixtureReport();
+    const entry = report.all.irritants.find((e) => e.id === 'retard_livraison');
+    const example = entry?.examples[0];
+    if (example === undefined) throw new Error('fixture: no retard_livraison example');
+    example.text = text;
+    example.highlights = [{ start: text.indexOf(words), end: text.indexOf(words) + words.length, id: 'retard_livraison' }];
+    return report;
+  };
+
+  it.each([
+    ['html', `<blockquote>…`, `<mark>${escapeHtml(words)}</mark>`],
+    ['md', '> …', `**${words}**`],
+    ['table', '« …', words],
+  ] as const)('%s', async (format, start, marked) => {
+    const out = format === 'html' ? sectionOf(await renderHtml(withLongExample()), 'exemples') : renderReport(withLongExample(), format, { width: 120 } as never);
+    expect(out).toContain(marked);
+    expect(out).toContain(start);
+    expect(out).not.toContain(text.slice(0, 40));
   });
 });
 

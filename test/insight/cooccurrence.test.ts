@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { addCooccurrence, emptyCooccurrenceState, finalizeCooccurrence, type CooccurrenceAccumulatorOptions } from '../../src/report/insight/cooccurrence.js';
+import {
+  addCooccurrence,
+  emptyCooccurrenceState,
+  finalizeCooccurrence,
+  mergeCooccurrence,
+  type CooccurrenceAccumulatorOptions,
+} from '../../src/report/insight/cooccurrence.js';
 import type { VerbatimAnalysis } from '../../src/types.js';
 import { match, stateOf, verbatim } from './_helpers.js';
 
@@ -50,5 +56,45 @@ describe('co-occurrence', () => {
     expect(finalizeCooccurrence(state(carrying, { keepOwnTheme: true })).pairs.map((p) => [p.a.id, p.b.id, p.lift])).toEqual([
       ['retard_livraison', 'livraison', 1], // pairs are ordered by `kind:id`
     ]);
+  });
+
+  // Three verbatims: a delivery-delay concept with the delivery irritant of the same theme (trivial: the same
+  // words find both), a price irritant (another theme), and an enchantment of the delivery theme.
+  const delivery = [1, 2, 3].map((i) =>
+    verbatim({
+      id: String(i),
+      concepts: ['livraison.delai'],
+      irritants: ['retard_livraison', 'prix_excessif'],
+      enchantments: ['livraison_soignee'],
+      matches: [
+        match('livraison.delai', 'concept', 'livraison'),
+        match('retard_livraison', 'irritant', 'livraison'),
+        match('prix_excessif', 'irritant', 'prix'),
+        match('livraison_soignee', 'enchantment', 'livraison'),
+      ],
+    }),
+  );
+  const pairsOf = (result: ReturnType<typeof finalizeCooccurrence>) => result.pairs.map((p) => `${p.a.id} + ${p.b.id}`).sort();
+
+  it('leaves out a concept paired with an irritant or enchantment of its own theme, overall and per channel', () => {
+    const kept = ['livraison.delai + prix_excessif', 'livraison_soignee + prix_excessif', 'livraison_soignee + retard_livraison', 'prix_excessif + retard_livraison'];
+    const result = finalizeCooccurrence(state(delivery));
+    expect(pairsOf(result)).toEqual(kept);
+    expect(pairsOf({ ...result, pairs: result.channels[0]?.pairs ?? [] })).toEqual(kept);
+    // Asked for, they are there.
+    expect(pairsOf(finalizeCooccurrence(state(delivery), { keepSameTheme: true }))).toEqual(
+      [...kept, 'livraison.delai + livraison_soignee', 'livraison.delai + retard_livraison'].sort(),
+    );
+  });
+
+  it('reads a concept\'s theme from its id when no match gave it, and keeps the themes through a merge', () => {
+    const noConceptMatch = delivery.map((v) => ({ ...v, matches: v.matches.filter((m) => m.kind !== 'concept') }));
+    const [first, ...rest] = noConceptMatch;
+    const merged = mergeCooccurrence(state([first as VerbatimAnalysis]), state(rest));
+    expect(pairsOf(finalizeCooccurrence(merged, { minSupport: 1 }))).not.toContain('livraison.delai + retard_livraison');
+    // A state written before the themes were kept: every pair is ranked, as then.
+    const old = state(delivery);
+    delete old.themes;
+    expect(pairsOf(finalizeCooccurrence(old))).toContain('livraison.delai + retard_livraison');
   });
 });

@@ -10,6 +10,7 @@ import { checkInputs, checkOutputs } from '../checks.js';
 import { EXIT, type CommandContext } from '../context.js';
 import { addInputOptions, checkInputOptions, inputRun, type InputCliOptions } from '../inputs.js';
 import { output, stdoutUsers } from '../output.js';
+import { addReportLabelOptions, reportLabelOptions, type ReportLabelCliOptions } from '../report-labels.js';
 
 const FORMATS = ['table', 'md', 'json', 'csv', 'html', 'state'] as const;
 const EXPORT_KINDS = ['dfm', 'spans', 'iramuteq', 'keyness', 'cooccurrence', 'trends', 'drivers'] as const;
@@ -96,9 +97,11 @@ export function analyzeCommand(program: Command, { io, setExitCode, workerScript
     )
     .addOption(new Option('--period <period>', 'trend period').choices(['month', 'week']).default('month'))
     .option('--workers <n>', 'worker threads: a number, or auto (one per core for inputs over 20 MB)', 'auto')
-    .option('--no-progress', 'never show the progress bar (it only shows on a terminal, on stderr)')
+    .option('--no-progress', 'never show the progress bar (it only shows on a terminal, on stderr)');
+  addReportLabelOptions(command)
     .action(async (files: string[], opts: AnalyzeCliOptions) => {
       await checkInputOptions(files, opts, io, 'analyze');
+      const labels = reportLabelOptions(opts, opts.format);
       const exports = parseExports(opts.export ?? []);
       if (opts.iramuteqVars !== undefined && exports.iramuteq === undefined) throw usageError('--iramuteq-vars names the variables of --export iramuteq FILE, which is not given');
       if (opts.annotateText === true && opts.annotate === undefined) throw usageError('--annotate-text adds the text to --annotate FILE, which is not given');
@@ -172,7 +175,7 @@ export function analyzeCommand(program: Command, { io, setExitCode, workerScript
           return;
         }
         // Every format through renderReport (HTML gives a promise, the text formats a string).
-        const text = await renderReport(result.report, opts.format as ReportFormat);
+        const text = await renderReport(result.report, opts.format as ReportFormat, labels);
         await output(io, text, opts.out);
       } finally {
         progress.stop();
@@ -180,7 +183,7 @@ export function analyzeCommand(program: Command, { io, setExitCode, workerScript
     });
 }
 
-interface AnalyzeCliOptions extends InputCliOptions {
+interface AnalyzeCliOptions extends InputCliOptions, ReportLabelCliOptions {
   format: string;
   out?: string;
   annotate?: string;

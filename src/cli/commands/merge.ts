@@ -9,18 +9,21 @@ import { usageError } from '../args.js';
 import { checkInputs, checkOutputs } from '../checks.js';
 import { EXIT, type CommandContext } from '../context.js';
 import { output } from '../output.js';
+import { addReportLabelOptions, reportLabelOptions, type ReportLabelCliOptions } from '../report-labels.js';
 import { readAll } from '../read.js';
 
 const FORMATS = ['table', 'md', 'json', 'csv', 'html', 'state'] as const;
 
 export function mergeCommand(program: Command, { io, setExitCode }: CommandContext): void {
-  program
+  const command = program
     .command('merge')
     .description('merge the states of runs over parts of an input (verbatim analyze --format state) into the report of one run over all of it')
     .argument('<states...>', 'state files (one state, or one per line); - reads them from standard input')
     .addOption(new Option('--format <format>', 'report format; state: the merged state, to merge again').choices(FORMATS).default('table'))
-    .option('--out <file>', 'write the report to a file instead of stdout (- : stdout)')
-    .action(async (files: string[], opts: { format: (typeof FORMATS)[number]; out?: string }) => {
+    .option('--out <file>', 'write the report to a file instead of stdout (- : stdout)');
+  addReportLabelOptions(command)
+    .action(async (files: string[], opts: { format: (typeof FORMATS)[number]; out?: string } & ReportLabelCliOptions) => {
+      const labels = reportLabelOptions(opts, opts.format);
       if (files.filter((f) => f === '-').length > 1) throw usageError('standard input (-) is given twice: it can be read once');
       await checkOutputs([{ option: '--out', path: opts.out === '-' ? undefined : opts.out }], files);
       await checkInputs(files);
@@ -44,6 +47,6 @@ export function mergeCommand(program: Command, { io, setExitCode }: CommandConte
         setExitCode(EXIT.input);
         return;
       }
-      await output(io, await renderReport(report, opts.format as ReportFormat), opts.out);
+      await output(io, await renderReport(report, opts.format as ReportFormat, labels), opts.out);
     });
 }

@@ -40,6 +40,12 @@ export interface CooccurrenceState {
   kinds: InsightEntryKind[];
   keepOwnTheme: boolean;
   channels: Record<string, CooccurrenceChannelCounts>;
+  /**
+   * Entry id → its theme, read from `matches[].theme`, so the ranking can tell
+   * a concept from an irritant or enchantment of the same theme. Absent in
+   * states written before it (their pairs are then all kept).
+   */
+  themes?: Record<string, string>;
 }
 
 export interface CooccurrenceAccumulatorOptions {
@@ -59,6 +65,12 @@ export interface CooccurrenceOptions {
   top?: number;
   /** Also rank pairs inside each channel (default true). */
   perChannel?: boolean;
+  /**
+   * Keep pairs of a concept with an irritant or enchantment of its own theme
+   * (`livraison.delai` + `retard_livraison`), which the same words often
+   * find together. Default false.
+   */
+  keepSameTheme?: boolean;
 }
 
 export interface CooccurrencePair {
@@ -98,7 +110,7 @@ function copyChannel(a: CooccurrenceChannelCounts): CooccurrenceChannelCounts {
 
 export function emptyCooccurrenceState(options: CooccurrenceAccumulatorOptions = {}): CooccurrenceState {
   const kinds = assertKinds(options.kinds ?? ['theme', 'concept', 'irritant', 'enchantment'], 'emptyCooccurrenceState');
-  return { type: 'cooccurrence', version: 1, kinds, keepOwnTheme: options.keepOwnTheme ?? false, channels: dict() };
+  return { type: 'cooccurrence', version: 1, kinds, keepOwnTheme: options.keepOwnTheme ?? false, channels: dict(), themes: dict() };
 }
 
 /** Counts the entries of one analysis and each pair of them. */
@@ -109,10 +121,16 @@ export function addCooccurrence(state: CooccurrenceState, analysis: VerbatimAnal
   counts.verbatims += 1;
   const items = entryKeys(analysis, kinds).sort(compareStrings);
   const themeOf = new Map<string, string>();
-  if (!keepOwnTheme && Array.isArray(analysis.matches)) {
+  if (Array.isArray(analysis.matches)) {
     for (const m of analysis.matches) {
       if (m && typeof m.id === 'string' && typeof m.theme === 'string' && m.theme !== m.id) themeOf.set(m.id, m.theme);
     }
+  }
+  // Themes of the entries paired, for the ranking (a lexicon gives each entry one theme; the smallest wins otherwise).
+  const themes = (state.themes ??= dict());
+  for (const [id, theme] of themeOf) {
+    const known = themes[id];
+    if (known === undefined || compareStrings(theme, known) < 0) themes[id] = theme;
   }
   const ownTheme = (x: string, y: string): boolean => {
     const p = splitEntryKey(x);
@@ -142,16 +160,43 @@ export function mergeCooccurrence(a: CooccurrenceState, b: CooccurrenceState): C
     kinds: [...a.kinds],
     keepOwnTheme: a.keepOwnTheme,
     channels: mergeRecords(a.channels, b.channels, mergeChannel, copyChannel),
+    themes: mergeThemes(a.themes ?? {}, b.themes ?? {}),
   };
 }
 
-function rank(counts: CooccurrenceChannelCounts, minSupport: number, top: number): CooccurrenceTable {
+function mergeThemes(a: Record<string, string>, b: Record<string, string>): Record<string, string> {
+  const out = dict<string>();
+  for (const id of [...Object.keys(a), ...Object.keys(b)].sort(compareStrings)) {
+    const x = Object.prototype.hasOwnProperty.call(a, id) ? a[id] : undefined;
+    const y = Object.prototype.hasOwnProperty.call(b, id) ? b[id] : undefined;
+    out[id] = (x === undefined ? y : y === undefined ? x : compareStrings(x, y) <= 0 ? x : y) as string;
+  }
+  return out;
+}
+
+/**
+ * True for a concept paired with an irritant or enchantment of the same
+ * theme: both say the same thing (a concept's theme is its parent, or the
+ * part of its id before the dot).
+ */
+function sameTheme(a: { kind: InsightEntryKind; id: string }, b: { kind: InsightEntryKind; id: string }, themes: Record<string, string>): boolean {
+  const [concept, other] = a.kind === 'concept' ? [a, b] : [b, a];
+  if (concept.kind !== 'concept' || (other.kind !== 'irritant' && other.kind !== 'enchantment')) return false;
+  const own = (id: string): string | undefined => (Object.prototype.hasOwnProperty.call(themes, id) ? themes[id] : undefined);
+  const dot = concept.id.indexOf('.');
+  const conceptTheme = own(concept.id) ?? (dot > 0 ? concept.id.slice(0, dot) : undefined);
+  const otherTheme = own(other.id);
+  return conceptTheme !== undefined && conceptTheme === otherTheme;
+}
+
+function rank(counts: CooccurrenceChannelCounts, minSupport: number, top: number, skip: (a: { kind: InsightEntryKind; id: string }, b: { kind: InsightEntryKind; id: string }) => boolean): CooccurrenceTable {
   const n = counts.verbatims;
   const pairs: CooccurrencePair[] = [];
   for (const key of sortedKeys(counts.pairs)) {
     const count = countOf(counts.pairs, key);
     if (count < Math.max(1, minSupport)) continue;
     const [x = '', y = ''] = key.split(PAIR_SEPARATOR);
+    if (skip(splitEntryKey(x), splitEntryKey(y))) continue;
     const na = countOf(counts.items, x);
     const nb = countOf(counts.items, y);
     pairs.push({
@@ -174,11 +219,13 @@ export function finalizeCooccurrence(state: CooccurrenceState, options: Cooccurr
   const top = nonNegativeInteger(options.top, 'top', 'finalizeCooccurrence', 20);
   const names = sortedKeys(state.channels);
   const all = names.reduce((t, name) => mergeChannel(t, state.channels[name] as CooccurrenceChannelCounts), emptyChannel());
+  const themes = state.themes ?? {};
+  const skip = options.keepSameTheme === true ? () => false : (a: { kind: InsightEntryKind; id: string }, b: { kind: InsightEntryKind; id: string }) => sameTheme(a, b, themes);
   return {
-    ...rank(all, minSupport, top),
+    ...rank(all, minSupport, top, skip),
     channels:
       options.perChannel === false
         ? []
-        : names.map((channel) => ({ channel, ...rank(state.channels[channel] as CooccurrenceChannelCounts, minSupport, top) })),
+        : names.map((channel) => ({ channel, ...rank(state.channels[channel] as CooccurrenceChannelCounts, minSupport, top, skip) })),
   };
 }

@@ -14,8 +14,6 @@ import { createView, ordered, positiveOption, sectionsOfView, type HtmlBlock } f
 
 /** Options of the HTML renderer. */
 export interface HtmlRenderOptions extends RenderOptions {
-  /** Page title and heading (default: "Rapport verbatim-fr", or the English title for `lang: 'en'`). */
-  title?: string;
   /** Themes shown in the themes × channels heat map, most cited first (default 20). */
   heatmapThemes?: number;
   /** Irritants drawn in the ranking chart; the table lists them all (default 15). */
@@ -46,8 +44,8 @@ export async function renderHtml(report: Report, options: HtmlRenderOptions = {}
   };
   const parts = await Promise.all(sectionsOfView(view, extra).map(({ section, result, context }) => section.render?.html?.(result, context) ?? []));
   const sections: HtmlBlock[] = ordered(parts.flat());
-  const title = options.title ?? m.title;
-  const s = report.summary;
+  const { title } = view;
+  const s = view.report.summary;
   const lede = [`${f.num(s.analysed, 0)} ${m.html.analysed.toLowerCase()}`, `${f.num(s.channels, 0)} ${m.html.channelCount.toLowerCase()}`];
   if (s.period !== null) lede.push(m.html.periodValue(f.date(s.period.from), f.date(s.period.to)));
   const htmlLang = m.locale.startsWith('fr') ? 'fr' : 'en';

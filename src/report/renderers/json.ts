@@ -2,6 +2,7 @@
 import type { Report } from '../types.js';
 import type { Renderer, RenderOptions } from './types.js';
 import { checkReport } from './view.js';
+import { relabelReport } from '../labels.js';
 
 export interface JsonRenderOptions extends RenderOptions {
   /** Indentation (default 2; 0 for one line). */
@@ -23,7 +24,7 @@ function sortKeys(value: unknown): unknown {
 
 function renderJson(report: Report, options: JsonRenderOptions = {}): string {
   checkReport(report);
-  return `${JSON.stringify(sortKeys(report), null, options.indent ?? 2)}\n`;
+  return `${JSON.stringify(sortKeys(relabelReport(report, options)), null, options.indent ?? 2)}\n`;
 }
 
 export const jsonRenderer: Renderer<JsonRenderOptions, string> = { name: 'json', extension: 'json', render: renderJson };

@@ -4,6 +4,7 @@
  * each section's result read back from the report. Also the blocks sections
  * render into, and what each format gives them (internal).
  */
+import { readableChannelLabel, relabelReport } from '../labels.js';
 import { messagesFor, reportLang, type Messages, type ReportLang } from '../messages.js';
 import type { Section } from '../section.js';
 import { defaultSections } from '../sections/index.js';
@@ -13,7 +14,10 @@ import type { NumberFormats } from './html/kit.js';
 import type { RenderOptions } from './types.js';
 
 export interface ReportView {
+  /** The report, with the title and channel labels of the render options. */
   report: Report;
+  /** The title shown: the render option's, else the report's, else the default title of `lang`. */
+  title: string;
   lang: ReportLang;
   /** The shared catalogue of `lang`. */
   m: Messages;
@@ -110,11 +114,12 @@ function valueAt(report: Report, path: readonly string[]): unknown {
   return at;
 }
 
-export function createView(report: Report, options: RenderOptions = {}): ReportView {
-  checkReport(report);
+export function createView(given: Report, options: RenderOptions = {}): ReportView {
+  checkReport(given);
   if (typeof options !== 'object' || options === null) {
     throw new TypeError(`verbatim-fr: expected render options (object), got ${describe(options)}`);
   }
+  const report = relabelReport(given, options);
   const lang = reportLang(options.lang ?? report.lang);
   const m = messagesFor(lang);
   const sections = options.sections ?? defaultSections();
@@ -135,12 +140,13 @@ export function createView(report: Report, options: RenderOptions = {}): ReportV
   const rank = (id: string): number => (id === 'all' ? Infinity : (order.get(id) ?? order.size));
   return {
     report,
+    title: report.title ?? m.title,
     lang,
     m,
     sections,
     result: <R>(name: string): R | undefined => (name === 'core' ? (report as R) : (results.get(name) as R | undefined)),
     label: (id) => labels.get(id) ?? id,
-    channelLabel: (id) => channels.get(id) ?? id,
+    channelLabel: (id) => channels.get(id) ?? readableChannelLabel(id),
     byChannel: (items, channelOf) =>
       [...items].sort((a, b) => {
         const [x, y] = [channelOf(a), channelOf(b)];

@@ -11,8 +11,11 @@ import {
   type CooccurrenceResult,
   type CooccurrenceState,
 } from '../insight/cooccurrence.js';
+import { escapeHtml as esc, examplesAnchor } from '../renderers/html/escape.js';
+import { absent, cell, table } from '../renderers/html/kit.js';
 import { formatCount, formatNumber, mdCell, mdTable } from '../renderers/text.js';
-import type { CsvRow } from '../renderers/view.js';
+import type { CsvRow, HtmlBlock, HtmlContext } from '../renderers/view.js';
+import { ENTRY_LISTS, type EntryKind } from '../../types.js';
 import type { Section } from '../section.js';
 
 export type CooccurrenceSectionOptions = CooccurrenceAccumulatorOptions & CooccurrenceOptions;
@@ -31,7 +34,7 @@ export interface CooccurrenceWording {
 const messages: Record<'fr' | 'en', CooccurrenceWording> = {
   fr: {
     title: 'Co-occurrences',
-    note: 'Paires d’éléments cités dans un même verbatim. Lift : fréquence observée de la paire rapportée à celle attendue par hasard (> 1 : plus souvent ensemble).',
+    note: 'Paires d’éléments cités dans un même verbatim. Lift : fréquence observée de la paire rapportée à celle attendue par hasard (> 1 : plus souvent ensemble). Un concept n’est pas apparié à un irritant ou un enchantement de son propre thème.',
     itemA: 'Élément A',
     itemB: 'Élément B',
     together: 'Ensemble',
@@ -41,7 +44,7 @@ const messages: Record<'fr' | 'en', CooccurrenceWording> = {
   },
   en: {
     title: 'Co-occurrences',
-    note: 'Pairs of items cited in the same verbatim. Lift: observed frequency of the pair over the frequency expected by chance (> 1: more often together).',
+    note: 'Pairs of items cited in the same verbatim. Lift: observed frequency of the pair over the frequency expected by chance (> 1: more often together). A concept is not paired with an irritant or enchantment of its own theme.',
     itemA: 'Item A',
     itemB: 'Item B',
     together: 'Together',
@@ -57,6 +60,28 @@ const isDict = (v: unknown): v is Dict => typeof v === 'object' && v !== null &&
 function isPair(p: unknown): p is CooccurrencePair {
   const side = (x: unknown) => isDict(x) && typeof x.id === 'string' && typeof x.kind === 'string';
   return isDict(p) && side(p.a) && side(p.b) && typeof p.count === 'number' && typeof p.lift === 'number';
+}
+
+/** Pairs listed in the HTML report. */
+const HTML_PAIRS = 15;
+
+/** The pairs as a table, each item linked to its example verbatims when the page lists them. */
+function cooccurrenceHtml(c: CooccurrenceResult | undefined, ctx: HtmlContext<CooccurrenceWording>): HtmlBlock {
+  const { w, m, f, report } = ctx;
+  const block = (html: string): HtmlBlock => ({ order: 525, id: 'cooccurrences', title: w.title, html });
+  if (c === undefined) return block(absent(w.notComputed));
+  const pairs = c.pairs.filter(isPair).slice(0, HTML_PAIRS);
+  if (pairs.length === 0) return block(absent(w.noPairs));
+  const listed = (kind: string, id: string): boolean =>
+    Object.prototype.hasOwnProperty.call(ENTRY_LISTS, kind) && report.all[ENTRY_LISTS[kind as EntryKind]].some((e) => e.id === id && e.verbatims > 0);
+  const item = (side: CooccurrencePair['a']): string => {
+    const name = esc(ctx.label(side.id));
+    const tag = (m.html.kindOne as Record<string, string>)[side.kind];
+    const label = listed(side.kind, side.id) ? `<a href="#${examplesAnchor(side.kind, side.id)}">${name}</a>` : name;
+    return tag === undefined ? label : `${label} <span class="tag">${esc(tag)}</span>`;
+  };
+  const rows = pairs.map((p) => [cell(item(p.a)), cell(item(p.b)), cell(f.num(p.count, 0), true), cell(f.num(p.lift, 2), true)]);
+  return block(`<p class="note">${esc(w.note)}</p>${table(null, [cell(esc(w.itemA)), cell(esc(w.itemB)), cell(esc(w.together), true), cell(esc(w.lift), true)], rows)}`);
 }
 
 const round = (x: unknown, digits: number): number | null => (typeof x === 'number' && Number.isFinite(x) ? Math.round(x * 10 ** digits) / 10 ** digits : null);
@@ -91,6 +116,7 @@ export function cooccurrenceSection(settings: CooccurrenceSectionOptions = {}): 
         );
         return [{ lines: [...out, mdCell(w.note), '', ...table, ''] }];
       },
+      html: (c, ctx) => [cooccurrenceHtml(c, ctx)],
       csv(c, ctx) {
         if (c === undefined) return [];
         const rows: CsvRow[] = [];

@@ -4,7 +4,7 @@ import { ENTRY_KINDS, ENTRY_LISTS, TONALITIES, type EntryKind } from '../../type
 import type { ScoresResult } from '../insight/scores.js';
 import type { Messages } from '../messages.js';
 import { comparisonChart, heatmapChart, type HeatCell } from '../renderers/html/charts.js';
-import { anchorId, escapeHtml as esc, highlightText } from '../renderers/html/escape.js';
+import { anchorId, escapeHtml as esc, examplesAnchor, highlightText } from '../renderers/html/escape.js';
 import { absent, CAPTION_MIN_BASE, cell, chartFrame, figure, maxBy, table, type Cell } from '../renderers/html/kit.js';
 import {
   boldHighlights,
@@ -19,6 +19,7 @@ import {
   wrapParts,
   wrapWords,
 } from '../renderers/text.js';
+import { collapseSpaces, snippet, SNIPPET_MAX, type Snippet } from '../renderers/snippet.js';
 import type { CsvRow, CsvValue, HtmlBlock, HtmlContext, MarkdownContext, TableContext, TextBlock } from '../renderers/view.js';
 import type { SectionRender } from '../section.js';
 import type { ChannelReport, CoreReport, CoverageFigure, RankedEntry, RankedTerm, Report, ReportExample, ScoreSummary } from '../types.js';
@@ -30,6 +31,12 @@ import type { ChatFigures } from './chat.js';
 export const CORE_ORDER = { head: 100, coverage: 250, rankings: 300, end: 900 } as const;
 
 // ---------------------------------------------------------------- shared by table and Markdown
+
+/** An example cut to `width` characters around its first highlight; on one line for the table and Markdown. */
+function snippetOf(e: ReportExample, width: number, flat: boolean): Snippet {
+  const source = flat ? collapseSpaces(e.text, e.highlights) : { text: e.text, highlights: e.highlights };
+  return snippet(source.text, source.highlights, width);
+}
 
 /** Channel label in the renderer's language (the all-channels view is named by the renderer). */
 const channelName = (ch: ChannelReport, m: Messages): string => (ch.channel === 'all' ? m.allChannels : ch.label);
@@ -147,14 +154,16 @@ function rankingLines(entries: RankedEntry[], lang: string, width: number, top: 
     const head = `${padStart(`${i + 1}.`, 4)} ${padEnd(truncate(e.label, 28), 28)} ${padStart(String(e.verbatims), 6)} ${padStart(formatShare(e.share, lang), 8)}`;
     const example = e.examples[0];
     const room = width - widthOf(head) - 5;
-    lines.push(example !== undefined && room >= 10 ? `${head}  « ${truncate(oneLine(example.text), room - 2)} »` : head);
+    // A window around the matched words, on one line; truncate only neutralises (the snippet fits already).
+    const shown = example === undefined ? undefined : snippetOf(example, room - 2, true).text;
+    lines.push(shown !== undefined && room >= 10 ? `${head}  « ${truncate(shown, room - 2)} »` : head);
   });
   return lines;
 }
 
 function coreTable(report: Report, ctx: TableContext): TextBlock[] {
   const { m, lang, width, heading } = ctx;
-  const head: string[] = [heading(m.title), ...wrapParts(summaryParts(report, m), width), ''];
+  const head: string[] = [heading(truncate(oneLine(ctx.title), width)), ...wrapParts(summaryParts(report, m), width), ''];
   const columns = channelColumns(m, lang);
   const header = tableRow(columns.map((c) => c.header), columns);
   const rule = '─'.repeat(Math.min(width, widthOf(header)));
@@ -264,13 +273,13 @@ function termTable(terms: RankedTerm[], m: Messages, lang: string, title: string
 
 function exampleLines(e: ReportExample): string[] {
   const where = [e.channel, e.date, e.score === undefined ? undefined : `score ${e.score}`, e.id].filter((x) => x !== undefined);
-  return [`> ${boldHighlights(e)}`, `> — ${mdCell(where.join(' · '))}`, ''];
+  return [`> ${boldHighlights({ ...e, ...snippetOf(e, SNIPPET_MAX, true) })}`, `> — ${mdCell(where.join(' · '))}`, ''];
 }
 
 function coreMarkdown(report: Report, ctx: MarkdownContext): TextBlock[] {
   const { m, lang, top } = ctx;
   const t = m.text;
-  const out: string[] = [`# ${m.title}`, ''];
+  const out: string[] = [`# ${mdCell(ctx.title)}`, ''];
   out.push(...summaryParts(report, m).map((p) => `- ${mdCell(p)}`), '');
   out.push(`## ${t.byChannel}`, '', ...channelTable(report, m, lang), '');
   out.push(`## ${mdCell(m.coverage.title)}`, '', ...coverageTable(report, m, lang), '', mdCell(m.coverage.note), '');
@@ -527,11 +536,16 @@ function heatmapBlock(report: Report, ctx: HtmlContext): HtmlBlock {
     const entry = ch.themes.find((t) => t.id === theme);
     return entry?.share ?? (ch.verbatims > 0 ? (entry?.verbatims ?? 0) / ch.verbatims : 0);
   };
+  // Each cell leads to the theme's examples in that channel (or to its examples when the page has one channel).
+  const drill = examplesByChannel(report);
+  const hrefOf = (ch: ChannelReport, theme: string): string | undefined =>
+    (ch.themes.find((t) => t.id === theme)?.verbatims ?? 0) > 0 ? `#${examplesAnchor('theme', theme, drill ? ch.channel : undefined)}` : undefined;
   const cells: HeatCell[] = [];
   for (const theme of themes) {
     for (const ch of channels) {
       const share = shareIn(ch, theme.id);
-      cells.push({ theme: theme.label, channel: channelAxisLabel(ctx, ch), share, label: f.pct(share) });
+      const href = hrefOf(ch, theme.id);
+      cells.push({ theme: theme.label, channel: channelAxisLabel(ctx, ch), share, label: f.pct(share), ...(href !== undefined ? { href } : {}) });
     }
   }
   const top = themes[0] as RankedEntry;
@@ -544,6 +558,10 @@ function heatmapBlock(report: Report, ctx: HtmlContext): HtmlBlock {
   }
   let finding = best ? h.captions.heatmap(top.label, f.pct(top.share), best.theme, best.channel, f.pct(best.share)) : '';
   if (channels.some((c) => c.verbatims < CAPTION_MIN_BASE)) finding += ` ${h.smallBases(f.num(CAPTION_MIN_BASE, 0))}`;
+  const linked = (ch: ChannelReport, theme: string, html: string): string => {
+    const href = hrefOf(ch, theme);
+    return href === undefined ? html : `<a href="${href}">${html}</a>`;
+  };
   const svg = heatmapChart(
     cells,
     themes.map((t) => t.label),
@@ -554,17 +572,37 @@ function heatmapBlock(report: Report, ctx: HtmlContext): HtmlBlock {
   const data = table(
     null,
     [cell(esc(h.theme)), ...channels.map((c) => cell(esc(c.label), true)), cell(esc(m.allChannels), true)],
-    themes.map((t) => [cell(esc(t.label)), ...channels.map((c) => cell(f.pct(shareIn(c, t.id)), true)), cell(f.pct(t.share), true)]),
+    themes.map((t) => [
+      cell(`<a href="#${examplesAnchor('theme', t.id)}">${esc(t.label)}</a>`),
+      ...channels.map((c) => cell(linked(c, t.id, f.pct(shareIn(c, t.id))), true)),
+      cell(f.pct(t.share), true),
+    ]),
   );
-  return block(figure(m, id, svg, esc(finding), data));
+  return block(figure(m, id, svg, `${esc(finding)} <span class="note">${esc(h.captions.heatmapLinks)}</span>`, data));
 }
 
-function exampleItem(ctx: HtmlContext, example: ReportExample): string {
+/** Longest snippet of the examples listed by channel (the overall ones show SNIPPET_MAX). */
+const CHANNEL_SNIPPET_MAX = 160;
+
+/**
+ * Kinds whose examples are also listed channel by channel: those the heat map
+ * and the score drivers link to. Concepts and intents, finer and more numerous,
+ * keep their overall examples only, which keeps the page light.
+ */
+const DRILLED_KINDS: ReadonlySet<EntryKind> = new Set(['theme', 'irritant', 'enchantment']);
+
+/** Examples are also listed channel by channel when the page has more than one channel with verbatims. */
+const examplesByChannel = (report: Report): boolean => report.channels.filter((c) => c.verbatims > 0).length > 1;
+
+function exampleItem(ctx: HtmlContext, example: ReportExample, withChannel: boolean, width: number): string {
   const { m, f } = ctx;
-  const meta = [ctx.channelLabel(example.channel)];
+  const meta = withChannel ? [ctx.channelLabel(example.channel)] : [];
   if (example.date !== undefined) meta.push(f.date(example.date));
   if (typeof example.score === 'number') meta.push(`${m.html.exampleScore} ${f.num(example.score, Number.isInteger(example.score) ? 0 : 1)}`);
-  return `<li><blockquote>${highlightText(example.text, example.highlights)}</blockquote><span class="meta">${esc(meta.join(' · '))}</span></li>`;
+  // A long verbatim shows a window around the matched words.
+  const shown = snippet(example.text, example.highlights, width);
+  const where = meta.length > 0 ? `<span class="meta">${esc(meta.join(' · '))}</span>` : '';
+  return `<li><blockquote>${highlightText(shown.text, shown.highlights)}</blockquote>${where}</li>`;
 }
 
 function examplesBlock(report: Report, ctx: HtmlContext): HtmlBlock {
@@ -576,14 +614,27 @@ function examplesBlock(report: Report, ctx: HtmlContext): HtmlBlock {
   const groups = ENTRY_KINDS.map((kind) => [kind, report.all[ENTRY_LISTS[kind]].filter((e) => e.verbatims > 0)] as const).filter(([, entries]) => entries.length > 0);
   if (groups.length === 0) return block(absent(report.summary.analysed === 0 ? h.absent.noVerbatims : h.absent.noEntries));
   const note = `${h.captions.examplesNote}${report.summary.maskedPersonalData ? ` ${h.captions.maskedExamples}` : ''}`;
+  const drill = examplesByChannel(report);
+  const count = (e: RankedEntry): string => `— ${h.verbatimCount(f.num(e.verbatims, 0), e.verbatims)} · ${f.pct(e.share)}`;
+  // The channel lists repeat the overall examples of their channel: shorter windows keep the page light.
+  const list = (examples: readonly ReportExample[], withChannel: boolean, anchor: string): string =>
+    examples.length > 0
+      ? `<ul class="examples" id="${anchor}">${examples.map((x) => exampleItem(ctx, x, withChannel, withChannel ? SNIPPET_MAX : CHANNEL_SNIPPET_MAX)).join('')}</ul>`
+      : `<p class="note" id="${anchor}">${esc(h.noExamples)}</p>`;
+  // Each channel's examples of the entry, folded under the channel's name with the entry's count and share there.
+  const perChannel = (kind: EntryKind, e: RankedEntry): string => {
+    if (!drill || !DRILLED_KINDS.has(kind)) return '';
+    const parts = report.channels.flatMap((ch) => {
+      const here = ch[ENTRY_LISTS[kind]].find((x) => x.id === e.id);
+      if (here === undefined || here.verbatims === 0) return [];
+      return [`<details class="channel-examples"><summary>${esc(ch.label)} <span class="count">${esc(count(here))}</span></summary>${list(here.examples, false, examplesAnchor(kind, e.id, ch.channel))}</details>`];
+    });
+    return parts.length > 0 ? `<div class="by-channel"><p class="by-channel-title">${esc(h.examplesByChannel)}</p>${parts.join('')}</div>` : '';
+  };
   const html = groups
     .map(([kind, entries]) => {
       const items = entries
-        .map((e) => {
-          const count = `— ${h.verbatimCount(f.num(e.verbatims, 0), e.verbatims)} · ${f.pct(e.share)}`;
-          const list = e.examples.length > 0 ? `<ul class="examples">${e.examples.map((x) => exampleItem(ctx, x)).join('')}</ul>` : `<p class="note">${esc(h.noExamples)}</p>`;
-          return `<details class="entry" id="${anchorId('ex', kind, e.id)}"><summary>${esc(e.label)} <span class="count">${esc(count)}</span></summary>${list}</details>`;
-        })
+        .map((e) => `<details class="entry"><summary>${esc(e.label)} <span class="count">${esc(count(e))}</span></summary>${list(e.examples, true, examplesAnchor(kind, e.id))}${perChannel(kind, e)}</details>`)
         .join('');
       return `<h3 id="${anchorId('ex', kind)}">${esc(h.kinds[kind])} <span class="count">(${entries.length})</span></h3>${items}`;
     })

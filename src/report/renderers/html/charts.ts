@@ -297,6 +297,8 @@ export interface HeatCell {
   channel: string;
   share: number;
   label: string;
+  /** In-page link (`#…`) to the verbatims behind the cell: the cell is then a link. */
+  href?: string;
 }
 
 function hexToRgb(hex: string): [number, number, number] {
@@ -345,10 +347,11 @@ export function heatmapChart(cells: HeatCell[], themes: string[], channels: stri
       const share = cell?.share ?? 0;
       const x = left + cellW * j;
       const y = gridTop + cellH * i;
-      marks += el('rect', { class: 'cell', x, y, width: cellW, height: cellH, fill: heatColor(share, top), stroke: 'white' });
+      let mark = el('rect', { class: 'cell', x, y, width: cellW, height: cellH, fill: heatColor(share, top), stroke: 'white' });
       if (cell !== undefined) {
-        marks += text(x + cellW / 2, y + cellH / 2, cell.label, { 'text-anchor': 'middle', dy: '0.35em', 'font-size': SMALL, fill: share > top * 0.68 ? 'white' : undefined });
+        mark += text(x + cellW / 2, y + cellH / 2, cell.label, { 'text-anchor': 'middle', dy: '0.35em', 'font-size': SMALL, fill: share > top * 0.68 ? 'white' : undefined });
       }
+      marks += cell?.href !== undefined && /^#[\w-]+$/.test(cell.href) ? el('a', { href: cell.href }, mark) : mark;
     });
   });
   // Legend: the colour ramp over [0, top], with round ticks under it.

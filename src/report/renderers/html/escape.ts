@@ -15,6 +15,14 @@ export function anchorId(...parts: string[]): string {
 }
 
 /**
+ * Anchor of an entry's examples (`ex-irritant-retard_livraison`), or of its
+ * examples in one channel (`…--chat`; entry ids never hold `--`). The
+ * anchors are inside the folded entry, so following a link unfolds it.
+ */
+export const examplesAnchor = (kind: string, id: string, channel?: string): string =>
+  channel === undefined ? anchorId('ex', kind, id) : `${anchorId('ex', kind, id)}--${anchorId(channel)}`;
+
+/**
  * The text with each highlighted span wrapped in `<mark>`, every piece escaped
  * separately so a `<` inside or around a span can never open a tag. Spans are
  * clamped to the text; overlapping or touching spans are merged, because

@@ -50,7 +50,14 @@ details{margin:.3rem 0}
 summary{cursor:pointer;padding:.15rem 0}
 details.data>summary,details.more>summary{color:var(--accent);font-size:.9rem}
 details.entry{border-bottom:1px solid var(--line);padding:.2rem 0}
-details.entry>summary .count{color:var(--muted);font-size:.88rem}
+details.entry>summary .count,details.channel-examples>summary .count{color:var(--muted);font-size:.88rem}
+.by-channel{margin:.25rem 0 .5rem 1rem}
+.by-channel-title{font-size:.85rem;font-weight:600;color:var(--muted);margin:.3rem 0 0}
+details.channel-examples{margin:.1rem 0}
+details.channel-examples>summary{font-size:.92rem}
+details.entry [id]{scroll-margin-top:4rem}
+details.entry :target{outline:2px solid var(--accent);outline-offset:3px}
+svg a:focus-visible rect{stroke:var(--accent);stroke-width:3}
 details.channel-key{border:1px solid var(--line);border-radius:6px;padding:.25rem .75rem;margin:.5rem 0}
 details.channel-key>summary{font-weight:600}
 .columns{display:grid;grid-template-columns:repeat(auto-fit,minmax(20rem,1fr));gap:0 1.5rem}
