@@ -26,7 +26,7 @@ import type { VerbatimAnalysis } from '../types.js';
 import type { DiscoverExpression, DiscoverKind, DiscoverMeanScore, DiscoverOptions, DiscoverResult, DiscoverSampleItem, DiscoverState, DiscoverTopic } from './types.js';
 
 const DEFAULT_SAMPLE = 20_000;
-const MIN_VERBATIMS = 5;
+const MIN_VERBATIMS = 3;
 const MAX_WORDS = 4;
 const NEGATORS: ReadonlySet<string> = new Set(FRENCH_NEGATORS);
 
@@ -335,7 +335,7 @@ export function finalizeDiscover(state: DiscoverState, options: DiscoverOptions 
   const none: ScaleOf = { kind: 'unknown', min: 0, max: 0 };
   const maxP = options.maxP ?? 0.05;
   const minOverlap = options.minOverlap ?? 0.5;
-  const minLean = options.minLean ?? 0.5;
+  const minLean = options.minLean ?? 0.25;
   const minCooccurrence = options.minCooccurrence ?? 0.5;
   const maxTopics = options.maxTopics ?? 20;
   const examples = Math.min(5, Math.max(1, options.examples ?? 3));
@@ -369,6 +369,10 @@ export function finalizeDiscover(state: DiscoverState, options: DiscoverOptions 
   const baseDissatisfied = polar > 0 ? sampleDissatisfied / polar : 0.5;
   const needIrritant = baseDissatisfied + minLean * (1 - baseDissatisfied);
   const needEnchantment = 1 - baseDissatisfied + minLean * baseDissatisfied;
+  // A new entry names what the lexicons miss: on its side, the term must stand in unexplained verbatims more than the corpus' own share.
+  const unexplainedDissatisfied = sampleDissatisfied > 0 ? counts.dissatisfied / sampleDissatisfied : 0;
+  const unexplainedSatisfied = sampleSatisfied > 0 ? counts.satisfied / sampleSatisfied : 0;
+  const isSpecific = (unexplainedHolders: number, holders: number, base: number): boolean => wilsonLow(unexplainedHolders, holders) >= base;
   const leanOf = (dissatisfied: number, satisfied: number): { kind: DiscoverKind; lean: number } => {
     const toIrritant = wilsonLow(dissatisfied, dissatisfied + satisfied);
     if (toIrritant >= needIrritant) return { kind: 'irritant', lean: toIrritant };
@@ -505,6 +509,7 @@ export function finalizeDiscover(state: DiscoverState, options: DiscoverOptions 
         const words = c.key.split(' ');
         const { kind, lean } = leanOf(c.dissatisfied, c.satisfied);
         const extended = kind === 'theme' ? undefined : cooccurring(kind === 'irritant' ? c.counts.irritants : c.counts.enchantments, kind === 'irritant' ? c.counts.withIrritant : c.counts.withEnchantment, minCooccurrence);
+        const specific = kind === 'theme' || isSpecific(kind === 'irritant' ? c.dissatisfied - c.counts.withIrritant : c.satisfied - c.counts.withEnchantment, kind === 'irritant' ? c.dissatisfied : c.satisfied, kind === 'irritant' ? unexplainedDissatisfied : unexplainedSatisfied);
         return {
           key: c.key,
           text: words.map(formOf).join(' '),
@@ -517,13 +522,14 @@ export function finalizeDiscover(state: DiscoverState, options: DiscoverOptions 
           satisfied: c.satisfied,
           kind,
           lean: round(lean, 4),
+          specific,
           ...(extended !== undefined ? { extends: extended } : {}),
         };
       });
       // The topic's kind: its first expression's, or else the first that leans (its own verbatims are all on one side).
       const kind = (expressions[0]?.kind !== 'theme' ? expressions[0]?.kind : expressions.find((e) => e.kind !== 'theme')?.kind) ?? 'theme';
       // New terms: the expressions that lean as the topic does and extend no entry; the others extend theirs.
-      const fresh = withoutLonger(expressions.filter((e) => e.kind === kind && e.extends === undefined)).map((e) => e.term);
+      const fresh = withoutLonger(expressions.filter((e) => e.kind === kind && e.extends === undefined && e.specific)).map((e) => e.term);
       const extensions = new Map<string, string[]>();
       for (const e of withoutLonger(expressions.filter((x) => x.extends !== undefined))) {
         const list = extensions.get(e.extends as string);
@@ -574,7 +580,7 @@ export function finalizeDiscover(state: DiscoverState, options: DiscoverOptions 
     sampled: sample.length,
     scales: [...scales.entries()].sort((x, y) => compareStrings(x[0], y[0])).map(([channel, sc]) => ({ channel, ...sc })),
     unexplained: counts,
-    method: `expressions of 1 to ${MAX_WORDS} stems over-represented in the unexplained verbatims (log-likelihood G², p < ${maxP}, in ${minVerbatims} of them at least), grouped by leader clustering: each joins the topic whose first expression shares at least ${minOverlap} of the smaller set of verbatims (overlap coefficient), else starts one`,
+    method: `expressions of 1 to ${MAX_WORDS} stems over-represented in the unexplained verbatims (log-likelihood G², p < ${maxP}, in ${minVerbatims} of them at least), grouped by leader clustering: each joins the topic whose first expression shares at least ${minOverlap} of the smaller set of verbatims (overlap coefficient), else starts one; a term is an irritant (enchantment) when the lower 95 % bound of its dissatisfied (satisfied) share reaches ${minLean} of the way from the corpus' share to 1, negated occurrences left out; it starts a new entry when it stands in unexplained verbatims of its side more than the corpus does (lower bound), and extends an existing entry most of its side's explained verbatims carry (lower bound ≥ ${minCooccurrence})`,
     topics: kept,
   };
 }

@@ -62,9 +62,9 @@ export interface DiscoverOptions {
   topExpressions?: number;
   /** Candidate expressions considered at most, best first (default 60). */
   maxCandidates?: number;
-  /** Fewest unexplained verbatims (in the sample) a candidate expression must occur in (default 5, or 0.2 % of them if more). */
+  /** Fewest unexplained verbatims (in the sample) a candidate expression must occur in (default 3, or 0.2 % of them if more). */
   minVerbatims?: number;
-  /** Largest p-value of a candidate's log-likelihood against the explained verbatims (default 0.01: the groups are small). */
+  /** Largest p-value of a candidate's log-likelihood against the explained verbatims (default 0.05: the lean and specificity checks do the precision). */
   maxP?: number;
   /**
    * A candidate joins a topic when at least this share of the smaller of its
@@ -74,10 +74,10 @@ export interface DiscoverOptions {
   minOverlap?: number;
   /**
    * How clearly a term must lean to a side to be drafted as an irritant or an
-   * enchantment (default 0.5): the lower 95 % confidence bound (Wilson) of the
+   * enchantment the lower 95 % confidence bound (Wilson) of the
    * share of its verbatims that are dissatisfied (resp. satisfied), among
    * those with a side, must reach this far from the corpus' own share towards
-   * 1 (0: the corpus' share, 1: every one). Other terms are themes.
+   * 1 (0: the corpus' share, 1: every one; default 0.25). Other terms are themes.
    */
   minLean?: number;
   /**
@@ -125,6 +125,12 @@ export interface DiscoverExpression {
   kind: DiscoverKind;
   /** Lower 95 % bound of the share of its verbatims with a side that are on the side of its kind (0 for a theme). */
   lean: number;
+  /**
+   * On its side, it stands in the unexplained verbatims more than the
+   * corpus' own share (lower 95 % bound): it names something the lexicons
+   * miss, not a word of every complaint (always true for a theme).
+   */
+  specific: boolean;
   /** The existing entry of its kind it co-occurs with in the explained verbatims (see `minCooccurrence`): the draft adds it there. */
   extends?: string;
 }
