@@ -335,7 +335,7 @@ export function finalizeDiscover(state: DiscoverState, options: DiscoverOptions 
   const none: ScaleOf = { kind: 'unknown', min: 0, max: 0 };
   const maxP = options.maxP ?? 0.05;
   const minOverlap = options.minOverlap ?? 0.5;
-  const minLean = options.minLean ?? 0.25;
+  const minLean = options.minLean ?? 0.2;
   const minCooccurrence = options.minCooccurrence ?? 0.5;
   const maxTopics = options.maxTopics ?? 20;
   const examples = Math.min(5, Math.max(1, options.examples ?? 3));
@@ -364,7 +364,7 @@ export function finalizeDiscover(state: DiscoverState, options: DiscoverOptions 
   for (const item of sample) sampledPerChannel.set(item.channel, (sampledPerChannel.get(item.channel) ?? 0) + 1);
   let minSeen = Number.POSITIVE_INFINITY;
 
-  // The side a set of verbatims leans to: clearly more dissatisfied (or satisfied) than the corpus, at 95 % confidence.
+  // The side a term leans to: clearly more dissatisfied (or satisfied) than the corpus, at 95 % confidence.
   const polar = sampleDissatisfied + sampleSatisfied;
   const baseDissatisfied = polar > 0 ? sampleDissatisfied / polar : 0.5;
   const needIrritant = baseDissatisfied + minLean * (1 - baseDissatisfied);

@@ -73,11 +73,11 @@ export interface DiscoverOptions {
    */
   minOverlap?: number;
   /**
-   * How clearly a term must lean to a side to be drafted as an irritant or an
-   * enchantment the lower 95 % confidence bound (Wilson) of the
-   * share of its verbatims that are dissatisfied (resp. satisfied), among
-   * those with a side, must reach this far from the corpus' own share towards
-   * 1 (0: the corpus' share, 1: every one; default 0.25). Other terms are themes.
+   * How far a term must lean to a side to be drafted as an irritant or an
+   * enchantment (default 0.2): the lower 95 % confidence bound (Wilson) of
+   * the share of its verbatims (those with a side) that are dissatisfied
+   * (resp. satisfied) must reach this far from the corpus' own share towards
+   * 1 (0: the corpus' share, 1: every one). Other terms are themes.
    */
   minLean?: number;
   /**
