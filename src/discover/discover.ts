@@ -28,6 +28,8 @@ import type { DiscoverExpression, DiscoverKind, DiscoverMeanScore, DiscoverOptio
 const DEFAULT_SAMPLE = 20_000;
 const MIN_VERBATIMS = 3;
 const MAX_WORDS = 4;
+/** Largest share of the sample's verbatims an expression the draft writes may occur in. */
+const MAX_COMMON = 0.05;
 const NEGATORS: ReadonlySet<string> = new Set(FRENCH_NEGATORS);
 
 const describe = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
@@ -359,6 +361,7 @@ export function finalizeDiscover(state: DiscoverState, options: DiscoverOptions 
   });
   const explainedCount = sample.length - counts.total;
   const stems = sample.map((item) => stemsOf(item.keywords));
+  const maxCommon = Math.max(MIN_VERBATIMS, MAX_COMMON * sample.length);
   const factor = sample.length > 0 && state.verbatims > sample.length ? state.verbatims / sample.length : 1;
   const sampledPerChannel = new Map<string, number>();
   for (const item of sample) sampledPerChannel.set(item.channel, (sampledPerChannel.get(item.channel) ?? 0) + 1);
@@ -529,9 +532,11 @@ export function finalizeDiscover(state: DiscoverState, options: DiscoverOptions 
       // The topic's kind: its first expression's, or else the first that leans (its own verbatims are all on one side).
       const kind = (expressions[0]?.kind !== 'theme' ? expressions[0]?.kind : expressions.find((e) => e.kind !== 'theme')?.kind) ?? 'theme';
       // New terms: the expressions that lean as the topic does and extend no entry; the others extend theirs.
-      const fresh = withoutLonger(expressions.filter((e) => e.kind === kind && e.extends === undefined && e.specific)).map((e) => e.term);
+      // A word in a large share of the corpus' verbatims ("très", "bien") is one of its function words, not a term.
+      const rare = (e: DiscoverExpression): boolean => e.verbatims <= maxCommon;
+      const fresh = withoutLonger(expressions.filter((e) => e.kind === kind && e.extends === undefined && e.specific && rare(e))).map((e) => e.term);
       const extensions = new Map<string, string[]>();
-      for (const e of withoutLonger(expressions.filter((x) => x.extends !== undefined))) {
+      for (const e of withoutLonger(expressions.filter((x) => x.extends !== undefined && rare(x)))) {
         const list = extensions.get(e.extends as string);
         if (list === undefined) extensions.set(e.extends as string, [e.term]);
         else list.push(e.term);
@@ -540,7 +545,8 @@ export function finalizeDiscover(state: DiscoverState, options: DiscoverOptions 
       return {
         id: '',
         kind,
-        label: expressions[0]?.text ?? '',
+        // Named after what the draft writes for it, when it writes a new entry.
+        label: (expressions.find((e) => fresh.includes(e.term)) ?? expressions[0])?.text ?? '',
         verbatims: volume,
         estimated: Math.round(volume * factor),
         dissatisfied,

@@ -147,7 +147,7 @@ export interface DiscoverTopic {
   id: string;
   /** Suggested kind: the side its verbatims lean to, as for a term (see `minLean`), else theme. */
   kind: DiscoverKind;
-  /** Its first expression, as read. */
+  /** Its first expression the draft writes as a new term, else its first expression, as read. */
   label: string;
   /** Unexplained verbatims of the sample holding one of its expressions. */
   verbatims: number;
