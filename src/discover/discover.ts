@@ -28,7 +28,7 @@ import type { DiscoverExpression, DiscoverKind, DiscoverMeanScore, DiscoverOptio
 const DEFAULT_SAMPLE = 20_000;
 const MIN_VERBATIMS = 3;
 const MAX_WORDS = 4;
-/** Largest share of the sample's verbatims an expression the draft writes may occur in. */
+/** Largest share of the explained verbatims (of the sample) an expression the draft writes may occur in. */
 const MAX_COMMON = 0.05;
 const NEGATORS: ReadonlySet<string> = new Set(FRENCH_NEGATORS);
 
@@ -361,7 +361,7 @@ export function finalizeDiscover(state: DiscoverState, options: DiscoverOptions 
   });
   const explainedCount = sample.length - counts.total;
   const stems = sample.map((item) => stemsOf(item.keywords));
-  const maxCommon = Math.max(MIN_VERBATIMS, MAX_COMMON * sample.length);
+  const maxCommon = Math.max(MIN_VERBATIMS, MAX_COMMON * (sample.length - counts.total));
   const factor = sample.length > 0 && state.verbatims > sample.length ? state.verbatims / sample.length : 1;
   const sampledPerChannel = new Map<string, number>();
   for (const item of sample) sampledPerChannel.set(item.channel, (sampledPerChannel.get(item.channel) ?? 0) + 1);
@@ -532,8 +532,8 @@ export function finalizeDiscover(state: DiscoverState, options: DiscoverOptions 
       // The topic's kind: its first expression's, or else the first that leans (its own verbatims are all on one side).
       const kind = (expressions[0]?.kind !== 'theme' ? expressions[0]?.kind : expressions.find((e) => e.kind !== 'theme')?.kind) ?? 'theme';
       // New terms: the expressions that lean as the topic does and extend no entry; the others extend theirs.
-      // A word in a large share of the corpus' verbatims ("très", "bien") is one of its function words, not a term.
-      const rare = (e: DiscoverExpression): boolean => e.verbatims <= maxCommon;
+      // A word in a large share of the explained verbatims ("très", "bien") is one of the corpus' function words, not a term.
+      const rare = (e: DiscoverExpression): boolean => e.explained <= maxCommon;
       const fresh = withoutLonger(expressions.filter((e) => e.kind === kind && e.extends === undefined && e.specific && rare(e))).map((e) => e.term);
       const extensions = new Map<string, string[]>();
       for (const e of withoutLonger(expressions.filter((x) => x.extends !== undefined && rare(x)))) {

@@ -144,7 +144,7 @@ describe('discover: what the draft may say', () => {
     ...Array.from({ length: 10 }, (_, i) => fake(`D${i}`, 2, ['colis', 'retard', `z${i}`], ['attente'])),
     ...Array.from({ length: 10 }, (_, i) => fake(`U${i}`, 1, ['avoir', `autre${i}`])),
     ...Array.from({ length: 8 }, (_, i) => fake(`B${i}`, 2, ['bloque', `x${i}`])),
-    ...Array.from({ length: 40 }, (_, i) => fake(`S${i}`, 5, i < 6 ? ['merci', 'pas', 'bloque'] : ['merci', 'rapide'], [], ['satisfaction'])),
+    ...Array.from({ length: 160 }, (_, i) => fake(`S${i}`, 5, i < 6 ? ['merci', 'pas', 'bloque'] : ['merci', 'rapide'], [], ['satisfaction'])),
   ];
 
   it('drafts a new entry for a term of the unexplained complaints only, and adds a term of explained ones to their entry', async () => {
