@@ -17,16 +17,19 @@
 import { compareStrings } from '../report/counts.js';
 import { chiSquarePValue, logLikelihood } from '../_utils/log-likelihood.js';
 import { maskPersonalData } from '../report/mask.js';
+import { keywordsWithoutPersonalData } from '../report/state.js';
 import { detectScoreScale } from '../report/scales.js';
 import { hashOf } from '../report/terms.js';
 import { FRENCH_NEGATORS } from '../text/negators.js';
 import { stem } from '../text/stem.js';
 import type { VerbatimAnalysis } from '../types.js';
-import type { DiscoverExpression, DiscoverOptions, DiscoverResult, DiscoverSampleItem, DiscoverState, DiscoverTopic } from './types.js';
+import type { DiscoverExpression, DiscoverKind, DiscoverMeanScore, DiscoverOptions, DiscoverResult, DiscoverSampleItem, DiscoverState, DiscoverTopic } from './types.js';
 
 const DEFAULT_SAMPLE = 20_000;
-const MIN_VERBATIMS = 5;
+const MIN_VERBATIMS = 3;
 const MAX_WORDS = 4;
+/** Largest share of the explained verbatims (of the sample) an expression the draft writes may occur in. */
+const MAX_COMMON = 0.05;
 const NEGATORS: ReadonlySet<string> = new Set(FRENCH_NEGATORS);
 
 const describe = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
@@ -96,8 +99,11 @@ export function createDiscoverBuilder(options: DiscoverOptions = {}): DiscoverBu
       const rank = rankOf(analysis.id, analysis.text);
       if (rank > threshold) return;
       const residual = analysis.residual;
-      const irritant = analysis.irritants.some((i) => i !== residual);
-      const flags = (analysis.matches.length > 0 ? 1 : 0) | (irritant ? 2 : 0) | (analysis.enchantments.length > 0 ? 4 : 0);
+      const irritants = [...new Set(analysis.irritants.filter((i) => i !== residual))].sort(compareStrings);
+      const enchantments = [...new Set(analysis.enchantments)].sort(compareStrings);
+      const flags = (analysis.matches.length > 0 ? 1 : 0) | (irritants.length > 0 ? 2 : 0) | (enchantments.length > 0 ? 4 : 0);
+      // Masked once: the text, and the keywords (as the report's word tables are), so no name or reference reaches an expression.
+      const masked = mask ? maskPersonalData(analysis.text) : undefined;
       buffer.push({
         rank,
         id: analysis.id,
@@ -105,8 +111,10 @@ export function createDiscoverBuilder(options: DiscoverOptions = {}): DiscoverBu
         score,
         tonality: analysis.tonality,
         flags,
-        keywords: analysis.keywords.slice(),
-        text: mask ? maskPersonalData(analysis.text).text : analysis.text,
+        keywords: masked === undefined ? analysis.keywords.slice() : keywordsWithoutPersonalData(analysis, masked.replacements).slice(),
+        irritants,
+        enchantments,
+        text: masked === undefined ? analysis.text : masked.text,
       });
       if (buffer.length >= 2 * k) cut();
     },
@@ -117,7 +125,12 @@ export function createDiscoverBuilder(options: DiscoverOptions = {}): DiscoverBu
   };
 }
 
-const copyItem = (item: DiscoverSampleItem): DiscoverSampleItem => ({ ...item, keywords: item.keywords.slice() });
+const copyItem = (item: DiscoverSampleItem): DiscoverSampleItem => ({
+  ...item,
+  keywords: item.keywords.slice(),
+  irritants: item.irritants.slice(),
+  enchantments: item.enchantments.slice(),
+});
 
 function checkState(state: unknown, name: string): asserts state is DiscoverState {
   const s = state as Partial<DiscoverState> | null;
@@ -228,26 +241,58 @@ function readItem(item: DiscoverSampleItem, scale: { kind: string; min: number; 
 }
 
 /** Stems of a verbatim's keywords; `null` for a word that never enters an expression (numbers, emails, one letter). */
-function stemsOf(keywords: readonly string[]): Array<string | null> {
-  return keywords.map((w) => (w.length < 2 || /[\d@]/u.test(w) ? null : stem(w)));
+function stemsOf(keywords: ReadonlyArray<string | null>): Array<string | null> {
+  return keywords.map((w) => (w === null || w.length < 2 || /[\d@]/u.test(w) ? null : stem(w)));
 }
 
-/** The distinct expressions (1 to 4 stems in a row) of a verbatim; `only` restricts them to known keys. */
-function expressionsOf(stems: ReadonlyArray<string | null>, only?: ReadonlyMap<string, unknown>): Set<string> {
+/** Negation words as stems (`jamais` → `jam`): how they stand in a verbatim's stems. */
+const NEGATOR_STEMS: ReadonlySet<string> = new Set([...FRENCH_NEGATORS, ...FRENCH_NEGATORS.map((w) => stem(w))]);
+/** Keywords before an expression a negation may stand in and cancel it (stop words are already out). */
+const NEGATION_REACH = 2;
+
+/**
+ * The distinct expressions (1 to 4 stems in a row) of a verbatim; `only`
+ * restricts them to known keys. `affirmed`, when given, receives those with
+ * an occurrence no negation word stands just before: where a term written
+ * from it would match (a negated match of an irritant or enchantment is
+ * cancelled), so "pas déçu" does not count for "déçu".
+ */
+function expressionsOf(stems: ReadonlyArray<string | null>, only?: ReadonlyMap<string, unknown>, affirmed?: Set<string>): Set<string> {
   const out = new Set<string>();
   for (let i = 0; i < stems.length; i++) {
     let key = '';
+    let negated = false;
+    for (let back = Math.max(0, i - NEGATION_REACH); back < i; back++) if (NEGATOR_STEMS.has(stems[back] as string)) negated = true;
     for (let n = 0; n < MAX_WORDS && i + n < stems.length; n++) {
       const s = stems[i + n];
       if (s == null) break;
       key = n === 0 ? s : `${key} ${s}`;
       // A lone negation says nothing; a word repeated says no more than the word.
-      if (n === 0 && NEGATORS.has(s)) continue;
+      if (n === 0 && NEGATOR_STEMS.has(s)) {
+        negated = false; // an expression starting with its negation is matched as written
+        continue;
+      }
       if (n > 0 && s === stems[i + n - 1]) break;
-      if (only === undefined || only.has(key)) out.add(key);
+      if (only === undefined || only.has(key)) {
+        out.add(key);
+        if (!negated) affirmed?.add(key);
+      }
     }
   }
   return out;
+}
+
+interface WholeCounts {
+  all: number;
+  explained: number;
+  dissatisfied: number;
+  satisfied: number;
+  /** Dissatisfied verbatims with an irritant, and how many carry each. */
+  withIrritant: number;
+  irritants: Map<string, number>;
+  /** Satisfied verbatims with an enchantment, and how many carry each. */
+  withEnchantment: number;
+  enchantments: Map<string, number>;
 }
 
 interface Candidate {
@@ -260,6 +305,7 @@ interface Candidate {
   g2: number;
   /** Indices of the unexplained verbatims holding it. */
   members: number[];
+  counts: WholeCounts;
 }
 
 /**
@@ -289,8 +335,10 @@ export function finalizeDiscover(state: DiscoverState, options: DiscoverOptions 
     );
   }
   const none: ScaleOf = { kind: 'unknown', min: 0, max: 0 };
-  const maxP = options.maxP ?? 0.01;
+  const maxP = options.maxP ?? 0.05;
   const minOverlap = options.minOverlap ?? 0.5;
+  const minLean = options.minLean ?? 0.2;
+  const minCooccurrence = options.minCooccurrence ?? 0.5;
   const maxTopics = options.maxTopics ?? 20;
   const examples = Math.min(5, Math.max(1, options.examples ?? 3));
   const topExpressions = options.topExpressions ?? 5;
@@ -299,7 +347,11 @@ export function finalizeDiscover(state: DiscoverState, options: DiscoverOptions 
   const readings = sample.map((item) => readItem(item, scales.get(item.channel) ?? none));
   const counts = { total: 0, noConcept: 0, dissatisfied: 0, satisfied: 0 };
   const pools: Record<'dissatisfied' | 'satisfied' | 'no_concept', number[]> = { dissatisfied: [], satisfied: [], no_concept: [] };
+  let sampleDissatisfied = 0;
+  let sampleSatisfied = 0;
   readings.forEach((r, i) => {
+    if (r.dissatisfied) sampleDissatisfied++;
+    if (r.satisfied) sampleSatisfied++;
     if (r.reason === null) return;
     pools[r.reason].push(i);
     counts.total++;
@@ -309,13 +361,31 @@ export function finalizeDiscover(state: DiscoverState, options: DiscoverOptions 
   });
   const explainedCount = sample.length - counts.total;
   const stems = sample.map((item) => stemsOf(item.keywords));
+  const maxCommon = Math.max(MIN_VERBATIMS, MAX_COMMON * (sample.length - counts.total));
   const factor = sample.length > 0 && state.verbatims > sample.length ? state.verbatims / sample.length : 1;
   const sampledPerChannel = new Map<string, number>();
   for (const item of sample) sampledPerChannel.set(item.channel, (sampledPerChannel.get(item.channel) ?? 0) + 1);
   let minSeen = Number.POSITIVE_INFINITY;
 
+  // The side a term leans to: clearly more dissatisfied (or satisfied) than the corpus, at 95 % confidence.
+  const polar = sampleDissatisfied + sampleSatisfied;
+  const baseDissatisfied = polar > 0 ? sampleDissatisfied / polar : 0.5;
+  const needIrritant = baseDissatisfied + minLean * (1 - baseDissatisfied);
+  const needEnchantment = 1 - baseDissatisfied + minLean * baseDissatisfied;
+  // A new entry names what the lexicons miss: on its side, the term must stand in unexplained verbatims more than the corpus' own share.
+  const unexplainedDissatisfied = sampleDissatisfied > 0 ? counts.dissatisfied / sampleDissatisfied : 0;
+  const unexplainedSatisfied = sampleSatisfied > 0 ? counts.satisfied / sampleSatisfied : 0;
+  const isSpecific = (unexplainedHolders: number, holders: number, base: number): boolean => wilsonLow(unexplainedHolders, holders) >= base;
+  const leanOf = (dissatisfied: number, satisfied: number): { kind: DiscoverKind; lean: number } => {
+    const toIrritant = wilsonLow(dissatisfied, dissatisfied + satisfied);
+    if (toIrritant >= needIrritant) return { kind: 'irritant', lean: toIrritant };
+    const toEnchantment = wilsonLow(satisfied, dissatisfied + satisfied);
+    if (toEnchantment >= needEnchantment) return { kind: 'enchantment', lean: toEnchantment };
+    return { kind: 'theme', lean: 0 };
+  };
+
   /** The topics of one pool of unexplained verbatims, against the explained ones. */
-  const topicsOf = (unexplained: number[], kind: DiscoverTopic['kind']): DiscoverTopic[] => {
+  const topicsOf = (unexplained: number[]): DiscoverTopic[] => {
     // Expressions of the unexplained verbatims, with the verbatims holding them.
     const members = new Map<string, number[]>();
     for (const i of unexplained) {
@@ -328,29 +398,42 @@ export function finalizeDiscover(state: DiscoverState, options: DiscoverOptions 
     const minVerbatims = options.minVerbatims ?? Math.max(MIN_VERBATIMS, Math.ceil(0.002 * unexplained.length));
     minSeen = Math.min(minSeen, minVerbatims);
     for (const [key, list] of members) if (list.length < minVerbatims) members.delete(key);
-    // Their counts in the whole sample: explained verbatims, dissatisfied and satisfied ones.
-    const whole = new Map<string, { all: number; explained: number; dissatisfied: number; satisfied: number }>();
-    for (const key of members.keys()) whole.set(key, { all: 0, explained: 0, dissatisfied: 0, satisfied: 0 });
-    sample.forEach((_, i) => {
+    // Their counts in the whole sample: explained verbatims, dissatisfied and satisfied ones, and the entries
+    // of the side's verbatims that carry one (irritants of the dissatisfied, enchantments of the satisfied).
+    const whole = new Map<string, WholeCounts>();
+    for (const key of members.keys()) whole.set(key, { all: 0, explained: 0, dissatisfied: 0, satisfied: 0, withIrritant: 0, withEnchantment: 0, irritants: new Map(), enchantments: new Map() });
+    const affirmed = new Set<string>();
+    sample.forEach((item, i) => {
       const r = readings[i] as Reading;
-      for (const key of expressionsOf(stems[i] as Array<string | null>, whole)) {
-        const c = whole.get(key) as { all: number; explained: number; dissatisfied: number; satisfied: number };
+      affirmed.clear();
+      for (const key of expressionsOf(stems[i] as Array<string | null>, whole, affirmed)) {
+        const c = whole.get(key) as WholeCounts;
         c.all++;
         if (r.reason === null) c.explained++;
-        if (r.dissatisfied) c.dissatisfied++;
-        if (r.satisfied) c.satisfied++;
+        // The sides as a term written from it would see them: negated occurrences do not match.
+        if (!affirmed.has(key)) continue;
+        if (r.dissatisfied) {
+          c.dissatisfied++;
+          if (item.irritants.length > 0) c.withIrritant++;
+          for (const id of item.irritants) c.irritants.set(id, (c.irritants.get(id) ?? 0) + 1);
+        }
+        if (r.satisfied) {
+          c.satisfied++;
+          if (item.enchantments.length > 0) c.withEnchantment++;
+          for (const id of item.enchantments) c.enchantments.set(id, (c.enchantments.get(id) ?? 0) + 1);
+        }
       }
     });
 
     let candidates: Candidate[] = [];
     for (const [key, list] of members) {
-      const c = whole.get(key) as { all: number; explained: number; dissatisfied: number; satisfied: number };
+      const c = whole.get(key) as WholeCounts;
       const a = list.length;
       const b = c.explained;
       if (explainedCount > 0 && a / unexplained.length <= b / explainedCount) continue;
       const g2 = explainedCount > 0 ? logLikelihood(a, b, unexplained.length, explainedCount) : a;
       if (explainedCount > 0 && !(chiSquarePValue(g2) < maxP)) continue;
-      candidates.push({ key, all: c.all, unexplained: a, explained: b, dissatisfied: c.dissatisfied, satisfied: c.satisfied, g2, members: list });
+      candidates.push({ key, all: c.all, unexplained: a, explained: b, dissatisfied: c.dissatisfied, satisfied: c.satisfied, g2, members: list, counts: c });
     }
     const byG2 = (x: Candidate, y: Candidate): number => y.g2 - x.g2 || y.unexplained - x.unexplained || compareStrings(x.key, y.key);
     candidates.sort(byG2);
@@ -397,15 +480,13 @@ export function finalizeDiscover(state: DiscoverState, options: DiscoverOptions 
       return best;
     };
 
-
     return groups.map((g) => {
       const inTopic = new Map<number, number>(); // verbatim → expressions of the topic it holds
       for (const c of g.members) for (const m of c.members) inTopic.set(m, (inTopic.get(m) ?? 0) + 1);
       let dissatisfied = 0;
       let satisfied = 0;
       let negative = 0;
-      let scoreSum = 0;
-      let scored = 0;
+      const perScale = new Map<string, DiscoverMeanScore>();
       const perChannel = new Map<string, number>();
       for (const i of inTopic.keys()) {
         const item = sample[i] as DiscoverSampleItem;
@@ -414,14 +495,24 @@ export function finalizeDiscover(state: DiscoverState, options: DiscoverOptions 
         if (r.satisfied) satisfied++;
         if (item.tonality === 'negatif') negative++;
         if (item.score !== null) {
-          scoreSum += item.score;
-          scored++;
+          // Scores are averaged within a scale only: 0–10 and 1–5 do not add up.
+          const sc = scales.get(item.channel) ?? none;
+          const key = `${sc.kind} ${sc.min} ${sc.max}`;
+          const m = perScale.get(key);
+          if (m === undefined) perScale.set(key, { scale: sc.kind, min: sc.min, max: sc.max, mean: item.score, verbatims: 1 });
+          else {
+            m.mean += item.score;
+            m.verbatims++;
+          }
         }
         perChannel.set(item.channel, (perChannel.get(item.channel) ?? 0) + 1);
       }
       const volume = inTopic.size;
       const expressions: DiscoverExpression[] = g.members.map((c) => {
         const words = c.key.split(' ');
+        const { kind, lean } = leanOf(c.dissatisfied, c.satisfied);
+        const extended = kind === 'theme' ? undefined : cooccurring(kind === 'irritant' ? c.counts.irritants : c.counts.enchantments, kind === 'irritant' ? c.counts.withIrritant : c.counts.withEnchantment, minCooccurrence);
+        const specific = kind === 'theme' || isSpecific(kind === 'irritant' ? c.dissatisfied - c.counts.withIrritant : c.satisfied - c.counts.withEnchantment, kind === 'irritant' ? c.dissatisfied : c.satisfied, kind === 'irritant' ? unexplainedDissatisfied : unexplainedSatisfied);
         return {
           key: c.key,
           text: words.map(formOf).join(' '),
@@ -432,25 +523,37 @@ export function finalizeDiscover(state: DiscoverState, options: DiscoverOptions 
           g2: round(c.g2, 2),
           dissatisfied: c.dissatisfied,
           satisfied: c.satisfied,
+          kind,
+          lean: round(lean, 4),
+          specific,
+          ...(extended !== undefined ? { extends: extended } : {}),
         };
       });
-      // The draft keeps the expressions whose own verbatims fit the kind: an irritant term seldom in a satisfied verbatim.
-      const fits = (e: DiscoverExpression): boolean => {
-        const polar = e.dissatisfied + e.satisfied;
-        if (kind === 'irritant') return e.dissatisfied >= DRAFT_IRRITANT_SHARE * polar;
-        if (kind === 'enchantment') return e.satisfied >= DRAFT_ENCHANTMENT_SHARE * polar;
-        return true;
-      };
+      // The topic's kind: its first expression's, or else the first that leans (its own verbatims are all on one side).
+      const kind = (expressions[0]?.kind !== 'theme' ? expressions[0]?.kind : expressions.find((e) => e.kind !== 'theme')?.kind) ?? 'theme';
+      // New terms: the expressions that lean as the topic does and extend no entry; the others extend theirs.
+      // A word in a large share of the explained verbatims ("très", "bien") is one of the corpus' function words, not a term.
+      const rare = (e: DiscoverExpression): boolean => e.explained <= maxCommon;
+      const fresh = withoutLonger(expressions.filter((e) => e.kind === kind && e.extends === undefined && e.specific && rare(e))).map((e) => e.term);
+      const extensions = new Map<string, string[]>();
+      for (const e of withoutLonger(expressions.filter((x) => x.extends !== undefined && rare(x)))) {
+        const list = extensions.get(e.extends as string);
+        if (list === undefined) extensions.set(e.extends as string, [e.term]);
+        else list.push(e.term);
+      }
       const chosen = [...inTopic.entries()].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, examples);
       return {
         id: '',
         kind,
-        label: expressions[0]?.text ?? '',
+        // Named after what the draft writes for it, when it writes a new entry.
+        label: (expressions.find((e) => fresh.includes(e.term)) ?? expressions[0])?.text ?? '',
         verbatims: volume,
         estimated: Math.round(volume * factor),
         dissatisfied,
         satisfied,
-        meanScore: scored > 0 ? round(scoreSum / scored, 2) : null,
+        meanScores: [...perScale.values()]
+          .map((m) => ({ ...m, mean: round(m.mean / m.verbatims, 2) }))
+          .sort((x, y) => y.verbatims - x.verbatims || compareStrings(x.scale, y.scale) || x.max - y.max),
         negativeShare: volume > 0 ? round(negative / volume, 4) : 0,
         channels: [...perChannel.entries()]
           .sort((x, y) => y[1] - x[1] || compareStrings(x[0], y[0]))
@@ -460,11 +563,12 @@ export function finalizeDiscover(state: DiscoverState, options: DiscoverOptions 
           const item = sample[i] as DiscoverSampleItem;
           return { id: item.id, channel: item.channel, score: item.score, text: item.text };
         }),
-        draftTerms: withoutLonger(expressions.filter(fits)).map((e) => e.term),
+        draftTerms: fresh,
+        extensions: [...extensions.entries()].map(([id, terms]) => ({ id, terms })),
       };
     });
   };
-  const topics = [...topicsOf(pools.dissatisfied, 'irritant'), ...topicsOf(pools.satisfied, 'enchantment'), ...topicsOf(pools.no_concept, 'theme')];
+  const topics = [...topicsOf(pools.dissatisfied), ...topicsOf(pools.satisfied), ...topicsOf(pools.no_concept)];
   const minVerbatims = Number.isFinite(minSeen) ? minSeen : (options.minVerbatims ?? MIN_VERBATIMS);
   topics.sort((x, y) => y.dissatisfied - x.dissatisfied || y.verbatims - x.verbatims || compareStrings(x.label, y.label));
   const kept = topics.slice(0, maxTopics);
@@ -482,18 +586,32 @@ export function finalizeDiscover(state: DiscoverState, options: DiscoverOptions 
     sampled: sample.length,
     scales: [...scales.entries()].sort((x, y) => compareStrings(x[0], y[0])).map(([channel, sc]) => ({ channel, ...sc })),
     unexplained: counts,
-    method: `expressions of 1 to ${MAX_WORDS} stems over-represented in the unexplained verbatims (log-likelihood G², p < ${maxP}, in ${minVerbatims} of them at least), grouped by leader clustering: each joins the topic whose first expression shares at least ${minOverlap} of the smaller set of verbatims (overlap coefficient), else starts one`,
+    method: `expressions of 1 to ${MAX_WORDS} stems over-represented in the unexplained verbatims (log-likelihood G², p < ${maxP}, in ${minVerbatims} of them at least), grouped by leader clustering: each joins the topic whose first expression shares at least ${minOverlap} of the smaller set of verbatims (overlap coefficient), else starts one; a term is an irritant (enchantment) when the lower 95 % bound of its dissatisfied (satisfied) share reaches ${minLean} of the way from the corpus' share to 1, negated occurrences left out; it starts a new entry when it stands in unexplained verbatims of its side more than the corpus does (lower bound), and extends an existing entry most of its side's explained verbatims carry (lower bound ≥ ${minCooccurrence})`,
     topics: kept,
   };
 }
 
+/** z of a two-sided 95 % interval. */
+const Z = 1.959964;
+
+/** Lower bound of the Wilson score interval (95 %) of the share `hits / n`; 0 when n is 0. */
+export function wilsonLow(hits: number, n: number): number {
+  if (n <= 0) return 0;
+  const p = hits / n;
+  const z2 = Z * Z;
+  return Math.max(0, (p + z2 / (2 * n) - Z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n));
+}
+
 /**
- * The draft writes an irritant's expression when at least this share of the
- * sample verbatims holding it with a side (dissatisfied or satisfied) are
- * dissatisfied; an enchantment's when at least that share are satisfied.
+ * The entry most of the side's explained verbatims holding a term carry,
+ * when the lower bound of that share reaches `min` (ties: the first id).
  */
-const DRAFT_IRRITANT_SHARE = 1 / 3;
-const DRAFT_ENCHANTMENT_SHARE = 0.9;
+function cooccurring(ids: ReadonlyMap<string, number>, withAny: number, min: number): string | undefined {
+  let best: string | undefined;
+  let n = 0;
+  for (const [id, count] of ids) if (count > n || (count === n && best !== undefined && compareStrings(id, best) < 0)) [best, n] = [id, count];
+  return best !== undefined && wilsonLow(n, withAny) >= min ? best : undefined;
+}
 
 const round = (x: number, digits: number): number => Number(x.toFixed(digits));
 
@@ -504,7 +622,7 @@ const round = (x: number, digits: number): number => Number(x.toFixed(digits));
  */
 function withoutLonger<E extends { key: string }>(expressions: readonly E[]): E[] {
   return expressions.filter(
-    (e) => e.key.split(' ').some((w) => NEGATORS.has(w)) || !expressions.some((o) => o !== e && o.key !== e.key && ` ${e.key} `.includes(` ${o.key} `)),
+    (e) => e.key.split(' ').some((w) => NEGATOR_STEMS.has(w)) || !expressions.some((o) => o !== e && o.key !== e.key && ` ${e.key} `.includes(` ${o.key} `)),
   );
 }
 

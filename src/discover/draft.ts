@@ -1,6 +1,7 @@
 // The draft lexicon layer of a discovery: one commented candidate entry per
 // topic, valid as it is written (`verbatim lexicon check`, `--lexicon`).
 import { oneLine, truncate } from '../report/renderers/text.js';
+import { meanScoresText } from './render.js';
 import type { DiscoverResult } from './types.js';
 
 /** A YAML double-quoted scalar (JSON's string syntax is one). */
@@ -32,27 +33,44 @@ export function draftLexicon(result: DiscoverResult, options: DraftLexiconOption
   ];
   const seen = new Set<string>();
   const entries: string[] = [];
+  // Terms for existing entries, gathered over the topics: one patch per entry, after the new entries.
+  const patches = new Map<string, { terms: string[]; topics: number[] }>();
   for (const [n, topic] of result.topics.entries()) {
     const terms = topic.draftTerms.filter((t) => !seen.has(t));
     for (const t of terms) seen.add(t);
+    const extending: string[] = [];
+    for (const x of topic.extensions) {
+      const fresh = x.terms.filter((t) => !seen.has(t));
+      if (fresh.length === 0) continue;
+      for (const t of fresh) seen.add(t);
+      let patch = patches.get(x.id);
+      if (patch === undefined) patches.set(x.id, (patch = { terms: [], topics: [] }));
+      patch.terms.push(...fresh);
+      if (!patch.topics.includes(n + 1)) patch.topics.push(n + 1);
+      extending.push(`${x.id} (${fresh.join(', ')})`);
+    }
     const head = [
-      `  # Topic ${n + 1}: ${topic.verbatims} unexplained verbatims${topic.estimated !== topic.verbatims ? ` (about ${topic.estimated} in the whole input)` : ''}, ${topic.dissatisfied} dissatisfied, ${topic.satisfied} satisfied${topic.meanScore !== null ? `, mean score ${topic.meanScore}` : ''}`,
+      `  # Topic ${n + 1}: ${topic.verbatims} unexplained verbatims${topic.estimated !== topic.verbatims ? ` (about ${topic.estimated} in the whole input)` : ''}, ${topic.dissatisfied} dissatisfied, ${topic.satisfied} satisfied${topic.meanScores.length > 0 ? `, mean score ${meanScoresText(topic)}` : ''}`,
       `  # Expressions: ${comment(topic.expressions.map((e) => `${e.text} (${e.unexplained})`).join(', '))}`,
+      ...(extending.length > 0 ? [`  # Added to existing entries below: ${comment(extending.join('; '))}`] : []),
       '  # Examples:',
       ...topic.examples.map((e) => `  #   ${comment(`[${e.channel}${e.score !== null ? `, ${e.score}` : ''}] ${truncate(oneLine(e.text), width)}`)}`),
     ];
     if (terms.length === 0) {
-      entries.push(...head, `  # (no term fits an ${topic.kind}: its expressions are as frequent in the other verbatims; no entry)`);
+      const why = extending.length > 0 ? 'its terms extend existing entries' : `no new term leans clearly enough to ${topic.kind === 'enchantment' ? 'satisfaction' : topic.kind === 'irritant' ? 'dissatisfaction' : 'a side or is new'}`;
+      entries.push(...head, `  # (no new entry: ${why})`);
       continue;
     }
-    entries.push(
-      ...head,
-      `  - id: ${topic.id}`,
-      `    kind: ${topic.kind}`,
-      `    label: ${quote(`Candidat : ${topic.label}`)}`,
-      '    terms:',
-      ...terms.map((t) => `      - ${quote(t)}`),
-    );
+    const entry = [`  - id: ${topic.id}`, `    kind: ${topic.kind}`, `    label: ${quote(`Candidat : ${topic.label}`)}`, '    terms:', ...terms.map((t) => `      - ${quote(t)}`)];
+    // A theme leans to no side: nothing checks its terms against the scores, so it is written commented out, to read first.
+    if (topic.kind === 'theme') entries.push(...head, '  # A theme candidate (its terms lean to no side): remove the # of the lines below to keep it.', ...entry.map((l) => `  #${l.slice(2)}`));
+    else entries.push(...head, ...entry);
+  }
+  if (patches.size > 0) {
+    entries.push('  # Terms for existing entries: in the complaints (or praise) the lexicons explain, most of those holding', '  # each term carry that entry.');
+    for (const [id, patch] of patches) {
+      entries.push(`  # From topic${patch.topics.length > 1 ? 's' : ''} ${patch.topics.join(', ')}`, `  - id: ${id}`, '    addTerms:', ...patch.terms.map((t) => `      - ${quote(t)}`));
+    }
   }
   if (entries.some((l) => l.startsWith('  - id:'))) lines.push('entries:', ...entries);
   else lines.push('# No candidate entry: nothing stands out among the unexplained verbatims.', ...entries.map((l) => l.replace(/^ {2}/u, '')));

@@ -8,7 +8,9 @@ import type { DiscoverResult, DiscoverTopic } from './types.js';
 export type DiscoverFormat = 'table' | 'md' | 'json' | 'html';
 
 const pct = (x: number): string => formatShare(x, 'en');
-const score = (t: DiscoverTopic): string => (t.meanScore === null ? '—' : String(t.meanScore));
+/** Mean scores, one per scale (`1.3/5 stars; 4.2/10 nps`), or a dash. */
+export const meanScoresText = (t: DiscoverTopic): string => t.meanScores.map((m) => `${m.mean}/${m.max} ${m.scale}`).join('; ') || '—';
+const score = meanScoresText;
 const channels = (t: DiscoverTopic): string => t.channels.map((c) => `${c.channel} ${c.verbatims} (${pct(c.share)})`).join(', ');
 
 function heading(r: DiscoverResult): string {

@@ -16,8 +16,15 @@ export interface DiscoverSampleItem {
   tonality: Tonality;
   /** 1: some entry matched; 2: an irritant (not the residual one); 4: an enchantment. */
   flags: number;
-  /** Content-word keys in text order (`analysis.keywords`). */
-  keywords: string[];
+  /**
+   * Content-word keys in text order (`analysis.keywords`); with masking on,
+   * a keyword that is personal data, or a word of a span the masking finds
+   * (a name, an address), is `null`: a gap no expression spans.
+   */
+  keywords: Array<string | null>;
+  /** Its irritants (the residual label left out) and enchantments: which entries a candidate term co-occurs with. */
+  irritants: string[];
+  enchantments: string[];
   /** The text, personal data masked unless `maskPersonalData` is false. */
   text: string;
 }
@@ -55,9 +62,9 @@ export interface DiscoverOptions {
   topExpressions?: number;
   /** Candidate expressions considered at most, best first (default 60). */
   maxCandidates?: number;
-  /** Fewest unexplained verbatims (in the sample) a candidate expression must occur in (default 5, or 0.2 % of them if more). */
+  /** Fewest unexplained verbatims (in the sample) a candidate expression must occur in (default 3, or 0.2 % of them if more). */
   minVerbatims?: number;
-  /** Largest p-value of a candidate's log-likelihood against the explained verbatims (default 0.01: the groups are small). */
+  /** Largest p-value of a candidate's log-likelihood against the explained verbatims (default 0.05: the lean and specificity checks do the precision). */
   maxP?: number;
   /**
    * A candidate joins a topic when at least this share of the smaller of its
@@ -65,6 +72,34 @@ export interface DiscoverOptions {
    * coefficient; default 0.5).
    */
   minOverlap?: number;
+  /**
+   * How far a term must lean to a side to be drafted as an irritant or an
+   * enchantment (default 0.2): the lower 95 % confidence bound (Wilson) of
+   * the share of its verbatims (those with a side) that are dissatisfied
+   * (resp. satisfied) must reach this far from the corpus' own share towards
+   * 1 (0: the corpus' share, 1: every one). Other terms are themes.
+   */
+  minLean?: number;
+  /**
+   * A term extends an existing entry of its kind instead of starting one when
+   * the lower 95 % bound of the share of the explained verbatims holding it
+   * that carry that entry reaches this (default 0.5).
+   */
+  minCooccurrence?: number;
+}
+
+/** A candidate kind: irritant and enchantment from the side a term leans to, else theme. */
+export type DiscoverKind = 'irritant' | 'enchantment' | 'theme';
+
+/** The mean score of a topic's verbatims on one scale. */
+export interface DiscoverMeanScore {
+  /** `stars`, `nps`, `csat`, `ces`, or `unknown` with its range. */
+  scale: string;
+  min: number;
+  max: number;
+  mean: number;
+  /** Scored verbatims of the topic on this scale. */
+  verbatims: number;
 }
 
 /** One expression of a topic. */
@@ -86,6 +121,18 @@ export interface DiscoverExpression {
   /** Of all sample verbatims holding it, the dissatisfied and satisfied ones. */
   dissatisfied: number;
   satisfied: number;
+  /** The kind its verbatims lean to (see `minLean`). */
+  kind: DiscoverKind;
+  /** Lower 95 % bound of the share of its verbatims with a side that are on the side of its kind (0 for a theme). */
+  lean: number;
+  /**
+   * On its side, it stands in the unexplained verbatims more than the
+   * corpus' own share (lower 95 % bound): it names something the lexicons
+   * miss, not a word of every complaint (always true for a theme).
+   */
+  specific: boolean;
+  /** The existing entry of its kind it co-occurs with in the explained verbatims (see `minCooccurrence`): the draft adds it there. */
+  extends?: string;
 }
 
 export interface DiscoverExample {
@@ -98,9 +145,9 @@ export interface DiscoverExample {
 export interface DiscoverTopic {
   /** Suggested lexicon id (`candidat_…`). */
   id: string;
-  /** Suggested kind: irritant when most of its verbatims are dissatisfied, enchantment when most are satisfied, else theme. */
-  kind: 'irritant' | 'enchantment' | 'theme';
-  /** Its first expression, as read. */
+  /** Suggested kind: the side its verbatims lean to, as for a term (see `minLean`), else theme. */
+  kind: DiscoverKind;
+  /** Its first expression the draft writes as a new term, else its first expression, as read. */
   label: string;
   /** Unexplained verbatims of the sample holding one of its expressions. */
   verbatims: number;
@@ -109,15 +156,18 @@ export interface DiscoverTopic {
   /** Of them, dissatisfied ones (low score, or negative tonality without a score): the ranking key. */
   dissatisfied: number;
   satisfied: number;
-  meanScore: number | null;
+  /** Mean score of its scored verbatims, per scale (a corpus mixing NPS and stars is not averaged across them). */
+  meanScores: DiscoverMeanScore[];
   /** Share of them with a negative tonality. */
   negativeShare: number;
   /** Per channel: its verbatims in the topic and their share of the channel's sampled verbatims. */
   channels: Array<{ channel: string; verbatims: number; share: number }>;
   expressions: DiscoverExpression[];
   examples: DiscoverExample[];
-  /** Terms the draft writes for it (expressions whose own verbatims fit the kind). */
+  /** Terms the draft writes for it as a new entry (expressions of its kind that extend no existing entry). */
   draftTerms: string[];
+  /** Terms the draft adds to existing entries (`addTerms`), by entry id. */
+  extensions: Array<{ id: string; terms: string[] }>;
 }
 
 export interface DiscoverResult {

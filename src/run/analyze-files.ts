@@ -4,6 +4,8 @@
 import { availableParallelism } from 'node:os';
 import { analyzeVerbatim, createAnalyzer } from '../analyze/index.js';
 import type { Analyzer, AnalyzerOptions } from '../analyze/index.js';
+import { createDiscoverBuilder, mergeDiscoverStates } from '../discover/discover.js';
+import type { DiscoverOptions, DiscoverState } from '../discover/types.js';
 import { InputError } from '../io/errors.js';
 import { loadLexiconFiles } from '../io/lexicon-files.js';
 import { readVerbatims } from '../io/read.js';
@@ -122,11 +124,18 @@ export interface AnalyzeFilesOptions {
    * is then ignored.
    */
   onAnalysis?: (analysis: VerbatimAnalysis) => void;
+  /**
+   * Keep a discovery state of the run (`result.discover`, what `verbatim
+   * discover` finalizes), on the workers too: their states merge exactly.
+   */
+  discover?: DiscoverOptions;
 }
 
 export interface AnalyzeFilesResult {
   /** The per-channel report, with `sections.chat` and `sections.insight`. */
   report: Report;
+  /** With `discover`: the discovery state of the run. */
+  discover?: DiscoverState;
   /** With `keepState`: the state of the run, to merge with the states of the other parts of the input. */
   state?: RunState;
   /** What made the report (also in `report.provenance`): the version, lexicon layers, options and columns. */
@@ -174,6 +183,7 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
       corpus: reportOptions,
       // Analyses come back for every file of rows: --annotate and the exports.
       returnAnalyses: Boolean(options.annotate || options.dfm || options.spans || options.iramuteq),
+      ...(options.discover !== undefined ? { discover: options.discover } : {}),
     });
   }
   let described: AnalyzerSummary;
@@ -185,6 +195,8 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
   }
   const corpus: ReportOptions = { meta: described.meta, ...reportOptions };
   const local = createReportBuilder({ ...corpus, ...(options.sections ? { sections: options.sections } : {}) });
+  const discovery = options.discover === undefined ? undefined : createDiscoverBuilder(options.discover);
+  let discovered: DiscoverState | undefined;
   const inputs: InputSpec[] = files.map((f) => (typeof f === 'string' ? { path: f, ...options.columns } : { ...options.columns, ...f }));
   // Standard input is read as it comes (the readers hold what they may read again).
   for (const input of inputs) if (input.path === '-' && input.stream === undefined) input.stream = options.stdin ?? process.stdin;
@@ -229,8 +241,10 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
     if (pool !== undefined) {
       const parts = await pool.run(items, onReject, annotations, options.onProgress);
       // The workers' states, then this thread's rejects if any: each merge copies the whole state, so none for nothing.
-      const [first, ...others] = rejected > 0 ? [...parts, local.snapshot()] : parts;
+      const states = parts.map((p) => p.state);
+      const [first, ...others] = rejected > 0 ? [...states, local.snapshot()] : states;
       state = others.reduce((a, b) => mergeReportStates(a, b), first as ReportState);
+      if (discovery !== undefined) discovered = parts.reduce((a, p) => mergeDiscoverStates(a, p.discover as DiscoverState), discovery.snapshot());
     } else {
       if (analyzer === undefined) throw new Error('verbatim-fr: no analyser and no worker');
       let pending = 0;
@@ -240,6 +254,7 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
           const analysis = analyzeVerbatim(item.verbatim, analyzer, { allTurns });
           options.onAnalysis?.(analysis);
           local.add(analysis);
+          discovery?.add(analysis);
           if (annotations) await annotations.write(analysis, item.source);
         }
         if (++pending === 500) {
@@ -249,6 +264,7 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
       }
       options.onProgress?.(pending);
       state = local.snapshot();
+      discovered = discovery?.snapshot();
     }
   } catch (error) {
     failed = true;
@@ -276,10 +292,12 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
   for (const [kind, target] of Object.entries(options.tables ?? {}) as Array<[ReportTableKind, string | NodeJS.WritableStream | undefined]>) {
     if (target !== undefined) await writeReportTable(report, kind, target);
   }
-  if (options.keepState !== true) return { report, provenance };
+  const withDiscover = discovered === undefined ? {} : { discover: discovered };
+  if (options.keepState !== true) return { report, provenance, ...withDiscover };
   return {
     report,
     provenance,
+    ...withDiscover,
     state: runStateOf(state, described, {
       allTurns,
       report: reportOptions,

@@ -5,6 +5,7 @@
 // at the end.
 import { Worker } from 'node:worker_threads';
 import type { ReadItem, ReadReject, SourceRef } from '../io/types.js';
+import type { DiscoverState } from '../discover/types.js';
 import type { ReportState } from '../report/index.js';
 import type { Verbatim, VerbatimAnalysis } from '../types.js';
 import type { AnnotationWriter } from './outputs.js';
@@ -30,17 +31,23 @@ export interface WorkerPool {
   ready: Promise<AnalyzerSummary>;
   /**
    * Fans the batches of `items` out to the workers, writes annotations back
-   * in input order, and returns each worker's state. Rejects are handled
-   * here, in order, as read.
+   * in input order, and returns each worker's state (and discovery state,
+   * when asked). Rejects are handled here, in order, as read.
    */
   run(
     items: AsyncIterable<ReadItem>,
     onReject: (item: ReadReject) => Promise<void>,
     annotations: AnnotationWriter | undefined,
     onProgress: ((rows: number) => void) | undefined,
-  ): Promise<ReportState[]>;
+  ): Promise<WorkerStates[]>;
   /** Stops every worker (after a failure elsewhere). */
   terminate(): Promise<void>;
+}
+
+/** What a worker sends back at the end. */
+export interface WorkerStates {
+  state: ReportState;
+  discover?: DiscoverState;
 }
 
 /** Starts `count` workers on `script`; the first describes the analyser (the run builds none of its own). */
@@ -84,7 +91,7 @@ export function startWorkers(count: number, script: string | URL, setup: Omit<Wo
   };
   const states = pool.map(
     (worker, w) =>
-      new Promise<ReportState>((resolve, reject) => {
+      new Promise<WorkerStates>((resolve, reject) => {
         worker.on('message', (message: FromWorker) => {
           if (message.type === 'ready') {
             if (message.analyzer) described?.(message.analyzer);
@@ -97,7 +104,7 @@ export function startWorkers(count: number, script: string | URL, setup: Omit<Wo
             flush();
             wakeReader?.();
           } else if (message.type === 'state') {
-            resolve(message.state);
+            resolve(message.discover === undefined ? { state: message.state } : { state: message.state, discover: message.discover });
             void worker.terminate();
           } else {
             failure = new Error(`verbatim-fr: analysis worker failed: ${message.message}`);
@@ -151,7 +158,7 @@ export function startWorkers(count: number, script: string | URL, setup: Omit<Wo
     rejected: (item: ReadReject) => Promise<void>,
     writer: AnnotationWriter | undefined,
     progress: ((rows: number) => void) | undefined,
-  ): Promise<ReportState[]> => {
+  ): Promise<WorkerStates[]> => {
     onReject = rejected;
     annotations = writer;
     onProgress = progress;

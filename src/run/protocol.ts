@@ -1,6 +1,7 @@
 // What the run and its worker threads say to each other. Every message is
 // structured-cloned by `postMessage`, so it holds plain data only: verbatims,
 // analyses and report states, never an analyzer (each worker compiles its own).
+import type { DiscoverOptions, DiscoverState } from '../discover/types.js';
 import type { ChannelDefinition } from '../lexicon/channels.js';
 import type { ReportOptions, ReportState } from '../report/index.js';
 import type { ReportMeta } from '../report/types.js';
@@ -24,6 +25,8 @@ export interface WorkerSetup {
   describe: boolean;
   /** Send each analysis back (for `--annotate`), not only the report state at the end. */
   returnAnalyses: boolean;
+  /** Keep a discovery state too (`verbatim discover`), sent back with the report state. */
+  discover?: DiscoverOptions;
 }
 
 /** From the run to a worker: a batch to analyse (numbered in input order), or the end of the input. */
@@ -42,7 +45,7 @@ export interface AnalyzerSummary {
 export type FromWorker =
   | { type: 'ready'; analyzer?: AnalyzerSummary }
   | { type: 'batch'; seq: number; analyses?: VerbatimAnalysis[] }
-  | { type: 'state'; state: ReportState }
+  | { type: 'state'; state: ReportState; discover?: DiscoverState }
   | { type: 'error'; message: string };
 
 /** Whether a script's `workerData` is the setup of an analysis worker. */

@@ -2,6 +2,7 @@
 // say so (and, for the first worker, what the analyser is), analyse each
 // batch, keep a report state, and send it back at the end.
 import { analyzeVerbatim, createAnalyzer } from '../analyze/index.js';
+import { createDiscoverBuilder } from '../discover/discover.js';
 import { loadLexiconFiles } from '../io/lexicon-files.js';
 import { createReportBuilder, reportMeta } from '../report/index.js';
 import type { VerbatimAnalysis } from '../types.js';
@@ -29,16 +30,18 @@ export async function runAnalysisWorker(setup: unknown, port: WorkerPort): Promi
     });
     const meta = reportMeta(analyzer);
     const accumulator = createReportBuilder({ ...s.corpus, meta });
+    const discovery = s.discover === undefined ? undefined : createDiscoverBuilder(s.discover);
     port.on('message', (message) => {
       try {
         if (message.type === 'finish') {
-          port.postMessage({ type: 'state', state: accumulator.snapshot() });
+          port.postMessage(discovery === undefined ? { type: 'state', state: accumulator.snapshot() } : { type: 'state', state: accumulator.snapshot(), discover: discovery.snapshot() });
           return;
         }
         const analyses: VerbatimAnalysis[] = [];
         for (const verbatim of message.verbatims) {
           const analysis = analyzeVerbatim(verbatim, analyzer, { allTurns: s.allTurns });
           accumulator.add(analysis);
+          discovery?.add(analysis);
           if (s.returnAnalyses) analyses.push(analysis);
         }
         port.postMessage(s.returnAnalyses ? { type: 'batch', seq: message.seq, analyses } : { type: 'batch', seq: message.seq });

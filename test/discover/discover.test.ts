@@ -2,7 +2,7 @@
 // complaints about lumps in a pancake mix, a topic no default entry knows,
 // among complaints and praise the lexicons explain), their topic, the draft
 // layer, the merge of shards, kwic, and the CLI in-process.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Readable, Writable } from 'node:stream';
@@ -27,6 +27,8 @@ import {
   type VerbatimAnalysis,
 } from '../../src/index.js';
 import { main } from '../../src/cli/main.js';
+import { wilsonLow } from '../../src/discover/discover.js';
+import { analyzeFiles } from '../../src/run/analyze-files.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const FIXTURE = join(root, 'test/fixtures/discover/avis.csv');
@@ -53,7 +55,8 @@ describe('discover', () => {
     expect(result.scales).toEqual([{ channel: 'avis_en_ligne', kind: 'stars', min: 1, max: 5 }]);
     const [topic] = result.topics;
     expect(result.topics).toHaveLength(1);
-    expect(topic).toMatchObject({ id: 'candidat_grumeaux', kind: 'irritant', verbatims: 10, dissatisfied: 10, meanScore: 1.3 });
+    expect(topic).toMatchObject({ id: 'candidat_grumeaux', kind: 'irritant', verbatims: 10, dissatisfied: 10 });
+    expect(topic?.meanScores).toEqual([{ scale: 'stars', min: 1, max: 5, mean: 1.3, verbatims: 10 }]);
     expect(topic?.expressions.map((e) => e.text)).toEqual(expect.arrayContaining(['grumeaux', 'preparation']));
     expect(topic?.channels).toEqual([{ channel: 'avis_en_ligne', verbatims: 10, share: 0.2941 }]);
   });
@@ -111,6 +114,122 @@ describe('discover', () => {
   it('refuses a state that is not one', () => {
     expect(() => finalizeDiscover({} as never)).toThrow(/DiscoverState/);
   });
+});
+
+describe('discover: what the draft may say', () => {
+  /** An analysis written by hand: only what discovery reads. */
+  const fake = (id: string, score: number, keywords: string[], irritants: string[] = [], enchantments: string[] = []): VerbatimAnalysis => ({
+    id,
+    channel: 'avis_en_ligne',
+    score,
+    text: keywords.join(' '),
+    language: 'fra',
+    tokenCount: keywords.length,
+    wordCount: keywords.length,
+    contentWordCount: keywords.length,
+    keywords,
+    matches: irritants.length + enchantments.length > 0 ? [{ id: irritants[0] ?? (enchantments[0] as string), kind: irritants.length > 0 ? 'irritant' : 'enchantment', term: 'x', tokenStart: 0, tokenEnd: 1, start: 0, end: 1, text: 'x', negated: false }] : [],
+    themes: [],
+    concepts: [],
+    irritants,
+    enchantments,
+    intents: [],
+    tonality: score <= 2 ? 'negatif' : 'positif',
+    sentiment: { positive: 0, negative: 0 },
+  });
+  // Refund complaints the lexicon explains say "avoir", delivery ones "retard"; unexplained ones say "avoir" too,
+  // or "bloqué" (new); happy customers say "merci", some "pas bloqué" (negated: it must not count for "bloqué").
+  const corpus = [
+    ...Array.from({ length: 8 }, (_, i) => fake(`E${i}`, 1, ['avoir', 'attente', `mot${i}`], ['remboursement'])),
+    ...Array.from({ length: 10 }, (_, i) => fake(`D${i}`, 2, ['colis', 'retard', `z${i}`], ['attente'])),
+    ...Array.from({ length: 10 }, (_, i) => fake(`U${i}`, 1, ['avoir', `autre${i}`])),
+    ...Array.from({ length: 8 }, (_, i) => fake(`B${i}`, 2, ['bloque', `x${i}`])),
+    ...Array.from({ length: 160 }, (_, i) => fake(`S${i}`, 5, i < 6 ? ['merci', 'pas', 'bloque'] : ['merci', 'rapide'], [], ['satisfaction'])),
+  ];
+
+  it('drafts a new entry for a term of the unexplained complaints only, and adds a term of explained ones to their entry', async () => {
+    const r = await discover(corpus);
+    const expressions = r.topics.flatMap((t) => t.expressions);
+    expect(expressions.find((e) => e.key === 'avoir')).toMatchObject({ kind: 'irritant', specific: false, extends: 'remboursement' });
+    // Negated occurrences are left out: "pas bloqué" in praise does not make "bloqué" a theme.
+    expect(expressions.find((e) => e.key === 'bloqu')).toMatchObject({ kind: 'irritant', specific: true, satisfied: 0 });
+    expect(expressions.find((e) => e.key === 'bloqu')?.extends).toBeUndefined();
+    const layer = parseLexicon(draftLexicon(r), { file: 'draft.yml' });
+    expect(layer.entries).toEqual(
+      expect.arrayContaining([
+        { id: 'remboursement', addTerms: ['stem:avoir'] },
+        expect.objectContaining({ kind: 'irritant', terms: ['stem:bloque'] }),
+      ]),
+    );
+    // The layer composes with the lexicon it was drawn from (a patch of an existing id).
+    expect(() => createAnalyzer({ includeDefault: false, lexicons: [BASE, layer] })).not.toThrow();
+  });
+
+  it('leaves a term as frequent in praise as in complaints out of the irritants', async () => {
+    const mixed = [...corpus, ...Array.from({ length: 6 }, (_, i) => fake(`M${i}`, 5, ['bloque', `y${i}`], [], ['satisfaction']))];
+    // A loose p-value, so that the term is a candidate at all: the lean check alone keeps it out.
+    const r = await discover(mixed, { maxP: 0.5 });
+    const bloque = r.topics.flatMap((t) => t.expressions).find((e) => e.key === 'bloqu');
+    expect(bloque?.kind).toBe('theme');
+    expect(parseLexicon(draftLexicon(r), { file: 'draft.yml' }).entries ?? []).not.toContainEqual(expect.objectContaining({ terms: ['stem:bloque'] }));
+  });
+
+  it('gives the mean score per scale: stars and NPS are not averaged together', async () => {
+    // The complaints about lumps again, as NPS answers (score × 2 on 0–10) on a survey channel.
+    const survey = analyses.map((a) => ({ ...a, id: `N${a.id}`, channel: 'enquete', score: Math.min(10, 2 * (a.score as number)) }));
+    const r = await discover([...analyses, ...survey]);
+    expect(r.scales.map((x) => [x.channel, x.kind])).toEqual([
+      ['avis_en_ligne', 'stars'],
+      ['enquete', 'nps'],
+    ]);
+    expect(r.topics[0]?.meanScores).toEqual([
+      { scale: 'nps', min: 0, max: 10, mean: 2.6, verbatims: 10 },
+      { scale: 'stars', min: 1, max: 5, mean: 1.3, verbatims: 10 },
+    ]);
+  });
+
+  it.each([
+    [0, 0, 0],
+    [10, 10, 0.7225],
+    [5, 10, 0.2366],
+    [0, 7, 0],
+  ])('wilsonLow(%i, %i) = %f', (hits, n, low) => {
+    expect(wilsonLow(hits, n)).toBeCloseTo(low, 4);
+  });
+
+  it('keeps no personal data in the keywords of the state', () => {
+    const a = analyzeVerbatim({ id: 'P1', text: 'Grumeaux encore. Écrivez à Madame Durand, jeanne.durand@example.org, ou au 06 12 34 56 78.', channel: 'avis_en_ligne', score: 1 }, analyzer);
+    expect(a.keywords).toEqual(expect.arrayContaining(['durand']));
+    const masked = createDiscoverBuilder();
+    masked.add(a);
+    const [item] = masked.snapshot().sample;
+    expect(item?.keywords).toContain('grumeaux');
+    expect(item?.keywords).toContain(null);
+    expect(JSON.stringify(item?.keywords)).not.toMatch(/durand|example|06|12 34/u);
+    const kept = createDiscoverBuilder({ maskPersonalData: false });
+    kept.add(a);
+    expect(kept.snapshot().sample[0]?.keywords).toEqual(a.keywords);
+  });
+
+  it('keeps the same state on 1 and 2 analysis workers (states merged)', async () => {
+    // The fixture 20 times over (680 rows: several batches for each worker), with ids of their own.
+    const dir = mkdtempSync(join(tmpdir(), 'discover-workers-'));
+    const file = join(dir, 'avis.csv');
+    const lines = readFileSync(FIXTURE, 'utf8').trimEnd().split('\n');
+    writeFileSync(file, [lines[0], ...Array.from({ length: 20 }, (_, k) => lines.slice(1).map((l) => l.replace(/^R/u, `R${k}-`))).flat()].join('\n'));
+    const run = (workers: number) =>
+      analyzeFiles([{ path: file, channel: 'avis_en_ligne' }], {
+        includeDefault: false,
+        lexicons: [BASE_FILE],
+        discover: { sampleSize: 500 },
+        workers,
+        workerScript: join(root, 'dist/cli/bin.js'),
+      });
+    const [one, two] = [await run(1), await run(2)];
+    expect(two.discover?.verbatims).toBe(680);
+    expect(two.discover).toEqual(one.discover);
+    expect(finalizeDiscover(two.discover as never)).toEqual(finalizeDiscover(one.discover as never));
+  }, 30_000);
 });
 
 describe('renders', () => {

@@ -1,7 +1,9 @@
 // verbatim discover: what the lexicons leave unexplained, as candidate topics,
 // and a draft lexicon layer to edit and layer.
 import { Option, type Command } from 'commander';
-import type { DiscoverFormat, DiscoverOptions } from '../../index.js';
+import { stat } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { DiscoverFormat, DiscoverOptions, DiscoverState } from '../../index.js';
 import { escapeForTerminal } from '../../_utils/display.js';
 import { positiveInt, usageError } from '../args.js';
 import { checkInputs, checkOutputs } from '../checks.js';
@@ -18,10 +20,11 @@ interface DiscoverCliOptions extends InputCliOptions {
   topics: number;
   examples: number;
   sample: number;
+  workers: string;
   progress: boolean;
 }
 
-export function discoverCommand(program: Command, { io, setExitCode }: CommandContext): void {
+export function discoverCommand(program: Command, { io, setExitCode, workerScript }: CommandContext): void {
   const command = program
     .command('discover')
     .description('find what the lexicons leave unexplained, grouped into candidate topics; --draft writes them as a lexicon layer')
@@ -33,6 +36,7 @@ export function discoverCommand(program: Command, { io, setExitCode }: CommandCo
     .option('--topics <n>', 'candidate topics listed at most', positiveInt('--topics'), 20)
     .option('--examples <n>', 'example verbatims per topic (at most 5)', positiveInt('--examples'), 3)
     .option('--sample <n>', 'verbatims the topics are found in (a sample chosen by hash when the input is larger)', positiveInt('--sample'), 20_000)
+    .option('--workers <n>', 'worker threads: a number, or auto (one per core for inputs over 20 MB); the topics are the same', 'auto')
     .option('--no-progress', 'never show the progress bar (it only shows on a terminal, on stderr)')
     .action(async (files: string[], opts: DiscoverCliOptions) => {
       await checkInputOptions(files, opts, io, 'discover');
@@ -41,11 +45,13 @@ export function discoverCommand(program: Command, { io, setExitCode }: CommandCo
       await checkOutputs([{ option: '--out', path: opts.out === '-' ? undefined : opts.out }, { option: '--draft', path: opts.draft }], files);
       await checkInputs(files);
       // Loaded now: the other commands never load them (start-up).
-      const [{ coreSection, createDiscoverBuilder, draftLexicon, finalizeDiscover, renderDiscover }, { analyzeFiles }, { createProgress }] = await Promise.all([
+      const [{ coreSection, draftLexicon, finalizeDiscover, renderDiscover }, { analyzeFiles, defaultWorkers }, { createProgress }] = await Promise.all([
         import('../../index.js'),
         import('../../run/analyze-files.js'),
         import('../progress.js'),
       ]);
+      const workers = opts.workers === 'auto' ? defaultWorkers(await totalSize(files)) : Number(opts.workers);
+      if (!Number.isInteger(workers) || workers < 1) throw usageError(`--workers expects a whole number or auto, got "${opts.workers}"`);
       const { inputs, options } = await inputRun(files, opts, io);
       const discoverOptions: DiscoverOptions = {
         sampleSize: opts.sample,
@@ -54,10 +60,20 @@ export function discoverCommand(program: Command, { io, setExitCode }: CommandCo
         maxTopics: opts.topics,
         examples: opts.examples,
       };
-      const builder = createDiscoverBuilder(discoverOptions);
       const progress = createProgress({ stream: io.stderr, enabled: opts.progress && !io.env.CI });
+      let state: DiscoverState | undefined;
       try {
-        const { report } = await analyzeFiles(inputs, { ...options, sections: [coreSection()], onAnalysis: (a) => builder.add(a), onProgress: (n) => progress.tick(n) });
+        // The discovery state is kept where the analyses are made (on the workers too) and merged: the same topics whatever the count.
+        const { report, discover } = await analyzeFiles(inputs, {
+          ...options,
+          sections: [coreSection()],
+          discover: discoverOptions,
+          workers,
+          // The bin (dist/cli/bin.js) starts the analysis worker when it is run as one, and says where it is.
+          workerScript: workerScript ?? fileURLToPath(import.meta.url),
+          onProgress: (n) => progress.tick(n),
+        });
+        state = discover;
         progress.stop();
         if (report.summary.analysed === 0) {
           const reasons = report.summary.rejectsByReason.slice(0, 3).map((r) => `${r.reason}: ${r.count}`).join(', ');
@@ -68,8 +84,14 @@ export function discoverCommand(program: Command, { io, setExitCode }: CommandCo
       } finally {
         progress.stop();
       }
-      const result = finalizeDiscover(builder.snapshot(), discoverOptions);
+      const result = finalizeDiscover(state as DiscoverState, discoverOptions);
       if (opts.draft !== undefined) await output(io, draftLexicon(result), opts.draft);
       await output(io, renderDiscover(result, opts.format), opts.out);
     });
+}
+
+async function totalSize(files: string[]): Promise<number> {
+  let total = 0;
+  for (const file of files) total += file === '-' ? 0 : await stat(file).then((f) => f.size, () => 0);
+  return total;
 }
