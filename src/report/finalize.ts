@@ -4,7 +4,7 @@ import { FRENCH_NEGATORS } from '../text/negators.js';
 import { compareStrings, countOf, mergeAll, own } from './counts.js';
 import { channelTerms, checkCoreState, emptyChannelState, maxUndercount, mergeChannelStates } from './state.js';
 import { emptyTermTable, sumTermTables, topTerms, type TermTable } from './terms.js';
-import { detectScoreScale, resolveScoreScale, scoreSegment, sortedScores } from './scales.js';
+import { checkDeclaredScale, detectScoreScale, resolveScoreScale, scoreSegment, sortedScores } from './scales.js';
 import { histogramMean, histogramQuantile, round, roundOrNull, shareOf } from './stats.js';
 import type {
   ChannelCoverage,
@@ -291,6 +291,8 @@ export function finalizeCore(state: CoreState, options: ReportOptions = {}): Cor
   if (!SCORE_SCALES.includes(scoreScale)) {
     throw new TypeError(`verbatim-fr: expected options.scoreScale to be 'auto', 'nps', 'stars', 'csat' or 'ces', got ${String(scoreScale)}`);
   }
+  // A declared scale the scores cannot be on (NPS over 1–5 ratings) is an error, not "NPS −100".
+  checkDeclaredScale(scoreScale, Object.fromEntries(Object.entries(state.channels).map(([id, ch]) => [id, ch.scores])));
   const s: FinalizeSettings = {
     meta: options.meta ?? {},
     topWords,

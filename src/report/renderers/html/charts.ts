@@ -369,17 +369,52 @@ export function heatmapChart(cells: HeatCell[], themes: string[], channels: stri
 
 // ---------------------------------------------------------------- irritants
 
-export interface IrritantRow {
-  irritant: string;
-  share: number;
-  shareText: string;
+/** An irritant's impact on one scale's score, with its 95 % interval. */
+export interface ImpactBar {
   impact: number | null;
-  /** Too few scored verbatims: the impact is drawn pale. */
+  /** 95 % interval, drawn as a whisker; an interval holding 0 (not significant) draws the bar hollow. */
+  ci?: [number, number] | null;
+  /** Too few scored verbatims: the bar is drawn pale. */
   lowBase: boolean;
 }
 
-/** Share of verbatims per irritant; beside it, when scores exist, the score impact as bars either side of zero. */
-export function irritantChart(rows: IrritantRow[], titles: { share: string; impact: string | null }, frame: ChartFrame): string {
+export interface IrritantRow extends ImpactBar {
+  irritant: string;
+  share: number;
+  shareText: string;
+  /** Impacts on the other scales' scores, one per `titles.others`. */
+  others?: ImpactBar[];
+}
+
+/** Bars either side of zero for one scale's impacts, each with its interval's whisker. */
+function impactPanel(x0: number, step: number, bars: ReadonlyArray<ImpactBar | undefined>, title: string, frame: ChartFrame): BarPanel {
+  const impacts = bars.map((b) => b?.impact ?? null);
+  const bounds = bars.flatMap((b) => (b?.ci ? [b.ci[0], b.ci[1]] : []));
+  const notSignificant = (b: ImpactBar | undefined) => b?.ci !== undefined && b.ci !== null && b.ci[0] <= 0 && b.ci[1] >= 0;
+  const panel = barPanel(x0, PAD, step, 220, impacts, {
+    color: (i) => ((bars[i]?.impact ?? 0) < 0 ? COLORS.harmful : COLORS.helpful),
+    opacity: (i) => (bars[i]?.lowBase === true ? 0.3 : notSignificant(bars[i]) ? 0.55 : 1),
+    scale: niceScale(min([...impacts, ...bounds]), max([...impacts, ...bounds]), 5, frame.locale, false),
+    title,
+  });
+  const { scale } = panel;
+  const x = (v: number): number => x0 + ((v - scale.lo) / (scale.hi - scale.lo)) * 220;
+  let whiskers = '';
+  bars.forEach((b, i) => {
+    if (!b?.ci || b.impact === null) return;
+    const y = PAD + step * (i + 0.5);
+    const [lo, hi] = [x(b.ci[0]), x(b.ci[1])];
+    whiskers += line(lo, y, hi, y, COLORS.text, { class: 'ci' }) + line(lo, y - 4, lo, y + 4, COLORS.text) + line(hi, y - 4, hi, y + 4, COLORS.text);
+  });
+  return whiskers === '' ? panel : { ...panel, svg: `${panel.svg}<g class="ci">${whiskers}</g>` };
+}
+
+/**
+ * Share of verbatims per irritant; beside it, when scores exist, the score
+ * impact as bars either side of zero with their 95 % interval (one panel per
+ * scale when channels score on several).
+ */
+export function irritantChart(rows: IrritantRow[], titles: { share: string; impact: string | null; others?: string[] }, frame: ChartFrame): string {
   const step = 20;
   const labels = rows.map((r) => fit(r.irritant, 360));
   const left = PAD + Math.max(...labels.map((l) => textWidth(l)), 0) + 8;
@@ -394,16 +429,17 @@ export function irritantChart(rows: IrritantRow[], titles: { share: string; impa
   body += sharePanel.svg;
   let right = left + 220 + sharePanel.overflow;
   if (titles.impact !== null) {
-    const impacts = rows.map((r) => r.impact);
-    const x0 = left + 220 + Math.max(16, sharePanel.overflow + 10);
-    const impactPanel = barPanel(x0, PAD, step, 220, impacts, {
-      color: (i) => ((rows[i]?.impact ?? 0) < 0 ? COLORS.harmful : COLORS.helpful),
-      opacity: (i) => (rows[i]?.lowBase === true ? 0.3 : 1),
-      scale: niceScale(min(impacts), max(impacts), 5, frame.locale, false),
-      title: titles.impact,
-    });
-    body += impactPanel.svg;
-    right = x0 + 220 + Math.max(0, impactPanel.overflow, textWidth(titles.impact) / 2 - 110);
+    const panels: Array<[string, ReadonlyArray<ImpactBar | undefined>]> = [
+      [titles.impact, rows],
+      ...(titles.others ?? []).map((title, k): [string, Array<ImpactBar | undefined>] => [title, rows.map((r) => r.others?.[k])]),
+    ];
+    let x0 = left + 220 + Math.max(16, sharePanel.overflow + 10);
+    for (const [title, bars] of panels) {
+      const panel = impactPanel(x0, step, bars, title, frame);
+      body += panel.svg;
+      right = x0 + 220 + Math.max(0, panel.overflow, textWidth(title) / 2 - 110);
+      x0 = right + 24;
+    }
   }
   return svgRoot(frame, right + PAD, PAD + step * rows.length + BOTTOM_AXIS + PAD, body);
 }
