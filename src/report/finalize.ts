@@ -4,6 +4,7 @@ import { FRENCH_NEGATORS } from '../text/negators.js';
 import { compareStrings, countOf, mergeAll, own } from './counts.js';
 import { channelTerms, checkCoreState, emptyChannelState, maxUndercount, mergeChannelStates } from './state.js';
 import { emptyTermTable, sumTermTables, topTerms, type TermTable } from './terms.js';
+import { LOW_BASE } from './base.js';
 import { checkDeclaredScale, detectScoreScale, resolveScoreScale, scoreSegment, sortedScores } from './scales.js';
 import { histogramMean, histogramQuantile, round, roundOrNull, shareOf } from './stats.js';
 import type {
@@ -86,6 +87,7 @@ export function summarizeScores(hist: Histogram, scale: DetectedScale | 'mixed')
     summary.n = ignored;
     summary.ignored = 0;
   }
+  summary.lowBase = summary.n < LOW_BASE;
   if (scale === 'nps') {
     let promoters = 0;
     let passives = 0;

@@ -343,7 +343,8 @@ function scoreParts(ctx: HtmlContext, s: ScoreSummary | null): { value: string; 
 
 function htmlScore(ctx: HtmlContext, s: ScoreSummary | null): string {
   const parts = scoreParts(ctx, s);
-  return parts === null ? '—' : `${esc(parts.value)}<span class="sub">${esc(parts.base)}</span>`;
+  const low = s?.lowBase === true ? ` <span class="tag">${esc(ctx.m.html.lowBase)}</span>` : '';
+  return parts === null ? '—' : `${esc(parts.value)}<span class="sub">${esc(parts.base)}${low}</span>`;
 }
 
 function summaryBlock(report: Report, ctx: HtmlContext): HtmlBlock {

@@ -452,10 +452,24 @@ export interface TrendPoint {
   share: number | null;
 }
 
-/** One line per item over the periods (a period without a share is skipped, the line joins its neighbours); a legend below. */
-export function trendChart(points: TrendPoint[], periods: string[], items: string[], titles: { period: string; share: string }, frame: ChartFrame): string {
+/**
+ * One line per item over the periods (a period without a share is skipped, the
+ * line joins its neighbours); a legend below. `lowBases[i]`, when set, marks
+ * period i as a low base: its shares are not drawn (a handful of verbatims
+ * would draw a spike) and the note (`n = 3`) is written in grey under its label.
+ */
+export function trendChart(
+  points: TrendPoint[],
+  periods: string[],
+  items: string[],
+  titles: { period: string; share: string },
+  frame: ChartFrame,
+  lowBases: ReadonlyArray<string | null> = [],
+): string {
   const width = 620;
   const height = 220;
+  const low = new Set(periods.filter((_, i) => typeof lowBases[i] === 'string'));
+  points = points.filter((p) => !low.has(p.period));
   const scale = niceScale(0, max(points.map((p) => p.share)), 5, frame.locale, true);
   const tickWidth = Math.max(...scale.ticks.map((t) => textWidth(scale.label(t))));
   const left = PAD + FONT + 8 + tickWidth + 7;
@@ -478,9 +492,13 @@ export function trendChart(points: TrendPoint[], periods: string[], items: strin
     axis += line(x(i), bottom, x(i), bottom + 5, COLORS.axis);
     if (x(i) - w / 2 < lastRight + 4) return;
     lastRight = x(i) + w / 2;
-    axis += text(x(i), bottom + 17, period, { 'text-anchor': 'middle' });
+    const note = lowBases[i];
+    axis += text(x(i), bottom + 17, period, typeof note === 'string' ? { 'text-anchor': 'middle', fill: COLORS.axis } : { 'text-anchor': 'middle' });
+    if (typeof note === 'string') axis += text(x(i), bottom + 29, note, { 'text-anchor': 'middle', 'font-size': SMALL, fill: COLORS.axis, class: 'low-base' });
   });
-  axis += text(left + width / 2, bottom + 33, titles.period, { 'text-anchor': 'middle', 'font-weight': 600 });
+  // Room for the low-base notes under the period labels.
+  const notes = lowBases.some((n) => typeof n === 'string') ? 12 : 0;
+  axis += text(left + width / 2, bottom + 33 + notes, titles.period, { 'text-anchor': 'middle', 'font-weight': 600 });
   const midY = (top + bottom) / 2;
   axis += text(PAD + FONT, midY, titles.share, { 'text-anchor': 'middle', 'font-weight': 600, transform: `rotate(-90 ${px(PAD + FONT)} ${px(midY)})` });
 
@@ -497,9 +515,9 @@ export function trendChart(points: TrendPoint[], periods: string[], items: strin
     marks += el('path', { class: 'line', d, fill: 'none', stroke: color, 'stroke-width': 2, 'stroke-linejoin': 'round' });
     for (const [cx, cy] of at) marks += el('circle', { class: 'point', cx, cy, r: 3, fill: color });
   });
-  const key = legend(left, bottom + BOTTOM_AXIS + 8, items.map((label, j) => ({ label, color: SERIES[j % SERIES.length] as string })), 'stroke', 3, width);
+  const key = legend(left, bottom + BOTTOM_AXIS + notes + 8, items.map((label, j) => ({ label, color: SERIES[j % SERIES.length] as string })), 'stroke', 3, width);
   const body = `<g class="grid">${grid}</g><g class="axis">${axis}</g><g class="marks">${marks}</g>${key.svg}`;
-  return svgRoot(frame, left + width + PAD + 8, bottom + BOTTOM_AXIS + 8 + key.height + PAD, body);
+  return svgRoot(frame, left + width + PAD + 8, bottom + BOTTOM_AXIS + notes + 8 + key.height + PAD, body);
 }
 
 // ---------------------------------------------------------------- journey
