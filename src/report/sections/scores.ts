@@ -144,7 +144,7 @@ const messages: Record<'fr' | 'en', ScoresWording> = {
       impactNote: (h) =>
         `Impact : ${h} de l’ensemble moins ${h} des verbatims qui ne citent pas l’irritant. Un impact négatif signifie que l’irritant fait baisser ${h}.`,
       byScale:
-        'Les canaux notent sur des échelles différentes (étoiles, NPS…) : chaque échelle a ses propres impacts, calculés sur ses seuls canaux, côte à côte dans le tableau. Le graphique montre l’échelle la plus utilisée.',
+        'Les canaux notent sur des échelles différentes (étoiles, NPS…) : chaque échelle a ses propres impacts, calculés sur ses seuls canaux, côte à côte dans le graphique (un panneau par échelle) et dans le tableau. Comparez les impacts d’une même échelle, pas d’une échelle à l’autre.',
       scaleColumn: (impact, scale) => `${impact} — ${scale}`,
     },
   },
@@ -201,7 +201,7 @@ const messages: Record<'fr' | 'en', ScoresWording> = {
       caption: (t, s) => `Most cited irritant: ${t} (${s} of verbatims).`,
       worst: (w, i, h) => `Most harmful to ${h}: ${w} (${i} points).`,
       impactNote: (h) => `Impact: ${h} of all verbatims minus ${h} of those not citing the irritant. A negative impact means the irritant pulls ${h} down.`,
-      byScale: 'Channels score on different scales (stars, NPS…): each scale has its own impacts, computed on its own channels, side by side in the table. The chart shows the most used scale.',
+      byScale: 'Channels score on different scales (stars, NPS…): each scale has its own impacts, computed on its own channels, side by side in the chart (one panel per scale) and in the table. Compare impacts on one scale, not across scales.',
       scaleColumn: (impact, scale) => `${impact} — ${scale}`,
     },
   },

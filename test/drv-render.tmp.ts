@@ -1,0 +1,13 @@
+import { renderReport, renderHtml } from '../src/report/index.js';
+import { fixtureReport } from '../test/fixtures/report/report.js';
+const md = renderReport(fixtureReport(), 'md');
+console.log(md.slice(md.indexOf('## Impact sur le score'), md.indexOf('## Spécificités')));
+const t = renderReport(fixtureReport(), 'table');
+console.log(t.slice(t.indexOf('Impact sur le score'), t.indexOf('Lignes rejetées')));
+const tr = md.slice(md.indexOf('## Évolution'), md.indexOf('## Parcours'));
+console.log(tr);
+const html = await renderHtml(fixtureReport());
+const i = html.indexOf('<dt>Score global');
+console.log(html.slice(i, i+300));
+const j = html.indexOf('id="irritants"');
+console.log(html.slice(j, j+600));
