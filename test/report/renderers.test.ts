@@ -48,7 +48,7 @@ describe('table', () => {
     );
     // One block per scale: the reviews' stars, then the survey's NPS, each impact with its 95 % interval.
     expect(lines[at('Impact sur le score')]).toBe('Impact sur le score — étoiles (1–5) (% satisfaits 16,7 %, n = 6)');
-    expect(lines[at('Impact sur le score') + 1]?.replace(/ +/g, ' ')).toBe(' 1. Retard | colis *perdu* -33,3 pts [-52,1 ; -14,5] avec 0 % / sans 50 % n = 4');
+    expect(lines[at('Impact sur le score') + 1]?.replace(/ +/g, ' ')).toBe(' 1. Retard | colis *perdu* -33,3 pts avec 0 % / sans 50 % n = 4');
     expect(lines[at('Impact sur le score — NPS')]).toBe('Impact sur le score — NPS (0–10) (NPS +40, n = 5)');
     expect(lines[at('Impact sur le score — NPS') + 1]?.replace(/ +/g, ' ')).toBe(' 1. Attente excessive -35,0 pts avec -100 / sans +75 n = 1 (base faible)');
   });

@@ -272,9 +272,9 @@ export function scoresSection(settings: ScoresSectionOptions = {}): Section<Scor
           const scale = groups.length > 1 ? ` — ${w.scaleNames[kind] ?? kind}` : '';
           out.push('', ctx.heading(`${w.scoreImpact}${scale} (${headlineName(w.headline, kind)} ${formatHeadline(kind, g.overall.headline, lang)}, n = ${g.overall.scored})`));
           irritants.forEach((e, i) => {
-            const ci = intervalOf(e.impactCi);
+            // The terminal keeps its width: no interval (Markdown, HTML, CSV and JSON give it), only "n.s." when it holds 0.
             const impact = padStart(`${formatSigned(e.impact, 1, lang)} pts`, 11);
-            const interval = ci === null ? '' : ` ${withInterval('', ci, (x) => formatSigned(x, 1, lang), w).trim()}`;
+            const interval = excludesZero(intervalOf(e.impactCi)) === false ? ` ${w.notSignificant}` : '     ';
             const gap = `${w.withEntry.toLowerCase()} ${formatHeadline(kind, e.headline ?? null, lang)} / ${w.withoutEntry.toLowerCase()} ${formatHeadline(kind, e.without?.headline ?? null, lang)}`;
             const base = `n = ${e.scored}${e.lowBase ? ` (${w.lowBase})` : ''}`;
             out.push(truncate(`${padStart(`${i + 1}.`, 4)} ${padEnd(truncate(ctx.label(e.id), 28), 28)} ${impact}${interval}  ${padEnd(gap, 26)} ${base}`, width));
