@@ -5,7 +5,8 @@ import { Writable } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EXIT, reportError } from '../../src/cli/main.js';
-import { LOW_BASE, ScoreScaleError, buildReport, renderReport, type Insight } from '../../src/report/index.js';
+import { LOW_BASE, ScoreScaleError, buildReport, renderHtml, renderReport, type Insight } from '../../src/report/index.js';
+import { fixtureReport } from '../fixtures/report/report.js';
 import { addScores, emptyScoresState, finalizeScores, finalizeScoresByScale, type ScoresState } from '../../src/report/insight/scores.js';
 import { addTrends, emptyTrendsState, finalizeTrends } from '../../src/report/insight/trends.js';
 import { checkDeclaredScale } from '../../src/report/scales.js';
@@ -89,6 +90,14 @@ describe('drivers per scale', () => {
     expect(csv).toMatch(/score_irritant;all;attente_excessive;[^;]*;significant;1/);
     const scores = (report.sections.insight as Insight).scores;
     expect(scores.otherScales).toHaveLength(1);
+  });
+
+  it('reads a report whose other scales are damaged as a single-scale one, in every format', async () => {
+    const report = fixtureReport();
+    (report.sections.insight as { scores: { otherScales: unknown[] } }).scores.otherScales = [{ scale: 'nps' }, null];
+    expect(renderReport(report, 'md')).toContain('- Échelle : étoiles (1–5)');
+    expect(renderReport(report, 'csv')).not.toContain('scale:nps');
+    expect(await renderHtml(report)).not.toContain('— NPS (0–10)');
   });
 });
 

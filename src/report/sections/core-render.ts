@@ -363,7 +363,10 @@ function summaryBlock(report: Report, ctx: HtmlContext): HtmlBlock {
   // The insight scores may cover only the channels of the dominant scale: then the core report's "mixed" is the honest global figure.
   const coversAllScored =
     scores !== undefined && scores.channels.filter((c) => c.scored > 0).length >= report.channels.filter((c) => c.score !== null && c.score.n > 0).length;
-  const groups = scores !== undefined && Array.isArray(scores.otherScales) ? [scores, ...scores.otherScales].filter((g) => g.overall.scored > 0) : [];
+  const groups =
+    scores !== undefined && Array.isArray(scores.otherScales)
+      ? [scores, ...scores.otherScales].filter((g) => typeof g?.overall?.scored === 'number' && g.overall.scored > 0 && Array.isArray(g.channels))
+      : [];
   if (groups.length > 1) {
     // Channels on several scales: one figure per scale, each with its channels ("NPS −21 (Enquête) · 4,1/5 (Avis)").
     const value = groups

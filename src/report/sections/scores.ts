@@ -220,7 +220,7 @@ function formatHeadline(kind: string, x: number | null, lang: string): string {
 
 /** Every scale's analysis, the most scored first (a report written before `otherScales` has the top one only). */
 function scaleGroups(s: ScoresResult): ScaleScores[] {
-  const others = Array.isArray(s.otherScales) ? s.otherScales.filter((g) => isDict(g) && isDict(g.scale) && isDict(g.overall) && isDict(g.entries)) : [];
+  const others = Array.isArray(s.otherScales) ? s.otherScales.filter(isScaleScores) : [];
   return [s, ...others];
 }
 
@@ -300,12 +300,15 @@ function isEntryScore(v: unknown): v is EntryScore {
   return isDict(v) && typeof v.id === 'string' && typeof v.kind === 'string' && isNum(v.verbatims) && isNum(v.scored) && isNumOrNull(v.impact) && isNumOrNull(v.meanGap) && isNumOrNull(v.amongDetractors) && typeof v.lowBase === 'boolean';
 }
 
-function isScoresResult(v: unknown): v is ScoresResult {
+function isScaleScores(v: unknown): v is ScaleScores {
   if (!isDict(v) || !isDict(v.scale) || typeof v.scale.kind !== 'string' || !isDict(v.overall) || !isNum(v.overall.scored)) return false;
-  if (!isNumOrNull(v.overall.headline) || !isDict(v.entries)) return false;
+  if (!isNumOrNull(v.overall.headline) || !isDict(v.entries) || (v.channels !== undefined && !Array.isArray(v.channels))) return false;
   const entries = v.entries;
   return ENTRY_KINDS.every((k) => entries[k] === undefined || (Array.isArray(entries[k]) && (entries[k] as unknown[]).every(isEntryScore)));
 }
+
+/** The top of the result is one scale's analysis; `otherScales` (absent before they existed) is checked where read. */
+const isScoresResult = (v: unknown): v is ScoresResult => isScaleScores(v);
 
 // ---------------------------------------------------------------- Markdown
 
