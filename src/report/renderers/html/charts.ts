@@ -437,7 +437,8 @@ export function irritantChart(rows: IrritantRow[], titles: { share: string; impa
     for (const [title, bars] of panels) {
       const panel = impactPanel(x0, step, bars, title, frame);
       body += panel.svg;
-      right = x0 + 220 + Math.max(0, panel.overflow, textWidth(title) / 2 - 110);
+      // Axis titles are bold: a tenth wider than the estimate.
+      right = x0 + 220 + Math.max(0, panel.overflow, (textWidth(title) * 1.1) / 2 - 110);
       x0 = right + 24;
     }
   }
