@@ -18,6 +18,7 @@ import { EXIT, type CliIo, type CommandContext } from './context.js';
 import { isClosedOutput } from './output.js';
 import { LIBRARY_VERSION as VERSION } from '../run/version.js';
 import { QueueError } from '../queue/errors.js';
+import { ScoreScaleError } from '../report/scales.js';
 
 export { EXIT, type CliIo } from './context.js';
 
@@ -97,6 +98,11 @@ export function reportError(error: unknown, io: CliIo, debug = false): number {
   if (error instanceof LexiconError || error instanceof InputError) {
     say(error.message);
     return EXIT.input;
+  }
+  // A declared --scale the scores cannot be on: a usage error, as a bad option is.
+  if (error instanceof ScoreScaleError) {
+    say(error.message);
+    return EXIT.usage;
   }
   if (error instanceof QueueError) {
     say(error.message);

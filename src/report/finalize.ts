@@ -5,7 +5,8 @@ import { compareStrings, countOf, mergeAll, own } from './counts.js';
 import { channelLabelOf, checkChannelLabels } from './labels.js';
 import { channelTerms, checkCoreState, emptyChannelState, maxUndercount, mergeChannelStates } from './state.js';
 import { emptyTermTable, sumTermTables, topTerms, type TermTable } from './terms.js';
-import { detectScoreScale, resolveScoreScale, scoreSegment, sortedScores } from './scales.js';
+import { LOW_BASE } from './base.js';
+import { checkDeclaredScale, detectScoreScale, resolveScoreScale, scoreSegment, sortedScores } from './scales.js';
 import { histogramMean, histogramQuantile, round, roundOrNull, shareOf } from './stats.js';
 import type {
   ChannelCoverage,
@@ -87,6 +88,7 @@ export function summarizeScores(hist: Histogram, scale: DetectedScale | 'mixed')
     summary.n = ignored;
     summary.ignored = 0;
   }
+  summary.lowBase = summary.n < LOW_BASE;
   if (scale === 'nps') {
     let promoters = 0;
     let passives = 0;
@@ -292,6 +294,8 @@ export function finalizeCore(state: CoreState, options: ReportOptions = {}): Cor
   if (!SCORE_SCALES.includes(scoreScale)) {
     throw new TypeError(`verbatim-fr: expected options.scoreScale to be 'auto', 'nps', 'stars', 'csat' or 'ces', got ${String(scoreScale)}`);
   }
+  // A declared scale the scores cannot be on (NPS over 1–5 ratings) is an error, not "NPS −100".
+  checkDeclaredScale(scoreScale, Object.fromEntries(Object.entries(state.channels).map(([id, ch]) => [id, ch.scores])));
   const s: FinalizeSettings = {
     meta: options.meta ?? {},
     topWords,

@@ -50,6 +50,9 @@ export type {
   ScoresSectionState,
   TrendsSectionOptions,
 } from './sections/index.js';
+export { ScoreScaleError } from './scales.js';
+export type { ScoreScaleIssue } from './scales.js';
+export { LOW_BASE } from './base.js';
 export { maskPersonalData } from './mask.js';
 export type { MaskPersonalDataOptions, MaskReplacement, MaskResult, PersonalDataKind } from './mask.js';
 export { renderReport, renderers } from './renderers/index.js';

@@ -124,6 +124,8 @@ export interface Messages {
     kindOne: Kinds<string>;
     verbatimCount(n: string, count: number): string;
     smallBases(min: string): string;
+    /** A figure on fewer verbatims than `LOW_BASE`. */
+    lowBase: string;
     exampleScore: string;
     noExamples: string;
     /** Heading of an entry's examples grouped by channel. */
@@ -244,6 +246,7 @@ const fr: Messages = {
     kindOne: { theme: 'thème', concept: 'concept', irritant: 'irritant', enchantment: 'enchantement', intent: 'intention' },
     verbatimCount: (n, count) => `${n} verbatim${count > 1 ? 's' : ''}`,
     smallBases: (min) => `Les parts des canaux de moins de ${min} verbatims sont à lire avec prudence.`,
+    lowBase: 'base faible',
     exampleScore: 'note',
     noExamples: 'Aucun verbatim d’exemple conservé.',
     examplesByChannel: 'Par canal',
@@ -370,6 +373,7 @@ const en: Messages = {
     kindOne: { theme: 'theme', concept: 'concept', irritant: 'irritant', enchantment: 'enchantment', intent: 'intent' },
     verbatimCount: (n, count) => `${n} verbatim${count === 1 ? '' : 's'}`,
     smallBases: (min) => `Shares of channels with fewer than ${min} verbatims are to be read with care.`,
+    lowBase: 'low base',
     exampleScore: 'score',
     noExamples: 'No example verbatim kept.',
     examplesByChannel: 'By channel',

@@ -1,5 +1,6 @@
 // Score scales: the one detection of a histogram's scale, read by the core
 // figures (NPS or stars per channel) and the score-impact section alike.
+import { LOW_BASE } from './base.js';
 import type { Counts } from './counts.js';
 
 export type ScoreScaleKind = 'nps' | 'stars' | 'csat' | 'ces';
@@ -120,4 +121,100 @@ export function scoreSegment(scale: DetectedScoreScale, v: number): -1 | 0 | 1 {
       if (scale.max === 100) return v >= 80 ? 1 : v < 20 ? -1 : 0;
       return v >= scale.max - 1 ? 1 : v <= scale.min + 1 ? -1 : 0;
   }
+}
+
+// ---------------------------------------------------------------- declared scales that cannot be
+
+/** A declared scale that the scores of a channel cannot be on. */
+export interface ScoreScaleIssue {
+  /** The channel whose scores do not fit. */
+  channel: string;
+  /** The input column the scores were read from, when known (`note`, `stars`…). */
+  column?: string;
+  /** The scale declared (`scoreScale`, `--scale`). */
+  scale: ScoreScaleKind;
+  /** Scores of the channel. */
+  scored: number;
+  /** Distinct values seen, ascending (at most 12). */
+  values: number[];
+  message: string;
+  hint: string;
+}
+
+function formatScaleIssue(issue: ScoreScaleIssue): string {
+  const column = issue.column !== undefined ? `, column "${issue.column}"` : '';
+  return `channel "${issue.channel}"${column}: ${issue.message}\n    hint: ${issue.hint}`;
+}
+
+/**
+ * Scores that cannot be on the declared scale (`scoreScale: 'nps'` over a
+ * channel rated 1–5, stars of 7 or 10…), with every channel concerned. Thrown
+ * when the report is finalized: a wrong scale would give figures such as
+ * "NPS −100" that look like findings.
+ */
+export class ScoreScaleError extends Error {
+  readonly issues: ScoreScaleIssue[];
+
+  constructor(issues: ScoreScaleIssue[]) {
+    const scales = [...new Set(issues.map((i) => i.scale))].join(', ');
+    super(
+      `verbatim-fr: the declared score scale (${scales}) does not fit the scores, ${issues.length} channel${issues.length === 1 ? '' : 's'}:\n` +
+        issues.map(formatScaleIssue).join('\n'),
+    );
+    this.name = 'ScoreScaleError';
+    this.issues = issues;
+  }
+
+  /** The same error, each issue naming the column the scores were read from. */
+  withColumn(column: string | undefined): ScoreScaleError {
+    return column === undefined ? this : new ScoreScaleError(this.issues.map((i) => ({ ...i, column })));
+  }
+}
+
+const SCALE_OPTIONS = 'auto (detect each channel\'s scale), nps (0–10), stars (1–5), csat or ces';
+
+/** Why a channel's scores cannot be on a declared scale, or null when they can. */
+function misfit(kind: ScoreScaleKind, values: readonly number[], scored: number): { message: string; hint: string } | null {
+  const min = values[0];
+  const max = values[values.length - 1];
+  if (min === undefined || max === undefined) return null;
+  const seen = `values seen: ${values.slice(0, 12).join(', ')}${values.length > 12 ? '…' : ''}`;
+  const outside = (range: string, hint: string) => ({ message: `${scored} score${scored === 1 ? '' : 's'} declared ${kind} (${range}), but ${seen}`, hint });
+  switch (kind) {
+    case 'nps':
+      if (min < 0 || max > 10 || values.some((v) => !Number.isInteger(v))) {
+        return outside('whole numbers 0–10', `NPS is asked on 0–10: declare the scale the scores are on (${SCALE_OPTIONS})`);
+      }
+      // Nobody above 5 and nobody at 0 on a base this large: a 1–5 rating read as NPS would show "NPS −100".
+      if (min >= 1 && max <= 5 && scored >= LOW_BASE) {
+        return {
+          message: `${scored} scores declared nps (0–10), but all between 1 and 5 (${seen}): a 1–5 rating read as NPS makes every customer a detractor`,
+          hint: 'declare stars or csat (--scale stars|csat), or auto to detect each channel\'s scale',
+        };
+      }
+      return null;
+    case 'stars':
+      return min < 1 || max > 5 ? outside('1–5', `stars are 1–5: declare the scale the scores are on (${SCALE_OPTIONS})`) : null;
+    case 'csat':
+      return min < 0 || max > 100 ? outside('0–100 at most', `declare the scale the scores are on (${SCALE_OPTIONS})`) : null;
+    case 'ces':
+      return min < 1 || max > 7 ? outside('1–5 or 1–7', `CES effort is asked on 1–5 or 1–7: declare the scale the scores are on (${SCALE_OPTIONS})`) : null;
+  }
+}
+
+/**
+ * Checks that the scores of each channel can be on the declared scale (none
+ * to check with `auto`); throws a `ScoreScaleError` listing every channel
+ * that cannot, with the values seen. `byChannel`: score histogram per channel.
+ */
+export function checkDeclaredScale(option: ScoreScaleKind | 'auto' | undefined, byChannel: Readonly<Record<string, Counts>>): void {
+  if (option === undefined || option === 'auto') return;
+  const issues: ScoreScaleIssue[] = [];
+  for (const channel of Object.keys(byChannel).sort()) {
+    const { values, counts } = sortedScores(byChannel[channel] as Counts);
+    const scored = counts.reduce((s, c) => s + c, 0);
+    const problem = misfit(option, values, scored);
+    if (problem !== null) issues.push({ channel, scale: option, scored, values: values.slice(0, 12), ...problem });
+  }
+  if (issues.length > 0) throw new ScoreScaleError(issues);
 }

@@ -265,6 +265,8 @@ export interface ScoreSummary {
   n: number;
   /** Scores present but off the scale. */
   ignored: number;
+  /** Fewer scores than `LOW_BASE` (10): a figure to read with its n, not to compare. */
+  lowBase?: boolean;
   mean: number | null;
   /** NPS scale: % promoters (9–10) − % detractors (0–6), −100…100. */
   nps?: number | null;

@@ -13,6 +13,7 @@ import type { ColumnOptions, ColumnsUsed, InputSpec, ReadItem, ReadReject } from
 import { createReportBuilder, finalizeReport, mergeReportStates, reportMeta } from '../report/index.js';
 import type { Report, ReportOptions, ReportState, Section } from '../report/index.js';
 import type { ReportProvenance as Provenance } from '../report/types.js';
+import { ScoreScaleError } from '../report/scales.js';
 import type { ReportTableKind } from '../report/tables.js';
 import { checkGroupColumn, createDfmWriter, createIramuteqWriter, createSpansWriter, fanOut, writeReportTable, type DfmFeatures, type RowWriter } from './exports.js';
 import type { VerbatimAnalysis } from '../types.js';
@@ -281,7 +282,13 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
       await rejectsWritten;
     }
   }
-  const report = finalizeReport(state, { ...corpus, ...(options.sections ? { sections: options.sections } : {}) });
+  let report: Report;
+  try {
+    report = finalizeReport(state, { ...corpus, ...(options.sections ? { sections: options.sections } : {}) });
+  } catch (error) {
+    // A declared scale that does not fit: name the score column the user mapped.
+    throw error instanceof ScoreScaleError ? error.withColumn(roleColumns.score) : error;
+  }
   const provenance = await runProvenance(
     described,
     { allTurns, includeDefault: analyzerOptions.includeDefault !== false, sectors: options.sectors ?? [], lexicons: options.lexicons ?? [], analyzerGiven: options.analyzer !== undefined },

@@ -119,6 +119,15 @@ describe('bad inputs: exit 3, a message naming the file, nothing on stdout', () 
   });
 });
 
+describe('a declared --scale the scores cannot be on: exit 2', () => {
+  it('names the channel, the column, the values seen and what to declare, writes no report and no stack trace', async () => {
+    const r = await cli(['analyze', join(root, 'test/fixtures/drivers/mixed-scales.csv'), '--scale', 'nps', '--out', at('scale.md')]);
+    expect([r.code, r.stdout, existsSync(at('scale.md'))]).toEqual([EXIT.usage, '', false]);
+    expect(r.stderr).toContain('channel "avis_en_ligne", column "note": 12 scores declared nps (0–10), but all between 1 and 5 (values seen: 1, 2, 3, 4, 5)');
+    expect(r.stderr).toContain('hint: declare stars or csat (--scale stars|csat), or auto');
+  });
+});
+
 describe('bad outputs: exit 4 before any input is read', () => {
   beforeAll(() => {
     symlinkSync(at('good.csv'), at('link-to-input.csv'));

@@ -141,11 +141,26 @@ describe('renderHtml on the fixture report', () => {
     expect(section).toContain(`Le plus pénalisant pour le % de satisfaits : ${escapeHtml(label)} (${impact} points)`);
   });
 
-  it('says which channels the score impact covers when channels score on different scales, and shows no global NPS', () => {
-    expect(sectionOf(html, 'irritants')).toContain('<p class="note" role="note">Impacts calculés sur les 6 verbatims notés des canaux qui partagent l’échelle la plus utilisée (Avis en ligne)');
+  it('gives each scale its impacts side by side, with intervals, and one headline figure per scale', () => {
+    const section = sectionOf(html, 'irritants');
+    expect(section).toContain('<p class="note" role="note">Les canaux notent sur des échelles différentes (étoiles, NPS…)');
+    // One impact column and one chart panel per scale; the interval under each impact, n.s. when it holds 0.
+    expect(section).toContain('Impact sur le % de satisfaits (points) — étoiles (1–5)');
+    expect(section).toContain('Impact sur le NPS (points) — NPS (0–10)');
+    expect(section.match(/<g class="ci">/g)).toHaveLength(1);
+    expect(section).toContain('<span class="sub">[−52,1 ; −14,5]</span>');
     const summary = sectionOf(html, 'synthese');
-    expect(summary).toContain('<dt>Score global</dt><dd>échelles mixtes<span class="sub">n = 11</span></dd>');
-    expect(summary).not.toContain('satisfaits<span');
+    expect(summary).toContain('<dt>Score global</dt><dd>2,5/5 (Avis en ligne) · NPS +40 (Enquête)<span class="sub">n = 6 · n = 5</span></dd>');
+    expect(summary).not.toContain('échelles mixtes');
+  });
+
+  it('marks low bases: a trend period under the threshold is not drawn, its n in grey; a small channel score is tagged', () => {
+    const trends = sectionOf(html, 'evolution');
+    expect(trends).toContain('class="low-base"');
+    expect(trends).toContain('>n = 7</text>');
+    expect(trends).toContain('janv. 2026 <span class="tag">base faible</span>');
+    expect(trends).not.toMatch(/<circle class="point" cx="216"/);
+    expect(sectionOf(html, 'canaux')).toContain('NPS +40<span class="sub">n = 5 <span class="tag">base faible</span></span>');
   });
 
   it('lists an expandable entry with examples for every theme, concept, irritant and enchantment', () => {

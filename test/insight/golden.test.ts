@@ -37,6 +37,8 @@ describe('insight golden fixture', async () => {
     // promoters 10 and 9, detractors 3, 6 and 0: NPS = (2 − 3) / 6.
     expect(insight.scores.scale.kind).toBe('nps');
     expect(insight.scores.channels.map((c) => c.channel)).toEqual(['enquete']);
+    // …but get their own impacts beside the survey's, in stars and % satisfied.
+    expect(insight.scores.otherScales.map((g) => [g.scale.kind, g.channels.map((c) => c.channel)])).toEqual([['stars', ['avis_en_ligne']]]);
     expect(insight.scores.overall.nps).toBeCloseTo((100 * (2 - 3)) / 6, 10);
     expect(insight.scores.entries.irritant[0]?.id).toBe('retard_livraison');
     // After the purchase: retard_livraison ×4, remboursement_bloque, colis_endommage.

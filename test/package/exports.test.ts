@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 describe('public API', () => {
   it('verbatim-fr exports exactly these names', async () => {
     expect(Object.keys(await import('../../src/index.js')).sort()).toEqual([
-      'DEFAULT_LANGUAGES', 'GoldError', 'KWIC_PROBE', 'LexiconError', 'TONALITY_THRESHOLDS', 'analyze',
+      'DEFAULT_LANGUAGES', 'GoldError', 'KWIC_PROBE', 'LOW_BASE', 'LexiconError', 'ScoreScaleError', 'TONALITY_THRESHOLDS', 'analyze',
       'analyzeStream', 'analyzeVerbatim', 'buildReport', 'chatSection', 'checkThresholds', 'compileLexicon',
       'composeLexicons', 'contentKeywords', 'cooccurrenceSection', 'cooccurrenceTable', 'coreSection', 'countExchanges', 'countWords', 'createAnalyzer',
       'createAnalyzerAsync', 'createDiscoverBuilder', 'createKwic', 'createReportBuilder', 'customerText', 'defaultEnglishLexicon', 'defaultLexicon',

@@ -99,21 +99,21 @@ describe('figures per channel (hand-computed)', () => {
 
   it('NPS from 10, 6, 8, 9: (2 promoters − 1 detractor) / 4 = +25', async () => {
     expect(channel(await report(), 'enquete').score).toEqual({
-      scale: 'nps', n: 4, ignored: 0, mean: 8.25, nps: 25, promoters: 2, passives: 1, detractors: 1,
+      scale: 'nps', n: 4, ignored: 0, lowBase: true, mean: 8.25, nps: 25, promoters: 2, passives: 1, detractors: 1,
     });
   });
 
   it('mean stars from 5, 4, 4.5; mixed scales on all channels', async () => {
     const r = await report();
-    expect(channel(r, 'avis_en_ligne').score).toEqual({ scale: 'stars', n: 3, ignored: 0, mean: 4.5 });
-    expect(r.all.score).toEqual({ scale: 'mixed', n: 7, ignored: 0, mean: null });
+    expect(channel(r, 'avis_en_ligne').score).toEqual({ scale: 'stars', n: 3, ignored: 0, lowBase: true, mean: 4.5 });
+    expect(r.all.score).toEqual({ scale: 'mixed', n: 7, ignored: 0, lowBase: true, mean: null });
   });
 
-  it('scoreScale nps forces the scale and ignores off-scale values', async () => {
-    const r = await buildReport(reviews, { scoreScale: 'nps' });
-    expect(r.all.score).toEqual({ scale: 'nps', n: 2, ignored: 1, mean: 4.5, nps: -100, promoters: 0, passives: 0, detractors: 2 });
-    const stars = await buildReport(survey, { scoreScale: 'stars' });
-    expect(stars.all.score).toMatchObject({ scale: 'stars', n: 0, ignored: 4, mean: null });
+  it('scoreScale forces the scale, and refuses scores off it (a half star read as NPS, NPS 6–10 read as stars)', async () => {
+    await expect(buildReport(reviews, { scoreScale: 'nps' })).rejects.toThrow(/declared nps \(whole numbers 0–10\), but values seen: 4, 4\.5, 5/);
+    await expect(buildReport(survey, { scoreScale: 'stars' })).rejects.toThrow(/declared stars \(1–5\), but values seen: 6, 8, 9, 10/);
+    const nps = await buildReport(survey, { scoreScale: 'nps' });
+    expect(nps.all.score).toMatchObject({ scale: 'nps', n: 4, ignored: 0, nps: 25 });
   });
 
   it('the all-channels view adds every channel up', async () => {

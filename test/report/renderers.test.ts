@@ -46,8 +46,11 @@ describe('table', () => {
     expect([at('Tous canaux'), at('Thèmes'), at('Enchantements'), at('Impact sur le score'), at('Lignes rejetées')]).toEqual(
       [at('Tous canaux'), at('Thèmes'), at('Enchantements'), at('Impact sur le score'), at('Lignes rejetées')].sort((a, b) => a - b),
     );
-    expect(lines[at('Impact sur le score')]).toBe('Impact sur le score (% satisfaits 16,7 %, n = 6)');
+    // One block per scale: the reviews' stars, then the survey's NPS, each impact with its 95 % interval.
+    expect(lines[at('Impact sur le score')]).toBe('Impact sur le score — étoiles (1–5) (% satisfaits 16,7 %, n = 6)');
     expect(lines[at('Impact sur le score') + 1]?.replace(/ +/g, ' ')).toBe(' 1. Retard | colis *perdu* -33,3 pts avec 0 % / sans 50 % n = 4');
+    expect(lines[at('Impact sur le score — NPS')]).toBe('Impact sur le score — NPS (0–10) (NPS +40, n = 5)');
+    expect(lines[at('Impact sur le score — NPS') + 1]?.replace(/ +/g, ' ')).toBe(' 1. Attente excessive -35,0 pts avec -100 / sans +75 n = 1 (base faible)');
   });
 
   it('keeps at most five irritants in the impact block', () => {
@@ -57,7 +60,8 @@ describe('table', () => {
     scores.entries.irritant = Array.from({ length: 8 }, (_, i) => ({ ...first, id: `irritant_${i}` }));
     const lines = renderReport(report, 'table').split('\n');
     const impact = lines.findIndex((l) => l.startsWith('Impact sur le score'));
-    expect(lines.slice(impact + 1).filter((l) => /^ +\d+\. /.test(l))).toHaveLength(5);
+    const nps = lines.findIndex((l) => l.startsWith('Impact sur le score — NPS'));
+    expect(lines.slice(impact + 1, nps).filter((l) => /^ +\d+\. /.test(l))).toHaveLength(5);
   });
 });
 
@@ -176,6 +180,8 @@ describe('public API', () => {
   it('pins the export list of src/report (insight analyses pinned in their own tests)', async () => {
     const insight = new Set(Object.keys(await import('../../src/report/insight/index.js')));
     expect(Object.keys(await import('../../src/report/index.js')).filter((n) => !insight.has(n)).sort()).toEqual([
+      'LOW_BASE',
+      'ScoreScaleError',
       'buildReport',
       'chatSection',
       'cooccurrenceSection',

@@ -40,13 +40,38 @@ describe('markdown sections', () => {
     ]);
   });
 
-  it('ranks irritants and enchantments by impact, with the with/without gap, the base and the low-base flag', () => {
+  it('puts each scale\'s impacts side by side, with their 95 % interval, n.s. when it holds 0, the base and the low-base flag', () => {
     const md = extra(renderReport(fixtureReport(), 'md'), 'Impact sur le score').split('\n## ')[0]!;
+    expect(md).toContain('  - NPS (0–10) : Enquête — NPS +40 (n = 5)');
+    expect(md).not.toContain('Attention : les canaux notent');
+    expect(md.split('\n').filter((l) => /^\| [12] \| /.test(l))).toEqual([
+      '| 1 | Retard \\| colis \\*perdu\\* | -33,3 \\[-52,1 ; -14,5\\] | -3,00 ★ \\[-4,20 ; -1,80\\] | 4 | — | — | 0 |',
+      '| 2 | Attente excessive | — | — | 0 | -35,0 | -5,50 | 1 (base faible) |',
+      '| 1 | Amabilité | +16,7 | +3,00 ★ | 1 (base faible) | +140,0 \\[-8,5 ; +288,5\\] n.s. | +5,50 \\[+2,10 ; +8,90\\] | 4 (base faible) |',
+      '| 1 | Livraison et colis | 100 % | 0 % | +100,0 | 5 |',
+      '| 2 | Accueil et relationnel | 0 % | 100 % | -100,0 | 1 (base faible) |',
+    ]);
+  });
+
+  it('reads a single-scale report as before: one table with the with/without gap, the interval added', () => {
+    const report = fixtureReport();
+    insightOf(report).scores.otherScales = [];
+    insightOf(report).scores.mixedScales = false;
+    const md = extra(renderReport(report, 'md'), 'Impact sur le score').split('\n## ')[0]!;
+    expect(md).toContain('- Échelle : étoiles (1–5)');
     expect(md.split('\n').filter((l) => l.startsWith('| 1 | '))).toEqual([
-      '| 1 | Retard \\| colis \\*perdu\\* | -33,3 | 0 % | 50 % | -3,00 | 4 |',
-      '| 1 | Amabilité | +16,7 | 100 % | 0 % | +3,00 | 1 (base faible) |',
+      '| 1 | Retard \\| colis \\*perdu\\* | -33,3 \\[-52,1 ; -14,5\\] | 0 % | 50 % | -3,00 ★ \\[-4,20 ; -1,80\\] | 4 |',
+      '| 1 | Amabilité | +16,7 | 100 % | 0 % | +3,00 ★ | 1 (base faible) |',
       '| 1 | Livraison et colis | 100 % | 0 % | +100,0 | 5 |',
     ]);
+  });
+
+  it('greys low-base trend periods and flags moves over them', () => {
+    const md = extra(renderReport(fixtureReport(), 'md'), 'Évolution dans le temps').split('\n## ')[0]!;
+    expect(md).toContain('| 2026-01 (base faible) | 7 |');
+    expect(md).toContain('| 2026-02 | 9 |');
+    expect(md).toContain('Base faible : période de moins de 8 verbatims');
+    expect(md).toContain('| hausse (base faible) | Attente excessive |');
   });
 
   it('escapes labels, keys and periods in every table so no row gains a column', () => {

@@ -8,7 +8,7 @@ import type { ScoresResult } from './scores.js';
 import type { TrendsResult } from './trends.js';
 
 export { detectScoreScale } from './scores.js';
-export type { ChannelScore, DetectedScoreScale, EntryScore, ScoreCell, ScoreFigures, ScoresOptions, ScoresResult, ScoreScaleKind, ScoresState } from './scores.js';
+export type { ChannelScore, DetectedScoreScale, EntryScore, Interval, ScaleScores, ScoreCell, ScoreFigures, ScoresOptions, ScoresResult, ScoreScaleKind, ScoresState } from './scores.js';
 export type { KeyItem, KeynessChannel, KeynessChannelCounts, KeynessItemKind, KeynessOptions, KeynessResult, KeynessState, KeynessTable, KeynessTables } from './keyness.js';
 export type { CooccurrenceAccumulatorOptions, CooccurrenceChannelCounts, CooccurrenceOptions, CooccurrencePair, CooccurrenceResult, CooccurrenceState, CooccurrenceTable } from './cooccurrence.js';
 export type { TrendDay, TrendMove, TrendPeriod, TrendSeries, TrendsAccumulatorOptions, TrendsOptions, TrendsResult, TrendsState } from './trends.js';

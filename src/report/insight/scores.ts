@@ -28,10 +28,14 @@ import {
   type InsightEntryKind,
 } from './_shared.js';
 
-import { detectScoreScale, resolveScoreScale, scoreSegment, sortedScores, type DetectedScoreScale, type ScoreScaleKind } from '../scales.js';
+import { LOW_BASE } from '../base.js';
+import { checkDeclaredScale, detectScoreScale, resolveScoreScale, scoreSegment, sortedScores, type DetectedScoreScale, type ScoreScaleKind } from '../scales.js';
 
 export { detectScoreScale };
 export type { DetectedScoreScale, ScoreScaleKind };
+
+/** A 95 % confidence interval `[low, high]`. */
+export type Interval = [low: number, high: number];
 
 /** Scores seen in one cell: verbatims counted and histogram of score values (key: `String(value)`). */
 export interface ScoreCell {
@@ -54,7 +58,7 @@ export interface ScoresOptions {
   scale?: ScoreScaleKind | 'auto';
   /** For CES: true when 5 means "very easy" (default false: 5 means "very high effort"). */
   cesHigherIsEasier?: boolean;
-  /** Entries with fewer scored verbatims are flagged `lowBase` and ranked last (default 10). */
+  /** Entries and channels with fewer scored verbatims are flagged `lowBase`; entries are ranked last (default `LOW_BASE`, 10). */
   minScored?: number;
 }
 
@@ -87,8 +91,22 @@ export interface EntryScore extends ScoreFigures {
   without: ScoreFigures;
   /** (a) headline of the whole − headline of the whole without the entry. */
   impact: number | null;
+  /**
+   * 95 % interval of `impact`: the impact is the share of scored verbatims
+   * carrying the entry times the gap between the headline figure with and
+   * without it, and that gap is a difference of two means (of 100 / 0 / −100
+   * per NPS promoter / passive / detractor, 100 / 0 per satisfied or not, or
+   * the score), whose interval is the normal approximation with Welch's
+   * standard error: gap ± 1.96 · √(s²with / nwith + s²without / nwithout).
+   * Null when either side has fewer than two scores.
+   */
+  impactCi: Interval | null;
+  /** False when `impactCi` holds 0 (the impact is not significant), null without an interval. */
+  significant: boolean | null;
   /** (b) mean score with the entry − mean score without it. */
   meanGap: number | null;
+  /** 95 % interval of `meanGap` (normal approximation, Welch's standard error), null when either side has fewer than two scores. */
+  meanGapCi: Interval | null;
   /** % of the detractors (bottom segment) who mention the entry. */
   amongDetractors: number | null;
   /** % of the promoters (top segment) who mention the entry. */
@@ -100,19 +118,32 @@ export interface EntryScore extends ScoreFigures {
 export interface ChannelScore extends ScoreFigures {
   channel: string;
   scale: DetectedScoreScale;
+  /** Fewer scored verbatims than `minScored` (default `LOW_BASE`): shown with its n, not compared. */
+  lowBase: boolean;
 }
 
-export interface ScoresResult {
+/** The score analysis of the channels that share one scale. */
+export interface ScaleScores {
   scale: DetectedScoreScale;
   overall: ScoreFigures;
   channels: ChannelScore[];
-  /** True when channels, each read alone, show different scales (e.g. stars and NPS). */
-  mixedScales: boolean;
   /**
    * Per kind. Irritants: most harmful impact first; enchantments: most helpful
    * first; other kinds: most scored first.
    */
   entries: Record<InsightEntryKind, EntryScore[]>;
+}
+
+export interface ScoresResult extends ScaleScores {
+  /** True when channels, each read alone, show different scales (e.g. stars and NPS). */
+  mixedScales: boolean;
+  /**
+   * The channels on the other scales, each scale with its own figures and
+   * impacts (most scored scale first): the top of the result is the scale
+   * with the most scored verbatims. Empty when every channel shares a scale
+   * or the scale is declared.
+   */
+  otherScales: ScaleScores[];
 }
 
 function emptyCell(): ScoreCell {
@@ -187,6 +218,52 @@ function figuresOf(verbatims: number, scores: Counts, scale: DetectedScoreScale)
   return { verbatims, scored, mean, promoters, passives: scored - promoters - detractors, detractors, nps, satisfied, headline };
 }
 
+/** The value a verbatim adds to the headline figure's mean: 100 / 0 / −100 (NPS), 100 / 0 (% satisfied), else the score. */
+function headlineValue(scale: DetectedScoreScale): (v: number) => number {
+  if (scale.kind === 'nps') return (v) => 100 * scoreSegment(scale, v);
+  if (scale.kind === 'stars' || scale.kind === 'csat') return (v) => (scoreSegment(scale, v) === 1 ? 100 : 0);
+  return (v) => v;
+}
+
+interface Moments {
+  n: number;
+  sum: number;
+  squares: number;
+}
+
+/** Count, sum and sum of squares of `f(score)` over a histogram (ascending values: the float result never depends on insertion order). */
+function momentsOf(scores: Counts, f: (v: number) => number): Moments {
+  const { values, counts } = sortedScores(scores);
+  let n = 0;
+  let sum = 0;
+  let squares = 0;
+  values.forEach((v, i) => {
+    const c = counts[i] as number;
+    const y = f(v);
+    n += c;
+    sum += y * c;
+    squares += y * y * c;
+  });
+  return { n, sum, squares };
+}
+
+/** 97.5 % quantile of the standard normal distribution. */
+const Z_95 = 1.959963984540054;
+
+/**
+ * 95 % interval of mean(a) − mean(b), scaled by `factor`: normal approximation
+ * with Welch's (unpooled) standard error. Null when a side has fewer than two values.
+ */
+function gapInterval(a: Moments, b: Moments, factor = 1): Interval | null {
+  if (a.n < 2 || b.n < 2) return null;
+  const variance = (m: Moments) => Math.max(0, (m.squares - (m.sum * m.sum) / m.n) / (m.n - 1));
+  const gap = a.sum / a.n - b.sum / b.n;
+  const half = Z_95 * Math.sqrt(variance(a) / a.n + variance(b) / b.n);
+  return [factor * (gap - half), factor * (gap + half)];
+}
+
+const without = (all: Moments, part: Moments): Moments => ({ n: all.n - part.n, sum: all.sum - part.sum, squares: all.squares - part.squares });
+
 function subtract(a: Counts, b: Counts): Counts {
   const out = dict<number>();
   for (const [k, n] of Object.entries(a)) {
@@ -200,38 +277,104 @@ function difference(x: number | null, y: number | null): number | null {
   return x === null || y === null ? null : x - y;
 }
 
-export function finalizeScores(state: ScoresState, options: ScoresOptions = {}): ScoresResult {
-  assertState(state, 'scores', 'finalizeScores');
+function checkScoresOptions(options: ScoresOptions, fn: string): { scaleOption: ScoreScaleKind | 'auto'; cesHigherIsEasier: boolean; minScored: number } {
   const { scale: scaleOption = 'auto', cesHigherIsEasier = false } = options;
   if (!['auto', 'nps', 'stars', 'csat', 'ces'].includes(scaleOption)) {
     throw new TypeError(`verbatim-fr: expected scale to be auto, nps, stars, csat or ces, got ${describe(scaleOption)}`);
   }
-  const minScored = nonNegativeInteger(options.minScored, 'minScored', 'finalizeScores', 10);
+  return { scaleOption, cesHigherIsEasier, minScored: nonNegativeInteger(options.minScored, 'minScored', fn, LOW_BASE) };
+}
+
+/**
+ * The score analysis of a state, every score read on one scale (detected from
+ * all of them, or declared). A declared scale that a channel's scores cannot
+ * be on throws a `ScoreScaleError`.
+ */
+export function finalizeScores(state: ScoresState, options: ScoresOptions = {}): ScoresResult {
+  assertState(state, 'scores', 'finalizeScores');
+  const { scaleOption } = checkScoresOptions(options, 'finalizeScores');
+  checkDeclaredScale(scaleOption, Object.fromEntries(Object.entries(state.channels).map(([id, cell]) => [id, cell.scores])));
+  const group = scaleScores(state, options);
+  let mixedScales = false;
+  for (const c of group.channels) if (c.scored > 0 && (c.scale.kind !== group.scale.kind || c.scale.max !== group.scale.max)) mixedScales = true;
+  return { ...group, mixedScales, otherScales: [] };
+}
+
+/**
+ * The score analysis of channels that may score on different scales (a
+ * state per channel): with `auto`, channels are grouped by the scale detected
+ * from their own scores and each group gets its own figures and impacts (NPS
+ * points for the NPS channels, % satisfied and stars for the star channels…);
+ * the most scored group is the top of the result, the others are in
+ * `otherScales`; channels on no known scale are left out unless no channel
+ * has one. A declared scale pools every channel on it (and throws a
+ * `ScoreScaleError` when a channel's scores cannot be on it).
+ */
+export function finalizeScoresByScale(byChannel: Readonly<Record<string, ScoresState>>, options: ScoresOptions = {}): ScoresResult {
+  const { scaleOption } = checkScoresOptions(options, 'finalizeScoresByScale');
+  const ids = Object.keys(byChannel).sort();
+  for (const id of ids) assertState(byChannel[id], 'scores', 'finalizeScoresByScale');
+  const states = ids.map((id) => byChannel[id] as ScoresState);
+  const pooled = (list: ScoresState[]) => list.reduce((a, b) => mergeScores(a, b), emptyScoresState());
+  if (scaleOption !== 'auto') return finalizeScores(pooled(states), options);
+  const groups = new Map<string, { scored: number; states: ScoresState[] }>();
+  for (const state of states) {
+    const scale = detectScoreScale(state.all.scores);
+    if (scale.kind === 'unknown') continue;
+    const key = `${scale.kind}:${scale.min}-${scale.max}`;
+    const group = groups.get(key) ?? { scored: 0, states: [] };
+    group.scored += Object.values(state.all.scores).reduce((sum, n) => sum + n, 0);
+    group.states.push(state);
+    groups.set(key, group);
+  }
+  const ordered = [...groups.entries()].sort((x, y) => y[1].scored - x[1].scored || compareStrings(x[0], y[0]));
+  // Verbatims without a score still count in "verbatims": unscored channels are left out only when a scale group exists.
+  const [first, ...others] = ordered.length === 0 ? [states] : ordered.map(([, g]) => g.states);
+  const top = finalizeScores(pooled(first as ScoresState[]), options);
+  const otherScales = others.map((list) => {
+    const { mixedScales: _, otherScales: __, ...group } = finalizeScores(pooled(list), options);
+    return group;
+  });
+  return { ...top, mixedScales: top.mixedScales || otherScales.length > 0, otherScales };
+}
+
+/** Figures and impacts of a state read on one scale. */
+function scaleScores(state: ScoresState, options: ScoresOptions): ScaleScores {
+  const { scaleOption, cesHigherIsEasier, minScored } = checkScoresOptions(options, 'finalizeScores');
   const scale = resolveScoreScale(scaleOption, state.all.scores, cesHigherIsEasier);
   const overall = figuresOf(state.all.verbatims, state.all.scores, scale);
 
-  let mixedScales = false;
   const channels = sortedKeys(state.channels).map((channel): ChannelScore => {
     const cell = state.channels[channel] as ScoreCell;
     const own = resolveScoreScale(scaleOption, cell.scores, cesHigherIsEasier);
     const figures = figuresOf(cell.verbatims, cell.scores, own);
-    if (figures.scored > 0 && (own.kind !== scale.kind || own.max !== scale.max)) mixedScales = true;
-    return { channel, scale: own, ...figures };
+    return { channel, scale: own, ...figures, lowBase: figures.scored < minScored };
   });
+  const toHeadline = headlineValue(scale);
+  const identity = (v: number) => v;
+  const allHeadline = momentsOf(state.all.scores, toHeadline);
+  const allScores = momentsOf(state.all.scores, identity);
 
   const entries = Object.fromEntries(ENTRY_KINDS.map((kind) => [kind, []])) as unknown as Record<InsightEntryKind, EntryScore[]>;
   for (const key of sortedKeys(state.entries)) {
     const cell = state.entries[key] as ScoreCell;
     const { kind, id } = splitEntryKey(key);
     const withEntry = figuresOf(cell.verbatims, cell.scores, scale);
-    const without = figuresOf(state.all.verbatims - cell.verbatims, subtract(state.all.scores, cell.scores), scale);
+    const rest = figuresOf(state.all.verbatims - cell.verbatims, subtract(state.all.scores, cell.scores), scale);
+    // impact = overall − without = (n with / n) · (with − without): the interval of the gap, scaled.
+    const withHeadline = momentsOf(cell.scores, toHeadline);
+    const withScores = momentsOf(cell.scores, identity);
+    const impactCi = gapInterval(withHeadline, without(allHeadline, withHeadline), allHeadline.n > 0 ? withHeadline.n / allHeadline.n : 0);
     entries[kind].push({
       kind,
       id,
       ...withEntry,
-      without,
-      impact: difference(overall.headline, without.headline),
-      meanGap: difference(withEntry.mean, without.mean),
+      without: rest,
+      impact: difference(overall.headline, rest.headline),
+      impactCi,
+      significant: impactCi === null ? null : impactCi[0] > 0 || impactCi[1] < 0,
+      meanGap: difference(withEntry.mean, rest.mean),
+      meanGapCi: gapInterval(withScores, without(allScores, withScores)),
       amongDetractors: percent(withEntry.detractors, overall.detractors),
       amongPromoters: percent(withEntry.promoters, overall.promoters),
       lowBase: withEntry.scored < minScored,
@@ -250,7 +393,7 @@ export function finalizeScores(state: ScoresState, options: ScoresOptions = {}):
   for (const kind of ['theme', 'concept', 'intent'] as const) {
     entries[kind].sort((x, y) => y.scored - x.scored || y.verbatims - x.verbatims || compareStrings(x.id, y.id));
   }
-  return { scale, overall, channels, mixedScales, entries };
+  return { scale, overall, channels, entries };
 }
 
 function nullsLast(x: number | null, y: number | null, compare: (p: number, q: number) => number): number {

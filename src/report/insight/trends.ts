@@ -24,6 +24,7 @@ import {
   splitEntryKey,
   type InsightEntryKind,
 } from './_shared.js';
+import { LOW_BASE } from '../base.js';
 
 export type TrendPeriod = 'month' | 'week';
 
@@ -57,6 +58,8 @@ export interface TrendsOptions {
   minCount?: number;
   /** Risers and fallers kept (default 10). */
   top?: number;
+  /** A period with fewer verbatims is a low base: flagged `lowBase`, its shares greyed, not compared (default `LOW_BASE`, 10). */
+  minBase?: number;
 }
 
 export interface TrendSeries {
@@ -76,6 +79,8 @@ export interface TrendMove {
   to: { period: string; count: number; share: number };
   /** Share change in points (to − from). */
   change: number;
+  /** One of the two periods has fewer verbatims than `minBase`: the change may be noise. */
+  lowBase: boolean;
 }
 
 export interface TrendsResult {
@@ -83,6 +88,10 @@ export interface TrendsResult {
   /** Every period from the first to the last date, gaps included. */
   periods: string[];
   verbatims: number[];
+  /** The low-base threshold used (`minBase`, default `LOW_BASE`). */
+  minBase: number;
+  /** Per period: fewer verbatims than `minBase`, so its shares are shown greyed with their n, not as a trend. */
+  lowBase: boolean[];
   undated: number;
   channels: TrendSeries[];
   entries: TrendSeries[];
@@ -208,6 +217,7 @@ export function finalizeTrends(state: TrendsState, options: TrendsOptions = {}):
   }
   const minCount = nonNegativeInteger(options.minCount, 'minCount', 'finalizeTrends', 5);
   const top = nonNegativeInteger(options.top, 'top', 'finalizeTrends', 10);
+  const minBase = nonNegativeInteger(options.minBase, 'minBase', 'finalizeTrends', LOW_BASE);
 
   const days = sortedKeys(state.days)
     .map((key) => ({ day: dayNumber(key), counts: state.days[key] as TrendDay }))
@@ -258,6 +268,7 @@ export function finalizeTrends(state: TrendsState, options: TrendsOptions = {}):
           from: { period: compared[0], count: countFrom, share: shareFrom },
           to: { period: compared[1], count: countTo, share: shareTo },
           change,
+          lowBase: baseFrom < minBase || baseTo < minBase,
         };
         (change > 0 ? risers : fallers).push(move);
       }
@@ -270,6 +281,8 @@ export function finalizeTrends(state: TrendsState, options: TrendsOptions = {}):
     period,
     periods,
     verbatims,
+    minBase,
+    lowBase: verbatims.map((n) => n < minBase),
     undated: state.undated,
     channels,
     entries,

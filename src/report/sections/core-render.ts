@@ -352,7 +352,8 @@ function scoreParts(ctx: HtmlContext, s: ScoreSummary | null): { value: string; 
 
 function htmlScore(ctx: HtmlContext, s: ScoreSummary | null): string {
   const parts = scoreParts(ctx, s);
-  return parts === null ? '—' : `${esc(parts.value)}<span class="sub">${esc(parts.base)}</span>`;
+  const low = s?.lowBase === true ? ` <span class="tag">${esc(ctx.m.html.lowBase)}</span>` : '';
+  return parts === null ? '—' : `${esc(parts.value)}<span class="sub">${esc(parts.base)}${low}</span>`;
 }
 
 function summaryBlock(report: Report, ctx: HtmlContext): HtmlBlock {
@@ -371,7 +372,29 @@ function summaryBlock(report: Report, ctx: HtmlContext): HtmlBlock {
   // The insight scores may cover only the channels of the dominant scale: then the core report's "mixed" is the honest global figure.
   const coversAllScored =
     scores !== undefined && scores.channels.filter((c) => c.scored > 0).length >= report.channels.filter((c) => c.score !== null && c.score.n > 0).length;
-  if (scores !== undefined && coversAllScored && !scores.mixedScales && scores.overall.scored > 0 && scores.overall.headline !== null) {
+  const groups =
+    scores !== undefined && Array.isArray(scores.otherScales)
+      ? [scores, ...scores.otherScales].filter((g) => typeof g?.overall?.scored === 'number' && g.overall.scored > 0 && Array.isArray(g.channels))
+      : [];
+  if (groups.length > 1) {
+    // Channels on several scales: one figure per scale, each with its channels ("NPS −21 (Enquête) · 4,1/5 (Avis)").
+    const value = groups
+      .map((g) => {
+        const o = g.overall;
+        const figure =
+          g.scale.kind === 'nps'
+            ? h.scoreValue.nps(f.signed(o.nps, 0))
+            : g.scale.kind === 'stars'
+              ? h.scoreValue.stars(f.num(o.mean, 1))
+              : g.scale.kind === 'csat'
+                ? `${f.pctPoints(o.satisfied)} ${h.headline.satisfied.replace(/^(le|la) /, '').replace(/^% (de )?/, '')}`
+                : h.scoreValue.mean(f.num(o.mean, 1));
+        const names = g.channels.filter((c) => c.scored > 0).map((c) => ctx.channelLabel(c.channel));
+        return `${figure} (${names.length > 2 ? `${names.slice(0, 2).join(', ')}…` : names.join(', ')})`;
+      })
+      .join(' · ');
+    figures.push([h.overallScore, value, groups.map((g) => h.base(f.num(g.overall.scored, 0))).join(' · ')]);
+  } else if (scores !== undefined && coversAllScored && !scores.mixedScales && scores.overall.scored > 0 && scores.overall.headline !== null) {
     const kind = scores.scale.kind;
     const value =
       kind === 'nps'

@@ -3,11 +3,12 @@
 import { ENTRY_KINDS } from '../../types.js';
 import {
   addScores,
-  detectScoreScale,
   emptyScoresState,
-  finalizeScores,
+  finalizeScoresByScale,
   mergeScores,
   type EntryScore,
+  type Interval,
+  type ScaleScores,
   type ScoreFigures,
   type ScoresOptions,
   type ScoresResult,
@@ -18,7 +19,7 @@ import { anchorId, escapeHtml as esc } from '../renderers/html/escape.js';
 import { absent, cell, chartFrame, figure, maxBy, table } from '../renderers/html/kit.js';
 import { capitalize, formatNumber, formatPoints, formatSigned, mdCell, mdTable, padEnd, padStart, truncate } from '../renderers/text.js';
 import type { CsvRow, HtmlContext, MarkdownContext } from '../renderers/view.js';
-import { dict, mergeAll, mergeRecords, own } from '../counts.js';
+import { dict, mergeRecords, own } from '../counts.js';
 import type { Section } from '../section.js';
 import type { RankedEntry } from '../types.js';
 
@@ -36,6 +37,16 @@ export interface ScoresWording {
   /** Name of the headline figure in tables. */
   headline: { nps: string; satisfied: string; mean: string };
   mixedScales: string;
+  /** Several scales: each has its own impacts, side by side. */
+  byScale: string;
+  scales: string;
+  /** `NPS (0–10) : Enquête, NPS` */
+  scaleChannels(scale: string, channels: string[]): string;
+  /** An interval's bounds: `[−1,1 ; −0,5]`. */
+  interval(low: string, high: string): string;
+  /** Marks an impact whose interval holds 0. */
+  notSignificant: string;
+  ciNote: string;
   irritantsByImpact: string;
   enchantmentsByImpact: string;
   impactPts: string;
@@ -71,6 +82,9 @@ export interface ScoresWording {
     caption(top: string, share: string): string;
     worst(worst: string, impact: string, headline: string): string;
     impactNote(headline: string): string;
+    byScale: string;
+    /** Column of a scale's impacts: `Impact sur NPS (points) — NPS (0–10)`. */
+    scaleColumn(impact: string, scale: string): string;
   };
 }
 
@@ -82,6 +96,13 @@ const messages: Record<'fr' | 'en', ScoresWording> = {
     scaleNames: { nps: 'NPS (0–10)', stars: 'étoiles (1–5)', csat: 'CSAT', ces: 'CES (effort)', unknown: 'inconnue' },
     headline: { nps: 'NPS', satisfied: '% satisfaits', mean: 'moyenne' },
     mixedScales: 'Attention : les canaux notent sur des échelles différentes ; comparez les impacts entre eux plutôt qu’en valeur absolue.',
+    byScale:
+      'Les canaux notent sur des échelles différentes : chaque échelle a ses propres impacts, calculés sur ses seuls canaux et présentés côte à côte (NPS en points de NPS, étoiles en points de % satisfaits et en étoiles). Comparez les impacts dans une colonne, pas d’une colonne à l’autre.',
+    scales: 'Échelles',
+    scaleChannels: (scale, channels) => `${scale} : ${channels.join(', ')}`,
+    interval: (lo, hi) => `[${lo} ; ${hi}]`,
+    notSignificant: 'n.s.',
+    ciNote: 'Entre crochets, l’intervalle de confiance à 95 % (approximation normale, erreur type de Welch) ; « n.s. » : l’intervalle contient 0, l’impact n’est pas significatif.',
     irritantsByImpact: 'Irritants classés par impact sur le score',
     enchantmentsByImpact: 'Enchantements classés par impact sur le score',
     impactPts: 'Impact (pts)',
@@ -122,6 +143,9 @@ const messages: Record<'fr' | 'en', ScoresWording> = {
       worst: (w, i, h) => `Le plus pénalisant pour ${h} : ${w} (${i} points).`,
       impactNote: (h) =>
         `Impact : ${h} de l’ensemble moins ${h} des verbatims qui ne citent pas l’irritant. Un impact négatif signifie que l’irritant fait baisser ${h}.`,
+      byScale:
+        'Les canaux notent sur des échelles différentes (étoiles, NPS…) : chaque échelle a ses propres impacts, calculés sur ses seuls canaux, côte à côte dans le graphique (un panneau par échelle) et dans le tableau. Comparez les impacts d’une même échelle, pas d’une échelle à l’autre.',
+      scaleColumn: (impact, scale) => `${impact} — ${scale}`,
     },
   },
   en: {
@@ -131,6 +155,13 @@ const messages: Record<'fr' | 'en', ScoresWording> = {
     scaleNames: { nps: 'NPS (0–10)', stars: 'stars (1–5)', csat: 'CSAT', ces: 'CES (effort)', unknown: 'unknown' },
     headline: { nps: 'NPS', satisfied: '% satisfied', mean: 'mean' },
     mixedScales: 'Warning: channels score on different scales; compare impacts with each other rather than as absolute values.',
+    byScale:
+      'Channels score on different scales: each scale has its own impacts, computed on its own channels and shown side by side (NPS in NPS points, stars in points of % satisfied and in stars). Compare impacts within a column, not across columns.',
+    scales: 'Scales',
+    scaleChannels: (scale, channels) => `${scale}: ${channels.join(', ')}`,
+    interval: (lo, hi) => `[${lo}; ${hi}]`,
+    notSignificant: 'n.s.',
+    ciNote: 'In brackets, the 95% confidence interval (normal approximation, Welch standard error); "n.s.": the interval holds 0, the impact is not significant.',
     irritantsByImpact: 'Irritants ranked by score impact',
     enchantmentsByImpact: 'Enchantments ranked by score impact',
     impactPts: 'Impact (pts)',
@@ -170,6 +201,8 @@ const messages: Record<'fr' | 'en', ScoresWording> = {
       caption: (t, s) => `Most cited irritant: ${t} (${s} of verbatims).`,
       worst: (w, i, h) => `Most harmful to ${h}: ${w} (${i} points).`,
       impactNote: (h) => `Impact: ${h} of all verbatims minus ${h} of those not citing the irritant. A negative impact means the irritant pulls ${h} down.`,
+      byScale: 'Channels score on different scales (stars, NPS…): each scale has its own impacts, computed on its own channels, side by side in the chart (one panel per scale) and in the table. Compare impacts on one scale, not across scales.',
+      scaleColumn: (impact, scale) => `${impact} — ${scale}`,
     },
   },
 };
@@ -185,6 +218,31 @@ function formatHeadline(kind: string, x: number | null, lang: string): string {
   return formatNumber(x, 2, lang);
 }
 
+/** Every scale's analysis, the most scored first (a report written before `otherScales` has the top one only). */
+function scaleGroups(s: ScoresResult): ScaleScores[] {
+  const others = Array.isArray(s.otherScales) ? s.otherScales.filter(isScaleScores) : [];
+  return [s, ...others];
+}
+
+/** A `[low, high]` interval read back from a report, or null. */
+const intervalOf = (v: unknown): Interval | null => (Array.isArray(v) && v.length === 2 && isNum(v[0]) && isNum(v[1]) ? [v[0], v[1]] : null);
+
+/** Whether an interval leaves 0 out (a significant gap), null without one. */
+const excludesZero = (ci: Interval | null): boolean | null => (ci === null ? null : ci[0] > 0 || ci[1] < 0);
+
+/** A figure and its interval: `-6,8 [-9,1 ; -4,5]`, `n.s.` appended when the interval holds 0. */
+function withInterval(value: string, ci: Interval | null, format: (x: number) => string, w: Pick<ScoresWording, 'interval' | 'notSignificant'>): string {
+  if (ci === null) return value;
+  return `${value} ${w.interval(format(ci[0]), format(ci[1]))}${excludesZero(ci) === false ? ` ${w.notSignificant}` : ''}`;
+}
+
+/** Unit of a mean gap: stars for stars, none otherwise. */
+const gapUnit = (kind: string): string => (kind === 'stars' ? ' ★' : '');
+
+/** The channels that scored on a scale, by label. */
+const scoredChannelLabels = (g: ScaleScores, label: (id: string) => string): string[] =>
+  (Array.isArray(g.channels) ? g.channels : []).filter((c) => c.scored > 0).map((c) => label(c.channel));
+
 export function scoresSection(settings: ScoresSectionOptions = {}): Section<ScoresSectionState, ScoresResult, ScoresWording> {
   return {
     name: 'scores',
@@ -196,10 +254,7 @@ export function scoresSection(settings: ScoresSectionOptions = {}): Section<Scor
       return state;
     },
     merge: (a, b) => mergeRecords(a, b, mergeScores, (x) => mergeScores(x, emptyScoresState(x.kinds))),
-    finalize(state, { options }) {
-      const scale = options.scoreScale ?? 'auto';
-      return finalizeScores(dominantScaleScores(state, scale), { ...settings, scale });
-    },
+    finalize: (state, { options }) => finalizeScoresByScale(state, { ...settings, scale: options.scoreScale ?? 'auto' }),
     read: (value) => (isScoresResult(value) ? value : undefined),
     messages,
     render: {
@@ -207,17 +262,25 @@ export function scoresSection(settings: ScoresSectionOptions = {}): Section<Scor
       table(scores, ctx) {
         const { w, lang, width } = ctx;
         if (scores === undefined || scores.overall.scored === 0) return [];
-        const irritants = (scores.entries.irritant ?? []).filter((e) => e.scored > 0).slice(0, 5);
-        if (irritants.length === 0) return [];
-        const kind = scores.scale.kind;
-        const out = ['', ctx.heading(`${w.scoreImpact} (${headlineName(w.headline, kind)} ${formatHeadline(kind, scores.overall.headline, lang)}, n = ${scores.overall.scored})`)];
-        irritants.forEach((e, i) => {
-          const impact = padStart(`${formatSigned(e.impact, 1, lang)} pts`, 11);
-          const gap = `${w.withEntry.toLowerCase()} ${formatHeadline(kind, e.headline ?? null, lang)} / ${w.withoutEntry.toLowerCase()} ${formatHeadline(kind, e.without?.headline ?? null, lang)}`;
-          const base = `n = ${e.scored}${e.lowBase ? ` (${w.lowBase})` : ''}`;
-          out.push(truncate(`${padStart(`${i + 1}.`, 4)} ${padEnd(truncate(ctx.label(e.id), 28), 28)} ${impact}  ${padEnd(gap, 26)} ${base}`, width));
-        });
-        return [{ order: 400, lines: out }];
+        const groups = scaleGroups(scores);
+        const out: string[] = [];
+        for (const g of groups) {
+          const irritants = (g.entries.irritant ?? []).filter((e) => e.scored > 0).slice(0, 5);
+          if (irritants.length === 0 || g.overall.scored === 0) continue;
+          const kind = g.scale.kind;
+          // With several scales, each heading names its scale.
+          const scale = groups.length > 1 ? ` — ${w.scaleNames[kind] ?? kind}` : '';
+          out.push('', ctx.heading(`${w.scoreImpact}${scale} (${headlineName(w.headline, kind)} ${formatHeadline(kind, g.overall.headline, lang)}, n = ${g.overall.scored})`));
+          irritants.forEach((e, i) => {
+            // The terminal keeps its width: no interval (Markdown, HTML, CSV and JSON give it), only "n.s." when it holds 0.
+            const impact = padStart(`${formatSigned(e.impact, 1, lang)} pts`, 11);
+            const interval = excludesZero(intervalOf(e.impactCi)) === false ? ` ${w.notSignificant}` : '     ';
+            const gap = `${w.withEntry.toLowerCase()} ${formatHeadline(kind, e.headline ?? null, lang)} / ${w.withoutEntry.toLowerCase()} ${formatHeadline(kind, e.without?.headline ?? null, lang)}`;
+            const base = `n = ${e.scored}${e.lowBase ? ` (${w.lowBase})` : ''}`;
+            out.push(truncate(`${padStart(`${i + 1}.`, 4)} ${padEnd(truncate(ctx.label(e.id), 28), 28)} ${impact}${interval}  ${padEnd(gap, 26)} ${base}`, width));
+          });
+        }
+        return out.length === 0 ? [] : [{ order: 400, lines: out }];
       },
       md: (scores, ctx) => [{ lines: scoreLines(scores, ctx) }],
       html: (scores, ctx) => [irritantsBlock(scores, ctx)],
@@ -237,14 +300,28 @@ function isEntryScore(v: unknown): v is EntryScore {
   return isDict(v) && typeof v.id === 'string' && typeof v.kind === 'string' && isNum(v.verbatims) && isNum(v.scored) && isNumOrNull(v.impact) && isNumOrNull(v.meanGap) && isNumOrNull(v.amongDetractors) && typeof v.lowBase === 'boolean';
 }
 
-function isScoresResult(v: unknown): v is ScoresResult {
+function isScaleScores(v: unknown): v is ScaleScores {
   if (!isDict(v) || !isDict(v.scale) || typeof v.scale.kind !== 'string' || !isDict(v.overall) || !isNum(v.overall.scored)) return false;
-  if (!isNumOrNull(v.overall.headline) || !isDict(v.entries)) return false;
+  if (!isNumOrNull(v.overall.headline) || !isDict(v.entries) || (v.channels !== undefined && !Array.isArray(v.channels))) return false;
   const entries = v.entries;
   return ENTRY_KINDS.every((k) => entries[k] === undefined || (Array.isArray(entries[k]) && (entries[k] as unknown[]).every(isEntryScore)));
 }
 
+/** The top of the result is one scale's analysis; `otherScales` (absent before they existed) is checked where read. */
+const isScoresResult = (v: unknown): v is ScoresResult => isScaleScores(v);
+
 // ---------------------------------------------------------------- Markdown
+
+function impactCell(e: EntryScore, lang: string, w: ScoresWording): string {
+  return withInterval(formatSigned(e.impact, 1, lang), intervalOf(e.impactCi), (x) => formatSigned(x, 1, lang), w);
+}
+
+function meanGapCell(e: EntryScore, kind: string, lang: string, w: ScoresWording): string {
+  const gap = e.meanGap === null || e.meanGap === undefined ? formatSigned(null, 2, lang) : `${formatSigned(e.meanGap, 2, lang)}${gapUnit(kind)}`;
+  return withInterval(gap, intervalOf(e.meanGapCi), (x) => formatSigned(x, 2, lang), w);
+}
+
+const baseCell = (e: EntryScore, w: ScoresWording): string => (e.lowBase ? `${e.scored} (${w.lowBase})` : String(e.scored));
 
 function impactTable(ctx: MarkdownContext<ScoresWording>, title: string, kindLabel: string, list: readonly EntryScore[], scaleKind: string): string[] {
   const { w, lang } = ctx;
@@ -253,39 +330,51 @@ function impactTable(ctx: MarkdownContext<ScoresWording>, title: string, kindLab
   const rows = scored.map((e, i) => [
     String(i + 1),
     ctx.label(e.id),
-    formatSigned(e.impact, 1, lang),
+    impactCell(e, lang, w),
     formatHeadline(scaleKind, e.headline ?? null, lang),
     formatHeadline(scaleKind, isDict(e.without) ? (e.without.headline ?? null) : null, lang),
-    formatSigned(e.meanGap, 2, lang),
-    e.lowBase ? `${e.scored} (${w.lowBase})` : String(e.scored),
+    meanGapCell(e, scaleKind, lang, w),
+    baseCell(e, w),
   ]);
   const head = ['#', kindLabel, w.impactPts, w.withEntry, w.withoutEntry, w.meanGap, w.base];
   return [`### ${title}`, '', ...mdTable(head, [true, false, true, true, true, true, true], rows), ''];
 }
 
-function scoreLines(s: ScoresResult | undefined, ctx: MarkdownContext<ScoresWording>): string[] {
-  const { w, m, lang, report } = ctx;
-  const out = [`## ${w.scoreImpact}`, ''];
-  if (s === undefined) {
-    const anyScore = report.all.score !== null && report.all.score.n > 0;
-    return [...out, anyScore ? w.noScoreInsight : w.noScores, ''];
+/**
+ * The entries of a kind across scales, side by side: one row per entry (the
+ * most used scale's ranking first, then entries scored on other scales only),
+ * impact, mean gap and base per scale.
+ */
+function sideBySide(ctx: MarkdownContext<ScoresWording>, title: string, kindLabel: string, groups: readonly ScaleScores[], kind: 'irritant' | 'enchantment'): string[] {
+  const { w, lang } = ctx;
+  const byId = groups.map((g) => new Map((g.entries[kind] ?? []).filter((e) => e.scored > 0).map((e) => [e.id, e] as const)));
+  const ids: string[] = [];
+  for (const map of byId) for (const id of map.keys()) if (!ids.includes(id)) ids.push(id);
+  if (ids.length === 0) return [`### ${title}`, '', w.noScoredEntries, ''];
+  const head = ['#', kindLabel];
+  const align = [true, false];
+  for (const g of groups) {
+    const scale = w.scaleNames[g.scale.kind] ?? g.scale.kind;
+    head.push(`${w.impactPts} — ${scale}`, `${w.meanGap} — ${scale}`, `${w.base} — ${scale}`);
+    align.push(true, true, true);
   }
-  if (s.overall.scored === 0) return [...out, w.noScores, ''];
-  const kind = s.scale.kind;
-  const headline = headlineName(w.headline, kind);
-  out.push(
-    `- ${mdCell(`${w.scale}${m.colon}${w.scaleNames[kind] ?? kind}`)}`,
-    `- ${mdCell(`${w.overallScore}${m.colon}${headline} ${formatHeadline(kind, s.overall.headline, lang)} (n = ${s.overall.scored})`)}`,
-    '',
-  );
-  if (s.mixedScales) out.push(mdCell(w.mixedScales), '');
-  out.push(mdCell(w.impactNote(headline)), '');
-  out.push(...impactTable(ctx, w.irritantsByImpact, capitalize(m.kindName.irritant), s.entries.irritant ?? [], kind));
-  out.push(...impactTable(ctx, w.enchantmentsByImpact, capitalize(m.kindName.enchantment), s.entries.enchantment ?? [], kind));
+  const rows = ids.slice(0, ctx.top).map((id, i) => [
+    String(i + 1),
+    ctx.label(id),
+    ...groups.flatMap((g, k) => {
+      const e = byId[k]?.get(id);
+      return e === undefined ? ['—', '—', '0'] : [impactCell(e, lang, w), meanGapCell(e, g.scale.kind, lang, w), baseCell(e, w)];
+    }),
+  ]);
+  return [`### ${title}`, '', ...mdTable(head, align, rows), ''];
+}
 
-  out.push(`### ${w.segments}`, '');
-  if (kind === 'unknown' || s.overall.detractors + s.overall.promoters === 0) return [...out, w.noSegments, ''];
-  const themes = (s.entries.theme ?? [])
+function segmentLines(ctx: MarkdownContext<ScoresWording>, g: ScaleScores, heading: string): string[] {
+  const { w, m, lang } = ctx;
+  const out = [`### ${heading}`, ''];
+  const kind = g.scale.kind;
+  if (kind === 'unknown' || g.overall.detractors + g.overall.promoters === 0) return [...out, w.noSegments, ''];
+  const themes = (g.entries.theme ?? [])
     .filter((e) => (e.amongDetractors ?? 0) > 0 || (e.amongPromoters ?? 0) > 0)
     .sort((a, b) => (b.amongDetractors ?? 0) - (a.amongDetractors ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .slice(0, ctx.top);
@@ -302,10 +391,44 @@ function scoreLines(s: ScoresResult | undefined, ctx: MarkdownContext<ScoresWord
       formatPoints(e.amongDetractors, lang),
       formatPoints(e.amongPromoters ?? null, lang),
       formatSigned(gap(e), 1, lang),
-      e.lowBase ? `${e.scored} (${w.lowBase})` : String(e.scored),
+      baseCell(e, w),
     ]),
   );
   return [...out, mdCell(w.segmentNote(kind)), '', ...table, ''];
+}
+
+function scoreLines(s: ScoresResult | undefined, ctx: MarkdownContext<ScoresWording>): string[] {
+  const { w, m, lang, report } = ctx;
+  const out = [`## ${w.scoreImpact}`, ''];
+  if (s === undefined) {
+    const anyScore = report.all.score !== null && report.all.score.n > 0;
+    return [...out, anyScore ? w.noScoreInsight : w.noScores, ''];
+  }
+  if (s.overall.scored === 0) return [...out, w.noScores, ''];
+  const groups = scaleGroups(s);
+  const overallOf = (g: ScaleScores) => `${headlineName(w.headline, g.scale.kind)} ${formatHeadline(g.scale.kind, g.overall.headline, lang)} (n = ${g.overall.scored})`;
+  const irritantLabel = capitalize(m.kindName.irritant);
+  const enchantmentLabel = capitalize(m.kindName.enchantment);
+  if (groups.length > 1) {
+    out.push(`- ${w.scales}${m.colon.trimEnd()}`);
+    for (const g of groups) out.push(`  - ${mdCell(`${w.scaleChannels(w.scaleNames[g.scale.kind] ?? g.scale.kind, scoredChannelLabels(g, ctx.channelLabel))} — ${overallOf(g)}`)}`);
+    const headlines = [...new Set(groups.map((g) => headlineName(w.headline, g.scale.kind)))].join(' / ');
+    out.push('', mdCell(w.byScale), '', mdCell(w.impactNote(headlines)), '', mdCell(w.ciNote), '');
+    out.push(...sideBySide(ctx, w.irritantsByImpact, irritantLabel, groups, 'irritant'));
+    out.push(...sideBySide(ctx, w.enchantmentsByImpact, enchantmentLabel, groups, 'enchantment'));
+    for (const g of groups) out.push(...segmentLines(ctx, g, `${w.segments} — ${w.scaleNames[g.scale.kind] ?? g.scale.kind}`));
+    return out;
+  }
+  const kind = s.scale.kind;
+  const headline = headlineName(w.headline, kind);
+  out.push(`- ${mdCell(`${w.scale}${m.colon}${w.scaleNames[kind] ?? kind}`)}`, `- ${mdCell(`${w.overallScore}${m.colon}${overallOf(s)}`)}`, '');
+  if (s.mixedScales) out.push(mdCell(w.mixedScales), '');
+  out.push(mdCell(w.impactNote(headline)), '');
+  if (s.entries.irritant?.some((e) => intervalOf(e.impactCi) !== null) || s.entries.enchantment?.some((e) => intervalOf(e.impactCi) !== null)) out.push(mdCell(w.ciNote), '');
+  out.push(...impactTable(ctx, w.irritantsByImpact, irritantLabel, s.entries.irritant ?? [], kind));
+  out.push(...impactTable(ctx, w.enchantmentsByImpact, enchantmentLabel, s.entries.enchantment ?? [], kind));
+  out.push(...segmentLines(ctx, s, w.segments));
+  return out;
 }
 
 // ---------------------------------------------------------------- HTML
@@ -321,9 +444,15 @@ function irritantsBlock(result: ScoresResult | undefined, ctx: HtmlContext<Score
   if (irritants.length === 0) return block(absent(m.html.absent.noIrritants));
 
   const scores = result !== undefined && result.overall.scored > 0 ? result : undefined;
-  let note = scores?.mixedScales === true ? `<p class="warning" role="note">${esc(h.mixedScales)}</p>` : '';
-  // Score impact covers the channels of one scale only (stars and NPS are never pooled): say which.
-  const scoredChannels = (scores?.channels ?? []).filter((c) => c.scored > 0).map((c) => ctx.channelLabel(c.channel));
+  const groups = scores === undefined ? [] : scaleGroups(scores).filter((g) => g.overall.scored > 0);
+  const several = groups.length > 1;
+  let note = several
+    ? `<p class="note" role="note">${esc(h.byScale)}</p>`
+    : scores?.mixedScales === true
+      ? `<p class="warning" role="note">${esc(h.mixedScales)}</p>`
+      : '';
+  // Channels on no known scale are left out of the impacts: say which channels are in.
+  const scoredChannels = groups.flatMap((g) => scoredChannelLabels(g, ctx.channelLabel));
   const allScored = report.channels.filter((c) => c.score !== null && c.score.n > 0).length;
   if (scores !== undefined && scores.mixedScales !== true && scoredChannels.length > 0 && scoredChannels.length < allScored) {
     note += `<p class="note" role="note">${esc(h.scoredChannels(scoredChannels, scores.overall.scored))}</p>`;
@@ -332,15 +461,25 @@ function irritantsBlock(result: ScoresResult | undefined, ctx: HtmlContext<Score
     const anyScore = report.all.score !== null && report.all.score.n > 0;
     note = absent(result === undefined && anyScore ? h.noScoreInsight : h.noScores);
   }
-  const byId = new Map<string, EntryScore>((scores?.entries.irritant ?? []).map((e) => [e.id, e]));
-  // The scores ranking (most harmful first, low bases last) leads; unscored irritants follow by frequency.
+  const maps = groups.map((g) => new Map<string, EntryScore>((g.entries.irritant ?? []).map((e) => [e.id, e])));
+  const byId = maps[0] ?? new Map<string, EntryScore>();
+  // The most used scale's ranking (most harmful first, low bases last) leads; unscored irritants follow by frequency.
   const rank = new Map<string, number>((scores?.entries.irritant ?? []).map((e, i) => [e.id, i]));
   const ordered = [...irritants].sort((a, b) => (rank.get(a.id) ?? Infinity) - (rank.get(b.id) ?? Infinity) || b.verbatims - a.verbatims);
   const headline = scores ? headlineName(m.html.headline, scores.scale.kind) : null;
+  const scaleName = (g: ScaleScores) => w.scaleNames[g.scale.kind] ?? g.scale.kind;
+  const impactTitle = (g: ScaleScores) => {
+    const t = h.impact(headlineName(m.html.headline, g.scale.kind));
+    return several ? h.scaleColumn(t, scaleName(g)) : t;
+  };
 
   const rows: IrritantRow[] = ordered.slice(0, ctx.limits.chartIrritants).map((e) => {
     const s = byId.get(e.id);
-    return { irritant: e.label, share: e.share ?? 0, shareText: f.pct(e.share), impact: s?.impact ?? null, lowBase: s?.lowBase === true };
+    const others = maps.slice(1).map((map) => {
+      const o = map.get(e.id);
+      return { impact: o?.impact ?? null, ci: intervalOf(o?.impactCi), lowBase: o?.lowBase === true };
+    });
+    return { irritant: e.label, share: e.share ?? 0, shareText: f.pct(e.share), impact: s?.impact ?? null, ci: intervalOf(s?.impactCi), lowBase: s?.lowBase === true, ...(several ? { others } : {}) };
   });
   const topShare = maxBy(irritants, (e) => e.share) as RankedEntry;
   let finding = h.caption(topShare.label, f.pct(topShare.share));
@@ -348,29 +487,44 @@ function irritantsBlock(result: ScoresResult | undefined, ctx: HtmlContext<Score
   if (worst && headline !== null) finding += ` ${h.worst(ctx.label(worst.id), f.signed(worst.impact, 1), headline)}`;
   const svg = irritantChart(
     rows,
-    { share: m.html.shareOfVerbatims, impact: headline !== null ? h.impact(headline) : null },
+    { share: m.html.shareOfVerbatims, impact: groups[0] !== undefined ? impactTitle(groups[0]) : null, ...(several ? { others: groups.slice(1).map(impactTitle) } : {}) },
     chartFrame(ctx, id, `${title}. ${finding}`),
   );
-  const anyLowBase = ordered.some((e) => byId.get(e.id)?.lowBase === true);
+  const anyLowBase = ordered.some((e) => maps.some((map) => map.get(e.id)?.lowBase === true));
+  const anyInterval = ordered.some((e) => maps.some((map) => intervalOf(map.get(e.id)?.impactCi) !== null));
   const caption =
-    esc(finding) + (headline !== null ? ` <span class="note">${esc(h.impactNote(headline))}${anyLowBase ? ` ${esc(h.lowBaseNote)}` : ''}</span>` : '');
+    esc(finding) +
+    (headline !== null
+      ? ` <span class="note">${esc(h.impactNote(headline))}${anyInterval ? ` ${esc(w.ciNote)}` : ''}${anyLowBase ? ` ${esc(h.lowBaseNote)}` : ''}</span>`
+      : '');
 
   const head = [cell(esc(h.irritant)), cell(esc(m.html.theme)), cell(esc(m.verbatims), true), cell(esc(m.share), true)];
-  if (headline !== null) head.push(cell(esc(h.impact(headline)), true), cell(esc(h.meanGap), true), cell(esc(h.amongDetractors), true));
+  for (const g of groups) head.push(cell(esc(impactTitle(g)), true), cell(esc(several ? h.scaleColumn(h.meanGap, scaleName(g)) : h.meanGap), true));
+  if (groups.length === 1) head.push(cell(esc(h.amongDetractors), true));
+  const interval = (ci: Interval | null, digits: number): string => {
+    if (ci === null) return '';
+    const ns = excludesZero(ci) === false ? ` <span class="tag">${esc(w.notSignificant)}</span>` : '';
+    return `<span class="sub">${esc(w.interval(f.signed(ci[0], digits), f.signed(ci[1], digits)))}${ns}</span>`;
+  };
   const body = ordered.map((e) => {
-    const s = byId.get(e.id);
-    const low = s?.lowBase ? ` <span class="tag">${esc(w.lowBase)}</span>` : '';
+    const low = maps.some((map) => map.get(e.id)?.lowBase === true) ? ` <span class="tag">${esc(w.lowBase)}</span>` : '';
     const cells = [
       cell(`<a href="#${anchorId('ex', 'irritant', e.id)}">${esc(e.label)}</a>${low}`),
       cell(esc(e.theme !== undefined ? ctx.label(e.theme) : '—')),
       cell(f.num(e.verbatims, 0), true),
       cell(f.pct(e.share), true),
     ];
-    if (headline !== null) {
+    groups.forEach((g, k) => {
+      const s = maps[k]?.get(e.id);
       const impact = s?.impact ?? null;
       const cls = impact === null ? '' : impact < 0 ? ' class="neg"' : impact > 0 ? ' class="pos"' : '';
-      cells.push(cell(`<span${cls}>${f.signed(impact, 1)}</span>`, true), cell(f.signed(s?.meanGap ?? null, 1), true), cell(f.pctPoints(s?.amongDetractors ?? null), true));
-    }
+      const gap = s?.meanGap ?? null;
+      cells.push(
+        cell(`<span${cls}>${f.signed(impact, 1)}</span>${interval(intervalOf(s?.impactCi), 1)}`, true),
+        cell(`${f.signed(gap, 1)}${gap === null ? '' : esc(gapUnit(g.scale.kind))}${interval(intervalOf(s?.meanGapCi), 1)}`, true),
+      );
+    });
+    if (groups.length === 1) cells.push(cell(f.pctPoints(byId.get(e.id)?.amongDetractors ?? null), true));
     return cells;
   });
   return block(note + figure(m, id, svg, caption) + table(null, head, body));
@@ -382,7 +536,7 @@ const round = (x: number | null | undefined, digits = 2): number | null => (x ==
 
 function scoreRows(s: ScoresResult, label: (id: string) => string, channelLabel: (id: string) => string, w: ScoresWording): CsvRow[] {
   const rows: CsvRow[] = [];
-  const figures = (section: string, channel: string, key: string, name: string, x: ScoreFigures): void => {
+  const figures = (section: string, channel: string, key: string, name: string, x: ScoreFigures, lowBase?: boolean): void => {
     const row = (metric: string, value: number | null) => rows.push({ section, channel, key, label: name, metric, value });
     row('verbatims', x.verbatims);
     row('scored', x.scored);
@@ -393,49 +547,35 @@ function scoreRows(s: ScoresResult, label: (id: string) => string, channelLabel:
     row('nps', round(x.nps));
     row('satisfied_pct', round(x.satisfied));
     row('headline', round(x.headline));
+    if (lowBase !== undefined) row('low_base', lowBase ? 1 : 0);
   };
-  const kind = s.scale.kind;
-  figures('score_overall', 'all', kind, w.scaleNames[kind] ?? kind, s.overall);
-  for (const c of s.channels) figures('score_channel', c.channel, c.scale.kind, channelLabel(c.channel), c);
-  for (const list of Object.values(s.entries)) {
-    for (const e of list) {
-      const row = (metric: string, value: number | null) => rows.push({ section: `score_${e.kind}`, channel: 'all', key: e.id, label: label(e.id), metric, value });
-      row('scored', e.scored);
-      row('headline', round(e.headline));
-      row('headline_without', round(e.without.headline));
-      row('impact', round(e.impact));
-      row('mean_gap', round(e.meanGap));
-      row('among_detractors_pct', round(e.amongDetractors));
-      row('among_promoters_pct', round(e.amongPromoters));
-      row('low_base', e.lowBase ? 1 : 0);
+  const groups = scaleGroups(s);
+  groups.forEach((g, k) => {
+    const kind = g.scale.kind;
+    figures('score_overall', 'all', kind, w.scaleNames[kind] ?? kind, g.overall);
+    for (const c of g.channels) figures('score_channel', c.channel, c.scale.kind, channelLabel(c.channel), c, typeof c.lowBase === 'boolean' ? c.lowBase : undefined);
+    // The most used scale's entries read `all`; the other scales' `scale:<kind>` (NPS, stars… side by side).
+    const channel = k === 0 ? 'all' : `scale:${kind}`;
+    for (const list of Object.values(g.entries)) {
+      for (const e of list) {
+        const row = (metric: string, value: number | null) => rows.push({ section: `score_${e.kind}`, channel, key: e.id, label: label(e.id), metric, value });
+        const impactCi = intervalOf(e.impactCi);
+        const gapCi = intervalOf(e.meanGapCi);
+        row('scored', e.scored);
+        row('headline', round(e.headline));
+        row('headline_without', round(e.without.headline));
+        row('impact', round(e.impact));
+        row('impact_ci_low', round(impactCi?.[0]));
+        row('impact_ci_high', round(impactCi?.[1]));
+        row('significant', impactCi === null ? null : excludesZero(impactCi) ? 1 : 0);
+        row('mean_gap', round(e.meanGap));
+        row('mean_gap_ci_low', round(gapCi?.[0], 3));
+        row('mean_gap_ci_high', round(gapCi?.[1], 3));
+        row('among_detractors_pct', round(e.amongDetractors));
+        row('among_promoters_pct', round(e.amongPromoters));
+        row('low_base', e.lowBase ? 1 : 0);
+      }
     }
-  }
+  });
   return rows;
-}
-
-// ---------------------------------------------------------------- scales
-
-/**
- * Impact and NPS mean nothing over pooled stars and NPS scores: unless the
- * scale is declared, the score analysis keeps the channels whose scale is the
- * most used (by scored verbatims); the per-channel report keeps every score.
- */
-function dominantScaleScores(byChannel: ScoresSectionState, declared: NonNullable<ScoresOptions['scale']>): ScoresState {
-  const states = Object.keys(byChannel).sort().map((channel) => byChannel[channel] as ScoresState);
-  const empty = emptyScoresState();
-  if (declared !== 'auto') return mergeAll(states, mergeScores, empty);
-  const groups = new Map<string, { scored: number; states: ScoresState[] }>();
-  for (const state of states) {
-    const scale = detectScoreScale(state.all.scores);
-    if (scale.kind === 'unknown') continue;
-    const key = `${scale.kind}:${scale.min}-${scale.max}`;
-    const scored = Object.values(state.all.scores).reduce((sum, n) => sum + n, 0);
-    const group = groups.get(key) ?? { scored: 0, states: [] };
-    group.scored += scored;
-    group.states.push(state);
-    groups.set(key, group);
-  }
-  const best = [...groups.entries()].sort((x, y) => y[1].scored - x[1].scored || x[0].localeCompare(y[0]))[0];
-  // Verbatims without a score still count in "verbatims": keep unscored channels out only when a scale group exists.
-  return mergeAll(best?.[1].states ?? states, mergeScores, empty);
 }

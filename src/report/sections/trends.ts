@@ -18,6 +18,7 @@ import { absent, cell, chartFrame, figure, table } from '../renderers/html/kit.j
 import { formatCount, formatPoints, formatSigned, mdCell, mdTable } from '../renderers/text.js';
 import type { CsvRow, HtmlBlock, HtmlContext, MarkdownContext } from '../renderers/view.js';
 import type { Section } from '../section.js';
+import { LOW_BASE } from '../base.js';
 
 /** Settings of the trends (the period is the report's `period`). */
 export type TrendsSectionOptions = TrendsAccumulatorOptions & Omit<TrendsOptions, 'period'>;
@@ -39,7 +40,11 @@ export interface TrendsWording {
   noDates: string;
   onePeriod(period: string): string;
   noneOfKind: string;
+  lowBase: string;
+  lowBaseNote(n: string): string;
   html: {
+    /** Under a low-base period's label in the chart. */
+    base(n: string): string;
     risers: string;
     fallers: string;
     change: string;
@@ -69,14 +74,17 @@ const messages: Record<'fr' | 'en', TrendsWording> = {
     noDates: 'Aucune date exploitable dans les données : l’évolution dans le temps ne peut pas être suivie.',
     onePeriod: (p) => `Toutes les dates tombent dans la même période (${p}) : il en faut au moins deux pour suivre une évolution.`,
     noneOfKind: 'Aucun élément de ce type n’est cité.',
+    lowBase: 'base faible',
+    lowBaseNote: (n) => `Base faible : période de moins de ${n} verbatims ; ses parts reposent sur trop peu de verbatims pour se comparer aux autres.`,
     html: {
+      base: (n) => `n = ${n}`,
       risers: 'En hausse',
       fallers: 'En baisse',
       change: 'Évolution (points)',
       noDates: 'Aucune date exploitable dans les données : l’évolution dans le temps ne peut pas être tracée.',
       onePeriod: (p) => `Toutes les dates tombent dans la même période (${p}) : il faut au moins deux périodes pour tracer une évolution.`,
       caption: (k, p) => `${k} les plus cités, part des verbatims par période (${p}).`,
-      note: 'Les cinq éléments les plus fréquents sur toute la période sont tracés.',
+      note: 'Les cinq éléments les plus fréquents sur toute la période sont tracés ; les périodes à base faible ne le sont pas (leur n est écrit en gris).',
       undated: (n) => `${n} verbatim(s) sans date ne figurent pas dans ces courbes.`,
     },
   },
@@ -97,14 +105,17 @@ const messages: Record<'fr' | 'en', TrendsWording> = {
     noDates: 'No usable date in the data: trends over time cannot be followed.',
     onePeriod: (p) => `All dates fall in the same period (${p}): at least two are needed to follow a trend.`,
     noneOfKind: 'No item of this kind is cited.',
+    lowBase: 'low base',
+    lowBaseNote: (n) => `Low base: a period with fewer than ${n} verbatims; its shares rest on too few verbatims to compare with the others.`,
     html: {
+      base: (n) => `n = ${n}`,
       risers: 'Rising',
       fallers: 'Falling',
       change: 'Change (points)',
       noDates: 'No usable date in the data: trends over time cannot be drawn.',
       onePeriod: (p) => `All dates fall in the same period (${p}): at least two periods are needed to draw a trend.`,
       caption: (k, p) => `Most cited ${k.toLowerCase()}, share of verbatims per period (${p}).`,
-      note: 'The five most frequent items over the whole period are drawn.',
+      note: 'The five most frequent items over the whole period are drawn; low-base periods are not (their n is written in grey).',
       undated: (n) => `${n} undated verbatim(s) are left out of these lines.`,
     },
   },
@@ -156,6 +167,10 @@ function isTrendsResult(v: unknown): v is TrendsResult {
   );
 }
 
+/** Whether period i is a low base (a report written before `lowBase` has none). */
+const lowAt = (t: TrendsResult, i: number): boolean => Array.isArray(t.lowBase) && t.lowBase[i] === true;
+const minBaseOf = (t: TrendsResult): number => (isNum(t.minBase) ? t.minBase : LOW_BASE);
+
 const total = (s: TrendSeries): number => s.counts.reduce((a, b) => a + b, 0);
 
 /** The most cited entries of a kind over the whole time span. */
@@ -181,9 +196,14 @@ function trendLines(t: TrendsResult | undefined, ctx: MarkdownContext<TrendsWord
       out.push(w.noneOfKind, '');
       continue;
     }
-    const rows = t.periods.map((p, i) => [p, formatCount(t.verbatims[i]), ...series.map((s) => `${formatPoints(s.shares[i] ?? null, lang)} (${formatCount(s.counts[i])})`)]);
+    const rows = t.periods.map((p, i) => [
+      lowAt(t, i) ? `${p} (${w.lowBase})` : p,
+      formatCount(t.verbatims[i]),
+      ...series.map((s) => `${formatPoints(s.shares[i] ?? null, lang)} (${formatCount(s.counts[i])})`),
+    ]);
     out.push(...mdTable([w.period, m.verbatims, ...series.map((s) => ctx.label(s.id))], [false, true, ...series.map(() => true)], rows), '');
   }
+  if (t.periods.some((_, i) => lowAt(t, i))) out.push(mdCell(w.lowBaseNote(String(minBaseOf(t)))), '');
   if (t.undated > 0) out.push(mdCell(w.undated(String(t.undated))), '');
   if (t.compared !== null && Array.isArray(t.compared) && t.compared.length === 2) {
     const [a, b] = t.compared;
@@ -196,7 +216,7 @@ function trendLines(t: TrendsResult | undefined, ctx: MarkdownContext<TrendsWord
         [w.direction, m.term, m.type, a, b, w.change],
         [false, false, false, true, true, true],
         moves.map(([dir, x]) => [
-          dir,
+          x.lowBase === true ? `${dir} (${w.lowBase})` : dir,
           ctx.label(x.id),
           kindName(x.kind),
           `${formatPoints(x.from.share, lang)} (${formatCount(x.from.count)})`,
@@ -232,13 +252,20 @@ function trendsBlock(trends: TrendsResult | undefined, ctx: HtmlContext<TrendsWo
       s.shares.map((share, p) => ({ period: periods[p] as string, item: items[i] as string, share: share === null ? null : share / 100 })),
     );
     const caption = h.caption(heading, range);
-    const svg = trendChart(points, periods, items, { period: w.period, share: m.html.shareOfVerbatims }, chartFrame(ctx, `${id}-${key}`, caption));
+    const lowBases = periods.map((_, pi) => (lowAt(trends, pi) ? h.base(f.num(trends.verbatims[pi] ?? 0, 0)) : null));
+    const svg = trendChart(points, periods, items, { period: w.period, share: m.html.shareOfVerbatims }, chartFrame(ctx, `${id}-${key}`, caption), lowBases);
+    const lowTag = ` <span class="tag">${esc(w.lowBase)}</span>`;
     const data = table(
       null,
       [cell(esc(w.period)), cell(esc(m.verbatims), true), ...items.map((i) => cell(esc(i), true))],
-      periods.map((p, pi) => [cell(esc(p)), cell(f.num(trends.verbatims[pi] ?? 0, 0), true), ...series.map((s) => cell(f.pctPoints(s.shares[pi] ?? null), true))]),
+      periods.map((p, pi) => [
+        cell(`${esc(p)}${lowAt(trends, pi) ? lowTag : ''}`),
+        cell(f.num(trends.verbatims[pi] ?? 0, 0), true),
+        ...series.map((s) => cell(f.pctPoints(s.shares[pi] ?? null), true)),
+      ]),
     );
-    return `<h3>${esc(heading)}</h3>${figure(m, `${id}-${key}`, svg, `${esc(caption)} <span class="note">${esc(h.note)}</span>`, data)}`;
+    const lowNote = lowBases.some((n) => n !== null) ? ` ${esc(w.lowBaseNote(f.num(minBaseOf(trends), 0)))}` : '';
+    return `<h3>${esc(heading)}</h3>${figure(m, `${id}-${key}`, svg, `${esc(caption)} <span class="note">${esc(h.note)}${lowNote}</span>`, data)}`;
   };
   let html = chart('theme', 'themes') + chart('irritant', 'irritants');
   if (trends.undated > 0) html += `<p class="note">${esc(h.undated(f.num(trends.undated, 0)))}</p>`;
@@ -251,7 +278,7 @@ function trendsBlock(trends: TrendsResult | undefined, ctx: HtmlContext<TrendsWo
             `${esc(heading)} (${esc(f.period(a))} → ${esc(f.period(b))})`,
             [cell(esc(m.term)), cell(esc(f.period(a)), true), cell(esc(f.period(b)), true), cell(esc(h.change), true)],
             list.map((x) => [
-              cell(`${esc(ctx.label(x.id))} <span class="tag">${esc(m.html.kindOne[x.kind])}</span>`),
+              cell(`${esc(ctx.label(x.id))} <span class="tag">${esc(m.html.kindOne[x.kind])}</span>${x.lowBase === true ? ` <span class="tag">${esc(w.lowBase)}</span>` : ''}`),
               cell(f.pctPoints(x.from.share), true),
               cell(f.pctPoints(x.to.share), true),
               cell(f.signed(x.change, 1), true),
@@ -268,7 +295,10 @@ const round = (x: number | null, digits = 2): number | null => (x === null || !N
 
 function trendRows(t: TrendsResult, label: (id: string) => string): CsvRow[] {
   const rows: CsvRow[] = [];
-  t.periods.forEach((p, i) => rows.push({ section: 'trend_period', channel: 'all', key: p, label: p, metric: 'verbatims', value: t.verbatims[i] ?? null }));
+  t.periods.forEach((p, i) => {
+    rows.push({ section: 'trend_period', channel: 'all', key: p, label: p, metric: 'verbatims', value: t.verbatims[i] ?? null });
+    if (Array.isArray(t.lowBase)) rows.push({ section: 'trend_period', channel: 'all', key: p, label: p, metric: 'low_base', value: lowAt(t, i) ? 1 : 0 });
+  });
   if (t.undated > 0) rows.push({ section: 'trend_period', channel: 'all', key: 'undated', label: 'undated', metric: 'verbatims', value: t.undated });
   for (const s of [...(Array.isArray(t.channels) ? t.channels : []), ...t.entries]) {
     const section = s.kind === 'channel' ? 'trend_channel' : `trend_${s.kind}`;
@@ -279,7 +309,10 @@ function trendRows(t: TrendsResult, label: (id: string) => string): CsvRow[] {
     });
   }
   for (const [direction, list] of [['rise', t.risers], ['fall', t.fallers]] as const) {
-    for (const x of list) rows.push({ section: `trend_${direction}`, channel: 'all', key: `${x.kind}:${x.id}`, label: label(x.id), metric: 'change_pts', value: round(x.change) });
+    for (const x of list) {
+      rows.push({ section: `trend_${direction}`, channel: 'all', key: `${x.kind}:${x.id}`, label: label(x.id), metric: 'change_pts', value: round(x.change) });
+      if (typeof x.lowBase === 'boolean') rows.push({ section: `trend_${direction}`, channel: 'all', key: `${x.kind}:${x.id}`, label: label(x.id), metric: 'low_base', value: x.lowBase ? 1 : 0 });
+    }
   }
   return rows;
 }

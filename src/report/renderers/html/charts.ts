@@ -372,17 +372,52 @@ export function heatmapChart(cells: HeatCell[], themes: string[], channels: stri
 
 // ---------------------------------------------------------------- irritants
 
-export interface IrritantRow {
-  irritant: string;
-  share: number;
-  shareText: string;
+/** An irritant's impact on one scale's score, with its 95 % interval. */
+export interface ImpactBar {
   impact: number | null;
-  /** Too few scored verbatims: the impact is drawn pale. */
+  /** 95 % interval, drawn as a whisker; an interval holding 0 (not significant) draws the bar hollow. */
+  ci?: [number, number] | null;
+  /** Too few scored verbatims: the bar is drawn pale. */
   lowBase: boolean;
 }
 
-/** Share of verbatims per irritant; beside it, when scores exist, the score impact as bars either side of zero. */
-export function irritantChart(rows: IrritantRow[], titles: { share: string; impact: string | null }, frame: ChartFrame): string {
+export interface IrritantRow extends ImpactBar {
+  irritant: string;
+  share: number;
+  shareText: string;
+  /** Impacts on the other scales' scores, one per `titles.others`. */
+  others?: ImpactBar[];
+}
+
+/** Bars either side of zero for one scale's impacts, each with its interval's whisker. */
+function impactPanel(x0: number, step: number, bars: ReadonlyArray<ImpactBar | undefined>, title: string, frame: ChartFrame): BarPanel {
+  const impacts = bars.map((b) => b?.impact ?? null);
+  const bounds = bars.flatMap((b) => (b?.ci ? [b.ci[0], b.ci[1]] : []));
+  const notSignificant = (b: ImpactBar | undefined) => b?.ci !== undefined && b.ci !== null && b.ci[0] <= 0 && b.ci[1] >= 0;
+  const panel = barPanel(x0, PAD, step, 220, impacts, {
+    color: (i) => ((bars[i]?.impact ?? 0) < 0 ? COLORS.harmful : COLORS.helpful),
+    opacity: (i) => (bars[i]?.lowBase === true ? 0.3 : notSignificant(bars[i]) ? 0.55 : 1),
+    scale: niceScale(min([...impacts, ...bounds]), max([...impacts, ...bounds]), 5, frame.locale, false),
+    title,
+  });
+  const { scale } = panel;
+  const x = (v: number): number => x0 + ((v - scale.lo) / (scale.hi - scale.lo)) * 220;
+  let whiskers = '';
+  bars.forEach((b, i) => {
+    if (!b?.ci || b.impact === null) return;
+    const y = PAD + step * (i + 0.5);
+    const [lo, hi] = [x(b.ci[0]), x(b.ci[1])];
+    whiskers += line(lo, y, hi, y, COLORS.text, { class: 'ci' }) + line(lo, y - 4, lo, y + 4, COLORS.text) + line(hi, y - 4, hi, y + 4, COLORS.text);
+  });
+  return whiskers === '' ? panel : { ...panel, svg: `${panel.svg}<g class="ci">${whiskers}</g>` };
+}
+
+/**
+ * Share of verbatims per irritant; beside it, when scores exist, the score
+ * impact as bars either side of zero with their 95 % interval (one panel per
+ * scale when channels score on several).
+ */
+export function irritantChart(rows: IrritantRow[], titles: { share: string; impact: string | null; others?: string[] }, frame: ChartFrame): string {
   const step = 20;
   const labels = rows.map((r) => fit(r.irritant, 360));
   const left = PAD + Math.max(...labels.map((l) => textWidth(l)), 0) + 8;
@@ -397,16 +432,18 @@ export function irritantChart(rows: IrritantRow[], titles: { share: string; impa
   body += sharePanel.svg;
   let right = left + 220 + sharePanel.overflow;
   if (titles.impact !== null) {
-    const impacts = rows.map((r) => r.impact);
-    const x0 = left + 220 + Math.max(16, sharePanel.overflow + 10);
-    const impactPanel = barPanel(x0, PAD, step, 220, impacts, {
-      color: (i) => ((rows[i]?.impact ?? 0) < 0 ? COLORS.harmful : COLORS.helpful),
-      opacity: (i) => (rows[i]?.lowBase === true ? 0.3 : 1),
-      scale: niceScale(min(impacts), max(impacts), 5, frame.locale, false),
-      title: titles.impact,
-    });
-    body += impactPanel.svg;
-    right = x0 + 220 + Math.max(0, impactPanel.overflow, textWidth(titles.impact) / 2 - 110);
+    const panels: Array<[string, ReadonlyArray<ImpactBar | undefined>]> = [
+      [titles.impact, rows],
+      ...(titles.others ?? []).map((title, k): [string, Array<ImpactBar | undefined>] => [title, rows.map((r) => r.others?.[k])]),
+    ];
+    let x0 = left + 220 + Math.max(16, sharePanel.overflow + 10);
+    for (const [title, bars] of panels) {
+      const panel = impactPanel(x0, step, bars, title, frame);
+      body += panel.svg;
+      // Axis titles are bold: a tenth wider than the estimate.
+      right = x0 + 220 + Math.max(0, panel.overflow, (textWidth(title) * 1.1) / 2 - 110);
+      x0 = right + 24;
+    }
   }
   return svgRoot(frame, right + PAD, PAD + step * rows.length + BOTTOM_AXIS + PAD, body);
 }
@@ -419,10 +456,24 @@ export interface TrendPoint {
   share: number | null;
 }
 
-/** One line per item over the periods (a period without a share is skipped, the line joins its neighbours); a legend below. */
-export function trendChart(points: TrendPoint[], periods: string[], items: string[], titles: { period: string; share: string }, frame: ChartFrame): string {
+/**
+ * One line per item over the periods (a period without a share is skipped, the
+ * line joins its neighbours); a legend below. `lowBases[i]`, when set, marks
+ * period i as a low base: its shares are not drawn (a handful of verbatims
+ * would draw a spike) and the note (`n = 3`) is written in grey under its label.
+ */
+export function trendChart(
+  points: TrendPoint[],
+  periods: string[],
+  items: string[],
+  titles: { period: string; share: string },
+  frame: ChartFrame,
+  lowBases: ReadonlyArray<string | null> = [],
+): string {
   const width = 620;
   const height = 220;
+  const low = new Set(periods.filter((_, i) => typeof lowBases[i] === 'string'));
+  points = points.filter((p) => !low.has(p.period));
   const scale = niceScale(0, max(points.map((p) => p.share)), 5, frame.locale, true);
   const tickWidth = Math.max(...scale.ticks.map((t) => textWidth(scale.label(t))));
   const left = PAD + FONT + 8 + tickWidth + 7;
@@ -445,9 +496,13 @@ export function trendChart(points: TrendPoint[], periods: string[], items: strin
     axis += line(x(i), bottom, x(i), bottom + 5, COLORS.axis);
     if (x(i) - w / 2 < lastRight + 4) return;
     lastRight = x(i) + w / 2;
-    axis += text(x(i), bottom + 17, period, { 'text-anchor': 'middle' });
+    const note = lowBases[i];
+    axis += text(x(i), bottom + 17, period, typeof note === 'string' ? { 'text-anchor': 'middle', fill: COLORS.axis } : { 'text-anchor': 'middle' });
+    if (typeof note === 'string') axis += text(x(i), bottom + 29, note, { 'text-anchor': 'middle', 'font-size': SMALL, fill: COLORS.axis, class: 'low-base' });
   });
-  axis += text(left + width / 2, bottom + 33, titles.period, { 'text-anchor': 'middle', 'font-weight': 600 });
+  // Room for the low-base notes under the period labels.
+  const notes = lowBases.some((n) => typeof n === 'string') ? 12 : 0;
+  axis += text(left + width / 2, bottom + 33 + notes, titles.period, { 'text-anchor': 'middle', 'font-weight': 600 });
   const midY = (top + bottom) / 2;
   axis += text(PAD + FONT, midY, titles.share, { 'text-anchor': 'middle', 'font-weight': 600, transform: `rotate(-90 ${px(PAD + FONT)} ${px(midY)})` });
 
@@ -464,9 +519,9 @@ export function trendChart(points: TrendPoint[], periods: string[], items: strin
     marks += el('path', { class: 'line', d, fill: 'none', stroke: color, 'stroke-width': 2, 'stroke-linejoin': 'round' });
     for (const [cx, cy] of at) marks += el('circle', { class: 'point', cx, cy, r: 3, fill: color });
   });
-  const key = legend(left, bottom + BOTTOM_AXIS + 8, items.map((label, j) => ({ label, color: SERIES[j % SERIES.length] as string })), 'stroke', 3, width);
+  const key = legend(left, bottom + BOTTOM_AXIS + notes + 8, items.map((label, j) => ({ label, color: SERIES[j % SERIES.length] as string })), 'stroke', 3, width);
   const body = `<g class="grid">${grid}</g><g class="axis">${axis}</g><g class="marks">${marks}</g>${key.svg}`;
-  return svgRoot(frame, left + width + PAD + 8, bottom + BOTTOM_AXIS + 8 + key.height + PAD, body);
+  return svgRoot(frame, left + width + PAD + 8, bottom + BOTTOM_AXIS + notes + 8 + key.height + PAD, body);
 }
 
 // ---------------------------------------------------------------- journey

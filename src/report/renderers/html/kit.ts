@@ -2,6 +2,7 @@
 import type { Messages } from '../../messages.js';
 import type { ChartFrame, ChartLocale } from './charts.js';
 import { escapeHtml } from './escape.js';
+import { LOW_BASE } from '../../base.js';
 
 /** Number formatters bound to the page's locale. */
 export interface NumberFormats {
@@ -90,8 +91,8 @@ export function figure(m: Messages, id: string, svg: string, caption: string, da
 /** What a chart needs besides its data: its id (`key`), its description for screen readers, the page's locale. */
 export const chartFrame = (ctx: { chartLocale: ChartLocale }, key: string, description: string): ChartFrame => ({ key, description, locale: ctx.chartLocale });
 
-/** Channels with fewer verbatims are not named in captions' "highest" findings when larger ones exist. */
-export const CAPTION_MIN_BASE = 10;
+/** Channels with fewer verbatims are not named in captions' "highest" findings when larger ones exist: the report's one low-base threshold. */
+export const CAPTION_MIN_BASE = LOW_BASE;
 
 /** The item with the largest value (the first on ties), ignoring nulls. */
 export function maxBy<T>(items: readonly T[], value: (item: T) => number | null): T | undefined {
