@@ -114,35 +114,76 @@ export function cooccurrenceTable(report: Report): TidyTable {
 export function trendsTable(report: Report): TidyTable {
   const view = createView(report);
   const result = view.result<TrendsResult>('trends');
-  const columns = ['period', 'kind', 'id', 'label', 'verbatims', 'share', 'n'];
+  const columns = ['period', 'kind', 'id', 'label', 'verbatims', 'share', 'n', 'low_base'];
   if (result === undefined) return { columns, rows: [] };
   const rows: TidyCell[][] = [];
   result.periods.forEach((period, i) => {
     const n = result.verbatims[i] ?? 0;
+    // States of reports written before low bases were marked have no lowBase: leave the cell empty.
+    const lowBase = result.lowBase === undefined ? null : result.lowBase[i] ? 1 : 0;
     for (const series of [...result.channels, ...result.entries]) {
       const count = series.counts[i] ?? 0;
       const label = series.kind === 'channel' ? view.channelLabel(series.id) : view.label(series.id);
-      rows.push([period, series.kind, series.id, label, count, n === 0 ? null : sig(count / n), n]);
+      rows.push([period, series.kind, series.id, label, count, n === 0 ? null : sig(count / n), n, lowBase]);
     }
   });
   return { columns, rows };
 }
 
 /**
- * Score drivers, one row per entry: the scale, the entry's kind, id and
- * label, the scored verbatims with and without it, their mean scores, and
- * the impact on the headline figure (NPS points, % satisfied or mean), with
- * `low_base` 1 when too few verbatims are scored to trust it.
+ * Score drivers, one row per entry and scale (the top scale first, then each
+ * of `otherScales`): the scale, the entry's kind, id and label, the scored
+ * verbatims with and without it, their mean scores, the impact on the
+ * headline figure (NPS points, % satisfied or mean) and the gap of the means,
+ * each with its 95 % interval (`significant` 0 when the impact's holds 0),
+ * and `low_base` 1 when too few verbatims are scored to trust it.
  */
 export function driversTable(report: Report): TidyTable {
   const view = createView(report);
   const result = view.result<ScoresResult>('scores');
-  const columns = ['scale', 'kind', 'id', 'label', 'with_n', 'without_n', 'mean_with', 'mean_without', 'impact', 'low_base'];
+  const columns = [
+    'scale',
+    'kind',
+    'id',
+    'label',
+    'with_n',
+    'without_n',
+    'mean_with',
+    'mean_without',
+    'impact',
+    'impact_low',
+    'impact_high',
+    'significant',
+    'mean_gap',
+    'mean_gap_low',
+    'mean_gap_high',
+    'low_base',
+  ];
   if (result === undefined) return { columns, rows: [] };
   const rows: TidyCell[][] = [];
-  for (const list of Object.values(result.entries)) {
-    for (const e of list) {
-      rows.push([result.scale.kind, e.kind, e.id, view.label(e.id), e.scored, e.without.scored, sig(e.mean), sig(e.without.mean), sig(e.impact), e.lowBase ? 1 : 0]);
+  // Every scale's drivers, the top scale first: NPS channels in NPS points, star channels in stars, side by side.
+  for (const scale of [result, ...result.otherScales]) {
+    for (const list of Object.values(scale.entries)) {
+      for (const e of list) {
+        rows.push([
+          scale.scale.kind,
+          e.kind,
+          e.id,
+          view.label(e.id),
+          e.scored,
+          e.without.scored,
+          sig(e.mean),
+          sig(e.without.mean),
+          sig(e.impact),
+          sig(e.impactCi?.[0] ?? null),
+          sig(e.impactCi?.[1] ?? null),
+          e.significant === null ? null : e.significant ? 1 : 0,
+          sig(e.meanGap),
+          sig(e.meanGapCi?.[0] ?? null),
+          sig(e.meanGapCi?.[1] ?? null),
+          e.lowBase ? 1 : 0,
+        ]);
+      }
     }
   }
   return { columns, rows };

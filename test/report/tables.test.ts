@@ -18,6 +18,7 @@ import {
   type ScoresResult,
   type TrendsResult,
 } from '../../src/report/index.js';
+import { fixtureReport } from '../fixtures/report/report.js';
 import { reportWithSections, sectionsCorpus, sectionsMeta } from './sections-helpers.js';
 
 const insight = (r: Report) => r.sections.insight as { keyness: KeynessResult; cooccurrence: CooccurrenceResult; trends: TrendsResult; scores: ScoresResult };
@@ -76,19 +77,35 @@ describe('tidy tables of a report', () => {
       const i = t.periods.indexOf(row['period'] as string);
       expect(row['n']).toBe(t.verbatims[i]);
       expect(row['share']).toBe(row['n'] === 0 ? null : Number(((row['verbatims'] as number) / (row['n'] as number)).toPrecision(6)));
+      expect(row['low_base']).toBe(t.lowBase[i] ? 1 : 0);
     }
   });
 
-  it('drivers: one row per scored entry, with and without it', async () => {
+  it('drivers: one row per scored entry and scale, with and without it, with the intervals', async () => {
     const report = await reportWithSections();
     const s = insight(report).scores;
-    const entries = Object.values(s.entries).flat();
+    const scales = [s, ...s.otherScales];
     const rows = records(driversTable(report));
-    expect(rows).toHaveLength(entries.length);
-    const e = entries.find((x) => x.impact !== null)!;
-    const row = rows.find((r) => r['id'] === e.id && r['kind'] === e.kind)!;
-    expect(row).toMatchObject({ scale: s.scale.kind, with_n: e.scored, without_n: e.without.scored, low_base: e.lowBase ? 1 : 0 });
-    expect(row['impact'] as number).toBeCloseTo(e.impact!, 4);
+    expect(rows).toHaveLength(scales.reduce((n, x) => n + Object.values(x.entries).flat().length, 0));
+    for (const scale of scales) {
+      const e = Object.values(scale.entries).flat().find((x) => x.impact !== null);
+      if (e === undefined) continue;
+      const row = rows.find((r) => r['scale'] === scale.scale.kind && r['id'] === e.id && r['kind'] === e.kind)!;
+      expect(row).toMatchObject({ with_n: e.scored, without_n: e.without.scored, low_base: e.lowBase ? 1 : 0 });
+      expect(row['impact'] as number).toBeCloseTo(e.impact!, 4);
+      if (e.impactCi !== null) {
+        // Six significant digits, as every number of the tables.
+        expect(row['impact_low']).toBe(Number(e.impactCi[0].toPrecision(6)));
+        expect(row['impact_high']).toBe(Number(e.impactCi[1].toPrecision(6)));
+        expect(row['significant']).toBe(e.significant ? 1 : 0);
+      }
+    }
+  });
+
+  it('drivers: the scales side by side (stars, then the NPS survey of the fixture), intervals as given', () => {
+    const rows = records(driversTable(fixtureReport()));
+    expect([...new Set(rows.map((r) => r['scale']))]).toEqual(['stars', 'nps']);
+    expect(rows.find((r) => r['scale'] === 'stars' && r['id'] === 'retard_livraison')).toMatchObject({ impact_low: -52.1, impact_high: -14.5, mean_gap_low: -4.2, mean_gap_high: -1.8 });
   });
 
   it.each(['keyness', 'cooccurrence', 'trends', 'drivers'] as const)('%s: a report without the analysis gives the header alone', async (kind: ReportTableKind) => {

@@ -285,8 +285,8 @@ describe('--export keyness|cooccurrence|trends|drivers and --by', () => {
     expect([whole.code, whole.stderr]).toEqual([0, '']);
     expect(head(at('keyness.csv'))).toBe('\uFEFFby;group;kind;term;label;count;count_rest;share;share_rest;g2;p_value;log_ratio;direction');
     expect(head(at('cooc.csv'))).toMatch(/^\uFEFFchannel;a_kind;a;a_label;b_kind;b;b_label;verbatims;/);
-    expect(head(at('trends.csv'))).toBe('\uFEFFperiod;kind;id;label;verbatims;share;n');
-    expect(head(at('drivers.csv'))).toBe('\uFEFFscale;kind;id;label;with_n;without_n;mean_with;mean_without;impact;low_base');
+    expect(head(at('trends.csv'))).toBe('\uFEFFperiod;kind;id;label;verbatims;share;n;low_base');
+    expect(head(at('drivers.csv'))).toBe('\uFEFFscale;kind;id;label;with_n;without_n;mean_with;mean_without;impact;impact_low;impact_high;significant;mean_gap;mean_gap_low;mean_gap_high;low_base');
     // Scored entries: one row each, stars, counts read back as numbers.
     const drivers = rows(at('drivers.csv'));
     expect(drivers.length).toBeGreaterThan(1);

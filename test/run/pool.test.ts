@@ -20,7 +20,7 @@ describe('the worker pool', () => {
     const pool = startWorkers(count, script, setup);
     await pool.ready;
     const rejects: number[] = [];
-    const states = (await pool.run(rows(12 * BATCH), async (r) => void rejects.push(r.source.row), undefined, undefined)) as unknown as Array<{ seqs: number[] }>;
+    const states = (await pool.run(rows(12 * BATCH), async (r) => void rejects.push(r.source.row), undefined, undefined)).map(({ state }) => state as unknown as { seqs: number[] });
     const total = states.reduce((n, s) => n + s.seqs.length, 0);
     expect(total).toBeGreaterThan(10);
     states.forEach((s, w) => {
