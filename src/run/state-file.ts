@@ -255,7 +255,7 @@ function mismatch(x: RunState, y: RunState): string | undefined {
 }
 
 const SAME_SETTINGS =
-  'analyse every part with the same verbatim-fr version and the same --lexicon, --sector, --no-default-lexicon, --lang, --all-turns, --examples, --top, --no-mask, --period and --scale options';
+  'analyse every part with the same verbatim-fr version and the same --lexicon, --sector, --no-default-lexicon, --corpus-lang, --all-turns, --examples, --top, --no-mask, --period and --scale options';
 
 /** A TypeError of the library's own checks (`verbatim-fr: expected …`): a damaged state, not a bug. */
 const isCheck = (error: unknown): error is TypeError => error instanceof TypeError && error.message.startsWith('verbatim-fr: ');

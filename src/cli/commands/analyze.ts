@@ -41,10 +41,10 @@ function parseExports(values: readonly string[]): Partial<Record<ExportKind, str
     const eq = value.indexOf('=');
     const kind = (eq < 0 ? value : value.slice(0, eq)) as ExportKind;
     const file = eq < 0 ? '' : value.slice(eq + 1);
-    if (!EXPORT_KINDS.includes(kind)) throw usageError(`--export: unknown kind "${eq < 0 ? value : kind}"; give one of ${EXPORT_KINDS.join(', ')} followed by a file (--export dfm dfm.csv)`);
-    if (file === '') throw usageError(`--export ${kind} needs a file: --export ${kind} ${kind === 'iramuteq' ? 'corpus.txt' : `${kind}.csv`}`);
-    if (out[kind] !== undefined) throw usageError(`--export ${kind} is given twice: give it once`);
-    if (kind === 'dfm' && !/\.(?:csv|mtx)$/i.test(file) && file !== '-') throw usageError(`--export dfm ${file}: name the file .csv (long table doc_id;feature;count) or .mtx (Matrix Market, with .rows.csv and .cols.csv beside it)`);
+    if (!EXPORT_KINDS.includes(kind)) throw usageError('exportUnknownKind', eq < 0 ? value : kind, EXPORT_KINDS);
+    if (file === '') throw usageError('exportNeedsFile', kind, kind === 'iramuteq' ? 'corpus.txt' : `${kind}.csv`);
+    if (out[kind] !== undefined) throw usageError('exportTwice', kind);
+    if (kind === 'dfm' && !/\.(?:csv|mtx)$/i.test(file) && file !== '-') throw usageError('dfmExtension', file);
     out[kind] = file;
   }
   return out;
@@ -56,7 +56,7 @@ const DEFAULT_VOCABULARY = 10_000;
 function vocabulary(value: string): number | 'exact' {
   if (value === 'exact') return value;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw usageError(`--vocabulary expects a whole number of 1 or more, or exact, got "${value}"`);
+  if (!Number.isInteger(n) || n < 1) throw usageError('vocabulary', value);
   return n;
 }
 
@@ -93,8 +93,8 @@ export function analyzeCommand(program: Command, { io, setExitCode, workerScript
     .action(async (files: string[], opts: AnalyzeCliOptions) => {
       await checkInputOptions(files, opts, io, 'analyze');
       const exports = parseExports(opts.export ?? []);
-      if (opts.iramuteqVars !== undefined && exports.iramuteq === undefined) throw usageError('--iramuteq-vars names the variables of --export iramuteq FILE, which is not given');
-      if (opts.annotateText === true && opts.annotate === undefined) throw usageError('--annotate-text adds the text to --annotate FILE, which is not given');
+      if (opts.iramuteqVars !== undefined && exports.iramuteq === undefined) throw usageError('iramuteqVarsAlone');
+      if (opts.annotateText === true && opts.annotate === undefined) throw usageError('annotateTextAlone');
       checkStreams(opts, exports);
       // Outputs first, then inputs: a wrong path is found before a long analysis, and nothing is written on a bad run.
       const toFiles = (path: string | undefined): string | undefined => (path === '-' ? undefined : path);
@@ -120,7 +120,7 @@ export function analyzeCommand(program: Command, { io, setExitCode, workerScript
         import('../progress.js'),
       ]);
       const workers = opts.workers === 'auto' ? defaultWorkers(await totalSize(files)) : Number(opts.workers);
-      if (!Number.isInteger(workers) || workers < 1) throw usageError(`--workers expects a whole number or auto, got "${opts.workers}"`);
+      if (!Number.isInteger(workers) || workers < 1) throw usageError('workers', opts.workers);
       const progress = createProgress({ stream: io.stderr, enabled: opts.progress && !io.env.CI });
       // Like the progress bar: on a terminal, unless --no-progress; scripts and pipes keep a quiet stderr.
       const showColumns = opts.progress && !io.env.CI && io.stderr.isTTY === true;
@@ -200,7 +200,7 @@ function checkStreams(opts: AnalyzeCliOptions, exports: Partial<Record<ExportKin
     ...EXPORT_KINDS.map((kind) => ({ option: `--export ${kind}`, path: exports[kind] })),
   ]);
   if (users.length > 1) {
-    throw usageError(`standard output can carry one stream, not ${users.join(' and ')}: write the others to files (e.g. --out report.${opts.format === 'state' ? 'state.json' : opts.format === 'table' ? 'txt' : opts.format})`);
+    throw usageError('oneStdoutStream', users, `report.${opts.format === 'state' ? 'state.json' : opts.format === 'table' ? 'txt' : opts.format}`);
   }
 }
 

@@ -36,8 +36,8 @@ export function discoverCommand(program: Command, { io, setExitCode }: CommandCo
     .option('--no-progress', 'never show the progress bar (it only shows on a terminal, on stderr)')
     .action(async (files: string[], opts: DiscoverCliOptions) => {
       await checkInputOptions(files, opts, io, 'discover');
-      if (opts.examples > 5) throw usageError('--examples expects 1 to 5 example verbatims per topic');
-      if (opts.draft === '-') throw usageError('--draft expects a file (the topics go to standard output)');
+      if (opts.examples > 5) throw usageError('discoverExamples');
+      if (opts.draft === '-') throw usageError('draftFile');
       await checkOutputs([{ option: '--out', path: opts.out === '-' ? undefined : opts.out }, { option: '--draft', path: opts.draft }], files);
       await checkInputs(files);
       // Loaded now: the other commands never load them (start-up).

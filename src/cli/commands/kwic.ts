@@ -37,12 +37,12 @@ export function kwicCommand(program: Command, { io }: CommandContext): void {
       ]);
       const { inputs, options } = await inputRun(files, opts, io);
       const layers = opts.lexicon.length > 0 ? await loadLexiconFiles(opts.lexicon) : [];
-      const base = { includeDefault: opts.defaultLexicon, sectors: options.sectors ?? [], defaultLanguage: opts.lang };
+      const base = { includeDefault: opts.defaultLexicon, sectors: options.sectors ?? [], defaultLanguage: opts.corpusLang };
       let entry;
       if (opts.entry !== undefined) {
         const known = createAnalyzer({ ...base, lexicons: layers });
         entry = known.entries.get(opts.entry) ?? [...known.entries.values()].find((e) => e.tag === opts.entry);
-        if (entry === undefined) throw usageError(`--entry: no entry "${opts.entry}" in the lexicons (ids as in lexicons/fr/*.yml or your --lexicon files)`);
+        if (entry === undefined) throw usageError('noEntry', opts.entry);
       }
       const analyzer = createAnalyzer({ ...base, lexicons: [...layers, kwicLayer(term, entry)] });
       const kwic = createKwic({

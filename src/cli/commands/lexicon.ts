@@ -52,9 +52,9 @@ export function lexiconCommand(program: Command, { io }: CommandContext): void {
         import('../../index.js'),
         import('../../io/encoding.js'),
       ]);
-      if (opts.theme !== undefined && opts.kind === 'theme') throw usageError('--theme does not apply to --kind theme: a theme has no theme');
-      if (opts.theme !== undefined && !/^[a-z0-9_.]+$/.test(opts.theme)) throw usageError(`--theme expects an entry id (lowercase ascii, digits, _ and .), got "${opts.theme}"`);
-      if (file === '-') throw usageError('lexicon import reads a file, not standard input');
+      if (opts.theme !== undefined && opts.kind === 'theme') throw usageError('themeOfTheme');
+      if (opts.theme !== undefined && !/^[a-z0-9_.]+$/.test(opts.theme)) throw usageError('themeId', opts.theme);
+      if (file === '-') throw usageError('importStdin');
       await checkOutputs([{ option: '--out', path: opts.out === '-' ? undefined : opts.out }], [file]);
       const bytes = await readFile(file);
       const text = iconv.decode(bytes, detectEncoding(bytes, true).encoding);

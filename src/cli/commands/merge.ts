@@ -21,7 +21,7 @@ export function mergeCommand(program: Command, { io, setExitCode }: CommandConte
     .addOption(new Option('--format <format>', 'report format; state: the merged state, to merge again').choices(FORMATS).default('table'))
     .option('--out <file>', 'write the report to a file instead of stdout (- : stdout)')
     .action(async (files: string[], opts: { format: (typeof FORMATS)[number]; out?: string }) => {
-      if (files.filter((f) => f === '-').length > 1) throw usageError('standard input (-) is given twice: it can be read once');
+      if (files.filter((f) => f === '-').length > 1) throw usageError('stdinTwice');
       await checkOutputs([{ option: '--out', path: opts.out === '-' ? undefined : opts.out }], files);
       await checkInputs(files);
       const [{ finalizeRunState, mergeRunStates, parseRunStates, stringifyRunState }, { renderReport }] = await Promise.all([import('../../run/state-file.js'), import('../../report/index.js')]);

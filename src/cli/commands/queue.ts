@@ -7,7 +7,7 @@ import type { InputFormat } from '../../io/index.js';
 import { sectorNames } from '../../lexicon/defaults.js';
 import { DEFAULT_CHUNK_ROWS, DEFAULT_QUEUE, DEFAULT_REDIS_URL } from '../../queue/connection.js';
 import { escapeForTerminal } from '../../_utils/display.js';
-import { checkSectors, collect, positiveInt, usageError } from '../args.js';
+import { checkSectors, collect, corpusLang, positiveInt, usageError } from '../args.js';
 import { checkInputs, checkOutputs } from '../checks.js';
 import { EXIT, type CommandContext } from '../context.js';
 import { output, stdoutUsers } from '../output.js';
@@ -48,17 +48,17 @@ export function queueCommand(program: Command, { io, setExitCode }: CommandConte
     .option('--encoding <name>', 'encoding of the inputs (default: detected)')
     .option('--examples <n>', 'example verbatims per concept and irritant', positiveInt('--examples'), 3)
     .option('--top <n>', 'top words and expressions listed', positiveInt('--top'), 20)
-    .option('--lang <code>', "corpus' default language for short texts (ISO 639-3)", 'fra')
+    .option('--corpus-lang <code>', "corpus' language, given to texts too short to tell (ISO 639-3)", corpusLang, 'fra')
     .option('--no-mask', 'keep personal data in the report and the annotations')
     .option('--all-turns', 'in chat transcripts, analyse the agent turns too')
     .addOption(new Option('--period <period>', 'trend period').choices(['month', 'week']).default('month'))
     .addOption(new Option('--scale <scale>', 'score scale').choices(['auto', 'nps', 'stars', 'csat', 'ces']).default('auto'))
     .option('--max-xlsx-size <MB>', 'largest size an XLSX file may inflate to, in MB', positiveInt('--max-xlsx-size'), 256)
     .action(async (files: string[], opts: ProduceCliOptions) => {
-      if (opts.chunkRows < 1) throw usageError('--chunk-rows expects a whole number of 1 or more');
-      if (opts.maxXlsxSize < 1) throw usageError('--max-xlsx-size expects a size in MB of 1 or more');
-      if (files.filter((f) => f === '-').length > 1) throw usageError('standard input (-) is given twice: it can be read once');
-      if (opts.sector.includes('auto')) throw usageError('--sector auto is for verbatim analyze: name the sectors for a queue run');
+      if (opts.chunkRows < 1) throw usageError('wholeNumberFromOne', '--chunk-rows');
+      if (opts.maxXlsxSize < 1) throw usageError('sizeFromOne', '--max-xlsx-size');
+      if (files.filter((f) => f === '-').length > 1) throw usageError('stdinTwice');
+      if (opts.sector.includes('auto')) throw usageError('sectorAutoQueue');
       await checkInputs(files);
       const columns: Record<string, string | string[]> = {};
       for (const key of ['text', 'channel', 'id', 'date', 'score', 'author'] as const) if (opts[key] !== undefined) columns[key] = opts[key];
@@ -75,7 +75,7 @@ export function queueCommand(program: Command, { io, setExitCode }: CommandConte
         lexicons: opts.lexicon,
         includeDefault: opts.defaultLexicon,
         sectors: checkSectors(opts.sector),
-        defaultLanguage: opts.lang,
+        defaultLanguage: opts.corpusLang,
         allTurns: opts.allTurns === true,
         examples: opts.examples,
         topWords: opts.top,
@@ -95,8 +95,8 @@ export function queueCommand(program: Command, { io, setExitCode }: CommandConte
     .option('--until-empty', 'stop once no chunk is waiting or being analysed anywhere')
     .option('--lock-duration <ms>', 'how long a chunk stays with a worker that stopped answering before another takes it', positiveInt('--lock-duration'), 30_000)
     .action(async (opts: { redis: string; queue: string; concurrency: number; untilEmpty?: boolean; lockDuration: number }) => {
-      if (opts.concurrency < 1) throw usageError('--concurrency expects a whole number of 1 or more');
-      if (opts.lockDuration < 100) throw usageError('--lock-duration expects a duration in ms of 100 or more');
+      if (opts.concurrency < 1) throw usageError('wholeNumberFromOne', '--concurrency');
+      if (opts.lockDuration < 100) throw usageError('durationFrom100', '--lock-duration');
       const { workQueue } = await import('../../queue/work.js');
       const worker = await workQueue({
         redis: opts.redis,
@@ -126,7 +126,7 @@ export function queueCommand(program: Command, { io, setExitCode }: CommandConte
     .option('--timeout <seconds>', 'give up when the run is not done after this long (default: wait)', positiveInt('--timeout'))
     .action(async (opts: { redis: string; queue: string; format: (typeof FORMATS)[number]; out?: string; annotate?: string; annotateFormat?: 'csv' | 'jsonl'; timeout?: number }) => {
       const users = stdoutUsers([{ option: '--out', path: opts.out, report: true }, { option: '--annotate', path: opts.annotate }]);
-      if (users.length > 1) throw usageError(`standard output can carry one stream, not ${users.join(' and ')}: write the others to files`);
+      if (users.length > 1) throw usageError('oneStdoutStream', users);
       const toFile = (path: string | undefined): string | undefined => (path === '-' ? undefined : path);
       await checkOutputs([{ option: '--out', path: toFile(opts.out) }, { option: '--annotate', path: toFile(opts.annotate) }], []);
       const [{ mergeQueue }, { stringifyRunState }, { renderReport }] = await Promise.all([import('../../queue/merge.js'), import('../../run/state-file.js'), import('../../report/index.js')]);
@@ -170,7 +170,7 @@ interface ProduceCliOptions {
   encoding?: string;
   examples: number;
   top: number;
-  lang: string;
+  corpusLang: string;
   mask: boolean;
   allTurns?: boolean;
   period: 'month' | 'week';
