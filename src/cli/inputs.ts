@@ -7,6 +7,7 @@ import type { AnalyzeFilesOptions } from '../run/analyze-files.js';
 import { escapeForTerminal } from '../_utils/display.js';
 import { checkSectors, collect, corpusLang, positiveInt, usageError } from './args.js';
 import type { CliIo } from './context.js';
+import type { CliMessages } from './messages.js';
 import { firstTexts } from './read.js';
 
 const INPUT_FORMATS = ['csv', 'tsv', 'json', 'jsonl', 'xlsx'] as const;
@@ -82,6 +83,7 @@ export async function inputRun(
   files: string[],
   opts: InputCliOptions,
   io: CliIo,
+  m: CliMessages,
 ): Promise<{ inputs: Array<string | InputSpec>; options: AnalyzeFilesOptions }> {
   const stdin = io.stdin ?? process.stdin;
   const inputs: Array<string | InputSpec> = files.map((f) => (f === '-' && opts.stdinName !== undefined ? { path: opts.stdinName, stream: stdin } : f));
@@ -90,7 +92,7 @@ export async function inputRun(
     options: {
       lexicons: opts.lexicon,
       includeDefault: opts.defaultLexicon,
-      sectors: opts.sector.includes('auto') ? await autoSectors(io, files, opts) : checkSectors(opts.sector),
+      sectors: opts.sector.includes('auto') ? await autoSectors(io, m, files, opts) : checkSectors(opts.sector),
       defaultLanguage: opts.corpusLang,
       columns: pickColumns(opts),
       maskPersonalData: opts.mask,
@@ -107,14 +109,12 @@ export async function inputRun(
  * `--sector auto`: the layer the first 500 verbatims read like most, when a
  * fifth of them at least use its words; said on stderr, as it was asked for.
  */
-async function autoSectors(io: CliIo, files: string[], opts: InputCliOptions): Promise<string[]> {
+async function autoSectors(io: CliIo, m: CliMessages, files: string[], opts: InputCliOptions): Promise<string[]> {
   const named = checkSectors(opts.sector.filter((s) => s !== 'auto'));
   if (files.includes('-')) throw usageError('sectorAutoStdin');
   const { suggestSectors } = await import('../analyze/sectors.js');
   const [best] = suggestSectors(await firstTexts(files, opts.text, 500), { minShare: AUTO_SECTOR_SHARE });
-  io.stderr.write(best === undefined
-    ? `verbatim: --sector auto: no sector layer fits (none is used by ${AUTO_SECTOR_SHARE * 100} % of the first verbatims)\n`
-    : `verbatim: --sector auto: ${best.sector} (its terms fire in ${Math.round(best.share * 100)} % of the first verbatims)\n`);
+  io.stderr.write(`verbatim: ${best === undefined ? m.notes.sectorAutoNone(AUTO_SECTOR_SHARE * 100) : m.notes.sectorAuto(best.sector, Math.round(best.share * 100))}\n`);
   return best === undefined || named.includes(best.sector) ? named : [...named, best.sector];
 }
 const AUTO_SECTOR_SHARE = 0.2;

@@ -29,6 +29,8 @@ export interface AnalyzeFilesOptions {
   includeDefault?: boolean;
   /** Optional sector layers over the default lexicons (`['banque']`; see `sectorNames()`). */
   sectors?: string[];
+  /** Language of the report's labels and of the reject reasons: `fr` (default) or `en`. Not part of the run's state: parts in two languages merge. */
+  lang?: string;
   /** The corpus' language, for texts too short to tell (default `fra`). */
   defaultLanguage?: string;
   columns?: ColumnOptions;
@@ -242,7 +244,7 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
       await rejectsWritten;
     }
   }
-  const report = finalizeReport(state, { ...corpus, ...(options.sections ? { sections: options.sections } : {}) });
+  const report = finalizeReport(state, { ...corpus, ...(options.lang !== undefined ? { lang: options.lang } : {}), ...(options.sections ? { sections: options.sections } : {}) });
   const provenance = await runProvenance(
     described,
     { allTurns, includeDefault: analyzerOptions.includeDefault !== false, sectors: options.sectors ?? [], lexicons: options.lexicons ?? [], analyzerGiven: options.analyzer !== undefined },

@@ -313,10 +313,10 @@ export function mergeRunStates(states: readonly NamedRunState[], options: RunSta
  * state whose figures are damaged past what `parseRunStates` checks throws an
  * `InputError` naming `name`.
  */
-export function finalizeRunState(state: RunState, options: RunStateOptions & { /** The state's name in messages (its file). */ name?: string } = {}): Report {
+export function finalizeRunState(state: RunState, options: RunStateOptions & { /** The state's name in messages (its file). */ name?: string; /** Language of the report's labels (`fr` default, `en`). */ lang?: string } = {}): Report {
   checkRunState(state, 'the state');
   try {
-    const report = finalizeReport(state.state, { ...state.report, meta: state.meta, ...(options.sections ? { sections: options.sections } : {}) });
+    const report = finalizeReport(state.state, { ...state.report, meta: state.meta, ...(options.lang !== undefined ? { lang: options.lang } : {}), ...(options.sections ? { sections: options.sections } : {}) });
     if (state.provenance !== undefined) report.provenance = cloneState(state.provenance);
     return report;
   } catch (error) {

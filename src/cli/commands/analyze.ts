@@ -10,6 +10,7 @@ import { checkInputs, checkOutputs } from '../checks.js';
 import { EXIT, type CommandContext } from '../context.js';
 import { addInputOptions, checkInputOptions, inputRun, type InputCliOptions } from '../inputs.js';
 import { output, stdoutUsers } from '../output.js';
+import { sayWritten, type Written } from '../written.js';
 
 const FORMATS = ['table', 'md', 'json', 'csv', 'html', 'state'] as const;
 const EXPORT_KINDS = ['dfm', 'spans', 'iramuteq'] as const;
@@ -60,7 +61,8 @@ function vocabulary(value: string): number | 'exact' {
   return n;
 }
 
-export function analyzeCommand(program: Command, { io, setExitCode, workerScript }: CommandContext): void {
+export function analyzeCommand(program: Command, context: CommandContext): void {
+  const { io, m, setExitCode, workerScript } = context;
   const command = program
     .command('analyze')
     .description('analyse exported verbatim files (CSV/TSV/JSON/JSONL/XLSX) and print the per-channel report')
@@ -121,13 +123,14 @@ export function analyzeCommand(program: Command, { io, setExitCode, workerScript
       ]);
       const workers = opts.workers === 'auto' ? defaultWorkers(await totalSize(files)) : Number(opts.workers);
       if (!Number.isInteger(workers) || workers < 1) throw usageError('workers', opts.workers);
-      const progress = createProgress({ stream: io.stderr, enabled: opts.progress && !io.env.CI });
+      const progress = createProgress({ stream: io.stderr, enabled: opts.progress && !io.env.CI, format: m.notes.progress });
       // Like the progress bar: on a terminal, unless --no-progress; scripts and pipes keep a quiet stderr.
       const showColumns = opts.progress && !io.env.CI && io.stderr.isTTY === true;
-      const { inputs, options } = await inputRun(files, opts, io);
+      const { inputs, options } = await inputRun(files, opts, io, m);
       try {
         const result = await analyzeFiles(inputs, {
           ...options,
+          lang: context.lang,
           workers,
           // The bin (dist/cli/bin.js) starts the analysis worker when it is run as one, and says where it is.
           workerScript: workerScript ?? fileURLToPath(import.meta.url),
@@ -143,27 +146,38 @@ export function analyzeCommand(program: Command, { io, setExitCode, workerScript
           ...(exports.spans !== undefined ? { spans: exports.spans === '-' ? io.stdout : exports.spans } : {}),
           ...(exports.iramuteq !== undefined ? { iramuteq: exports.iramuteq === '-' ? io.stdout : exports.iramuteq, iramuteqVariables: opts.iramuteqVars ?? [] } : {}),
           // The columns each input is read with, said before the first row (where the progress bar would be).
-          ...(showColumns ? { onColumns: (used: ColumnsUsed) => io.stderr.write(`${describeColumns(used)}\n`) } : {}),
+          ...(showColumns ? { onColumns: (used: ColumnsUsed) => io.stderr.write(`verbatim: ${escapeForTerminal(m.notes.columns(used), true)}\n`) } : {}),
           keepState: opts.format === 'state',
           onProgress: (n) => progress.tick(n),
         });
         progress.stop();
+        const written: Written[] = [
+          { kind: 'annotations', path: opts.annotate, ...(opts.annotateFormat !== undefined ? { format: opts.annotateFormat } : {}) },
+          { kind: 'rejects', path: opts.rejects, format: 'csv' },
+          { kind: 'dfm', path: exports.dfm },
+          ...(matrix ? [{ kind: 'dfm', path: matrix.rows } as const, { kind: 'dfm', path: matrix.cols } as const] : []),
+          { kind: 'spans', path: exports.spans },
+          { kind: 'iramuteq', path: exports.iramuteq },
+        ];
         if (result.state) {
           // A part with no row, or with every row rejected, still has its state: the merge counts its rejects.
           await output(io, `${stringifyRunState(result.state)}\n`, opts.out);
+          await sayWritten(context, [{ kind: 'state', path: opts.out, format: 'state' }, ...written]);
           return;
         }
         const { summary } = result.report;
         if (summary.analysed === 0) {
           // A failed run writes no report: stdout stays empty, the reasons go to stderr (the rows to --rejects).
           const reasons = summary.rejectsByReason.slice(0, 3).map((r) => `${r.reason}: ${r.count}`).join(', ');
-          io.stderr.write(`verbatim: no verbatim could be analysed (${summary.rejected} rows skipped${reasons === '' ? '' : ` — ${escapeForTerminal(reasons)}`}; see --rejects FILE)\n`);
+          io.stderr.write(`verbatim: ${escapeForTerminal(m.notes.nothingAnalysed(summary.rejected, reasons, opts.rejects === undefined))}\n`);
+          await sayWritten(context, written);
           setExitCode(EXIT.input);
           return;
         }
         // Every format through renderReport (HTML gives a promise, the text formats a string).
         const text = await renderReport(result.report, opts.format as ReportFormat);
         await output(io, text, opts.out);
+        await sayWritten(context, [{ kind: 'report', path: opts.out, format: opts.format }, ...written]);
       } finally {
         progress.stop();
       }
@@ -202,21 +216,6 @@ function checkStreams(opts: AnalyzeCliOptions, exports: Partial<Record<ExportKin
   if (users.length > 1) {
     throw usageError('oneStdoutStream', users, `report.${opts.format === 'state' ? 'state.json' : opts.format === 'table' ? 'txt' : opts.format}`);
   }
-}
-
-/** One line naming the columns an input is read with: `verbatim: r.csv (csv, delimiter ";", utf8): text content_review, id id, channel canal…`. */
-export function describeColumns(used: ColumnsUsed): string {
-  const roles: string[] = [];
-  const name = (header: string): string => JSON.stringify(header);
-  if (used.textColumns !== undefined) roles.push(`text ${used.textColumns.map(name).join(' + ')}`);
-  else if (used.text !== undefined) roles.push(`text ${name(used.text)}`);
-  for (const role of ['id', 'channel', 'date', 'score', 'author'] as const) {
-    const header = used[role];
-    if (header !== undefined) roles.push(`${role} ${name(header)}`);
-    else if (role === 'channel' && used.constantChannel !== undefined) roles.push(`channel = ${name(used.constantChannel)}`);
-  }
-  const file = used.file === '-' ? 'standard input' : used.file;
-  return escapeForTerminal(`verbatim: columns of ${file} (${used.description}): ${roles.join(', ')}; other columns kept as meta`, true);
 }
 
 async function totalSize(files: string[]): Promise<number> {

@@ -8,6 +8,7 @@ import { checkInputs, checkOutputs } from '../checks.js';
 import { EXIT, type CommandContext } from '../context.js';
 import { addInputOptions, checkInputOptions, inputRun, type InputCliOptions } from '../inputs.js';
 import { output } from '../output.js';
+import { sayWritten } from '../written.js';
 
 const FORMATS = ['table', 'md', 'json', 'html'] as const;
 
@@ -21,7 +22,8 @@ interface DiscoverCliOptions extends InputCliOptions {
   progress: boolean;
 }
 
-export function discoverCommand(program: Command, { io, setExitCode }: CommandContext): void {
+export function discoverCommand(program: Command, context: CommandContext): void {
+  const { io, m, setExitCode } = context;
   const command = program
     .command('discover')
     .description('find what the lexicons leave unexplained, grouped into candidate topics; --draft writes them as a lexicon layer')
@@ -46,7 +48,7 @@ export function discoverCommand(program: Command, { io, setExitCode }: CommandCo
         import('../../run/analyze-files.js'),
         import('../progress.js'),
       ]);
-      const { inputs, options } = await inputRun(files, opts, io);
+      const { inputs, options } = await inputRun(files, opts, io, m);
       const discoverOptions: DiscoverOptions = {
         sampleSize: opts.sample,
         scale: opts.scale,
@@ -55,13 +57,13 @@ export function discoverCommand(program: Command, { io, setExitCode }: CommandCo
         examples: opts.examples,
       };
       const builder = createDiscoverBuilder(discoverOptions);
-      const progress = createProgress({ stream: io.stderr, enabled: opts.progress && !io.env.CI });
+      const progress = createProgress({ stream: io.stderr, enabled: opts.progress && !io.env.CI, format: m.notes.progress });
       try {
         const { report } = await analyzeFiles(inputs, { ...options, sections: [coreSection()], onAnalysis: (a) => builder.add(a), onProgress: (n) => progress.tick(n) });
         progress.stop();
         if (report.summary.analysed === 0) {
           const reasons = report.summary.rejectsByReason.slice(0, 3).map((r) => `${r.reason}: ${r.count}`).join(', ');
-          io.stderr.write(`verbatim: no verbatim could be analysed (${report.summary.rejected} rows skipped${reasons === '' ? '' : ` — ${escapeForTerminal(reasons)}`})\n`);
+          io.stderr.write(`verbatim: ${escapeForTerminal(m.notes.nothingAnalysed(report.summary.rejected, reasons, false))}\n`);
           setExitCode(EXIT.input);
           return;
         }
@@ -71,5 +73,6 @@ export function discoverCommand(program: Command, { io, setExitCode }: CommandCo
       const result = finalizeDiscover(builder.snapshot(), discoverOptions);
       if (opts.draft !== undefined) await output(io, draftLexicon(result), opts.draft);
       await output(io, renderDiscover(result, opts.format), opts.out);
+      await sayWritten(context, [{ kind: 'draft', path: opts.draft, format: 'yml' }, { kind: 'topics', path: opts.out, format: opts.format }]);
     });
 }

@@ -6,6 +6,7 @@ import { checkInputs, checkOutputs } from '../checks.js';
 import type { CommandContext } from '../context.js';
 import { addInputOptions, checkInputOptions, inputRun, type InputCliOptions } from '../inputs.js';
 import { output } from '../output.js';
+import { sayWritten } from '../written.js';
 
 interface KwicCliOptions extends InputCliOptions {
   entry?: string;
@@ -14,7 +15,8 @@ interface KwicCliOptions extends InputCliOptions {
   out?: string;
 }
 
-export function kwicCommand(program: Command, { io }: CommandContext): void {
+export function kwicCommand(program: Command, context: CommandContext): void {
+  const { io, m } = context;
   const command = program
     .command('kwic')
     .description('keyword in context: every hit of a term written in the lexicon term syntax, as an entry would match it')
@@ -35,7 +37,7 @@ export function kwicCommand(program: Command, { io }: CommandContext): void {
         import('../../io/lexicon-files.js'),
         import('../../run/analyze-files.js'),
       ]);
-      const { inputs, options } = await inputRun(files, opts, io);
+      const { inputs, options } = await inputRun(files, opts, io, m);
       const layers = opts.lexicon.length > 0 ? await loadLexiconFiles(opts.lexicon) : [];
       const base = { includeDefault: opts.defaultLexicon, sectors: options.sectors ?? [], defaultLanguage: opts.corpusLang };
       let entry;
@@ -53,5 +55,6 @@ export function kwicCommand(program: Command, { io }: CommandContext): void {
       const { lexicons: _paths, ...rest } = options;
       await analyzeFiles(inputs, { ...rest, analyzer, sections: [coreSection()], onAnalysis: (a) => kwic.add(a) });
       await output(io, renderKwic(kwic.result(), opts.format, term), opts.out);
+      await sayWritten(context, [{ kind: 'kwic', path: opts.out, format: opts.format }]);
     });
 }

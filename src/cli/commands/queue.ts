@@ -12,6 +12,7 @@ import { checkInputs, checkOutputs } from '../checks.js';
 import { EXIT, type CommandContext } from '../context.js';
 import { output, stdoutUsers } from '../output.js';
 import { onStopSignal } from '../process.js';
+import { sayWritten } from '../written.js';
 
 const FORMATS = ['table', 'md', 'json', 'csv', 'html', 'state'] as const;
 const INPUT_FORMATS = ['csv', 'tsv', 'json', 'jsonl', 'xlsx'] as const;
@@ -23,7 +24,8 @@ function where(command: Command, env: Record<string, string | undefined>): Comma
     .option('--queue <name>', 'queue name: one run per queue at a time', DEFAULT_QUEUE);
 }
 
-export function queueCommand(program: Command, { io, setExitCode }: CommandContext): void {
+export function queueCommand(program: Command, context: CommandContext): void {
+  const { io, m, setExitCode } = context;
   const say = (line: string): void => void io.stderr.write(`verbatim: ${escapeForTerminal(line)}\n`);
   const queue = program
     .command('queue')
@@ -86,7 +88,7 @@ export function queueCommand(program: Command, { io, setExitCode }: CommandConte
         maxXlsxSize: opts.maxXlsxSize * 1024 * 1024,
         ...(io.stdin ? { stdin: io.stdin as AsyncIterable<Uint8Array> } : {}),
       });
-      say(`queue "${result.queue}": ${result.rows} rows in ${result.chunks} chunks${result.retried > 0 ? ` (${result.retried} failed chunks retried)` : ''}; now run verbatim queue work, then verbatim queue merge`);
+      say(m.notes.queueProduced(result.queue, result.rows, result.chunks, result.retried));
     });
 
   where(queue.command('work'), io.env)
@@ -104,17 +106,17 @@ export function queueCommand(program: Command, { io, setExitCode }: CommandConte
         concurrency: opts.concurrency,
         untilEmpty: opts.untilEmpty === true,
         lockDuration: opts.lockDuration,
-        onError: (error) => say(`queue work: ${error.message.replace(/^verbatim-fr: /, '')}`),
+        onError: (error) => say(m.notes.queueWorkError(error.message.replace(/^verbatim-fr: /, ''))),
       });
       // Stopped (Ctrl-C, SIGTERM from a supervisor): no new chunk, the ones in hand finished and returned, then a clean exit;
       // killed instead, a chunk would wait for its lock to expire (--lock-duration) before another worker takes it.
       const undo = onStopSignal((signal) => {
-        say(`queue "${opts.queue}": ${signal}: finishing the chunks in hand, then stopping (${signal} again to stop at once)`);
+        say(m.notes.queueStopping(opts.queue, signal));
         void worker.close();
       });
-      say(`queue "${opts.queue}": waiting for chunks${opts.untilEmpty === true ? ' (until none is left)' : ' (Ctrl-C to stop)'}`);
+      say(m.notes.queueWaiting(opts.queue, opts.untilEmpty === true));
       const { chunks, rows } = await worker.done.finally(undo);
-      say(`queue "${opts.queue}": ${chunks} chunks (${rows} rows) analysed by this worker`);
+      say(m.notes.queueWorked(opts.queue, chunks, rows));
     });
 
   where(queue.command('merge'), io.env)
@@ -133,21 +135,24 @@ export function queueCommand(program: Command, { io, setExitCode }: CommandConte
       const result = await mergeQueue({
         redis: opts.redis,
         queue: opts.queue,
+        lang: context.lang,
         ...(opts.timeout !== undefined ? { timeout: opts.timeout * 1000 } : {}),
         ...(opts.annotate !== undefined ? { annotate: opts.annotate === '-' ? io.stdout : opts.annotate } : {}),
         ...(opts.annotateFormat !== undefined ? { annotateFormat: opts.annotateFormat } : {}),
       });
       if (opts.format === 'state') {
         await output(io, `${stringifyRunState(result.state)}\n`, opts.out);
+        await sayWritten(context, [{ kind: 'state', path: opts.out, format: 'state' }, { kind: 'annotations', path: opts.annotate }]);
         return;
       }
       const { summary } = result.report;
       if (summary.analysed === 0) {
-        say(`no verbatim could be analysed (${summary.rejected} rows skipped)`);
+        say(m.notes.nothingAnalysed(summary.rejected, '', false));
         setExitCode(EXIT.input);
         return;
       }
       await output(io, await renderReport(result.report, opts.format as ReportFormat), opts.out);
+      await sayWritten(context, [{ kind: 'report', path: opts.out, format: opts.format }, { kind: 'annotations', path: opts.annotate }]);
     });
 }
 
