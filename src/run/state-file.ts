@@ -150,6 +150,8 @@ function checkCoreShape(core: unknown): void {
     throw new TypeError('the core settings are incomplete');
   }
   if (typeof rejects.count !== 'number' || !counts(rejects.byReason) || !Array.isArray(rejects.first)) throw new TypeError('the rejects are incomplete');
+  const codes = rejects.codes as unknown;
+  if (codes !== undefined && (typeof codes !== 'object' || codes === null || Array.isArray(codes) || !Object.values(codes).every((v) => typeof v === 'string'))) throw new TypeError('the codes of the rejects are damaged');
   for (const [id, ch] of Object.entries(c.channels)) {
     const ok =
       typeof ch === 'object' && ch !== null &&

@@ -78,6 +78,7 @@ export function queueCommand(program: Command, context: CommandContext): void {
         includeDefault: opts.defaultLexicon,
         sectors: checkSectors(opts.sector),
         defaultLanguage: opts.corpusLang,
+        lang: context.lang,
         allTurns: opts.allTurns === true,
         examples: opts.examples,
         topWords: opts.top,
