@@ -66,11 +66,25 @@ export async function main(argv: string[], io: CliIo = defaultIo(), options: Mai
   if (choice.badValue !== undefined) return reportError(usageError('lang', choice.badValue), io, debug, lang);
   if (choice.movedCorpusLang !== undefined) io.stderr.write(`verbatim: ${m.notes.warning}${m.colon}${m.notes.langMoved(choice.movedCorpusLang)}\n`);
   argv = joinExportArgs(choice.argv);
+  const context: CommandContext = { io, lang, m, quiet, setExitCode: (next) => (code = next), ...(options.workerScript !== undefined ? { workerScript: options.workerScript } : {}) };
+  const program = createProgram(context);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (error) {
+    return reportError(error, io, debug, lang);
+  }
+}
+
+/** The `verbatim` program and its commands, with help and errors in the context's language. */
+export function createProgram(context: CommandContext): Command {
+  const { io, m } = context;
   const program = new Command('verbatim')
     .description('Analyse French customer verbatims per channel: concepts, irritants, enchantments, with example verbatims.')
     .version(VERSION, '-v, --version')
     .showHelpAfterError(m.errors.seeHelp)
     .addHelpText('after', `\n${m.examples}${EXAMPLES}`)
+    // Read by main() before commander (so that a bad line is said in the chosen language): here for the help.
     .option('--lang <fr|en>', 'language of messages, help and reports (default: $VERBATIM_LANG, else fr)')
     .option('-q, --quiet', 'do not say where the outputs were written')
     .option('--debug', 'show the stack trace of internal errors')
@@ -81,17 +95,9 @@ export async function main(argv: string[], io: CliIo = defaultIo(), options: Mai
     })
     .exitOverride();
   configureHelpLanguage(program, m);
-
-  const context: CommandContext = { io, lang, m, quiet, setExitCode: (next) => (code = next), ...(options.workerScript !== undefined ? { workerScript: options.workerScript } : {}) };
   for (const add of COMMANDS) add(program, context);
   translateHelp(program, m);
-
-  try {
-    await program.parseAsync(argv, { from: 'user' });
-    return code;
-  } catch (error) {
-    return reportError(error, io, debug, lang);
-  }
+  return program;
 }
 
 /**
@@ -111,11 +117,15 @@ export function reportError(error: unknown, io: CliIo, debug = false, lang: CliL
   // The reader of standard output went away (`| head -1`): a quiet end, whatever was being written.
   if (isClosedOutput(error)) return EXIT.ok;
   if (error instanceof InputError) {
-    say(describeIssues(m, m.errors.input, error instanceof InputsError ? error.localIssues(m) : error.issues, (i) => (i.line !== undefined ? `${i.file}:${i.line}` : i.file)));
+    // StateMergeError (src/run) by name: importing it would load the state files' module at every start.
+    const head = error.name === 'StateMergeError' ? m.errors.merge : m.errors.input;
+    say(describeIssues(m, head, error instanceof InputsError ? error.localIssues(m) : error.issues, (i) => (i.line !== undefined ? `${i.file}:${i.line}` : i.file)));
     return EXIT.input;
   }
   if (error instanceof LexiconError) {
-    say(describeIssues(m, m.errors.lexicon, error.issues, (i) => `${i.line > 0 ? `${i.file}:${i.line}:${i.column}` : `${i.file} (${i.path})`}${i.entryId !== undefined ? ` [${i.entryId}]` : ''}`));
+    // A subclass with its own head line (a dictionary that cannot be imported) keeps it, in English.
+    const head = Object.getPrototypeOf(error) === LexiconError.prototype ? m.errors.lexicon : () => error.message.split('\n')[0]!.replace(/^verbatim-fr: /, '').replace(/:$/, '');
+    say(describeIssues(m, head, error.issues, (i) => `${i.line > 0 ? `${i.file}:${i.line}:${i.column}` : `${i.file} (${i.path})`}${i.entryId !== undefined ? ` [${i.entryId}]` : ''}`));
     return EXIT.input;
   }
   if (error instanceof QueueError) {

@@ -65,6 +65,8 @@ export interface CliMessages {
   errors: {
     /** First line of an `InputError`: "cannot read input, N problems". */
     input(count: number): string;
+    /** First line of a `StateMergeError` (states that cannot be merged). */
+    merge(count: number): string;
     /** First line of a `LexiconError`. */
     lexicon(count: number): string;
     /** An output that cannot be written: the path, what is wrong, what to do. */
@@ -246,6 +248,7 @@ const fr: CliMessages = {
   errors: {
     input: (n) => `impossible de lire l'entrée, ${count(frPlural, n, 'problème', 'problèmes')}`,
     lexicon: (n) => `lexique invalide, ${count(frPlural, n, 'problème', 'problèmes')}`,
+    merge: (n) => `impossible de fusionner les états, ${count(frPlural, n, 'problème', 'problèmes')}`,
     output: (what, reason, hint) => `impossible d'écrire ${what} : ${reason}\n    conseil : ${hint}`,
     cannotOpen: (path, code) => `impossible d'ouvrir ${path ?? 'un fichier'} (${code})`,
     cannotOpenHint: 'vérifiez le chemin et les droits',
@@ -367,6 +370,7 @@ const en: CliMessages = {
   errors: {
     input: (n) => `cannot read input, ${count(enPlural, n, 'problem', 'problems')}`,
     lexicon: (n) => `invalid lexicon, ${count(enPlural, n, 'problem', 'problems')}`,
+    merge: (n) => `cannot merge the states, ${count(enPlural, n, 'problem', 'problems')}`,
     output: (what, reason, hint) => `cannot write ${what}: ${reason}\n    hint: ${hint}`,
     cannotOpen: (path, code) => `cannot open ${path ?? 'a file'} (${code})`,
     cannotOpenHint: 'check the path and the permissions',
