@@ -130,8 +130,8 @@ describe('--export dfm, spans, iramuteq and --annotate-text, in one run', () => 
       [at('reviews.csv'), '6', '5', '6', 'empty text', 'the "title_review" and "content_review" cells are empty on this row', 'empty_text'],
     ]);
     // The table on the terminal names it so, whole.
-    const table = await cli(['analyze', at('reviews.csv'), '--text', 'title_review+content_review']);
-    expect(table.stdout).toContain(`${at('reviews.csv')} ligne 6 : empty text`);
+    const table = await cli(['analyze', at('reviews.csv'), '--text', 'title_review+content_review', '--lang', 'fr']);
+    expect(table.stdout).toContain(`${at('reviews.csv')} ligne 6 : texte vide`);
   });
 
   it('provenance in the JSON report: version, layers with their hashes, options, columns', () => {
