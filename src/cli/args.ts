@@ -2,10 +2,20 @@
 import { CommanderError } from 'commander';
 import { sectorNames } from '../lexicon/defaults.js';
 import { EXIT } from './context.js';
+import { cliMessages, type CliMessages } from './messages.js';
 
-/** A bad command line: the message alone on stderr, exit 2. */
-export function usageError(message: string): CommanderError {
-  return new CommanderError(EXIT.usage, 'verbatim.usage', message);
+type Usage = CliMessages['usage'];
+
+/** A bad command line, said in the language of the run (`render`); its `message` is the English one. */
+export class UsageError extends CommanderError {
+  constructor(readonly render: (m: CliMessages) => string) {
+    super(EXIT.usage, 'verbatim.usage', render(cliMessages('en')));
+  }
+}
+
+/** A bad command line: the message (`usage.<key>` of the catalogue) alone on stderr, exit 2. */
+export function usageError<K extends keyof Usage>(key: K, ...args: Parameters<Usage[K]>): UsageError {
+  return new UsageError((m) => (m.usage[key] as (...a: Parameters<Usage[K]>) => string)(...args));
 }
 
 /** A repeatable option's values, in the order given. */
@@ -17,7 +27,7 @@ export function collect(value: string, previous: string[]): string[] {
 export function positiveInt(name: string) {
   return (value: string): number => {
     const n = Number(value);
-    if (!Number.isInteger(n) || n < 0) throw usageError(`${name} expects a whole number, got "${value}"`);
+    if (!Number.isInteger(n) || n < 0) throw usageError('wholeNumber', name, value);
     return n;
   };
 }
@@ -26,7 +36,13 @@ export function positiveInt(name: string) {
 export function checkSectors(names: string[]): string[] {
   const known = sectorNames();
   for (const name of names) {
-    if (!known.includes(name)) throw usageError(`unknown sector "${name}"; known sectors: ${known.join(', ')}`);
+    if (!known.includes(name)) throw usageError('unknownSector', name, known);
   }
   return names;
+}
+
+/** `--corpus-lang`: a three-letter ISO 639-3 code (fra, eng…), lowercased. */
+export function corpusLang(value: string): string {
+  if (!/^[a-z]{3}$/i.test(value)) throw usageError('corpusLang', value);
+  return value.toLowerCase();
 }

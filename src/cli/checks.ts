@@ -5,17 +5,34 @@ import { access, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../io/errors.js';
 import type { InputIssue } from '../io/index.js';
+import { cliMessages, type CliMessages } from './messages.js';
 
-/** An output the run cannot write (missing folder, no permission, one of the inputs, a full disk). */
+/** What is wrong with an output, and what to do, in a language of the catalogue. */
+export type OutputProblem = (m: CliMessages) => { reason: string; hint: string };
+
+/** An output the run cannot write (missing folder, no permission, one of the inputs, a full disk); said in the run's language (`problem`). */
 export class OutputError extends Error {
+  readonly reason: string;
+  readonly hint: string;
+
   constructor(
-    readonly path: string,
-    readonly reason: string,
-    readonly hint: string,
+    /** The file; undefined for standard output. */
+    readonly path: string | undefined,
+    readonly problem: OutputProblem,
     readonly option?: string,
   ) {
-    super(`${option === undefined ? '' : `${option} `}${path}: ${reason}\n    hint: ${hint}`);
+    const { reason, hint } = problem(cliMessages('en'));
+    super(`${option === undefined ? '' : `${option} `}${path ?? 'standard output'}: ${reason}\n    hint: ${hint}`);
     this.name = 'OutputError';
+    this.reason = reason;
+    this.hint = hint;
+  }
+}
+
+/** Inputs that cannot be opened, said in the run's language (`localIssues`); `issues` are the English ones. */
+export class InputsError extends InputError {
+  constructor(readonly localIssues: (m: CliMessages) => InputIssue[]) {
+    super(localIssues(cliMessages('en')));
   }
 }
 
@@ -23,26 +40,26 @@ const code = (error: unknown): string | undefined => (error as NodeJS.ErrnoExcep
 
 /** Inputs that cannot be opened, all listed in one `InputError` (exit 3) before any is read. */
 export async function checkInputs(files: readonly string[]): Promise<void> {
-  const issues: InputIssue[] = [];
+  const issues: Array<(m: CliMessages) => InputIssue> = [];
   for (const file of files) {
     if (file === '-') continue;
     try {
       const info = await stat(file);
       if (info.isDirectory()) {
-        issues.push({ file, message: 'is a directory', hint: 'give the files inside it, e.g. dir/*.csv' });
+        issues.push((m) => ({ file, message: m.inputs.isDirectory, hint: m.inputs.isDirectoryHint }));
         continue;
       }
       await access(file, constants.R_OK);
     } catch (error) {
       const c = code(error);
       issues.push(
-        c === 'ENOENT' || c === 'ENOTDIR' ? { file, message: 'file not found', hint: 'check the path (relative paths start from the current directory)' }
-        : c === 'EACCES' || c === 'EPERM' ? { file, message: 'permission denied', hint: 'make the file readable by the current user' }
-        : { file, message: `cannot open the file (${c ?? String(error)})`, hint: 'check the path and the permissions' },
+        c === 'ENOENT' || c === 'ENOTDIR' ? (m) => ({ file, message: m.inputs.notFound, hint: m.inputs.notFoundHint })
+        : c === 'EACCES' || c === 'EPERM' ? (m) => ({ file, message: m.inputs.permission, hint: m.inputs.permissionHint })
+        : (m) => ({ file, message: m.inputs.cannotOpen(c ?? String(error)), hint: m.inputs.cannotOpenHint }),
       );
     }
   }
-  if (issues.length > 0) throw new InputError(issues);
+  if (issues.length > 0) throw new InputsError((m) => issues.map((issue) => issue(m)));
 }
 
 interface Identity {
@@ -78,32 +95,32 @@ export async function checkOutputs(outputs: ReadonlyArray<{ option: string; path
   const seen: Array<{ option: string; id: Identity }> = [];
   for (const { option, path } of outputs) {
     if (path === undefined) continue;
-    const fail = (reason: string, hint: string): never => {
-      throw new OutputError(path, reason, hint, option);
+    const fail = (problem: OutputProblem): never => {
+      throw new OutputError(path, problem, option);
     };
     let id = await identity(path);
     let device = false;
     if (id) {
       const info = await stat(path);
       device = !info.isFile() && !info.isDirectory();
-      if (info.isDirectory()) fail('is a directory', `give a file name, e.g. ${join(path, option === '--rejects' ? 'rejects.csv' : option === '--annotate' ? 'coding.jsonl' : 'report.txt')}`);
-      await access(path, constants.W_OK).catch(() => fail('permission denied', 'make the file writable, or write elsewhere'));
+      if (info.isDirectory()) fail((m) => ({ reason: m.outputs.isDirectory, hint: m.outputs.isDirectoryHint(join(path, option === '--rejects' ? 'rejects.csv' : option === '--annotate' ? 'coding.jsonl' : 'report.txt')) }));
+      await access(path, constants.W_OK).catch(() => fail((m) => ({ reason: m.outputs.permission, hint: m.outputs.permissionHint })));
       // A regular file is replaced through a temporary file beside it: the folder must be writable too.
-      if (info.isFile()) await access(dirname(id.real), constants.W_OK).catch(() => fail(`cannot write in the folder ${dirname(id!.real)}`, 'write the output in a folder you can write to'));
+      if (info.isFile()) await access(dirname(id.real), constants.W_OK).catch(() => fail((m) => ({ reason: m.outputs.folderNotWritable(dirname(id!.real)), hint: m.outputs.folderNotWritableHint })));
     } else {
       const folder = dirname(resolve(path));
-      const info = await stat(folder).catch((error: unknown) => (code(error) === 'ENOENT' ? undefined : fail(`cannot open the folder ${folder} (${code(error)})`, 'check the path')));
-      if (info === undefined) fail(`the folder ${dirname(path)} does not exist`, `create it first (mkdir -p ${dirname(path)}), or write elsewhere`);
-      else if (!info.isDirectory()) fail(`${dirname(path)} is not a folder`, 'check the path');
-      await access(folder, constants.W_OK).catch(() => fail(`cannot write in the folder ${dirname(path)} (permission denied)`, 'write the output in a folder you can write to'));
+      const info = await stat(folder).catch((error: unknown) => (code(error) === 'ENOENT' ? undefined : fail((m) => ({ reason: m.outputs.cannotOpenFolder(folder, code(error)), hint: m.outputs.checkPath }))));
+      if (info === undefined) fail((m) => ({ reason: m.outputs.noFolder(dirname(path)), hint: m.outputs.noFolderHint(dirname(path)) }));
+      else if (!info.isDirectory()) fail((m) => ({ reason: m.outputs.notAFolder(dirname(path)), hint: m.outputs.checkPath }));
+      await access(folder, constants.W_OK).catch(() => fail((m) => ({ reason: `${m.outputs.folderNotWritable(dirname(path))} (${m.outputs.permission})`, hint: m.outputs.folderNotWritableHint })));
       id = { real: join(await realpath(folder), basename(path)) };
     }
     // /dev/null, /dev/stdout, a FIFO: written in place, any number of times.
     if (device) continue;
     const input = inputIds.find((x) => same(x.id, id!));
-    if (input) fail(`is the input file ${input.path}: writing it would destroy the input`, `write ${option} to another file`);
+    if (input) fail((m) => ({ reason: m.outputs.isInput(input.path), hint: m.outputs.isInputHint(option) }));
     const twin = seen.find((x) => same(x.id, id!));
-    if (twin) fail(`is also given to ${twin.option}`, 'give each output its own file');
+    if (twin) fail((m) => ({ reason: m.outputs.sameAs(twin.option), hint: m.outputs.sameAsHint }));
     seen.push({ option, id });
   }
 }

@@ -1,4 +1,5 @@
-// What every command of the CLI is given: where to write, and how to end.
+// What every command of the CLI is given: where to write, in which language, and how to end.
+import type { CliLang, CliMessages } from './messages.js';
 
 /** Where the CLI writes; tests pass their own. */
 export interface CliIo {
@@ -28,6 +29,12 @@ export const EXIT = {
 /** What a command's action reads and sets: the streams, and the exit code once it is done. */
 export interface CommandContext {
   io: CliIo;
+  /** The language of messages and reports (`--lang`, `VERBATIM_LANG`; default `fr`). */
+  lang: CliLang;
+  /** Its catalogue. */
+  m: CliMessages;
+  /** `--quiet`: no line saying where an output was written. */
+  quiet: boolean;
   /** The code `main()` resolves to when the command ends without an error (default `EXIT.ok`). */
   setExitCode(code: number): void;
   /** The script analysis worker threads start from (the bin passes itself; default: the module of the command). */

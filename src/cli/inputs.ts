@@ -5,8 +5,9 @@ import { sectorNames } from '../lexicon/defaults.js';
 import type { InputFormat, InputSpec } from '../io/index.js';
 import type { AnalyzeFilesOptions } from '../run/analyze-files.js';
 import { escapeForTerminal } from '../_utils/display.js';
-import { checkSectors, collect, positiveInt, usageError } from './args.js';
+import { checkSectors, collect, corpusLang, positiveInt, usageError } from './args.js';
 import type { CliIo } from './context.js';
+import type { CliMessages } from './messages.js';
 import { firstTexts } from './read.js';
 
 const INPUT_FORMATS = ['csv', 'tsv', 'json', 'jsonl', 'xlsx'] as const;
@@ -26,7 +27,7 @@ export interface InputCliOptions {
   inputFormat?: InputFormat;
   encoding?: string;
   stdinName?: string;
-  lang: string;
+  corpusLang: string;
   mask: boolean;
   allTurns?: boolean;
   scale: 'auto' | 'nps' | 'stars' | 'csat' | 'ces';
@@ -36,7 +37,7 @@ export interface InputCliOptions {
 /** A single-valued option given twice is a mistake, not a choice of the last one. */
 function once(flag: string) {
   return (value: string, previous: string | undefined): string => {
-    if (previous !== undefined) throw usageError(`${flag} is given twice ("${previous}" and "${value}"): give it once${flag === '--text' ? ' (join columns with +: --text title+body)' : ''}`);
+    if (previous !== undefined) throw usageError('givenTwice', flag, previous, value);
     return value;
   };
 }
@@ -57,7 +58,7 @@ export function addInputOptions(command: Command): Command {
     .addOption(new Option('--input-format <format>', 'format of the inputs (default: from the extension, else sniffed from the first bytes)').choices(INPUT_FORMATS))
     .option('--encoding <name>', 'encoding of the inputs: utf8, windows-1252, utf16le… (default: detected)')
     .option('--stdin-name <name>', 'name of standard input in rejects, annotations and default ids (default: -, ids stdin:ROW)')
-    .option('--lang <code>', "corpus' default language for short texts (ISO 639-3)", 'fra')
+    .option('--corpus-lang <code>', "corpus' language, given to texts too short to tell (ISO 639-3)", corpusLang, 'fra')
     .option('--no-mask', 'keep personal data (emails, phones, IBANs, addresses, names…) in the output')
     .option('--all-turns', 'in chat transcripts, analyse the agent turns too (default: customer turns only)')
     .addOption(new Option('--scale <scale>', 'score scale').choices(['auto', 'nps', 'stars', 'csat', 'ces']).default('auto'))
@@ -66,14 +67,14 @@ export function addInputOptions(command: Command): Command {
 
 /** Checks the input flags that need no file (before anything is read). */
 export async function checkInputOptions(files: string[], opts: InputCliOptions, io: CliIo, command: string): Promise<void> {
-  if (opts.maxXlsxSize < 1) throw usageError('--max-xlsx-size expects a size in MB of 1 or more');
+  if (opts.maxXlsxSize < 1) throw usageError('sizeFromOne', '--max-xlsx-size');
   if (files.length === 1 && files[0] === '-' && (io.stdin as { isTTY?: boolean } | undefined)?.isTTY === true) {
-    throw usageError(`no input: give files to analyse, or pipe CSV or JSONL into standard input (cat export.csv | verbatim ${command} -)`);
+    throw usageError('noInput', command);
   }
-  if (files.filter((f) => f === '-').length > 1) throw usageError('standard input (-) is given twice: it can be read once');
-  if (opts.stdinName !== undefined && !files.includes('-')) throw usageError('--stdin-name names standard input, which is not read: give - as an input');
+  if (files.filter((f) => f === '-').length > 1) throw usageError('stdinTwice');
+  if (opts.stdinName !== undefined && !files.includes('-')) throw usageError('stdinNameUnused');
   if (opts.encoding !== undefined && !(await import('iconv-lite')).default.encodingExists(opts.encoding)) {
-    throw usageError(`--encoding: unknown encoding "${opts.encoding}" (utf8, windows-1252, iso-8859-15, utf16le… are known)`);
+    throw usageError('unknownEncoding', opts.encoding);
   }
 }
 
@@ -82,6 +83,7 @@ export async function inputRun(
   files: string[],
   opts: InputCliOptions,
   io: CliIo,
+  m: CliMessages,
 ): Promise<{ inputs: Array<string | InputSpec>; options: AnalyzeFilesOptions }> {
   const stdin = io.stdin ?? process.stdin;
   const inputs: Array<string | InputSpec> = files.map((f) => (f === '-' && opts.stdinName !== undefined ? { path: opts.stdinName, stream: stdin } : f));
@@ -90,8 +92,8 @@ export async function inputRun(
     options: {
       lexicons: opts.lexicon,
       includeDefault: opts.defaultLexicon,
-      sectors: opts.sector.includes('auto') ? await autoSectors(io, files, opts) : checkSectors(opts.sector),
-      defaultLanguage: opts.lang,
+      sectors: opts.sector.includes('auto') ? await autoSectors(io, m, files, opts) : checkSectors(opts.sector),
+      defaultLanguage: opts.corpusLang,
       columns: pickColumns(opts),
       maskPersonalData: opts.mask,
       allTurns: opts.allTurns === true,
@@ -107,14 +109,12 @@ export async function inputRun(
  * `--sector auto`: the layer the first 500 verbatims read like most, when a
  * fifth of them at least use its words; said on stderr, as it was asked for.
  */
-async function autoSectors(io: CliIo, files: string[], opts: InputCliOptions): Promise<string[]> {
+async function autoSectors(io: CliIo, m: CliMessages, files: string[], opts: InputCliOptions): Promise<string[]> {
   const named = checkSectors(opts.sector.filter((s) => s !== 'auto'));
-  if (files.includes('-')) throw usageError('--sector auto reads the input twice: give a file, not standard input');
+  if (files.includes('-')) throw usageError('sectorAutoStdin');
   const { suggestSectors } = await import('../analyze/sectors.js');
   const [best] = suggestSectors(await firstTexts(files, opts.text, 500), { minShare: AUTO_SECTOR_SHARE });
-  io.stderr.write(best === undefined
-    ? `verbatim: --sector auto: no sector layer fits (none is used by ${AUTO_SECTOR_SHARE * 100} % of the first verbatims)\n`
-    : `verbatim: --sector auto: ${best.sector} (its terms fire in ${Math.round(best.share * 100)} % of the first verbatims)\n`);
+  io.stderr.write(`verbatim: ${best === undefined ? m.notes.sectorAutoNone(AUTO_SECTOR_SHARE * 100) : m.notes.sectorAuto(best.sector, Math.round(best.share * 100))}\n`);
   return best === undefined || named.includes(best.sector) ? named : [...named, best.sector];
 }
 const AUTO_SECTOR_SHARE = 0.2;

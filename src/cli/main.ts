@@ -4,7 +4,11 @@ import { Command, CommanderError } from 'commander';
 import { InputError } from '../io/errors.js';
 import { LexiconError } from '../lexicon/errors.js';
 import { escapeForTerminal } from '../_utils/display.js';
-import { OutputError } from './checks.js';
+import { InputsError, OutputError } from './checks.js';
+import { UsageError, usageError } from './args.js';
+import { configureHelpLanguage, translateCommanderError, translateHelp } from './help.js';
+import { chooseLang } from './lang.js';
+import { cliMessages, type CliLang, type CliMessages } from './messages.js';
 import { analyzeCommand, joinExportArgs } from './commands/analyze.js';
 import { discoverCommand } from './commands/discover.js';
 import { kwicCommand } from './commands/kwic.js';
@@ -26,7 +30,6 @@ export { EXIT, type CliIo } from './context.js';
 const COMMANDS = [analyzeCommand, discoverCommand, kwicCommand, mergeCommand, queueCommand, evalCommand, sectorsCommand, tokenizeCommand, lexiconCommand];
 
 const EXAMPLES = `
-Examples:
   $ verbatim analyze corpora/sample.csv
   $ verbatim analyze export.csv --text Commentaire --channel Canal --format md --out rapport.md
   $ verbatim analyze avis.csv chats.jsonl --channel "avis google" --format html --out rapport.html
@@ -40,6 +43,7 @@ Examples:
   $ verbatim eval gold.jsonl --fail-under themes=0.8,irritants=0.7
   $ verbatim tokenize "J'ai attendu 3 semaines, pk ?"
   $ verbatim lexicon check mon-lexique.yml
+  $ verbatim --lang en analyze avis.csv --out report.html --format html
 `;
 
 /** Options of `main`. */
@@ -54,49 +58,75 @@ export interface MainOptions {
  */
 export async function main(argv: string[], io: CliIo = defaultIo(), options: MainOptions = {}): Promise<number> {
   let code: number = EXIT.ok;
-  // Read before commander so that it works anywhere on the line, even on a bad one.
+  // Read before commander so that they work anywhere on the line, even on a bad one, and so that help and errors are in the chosen language.
   const debug = argv.includes('--debug');
-  argv = joinExportArgs(argv.filter((arg) => arg !== '--debug'));
-  const program = new Command('verbatim')
-    .description('Analyse French customer verbatims per channel: concepts, irritants, enchantments, with example verbatims.')
-    .version(VERSION, '-v, --version')
-    .showHelpAfterError('(run with --help for usage)')
-    .addHelpText('after', EXAMPLES)
-    .option('--debug', 'show the stack trace of internal errors')
-    .configureOutput({
-      writeOut: (s) => io.stdout.write(s),
-      writeErr: (s) => io.stderr.write(escapeForTerminal(s)),
-    })
-    .exitOverride();
-
-  const context: CommandContext = { io, setExitCode: (next) => (code = next), ...(options.workerScript !== undefined ? { workerScript: options.workerScript } : {}) };
-  for (const add of COMMANDS) add(program, context);
-
+  const quiet = argv.includes('--quiet') || argv.includes('-q');
+  const choice = chooseLang(argv.filter((arg) => arg !== '--debug' && arg !== '--quiet' && arg !== '-q'), io.env);
+  const { lang } = choice;
+  const m = cliMessages(lang);
+  if (choice.badValue !== undefined) return reportError(usageError('lang', choice.badValue), io, debug, lang);
+  if (choice.movedCorpusLang !== undefined) io.stderr.write(`verbatim: ${m.notes.warning}${m.colon}${m.notes.langMoved(choice.movedCorpusLang)}\n`);
+  argv = joinExportArgs(choice.argv);
+  const context: CommandContext = { io, lang, m, quiet, setExitCode: (next) => (code = next), ...(options.workerScript !== undefined ? { workerScript: options.workerScript } : {}) };
+  const program = createProgram(context);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return code;
   } catch (error) {
-    return reportError(error, io, debug);
+    return reportError(error, io, debug, lang);
   }
+}
+
+/** The `verbatim` program and its commands, with help and errors in the context's language. */
+export function createProgram(context: CommandContext): Command {
+  const { io, m } = context;
+  const program = new Command('verbatim')
+    .description('Analyse French customer verbatims per channel: concepts, irritants, enchantments, with example verbatims.')
+    .version(VERSION, '-v, --version')
+    .showHelpAfterError(m.errors.seeHelp)
+    .addHelpText('after', `\n${m.examples}${EXAMPLES}`)
+    // Read by main() before commander (so that a bad line is said in the chosen language): here for the help.
+    .option('--lang <fr|en>', 'language of messages, help and reports (default: $VERBATIM_LANG, else fr)')
+    .option('-q, --quiet', 'do not say where the outputs were written')
+    .option('--debug', 'show the stack trace of internal errors')
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(escapeForTerminal(s)),
+      outputError: (s, write) => write(translateCommanderError(s, m)),
+    })
+    .exitOverride();
+  configureHelpLanguage(program, m);
+  for (const add of COMMANDS) add(program, context);
+  translateHelp(program, m);
+  return program;
 }
 
 /**
  * One clear message on stderr and an exit code. A stack trace only for a bug,
  * and only with --debug. Everything echoed is escaped for the terminal.
  */
-export function reportError(error: unknown, io: CliIo, debug = false): number {
+export function reportError(error: unknown, io: CliIo, debug = false, lang: CliLang = chooseLang([], io.env).lang): number {
+  const m = cliMessages(lang);
   const say = (message: string): void => {
     io.stderr.write(`verbatim: ${escapeForTerminal(message.replace(/^verbatim-fr: /, ''))}\n`);
   };
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
-    if (error.code === 'verbatim.usage') say(error.message);
+    if (error.code === 'verbatim.usage') say(error instanceof UsageError ? error.render(m) : error.message);
     return EXIT.usage;
   }
   // The reader of standard output went away (`| head -1`): a quiet end, whatever was being written.
   if (isClosedOutput(error)) return EXIT.ok;
-  if (error instanceof LexiconError || error instanceof InputError) {
-    say(error.message);
+  if (error instanceof InputError) {
+    // StateMergeError (src/run) by name: importing it would load the state files' module at every start.
+    const head = error.name === 'StateMergeError' ? m.errors.merge : m.errors.input;
+    say(describeIssues(m, head, error instanceof InputsError ? error.localIssues(m) : error.issues, (i) => (i.line !== undefined ? `${i.file}:${i.line}` : i.file)));
+    return EXIT.input;
+  }
+  if (error instanceof LexiconError) {
+    // A subclass with its own head line (a dictionary that cannot be imported) keeps it, in English.
+    const head = Object.getPrototypeOf(error) === LexiconError.prototype ? m.errors.lexicon : () => error.message.split('\n')[0]!.replace(/^verbatim-fr: /, '').replace(/:$/, '');
+    say(describeIssues(m, head, error.issues, (i) => `${i.line > 0 ? `${i.file}:${i.line}:${i.column}` : `${i.file} (${i.path})`}${i.entryId !== undefined ? ` [${i.entryId}]` : ''}`));
     return EXIT.input;
   }
   // A declared --scale the scores cannot be on: a usage error, as a bad option is.
@@ -109,25 +139,31 @@ export function reportError(error: unknown, io: CliIo, debug = false): number {
     return EXIT.unavailable;
   }
   if (error instanceof OutputError) {
-    say(`cannot write ${error.message}`);
+    const { reason, hint } = error.problem(m);
+    say(m.errors.output(`${error.option === undefined ? '' : `${error.option} `}${error.path ?? m.outputs.standardOutput}`, reason, hint));
     return EXIT.output;
   }
   const e = error as NodeJS.ErrnoException | undefined;
   if (e && typeof e === 'object' && typeof e.code === 'string') {
     if (e.code === 'ENOENT' || e.code === 'EACCES' || e.code === 'EPERM' || e.code === 'EISDIR' || e.code === 'ENOTDIR') {
-      say(`cannot open ${e.path ?? 'a file'} (${e.code})\n    hint: check the path and the permissions`);
+      say(`${m.errors.cannotOpen(e.path, e.code)}\n    ${m.hint}${m.colon}${m.errors.cannotOpenHint}`);
       return EXIT.input;
     }
     if (e.code === 'ENOSPC' || e.code === 'EDQUOT' || e.code === 'EROFS') {
-      say(`cannot write ${e.path ?? 'an output'} (${e.code})\n    hint: free some space or write elsewhere`);
+      say(`${m.errors.cannotWriteDevice(e.path, e.code)}\n    ${m.hint}${m.colon}${m.errors.cannotWriteDeviceHint}`);
       return EXIT.output;
     }
   }
   const summary = error instanceof Error ? `${error.name}: ${error.message.split('\n')[0]}` : String(error);
-  say(`internal error — please report it with the command you ran: ${summary}`);
+  say(m.errors.internal(summary));
   if (debug) io.stderr.write(`${escapeForTerminal(error instanceof Error ? (error.stack ?? summary) : summary)}\n`);
-  else io.stderr.write('    (run again with --debug to see where it happened)\n');
+  else io.stderr.write(`${m.errors.runWithDebug}\n`);
   return EXIT.internal;
+}
+
+/** An error with its issues: a head line ("cannot read input, 2 problems:"), then each issue with its place and hint. The issues' own words are the library's (English). */
+function describeIssues<I extends { message: string; hint: string }>(m: CliMessages, head: (n: number) => string, issues: readonly I[], where: (issue: I) => string): string {
+  return [`${head(issues.length)}${m.colon.trimEnd()}`, ...issues.map((i) => `${where(i)}${m.colon}${i.message}\n    ${m.hint}${m.colon}${i.hint}`)].join('\n');
 }
 
 function defaultIo(): CliIo {

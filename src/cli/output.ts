@@ -1,8 +1,10 @@
 // Where a command's result goes: a file (whole or not at all) or stdout, and
 // what a failed write means to the user.
+import { dirname } from 'node:path';
 import { ClosedStreamError, writeFileAtomic } from '../io/write.js';
 import { OutputError } from './checks.js';
 import type { CliIo } from './context.js';
+import type { StdoutUser } from './messages.js';
 
 /** Writes the result to `out` (through a temporary file renamed at the end) or to stdout (no `out`, or `-`), and waits until it is written. */
 export async function output(io: CliIo, text: string, out: string | undefined): Promise<void> {
@@ -29,22 +31,24 @@ export const isClosedOutput = (error: unknown): boolean =>
  * Standard output carries one stream: the report (or state) when no `--out`
  * is given, or `-` given to an option. Two of them would interleave.
  */
-export function stdoutUsers(outputs: ReadonlyArray<{ option: string; path: string | undefined; report?: boolean }>): string[] {
+export function stdoutUsers(outputs: ReadonlyArray<{ option: string; path: string | undefined; report?: boolean }>): StdoutUser[] {
   return outputs.filter(({ path, report }) => path === '-' || (report === true && path === undefined)).map(({ option, path, report }) =>
-    report === true && path === undefined ? `the report (no ${option})` : `${option} -`);
+    ({ option, report: report === true && path === undefined }));
 }
 
 /** An error met while writing, as what the user can act on. */
 function writeProblem(error: unknown, path: string | undefined): Error {
   const c = (error as NodeJS.ErrnoException | undefined)?.code;
   if (path === undefined && (c === 'EPIPE' || c === 'ERR_STREAM_DESTROYED')) return new ClosedOutput();
-  const where = path ?? 'standard output';
-  const reason =
-    c === 'ENOSPC' ? 'no space left on the device'
-    : c === 'EDQUOT' ? 'disk quota exceeded'
-    : c === 'EROFS' ? 'read-only file system'
-    : c === 'EACCES' || c === 'EPERM' ? 'permission denied'
-    : c === 'ENOENT' ? 'the folder does not exist'
-    : `cannot write (${c ?? (error instanceof Error ? error.message : String(error))})`;
-  return new OutputError(where, reason, 'free some space or write elsewhere; nothing was left half-written');
+  const detail = c ?? (error instanceof Error ? error.message : String(error));
+  return new OutputError(path, (m) => ({
+    reason:
+      c === 'ENOSPC' ? m.outputs.noSpace
+      : c === 'EDQUOT' ? m.outputs.quota
+      : c === 'EROFS' ? m.outputs.readOnly
+      : c === 'EACCES' || c === 'EPERM' ? m.outputs.permission
+      : c === 'ENOENT' ? m.outputs.noFolder(dirname(path ?? '.'))
+      : m.outputs.cannotWrite(detail),
+    hint: m.outputs.writeHint,
+  }));
 }

@@ -13,6 +13,8 @@ export interface ProgressOptions {
   delayMs?: number;
   /** Force off (e.g. `--no-progress`, CI). */
   enabled?: boolean;
+  /** The bar's line (cli-progress tokens: {value}, {rate}, {duration_formatted}). */
+  format?: string;
 }
 
 /**
@@ -20,7 +22,7 @@ export interface ProgressOptions {
  * redirected or piped output must stay clean.
  */
 export function createProgress(options: ProgressOptions): Progress {
-  const { stream, delayMs = 2000, enabled = true } = options;
+  const { stream, delayMs = 2000, enabled = true, format = 'verbatim-fr | {value} verbatims | {rate}/s | {duration_formatted}' } = options;
   if (!enabled || !stream.isTTY) return { tick() {}, stop() {} };
   const startedAt = Date.now();
   let rows = 0;
@@ -32,7 +34,7 @@ export function createProgress(options: ProgressOptions): Progress {
         bar = new cliProgress.SingleBar(
           {
             stream,
-            format: 'verbatim-fr | {value} verbatims | {rate}/s | {duration_formatted}',
+            format,
             hideCursor: true,
             clearOnComplete: true,
             fps: 5,

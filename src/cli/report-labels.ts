@@ -27,19 +27,19 @@ export function addReportLabelOptions(command: Command): Command {
 export function reportLabelOptions(opts: ReportLabelCliOptions, format: string): { title?: string; channelLabels?: Record<string, string> } {
   const out: { title?: string; channelLabels?: Record<string, string> } = {};
   if (format === 'state' && (opts.title !== undefined || opts.channelLabel !== undefined)) {
-    throw usageError(`--${opts.title !== undefined ? 'title' : 'channel-label'} names what a report shows, and --format state writes no report: give it to verbatim merge`);
+    throw usageError('labelWithState', opts.title !== undefined ? '--title' : '--channel-label');
   }
   if (opts.title !== undefined) {
-    if (opts.title.trim() === '') throw usageError('--title expects a text, got an empty one');
+    if (opts.title.trim() === '') throw usageError('titleEmpty');
     out.title = opts.title;
   }
   for (const value of opts.channelLabel ?? []) {
     const eq = value.indexOf('=');
     const slug = eq < 0 ? '' : value.slice(0, eq).trim();
     const label = eq < 0 ? '' : value.slice(eq + 1).trim();
-    if (slug === '' || label === '') throw usageError(`--channel-label expects SLUG=LABEL (--channel-label app_store_fr="App Store"), got "${value}"`);
+    if (slug === '' || label === '') throw usageError('channelLabelForm', value);
     const labels = (out.channelLabels ??= Object.create(null) as Record<string, string>);
-    if (Object.prototype.hasOwnProperty.call(labels, slug)) throw usageError(`--channel-label ${slug} is given twice: give each channel one label`);
+    if (Object.prototype.hasOwnProperty.call(labels, slug)) throw usageError('channelLabelTwice', slug);
     labels[slug] = label;
   }
   return out;

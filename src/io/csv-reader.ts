@@ -142,23 +142,22 @@ export async function prepareCsv(input: ByteInput, options: CsvInputOptions, tsv
         const sheetRow = line - folded;
         folded += Math.max(0, (endLine ?? line) - line);
         if (event.kind === 'lost') {
-          const resumed = event.resumedAt === undefined ? 'the file ends inside it' : `reading resumed at line ${event.resumedAt}`;
           yield {
             kind: 'reject', row, line, endLine, sheetRow,
-            reason: 'unbalanced quote',
-            hint: `${where}: a cell opening with " at line ${line} is not closed where it should be, so these lines are one lost record; ${resumed} (${description}). Double the quotes inside quoted cells ("") or remove the stray one`,
+            code: 'unbalanced_quote',
+            params: { where, line, ...(event.resumedAt === undefined ? {} : { resumedAt: event.resumedAt }), description },
           };
         } else if (event.kind === 'too-large') {
           yield {
             kind: 'reject', row, line, endLine, sheetRow,
-            reason: `record larger than ${options.maxRecordSize} characters`,
-            hint: `${where}: one record, too large to analyse (${description}); raise maxRecordSize if it is meant, else look for an unclosed quote`,
+            code: 'record_too_large',
+            params: { max: options.maxRecordSize, where, description },
           };
         } else if (event.fields.length !== headers.length) {
           yield {
             kind: 'reject', row, line, endLine, sheetRow,
-            reason: `wrong column count: ${event.fields.length} instead of ${headers.length}`,
-            hint: `check ${where} for a ${JSON.stringify(shown)} or a line break in an unquoted cell (${description}); set the delimiter if the detected one is wrong`,
+            code: 'wrong_column_count',
+            params: { count: event.fields.length, expected: headers.length, where, delimiter: shown, description },
           };
         } else {
           // No prototype: a column named "__proto__" or "constructor" is a column like any other.
@@ -170,8 +169,8 @@ export async function prepareCsv(input: ByteInput, options: CsvInputOptions, tsv
     } catch (error) {
       yield {
         kind: 'reject', row: row + 1, line,
-        reason: `read error: ${error instanceof Error ? error.message : String(error)}`,
-        hint: 'the rest of the file could not be read; check the file is complete and readable',
+        code: 'read_error',
+        params: { detail: error instanceof Error ? error.message : String(error) },
       };
     } finally {
       await records.close();

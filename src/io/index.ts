@@ -17,3 +17,4 @@ export type {
   SourceRef,
 } from './types.js';
 export type * from './options.js';
+export type { RejectCode, RejectLang, RejectParams } from './reject-messages.js';

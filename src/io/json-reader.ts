@@ -68,7 +68,7 @@ export async function prepareJson(input: ByteInput, encodingOption: string | und
     for (const record of records!) {
       row++;
       if (!isRecord(record)) {
-        yield { kind: 'reject', row, reason: `not a JSON object (${record === null ? 'null' : Array.isArray(record) ? 'array' : typeof record})`, hint: 'each array element must be an object such as {"commentaire": "…"}' };
+        yield { kind: 'reject', row, code: 'not_json_object', params: { found: record === null ? 'null' : Array.isArray(record) ? 'array' : typeof record } };
       } else {
         yield { kind: 'row', row, values: record };
       }
@@ -117,23 +117,23 @@ export async function prepareJsonl(
         if (content !== undefined && content.trim() === '') continue;
         row++;
         if (content === undefined) {
-          yield { kind: 'reject', row, line, reason: `line larger than ${maxLineSize} characters`, hint: `line ${line} is one record, too large to analyse; raise maxRecordSize if it is meant` };
+          yield { kind: 'reject', row, line, code: 'line_too_large', params: { max: maxLineSize, line } };
           continue;
         }
         const deep = jsonDepthProblem(content);
         if (deep) {
-          yield { kind: 'reject', row, line, ...jsonDepthMessage(deep, line) };
+          yield { kind: 'reject', row, line, code: 'json_too_deep', params: { depth: deep.depth, line, column: deep.column } };
           continue;
         }
         let value: unknown;
         try {
           value = JSON.parse(content);
         } catch (error) {
-          yield { kind: 'reject', row, line, reason: `invalid JSON: ${(error as Error).message}`, hint: `line ${line} must hold one JSON object, e.g. {"commentaire": "…"}` };
+          yield { kind: 'reject', row, line, code: 'invalid_json', params: { detail: (error as Error).message, line } };
           continue;
         }
         if (isRecord(value)) yield { kind: 'row', row, line, values: value };
-        else yield { kind: 'reject', row, line, reason: 'not a JSON object', hint: `line ${line} must hold one JSON object, e.g. {"commentaire": "…"}` };
+        else yield { kind: 'reject', row, line, code: 'not_json_object', params: { line } };
       }
     } finally {
       await lines.close();

@@ -1,4 +1,5 @@
 // What each format reader produces before column mapping.
+import type { RejectProblem } from './reject-messages.js';
 
 export type CellValue = string | number | boolean | Date | null | undefined | object;
 
@@ -13,7 +14,10 @@ export interface RawRow {
   values: Record<string, CellValue>;
 }
 
-export interface RawReject {
+/** A row the reader cannot give: where, and why (a reject code and its parameters, said in a language by `readVerbatims`). */
+export type RawReject = RawRejectPlace & RejectProblem;
+
+interface RawRejectPlace {
   kind: 'reject';
   row: number;
   line?: number;
@@ -21,8 +25,6 @@ export interface RawReject {
   endLine?: number;
   /** The row a spreadsheet shows it on, header included (CSV, TSV, XLSX). */
   sheetRow?: number;
-  reason: string;
-  hint: string;
 }
 
 export type RawItem = RawRow | RawReject;

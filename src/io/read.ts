@@ -14,6 +14,7 @@ import type { CellValue, PreparedInput, RawItem, RawRow } from './raw.js';
 import { readBytes, StreamBytes, type ByteInput } from './source.js';
 import { releaseTemp, trackTemp } from './temp-files.js';
 import type { InputFormat, InputIssue, InputSpec, ReadItem, ReadOptions, ReadReject, SourceRef } from './types.js';
+import { rejectText, type RejectLang, type RejectProblem } from './reject-messages.js';
 import { authorRole, parseDate, parseScore } from './values.js';
 import { prepareXlsx } from './xlsx-reader.js';
 
@@ -54,13 +55,13 @@ async function sniffFormat(input: ByteInput, fromExtension: InputFormat | undefi
   return fromExtension ?? 'csv';
 }
 
-function fileProblem(error: unknown): { reason: string; hint: string } {
+function fileProblem(error: unknown): RejectProblem {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT') return { reason: 'file not found', hint: 'check the path (relative paths start from the current directory)' };
-  if (code === 'EACCES' || code === 'EPERM') return { reason: 'permission denied', hint: 'make the file readable by the current user' };
-  if (code === 'EISDIR') return { reason: 'is a directory', hint: 'give the files inside the directory, e.g. dir/*.csv' };
-  if (error instanceof UnreadableDocument) return { reason: error.message, hint: error.hint };
-  return { reason: `cannot read file: ${error instanceof Error ? error.message : String(error)}`, hint: 'check the file is complete and in a supported format (csv, tsv, json, jsonl, xlsx)' };
+  if (code === 'ENOENT') return { code: 'file_not_found', params: {} };
+  if (code === 'EACCES' || code === 'EPERM') return { code: 'permission_denied', params: {} };
+  if (code === 'EISDIR') return { code: 'is_directory', params: {} };
+  if (error instanceof UnreadableDocument) return { code: 'unreadable_file', params: { reason: error.message, hint: error.hint } };
+  return { code: 'cannot_read_file', params: { detail: error instanceof Error ? error.message : String(error) } };
 }
 
 /**
@@ -125,14 +126,14 @@ async function plan(spec: InputSpec, options: ReadOptions, issues: InputIssue[])
   const cleanup = async (): Promise<void> => {
     for (const step of cleanups.splice(0).reverse()) await step();
   };
-  const fileReject = (problem: { reason: string; hint: string }): Planned => ({
+  const fileReject = (problem: RejectProblem): Planned => ({
     file,
     cleanup,
-    reject: { type: 'reject', source: { file, row: 0 }, ...problem },
+    reject: { type: 'reject', source: { file, row: 0 }, code: problem.code, ...rejectText(problem, options.lang) },
   });
   const extension = extname(file).toLowerCase();
   if (extension === '.xls' || extension === '.ods') {
-    return fileReject({ reason: `${extension} files are not supported`, hint: 'save the sheet as .xlsx or as CSV UTF-8 from the spreadsheet' });
+    return fileReject({ code: 'unsupported_format', params: { extension } });
   }
   try {
     let input: ByteInput = file;
@@ -193,6 +194,7 @@ function toItem(
   mapping: ColumnMapping,
   channelOf: (value: string | undefined) => string,
   agentAuthors: readonly string[],
+  lang: RejectLang | undefined,
 ): ReadItem {
   const source = sourceOf(file, raw);
   // Only the record's own fields: never `constructor` or `__proto__` from Object.prototype.
@@ -202,8 +204,8 @@ function toItem(
     ? cellText(field(mapping.text!))
     : mapping.textColumns.map((c) => cellText(field(c)).trim()).filter((t) => t !== '').join('\n');
   if (text.trim() === '') {
-    const cells = mapping.textColumns === undefined ? `the ${JSON.stringify(mapping.text)} cell is` : `the ${mapping.textColumns.map((c) => JSON.stringify(c)).join(' and ')} cells are`;
-    return { type: 'reject', source, reason: 'empty text', hint: `${cells} empty on this row` };
+    const problem: RejectProblem = { code: 'empty_text', params: { columns: mapping.textColumns ?? [mapping.text!] } };
+    return { type: 'reject', source, code: problem.code, ...rejectText(problem, lang) };
   }
   const id = mapping.id !== undefined ? cellText(field(mapping.id)).trim() : '';
   const verbatim: Verbatim = {
@@ -255,7 +257,7 @@ function checkInputs(inputs: unknown): InputSpec[] {
 export async function* readVerbatims(inputs: ReadonlyArray<string | InputSpec>, options: ReadOptions = {}): AsyncGenerator<ReadItem> {
   const specs = checkInputs(inputs);
   const channels = options.channels ?? defaultChannelTable();
-  const { channels: _channels, maxRecordSize: _max, maxXlsxSize: _xlsx, maxStreamMemory: _held, onColumns: _onColumns, ...shared } = options;
+  const { channels: _channels, maxRecordSize: _max, maxXlsxSize: _xlsx, maxStreamMemory: _held, onColumns: _onColumns, lang: _lang, ...shared } = options;
   const issues: InputIssue[] = [];
   const planned: Planned[] = [];
   try {
@@ -266,13 +268,13 @@ export async function* readVerbatims(inputs: ReadonlyArray<string | InputSpec>, 
         if (prepared !== undefined && mapping !== undefined && prepared !== NOTHING) options.onColumns({ file, description: prepared.description, ...mapping });
       }
     }
-    yield* readPlanned(planned, channels);
+    yield* readPlanned(planned, channels, options.lang);
   } finally {
     for (const { cleanup } of planned) await cleanup?.();
   }
 }
 
-async function* readPlanned(planned: Planned[], channels: ReadonlyArray<ChannelDefinition>): AsyncGenerator<ReadItem> {
+async function* readPlanned(planned: Planned[], channels: ReadonlyArray<ChannelDefinition>, lang: RejectLang | undefined): AsyncGenerator<ReadItem> {
   // Exports repeat a handful of channel spellings: normalise each once.
   const cache = new Map<string, string>();
   const channelOf = (value: string | undefined): string => {
@@ -293,9 +295,9 @@ async function* readPlanned(planned: Planned[], channels: ReadonlyArray<ChannelD
     for await (const raw of prepared!.rows()) {
       if (raw.kind === 'reject') {
         const source = sourceOf(file, raw);
-        yield { type: 'reject', source, reason: raw.reason, hint: raw.hint };
+        yield { type: 'reject', source, code: raw.code, ...rejectText(raw, lang) };
       } else {
-        yield toItem(raw, file, mapping!, channelOf, agentAuthors ?? []);
+        yield toItem(raw, file, mapping!, channelOf, agentAuthors ?? [], lang);
       }
     }
   }

@@ -1,3 +1,4 @@
+import type { RejectCode, RejectLang } from './reject-messages.js';
 import type { ColumnsUsed, Verbatim } from '../types.js';
 import type { ChannelDefinition } from '../lexicon/channels.js';
 
@@ -79,6 +80,8 @@ export interface ReadOptions extends ColumnOptions {
    * wait in a temporary file until reading has passed them; default 64 MiB.
    */
   maxStreamMemory?: number;
+  /** Language of the reject reasons and hints: `en` (default) or `fr`; their `code` is the same in both. */
+  lang?: RejectLang;
 }
 
 /** Where a verbatim or a reject comes from. */
@@ -106,6 +109,12 @@ export interface ReadVerbatim {
 export interface ReadReject {
   type: 'reject';
   source: SourceRef;
+  /**
+   * Why, as a stable code (`empty_text`, `wrong_column_count`…) for scripts:
+   * the reason's words follow `ReadOptions.lang`. Always set by
+   * `readVerbatims`; optional for rejects built by hand (`writeRejects`).
+   */
+  code?: RejectCode;
   /** What is wrong (`empty text`, `wrong column count: 5 instead of 3`…). */
   reason: string;
   /** What to do about it. */

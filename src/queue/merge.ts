@@ -12,6 +12,8 @@ import { chunkName, PRODUCER_ALIVE_KEY, PRODUCER_KEY, PRODUCER_SILENCE, RUN_FORM
 
 /** Options of `mergeQueue`. */
 export interface MergeQueueOptions {
+  /** Language of the report's labels (`fr` default, `en`). */
+  lang?: string;
   /** Redis URL (default `redis://127.0.0.1:6379`). */
   redis?: string;
   /** Queue name (default `verbatim`). */
@@ -152,7 +154,7 @@ export async function mergeQueue(options: MergeQueueOptions = {}): Promise<Merge
     if (merged === undefined) throw new QueueError('no-run', `the run in ${where} has no chunk (its inputs had no row)`, 'produce the input again, with the files holding the rows');
     // The chunks' states carry no column mapping: the producer's record of the run does.
     if (run.provenance !== undefined) merged.provenance = run.provenance;
-    return { report: finalizeRunState(merged, { name: where }), state: merged, chunks: total, rows: run.rows };
+    return { report: finalizeRunState(merged, { name: where, ...(options.lang !== undefined ? { lang: options.lang } : {}) }), state: merged, chunks: total, rows: run.rows };
   } finally {
     await queue.close();
   }

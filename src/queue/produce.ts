@@ -7,6 +7,7 @@ import { hostname } from 'node:os';
 import { InputError } from '../io/errors.js';
 import { loadLexiconFiles } from '../io/lexicon-files.js';
 import { readVerbatims } from '../io/read.js';
+import { rejectLang } from '../io/reject-messages.js';
 import type { ColumnOptions, ColumnsUsed, InputSpec, ReadItem } from '../io/types.js';
 import { runProvenance } from '../run/provenance.js';
 import { analyzerId } from '../run/run-state.js';
@@ -37,6 +38,8 @@ const ATTEMPTS = 3;
 
 /** Options of `produceQueue`. */
 export interface ProduceQueueOptions extends QueueAnalysisOptions {
+  /** Language of the reject reasons (`fr` or `en`; default: English). */
+  lang?: string;
   /** Redis URL (default `redis://127.0.0.1:6379`). */
   redis?: string;
   /** Queue name (default `verbatim`): one run per queue at a time. */
@@ -132,6 +135,7 @@ export async function produceQueue(files: Array<string | InputSpec>, options: Pr
     const columnsUsed: ColumnsUsed[] = [];
     const read = readVerbatims(inputs, {
       channels: analyzer.lexicon.channels,
+      ...(options.lang !== undefined ? { lang: rejectLang(options.lang) } : {}),
       onColumns: (used) => columnsUsed.push(used),
       ...(options.maxXlsxSize !== undefined ? { maxXlsxSize: options.maxXlsxSize } : {}),
       ...(options.maxStreamMemory !== undefined ? { maxStreamMemory: options.maxStreamMemory } : {}),

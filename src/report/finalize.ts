@@ -347,12 +347,15 @@ export function finalizeCore(state: CoreState, options: ReportOptions = {}): Cor
       rejected,
       rejectsByReason: Object.entries(state.rejects.byReason)
         .sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]))
-        .map(([reason, c]) => ({ reason, count: c })),
+        .map(([reason, c]) => {
+          const code = state.rejects.codes === undefined ? undefined : own(state.rejects.codes, reason);
+          return code === undefined ? { reason, count: c } : { reason, code, count: c };
+        }),
       firstRejects: state.rejects.first.map((r) => {
         const source: ReportReject['source'] = { file: r.source.file, row: r.source.row };
         if (r.source.line !== undefined) source.line = r.source.line;
         if (r.source.sheetRow !== undefined) source.sheetRow = r.source.sheetRow;
-        return { source, reason: r.reason, hint: r.hint };
+        return r.code === undefined ? { source, reason: r.reason, hint: r.hint } : { source, reason: r.reason, hint: r.hint, code: r.code };
       }),
       channels: ids.length,
       period: allReport.period,

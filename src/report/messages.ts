@@ -13,6 +13,15 @@ export type ReportLang = 'fr' | 'en';
 /** The language of a `lang` option: English for `en…`, else French. */
 export const reportLang = (lang: string | undefined): ReportLang => (lang?.toLowerCase().startsWith('en') ? 'en' : 'fr');
 
+/**
+ * Whether a count takes the plural: from 2 in French ("0 ligne lue",
+ * "1 ligne lue", "2 lignes lues"), other than 1 in English ("0 rows").
+ */
+export const plural: Record<ReportLang, (n: number) => boolean> = {
+  fr: (n) => Math.abs(n) >= 2,
+  en: (n) => n !== 1,
+};
+
 export type Kinds<T> = Record<EntryKind, T>;
 
 export interface Messages {
@@ -54,9 +63,10 @@ export interface Messages {
   };
   /** Terminal table and Markdown. */
   text: {
-    inputRows: string;
-    analysed: string;
-    rejected: string;
+    /** "N lignes lues", agreeing with N (as the two below). */
+    inputRows(n: number): string;
+    analysed(n: number): string;
+    rejected(n: number): string;
     period: string;
     masked: string;
     /** "N brand or agent messages set aside". */
@@ -90,6 +100,8 @@ export interface Messages {
     analysed: string;
     rejected: string;
     channelCount: string;
+    /** The page's lede: "N verbatims analysés", "N canaux", agreeing with N. */
+    lede: { analysed(n: string, count: number): string; channels(n: string, count: number): string };
     period: string;
     periodValue(from: string, to: string): string;
     overallScore: string;
@@ -175,9 +187,9 @@ const fr: Messages = {
     missing: 'Parts expliquées absentes : le rapport vient d’un état enregistré avant leur comptage.',
   },
   text: {
-    inputRows: 'lignes lues',
-    analysed: 'analysées',
-    rejected: 'rejetées',
+    inputRows: (n) => (plural.fr(n) ? 'lignes lues' : 'ligne lue'),
+    analysed: (n) => (plural.fr(n) ? 'analysées' : 'analysée'),
+    rejected: (n) => (plural.fr(n) ? 'rejetées' : 'rejetée'),
     period: 'période',
     masked: 'données personnelles masquées',
     agentMessages: 'messages de la marque ou d\'un conseiller mis à part',
@@ -212,6 +224,10 @@ const fr: Messages = {
     analysed: 'Verbatims analysés',
     rejected: 'Lignes rejetées',
     channelCount: 'Canaux',
+    lede: {
+      analysed: (n, count) => `${n} ${plural.fr(count) ? 'verbatims analysés' : 'verbatim analysé'}`,
+      channels: (n, count) => `${n} ${plural.fr(count) ? 'canaux' : 'canal'}`,
+    },
     period: 'Période',
     periodValue: (from, to) => `du ${from} au ${to}`,
     overallScore: 'Score global',
@@ -303,9 +319,9 @@ const en: Messages = {
     missing: 'Explained shares missing: the report comes from a state saved before they were counted.',
   },
   text: {
-    inputRows: 'input rows',
-    analysed: 'analysed',
-    rejected: 'rejected',
+    inputRows: (n) => (plural.en(n) ? 'input rows' : 'input row'),
+    analysed: () => 'analysed',
+    rejected: () => 'rejected',
     period: 'period',
     masked: 'personal data masked',
     agentMessages: 'brand or agent messages set aside',
@@ -340,6 +356,10 @@ const en: Messages = {
     analysed: 'Verbatims analysed',
     rejected: 'Rows rejected',
     channelCount: 'Channels',
+    lede: {
+      analysed: (n, count) => `${n} ${plural.en(count) ? 'verbatims analysed' : 'verbatim analysed'}`,
+      channels: (n, count) => `${n} ${plural.en(count) ? 'channels' : 'channel'}`,
+    },
     period: 'Period',
     periodValue: (from, to) => `${from} to ${to}`,
     overallScore: 'Overall score',

@@ -311,6 +311,10 @@ export function addReject(state: CoreState, reject: ReportReject): void {
   const hint = typeof r.hint === 'string' ? r.hint : '';
   const masked = state.config.maskPersonalData;
   const clean: ReportReject = { source, reason: masked ? maskQuotedInput(r.reason) : r.reason, hint: masked ? maskQuotedInput(hint) : hint };
+  if (typeof r.code === 'string' && r.code !== '') {
+    clean.code = r.code;
+    (state.rejects.codes ??= dict())[clean.reason] = r.code;
+  }
   state.rejects.count += 1;
   addCount(state.rejects.byReason, clean.reason);
   const first = state.rejects.first;
@@ -319,6 +323,19 @@ export function addReject(state: CoreState, reject: ReportReject): void {
     first.sort(compareRejects);
     if (first.length > state.config.maxRejects) first.length = state.config.maxRejects;
   }
+}
+
+/** The codes of two states' reasons; a reason with two codes keeps the first in string order (merges stay commutative). */
+function mergeCodes(a: Record<string, string> | undefined, b: Record<string, string> | undefined): Record<string, string> {
+  const out = dict<string>();
+  for (const codes of [a, b]) {
+    if (codes === undefined) continue;
+    for (const [reason, code] of Object.entries(codes)) {
+      const known = own(out, reason);
+      out[reason] = known === undefined || code < known ? code : known;
+    }
+  }
+  return out;
 }
 
 /** Deep copy that keeps user-keyed dictionaries prototype-free. */
@@ -441,7 +458,12 @@ export function mergeCoreStates(a: CoreState, b: CoreState): CoreState {
   first.length = Math.min(first.length, config.maxRejects);
   return {
     config,
-    rejects: { count: a.rejects.count + b.rejects.count, byReason: sumCounts([a.rejects.byReason, b.rejects.byReason]), first },
+    rejects: {
+      count: a.rejects.count + b.rejects.count,
+      byReason: sumCounts([a.rejects.byReason, b.rejects.byReason]),
+      first,
+      ...(a.rejects.codes !== undefined || b.rejects.codes !== undefined ? { codes: mergeCodes(a.rejects.codes, b.rejects.codes) } : {}),
+    },
     channels,
   };
 }

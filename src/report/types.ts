@@ -24,10 +24,12 @@ export interface RejectSource {
 /** An input row that could not be analysed (empty text, bad encoding…). */
 export interface ReportReject {
   source: RejectSource;
-  /** Short machine-friendly reason (`empty_text`, `missing_column`…): counts are grouped by it. */
+  /** Short reason in the run's language (`texte vide`, `empty text`…): counts are grouped by it. */
   reason: string;
   /** What the user can do about it. */
   hint: string;
+  /** The reason's stable code (`empty_text`, `wrong_column_count`…), the same in every language, for scripts. */
+  code?: string;
 }
 
 /** Label and position of one lexicon entry, as the lexicon engine describes it. */
@@ -205,7 +207,8 @@ export interface ChannelState {
 /** State of the core section: the per-channel figures and the rejects. */
 export interface CoreState {
   config: { examples: number; maskPersonalData: boolean; maxVocabulary: number | null; maxRejects: number };
-  rejects: { count: number; byReason: Record<string, number>; first: ReportReject[] };
+  /** `codes`: the stable code of each reason (absent when no reject had one). */
+  rejects: { count: number; byReason: Record<string, number>; first: ReportReject[]; codes?: Record<string, string> };
   channels: Record<string, ChannelState>;
 }
 
@@ -342,7 +345,8 @@ export interface ReportSummary {
   inputRows: number;
   analysed: number;
   rejected: number;
-  rejectsByReason: Array<{ reason: string; count: number }>;
+  /** Counts by reason, with the reason's stable `code` when it has one. */
+  rejectsByReason: Array<{ reason: string; code?: string; count: number }>;
   /** The first rejects by file, row and line. */
   firstRejects: ReportReject[];
   channels: number;

@@ -10,6 +10,7 @@ import { InputError } from '../io/errors.js';
 import { loadLexiconFiles } from '../io/lexicon-files.js';
 import { readVerbatims } from '../io/read.js';
 import type { ColumnOptions, ColumnsUsed, InputSpec, ReadItem, ReadReject } from '../io/types.js';
+import { rejectLang, type RejectCode } from '../io/reject-messages.js';
 import { createReportBuilder, finalizeReport, mergeReportStates, reportMeta } from '../report/index.js';
 import type { Report, ReportOptions, ReportState, Section } from '../report/index.js';
 import type { ReportProvenance as Provenance } from '../report/types.js';
@@ -33,6 +34,8 @@ export interface AnalyzeFilesOptions {
   includeDefault?: boolean;
   /** Optional sector layers over the default lexicons (`['banque']`; see `sectorNames()`). */
   sectors?: string[];
+  /** Language of the report's labels and of the reject reasons: `fr` (default) or `en`. Not part of the run's state: parts in two languages merge. */
+  lang?: string;
   /** The corpus' language, for texts too short to tell (default `fra`). */
   defaultLanguage?: string;
   columns?: ColumnOptions;
@@ -218,6 +221,7 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
   rejectsWritten?.catch(() => undefined); // awaited below; a failure is reported there
   const read = readVerbatims(inputs, {
     channels: described.channels,
+    ...(options.lang !== undefined ? { lang: rejectLang(options.lang) } : {}),
     ...(options.maxXlsxSize !== undefined ? { maxXlsxSize: options.maxXlsxSize } : {}),
     ...(options.maxStreamMemory !== undefined ? { maxStreamMemory: options.maxStreamMemory } : {}),
     onColumns: (used) => {
@@ -284,7 +288,7 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
   }
   let report: Report;
   try {
-    report = finalizeReport(state, { ...corpus, ...(options.sections ? { sections: options.sections } : {}) });
+    report = finalizeReport(state, { ...corpus, ...(options.lang !== undefined ? { lang: options.lang } : {}), ...(options.sections ? { sections: options.sections } : {}) });
   } catch (error) {
     // A declared scale that does not fit: name the score column the user mapped.
     throw error instanceof ScoreScaleError ? error.withColumn(roleColumns.score) : error;
@@ -326,11 +330,12 @@ function summarise(analyzer: Analyzer, allTurns: boolean): AnalyzerSummary {
  * count: 5 instead of 3" groups under "wrong column count" (the rest goes to
  * the hint). Shared with the queue's workers, whose reports must be the same.
  */
-export function reportedReject(item: ReadReject): { source: ReadReject['source']; reason: string; hint: string } {
+export function reportedReject(item: ReadReject): { source: ReadReject['source']; reason: string; hint: string; code?: RejectCode } {
   const colon = item.reason.indexOf(': ');
-  const reason = colon > 0 ? item.reason.slice(0, colon) : item.reason;
+  // "nombre de colonnes incorrect : 5 au lieu de 3" groups under "nombre de colonnes incorrect".
+  const reason = colon > 0 ? item.reason.slice(0, colon).trimEnd() : item.reason;
   const hint = colon > 0 ? `${item.reason.slice(colon + 2)} — ${item.hint}` : item.hint;
-  return { source: item.source, reason, hint };
+  return { source: item.source, reason, hint, ...(item.code !== undefined ? { code: item.code } : {}) };
 }
 
 /** Workers to use by default: one per core (at most 8) for inputs over 20 MB, else in-process. */

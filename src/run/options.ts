@@ -10,4 +10,4 @@ export type WriteRejectsOptions = NonNullable<Parameters<typeof writeRejects>[2]
 /** Options of `mergeRunStates`. */
 export type MergeRunStatesOptions = RunStateOptions;
 /** Options of `finalizeRunState`. */
-export type FinalizeRunStateOptions = RunStateOptions & { name?: string };
+export type FinalizeRunStateOptions = RunStateOptions & { name?: string; lang?: string };

@@ -18,11 +18,13 @@ function checkTarget(target: unknown): asserts target is string | NodeJS.Writabl
 
 /**
  * Write rejected rows as a CSV for Excel (`;`, UTF-8 BOM, CRLF) with columns
- * file;sheet_row;row;line;reason;hint, to a file (whole or not at all) or a
+ * file;sheet_row;row;line;reason;hint;code, to a file (whole or not at all) or a
  * stream: `sheet_row` is the row a spreadsheet shows (header row included, so
  * the first data row under a header is 2; empty for JSON), `row` the data
  * row (header excluded, the N of the default ids `file:N`), `line` the
- * physical line where the record starts. Returns the number of rejects written.
+ * physical line where the record starts, `code` the reason's stable code
+ * (`empty_text`…: the words of `reason` and `hint` follow the run's language).
+ * Returns the number of rejects written.
  */
 export async function writeRejects(
   rejects: Iterable<ReadReject> | AsyncIterable<ReadReject>,
@@ -35,10 +37,10 @@ export async function writeRejects(
   const out = openOutput(path);
   let count = 0;
   try {
-    await out.write(BOM + csvRow(['file', 'sheet_row', 'row', 'line', 'reason', 'hint']) + CRLF);
+    await out.write(BOM + csvRow(['file', 'sheet_row', 'row', 'line', 'reason', 'hint', 'code']) + CRLF);
     for await (const reject of rejects) {
       const { file, row, line, sheetRow } = reject.source;
-      await out.write(csvRow([file, sheetRow, row, line, mask(reject.reason), mask(reject.hint)]) + CRLF);
+      await out.write(csvRow([file, sheetRow, row, line, mask(reject.reason), mask(reject.hint), reject.code]) + CRLF);
       count++;
     }
   } catch (error) {
@@ -123,7 +125,7 @@ export function createAnnotationWriter(path: string | NodeJS.WritableStream, for
 
   async function writeSkipped(r: ReadReject): Promise<void> {
     if (resolved === 'jsonl') {
-      await out.write(JSON.stringify({ status: 'skipped', reason: r.reason, hint: r.hint, source: r.source }) + '\n');
+      await out.write(JSON.stringify({ status: 'skipped', reason: r.reason, hint: r.hint, ...(r.code !== undefined ? { code: r.code } : {}), source: r.source }) + '\n');
       return;
     }
     metaColumns ??= [];

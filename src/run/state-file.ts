@@ -150,6 +150,8 @@ function checkCoreShape(core: unknown): void {
     throw new TypeError('the core settings are incomplete');
   }
   if (typeof rejects.count !== 'number' || !counts(rejects.byReason) || !Array.isArray(rejects.first)) throw new TypeError('the rejects are incomplete');
+  const codes = rejects.codes as unknown;
+  if (codes !== undefined && (typeof codes !== 'object' || codes === null || Array.isArray(codes) || !Object.values(codes).every((v) => typeof v === 'string'))) throw new TypeError('the codes of the rejects are damaged');
   for (const [id, ch] of Object.entries(c.channels)) {
     const ok =
       typeof ch === 'object' && ch !== null &&
@@ -255,7 +257,7 @@ function mismatch(x: RunState, y: RunState): string | undefined {
 }
 
 const SAME_SETTINGS =
-  'analyse every part with the same verbatim-fr version and the same --lexicon, --sector, --no-default-lexicon, --lang, --all-turns, --examples, --top, --no-mask, --period, --scale and --by options';
+  'analyse every part with the same verbatim-fr version and the same --lexicon, --sector, --no-default-lexicon, --corpus-lang, --all-turns, --examples, --top, --no-mask, --period, --scale and --by options';
 
 /** A TypeError of the library's own checks (`verbatim-fr: expected …`): a damaged state, not a bug. */
 const isCheck = (error: unknown): error is TypeError => error instanceof TypeError && error.message.startsWith('verbatim-fr: ');
@@ -313,10 +315,10 @@ export function mergeRunStates(states: readonly NamedRunState[], options: RunSta
  * state whose figures are damaged past what `parseRunStates` checks throws an
  * `InputError` naming `name`.
  */
-export function finalizeRunState(state: RunState, options: RunStateOptions & { /** The state's name in messages (its file). */ name?: string } = {}): Report {
+export function finalizeRunState(state: RunState, options: RunStateOptions & { /** The state's name in messages (its file). */ name?: string; /** Language of the report's labels (`fr` default, `en`). */ lang?: string } = {}): Report {
   checkRunState(state, 'the state');
   try {
-    const report = finalizeReport(state.state, { ...state.report, meta: state.meta, ...(options.sections ? { sections: options.sections } : {}) });
+    const report = finalizeReport(state.state, { ...state.report, meta: state.meta, ...(options.lang !== undefined ? { lang: options.lang } : {}), ...(options.sections ? { sections: options.sections } : {}) });
     if (state.provenance !== undefined) report.provenance = cloneState(state.provenance);
     return report;
   } catch (error) {

@@ -105,7 +105,7 @@ describe('rendered', () => {
     const stdout = new Writable({ write: (chunk, _e, done) => ((out += String(chunk)), done()) });
     const stderr = new Writable({ write: (_c, _e, done) => done() });
     const path = (name: string) => fileURLToPath(new URL(`../fixtures/lexicon/${name}`, import.meta.url));
-    const code = await main(['eval', path(GOLD), '--no-default-lexicon', '--lexicon', path('mini.yml'), '--suggest', '--format', 'json'], { stdout, stderr, env: { CI: 'true' } });
+    const code = await main(['eval', path(GOLD), '--no-default-lexicon', '--lexicon', path('mini.yml'), '--suggest', '--format', 'json'], { stdout, stderr, env: { CI: 'true', VERBATIM_LANG: 'en' } });
     expect(code).toBe(0);
     const report = JSON.parse(out) as typeof suggested;
     expect(report.suggestions?.irritants.find((l) => l.label === 'retard_livraison')?.terms[0]?.term).toBe('paquet egare');

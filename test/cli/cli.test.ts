@@ -58,7 +58,7 @@ describe('verbatim analyze', () => {
     expect(r.code).toBe(0);
     const lines = readFileSync(annotate, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(lines.map((l) => [l.id, l.status])).toEqual([['1', 'analysed'], [undefined, 'skipped'], ['3', 'analysed']]);
-    expect(lines[1]).toMatchObject({ reason: expect.stringMatching(/empty/), source: { row: 2 } });
+    expect(lines[1]).toMatchObject({ reason: 'texte vide', code: 'empty_text', source: { row: 2 } });
     const rows = parse(readFileSync(rejects), { bom: true, delimiter: ';', columns: true }) as Array<Record<string, string>>;
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ row: '2' });
@@ -81,8 +81,8 @@ describe('verbatim analyze', () => {
     const { summary } = JSON.parse(r.stdout);
     expect(summary).toMatchObject({ inputRows: 5, analysed: 2, rejected: 3 });
     expect(summary.rejectsByReason).toEqual([
-      { reason: 'wrong column count', count: 2 },
-      { reason: 'empty text', count: 1 },
+      { reason: 'nombre de colonnes incorrect', code: 'wrong_column_count', count: 2 },
+      { reason: 'texte vide', code: 'empty_text', count: 1 },
     ]);
     expect(summary.firstRejects.map((x: { source: { row: number } }) => x.source.row)).toEqual([2, 4, 5]);
   });
@@ -110,7 +110,7 @@ describe('verbatim analyze', () => {
   });
 
   it('exits 3 with a clear message and nothing on stdout when an input is missing', () => {
-    const r = run(['analyze', join(fixtures, 'absent.csv')]);
+    const r = run(['analyze', join(fixtures, 'absent.csv'), '--lang', 'en']);
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/absent\.csv: file not found/);
     expect(r.stdout).toBe('');
@@ -149,20 +149,20 @@ describe('verbatim eval', () => {
 
 describe('verbatim lexicon check', () => {
   it('names file, line and column of a bad term, with a hint, and exits 3', () => {
-    const r = run(['lexicon', 'check', join(fixtures, 'bad-lexicon.yml')]);
+    const r = run(['lexicon', 'check', join(fixtures, 'bad-lexicon.yml'), '--lang', 'en']);
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/bad-lexicon\.yml:8:\d+ \[attente_au_guichet\]: gap "\{0,20\}"/);
     expect(r.stderr).toMatch(/hint: /);
   });
 
   it('names file, line and column of an unknown theme', () => {
-    const r = run(['lexicon', 'check', join(fixtures, 'bad-theme.yml')]);
+    const r = run(['lexicon', 'check', join(fixtures, 'bad-theme.yml'), '--lang', 'en']);
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/bad-theme\.yml:5:\d+ .*theme_qui_nexiste_pas/);
   });
 
   it('accepts the default lexicons', () => {
-    const r = run(['lexicon', 'check', join(root, 'lexicons/fr'), '--no-default-lexicon']);
+    const r = run(['lexicon', 'check', join(root, 'lexicons/fr'), '--no-default-lexicon', '--lang', 'en']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^ok: .* irritant/m);
   });
@@ -179,6 +179,6 @@ describe('verbatim tokenize and help', () => {
   it('--help lists the commands and examples on stdout', () => {
     const r = run(['--help']);
     expect(r.code).toBe(0);
-    for (const word of ['analyze', 'eval', 'tokenize', 'lexicon', 'Examples:']) expect(r.stdout).toContain(word);
+    for (const word of ['analyze', 'eval', 'tokenize', 'lexicon', 'Exemples :']) expect(r.stdout).toContain(word);
   });
 });

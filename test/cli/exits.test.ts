@@ -46,7 +46,7 @@ async function cli(args: string[], options: { stdin?: string; stdoutFails?: stri
   const code = await main(args, {
     stdout: out.stream,
     stderr: err.stream,
-    env: { CI: 'true' },
+    env: { CI: 'true', VERBATIM_LANG: 'en' },
     ...(options.stdin !== undefined ? { stdin: Readable.from([options.stdin]) } : {}),
   });
   const result = { args, code, stdout: out.text(), stderr: err.text() };
@@ -214,7 +214,7 @@ describe('inputs read once: standard input, a FIFO', () => {
 describe('internal errors', () => {
   it('a message without a stack trace; the stack only with --debug', () => {
     const err = sink();
-    const io = { stdout: sink().stream, stderr: err.stream, env: {} };
+    const io = { stdout: sink().stream, stderr: err.stream, env: { VERBATIM_LANG: 'en' } };
     expect(reportError(new RangeError('Maximum call stack size exceeded'), io)).toBe(EXIT.internal);
     expect(err.text()).toMatch(/internal error — please report it .*RangeError: Maximum call stack size exceeded\n.*--debug/);
     expect(err.text()).not.toMatch(STACK);
@@ -246,7 +246,7 @@ describe('the process (built bin)', () => {
   }
 
   it('closed stdout: quiet end; stdout on a full disk: exit 4; SIGINT/SIGTERM while reading stdin: the signal ends it, no temporary file', async () => {
-    const env = { ...process.env, CI: 'true' };
+    const env = { ...process.env, CI: 'true', VERBATIM_LANG: 'en' };
     // stdout closed before anything is written (`| head -c 0`).
     const closed = spawn(process.execPath, [bin, 'analyze', sample, '--format', 'json'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     closed.stdout!.destroy();

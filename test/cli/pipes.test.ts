@@ -46,7 +46,7 @@ async function cli(args: string[], options: { stdin?: string | Buffer; stdoutFai
   const code = await main(args, {
     stdout: out.stream,
     stderr: err.stream,
-    env: { CI: 'true' },
+    env: { CI: 'true', VERBATIM_LANG: 'en' },
     stdin: Readable.from(options.stdin === undefined ? [] : [typeof options.stdin === 'string' ? Buffer.from(options.stdin) : options.stdin]),
   });
   const result = { code, stdout: out.text(), stderr: err.text(), writes: out.writes() };
@@ -95,7 +95,7 @@ describe('verbatim analyze - --format state, then verbatim merge', () => {
     writeFileSync(at('empty.state'), r.stdout);
     const merged = await cli(['merge', at('empty.state')]);
     expect([merged.code, merged.stdout]).toEqual([EXIT.input, '']);
-    expect(merged.stderr).toMatch(/no verbatim was analysed in these 1 states \(0 rows skipped\)/);
+    expect(merged.stderr).toMatch(/no verbatim was analysed in these 1 state \(0 rows skipped\)/);
   });
 
   it.each([
@@ -173,12 +173,12 @@ describe('standard output carries one stream', () => {
     const lines = jsonl.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { status: string; source: { row: number } });
     expect(lines.map((l) => l.source.row)).toEqual(Array.from({ length: rows }, (_, k) => k + 1));
     expect(lines.filter((l) => l.status === 'skipped')).toHaveLength(5);
-    expect(readFileSync(at('report.txt'), 'utf8')).toMatch(/Rapport verbatim-fr/);
+    expect(readFileSync(at('report.txt'), 'utf8')).toMatch(/verbatim-fr report/);
     const csv = await cli(['analyze', '-', '--annotate', '-', '--annotate-format', 'csv', '--format', 'state', '--out', at('p2.state')], { stdin: input });
     expect(csv.stdout.trimEnd().split('\r\n')).toHaveLength(rows + 1);
     expect(csv.stdout).toMatch(/^\uFEFFid;channel;date;score;/);
     const rejects = await cli(['analyze', '-', '--rejects', '-', '--out', at('report.md'), '--format', 'md'], { stdin: input });
-    expect(rejects.stdout.trimEnd().split('\r\n')).toEqual([expect.stringMatching(/^\uFEFFfile;sheet_row;row;line;reason;hint$/), ...Array(5).fill(expect.stringMatching(/^'-;\d+;\d+;\d+;empty text;/))]); // `-` as a formula-safe cell
+    expect(rejects.stdout.trimEnd().split('\r\n')).toEqual([expect.stringMatching(/^\uFEFFfile;sheet_row;row;line;reason;hint;code$/), ...Array(5).fill(expect.stringMatching(/^'-;\d+;\d+;\d+;empty text;/))]); // `-` as a formula-safe cell
   });
 
   it('no file: standard input is read', async () => {
@@ -214,7 +214,7 @@ describe('the pipe contract with plain processes (built bin)', () => {
   beforeAll(() => {
     if (!existsSync(bin)) throw new Error('dist/cli/bin.js is missing: run `npm run build` (npm test does it)');
   });
-  const env = { ...process.env, CI: 'true' };
+  const env = { ...process.env, CI: 'true', VERBATIM_LANG: 'en' };
 
   it('split (the header given to every part) | verbatim analyze - --format state, then verbatim merge = one run', async () => {
     // split cuts at line breaks: one record per line (the sample's multi-line chat cells joined with a space).

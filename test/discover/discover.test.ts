@@ -294,7 +294,7 @@ async function cli(args: string[]): Promise<{ code: number; stdout: string; stde
   let stdout = '';
   let stderr = '';
   const sink = (add: (s: string) => void) => new Writable({ write(chunk, _e, cb) { add(String(chunk)); cb(); } });
-  const code = await main(args, { stdout: sink((s) => (stdout += s)), stderr: sink((s) => (stderr += s)), env: { CI: 'true' }, stdin: Readable.from([]) });
+  const code = await main(args, { stdout: sink((s) => (stdout += s)), stderr: sink((s) => (stderr += s)), env: { CI: 'true', VERBATIM_LANG: 'en' }, stdin: Readable.from([]) });
   return { code, stdout, stderr };
 }
 

@@ -82,7 +82,7 @@ export async function runCase(c: FuzzCase, dir: string, options: { timeoutMs?: n
   const started = performance.now();
   let timer: NodeJS.Timeout | undefined;
   const code = await Promise.race([
-    main(argvIn(c, dir), { stdout: out.stream, stderr: err.stream, env: { CI: 'true' } }).catch((error: unknown) => {
+    main(argvIn(c, dir), { stdout: out.stream, stderr: err.stream, env: { CI: 'true', VERBATIM_LANG: 'en' } }).catch((error: unknown) => {
       err.stream.write(`main() rejected: ${String(error)}`);
       return -1;
     }),

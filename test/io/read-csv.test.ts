@@ -175,6 +175,7 @@ describe('files that cannot be read', () => {
     expect(items[0]).toEqual({
       type: 'reject',
       source: { file: fixture('does-not-exist.csv'), row: 0 },
+      code: 'file_not_found',
       reason: 'file not found',
       hint: expect.any(String),
     });

@@ -140,7 +140,7 @@ describe('recovery from a broken quote', () => {
       const items: RawItem[] = [];
       for await (const item of prepared.rows()) items.push(item);
       expect(items).toHaveLength(400);
-      expect(items[10]).toMatchObject({ kind: 'reject', line: 12, endLine: 12, reason: 'unbalanced quote' });
+      expect(items[10]).toMatchObject({ kind: 'reject', line: 12, endLine: 12, code: 'unbalanced_quote' });
       const texts = items.flatMap((i) => (i.kind === 'row' ? [i.values['commentaire']] : []));
       expect(texts).toEqual(Array.from({ length: 400 }, (_, k) => `Colis reçu abîmé n°${k}, très déçu`).filter((_, k) => k !== 10));
       expect(items.map((i) => i.line)).toEqual(Array.from({ length: 400 }, (_, k) => k + 2));

@@ -58,7 +58,7 @@ describe('writeRejects', () => {
   it('writes an Excel CSV (BOM, ;, CRLF) that reads back to the same rejects', async () => {
     const path = join(tempDir(), 'rejets.csv');
     const rejects: ReadReject[] = [
-      { type: 'reject', source: { file: 'a.csv', row: 3, line: 4, sheetRow: 4 }, reason: 'empty text', hint: 'the "commentaire" cell is empty' },
+      { type: 'reject', source: { file: 'a.csv', row: 3, line: 4, sheetRow: 4 }, code: 'empty_text', reason: 'empty text', hint: 'the "commentaire" cell is empty' },
       { type: 'reject', source: { file: 'b.csv', row: 0 }, reason: 'file not found', hint: 'check the path; then retry' },
     ];
     expect(await writeRejects(rejects, path)).toBe(2);
@@ -66,9 +66,9 @@ describe('writeRejects', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.toString('utf8')).toContain('\r\n');
     expect(readCsv(path)).toEqual([
-      ['file', 'sheet_row', 'row', 'line', 'reason', 'hint'],
-      ['a.csv', '4', '3', '4', 'empty text', 'the "commentaire" cell is empty'],
-      ['b.csv', '', '0', '', 'file not found', 'check the path; then retry'],
+      ['file', 'sheet_row', 'row', 'line', 'reason', 'hint', 'code'],
+      ['a.csv', '4', '3', '4', 'empty text', 'the "commentaire" cell is empty', 'empty_text'],
+      ['b.csv', '', '0', '', 'file not found', 'check the path; then retry', ''],
     ]);
   });
 

@@ -26,14 +26,14 @@ async function cli(args: string[]): Promise<{ code: number; stdout: string; stde
   let stdout = '';
   let stderr = '';
   const sink = (add: (s: string) => void) => new Writable({ write(chunk, _e, cb) { add(String(chunk)); cb(); } });
-  const code = await main(args, { stdout: sink((s) => (stdout += s)), stderr: sink((s) => (stderr += s)), env: { CI: 'true' }, stdin: Readable.from([]) });
+  const code = await main(args, { stdout: sink((s) => (stdout += s)), stderr: sink((s) => (stderr += s)), env: { CI: 'true', VERBATIM_LANG: 'en' }, stdin: Readable.from([]) });
   expect(stderr).not.toMatch(STACK);
   return { code, stdout, stderr };
 }
 
 /** A `verbatim queue work` process; resolves `ready` once it waits for chunks. */
 function workerProcess(args: string[]): { child: ChildProcess; ready: Promise<void>; exited: Promise<number | null>; stderr: () => string } {
-  const child = spawn(process.execPath, [bin, 'queue', 'work', ...args], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CI: 'true' } });
+  const child = spawn(process.execPath, [bin, 'queue', 'work', ...args], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CI: 'true', VERBATIM_LANG: 'en' } });
   let err = '';
   const ready = new Promise<void>((resolveReady, reject) => {
     child.stderr!.on('data', (d: Buffer) => {

@@ -38,7 +38,7 @@ describe.each(['fr', 'en'] as const)('%s wording', (lang) => {
   it('names the refused rows the same way in the text and the page', () => {
     const m = messagesFor(lang);
     const word = lang === 'fr' ? /rejetées/ : /rejected/i;
-    for (const label of [m.text.rejected, m.text.rejects, m.html.rejected, m.html.rejectReasons, m.html.firstRejects]) expect(label).toMatch(word);
+    for (const label of [m.text.rejected(2), m.text.rejects, m.html.rejected, m.html.rejectReasons, m.html.firstRejects]) expect(label).toMatch(word);
   });
 
   it('names the enchantment kind the same way everywhere', () => {

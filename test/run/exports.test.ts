@@ -38,7 +38,7 @@ function sink(tty = false): { stream: Writable & { isTTY?: boolean }; text(): st
 async function cli(args: string[], options: { tty?: boolean } = {}): Promise<Result> {
   const out = sink();
   const err = sink(options.tty === true);
-  const code = await main(args, { stdout: out.stream, stderr: err.stream, env: options.tty === true ? {} : { CI: 'true' } });
+  const code = await main(args, { stdout: out.stream, stderr: err.stream, env: options.tty === true ? { VERBATIM_LANG: 'en' } : { CI: 'true', VERBATIM_LANG: 'en' } });
   return { code, stdout: out.text(), stderr: err.text() };
 }
 
@@ -75,7 +75,8 @@ describe('--export dfm, spans, iramuteq and --annotate-text, in one run', () => 
   });
 
   it('runs, and a title with no body is a verbatim (joined with the body on its own line otherwise)', () => {
-    expect([run.code, run.stderr]).toEqual([0, '']);
+    // stderr only says where each output went.
+    expect([run.code, run.stderr.split('\n').filter((l) => l !== '' && !/ written to /.test(l))]).toEqual([0, []]);
     const report = JSON.parse(readFileSync(at('report.json'), 'utf8'));
     expect([report.summary.analysed, report.summary.rejected]).toEqual([6, 1]);
     const coding = readFileSync(at('coding.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
@@ -129,12 +130,12 @@ describe('--export dfm, spans, iramuteq and --annotate-text, in one run', () => 
 
   it('rejects: sheet_row is the row a spreadsheet shows (header = 1), past a record over two lines', async () => {
     expect(rows(at('rejects.csv'))).toEqual([
-      ['file', 'sheet_row', 'row', 'line', 'reason', 'hint'],
-      [at('reviews.csv'), '6', '5', '6', 'empty text', 'the "title_review" and "content_review" cells are empty on this row'],
+      ['file', 'sheet_row', 'row', 'line', 'reason', 'hint', 'code'],
+      [at('reviews.csv'), '6', '5', '6', 'empty text', 'the "title_review" and "content_review" cells are empty on this row', 'empty_text'],
     ]);
     // The table on the terminal names it so, whole.
-    const table = await cli(['analyze', at('reviews.csv'), '--text', 'title_review+content_review']);
-    expect(table.stdout).toContain(`${at('reviews.csv')} ligne 6 : empty text`);
+    const table = await cli(['analyze', at('reviews.csv'), '--text', 'title_review+content_review', '--lang', 'fr']);
+    expect(table.stdout).toContain(`${at('reviews.csv')} ligne 6 : texte vide`);
   });
 
   it('provenance in the JSON report: version, layers with their hashes, options, columns', () => {

@@ -88,7 +88,7 @@ describe('split, analysed part by part, merged = one run over all the parts', ()
     const builder = createReportBuilder({ meta: reportMeta(analyzer) });
     for await (const item of readVerbatims([paths[1]!])) {
       if (item.type === 'verbatim') builder.add(analyzeVerbatim(item.verbatim, analyzer));
-      else builder.reject({ source: item.source, reason: item.reason.replace(/: .*/, ''), hint: item.hint });
+      else builder.reject({ source: item.source, reason: item.reason.replace(/: .*/, ''), hint: item.hint, ...(item.code !== undefined ? { code: item.code } : {}) });
     }
     const chunk = createRunState(builder.snapshot(), analyzer);
     expect(chunk.parts).toHaveLength(1);

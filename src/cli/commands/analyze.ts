@@ -11,6 +11,7 @@ import { EXIT, type CommandContext } from '../context.js';
 import { addInputOptions, checkInputOptions, inputRun, type InputCliOptions } from '../inputs.js';
 import { output, stdoutUsers } from '../output.js';
 import { addReportLabelOptions, reportLabelOptions, type ReportLabelCliOptions } from '../report-labels.js';
+import { sayWritten, type Written } from '../written.js';
 
 const FORMATS = ['table', 'md', 'json', 'csv', 'html', 'state'] as const;
 const EXPORT_KINDS = ['dfm', 'spans', 'iramuteq', 'keyness', 'cooccurrence', 'trends', 'drivers'] as const;
@@ -44,10 +45,10 @@ function parseExports(values: readonly string[]): Partial<Record<ExportKind, str
     const eq = value.indexOf('=');
     const kind = (eq < 0 ? value : value.slice(0, eq)) as ExportKind;
     const file = eq < 0 ? '' : value.slice(eq + 1);
-    if (!EXPORT_KINDS.includes(kind)) throw usageError(`--export: unknown kind "${eq < 0 ? value : kind}"; give one of ${EXPORT_KINDS.join(', ')} followed by a file (--export dfm dfm.csv)`);
-    if (file === '') throw usageError(`--export ${kind} needs a file: --export ${kind} ${kind === 'iramuteq' ? 'corpus.txt' : `${kind}.csv`}`);
-    if (out[kind] !== undefined) throw usageError(`--export ${kind} is given twice: give it once`);
-    if (kind === 'dfm' && !/\.(?:csv|mtx)$/i.test(file) && file !== '-') throw usageError(`--export dfm ${file}: name the file .csv (long table doc_id;feature;count) or .mtx (Matrix Market, with .rows.csv and .cols.csv beside it)`);
+    if (!EXPORT_KINDS.includes(kind)) throw usageError('exportUnknownKind', eq < 0 ? value : kind, EXPORT_KINDS);
+    if (file === '') throw usageError('exportNeedsFile', kind, kind === 'iramuteq' ? 'corpus.txt' : `${kind}.csv`);
+    if (out[kind] !== undefined) throw usageError('exportTwice', kind);
+    if (kind === 'dfm' && !/\.(?:csv|mtx)$/i.test(file) && file !== '-') throw usageError('dfmExtension', file);
     out[kind] = file;
   }
   return out;
@@ -59,11 +60,12 @@ const DEFAULT_VOCABULARY = 10_000;
 function vocabulary(value: string): number | 'exact' {
   if (value === 'exact') return value;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw usageError(`--vocabulary expects a whole number of 1 or more, or exact, got "${value}"`);
+  if (!Number.isInteger(n) || n < 1) throw usageError('vocabulary', value);
   return n;
 }
 
-export function analyzeCommand(program: Command, { io, setExitCode, workerScript }: CommandContext): void {
+export function analyzeCommand(program: Command, context: CommandContext): void {
+  const { io, m, setExitCode, workerScript } = context;
   const command = program
     .command('analyze')
     .description('analyse exported verbatim files (CSV/TSV/JSON/JSONL/XLSX) and print the per-channel report')
@@ -83,8 +85,8 @@ export function analyzeCommand(program: Command, { io, setExitCode, workerScript
     .addOption(new Option('--dfm-features <features>', 'what the dfm counts: content words, their lemmas, or the lexicon entries coded').choices(DFM_FEATURES).default('words'))
     .option('--iramuteq-vars <names>', 'starred variables of --export iramuteq, comma-separated: input columns, or canal, note, date, id, tonalite, langue, auteur', (v: string) => v.split(',').map((n) => n.trim()).filter((n) => n !== ''))
     .option('--by <column>', 'keyness by the values of this input column too (a brand, a region, a product), beside keyness by channel', (v: string, previous: string | undefined) => {
-      if (previous !== undefined) throw usageError(`--by is given twice ("${previous}" and "${v}"): give it once`);
-      if (v.trim() === '') throw usageError('--by needs a column name: --by marque');
+      if (previous !== undefined) throw usageError('givenTwice', '--by', previous, v);
+      if (v.trim() === '') throw usageError('byColumnMissing');
       return v.trim();
     })
     .option('--examples <n>', 'example verbatims per concept and irritant', positiveInt('--examples'), 3)
@@ -103,8 +105,8 @@ export function analyzeCommand(program: Command, { io, setExitCode, workerScript
       await checkInputOptions(files, opts, io, 'analyze');
       const labels = reportLabelOptions(opts, opts.format);
       const exports = parseExports(opts.export ?? []);
-      if (opts.iramuteqVars !== undefined && exports.iramuteq === undefined) throw usageError('--iramuteq-vars names the variables of --export iramuteq FILE, which is not given');
-      if (opts.annotateText === true && opts.annotate === undefined) throw usageError('--annotate-text adds the text to --annotate FILE, which is not given');
+      if (opts.iramuteqVars !== undefined && exports.iramuteq === undefined) throw usageError('iramuteqVarsAlone');
+      if (opts.annotateText === true && opts.annotate === undefined) throw usageError('annotateTextAlone');
       checkStreams(opts, exports);
       // Outputs first, then inputs: a wrong path is found before a long analysis, and nothing is written on a bad run.
       const toFiles = (path: string | undefined): string | undefined => (path === '-' ? undefined : path);
@@ -131,14 +133,15 @@ export function analyzeCommand(program: Command, { io, setExitCode, workerScript
         import('../progress.js'),
       ]);
       const workers = opts.workers === 'auto' ? defaultWorkers(await totalSize(files)) : Number(opts.workers);
-      if (!Number.isInteger(workers) || workers < 1) throw usageError(`--workers expects a whole number or auto, got "${opts.workers}"`);
-      const progress = createProgress({ stream: io.stderr, enabled: opts.progress && !io.env.CI });
+      if (!Number.isInteger(workers) || workers < 1) throw usageError('workers', opts.workers);
+      const progress = createProgress({ stream: io.stderr, enabled: opts.progress && !io.env.CI, format: m.notes.progress });
       // Like the progress bar: on a terminal, unless --no-progress; scripts and pipes keep a quiet stderr.
       const showColumns = opts.progress && !io.env.CI && io.stderr.isTTY === true;
-      const { inputs, options } = await inputRun(files, opts, io);
+      const { inputs, options } = await inputRun(files, opts, io, m);
       try {
         const result = await analyzeFiles(inputs, {
           ...options,
+          lang: context.lang,
           workers,
           // The bin (dist/cli/bin.js) starts the analysis worker when it is run as one, and says where it is.
           workerScript: workerScript ?? fileURLToPath(import.meta.url),
@@ -156,27 +159,38 @@ export function analyzeCommand(program: Command, { io, setExitCode, workerScript
           tables: Object.fromEntries(TABLE_KINDS.filter((kind) => exports[kind] !== undefined).map((kind) => [kind, exports[kind] === '-' ? io.stdout : (exports[kind] as string)])),
           ...(opts.by !== undefined ? { groupBy: opts.by } : {}),
           // The columns each input is read with, said before the first row (where the progress bar would be).
-          ...(showColumns ? { onColumns: (used: ColumnsUsed) => io.stderr.write(`${describeColumns(used)}\n`) } : {}),
+          ...(showColumns ? { onColumns: (used: ColumnsUsed) => io.stderr.write(`verbatim: ${escapeForTerminal(m.notes.columns(used), true)}\n`) } : {}),
           keepState: opts.format === 'state',
           onProgress: (n) => progress.tick(n),
         });
         progress.stop();
+        const written: Written[] = [
+          { kind: 'annotations', path: opts.annotate, ...(opts.annotateFormat !== undefined ? { format: opts.annotateFormat } : {}) },
+          { kind: 'rejects', path: opts.rejects, format: 'csv' },
+          { kind: 'dfm', path: exports.dfm },
+          ...(matrix ? [{ kind: 'dfm', path: matrix.rows } as const, { kind: 'dfm', path: matrix.cols } as const] : []),
+          { kind: 'spans', path: exports.spans },
+          { kind: 'iramuteq', path: exports.iramuteq },
+        ];
         if (result.state) {
           // A part with no row, or with every row rejected, still has its state: the merge counts its rejects.
           await output(io, `${stringifyRunState(result.state)}\n`, opts.out);
+          await sayWritten(context, [{ kind: 'state', path: opts.out, format: 'state' }, ...written]);
           return;
         }
         const { summary } = result.report;
         if (summary.analysed === 0) {
           // A failed run writes no report: stdout stays empty, the reasons go to stderr (the rows to --rejects).
           const reasons = summary.rejectsByReason.slice(0, 3).map((r) => `${r.reason}: ${r.count}`).join(', ');
-          io.stderr.write(`verbatim: no verbatim could be analysed (${summary.rejected} rows skipped${reasons === '' ? '' : ` — ${escapeForTerminal(reasons)}`}; see --rejects FILE)\n`);
+          io.stderr.write(`verbatim: ${escapeForTerminal(m.notes.nothingAnalysed(summary.rejected, reasons, opts.rejects === undefined))}\n`);
+          await sayWritten(context, written);
           setExitCode(EXIT.input);
           return;
         }
         // Every format through renderReport (HTML gives a promise, the text formats a string).
         const text = await renderReport(result.report, opts.format as ReportFormat, labels);
         await output(io, text, opts.out);
+        await sayWritten(context, [{ kind: 'report', path: opts.out, format: opts.format }, ...written]);
       } finally {
         progress.stop();
       }
@@ -214,23 +228,8 @@ function checkStreams(opts: AnalyzeCliOptions, exports: Partial<Record<ExportKin
     ...EXPORT_KINDS.map((kind) => ({ option: `--export ${kind}`, path: exports[kind] })),
   ]);
   if (users.length > 1) {
-    throw usageError(`standard output can carry one stream, not ${users.join(' and ')}: write the others to files (e.g. --out report.${opts.format === 'state' ? 'state.json' : opts.format === 'table' ? 'txt' : opts.format})`);
+    throw usageError('oneStdoutStream', users, `report.${opts.format === 'state' ? 'state.json' : opts.format === 'table' ? 'txt' : opts.format}`);
   }
-}
-
-/** One line naming the columns an input is read with: `verbatim: r.csv (csv, delimiter ";", utf8): text content_review, id id, channel canal…`. */
-export function describeColumns(used: ColumnsUsed): string {
-  const roles: string[] = [];
-  const name = (header: string): string => JSON.stringify(header);
-  if (used.textColumns !== undefined) roles.push(`text ${used.textColumns.map(name).join(' + ')}`);
-  else if (used.text !== undefined) roles.push(`text ${name(used.text)}`);
-  for (const role of ['id', 'channel', 'date', 'score', 'author'] as const) {
-    const header = used[role];
-    if (header !== undefined) roles.push(`${role} ${name(header)}`);
-    else if (role === 'channel' && used.constantChannel !== undefined) roles.push(`channel = ${name(used.constantChannel)}`);
-  }
-  const file = used.file === '-' ? 'standard input' : used.file;
-  return escapeForTerminal(`verbatim: columns of ${file} (${used.description}): ${roles.join(', ')}; other columns kept as meta`, true);
 }
 
 async function totalSize(files: string[]): Promise<number> {

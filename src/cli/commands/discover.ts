@@ -10,6 +10,7 @@ import { checkInputs, checkOutputs } from '../checks.js';
 import { EXIT, type CommandContext } from '../context.js';
 import { addInputOptions, checkInputOptions, inputRun, type InputCliOptions } from '../inputs.js';
 import { output } from '../output.js';
+import { sayWritten } from '../written.js';
 
 const FORMATS = ['table', 'md', 'json', 'html'] as const;
 
@@ -24,7 +25,8 @@ interface DiscoverCliOptions extends InputCliOptions {
   progress: boolean;
 }
 
-export function discoverCommand(program: Command, { io, setExitCode, workerScript }: CommandContext): void {
+export function discoverCommand(program: Command, context: CommandContext): void {
+  const { io, m, setExitCode, workerScript } = context;
   const command = program
     .command('discover')
     .description('find what the lexicons leave unexplained, grouped into candidate topics; --draft writes them as a lexicon layer')
@@ -40,8 +42,8 @@ export function discoverCommand(program: Command, { io, setExitCode, workerScrip
     .option('--no-progress', 'never show the progress bar (it only shows on a terminal, on stderr)')
     .action(async (files: string[], opts: DiscoverCliOptions) => {
       await checkInputOptions(files, opts, io, 'discover');
-      if (opts.examples > 5) throw usageError('--examples expects 1 to 5 example verbatims per topic');
-      if (opts.draft === '-') throw usageError('--draft expects a file (the topics go to standard output)');
+      if (opts.examples > 5) throw usageError('discoverExamples');
+      if (opts.draft === '-') throw usageError('draftFile');
       await checkOutputs([{ option: '--out', path: opts.out === '-' ? undefined : opts.out }, { option: '--draft', path: opts.draft }], files);
       await checkInputs(files);
       // Loaded now: the other commands never load them (start-up).
@@ -51,8 +53,8 @@ export function discoverCommand(program: Command, { io, setExitCode, workerScrip
         import('../progress.js'),
       ]);
       const workers = opts.workers === 'auto' ? defaultWorkers(await totalSize(files)) : Number(opts.workers);
-      if (!Number.isInteger(workers) || workers < 1) throw usageError(`--workers expects a whole number or auto, got "${opts.workers}"`);
-      const { inputs, options } = await inputRun(files, opts, io);
+      if (!Number.isInteger(workers) || workers < 1) throw usageError('workers', opts.workers);
+      const { inputs, options } = await inputRun(files, opts, io, m);
       const discoverOptions: DiscoverOptions = {
         sampleSize: opts.sample,
         scale: opts.scale,
@@ -60,7 +62,7 @@ export function discoverCommand(program: Command, { io, setExitCode, workerScrip
         maxTopics: opts.topics,
         examples: opts.examples,
       };
-      const progress = createProgress({ stream: io.stderr, enabled: opts.progress && !io.env.CI });
+      const progress = createProgress({ stream: io.stderr, enabled: opts.progress && !io.env.CI, format: m.notes.progress });
       let state: DiscoverState | undefined;
       try {
         // The discovery state is kept where the analyses are made (on the workers too) and merged: the same topics whatever the count.
@@ -77,7 +79,7 @@ export function discoverCommand(program: Command, { io, setExitCode, workerScrip
         progress.stop();
         if (report.summary.analysed === 0) {
           const reasons = report.summary.rejectsByReason.slice(0, 3).map((r) => `${r.reason}: ${r.count}`).join(', ');
-          io.stderr.write(`verbatim: no verbatim could be analysed (${report.summary.rejected} rows skipped${reasons === '' ? '' : ` — ${escapeForTerminal(reasons)}`})\n`);
+          io.stderr.write(`verbatim: ${escapeForTerminal(m.notes.nothingAnalysed(report.summary.rejected, reasons, false))}\n`);
           setExitCode(EXIT.input);
           return;
         }
@@ -87,6 +89,7 @@ export function discoverCommand(program: Command, { io, setExitCode, workerScrip
       const result = finalizeDiscover(state as DiscoverState, discoverOptions);
       if (opts.draft !== undefined) await output(io, draftLexicon(result), opts.draft);
       await output(io, renderDiscover(result, opts.format), opts.out);
+      await sayWritten(context, [{ kind: 'draft', path: opts.draft, format: 'yml' }, { kind: 'topics', path: opts.out, format: opts.format }]);
     });
 }
 

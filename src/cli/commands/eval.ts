@@ -8,8 +8,10 @@ import { checkInputs, checkOutputs } from '../checks.js';
 import { EXIT, type CommandContext } from '../context.js';
 import { output } from '../output.js';
 import { buildAnalyzer } from '../read.js';
+import { sayWritten } from '../written.js';
 
-export function evalCommand(program: Command, { io, setExitCode }: CommandContext): void {
+export function evalCommand(program: Command, context: CommandContext): void {
+  const { io, m, setExitCode } = context;
   program
     .command('eval')
     .description('score the lexicons against an annotated gold file (JSONL: text, themes, irritants, enchantements, tonalite, intentions)')
@@ -47,9 +49,10 @@ export function evalCommand(program: Command, { io, setExitCode }: CommandContex
       }
       const report = evaluate(records, analyzer, options);
       await output(io, renderEvalReport(report, opts.format), opts.out);
+      await sayWritten(context, [{ kind: 'evaluation', path: opts.out, format: opts.format }]);
       if (opts.failUnder) {
         const failures = checkThresholds(report, opts.failUnder);
-        for (const failure of failures) io.stderr.write(`verbatim eval: ${failure.message}\n`);
+        for (const failure of failures) io.stderr.write(`verbatim eval: ${m.notes.evalBelow(failure.message)}\n`);
         if (failures.length > 0) setExitCode(EXIT.failed);
       }
     });

@@ -6,6 +6,7 @@ import { checkInputs, checkOutputs } from '../checks.js';
 import type { CommandContext } from '../context.js';
 import { addInputOptions, checkInputOptions, inputRun, type InputCliOptions } from '../inputs.js';
 import { output } from '../output.js';
+import { sayWritten } from '../written.js';
 
 interface KwicCliOptions extends InputCliOptions {
   entry?: string;
@@ -14,7 +15,8 @@ interface KwicCliOptions extends InputCliOptions {
   out?: string;
 }
 
-export function kwicCommand(program: Command, { io }: CommandContext): void {
+export function kwicCommand(program: Command, context: CommandContext): void {
+  const { io, m } = context;
   const command = program
     .command('kwic')
     .description('keyword in context: every hit of a term written in the lexicon term syntax, as an entry would match it')
@@ -35,14 +37,14 @@ export function kwicCommand(program: Command, { io }: CommandContext): void {
         import('../../io/lexicon-files.js'),
         import('../../run/analyze-files.js'),
       ]);
-      const { inputs, options } = await inputRun(files, opts, io);
+      const { inputs, options } = await inputRun(files, opts, io, m);
       const layers = opts.lexicon.length > 0 ? await loadLexiconFiles(opts.lexicon) : [];
-      const base = { includeDefault: opts.defaultLexicon, sectors: options.sectors ?? [], defaultLanguage: opts.lang };
+      const base = { includeDefault: opts.defaultLexicon, sectors: options.sectors ?? [], defaultLanguage: opts.corpusLang };
       let entry;
       if (opts.entry !== undefined) {
         const known = createAnalyzer({ ...base, lexicons: layers });
         entry = known.entries.get(opts.entry) ?? [...known.entries.values()].find((e) => e.tag === opts.entry);
-        if (entry === undefined) throw usageError(`--entry: no entry "${opts.entry}" in the lexicons (ids as in lexicons/fr/*.yml or your --lexicon files)`);
+        if (entry === undefined) throw usageError('noEntry', opts.entry);
       }
       const analyzer = createAnalyzer({ ...base, lexicons: [...layers, kwicLayer(term, entry)] });
       const kwic = createKwic({
@@ -53,5 +55,6 @@ export function kwicCommand(program: Command, { io }: CommandContext): void {
       const { lexicons: _paths, ...rest } = options;
       await analyzeFiles(inputs, { ...rest, analyzer, sections: [coreSection()], onAnalysis: (a) => kwic.add(a) });
       await output(io, renderKwic(kwic.result(), opts.format, term), opts.out);
+      await sayWritten(context, [{ kind: 'kwic', path: opts.out, format: opts.format }]);
     });
 }

@@ -20,7 +20,8 @@ interface ImportOptions {
 
 const where = (issue: LexiconIssue): string => (issue.line > 0 ? `${issue.file}:${issue.line}:${issue.column}` : issue.file);
 
-export function lexiconCommand(program: Command, { io }: CommandContext): void {
+export function lexiconCommand(program: Command, context: CommandContext): void {
+  const { io, m } = context;
   const lexicon = program.command('lexicon').description('lexicon tools');
   lexicon
     .command('check')
@@ -33,8 +34,7 @@ export function lexiconCommand(program: Command, { io }: CommandContext): void {
       const analyzer = createAnalyzer({ lexicons: layers, includeDefault: opts.defaultLexicon });
       const counts = new Map<string, number>();
       for (const entry of analyzer.lexicon.entries) counts.set(entry.kind, (counts.get(entry.kind) ?? 0) + 1);
-      const summary = [...counts].map(([kind, n]) => `${n} ${kind}`).join(', ');
-      io.stdout.write(`ok: ${paths.join(', ')} — ${summary}\n`);
+      io.stdout.write(`${m.notes.lexiconOk(paths, [...counts])}\n`);
     });
   lexicon
     .command('import')
@@ -52,9 +52,9 @@ export function lexiconCommand(program: Command, { io }: CommandContext): void {
         import('../../index.js'),
         import('../../io/encoding.js'),
       ]);
-      if (opts.theme !== undefined && opts.kind === 'theme') throw usageError('--theme does not apply to --kind theme: a theme has no theme');
-      if (opts.theme !== undefined && !/^[a-z0-9_.]+$/.test(opts.theme)) throw usageError(`--theme expects an entry id (lowercase ascii, digits, _ and .), got "${opts.theme}"`);
-      if (file === '-') throw usageError('lexicon import reads a file, not standard input');
+      if (opts.theme !== undefined && opts.kind === 'theme') throw usageError('themeOfTheme');
+      if (opts.theme !== undefined && !/^[a-z0-9_.]+$/.test(opts.theme)) throw usageError('themeId', opts.theme);
+      if (file === '-') throw usageError('importStdin');
       await checkOutputs([{ option: '--out', path: opts.out === '-' ? undefined : opts.out }], [file]);
       const bytes = await readFile(file);
       const text = iconv.decode(bytes, detectEncoding(bytes, true).encoding);
@@ -78,7 +78,7 @@ export function lexiconCommand(program: Command, { io }: CommandContext): void {
       // What is written must load: checked as `verbatim lexicon check` would (a failure here is a bug of the import).
       const layer = parseLexicon(yaml, { file: target });
       composeLexicons(opts.defaultLexicon ? [...defaultLexicon(), layer] : [layer]);
-      for (const w of result.warnings) io.stderr.write(`verbatim: warning: ${escapeForTerminal(`${where(w)}: ${w.message}`)}\n    hint: ${escapeForTerminal(w.hint)}\n`);
+      for (const w of result.warnings) io.stderr.write(`verbatim: ${m.notes.warning}${m.colon}${escapeForTerminal(`${where(w)}${m.colon}${w.message}`)}\n    ${m.hint}${m.colon}${escapeForTerminal(w.hint)}\n`);
       await output(io, yaml, opts.out);
       const counts = new Map<string, number>();
       let terms = 0;
@@ -87,8 +87,7 @@ export function lexiconCommand(program: Command, { io }: CommandContext): void {
         counts.set(kind, (counts.get(kind) ?? 0) + 1);
         terms += (entry.terms ?? entry.addTerms ?? []).length;
       }
-      const summary = [...counts].map(([kind, n]) => `${n} ${kind}${n === 1 ? '' : kind === 'patch' ? 'es' : 's'}`).join(', ');
-      const dest = opts.out !== undefined && opts.out !== '-' ? ` → ${opts.out}` : '';
-      io.stderr.write(`verbatim: imported ${escapeForTerminal(name)} (${result.from}): ${summary || 'no entry'}, ${terms} term${terms === 1 ? '' : 's'}${dest}; ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'}\n`);
+      const dest = opts.out !== undefined && opts.out !== '-' ? opts.out : undefined;
+      io.stderr.write(`verbatim: ${escapeForTerminal(m.notes.imported(name, result.from, [...counts], terms, result.warnings.length, dest))}\n`);
     });
 }

@@ -11,10 +11,12 @@ import { EXIT, type CommandContext } from '../context.js';
 import { output } from '../output.js';
 import { addReportLabelOptions, reportLabelOptions, type ReportLabelCliOptions } from '../report-labels.js';
 import { readAll } from '../read.js';
+import { sayWritten } from '../written.js';
 
 const FORMATS = ['table', 'md', 'json', 'csv', 'html', 'state'] as const;
 
-export function mergeCommand(program: Command, { io, setExitCode }: CommandContext): void {
+export function mergeCommand(program: Command, context: CommandContext): void {
+  const { io, m, setExitCode } = context;
   const command = program
     .command('merge')
     .description('merge the states of runs over parts of an input (verbatim analyze --format state) into the report of one run over all of it')
@@ -24,7 +26,7 @@ export function mergeCommand(program: Command, { io, setExitCode }: CommandConte
   addReportLabelOptions(command)
     .action(async (files: string[], opts: { format: (typeof FORMATS)[number]; out?: string } & ReportLabelCliOptions) => {
       const labels = reportLabelOptions(opts, opts.format);
-      if (files.filter((f) => f === '-').length > 1) throw usageError('standard input (-) is given twice: it can be read once');
+      if (files.filter((f) => f === '-').length > 1) throw usageError('stdinTwice');
       await checkOutputs([{ option: '--out', path: opts.out === '-' ? undefined : opts.out }], files);
       await checkInputs(files);
       const [{ finalizeRunState, mergeRunStates, parseRunStates, stringifyRunState }, { renderReport }] = await Promise.all([import('../../run/state-file.js'), import('../../report/index.js')]);
@@ -38,15 +40,18 @@ export function mergeCommand(program: Command, { io, setExitCode }: CommandConte
       const merged = mergeRunStates(states);
       if (opts.format === 'state') {
         await output(io, `${stringifyRunState(merged)}\n`, opts.out);
+        await sayWritten(context, [{ kind: 'state', path: opts.out, format: 'state' }]);
         return;
       }
-      const report = finalizeRunState(merged, { name: files.join(', ') });
+      const report = finalizeRunState(merged, { name: files.join(', '), lang: context.lang });
       const { summary } = report;
       if (summary.analysed === 0) {
-        io.stderr.write(`verbatim: no verbatim was analysed in these ${states.length} states (${summary.rejected} rows skipped${summary.rejectsByReason.length > 0 ? ` — ${escapeForTerminal(summary.rejectsByReason.slice(0, 3).map((r) => `${r.reason}: ${r.count}`).join(', '))}` : ''})\n`);
+        const reasons = summary.rejectsByReason.slice(0, 3).map((r) => `${r.reason}${m.colon}${r.count}`).join(', ');
+        io.stderr.write(`verbatim: ${escapeForTerminal(m.notes.nothingInStates(states.length, summary.rejected, reasons))}\n`);
         setExitCode(EXIT.input);
         return;
       }
       await output(io, await renderReport(report, opts.format as ReportFormat, labels), opts.out);
+      await sayWritten(context, [{ kind: 'report', path: opts.out, format: opts.format }]);
     });
 }

@@ -7,11 +7,12 @@ import type { InputFormat } from '../../io/index.js';
 import { sectorNames } from '../../lexicon/defaults.js';
 import { DEFAULT_CHUNK_ROWS, DEFAULT_QUEUE, DEFAULT_REDIS_URL } from '../../queue/connection.js';
 import { escapeForTerminal } from '../../_utils/display.js';
-import { checkSectors, collect, positiveInt, usageError } from '../args.js';
+import { checkSectors, collect, corpusLang, positiveInt, usageError } from '../args.js';
 import { checkInputs, checkOutputs } from '../checks.js';
 import { EXIT, type CommandContext } from '../context.js';
 import { output, stdoutUsers } from '../output.js';
 import { onStopSignal } from '../process.js';
+import { sayWritten } from '../written.js';
 
 const FORMATS = ['table', 'md', 'json', 'csv', 'html', 'state'] as const;
 const INPUT_FORMATS = ['csv', 'tsv', 'json', 'jsonl', 'xlsx'] as const;
@@ -23,7 +24,8 @@ function where(command: Command, env: Record<string, string | undefined>): Comma
     .option('--queue <name>', 'queue name: one run per queue at a time', DEFAULT_QUEUE);
 }
 
-export function queueCommand(program: Command, { io, setExitCode }: CommandContext): void {
+export function queueCommand(program: Command, context: CommandContext): void {
+  const { io, m, setExitCode } = context;
   const say = (line: string): void => void io.stderr.write(`verbatim: ${escapeForTerminal(line)}\n`);
   const queue = program
     .command('queue')
@@ -48,17 +50,17 @@ export function queueCommand(program: Command, { io, setExitCode }: CommandConte
     .option('--encoding <name>', 'encoding of the inputs (default: detected)')
     .option('--examples <n>', 'example verbatims per concept and irritant', positiveInt('--examples'), 3)
     .option('--top <n>', 'top words and expressions listed', positiveInt('--top'), 20)
-    .option('--lang <code>', "corpus' default language for short texts (ISO 639-3)", 'fra')
+    .option('--corpus-lang <code>', "corpus' language, given to texts too short to tell (ISO 639-3)", corpusLang, 'fra')
     .option('--no-mask', 'keep personal data in the report and the annotations')
     .option('--all-turns', 'in chat transcripts, analyse the agent turns too')
     .addOption(new Option('--period <period>', 'trend period').choices(['month', 'week']).default('month'))
     .addOption(new Option('--scale <scale>', 'score scale').choices(['auto', 'nps', 'stars', 'csat', 'ces']).default('auto'))
     .option('--max-xlsx-size <MB>', 'largest size an XLSX file may inflate to, in MB', positiveInt('--max-xlsx-size'), 256)
     .action(async (files: string[], opts: ProduceCliOptions) => {
-      if (opts.chunkRows < 1) throw usageError('--chunk-rows expects a whole number of 1 or more');
-      if (opts.maxXlsxSize < 1) throw usageError('--max-xlsx-size expects a size in MB of 1 or more');
-      if (files.filter((f) => f === '-').length > 1) throw usageError('standard input (-) is given twice: it can be read once');
-      if (opts.sector.includes('auto')) throw usageError('--sector auto is for verbatim analyze: name the sectors for a queue run');
+      if (opts.chunkRows < 1) throw usageError('wholeNumberFromOne', '--chunk-rows');
+      if (opts.maxXlsxSize < 1) throw usageError('sizeFromOne', '--max-xlsx-size');
+      if (files.filter((f) => f === '-').length > 1) throw usageError('stdinTwice');
+      if (opts.sector.includes('auto')) throw usageError('sectorAutoQueue');
       await checkInputs(files);
       const columns: Record<string, string | string[]> = {};
       for (const key of ['text', 'channel', 'id', 'date', 'score', 'author'] as const) if (opts[key] !== undefined) columns[key] = opts[key];
@@ -75,7 +77,8 @@ export function queueCommand(program: Command, { io, setExitCode }: CommandConte
         lexicons: opts.lexicon,
         includeDefault: opts.defaultLexicon,
         sectors: checkSectors(opts.sector),
-        defaultLanguage: opts.lang,
+        defaultLanguage: opts.corpusLang,
+        lang: context.lang,
         allTurns: opts.allTurns === true,
         examples: opts.examples,
         topWords: opts.top,
@@ -86,7 +89,7 @@ export function queueCommand(program: Command, { io, setExitCode }: CommandConte
         maxXlsxSize: opts.maxXlsxSize * 1024 * 1024,
         ...(io.stdin ? { stdin: io.stdin as AsyncIterable<Uint8Array> } : {}),
       });
-      say(`queue "${result.queue}": ${result.rows} rows in ${result.chunks} chunks${result.retried > 0 ? ` (${result.retried} failed chunks retried)` : ''}; now run verbatim queue work, then verbatim queue merge`);
+      say(m.notes.queueProduced(result.queue, result.rows, result.chunks, result.retried));
     });
 
   where(queue.command('work'), io.env)
@@ -95,8 +98,8 @@ export function queueCommand(program: Command, { io, setExitCode }: CommandConte
     .option('--until-empty', 'stop once no chunk is waiting or being analysed anywhere')
     .option('--lock-duration <ms>', 'how long a chunk stays with a worker that stopped answering before another takes it', positiveInt('--lock-duration'), 30_000)
     .action(async (opts: { redis: string; queue: string; concurrency: number; untilEmpty?: boolean; lockDuration: number }) => {
-      if (opts.concurrency < 1) throw usageError('--concurrency expects a whole number of 1 or more');
-      if (opts.lockDuration < 100) throw usageError('--lock-duration expects a duration in ms of 100 or more');
+      if (opts.concurrency < 1) throw usageError('wholeNumberFromOne', '--concurrency');
+      if (opts.lockDuration < 100) throw usageError('durationFrom100', '--lock-duration');
       const { workQueue } = await import('../../queue/work.js');
       const worker = await workQueue({
         redis: opts.redis,
@@ -104,17 +107,17 @@ export function queueCommand(program: Command, { io, setExitCode }: CommandConte
         concurrency: opts.concurrency,
         untilEmpty: opts.untilEmpty === true,
         lockDuration: opts.lockDuration,
-        onError: (error) => say(`queue work: ${error.message.replace(/^verbatim-fr: /, '')}`),
+        onError: (error) => say(m.notes.queueWorkError(error.message.replace(/^verbatim-fr: /, ''))),
       });
       // Stopped (Ctrl-C, SIGTERM from a supervisor): no new chunk, the ones in hand finished and returned, then a clean exit;
       // killed instead, a chunk would wait for its lock to expire (--lock-duration) before another worker takes it.
       const undo = onStopSignal((signal) => {
-        say(`queue "${opts.queue}": ${signal}: finishing the chunks in hand, then stopping (${signal} again to stop at once)`);
+        say(m.notes.queueStopping(opts.queue, signal));
         void worker.close();
       });
-      say(`queue "${opts.queue}": waiting for chunks${opts.untilEmpty === true ? ' (until none is left)' : ' (Ctrl-C to stop)'}`);
+      say(m.notes.queueWaiting(opts.queue, opts.untilEmpty === true));
       const { chunks, rows } = await worker.done.finally(undo);
-      say(`queue "${opts.queue}": ${chunks} chunks (${rows} rows) analysed by this worker`);
+      say(m.notes.queueWorked(opts.queue, chunks, rows));
     });
 
   where(queue.command('merge'), io.env)
@@ -126,28 +129,31 @@ export function queueCommand(program: Command, { io, setExitCode }: CommandConte
     .option('--timeout <seconds>', 'give up when the run is not done after this long (default: wait)', positiveInt('--timeout'))
     .action(async (opts: { redis: string; queue: string; format: (typeof FORMATS)[number]; out?: string; annotate?: string; annotateFormat?: 'csv' | 'jsonl'; timeout?: number }) => {
       const users = stdoutUsers([{ option: '--out', path: opts.out, report: true }, { option: '--annotate', path: opts.annotate }]);
-      if (users.length > 1) throw usageError(`standard output can carry one stream, not ${users.join(' and ')}: write the others to files`);
+      if (users.length > 1) throw usageError('oneStdoutStream', users);
       const toFile = (path: string | undefined): string | undefined => (path === '-' ? undefined : path);
       await checkOutputs([{ option: '--out', path: toFile(opts.out) }, { option: '--annotate', path: toFile(opts.annotate) }], []);
       const [{ mergeQueue }, { stringifyRunState }, { renderReport }] = await Promise.all([import('../../queue/merge.js'), import('../../run/state-file.js'), import('../../report/index.js')]);
       const result = await mergeQueue({
         redis: opts.redis,
         queue: opts.queue,
+        lang: context.lang,
         ...(opts.timeout !== undefined ? { timeout: opts.timeout * 1000 } : {}),
         ...(opts.annotate !== undefined ? { annotate: opts.annotate === '-' ? io.stdout : opts.annotate } : {}),
         ...(opts.annotateFormat !== undefined ? { annotateFormat: opts.annotateFormat } : {}),
       });
       if (opts.format === 'state') {
         await output(io, `${stringifyRunState(result.state)}\n`, opts.out);
+        await sayWritten(context, [{ kind: 'state', path: opts.out, format: 'state' }, { kind: 'annotations', path: opts.annotate }]);
         return;
       }
       const { summary } = result.report;
       if (summary.analysed === 0) {
-        say(`no verbatim could be analysed (${summary.rejected} rows skipped)`);
+        say(m.notes.nothingAnalysed(summary.rejected, '', false));
         setExitCode(EXIT.input);
         return;
       }
       await output(io, await renderReport(result.report, opts.format as ReportFormat), opts.out);
+      await sayWritten(context, [{ kind: 'report', path: opts.out, format: opts.format }, { kind: 'annotations', path: opts.annotate }]);
     });
 }
 
@@ -170,7 +176,7 @@ interface ProduceCliOptions {
   encoding?: string;
   examples: number;
   top: number;
-  lang: string;
+  corpusLang: string;
   mask: boolean;
   allTurns?: boolean;
   period: 'month' | 'week';

@@ -46,7 +46,7 @@ export async function renderHtml(report: Report, options: HtmlRenderOptions = {}
   const sections: HtmlBlock[] = ordered(parts.flat());
   const { title } = view;
   const s = view.report.summary;
-  const lede = [`${f.num(s.analysed, 0)} ${m.html.analysed.toLowerCase()}`, `${f.num(s.channels, 0)} ${m.html.channelCount.toLowerCase()}`];
+  const lede = [m.html.lede.analysed(f.num(s.analysed, 0), s.analysed), m.html.lede.channels(f.num(s.channels, 0), s.channels)];
   if (s.period !== null) lede.push(m.html.periodValue(f.date(s.period.from), f.date(s.period.to)));
   const htmlLang = m.locale.startsWith('fr') ? 'fr' : 'en';
   const toc = sections.map((x) => `<li><a href="#${x.id}">${escapeHtml(x.title)}</a></li>`).join('');

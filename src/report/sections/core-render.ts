@@ -45,7 +45,7 @@ const channelName = (ch: ChannelReport, m: Messages): string => (ch.channel === 
 function summaryParts(report: Report, m: Messages): string[] {
   const s = report.summary;
   const t = m.text;
-  const parts = [`${s.inputRows} ${t.inputRows}`, `${s.analysed} ${t.analysed}`, `${s.rejected} ${t.rejected}`];
+  const parts = [`${s.inputRows} ${t.inputRows(s.inputRows)}`, `${s.analysed} ${t.analysed(s.analysed)}`, `${s.rejected} ${t.rejected(s.rejected)}`];
   if (s.period !== null) parts.push(`${t.period} ${s.period.from} → ${s.period.to}`);
   parts.push(`${t.masked}${m.colon}${s.maskedPersonalData ? m.yes : m.no}`);
   if (report.all.agentMessages > 0) parts.push(`${report.all.agentMessages} ${t.agentMessages}`);

@@ -262,7 +262,7 @@ describe('verbatim lexicon import', () => {
   async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
     const streams = { stdout: '', stderr: '' };
     const sink = (name: 'stdout' | 'stderr'): Writable => new Writable({ write(chunk, _e, done) { streams[name] += String(chunk); done(); } });
-    const code = await main(args, { stdout: sink('stdout'), stderr: sink('stderr'), env: { CI: 'true' } });
+    const code = await main(args, { stdout: sink('stdout'), stderr: sink('stderr'), env: { CI: 'true', VERBATIM_LANG: 'en' } });
     return { code, ...streams };
   }
 

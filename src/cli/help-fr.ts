@@ -1,0 +1,137 @@
+// The French help texts (see help.ts), keyed by command path and flag:
+// "analyze --out" for one command, "* --text" for every command that has the
+// flag without a key of its own; "verbatim" is the program, "queue produce"
+// a command's description, "kwic <term>" an argument.
+import { sectorNames } from '../lexicon/defaults.js';
+
+const SECTORS = sectorNames().join(', ');
+const STDIN_FILES = "fichiers d'entrée ; - (ou rien) lit du CSV, TSV ou JSONL sur l'entrée standard";
+
+export const HELP_FR: Readonly<Record<string, string>> = {
+  // The program.
+  verbatim: 'Analyse des verbatims clients en français, canal par canal : concepts, irritants, enchantements, avec des verbatims d’exemple.',
+  '--version': 'afficher la version',
+  '--lang': 'langue des messages, de l’aide et des rapports (par défaut : $VERBATIM_LANG, sinon fr)',
+  '--quiet': 'ne pas dire où les sorties ont été écrites',
+  '--debug': 'afficher la pile d’appels des erreurs internes',
+
+  // Flags several commands share.
+  '* --text': 'colonne du verbatim, ou colonnes jointes par + (titre+corps) (par défaut : détectée)',
+  '* --channel': 'colonne du canal, ou nom de canal pour toute l’entrée',
+  '* --id': 'colonne d’identifiant (par défaut : détectée, sinon fichier:ligne)',
+  '* --date': 'colonne de date (par défaut : détectée)',
+  '* --score': 'colonne de note : NPS 0-10, étoiles 1-5 (par défaut : détectée)',
+  '* --author': 'colonne d’auteur ou de rôle : les lignes de la marque ou d’un conseiller sont comptées à part (par défaut : détectée : role, type auteur…)',
+  '* --agent-author': 'une valeur d’auteur qui désigne la marque (son nom de compte), en plus de marque/agent/réponse… (répétable)',
+  '* --lexicon': 'fichier ou dossier de lexique en plus, posé sur le lexique par défaut (répétable)',
+  '* --sector': `couche sectorielle posée sur les lexiques par défaut (répétable), ou auto : ${SECTORS}`,
+  '* --no-default-lexicon': 'n’utiliser que les fichiers --lexicon',
+  '* --input-format': 'format des entrées (par défaut : d’après l’extension, sinon reconnu aux premiers octets)',
+  '* --encoding': 'encodage des entrées : utf8, windows-1252, utf16le… (par défaut : détecté)',
+  '* --stdin-name': 'nom de l’entrée standard dans les rejets, le codage et les identifiants par défaut (par défaut : -, identifiants stdin:LIGNE)',
+  '* --corpus-lang': 'langue du corpus, donnée aux textes trop courts pour la reconnaître (ISO 639-3)',
+  '* --no-mask': 'garder les données personnelles (e-mails, téléphones, IBAN, adresses, noms…) dans la sortie',
+  '* --all-turns': 'dans les conversations de chat, analyser aussi les tours du conseiller (par défaut : ceux du client seulement)',
+  '* --scale': 'échelle des notes',
+  '* --max-xlsx-size': 'taille en Mo qu’un fichier XLSX peut atteindre une fois décompressé (garde contre les bombes zip)',
+  '* --format': 'format de sortie',
+  '* --out': 'écrire dans un fichier plutôt que sur la sortie standard (- : sortie standard)',
+  '* --examples': 'verbatims d’exemple par concept et par irritant',
+  '* --top': 'mots et expressions fréquents listés',
+  '* --period': 'période des tendances',
+  '* --no-progress': 'ne jamais afficher la barre de progression (elle ne s’affiche que dans un terminal, sur la sortie d’erreur)',
+  '* --redis': 'URL de Redis (par défaut : $REDIS_URL, sinon redis://127.0.0.1:6379)',
+  '* --queue': 'nom de la file : une passe par file à la fois',
+  '* --annotate-format': 'format de --annotate (par défaut : d’après l’extension ; jsonl pour -)',
+  '* <files>': STDIN_FILES,
+
+  analyze: 'analyser des exports de verbatims (CSV/TSV/JSON/JSONL/XLSX) et afficher le rapport par canal',
+  'analyze <files>': `${STDIN_FILES}, au fil de la lecture`,
+  'analyze --format': 'format du rapport ; state : l’état fusionnable de la passe, pour verbatim merge',
+  'analyze --out': 'écrire le rapport dans un fichier plutôt que sur la sortie standard (- : sortie standard)',
+  'analyze --annotate': 'écrire une ligne par ligne d’entrée avec son codage (.csv ou .jsonl ; - : sortie standard, au fil des lignes)',
+  'analyze --annotate-text': 'écrire aussi le texte du verbatim dans --annotate (masqué sauf --no-mask)',
+  'analyze --rejects': 'écrire les lignes écartées avec leur motif (CSV, lignes numérotées comme dans un tableur ; - : sortie standard)',
+  'analyze --export':
+    'écrire un export « tidy » (répétable) : dfm FICHIER.csv|FICHIER.mtx (matrice documents-termes), spans FICHIER.csv (passages repérés), iramuteq FICHIER.txt (corpus IRaMuTeQ) ; - : sortie standard',
+  'analyze --dfm-features': 'ce que compte la dfm : les mots pleins, leurs lemmes, ou les entrées de lexique codées',
+  'analyze --iramuteq-vars': 'variables étoilées de --export iramuteq, séparées par des virgules : colonnes de l’entrée, ou canal, note, date, id, tonalite, langue, auteur',
+  'analyze --vocabulary':
+    'mots et expressions gardés par canal : comptes exacts jusqu’à 2n termes par table, puis approchés dans une borne indiquée (summary.maxUndercount) ; exact les garde tous',
+  'analyze --workers': 'threads d’analyse : un nombre, ou auto (un par cœur pour des entrées de plus de 20 Mo)',
+
+  discover: 'trouver ce que les lexiques laissent sans explication, regroupé en sujets candidats ; --draft les écrit en couche de lexique',
+  'discover --out': 'écrire les sujets dans un fichier plutôt que sur la sortie standard (- : sortie standard)',
+  'discover --draft': 'écrire une couche de lexique avec une entrée candidate commentée par sujet (pour --lexicon, après relecture)',
+  'discover --topics': 'sujets candidats listés au plus',
+  'discover --examples': 'verbatims d’exemple par sujet (5 au plus)',
+  'discover --sample': 'verbatims où chercher les sujets (un échantillon choisi par hachage quand l’entrée est plus grande)',
+
+  kwic: 'concordance : chaque occurrence d’un terme écrit dans la syntaxe des lexiques, comme une entrée le trouverait',
+  'kwic <term>': 'le terme, comme dans un lexique : "stem:rembourser {0,3} jamais", "colis|paquet {0,0} abîmé"',
+  'kwic --entry': 'chercher le terme comme le ferait cette entrée (son type, la négation, les exclusions) et compter les verbatims qu’il lui ajouterait',
+  'kwic --width': 'caractères de contexte de chaque côté',
+
+  merge: 'fusionner les états de passes sur des parties d’une entrée (verbatim analyze --format state) en un rapport d’une seule passe sur le tout',
+  'merge <states>': 'fichiers d’état (un état, ou un par ligne) ; - les lit sur l’entrée standard',
+  'merge --format': 'format du rapport ; state : l’état fusionné, à fusionner de nouveau',
+  'merge --out': 'écrire le rapport dans un fichier plutôt que sur la sortie standard (- : sortie standard)',
+
+  queue: 'analyser sur plusieurs machines avec bullmq et Redis : produire des lots de lignes, les traiter n’importe où, fusionner le rapport d’une seule passe',
+  'queue produce': 'découper les entrées en lots de lignes et les mettre en file (relancé : rien n’est ajouté deux fois, les lots en échec sont relancés)',
+  'queue produce <files>': "fichiers d'entrée (CSV/TSV/JSON/JSONL/XLSX) ; - lit l'entrée standard",
+  'queue produce --chunk-rows': 'lignes d’entrée par lot',
+  'queue produce --keep-annotations': 'faire garder aux workers le codage de chaque ligne, pour queue merge --annotate',
+  'queue produce --text': 'colonne du verbatim (par défaut : détectée)',
+  'queue produce --score': 'colonne de note (par défaut : détectée)',
+  'queue produce --author': 'colonne d’auteur ou de rôle (par défaut : détectée)',
+  'queue produce --agent-author': 'une valeur d’auteur qui désigne la marque (répétable)',
+  'queue produce --lexicon': 'fichier ou dossier de lexique en plus, posé sur le lexique par défaut (répétable ; lu ici, envoyé aux workers)',
+  'queue produce --sector': `couche sectorielle posée sur les lexiques par défaut (répétable) : ${SECTORS}`,
+  'queue produce --input-format': 'format des entrées (par défaut : d’après l’extension, sinon reconnu)',
+  'queue produce --encoding': 'encodage des entrées (par défaut : détecté)',
+  'queue produce --no-mask': 'garder les données personnelles dans le rapport et le codage',
+  'queue produce --all-turns': 'dans les conversations de chat, analyser aussi les tours du conseiller',
+  'queue produce --max-xlsx-size': 'taille en Mo qu’un fichier XLSX peut atteindre une fois décompressé',
+  'queue work': 'analyser les lots de la file jusqu’à l’arrêt (ou jusqu’à ce qu’elle soit vide, avec --until-empty) ; lancez-en autant que vous voulez, où vous voulez',
+  'queue work --concurrency': 'lots pris à la fois (l’analyse utilise un cœur : lancez un worker par cœur)',
+  'queue work --until-empty': 's’arrêter dès qu’aucun lot n’attend ni n’est en cours d’analyse nulle part',
+  'queue work --lock-duration': 'combien de temps un lot reste à un worker qui ne répond plus avant qu’un autre le prenne',
+  'queue merge': 'attendre chaque lot de la passe, puis écrire le rapport d’une seule passe sur toutes les entrées (et le codage, dans l’ordre des entrées)',
+  'queue merge --format': 'format du rapport ; state : l’état fusionné, pour verbatim merge',
+  'queue merge --out': 'écrire le rapport dans un fichier plutôt que sur la sortie standard (- : sortie standard)',
+  'queue merge --annotate': 'écrire une ligne par ligne d’entrée, dans l’ordre des entrées (.csv ou .jsonl ; - : sortie standard) ; demande produce --keep-annotations',
+  'queue merge --timeout': 'abandonner si la passe n’est pas finie après ce délai (par défaut : attendre)',
+
+  eval: 'évaluer les lexiques sur un fichier de référence annoté (JSONL : text, themes, irritants, enchantements, tonalite, intentions)',
+  'eval <gold>': 'fichier de référence JSONL',
+  'eval --lexicon': 'fichier ou dossier de lexique en plus (répétable)',
+  'eval --sector': `couche sectorielle posée sur les lexiques par défaut (répétable) : ${SECTORS}`,
+  'eval --gold-sectors': 'appliquer à chaque ligne de référence la couche sectorielle que nomme son champ "sector" (banque, transport_rail_air → transport…)',
+  'eval --fail-under': 'sortir avec le code 1 quand un micro-F1 (ou la justesse de la tonalité) est en dessous, par exemple themes=0.8,irritants=0.7,tonality=0.8',
+  'eval --worst': 'pires faux positifs / faux négatifs listés par famille',
+  'eval --suggest': 'par étiquette, des termes candidats (expressions surreprésentées dans ses faux négatifs) et des exclusions candidates (termes derrière ses faux positifs)',
+  'eval --out': 'écrire l’évaluation dans un fichier plutôt que sur la sortie standard',
+
+  sectors: 'à quelles couches sectorielles un corpus ressemble : part de ses premiers verbatims où un terme de la couche se déclenche',
+  'sectors <files>': "fichiers d'entrée (comme pour analyze) ; - lit l'entrée standard",
+  'sectors --text': 'colonne du verbatim (par défaut : détectée)',
+  'sectors --sample': 'verbatims lus au plus',
+
+  tokenize: 'afficher les mots d’un texte (vérification rapide de la couche texte française)',
+  'tokenize <text>': 'texte à découper (par défaut : l’entrée standard)',
+  'tokenize --lexicon': 'montrer aussi les correspondances des lexiques, avec ces couches posées sur le lexique par défaut (répétable)',
+
+  lexicon: 'outils de lexique',
+  'lexicon check': 'valider des fichiers ou dossiers de lexique (YAML/JSON) ; affiche chaque problème avec fichier, ligne et colonne',
+  'lexicon check <paths>': 'fichiers ou dossiers de lexique',
+  'lexicon check --no-default-lexicon': 'vérifier les fichiers seuls, sans les poser sur le lexique par défaut',
+  'lexicon import':
+    'convertir le dictionnaire d’un autre outil (YAML quanteda, .dic LIWC, CSV id;term[;kind;theme]) en couche de lexique pour --lexicon ; avertit de ce qui n’a pas d’équivalent',
+  'lexicon import <file>': 'le fichier du dictionnaire',
+  'lexicon import --from': 'le format du dictionnaire (par défaut : deviné d’après le fichier)',
+  'lexicon import --kind': 'type de chaque catégorie (par défaut : les clés du premier niveau sont des thèmes, les clés imbriquées leurs concepts ; les lignes d’un CSV disent le leur)',
+  'lexicon import --theme': 'thème que rejoint chaque catégorie (comme concepts, sauf si --kind dit autre chose), par exemple livraison',
+  'lexicon import --out': 'où écrire la couche (YAML ; par défaut : la sortie standard)',
+  'lexicon import --no-default-lexicon': 'convertir pour un usage sans le lexique par défaut (les identifiants ne sont pas vérifiés par rapport à lui)',
+};

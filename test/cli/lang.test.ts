@@ -1,0 +1,209 @@
+// One language at a time: help, errors, notes on stderr, reject reasons and
+// the report follow --lang (French by default, VERBATIM_LANG for the help).
+// In-process through main(), on small inputs written here.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createProgram, EXIT, main } from '../../src/cli/main.js';
+import { untranslatedHelp } from '../../src/cli/help.js';
+import { chooseLang } from '../../src/cli/lang.js';
+import { CLI_MESSAGES } from '../../src/cli/messages.js';
+import { REJECT_MESSAGES, type RejectCode, type RejectParams } from '../../src/io/reject-messages.js';
+
+function sink(): { stream: Writable; text(): string } {
+  let text = '';
+  return {
+    stream: new Writable({
+      write(chunk, _encoding, callback) {
+        text += String(chunk);
+        callback();
+      },
+    }),
+    text: () => text,
+  };
+}
+
+async function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  const out = sink();
+  const err = sink();
+  const code = await main(args, { stdout: out.stream, stderr: err.stream, env: { CI: 'true', ...env } });
+  return { code, stdout: out.text(), stderr: err.text() };
+}
+
+let dir = '';
+const at = (name: string): string => join(dir, name);
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'verbatim-lang-'));
+  // One verbatim and one row with an empty text (written for this test).
+  writeFileSync(at('one.csv'), 'commentaire;canal\nLe colis est arrivé en retard et abîmé;email\n;email\n');
+  writeFileSync(at('two.csv'), 'commentaire\nLivraison rapide, merci\nConseiller très aimable\n');
+});
+
+describe('help', () => {
+  it.each([
+    [[], {}, 'Commandes :', 'analyser des exports de verbatims'],
+    [[], { VERBATIM_LANG: 'en' }, 'Commands:', 'analyse exported verbatim files'],
+    [['--lang', 'en'], {}, 'Commands:', 'analyse exported verbatim files'],
+    [['--lang', 'fr'], { VERBATIM_LANG: 'en' }, 'Commandes :', 'analyser des exports de verbatims'],
+  ])('verbatim %j --help with %j', async (lang, env, title, analyze) => {
+    const { code, stdout } = await cli([...lang, '--help'], env);
+    expect(code).toBe(EXIT.ok);
+    expect(stdout).toContain(title);
+    expect(stdout).toContain(analyze);
+  });
+
+  it('analyze --help in French: French texts, defaults and choices', async () => {
+    const stdout = (await cli(['analyze', '--help'])).stdout.replace(/\s+/g, ' ');
+    expect(stdout).toContain('Usage : verbatim analyze');
+    expect(stdout).toContain('--corpus-lang <code>');
+    expect(stdout).toContain('langue du corpus');
+    expect(stdout).toContain('(valeurs : "table", "md", "json", "csv", "html", "state", par défaut : "table")');
+    expect(stdout).toContain('Options globales :');
+    expect(stdout).not.toContain('(default:');
+  });
+
+  it('every help text of every command has its French text', () => {
+    const m = CLI_MESSAGES.fr;
+    const program = createProgram({ io: { stdout: sink().stream, stderr: sink().stream, env: {} }, lang: 'fr', m, quiet: false, setExitCode: () => undefined });
+    expect(untranslatedHelp(program)).toEqual([]);
+  });
+});
+
+describe('errors', () => {
+  it.each([
+    ['fr', ['analyze', '--top', 'x'], 'verbatim: --top attend un nombre entier, pas « x »\n'],
+    ['en', ['analyze', '--top', 'x'], 'verbatim: --top expects a whole number, got "x"\n'],
+    ['fr', ['analyze', '--lang', 'xx'], 'verbatim: --lang attend fr ou en'],
+    ['fr', ['analyze', '--bogus'], "erreur : option inconnue '--bogus'"],
+    ['en', ['analyze', '--bogus'], "error: unknown option '--bogus'"],
+  ])('%s: %j', async (lang, args, message) => {
+    const { code, stderr } = await cli([...args, '--lang', lang]);
+    expect(code).toBe(EXIT.usage);
+    expect(stderr).toContain(message);
+  });
+
+  it.each([
+    ['fr', "verbatim: impossible de lire l'entrée, 1 problème :\n", 'fichier introuvable', '    conseil : vérifiez le chemin'],
+    ['en', 'verbatim: cannot read input, 1 problem:\n', 'file not found', '    hint: check the path'],
+  ])('a missing input in %s', async (lang, head, reason, hint) => {
+    const { code, stderr } = await cli(['analyze', at('absent.csv'), '--lang', lang]);
+    expect(code).toBe(EXIT.input);
+    expect(stderr).toContain(head);
+    expect(stderr).toContain(reason);
+    expect(stderr).toContain(hint);
+  });
+
+  it('an output in a missing folder, in French', async () => {
+    const { code, stderr } = await cli(['analyze', at('one.csv'), '--out', at('absent/r.txt')]);
+    expect(code).toBe(EXIT.output);
+    expect(stderr).toContain("verbatim: impossible d'écrire --out");
+    expect(stderr).toContain("n'existe pas\n    conseil : créez-le d'abord");
+  });
+});
+
+describe('analyze in each language', () => {
+  it('French by default: report, reject reason with its code, where the files went', async () => {
+    const { code, stdout, stderr } = await cli(['analyze', at('one.csv'), '--rejects', at('rejets.csv'), '--format', 'md', '--out', at('rapport.md')]);
+    expect(code).toBe(EXIT.ok);
+    expect(stdout).toBe('');
+    const report = readFileSync(at('rapport.md'), 'utf8');
+    expect(report).toContain('2 lignes lues');
+    expect(report).toContain('1 analysée');
+    expect(report).toContain('1 rejetée');
+    expect(report).toContain('texte vide');
+    const rejects = readFileSync(at('rejets.csv'), 'utf8');
+    expect(rejects).toContain('file;sheet_row;row;line;reason;hint;code\r\n');
+    expect(rejects).toContain(';texte vide;"la cellule ""commentaire"" est vide sur cette ligne";empty_text\r\n');
+    expect(stderr.replace(/\d+ (?:o|Ko)\)/g, 'N)')).toBe(`Rapport écrit dans ${at('rapport.md')} (Markdown, N)\nLignes rejetées écrites dans ${at('rejets.csv')} (CSV, N)\n`);
+  });
+
+  it('--lang en: the same run in English, the code unchanged', async () => {
+    const { stdout, stderr } = await cli(['analyze', at('one.csv'), '--lang', 'en', '--rejects', at('rejects.csv'), '--format', 'json', '--out', at('report.json')]);
+    expect(stdout).toBe('');
+    const report = JSON.parse(readFileSync(at('report.json'), 'utf8'));
+    expect(report.lang).toBe('en');
+    expect(report.summary.rejectsByReason).toEqual([{ reason: 'empty text', code: 'empty_text', count: 1 }]);
+    expect(report.summary.firstRejects[0]).toMatchObject({ reason: 'empty text', code: 'empty_text', hint: 'the "commentaire" cell is empty on this row' });
+    expect(readFileSync(at('rejects.csv'), 'utf8')).toContain(';empty text;"the ""commentaire"" cell is empty on this row";empty_text\r\n');
+    expect(stderr.replace(/\d+ (?:B|KB)\)/g, 'N)')).toBe(`Report written to ${at('report.json')} (JSON, N)\nRejected rows written to ${at('rejects.csv')} (CSV, N)\n`);
+  });
+
+  it('--quiet says nothing of the files written; the report to stdout says nothing either', async () => {
+    expect((await cli(['analyze', at('one.csv'), '-q', '--out', at('quiet.txt')])).stderr).toBe('');
+    const toStdout = await cli(['analyze', at('one.csv')]);
+    expect(toStdout.stderr).toBe('');
+    expect(toStdout.stdout).toContain('Rapport verbatim-fr');
+  });
+
+  it.each([
+    ['fr', 'one.csv', '2 lignes lues · 1 analysée · 1 rejetée'],
+    ['fr', 'two.csv', '2 lignes lues · 2 analysées · 0 rejetée'],
+    ['en', 'one.csv', '2 input rows · 1 analysed · 1 rejected'],
+  ])('number agreement (%s, %s)', async (lang, file, header) => {
+    expect((await cli(['analyze', at(file), '--lang', lang])).stdout).toContain(header);
+  });
+
+  it('--lang fra still gives the corpus language, with a warning naming --corpus-lang', async () => {
+    const { code, stdout, stderr } = await cli(['analyze', at('two.csv'), '--lang', 'fra']);
+    expect(code).toBe(EXIT.ok);
+    expect(stdout).toContain('Rapport verbatim-fr');
+    expect(stderr).toContain('--corpus-lang fra');
+  });
+});
+
+describe('catalogues', () => {
+  it.each([
+    ['fr', 0, false], ['fr', 1, false], ['fr', 2, true],
+    ['en', 0, true], ['en', 1, false], ['en', 2, true],
+  ] as const)('plural in %s of %i: %s', (lang, n, plural) => {
+    expect(CLI_MESSAGES[lang].plural(n)).toBe(plural);
+  });
+
+  it.each([
+    [512, '512 o', '512 B'],
+    [43_008, '42 Ko', '42 KB'],
+    [1_572_864, '1,5 Mo', '1.5 MB'],
+  ])('size of %i bytes', (bytes, fr, en) => {
+    expect(CLI_MESSAGES.fr.size(bytes)).toBe(fr);
+    expect(CLI_MESSAGES.en.size(bytes)).toBe(en);
+  });
+
+  const SAMPLES: { [C in RejectCode]: RejectParams[C] } = {
+    empty_text: { columns: ['titre', 'avis'] },
+    unbalanced_quote: { where: 'lines 3-9', line: 3, resumedAt: 10, description: 'csv' },
+    record_too_large: { max: 10, where: 'line 4', description: 'csv' },
+    wrong_column_count: { count: 5, expected: 3, where: 'line 2', delimiter: ';', description: 'csv' },
+    read_error: { detail: 'EIO' },
+    not_json_object: { found: 'array' },
+    line_too_large: { max: 10, line: 2 },
+    invalid_json: { detail: 'Unexpected token', line: 2 },
+    json_too_deep: { depth: 65, line: 1, column: 70 },
+    file_not_found: {},
+    permission_denied: {},
+    is_directory: {},
+    unsupported_format: { extension: '.xls' },
+    unreadable_file: { reason: 'damaged XLSX file', hint: 'save it again' },
+    cannot_read_file: { detail: 'EIO' },
+  };
+  it.each(Object.keys(SAMPLES) as RejectCode[])('reject %s is said in both languages', (code) => {
+    const say = (lang: 'fr' | 'en') => (REJECT_MESSAGES[lang][code] as (p: unknown) => { reason: string; hint: string })(SAMPLES[code]);
+    const [fr, en] = [say('fr'), say('en')];
+    expect(fr.reason).not.toBe('');
+    expect(en.hint).not.toBe('');
+    // Only a document's own words (English, from the library) are the same in both.
+    if (code !== 'unreadable_file') expect(fr.reason).not.toBe(en.reason);
+  });
+
+  it.each([
+    [['analyze', 'x.csv'], {}, 'fr'],
+    [['analyze', '--lang', 'en'], {}, 'en'],
+    [['analyze', '--lang=en-GB'], { VERBATIM_LANG: 'fr' }, 'en'],
+    [['analyze'], { VERBATIM_LANG: 'en' }, 'en'],
+    [['analyze', '--', '--lang', 'en'], {}, 'fr'],
+  ])('chooseLang(%j, %j) is %s', (argv, env, lang) => {
+    expect(chooseLang(argv, env).lang).toBe(lang);
+  });
+});
