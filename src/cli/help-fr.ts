@@ -53,7 +53,10 @@ export const HELP_FR: Readonly<Record<string, string>> = {
   'analyze --annotate-text': 'écrire aussi le texte du verbatim dans --annotate (masqué sauf --no-mask)',
   'analyze --rejects': 'écrire les lignes écartées avec leur motif (CSV, lignes numérotées comme dans un tableur ; - : sortie standard)',
   'analyze --export':
-    'écrire un export « tidy » (répétable) : dfm FICHIER.csv|FICHIER.mtx (matrice documents-termes), spans FICHIER.csv (passages repérés), iramuteq FICHIER.txt (corpus IRaMuTeQ) ; - : sortie standard',
+    'écrire un export « tidy » (répétable) : dfm FICHIER.csv|FICHIER.mtx (matrice documents-termes), spans FICHIER.csv (passages repérés), iramuteq FICHIER.txt (corpus IRaMuTeQ), keyness|cooccurrence|trends|drivers FICHIER.csv (tableaux du rapport) ; - : sortie standard',
+  'analyze --by': 'spécificités aussi par les valeurs de cette colonne de l’entrée (une marque, une région, un produit), à côté des spécificités par canal',
+  'analyze --title': 'titre du rapport',
+  'analyze --channel-label': 'libellé d’un canal dans le rapport, CANAL=LIBELLÉ (répétable)',
   'analyze --dfm-features': 'ce que compte la dfm : les mots pleins, leurs lemmes, ou les entrées de lexique codées',
   'analyze --iramuteq-vars': 'variables étoilées de --export iramuteq, séparées par des virgules : colonnes de l’entrée, ou canal, note, date, id, tonalite, langue, auteur',
   'analyze --vocabulary':
@@ -65,6 +68,7 @@ export const HELP_FR: Readonly<Record<string, string>> = {
   'discover --draft': 'écrire une couche de lexique avec une entrée candidate commentée par sujet (pour --lexicon, après relecture)',
   'discover --topics': 'sujets candidats listés au plus',
   'discover --examples': 'verbatims d’exemple par sujet (5 au plus)',
+  'discover --workers': 'threads d’analyse : un nombre, ou auto (un par cœur pour des entrées de plus de 20 Mo) ; les sujets sont les mêmes',
   'discover --sample': 'verbatims où chercher les sujets (un échantillon choisi par hachage quand l’entrée est plus grande)',
 
   kwic: 'concordance : chaque occurrence d’un terme écrit dans la syntaxe des lexiques, comme une entrée le trouverait',
@@ -76,6 +80,8 @@ export const HELP_FR: Readonly<Record<string, string>> = {
   'merge <states>': 'fichiers d’état (un état, ou un par ligne) ; - les lit sur l’entrée standard',
   'merge --format': 'format du rapport ; state : l’état fusionné, à fusionner de nouveau',
   'merge --out': 'écrire le rapport dans un fichier plutôt que sur la sortie standard (- : sortie standard)',
+  'merge --title': 'titre du rapport',
+  'merge --channel-label': 'libellé d’un canal dans le rapport, CANAL=LIBELLÉ (répétable)',
 
   queue: 'analyser sur plusieurs machines avec bullmq et Redis : produire des lots de lignes, les traiter n’importe où, fusionner le rapport d’une seule passe',
   'queue produce': 'découper les entrées en lots de lignes et les mettre en file (relancé : rien n’est ajouté deux fois, les lots en échec sont relancés)',
