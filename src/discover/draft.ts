@@ -72,7 +72,12 @@ export function draftLexicon(result: DiscoverResult, options: DraftLexiconOption
       entries.push(`  # From topic${patch.topics.length > 1 ? 's' : ''} ${patch.topics.join(', ')}`, `  - id: ${id}`, '    addTerms:', ...patch.terms.map((t) => `      - ${quote(t)}`));
     }
   }
-  if (entries.some((l) => l.startsWith('  - id:'))) lines.push('entries:', ...entries);
-  else lines.push('# No candidate entry: nothing stands out among the unexplained verbatims.', ...entries.map((l) => l.replace(/^ {2}/u, '')));
+  if (entries.length === 0) lines.push('# No candidate entry: nothing stands out among the unexplained verbatims.');
+  else {
+    // `entries:` even when every candidate is commented out (an empty key reads as no entry): removing
+    // the # of a theme's lines then gives a valid layer, not list items with no key above them.
+    if (!entries.some((l) => l.startsWith('  - id:'))) lines.push('# No active candidate entry: the commented ones below need a reading first.');
+    lines.push('entries:', ...entries);
+  }
   return `${lines.join('\n')}\n`;
 }

@@ -263,6 +263,19 @@ describe('draft', () => {
     ]);
   });
 
+  it('keeps the entries key when every candidate is a commented theme: uncommented, it is a valid layer', () => {
+    const themes = { ...result, topics: result.topics.map((t) => ({ ...t, kind: 'theme' as const })) };
+    const draft = draftLexicon(themes);
+    expect(parseLexicon(draft, { file: 'draft.yml' }).entries ?? []).toEqual([]);
+    // The entry's own lines (`  #- id:`, `  #  kind:`, `  #    - term`), not the comments about it.
+    const uncommented = draft
+      .split('\n')
+      .map((line) => (/^ {2}#(- id:| {2}[a-z]| {4}- )/u.test(line) ? `  ${line.slice(3)}` : line))
+      .join('\n');
+    const layer = parseLexicon(uncommented, { file: 'draft.yml' });
+    expect(layer.entries).toEqual([expect.objectContaining({ kind: 'theme', terms: ['stem:grumeaux', 'stem:preparation'] })]);
+  });
+
   it('writes a layer without entries when there is no topic', () => {
     const empty = draftLexicon({ ...result, topics: [] });
     expect(parseLexicon(empty, { file: 'empty.yml' }).entries ?? []).toEqual([]);
