@@ -301,13 +301,14 @@ describe('--export keyness|cooccurrence|trends|drivers and --by', () => {
     const analyzer = createAnalyzer();
     const run = (files: string[], keepState: boolean) => analyzeFiles(files, { analyzer, columns: { text: 'title_review+content_review' }, groupBy: 'Région', keepState });
     for (const part of ['part1', 'part2']) writeFileSync(at(`${part}.state`), stringifyRunState((await run([at(`${part}.csv`)], true)).state!));
-    const merged = await cli(['merge', at('part1.state'), at('part2.state'), '--format', 'json']);
+    // The library's reports are French by default; this file's CLI runs are in English unless asked.
+    const merged = await cli(['merge', at('part1.state'), at('part2.state'), '--format', 'json', '--lang', 'fr']);
     expect(merged.code).toBe(0);
     const { provenance: _p, ...fromParts } = JSON.parse(merged.stdout);
     const { provenance: _q, ...fromWhole } = JSON.parse(renderReport((await run([at('part1.csv'), at('part2.csv')], false)).report, 'json') as string);
     expect(fromParts).toEqual(fromWhole);
     expect(fromParts.sections.insight.keynessBy).toEqual(JSON.parse(whole.stdout).sections.insight.keynessBy);
-    expect((await cli(['merge', at('part1.state'), at('part2.state'), '--format', 'md'])).stdout).toContain('## Spécificités par Région');
+    expect((await cli(['merge', at('part1.state'), at('part2.state'), '--format', 'md', '--lang', 'fr'])).stdout).toContain('## Spécificités par Région');
   });
 
   it('--by naming no column of a table: refused at its first row, its other columns listed; a JSON input, when no record has it', async () => {
