@@ -134,9 +134,12 @@ export function openOutput(target: string | NodeJS.WritableStream): Output {
   };
 }
 
-/** Write a whole text to `path` through a temporary file renamed at the end (or in place for a device). */
-export async function writeFileAtomic(path: string, text: string): Promise<void> {
-  const out = openOutput(path);
+/**
+ * Write a whole text to `target`: a path through a temporary file renamed at
+ * the end (or in place for a device), or a stream.
+ */
+export async function writeFileAtomic(target: string | NodeJS.WritableStream, text: string): Promise<void> {
+  const out = openOutput(target);
   try {
     await out.write(text);
   } catch (error) {

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { lemmaForms, lemmaNames } from '../lexicon/lemmas.js';
 import { InputError } from '../io/errors.js';
 import type { ReadReject, SourceRef } from '../io/types.js';
-import { openOutput, type Output } from '../io/write.js';
+import { openOutput, writeFileAtomic, type Output } from '../io/write.js';
 import { releaseTemp, trackTemp } from '../io/temp-files.js';
 import { maskAnalysis } from '../report/mask.js';
 import { keywordsWithoutPersonalData } from '../report/state.js';
@@ -425,15 +425,7 @@ export function fanOut(writers: ReadonlyArray<RowWriter>): RowWriter {
  * decimal point): to a file, written whole or not at all, or a stream.
  */
 export async function writeReportTable(report: Report, kind: ReportTableKind, target: string | NodeJS.WritableStream): Promise<void> {
-  const text = tidyCsv(reportTable(report, kind));
-  const out = openOutput(target);
-  try {
-    await out.write(text);
-  } catch (error) {
-    await out.abort();
-    throw error;
-  }
-  await out.close();
+  await writeFileAtomic(target, tidyCsv(reportTable(report, kind)));
 }
 
 const ROLES = ['text', 'id', 'channel', 'date', 'score', 'author'] as const;
