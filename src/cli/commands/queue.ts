@@ -3,12 +3,12 @@
 // one of these commands runs.
 import { Option, type Command } from 'commander';
 import type { ReportFormat } from '../../index.js';
-import type { InputFormat } from '../../io/index.js';
 import { sectorNames } from '../../lexicon/defaults.js';
 import { DEFAULT_CHUNK_ROWS, DEFAULT_QUEUE, DEFAULT_REDIS_URL } from '../../queue/connection.js';
 import { escapeForTerminal } from '../../_utils/display.js';
 import { checkSectors, collect, corpusLang, positiveInt, usageError } from '../args.js';
 import { checkInputs, checkOutputs } from '../checks.js';
+import type { InputCliOptions } from '../inputs.js';
 import { EXIT, type CommandContext } from '../context.js';
 import { output, stdoutUsers } from '../output.js';
 import { onStopSignal } from '../process.js';
@@ -157,29 +157,17 @@ export function queueCommand(program: Command, context: CommandContext): void {
     });
 }
 
-interface ProduceCliOptions {
+/** The input flags produce shares with analyze (no stdin name: the producer reads files), and its own. */
+interface ProduceCliOptions
+  extends Pick<
+    InputCliOptions,
+    'text' | 'channel' | 'id' | 'date' | 'score' | 'author' | 'agentAuthor' | 'lexicon' | 'sector' | 'defaultLexicon' | 'inputFormat' | 'encoding' | 'corpusLang' | 'mask' | 'allTurns' | 'scale' | 'maxXlsxSize'
+  > {
   redis: string;
   queue: string;
   chunkRows: number;
   keepAnnotations?: boolean;
-  text?: string;
-  channel?: string;
-  id?: string;
-  date?: string;
-  score?: string;
-  author?: string;
-  agentAuthor: string[];
-  lexicon: string[];
-  sector: string[];
-  defaultLexicon: boolean;
-  inputFormat?: InputFormat;
-  encoding?: string;
   examples: number;
   top: number;
-  corpusLang: string;
-  mask: boolean;
-  allTurns?: boolean;
   period: 'month' | 'week';
-  scale: 'auto' | 'nps' | 'stars' | 'csat' | 'ces';
-  maxXlsxSize: number;
 }
