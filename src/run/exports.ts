@@ -21,7 +21,7 @@ import type { Report } from '../report/types.js';
 import type { ColumnsUsed, VerbatimAnalysis } from '../types.js';
 import type { ReadItem } from '../io/types.js';
 import { csvRow } from '../_utils/csv.js';
-import type { AnnotationWriter } from './outputs.js';
+import { queuedRowWriter, type AnnotationWriter } from './outputs.js';
 
 const BOM = '\uFEFF';
 const CRLF = '\r\n';
@@ -101,49 +101,6 @@ function checkFeatures(features: unknown): DfmFeatures {
   return features;
 }
 
-/** Rows in call order, even when callers do not await each write; the first failure stops the others. */
-function rowWriter(
-  write: (analysis: VerbatimAnalysis, source?: SourceRef) => Promise<void>,
-  finish: () => Promise<void>,
-  drop: () => Promise<void>,
-  skip: (reject: ReadReject) => Promise<void> = async () => undefined,
-): RowWriter {
-  let queue: Promise<void> = Promise.resolve();
-  let closed = false;
-  const closedError = () => Promise.reject(new TypeError('verbatim-fr: expected an open export writer, got a closed one'));
-  return {
-    write(analysis, source) {
-      if (closed) return closedError();
-      if (typeof analysis !== 'object' || analysis === null || !Array.isArray(analysis.matches)) {
-        return Promise.reject(new TypeError(`verbatim-fr: expected a VerbatimAnalysis, got ${analysis === null ? 'null' : typeof analysis}`));
-      }
-      queue = queue.then(() => write(analysis, source));
-      return queue;
-    },
-    skip(reject) {
-      if (closed) return closedError();
-      queue = queue.then(() => skip(reject));
-      return queue;
-    },
-    async close() {
-      if (closed) return;
-      closed = true;
-      try {
-        await queue;
-        await finish();
-      } catch (error) {
-        await drop();
-        throw error;
-      }
-    },
-    async abort() {
-      closed = true;
-      await queue.catch(() => undefined);
-      await drop();
-    },
-  };
-}
-
 /**
  * A document-feature matrix of the analysed rows, written as they come.
  * A path ending in `.mtx` gets Matrix Market (coordinate, integer, general:
@@ -166,7 +123,7 @@ export function createDfmWriter(path: string | NodeJS.WritableStream, options: D
     header = true;
     await out.write(BOM + csvRow(['doc_id', 'feature', 'count']) + CRLF);
   };
-  return rowWriter(
+  return queuedRowWriter('export', 
     async (analysis) => {
       if (!header) await writeHeader();
       const counts = dfmFeatures(analysis, features, mask);
@@ -240,7 +197,7 @@ function matrixMarketWriter(path: string, features: DfmFeatures, mask: boolean):
     await rowsOut.abort();
     await entries?.remove();
   };
-  return rowWriter(
+  return queuedRowWriter('export', 
     async (analysis, source) => {
       if (!started) await start();
       rows += 1;
@@ -302,7 +259,7 @@ export function createSpansWriter(path: string | NodeJS.WritableStream, options:
     header = true;
     await out.write(BOM + csvRow(['doc_id', 'kind', 'id', 'theme', 'start', 'end', 'text', 'negated']) + CRLF);
   };
-  return rowWriter(
+  return queuedRowWriter('export', 
     async (analysis) => {
       if (!header) await writeHeader();
       const a = options.maskPersonalData === false ? analysis : maskAnalysis(analysis);
@@ -388,7 +345,7 @@ export function createIramuteqWriter(path: string | NodeJS.WritableStream, optio
     });
   const value = (v: string | number | null | undefined): string =>
     v === null || v === undefined || v === '' ? 'na' : typeof v === 'number' ? String(v).replace('-', 'm').replace('.', 'p') : iramuteqToken(v);
-  return rowWriter(
+  return queuedRowWriter('export', 
     async (analysis, source) => {
       readers ??= resolve(analysis, source);
       const a = options.maskPersonalData === false ? analysis : maskAnalysis(analysis);

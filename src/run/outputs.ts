@@ -93,7 +93,6 @@ export function createAnnotationWriter(path: string | NodeJS.WritableStream, for
   const out = openOutput(path);
   let metaColumns: string[] | undefined = options.metaColumns;
   let headerWritten = false;
-  let closed = false;
 
   const spans = (a: VerbatimAnalysis) =>
     a.matches.map((m) => ({ id: m.id, start: m.start, end: m.end, text: m.text, negated: m.negated, ...(m.fuzzy === true ? { fuzzy: true } : {}) }));
@@ -144,21 +143,50 @@ export function createAnnotationWriter(path: string | NodeJS.WritableStream, for
     await out.write(JSON.stringify(record) + '\n');
   }
 
-  // Rows go out in call order even when callers do not await each write.
+  return queuedRowWriter(
+    'annotation',
+    (analysis, source) => {
+      const a = options.maskPersonalData === false ? analysis : maskAnalysis(analysis);
+      return resolved === 'csv' ? writeCsv(a, source) : writeJsonl(a, source);
+    },
+    async () => {
+      // An empty CSV still gets its fixed header, so Excel opens it.
+      if (resolved === 'csv' && !headerWritten) await writeCsvHeader(metaColumns ?? []);
+      await out.close();
+    },
+    () => out.abort(),
+    writeSkipped,
+  );
+}
+
+/**
+ * A row writer from its parts, shared by the annotations and the exports:
+ * rows go out in call order even when callers do not await each write, the
+ * first failure stops the others, `close` finishes (or drops, on a failure),
+ * and a closed writer refuses rows.
+ */
+export function queuedRowWriter(
+  what: string,
+  write: (analysis: VerbatimAnalysis, source?: SourceRef) => Promise<void>,
+  finish: () => Promise<void>,
+  drop: () => Promise<void>,
+  skip: (reject: ReadReject) => Promise<void> = async () => undefined,
+): AnnotationWriter {
   let queue: Promise<void> = Promise.resolve();
+  let closed = false;
+  const closedError = () => Promise.reject(new TypeError(`verbatim-fr: expected an open ${what} writer, got a closed one`));
   return {
     write(analysis, source) {
-      if (closed) return Promise.reject(new TypeError('verbatim-fr: expected an open annotation writer, got a closed one'));
+      if (closed) return closedError();
       if (typeof analysis !== 'object' || analysis === null || !Array.isArray(analysis.matches)) {
         return Promise.reject(new TypeError(`verbatim-fr: expected a VerbatimAnalysis, got ${analysis === null ? 'null' : typeof analysis}`));
       }
-      const a = options.maskPersonalData === false ? analysis : maskAnalysis(analysis);
-      queue = queue.then(() => (resolved === 'csv' ? writeCsv(a, source) : writeJsonl(a, source)));
+      queue = queue.then(() => write(analysis, source));
       return queue;
     },
     skip(reject) {
-      if (closed) return Promise.reject(new TypeError('verbatim-fr: expected an open annotation writer, got a closed one'));
-      queue = queue.then(() => writeSkipped(reject));
+      if (closed) return closedError();
+      queue = queue.then(() => skip(reject));
       return queue;
     },
     async close() {
@@ -166,18 +194,16 @@ export function createAnnotationWriter(path: string | NodeJS.WritableStream, for
       closed = true;
       try {
         await queue;
-        // An empty CSV still gets its fixed header, so Excel opens it.
-        if (resolved === 'csv' && !headerWritten) await writeCsvHeader(metaColumns ?? []);
+        await finish();
       } catch (error) {
-        await out.abort();
+        await drop();
         throw error;
       }
-      await out.close();
     },
     async abort() {
       closed = true;
       await queue.catch(() => undefined);
-      await out.abort();
+      await drop();
     },
   };
 }
