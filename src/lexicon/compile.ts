@@ -774,25 +774,11 @@ export function compileMatcherData(lexicon: Lexicon, options: CompileOptions = {
       return;
     }
     const gapped = parsed.positions.some((p) => p.type === 'gap');
-    let frontier: TrieNode[] = [root];
+    // Every position's spellings first: a gap decides how to grow by what follows it.
+    const slots: Array<Atom[][] | undefined> = [];
     for (const pos of parsed.positions) {
-      const allShared = frontier.every((n) => n.shared);
       if (pos.type === 'gap') {
-        if (allShared) {
-          // Shared prefixes share their gap nodes too: terms `colis {0,4} …` explore the gap once.
-          frontier = frontier.map((from) => {
-            let gap = from.gaps?.find((g) => g.min === pos.min && g.max === pos.max && g.node.shared);
-            if (gap === undefined) {
-              gap = { min: pos.min, max: pos.max, node: builder.node(true) };
-              (from.gaps ??= []).push(gap);
-            }
-            return gap.node;
-          });
-          continue;
-        }
-        const next: TrieNode = builder.node(false);
-        for (const node of frontier) (node.gaps ??= []).push({ min: pos.min, max: pos.max, node: next });
-        frontier = [next];
+        slots.push(undefined);
         continue;
       }
       const spellings: Atom[][] = [];
@@ -805,6 +791,33 @@ export function compileMatcherData(lexicon: Lexicon, options: CompileOptions = {
         fail(`a position of term "${term}" has no word to match`, 'write a word there');
         return;
       }
+      slots.push(spellings);
+    }
+    let frontier: TrieNode[] = [root];
+    parsed.positions.forEach((pos, k) => {
+      const allShared = frontier.every((n) => n.shared);
+      if (pos.type === 'gap') {
+        // Several shared nodes whose next words cannot all be shared: one gap node of this term for all of
+        // them, so the words after it are spelled once, not once per node (`cher|chère|… {0,3} qui vaut le prix|…`).
+        const after = (slots[k + 1] as Atom[][]).length;
+        if (allShared && (frontier.length === 1 || frontier.length * after <= SHARE_BUDGET)) {
+          // Shared prefixes share their gap nodes too: terms `colis {0,4} …` explore the gap once.
+          frontier = frontier.map((from) => {
+            let gap = from.gaps?.find((g) => g.min === pos.min && g.max === pos.max && g.node.shared);
+            if (gap === undefined) {
+              gap = { min: pos.min, max: pos.max, node: builder.node(true) };
+              (from.gaps ??= []).push(gap);
+            }
+            return gap.node;
+          });
+          return;
+        }
+        const next: TrieNode = builder.node(false);
+        for (const node of frontier) (node.gaps ??= []).push({ min: pos.min, max: pos.max, node: next });
+        frontier = [next];
+        return;
+      }
+      const spellings = slots[k] as Atom[][];
       if (allShared && frontier.length * spellings.length <= SHARE_BUDGET) {
         // Walk or grow the trie for every spelling: prefixes stay shared with other terms.
         const next = new Set<TrieNode>();
@@ -824,22 +837,36 @@ export function compileMatcherData(lexicon: Lexicon, options: CompileOptions = {
           }
         }
         frontier = [...next];
-        continue;
+        return;
       }
-      // Too many combinations: every spelling from every frontier node joins one fresh node of this term.
+      // Too many combinations: every spelling from every frontier node joins one fresh node of this
+      // term, through nodes of this term that the spellings' common beginnings share
+      // (`rapport qualité prix est bon|rapport qualité prix est correct`).
       const join: TrieNode = builder.node(false);
+      const made = new Map<TrieNode, Map<TrieNode[], TrieNode>>();
       for (const node of frontier) {
         for (const atoms of spellings) {
           let at = node;
-          atoms.forEach((atom, k) => {
-            const target: TrieNode = k === atoms.length - 1 ? join : builder.node(false);
-            builder.edge(at, atom)?.push(target);
-            at = target;
-          });
+          for (let a = 0; a < atoms.length; a += 1) {
+            const list = builder.edge(at, atoms[a] as Atom) as TrieNode[];
+            if (a === atoms.length - 1) {
+              if (!list.includes(join)) list.push(join);
+              break;
+            }
+            let children = made.get(at);
+            if (children === undefined) made.set(at, (children = new Map()));
+            let child = children.get(list);
+            if (child === undefined) {
+              child = builder.node(false);
+              children.set(list, child);
+              list.push(child);
+            }
+            at = child;
+          }
         }
       }
       frontier = [join];
-    }
+    });
     const ref = exclude ? ~termIndex : termIndex;
     for (const node of frontier) {
       const ends = (node.ends ??= []);

@@ -20,6 +20,17 @@ const gap = fc.tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 2
 const term = fc
   .array(fc.tuple(slot, fc.option(gap, { freq: 3 })), { minLength: 1, maxLength: 3 })
   .map((parts) => parts.map(([s, g], i) => (g !== null && i < parts.length - 1 ? `${s} ${g}` : s)).join(' '));
+/**
+ * Wide positions (up to 20 alternatives of up to three atoms): a term with two
+ * of them spells more combinations than the trie shares with other terms, so it
+ * is built through nodes of its own, shared within the term (and one gap node
+ * for all the nodes before a gap).
+ */
+const wideSlot = fc.array(fc.array(atom, { minLength: 1, maxLength: 3 }).map((a) => a.join(' ')), { minLength: 6, maxLength: 20 }).map((alts) => [...new Set(alts)].join('|'));
+const wideTerm = fc
+  .array(fc.tuple(fc.oneof(wideSlot, slot), fc.option(gap, { freq: 2 })), { minLength: 2, maxLength: 3 })
+  .map((parts) => parts.map(([s, g], i) => (g !== null && i < parts.length - 1 ? `${s} ${g}` : s)).join(' '));
+const wideEntry = fc.record({ terms: fc.array(fc.oneof(wideTerm, term), { minLength: 1, maxLength: 3 }), exclude: fc.array(term, { maxLength: 1 }) });
 const entry = fc.record({ terms: fc.array(term, { minLength: 1, maxLength: 3 }), exclude: fc.array(term, { maxLength: 1 }) });
 /** Units: words, and sentence breaks (gaps and terms never cross them). */
 const stream = fc.array(fc.oneof({ weight: 8, arbitrary: word }, { weight: 1, arbitrary: fc.constant('.') }), { maxLength: 30 }).map((keys) => {
@@ -106,6 +117,20 @@ describe('the matcher against a naive reference', () => {
         }
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it('finds exactly the reference spans with wide positions', () => {
+    fc.assert(
+      fc.property(fc.array(wideEntry, { minLength: 1, maxLength: 4 }), fc.array(stream, { minLength: 1, maxLength: 4 }), (entries, streams) => {
+        const clean = entries.map((e) => ({ terms: [...new Set(e.terms)], exclude: [...new Set(e.exclude)].filter((t) => !e.terms.includes(t)) }));
+        const matcher = compiled(clean);
+        for (const units of streams) {
+          const got = [...new Set(matcher.match(units).map((r) => `${r.pattern.entry} ${r.pattern.exclude} ${r.start}-${r.end}`))].sort();
+          expect(got).toEqual(reference(clean, units));
+        }
+      }),
+      { numRuns: 80 },
     );
   });
 
