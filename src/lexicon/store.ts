@@ -229,6 +229,18 @@ function loadStore(): Map<string, MatcherData> {
 }
 
 /**
+ * Adds tries compiled elsewhere (`collectCompiled` in another thread) to this
+ * thread's store: compileLexicon then reads them instead of compiling again.
+ * How a run's worker threads get the tries of its lexicon layers from the
+ * thread that compiled them (src/run/pool.ts).
+ * @internal
+ */
+export function addStoredMatchers(matchers: readonly StoredMatcher[]): void {
+  const found = loadStore();
+  for (const { fingerprint, data } of matchers) found.set(fingerprint, data);
+}
+
+/**
  * Uses these stored matchers instead of the store file (undefined: look for
  * the file again); for tests.
  * @internal

@@ -8,6 +8,7 @@ import { createDiscoverBuilder, mergeDiscoverStates } from '../discover/discover
 import type { DiscoverOptions, DiscoverState } from '../discover/types.js';
 import { InputError } from '../io/errors.js';
 import { loadLexiconFiles } from '../io/lexicon-files.js';
+import { collectCompiled, type StoredMatcher } from '../lexicon/store.js';
 import { readVerbatims } from '../io/read.js';
 import type { ColumnOptions, ColumnsUsed, InputSpec, ReadItem, ReadReject } from '../io/types.js';
 import { rejectLang, type RejectCode } from '../io/reject-messages.js';
@@ -174,7 +175,16 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
   // On worker threads the analysis happens there, and the run builds no analyser of its own (it would hold
   // its compiled lexicons for nothing): the first worker says what the run needs to know of it. Lexicon
   // layers are still composed here first, so that a conflict between them is a lexicon error, not a worker's.
-  const analyzer = options.analyzer ?? (workers > 1 && analyzerOptions.lexicons?.length === 0 ? undefined : createAnalyzer(analyzerOptions));
+  let analyzer: Analyzer | undefined = options.analyzer;
+  // The tries this thread compiles (layers, sectors: the build stores the default ones only) go to the
+  // workers, which then compile nothing: a user layer costs one compilation per run, not one per thread.
+  let compiled: StoredMatcher[] | undefined;
+  if (analyzer === undefined && workers === 1) analyzer = createAnalyzer(analyzerOptions);
+  else if (analyzer === undefined && analyzerOptions.lexicons?.length !== 0) {
+    compiled = collectCompiled(() => {
+      analyzer = createAnalyzer(analyzerOptions);
+    });
+  }
   let pool: WorkerPool | undefined;
   if (workers > 1 && options.workerScript !== undefined) {
     pool = startWorkers(workers, options.workerScript, {
@@ -188,6 +198,7 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
       // Analyses come back for every file of rows: --annotate and the exports.
       returnAnalyses: Boolean(options.annotate || options.dfm || options.spans || options.iramuteq),
       ...(options.discover !== undefined ? { discover: options.discover } : {}),
+      ...(compiled !== undefined && compiled.length > 0 ? { matchers: compiled } : {}),
     });
   }
   let described: AnalyzerSummary;

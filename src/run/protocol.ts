@@ -3,6 +3,7 @@
 // analyses and report states, never an analyzer (each worker compiles its own).
 import type { DiscoverOptions, DiscoverState } from '../discover/types.js';
 import type { ChannelDefinition } from '../lexicon/channels.js';
+import type { StoredMatcher } from '../lexicon/store.js';
 import type { ReportOptions, ReportState } from '../report/index.js';
 import type { ReportMeta } from '../report/types.js';
 import type { Verbatim, VerbatimAnalysis } from '../types.js';
@@ -27,6 +28,12 @@ export interface WorkerSetup {
   returnAnalyses: boolean;
   /** Keep a discovery state too (`verbatim discover`), sent back with the report state. */
   discover?: DiscoverOptions;
+  /**
+   * The tries the run's thread compiled for these lexicons (layers and
+   * sectors, which the build does not store): the worker reads them instead
+   * of compiling the same lexicons again.
+   */
+  matchers?: StoredMatcher[];
 }
 
 /** From the run to a worker: a batch to analyse (numbered in input order), or the end of the input. */

@@ -4,6 +4,7 @@
 import { analyzeVerbatim, createAnalyzer } from '../analyze/index.js';
 import { createDiscoverBuilder } from '../discover/discover.js';
 import { loadLexiconFiles } from '../io/lexicon-files.js';
+import { addStoredMatchers } from '../lexicon/store.js';
 import { createReportBuilder, reportMeta } from '../report/index.js';
 import type { VerbatimAnalysis } from '../types.js';
 import { errorText, type FromWorker, type ToWorker, type WorkerSetup } from './protocol.js';
@@ -22,6 +23,7 @@ export interface WorkerPort {
 export async function runAnalysisWorker(setup: unknown, port: WorkerPort): Promise<void> {
   const s = setup as WorkerSetup;
   try {
+    if (s.matchers !== undefined) addStoredMatchers(s.matchers);
     const analyzer = createAnalyzer({
       lexicons: s.lexicons.length > 0 ? await loadLexiconFiles(s.lexicons) : [],
       includeDefault: s.includeDefault,

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { analyze, composeLexicons, createAnalyzer, defineLexicon, type Analyzer } from '../../src/index.js';
 import { compileMatcherData, type MatcherData } from '../../src/lexicon/compile.js';
-import { collectCompiled, deserializeMatchers, serializeMatchers, useMatcherStore } from '../../src/lexicon/store.js';
+import { addStoredMatchers, collectCompiled, deserializeMatchers, serializeMatchers, useMatcherStore } from '../../src/lexicon/store.js';
 
 afterEach(() => useMatcherStore(undefined));
 
@@ -58,6 +58,24 @@ describe('stored default tries', () => {
     expect(createAnalyzer({ lexicons: [patch] }).compiled.stored).toBe(false);
     expect(createAnalyzer({ sectors: ['banque'] }).compiled.stored).toBe(false);
     expect(createAnalyzer({ lexicons: [defineLexicon({ version: 1, sms: { pk: 'pourquoi donc' } })] }).compiled.stored).toBe(false);
+  }, 60_000);
+
+  it('reads the tries another thread compiled for a user layer (what a run gives its workers)', () => {
+    useMatcherStore(new Uint8Array(0));
+    const layer = defineLexicon({ version: 1, entries: [{ id: 'attente_excessive', addTerms: ['poireauter'] }] });
+    let there: Analyzer | undefined;
+    const compiled = collectCompiled(() => {
+      there = createAnalyzer({ lexicons: [layer] });
+    });
+    expect(compiled.length).toBeGreaterThan(0);
+    expect(createAnalyzer({ lexicons: [layer] }).compiled.stored).toBe(false);
+    // Across threads they are structured-cloned (workerData).
+    addStoredMatchers(structuredClone(compiled));
+    const here = createAnalyzer({ lexicons: [layer] });
+    expect(here.compiled.stored).toBe(true);
+    expect(analyses(here)).toBe(analyses(there as Analyzer));
+    // Another layer still compiles.
+    expect(createAnalyzer({ lexicons: [defineLexicon({ version: 1, entries: [{ id: 'attente_excessive', addTerms: ['poireauter longtemps'] }] })] }).compiled.stored).toBe(false);
   }, 60_000);
 
   it('a file that is not a store (another format, truncated) holds no trie', () => {
