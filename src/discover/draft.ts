@@ -50,7 +50,7 @@ export function draftLexicon(result: DiscoverResult, options: DraftLexiconOption
       extending.push(`${x.id} (${fresh.join(', ')})`);
     }
     const head = [
-      `  # Topic ${n + 1}: ${topic.verbatims} unexplained verbatims${topic.estimated !== topic.verbatims ? ` (about ${topic.estimated} in the whole input)` : ''}, ${topic.dissatisfied} dissatisfied, ${topic.satisfied} satisfied${topic.meanScores.length > 0 ? `, mean score ${meanScoresText(topic)}` : ''}`,
+      `  # Topic ${n + 1}: ${topic.verbatims} unexplained verbatims${topic.estimated !== topic.verbatims ? ` (about ${topic.estimated} in the whole input)` : ''}, ${topic.dissatisfied} dissatisfied, ${topic.satisfied} satisfied${topic.meanScores.length > 0 ? `, mean score ${meanScoresText(topic, 'en')}` : ''}`,
       `  # Expressions: ${comment(topic.expressions.map((e) => `${e.text} (${e.unexplained})`).join(', '))}`,
       ...(extending.length > 0 ? [`  # Added to existing entries below: ${comment(extending.join('; '))}`] : []),
       '  # Examples:',
