@@ -13,7 +13,7 @@ type EvalLang = 'fr' | 'en';
 /** Options of `renderEvalReport`. */
 export interface RenderEvalOptions {
   /** Language of the text's words and decimal mark (default `fr`); JSON is the same in both. */
-  lang?: EvalLang;
+  lang?: 'fr' | 'en';
 }
 
 interface EvalWords {
