@@ -43,6 +43,21 @@ export interface DiscoverMessages {
   grouping: string;
   /** The grouping sentence from its figures. */
   method(p: Slots): string;
+  /** The comments of the draft lexicon layer (`draftLexicon`). */
+  draft: {
+    head(sampled: number, verbatims: number): string[];
+    topic(n: number, verbatims: number, estimated: number | undefined, dissatisfied: number, satisfied: number, meanScore: string | undefined): string;
+    expressions: string;
+    extending: string;
+    examples: string;
+    /** Why a topic has no new entry: its terms extend existing ones, or none leans clearly enough (to the side of its kind). */
+    noEntry(extends_: boolean, kind: DiscoverKind): string;
+    theme: string;
+    patches: string[];
+    fromTopics(topics: number[]): string;
+    noCandidate: string;
+    noActiveCandidate: string;
+  };
   kwic: {
     negated: string;
     total(hits: number, matched: number, verbatims: number, term: string): string;
@@ -82,6 +97,30 @@ const fr: DiscoverMessages = {
   grouping: 'Regroupement',
   method: (p) =>
     `expressions de 1 à ${p.maxWords} racines sur-représentées dans les verbatims inexpliqués (log-vraisemblance G², p < ${p.maxP}, dans ${p.minVerbatims} d'entre eux au moins), regroupées autour d'un meneur (leader clustering) : chacune rejoint le sujet dont la première expression partage au moins ${p.minOverlap} du plus petit des deux ensembles de verbatims (coefficient de recouvrement), sinon en commence un ; un terme est un irritant (un enchantement) quand la borne basse à 95 % de sa part d'insatisfaits (de satisfaits) parcourt ${p.minLean} du chemin de la part du corpus à 1, occurrences niées exclues ; il commence une nouvelle entrée quand il pèse plus dans les verbatims inexpliqués de son côté que dans le corpus (borne basse), et complète une entrée existante que portent la plupart des verbatims expliqués de son côté qui le contiennent (borne basse ≥ ${p.minCooccurrence})`,
+  draft: {
+    head: (sampled, verbatims) => [
+      '# Brouillon de couche de lexique écrit par `verbatim discover` : une entrée candidate par sujet ;',
+      `# les sujets viennent de ${sampled} verbatims sur ${verbatims} et sont rangés selon l'insatisfaction inexpliquée qu'ils portent.`,
+      '# Relisez chaque entrée : renommez son id et son libellé, gardez les termes qui disent ce que dit le libellé,',
+      '# rangez-la sous un thème (theme: / parent:), puis ajoutez la couche : verbatim analyze … --lexicon ce-fichier.yml',
+      '# Testez d\'abord un terme : verbatim kwic "TERME" FICHIER… --entry ID',
+    ],
+    topic: (k, verbatims, estimated, dissatisfied, satisfied, meanScore) =>
+      `Sujet ${k} : ${n('fr', verbatims, 'verbatim inexpliqué', 'verbatims inexpliqués')}${estimated !== undefined ? ` (environ ${estimated} sur l'ensemble des données)` : ''}, ${n('fr', dissatisfied, 'insatisfait', 'insatisfaits')}, ${n('fr', satisfied, 'satisfait', 'satisfaits')}${meanScore !== undefined ? `, note moyenne ${meanScore}` : ''}`,
+    expressions: 'Expressions',
+    extending: 'Ajouté aux entrées existantes plus bas',
+    examples: 'Exemples :',
+    noEntry: (extends_, kind) =>
+      `(pas de nouvelle entrée : ${extends_ ? 'ses termes complètent des entrées existantes' : `aucun nouveau terme ne penche assez nettement ${kind === 'enchantment' ? 'vers la satisfaction' : kind === 'irritant' ? "vers l'insatisfaction" : "d'un côté ou n'est nouveau"}`})`,
+    theme: "Un thème candidat (ses termes ne penchent d'aucun côté) : ôtez le # des lignes ci-dessous pour le garder.",
+    patches: [
+      'Termes pour des entrées existantes : dans les plaintes (ou les éloges) que les lexiques expliquent, la plupart de celles',
+      'qui contiennent chaque terme portent cette entrée.',
+    ],
+    fromTopics: (topics) => `${topics.length > 1 ? 'Des sujets' : 'Du sujet'} ${topics.join(', ')}`,
+    noCandidate: 'Aucune entrée candidate : rien ne ressort des verbatims inexpliqués.',
+    noActiveCandidate: 'Aucune entrée candidate active : celles commentées plus bas demandent une lecture d\'abord.',
+  },
   kwic: {
     negated: '(nié)',
     total: (hits, matched, verbatims, term) =>
@@ -119,6 +158,27 @@ const en: DiscoverMessages = {
   grouping: 'Grouping',
   method: (p) =>
     `expressions of 1 to ${p.maxWords} stems over-represented in the unexplained verbatims (log-likelihood G², p < ${p.maxP}, in ${p.minVerbatims} of them at least), grouped by leader clustering: each joins the topic whose first expression shares at least ${p.minOverlap} of the smaller set of verbatims (overlap coefficient), else starts one; a term is an irritant (enchantment) when the lower 95 % bound of its dissatisfied (satisfied) share reaches ${p.minLean} of the way from the corpus' share to 1, negated occurrences left out; it starts a new entry when it stands in unexplained verbatims of its side more than the corpus does (lower bound), and extends an existing entry most of its side's explained verbatims carry (lower bound ≥ ${p.minCooccurrence})`,
+  draft: {
+    head: (sampled, verbatims) => [
+      '# Draft lexicon layer written by `verbatim discover`: one candidate entry per topic',
+      `# found in ${sampled} of ${verbatims} verbatims, ranked by the unexplained dissatisfaction they carry.`,
+      '# Review each entry: rename its id and label, keep the terms that mean what the label says,',
+      '# move it under a theme (theme: / parent:), then layer it: verbatim analyze … --lexicon this-file.yml',
+      '# Test a term first: verbatim kwic "TERM" FILE… --entry ID',
+    ],
+    topic: (k, verbatims, estimated, dissatisfied, satisfied, meanScore) =>
+      `Topic ${k}: ${verbatims} unexplained verbatims${estimated !== undefined ? ` (about ${estimated} in the whole input)` : ''}, ${dissatisfied} dissatisfied, ${satisfied} satisfied${meanScore !== undefined ? `, mean score ${meanScore}` : ''}`,
+    expressions: 'Expressions',
+    extending: 'Added to existing entries below',
+    examples: 'Examples:',
+    noEntry: (extends_, kind) =>
+      `(no new entry: ${extends_ ? 'its terms extend existing entries' : `no new term leans clearly enough to ${kind === 'enchantment' ? 'satisfaction' : kind === 'irritant' ? 'dissatisfaction' : 'a side or is new'}`})`,
+    theme: 'A theme candidate (its terms lean to no side): remove the # of the lines below to keep it.',
+    patches: ['Terms for existing entries: in the complaints (or praise) the lexicons explain, most of those holding', 'each term carry that entry.'],
+    fromTopics: (topics) => `From topic${topics.length > 1 ? 's' : ''} ${topics.join(', ')}`,
+    noCandidate: 'No candidate entry: nothing stands out among the unexplained verbatims.',
+    noActiveCandidate: 'No active candidate entry: the commented ones below need a reading first.',
+  },
   kwic: {
     negated: '(negated)',
     total: (hits, matched, verbatims, term) => `${hits} hits in ${matched} of ${verbatims} verbatims${term !== '' ? ` for ${term}` : ''}`,

@@ -190,6 +190,16 @@ describe('standard output in each language', () => {
     for (const word of words) expect(stdout).toContain(word);
   });
 
+  it.each([
+    ['fr', '# Brouillon de couche de lexique écrit par `verbatim discover`', '  # Sujet 1 : 10 verbatims inexpliqués'],
+    ['en', '# Draft lexicon layer written by `verbatim discover`', '  # Topic 1: 10 unexplained verbatims'],
+  ] as const)('discover --draft in %s: the comments of the layer', async (lang, head, topic) => {
+    await run(['discover', ...DISCOVER, '-q', '--draft', at(`brouillon-${lang}.yml`)], lang);
+    const draft = readFileSync(at(`brouillon-${lang}.yml`), 'utf8');
+    expect(draft.startsWith(head)).toBe(true);
+    expect(draft).toContain(topic);
+  });
+
   it('discover --format json: the same in both languages', async () => {
     expect(await run(['discover', ...DISCOVER, '--format', 'json'], 'fr')).toBe(await run(['discover', ...DISCOVER, '--format', 'json'], 'en'));
   });

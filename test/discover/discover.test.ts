@@ -298,13 +298,21 @@ describe('renders', () => {
 
 describe('draft', () => {
   it('is a valid layer: one commented candidate entry with the terms of the topic', () => {
-    const draft = draftLexicon(result);
+    const draft = draftLexicon(result, { lang: 'en' });
     expect(draft).toContain('# Topic 1: 10 unexplained verbatims');
     expect(draft).toMatch(/^ {2}# {3}\[avis_en_ligne, [12]\] /m);
     const layer = parseLexicon(draft, { file: 'draft.yml' });
     expect(layer.entries).toEqual([
       { id: 'candidat_grumeaux', kind: 'irritant', label: 'Candidat : grumeaux', terms: ['stem:grumeaux', 'stem:preparation'] },
     ]);
+  });
+
+  it('comments in French by default, the same entries', () => {
+    const draft = draftLexicon(result);
+    expect(draft).toContain('  # Sujet 1 : 10 verbatims inexpliqués, 10 insatisfaits, 0 satisfait, note moyenne 1,3/5 étoiles\n');
+    expect(draft).toContain('  # Exemples :\n');
+    expect(draft).not.toContain('Topic');
+    expect(parseLexicon(draft, { file: 'brouillon.yml' }).entries).toEqual(parseLexicon(draftLexicon(result, { lang: 'en' }), { file: 'draft.yml' }).entries);
   });
 
   it('keeps the entries key when every candidate is a commented theme: uncommented, it is a valid layer', () => {
