@@ -19,6 +19,7 @@ export type { LabelSuggestions, SuggestedExclusion, SuggestedTerm, SuggestionExa
 export { parseGoldJsonl, GoldError } from './gold.js';
 export type { GoldIssue } from './gold.js';
 export { renderEvalReport } from './render.js';
+export type { RenderEvalOptions } from './render.js';
 export { analyzeVerbatim } from './transcript.js';
 export { isBrandMessage } from './author.js';
 export { suggestSectors } from './sectors.js';

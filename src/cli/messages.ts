@@ -144,6 +144,23 @@ export interface CliMessages {
     queueWaiting(queue: string, untilEmpty: boolean): string;
     queueWorked(queue: string, chunks: number, rows: number): string;
   };
+  /** Human text of the commands' standard output (their JSON keeps its keys and values). */
+  stdout: {
+    /** `verbatim tokenize`: a token's kind, an entry's kind, and the lines under the tokens. */
+    tokenKind(kind: string): string;
+    entryKind(kind: string): string;
+    tokenSummary(words: number, language: string, tonality: string): string;
+    matches: string;
+    noMatch: string;
+    negated: string;
+    /** `verbatim sectors`: the header of its table (the share column is right-aligned under its word). */
+    sectors: { sector: string; share: string; sample(n: number): string };
+    /** `verbatim lexicon import`: the comment at the top of the layer. */
+    importComment(name: string, from: string, overDefault: boolean): string;
+    importWarnings(count: number): string;
+    importWarningLine(line: number, message: string): string;
+    importMore(count: number): string;
+  };
 }
 
 const frPlural = (n: number): boolean => Math.abs(n) >= 2;
@@ -206,6 +223,20 @@ const WRITTEN_EN: Record<WrittenKind, string> = {
   evaluation: 'Evaluation written',
   kwic: 'Concordance written',
   lexicon: 'Lexicon written',
+};
+
+/** Token kinds (`Token.kind`) as `verbatim tokenize` shows them. */
+const TOKEN_KIND_FR: Record<string, string> = {
+  word: 'mot',
+  number: 'nombre',
+  punct: 'ponct',
+  emoji: 'emoji',
+  url: 'url',
+  email: 'email',
+  phone: 'tél',
+  mention: 'mention',
+  hashtag: 'hashtag',
+  symbol: 'symbole',
 };
 
 const ROLES_FR: Record<string, string> = { id: 'id', channel: 'canal', date: 'date', score: 'note', author: 'auteur' };
@@ -336,6 +367,20 @@ const fr: CliMessages = {
     queueWaiting: (queue, untilEmpty) => `file « ${queue} » : en attente de lots${untilEmpty ? " (jusqu'à ce qu'il n'en reste aucun)" : ' (Ctrl-C pour arrêter)'}`,
     queueWorked: (queue, chunks, rows) => `file « ${queue} » : ${count(frPlural, chunks, 'lot', 'lots')} (${count(frPlural, rows, 'ligne', 'lignes')}) analysés par ce worker`,
   },
+  stdout: {
+    tokenKind: (kind) => TOKEN_KIND_FR[kind] ?? kind,
+    entryKind: (kind) => KIND_FR[kind]?.[0] ?? kind,
+    tokenSummary: (words, language, tonality) => `mots : ${words}  langue : ${language}  tonalité : ${tonality}`,
+    matches: 'entrées trouvées :',
+    noMatch: '(aucune)',
+    negated: '(nié)',
+    sectors: { sector: 'secteur', share: 'part', sample: (n) => `(sur ${n} verbatims au plus)` },
+    importComment: (name, from, overDefault) =>
+      `Importé de ${name} (${from}) par \`verbatim lexicon import\`${overDefault ? ', pour aller par-dessus le lexique par défaut' : ', pour servir sans le lexique par défaut'}.`,
+    importWarnings: (n) => `${count(frPlural, n, "avertissement de l'import", "avertissements de l'import")} (ce qui n'a pas d'équivalent, ce qui a été renommé ou fusionné) :`,
+    importWarningLine: (line, message) => `- ligne ${line} : ${message}`,
+    importMore: (n) => `- … et ${n} de plus`,
+  },
 };
 
 const en: CliMessages = {
@@ -462,6 +507,20 @@ const en: CliMessages = {
     queueStopping: (queue, signal) => `queue "${queue}": ${signal}: finishing the chunks in hand, then stopping (${signal} again to stop at once)`,
     queueWaiting: (queue, untilEmpty) => `queue "${queue}": waiting for chunks${untilEmpty ? ' (until none is left)' : ' (Ctrl-C to stop)'}`,
     queueWorked: (queue, chunks, rows) => `queue "${queue}": ${count(enPlural, chunks, 'chunk', 'chunks')} (${count(enPlural, rows, 'row', 'rows')}) analysed by this worker`,
+  },
+  stdout: {
+    tokenKind: (kind) => kind,
+    entryKind: (kind) => kind,
+    tokenSummary: (words, language, tonality) => `words: ${words}  language: ${language}  tonality: ${tonality}`,
+    matches: 'matches:',
+    noMatch: '(none)',
+    negated: '(negated)',
+    sectors: { sector: 'sector', share: 'share', sample: (n) => `(verbatims of ${n} at most)` },
+    importComment: (name, from, overDefault) =>
+      `Imported from ${name} (${from}) by \`verbatim lexicon import\`${overDefault ? ', to layer over the default lexicon' : ', to use without the default lexicon'}.`,
+    importWarnings: (n) => `${n} warning${n === 1 ? '' : 's'} of the import (what has no equivalent, what was renamed or merged):`,
+    importWarningLine: (line, message) => `- line ${line}: ${message}`,
+    importMore: (n) => `- … and ${n} more`,
   },
 };
 

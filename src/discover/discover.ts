@@ -24,6 +24,7 @@ import { FRENCH_NEGATORS } from '../text/negators.js';
 import { stem } from '../text/stem.js';
 import type { VerbatimAnalysis } from '../types.js';
 import type { DiscoverExpression, DiscoverKind, DiscoverMeanScore, DiscoverOptions, DiscoverResult, DiscoverSampleItem, DiscoverState, DiscoverTopic } from './types.js';
+import { groupingMethod } from './messages.js';
 
 const DEFAULT_SAMPLE = 20_000;
 const MIN_VERBATIMS = 3;
@@ -586,7 +587,7 @@ export function finalizeDiscover(state: DiscoverState, options: DiscoverOptions 
     sampled: sample.length,
     scales: [...scales.entries()].sort((x, y) => compareStrings(x[0], y[0])).map(([channel, sc]) => ({ channel, ...sc })),
     unexplained: counts,
-    method: `expressions of 1 to ${MAX_WORDS} stems over-represented in the unexplained verbatims (log-likelihood G², p < ${maxP}, in ${minVerbatims} of them at least), grouped by leader clustering: each joins the topic whose first expression shares at least ${minOverlap} of the smaller set of verbatims (overlap coefficient), else starts one; a term is an irritant (enchantment) when the lower 95 % bound of its dissatisfied (satisfied) share reaches ${minLean} of the way from the corpus' share to 1, negated occurrences left out; it starts a new entry when it stands in unexplained verbatims of its side more than the corpus does (lower bound), and extends an existing entry most of its side's explained verbatims carry (lower bound ≥ ${minCooccurrence})`,
+    method: groupingMethod({ maxWords: MAX_WORDS, maxP, minVerbatims, minOverlap, minLean, minCooccurrence }, 'en'),
     topics: kept,
   };
 }

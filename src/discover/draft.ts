@@ -1,6 +1,7 @@
 // The draft lexicon layer of a discovery: one commented candidate entry per
 // topic, valid as it is written (`verbatim lexicon check`, `--lexicon`).
 import { oneLine, truncate } from '../report/renderers/text.js';
+import { discoverMessages } from './messages.js';
 import { meanScoresText } from './render.js';
 import type { DiscoverResult } from './types.js';
 
@@ -12,6 +13,8 @@ const comment = (s: string): string => oneLine(s).replace(/[\u0000-\u001f\u007f\
 export interface DraftLexiconOptions {
   /** Characters of each example kept in the comments (default 160). */
   exampleWidth?: number;
+  /** Language of the comments (default `fr`, like the renderers); the entries' keys are the same in both. */
+  lang?: 'fr' | 'en';
 }
 
 /**
@@ -23,14 +26,9 @@ export interface DraftLexiconOptions {
  */
 export function draftLexicon(result: DiscoverResult, options: DraftLexiconOptions = {}): string {
   const width = options.exampleWidth ?? 160;
-  const lines: string[] = [
-    '# Draft lexicon layer written by `verbatim discover`: one candidate entry per topic',
-    `# found in ${result.sampled} of ${result.verbatims} verbatims, ranked by the unexplained dissatisfaction they carry.`,
-    '# Review each entry: rename its id and label, keep the terms that mean what the label says,',
-    '# move it under a theme (theme: / parent:), then layer it: verbatim analyze … --lexicon this-file.yml',
-    '# Test a term first: verbatim kwic "TERM" FILE… --entry ID',
-    'version: 1',
-  ];
+  const lang = options.lang === 'en' ? 'en' : 'fr';
+  const { draft: m, colon } = discoverMessages(lang);
+  const lines: string[] = [...m.head(result.sampled, result.verbatims), 'version: 1'];
   const seen = new Set<string>();
   const entries: string[] = [];
   // Terms for existing entries, gathered over the topics: one patch per entry, after the new entries.
@@ -50,33 +48,32 @@ export function draftLexicon(result: DiscoverResult, options: DraftLexiconOption
       extending.push(`${x.id} (${fresh.join(', ')})`);
     }
     const head = [
-      `  # Topic ${n + 1}: ${topic.verbatims} unexplained verbatims${topic.estimated !== topic.verbatims ? ` (about ${topic.estimated} in the whole input)` : ''}, ${topic.dissatisfied} dissatisfied, ${topic.satisfied} satisfied${topic.meanScores.length > 0 ? `, mean score ${meanScoresText(topic)}` : ''}`,
-      `  # Expressions: ${comment(topic.expressions.map((e) => `${e.text} (${e.unexplained})`).join(', '))}`,
-      ...(extending.length > 0 ? [`  # Added to existing entries below: ${comment(extending.join('; '))}`] : []),
-      '  # Examples:',
+      `  # ${m.topic(n + 1, topic.verbatims, topic.estimated !== topic.verbatims ? topic.estimated : undefined, topic.dissatisfied, topic.satisfied, topic.meanScores.length > 0 ? meanScoresText(topic, lang) : undefined)}`,
+      `  # ${m.expressions}${colon}${comment(topic.expressions.map((e) => `${e.text} (${e.unexplained})`).join(', '))}`,
+      ...(extending.length > 0 ? [`  # ${m.extending}${colon}${comment(extending.join('; '))}`] : []),
+      `  # ${m.examples}`,
       ...topic.examples.map((e) => `  #   ${comment(`[${e.channel}${e.score !== null ? `, ${e.score}` : ''}] ${truncate(oneLine(e.text), width)}`)}`),
     ];
     if (terms.length === 0) {
-      const why = extending.length > 0 ? 'its terms extend existing entries' : `no new term leans clearly enough to ${topic.kind === 'enchantment' ? 'satisfaction' : topic.kind === 'irritant' ? 'dissatisfaction' : 'a side or is new'}`;
-      entries.push(...head, `  # (no new entry: ${why})`);
+      entries.push(...head, `  # ${m.noEntry(extending.length > 0, topic.kind)}`);
       continue;
     }
     const entry = [`  - id: ${topic.id}`, `    kind: ${topic.kind}`, `    label: ${quote(`Candidat : ${topic.label}`)}`, '    terms:', ...terms.map((t) => `      - ${quote(t)}`)];
     // A theme leans to no side: nothing checks its terms against the scores, so it is written commented out, to read first.
-    if (topic.kind === 'theme') entries.push(...head, '  # A theme candidate (its terms lean to no side): remove the # of the lines below to keep it.', ...entry.map((l) => `  #${l.slice(2)}`));
+    if (topic.kind === 'theme') entries.push(...head, `  # ${m.theme}`, ...entry.map((l) => `  #${l.slice(2)}`));
     else entries.push(...head, ...entry);
   }
   if (patches.size > 0) {
-    entries.push('  # Terms for existing entries: in the complaints (or praise) the lexicons explain, most of those holding', '  # each term carry that entry.');
+    entries.push(...m.patches.map((l) => `  # ${l}`));
     for (const [id, patch] of patches) {
-      entries.push(`  # From topic${patch.topics.length > 1 ? 's' : ''} ${patch.topics.join(', ')}`, `  - id: ${id}`, '    addTerms:', ...patch.terms.map((t) => `      - ${quote(t)}`));
+      entries.push(`  # ${m.fromTopics(patch.topics)}`, `  - id: ${id}`, '    addTerms:', ...patch.terms.map((t) => `      - ${quote(t)}`));
     }
   }
-  if (entries.length === 0) lines.push('# No candidate entry: nothing stands out among the unexplained verbatims.');
+  if (entries.length === 0) lines.push(`# ${m.noCandidate}`);
   else {
     // `entries:` even when every candidate is commented out (an empty key reads as no entry): removing
     // the # of a theme's lines then gives a valid layer, not list items with no key above them.
-    if (!entries.some((l) => l.startsWith('  - id:'))) lines.push('# No active candidate entry: the commented ones below need a reading first.');
+    if (!entries.some((l) => l.startsWith('  - id:'))) lines.push(`# ${m.noActiveCandidate}`);
     lines.push('entries:', ...entries);
   }
   return `${lines.join('\n')}\n`;

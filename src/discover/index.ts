@@ -5,6 +5,7 @@ export { draftLexicon } from './draft.js';
 export type { DraftLexiconOptions } from './draft.js';
 export { discoverHtmlSection, renderDiscover } from './render.js';
 export type { DiscoverFormat } from './render.js';
+export type { DiscoverRenderOptions } from './messages.js';
 export type * from './types.js';
 export { createKwic, KWIC_PROBE, kwicLayer, renderKwic } from './kwic.js';
 export type { KwicHit, KwicOptions, KwicResult } from './kwic.js';

@@ -6,6 +6,7 @@ import { compareStrings } from '../report/counts.js';
 import { maskPersonalData } from '../report/mask.js';
 import { oneLine, padEnd, padStart, truncate, widthOf } from '../report/renderers/text.js';
 import type { EntryKind, VerbatimAnalysis } from '../types.js';
+import { discoverMessages, type DiscoverRenderOptions } from './messages.js';
 
 /** Id of the entry that carries the term in the analyser (`kwicLayer`). */
 export const KWIC_PROBE = 'kwic_probe';
@@ -124,18 +125,21 @@ export function createKwic(options: KwicOptions = {}): { add(analysis: VerbatimA
   };
 }
 
-/** The hits as aligned lines, then the counts per channel (and the entry's gain). */
-export function renderKwic(result: KwicResult, format: 'table' | 'json' = 'table', term = ''): string {
+/**
+ * The hits as aligned lines, then the counts per channel (and the entry's
+ * gain); the words in `options.lang` (default French), JSON the same in both.
+ */
+export function renderKwic(result: KwicResult, format: 'table' | 'json' = 'table', term = '', options: DiscoverRenderOptions = {}): string {
   if (format === 'json') return `${JSON.stringify({ term, ...result }, null, 2)}\n`;
+  const { kwic: m } = discoverMessages(options.lang);
   const width = Math.max(10, ...result.hits.map((h) => widthOf(h.left)));
   const lines = result.hits.map((h) =>
-    `${padStart(truncate(h.left, width), width)} [${truncate(h.match, 60)}]${h.negated ? ' (negated)' : ''} ${truncate(h.right, 60)}  — ${h.channel}${h.score !== null ? `, ${h.score}` : ''}, ${h.id}`);
-  lines.push('', `${result.hits.length} hits in ${result.matched} of ${result.verbatims} verbatims${term !== '' ? ` for ${term}` : ''}`);
-  const cw = Math.max(7, ...result.channels.map((c) => widthOf(c.channel)));
-  lines.push(`${padEnd('channel', cw)}  hits  verbatims  of`);
-  for (const c of result.channels) lines.push(`${padEnd(c.channel, cw)}  ${padStart(String(c.hits), 4)}  ${padStart(String(c.matched), 9)}  ${c.verbatims}`);
-  if (result.entry !== undefined) {
-    lines.push('', `entry ${result.entry.id}: the term would add ${result.entry.wouldAdd} verbatims; ${result.entry.alreadyHad} of the ${result.matched} it matches already had it`);
-  }
+    `${padStart(truncate(h.left, width), width)} [${truncate(h.match, 60)}]${h.negated ? ` ${m.negated}` : ''} ${truncate(h.right, 60)}  — ${h.channel}${h.score !== null ? `, ${h.score}` : ''}, ${h.id}`);
+  lines.push('', m.total(result.hits.length, result.matched, result.verbatims, term));
+  const { channel, hits, verbatims, of } = m.head;
+  const cw = Math.max(widthOf(channel), ...result.channels.map((c) => widthOf(c.channel)));
+  lines.push(`${padEnd(channel, cw)}  ${hits}  ${verbatims}  ${of}`);
+  for (const c of result.channels) lines.push(`${padEnd(c.channel, cw)}  ${padStart(String(c.hits), widthOf(hits))}  ${padStart(String(c.matched), widthOf(verbatims))}  ${c.verbatims}`);
+  if (result.entry !== undefined) lines.push('', m.entry(result.entry.id, result.entry.wouldAdd, result.entry.alreadyHad, result.matched));
   return `${lines.join('\n')}\n`;
 }

@@ -5,6 +5,7 @@
  * terminal table needs a shorter label than a page, both are here (`text`
  * for table and Markdown, `html` for the page).
  */
+import { plural } from '../_utils/numbers.js';
 import type { EntryKind, Tonality } from '../types.js';
 
 /** Report languages: `fr` (default) and `en`. */
@@ -13,14 +14,8 @@ export type ReportLang = 'fr' | 'en';
 /** The language of a `lang` option: English for `en…`, else French. */
 export const reportLang = (lang: string | undefined): ReportLang => (lang?.toLowerCase().startsWith('en') ? 'en' : 'fr');
 
-/**
- * Whether a count takes the plural: from 2 in French ("0 ligne lue",
- * "1 ligne lue", "2 lignes lues"), other than 1 in English ("0 rows").
- */
-export const plural: Record<ReportLang, (n: number) => boolean> = {
-  fr: (n) => Math.abs(n) >= 2,
-  en: (n) => n !== 1,
-};
+// Whether a count takes the plural, in each language (shared with the discovery and the evaluation).
+export { plural };
 
 export type Kinds<T> = Record<EntryKind, T>;
 

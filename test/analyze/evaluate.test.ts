@@ -68,12 +68,24 @@ describe('evaluate', () => {
   });
 
   it('renders text within 100 columns, and JSON', () => {
-    const text = renderEvalReport(report, 'text');
+    const text = renderEvalReport(report, 'text', { lang: 'en' });
     expect(text).toContain('evaluation on 4 verbatims');
     expect(text).toContain('joignabilite');
     for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(100);
     expect(JSON.parse(renderEvalReport(report, 'json'))).toEqual(JSON.parse(JSON.stringify(report)));
     expect(() => renderEvalReport(report, 'html' as never)).toThrow(TypeError);
+  });
+
+  it.each([
+    ['fr', 'évaluation sur 4 verbatims', /^thèmes {15}83,3 {4}100,0 {6}90,9/m, 'tonalité         justesse 100,0'],
+    ['en', 'evaluation on 4 verbatims', /^themes {15}83\.3 {4}100\.0 {6}90\.9/m, 'tonality         accuracy 100.0'],
+  ] as const)('renders text in %s: words, decimal mark, the same columns', (lang, title, themes, tonality) => {
+    // French unless English is asked: the report's own default.
+    const text = lang === 'fr' ? renderEvalReport(report) : renderEvalReport(report, 'text', { lang });
+    expect(text.startsWith(`${title}\n`)).toBe(true);
+    expect(text).toMatch(themes);
+    expect(text).toContain(tonality);
+    for (const line of text.split('\n')) expect([...line].length).toBeLessThanOrEqual(100);
   });
 });
 

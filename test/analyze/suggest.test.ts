@@ -87,11 +87,20 @@ describe('evaluate with suggest', () => {
 
 describe('rendered', () => {
   it('as text: each label with its candidate terms and exclusions, counts and examples', () => {
-    const text = renderEvalReport(suggested).split('\nsuggestions:')[1]!;
+    const text = renderEvalReport(suggested, 'text', { lang: 'en' }).split('\nsuggestions:')[1]!;
     expect(text).toContain('  retard_livraison: 4 false negatives, 0 false positives');
     expect(text).toContain('      paquet egare · 4 of 4 missed, 0 elsewhere, G² 8.8 · also paquets egares');
     expect(text).toContain('        e.g. s1: Mon paquet a été égaré par le transporteur.');
     expect(text).toContain('      attente → «attente» (attente_excessive) · 2 wrong, 1 right');
+    for (const line of text.split('\n')) expect([...line].length).toBeLessThanOrEqual(100);
+  });
+
+  it('as text in French by default: the same figures, French words and decimal commas', () => {
+    const text = renderEvalReport(suggested).split('\nsuggestions :')[1]!;
+    expect(text).toContain('  retard_livraison : 4 faux négatifs, 0 faux positif');
+    expect(text).toContain('      paquet egare · 4 sur 4 manqués, 0 ailleurs, G² 8,8 · aussi paquets egares');
+    expect(text).toContain('        ex. s1 : Mon paquet a été égaré par le transporteur.');
+    expect(text).toContain('      attente → «attente» (attente_excessive) · 2 à tort, 1 à raison');
     for (const line of text.split('\n')) expect([...line].length).toBeLessThanOrEqual(100);
   });
 

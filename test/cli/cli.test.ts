@@ -170,7 +170,7 @@ describe('verbatim lexicon check', () => {
 
 describe('verbatim tokenize and help', () => {
   it('shows tokens with offsets, kinds and keys, and lexicon matches', () => {
-    const r = run(['tokenize', "J'ai poireauté 2h, aucune réponse"]);
+    const r = run(['tokenize', "J'ai poireauté 2h, aucune réponse", '--lang', 'en']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/0-2\s+word\s+"J'"\s+je/);
     expect(r.stdout).toMatch(/absence_reponse/);

@@ -1,5 +1,6 @@
 // One language at a time: help, errors, notes on stderr, reject reasons and
-// the report follow --lang (French by default, VERBATIM_LANG for the help).
+// the report, and the human text commands print on stdout follow --lang
+// (French by default, VERBATIM_LANG for the help).
 // In-process through main(), on small inputs written here.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -151,6 +152,81 @@ describe('analyze in each language', () => {
     expect(code).toBe(EXIT.ok);
     expect(stdout).toContain('Rapport verbatim-fr');
     expect(stderr).toContain('--corpus-lang fra');
+  });
+});
+
+describe('standard output in each language', () => {
+  // Small fixtures of other tests: a corpus the discovery tests' own lexicon explains but for lumps in a mix, a gold file for eval.
+  const fixture = (path: string): string => join(import.meta.dirname, '../fixtures', path);
+  const DISCOVER = [fixture('discover/avis.csv'), '--channel', 'avis_en_ligne', '--no-default-lexicon', '--lexicon', fixture('discover/base.yml')];
+  const EVAL = [fixture('lexicon/gold-suggest.jsonl'), '--no-default-lexicon', '--lexicon', fixture('lexicon/mini.yml'), '--suggest'];
+  const run = async (args: string[], lang: 'fr' | 'en'): Promise<string> => {
+    const { code, stdout, stderr } = await cli(lang === 'fr' ? args : [...args, '--lang', 'en']);
+    expect({ code, stderr }).toEqual({ code: EXIT.ok, stderr: '' });
+    return stdout;
+  };
+
+  it.each([
+    ['fr', ['mots : 4  langue : fra  tonalité : ', 'entrées trouvées :', '(aucune)'], /^ {4}0-4 {5}mot {6}"Pain"/m],
+    ['en', ['words: 4  language: fra  tonality: ', 'matches:', '(none)'], /^ {4}0-4 {5}word {5}"Pain"/m],
+  ] as const)('tokenize in %s', async (lang, words, token) => {
+    const stdout = await run(['tokenize', 'Pain de campagne grillé'], lang);
+    for (const word of words) expect(stdout).toContain(word);
+    expect(stdout).toMatch(token);
+  });
+
+  it.each([
+    ['fr', 'secteur               part  (sur 500 verbatims au plus)'],
+    ['en', 'sector               share  (verbatims of 500 at most)'],
+  ] as const)('sectors in %s', async (lang, header) => {
+    expect((await run(['sectors', at('two.csv')], lang)).split('\n')[0]).toBe(header);
+  });
+
+  it.each([
+    ['fr', ['Sur 34 verbatims, 10 ne sont pas expliqués', 'insatisfaits', 'note moyenne', '1,3/5 étoiles', 'Regroupement : ']],
+    ['en', ['10 of 34 verbatims unexplained', 'dissatisfied', 'mean score', '1.3/5 stars', 'Grouping: ']],
+  ] as const)('discover in %s', async (lang, words) => {
+    const stdout = await run(['discover', ...DISCOVER], lang);
+    for (const word of words) expect(stdout).toContain(word);
+  });
+
+  it.each([
+    ['fr', '# Brouillon de couche de lexique écrit par `verbatim discover`', '  # Sujet 1 : 10 verbatims inexpliqués'],
+    ['en', '# Draft lexicon layer written by `verbatim discover`', '  # Topic 1: 10 unexplained verbatims'],
+  ] as const)('discover --draft in %s: the comments of the layer', async (lang, head, topic) => {
+    await run(['discover', ...DISCOVER, '-q', '--draft', at(`brouillon-${lang}.yml`)], lang);
+    const draft = readFileSync(at(`brouillon-${lang}.yml`), 'utf8');
+    expect(draft.startsWith(head)).toBe(true);
+    expect(draft).toContain(topic);
+  });
+
+  it('discover --format json: the same in both languages', async () => {
+    expect(await run(['discover', ...DISCOVER, '--format', 'json'], 'fr')).toBe(await run(['discover', ...DISCOVER, '--format', 'json'], 'en'));
+  });
+
+  it.each([
+    ['fr', ['10 occurrences dans 10 verbatims sur 34 pour stem:grumeaux', "entrée remboursement : le terme lui ajouterait 10 verbatims ; 0 des 10 qu'il trouve l'avaient déjà"]],
+    ['en', ['10 hits in 10 of 34 verbatims for stem:grumeaux', 'entry remboursement: the term would add 10 verbatims; 0 of the 10 it matches already had it']],
+  ] as const)('kwic in %s', async (lang, lines) => {
+    const stdout = (await run(['kwic', 'stem:grumeaux', ...DISCOVER, '--entry', 'remboursement'], lang)).split('\n');
+    for (const line of lines) expect(stdout).toContain(line);
+  });
+
+  it.each([
+    ['fr', ['évaluation sur 12 verbatims', 'tonalité         justesse', 'suggestions : ', '  retard_livraison : 4 faux négatifs, 0 faux positif']],
+    ['en', ['evaluation on 12 verbatims', 'tonality         accuracy', 'suggestions: ', '  retard_livraison: 4 false negatives, 0 false positives']],
+  ] as const)('eval in %s', async (lang, words) => {
+    const stdout = await run(['eval', ...EVAL], lang);
+    for (const word of words) expect(stdout).toContain(word);
+  });
+
+  it.each([
+    ['fr', '# Importé de termes.csv (csv) par `verbatim lexicon import`, pour aller par-dessus le lexique par défaut.\n'],
+    ['en', '# Imported from termes.csv (csv) by `verbatim lexicon import`, to layer over the default lexicon.\n'],
+  ] as const)('lexicon import to standard output in %s: the comment of the layer', async (lang, comment) => {
+    const { code, stdout } = await cli(['lexicon', 'import', fixture('dictionaries/termes.csv'), '--theme', 'livraison', '--lang', lang]);
+    expect(code).toBe(EXIT.ok);
+    expect(stdout.startsWith(comment)).toBe(true);
   });
 });
 

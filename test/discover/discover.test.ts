@@ -22,12 +22,15 @@ import {
   mergeDiscoverStates,
   parseLexicon,
   renderDiscover,
+  renderKwic,
   type Analyzer,
+  type KwicResult,
   type DiscoverResult,
   type VerbatimAnalysis,
 } from '../../src/index.js';
 import { main } from '../../src/cli/main.js';
 import { wilsonLow } from '../../src/discover/discover.js';
+import { groupingMethod, readGroupingMethod } from '../../src/discover/messages.js';
 import { analyzeFiles } from '../../src/run/analyze-files.js';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -81,7 +84,8 @@ describe('discover', () => {
     const explained = analyses.filter((a) => a.irritants.some((i) => i !== a.residual) || a.enchantments.length > 0);
     const none = await discover(explained);
     expect(none.topics).toEqual([]);
-    expect(renderDiscover(none)).toContain('No candidate topic');
+    expect(renderDiscover(none, 'table', { lang: 'en' })).toContain('No candidate topic');
+    expect(renderDiscover(none)).toContain('Aucun sujet candidat');
   });
 
   it('property: the merge of two shards is the state of the whole, whatever the split and the sample size', () => {
@@ -245,6 +249,46 @@ describe('renders', () => {
     expect(JSON.parse(renderDiscover(result, 'json'))).toEqual(result);
   });
 
+  it.each([
+    [
+      'fr',
+      'Sur 34 verbatims, 10 ne sont pas expliqués par les lexiques : 10 insatisfaits sans irritant, 0 satisfait sans enchantement, 0 autre sans aucun concept (échelles : avis_en_ligne étoiles).',
+      ['candidat  ', 'insatisfaits', 'note moyenne', '1,3/5 étoiles', '1. grumeaux — irritant, 10 verbatims ; avis_en_ligne 10 (29,4 %)', 'Regroupement : expressions de 1 à 4 racines', 'p < 0,05', 'au moins 0,5 du plus petit'],
+    ],
+    [
+      'en',
+      '10 of 34 verbatims unexplained by the lexicons: 10 dissatisfied with no irritant, 0 satisfied with no enchantment, 0 others with no concept at all (scales: avis_en_ligne stars).',
+      ['candidate  ', 'dissatisfied', 'mean score', '1.3/5 stars', '1. grumeaux — irritant, 10 verbatims; avis_en_ligne 10 (29.4%)', 'Grouping: expressions of 1 to 4 stems', 'p < 0.05', 'at least 0.5 of the smaller'],
+    ],
+  ] as const)('the table in %s (French by default)', (lang, heading, words) => {
+    const text = lang === 'fr' ? renderDiscover(result) : renderDiscover(result, 'table', { lang });
+    expect(text.split('\n')[0]).toBe(heading);
+    for (const word of words) expect(text).toContain(word);
+  });
+
+  it('md and html in French: headers, kind names, the page language; JSON the same in both', () => {
+    const md = renderDiscover(result, 'md');
+    expect(md).toContain('## Sujets candidats');
+    expect(md).toContain('| # | Candidat | Type | Verbatims | Insatisfaits | Note moyenne | Canaux | Expressions clés |');
+    expect(md).toContain('Termes : `stem:grumeaux`');
+    const theme = structuredClone(result);
+    (theme.topics[0] as { kind: string }).kind = 'theme';
+    const html = renderDiscover(theme, 'html');
+    expect(html).toContain('<html lang="fr">');
+    expect(html).toContain('<title>Sujets candidats</title>');
+    expect(html).toContain('<td>thème</td>');
+    expect(renderDiscover(theme, 'html', { lang: 'en' })).toContain('<td>theme</td>');
+    expect(renderDiscover(result, 'json')).toBe(renderDiscover(result, 'json', { lang: 'en' }));
+  });
+
+  it('the grouping sentence is read back from the result and said in French; an unknown one is shown as it is', () => {
+    const params = readGroupingMethod(result.method);
+    expect(params).toEqual({ maxWords: 4, maxP: 0.05, minVerbatims: 3, minOverlap: 0.5, minLean: 0.2, minCooccurrence: 0.5 });
+    expect(groupingMethod(params!, 'en')).toBe(result.method);
+    expect(readGroupingMethod('grouped by hand')).toBeUndefined();
+    expect(renderDiscover({ ...result, method: 'grouped by hand' })).toContain('Regroupement : grouped by hand.');
+  });
+
   it('html escapes the texts', () => {
     const tricky = structuredClone(result);
     (tricky.topics[0] as { label: string }).label = '<script>x</script>';
@@ -254,13 +298,21 @@ describe('renders', () => {
 
 describe('draft', () => {
   it('is a valid layer: one commented candidate entry with the terms of the topic', () => {
-    const draft = draftLexicon(result);
+    const draft = draftLexicon(result, { lang: 'en' });
     expect(draft).toContain('# Topic 1: 10 unexplained verbatims');
     expect(draft).toMatch(/^ {2}# {3}\[avis_en_ligne, [12]\] /m);
     const layer = parseLexicon(draft, { file: 'draft.yml' });
     expect(layer.entries).toEqual([
       { id: 'candidat_grumeaux', kind: 'irritant', label: 'Candidat : grumeaux', terms: ['stem:grumeaux', 'stem:preparation'] },
     ]);
+  });
+
+  it('comments in French by default, the same entries', () => {
+    const draft = draftLexicon(result);
+    expect(draft).toContain('  # Sujet 1 : 10 verbatims inexpliqués, 10 insatisfaits, 0 satisfait, note moyenne 1,3/5 étoiles\n');
+    expect(draft).toContain('  # Exemples :\n');
+    expect(draft).not.toContain('Topic');
+    expect(parseLexicon(draft, { file: 'brouillon.yml' }).entries).toEqual(parseLexicon(draftLexicon(result, { lang: 'en' }), { file: 'draft.yml' }).entries);
   });
 
   it('keeps the entries key when every candidate is a commented theme: uncommented, it is a valid layer', () => {
@@ -296,6 +348,28 @@ describe('kwic', () => {
     // The verbatims about a refund already had the entry; those about lumps would be added.
     expect(k.entry).toEqual({ id: 'remboursement', alreadyHad: k.matched - 10, wouldAdd: 10 });
     expect(k.matched).toBeGreaterThan(10);
+  });
+
+  // One negated hit, written by hand: the words around the figures in each language, the columns under their headers.
+  const one: KwicResult = {
+    verbatims: 3,
+    hits: [{ id: 'R1', channel: 'avis_en_ligne', score: 1, left: 'pas de', match: 'grumeaux', right: 'partout', negated: true }],
+    matched: 1,
+    channels: [{ channel: 'avis_en_ligne', verbatims: 3, hits: 1, matched: 1 }],
+    entry: { id: 'attente', alreadyHad: 0, wouldAdd: 1 },
+  };
+  it.each([
+    ['fr', '[grumeaux] (nié) partout', '1 occurrence dans 1 verbatim sur 3 pour grumeaux', 'canal          occurrences  verbatims  sur', "entrée attente : le terme lui ajouterait 1 verbatim ; 0 des 1 qu'il trouve l'avaient déjà"],
+    ['en', '[grumeaux] (negated) partout', '1 hits in 1 of 3 verbatims for grumeaux', 'channel        hits  verbatims  of', 'entry attente: the term would add 1 verbatims; 0 of the 1 it matches already had it'],
+  ] as const)('renders the hits in %s (French by default)', (lang, hit, total, head, entry) => {
+    const lines = (lang === 'fr' ? renderKwic(one, 'table', 'grumeaux') : renderKwic(one, 'table', 'grumeaux', { lang })).split('\n');
+    expect(lines[0]).toContain(hit);
+    expect(lines).toContain(total);
+    expect(lines).toContain(head);
+    // The counts end where their headers end.
+    const row = lines[lines.indexOf(head) + 1] as string;
+    expect(row.length).toBe(head.length - head.split('  ').at(-1)!.length + 1);
+    expect(lines).toContain(entry);
   });
 
   it('says what is wrong with a malformed term', () => {

@@ -87,8 +87,8 @@ export function discoverCommand(program: Command, context: CommandContext): void
         progress.stop();
       }
       const result = finalizeDiscover(state as DiscoverState, discoverOptions);
-      if (opts.draft !== undefined) await output(io, draftLexicon(result), opts.draft);
-      await output(io, renderDiscover(result, opts.format), opts.out);
+      if (opts.draft !== undefined) await output(io, draftLexicon(result, { lang: context.lang }), opts.draft);
+      await output(io, renderDiscover(result, opts.format, { lang: context.lang }), opts.out);
       await sayWritten(context, [{ kind: 'draft', path: opts.draft, format: 'yml' }, { kind: 'topics', path: opts.out, format: opts.format }]);
     });
 }

@@ -48,7 +48,7 @@ export function evalCommand(program: Command, context: CommandContext): void {
         };
       }
       const report = evaluate(records, analyzer, options);
-      await output(io, renderEvalReport(report, opts.format), opts.out);
+      await output(io, renderEvalReport(report, opts.format, { lang: context.lang }), opts.out);
       await sayWritten(context, [{ kind: 'evaluation', path: opts.out, format: opts.format }]);
       if (opts.failUnder) {
         const failures = checkThresholds(report, opts.failUnder);

@@ -54,7 +54,7 @@ export function kwicCommand(program: Command, context: CommandContext): void {
       });
       const { lexicons: _paths, ...rest } = options;
       await analyzeFiles(inputs, { ...rest, analyzer, sections: [coreSection()], onAnalysis: (a) => kwic.add(a) });
-      await output(io, renderKwic(kwic.result(), opts.format, term), opts.out);
+      await output(io, renderKwic(kwic.result(), opts.format, term, { lang: context.lang }), opts.out);
       await sayWritten(context, [{ kind: 'kwic', path: opts.out, format: opts.format }]);
     });
 }

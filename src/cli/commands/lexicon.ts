@@ -69,10 +69,10 @@ export function lexiconCommand(program: Command, context: CommandContext): void 
       const target = opts.out !== undefined && opts.out !== '-' ? opts.out : 'lexicon.yml';
       const name = file.replace(/^.*[\\/]/, '');
       const comment = [
-        `Imported from ${name} (${result.from}) by \`verbatim lexicon import\`${opts.defaultLexicon ? ', to layer over the default lexicon' : ', to use without the default lexicon'}.`,
-        ...(result.warnings.length > 0 ? [`${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'} of the import (what has no equivalent, what was renamed or merged):`] : []),
-        ...result.warnings.slice(0, 50).map((w) => `- line ${w.line}: ${w.message}`),
-        ...(result.warnings.length > 50 ? [`- … and ${result.warnings.length - 50} more`] : []),
+        m.stdout.importComment(name, result.from, opts.defaultLexicon),
+        ...(result.warnings.length > 0 ? [m.stdout.importWarnings(result.warnings.length)] : []),
+        ...result.warnings.slice(0, 50).map((w) => m.stdout.importWarningLine(w.line, w.message)),
+        ...(result.warnings.length > 50 ? [m.stdout.importMore(result.warnings.length - 50)] : []),
       ].join('\n');
       const yaml = stringifyLexicon(result.lexicon, { comment });
       // What is written must load: checked as `verbatim lexicon check` would (a failure here is a bug of the import).

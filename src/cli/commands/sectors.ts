@@ -6,7 +6,7 @@ import type { CommandContext } from '../context.js';
 import { output } from '../output.js';
 import { firstTexts } from '../read.js';
 
-export function sectorsCommand(program: Command, { io }: CommandContext): void {
+export function sectorsCommand(program: Command, { io, m }: CommandContext): void {
   program
     .command('sectors')
     .description('which sector layers a corpus reads like: share of its first verbatims where a term of the layer fires')
@@ -18,6 +18,7 @@ export function sectorsCommand(program: Command, { io }: CommandContext): void {
       const { suggestSectors } = await import('../../analyze/sectors.js');
       const suggestions = suggestSectors(await firstTexts(files, opts.text, opts.sample, io.stdin), { sample: opts.sample, minShare: 0 });
       const lines = suggestions.map((s) => `${s.sector.padEnd(20)} ${String(Math.round(s.share * 100)).padStart(3)} %  (${s.verbatims})`);
-      await output(io, [`sector               share  (verbatims of ${opts.sample} at most)`, ...lines].join('\n'), undefined);
+      const { sector, share, sample } = m.stdout.sectors;
+      await output(io, [`${sector.padEnd(20)} ${share.padStart(5)}  ${sample(opts.sample)}`, ...lines].join('\n'), undefined);
     });
 }

@@ -4,14 +4,10 @@ import type { ReportExample } from '../types.js';
 
 // ---------------------------------------------------------------- numbers
 
-/** Decimal separator of a label language. */
-const decimalFor = (lang: string): string => (lang === 'en' ? '.' : ',');
+// The decimal mark of the language (shared with the evaluation's text, which may not import the report).
+import { formatNumber } from '../../_utils/numbers.js';
 
-export function formatNumber(x: number | null, digits: number, lang: string): string {
-  if (x === null) return '—';
-  const s = x.toFixed(digits);
-  return decimalFor(lang) === ',' ? s.replace('.', ',') : s;
-}
+export { formatNumber };
 
 /** A 0–1 share as a percentage: "62,5 %" (fr) or "62.5%" (en). */
 export function formatShare(share: number | null, lang: string, digits = 1): string {
