@@ -144,6 +144,11 @@ export interface CliMessages {
     queueWaiting(queue: string, untilEmpty: boolean): string;
     queueWorked(queue: string, chunks: number, rows: number): string;
   };
+  /** The analyst's desk: report formats and exports of merge (kept apart to ease merging). */
+  desk: {
+    /** `--format X --out FILE.y` where .y names another format: the format given wins. */
+    formatVsExtension(format: string, path: string, extensionFormat: string): string;
+  };
 }
 
 const frPlural = (n: number): boolean => Math.abs(n) >= 2;
@@ -336,6 +341,10 @@ const fr: CliMessages = {
     queueWaiting: (queue, untilEmpty) => `file « ${queue} » : en attente de lots${untilEmpty ? " (jusqu'à ce qu'il n'en reste aucun)" : ' (Ctrl-C pour arrêter)'}`,
     queueWorked: (queue, chunks, rows) => `file « ${queue} » : ${count(frPlural, chunks, 'lot', 'lots')} (${count(frPlural, rows, 'ligne', 'lignes')}) analysés par ce worker`,
   },
+  desk: {
+    formatVsExtension: (format, path, ext) =>
+      `--format ${format} l'emporte, mais l'extension de ${path} annonce du ${ext} : le fichier contiendra du ${format} (changez l'extension, ou ôtez --format pour écrire du ${ext})`,
+  },
 };
 
 const en: CliMessages = {
@@ -462,6 +471,10 @@ const en: CliMessages = {
     queueStopping: (queue, signal) => `queue "${queue}": ${signal}: finishing the chunks in hand, then stopping (${signal} again to stop at once)`,
     queueWaiting: (queue, untilEmpty) => `queue "${queue}": waiting for chunks${untilEmpty ? ' (until none is left)' : ' (Ctrl-C to stop)'}`,
     queueWorked: (queue, chunks, rows) => `queue "${queue}": ${count(enPlural, chunks, 'chunk', 'chunks')} (${count(enPlural, rows, 'row', 'rows')}) analysed by this worker`,
+  },
+  desk: {
+    formatVsExtension: (format, path, ext) =>
+      `--format ${format} wins, but the extension of ${path} says ${ext}: the file will hold ${format} (change the extension, or drop --format to write ${ext})`,
   },
 };
 

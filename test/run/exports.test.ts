@@ -311,6 +311,25 @@ describe('--export keyness|cooccurrence|trends|drivers and --by', () => {
     expect((await cli(['merge', at('part1.state'), at('part2.state'), '--format', 'md', '--lang', 'fr'])).stdout).toContain('## Spécificités par Région');
   });
 
+  it('merge --export: the tables of the merged states are the files analyze --export wrote over both parts, byte for byte', async () => {
+    for (const part of ['part1', 'part2']) {
+      const r = await cli(['analyze', at(`${part}.csv`), ...args, '--format', 'state', '--out', at(`${part}.cli.state`)]);
+      expect(r.code).toBe(0);
+    }
+    const kinds = [['keyness', 'keyness.csv'], ['cooccurrence', 'cooc.csv'], ['trends', 'trends.csv'], ['drivers', 'drivers.csv']] as const;
+    const merged = await cli(['merge', at('part1.cli.state'), at('part2.cli.state'), '--format', 'json', '--out', at('merged.json'), ...kinds.flatMap(([kind, file]) => ['--export', kind, at(`merged-${file}`)])]);
+    expect(merged.code).toBe(0);
+    for (const [kind, file] of kinds) expect(readFileSync(at(`merged-${file}`), 'utf8'), kind).toBe(readFileSync(at(file), 'utf8'));
+    // Not only headers: the drivers have rows (the few rows of these parts make no key term).
+    expect(rows(at('merged-drivers.csv')).length).toBeGreaterThan(1);
+    // One table to stdout, the report to a file; two users of stdout, or a kind with rows, are usage errors.
+    const piped = await cli(['merge', at('part1.cli.state'), at('part2.cli.state'), '--out', at('merged.md'), '--export', 'trends', '-']);
+    expect([piped.code, piped.stdout]).toEqual([0, readFileSync(at('trends.csv'), 'utf8')]);
+    expect((await cli(['merge', at('part1.cli.state'), '--export', 'trends', '-'])).code).toBe(2);
+    const dfm = await cli(['merge', at('part1.cli.state'), '--export', 'dfm', at('dfm-merged.csv')]);
+    expect([dfm.code, dfm.stderr]).toEqual([2, expect.stringContaining('keyness, cooccurrence, trends, drivers')]);
+  });
+
   it('--by naming no column of a table: refused at its first row, its other columns listed; a JSON input, when no record has it', async () => {
     const row = (file: string, meta: Record<string, string>) => ({ type: 'verbatim' as const, source: { file, row: 1 }, verbatim: { id: '1', text: 'ok', meta } });
     const used = [{ file: 'f.csv', description: 'csv, delimiter ";", utf8', text: 'avis' }, { file: 'g.jsonl', description: 'jsonl, utf8', text: 'avis' }];
