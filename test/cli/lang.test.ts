@@ -116,8 +116,8 @@ describe('analyze in each language', () => {
     expect(report).toContain('1 rejetée');
     expect(report).toContain('texte vide');
     const rejects = readFileSync(at('rejets.csv'), 'utf8');
-    expect(rejects).toContain('file;sheet_row;row;line;reason;hint;code\r\n');
-    expect(rejects).toContain(';texte vide;"la cellule ""commentaire"" est vide sur cette ligne";empty_text\r\n');
+    expect(rejects).toContain('file;sheet_row;row;line;reason;hint;code;id\r\n');
+    expect(rejects).toContain(';texte vide;"la cellule ""commentaire"" est vide sur cette ligne";empty_text;one.csv:2\r\n');
     expect(stderr.replace(/\d+ (?:o|Ko)\)/g, 'N)')).toBe(`Rapport écrit dans ${at('rapport.md')} (Markdown, N)\nLignes rejetées écrites dans ${at('rejets.csv')} (CSV, N)\n`);
   });
 
@@ -128,7 +128,7 @@ describe('analyze in each language', () => {
     expect(report.lang).toBe('en');
     expect(report.summary.rejectsByReason).toEqual([{ reason: 'empty text', code: 'empty_text', count: 1 }]);
     expect(report.summary.firstRejects[0]).toMatchObject({ reason: 'empty text', code: 'empty_text', hint: 'the "commentaire" cell is empty on this row' });
-    expect(readFileSync(at('rejects.csv'), 'utf8')).toContain(';empty text;"the ""commentaire"" cell is empty on this row";empty_text\r\n');
+    expect(readFileSync(at('rejects.csv'), 'utf8')).toContain(';empty text;"the ""commentaire"" cell is empty on this row";empty_text;one.csv:2\r\n');
     expect(stderr.replace(/\d+ (?:B|KB)\)/g, 'N)')).toBe(`Report written to ${at('report.json')} (JSON, N)\nRejected rows written to ${at('rejects.csv')} (CSV, N)\n`);
   });
 

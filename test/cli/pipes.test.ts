@@ -178,7 +178,7 @@ describe('standard output carries one stream', () => {
     expect(csv.stdout.trimEnd().split('\r\n')).toHaveLength(rows + 1);
     expect(csv.stdout).toMatch(/^\uFEFFid;channel;date;score;/);
     const rejects = await cli(['analyze', '-', '--rejects', '-', '--out', at('report.md'), '--format', 'md'], { stdin: input });
-    expect(rejects.stdout.trimEnd().split('\r\n')).toEqual([expect.stringMatching(/^\uFEFFfile;sheet_row;row;line;reason;hint;code$/), ...Array(5).fill(expect.stringMatching(/^'-;\d+;\d+;\d+;empty text;/))]); // `-` as a formula-safe cell
+    expect(rejects.stdout.trimEnd().split('\r\n')).toEqual([expect.stringMatching(/^\uFEFFfile;sheet_row;row;line;reason;hint;code;id$/), ...Array(5).fill(expect.stringMatching(/^'-;\d+;\d+;\d+;empty text;/))]); // `-` as a formula-safe cell
   });
 
   it('no file: standard input is read', async () => {

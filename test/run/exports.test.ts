@@ -130,8 +130,8 @@ describe('--export dfm, spans, iramuteq and --annotate-text, in one run', () => 
 
   it('rejects: sheet_row is the row a spreadsheet shows (header = 1), past a record over two lines', async () => {
     expect(rows(at('rejects.csv'))).toEqual([
-      ['file', 'sheet_row', 'row', 'line', 'reason', 'hint', 'code'],
-      [at('reviews.csv'), '6', '5', '6', 'empty text', 'the "title_review" and "content_review" cells are empty on this row', 'empty_text'],
+      ['file', 'sheet_row', 'row', 'line', 'reason', 'hint', 'code', 'id'],
+      [at('reviews.csv'), '6', '5', '6', 'empty text', 'the "title_review" and "content_review" cells are empty on this row', 'empty_text', 'a5'],
     ]);
     // The table on the terminal names it so, whole.
     const table = await cli(['analyze', at('reviews.csv'), '--text', 'title_review+content_review', '--lang', 'fr']);
