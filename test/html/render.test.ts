@@ -185,7 +185,7 @@ describe('renderHtml on the fixture report', () => {
           const start = section.indexOf(` id="${id}"`);
           expect(start, id).toBeGreaterThan(0);
           // Under the channel's own summary, with the entry's count in that channel.
-          expect(section.slice(section.lastIndexOf('<details class="channel-examples">', start), start)).toContain(`<summary>${escapeHtml(ch.label)} <span class="count">— ${e.verbatims} verbatim`);
+          expect(section.slice(section.lastIndexOf('<details class="channel-examples">', start), start)).toContain(`<summary>${escapeHtml(ch.label)} <span class="tag low-base" title="n = ${ch.verbatims}">base faible</span> <span class="count">— ${e.verbatims} verbatim`);
           const list = section.slice(start, section.indexOf('</details>', start));
           expect(list.match(/<li>/g) ?? [], id).toHaveLength(e.examples.length);
           for (const x of e.examples) expect(list).toContain(highlightText(x.text, x.highlights));

@@ -676,7 +676,7 @@ function examplesBlock(report: Report, ctx: HtmlContext): HtmlBlock {
     const parts = report.channels.flatMap((ch) => {
       const here = ch[ENTRY_LISTS[kind]].find((x) => x.id === e.id);
       if (here === undefined || here.verbatims === 0) return [];
-      return [`<details class="channel-examples"><summary>${esc(ch.label)} <span class="count">${esc(count(here))}</span></summary>${list(here.examples, false, examplesAnchor(kind, e.id, ch.channel))}</details>`];
+      return [`<details class="channel-examples"><summary>${htmlChannelName(ctx, ch, ch.label)} <span class="count">${esc(count(here))}</span></summary>${list(here.examples, false, examplesAnchor(kind, e.id, ch.channel))}</details>`];
     });
     return parts.length > 0 ? `<div class="by-channel"><p class="by-channel-title">${esc(h.examplesByChannel)}</p>${parts.join('')}</div>` : '';
   };
