@@ -47,7 +47,7 @@ export const HELP_FR: Readonly<Record<string, string>> = {
 
   analyze: 'analyser des exports de verbatims (CSV/TSV/JSON/JSONL/XLSX) et afficher le rapport par canal',
   'analyze <files>': `${STDIN_FILES}, au fil de la lecture`,
-  'analyze --format': 'format du rapport ; state : l’état fusionnable de la passe, pour verbatim merge',
+  'analyze --format': 'format du rapport (par défaut : d’après l’extension de --out, .json .md .html .csv, sinon table) ; state : l’état fusionnable de la passe, pour verbatim merge',
   'analyze --out': 'écrire le rapport dans un fichier plutôt que sur la sortie standard (- : sortie standard)',
   'analyze --annotate': 'écrire une ligne par ligne d’entrée avec son codage (.csv ou .jsonl ; - : sortie standard, au fil des lignes)',
   'analyze --annotate-text': 'écrire aussi le texte du verbatim dans --annotate (masqué sauf --no-mask)',
@@ -78,8 +78,9 @@ export const HELP_FR: Readonly<Record<string, string>> = {
 
   merge: 'fusionner les états de passes sur des parties d’une entrée (verbatim analyze --format state) en un rapport d’une seule passe sur le tout',
   'merge <states>': 'fichiers d’état (un état, ou un par ligne) ; - les lit sur l’entrée standard',
-  'merge --format': 'format du rapport ; state : l’état fusionné, à fusionner de nouveau',
+  'merge --format': 'format du rapport (par défaut : d’après l’extension de --out, .json .md .html .csv, sinon table) ; state : l’état fusionné, à fusionner de nouveau',
   'merge --out': 'écrire le rapport dans un fichier plutôt que sur la sortie standard (- : sortie standard)',
+  'merge --export': 'écrire une table du rapport fusionné (répétable) : keyness|cooccurrence|trends|drivers FICHIER.csv, comme les écrit analyze --export ; - : sortie standard',
   'merge --title': 'titre du rapport',
   'merge --channel-label': 'libellé d’un canal dans le rapport, CANAL=LIBELLÉ (répétable)',
 
@@ -87,6 +88,7 @@ export const HELP_FR: Readonly<Record<string, string>> = {
   'queue produce': 'découper les entrées en lots de lignes et les mettre en file (relancé : rien n’est ajouté deux fois, les lots en échec sont relancés)',
   'queue produce <files>': "fichiers d'entrée (CSV/TSV/JSON/JSONL/XLSX) ; - lit l'entrée standard",
   'queue produce --chunk-rows': 'lignes d’entrée par lot',
+  'queue produce --by': 'spécificités aussi par les valeurs de cette colonne de l’entrée (une marque, une région, un produit), rapportées par queue merge',
   'queue produce --keep-annotations': 'faire garder aux workers le codage de chaque ligne, pour queue merge --annotate',
   'queue produce --text': 'colonne du verbatim (par défaut : détectée)',
   'queue produce --score': 'colonne de note (par défaut : détectée)',
@@ -104,7 +106,7 @@ export const HELP_FR: Readonly<Record<string, string>> = {
   'queue work --until-empty': 's’arrêter dès qu’aucun lot n’attend ni n’est en cours d’analyse nulle part',
   'queue work --lock-duration': 'combien de temps un lot reste à un worker qui ne répond plus avant qu’un autre le prenne',
   'queue merge': 'attendre chaque lot de la passe, puis écrire le rapport d’une seule passe sur toutes les entrées (et le codage, dans l’ordre des entrées)',
-  'queue merge --format': 'format du rapport ; state : l’état fusionné, pour verbatim merge',
+  'queue merge --format': 'format du rapport (par défaut : d’après l’extension de --out, .json .md .html .csv, sinon table) ; state : l’état fusionné, pour verbatim merge',
   'queue merge --out': 'écrire le rapport dans un fichier plutôt que sur la sortie standard (- : sortie standard)',
   'queue merge --annotate': 'écrire une ligne par ligne d’entrée, dans l’ordre des entrées (.csv ou .jsonl ; - : sortie standard) ; demande produce --keep-annotations',
   'queue merge --timeout': 'abandonner si la passe n’est pas finie après ce délai (par défaut : attendre)',

@@ -161,6 +161,11 @@ export interface CliMessages {
     importWarningLine(line: number, message: string): string;
     importMore(count: number): string;
   };
+  /** The analyst's desk: report formats and exports of merge (kept apart to ease merging). */
+  desk: {
+    /** `--format X --out FILE.y` where .y names another format: the format given wins. */
+    formatVsExtension(format: string, path: string, extensionFormat: string): string;
+  };
 }
 
 const frPlural = (n: number): boolean => Math.abs(n) >= 2;
@@ -381,6 +386,10 @@ const fr: CliMessages = {
     importWarningLine: (line, message) => `- ligne ${line} : ${message}`,
     importMore: (n) => `- … et ${n} de plus`,
   },
+  desk: {
+    formatVsExtension: (format, path, ext) =>
+      `--format ${format} l'emporte, mais l'extension de ${path} annonce du ${ext} : le fichier contiendra du ${format} (changez l'extension, ou ôtez --format pour écrire du ${ext})`,
+  },
 };
 
 const en: CliMessages = {
@@ -521,6 +530,10 @@ const en: CliMessages = {
     importWarnings: (n) => `${n} warning${n === 1 ? '' : 's'} of the import (what has no equivalent, what was renamed or merged):`,
     importWarningLine: (line, message) => `- line ${line}: ${message}`,
     importMore: (n) => `- … and ${n} more`,
+  },
+  desk: {
+    formatVsExtension: (format, path, ext) =>
+      `--format ${format} wins, but the extension of ${path} says ${ext}: the file will hold ${format} (change the extension, or drop --format to write ${ext})`,
   },
 };
 

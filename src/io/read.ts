@@ -203,14 +203,9 @@ function toItem(
   const text = mapping.textColumns === undefined
     ? cellText(field(mapping.text!))
     : mapping.textColumns.map((c) => cellText(field(c)).trim()).filter((t) => t !== '').join('\n');
-  if (text.trim() === '') {
-    const problem: RejectProblem = { code: 'empty_text', params: { columns: mapping.textColumns ?? [mapping.text!] } };
-    return { type: 'reject', source, code: problem.code, ...rejectText(problem, lang) };
-  }
   const id = mapping.id !== undefined ? cellText(field(mapping.id)).trim() : '';
-  const verbatim: Verbatim = {
+  const fields: Omit<Verbatim, 'text'> = {
     id: id !== '' ? id : `${file === '-' ? 'stdin' : basename(file)}:${raw.row}`,
-    text,
     channel:
       mapping.channel !== undefined ? channelOf(cellText(field(mapping.channel)))
       : mapping.constantChannel !== undefined ? channelOf(mapping.constantChannel)
@@ -218,10 +213,10 @@ function toItem(
   };
   if (mapping.date !== undefined) {
     const date = parseDate(field(mapping.date));
-    if (date !== undefined) verbatim.date = date;
+    if (date !== undefined) fields.date = date;
   }
-  if (mapping.score !== undefined) verbatim.score = parseScore(field(mapping.score));
-  if (mapping.author !== undefined) verbatim.author = authorRole(cellText(field(mapping.author)), agentAuthors);
+  if (mapping.score !== undefined) fields.score = parseScore(field(mapping.score));
+  if (mapping.author !== undefined) fields.author = authorRole(cellText(field(mapping.author)), agentAuthors);
   const mapped = new Set([mapping.text, ...(mapping.textColumns ?? []), mapping.id, mapping.date, mapping.score, mapping.channel, mapping.author]);
   const meta = Object.create(null) as Record<string, string>;
   let hasMeta = false;
@@ -230,7 +225,15 @@ function toItem(
     meta[key] = cellText(value);
     hasMeta = true;
   }
-  if (hasMeta) verbatim.meta = meta;
+  if (hasMeta) fields.meta = meta;
+  if (text.trim() === '') {
+    // The row was read: a skipped line in --annotate keeps its id and columns, so that it can be joined back.
+    const problem: RejectProblem = { code: 'empty_text', params: { columns: mapping.textColumns ?? [mapping.text!] } };
+    return { type: 'reject', source, code: problem.code, ...rejectText(problem, lang), fields };
+  }
+  // The order of a verbatim's keys as before: id, text, then the rest.
+  const { id: kept, ...rest } = fields;
+  const verbatim: Verbatim = { id: kept, text, ...rest };
   return { type: 'verbatim', verbatim, source };
 }
 

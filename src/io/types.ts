@@ -119,6 +119,13 @@ export interface ReadReject {
   reason: string;
   /** What to do about it. */
   hint: string;
+  /**
+   * What is known of a row whose cells were read (an empty text): the id,
+   * channel, date, score, author and other columns its verbatim would have
+   * had, so that a skipped row can still be joined on its id. Absent when
+   * the row itself could not be read (a broken quote, bad JSON, a whole file).
+   */
+  fields?: Omit<Verbatim, 'text'>;
 }
 
 /** What `readVerbatims` yields: every input row is exactly one item. */

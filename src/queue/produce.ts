@@ -9,6 +9,7 @@ import { loadLexiconFiles } from '../io/lexicon-files.js';
 import { readVerbatims } from '../io/read.js';
 import { rejectLang } from '../io/reject-messages.js';
 import type { ColumnOptions, ColumnsUsed, InputSpec, ReadItem } from '../io/types.js';
+import { checkGroupColumn } from '../run/exports.js';
 import { runProvenance } from '../run/provenance.js';
 import { analyzerId } from '../run/run-state.js';
 import { DEFAULT_CHUNK_ROWS, DEFAULT_QUEUE, DEFAULT_REDIS_URL, loadBullmq, openQueue } from './connection.js';
@@ -93,6 +94,7 @@ export async function produceQueue(files: Array<string | InputSpec>, options: Pr
       ...(options.maskPersonalData !== undefined ? { maskPersonalData: options.maskPersonalData } : {}),
       ...(options.scale !== undefined ? { scoreScale: options.scale } : {}),
       ...(options.period !== undefined ? { period: options.period } : {}),
+      ...(options.groupBy !== undefined ? { groupBy: options.groupBy } : {}),
     },
     keepAnnotations: options.keepAnnotations === true,
   };
@@ -140,7 +142,9 @@ export async function produceQueue(files: Array<string | InputSpec>, options: Pr
       ...(options.maxXlsxSize !== undefined ? { maxXlsxSize: options.maxXlsxSize } : {}),
       ...(options.maxStreamMemory !== undefined ? { maxStreamMemory: options.maxStreamMemory } : {}),
     });
-    for await (const item of read as AsyncIterable<ReadItem>) {
+    // --by: a column the inputs have and no role reads, refused before the run is recorded, as analyze refuses it.
+    const rowsRead = options.groupBy !== undefined ? checkGroupColumn(read, options.groupBy, columnsUsed) : read;
+    for await (const item of rowsRead as AsyncIterable<ReadItem>) {
       if (item.type === 'reject' && item.source.row === 0 && options.allowFileRejects === false) {
         throw new InputError([{ file: item.source.file, message: item.reason, hint: item.hint }]);
       }

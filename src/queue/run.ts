@@ -28,6 +28,12 @@ export interface QueueAnalysisOptions {
   maskPersonalData?: boolean;
   period?: 'month' | 'week';
   scale?: 'auto' | 'nps' | 'stars' | 'csat' | 'ces';
+  /**
+   * Keyness by the values of this input column too (`ReportOptions.groupBy`,
+   * `--by`), beside keyness by channel: checked by the producer as `analyzeFiles`
+   * checks it, carried to the workers in the run's report options.
+   */
+  groupBy?: string;
 }
 
 /** What every chunk of a run is analysed with: stored once in Redis, read by each worker. */

@@ -84,6 +84,8 @@ export interface Messages {
     rejects: string;
     reason: string;
     row: string;
+    /** Footnote of the `†` that marks a channel of fewer than `min` verbatims (a low base) in the channel tables. */
+    lowBaseNote(mark: string, min: string): string;
   };
   /** The HTML page. */
   html: {
@@ -131,6 +133,8 @@ export interface Messages {
     kindOne: Kinds<string>;
     verbatimCount(n: string, count: number): string;
     smallBases(min: string): string;
+    /** Legend of the heat map's hatched cells: channels of fewer than `min` verbatims. */
+    heatmapLowBase(min: string): string;
     /** A figure on fewer verbatims than `LOW_BASE`. */
     lowBase: string;
     exampleScore: string;
@@ -203,6 +207,7 @@ const fr: Messages = {
     rejects: 'Lignes rejetées',
     reason: 'Motif',
     row: 'ligne',
+    lowBaseNote: (mark, min) => `${mark} Base faible : canal de moins de ${min} verbatims ; ses parts reposent sur trop peu de verbatims pour se comparer aux autres.`,
   },
   html: {
     skipToContent: 'Aller au contenu',
@@ -257,6 +262,7 @@ const fr: Messages = {
     kindOne: { theme: 'thème', concept: 'concept', irritant: 'irritant', enchantment: 'enchantement', intent: 'intention' },
     verbatimCount: (n, count) => `${n} verbatim${count > 1 ? 's' : ''}`,
     smallBases: (min) => `Les parts des canaux de moins de ${min} verbatims sont à lire avec prudence.`,
+    heatmapLowBase: (min) => `Hachuré : base faible, canal de moins de ${min} verbatims (son n suit son nom)`,
     lowBase: 'base faible',
     exampleScore: 'note',
     noExamples: 'Aucun verbatim d’exemple conservé.',
@@ -335,6 +341,7 @@ const en: Messages = {
     rejects: 'Rejected rows',
     reason: 'Reason',
     row: 'row',
+    lowBaseNote: (mark, min) => `${mark} Low base: a channel with fewer than ${min} verbatims; its shares rest on too few verbatims to compare with the others.`,
   },
   html: {
     skipToContent: 'Skip to content',
@@ -388,6 +395,7 @@ const en: Messages = {
     kindOne: { theme: 'theme', concept: 'concept', irritant: 'irritant', enchantment: 'enchantment', intent: 'intent' },
     verbatimCount: (n, count) => `${n} verbatim${count === 1 ? '' : 's'}`,
     smallBases: (min) => `Shares of channels with fewer than ${min} verbatims are to be read with care.`,
+    heatmapLowBase: (min) => `Hatched: low base, a channel with fewer than ${min} verbatims (its n follows its name)`,
     lowBase: 'low base',
     exampleScore: 'score',
     noExamples: 'No example verbatim kept.',

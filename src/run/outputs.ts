@@ -18,13 +18,14 @@ function checkTarget(target: unknown): asserts target is string | NodeJS.Writabl
 
 /**
  * Write rejected rows as a CSV for Excel (`;`, UTF-8 BOM, CRLF) with columns
- * file;sheet_row;row;line;reason;hint;code, to a file (whole or not at all) or a
+ * file;sheet_row;row;line;reason;hint;code;id, to a file (whole or not at all) or a
  * stream: `sheet_row` is the row a spreadsheet shows (header row included, so
  * the first data row under a header is 2; empty for JSON), `row` the data
  * row (header excluded, the N of the default ids `file:N`), `line` the
  * physical line where the record starts, `code` the reason's stable code
- * (`empty_text`…: the words of `reason` and `hint` follow the run's language).
- * Returns the number of rejects written.
+ * (`empty_text`…: the words of `reason` and `hint` follow the run's language),
+ * `id` the row's id when its cells were read (`ReadReject.fields`; empty for a
+ * row that could not be read). Returns the number of rejects written.
  */
 export async function writeRejects(
   rejects: Iterable<ReadReject> | AsyncIterable<ReadReject>,
@@ -37,10 +38,10 @@ export async function writeRejects(
   const out = openOutput(path);
   let count = 0;
   try {
-    await out.write(BOM + csvRow(['file', 'sheet_row', 'row', 'line', 'reason', 'hint', 'code']) + CRLF);
+    await out.write(BOM + csvRow(['file', 'sheet_row', 'row', 'line', 'reason', 'hint', 'code', 'id']) + CRLF);
     for await (const reject of rejects) {
       const { file, row, line, sheetRow } = reject.source;
-      await out.write(csvRow([file, sheetRow, row, line, mask(reject.reason), mask(reject.hint), reject.code]) + CRLF);
+      await out.write(csvRow([file, sheetRow, row, line, mask(reject.reason), mask(reject.hint), reject.code, reject.fields?.id]) + CRLF);
       count++;
     }
   } catch (error) {
@@ -66,7 +67,11 @@ export interface AnnotationWriterOptions {
 export interface AnnotationWriter {
   /** Write one row for one verbatim; resolves once the row is buffered by the disk stream. */
   write(analysis: VerbatimAnalysis, source?: SourceRef): Promise<void>;
-  /** Write one row for a skipped input row (`status` skipped, with the reason), so every input row has its line. */
+  /**
+   * Write one row for a skipped input row (`status` skipped, with the reason
+   * and its stable `reason_code`), so every input row has its line: with the
+   * id, channel, date, score and columns of a row that was read (`fields`).
+   */
   skip(reject: ReadReject): Promise<void>;
   /** Flush and close the file (written to a temporary file beside it, renamed now); a stream is left open. */
   close(): Promise<void>;
@@ -75,7 +80,8 @@ export interface AnnotationWriter {
 }
 
 const LIST_COLUMNS = ['words', 'themes', 'concepts', 'irritants', 'enchantments', 'intents', 'tonality', 'language', 'author', 'matches'] as const;
-const TRAILING_COLUMNS = ['file', 'row', 'line', 'status', 'reason'] as const;
+const TRAILING_COLUMNS = ['file', 'row', 'line', 'status', 'reason', 'reason_code'] as const;
+const FIXED_COLUMNS = new Set<string>(['id', 'channel', 'date', 'score', 'text', ...LIST_COLUMNS, ...TRAILING_COLUMNS]);
 
 /**
  * Per-verbatim annotations, one row per input row, to a file (whole or not at
@@ -100,10 +106,8 @@ export function createAnnotationWriter(path: string | NodeJS.WritableStream, for
   async function writeCsv(a: VerbatimAnalysis, source?: SourceRef): Promise<void> {
     if (!headerWritten) {
       metaColumns ??= Object.keys(a.meta ?? {});
-      const fixed = new Set<string>(['id', 'channel', 'date', 'score', 'text', ...LIST_COLUMNS, ...TRAILING_COLUMNS]);
       // A meta column named like a fixed one ("score" kept as meta) is prefixed.
-      const metaHeaders = metaColumns.map((c) => (fixed.has(c) ? `meta.${c}` : c));
-      await writeCsvHeader(metaHeaders);
+      await writeCsvHeader(metaColumns.map((c) => (FIXED_COLUMNS.has(c) ? `meta.${c}` : c)));
     }
     const row = [
       a.id, a.channel, a.date, a.score,
@@ -111,7 +115,7 @@ export function createAnnotationWriter(path: string | NodeJS.WritableStream, for
       ...(options.keepText ? [a.text] : []),
       a.wordCount, a.themes.join('|'), a.concepts.join('|'), a.irritants.join('|'), a.enchantments.join('|'), a.intents.join('|'),
       a.tonality, a.language, a.author ?? 'customer', a.matches.map((m) => `${m.id}@${m.start}-${m.end}`).join('|'),
-      source?.file, source?.row, source?.line, 'analysed', '',
+      source?.file, source?.row, source?.line, 'analysed', '', '',
     ];
     await out.write(csvRow(row) + CRLF);
   }
@@ -123,14 +127,19 @@ export function createAnnotationWriter(path: string | NodeJS.WritableStream, for
   }
 
   async function writeSkipped(r: ReadReject): Promise<void> {
+    // What is known of the row (read, with an empty text): its id and columns, as an analysed row has them.
+    const f = r.fields;
     if (resolved === 'jsonl') {
-      await out.write(JSON.stringify({ status: 'skipped', reason: r.reason, hint: r.hint, ...(r.code !== undefined ? { code: r.code } : {}), source: r.source }) + '\n');
+      const known = f === undefined ? {} : { id: f.id, channel: f.channel, date: f.date, score: f.score, meta: f.meta };
+      await out.write(JSON.stringify({ ...known, status: 'skipped', reason: r.reason, ...(r.code !== undefined ? { reason_code: r.code } : {}), hint: r.hint, source: r.source }) + '\n');
       return;
     }
-    metaColumns ??= [];
-    if (!headerWritten) await writeCsvHeader(metaColumns);
-    const empty = new Array<string>(4 + metaColumns.length + (options.keepText ? 1 : 0) + LIST_COLUMNS.length).fill('');
-    await out.write(csvRow([...empty, r.source.file, r.source.row, r.source.line, 'skipped', r.reason]) + CRLF);
+    if (!headerWritten) {
+      metaColumns ??= Object.keys(f?.meta ?? {});
+      await writeCsvHeader(metaColumns.map((c) => (FIXED_COLUMNS.has(c) ? `meta.${c}` : c)));
+    }
+    const empty = new Array<string>((options.keepText ? 1 : 0) + LIST_COLUMNS.length).fill('');
+    await out.write(csvRow([f?.id, f?.channel, f?.date, f?.score, ...metaColumns!.map((c) => f?.meta?.[c]), ...empty, r.source.file, r.source.row, r.source.line, 'skipped', r.reason, r.code]) + CRLF);
   }
 
   async function writeJsonl(a: VerbatimAnalysis, source?: SourceRef): Promise<void> {

@@ -57,11 +57,12 @@ describe('verbatim analyze', () => {
     const r = run(['analyze', join(fixtures, 'mini.csv'), '--annotate', annotate, '--rejects', rejects, '--format', 'json']);
     expect(r.code).toBe(0);
     const lines = readFileSync(annotate, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    expect(lines.map((l) => [l.id, l.status])).toEqual([['1', 'analysed'], [undefined, 'skipped'], ['3', 'analysed']]);
-    expect(lines[1]).toMatchObject({ reason: 'texte vide', code: 'empty_text', source: { row: 2 } });
+    // The skipped row was read: it keeps its id and channel, and says its reason's stable code.
+    expect(lines.map((l) => [l.id, l.status])).toEqual([['1', 'analysed'], ['2', 'skipped'], ['3', 'analysed']]);
+    expect(lines[1]).toMatchObject({ channel: 'avis_en_ligne', reason: 'texte vide', reason_code: 'empty_text', source: { row: 2 } });
     const rows = parse(readFileSync(rejects), { bom: true, delimiter: ';', columns: true }) as Array<Record<string, string>>;
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ row: '2' });
+    expect(rows[0]).toMatchObject({ row: '2', code: 'empty_text', id: '2' });
   });
 
   it('gives the same report, annotations and rejects with worker threads as in-process', () => {

@@ -61,7 +61,8 @@ describe('help', () => {
     expect(stdout).toContain('Usage : verbatim analyze');
     expect(stdout).toContain('--corpus-lang <code>');
     expect(stdout).toContain('langue du corpus');
-    expect(stdout).toContain('(valeurs : "table", "md", "json", "csv", "html", "state", par défaut : "table")');
+    expect(stdout).toContain('(valeurs : "table", "md", "json", "csv", "html", "state")');
+    expect(stdout).toContain('d’après l’extension de --out');
     expect(stdout).toContain('Options globales :');
     expect(stdout).not.toContain('(default:');
   });
@@ -116,8 +117,8 @@ describe('analyze in each language', () => {
     expect(report).toContain('1 rejetée');
     expect(report).toContain('texte vide');
     const rejects = readFileSync(at('rejets.csv'), 'utf8');
-    expect(rejects).toContain('file;sheet_row;row;line;reason;hint;code\r\n');
-    expect(rejects).toContain(';texte vide;"la cellule ""commentaire"" est vide sur cette ligne";empty_text\r\n');
+    expect(rejects).toContain('file;sheet_row;row;line;reason;hint;code;id\r\n');
+    expect(rejects).toContain(';texte vide;"la cellule ""commentaire"" est vide sur cette ligne";empty_text;one.csv:2\r\n');
     expect(stderr.replace(/\d+ (?:o|Ko)\)/g, 'N)')).toBe(`Rapport écrit dans ${at('rapport.md')} (Markdown, N)\nLignes rejetées écrites dans ${at('rejets.csv')} (CSV, N)\n`);
   });
 
@@ -128,7 +129,7 @@ describe('analyze in each language', () => {
     expect(report.lang).toBe('en');
     expect(report.summary.rejectsByReason).toEqual([{ reason: 'empty text', code: 'empty_text', count: 1 }]);
     expect(report.summary.firstRejects[0]).toMatchObject({ reason: 'empty text', code: 'empty_text', hint: 'the "commentaire" cell is empty on this row' });
-    expect(readFileSync(at('rejects.csv'), 'utf8')).toContain(';empty text;"the ""commentaire"" cell is empty on this row";empty_text\r\n');
+    expect(readFileSync(at('rejects.csv'), 'utf8')).toContain(';empty text;"the ""commentaire"" cell is empty on this row";empty_text;one.csv:2\r\n');
     expect(stderr.replace(/\d+ (?:B|KB)\)/g, 'N)')).toBe(`Report written to ${at('report.json')} (JSON, N)\nRejected rows written to ${at('rejects.csv')} (CSV, N)\n`);
   });
 
@@ -227,6 +228,42 @@ describe('standard output in each language', () => {
     const { code, stdout } = await cli(['lexicon', 'import', fixture('dictionaries/termes.csv'), '--theme', 'livraison', '--lang', lang]);
     expect(code).toBe(EXIT.ok);
     expect(stdout.startsWith(comment)).toBe(true);
+  });
+});
+
+describe('--out FILE without --format: the format its extension names', () => {
+  it.each([
+    ['r.json', (text: string) => JSON.parse(text).summary.analysed === 1],
+    ['r.md', (text: string) => text.startsWith('# ')],
+    ['r.htm', (text: string) => text.startsWith('<!doctype html>')],
+    ['r.csv', (text: string) => text.startsWith('\uFEFF')],
+    ['r.state.json', (text: string) => JSON.parse(text).schemaVersion !== undefined],
+    ['r.txt', (text: string) => text.includes('1 analysée') && !text.startsWith('{') && !text.startsWith('#')],
+  ])('analyze --out %s', async (name, looksRight) => {
+    const { code, stderr } = await cli(['analyze', at('one.csv'), '-q', '--out', at(name)]);
+    expect([code, stderr]).toEqual([EXIT.ok, '']);
+    expect(looksRight(readFileSync(at(name), 'utf8'))).toBe(true);
+  });
+
+  it('an explicit --format wins; one that contradicts the extension is said once, in the CLI language', async () => {
+    const fr = await cli(['analyze', at('one.csv'), '-q', '--format', 'md', '--out', at('says-md.json')]);
+    expect([fr.code, readFileSync(at('says-md.json'), 'utf8').startsWith('# ')]).toEqual([EXIT.ok, true]);
+    expect(fr.stderr).toBe(`verbatim: avertissement : --format md l'emporte, mais l'extension de ${at('says-md.json')} annonce du json : le fichier contiendra du md (changez l'extension, ou ôtez --format pour écrire du json)\n`);
+    const en = await cli(['analyze', at('one.csv'), '-q', '--lang', 'en', '--format', 'table', '--out', at('says-table.html')]);
+    expect(en.stderr.split('\n').filter((l) => l !== '')).toEqual([expect.stringMatching(/^verbatim: warning: --format table wins, but the extension of .*says-table\.html says html/)]);
+    // Agreeing or silent extensions: no warning (a state is JSON).
+    for (const [format, name] of [['state', 'ok.state.json'], ['json', 'ok.json'], ['table', 'ok.txt'], ['html', 'ok.html']]) {
+      expect((await cli(['analyze', at('one.csv'), '-q', '--format', format!, '--out', at(name!)])).stderr, name).toBe('');
+    }
+  });
+
+  it('merge infers it too', async () => {
+    expect((await cli(['analyze', at('one.csv'), '-q', '--format', 'state', '--out', at('one.state')])).code).toBe(EXIT.ok);
+    expect((await cli(['merge', at('one.state'), '-q', '--out', at('merged.json')])).code).toBe(EXIT.ok);
+    expect(JSON.parse(readFileSync(at('merged.json'), 'utf8')).summary.analysed).toBe(1);
+    const warned = await cli(['merge', at('one.state'), '-q', '--lang', 'en', '--format', 'csv', '--out', at('merged.md')]);
+    expect([warned.code, warned.stderr]).toEqual([EXIT.ok, expect.stringContaining('--format csv wins, but the extension of')]);
+    expect(readFileSync(at('merged.md'), 'utf8').startsWith('\uFEFF')).toBe(true);
   });
 });
 

@@ -139,6 +139,28 @@ describe('heatmapChart', () => {
     expect(svg.match(/fill="white">[^<]*<\/text>/g)).toEqual(['fill="white">80 %</text>']);
   });
 
+  it('hatches a low-base cell, greys its text, gives it its n as a tooltip, keeps it out of the colour scale, and explains the hatching in the legend', () => {
+    const mixed = [
+      { theme: 'Livraison', channel: 'Avis (40)', share: 0.3, label: '30 %' },
+      // 2 verbatims out of 2: a 100 % that must not flatten the other colours.
+      { theme: 'Livraison', channel: 'E-mail (2)', share: 1, label: '100 %', lowBase: 'Livraison — E-mail : 100 % (n = 2, base faible)' },
+    ];
+    const out = heatmapChart(mixed, ['Livraison'], mixed.map((c) => c.channel), 'Part', fr, 'Hachuré : base faible');
+    const [solid, low] = rects(out, 'cell');
+    expect(low?.fill).toBe('url(#svg-k-hatch)');
+    expect(out).toContain('<pattern id="svg-k-hatch"');
+    expect(out).toContain('<title>Livraison — E-mail : 100 % (n = 2, base faible)</title>');
+    // The solid cell is the top of the scale: the darkest colour, its label in white.
+    expect(out.match(/fill="white">[^<]*<\/text>/g)).toEqual(['fill="white">30 %</text>']);
+    expect(solid?.fill).toMatch(/^#/);
+    expect(texts(out)).toContain('Hachuré : base faible');
+    // Without a low-base cell: no pattern, no legend line, the same size as before.
+    const plain = heatmapChart(mixed.slice(0, 1), ['Livraison'], ['Avis (40)'], 'Part', fr, 'Hachuré : base faible');
+    expect(plain).not.toContain('pattern');
+    expect(texts(plain)).not.toContain('Hachuré : base faible');
+    expect(size(plain)).toEqual(size(heatmapChart(mixed.slice(0, 1), ['Livraison'], ['Avis (40)'], 'Part', fr)));
+  });
+
   it('draws its colour legend from a gradient whose id is scoped by the chart key', () => {
     expect(svg).toContain('<linearGradient id="svg-k-1"');
     expect(svg).toContain('fill="url(#svg-k-1)"');

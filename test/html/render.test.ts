@@ -111,7 +111,8 @@ describe('renderHtml on the fixture report', () => {
 
   it('shows the per-channel table with every channel and the all-channels row', () => {
     const table = sectionOf(html, 'canaux');
-    for (const ch of report.channels) expect(table).toContain(`<th scope="row">${escapeHtml(ch.label)}</th>`);
+    // Every channel of the fixture has fewer than 10 verbatims: each is tagged a low base, its n in the tag's title.
+    for (const ch of report.channels) expect(table).toContain(`<th scope="row">${escapeHtml(ch.label)} <span class="tag low-base" title="n = ${ch.verbatims}">base faible</span></th>`);
     expect(table).toContain('<tfoot><tr><th scope="row">Tous canaux</th>');
     expect(table).toContain('% avec irritant');
     expect(table).toMatch(/NPS [−+]\d+/);
@@ -122,10 +123,10 @@ describe('renderHtml on the fixture report', () => {
     if (chat === undefined) throw new Error('fixture: no chat figures');
     const table = sectionOf(html, 'canaux');
     expect(table).toContain('Échanges par conversation');
-    const row = table.slice(table.indexOf('<th scope="row">Chat</th>'), table.indexOf('</tr>', table.indexOf('<th scope="row">Chat</th>')));
+    const row = table.slice(table.indexOf('<th scope="row">Chat '), table.indexOf('</tr>', table.indexOf('<th scope="row">Chat ')));
     expect(row).toContain(`${chat.exchanges.mean.toFixed(1).replace('.', ',')}<span class="sub">`);
     expect(row).toContain(`${chat.conversations} conversations`);
-    const email = table.slice(table.indexOf('<th scope="row">E-mail</th>'), table.indexOf('</tr>', table.indexOf('<th scope="row">E-mail</th>')));
+    const email = table.slice(table.indexOf('<th scope="row">E-mail '), table.indexOf('</tr>', table.indexOf('<th scope="row">E-mail ')));
     expect(email.endsWith('<td class="num">—</td>')).toBe(true);
   });
 
@@ -184,7 +185,7 @@ describe('renderHtml on the fixture report', () => {
           const start = section.indexOf(` id="${id}"`);
           expect(start, id).toBeGreaterThan(0);
           // Under the channel's own summary, with the entry's count in that channel.
-          expect(section.slice(section.lastIndexOf('<details class="channel-examples">', start), start)).toContain(`<summary>${escapeHtml(ch.label)} <span class="count">— ${e.verbatims} verbatim`);
+          expect(section.slice(section.lastIndexOf('<details class="channel-examples">', start), start)).toContain(`<summary>${escapeHtml(ch.label)} <span class="tag low-base" title="n = ${ch.verbatims}">base faible</span> <span class="count">— ${e.verbatims} verbatim`);
           const list = section.slice(start, section.indexOf('</details>', start));
           expect(list.match(/<li>/g) ?? [], id).toHaveLength(e.examples.length);
           for (const x of e.examples) expect(list).toContain(highlightText(x.text, x.highlights));

@@ -7,6 +7,7 @@ import type { VerbatimAnalysis } from '../../src/types.js';
 import { createAnnotationWriter, loadLexiconFiles, readLexiconFile, readVerbatims, writeRejects } from '../../src/node.js';
 import type { ReadReject } from '../../src/node.js';
 import { LexiconError } from '../../src/lexicon/index.js';
+import { analyzeVerbatim, createAnalyzer } from '../../src/analyze/index.js';
 import { csvCell, csvRow } from '../../src/_utils/csv.js';
 import { fixture, tempDir } from './_helpers.js';
 
@@ -66,9 +67,9 @@ describe('writeRejects', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.toString('utf8')).toContain('\r\n');
     expect(readCsv(path)).toEqual([
-      ['file', 'sheet_row', 'row', 'line', 'reason', 'hint', 'code'],
-      ['a.csv', '4', '3', '4', 'empty text', 'the "commentaire" cell is empty', 'empty_text'],
-      ['b.csv', '', '0', '', 'file not found', 'check the path; then retry', ''],
+      ['file', 'sheet_row', 'row', 'line', 'reason', 'hint', 'code', 'id'],
+      ['a.csv', '4', '3', '4', 'empty text', 'the "commentaire" cell is empty', 'empty_text', ''],
+      ['b.csv', '', '0', '', 'file not found', 'check the path; then retry', '', ''],
     ]);
   });
 
@@ -99,9 +100,9 @@ describe('createAnnotationWriter', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.toString('utf8').split('\r\n')).toHaveLength(4);
     expect(readCsv(path)).toEqual([
-      ['id', 'channel', 'date', 'score', 'agence', 'produit', 'words', 'themes', 'concepts', 'irritants', 'enchantments', 'intents', 'tonality', 'language', 'author', 'matches', 'file', 'row', 'line', 'status', 'reason'],
-      ['a1', 'email', '2024-03-05', '2', 'Lyon', 'Box', '9', 'joignabilite|sav', '', 'absence_reponse', '', 'escalade|resiliation', 'negatif', 'fra', 'customer', 'absence_reponse@0-14|sav@18-21', 'in.csv', '1', '2', 'analysed', ''],
-      ['a2', 'email', '', '', 'Nantes', '', '9', '', '', '', '', '', 'neutre', 'fra', 'customer', '', '', '', '', 'analysed', ''],
+      ['id', 'channel', 'date', 'score', 'agence', 'produit', 'words', 'themes', 'concepts', 'irritants', 'enchantments', 'intents', 'tonality', 'language', 'author', 'matches', 'file', 'row', 'line', 'status', 'reason', 'reason_code'],
+      ['a1', 'email', '2024-03-05', '2', 'Lyon', 'Box', '9', 'joignabilite|sav', '', 'absence_reponse', '', 'escalade|resiliation', 'negatif', 'fra', 'customer', 'absence_reponse@0-14|sav@18-21', 'in.csv', '1', '2', 'analysed', '', ''],
+      ['a2', 'email', '', '', 'Nantes', '', '9', '', '', '', '', '', 'neutre', 'fra', 'customer', '', '', '', '', 'analysed', '', ''],
     ]);
   });
 
@@ -152,10 +153,40 @@ describe('createAnnotationWriter', () => {
       await w.close();
     }
     const [header, , skipped] = readCsv(join(dir, 'a.csv'));
-    expect(skipped!.slice(header!.indexOf('file'))).toEqual(['in.csv', '2', '3', 'skipped', 'empty text']);
+    expect(skipped!.slice(header!.indexOf('file'))).toEqual(['in.csv', '2', '3', 'skipped', 'empty text', '']);
     expect(skipped![header!.indexOf('id')]).toBe('');
     const lines = readFileSync(join(dir, 'a.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(lines[1]).toEqual({ status: 'skipped', reason: 'empty text', hint: 'fill the cell', source: { file: 'in.csv', row: 2, line: 3 } });
+  });
+
+  it('a skipped row that was read keeps its id, channel, date, score and columns, with its reason_code; an unreadable one stays empty', async () => {
+    const dir = tempDir();
+    const input = join(dir, 'in.csv');
+    // Row 2: empty text, but read; row 3: a broken quote, unreadable (written for this test).
+    writeFileSync(input, 'id;canal;date;note;agence;commentaire\n1;email;2024-03-05;2;Lyon;bon\n2;Avis Google;2024-03-06;4;Nantes;\n3;email;2024-03-07;1;Lille;"pas fermé\n');
+    const csv = createAnnotationWriter(join(dir, 'a.csv'));
+    const jsonl = createAnnotationWriter(join(dir, 'a.jsonl'));
+    const rejects: ReadReject[] = [];
+    for await (const item of readVerbatims([input])) {
+      for (const w of [csv, jsonl]) {
+        if (item.type === 'verbatim') await w.write(analyzeVerbatim(item.verbatim, createAnalyzer()), item.source);
+        else await w.skip(item);
+      }
+      if (item.type === 'reject') rejects.push(item);
+    }
+    for (const w of [csv, jsonl]) await w.close();
+    const [header, , read, unreadable] = readCsv(join(dir, 'a.csv'));
+    const cells = (row: string[] | undefined, names: string[]) => names.map((n) => row?.[header!.indexOf(n)]);
+    const names = ['id', 'channel', 'date', 'score', 'agence', 'status', 'reason', 'reason_code'];
+    expect(cells(read, names)).toEqual(['2', 'avis_en_ligne', '2024-03-06', '4', 'Nantes', 'skipped', 'empty text', 'empty_text']);
+    expect(cells(unreadable, names)).toEqual(['', '', '', '', '', 'skipped', 'unbalanced quote', 'unbalanced_quote']);
+    const lines = readFileSync(join(dir, 'a.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines[1]).toMatchObject({ id: '2', channel: 'avis_en_ligne', date: '2024-03-06', score: 4, meta: { agence: 'Nantes' }, status: 'skipped', reason: 'empty text', reason_code: 'empty_text' });
+    expect(lines[2]).toMatchObject({ status: 'skipped', reason_code: 'unbalanced_quote' });
+    expect(lines[2]).not.toHaveProperty('id');
+    // The --rejects file names the id of the row that was read.
+    await writeRejects(rejects, join(dir, 'rejects.csv'));
+    expect(readCsv(join(dir, 'rejects.csv')).map((r) => [r[6], r[7]])).toEqual([['code', 'id'], ['empty_text', '2'], ['unbalanced_quote', '']]);
   });
 
   it('writes one row per read verbatim and rejects the rest: rows in = rows out', async () => {

@@ -4,7 +4,7 @@
 // leaves its chunk to another, and no row counts twice; a Redis that cannot be
 // reached is one clear error. Skipped, with a message, without redis-server.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Readable, Writable } from 'node:stream';
@@ -15,6 +15,7 @@ import { EXIT, main } from '../../src/cli/main.js';
 import { analyzeFiles } from '../../src/run/analyze-files.js';
 import { mergeQueue, produceQueue, QueueError, workQueue } from '../../src/queue/index.js';
 import { loadBullmq, redisOptions } from '../../src/queue/connection.js';
+import { sampleRecords } from '../run/_split.js';
 import { freePort, HAS_REDIS, startRedis, type TestRedis } from './_redis.js';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -248,6 +249,35 @@ describe.skipIf(!HAS_REDIS)('against a real Redis on localhost', () => {
       expect(await queue.getActiveCount()).toBe(0);
     } finally {
       if (stopped.child.exitCode === null && stopped.child.signalCode === null) stopped.child.kill('SIGKILL');
+      await queue.close();
+    }
+  }, 60_000);
+
+  it('produce --by COL: queue merge reports keyness by the column as analyze --by does; a column the input lacks is refused before anything is enqueued', async () => {
+    // The first 120 records of sample.csv, with a store column added (written for this test).
+    const { header, records } = await sampleRecords();
+    const stores = ['Lyon', 'Lille', 'Nantes'];
+    const withColumn = (line: string, value: string): string => line.replace(/(\r?\n)?$/, `;${value}$1`);
+    writeFileSync(at('stores.csv'), withColumn(header, 'magasin') + records.slice(0, 120).map((r, k) => withColumn(r, stores[k % 3]!)).join(''));
+    const single = await cli(['analyze', at('stores.csv'), '--by', 'magasin', '--out', at('stores-single.json')]);
+    expect(single.code).toBe(0);
+    const where = ['--redis', redis.url, '--queue', 'by'];
+    expect((await cli(['queue', 'produce', at('stores.csv'), '--by', 'magasin', '--chunk-rows', '40', ...where])).code).toBe(0);
+    await (await workQueue({ redis: redis.url, queue: 'by', untilEmpty: true })).done;
+    // No --format: the .json of --out says it.
+    expect((await cli(['queue', 'merge', ...where, '--out', at('stores-queue.json'), '--timeout', '30'])).code).toBe(0);
+    const fromQueue = JSON.parse(readFileSync(at('stores-queue.json'), 'utf8'));
+    const fromSingle = JSON.parse(readFileSync(at('stores-single.json'), 'utf8'));
+    expect(fromQueue.sections.insight.keynessBy.groups.map((g: { group: string }) => g.group).sort()).toEqual(['Lille', 'Lyon', 'Nantes']);
+    expect(fromQueue.sections.insight.keynessBy).toEqual(fromSingle.sections.insight.keynessBy);
+    expect(fromQueue.provenance.options.groupBy).toBe('magasin');
+    const missing = await cli(['queue', 'produce', at('stores.csv'), '--by', 'boutique', ...where.slice(0, 2), '--queue', 'by-missing']);
+    expect(missing.code).toBe(EXIT.input);
+    expect(missing.stderr).toMatch(/--by: no column "boutique"[\s\S]*"magasin"/);
+    const queue = new Queue('by-missing', { connection: redisOptionsOf(redis.url) });
+    try {
+      expect(Object.values(await queue.getJobCounts()).reduce((a, b) => a + b, 0)).toBe(0);
+    } finally {
       await queue.close();
     }
   }, 60_000);

@@ -169,6 +169,38 @@ describe('low bases', () => {
     expect(t.fallers[0]).toMatchObject({ id: 'x', lowBase: true });
   });
 
+  it('marks a channel under the threshold wherever its shares show: hatched heat-map cells with their n, tagged in HTML tables, † with a footnote in table and Markdown, low_base in CSV', async () => {
+    const theme = (id: string, channel: string, on: boolean) => verbatim({ id, channel, themes: on ? ['livraison'] : [] });
+    const report = await buildReport([
+      ...Array.from({ length: LOW_BASE + 2 }, (_, i) => theme(`a${i}`, 'avis_en_ligne', i < 3)),
+      ...Array.from({ length: 3 }, (_, i) => theme(`e${i}`, 'email', i < 2)),
+    ]);
+    const [avis, email] = ['avis_en_ligne', 'email'].map((id) => report.channels.find((c) => c.channel === id)!.label);
+    const html = await renderHtml(report);
+    const heat = html.slice(html.indexOf('id="themes"'), html.indexOf('</section>', html.indexOf('id="themes"')));
+    // The e-mail column: hatched, its share (2 of 3) with its n as the tooltip; the reviews column solid.
+    expect(heat).toMatch(new RegExp(`<title>livraison — ${email}\\s:\\s67\\s% \\(n = 3, base faible\\)</title>`));
+    expect(heat.match(/fill="url\(#svg-themes-hatch\)"/g)).toHaveLength(2); // the cell and the legend's swatch
+    expect(heat).toContain('Hachuré : base faible, canal de moins de 10 verbatims (son n suit son nom)');
+    expect(heat).toContain(`${email} <span class="tag low-base" title="n = 3">base faible</span>`);
+    expect(heat).not.toContain(`${avis} <span class="tag low-base"`);
+    const channels = html.slice(html.indexOf('id="canaux"'), html.indexOf('</section>', html.indexOf('id="canaux"')));
+    expect(channels).toContain(`<th scope="row">${email} <span class="tag low-base" title="n = 3">base faible</span></th>`);
+    expect(channels).toContain(`<th scope="row">${avis}</th>`);
+    for (const format of ['table', 'md'] as const) {
+      const text = renderReport(report, format) as string;
+      expect(text, format).toContain(`${email} †`);
+      expect(text, format).not.toContain(`${avis} †`);
+      expect(text, format).toContain('† Base faible : canal de moins de 10 verbatims');
+    }
+    const csv = (renderReport(report, 'csv') as string).split('\r\n').filter((l) => l.startsWith('channel;') && l.includes(';low_base;'));
+    expect(csv).toEqual([`channel;avis_en_ligne;avis_en_ligne;${avis};low_base;0`, `channel;email;email;${email};low_base;1`, 'channel;all;all;Tous canaux;low_base;0']);
+    // No channel under the threshold: no mark, no footnote.
+    const solid = await buildReport(Array.from({ length: LOW_BASE }, (_, i) => theme(`s${i}`, 'email', true)));
+    expect(renderReport(solid, 'md')).not.toContain('†');
+    expect(await renderHtml(solid)).not.toContain('hatch');
+  });
+
   it('flags channel scores under the threshold, in the score analysis and in the core figures', async () => {
     const report = await buildReport([...survey, ...reviews]);
     expect(report.channels.map((c) => c.score?.lowBase)).toEqual([true, true]);

@@ -130,8 +130,8 @@ describe('--export dfm, spans, iramuteq and --annotate-text, in one run', () => 
 
   it('rejects: sheet_row is the row a spreadsheet shows (header = 1), past a record over two lines', async () => {
     expect(rows(at('rejects.csv'))).toEqual([
-      ['file', 'sheet_row', 'row', 'line', 'reason', 'hint', 'code'],
-      [at('reviews.csv'), '6', '5', '6', 'empty text', 'the "title_review" and "content_review" cells are empty on this row', 'empty_text'],
+      ['file', 'sheet_row', 'row', 'line', 'reason', 'hint', 'code', 'id'],
+      [at('reviews.csv'), '6', '5', '6', 'empty text', 'the "title_review" and "content_review" cells are empty on this row', 'empty_text', 'a5'],
     ]);
     // The table on the terminal names it so, whole.
     const table = await cli(['analyze', at('reviews.csv'), '--text', 'title_review+content_review', '--lang', 'fr']);
@@ -309,6 +309,25 @@ describe('--export keyness|cooccurrence|trends|drivers and --by', () => {
     expect(fromParts).toEqual(fromWhole);
     expect(fromParts.sections.insight.keynessBy).toEqual(JSON.parse(whole.stdout).sections.insight.keynessBy);
     expect((await cli(['merge', at('part1.state'), at('part2.state'), '--format', 'md', '--lang', 'fr'])).stdout).toContain('## Spécificités par Région');
+  });
+
+  it('merge --export: the tables of the merged states are the files analyze --export wrote over both parts, byte for byte', async () => {
+    for (const part of ['part1', 'part2']) {
+      const r = await cli(['analyze', at(`${part}.csv`), ...args, '--format', 'state', '--out', at(`${part}.cli.state`)]);
+      expect(r.code).toBe(0);
+    }
+    const kinds = [['keyness', 'keyness.csv'], ['cooccurrence', 'cooc.csv'], ['trends', 'trends.csv'], ['drivers', 'drivers.csv']] as const;
+    const merged = await cli(['merge', at('part1.cli.state'), at('part2.cli.state'), '--format', 'json', '--out', at('merged.json'), ...kinds.flatMap(([kind, file]) => ['--export', kind, at(`merged-${file}`)])]);
+    expect(merged.code).toBe(0);
+    for (const [kind, file] of kinds) expect(readFileSync(at(`merged-${file}`), 'utf8'), kind).toBe(readFileSync(at(file), 'utf8'));
+    // Not only headers: the drivers have rows (the few rows of these parts make no key term).
+    expect(rows(at('merged-drivers.csv')).length).toBeGreaterThan(1);
+    // One table to stdout, the report to a file; two users of stdout, or a kind with rows, are usage errors.
+    const piped = await cli(['merge', at('part1.cli.state'), at('part2.cli.state'), '--out', at('merged.md'), '--export', 'trends', '-']);
+    expect([piped.code, piped.stdout]).toEqual([0, readFileSync(at('trends.csv'), 'utf8')]);
+    expect((await cli(['merge', at('part1.cli.state'), '--export', 'trends', '-'])).code).toBe(2);
+    const dfm = await cli(['merge', at('part1.cli.state'), '--export', 'dfm', at('dfm-merged.csv')]);
+    expect([dfm.code, dfm.stderr]).toEqual([2, expect.stringContaining('keyness, cooccurrence, trends, drivers')]);
   });
 
   it('--by naming no column of a table: refused at its first row, its other columns listed; a JSON input, when no record has it', async () => {

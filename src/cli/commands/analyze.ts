@@ -10,13 +10,13 @@ import { checkInputs, checkOutputs } from '../checks.js';
 import { EXIT, type CommandContext } from '../context.js';
 import { addInputOptions, checkInputOptions, inputRun, type InputCliOptions } from '../inputs.js';
 import { output, stdoutUsers } from '../output.js';
+import { REPORT_FORMATS, resolveReportFormat, type CliReportFormat } from '../report-format.js';
 import { addReportLabelOptions, reportLabelOptions, type ReportLabelCliOptions } from '../report-labels.js';
 import { sayWritten, type Written } from '../written.js';
 
-const FORMATS = ['table', 'md', 'json', 'csv', 'html', 'state'] as const;
 const EXPORT_KINDS = ['dfm', 'spans', 'iramuteq', 'keyness', 'cooccurrence', 'trends', 'drivers'] as const;
-/** The exports that are tables of the report, written at the end of the run. */
-const TABLE_KINDS = ['keyness', 'cooccurrence', 'trends', 'drivers'] as const;
+/** The exports that are tables of the report, written at the end of the run (merge writes them too). */
+export const TABLE_KINDS = ['keyness', 'cooccurrence', 'trends', 'drivers'] as const;
 type ExportKind = (typeof EXPORT_KINDS)[number];
 const DFM_FEATURES = ['words', 'lemmas', 'concepts'] as const;
 
@@ -39,7 +39,7 @@ export function joinExportArgs(argv: readonly string[]): string[] {
 }
 
 /** `--export` values (`dfm=FILE`) by kind; a kind given twice, or without its file, is a usage error. */
-function parseExports(values: readonly string[]): Partial<Record<ExportKind, string>> {
+export function parseExports(values: readonly string[]): Partial<Record<ExportKind, string>> {
   const out: Partial<Record<ExportKind, string>> = {};
   for (const value of values) {
     const eq = value.indexOf('=');
@@ -53,6 +53,13 @@ function parseExports(values: readonly string[]): Partial<Record<ExportKind, str
   }
   return out;
 }
+/** `--by COLUMN` (analyze, queue produce): once, and not empty. */
+export function byColumn(value: string, previous: string | undefined): string {
+  if (previous !== undefined) throw usageError('givenTwice', '--by', previous, value);
+  if (value.trim() === '') throw usageError('byColumnMissing');
+  return value.trim();
+}
+
 /** Words and expressions kept per channel (`maxVocabulary`): tables of at most twice as many terms. */
 const DEFAULT_VOCABULARY = 10_000;
 
@@ -71,7 +78,7 @@ export function analyzeCommand(program: Command, context: CommandContext): void 
     .description('analyse exported verbatim files (CSV/TSV/JSON/JSONL/XLSX) and print the per-channel report')
     .argument('[files...]', 'input files; - (or none) reads CSV, TSV or JSONL from standard input as it comes', ['-']);
   addInputOptions(command)
-    .addOption(new Option('--format <format>', 'report format; state: the mergeable state of the run, for verbatim merge').choices(FORMATS).default('table'))
+    .addOption(new Option('--format <format>', 'report format (default: from the --out extension, .json .md .html .csv, else table); state: the mergeable state of the run, for verbatim merge').choices(REPORT_FORMATS))
     .option('--out <file>', 'write the report to a file instead of stdout (- : stdout)')
     .option('--annotate <file>', 'write one row per input row with its coding (.csv or .jsonl; - : stdout, as rows come)')
     .addOption(new Option('--annotate-format <format>', 'format of --annotate (default: from the extension; jsonl for -)').choices(['csv', 'jsonl']))
@@ -84,11 +91,7 @@ export function analyzeCommand(program: Command, context: CommandContext): void 
     )
     .addOption(new Option('--dfm-features <features>', 'what the dfm counts: content words, their lemmas, or the lexicon entries coded').choices(DFM_FEATURES).default('words'))
     .option('--iramuteq-vars <names>', 'starred variables of --export iramuteq, comma-separated: input columns, or canal, note, date, id, tonalite, langue, auteur', (v: string) => v.split(',').map((n) => n.trim()).filter((n) => n !== ''))
-    .option('--by <column>', 'keyness by the values of this input column too (a brand, a region, a product), beside keyness by channel', (v: string, previous: string | undefined) => {
-      if (previous !== undefined) throw usageError('givenTwice', '--by', previous, v);
-      if (v.trim() === '') throw usageError('byColumnMissing');
-      return v.trim();
-    })
+    .option('--by <column>', 'keyness by the values of this input column too (a brand, a region, a product), beside keyness by channel', byColumn)
     .option('--examples <n>', 'example verbatims per concept and irritant', positiveInt('--examples'), 3)
     .option('--top <n>', 'top words and expressions listed', positiveInt('--top'), 20)
     .option(
@@ -101,7 +104,8 @@ export function analyzeCommand(program: Command, context: CommandContext): void 
     .option('--workers <n>', 'worker threads: a number, or auto (one per core for inputs over 20 MB)', 'auto')
     .option('--no-progress', 'never show the progress bar (it only shows on a terminal, on stderr)');
   addReportLabelOptions(command)
-    .action(async (files: string[], opts: AnalyzeCliOptions) => {
+    .action(async (files: string[], cliOpts: AnalyzeCliOptions & { format?: CliReportFormat }) => {
+      const opts: AnalyzeCliOptions = { ...cliOpts, format: resolveReportFormat(context, cliOpts.format, cliOpts.out) };
       await checkInputOptions(files, opts, io, 'analyze');
       const labels = reportLabelOptions(opts, opts.format);
       const exports = parseExports(opts.export ?? []);
@@ -198,7 +202,7 @@ export function analyzeCommand(program: Command, context: CommandContext): void 
 }
 
 interface AnalyzeCliOptions extends InputCliOptions, ReportLabelCliOptions {
-  format: string;
+  format: CliReportFormat;
   out?: string;
   annotate?: string;
   annotateFormat?: 'csv' | 'jsonl';

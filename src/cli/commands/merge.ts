@@ -8,12 +8,12 @@ import type { NamedRunState } from '../../run/state-file.js';
 import { usageError } from '../args.js';
 import { checkInputs, checkOutputs } from '../checks.js';
 import { EXIT, type CommandContext } from '../context.js';
-import { output } from '../output.js';
+import { output, stdoutUsers } from '../output.js';
+import { REPORT_FORMATS, resolveReportFormat, type CliReportFormat } from '../report-format.js';
 import { addReportLabelOptions, reportLabelOptions, type ReportLabelCliOptions } from '../report-labels.js';
 import { readAll } from '../read.js';
 import { sayWritten } from '../written.js';
-
-const FORMATS = ['table', 'md', 'json', 'csv', 'html', 'state'] as const;
+import { parseExports, TABLE_KINDS } from './analyze.js';
 
 export function mergeCommand(program: Command, context: CommandContext): void {
   const { io, m, setExitCode } = context;
@@ -21,13 +21,26 @@ export function mergeCommand(program: Command, context: CommandContext): void {
     .command('merge')
     .description('merge the states of runs over parts of an input (verbatim analyze --format state) into the report of one run over all of it')
     .argument('<states...>', 'state files (one state, or one per line); - reads them from standard input')
-    .addOption(new Option('--format <format>', 'report format; state: the merged state, to merge again').choices(FORMATS).default('table'))
-    .option('--out <file>', 'write the report to a file instead of stdout (- : stdout)');
+    .addOption(new Option('--format <format>', 'report format (default: from the --out extension, .json .md .html .csv, else table); state: the merged state, to merge again').choices(REPORT_FORMATS))
+    .option('--out <file>', 'write the report to a file instead of stdout (- : stdout)')
+    .option(
+      '--export <kind> <file>',
+      'write a tidy table of the merged report (repeatable): keyness|cooccurrence|trends|drivers FILE.csv, as analyze --export writes them; - : stdout',
+      (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
+    );
   addReportLabelOptions(command)
-    .action(async (files: string[], opts: { format: (typeof FORMATS)[number]; out?: string } & ReportLabelCliOptions) => {
+    .action(async (files: string[], cliOpts: { format?: CliReportFormat; out?: string; export?: string[] } & ReportLabelCliOptions) => {
+      const opts = { ...cliOpts, format: resolveReportFormat(context, cliOpts.format, cliOpts.out) };
       const labels = reportLabelOptions(opts, opts.format);
       if (files.filter((f) => f === '-').length > 1) throw usageError('stdinTwice');
-      await checkOutputs([{ option: '--out', path: opts.out === '-' ? undefined : opts.out }], files);
+      const exports = parseExports(opts.export ?? []);
+      // A merge has no rows: only the tables of the report can be exported.
+      for (const kind of Object.keys(exports)) if (!(TABLE_KINDS as readonly string[]).includes(kind)) throw usageError('exportUnknownKind', kind, TABLE_KINDS);
+      const tables = TABLE_KINDS.filter((kind) => exports[kind] !== undefined).map((kind) => ({ kind, path: exports[kind] as string }));
+      const users = stdoutUsers([{ option: '--out', path: opts.out, report: true }, ...tables.map(({ kind, path }) => ({ option: `--export ${kind}`, path }))]);
+      if (users.length > 1) throw usageError('oneStdoutStream', users, `report.${opts.format === 'state' ? 'state.json' : opts.format === 'table' ? 'txt' : opts.format}`);
+      const toFile = (path: string | undefined): string | undefined => (path === '-' ? undefined : path);
+      await checkOutputs([{ option: '--out', path: toFile(opts.out) }, ...tables.map(({ kind, path }) => ({ option: `--export ${kind}`, path: toFile(path) }))], files);
       await checkInputs(files);
       const [{ finalizeRunState, mergeRunStates, parseRunStates, stringifyRunState }, { renderReport }] = await Promise.all([import('../../run/state-file.js'), import('../../report/index.js')]);
       const states: NamedRunState[] = [];
@@ -38,17 +51,22 @@ export function mergeCommand(program: Command, context: CommandContext): void {
         parsed.forEach((state, k) => states.push({ name: parsed.length > 1 ? `${name} (state ${k + 1})` : name, state }));
       }
       const merged = mergeRunStates(states);
-      if (opts.format === 'state') {
-        await output(io, `${stringifyRunState(merged)}\n`, opts.out);
-        await sayWritten(context, [{ kind: 'state', path: opts.out, format: 'state' }]);
-        return;
-      }
-      const report = finalizeRunState(merged, { name: files.join(', '), lang: context.lang });
-      const { summary } = report;
-      if (summary.analysed === 0) {
+      const report = opts.format === 'state' && tables.length === 0 ? undefined : finalizeRunState(merged, { name: files.join(', '), lang: context.lang });
+      if (report !== undefined && opts.format !== 'state' && report.summary.analysed === 0) {
+        const { summary } = report;
         const reasons = summary.rejectsByReason.slice(0, 3).map((r) => `${r.reason}${m.colon}${r.count}`).join(', ');
         io.stderr.write(`verbatim: ${escapeForTerminal(m.notes.nothingInStates(states.length, summary.rejected, reasons))}\n`);
         setExitCode(EXIT.input);
+        return;
+      }
+      // The tables of the merged report: the files analyze --export writes over all the parts at once.
+      if (report !== undefined && tables.length > 0) {
+        const { writeReportTable } = await import('../../run/exports.js');
+        for (const { kind, path } of tables) await writeReportTable(report, kind, path === '-' ? io.stdout : path);
+      }
+      if (opts.format === 'state' || report === undefined) {
+        await output(io, `${stringifyRunState(merged)}\n`, opts.out);
+        await sayWritten(context, [{ kind: 'state', path: opts.out, format: 'state' }]);
         return;
       }
       await output(io, await renderReport(report, opts.format as ReportFormat, labels), opts.out);

@@ -12,9 +12,10 @@ import type { InputCliOptions } from '../inputs.js';
 import { EXIT, type CommandContext } from '../context.js';
 import { output, stdoutUsers } from '../output.js';
 import { onStopSignal } from '../process.js';
+import { REPORT_FORMATS, resolveReportFormat, type CliReportFormat } from '../report-format.js';
 import { sayWritten } from '../written.js';
+import { byColumn } from './analyze.js';
 
-const FORMATS = ['table', 'md', 'json', 'csv', 'html', 'state'] as const;
 const INPUT_FORMATS = ['csv', 'tsv', 'json', 'jsonl', 'xlsx'] as const;
 
 /** `--redis` and `--queue`, on each subcommand. */
@@ -50,6 +51,7 @@ export function queueCommand(program: Command, context: CommandContext): void {
     .option('--encoding <name>', 'encoding of the inputs (default: detected)')
     .option('--examples <n>', 'example verbatims per concept and irritant', positiveInt('--examples'), 3)
     .option('--top <n>', 'top words and expressions listed', positiveInt('--top'), 20)
+    .option('--by <column>', 'keyness by the values of this input column too (a brand, a region, a product), reported by queue merge', byColumn)
     .option('--corpus-lang <code>', "corpus' language, given to texts too short to tell (ISO 639-3)", corpusLang, 'fra')
     .option('--no-mask', 'keep personal data in the report and the annotations')
     .option('--all-turns', 'in chat transcripts, analyse the agent turns too')
@@ -85,6 +87,7 @@ export function queueCommand(program: Command, context: CommandContext): void {
         maskPersonalData: opts.mask,
         period: opts.period,
         scale: opts.scale,
+        ...(opts.by !== undefined ? { groupBy: opts.by } : {}),
         allowFileRejects: false,
         maxXlsxSize: opts.maxXlsxSize * 1024 * 1024,
         ...(io.stdin ? { stdin: io.stdin as AsyncIterable<Uint8Array> } : {}),
@@ -122,12 +125,13 @@ export function queueCommand(program: Command, context: CommandContext): void {
 
   where(queue.command('merge'), io.env)
     .description('wait for every chunk of the run, then write the report of one run over all the inputs (and the annotations, in input order)')
-    .addOption(new Option('--format <format>', 'report format; state: the merged state, for verbatim merge').choices(FORMATS).default('table'))
+    .addOption(new Option('--format <format>', 'report format (default: from the --out extension, .json .md .html .csv, else table); state: the merged state, for verbatim merge').choices(REPORT_FORMATS))
     .option('--out <file>', 'write the report to a file instead of stdout (- : stdout)')
     .option('--annotate <file>', 'write one row per input row, in input order (.csv or .jsonl; - : stdout); needs produce --keep-annotations')
     .addOption(new Option('--annotate-format <format>', 'format of --annotate (default: from the extension; jsonl for -)').choices(['csv', 'jsonl']))
     .option('--timeout <seconds>', 'give up when the run is not done after this long (default: wait)', positiveInt('--timeout'))
-    .action(async (opts: { redis: string; queue: string; format: (typeof FORMATS)[number]; out?: string; annotate?: string; annotateFormat?: 'csv' | 'jsonl'; timeout?: number }) => {
+    .action(async (cliOpts: { redis: string; queue: string; format?: CliReportFormat; out?: string; annotate?: string; annotateFormat?: 'csv' | 'jsonl'; timeout?: number }) => {
+      const opts = { ...cliOpts, format: resolveReportFormat(context, cliOpts.format, cliOpts.out) };
       const users = stdoutUsers([{ option: '--out', path: opts.out, report: true }, { option: '--annotate', path: opts.annotate }]);
       if (users.length > 1) throw usageError('oneStdoutStream', users);
       const toFile = (path: string | undefined): string | undefined => (path === '-' ? undefined : path);
@@ -170,4 +174,5 @@ interface ProduceCliOptions
   examples: number;
   top: number;
   period: 'month' | 'week';
+  by?: string;
 }

@@ -1,6 +1,7 @@
 // How the core figures show in each format: the summary, the channel table, the
 // rankings with their example verbatims, word tables and rejects.
 import { ENTRY_KINDS, ENTRY_LISTS, TONALITIES, type EntryKind } from '../../types.js';
+import { LOW_BASE } from '../base.js';
 import type { ScoresResult } from '../insight/scores.js';
 import type { Messages } from '../messages.js';
 import { comparisonChart, heatmapChart, type HeatCell } from '../renderers/html/charts.js';
@@ -40,6 +41,19 @@ function snippetOf(e: ReportExample, width: number, flat: boolean): Snippet {
 
 /** Channel label in the renderer's language (the all-channels view is named by the renderer). */
 const channelName = (ch: ChannelReport, m: Messages): string => (ch.channel === 'all' ? m.allChannels : ch.label);
+
+/** A channel whose shares rest on fewer than `LOW_BASE` verbatims (the all-channels line too, on a tiny corpus). */
+const isLowBase = (ch: ChannelReport): boolean => ch.verbatims > 0 && ch.verbatims < LOW_BASE;
+/** The mark of a low-base channel in the text tables, explained by a footnote under them. */
+const LOW_MARK = '†';
+/** A channel's name, marked when its base is low; cut to `width` (the mark kept) for the terminal. */
+function markedName(ch: ChannelReport, m: Messages, width = Infinity): string {
+  const name = channelName(ch, m);
+  return isLowBase(ch) ? `${truncate(name, width - 2)} ${LOW_MARK}` : name;
+}
+/** The footnote of the mark, when a line of the table has it. */
+const lowBaseNotes = (report: Report, m: Messages): string[] =>
+  [...report.channels, report.all].some(isLowBase) ? [m.text.lowBaseNote(LOW_MARK, String(LOW_BASE))] : [];
 
 /** Header line figures shared by table and Markdown. */
 function summaryParts(report: Report, m: Messages): string[] {
@@ -114,7 +128,7 @@ interface Column {
 function channelColumns(m: Messages, lang: string): Column[] {
   const t = m.text;
   return [
-    { header: m.channel, width: 15, align: 'left', cell: (c) => channelName(c, m) },
+    { header: m.channel, width: 15, align: 'left', cell: (c) => markedName(c, m, 15) },
     { header: m.verbatims, width: 9, align: 'right', cell: (c) => String(c.verbatims) },
     { header: t.wordsPerVerbatim, width: 8, align: 'right', cell: (c) => formatNumber(c.wordsPerVerbatim.mean, 1, lang) },
     { header: t.conceptsPerVerbatim, width: 11, align: 'right', cell: (c) => formatNumber(c.conceptsPerVerbatim.mean, 1, lang) },
@@ -128,7 +142,7 @@ function channelColumns(m: Messages, lang: string): Column[] {
 function coverageColumns(m: Messages, lang: string): Column[] {
   const t = m.coverage.short;
   return [
-    { header: m.channel, width: 15, align: 'left', cell: (c) => channelName(c, m) },
+    { header: m.channel, width: 15, align: 'left', cell: (c) => markedName(c, m, 15) },
     { header: t.withConcept, width: 12, align: 'right', cell: (c) => formatShare(c.coverage.withConcept.share, lang, 0) },
     { header: t.dissatisfied, width: 20, align: 'right', cell: (c) => formatCoverage(c.coverage.dissatisfied, lang) },
     { header: t.satisfied, width: 20, align: 'right', cell: (c) => formatCoverage(c.coverage.satisfied, lang) },
@@ -178,6 +192,8 @@ function coreTable(report: Report, ctx: TableContext): TextBlock[] {
   const covered: string[] = ['', heading(m.coverage.title), heading(coverageHeader), coverageRule];
   for (const ch of report.channels) covered.push(tableRow(coverage.map((c) => c.cell(ch)), coverage));
   covered.push(coverageRule, tableRow(coverage.map((c) => c.cell(report.all)), coverage));
+  // The mark's footnote once, under the second table that has it (the chat line reads with the first).
+  for (const note of lowBaseNotes(report, m)) covered.push(...wrapWords(note, width));
   covered.push(...wrapWords(m.coverage.note, width));
   if (coverageMissing(report)) covered.push(...wrapWords(m.coverage.missing, width));
 
@@ -213,7 +229,7 @@ function channelTable(report: Report, m: Messages, lang: string): string[] {
   const header = [m.channel, m.verbatims, t.wordsPerVerbatim, `${t.median} (p10–p90)`, t.conceptsPerVerbatim, t.withIrritant, t.withEnchantment, t.tonality, m.score];
   const line = (c: ChannelReport, bold: boolean): string => {
     const values = [
-      mdCell(channelName(c, m)),
+      mdCell(markedName(c, m)),
       String(c.verbatims),
       formatNumber(c.wordsPerVerbatim.mean, 1, lang),
       `${formatNumber(c.wordsPerVerbatim.median, 1, lang)} (${formatNumber(c.wordsPerVerbatim.p10, 1, lang)}–${formatNumber(c.wordsPerVerbatim.p90, 1, lang)})`,
@@ -238,7 +254,7 @@ function coverageTable(report: Report, m: Messages, lang: string): string[] {
   const header = [m.channel, t.withConcept, t.dissatisfied, t.satisfied, t.residual, t.basis];
   const line = (c: ChannelReport, bold: boolean): string => {
     const values = [
-      mdCell(channelName(c, m)),
+      mdCell(markedName(c, m)),
       formatShare(c.coverage.withConcept.share, lang, 0),
       formatCoverage(c.coverage.dissatisfied, lang),
       formatCoverage(c.coverage.satisfied, lang),
@@ -281,8 +297,9 @@ function coreMarkdown(report: Report, ctx: MarkdownContext): TextBlock[] {
   const t = m.text;
   const out: string[] = [`# ${mdCell(ctx.title)}`, ''];
   out.push(...summaryParts(report, m).map((p) => `- ${mdCell(p)}`), '');
-  out.push(`## ${t.byChannel}`, '', ...channelTable(report, m, lang), '');
-  out.push(`## ${mdCell(m.coverage.title)}`, '', ...coverageTable(report, m, lang), '', mdCell(m.coverage.note), '');
+  const notes = lowBaseNotes(report, m).flatMap((note) => [mdCell(note), '']);
+  out.push(`## ${t.byChannel}`, '', ...channelTable(report, m, lang), '', ...notes);
+  out.push(`## ${mdCell(m.coverage.title)}`, '', ...coverageTable(report, m, lang), '', ...notes, mdCell(m.coverage.note), '');
   if (coverageMissing(report)) out.push(mdCell(m.coverage.missing), '');
 
   const all = report.all;
@@ -301,7 +318,9 @@ function coreMarkdown(report: Report, ctx: MarkdownContext): TextBlock[] {
 
   if (ctx.perChannel) {
     for (const ch of report.channels) {
-      out.push(`## ${m.channel}${m.colon}${mdCell(ch.label)}`, '');
+      // A low-base channel's rankings say their base under the heading: n = 4, and the mark's footnote.
+      out.push(`## ${m.channel}${m.colon}${mdCell(markedName(ch, m))}`, '');
+      if (isLowBase(ch)) out.push(mdCell(`${m.html.base(String(ch.verbatims))}. ${m.text.lowBaseNote(LOW_MARK, String(LOW_BASE))}`), '');
       for (const [kind, title, entries] of rankedLists(ch, m)) {
         if (kind === 'concept' || kind === 'intent' || entries.length === 0) continue;
         out.push(`### ${title}`, '', ...rankingTable(entries, m, lang, top, title), '');
@@ -325,6 +344,10 @@ function coreMarkdown(report: Report, ctx: MarkdownContext): TextBlock[] {
 // ---------------------------------------------------------------- HTML
 
 const channelAxisLabel = (ctx: HtmlContext, ch: ChannelReport): string => `${ch.label} (${ctx.f.num(ch.verbatims, 0)})`;
+
+/** A channel's name in an HTML table, tagged "low base" when its shares rest on fewer than `LOW_BASE` verbatims. */
+const htmlChannelName = (ctx: HtmlContext, ch: ChannelReport, label: string): string =>
+  `${esc(label)}${isLowBase(ch) ? ` <span class="tag low-base" title="${esc(ctx.m.html.base(ctx.f.num(ch.verbatims, 0)))}">${esc(ctx.m.html.lowBase)}</span>` : ''}`;
 
 /** Channels large enough to be named in a finding, or all when none is. */
 function solidChannels(channels: ChannelReport[]): ChannelReport[] {
@@ -465,7 +488,7 @@ function channelTableBlock(report: Report, ctx: HtmlContext): HtmlBlock {
   if (withExchanges) head.push(cell(`${esc(h.exchanges)}<span class="sub">${esc(`${m.mean} / ${h.median}`)}</span>`, true));
   const row = (ch: ChannelReport, label: string): Cell[] => {
     const cells = [
-      cell(esc(label)),
+      cell(htmlChannelName(ctx, ch, label)),
       cell(f.num(ch.verbatims, 0), true),
       cell(`${f.num(ch.wordsPerVerbatim.mean, 1)}<span class="sub">${f.num(ch.wordsPerVerbatim.median, 0)}</span>`, true),
       cell(`${f.num(ch.conceptsPerVerbatim.mean, 1)}<span class="sub">${f.num(ch.conceptsPerVerbatim.median, 0)}</span>`, true),
@@ -497,7 +520,7 @@ function coverageBlock(report: Report, ctx: HtmlContext): HtmlBlock {
   const row = (ch: ChannelReport, label: string): Cell[] => {
     const r = ch.coverage.residual;
     return [
-      cell(esc(label)),
+      cell(htmlChannelName(ctx, ch, label)),
       cell(f.pct(ch.coverage.withConcept.share), true),
       figureCell(ch.coverage.dissatisfied),
       figureCell(ch.coverage.satisfied),
@@ -568,7 +591,9 @@ function heatmapBlock(report: Report, ctx: HtmlContext): HtmlBlock {
     for (const ch of channels) {
       const share = shareIn(ch, theme.id);
       const href = hrefOf(ch, theme.id);
-      cells.push({ theme: theme.label, channel: channelAxisLabel(ctx, ch), share, label: f.pct(share), ...(href !== undefined ? { href } : {}) });
+      // A share of a handful of verbatims is hatched and says its n, never drawn as solid as the others.
+      const low = isLowBase(ch) ? { lowBase: `${theme.label} — ${ch.label}${m.colon}${f.pct(share)} (${h.base(f.num(ch.verbatims, 0))}, ${h.lowBase})` } : {};
+      cells.push({ theme: theme.label, channel: channelAxisLabel(ctx, ch), share, label: f.pct(share), ...low, ...(href !== undefined ? { href } : {}) });
     }
   }
   const top = themes[0] as RankedEntry;
@@ -591,10 +616,11 @@ function heatmapBlock(report: Report, ctx: HtmlContext): HtmlBlock {
     channels.map((c) => channelAxisLabel(ctx, c)),
     h.shareOfVerbatims,
     chartFrame(ctx, id, `${title}. ${finding}`),
+    channels.some(isLowBase) ? h.heatmapLowBase(f.num(LOW_BASE, 0)) : undefined,
   );
   const data = table(
     null,
-    [cell(esc(h.theme)), ...channels.map((c) => cell(esc(c.label), true)), cell(esc(m.allChannels), true)],
+    [cell(esc(h.theme)), ...channels.map((c) => cell(htmlChannelName(ctx, c, c.label), true)), cell(esc(m.allChannels), true)],
     themes.map((t) => [
       cell(`<a href="#${examplesAnchor('theme', t.id)}">${esc(t.label)}</a>`),
       ...channels.map((c) => cell(linked(c, t.id, f.pct(shareIn(c, t.id))), true)),
@@ -650,7 +676,7 @@ function examplesBlock(report: Report, ctx: HtmlContext): HtmlBlock {
     const parts = report.channels.flatMap((ch) => {
       const here = ch[ENTRY_LISTS[kind]].find((x) => x.id === e.id);
       if (here === undefined || here.verbatims === 0) return [];
-      return [`<details class="channel-examples"><summary>${esc(ch.label)} <span class="count">${esc(count(here))}</span></summary>${list(here.examples, false, examplesAnchor(kind, e.id, ch.channel))}</details>`];
+      return [`<details class="channel-examples"><summary>${htmlChannelName(ctx, ch, ch.label)} <span class="count">${esc(count(here))}</span></summary>${list(here.examples, false, examplesAnchor(kind, e.id, ch.channel))}</details>`];
     });
     return parts.length > 0 ? `<div class="by-channel"><p class="by-channel-title">${esc(h.examplesByChannel)}</p>${parts.join('')}</div>` : '';
   };
@@ -697,6 +723,8 @@ function coreCsv(report: Report, examples: boolean): CsvRow[] {
     const id = c.channel;
     const fig = (metric: string, v: CsvValue) => row('channel', id, id, c.label, metric, v);
     fig('verbatims', c.verbatims);
+    // The channel's shares rest on fewer than LOW_BASE verbatims: as the trends and score rows say it.
+    fig('low_base', isLowBase(c) ? 1 : 0);
     fig('words_mean', c.wordsPerVerbatim.mean);
     fig('words_median', c.wordsPerVerbatim.median);
     fig('words_p10', c.wordsPerVerbatim.p10);

@@ -299,6 +299,12 @@ export interface HeatCell {
   label: string;
   /** In-page link (`#…`) to the verbatims behind the cell: the cell is then a link. */
   href?: string;
+  /**
+   * Set when the cell's share rests on a low base (a channel of a handful of
+   * verbatims): the cell is hatched and greyed, kept out of the colour scale,
+   * and this text (the share with its n) is its tooltip.
+   */
+  lowBase?: string;
 }
 
 function hexToRgb(hex: string): [number, number, number] {
@@ -317,10 +323,14 @@ function heatColor(share: number, top: number): string {
 }
 
 /** Themes (rows) × channels (columns), each cell shaded and labelled with its share; a colour legend below. */
-export function heatmapChart(cells: HeatCell[], themes: string[], channels: string[], legendTitle: string, frame: ChartFrame): string {
+export function heatmapChart(cells: HeatCell[], themes: string[], channels: string[], legendTitle: string, frame: ChartFrame, lowBaseLegend?: string): string {
   const cellW = 58;
   const cellH = 24;
-  const top = Math.max(0.01, ...cells.map((c) => c.share));
+  // The colour scale spans the solid cells: a share of 2 verbatims out of 2 would flatten every other colour.
+  const solid = cells.filter((c) => c.lowBase === undefined);
+  const top = Math.max(0.01, ...(solid.length > 0 ? solid : cells).map((c) => c.share));
+  const hatch = `svg-${frame.key}-hatch`;
+  const lowColumns = new Set(cells.filter((c) => c.lowBase !== undefined).map((c) => c.channel));
   const byKey = new Map(cells.map((c) => [`${c.theme}\u0000${c.channel}`, c]));
   const rowLabels = themes.map((t) => fit(t, 360));
   const colLabels = channels.map((c) => fit(c, 320));
@@ -334,7 +344,8 @@ export function heatmapChart(cells: HeatCell[], themes: string[], channels: stri
     const x = left + cellW * (j + 0.5);
     const y = gridTop - 6;
     right = Math.max(right, x + textWidth(label) * cos);
-    head += text(x, y, label, { transform: `rotate(-35 ${px(x)} ${px(y)})` });
+    const low = lowColumns.has(channels[j] as string);
+    head += text(x, y, label, { transform: `rotate(-35 ${px(x)} ${px(y)})`, ...(low ? { fill: COLORS.muted } : {}) });
   });
   let rows = '';
   rowLabels.forEach((label, i) => {
@@ -347,9 +358,13 @@ export function heatmapChart(cells: HeatCell[], themes: string[], channels: stri
       const share = cell?.share ?? 0;
       const x = left + cellW * j;
       const y = gridTop + cellH * i;
-      let mark = el('rect', { class: 'cell', x, y, width: cellW, height: cellH, fill: heatColor(share, top), stroke: 'white' });
+      const low = cell?.lowBase !== undefined;
+      // A low-base cell: hatched, its text grey, and its share with its n as the cell's tooltip.
+      let mark = low
+        ? el('rect', { class: 'cell', x, y, width: cellW, height: cellH, fill: `url(#${hatch})`, stroke: 'white' }, el('title', {}, escapeHtml(cell!.lowBase as string)))
+        : el('rect', { class: 'cell', x, y, width: cellW, height: cellH, fill: heatColor(share, top), stroke: 'white' });
       if (cell !== undefined) {
-        mark += text(x + cellW / 2, y + cellH / 2, cell.label, { 'text-anchor': 'middle', dy: '0.35em', 'font-size': SMALL, fill: share > top * 0.68 ? 'white' : undefined });
+        mark += text(x + cellW / 2, y + cellH / 2, cell.label, { 'text-anchor': 'middle', dy: '0.35em', 'font-size': SMALL, fill: low ? COLORS.muted : share > top * 0.68 ? 'white' : undefined });
       }
       marks += cell?.href !== undefined && /^#[\w-]+$/.test(cell.href) ? el('a', { href: cell.href }, mark) : mark;
     });
@@ -365,9 +380,22 @@ export function heatmapChart(cells: HeatCell[], themes: string[], channels: stri
   for (const t of scale.ticks.filter((v) => v <= top + 1e-9)) {
     key += text(left + (t / top) * ramp, gridBottom + 64, scale.label(t), { 'text-anchor': 'middle' });
   }
-  const defs = `<defs>${el('linearGradient', { id, x1: 0, x2: 1, y1: 0, y2: 0 }, stops)}</defs>`;
+  // One more legend line when cells are hatched: what the hatching means.
+  const lowLine = lowColumns.size > 0 && lowBaseLegend !== undefined ? 24 : 0;
+  let legendRight = left + ramp + 20;
+  if (lowLine > 0) {
+    key += el('rect', { x: left, y: gridBottom + 76, width: 14, height: 14, fill: `url(#${hatch})`, stroke: COLORS.axis });
+    key += text(left + 20, gridBottom + 83, lowBaseLegend as string, { dy: '0.35em', fill: COLORS.muted });
+    legendRight = Math.max(legendRight, left + 20 + textWidth(lowBaseLegend as string));
+  }
+  const pattern = el(
+    'pattern',
+    { id: hatch, width: 6, height: 6, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' },
+    el('rect', { width: 6, height: 6, fill: '#f3f4f6' }) + line(0, 0, 0, 6, '#c4c9d1', { 'stroke-width': 2 }),
+  );
+  const defs = `<defs>${el('linearGradient', { id, x1: 0, x2: 1, y1: 0, y2: 0 }, stops)}${lowColumns.size > 0 ? pattern : ''}</defs>`;
   const body = `${defs}<g class="axis">${head}${rows}</g><g class="marks">${marks}</g><g class="legend">${key}</g>`;
-  return svgRoot(frame, Math.max(right, left + ramp + 20) + PAD, gridBottom + 68 + PAD, body);
+  return svgRoot(frame, Math.max(right, legendRight) + PAD, gridBottom + 68 + lowLine + PAD, body);
 }
 
 // ---------------------------------------------------------------- irritants
