@@ -88,6 +88,8 @@ export const HELP_FR: Readonly<Record<string, string>> = {
   'queue produce': 'découper les entrées en lots de lignes et les mettre en file (relancé : rien n’est ajouté deux fois, les lots en échec sont relancés)',
   'queue produce <files>': "fichiers d'entrée (CSV/TSV/JSON/JSONL/XLSX) ; - lit l'entrée standard",
   'queue produce --chunk-rows': 'lignes d’entrée par lot',
+  'queue produce --vocabulary':
+    'mots et expressions gardés par canal, dans chaque lot et dans la fusion : comptes exacts jusqu’à 2n termes par table, puis approchés dans une borne indiquée ; exact les garde tous (la fusion grandit alors avec le corpus)',
   'queue produce --by': 'spécificités aussi par les valeurs de cette colonne de l’entrée (une marque, une région, un produit), rapportées par queue merge',
   'queue produce --keep-annotations': 'faire garder aux workers le codage de chaque ligne, pour queue merge --annotate',
   'queue produce --text': 'colonne du verbatim (par défaut : détectée)',
@@ -109,6 +111,9 @@ export const HELP_FR: Readonly<Record<string, string>> = {
   'queue merge --format': 'format du rapport (par défaut : d’après l’extension de --out, .json .md .html .csv, sinon table) ; state : l’état fusionné, pour verbatim merge',
   'queue merge --out': 'écrire le rapport dans un fichier plutôt que sur la sortie standard (- : sortie standard)',
   'queue merge --annotate': 'écrire une ligne par ligne d’entrée, dans l’ordre des entrées (.csv ou .jsonl ; - : sortie standard) ; demande produce --keep-annotations',
+  'queue merge --export': 'écrire une table du rapport (répétable) : keyness|cooccurrence|trends|drivers FICHIER.csv, comme les écrit analyze --export ; - : sortie standard',
+  'queue merge --title': 'titre du rapport',
+  'queue merge --channel-label': 'libellé d’un canal dans le rapport, CANAL=LIBELLÉ (répétable)',
   'queue merge --timeout': 'abandonner si la passe n’est pas finie après ce délai (par défaut : attendre)',
 
   eval: 'évaluer les lexiques sur un fichier de référence annoté (JSONL : text, themes, irritants, enchantements, tonalite, intentions)',

@@ -95,6 +95,7 @@ export async function produceQueue(files: Array<string | InputSpec>, options: Pr
       ...(options.scale !== undefined ? { scoreScale: options.scale } : {}),
       ...(options.period !== undefined ? { period: options.period } : {}),
       ...(options.groupBy !== undefined ? { groupBy: options.groupBy } : {}),
+      ...(options.maxVocabulary !== undefined ? { maxVocabulary: options.maxVocabulary } : {}),
     },
     keepAnnotations: options.keepAnnotations === true,
   };

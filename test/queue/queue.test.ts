@@ -282,6 +282,30 @@ describe.skipIf(!HAS_REDIS)('against a real Redis on localhost', () => {
     }
   }, 60_000);
 
+  it('the CLI producer keeps the word budget analyze keeps (--vocabulary), and queue merge writes the tables and labels merge writes', async () => {
+    const { header, records } = await sampleRecords();
+    writeFileSync(at('part.csv'), header + records.slice(0, 90).join(''));
+    const single = await cli(['analyze', at('part.csv'), '--out', at('part-single.json'), '--export', 'keyness', at('part-single-keyness.csv'), '--export', 'drivers', at('part-single-drivers.csv')]);
+    expect(single.code).toBe(0);
+    const where = ['--redis', redis.url, '--queue', 'labels'];
+    expect((await cli(['queue', 'produce', at('part.csv'), '--chunk-rows', '30', ...where])).code).toBe(0);
+    await (await workQueue({ redis: redis.url, queue: 'labels', untilEmpty: true })).done;
+    const merged = await cli(['queue', 'merge', ...where, '--out', at('part-queue.json'), '--export', 'keyness', at('part-queue-keyness.csv'), '--export', 'drivers', at('part-queue-drivers.csv'), '--timeout', '30']);
+    expect(merged.code).toBe(0);
+    // The same budget as analyze's default (10,000 terms a channel), so the same report; the same tables.
+    const fromQueue = JSON.parse(readFileSync(at('part-queue.json'), 'utf8'));
+    expect(fromQueue.provenance.options.maxVocabulary).toBe(10000);
+    expect(readFileSync(at('part-queue.json'), 'utf8')).toBe(readFileSync(at('part-single.json'), 'utf8'));
+    expect(readFileSync(at('part-queue-keyness.csv'), 'utf8')).toBe(readFileSync(at('part-single-keyness.csv'), 'utf8'));
+    expect(readFileSync(at('part-queue-drivers.csv'), 'utf8')).toBe(readFileSync(at('part-single-drivers.csv'), 'utf8'));
+    const html = await cli(['queue', 'merge', ...where, '--format', 'html', '--title', 'Voix du client, file labels', '--timeout', '30']);
+    expect(html.code).toBe(0);
+    expect(html.stdout).toContain('<title>Voix du client, file labels</title>');
+    // A merge has no rows: the row exports are refused, as verbatim merge refuses them.
+    expect((await cli(['queue', 'merge', ...where, '--export', 'dfm', at('x.csv')])).code).toBe(EXIT.usage);
+    expect((await cli(['queue', 'produce', at('part.csv'), '--vocabulary', '0', ...where])).code).toBe(EXIT.usage);
+  }, 60_000);
+
   it('merge (without --timeout) ends with the error of a producer that failed mid-input', async () => {
     const lines = readFileSync(SAMPLE, 'utf8').split('\n').slice(0, 60).join('\n');
     async function* breaksOff(): AsyncGenerator<Buffer> {

@@ -61,10 +61,10 @@ export function byColumn(value: string, previous: string | undefined): string {
 }
 
 /** Words and expressions kept per channel (`maxVocabulary`): tables of at most twice as many terms. */
-const DEFAULT_VOCABULARY = 10_000;
+export const DEFAULT_VOCABULARY = 10_000;
 
 /** `--vocabulary`: a number of terms (1 or more), or `exact`. */
-function vocabulary(value: string): number | 'exact' {
+export function vocabulary(value: string): number | 'exact' {
   if (value === 'exact') return value;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw usageError('vocabulary', value);

@@ -14,7 +14,8 @@ import { output, stdoutUsers } from '../output.js';
 import { onStopSignal } from '../process.js';
 import { REPORT_FORMATS, resolveReportFormat, type CliReportFormat } from '../report-format.js';
 import { sayWritten } from '../written.js';
-import { byColumn } from './analyze.js';
+import { byColumn, DEFAULT_VOCABULARY, parseExports, TABLE_KINDS, vocabulary } from './analyze.js';
+import { addReportLabelOptions, reportLabelOptions, type ReportLabelCliOptions } from '../report-labels.js';
 
 const INPUT_FORMATS = ['csv', 'tsv', 'json', 'jsonl', 'xlsx'] as const;
 
@@ -51,6 +52,12 @@ export function queueCommand(program: Command, context: CommandContext): void {
     .option('--encoding <name>', 'encoding of the inputs (default: detected)')
     .option('--examples <n>', 'example verbatims per concept and irritant', positiveInt('--examples'), 3)
     .option('--top <n>', 'top words and expressions listed', positiveInt('--top'), 20)
+    .option(
+      '--vocabulary <n|exact>',
+      'words and expressions kept per channel, in each chunk and in the merge: exact until a table holds 2n, then approximate counts within a stated bound; exact keeps them all (the merge then grows with the corpus)',
+      vocabulary,
+      DEFAULT_VOCABULARY,
+    )
     .option('--by <column>', 'keyness by the values of this input column too (a brand, a region, a product), reported by queue merge', byColumn)
     .option('--corpus-lang <code>', "corpus' language, given to texts too short to tell (ISO 639-3)", corpusLang, 'fra')
     .option('--no-mask', 'keep personal data in the report and the annotations')
@@ -88,6 +95,7 @@ export function queueCommand(program: Command, context: CommandContext): void {
         period: opts.period,
         scale: opts.scale,
         ...(opts.by !== undefined ? { groupBy: opts.by } : {}),
+        ...(opts.vocabulary === 'exact' ? {} : { maxVocabulary: opts.vocabulary }),
         allowFileRejects: false,
         maxXlsxSize: opts.maxXlsxSize * 1024 * 1024,
         ...(io.stdin ? { stdin: io.stdin as AsyncIterable<Uint8Array> } : {}),
@@ -123,42 +131,71 @@ export function queueCommand(program: Command, context: CommandContext): void {
       say(m.notes.queueWorked(opts.queue, chunks, rows));
     });
 
-  where(queue.command('merge'), io.env)
+  const merge = where(queue.command('merge'), io.env)
     .description('wait for every chunk of the run, then write the report of one run over all the inputs (and the annotations, in input order)')
     .addOption(new Option('--format <format>', 'report format (default: from the --out extension, .json .md .html .csv, else table); state: the merged state, for verbatim merge').choices(REPORT_FORMATS))
     .option('--out <file>', 'write the report to a file instead of stdout (- : stdout)')
     .option('--annotate <file>', 'write one row per input row, in input order (.csv or .jsonl; - : stdout); needs produce --keep-annotations')
     .addOption(new Option('--annotate-format <format>', 'format of --annotate (default: from the extension; jsonl for -)').choices(['csv', 'jsonl']))
-    .option('--timeout <seconds>', 'give up when the run is not done after this long (default: wait)', positiveInt('--timeout'))
-    .action(async (cliOpts: { redis: string; queue: string; format?: CliReportFormat; out?: string; annotate?: string; annotateFormat?: 'csv' | 'jsonl'; timeout?: number }) => {
-      const opts = { ...cliOpts, format: resolveReportFormat(context, cliOpts.format, cliOpts.out) };
-      const users = stdoutUsers([{ option: '--out', path: opts.out, report: true }, { option: '--annotate', path: opts.annotate }]);
-      if (users.length > 1) throw usageError('oneStdoutStream', users);
-      const toFile = (path: string | undefined): string | undefined => (path === '-' ? undefined : path);
-      await checkOutputs([{ option: '--out', path: toFile(opts.out) }, { option: '--annotate', path: toFile(opts.annotate) }], []);
-      const [{ mergeQueue }, { stringifyRunState }, { renderReport }] = await Promise.all([import('../../queue/merge.js'), import('../../run/state-file.js'), import('../../report/index.js')]);
-      const result = await mergeQueue({
-        redis: opts.redis,
-        queue: opts.queue,
-        lang: context.lang,
-        ...(opts.timeout !== undefined ? { timeout: opts.timeout * 1000 } : {}),
-        ...(opts.annotate !== undefined ? { annotate: opts.annotate === '-' ? io.stdout : opts.annotate } : {}),
-        ...(opts.annotateFormat !== undefined ? { annotateFormat: opts.annotateFormat } : {}),
-      });
-      if (opts.format === 'state') {
-        await output(io, `${stringifyRunState(result.state)}\n`, opts.out);
-        await sayWritten(context, [{ kind: 'state', path: opts.out, format: 'state' }, { kind: 'annotations', path: opts.annotate }]);
-        return;
-      }
-      const { summary } = result.report;
-      if (summary.analysed === 0) {
-        say(m.notes.nothingAnalysed(summary.rejected, '', false));
-        setExitCode(EXIT.input);
-        return;
-      }
-      await output(io, await renderReport(result.report, opts.format as ReportFormat), opts.out);
-      await sayWritten(context, [{ kind: 'report', path: opts.out, format: opts.format }, { kind: 'annotations', path: opts.annotate }]);
+    .option(
+      '--export <kind> <file>',
+      'write a tidy table of the report (repeatable): keyness|cooccurrence|trends|drivers FILE.csv, as analyze --export writes them; - : stdout',
+      (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
+    )
+    .option('--timeout <seconds>', 'give up when the run is not done after this long (default: wait)', positiveInt('--timeout'));
+  addReportLabelOptions(merge).action(async (cliOpts: QueueMergeCliOptions) => {
+    const opts = { ...cliOpts, format: resolveReportFormat(context, cliOpts.format, cliOpts.out) };
+    const labels = reportLabelOptions(opts, opts.format);
+    const exports = parseExports(opts.export ?? []);
+    // The merge has the rows' states, not the rows: only the tables of the report can be exported (the others come from analyze).
+    for (const kind of Object.keys(exports)) if (!(TABLE_KINDS as readonly string[]).includes(kind)) throw usageError('exportUnknownKind', kind, TABLE_KINDS);
+    const tables = TABLE_KINDS.filter((kind) => exports[kind] !== undefined).map((kind) => ({ kind, path: exports[kind] as string }));
+    const users = stdoutUsers([{ option: '--out', path: opts.out, report: true }, { option: '--annotate', path: opts.annotate }, ...tables.map(({ kind, path }) => ({ option: `--export ${kind}`, path }))]);
+    if (users.length > 1) throw usageError('oneStdoutStream', users);
+    const toFile = (path: string | undefined): string | undefined => (path === '-' ? undefined : path);
+    await checkOutputs(
+      [{ option: '--out', path: toFile(opts.out) }, { option: '--annotate', path: toFile(opts.annotate) }, ...tables.map(({ kind, path }) => ({ option: `--export ${kind}`, path: toFile(path) }))],
+      [],
+    );
+    const [{ mergeQueue }, { stringifyRunState }, { renderReport }] = await Promise.all([import('../../queue/merge.js'), import('../../run/state-file.js'), import('../../report/index.js')]);
+    const result = await mergeQueue({
+      redis: opts.redis,
+      queue: opts.queue,
+      lang: context.lang,
+      ...(opts.timeout !== undefined ? { timeout: opts.timeout * 1000 } : {}),
+      ...(opts.annotate !== undefined ? { annotate: opts.annotate === '-' ? io.stdout : opts.annotate } : {}),
+      ...(opts.annotateFormat !== undefined ? { annotateFormat: opts.annotateFormat } : {}),
     });
+    if (tables.length > 0) {
+      const { writeReportTable } = await import('../../run/exports.js');
+      for (const { kind, path } of tables) await writeReportTable(result.report, kind, path === '-' ? io.stdout : path);
+    }
+    if (opts.format === 'state') {
+      await output(io, `${stringifyRunState(result.state)}\n`, opts.out);
+      await sayWritten(context, [{ kind: 'state', path: opts.out, format: 'state' }, { kind: 'annotations', path: opts.annotate }]);
+      return;
+    }
+    const { summary } = result.report;
+    if (summary.analysed === 0) {
+      say(m.notes.nothingAnalysed(summary.rejected, '', false));
+      setExitCode(EXIT.input);
+      return;
+    }
+    await output(io, await renderReport(result.report, opts.format as ReportFormat, labels), opts.out);
+    await sayWritten(context, [{ kind: 'report', path: opts.out, format: opts.format }, { kind: 'annotations', path: opts.annotate }]);
+  });
+}
+
+/** `verbatim queue merge`'s options. */
+interface QueueMergeCliOptions extends ReportLabelCliOptions {
+  redis: string;
+  queue: string;
+  format?: CliReportFormat;
+  out?: string;
+  annotate?: string;
+  annotateFormat?: 'csv' | 'jsonl';
+  export?: string[];
+  timeout?: number;
 }
 
 /** The input flags produce shares with analyze (no stdin name: the producer reads files), and its own. */
@@ -175,4 +212,5 @@ interface ProduceCliOptions
   top: number;
   period: 'month' | 'week';
   by?: string;
+  vocabulary: number | 'exact';
 }
