@@ -21,7 +21,7 @@ const lexiconRoot = checkOnly ? resolve(process.argv[checkAt + 1] ?? 'lexicons')
 
 // The forms table of `lemma:` first (src/data/lemmas.generated.ts), from the Lefff devDependencies: compiling terms reads it.
 if (!checkOnly) buildLemmas({ quiet: true });
-// The French stop words (src/data/fr-stopwords.generated.ts), from the stopword devDependency.
+// The French stop words (src/text/stopwords-fr.generated.ts), from the stopword devDependency.
 if (!checkOnly) buildStopwords({ quiet: true });
 const { register } = await import('tsx/esm/api');
 const unregister = register();

@@ -1,17 +1,19 @@
-// Builds src/data/fr-stopwords.generated.ts: the French stop-word list of the
+// Builds src/text/stopwords-fr.generated.ts: the French stop-word list of the
 // npm package `stopword` (MIT licence, (c) 2015-2022 Fergus McDowall), read
 // here at build time only. The package ships the lists of 62 languages in one
 // CommonJS file (237 KB); loading it cost every process and analysis worker
 // 35-40 ms for the 168 French words the library uses (src/text/stopwords.ts).
 // The words are written as the package gives them, in its order; the library
-// folds them and removes the negation words.
+// folds them and removes the negation words. The file lives in the text room,
+// not in src/data: it is the text room's own base list (as the package was),
+// and the text room reads no lexicon data (test/arch/imports.test.ts).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const target = join(root, 'src', 'data', 'fr-stopwords.generated.ts');
+const target = join(root, 'src', 'text', 'stopwords-fr.generated.ts');
 
 export function buildStopwords({ quiet = false } = {}) {
   const require = createRequire(import.meta.url);
@@ -21,7 +23,7 @@ export function buildStopwords({ quiet = false } = {}) {
   } catch {
     // Without the devDependencies (an install with --omit=dev) keep the committed list.
     if (existsSync(target)) {
-      if (!quiet) console.warn('build-stopwords: stopword not installed; keeping the committed src/data/fr-stopwords.generated.ts');
+      if (!quiet) console.warn('build-stopwords: stopword not installed; keeping the committed src/text/stopwords-fr.generated.ts');
       return;
     }
     throw new Error('build-stopwords: install the devDependency stopword (npm ci)');

@@ -1,4 +1,4 @@
-import { FR_STOPWORDS } from '../data/fr-stopwords.generated.js';
+import { FR_STOPWORDS } from './stopwords-fr.generated.js';
 import { foldKey } from './fold.js';
 import { expectString } from './guard.js';
 import { FRENCH_NEGATORS } from './negators.js';
@@ -32,7 +32,7 @@ function build(base: Iterable<string>, add: readonly string[], remove: readonly 
 
 /**
  * The French stop words of the text room: the `stopword` package's French
- * list (copied at build, src/data/fr-stopwords.generated.ts), folded,
+ * list (copied at build, src/text/stopwords-fr.generated.ts), folded,
  * negation words removed. The package's `stopwords()` adds the
  * default lexicons' edits (lexicons/fr/stopwords.yml).
  */

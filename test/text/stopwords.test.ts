@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { contentKeywords, countWords, isStopword, stopwords, tokenize } from '../../src/index.js';
-import { FR_STOPWORDS } from '../../src/data/fr-stopwords.generated.js';
+import { FR_STOPWORDS } from '../../src/text/stopwords-fr.generated.js';
 import { NEGATION_WORDS } from '../../src/text/stopwords.js';
 
 describe('stop words', () => {
