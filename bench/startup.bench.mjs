@@ -9,6 +9,7 @@
 // Then the two start-ups issue 11 sets targets for, cold, in fresh processes:
 // `verbatim tokenize "bonjour"` (≤ 0.5 s) and an analysis worker of
 // `verbatim analyze --workers N` ready to analyse (≤ 0.2 s: from `new Worker`
+// on the script the CLI gives its workers, dist/cli/worker.js or else the bin,
 // to the reply to a first batch of one verbatim), against another build's
 // dist/ in the same run when BENCH_STARTUP_BASELINE names one.
 // Run: npm run bench startup (BENCH_STARTUP_RUNS, default 7; BENCH_STARTUP_BASELINE)
@@ -96,7 +97,9 @@ worker.on('message', (m) => {
 });
 `;
 function workerReady(bundle) {
-  const run = spawnSync(process.execPath, ['--input-type=module', '-e', WORKER_PROBE, join(bundle, 'cli', 'bin.js')], { encoding: 'utf8' });
+  // The script the CLI starts its workers on: the worker entry (dist/cli/worker.js) when the build has one, else the bin.
+  const script = existsSync(join(bundle, 'cli', 'worker.js')) ? join(bundle, 'cli', 'worker.js') : join(bundle, 'cli', 'bin.js');
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', WORKER_PROBE, script], { encoding: 'utf8' });
   if (run.status !== 0) throw new Error(run.stderr);
   return JSON.parse(run.stdout);
 }

@@ -12,6 +12,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, dirname, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildLemmas } from './build-lemmas.mjs';
+import { buildStopwords } from './build-stopwords.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const checkAt = process.argv.indexOf('--check');
@@ -20,6 +21,8 @@ const lexiconRoot = checkOnly ? resolve(process.argv[checkAt + 1] ?? 'lexicons')
 
 // The forms table of `lemma:` first (src/data/lemmas.generated.ts), from the Lefff devDependencies: compiling terms reads it.
 if (!checkOnly) buildLemmas({ quiet: true });
+// The French stop words (src/text/stopwords-fr.generated.ts), from the stopword devDependency.
+if (!checkOnly) buildStopwords({ quiet: true });
 const { register } = await import('tsx/esm/api');
 const unregister = register();
 // Modules that do not read src/data (about to be rewritten): parsing, validation, composition,

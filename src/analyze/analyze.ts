@@ -5,6 +5,7 @@ import { contentKeywords, countWords, detectLanguage, tokenize } from '../text/i
 import { composeLexicons } from '../lexicon/compose.js';
 import { compileLexicon, type CompiledLexicon, type RawMatch } from '../lexicon/compile.js';
 import { termKeys } from '../lexicon/keys.js';
+import { storedTermKeys } from '../lexicon/store.js';
 import { defaultLexicon, defaultTextTables, loadDefaultLexicons, sectorLexicon } from '../lexicon/defaults.js';
 import { normalizeChannel } from '../lexicon/channels.js';
 import type { Lexicon, LexiconDocument, LexiconEntry } from '../lexicon/types.js';
@@ -109,7 +110,9 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   const keying = { sms };
   const compiled = compileLexicon(lexicon, options.fuzzy === false ? { ...keying, fuzzy: false } : keying);
 
-  const negation = createNegationConfig(lexicon.negation, (phrase) => termKeys(phrase, keying));
+  // The words the rules below key: the default lexicons' are read from the keys the build stored (store.ts).
+  const keysOf = storedTermKeys(keying);
+  const negation = createNegationConfig(lexicon.negation, keysOf);
 
 
   const residual = lexicon.entries.find((e) => e.residual === true && e.kind === 'irritant' && !e.disabled);
@@ -125,8 +128,8 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     },
     compiled,
     negation,
-    modality: createModalityConfig(lexicon, (phrase) => termKeys(phrase, keying)),
-    implied: compileImpliedRules(lexicon.implied, (word) => termKeys(word, keying)[0] ?? word),
+    modality: createModalityConfig(lexicon, keysOf),
+    implied: compileImpliedRules(lexicon.implied, (word) => keysOf(word)[0] ?? word),
     sentiment: createSentimentConfig(lexicon, { includeBase: options.includeBaseSentiment === true }),
     sms,
     stopwords: {

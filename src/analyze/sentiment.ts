@@ -4,7 +4,7 @@
 import type { Match, Tonality } from '../types.js';
 import { foldKey, stem } from '../text/index.js';
 import { baseSentimentWords } from '../lexicon/defaults.js';
-import { termKeys } from '../lexicon/keys.js';
+import { storedTermKeys } from '../lexicon/store.js';
 import type { Lexicon } from '../lexicon/types.js';
 import { frenchNegatorsExcept } from '../text/negators.js';
 import { indexClauses, isBreak, isNegated, type ClauseIndex, type NegationConfig, type Unit } from './negation.js';
@@ -70,10 +70,12 @@ const DEFAULT_TURNS = ['mais', 'par contre', 'en revanche', 'cependant', 'neanmo
 /** Sentiment vocabulary of a composed lexicon, keyed like the token stream. */
 export function createSentimentConfig(lexicon: Lexicon, options: { includeBase: boolean }): SentimentConfig {
   const keying = Object.keys(lexicon.sms).length > 0 ? { sms: lexicon.sms } : {};
+  // Some 2,600 words for the default lexicons: their keys are read from the build's store when it has them (store.ts).
+  const wordKeys = storedTermKeys(keying);
   const byKey = new Map<string, Phrase>();
   const stems = new Map<string, number>();
   const keysOf = (raw: string): string[] => {
-    const keys = termKeys(raw.trim(), keying).map(sentimentKey);
+    const keys = wordKeys(raw.trim()).map(sentimentKey);
     // A lone word the tokenizer would drop (symbols) still counts as written.
     return keys.length > 0 ? keys : raw.trim() === '' ? [] : [sentimentKey(foldKey(raw.trim()))];
   };
@@ -140,7 +142,7 @@ export function createSentimentConfig(lexicon: Lexicon, options: { includeBase: 
     enchantmentWeight: lexicon.sentiment.enchantmentWeight,
     sarcasm: new Set(lexicon.sentiment.sarcasm.map((w) => keysOf(w).join(' '))),
     turns,
-    hypothetical: createModalityConfig({ ...lexicon, modality: { ...lexicon.modality, promise: [], unreal: [] } }, (w) => termKeys(w, keying)),
+    hypothetical: createModalityConfig({ ...lexicon, modality: { ...lexicon.modality, promise: [], unreal: [] } }, wordKeys),
     turnStarts: new Set(turns.map((t) => t[0] as string)),
   };
 }

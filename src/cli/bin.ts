@@ -1,6 +1,13 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { isWorkerSetup } from '../run/protocol.js';
+
+/** The analysis workers' script: the worker entry built next to the bin (dist/cli/worker.js), or the bin itself. */
+function workerScript(): string {
+  const worker = fileURLToPath(new URL('worker.js', import.meta.url));
+  return existsSync(worker) ? worker : fileURLToPath(import.meta.url);
+}
 
 // The same file serves as the analysis worker of `verbatim analyze --workers N`.
 // Each side imports only what it runs: a worker never loads the commands, and a
@@ -15,5 +22,5 @@ if (!isMainThread && parentPort && isWorkerSetup(workerData)) {
   const io = { stdout: process.stdout, stderr: process.stderr, env: process.env, stdin: process.stdin };
   const debug = process.argv.includes('--debug');
   const run = installProcessGuards((error) => reportError(error, io, debug));
-  main(process.argv.slice(2), io, { workerScript: fileURLToPath(import.meta.url) }).then(run.done, (error: unknown) => run.done(reportError(error, io, debug)));
+  main(process.argv.slice(2), io, { workerScript: workerScript() }).then(run.done, (error: unknown) => run.done(reportError(error, io, debug)));
 }

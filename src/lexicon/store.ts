@@ -11,16 +11,22 @@
 // enabled entries' terms and exclusions, the SMS table keying them, the
 // lemma and French word tables, the store's format. Any other lexicon (user
 // layers, sectors) is compiled as before.
+//
+// The store also holds the keys of the words the default analyser keys when
+// it starts (sentiment, modality, negation and implied-rule words: some 2,600
+// phrases, each tokenized, 40 ms of every cold start), per SMS table keying
+// them: `storedTermKeys` reads them there, and keys any other word as before.
 import { FR_WORDS } from '../data/fr-words.generated.js';
 import { LEMMA_SUFFIXES, LEMMA_TABLE } from '../data/lemmas.generated.js';
 import type { CompileOptions, MatcherData } from './compile.js';
 import { defaultTextTables } from './defaults.js';
+import { termKeys, type KeyingOptions } from './keys.js';
 import type { Lexicon } from './types.js';
 
 /** The store file's name, in the folder of the bundle that holds the library (dist/). */
 export const STORE_FILE = 'default-matchers.bin';
 /** Bumped when MatcherData or this file's layout changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 /** "VFRM", little-endian. */
 const MAGIC = 0x4d524656;
 /**
@@ -59,6 +65,20 @@ interface StoredHeader {
 export interface StoredMatcher {
   fingerprint: string;
   data: MatcherData;
+}
+
+/** The keys of written words under one keying (`keyingFingerprint`): `termKeys(texts[i], keying)` is `keys[i]` split on spaces. */
+export interface StoredKeys {
+  fingerprint: string;
+  texts: string[];
+  /** Each text's keys joined by a space (a key holds none; "" for no key). */
+  keys: string[];
+}
+
+/** What the store file holds. */
+export interface StoreContent {
+  matchers: StoredMatcher[];
+  keys: StoredKeys[];
 }
 
 interface NodeApi {
@@ -109,14 +129,19 @@ export function matcherFingerprint(lexicon: Lexicon, options: CompileOptions, ap
   return api.sha256([String(FORMAT), tablesDigest, JSON.stringify(options.sms ?? defaultTextTables().sms), JSON.stringify(entries)]);
 }
 
+/** The fingerprint of what `termKeys(text, keying)` reads besides the text: the SMS table (the default one when absent). */
+export function keyingFingerprint(keying: KeyingOptions, api: Pick<NodeApi, 'sha256'>): string {
+  return api.sha256([String(FORMAT), 'keys', JSON.stringify(keying.sms ?? defaultTextTables().sms)]);
+}
+
 function arrayOf(data: MatcherData, field: string): Int32Array {
   const [a, b] = field.split('.') as [keyof MatcherData, string | undefined];
   const value = data[a] as unknown;
   return (b === undefined ? value : (value as Record<string, Int32Array>)[b]) as Int32Array;
 }
 
-/** The store file holding these matchers. */
-export function serializeMatchers(matchers: readonly StoredMatcher[]): Uint8Array {
+/** The store file holding these matchers (and these keys). */
+export function serializeMatchers(matchers: readonly StoredMatcher[], keys: readonly StoredKeys[] = []): Uint8Array {
   const headers: StoredHeader[] = matchers.map(({ fingerprint, data }) => ({
     fingerprint,
     keyList: data.keyList,
@@ -126,7 +151,7 @@ export function serializeMatchers(matchers: readonly StoredMatcher[]): Uint8Arra
     accented: data.accented,
     arrays: ARRAYS.map(([field]) => arrayOf(data, field).length),
   }));
-  const json = new TextEncoder().encode(JSON.stringify(headers));
+  const json = new TextEncoder().encode(JSON.stringify({ matchers: headers, keys }));
   const body: number[] = [];
   for (const { data } of matchers) {
     for (const [field, stride] of ARRAYS) {
@@ -155,12 +180,18 @@ export function serializeMatchers(matchers: readonly StoredMatcher[]): Uint8Arra
 
 /** The matchers of a store file; empty when the file is not one (another format, truncated). */
 export function deserializeMatchers(file: Uint8Array): StoredMatcher[] {
-  if (file.length < 12) return [];
+  return deserializeStore(file).matchers;
+}
+
+/** What a store file holds; nothing when the file is not one (another format, truncated). */
+export function deserializeStore(file: Uint8Array): StoreContent {
+  const none: StoreContent = { matchers: [], keys: [] };
+  if (file.length < 12) return none;
   const view = new DataView(file.buffer, file.byteOffset, file.byteLength);
-  if (view.getUint32(0, true) !== MAGIC || view.getUint32(4, true) !== FORMAT) return [];
+  if (view.getUint32(0, true) !== MAGIC || view.getUint32(4, true) !== FORMAT) return none;
   const length = view.getUint32(8, true);
-  if (12 + length > file.length) return [];
-  const headers = JSON.parse(new TextDecoder().decode(file.subarray(12, 12 + length))) as StoredHeader[];
+  if (12 + length > file.length) return none;
+  const { matchers: headers, keys } = JSON.parse(new TextDecoder().decode(file.subarray(12, 12 + length))) as { matchers: StoredHeader[]; keys: StoredKeys[] };
   let at = 12 + length;
   const int32 = (count: number, stride: number): Int32Array | undefined => {
     const out = new Int32Array(count);
@@ -184,7 +215,7 @@ export function deserializeMatchers(file: Uint8Array): StoredMatcher[] {
     const arrays: Int32Array[] = [];
     for (let i = 0; i < ARRAYS.length; i += 1) {
       const array = int32(h.arrays[i] ?? 0, (ARRAYS[i] as (typeof ARRAYS)[number])[1]);
-      if (array === undefined) return [];
+      if (array === undefined) return none;
       arrays.push(array);
     }
     const [table, keysId, keysTo, stemsId, stemsTo, globsId, globsTo, gapMin, gapMax, gapTo, ends] = arrays as [
@@ -209,20 +240,27 @@ export function deserializeMatchers(file: Uint8Array): StoredMatcher[] {
       },
     });
   }
-  return out;
+  return { matchers: out, keys };
 }
 
-/** The store: undefined until looked for, then the matchers by fingerprint (empty when there is none). */
-let store: Map<string, MatcherData> | undefined;
+/** The store: undefined until looked for, then the matchers, and the keys of texts (by text), by fingerprint (empty when there is none). */
+let store: { matchers: Map<string, MatcherData>; keys: Map<string, Map<string, string>> } | undefined;
 
-function loadStore(): Map<string, MatcherData> {
+function storeOf(content: StoreContent): NonNullable<typeof store> {
+  return {
+    matchers: new Map(content.matchers.map((m) => [m.fingerprint, m.data])),
+    keys: new Map(content.keys.map((k) => [k.fingerprint, new Map(k.texts.map((text, i) => [text, k.keys[i] ?? '']))])),
+  };
+}
+
+function loadStore(): NonNullable<typeof store> {
   if (store !== undefined) return store;
-  store = new Map();
+  store = storeOf({ matchers: [], keys: [] });
   const api = nodeApi();
   for (const path of api?.fileNear(STORE_FILE) ?? []) {
     const file = api?.readFile(path);
     if (file === undefined) continue;
-    for (const { fingerprint, data } of deserializeMatchers(file)) store.set(fingerprint, data);
+    store = storeOf(deserializeStore(file));
     break;
   }
   return store;
@@ -236,46 +274,94 @@ function loadStore(): Map<string, MatcherData> {
  * @internal
  */
 export function addStoredMatchers(matchers: readonly StoredMatcher[]): void {
-  const found = loadStore();
+  const found = loadStore().matchers;
   for (const { fingerprint, data } of matchers) found.set(fingerprint, data);
 }
 
 /**
- * Uses these stored matchers instead of the store file (undefined: look for
- * the file again); for tests.
+ * Uses this store file instead of the one next to the bundle (undefined: look
+ * for the file again); for tests.
  * @internal
  */
 export function useMatcherStore(file: Uint8Array | undefined): void {
-  store = file === undefined ? undefined : new Map(deserializeMatchers(file).map((m) => [m.fingerprint, m.data]));
+  store = file === undefined ? undefined : storeOf(deserializeStore(file));
 }
 
 /** The stored trie of this lexicon and keying, if the build stored one. */
 export function storedMatcher(lexicon: Lexicon, options: CompileOptions): MatcherData | undefined {
   const found = loadStore();
-  if (found.size === 0) return undefined;
+  if (found.matchers.size === 0) return undefined;
   const api = nodeApi();
-  return api === undefined ? undefined : found.get(matcherFingerprint(lexicon, options, api));
+  return api === undefined ? undefined : found.matchers.get(matcherFingerprint(lexicon, options, api));
 }
 
-let recorder: StoredMatcher[] | undefined;
+/** What `collectStored` collects while it runs; per keying fingerprint, the texts recorded so far. */
+let recorder: (StoreContent & { seen: Map<string, Set<string>> }) | undefined;
 
-/** Called by compileLexicon with every trie it builds: kept while `collectCompiled` runs. */
+/** Called by compileLexicon with every trie it builds: kept while `collectStored` runs. */
 export function recordCompiled(lexicon: Lexicon, options: CompileOptions, data: MatcherData): void {
   const api = nodeApi();
-  if (recorder !== undefined && api !== undefined && options.words === undefined) recorder.push({ fingerprint: matcherFingerprint(lexicon, options, api), data });
+  if (recorder !== undefined && api !== undefined && options.words === undefined) recorder.matchers.push({ fingerprint: matcherFingerprint(lexicon, options, api), data });
+}
+
+function recordKeys(fingerprint: string, text: string, keys: readonly string[]): void {
+  if (recorder === undefined) return;
+  let seen = recorder.seen.get(fingerprint);
+  let entry = recorder.keys.find((k) => k.fingerprint === fingerprint);
+  if (seen === undefined || entry === undefined) {
+    seen = new Set();
+    entry = { fingerprint, texts: [], keys: [] };
+    recorder.seen.set(fingerprint, seen);
+    recorder.keys.push(entry);
+  }
+  if (seen.has(text)) return;
+  seen.add(text);
+  entry.texts.push(text);
+  entry.keys.push(keys.join(' '));
 }
 
 /**
- * The tries compileLexicon builds while `run` runs, with their fingerprints:
- * how the build collects the default analyser's (scripts/build-matchers.mjs).
+ * `termKeys(text, keying)` as a function of the text: it reads the keys the
+ * build stored for this keying (the words the default analyser keys when it
+ * starts) and keys any other text. While `collectStored` runs, it records
+ * every text it keys. Each call returns a new array.
+ */
+export function storedTermKeys(keying: KeyingOptions): (text: string) => string[] {
+  const api = nodeApi();
+  const found = api === undefined ? undefined : loadStore();
+  // The browser, or no store and no build collecting one: keyed as before, no fingerprint to take.
+  if (api === undefined || found === undefined || (found.keys.size === 0 && recorder === undefined)) return (text) => termKeys(text, keying);
+  const fingerprint = keyingFingerprint(keying, api);
+  const stored = found.keys.get(fingerprint);
+  return (text) => {
+    const joined = stored?.get(text);
+    // Keys hold no space and are never empty (termKeys splits tokens' keys on spaces): "" is no key.
+    const keys = joined === undefined ? termKeys(text, keying) : joined === '' ? [] : joined.split(' ');
+    if (recorder !== undefined) recordKeys(fingerprint, text, keys);
+    return keys;
+  };
+}
+
+/**
+ * The tries compileLexicon builds and the texts `storedTermKeys` keys while
+ * `run` runs, with their fingerprints: how the build collects the default
+ * analyser's (scripts/build-matchers.mjs).
  * @internal
  */
-export function collectCompiled(run: () => void): StoredMatcher[] {
-  recorder = [];
+export function collectStored(run: () => void): StoreContent {
+  recorder = { matchers: [], keys: [], seen: new Map() };
   try {
     run();
-    return recorder;
+    return { matchers: recorder.matchers, keys: recorder.keys };
   } finally {
     recorder = undefined;
   }
+}
+
+/**
+ * The tries compileLexicon builds while `run` runs, with their fingerprints.
+ * @internal
+ */
+export function collectCompiled(run: () => void): StoredMatcher[] {
+  return collectStored(run).matchers;
 }

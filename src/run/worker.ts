@@ -2,13 +2,10 @@
 // say so (and, for the first worker, what the analyser is), analyse each
 // batch, keep a report state, and send it back at the end.
 import { analyzeVerbatim, createAnalyzer } from '../analyze/index.js';
-import { createDiscoverBuilder } from '../discover/discover.js';
-import { loadLexiconFiles } from '../io/lexicon-files.js';
 import { addStoredMatchers } from '../lexicon/store.js';
 import { createReportBuilder, reportMeta } from '../report/index.js';
 import type { VerbatimAnalysis } from '../types.js';
 import { errorText, type FromWorker, type ToWorker, type WorkerSetup } from './protocol.js';
-import { analyzerId } from './run-state.js';
 
 /** The worker's end of the channel (`parentPort` in a worker thread). */
 export interface WorkerPort {
@@ -23,16 +20,20 @@ export interface WorkerPort {
 export async function runAnalysisWorker(setup: unknown, port: WorkerPort): Promise<void> {
   const s = setup as WorkerSetup;
   try {
+    // The tries the run's thread compiled for its layers: read, not compiled again.
     if (s.matchers !== undefined) addStoredMatchers(s.matchers);
+    // What only some setups need is imported when they do (a worker starts cold):
+    // the lexicon files' reader and YAML parser, the discovery builder, the analyser's id.
     const analyzer = createAnalyzer({
-      lexicons: s.lexicons.length > 0 ? await loadLexiconFiles(s.lexicons) : [],
+      lexicons: s.lexicons.length > 0 ? await (await import('../io/lexicon-files.js')).loadLexiconFiles(s.lexicons) : [],
       includeDefault: s.includeDefault,
       sectors: s.sectors,
       defaultLanguage: s.defaultLanguage,
     });
     const meta = reportMeta(analyzer);
     const accumulator = createReportBuilder({ ...s.corpus, meta });
-    const discovery = s.discover === undefined ? undefined : createDiscoverBuilder(s.discover);
+    const discovery = s.discover === undefined ? undefined : (await import('../discover/discover.js')).createDiscoverBuilder(s.discover);
+    const analyzerId = s.describe ? (await import('./run-state.js')).analyzerId : undefined;
     port.on('message', (message) => {
       try {
         if (message.type === 'finish') {
@@ -52,7 +53,7 @@ export async function runAnalysisWorker(setup: unknown, port: WorkerPort): Promi
       }
     });
     port.postMessage(
-      s.describe
+      analyzerId !== undefined
         ? {
             type: 'ready',
             analyzer: { channels: [...analyzer.lexicon.channels], meta, id: analyzerId(analyzer, s.allTurns), defaultLanguage: analyzer.options.defaultLanguage },

@@ -1,4 +1,4 @@
-import { fra } from 'stopword';
+import { FR_STOPWORDS } from './stopwords-fr.generated.js';
 import { foldKey } from './fold.js';
 import { expectString } from './guard.js';
 import { FRENCH_NEGATORS } from './negators.js';
@@ -32,11 +32,12 @@ function build(base: Iterable<string>, add: readonly string[], remove: readonly 
 
 /**
  * The French stop words of the text room: the `stopword` package's French
- * list, folded, negation words removed. The package's `stopwords()` adds the
+ * list (copied at build, src/text/stopwords-fr.generated.ts), folded,
+ * negation words removed. The package's `stopwords()` adds the
  * default lexicons' edits (lexicons/fr/stopwords.yml).
  */
 export function stopwords(): ReadonlySet<string> {
-  defaultSet ??= build(fra, [], []);
+  defaultSet ??= build(FR_STOPWORDS, [], []);
   return defaultSet;
 }
 

@@ -1,14 +1,15 @@
 // The default tries compiled at build (src/lexicon/store.ts): what the build
 // stores reads back the same, an analyser built on a stored trie analyses
 // exactly like one that compiled it, and only the lexicon it was built from
-// finds it.
+// finds it. The same for the keys of the words the analyser keys when it starts.
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { analyze, composeLexicons, createAnalyzer, defineLexicon, type Analyzer } from '../../src/index.js';
 import { compileMatcherData, type MatcherData } from '../../src/lexicon/compile.js';
-import { addStoredMatchers, collectCompiled, deserializeMatchers, serializeMatchers, useMatcherStore } from '../../src/lexicon/store.js';
+import { termKeys } from '../../src/lexicon/keys.js';
+import { addStoredMatchers, collectCompiled, collectStored, deserializeMatchers, deserializeStore, serializeMatchers, storedTermKeys, useMatcherStore } from '../../src/lexicon/store.js';
 
 afterEach(() => useMatcherStore(undefined));
 
@@ -26,11 +27,11 @@ const texts = [
 const analyses = (analyzer: Analyzer): string => JSON.stringify(texts.map((text, i) => analyze({ id: String(i), text }, analyzer)));
 
 // Compiling the default lexicons (with no store) is the slow part of these tests: done once, on first use.
-let defaultCompiled: { analyzer: Analyzer; stored: ReturnType<typeof collectCompiled> } | undefined;
-function compileDefault(): { analyzer: Analyzer; stored: ReturnType<typeof collectCompiled> } {
+let defaultCompiled: { analyzer: Analyzer; stored: ReturnType<typeof collectStored> } | undefined;
+function compileDefault(): { analyzer: Analyzer; stored: ReturnType<typeof collectStored> } {
   if (defaultCompiled === undefined) {
     let analyzer: Analyzer | undefined;
-    const stored = collectCompiled(() => {
+    const stored = collectStored(() => {
       analyzer = createAnalyzer();
       analyzer.english?.();
     });
@@ -42,9 +43,9 @@ function compileDefault(): { analyzer: Analyzer; stored: ReturnType<typeof colle
 describe('stored default tries', () => {
   it('the default analyser compiles two tries (French, English layer); a store of them is used and analyses identically', () => {
     const { analyzer: compiled, stored } = compileDefault();
-    expect(stored).toHaveLength(2);
+    expect(stored.matchers).toHaveLength(2);
     expect(compiled?.compiled.stored).toBe(false);
-    useMatcherStore(serializeMatchers(stored));
+    useMatcherStore(serializeMatchers(stored.matchers, stored.keys));
     const read = createAnalyzer();
     expect(read.compiled.stored).toBe(true);
     expect(read.english?.().compiled.stored).toBe(true);
@@ -52,7 +53,7 @@ describe('stored default tries', () => {
   }, 60_000);
 
   it('is not used for another lexicon: a user layer, a sector, another SMS table', () => {
-    useMatcherStore(serializeMatchers(compileDefault().stored));
+    useMatcherStore(serializeMatchers(compileDefault().stored.matchers));
     expect(createAnalyzer({ fuzzy: false }).compiled.stored).toBe(true);
     const patch = defineLexicon({ version: 1, entries: [{ id: 'attente_excessive', addTerms: ['poireauter'] }] });
     expect(createAnalyzer({ lexicons: [patch] }).compiled.stored).toBe(false);
@@ -76,6 +77,24 @@ describe('stored default tries', () => {
     expect(analyses(here)).toBe(analyses(there as Analyzer));
     // Another layer still compiles.
     expect(createAnalyzer({ lexicons: [defineLexicon({ version: 1, entries: [{ id: 'attente_excessive', addTerms: ['poireauter longtemps'] }] })] }).compiled.stored).toBe(false);
+  }, 60_000);
+
+  it('holds the keys of the words the default analyser keys, read back as termKeys gives them; other texts and SMS tables are keyed as before', () => {
+    const { stored } = compileDefault();
+    // One keying: the default SMS table (the French analyser's, its sentiment's, the English layer's sentiment's).
+    expect(stored.keys).toHaveLength(1);
+    const [entry] = stored.keys;
+    if (entry === undefined) throw new Error('no stored keys');
+    expect(entry.texts.length).toBeGreaterThan(2000);
+    expect(new Set(entry.texts).size).toBe(entry.texts.length);
+    entry.texts.forEach((text, i) => expect(entry.keys[i]).toBe(termKeys(text).join(' ')));
+    expect(deserializeStore(serializeMatchers(stored.matchers, stored.keys)).keys).toEqual(stored.keys);
+    // A store whose first word has other keys: they are the ones read (the store is used, not recomputed).
+    const first = entry.texts[0] as string;
+    useMatcherStore(serializeMatchers([], [{ ...entry, keys: entry.keys.map((k, i) => (i === 0 ? 'lu dans le store' : k)) }]));
+    expect(storedTermKeys({})(first)).toEqual(['lu', 'dans', 'le', 'store']);
+    expect(storedTermKeys({})('une phrase que nul lexique ne porte')).toEqual(termKeys('une phrase que nul lexique ne porte'));
+    expect(storedTermKeys({ sms: { pk: 'pourquoi' } })(first)).toEqual(termKeys(first, { sms: { pk: 'pourquoi' } }));
   }, 60_000);
 
   it('a file that is not a store (another format, truncated) holds no trie', () => {

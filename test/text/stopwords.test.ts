@@ -1,5 +1,7 @@
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { contentKeywords, countWords, isStopword, stopwords, tokenize } from '../../src/index.js';
+import { FR_STOPWORDS } from '../../src/text/stopwords-fr.generated.js';
 import { NEGATION_WORDS } from '../../src/text/stopwords.js';
 
 describe('stop words', () => {
@@ -21,6 +23,11 @@ describe('stop words', () => {
 
   it.each([['attente'], ['livraison'], ['remboursement'], ['sav'], ['nul']])('%s is a content word', (norm) => {
     expect(isStopword(norm)).toBe(false);
+  });
+
+  it('the generated list is the stopword package French list, in its order (npm run build:lexicons)', () => {
+    const { fra } = createRequire(import.meta.url)('stopword') as { fra: string[] };
+    expect(FR_STOPWORDS).toEqual(fra);
   });
 
   it('holds folded keys only', () => {
