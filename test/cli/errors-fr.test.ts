@@ -38,8 +38,12 @@ let dir = '';
 const at = (name: string): string => join(dir, name);
 const root = join(__dirname, '../..');
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'verbatim-errors-fr-'));
+  // Two states of one input that cannot merge: written with different --top.
+  writeFileSync(at('two.csv'), 'commentaire\nLivraison rapide, merci\nColis en retard\n');
+  await cli(['analyze', at('two.csv'), '--format', 'state', '--out', at('a.state.json'), '-q']);
+  await cli(['analyze', at('two.csv'), '--format', 'state', '--top', '3', '--out', at('b.state.json'), '-q']);
   // Small inputs written for these tests.
   writeFileSync(at('no-text.csv'), 'id;ville\n1;Lyon\n');
   writeFileSync(at('bad.yml'), 'version: 1\nentries:\n  - id: retard\n    kind: irritent\n    label: Retard\n    terms: [retard]\n');
@@ -63,6 +67,9 @@ describe.each([
   ['state merge (not a state)', () => ['merge', at('broken.state.json')], EXIT.input,
     ["impossible de lire l'entrée, 1 problème", "ce n'est pas un état verbatim-fr (JSON invalide : ", 'conseil : donnez des fichiers écrits par `verbatim analyze … --format state`'],
     ['cannot read input, 1 problem', 'not a verbatim-fr state (invalid JSON: ', 'hint: give files written by `verbatim analyze … --format state`']],
+  ['state merge (other report options)', () => ['merge', at('a.state.json'), at('b.state.json')], EXIT.input,
+    ['impossible de fusionner les états, 1 problème', 'a.state.json et ', 'b.state.json : construits avec des options de rapport différentes (topWords 20 et 3)', 'conseil : analysez chaque partie avec la même version'],
+    ['cannot merge the states, 1 problem', 'a.state.json and ', 'b.state.json: built with different report options (topWords 20 and 3)', 'hint: analyse every part with the same verbatim-fr version']],
   ['damaged xlsx', () => ['analyze', at('damaged.xlsx')], EXIT.input,
     ['fichier XLSX endommagé (', 'conseil : ouvrez le fichier dans Excel ou LibreOffice et enregistrez-le de nouveau en .xlsx'],
     ['damaged XLSX file (', 'hint: open the file in Excel or LibreOffice and save it again as .xlsx']],
