@@ -12,7 +12,7 @@ import { foldKey, stem as stemWord } from '../text/index.js';
 import { NEGATION_WORDS } from '../text/stopwords.js';
 import type { Lexicon, LexiconEntry } from './types.js';
 import { parseTerm, unknownLemma, type TermAlternative } from './term.js';
-import { lexiconProblem, type LexiconProblem } from './messages.js';
+import { coreProblem as lexiconProblem, type LexiconProblem } from './messages.js';
 import { LexiconError } from './errors.js';
 import { accentForm, accentsWithin, termKeyForms, termKeys, type KeyForm, type KeyingOptions } from './keys.js';
 import { lemmaForms } from './lemmas.js';

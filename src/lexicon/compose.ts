@@ -3,7 +3,7 @@
 import type { EntryKind } from '../types.js';
 import { LexiconError } from './errors.js';
 import { makeIssue, sourceOf, type PathSegment, type SourceInfo } from './source.js';
-import { lexiconProblem as P } from './messages.js';
+import { coreProblem as P } from './messages.js';
 import type { LexiconChannel, Lexicon, LexiconDocument, LexiconEntry, LexiconIssue } from './types.js';
 import { didYouMean } from './validate.js';
 import { durationMinutes } from './duration.js';

@@ -186,6 +186,11 @@ export interface IssueText {
 
 export type LexiconCatalogue = { [C in LexiconIssueCode]: (p: LexiconIssueParams[C]) => IssueText };
 
+/** Codes a compiled analyser may report (terms, layers): their catalogue is apart from the others'. */
+type CoreCode = 'unknown_lemma' | 'stray_apostrophe' | 'empty_alternative' | 'gap_in_word' | 'bad_stem' | 'bad_lemma' | 'glob_too_broad' | 'term_not_string' | 'empty_term' | 'bad_gap' | 'gap_reversed' | 'gap_too_wide' | 'gap_at_edge' | 'two_gaps' | 'too_many_spellings' | 'no_word' | 'position_without_word' | 'duplicate_layer_id' | 'patch_of_unknown' | 'remove_unknown_term' | 'unknown_reference' | 'reference_not_theme' | 'unknown_promise_as' | 'unknown_implied_id';
+type CoreCatalogue = { [C in CoreCode]: (p: LexiconIssueParams[C]) => IssueText };
+type RestCatalogue = { [C in Exclude<LexiconIssueCode, CoreCode>]: (p: LexiconIssueParams[C]) => IssueText };
+
 const q = (s: string): string => `"${s}"`;
 const g = (s: string): string => `« ${s} »`;
 
@@ -212,7 +217,53 @@ const didYouMeanEn = (guess: string): string => `did you mean "${guess}"?`;
 const didYouMeanFr = (guess: string): string => `vouliez-vous dire ${g(guess)} ?`;
 const knownList = (known: readonly string[], more: boolean): string => `${known.join(', ')}${more ? '…' : ''}`;
 
-const en: LexiconCatalogue = {
+/** English: the terms and the layers (what a compiled analyser may report, kept apart so that browsers load only these). */
+const enCore: CoreCatalogue = {
+  unknown_lemma: ({ word, term }) => ({
+    message: `unknown lemma "lemma:${word}" in term "${term}": the lemma table has no forms for it`,
+    hint: `use stem:${word} or list the forms (a|b|c); lemma: knows verbs in the infinitive and nouns or adjectives in the masculine singular (scripts/lemmas.txt and every lemma: of lexicons/)`,
+  }),
+  stray_apostrophe: ({ term }) => ({ message: `stray apostrophe in term "${term}"`, hint: "an apostrophe must sit between two letters, as in d'attente or aujourd'hui; remove the space around it" }),
+  empty_alternative: ({ term }) => ({ message: `empty alternative in term "${term}"`, hint: 'write alternatives as a|b|c with no empty part' }),
+  gap_in_word: ({ raw, term }) => ({ message: `bad gap syntax "${raw}" in term "${term}"`, hint: 'write a gap as its own position between two words, with spaces: "toujours pas {0,3} reçu"' }),
+  bad_stem: ({ raw, term }) => ({ message: `bad stem "${raw}" in term "${term}"`, hint: 'write stem: followed by one plain word, e.g. stem:livrer' }),
+  bad_lemma: ({ raw, term }) => ({ message: `bad lemma "${raw}" in term "${term}"`, hint: 'write lemma: followed by one dictionary word (a verb in the infinitive, a noun or adjective in the singular), e.g. lemma:attendre' }),
+  glob_too_broad: ({ raw, term, min }) => ({ message: `glob "${raw}" is too broad in term "${term}"`, hint: `a glob needs at least ${min} literal letters (livr*, *rembours*)` }),
+  term_not_string: ({ type }) => ({ message: `a term must be a string, got ${type}`, hint: 'quote the term' }),
+  empty_term: () => ({ message: 'empty term', hint: 'remove the empty item or write a word' }),
+  bad_gap: ({ part, term, max }) => ({ message: `bad gap syntax "${part}" in term "${term}"`, hint: `write a gap as {min,max} with 0 <= min <= max <= ${max}, e.g. {0,3}` }),
+  gap_reversed: ({ part, term, min, max }) => ({ message: `bad gap "${part}" in term "${term}": min ${min} is greater than max ${max}`, hint: `swap the bounds: {${max},${min}}` }),
+  gap_too_wide: ({ part, term, min, max }) => ({ message: `gap "${part}" in term "${term}" is too wide (max ${max})`, hint: `use at most {${Math.min(min, max)},${max}}; wider spans match unrelated words` }),
+  gap_at_edge: ({ part, term, edge }) => ({ message: `gap "${part}" at the ${edge} of term "${term}"`, hint: 'a gap goes between two words; remove it' }),
+  two_gaps: ({ term }) => ({ message: `two gaps in a row in term "${term}"`, hint: 'merge them into one gap {min,max}' }),
+  too_many_spellings: ({ term, max }) => ({ message: `term "${term}" spells out more than ${max} phrases through its lemmas`, hint: 'split the phrase into several terms, or use a gap between the lemmas' }),
+  no_word: ({ term }) => ({ message: `term "${term}" has no word to match`, hint: 'write at least one word' }),
+  position_without_word: ({ term }) => ({ message: `a position of term "${term}" has no word to match`, hint: 'write a word there' }),
+  duplicate_layer_id: ({ id, file, line }) => ({
+    message: `duplicate id "${id}"`,
+    hint: `already defined in ${file ?? 'an earlier layer'}${line !== undefined ? `:${line}` : ''}; to redefine it add "replace: true", to extend it drop "kind" and use addTerms`,
+  }),
+  patch_of_unknown: ({ id, guess }) => ({
+    message: `patch for unknown id "${id}"`,
+    hint: guess !== undefined ? `${didYouMeanEn(guess)} an entry without kind patches an entry of an earlier layer` : 'to define a new entry, give it a kind, a label and terms',
+  }),
+  remove_unknown_term: ({ term, id, guess }) => ({
+    message: `removeTerms: "${term}" is not a term of "${id}"`,
+    hint: guess !== undefined ? `${didYouMeanEn(guess)} write the term exactly as in the earlier layer` : 'write the term exactly as in the earlier layer',
+  }),
+  unknown_reference: ({ field, target, id, guess, themes, known, more }) => ({
+    message: `unknown ${field} "${target}" in "${id}"`,
+    hint: guess !== undefined ? didYouMeanEn(guess) : `${themes ? 'known themes' : 'known ids'}: ${knownList(known, more)}`,
+  }),
+  reference_not_theme: ({ field, target, id, kind, guess, themes, known, more }) => ({
+    message: `${field} "${target}" of "${id}" is a ${kind}, not a theme`,
+    hint: guess !== undefined ? didYouMeanEn(guess) : `${themes ? 'known themes' : 'known ids'}: ${knownList(known, more)}`,
+  }),
+  unknown_promise_as: ({ target, guess }) => ({ message: `unknown modality.promiseAs "${target}"`, hint: guess !== undefined ? didYouMeanEn(guess) : 'name an irritant of the lexicon (promesse_non_tenue) or write null' }),
+  unknown_implied_id: ({ id, guess }) => ({ message: `unknown implied rule id "${id}"`, hint: guess !== undefined ? didYouMeanEn(guess) : 'name an entry of the lexicon (retard_livraison, prix_excessif…)' }),
+};
+
+const enRest: RestCatalogue = {
   unknown_field: ({ key, place, guess, known }) => ({ message: `unknown field "${key}" in ${placeEn(place)}`, hint: guess !== undefined ? didYouMeanEn(guess) : `known fields: ${known.join(', ')}` }),
   not_string_list: ({ field, found }) => ({ message: `${field} must be a list of strings, got ${foundEn(found)}`, hint: `write ${field}: [a, b]` }),
   bad_list_item: ({ field, found }) => ({ message: `${field} item must be a non-empty string, got ${foundEn(found)}`, hint: 'quote the value, or remove the empty item' }),
@@ -277,28 +328,6 @@ const en: LexiconCatalogue = {
   unsupported_version: ({ found }) => ({ message: `unsupported version ${foundEn(found)}`, hint: 'this library reads version: 1' }),
   lang_not_text: () => ({ message: 'lang must be a string', hint: 'e.g. lang: fr' }),
   entries_not_list: ({ found }) => ({ message: `entries must be a list, got ${foundEn(found)}`, hint: 'write entries:\n  - id: …' }),
-
-  unknown_lemma: ({ word, term }) => ({
-    message: `unknown lemma "lemma:${word}" in term "${term}": the lemma table has no forms for it`,
-    hint: `use stem:${word} or list the forms (a|b|c); lemma: knows verbs in the infinitive and nouns or adjectives in the masculine singular (scripts/lemmas.txt and every lemma: of lexicons/)`,
-  }),
-  stray_apostrophe: ({ term }) => ({ message: `stray apostrophe in term "${term}"`, hint: "an apostrophe must sit between two letters, as in d'attente or aujourd'hui; remove the space around it" }),
-  empty_alternative: ({ term }) => ({ message: `empty alternative in term "${term}"`, hint: 'write alternatives as a|b|c with no empty part' }),
-  gap_in_word: ({ raw, term }) => ({ message: `bad gap syntax "${raw}" in term "${term}"`, hint: 'write a gap as its own position between two words, with spaces: "toujours pas {0,3} reçu"' }),
-  bad_stem: ({ raw, term }) => ({ message: `bad stem "${raw}" in term "${term}"`, hint: 'write stem: followed by one plain word, e.g. stem:livrer' }),
-  bad_lemma: ({ raw, term }) => ({ message: `bad lemma "${raw}" in term "${term}"`, hint: 'write lemma: followed by one dictionary word (a verb in the infinitive, a noun or adjective in the singular), e.g. lemma:attendre' }),
-  glob_too_broad: ({ raw, term, min }) => ({ message: `glob "${raw}" is too broad in term "${term}"`, hint: `a glob needs at least ${min} literal letters (livr*, *rembours*)` }),
-  term_not_string: ({ type }) => ({ message: `a term must be a string, got ${type}`, hint: 'quote the term' }),
-  empty_term: () => ({ message: 'empty term', hint: 'remove the empty item or write a word' }),
-  bad_gap: ({ part, term, max }) => ({ message: `bad gap syntax "${part}" in term "${term}"`, hint: `write a gap as {min,max} with 0 <= min <= max <= ${max}, e.g. {0,3}` }),
-  gap_reversed: ({ part, term, min, max }) => ({ message: `bad gap "${part}" in term "${term}": min ${min} is greater than max ${max}`, hint: `swap the bounds: {${max},${min}}` }),
-  gap_too_wide: ({ part, term, min, max }) => ({ message: `gap "${part}" in term "${term}" is too wide (max ${max})`, hint: `use at most {${Math.min(min, max)},${max}}; wider spans match unrelated words` }),
-  gap_at_edge: ({ part, term, edge }) => ({ message: `gap "${part}" at the ${edge} of term "${term}"`, hint: 'a gap goes between two words; remove it' }),
-  two_gaps: ({ term }) => ({ message: `two gaps in a row in term "${term}"`, hint: 'merge them into one gap {min,max}' }),
-  too_many_spellings: ({ term, max }) => ({ message: `term "${term}" spells out more than ${max} phrases through its lemmas`, hint: 'split the phrase into several terms, or use a gap between the lemmas' }),
-  no_word: ({ term }) => ({ message: `term "${term}" has no word to match`, hint: 'write at least one word' }),
-  position_without_word: ({ term }) => ({ message: `a position of term "${term}" has no word to match`, hint: 'write a word there' }),
-
   alias_bomb: ({ max }) => ({ message: `YAML aliases expand to too many nodes (more than ${max} per alias)`, hint: 'write the terms out instead of repeating them through &anchors and *aliases nested in each other' }),
   duplicate_key: ({ format, key }) => ({ message: `${FORMAT_EN[format]} syntax error: "${key}" appears twice in the same mapping`, hint: 'a field appears twice in the same mapping; keep one' }),
   syntax_error: ({ format, detail, advice }) => ({
@@ -316,35 +345,10 @@ const en: LexiconCatalogue = {
     message: `this looks like ${DICTIONARY_EN[kind]}, not a verbatim-fr lexicon; convert it with \`verbatim lexicon import ${base} --from ${kind} --out ${out}\``,
     hint: `then give ${out} to --lexicon (verbatim lexicon check ${out} checks it); the import says what it could not convert`,
   }),
-
-  duplicate_layer_id: ({ id, file, line }) => ({
-    message: `duplicate id "${id}"`,
-    hint: `already defined in ${file ?? 'an earlier layer'}${line !== undefined ? `:${line}` : ''}; to redefine it add "replace: true", to extend it drop "kind" and use addTerms`,
-  }),
-  patch_of_unknown: ({ id, guess }) => ({
-    message: `patch for unknown id "${id}"`,
-    hint: guess !== undefined ? `${didYouMeanEn(guess)} an entry without kind patches an entry of an earlier layer` : 'to define a new entry, give it a kind, a label and terms',
-  }),
-  remove_unknown_term: ({ term, id, guess }) => ({
-    message: `removeTerms: "${term}" is not a term of "${id}"`,
-    hint: guess !== undefined ? `${didYouMeanEn(guess)} write the term exactly as in the earlier layer` : 'write the term exactly as in the earlier layer',
-  }),
-  unknown_reference: ({ field, target, id, guess, themes, known, more }) => ({
-    message: `unknown ${field} "${target}" in "${id}"`,
-    hint: guess !== undefined ? didYouMeanEn(guess) : `${themes ? 'known themes' : 'known ids'}: ${knownList(known, more)}`,
-  }),
-  reference_not_theme: ({ field, target, id, kind, guess, themes, known, more }) => ({
-    message: `${field} "${target}" of "${id}" is a ${kind}, not a theme`,
-    hint: guess !== undefined ? didYouMeanEn(guess) : `${themes ? 'known themes' : 'known ids'}: ${knownList(known, more)}`,
-  }),
-  unknown_promise_as: ({ target, guess }) => ({ message: `unknown modality.promiseAs "${target}"`, hint: guess !== undefined ? didYouMeanEn(guess) : 'name an irritant of the lexicon (promesse_non_tenue) or write null' }),
-  unknown_implied_id: ({ id, guess }) => ({ message: `unknown implied rule id "${id}"`, hint: guess !== undefined ? didYouMeanEn(guess) : 'name an entry of the lexicon (retard_livraison, prix_excessif…)' }),
-
   file_not_found: () => ({ message: 'file not found', hint: 'give a .yml, .yaml or .json lexicon file, or a directory holding some' }),
   permission_denied: () => ({ message: 'permission denied', hint: 'give a .yml, .yaml or .json lexicon file, or a directory holding some' }),
   cannot_read_file: ({ detail }) => ({ message: `cannot read file: ${detail}`, hint: 'give a .yml, .yaml or .json lexicon file, or a directory holding some' }),
   empty_directory: () => ({ message: 'no lexicon file in directory', hint: 'put .yml, .yaml or .json lexicon files in it' }),
-
   unknown_dictionary_format: () => ({ message: 'cannot tell the dictionary format', hint: 'say it: from quanteda, liwc or csv (--from)' }),
   also_looks_like: ({ problem, name, other }) => {
     const inner = en[problem.code](problem.params as never);
@@ -419,9 +423,58 @@ const en: LexiconCatalogue = {
   duplicate_import_term: ({ term, label, line }) => ({ message: `duplicate term "${term}" in "${label}" (first at line ${line}): kept once`, hint: 'remove the repeated word' }),
 };
 
+/** Both halves as one catalogue; marked pure so that a bundle that never says a whole catalogue drops it. */
+const merge = (core: CoreCatalogue, rest: RestCatalogue): LexiconCatalogue => ({ ...core, ...rest });
+const en: LexiconCatalogue = /* @__PURE__ */ merge(enCore, enRest);
+
 const LEXICON_FILE_HINT_FR = 'donnez un fichier de lexique .yml, .yaml ou .json, ou un dossier qui en contient';
 
-const fr: LexiconCatalogue = {
+const frCore: CoreCatalogue = {
+  unknown_lemma: ({ word, term }) => ({
+    message: `lemme inconnu « lemma:${word} » dans le terme ${g(term)} : la table des lemmes n'en connaît aucune forme`,
+    hint: `utilisez stem:${word} ou énumérez les formes (a|b|c) ; lemma: connaît les verbes à l'infinitif et les noms ou adjectifs au masculin singulier (scripts/lemmas.txt et tous les lemma: de lexicons/)`,
+  }),
+  stray_apostrophe: ({ term }) => ({ message: `apostrophe isolée dans le terme ${g(term)}`, hint: "une apostrophe se place entre deux lettres, comme dans d'attente ou aujourd'hui ; retirez l'espace autour" }),
+  empty_alternative: ({ term }) => ({ message: `alternative vide dans le terme ${g(term)}`, hint: 'écrivez les alternatives sous la forme a|b|c, sans partie vide' }),
+  gap_in_word: ({ raw, term }) => ({ message: `écart mal écrit ${g(raw)} dans le terme ${g(term)}`, hint: 'un écart occupe sa propre position entre deux mots, avec des espaces : « toujours pas {0,3} reçu »' }),
+  bad_stem: ({ raw, term }) => ({ message: `racine invalide ${g(raw)} dans le terme ${g(term)}`, hint: 'écrivez stem: suivi d’un seul mot simple, par exemple stem:livrer' }),
+  bad_lemma: ({ raw, term }) => ({ message: `lemme invalide ${g(raw)} dans le terme ${g(term)}`, hint: 'écrivez lemma: suivi d’un seul mot du dictionnaire (un verbe à l’infinitif, un nom ou un adjectif au singulier), par exemple lemma:attendre' }),
+  glob_too_broad: ({ raw, term, min }) => ({ message: `le motif ${g(raw)} est trop large dans le terme ${g(term)}`, hint: `un motif avec * doit garder au moins ${min} lettres (livr*, *rembours*)` }),
+  term_not_string: ({ type }) => ({ message: `un terme doit être un texte, pas ${type === 'null' ? 'null' : foundFr({ type }).replace(/^le texte$/, 'un texte')}`, hint: 'mettez le terme entre guillemets' }),
+  empty_term: () => ({ message: 'terme vide', hint: "retirez l'élément vide ou écrivez un mot" }),
+  bad_gap: ({ part, term, max }) => ({ message: `écart mal écrit ${g(part)} dans le terme ${g(term)}`, hint: `écrivez un écart sous la forme {min,max} avec 0 <= min <= max <= ${max}, par exemple {0,3}` }),
+  gap_reversed: ({ part, term, min, max }) => ({ message: `écart ${g(part)} invalide dans le terme ${g(term)} : le minimum ${min} dépasse le maximum ${max}`, hint: `inversez les bornes : {${max},${min}}` }),
+  gap_too_wide: ({ part, term, min, max }) => ({ message: `l'écart ${g(part)} du terme ${g(term)} est trop large (${max} au plus)`, hint: `utilisez au plus {${Math.min(min, max)},${max}} ; un écart plus large attrape des mots sans rapport` }),
+  gap_at_edge: ({ part, term, edge }) => ({ message: `écart ${g(part)} ${edge === 'start' ? 'au début' : 'à la fin'} du terme ${g(term)}`, hint: 'un écart se place entre deux mots : retirez-le' }),
+  two_gaps: ({ term }) => ({ message: `deux écarts de suite dans le terme ${g(term)}`, hint: 'réunissez-les en un seul écart {min,max}' }),
+  too_many_spellings: ({ term, max }) => ({ message: `le terme ${g(term)} donne plus de ${max} expressions à travers ses lemmes`, hint: 'découpez l’expression en plusieurs termes, ou mettez un écart entre les lemmes' }),
+  no_word: ({ term }) => ({ message: `le terme ${g(term)} n'a aucun mot à reconnaître`, hint: 'écrivez au moins un mot' }),
+  position_without_word: ({ term }) => ({ message: `une position du terme ${g(term)} n'a aucun mot à reconnaître`, hint: 'écrivez-y un mot' }),
+  duplicate_layer_id: ({ id, file, line }) => ({
+    message: `identifiant en double ${g(id)}`,
+    hint: `déjà défini dans ${file ?? 'une couche précédente'}${line !== undefined ? `:${line}` : ''} ; pour le redéfinir, ajoutez « replace: true » ; pour le compléter, retirez « kind » et utilisez addTerms`,
+  }),
+  patch_of_unknown: ({ id, guess }) => ({
+    message: `correctif d'un identifiant inconnu ${g(id)}`,
+    hint: guess !== undefined ? `${didYouMeanFr(guess)} une entrée sans kind corrige une entrée d'une couche précédente` : 'pour définir une nouvelle entrée, donnez-lui un kind, un label et des termes',
+  }),
+  remove_unknown_term: ({ term, id, guess }) => ({
+    message: `removeTerms : ${g(term)} n'est pas un terme de ${g(id)}`,
+    hint: guess !== undefined ? `${didYouMeanFr(guess)} écrivez le terme exactement comme dans la couche précédente` : 'écrivez le terme exactement comme dans la couche précédente',
+  }),
+  unknown_reference: ({ field, target, id, guess, themes, known, more }) => ({
+    message: `${field} inconnu ${g(target)} dans ${g(id)}`,
+    hint: guess !== undefined ? didYouMeanFr(guess) : `${themes ? 'thèmes connus' : 'identifiants connus'} : ${knownList(known, more)}`,
+  }),
+  reference_not_theme: ({ field, target, id, kind, guess, themes, known, more }) => ({
+    message: `${field} ${g(target)} de ${g(id)} est ${aKindFr(kind)}, pas un thème`,
+    hint: guess !== undefined ? didYouMeanFr(guess) : `${themes ? 'thèmes connus' : 'identifiants connus'} : ${knownList(known, more)}`,
+  }),
+  unknown_promise_as: ({ target, guess }) => ({ message: `modality.promiseAs inconnu ${g(target)}`, hint: guess !== undefined ? didYouMeanFr(guess) : 'nommez un irritant du lexique (promesse_non_tenue) ou écrivez null' }),
+  unknown_implied_id: ({ id, guess }) => ({ message: `identifiant inconnu ${g(id)} dans une règle implied`, hint: guess !== undefined ? didYouMeanFr(guess) : 'nommez une entrée du lexique (retard_livraison, prix_excessif…)' }),
+};
+
+const frRest: RestCatalogue = {
   unknown_field: ({ key, place, guess, known }) => ({ message: `champ inconnu ${g(key)} dans ${placeFr(place)}`, hint: guess !== undefined ? didYouMeanFr(guess) : `champs connus : ${known.join(', ')}` }),
   not_string_list: ({ field, found }) => ({ message: `${field} doit être une liste de textes, pas ${foundFr(found)}`, hint: `écrivez ${field}: [a, b]` }),
   bad_list_item: ({ field, found }) => ({ message: `un élément de ${field} doit être un texte non vide, pas ${foundFr(found)}`, hint: "mettez la valeur entre guillemets, ou retirez l'élément vide" }),
@@ -486,28 +539,6 @@ const fr: LexiconCatalogue = {
   unsupported_version: ({ found }) => ({ message: `version non prise en charge : ${foundFr(found)}`, hint: 'cette bibliothèque lit version: 1' }),
   lang_not_text: () => ({ message: 'lang doit être un texte', hint: 'par exemple lang: fr' }),
   entries_not_list: ({ found }) => ({ message: `entries doit être une liste, pas ${foundFr(found)}`, hint: 'écrivez entries:\n  - id: …' }),
-
-  unknown_lemma: ({ word, term }) => ({
-    message: `lemme inconnu « lemma:${word} » dans le terme ${g(term)} : la table des lemmes n'en connaît aucune forme`,
-    hint: `utilisez stem:${word} ou énumérez les formes (a|b|c) ; lemma: connaît les verbes à l'infinitif et les noms ou adjectifs au masculin singulier (scripts/lemmas.txt et tous les lemma: de lexicons/)`,
-  }),
-  stray_apostrophe: ({ term }) => ({ message: `apostrophe isolée dans le terme ${g(term)}`, hint: "une apostrophe se place entre deux lettres, comme dans d'attente ou aujourd'hui ; retirez l'espace autour" }),
-  empty_alternative: ({ term }) => ({ message: `alternative vide dans le terme ${g(term)}`, hint: 'écrivez les alternatives sous la forme a|b|c, sans partie vide' }),
-  gap_in_word: ({ raw, term }) => ({ message: `écart mal écrit ${g(raw)} dans le terme ${g(term)}`, hint: 'un écart occupe sa propre position entre deux mots, avec des espaces : « toujours pas {0,3} reçu »' }),
-  bad_stem: ({ raw, term }) => ({ message: `racine invalide ${g(raw)} dans le terme ${g(term)}`, hint: 'écrivez stem: suivi d’un seul mot simple, par exemple stem:livrer' }),
-  bad_lemma: ({ raw, term }) => ({ message: `lemme invalide ${g(raw)} dans le terme ${g(term)}`, hint: 'écrivez lemma: suivi d’un seul mot du dictionnaire (un verbe à l’infinitif, un nom ou un adjectif au singulier), par exemple lemma:attendre' }),
-  glob_too_broad: ({ raw, term, min }) => ({ message: `le motif ${g(raw)} est trop large dans le terme ${g(term)}`, hint: `un motif avec * doit garder au moins ${min} lettres (livr*, *rembours*)` }),
-  term_not_string: ({ type }) => ({ message: `un terme doit être un texte, pas ${type === 'null' ? 'null' : foundFr({ type }).replace(/^le texte$/, 'un texte')}`, hint: 'mettez le terme entre guillemets' }),
-  empty_term: () => ({ message: 'terme vide', hint: "retirez l'élément vide ou écrivez un mot" }),
-  bad_gap: ({ part, term, max }) => ({ message: `écart mal écrit ${g(part)} dans le terme ${g(term)}`, hint: `écrivez un écart sous la forme {min,max} avec 0 <= min <= max <= ${max}, par exemple {0,3}` }),
-  gap_reversed: ({ part, term, min, max }) => ({ message: `écart ${g(part)} invalide dans le terme ${g(term)} : le minimum ${min} dépasse le maximum ${max}`, hint: `inversez les bornes : {${max},${min}}` }),
-  gap_too_wide: ({ part, term, min, max }) => ({ message: `l'écart ${g(part)} du terme ${g(term)} est trop large (${max} au plus)`, hint: `utilisez au plus {${Math.min(min, max)},${max}} ; un écart plus large attrape des mots sans rapport` }),
-  gap_at_edge: ({ part, term, edge }) => ({ message: `écart ${g(part)} ${edge === 'start' ? 'au début' : 'à la fin'} du terme ${g(term)}`, hint: 'un écart se place entre deux mots : retirez-le' }),
-  two_gaps: ({ term }) => ({ message: `deux écarts de suite dans le terme ${g(term)}`, hint: 'réunissez-les en un seul écart {min,max}' }),
-  too_many_spellings: ({ term, max }) => ({ message: `le terme ${g(term)} donne plus de ${max} expressions à travers ses lemmes`, hint: 'découpez l’expression en plusieurs termes, ou mettez un écart entre les lemmes' }),
-  no_word: ({ term }) => ({ message: `le terme ${g(term)} n'a aucun mot à reconnaître`, hint: 'écrivez au moins un mot' }),
-  position_without_word: ({ term }) => ({ message: `une position du terme ${g(term)} n'a aucun mot à reconnaître`, hint: 'écrivez-y un mot' }),
-
   alias_bomb: ({ max }) => ({ message: `les alias YAML se déploient en trop de nœuds (plus de ${max} par alias)`, hint: 'écrivez les termes en entier au lieu de les répéter par des &ancres et des *alias imbriqués' }),
   duplicate_key: ({ format, key }) => ({ message: `erreur de syntaxe ${FORMAT_EN[format]} : ${g(key)} apparaît deux fois dans le même dictionnaire`, hint: 'un champ apparaît deux fois au même niveau : gardez-en un' }),
   syntax_error: ({ format, detail, advice }) => ({
@@ -525,35 +556,10 @@ const fr: LexiconCatalogue = {
     message: `ce fichier ressemble à ${DICTIONARY_FR[kind]}, pas à un lexique verbatim-fr ; convertissez-le avec \`verbatim lexicon import ${base} --from ${kind} --out ${out}\``,
     hint: `puis donnez ${out} à --lexicon (verbatim lexicon check ${out} le vérifie) ; l'import dit ce qu'il n'a pas pu convertir`,
   }),
-
-  duplicate_layer_id: ({ id, file, line }) => ({
-    message: `identifiant en double ${g(id)}`,
-    hint: `déjà défini dans ${file ?? 'une couche précédente'}${line !== undefined ? `:${line}` : ''} ; pour le redéfinir, ajoutez « replace: true » ; pour le compléter, retirez « kind » et utilisez addTerms`,
-  }),
-  patch_of_unknown: ({ id, guess }) => ({
-    message: `correctif d'un identifiant inconnu ${g(id)}`,
-    hint: guess !== undefined ? `${didYouMeanFr(guess)} une entrée sans kind corrige une entrée d'une couche précédente` : 'pour définir une nouvelle entrée, donnez-lui un kind, un label et des termes',
-  }),
-  remove_unknown_term: ({ term, id, guess }) => ({
-    message: `removeTerms : ${g(term)} n'est pas un terme de ${g(id)}`,
-    hint: guess !== undefined ? `${didYouMeanFr(guess)} écrivez le terme exactement comme dans la couche précédente` : 'écrivez le terme exactement comme dans la couche précédente',
-  }),
-  unknown_reference: ({ field, target, id, guess, themes, known, more }) => ({
-    message: `${field} inconnu ${g(target)} dans ${g(id)}`,
-    hint: guess !== undefined ? didYouMeanFr(guess) : `${themes ? 'thèmes connus' : 'identifiants connus'} : ${knownList(known, more)}`,
-  }),
-  reference_not_theme: ({ field, target, id, kind, guess, themes, known, more }) => ({
-    message: `${field} ${g(target)} de ${g(id)} est ${aKindFr(kind)}, pas un thème`,
-    hint: guess !== undefined ? didYouMeanFr(guess) : `${themes ? 'thèmes connus' : 'identifiants connus'} : ${knownList(known, more)}`,
-  }),
-  unknown_promise_as: ({ target, guess }) => ({ message: `modality.promiseAs inconnu ${g(target)}`, hint: guess !== undefined ? didYouMeanFr(guess) : 'nommez un irritant du lexique (promesse_non_tenue) ou écrivez null' }),
-  unknown_implied_id: ({ id, guess }) => ({ message: `identifiant inconnu ${g(id)} dans une règle implied`, hint: guess !== undefined ? didYouMeanFr(guess) : 'nommez une entrée du lexique (retard_livraison, prix_excessif…)' }),
-
   file_not_found: () => ({ message: 'fichier introuvable', hint: LEXICON_FILE_HINT_FR }),
   permission_denied: () => ({ message: 'permission refusée', hint: LEXICON_FILE_HINT_FR }),
   cannot_read_file: ({ detail }) => ({ message: `fichier illisible : ${detail}`, hint: LEXICON_FILE_HINT_FR }),
   empty_directory: () => ({ message: 'aucun fichier de lexique dans le dossier', hint: 'mettez-y des fichiers de lexique .yml, .yaml ou .json' }),
-
   unknown_dictionary_format: () => ({ message: 'impossible de reconnaître le format du dictionnaire', hint: 'précisez-le : --from quanteda, liwc ou csv' }),
   also_looks_like: ({ problem, other }) => {
     const inner = fr[problem.code](problem.params as never);
@@ -628,11 +634,18 @@ const fr: LexiconCatalogue = {
   duplicate_import_term: ({ term, label, line }) => ({ message: `terme en double ${g(term)} dans ${g(label)} (déjà à la ligne ${line}) : gardé une fois`, hint: 'retirez le mot répété' }),
 };
 
+const fr: LexiconCatalogue = /* @__PURE__ */ merge(frCore, frRest);
+
 /** The catalogues, by language. */
 export const LEXICON_ISSUE_MESSAGES: Readonly<Record<IssueLang, LexiconCatalogue>> = { en, fr };
 
 /** A problem with its English message and hint, as the library reports it. */
 export type LexiconProblem = LexiconIssueProblem & IssueText;
+
+/** A problem of a term or a layer with its code, its parameters and its English words (only their catalogue: what a browser loads). */
+export function coreProblem<C extends CoreCode>(code: C, params: LexiconIssueParams[C]): LexiconProblem {
+  return { code, params, ...enCore[code](params) } as LexiconProblem;
+}
 
 /** A problem with its code, its parameters and its English words. */
 export function lexiconProblem<C extends LexiconIssueCode>(code: C, params: LexiconIssueParams[C]): LexiconProblem {

@@ -7,7 +7,7 @@
 // No user text ever becomes a RegExp.
 
 import { lemmaForms } from './lemmas.js';
-import { lexiconProblem as P, type LexiconProblem } from './messages.js';
+import { coreProblem as P, type LexiconProblem } from './messages.js';
 
 /** The problem of a `lemma:` the build-time lemma table does not know. */
 export function unknownLemma(word: string, term: string): TermProblem {
