@@ -273,8 +273,12 @@ export function evaluate(goldInput: readonly GoldVerbatim[], analyzer: Analyzer,
 export interface ThresholdFailure {
   /** As written in the spec (`themes`, `irritants.macro`, `tonality`). */
   key: string;
+  /** What is measured: a family's F1 (micro or macro average), or the tonality accuracy. */
+  family: EvalFamily | 'tonality';
+  average: 'micro' | 'macro';
   actual: number;
   threshold: number;
+  /** In English: `themes micro F1 0.712 < 0.8`. */
   message: string;
 }
 
@@ -307,7 +311,7 @@ export function checkThresholds(report: EvalReport, spec: string): ThresholdFail
     const actual = family === 'tonality' ? report.tonality.accuracy : report.families[family][average].f1;
     if (actual < threshold) {
       const what = family === 'tonality' ? 'tonality accuracy' : `${family} ${average} F1`;
-      failures.push({ key: rawKey, actual, threshold, message: `${what} ${actual.toFixed(3)} < ${threshold}` });
+      failures.push({ key: rawKey, family, average, actual, threshold, message: `${what} ${actual.toFixed(3)} < ${threshold}` });
     }
   }
   return failures;

@@ -16,8 +16,8 @@ export type {
   GoldVerbatim,
 } from './evaluate.js';
 export type { LabelSuggestions, SuggestedExclusion, SuggestedTerm, SuggestionExample, SuggestOptions } from './suggest.js';
-export { parseGoldJsonl, GoldError } from './gold.js';
-export type { GoldIssue } from './gold.js';
+export { parseGoldJsonl, GoldError, describeGoldIssue } from './gold.js';
+export type { GoldIssue, GoldIssueCode, GoldIssueParams, GoldIssueProblem } from './gold.js';
 export { renderEvalReport } from './render.js';
 export type { RenderEvalOptions } from './render.js';
 export { analyzeVerbatim } from './transcript.js';

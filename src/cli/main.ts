@@ -22,7 +22,11 @@ import { EXIT, type CliIo, type CommandContext } from './context.js';
 import { isClosedOutput } from './output.js';
 import { LIBRARY_VERSION as VERSION } from '../run/version.js';
 import { QueueError } from '../queue/errors.js';
-import { ScoreScaleError } from '../report/scales.js';
+import { describeScoreScaleIssue, ScoreScaleError } from '../report/scales.js';
+import { queueText } from '../queue/messages.js';
+import { describeLexiconIssue } from '../lexicon/messages.js';
+import { describeInputIssue } from '../io/issue-messages.js';
+import { describeGoldIssue, GoldError } from '../analyze/gold.js';
 
 export { EXIT, type CliIo } from './context.js';
 
@@ -120,22 +124,35 @@ export function reportError(error: unknown, io: CliIo, debug = false, lang: CliL
   if (error instanceof InputError) {
     // StateMergeError (src/run) by name: importing it would load the state files' module at every start.
     const head = error.name === 'StateMergeError' ? m.errors.merge : m.errors.input;
-    say(describeIssues(m, head, error instanceof InputsError ? error.localIssues(m) : error.issues, (i) => (i.line !== undefined ? `${i.file}:${i.line}` : i.file)));
+    const issues = (error instanceof InputsError ? error.localIssues(m) : error.issues).map((i) => {
+      const text = describeInputIssue(i, lang);
+      return { ...text, file: text.file ?? i.file, ...(i.line !== undefined ? { line: i.line } : {}) };
+    });
+    say(describeIssues(m, head, issues, (i) => (i.line !== undefined ? `${i.file}:${i.line}` : i.file)));
     return EXIT.input;
   }
   if (error instanceof LexiconError) {
-    // A subclass with its own head line (a dictionary that cannot be imported) keeps it, in English.
-    const head = Object.getPrototypeOf(error) === LexiconError.prototype ? m.errors.lexicon : () => error.message.split('\n')[0]!.replace(/^verbatim-fr: /, '').replace(/:$/, '');
-    say(describeIssues(m, head, error.issues, (i) => `${i.line > 0 ? `${i.file}:${i.line}:${i.column}` : `${i.file} (${i.path})`}${i.entryId !== undefined ? ` [${i.entryId}]` : ''}`));
+    const { importing } = error;
+    const head = importing === undefined ? m.errors.lexicon : (n: number) => m.details.importFailed(importing, n);
+    const issues = error.issues.map((i) => ({ ...i, ...describeLexiconIssue(i, lang) }));
+    say(describeIssues(m, head, issues, (i) => `${i.line > 0 ? `${i.file}:${i.line}:${i.column}` : `${i.file} (${i.path})`}${i.entryId !== undefined ? ` [${i.entryId}]` : ''}`));
+    return EXIT.input;
+  }
+  if (error instanceof GoldError) {
+    const issues = error.issues.map((i) => ({ ...i, ...describeGoldIssue(i, lang) }));
+    say(describeIssues(m, m.details.gold, issues, (i) => `${i.file}:${i.line}${i.id !== undefined ? ` [${i.id}]` : ''}`));
     return EXIT.input;
   }
   // A declared --scale the scores cannot be on: a usage error, as a bad option is.
   if (error instanceof ScoreScaleError) {
-    say(error.message);
+    const scales = [...new Set(error.issues.map((i) => i.scale))].join(', ');
+    const issues = error.issues.map((i) => ({ ...i, ...describeScoreScaleIssue(i, lang) }));
+    say(describeIssues(m, (n) => m.details.scale(scales, n), issues, (i) => m.details.scaleChannel(i.channel, i.column)));
     return EXIT.usage;
   }
   if (error instanceof QueueError) {
-    say(error.message);
+    const { message, hint } = queueText(error.problem, lang);
+    say(`${message}\n    ${m.hint}${m.colon}${hint}`);
     return EXIT.unavailable;
   }
   if (error instanceof OutputError) {
@@ -161,7 +178,7 @@ export function reportError(error: unknown, io: CliIo, debug = false, lang: CliL
   return EXIT.internal;
 }
 
-/** An error with its issues: a head line ("cannot read input, 2 problems:"), then each issue with its place and hint. The issues' own words are the library's (English). */
+/** An error with its issues: a head line ("cannot read input, 2 problems:"), then each issue with its place and hint, already said in the CLI's language. */
 function describeIssues<I extends { message: string; hint: string }>(m: CliMessages, head: (n: number) => string, issues: readonly I[], where: (issue: I) => string): string {
   return [`${head(issues.length)}${m.colon.trimEnd()}`, ...issues.map((i) => `${where(i)}${m.colon}${i.message}\n    ${m.hint}${m.colon}${i.hint}`)].join('\n');
 }

@@ -166,6 +166,24 @@ export interface CliMessages {
     /** `--format X --out FILE.y` where .y names another format: the format given wins. */
     formatVsExtension(format: string, path: string, extensionFormat: string): string;
   };
+  /**
+   * Library errors said in this language: their head lines and what the
+   * library only says in English. Each issue's own words come from the
+   * catalogues of its family (src/lexicon/messages.ts, src/io/issue-messages.ts,
+   * src/queue/messages.ts, scales, gold), in the same language.
+   */
+  details: {
+    /** First line of a dictionary that cannot be imported (`lexicon import`). */
+    importFailed(format: 'quanteda' | 'liwc' | 'csv' | 'unknown', count: number): string;
+    /** First line of a `ScoreScaleError`. */
+    scale(scales: string, channels: number): string;
+    /** Where a score scale issue is: its channel, and its column when known. */
+    scaleChannel(channel: string, column: string | undefined): string;
+    /** First line of a `GoldError`. */
+    gold(count: number): string;
+    /** A threshold of `eval --fail-under` not met: "themes micro F1 0.712 < 0.8". */
+    below(family: string, average: 'micro' | 'macro', actual: number, threshold: number): string;
+  };
 }
 
 const frPlural = (n: number): boolean => Math.abs(n) >= 2;
@@ -243,6 +261,9 @@ const TOKEN_KIND_FR: Record<string, string> = {
   hashtag: 'hashtag',
   symbol: 'symbole',
 };
+const IMPORT_FR = { quanteda: 'le dictionnaire quanteda', liwc: 'le dictionnaire LIWC', csv: 'le CSV de termes', unknown: 'le dictionnaire' } as const;
+const IMPORT_EN = { quanteda: 'quanteda dictionary', liwc: 'LIWC dictionary', csv: 'CSV of terms', unknown: 'dictionary' } as const;
+const FAMILY_FR: Record<string, string> = { themes: 'thèmes', irritants: 'irritants', enchantments: 'enchantements', intents: 'intentions' };
 
 const ROLES_FR: Record<string, string> = { id: 'id', channel: 'canal', date: 'date', score: 'note', author: 'auteur' };
 
@@ -390,6 +411,14 @@ const fr: CliMessages = {
     formatVsExtension: (format, path, ext) =>
       `--format ${format} l'emporte, mais l'extension de ${path} annonce du ${ext} : le fichier contiendra du ${format} (changez l'extension, ou ôtez --format pour écrire du ${ext})`,
   },
+  details: {
+    importFailed: (format, n) => `impossible d'importer ${IMPORT_FR[format]}, ${count(frPlural, n, 'problème', 'problèmes')}`,
+    scale: (scales, n) => `l'échelle de notes déclarée (${scales}) ne convient pas aux notes, ${count(frPlural, n, 'canal', 'canaux')}`,
+    scaleChannel: (channel, column) => `canal « ${channel} »${column === undefined ? '' : `, colonne « ${column} »`}`,
+    gold: (n) => `fichier de référence invalide, ${count(frPlural, n, 'problème', 'problèmes')}`,
+    below: (family, average, actual, threshold) =>
+      `${family === 'tonality' ? 'exactitude de la tonalité' : `F1 ${average} des ${FAMILY_FR[family] ?? family}`} ${actual.toFixed(3).replace('.', ',')} < ${String(threshold).replace('.', ',')}`,
+  },
 };
 
 const en: CliMessages = {
@@ -534,6 +563,13 @@ const en: CliMessages = {
   desk: {
     formatVsExtension: (format, path, ext) =>
       `--format ${format} wins, but the extension of ${path} says ${ext}: the file will hold ${format} (change the extension, or drop --format to write ${ext})`,
+  },
+  details: {
+    importFailed: (format, n) => `cannot import the ${IMPORT_EN[format]}, ${count(enPlural, n, 'problem', 'problems')}`,
+    scale: (scales, n) => `the declared score scale (${scales}) does not fit the scores, ${count(enPlural, n, 'channel', 'channels')}`,
+    scaleChannel: (channel, column) => `channel "${channel}"${column === undefined ? '' : `, column "${column}"`}`,
+    gold: (n) => `invalid gold file, ${count(enPlural, n, 'problem', 'problems')}`,
+    below: (family, average, actual, threshold) => `${family === 'tonality' ? 'tonality accuracy' : `${family} ${average} F1`} ${actual.toFixed(3)} < ${threshold}`,
   },
 };
 

@@ -1,4 +1,5 @@
 // Which input column holds the text, id, date, score and channel.
+import { inputProblem, type InputIssueProblem } from './issue-messages.js';
 import { slugify } from '../lexicon/channels.js';
 import type { ColumnOptions } from './types.js';
 
@@ -50,10 +51,8 @@ export interface ColumnMapping {
   constantChannel?: string;
 }
 
-export interface MappingProblem {
-  message: string;
-  hint: string;
-}
+/** A column named or needed that is not there: an input issue code with its parameters, and its English words. */
+export type MappingProblem = Extract<InputIssueProblem, { code: 'no_text_part' | 'no_role_column' | 'no_text_column' }> & { message: string; hint: string };
 
 /**
  * Words of a header that name what is not the body of a verbatim, even with a
@@ -73,7 +72,6 @@ export function mapColumns(headers: ReadonlyArray<string>, options: ColumnOption
     if (!byKey.has(key)) byKey.set(key, header);
   }
   const taken = new Set<string>();
-  const listed = headers.map((h) => JSON.stringify(h)).join(', ') || '(none)';
 
   const explicit: Partial<Record<Role, string>> = {};
   if (options.text !== undefined) explicit.text = options.text;
@@ -98,10 +96,7 @@ export function mapColumns(headers: ReadonlyArray<string>, options: ColumnOption
     for (const part of joined) {
       const header = part === '' ? undefined : find(part);
       if (header === undefined) {
-        problems.push({
-          message: `no column ${JSON.stringify(part)} for the text (in --text ${JSON.stringify(joined.join('+'))})`,
-          hint: `columns found: ${listed}; join existing columns with +, e.g. --text title+body`,
-        });
+        problems.push(inputProblem('no_text_part', { part, joined: joined.join('+'), headers: [...headers] }) as MappingProblem);
       } else if (!found.includes(header)) found.push(header);
     }
     mapping.text = found.join('+');
@@ -114,10 +109,7 @@ export function mapColumns(headers: ReadonlyArray<string>, options: ColumnOption
     if (wanted === undefined) continue;
     const header = find(wanted);
     if (header === undefined) {
-      problems.push({
-        message: `no column ${JSON.stringify(wanted)} for the ${role}`,
-        hint: `columns found: ${listed}; pass one of them with ${FLAGS[role]}`,
-      });
+      problems.push(inputProblem('no_role_column', { wanted, role, flag: FLAGS[role], headers: [...headers] }) as MappingProblem);
     } else {
       mapping[role] = header;
       taken.add(header);
@@ -154,10 +146,7 @@ export function mapColumns(headers: ReadonlyArray<string>, options: ColumnOption
   }
 
   if (mapping.text === undefined && explicit.text === undefined && joined === undefined) {
-    problems.push({
-      message: 'no text column found',
-      hint: `columns found: ${listed}; name the column holding the verbatims with --text <column> (option \`text\`)`,
-    });
+    problems.push(inputProblem('no_text_column', { headers: [...headers] }) as MappingProblem);
   }
   return { mapping, problems };
 }

@@ -3,6 +3,8 @@
 export { readVerbatims } from './read.js';
 export { authorRole } from './values.js';
 export { InputError } from './errors.js';
+export { describeInputIssue } from './issue-messages.js';
+export type { DocumentCode, DocumentParams, DocumentProblem, InputIssueCode, InputIssueLang, InputIssueParams, InputIssueProblem, InputIssueText, StateDamage, StateMismatch } from './issue-messages.js';
 export { readLexiconFile, loadLexiconFiles } from './lexicon-files.js';
 export type {
   ColumnOptions,

@@ -45,14 +45,3 @@ export function jsonDepthProblem(text: string, maxDepth = MAX_JSON_DEPTH): JsonD
   }
   return undefined;
 }
-
-/**
- * The reason and hint for a value nested too deep. `line` replaces the line
- * of the problem when the text scanned was one line of a file (JSONL).
- */
-export function jsonDepthMessage(problem: JsonDepthProblem, line = problem.line): { reason: string; hint: string } {
-  return {
-    reason: `JSON nested deeper than ${problem.depth - 1} levels at line ${line}, column ${problem.column}`,
-    hint: `a record holds plain values (text, numbers, dates) or shallow objects; flatten the export or remove the nested value`,
-  };
-}

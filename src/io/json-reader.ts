@@ -2,7 +2,8 @@
 import iconv from 'iconv-lite';
 import { detectEncoding } from './encoding.js';
 import { detectFileEncoding, readSample } from './csv-reader.js';
-import { jsonDepthMessage, jsonDepthProblem } from './json-depth.js';
+import { jsonDepthProblem } from './json-depth.js';
+import { documentText, type DocumentProblem } from './issue-messages.js';
 import type { CellValue, PreparedInput, RawItem } from './raw.js';
 import { readWhole, type ByteInput } from './source.js';
 import { TextWindow, windowLines } from './text-window.js';
@@ -22,8 +23,11 @@ function keysOf(objects: Iterable<unknown>, limit = Infinity): string[] {
 
 /** Thrown for a JSON document that cannot be read as verbatims (one reject for the file). */
 export class UnreadableDocument extends Error {
-  constructor(message: string, readonly hint: string) {
-    super(message);
+  readonly hint: string;
+  constructor(readonly problem: DocumentProblem) {
+    const { reason, hint } = documentText(problem);
+    super(reason);
+    this.hint = hint;
   }
 }
 
@@ -49,17 +53,16 @@ export async function prepareJson(input: ByteInput, encodingOption: string | und
     const text = iconv.decode(bytes, encoding);
     const deep = jsonDepthProblem(text);
     if (deep) {
-      const { reason, hint } = jsonDepthMessage(deep);
-      throw new UnreadableDocument(reason, hint);
+      throw new UnreadableDocument({ code: 'json_too_deep', params: { depth: deep.depth, line: deep.line, column: deep.column } });
     }
     document = JSON.parse(text);
   } catch (error) {
     if (error instanceof UnreadableDocument) throw error;
-    throw new UnreadableDocument(`invalid JSON: ${(error as Error).message}`, 'expected an array of objects, one per verbatim (or JSON Lines with a .jsonl extension)');
+    throw new UnreadableDocument({ code: 'json_invalid', params: { detail: (error as Error).message } });
   }
   const records = recordsOf(document);
   if (!records) {
-    throw new UnreadableDocument('JSON document is not an array of objects', 'expected [{"id": …, "commentaire": …}, …] or {"verbatims": [ … ]}');
+    throw new UnreadableDocument({ code: 'json_not_records', params: {} });
   }
   const headers = keysOf(records);
   // Only the records are kept for rows(): the parsed document goes.

@@ -3,13 +3,15 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { LexiconError, safeParseLexicon } from '../lexicon/index.js';
 import type { LexiconDocument, LexiconIssue } from '../lexicon/index.js';
+import { lexiconProblem } from '../lexicon/messages.js';
 
 const LEXICON_EXTENSIONS = new Set(['.yml', '.yaml', '.json']);
 
 function fileIssue(file: string, error: unknown): LexiconIssue {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const message = code === 'ENOENT' ? 'file not found' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : `cannot read file: ${(error as Error).message}`;
-  return { file, line: 0, column: 0, path: '', message, hint: 'give a .yml, .yaml or .json lexicon file, or a directory holding some' };
+  const problem =
+    code === 'ENOENT' ? lexiconProblem('file_not_found', {}) : code === 'EACCES' || code === 'EPERM' ? lexiconProblem('permission_denied', {}) : lexiconProblem('cannot_read_file', { detail: (error as Error).message });
+  return { file, line: 0, column: 0, path: '', ...problem };
 }
 
 /** Files behind a path: the file itself, or the *.yml / *.yaml / *.json of a directory, sorted by name. */
@@ -57,7 +59,7 @@ export async function loadLexiconFiles(paths: ReadonlyArray<string>): Promise<Le
       continue;
     }
     if (files.length === 0) {
-      issues.push({ file: path, line: 0, column: 0, path: '', message: 'no lexicon file in directory', hint: 'put .yml, .yaml or .json lexicon files in it' });
+      issues.push({ file: path, line: 0, column: 0, path: '', ...lexiconProblem('empty_directory', {}) });
     }
     for (const file of files) {
       const result = await parseFile(file);

@@ -14,6 +14,7 @@ import type { CellValue, PreparedInput, RawItem, RawRow } from './raw.js';
 import { readBytes, StreamBytes, type ByteInput } from './source.js';
 import { releaseTemp, trackTemp } from './temp-files.js';
 import type { InputFormat, InputIssue, InputSpec, ReadItem, ReadOptions, ReadReject, SourceRef } from './types.js';
+import { inputProblem } from './issue-messages.js';
 import { rejectText, type RejectLang, type RejectProblem } from './reject-messages.js';
 import { authorRole, parseDate, parseScore } from './values.js';
 import { prepareXlsx } from './xlsx-reader.js';
@@ -60,7 +61,7 @@ function fileProblem(error: unknown): RejectProblem {
   if (code === 'ENOENT') return { code: 'file_not_found', params: {} };
   if (code === 'EACCES' || code === 'EPERM') return { code: 'permission_denied', params: {} };
   if (code === 'EISDIR') return { code: 'is_directory', params: {} };
-  if (error instanceof UnreadableDocument) return { code: 'unreadable_file', params: { reason: error.message, hint: error.hint } };
+  if (error instanceof UnreadableDocument) return { code: 'unreadable_file', params: { reason: error.message, hint: error.hint, problem: error.problem } };
   return { code: 'cannot_read_file', params: { detail: error instanceof Error ? error.message : String(error) } };
 }
 
@@ -159,7 +160,7 @@ async function plan(spec: InputSpec, options: ReadOptions, issues: InputIssue[])
       : await prepareCsv(input, { maxRecordSize, ...(encoding !== undefined && { encoding }), ...(spec.delimiter !== undefined && { delimiter: spec.delimiter }) }, format === 'tsv');
     const { mapping, problems } = mapColumns(prepared.headers, spec);
     for (const problem of problems) {
-      issues.push({ file, line: 1, message: problem.message, hint: `${problem.hint} (${prepared.description})` });
+      issues.push({ file, line: 1, ...inputProblem(problem.code, { ...problem.params, description: prepared.description } as never) });
     }
     return { file, prepared, mapping, agentAuthors: spec.agentAuthors ?? [], cleanup };
   } catch (error) {

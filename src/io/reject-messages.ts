@@ -2,6 +2,8 @@
 // with its parameters, said in English or French. Both catalogues have the
 // type `RejectCatalogue`: a code missing in one of them fails the type check.
 
+import { documentText, type DocumentProblem } from './issue-messages.js';
+
 /** The parameters of each reject code. */
 export interface RejectParams {
   /** The text cell(s) of the row are empty. */
@@ -22,8 +24,8 @@ export interface RejectParams {
   permission_denied: Record<string, never>;
   is_directory: Record<string, never>;
   unsupported_format: { extension: string };
-  /** A damaged or unexpected document (XLSX, JSON): its reason and hint are in English only. */
-  unreadable_file: { reason: string; hint: string };
+  /** A damaged or unexpected document (XLSX, JSON): its English reason and hint, and what they say as a code (said in either language). */
+  unreadable_file: { reason: string; hint: string; problem?: DocumentProblem };
   cannot_read_file: { detail: string };
 }
 
@@ -72,7 +74,7 @@ const en: RejectCatalogue = {
   permission_denied: () => ({ reason: 'permission denied', hint: 'make the file readable by the current user' }),
   is_directory: () => ({ reason: 'is a directory', hint: 'give the files inside the directory, e.g. dir/*.csv' }),
   unsupported_format: ({ extension }) => ({ reason: `${extension} files are not supported`, hint: 'save the sheet as .xlsx or as CSV UTF-8 from the spreadsheet' }),
-  unreadable_file: ({ reason, hint }) => ({ reason, hint }),
+  unreadable_file: ({ reason, hint, problem }) => (problem === undefined ? { reason, hint } : documentText(problem, 'en')),
   cannot_read_file: ({ detail }) => ({ reason: `cannot read file: ${detail}`, hint: 'check the file is complete and in a supported format (csv, tsv, json, jsonl, xlsx)' }),
 };
 
@@ -105,7 +107,7 @@ const fr: RejectCatalogue = {
   permission_denied: () => ({ reason: 'permission refusée', hint: "rendez le fichier lisible par l'utilisateur courant" }),
   is_directory: () => ({ reason: 'est un dossier', hint: 'donnez les fichiers du dossier, par exemple dossier/*.csv' }),
   unsupported_format: ({ extension }) => ({ reason: `les fichiers ${extension} ne sont pas pris en charge`, hint: 'enregistrez la feuille en .xlsx ou en CSV UTF-8 depuis le tableur' }),
-  unreadable_file: ({ reason, hint }) => ({ reason, hint }),
+  unreadable_file: ({ reason, hint, problem }) => (problem === undefined ? { reason, hint } : documentText(problem, 'fr')),
   cannot_read_file: ({ detail }) => ({ reason: `fichier illisible : ${detail}`, hint: 'vérifiez que le fichier est complet et dans un format pris en charge (csv, tsv, json, jsonl, xlsx)' }),
 };
 

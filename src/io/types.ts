@@ -1,3 +1,4 @@
+import type { InputIssueCode, InputIssueProblem } from './issue-messages.js';
 import type { RejectCode, RejectLang } from './reject-messages.js';
 import type { ColumnsUsed, Verbatim } from '../types.js';
 import type { ChannelDefinition } from '../lexicon/channels.js';
@@ -136,6 +137,11 @@ export interface InputIssue {
   file: string;
   line?: number;
   column?: string;
+  /** Stable code of the problem (`no_text_column`, `damaged_state`…), the same in every language: set on every issue the library makes. */
+  code?: InputIssueCode;
+  /** The values the message embeds (columns, files), for `describeInputIssue` to say it in another language. */
+  params?: InputIssueProblem['params'];
+  /** What is wrong, in English (`describeInputIssue(issue, 'fr')` says it in French). */
   message: string;
   hint: string;
 }

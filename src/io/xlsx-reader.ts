@@ -11,6 +11,7 @@ import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import yauzl from 'yauzl';
 import { InputError } from './errors.js';
 import { UnreadableDocument } from './json-reader.js';
+import { inputProblem } from './issue-messages.js';
 import { uniqueHeaders, type CellValue, type PreparedInput, type RawItem } from './raw.js';
 
 /** What the parts of a spreadsheet read (sheet, shared strings, styles, workbook) may inflate to, in bytes, by default: 256 MiB. */
@@ -21,7 +22,6 @@ export interface XlsxReadOptions {
   maxSize?: number;
 }
 
-const DAMAGED_HINT = 'open the file in Excel or LibreOffice and save it again as .xlsx, or export the sheet as CSV UTF-8';
 const MB = 1024 * 1024;
 
 type Entry = yauzl.Entry;
@@ -39,7 +39,7 @@ async function open(path: string): Promise<Zip> {
   try {
     file = await openZip(path, { lazyEntries: true, autoClose: false, validateEntrySizes: true });
   } catch (error) {
-    throw new UnreadableDocument(`damaged XLSX file (${(error as Error).message})`, DAMAGED_HINT);
+    throw new UnreadableDocument({ code: 'xlsx_damaged', params: { detail: (error as Error).message } });
   }
   try {
     const entries = await new Promise<Map<string, Entry>>((resolve, reject) => {
@@ -55,7 +55,7 @@ async function open(path: string): Promise<Zip> {
     return { file, entries };
   } catch (error) {
     file.close();
-    throw new UnreadableDocument(`damaged XLSX file (${(error as Error).message})`, DAMAGED_HINT);
+    throw new UnreadableDocument({ code: 'xlsx_damaged', params: { detail: (error as Error).message } });
   }
 }
 
@@ -66,10 +66,7 @@ interface Budget {
 }
 
 function tooLarge(bytes: number, max: number): UnreadableDocument {
-  return new UnreadableDocument(
-    `XLSX file inflates to ${Math.floor(bytes / MB)} MB or more, over the ${Math.round(max / MB)} MB allowed (a damaged file or a zip bomb, or a very large export)`,
-    'export the sheet as CSV UTF-8 (read as a stream, without limit), or raise the limit with --max-xlsx-size MB (maxXlsxSize in the API) if the file is trusted',
-  );
+  return new UnreadableDocument({ code: 'xlsx_too_large', params: { mb: Math.floor(bytes / MB), maxMb: Math.round(max / MB) } });
 }
 
 /**
@@ -82,7 +79,7 @@ async function* partText(zip: Zip, entry: Entry, budget: Budget | undefined): As
   try {
     stream = await promisify(zip.file.openReadStream.bind(zip.file))(entry);
   } catch (error) {
-    throw new UnreadableDocument(`damaged XLSX file: ${entry.fileName} (${(error as Error).message})`, DAMAGED_HINT);
+    throw new UnreadableDocument({ code: 'xlsx_damaged', params: { part: entry.fileName, detail: (error as Error).message } });
   }
   const decoder = new TextDecoder('utf-8');
   let crc = 0;
@@ -97,11 +94,11 @@ async function* partText(zip: Zip, entry: Entry, budget: Budget | undefined): As
     }
   } catch (error) {
     if (error instanceof UnreadableDocument) throw error;
-    throw new UnreadableDocument(`damaged XLSX file: ${entry.fileName} (${(error as Error).message})`, DAMAGED_HINT);
+    throw new UnreadableDocument({ code: 'xlsx_damaged', params: { part: entry.fileName, detail: (error as Error).message } });
   } finally {
     stream.destroy();
   }
-  if (crc >>> 0 !== entry.crc32 >>> 0) throw new UnreadableDocument(`damaged XLSX file: ${entry.fileName} (checksum mismatch)`, DAMAGED_HINT);
+  if (crc >>> 0 !== entry.crc32 >>> 0) throw new UnreadableDocument({ code: 'xlsx_checksum', params: { part: entry.fileName } });
   const tail = decoder.decode();
   if (tail !== '') yield tail;
 }
@@ -137,7 +134,7 @@ function xmlParser(part: string, handlers: XmlHandlers): { write(text: string): 
     parser.on('cdata', handlers.text);
   }
   const check = (): void => {
-    if (failure) throw new UnreadableDocument(`damaged XLSX file: ${part} is not valid XML (${failure.message.split('\n')[0]})`, DAMAGED_HINT);
+    if (failure) throw new UnreadableDocument({ code: 'xlsx_bad_xml', params: { part, detail: failure.message.split('\n')[0] ?? '' } });
   };
   return {
     write(text) {
@@ -296,7 +293,7 @@ async function* sheetRows(zip: Zip, entry: Entry, context: SheetContext): AsyncG
       case 's': {
         const string = context.strings[Number(raw)];
         if (string === undefined) {
-          throw new UnreadableDocument(`damaged XLSX file: row ${lastLine} refers to shared string ${raw}, the file has ${context.strings.length}`, DAMAGED_HINT);
+          throw new UnreadableDocument({ code: 'xlsx_shared_string', params: { row: lastLine, index: raw, count: context.strings.length } });
         }
         return string;
       }
@@ -391,14 +388,14 @@ async function readWorkbook(zip: Zip, budget: Budget): Promise<Workbook> {
     const target = byId.get(first.id);
     sheet = target === undefined ? undefined : zip.entries.get(target);
     // Never another sheet in its place: that would read the wrong table without a word.
-    if (!sheet) throw new UnreadableDocument(`damaged XLSX file: the first worksheet (${target ?? first.id}) is missing`, DAMAGED_HINT);
+    if (!sheet) throw new UnreadableDocument({ code: 'xlsx_sheet_missing', params: { sheet: target ?? first.id } });
   } else {
     // No workbook part listing the sheets (some generators): the lowest-numbered worksheet.
     const names = [...zip.entries.keys()].filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n));
     names.sort((a, b) => Number(a.match(/\d+/g)!.at(-1)) - Number(b.match(/\d+/g)!.at(-1)));
     sheet = names[0] === undefined ? undefined : zip.entries.get(names[0]);
   }
-  if (!sheet) throw new UnreadableDocument('XLSX file holds no worksheet', 'check it is an Excel workbook saved as .xlsx');
+  if (!sheet) throw new UnreadableDocument({ code: 'xlsx_no_sheet', params: {} });
   const stringsPart = rels.find((r) => r.type === 'sharedStrings')?.target ?? 'xl/sharedstrings.xml';
   const stylesPart = rels.find((r) => r.type === 'styles')?.target ?? 'xl/styles.xml';
   const stringsEntry = zip.entries.get(stringsPart);
@@ -439,7 +436,7 @@ export async function prepareXlsx(path: string, options: XlsxReadOptions = {}): 
     let row = 0;
     let line = headerLine;
     try {
-      if (!sheet) throw new UnreadableDocument(`XLSX file changed while being read: ${sheetName} is gone`, 'read the file again once it is no longer being written');
+      if (!sheet) throw new UnreadableDocument({ code: 'xlsx_changed', params: { sheet: sheetName } });
       for await (const excelRow of sheetRows(again, sheet, context)) {
         if (excelRow.line <= headerLine) continue;
         line = excelRow.line;
@@ -456,7 +453,7 @@ export async function prepareXlsx(path: string, options: XlsxReadOptions = {}): 
       }
     } catch (error) {
       // Checked whole before the first row: only a file changed meanwhile gets here.
-      if (error instanceof UnreadableDocument) throw new InputError([{ file: path, line, message: error.message, hint: error.hint }]);
+      if (error instanceof UnreadableDocument) throw new InputError([{ file: path, line, ...inputProblem('damaged_document', { problem: error.problem }) }]);
       throw error;
     } finally {
       again.file.close();

@@ -12,6 +12,7 @@ import { foldKey, stem as stemWord } from '../text/index.js';
 import { NEGATION_WORDS } from '../text/stopwords.js';
 import type { Lexicon, LexiconEntry } from './types.js';
 import { parseTerm, unknownLemma, type TermAlternative } from './term.js';
+import { coreProblem as lexiconProblem, type LexiconProblem } from './messages.js';
 import { LexiconError } from './errors.js';
 import { accentForm, accentsWithin, termKeyForms, termKeys, type KeyForm, type KeyingOptions } from './keys.js';
 import { lemmaForms } from './lemmas.js';
@@ -736,11 +737,11 @@ export function compileMatcherData(lexicon: Lexicon, options: CompileOptions = {
   const addTerm = (entryIndex: number, entry: LexiconEntry, termIndex: number, exclude: boolean): void => {
     const term = (exclude ? entry.exclude[termIndex] : entry.terms[termIndex]) as string;
     const parsed = parseTerm(term);
-    const fail = (message: string, hint: string): void => {
-      issues.push({ file: entry.source, line: 0, column: 0, entryId: entry.id, path: `${exclude ? 'exclude' : 'terms'}: ${term}`, message, hint });
+    const fail = (problem: LexiconProblem): void => {
+      issues.push({ file: entry.source, line: 0, column: 0, entryId: entry.id, path: `${exclude ? 'exclude' : 'terms'}: ${term}`, ...problem });
     };
     if (!parsed.ok) {
-      for (const p of parsed.problems) fail(p.message, p.hint);
+      for (const p of parsed.problems) fail(p);
       return;
     }
     // A phrase gives one spelling, or one per form of each `lemma:` in it
@@ -755,12 +756,11 @@ export function compileMatcherData(lexicon: Lexicon, options: CompileOptions = {
         }
         const forms = lemmaFormKeys(alt.text);
         if (forms === undefined) {
-          const problem = unknownLemma(alt.text, term);
-          fail(problem.message, problem.hint);
+          fail(unknownLemma(alt.text, term));
           return undefined;
         }
         if (out.length * forms.length > MAX_LEMMA_SPELLINGS) {
-          fail(`term "${term}" spells out more than ${MAX_LEMMA_SPELLINGS} phrases through its lemmas`, 'split the phrase into several terms, or use a gap between the lemmas');
+          fail(lexiconProblem('too_many_spellings', { term, max: MAX_LEMMA_SPELLINGS }));
           return undefined;
         }
         const formAtoms = lemmaAtoms(alt.text, forms);
@@ -770,7 +770,7 @@ export function compileMatcherData(lexicon: Lexicon, options: CompileOptions = {
     };
     const words = parsed.positions.some((p) => p.type === 'slot');
     if (!words) {
-      fail(`term "${term}" has no word to match`, 'write at least one word');
+      fail(lexiconProblem('no_word', { term }));
       return;
     }
     const gapped = parsed.positions.some((p) => p.type === 'gap');
@@ -788,7 +788,7 @@ export function compileMatcherData(lexicon: Lexicon, options: CompileOptions = {
         for (const atoms of expanded) if (atoms.length > 0) spellings.push(...accentVariants(atoms));
       }
       if (spellings.length === 0) {
-        fail(`a position of term "${term}" has no word to match`, 'write a word there');
+        fail(lexiconProblem('position_without_word', { term }));
         return;
       }
       slots.push(spellings);

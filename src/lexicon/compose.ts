@@ -3,6 +3,7 @@
 import type { EntryKind } from '../types.js';
 import { LexiconError } from './errors.js';
 import { makeIssue, sourceOf, type PathSegment, type SourceInfo } from './source.js';
+import { coreProblem as P } from './messages.js';
 import type { LexiconChannel, Lexicon, LexiconDocument, LexiconEntry, LexiconIssue } from './types.js';
 import { didYouMean } from './validate.js';
 import { durationMinutes } from './duration.js';
@@ -69,9 +70,7 @@ export function composeLexicons(layers: readonly LexiconDocument[]): Lexicon {
           const first = existing.origins.get('entry');
           const at = first?.info.locate(first.path);
           issues.push(
-            makeIssue(info, [...path, 'id'], `duplicate id "${input.id}"`,
-              `already defined in ${first?.info.file ?? 'an earlier layer'}${at !== undefined && at.line > 0 ? `:${at.line}` : ''}; to redefine it add "replace: true", to extend it drop "kind" and use addTerms`,
-              input.id),
+            makeIssue(info, [...path, 'id'], P('duplicate_layer_id', { id: input.id, ...(first !== undefined ? { file: first.info.file } : {}), ...(at !== undefined && at.line > 0 ? { line: at.line } : {}) }), input.id),
           );
           return;
         }
@@ -106,9 +105,7 @@ export function composeLexicons(layers: readonly LexiconDocument[]): Lexicon {
       if (existing === undefined) {
         const guess = didYouMean(input.id, [...byId.keys()]);
         issues.push(
-          makeIssue(info, [...path, 'id'], `patch for unknown id "${input.id}"`,
-            guess !== undefined ? `did you mean "${guess}"? an entry without kind patches an entry of an earlier layer` : 'to define a new entry, give it a kind, a label and terms',
-            input.id),
+          makeIssue(info, [...path, 'id'], P('patch_of_unknown', { id: input.id, ...(guess !== undefined ? { guess } : {}) }), input.id),
         );
         return;
       }
@@ -129,9 +126,7 @@ export function composeLexicons(layers: readonly LexiconDocument[]): Lexicon {
         if (at === -1) {
           const guess = didYouMean(term, e.terms);
           issues.push(
-            makeIssue(info, [...path, 'removeTerms', i], `removeTerms: "${term}" is not a term of "${e.id}"`,
-              guess !== undefined ? `did you mean "${guess}"? write the term exactly as in the earlier layer` : 'write the term exactly as in the earlier layer',
-              e.id),
+            makeIssue(info, [...path, 'removeTerms', i], P('remove_unknown_term', { term, id: e.id, ...(guess !== undefined ? { guess } : {}) }), e.id),
           );
         } else e.terms.splice(at, 1);
       });
@@ -204,12 +199,10 @@ export function composeLexicons(layers: readonly LexiconDocument[]): Lexicon {
       const origin = origins.get(field) ?? origins.get('entry');
       if (origin === undefined) return;
       const guess = didYouMean(target, mustBeTheme ? themeIds : ids);
-      const message = found === undefined
-        ? `unknown ${field} "${target}" in "${entry.id}"`
-        : `${field} "${target}" of "${entry.id}" is a ${found.kind}, not a theme`;
-      issues.push(makeIssue(origin.info, origin.path, message,
-        guess !== undefined && guess !== target ? `did you mean "${guess}"?` : `${mustBeTheme ? 'known themes' : 'known ids'}: ${(mustBeTheme ? themeIds : ids).slice(0, 12).join(', ')}${(mustBeTheme ? themeIds : ids).length > 12 ? '…' : ''}`,
-        entry.id));
+      const known = mustBeTheme ? themeIds : ids;
+      const common = { field, target, id: entry.id, ...(guess !== undefined && guess !== target ? { guess } : {}), themes: mustBeTheme, known: known.slice(0, 12), more: known.length > 12 };
+      const problem = found === undefined ? P('unknown_reference', common) : P('reference_not_theme', { ...common, kind: found.kind });
+      issues.push(makeIssue(origin.info, origin.path, problem, entry.id));
     };
     check('parent', entry.parent, true);
     check('theme', entry.theme, true);
@@ -220,14 +213,12 @@ export function composeLexicons(layers: readonly LexiconDocument[]): Lexicon {
   const promiseAs = lexicon.modality.promiseAs;
   if (promiseAs !== null && promiseAsOrigin !== undefined && !byId.has(promiseAs)) {
     const guess = didYouMean(promiseAs, ids);
-    issues.push(makeIssue(promiseAsOrigin.info, promiseAsOrigin.path, `unknown modality.promiseAs "${promiseAs}"`,
-      guess !== undefined ? `did you mean "${guess}"?` : 'name an irritant of the lexicon (promesse_non_tenue) or write null'));
+    issues.push(makeIssue(promiseAsOrigin.info, promiseAsOrigin.path, P('unknown_promise_as', { target: promiseAs, ...(guess !== undefined ? { guess } : {}) })));
   }
   lexicon.implied.forEach((rule, i) => {
     if (impliedOrigin !== undefined && !byId.has(rule.id)) {
       const guess = didYouMean(rule.id, ids);
-      issues.push(makeIssue(impliedOrigin, ['implied', i, 'id'], `unknown implied rule id "${rule.id}"`,
-        guess !== undefined ? `did you mean "${guess}"?` : 'name an entry of the lexicon (retard_livraison, prix_excessif…)'));
+      issues.push(makeIssue(impliedOrigin, ['implied', i, 'id'], P('unknown_implied_id', { id: rule.id, ...(guess !== undefined ? { guess } : {}) })));
     }
   });
   if (issues.length > 0) throw new LexiconError(issues);

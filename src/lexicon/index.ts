@@ -1,5 +1,7 @@
 // Public API of src/lexicon (re-exported by src/index.ts).
 export { LexiconError } from './errors.js';
+export { describeLexiconIssue } from './messages.js';
+export type { FieldPlace, Flattened, FoundValue, IssueLang, IssueText, LexiconIssueCode, LexiconIssueParams, LexiconIssueProblem } from './messages.js';
 export { parseLexicon, safeParseLexicon, defineLexicon } from './parse.js';
 export { defaultLexicon, defaultEnglishLexicon, findSector, loadDefaultLexicons, sectorLexicon, sectorNames } from './defaults.js';
 export type { LoadDefaultLexiconsOptions } from './defaults.js';

@@ -3,7 +3,8 @@ import { LexiconError } from './errors.js';
 import { rememberSource, type SourceInfo } from './source.js';
 import type { LexiconDocument, LexiconIssue } from './types.js';
 import { asDocument, validateLexiconData } from './validate.js';
-import { detectDictionary, foreignDictionaryMessage } from './import/detect.js';
+import { detectDictionary, foreignDictionaryProblem } from './import/detect.js';
+import { lexiconProblem as P } from './messages.js';
 
 export interface ParseLexiconOptions {
   /** File name used in issues (default `<inline>`). */
@@ -106,8 +107,7 @@ function aliasIssue(doc: ReturnType<typeof parseDocument>, lines: LineCounter, f
     line: pos.line,
     column: pos.col,
     path: '(syntax)',
-    message: `YAML aliases expand to too many nodes (more than ${MAX_ALIAS_COUNT} per alias)`,
-    hint: 'write the terms out instead of repeating them through &anchors and *aliases nested in each other',
+    ...P('alias_bomb', { max: MAX_ALIAS_COUNT }),
   };
 }
 
@@ -131,7 +131,7 @@ function parseSource(source: string, options: ParseLexiconOptions): { doc?: Lexi
   const format = detectDictionary(source);
   if (format === undefined) return result;
   const file = options.file ?? '<inline>';
-  return { issues: [{ file, line: 1, column: 1, path: '(root)', ...foreignDictionaryMessage(format, file) }] };
+  return { issues: [{ file, line: 1, column: 1, path: '(root)', ...foreignDictionaryProblem(format, file) }] };
 }
 
 function parseLexiconSource(source: string, options: ParseLexiconOptions): { doc?: LexiconDocument; issues: LexiconIssue[] } {
@@ -154,8 +154,7 @@ function parseLexiconSource(source: string, options: ParseLexiconOptions): { doc
           line: pos.line,
           column: pos.col,
           path: '(syntax)',
-          message: `${format === 'json' ? 'JSON' : 'YAML'} syntax error: "${key}" appears twice in the same mapping`,
-          hint: 'a field appears twice in the same mapping; keep one',
+          ...P('duplicate_key', { format, key }),
         };
       }),
     };
@@ -173,22 +172,10 @@ function parseLexiconSource(source: string, options: ParseLexiconOptions): { doc
     return {
       issues: errors.map((err) => {
         const pos = err.linePos?.[0] ?? lines.linePos(err.pos[0]);
-        const message = err.code === 'RESOURCE_EXHAUSTION' ? 'lists or mappings nested too deep to read' : (err.message.split('\n')[0] ?? err.message);
-        return {
-          file,
-          line: pos.line,
-          column: pos.col,
-          path: '(syntax)',
-          message: `${format === 'json' ? 'JSON' : 'YAML'} syntax error: ${message}`,
-          hint:
-            err.code === 'RESOURCE_EXHAUSTION'
-              ? 'a lexicon needs a few levels (entries, their fields, lists of terms): remove the extra brackets'
-              : err.code === 'DUPLICATE_KEY'
-                ? 'a field appears twice in the same mapping; keep one'
-                : flowListWithGap(lineOf(source, lines, pos.line))
-                  ? 'inside [ … ] lists, quote a term holding a gap {m,n} or a comma, or write one "- term" per line'
-                  : 'check indentation, quotes and brackets around this position',
-        };
+        const advice = err.code === 'RESOURCE_EXHAUSTION' ? 'nesting' : err.code === 'DUPLICATE_KEY' ? 'duplicate' : flowListWithGap(lineOf(source, lines, pos.line)) ? 'flowGap' : 'general';
+        // The parser's own words (English) are kept as the detail, in every language.
+        const detail = advice === 'nesting' ? {} : { detail: err.message.split('\n')[0] ?? err.message };
+        return { file, line: pos.line, column: pos.col, path: '(syntax)', ...P('syntax_error', { format, ...detail, advice }) };
       }),
     };
   }

@@ -1,6 +1,7 @@
 // Remembers where each parsed document came from, so problems found later
 // (while composing layers) still point at a file, line and column.
 import type { LexiconDocument, LexiconIssue } from './types.js';
+import type { LexiconProblem } from './messages.js';
 
 export type PathSegment = string | number;
 
@@ -29,13 +30,12 @@ export function formatPath(path: readonly PathSegment[]): string {
 export function makeIssue(
   info: SourceInfo,
   path: readonly PathSegment[],
-  message: string,
-  hint: string,
+  problem: LexiconProblem,
   entryId?: string,
   atKey = false,
 ): LexiconIssue {
   const { line, column } = info.locate(path, atKey);
-  const issue: LexiconIssue = { file: info.file, line, column, path: formatPath(path), message, hint };
+  const issue: LexiconIssue = { file: info.file, line, column, path: formatPath(path), ...problem };
   if (entryId !== undefined) issue.entryId = entryId;
   return issue;
 }

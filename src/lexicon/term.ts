@@ -7,13 +7,11 @@
 // No user text ever becomes a RegExp.
 
 import { lemmaForms } from './lemmas.js';
+import { coreProblem as P, type LexiconProblem } from './messages.js';
 
 /** The problem of a `lemma:` the build-time lemma table does not know. */
 export function unknownLemma(word: string, term: string): TermProblem {
-  return {
-    message: `unknown lemma "lemma:${word}" in term "${term}": the lemma table has no forms for it`,
-    hint: `use stem:${word} or list the forms (a|b|c); lemma: knows verbs in the infinitive and nouns or adjectives in the masculine singular (scripts/lemmas.txt and every lemma: of lexicons/)`,
-  };
+  return P('unknown_lemma', { word, term });
 }
 
 /** Most tokens a gap may skip: keeps matching bounded. */
@@ -35,10 +33,8 @@ export type TermPosition =
   | { type: 'slot'; alternatives: TermAlternative[][] }
   | { type: 'gap'; min: number; max: number };
 
-export interface TermProblem {
-  message: string;
-  hint: string;
-}
+/** What is wrong with a term: a lexicon issue code, its parameters and its English words. */
+export type TermProblem = LexiconProblem;
 
 export type ParsedTerm = { ok: true; positions: TermPosition[] } | { ok: false; problems: TermProblem[] };
 
@@ -63,33 +59,24 @@ function checkApostrophes(text: string, term: string, problems: TermProblem[]): 
   chars.forEach((ch, i) => {
     if (!APOSTROPHES.has(ch)) return;
     if (!isLetter(chars[i - 1]) || !isLetter(chars[i + 1])) {
-      problems.push({
-        message: `stray apostrophe in term "${term}"`,
-        hint: "an apostrophe must sit between two letters, as in d'attente or aujourd'hui; remove the space around it",
-      });
+      problems.push(P('stray_apostrophe', { term }));
     }
   });
 }
 
 function parseAlternative(raw: string, term: string, problems: TermProblem[]): TermAlternative | undefined {
   if (raw === '') {
-    problems.push({ message: `empty alternative in term "${term}"`, hint: 'write alternatives as a|b|c with no empty part' });
+    problems.push(P('empty_alternative', { term }));
     return undefined;
   }
   if (raw.includes('{') || raw.includes('}')) {
-    problems.push({
-      message: `bad gap syntax "${raw}" in term "${term}"`,
-      hint: 'write a gap as its own position between two words, with spaces: "toujours pas {0,3} reçu"',
-    });
+    problems.push(P('gap_in_word', { raw, term }));
     return undefined;
   }
   if (raw.startsWith('stem:')) {
     const word = raw.slice(5);
     if (word === '' || word.includes('*') || word.includes(':')) {
-      problems.push({
-        message: `bad stem "${raw}" in term "${term}"`,
-        hint: 'write stem: followed by one plain word, e.g. stem:livrer',
-      });
+      problems.push(P('bad_stem', { raw, term }));
       return undefined;
     }
     checkApostrophes(word, term, problems);
@@ -98,10 +85,7 @@ function parseAlternative(raw: string, term: string, problems: TermProblem[]): T
   if (raw.startsWith('lemma:')) {
     const word = raw.slice(6);
     if (!LEMMA_WORD.test(word)) {
-      problems.push({
-        message: `bad lemma "${raw}" in term "${term}"`,
-        hint: 'write lemma: followed by one dictionary word (a verb in the infinitive, a noun or adjective in the singular), e.g. lemma:attendre',
-      });
+      problems.push(P('bad_lemma', { raw, term }));
       return undefined;
     }
     if (lemmaForms(word) === undefined) {
@@ -112,10 +96,7 @@ function parseAlternative(raw: string, term: string, problems: TermProblem[]): T
   }
   if (raw.includes('*')) {
     if (countLetters(raw) < MIN_GLOB_LETTERS) {
-      problems.push({
-        message: `glob "${raw}" is too broad in term "${term}"`,
-        hint: `a glob needs at least ${MIN_GLOB_LETTERS} literal letters (livr*, *rembours*)`,
-      });
+      problems.push(P('glob_too_broad', { raw, term, min: MIN_GLOB_LETTERS }));
       return undefined;
     }
     checkApostrophes(raw, term, problems);
@@ -130,12 +111,12 @@ export function parseTerm(term: unknown): ParsedTerm {
   if (typeof term !== 'string') {
     return {
       ok: false,
-      problems: [{ message: `a term must be a string, got ${term === null ? 'null' : typeof term}`, hint: 'quote the term' }],
+      problems: [P('term_not_string', { type: term === null ? 'null' : typeof term })],
     };
   }
   const parts = term.trim().split(/\s+/).filter((p) => p !== '');
   if (parts.length === 0) {
-    return { ok: false, problems: [{ message: 'empty term', hint: 'remove the empty item or write a word' }] };
+    return { ok: false, problems: [P('empty_term', {})] };
   }
   const problems: TermProblem[] = [];
   const positions: TermPosition[] = [];
@@ -146,7 +127,7 @@ export function parseTerm(term: unknown): ParsedTerm {
     for (const phrase of segment.join(' ').split('|')) {
       const words = phrase.trim().split(' ').filter((w) => w !== '');
       if (words.length === 0) {
-        problems.push({ message: `empty alternative in term "${term}"`, hint: 'write alternatives as a|b|c with no empty part' });
+        problems.push(P('empty_alternative', { term }));
         continue;
       }
       const atoms: TermAlternative[] = [];
@@ -167,32 +148,20 @@ export function parseTerm(term: unknown): ParsedTerm {
     flush();
     const m = GAP.exec(part);
     if (m === null) {
-      problems.push({
-        message: `bad gap syntax "${part}" in term "${term}"`,
-        hint: `write a gap as {min,max} with 0 <= min <= max <= ${MAX_GAP}, e.g. {0,3}`,
-      });
+      problems.push(P('bad_gap', { part, term, max: MAX_GAP }));
       return;
     }
     const min = Number(m[1]);
     const max = Number(m[2]);
     if (min > max) {
-      problems.push({
-        message: `bad gap "${part}" in term "${term}": min ${min} is greater than max ${max}`,
-        hint: `swap the bounds: {${max},${min}}`,
-      });
+      problems.push(P('gap_reversed', { part, term, min, max }));
     } else if (max > MAX_GAP) {
-      problems.push({
-        message: `gap "${part}" in term "${term}" is too wide (max ${MAX_GAP})`,
-        hint: `use at most {${Math.min(min, MAX_GAP)},${MAX_GAP}}; wider spans match unrelated words`,
-      });
+      problems.push(P('gap_too_wide', { part, term, min, max: MAX_GAP }));
     }
     if (i === 0 || i === parts.length - 1) {
-      problems.push({
-        message: `gap "${part}" at the ${i === 0 ? 'start' : 'end'} of term "${term}"`,
-        hint: 'a gap goes between two words; remove it',
-      });
+      problems.push(P('gap_at_edge', { part, term, edge: i === 0 ? 'start' : 'end' }));
     } else if (parts[i - 1]?.startsWith('{') === true) {
-      problems.push({ message: `two gaps in a row in term "${term}"`, hint: 'merge them into one gap {min,max}' });
+      problems.push(P('two_gaps', { term }));
     }
     positions.push({ type: 'gap', min, max });
   });

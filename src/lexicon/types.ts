@@ -1,3 +1,4 @@
+import type { LexiconIssueCode, LexiconIssueProblem } from './messages.js';
 import type { EntryKind, JourneyStage, NegationPolicy } from '../types.js';
 
 /** One entry as written in a lexicon file: a full definition (with `kind`) or a patch (without). */
@@ -213,6 +214,11 @@ export interface LexiconIssue {
   entryId?: string;
   /** Where in the document (`entries[3].terms[1]`). */
   path: string;
+  /** Stable code of the problem (`unknown_field`, `duplicate_id`…), the same in every language: set on every issue the library makes. */
+  code?: LexiconIssueCode;
+  /** The values the message embeds (a field, an id, a term), for `describeLexiconIssue` to say it in another language. */
+  params?: LexiconIssueProblem['params'];
+  /** What is wrong, in English (`describeLexiconIssue(issue, 'fr')` says it in French). */
   message: string;
   /** What to do about it. */
   hint: string;

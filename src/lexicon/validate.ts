@@ -3,6 +3,7 @@
 import { ENTRY_KINDS } from '../types.js';
 import type { LexiconDocument, LexiconIssue } from './types.js';
 import { makeIssue, type PathSegment, type SourceInfo } from './source.js';
+import { lexiconProblem as P, type FieldPlace, type FoundValue, type LexiconProblem } from './messages.js';
 import { parseTerm } from './term.js';
 import { durationMinutes } from './duration.js';
 
@@ -56,42 +57,40 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function typeName(v: unknown): string {
-  return v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'a mapping' : `${typeof v} ${JSON.stringify(v)}`;
+/** What a value is, for a message to name it ("a list", "number 3") in any language. */
+export function found(v: unknown): FoundValue {
+  if (v === null) return { type: 'null' };
+  if (Array.isArray(v)) return { type: 'list' };
+  if (typeof v === 'object') return { type: 'mapping' };
+  return { type: typeof v, json: String(JSON.stringify(v)) };
 }
 
 class Checker {
   readonly issues: LexiconIssue[] = [];
   constructor(readonly source: SourceInfo) {}
 
-  add(path: PathSegment[], message: string, hint: string, entryId?: string, atKey = false): void {
-    this.issues.push(makeIssue(this.source, path, message, hint, entryId, atKey));
+  add(path: PathSegment[], problem: LexiconProblem, entryId?: string, atKey = false): void {
+    this.issues.push(makeIssue(this.source, path, problem, entryId, atKey));
   }
 
-  fields(value: Record<string, unknown>, path: PathSegment[], known: readonly string[], what: string, entryId?: string): void {
+  fields(value: Record<string, unknown>, path: PathSegment[], known: readonly string[], place: FieldPlace, entryId?: string): void {
     for (const key of Object.keys(value)) {
       if (known.includes(key)) continue;
       const guess = didYouMean(key, known);
-      this.add(
-        [...path, key],
-        `unknown field "${key}" in ${what}`,
-        guess !== undefined ? `did you mean "${guess}"?` : `known fields: ${known.join(', ')}`,
-        entryId,
-        true,
-      );
+      this.add([...path, key], P('unknown_field', { key, place, ...(guess !== undefined ? { guess } : {}), known: [...known] }), entryId, true);
     }
   }
 
   stringList(value: unknown, path: PathSegment[], what: string, entryId?: string): value is string[] {
     if (!Array.isArray(value)) {
-      this.add(path, `${what} must be a list of strings, got ${typeName(value)}`, `write ${what}: [a, b]`, entryId);
+      this.add(path, P('not_string_list', { field: what, found: found(value) }), entryId);
       return false;
     }
     let ok = true;
     value.forEach((item, i) => {
       if (typeof item !== 'string' || item.trim() === '') {
         ok = false;
-        this.add([...path, i], `${what} item must be a non-empty string, got ${typeName(item)}`, 'quote the value, or remove the empty item', entryId);
+        this.add([...path, i], P('bad_list_item', { field: what, found: found(item) }), entryId);
       }
     });
     return ok;
@@ -99,30 +98,26 @@ class Checker {
 
   terms(value: unknown, path: PathSegment[], what: string, entryId: string | undefined): void {
     if (!Array.isArray(value)) {
-      this.add(path, `${what} must be a list of terms, got ${typeName(value)}`, `write ${what}: [mot, autre mot]`, entryId);
+      this.add(path, P('not_term_list', { field: what, found: found(value) }), entryId);
       return;
     }
     value.forEach((term, i) => {
       const parsed = parseTerm(term);
-      if (!parsed.ok) for (const p of parsed.problems) this.add([...path, i], p.message, p.hint, entryId);
+      if (!parsed.ok) for (const p of parsed.problems) this.add([...path, i], p, entryId);
     });
   }
 
   enumValue(value: unknown, path: PathSegment[], allowed: readonly string[], what: string, entryId?: string): boolean {
     if (typeof value === 'string' && allowed.includes(value)) return true;
     const guess = typeof value === 'string' ? didYouMean(value, allowed) : undefined;
-    this.add(
-      path,
-      `unknown ${what} ${typeof value === 'string' ? `"${value}"` : typeName(value)}`,
-      `${guess !== undefined ? `did you mean "${guess}"? ` : ''}use one of: ${allowed.join(', ')}`,
-      entryId,
-    );
+    const seen = typeof value === 'string' ? { value } : { found: found(value) };
+    this.add(path, P('unknown_value', { field: what, ...seen, ...(guess !== undefined ? { guess } : {}), allowed: [...allowed] }), entryId);
     return false;
   }
 
   idRef(value: unknown, path: PathSegment[], what: string, entryId?: string): void {
     if (typeof value !== 'string' || !ID_PATTERN.test(value)) {
-      this.add(path, `${what} must be an entry id, got ${typeName(value)}`, 'ids use lowercase ascii letters, digits, _ and .', entryId);
+      this.add(path, P('not_entry_id', { field: what, found: found(value) }), entryId);
     }
   }
 }
@@ -130,63 +125,55 @@ class Checker {
 function checkEntry(c: Checker, entry: unknown, i: number, seen: Map<string, number>): void {
   const path: PathSegment[] = ['entries', i];
   if (!isRecord(entry)) {
-    c.add(path, `entry #${i + 1} must be a mapping, got ${typeName(entry)}`, 'write each entry as "- id: …" followed by its fields');
+    c.add(path, P('entry_not_mapping', { n: i + 1, found: found(entry) }));
     return;
   }
   const rawId = entry['id'];
   let id: string | undefined;
   if (rawId === undefined) {
-    c.add(path, `entry #${i + 1} has no id`, 'add "id: some_id" (lowercase ascii, digits, _ and .)');
+    c.add(path, P('entry_without_id', { n: i + 1 }));
   } else if (typeof rawId !== 'string' || !ID_PATTERN.test(rawId)) {
-    c.add([...path, 'id'], `bad id ${typeName(rawId)}`, 'ids use lowercase ascii letters, digits, _ and . (e.g. livraison.delai)');
+    c.add([...path, 'id'], P('bad_id', { found: found(rawId) }));
   } else {
     id = rawId;
     const first = seen.get(id);
     if (first !== undefined) {
       const at = c.source.locate(['entries', first, 'id']);
-      c.add([...path, 'id'], `duplicate id "${id}"`, `"${id}" is already defined${at.line > 0 ? ` at line ${at.line}` : ` in entries[${first}]`}; rename one or merge them`, id);
+      c.add([...path, 'id'], P('duplicate_id', { id, ...(at.line > 0 ? { line: at.line } : {}), index: first }), id);
     } else {
       seen.set(id, i);
     }
   }
-  c.fields(entry, path, ENTRY_FIELDS, id !== undefined ? `entry "${id}"` : 'an entry', id);
+  c.fields(entry, path, ENTRY_FIELDS, id !== undefined ? { of: 'entry', id } : { of: 'anEntry' }, id);
 
   const kind = entry['kind'];
   if (kind === undefined) {
     // A patch of an entry from an earlier layer.
     if (entry['replace'] === true) {
-      c.add([...path, 'replace'], `entry "${id ?? '?'}" says replace: true but has no kind`, 'a replacement is a full definition: add its kind, label and terms', id);
+      c.add([...path, 'replace'], P('replace_without_kind', { id: id ?? '?' }), id);
     }
     for (const key of Object.keys(entry)) {
       if (PATCH_ALLOWED.has(key) || !ENTRY_FIELDS.includes(key) || key === 'replace') continue;
-      c.add(
-        [...path, key],
-        `field "${key}" in a patch of "${id ?? '?'}" (an entry without kind)`,
-        key === 'terms' || key === 'exclude'
-          ? `use add${key === 'terms' ? 'Terms' : 'Exclude'} to extend the entry, or give kind and replace: true to redefine it`
-          : 'a patch may change label, description, onNegation, negatedAs, disabled, addTerms, removeTerms, addExclude; to change more, give kind and replace: true',
-        id,
-        true,
-      );
+      c.add([...path, key], P('field_in_patch', { key, id: id ?? '?' }), id, true);
     }
   } else if (c.enumValue(kind, [...path, 'kind'], ENTRY_KINDS, 'kind', id)) {
     for (const key of PATCH_ONLY) {
-      if (key in entry) c.add([...path, key], `"${key}" in a full definition of "${id ?? '?'}"`, `put these in ${key === 'addExclude' ? 'exclude' : 'terms'}; ${key} is for patches (entries without kind)`, id);
+      if (key in entry) c.add([...path, key], P('patch_field_in_definition', { key, id: id ?? '?' }), id);
     }
     if (kind === 'concept') {
-      if (entry['parent'] === undefined) c.add(path, `concept "${id ?? '?'}" has no parent`, 'add "parent: <theme id>"', id);
-      if (entry['theme'] !== undefined) c.add([...path, 'theme'], `concept "${id ?? '?'}" has a theme field`, 'a concept names its theme with "parent:"', id);
+      if (entry['parent'] === undefined) c.add(path, P('concept_without_parent', { id: id ?? '?' }), id);
+      if (entry['theme'] !== undefined) c.add([...path, 'theme'], P('concept_with_theme', { id: id ?? '?' }), id);
     } else if (entry['parent'] !== undefined) {
-      c.add([...path, 'parent'], `${kind} "${id ?? '?'}" has a parent`, kind === 'theme' ? 'themes have no parent; remove it' : 'use "theme:" to attach it to a theme', id);
+      c.add([...path, 'parent'], P('unexpected_parent', { kind: String(kind), id: id ?? '?' }), id);
     }
-    if (kind === 'theme' && entry['theme'] !== undefined) c.add([...path, 'theme'], `theme "${id ?? '?'}" has a theme field`, 'a theme is its own theme; remove it', id);
-    if (kind !== 'theme' && entry['stage'] !== undefined) c.add([...path, 'stage'], `stage on ${kind} "${id ?? '?'}"`, 'only themes have a journey stage', id);
+    if (kind === 'theme' && entry['theme'] !== undefined) c.add([...path, 'theme'], P('theme_with_theme', { id: id ?? '?' }), id);
+    if (kind !== 'theme' && entry['stage'] !== undefined) c.add([...path, 'stage'], P('stage_not_on_theme', { kind: String(kind), id: id ?? '?' }), id);
   }
   if (entry['label'] !== undefined && (typeof entry['label'] !== 'string' || entry['label'].trim() === '')) {
-    c.add([...path, 'label'], `label of "${id ?? '?'}" must be a non-empty string`, 'write the French label shown in reports', id);
+    c.add([...path, 'label'], P('label_not_text', { id: id ?? '?' }), id);
   }
   if (entry['description'] !== undefined && typeof entry['description'] !== 'string') {
-    c.add([...path, 'description'], `description of "${id ?? '?'}" must be a string`, 'quote it', id);
+    c.add([...path, 'description'], P('description_not_text', { id: id ?? '?' }), id);
   }
   if (entry['stage'] !== undefined) c.enumValue(entry['stage'], [...path, 'stage'], STAGES, 'stage', id);
   if (entry['onNegation'] !== undefined) c.enumValue(entry['onNegation'], [...path, 'onNegation'], POLICIES, 'onNegation', id);
@@ -194,17 +181,17 @@ function checkEntry(c: Checker, entry: unknown, i: number, seen: Map<string, num
   if (entry['parent'] !== undefined) c.idRef(entry['parent'], [...path, 'parent'], 'parent', id);
   if (entry['theme'] !== undefined) c.idRef(entry['theme'], [...path, 'theme'], 'theme', id);
   if (entry['tag'] !== undefined && (typeof entry['tag'] !== 'string' || !ID_PATTERN.test(entry['tag']))) {
-    c.add([...path, 'tag'], `tag of "${id ?? '?'}" must look like an id`, 'lowercase ascii letters, digits, _ and . (e.g. resiliation)', id);
+    c.add([...path, 'tag'], P('tag_not_id', { id: id ?? '?' }), id);
   }
   if (entry['negatedAs'] !== undefined && entry['negatedAs'] !== null) c.idRef(entry['negatedAs'], [...path, 'negatedAs'], 'negatedAs', id);
   if (entry['residual'] !== undefined) {
-    if (typeof entry['residual'] !== 'boolean') c.add([...path, 'residual'], 'residual must be true or false', 'write residual: true', id);
+    if (typeof entry['residual'] !== 'boolean') c.add([...path, 'residual'], P('residual_not_boolean', {}), id);
     else if (entry['residual'] && kind !== undefined && kind !== 'irritant') {
-      c.add([...path, 'residual'], `residual on ${String(kind)} "${id ?? '?'}"`, 'only an irritant can be the residual label (a negative verbatim no irritant explains)', id);
+      c.add([...path, 'residual'], P('residual_not_irritant', { kind: String(kind), id: id ?? '?' }), id);
     }
   }
   for (const key of ['disabled', 'replace']) {
-    if (entry[key] !== undefined && typeof entry[key] !== 'boolean') c.add([...path, key], `${key} must be true or false`, `write ${key}: true`, id);
+    if (entry[key] !== undefined && typeof entry[key] !== 'boolean') c.add([...path, key], P('flag_not_boolean', { key }), id);
   }
   for (const key of ['terms', 'exclude', 'addTerms', 'addExclude']) {
     if (entry[key] !== undefined) c.terms(entry[key], [...path, key], key, id);
@@ -214,23 +201,23 @@ function checkEntry(c: Checker, entry: unknown, i: number, seen: Map<string, num
 
 function checkNumberMap(c: Checker, value: unknown, path: PathSegment[], what: string, range: [number, number]): void {
   if (!isRecord(value)) {
-    c.add(path, `${what} must be a mapping of word: number, got ${typeName(value)}`, `write ${what}:\n  bien: 1`);
+    c.add(path, P('not_number_map', { field: what, found: found(value) }));
     return;
   }
   for (const [key, v] of Object.entries(value)) {
     if (typeof v !== 'number' || !Number.isFinite(v) || v < range[0] || v > range[1]) {
-      c.add([...path, key], `${what}.${key} must be a number from ${range[0]} to ${range[1]}, got ${typeName(v)}`, `e.g. ${key}: ${range[1] > 3 ? 1.5 : 1}`);
+      c.add([...path, key], P('number_out_of_range', { field: what, key, min: range[0], max: range[1], found: found(v) }));
     }
-    if (key.startsWith('stem:') && key.length === 5) c.add([...path, key], `empty stem in ${what}`, 'write stem:word');
+    if (key.startsWith('stem:') && key.length === 5) c.add([...path, key], P('empty_stem', { field: what }));
   }
 }
 
 function checkSections(c: Checker, data: Record<string, unknown>): void {
   const s = data['sentiment'];
   if (s !== undefined) {
-    if (!isRecord(s)) c.add(['sentiment'], 'sentiment must be a mapping', 'see docs/lexicon-format.md § Sentiment');
+    if (!isRecord(s)) c.add(['sentiment'], P('section_not_mapping', { section: 'sentiment' }));
     else {
-      c.fields(s, ['sentiment'], SENTIMENT_FIELDS, 'sentiment');
+      c.fields(s, ['sentiment'], SENTIMENT_FIELDS, { of: 'section', name: 'sentiment' });
       if (s['words'] !== undefined) checkNumberMap(c, s['words'], ['sentiment', 'words'], 'sentiment.words', [-3, 3]);
       if (s['facts'] !== undefined) checkNumberMap(c, s['facts'], ['sentiment', 'facts'], 'sentiment.facts', [-3, 3]);
       if (s['intensifiers'] !== undefined) checkNumberMap(c, s['intensifiers'], ['sentiment', 'intensifiers'], 'sentiment.intensifiers', [-3, 5]);
@@ -238,75 +225,75 @@ function checkSections(c: Checker, data: Record<string, unknown>): void {
         const map = s[key];
         if (!isRecord(map)) continue;
         for (const w of Object.keys(map)) {
-          if (w.trim() === '') c.add(['sentiment', key, w], `empty key in sentiment.${key}`, 'write a word, a phrase (frais cachés) or an emoji');
+          if (w.trim() === '') c.add(['sentiment', key, w], P('empty_sentiment_key', { field: `sentiment.${key}` }));
           else if (w.includes('|') || w.includes('{') || w.includes('*')) {
-            c.add(['sentiment', key, w], `sentiment.${key} key "${w}" uses term syntax`, 'sentiment keys are plain words or phrases (one key per line; # stands for a number)');
+            c.add(['sentiment', key, w], P('sentiment_key_term_syntax', { field: `sentiment.${key}`, key: w }));
           } else if (w.startsWith('stem:') && (key !== 'words' || /\s/.test(w.trim()))) {
-            c.add(['sentiment', key, w], `stem: in sentiment.${key} key "${w}"`, 'stem:word is for single words of sentiment.words');
+            c.add(['sentiment', key, w], P('sentiment_key_stem', { field: `sentiment.${key}`, key: w }));
           }
         }
       }
       for (const key of ['sarcasm', 'turns']) if (s[key] !== undefined) c.stringList(s[key], ['sentiment', key], `sentiment.${key}`);
       for (const key of ['irritantWeight', 'enchantmentWeight']) {
         const v = s[key];
-        if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v))) c.add(['sentiment', key], `sentiment.${key} must be a number`, `e.g. ${key}: 2`);
+        if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v))) c.add(['sentiment', key], P('not_number', { field: `sentiment.${key}`, key }));
       }
     }
   }
   const n = data['negation'];
   if (n !== undefined) {
-    if (!isRecord(n)) c.add(['negation'], 'negation must be a mapping', 'see docs/lexicon-format.md § Negation');
+    if (!isRecord(n)) c.add(['negation'], P('section_not_mapping', { section: 'negation' }));
     else {
-      c.fields(n, ['negation'], NEGATION_FIELDS, 'negation');
+      c.fields(n, ['negation'], NEGATION_FIELDS, { of: 'section', name: 'negation' });
       if (n['negators'] !== undefined) c.stringList(n['negators'], ['negation', 'negators'], 'negation.negators');
       if (n['breaks'] !== undefined) c.stringList(n['breaks'], ['negation', 'breaks'], 'negation.breaks');
       const w = n['window'];
       if (w !== undefined && (typeof w !== 'number' || !Number.isInteger(w) || w < 1 || w > 10)) {
-        c.add(['negation', 'window'], `negation.window must be a whole number from 1 to 10, got ${typeName(w)}`, 'the default is 4');
+        c.add(['negation', 'window'], P('window_out_of_range', { field: 'negation.window', found: found(w), fallback: 4 }));
       }
     }
   }
   const m = data['modality'];
   if (m !== undefined) {
-    if (!isRecord(m)) c.add(['modality'], 'modality must be a mapping', 'see docs/lexicon-format.md § Modality');
+    if (!isRecord(m)) c.add(['modality'], P('section_not_mapping', { section: 'modality' }));
     else {
-      c.fields(m, ['modality'], MODALITY_FIELDS, 'modality');
+      c.fields(m, ['modality'], MODALITY_FIELDS, { of: 'section', name: 'modality' });
       for (const key of ['promise', 'unreal', 'kept', 'hypothetical']) if (m[key] !== undefined) c.stringList(m[key], ['modality', key], `modality.${key}`);
       const w = m['window'];
       if (w !== undefined && (typeof w !== 'number' || !Number.isInteger(w) || w < 1 || w > 10)) {
-        c.add(['modality', 'window'], `modality.window must be a whole number from 1 to 10, got ${typeName(w)}`, 'the default is 6');
+        c.add(['modality', 'window'], P('window_out_of_range', { field: 'modality.window', found: found(w), fallback: 6 }));
       }
       const as = m['promiseAs'];
       if (as !== undefined && as !== null && (typeof as !== 'string' || !ID_PATTERN.test(as))) {
-        c.add(['modality', 'promiseAs'], `modality.promiseAs must be an entry id or null, got ${typeName(as)}`, 'e.g. promiseAs: promesse_non_tenue');
+        c.add(['modality', 'promiseAs'], P('promise_as_not_id', { found: found(as) }));
       }
     }
   }
   const implied = data['implied'];
   if (implied !== undefined) {
-    if (!Array.isArray(implied)) c.add(['implied'], 'implied must be a list of rules', 'write implied:\n  - id: retard_livraison\n    duration: 10 jours\n    near: [livr*, colis]');
+    if (!Array.isArray(implied)) c.add(['implied'], P('implied_not_list', {}));
     else {
       implied.forEach((rule, i) => {
         const path: PathSegment[] = ['implied', i];
         if (!isRecord(rule)) {
-          c.add(path, `implied rule #${i + 1} must be a mapping`, 'write - id: …, duration: … (or increase: …), near: […]');
+          c.add(path, P('implied_rule_not_mapping', { n: i + 1 }));
           return;
         }
-        c.fields(rule, path, IMPLIED_FIELDS, `implied rule #${i + 1}`);
-        if (typeof rule['id'] !== 'string' || !ID_PATTERN.test(rule['id'])) c.add([...path, 'id'], `implied rule #${i + 1} needs an entry id`, 'e.g. id: retard_livraison');
+        c.fields(rule, path, IMPLIED_FIELDS, { of: 'impliedRule', n: i + 1 });
+        if (typeof rule['id'] !== 'string' || !ID_PATTERN.test(rule['id'])) c.add([...path, 'id'], P('implied_rule_without_id', { n: i + 1 }));
         const hasDuration = rule['duration'] !== undefined;
         const hasIncrease = rule['increase'] !== undefined;
-        if (hasDuration === hasIncrease) c.add(path, `implied rule #${i + 1} needs exactly one of duration and increase`, 'duration: 10 jours, or increase: 10 (percent)');
+        if (hasDuration === hasIncrease) c.add(path, P('implied_rule_duration_or_increase', { n: i + 1 }));
         if (hasDuration && (typeof rule['duration'] !== 'string' || durationMinutes(rule['duration']) === undefined)) {
-          c.add([...path, 'duration'], `implied rule #${i + 1}: duration must read like "10 jours", got ${typeName(rule['duration'])}`, 'a number and one of minutes, heures, jours, semaines, mois');
+          c.add([...path, 'duration'], P('implied_rule_bad_duration', { n: i + 1, found: found(rule['duration']) }));
         }
         if (rule['under'] !== undefined && (!hasDuration || typeof rule['under'] !== 'string' || durationMinutes(rule['under']) === undefined)) {
-          c.add([...path, 'under'], `implied rule #${i + 1}: under must read like "1 jour" and go with a duration`, 'e.g. duration: 30 minutes, under: 1 jour');
+          c.add([...path, 'under'], P('implied_rule_bad_under', { n: i + 1 }));
         }
         if (hasIncrease && (typeof rule['increase'] !== 'number' || !Number.isFinite(rule['increase']) || rule['increase'] <= 0)) {
-          c.add([...path, 'increase'], `implied rule #${i + 1}: increase must be a positive number of percent, got ${typeName(rule['increase'])}`, 'e.g. increase: 10');
+          c.add([...path, 'increase'], P('implied_rule_bad_increase', { n: i + 1, found: found(rule['increase']) }));
         }
-        if (rule['near'] === undefined) c.add(path, `implied rule #${i + 1} has no near words`, 'write near: [livr*, colis, commande]');
+        if (rule['near'] === undefined) c.add(path, P('implied_rule_without_near', { n: i + 1 }));
         else c.stringList(rule['near'], [...path, 'near'], 'near');
         if (rule['cues'] !== undefined) c.stringList(rule['cues'], [...path, 'cues'], 'cues');
       });
@@ -314,38 +301,38 @@ function checkSections(c: Checker, data: Record<string, unknown>): void {
   }
   const ch = data['channels'];
   if (ch !== undefined) {
-    if (!Array.isArray(ch)) c.add(['channels'], 'channels must be a list', 'write channels:\n  - id: chat\n    label: Chat\n    aliases: [tchat]');
+    if (!Array.isArray(ch)) c.add(['channels'], P('channels_not_list', {}));
     else {
       const ids = new Map<string, number>();
       ch.forEach((item, i) => {
         const path: PathSegment[] = ['channels', i];
         if (!isRecord(item)) {
-          c.add(path, `channel #${i + 1} must be a mapping`, 'write - id: …, label: …, aliases: […]');
+          c.add(path, P('channel_not_mapping', { n: i + 1 }));
           return;
         }
-        c.fields(item, path, CHANNEL_FIELDS, 'a channel');
+        c.fields(item, path, CHANNEL_FIELDS, { of: 'channel' });
         const id = item['id'];
-        if (typeof id !== 'string' || !ID_PATTERN.test(id)) c.add([...path, 'id'], `channel #${i + 1} has a bad or missing id`, 'ids use lowercase ascii letters, digits, _ and .');
-        else if (ids.has(id)) c.add([...path, 'id'], `duplicate channel id "${id}"`, 'merge the aliases into one channel');
+        if (typeof id !== 'string' || !ID_PATTERN.test(id)) c.add([...path, 'id'], P('channel_bad_id', { n: i + 1 }));
+        else if (ids.has(id)) c.add([...path, 'id'], P('duplicate_channel', { id }));
         else ids.set(id, i);
-        if (item['label'] !== undefined && typeof item['label'] !== 'string') c.add([...path, 'label'], 'channel label must be a string', 'quote it');
+        if (item['label'] !== undefined && typeof item['label'] !== 'string') c.add([...path, 'label'], P('channel_label_not_text', {}));
         if (item['aliases'] !== undefined) c.stringList(item['aliases'], [...path, 'aliases'], 'aliases');
       });
     }
   }
   const sms = data['sms'];
   if (sms !== undefined) {
-    if (!isRecord(sms)) c.add(['sms'], 'sms must be a mapping of written form: normalized words', 'e.g. pk: pourquoi');
+    if (!isRecord(sms)) c.add(['sms'], P('sms_not_mapping', {}));
     else
       for (const [key, v] of Object.entries(sms)) {
-        if (typeof v !== 'string' || v.trim() === '') c.add(['sms', key], `sms.${key} must be a non-empty string`, 'e.g. pk: pourquoi');
+        if (typeof v !== 'string' || v.trim() === '') c.add(['sms', key], P('sms_not_text', { key }));
       }
   }
   const sw = data['stopwords'];
   if (sw !== undefined) {
-    if (!isRecord(sw)) c.add(['stopwords'], 'stopwords must be a mapping with add and remove', 'e.g. stopwords: { add: [svp] }');
+    if (!isRecord(sw)) c.add(['stopwords'], P('stopwords_not_mapping', {}));
     else {
-      c.fields(sw, ['stopwords'], STOPWORD_FIELDS, 'stopwords');
+      c.fields(sw, ['stopwords'], STOPWORD_FIELDS, { of: 'section', name: 'stopwords' });
       if (sw['add'] !== undefined) c.stringList(sw['add'], ['stopwords', 'add'], 'stopwords.add');
       if (sw['remove'] !== undefined) c.stringList(sw['remove'], ['stopwords', 'remove'], 'stopwords.remove');
     }
@@ -356,16 +343,16 @@ function checkSections(c: Checker, data: Record<string, unknown>): void {
 export function validateLexiconData(data: unknown, source: SourceInfo): LexiconIssue[] {
   const c = new Checker(source);
   if (!isRecord(data)) {
-    c.add([], `a lexicon must be a mapping, got ${typeName(data)}`, 'start the file with "version: 1"');
+    c.add([], P('lexicon_not_mapping', { found: found(data) }));
     return c.issues;
   }
-  c.fields(data, [], TOP_FIELDS, 'the lexicon');
-  if (data['version'] === undefined) c.add([], 'missing version', 'add "version: 1" at the top');
-  else if (data['version'] !== 1) c.add(['version'], `unsupported version ${typeName(data['version'])}`, 'this library reads version: 1');
-  if (data['lang'] !== undefined && typeof data['lang'] !== 'string') c.add(['lang'], 'lang must be a string', 'e.g. lang: fr');
+  c.fields(data, [], TOP_FIELDS, { of: 'lexicon' });
+  if (data['version'] === undefined) c.add([], P('missing_version', {}));
+  else if (data['version'] !== 1) c.add(['version'], P('unsupported_version', { found: found(data['version']) }));
+  if (data['lang'] !== undefined && typeof data['lang'] !== 'string') c.add(['lang'], P('lang_not_text', {}));
   const entries = data['entries'];
   if (entries !== undefined && entries !== null) {
-    if (!Array.isArray(entries)) c.add(['entries'], `entries must be a list, got ${typeName(entries)}`, 'write entries:\n  - id: …');
+    if (!Array.isArray(entries)) c.add(['entries'], P('entries_not_list', { found: found(entries) }));
     else {
       const seen = new Map<string, number>();
       entries.forEach((e, i) => checkEntry(c, e, i, seen));

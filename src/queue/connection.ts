@@ -35,11 +35,7 @@ export async function loadBullmq(load: () => Promise<unknown> = () => import('bu
   } catch (error) {
     const missing = missingPackage(error);
     if (missing === 'bullmq' || missing === 'ioredis') {
-      throw new QueueError(
-        'missing-dependency',
-        `install ${missing === 'bullmq' ? 'bullmq' : 'bullmq and ioredis'} to use verbatim queue (an optional dependency of verbatim-fr, not installed here)`,
-        `npm install ${missing === 'bullmq' ? 'bullmq@5' : 'ioredis'} where verbatim-fr is installed (add -g for a global verbatim); the rest of verbatim works without it`,
-      );
+      throw new QueueError('missing-dependency', { reason: 'missing_dependency', params: { missing } });
     }
     throw error;
   }
@@ -63,19 +59,19 @@ export function shownUrl(url: string): string {
  * half second up to every 5 s (Redis restarted under running workers).
  */
 export function redisOptions(url: string): Record<string, unknown> & { connected(): void } {
-  const bad = (why: string): never => {
-    throw new QueueError('bad-url', `${why}: ${JSON.stringify(shownUrl(url))}`, 'give it as redis://HOST:PORT (rediss:// for TLS, redis://:PASSWORD@HOST:PORT/DB with a password and a database)');
+  const bad = (why: 'notUrl' | 'protocol' | 'database', protocol?: string): never => {
+    throw new QueueError('bad-url', { reason: 'bad_url', params: { url: shownUrl(url), why, ...(protocol !== undefined ? { protocol } : {}) } });
   };
   if (typeof url !== 'string') throw new TypeError(`verbatim-fr: expected a Redis URL string, got ${typeof url}`);
   let u: URL;
   try {
     u = new URL(url);
   } catch {
-    return bad('not a Redis URL');
+    return bad('notUrl');
   }
-  if (u.protocol !== 'redis:' && u.protocol !== 'rediss:') bad(`not a Redis URL (${u.protocol.replace(/:$/, '')}://)`);
+  if (u.protocol !== 'redis:' && u.protocol !== 'rediss:') bad('protocol', u.protocol.replace(/:$/, ''));
   const db = u.pathname.replace(/^\//, '');
-  if (db !== '' && !/^\d+$/.test(db)) bad('the database after the host must be a number');
+  if (db !== '' && !/^\d+$/.test(db)) bad('database');
   let connected = false;
   return {
     connected: () => void (connected = true),
@@ -93,11 +89,7 @@ export function redisOptions(url: string): Record<string, unknown> & { connected
 export function unreachable(url: string, error: unknown): QueueError {
   const e = error as NodeJS.ErrnoException | undefined;
   const why = e?.code ?? (e instanceof Error ? e.message : String(error));
-  return new QueueError(
-    'unreachable',
-    `cannot reach Redis at ${shownUrl(url)} (${why})`,
-    'start Redis (redis-server) or give its URL with --redis redis://HOST:PORT (the redis option of the API); the producer, the workers and the merge must use the same Redis and queue',
-  );
+  return new QueueError('unreachable', { reason: 'unreachable', params: { url: shownUrl(url), why } });
 }
 
 /**

@@ -3,6 +3,8 @@
 // not in the queue, a producer that failed or stopped mid-input, a chunk that
 // failed for good.
 
+import { queueText, type QueueProblem } from './messages.js';
+
 /** Why a `QueueError` was thrown. */
 export type QueueErrorCode = 'missing-dependency' | 'bad-url' | 'unreachable' | 'no-run' | 'producer-failed' | 'chunk-failed' | 'timeout';
 
@@ -14,11 +16,20 @@ export type QueueErrorCode = 'missing-dependency' | 'bad-url' | 'unreachable' | 
 export class QueueError extends Error {
   readonly code: QueueErrorCode;
   readonly hint: string;
+  /** The precise reason (`timeout`, `chunk_failed`…) and its parameters, for `queueText` to say it in French. */
+  readonly problem: QueueProblem;
 
-  constructor(code: QueueErrorCode, message: string, hint: string) {
+  constructor(code: QueueErrorCode, problem: QueueProblem) {
+    const { message, hint } = queueText(problem);
     super(`verbatim-fr: ${message}\n    hint: ${hint}`);
     this.name = 'QueueError';
     this.code = code;
     this.hint = hint;
+    this.problem = problem;
   }
+}
+
+/** What a `QueueError` says in `lang` (`fr` or `en`): its message and hint. */
+export function describeQueueError(error: QueueError, lang: 'fr' | 'en' = 'en'): { message: string; hint: string } {
+  return queueText(error.problem, lang);
 }

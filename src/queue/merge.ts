@@ -8,6 +8,7 @@ import { createAnnotationWriter, type AnnotationFormat } from '../run/outputs.js
 import { finalizeRunState, mergeRunStates, type NamedRunState, type RunState } from '../run/state-file.js';
 import { DEFAULT_QUEUE, DEFAULT_REDIS_URL, loadBullmq, openQueue, shownUrl } from './connection.js';
 import { QueueError } from './errors.js';
+import type { ChunkPlace } from './messages.js';
 import { chunkName, PRODUCER_ALIVE_KEY, PRODUCER_KEY, PRODUCER_SILENCE, RUN_FORMAT, RUN_KEY, settingsKey, type ChunkResult, type ProducerStatus, type QueueRun } from './run.js';
 
 /** Options of `mergeQueue`. */
@@ -58,8 +59,10 @@ export async function mergeQueue(options: MergeQueueOptions = {}): Promise<Merge
   try {
     const client = await queue.client;
     const where = `queue "${name}" at ${shownUrl(url)}`;
-    const late = (what: string): QueueError =>
-      new QueueError('timeout', `${what} after ${Math.round((options.timeout ?? 0) / 1000)} s (${where})`, 'start workers (verbatim queue work) on the same Redis and queue, or wait longer (--timeout)');
+    const place = { queue: name, url: shownUrl(url) };
+    const chunkPlace = (chunk: { file: string; firstRow: number; rows: number }, k: number, total: number): ChunkPlace => ({ n: k + 1, total, file: chunk.file, firstRow: chunk.firstRow, rows: chunk.rows });
+    const late = (done: number, total: number): QueueError =>
+      new QueueError('timeout', { reason: 'timeout', params: { ...place, seconds: Math.round((options.timeout ?? 0) / 1000), done, total } });
     // The run's record: written by the producer once every chunk is enqueued. Until then, a
     // producer that failed, or stopped saying it is alive, ends the wait: its record will not come.
     let run: QueueRun | undefined;
@@ -71,28 +74,23 @@ export async function mergeQueue(options: MergeQueueOptions = {}): Promise<Merge
       }
       const [producer, alive] = await Promise.all([client.get(queue.toKey(PRODUCER_KEY)), client.get(queue.toKey(PRODUCER_ALIVE_KEY))]);
       const status = producer === null ? undefined : (JSON.parse(producer) as ProducerStatus);
-      const again = 'fix the cause, then run verbatim queue produce again on the same input (chunks already enqueued are not added twice), and merge';
       if (status?.state === 'failed') {
-        throw new QueueError('producer-failed', `the producer of ${where} (${status.by}, started ${status.started}) failed before the end of its input: ${status.error ?? 'no reason given'}`, again);
+        throw new QueueError('producer-failed', { reason: 'producer_failed', params: { ...place, by: status.by, started: status.started, ...(status.error !== undefined ? { error: status.error } : {}) } });
       }
       // Read again after the alive key: the record may have come between the two looks.
       if (status?.state === 'producing' && alive === null && (await client.get(queue.toKey(RUN_KEY))) === null) {
-        throw new QueueError(
-          'producer-failed',
-          `the producer of ${where} (${status.by}, started ${status.started}) stopped before the end of its input: no sign of life for ${PRODUCER_SILENCE / 1000} s`,
-          again,
-        );
+        throw new QueueError('producer-failed', { reason: 'producer_silent', params: { ...place, by: status.by, started: status.started, seconds: PRODUCER_SILENCE / 1000 } });
       }
       if (Date.now() >= deadline) {
-        throw new QueueError('no-run', `no run recorded in ${where}`, 'run verbatim queue produce FILE… first (with the same --redis and --queue), and let it finish');
+        throw new QueueError('no-run', { reason: 'no_run', params: place });
       }
       await sleep(POLL);
     }
     if (run.format !== RUN_FORMAT || run.version !== 1) {
-      throw new QueueError('no-run', `the run recorded in ${where} was written by another version of verbatim-fr`, 'produce the input again with this version');
+      throw new QueueError('no-run', { reason: 'run_other_version', params: place });
     }
     if (options.annotate !== undefined && !run.keepAnnotations) {
-      throw new QueueError('no-run', `the run in ${where} kept no annotations`, 'produce it again with --keep-annotations (keepAnnotations) to merge with --annotate');
+      throw new QueueError('no-run', { reason: 'run_without_annotations', params: place });
     }
     const total = run.chunks.length;
     // Wait for every chunk, in order: each is looked at until it is completed.
@@ -101,18 +99,15 @@ export async function mergeQueue(options: MergeQueueOptions = {}): Promise<Merge
       for (;;) {
         const job = await queue.getJob(chunk.id);
         if (job === undefined) {
-          throw new QueueError('chunk-failed', `${chunkName(chunk, k, total)} is not in ${where} any more (removed?)`, 'produce the same input again (chunks already done are kept), then merge');
+          throw new QueueError('chunk-failed', { reason: 'chunk_gone', params: { ...place, chunk: chunkPlace(chunk, k, total) } });
         }
         const state = await job.getState();
         if (state === 'completed') break;
         if (state === 'failed') {
-          throw new QueueError(
-            'chunk-failed',
-            `${chunkName(chunk, k, total)} failed after ${job.attemptsMade} attempt${job.attemptsMade === 1 ? '' : 's'}: ${(job.failedReason ?? 'no reason given').split('\n')[0]}`,
-            'fix the cause (the workers say it on stderr), then produce the same input again: it retries the failed chunks only',
-          );
+          const error = job.failedReason === undefined ? {} : { error: job.failedReason.split('\n')[0] ?? '' };
+          throw new QueueError('chunk-failed', { reason: 'chunk_failed', params: { ...place, chunk: chunkPlace(chunk, k, total), attempts: job.attemptsMade, ...error } });
         }
-        if (Date.now() >= deadline) throw late(`${k} of ${total} chunks done`);
+        if (Date.now() >= deadline) throw late(k, total);
         options.onProgress?.(k, total);
         await sleep(POLL);
       }
@@ -134,7 +129,7 @@ export async function mergeQueue(options: MergeQueueOptions = {}): Promise<Merge
         // The result of the attempt that completed: exactly one per chunk.
         const result = job?.returnvalue;
         if (result === undefined || result === null || typeof result !== 'object' || result.state === undefined) {
-          throw new QueueError('chunk-failed', `${chunkName(chunk, k, total)} has no result in ${where}`, 'produce the same input again, let the workers finish, then merge');
+          throw new QueueError('chunk-failed', { reason: 'chunk_without_result', params: { ...place, chunk: chunkPlace(chunk, k, total) } });
         }
         pending.push({ name: chunkName(chunk, k, total), state: result.state });
         if (pending.length === FOLD) fold();
@@ -151,7 +146,7 @@ export async function mergeQueue(options: MergeQueueOptions = {}): Promise<Merge
       throw error;
     }
     await annotations?.close();
-    if (merged === undefined) throw new QueueError('no-run', `the run in ${where} has no chunk (its inputs had no row)`, 'produce the input again, with the files holding the rows');
+    if (merged === undefined) throw new QueueError('no-run', { reason: 'run_without_chunk', params: place });
     // The chunks' states carry no column mapping: the producer's record of the run does.
     if (run.provenance !== undefined) merged.provenance = run.provenance;
     return { report: finalizeRunState(merged, { name: where, ...(options.lang !== undefined ? { lang: options.lang } : {}) }), state: merged, chunks: total, rows: run.rows };

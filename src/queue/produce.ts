@@ -2,6 +2,7 @@
 // columns and record boundaries, as for a single run), cut them into chunks
 // of consecutive rows, enqueue each chunk as a bullmq job whose id is a hash
 // of its content, and record the run once every chunk is in the queue.
+import { inputProblem } from '../io/issue-messages.js';
 import { createAnalyzer } from '../analyze/index.js';
 import { hostname } from 'node:os';
 import { InputError } from '../io/errors.js';
@@ -147,7 +148,7 @@ export async function produceQueue(files: Array<string | InputSpec>, options: Pr
     const rowsRead = options.groupBy !== undefined ? checkGroupColumn(read, options.groupBy, columnsUsed) : read;
     for await (const item of rowsRead as AsyncIterable<ReadItem>) {
       if (item.type === 'reject' && item.source.row === 0 && options.allowFileRejects === false) {
-        throw new InputError([{ file: item.source.file, message: item.reason, hint: item.hint }]);
+        throw new InputError([{ file: item.source.file, ...inputProblem('rejected_file', { reject: item.code ?? 'cannot_read_file', reason: item.reason, hint: item.hint }) }]);
       }
       if (items.length === chunkRows || (items.length > 0 && item.source.file !== file)) await flush();
       if (items.length === 0) {

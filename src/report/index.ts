@@ -50,8 +50,8 @@ export type {
   ScoresSectionState,
   TrendsSectionOptions,
 } from './sections/index.js';
-export { ScoreScaleError } from './scales.js';
-export type { ScoreScaleIssue } from './scales.js';
+export { ScoreScaleError, describeScoreScaleIssue } from './scales.js';
+export type { ScoreScaleIssue, ScoreScaleIssueCode } from './scales.js';
 export { LOW_BASE } from './base.js';
 export { maskPersonalData } from './mask.js';
 export type { MaskPersonalDataOptions, MaskReplacement, MaskResult, PersonalDataKind } from './mask.js';

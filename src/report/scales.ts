@@ -137,8 +137,59 @@ export interface ScoreScaleIssue {
   scored: number;
   /** Distinct values seen, ascending (at most 12). */
   values: number[];
+  /** Stable code: `outside_scale` (values the scale cannot hold) or `nps_on_five` (a 1–5 rating declared NPS). */
+  code?: ScoreScaleIssueCode;
+  /** Whether more distinct values were seen than `values` holds. */
+  more?: boolean;
+  /** What is wrong, in English (`describeScoreScaleIssue(issue, 'fr')` says it in French). */
   message: string;
   hint: string;
+}
+
+/** Why a channel's scores cannot be on the declared scale. */
+export type ScoreScaleIssueCode = 'outside_scale' | 'nps_on_five';
+
+type ScaleFacts = Pick<ScoreScaleIssue, 'scale' | 'scored' | 'values' | 'more'> & { code: ScoreScaleIssueCode };
+type ScaleCatalogue = (facts: ScaleFacts) => { message: string; hint: string };
+
+const SCALE_RANGE_EN: Record<ScoreScaleKind, string> = { nps: 'whole numbers 0–10', stars: '1–5', csat: '0–100 at most', ces: '1–5 or 1–7' };
+const SCALE_RANGE_FR: Record<ScoreScaleKind, string> = { nps: 'nombres entiers de 0 à 10', stars: '1 à 5', csat: '0 à 100 au plus', ces: '1 à 5 ou 1 à 7' };
+const SCALE_OPTIONS_EN = 'auto (detect each channel\'s scale), nps (0–10), stars (1–5), csat or ces';
+const SCALE_OPTIONS_FR = "auto (détecter l'échelle de chaque canal), nps (0–10), stars (1–5), csat ou ces";
+const SCALE_HINT_EN: Record<ScoreScaleKind, string> = {
+  nps: `NPS is asked on 0–10: declare the scale the scores are on (${SCALE_OPTIONS_EN})`,
+  stars: `stars are 1–5: declare the scale the scores are on (${SCALE_OPTIONS_EN})`,
+  csat: `declare the scale the scores are on (${SCALE_OPTIONS_EN})`,
+  ces: `CES effort is asked on 1–5 or 1–7: declare the scale the scores are on (${SCALE_OPTIONS_EN})`,
+};
+const SCALE_HINT_FR: Record<ScoreScaleKind, string> = {
+  nps: `le NPS se demande de 0 à 10 : déclarez l'échelle des notes (${SCALE_OPTIONS_FR})`,
+  stars: `les étoiles vont de 1 à 5 : déclarez l'échelle des notes (${SCALE_OPTIONS_FR})`,
+  csat: `déclarez l'échelle des notes (${SCALE_OPTIONS_FR})`,
+  ces: `l'effort CES se demande de 1 à 5 ou de 1 à 7 : déclarez l'échelle des notes (${SCALE_OPTIONS_FR})`,
+};
+const seenValues = (f: ScaleFacts, decimal: string): string => `${f.values.map((v) => String(v).replace('.', decimal)).join(', ')}${f.more === true ? '…' : ''}`;
+
+const scaleEn: ScaleCatalogue = (f) =>
+  f.code === 'nps_on_five'
+    ? {
+        message: `${f.scored} scores declared nps (0–10), but all between 1 and 5 (values seen: ${seenValues(f, '.')}): a 1–5 rating read as NPS makes every customer a detractor`,
+        hint: 'declare stars or csat (--scale stars|csat), or auto to detect each channel\'s scale',
+      }
+    : { message: `${f.scored} score${f.scored === 1 ? '' : 's'} declared ${f.scale} (${SCALE_RANGE_EN[f.scale]}), but values seen: ${seenValues(f, '.')}`, hint: SCALE_HINT_EN[f.scale] };
+
+const scaleFr: ScaleCatalogue = (f) =>
+  f.code === 'nps_on_five'
+    ? {
+        message: `${f.scored} notes déclarées nps (0–10), mais toutes entre 1 et 5 (valeurs vues : ${seenValues(f, ',')}) : une note de 1 à 5 lue comme un NPS fait de chaque client un détracteur`,
+        hint: "déclarez stars ou csat (--scale stars|csat), ou auto pour détecter l'échelle de chaque canal",
+      }
+    : { message: `${f.scored} ${f.scored >= 2 ? 'notes déclarées' : 'note déclarée'} ${f.scale} (${SCALE_RANGE_FR[f.scale]}), mais valeurs vues : ${seenValues(f, ',')}`, hint: SCALE_HINT_FR[f.scale] };
+
+/** What a score scale issue says in `lang` (default English); an issue without code keeps its own words. */
+export function describeScoreScaleIssue(issue: ScoreScaleIssue, lang: 'fr' | 'en' = 'en'): { message: string; hint: string } {
+  if (issue.code === undefined) return { message: issue.message, hint: issue.hint };
+  return (lang === 'fr' ? scaleFr : scaleEn)({ code: issue.code, scale: issue.scale, scored: issue.scored, values: issue.values, ...(issue.more !== undefined ? { more: issue.more } : {}) });
 }
 
 function formatScaleIssue(issue: ScoreScaleIssue): string {
@@ -171,34 +222,22 @@ export class ScoreScaleError extends Error {
   }
 }
 
-const SCALE_OPTIONS = 'auto (detect each channel\'s scale), nps (0–10), stars (1–5), csat or ces';
-
 /** Why a channel's scores cannot be on a declared scale, or null when they can. */
-function misfit(kind: ScoreScaleKind, values: readonly number[], scored: number): { message: string; hint: string } | null {
+function misfit(kind: ScoreScaleKind, values: readonly number[], scored: number): ScoreScaleIssueCode | null {
   const min = values[0];
   const max = values[values.length - 1];
   if (min === undefined || max === undefined) return null;
-  const seen = `values seen: ${values.slice(0, 12).join(', ')}${values.length > 12 ? '…' : ''}`;
-  const outside = (range: string, hint: string) => ({ message: `${scored} score${scored === 1 ? '' : 's'} declared ${kind} (${range}), but ${seen}`, hint });
   switch (kind) {
     case 'nps':
-      if (min < 0 || max > 10 || values.some((v) => !Number.isInteger(v))) {
-        return outside('whole numbers 0–10', `NPS is asked on 0–10: declare the scale the scores are on (${SCALE_OPTIONS})`);
-      }
+      if (min < 0 || max > 10 || values.some((v) => !Number.isInteger(v))) return 'outside_scale';
       // Nobody above 5 and nobody at 0 on a base this large: a 1–5 rating read as NPS would show "NPS −100".
-      if (min >= 1 && max <= 5 && scored >= LOW_BASE) {
-        return {
-          message: `${scored} scores declared nps (0–10), but all between 1 and 5 (${seen}): a 1–5 rating read as NPS makes every customer a detractor`,
-          hint: 'declare stars or csat (--scale stars|csat), or auto to detect each channel\'s scale',
-        };
-      }
-      return null;
+      return min >= 1 && max <= 5 && scored >= LOW_BASE ? 'nps_on_five' : null;
     case 'stars':
-      return min < 1 || max > 5 ? outside('1–5', `stars are 1–5: declare the scale the scores are on (${SCALE_OPTIONS})`) : null;
+      return min < 1 || max > 5 ? 'outside_scale' : null;
     case 'csat':
-      return min < 0 || max > 100 ? outside('0–100 at most', `declare the scale the scores are on (${SCALE_OPTIONS})`) : null;
+      return min < 0 || max > 100 ? 'outside_scale' : null;
     case 'ces':
-      return min < 1 || max > 7 ? outside('1–5 or 1–7', `CES effort is asked on 1–5 or 1–7: declare the scale the scores are on (${SCALE_OPTIONS})`) : null;
+      return min < 1 || max > 7 ? 'outside_scale' : null;
   }
 }
 
@@ -213,8 +252,10 @@ export function checkDeclaredScale(option: ScoreScaleKind | 'auto' | undefined, 
   for (const channel of Object.keys(byChannel).sort()) {
     const { values, counts } = sortedScores(byChannel[channel] as Counts);
     const scored = counts.reduce((s, c) => s + c, 0);
-    const problem = misfit(option, values, scored);
-    if (problem !== null) issues.push({ channel, scale: option, scored, values: values.slice(0, 12), ...problem });
+    const code = misfit(option, values, scored);
+    if (code === null) continue;
+    const facts: ScaleFacts = { code, scale: option, scored, values: values.slice(0, 12), more: values.length > 12 };
+    issues.push({ channel, ...facts, ...scaleEn(facts) });
   }
   if (issues.length > 0) throw new ScoreScaleError(issues);
 }

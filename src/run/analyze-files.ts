@@ -1,6 +1,7 @@
 // The corpus run: read the files, analyse every verbatim (in-process or on
 // worker threads), build the report, and write the rows' annotations and
 // rejects in input order.
+import { inputProblem } from '../io/issue-messages.js';
 import { availableParallelism } from 'node:os';
 import { analyzeVerbatim, createAnalyzer } from '../analyze/index.js';
 import type { Analyzer, AnalyzerOptions } from '../analyze/index.js';
@@ -358,7 +359,7 @@ export function defaultWorkers(totalBytes: number): number {
 async function* strict(items: AsyncGenerator<ReadItem>): AsyncGenerator<ReadItem> {
   for await (const item of items) {
     if (item.type === 'reject' && item.source.row === 0) {
-      throw new InputError([{ file: item.source.file, message: item.reason, hint: item.hint }]);
+      throw new InputError([{ file: item.source.file, ...inputProblem('rejected_file', { reject: item.code ?? 'cannot_read_file', reason: item.reason, hint: item.hint }) }]);
     }
     yield item;
   }

@@ -3,6 +3,7 @@
 // and columns files), a table of the matched spans, and an IRaMuTeQ corpus.
 // Each writer has the annotation writer's shape, so the run (and its worker
 // pool) feeds them the same way, in input order.
+import { inputProblem } from '../io/issue-messages.js';
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -337,11 +338,7 @@ export function createIramuteqWriter(path: string | NodeJS.WritableStream, optio
       if (role === 'language') return { name: label, read: (v) => v.language };
       if (role === 'author') return { name: label, read: (v) => v.author ?? 'customer' };
       const known = [...Object.keys(a.meta ?? {}), ...Object.values(options.columns ?? {}), 'canal', 'note', 'date', 'id', 'tonalite', 'langue'];
-      throw new InputError([{
-        file: source?.file ?? '-',
-        message: `--iramuteq-vars: no column or field ${JSON.stringify(trimmed)}`,
-        hint: `name input columns or fields among ${[...new Set(known)].map((k) => JSON.stringify(k)).join(', ')}`,
-      }]);
+      throw new InputError([{ file: source?.file ?? '-', ...inputProblem('iramuteq_unknown_var', { name: trimmed, known: [...new Set(known)] }) }]);
     });
   const value = (v: string | number | null | undefined): string =>
     v === null || v === undefined || v === '' ? 'na' : typeof v === 'number' ? String(v).replace('-', 'm').replace('.', 'p') : iramuteqToken(v);
@@ -399,8 +396,7 @@ export async function* checkGroupColumn(items: AsyncIterable<ReadItem>, column: 
   /** File → the first row's other columns; files where a row had the column. */
   const first = new Map<string, string[]>();
   const found = new Set<string>();
-  const problem = (file: string, message: string, hint: string): InputError => new InputError([{ file, message, hint }]);
-  const listed = (keys: readonly string[]): string => (keys.length === 0 ? 'none (every column is read as a role)' : keys.map((k) => JSON.stringify(k)).join(', '));
+  const problem = (file: string, issue: ReturnType<typeof inputProblem>): InputError => new InputError([{ file, ...issue }]);
   for await (const item of items) {
     if (item.type === 'verbatim') {
       const file = item.source.file;
@@ -409,12 +405,12 @@ export async function* checkGroupColumn(items: AsyncIterable<ReadItem>, column: 
         const columns = [...used].reverse().find((u) => u.file === file);
         const role = columns === undefined ? undefined : ROLES.find((r) => (r === 'text' && columns.textColumns?.includes(name)) || columns[r] === name);
         if (role !== undefined) {
-          throw problem(file, `--by ${JSON.stringify(name)}: this column is read as the ${role}`, role === 'channel' ? 'the report compares channels already (keyness by channel); --by names another column (a brand, a region, a product)' : '--by names a column kept as it is (a brand, a region, a product), not one read as the text, id, channel, date, score or author');
+          throw problem(file, inputProblem('by_is_role', { name, role }));
         }
         const keys = Object.keys(item.verbatim.meta ?? {});
         first.set(file, keys);
         if (!has && columns !== undefined && /^(?:csv|tsv|xlsx)\b/i.test(columns.description)) {
-          throw problem(file, `--by: no column ${JSON.stringify(name)}`, `name one of its other columns: ${listed(keys)} (names are matched exactly)`);
+          throw problem(file, inputProblem('by_no_column', { name, keys }));
         }
       }
       if (has) found.add(file);
@@ -422,6 +418,6 @@ export async function* checkGroupColumn(items: AsyncIterable<ReadItem>, column: 
     yield item;
   }
   for (const [file, keys] of first) {
-    if (!found.has(file)) throw problem(file, `--by: no record has a field ${JSON.stringify(name)}`, `name one of its other fields: ${listed(keys)} (names are matched exactly)`);
+    if (!found.has(file)) throw problem(file, inputProblem('by_no_field', { name, keys }));
   }
 }

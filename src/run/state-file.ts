@@ -6,6 +6,7 @@
 // Pure data in, data out: no file system, no stream, no Node module.
 import { InputError } from '../io/errors.js';
 import type { InputIssue } from '../io/types.js';
+import { inputProblem, type StateDamage, type StateMismatch } from '../io/issue-messages.js';
 import { finalizeReport, mergeReportStates } from '../report/build.js';
 import { checkCoreState, cloneState } from '../report/state.js';
 import type { Section } from '../report/section.js';
@@ -80,7 +81,8 @@ export class StateMergeError extends InputError {
   }
 }
 
-const HINT_WRITE_AGAIN = 'write it again with `verbatim analyze … --format state` (or analyzeFiles()), from the same part of the input';
+/** What is wrong with a value read as a state: an input issue with its code. */
+type StateProblem = ReturnType<typeof inputProblem>;
 
 /** JSON with sorted keys: equal values give equal text, whatever the order their keys were set in. */
 export function canonical(value: unknown): string {
@@ -104,39 +106,31 @@ export function stringifyRunState(state: RunState): string {
 const kind = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
 
 /** What is wrong with a value read as a state, or undefined when it is one this library reads. */
-function stateProblem(value: unknown): { message: string; hint: string } | undefined {
+function stateProblem(value: unknown): StateProblem | undefined {
   const s = value as Partial<RunState> | null;
-  if (typeof s !== 'object' || s === null || Array.isArray(s)) {
-    return { message: `not a verbatim-fr state (a JSON ${kind(value)})`, hint: 'give files written by `verbatim analyze … --format state`' };
-  }
+  if (typeof s !== 'object' || s === null || Array.isArray(s)) return inputProblem('not_a_state', { found: kind(value) });
   if (s.format !== STATE_FORMAT) {
-    return {
-      message: `not a verbatim-fr state (format ${s.format === undefined ? 'missing' : JSON.stringify(s.format)}, expected "${STATE_FORMAT}")`,
-      hint: s.format === undefined && 'schemaVersion' in s ? 'this is a report: give the states (`--format state`), not the reports' : 'give files written by `verbatim analyze … --format state`',
-    };
+    return inputProblem('state_wrong_format', { ...(s.format === undefined ? {} : { format: JSON.stringify(s.format) }), expected: STATE_FORMAT, report: s.format === undefined && 'schemaVersion' in s });
   }
   if (s.version !== STATE_VERSION) {
-    return {
-      message: `state format version ${JSON.stringify(s.version)} (written by verbatim-fr ${typeof s.library === 'string' ? s.library : 'unknown'}); this verbatim-fr reads version ${STATE_VERSION}`,
-      hint: 'merge with the verbatim-fr version that wrote the states, or analyse the parts again with this one',
-    };
+    return inputProblem('state_version', { version: String(JSON.stringify(s.version)), ...(typeof s.library === 'string' ? { library: s.library } : {}), expected: STATE_VERSION });
   }
-  const damaged = (what: string) => ({ message: `damaged state: ${what}`, hint: HINT_WRITE_AGAIN });
-  if (typeof s.library !== 'string') return damaged('no library version');
+  const damaged = (missing: StateDamage) => inputProblem('damaged_state', { missing });
+  if (typeof s.library !== 'string') return damaged('library');
   const a = s.analyzer as Partial<RunStateAnalyzer> | undefined;
   if (typeof a !== 'object' || a === null || typeof a.id !== 'string' || !Array.isArray(a.lexicons) || !Array.isArray(a.sectors) || typeof a.includeDefault !== 'boolean' || typeof a.defaultLanguage !== 'string' || typeof a.allTurns !== 'boolean') {
-    return damaged('no analyser identity');
+    return damaged('analyzer');
   }
-  if (typeof s.report !== 'object' || s.report === null || Array.isArray(s.report)) return damaged('no report options');
-  if (typeof s.meta !== 'object' || s.meta === null || Array.isArray(s.meta)) return damaged('no entry labels (meta)');
-  if (!Array.isArray(s.parts) || s.parts.length === 0 || !s.parts.every((p) => typeof p === 'string')) return damaged('no run ids (parts)');
+  if (typeof s.report !== 'object' || s.report === null || Array.isArray(s.report)) return damaged('report');
+  if (typeof s.meta !== 'object' || s.meta === null || Array.isArray(s.meta)) return damaged('meta');
+  if (!Array.isArray(s.parts) || s.parts.length === 0 || !s.parts.every((p) => typeof p === 'string')) return damaged('parts');
   const r = s.state as Partial<ReportState> | undefined;
-  if (typeof r !== 'object' || r === null || (r.stateVersion !== 3 && (r.stateVersion as unknown) !== 2) || typeof r.sections !== 'object' || r.sections === null) return damaged('no report state (stateVersion 3, or 2)');
+  if (typeof r !== 'object' || r === null || (r.stateVersion !== 3 && (r.stateVersion as unknown) !== 2) || typeof r.sections !== 'object' || r.sections === null) return damaged('state');
   try {
     checkCoreState(r.sections.core, 'the core state');
     checkCoreShape(r.sections.core);
   } catch (error) {
-    return damaged(error instanceof Error ? error.message.replace(/^verbatim-fr: /, '') : String(error));
+    return inputProblem('damaged_state', { detail: error instanceof Error ? error.message.replace(/^verbatim-fr: /, '') : String(error) });
   }
   return undefined;
 }
@@ -190,15 +184,11 @@ export function parseRunStates(text: string, name: string): RunState[] {
     throw new InputError([{ file: name, ...issue }]);
   };
   const body = text.replace(/^\uFEFF/, '');
-  if (body.trim() === '') fail({ message: 'empty state file', hint: `${HINT_WRITE_AGAIN} (a run that failed writes no state)` });
+  if (body.trim() === '') fail(inputProblem('empty_state', {}));
   /** A state starts with its format: text that does not parse after it was cut short (or changed); other text is no state. */
   const unreadable = (piece: string, error: unknown, line: number): never => {
     const started = piece.trimStart().slice(0, 200).includes(`"format":"${STATE_FORMAT}"`);
-    return fail({
-      line,
-      message: `${started ? 'truncated or damaged state' : 'not a verbatim-fr state'} (invalid JSON${line > 1 ? ` on line ${line}` : ''}: ${(error as Error).message})`,
-      hint: started ? `the state ends before it should, or was changed (a run stopped while writing it?); ${HINT_WRITE_AGAIN}` : 'give files written by `verbatim analyze … --format state`',
-    });
+    return fail({ line, ...inputProblem('state_invalid_json', { started, line, detail: (error as Error).message }) });
   };
   let documents: Array<{ value: unknown; line?: number }>;
   try {
@@ -232,32 +222,27 @@ export function sortColumns(columns: ProvenanceColumns[]): ProvenanceColumns[] {
 }
 
 /** The first report option that differs, or undefined. */
-function differentOption(a: RunState, b: RunState): string | undefined {
+function differentOption(a: RunState, b: RunState): StateMismatch | undefined {
   for (const key of [...new Set([...Object.keys(a.report), ...Object.keys(b.report)])].sort()) {
     const x = (a.report as Record<string, unknown>)[key];
     const y = (b.report as Record<string, unknown>)[key];
-    if (canonical(x) !== canonical(y)) return `${key} ${x === undefined ? '(default)' : canonical(x)} and ${y === undefined ? '(default)' : canonical(y)}`;
+    if (canonical(x) !== canonical(y)) return { kind: 'options', key, ...(x === undefined ? {} : { a: canonical(x) }), ...(y === undefined ? {} : { b: canonical(y) }) };
   }
   return undefined;
 }
 
 /** Why two states cannot merge (other version, analyser or options), or undefined. */
-function mismatch(x: RunState, y: RunState): string | undefined {
-  if (x.library !== y.library) return `written by verbatim-fr ${x.library} and ${y.library}`;
+function mismatch(x: RunState, y: RunState): StateMismatch | undefined {
+  if (x.library !== y.library) return { kind: 'library', a: x.library, b: y.library };
   if (x.analyzer.id !== y.analyzer.id) {
-    const differs: string[] = [];
+    const differs: Array<[string, string, string]> = [];
     for (const key of ['sectors', 'includeDefault', 'defaultLanguage', 'allTurns'] as const) {
-      if (canonical(x.analyzer[key]) !== canonical(y.analyzer[key])) differs.push(`${key} ${canonical(x.analyzer[key])} and ${canonical(y.analyzer[key])}`);
+      if (canonical(x.analyzer[key]) !== canonical(y.analyzer[key])) differs.push([key, canonical(x.analyzer[key]), canonical(y.analyzer[key])]);
     }
-    const what = differs.length > 0 ? differs.join(', ') : 'the lexicons differ';
-    return `made by different analysers (${what}; ${x.analyzer.id.slice(0, 19)}… and ${y.analyzer.id.slice(0, 19)}…)`;
+    return { kind: 'analyzer', differs, a: x.analyzer.id.slice(0, 19), b: y.analyzer.id.slice(0, 19) };
   }
-  const option = differentOption(x, y);
-  return option === undefined ? undefined : `built with different report options (${option})`;
+  return differentOption(x, y);
 }
-
-const SAME_SETTINGS =
-  'analyse every part with the same verbatim-fr version and the same --lexicon, --sector, --no-default-lexicon, --corpus-lang, --all-turns, --examples, --top, --no-mask, --period, --scale and --by options';
 
 /** A TypeError of the library's own checks (`verbatim-fr: expected …`): a damaged state, not a bug. */
 const isCheck = (error: unknown): error is TypeError => error instanceof TypeError && error.message.startsWith('verbatim-fr: ');
@@ -282,15 +267,11 @@ export function mergeRunStates(states: readonly NamedRunState[], options: RunSta
   let merged: ReportState | undefined;
   for (const next of states) {
     const problem = next === first ? undefined : mismatch(first.state, next.state);
-    if (problem) throw new StateMergeError([{ file: `${first.name} and ${next.name}`, message: problem, hint: SAME_SETTINGS }]);
+    if (problem) throw new StateMergeError([{ file: `${first.name} and ${next.name}`, ...inputProblem('states_differ', { files: [first.name, next.name], mismatch: problem }) }]);
     for (const id of next.state.parts) {
       const before = owner.get(id);
       if (before !== undefined) {
-        throw new StateMergeError([{
-          file: `${before} and ${next.name}`,
-          message: `both hold the run ${id}, whose rows would count twice`,
-          hint: before === next.name ? 'give each state file once' : 'give each part once (a merged state already holds its parts)',
-        }]);
+        throw new StateMergeError([{ file: `${before} and ${next.name}`, ...inputProblem('run_twice', { files: [before, next.name], id, same: before === next.name }) }]);
       }
       owner.set(id, next.name);
     }
@@ -298,7 +279,7 @@ export function mergeRunStates(states: readonly NamedRunState[], options: RunSta
       merged = merged === undefined ? cloneState(next.state.state) : mergeReportStates(merged, next.state.state, options.sections ? { sections: options.sections } : {});
     } catch (error) {
       if (!isCheck(error)) throw error;
-      throw new StateMergeError([{ file: next.name, message: `damaged state: ${error.message.replace(/^verbatim-fr: /, '')}`, hint: HINT_WRITE_AGAIN }]);
+      throw new StateMergeError([{ file: next.name, ...inputProblem('damaged_state', { detail: error.message.replace(/^verbatim-fr: /, '') }) }]);
     }
   }
   const { analyzer, report, meta, provenance } = first.state;
@@ -323,6 +304,6 @@ export function finalizeRunState(state: RunState, options: RunStateOptions & { /
     return report;
   } catch (error) {
     if (!isCheck(error)) throw error;
-    throw new InputError([{ file: options.name ?? 'the state', message: `damaged state: ${error.message.replace(/^verbatim-fr: /, '')}`, hint: HINT_WRITE_AGAIN }]);
+    throw new InputError([{ file: options.name ?? 'the state', ...inputProblem('damaged_state', { detail: error.message.replace(/^verbatim-fr: /, '') }) }]);
   }
 }

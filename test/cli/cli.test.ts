@@ -144,7 +144,7 @@ describe('verbatim eval', () => {
   it('exits 1 under an unreachable gate and says which figure failed', () => {
     const r = run(['eval', join(fixtures, 'gold.jsonl'), '--fail-under', 'themes=1.01']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/themes/);
+    expect(r.stderr).toMatch(/sous le seuil : F1 micro des thèmes \d,\d{3} < 1,01/);
   });
 });
 

@@ -202,7 +202,14 @@ describe('files that cannot be read', () => {
     expect(seen).toEqual([]);
     expect(error).toBeInstanceOf(InputError);
     const issues = (error as InputError).issues;
-    expect(issues).toEqual([{ file: fixture('no-text.csv'), line: 1, message: 'no text column found', hint: expect.stringContaining('"id", "nom", "ville"') }]);
+    expect(issues).toEqual([{
+      file: fixture('no-text.csv'),
+      line: 1,
+      code: 'no_text_column',
+      params: { headers: ['id', 'nom', 'ville'], description: expect.any(String) },
+      message: 'no text column found',
+      hint: expect.stringContaining('"id", "nom", "ville"'),
+    }]);
     expect(issues[0]!.hint).toContain('--text');
   });
 

@@ -8,7 +8,7 @@ describe('public API', () => {
       'analyzeStream', 'analyzeVerbatim', 'buildReport', 'chatSection', 'checkThresholds', 'compileLexicon',
       'composeLexicons', 'contentKeywords', 'cooccurrenceSection', 'cooccurrenceTable', 'coreSection', 'countExchanges', 'countWords', 'createAnalyzer',
       'createAnalyzerAsync', 'createDiscoverBuilder', 'createKwic', 'createReportBuilder', 'customerText', 'defaultEnglishLexicon', 'defaultLexicon',
-      'defaultSections', 'defineLexicon', 'defineSection', 'detectDictionary', 'detectLanguage', 'detectScoreScale', 'discover',
+      'defaultSections', 'defineLexicon', 'defineSection', 'describeGoldIssue', 'describeLexiconIssue', 'describeScoreScaleIssue', 'detectDictionary', 'detectLanguage', 'detectScoreScale', 'discover',
       'discoverHtmlSection', 'draftLexicon', 'driversTable', 'englishLemmas', 'englishWords', 'evaluate', 'finalizeDiscover', 'finalizeReport', 'findSector',
       'foldKey', 'importDictionary', 'isBrandMessage', 'isStopword', 'journeySection', 'keynessBySection', 'keynessSection', 'keynessTable', 'kwicLayer', 'loadDefaultLexicons',
       'maskPersonalData', 'mergeDiscoverStates', 'mergeReportStates', 'normalize', 'normalizeChannel', 'parseChatTranscript', 'parseGoldJsonl',
@@ -20,14 +20,14 @@ describe('public API', () => {
 
   it('verbatim-fr/io exports exactly these names', async () => {
     expect(Object.keys(await import('../../src/node.js')).sort()).toEqual([
-      'InputError', 'STATE_FORMAT', 'STATE_VERSION', 'StateMergeError', 'analyzeFiles', 'authorRole', 'createAnnotationWriter', 'createRunState', 'finalizeRunState',
+      'InputError', 'STATE_FORMAT', 'STATE_VERSION', 'StateMergeError', 'analyzeFiles', 'authorRole', 'createAnnotationWriter', 'createRunState', 'describeInputIssue', 'finalizeRunState',
       'loadLexiconFiles', 'mergeRunStates', 'parseRunStates', 'readLexiconFile', 'readVerbatims', 'stringifyRunState', 'writeRejects',
     ]);
   });
 
   it('verbatim-fr/queue exports exactly these names', async () => {
     expect(Object.keys(await import('../../src/queue/index.js')).sort()).toEqual([
-      'DEFAULT_CHUNK_ROWS', 'DEFAULT_QUEUE', 'DEFAULT_REDIS_URL', 'QueueError', 'mergeQueue', 'produceQueue', 'workQueue',
+      'DEFAULT_CHUNK_ROWS', 'DEFAULT_QUEUE', 'DEFAULT_REDIS_URL', 'QueueError', 'describeQueueError', 'mergeQueue', 'produceQueue', 'workQueue',
     ]);
   });
 

@@ -152,7 +152,7 @@ describe('a declared scale the scores cannot be on', () => {
         },
       });
     const error = new ScoreScaleError([{ channel: 'avis', scale: 'nps', scored: 12, values: [1, 2, 3, 4, 5], message: 'all between 1 and 5', hint: 'declare stars' }]).withColumn('note');
-    expect(reportError(error, { stdout: stream(), stderr: stream((s) => (stderr += s)), env: {} })).toBe(EXIT.usage);
+    expect(reportError(error, { stdout: stream(), stderr: stream((s) => (stderr += s)), env: {} }, false, 'en')).toBe(EXIT.usage);
     expect(stderr).toBe('verbatim: the declared score scale (nps) does not fit the scores, 1 channel:\nchannel "avis", column "note": all between 1 and 5\n    hint: declare stars\n');
   });
 });

@@ -52,7 +52,7 @@ export function evalCommand(program: Command, context: CommandContext): void {
       await sayWritten(context, [{ kind: 'evaluation', path: opts.out, format: opts.format }]);
       if (opts.failUnder) {
         const failures = checkThresholds(report, opts.failUnder);
-        for (const failure of failures) io.stderr.write(`verbatim eval: ${m.notes.evalBelow(failure.message)}\n`);
+        for (const failure of failures) io.stderr.write(`verbatim eval: ${m.notes.evalBelow(m.details.below(failure.family, failure.average, failure.actual, failure.threshold))}\n`);
         if (failures.length > 0) setExitCode(EXIT.failed);
       }
     });

@@ -1,5 +1,6 @@
 // verbatim lexicon check: lexicon files validated, every problem with its place.
 // verbatim lexicon import: a dictionary of another tool (quanteda, LIWC, CSV) as a lexicon layer.
+import { describeLexiconIssue } from '../../lexicon/messages.js';
 import { readFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import type { DictionaryFormat, EntryKind, LexiconIssue } from '../../index.js';
@@ -78,7 +79,10 @@ export function lexiconCommand(program: Command, context: CommandContext): void 
       // What is written must load: checked as `verbatim lexicon check` would (a failure here is a bug of the import).
       const layer = parseLexicon(yaml, { file: target });
       composeLexicons(opts.defaultLexicon ? [...defaultLexicon(), layer] : [layer]);
-      for (const w of result.warnings) io.stderr.write(`verbatim: ${m.notes.warning}${m.colon}${escapeForTerminal(`${where(w)}${m.colon}${w.message}`)}\n    ${m.hint}${m.colon}${escapeForTerminal(w.hint)}\n`);
+      for (const w of result.warnings) {
+        const { message, hint } = describeLexiconIssue(w, context.lang);
+        io.stderr.write(`verbatim: ${m.notes.warning}${m.colon}${escapeForTerminal(`${where(w)}${m.colon}${message}`)}\n    ${m.hint}${m.colon}${escapeForTerminal(hint)}\n`);
+      }
       await output(io, yaml, opts.out);
       const counts = new Map<string, number>();
       let terms = 0;

@@ -1,6 +1,8 @@
 // verbatim queue produce|work|merge: a run spread over machines with bullmq
 // and Redis (src/queue). bullmq is an optional dependency, imported only when
 // one of these commands runs.
+import { QueueError } from '../../queue/errors.js';
+import { queueText } from '../../queue/messages.js';
 import { Option, type Command } from 'commander';
 import type { ReportFormat } from '../../index.js';
 import { sectorNames } from '../../lexicon/defaults.js';
@@ -118,7 +120,8 @@ export function queueCommand(program: Command, context: CommandContext): void {
         concurrency: opts.concurrency,
         untilEmpty: opts.untilEmpty === true,
         lockDuration: opts.lockDuration,
-        onError: (error) => say(m.notes.queueWorkError(error.message.replace(/^verbatim-fr: /, ''))),
+        // A QueueError is said in the CLI's language; others (Redis, bullmq) in their own words.
+        onError: (error) => say(m.notes.queueWorkError(error instanceof QueueError ? queueText(error.problem, context.lang).message : error.message.replace(/^verbatim-fr: /, ''))),
       });
       // Stopped (Ctrl-C, SIGTERM from a supervisor): no new chunk, the ones in hand finished and returned, then a clean exit;
       // killed instead, a chunk would wait for its lock to expire (--lock-duration) before another worker takes it.

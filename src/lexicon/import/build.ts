@@ -11,6 +11,7 @@ import type { Lexicon, LexiconDocument, LexiconEntryInput, LexiconIssue } from '
 import { didYouMean, ID_PATTERN } from '../validate.js';
 import { issueAt, type Category, type DictionaryFormat, type SourceTerm } from './model.js';
 import { isIdSegment, slugify } from './terms.js';
+import { lexiconProblem as P, type Flattened, type LexiconProblem } from '../messages.js';
 
 export interface BuildOptions {
   file: string;
@@ -43,8 +44,8 @@ export function buildLayer(categories: readonly Category[], options: BuildOption
   const { file } = options;
   const warnings: LexiconIssue[] = [];
   const errors: LexiconIssue[] = [];
-  const warn = (line: number, column: number, message: string, hint: string, path = ''): void => {
-    warnings.push(issueAt(file, line, column, message, hint, path));
+  const warn = (line: number, column: number, problem: LexiconProblem, path = ''): void => {
+    warnings.push(issueAt(file, line, column, problem, path));
   };
 
   // Keys holding keys.
@@ -58,7 +59,7 @@ export function buildLayer(categories: readonly Category[], options: BuildOption
     if (c.flat === true ? ID_PATTERN.test(trimmed) : isIdSegment(trimmed)) return trimmed;
     const slug = slugify(trimmed) || `categorie_${c.line}`;
     if (own) {
-      warn(c.line, c.column, `category "${trimmed}" is not an id: written as "${slug}"`, 'ids are lowercase ascii letters, digits and _; the name stays the label shown in reports', trimmed);
+      warn(c.line, c.column, P('category_not_id', { name: trimmed, slug }), trimmed);
     }
     return slug;
   };
@@ -71,8 +72,8 @@ export function buildLayer(categories: readonly Category[], options: BuildOption
     const name = (c.names[depth - 1] ?? '').trim();
     const title = c.label ?? name;
     const base = { terms: c.terms, line: c.line, column: c.column, group, pathKey: pathKeyOf(c.names) };
-    const flatten = (what: string): void => {
-      warn(c.line, c.column, `"${c.names.join(' › ')}" is nested ${depth} levels deep: ${what}`, 'verbatim-fr has themes and their concepts (two levels): deeper keys are flattened', c.names.join(' › '));
+    const flatten = (flattened: Flattened): void => {
+      warn(c.line, c.column, P('nested_too_deep', { names: c.names.join(' › '), depth, flattened }), c.names.join(' › '));
     };
     if (c.flat === true) {
       // A CSV row: its own kind and theme, else the options'.
@@ -82,10 +83,10 @@ export function buildLayer(categories: readonly Category[], options: BuildOption
       const entry: Planned = { ...base, id, kind, label: c.label ?? name, kindGiven: (c.kind ?? options.kind) !== undefined };
       if (themeName !== undefined) {
         if (kind === 'theme') {
-          warn(c.line, c.column, `theme "${id}" is given the theme "${themeName}": a theme has no theme; left out`, 'leave the theme column empty on theme rows, or give the row another kind');
+          warn(c.line, c.column, P('theme_with_theme_column', { id, theme: themeName }));
         } else entry.themeRef = { id: slugify(themeName) || themeName, line: c.line, column: c.column };
       } else if (kind === 'concept') {
-        errors.push(issueAt(file, c.line, c.column, `concept "${id}" has no theme`, 'fill the theme column (an existing theme id such as livraison, or one defined in the file), or give --theme ID'));
+        errors.push(issueAt(file, c.line, c.column, P('concept_without_theme_column', { id })));
         continue;
       }
       planned.push(entry);
@@ -97,14 +98,14 @@ export function buildLayer(categories: readonly Category[], options: BuildOption
       if (c.terms.length === 0 && group) continue;
       const k = kind ?? 'concept';
       if (k === 'theme') throw new TypeError('verbatim-fr: options.theme does not apply to kind "theme" (a theme has no theme)');
-      if (depth > 1) flatten(`flattened into ${k === 'concept' ? `a concept of "${theme}"` : `one ${k}`}`);
+      if (depth > 1) flatten(k === 'concept' ? { into: 'conceptOf', theme } : { into: 'one', kind: k });
       const path = joined(c, c.names);
       planned.push({ ...base, id: k === 'concept' ? `${theme}.${path}` : path, kind: k, label: depth === 1 ? title : c.names.map((n) => n.trim()).join(' › '), themeRef: { id: theme, line: 0, column: 0 } });
       continue;
     }
     if (kind === 'theme') {
       if (c.terms.length === 0 && group) continue;
-      if (depth > 1) flatten('made a theme of its own');
+      if (depth > 1) flatten({ into: 'ownTheme' });
       planned.push({ ...base, id: joined(c, c.names), kind: 'theme', label: depth === 1 ? title : c.names.map((n) => n.trim()).join(' › ') });
       continue;
     }
@@ -120,13 +121,13 @@ export function buildLayer(categories: readonly Category[], options: BuildOption
         continue;
       }
       if (kind === 'concept') {
-        errors.push(issueAt(file, c.line, c.column, `concept "${name}" has no theme`, 'give --theme ID (an existing theme such as livraison), or nest the key under a theme key', name));
+        errors.push(issueAt(file, c.line, c.column, P('concept_without_theme_key', { name }), name));
         continue;
       }
       planned.push({ ...base, id: segment(name, c, true), kind, label: title });
       continue;
     }
-    if (depth > 2) flatten(`flattened into ${kind === undefined || kind === 'concept' ? 'a concept' : `an ${kind}`} of "${top[0]?.trim() ?? ''}"`);
+    if (depth > 2) flatten({ into: 'kindOf', ...(kind !== undefined ? { kind } : {}), theme: top[0]?.trim() ?? '' });
     if (c.terms.length === 0 && group) continue;
     planned.push({
       ...base,
@@ -153,10 +154,10 @@ export function buildLayer(categories: readonly Category[], options: BuildOption
     if (first !== undefined && rows) {
       // CSV rows of one id make one entry.
       if (first.kind !== plan.kind) {
-        warn(plan.line, plan.column, `"${plan.id}" is a ${plan.kind} here but a ${first.kind} at line ${first.line}; the first is kept`, 'give every row of an id the same kind and theme');
+        warn(plan.line, plan.column, P('kind_differs', { id: plan.id, kind: plan.kind, firstKind: first.kind, line: first.line }));
       } else if (JSON.stringify(first.themeRef) !== JSON.stringify(plan.themeRef) && plan.themeRef !== undefined && first.themeRef !== undefined
         && 'id' in plan.themeRef && 'id' in first.themeRef && plan.themeRef.id !== first.themeRef.id) {
-        warn(plan.line, plan.column, `"${plan.id}" has the theme "${plan.themeRef.id}" here but "${first.themeRef.id}" at line ${first.line}; the first is kept`, 'give every row of an id the same kind and theme');
+        warn(plan.line, plan.column, P('theme_differs', { id: plan.id, theme: plan.themeRef.id, firstTheme: first.themeRef.id, line: first.line }));
       }
       first.terms = [...first.terms, ...plan.terms];
       continue;
@@ -166,16 +167,16 @@ export function buildLayer(categories: readonly Category[], options: BuildOption
     let patch = false;
     if (first !== undefined) {
       id = unique(id);
-      warn(plan.line, plan.column, `"${plan.id}" is already an id of this dictionary (line ${first.line}): written as "${id}"`, 'rename one of the two categories if they differ');
+      warn(plan.line, plan.column, P('id_taken', { id: plan.id, line: first.line, written: id }));
     } else if (lower !== undefined && (lower === plan.kind || !(plan.kindGiven ?? options.kind !== undefined))) {
       patch = true;
       plan.kind = lower;
       if (plan.terms.length > 0) {
-        warn(plan.line, plan.column, `${plan.kind} "${id}" exists in the lexicons below (the default): the dictionary's words are added to it (addTerms)`, 'rename the category to keep it apart, or import with --no-default-lexicon');
+        warn(plan.line, plan.column, P('added_to_default', { kind: plan.kind, id }));
       }
     } else if (lower !== undefined) {
       id = unique(`${id}_${plan.kind}`);
-      warn(plan.line, plan.column, `"${plan.id}" is a ${lower} in the lexicons below (the default): the ${plan.kind} is written as "${id}"`, 'rename the category if you prefer another id');
+      warn(plan.line, plan.column, P('kind_in_default', { id: plan.id, below: lower, kind: plan.kind, written: id }));
     }
     plan.id = id;
     taken.set(plan.id, plan);
@@ -191,7 +192,7 @@ export function buildLayer(categories: readonly Category[], options: BuildOption
   for (const { plan, patch } of entries) {
     const terms = dedupe(plan, warn);
     if (terms.length === 0 && !plan.group) {
-      warn(plan.line, plan.column, `"${plan.label}" has no words that verbatim-fr can match: left out`, 'see the warnings above for its words, or add terms by hand to the converted file', plan.label);
+      warn(plan.line, plan.column, P('nothing_to_match', { label: plan.label }), plan.label);
       continue;
     }
     if (patch) {
@@ -208,8 +209,7 @@ export function buildLayer(categories: readonly Category[], options: BuildOption
           reported.add(`${themeId}:${'line' in ref ? ref.line : 0}`);
           const guess = didYouMean(themeId, [...themesHere, ...themesBelow]);
           const line = 'line' in ref ? ref.line : 0;
-          errors.push(issueAt(file, line, 'column' in ref ? ref.column : 0, `unknown theme "${themeId}"${line === 0 ? ' (--theme)' : ''}`,
-            guess !== undefined ? `did you mean "${guess}"?` : `use a theme of the file or of the lexicons below${themesBelow.length > 0 ? ` (${themesBelow.slice(0, 8).join(', ')}${themesBelow.length > 8 ? '…' : ''})` : ''}`,
+          errors.push(issueAt(file, line, 'column' in ref ? ref.column : 0, P('unknown_import_theme', { theme: themeId, option: line === 0, ...(guess !== undefined ? { guess } : {}), below: themesBelow.slice(0, 9) }),
             line === 0 ? 'options.theme' : ''));
         }
         if (plan.kind === 'concept') entry.parent = themeId;
@@ -223,14 +223,14 @@ export function buildLayer(categories: readonly Category[], options: BuildOption
 }
 
 /** The entry's terms once each (as the matcher folds them: case and accents aside), the repeats warned. */
-function dedupe(plan: Planned, warn: (line: number, column: number, message: string, hint: string, path?: string) => void): string[] {
+function dedupe(plan: Planned, warn: (line: number, column: number, problem: LexiconProblem, path?: string) => void): string[] {
   const seen = new Map<string, SourceTerm>();
   const terms: string[] = [];
   for (const t of plan.terms) {
     const key = fold(t.term);
     const first = seen.get(key);
     if (first !== undefined) {
-      warn(t.line, t.column, `duplicate term "${t.term}" in "${plan.label}" (first at line ${first.line}): kept once`, 'remove the repeated word', plan.label);
+      warn(t.line, t.column, P('duplicate_import_term', { term: t.term, label: plan.label, line: first.line }), plan.label);
       continue;
     }
     seen.set(key, t);

@@ -7,6 +7,7 @@ import { parseTerm } from '../term.js';
 import type { LexiconIssue } from '../types.js';
 import { didYouMean } from '../validate.js';
 import { issueAt, type Category, type ReadResult } from './model.js';
+import { lexiconProblem as P } from '../messages.js';
 
 type Column = 'id' | 'term' | 'kind' | 'theme' | 'label';
 
@@ -98,7 +99,7 @@ export function readCsv(text: string, file: string): ReadResult {
   const delimiter = csvDelimiter(text);
   const { records, unclosed } = csvRecords(text, delimiter);
   if (unclosed !== undefined) {
-    errors.push(issueAt(file, unclosed, 1, 'a quoted cell opened on this line is never closed', 'close the quote, or double the quotes inside the cell ("")'));
+    errors.push(issueAt(file, unclosed, 1, P('csv_unclosed_quote', {})));
   }
   const rows = records.filter((r) => r.cells.some((c) => c.trim() !== ''));
   let columns = POSITIONAL;
@@ -109,14 +110,14 @@ export function readCsv(text: string, file: string): ReadResult {
       rows.shift();
       head.cells.forEach((c, i) => {
         if (named[i] === undefined && c.trim() !== '') {
-          warnings.push(issueAt(file, head.line, 1, `column "${c.trim()}" is not one the import reads; ignored`, `known columns: id, term, kind, theme, label`));
+          warnings.push(issueAt(file, head.line, 1, P('csv_column_ignored', { column: c.trim() })));
         }
       });
       columns = named.map((n, i) => n ?? (`ignored${i}` as Column));
     }
   }
   if (rows.length === 0) {
-    errors.push(issueAt(file, 1, 1, 'no term rows', `write one term per row: id${delimiter}term (${delimiter}kind${delimiter}theme optional)`));
+    errors.push(issueAt(file, 1, 1, P('csv_no_rows', { delimiter })));
     return { categories: [], warnings, errors };
   }
   const categories: Category[] = [];
@@ -132,18 +133,17 @@ export function readCsv(text: string, file: string): ReadResult {
       return row.cells.slice(0, Math.max(at, 0)).reduce((n, c) => n + c.length + 1, 1);
     };
     if (columns === POSITIONAL && row.cells.length > POSITIONAL.length && row.cells.slice(POSITIONAL.length).some((c) => c.trim() !== '')) {
-      warnings.push(issueAt(file, row.line, columnOf('theme') + (row.cells[3]?.length ?? 0) + 1, `${row.cells.length} columns: only id, term, kind and theme are read; the rest is ignored`, 'add a header row (id;term;kind;theme;label) to say what each column holds'));
+      warnings.push(issueAt(file, row.line, columnOf('theme') + (row.cells[3]?.length ?? 0) + 1, P('csv_extra_columns', { count: row.cells.length })));
     }
     const id = value('id');
     const term = value('term');
     if (id === undefined || term === undefined) {
-      errors.push(issueAt(file, row.line, id === undefined ? 1 : columnOf('term'), `row without ${id === undefined ? 'an id' : 'a term'}`,
-        `write id${delimiter}term on every row${delimiter === ',' ? ' (quote a term holding a comma)' : ''}`));
+      errors.push(issueAt(file, row.line, id === undefined ? 1 : columnOf('term'), P('csv_row_without', { missing: id === undefined ? 'id' : 'term', delimiter })));
       continue;
     }
     const parsed = parseTerm(term);
     if (!parsed.ok) {
-      for (const p of parsed.problems) errors.push(issueAt(file, row.line, columnOf('term'), p.message, p.hint));
+      for (const p of parsed.problems) errors.push(issueAt(file, row.line, columnOf('term'), p));
       continue;
     }
     const category: Category = { names: [id], line: row.line, column: 1, terms: [{ term, line: row.line, column: columnOf('term') }], flat: true };
@@ -152,7 +152,7 @@ export function readCsv(text: string, file: string): ReadResult {
       const known = KIND_NAMES[fold(kind)];
       if (known === undefined) {
         const guess = didYouMean(fold(kind), Object.keys(KIND_NAMES));
-        errors.push(issueAt(file, row.line, columnOf('kind'), `unknown kind "${kind}"`, `${guess !== undefined ? `did you mean "${guess}"? ` : ''}use one of: ${ENTRY_KINDS.join(', ')}`));
+        errors.push(issueAt(file, row.line, columnOf('kind'), P('csv_unknown_kind', { kind, ...(guess !== undefined ? { guess } : {}), allowed: [...ENTRY_KINDS] })));
         continue;
       }
       category.kind = known;

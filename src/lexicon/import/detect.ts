@@ -3,6 +3,7 @@
 // YAML errors about a format the user never meant to write.
 import { parseDocument } from '../yaml.js';
 import type { DictionaryFormat } from './model.js';
+import { lexiconProblem, type LexiconProblem } from '../messages.js';
 
 /** Top-level fields of a lexicon: a mapping holding one of them is ours, however broken. */
 const LEXICON_FIELDS = new Set(['$schema', 'version', 'lang', 'entries', 'sentiment', 'negation', 'modality', 'implied', 'channels', 'sms', 'stopwords']);
@@ -59,15 +60,9 @@ export function detectDictionary(text: string, data?: unknown): DictionaryFormat
   return undefined;
 }
 
-const COMMAND_NAME: Record<DictionaryFormat, string> = { liwc: 'a LIWC .dic dictionary', quanteda: 'a quanteda dictionary', csv: 'a CSV of terms (id;term;kind;theme)' };
-
-/** The message and hint that say what a refused file is and how to convert it. */
-export function foreignDictionaryMessage(format: DictionaryFormat, file: string): { message: string; hint: string } {
+/** The problem that says what a refused file is and how to convert it. */
+export function foreignDictionaryProblem(format: DictionaryFormat, file: string): LexiconProblem {
   const base = file.replace(/^.*[\\/]/, '') || 'dictionary';
   const stem = base.replace(/\.[^.]+$/, '') || base;
-  const out = `${stem}${format === 'quanteda' ? '.lexicon' : ''}.yml`;
-  return {
-    message: `this looks like ${COMMAND_NAME[format]}, not a verbatim-fr lexicon; convert it with \`verbatim lexicon import ${base} --from ${format} --out ${out}\``,
-    hint: `then give ${out} to --lexicon (verbatim lexicon check ${out} checks it); the import says what it could not convert`,
-  };
+  return lexiconProblem('foreign_dictionary', { kind: format, base, out: `${stem}${format === 'quanteda' ? '.lexicon' : ''}.yml` });
 }

@@ -3,6 +3,7 @@
 // (`verbatim lexicon import`) reads the file and writes the result.
 import { ENTRY_KINDS, type EntryKind } from '../../types.js';
 import { LexiconError } from '../errors.js';
+import { lexiconProblem, type LexiconIssueProblem } from '../messages.js';
 import type { Lexicon, LexiconDocument, LexiconIssue } from '../types.js';
 import { ID_PATTERN } from '../validate.js';
 import { Document } from '../yaml.js';
@@ -50,10 +51,10 @@ export interface ImportDictionaryResult {
 
 /** A dictionary that cannot be converted, with every problem found. */
 class DictionaryError extends LexiconError {
-  constructor(issues: LexiconIssue[], what: string) {
-    super(issues);
+  constructor(issues: LexiconIssue[], format: DictionaryFormat | undefined) {
+    super(issues, { importing: format ?? 'unknown' });
     this.name = 'LexiconError';
-    this.message = this.message.replace(/^verbatim-fr: invalid lexicon/, `verbatim-fr: cannot import the ${what}`);
+    this.message = this.message.replace(/^verbatim-fr: invalid lexicon/, `verbatim-fr: cannot import the ${format === undefined ? 'dictionary' : FORMAT_NAMES[format]}`);
   }
 }
 
@@ -78,18 +79,21 @@ export function importDictionary(text: string, options: ImportDictionaryOptions 
   const source = text.replace(/^\uFEFF/, '');
   const from = options.from ?? detectDictionary(source);
   if (from === undefined) {
-    throw new DictionaryError([{ file, line: 1, column: 1, path: '', message: 'cannot tell the dictionary format', hint: 'say it: from quanteda, liwc or csv (--from)' }], 'dictionary');
+    throw new DictionaryError([{ file, line: 1, column: 1, path: '', ...lexiconProblem('unknown_dictionary_format', {}) }], undefined);
   }
   const read: ReadResult = from === 'quanteda' ? readQuanteda(source, file) : from === 'liwc' ? readLiwc(source, file) : readCsv(source, file);
   if (read.errors.length > 0) {
     // The format was said, and the text looks like another one: say so on the first problem.
     const other = options.from !== undefined ? detectDictionary(source) : undefined;
     const first = read.errors[0];
-    if (other !== undefined && other !== from && first !== undefined) first.hint = `${first.hint}; the file looks like a ${FORMAT_NAMES[other]}: try from ${other} (--from ${other})`;
-    throw new DictionaryError(read.errors, FORMAT_NAMES[from]);
+    if (other !== undefined && other !== from && first !== undefined) {
+      const problem = { code: first.code, params: first.params } as LexiconIssueProblem;
+      Object.assign(first, lexiconProblem('also_looks_like', { problem, name: FORMAT_NAMES[other], other }));
+    }
+    throw new DictionaryError(read.errors, from);
   }
   const built = buildLayer(read.categories, { file, format: from, ...(kind !== undefined ? { kind } : {}), ...(theme !== undefined ? { theme } : {}), ...(options.over !== undefined ? { over: options.over } : {}) });
-  if (built.errors.length > 0) throw new DictionaryError(built.errors, FORMAT_NAMES[from]);
+  if (built.errors.length > 0) throw new DictionaryError(built.errors, from);
   const warnings = [...read.warnings, ...built.warnings].sort((a, b) => a.line - b.line || a.column - b.column);
   return { lexicon: built.lexicon, warnings, from };
 }

@@ -6,6 +6,7 @@
 import type { LexiconIssue } from '../types.js';
 import { issueAt, type Category, type ReadResult } from './model.js';
 import { convertGlob } from './terms.js';
+import { lexiconProblem as P, type LexiconProblem } from '../messages.js';
 
 const HEADER_LINE = /^(\d+)\s+(\S.*)$/;
 /** A weight alone (`0.5`) or glued to a category (`12/0.5`, `12:0.5`). */
@@ -19,15 +20,15 @@ export function readLiwc(text: string, file: string): ReadResult {
   const lines = text.split(/\r\n|\r|\n/);
   const warnings: LexiconIssue[] = [];
   const errors: LexiconIssue[] = [];
-  const fail = (line: number, message: string, hint: string): ReadResult => {
-    errors.push(issueAt(file, line, 1, message, hint));
+  const fail = (line: number, problem: LexiconProblem): ReadResult => {
+    errors.push(issueAt(file, line, 1, problem));
     return { categories: [], warnings, errors };
   };
   let i = 0;
   while (i < lines.length && (lines[i] ?? '').trim() === '') i += 1;
-  if (i === lines.length) return fail(1, 'the file is empty', 'a LIWC .dic starts with its category list between two "%" lines');
+  if (i === lines.length) return fail(1, P('liwc_empty', {}));
   if ((lines[i] ?? '').trim() !== '%') {
-    return fail(i + 1, 'a LIWC .dic starts with a line holding only "%"', 'open the category list with "%", list "number<TAB>name" lines, and close it with "%"');
+    return fail(i + 1, P('liwc_no_open', {}));
   }
   const open = i + 1;
   const byNumber = new Map<string, Category>();
@@ -37,7 +38,7 @@ export function readLiwc(text: string, file: string): ReadResult {
     if (raw === '') continue;
     const m = HEADER_LINE.exec(raw);
     if (m === null) {
-      errors.push(issueAt(file, i + 1, 1, `category line "${raw}" is not "number name"`, 'write each category as its number, a tab and its name (1<TAB>livraison); close the list with "%"'));
+      errors.push(issueAt(file, i + 1, 1, P('liwc_bad_category_line', { raw })));
       continue;
     }
     const number = String(Number(m[1]));
@@ -47,7 +48,7 @@ export function readLiwc(text: string, file: string): ReadResult {
     const name = labelled?.[1] ?? rest;
     const previous = byNumber.get(number);
     if (previous !== undefined) {
-      errors.push(issueAt(file, i + 1, 1, `category number ${number} is listed twice (first at line ${previous.line})`, 'give each category its own number'));
+      errors.push(issueAt(file, i + 1, 1, P('liwc_category_twice', { number, line: previous.line })));
       continue;
     }
     const category: Category = { names: [name], line: i + 1, column: 1, terms: [] };
@@ -55,8 +56,8 @@ export function readLiwc(text: string, file: string): ReadResult {
     byNumber.set(number, category);
     categories.push(category);
   }
-  if (i >= lines.length) return fail(open, 'the category list opened here is never closed', 'end the category list with a line holding only "%"');
-  if (categories.length === 0 && errors.length === 0) return fail(open, 'the category list is empty', 'list the categories as "number<TAB>name" lines between the two "%" lines');
+  if (i >= lines.length) return fail(open, P('liwc_not_closed', {}));
+  if (categories.length === 0 && errors.length === 0) return fail(open, P('liwc_no_category', {}));
 
   for (i += 1; i < lines.length; i += 1) {
     const line = i + 1;
@@ -89,22 +90,21 @@ export function readLiwc(text: string, file: string): ReadResult {
       }
       const category = byNumber.get(number);
       if (category === undefined) {
-        warnings.push(issueAt(file, line, 1, `"${word}": category ${number} is not in the category list; ignored for this word`, `add "${number}<TAB>name" to the list between the "%" lines, or fix the number`));
+        warnings.push(issueAt(file, line, 1, P('liwc_unknown_category', { word, number })));
       } else if (!targets.includes(category)) targets.push(category);
     }
     if (weighted) {
-      warnings.push(issueAt(file, line, 1, `"${word}" is weighted: weights have no equivalent (a match counts once); the weight is dropped`, 'split the category by weight if the weights matter (a strong and a mild category)'));
+      warnings.push(issueAt(file, line, 1, P('liwc_weighted', { word })));
     }
     if (conditional) {
-      warnings.push(issueAt(file, line, 1, `"${word}" has a conditional category (LIWC2007's "<word>" or "(category)" forms): no equivalent; the word keeps its plain categories only`,
-        'write the phrases the condition stands for as words of the category (kind of, like to)'));
+      warnings.push(issueAt(file, line, 1, P('liwc_conditional', { word })));
     }
     if (targets.length === 0) {
-      if (!conditional && refs.length === 0) warnings.push(issueAt(file, line, 1, `"${word}" has no category: left out`, 'add the numbers of its categories after a tab'));
+      if (!conditional && refs.length === 0) warnings.push(issueAt(file, line, 1, P('liwc_word_without_category', { word })));
       continue;
     }
     const converted = convertGlob(word, { regex: false });
-    if (converted.note !== undefined) warnings.push(issueAt(file, line, 1, converted.note.message, converted.note.hint));
+    if (converted.note !== undefined) warnings.push(issueAt(file, line, 1, converted.note));
     if (converted.term === undefined) continue;
     for (const category of targets) category.terms.push({ term: converted.term, line, column: 1 });
   }

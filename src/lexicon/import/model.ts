@@ -3,6 +3,7 @@
 // already in our syntax, each with the line it came from.
 import type { EntryKind } from '../../types.js';
 import type { LexiconIssue } from '../types.js';
+import type { LexiconProblem } from '../messages.js';
 
 /** The formats `importDictionary` reads. */
 export type DictionaryFormat = 'quanteda' | 'liwc' | 'csv';
@@ -35,6 +36,6 @@ export interface ReadResult {
 }
 
 /** An issue at a line of the dictionary (path: the category, when there is one). */
-export function issueAt(file: string, line: number, column: number, message: string, hint: string, path = ''): LexiconIssue {
-  return { file, line, column, path, message, hint };
+export function issueAt(file: string, line: number, column: number, problem: LexiconProblem, path = ''): LexiconIssue {
+  return { file, line, column, path, ...problem };
 }

@@ -5,6 +5,7 @@ import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type YamlN
 import type { LexiconIssue } from '../types.js';
 import { issueAt, type Category, type ReadResult } from './model.js';
 import { convertGlob } from './terms.js';
+import { lexiconProblem as P } from '../messages.js';
 
 export function readQuanteda(text: string, file: string): ReadResult {
   const lines = new LineCounter();
@@ -19,14 +20,13 @@ export function readQuanteda(text: string, file: string): ReadResult {
   if (doc.errors.length > 0) {
     for (const err of doc.errors) {
       const pos = err.linePos?.[0] ?? lines.linePos(err.pos[0]);
-      errors.push(issueAt(file, pos.line, pos.col, `YAML syntax error: ${err.message.split('\n')[0] ?? err.message}`, 'check indentation, quotes and brackets around this position'));
+      errors.push(issueAt(file, pos.line, pos.col, P('import_syntax_error', { detail: err.message.split('\n')[0] ?? err.message })));
     }
     return { categories: [], warnings, errors };
   }
   if (!isMap(doc.contents)) {
     const where = at(doc.contents);
-    errors.push(issueAt(file, where.line, where.column, 'a quanteda dictionary is a mapping of keys to lists of words; this file is not one',
-      'write each category as "key:" followed by its words ("- word" lines), or nested keys'));
+    errors.push(issueAt(file, where.line, where.column, P('quanteda_not_mapping', {})));
     return { categories: [], warnings, errors };
   }
   const categories: Category[] = [];
@@ -36,7 +36,7 @@ export function readQuanteda(text: string, file: string): ReadResult {
       const where = at(key);
       const name = isScalar(key) ? String(key.value ?? '') : String(key);
       if (name.trim() === '') {
-        errors.push(issueAt(file, where.line, where.column, 'empty key', 'give the category a name'));
+        errors.push(issueAt(file, where.line, where.column, P('empty_key', {})));
         continue;
       }
       const path = [...names, name];
@@ -46,15 +46,15 @@ export function readQuanteda(text: string, file: string): ReadResult {
       const term = (node: unknown): void => {
         const pos = at(node);
         if (isAlias(node)) {
-          warnings.push(issueAt(file, pos.line, pos.column, 'YAML alias (*name): not followed; left out', 'write the words out', path.join(' › ')));
+          warnings.push(issueAt(file, pos.line, pos.column, P('alias_not_followed', {}), path.join(' › ')));
           return;
         }
         if (!isScalar(node) || node.value === null || node.value === undefined) {
-          warnings.push(issueAt(file, pos.line, pos.column, `a value of "${name}" is not a word: left out`, 'write one word or pattern per "- " line', path.join(' › ')));
+          warnings.push(issueAt(file, pos.line, pos.column, P('value_not_word', { name }), path.join(' › ')));
           return;
         }
         const converted = convertGlob(String(node.value), { regex: true });
-        if (converted.note !== undefined) warnings.push(issueAt(file, pos.line, pos.column, converted.note.message, converted.note.hint, path.join(' › ')));
+        if (converted.note !== undefined) warnings.push(issueAt(file, pos.line, pos.column, converted.note, path.join(' › ')));
         if (converted.term !== undefined) category.terms.push({ term: converted.term, line: pos.line, column: pos.column });
       };
       if (isMap(values)) walk(values as YAMLMap, path);
@@ -70,6 +70,6 @@ export function readQuanteda(text: string, file: string): ReadResult {
     }
   };
   walk(doc.contents as YAMLMap, []);
-  if (categories.length === 0) errors.push(issueAt(file, 1, 1, 'the dictionary has no keys', 'write each category as "key:" followed by its words'));
+  if (categories.length === 0) errors.push(issueAt(file, 1, 1, P('no_keys', {})));
   return { categories, warnings, errors };
 }

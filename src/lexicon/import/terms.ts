@@ -3,9 +3,10 @@
 // is reported (the caller turns each report into a warning at its line).
 import { MIN_GLOB_LETTERS, parseTerm } from '../term.js';
 import { ID_PATTERN } from '../validate.js';
+import { lexiconProblem as P, type LexiconIssueProblem, type LexiconProblem } from '../messages.js';
 
 /** A converted term, or why there is none. */
-export type ConvertedTerm = { term: string; note?: { message: string; hint: string } } | { term?: undefined; note: { message: string; hint: string } };
+export type ConvertedTerm = { term: string; note?: LexiconProblem } | { term?: undefined; note: LexiconProblem };
 
 /** Signs of a regular expression: quanteda's "regex" valuetype, which a glob dictionary never needs. */
 const REGEX_SIGNS = /[\\^$[\]()+]|\.\*|\.\+|\{\d/;
@@ -20,45 +21,27 @@ const letters = (word: string): number => [...word].filter((ch) => /[\p{L}\p{N}]
  */
 export function convertGlob(pattern: string, options: { regex: boolean }): ConvertedTerm {
   const text = pattern.trim().replace(/\s+/g, ' ');
-  if (text === '') return { note: { message: 'empty value', hint: 'remove the empty value' } };
+  if (text === '') return { note: P('empty_value', {}) };
   if (options.regex && REGEX_SIGNS.test(text)) {
-    return {
-      note: {
-        message: `"${text}" looks like a regular expression (quanteda's valuetype "regex"): terms have no equivalent; left out`,
-        hint: 'write it as words and globs (livr* for ^livr), or as alternatives a|b in the converted file',
-      },
-    };
+    return { note: P('regex_left_out', { text }) };
   }
   if (/[|{}]/.test(text) || /^(?:stem|lemma):/.test(text)) {
-    return {
-      note: {
-        message: `"${text}" holds characters that mean something else in a verbatim-fr term (| { } stem: lemma:); left out`,
-        hint: 'add it by hand to the converted file, written in the term syntax (docs/lexicon-format.md § Terms)',
-      },
-    };
+    return { note: P('term_syntax_left_out', { text }) };
   }
-  let note: { message: string; hint: string } | undefined;
+  let note: LexiconProblem | undefined;
   let term = text;
   if (text.includes('?')) {
     term = text.replace(/\?+/g, '*').replace(/\*{2,}/g, '*');
-    note = {
-      message: `"${text}": ? (exactly one character) has no equivalent; widened to * (any letters): "${term}"`,
-      hint: 'check what the wider glob reaches, or list the forms as alternatives (a|b)',
-    };
+    note = P('question_mark_widened', { text, term });
   }
   const narrow = term.split(' ').find((word) => word.includes('*') && letters(word) < MIN_GLOB_LETTERS);
   if (narrow !== undefined) {
-    return {
-      note: {
-        message: `glob "${narrow}" in "${text}" has fewer than ${MIN_GLOB_LETTERS} letters: too broad for verbatim-fr; left out`,
-        hint: 'list the words it stands for instead',
-      },
-    };
+    return { note: P('glob_left_out', { glob: narrow, text, min: MIN_GLOB_LETTERS }) };
   }
   const parsed = parseTerm(term);
   if (!parsed.ok) {
     const problem = parsed.problems[0]!;
-    return { note: { message: `${problem.message}; left out`, hint: problem.hint } };
+    return { note: P('term_left_out', { problem: { code: problem.code, params: problem.params } as LexiconIssueProblem }) };
   }
   return note === undefined ? { term } : { term, note };
 }

@@ -1,0 +1,283 @@
+// What an input issue says, one catalogue per language: files whose columns
+// cannot be found, damaged documents (JSON, XLSX), state files that cannot be
+// read or merged, columns named by --by or --iramuteq-vars. Each issue carries
+// a stable `code` and its `params`; its English `message` and `hint` come
+// from the English catalogue, the CLI says it again in French. A code missing
+// in one catalogue fails the type check.
+import type { RejectCode } from './reject-messages.js';
+
+/** The languages input issues are written in. */
+export type InputIssueLang = 'fr' | 'en';
+
+/** What an issue says: the problem, what to do, and (for two files) where, in the language. */
+export interface InputIssueText {
+  message: string;
+  hint: string;
+  /** The place in the language, when the issue names two files ("a et b"). */
+  file?: string;
+}
+
+/** Why a JSON or XLSX document cannot be read at all (one reject for the file). */
+export interface DocumentParams {
+  json_invalid: { detail: string };
+  json_not_records: Record<string, never>;
+  json_too_deep: { depth: number; line: number; column: number };
+  /** The zip or one of its parts is damaged; `detail` is the unzipper's own words. */
+  xlsx_damaged: { part?: string; detail: string };
+  xlsx_checksum: { part: string };
+  xlsx_bad_xml: { part: string; detail: string };
+  xlsx_shared_string: { row: number; index: string; count: number };
+  xlsx_sheet_missing: { sheet: string };
+  xlsx_no_sheet: Record<string, never>;
+  xlsx_changed: { sheet: string };
+  xlsx_too_large: { mb: number; maxMb: number };
+}
+
+export type DocumentCode = keyof DocumentParams;
+export type DocumentProblem = { [C in DocumentCode]: { code: C; params: DocumentParams[C] } }[DocumentCode];
+type DocumentCatalogue = { [C in DocumentCode]: (p: DocumentParams[C]) => { reason: string; hint: string } };
+
+const XLSX_DAMAGED_EN = 'open the file in Excel or LibreOffice and save it again as .xlsx, or export the sheet as CSV UTF-8';
+const XLSX_DAMAGED_FR = "ouvrez le fichier dans Excel ou LibreOffice et enregistrez-le de nouveau en .xlsx, ou exportez la feuille en CSV UTF-8";
+const DEEP_EN = 'a record holds plain values (text, numbers, dates) or shallow objects; flatten the export or remove the nested value';
+const DEEP_FR = "un enregistrement contient des valeurs simples (texte, nombres, dates) ou des objets peu profonds ; aplatissez l'export ou retirez la valeur imbriquée";
+
+const documentEn: DocumentCatalogue = {
+  json_invalid: ({ detail }) => ({ reason: `invalid JSON: ${detail}`, hint: 'expected an array of objects, one per verbatim (or JSON Lines with a .jsonl extension)' }),
+  json_not_records: () => ({ reason: 'JSON document is not an array of objects', hint: 'expected [{"id": …, "commentaire": …}, …] or {"verbatims": [ … ]}' }),
+  json_too_deep: ({ depth, line, column }) => ({ reason: `JSON nested deeper than ${depth - 1} levels at line ${line}, column ${column}`, hint: DEEP_EN }),
+  xlsx_damaged: ({ part, detail }) => ({ reason: part === undefined ? `damaged XLSX file (${detail})` : `damaged XLSX file: ${part} (${detail})`, hint: XLSX_DAMAGED_EN }),
+  xlsx_checksum: ({ part }) => ({ reason: `damaged XLSX file: ${part} (checksum mismatch)`, hint: XLSX_DAMAGED_EN }),
+  xlsx_bad_xml: ({ part, detail }) => ({ reason: `damaged XLSX file: ${part} is not valid XML (${detail})`, hint: XLSX_DAMAGED_EN }),
+  xlsx_shared_string: ({ row, index, count }) => ({ reason: `damaged XLSX file: row ${row} refers to shared string ${index}, the file has ${count}`, hint: XLSX_DAMAGED_EN }),
+  xlsx_sheet_missing: ({ sheet }) => ({ reason: `damaged XLSX file: the first worksheet (${sheet}) is missing`, hint: XLSX_DAMAGED_EN }),
+  xlsx_no_sheet: () => ({ reason: 'XLSX file holds no worksheet', hint: 'check it is an Excel workbook saved as .xlsx' }),
+  xlsx_changed: ({ sheet }) => ({ reason: `XLSX file changed while being read: ${sheet} is gone`, hint: 'read the file again once it is no longer being written' }),
+  xlsx_too_large: ({ mb, maxMb }) => ({
+    reason: `XLSX file inflates to ${mb} MB or more, over the ${maxMb} MB allowed (a damaged file or a zip bomb, or a very large export)`,
+    hint: 'export the sheet as CSV UTF-8 (read as a stream, without limit), or raise the limit with --max-xlsx-size MB (maxXlsxSize in the API) if the file is trusted',
+  }),
+};
+
+const documentFr: DocumentCatalogue = {
+  json_invalid: ({ detail }) => ({ reason: `JSON invalide : ${detail}`, hint: 'un tableau d’objets est attendu, un par verbatim (ou du JSON Lines avec l’extension .jsonl)' }),
+  json_not_records: () => ({ reason: "le document JSON n'est pas un tableau d'objets", hint: 'attendu : [{"id": …, "commentaire": …}, …] ou {"verbatims": [ … ]}' }),
+  json_too_deep: ({ depth, line, column }) => ({ reason: `JSON imbriqué sur plus de ${depth - 1} niveaux à la ligne ${line}, colonne ${column}`, hint: DEEP_FR }),
+  xlsx_damaged: ({ part, detail }) => ({ reason: part === undefined ? `fichier XLSX endommagé (${detail})` : `fichier XLSX endommagé : ${part} (${detail})`, hint: XLSX_DAMAGED_FR }),
+  xlsx_checksum: ({ part }) => ({ reason: `fichier XLSX endommagé : ${part} (somme de contrôle incorrecte)`, hint: XLSX_DAMAGED_FR }),
+  xlsx_bad_xml: ({ part, detail }) => ({ reason: `fichier XLSX endommagé : ${part} n'est pas du XML valide (${detail})`, hint: XLSX_DAMAGED_FR }),
+  xlsx_shared_string: ({ row, index, count }) => ({ reason: `fichier XLSX endommagé : la ligne ${row} renvoie au texte partagé n° ${index}, le fichier n'en a que ${count}`, hint: XLSX_DAMAGED_FR }),
+  xlsx_sheet_missing: ({ sheet }) => ({ reason: `fichier XLSX endommagé : la première feuille (${sheet}) est absente`, hint: XLSX_DAMAGED_FR }),
+  xlsx_no_sheet: () => ({ reason: 'le fichier XLSX ne contient aucune feuille', hint: 'vérifiez que c’est un classeur Excel enregistré en .xlsx' }),
+  xlsx_changed: ({ sheet }) => ({ reason: `le fichier XLSX a changé pendant sa lecture : ${sheet} a disparu`, hint: "relisez le fichier une fois qu'il n'est plus en cours d'écriture" }),
+  xlsx_too_large: ({ mb, maxMb }) => ({
+    reason: `le fichier XLSX se décompresse en ${mb} Mo ou plus, au-delà des ${maxMb} Mo permis (un fichier endommagé, une bombe zip, ou un très gros export)`,
+    hint: 'exportez la feuille en CSV UTF-8 (lu en flux, sans limite), ou relevez la limite avec --max-xlsx-size Mo (maxXlsxSize dans l’API) si le fichier est sûr',
+  }),
+};
+
+export const DOCUMENT_MESSAGES: Readonly<Record<InputIssueLang, DocumentCatalogue>> = { en: documentEn, fr: documentFr };
+
+/** What a damaged document's reject says in `lang`. */
+export function documentText(problem: DocumentProblem, lang: InputIssueLang = 'en'): { reason: string; hint: string } {
+  return (DOCUMENT_MESSAGES[lang][problem.code] as (p: unknown) => { reason: string; hint: string })(problem.params);
+}
+
+/** Why two states cannot be merged. */
+export type StateMismatch =
+  | { kind: 'library'; a: string; b: string }
+  | { kind: 'analyzer'; differs: Array<[key: string, a: string, b: string]>; a: string; b: string }
+  | { kind: 'options'; key: string; a?: string; b?: string };
+
+/** What a state lacks, when a check of its shape fails. */
+export type StateDamage = 'library' | 'analyzer' | 'report' | 'meta' | 'parts' | 'state';
+
+/** The parameters of each input issue code. */
+export interface InputIssueParams {
+  // Columns of a table (columns.ts); `description` is the reader's ("csv, ';' delimiter").
+  no_text_part: { part: string; joined: string; headers: string[]; description?: string };
+  no_role_column: { wanted: string; role: string; flag: string; headers: string[]; description?: string };
+  no_text_column: { headers: string[]; description?: string };
+  /** A damaged document met after its check (an XLSX changed meanwhile). */
+  damaged_document: { problem: DocumentProblem };
+  /** A whole file refused by the reader: its reason and hint, already in the run's language. */
+  rejected_file: { reject: RejectCode; reason: string; hint: string };
+  // State files (src/run/state-file.ts).
+  empty_state: Record<string, never>;
+  state_invalid_json: { started: boolean; line: number; detail: string };
+  not_a_state: { found: string };
+  state_wrong_format: { format?: string; expected: string; report: boolean };
+  state_version: { version: string; library?: string; expected: number };
+  /** `detail`: the library's own check, in English, when `missing` does not say it. */
+  damaged_state: { missing?: StateDamage; detail?: string };
+  states_differ: { files: [string, string]; mismatch: StateMismatch };
+  run_twice: { files: [string, string]; id: string; same: boolean };
+  // Columns named by options of the outputs (src/run/exports.ts).
+  iramuteq_unknown_var: { name: string; known: string[] };
+  by_is_role: { name: string; role: string };
+  by_no_column: { name: string; keys: string[] };
+  by_no_field: { name: string; keys: string[] };
+}
+
+export type InputIssueCode = keyof InputIssueParams;
+export type InputIssueProblem = { [C in InputIssueCode]: { code: C; params: InputIssueParams[C] } }[InputIssueCode];
+export type InputIssueCatalogue = { [C in InputIssueCode]: (p: InputIssueParams[C]) => InputIssueText };
+
+const headersList = (headers: readonly string[]): string => headers.map((h) => JSON.stringify(h)).join(', ') || '(none)';
+const described = (hint: string, description: string | undefined): string => (description === undefined ? hint : `${hint} (${description})`);
+const fieldsEn = (keys: readonly string[]): string => (keys.length === 0 ? 'none (every column is read as a role)' : keys.map((k) => JSON.stringify(k)).join(', '));
+const fieldsFr = (keys: readonly string[]): string => (keys.length === 0 ? 'aucune (chaque colonne est lue comme un rôle)' : keys.map((k) => JSON.stringify(k)).join(', '));
+const ROLE_FR: Record<string, string> = { text: 'le texte', id: "l'identifiant", channel: 'le canal', date: 'la date', score: 'la note', author: "l'auteur" };
+const WRITE_AGAIN_EN = 'write it again with `verbatim analyze … --format state` (or analyzeFiles()), from the same part of the input';
+const WRITE_AGAIN_FR = 'écrivez-le de nouveau avec `verbatim analyze … --format state` (ou analyzeFiles()), à partir de la même partie de l’entrée';
+const GIVE_STATES_EN = 'give files written by `verbatim analyze … --format state`';
+const GIVE_STATES_FR = 'donnez des fichiers écrits par `verbatim analyze … --format state`';
+const SAME_SETTINGS_EN =
+  'analyse every part with the same verbatim-fr version and the same --lexicon, --sector, --no-default-lexicon, --corpus-lang, --all-turns, --examples, --top, --no-mask, --period, --scale and --by options';
+const SAME_SETTINGS_FR =
+  'analysez chaque partie avec la même version de verbatim-fr et les mêmes options --lexicon, --sector, --no-default-lexicon, --corpus-lang, --all-turns, --examples, --top, --no-mask, --period, --scale et --by';
+const DAMAGE_EN: Record<StateDamage, string> = { library: 'no library version', analyzer: 'no analyser identity', report: 'no report options', meta: 'no entry labels (meta)', parts: 'no run ids (parts)', state: 'no report state (stateVersion 3, or 2)' };
+const DAMAGE_FR: Record<StateDamage, string> = {
+  library: 'pas de version de la bibliothèque',
+  analyzer: "pas d'identité de l'analyseur",
+  report: 'pas d’options de rapport',
+  meta: 'pas de libellés des entrées (meta)',
+  parts: 'pas d’identifiants de passe (parts)',
+  state: "pas d'état du rapport (stateVersion 3, ou 2)",
+};
+const JSON_KIND_FR: Record<string, string> = { null: 'null', array: 'un tableau', string: 'un texte', number: 'un nombre', boolean: 'un booléen' };
+const optionValue = (v: string | undefined, fallback: string): string => v ?? fallback;
+
+function mismatchEn(m: StateMismatch): string {
+  if (m.kind === 'library') return `written by verbatim-fr ${m.a} and ${m.b}`;
+  if (m.kind === 'analyzer') {
+    const what = m.differs.length > 0 ? m.differs.map(([key, a, b]) => `${key} ${a} and ${b}`).join(', ') : 'the lexicons differ';
+    return `made by different analysers (${what}; ${m.a}… and ${m.b}…)`;
+  }
+  return `built with different report options (${m.key} ${optionValue(m.a, '(default)')} and ${optionValue(m.b, '(default)')})`;
+}
+
+function mismatchFr(m: StateMismatch): string {
+  if (m.kind === 'library') return `écrits par verbatim-fr ${m.a} et ${m.b}`;
+  if (m.kind === 'analyzer') {
+    const what = m.differs.length > 0 ? m.differs.map(([key, a, b]) => `${key} ${a} et ${b}`).join(', ') : 'les lexiques diffèrent';
+    return `produits par des analyseurs différents (${what} ; ${m.a}… et ${m.b}…)`;
+  }
+  return `construits avec des options de rapport différentes (${m.key} ${optionValue(m.a, '(défaut)')} et ${optionValue(m.b, '(défaut)')})`;
+}
+
+const en: InputIssueCatalogue = {
+  no_text_part: ({ part, joined, headers, description }) => ({
+    message: `no column ${JSON.stringify(part)} for the text (in --text ${JSON.stringify(joined)})`,
+    hint: described(`columns found: ${headersList(headers)}; join existing columns with +, e.g. --text title+body`, description),
+  }),
+  no_role_column: ({ wanted, role, flag, headers, description }) => ({
+    message: `no column ${JSON.stringify(wanted)} for the ${role}`,
+    hint: described(`columns found: ${headersList(headers)}; pass one of them with ${flag}`, description),
+  }),
+  no_text_column: ({ headers, description }) => ({
+    message: 'no text column found',
+    hint: described(`columns found: ${headersList(headers)}; name the column holding the verbatims with --text <column> (option \`text\`)`, description),
+  }),
+  damaged_document: ({ problem }) => {
+    const { reason, hint } = documentText(problem, 'en');
+    return { message: reason, hint };
+  },
+  rejected_file: ({ reason, hint }) => ({ message: `${reason}`, hint: `${hint}` }),
+  empty_state: () => ({ message: 'empty state file', hint: `${WRITE_AGAIN_EN} (a run that failed writes no state)` }),
+  state_invalid_json: ({ started, line, detail }) => ({
+    message: `${started ? 'truncated or damaged state' : 'not a verbatim-fr state'} (invalid JSON${line > 1 ? ` on line ${line}` : ''}: ${detail})`,
+    hint: started ? `the state ends before it should, or was changed (a run stopped while writing it?); ${WRITE_AGAIN_EN}` : GIVE_STATES_EN,
+  }),
+  not_a_state: ({ found }) => ({ message: `not a verbatim-fr state (a JSON ${found})`, hint: GIVE_STATES_EN }),
+  state_wrong_format: ({ format, expected, report }) => ({
+    message: `not a verbatim-fr state (format ${format === undefined ? 'missing' : format}, expected "${expected}")`,
+    hint: report ? 'this is a report: give the states (`--format state`), not the reports' : GIVE_STATES_EN,
+  }),
+  state_version: ({ version, library, expected }) => ({
+    message: `state format version ${version} (written by verbatim-fr ${library ?? 'unknown'}); this verbatim-fr reads version ${expected}`,
+    hint: 'merge with the verbatim-fr version that wrote the states, or analyse the parts again with this one',
+  }),
+  damaged_state: ({ missing, detail }) => ({ message: `damaged state: ${missing !== undefined ? DAMAGE_EN[missing] : (detail ?? '')}`, hint: WRITE_AGAIN_EN }),
+  states_differ: ({ files, mismatch }) => ({ message: mismatchEn(mismatch), hint: SAME_SETTINGS_EN, file: `${files[0]} and ${files[1]}` }),
+  run_twice: ({ files, id, same }) => ({
+    message: `both hold the run ${id}, whose rows would count twice`,
+    hint: same ? 'give each state file once' : 'give each part once (a merged state already holds its parts)',
+    file: `${files[0]} and ${files[1]}`,
+  }),
+  iramuteq_unknown_var: ({ name, known }) => ({ message: `--iramuteq-vars: no column or field ${JSON.stringify(name)}`, hint: `name input columns or fields among ${known.map((k) => JSON.stringify(k)).join(', ')}` }),
+  by_is_role: ({ name, role }) => ({
+    message: `--by ${JSON.stringify(name)}: this column is read as the ${role}`,
+    hint: role === 'channel' ? 'the report compares channels already (keyness by channel); --by names another column (a brand, a region, a product)' : '--by names a column kept as it is (a brand, a region, a product), not one read as the text, id, channel, date, score or author',
+  }),
+  by_no_column: ({ name, keys }) => ({ message: `--by: no column ${JSON.stringify(name)}`, hint: `name one of its other columns: ${fieldsEn(keys)} (names are matched exactly)` }),
+  by_no_field: ({ name, keys }) => ({ message: `--by: no record has a field ${JSON.stringify(name)}`, hint: `name one of its other fields: ${fieldsEn(keys)} (names are matched exactly)` }),
+};
+
+const fr: InputIssueCatalogue = {
+  no_text_part: ({ part, joined, headers, description }) => ({
+    message: `aucune colonne ${JSON.stringify(part)} pour le texte (dans --text ${JSON.stringify(joined)})`,
+    hint: described(`colonnes trouvées : ${headersList(headers).replace(/^\(none\)$/, '(aucune)')} ; joignez des colonnes existantes avec +, par exemple --text titre+corps`, description),
+  }),
+  no_role_column: ({ wanted, role, flag, headers, description }) => ({
+    message: `aucune colonne ${JSON.stringify(wanted)} pour ${ROLE_FR[role] ?? role}`,
+    hint: described(`colonnes trouvées : ${headersList(headers).replace(/^\(none\)$/, '(aucune)')} ; donnez l'une d'elles avec ${flag}`, description),
+  }),
+  no_text_column: ({ headers, description }) => ({
+    message: 'aucune colonne de texte trouvée',
+    hint: described(`colonnes trouvées : ${headersList(headers).replace(/^\(none\)$/, '(aucune)')} ; nommez la colonne qui contient les verbatims avec --text <colonne> (option \`text\`)`, description),
+  }),
+  damaged_document: ({ problem }) => {
+    const { reason, hint } = documentText(problem, 'fr');
+    return { message: reason, hint };
+  },
+  rejected_file: ({ reason, hint }) => ({ message: `${reason}`, hint: `${hint}` }),
+  empty_state: () => ({ message: "fichier d'état vide", hint: `${WRITE_AGAIN_FR} (une passe qui a échoué n'écrit pas d'état)` }),
+  state_invalid_json: ({ started, line, detail }) => ({
+    message: `${started ? 'état tronqué ou endommagé' : "ce n'est pas un état verbatim-fr"} (JSON invalide${line > 1 ? ` à la ligne ${line}` : ''} : ${detail})`,
+    hint: started ? `l'état s'arrête avant la fin, ou a été modifié (une passe arrêtée pendant son écriture ?) ; ${WRITE_AGAIN_FR}` : GIVE_STATES_FR,
+  }),
+  not_a_state: ({ found }) => ({ message: `ce n'est pas un état verbatim-fr (le JSON est ${JSON_KIND_FR[found] ?? found})`, hint: GIVE_STATES_FR }),
+  state_wrong_format: ({ format, expected, report }) => ({
+    message: `ce n'est pas un état verbatim-fr (format ${format === undefined ? 'absent' : format}, attendu "${expected}")`,
+    hint: report ? "c'est un rapport : donnez les états (`--format state`), pas les rapports" : GIVE_STATES_FR,
+  }),
+  state_version: ({ version, library, expected }) => ({
+    message: `version ${version} du format d'état (écrite par verbatim-fr ${library ?? 'inconnu'}) ; cette version de verbatim-fr lit la version ${expected}`,
+    hint: 'fusionnez avec la version de verbatim-fr qui a écrit les états, ou analysez de nouveau les parties avec celle-ci',
+  }),
+  damaged_state: ({ missing, detail }) => ({ message: `état endommagé : ${missing !== undefined ? DAMAGE_FR[missing] : (detail ?? '')}`, hint: WRITE_AGAIN_FR }),
+  states_differ: ({ files, mismatch }) => ({ message: mismatchFr(mismatch), hint: SAME_SETTINGS_FR, file: `${files[0]} et ${files[1]}` }),
+  run_twice: ({ files, id, same }) => ({
+    message: `les deux contiennent la passe ${id}, dont les lignes compteraient deux fois`,
+    hint: same ? "donnez chaque fichier d'état une seule fois" : 'donnez chaque partie une seule fois (un état fusionné contient déjà ses parties)',
+    file: `${files[0]} et ${files[1]}`,
+  }),
+  iramuteq_unknown_var: ({ name, known }) => ({ message: `--iramuteq-vars : aucune colonne ni aucun champ ${JSON.stringify(name)}`, hint: `nommez des colonnes ou des champs de l'entrée parmi ${known.map((k) => JSON.stringify(k)).join(', ')}` }),
+  by_is_role: ({ name, role }) => ({
+    message: `--by ${JSON.stringify(name)} : cette colonne est lue comme ${ROLE_FR[role] ?? role}`,
+    hint:
+      role === 'channel'
+        ? '--by nomme une autre colonne (une marque, une région, un produit) : le rapport compare déjà les canaux (mots caractéristiques par canal)'
+        : "--by nomme une colonne gardée telle quelle (une marque, une région, un produit), pas une colonne lue comme texte, identifiant, canal, date, note ou auteur",
+  }),
+  by_no_column: ({ name, keys }) => ({ message: `--by : aucune colonne ${JSON.stringify(name)}`, hint: `nommez l'une de ses autres colonnes : ${fieldsFr(keys)} (les noms doivent correspondre exactement)` }),
+  by_no_field: ({ name, keys }) => ({ message: `--by : aucun enregistrement n'a de champ ${JSON.stringify(name)}`, hint: `nommez l'un de ses autres champs : ${fieldsFr(keys)} (les noms doivent correspondre exactement)` }),
+};
+
+export const INPUT_ISSUE_MESSAGES: Readonly<Record<InputIssueLang, InputIssueCatalogue>> = { en, fr };
+
+/** An input issue's code, parameters and English words, as the library reports it (with its file and line added). */
+export function inputProblem<C extends InputIssueCode>(code: C, params: InputIssueParams[C]): InputIssueProblem & { message: string; hint: string } {
+  const { message, hint } = en[code](params);
+  return { code, params, message, hint } as InputIssueProblem & { message: string; hint: string };
+}
+
+/**
+ * What an input issue says in `lang` (default English). An issue without code
+ * (made by hand) keeps its own words.
+ */
+export function describeInputIssue(issue: { code?: InputIssueCode; params?: unknown; file: string; message: string; hint: string }, lang: InputIssueLang = 'en'): InputIssueText {
+  if (issue.code === undefined || !(issue.code in en)) return { message: issue.message, hint: issue.hint };
+  return (INPUT_ISSUE_MESSAGES[lang][issue.code] as (p: unknown) => InputIssueText)(issue.params);
+}
