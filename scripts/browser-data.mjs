@@ -1,7 +1,8 @@
 // The browser build's differences with the Node build: src/lexicon/default-data.ts (the
 // default lexicon data imported statically) is swapped for default-data.browser.ts (each part
-// loaded on demand, in its own chunk), and src/lexicon/yaml.ts (the `yaml` package loaded on
-// first use through Node's require) for yaml.browser.ts (imported statically). An esbuild plugin, used by tsup.config.ts for
+// loaded on demand, in its own chunk), src/lexicon/yaml.ts (the `yaml` package loaded on
+// first use through Node's require) for yaml.browser.ts (imported statically), and
+// src/lexicon/store.ts (the tries stored next to the Node bundle) for store.browser.ts (none). An esbuild plugin, used by tsup.config.ts for
 // dist/browser/ and by scripts/measure-install.mjs to size the browser core from src/.
 import { join, sep } from 'node:path';
 
@@ -16,6 +17,11 @@ export const browserData = {
     build.onResolve({ filter: /^(\.\.?\/)+yaml\.js$/ }, (args) => {
       const path = join(args.resolveDir, args.path);
       return path.endsWith(`${sep}src${sep}lexicon${sep}yaml.js`) ? { path: path.replace(/\.js$/, '.browser.ts') } : undefined;
+    });
+    // src/lexicon/store.ts reads the tries and keys stored next to the Node bundle; a page has none.
+    build.onResolve({ filter: /^(\.\.?\/)+(lexicon\/)?store\.js$/ }, (args) => {
+      const path = join(args.resolveDir, args.path);
+      return path.endsWith(`${sep}src${sep}lexicon${sep}store.js`) ? { path: path.replace(/\.js$/, '.browser.ts') } : undefined;
     });
   },
 };

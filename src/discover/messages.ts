@@ -201,20 +201,23 @@ export function groupingMethod(p: GroupingParams, lang: ReportLang): string {
 }
 
 // The English sentence with a named group in place of each figure: a result's `method` read back.
-const METHOD_EN = new RegExp(
-  `^${en
-    .method(Object.fromEntries(KEYS.map((k) => [k, `\u0000${k}\u0000`])) as Slots)
-    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-    .replace(/\u0000(\w+)\u0000/g, '(?<$1>[0-9][0-9.e+-]*)')}$`,
-  'u',
-);
+// Made on first use: a statement run at load would keep both catalogues in every bundle of the library.
+let methodEn: RegExp | undefined;
+const methodPattern = (): RegExp =>
+  (methodEn ??= new RegExp(
+    `^${en
+      .method(Object.fromEntries(KEYS.map((k) => [k, `\u0000${k}\u0000`])) as Slots)
+      .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+      .replace(/\u0000(\w+)\u0000/g, '(?<$1>[0-9][0-9.e+-]*)')}$`,
+    'u',
+  ));
 
 /**
  * The figures of an English grouping sentence (`DiscoverResult.method`), or
  * undefined when it is not one this version writes (then it is shown as it is).
  */
 export function readGroupingMethod(sentence: string): GroupingParams | undefined {
-  const groups = METHOD_EN.exec(sentence)?.groups;
+  const groups = methodPattern().exec(sentence)?.groups;
   if (groups === undefined) return undefined;
   const p = Object.fromEntries(KEYS.map((k) => [k, Number(groups[k])])) as unknown as GroupingParams;
   return KEYS.every((k) => Number.isFinite(p[k])) ? p : undefined;

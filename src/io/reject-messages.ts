@@ -2,7 +2,7 @@
 // with its parameters, said in English or French. Both catalogues have the
 // type `RejectCatalogue`: a code missing in one of them fails the type check.
 
-import { documentText, type DocumentProblem } from './issue-messages.js';
+import { documentText, type DocumentProblem } from './document-messages.js';
 
 /** The parameters of each reject code. */
 export interface RejectParams {

@@ -190,6 +190,7 @@ describe('public API', () => {
       'createReportBuilder',
       'defaultSections',
       'defineSection',
+      'describeScoreScaleIssue',
       'driversTable',
       'finalizeReport',
       'journeySection',
