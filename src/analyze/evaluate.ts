@@ -290,14 +290,21 @@ const FAMILY_ALIASES: Record<string, EvalFamily | 'tonality'> = {
   tonality: 'tonality', tonalite: 'tonality', tonalité: 'tonality',
 };
 
+/** One threshold of a `--fail-under` spec: a family (its micro or macro F1) or tonality accuracy, and the least value. */
+export interface Threshold {
+  key: string;
+  family: EvalFamily | 'tonality';
+  average: 'micro' | 'macro';
+  threshold: number;
+}
+
 /**
- * Checks a report against minimum scores: `"themes=0.8,irritants=0.7,tonality=0.8"`.
- * Families are compared on micro F1 (`themes.macro=…` for macro F1), tonality on accuracy.
- * Returns the failures (empty when every threshold is met).
+ * The thresholds of a spec like "themes=0.8,irritants.macro=0.6,tonality=0.8";
+ * throws a TypeError naming the part that is not one (before any evaluation runs).
  */
-export function checkThresholds(report: EvalReport, spec: string): ThresholdFailure[] {
+export function parseThresholds(spec: string): Threshold[] {
   if (typeof spec !== 'string') throw new TypeError(`verbatim-fr: expected a threshold spec like "themes=0.8,tonality=0.8", got ${typeof spec}`);
-  const failures: ThresholdFailure[] = [];
+  const out: Threshold[] = [];
   for (const part of spec.split(',').map((p) => p.trim()).filter((p) => p !== '')) {
     const [rawKey = '', rawValue = ''] = part.split('=').map((s) => s.trim());
     const [name = '', average = 'micro'] = rawKey.toLowerCase().split('.');
@@ -308,10 +315,23 @@ export function checkThresholds(report: EvalReport, spec: string): ThresholdFail
         `verbatim-fr: expected thresholds like "themes=0.8,irritants.macro=0.6,tonality=0.8" (families: themes, irritants, enchantments, intents, tonality), got "${part}"`,
       );
     }
+    out.push({ key: rawKey, family, average, threshold });
+  }
+  return out;
+}
+
+/**
+ * Checks a report against minimum scores: `"themes=0.8,irritants=0.7,tonality=0.8"`.
+ * Families are compared on micro F1 (`themes.macro=…` for macro F1), tonality on accuracy.
+ * Returns the failures (empty when every threshold is met).
+ */
+export function checkThresholds(report: EvalReport, spec: string): ThresholdFailure[] {
+  const failures: ThresholdFailure[] = [];
+  for (const { key, family, average, threshold } of parseThresholds(spec)) {
     const actual = family === 'tonality' ? report.tonality.accuracy : report.families[family][average].f1;
     if (actual < threshold) {
       const what = family === 'tonality' ? 'tonality accuracy' : `${family} ${average} F1`;
-      failures.push({ key: rawKey, family, average, actual, threshold, message: `${what} ${actual.toFixed(3)} < ${threshold}` });
+      failures.push({ key, family, average, actual, threshold, message: `${what} ${actual.toFixed(3)} < ${threshold}` });
     }
   }
   return failures;

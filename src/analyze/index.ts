@@ -3,7 +3,7 @@ export { createAnalyzer, createAnalyzerAsync, analyze } from './analyze.js';
 export { TONALITY_THRESHOLDS } from './sentiment.js';
 export type { Analyzer, AnalyzerOptions, AnalyzedMatch, CancelReason } from './analyze.js';
 export type { TonalityThresholds } from './sentiment.js';
-export { evaluate, checkThresholds } from './evaluate.js';
+export { evaluate, checkThresholds, parseThresholds } from './evaluate.js';
 export type {
   EvalReport,
   EvalFamily,
@@ -12,6 +12,7 @@ export type {
   LabelScore,
   ErrorExample,
   TonalityScore,
+  Threshold,
   ThresholdFailure,
   GoldVerbatim,
 } from './evaluate.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, checkThresholds, createAnalyzer, evaluate, GoldError, parseGoldJsonl, renderEvalReport } from '../../src/index.js';
+import { analyze, checkThresholds, createAnalyzer, parseThresholds, evaluate, GoldError, parseGoldJsonl, renderEvalReport } from '../../src/index.js';
 import { fixture, miniAnalyzer } from './helpers.js';
 
 // Hand computation, mini lexicon on gold-mini.jsonl:
@@ -86,6 +86,17 @@ describe('evaluate', () => {
     expect(text).toMatch(themes);
     expect(text).toContain(tonality);
     for (const line of text.split('\n')) expect([...line].length).toBeLessThanOrEqual(100);
+  });
+});
+
+describe('parseThresholds', () => {
+  it('reads families, averages and values, and names the part that is not a threshold', () => {
+    expect(parseThresholds('themes=0.8, irritants.macro=0.6,tonalité=0.75')).toEqual([
+      { key: 'themes', family: 'themes', average: 'micro', threshold: 0.8 },
+      { key: 'irritants.macro', family: 'irritants', average: 'macro', threshold: 0.6 },
+      { key: 'tonalité', family: 'tonality', average: 'micro', threshold: 0.75 },
+    ]);
+    for (const bad of ['themes=abc', 'thèmes=0.8', 'themes.median=0.8', 'themes=', 'themes']) expect(() => parseThresholds(bad), bad).toThrow(/expected thresholds like/);
   });
 });
 

@@ -3,7 +3,7 @@ import { Option, type Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import type { Analyzer, EvaluateOptions } from '../../index.js';
 import { sectorNames } from '../../lexicon/defaults.js';
-import { collect, positiveInt } from '../args.js';
+import { collect, positiveInt, usageError } from '../args.js';
 import { checkInputs, checkOutputs } from '../checks.js';
 import { EXIT, type CommandContext } from '../context.js';
 import { output } from '../output.js';
@@ -28,7 +28,15 @@ export function evalCommand(program: Command, context: CommandContext): void {
     .action(async (gold: string, opts: EvalCliOptions) => {
       await checkOutputs([{ option: '--out', path: opts.out }], [gold]);
       await checkInputs([gold]);
-      const [{ checkThresholds, createAnalyzer, evaluate, findSector, parseGoldJsonl, renderEvalReport }, { loadLexiconFiles }] = await Promise.all([import('../../index.js'), import('../../io/lexicon-files.js')]);
+      const [{ checkThresholds, parseThresholds, createAnalyzer, evaluate, findSector, parseGoldJsonl, renderEvalReport }, { loadLexiconFiles }] = await Promise.all([import('../../index.js'), import('../../io/lexicon-files.js')]);
+      // A --fail-under typo is a usage error, said before the evaluation runs.
+      if (opts.failUnder !== undefined) {
+        try {
+          parseThresholds(opts.failUnder);
+        } catch {
+          throw usageError('failUnder', opts.failUnder);
+        }
+      }
       const analyzer = await buildAnalyzer(opts.lexicon, opts.defaultLexicon, 'fra', opts.sector);
       const records = parseGoldJsonl(await readFile(gold, 'utf8'), gold);
       const options: EvaluateOptions = { examples: opts.worst };
@@ -69,3 +77,4 @@ interface EvalCliOptions {
   suggest?: boolean;
   out?: string;
 }
+
