@@ -5,27 +5,14 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sink } from './_sink.js';
 import { EXIT, main } from '../../src/cli/main.js';
 import { LEXICON_ISSUE_MESSAGES } from '../../src/lexicon/messages.js';
 import { DOCUMENT_MESSAGES, INPUT_ISSUE_MESSAGES } from '../../src/io/issue-messages.js';
 import { QUEUE_MESSAGES } from '../../src/queue/messages.js';
 import { GOLD_ISSUE_MESSAGES } from '../../src/analyze/gold.js';
 import { describeScoreScaleIssue, type ScoreScaleIssue } from '../../src/report/scales.js';
-
-function sink(): { stream: Writable; text(): string } {
-  let text = '';
-  return {
-    stream: new Writable({
-      write(chunk, _encoding, callback) {
-        text += String(chunk);
-        callback();
-      },
-    }),
-    text: () => text,
-  };
-}
 
 async function cli(args: string[]): Promise<{ code: number; stderr: string }> {
   const out = sink();

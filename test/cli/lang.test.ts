@@ -5,26 +5,13 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sink } from './_sink.js';
 import { createProgram, EXIT, main } from '../../src/cli/main.js';
 import { untranslatedHelp } from '../../src/cli/help.js';
 import { chooseLang } from '../../src/cli/lang.js';
 import { CLI_MESSAGES } from '../../src/cli/messages.js';
 import { REJECT_MESSAGES, type RejectCode, type RejectParams } from '../../src/io/reject-messages.js';
-
-function sink(): { stream: Writable; text(): string } {
-  let text = '';
-  return {
-    stream: new Writable({
-      write(chunk, _encoding, callback) {
-        text += String(chunk);
-        callback();
-      },
-    }),
-    text: () => text,
-  };
-}
 
 async function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   const out = sink();
