@@ -236,8 +236,10 @@ class GlobIndex {
       for (const id of this.scan) test(id);
       found.sort((a, b) => a - b);
     }
-    this.memo.set(key, found);
-    return found;
+    // Most keys satisfy no glob: one shared empty list, not an array per key kept in the memo.
+    const ids = found.length === 0 ? NO_NODES : found;
+    this.memo.set(key, ids);
+    return ids;
   }
 }
 
@@ -999,6 +1001,8 @@ function matcherFrom(lexicon: Lexicon, data: MatcherData, options: CompileOption
     }
     return { key, keyId, more, stem, stemId, negator, globs: ids, first, fixes, firstFixed, collides, exact: undefined, mask, firstSteps: withMasks(first), fixedSteps: withMasks(firstFixed) };
   };
+  /** What a key with no edge, no correction and no accent collision is to the matcher (its key and stem are never read). */
+  const noEdge: KeyInfo = keyInfo('', undefined, '', false, NO_NODES, NO_NODES, undefined, NO_NODES, false);
   const firstEdges = (key: string, stem: string, ids: readonly number[]): number[] => {
     const first = [...rootTargets(trie, KEY, keyIds.of(key)), ...rootTargets(trie, STEM, stemIds.of(stem))];
     for (const id of ids) first.push(...rootTargets(trie, GLOB, id));
@@ -1041,6 +1045,11 @@ function matcherFrom(lexicon: Lexicon, data: MatcherData, options: CompileOption
       }
       firstFixed = fixedEdges;
     }
+    const keyId = keyIds.of(key);
+    const stemId = stemIds.of(stem);
+    // A word the lexicon has no edge for, no correction and no accent collision (most words of a corpus): the
+    // matcher reads nothing of it but "no edge", so every such key shares one record instead of one each.
+    if (keyId < 0 && stemId < 0 && ids.length === 0 && fixes === undefined && !words.collisions.has(key)) return remember(key, noEdge);
     return remember(key, keyInfo(key, undefined, stem, negators.has(key), ids, firstEdges(key, stem, ids), fixes, firstFixed, words.collisions.has(key)));
   };
   /**
