@@ -63,6 +63,17 @@ interface Scan {
   next?: (LineStart & { index: number }) | undefined;
 }
 
+
+/**
+ * A cell as a string of its own. A slice of the decoded window is a view of
+ * it: V8 keeps the whole window alive for as long as any cell cut from it (or
+ * any word cut from that cell) lives, so the memos and word tables that keep
+ * a few words of each row would hold the whole file's text by the end of a
+ * run. Short slices are copies already.
+ */
+function detach(cell: string): string {
+  return cell.length < 13 ? cell : (' ' + cell).slice(1);
+}
 function newScan(start: number, line: number): Scan {
   return {
     start, line, fields: [], width: 0, pos: start, atFieldStart: true, fieldStart: start, inQuote: false, closed: false,
@@ -145,7 +156,7 @@ function scan(s: Scan, win: HeldText, delimiter: number): void {
     }
     if (!s.oversized) {
       const from = s.fieldStart - base;
-      s.fields.push(s.closed ? unescape(text.slice(from + 1, i - 1)) : text.slice(from, i));
+      s.fields.push(detach(s.closed ? unescape(text.slice(from + 1, i - 1)) : text.slice(from, i)));
     }
     s.width++;
     if (i >= n) return finish(s, win, base + i);
