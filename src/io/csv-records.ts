@@ -19,6 +19,7 @@
 // it, so every line of the file ends in exactly one record, one lost span, the
 // header or a blank line: nothing is counted twice and nothing disappears.
 import type { HeldText, LineStart, TextWindow } from './text-window.js';
+import { ownText } from './values.js';
 
 const QUOTE = 0x22;
 const LF = 0x0a;
@@ -64,16 +65,6 @@ interface Scan {
 }
 
 
-/**
- * A cell as a string of its own. A slice of the decoded window is a view of
- * it: V8 keeps the whole window alive for as long as any cell cut from it (or
- * any word cut from that cell) lives, so the memos and word tables that keep
- * a few words of each row would hold the whole file's text by the end of a
- * run. Short slices are copies already.
- */
-function detach(cell: string): string {
-  return cell.length < 13 ? cell : (' ' + cell).slice(1);
-}
 function newScan(start: number, line: number): Scan {
   return {
     start, line, fields: [], width: 0, pos: start, atFieldStart: true, fieldStart: start, inQuote: false, closed: false,
@@ -156,7 +147,7 @@ function scan(s: Scan, win: HeldText, delimiter: number): void {
     }
     if (!s.oversized) {
       const from = s.fieldStart - base;
-      s.fields.push(detach(s.closed ? unescape(text.slice(from + 1, i - 1)) : text.slice(from, i)));
+      s.fields.push(ownText(s.closed ? unescape(text.slice(from + 1, i - 1)) : text.slice(from, i)));
     }
     s.width++;
     if (i >= n) return finish(s, win, base + i);

@@ -91,3 +91,15 @@ export function authorRole(value: string, agentNames: readonly string[] = []): '
   if (AGENT_AUTHORS.has(key) || agentNames.some((n) => fold(n.trim()) === key)) return 'agent';
   return 'customer';
 }
+
+/**
+ * A cell's text as a string of its own. A slice of a reader's decoded text
+ * (a CSV window, an XML chunk) is a view of it: V8 keeps the whole text alive
+ * for as long as any cell cut from it, or any word cut from that cell, lives,
+ * and the analysis keeps words of every row it sees (memos, word tables), so
+ * a run would end up holding most of the file. Short slices are copies already.
+ */
+export function ownText(cell: string): string {
+  return cell.length < 13 ? cell : (' ' + cell).slice(1);
+}
+

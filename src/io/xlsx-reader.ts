@@ -13,6 +13,7 @@ import { InputError } from './errors.js';
 import { UnreadableDocument } from './json-reader.js';
 import { inputProblem } from './issue-messages.js';
 import { uniqueHeaders, type CellValue, type PreparedInput, type RawItem } from './raw.js';
+import { ownText } from './values.js';
 
 /** What the parts of a spreadsheet read (sheet, shared strings, styles, workbook) may inflate to, in bytes, by default: 256 MiB. */
 export const DEFAULT_MAX_XLSX_SIZE = 256 * 1024 * 1024;
@@ -234,7 +235,7 @@ async function sharedStrings(zip: Zip, entry: Entry | undefined, budget: Budget)
     },
     close(name) {
       if (name === 'si') {
-        strings.push(unescapeOoxml((current ?? []).join('')));
+        strings.push(ownText(unescapeOoxml((current ?? []).join(''))));
         current = undefined;
       } else if (name === 't') inText = false;
       else if (name === 'rPh') inPhonetic = false;
@@ -299,7 +300,7 @@ async function* sheetRows(zip: Zip, entry: Entry, context: SheetContext): AsyncG
       }
       case 'str':
       case 'inlineStr':
-        return unescapeOoxml(raw);
+        return ownText(unescapeOoxml(raw));
       case 'b':
         return raw === '1' || raw === 'true';
       case 'e':
@@ -311,7 +312,7 @@ async function* sheetRows(zip: Zip, entry: Entry, context: SheetContext): AsyncG
       default: {
         if (raw.trim() === '') return undefined;
         const n = Number(raw);
-        if (Number.isNaN(n)) return raw;
+        if (Number.isNaN(n)) return ownText(raw);
         return context.dates.has(style) ? excelDate(n, context.date1904) : n;
       }
     }
