@@ -33,7 +33,6 @@ export interface DiscoverMessages {
   scale(kind: string): string;
   noScores: string;
   noTopic: string;
-  kind: Record<DiscoverKind, string>;
   /** Column headers: terminal table (lower case) and Markdown / HTML. */
   table: { candidate: string; kind: string; verbatims: string; dissatisfied: string; meanScore: string; channels: string; topExpressions: string };
   /** "— theme, 8 verbatims (about 12); channels…" */
@@ -80,7 +79,6 @@ const fr: DiscoverMessages = {
   scale: (kind) => ({ stars: 'étoiles', nps: 'NPS', csat: 'CSAT', ces: 'CES', unknown: 'inconnue' })[kind] ?? kind,
   noScores: 'aucune note',
   noTopic: 'Aucun sujet candidat : rien ne ressort des verbatims inexpliqués.',
-  kind: { theme: 'thème', irritant: 'irritant', enchantment: 'enchantement' },
   table: {
     candidate: 'candidat',
     kind: 'type',
@@ -142,7 +140,6 @@ const en: DiscoverMessages = {
   scale: (kind) => kind,
   noScores: 'no scores',
   noTopic: 'No candidate topic: nothing stands out among the unexplained verbatims.',
-  kind: { theme: 'theme', irritant: 'irritant', enchantment: 'enchantment' },
   table: {
     candidate: 'candidate',
     kind: 'kind',

@@ -1,6 +1,6 @@
 // How a discovery shows: terminal table, Markdown, JSON, and an HTML section
 // (with the report renderers' helpers), in French or English.
-import type { ReportLang } from '../report/messages.js';
+import { messagesFor, type ReportLang } from '../report/messages.js';
 import { anchorId, escapeHtml as esc } from '../report/renderers/html/escape.js';
 import { cell, table } from '../report/renderers/html/kit.js';
 import { capitalize, formatShare, mdCell, mdTable, oneLine, padEnd, padStart, truncate, widthOf } from '../report/renderers/text.js';
@@ -20,6 +20,9 @@ interface Words {
   lang: ReportLang;
   m: DiscoverMessages;
 }
+
+/** A topic's kind as the report names entry kinds ("thème", "enchantment"). */
+const kindName = (w: Words, t: DiscoverTopic): string => messagesFor(w.lang).kindName[t.kind];
 
 const wordsFor = (options: DiscoverRenderOptions): Words => {
   const lang: ReportLang = options.lang === 'en' ? 'en' : 'fr';
@@ -46,7 +49,7 @@ function renderTable(r: DiscoverResult, w: Words, width = 100): string {
   const lines = [heading(r, w), ''];
   if (r.topics.length === 0) return [...lines, m.noTopic, ''].join('\n');
   const head = ['#', ...COLUMNS.map((c) => m.table[c]), m.table.topExpressions];
-  const rows = r.topics.map((t, i) => [String(i + 1), t.id, m.kind[t.kind], String(t.verbatims), String(t.dissatisfied), meanScoresText(t, w.lang), t.expressions.map((e) => e.text).join(', ')]);
+  const rows = r.topics.map((t, i) => [String(i + 1), t.id, kindName(w, t), String(t.verbatims), String(t.dissatisfied), meanScoresText(t, w.lang), t.expressions.map((e) => e.text).join(', ')]);
   const widths = head.map((h, c) => Math.max(widthOf(h), ...rows.map((row) => widthOf(row[c] as string))));
   const last = Math.max(20, width - widths.slice(0, -1).reduce((s, w) => s + w + 2, 0));
   widths[widths.length - 1] = Math.min(widths[widths.length - 1] as number, last);
@@ -54,7 +57,7 @@ function renderTable(r: DiscoverResult, w: Words, width = 100): string {
     cells.map((c, i) => (i === cells.length - 1 ? truncate(c, widths[i] as number) : i >= 3 && i <= 5 ? padStart(c, widths[i] as number) : padEnd(truncate(c, widths[i] as number), widths[i] as number))).join('  ').trimEnd();
   lines.push(line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line), '');
   for (const [i, t] of r.topics.entries()) {
-    lines.push(`${i + 1}. ${t.label} — ${m.detail(m.kind[t.kind], t.verbatims, t.estimated !== t.verbatims ? t.estimated : undefined, channels(t, w))}`);
+    lines.push(`${i + 1}. ${t.label} — ${m.detail(kindName(w, t), t.verbatims, t.estimated !== t.verbatims ? t.estimated : undefined, channels(t, w))}`);
     for (const e of t.examples) lines.push(`   « ${truncate(oneLine(e.text), width - 6)} »`);
   }
   lines.push('', `${m.grouping}${m.colon}${method(r, w)}.`);
@@ -72,7 +75,7 @@ function renderMarkdown(r: DiscoverResult, w: Words): string {
     ...mdTable(
       pageHead(w),
       [true, false, false, true, true, true, false, false],
-      r.topics.map((t, i) => [String(i + 1), t.id, m.kind[t.kind], String(t.verbatims), String(t.dissatisfied), meanScoresText(t, w.lang), channels(t, w), t.expressions.map((e) => e.text).join(', ')]),
+      r.topics.map((t, i) => [String(i + 1), t.id, kindName(w, t), String(t.verbatims), String(t.dissatisfied), meanScoresText(t, w.lang), channels(t, w), t.expressions.map((e) => e.text).join(', ')]),
     ),
     '',
   );
@@ -99,7 +102,7 @@ export function discoverHtmlSection(r: DiscoverResult, options: DiscoverRenderOp
         r.topics.map((t, i) => [
           cell(String(i + 1)),
           cell(`<code>${esc(t.id)}</code>`),
-          cell(esc(m.kind[t.kind])),
+          cell(esc(kindName(w, t))),
           cell(String(t.verbatims), true),
           cell(String(t.dissatisfied), true),
           cell(esc(meanScoresText(t, w.lang)), true),

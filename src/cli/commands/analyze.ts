@@ -53,6 +53,22 @@ export function parseExports(values: readonly string[]): Partial<Record<ExportKi
   }
   return out;
 }
+/** A report table to export and where (`--export keyness=FILE`). */
+export interface TableExport {
+  kind: (typeof TABLE_KINDS)[number];
+  path: string;
+}
+
+/**
+ * `--export` of a merge (`verbatim merge`, `queue merge`): states hold no rows,
+ * so only the report's tables can be exported; any other kind is a usage error.
+ */
+export function parseTableExports(values: readonly string[]): TableExport[] {
+  const exports = parseExports(values);
+  for (const kind of Object.keys(exports)) if (!(TABLE_KINDS as readonly string[]).includes(kind)) throw usageError('exportUnknownKind', kind, TABLE_KINDS);
+  return TABLE_KINDS.filter((kind) => exports[kind] !== undefined).map((kind) => ({ kind, path: exports[kind] as string }));
+}
+
 /** `--by COLUMN` (analyze, queue produce): once, and not empty. */
 export function byColumn(value: string, previous: string | undefined): string {
   if (previous !== undefined) throw usageError('givenTwice', '--by', previous, value);

@@ -13,7 +13,7 @@ import { REPORT_FORMATS, resolveReportFormat, type CliReportFormat } from '../re
 import { addReportLabelOptions, reportLabelOptions, type ReportLabelCliOptions } from '../report-labels.js';
 import { readAll } from '../read.js';
 import { sayWritten } from '../written.js';
-import { parseExports, TABLE_KINDS } from './analyze.js';
+import { parseTableExports } from './analyze.js';
 
 export function mergeCommand(program: Command, context: CommandContext): void {
   const { io, m, setExitCode } = context;
@@ -33,10 +33,7 @@ export function mergeCommand(program: Command, context: CommandContext): void {
       const opts = { ...cliOpts, format: resolveReportFormat(context, cliOpts.format, cliOpts.out) };
       const labels = reportLabelOptions(opts, opts.format);
       if (files.filter((f) => f === '-').length > 1) throw usageError('stdinTwice');
-      const exports = parseExports(opts.export ?? []);
-      // A merge has no rows: only the tables of the report can be exported.
-      for (const kind of Object.keys(exports)) if (!(TABLE_KINDS as readonly string[]).includes(kind)) throw usageError('exportUnknownKind', kind, TABLE_KINDS);
-      const tables = TABLE_KINDS.filter((kind) => exports[kind] !== undefined).map((kind) => ({ kind, path: exports[kind] as string }));
+      const tables = parseTableExports(opts.export ?? []);
       const users = stdoutUsers([{ option: '--out', path: opts.out, report: true }, ...tables.map(({ kind, path }) => ({ option: `--export ${kind}`, path }))]);
       if (users.length > 1) throw usageError('oneStdoutStream', users, `report.${opts.format === 'state' ? 'state.json' : opts.format === 'table' ? 'txt' : opts.format}`);
       const toFile = (path: string | undefined): string | undefined => (path === '-' ? undefined : path);

@@ -16,7 +16,7 @@ import { output, stdoutUsers } from '../output.js';
 import { onStopSignal } from '../process.js';
 import { REPORT_FORMATS, resolveReportFormat, type CliReportFormat } from '../report-format.js';
 import { sayWritten } from '../written.js';
-import { byColumn, DEFAULT_VOCABULARY, parseExports, TABLE_KINDS, vocabulary } from './analyze.js';
+import { byColumn, DEFAULT_VOCABULARY, parseTableExports, vocabulary } from './analyze.js';
 import { addReportLabelOptions, reportLabelOptions, type ReportLabelCliOptions } from '../report-labels.js';
 
 const INPUT_FORMATS = ['csv', 'tsv', 'json', 'jsonl', 'xlsx'] as const;
@@ -149,10 +149,7 @@ export function queueCommand(program: Command, context: CommandContext): void {
   addReportLabelOptions(merge).action(async (cliOpts: QueueMergeCliOptions) => {
     const opts = { ...cliOpts, format: resolveReportFormat(context, cliOpts.format, cliOpts.out) };
     const labels = reportLabelOptions(opts, opts.format);
-    const exports = parseExports(opts.export ?? []);
-    // The merge has the rows' states, not the rows: only the tables of the report can be exported (the others come from analyze).
-    for (const kind of Object.keys(exports)) if (!(TABLE_KINDS as readonly string[]).includes(kind)) throw usageError('exportUnknownKind', kind, TABLE_KINDS);
-    const tables = TABLE_KINDS.filter((kind) => exports[kind] !== undefined).map((kind) => ({ kind, path: exports[kind] as string }));
+    const tables = parseTableExports(opts.export ?? []);
     const users = stdoutUsers([{ option: '--out', path: opts.out, report: true }, { option: '--annotate', path: opts.annotate }, ...tables.map(({ kind, path }) => ({ option: `--export ${kind}`, path }))]);
     if (users.length > 1) throw usageError('oneStdoutStream', users);
     const toFile = (path: string | undefined): string | undefined => (path === '-' ? undefined : path);
