@@ -103,33 +103,34 @@ function compiled(entries: Array<{ terms: string[]; exclude: string[] }>) {
   return compileLexicon(composeLexicons([defineLexicon({ version: 1, entries: list })]), { fuzzy: false });
 }
 
+type GenEntry = { terms: string[]; exclude: string[] };
+
+/** Duplicate terms within an entry are refused by the lexicon's validation: keep the first (and no term as its own exclusion). */
+const cleaned = (entries: readonly GenEntry[]): GenEntry[] =>
+  entries.map((e) => ({ terms: [...new Set(e.terms)], exclude: [...new Set(e.exclude)].filter((t) => !e.terms.includes(t)) }));
+
+/** The compiled matcher finds the reference's spans on every stream. */
+function expectReferenceSpans(entries: readonly GenEntry[], streams: readonly MatchUnit[][]): void {
+  const clean = cleaned(entries);
+  const matcher = compiled(clean);
+  for (const units of streams) {
+    // Spans per entry: two terms of one entry ending at one trie node report the first term only.
+    const got = [...new Set(matcher.match(units).map((r) => `${r.pattern.entry} ${r.pattern.exclude} ${r.start}-${r.end}`))].sort();
+    expect(got).toEqual(reference(clean, units));
+  }
+}
+
 describe('the matcher against a naive reference', () => {
   it('finds exactly the reference spans, terms and exclusions', () => {
     fc.assert(
-      fc.property(fc.array(entry, { minLength: 1, maxLength: 6 }), fc.array(stream, { minLength: 1, maxLength: 4 }), (entries, streams) => {
-        // Duplicate terms within an entry are refused by the lexicon's validation: keep the first.
-        const clean = entries.map((e) => ({ terms: [...new Set(e.terms)], exclude: [...new Set(e.exclude)].filter((t) => !e.terms.includes(t)) }));
-        const matcher = compiled(clean);
-        for (const units of streams) {
-          // Spans per entry: two terms of one entry ending at one trie node report the first term only.
-          const got = [...new Set(matcher.match(units).map((r) => `${r.pattern.entry} ${r.pattern.exclude} ${r.start}-${r.end}`))].sort();
-          expect(got).toEqual(reference(clean, units));
-        }
-      }),
+      fc.property(fc.array(entry, { minLength: 1, maxLength: 6 }), fc.array(stream, { minLength: 1, maxLength: 4 }), expectReferenceSpans),
       { numRuns: 150 },
     );
   });
 
   it('finds exactly the reference spans with wide positions', () => {
     fc.assert(
-      fc.property(fc.array(wideEntry, { minLength: 1, maxLength: 4 }), fc.array(stream, { minLength: 1, maxLength: 4 }), (entries, streams) => {
-        const clean = entries.map((e) => ({ terms: [...new Set(e.terms)], exclude: [...new Set(e.exclude)].filter((t) => !e.terms.includes(t)) }));
-        const matcher = compiled(clean);
-        for (const units of streams) {
-          const got = [...new Set(matcher.match(units).map((r) => `${r.pattern.entry} ${r.pattern.exclude} ${r.start}-${r.end}`))].sort();
-          expect(got).toEqual(reference(clean, units));
-        }
-      }),
+      fc.property(fc.array(wideEntry, { minLength: 1, maxLength: 4 }), fc.array(stream, { minLength: 1, maxLength: 4 }), expectReferenceSpans),
       { numRuns: 80 },
     );
   });
@@ -137,7 +138,7 @@ describe('the matcher against a naive reference', () => {
   it('matches in order of start then end', () => {
     fc.assert(
       fc.property(fc.array(entry, { minLength: 1, maxLength: 6 }), stream, (entries, units) => {
-        const clean = entries.map((e) => ({ terms: [...new Set(e.terms)], exclude: [...new Set(e.exclude)].filter((t) => !e.terms.includes(t)) }));
+        const clean = cleaned(entries);
         const raw = compiled(clean).match(units);
         for (let k = 1; k < raw.length; k += 1) {
           const a = raw[k - 1]!;
