@@ -8,6 +8,7 @@ import { InputsError, OutputError } from './checks.js';
 import { UsageError, usageError } from './args.js';
 import { configureHelpLanguage, translateCommanderError, translateHelp } from './help.js';
 import { chooseLang } from './lang.js';
+import { chooseHeapGrowth } from './heap.js';
 import { cliMessages, type CliLang, type CliMessages } from './messages.js';
 import { analyzeCommand, joinExportArgs } from './commands/analyze.js';
 import { discoverCommand } from './commands/discover.js';
@@ -54,6 +55,13 @@ const EXAMPLES = `
 export interface MainOptions {
   /** The script that starts an analysis worker (the `verbatim` bin, which is one): needed for `--workers` above 1. */
   workerScript?: string;
+  /**
+   * Sets the V8 heap's growth between full collections, in percent, for the
+   * whole process (the bin passes `setHeapGrowth`; in-process callers, such
+   * as the tests, leave their own heap alone). Called with what
+   * `VERBATIM_HEAP_GROWTH` asks (see chooseHeapGrowth), before any command runs.
+   */
+  setHeapGrowth?: (percent: number) => void;
 }
 
 /**
@@ -69,6 +77,9 @@ export async function main(argv: string[], io: CliIo = defaultIo(), options: Mai
   const { lang } = choice;
   const m = cliMessages(lang);
   if (choice.badValue !== undefined) return reportError(usageError('lang', choice.badValue), io, debug, lang);
+  const growth = chooseHeapGrowth(io.env);
+  if ('badValue' in growth) return reportError(usageError('heapGrowth', growth.badValue), io, debug, lang);
+  if (growth.percent !== undefined) options.setHeapGrowth?.(growth.percent);
   if (choice.movedCorpusLang !== undefined) io.stderr.write(`verbatim: ${m.notes.warning}${m.colon}${m.notes.langMoved(choice.movedCorpusLang)}\n`);
   argv = joinExportArgs(choice.argv);
   const context: CommandContext = { io, lang, m, quiet, setExitCode: (next) => (code = next), ...(options.workerScript !== undefined ? { workerScript: options.workerScript } : {}) };

@@ -1,0 +1,73 @@
+// VERBATIM_HEAP_GROWTH: what the CLI asks of V8's heap growth, read before any
+// command runs; a bad value is a usage error in the CLI's language.
+// In-process through main(), with a stand-in for the setter (the real one
+// changes a flag of the whole process; its effect is measured by the memory
+// bench, not here).
+import { describe, expect, it } from 'vitest';
+import { sink } from './_sink.js';
+import { EXIT, main } from '../../src/cli/main.js';
+import { chooseHeapGrowth, DEFAULT_HEAP_GROWTH, setHeapGrowth } from '../../src/cli/heap.js';
+
+async function cli(env: Record<string, string>): Promise<{ code: number; stderr: string; asked: number[] }> {
+  const asked: number[] = [];
+  const err = sink();
+  const code = await main(['tokenize', 'bonjour'], { stdout: sink().stream, stderr: err.stream, env: { CI: 'true', ...env } }, { setHeapGrowth: (percent) => asked.push(percent) });
+  return { code, stderr: err.text(), asked };
+}
+
+describe('chooseHeapGrowth', () => {
+  it.each([
+    [undefined, DEFAULT_HEAP_GROWTH],
+    ['', DEFAULT_HEAP_GROWTH],
+    ['30', 30],
+    [' 120 ', 120],
+    ['10', 10],
+    ['400', 400],
+  ])('VERBATIM_HEAP_GROWTH=%j gives %j %%', (value, percent) => {
+    expect(chooseHeapGrowth(value === undefined ? {} : { VERBATIM_HEAP_GROWTH: value })).toEqual({ percent });
+  });
+
+  it.each(['off', 'OFF', '0'])('VERBATIM_HEAP_GROWTH=%j leaves V8 its own policy', (value) => {
+    expect(chooseHeapGrowth({ VERBATIM_HEAP_GROWTH: value })).toEqual({ percent: undefined });
+  });
+
+  it.each(['9', '401', '50%', '1.5', 'low', '-20'])('VERBATIM_HEAP_GROWTH=%j is a bad value', (value) => {
+    expect(chooseHeapGrowth({ VERBATIM_HEAP_GROWTH: value })).toEqual({ badValue: value });
+  });
+});
+
+describe('main', () => {
+  it('asks the default growth once, before the command runs', async () => {
+    const { code, asked } = await cli({});
+    expect(code).toBe(EXIT.ok);
+    expect(asked).toEqual([DEFAULT_HEAP_GROWTH]);
+  });
+
+  it('asks what the variable says, and nothing with off', async () => {
+    expect((await cli({ VERBATIM_HEAP_GROWTH: '25' })).asked).toEqual([25]);
+    expect((await cli({ VERBATIM_HEAP_GROWTH: 'off' })).asked).toEqual([]);
+  });
+
+  it.each([
+    [{}, 'VERBATIM_HEAP_GROWTH attend un pourcentage de 10 à 400', '« beaucoup »'],
+    [{ VERBATIM_LANG: 'en' }, 'VERBATIM_HEAP_GROWTH expects a percentage from 10 to 400', '"beaucoup"'],
+  ])('a bad value is a usage error, before any command (%j)', async (env, says, quoted) => {
+    const { code, stderr, asked } = await cli({ ...env, VERBATIM_HEAP_GROWTH: 'beaucoup' });
+    expect(code).toBe(EXIT.usage);
+    expect(stderr).toContain(says);
+    expect(stderr).toContain(quoted);
+    expect(asked).toEqual([]);
+  });
+});
+
+describe('setHeapGrowth', () => {
+  it('leaves a growth that Node was given alone', () => {
+    expect(setHeapGrowth(50, ['--heap-growing-percent=20'], undefined)).toBe(false);
+    expect(setHeapGrowth(50, [], '--max-old-space-size=900 --heap_growing_percent=30')).toBe(false);
+  });
+
+  it('sets it otherwise', () => {
+    // The flag V8 reads at each sizing of a heap; 100 % is near its own factor for a small heap.
+    expect(setHeapGrowth(100, ['--enable-source-maps'], '--max-old-space-size=900')).toBe(true);
+  });
+});
