@@ -31,10 +31,15 @@ export function countOf(counts: Readonly<Counts>, key: string): number {
  * object (a state read back from JSON).
  */
 export function addCount(counts: Counts, key: string | number, n = 1): void {
-  const k = String(key);
-  const value = countOf(counts, k) + n;
-  if (k === '__proto__') Object.defineProperty(counts, k, { value, writable: true, enumerable: true, configurable: true });
-  else counts[k] = value;
+  const k = typeof key === 'string' ? key : String(key);
+  if (k === '__proto__') {
+    Object.defineProperty(counts, k, { value: countOf(counts, k) + n, writable: true, enumerable: true, configurable: true });
+    return;
+  }
+  // One lookup for the usual case: a number is an own count (Object.prototype holds none), anything
+  // else (absent, or inherited on a plain object read back from JSON) is read as an own property.
+  const known = counts[k];
+  counts[k] = (typeof known === 'number' ? known : countOf(counts, k)) + n;
 }
 
 /** The sum of frequency tables in one pass, as a new table (keys in first-seen order). */

@@ -164,6 +164,14 @@ const WORD = /\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*/gu;
 const UPPER = /^\p{Lu}/u;
 const ELIDED_CAP = /^[dDlL]['’]\p{Lu}/u;
 
+/** Starts with a capital, or "d'"/"l'" + capital: ASCII letters by code, the rest by the regexes (this runs on every word). */
+function isCapWord(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c >= 0x41 && c <= 0x5a) return true;
+  if (c < 0x80) return (c === 0x64 || c === 0x6c) && ELIDED_CAP.test(word);
+  return UPPER.test(word);
+}
+
 function words(text: string, free: (start: number, end: number) => boolean): Word[] {
   const out: Word[] = [];
   WORD.lastIndex = 0;
@@ -174,7 +182,7 @@ function words(text: string, free: (start: number, end: number) => boolean): Wor
       folded: fold(m[0]),
       start: m.index,
       end,
-      cap: UPPER.test(m[0]) || ELIDED_CAP.test(m[0]),
+      cap: isCapWord(m[0]),
       dot: text.charCodeAt(end) === 46,
       blocked: !free(m.index, end) || /\d/u.test(text[end] ?? '') || /\d/u.test(text[m.index - 1] ?? ''),
     });
@@ -318,7 +326,7 @@ export function mayHoldNames(text: string): boolean {
   let opened = false;
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
-    const cap = UPPER.test(m[0]) || ELIDED_CAP.test(m[0]);
+    const cap = isCapWord(m[0]);
     if (opened && cap) return true;
     const f = fold(m[0]);
     // A lone `m` is a title only as a capital M.
