@@ -614,8 +614,14 @@ export function compileLexicon(lexicon: Lexicon, options: CompileOptions = {}): 
   return matcherFrom(lexicon, data, options, false);
 }
 
-function stemmer(): (key: string) => string {
-  const stemCache = new Map<string, string>();
+/**
+ * A memoised stemmer. Unbounded for a lexicon's own words (compiling); with
+ * a budget for the corpus' words (matching): a vocabulary that keeps growing
+ * must not grow it (one entry per distinct word was 1.4 million on a 1 GB
+ * export, in every worker).
+ */
+function stemmer(budget?: number): (key: string) => string {
+  const stemCache: { get(key: string): string | undefined; set(key: string, value: string): unknown } = budget === undefined ? new Map<string, string>() : new Memo<string>(budget);
   return (key) => {
     let s = stemCache.get(key);
     if (s === undefined) {
@@ -900,7 +906,7 @@ function matcherFrom(lexicon: Lexicon, data: MatcherData, options: CompileOption
   // A term holding any negation word is matched as written, even when the
   // lexicon's negator list leaves that word out (`personne`, `plus`).
   const negators = new Set([...lexicon.negation.negators.map((w) => foldKey(w)), ...NEGATION_WORDS]);
-  const stemOf = stemmer();
+  const stemOf = stemmer(KEY_MEMO_BUDGET);
   const words = options.words ?? defaultWordData();
   const keyIds = KeyIds.from(data.keyList);
   const stemIds = KeyIds.from(data.stemList);

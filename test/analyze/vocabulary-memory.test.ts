@@ -1,0 +1,54 @@
+// An analyser's caches are bounded: a corpus whose vocabulary keeps growing
+// (real exports: new words, names, typos, references on every batch) must
+// not grow its heap. Analyse texts made of words never seen before, twice as
+// many as the memos hold, then as many again: the heap after the second half
+// is what it was after the first (the memos turned over), whatever the
+// number of words. One table keyed per distinct word and never emptied grows
+// by about 60 bytes a word: 8 MB here (1 MB with the memos).
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { describe, expect, it } from 'vitest';
+import { analyze, createAnalyzer } from '../../src/index.js';
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+
+const LETTERS = 'bcdfghjklmnpqrstvwxz';
+
+/** The n-th made-up word: consonants only, seven letters or more, never a French word or a lexicon key. */
+function madeUpWord(n: number): string {
+  let w = 'zq';
+  for (let k = n; ; k = Math.floor(k / LETTERS.length)) {
+    w += LETTERS[k % LETTERS.length];
+    if (k < LETTERS.length) break;
+  }
+  return w.padEnd(7, 'x');
+}
+
+/** Analyses texts of 50 words each, holding words `from` to `to` - 1 (and the usual French around them). */
+function analyseWords(analyzer: ReturnType<typeof createAnalyzer>, from: number, to: number): void {
+  for (let i = from; i < to; i += 50) {
+    const words: string[] = [];
+    for (let k = i; k < Math.min(to, i + 50); k += 1) words.push(madeUpWord(k));
+    analyze({ id: String(i), text: `Le colis ${words.join(' ')} est arrivé en retard.` }, analyzer);
+  }
+}
+
+function heapAfterCollection(): number {
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed;
+}
+
+describe('an analyser on a vocabulary that keeps growing', () => {
+  it('holds a bounded heap: 131,072 more new words leave it where it was', () => {
+    const analyzer = createAnalyzer();
+    // A multiple of every memo's generation (32,768 keys and its halves): each memo is as full at both points.
+    const half = 131_072;
+    analyseWords(analyzer, 0, half);
+    const first = heapAfterCollection();
+    analyseWords(analyzer, half, 2 * half);
+    const second = heapAfterCollection();
+    expect(second - first).toBeLessThan(4 * 1024 * 1024);
+  }, 60_000);
+});
