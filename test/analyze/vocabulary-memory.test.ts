@@ -4,11 +4,12 @@
 // many as the memos hold, then as many again: the heap after the second half
 // is what it was after the first (the memos turned over), whatever the
 // number of words. One table keyed per distinct word and never emptied grows
-// by about 60 bytes a word: 8 MB here (1 MB with the memos).
+// by about 60 bytes a word: 8 MB here (1 MB with the memos). The same for
+// the analysis and its report under a word budget (exact tables: 41 MB).
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { analyze, createAnalyzer } from '../../src/index.js';
+import { analyze, createAnalyzer, createReportBuilder, finalizeReport, type ReportBuilder } from '../../src/index.js';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -25,12 +26,13 @@ function madeUpWord(n: number): string {
   return w.padEnd(7, 'x');
 }
 
-/** Analyses texts of 50 words each, holding words `from` to `to` - 1 (and the usual French around them). */
-function analyseWords(analyzer: ReturnType<typeof createAnalyzer>, from: number, to: number): void {
+/** Analyses texts of 50 words each, holding words `from` to `to` - 1 (and the usual French around them); adds them to `report` if given. */
+function analyseWords(analyzer: ReturnType<typeof createAnalyzer>, from: number, to: number, report?: ReportBuilder): void {
   for (let i = from; i < to; i += 50) {
     const words: string[] = [];
     for (let k = i; k < Math.min(to, i + 50); k += 1) words.push(madeUpWord(k));
-    analyze({ id: String(i), text: `Le colis ${words.join(' ')} est arrivé en retard.` }, analyzer);
+    const analysis = analyze({ id: String(i), text: `Le colis ${words.join(' ')} est arrivé en retard.`, channel: i % 100 < 50 ? 'email' : 'chat' }, analyzer);
+    report?.add(analysis);
   }
 }
 
@@ -50,5 +52,18 @@ describe('an analyser on a vocabulary that keeps growing', () => {
     analyseWords(analyzer, half, 2 * half);
     const second = heapAfterCollection();
     expect(second - first).toBeLessThan(4 * 1024 * 1024);
+  }, 60_000);
+
+  it('and its report with a word budget: the same', () => {
+    const analyzer = createAnalyzer();
+    // Words, 2- and 3-word expressions all new: the tables are cut again and again, at most 2,000 terms each.
+    const report = createReportBuilder({ maxVocabulary: 1_000 });
+    const half = 131_072;
+    analyseWords(analyzer, 0, half, report);
+    const first = heapAfterCollection();
+    analyseWords(analyzer, half, 2 * half, report);
+    const second = heapAfterCollection();
+    expect(second - first).toBeLessThan(4 * 1024 * 1024);
+    expect(finalizeReport(report.snapshot()).summary.analysed).toBe(2 * Math.ceil(half / 50));
   }, 60_000);
 });
