@@ -6,10 +6,12 @@
 // attempt that completed.
 import { hostname } from 'node:os';
 import type * as BullMQ from 'bullmq';
-import { analyzeVerbatim, createAnalyzer, type Analyzer } from '../analyze/index.js';
+import { createAnalyzer, type Analyzer } from '../analyze/index.js';
 import { createReportBuilder, reportMeta } from '../report/index.js';
 import type { ReportOptions } from '../report/types.js';
+import type { VerbatimAnalysis } from '../types.js';
 import { reportedReject } from '../run/analyze-files.js';
+import { analyzeBatch, BATCH } from '../run/batch.js';
 import { createRunState } from '../run/run-state.js';
 import { DEFAULT_QUEUE, DEFAULT_REDIS_URL, loadBullmq, openQueue, ready, redisOptions } from './connection.js';
 import { settingsKey, type ChunkData, type ChunkResult, type ChunkRow, type QueueSettings } from './run.js';
@@ -92,14 +94,24 @@ export async function workQueue(options: WorkQueueOptions = {}): Promise<QueueWo
     const { settings, analyzer, corpus } = await prepare(data.settings);
     const builder = createReportBuilder(corpus);
     const kept: ChunkRow[] | undefined = settings.keepAnnotations ? [] : undefined;
-    for (const item of data.items) {
-      if ('r' in item) {
-        builder.reject(reportedReject(item.r));
-        kept?.push({ r: item.r });
-      } else {
-        const analysis = analyzeVerbatim(item.v, analyzer, { allTurns: settings.allTurns });
-        builder.add(analysis);
-        kept?.push({ a: analysis, s: item.s });
+    // Each batch of the chunk's rows: its verbatims analysed, then every row taken in input order (`analyzeBatch`).
+    for (let from = 0; from < data.items.length; from += BATCH) {
+      const rows = data.items.slice(from, from + BATCH);
+      const analyses = analyzeBatch(
+        rows.flatMap((item) => ('r' in item ? [] : [item.v])),
+        analyzer,
+        { allTurns: settings.allTurns },
+      );
+      let next = 0;
+      for (const item of rows) {
+        if ('r' in item) {
+          builder.reject(reportedReject(item.r));
+          kept?.push({ r: item.r });
+        } else {
+          const analysis = analyses[next++] as VerbatimAnalysis;
+          builder.add(analysis);
+          kept?.push({ a: analysis, s: item.s });
+        }
       }
     }
     const state = createRunState(builder.snapshot(), analyzer, {

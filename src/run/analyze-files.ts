@@ -3,7 +3,7 @@
 // rejects in input order.
 import { inputProblem } from '../io/issue-messages.js';
 import { availableParallelism } from 'node:os';
-import { analyzeVerbatim, createAnalyzer } from '../analyze/index.js';
+import { createAnalyzer } from '../analyze/index.js';
 import type { Analyzer, AnalyzerOptions } from '../analyze/index.js';
 import { createDiscoverBuilder, mergeDiscoverStates } from '../discover/discover.js';
 import type { DiscoverOptions, DiscoverState } from '../discover/types.js';
@@ -22,6 +22,7 @@ import { checkGroupColumn, createDfmWriter, createIramuteqWriter, createSpansWri
 import type { VerbatimAnalysis } from '../types.js';
 import { createAnnotationWriter, writeRejects, type AnnotationFormat } from './outputs.js';
 import { runProvenance } from './provenance.js';
+import { analyzeBatch, BATCH } from './batch.js';
 import { startWorkers, type WorkerPool } from './pool.js';
 import { WORKER_KIND, type AnalyzerSummary } from './protocol.js';
 import { analyzerId, runStateOf } from './run-state.js';
@@ -264,22 +265,36 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
       if (discovery !== undefined) discovered = parts.reduce((a, p) => mergeDiscoverStates(a, p.discover as DiscoverState), discovery.snapshot());
     } else {
       if (analyzer === undefined) throw new Error('verbatim-fr: no analyser and no worker');
-      let pending = 0;
-      for await (const item of items) {
-        if (item.type === 'reject') await onReject(item);
-        else {
-          const analysis = analyzeVerbatim(item.verbatim, analyzer, { allTurns });
+      // Rows go by batches, as to the workers: the batch's verbatims are analysed, then every row is taken in input order.
+      let batch: ReadItem[] = [];
+      const flush = async (rows: readonly ReadItem[]): Promise<void> => {
+        const analyses = analyzeBatch(
+          rows.flatMap((item) => (item.type === 'reject' ? [] : [item.verbatim])),
+          analyzer as Analyzer,
+          { allTurns },
+        );
+        let next = 0;
+        for (const item of rows) {
+          if (item.type === 'reject') {
+            await onReject(item);
+            continue;
+          }
+          const analysis = analyses[next++] as VerbatimAnalysis;
           options.onAnalysis?.(analysis);
           local.add(analysis);
           discovery?.add(analysis);
           if (annotations) await annotations.write(analysis, item.source);
         }
-        if (++pending === 500) {
-          options.onProgress?.(pending);
-          pending = 0;
+        options.onProgress?.(rows.length);
+      };
+      for await (const item of items) {
+        batch.push(item);
+        if (batch.length === BATCH) {
+          await flush(batch);
+          batch = [];
         }
       }
-      options.onProgress?.(pending);
+      await flush(batch);
       state = local.snapshot();
       discovered = discovery?.snapshot();
     }

@@ -9,10 +9,11 @@ import type { DiscoverState } from '../discover/types.js';
 import type { ReportState } from '../report/index.js';
 import type { Verbatim, VerbatimAnalysis } from '../types.js';
 import type { AnnotationWriter } from './outputs.js';
+import { BATCH } from './batch.js';
 import type { AnalyzerSummary, FromWorker, ToWorker, WorkerSetup } from './protocol.js';
 
-/** Verbatims sent to a worker at once: large enough to amortise messaging, small enough to keep memory flat. */
-export const BATCH = 256;
+/** Verbatims sent to a worker at once. */
+export { BATCH };
 
 /**
  * The worker that analyses batch `seq` (0-based, `BATCH` verbatims each, in
