@@ -94,7 +94,7 @@ export async function workQueue(options: WorkQueueOptions = {}): Promise<QueueWo
     const { settings, analyzer, corpus } = await prepare(data.settings);
     const builder = createReportBuilder(corpus);
     const kept: ChunkRow[] | undefined = settings.keepAnnotations ? [] : undefined;
-    // Each batch of the chunk's rows: its verbatims analysed, then every row taken in input order (`analyzeBatch`).
+    // Each batch of the chunk's rows: its verbatims analysed, then added (`analyzeBatch`), then every row kept in input order.
     for (let from = 0; from < data.items.length; from += BATCH) {
       const rows = data.items.slice(from, from + BATCH);
       const analyses = analyzeBatch(
@@ -102,16 +102,13 @@ export async function workQueue(options: WorkQueueOptions = {}): Promise<QueueWo
         analyzer,
         { allTurns: settings.allTurns },
       );
+      builder.addAll(analyses);
       let next = 0;
       for (const item of rows) {
         if ('r' in item) {
           builder.reject(reportedReject(item.r));
           kept?.push({ r: item.r });
-        } else {
-          const analysis = analyses[next++] as VerbatimAnalysis;
-          builder.add(analysis);
-          kept?.push({ a: analysis, s: item.s });
-        }
+        } else kept?.push({ a: analyses[next++] as VerbatimAnalysis, s: item.s });
       }
     }
     const state = createRunState(builder.snapshot(), analyzer, {

@@ -120,7 +120,8 @@ function insertExample(list: ExampleState[], example: ExampleState, max: number)
 
 // ---------------------------------------------------------------- adding
 
-function validateAnalysis(analysis: unknown): asserts analysis is VerbatimAnalysis {
+/** Throws a TypeError naming the field when `analysis` is not a `VerbatimAnalysis` the report can count. */
+export function validateAnalysis(analysis: unknown): asserts analysis is VerbatimAnalysis {
   const a = analysis as Partial<VerbatimAnalysis> | null;
   if (typeof a !== 'object' || a === null || Array.isArray(a)) {
     throw new TypeError(`verbatim-fr: expected a VerbatimAnalysis object, got ${describe(analysis)}`);

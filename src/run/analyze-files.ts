@@ -265,7 +265,8 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
       if (discovery !== undefined) discovered = parts.reduce((a, p) => mergeDiscoverStates(a, p.discover as DiscoverState), discovery.snapshot());
     } else {
       if (analyzer === undefined) throw new Error('verbatim-fr: no analyser and no worker');
-      // Rows go by batches, as to the workers: the batch's verbatims are analysed, then every row is taken in input order.
+      // Rows go by batches, as to the workers: the batch's verbatims are analysed, then added to the report
+      // (`analyzeBatch`), then every row is taken in input order (rejects, hooks, annotations).
       let batch: ReadItem[] = [];
       const flush = async (rows: readonly ReadItem[]): Promise<void> => {
         const analyses = analyzeBatch(
@@ -273,6 +274,7 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
           analyzer as Analyzer,
           { allTurns },
         );
+        local.addAll(analyses);
         let next = 0;
         for (const item of rows) {
           if (item.type === 'reject') {
@@ -281,7 +283,6 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
           }
           const analysis = analyses[next++] as VerbatimAnalysis;
           options.onAnalysis?.(analysis);
-          local.add(analysis);
           discovery?.add(analysis);
           if (annotations) await annotations.write(analysis, item.source);
         }

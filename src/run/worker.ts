@@ -42,10 +42,8 @@ export async function runAnalysisWorker(setup: unknown, port: WorkerPort): Promi
         }
         // The whole batch is analysed, then added: each phase keeps its own tables and code in the CPU caches (`analyzeBatch`).
         const analyses = analyzeBatch(message.verbatims, analyzer, { allTurns: s.allTurns });
-        for (const analysis of analyses) {
-          accumulator.add(analysis);
-          discovery?.add(analysis);
-        }
+        accumulator.addAll(analyses);
+        for (const analysis of analyses) discovery?.add(analysis);
         port.postMessage(s.returnAnalyses ? { type: 'batch', seq: message.seq, analyses } : { type: 'batch', seq: message.seq });
       } catch (error) {
         port.postMessage({ type: 'error', message: errorText(error) });

@@ -208,3 +208,36 @@ describe('mergeReportStates', () => {
     expect(r.all.topWords[0]!.verbatims).toBeLessThanOrEqual(30);
   });
 });
+
+describe('ReportBuilder.addAll', () => {
+  const agent = (id: string): VerbatimAnalysis => ({ ...analysis({ id, text: 'Bonjour, nous revenons vers vous.', matches: [] }), author: 'agent' });
+
+  it('property: adding in batches of any sizes gives the state of add on each, agent messages included', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof({ weight: 5, arbitrary: arbAnalysis }, { weight: 1, arbitrary: fc.constant(agent('a1')) }), { maxLength: 30 }),
+        fc.array(fc.integer({ min: 0, max: 30 }), { maxLength: 6 }),
+        (analyses, cuts) => {
+          const one = createReportBuilder(options);
+          for (const a of analyses) one.add(a);
+          const batched = createReportBuilder(options);
+          const at = [...new Set([0, ...cuts.map((c) => Math.min(c, analyses.length)), analyses.length])].sort((x, y) => x - y);
+          for (let i = 1; i < at.length; i++) batched.addAll(analyses.slice(at[i - 1], at[i]));
+          expect(batched.snapshot()).toEqual(one.snapshot());
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('checks the whole batch first: a bad analysis leaves the state as it was', () => {
+    const b = createReportBuilder(options);
+    const good = analysis({ id: '1', text: 'attente interminable.', matches: [POOL[0]!] });
+    b.add(good);
+    const before = b.snapshot();
+    const bad = { ...good, keywords: 'attente' } as unknown as VerbatimAnalysis;
+    expect(() => b.addAll([good, good, bad])).toThrow('expected analysis.keywords to be an array, got string');
+    expect(b.snapshot()).toEqual(before);
+    expect(() => b.addAll(good as unknown as VerbatimAnalysis[])).toThrow('expected addAll to be given an array of analyses, got object');
+  });
+});
