@@ -15,13 +15,35 @@ export function uniqueStrings(values: readonly unknown[] | undefined): string[] 
   return [...seen];
 }
 
-/** `kind:id` keys of the entries a verbatim carries, deduplicated, for the kinds asked. */
-export function entryKeys(a: VerbatimAnalysis, kinds: readonly InsightEntryKind[]): string[] {
-  const keys: string[] = [];
+/** An entry of a verbatim: its kind, id and `kind:id` key. */
+export interface EntryItem {
+  kind: InsightEntryKind;
+  id: string;
+  key: string;
+}
+
+/**
+ * `kind:id` keys made by the adds to a state (a side table, never stored).
+ * The analyser gives the lexicon's own id strings: a key is found again
+ * without building a string, then counted under a key whose hash is known.
+ */
+const keyTables = new WeakMap<object, Map<InsightEntryKind, Map<string, string>>>();
+
+/** The entries a verbatim carries, deduplicated, for the kinds asked; keys made once per `state`. */
+export function entryItems(a: VerbatimAnalysis, kinds: readonly InsightEntryKind[], state: object): EntryItem[] {
+  let table = keyTables.get(state);
+  if (table === undefined) keyTables.set(state, (table = new Map()));
+  const items: EntryItem[] = [];
   for (const kind of kinds) {
-    for (const id of uniqueStrings(a[ENTRY_LISTS[kind]])) keys.push(`${kind}:${id}`);
+    let keys = table.get(kind);
+    if (keys === undefined) table.set(kind, (keys = new Map()));
+    for (const id of uniqueStrings(a[ENTRY_LISTS[kind]])) {
+      let key = keys.get(id);
+      if (key === undefined) keys.set(id, (key = `${kind}:${id}`));
+      items.push({ kind, id, key });
+    }
   }
-  return keys;
+  return items;
 }
 
 export function splitEntryKey(key: string): { kind: InsightEntryKind; id: string } {

@@ -16,10 +16,11 @@ import {
   assertAnalysis,
   assertKinds,
   assertState,
-  entryKeys,
   nonNegativeInteger,
   sameList,
+  entryItems,
   splitEntryKey,
+  type EntryItem,
   type InsightEntryKind,
 } from './_shared.js';
 
@@ -113,13 +114,26 @@ export function emptyCooccurrenceState(options: CooccurrenceAccumulatorOptions =
   return { type: 'cooccurrence', version: 1, kinds, keepOwnTheme: options.keepOwnTheme ?? false, channels: dict(), themes: dict() };
 }
 
+/** Pair keys made by the adds to a state (never stored): counting a pair builds no string (see `entryItems`). */
+const pairKeyTables = new WeakMap<CooccurrenceState, Map<string, Map<string, string>>>();
+
+function pairKeyOf(pairs: Map<string, Map<string, string>>, x: string, y: string): string {
+  let withX = pairs.get(x);
+  if (withX === undefined) pairs.set(x, (withX = new Map()));
+  let key = withX.get(y);
+  if (key === undefined) withX.set(y, (key = x + PAIR_SEPARATOR + y));
+  return key;
+}
+
 /** Counts the entries of one analysis and each pair of them. */
 export function addCooccurrence(state: CooccurrenceState, analysis: VerbatimAnalysis): void {
   assertAnalysis(analysis, 'cooccurrence.add');
   const { kinds, keepOwnTheme } = state;
   const counts = (state.channels[analysis.channel] ??= emptyChannel());
   counts.verbatims += 1;
-  const items = entryKeys(analysis, kinds).sort(compareStrings);
+  const items = entryItems(analysis, kinds, state).sort((p, q) => compareStrings(p.key, q.key));
+  let pairKeys = pairKeyTables.get(state);
+  if (pairKeys === undefined) pairKeyTables.set(state, (pairKeys = new Map()));
   const themeOf = new Map<string, string>();
   if (Array.isArray(analysis.matches)) {
     for (const m of analysis.matches) {
@@ -132,18 +146,14 @@ export function addCooccurrence(state: CooccurrenceState, analysis: VerbatimAnal
     const known = themes[id];
     if (known === undefined || compareStrings(theme, known) < 0) themes[id] = theme;
   }
-  const ownTheme = (x: string, y: string): boolean => {
-    const p = splitEntryKey(x);
-    const q = splitEntryKey(y);
-    return (q.kind === 'theme' && themeOf.get(p.id) === q.id) || (p.kind === 'theme' && themeOf.get(q.id) === p.id);
-  };
-  for (const item of items) addCount(counts.items, item);
+  const ownTheme = (p: EntryItem, q: EntryItem): boolean => (q.kind === 'theme' && themeOf.get(p.id) === q.id) || (p.kind === 'theme' && themeOf.get(q.id) === p.id);
+  for (const item of items) addCount(counts.items, item.key);
   for (let i = 0; i < items.length; i++) {
     for (let j = i + 1; j < items.length; j++) {
-      const x = items[i] as string;
-      const y = items[j] as string;
+      const x = items[i] as EntryItem;
+      const y = items[j] as EntryItem;
       if (!keepOwnTheme && ownTheme(x, y)) continue;
-      addCount(counts.pairs, x + PAIR_SEPARATOR + y);
+      addCount(counts.pairs, pairKeyOf(pairKeys, x.key, y.key));
     }
   }
 }

@@ -21,7 +21,7 @@ import {
   assertKinds,
   assertState,
   describe,
-  entryKeys,
+  entryItems,
   nonNegativeInteger,
   percent,
   splitEntryKey,
@@ -176,7 +176,7 @@ export function addScores(state: ScoresState, analysis: VerbatimAnalysis): void 
   const key = typeof score === 'number' && Number.isFinite(score) ? String(score === 0 ? 0 : score) : null;
   addToCell(state.all, key);
   addToCell((state.channels[analysis.channel] ??= emptyCell()), key);
-  for (const entry of entryKeys(analysis, state.kinds)) addToCell((state.entries[entry] ??= emptyCell()), key);
+  for (const entry of entryItems(analysis, state.kinds, state)) addToCell((state.entries[entry.key] ??= emptyCell()), key);
 }
 
 export function mergeScores(a: ScoresState, b: ScoresState): ScoresState {

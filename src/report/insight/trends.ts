@@ -17,7 +17,7 @@ import {
   assertKinds,
   assertState,
   describe,
-  entryKeys,
+  entryItems,
   nonNegativeInteger,
   percent,
   sameList,
@@ -191,7 +191,7 @@ export function addTrends(state: TrendsState, analysis: VerbatimAnalysis): void 
   const counts = (state.days[dayKey(day)] ??= emptyDay());
   counts.verbatims += 1;
   addCount(counts.channels, analysis.channel);
-  for (const key of entryKeys(analysis, state.kinds)) addCount(counts.entries, key);
+  for (const { key } of entryItems(analysis, state.kinds, state)) addCount(counts.entries, key);
 }
 
 export function mergeTrends(a: TrendsState, b: TrendsState): TrendsState {
