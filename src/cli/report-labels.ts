@@ -39,7 +39,7 @@ export function reportLabelOptions(opts: ReportLabelCliOptions, format: string):
     const label = eq < 0 ? '' : value.slice(eq + 1).trim();
     if (slug === '' || label === '') throw usageError('channelLabelForm', value);
     const labels = (out.channelLabels ??= Object.create(null) as Record<string, string>);
-    if (Object.prototype.hasOwnProperty.call(labels, slug)) throw usageError('channelLabelTwice', slug);
+    if (Object.hasOwn(labels, slug)) throw usageError('channelLabelTwice', slug);
     labels[slug] = label;
   }
   return out;

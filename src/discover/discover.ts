@@ -25,6 +25,7 @@ import { stem } from '../text/stem.js';
 import type { VerbatimAnalysis } from '../types.js';
 import type { DiscoverExpression, DiscoverKind, DiscoverMeanScore, DiscoverOptions, DiscoverResult, DiscoverSampleItem, DiscoverState, DiscoverTopic } from './types.js';
 import { groupingMethod } from './messages.js';
+import { typeName } from '../_utils/describe.js';
 
 const DEFAULT_SAMPLE = 20_000;
 const MIN_VERBATIMS = 3;
@@ -33,10 +34,9 @@ const MAX_WORDS = 4;
 const MAX_COMMON = 0.05;
 const NEGATORS: ReadonlySet<string> = new Set(FRENCH_NEGATORS);
 
-const describe = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
 
 function checkOptions(options: DiscoverOptions): void {
-  if (typeof options !== 'object' || options === null) throw new TypeError(`verbatim-fr: expected options to be an object, got ${describe(options)}`);
+  if (typeof options !== 'object' || options === null) throw new TypeError(`verbatim-fr: expected options to be an object, got ${typeName(options)}`);
   const size = options.sampleSize;
   if (size !== undefined && (!Number.isInteger(size) || size < 1)) throw new TypeError(`verbatim-fr: expected options.sampleSize to be a whole number of 1 or more, got ${String(size)}`);
 }
@@ -71,7 +71,7 @@ function compareItems(a: DiscoverSampleItem, b: DiscoverSampleItem): number {
 }
 
 const bump = (record: Record<string, number>, key: string, n = 1): void => {
-  record[key] = (Object.prototype.hasOwnProperty.call(record, key) ? (record[key] as number) : 0) + n;
+  record[key] = (Object.hasOwn(record, key) ? (record[key] as number) : 0) + n;
 };
 
 /**
@@ -136,7 +136,7 @@ const copyItem = (item: DiscoverSampleItem): DiscoverSampleItem => ({
 function checkState(state: unknown, name: string): asserts state is DiscoverState {
   const s = state as Partial<DiscoverState> | null;
   if (typeof s !== 'object' || s === null || s.discoverStateVersion !== 1 || !Array.isArray(s.sample) || typeof s.sampleSize !== 'number') {
-    throw new TypeError(`verbatim-fr: expected ${name} to be a DiscoverState (discoverStateVersion 1), got ${describe(state)}`);
+    throw new TypeError(`verbatim-fr: expected ${name} to be a DiscoverState (discoverStateVersion 1), got ${typeName(state)}`);
   }
 }
 
@@ -196,7 +196,7 @@ export async function discover(
   options: DiscoverOptions = {},
 ): Promise<DiscoverResult> {
   if (analyses === null || typeof analyses !== 'object' || !(Symbol.iterator in analyses || Symbol.asyncIterator in analyses)) {
-    throw new TypeError(`verbatim-fr: expected an iterable of analyses, got ${describe(analyses)}`);
+    throw new TypeError(`verbatim-fr: expected an iterable of analyses, got ${typeName(analyses)}`);
   }
   const builder = createDiscoverBuilder(options);
   for await (const analysis of analyses) builder.add(analysis);

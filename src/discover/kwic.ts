@@ -7,11 +7,11 @@ import { maskPersonalData } from '../report/mask.js';
 import { oneLine, padEnd, padStart, truncate, widthOf } from '../report/renderers/text.js';
 import type { EntryKind, VerbatimAnalysis } from '../types.js';
 import { discoverMessages, type DiscoverRenderOptions } from './messages.js';
+import { typeName } from '../_utils/describe.js';
 
 /** Id of the entry that carries the term in the analyser (`kwicLayer`). */
 export const KWIC_PROBE = 'kwic_probe';
 
-const describe = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
 
 /**
  * The one-entry lexicon layer that tests `term`: layer it over the lexicons
@@ -22,7 +22,7 @@ const describe = (v: unknown): string => (v === null ? 'null' : Array.isArray(v)
  * Throws a `LexiconError` saying what is wrong with a malformed term.
  */
 export function kwicLayer(term: string, entry?: LexiconEntry): LexiconDocument {
-  if (typeof term !== 'string' || term.trim() === '') throw new TypeError(`verbatim-fr: expected a term (non-empty string), got ${describe(term)}`);
+  if (typeof term !== 'string' || term.trim() === '') throw new TypeError(`verbatim-fr: expected a term (non-empty string), got ${typeName(term)}`);
   const probe: Record<string, unknown> = { id: KWIC_PROBE, kind: entry?.kind ?? 'theme', label: 'kwic', terms: [term] };
   if (entry !== undefined) {
     if (entry.kind === 'concept') probe['parent'] = entry.parent;

@@ -12,6 +12,7 @@ import { defaultSections } from './sections/index.js';
 import { dict } from './counts.js';
 import { cloneState, validateAnalysis } from './state.js';
 import type { CoreReport, CoreState, Report, ReportOptions, ReportReject, ReportState } from './types.js';
+import { typeName } from '../_utils/describe.js';
 
 /** The builder returned by `createReportBuilder`. */
 export interface ReportBuilder {
@@ -28,16 +29,15 @@ export interface MergeReportStatesOptions {
   sections?: readonly Section[];
 }
 
-const describe = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
 
 /** The sections of `options`, checked: names unique, the core first. */
 export function sectionsOf(options: { sections?: readonly Section[] | undefined }): readonly Section[] {
   const sections = options.sections ?? defaultSections();
-  if (!Array.isArray(sections)) throw new TypeError(`verbatim-fr: expected options.sections to be an array of sections, got ${describe(sections)}`);
+  if (!Array.isArray(sections)) throw new TypeError(`verbatim-fr: expected options.sections to be an array of sections, got ${typeName(sections)}`);
   const names = new Set<string>();
   for (const s of sections as readonly Section[]) {
     if (typeof s !== 'object' || s === null || typeof s.name !== 'string' || typeof s.add !== 'function' || typeof s.merge !== 'function' || typeof s.finalize !== 'function') {
-      throw new TypeError(`verbatim-fr: expected each of options.sections to be a section { name, init, add, merge, finalize }, got ${describe(s)}`);
+      throw new TypeError(`verbatim-fr: expected each of options.sections to be a section { name, init, add, merge, finalize }, got ${typeName(s)}`);
     }
     if (names.has(s.name)) throw new TypeError(`verbatim-fr: expected section names to be unique in options.sections, got "${s.name}" twice`);
     names.add(s.name);
@@ -50,7 +50,7 @@ export function sectionsOf(options: { sections?: readonly Section[] | undefined 
 
 function contextOf(options: ReportOptions): SectionContext {
   if (typeof options !== 'object' || options === null) {
-    throw new TypeError(`verbatim-fr: expected options to be an object, got ${describe(options)}`);
+    throw new TypeError(`verbatim-fr: expected options to be an object, got ${typeName(options)}`);
   }
   const masked = options.maskPersonalData ?? true;
   return { options, meta: options.meta ?? {}, mask: (text) => (masked ? maskPersonalData(text).text : text) };
@@ -63,11 +63,10 @@ function checkState(state: unknown, name: string): asserts state is ReportState 
   const s = state as { stateVersion?: unknown; sections?: unknown } | null;
   if (typeof s !== 'object' || s === null || (s.stateVersion !== STATE_VERSION && s.stateVersion !== 2) || typeof s.sections !== 'object' || s.sections === null) {
     const version = typeof s === 'object' && s !== null && s.stateVersion !== undefined ? ` with stateVersion ${String(s.stateVersion)}` : '';
-    throw new TypeError(`verbatim-fr: expected ${name} to be a ReportState (stateVersion ${STATE_VERSION}, or 2), got ${describe(state)}${version}`);
+    throw new TypeError(`verbatim-fr: expected ${name} to be a ReportState (stateVersion ${STATE_VERSION}, or 2), got ${typeName(state)}${version}`);
   }
 }
 
-const has = (record: object, key: string): boolean => Object.prototype.hasOwnProperty.call(record, key);
 
 /**
  * Creates a report builder: `add` each analysis, `reject` each rejected row,
@@ -79,7 +78,7 @@ export function createReportBuilder(options: ReportOptions = {}): ReportBuilder 
   const states = dict<unknown>();
   for (const s of sections) states[s.name] = s.init(context);
   const addAll = (analyses: readonly VerbatimAnalysis[]): void => {
-    if (!Array.isArray(analyses)) throw new TypeError(`verbatim-fr: expected addAll to be given an array of analyses, got ${describe(analyses)}`);
+    if (!Array.isArray(analyses)) throw new TypeError(`verbatim-fr: expected addAll to be given an array of analyses, got ${typeName(analyses)}`);
     // All checked first: a bad analysis leaves the state as it was, not added to some sections only.
     for (const analysis of analyses) validateAnalysis(analysis);
     // Section by section: each keeps its own tables and code in the CPU caches over the whole batch.
@@ -125,11 +124,11 @@ export function mergeReportStates(a: ReportState, b: ReportState, options: Merge
   const out = dict<unknown>();
   for (const name of [...new Set([...Object.keys(a.sections), ...Object.keys(b.sections)])].sort()) {
     const definition = definitions.get(name);
-    if (definition === undefined && has(a.sections, name) && has(b.sections, name)) {
+    if (definition === undefined && Object.hasOwn(a.sections, name) && Object.hasOwn(b.sections, name)) {
       throw new TypeError(`verbatim-fr: expected options.sections to define section "${name}" to merge it, got none`);
     }
-    const inA = has(a.sections, name);
-    const inB = has(b.sections, name);
+    const inA = Object.hasOwn(a.sections, name);
+    const inB = Object.hasOwn(b.sections, name);
     const merged = definition !== undefined && inA && inB ? definition.merge(a.sections[name], b.sections[name]) : cloneState(inA ? a.sections[name] : b.sections[name]);
     if (merged !== undefined) out[name] = merged;
   }
@@ -156,10 +155,10 @@ export function finalizeReport(state: ReportState, options: ReportOptions = {}):
       return coreReport;
     },
   };
-  if (!has(state.sections, CORE)) throw new TypeError('verbatim-fr: expected a state with the core section, got none');
+  if (!Object.hasOwn(state.sections, CORE)) throw new TypeError('verbatim-fr: expected a state with the core section, got none');
   const results: Record<string, unknown> = {};
   for (const s of sections) {
-    if (!has(state.sections, s.name)) continue;
+    if (!Object.hasOwn(state.sections, s.name)) continue;
     const result = s.finalize(state.sections[s.name], context);
     if (s.name === CORE) coreReport = result as CoreReport;
     // A section with no result (keyness by a column, without one) leaves no key in the report.
@@ -181,7 +180,7 @@ function place(target: Record<string, unknown>, path: readonly string[], value: 
   at[path[path.length - 1] as string] = value;
 }
 
-/** Analyses added at once by \`buildReport\`. */
+/** Analyses added at once by `buildReport`. */
 const REPORT_BATCH = 256;
 
 const isReject = (item: unknown): item is ReportReject =>
@@ -199,7 +198,7 @@ export async function buildReport(
     throw new TypeError(`verbatim-fr: expected an iterable of analyses, got ${items === null ? 'null' : typeof items}`);
   }
   const builder = createReportBuilder(options);
-  // Analyses go in by batches (\`addAll\`); rejects touch their own part of the state, in any order.
+  // Analyses go in by batches (`addAll`); rejects touch their own part of the state, in any order.
   let batch: VerbatimAnalysis[] = [];
   for await (const item of items) {
     if (isReject(item)) builder.reject(item);

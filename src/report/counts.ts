@@ -17,7 +17,7 @@ export function dict<V>(): Record<string, V> {
 
 /** Own property lookup on a user-given record (a state read back from JSON is a plain object). */
 export function own<V>(record: Readonly<Record<string, V>> | undefined, key: string): V | undefined {
-  return record !== undefined && Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+  return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
 /** The count of `key` in `counts` (0 when absent). */

@@ -4,8 +4,8 @@
  * with them (what every renderer shows).
  */
 import type { Report } from './types.js';
+import { typeName } from '../_utils/describe.js';
 
-const describe = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
 
 /**
  * A label for a channel id that no lexicon names: underscores become spaces
@@ -22,11 +22,11 @@ export function readableChannelLabel(id: string): string {
 export function checkChannelLabels(value: unknown, name: string): Readonly<Record<string, string>> | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new TypeError(`verbatim-fr: expected ${name} to be an object of channel id → label, got ${describe(value)}`);
+    throw new TypeError(`verbatim-fr: expected ${name} to be an object of channel id → label, got ${typeName(value)}`);
   }
   for (const [id, label] of Object.entries(value)) {
     if (typeof label !== 'string' || label.trim() === '') {
-      throw new TypeError(`verbatim-fr: expected ${name}.${id} to be a non-empty string, got ${describe(label)}`);
+      throw new TypeError(`verbatim-fr: expected ${name}.${id} to be a non-empty string, got ${typeName(label)}`);
     }
   }
   return value as Record<string, string>;
@@ -35,12 +35,12 @@ export function checkChannelLabels(value: unknown, name: string): Readonly<Recor
 /** `title` checked: a non-empty string, or a TypeError. */
 export function checkTitle(value: unknown, name: string): string | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'string' || value.trim() === '') throw new TypeError(`verbatim-fr: expected ${name} to be a non-empty string, got ${describe(value)}`);
+  if (typeof value !== 'string' || value.trim() === '') throw new TypeError(`verbatim-fr: expected ${name} to be a non-empty string, got ${typeName(value)}`);
   return value;
 }
 
 const own = (record: Readonly<Record<string, string>> | undefined, key: string): string | undefined =>
-  record !== undefined && Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+  record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
 
 /** The label of a channel: the one given, else the lexicon's, else a readable form of its id. */
 export function channelLabelOf(id: string, given: Readonly<Record<string, string>> | undefined, lexicon: string | undefined): string {

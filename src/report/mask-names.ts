@@ -119,19 +119,9 @@ const FIRST_NAMES = set(`aaron abdel abdelkader abdallah abdou adam adele adelai
   nabil naima nassim nolan noah noam nora ophelie oumar rayan ryan salim salome sami samy sandro sofia souad steven sylvia
   theophile tiphaine valery walid wassim william yoann yoan yohan yohann youssef yasmina zakaria zineb`);
 
-/** Lower-case ASCII letters, apostrophes and hyphens only: the word is its own fold (most words are). */
-function isFolded(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (!((c >= 0x61 && c <= 0x7a) || c === 0x27 || c === 0x2d)) return false;
-  }
-  return true;
-}
-
 // Folded words, memoised (the same words come back verbatim after verbatim); cleared when large.
 const folded = new Map<string, string>();
 function fold(s: string): string {
-  if (isFolded(s)) return s;
   let f = folded.get(s);
   if (f === undefined) {
     f = foldAccents(s);

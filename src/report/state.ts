@@ -11,13 +11,13 @@ import { addCount, compareStrings, dict, own, sumCounts } from './counts.js';
 import { fnv1a } from './stats.js';
 import { addKeywords, emptyTermTable, mergeTermTables, termTableOf, type TermTable } from './terms.js';
 import type { ChannelState, CoreState, CoverageState, ExampleState, Highlight, ReportMeta, ReportOptions, ReportReject } from './types.js';
+import { typeName } from '../_utils/describe.js';
 
 export const DEFAULT_EXAMPLES = 3;
 export const DEFAULT_MAX_REJECTS = 10;
 /** Channel of an analysis that carries none. */
 export const UNKNOWN_CHANNEL = 'inconnu';
 
-const describe = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
 
 function nonNegativeInteger(name: string, value: unknown, fallback: number): number {
   if (value === undefined) return fallback;
@@ -29,7 +29,7 @@ function nonNegativeInteger(name: string, value: unknown, fallback: number): num
 
 export function normalizeConfig(options: ReportOptions): CoreState['config'] {
   if (typeof options !== 'object' || options === null) {
-    throw new TypeError(`verbatim-fr: expected options to be an object, got ${describe(options)}`);
+    throw new TypeError(`verbatim-fr: expected options to be an object, got ${typeName(options)}`);
   }
   const maxVocabulary = options.maxVocabulary === undefined ? null : nonNegativeInteger('maxVocabulary', options.maxVocabulary, 0);
   if (maxVocabulary === 0) throw new TypeError('verbatim-fr: expected options.maxVocabulary to be at least 1, got 0');
@@ -124,15 +124,15 @@ function insertExample(list: ExampleState[], example: ExampleState, max: number)
 export function validateAnalysis(analysis: unknown): asserts analysis is VerbatimAnalysis {
   const a = analysis as Partial<VerbatimAnalysis> | null;
   if (typeof a !== 'object' || a === null || Array.isArray(a)) {
-    throw new TypeError(`verbatim-fr: expected a VerbatimAnalysis object, got ${describe(analysis)}`);
+    throw new TypeError(`verbatim-fr: expected a VerbatimAnalysis object, got ${typeName(analysis)}`);
   }
-  if (typeof a.id !== 'string') throw new TypeError(`verbatim-fr: expected analysis.id to be a string, got ${describe(a.id)}`);
+  if (typeof a.id !== 'string') throw new TypeError(`verbatim-fr: expected analysis.id to be a string, got ${typeName(a.id)}`);
   if (typeof a.text !== 'string') {
-    throw new TypeError(`verbatim-fr: expected analysis.text to be a string, got ${describe(a.text)}`);
+    throw new TypeError(`verbatim-fr: expected analysis.text to be a string, got ${typeName(a.text)}`);
   }
   for (const field of ['keywords', 'matches', 'themes', 'concepts', 'irritants', 'enchantments', 'intents'] as const) {
     if (!Array.isArray(a[field])) {
-      throw new TypeError(`verbatim-fr: expected analysis.${field} to be an array, got ${describe(a[field])}`);
+      throw new TypeError(`verbatim-fr: expected analysis.${field} to be an array, got ${typeName(a[field])}`);
     }
   }
 }
@@ -301,10 +301,10 @@ function addExamples(
 export function addReject(state: CoreState, reject: ReportReject): void {
   const r = reject as Partial<ReportReject> | null;
   if (typeof r !== 'object' || r === null || typeof r.source !== 'object' || r.source === null) {
-    throw new TypeError(`verbatim-fr: expected a reject { source: { file, row }, reason, hint }, got ${describe(reject)}`);
+    throw new TypeError(`verbatim-fr: expected a reject { source: { file, row }, reason, hint }, got ${typeName(reject)}`);
   }
   if (typeof r.reason !== 'string') {
-    throw new TypeError(`verbatim-fr: expected reject.reason to be a string, got ${describe(r.reason)}`);
+    throw new TypeError(`verbatim-fr: expected reject.reason to be a string, got ${typeName(r.reason)}`);
   }
   const source: ReportReject['source'] = { file: String(r.source.file ?? ''), row: finiteOrZero(r.source.row) };
   if (typeof r.source.line === 'number') source.line = r.source.line;
@@ -428,7 +428,7 @@ export function channelTerms(ch: ChannelState, field: 'keywords' | 'expressions'
 export function checkCoreState(state: unknown, name: string): asserts state is CoreState {
   const s = state as Partial<CoreState> | null;
   if (typeof s !== 'object' || s === null || typeof s.config !== 'object' || typeof s.channels !== 'object' || typeof s.rejects !== 'object') {
-    throw new TypeError(`verbatim-fr: expected ${name} to be a core report state, got ${describe(state)}`);
+    throw new TypeError(`verbatim-fr: expected ${name} to be a core report state, got ${typeName(state)}`);
   }
 }
 

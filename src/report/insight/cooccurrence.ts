@@ -16,9 +16,9 @@ import {
   assertAnalysis,
   assertKinds,
   assertState,
+  entryItems,
   nonNegativeInteger,
   sameList,
-  entryItems,
   splitEntryKey,
   type EntryItem,
   type InsightEntryKind,
@@ -177,8 +177,8 @@ export function mergeCooccurrence(a: CooccurrenceState, b: CooccurrenceState): C
 function mergeThemes(a: Record<string, string>, b: Record<string, string>): Record<string, string> {
   const out = dict<string>();
   for (const id of [...Object.keys(a), ...Object.keys(b)].sort(compareStrings)) {
-    const x = Object.prototype.hasOwnProperty.call(a, id) ? a[id] : undefined;
-    const y = Object.prototype.hasOwnProperty.call(b, id) ? b[id] : undefined;
+    const x = Object.hasOwn(a, id) ? a[id] : undefined;
+    const y = Object.hasOwn(b, id) ? b[id] : undefined;
     out[id] = (x === undefined ? y : y === undefined ? x : compareStrings(x, y) <= 0 ? x : y) as string;
   }
   return out;
@@ -192,7 +192,7 @@ function mergeThemes(a: Record<string, string>, b: Record<string, string>): Reco
 function sameTheme(a: { kind: InsightEntryKind; id: string }, b: { kind: InsightEntryKind; id: string }, themes: Record<string, string>): boolean {
   const [concept, other] = a.kind === 'concept' ? [a, b] : [b, a];
   if (concept.kind !== 'concept' || (other.kind !== 'irritant' && other.kind !== 'enchantment')) return false;
-  const own = (id: string): string | undefined => (Object.prototype.hasOwnProperty.call(themes, id) ? themes[id] : undefined);
+  const own = (id: string): string | undefined => (Object.hasOwn(themes, id) ? themes[id] : undefined);
   const dot = concept.id.indexOf('.');
   const conceptTheme = own(concept.id) ?? (dot > 0 ? concept.id.slice(0, dot) : undefined);
   const otherTheme = own(other.id);

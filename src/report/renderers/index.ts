@@ -44,7 +44,7 @@ export function renderReport<O extends RenderOptions, T extends string | Promise
 export function renderReport(report: Report, format: ReportFormat, options?: RenderReportOptions): string | Promise<string>;
 export function renderReport(report: Report, format: ReportFormat | Renderer = 'table', options?: RenderOptions): string | Promise<string> {
   const renderer: Renderer | undefined =
-    typeof format === 'string' ? (Object.prototype.hasOwnProperty.call(renderers, format) ? renderers[format] : undefined) : format;
+    typeof format === 'string' ? (Object.hasOwn(renderers, format) ? renderers[format] : undefined) : format;
   if (renderer === undefined || typeof renderer.render !== 'function') {
     throw new TypeError(
       `verbatim-fr: expected format to be one of ${Object.keys(renderers).join(', ')} or a Renderer, got ${typeof format === 'string' ? format : typeof format}`,

@@ -12,6 +12,7 @@ import type { Report } from '../types.js';
 import type { ChartLocale } from './html/charts.js';
 import type { NumberFormats } from './html/kit.js';
 import type { RenderOptions } from './types.js';
+import { typeName } from '../../_utils/describe.js';
 
 export interface ReportView {
   /** The report, with the title and channel labels of the render options. */
@@ -93,22 +94,20 @@ export interface CsvRow {
   value: CsvValue;
 }
 
-const describe = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
 
 /** A report of a version renderers read (2, or 1: the same fields before sections were documented). */
 export function checkReport(report: unknown): asserts report is Report {
   const version = typeof report === 'object' && report !== null ? (report as { schemaVersion?: unknown }).schemaVersion : undefined;
   if (version !== 2 && version !== 1) {
-    throw new TypeError(`verbatim-fr: expected a Report (schemaVersion 2), got ${describe(report)}`);
+    throw new TypeError(`verbatim-fr: expected a Report (schemaVersion 2), got ${typeName(report)}`);
   }
 }
 
-const has = (record: object, key: string): boolean => Object.prototype.hasOwnProperty.call(record, key);
 
 function valueAt(report: Report, path: readonly string[]): unknown {
   let at: unknown = report.sections;
   for (const key of path) {
-    if (typeof at !== 'object' || at === null || Array.isArray(at) || !has(at, key)) return undefined;
+    if (typeof at !== 'object' || at === null || Array.isArray(at) || !Object.hasOwn(at, key)) return undefined;
     at = (at as Record<string, unknown>)[key];
   }
   return at;
@@ -117,7 +116,7 @@ function valueAt(report: Report, path: readonly string[]): unknown {
 export function createView(given: Report, options: RenderOptions = {}): ReportView {
   checkReport(given);
   if (typeof options !== 'object' || options === null) {
-    throw new TypeError(`verbatim-fr: expected render options (object), got ${describe(options)}`);
+    throw new TypeError(`verbatim-fr: expected render options (object), got ${typeName(options)}`);
   }
   const report = relabelReport(given, options);
   const lang = reportLang(options.lang ?? report.lang);

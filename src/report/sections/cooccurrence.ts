@@ -73,7 +73,7 @@ function cooccurrenceHtml(c: CooccurrenceResult | undefined, ctx: HtmlContext<Co
   const pairs = c.pairs.filter(isPair).slice(0, HTML_PAIRS);
   if (pairs.length === 0) return block(absent(w.noPairs));
   const listed = (kind: string, id: string): boolean =>
-    Object.prototype.hasOwnProperty.call(ENTRY_LISTS, kind) && report.all[ENTRY_LISTS[kind as EntryKind]].some((e) => e.id === id && e.verbatims > 0);
+    Object.hasOwn(ENTRY_LISTS, kind) && report.all[ENTRY_LISTS[kind as EntryKind]].some((e) => e.id === id && e.verbatims > 0);
   const item = (side: CooccurrencePair['a']): string => {
     const name = esc(ctx.label(side.id));
     const tag = (m.html.kindOne as Record<string, string>)[side.kind];

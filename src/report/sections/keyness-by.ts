@@ -15,6 +15,7 @@ import type { Section, SectionContext } from '../section.js';
 import { keywordsWithoutPersonalData } from '../state.js';
 import { addKeywords, emptyTermTable, mergeTermTables, termTableOf } from '../terms.js';
 import { isKeyTable, keynessRows, keyUnitsHtml, keyUnitsLines, type KeynessWording, type KeyUnits } from './keyness.js';
+import { typeName } from '../../_utils/describe.js';
 
 /** The group of the verbatims whose cell is empty, or that have no such field. */
 export const MISSING_GROUP = '(vide)';
@@ -129,13 +130,12 @@ const messages: Record<'fr' | 'en', KeynessByWording> = {
   },
 };
 
-const describe = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
 
 /** The column of `groupBy`, or undefined without one. */
 function columnOf(context: SectionContext): string | undefined {
   const column = context.options.groupBy;
   if (column === undefined) return undefined;
-  if (typeof column !== 'string' || column.trim() === '') throw new TypeError(`verbatim-fr: expected options.groupBy to be a column name, got ${describe(column)}`);
+  if (typeof column !== 'string' || column.trim() === '') throw new TypeError(`verbatim-fr: expected options.groupBy to be a column name, got ${typeName(column)}`);
   return column.trim();
 }
 
