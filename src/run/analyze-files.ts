@@ -22,7 +22,7 @@ import { checkGroupColumn, createDfmWriter, createIramuteqWriter, createSpansWri
 import type { VerbatimAnalysis } from '../types.js';
 import { createAnnotationWriter, writeRejects, type AnnotationFormat } from './outputs.js';
 import { runProvenance } from './provenance.js';
-import { analyzeBatch, BATCH } from './batch.js';
+import { analyzeBatch, BATCH, batches } from './batch.js';
 import { startWorkers, type WorkerPool } from './pool.js';
 import { WORKER_KIND, type AnalyzerSummary } from './protocol.js';
 import { analyzerId, runStateOf } from './run-state.js';
@@ -266,8 +266,8 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
     } else {
       if (analyzer === undefined) throw new Error('verbatim-fr: no analyser and no worker');
       // Rows go by batches, as to the workers: the batch's verbatims are analysed, then added to the report
-      // (`analyzeBatch`), then every row is taken in input order (rejects, hooks, annotations).
-      let batch: ReadItem[] = [];
+      // (`analyzeBatch`), then every row is taken in input order (rejects, hooks, annotations). A batch
+      // waits for no slow writer (`batches`): piped rows come out as they come in.
       const flush = async (rows: readonly ReadItem[]): Promise<void> => {
         const analyses = analyzeBatch(
           rows.flatMap((item) => (item.type === 'reject' ? [] : [item.verbatim])),
@@ -288,14 +288,7 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
         }
         options.onProgress?.(rows.length);
       };
-      for await (const item of items) {
-        batch.push(item);
-        if (batch.length === BATCH) {
-          await flush(batch);
-          batch = [];
-        }
-      }
-      await flush(batch);
+      for await (const rows of batches(items, BATCH)) await flush(rows);
       state = local.snapshot();
       discovered = discovery?.snapshot();
     }

@@ -20,3 +20,50 @@ export const BATCH = 256;
 export function analyzeBatch(verbatims: readonly Verbatim[], analyzer: Analyzer, options: AnalyzeVerbatimOptions = {}): VerbatimAnalysis[] {
   return verbatims.map((verbatim) => analyzeVerbatim(verbatim, analyzer, options));
 }
+
+const WAITING = Symbol('waiting');
+/** How long a batch waits for input that is not there yet (a pipe whose writer is slow) before it goes as it is. */
+const STALL_MS = 20;
+
+const after = <T>(schedule: (done: () => void) => unknown, value: T): Promise<T> => new Promise((resolve) => schedule(() => resolve(value)));
+
+/**
+ * The items of `items` in batches of at most `size`, in order. A batch also
+ * ends when the next item has not come within `STALL_MS` (standard input fed
+ * by a slow writer): rows read so far are not held back for rows to come.
+ * Reading a file, the next item is almost always there at once: one
+ * `setImmediate` turn tells, and the timer only starts when it is not.
+ */
+export async function* batches<T>(items: AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
+  const iterator = items[Symbol.asyncIterator]();
+  let pending: Promise<IteratorResult<T>> | undefined;
+  let batch: T[] = [];
+  try {
+    for (;;) {
+      pending ??= iterator.next();
+      let result: IteratorResult<T> | typeof WAITING = batch.length === 0 ? await pending : await Promise.race([pending, after(setImmediate, WAITING)]);
+      if (result === WAITING) {
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        result = await Promise.race([pending, after((done) => (timer = setTimeout(done, STALL_MS)), WAITING)]);
+        clearTimeout(timer);
+      }
+      if (result === WAITING) {
+        yield batch;
+        batch = [];
+        continue;
+      }
+      pending = undefined;
+      if (result.done === true) break;
+      batch.push(result.value);
+      if (batch.length >= size) {
+        yield batch;
+        batch = [];
+      }
+    }
+    if (batch.length > 0) yield batch;
+  } finally {
+    // Stopped early (an error downstream): close the source; one still waiting for input closes when it comes.
+    if (pending === undefined) await iterator.return?.();
+    else void pending.then(() => iterator.return?.()).catch(() => undefined);
+  }
+}

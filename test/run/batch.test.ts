@@ -4,13 +4,14 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAnalyzer } from '../../src/analyze/index.js';
 import { analyzeVerbatim } from '../../src/analyze/transcript.js';
 import { readVerbatims } from '../../src/io/read.js';
 import { buildReport, reportMeta } from '../../src/report/index.js';
 import type { ReportReject } from '../../src/report/index.js';
-import { analyzeBatch, BATCH } from '../../src/run/batch.js';
+import { analyzeBatch, BATCH, batches } from '../../src/run/batch.js';
 import { analyzeFiles, reportedReject } from '../../src/run/analyze-files.js';
 import type { VerbatimAnalysis } from '../../src/types.js';
 
@@ -78,5 +79,100 @@ describe('analyzeFiles in one thread, over several batches', () => {
     const { report } = await analyzeFiles([csv], { workers: 1 });
     expect(report.summary.rejected).toBe(Array.from({ length: ROWS }, (_, i) => i + 1).filter(isEmpty).length);
     expect({ ...report, provenance: undefined }).toEqual({ ...expected, provenance: undefined });
+  });
+});
+
+/** An async iterable of `items` that stops after `before` of them until `open()` is called; `closed` once returned. */
+function gated<T>(items: readonly T[], before: number): AsyncIterable<T> & { open(): void; closed: boolean } {
+  let open: () => void = () => undefined;
+  const gate = new Promise<void>((resolve) => (open = resolve));
+  const source = {
+    closed: false,
+    open: () => open(),
+    async *[Symbol.asyncIterator]() {
+      try {
+        for (let i = 0; i < items.length; i++) {
+          if (i === before) await gate;
+          yield items[i] as T;
+        }
+      } finally {
+        source.closed = true;
+      }
+    },
+  };
+  return source;
+}
+
+async function collect<T>(it: AsyncIterable<T[]>): Promise<T[][]> {
+  const out: T[][] = [];
+  for await (const b of it) out.push(b);
+  return out;
+}
+
+describe('batches', () => {
+  it('cuts a source that is always ready into batches of the size asked, in order', async () => {
+    const items = Array.from({ length: 10 }, (_, i) => i);
+    async function* ready() {
+      yield* items;
+    }
+    expect(await collect(batches(ready(), 4))).toEqual([[0, 1, 2, 3], [4, 5, 6, 7], [8, 9]]);
+    expect(await collect(batches(ready(), 100))).toEqual([items]);
+  });
+
+  it('gives the rows read so far when the source stalls, then goes on', async () => {
+    const source = gated([1, 2, 3, 4, 5], 2);
+    const seen: number[][] = [];
+    const done = (async () => {
+      for await (const b of batches(source, 100)) seen.push(b);
+    })();
+    await expect.poll(() => seen, { timeout: 2000 }).toEqual([[1, 2]]);
+    source.open();
+    await done;
+    expect(seen).toEqual([[1, 2], [3, 4, 5]]);
+  });
+
+  it('closes its source when the consumer stops early', async () => {
+    const source = gated([1, 2, 3, 4, 5, 6], 6);
+    for await (const b of batches(source, 2)) {
+      expect(b).toEqual([1, 2]);
+      break;
+    }
+    expect(source.closed).toBe(true);
+  });
+});
+
+describe('analyzeFiles on standard input that comes slowly', () => {
+  // About 2 MB before the pause: past what the reader reads ahead before its first row.
+  const lines = ['commentaire;canal', ...Array.from({ length: 10_000 }, (_, i) => `${REMARKS[i % REMARKS.length]} Commande ${i}.;${CHANNELS[i % 3]}`)].map((l) => `${l}\n`);
+  const paused = lines.length - 1;
+  const lineCount = (text: string): number => text.split('\n').filter(Boolean).length;
+
+  it('writes the annotation of every row read before the input pauses, not only of full batches', async () => {
+    // What the reader itself gives before the pause.
+    const probe = gated(lines, paused);
+    let read = 0;
+    const reading = (async () => {
+      for await (const item of readVerbatims([{ path: '-', stream: probe }], {})) if (item.type === 'verbatim') read += 1;
+    })();
+    let last = -1;
+    await expect.poll(() => (last === read ? read : ((last = read), -1)), { timeout: 10_000, interval: 200 }).toBeGreaterThan(0);
+    probe.open();
+    await reading;
+    expect(read % BATCH).not.toBe(0);
+
+    const stdin = gated(lines, paused);
+    let written = '';
+    const annotate = new Writable({
+      write(chunk, _encoding, callback) {
+        written += String(chunk);
+        callback();
+      },
+    });
+    const run = analyzeFiles(['-'], { workers: 1, stdin, annotate, annotateFormat: 'jsonl' });
+    await expect.poll(() => lineCount(written), { timeout: 10_000 }).toBe(last);
+    stdin.open();
+    const { report } = await run;
+    expect(lineCount(written)).toBe(lines.length - 1);
+    expect(report.summary.analysed).toBe(lines.length - 1);
   });
 });
