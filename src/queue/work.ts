@@ -11,7 +11,7 @@ import { createReportBuilder, reportMeta } from '../report/index.js';
 import type { ReportOptions } from '../report/types.js';
 import type { VerbatimAnalysis } from '../types.js';
 import { reportedReject } from '../run/analyze-files.js';
-import { analyzeBatch, BATCH } from '../run/batch.js';
+import { analyzeRows, BATCH } from '../run/batch.js';
 import { createRunState } from '../run/run-state.js';
 import { DEFAULT_QUEUE, DEFAULT_REDIS_URL, loadBullmq, openQueue, ready, redisOptions } from './connection.js';
 import { settingsKey, type ChunkData, type ChunkResult, type ChunkRow, type QueueSettings } from './run.js';
@@ -94,21 +94,16 @@ export async function workQueue(options: WorkQueueOptions = {}): Promise<QueueWo
     const { settings, analyzer, corpus } = await prepare(data.settings);
     const builder = createReportBuilder(corpus);
     const kept: ChunkRow[] | undefined = settings.keepAnnotations ? [] : undefined;
-    // Each batch of the chunk's rows: its verbatims analysed, then added (`analyzeBatch`), then every row kept in input order.
+    // Each batch of the chunk's rows: its verbatims analysed, then added (`analyzeRows`), then every row kept in input order.
     for (let from = 0; from < data.items.length; from += BATCH) {
       const rows = data.items.slice(from, from + BATCH);
-      const analyses = analyzeBatch(
-        rows.flatMap((item) => ('r' in item ? [] : [item.v])),
-        analyzer,
-        { allTurns: settings.allTurns },
-      );
+      const { analyses, byRow } = analyzeRows(rows, (item) => ('r' in item ? undefined : item.v), analyzer, { allTurns: settings.allTurns });
       builder.addAll(analyses);
-      let next = 0;
-      for (const item of rows) {
+      for (const [i, item] of rows.entries()) {
         if ('r' in item) {
           builder.reject(reportedReject(item.r));
           kept?.push({ r: item.r });
-        } else kept?.push({ a: analyses[next++] as VerbatimAnalysis, s: item.s });
+        } else kept?.push({ a: byRow[i] as VerbatimAnalysis, s: item.s });
       }
     }
     const state = createRunState(builder.snapshot(), analyzer, {

@@ -5,7 +5,7 @@
  */
 import type { Report } from './types.js';
 import { typeName } from '../_utils/describe.js';
-
+import { own } from './counts.js';
 
 /**
  * A label for a channel id that no lexicon names: underscores become spaces
@@ -38,9 +38,6 @@ export function checkTitle(value: unknown, name: string): string | undefined {
   if (typeof value !== 'string' || value.trim() === '') throw new TypeError(`verbatim-fr: expected ${name} to be a non-empty string, got ${typeName(value)}`);
   return value;
 }
-
-const own = (record: Readonly<Record<string, string>> | undefined, key: string): string | undefined =>
-  record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
 
 /** The label of a channel: the one given, else the lexicon's, else a readable form of its id. */
 export function channelLabelOf(id: string, given: Readonly<Record<string, string>> | undefined, lexicon: string | undefined): string {

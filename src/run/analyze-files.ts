@@ -22,7 +22,7 @@ import { checkGroupColumn, createDfmWriter, createIramuteqWriter, createSpansWri
 import type { VerbatimAnalysis } from '../types.js';
 import { createAnnotationWriter, writeRejects, type AnnotationFormat } from './outputs.js';
 import { runProvenance } from './provenance.js';
-import { analyzeBatch, BATCH, batches } from './batch.js';
+import { analyzeRows, BATCH, batches } from './batch.js';
 import { startWorkers, type WorkerPool } from './pool.js';
 import { WORKER_KIND, type AnalyzerSummary } from './protocol.js';
 import { analyzerId, runStateOf } from './run-state.js';
@@ -266,22 +266,17 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
     } else {
       if (analyzer === undefined) throw new Error('verbatim-fr: no analyser and no worker');
       // Rows go by batches, as to the workers: the batch's verbatims are analysed, then added to the report
-      // (`analyzeBatch`), then every row is taken in input order (rejects, hooks, annotations). A batch
+      // (`analyzeRows`), then every row is taken in input order (rejects, hooks, annotations). A batch
       // waits for no slow writer (`batches`): piped rows come out as they come in.
       const flush = async (rows: readonly ReadItem[]): Promise<void> => {
-        const analyses = analyzeBatch(
-          rows.flatMap((item) => (item.type === 'reject' ? [] : [item.verbatim])),
-          analyzer as Analyzer,
-          { allTurns },
-        );
+        const { analyses, byRow } = analyzeRows(rows, (item) => (item.type === 'reject' ? undefined : item.verbatim), analyzer as Analyzer, { allTurns });
         local.addAll(analyses);
-        let next = 0;
-        for (const item of rows) {
+        for (const [i, item] of rows.entries()) {
           if (item.type === 'reject') {
             await onReject(item);
             continue;
           }
-          const analysis = analyses[next++] as VerbatimAnalysis;
+          const analysis = byRow[i] as VerbatimAnalysis;
           options.onAnalysis?.(analysis);
           discovery?.add(analysis);
           if (annotations) await annotations.write(analysis, item.source);

@@ -12,9 +12,6 @@ import type { AnnotationWriter } from './outputs.js';
 import { BATCH } from './batch.js';
 import type { AnalyzerSummary, FromWorker, ToWorker, WorkerSetup } from './protocol.js';
 
-/** Verbatims sent to a worker at once. */
-export { BATCH };
-
 /**
  * The worker that analyses batch `seq` (0-based, `BATCH` verbatims each, in
  * input order) of a run on `count` workers: a fixed round robin, so that

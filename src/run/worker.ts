@@ -4,7 +4,7 @@
 import { createAnalyzer } from '../analyze/index.js';
 import { addStoredMatchers } from '../lexicon/store.js';
 import { createReportBuilder, reportMeta } from '../report/index.js';
-import { analyzeBatch } from './batch.js';
+import { analyzeRows } from './batch.js';
 import { errorText, type FromWorker, type ToWorker, type WorkerSetup } from './protocol.js';
 
 /** The worker's end of the channel (`parentPort` in a worker thread). */
@@ -40,8 +40,8 @@ export async function runAnalysisWorker(setup: unknown, port: WorkerPort): Promi
           port.postMessage(discovery === undefined ? { type: 'state', state: accumulator.snapshot() } : { type: 'state', state: accumulator.snapshot(), discover: discovery.snapshot() });
           return;
         }
-        // The whole batch is analysed, then added: each phase keeps its own tables and code in the CPU caches (`analyzeBatch`).
-        const analyses = analyzeBatch(message.verbatims, analyzer, { allTurns: s.allTurns });
+        // The whole batch is analysed, then added: each phase keeps its own tables and code in the CPU caches (`analyzeRows`).
+        const { analyses } = analyzeRows(message.verbatims, (verbatim) => verbatim, analyzer, { allTurns: s.allTurns });
         accumulator.addAll(analyses);
         for (const analysis of analyses) discovery?.add(analysis);
         port.postMessage(s.returnAnalyses ? { type: 'batch', seq: message.seq, analyses } : { type: 'batch', seq: message.seq });

@@ -11,7 +11,7 @@ import { analyzeVerbatim } from '../../src/analyze/transcript.js';
 import { readVerbatims } from '../../src/io/read.js';
 import { buildReport, reportMeta } from '../../src/report/index.js';
 import type { ReportReject } from '../../src/report/index.js';
-import { analyzeBatch, BATCH, batches } from '../../src/run/batch.js';
+import { analyzeRows, BATCH, batches } from '../../src/run/batch.js';
 import { analyzeFiles, reportedReject } from '../../src/run/analyze-files.js';
 import type { VerbatimAnalysis } from '../../src/types.js';
 
@@ -43,11 +43,19 @@ beforeAll(() => {
   writeFileSync(csv, lines.join('\n') + '\n');
 });
 
-describe('analyzeBatch', () => {
+describe('analyzeRows', () => {
   it('gives the analyses analyzeVerbatim gives, in order', () => {
     const analyzer = createAnalyzer({ detectLanguage: false });
     const verbatims = REMARKS.map((text, i) => ({ id: `v${i}`, text, channel: 'email' }));
-    expect(analyzeBatch(verbatims, analyzer)).toEqual(verbatims.map((v) => analyzeVerbatim(v, analyzer)));
+    expect(analyzeRows(verbatims, (v) => v, analyzer).analyses).toEqual(verbatims.map((v) => analyzeVerbatim(v, analyzer)));
+  });
+
+  it('lines the analyses up with the rows, none for a row without a verbatim', () => {
+    const analyzer = createAnalyzer({ detectLanguage: false });
+    const rows = [{ text: REMARKS[0]! }, { reject: true }, { text: REMARKS[1]! }];
+    const { analyses, byRow } = analyzeRows(rows, (r) => ('text' in r ? { id: r.text, text: r.text } : undefined), analyzer);
+    expect(analyses.map((a) => a.id)).toEqual([REMARKS[0], REMARKS[1]]);
+    expect(byRow.map((a) => a?.id)).toEqual([REMARKS[0], undefined, REMARKS[1]]);
   });
 });
 

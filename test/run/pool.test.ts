@@ -1,7 +1,8 @@
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ReadItem } from '../../src/io/types.js';
-import { BATCH, startWorkers, workerOfBatch } from '../../src/run/pool.js';
+import { BATCH } from '../../src/run/batch.js';
+import { startWorkers, workerOfBatch } from '../../src/run/pool.js';
 import type { WorkerSetup } from '../../src/run/protocol.js';
 
 const script = join(resolve(__dirname, '..'), 'fixtures/run/recording-worker.mjs');

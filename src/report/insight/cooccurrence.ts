@@ -8,6 +8,7 @@ import {
   countOf,
   dict,
   mergeRecords,
+  own,
   sortedKeys,
   sumCounts,
   type Counts,
@@ -192,10 +193,9 @@ function mergeThemes(a: Record<string, string>, b: Record<string, string>): Reco
 function sameTheme(a: { kind: InsightEntryKind; id: string }, b: { kind: InsightEntryKind; id: string }, themes: Record<string, string>): boolean {
   const [concept, other] = a.kind === 'concept' ? [a, b] : [b, a];
   if (concept.kind !== 'concept' || (other.kind !== 'irritant' && other.kind !== 'enchantment')) return false;
-  const own = (id: string): string | undefined => (Object.hasOwn(themes, id) ? themes[id] : undefined);
   const dot = concept.id.indexOf('.');
-  const conceptTheme = own(concept.id) ?? (dot > 0 ? concept.id.slice(0, dot) : undefined);
-  const otherTheme = own(other.id);
+  const conceptTheme = own(themes, concept.id) ?? (dot > 0 ? concept.id.slice(0, dot) : undefined);
+  const otherTheme = own(themes, other.id);
   return conceptTheme !== undefined && conceptTheme === otherTheme;
 }
 

@@ -94,7 +94,6 @@ export interface CsvRow {
   value: CsvValue;
 }
 
-
 /** A report of a version renderers read (2, or 1: the same fields before sections were documented). */
 export function checkReport(report: unknown): asserts report is Report {
   const version = typeof report === 'object' && report !== null ? (report as { schemaVersion?: unknown }).schemaVersion : undefined;
@@ -102,7 +101,6 @@ export function checkReport(report: unknown): asserts report is Report {
     throw new TypeError(`verbatim-fr: expected a Report (schemaVersion 2), got ${typeName(report)}`);
   }
 }
-
 
 function valueAt(report: Report, path: readonly string[]): unknown {
   let at: unknown = report.sections;
