@@ -14,6 +14,7 @@ import { createModalityConfig, modalityOf, type ModalityConfig } from './modalit
 import { compileImpliedRules, findImplied, type CompiledImpliedRule } from './implied.js';
 import { createSentimentConfig, scoreTonality, TONALITY_THRESHOLDS, type SentimentConfig, type TonalityThresholds } from './sentiment.js';
 import { lazyEnglishLayer, type EnglishLayer } from './english.js';
+import { sortUnlessSorted } from '../_utils/sort.js';
 
 export interface AnalyzerOptions {
   /** Lexicon layers applied after the default ones (user overrides), in order. */
@@ -256,6 +257,8 @@ function exclusionsOf(excludes: readonly RawMatch[]): (r: RawMatch) => boolean {
 }
 
 const none = (): boolean => false;
+/** Matches by start, the longest first, then by id. */
+const earliestLongest = (a: Match, b: Match): number => a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** Whether a term writes the word `key` (folded) as one of its positions. */
 function writes(term: string, key: string): boolean {
@@ -359,7 +362,7 @@ export function analyze(verbatim: Verbatim | string, analyzer: Analyzer): Verbat
   }
 
   // Overlapping matches of one entry count once: keep the earliest, longest.
-  counted.sort((a, b) => a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  sortUnlessSorted(counted, earliestLongest);
   const matches: Match[] = [];
   const lastEnd = new Map<string, number>();
   for (const m of counted) {
@@ -417,7 +420,7 @@ export function analyze(verbatim: Verbatim | string, analyzer: Analyzer): Verbat
   if (v.score !== undefined) result.score = v.score;
   if (v.meta !== undefined) result.meta = v.meta;
   if (analyzer.options.keepCancelled) {
-    all.sort((a, b) => a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    sortUnlessSorted(all, earliestLongest);
     result.allMatches = all;
   }
   return result;

@@ -19,6 +19,9 @@ import { lemmaForms } from './lemmas.js';
 import { defaultWordData, Speller, type FrenchWordData } from './fuzzy.js';
 import { recordCompiled, storedMatcher } from './store.js';
 import { Memo } from '../text/memo.js';
+import { sortUnlessSorted } from '../_utils/sort.js';
+
+const byStartEndEntry = (a: RawMatch, b: RawMatch): number => a.start - b.start || a.end - b.end || a.pattern.entry - b.pattern.entry;
 
 /** A word atom; `form`: its accented spelling, for a key that stands for several French words (`salé`). */
 type Atom =
@@ -1170,8 +1173,7 @@ function matcherFrom(lexicon: Lexicon, data: MatcherData, options: CompileOption
         if (m === -1 || (m & bits) !== 0) step(fixed[k] as number, i + 1, i, sentence, false, true);
       }
     }
-    out.sort((a, b) => a.start - b.start || a.end - b.end || a.pattern.entry - b.pattern.entry);
-    return out;
+    return sortUnlessSorted(out, byStartEndEntry);
   };
 
   return { lexicon, entries, match, globCount: globs.globs.length, stored };

@@ -119,9 +119,12 @@ const FIRST_NAMES = set(`aaron abdel abdelkader abdallah abdou adam adele adelai
   nabil naima nassim nolan noah noam nora ophelie oumar rayan ryan salim salome sami samy sandro sofia souad steven sylvia
   theophile tiphaine valery walid wassim william yoann yoan yohan yohann youssef yasmina zakaria zineb`);
 
-// Folded words, memoised (the same words come back verbatim after verbatim); cleared when large.
+// Folded words with a letter beyond ASCII, memoised (the same words come back verbatim after verbatim,
+// and normalising is slow); cleared when large. An ASCII word folds to its lowercase, faster than a lookup.
 const folded = new Map<string, string>();
+const ASCII = /^[\x20-\x7e]*$/;
 function fold(s: string): string {
+  if (ASCII.test(s)) return s.toLowerCase();
   let f = folded.get(s);
   if (f === undefined) {
     f = foldAccents(s);

@@ -108,30 +108,26 @@ const ROLE_PHRASES: ReadonlyArray<readonly [string, ChatSpeaker]> = [
   ['visiteuse', 'customer'],
   ['internaute', 'customer'],
 ];
-/** The role phrases split into words once. */
-const ROLE_WORDS: ReadonlyArray<readonly [readonly string[], ChatSpeaker]> = ROLE_PHRASES.map(([phrase, speaker]) => [phrase.split(' '), speaker]);
+/** Role of each role phrase. */
+const ROLE_OF_PHRASE: ReadonlyMap<string, ChatSpeaker> = new Map(ROLE_PHRASES);
 const DETERMINERS = new Set(['le', 'la', "l'", 'l’', 'votre', 'notre', 'mon', 'ma', 'un', 'une', 'the']);
+const NAME_WORD = /^(?:\p{Lu}[\p{L}\p{M}'’.-]*|\d+|#\d+)$/u;
 
 /** A word that can follow a role or make a name: capitalised, a number, or an initial. */
-function isNameWord(word: string): boolean {
-  return /^(?:\p{Lu}[\p{L}\p{M}'’.-]*|\d+|#\d+)$/u.test(word);
-}
+const isNameWord = (word: string): boolean => NAME_WORD.test(word);
 
-/** Role of a label: a role phrase first (after a determiner), then only names or numbers. */
+/** Role of a label: the longest role phrase first (after a determiner), then only names or numbers. */
 function roleOfLabel(label: string): ChatSpeaker | null {
   const words = label.split(/\s+/).filter((w) => w !== '' && w !== '-');
   let i = 0;
   if (words.length > 1 && DETERMINERS.has(foldAccents(words[0] as string))) i = 1;
-  let best: readonly [number, ChatSpeaker] | null = null;
   // Folded once per label, not once per role phrase (this runs on every line of every multi-line verbatim).
   const folded = words.slice(i, i + 4).map((w) => foldAccents(w).replace(/[.:]$/, ''));
-  for (const [parts, speaker] of ROLE_WORDS) {
-    if (parts.every((p, k) => (folded[k] ?? '') === p) && (best === null || parts.length > best[0])) {
-      best = [parts.length, speaker];
-    }
+  for (let n = folded.length; n > 0; n--) {
+    const speaker = ROLE_OF_PHRASE.get(folded.slice(0, n).join(' '));
+    if (speaker !== undefined) return words.slice(i + n).every(isNameWord) ? speaker : null;
   }
-  if (best === null) return null;
-  return words.slice(i + best[0]).every(isNameWord) ? best[1] : null;
+  return null;
 }
 
 /** A name-only label: one to three capitalised words (`Julie`, `Marc D.`). */
