@@ -111,7 +111,12 @@ export interface AnalyzeFilesOptions {
    * analyze --format state` writes); default false.
    */
   keepState?: boolean;
-  /** The report's sections, the core first (default `defaultSections()`; in-process runs only). */
+  /**
+   * The report's sections, the core first (default `defaultSections()`).
+   * Worker threads run the core section alone (`[coreSection()]`, what
+   * `verbatim discover` reports on); with any other section the run stays in
+   * this thread, since a section is code and cannot be sent to a worker.
+   */
   sections?: readonly Section[];
   /**
    * Analyse on this many worker threads (default 1: in-process). Needs
@@ -162,7 +167,10 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
     defaultLanguage: options.defaultLanguage ?? 'fra',
   };
   // An onAnalysis hook (discover, kwic) sees every analysis: the run stays in this thread.
-  const workers = options.analyzer === undefined && options.workerScript !== undefined && options.onAnalysis === undefined ? Math.max(1, Math.floor(options.workers ?? 1)) : 1;
+  // So do sections other than the core: they are code, and a worker builds its report from the default ones.
+  const coreOnly = options.sections !== undefined && options.sections.length === 1;
+  const threads = options.analyzer === undefined && options.workerScript !== undefined && options.onAnalysis === undefined && (options.sections === undefined || coreOnly);
+  const workers = threads ? Math.max(1, Math.floor(options.workers ?? 1)) : 1;
   const allTurns = options.allTurns === true;
   const reportOptions: Omit<ReportOptions, 'meta' | 'sections'> = {
     ...(options.examples !== undefined ? { examples: options.examples } : {}),
@@ -199,6 +207,7 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
       corpus: reportOptions,
       // Analyses come back for every file of rows: --annotate and the exports.
       returnAnalyses: Boolean(options.annotate || options.dfm || options.spans || options.iramuteq),
+      ...(coreOnly ? { coreOnly } : {}),
       ...(options.discover !== undefined ? { discover: options.discover } : {}),
       ...(compiled !== undefined && compiled.length > 0 ? { matchers: compiled } : {}),
     });

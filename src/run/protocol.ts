@@ -26,6 +26,8 @@ export interface WorkerSetup {
   describe: boolean;
   /** Send each analysis back (for `--annotate`), not only the report state at the end. */
   returnAnalyses: boolean;
+  /** Keep the core section only (the run's `sections` are the core alone: `verbatim discover`), not every default section. */
+  coreOnly?: boolean;
   /** Keep a discovery state too (`verbatim discover`), sent back with the report state. */
   discover?: DiscoverOptions;
   /**

@@ -3,7 +3,7 @@
 // batch, keep a report state, and send it back at the end.
 import { createAnalyzer } from '../analyze/index.js';
 import { addStoredMatchers } from '../lexicon/store.js';
-import { createReportBuilder, reportMeta } from '../report/index.js';
+import { coreSection, createReportBuilder, reportMeta } from '../report/index.js';
 import { analyzeRows } from './batch.js';
 import { errorText, type FromWorker, type ToWorker, type WorkerSetup } from './protocol.js';
 
@@ -31,7 +31,7 @@ export async function runAnalysisWorker(setup: unknown, port: WorkerPort): Promi
       defaultLanguage: s.defaultLanguage,
     });
     const meta = reportMeta(analyzer);
-    const accumulator = createReportBuilder({ ...s.corpus, meta });
+    const accumulator = createReportBuilder({ ...s.corpus, meta, ...(s.coreOnly === true ? { sections: [coreSection()] } : {}) });
     const discovery = s.discover === undefined ? undefined : (await import('../discover/discover.js')).createDiscoverBuilder(s.discover);
     const analyzerId = s.describe ? (await import('./run-state.js')).analyzerId : undefined;
     port.on('message', (message) => {
