@@ -15,6 +15,10 @@
 //
 // Targets (issue 11): 1 GB in ≤ 4 minutes on two cores, ≤ 300 MB peak RSS per process.
 //
+// `verbatim discover` reads the same exports with BENCH_MEMORY_COMMANDS=analyze,discover
+// (its memory must stay bounded too: a bottom-k sample, and a report of which it reads
+// only the summary).
+//
 // Env: BENCH_MB (default "5,20"; the big ones: BENCH_MB=100,1000), BENCH_MEMORY_KINDS
 // (default "sample,growing"), BENCH_MEMORY_WORKERS (default "1,2"),
 // BENCH_MEMORY_TIMEOUT (seconds per CLI run, default 1800 or 4 s per MB, whichever is
@@ -55,10 +59,10 @@ function probeProc(pid) {
   }
 }
 
-function runCli(file, workers, out, timeoutSeconds) {
+function runCli(command, file, workers, out, timeoutSeconds) {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, ['--import', AT_EXIT, bin, 'analyze', file, '--format', 'json', '--workers', String(workers), '--out', out, '--no-progress'], {
+    const child = spawn(process.execPath, ['--import', AT_EXIT, bin, command, file, '--format', 'json', '--workers', String(workers), '--out', out, '--no-progress'], {
       stdio: ['ignore', 'ignore', 'pipe'],
       env: { ...process.env, CI: 'true' },
     });
@@ -105,10 +109,11 @@ export default async function bench() {
   const sizes = list(process.env.BENCH_MB, '5,20').map(Number).filter((n) => n > 0);
   const kinds = list(process.env.BENCH_MEMORY_KINDS, 'sample,growing');
   const workerCounts = list(process.env.BENCH_MEMORY_WORKERS, '1,2').map(Number);
+  const commands = list(process.env.BENCH_MEMORY_COMMANDS, 'analyze');
   const timeoutFor = (mb) => Number(process.env.BENCH_MEMORY_TIMEOUT ?? Math.max(1800, 4 * mb));
   const dir = mkdtempSync(join(process.env.BENCH_MEMORY_DIR ?? tmpdir(), 'verbatim-bench-memory-'));
   console.log(`targets (issue 11): 1 GB in ≤ ${TARGET.seconds1GB} s wall on two cores, peak RSS ≤ ${TARGET.rssMB} MB per process`);
-  console.log('kind | MB | rows | workers | rows/s | MB/s | wall s | CPU s | rows/CPU s | peak RSS MB | 1 GB at this rate | outcome | load before');
+  console.log('command | kind | MB | rows | workers | rows/s | MB/s | wall s | CPU s | rows/CPU s | peak RSS MB | 1 GB at this rate | outcome | load before');
   const results = [];
   try {
     for (const kind of kinds) {
@@ -117,34 +122,37 @@ export default async function bench() {
         const corpus = await generateCorpus({ kind, mb, out: file });
         console.log(`# ${kind} ${mb} MB: ${describeCorpus(corpus)}`);
         const size = corpus.bytes / 1e6;
-        for (const workers of workerCounts) {
-          const before = load();
-          const run = await runCli(file, workers, join(dir, 'report.json'), timeoutFor(mb));
-          const bound = run.exact ? '' : '≥';
-          const projected = (1000 / size) * run.wall;
-          results.push({ kind, mb, workers, rows: corpus.rows, ...run });
-          console.log(
-            [
-              kind,
-              size.toFixed(0),
-              corpus.rows,
-              workers,
-              run.outcome === 'ok' ? Math.round(corpus.rows / run.wall) : '-',
-              run.outcome === 'ok' ? (size / run.wall).toFixed(2) : '-',
-              run.wall.toFixed(1),
-              bound + run.cpu.toFixed(1),
-              run.outcome === 'ok' ? Math.round(corpus.rows / run.cpu) : '-',
-              `${bound}${run.rss.toFixed(0)}${run.rss > TARGET.rssMB ? ' (over)' : ''}`,
-              run.outcome === 'ok' ? `${(projected / 60).toFixed(1)} min${projected > TARGET.seconds1GB ? ' (over)' : ''}` : '-',
-              run.outcome,
-              before,
-            ].join(' | '),
-          );
-          if (run.stderr) console.log(`  ${run.stderr.slice(0, 300)}`);
-        }
-        const one = results.find((r) => r.kind === kind && r.mb === mb && r.workers === 1 && r.outcome === 'ok');
-        for (const r of results.filter((x) => x.kind === kind && x.mb === mb && x.workers > 1 && x.outcome === 'ok' && one)) {
-          console.log(`  ${r.workers} workers / 1: wall speed-up ×${(one.wall / r.wall).toFixed(2)}, CPU per row ×${(r.cpu / one.cpu).toFixed(2)} (speed-up on ${r.workers} free cores at most ×${((r.workers * one.cpu) / r.cpu).toFixed(2)})`);
+        for (const command of commands) {
+          for (const workers of workerCounts) {
+            const before = load();
+            const run = await runCli(command, file, workers, join(dir, 'report.json'), timeoutFor(mb));
+            const bound = run.exact ? '' : '≥';
+            const projected = (1000 / size) * run.wall;
+            results.push({ command, kind, mb, workers, rows: corpus.rows, ...run });
+            console.log(
+              [
+                command,
+                kind,
+                size.toFixed(0),
+                corpus.rows,
+                workers,
+                run.outcome === 'ok' ? Math.round(corpus.rows / run.wall) : '-',
+                run.outcome === 'ok' ? (size / run.wall).toFixed(2) : '-',
+                run.wall.toFixed(1),
+                bound + run.cpu.toFixed(1),
+                run.outcome === 'ok' ? Math.round(corpus.rows / run.cpu) : '-',
+                `${bound}${run.rss.toFixed(0)}${run.rss > TARGET.rssMB ? ' (over)' : ''}`,
+                run.outcome === 'ok' ? `${(projected / 60).toFixed(1)} min${projected > TARGET.seconds1GB ? ' (over)' : ''}` : '-',
+                run.outcome,
+                before,
+              ].join(' | '),
+            );
+            if (run.stderr) console.log(`  ${run.stderr.slice(0, 300)}`);
+          }
+          const one = results.find((r) => r.command === command && r.kind === kind && r.mb === mb && r.workers === 1 && r.outcome === 'ok');
+          for (const r of results.filter((x) => x.command === command && x.kind === kind && x.mb === mb && x.workers > 1 && x.outcome === 'ok' && one)) {
+            console.log(`  ${command}, ${r.workers} workers / 1: wall speed-up ×${(one.wall / r.wall).toFixed(2)}, CPU per row ×${(r.cpu / one.cpu).toFixed(2)} (speed-up on ${r.workers} free cores at most ×${((r.workers * one.cpu) / r.cpu).toFixed(2)})`);
+          }
         }
         rmSync(file, { force: true });
       }

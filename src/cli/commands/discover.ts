@@ -69,6 +69,10 @@ export function discoverCommand(program: Command, context: CommandContext): void
         const { report, discover } = await analyzeFiles(inputs, {
           ...options,
           sections: [coreSection()],
+          // Of this report only the summary is read (rows analysed, rejected and why): no examples, and word
+          // tables at the smallest budget, so that memory stays bounded whatever the input's vocabulary.
+          examples: 0,
+          maxVocabulary: 1,
           discover: discoverOptions,
           workers,
           // The bin (dist/cli/bin.js) starts the analysis worker when it is run as one, and says where it is.
