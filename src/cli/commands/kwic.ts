@@ -53,7 +53,8 @@ export function kwicCommand(program: Command, context: CommandContext): void {
         ...(entry !== undefined ? { entry: { id: entry.id, kind: entry.kind, ...(entry.tag !== undefined ? { tag: entry.tag } : {}) } } : {}),
       });
       const { lexicons: _paths, ...rest } = options;
-      await analyzeFiles(inputs, { ...rest, analyzer, sections: [coreSection()], onAnalysis: (a) => kwic.add(a) });
+      // The report is not read: no examples, and word tables at the smallest budget (memory stays bounded).
+      await analyzeFiles(inputs, { ...rest, analyzer, sections: [coreSection()], examples: 0, maxVocabulary: 1, onAnalysis: (a) => kwic.add(a) });
       await output(io, renderKwic(kwic.result(), opts.format, term, { lang: context.lang }), opts.out);
       await sayWritten(context, [{ kind: 'kwic', path: opts.out, format: opts.format }]);
     });
