@@ -13,6 +13,7 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyze, compileLexicon, composeLexicons, createAnalyzer, defineLexicon, tokenize } from '../dist/index.js';
+import { cpuMs } from './_clock.mjs';
 
 /** Small deterministic PRNG (mulberry32), so every run measures the same corpus. */
 function rng(seed) {
@@ -73,11 +74,7 @@ function generatedLexicon(entries) {
   return defineLexicon({ version: 1, entries: list });
 }
 
-/** Process CPU time in ms (user + system). */
-function cpu() {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-}
+const cpu = cpuMs;
 
 function timeAnalyze(analyzer, docs) {
   const t0 = cpu();

@@ -33,13 +33,12 @@ import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describeCorpus, generateCorpus } from './gen-corpus.mjs';
+import { AT_EXIT, atExit } from './_clock.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(root, 'dist/cli/bin.js');
 const TARGET = { seconds1GB: 240, rssMB: 300 };
 
-const AT_EXIT =
-  'data:text/javascript,process.on("exit",()=>{const u=process.cpuUsage();process.stderr.write("\\nCPU "+(u.user+u.system)/1000+" MAXRSS "+process.resourceUsage().maxRSS+"\\n")})';
 
 const list = (value, fallback) => (value ?? fallback).split(',').map((s) => s.trim()).filter(Boolean);
 const load = () => loadavg().map((x) => x.toFixed(1)).join(' ');
@@ -90,8 +89,8 @@ function runCli(command, file, workers, out, timeoutSeconds) {
       clearInterval(poll);
       clearTimeout(timer);
       const wall = (performance.now() - started) / 1000;
-      const m = /CPU ([\d.]+) MAXRSS (\d+)/.exec(err);
-      const own = m ? { cpu: Number(m[1]) / 1000, rss: Number(m[2]) / 1024 } : undefined;
+      const printed = atExit(err);
+      const own = printed ? { cpu: printed.cpuMs / 1000, rss: printed.rssMB } : undefined;
       const outcome = timedOut ? `timeout after ${timeoutSeconds} s` : /heap limit|out of memory/i.test(err) ? 'heap limit' : code === 0 ? 'ok' : `exit ${code ?? signal}`;
       resolve({
         wall,

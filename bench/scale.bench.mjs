@@ -5,12 +5,10 @@
 // BENCH_SCALE_SMS (default 25,000) and BENCH_SCALE_CHANNELS (default 500) set N.
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { cpuMs } from './_clock.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const cpu = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
+const cpu = cpuMs;
 
 export default async function bench() {
   const api = await import(pathToFileURL(join(root, 'dist/index.js')).href);

@@ -18,6 +18,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync,
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { AT_EXIT, atExit } from './_clock.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -54,25 +55,24 @@ function probe(bundle) {
 }
 
 /** The CLI on a one-row CSV: wall and CPU milliseconds (its own process.cpuUsage, printed at exit), and its report. */
-const CPU_AT_EXIT = 'data:text/javascript,process.on("exit",()=>{const u=process.cpuUsage();process.stderr.write("\\nCPU "+(u.user+u.system)/1000+"\\n")})';
 function cli(bundle, csv) {
   const started = process.hrtime.bigint();
-  const run = spawnSync(process.execPath, ['--import', CPU_AT_EXIT, join(bundle, 'cli', 'bin.js'), 'analyze', csv, '--format', 'json'], {
+  const run = spawnSync(process.execPath, ['--import', AT_EXIT, join(bundle, 'cli', 'bin.js'), 'analyze', csv, '--format', 'json'], {
     encoding: 'utf8',
     env: { ...process.env, CI: 'true' },
   });
   const wall = Number(process.hrtime.bigint() - started) / 1e6;
   if (run.status !== 0) throw new Error(run.stderr);
-  return { wall, cpu: Number(/CPU ([\d.]+)/.exec(run.stderr)?.[1] ?? NaN), out: run.stdout };
+  return { wall, cpu: atExit(run.stderr)?.cpuMs ?? NaN, out: run.stdout };
 }
 
 /** `verbatim tokenize bonjour` in a fresh process: wall and CPU milliseconds. */
 function tokenizeCold(bundle) {
   const started = process.hrtime.bigint();
-  const run = spawnSync(process.execPath, ['--import', CPU_AT_EXIT, join(bundle, 'cli', 'bin.js'), 'tokenize', 'bonjour'], { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['--import', AT_EXIT, join(bundle, 'cli', 'bin.js'), 'tokenize', 'bonjour'], { encoding: 'utf8' });
   const wall = Number(process.hrtime.bigint() - started) / 1e6;
   if (run.status !== 0) throw new Error(run.stderr);
-  return { wall, cpu: Number(/CPU ([\d.]+)/.exec(run.stderr)?.[1] ?? NaN) };
+  return { wall, cpu: atExit(run.stderr)?.cpuMs ?? NaN };
 }
 
 /**

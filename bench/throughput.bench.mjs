@@ -37,10 +37,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(root, 'dist/cli/bin.js');
 const distUrl = pathToFileURL(join(root, 'dist/index.js')).href;
 
-const cpu = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000; // ms
-};
+const cpu = cpuMs;
 const median = (values) => {
   const s = [...values].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
@@ -132,10 +129,6 @@ let lastFinalize = 0;
 
 const TARGETS = { text: 0.5, analyze: 0.05, CLI: 0.2 };
 
-/** The child's CPU time and peak RSS, printed by the child itself at exit. */
-const AT_EXIT =
-  'data:text/javascript,process.on("exit",()=>{const u=process.cpuUsage();process.stderr.write("\\nCPU "+(u.user+u.system)/1000+" MAXRSS "+process.resourceUsage().maxRSS+"\\n")})';
-
 function runCli(csv, out) {
   return new Promise((resolve, reject) => {
     const started = performance.now();
@@ -147,9 +140,9 @@ function runCli(csv, out) {
     child.stderr.on('data', (d) => (err += d));
     child.on('error', reject);
     child.on('close', (code) => {
-      const m = /CPU ([\d.]+) MAXRSS (\d+)/.exec(err);
-      if (code !== 0 || m === null) reject(new Error(`verbatim analyze exited ${code}: ${err.slice(0, 500)}`));
-      else resolve({ cpu: Number(m[1]), wall: performance.now() - started, rss: Number(m[2]) / 1024 });
+      const own = atExit(err);
+      if (code !== 0 || own === undefined) reject(new Error(`verbatim analyze exited ${code}: ${err.slice(0, 500)}`));
+      else resolve({ cpu: own.cpuMs, wall: performance.now() - started, rss: own.rssMB });
     });
   });
 }
@@ -157,6 +150,7 @@ function runCli(csv, out) {
 // The allocation probe, run in a child with --expose-gc and a large young generation.
 const ALLOC_PROBE = `
 import { PerformanceObserver, performance } from 'node:perf_hooks';
+import { AT_EXIT, atExit, cpuMs } from './_clock.mjs';
 const [distUrl, benchUrl, kind, n] = process.argv.slice(1);
 const api = await import(distUrl);
 const bench = await import(benchUrl);
