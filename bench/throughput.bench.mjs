@@ -32,6 +32,7 @@ import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { corpusRows, describeCorpus, generateCorpus } from './gen-corpus.mjs';
+import { AT_EXIT, atExit, cpuMs } from './_clock.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(root, 'dist/cli/bin.js');
@@ -150,7 +151,6 @@ function runCli(csv, out) {
 // The allocation probe, run in a child with --expose-gc and a large young generation.
 const ALLOC_PROBE = `
 import { PerformanceObserver, performance } from 'node:perf_hooks';
-import { AT_EXIT, atExit, cpuMs } from './_clock.mjs';
 const [distUrl, benchUrl, kind, n] = process.argv.slice(1);
 const api = await import(distUrl);
 const bench = await import(benchUrl);
