@@ -33,6 +33,7 @@ import {
   type QueueSettings,
   type RunChunk,
 } from './run.js';
+import { vocabularyBudget } from '../run/vocabulary.js';
 
 export { DEFAULT_CHUNK_ROWS };
 /** Times a chunk is tried before it fails for good (a worker that stops mid-chunk does not use one up). */
@@ -96,7 +97,7 @@ export async function produceQueue(files: Array<string | InputSpec>, options: Pr
       ...(options.scale !== undefined ? { scoreScale: options.scale } : {}),
       ...(options.period !== undefined ? { period: options.period } : {}),
       ...(options.groupBy !== undefined ? { groupBy: options.groupBy } : {}),
-      ...(options.maxVocabulary !== undefined ? { maxVocabulary: options.maxVocabulary } : {}),
+      ...vocabularyBudget(options.maxVocabulary),
     },
     keepAnnotations: options.keepAnnotations === true,
   };

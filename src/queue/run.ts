@@ -36,13 +36,14 @@ export interface QueueAnalysisOptions {
   groupBy?: string;
   /**
    * Word and expression tables of at most 2·k terms per channel
-   * (`ReportOptions.maxVocabulary`; default: exact). Each chunk's state and
+   * (`ReportOptions.maxVocabulary`; default 10,000 as `analyzeFiles` and the
+   * CLI; `'exact'` keeps every term). Each chunk's state and
    * the merge stay within it, so the merge's memory does not grow with the
    * corpus; counts are then within `summary.maxUndercount`, and the chunks
    * being other parts than a single run's, the approximate tables may differ
    * from that run's within the same bound.
    */
-  maxVocabulary?: number;
+  maxVocabulary?: number | 'exact';
 }
 
 /** What every chunk of a run is analysed with: stored once in Redis, read by each worker. */

@@ -27,6 +27,7 @@ import { startWorkers, type WorkerPool } from './pool.js';
 import { WORKER_KIND, type AnalyzerSummary } from './protocol.js';
 import { analyzerId, runStateOf } from './run-state.js';
 import type { RunState } from './state-file.js';
+import { vocabularyBudget } from './vocabulary.js';
 
 export interface AnalyzeFilesOptions {
   /** Compiled lexicons (default: built from `lexicons` and `includeDefault`). Workers need `lexicons` instead. */
@@ -44,8 +45,14 @@ export interface AnalyzeFilesOptions {
   columns?: ColumnOptions;
   examples?: number;
   topWords?: number;
-  /** Word and expression tables of at most 2·n terms per channel (`ReportOptions.maxVocabulary`; the CLI's `--vocabulary`). Default: none, exact. */
-  maxVocabulary?: number;
+  /**
+   * Word and expression tables of at most 2·n terms per channel
+   * (`ReportOptions.maxVocabulary`; the CLI's `--vocabulary`): exact until a
+   * table holds 2·n, then within `summary.maxUndercount`. `'exact'` keeps
+   * every word and expression, and memory then grows with the input's
+   * vocabulary. Default: 10,000, as the CLI.
+   */
+  maxVocabulary?: number | 'exact';
   maskPersonalData?: boolean;
   /** Analyse agent turns of chat transcripts too (default false: customer turns only). */
   allTurns?: boolean;
@@ -175,7 +182,7 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
   const reportOptions: Omit<ReportOptions, 'meta' | 'sections'> = {
     ...(options.examples !== undefined ? { examples: options.examples } : {}),
     ...(options.topWords !== undefined ? { topWords: options.topWords } : {}),
-    ...(options.maxVocabulary !== undefined ? { maxVocabulary: options.maxVocabulary } : {}),
+    ...vocabularyBudget(options.maxVocabulary),
     ...(options.maskPersonalData !== undefined ? { maskPersonalData: options.maskPersonalData } : {}),
     ...(options.scale !== undefined ? { scoreScale: options.scale } : {}),
     ...(options.period !== undefined ? { period: options.period } : {}),

@@ -127,8 +127,8 @@ describe.skipIf(!HAS_REDIS)('against a real Redis on localhost', () => {
       const produced = await produceQueue([SAMPLE], { redis: redis.url, queue: 'two', chunkRows: 20, keepAnnotations: true });
       expect(produced).toEqual({ queue: 'two', chunks: 25, rows: 496, retried: 0 });
       expect((await merged).code).toBe(0);
-      // The queue counts words exactly (it has no --vocabulary): its provenance says so, the rest is the single run's.
-      expect(readFileSync(at('queue.json'), 'utf8')).toBe(readFileSync(at('single.json'), 'utf8').replace('"maxVocabulary": 10000', '"maxVocabulary": null'));
+      // The API's produceQueue keeps the CLI's word budget by default: the merge is the single run, provenance too.
+      expect(readFileSync(at('queue.json'), 'utf8')).toBe(readFileSync(at('single.json'), 'utf8'));
       expect(readFileSync(at('queue.jsonl'), 'utf8')).toBe(readFileSync(at('single.jsonl'), 'utf8'));
       const table = await cli(['queue', 'merge', ...where, '--format', 'table']);
       expect(table.stdout).toBe(readFileSync(at('single.table'), 'utf8'));

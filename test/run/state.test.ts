@@ -22,6 +22,7 @@ import {
   type RunState,
 } from '../../src/node.js';
 import { SAMPLE, sampleRecords, splitSample, type SampleRecords } from './_split.js';
+import { DEFAULT_VOCABULARY } from '../../src/run/vocabulary.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const sample = SAMPLE;
@@ -85,12 +86,13 @@ describe('split, analysed part by part, merged = one run over all the parts', ()
 
   it('a state built without analyzeFiles (a queue worker analysing a chunk of rows) merges with the others', async () => {
     const paths = split([300, 196], 'chunk');
-    const builder = createReportBuilder({ meta: reportMeta(analyzer) });
+    // With the word budget of every run on files (a queue worker takes it from the producer's settings).
+    const builder = createReportBuilder({ meta: reportMeta(analyzer), maxVocabulary: DEFAULT_VOCABULARY });
     for await (const item of readVerbatims([paths[1]!])) {
       if (item.type === 'verbatim') builder.add(analyzeVerbatim(item.verbatim, analyzer));
       else builder.reject({ source: item.source, reason: item.reason.replace(/: .*/, ''), hint: item.hint, ...(item.code !== undefined ? { code: item.code } : {}) });
     }
-    const chunk = createRunState(builder.snapshot(), analyzer);
+    const chunk = createRunState(builder.snapshot(), analyzer, { report: { maxVocabulary: DEFAULT_VOCABULARY } });
     expect(chunk.parts).toHaveLength(1);
     const merged = mergeRunStates([{ name: 'file', state: await stateOf(paths[0]!) }, { name: 'chunk', state: chunk }]);
     // The chunk has no provenance (no column mapping was recorded for it): the merge has none rather than a partial one.

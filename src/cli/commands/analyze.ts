@@ -13,6 +13,7 @@ import { output, stdoutUsers } from '../output.js';
 import { REPORT_FORMATS, resolveReportFormat, type CliReportFormat } from '../report-format.js';
 import { addReportLabelOptions, reportLabelOptions, type ReportLabelCliOptions } from '../report-labels.js';
 import { sayWritten, type Written } from '../written.js';
+import { DEFAULT_VOCABULARY } from '../../run/vocabulary.js';
 
 const EXPORT_KINDS = ['dfm', 'spans', 'iramuteq', 'keyness', 'cooccurrence', 'trends', 'drivers'] as const;
 /** The exports that are tables of the report, written at the end of the run (merge writes them too). */
@@ -75,9 +76,6 @@ export function byColumn(value: string, previous: string | undefined): string {
   if (value.trim() === '') throw usageError('byColumnMissing');
   return value.trim();
 }
-
-/** Words and expressions kept per channel (`maxVocabulary`): tables of at most twice as many terms. */
-export const DEFAULT_VOCABULARY = 10_000;
 
 /** `--vocabulary`: a number of terms (1 or more), or `exact`. */
 export function vocabulary(value: string): number | 'exact' {
@@ -167,7 +165,7 @@ export function analyzeCommand(program: Command, context: CommandContext): void 
           workerScript: workerScript ?? fileURLToPath(import.meta.url),
           examples: opts.examples,
           topWords: opts.top,
-          ...(opts.vocabulary === 'exact' ? {} : { maxVocabulary: opts.vocabulary }),
+          maxVocabulary: opts.vocabulary,
           period: opts.period,
           ...(opts.annotate ? { annotate: opts.annotate === '-' ? io.stdout : opts.annotate } : {}),
           ...(opts.annotateFormat ? { annotateFormat: opts.annotateFormat } : {}),

@@ -16,7 +16,8 @@ import { output, stdoutUsers } from '../output.js';
 import { onStopSignal } from '../process.js';
 import { REPORT_FORMATS, resolveReportFormat, type CliReportFormat } from '../report-format.js';
 import { sayWritten } from '../written.js';
-import { byColumn, DEFAULT_VOCABULARY, parseTableExports, vocabulary } from './analyze.js';
+import { DEFAULT_VOCABULARY } from '../../run/vocabulary.js';
+import { byColumn, parseTableExports, vocabulary } from './analyze.js';
 import { addReportLabelOptions, reportLabelOptions, type ReportLabelCliOptions } from '../report-labels.js';
 
 const INPUT_FORMATS = ['csv', 'tsv', 'json', 'jsonl', 'xlsx'] as const;
@@ -97,7 +98,7 @@ export function queueCommand(program: Command, context: CommandContext): void {
         period: opts.period,
         scale: opts.scale,
         ...(opts.by !== undefined ? { groupBy: opts.by } : {}),
-        ...(opts.vocabulary === 'exact' ? {} : { maxVocabulary: opts.vocabulary }),
+        maxVocabulary: opts.vocabulary,
         allowFileRejects: false,
         maxXlsxSize: opts.maxXlsxSize * 1024 * 1024,
         ...(io.stdin ? { stdin: io.stdin as AsyncIterable<Uint8Array> } : {}),
