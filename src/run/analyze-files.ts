@@ -173,7 +173,7 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
     sectors: options.sectors ?? [],
     defaultLanguage: options.defaultLanguage ?? 'fra',
   };
-  // An onAnalysis hook (discover, kwic) sees every analysis: the run stays in this thread.
+  // An onAnalysis hook (kwic) sees every analysis: the run stays in this thread.
   // So do sections other than the core: they are code, and a worker builds its report from the default ones.
   const coreOnly = options.sections !== undefined && options.sections.length === 1;
   const threads = options.analyzer === undefined && options.workerScript !== undefined && options.onAnalysis === undefined && (options.sections === undefined || coreOnly);
