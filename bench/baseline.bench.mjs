@@ -27,11 +27,10 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse as parseSync } from 'csv-parse/sync';
-import { cpuMs } from './_clock.mjs';
+import { cpuMs as cpu } from './_clock.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-const cpu = cpuMs;
 const median = (values) => {
   const s = [...values].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);

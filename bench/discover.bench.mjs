@@ -15,10 +15,9 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { corpusRows } from './gen-corpus.mjs';
-import { cpuMs } from './_clock.mjs';
+import { cpuMs as cpu } from './_clock.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const cpu = cpuMs;
 const median = (values) => {
   const s = [...values].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);

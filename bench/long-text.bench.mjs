@@ -4,7 +4,7 @@
 // ~1 when linear, ~4 when quadratic). BENCH_LONG_KB sets S (default 128).
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { cpuMs } from './_clock.mjs';
+import { cpuMs as cpu } from './_clock.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -21,8 +21,6 @@ const KINDS = {
   lines: 'colis arrivé cassé\nremboursement toujours pas reçu\nconseillère adorable\n',
   english: 'the delivery was late and the support never answered but the product is great ',
 };
-
-const cpu = cpuMs;
 
 export default async function bench() {
   const { createAnalyzer, analyzeVerbatim } = await import(pathToFileURL(join(root, 'dist/index.js')).href);

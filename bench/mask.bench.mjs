@@ -16,10 +16,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseSync } from 'csv-parse/sync';
 import { analyzeVerbatim, createAnalyzer, createReportBuilder, finalizeReport, maskPersonalData, reportMeta } from '../dist/index.js';
-import { cpuMs } from './_clock.mjs';
+import { cpuMs as cpu } from './_clock.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const cpu = cpuMs;
 const median = (values) => {
   const s = [...values].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);

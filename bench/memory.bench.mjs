@@ -39,7 +39,6 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(root, 'dist/cli/bin.js');
 const TARGET = { seconds1GB: 240, rssMB: 300 };
 
-
 const list = (value, fallback) => (value ?? fallback).split(',').map((s) => s.trim()).filter(Boolean);
 const load = () => loadavg().map((x) => x.toFixed(1)).join(' ');
 

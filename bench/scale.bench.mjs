@@ -5,10 +5,9 @@
 // BENCH_SCALE_SMS (default 25,000) and BENCH_SCALE_CHANNELS (default 500) set N.
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { cpuMs } from './_clock.mjs';
+import { cpuMs as cpu } from './_clock.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const cpu = cpuMs;
 
 export default async function bench() {
   const api = await import(pathToFileURL(join(root, 'dist/index.js')).href);

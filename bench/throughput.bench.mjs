@@ -32,13 +32,12 @@ import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { corpusRows, describeCorpus, generateCorpus } from './gen-corpus.mjs';
-import { AT_EXIT, atExit, cpuMs } from './_clock.mjs';
+import { AT_EXIT, atExit, cpuMs as cpu } from './_clock.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(root, 'dist/cli/bin.js');
 const distUrl = pathToFileURL(join(root, 'dist/index.js')).href;
 
-const cpu = cpuMs;
 const median = (values) => {
   const s = [...values].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);

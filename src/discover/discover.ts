@@ -34,7 +34,6 @@ const MAX_WORDS = 4;
 const MAX_COMMON = 0.05;
 const NEGATORS: ReadonlySet<string> = new Set(FRENCH_NEGATORS);
 
-
 function checkOptions(options: DiscoverOptions): void {
   if (typeof options !== 'object' || options === null) throw new TypeError(`verbatim-fr: expected options to be an object, got ${typeName(options)}`);
   const size = options.sampleSize;

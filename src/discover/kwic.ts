@@ -12,7 +12,6 @@ import { typeName } from '../_utils/describe.js';
 /** Id of the entry that carries the term in the analyser (`kwicLayer`). */
 export const KWIC_PROBE = 'kwic_probe';
 
-
 /**
  * The one-entry lexicon layer that tests `term`: layer it over the lexicons
  * (`createAnalyzer({ lexicons: [...layers, kwicLayer(term)] })`) and read

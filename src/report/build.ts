@@ -29,7 +29,6 @@ export interface MergeReportStatesOptions {
   sections?: readonly Section[];
 }
 
-
 /** The sections of `options`, checked: names unique, the core first. */
 export function sectionsOf(options: { sections?: readonly Section[] | undefined }): readonly Section[] {
   const sections = options.sections ?? defaultSections();
@@ -66,7 +65,6 @@ function checkState(state: unknown, name: string): asserts state is ReportState 
     throw new TypeError(`verbatim-fr: expected ${name} to be a ReportState (stateVersion ${STATE_VERSION}, or 2), got ${typeName(state)}${version}`);
   }
 }
-
 
 /**
  * Creates a report builder: `add` each analysis, `reject` each rejected row,

@@ -130,7 +130,6 @@ const messages: Record<'fr' | 'en', KeynessByWording> = {
   },
 };
 
-
 /** The column of `groupBy`, or undefined without one. */
 function columnOf(context: SectionContext): string | undefined {
   const column = context.options.groupBy;
