@@ -193,7 +193,7 @@ export async function buildReport(
   options: ReportOptions = {},
 ): Promise<Report> {
   if (items === null || typeof items !== 'object' || !(Symbol.iterator in items || Symbol.asyncIterator in items)) {
-    throw new TypeError(`verbatim-fr: expected an iterable of analyses, got ${items === null ? 'null' : typeof items}`);
+    throw new TypeError(`verbatim-fr: expected an iterable of analyses, got ${typeName(items)}`);
   }
   const builder = createReportBuilder(options);
   // Analyses go in by batches (`addAll`); rejects touch their own part of the state, in any order.

@@ -4,7 +4,7 @@
 // "Julie (conseillère) :"), a greeting ("Bonjour Hugo,"), a first name from a
 // list of common ones, or a name alone on the last line. Words lists are
 // folded (lowercase, no accents). Linear: one pass over the word tokens.
-import { foldAccents } from '../text/fold.js';
+import { foldAccents, isPrintableAscii } from '../text/fold.js';
 import { stopwords } from '../lexicon/text-tables.js';
 
 const set = (words: string): ReadonlySet<string> => new Set(words.split(/\s+/u).filter((w) => w !== ''));
@@ -122,9 +122,8 @@ const FIRST_NAMES = set(`aaron abdel abdelkader abdallah abdou adam adele adelai
 // Folded words with a letter beyond ASCII, memoised (the same words come back verbatim after verbatim,
 // and normalising is slow); cleared when large. An ASCII word folds to its lowercase, faster than a lookup.
 const folded = new Map<string, string>();
-const ASCII = /^[\x20-\x7e]*$/;
 function fold(s: string): string {
-  if (ASCII.test(s)) return s.toLowerCase();
+  if (isPrintableAscii(s)) return s.toLowerCase();
   let f = folded.get(s);
   if (f === undefined) {
     f = foldAccents(s);

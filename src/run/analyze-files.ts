@@ -13,7 +13,7 @@ import { collectCompiled, type StoredMatcher } from '../lexicon/store.js';
 import { readVerbatims } from '../io/read.js';
 import type { ColumnOptions, ColumnsUsed, InputSpec, ReadItem, ReadReject } from '../io/types.js';
 import { rejectLang, type RejectCode } from '../io/reject-messages.js';
-import { createReportBuilder, finalizeReport, mergeReportStates, reportMeta } from '../report/index.js';
+import { coreSection, createReportBuilder, finalizeReport, mergeReportStates, reportMeta } from '../report/index.js';
 import type { Report, ReportOptions, ReportState, Section } from '../report/index.js';
 import type { ReportProvenance as Provenance } from '../report/types.js';
 import { ScoreScaleError } from '../report/scales.js';
@@ -159,6 +159,16 @@ export interface AnalyzeFilesResult {
   state?: RunState;
   /** What made the report (also in `report.provenance`): the version, lexicon layers, options and columns. */
   provenance: Provenance;
+}
+
+/**
+ * The report options of a run that reads only its report's summary (rows
+ * analysed, rejected and why), as `verbatim discover` and `verbatim kwic` do:
+ * the core section alone, no examples, and word tables at the smallest
+ * budget, so that memory stays bounded whatever the input's vocabulary.
+ */
+export function summaryOnly(): Pick<AnalyzeFilesOptions, 'sections' | 'examples' | 'maxVocabulary'> {
+  return { sections: [coreSection()], examples: 0, maxVocabulary: 1 };
 }
 
 /**

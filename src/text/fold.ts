@@ -91,6 +91,8 @@ function foldTextByWord(text: string): string {
 }
 
 const PRINTABLE_ASCII_RE = /^[\x20-\x7e]*$/;
+/** Printable ASCII only: `foldAccents` then only lowercases it. */
+export const isPrintableAscii = (text: string): boolean => PRINTABLE_ASCII_RE.test(text);
 const CURLY_APOSTROPHE_RE = /’/g;
 
 /**
@@ -101,7 +103,7 @@ const CURLY_APOSTROPHE_RE = /’/g;
  * (`Réseaux sociaux` → `reseaux sociaux`, `Conseillère` → `conseillere`).
  */
 export function foldAccents(text: string): string {
-  if (PRINTABLE_ASCII_RE.test(text)) return text.toLowerCase();
+  if (isPrintableAscii(text)) return text.toLowerCase();
   return text.normalize('NFD').replace(MARKS_RE, '').toLowerCase().replace(CURLY_APOSTROPHE_RE, "'");
 }
 

@@ -47,7 +47,7 @@ export function discoverCommand(program: Command, context: CommandContext): void
       await checkOutputs([{ option: '--out', path: opts.out === '-' ? undefined : opts.out }, { option: '--draft', path: opts.draft }], files);
       await checkInputs(files);
       // Loaded now: the other commands never load them (start-up).
-      const [{ coreSection, draftLexicon, finalizeDiscover, renderDiscover }, { analyzeFiles, defaultWorkers }, { createProgress }] = await Promise.all([
+      const [{ draftLexicon, finalizeDiscover, renderDiscover }, { analyzeFiles, defaultWorkers, summaryOnly }, { createProgress }] = await Promise.all([
         import('../../index.js'),
         import('../../run/analyze-files.js'),
         import('../progress.js'),
@@ -68,11 +68,7 @@ export function discoverCommand(program: Command, context: CommandContext): void
         // The discovery state is kept where the analyses are made (on the workers too) and merged: the same topics whatever the count.
         const { report, discover } = await analyzeFiles(inputs, {
           ...options,
-          sections: [coreSection()],
-          // Of this report only the summary is read (rows analysed, rejected and why): no examples, and word
-          // tables at the smallest budget, so that memory stays bounded whatever the input's vocabulary.
-          examples: 0,
-          maxVocabulary: 1,
+          ...summaryOnly(),
           discover: discoverOptions,
           workers,
           // The bin (dist/cli/bin.js) starts the analysis worker when it is run as one, and says where it is.

@@ -32,7 +32,7 @@ export function kwicCommand(program: Command, context: CommandContext): void {
       await checkOutputs([{ option: '--out', path: opts.out === '-' ? undefined : opts.out }], files);
       await checkInputs(files);
       // Loaded now: the other commands never load them (start-up).
-      const [{ coreSection, createAnalyzer, createKwic, kwicLayer, renderKwic }, { loadLexiconFiles }, { analyzeFiles }] = await Promise.all([
+      const [{ createAnalyzer, createKwic, kwicLayer, renderKwic }, { loadLexiconFiles }, { analyzeFiles, summaryOnly }] = await Promise.all([
         import('../../index.js'),
         import('../../io/lexicon-files.js'),
         import('../../run/analyze-files.js'),
@@ -53,8 +53,7 @@ export function kwicCommand(program: Command, context: CommandContext): void {
         ...(entry !== undefined ? { entry: { id: entry.id, kind: entry.kind, ...(entry.tag !== undefined ? { tag: entry.tag } : {}) } } : {}),
       });
       const { lexicons: _paths, ...rest } = options;
-      // The report is not read: no examples, and word tables at the smallest budget (memory stays bounded).
-      await analyzeFiles(inputs, { ...rest, analyzer, sections: [coreSection()], examples: 0, maxVocabulary: 1, onAnalysis: (a) => kwic.add(a) });
+      await analyzeFiles(inputs, { ...rest, analyzer, ...summaryOnly(), onAnalysis: (a) => kwic.add(a) });
       await output(io, renderKwic(kwic.result(), opts.format, term, { lang: context.lang }), opts.out);
       await sayWritten(context, [{ kind: 'kwic', path: opts.out, format: opts.format }]);
     });
