@@ -13,8 +13,8 @@ import iconv from 'iconv-lite';
 import { csvRecords, readHeaderRecord, sampleWidths, type CsvDialect } from './csv-records.js';
 import { detectEncoding } from './encoding.js';
 import { uniqueHeaders, type CellValue, type PreparedInput, type RawItem } from './raw.js';
-import { readBytes, StreamBytes, type ByteInput } from './source.js';
-import { heldString, TextWindow } from './text-window.js';
+import { readBytes, readHead, StreamBytes, type ByteInput } from './source.js';
+import { heldString, TextWindow, type DeferredEncoding } from './text-window.js';
 
 const SAMPLE_BYTES = 256 * 1024;
 const DELIMITERS = [';', ',', '\t', '|'] as const;
@@ -27,18 +27,14 @@ export interface CsvInputOptions {
   chunkSize?: number;
 }
 
-/** Reads the first bytes of a file or a stream (a stream keeps them for the reader). */
-export async function readSample(input: ByteInput, bytes = SAMPLE_BYTES): Promise<{ sample: Buffer; complete: boolean }> {
-  const sample = await readBytes(input, 0, bytes);
-  return { sample, complete: sample.length < bytes };
-}
-
 /**
- * How far a stream is searched for its first byte beyond ASCII (the bytes
- * searched are held in memory): past it, a stream that is plain ASCII so far
- * is read as UTF-8.
+ * Reads the first bytes of a file or a stream (a stream keeps them for the
+ * reader; a slow one gives what it has written so far: `readHead`).
  */
-const STREAM_ENCODING_LOOKAHEAD = 4 * 1024 * 1024;
+export async function readSample(input: ByteInput, bytes = SAMPLE_BYTES): Promise<{ sample: Buffer; complete: boolean }> {
+  const head = await readHead(input, 0, bytes);
+  return { sample: head.bytes, complete: head.complete };
+}
 
 /** Every byte is ASCII and none is NUL (UTF-16 without a BOM shows NULs): any ASCII-compatible encoding reads it alike. */
 function plainAscii(bytes: Uint8Array): boolean {
@@ -46,34 +42,70 @@ function plainAscii(bytes: Uint8Array): boolean {
   return true;
 }
 
+/** Bytes from the first byte beyond ASCII that its encoding is detected on. */
+const ENCODING_SAMPLE = 64 * 1024;
+
 /**
  * The bytes to detect the encoding on: the head of the file, or, when the
- * head is plain ASCII and the file goes on, `bytes` bytes from the first
- * byte that is not (a Windows-1252 export whose first accent comes after the
- * head would otherwise be read as UTF-8, each accent a U+FFFD).
+ * head is plain ASCII and the file goes on, a sample from the first byte that
+ * is not (a Windows-1252 export whose first accent comes after the head
+ * would otherwise be read as UTF-8, each accent a U+FFFD).
  */
-async function readEncodingSample(input: ByteInput, head: { sample: Buffer; complete: boolean }, bytes = 64 * 1024): Promise<{ sample: Buffer; complete: boolean }> {
+async function readEncodingSample(input: string, head: { sample: Buffer; complete: boolean }): Promise<{ sample: Buffer; complete: boolean }> {
   if (head.complete || !plainAscii(head.sample)) return head;
-  const limit = input instanceof StreamBytes ? STREAM_ENCODING_LOOKAHEAD : Infinity;
-  for (let position = head.sample.length; position < limit; ) {
-    const buffer = await readBytes(input, position, Math.min(1 << 20, limit - position));
+  for (let position = head.sample.length; ; ) {
+    const buffer = await readBytes(input, position, 1 << 20);
     if (buffer.length === 0) return head;
     let k = 0;
     while (k < buffer.length && buffer[k]! < 0x80) k++;
-    if (k < buffer.length) {
-      const sample = await readBytes(input, position + k, bytes);
-      return { sample, complete: sample.length < bytes };
-    }
+    if (k < buffer.length) return encodingSampleAt(input, position + k);
     position += buffer.length;
   }
-  return head;
 }
 
-/** The encoding of a file or a stream, detected on its head, or further on when the head is plain ASCII. */
-export async function detectFileEncoding(input: ByteInput, head: { sample: Buffer; complete: boolean }): Promise<string> {
-  const probe = await readEncodingSample(input, head);
+async function encodingSampleAt(input: ByteInput, position: number): Promise<{ sample: Buffer; complete: boolean }> {
+  const head = await readHead(input, position, ENCODING_SAMPLE);
+  return { sample: head.bytes, complete: head.complete };
+}
+
+/**
+ * The encoding told from the first byte beyond ASCII of a stream whose head
+ * is plain ASCII. A byte-order mark or NULs there tell no encoding of the
+ * whole (ASCII came before): not UTF-8, it reads as Windows-1252, as other
+ * French exports.
+ */
+function deferEncoding(input: StreamBytes): DeferredEncoding {
+  let told: Promise<string> | undefined;
+  let known: string | undefined;
+  return {
+    get known() {
+      return known;
+    },
+    at(position) {
+      told ??= encodingSampleAt(input, position).then(({ sample, complete }) => {
+        const detected = detectEncoding(sample, complete).encoding;
+        known = /^utf-?(?:16|32)/i.test(detected) ? 'windows-1252' : detected;
+        return known;
+      });
+      return told;
+    },
+  };
+}
+
+/**
+ * The encoding of a file or a stream, detected on its head, or further on when
+ * the head is plain ASCII: a file is searched for its first other byte; a
+ * stream (read once, maybe live) is read as ASCII until that byte comes, and
+ * its encoding told there (`DeferredEncoding`).
+ */
+export async function detectFileEncoding(input: ByteInput, head: { sample: Buffer; complete: boolean }): Promise<string | DeferredEncoding> {
+  if (input instanceof StreamBytes && !head.complete && plainAscii(head.sample)) return deferEncoding(input);
+  const probe = input instanceof StreamBytes ? head : await readEncodingSample(input, head);
   return detectEncoding(probe.sample, probe.complete).encoding;
 }
+
+/** An encoding's name, for descriptions; a deferred one not yet told reads as `ascii`. */
+export const encodingName = (encoding: string | DeferredEncoding): string => (typeof encoding === 'string' ? encoding : encoding.known ?? 'ascii');
 
 /** The delimiter that splits the header into the most columns that the data rows agree with. */
 export function detectDelimiter(sampleText: string, complete = true): string {
@@ -103,10 +135,11 @@ const lines = (line: number, endLine: number): string => (endLine > line ? `line
 export async function prepareCsv(input: ByteInput, options: CsvInputOptions, tsv: boolean): Promise<PreparedInput> {
   const { sample, complete } = await readSample(input);
   const encoding = options.encoding ?? (await detectFileEncoding(input, { sample, complete }));
-  if (!iconv.encodingExists(encoding)) {
+  if (typeof encoding === 'string' && !iconv.encodingExists(encoding)) {
     throw new TypeError(`verbatim-fr: expected an encoding known to iconv-lite, got ${JSON.stringify(encoding)}`);
   }
-  const delimiter = options.delimiter ?? (tsv ? '\t' : detectDelimiter(iconv.decode(sample, encoding), complete));
+  const sampleText = typeof encoding === 'string' ? iconv.decode(sample, encoding) : sample.toString('latin1');
+  const delimiter = options.delimiter ?? (tsv ? '\t' : detectDelimiter(sampleText, complete));
   if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r') {
     throw new TypeError(`verbatim-fr: expected a one-character delimiter other than a quote or a line break, got ${JSON.stringify(delimiter)}`);
   }
@@ -122,7 +155,8 @@ export async function prepareCsv(input: ByteInput, options: CsvInputOptions, tsv
   }
   const headers = uniqueHeaders(header?.fields ?? []);
   const shown = delimiter === '\t' ? 'tab' : delimiter;
-  const description = `${tsv ? 'tsv' : 'csv'}, delimiter ${JSON.stringify(shown)}, ${encoding}`;
+  // A deferred encoding is told while the rows are read: each description says what is known then.
+  const describe = (): string => `${tsv ? 'tsv' : 'csv'}, delimiter ${JSON.stringify(shown)}, ${encodingName(encoding)}`;
 
   async function* rows(): AsyncGenerator<RawItem> {
     if (!header?.dataStart) return;
@@ -145,19 +179,19 @@ export async function prepareCsv(input: ByteInput, options: CsvInputOptions, tsv
           yield {
             kind: 'reject', row, line, endLine, sheetRow,
             code: 'unbalanced_quote',
-            params: { where, line, ...(event.resumedAt === undefined ? {} : { resumedAt: event.resumedAt }), description },
+            params: { where, line, ...(event.resumedAt === undefined ? {} : { resumedAt: event.resumedAt }), description: describe() },
           };
         } else if (event.kind === 'too-large') {
           yield {
             kind: 'reject', row, line, endLine, sheetRow,
             code: 'record_too_large',
-            params: { max: options.maxRecordSize, where, description },
+            params: { max: options.maxRecordSize, where, description: describe() },
           };
         } else if (event.fields.length !== headers.length) {
           yield {
             kind: 'reject', row, line, endLine, sheetRow,
             code: 'wrong_column_count',
-            params: { count: event.fields.length, expected: headers.length, where, delimiter: shown, description },
+            params: { count: event.fields.length, expected: headers.length, where, delimiter: shown, description: describe() },
           };
         } else {
           // No prototype: a column named "__proto__" or "constructor" is a column like any other.
@@ -177,5 +211,12 @@ export async function prepareCsv(input: ByteInput, options: CsvInputOptions, tsv
     }
   }
 
-  return { headers, description, rows, ...(header?.dataStart && { dataLine: header.dataStart.line }) };
+  return {
+    headers,
+    get description() {
+      return describe();
+    },
+    rows,
+    ...(header?.dataStart && { dataLine: header.dataStart.line }),
+  };
 }

@@ -1,11 +1,11 @@
 // JSON (an array of objects, read whole) and JSONL (streamed line by line).
 import iconv from 'iconv-lite';
 import { detectEncoding } from './encoding.js';
-import { detectFileEncoding, readSample } from './csv-reader.js';
+import { detectFileEncoding, encodingName, readSample } from './csv-reader.js';
 import { jsonDepthProblem } from './json-depth.js';
 import { documentText, type DocumentProblem } from './issue-messages.js';
 import type { CellValue, PreparedInput, RawItem } from './raw.js';
-import { readWhole, type ByteInput } from './source.js';
+import { lineComes, readWhole, type ByteInput } from './source.js';
 import { TextWindow, windowLines } from './text-window.js';
 
 const isRecord = (value: unknown): value is Record<string, CellValue> =>
@@ -97,14 +97,18 @@ export async function prepareJsonl(
   const sampled: unknown[] = [];
   const head = await TextWindow.open(input, encoding, undefined, chunkSize);
   try {
-    for await (const { text } of windowLines(head, maxLineSize)) {
-      if (text === undefined || text.trim() === '') continue;
-      try {
-        sampled.push(JSON.parse(text));
-      } catch {
-        // reported as a reject while reading
+    for await (const { line, text } of windowLines(head, maxLineSize)) {
+      if (text !== undefined && text.trim() !== '') {
+        try {
+          sampled.push(JSON.parse(text));
+        } catch {
+          // reported as a reject while reading
+        }
       }
       if (sampled.length >= HEADER_RECORDS) break;
+      // A stream's keys come from the records it has given before it goes quiet: a live feed is not held back for 100 records.
+      const next = head.lineStart(line + 1);
+      if (sampled.length > 0 && (next === undefined || !(await lineComes(input, next.byte)))) break;
     }
   } finally {
     await head.close();
@@ -142,5 +146,11 @@ export async function prepareJsonl(
       await lines.close();
     }
   }
-  return { headers, description: `jsonl, ${encoding}`, rows };
+  return {
+    headers,
+    get description() {
+      return `jsonl, ${encodingName(encoding)}`;
+    },
+    rows,
+  };
 }

@@ -11,7 +11,7 @@ import { prepareCsv } from './csv-reader.js';
 import { InputError } from './errors.js';
 import { prepareJson, prepareJsonl, recordsOf, UnreadableDocument } from './json-reader.js';
 import type { CellValue, PreparedInput, RawItem, RawRow } from './raw.js';
-import { readBytes, StreamBytes, type ByteInput } from './source.js';
+import { readHead, StreamBytes, type ByteInput } from './source.js';
 import { releaseTemp, trackTemp } from './temp-files.js';
 import type { InputFormat, InputIssue, InputSpec, ReadItem, ReadOptions, ReadReject, SourceRef } from './types.js';
 import { inputProblem } from './issue-messages.js';
@@ -34,13 +34,13 @@ const FIRST_LINE_LIMIT = 1024 * 1024;
  * records (a partition of one record); otherwise the extension, else CSV.
  */
 async function sniffFormat(input: ByteInput, fromExtension: InputFormat | undefined): Promise<InputFormat> {
-  let head = await readBytes(input, 0, 4096);
+  let head = (await readHead(input, 0, 4096)).bytes;
   if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return 'xlsx';
   let text = head.toString('utf8').replace(/^\uFEFF/, '');
   const first = text.trimStart()[0];
   if (first === '{' || (first === '[' && fromExtension === undefined)) {
     if (first === '{' && !/[\r\n]/.test(text.trimStart()) && head.length === 4096) {
-      head = await readBytes(input, 0, FIRST_LINE_LIMIT);
+      head = (await readHead(input, 0, FIRST_LINE_LIMIT)).bytes;
       text = head.toString('utf8').replace(/^\uFEFF/, '');
     }
     // One object per line (JSON Lines), even under a .json name.

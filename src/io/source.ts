@@ -133,13 +133,35 @@ export class StreamBytes {
     while (this.end < position && (await this.pull()));
   }
 
-  /** Reads bytes at `position` (which must not have been forgotten). */
+  /**
+   * Pulls one more chunk, or gives up waiting after `quietMs` when the stream
+   * gives nothing ('quiet': the pull goes on, the next read takes its chunk).
+   * False at the end of the stream.
+   */
+  async pullWithin(quietMs: number): Promise<boolean | 'quiet'> {
+    const pull = this.pull();
+    if (!Number.isFinite(quietMs)) return pull;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const quiet = new Promise<'quiet'>((resolve) => (timer = setTimeout(resolve, quietMs, 'quiet')));
+    try {
+      return await Promise.race([pull, quiet]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /**
+   * Reads bytes at `position` (which must not have been forgotten): up to
+   * `length`, as many as the stream has given so far, waiting only when it
+   * has given none past `position` (a slow writer's rows are read as they
+   * come, as `read(2)` reads a pipe). 0 at the end of the stream.
+   */
   async read(buffer: Buffer, offset: number, length: number, position: number): Promise<number> {
     if (position < this.keepFrom) {
       throw new Error(`verbatim-fr: a stream was read again at byte ${position}, before byte ${this.keepFrom} that it no longer holds`);
     }
     if (this.spill && this.end - this.keepFrom <= this.maxHeld / 2) await this.unspill();
-    await this.fill(position + length);
+    await this.fill(position + 1);
     const n = Math.max(0, Math.min(length, this.end - position));
     if (n === 0) return 0;
     if (this.spill) {
@@ -181,9 +203,10 @@ export class StreamBytes {
   /** Whether the stream, read to its end, holds nothing but white space (an empty partition). */
   async blank(): Promise<boolean> {
     const probe = Buffer.alloc(64 * 1024);
-    for (let position = 0; ; position += probe.length) {
+    for (let position = 0; ; ) {
       const n = await this.read(probe, 0, probe.length, position);
       if (n === 0) return true;
+      position += n;
       for (let i = 0; i < n; i++) {
         const b = probe[i]!;
         // Space, tab, CR, LF and the bytes of a UTF-8 byte-order mark.
@@ -243,6 +266,64 @@ export async function openBytes(input: ByteInput): Promise<ByteSource> {
     read: async (buffer, offset, length, position) => (await handle.read(buffer, offset, length, position)).bytesRead,
     forget: () => undefined,
     close: () => handle.close(),
+  };
+}
+
+/**
+ * How long a stream may give nothing before the bytes it has given are taken
+ * as its head: a live feed (`tail -f … | verbatim analyze -`) starts being
+ * read after its first rows, not after its first 256 KiB.
+ */
+export const QUIET_MS = 100;
+
+/**
+ * The head of an input, to detect its format, encoding and delimiter on: up to
+ * `length` bytes from `position`. A file gives them at once. A stream gives
+ * what it has when it goes quiet for `QUIET_MS`, once it has given at least
+ * one whole line (or `length` bytes, or its end): the head of a slow writer
+ * is what it has written so far. `complete`: the head is the whole input.
+ */
+export async function readHead(input: ByteInput, position: number, length: number): Promise<{ bytes: Buffer; complete: boolean }> {
+  if (!(input instanceof StreamBytes)) {
+    const bytes = await readBytes(input, position, length);
+    return { bytes, complete: bytes.length < length };
+  }
+  const lines = lineBreaks(input, position);
+  while (input.length < position + length && !input.complete) {
+    const line = await lines.held();
+    if ((await input.pullWithin(line ? QUIET_MS : Infinity)) === 'quiet') break;
+  }
+  const bytes = await readBytes(input, position, Math.max(0, Math.min(length, input.length - position)));
+  return { bytes, complete: input.complete && position + bytes.length >= input.length };
+}
+
+/**
+ * Whether a whole line from `position` comes before the writer goes quiet for
+ * `QUIET_MS` (or the stream ends): at once for a file, or for a stream that
+ * holds it already.
+ */
+export async function lineComes(input: ByteInput, position: number): Promise<boolean> {
+  if (!(input instanceof StreamBytes)) return true;
+  const lines = lineBreaks(input, position);
+  for (;;) {
+    if (input.complete || (await lines.held())) return true;
+    if ((await input.pullWithin(QUIET_MS)) === 'quiet') return false;
+  }
+}
+
+/** Whether the bytes a stream holds from `position` have a line break (LF or CR; UTF-16 too): each byte looked at once. */
+function lineBreaks(input: StreamBytes, position: number): { held(): Promise<boolean> } {
+  let scanned = position;
+  let found = false;
+  return {
+    async held() {
+      if (!found && input.length > scanned) {
+        const fresh = await readBytes(input, scanned, input.length - scanned);
+        found = fresh.includes(0x0a) || fresh.includes(0x0d);
+        scanned += fresh.length;
+      }
+      return found;
+    },
   };
 }
 

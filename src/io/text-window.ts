@@ -14,6 +14,25 @@ const MAX_CHUNK = 16 * 1024 * 1024;
 const LF = 0x0a;
 const CR = 0x0d;
 
+/**
+ * The encoding of a stream whose head is plain ASCII, told at its first byte
+ * beyond ASCII: the bytes before it read alike in any encoding it may turn
+ * out to be (ASCII-compatible, one byte a unit), so a window reads them as
+ * ASCII meanwhile (a live feed's first rows are not held back for it).
+ */
+export interface DeferredEncoding {
+  /** The encoding, once told. */
+  readonly known: string | undefined;
+  /** Tells it from the bytes at `position`, the input's first byte beyond ASCII: once for every window of the input. */
+  at(position: number): Promise<string>;
+}
+
+/** Index of the first byte beyond ASCII, or -1. */
+function firstHighByte(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i]! >= 0x80) return i;
+  return -1;
+}
+
 /** A line start: its 1-based line number and the byte offset where it begins. */
 export interface LineStart {
   line: number;
@@ -134,17 +153,17 @@ export class TextWindow implements HeldText {
   private head = 0;
   private filePos = 0;
   private carry: Buffer = Buffer.alloc(0);
-  private decoder: ReturnType<typeof iconv.getDecoder>;
+  /** Undefined while a deferred encoding is not told: the bytes so far are ASCII. */
+  private decoder: ReturnType<typeof iconv.getDecoder> | undefined;
   private readonly unit: Unit;
 
   private constructor(
     private readonly source: ByteSource,
-    private readonly encoding: string,
+    private readonly encoding: string | DeferredEncoding,
     private readonly chunkSize: number,
     private readonly forgets: boolean,
   ) {
-    this.unit = unitOf(encoding);
-    this.decoder = iconv.getDecoder(encoding);
+    this.unit = typeof encoding === 'string' ? unitOf(encoding) : 'byte';
   }
 
   /**
@@ -153,8 +172,8 @@ export class TextWindow implements HeldText {
    * a stream drop the bytes before the line it `settle`s on: only the window
    * that reads the rows, once, does.
    */
-  static async open(input: ByteInput, encoding: string, at: LineStart = { line: 1, byte: 0 }, chunkSize = CHUNK, forgets = false): Promise<TextWindow> {
-    if (!iconv.encodingExists(encoding)) {
+  static async open(input: ByteInput, encoding: string | DeferredEncoding, at: LineStart = { line: 1, byte: 0 }, chunkSize = CHUNK, forgets = false): Promise<TextWindow> {
+    if (typeof encoding === 'string' && !iconv.encodingExists(encoding)) {
       throw new TypeError(`verbatim-fr: expected an encoding known to iconv-lite, got ${JSON.stringify(encoding)}`);
     }
     const source = await openBytes(input);
@@ -196,8 +215,9 @@ export class TextWindow implements HeldText {
     this.head = 0;
     this.filePos = at.byte;
     this.carry = Buffer.alloc(0);
-    // A byte-order mark is only stripped at the very start of the file.
-    this.decoder = iconv.getDecoder(this.encoding, { stripBOM: at.byte === 0 });
+    // A byte-order mark is only stripped at the very start of the file (a deferred encoding's input has none).
+    const encoding = typeof this.encoding === 'string' ? this.encoding : this.encoding.known;
+    this.decoder = encoding === undefined ? undefined : iconv.getDecoder(encoding, { stripBOM: at.byte === 0 && encoding === this.encoding });
   }
 
   /** Absolute index just past the text held. */
@@ -231,9 +251,9 @@ export class TextWindow implements HeldText {
     }
     const piece = data.subarray(0, cut);
     this.carry = Buffer.from(data.subarray(cut));
-    let decoded = this.decoder.write(piece);
+    let decoded = this.decoder !== undefined ? this.decoder.write(piece) : await this.decodeDeferred(piece, origin);
     if (last) {
-      decoded += this.decoder.end() ?? '';
+      decoded += this.decoder?.end() ?? '';
       this.eof = true;
     }
     const rawStarts: number[] = [];
@@ -241,7 +261,7 @@ export class TextWindow implements HeldText {
     byteBreaks(piece, this.unit, origin, rawStarts);
     textBreaks(decoded, this.end, textStarts);
     if (rawStarts.length !== textStarts.length) {
-      throw new Error(`line breaks differ between the bytes and the ${this.encoding} text near byte ${origin}`);
+      throw new Error(`line breaks differ between the bytes and the ${typeof this.encoding === 'string' ? this.encoding : (this.encoding.known ?? 'ascii')} text near byte ${origin}`);
     }
     this.text += decoded;
     for (let k = 0; k < rawStarts.length; k++) {
@@ -249,6 +269,15 @@ export class TextWindow implements HeldText {
       this.bytes.push(rawStarts[k]!);
     }
     return !last || decoded.length > 0 || piece.length > 0;
+  }
+
+  /** ASCII as it is; at the first byte beyond it, the encoding is told and decodes the rest. */
+  private async decodeDeferred(piece: Buffer, origin: number): Promise<string> {
+    const high = firstHighByte(piece);
+    if (high === -1) return piece.toString('latin1');
+    const encoding = await (this.encoding as DeferredEncoding).at(origin + high);
+    this.decoder = iconv.getDecoder(encoding, { stripBOM: false });
+    return piece.toString('latin1', 0, high) + this.decoder.write(piece.subarray(high));
   }
 
   /** Forgets the text before absolute index `index` and the line starts before line `line`. */

@@ -182,6 +182,34 @@ describe('standard output carries one stream', () => {
     expect(rejects.stdout.trimEnd().split('\r\n')).toEqual([expect.stringMatching(/^\uFEFFfile;sheet_row;row;line;reason;hint;code;id$/), ...Array(5).fill(expect.stringMatching(/^'-;\d+;\d+;\d+;empty text;/))]); // `-` as a formula-safe cell
   });
 
+  it('a live feed (tail -f … | verbatim analyze - --annotate -): the annotation of a row comes out before the next row is written', async () => {
+    // The writer sends each next row only once the last one's annotation is out: a reader that waited for more input would hang.
+    const written = ['id;commentaire\nL1;Livraison en retard\n', 'L2;Très bon accueil, merci\n', 'L3;Colis abîmé à la réception\n'];
+    let lines = 0;
+    let wake = (): void => undefined;
+    async function* feed(): AsyncGenerator<Buffer> {
+      for (const [k, part] of written.entries()) {
+        while (lines < k) await new Promise<void>((resolve) => (wake = resolve));
+        yield Buffer.from(part);
+      }
+    }
+    let text = '';
+    const stdout = new Writable({
+      write(chunk, _encoding, callback) {
+        text += String(chunk);
+        lines = text.split('\n').length - 1;
+        wake();
+        callback();
+      },
+    });
+    const err = sink();
+    const code = await main(['analyze', '-', '--annotate', '-', '--out', at('live.json'), '--format', 'json'], { stdout, stderr: err.stream, env: { CI: 'true', VERBATIM_LANG: 'en' }, stdin: Readable.from(feed()) });
+    expect([code, err.text()]).toEqual([0, expect.stringMatching(/^Report written to .*live\.json/)]);
+    const annotations = text.trimEnd().split('\n').map((l) => JSON.parse(l) as { id: string; irritants: string[] });
+    expect(annotations.map((a) => a.id)).toEqual(['L1', 'L2', 'L3']);
+    expect(JSON.parse(readFileSync(at('live.json'), 'utf8')).summary.analysed).toBe(3);
+  });
+
   it('no file: standard input is read', async () => {
     const r = await cli(['analyze', '--format', 'json'], { stdin: readFileSync(at('part-0.csv')) });
     expect(JSON.parse(r.stdout).summary.inputRows).toBe(120);

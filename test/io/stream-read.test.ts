@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { StreamBytes } from '../../src/io/source.js';
+import { QUIET_MS, readBytes, readHead, StreamBytes } from '../../src/io/source.js';
 import { trackedTemps } from '../../src/io/temp-files.js';
 import { readVerbatims, type ReadItem } from '../../src/io/index.js';
 import { fileSpec, HUGE_LIMIT, renderFile } from '../fuzz/files.js';
@@ -114,12 +114,78 @@ describe('a stream reads as the same bytes in a file', () => {
   });
 });
 
+/**
+ * A live writer (`tail -f`): it sends its first part, then each next part only
+ * once the test calls `next()`, i.e. once the reader has given what came
+ * before. A reader that waits for more bytes than were written never gives
+ * it: the test times out.
+ */
+function liveFeed(parts: ReadonlyArray<string | Buffer>): { stream: Readable; next: () => void } {
+  const waiting: Array<() => void> = [];
+  const gates = parts.map((_, k) => (k === 0 ? Promise.resolve() : new Promise<void>((resolve) => waiting.push(resolve))));
+  async function* feed(): AsyncGenerator<Buffer> {
+    for (const [k, part] of parts.entries()) {
+      await gates[k];
+      yield Buffer.from(part);
+    }
+  }
+  return { stream: Readable.from(feed()), next: () => waiting.shift()?.() };
+}
+
+/** The items read from a live feed, letting the writer go on after each one. */
+async function readLive(parts: ReadonlyArray<string | Buffer>, path = '-'): Promise<ReadItem[]> {
+  const { stream, next } = liveFeed(parts);
+  const items: ReadItem[] = [];
+  for await (const item of readVerbatims([{ path, stream }])) {
+    items.push(item);
+    next();
+  }
+  return items;
+}
+
+const texts = (items: ReadItem[]): string[] => items.map((i) => (i.type === 'verbatim' ? i.verbatim.text : `reject: ${i.reason}`));
+
+describe('a live stream (a slow writer) is read as it is written', () => {
+  // Each case would hang before: the head was 256 KiB (CSV) or 100 records (JSONL), and every read waited for 64 KiB.
+  it.each(['windows-1252', 'utf8'] as const)('CSV: each row as it comes; the encoding (%s) told at the first accent, after rows of ASCII', async (encoding) => {
+    const items = await readLive([
+      'id;commentaire\nr1;Livraison en retard\n',
+      Buffer.from('r2;Très déçu, conseillère injoignable\n', encoding === 'utf8' ? 'utf8' : 'latin1'),
+      'r3;Colis perdu\n',
+    ]);
+    expect(texts(items)).toEqual(['Livraison en retard', 'Très déçu, conseillère injoignable', 'Colis perdu']);
+  });
+
+  it('JSON Lines: the columns from the records written so far, then each record as it comes', async () => {
+    const items = await readLive(['{"id":"a","commentaire":"Bon accueil"}\n', '{"id":"b","commentaire":"Remboursement jamais reçu"}\n', '{"id":"c","commentaire":"Rapide"}\n']);
+    expect(summary(items)).toEqual([[1, 1, 'a'], [2, 2, 'b'], [3, 3, 'c']]);
+    expect(texts(items)[1]).toBe('Remboursement jamais reçu');
+  });
+
+  it('JSON Lines that come at once: the columns from the first 100 records, as from a file, however long they are', async () => {
+    // 150 records of 1.2 KB: the 64 KiB head holds 53 of them; a key that first shows in record 90 is still a column.
+    const lines = Array.from({ length: 150 }, (_, k) => JSON.stringify({ id: `j${k}`, commentaire: `Avis ${k} ${'très long '.repeat(120)}`, ...(k >= 89 ? { canal: 'Avis Google' } : {}) }));
+    const bytes = Buffer.from(`${lines.join('\n')}\n`);
+    const path = join(dir, 'long.jsonl');
+    writeFileSync(path, bytes);
+    const fromFile = await readAll([path]);
+    expect(fromFile[120]?.type === 'verbatim' && fromFile[120].verbatim.channel).toBe('avis_en_ligne');
+    expect(await readAll([{ path, stream: chunked(bytes, [4096]) }])).toEqual(fromFile);
+  });
+
+  it('a header, then a pause longer than the quiet time, then rows: the delimiter and columns from the header alone', async () => {
+    const { stream, next } = liveFeed(['id,canal,commentaire\n', 'r1,Google,"Produit conforme, merci"\nr2,Google,Service client absent\n']);
+    setTimeout(next, 3 * QUIET_MS);
+    const items = await readAll([{ path: '-', stream }]);
+    expect(summary(items)).toEqual([[1, 2, 'r1'], [2, 3, 'r2']]);
+    expect(texts(items)[0]).toBe('Produit conforme, merci');
+    expect(items[0]?.type === 'verbatim' && items[0].verbatim.channel).toBe('avis_en_ligne');
+  });
+});
+
 describe('StreamBytes', () => {
   const bytes = Buffer.from(Array.from({ length: 1000 }, (_, k) => k % 251));
-  const read = async (s: StreamBytes, position: number, length: number): Promise<Buffer> => {
-    const buffer = Buffer.alloc(length);
-    return buffer.subarray(0, await s.read(buffer, 0, length, position));
-  };
+  const read = (s: StreamBytes, position: number, length: number): Promise<Buffer> => readBytes(s, position, length);
 
   it('reads any position not forgotten, spills past its budget and comes back to memory once reading has caught up', async () => {
     const s = new StreamBytes(chunked(bytes, [33]), 100);
@@ -148,6 +214,31 @@ describe('StreamBytes', () => {
     expect(trackedTemps()).toHaveLength(1);
     await t.close();
     expect(trackedTemps()).toEqual([]);
+  });
+
+  it('read gives what the stream has given so far, waiting only when it has given nothing past the position', async () => {
+    const { stream, next } = liveFeed(['abc', 'defgh']);
+    const s = new StreamBytes(stream);
+    const buffer = Buffer.alloc(100);
+    expect(await s.read(buffer, 0, 100, 0)).toBe(3);
+    expect(buffer.subarray(0, 3).toString()).toBe('abc');
+    const later = s.read(buffer, 0, 100, 3);
+    next();
+    expect(await later).toBe(5);
+    expect(await s.read(buffer, 0, 100, 8)).toBe(0);
+    expect(s.complete).toBe(true);
+  });
+
+  it('readHead: the head a quiet writer has given (a whole line at least), or the whole of an ended stream', async () => {
+    const { stream, next } = liveFeed(['id;comm', 'entaire\nr1;Bien\n', 'r2;Mal\n']);
+    const s = new StreamBytes(stream);
+    // The first part holds no whole line: the head waits for the second, then takes what is there when the writer pauses.
+    const head = readHead(s, 0, 4096);
+    next();
+    expect(await head).toEqual({ bytes: Buffer.from('id;commentaire\nr1;Bien\n'), complete: false });
+    next();
+    expect(await readHead(s, 0, 4096)).toEqual({ bytes: Buffer.from('id;commentaire\nr1;Bien\nr2;Mal\n'), complete: true });
+    expect(await readHead(s, 3, 5)).toEqual({ bytes: Buffer.from('comme'), complete: false });
   });
 
   it('refuses what is not a stream', () => {
