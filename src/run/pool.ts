@@ -9,15 +9,16 @@ import type { DiscoverState } from '../discover/types.js';
 import type { ReportState } from '../report/index.js';
 import type { Verbatim, VerbatimAnalysis } from '../types.js';
 import type { AnnotationWriter } from './outputs.js';
-import { BATCH } from './batch.js';
+import { BATCH, batches } from './batch.js';
 import type { AnalyzerSummary, FromWorker, ToWorker, WorkerSetup } from './protocol.js';
 
 /**
- * The worker that analyses batch `seq` (0-based, `BATCH` verbatims each, in
- * input order) of a run on `count` workers: a fixed round robin, so that
- * the same input on the same number of workers gives the same report.
+ * The worker that analyses the verbatim at `index` (0-based, in input order)
+ * of a run on `count` workers: blocks of `BATCH` verbatims in a fixed round
+ * robin, so that the same input on the same number of workers gives the same
+ * report, however the reader's batches were cut (a live feed's pauses).
  */
-export const workerOfBatch = (seq: number, count: number): number => seq % count;
+export const workerOfVerbatim = (index: number, count: number): number => Math.floor(index / BATCH) % count;
 /** Batches in flight per worker before the reader waits. */
 const IN_FLIGHT = 4;
 /** Batches sent but not yet written (in flight, or back and waiting for their turn or for the disk), per worker, before the reader waits. */
@@ -129,16 +130,18 @@ export function startWorkers(count: number, script: string | URL, setup: Omit<Wo
   // Surface worker failures through the returned promise even before the reader finishes.
   for (const s of states) s.catch(() => undefined);
   let seq = 0;
+  /** Verbatims sent so far: the index of the batch's first. */
+  let sent = 0;
   let batch: Verbatim[] = [];
   let sources: SourceRef[] = [];
   let order: Array<ReadReject | null> = [];
   const send = async (): Promise<void> => {
     for (;;) {
       if (failure) throw failure;
-      // Batch n always goes to worker n mod count, never to the least busy one: with a word budget
-      // (`maxVocabulary`) a worker's tables depend on which rows it saw, and the report must not
-      // depend on timing. Batches are equal in size, so the round robin keeps the workers even.
-      const target = workerOfBatch(seq, count);
+      // A block of verbatims always goes to the same worker, never to the least busy one: with a word
+      // budget (`maxVocabulary`) a worker's tables depend on which rows it saw, and the report must
+      // not depend on timing. Blocks are equal in size, so the round robin keeps the workers even.
+      const target = workerOfVerbatim(sent, count);
       // Backpressure on both ends: the worker busy, or analyses waiting to be written (a slow disk, a late batch).
       if ((inFlight[target] ?? 0) < IN_FLIGHT && seq - nextToWrite < count * UNWRITTEN) {
         inFlight[target] = (inFlight[target] ?? 0) + 1;
@@ -146,6 +149,7 @@ export function startWorkers(count: number, script: string | URL, setup: Omit<Wo
         const message: ToWorker = { type: 'batch', seq, verbatims: batch };
         pool[target]?.postMessage(message);
         seq += 1;
+        sent += batch.length;
         batch = [];
         sources = [];
         order = [];
@@ -168,14 +172,19 @@ export function startWorkers(count: number, script: string | URL, setup: Omit<Wo
     annotations = writer;
     onProgress = progress;
     try {
-      for await (const item of items) {
-        if (item.type === 'reject') order.push(item);
-        else {
-          batch.push(item.verbatim);
-          sources.push(item.source);
-          order.push(null);
-          if (batch.length === BATCH) await send();
+      // Read as the single thread reads (`batches`): a live feed's rows go out when its writer pauses
+      // (their annotations are not held back for rows to come), a batch never crossing a block's end.
+      for await (const group of batches(items, BATCH)) {
+        for (const item of group) {
+          if (item.type === 'reject') order.push(item);
+          else {
+            batch.push(item.verbatim);
+            sources.push(item.source);
+            order.push(null);
+            if ((sent + batch.length) % BATCH === 0) await send();
+          }
         }
+        if (group.length < BATCH && order.length > 0) await send();
       }
       if (order.length > 0) await send();
       for (const worker of pool) worker.postMessage({ type: 'finish' } satisfies ToWorker);

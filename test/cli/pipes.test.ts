@@ -182,7 +182,7 @@ describe('standard output carries one stream', () => {
     expect(rejects.stdout.trimEnd().split('\r\n')).toEqual([expect.stringMatching(/^\uFEFFfile;sheet_row;row;line;reason;hint;code;id$/), ...Array(5).fill(expect.stringMatching(/^'-;\d+;\d+;\d+;empty text;/))]); // `-` as a formula-safe cell
   });
 
-  it('a live feed (tail -f … | verbatim analyze - --annotate -): the annotation of a row comes out before the next row is written', async () => {
+  it.each([1, 2])('a live feed (tail -f … | verbatim analyze - --annotate -), %i worker(s): the annotation of a row comes out before the next row is written', async (workers) => {
     // The writer sends each next row only once the last one's annotation is out: a reader that waited for more input would hang.
     const written = ['id;commentaire\nL1;Livraison en retard\n', 'L2;Très bon accueil, merci\n', 'L3;Colis abîmé à la réception\n'];
     let lines = 0;
@@ -203,7 +203,11 @@ describe('standard output carries one stream', () => {
       },
     });
     const err = sink();
-    const code = await main(['analyze', '-', '--annotate', '-', '--out', at('live.json'), '--format', 'json'], { stdout, stderr: err.stream, env: { CI: 'true', VERBATIM_LANG: 'en' }, stdin: Readable.from(feed()) });
+    const code = await main(
+      ['analyze', '-', '--annotate', '-', '--out', at('live.json'), '--format', 'json', '--workers', String(workers)],
+      { stdout, stderr: err.stream, env: { CI: 'true', VERBATIM_LANG: 'en' }, stdin: Readable.from(feed()) },
+      { workerScript: join(root, 'dist/cli/bin.js') },
+    );
     expect([code, err.text()]).toEqual([0, expect.stringMatching(/^Report written to .*live\.json/)]);
     const annotations = text.trimEnd().split('\n').map((l) => JSON.parse(l) as { id: string; irritants: string[] });
     expect(annotations.map((a) => a.id)).toEqual(['L1', 'L2', 'L3']);

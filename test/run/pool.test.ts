@@ -2,32 +2,47 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ReadItem } from '../../src/io/types.js';
 import { BATCH } from '../../src/run/batch.js';
-import { startWorkers, workerOfBatch } from '../../src/run/pool.js';
+import { startWorkers, workerOfVerbatim } from '../../src/run/pool.js';
 import type { WorkerSetup } from '../../src/run/protocol.js';
 
 const script = join(resolve(__dirname, '..'), 'fixtures/run/recording-worker.mjs');
 const setup = { kind: 'verbatim-fr-analysis-worker', lexicons: [], includeDefault: true, sectors: [], defaultLanguage: 'fra', allTurns: false, corpus: {}, returnAnalyses: false } as Omit<WorkerSetup, 'describe'>;
 
-async function* rows(n: number): AsyncIterable<ReadItem> {
+/** `n` rows; with `pauses`, the reader waits past the batches' stall time at those rows (a live feed). */
+async function* rows(n: number, pauses: readonly number[] = []): AsyncIterable<ReadItem> {
   for (let i = 1; i <= n; i++) {
+    if (pauses.includes(i)) await new Promise((resolve) => setTimeout(resolve, 60));
     // A reject now and then: rejects travel with the batch they were read in, never make one.
     if (i % 97 === 0) yield { type: 'reject', source: { file: 'x.csv', row: i }, reason: 'empty text', hint: '' };
     else yield { type: 'verbatim', verbatim: { id: String(i), text: 'un texte', channel: 'avis' }, source: { file: 'x.csv', row: i } };
   }
 }
 
+type Recorded = { seqs: number[]; ids: string[] };
+
 describe('the worker pool', () => {
-  it.each([2, 3])('gives batch n to worker n mod %i, however slow a worker is (a budgeted report must not depend on timing)', async (count) => {
+  it.each([
+    [2, []],
+    [3, []],
+    [2, [5, 300, 301, 700]],
+    [3, [1, 255, 256, 257, 1000]],
+  ])('on %i workers (reader pausing at rows %j): block k of the verbatims to worker k mod count, however slow a worker is (a budgeted report must not depend on timing)', async (count, pauses) => {
     const pool = startWorkers(count, script, setup);
     await pool.ready;
     const rejects: number[] = [];
-    const states = (await pool.run(rows(12 * BATCH), async (r) => void rejects.push(r.source.row), undefined, undefined)).map(({ state }) => state as unknown as { seqs: number[] });
-    const total = states.reduce((n, s) => n + s.seqs.length, 0);
-    expect(total).toBeGreaterThan(10);
-    states.forEach((s, w) => {
-      expect(s.seqs.length).toBeGreaterThan(0);
-      for (const seq of s.seqs) expect(workerOfBatch(seq, count)).toBe(w);
-    });
-    expect(rejects).toEqual(Array.from({ length: Math.floor((12 * BATCH) / 97) }, (_, i) => 97 * (i + 1)));
+    const n = 12 * BATCH;
+    const states = (await pool.run(rows(n, pauses), async (r) => void rejects.push(r.source.row), undefined, undefined)).map(({ state }) => state as unknown as Recorded);
+    // The verbatims in input order, and the worker each went to.
+    const verbatims = Array.from({ length: n }, (_, i) => i + 1).filter((row) => row % 97 !== 0).map(String);
+    const workerOf = new Map(states.flatMap((s, w) => s.ids.map((id) => [id, w] as const)));
+    expect(workerOf.size).toBe(verbatims.length);
+    verbatims.forEach((id, index) => expect([id, workerOf.get(id)]).toEqual([id, workerOfVerbatim(index, count)]));
+    // Each worker sees its rows in input order.
+    for (const s of states) expect(s.ids).toEqual(verbatims.filter((id) => s.ids.includes(id)));
+    // A pause sends the rows read so far: more batches than blocks.
+    const batches = states.reduce((sum, s) => sum + s.seqs.length, 0);
+    if (pauses.length === 0) expect(batches).toBe(Math.ceil(verbatims.length / BATCH));
+    else expect(batches).toBeGreaterThan(Math.ceil(verbatims.length / BATCH));
+    expect(rejects).toEqual(Array.from({ length: Math.floor(n / 97) }, (_, i) => 97 * (i + 1)));
   });
 });
