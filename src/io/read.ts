@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
-import type { Verbatim } from '../types.js';
+import type { ColumnsUsed, Verbatim } from '../types.js';
 import { normalizeChannel, type ChannelDefinition } from '../lexicon/channels.js';
 import { defaultChannelTable } from '../lexicon/defaults.js';
 import { mapColumns, type ColumnMapping } from './columns.js';
@@ -269,7 +269,12 @@ export async function* readVerbatims(inputs: ReadonlyArray<string | InputSpec>, 
     if (issues.length > 0) throw new InputError(issues);
     if (options.onColumns) {
       for (const { file, prepared, mapping } of planned) {
-        if (prepared !== undefined && mapping !== undefined && prepared !== NOTHING) options.onColumns({ file, description: prepared.description, ...mapping });
+        if (prepared === undefined || mapping === undefined || prepared === NOTHING) continue;
+        const used: ColumnsUsed = { file, description: prepared.description, ...mapping };
+        // A stream's encoding may be told only at its first accent, while its rows are read: the
+        // description says what is known when it is read (the report's provenance, at the end).
+        Object.defineProperty(used, 'description', { enumerable: true, get: () => prepared.description });
+        options.onColumns(used);
       }
     }
     yield* readPlanned(planned, channels, options.lang);

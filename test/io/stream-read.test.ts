@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { QUIET_MS, readBytes, readHead, StreamBytes } from '../../src/io/source.js';
 import { trackedTemps } from '../../src/io/temp-files.js';
-import { readVerbatims, type ReadItem } from '../../src/io/index.js';
+import { readVerbatims, type ColumnsUsed, type ReadItem, type ReadOptions } from '../../src/io/index.js';
 import { fileSpec, HUGE_LIMIT, renderFile } from '../fuzz/files.js';
 import { workbookParts, zipBuffer } from './_zip.js';
 import { readAll, summary, tempDir } from './_helpers.js';
@@ -133,10 +133,10 @@ function liveFeed(parts: ReadonlyArray<string | Buffer>): { stream: Readable; ne
 }
 
 /** The items read from a live feed, letting the writer go on after each one. */
-async function readLive(parts: ReadonlyArray<string | Buffer>, path = '-'): Promise<ReadItem[]> {
+async function readLive(parts: ReadonlyArray<string | Buffer>, options: ReadOptions = {}): Promise<ReadItem[]> {
   const { stream, next } = liveFeed(parts);
   const items: ReadItem[] = [];
-  for await (const item of readVerbatims([{ path, stream }])) {
+  for await (const item of readVerbatims([{ path: '-', stream }], options)) {
     items.push(item);
     next();
   }
@@ -148,12 +148,14 @@ const texts = (items: ReadItem[]): string[] => items.map((i) => (i.type === 'ver
 describe('a live stream (a slow writer) is read as it is written', () => {
   // Each case would hang before: the head was 256 KiB (CSV) or 100 records (JSONL), and every read waited for 64 KiB.
   it.each(['windows-1252', 'utf8'] as const)('CSV: each row as it comes; the encoding (%s) told at the first accent, after rows of ASCII', async (encoding) => {
-    const items = await readLive([
-      'id;commentaire\nr1;Livraison en retard\n',
-      Buffer.from('r2;Très déçu, conseillère injoignable\n', encoding === 'utf8' ? 'utf8' : 'latin1'),
-      'r3;Colis perdu\n',
-    ]);
+    const used: ColumnsUsed[] = [];
+    const items = await readLive(
+      ['id;commentaire\nr1;Livraison en retard\n', Buffer.from('r2;Très déçu, conseillère injoignable\n', encoding === 'utf8' ? 'utf8' : 'latin1'), 'r3;Colis perdu\n'],
+      { onColumns: (u) => used.push(u) },
+    );
     expect(texts(items)).toEqual(['Livraison en retard', 'Très déçu, conseillère injoignable', 'Colis perdu']);
+    // Said before the first accent came; what a report's provenance reads at the end is the encoding told.
+    expect(JSON.parse(JSON.stringify(used))).toEqual([expect.objectContaining({ file: '-', description: `csv, delimiter ";", ${encoding}` })]);
   });
 
   it('JSON Lines: the columns from the records written so far, then each record as it comes', async () => {
