@@ -164,6 +164,39 @@ describe('a live stream (a slow writer) is read as it is written', () => {
     expect(texts(items)[1]).toBe('Remboursement jamais reçu');
   });
 
+  it('generated CSV/TSV/JSONL written with pauses anywhere (inside a character, a line break, before the first accent): the same items as the file', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fileSpec({ maxRecords: 12 }),
+        fc.array(fc.integer({ min: 1, max: 300 }), { minLength: 1, maxLength: 4 }),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 2 }),
+        async (spec, sizes, pauseAt) => {
+          const file = renderFile(spec);
+          const path = join(dir, file.name);
+          writeFileSync(path, file.bytes);
+          const fromFile = await readAll([{ path, ...file.read }], { maxRecordSize: HUGE_LIMIT });
+          // The bytes cut at the chunk sizes and at the pauses; the writer waits past the quiet time before each pause.
+          const pauses = new Set(pauseAt.map((f) => Math.floor(f * file.bytes.length)));
+          const chunks: Array<{ bytes: Buffer; pause: boolean }> = [];
+          for (let at = 0, k = 0; at < file.bytes.length; k++) {
+            let end = Math.min(file.bytes.length, at + Math.max(1, sizes[k % sizes.length]!));
+            for (const p of pauses) if (p > at && p < end) end = p;
+            chunks.push({ bytes: file.bytes.subarray(at, end), pause: pauses.has(at) });
+            at = end;
+          }
+          async function* writer(): AsyncGenerator<Buffer> {
+            for (const c of chunks) {
+              if (c.pause) await new Promise((resolve) => setTimeout(resolve, QUIET_MS + 20));
+              yield c.bytes;
+            }
+          }
+          expect(await readAll([{ path, stream: Readable.from(writer()), ...file.read }], { maxRecordSize: HUGE_LIMIT })).toEqual(fromFile);
+        },
+      ),
+      { numRuns: 25 },
+    );
+  }, 60_000);
+
   it('JSON Lines that come at once: the columns from the first 100 records, as from a file, however long they are', async () => {
     // 150 records of 1.2 KB: the 64 KiB head holds 53 of them; a key that first shows in record 90 is still a column.
     const lines = Array.from({ length: 150 }, (_, k) => JSON.stringify({ id: `j${k}`, commentaire: `Avis ${k} ${'très long '.repeat(120)}`, ...(k >= 89 ? { canal: 'Avis Google' } : {}) }));
