@@ -13,7 +13,7 @@ import iconv from 'iconv-lite';
 import { csvRecords, readHeaderRecord, sampleWidths, type CsvDialect } from './csv-records.js';
 import { detectEncoding } from './encoding.js';
 import { uniqueHeaders, type CellValue, type PreparedInput, type RawItem } from './raw.js';
-import { readBytes, readHead, StreamBytes, type ByteInput } from './source.js';
+import { readBytes, readHead, StreamBytes, type ByteInput, type InputHead } from './source.js';
 import { heldString, TextWindow, type DeferredEncoding } from './text-window.js';
 
 const SAMPLE_BYTES = 256 * 1024;
@@ -25,15 +25,6 @@ export interface CsvInputOptions {
   maxRecordSize: number;
   /** Bytes read at a time (default 64 KiB; tests use tiny ones to cut everywhere). */
   chunkSize?: number;
-}
-
-/**
- * Reads the first bytes of a file or a stream (a stream keeps them for the
- * reader; a slow one gives what it has written so far: `readHead`).
- */
-export async function readSample(input: ByteInput, bytes = SAMPLE_BYTES): Promise<{ sample: Buffer; complete: boolean }> {
-  const head = await readHead(input, 0, bytes);
-  return { sample: head.bytes, complete: head.complete };
 }
 
 /** Every byte is ASCII and none is NUL (UTF-16 without a BOM shows NULs): any ASCII-compatible encoding reads it alike. */
@@ -51,21 +42,16 @@ const ENCODING_SAMPLE = 64 * 1024;
  * is not (a Windows-1252 export whose first accent comes after the head
  * would otherwise be read as UTF-8, each accent a U+FFFD).
  */
-async function readEncodingSample(input: string, head: { sample: Buffer; complete: boolean }): Promise<{ sample: Buffer; complete: boolean }> {
-  if (head.complete || !plainAscii(head.sample)) return head;
-  for (let position = head.sample.length; ; ) {
+async function readEncodingSample(input: string, head: InputHead): Promise<InputHead> {
+  if (head.complete || !plainAscii(head.bytes)) return head;
+  for (let position = head.bytes.length; ; ) {
     const buffer = await readBytes(input, position, 1 << 20);
     if (buffer.length === 0) return head;
     let k = 0;
     while (k < buffer.length && buffer[k]! < 0x80) k++;
-    if (k < buffer.length) return encodingSampleAt(input, position + k);
+    if (k < buffer.length) return readHead(input, position + k, ENCODING_SAMPLE);
     position += buffer.length;
   }
-}
-
-async function encodingSampleAt(input: ByteInput, position: number): Promise<{ sample: Buffer; complete: boolean }> {
-  const head = await readHead(input, position, ENCODING_SAMPLE);
-  return { sample: head.bytes, complete: head.complete };
 }
 
 /**
@@ -82,8 +68,8 @@ function deferEncoding(input: StreamBytes): DeferredEncoding {
       return known;
     },
     at(position) {
-      told ??= encodingSampleAt(input, position).then(({ sample, complete }) => {
-        const detected = detectEncoding(sample, complete).encoding;
+      told ??= readHead(input, position, ENCODING_SAMPLE).then(({ bytes, complete }) => {
+        const detected = detectEncoding(bytes, complete).encoding;
         known = /^utf-?(?:16|32)/i.test(detected) ? 'windows-1252' : detected;
         return known;
       });
@@ -93,15 +79,15 @@ function deferEncoding(input: StreamBytes): DeferredEncoding {
 }
 
 /**
- * The encoding of a file or a stream, detected on its head, or further on when
- * the head is plain ASCII: a file is searched for its first other byte; a
- * stream (read once, maybe live) is read as ASCII until that byte comes, and
- * its encoding told there (`DeferredEncoding`).
+ * The encoding of a file or a stream, detected on its head (`readHead`), or
+ * further on when the head is plain ASCII: a file is searched for its first
+ * other byte; a stream (read once, maybe live) is read as ASCII until that
+ * byte comes, and its encoding told there (`DeferredEncoding`).
  */
-export async function detectFileEncoding(input: ByteInput, head: { sample: Buffer; complete: boolean }): Promise<string | DeferredEncoding> {
-  if (input instanceof StreamBytes && !head.complete && plainAscii(head.sample)) return deferEncoding(input);
-  const probe = input instanceof StreamBytes ? head : await readEncodingSample(input, head);
-  return detectEncoding(probe.sample, probe.complete).encoding;
+export async function detectFileEncoding(input: ByteInput, head: InputHead): Promise<string | DeferredEncoding> {
+  if (input instanceof StreamBytes) return !head.complete && plainAscii(head.bytes) ? deferEncoding(input) : detectEncoding(head.bytes, head.complete).encoding;
+  const probe = await readEncodingSample(input, head);
+  return detectEncoding(probe.bytes, probe.complete).encoding;
 }
 
 /** An encoding's name, for descriptions; a deferred one not yet told reads as `ascii`. */
@@ -133,13 +119,13 @@ export function detectDelimiter(sampleText: string, complete = true): string {
 const lines = (line: number, endLine: number): string => (endLine > line ? `lines ${line}-${endLine}` : `line ${line}`);
 
 export async function prepareCsv(input: ByteInput, options: CsvInputOptions, tsv: boolean): Promise<PreparedInput> {
-  const { sample, complete } = await readSample(input);
-  const encoding = options.encoding ?? (await detectFileEncoding(input, { sample, complete }));
+  const head = await readHead(input, 0, SAMPLE_BYTES);
+  const encoding = options.encoding ?? (await detectFileEncoding(input, head));
   if (typeof encoding === 'string' && !iconv.encodingExists(encoding)) {
     throw new TypeError(`verbatim-fr: expected an encoding known to iconv-lite, got ${JSON.stringify(encoding)}`);
   }
-  const sampleText = typeof encoding === 'string' ? iconv.decode(sample, encoding) : sample.toString('latin1');
-  const delimiter = options.delimiter ?? (tsv ? '\t' : detectDelimiter(sampleText, complete));
+  const sampleText = typeof encoding === 'string' ? iconv.decode(head.bytes, encoding) : head.bytes.toString('latin1');
+  const delimiter = options.delimiter ?? (tsv ? '\t' : detectDelimiter(sampleText, head.complete));
   if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r') {
     throw new TypeError(`verbatim-fr: expected a one-character delimiter other than a quote or a line break, got ${JSON.stringify(delimiter)}`);
   }

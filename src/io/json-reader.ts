@@ -1,11 +1,11 @@
 // JSON (an array of objects, read whole) and JSONL (streamed line by line).
 import iconv from 'iconv-lite';
 import { detectEncoding } from './encoding.js';
-import { detectFileEncoding, encodingName, readSample } from './csv-reader.js';
+import { detectFileEncoding, encodingName } from './csv-reader.js';
 import { jsonDepthProblem } from './json-depth.js';
 import { documentText, type DocumentProblem } from './issue-messages.js';
 import type { CellValue, PreparedInput, RawItem } from './raw.js';
-import { lineComes, readWhole, type ByteInput } from './source.js';
+import { lineComes, readHead, readWhole, type ByteInput } from './source.js';
 import { TextWindow, windowLines } from './text-window.js';
 
 const isRecord = (value: unknown): value is Record<string, CellValue> =>
@@ -93,7 +93,7 @@ export async function prepareJsonl(
   maxLineSize = 1024 * 1024,
   chunkSize?: number,
 ): Promise<PreparedInput> {
-  const encoding = encodingOption ?? (await detectFileEncoding(input, await readSample(input, 64 * 1024)));
+  const encoding = encodingOption ?? (await detectFileEncoding(input, await readHead(input, 0, 64 * 1024)));
   const sampled: unknown[] = [];
   const head = await TextWindow.open(input, encoding, undefined, chunkSize);
   try {

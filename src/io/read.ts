@@ -270,10 +270,15 @@ export async function* readVerbatims(inputs: ReadonlyArray<string | InputSpec>, 
     if (options.onColumns) {
       for (const { file, prepared, mapping } of planned) {
         if (prepared === undefined || mapping === undefined || prepared === NOTHING) continue;
-        const used: ColumnsUsed = { file, description: prepared.description, ...mapping };
         // A stream's encoding may be told only at its first accent, while its rows are read: the
         // description says what is known when it is read (the report's provenance, at the end).
-        Object.defineProperty(used, 'description', { enumerable: true, get: () => prepared.description });
+        const used: ColumnsUsed = {
+          file,
+          get description() {
+            return prepared.description;
+          },
+          ...mapping,
+        };
         options.onColumns(used);
       }
     }

@@ -276,6 +276,12 @@ export async function openBytes(input: ByteInput): Promise<ByteSource> {
  */
 export const QUIET_MS = 100;
 
+/** Bytes of an input from a position; `complete`: they run to its end. */
+export interface InputHead {
+  bytes: Buffer;
+  complete: boolean;
+}
+
 /**
  * The head of an input, to detect its format, encoding and delimiter on: up to
  * `length` bytes from `position`. A file gives them at once. A stream gives
@@ -283,7 +289,7 @@ export const QUIET_MS = 100;
  * one whole line (or `length` bytes, or its end): the head of a slow writer
  * is what it has written so far. `complete`: the head is the whole input.
  */
-export async function readHead(input: ByteInput, position: number, length: number): Promise<{ bytes: Buffer; complete: boolean }> {
+export async function readHead(input: ByteInput, position: number, length: number): Promise<InputHead> {
   if (!(input instanceof StreamBytes)) {
     const bytes = await readBytes(input, position, length);
     return { bytes, complete: bytes.length < length };
