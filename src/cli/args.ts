@@ -23,6 +23,18 @@ export function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
+/**
+ * `--delimiter`: the one character that separates CSV fields, or `tab` (also
+ * `\\t`, as a shell passes it). Not a quote or a line break: those end fields
+ * and records whatever the delimiter.
+ */
+export function delimiter(value: string, previous: string | undefined): string {
+  if (previous !== undefined) throw usageError('givenTwice', '--delimiter', previous === '\t' ? 'tab' : previous, value);
+  const named = value === 'tab' || value === '\\t' ? '\t' : value;
+  if (named.length !== 1 || named === '"' || named === '\n' || named === '\r') throw usageError('badDelimiter', value);
+  return named;
+}
+
 /** The parser of an option that takes a whole number (0 or more). */
 export function positiveInt(name: string) {
   return (value: string): number => {

@@ -5,7 +5,7 @@ import { sectorNames } from '../lexicon/defaults.js';
 import type { InputFormat, InputSpec } from '../io/index.js';
 import type { AnalyzeFilesOptions } from '../run/analyze-files.js';
 import { escapeForTerminal } from '../_utils/display.js';
-import { checkSectors, collect, corpusLang, positiveInt, usageError } from './args.js';
+import { checkSectors, collect, corpusLang, delimiter, positiveInt, usageError } from './args.js';
 import type { CliIo } from './context.js';
 import type { CliMessages } from './messages.js';
 import { firstTexts } from './read.js';
@@ -26,6 +26,7 @@ export interface InputCliOptions {
   defaultLexicon: boolean;
   inputFormat?: InputFormat;
   encoding?: string;
+  delimiter?: string;
   stdinName?: string;
   corpusLang: string;
   mask: boolean;
@@ -57,6 +58,7 @@ export function addInputOptions(command: Command): Command {
     .option('--no-default-lexicon', 'use only the --lexicon files')
     .addOption(new Option('--input-format <format>', 'format of the inputs (default: from the extension, else sniffed from the first bytes)').choices(INPUT_FORMATS))
     .option('--encoding <name>', 'encoding of the inputs: utf8, windows-1252, utf16le… (default: detected)')
+    .option('--delimiter <char>', 'CSV field separator: one character, or tab (default: detected among ; , tab |)', delimiter)
     .option('--stdin-name <name>', 'name of standard input in rejects, annotations and default ids (default: -, ids stdin:ROW)')
     .option('--corpus-lang <code>', "corpus' language, given to texts too short to tell (ISO 639-3)", corpusLang, 'fra')
     .option('--no-mask', 'keep personal data (emails, phones, IBANs, addresses, names…) in the output')
@@ -113,13 +115,17 @@ async function autoSectors(io: CliIo, m: CliMessages, files: string[], opts: Inp
   const named = checkSectors(opts.sector.filter((s) => s !== 'auto'));
   if (files.includes('-')) throw usageError('sectorAutoStdin');
   const { suggestSectors } = await import('../analyze/sectors.js');
-  const [best] = suggestSectors(await firstTexts(files, opts.text, 500), { minShare: AUTO_SECTOR_SHARE });
+  // Read as the run will read them: the same columns, format, encoding and delimiter.
+  const [best] = suggestSectors(await firstTexts(files, pickColumns(opts), 500), { minShare: AUTO_SECTOR_SHARE });
   io.stderr.write(`verbatim: ${best === undefined ? m.notes.sectorAutoNone(AUTO_SECTOR_SHARE * 100) : m.notes.sectorAuto(best.sector, Math.round(best.share * 100))}\n`);
   return best === undefined || named.includes(best.sector) ? named : [...named, best.sector];
 }
 const AUTO_SECTOR_SHARE = 0.2;
 
-function pickColumns(opts: InputCliOptions) {
+/** The columns and reading flags as `InputSpec` fields (`analyze`, `discover`, `kwic`, `queue produce`). */
+export function pickColumns(
+  opts: Pick<InputCliOptions, 'text' | 'channel' | 'id' | 'date' | 'score' | 'author' | 'agentAuthor' | 'inputFormat' | 'encoding' | 'delimiter'>,
+): Record<string, string | string[]> {
   const columns: Record<string, string | string[]> = {};
   for (const key of ['text', 'channel', 'id', 'date', 'score', 'author'] as const) {
     const value = opts[key];
@@ -128,5 +134,6 @@ function pickColumns(opts: InputCliOptions) {
   if (opts.agentAuthor.length > 0) columns['agentAuthors'] = opts.agentAuthor;
   if (opts.inputFormat !== undefined) columns['format'] = opts.inputFormat;
   if (opts.encoding !== undefined) columns['encoding'] = opts.encoding;
+  if (opts.delimiter !== undefined) columns['delimiter'] = opts.delimiter;
   return columns;
 }

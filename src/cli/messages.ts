@@ -41,6 +41,7 @@ export interface CliMessages {
     stdinTwice(): string;
     stdinNameUnused(): string;
     unknownEncoding(name: string): string;
+    badDelimiter(value: string): string;
     sectorAutoStdin(): string;
     sectorAutoQueue(): string;
     exportUnknownKind(kind: string, kinds: readonly string[]): string;
@@ -288,6 +289,7 @@ const fr: CliMessages = {
     stdinTwice: () => "l'entrée standard (-) est donnée deux fois : elle ne se lit qu'une fois",
     stdinNameUnused: () => "--stdin-name nomme l'entrée standard, qui n'est pas lue : donnez - parmi les entrées",
     unknownEncoding: (name) => `--encoding : encodage inconnu « ${name} » (utf8, windows-1252, iso-8859-15, utf16le… sont connus)`,
+    badDelimiter: (value) => `--delimiter attend un seul caractère autre qu'un guillemet ou un saut de ligne (--delimiter ';', --delimiter '|', --delimiter tab), pas « ${value} »`,
     sectorAutoStdin: () => "--sector auto lit l'entrée deux fois : donnez un fichier, pas l'entrée standard",
     sectorAutoQueue: () => '--sector auto est pour verbatim analyze : nommez les secteurs d’une passe en file',
     exportUnknownKind: (kind, list) => `--export : type inconnu « ${kind} » ; donnez l'un de ${list.join(', ')} suivi d'un fichier (--export dfm dfm.csv)`,
@@ -444,6 +446,7 @@ const en: CliMessages = {
     stdinTwice: () => 'standard input (-) is given twice: it can be read once',
     stdinNameUnused: () => '--stdin-name names standard input, which is not read: give - as an input',
     unknownEncoding: (name) => `--encoding: unknown encoding "${name}" (utf8, windows-1252, iso-8859-15, utf16le… are known)`,
+    badDelimiter: (value) => `--delimiter expects one character other than a quote or a line break (--delimiter ';', --delimiter '|', --delimiter tab), got "${value}"`,
     sectorAutoStdin: () => '--sector auto reads the input twice: give a file, not standard input',
     sectorAutoQueue: () => '--sector auto is for verbatim analyze: name the sectors for a queue run',
     exportUnknownKind: (kind, list) => `--export: unknown kind "${kind}"; give one of ${list.join(', ')} followed by a file (--export dfm dfm.csv)`,

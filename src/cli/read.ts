@@ -3,6 +3,7 @@
 // The library is imported when a command needs it: a command that does not
 // pays nothing for it at start-up.
 import type { Analyzer } from '../index.js';
+import type { ColumnOptions } from '../io/types.js';
 import { checkSectors } from './args.js';
 
 /** The analyzer of the default lexicons (unless `includeDefault` is false) with these layers and sectors over them. */
@@ -14,11 +15,11 @@ export async function buildAnalyzer(lexiconPaths: string[], includeDefault: bool
   return createAnalyzer({ lexicons: layers, includeDefault, defaultLanguage: language, sectors: checkSectors(sectors) });
 }
 
-/** The first `n` texts of the inputs (rejected rows skipped), for a quick look before the analysis; `-` reads `stdin`. */
-export async function firstTexts(files: string[], text: string | undefined, n: number, stdin?: NodeJS.ReadableStream): Promise<string[]> {
+/** The first `n` texts of the inputs read with `columns` (rejected rows skipped), for a quick look before the analysis; `-` reads `stdin`. */
+export async function firstTexts(files: string[], columns: ColumnOptions, n: number, stdin?: NodeJS.ReadableStream): Promise<string[]> {
   const { readVerbatims } = await import('../io/read.js');
   const texts: string[] = [];
-  const specs = files.map((path) => ({ path, ...(text !== undefined ? { text } : {}), ...(path === '-' ? { stream: stdin ?? process.stdin } : {}) }));
+  const specs = files.map((path) => ({ path, ...columns, ...(path === '-' ? { stream: stdin ?? process.stdin } : {}) }));
   for await (const item of readVerbatims(specs)) {
     if (item.type === 'verbatim') texts.push(item.verbatim.text);
     if (texts.length >= n) break;

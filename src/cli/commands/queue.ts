@@ -8,9 +8,9 @@ import type { ReportFormat } from '../../index.js';
 import { sectorNames } from '../../lexicon/defaults.js';
 import { DEFAULT_CHUNK_ROWS, DEFAULT_QUEUE, DEFAULT_REDIS_URL } from '../../queue/connection.js';
 import { escapeForTerminal } from '../../_utils/display.js';
-import { checkSectors, collect, corpusLang, positiveInt, usageError } from '../args.js';
+import { checkSectors, collect, corpusLang, delimiter, positiveInt, usageError } from '../args.js';
 import { checkInputs, checkOutputs } from '../checks.js';
-import type { InputCliOptions } from '../inputs.js';
+import { pickColumns, type InputCliOptions } from '../inputs.js';
 import { EXIT, type CommandContext } from '../context.js';
 import { output, stdoutUsers } from '../output.js';
 import { onStopSignal } from '../process.js';
@@ -53,6 +53,7 @@ export function queueCommand(program: Command, context: CommandContext): void {
     .option('--no-default-lexicon', 'use only the --lexicon files')
     .addOption(new Option('--input-format <format>', 'format of the inputs (default: from the extension, else sniffed)').choices(INPUT_FORMATS))
     .option('--encoding <name>', 'encoding of the inputs (default: detected)')
+    .option('--delimiter <char>', 'CSV field separator: one character, or tab (default: detected)', delimiter)
     .option('--examples <n>', 'example verbatims per concept and irritant', positiveInt('--examples'), 3)
     .option('--top <n>', 'top words and expressions listed', positiveInt('--top'), 20)
     .option(
@@ -74,11 +75,7 @@ export function queueCommand(program: Command, context: CommandContext): void {
       if (files.filter((f) => f === '-').length > 1) throw usageError('stdinTwice');
       if (opts.sector.includes('auto')) throw usageError('sectorAutoQueue');
       await checkInputs(files);
-      const columns: Record<string, string | string[]> = {};
-      for (const key of ['text', 'channel', 'id', 'date', 'score', 'author'] as const) if (opts[key] !== undefined) columns[key] = opts[key];
-      if (opts.agentAuthor.length > 0) columns['agentAuthors'] = opts.agentAuthor;
-      if (opts.inputFormat !== undefined) columns['format'] = opts.inputFormat;
-      if (opts.encoding !== undefined) columns['encoding'] = opts.encoding;
+      const columns = pickColumns(opts);
       const { produceQueue } = await import('../../queue/produce.js');
       const result = await produceQueue(files, {
         redis: opts.redis,
@@ -203,7 +200,7 @@ interface QueueMergeCliOptions extends ReportLabelCliOptions {
 interface ProduceCliOptions
   extends Pick<
     InputCliOptions,
-    'text' | 'channel' | 'id' | 'date' | 'score' | 'author' | 'agentAuthor' | 'lexicon' | 'sector' | 'defaultLexicon' | 'inputFormat' | 'encoding' | 'corpusLang' | 'mask' | 'allTurns' | 'scale' | 'maxXlsxSize'
+    'text' | 'channel' | 'id' | 'date' | 'score' | 'author' | 'agentAuthor' | 'lexicon' | 'sector' | 'defaultLexicon' | 'inputFormat' | 'encoding' | 'delimiter' | 'corpusLang' | 'mask' | 'allTurns' | 'scale' | 'maxXlsxSize'
   > {
   redis: string;
   queue: string;

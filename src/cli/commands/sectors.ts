@@ -16,7 +16,7 @@ export function sectorsCommand(program: Command, { io, m }: CommandContext): voi
     .action(async (files: string[], opts: { text?: string; sample: number }) => {
       await checkInputs(files);
       const { suggestSectors } = await import('../../analyze/sectors.js');
-      const suggestions = suggestSectors(await firstTexts(files, opts.text, opts.sample, io.stdin), { sample: opts.sample, minShare: 0 });
+      const suggestions = suggestSectors(await firstTexts(files, opts.text !== undefined ? { text: opts.text } : {}, opts.sample, io.stdin), { sample: opts.sample, minShare: 0 });
       const lines = suggestions.map((s) => `${s.sector.padEnd(20)} ${String(Math.round(s.share * 100)).padStart(3)} %  (${s.verbatims})`);
       const { sector, share, sample } = m.stdout.sectors;
       await output(io, [`${sector.padEnd(20)} ${share.padStart(5)}  ${sample(opts.sample)}`, ...lines].join('\n'), undefined);
