@@ -30,7 +30,7 @@ const DEEP_FR = "un enregistrement contient des valeurs simples (texte, nombres,
 
 const documentEn: DocumentCatalogue = {
   json_invalid: ({ detail }) => ({ reason: `invalid JSON: ${detail}`, hint: 'expected an array of objects, one per verbatim (or JSON Lines with a .jsonl extension)' }),
-  json_not_records: () => ({ reason: 'JSON document is not an array of objects', hint: 'expected [{"id": …, "commentaire": …}, …] or {"verbatims": [ … ]}' }),
+  json_not_records: () => ({ reason: 'JSON document is not an array of objects', hint: 'expected [{"id": …, "commentaire": …}, …] or {"verbatims": [ … ]}; one object per line is JSON Lines (a .jsonl name, or --input-format jsonl)' }),
   json_too_deep: ({ depth, line, column }) => ({ reason: `JSON nested deeper than ${depth - 1} levels at line ${line}, column ${column}`, hint: DEEP_EN }),
   xlsx_damaged: ({ part, detail }) => ({ reason: part === undefined ? `damaged XLSX file (${detail})` : `damaged XLSX file: ${part} (${detail})`, hint: XLSX_DAMAGED_EN }),
   xlsx_checksum: ({ part }) => ({ reason: `damaged XLSX file: ${part} (checksum mismatch)`, hint: XLSX_DAMAGED_EN }),
@@ -47,7 +47,7 @@ const documentEn: DocumentCatalogue = {
 
 const documentFr: DocumentCatalogue = {
   json_invalid: ({ detail }) => ({ reason: `JSON invalide : ${detail}`, hint: 'un tableau d’objets est attendu, un par verbatim (ou du JSON Lines avec l’extension .jsonl)' }),
-  json_not_records: () => ({ reason: "le document JSON n'est pas un tableau d'objets", hint: 'attendu : [{"id": …, "commentaire": …}, …] ou {"verbatims": [ … ]}' }),
+  json_not_records: () => ({ reason: "le document JSON n'est pas un tableau d'objets", hint: 'attendu : [{"id": …, "commentaire": …}, …] ou {"verbatims": [ … ]} ; un objet par ligne, c’est du JSON Lines (extension .jsonl, ou --input-format jsonl)' }),
   json_too_deep: ({ depth, line, column }) => ({ reason: `JSON imbriqué sur plus de ${depth - 1} niveaux à la ligne ${line}, colonne ${column}`, hint: DEEP_FR }),
   xlsx_damaged: ({ part, detail }) => ({ reason: part === undefined ? `fichier XLSX endommagé (${detail})` : `fichier XLSX endommagé : ${part} (${detail})`, hint: XLSX_DAMAGED_FR }),
   xlsx_checksum: ({ part }) => ({ reason: `fichier XLSX endommagé : ${part} (somme de contrôle incorrecte)`, hint: XLSX_DAMAGED_FR }),

@@ -30,8 +30,11 @@ const FIRST_LINE_LIMIT = 1024 * 1024;
 
 /**
  * The format from the first bytes: a zip is XLSX; `{` on the first line is
- * JSON Lines when more lines follow, or when that one object holds no array of
- * records (a partition of one record); otherwise the extension, else CSV.
+ * JSON Lines when more lines follow, or, with no `.json` name, when that one
+ * object is a record (a partition of one record) rather than a wrapper of
+ * records (`wrapsRecords`); otherwise the extension, else CSV. A minified
+ * JSON document is one line: under a `.json` name it is read as the same
+ * document pretty-printed would be.
  */
 async function sniffFormat(input: ByteInput, fromExtension: InputFormat | undefined): Promise<InputFormat> {
   let head = (await readHead(input, 0, 4096)).bytes;
@@ -47,13 +50,26 @@ async function sniffFormat(input: ByteInput, fromExtension: InputFormat | undefi
     const firstLine = text.trimStart().split(/\r\n|\r|\n/)[0] ?? '';
     try {
       const value: unknown = JSON.parse(firstLine);
-      if (first === '{' && (text.trim().length > firstLine.trim().length || recordsOf(value) === undefined)) return 'jsonl';
+      const moreLines = text.trim().length > firstLine.trim().length;
+      if (first === '{' && (moreLines || (fromExtension !== 'json' && !wrapsRecords(value)))) return 'jsonl';
     } catch {
       // a multi-line JSON document
     }
     return fromExtension ?? 'json';
   }
   return fromExtension ?? 'csv';
+}
+
+/**
+ * A JSON object that holds records rather than being one: an array of records
+ * (`{"verbatims": [{…}]}`), or an array that is empty or holds `null`, arrays or
+ * objects (`{"verbatims": []}`, `{"avis": [null]}`). An array of plain values
+ * (`"tags": ["a", "b"]`) is a field of a record.
+ */
+function wrapsRecords(value: unknown): boolean {
+  if (recordsOf(value) !== undefined) return true;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  return Object.values(value).some((v) => Array.isArray(v) && (v.length === 0 || v.some((item) => typeof item === 'object')));
 }
 
 function fileProblem(error: unknown): RejectProblem {

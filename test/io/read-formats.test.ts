@@ -1,9 +1,10 @@
 import { createWriteStream, writeFileSync, appendFileSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { readVerbatims } from '../../src/io/index.js';
+import { readVerbatims, type ReadItem } from '../../src/io/index.js';
 import { mapColumns } from '../../src/io/columns.js';
 import { parseDate, parseScore } from '../../src/io/values.js';
 import { fixture, readAll, summary, tempDir } from './_helpers.js';
@@ -130,6 +131,51 @@ describe('JSON and JSONL', () => {
     const path = join(tempDir(), 'lines.json');
     writeFileSync(path, '{"texte": "un"}\n{"texte": "deux"}\n');
     expect((await readAll([path])).map((i) => i.type === 'verbatim' && i.verbatim.text)).toEqual(['un', 'deux']);
+  });
+
+  // A minified JSON document is one line: it reads as the same document pretty-printed, not as one JSON Lines record
+  // whose arrays become text ("[null]").
+  it.each([
+    ['{"export":"avis","verbatims":[null]}', 'not an array of objects'],
+    ['{"export":"avis","verbatims":[]}', 'not an array of objects'],
+    ['{"avis":[{"texte":"un"}],"reponses":[{"texte":"deux"}]}', 'not an array of objects'],
+    ['{"texte":"un seul avis","canal":"avis"}', 'one object per line is JSON Lines'],
+  ])('minified %s under a .json name: one reject for the file, as pretty-printed', async (content, reason) => {
+    const dir = tempDir();
+    const pretty = JSON.stringify(JSON.parse(content), null, 2);
+    for (const [name, text] of [['min.json', content], ['pretty.json', pretty]] as const) {
+      writeFileSync(join(dir, name), `${text}\n`);
+      const items = await readAll([join(dir, name)]);
+      expect(items).toEqual([expect.objectContaining({ type: 'reject', source: expect.objectContaining({ row: 0 }), reason: expect.stringContaining('JSON document is not an array of objects') })]);
+      expect(items[0]).toMatchObject({ hint: expect.stringContaining(reason === 'not an array of objects' ? '{"verbatims": [ … ]}' : reason) });
+    }
+  });
+
+  it('minified wrapped records under a .json name, and on standard input, are read as the records', async () => {
+    const content = '{"export":"avis","verbatims":[{"texte":"un"},{"texte":"deux"}]}';
+    const path = join(tempDir(), 'min.json');
+    writeFileSync(path, content);
+    const texts = (items: ReadItem[]): unknown[] => items.map((i) => i.type === 'verbatim' && i.verbatim.text);
+    expect(texts(await readAll([path]))).toEqual(['un', 'deux']);
+    expect(texts(await readAll([{ path: '-', stream: Readable.from([Buffer.from(content)]) }]))).toEqual(['un', 'deux']);
+  });
+
+  it.each([
+    ['{"texte":"Colis cassé","tags":["livraison","colis"]}', ['Colis cassé']],
+    ['{"export":"avis","verbatims":[null]}', []],
+  ])('one line on standard input %s: a record (a partition of one row) unless it wraps records', async (content, texts) => {
+    const items = await readAll([{ path: '-', stream: Readable.from([Buffer.from(`${content}\n`)]) }]);
+    expect(items.filter((i) => i.type === 'verbatim').map((i) => i.type === 'verbatim' && i.verbatim.text)).toEqual(texts);
+    if (texts.length === 0) expect(items).toEqual([expect.objectContaining({ type: 'reject', reason: expect.stringContaining('not an array of objects') })]);
+  });
+
+  it('a one-line object under a .jsonl name, or with format jsonl, is one record', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'one.jsonl'), '{"texte":"un seul avis"}\n');
+    writeFileSync(join(dir, 'one.json'), '{"texte":"un seul avis"}\n');
+    for (const input of [join(dir, 'one.jsonl'), { path: join(dir, 'one.json'), format: 'jsonl' as const }]) {
+      expect((await readAll([input])).map((i) => i.type === 'verbatim' && i.verbatim.text)).toEqual(['un seul avis']);
+    }
   });
 });
 
