@@ -250,7 +250,9 @@ export function renderJson(spec: JsonSpec, name = 'fuzz.json'): RenderedDocument
   const read = { text: 'commentaire', ...(spec.idKey && { id: 'id' }) };
   const file = { name, bytes: encode(text, spec.encoding), read };
 
-  if (spec.damage !== 'none') return { ...file, outcome: { kind: 'refused', message: deep ? /nested deeper than 64 levels|invalid JSON/ : /invalid JSON/ } };
+  // A number cut short is still a number ("42" → "4"): still no array of objects.
+  const cutNumber = spec.damage === 'truncate' && /^\s*-?\d+(?:\.\d+)?\s*$/u.test(text);
+  if (spec.damage !== 'none') return { ...file, outcome: { kind: 'refused', message: deep ? /nested deeper than 64 levels|invalid JSON/ : cutNumber ? /not an array of objects/ : /invalid JSON/ } };
   if (deep) return { ...file, outcome: { kind: 'refused', message: /nested deeper than 64 levels/ } };
   const objects = values.filter((v) => typeof v === 'object' && v !== null && !Array.isArray(v)) as Array<Record<string, unknown>>;
   const arrayShape = spec.shape === 'array' || (spec.shape === 'wrapped' && objects.length > 0);
