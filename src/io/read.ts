@@ -34,28 +34,37 @@ const FIRST_LINE_LIMIT = 1024 * 1024;
  * object is a record (a partition of one record) rather than a wrapper of
  * records (`wrapsRecords`); otherwise the extension, else CSV. A minified
  * JSON document is one line: under a `.json` name it is read as the same
- * document pretty-printed would be.
+ * document pretty-printed would be. A JSON array, and a first line that is
+ * only `{` or `[` (a pretty-printed document), is JSON even under a `.jsonl`
+ * name, unless each line holds a whole value (JSON Lines, a reject each).
  */
 async function sniffFormat(input: ByteInput, fromExtension: InputFormat | undefined): Promise<InputFormat> {
   let head = (await readHead(input, 0, 4096)).bytes;
   if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return 'xlsx';
   let text = head.toString('utf8').replace(/^\uFEFF/, '');
   const first = text.trimStart()[0];
-  if (first === '{' || (first === '[' && fromExtension === undefined)) {
-    if (first === '{' && !/[\r\n]/.test(text.trimStart()) && head.length === 4096) {
+  if (first === '{' || (first === '[' && (fromExtension === undefined || fromExtension === 'jsonl'))) {
+    if (!/[\r\n]/.test(text.trimStart()) && head.length === 4096) {
       head = (await readHead(input, 0, FIRST_LINE_LIMIT)).bytes;
       text = head.toString('utf8').replace(/^\uFEFF/, '');
     }
-    // One object per line (JSON Lines), even under a .json name.
-    const firstLine = text.trimStart().split(/\r\n|\r|\n/)[0] ?? '';
+    const firstLine = (text.trimStart().split(/\r\n|\r|\n/)[0] ?? '').trim();
+    const moreLines = text.trim().length > firstLine.length;
+    /** What a JSON document is read as: JSON, or the extension's format when that is not JSON Lines. */
+    const documentFormat = fromExtension === undefined || fromExtension === 'jsonl' ? 'json' : fromExtension;
+    // Only the bracket on the first line: a pretty-printed document, never a JSON Lines record.
+    if (firstLine === '{' || firstLine === '[') return documentFormat;
+    let value: unknown;
     try {
-      const value: unknown = JSON.parse(firstLine);
-      const moreLines = text.trim().length > firstLine.trim().length;
-      if (first === '{' && (moreLines || (fromExtension !== 'json' && !wrapsRecords(value)))) return 'jsonl';
+      value = JSON.parse(firstLine);
     } catch {
-      // a multi-line JSON document
+      // A document over several lines, or a JSON Lines file whose first line is damaged (a reject of its own).
+      return fromExtension ?? 'json';
     }
-    return fromExtension ?? 'json';
+    // One object per line (JSON Lines), even under a .json name.
+    if (first === '{') return moreLines || (fromExtension !== 'json' && !wrapsRecords(value)) ? 'jsonl' : documentFormat;
+    // An array: a JSON document, unless more lines follow it under a .jsonl name.
+    return fromExtension === 'jsonl' && moreLines ? 'jsonl' : 'json';
   }
   return fromExtension ?? 'csv';
 }

@@ -169,6 +169,28 @@ describe('JSON and JSONL', () => {
     if (texts.length === 0) expect(items).toEqual([expect.objectContaining({ type: 'reject', reason: expect.stringContaining('not an array of objects') })]);
   });
 
+  it.each([
+    ['a minified array', '[{"texte":"un"},{"texte":"deux"}]'],
+    ['a pretty-printed array', '[\n  {"texte": "un"},\n  {"texte": "deux"}\n]'],
+    ['a pretty-printed wrapper', '{\n  "verbatims": [\n    {"texte": "un"},\n    {"texte": "deux"}\n  ]\n}'],
+    ['a minified wrapper', '{"verbatims":[{"texte":"un"},{"texte":"deux"}]}'],
+  ])('%s under a .jsonl name is a JSON document: its records, not a reject a line', async (_name, content) => {
+    const path = join(tempDir(), 'misnamed.jsonl');
+    writeFileSync(path, `${content}\n`);
+    const items = await readAll([path]);
+    expect(items.map((i) => (i.type === 'verbatim' ? i.verbatim.text : `reject: ${i.reason}`))).toEqual(['un', 'deux']);
+  });
+
+  it.each([
+    ['a first line that is an array', '["pas","un objet"]\n{"texte":"un"}\n{"texte":"deux"}\n', 'not a JSON object'],
+    ['a damaged first line', '{"texte": "un\n{"texte":"un"}\n{"texte":"deux"}\n', 'invalid JSON'],
+  ])('JSON Lines under a .jsonl name with %s: that line is a reject, the others are read', async (_name, content, reason) => {
+    const path = join(tempDir(), 'lines.jsonl');
+    writeFileSync(path, content);
+    const items = await readAll([path]);
+    expect(items.map((i) => (i.type === 'verbatim' ? i.verbatim.text : `reject: ${i.reason}`))).toEqual([expect.stringContaining(`reject: ${reason}`), 'un', 'deux']);
+  });
+
   it('a one-line object under a .jsonl name, or with format jsonl, is one record', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'one.jsonl'), '{"texte":"un seul avis"}\n');
