@@ -1,4 +1,5 @@
 // JSON (an array of objects, read whole) and JSONL (streamed line by line).
+import { stat } from 'node:fs/promises';
 import iconv from 'iconv-lite';
 import { detectEncoding } from './encoding.js';
 import { detectFileEncoding, encodingName } from './csv-reader.js';
@@ -41,16 +42,36 @@ export function recordsOf(document: unknown): unknown[] | undefined {
   return undefined;
 }
 
+/** Bytes of a JSON document read by default (`maxJsonSize`): it takes about ten times that in memory once parsed. */
+export const DEFAULT_MAX_JSON_SIZE = 256 * 1024 * 1024;
+
+const MB = 1024 * 1024;
+const tooLarge = (bytes: number, max: number): UnreadableDocument =>
+  new UnreadableDocument({ code: 'json_too_large', params: { mb: Math.floor(bytes / MB), maxMb: Math.round(max / MB) } });
+
 /**
  * JSON is parsed whole (JSON.parse has no streaming mode): fine for exports of
- * a few hundred MB; use JSONL or CSV beyond that.
+ * a few hundred MB (`maxJsonSize`); use JSONL or CSV beyond that.
  */
-export async function prepareJson(input: ByteInput, encodingOption: string | undefined): Promise<PreparedInput> {
-  const bytes = await readWhole(input);
+export async function prepareJson(input: ByteInput, encodingOption: string | undefined, maxSize = DEFAULT_MAX_JSON_SIZE): Promise<PreparedInput> {
+  // Past the limit, refused at once: not after minutes of parsing and gigabytes of memory (a file by its size, a stream once it has given more).
+  if (typeof input === 'string') {
+    const { size } = await stat(input);
+    if (size > maxSize) throw tooLarge(size, maxSize);
+  }
+  const bytes = await readWhole(input, maxSize + 1);
+  if (bytes.length > maxSize) throw tooLarge(bytes.length, maxSize);
   const encoding = encodingOption ?? detectEncoding(bytes, true).encoding;
   let document: unknown;
   try {
-    const text = iconv.decode(bytes, encoding);
+    let text: string;
+    try {
+      text = iconv.decode(bytes, encoding);
+    } catch (error) {
+      // Longer than the longest string JavaScript holds (about 512 million characters).
+      if (error instanceof RangeError) throw tooLarge(bytes.length, Math.min(maxSize, bytes.length - 1));
+      throw error;
+    }
     const deep = jsonDepthProblem(text);
     if (deep) {
       throw new UnreadableDocument({ code: 'json_too_deep', params: { depth: deep.depth, line: deep.line, column: deep.column } });

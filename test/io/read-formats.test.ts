@@ -191,6 +191,24 @@ describe('JSON and JSONL', () => {
     expect(items.map((i) => (i.type === 'verbatim' ? i.verbatim.text : `reject: ${i.reason}`))).toEqual([expect.stringContaining(`reject: ${reason}`), 'un', 'deux']);
   });
 
+  it('a JSON document over maxJsonSize is one reject for the file, said before it is read; at the limit it is read', async () => {
+    const content = JSON.stringify([{ texte: 'un' }, { texte: 'deux' }]);
+    const path = join(tempDir(), 'big.json');
+    writeFileSync(path, content);
+    const size = Buffer.byteLength(content);
+    const over = await readAll([path], { maxJsonSize: size - 1 });
+    expect(over).toEqual([expect.objectContaining({ type: 'reject', code: 'unreadable_file', reason: expect.stringMatching(/^JSON document of 0 MB or more, over the 0 MB/) })]);
+    expect(over[0]).toMatchObject({ hint: expect.stringContaining('--max-json-size') });
+    const stream = await readAll([{ path: '-', format: 'json', stream: Readable.from([Buffer.from(content.slice(0, 10)), Buffer.from(content.slice(10))]) }], { maxJsonSize: size - 1 });
+    expect(stream).toEqual([expect.objectContaining({ type: 'reject', reason: expect.stringContaining('JSON document of 0 MB or more') })]);
+    const at = await readAll([path], { maxJsonSize: size });
+    expect(at.map((i) => i.type === 'verbatim' && i.verbatim.text)).toEqual(['un', 'deux']);
+    // JSON Lines is read as a stream: no limit.
+    const lines = join(tempDir(), 'big.jsonl');
+    writeFileSync(lines, '{"texte":"un"}\n{"texte":"deux"}\n');
+    expect((await readAll([lines], { maxJsonSize: 1 })).map((i) => i.type === 'verbatim' && i.verbatim.text)).toEqual(['un', 'deux']);
+  });
+
   it('a one-line object under a .jsonl name, or with format jsonl, is one record', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'one.jsonl'), '{"texte":"un seul avis"}\n');
