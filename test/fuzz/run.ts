@@ -1,6 +1,6 @@
 // Runs one fuzz case: the CLI in-process through main() with injected
 // streams, then the checks every run must pass whatever the file.
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import iconv from 'iconv-lite';
@@ -96,7 +96,11 @@ export async function runCase(c: FuzzCase, dir: string, options: { timeoutMs?: n
   if (options.reader !== false && c.reader) problems.push(...(await checkReader(c.reader, join(dir, c.input))).map((p) => `reader: ${p}`));
   const input = c.files.find((f) => f.name === c.input)!;
   const records = c.format !== 'lexicon' && (c.outcome.kind === 'rows' || c.outcome.kind === 'rows-or-refused') ? c.outcome.records.length : undefined;
-  return { index: c.index, format: c.format, sizeClass: c.size, label: c.label, bytes: input.bytes.length, records, size: c.contentBytes ?? input.bytes.length, ms, code, stderr: stderr.slice(0, 4000), problems, argv: argvShown(c) };
+  // The annotations written count with the input: a text dense in matches writes up to ten times its own size.
+  const annotated = optionFile(c, '--annotate');
+  const written = annotated !== undefined && existsSync(join(dir, annotated)) ? statSync(join(dir, annotated)).size : 0;
+  const size = (c.contentBytes ?? input.bytes.length) + written;
+  return { index: c.index, format: c.format, sizeClass: c.size, label: c.label, bytes: input.bytes.length, records, size, ms, code, stderr: stderr.slice(0, 4000), problems, argv: argvShown(c) };
 }
 
 /** Annotation rows: one JSON object per line. */

@@ -13,7 +13,7 @@ export interface TimedRun {
   argv: readonly string[];
   /** What makes the file large: many records, or one long text (`giant`: over the record limit); `small` otherwise. */
   sizeClass: 'small' | 'many' | 'long' | 'giant';
-  /** Bytes the time is compared to (an XLSX file's inflated parts). */
+  /** Bytes the time is compared to (an XLSX file's inflated parts), and the annotations written. */
   size: number;
   /** Records of a data file, when known. */
   records: number | undefined;
