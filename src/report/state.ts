@@ -110,9 +110,12 @@ function compareRejects(a: ReportReject, b: ReportReject): number {
   );
 }
 
+/** Puts `example` in its place in the sorted `list` of at most `max`; one equal to it in every field is there already (a repeated row). */
 function insertExample(list: ExampleState[], example: ExampleState, max: number): void {
   let i = list.length;
-  while (i > 0 && compareExamples(example, list[i - 1] as ExampleState) < 0) i--;
+  let order = 1;
+  while (i > 0 && (order = compareExamples(example, list[i - 1] as ExampleState)) < 0) i--;
+  if (order === 0) return;
   list.splice(i, 0, example);
   if (list.length > max) list.length = max;
 }
@@ -282,7 +285,12 @@ function addExamples(
       const list = (ch.examples[entryId] ??= []);
       const rank = fnv1a(`${entryId}\u0000${analysis.id}`);
       const last = list[list.length - 1];
-      if (list.length >= config.examples && last !== undefined && rank > last.rank) continue;
+      // On a tie of ranks (an id column that repeats, a hash collision), the order goes on with the id, the channel and
+      // the text: an example (highlights, pseudonym) is built only when it may come before the last.
+      const after = (l: ExampleState): boolean =>
+        rank > l.rank ||
+        (rank === l.rank && (compareStrings(exampleId(analysis.id, config.maskPersonalData), l.id) || compareStrings(channel, l.channel) || compareStrings(masked?.text ?? analysis.text, l.text)) > 0);
+      if (list.length >= config.examples && last !== undefined && after(last)) continue;
       let text = analysis.text;
       let highlights = highlightsFor(analysis, entryId);
       if (masked !== undefined) {
@@ -362,6 +370,8 @@ export function mergeChannelStates(a: ChannelState, b: ChannelState, config: Cor
     examples[id] = [...(own(a.examples, id) ?? []), ...(own(b.examples, id) ?? [])]
       .map((e) => cloneState(e))
       .sort(compareExamples)
+      // The same example from both sides (a row repeated across the parts) is shown once, as in one run.
+      .filter((e, k, sorted) => k === 0 || compareExamples(e, sorted[k - 1] as ExampleState) !== 0)
       .slice(0, config.examples);
   }
   const merged: ChannelState = {

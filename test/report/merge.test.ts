@@ -4,6 +4,7 @@ import { createReportBuilder, defaultSections, defineSection, finalizeReport, me
 import type { CoreState, ReportOptions, ReportState, TermTable } from '../../src/report/index.js';
 import type { VerbatimAnalysis } from '../../src/types.js';
 import { analysis, meta, type MatchSpec } from './helpers.js';
+import { compareExamples } from '../../src/report/state.js';
 
 const POOL: MatchSpec[] = [
   ['attente_excessive', 'irritant', 'joignabilite', 'attente interminable'],
@@ -93,6 +94,26 @@ describe('mergeReportStates', () => {
         },
       ),
       { numRuns: 60 },
+    );
+  });
+
+  it('property: the examples are the first distinct ones, in whatever order the rows come (ids and rows repeated)', () => {
+    fc.assert(
+      fc.property(fc.array(arbAnalysis, { maxLength: 25 }), fc.nat(), (analyses, seed) => {
+        // Every row twice: a repeated row is one example.
+        const rows = [...analyses, ...analyses];
+        const shuffled = rows.map((a, k) => [((k + 1) * 2654435761 + seed) % 4294967296, a] as const).sort((x, y) => x[0] - y[0]).map(([, a]) => a);
+        const examples = (s: ReportState) => Object.fromEntries(Object.entries(core(s).channels).map(([name, ch]) => [name, ch.examples]));
+        const inOrder = examples(stateOf(rows, []));
+        expect(examples(stateOf(shuffled, []))).toEqual(inOrder);
+        expect(examples(stateOf(analyses, []))).toEqual(inOrder);
+        for (const byEntry of Object.values(inOrder)) {
+          for (const list of Object.values(byEntry)) {
+            for (let k = 1; k < list.length; k++) expect(compareExamples(list[k - 1]!, list[k]!)).toBeLessThan(0);
+          }
+        }
+      }),
+      { numRuns: 80 },
     );
   });
 
