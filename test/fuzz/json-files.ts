@@ -225,7 +225,12 @@ function damage(text: string, spec: JsonSpec): string {
 }
 
 /** Bytes of the document and what the CLI must do with it. */
-export function renderJson(spec: JsonSpec, name = 'fuzz.json'): RenderedDocument {
+export function renderJson(spec: JsonSpec, jsonName = 'fuzz.json'): RenderedDocument {
+  // An export misnamed .jsonl (drawn from \`cut\`, which only truncation reads, so that seeds keep their cases):
+  // a document still reads as JSON, but a lone one-line object is a JSON Lines record and a scalar a line that is no object.
+  // Not with a long text: a first line past the 1 MiB the format sniffing reads cannot be told from a JSON Lines record.
+  const misnamed = spec.damage === 'none' && spec.cut < 0.25 && (spec.encoding === 'utf8' || spec.encoding === 'utf8-bom') && !spec.records.some((r) => r.kind === 'long-text');
+  const name = misnamed ? jsonName.replace(/\.json$/u, '.jsonl') : jsonName;
   const expected: Expected[] = [];
   const values: unknown[] = [];
   let deep = false;
@@ -254,6 +259,15 @@ export function renderJson(spec: JsonSpec, name = 'fuzz.json'): RenderedDocument
   const cutNumber = spec.damage === 'truncate' && /^\s*-?\d+(?:\.\d+)?\s*$/u.test(text);
   if (spec.damage !== 'none') return { ...file, outcome: { kind: 'refused', message: deep ? /nested deeper than 64 levels|invalid JSON/ : cutNumber ? /not an array of objects/ : /invalid JSON/ } };
   if (deep) return { ...file, outcome: { kind: 'refused', message: /nested deeper than 64 levels/ } };
+  if (misnamed && !/[\r\n]/u.test(text.trim())) {
+    if (spec.shape === 'scalar') return { ...file, outcome: { kind: 'refused', message: /no column "commentaire"/ } };
+    if (spec.shape === 'object') {
+      return { ...file, outcome: spec.idKey ? { kind: 'refused', message: /no column "id"/ } : { kind: 'rows', records: [{ type: 'verbatim', id: `${name}:1`, text: 'un seul avis' }] } };
+    }
+    // One line holding no array of records, and no array that is empty or holds objects: a record, with no text column.
+    const wraps = values.some((v) => typeof v === 'object') || values.length === 0;
+    if ((spec.shape === 'wrapped' || spec.shape === 'two-arrays') && !wraps) return { ...file, outcome: { kind: 'refused', message: /no column "commentaire"/ } };
+  }
   const objects = values.filter((v) => typeof v === 'object' && v !== null && !Array.isArray(v)) as Array<Record<string, unknown>>;
   const arrayShape = spec.shape === 'array' || (spec.shape === 'wrapped' && objects.length > 0);
   if (!arrayShape) return { ...file, outcome: { kind: 'refused', message: /not an array of objects/ } };
