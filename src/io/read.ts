@@ -41,12 +41,12 @@ const FIRST_LINE_LIMIT = 1024 * 1024;
 async function sniffFormat(input: ByteInput, fromExtension: InputFormat | undefined): Promise<InputFormat> {
   let head = (await readHead(input, 0, 4096)).bytes;
   if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return 'xlsx';
-  let text = head.toString('utf8').replace(/^\uFEFF/, '');
+  let text = headText(head);
   const first = text.trimStart()[0];
   if (first === '{' || (first === '[' && (fromExtension === undefined || fromExtension === 'jsonl'))) {
     if (!/[\r\n]/.test(text.trimStart()) && head.length === 4096) {
       head = (await readHead(input, 0, FIRST_LINE_LIMIT)).bytes;
-      text = head.toString('utf8').replace(/^\uFEFF/, '');
+      text = headText(head);
     }
     const firstLine = (text.trimStart().split(/\r\n|\r|\n/)[0] ?? '').trim();
     const moreLines = text.trim().length > firstLine.length;
@@ -67,6 +67,16 @@ async function sniffFormat(input: ByteInput, fromExtension: InputFormat | undefi
     return fromExtension === 'jsonl' && moreLines ? 'jsonl' : 'json';
   }
   return fromExtension ?? 'csv';
+}
+
+/**
+ * The first bytes as text, to tell the format by: UTF-16 by its byte order mark
+ * (Windows PowerShell writes JSON so), else UTF-8 (a mark dropped).
+ */
+function headText(head: Buffer): string {
+  if (head[0] === 0xff && head[1] === 0xfe) return head.subarray(2, head.length - (head.length % 2)).toString('utf16le');
+  if (head[0] === 0xfe && head[1] === 0xff) return Buffer.from(head.subarray(2, head.length - (head.length % 2))).swap16().toString('utf16le');
+  return head.toString('utf8').replace(/^\uFEFF/, '');
 }
 
 /**

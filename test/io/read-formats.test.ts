@@ -209,6 +209,23 @@ describe('JSON and JSONL', () => {
     expect((await readAll([lines], { maxJsonSize: 1 })).map((i) => i.type === 'verbatim' && i.verbatim.text)).toEqual(['un', 'deux']);
   });
 
+  // Windows PowerShell writes JSON in UTF-16 with a byte order mark: the format is told from the decoded head.
+  const utf16 = (text: string, order: 'le' | 'be'): Buffer => {
+    const le = Buffer.from(`\uFEFF${text}`, 'utf16le');
+    return order === 'le' ? le : Buffer.from(le).swap16();
+  };
+  it.each([
+    ['JSON Lines', '{"texte":"un"}\r\n{"texte":"deux"}\r\n'],
+    ['a JSON array', '[{"texte":"un"},{"texte":"deux"}]'],
+    ['a pretty-printed JSON array', '[\r\n  {"texte": "un"},\r\n  {"texte": "deux"}\r\n]'],
+    ['tab-separated text (Excel\'s Unicode text)', 'texte\tcanal\r\nun\temail\r\ndeux\temail\r\n'],
+  ])('%s in UTF-16 (both byte orders) on standard input is read as such', async (_name, content) => {
+    for (const order of ['le', 'be'] as const) {
+      const items = await readAll([{ path: '-', stream: Readable.from([utf16(content, order)]) }]);
+      expect(items.map((i) => (i.type === 'verbatim' ? i.verbatim.text : `reject: ${i.reason}`)), order).toEqual(['un', 'deux']);
+    }
+  });
+
   it('a one-line object under a .jsonl name, or with format jsonl, is one record', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'one.jsonl'), '{"texte":"un seul avis"}\n');
