@@ -386,7 +386,9 @@ const fr: CliMessages = {
       return `colonnes de ${file} (${used.description}) : ${roles.join(', ')} ; les autres colonnes sont gardées en méta-données`;
     },
     nothingAnalysed: (rejected, reasons, seeRejects) =>
-      `aucun verbatim n'a pu être analysé (${count(frPlural, rejected, 'ligne écartée', 'lignes écartées')}${reasons === '' ? '' : ` — ${reasons}`}${seeRejects ? ' ; voir --rejects FICHIER' : ''})`,
+      rejected === 0
+        ? "aucun verbatim à analyser : l'entrée ne contient aucune ligne (vide, ou un en-tête seul)"
+        : `aucun verbatim n'a pu être analysé (${count(frPlural, rejected, 'ligne écartée', 'lignes écartées')}${reasons === '' ? '' : ` — ${reasons}`}${seeRejects ? ' ; voir --rejects FICHIER' : ''})`,
     nothingInStates: (states, rejected, reasons) =>
       `aucun verbatim n'a été analysé dans ces ${count(frPlural, states, 'état', 'états')} (${count(frPlural, rejected, 'ligne écartée', 'lignes écartées')}${reasons === '' ? '' : ` — ${reasons}`})`,
     progress: 'verbatim-fr | {value} verbatims | {rate}/s | {duration_formatted}',
@@ -544,7 +546,9 @@ const en: CliMessages = {
       return `columns of ${file} (${used.description}): ${roles.join(', ')}; other columns kept as meta`;
     },
     nothingAnalysed: (rejected, reasons, seeRejects) =>
-      `no verbatim could be analysed (${count(enPlural, rejected, 'row', 'rows')} skipped${reasons === '' ? '' : ` — ${reasons}`}${seeRejects ? '; see --rejects FILE' : ''})`,
+      rejected === 0
+        ? 'no verbatim to analyse: the input holds no row (empty, or a header only)'
+        : `no verbatim could be analysed (${count(enPlural, rejected, 'row', 'rows')} skipped${reasons === '' ? '' : ` — ${reasons}`}${seeRejects ? '; see --rejects FILE' : ''})`,
     nothingInStates: (states, rejected, reasons) =>
       `no verbatim was analysed in these ${count(enPlural, states, 'state', 'states')} (${count(enPlural, rejected, 'row', 'rows')} skipped${reasons === '' ? '' : ` — ${reasons}`})`,
     progress: 'verbatim-fr | {value} verbatims | {rate}/s | {duration_formatted}',

@@ -114,7 +114,12 @@ const en: InputIssueCatalogue = {
   }),
   no_text_column: ({ headers, description }) => ({
     message: 'no text column found',
-    hint: described(`columns found: ${headersList(headers)}; name the column holding the verbatims with --text <column> (option \`text\`)`, description),
+    hint: described(
+      headers.length === 0
+        ? 'the input holds no column: an empty file, or no header line or record in it'
+        : `columns found: ${headersList(headers)}; name the column holding the verbatims with --text <column> (option \`text\`)`,
+      description,
+    ),
   }),
   damaged_document: ({ problem }) => {
     const { reason, hint } = documentText(problem, 'en');
@@ -162,7 +167,12 @@ const fr: InputIssueCatalogue = {
   }),
   no_text_column: ({ headers, description }) => ({
     message: 'aucune colonne de texte trouvée',
-    hint: described(`colonnes trouvées : ${headersList(headers).replace(/^\(none\)$/, '(aucune)')} ; nommez la colonne qui contient les verbatims avec --text <colonne> (option \`text\`)`, description),
+    hint: described(
+      headers.length === 0
+        ? "l'entrée ne contient aucune colonne : un fichier vide, ou sans ligne d'en-tête ni enregistrement"
+        : `colonnes trouvées : ${headersList(headers).replace(/^\(none\)$/, '(aucune)')} ; nommez la colonne qui contient les verbatims avec --text <colonne> (option \`text\`)`,
+      description,
+    ),
   }),
   damaged_document: ({ problem }) => {
     const { reason, hint } = documentText(problem, 'fr');

@@ -14,6 +14,9 @@ import type { CaseFile, FuzzCase, Outcome, ReaderCheck } from './cases.js';
 import { checkItems, checkLineCover, checkRowsNumbered, physicalLines } from './check.js';
 import { HUGE_LIMIT, type Expected } from './files.js';
 
+/** What the CLI says when no row was analysed: every row rejected, or none in the input. */
+const NOTHING_ANALYSED = /no verbatim (could be analysed|to analyse: the input holds no row)/;
+
 export const STACK = /^\s+at /m;
 const DOCUMENTED = new Set<number>(Object.values(EXIT));
 
@@ -154,7 +157,7 @@ function checkOutcome(c: FuzzCase, outcome: Outcome, dir: string, code: number, 
     case 'refused':
       return checkRefused(c, outcome.message, dir, code, stderr);
     case 'rows-or-refused':
-      return code === EXIT.input && !/no verbatim could be analysed/.test(stderr) ? checkRefused(c, outcome.message, dir, code, stderr) : checkRows(c, outcome.records, dir, code, stdout, stderr);
+      return code === EXIT.input && !NOTHING_ANALYSED.test(stderr) ? checkRefused(c, outcome.message, dir, code, stderr) : checkRows(c, outcome.records, dir, code, stdout, stderr);
     case 'lexicon-ok':
       return code === 0 && /^ok: /.test(stdout) ? [] : [`valid lexicon: exit ${code}, expected 0 and "ok:" (${firstLine(stderr || stdout)})`];
     case 'lexicon-refused':
@@ -179,7 +182,7 @@ function annotations(c: FuzzCase, dir: string): Annotation[] | undefined {
  * and the JSON summary agreeing on how many were analysed and rejected.
  */
 function checkConsistent(c: FuzzCase, dir: string, code: number, stdout: string, stderr: string): string[] {
-  const nothingRead = code === EXIT.input && /no verbatim could be analysed/.test(stderr);
+  const nothingRead = code === EXIT.input && NOTHING_ANALYSED.test(stderr);
   if (code === EXIT.input && !nothingRead) return checkRefused(c, /./, dir, code, stderr);
   if (code !== 0 && !nothingRead) return [`exit ${code}: ${firstLine(stderr)}`];
   const problems: string[] = [];
@@ -233,10 +236,10 @@ function checkRows(c: FuzzCase, records: readonly Expected[], dir: string, code:
   const sure = records.filter((r) => r.type === 'verbatim').length;
   const either = records.filter((r) => r.type === 'either').length;
   if (sure > 0 && code !== 0) return [`${sure} of ${records.length} records readable, yet exit ${code}: ${firstLine(stderr)}`];
-  if (sure + either === 0 && !(code === EXIT.input && /no verbatim could be analysed/.test(stderr))) {
+  if (sure + either === 0 && !(code === EXIT.input && NOTHING_ANALYSED.test(stderr))) {
     return [`no readable record: exit ${code}, expected 3 saying no verbatim could be analysed (${firstLine(stderr)})`];
   }
-  if (code !== 0 && !(code === EXIT.input && /no verbatim could be analysed/.test(stderr))) return [`exit ${code}: ${firstLine(stderr)}`];
+  if (code !== 0 && !(code === EXIT.input && NOTHING_ANALYSED.test(stderr))) return [`exit ${code}: ${firstLine(stderr)}`];
   // Records read either way are counted as the annotations say.
   let analysed = sure;
   // Every record: one annotation row, in order, analysed or skipped as expected, no id and no row twice.
