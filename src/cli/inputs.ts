@@ -2,7 +2,7 @@
 // lexicons, how to read. One definition, one reading path (`analyzeFiles`).
 import { Option, type Command } from 'commander';
 import { sectorNames } from '../lexicon/defaults.js';
-import type { InputFormat, InputSpec } from '../io/index.js';
+import type { ColumnOptions, InputFormat, InputSpec } from '../io/index.js';
 import type { AnalyzeFilesOptions } from '../run/analyze-files.js';
 import { escapeForTerminal } from '../_utils/display.js';
 import { checkSectors, collect, corpusLang, delimiter, positiveInt, usageError } from './args.js';
@@ -69,7 +69,7 @@ export function addInputOptions(command: Command): Command {
     .option('--max-json-size <MB>', 'largest JSON document read whole, in MB, up to 500 (JSON Lines has no limit)', positiveInt('--max-json-size'), 256);
 }
 
-/** `--max-json-size`: 1 to 500 MB (a document over about 512 million characters cannot be held as one string). */
+/** `--max-json-size`: 1 to 500 MB, the most the library reads (a document over about 512 million characters cannot be held as one string). */
 export function checkJsonSize(mb: number): void {
   if (mb < 1 || mb > 500) throw usageError('jsonSizeRange');
 }
@@ -134,7 +134,7 @@ const AUTO_SECTOR_SHARE = 0.2;
 /** The columns and reading flags as `InputSpec` fields (`analyze`, `discover`, `kwic`, `queue produce`). */
 export function pickColumns(
   opts: Pick<InputCliOptions, 'text' | 'channel' | 'id' | 'date' | 'score' | 'author' | 'agentAuthor' | 'inputFormat' | 'encoding' | 'delimiter'>,
-): Record<string, string | string[]> {
+): ColumnOptions {
   const columns: Record<string, string | string[]> = {};
   for (const key of ['text', 'channel', 'id', 'date', 'score', 'author'] as const) {
     const value = opts[key];

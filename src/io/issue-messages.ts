@@ -170,7 +170,7 @@ const fr: InputIssueCatalogue = {
     hint: described(
       headers.length === 0
         ? "l'entrée ne contient aucune colonne : un fichier vide, ou sans ligne d'en-tête ni enregistrement"
-        : `colonnes trouvées : ${headersList(headers).replace(/^\(none\)$/, '(aucune)')} ; nommez la colonne qui contient les verbatims avec --text <colonne> (option \`text\`)`,
+        : `colonnes trouvées : ${headersList(headers)} ; nommez la colonne qui contient les verbatims avec --text <colonne> (option \`text\`)`,
       description,
     ),
   }),

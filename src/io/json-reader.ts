@@ -42,10 +42,11 @@ export function recordsOf(document: unknown): unknown[] | undefined {
   return undefined;
 }
 
-/** Bytes of a JSON document read by default (`maxJsonSize`): it takes about ten times that in memory once parsed. */
-export const DEFAULT_MAX_JSON_SIZE = 256 * 1024 * 1024;
-
 const MB = 1024 * 1024;
+/** Bytes of a JSON document read by default (`maxJsonSize`): it takes about ten times that in memory once parsed. */
+export const DEFAULT_MAX_JSON_SIZE = 256 * MB;
+/** The most `maxJsonSize` gives: decoded, a larger document may pass the longest string JavaScript holds (about 512 million characters). */
+const MAX_JSON_SIZE = 500 * MB;
 const tooLarge = (bytes: number, max: number): UnreadableDocument =>
   new UnreadableDocument({ code: 'json_too_large', params: { mb: Math.floor(bytes / MB), maxMb: Math.round(max / MB) } });
 
@@ -53,7 +54,8 @@ const tooLarge = (bytes: number, max: number): UnreadableDocument =>
  * JSON is parsed whole (JSON.parse has no streaming mode): fine for exports of
  * a few hundred MB (`maxJsonSize`); use JSONL or CSV beyond that.
  */
-export async function prepareJson(input: ByteInput, encodingOption: string | undefined, maxSize = DEFAULT_MAX_JSON_SIZE): Promise<PreparedInput> {
+export async function prepareJson(input: ByteInput, encodingOption: string | undefined, maxJsonSize = DEFAULT_MAX_JSON_SIZE): Promise<PreparedInput> {
+  const maxSize = Math.min(maxJsonSize, MAX_JSON_SIZE);
   // Past the limit, refused at once: not after minutes of parsing and gigabytes of memory (a file by its size, a stream once it has given more).
   if (typeof input === 'string') {
     const { size } = await stat(input);
@@ -64,14 +66,7 @@ export async function prepareJson(input: ByteInput, encodingOption: string | und
   const encoding = encodingOption ?? detectEncoding(bytes, true).encoding;
   let document: unknown;
   try {
-    let text: string;
-    try {
-      text = iconv.decode(bytes, encoding);
-    } catch (error) {
-      // Longer than the longest string JavaScript holds (about 512 million characters).
-      if (error instanceof RangeError) throw tooLarge(bytes.length, Math.min(maxSize, bytes.length - 1));
-      throw error;
-    }
+    const text = iconv.decode(bytes, encoding);
     const deep = jsonDepthProblem(text);
     if (deep) {
       throw new UnreadableDocument({ code: 'json_too_deep', params: { depth: deep.depth, line: deep.line, column: deep.column } });

@@ -76,7 +76,8 @@ export interface ReadOptions extends ColumnOptions {
   maxXlsxSize?: number;
   /**
    * Bytes of a JSON document (not JSON Lines, read as a stream) read whole;
-   * a larger one is one reject for the file, said at once; default 256 MiB.
+   * a larger one is one reject for the file, said at once; default 256 MiB,
+   * at most 500 MiB (a larger value counts as 500).
    * A document takes about ten times its size in memory once parsed, and
    * JavaScript holds no string over about 512 million characters.
    */

@@ -287,10 +287,15 @@ function addExamples(
       const last = list[list.length - 1];
       // On a tie of ranks (an id column that repeats, a hash collision), the order goes on with the id, the channel and
       // the text: an example (highlights, pseudonym) is built only when it may come before the last.
-      const after = (l: ExampleState): boolean =>
-        rank > l.rank ||
-        (rank === l.rank && (compareStrings(exampleId(analysis.id, config.maskPersonalData), l.id) || compareStrings(channel, l.channel) || compareStrings(masked?.text ?? analysis.text, l.text)) > 0);
-      if (list.length >= config.examples && last !== undefined && after(last)) continue;
+      if (
+        list.length >= config.examples &&
+        last !== undefined &&
+        (rank > last.rank ||
+          (rank === last.rank &&
+            (compareStrings(exampleId(analysis.id, config.maskPersonalData), last.id) || compareStrings(channel, last.channel) || compareStrings(masked?.text ?? analysis.text, last.text)) > 0))
+      ) {
+        continue;
+      }
       let text = analysis.text;
       let highlights = highlightsFor(analysis, entryId);
       if (masked !== undefined) {
