@@ -33,7 +33,6 @@ export interface InputCliOptions {
   allTurns?: boolean;
   scale: 'auto' | 'nps' | 'stars' | 'csat' | 'ces';
   maxXlsxSize: number;
-  maxJsonSize: number;
 }
 
 /** A single-valued option given twice is a mistake, not a choice of the last one. */
@@ -65,19 +64,12 @@ export function addInputOptions(command: Command): Command {
     .option('--no-mask', 'keep personal data (emails, phones, IBANs, addresses, names…) in the output')
     .option('--all-turns', 'in chat transcripts, analyse the agent turns too (default: customer turns only)')
     .addOption(new Option('--scale <scale>', 'score scale').choices(['auto', 'nps', 'stars', 'csat', 'ces']).default('auto'))
-    .option('--max-xlsx-size <MB>', 'largest size an XLSX file may inflate to, in MB (zip bomb guard)', positiveInt('--max-xlsx-size'), 256)
-    .option('--max-json-size <MB>', 'largest JSON document read whole, in MB, up to 500 (JSON Lines has no limit)', positiveInt('--max-json-size'), 256);
-}
-
-/** `--max-json-size`: 1 to 500 MB, the most the library reads (a document over about 512 million characters cannot be held as one string). */
-export function checkJsonSize(mb: number): void {
-  if (mb < 1 || mb > 500) throw usageError('jsonSizeRange');
+    .option('--max-xlsx-size <MB>', 'largest size an XLSX file may inflate to, in MB (zip bomb guard)', positiveInt('--max-xlsx-size'), 256);
 }
 
 /** Checks the input flags that need no file (before anything is read). */
 export async function checkInputOptions(files: string[], opts: InputCliOptions, io: CliIo, command: string): Promise<void> {
   if (opts.maxXlsxSize < 1) throw usageError('sizeFromOne', '--max-xlsx-size');
-  checkJsonSize(opts.maxJsonSize);
   if (files.length === 1 && files[0] === '-' && (io.stdin as { isTTY?: boolean } | undefined)?.isTTY === true) {
     throw usageError('noInput', command);
   }
@@ -110,7 +102,6 @@ export async function inputRun(
       scale: opts.scale,
       allowFileRejects: false,
       maxXlsxSize: opts.maxXlsxSize * 1024 * 1024,
-      maxJsonSize: opts.maxJsonSize * 1024 * 1024,
       stdin,
     },
   };

@@ -34,7 +34,6 @@ export interface CliMessages {
     wholeNumber(flag: string, value: string): string;
     wholeNumberFromOne(flag: string, value?: string): string;
     sizeFromOne(flag: string): string;
-    jsonSizeRange(): string;
     durationFrom100(flag: string): string;
     unknownSector(name: string, known: string[]): string;
     givenTwice(flag: string, first: string, second: string): string;
@@ -282,7 +281,6 @@ const fr: CliMessages = {
     wholeNumber: (flag, value) => `${flag} attend un nombre entier, pas « ${value} »`,
     wholeNumberFromOne: (flag, value) => `${flag} attend un nombre entier de 1 ou plus${value === undefined ? '' : `, pas « ${value} »`}`,
     sizeFromOne: (flag) => `${flag} attend une taille en Mo de 1 ou plus`,
-    jsonSizeRange: () => '--max-json-size attend une taille en Mo de 1 à 500 (au-delà, convertissez le document en JSON Lines, lu en flux sans limite)',
     durationFrom100: (flag) => `${flag} attend une durée en ms de 100 ou plus`,
     unknownSector: (name, known) => `secteur inconnu « ${name} » ; secteurs connus : ${known.join(', ')}`,
     givenTwice: (flag, first, second) =>
@@ -443,7 +441,6 @@ const en: CliMessages = {
     wholeNumber: (flag, value) => `${flag} expects a whole number, got "${value}"`,
     wholeNumberFromOne: (flag, value) => `${flag} expects a whole number of 1 or more${value === undefined ? '' : `, got "${value}"`}`,
     sizeFromOne: (flag) => `${flag} expects a size in MB of 1 or more`,
-    jsonSizeRange: () => '--max-json-size expects a size in MB from 1 to 500 (beyond, convert the document to JSON Lines, read as a stream without limit)',
     durationFrom100: (flag) => `${flag} expects a duration in ms of 100 or more`,
     unknownSector: (name, known) => `unknown sector "${name}"; known sectors: ${known.join(', ')}`,
     givenTwice: (flag, first, second) => `${flag} is given twice ("${first}" and "${second}"): give it once${flag === '--text' ? ' (join columns with +: --text title+body)' : ''}`,

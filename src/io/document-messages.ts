@@ -8,8 +8,6 @@ export interface DocumentParams {
   json_invalid: { detail: string };
   json_not_records: Record<string, never>;
   json_too_deep: { depth: number; line: number; column: number };
-  /** A JSON document is read whole: past `maxMb` (or the longest string JavaScript holds), it is refused at once. */
-  json_too_large: { mb: number; maxMb: number };
   /** The zip or one of its parts is damaged; `detail` is the unzipper's own words. */
   xlsx_damaged: { part?: string; detail: string };
   xlsx_checksum: { part: string };
@@ -34,10 +32,6 @@ const documentEn: DocumentCatalogue = {
   json_invalid: ({ detail }) => ({ reason: `invalid JSON: ${detail}`, hint: 'expected an array of objects, one per verbatim (or JSON Lines with a .jsonl extension)' }),
   json_not_records: () => ({ reason: 'JSON document is not an array of objects', hint: 'expected [{"id": …, "commentaire": …}, …] or {"verbatims": [ … ]}; one object per line is JSON Lines (a .jsonl name, or --input-format jsonl)' }),
   json_too_deep: ({ depth, line, column }) => ({ reason: `JSON nested deeper than ${depth - 1} levels at line ${line}, column ${column}`, hint: DEEP_EN }),
-  json_too_large: ({ mb, maxMb }) => ({
-    reason: `JSON document of ${mb} MB or more, over the ${maxMb} MB a JSON document may take (it is read whole, in about ten times its size of memory)`,
-    hint: "convert it to JSON Lines, read as a stream without limit (jq -c '.[]' export.json > export.jsonl, or '.verbatims[]' for an array under a key), or raise the limit with --max-json-size MB (maxJsonSize in the API), up to 500",
-  }),
   xlsx_damaged: ({ part, detail }) => ({ reason: part === undefined ? `damaged XLSX file (${detail})` : `damaged XLSX file: ${part} (${detail})`, hint: XLSX_DAMAGED_EN }),
   xlsx_checksum: ({ part }) => ({ reason: `damaged XLSX file: ${part} (checksum mismatch)`, hint: XLSX_DAMAGED_EN }),
   xlsx_bad_xml: ({ part, detail }) => ({ reason: `damaged XLSX file: ${part} is not valid XML (${detail})`, hint: XLSX_DAMAGED_EN }),
@@ -55,10 +49,6 @@ const documentFr: DocumentCatalogue = {
   json_invalid: ({ detail }) => ({ reason: `JSON invalide : ${detail}`, hint: 'un tableau d’objets est attendu, un par verbatim (ou du JSON Lines avec l’extension .jsonl)' }),
   json_not_records: () => ({ reason: "le document JSON n'est pas un tableau d'objets", hint: 'attendu : [{"id": …, "commentaire": …}, …] ou {"verbatims": [ … ]} ; un objet par ligne, c’est du JSON Lines (extension .jsonl, ou --input-format jsonl)' }),
   json_too_deep: ({ depth, line, column }) => ({ reason: `JSON imbriqué sur plus de ${depth - 1} niveaux à la ligne ${line}, colonne ${column}`, hint: DEEP_FR }),
-  json_too_large: ({ mb, maxMb }) => ({
-    reason: `document JSON de ${mb} Mo ou plus, au-delà des ${maxMb} Mo permis (il est lu en entier, dans environ dix fois sa taille de mémoire)`,
-    hint: "convertissez-le en JSON Lines, lu en flux sans limite (jq -c '.[]' export.json > export.jsonl, ou '.verbatims[]' pour un tableau sous une clé), ou relevez la limite avec --max-json-size Mo (maxJsonSize dans l’API), jusqu’à 500",
-  }),
   xlsx_damaged: ({ part, detail }) => ({ reason: part === undefined ? `fichier XLSX endommagé (${detail})` : `fichier XLSX endommagé : ${part} (${detail})`, hint: XLSX_DAMAGED_FR }),
   xlsx_checksum: ({ part }) => ({ reason: `fichier XLSX endommagé : ${part} (somme de contrôle incorrecte)`, hint: XLSX_DAMAGED_FR }),
   xlsx_bad_xml: ({ part, detail }) => ({ reason: `fichier XLSX endommagé : ${part} n'est pas du XML valide (${detail})`, hint: XLSX_DAMAGED_FR }),

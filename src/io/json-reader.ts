@@ -1,13 +1,11 @@
-// JSON (an array of objects, read whole) and JSONL (streamed line by line).
-import { stat } from 'node:fs/promises';
-import iconv from 'iconv-lite';
-import { detectEncoding } from './encoding.js';
+// JSON (an array of objects, streamed element by element) and JSONL (streamed
+// line by line): memory holds one record at a time in both.
 import { detectFileEncoding, encodingName } from './csv-reader.js';
 import { jsonDepthProblem } from './json-depth.js';
 import { documentText, type DocumentProblem } from './issue-messages.js';
 import type { CellValue, PreparedInput, RawItem } from './raw.js';
-import { lineComes, readHead, readWhole, type ByteInput } from './source.js';
-import { TextWindow, windowLines } from './text-window.js';
+import { lineComes, readHead, type ByteInput } from './source.js';
+import { TextWindow, windowLines, type LineStart } from './text-window.js';
 
 const isRecord = (value: unknown): value is Record<string, CellValue> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -42,62 +40,294 @@ export function recordsOf(document: unknown): unknown[] | undefined {
   return undefined;
 }
 
-const MB = 1024 * 1024;
-/** Bytes of a JSON document read by default (`maxJsonSize`): it takes about ten times that in memory once parsed. */
-export const DEFAULT_MAX_JSON_SIZE = 256 * MB;
-/** The most `maxJsonSize` gives: decoded, a larger document may pass the longest string JavaScript holds (about 512 million characters). */
-const MAX_JSON_SIZE = 500 * MB;
-const tooLarge = (bytes: number, max: number): UnreadableDocument =>
-  new UnreadableDocument({ code: 'json_too_large', params: { mb: Math.floor(bytes / MB), maxMb: Math.round(max / MB) } });
+/** Keys are taken from this many records at the start of a JSON array or a JSONL file. */
+const HEADER_RECORDS = 100;
 
-/**
- * JSON is parsed whole (JSON.parse has no streaming mode): fine for exports of
- * a few hundred MB (`maxJsonSize`); use JSONL or CSV beyond that.
- */
-export async function prepareJson(input: ByteInput, encodingOption: string | undefined, maxJsonSize = DEFAULT_MAX_JSON_SIZE): Promise<PreparedInput> {
-  const maxSize = Math.min(maxJsonSize, MAX_JSON_SIZE);
-  // Past the limit, refused at once: not after minutes of parsing and gigabytes of memory (a file by its size, a stream once it has given more).
-  if (typeof input === 'string') {
-    const { size } = await stat(input);
-    if (size > maxSize) throw tooLarge(size, maxSize);
-  }
-  const bytes = await readWhole(input, maxSize + 1);
-  if (bytes.length > maxSize) throw tooLarge(bytes.length, maxSize);
-  const encoding = encodingOption ?? detectEncoding(bytes, true).encoding;
-  let document: unknown;
-  try {
-    const text = iconv.decode(bytes, encoding);
-    const deep = jsonDepthProblem(text);
-    if (deep) {
-      throw new UnreadableDocument({ code: 'json_too_deep', params: { depth: deep.depth, line: deep.line, column: deep.column } });
-    }
-    document = JSON.parse(text);
-  } catch (error) {
-    if (error instanceof UnreadableDocument) throw error;
-    throw new UnreadableDocument({ code: 'json_invalid', params: { detail: (error as Error).message } });
-  }
-  const records = recordsOf(document);
-  if (!records) {
-    throw new UnreadableDocument({ code: 'json_not_records', params: {} });
-  }
-  const headers = keysOf(records);
-  // Only the records are kept for rows(): the parsed document goes.
-  async function* rows(): AsyncGenerator<RawItem> {
-    let row = 0;
-    for (const record of records!) {
-      row++;
-      if (!isRecord(record)) {
-        yield { kind: 'reject', row, code: 'not_json_object', params: { found: record === null ? 'null' : Array.isArray(record) ? 'array' : typeof record } };
-      } else {
-        yield { kind: 'row', row, values: record };
-      }
-    }
-  }
-  return { headers, description: `json, ${encoding}`, rows };
+const BLANK = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+
+/** The character code at absolute index `i`, reading on as needed; -1 past the end of the input. */
+async function charAt(win: TextWindow, i: number): Promise<number> {
+  while (i >= win.end) if (!(await win.more())) return -1;
+  return win.text.charCodeAt(i - win.base);
 }
 
-/** Keys are taken from this many records at the start of a JSONL file. */
-const HEADER_RECORDS = 100;
+/** The index of the first character from `i` on that is not blank (JSON's four), or of the end of the input. */
+async function skipBlanks(win: TextWindow, i: number): Promise<number> {
+  for (;;) {
+    const { text, base, end } = win;
+    while (i < end && BLANK(text.charCodeAt(i - base))) i++;
+    if (i < end || !(await win.more())) return i;
+  }
+}
+
+/** Line and 1-based column of absolute index `i` (its line must be held). */
+function placeOf(win: TextWindow, i: number): { line: number; column: number } {
+  const line = win.lineAt(i);
+  return { line, column: i - win.lineStart(line)!.index + 1 };
+}
+
+/**
+ * Scans one element of an array from `start`: to the `,` or `]` that ends it
+ * at its own depth (brackets inside strings do not count), or to the end of
+ * the input (`closer` -1). Past `maxSize` characters the text is let go as it
+ * is read: the element is only skipped over.
+ */
+async function scanElement(win: TextWindow, start: number, maxSize: number): Promise<{ end: number; closer: number; oversized: boolean }> {
+  let depth = 0;
+  let inString = false;
+  let escaped = false;
+  let oversized = false;
+  let i = start;
+  for (;;) {
+    const { text, base, end } = win;
+    for (; i < end; i++) {
+      const c = text.charCodeAt(i - base);
+      if (inString) {
+        if (escaped) escaped = false;
+        else if (c === 0x5c) escaped = true;
+        else if (c === 0x22) inString = false;
+      } else if (c === 0x22) inString = true;
+      else if (c === 0x7b || c === 0x5b) depth++;
+      else if (c === 0x7d || c === 0x5d) {
+        if (depth > 0) depth--;
+        else if (c === 0x5d) return { end: i, closer: c, oversized: oversized || i - start > maxSize };
+      } else if (c === 0x2c && depth === 0) return { end: i, closer: c, oversized: oversized || i - start > maxSize };
+    }
+    if (i - start > maxSize) oversized = true;
+    if (oversized) win.release(i, win.lineAt(i));
+    if (!(await win.more())) return { end: i, closer: -1, oversized };
+  }
+}
+
+/** What an array of records is made of, as read: its elements' text, and what went wrong around them. */
+type ArrayPart =
+  | { kind: 'element'; text: string; line: number; column: number }
+  | { kind: 'oversized'; line: number; column: number }
+  /** The input ends before the array closes (an export cut short). */
+  | { kind: 'unclosed'; line: number }
+  /** Something follows the document (only looked for when the array is the document). */
+  | { kind: 'after'; line: number; column: number };
+
+/**
+ * The elements of the array whose `[` is at absolute index `open`, one at a
+ * time: memory holds one element, whatever the size of the document. An empty
+ * element (`[1,,2]`, a trailing comma) loses nothing and gives nothing.
+ */
+async function* arrayParts(win: TextWindow, open: number, maxSize: number, isDocument: boolean): AsyncGenerator<ArrayPart> {
+  let i = open + 1;
+  for (;;) {
+    i = await skipBlanks(win, i);
+    const c = await charAt(win, i);
+    if (c === -1) {
+      yield { kind: 'unclosed', line: win.lastLine() };
+      return;
+    }
+    if (c === 0x5d) {
+      i++;
+      break;
+    }
+    if (c === 0x2c) {
+      i++;
+      continue;
+    }
+    const place = placeOf(win, i);
+    const { end, closer, oversized } = await scanElement(win, i, maxSize);
+    yield oversized ? { kind: 'oversized', ...place } : { kind: 'element', text: win.text.slice(i - win.base, end - win.base).trimEnd(), ...place };
+    if (closer === -1) {
+      yield { kind: 'unclosed', line: win.lastLine() };
+      return;
+    }
+    i = end + 1;
+    // Only what is left of the document is held: a stream lets go of what came before.
+    win.release(i, win.lineAt(i));
+    win.settleAll();
+    if (closer === 0x5d) break;
+  }
+  if (!isDocument) return;
+  i = await skipBlanks(win, i);
+  if ((await charAt(win, i)) !== -1) yield { kind: 'after', ...placeOf(win, i) };
+}
+
+/** Where the array of records of a JSON document opens, and what follows the document. */
+interface DocumentPlan {
+  /** The line holding the array's `[`, and how many characters into it. */
+  at: LineStart;
+  offset: number;
+  /** The array is the document (not under a key of an object). */
+  isDocument: boolean;
+  /** Text after the end of an object holding the records. */
+  after?: { line: number; column: number };
+}
+
+/** JSON.parse's words without its position, which would point into a text the user never wrote. */
+const withoutPosition = (message: string): string => message.replace(/ (?:in JSON )?at position \d+(?: \(line \d+ column \d+\))?/u, '');
+
+/** JSON.parse's words, its position said as the line and column of the file. */
+function placedError(message: string, text: string, line: number, column: number): string {
+  return message.replace(/ at position (\d+)(?: \(line \d+ column \d+\))?/u, (_, n: string) => {
+    const before = text.slice(0, Number(n));
+    const breaks = before.match(/\r\n|\r|\n/gu) ?? [];
+    const lastBreak = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r'));
+    return breaks.length === 0 ? ` at line ${line}, column ${column + before.length}` : ` at line ${line + breaks.length}, column ${before.length - lastBreak}`;
+  });
+}
+
+/**
+ * Finds the array of records of the document `win` reads from its start: the
+ * document itself, or the one array of objects among an object's values. An
+ * object is scanned to its end once, its arrays' contents left out: what is
+ * left (its other values) must parse as JSON.
+ */
+async function planDocument(win: TextWindow, maxSize: number): Promise<DocumentPlan> {
+  let i = await skipBlanks(win, 0);
+  const first = await charAt(win, i);
+  const lineStartOf = (index: number): { at: LineStart; offset: number } => {
+    const start = win.lineStart(win.lineAt(index))!;
+    return { at: { line: start.line, byte: start.byte }, offset: index - start.index };
+  };
+  if (first === 0x5b) return { ...lineStartOf(i), isDocument: true };
+  if (first !== 0x7b) {
+    // A number, a string, true, nothing or no JSON at all: what JSON.parse says of its first characters.
+    while (!win.eof && win.end - i <= maxSize) await win.more();
+    const text = win.text.slice(i - win.base, i - win.base + maxSize);
+    try {
+      JSON.parse(text);
+    } catch (error) {
+      throw new UnreadableDocument({ code: 'json_invalid', params: { detail: (error as Error).message } });
+    }
+    throw new UnreadableDocument({ code: 'json_not_records', params: {} });
+  }
+  const arrays: Array<{ at: LineStart; offset: number; holdsRecords: boolean }> = [];
+  let current: (typeof arrays)[number] | undefined;
+  let outline = '';
+  let copyFrom = i;
+  let depth = 0;
+  let inString = false;
+  let escaped = false;
+  let closed = false;
+  for (;;) {
+    const { text, base, end } = win;
+    for (; i < end && !closed; i++) {
+      const c = text.charCodeAt(i - base);
+      if (inString) {
+        if (escaped) escaped = false;
+        else if (c === 0x5c) escaped = true;
+        else if (c === 0x22) inString = false;
+      } else if (c === 0x22) inString = true;
+      else if (c === 0x7b || c === 0x5b) {
+        if (depth === 1 && c === 0x5b) {
+          if (outline.length <= maxSize) outline += text.slice(copyFrom - base, i + 1 - base);
+          current = { ...lineStartOf(i), holdsRecords: false };
+          arrays.push(current);
+        } else if (depth === 2 && c === 0x7b && current) current.holdsRecords = true;
+        depth++;
+      } else if (c === 0x7d || c === 0x5d) {
+        depth--;
+        if (depth === 1 && current) {
+          current = undefined;
+          copyFrom = i;
+        }
+        closed = depth === 0;
+      }
+    }
+    if (!current) {
+      if (outline.length <= maxSize) outline += text.slice(copyFrom - base, i - base);
+      copyFrom = i;
+    }
+    if (closed) break;
+    win.release(i, win.lineAt(i));
+    if (!(await win.more())) break;
+  }
+  // The object with its arrays emptied: invalid, or cut short, and it is refused before any row is read.
+  if (outline.length <= maxSize) {
+    try {
+      JSON.parse(outline);
+    } catch (error) {
+      throw new UnreadableDocument({ code: 'json_invalid', params: { detail: withoutPosition((error as Error).message) } });
+    }
+  }
+  const records = arrays.filter((a) => a.holdsRecords);
+  if (records.length !== 1) throw new UnreadableDocument({ code: 'json_not_records', params: {} });
+  i = await skipBlanks(win, i);
+  const after = (await charAt(win, i)) === -1 ? undefined : placeOf(win, i);
+  return { at: records[0]!.at, offset: records[0]!.offset, isDocument: false, ...(after && { after }) };
+}
+
+/**
+ * A JSON document: an array of records, or an object holding one under a key
+ * (`{"verbatims": […]}`). Streamed element by element, so memory holds one
+ * record at a time whatever the document's size; a record larger than
+ * `maxRecordSize`, an element that is not valid JSON, or an export cut short
+ * is a reject of its own and the rest is read. Keys come from the first records.
+ */
+export async function prepareJson(input: ByteInput, encodingOption: string | undefined, maxRecordSize = 1024 * 1024, chunkSize?: number): Promise<PreparedInput> {
+  const encoding = encodingOption ?? (await detectFileEncoding(input, await readHead(input, 0, 64 * 1024)));
+  const sampled: unknown[] = [];
+  let plan: DocumentPlan;
+  const head = await TextWindow.open(input, encoding, undefined, chunkSize);
+  try {
+    plan = await planDocument(head, maxRecordSize);
+    const open = head.goto(plan.at) + plan.offset;
+    for await (const part of arrayParts(head, open, maxRecordSize, false)) {
+      if (part.kind !== 'element') continue;
+      try {
+        sampled.push(JSON.parse(part.text));
+      } catch {
+        // reported as a reject while reading
+      }
+      if (sampled.length >= HEADER_RECORDS) break;
+    }
+  } finally {
+    await head.close();
+  }
+  const description = (): string => `json, ${encodingName(encoding)}`;
+
+  async function* rows(): AsyncGenerator<RawItem> {
+    // The one window that reads the rows: a stream lets go of each record once read.
+    const win = await TextWindow.open(input, encoding, plan.at, chunkSize, true);
+    let row = 0;
+    try {
+      for await (const part of arrayParts(win, plan.offset, maxRecordSize, plan.isDocument)) {
+        row++;
+        const { line } = part;
+        if (part.kind === 'unclosed') yield { kind: 'reject', row, line, code: 'json_array_unclosed', params: { line } };
+        else if (part.kind === 'after') yield { kind: 'reject', row, line, code: 'json_text_after', params: { line, column: part.column } };
+        else if (part.kind === 'oversized') yield { kind: 'reject', row, line, code: 'record_too_large', params: { max: maxRecordSize, where: `line ${line}, column ${part.column}`, description: description() } };
+        else yield recordItem(part.text, row, line, part.column);
+      }
+      if (plan.after) {
+        const { line, column } = plan.after;
+        yield { kind: 'reject', row: row + 1, line, code: 'json_text_after', params: { line, column } };
+      }
+    } finally {
+      await win.close();
+    }
+  }
+  return {
+    headers: keysOf(sampled),
+    get description() {
+      return description();
+    },
+    rows,
+  };
+}
+
+/** One element of an array of records: a row, or why not. */
+function recordItem(text: string, row: number, line: number, column: number): RawItem {
+  const deep = jsonDepthProblem(text);
+  if (deep) {
+    const at = deep.line === 1 ? { line, column: column + deep.column - 1 } : { line: line + deep.line - 1, column: deep.column };
+    return { kind: 'reject', row, line, code: 'json_too_deep', params: { depth: deep.depth, ...at } };
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { kind: 'reject', row, line, code: 'invalid_json', params: { detail: placedError((error as Error).message, text, line, column), line, column } };
+  }
+  if (isRecord(value)) return { kind: 'row', row, line, values: value };
+  return { kind: 'reject', row, line, code: 'not_json_object', params: { found: value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value } };
+}
 
 /**
  * JSONL: one JSON object per line, lines ending in LF, CRLF or CR. Keys come

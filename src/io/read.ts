@@ -189,7 +189,7 @@ async function plan(spec: InputSpec, options: ReadOptions, issues: InputIssue[])
     const encoding = spec.encoding;
     const maxRecordSize = options.maxRecordSize ?? DEFAULT_MAX_RECORD_SIZE;
     const prepared =
-      format === 'json' ? await prepareJson(input, encoding, options.maxJsonSize)
+      format === 'json' ? await prepareJson(input, encoding, maxRecordSize)
       : format === 'jsonl' ? await prepareJsonl(input, encoding, maxRecordSize)
       : format === 'xlsx' ? await prepareXlsx(input as string, options.maxXlsxSize !== undefined ? { maxSize: options.maxXlsxSize } : {})
       : await prepareCsv(input, { maxRecordSize, ...(encoding !== undefined && { encoding }), ...(spec.delimiter !== undefined && { delimiter: spec.delimiter }) }, format === 'tsv');
@@ -296,7 +296,7 @@ function checkInputs(inputs: unknown): InputSpec[] {
 export async function* readVerbatims(inputs: ReadonlyArray<string | InputSpec>, options: ReadOptions = {}): AsyncGenerator<ReadItem> {
   const specs = checkInputs(inputs);
   const channels = options.channels ?? defaultChannelTable();
-  const { channels: _channels, maxRecordSize: _max, maxXlsxSize: _xlsx, maxJsonSize: _json, maxStreamMemory: _held, onColumns: _onColumns, lang: _lang, ...shared } = options;
+  const { channels: _channels, maxRecordSize: _max, maxXlsxSize: _xlsx, maxStreamMemory: _held, onColumns: _onColumns, lang: _lang, ...shared } = options;
   const issues: InputIssue[] = [];
   const planned: Planned[] = [];
   try {

@@ -17,7 +17,12 @@ export interface RejectParams {
   /** An element of a JSON array, or a JSON Lines line, that is not an object. */
   not_json_object: { found?: string; line?: number };
   line_too_large: { max: number; line: number };
-  invalid_json: { detail: string; line: number };
+  /** `column` for an element of a JSON array (a JSON Lines line has none). */
+  invalid_json: { detail: string; line: number; column?: number };
+  /** A JSON document ends before its array of records closes. */
+  json_array_unclosed: { line: number };
+  /** Text after the end of a JSON document. */
+  json_text_after: { line: number; column: number };
   json_too_deep: { depth: number; line: number; column: number };
   /** Whole-file problems (row 0). */
   file_not_found: Record<string, never>;
@@ -65,7 +70,18 @@ const en: RejectCatalogue = {
       ? { reason: `not a JSON object${found === undefined ? '' : ` (${found})`}`, hint: 'each array element must be an object such as {"commentaire": "…"}' }
       : { reason: 'not a JSON object', hint: `line ${line} must hold one JSON object, e.g. {"commentaire": "…"}` },
   line_too_large: ({ max, line }) => ({ reason: `line larger than ${max} characters`, hint: `line ${line} is one record, too large to analyse; raise maxRecordSize if it is meant` }),
-  invalid_json: ({ detail, line }) => ({ reason: `invalid JSON: ${detail}`, hint: `line ${line} must hold one JSON object, e.g. {"commentaire": "…"}` }),
+  invalid_json: ({ detail, line, column }) => ({
+    reason: `invalid JSON: ${detail}`,
+    hint: column === undefined ? `line ${line} must hold one JSON object, e.g. {"commentaire": "…"}` : `the element of the array at line ${line}, column ${column} is not valid JSON; the elements around it were read`,
+  }),
+  json_array_unclosed: ({ line }) => ({
+    reason: 'JSON array not closed',
+    hint: `the document ends at line ${line} before its array of records closes with ]: the export looks cut short; the records before were read`,
+  }),
+  json_text_after: ({ line, column }) => ({
+    reason: 'text after the end of the JSON document',
+    hint: `line ${line}, column ${column}: the document ends before it, so what follows was not read; remove it, or write several documents as JSON Lines (one record per line)`,
+  }),
   json_too_deep: ({ depth, line, column }) => ({
     reason: `JSON nested deeper than ${depth - 1} levels at line ${line}, column ${column}`,
     hint: 'a record holds plain values (text, numbers, dates) or shallow objects; flatten the export or remove the nested value',
@@ -98,7 +114,18 @@ const fr: RejectCatalogue = {
       ? { reason: `pas un objet JSON${found === undefined ? '' : ` (${found})`}`, hint: 'chaque élément du tableau doit être un objet comme {"commentaire": "…"}' }
       : { reason: 'pas un objet JSON', hint: `la ligne ${line} doit contenir un objet JSON, par exemple {"commentaire": "…"}` },
   line_too_large: ({ max, line }) => ({ reason: `ligne de plus de ${max} caractères`, hint: `la ligne ${line} est un seul enregistrement, trop grand pour être analysé ; augmentez maxRecordSize si c'est voulu` }),
-  invalid_json: ({ detail, line }) => ({ reason: `JSON invalide : ${detail}`, hint: `la ligne ${line} doit contenir un objet JSON, par exemple {"commentaire": "…"}` }),
+  invalid_json: ({ detail, line, column }) => ({
+    reason: `JSON invalide : ${detail}`,
+    hint: column === undefined ? `la ligne ${line} doit contenir un objet JSON, par exemple {"commentaire": "…"}` : `l'élément du tableau à la ligne ${line}, colonne ${column} n'est pas du JSON valide ; les éléments autour ont été lus`,
+  }),
+  json_array_unclosed: ({ line }) => ({
+    reason: 'tableau JSON non fermé',
+    hint: `le document se termine à la ligne ${line} avant que son tableau d'enregistrements ne soit fermé par ] : l'export semble coupé ; les enregistrements d'avant ont été lus`,
+  }),
+  json_text_after: ({ line, column }) => ({
+    reason: 'texte après la fin du document JSON',
+    hint: `ligne ${line}, colonne ${column} : le document se termine avant, ce qui suit n'a donc pas été lu ; retirez-le, ou écrivez plusieurs documents en JSON Lines (un enregistrement par ligne)`,
+  }),
   json_too_deep: ({ depth, line, column }) => ({
     reason: `JSON imbriqué sur plus de ${depth - 1} niveaux à la ligne ${line}, colonne ${column}`,
     hint: "un enregistrement contient des valeurs simples (texte, nombres, dates) ou des objets peu profonds ; aplatissez l'export ou retirez la valeur imbriquée",

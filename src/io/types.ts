@@ -75,14 +75,6 @@ export interface ReadOptions extends ColumnOptions {
    */
   maxXlsxSize?: number;
   /**
-   * Bytes of a JSON document (not JSON Lines, read as a stream) read whole;
-   * a larger one is one reject for the file, said at once; default 256 MiB,
-   * at most 500 MiB (a larger value counts as 500).
-   * A document takes about ten times its size in memory once parsed, and
-   * JavaScript holds no string over about 512 million characters.
-   */
-  maxJsonSize?: number;
-  /**
    * Bytes of a stream (standard input, a FIFO, `stream`) held in memory while
    * a reader may come back to them (the head, while the format, encoding and
    * header are found; a record whose quote does not close); past this, they

@@ -55,7 +55,6 @@ export interface ProduceQueueOptions extends QueueAnalysisOptions {
   /** A file that cannot be read at all is one reject (default true), or throws an `InputError` (false). */
   allowFileRejects?: boolean;
   maxXlsxSize?: number;
-  maxJsonSize?: number;
   maxStreamMemory?: number;
   /** What `-` reads (default `process.stdin`). */
   stdin?: AsyncIterable<Uint8Array | string>;
@@ -144,7 +143,6 @@ export async function produceQueue(files: Array<string | InputSpec>, options: Pr
       ...(options.lang !== undefined ? { lang: rejectLang(options.lang) } : {}),
       onColumns: (used) => columnsUsed.push(used),
       ...(options.maxXlsxSize !== undefined ? { maxXlsxSize: options.maxXlsxSize } : {}),
-      ...(options.maxJsonSize !== undefined ? { maxJsonSize: options.maxJsonSize } : {}),
       ...(options.maxStreamMemory !== undefined ? { maxStreamMemory: options.maxStreamMemory } : {}),
     });
     // --by: a column the inputs have and no role reads, refused before the run is recorded, as analyze refuses it.

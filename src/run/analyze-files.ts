@@ -109,8 +109,6 @@ export interface AnalyzeFilesOptions {
   allowFileRejects?: boolean;
   /** Bytes an XLSX file may inflate to before it is refused as a zip bomb (default 256 MiB). */
   maxXlsxSize?: number;
-  /** Bytes of a JSON document read whole before it is refused (default 256 MiB; JSON Lines has no limit). */
-  maxJsonSize?: number;
   /** What `-` reads (default `process.stdin`), as it comes: no copy on disk (XLSX aside). */
   stdin?: AsyncIterable<Uint8Array | string>;
   /** Bytes of a stream input held in memory before they wait in a temporary file (default 64 MiB; see `ReadOptions`). */
@@ -264,7 +262,6 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
     channels: described.channels,
     ...(options.lang !== undefined ? { lang: rejectLang(options.lang) } : {}),
     ...(options.maxXlsxSize !== undefined ? { maxXlsxSize: options.maxXlsxSize } : {}),
-    ...(options.maxJsonSize !== undefined ? { maxJsonSize: options.maxJsonSize } : {}),
     ...(options.maxStreamMemory !== undefined ? { maxStreamMemory: options.maxStreamMemory } : {}),
     onColumns: (used) => {
       columnsUsed.push(used);

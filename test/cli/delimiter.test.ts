@@ -1,6 +1,6 @@
 // --delimiter: the CSV field separator told instead of detected, for analyze
 // (and discover, kwic: the same input flags), queue produce and --sector auto;
-// and the range of --max-json-size, checked before anything is read.
+// checked before anything is read.
 // In-process through main(), on small files written here.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -77,8 +77,6 @@ describe('--delimiter', () => {
     [['analyze', 'FILE', '--delimiter', ';', '--delimiter', ','], '--delimiter is given twice'],
     [['discover', 'FILE', '--delimiter', 'tabs'], '--delimiter expects one character'],
     [['queue', 'produce', 'FILE', '--delimiter', '\n'], '--delimiter expects one character'],
-    [['analyze', 'FILE', '--max-json-size', '501'], '--max-json-size expects a size in MB from 1 to 500'],
-    [['queue', 'produce', 'FILE', '--max-json-size', '0'], '--max-json-size expects a size in MB from 1 to 500'],
   ])('%j: a usage error before anything is read', async (args, message) => {
     const r = await cli(args.map((a) => (a === 'FILE' ? at('pipes.csv') : a)));
     expect([r.code, r.stdout]).toEqual([EXIT.usage, '']);

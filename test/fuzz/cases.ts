@@ -4,7 +4,7 @@
 // given seed and format list whatever the count, so one case can be replayed.
 import fc from 'fast-check';
 import { fileSpec, renderFile, type Expected, type FileSpec } from './files.js';
-import { jsonSpec, renderJson, type FileOutcome, type JsonSpec } from './json-files.js';
+import { jsonSpec, MAX_RECORD, renderJson, type FileOutcome, type JsonSpec } from './json-files.js';
 import { lexiconSpec, renderLexicon, type LexiconOutcome, type LexiconSpec } from './lexicon-files.js';
 import { renderXlsx, xlsxSpec, type XlsxSpec } from './xlsx-files.js';
 
@@ -83,7 +83,7 @@ export interface ReaderCheck {
 }
 
 /** The CLI's record limit (maxRecordSize default). */
-export const CLI_MAX_RECORD = 1024 * 1024;
+export const CLI_MAX_RECORD = MAX_RECORD;
 
 /** The lexicon the data cases are analysed with (the default lexicons take ~0.3 s to compile per run). */
 export const FUZZ_LEXICON = `version: 1
@@ -333,7 +333,7 @@ function renderPlain(raw: CaseSpec, index: number): FuzzCase {
       outcome: cliOutcome(doc.outcome),
       input: doc.name,
       ...(doc.contentBytes !== undefined && { contentBytes: doc.contentBytes }),
-      reader: { format: c.format, read: doc.read, outcome: doc.outcome, ...(bomb.length > 0 && { maxXlsxSize: 1024 * 1024 }) },
+      reader: { format: c.format, read: doc.read, outcome: doc.outcome, ...(c.format === 'json' && { maxRecordSize: CLI_MAX_RECORD }), ...(bomb.length > 0 && { maxXlsxSize: 1024 * 1024 }) },
     };
   }
 

@@ -40,6 +40,27 @@ export function checkItems(expected: readonly Expected[], items: readonly ReadIt
   return problems;
 }
 
+/**
+ * Items of a file damaged where the damage's cost cannot be told: rows
+ * numbered 1..n, each verbatim one of the records written (in their order,
+ * its text exact), at least one reject, the last one `last` when given.
+ */
+export function checkDamaged(expected: readonly Expected[], items: readonly ReadItem[], last?: string): string[] {
+  const problems = checkRowsNumbered(items);
+  let next = 0;
+  for (const item of items) {
+    if (item.type !== 'verbatim') continue;
+    const at = expected.findIndex((e, k) => k >= next && e.type !== 'reject' && e.id === item.verbatim.id && (e.type === 'either' || e.text === item.verbatim.text));
+    if (at === -1) problems.push(`verbatim ${JSON.stringify(item.verbatim.id)} ${JSON.stringify(item.verbatim.text.slice(0, 60))} is none of the records written after record ${next}`);
+    else next = at + 1;
+  }
+  const rejects = items.filter((i) => i.type === 'reject');
+  if (rejects.length === 0) problems.push('damaged, yet no reject');
+  const final = items.at(-1);
+  if (last !== undefined && !(final?.type === 'reject' && final.reason.startsWith(last))) problems.push(`last item: expected reject ${JSON.stringify(last)}, got ${final?.type === 'reject' ? JSON.stringify(final.reason) : final?.type}`);
+  return problems;
+}
+
 /** Items of a file whose records are unknown: rows numbered 1..n, each once. */
 export function checkRowsNumbered(items: readonly ReadItem[]): string[] {
   const problems: string[] = [];

@@ -1,10 +1,12 @@
 // Generated JSON documents, valid or not, with what reading them must give.
 //
-// A JSON export is read whole: either every element of its array of records
-// gives one item (a verbatim, or a reject such as `not a JSON object`), or
-// the file is refused with one message (invalid JSON, nested too deep, no
-// array of objects, no text column). Which one, and each item, follows from
-// the description alone.
+// A JSON export is read element by element: every element of its array of
+// records gives one item (a verbatim, or a reject such as `not a JSON object`,
+// `nested deeper`, `record larger than`); damage inside the array costs the
+// elements it touches (a cut-short export: the records before it, then `JSON
+// array not closed`); damage around the array refuses the file with one
+// message (invalid JSON, no array of objects, no text column). Which one, and
+// each item, follows from the description alone.
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import type { Expected } from './files.js';
@@ -26,9 +28,9 @@ export type JsonRecordKind =
   | 'array'
   /** Nested values in another field, within the depth allowed. */
   | 'nested-meta'
-  /** A value nested thousands deep: the whole document is refused. */
+  /** A value nested thousands deep: that record is a reject. */
   | 'deep'
-  /** A long text (no size limit in JSON). */
+  /** A long text: past the 1 MiB record limit, a reject. */
   | 'long-text';
 
 export interface JsonRecordSpec {
@@ -58,7 +60,17 @@ export interface JsonSpec {
 export type FileOutcome =
   | { kind: 'rows'; records: Expected[] }
   | { kind: 'refused'; message: RegExp }
-  | { kind: 'rows-or-refused'; records: Expected[]; message: RegExp };
+  | { kind: 'rows-or-refused'; records: Expected[]; message: RegExp }
+  /**
+   * Damage inside the array of records, whose cost depends on where it falls:
+   * the file refused with `message`, or rows numbered in order where each
+   * verbatim is one of `records` (in their order), with at least one reject,
+   * the last one `last` when given.
+   */
+  | { kind: 'damaged'; records: Expected[]; message: RegExp; last?: string };
+
+/** The reader's record limit in the CLI (maxRecordSize default), in characters. */
+export const MAX_RECORD = 1024 * 1024;
 
 export interface RenderedDocument {
   name: string;
@@ -233,15 +245,19 @@ export function renderJson(spec: JsonSpec, jsonName = 'fuzz.json'): RenderedDocu
   const name = misnamed ? jsonName.replace(/\.json$/u, '.jsonl') : jsonName;
   const expected: Expected[] = [];
   const values: unknown[] = [];
-  let deep = false;
   spec.records.forEach((record, k) => {
     const row = k + 1;
     const id = record.extra % 3 === 0 ? 1000 + row : `j${row}`;
     const { value, text, reject } = recordValue(spec, record, id);
     values.push(value);
-    if (record.kind === 'deep') deep = true;
+    const size = record.kind === 'long-text' ? JSON.stringify(value).length : 0;
+    const verbatimId = spec.idKey ? String(id) : `${name}:${row}`;
+    if (record.kind === 'deep') expected.push({ type: 'reject', reason: 'JSON nested deeper than 64 levels' });
     else if (reject !== undefined) expected.push({ type: 'reject', reason: reject });
-    else expected.push({ type: 'verbatim', id: spec.idKey ? String(id) : `${name}:${row}`, text: text! });
+    // The element's size counts its layout too: near the limit, either reading is right.
+    else if (size > MAX_RECORD * 1.05) expected.push({ type: 'reject', reason: 'record larger than' });
+    else if (size > MAX_RECORD * 0.95) expected.push({ type: 'either', id: verbatimId, reason: 'record larger than' });
+    else expected.push({ type: 'verbatim', id: verbatimId, text: text! });
   });
   const document =
     spec.shape === 'array' ? values
@@ -249,16 +265,44 @@ export function renderJson(spec: JsonSpec, jsonName = 'fuzz.json'): RenderedDocu
     : spec.shape === 'two-arrays' ? { avis: values, reponses: values }
     : spec.shape === 'object' ? { commentaire: 'un seul avis', canal: 'avis' }
     : ['un avis', 42, true][spec.records.length % 3];
-  // A lone object or a scalar leaves the records out: nothing deep is written then.
-  if (spec.shape === 'object' || spec.shape === 'scalar') deep = false;
   const text = damage(stringify(document, spec.layout, spec.eol), spec);
   const read = { text: 'commentaire', ...(spec.idKey && { id: 'id' }) };
   const file = { name, bytes: encode(text, spec.encoding), read };
 
-  // A number cut short is still a number ("42" → "4"): still no array of objects.
-  const cutNumber = spec.damage === 'truncate' && /^\s*-?\d+(?:\.\d+)?\s*$/u.test(text);
-  if (spec.damage !== 'none') return { ...file, outcome: { kind: 'refused', message: deep ? /nested deeper than 64 levels|invalid JSON/ : cutNumber ? /not an array of objects/ : /invalid JSON/ } };
-  if (deep) return { ...file, outcome: { kind: 'refused', message: /nested deeper than 64 levels/ } };
+  const holdsRecords = spec.shape === 'array' || (spec.shape === 'wrapped' && values.some((v) => typeof v === 'object' && v !== null && !Array.isArray(v)));
+  const refused = (message: RegExp): RenderedDocument => ({ ...file, outcome: { kind: 'refused', message } });
+  let records = expected;
+  switch (spec.damage) {
+    case 'none':
+      break;
+    case 'comment':
+      return refused(/invalid JSON/);
+    case 'truncate': {
+      // A number cut short is still a number ("42" → "4"): still no array of objects.
+      if (/^\s*-?\d+(?:\.\d+)?\s*$/u.test(text)) return refused(/not an array of objects/);
+      if (spec.shape !== 'array') return refused(/invalid JSON/);
+      return { ...file, outcome: { kind: 'damaged', records: expected, message: /invalid JSON|no column/, last: 'JSON array not closed' } };
+    }
+    case 'single-quote':
+      // The first quote changed: the strings after it are read out of step, so any element may break.
+      if (spec.shape !== 'array' || !text.startsWith('[')) return refused(/invalid JSON/);
+      return { ...file, outcome: { kind: 'damaged', records: expected, message: /invalid JSON|no column/ } };
+    case 'trailing-comma':
+      // A comma before the array's `]` loses nothing; before an object's `}` it is invalid.
+      if (spec.shape !== 'array') return refused(/invalid JSON/);
+      break;
+    case 'nan':
+      if (spec.shape === 'object' || spec.shape === 'scalar') return refused(/invalid JSON/);
+      if (!holdsRecords) return refused(/not an array of objects/);
+      // `[NaN,` opens the array of records: one more element, the records' rows one further on.
+      records = [{ type: 'reject', reason: 'invalid JSON' }, ...expected.map((e) => (e.type !== 'reject' && !spec.idKey ? { ...e, id: e.id.replace(/:(\d+)$/u, (_, n: string) => `:${Number(n) + 1}`) } : e))];
+      break;
+    case 'garbage-after':
+      if (spec.shape === 'scalar') return refused(/invalid JSON/);
+      if (!holdsRecords) return refused(/not an array of objects/);
+      records = [...expected, { type: 'reject', reason: 'text after the end of the JSON document' }];
+      break;
+  }
   if (misnamed && !/[\r\n]/u.test(text.trim())) {
     if (spec.shape === 'scalar') return { ...file, outcome: { kind: 'refused', message: /no column "commentaire"/ } };
     if (spec.shape === 'object') {
@@ -268,10 +312,11 @@ export function renderJson(spec: JsonSpec, jsonName = 'fuzz.json'): RenderedDocu
     const wraps = values.some((v) => typeof v === 'object') || values.length === 0;
     if ((spec.shape === 'wrapped' || spec.shape === 'two-arrays') && !wraps) return { ...file, outcome: { kind: 'refused', message: /no column "commentaire"/ } };
   }
-  const objects = values.filter((v) => typeof v === 'object' && v !== null && !Array.isArray(v)) as Array<Record<string, unknown>>;
-  const arrayShape = spec.shape === 'array' || (spec.shape === 'wrapped' && objects.length > 0);
-  if (!arrayShape) return { ...file, outcome: { kind: 'refused', message: /not an array of objects/ } };
+  if (!holdsRecords) return refused(/not an array of objects/);
+  // Columns are the keys of the first 100 elements read (one over the record limit is skipped over, not read).
+  const sampled = values.filter((_, k) => expected[k]!.type === 'verbatim' || expected[k]!.reason !== 'record larger than').slice(0, 100);
+  const objects = sampled.filter((v) => typeof v === 'object' && v !== null && !Array.isArray(v)) as Array<Record<string, unknown>>;
   const missing = ['commentaire', ...(spec.idKey ? ['id'] : [])].find((key) => !objects.some((o) => Object.hasOwn(o, key)));
   if (missing !== undefined) return { ...file, outcome: { kind: 'refused', message: new RegExp(`no column "${missing}"`) } };
-  return { ...file, outcome: { kind: 'rows', records: expected } };
+  return { ...file, outcome: { kind: 'rows', records } };
 }

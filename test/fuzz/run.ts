@@ -11,7 +11,7 @@ import { readVerbatims, type ReadItem } from '../../src/io/index.js';
 import type { RawItem } from '../../src/io/raw.js';
 import { trackedTemps } from '../../src/io/temp-files.js';
 import type { CaseFile, FuzzCase, Outcome, ReaderCheck } from './cases.js';
-import { checkItems, checkLineCover, checkRowsNumbered, physicalLines } from './check.js';
+import { checkDamaged, checkItems, checkLineCover, checkRowsNumbered, physicalLines } from './check.js';
 import { HUGE_LIMIT, type Expected } from './files.js';
 
 /** What the CLI says when no row was analysed: every row rejected, or none in the input. */
@@ -166,6 +166,8 @@ function checkOutcome(c: FuzzCase, outcome: Outcome, dir: string, code: number, 
       return code === 0 ? [] : checkLexiconRefused(c, /./, false, code, stderr);
     case 'consistent':
       return checkConsistent(c, dir, code, stdout, stderr);
+    case 'damaged':
+      return code === EXIT.input && !NOTHING_ANALYSED.test(stderr) ? checkRefused(c, outcome.message, dir, code, stderr) : checkConsistent(c, dir, code, stdout, stderr);
   }
 }
 
@@ -310,6 +312,7 @@ export async function checkReader(check: ReaderCheck, path: string): Promise<str
   if (outcome.kind === 'refused') return refusedWell() ? [] : [`expected the file refused, got ${thrown ? String(thrown).slice(0, 100) : `${items.length} items`}`];
   if (outcome.kind === 'consistent') return refusedWell() ? [] : checkRowsNumbered(items);
   if (outcome.kind === 'rows-or-refused' && refusedWell()) return [];
+  if (outcome.kind === 'damaged') return refusedWell() ? [] : thrown !== undefined ? [`threw ${String(thrown).slice(0, 200)}`] : checkDamaged(outcome.records, items, outcome.last);
   if (thrown !== undefined) return [`threw ${String(thrown).slice(0, 200)}`];
   const problems = checkItems(outcome.records, items);
   const spec = check.lines;

@@ -45,12 +45,20 @@ describe('deeply nested JSON input', () => {
     ]);
   });
 
-  it('JSON: one reject for the file, with the position', async () => {
+  it('JSON: the deep element is one reject with its line and column; the elements around it are read', async () => {
     const path = join(tempDir(), 'deep.json');
-    writeFileSync(path, `[\n{"commentaire": "Livraison rapide"},\n${deep}\n]`);
+    writeFileSync(path, `[\n{"commentaire": "Livraison rapide"},\n  ${deep},\n{"commentaire": "Colis perdu"}\n]`);
     const items = await readAll([path]);
-    expect(items).toEqual([
-      expect.objectContaining({ type: 'reject', source: { file: path, row: 0 }, reason: `JSON nested deeper than ${MAX_JSON_DEPTH} levels at line 3, column ${16 + MAX_JSON_DEPTH - 1}` }),
+    expect(summary(items)).toEqual([
+      [1, 2, 'deep.json:1'],
+      [2, 3, `reject: JSON nested deeper than ${MAX_JSON_DEPTH} levels at line 3, column ${2 + 16 + MAX_JSON_DEPTH}`],
+      [3, 4, 'deep.json:3'],
     ]);
+  });
+
+  it('JSON: a deep value outside the array of records is never walked: the records are read', async () => {
+    const path = join(tempDir(), 'deep-meta.json');
+    writeFileSync(path, `{"meta": ${nested(5000)}, "verbatims": [{"commentaire": "Livraison rapide"}]}`);
+    expect(summary(await readAll([path]))).toEqual([[1, 1, 'deep-meta.json:1']]);
   });
 });

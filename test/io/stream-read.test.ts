@@ -64,7 +64,7 @@ describe('a stream reads as the same bytes in a file', () => {
   it.each([
     ['one JSON Lines record (a partition of one row)', '{"commentaire":"Colis arrivé cassé"}\n', [[1, 1, 'stdin:1']]],
     ['one long JSON Lines record, past the first 4 KB', `{"commentaire":"${'très long avis '.repeat(600)}"}`, [[1, 1, 'stdin:1']]],
-    ['a JSON document with its records under a key', '{"verbatims":[{"commentaire":"Conseillère aimable"}]}', [[1, undefined, 'stdin:1']]],
+    ['a JSON document with its records under a key', '{"verbatims":[{"commentaire":"Conseillère aimable"}]}', [[1, 1, 'stdin:1']]],
   ])('sniffed: %s', async (_, text, expected) => {
     expect(summary(await readAll([{ path: '-', stream: Readable.from([text]) }]))).toEqual(expected);
   });
