@@ -238,26 +238,17 @@ function damage(text: string, spec: JsonSpec): string {
 
 /** Bytes of the document and what the CLI must do with it. */
 export function renderJson(spec: JsonSpec, jsonName = 'fuzz.json'): RenderedDocument {
-  // An export misnamed .jsonl (drawn from \`cut\`, which only truncation reads, so that seeds keep their cases):
-  // a document still reads as JSON, but a lone one-line object is a JSON Lines record and a scalar a line that is no object.
-  // Not with a long text: a first line past the 1 MiB the format sniffing reads cannot be told from a JSON Lines record.
-  const misnamed = spec.damage === 'none' && spec.cut < 0.25 && (spec.encoding === 'utf8' || spec.encoding === 'utf8-bom') && !spec.records.some((r) => r.kind === 'long-text');
-  const name = misnamed ? jsonName.replace(/\.json$/u, '.jsonl') : jsonName;
-  const expected: Expected[] = [];
   const values: unknown[] = [];
+  const read: Array<{ id: string | number; text?: string; reject?: string }> = [];
   spec.records.forEach((record, k) => {
-    const row = k + 1;
-    const id = record.extra % 3 === 0 ? 1000 + row : `j${row}`;
+    const id = record.extra % 3 === 0 ? 1000 + k + 1 : `j${k + 1}`;
     const { value, text, reject } = recordValue(spec, record, id);
     values.push(value);
-    const size = record.kind === 'long-text' ? JSON.stringify(value).length : 0;
-    const verbatimId = spec.idKey ? String(id) : `${name}:${row}`;
-    if (record.kind === 'deep') expected.push({ type: 'reject', reason: 'JSON nested deeper than 64 levels' });
-    else if (reject !== undefined) expected.push({ type: 'reject', reason: reject });
     // The element's size counts its layout too: near the limit, either reading is right.
-    else if (size > MAX_RECORD * 1.05) expected.push({ type: 'reject', reason: 'record larger than' });
-    else if (size > MAX_RECORD * 0.95) expected.push({ type: 'either', id: verbatimId, reason: 'record larger than' });
-    else expected.push({ type: 'verbatim', id: verbatimId, text: text! });
+    const size = record.kind === 'long-text' ? JSON.stringify(value).length : 0;
+    const why = record.kind === 'deep' ? 'JSON nested deeper than 64 levels'
+      : reject ?? (size > MAX_RECORD * 1.05 ? 'record larger than' : size > MAX_RECORD * 0.95 ? 'either' : undefined);
+    read.push(why !== undefined ? { id, reject: why } : { id, text: text! });
   });
   const document =
     spec.shape === 'array' ? values
@@ -266,8 +257,19 @@ export function renderJson(spec: JsonSpec, jsonName = 'fuzz.json'): RenderedDocu
     : spec.shape === 'object' ? { commentaire: 'un seul avis', canal: 'avis' }
     : ['un avis', 42, true][spec.records.length % 3];
   const text = damage(stringify(document, spec.layout, spec.eol), spec);
-  const read = { text: 'commentaire', ...(spec.idKey && { id: 'id' }) };
-  const file = { name, bytes: encode(text, spec.encoding), read };
+  // An export misnamed .jsonl (drawn from \`cut\`, which only truncation reads, so that seeds keep their cases):
+  // a document still reads as JSON, but a lone one-line object is a JSON Lines record and a scalar a line that is no object.
+  // Not when its first line is past the 1 MiB the format sniffing reads: it cannot be told from a JSON Lines record.
+  const lineEnd = text.search(/[\r\n]/u);
+  const firstLine = lineEnd === -1 ? text : text.slice(0, lineEnd);
+  const misnamed = spec.damage === 'none' && spec.cut < 0.25 && (spec.encoding === 'utf8' || spec.encoding === 'utf8-bom') && Buffer.byteLength(firstLine) < 1024 * 1024 - 16;
+  const name = misnamed ? jsonName.replace(/\.json$/u, '.jsonl') : jsonName;
+  const expected: Expected[] = read.map(({ id, text, reject }, k) => {
+    const verbatimId = spec.idKey ? String(id) : `${name}:${k + 1}`;
+    if (reject === 'either') return { type: 'either', id: verbatimId, reason: 'record larger than' };
+    return reject !== undefined ? { type: 'reject', reason: reject } : { type: 'verbatim', id: verbatimId, text: text! };
+  });
+  const file = { name, bytes: encode(text, spec.encoding), read: { text: 'commentaire', ...(spec.idKey && { id: 'id' }) } };
 
   const holdsRecords = spec.shape === 'array' || (spec.shape === 'wrapped' && values.some((v) => typeof v === 'object' && v !== null && !Array.isArray(v)));
   const refused = (message: RegExp): RenderedDocument => ({ ...file, outcome: { kind: 'refused', message } });

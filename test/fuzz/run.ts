@@ -15,6 +15,9 @@ import { checkDamaged, checkItems, checkLineCover, checkRowsNumbered, physicalLi
 import { HUGE_LIMIT, type Expected } from './files.js';
 
 /** What the CLI says when no row was analysed: every row rejected, or none in the input. */
+/** The built CLI, when there is one: worker threads (inputs over 20 MB) cannot load the TypeScript sources in-process. */
+const BUILT_BIN = join(import.meta.dirname, '..', '..', 'dist', 'cli', 'bin.js');
+
 const NOTHING_ANALYSED = /no verbatim (could be analysed|to analyse: the input holds no row)/;
 
 export const STACK = /^\s+at /m;
@@ -85,7 +88,7 @@ export async function runCase(c: FuzzCase, dir: string, options: { timeoutMs?: n
   const started = performance.now();
   let timer: NodeJS.Timeout | undefined;
   const code = await Promise.race([
-    main(argvIn(c, dir), { stdout: out.stream, stderr: err.stream, env: { CI: 'true', VERBATIM_LANG: 'en' } }).catch((error: unknown) => {
+    main(argvIn(c, dir), { stdout: out.stream, stderr: err.stream, env: { CI: 'true', VERBATIM_LANG: 'en' } }, existsSync(BUILT_BIN) ? { workerScript: BUILT_BIN } : {}).catch((error: unknown) => {
       err.stream.write(`main() rejected: ${String(error)}`);
       return -1;
     }),
