@@ -2,8 +2,12 @@
 // doubled quotes, a multi-line cell every 50 rows), clean (CRLF) and messy (a
 // stray quote every 10,000 rows, LF and CRLF mixed), against csv-parse
 // streaming the clean file and doing nothing else (the floor: csv-parse
-// cannot read the messy one right). Size: BENCH_READ_MB (default 50).
+// cannot read the messy one right). Then the same records as JSON Lines and as
+// one JSON array (read element by element), against reading the JSON Lines
+// file line by line and JSON.parse on each line (the floor). Size:
+// BENCH_READ_MB (default 50).
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse';
@@ -41,13 +45,33 @@ async function timed(fn) {
   return { ...result, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
 }
 
+/** The same records as JSON Lines and as a JSON array with one record per line. */
+async function generateJson(jsonl, json, mb) {
+  const lines = createWriteStream(jsonl);
+  const array = createWriteStream(json);
+  const write = (out, s) => (out.write(s) ? Promise.resolve() : new Promise((r) => out.once('drain', r)));
+  await write(array, '[\n');
+  let bytes = 0;
+  let rows = 0;
+  while (bytes < mb * 1e6) {
+    const record = JSON.stringify({ id: `B${rows}`, date: `2025-03-${String((rows % 28) + 1).padStart(2, '0')}`, canal: 'avis', note: rows % 11, commentaire: TEXTS[rows % TEXTS.length] });
+    bytes += Buffer.byteLength(record) + 1;
+    await write(lines, `${record}\n`);
+    await write(array, `${rows > 0 ? ',\n' : ''}${record}`);
+    rows++;
+  }
+  await write(array, '\n]\n');
+  await Promise.all([lines, array].map((out) => new Promise((r) => out.end(r))));
+  return rows;
+}
+
 async function ours(path) {
   const heap = process.memoryUsage().heapUsed;
   let peak = 0;
   const result = await timed(async () => {
     let items = 0;
     let rejects = 0;
-    for await (const item of readVerbatims([{ path, delimiter: ';' }])) {
+    for await (const item of readVerbatims([path.endsWith('.csv') ? { path, delimiter: ';' } : path])) {
       items++;
       if (item.type === 'reject') rejects++;
       if (items % 20_000 === 0) peak = Math.max(peak, process.memoryUsage().heapUsed - heap);
@@ -86,6 +110,24 @@ export default async function bench() {
         [messy ? 'messy' : 'clean', size.toFixed(1), rows, Math.round(rate), (size / read.seconds).toFixed(1), read.rejects, (read.peak / 1e6).toFixed(0),
           Math.round(floorRate), (rate / floorRate).toFixed(2)].join(' | '),
       );
+    }
+
+    console.log('\nfile | size MB | rows | readVerbatims rows/s | MB/s | rejects | heap growth MB | lines + JSON.parse alone rows/s | ratio');
+    const jsonl = join(dir, 'export.jsonl');
+    const json = join(dir, 'export.json');
+    const rows = await generateJson(jsonl, json, mb);
+    const parsed = await timed(async () => {
+      let items = 0;
+      for await (const line of createInterface({ input: createReadStream(jsonl), crlfDelay: Infinity })) if (JSON.parse(line)) items++;
+      return { items };
+    });
+    const floorRate = parsed.items / parsed.seconds;
+    for (const path of [jsonl, json]) {
+      const read = await ours(path);
+      if (read.items !== rows) throw new Error(`read ${read.items} items for ${rows} rows`);
+      const size = statSync(path).size / 1e6;
+      const rate = read.items / read.seconds;
+      console.log([path.endsWith('.json') ? 'json array' : 'jsonl', size.toFixed(1), rows, Math.round(rate), (size / read.seconds).toFixed(1), read.rejects, (read.peak / 1e6).toFixed(0), Math.round(floorRate), (rate / floorRate).toFixed(2)].join(' | '));
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
