@@ -11,3 +11,9 @@ export function describe(value: unknown): string {
 export function typeName(value: unknown): string {
   return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
 }
+
+/** The package's TypeError for a misused API: `verbatim-fr: expected WHAT, got GOT`. */
+export function expectedError(what: string, got: string): TypeError {
+  return new TypeError(`verbatim-fr: expected ${what}, got ${got}`);
+}
+

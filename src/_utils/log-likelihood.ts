@@ -2,7 +2,7 @@
 // chi-square survival function for 1 degree of freedom, and the log ratio.
 // Pure arithmetic, below every room: the keyness section, discovery and the
 // evaluation's suggestions all read it.
-import { describe } from './describe.js';
+import { describe, expectedError } from './describe.js';
 
 const SQRT_PI = Math.sqrt(Math.PI);
 
@@ -49,7 +49,7 @@ export function erfc(x: number): number {
  */
 export function chiSquarePValue(statistic: number): number {
   if (typeof statistic !== 'number' || Number.isNaN(statistic)) {
-    throw new TypeError(`verbatim-fr: expected a chi-square statistic (number), got ${describe(statistic)}`);
+    throw expectedError('a chi-square statistic (number)', describe(statistic));
   }
   return statistic <= 0 ? 1 : erfc(Math.sqrt(statistic / 2));
 }
@@ -73,7 +73,7 @@ function oLogOverE(o: number, e: number): number {
 export function logLikelihood(a: number, b: number, c: number, d: number, formula: LogLikelihoodFormula = 'rayson'): number {
   for (const [name, v] of [['a', a], ['b', b], ['c', c], ['d', d]] as const) {
     if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
-      throw new TypeError(`verbatim-fr: expected ${name} to be a non-negative number in logLikelihood, got ${describe(v)}`);
+      throw expectedError(`${name} to be a non-negative number in logLikelihood`, describe(v));
     }
   }
   if (a > c || b > d) {

@@ -15,6 +15,7 @@ import { compileImpliedRules, findImplied, type CompiledImpliedRule } from './im
 import { createSentimentConfig, scoreTonality, TONALITY_THRESHOLDS, type SentimentConfig, type TonalityThresholds } from './sentiment.js';
 import { lazyEnglishLayer, type EnglishLayer } from './english.js';
 import { sortUnlessSorted } from '../_utils/sort.js';
+import { expectedError, typeName } from '../_utils/describe.js';
 
 export interface AnalyzerOptions {
   /** Lexicon layers applied after the default ones (user overrides), in order. */
@@ -96,7 +97,7 @@ const SENTENCE_END = /[.!?…]/;
 /** Builds an analyser from the default lexicons and/or the given layers; throws `LexiconError`. */
 export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   if (typeof options !== 'object' || options === null) {
-    throw new TypeError(`verbatim-fr: expected analyser options (object), got ${options === null ? 'null' : typeof options}`);
+    throw expectedError('analyser options (object)', typeName(options));
   }
   const layers = [
     ...(options.includeDefault === false ? [] : defaultLexicon()),
@@ -275,10 +276,10 @@ const termWords = new Map<string, Set<string>>();
 export function analyze(verbatim: Verbatim | string, analyzer: Analyzer): VerbatimAnalysis {
   const v: Verbatim = typeof verbatim === 'string' ? { id: '', text: verbatim } : verbatim;
   if (typeof v !== 'object' || v === null || typeof v.text !== 'string') {
-    throw new TypeError(`verbatim-fr: expected a verbatim ({ id, text }) or a string, got ${v === null ? 'null' : typeof v}`);
+    throw expectedError('a verbatim ({ id, text }) or a string', typeName(v));
   }
   if (analyzer === null || typeof analyzer !== 'object' || analyzer.compiled === undefined) {
-    throw new TypeError('verbatim-fr: expected an analyser from createAnalyzer(), got ' + (analyzer === null ? 'null' : typeof analyzer));
+    throw expectedError('an analyser from createAnalyzer()', typeName(analyzer));
   }
   const text = v.text;
   const tokens = tokenize(text, { sms: analyzer.sms });

@@ -5,6 +5,7 @@ import { TONALITIES, type Tonality, type VerbatimAnalysis } from '../types.js';
 import type { Analyzer } from './analyze.js';
 import { suggestForLabels, type LabelOutcomes, type LabelSuggestions, type SuggestOptions } from './suggest.js';
 import { analyzeVerbatim } from './transcript.js';
+import { expectedError, typeName } from '../_utils/describe.js';
 
 /**
  * One annotated verbatim, as `parseGoldJsonl` reads a line of a gold file
@@ -211,11 +212,11 @@ function scoreFamily(
 /** Runs the analyser on every gold verbatim and scores it. Pure and deterministic. */
 export function evaluate(goldInput: readonly GoldVerbatim[], analyzer: Analyzer, options: EvaluateOptions = {}): EvalReport {
   const gold = goldInput;
-  if (!Array.isArray(goldInput)) throw new TypeError(`verbatim-fr: expected an array of gold verbatims, got ${goldInput === null ? 'null' : typeof goldInput}`);
+  if (!Array.isArray(goldInput)) throw expectedError('an array of gold verbatims', typeName(goldInput));
   const keep = options.examples ?? 10;
   for (const family of Object.keys(options.rename ?? {})) {
     if (!(EVAL_FAMILIES as readonly string[]).includes(family)) {
-      throw new TypeError(`verbatim-fr: expected options.rename keys among ${EVAL_FAMILIES.join(', ')}, got "${family}"`);
+      throw expectedError(`options.rename keys among ${EVAL_FAMILIES.join(', ')}`, `"${family}"`);
     }
   }
   // Lists in analyses carry each entry's public id (`tag`); matches carry the entry id.
@@ -228,7 +229,7 @@ export function evaluate(goldInput: readonly GoldVerbatim[], analyzer: Analyzer,
   });
   const suggest = options.suggest ?? false;
   if (typeof suggest !== 'boolean' && (typeof suggest !== 'object' || suggest === null)) {
-    throw new TypeError(`verbatim-fr: expected options.suggest to be a boolean or an object, got ${suggest === null ? 'null' : typeof suggest}`);
+    throw expectedError('options.suggest to be a boolean or an object', typeName(suggest));
   }
   const outcomes = new Map<EvalFamily, Map<string, LabelOutcomes>>();
   const families = Object.fromEntries(
@@ -303,7 +304,7 @@ export interface Threshold {
  * throws a TypeError naming the part that is not one (before any evaluation runs).
  */
 export function parseThresholds(spec: string): Threshold[] {
-  if (typeof spec !== 'string') throw new TypeError(`verbatim-fr: expected a threshold spec like "themes=0.8,tonality=0.8", got ${typeof spec}`);
+  if (typeof spec !== 'string') throw expectedError('a threshold spec like "themes=0.8,tonality=0.8"', typeof spec);
   const out: Threshold[] = [];
   for (const part of spec.split(',').map((p) => p.trim()).filter((p) => p !== '')) {
     const [rawKey = '', rawValue = ''] = part.split('=').map((s) => s.trim());
@@ -311,9 +312,7 @@ export function parseThresholds(spec: string): Threshold[] {
     const family = FAMILY_ALIASES[name];
     const threshold = Number(rawValue);
     if (family === undefined || !(average === 'micro' || average === 'macro') || rawValue === '' || !Number.isFinite(threshold)) {
-      throw new TypeError(
-        `verbatim-fr: expected thresholds like "themes=0.8,irritants.macro=0.6,tonality=0.8" (families: themes, irritants, enchantments, intents, tonality), got "${part}"`,
-      );
+      throw expectedError('thresholds like "themes=0.8,irritants.macro=0.6,tonality=0.8" (families: themes, irritants, enchantments, intents, tonality)', `"${part}"`);
     }
     out.push({ key: rawKey, family, average, threshold });
   }

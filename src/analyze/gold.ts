@@ -1,5 +1,6 @@
 import { TONALITIES, type Tonality } from '../types.js';
 import type { EvalFamily, GoldVerbatim } from './evaluate.js';
+import { expectedError } from '../_utils/describe.js';
 
 /** One problem in a gold file. */
 export interface GoldIssue {
@@ -95,7 +96,7 @@ const LABEL_FIELDS = [
  * `GoldVerbatim`. Throws `GoldError` with every problem found.
  */
 export function parseGoldJsonl(text: string, file = '<gold>'): GoldVerbatim[] {
-  if (typeof text !== 'string') throw new TypeError(`verbatim-fr: expected the JSONL text of a gold file, got ${typeof text}`);
+  if (typeof text !== 'string') throw expectedError('the JSONL text of a gold file', typeof text);
   const out: GoldVerbatim[] = [];
   const issues: GoldIssue[] = [];
   const seen = new Map<string, number>();

@@ -4,6 +4,7 @@ import { formatNumber, plural } from '../_utils/numbers.js';
 import { TONALITIES } from '../types.js';
 import { EVAL_FAMILIES, type EvalFamily, type EvalReport, type FamilyScore } from './evaluate.js';
 import type { LabelSuggestions } from './suggest.js';
+import { expectedError } from '../_utils/describe.js';
 
 const WIDTH = 100;
 
@@ -155,7 +156,7 @@ function suggestionsText(family: EvalFamily, list: readonly LabelSuggestions[], 
 /** Text for people (100 columns; words in `options.lang`, default French) or JSON for tools. */
 export function renderEvalReport(report: EvalReport, format: 'text' | 'json' = 'text', options: RenderEvalOptions = {}): string {
   if (format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
-  if (format !== 'text') throw new TypeError(`verbatim-fr: expected format "text" or "json", got ${JSON.stringify(format)}`);
+  if (format !== 'text') throw expectedError('format "text" or "json"', JSON.stringify(format));
   const lang: EvalLang = options.lang === 'en' ? 'en' : 'fr';
   const ctx: Ctx = { w: WORDS[lang], lang, pct: (x) => formatNumber(x * 100, 1, lang).padStart(5) };
   const { w, pct } = ctx;

@@ -2,6 +2,7 @@
 // which a term that only the layer brings fires.
 import { sectorLexicon, sectorNames } from '../lexicon/defaults.js';
 import { analyze, createAnalyzer, type AnalyzerOptions } from './analyze.js';
+import { expectedError } from '../_utils/describe.js';
 
 export interface SectorSuggestion {
   /** Sector layer name (`banque`…), for `createAnalyzer({ sectors })` or `--sector`. */
@@ -44,10 +45,10 @@ function layerTerms(name: string): Set<string> {
 export function suggestSectors(texts: Iterable<string>, options: SuggestSectorsOptions = {}): SectorSuggestion[] {
   const sampleSize = options.sample ?? 500;
   const minShare = options.minShare ?? 0.05;
-  if (!Number.isInteger(sampleSize) || sampleSize < 1) throw new TypeError(`verbatim-fr: expected options.sample to be a whole number >= 1, got ${String(options.sample)}`);
+  if (!Number.isInteger(sampleSize) || sampleSize < 1) throw expectedError('options.sample to be a whole number >= 1', String(options.sample));
   const sample: string[] = [];
   for (const text of texts) {
-    if (typeof text !== 'string') throw new TypeError(`verbatim-fr: expected texts to be strings, got ${typeof text}`);
+    if (typeof text !== 'string') throw expectedError('texts to be strings', typeof text);
     sample.push(text);
     if (sample.length >= sampleSize) break;
   }

@@ -1,6 +1,7 @@
 import type { Verbatim, VerbatimAnalysis } from '../types.js';
 import type { Analyzer } from './analyze.js';
 import { analyzeVerbatim, type AnalyzeVerbatimOptions } from './transcript.js';
+import { expectedError, typeName } from '../_utils/describe.js';
 
 /**
  * Analyses a stream of verbatims lazily, one result per verbatim in input
@@ -13,7 +14,7 @@ export async function* analyzeStream(
   options: AnalyzeVerbatimOptions = {},
 ): AsyncGenerator<VerbatimAnalysis> {
   if (verbatims === null || typeof verbatims !== 'object' || !(Symbol.iterator in verbatims || Symbol.asyncIterator in verbatims)) {
-    throw new TypeError(`verbatim-fr: expected an iterable of verbatims, got ${verbatims === null ? 'null' : typeof verbatims}`);
+    throw expectedError('an iterable of verbatims', typeName(verbatims));
   }
   for await (const verbatim of verbatims) yield analyzeVerbatim(verbatim, analyzer, options);
 }

@@ -10,6 +10,7 @@ import { chiSquarePValue, logLikelihood } from '../_utils/log-likelihood.js';
 import { FRENCH_NEGATORS } from '../text/negators.js';
 import { stem } from '../text/stem.js';
 import type { VerbatimAnalysis } from '../types.js';
+import { expectedError } from '../_utils/describe.js';
 
 /** Options of `evaluate(…, { suggest })`. */
 export interface SuggestOptions {
@@ -92,7 +93,7 @@ interface VerbatimTerms {
 function nonNegativeInteger(value: unknown, name: string, fallback: number): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-    throw new TypeError(`verbatim-fr: expected options.suggest.${name} to be a non-negative integer, got ${String(value)}`);
+    throw expectedError(`options.suggest.${name} to be a non-negative integer`, String(value));
   }
   return value;
 }
@@ -134,7 +135,7 @@ export function suggestForLabels(
   const minVerbatims = Math.max(1, nonNegativeInteger(options.minVerbatims, 'minVerbatims', 2));
   const keepExamples = nonNegativeInteger(options.examples, 'examples', 2);
   const maxP = options.maxP ?? 0.05;
-  if (typeof maxP !== 'number' || !(maxP > 0 && maxP <= 1)) throw new TypeError(`verbatim-fr: expected options.suggest.maxP within (0, 1], got ${String(maxP)}`);
+  if (typeof maxP !== 'number' || !(maxP > 0 && maxP <= 1)) throw expectedError('options.suggest.maxP within (0, 1]', String(maxP));
 
   // Terms of every gold verbatim, and in how many verbatims each stem key stands.
   const terms: VerbatimTerms[] = analyses.map(termsOf);

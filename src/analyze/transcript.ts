@@ -6,6 +6,7 @@ import type { Verbatim, VerbatimAnalysis } from '../types.js';
 import { analyze } from './analyze.js';
 import { isBrandMessage } from './author.js';
 import type { Analyzer } from './analyze.js';
+import { expectedError, typeName } from '../_utils/describe.js';
 
 export interface AnalyzeVerbatimOptions {
   /** Analyse every turn of a chat transcript, agents' included (default false: customer turns only). */
@@ -34,7 +35,7 @@ function agentMessage(verbatim: Verbatim, analyzer: Analyzer): VerbatimAnalysis 
  */
 export function analyzeVerbatim(verbatim: Verbatim, analyzer: Analyzer, options: AnalyzeVerbatimOptions = {}): VerbatimAnalysis {
   if (typeof verbatim !== 'object' || verbatim === null || typeof verbatim.text !== 'string') {
-    throw new TypeError(`verbatim-fr: expected a Verbatim { id, text }, got ${verbatim === null ? 'null' : typeof verbatim}`);
+    throw expectedError('a Verbatim { id, text }', typeName(verbatim));
   }
   if (verbatim.author === 'agent') return agentMessage(verbatim, analyzer);
   const detect = verbatim.author === undefined && options.detectAgentMessages !== false;

@@ -25,7 +25,7 @@ import { stem } from '../text/stem.js';
 import type { VerbatimAnalysis } from '../types.js';
 import type { DiscoverExpression, DiscoverKind, DiscoverMeanScore, DiscoverOptions, DiscoverResult, DiscoverSampleItem, DiscoverState, DiscoverTopic } from './types.js';
 import { groupingMethod } from './messages.js';
-import { typeName } from '../_utils/describe.js';
+import { expectedError, typeName } from '../_utils/describe.js';
 
 const DEFAULT_SAMPLE = 20_000;
 const MIN_VERBATIMS = 3;
@@ -35,9 +35,9 @@ const MAX_COMMON = 0.05;
 const NEGATORS: ReadonlySet<string> = new Set(FRENCH_NEGATORS);
 
 function checkOptions(options: DiscoverOptions): void {
-  if (typeof options !== 'object' || options === null) throw new TypeError(`verbatim-fr: expected options to be an object, got ${typeName(options)}`);
+  if (typeof options !== 'object' || options === null) throw expectedError('options to be an object', typeName(options));
   const size = options.sampleSize;
-  if (size !== undefined && (!Number.isInteger(size) || size < 1)) throw new TypeError(`verbatim-fr: expected options.sampleSize to be a whole number of 1 or more, got ${String(size)}`);
+  if (size !== undefined && (!Number.isInteger(size) || size < 1)) throw expectedError('options.sampleSize to be a whole number of 1 or more', String(size));
 }
 
 /** The builder returned by `createDiscoverBuilder`. */
@@ -135,7 +135,7 @@ const copyItem = (item: DiscoverSampleItem): DiscoverSampleItem => ({
 function checkState(state: unknown, name: string): asserts state is DiscoverState {
   const s = state as Partial<DiscoverState> | null;
   if (typeof s !== 'object' || s === null || s.discoverStateVersion !== 1 || !Array.isArray(s.sample) || typeof s.sampleSize !== 'number') {
-    throw new TypeError(`verbatim-fr: expected ${name} to be a DiscoverState (discoverStateVersion 1), got ${typeName(state)}`);
+    throw expectedError(`${name} to be a DiscoverState (discoverStateVersion 1)`, typeName(state));
   }
 }
 
@@ -195,7 +195,7 @@ export async function discover(
   options: DiscoverOptions = {},
 ): Promise<DiscoverResult> {
   if (analyses === null || typeof analyses !== 'object' || !(Symbol.iterator in analyses || Symbol.asyncIterator in analyses)) {
-    throw new TypeError(`verbatim-fr: expected an iterable of analyses, got ${typeName(analyses)}`);
+    throw expectedError('an iterable of analyses', typeName(analyses));
   }
   const builder = createDiscoverBuilder(options);
   for await (const analysis of analyses) builder.add(analysis);

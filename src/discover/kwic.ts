@@ -7,7 +7,7 @@ import { maskPersonalData } from '../report/mask.js';
 import { oneLine, padEnd, padStart, truncate, widthOf } from '../report/renderers/text.js';
 import type { EntryKind, VerbatimAnalysis } from '../types.js';
 import { discoverMessages, type DiscoverRenderOptions } from './messages.js';
-import { typeName } from '../_utils/describe.js';
+import { expectedError, typeName } from '../_utils/describe.js';
 
 /** Id of the entry that carries the term in the analyser (`kwicLayer`). */
 export const KWIC_PROBE = 'kwic_probe';
@@ -21,7 +21,7 @@ export const KWIC_PROBE = 'kwic_probe';
  * Throws a `LexiconError` saying what is wrong with a malformed term.
  */
 export function kwicLayer(term: string, entry?: LexiconEntry): LexiconDocument {
-  if (typeof term !== 'string' || term.trim() === '') throw new TypeError(`verbatim-fr: expected a term (non-empty string), got ${typeName(term)}`);
+  if (typeof term !== 'string' || term.trim() === '') throw expectedError('a term (non-empty string)', typeName(term));
   const probe: Record<string, unknown> = { id: KWIC_PROBE, kind: entry?.kind ?? 'theme', label: 'kwic', terms: [term] };
   if (entry !== undefined) {
     if (entry.kind === 'concept') probe['parent'] = entry.parent;

@@ -6,6 +6,7 @@ import { cell, table } from '../report/renderers/html/kit.js';
 import { capitalize, formatShare, mdCell, mdTable, oneLine, padEnd, padStart, truncate, widthOf } from '../report/renderers/text.js';
 import { discoverMessages, groupingMethod, readGroupingMethod, type DiscoverMessages, type DiscoverRenderOptions } from './messages.js';
 import type { DiscoverResult, DiscoverTopic } from './types.js';
+import { expectedError } from '../_utils/describe.js';
 
 export type DiscoverFormat = 'table' | 'md' | 'json' | 'html';
 
@@ -146,6 +147,6 @@ export function renderDiscover(result: DiscoverResult, format: DiscoverFormat = 
     case 'html':
       return renderHtmlPage(result, options);
     default:
-      throw new TypeError(`verbatim-fr: expected a discover format (table, md, json, html), got ${String(format)}`);
+      throw expectedError('a discover format (table, md, json, html)', String(format));
   }
 }

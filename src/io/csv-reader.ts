@@ -15,6 +15,7 @@ import { detectEncoding } from './encoding.js';
 import { uniqueHeaders, type CellValue, type PreparedInput, type RawItem } from './raw.js';
 import { readBytes, readHead, StreamBytes, type ByteInput, type InputHead } from './source.js';
 import { heldString, TextWindow, type DeferredEncoding } from './text-window.js';
+import { expectedError } from '../_utils/describe.js';
 
 const SAMPLE_BYTES = 256 * 1024;
 const DELIMITERS = [';', ',', '\t', '|'] as const;
@@ -122,12 +123,12 @@ export async function prepareCsv(input: ByteInput, options: CsvInputOptions, tsv
   const head = await readHead(input, 0, SAMPLE_BYTES);
   const encoding = options.encoding ?? (await detectFileEncoding(input, head));
   if (typeof encoding === 'string' && !iconv.encodingExists(encoding)) {
-    throw new TypeError(`verbatim-fr: expected an encoding known to iconv-lite, got ${JSON.stringify(encoding)}`);
+    throw expectedError('an encoding known to iconv-lite', JSON.stringify(encoding));
   }
   const sampleText = typeof encoding === 'string' ? iconv.decode(head.bytes, encoding) : head.bytes.toString('latin1');
   const delimiter = options.delimiter ?? (tsv ? '\t' : detectDelimiter(sampleText, head.complete));
   if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r') {
-    throw new TypeError(`verbatim-fr: expected a one-character delimiter other than a quote or a line break, got ${JSON.stringify(delimiter)}`);
+    throw expectedError('a one-character delimiter other than a quote or a line break', JSON.stringify(delimiter));
   }
   const dialect: CsvDialect = { delimiter, maxRecordSize: options.maxRecordSize };
 

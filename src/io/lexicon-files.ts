@@ -4,6 +4,7 @@ import { extname, join } from 'node:path';
 import { LexiconError, safeParseLexicon } from '../lexicon/index.js';
 import type { LexiconDocument, LexiconIssue } from '../lexicon/index.js';
 import { lexiconProblem } from '../lexicon/messages.js';
+import { expectedError } from '../_utils/describe.js';
 
 const LEXICON_EXTENSIONS = new Set(['.yml', '.yaml', '.json']);
 
@@ -35,7 +36,7 @@ async function parseFile(file: string): Promise<{ lexicon?: LexiconDocument; iss
 
 /** Read and validate one lexicon file; throws `LexiconError` with positioned issues. */
 export async function readLexiconFile(path: string): Promise<LexiconDocument> {
-  if (typeof path !== 'string') throw new TypeError(`verbatim-fr: expected a lexicon file path, got ${typeof path}`);
+  if (typeof path !== 'string') throw expectedError('a lexicon file path', typeof path);
   const { lexicon, issues } = await parseFile(path);
   if (!lexicon) throw new LexiconError(issues);
   return lexicon;
@@ -47,7 +48,7 @@ export async function readLexiconFile(path: string): Promise<LexiconDocument> {
  * Throws one `LexiconError` listing the issues of every file.
  */
 export async function loadLexiconFiles(paths: ReadonlyArray<string>): Promise<LexiconDocument[]> {
-  if (!Array.isArray(paths)) throw new TypeError(`verbatim-fr: expected an array of lexicon paths, got ${typeof paths}`);
+  if (!Array.isArray(paths)) throw expectedError('an array of lexicon paths', typeof paths);
   const lexicons: LexiconDocument[] = [];
   const issues: LexiconIssue[] = [];
   for (const path of paths) {

@@ -18,6 +18,7 @@ import { inputProblem } from './issue-messages.js';
 import { rejectText, type RejectLang, type RejectProblem } from './reject-messages.js';
 import { authorRole, parseDate, parseScore } from './values.js';
 import { prepareXlsx } from './xlsx-reader.js';
+import { expectedError, typeName } from '../_utils/describe.js';
 
 const DEFAULT_MAX_RECORD_SIZE = 1024 * 1024;
 
@@ -275,12 +276,12 @@ function toItem(
 
 function checkInputs(inputs: unknown): InputSpec[] {
   if (!Array.isArray(inputs)) {
-    throw new TypeError(`verbatim-fr: expected an array of paths or input specs, got ${inputs === null ? 'null' : typeof inputs}`);
+    throw expectedError('an array of paths or input specs', typeName(inputs));
   }
   return inputs.map((input: unknown) => {
     if (typeof input === 'string') return { path: input };
     if (typeof input === 'object' && input !== null && typeof (input as InputSpec).path === 'string') return input as InputSpec;
-    throw new TypeError(`verbatim-fr: expected a path or { path }, got ${JSON.stringify(input)}`);
+    throw expectedError('a path or { path }', JSON.stringify(input));
   });
 }
 

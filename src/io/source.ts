@@ -12,6 +12,7 @@ import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { releaseTemp, trackTemp } from './temp-files.js';
+import { expectedError, typeName } from '../_utils/describe.js';
 
 /** What a reader reads: a path, or the held bytes of a stream. */
 export type ByteInput = string | StreamBytes;
@@ -50,7 +51,7 @@ export class StreamBytes {
     private readonly maxHeld = DEFAULT_MAX_HELD,
   ) {
     if (stream === null || typeof stream !== 'object' || typeof (stream as AsyncIterable<unknown>)[Symbol.asyncIterator] !== 'function') {
-      throw new TypeError(`verbatim-fr: expected a readable stream (an async iterable of bytes), got ${stream === null ? 'null' : typeof stream}`);
+      throw expectedError('a readable stream (an async iterable of bytes)', typeName(stream));
     }
     this.iterator = stream[Symbol.asyncIterator]();
   }

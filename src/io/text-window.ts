@@ -8,6 +8,7 @@
 // lets a stream drop what lies before the record being read (`settle`).
 import iconv from 'iconv-lite';
 import { openBytes, type ByteInput, type ByteSource } from './source.js';
+import { expectedError } from '../_utils/describe.js';
 
 const CHUNK = 64 * 1024;
 const MAX_CHUNK = 16 * 1024 * 1024;
@@ -46,7 +47,7 @@ function unitOf(encoding: string): Unit {
   if (lf.length === 1 && lf[0] === LF) return 'byte';
   if (lf.length === 2 && lf[0] === LF && lf[1] === 0) return 'le16';
   if (lf.length === 2 && lf[0] === 0 && lf[1] === LF) return 'be16';
-  throw new TypeError(`verbatim-fr: expected an encoding whose line breaks are one or two bytes (utf8, utf16le, windows-1252…), got ${JSON.stringify(encoding)}`);
+  throw expectedError('an encoding whose line breaks are one or two bytes (utf8, utf16le, windows-1252…)', JSON.stringify(encoding));
 }
 
 /** Offsets just after each line break of `bytes` (which never ends inside a CRLF). */
@@ -174,7 +175,7 @@ export class TextWindow implements HeldText {
    */
   static async open(input: ByteInput, encoding: string | DeferredEncoding, at: LineStart = { line: 1, byte: 0 }, chunkSize = CHUNK, forgets = false): Promise<TextWindow> {
     if (typeof encoding === 'string' && !iconv.encodingExists(encoding)) {
-      throw new TypeError(`verbatim-fr: expected an encoding known to iconv-lite, got ${JSON.stringify(encoding)}`);
+      throw expectedError('an encoding known to iconv-lite', JSON.stringify(encoding));
     }
     const source = await openBytes(input);
     try {

@@ -7,6 +7,7 @@ import { rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import { basename, dirname, join } from 'node:path';
 import { releaseTemp, trackTemp } from './temp-files.js';
+import { expectedError, typeName } from '../_utils/describe.js';
 
 /** Where an output goes: a temporary file beside a regular target, renamed over it on success. */
 function outputPlan(path: string): { writeTo: string; replace: boolean } {
@@ -152,7 +153,7 @@ export async function writeFileAtomic(target: string | NodeJS.WritableStream, te
 /** Rows written to a stream as they come; writes wait when the reader is slower (memory stays flat). */
 function streamOutput(stream: NodeJS.WritableStream): Output {
   if (stream === null || typeof stream !== 'object' || typeof stream.write !== 'function') {
-    throw new TypeError(`verbatim-fr: expected an output path or a writable stream, got ${stream === null ? 'null' : typeof stream}`);
+    throw expectedError('an output path or a writable stream', typeName(stream));
   }
   let failure: Error | undefined;
   let settled = false;

@@ -1,6 +1,7 @@
 // Channel normalisation: map the many spellings found in exports ("Avis Google",
 // "Tchat", "E-mail") to canonical channel ids. Browser-safe and pure.
 import { foldAccents } from '../text/fold.js';
+import { expectedError } from '../_utils/describe.js';
 
 /** One channel of the channel table (`channels:` section of a lexicon). */
 export interface ChannelDefinition {
@@ -22,7 +23,7 @@ const UNKNOWN_CHANNEL = 'inconnu';
  */
 export function slugify(value: string): string {
   if (typeof value !== 'string') {
-    throw new TypeError(`verbatim-fr: expected a string to slugify, got ${typeof value}`);
+    throw expectedError('a string to slugify', typeof value);
   }
   return foldAccents(value)
     // Ligatures customers and spreadsheets use ("œ" in "cœur").
@@ -67,7 +68,7 @@ function lookupFor(channels: ChannelTable): Map<string, string> {
  */
 export function normalizeChannel(value: string | undefined, channels: ChannelTable): string {
   if (!Array.isArray(channels)) {
-    throw new TypeError(`verbatim-fr: expected an array of channel definitions, got ${typeof channels}`);
+    throw expectedError('an array of channel definitions', typeof channels);
   }
   if (value === undefined || value === null) return UNKNOWN_CHANNEL;
   const raw = String(value);

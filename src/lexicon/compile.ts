@@ -20,6 +20,7 @@ import { defaultWordData, Speller, type FrenchWordData } from './fuzzy.js';
 import { recordCompiled, storedMatcher } from './store.js';
 import { Memo } from '../text/memo.js';
 import { sortUnlessSorted } from '../_utils/sort.js';
+import { expectedError, typeName } from '../_utils/describe.js';
 
 const byStartEndEntry = (a: RawMatch, b: RawMatch): number => a.start - b.start || a.end - b.end || a.pattern.entry - b.pattern.entry;
 
@@ -607,7 +608,7 @@ function rootTargets(trie: FlatTrie, kind: 0 | 1 | 2, id: number): number[] {
 /** Compiles a composed lexicon; throws `LexiconError` if a term cannot be compiled. */
 export function compileLexicon(lexicon: Lexicon, options: CompileOptions = {}): CompiledLexicon {
   if (typeof lexicon !== 'object' || lexicon === null || !Array.isArray(lexicon.entries)) {
-    throw new TypeError(`verbatim-fr: expected a composed Lexicon (from composeLexicons), got ${lexicon === null ? 'null' : typeof lexicon}`);
+    throw expectedError('a composed Lexicon (from composeLexicons)', typeName(lexicon));
   }
   // The build stores the default lexicons' tries (src/lexicon/store.ts): found there, nothing is compiled.
   const stored = options.words === undefined ? storedMatcher(lexicon, options) : undefined;

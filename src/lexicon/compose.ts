@@ -8,6 +8,7 @@ import type { LexiconChannel, Lexicon, LexiconDocument, LexiconEntry, LexiconIss
 import { didYouMean } from './validate.js';
 import { durationMinutes } from './duration.js';
 import { FRENCH_NEGATORS } from '../text/negators.js';
+import { expectedError, typeName } from '../_utils/describe.js';
 
 /** Negators of a lexicon with no negation section (the default lexicons list theirs in negation.yml). */
 export const DEFAULT_NEGATORS: readonly string[] = FRENCH_NEGATORS;
@@ -37,7 +38,7 @@ function uniq(list: string[]): string[] {
 /** Composes layers (the default first, then user files) into one lexicon; throws `LexiconError`. */
 export function composeLexicons(layers: readonly LexiconDocument[]): Lexicon {
   if (!Array.isArray(layers)) {
-    throw new TypeError(`verbatim-fr: expected an array of lexicon documents, got ${layers === null ? 'null' : typeof layers}`);
+    throw expectedError('an array of lexicon documents', typeName(layers));
   }
   const issues: LexiconIssue[] = [];
   const byId = new Map<string, Working>();
@@ -58,7 +59,7 @@ export function composeLexicons(layers: readonly LexiconDocument[]): Lexicon {
 
   for (const doc of layers as readonly LexiconDocument[]) {
     if (typeof doc !== 'object' || doc === null) {
-      throw new TypeError(`verbatim-fr: expected a lexicon document, got ${doc === null ? 'null' : typeof doc}`);
+      throw expectedError('a lexicon document', typeName(doc));
     }
     const info = sourceOf(doc);
     if (doc.lang !== undefined) lexicon.lang = doc.lang;

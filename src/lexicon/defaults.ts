@@ -10,6 +10,7 @@ import { slugify, type ChannelDefinition } from './channels.js';
 import { defaultData, loadDefaultData, type DefaultDataPart } from './default-data.js';
 import { rememberSource } from './source.js';
 import type { LexiconDocument } from './types.js';
+import { expectedError, typeName } from '../_utils/describe.js';
 
 let defaults: LexiconDocument[] | undefined;
 let englishDefaults: LexiconDocument[] | undefined;
@@ -152,7 +153,7 @@ export interface LoadDefaultLexiconsOptions {
  */
 export async function loadDefaultLexicons(options: LoadDefaultLexiconsOptions = {}): Promise<void> {
   if (typeof options !== 'object' || options === null) {
-    throw new TypeError(`verbatim-fr: expected analyser options (object), got ${options === null ? 'null' : typeof options}`);
+    throw expectedError('analyser options (object)', typeName(options));
   }
   const sectorList = options.sectors ?? [];
   for (const name of sectorList) checkSector(name);

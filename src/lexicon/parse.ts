@@ -5,6 +5,7 @@ import type { LexiconDocument, LexiconIssue } from './types.js';
 import { asDocument, validateLexiconData } from './validate.js';
 import { detectDictionary, foreignDictionaryProblem } from './import/detect.js';
 import { lexiconProblem as P } from './messages.js';
+import { expectedError, typeName } from '../_utils/describe.js';
 
 export interface ParseLexiconOptions {
   /** File name used in issues (default `<inline>`). */
@@ -136,7 +137,7 @@ function parseSource(source: string, options: ParseLexiconOptions): { doc?: Lexi
 
 function parseLexiconSource(source: string, options: ParseLexiconOptions): { doc?: LexiconDocument; issues: LexiconIssue[] } {
   if (typeof source !== 'string') {
-    throw new TypeError(`verbatim-fr: expected lexicon source text (string), got ${source === null ? 'null' : typeof source}`);
+    throw expectedError('lexicon source text (string)', typeName(source));
   }
   const file = options.file ?? '<inline>';
   const lines = new LineCounter();

@@ -4,6 +4,7 @@
 // clear error instead of endless reconnection attempts.
 import type * as BullMQ from 'bullmq';
 import { QueueError } from './errors.js';
+import { expectedError } from '../_utils/describe.js';
 
 /** The bullmq module, as `import('bullmq')` gives it. */
 export type BullMQModule = typeof BullMQ;
@@ -62,7 +63,7 @@ export function redisOptions(url: string): Record<string, unknown> & { connected
   const bad = (why: 'notUrl' | 'protocol' | 'database', protocol?: string): never => {
     throw new QueueError('bad-url', { reason: 'bad_url', params: { url: shownUrl(url), why, ...(protocol !== undefined ? { protocol } : {}) } });
   };
-  if (typeof url !== 'string') throw new TypeError(`verbatim-fr: expected a Redis URL string, got ${typeof url}`);
+  if (typeof url !== 'string') throw expectedError('a Redis URL string', typeof url);
   let u: URL;
   try {
     u = new URL(url);

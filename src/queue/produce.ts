@@ -34,6 +34,7 @@ import {
   type RunChunk,
 } from './run.js';
 import { vocabularyBudget } from '../run/vocabulary.js';
+import { expectedError } from '../_utils/describe.js';
 
 export { DEFAULT_CHUNK_ROWS };
 /** Times a chunk is tried before it fails for good (a worker that stops mid-chunk does not use one up). */
@@ -80,7 +81,7 @@ export interface ProduceQueueResult {
 export async function produceQueue(files: Array<string | InputSpec>, options: ProduceQueueOptions = {}): Promise<ProduceQueueResult> {
   if (!Array.isArray(files) || files.length === 0) throw new TypeError('verbatim-fr: expected a non-empty array of input files, got ' + (Array.isArray(files) ? 'none' : typeof files));
   const chunkRows = options.chunkRows ?? DEFAULT_CHUNK_ROWS;
-  if (!Number.isInteger(chunkRows) || chunkRows < 1) throw new TypeError(`verbatim-fr: expected chunkRows to be a whole number of 1 or more, got ${String(chunkRows)}`);
+  if (!Number.isInteger(chunkRows) || chunkRows < 1) throw expectedError('chunkRows to be a whole number of 1 or more', String(chunkRows));
   const bullmq = await loadBullmq();
   const lexicons = options.lexicons?.length ? await loadLexiconFiles(options.lexicons) : [];
   const settings: QueueSettings = {

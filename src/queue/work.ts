@@ -15,6 +15,7 @@ import { analyzeRows, BATCH } from '../run/batch.js';
 import { createRunState } from '../run/run-state.js';
 import { DEFAULT_QUEUE, DEFAULT_REDIS_URL, loadBullmq, openQueue, ready, redisOptions } from './connection.js';
 import { settingsKey, type ChunkData, type ChunkResult, type ChunkRow, type QueueSettings } from './run.js';
+import { expectedError } from '../_utils/describe.js';
 
 /** Options of `workQueue`. */
 export interface WorkQueueOptions {
@@ -61,9 +62,9 @@ const MAX_STALLED = 3;
  */
 export async function workQueue(options: WorkQueueOptions = {}): Promise<QueueWorker> {
   const concurrency = options.concurrency ?? 1;
-  if (!Number.isInteger(concurrency) || concurrency < 1) throw new TypeError(`verbatim-fr: expected concurrency to be a whole number of 1 or more, got ${String(concurrency)}`);
+  if (!Number.isInteger(concurrency) || concurrency < 1) throw expectedError('concurrency to be a whole number of 1 or more', String(concurrency));
   const lockDuration = options.lockDuration ?? 30_000;
-  if (!Number.isFinite(lockDuration) || lockDuration < 100) throw new TypeError(`verbatim-fr: expected lockDuration in ms (100 or more), got ${String(lockDuration)}`);
+  if (!Number.isFinite(lockDuration) || lockDuration < 100) throw expectedError('lockDuration in ms (100 or more)', String(lockDuration));
   const url = options.redis ?? DEFAULT_REDIS_URL;
   const name = options.queue ?? DEFAULT_QUEUE;
   const onError = options.onError ?? (() => undefined);

@@ -12,7 +12,7 @@ import { defaultSections } from './sections/index.js';
 import { dict } from './counts.js';
 import { cloneState, validateAnalysis } from './state.js';
 import type { CoreReport, CoreState, Report, ReportOptions, ReportReject, ReportState } from './types.js';
-import { typeName } from '../_utils/describe.js';
+import { expectedError, typeName } from '../_utils/describe.js';
 
 /** The builder returned by `createReportBuilder`. */
 export interface ReportBuilder {
@@ -32,13 +32,13 @@ export interface MergeReportStatesOptions {
 /** The sections of `options`, checked: names unique, the core first. */
 export function sectionsOf(options: { sections?: readonly Section[] | undefined }): readonly Section[] {
   const sections = options.sections ?? defaultSections();
-  if (!Array.isArray(sections)) throw new TypeError(`verbatim-fr: expected options.sections to be an array of sections, got ${typeName(sections)}`);
+  if (!Array.isArray(sections)) throw expectedError('options.sections to be an array of sections', typeName(sections));
   const names = new Set<string>();
   for (const s of sections as readonly Section[]) {
     if (typeof s !== 'object' || s === null || typeof s.name !== 'string' || typeof s.add !== 'function' || typeof s.merge !== 'function' || typeof s.finalize !== 'function') {
-      throw new TypeError(`verbatim-fr: expected each of options.sections to be a section { name, init, add, merge, finalize }, got ${typeName(s)}`);
+      throw expectedError('each of options.sections to be a section { name, init, add, merge, finalize }', typeName(s));
     }
-    if (names.has(s.name)) throw new TypeError(`verbatim-fr: expected section names to be unique in options.sections, got "${s.name}" twice`);
+    if (names.has(s.name)) throw expectedError('section names to be unique in options.sections', `"${s.name}" twice`);
     names.add(s.name);
   }
   if ((sections[0] as Section | undefined)?.name !== CORE) {
@@ -49,7 +49,7 @@ export function sectionsOf(options: { sections?: readonly Section[] | undefined 
 
 function contextOf(options: ReportOptions): SectionContext {
   if (typeof options !== 'object' || options === null) {
-    throw new TypeError(`verbatim-fr: expected options to be an object, got ${typeName(options)}`);
+    throw expectedError('options to be an object', typeName(options));
   }
   const masked = options.maskPersonalData ?? true;
   return { options, meta: options.meta ?? {}, mask: (text) => (masked ? maskPersonalData(text).text : text) };
@@ -62,7 +62,7 @@ function checkState(state: unknown, name: string): asserts state is ReportState 
   const s = state as { stateVersion?: unknown; sections?: unknown } | null;
   if (typeof s !== 'object' || s === null || (s.stateVersion !== STATE_VERSION && s.stateVersion !== 2) || typeof s.sections !== 'object' || s.sections === null) {
     const version = typeof s === 'object' && s !== null && s.stateVersion !== undefined ? ` with stateVersion ${String(s.stateVersion)}` : '';
-    throw new TypeError(`verbatim-fr: expected ${name} to be a ReportState (stateVersion ${STATE_VERSION}, or 2), got ${typeName(state)}${version}`);
+    throw expectedError(`${name} to be a ReportState (stateVersion ${STATE_VERSION}, or 2)`, typeName(state) + version);
   }
 }
 
@@ -76,7 +76,7 @@ export function createReportBuilder(options: ReportOptions = {}): ReportBuilder 
   const states = dict<unknown>();
   for (const s of sections) states[s.name] = s.init(context);
   const addAll = (analyses: readonly VerbatimAnalysis[]): void => {
-    if (!Array.isArray(analyses)) throw new TypeError(`verbatim-fr: expected addAll to be given an array of analyses, got ${typeName(analyses)}`);
+    if (!Array.isArray(analyses)) throw expectedError('addAll to be given an array of analyses', typeName(analyses));
     // All checked first: a bad analysis leaves the state as it was, not added to some sections only.
     for (const analysis of analyses) validateAnalysis(analysis);
     // Section by section: each keeps its own tables and code in the CPU caches over the whole batch.
@@ -123,7 +123,7 @@ export function mergeReportStates(a: ReportState, b: ReportState, options: Merge
   for (const name of [...new Set([...Object.keys(a.sections), ...Object.keys(b.sections)])].sort()) {
     const definition = definitions.get(name);
     if (definition === undefined && Object.hasOwn(a.sections, name) && Object.hasOwn(b.sections, name)) {
-      throw new TypeError(`verbatim-fr: expected options.sections to define section "${name}" to merge it, got none`);
+      throw expectedError(`options.sections to define section "${name}" to merge it`, 'none');
     }
     const inA = Object.hasOwn(a.sections, name);
     const inB = Object.hasOwn(b.sections, name);
@@ -153,7 +153,7 @@ export function finalizeReport(state: ReportState, options: ReportOptions = {}):
       return coreReport;
     },
   };
-  if (!Object.hasOwn(state.sections, CORE)) throw new TypeError('verbatim-fr: expected a state with the core section, got none');
+  if (!Object.hasOwn(state.sections, CORE)) throw expectedError('a state with the core section', 'none');
   const results: Record<string, unknown> = {};
   for (const s of sections) {
     if (!Object.hasOwn(state.sections, s.name)) continue;
@@ -169,7 +169,7 @@ export function finalizeReport(state: ReportState, options: ReportOptions = {}):
 
 /** Puts `value` at `path` under `target`, creating the objects on the way. */
 function place(target: Record<string, unknown>, path: readonly string[], value: unknown): void {
-  if (path.length === 0) throw new TypeError('verbatim-fr: expected a section path under report.sections, got []');
+  if (path.length === 0) throw expectedError('a section path under report.sections', '[]');
   let at = target;
   for (const key of path.slice(0, -1)) {
     const next = at[key];
@@ -193,7 +193,7 @@ export async function buildReport(
   options: ReportOptions = {},
 ): Promise<Report> {
   if (items === null || typeof items !== 'object' || !(Symbol.iterator in items || Symbol.asyncIterator in items)) {
-    throw new TypeError(`verbatim-fr: expected an iterable of analyses, got ${typeName(items)}`);
+    throw expectedError('an iterable of analyses', typeName(items));
   }
   const builder = createReportBuilder(options);
   // Analyses go in by batches (`addAll`); rejects touch their own part of the state, in any order.

@@ -25,6 +25,7 @@ import type {
   ScoreScale,
   ScoreSummary,
 } from './types.js';
+import { expectedError } from '../_utils/describe.js';
 
 export const DEFAULT_TOP_WORDS = 20;
 export const DEFAULT_MIN_EXPRESSION_VERBATIMS = 2;
@@ -52,7 +53,7 @@ const SCORE_SCALES: readonly unknown[] = ['auto', 'nps', 'stars', 'csat', 'ces']
 function count(name: string, value: unknown, fallback: number): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-    throw new TypeError(`verbatim-fr: expected options.${name} to be a non-negative integer, got ${String(value)}`);
+    throw expectedError(`options.${name} to be a non-negative integer`, String(value));
   }
   return value;
 }
@@ -292,7 +293,7 @@ export function finalizeCore(state: CoreState, options: ReportOptions = {}): Cor
   const topWords = count('topWords', options.topWords, DEFAULT_TOP_WORDS);
   const scoreScale = options.scoreScale ?? 'auto';
   if (!SCORE_SCALES.includes(scoreScale)) {
-    throw new TypeError(`verbatim-fr: expected options.scoreScale to be 'auto', 'nps', 'stars', 'csat' or 'ces', got ${String(scoreScale)}`);
+    throw expectedError(`options.scoreScale to be 'auto', 'nps', 'stars', 'csat' or 'ces'`, String(scoreScale));
   }
   // A declared scale the scores cannot be on (NPS over 1–5 ratings) is an error, not "NPS −100".
   checkDeclaredScale(scoreScale, Object.fromEntries(Object.entries(state.channels).map(([id, ch]) => [id, ch.scores])));

@@ -4,7 +4,7 @@
  * with them (what every renderer shows).
  */
 import type { Report } from './types.js';
-import { typeName } from '../_utils/describe.js';
+import { expectedError, typeName } from '../_utils/describe.js';
 import { own } from './counts.js';
 
 /**
@@ -22,11 +22,11 @@ export function readableChannelLabel(id: string): string {
 export function checkChannelLabels(value: unknown, name: string): Readonly<Record<string, string>> | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new TypeError(`verbatim-fr: expected ${name} to be an object of channel id → label, got ${typeName(value)}`);
+    throw expectedError(`${name} to be an object of channel id → label`, typeName(value));
   }
   for (const [id, label] of Object.entries(value)) {
     if (typeof label !== 'string' || label.trim() === '') {
-      throw new TypeError(`verbatim-fr: expected ${name}.${id} to be a non-empty string, got ${typeName(label)}`);
+      throw expectedError(`${name}.${id} to be a non-empty string`, typeName(label));
     }
   }
   return value as Record<string, string>;
@@ -35,7 +35,7 @@ export function checkChannelLabels(value: unknown, name: string): Readonly<Recor
 /** `title` checked: a non-empty string, or a TypeError. */
 export function checkTitle(value: unknown, name: string): string | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'string' || value.trim() === '') throw new TypeError(`verbatim-fr: expected ${name} to be a non-empty string, got ${typeName(value)}`);
+  if (typeof value !== 'string' || value.trim() === '') throw expectedError(`${name} to be a non-empty string`, typeName(value));
   return value;
 }
 

@@ -12,6 +12,7 @@
  */
 import type { Match } from '../types.js';
 import { findMentions, findNames, mayHoldNames, nameWords } from './mask-names.js';
+import { expectedError, typeName } from '../_utils/describe.js';
 
 /** Kinds of personal data that are masked (`social_security`: the French NIR). */
 export type PersonalDataKind = 'email' | 'phone' | 'iban' | 'social_security' | 'card' | 'address' | 'reference' | 'name';
@@ -677,7 +678,7 @@ export function maskPersonalData<S extends { start: number; end: number } = { st
   options: MaskPersonalDataOptions<S> = {},
 ): MaskResult<S> {
   if (typeof text !== 'string') {
-    throw new TypeError(`verbatim-fr: expected text to be a string, got ${text === null ? 'null' : typeof text}`);
+    throw expectedError('text to be a string', typeName(text));
   }
   const found = findPersonalData(text);
   const replacements: MaskReplacement[] = [];

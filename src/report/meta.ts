@@ -1,10 +1,11 @@
 import type { Analyzer } from '../analyze/analyze.js';
 import type { ReportMeta } from './types.js';
+import { expectedError, typeName } from '../_utils/describe.js';
 
 /** Labels, kinds, themes and stages of an analyzer's entries and channels, as reports want them. */
 export function reportMeta(analyzer: Analyzer): ReportMeta {
   if (typeof analyzer !== 'object' || analyzer === null || !analyzer.lexicon) {
-    throw new TypeError(`verbatim-fr: expected an Analyzer from createAnalyzer(), got ${analyzer === null ? 'null' : typeof analyzer}`);
+    throw expectedError('an Analyzer from createAnalyzer()', typeName(analyzer));
   }
   const entries: NonNullable<ReportMeta['entries']> = {};
   for (const e of analyzer.lexicon.entries) {

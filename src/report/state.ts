@@ -11,27 +11,29 @@ import { addCount, compareStrings, dict, own, sumCounts } from './counts.js';
 import { fnv1a } from './stats.js';
 import { addKeywords, emptyTermTable, mergeTermTables, termTableOf, type TermTable } from './terms.js';
 import type { ChannelState, CoreState, CoverageState, ExampleState, Highlight, ReportMeta, ReportOptions, ReportReject } from './types.js';
-import { typeName } from '../_utils/describe.js';
+import { expectedError, typeName } from '../_utils/describe.js';
 
 export const DEFAULT_EXAMPLES = 3;
 export const DEFAULT_MAX_REJECTS = 10;
+/** Characters of a verbatim an example keeps: past it, a window from a little before the entry's first highlight. */
+export const EXAMPLE_CHARS = 2_000;
 /** Channel of an analysis that carries none. */
 export const UNKNOWN_CHANNEL = 'inconnu';
 
 function nonNegativeInteger(name: string, value: unknown, fallback: number): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-    throw new TypeError(`verbatim-fr: expected options.${name} to be a non-negative integer, got ${String(value)}`);
+    throw expectedError(`options.${name} to be a non-negative integer`, String(value));
   }
   return value;
 }
 
 export function normalizeConfig(options: ReportOptions): CoreState['config'] {
   if (typeof options !== 'object' || options === null) {
-    throw new TypeError(`verbatim-fr: expected options to be an object, got ${typeName(options)}`);
+    throw expectedError('options to be an object', typeName(options));
   }
   const maxVocabulary = options.maxVocabulary === undefined ? null : nonNegativeInteger('maxVocabulary', options.maxVocabulary, 0);
-  if (maxVocabulary === 0) throw new TypeError('verbatim-fr: expected options.maxVocabulary to be at least 1, got 0');
+  if (maxVocabulary === 0) throw expectedError('options.maxVocabulary to be at least 1', '0');
   return {
     examples: nonNegativeInteger('examples', options.examples, DEFAULT_EXAMPLES),
     maskPersonalData: options.maskPersonalData ?? true,
@@ -126,15 +128,15 @@ function insertExample(list: ExampleState[], example: ExampleState, max: number)
 export function validateAnalysis(analysis: unknown): asserts analysis is VerbatimAnalysis {
   const a = analysis as Partial<VerbatimAnalysis> | null;
   if (typeof a !== 'object' || a === null || Array.isArray(a)) {
-    throw new TypeError(`verbatim-fr: expected a VerbatimAnalysis object, got ${typeName(analysis)}`);
+    throw expectedError('a VerbatimAnalysis object', typeName(analysis));
   }
-  if (typeof a.id !== 'string') throw new TypeError(`verbatim-fr: expected analysis.id to be a string, got ${typeName(a.id)}`);
+  if (typeof a.id !== 'string') throw expectedError('analysis.id to be a string', typeName(a.id));
   if (typeof a.text !== 'string') {
-    throw new TypeError(`verbatim-fr: expected analysis.text to be a string, got ${typeName(a.text)}`);
+    throw expectedError('analysis.text to be a string', typeName(a.text));
   }
   for (const field of ['keywords', 'matches', 'themes', 'concepts', 'irritants', 'enchantments', 'intents'] as const) {
     if (!Array.isArray(a[field])) {
-      throw new TypeError(`verbatim-fr: expected analysis.${field} to be an array, got ${typeName(a[field])}`);
+      throw expectedError(`analysis.${field} to be an array`, typeName(a[field]));
     }
   }
 }
@@ -287,22 +289,20 @@ function addExamples(
       const last = list[list.length - 1];
       // On a tie of ranks (an id column that repeats, a hash collision), the order goes on with the id, the channel and
       // the text: an example (highlights, pseudonym) is built only when it may come before the last.
+      // (A text past EXAMPLE_CHARS shows a window that depends on the highlights: the example is built to be compared.)
+      const shown = masked?.text ?? analysis.text;
       if (
         list.length >= config.examples &&
         last !== undefined &&
         (rank > last.rank ||
           (rank === last.rank &&
-            (compareStrings(exampleId(analysis.id, config.maskPersonalData), last.id) || compareStrings(channel, last.channel) || compareStrings(masked?.text ?? analysis.text, last.text)) > 0))
+            (compareStrings(exampleId(analysis.id, config.maskPersonalData), last.id) || compareStrings(channel, last.channel) || (shown.length > EXAMPLE_CHARS ? -1 : compareStrings(shown, last.text))) > 0))
       ) {
         continue;
       }
-      let text = analysis.text;
       let highlights = highlightsFor(analysis, entryId);
-      if (masked !== undefined) {
-        text = masked.text;
-        highlights = moveSpans(masked.replacements, highlights);
-      }
-      const example: ExampleState = { rank, id: exampleId(analysis.id, config.maskPersonalData), channel, text, highlights };
+      if (masked !== undefined) highlights = moveSpans(masked.replacements, highlights);
+      const example: ExampleState = { rank, id: exampleId(analysis.id, config.maskPersonalData), channel, ...exampleWindow(shown, highlights) };
       if (typeof analysis.date === 'string' && analysis.date !== '') example.date = analysis.date;
       if (typeof analysis.score === 'number' && Number.isFinite(analysis.score)) example.score = analysis.score;
       insertExample(list, example, config.examples);
@@ -310,13 +310,34 @@ function addExamples(
   }
 }
 
+/**
+ * The text an example shows and its highlights: the whole verbatim, or past
+ * EXAMPLE_CHARS a window of that size from a little before the first
+ * highlight, marked with … where it is cut (a letter of a megabyte would
+ * otherwise be copied into every entry it is an example of).
+ */
+export function exampleWindow(text: string, highlights: Highlight[]): Pick<ExampleState, 'text' | 'highlights'> {
+  const n = text.length;
+  if (n <= EXAMPLE_CHARS) return { text, highlights };
+  let from = Math.max(0, Math.min((highlights[0]?.start ?? 0) - 200, n - EXAMPLE_CHARS));
+  let to = from + EXAMPLE_CHARS;
+  // Whole characters: a surrogate pair is never cut in two at either end.
+  if ((text.charCodeAt(from) & 0xfc00) === 0xdc00) from++;
+  if ((text.charCodeAt(to - 1) & 0xfc00) === 0xd800) to--;
+  const shift = (from > 0 ? 1 : 0) - from;
+  return {
+    text: (from > 0 ? '…' : '') + text.slice(from, to) + (to < n ? '…' : ''),
+    highlights: highlights.filter((h) => h.start >= from && h.end <= to).map((h) => ({ ...h, start: h.start + shift, end: h.end + shift })),
+  };
+}
+
 export function addReject(state: CoreState, reject: ReportReject): void {
   const r = reject as Partial<ReportReject> | null;
   if (typeof r !== 'object' || r === null || typeof r.source !== 'object' || r.source === null) {
-    throw new TypeError(`verbatim-fr: expected a reject { source: { file, row }, reason, hint }, got ${typeName(reject)}`);
+    throw expectedError('a reject { source: { file, row }, reason, hint }', typeName(reject));
   }
   if (typeof r.reason !== 'string') {
-    throw new TypeError(`verbatim-fr: expected reject.reason to be a string, got ${typeName(r.reason)}`);
+    throw expectedError('reject.reason to be a string', typeName(r.reason));
   }
   const source: ReportReject['source'] = { file: String(r.source.file ?? ''), row: finiteOrZero(r.source.row) };
   if (typeof r.source.line === 'number') source.line = r.source.line;
@@ -442,7 +463,7 @@ export function channelTerms(ch: ChannelState, field: 'keywords' | 'expressions'
 export function checkCoreState(state: unknown, name: string): asserts state is CoreState {
   const s = state as Partial<CoreState> | null;
   if (typeof s !== 'object' || s === null || typeof s.config !== 'object' || typeof s.channels !== 'object' || typeof s.rejects !== 'object') {
-    throw new TypeError(`verbatim-fr: expected ${name} to be a core report state, got ${typeName(state)}`);
+    throw expectedError(`${name} to be a core report state`, typeName(state));
   }
 }
 
@@ -457,9 +478,7 @@ export function mergeCoreStates(a: CoreState, b: CoreState): CoreState {
   const keys = ['examples', 'maskPersonalData', 'maxVocabulary', 'maxRejects'] as const;
   for (const key of keys) {
     if (a.config[key] !== b.config[key]) {
-      throw new TypeError(
-        `verbatim-fr: expected states built with the same ${key}, got ${String(a.config[key])} and ${String(b.config[key])}`,
-      );
+      throw expectedError(`states built with the same ${key}`, `${String(a.config[key])} and ${String(b.config[key])}`);
     }
   }
   const config = { ...a.config };

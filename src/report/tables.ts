@@ -13,6 +13,7 @@ import type { TrendsResult } from './insight/trends.js';
 import type { KeynessByResult } from './sections/keyness-by.js';
 import { createView, type ReportView } from './renderers/view.js';
 import type { Report } from './types.js';
+import { expectedError } from '../_utils/describe.js';
 
 /** A cell of a tidy table: text, a number, or empty (null). */
 export type TidyCell = string | number | null;
@@ -201,7 +202,7 @@ export function reportTable(report: Report, kind: ReportTableKind): TidyTable {
     case 'drivers':
       return driversTable(report);
     default:
-      throw new TypeError(`verbatim-fr: expected a table kind (${REPORT_TABLE_KINDS.join(', ')}), got ${JSON.stringify(kind)}`);
+      throw expectedError(`a table kind (${REPORT_TABLE_KINDS.join(', ')})`, JSON.stringify(kind));
   }
 }
 

@@ -23,6 +23,7 @@ import type { ColumnsUsed, VerbatimAnalysis } from '../types.js';
 import type { ReadItem } from '../io/types.js';
 import { csvRow } from '../_utils/csv.js';
 import { queuedRowWriter, type AnnotationWriter } from './outputs.js';
+import { expectedError } from '../_utils/describe.js';
 
 const BOM = '\uFEFF';
 const CRLF = '\r\n';
@@ -97,7 +98,7 @@ export function dfmFeatures(analysis: VerbatimAnalysis, features: DfmFeatures, m
 function checkFeatures(features: unknown): DfmFeatures {
   if (features === undefined) return 'words';
   if (features !== 'words' && features !== 'lemmas' && features !== 'concepts') {
-    throw new TypeError(`verbatim-fr: expected features 'words', 'lemmas' or 'concepts', got ${JSON.stringify(features)}`);
+    throw expectedError(`features 'words', 'lemmas' or 'concepts'`, JSON.stringify(features));
   }
   return features;
 }
@@ -317,7 +318,7 @@ const ROLE_NAMES: Record<string, 'channel' | 'score' | 'date' | 'id' | 'tonality
 export function createIramuteqWriter(path: string | NodeJS.WritableStream, options: IramuteqWriterOptions = {}): RowWriter {
   const names = options.variables ?? [];
   if (!Array.isArray(names) || names.some((n) => typeof n !== 'string' || n.trim() === '')) {
-    throw new TypeError(`verbatim-fr: expected variables as an array of names, got ${JSON.stringify(names)}`);
+    throw expectedError('variables as an array of names', JSON.stringify(names));
   }
   const out = openOutput(path);
   type Read = (a: VerbatimAnalysis) => string | number | null | undefined;

@@ -6,6 +6,7 @@ import { openOutput } from '../io/write.js';
 import { maskAnalysis, maskQuotedInput } from '../report/mask.js';
 import type { VerbatimAnalysis } from '../types.js';
 import { csvRow } from '../_utils/csv.js';
+import { expectedError, typeName } from '../_utils/describe.js';
 
 const BOM = '\uFEFF';
 const CRLF = '\r\n';
@@ -13,7 +14,7 @@ const CRLF = '\r\n';
 /** An output path, or a writable stream (standard output). */
 function checkTarget(target: unknown): asserts target is string | NodeJS.WritableStream {
   const stream = typeof target === 'object' && target !== null && typeof (target as NodeJS.WritableStream).write === 'function';
-  if (typeof target !== 'string' && !stream) throw new TypeError(`verbatim-fr: expected an output path or a writable stream, got ${target === null ? 'null' : typeof target}`);
+  if (typeof target !== 'string' && !stream) throw expectedError('an output path or a writable stream', typeName(target));
 }
 
 /**
@@ -93,7 +94,7 @@ const FIXED_COLUMNS = new Set<string>(['id', 'channel', 'date', 'score', 'text',
 export function createAnnotationWriter(path: string | NodeJS.WritableStream, format?: AnnotationFormat, options: AnnotationWriterOptions = {}): AnnotationWriter {
   checkTarget(path);
   if (format !== undefined && format !== 'csv' && format !== 'jsonl') {
-    throw new TypeError(`verbatim-fr: expected format 'csv' or 'jsonl', got ${JSON.stringify(format)}`);
+    throw expectedError(`format 'csv' or 'jsonl'`, JSON.stringify(format));
   }
   const resolved: AnnotationFormat = format ?? (typeof path !== 'string' || /\.(?:jsonl|ndjson)$/i.test(path) ? 'jsonl' : 'csv');
   const out = openOutput(path);
@@ -188,7 +189,7 @@ export function queuedRowWriter(
     write(analysis, source) {
       if (closed) return closedError();
       if (typeof analysis !== 'object' || analysis === null || !Array.isArray(analysis.matches)) {
-        return Promise.reject(new TypeError(`verbatim-fr: expected a VerbatimAnalysis, got ${analysis === null ? 'null' : typeof analysis}`));
+        return Promise.reject(expectedError('a VerbatimAnalysis', typeName(analysis)));
       }
       queue = queue.then(() => write(analysis, source));
       return queue;

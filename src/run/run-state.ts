@@ -11,6 +11,7 @@ import { DEFAULT_EXAMPLES } from '../report/state.js';
 import type { ReportMeta, ReportOptions, ReportProvenance, ReportState } from '../report/types.js';
 import { canonical, STATE_FORMAT, STATE_VERSION, type RunState } from './state-file.js';
 import { LIBRARY_VERSION } from './version.js';
+import { expectedError, typeName } from '../_utils/describe.js';
 
 /** `sha256:` and the hex hash of the composed lexicon, the analyser's options and `allTurns`. */
 export function analyzerId(analyzer: Analyzer, allTurns: boolean): string {
@@ -62,7 +63,7 @@ export interface AnalyzerIdentity {
 /** `createRunState` from the analyser's identity rather than the analyser. */
 export function runStateOf(state: ReportState, analyzer: AnalyzerIdentity, options: CreateRunStateOptions = {}): RunState {
   if (typeof state !== 'object' || state === null || (state.stateVersion !== 3 && (state.stateVersion as number) !== 2)) {
-    throw new TypeError(`verbatim-fr: expected a report state (createReportBuilder().snapshot()), got ${state === null ? 'null' : typeof state}`);
+    throw expectedError('a report state (createReportBuilder().snapshot())', typeName(state));
   }
   const { meta: _meta, sections: _sections, ...given } = (options.report ?? {}) as ReportOptions;
   const allTurns = options.allTurns === true;

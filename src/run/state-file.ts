@@ -11,6 +11,7 @@ import { finalizeReport, mergeReportStates } from '../report/build.js';
 import { checkCoreState, cloneState } from '../report/state.js';
 import type { Section } from '../report/section.js';
 import type { ProvenanceColumns, Report, ReportMeta, ReportOptions, ReportProvenance, ReportState } from '../report/types.js';
+import { expectedError } from '../_utils/describe.js';
 
 /** The `format` of a state file. */
 export const STATE_FORMAT = 'verbatim-fr/state';
@@ -179,7 +180,7 @@ function checkRunState(state: unknown, name: string): asserts state is RunState 
  * foreign file.
  */
 export function parseRunStates(text: string, name: string): RunState[] {
-  if (typeof text !== 'string') throw new TypeError(`verbatim-fr: expected the text of a state file, got ${kind(text)}`);
+  if (typeof text !== 'string') throw expectedError('the text of a state file', kind(text));
   const fail = (issue: Omit<InputIssue, 'file'>): never => {
     throw new InputError([{ file: name, ...issue }]);
   };
@@ -258,7 +259,7 @@ const isCheck = (error: unknown): error is TypeError => error instanceof TypeErr
 export function mergeRunStates(states: readonly NamedRunState[], options: RunStateOptions = {}): RunState {
   if (!Array.isArray(states) || states.length === 0) throw new TypeError('verbatim-fr: expected at least one { name, state } to merge, got none');
   for (const s of states) {
-    if (typeof s !== 'object' || s === null || typeof s.name !== 'string') throw new TypeError(`verbatim-fr: expected { name, state } items, got ${kind(s)}`);
+    if (typeof s !== 'object' || s === null || typeof s.name !== 'string') throw expectedError('{ name, state } items', kind(s));
     checkRunState(s.state, `the state ${JSON.stringify(s.name)}`);
   }
   const first = states[0] as NamedRunState;

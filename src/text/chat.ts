@@ -2,6 +2,7 @@
 // that only the customer's words are analysed and matches map back to the
 // original text. Browser-safe, never throws on a string.
 import { foldAccents } from './fold.js';
+import { expectedError, typeName } from '../_utils/describe.js';
 
 /** Who speaks in a turn. `unknown`: a named speaker whose role could not be told, or a system line. */
 export type ChatSpeaker = 'customer' | 'agent' | 'bot' | 'unknown';
@@ -223,7 +224,7 @@ export function countExchanges(turns: readonly ChatTurn[]): number {
  */
 export function parseChatTranscript(text: string): ChatTranscript {
   if (typeof text !== 'string') {
-    throw new TypeError(`verbatim-fr: expected a string in parseChatTranscript, got ${text === null ? 'null' : typeof text}`);
+    throw expectedError('a string in parseChatTranscript', typeName(text));
   }
   // Every turn opens on a line with a colon or a digit (a speaker's colon, a timestamp): with fewer
   // than two such lines there are fewer than two turns, no transcript, and nothing to split.
@@ -348,7 +349,7 @@ export function customerText(transcript: ChatTranscript, original: string): Cust
     segments,
     toOriginal(offset: number): number {
       if (!Number.isInteger(offset) || offset < 0 || offset > joined.length) {
-        throw new TypeError(`verbatim-fr: expected an offset from 0 to ${joined.length} in toOriginal, got ${String(offset)}`);
+        throw expectedError(`an offset from 0 to ${joined.length} in toOriginal`, String(offset));
       }
       let lo = 0;
       let hi = segments.length - 1;

@@ -1,6 +1,7 @@
 import type { Token, TokenKind } from '../types.js';
 import { describe } from './guard.js';
 import { stopwordSet, type StopwordOptions } from './stopwords.js';
+import { expectedError } from '../_utils/describe.js';
 
 /**
  * Token kinds that count as one word each. What the customer wrote counts:
@@ -43,5 +44,5 @@ export function contentKeywords(tokens: readonly Token[], options?: StopwordOpti
 }
 
 function expectTokens(tokens: unknown): asserts tokens is readonly Token[] {
-  if (!Array.isArray(tokens)) throw new TypeError(`verbatim-fr: expected an array of tokens, got ${describe(tokens)}`);
+  if (!Array.isArray(tokens)) throw expectedError('an array of tokens', describe(tokens));
 }

@@ -1,3 +1,4 @@
+import { expectedError } from '../_utils/describe.js';
 /** How a wrong argument is described in TypeError messages. */
 export function describe(value: unknown): string {
   if (value === null) return 'null';
@@ -7,5 +8,5 @@ export function describe(value: unknown): string {
 
 /** Throws the package's TypeError for API misuse when `value` is not a string. */
 export function expectString(value: unknown, what = 'a string'): asserts value is string {
-  if (typeof value !== 'string') throw new TypeError(`verbatim-fr: expected ${what}, got ${describe(value)}`);
+  if (typeof value !== 'string') throw expectedError(`${what}`, describe(value));
 }

@@ -12,6 +12,7 @@ import { foldKey, lowerKey } from './fold.js';
 import { expectString } from './guard.js';
 import { Memo } from './memo.js';
 import { normalize } from './normalize.js';
+import { expectedError, typeName } from '../_utils/describe.js';
 
 /** Options of {@link tokenize}. */
 export interface TokenizeOptions {
@@ -137,7 +138,7 @@ function smsTable(options: TokenizeOptions | undefined): SmsTable {
   const sms = options?.sms;
   if (sms === undefined) return NO_SMS;
   if (typeof sms !== 'object' || sms === null) {
-    throw new TypeError(`verbatim-fr: expected options.sms to be an object, got ${sms === null ? 'null' : typeof sms}`);
+    throw expectedError('options.sms to be an object', typeName(sms));
   }
   let table = compiledTables.get(sms);
   if (table === undefined) {

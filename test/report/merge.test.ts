@@ -29,9 +29,11 @@ const arbAnalysis: fc.Arbitrary<VerbatimAnalysis> = fc
     keywords: fc.array(fc.constantFrom('attente', 'colis', 'sav', 'pas', 'recu', 'prix', 'aimable', 'durand'), { maxLength: 8 }),
     matches: fc.subarray(POOL),
     extra: fc.constantFrom('', ' Tel 06 12 34 56 78.', ' Écrire à x.y@exemple.fr', ' Merci Madame Durand.'),
+    // Long letters: their examples show a window around the first highlight, which ties and merges must order alike.
+    padding: fc.constantFrom('', '', '', 'Suite de mon courrier du mois dernier. '.repeat(60), '😀 '.repeat(1100)),
   })
-  .map(({ matches, extra, ...rest }) =>
-    analysis({ ...rest, text: `${matches.map((m) => m[3]).join(', ')}.${extra}`, matches }),
+  .map(({ matches, extra, padding, ...rest }) =>
+    analysis({ ...rest, text: `${padding}${matches.map((m) => m[3]).join(', ')}.${extra}${padding}`, matches }),
   );
 
 /** A pluggable section: scored verbatims per tonality, to check sections merge like the core state. */

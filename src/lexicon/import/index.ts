@@ -13,6 +13,7 @@ import { detectDictionary } from './detect.js';
 import { readLiwc } from './liwc.js';
 import type { DictionaryFormat, ReadResult } from './model.js';
 import { readQuanteda } from './quanteda.js';
+import { expectedError, typeName } from '../../_utils/describe.js';
 
 export type { DictionaryFormat } from './model.js';
 export { detectDictionary } from './detect.js';
@@ -65,14 +66,14 @@ class DictionaryError extends LexiconError {
  * column, hint) when the text cannot be read as that format.
  */
 export function importDictionary(text: string, options: ImportDictionaryOptions = {}): ImportDictionaryResult {
-  if (typeof text !== 'string') throw new TypeError(`verbatim-fr: expected the dictionary's text (string), got ${text === null ? 'null' : typeof text}`);
+  if (typeof text !== 'string') throw expectedError(`the dictionary's text (string)`, typeName(text));
   const { kind, theme } = options;
   if (options.from !== undefined && !FORMATS.includes(options.from)) {
-    throw new TypeError(`verbatim-fr: expected options.from to be one of ${FORMATS.join(', ')}, got ${String(options.from)}`);
+    throw expectedError(`options.from to be one of ${FORMATS.join(', ')}`, String(options.from));
   }
-  if (kind !== undefined && !ENTRY_KINDS.includes(kind)) throw new TypeError(`verbatim-fr: expected options.kind to be one of ${ENTRY_KINDS.join(', ')}, got ${String(kind)}`);
+  if (kind !== undefined && !ENTRY_KINDS.includes(kind)) throw expectedError(`options.kind to be one of ${ENTRY_KINDS.join(', ')}`, String(kind));
   if (theme !== undefined && (typeof theme !== 'string' || !ID_PATTERN.test(theme))) {
-    throw new TypeError(`verbatim-fr: expected options.theme to be an entry id (lowercase ascii, digits, _ and .), got ${JSON.stringify(theme)}`);
+    throw expectedError('options.theme to be an entry id (lowercase ascii, digits, _ and .)', JSON.stringify(theme));
   }
   if (theme !== undefined && kind === 'theme') throw new TypeError('verbatim-fr: options.theme does not apply to kind "theme" (a theme has no theme)');
   const file = options.file ?? '<inline>';
@@ -105,7 +106,7 @@ export interface StringifyLexiconOptions {
 
 /** A lexicon layer as YAML text, the way `verbatim lexicon import` writes it. */
 export function stringifyLexicon(lexicon: LexiconDocument, options: StringifyLexiconOptions = {}): string {
-  if (typeof lexicon !== 'object' || lexicon === null) throw new TypeError(`verbatim-fr: expected a lexicon document, got ${lexicon === null ? 'null' : typeof lexicon}`);
+  if (typeof lexicon !== 'object' || lexicon === null) throw expectedError('a lexicon document', typeName(lexicon));
   const doc = new Document(lexicon);
   if (options.comment !== undefined && options.comment !== '') doc.commentBefore = options.comment.split('\n').map((l) => ` ${l}`).join('\n');
   return doc.toString({ lineWidth: 0 });

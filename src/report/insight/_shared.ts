@@ -1,7 +1,7 @@
 // Internal helpers of the insight accumulators (never re-exported): argument checks
 // and entry keys. Frequency tables and merging are in ../counts.ts, shared with the core.
 import { ENTRY_KINDS, ENTRY_LISTS, type EntryKind, type VerbatimAnalysis } from '../../types.js';
-import { describe } from '../../_utils/describe.js';
+import { describe, expectedError } from '../../_utils/describe.js';
 
 export { describe };
 
@@ -54,23 +54,23 @@ export function splitEntryKey(key: string): { kind: InsightEntryKind; id: string
 
 export function assertAnalysis(a: unknown, fn: string): asserts a is VerbatimAnalysis {
   if (typeof a !== 'object' || a === null || Array.isArray(a)) {
-    throw new TypeError(`verbatim-fr: expected a VerbatimAnalysis in ${fn}, got ${describe(a)}`);
+    throw expectedError(`a VerbatimAnalysis in ${fn}`, describe(a));
   }
   const v = a as Partial<VerbatimAnalysis>;
   if (typeof v.channel !== 'string') {
-    throw new TypeError(`verbatim-fr: expected a VerbatimAnalysis with a string channel in ${fn}, got ${describe(v.channel)}`);
+    throw expectedError(`a VerbatimAnalysis with a string channel in ${fn}`, describe(v.channel));
   }
 }
 
 export function assertState(state: unknown, type: string, fn: string): void {
   if (typeof state !== 'object' || state === null || (state as { type?: unknown }).type !== type) {
-    throw new TypeError(`verbatim-fr: expected a ${type} state in ${fn}, got ${describe(state)}`);
+    throw expectedError(`a ${type} state in ${fn}`, describe(state));
   }
 }
 
 export function assertKinds(kinds: unknown, fn: string): InsightEntryKind[] {
   if (!Array.isArray(kinds) || kinds.some((k) => !(ENTRY_KINDS as readonly unknown[]).includes(k))) {
-    throw new TypeError(`verbatim-fr: expected kinds among ${ENTRY_KINDS.join(', ')} in ${fn}, got ${describe(kinds)}`);
+    throw expectedError(`kinds among ${ENTRY_KINDS.join(', ')} in ${fn}`, describe(kinds));
   }
   return ENTRY_KINDS.filter((k) => kinds.includes(k));
 }
@@ -82,7 +82,7 @@ export function sameList(a: readonly unknown[], b: readonly unknown[]): boolean 
 export function nonNegativeInteger(value: unknown, name: string, fn: string, fallback: number): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-    throw new TypeError(`verbatim-fr: expected ${name} to be a non-negative integer in ${fn}, got ${describe(value)}`);
+    throw expectedError(`${name} to be a non-negative integer in ${fn}`, describe(value));
   }
   return value;
 }

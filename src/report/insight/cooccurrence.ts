@@ -24,6 +24,7 @@ import {
   type EntryItem,
   type InsightEntryKind,
 } from './_shared.js';
+import { expectedError } from '../../_utils/describe.js';
 
 /** Pair keys join two `kind:id` keys, in code-unit order, with a tab. */
 const PAIR_SEPARATOR = '\t';
@@ -163,7 +164,7 @@ export function mergeCooccurrence(a: CooccurrenceState, b: CooccurrenceState): C
   assertState(a, 'cooccurrence', 'mergeCooccurrence');
   assertState(b, 'cooccurrence', 'mergeCooccurrence');
   if (!sameList(a.kinds, b.kinds) || a.keepOwnTheme !== b.keepOwnTheme) {
-    throw new TypeError('verbatim-fr: expected co-occurrence states built with the same options in mergeCooccurrence, got different kinds or keepOwnTheme');
+    throw expectedError('co-occurrence states built with the same options in mergeCooccurrence', 'different kinds or keepOwnTheme');
   }
   return {
     type: 'cooccurrence',

@@ -20,6 +20,7 @@ import {
   percent,
   uniqueStrings,
 } from './_shared.js';
+import { expectedError } from '../../_utils/describe.js';
 
 /** What the journey needs to know about a lexicon entry. */
 export interface JourneyEntryMeta {
@@ -130,7 +131,7 @@ export function finalizeJourney(state: JourneyState, options: JourneyOptions = {
   assertState(state, 'journey', 'finalizeJourney');
   const meta = options.entries ?? {};
   if (typeof meta !== 'object' || meta === null || Array.isArray(meta)) {
-    throw new TypeError(`verbatim-fr: expected entries to be a record of entry metadata in finalizeJourney, got ${describe(meta)}`);
+    throw expectedError('entries to be a record of entry metadata in finalizeJourney', describe(meta));
   }
   const metaOf = (id: string): JourneyEntryMeta | undefined => (Object.hasOwn(meta, id) ? meta[id] : undefined);
   const stageOfEntry = (id: string): JourneyStageOrUnknown => {

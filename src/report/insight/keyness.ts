@@ -18,6 +18,7 @@ import {
   type InsightEntryKind,
 } from './_shared.js';
 import { chiSquarePValue, logLikelihood, logRatio, type LogLikelihoodFormula } from '../../_utils/log-likelihood.js';
+import { expectedError } from '../../_utils/describe.js';
 
 export type KeynessItemKind = 'word' | 'expression' | 'concept';
 
@@ -206,13 +207,13 @@ const ITEM_KINDS: readonly KeynessItemKind[] = ['word', 'expression', 'concept']
 function keynessOf(state: Record<string, ChannelColumns>, options: KeynessOptions): KeynessResult {
   const maxP = options.maxP ?? 0.001;
   if (typeof maxP !== 'number' || !(maxP > 0 && maxP <= 1)) {
-    throw new TypeError(`verbatim-fr: expected maxP in (0, 1] in finalizeKeyness, got ${describe(maxP)}`);
+    throw expectedError('maxP in (0, 1] in finalizeKeyness', describe(maxP));
   }
   const minFrequency = nonNegativeInteger(options.minFrequency, 'minFrequency', 'finalizeKeyness', 5);
   const top = nonNegativeInteger(options.top, 'top', 'finalizeKeyness', 20);
   const formula = options.formula ?? 'rayson';
   if (formula !== 'rayson' && formula !== 'full') {
-    throw new TypeError(`verbatim-fr: expected formula rayson or full in finalizeKeyness, got ${describe(formula)}`);
+    throw expectedError('formula rayson or full in finalizeKeyness', describe(formula));
   }
   const names = sortedKeys(state);
   const channels = names.map((name) => state[name] as ChannelColumns);

@@ -30,6 +30,7 @@ import {
 
 import { LOW_BASE } from '../base.js';
 import { checkDeclaredScale, detectScoreScale, resolveScoreScale, scoreSegment, sortedScores, type DetectedScoreScale, type ScoreScaleKind } from '../scales.js';
+import { expectedError } from '../../_utils/describe.js';
 
 export { detectScoreScale };
 export type { DetectedScoreScale, ScoreScaleKind };
@@ -280,7 +281,7 @@ function difference(x: number | null, y: number | null): number | null {
 function checkScoresOptions(options: ScoresOptions, fn: string): { scaleOption: ScoreScaleKind | 'auto'; cesHigherIsEasier: boolean; minScored: number } {
   const { scale: scaleOption = 'auto', cesHigherIsEasier = false } = options;
   if (!['auto', 'nps', 'stars', 'csat', 'ces'].includes(scaleOption)) {
-    throw new TypeError(`verbatim-fr: expected scale to be auto, nps, stars, csat or ces, got ${describe(scaleOption)}`);
+    throw expectedError('scale to be auto, nps, stars, csat or ces', describe(scaleOption));
   }
   return { scaleOption, cesHigherIsEasier, minScored: nonNegativeInteger(options.minScored, 'minScored', fn, LOW_BASE) };
 }

@@ -25,6 +25,7 @@ import {
   type InsightEntryKind,
 } from './_shared.js';
 import { LOW_BASE } from '../base.js';
+import { expectedError } from '../../_utils/describe.js';
 
 export type TrendPeriod = 'month' | 'week';
 
@@ -130,7 +131,7 @@ function dayKey(day: number): string {
  */
 export function isoWeek(date: string): { year: number; week: number; key: string } {
   const day = dayNumber(date);
-  if (day === null) throw new TypeError(`verbatim-fr: expected an ISO date YYYY-MM-DD in isoWeek, got ${describe(date)}`);
+  if (day === null) throw expectedError('an ISO date YYYY-MM-DD in isoWeek', describe(date));
   return isoWeekOfDay(day);
 }
 
@@ -198,7 +199,7 @@ export function mergeTrends(a: TrendsState, b: TrendsState): TrendsState {
   assertState(a, 'trends', 'mergeTrends');
   assertState(b, 'trends', 'mergeTrends');
   if (!sameList(a.kinds, b.kinds)) {
-    throw new TypeError('verbatim-fr: expected trend states built with the same kinds in mergeTrends, got different kinds');
+    throw expectedError('trend states built with the same kinds in mergeTrends', 'different kinds');
   }
   return {
     type: 'trends',
@@ -213,7 +214,7 @@ export function finalizeTrends(state: TrendsState, options: TrendsOptions = {}):
   assertState(state, 'trends', 'finalizeTrends');
   const period = options.period ?? 'month';
   if (period !== 'month' && period !== 'week') {
-    throw new TypeError(`verbatim-fr: expected period month or week in finalizeTrends, got ${describe(period)}`);
+    throw expectedError('period month or week in finalizeTrends', describe(period));
   }
   const minCount = nonNegativeInteger(options.minCount, 'minCount', 'finalizeTrends', 5);
   const top = nonNegativeInteger(options.top, 'top', 'finalizeTrends', 10);

@@ -6,6 +6,7 @@ import { jsonRenderer, type JsonRenderOptions } from './json.js';
 import { markdownRenderer, type MarkdownRenderOptions } from './markdown.js';
 import { tableRenderer, type TableRenderOptions } from './table.js';
 import type { Renderer, RenderOptions } from './types.js';
+import { expectedError } from '../../_utils/describe.js';
 
 export type { Renderer, RenderOptions } from './types.js';
 export type { TableRenderOptions } from './table.js';
@@ -46,9 +47,7 @@ export function renderReport(report: Report, format: ReportFormat | Renderer = '
   const renderer: Renderer | undefined =
     typeof format === 'string' ? (Object.hasOwn(renderers, format) ? renderers[format] : undefined) : format;
   if (renderer === undefined || typeof renderer.render !== 'function') {
-    throw new TypeError(
-      `verbatim-fr: expected format to be one of ${Object.keys(renderers).join(', ')} or a Renderer, got ${typeof format === 'string' ? format : typeof format}`,
-    );
+    throw expectedError(`format to be one of ${Object.keys(renderers).join(', ')} or a Renderer`, typeof format === 'string' ? format : typeof format);
   }
   return renderer.render(report, options);
 }

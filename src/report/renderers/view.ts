@@ -12,7 +12,7 @@ import type { Report } from '../types.js';
 import type { ChartLocale } from './html/charts.js';
 import type { NumberFormats } from './html/kit.js';
 import type { RenderOptions } from './types.js';
-import { typeName } from '../../_utils/describe.js';
+import { expectedError, typeName } from '../../_utils/describe.js';
 
 export interface ReportView {
   /** The report, with the title and channel labels of the render options. */
@@ -98,7 +98,7 @@ export interface CsvRow {
 export function checkReport(report: unknown): asserts report is Report {
   const version = typeof report === 'object' && report !== null ? (report as { schemaVersion?: unknown }).schemaVersion : undefined;
   if (version !== 2 && version !== 1) {
-    throw new TypeError(`verbatim-fr: expected a Report (schemaVersion 2), got ${typeName(report)}`);
+    throw expectedError('a Report (schemaVersion 2)', typeName(report));
   }
 }
 
@@ -114,7 +114,7 @@ function valueAt(report: Report, path: readonly string[]): unknown {
 export function createView(given: Report, options: RenderOptions = {}): ReportView {
   checkReport(given);
   if (typeof options !== 'object' || options === null) {
-    throw new TypeError(`verbatim-fr: expected render options (object), got ${typeName(options)}`);
+    throw expectedError('render options (object)', typeName(options));
   }
   const report = relabelReport(given, options);
   const lang = reportLang(options.lang ?? report.lang);
@@ -173,7 +173,7 @@ export function ordered<B extends { order?: number }>(blocks: readonly B[]): B[]
 export function positiveOption(name: string, value: unknown, fallback: number): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
-    throw new TypeError(`verbatim-fr: expected ${name} to be a positive integer, got ${String(value)}`);
+    throw expectedError(`${name} to be a positive integer`, String(value));
   }
   return value;
 }

@@ -15,7 +15,7 @@ import type { Section, SectionContext } from '../section.js';
 import { keywordsWithoutPersonalData } from '../state.js';
 import { addKeywords, emptyTermTable, mergeTermTables, termTableOf } from '../terms.js';
 import { isKeyTable, keynessRows, keyUnitsHtml, keyUnitsLines, type KeynessWording, type KeyUnits } from './keyness.js';
-import { typeName } from '../../_utils/describe.js';
+import { expectedError, typeName } from '../../_utils/describe.js';
 
 /** The group of the verbatims whose cell is empty, or that have no such field. */
 export const MISSING_GROUP = '(vide)';
@@ -134,7 +134,7 @@ const messages: Record<'fr' | 'en', KeynessByWording> = {
 function columnOf(context: SectionContext): string | undefined {
   const column = context.options.groupBy;
   if (column === undefined) return undefined;
-  if (typeof column !== 'string' || column.trim() === '') throw new TypeError(`verbatim-fr: expected options.groupBy to be a column name, got ${typeName(column)}`);
+  if (typeof column !== 'string' || column.trim() === '') throw expectedError('options.groupBy to be a column name', typeName(column));
   return column.trim();
 }
 
@@ -148,7 +148,7 @@ export function emptyKeynessByState(context: SectionContext): KeynessByState | u
   if (column === undefined) return undefined;
   const maxGroups = context.options.maxGroups ?? DEFAULT_MAX_GROUPS;
   if (typeof maxGroups !== 'number' || !Number.isInteger(maxGroups) || maxGroups < 2) {
-    throw new TypeError(`verbatim-fr: expected options.maxGroups to be a whole number of 2 or more, got ${String(maxGroups)}`);
+    throw expectedError('options.maxGroups to be a whole number of 2 or more', String(maxGroups));
   }
   return { column, maxGroups, maxVocabulary: context.options.maxVocabulary ?? null, verbatims: 0, missing: 0, overflow: false, groups: dict() };
 }
@@ -190,7 +190,7 @@ function overflow(state: KeynessByState): void {
 export function mergeKeynessBy(a: KeynessByState | undefined, b: KeynessByState | undefined): KeynessByState | undefined {
   if (a === undefined || b === undefined) return a === undefined && b === undefined ? undefined : mergeKeynessBy(a ?? emptyLike(b!), b ?? emptyLike(a!));
   for (const key of ['column', 'maxGroups', 'maxVocabulary'] as const) {
-    if (a[key] !== b[key]) throw new TypeError(`verbatim-fr: expected keyness-by states built with the same ${key}, got ${String(a[key])} and ${String(b[key])}`);
+    if (a[key] !== b[key]) throw expectedError(`keyness-by states built with the same ${key}`, `${String(a[key])} and ${String(b[key])}`);
   }
   const out: KeynessByState = { ...emptyLike(a), verbatims: a.verbatims + b.verbatims, missing: a.missing + b.missing, overflow: a.overflow || b.overflow };
   if (out.overflow) return out;
