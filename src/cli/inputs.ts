@@ -33,6 +33,7 @@ export interface InputCliOptions {
   allTurns?: boolean;
   scale: 'auto' | 'nps' | 'stars' | 'csat' | 'ces';
   maxXlsxSize: number;
+  maxRecordSize: number;
 }
 
 /** A single-valued option given twice is a mistake, not a choice of the last one. */
@@ -64,12 +65,19 @@ export function addInputOptions(command: Command): Command {
     .option('--no-mask', 'keep personal data (emails, phones, IBANs, addresses, names…) in the output')
     .option('--all-turns', 'in chat transcripts, analyse the agent turns too (default: customer turns only)')
     .addOption(new Option('--scale <scale>', 'score scale').choices(['auto', 'nps', 'stars', 'csat', 'ces']).default('auto'))
-    .option('--max-xlsx-size <MB>', 'largest size an XLSX file may inflate to, in MB (zip bomb guard)', positiveInt('--max-xlsx-size'), 256);
+    .option('--max-xlsx-size <MB>', 'largest size an XLSX file may inflate to, in MB (zip bomb guard)', positiveInt('--max-xlsx-size'), 256)
+    .option('--max-record-size <MB>', 'largest record read, in MB of text (a CSV row, a JSON element, a JSON Lines line), up to 256; a larger one is a reject', positiveInt('--max-record-size'), 1);
+}
+
+/** `--max-record-size`: 1 to 256 MB of text (a record is held as one string while it is read). */
+export function checkRecordSize(mb: number): void {
+  if (mb < 1 || mb > 256) throw usageError('recordSizeRange');
 }
 
 /** Checks the input flags that need no file (before anything is read). */
 export async function checkInputOptions(files: string[], opts: InputCliOptions, io: CliIo, command: string): Promise<void> {
   if (opts.maxXlsxSize < 1) throw usageError('sizeFromOne', '--max-xlsx-size');
+  checkRecordSize(opts.maxRecordSize);
   if (files.length === 1 && files[0] === '-' && (io.stdin as { isTTY?: boolean } | undefined)?.isTTY === true) {
     throw usageError('noInput', command);
   }
@@ -102,6 +110,7 @@ export async function inputRun(
       scale: opts.scale,
       allowFileRejects: false,
       maxXlsxSize: opts.maxXlsxSize * 1024 * 1024,
+      maxRecordSize: opts.maxRecordSize * 1024 * 1024,
       stdin,
     },
   };

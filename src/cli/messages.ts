@@ -34,6 +34,7 @@ export interface CliMessages {
     wholeNumber(flag: string, value: string): string;
     wholeNumberFromOne(flag: string, value?: string): string;
     sizeFromOne(flag: string): string;
+    recordSizeRange(): string;
     durationFrom100(flag: string): string;
     unknownSector(name: string, known: string[]): string;
     givenTwice(flag: string, first: string, second: string): string;
@@ -281,6 +282,7 @@ const fr: CliMessages = {
     wholeNumber: (flag, value) => `${flag} attend un nombre entier, pas « ${value} »`,
     wholeNumberFromOne: (flag, value) => `${flag} attend un nombre entier de 1 ou plus${value === undefined ? '' : `, pas « ${value} »`}`,
     sizeFromOne: (flag) => `${flag} attend une taille en Mo de 1 ou plus`,
+    recordSizeRange: () => '--max-record-size attend une taille en Mo de 1 à 256',
     durationFrom100: (flag) => `${flag} attend une durée en ms de 100 ou plus`,
     unknownSector: (name, known) => `secteur inconnu « ${name} » ; secteurs connus : ${known.join(', ')}`,
     givenTwice: (flag, first, second) =>
@@ -441,6 +443,7 @@ const en: CliMessages = {
     wholeNumber: (flag, value) => `${flag} expects a whole number, got "${value}"`,
     wholeNumberFromOne: (flag, value) => `${flag} expects a whole number of 1 or more${value === undefined ? '' : `, got "${value}"`}`,
     sizeFromOne: (flag) => `${flag} expects a size in MB of 1 or more`,
+    recordSizeRange: () => '--max-record-size expects a size in MB from 1 to 256',
     durationFrom100: (flag) => `${flag} expects a duration in ms of 100 or more`,
     unknownSector: (name, known) => `unknown sector "${name}"; known sectors: ${known.join(', ')}`,
     givenTwice: (flag, first, second) => `${flag} is given twice ("${first}" and "${second}"): give it once${flag === '--text' ? ' (join columns with +: --text title+body)' : ''}`,

@@ -58,7 +58,7 @@ const en: RejectCatalogue = {
   }),
   record_too_large: ({ max, where, description }) => ({
     reason: `record larger than ${max} characters`,
-    hint: `${where}: one record, too large to analyse (${description}); raise maxRecordSize if it is meant, else look for an unclosed quote`,
+    hint: `${where}: one record, too large to analyse (${description}); raise the limit if it is meant (--max-record-size MB, maxRecordSize in the API), else look for an unclosed quote`,
   }),
   wrong_column_count: ({ count, expected, where, delimiter, description }) => ({
     reason: `wrong column count: ${count} instead of ${expected}`,
@@ -69,7 +69,7 @@ const en: RejectCatalogue = {
     line === undefined
       ? { reason: `not a JSON object${found === undefined ? '' : ` (${found})`}`, hint: 'each array element must be an object such as {"commentaire": "…"}' }
       : { reason: 'not a JSON object', hint: `line ${line} must hold one JSON object, e.g. {"commentaire": "…"}` },
-  line_too_large: ({ max, line }) => ({ reason: `line larger than ${max} characters`, hint: `line ${line} is one record, too large to analyse; raise maxRecordSize if it is meant` }),
+  line_too_large: ({ max, line }) => ({ reason: `line larger than ${max} characters`, hint: `line ${line} is one record, too large to analyse; raise the limit if it is meant (--max-record-size MB, maxRecordSize in the API)` }),
   invalid_json: ({ detail, line, column }) => ({
     reason: `invalid JSON: ${detail}`,
     hint: column === undefined ? `line ${line} must hold one JSON object, e.g. {"commentaire": "…"}` : `the element of the array at line ${line}, column ${column} is not valid JSON; the elements around it were read`,
@@ -102,7 +102,7 @@ const fr: RejectCatalogue = {
   }),
   record_too_large: ({ max, where, description }) => ({
     reason: `enregistrement de plus de ${max} caractères`,
-    hint: `${where} : un seul enregistrement, trop grand pour être analysé (${description}) ; augmentez maxRecordSize si c'est voulu, sinon cherchez un guillemet non fermé`,
+    hint: `${where} : un seul enregistrement, trop grand pour être analysé (${description}) ; relevez la limite si c'est voulu (--max-record-size Mo, maxRecordSize dans l'API), sinon cherchez un guillemet non fermé`,
   }),
   wrong_column_count: ({ count, expected, where, delimiter, description }) => ({
     reason: `nombre de colonnes incorrect : ${count} au lieu de ${expected}`,
@@ -113,7 +113,7 @@ const fr: RejectCatalogue = {
     line === undefined
       ? { reason: `pas un objet JSON${found === undefined ? '' : ` (${found})`}`, hint: 'chaque élément du tableau doit être un objet comme {"commentaire": "…"}' }
       : { reason: 'pas un objet JSON', hint: `la ligne ${line} doit contenir un objet JSON, par exemple {"commentaire": "…"}` },
-  line_too_large: ({ max, line }) => ({ reason: `ligne de plus de ${max} caractères`, hint: `la ligne ${line} est un seul enregistrement, trop grand pour être analysé ; augmentez maxRecordSize si c'est voulu` }),
+  line_too_large: ({ max, line }) => ({ reason: `ligne de plus de ${max} caractères`, hint: `la ligne ${line} est un seul enregistrement, trop grand pour être analysé ; relevez la limite si c'est voulu (--max-record-size Mo, maxRecordSize dans l'API)` }),
   invalid_json: ({ detail, line, column }) => ({
     reason: `JSON invalide : ${detail}`,
     hint: column === undefined ? `la ligne ${line} doit contenir un objet JSON, par exemple {"commentaire": "…"}` : `l'élément du tableau à la ligne ${line}, colonne ${column} n'est pas du JSON valide ; les éléments autour ont été lus`,

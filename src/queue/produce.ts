@@ -56,6 +56,7 @@ export interface ProduceQueueOptions extends QueueAnalysisOptions {
   /** A file that cannot be read at all is one reject (default true), or throws an `InputError` (false). */
   allowFileRejects?: boolean;
   maxXlsxSize?: number;
+  maxRecordSize?: number;
   maxStreamMemory?: number;
   /** What `-` reads (default `process.stdin`). */
   stdin?: AsyncIterable<Uint8Array | string>;
@@ -144,6 +145,7 @@ export async function produceQueue(files: Array<string | InputSpec>, options: Pr
       ...(options.lang !== undefined ? { lang: rejectLang(options.lang) } : {}),
       onColumns: (used) => columnsUsed.push(used),
       ...(options.maxXlsxSize !== undefined ? { maxXlsxSize: options.maxXlsxSize } : {}),
+      ...(options.maxRecordSize !== undefined ? { maxRecordSize: options.maxRecordSize } : {}),
       ...(options.maxStreamMemory !== undefined ? { maxStreamMemory: options.maxStreamMemory } : {}),
     });
     // --by: a column the inputs have and no role reads, refused before the run is recorded, as analyze refuses it.

@@ -109,6 +109,8 @@ export interface AnalyzeFilesOptions {
   allowFileRejects?: boolean;
   /** Bytes an XLSX file may inflate to before it is refused as a zip bomb (default 256 MiB). */
   maxXlsxSize?: number;
+  /** Characters of one record (a CSV row, a JSON element, a JSON Lines line) read before it is a reject (default 1 MiB). */
+  maxRecordSize?: number;
   /** What `-` reads (default `process.stdin`), as it comes: no copy on disk (XLSX aside). */
   stdin?: AsyncIterable<Uint8Array | string>;
   /** Bytes of a stream input held in memory before they wait in a temporary file (default 64 MiB; see `ReadOptions`). */
@@ -262,6 +264,7 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
     channels: described.channels,
     ...(options.lang !== undefined ? { lang: rejectLang(options.lang) } : {}),
     ...(options.maxXlsxSize !== undefined ? { maxXlsxSize: options.maxXlsxSize } : {}),
+    ...(options.maxRecordSize !== undefined ? { maxRecordSize: options.maxRecordSize } : {}),
     ...(options.maxStreamMemory !== undefined ? { maxStreamMemory: options.maxStreamMemory } : {}),
     onColumns: (used) => {
       columnsUsed.push(used);

@@ -10,7 +10,7 @@ import { DEFAULT_CHUNK_ROWS, DEFAULT_QUEUE, DEFAULT_REDIS_URL } from '../../queu
 import { escapeForTerminal } from '../../_utils/display.js';
 import { checkSectors, collect, corpusLang, delimiter, positiveInt, usageError } from '../args.js';
 import { checkInputs, checkOutputs } from '../checks.js';
-import { pickColumns, type InputCliOptions } from '../inputs.js';
+import { checkRecordSize, pickColumns, type InputCliOptions } from '../inputs.js';
 import { EXIT, type CommandContext } from '../context.js';
 import { output, stdoutUsers } from '../output.js';
 import { onStopSignal } from '../process.js';
@@ -69,9 +69,11 @@ export function queueCommand(program: Command, context: CommandContext): void {
     .addOption(new Option('--period <period>', 'trend period').choices(['month', 'week']).default('month'))
     .addOption(new Option('--scale <scale>', 'score scale').choices(['auto', 'nps', 'stars', 'csat', 'ces']).default('auto'))
     .option('--max-xlsx-size <MB>', 'largest size an XLSX file may inflate to, in MB', positiveInt('--max-xlsx-size'), 256)
+    .option('--max-record-size <MB>', 'largest record read, in MB of text, up to 256; a larger one is a reject', positiveInt('--max-record-size'), 1)
     .action(async (files: string[], opts: ProduceCliOptions) => {
       if (opts.chunkRows < 1) throw usageError('wholeNumberFromOne', '--chunk-rows');
       if (opts.maxXlsxSize < 1) throw usageError('sizeFromOne', '--max-xlsx-size');
+      checkRecordSize(opts.maxRecordSize);
       if (files.filter((f) => f === '-').length > 1) throw usageError('stdinTwice');
       if (opts.sector.includes('auto')) throw usageError('sectorAutoQueue');
       await checkInputs(files);
@@ -98,6 +100,7 @@ export function queueCommand(program: Command, context: CommandContext): void {
         maxVocabulary: opts.vocabulary,
         allowFileRejects: false,
         maxXlsxSize: opts.maxXlsxSize * 1024 * 1024,
+        maxRecordSize: opts.maxRecordSize * 1024 * 1024,
         ...(io.stdin ? { stdin: io.stdin as AsyncIterable<Uint8Array> } : {}),
       });
       say(m.notes.queueProduced(result.queue, result.rows, result.chunks, result.retried));
@@ -200,7 +203,7 @@ interface QueueMergeCliOptions extends ReportLabelCliOptions {
 interface ProduceCliOptions
   extends Pick<
     InputCliOptions,
-    'text' | 'channel' | 'id' | 'date' | 'score' | 'author' | 'agentAuthor' | 'lexicon' | 'sector' | 'defaultLexicon' | 'inputFormat' | 'encoding' | 'delimiter' | 'corpusLang' | 'mask' | 'allTurns' | 'scale' | 'maxXlsxSize'
+    'text' | 'channel' | 'id' | 'date' | 'score' | 'author' | 'agentAuthor' | 'lexicon' | 'sector' | 'defaultLexicon' | 'inputFormat' | 'encoding' | 'delimiter' | 'corpusLang' | 'mask' | 'allTurns' | 'scale' | 'maxXlsxSize' | 'maxRecordSize'
   > {
   redis: string;
   queue: string;
