@@ -90,6 +90,35 @@ function yamlLocator(root: unknown, lines: LineCounter): SourceInfo['locate'] {
 /** Nodes an alias may expand to: a lexicon needs few aliases, a "billion laughs" document needs billions. */
 const MAX_ALIAS_COUNT = 100;
 
+/** Deepest nesting of flow lists and mappings (`[`, `{`) read: a lexicon needs three or four levels. */
+const MAX_FLOW_DEPTH = 256;
+
+/**
+ * The offset of the bracket where `source` first nests flow lists or mappings
+ * deeper than MAX_FLOW_DEPTH, brackets inside quoted scalars aside; or -1.
+ * Checked before parsing: the YAML parser recurses once per level, and near
+ * the end of the stack a regular expression it compiles aborts the whole
+ * process (V8's "RegExpCompiler Allocation failed"), which no catch can
+ * report. A quote only opens a scalar where YAML lets it (after a blank,
+ * `[`, `{`, `,` or `:`), not as the apostrophe of « l'attente ».
+ */
+function flowDepthOverflow(source: string): number {
+  let depth = 0;
+  let quote = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (quote !== 0) {
+      // An escape: \" in a double-quoted scalar, '' in a single-quoted one.
+      if (quote === 0x22 ? c === 0x5c : c === 0x27 && source.charCodeAt(i + 1) === 0x27) i++;
+      else if (c === quote) quote = 0;
+    } else if ((c === 0x22 || c === 0x27) && (i === 0 || /[\s[{,:]/.test(source[i - 1]!))) quote = c;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > MAX_FLOW_DEPTH) return i;
+    } else if ((c === 0x5d || c === 0x7d) && depth > 0) depth--;
+  }
+  return -1;
+}
+
 /** The issue for aliases that expand too much, placed at the first alias of the document. */
 function aliasIssue(doc: ReturnType<typeof parseDocument>, lines: LineCounter, file: string): LexiconIssue {
   let offset = 0;
@@ -140,11 +169,18 @@ function parseLexiconSource(source: string, options: ParseLexiconOptions): { doc
     throw expectedError('lexicon source text (string)', typeName(source));
   }
   const file = options.file ?? '<inline>';
+  const format = options.format ?? (file.endsWith('.json') ? 'json' : 'yaml');
+  const deep = flowDepthOverflow(source);
+  if (deep !== -1) {
+    const before = source.slice(0, deep);
+    const line = before.split('\n').length;
+    const column = deep - before.lastIndexOf('\n');
+    return { issues: [{ file, line, column, path: '(syntax)', ...P('syntax_error', { format, advice: 'nesting' }) }] };
+  }
   const lines = new LineCounter();
   // JSON is YAML 1.2, so one parser serves both and gives positions for both.
   const yamlDoc = parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
   const info: SourceInfo = { file, locate: yamlLocator(yamlDoc.contents, lines) };
-  const format = options.format ?? (file.endsWith('.json') ? 'json' : 'yaml');
   const duplicates = yamlDoc.errors.length === 0 ? duplicateKeys(yamlDoc) : [];
   if (duplicates.length > 0) {
     return {

@@ -246,6 +246,17 @@ describe('the process (built bin)', () => {
     return { code, signal, stderr };
   }
 
+  // Found by the fuzz suite (seed 27183): a JSON lexicon nested 221,000 deep aborted the process (SIGABRT, "RegExpCompiler
+  // Allocation failed"): the YAML parser, past its stack, compiled a regular expression. In-process the stack differed.
+  it('a lexicon nested 221,000 deep: exit 3 and the message, not an abort', async () => {
+    const deep = join(dir, 'deep-221k.json');
+    writeFileSync(deep, `{"version": 1, "entries": ${'['.repeat(221_000)}${']'.repeat(221_000)}}`);
+    const child = spawn(process.execPath, [bin, 'lexicon', 'check', deep, '--no-default-lexicon'], { env: { ...process.env, CI: 'true', VERBATIM_LANG: 'en' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const end = await exited(child);
+    expect([end.code, end.signal]).toEqual([EXIT.input, null]);
+    expect(end.stderr).toMatch(/deep-221k\.json:1:282: JSON syntax error: lists or mappings nested too deep to read/);
+  });
+
   it('closed stdout: quiet end; stdout on a full disk: exit 4; SIGINT/SIGTERM while reading stdin: the signal ends it, no temporary file', async () => {
     const env = { ...process.env, CI: 'true', VERBATIM_LANG: 'en' };
     // stdout closed before anything is written (`| head -c 0`).

@@ -150,6 +150,23 @@ describe('lexicon errors carry file, line, column, entry id and hint', () => {
     ]);
   });
 
+  // Checked before parsing: near the stack's end the parser's regular expressions abort the process (see test/cli/exits).
+  it('refuses flow lists nested over 256 deep at the bracket that goes too deep, before parsing', () => {
+    const deep = `version: 1\nentries: [${'['.repeat(300)}${']'.repeat(300)}]\n`;
+    const [issue, ...more] = issuesOf(deep);
+    expect(more).toEqual([]);
+    expect(issue).toMatchObject({ line: 2, column: 10 + 256, path: '(syntax)', message: 'YAML syntax error: lists or mappings nested too deep to read' });
+    const json = issuesOf(JSON.stringify({ version: 1, entries: [JSON.parse('['.repeat(400) + ']'.repeat(400))] }), 'deep.json');
+    expect(json[0]).toMatchObject({ line: 1, column: '{"version":1,"entries":['.length + 255, message: 'JSON syntax error: lists or mappings nested too deep to read' });
+  });
+
+  it('counts no bracket inside a quoted scalar, and an apostrophe in a word opens no quote', () => {
+    const brackets = '['.repeat(300);
+    const source = entry(`  - id: attente\n    kind: irritant\n    label: "Délai ${brackets}"\n    terms: ['l''attente ${brackets}', l'attente, "x\\" ${brackets}"]\n`);
+    const parsed = safeParseLexicon(source, { file: 'quotes.yml' });
+    expect(parsed.success && parsed.lexicon.entries?.[0]?.terms).toEqual([`l'attente ${brackets}`, "l'attente", `x" ${brackets}`]);
+  });
+
   it('locates problems in JSON sources too', () => {
     const json = '{\n  "version": 1,\n  "entries": [\n    { "id": "a", "kind": "theme", "terms": ["*"] }\n  ]\n}\n';
     const result = safeParseLexicon(json, { file: 'my.json', format: 'json' });
