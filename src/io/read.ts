@@ -38,6 +38,7 @@ const FIRST_LINE_LIMIT = 1024 * 1024;
  * document pretty-printed would be. A JSON array, and a first line that is
  * only `{` or `[` (a pretty-printed document), is JSON even under a `.jsonl`
  * name, unless each line holds a whole value (JSON Lines, a reject each).
+ * With no name, a first line opening with a bracket and a word is a CSV header.
  */
 async function sniffFormat(input: ByteInput, fromExtension: InputFormat | undefined): Promise<InputFormat> {
   let head = (await readHead(input, 0, 4096)).bytes;
@@ -50,6 +51,8 @@ async function sniffFormat(input: ByteInput, fromExtension: InputFormat | undefi
       text = headText(head);
     }
     const firstLine = (text.trimStart().split(/\r\n|\r|\n/)[0] ?? '').trim();
+    // With no name to go by, a CSV header that opens with a bracket (`[ID];avis`, `{ref},texte`): a word after it starts no JSON.
+    if (fromExtension === undefined && /^[[{]\s*[\p{L}_]/u.test(firstLine) && !/^\[\s*(?:true|false|null)\b/u.test(firstLine)) return 'csv';
     const moreLines = text.trim().length > firstLine.length;
     /** What a JSON document is read as: JSON, or the extension's format when that is not JSON Lines. */
     const documentFormat = fromExtension === undefined || fromExtension === 'jsonl' ? 'json' : fromExtension;

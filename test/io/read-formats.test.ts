@@ -191,6 +191,23 @@ describe('JSON and JSONL', () => {
     expect(items.map((i) => (i.type === 'verbatim' ? i.verbatim.text : `reject: ${i.reason}`))).toEqual([expect.stringContaining(`reject: ${reason}`), 'un', 'deux']);
   });
 
+  it.each([
+    ['[ID];Commentaire\nA1;Colis abîmé\nA2;Livraison rapide\n', ['A1', 'A2']],
+    ['{ref},avis\nR1,Attente trop longue\n', ['R1']],
+  ])('standard input whose CSV header opens with a bracket and a word is CSV: %j', async (content, ids) => {
+    const items = await readAll([{ path: '-', stream: Readable.from([Buffer.from(content)]), ...(content.startsWith('[') ? { id: '[ID]' } : { id: '{ref}' }) }]);
+    expect(items.map((i) => (i.type === 'verbatim' ? i.verbatim.id : `reject: ${i.reason}`))).toEqual(ids);
+  });
+
+  it.each([
+    ['[\n {"avis": "Bien"}\n]\n', 1],
+    ['[{"avis": "Bien"}, {"avis": "Mal"}]', 2],
+    ['[true, {"avis": "Bien"}]', 2],
+  ])('standard input opening with [ and a JSON value is still JSON: %j', async (content, count) => {
+    const items = await readAll([{ path: '-', stream: Readable.from([Buffer.from(content)]) }]);
+    expect(items).toHaveLength(count);
+  });
+
   // Windows PowerShell writes JSON in UTF-16 with a byte order mark: the format is told from the decoded head.
   const utf16 = (text: string, order: 'le' | 'be'): Buffer => {
     const le = Buffer.from(`\uFEFF${text}`, 'utf16le');
