@@ -101,7 +101,8 @@ async function scanElement(win: TextWindow, start: number, maxSize: number): Pro
 
 /** What an array of records is made of, as read: its elements' text, and what went wrong around them. */
 type ArrayPart =
-  | { kind: 'element'; text: string; line: number; column: number }
+  /** `endLine`: the line its `,` or `]` is on. */
+  | { kind: 'element'; text: string; line: number; column: number; endLine: number }
   | { kind: 'oversized'; line: number; column: number }
   /** The input ends before the array closes (an export cut short). */
   | { kind: 'unclosed'; line: number }
@@ -132,7 +133,7 @@ async function* arrayParts(win: TextWindow, open: number, maxSize: number, isDoc
     }
     const place = placeOf(win, i);
     const { end, closer, oversized } = await scanElement(win, i, maxSize);
-    yield oversized ? { kind: 'oversized', ...place } : { kind: 'element', text: win.text.slice(i - win.base, end - win.base).trimEnd(), ...place };
+    yield oversized ? { kind: 'oversized', ...place } : { kind: 'element', text: win.text.slice(i - win.base, end - win.base).trimEnd(), ...place, endLine: win.lineAt(end) };
     if (closer === -1) {
       yield { kind: 'unclosed', line: win.lastLine() };
       return;
@@ -276,6 +277,9 @@ export async function prepareJson(input: ByteInput, encodingOption: string | und
         // reported as a reject while reading
       }
       if (sampled.length >= HEADER_RECORDS) break;
+      // As in JSON Lines, a stream's keys come from the records it has given before it goes quiet: a live feed is not held back.
+      const next = head.lineStart(part.endLine + 1);
+      if (sampled.length > 0 && next !== undefined && !(await lineComes(input, next.byte))) break;
     }
   } finally {
     await head.close();

@@ -164,6 +164,11 @@ describe('a live stream (a slow writer) is read as it is written', () => {
     expect(texts(items)[1]).toBe('Remboursement jamais reçu');
   });
 
+  it('a JSON array: the columns from the records written so far, then each record as it comes', async () => {
+    const items = await readLive(['[\n{"id":"a","commentaire":"Bon accueil"},\n', '{"id":"b","commentaire":"Remboursement jamais reçu"},\n', '{"id":"c","commentaire":"Rapide"}\n]\n']);
+    expect(summary(items)).toEqual([[1, 2, 'a'], [2, 3, 'b'], [3, 4, 'c']]);
+  });
+
   it('generated CSV/TSV/JSONL written with pauses anywhere (inside a character, a line break, before the first accent): the same items as the file', async () => {
     await fc.assert(
       fc.asyncProperty(
