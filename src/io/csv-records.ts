@@ -339,14 +339,17 @@ export function sampleWidths(win: HeldText, delimiter: string, limit: number): n
   const code = delimiter.charCodeAt(0);
   const widths: number[] = [];
   let at = 0;
+  let lost = false;
   while (widths.length < limit) {
     const s = newScan(at, win.lineAt(at));
     scan(s, win, code);
     if (!s.done || s.end === s.start) break;
     if (s.broken) {
-      // A stray quote: go on from the next line, as the reader will.
+      // A stray quote: go on from the next line, and, as the reader does, count the lines it swallowed as one lost
+      // span up to the next record of the header's width (not as records of their own).
       if (!s.next) break;
       at = s.next.index;
+      lost = widths.length > 0;
       continue;
     }
     at = s.end;
@@ -354,6 +357,8 @@ export function sampleWidths(win: HeldText, delimiter: string, limit: number): n
     let w = s.width;
     // Trailing empty cells are spreadsheet padding.
     while (w > 1 && widths.length > 0 && w > widths[0]! && s.fields[w - 1]!.trim() === '') w--;
+    if (lost && w !== widths[0]) continue;
+    lost = false;
     widths.push(w);
   }
   return widths;

@@ -68,6 +68,8 @@ describe('CSV encodings and delimiters', () => {
     ['id;texte;canal\n1;"Bonjour, vous; là\n2, 3, 4";x\n', ';'],
     ['id;texte;canal\r\n1;a;chat;;\r\n   \r\n2;b;mail\r\n', ';'],
     ['commentaire\nBien, rapide; efficace\nNul, vraiment\n', '\t'],
+    // A stray quote swallowing three lines of a small file: they are one lost span, not three records of other widths (fuzz seed 16180).
+    ['id,commentaire,canal,note\nr1,"livraison très \n… déçu reçu \nreçu aimable \nça,telephone,0\nr2,délai retard,avis,7\nr3,colis perdu,telephone,10\n', ','],
   ])('detectDelimiter(%j) → %j (quote-aware)', (text, expected) => {
     expect(detectDelimiter(text)).toBe(expected);
   });
