@@ -110,7 +110,8 @@ export function detectDelimiter(sampleText: string, complete = true): string {
       const score = agreeing * 100 + Math.min(header, 50) / 100;
       if (!best || score > best.score) best = { delimiter, score };
     }
-    const fields = counts.reduce((a, b) => a + b, 0);
+    // Per record: a delimiter under which a stray quote's lines are one lost span counts fewer records, not fewer fields.
+    const fields = counts.reduce((a, b) => a + b, 0) / Math.max(1, counts.length);
     if (!fallback || fields < fallback.fields) fallback = { delimiter, fields };
   }
   // One-column files: the delimiter that splits the least.

@@ -70,6 +70,8 @@ describe('CSV encodings and delimiters', () => {
     ['commentaire\nBien, rapide; efficace\nNul, vraiment\n', '\t'],
     // A stray quote swallowing three lines of a small file: they are one lost span, not three records of other widths (fuzz seed 16180).
     ['id,commentaire,canal,note\nr1,"livraison très \n… déçu reçu \nreçu aimable \nça,telephone,0\nr2,délai retard,avis,7\nr3,colis perdu,telephone,10\n', ','],
+    // A one-column file with stray quotes: the delimiter that splits the least per record, whatever the records each one counts.
+    ["commentaire\r\"œuvre ça ! rapide œuvre\"\" ça\"\r \r\n   \r\n\"délai colis déçu livraison déçu ça 😀 août\r\n\"12,50 œuvre\n😀 12,50 œuvre retard rapide remboursé\r\n\"l\'écoute; SAV SAV reçu colis nul\"\n\r\r\"vide\r\"délai aimable € jamais remboursé déçu à\n\"\nreçu remboursé délai\r", ';'],
   ])('detectDelimiter(%j) → %j (quote-aware)', (text, expected) => {
     expect(detectDelimiter(text)).toBe(expected);
   });
