@@ -1,7 +1,7 @@
 // JSON (an array of objects, streamed element by element) and JSONL (streamed
 // line by line): memory holds one record at a time in both.
 import { detectFileEncoding, encodingName } from './csv-reader.js';
-import { jsonDepthProblem } from './json-depth.js';
+import { jsonDepthProblem, OUTSIDE, stepJson } from './json-depth.js';
 import { documentText, type DocumentProblem } from './issue-messages.js';
 import type { CellValue, PreparedInput, RawItem } from './raw.js';
 import { lineComes, readHead, type ByteInput } from './source.js';
@@ -74,20 +74,17 @@ function placeOf(win: TextWindow, i: number): { line: number; column: number } {
  */
 async function scanElement(win: TextWindow, start: number, maxSize: number): Promise<{ end: number; closer: number; oversized: boolean }> {
   let depth = 0;
-  let inString = false;
-  let escaped = false;
+  let state = OUTSIDE;
   let oversized = false;
   let i = start;
   for (;;) {
     const { text, base, end } = win;
     for (; i < end; i++) {
       const c = text.charCodeAt(i - base);
-      if (inString) {
-        if (escaped) escaped = false;
-        else if (c === 0x5c) escaped = true;
-        else if (c === 0x22) inString = false;
-      } else if (c === 0x22) inString = true;
-      else if (c === 0x7b || c === 0x5b) depth++;
+      const was = state;
+      state = stepJson(state, c);
+      if (was !== OUTSIDE || state !== OUTSIDE) continue;
+      if (c === 0x7b || c === 0x5b) depth++;
       else if (c === 0x7d || c === 0x5d) {
         if (depth > 0) depth--;
         else if (c === 0x5d) return { end: i, closer: c, oversized: oversized || i - start > maxSize };
@@ -203,19 +200,16 @@ async function planDocument(win: TextWindow, maxSize: number): Promise<DocumentP
   let outline = '';
   let copyFrom = i;
   let depth = 0;
-  let inString = false;
-  let escaped = false;
+  let state = OUTSIDE;
   let closed = false;
   for (;;) {
     const { text, base, end } = win;
     for (; i < end && !closed; i++) {
       const c = text.charCodeAt(i - base);
-      if (inString) {
-        if (escaped) escaped = false;
-        else if (c === 0x5c) escaped = true;
-        else if (c === 0x22) inString = false;
-      } else if (c === 0x22) inString = true;
-      else if (c === 0x7b || c === 0x5b) {
+      const was = state;
+      state = stepJson(state, c);
+      if (was !== OUTSIDE || state !== OUTSIDE) continue;
+      if (c === 0x7b || c === 0x5b) {
         if (depth === 1 && c === 0x5b) {
           if (outline.length <= maxSize) outline += text.slice(copyFrom - base, i + 1 - base);
           current = { ...lineStartOf(i), holdsRecords: false };
