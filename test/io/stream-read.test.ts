@@ -9,8 +9,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { QUIET_MS, readBytes, readHead, StreamBytes } from '../../src/io/source.js';
 import { trackedTemps } from '../../src/io/temp-files.js';
-import { readVerbatims, type ColumnsUsed, type ReadItem, type ReadOptions } from '../../src/io/index.js';
+import { readVerbatims, type ColumnsUsed, type InputSpec, type ReadItem, type ReadOptions } from '../../src/io/index.js';
 import { fileSpec, HUGE_LIMIT, renderFile } from '../fuzz/files.js';
+import { jsonSpec, renderJson } from '../fuzz/json-files.js';
 import { workbookParts, zipBuffer } from './_zip.js';
 import { readAll, summary, tempDir } from './_helpers.js';
 
@@ -196,6 +197,39 @@ describe('a live stream (a slow writer) is read as it is written', () => {
             }
           }
           expect(await readAll([{ path, stream: Readable.from(writer()), ...file.read }], { maxRecordSize: HUGE_LIMIT })).toEqual(fromFile);
+        },
+      ),
+      { numRuns: 25 },
+    );
+  }, 60_000);
+
+  it('generated JSON documents, damaged or not, written in pieces with pauses: the same items as the file', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        jsonSpec({ maxRecords: 10 }),
+        fc.array(fc.integer({ min: 1, max: 200 }), { minLength: 1, maxLength: 4 }),
+        fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: undefined }),
+        async (spec, sizes, pauseAt) => {
+          const doc = renderJson(spec, 'live.json');
+          // A stream of nothing (a document cut to nothing) is an empty partition, not an error: tested above.
+          if (doc.bytes.toString('latin1').replace(/^(?:\xEF\xBB\xBF|\xFF\xFE|\xFE\xFF)/u, '').replace(/[\0\s]/gu, '') === '') return;
+          const path = join(dir, doc.name);
+          writeFileSync(path, doc.bytes);
+          const read = { format: 'json' as const, ...doc.read };
+          // The items, or what refused the input (no column, for one).
+          const outcome = (input: InputSpec): Promise<ReadItem[] | string> => readAll([input]).catch((error: unknown) => String(error));
+          const fromFile = await outcome({ path, ...read });
+          const pause = pauseAt === undefined ? -1 : Math.floor(pauseAt * doc.bytes.length);
+          async function* writer(): AsyncGenerator<Buffer> {
+            for (let at = 0, k = 0; at < doc.bytes.length; k++) {
+              let end = Math.min(doc.bytes.length, at + sizes[k % sizes.length]!);
+              if (pause > at && pause < end) end = pause;
+              if (at === pause) await new Promise((resolve) => setTimeout(resolve, QUIET_MS + 20));
+              yield doc.bytes.subarray(at, end);
+              at = end;
+            }
+          }
+          expect(await outcome({ path, stream: Readable.from(writer()), ...read })).toEqual(fromFile);
         },
       ),
       { numRuns: 25 },
