@@ -8,6 +8,7 @@ import { hostname } from 'node:os';
 import { InputError } from '../io/errors.js';
 import { loadLexiconFiles } from '../io/lexicon-files.js';
 import { readVerbatims } from '../io/read.js';
+import { QUIET_MS } from '../io/source.js';
 import { rejectLang } from '../io/reject-messages.js';
 import type { ColumnOptions, ColumnsUsed, InputSpec, ReadItem } from '../io/types.js';
 import { checkGroupColumn } from '../run/exports.js';
@@ -150,7 +151,24 @@ export async function produceQueue(files: Array<string | InputSpec>, options: Pr
     });
     // --by: a column the inputs have and no role reads, refused before the run is recorded, as analyze refuses it.
     const rowsRead = options.groupBy !== undefined ? checkGroupColumn(read, options.groupBy, columnsUsed) : read;
-    for await (const item of rowsRead as AsyncIterable<ReadItem>) {
+    // A live feed (an input read from a stream) is not held back for a full chunk: the rows read go out when its writer
+    // pauses. The run's record lists the chunks it made, so a merge counts each row once however the chunks were cut.
+    const live = inputs.some((input) => input.stream !== undefined);
+    const rowsIn = (rowsRead as AsyncIterable<ReadItem>)[Symbol.asyncIterator]();
+    for (;;) {
+      const pending = rowsIn.next();
+      let next: IteratorResult<ReadItem> | 'quiet';
+      if (live && items.length > 0) {
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        next = await Promise.race([pending, new Promise<'quiet'>((resolve) => (timer = setTimeout(() => resolve('quiet'), QUIET_MS)))]);
+        clearTimeout(timer);
+        if (next === 'quiet') {
+          await flush();
+          next = await pending;
+        }
+      } else next = await pending;
+      if (next.done === true) break;
+      const item = next.value;
       if (item.type === 'reject' && item.source.row === 0 && options.allowFileRejects === false) {
         throw new InputError([{ file: item.source.file, ...inputProblem('rejected_file', { reject: item.code ?? 'cannot_read_file', reason: item.reason, hint: item.hint }) }]);
       }

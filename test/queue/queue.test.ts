@@ -306,6 +306,41 @@ describe.skipIf(!HAS_REDIS)('against a real Redis on localhost', () => {
     expect((await cli(['queue', 'produce', at('part.csv'), '--vocabulary', '0', ...where])).code).toBe(EXIT.usage);
   }, 60_000);
 
+  it('a live feed: the rows read go out as a chunk when the writer pauses, not after a full chunk', async () => {
+    const rows = (from: number): string => Array.from({ length: 30 }, (_, k) => `L${from + k};Colis reçu en retard, conseiller aimable n°${from + k}\n`).join('');
+    let resume: () => void = () => undefined;
+    const paused = new Promise<void>((r) => (resume = r));
+    async function* feed(): AsyncGenerator<Buffer> {
+      yield Buffer.from(`id;commentaire\n${rows(1)}`);
+      await paused;
+      yield Buffer.from(rows(31));
+    }
+    const queue = new Queue('live', { connection: redisOptionsOf(redis.url) });
+    try {
+      const produced = produceQueue([{ path: 'flux.csv', stream: feed() }], { redis: redis.url, queue: 'live', chunkRows: 100 });
+      // While the writer pauses, its 30 rows are in the queue already (they waited for 100 rows before).
+      let waiting = 0;
+      for (let k = 0; k < 60 && waiting === 0; k++) {
+        await new Promise((r) => setTimeout(r, 50));
+        waiting = (await queue.getJobCounts('waiting', 'prioritized', 'active', 'completed')).waiting ?? 0;
+      }
+      resume();
+      expect(waiting).toBe(1);
+      expect(await produced).toMatchObject({ chunks: 2, rows: 60 });
+      // However the chunks were cut, the merge is the single run over the same rows.
+      await (await workQueue({ redis: redis.url, queue: 'live', untilEmpty: true })).done;
+      writeFileSync(at('flux.csv'), `id;commentaire\n${rows(1)}${rows(31)}`);
+      expect((await cli(['analyze', at('flux.csv'), '--format', 'json', '--out', at('flux-single.json')])).code).toBe(0);
+      const merged = await cli(['queue', 'merge', '--redis', redis.url, '--queue', 'live', '--format', 'json', '--timeout', '30']);
+      const strip = (json: string): unknown => ({ ...JSON.parse(json), provenance: undefined });
+      expect(strip(merged.stdout)).toEqual(strip(readFileSync(at('flux-single.json'), 'utf8')));
+    } finally {
+      resume();
+      await queue.obliterate({ force: true }).catch(() => undefined);
+      await queue.close();
+    }
+  }, 30_000);
+
   it('merge (without --timeout) ends with the error of a producer that failed mid-input', async () => {
     const lines = readFileSync(SAMPLE, 'utf8').split('\n').slice(0, 60).join('\n');
     async function* breaksOff(): AsyncGenerator<Buffer> {
