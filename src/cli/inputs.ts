@@ -69,15 +69,15 @@ export function addInputOptions(command: Command): Command {
     .option('--max-record-size <MB>', 'largest record read, in MB of text (a CSV row, a JSON element, a JSON Lines line), up to 256; a larger one is a reject', positiveInt('--max-record-size'), 1);
 }
 
-/** `--max-record-size`: 1 to 256 MB of text (a record is held as one string while it is read). */
-export function checkRecordSize(mb: number): void {
-  if (mb < 1 || mb > 256) throw usageError('recordSizeRange');
+/** `--max-xlsx-size` (1 MB or more) and `--max-record-size` (1 to 256 MB of text: a record is held as one string while it is read). */
+export function checkReadLimits(opts: Pick<InputCliOptions, 'maxXlsxSize' | 'maxRecordSize'>): void {
+  if (opts.maxXlsxSize < 1) throw usageError('sizeFromOne', '--max-xlsx-size');
+  if (opts.maxRecordSize < 1 || opts.maxRecordSize > 256) throw usageError('recordSizeRange');
 }
 
 /** Checks the input flags that need no file (before anything is read). */
 export async function checkInputOptions(files: string[], opts: InputCliOptions, io: CliIo, command: string): Promise<void> {
-  if (opts.maxXlsxSize < 1) throw usageError('sizeFromOne', '--max-xlsx-size');
-  checkRecordSize(opts.maxRecordSize);
+  checkReadLimits(opts);
   if (files.length === 1 && files[0] === '-' && (io.stdin as { isTTY?: boolean } | undefined)?.isTTY === true) {
     throw usageError('noInput', command);
   }

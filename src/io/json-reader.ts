@@ -1,7 +1,7 @@
 // JSON (an array of objects, streamed element by element) and JSONL (streamed
 // line by line): memory holds one record at a time in both.
 import { detectFileEncoding, encodingName } from './csv-reader.js';
-import { jsonDepthProblem, OUTSIDE, stepJson } from './json-depth.js';
+import { jsonDepthProblem, MAX_JSON_DEPTH, OUTSIDE, stepJson } from './json-depth.js';
 import { documentText, type DocumentProblem } from './issue-messages.js';
 import type { CellValue, PreparedInput, RawItem } from './raw.js';
 import { lineComes, readHead, type ByteInput } from './source.js';
@@ -72,10 +72,12 @@ function placeOf(win: TextWindow, i: number): { line: number; column: number } {
  * the input (`closer` -1). Past `maxSize` characters the text is let go as it
  * is read: the element is only skipped over.
  */
-async function scanElement(win: TextWindow, start: number, maxSize: number): Promise<{ end: number; closer: number; oversized: boolean }> {
+async function scanElement(win: TextWindow, start: number, maxSize: number): Promise<{ end: number; closer: number; oversized: boolean; deepAt: number }> {
   let depth = 0;
   let state = OUTSIDE;
   let oversized = false;
+  // The bracket where the element first nests deeper than MAX_JSON_DEPTH (its own bracket counts), or -1.
+  let deepAt = -1;
   let i = start;
   for (;;) {
     const { text, base, end } = win;
@@ -84,22 +86,23 @@ async function scanElement(win: TextWindow, start: number, maxSize: number): Pro
       const was = state;
       state = stepJson(state, c);
       if (was !== OUTSIDE || state !== OUTSIDE) continue;
-      if (c === 0x7b || c === 0x5b) depth++;
-      else if (c === 0x7d || c === 0x5d) {
+      if (c === 0x7b || c === 0x5b) {
+        if (++depth > MAX_JSON_DEPTH && deepAt === -1) deepAt = i;
+      } else if (c === 0x7d || c === 0x5d) {
         if (depth > 0) depth--;
-        else if (c === 0x5d) return { end: i, closer: c, oversized: oversized || i - start > maxSize };
-      } else if (c === 0x2c && depth === 0) return { end: i, closer: c, oversized: oversized || i - start > maxSize };
+        else if (c === 0x5d) return { end: i, closer: c, oversized: oversized || i - start > maxSize, deepAt };
+      } else if (c === 0x2c && depth === 0) return { end: i, closer: c, oversized: oversized || i - start > maxSize, deepAt };
     }
     if (i - start > maxSize) oversized = true;
     if (oversized) win.release(i, win.lineAt(i));
-    if (!(await win.more())) return { end: i, closer: -1, oversized };
+    if (!(await win.more())) return { end: i, closer: -1, oversized, deepAt };
   }
 }
 
 /** What an array of records is made of, as read: its elements' text, and what went wrong around them. */
 type ArrayPart =
-  /** `endLine`: the line its `,` or `]` is on. */
-  | { kind: 'element'; text: string; line: number; column: number; endLine: number }
+  /** `endLine`: the line its `,` or `]` is on; `deep`: where it first nests deeper than MAX_JSON_DEPTH. */
+  | { kind: 'element'; text: string; line: number; column: number; endLine: number; deep?: { line: number; column: number } }
   | { kind: 'oversized'; line: number; column: number }
   /** The input ends before the array closes (an export cut short). */
   | { kind: 'unclosed'; line: number }
@@ -129,8 +132,10 @@ async function* arrayParts(win: TextWindow, open: number, maxSize: number, isDoc
       continue;
     }
     const place = placeOf(win, i);
-    const { end, closer, oversized } = await scanElement(win, i, maxSize);
-    yield oversized ? { kind: 'oversized', ...place } : { kind: 'element', text: win.text.slice(i - win.base, end - win.base).trimEnd(), ...place, endLine: win.lineAt(end) };
+    const { end, closer, oversized, deepAt } = await scanElement(win, i, maxSize);
+    yield oversized
+      ? { kind: 'oversized', ...place }
+      : { kind: 'element', text: win.text.slice(i - win.base, end - win.base).trimEnd(), ...place, endLine: win.lineAt(end), ...(deepAt !== -1 && { deep: placeOf(win, deepAt) }) };
     if (closer === -1) {
       yield { kind: 'unclosed', line: win.lastLine() };
       return;
@@ -291,7 +296,7 @@ export async function prepareJson(input: ByteInput, encodingOption: string | und
         if (part.kind === 'unclosed') yield { kind: 'reject', row, line, code: 'json_array_unclosed', params: { line } };
         else if (part.kind === 'after') yield { kind: 'reject', row, line, code: 'json_text_after', params: { line, column: part.column } };
         else if (part.kind === 'oversized') yield { kind: 'reject', row, line, code: 'record_too_large', params: { max: maxRecordSize, where: `line ${line}, column ${part.column}`, description: description() } };
-        else yield recordItem(part.text, row, line, part.column);
+        else yield recordItem(part, row);
       }
       if (plan.after) {
         const { line, column } = plan.after;
@@ -311,12 +316,8 @@ export async function prepareJson(input: ByteInput, encodingOption: string | und
 }
 
 /** One element of an array of records: a row, or why not. */
-function recordItem(text: string, row: number, line: number, column: number): RawItem {
-  const deep = jsonDepthProblem(text);
-  if (deep) {
-    const at = deep.line === 1 ? { line, column: column + deep.column - 1 } : { line: line + deep.line - 1, column: deep.column };
-    return { kind: 'reject', row, line, code: 'json_too_deep', params: { depth: deep.depth, ...at } };
-  }
+function recordItem({ text, line, column, deep }: Extract<ArrayPart, { kind: 'element' }>, row: number): RawItem {
+  if (deep) return { kind: 'reject', row, line, code: 'json_too_deep', params: { depth: MAX_JSON_DEPTH + 1, ...deep } };
   let value: unknown;
   try {
     value = JSON.parse(text);

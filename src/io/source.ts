@@ -351,14 +351,3 @@ export async function readBytes(input: ByteInput, position: number, length: numb
   }
 }
 
-/** Every byte of the input (a JSON document is parsed whole). */
-export async function readWhole(input: ByteInput, limit = Number.POSITIVE_INFINITY): Promise<Buffer> {
-  const parts: Buffer[] = [];
-  for (let position = 0; position < limit; ) {
-    const part = await readBytes(input, position, Math.min(1 << 20, limit - position));
-    if (part.length === 0) break;
-    parts.push(part);
-    position += part.length;
-  }
-  return Buffer.concat(parts);
-}

@@ -10,7 +10,7 @@ import { DEFAULT_CHUNK_ROWS, DEFAULT_QUEUE, DEFAULT_REDIS_URL } from '../../queu
 import { escapeForTerminal } from '../../_utils/display.js';
 import { checkSectors, collect, corpusLang, delimiter, positiveInt, usageError } from '../args.js';
 import { checkInputs, checkOutputs } from '../checks.js';
-import { checkRecordSize, pickColumns, type InputCliOptions } from '../inputs.js';
+import { checkReadLimits, pickColumns, type InputCliOptions } from '../inputs.js';
 import { EXIT, type CommandContext } from '../context.js';
 import { output, stdoutUsers } from '../output.js';
 import { onStopSignal } from '../process.js';
@@ -72,8 +72,7 @@ export function queueCommand(program: Command, context: CommandContext): void {
     .option('--max-record-size <MB>', 'largest record read, in MB of text, up to 256; a larger one is a reject', positiveInt('--max-record-size'), 1)
     .action(async (files: string[], opts: ProduceCliOptions) => {
       if (opts.chunkRows < 1) throw usageError('wholeNumberFromOne', '--chunk-rows');
-      if (opts.maxXlsxSize < 1) throw usageError('sizeFromOne', '--max-xlsx-size');
-      checkRecordSize(opts.maxRecordSize);
+      checkReadLimits(opts);
       if (files.filter((f) => f === '-').length > 1) throw usageError('stdinTwice');
       if (opts.sector.includes('auto')) throw usageError('sectorAutoQueue');
       await checkInputs(files);
