@@ -9,6 +9,7 @@
 // so it costs trie edges, not a search per token. No user text ever becomes a
 // RegExp.
 import { foldKey, stem as stemWord } from '../text/index.js';
+import { stemUncached } from '../text/stem.js';
 import { NEGATION_WORDS } from '../text/stopwords.js';
 import type { Lexicon, LexiconEntry } from './types.js';
 import { parseTerm, unknownLemma, type TermAlternative } from './term.js';
@@ -155,14 +156,14 @@ function isNameAt(units: readonly MatchUnit[], i: number): boolean {
 }
 /**
  * Memo budgets, per generation (`Memo` holds up to twice as
- * many): what the matcher knows of a token key, the globs a key satisfies,
- * the accented spelling of a token on a colliding key. Measured on a growing
+ * many): what the matcher knows of a token key (its stem and globs are
+ * computed only when this memo misses, each with no memo of its own), the
+ * accented spelling of a token on a colliding key. Measured on a growing
  * export of 106k rows (3.2M token keys, 112k distinct): a key memo of 32,768
  * keeps 95.7 % of lookups as hits against 96.5 % unbounded; on the sample
  * texts every budget keeps 99.7 %.
  */
 const KEY_MEMO_BUDGET = 32_768;
-const GLOB_MEMO_BUDGET = 16_384;
 const FORM_MEMO_BUDGET = 8_192;
 
 /** Most trie nodes one position of a term may spread to before its alternatives join one private node. */
@@ -194,18 +195,13 @@ function wildcard(p: string, s: string): boolean {
   return i === p.length;
 }
 
-function trigrams(s: string): Set<string> {
-  const out = new Set<string>();
-  for (let i = 0; i + 3 <= s.length; i += 1) out.add(s.slice(i, i + 3));
-  return out;
-}
-
 class GlobIndex {
   readonly globs: Glob[] = [];
   private readonly ids = new Map<string, number>();
   private readonly byTrigram = new Map<string, number[]>();
+  /** Per low byte of a character code: some indexed trigram starts with such a character (most of a key's positions start none). */
+  private readonly starts = new Uint8Array(256);
   private readonly scan: number[] = [];
-  private readonly memo = new Memo<readonly number[]>(GLOB_MEMO_BUDGET);
 
   add(pattern: string): number {
     const known = this.ids.get(pattern);
@@ -219,31 +215,36 @@ class GlobIndex {
       const list = this.byTrigram.get(tri);
       if (list === undefined) this.byTrigram.set(tri, [id]);
       else list.push(id);
+      this.starts[tri.charCodeAt(0) & 0xff] = 1;
     } else this.scan.push(id);
     return id;
   }
 
-  /** Ids of the globs a key satisfies; each distinct key is tested once (memoised). */
+  /**
+   * Ids of the globs a key satisfies. Not memoised: the matcher asks once per
+   * key its own memo lost, which a smaller memo here would have lost too.
+   */
   matching(key: string): readonly number[] {
-    const hit = this.memo.get(key);
-    if (hit !== undefined) return hit;
-    const found: number[] = [];
+    let found: number[] | undefined;
     if (this.globs.length > 0) {
-      const seen = new Set<number>();
       const test = (id: number): void => {
-        if (seen.has(id)) return;
-        seen.add(id);
-        const g = this.globs[id];
-        if (g !== undefined && wildcard(g.pattern, key)) found.push(id);
+        if (wildcard((this.globs[id] as Glob).pattern, key)) (found ??= []).push(id);
       };
-      for (const tri of trigrams(key)) for (const id of this.byTrigram.get(tri) ?? []) test(id);
+      // Each glob is in one trigram's list or in `scan`: a glob is tested once, unless its trigram comes
+      // back later in the key, whose list is then skipped.
+      let lists: number[][] | undefined;
+      for (let i = 0; i + 3 <= key.length; i += 1) {
+        if (this.starts[key.charCodeAt(i) & 0xff] === 0) continue;
+        const list = this.byTrigram.get(key.slice(i, i + 3));
+        if (list === undefined || lists?.includes(list) === true) continue;
+        (lists ??= []).push(list);
+        for (const id of list) test(id);
+      }
       for (const id of this.scan) test(id);
-      found.sort((a, b) => a - b);
+      found?.sort((a, b) => a - b);
     }
-    // Most keys satisfy no glob: one shared empty list, not an array per key kept in the memo.
-    const ids = found.length === 0 ? NO_NODES : found;
-    this.memo.set(key, ids);
-    return ids;
+    // Most keys satisfy no glob: one shared empty list, not an array per key kept in the matcher's memo.
+    return found ?? NO_NODES;
   }
 }
 
@@ -618,14 +619,9 @@ export function compileLexicon(lexicon: Lexicon, options: CompileOptions = {}): 
   return matcherFrom(lexicon, data, options, false);
 }
 
-/**
- * A memoised stemmer. Unbounded for a lexicon's own words (compiling); with
- * a budget for the corpus' words (matching): a vocabulary that keeps growing
- * must not grow it (one entry per distinct word was 1.4 million on a 1 GB
- * export, in every worker).
- */
-function stemmer(budget?: number): (key: string) => string {
-  const stemCache: { get(key: string): string | undefined; set(key: string, value: string): unknown } = budget === undefined ? new Map<string, string>() : new Memo<string>(budget);
+/** A memoised stemmer for compiling: a lexicon's own words, unbounded (the matcher's keys go through `infoOf`'s memo). */
+function stemmer(): (key: string) => string {
+  const stemCache = new Map<string, string>();
   return (key) => {
     let s = stemCache.get(key);
     if (s === undefined) {
@@ -910,7 +906,9 @@ function matcherFrom(lexicon: Lexicon, data: MatcherData, options: CompileOption
   // A term holding any negation word is matched as written, even when the
   // lexicon's negator list leaves that word out (`personne`, `plus`).
   const negators = new Set([...lexicon.negation.negators.map((w) => foldKey(w)), ...NEGATION_WORDS]);
-  const stemOf = stemmer(KEY_MEMO_BUDGET);
+  // No memo of its own, nor the text layer's: `infoOf` is its only caller, on keys its own memo lost, which a
+  // stem memo of the same size would have lost too (and would push the common words out of the text layer's).
+  const stemOf = stemUncached;
   const words = options.words ?? defaultWordData();
   const keyIds = KeyIds.from(data.keyList);
   const stemIds = KeyIds.from(data.stemList);

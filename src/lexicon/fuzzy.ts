@@ -156,9 +156,33 @@ export function editCost(a: string, b: string): number {
   return 2;
 }
 
-/** Symmetric-delete index: every key and its one-letter deletions → the keys. */
+/** Base of the strings' polynomial hash (mod 2³²) in the deletion index's filter. */
+const HASH_BASE = 31;
+/** Words longer than this skip the filter (no power precomputed): every variant is looked up. */
+const HASHED_MAX = 64;
+/** HASH_BASE^k mod 2³², k = 0…HASHED_MAX. */
+const POWERS = new Int32Array(HASHED_MAX + 1);
+POWERS[0] = 1;
+for (let k = 1; k <= HASHED_MAX; k += 1) POWERS[k] = Math.imul(POWERS[k - 1] as number, HASH_BASE);
+
+function hashOf(s: string): number {
+  let h = 0;
+  for (let i = 0; i < s.length; i += 1) h = (Math.imul(h, HASH_BASE) + s.charCodeAt(i)) | 0;
+  return h;
+}
+
+/**
+ * Symmetric-delete index: every key and its one-letter deletions → the keys.
+ * Beside the map, a Bloom filter of the variants' hashes: a word's own
+ * deletions are hashed from its prefixes without building them, and only a
+ * variant the filter may hold is built and looked up. Most words of a corpus
+ * are near no lexicon key, so most lookups end in the filter.
+ */
 export class DeletionIndex {
   private readonly map = new Map<string, string[]>();
+  /** Two bits a variant, about 16 bits per variant (a false positive only costs the lookup it would have made). */
+  private readonly filter: Int32Array;
+  private readonly bits: number;
 
   constructor(keys: Iterable<string>) {
     // Distinct keys give distinct (variant, key) pairs: one key's deletions differ unless they drop one of a double, skipped below.
@@ -170,12 +194,30 @@ export class DeletionIndex {
         this.put(key.slice(0, i) + key.slice(i + 1), key);
       }
     }
+    let words = 1;
+    while (words * 32 < 16 * this.map.size) words *= 2;
+    this.filter = new Int32Array(words);
+    this.bits = words * 32 - 1;
+    for (const variant of this.map.keys()) this.mark(hashOf(variant));
   }
 
   private put(variant: string, key: string): void {
     const list = this.map.get(variant);
     if (list === undefined) this.map.set(variant, [key]);
     else if (list[list.length - 1] !== key) list.push(key);
+  }
+
+  private mark(h: number): void {
+    const i = h & this.bits;
+    const j = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) & this.bits;
+    this.filter[i >>> 5] = (this.filter[i >>> 5] as number) | (1 << (i & 31));
+    this.filter[j >>> 5] = (this.filter[j >>> 5] as number) | (1 << (j & 31));
+  }
+
+  private mayHold(h: number): boolean {
+    const i = h & this.bits;
+    const j = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) & this.bits;
+    return ((this.filter[i >>> 5] as number) & (1 << (i & 31))) !== 0 && ((this.filter[j >>> 5] as number) & (1 << (j & 31))) !== 0;
   }
 
   get size(): number {
@@ -193,10 +235,20 @@ export class DeletionIndex {
         if (withinOneEdit(word, key)) (out ??= []).push(key);
       }
     };
-    visit(word);
-    for (let i = 0; i < word.length; i += 1) {
-      if (i > 0 && word[i] === word[i - 1]) continue;
-      visit(word.slice(0, i) + word.slice(i + 1));
+    const n = word.length;
+    const hashed = n <= HASHED_MAX;
+    const whole = hashed ? hashOf(word) : 0;
+    if (!hashed || this.mayHold(whole)) visit(word);
+    // The hash of the word without letter i, from the hash of its first i letters
+    // (`prefix`): whole + (prefix − (prefix·B + cᵢ))·B^(n−1−i), all mod 2³².
+    let prefix = 0;
+    for (let i = 0; i < n; i += 1) {
+      const c = word.charCodeAt(i);
+      const next = (Math.imul(prefix, HASH_BASE) + c) | 0;
+      if (!(i > 0 && c === word.charCodeAt(i - 1)) && (!hashed || this.mayHold((whole + Math.imul((prefix - next) | 0, POWERS[n - 1 - i] as number)) | 0))) {
+        visit(word.slice(0, i) + word.slice(i + 1));
+      }
+      prefix = next;
     }
     return out ?? [];
   }

@@ -19,10 +19,19 @@ export function stem(word: string): string {
   expectString(word);
   const cached = memo.get(word);
   if (cached !== undefined) return cached;
-  const key = foldKey(word);
-  const result = key.includes(' ') ? key.split(' ').map(stemKey).join(' ') : stemKey(key);
+  const result = stemUncached(word);
   if (word.length <= 64) memo.set(word, result);
   return result;
+}
+
+/**
+ * `stem(word)` without the memo, for a caller with a memo of its own in
+ * front (the matcher's, by token key): the rare words it misses would only
+ * push the common ones out of this one.
+ */
+export function stemUncached(word: string): string {
+  const key = foldKey(word);
+  return key.includes(' ') ? key.split(' ').map(stemKey).join(' ') : stemKey(key);
 }
 
 function stemKey(key: string): string {

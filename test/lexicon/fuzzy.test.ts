@@ -236,6 +236,31 @@ describe('building blocks', () => {
     );
   });
 
+  it('the deletion index finds them for long words too, near or past the filter’s length (property)', () => {
+    // Keys one edit from the word or from each other, so the filter has hits to pass; words up to 70 letters,
+    // past the 64 whose deletions it hashes.
+    const letter = fc.constantFrom('a', 'b', 'e', 'é', 'z');
+    const edited = (word: string, at: number, ch: string, kind: number): string => {
+      const i = at % (word.length + 1);
+      return kind === 0 ? word.slice(0, i) + word.slice(i + 1) : kind === 1 ? word.slice(0, i) + ch + word.slice(i) : word.slice(0, i) + ch + word.slice(i + 1);
+    };
+    fc.assert(
+      fc.property(
+        fc.string({ unit: letter, minLength: 1, maxLength: 70 }),
+        fc.array(fc.tuple(fc.nat(), letter, fc.integer({ min: 0, max: 2 }), fc.boolean()), { maxLength: 12 }),
+        (word, edits) => {
+          const keys = edits.map(([at, ch, kind, twice]) => {
+            const once = edited(word, at, ch, kind);
+            return twice ? edited(once, at + 1, ch, (kind + 1) % 3) : once;
+          });
+          const found = new DeletionIndex(keys).near(word).sort();
+          expect(found).toEqual([...new Set(keys)].filter((k) => k !== word && withinOneEdit(word, k)).sort());
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
   it('front coding round-trips', () => {
     const words = ['livraison', 'livraisons', 'livre', 'commande', 'a', 'aa', 'aujourd\'hui', 'peut-etre'];
     expect([...frontDecode(frontCode(words))].sort()).toEqual([...words].sort());
