@@ -174,6 +174,8 @@ export interface ColumnsUsed {
   file: string;
   /** How it was read: `csv, delimiter ";", utf8`, `xlsx, first worksheet`… */
   description: string;
+  /** The format it was read as (given, from its extension, or sniffed from its first bytes). */
+  format: 'csv' | 'tsv' | 'json' | 'jsonl' | 'xlsx';
   /** Header of the text column (`a+b` for joined columns). */
   text?: string;
   /** `--text a+b`: the joined columns. */

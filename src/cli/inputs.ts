@@ -2,7 +2,7 @@
 // lexicons, how to read. One definition, one reading path (`analyzeFiles`).
 import { Option, type Command } from 'commander';
 import { sectorNames } from '../lexicon/defaults.js';
-import type { ColumnOptions, InputFormat, InputSpec } from '../io/index.js';
+import type { ColumnOptions, ColumnsUsed, InputFormat, InputSpec } from '../io/index.js';
 import type { AnalyzeFilesOptions } from '../run/analyze-files.js';
 import { escapeForTerminal } from '../_utils/display.js';
 import { checkSectors, collect, corpusLang, delimiter, positiveInt, usageError } from './args.js';
@@ -112,7 +112,19 @@ export async function inputRun(
       maxXlsxSize: opts.maxXlsxSize * 1024 * 1024,
       maxRecordSize: opts.maxRecordSize * 1024 * 1024,
       stdin,
+      ...(opts.delimiter !== undefined ? { onColumns: delimiterWarning(io, m) } : {}),
     },
+  };
+}
+
+/**
+ * `--delimiter` with an input read as JSON, JSON Lines or XLSX: said once per
+ * such input, as it opens (a mixed run applies it to its CSV inputs).
+ */
+export function delimiterWarning(io: CliIo, m: CliMessages): (used: ColumnsUsed) => void {
+  return (used) => {
+    if (used.format === 'csv' || used.format === 'tsv') return;
+    io.stderr.write(`verbatim: ${m.notes.warning}${m.colon}${escapeForTerminal(m.notes.delimiterIgnored(used.file, used.format), true)}\n`);
   };
 }
 

@@ -132,6 +132,8 @@ export interface CliMessages {
     langMoved(value: string): string;
     sectorAutoNone(percent: number): string;
     sectorAuto(sector: string, percent: number): string;
+    /** `--delimiter` given, and an input read as another format than CSV or TSV. */
+    delimiterIgnored(file: string, format: string): string;
     columns(used: ColumnsUsed): string;
     /** No row could be analysed; `reasons` is "reason: count, …" or empty. */
     nothingAnalysed(rejected: number, reasons: string, seeRejects: boolean): string;
@@ -372,6 +374,7 @@ const fr: CliMessages = {
     langMoved: (value) => `--lang ${value} : la langue du corpus se donne désormais avec --corpus-lang ${value} ; --lang choisit la langue des messages (fr ou en). Cette forme sera refusée dans une prochaine version.`,
     sectorAutoNone: (pct) => `--sector auto : aucune couche sectorielle ne convient (aucune n'est utilisée par ${pct} % des premiers verbatims)`,
     sectorAuto: (sector, pct) => `--sector auto : ${sector} (ses termes se déclenchent dans ${pct} % des premiers verbatims)`,
+    delimiterIgnored: (file, format) => `--delimiter ne vaut que pour les entrées CSV et TSV : ignoré pour ${file}, lu comme ${format.toUpperCase()}`,
     columns: (used) => {
       const roles: string[] = [];
       const name = (header: string): string => JSON.stringify(header);
@@ -532,6 +535,7 @@ const en: CliMessages = {
     langMoved: (value) => `--lang ${value}: the corpus language is now given with --corpus-lang ${value}; --lang chooses the language of messages (fr or en). This form will be refused in a coming version.`,
     sectorAutoNone: (pct) => `--sector auto: no sector layer fits (none is used by ${pct} % of the first verbatims)`,
     sectorAuto: (sector, pct) => `--sector auto: ${sector} (its terms fire in ${pct} % of the first verbatims)`,
+    delimiterIgnored: (file, format) => `--delimiter applies to CSV and TSV inputs only: ignored for ${file}, read as ${format.toUpperCase()}`,
     columns: (used) => {
       const roles: string[] = [];
       const name = (header: string): string => JSON.stringify(header);

@@ -19,7 +19,7 @@ import { chiSquarePValue, logLikelihood } from '../_utils/log-likelihood.js';
 import { maskPersonalData } from '../report/mask.js';
 import { keywordsWithoutPersonalData } from '../report/state.js';
 import { detectScoreScale } from '../report/scales.js';
-import { hashOf } from '../report/terms.js';
+import { hashOf } from '../_utils/hash.js';
 import { FRENCH_NEGATORS } from '../text/negators.js';
 import { stem } from '../text/stem.js';
 import type { VerbatimAnalysis } from '../types.js';

@@ -155,6 +155,7 @@ interface Planned {
   cleanup?: () => Promise<void>;
   prepared?: PreparedInput;
   mapping?: ColumnMapping;
+  format?: InputFormat;
   reject?: ReadReject;
   /** Author values meaning the brand, for this file. */
   agentAuthors?: readonly string[];
@@ -201,7 +202,7 @@ async function plan(spec: InputSpec, options: ReadOptions, issues: InputIssue[])
     for (const problem of problems) {
       issues.push({ file, line: 1, ...inputProblem(problem.code, { ...problem.params, description: prepared.description } as never) });
     }
-    return { file, prepared, mapping, agentAuthors: spec.agentAuthors ?? [], cleanup };
+    return { file, prepared, mapping, format, agentAuthors: spec.agentAuthors ?? [], cleanup };
   } catch (error) {
     if (error instanceof TypeError) {
       await cleanup();
@@ -307,8 +308,8 @@ export async function* readVerbatims(inputs: ReadonlyArray<string | InputSpec>, 
     for (const spec of specs) planned.push(await plan({ ...shared, ...spec }, options, issues));
     if (issues.length > 0) throw new InputError(issues);
     if (options.onColumns) {
-      for (const { file, prepared, mapping } of planned) {
-        if (prepared === undefined || mapping === undefined || prepared === NOTHING) continue;
+      for (const { file, prepared, mapping, format } of planned) {
+        if (prepared === undefined || mapping === undefined || format === undefined || prepared === NOTHING) continue;
         // A stream's encoding may be told only at its first accent, while its rows are read: the
         // description says what is known when it is read (the report's provenance, at the end).
         const used: ColumnsUsed = {
@@ -316,6 +317,7 @@ export async function* readVerbatims(inputs: ReadonlyArray<string | InputSpec>, 
           get description() {
             return prepared.description;
           },
+          format,
           ...mapping,
         };
         options.onColumns(used);

@@ -199,8 +199,6 @@ class GlobIndex {
   readonly globs: Glob[] = [];
   private readonly ids = new Map<string, number>();
   private readonly byTrigram = new Map<string, number[]>();
-  /** Per low byte of a character code: some indexed trigram starts with such a character (most of a key's positions start none). */
-  private readonly starts = new Uint8Array(256);
   private readonly scan: number[] = [];
 
   add(pattern: string): number {
@@ -215,7 +213,6 @@ class GlobIndex {
       const list = this.byTrigram.get(tri);
       if (list === undefined) this.byTrigram.set(tri, [id]);
       else list.push(id);
-      this.starts[tri.charCodeAt(0) & 0xff] = 1;
     } else this.scan.push(id);
     return id;
   }
@@ -234,7 +231,6 @@ class GlobIndex {
       // back later in the key, whose list is then skipped.
       let lists: number[][] | undefined;
       for (let i = 0; i + 3 <= key.length; i += 1) {
-        if (this.starts[key.charCodeAt(i) & 0xff] === 0) continue;
         const list = this.byTrigram.get(key.slice(i, i + 3));
         if (list === undefined || lists?.includes(list) === true) continue;
         (lists ??= []).push(list);

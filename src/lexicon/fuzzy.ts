@@ -17,6 +17,7 @@
 // when its spelling is the lexicon's; a token without any accent still matches.
 import { FR_WORDS } from '../data/fr-words.generated.js';
 import { foldKey } from '../text/index.js';
+import { bloomAdd, bloomHas, bloomWords, hashOf, hashPower, HASH_BASE } from '../_utils/hash.js';
 
 /** Least letters of a lexicon word a misspelling may be corrected to, and of the misspelling itself. */
 export const FUZZY_MIN = 5;
@@ -156,21 +157,6 @@ export function editCost(a: string, b: string): number {
   return 2;
 }
 
-/** Base of the strings' polynomial hash (mod 2³²) in the deletion index's filter. */
-const HASH_BASE = 31;
-/** Words longer than this skip the filter (no power precomputed): every variant is looked up. */
-const HASHED_MAX = 64;
-/** HASH_BASE^k mod 2³², k = 0…HASHED_MAX. */
-const POWERS = new Int32Array(HASHED_MAX + 1);
-POWERS[0] = 1;
-for (let k = 1; k <= HASHED_MAX; k += 1) POWERS[k] = Math.imul(POWERS[k - 1] as number, HASH_BASE);
-
-function hashOf(s: string): number {
-  let h = 0;
-  for (let i = 0; i < s.length; i += 1) h = (Math.imul(h, HASH_BASE) + s.charCodeAt(i)) | 0;
-  return h;
-}
-
 /**
  * Symmetric-delete index: every key and its one-letter deletions → the keys.
  * Beside the map, a Bloom filter of the variants' hashes: a word's own
@@ -182,7 +168,6 @@ export class DeletionIndex {
   private readonly map = new Map<string, string[]>();
   /** Two bits a variant, about 16 bits per variant (a false positive only costs the lookup it would have made). */
   private readonly filter: Int32Array;
-  private readonly bits: number;
 
   constructor(keys: Iterable<string>) {
     // Distinct keys give distinct (variant, key) pairs: one key's deletions differ unless they drop one of a double, skipped below.
@@ -194,30 +179,14 @@ export class DeletionIndex {
         this.put(key.slice(0, i) + key.slice(i + 1), key);
       }
     }
-    let words = 1;
-    while (words * 32 < 16 * this.map.size) words *= 2;
-    this.filter = new Int32Array(words);
-    this.bits = words * 32 - 1;
-    for (const variant of this.map.keys()) this.mark(hashOf(variant));
+    this.filter = new Int32Array(bloomWords(this.map.size, 16));
+    for (const variant of this.map.keys()) bloomAdd(this.filter, hashOf(variant));
   }
 
   private put(variant: string, key: string): void {
     const list = this.map.get(variant);
     if (list === undefined) this.map.set(variant, [key]);
     else if (list[list.length - 1] !== key) list.push(key);
-  }
-
-  private mark(h: number): void {
-    const i = h & this.bits;
-    const j = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) & this.bits;
-    this.filter[i >>> 5] = (this.filter[i >>> 5] as number) | (1 << (i & 31));
-    this.filter[j >>> 5] = (this.filter[j >>> 5] as number) | (1 << (j & 31));
-  }
-
-  private mayHold(h: number): boolean {
-    const i = h & this.bits;
-    const j = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) & this.bits;
-    return ((this.filter[i >>> 5] as number) & (1 << (i & 31))) !== 0 && ((this.filter[j >>> 5] as number) & (1 << (j & 31))) !== 0;
   }
 
   get size(): number {
@@ -235,17 +204,14 @@ export class DeletionIndex {
         if (withinOneEdit(word, key)) (out ??= []).push(key);
       }
     };
-    const n = word.length;
-    const hashed = n <= HASHED_MAX;
-    const whole = hashed ? hashOf(word) : 0;
-    if (!hashed || this.mayHold(whole)) visit(word);
+    visit(word);
     // The hash of the word without letter i, from the hash of its first i letters
     // (`prefix`): whole + (prefix − (prefix·B + cᵢ))·B^(n−1−i), all mod 2³².
-    let prefix = 0;
-    for (let i = 0; i < n; i += 1) {
-      const c = word.charCodeAt(i);
-      const next = (Math.imul(prefix, HASH_BASE) + c) | 0;
-      if (!(i > 0 && c === word.charCodeAt(i - 1)) && (!hashed || this.mayHold((whole + Math.imul((prefix - next) | 0, POWERS[n - 1 - i] as number)) | 0))) {
+    const whole = hashOf(word);
+    for (let i = 0, prefix = 0; i < word.length; i += 1) {
+      const next = (Math.imul(prefix, HASH_BASE) + word.charCodeAt(i)) | 0;
+      // Deleting either letter of a double gives the same string: looked up once.
+      if (word[i] !== word[i - 1] && bloomHas(this.filter, (whole + Math.imul(prefix - next, hashPower(word.length - 1 - i))) | 0)) {
         visit(word.slice(0, i) + word.slice(i + 1));
       }
       prefix = next;

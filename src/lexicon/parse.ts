@@ -100,17 +100,27 @@ const MAX_FLOW_DEPTH = 256;
  * the end of the stack a regular expression it compiles aborts the whole
  * process (V8's "RegExpCompiler Allocation failed"), which no catch can
  * report. A quote only opens a scalar where YAML lets it (after a blank,
- * `[`, `{`, `,` or `:`), not as the apostrophe of « l'attente ».
+ * `[`, `{`, `,` or `:`), not as the apostrophe of « l'attente »; a comment
+ * (`#` after a blank) counts nothing. A quote this scan opens ends at its
+ * line's end at the latest: an apostrophe it took for a quote (in a comment,
+ * a block scalar's text, a plain scalar) must not hide the brackets of the
+ * lines after it. A quoted scalar over several lines is rare in a lexicon;
+ * its later lines are counted like the rest.
  */
 function flowDepthOverflow(source: string): number {
   let depth = 0;
   let quote = 0;
   for (let i = 0; i < source.length; i++) {
     const c = source.charCodeAt(i);
-    if (quote !== 0) {
-      // An escape: \" in a double-quoted scalar, '' in a single-quoted one.
-      if (quote === 0x22 ? c === 0x5c : c === 0x27 && source.charCodeAt(i + 1) === 0x27) i++;
+    if (c === 0x0a) quote = 0;
+    else if (quote !== 0) {
+      // An escape: \" in a double-quoted scalar, '' in a single-quoted one (never the line's end).
+      if (source.charCodeAt(i + 1) !== 0x0a && (quote === 0x22 ? c === 0x5c : c === 0x27 && source.charCodeAt(i + 1) === 0x27)) i++;
       else if (c === quote) quote = 0;
+    } else if (c === 0x23 && (i === 0 || /\s/.test(source[i - 1]!))) {
+      const end = source.indexOf('\n', i);
+      if (end === -1) break;
+      i = end - 1;
     } else if ((c === 0x22 || c === 0x27) && (i === 0 || /[\s[{,:]/.test(source[i - 1]!))) quote = c;
     else if (c === 0x5b || c === 0x7b) {
       if (++depth > MAX_FLOW_DEPTH) return i;

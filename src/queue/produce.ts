@@ -62,6 +62,8 @@ export interface ProduceQueueOptions extends QueueAnalysisOptions {
   /** What `-` reads (default `process.stdin`). */
   stdin?: AsyncIterable<Uint8Array | string>;
   onProgress?: (rows: number) => void;
+  /** Called as each input opens, with the columns and format it is read with (before its first row). */
+  onColumns?: (used: ColumnsUsed) => void;
 }
 
 /** What `produceQueue` enqueued. */
@@ -144,7 +146,10 @@ export async function produceQueue(files: Array<string | InputSpec>, options: Pr
     const read = readVerbatims(inputs, {
       channels: analyzer.lexicon.channels,
       ...(options.lang !== undefined ? { lang: rejectLang(options.lang) } : {}),
-      onColumns: (used) => columnsUsed.push(used),
+      onColumns: (used) => {
+        columnsUsed.push(used);
+        options.onColumns?.(used);
+      },
       ...(options.maxXlsxSize !== undefined ? { maxXlsxSize: options.maxXlsxSize } : {}),
       ...(options.maxRecordSize !== undefined ? { maxRecordSize: options.maxRecordSize } : {}),
       ...(options.maxStreamMemory !== undefined ? { maxStreamMemory: options.maxStreamMemory } : {}),

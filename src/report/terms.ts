@@ -33,6 +33,7 @@
  * and identical to the table built without a budget.
  */
 import { compareStrings } from './counts.js';
+import { bloomAdd, bloomHas, bloomWords, hashOf, hashPower, HASH_BASE } from '../_utils/hash.js';
 
 /** One word or expression table of the state (plain JSON). */
 export interface TermTable {
@@ -78,22 +79,8 @@ export function termTableOf(value: unknown, slack = 0): TermTable {
 
 // ---------------------------------------------------------------- hashing
 
-// Polynomial hash of the UTF-16 code units, mod 2^32: the hash of "a b" follows from those of "a" and "b".
-const BASE = 0x01000193;
-const POWERS: number[] = [1];
-function power(n: number): number {
-  while (POWERS.length <= n) POWERS.push(Math.imul(POWERS[POWERS.length - 1] as number, BASE));
-  return POWERS[n] as number;
-}
-
-export function hashOf(s: string): number {
-  let h = 0;
-  for (let i = 0; i < s.length; i++) h = (Math.imul(h, BASE) + s.charCodeAt(i)) | 0;
-  return h;
-}
-
 /** The hash of `x + ' ' + y` from the hash of x, and y with its hash. */
-const joinHash = (hx: number, y: string, hy: number): number => (Math.imul((Math.imul(hx, BASE) + 32) | 0, power(y.length)) + hy) | 0;
+const joinHash = (hx: number, y: string, hy: number): number => (Math.imul((Math.imul(hx, HASH_BASE) + 32) | 0, hashPower(y.length)) + hy) | 0;
 
 /** Spreads the bits before masking (murmur3's finaliser). */
 function bucketOf(h: number, mask: number): number {
@@ -259,21 +246,14 @@ function count(table: TermTable, index: TermIndex, h: number, a: string, b: stri
 function admitted(table: TermTable, index: TermIndex, h: number, budget: number): boolean {
   const terms = 4 * budget;
   if (index.door === undefined || index.doorTerms >= terms) {
-    let words = 1;
-    while (words * 32 < 16 * terms) words *= 2;
+    const words = bloomWords(terms, 16);
     if (index.door === undefined || index.door.length !== words) index.door = new Int32Array(words);
     else index.door.fill(0);
     index.doorTerms = 0;
     table.slack += 1;
   }
-  const door = index.door;
-  const bits = door.length * 32 - 1;
-  const i = h & bits;
-  const j = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) & bits;
-  const seen = (door[i >>> 5] as number) & (1 << (i & 31)) && (door[j >>> 5] as number) & (1 << (j & 31));
-  if (seen) return true;
-  door[i >>> 5] = (door[i >>> 5] as number) | (1 << (i & 31));
-  door[j >>> 5] = (door[j >>> 5] as number) | (1 << (j & 31));
+  if (bloomHas(index.door, h)) return true;
+  bloomAdd(index.door, h);
   index.doorTerms++;
   return false;
 }

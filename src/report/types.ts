@@ -385,7 +385,7 @@ export interface Report extends CoreReport {
 }
 
 /** The columns one input was read with. */
-export type ProvenanceColumns = ColumnsUsed;
+export type ProvenanceColumns = Omit<ColumnsUsed, 'format'>;
 
 /** What made a report: enough to tell two runs apart and to run one again. */
 export interface ReportProvenance {

@@ -410,7 +410,7 @@ export async function* checkGroupColumn(items: AsyncIterable<ReadItem>, column: 
         }
         const keys = Object.keys(item.verbatim.meta ?? {});
         first.set(file, keys);
-        if (!has && columns !== undefined && /^(?:csv|tsv|xlsx)\b/i.test(columns.description)) {
+        if (!has && columns !== undefined && columns.format !== 'json' && columns.format !== 'jsonl') {
           throw problem(file, inputProblem('by_no_column', { name, keys }));
         }
       }

@@ -10,9 +10,8 @@
 export class Memo<V> {
   private young = new Map<string, V>();
   private old = new Map<string, V>();
-  constructor(private readonly half: number) {
-    if (!(half >= 1)) throw new RangeError(`verbatim-fr: a memo budget must be at least 1, got ${half}`);
-  }
+  /** `half`: entries per generation (internal budgets, all constants of at least 1). */
+  constructor(private readonly half: number) {}
 
   get(key: string): V | undefined {
     const hit = this.young.get(key);

@@ -37,6 +37,10 @@ beforeAll(() => {
   writeFileSync(at('pipes.csv'), 'id|commentaire\nP1|Livraison lente ; colis abîmé, carton ouvert\nP2|Conseiller aimable, problème réglé ; merci\n');
   writeFileSync(at('semicolons.csv'), 'id;commentaire\nS1;Bon produit, livré vite\nS2;Colis abîmé, remboursé\n');
   writeFileSync(at('tabs.csv'), 'id\tcommentaire\nT1\tAttente au téléphone, 40 minutes ; inadmissible\n');
+  writeFileSync(at('avis.json'), JSON.stringify([{ id: 'J1', commentaire: 'Colis abîmé, remboursé vite' }]));
+  writeFileSync(at('avis.jsonl'), `${JSON.stringify({ id: 'L1', commentaire: 'Attente trop longue' })}\n`);
+  // No extension: sniffed as JSON Lines from its first bytes.
+  writeFileSync(at('export'), `${JSON.stringify({ id: 'X1', commentaire: 'Très bon accueil' })}\n`);
 });
 
 describe('--delimiter', () => {
@@ -81,6 +85,31 @@ describe('--delimiter', () => {
     const r = await cli(args.map((a) => (a === 'FILE' ? at('pipes.csv') : a)));
     expect([r.code, r.stdout]).toEqual([EXIT.usage, '']);
     expect(r.stderr).toContain(message);
+  });
+
+  it('with an input read as JSON, JSON Lines or XLSX: a warning naming it, the run goes on', async () => {
+    const r = await cli(['analyze', at('semicolons.csv'), at('avis.json'), at('avis.jsonl'), at('export'), '--delimiter', ';', '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(reportOf(r.stdout).summary).toMatchObject({ analysed: 5, rejected: 0 });
+    const warnings = r.stderr.split('\n').filter((line) => line.includes('--delimiter'));
+    expect(warnings).toEqual([
+      `verbatim: warning: --delimiter applies to CSV and TSV inputs only: ignored for ${at('avis.json')}, read as JSON`,
+      `verbatim: warning: --delimiter applies to CSV and TSV inputs only: ignored for ${at('avis.jsonl')}, read as JSONL`,
+      `verbatim: warning: --delimiter applies to CSV and TSV inputs only: ignored for ${at('export')}, read as JSONL`,
+    ]);
+    // Told for the format it is read as: --input-format csv makes the same bytes a CSV input.
+    const asCsv = await cli(['analyze', at('pipes.csv'), '--delimiter', '|', '--input-format', 'csv', '--format', 'json']);
+    expect([asCsv.code, asCsv.stderr]).toEqual([0, '']);
+    // Without --delimiter: nothing said.
+    expect((await cli(['analyze', at('avis.json'), '--format', 'json'])).stderr).toBe('');
+  });
+
+  it('the warning in French by default, and from discover too', async () => {
+    const out = sink();
+    const err = sink();
+    const code = await main(['discover', at('avis.json'), '--delimiter', ';', '--format', 'json'], { stdout: out.stream, stderr: err.stream, env: { CI: 'true' }, stdin: Readable.from([]) });
+    expect(code).toBe(0);
+    expect(err.text()).toBe(`verbatim: avertissement : --delimiter ne vaut que pour les entrées CSV et TSV : ignoré pour ${at('avis.json')}, lu comme JSON\n`);
   });
 
   it('--sector auto reads the first texts with it too', async () => {

@@ -167,6 +167,21 @@ describe('lexicon errors carry file, line, column, entry id and hint', () => {
     expect(parsed.success && parsed.lexicon.entries?.[0]?.terms).toEqual([`l'attente ${brackets}`, "l'attente", `x" ${brackets}`]);
   });
 
+  it('counts no bracket inside a comment', () => {
+    const source = entry(`  # ${'['.repeat(300)} old terms, kept for reference\n  - id: attente\n    kind: irritant\n    terms: [attente] # ${'{'.repeat(300)}\n`);
+    const parsed = safeParseLexicon(source, { file: 'comments.yml' });
+    expect(parsed.success && parsed.lexicon.entries?.[0]?.terms).toEqual(['attente']);
+  });
+
+  it.each([
+    ['a comment', `# l'avis 'du client\nentries: [`],
+    ['a block scalar', `notes: |\n  'open\n  "x\\\nentries: [`],
+    ['a plain scalar', `notes: c'est 'bien\nentries: [`],
+  ])('an apostrophe taken for a quote in %s hides no bracket of the lines after it', (_what, head) => {
+    const [issue] = issuesOf(`version: 1\n${head}${'['.repeat(300)}${']'.repeat(301)}\n`);
+    expect(issue).toMatchObject({ path: '(syntax)', message: 'YAML syntax error: lists or mappings nested too deep to read' });
+  });
+
   it('locates problems in JSON sources too', () => {
     const json = '{\n  "version": 1,\n  "entries": [\n    { "id": "a", "kind": "theme", "terms": ["*"] }\n  ]\n}\n';
     const result = safeParseLexicon(json, { file: 'my.json', format: 'json' });

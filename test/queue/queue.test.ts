@@ -282,6 +282,20 @@ describe.skipIf(!HAS_REDIS)('against a real Redis on localhost', () => {
     }
   }, 60_000);
 
+  it('produce --delimiter with a JSON Lines input: the warning analyze gives, and the rows enqueued', async () => {
+    writeFileSync(at('feed.jsonl'), ['Colis abîmé', 'Livré vite, merci', 'Attente trop longue'].map((t, k) => JSON.stringify({ id: `F${k}`, commentaire: t })).join('\n'));
+    const r = await cli(['queue', 'produce', at('feed.jsonl'), '--delimiter', ';', '--redis', redis.url, '--queue', 'delimiter-jsonl']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`verbatim: warning: --delimiter applies to CSV and TSV inputs only: ignored for ${at('feed.jsonl')}, read as JSONL\n`);
+    const queue = new Queue('delimiter-jsonl', { connection: redisOptionsOf(redis.url) });
+    try {
+      expect((await queue.getJobs(['waiting'])).reduce((n, job) => n + (job.data as { items: unknown[] }).items.length, 0)).toBe(3);
+    } finally {
+      await queue.obliterate({ force: true });
+      await queue.close();
+    }
+  });
+
   it('the CLI producer keeps the word budget analyze keeps (--vocabulary), and queue merge writes the tables and labels merge writes', async () => {
     const { header, records } = await sampleRecords();
     writeFileSync(at('part.csv'), header + records.slice(0, 90).join(''));

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { createReportBuilder, finalizeReport, mergeReportStates, renderReport } from '../../src/report/index.js';
 import type { ReportState } from '../../src/report/index.js';
 import { compareStrings } from '../../src/report/counts.js';
-import { addKeywords, emptyTermTable, hashOf, mergeTermTables, nthLargest, topTerms, type TermTable } from '../../src/report/terms.js';
+import { addKeywords, emptyTermTable, mergeTermTables, nthLargest, topTerms, type TermTable } from '../../src/report/terms.js';
+import { hashOf } from '../../src/_utils/hash.js';
 import { analysis, meta } from './helpers.js';
 
 type Doc = ReadonlyArray<string | null>;

@@ -332,7 +332,7 @@ describe('--export keyness|cooccurrence|trends|drivers and --by', () => {
 
   it('--by naming no column of a table: refused at its first row, its other columns listed; a JSON input, when no record has it', async () => {
     const row = (file: string, meta: Record<string, string>) => ({ type: 'verbatim' as const, source: { file, row: 1 }, verbatim: { id: '1', text: 'ok', meta } });
-    const used = [{ file: 'f.csv', description: 'csv, delimiter ";", utf8', text: 'avis' }, { file: 'g.jsonl', description: 'jsonl, utf8', text: 'avis' }];
+    const used = [{ file: 'f.csv', description: 'csv, delimiter ";", utf8', format: 'csv' as const, text: 'avis' }, { file: 'g.jsonl', description: 'jsonl, utf8', format: 'jsonl' as const, text: 'avis' }];
     const csv = checkGroupColumn((async function* () { yield row('f.csv', { Région: 'Bretagne', magasin: 'Lyon' }); })(), 'Region', used);
     await expect(csv.next()).rejects.toThrow(/--by: no column "Region"[\s\S]*"Région", "magasin"/);
     const json = checkGroupColumn((async function* () { yield row('g.jsonl', { magasin: 'Lyon' }); yield row('g.jsonl', {}); })(), 'Région', used);
@@ -346,7 +346,7 @@ describe('--export keyness|cooccurrence|trends|drivers and --by', () => {
     ['note', 'score', /this column is read as the score/],
   ])('--by %s, the %s column: refused at the first row', async (column, role, message) => {
     const item = { type: 'verbatim' as const, source: { file: 'f.csv', row: 1 }, verbatim: { id: '1', text: 'ok', meta: { Région: 'Bretagne' } } };
-    const used = [{ file: 'f.csv', description: 'csv, delimiter ";", utf8', text: 'avis', [role]: column }];
+    const used = [{ file: 'f.csv', description: 'csv, delimiter ";", utf8', format: 'csv' as const, text: 'avis', [role]: column }];
     const read = checkGroupColumn((async function* () { yield item; })(), column, used);
     await expect(read.next()).rejects.toThrow(message);
     // A column kept as meta passes, row by row.

@@ -19,8 +19,4 @@ describe('Memo', () => {
     }
     expect(memo.get('hot')).toBe(1);
   });
-
-  it.each([0, -1, Number.NaN])('refuses a budget of %s', (budget) => {
-    expect(() => new Memo(budget)).toThrow(RangeError);
-  });
 });

@@ -177,7 +177,14 @@ export function analyzeCommand(program: Command, context: CommandContext): void 
           tables: Object.fromEntries(TABLE_KINDS.filter((kind) => exports[kind] !== undefined).map((kind) => [kind, exports[kind] === '-' ? io.stdout : (exports[kind] as string)])),
           ...(opts.by !== undefined ? { groupBy: opts.by } : {}),
           // The columns each input is read with, said before the first row (where the progress bar would be).
-          ...(showColumns ? { onColumns: (used: ColumnsUsed) => io.stderr.write(`verbatim: ${escapeForTerminal(m.notes.columns(used), true)}\n`) } : {}),
+          ...(showColumns || options.onColumns !== undefined
+            ? {
+                onColumns: (used: ColumnsUsed) => {
+                  if (showColumns) io.stderr.write(`verbatim: ${escapeForTerminal(m.notes.columns(used), true)}\n`);
+                  options.onColumns?.(used);
+                },
+              }
+            : {}),
           keepState: opts.format === 'state',
           onProgress: (n) => progress.tick(n),
         });

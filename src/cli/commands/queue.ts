@@ -10,7 +10,7 @@ import { DEFAULT_CHUNK_ROWS, DEFAULT_QUEUE, DEFAULT_REDIS_URL } from '../../queu
 import { escapeForTerminal } from '../../_utils/display.js';
 import { checkSectors, collect, corpusLang, delimiter, positiveInt, usageError } from '../args.js';
 import { checkInputs, checkOutputs } from '../checks.js';
-import { checkReadLimits, pickColumns, type InputCliOptions } from '../inputs.js';
+import { checkReadLimits, delimiterWarning, pickColumns, type InputCliOptions } from '../inputs.js';
 import { EXIT, type CommandContext } from '../context.js';
 import { output, stdoutUsers } from '../output.js';
 import { onStopSignal } from '../process.js';
@@ -101,6 +101,7 @@ export function queueCommand(program: Command, context: CommandContext): void {
         maxXlsxSize: opts.maxXlsxSize * 1024 * 1024,
         maxRecordSize: opts.maxRecordSize * 1024 * 1024,
         ...(io.stdin ? { stdin: io.stdin as AsyncIterable<Uint8Array> } : {}),
+        ...(opts.delimiter !== undefined ? { onColumns: delimiterWarning(io, m) } : {}),
       });
       say(m.notes.queueProduced(result.queue, result.rows, result.chunks, result.retried));
     });

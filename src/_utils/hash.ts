@@ -1,0 +1,47 @@
+// Hashing shared by the report's term tables and the matcher's misspelling
+// index: a polynomial hash whose value for a string built from pieces follows
+// from the pieces' (so a string need not be built to be hashed), and a Bloom
+// filter over such hashes, two bits a value.
+
+/** The polynomial hash of the UTF-16 code units, mod 2³². */
+export const HASH_BASE = 0x01000193;
+const POWERS: number[] = [1];
+
+/** HASH_BASE^n mod 2³² (computed once per n). */
+export function hashPower(n: number): number {
+  while (POWERS.length <= n) POWERS.push(Math.imul(POWERS[POWERS.length - 1] as number, HASH_BASE));
+  return POWERS[n] as number;
+}
+
+/** `hashOf(a + b)` is `hashOf(a) · HASH_BASE^|b| + hashOf(b)` (mod 2³²). */
+export function hashOf(s: string): number {
+  let h = 0;
+  for (let i = 0; i < s.length; i++) h = (Math.imul(h, HASH_BASE) + s.charCodeAt(i)) | 0;
+  return h;
+}
+
+/** The 32-bit words of a Bloom filter with about `bitsPer` bits for each of `values` values (a power of two). */
+export function bloomWords(values: number, bitsPer: number): number {
+  let words = 1;
+  while (words * 32 < bitsPer * values) words *= 2;
+  return words;
+}
+
+/** The second of a value's two bits (the first is its low bits). */
+const second = (h: number, mask: number): number => Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) & mask;
+
+/** Whether `h` may be in the filter (false: it is not). */
+export function bloomHas(filter: Int32Array, h: number): boolean {
+  const mask = filter.length * 32 - 1;
+  const i = h & mask;
+  const j = second(h, mask);
+  return ((filter[i >>> 5] as number) & (1 << (i & 31))) !== 0 && ((filter[j >>> 5] as number) & (1 << (j & 31))) !== 0;
+}
+
+export function bloomAdd(filter: Int32Array, h: number): void {
+  const mask = filter.length * 32 - 1;
+  const i = h & mask;
+  const j = second(h, mask);
+  filter[i >>> 5] = (filter[i >>> 5] as number) | (1 << (i & 31));
+  filter[j >>> 5] = (filter[j >>> 5] as number) | (1 << (j & 31));
+}
