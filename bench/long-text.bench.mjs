@@ -1,5 +1,6 @@
 // Cost of one long verbatim against its length: each kind of content is
-// analysed at S and 4·S characters; linear time gives a ratio near 4 (the
+// analysed and added to a report (its examples: highlights moved into the
+// masked text) at S and 4·S characters; linear time gives a ratio near 4 (the
 // figure printed is the cost per character at 4·S over the cost at S:
 // ~1 when linear, ~4 when quadratic). BENCH_LONG_KB sets S (default 128).
 import { dirname, join } from 'node:path';
@@ -20,10 +21,12 @@ const KINDS = {
   sentences: 'Livraison en retard. Colis abîmé ! Service nul ? Super vendeur. ',
   lines: 'colis arrivé cassé\nremboursement toujours pas reçu\nconseillère adorable\n',
   english: 'the delivery was late and the support never answered but the product is great ',
+  // Matches between personal data: thousands of highlights and of masked spans in one letter.
+  personal: 'colis en retard, écrivez à jean.dupont@example.com ou au 06 12 34 56 78, remboursement jamais reçu ',
 };
 
 export default async function bench() {
-  const { createAnalyzer, analyzeVerbatim } = await import(pathToFileURL(join(root, 'dist/index.js')).href);
+  const { createAnalyzer, analyzeVerbatim, createReportBuilder, reportMeta } = await import(pathToFileURL(join(root, 'dist/index.js')).href);
   const analyzer = createAnalyzer();
   const size = Number(process.env.BENCH_LONG_KB ?? 128) * 1024;
   // Warm up: compile the English layer and JIT the hot paths.
@@ -35,7 +38,7 @@ export default async function bench() {
     const time = (chars) => {
       const text = unit.repeat(Math.ceil(chars / unit.length));
       const t0 = cpu();
-      analyzeVerbatim({ id: kind, text }, analyzer);
+      createReportBuilder({ meta: reportMeta(analyzer) }).add(analyzeVerbatim({ id: kind, text }, analyzer));
       return cpu() - t0;
     };
     // Best of a few runs: the machine is shared, garbage collection lands where it likes.

@@ -27,21 +27,15 @@ export function bloomWords(values: number, bitsPer: number): number {
   return words;
 }
 
-/** The second of a value's two bits (the first is its low bits). */
-const second = (h: number, mask: number): number => Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) & mask;
-
-/** Whether `h` may be in the filter (false: it is not). */
-export function bloomHas(filter: Int32Array, h: number): boolean {
+/** Whether `h` may be in the filter (false: it is not); with `add`, it is in the filter after. */
+export function bloomHas(filter: Int32Array, h: number, add = false): boolean {
   const mask = filter.length * 32 - 1;
   const i = h & mask;
-  const j = second(h, mask);
-  return ((filter[i >>> 5] as number) & (1 << (i & 31))) !== 0 && ((filter[j >>> 5] as number) & (1 << (j & 31))) !== 0;
-}
-
-export function bloomAdd(filter: Int32Array, h: number): void {
-  const mask = filter.length * 32 - 1;
-  const i = h & mask;
-  const j = second(h, mask);
-  filter[i >>> 5] = (filter[i >>> 5] as number) | (1 << (i & 31));
-  filter[j >>> 5] = (filter[j >>> 5] as number) | (1 << (j & 31));
+  const j = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) & mask;
+  const had = ((filter[i >>> 5] as number) & (1 << (i & 31))) !== 0 && ((filter[j >>> 5] as number) & (1 << (j & 31))) !== 0;
+  if (add) {
+    filter[i >>> 5] = (filter[i >>> 5] as number) | (1 << (i & 31));
+    filter[j >>> 5] = (filter[j >>> 5] as number) | (1 << (j & 31));
+  }
+  return had;
 }

@@ -5,6 +5,7 @@
 // list of common ones, or a name alone on the last line. Words lists are
 // folded (lowercase, no accents). Linear: one pass over the word tokens.
 import { foldAccents, isPrintableAscii } from '../text/fold.js';
+import { Memo } from '../text/memo.js';
 import { stopwords } from '../lexicon/text-tables.js';
 
 const set = (words: string): ReadonlySet<string> => new Set(words.split(/\s+/u).filter((w) => w !== ''));
@@ -120,14 +121,15 @@ const FIRST_NAMES = set(`aaron abdel abdelkader abdallah abdou adam adele adelai
   theophile tiphaine valery walid wassim william yoann yoan yohan yohann youssef yasmina zakaria zineb`);
 
 // Folded words with a letter beyond ASCII, memoised (the same words come back verbatim after verbatim,
-// and normalising is slow); cleared when large. An ASCII word folds to its lowercase, faster than a lookup.
-const folded = new Map<string, string>();
+// and normalising is slow). An ASCII word folds to its lowercase, faster than a lookup. 8,192 a generation:
+// on a growing vocabulary (200,000 rows) it misses 6 % of these words, against 3 % when a map kept 50,000
+// (6 MB in every thread); a miss costs about a microsecond.
+const folded = new Memo<string>(8_192);
 function fold(s: string): string {
   if (isPrintableAscii(s)) return s.toLowerCase();
   let f = folded.get(s);
   if (f === undefined) {
     f = foldAccents(s);
-    if (folded.size >= 50_000) folded.clear();
     folded.set(s, f);
   }
   return f;

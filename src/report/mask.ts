@@ -649,15 +649,25 @@ export function findPersonalData(text: string, gated = true): Found[] {
   return claims.found.sort((a, b) => a.start - b.start);
 }
 
-/** Moves an offset of the original text into the masked text. */
+/**
+ * Moves an offset of the original text into the masked text. The
+ * replacements are sorted and never overlap: only the last one starting
+ * before the offset can hold it or shift it, found by bisection (a long
+ * letter has thousands of spans and of replacements: a scan of them per span
+ * was quadratic).
+ */
 function remap(replacements: readonly MaskReplacement[], offset: number, side: 'start' | 'end'): number {
-  let delta = 0;
-  for (const r of replacements) {
-    if (offset <= r.start) break;
-    if (offset < r.end) return side === 'start' ? r.maskedStart : r.maskedEnd;
-    delta = r.maskedEnd - r.end;
+  let lo = 0;
+  let hi = replacements.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((replacements[mid] as MaskReplacement).start < offset) lo = mid + 1;
+    else hi = mid;
   }
-  return offset + delta;
+  const r = replacements[lo - 1];
+  if (r === undefined) return offset;
+  if (offset < r.end) return side === 'start' ? r.maskedStart : r.maskedEnd;
+  return offset + r.maskedEnd - r.end;
 }
 
 /** Moves spans of the original text into the masked text (see `MaskPersonalDataOptions.spans`). */

@@ -33,7 +33,7 @@
  * and identical to the table built without a budget.
  */
 import { compareStrings } from './counts.js';
-import { bloomAdd, bloomHas, bloomWords, hashOf, hashPower, HASH_BASE } from '../_utils/hash.js';
+import { bloomHas, bloomWords, hashOf, hashPower, HASH_BASE } from '../_utils/hash.js';
 
 /** One word or expression table of the state (plain JSON). */
 export interface TermTable {
@@ -246,14 +246,12 @@ function count(table: TermTable, index: TermIndex, h: number, a: string, b: stri
 function admitted(table: TermTable, index: TermIndex, h: number, budget: number): boolean {
   const terms = 4 * budget;
   if (index.door === undefined || index.doorTerms >= terms) {
-    const words = bloomWords(terms, 16);
-    if (index.door === undefined || index.door.length !== words) index.door = new Int32Array(words);
-    else index.door.fill(0);
+    // Emptied by a new one: once per 4·budget terms remembered.
+    index.door = new Int32Array(bloomWords(terms, 16));
     index.doorTerms = 0;
     table.slack += 1;
   }
-  if (bloomHas(index.door, h)) return true;
-  bloomAdd(index.door, h);
+  if (bloomHas(index.door, h, true)) return true;
   index.doorTerms++;
   return false;
 }

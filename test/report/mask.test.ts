@@ -96,6 +96,29 @@ describe('maskPersonalData', () => {
     );
   });
 
+  it('property: any span, inside, across or between masked data, moves as a scan of the replacements moves it', () => {
+    // The reference: the replacements read in order, as remap did before it bisected.
+    const reference = (replacements: ReturnType<typeof maskPersonalData>['replacements'], offset: number, side: 'start' | 'end'): number => {
+      let delta = 0;
+      for (const r of replacements) {
+        if (offset <= r.start) break;
+        if (offset < r.end) return side === 'start' ? r.maskedStart : r.maskedEnd;
+        delta = r.maskedEnd - r.end;
+      }
+      return offset + delta;
+    };
+    const part = fc.constantFrom('colis', 'a.b@exemple.fr', '06 12 34 56 78', 'CMD2024881', 'Madame Durand', '!', 'x@y.fr', '01 23 45 67 89');
+    fc.assert(
+      fc.property(fc.array(part, { maxLength: 20 }), fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 30 }), (parts, pairs) => {
+        const text = parts.join(' ');
+        const spans = pairs.map(([a, b]) => ({ start: Math.min(a, b) % (text.length + 1), end: Math.max(a, b) % (text.length + 1) }));
+        const result = maskPersonalData(text, { spans });
+        expect(result.spans).toEqual(spans.map((s) => ({ start: reference(result.replacements, s.start, 'start'), end: reference(result.replacements, s.end, 'end') })));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   it('property: prices, dates, quantities and durations next to personal data stay as they are', () => {
     const decoy = fc.constantFrom('12,90 €', '1 299 €', '45 balles', '12/03/2024', 'le 3 mars', '14h30', '3 x 2 L', '2x500g', '48 h', '24h/24', '15 %', '2024', 'iPhone 15', '3 semaines', '0,80 €/min', '06/12/2024');
     const word = fc.constantFrom('attente', 'colis', 'reçu', 'au', 'le', 'Madame,', 'merci', '!', ',');
