@@ -20,11 +20,11 @@ export function hashOf(s: string): number {
   return h;
 }
 
-/** The 32-bit words of a Bloom filter with about `bitsPer` bits for each of `values` values (a power of two). */
-export function bloomWords(values: number, bitsPer: number): number {
+/** An empty Bloom filter for `values` values, 16 bits each or a little more (a power of two of 32-bit words). */
+export function bloomFilter(values: number): Int32Array {
   let words = 1;
-  while (words * 32 < bitsPer * values) words *= 2;
-  return words;
+  while (words * 2 < values) words *= 2;
+  return new Int32Array(words);
 }
 
 /** Whether `h` may be in the filter (false: it is not); with `add`, it is in the filter after. */

@@ -17,7 +17,7 @@
 // when its spelling is the lexicon's; a token without any accent still matches.
 import { FR_WORDS } from '../data/fr-words.generated.js';
 import { foldKey } from '../text/index.js';
-import { bloomHas, bloomWords, hashOf, hashPower, HASH_BASE } from '../_utils/hash.js';
+import { bloomFilter, bloomHas, hashOf, hashPower, HASH_BASE } from '../_utils/hash.js';
 
 /** Least letters of a lexicon word a misspelling may be corrected to, and of the misspelling itself. */
 export const FUZZY_MIN = 5;
@@ -179,7 +179,7 @@ export class DeletionIndex {
         this.put(key.slice(0, i) + key.slice(i + 1), key);
       }
     }
-    this.filter = new Int32Array(bloomWords(this.map.size, 16));
+    this.filter = bloomFilter(this.map.size);
     for (const variant of this.map.keys()) bloomHas(this.filter, hashOf(variant), true);
   }
 

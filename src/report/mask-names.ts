@@ -176,6 +176,9 @@ function isCapWord(word: string): boolean {
   return UPPER.test(word);
 }
 
+/** An ASCII digit, what `\d` matches (NaN, outside the text, is none). */
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
 function words(text: string, free: (start: number, end: number) => boolean): Word[] {
   const out: Word[] = [];
   WORD.lastIndex = 0;
@@ -188,7 +191,7 @@ function words(text: string, free: (start: number, end: number) => boolean): Wor
       end,
       cap: isCapWord(m[0]),
       dot: text.charCodeAt(end) === 46,
-      blocked: !free(m.index, end) || /\d/u.test(text[end] ?? '') || /\d/u.test(text[m.index - 1] ?? ''),
+      blocked: !free(m.index, end) || isDigit(text.charCodeAt(end)) || isDigit(text.charCodeAt(m.index - 1)),
     });
   }
   return out;

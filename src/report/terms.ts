@@ -33,7 +33,7 @@
  * and identical to the table built without a budget.
  */
 import { compareStrings } from './counts.js';
-import { bloomHas, bloomWords, hashOf, hashPower, HASH_BASE } from '../_utils/hash.js';
+import { bloomFilter, bloomHas, hashOf, hashPower, HASH_BASE } from '../_utils/hash.js';
 
 /** One word or expression table of the state (plain JSON). */
 export interface TermTable {
@@ -247,7 +247,7 @@ function admitted(table: TermTable, index: TermIndex, h: number, budget: number)
   const terms = 4 * budget;
   if (index.door === undefined || index.doorTerms >= terms) {
     // Emptied by a new one: once per 4·budget terms remembered.
-    index.door = new Int32Array(bloomWords(terms, 16));
+    index.door = bloomFilter(terms);
     index.doorTerms = 0;
     table.slack += 1;
   }
