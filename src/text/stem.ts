@@ -5,9 +5,9 @@ import { stemFrench } from './stem-fr.js';
 
 // Pure memoisation: verbatims repeat the same few thousand words, and the
 // Snowball rules are the slowest step per token. Bounded (≤ 10k entries): the
-// analysis stems through the lexicon's own cache of token keys, which leaves
-// this memo the words it has not seen (0.3 % of hits on a growing vocabulary
-// with 25,000 per generation); the sample texts' 2,700 words fit.
+// matcher stems a token key only when its own memo of keys misses, and then
+// without this memo (`stemUncached`), so this one serves the other callers
+// (sentiment stems, discovery, suggestions); the sample texts' 2,700 words fit.
 const memo = new Memo<string>(5_000);
 
 /**
