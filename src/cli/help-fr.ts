@@ -35,7 +35,7 @@ export const HELP_FR: Readonly<Record<string, string>> = {
   '* --all-turns': 'dans les conversations de chat, analyser aussi les tours du conseiller (par défaut : ceux du client seulement)',
   '* --scale': 'échelle des notes',
   '* --max-xlsx-size': 'taille en Mo qu’un fichier XLSX peut atteindre une fois décompressé (garde contre les bombes zip)',
-  '* --max-record-size': 'taille en Mo de texte d’un enregistrement lu (une ligne CSV, un élément JSON, une ligne JSON Lines), jusqu’à 256 ; au-delà, il est écarté',
+  '* --max-record-size': 'taille en Mo de texte d’un enregistrement lu (une ligne CSV, un élément JSON, une ligne JSON Lines, une ligne XLSX), jusqu’à 256 ; au-delà, il est écarté',
   '* --format': 'format de sortie',
   '* --out': 'écrire dans un fichier plutôt que sur la sortie standard (- : sortie standard)',
   '* --examples': 'verbatims d’exemple par concept et par irritant',

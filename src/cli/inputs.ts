@@ -66,7 +66,7 @@ export function addInputOptions(command: Command): Command {
     .option('--all-turns', 'in chat transcripts, analyse the agent turns too (default: customer turns only)')
     .addOption(new Option('--scale <scale>', 'score scale').choices(['auto', 'nps', 'stars', 'csat', 'ces']).default('auto'))
     .option('--max-xlsx-size <MB>', 'largest size an XLSX file may inflate to, in MB (zip bomb guard)', positiveInt('--max-xlsx-size'), 256)
-    .option('--max-record-size <MB>', 'largest record read, in MB of text (a CSV row, a JSON element, a JSON Lines line), up to 256; a larger one is a reject', positiveInt('--max-record-size'), 1);
+    .option('--max-record-size <MB>', 'largest record read, in MB of text (a CSV row, a JSON element, a JSON Lines line, an XLSX row), up to 256; a larger one is a reject', positiveInt('--max-record-size'), 1);
 }
 
 /** `--max-xlsx-size` (1 MB or more) and `--max-record-size` (1 to 256 MB of text: a record is held as one string while it is read). */

@@ -202,7 +202,11 @@ async function planDocument(win: TextWindow, maxSize: number): Promise<DocumentP
   }
   const arrays: Array<{ at: LineStart; offset: number; holdsRecords: boolean }> = [];
   let current: (typeof arrays)[number] | undefined;
+  // The object with its arrays emptied, up to maxSize + 1 characters (past that, only its start is checked).
   let outline = '';
+  const keep = (piece: string): void => {
+    if (outline.length <= maxSize) outline += piece.slice(0, maxSize + 1 - outline.length);
+  };
   let copyFrom = i;
   let depth = 0;
   let state = OUTSIDE;
@@ -216,7 +220,7 @@ async function planDocument(win: TextWindow, maxSize: number): Promise<DocumentP
       if (was !== OUTSIDE || state !== OUTSIDE) continue;
       if (c === 0x7b || c === 0x5b) {
         if (depth === 1 && c === 0x5b) {
-          if (outline.length <= maxSize) outline += text.slice(copyFrom - base, i + 1 - base);
+          keep(text.slice(copyFrom - base, i + 1 - base));
           current = { ...lineStartOf(i), holdsRecords: false };
           arrays.push(current);
         } else if (depth === 2 && c === 0x7b && current) current.holdsRecords = true;
@@ -231,19 +235,23 @@ async function planDocument(win: TextWindow, maxSize: number): Promise<DocumentP
       }
     }
     if (!current) {
-      if (outline.length <= maxSize) outline += text.slice(copyFrom - base, i - base);
+      keep(text.slice(copyFrom - base, i - base));
       copyFrom = i;
     }
     if (closed) break;
     win.release(i, win.lineAt(i));
     if (!(await win.more())) break;
   }
-  // The object with its arrays emptied: invalid, or cut short, and it is refused before any row is read.
-  if (outline.length <= maxSize) {
-    try {
-      JSON.parse(outline);
-    } catch (error) {
-      throw new UnreadableDocument({ code: 'json_invalid', params: { detail: withoutPosition((error as Error).message) } });
+  // The object with its arrays emptied: invalid, or cut short, and it is refused before any row is read. Past
+  // maxSize only its start is read: an error before the cut is the document's (a quote out of place puts every
+  // bracket after it in a string, so that the whole document is "outline"), an error at the cut says nothing.
+  try {
+    JSON.parse(outline);
+  } catch (error) {
+    const message = (error as Error).message;
+    const at = /at position (\d+)/u.exec(message);
+    if (outline.length <= maxSize || (at !== null && Number(at[1]) < outline.length - 1)) {
+      throw new UnreadableDocument({ code: 'json_invalid', params: { detail: withoutPosition(message) } });
     }
   }
   const records = arrays.filter((a) => a.holdsRecords);

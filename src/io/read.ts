@@ -196,7 +196,7 @@ async function plan(spec: InputSpec, options: ReadOptions, issues: InputIssue[])
     const prepared =
       format === 'json' ? await prepareJson(input, encoding, maxRecordSize)
       : format === 'jsonl' ? await prepareJsonl(input, encoding, maxRecordSize)
-      : format === 'xlsx' ? await prepareXlsx(input as string, options.maxXlsxSize !== undefined ? { maxSize: options.maxXlsxSize } : {})
+      : format === 'xlsx' ? await prepareXlsx(input as string, { maxRecordSize, ...(options.maxXlsxSize !== undefined && { maxSize: options.maxXlsxSize }) })
       : await prepareCsv(input, { maxRecordSize, ...(encoding !== undefined && { encoding }), ...(spec.delimiter !== undefined && { delimiter: spec.delimiter }) }, format === 'tsv');
     const { mapping, problems } = mapColumns(prepared.headers, spec);
     for (const problem of problems) {

@@ -10,7 +10,8 @@ export interface RejectParams {
   empty_text: { columns: string[] };
   /** A quoted CSV cell is not closed: `where` are the lines lost. */
   unbalanced_quote: { where: string; line: number; resumedAt?: number; description: string };
-  record_too_large: { max: number; where: string; description: string };
+  /** `cells`: a spreadsheet's row, whose text is its cells' (no quote to look for). */
+  record_too_large: { max: number; where: string; description: string; cells?: boolean };
   wrong_column_count: { count: number; expected: number; where: string; delimiter: string; description: string };
   /** The reading stopped (the rest of the file is lost). */
   read_error: { detail: string };
@@ -56,9 +57,9 @@ const en: RejectCatalogue = {
     reason: 'unbalanced quote',
     hint: `${where}: a cell opening with " at line ${line} is not closed where it should be, so these lines are one lost record; ${resumedAt === undefined ? 'the file ends inside it' : `reading resumed at line ${resumedAt}`} (${description}). Double the quotes inside quoted cells ("") or remove the stray one`,
   }),
-  record_too_large: ({ max, where, description }) => ({
+  record_too_large: ({ max, where, description, cells }) => ({
     reason: `record larger than ${max} characters`,
-    hint: `${where}: one record, too large to analyse (${description}); raise the limit if it is meant (--max-record-size MB, maxRecordSize in the API), else look for an unclosed quote`,
+    hint: `${where}: one record, too large to analyse (${description}); raise the limit if it is meant (--max-record-size MB, maxRecordSize in the API)${cells === true ? '' : ', else look for an unclosed quote'}`,
   }),
   wrong_column_count: ({ count, expected, where, delimiter, description }) => ({
     reason: `wrong column count: ${count} instead of ${expected}`,
@@ -100,9 +101,9 @@ const fr: RejectCatalogue = {
     reason: 'guillemet non fermé',
     hint: `${where} : une cellule ouverte par " à la ligne ${line} n'est pas fermée là où elle devrait l'être, ces lignes forment donc un seul enregistrement perdu ; ${resumedAt === undefined ? 'le fichier se termine dedans' : `la lecture reprend à la ligne ${resumedAt}`} (${description}). Doublez les guillemets dans les cellules entre guillemets ("") ou retirez celui qui est en trop`,
   }),
-  record_too_large: ({ max, where, description }) => ({
+  record_too_large: ({ max, where, description, cells }) => ({
     reason: `enregistrement de plus de ${max} caractères`,
-    hint: `${where} : un seul enregistrement, trop grand pour être analysé (${description}) ; relevez la limite si c'est voulu (--max-record-size Mo, maxRecordSize dans l'API), sinon cherchez un guillemet non fermé`,
+    hint: `${where} : un seul enregistrement, trop grand pour être analysé (${description}) ; relevez la limite si c'est voulu (--max-record-size Mo, maxRecordSize dans l'API)${cells === true ? '' : ', sinon cherchez un guillemet non fermé'}`,
   }),
   wrong_column_count: ({ count, expected, where, delimiter, description }) => ({
     reason: `nombre de colonnes incorrect : ${count} au lieu de ${expected}`,

@@ -64,9 +64,11 @@ export interface ReadOptions extends ColumnOptions {
   /** Channel alias table; default: the `channels:` section of the default French lexicons. */
   channels?: ReadonlyArray<ChannelDefinition>;
   /**
-   * Largest CSV/TSV record or JSONL line, in characters, that is analysed; a
-   * larger one is one reject (`record larger than N characters`), never split
-   * into rows, and is read past in constant memory; default 1 MiB.
+   * Largest CSV/TSV record, JSON element, JSONL line or XLSX row (its cells'
+   * text together), in characters, that is analysed; a larger one is one
+   * reject (`record larger than N characters`), never split into rows, and is
+   * read past in constant memory (an XLSX file is bounded by `maxXlsxSize`);
+   * default 1 MiB.
    */
   maxRecordSize?: number;
   /**

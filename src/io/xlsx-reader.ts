@@ -21,6 +21,11 @@ export const DEFAULT_MAX_XLSX_SIZE = 256 * 1024 * 1024;
 export interface XlsxReadOptions {
   /** Bytes the parts read may inflate to, together; default `DEFAULT_MAX_XLSX_SIZE`. */
   maxSize?: number;
+  /**
+   * Characters of text a row may hold, its cells together (default: no
+   * limit); a longer row is a `record_too_large` reject, as a CSV record is.
+   */
+  maxRecordSize?: number;
 }
 
 const MB = 1024 * 1024;
@@ -410,8 +415,11 @@ async function readWorkbook(zip: Zip, budget: Budget): Promise<Workbook> {
   return { sheet, context: { strings, dates, date1904 } };
 }
 
+const DESCRIPTION = 'xlsx, first worksheet';
+
 export async function prepareXlsx(path: string, options: XlsxReadOptions = {}): Promise<PreparedInput> {
   const budget: Budget = { used: 0, max: options.maxSize ?? DEFAULT_MAX_XLSX_SIZE };
+  const maxRecordSize = options.maxRecordSize ?? Infinity;
   const zip = await open(path);
   let book: Workbook;
   let header: SheetRow | undefined;
@@ -444,6 +452,14 @@ export async function prepareXlsx(path: string, options: XlsxReadOptions = {}): 
         const cells = excelRow.cells;
         if (cells.every(isBlank)) continue;
         row++;
+        // A cell may hold up to the file's whole budget (256 MiB): a row of more text than a record may hold is a
+        // reject, as in the other formats, not an analysis of tens of millions of characters (gigabytes of memory).
+        let chars = 0;
+        for (const cell of cells) if (typeof cell === 'string') chars += cell.length;
+        if (chars > maxRecordSize) {
+          yield { kind: 'reject', row, line, sheetRow: line, code: 'record_too_large', params: { max: maxRecordSize, where: `row ${line}`, description: DESCRIPTION, cells: true } };
+          continue;
+        }
         const values = Object.create(null) as Record<string, CellValue>; // a column may be named __proto__
         headers.forEach((header, i) => (values[header] = cells[i]));
         // Stray cells right of the last header are kept, named by position.
@@ -460,5 +476,5 @@ export async function prepareXlsx(path: string, options: XlsxReadOptions = {}): 
       again.file.close();
     }
   }
-  return { headers, description: 'xlsx, first worksheet', rows };
+  return { headers, description: DESCRIPTION, rows };
 }

@@ -109,7 +109,7 @@ export interface AnalyzeFilesOptions {
   allowFileRejects?: boolean;
   /** Bytes an XLSX file may inflate to before it is refused as a zip bomb (default 256 MiB). */
   maxXlsxSize?: number;
-  /** Characters of one record (a CSV row, a JSON element, a JSON Lines line) read before it is a reject (default 1 MiB). */
+  /** Characters of one record (a CSV row, a JSON element, a JSON Lines line, an XLSX row's cells) read before it is a reject (default 1 MiB). */
   maxRecordSize?: number;
   /** What `-` reads (default `process.stdin`), as it comes: no copy on disk (XLSX aside). */
   stdin?: AsyncIterable<Uint8Array | string>;

@@ -333,7 +333,7 @@ function renderPlain(raw: CaseSpec, index: number): FuzzCase {
       outcome: cliOutcome(doc.outcome),
       input: doc.name,
       ...(doc.contentBytes !== undefined && { contentBytes: doc.contentBytes }),
-      reader: { format: c.format, read: doc.read, outcome: doc.outcome, ...(c.format === 'json' && { maxRecordSize: CLI_MAX_RECORD }), ...(bomb.length > 0 && { maxXlsxSize: 1024 * 1024 }) },
+      reader: { format: c.format, read: doc.read, outcome: doc.outcome, maxRecordSize: CLI_MAX_RECORD, ...(bomb.length > 0 && { maxXlsxSize: 1024 * 1024 }) },
     };
   }
 

@@ -113,6 +113,9 @@ describe('a JSON object holding the records', () => {
     ['a scalar', '"un avis"', /not an array of objects/],
     ['no JSON at all', 'avis;canal\nBien;email\n', /^invalid JSON: Unexpected token/],
     ['nothing but blanks', ' \n ', /^invalid JSON: Unexpected end of JSON input/],
+    // Every bracket after the stray quote is inside a string: the whole document is the object's outline, over the
+    // 1 MiB held to check it; the quote is still found in its start.
+    ['a stray quote before a long record', `{'avis": [${JSON.stringify({ avis: 'retard '.repeat(200_000) })}]}`, /^invalid JSON: Expected property name/],
   ])('%s: the file is refused before any row is read', async (_name, content, reason) => {
     const { path, items } = await readJson(content);
     expect(items).toEqual([expect.objectContaining({ type: 'reject', source: { file: path, row: 0 }, reason: expect.stringMatching(reason) })]);
