@@ -39,14 +39,30 @@ export interface PreparedInput {
   rows(): AsyncIterable<RawItem>;
 }
 
-/** Unique, non-empty header names (`note`, `note (2)`, `colonne 3`). */
+/**
+ * Unique, non-empty header names (`note`, `note (2)`, `colonne 3`). A name
+ * given more than once keeps it the first time and takes the next free
+ * `name (k)` after: never one the header writes itself (`avis`, `avis`,
+ * `avis (2)` → `avis`, `avis (3)`, `avis (2)`), so that no column's values
+ * overwrite another's.
+ */
 export function uniqueHeaders(raw: ReadonlyArray<unknown>): string[] {
-  const seen = new Map<string, number>();
-  return raw.map((value, index) => {
-    let name = value === null || value === undefined ? '' : String(value).trim();
-    if (name === '') name = `colonne ${index + 1}`;
-    const count = (seen.get(name) ?? 0) + 1;
-    seen.set(name, count);
-    return count === 1 ? name : `${name} (${count})`;
+  const names = raw.map((value, index) => {
+    const name = value === null || value === undefined ? '' : String(value).trim();
+    return name === '' ? `colonne ${index + 1}` : name;
+  });
+  const written = new Set(names);
+  const taken = new Set<string>();
+  const lastSuffix = new Map<string, number>();
+  return names.map((name) => {
+    let unique = name;
+    for (let k = lastSuffix.get(name) ?? 1; taken.has(unique); ) {
+      k += 1;
+      unique = `${name} (${k})`;
+      if (written.has(unique)) unique = name; // taken by a column of its own: try the next
+      lastSuffix.set(name, k);
+    }
+    taken.add(unique);
+    return unique;
   });
 }

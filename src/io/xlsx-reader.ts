@@ -462,9 +462,11 @@ export async function prepareXlsx(path: string, options: XlsxReadOptions = {}): 
         }
         const values = Object.create(null) as Record<string, CellValue>; // a column may be named __proto__
         headers.forEach((header, i) => (values[header] = cells[i]));
-        // Stray cells right of the last header are kept, named by position.
+        // Stray cells right of the last header are kept, named by position (renamed if a header has that name).
         for (let i = headers.length; i < cells.length; i++) {
-          if (cells[i] !== undefined && cells[i] !== null && cells[i] !== '') values[`colonne ${i + 1}`] = cells[i];
+          if (cells[i] === undefined || cells[i] === null || cells[i] === '') continue;
+          const name = `colonne ${i + 1}`;
+          values[Object.hasOwn(values, name) ? (uniqueHeaders([...Object.keys(values), name]).at(-1) as string) : name] = cells[i];
         }
         yield { kind: 'row', row, line: excelRow.line, sheetRow: excelRow.line, values };
       }
