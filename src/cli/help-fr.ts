@@ -63,14 +63,14 @@ export const HELP_FR: Readonly<Record<string, string>> = {
   'analyze --iramuteq-vars': 'variables étoilées de --export iramuteq, séparées par des virgules : colonnes de l’entrée, ou canal, note, date, id, tonalite, langue, auteur',
   'analyze --vocabulary':
     'mots et expressions gardés par canal : comptes exacts jusqu’à 2n termes par table, puis approchés dans une borne indiquée (summary.maxUndercount) ; exact les garde tous',
-  'analyze --workers': 'threads d’analyse : un nombre, ou auto (un par cœur pour des entrées de plus de 20 Mo)',
+  'analyze --workers': 'threads d’analyse : un nombre, ou auto (un par cœur pour des entrées de plus de 20 Mo, 8 au plus et un par 512 Mo de mémoire)',
 
   discover: 'trouver ce que les lexiques laissent sans explication, regroupé en sujets candidats ; --draft les écrit en couche de lexique',
   'discover --out': 'écrire les sujets dans un fichier plutôt que sur la sortie standard (- : sortie standard)',
   'discover --draft': 'écrire une couche de lexique avec une entrée candidate commentée par sujet (pour --lexicon, après relecture)',
   'discover --topics': 'sujets candidats listés au plus',
   'discover --examples': 'verbatims d’exemple par sujet (5 au plus)',
-  'discover --workers': 'threads d’analyse : un nombre, ou auto (un par cœur pour des entrées de plus de 20 Mo) ; les sujets sont les mêmes',
+  'discover --workers': 'threads d’analyse : un nombre, ou auto (un par cœur pour des entrées de plus de 20 Mo, 8 au plus et un par 512 Mo de mémoire) ; les sujets sont les mêmes',
   'discover --sample': 'verbatims où chercher les sujets (un échantillon choisi par hachage quand l’entrée est plus grande)',
 
   kwic: 'concordance : chaque occurrence d’un terme écrit dans la syntaxe des lexiques, comme une entrée le trouverait',

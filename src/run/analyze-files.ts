@@ -2,7 +2,7 @@
 // worker threads), build the report, and write the rows' annotations and
 // rejects in input order.
 import { inputProblem } from '../io/issue-messages.js';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, totalmem } from 'node:os';
 import { createAnalyzer } from '../analyze/index.js';
 import type { Analyzer, AnalyzerOptions } from '../analyze/index.js';
 import { createDiscoverBuilder, mergeDiscoverStates } from '../discover/discover.js';
@@ -383,9 +383,33 @@ export function reportedReject(item: ReadReject): { source: ReadReject['source']
   return { source: item.source, reason, hint, ...(item.code !== undefined ? { code: item.code } : {}) };
 }
 
-/** Workers to use by default: one per core (at most 8) for inputs over 20 MB, else in-process. */
-export function defaultWorkers(totalBytes: number): number {
-  return totalBytes > 20e6 ? Math.min(8, Math.max(1, availableParallelism())) : 1;
+/**
+ * Memory a worker thread is counted for when choosing their number: an
+ * analysis thread holds up to about 200 MB at its word budget (bench/README.md),
+ * and the run keeps half the memory for everything else.
+ */
+const MEMORY_PER_WORKER = 512 * 1024 * 1024;
+
+/** What the machine offers: its cores, and the memory this process may use (a container's limit, else the machine's). */
+export interface MachineShare {
+  cores: number;
+  memory: number;
+}
+
+function thisMachine(): MachineShare {
+  // A container's memory limit (cgroups), when the process runs under one: 0 or undefined otherwise.
+  const constrained = (process as { constrainedMemory?: () => number | undefined }).constrainedMemory?.();
+  return { cores: availableParallelism(), memory: constrained !== undefined && constrained > 0 ? Math.min(constrained, totalmem()) : totalmem() };
+}
+
+/**
+ * Workers to use by default: in-process for inputs up to 20 MB; else one per
+ * core, at most 8, and at most one per 512 MB of the memory the process may
+ * use (a container of 2 GB gets 4, not one per core of its host).
+ */
+export function defaultWorkers(totalBytes: number, machine: MachineShare = thisMachine()): number {
+  if (totalBytes <= 20e6) return 1;
+  return Math.max(1, Math.min(8, machine.cores, Math.floor(machine.memory / MEMORY_PER_WORKER)));
 }
 
 /** The items of `items`; a whole-file reject (row 0: missing, damaged, not a table) throws an `InputError` naming the file instead. */

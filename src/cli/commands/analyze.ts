@@ -115,7 +115,7 @@ export function analyzeCommand(program: Command, context: CommandContext): void 
       DEFAULT_VOCABULARY,
     )
     .addOption(new Option('--period <period>', 'trend period').choices(['month', 'week']).default('month'))
-    .option('--workers <n>', 'worker threads: a number, or auto (one per core for inputs over 20 MB)', 'auto')
+    .option('--workers <n>', 'worker threads: a number, or auto (one per core for inputs over 20 MB, at most 8 and one per 512 MB of memory)', 'auto')
     .option('--no-progress', 'never show the progress bar (it only shows on a terminal, on stderr)');
   addReportLabelOptions(command)
     .action(async (files: string[], cliOpts: AnalyzeCliOptions & { format?: CliReportFormat }) => {

@@ -38,7 +38,7 @@ export function discoverCommand(program: Command, context: CommandContext): void
     .option('--topics <n>', 'candidate topics listed at most', positiveInt('--topics'), 20)
     .option('--examples <n>', 'example verbatims per topic (at most 5)', positiveInt('--examples'), 3)
     .option('--sample <n>', 'verbatims the topics are found in (a sample chosen by hash when the input is larger)', positiveInt('--sample'), 20_000)
-    .option('--workers <n>', 'worker threads: a number, or auto (one per core for inputs over 20 MB); the topics are the same', 'auto')
+    .option('--workers <n>', 'worker threads: a number, or auto (one per core for inputs over 20 MB, at most 8 and one per 512 MB of memory); the topics are the same', 'auto')
     .option('--no-progress', 'never show the progress bar (it only shows on a terminal, on stderr)')
     .action(async (files: string[], opts: DiscoverCliOptions) => {
       await checkInputOptions(files, opts, io, 'discover');
