@@ -53,15 +53,13 @@ export function uniqueHeaders(raw: ReadonlyArray<unknown>): string[] {
   });
   const written = new Set(names);
   const taken = new Set<string>();
-  const lastSuffix = new Map<string, number>();
+  /** Per repeated name, the last k its renamings tried. */
+  const tried = new Map<string, number>();
   return names.map((name) => {
     let unique = name;
-    for (let k = lastSuffix.get(name) ?? 1; taken.has(unique); ) {
-      k += 1;
-      unique = `${name} (${k})`;
-      if (written.has(unique)) unique = name; // taken by a column of its own: try the next
-      lastSuffix.set(name, k);
-    }
+    let k = tried.get(name) ?? 1;
+    while (taken.has(unique) || (unique !== name && written.has(unique))) unique = `${name} (${++k})`;
+    tried.set(name, k);
     taken.add(unique);
     return unique;
   });
