@@ -6,6 +6,7 @@
 // folded (lowercase, no accents). Linear: one pass over the word tokens.
 import { foldAccents, isPrintableAscii } from '../text/fold.js';
 import { Memo } from '../text/memo.js';
+import { HASH_BASE, hashOf } from '../_utils/hash.js';
 import { stopwords } from '../lexicon/text-tables.js';
 
 const set = (words: string): ReadonlySet<string> => new Set(words.split(/\s+/u).filter((w) => w !== ''));
@@ -39,24 +40,23 @@ const PARTICLES = set('de du des d da dos das di del della van von der den le la
  * common verbs and nouns met after a title or a role ("Madame la directrice",
  * "Monsieur est servi", "le conseiller client", "Monsieur tout-le-monde").
  */
-const NOT_NAMES = set(`ne n pas plus aucun aucune jamais rien personne sans ni guere non oui si tres trop bien mal aussi encore deja
-  toujours souvent parfois peut-etre tout toute tous toutes tout-le-monde rien quelqu quelque quelques chaque autre autres meme
+const NOT_NAMES = set(`ne pas plus aucun aucune jamais rien personne sans ni guere non oui tres trop bien mal aussi encore deja
+  toujours souvent parfois peut-etre tout toute tous toutes tout-le-monde quelqu quelque quelques chaque autre autres
   cher chere chers cheres bonnes bons belle beau nouveau nouvelle ancien ancienne
-  a ai as avait avez avons ont eu est etait sont etes fut sera serait fait faisait dit disait doit devait devrait peut pouvait pourrait
+  fait faisait dit disait doit devait devrait peut pouvait pourrait
   veut voulait voudrait va vont allait vient venait venu venue sait savait voit voyait prend prenait part partie parti reste restait
   semble semblait arrive arrivait passe passait appelle appelait repond repondait explique expliquait
-  d'accord svp stp merci beaucoup bonjour bonsoir salut cordialement madame monsieur mademoiselle client cliente clients clientes
+  d'accord beaucoup mademoiselle client cliente clients clientes
   service services clientele direction directeur directrice responsable equipe equipes agence magasin boutique societe entreprise
   banque mairie maire president presidente gerant gerante conseiller conseillere agent technicien livreur vendeur vendeuse
-  le la les l un une des du de d au aux ce cet cette ces mon ma mes ton ta tes son sa ses notre votre nos vos leur leurs
-  je j tu il elle on nous vous ils elles me m te t se s lui eux moi toi soi y en qui que quoi dont ou et mais donc or car
-  pour par sur sous dans avec chez vers entre depuis pendant avant apres contre selon malgre comme quand lorsque puisque
-  ici la-bas voici voila hier aujourd'hui demain maintenant alors ensuite enfin puis
+  elles quoi dont donc or car
+  sous chez vers entre depuis pendant avant apres contre selon malgre comme quand lorsque puisque
+  la-bas voici voila hier aujourd'hui demain maintenant alors ensuite enfin puis
   propre bricolage cuisine martens figaro patate jardin
   sav mp dm rdv pj ps nb cc re tel mail email adresse numero objet date maison
   rappelle relance signale souhaite demande indique precise conteste reclame refuse accepte confirme informe attend
   revient rappellera rappelera appellera viendra passera ecrit pense trouve estime affirme declare menace exige
-  sollicite regrette remercie aimerait pourrait devrait voulait pouvait devait disait savait etait avait serait aurait
+  sollicite regrette remercie aimerait
   lui-meme elle-meme egalement`);
 
 /** Functions a title may announce with an article: "Monsieur le Directeur", "Madame la gérante". */
@@ -102,7 +102,7 @@ const FIRST_NAMES = set(`aaron abdel abdelkader abdallah abdou adam adele adelai
   hakim hamid hannah hassan helene henri herve hugo hugues ibrahim ines irene isabelle jacqueline jacques jamel jean jean-baptiste
   jean-claude jean-francois jean-louis jean-luc jean-marc jean-marie jean-michel jean-paul jean-pierre jeanne jeremie jeremy jerome
   joel joelle johan jonathan jordan jose josette josiane joseph josephine julie julien juliette justine karim karima katia kelly
-  kevin khadija killian laetitia lamia laura laure laurence laurent lea lea leila leo leon leonie lina lionel lisa lise loic
+  kevin khadija killian laetitia lamia laura laure laurence laurent lea leila leo leon leonie lina lionel lisa lise loic
   lola louis louise luc luca lucas lucie lucien lucile ludivine ludovic maeva magali malik manon marc marceau marcel
   marcelle margaux margot marguerite maria marianne marie marie-christine marie-claire marie-france marie-laure marie-pierre
   marielle marine-laure marion marius marjorie marlene martin martine mathias mathieu mathilde matteo matthieu maud maurice maxime
@@ -113,11 +113,11 @@ const FIRST_NAMES = set(`aaron abdel abdelkader abdallah abdou adam adele adelai
   sebastien serge severine simon simone sofia sofiane solange solene sonia sophie stephane stephanie suzanne sylvain sylvie
   tatiana theo therese thibault thibaut thierry thomas timothee tom tristan valentin valentine valerie vanessa veronique
   victor vincent virginie vivien xavier yacine yanis yann yannick yasmine yassine yves yvette yvonne zoe
-  abdelaziz abderrahmane adama alexia alicia amadou amina anissa arnold aurore-anne bilal brahim cedric chloé clarisse
+  abdelaziz abderrahmane adama alexia alicia amadou amina anissa arnold aurore-anne bilal brahim cedric clarisse
   coralie dalila djamel driss elias eliott elliot emilienne evan ewan fanny fatiha gabin guilhem hadrien hamza hicham ilyes
   imane ismael jade-marie jason jessica joachim jocelyne johanna jordane kader kamel kenza kylian kilian lahcen lena lenny
   leonard louna lucille mael maelle maelys mamadou manel marwa mathis mathys maxence melvin mickaelle mohammed moussa mustapha
-  nabil naima nassim nolan noah noam nora ophelie oumar rayan ryan salim salome sami samy sandro sofia souad steven sylvia
+  nabil naima nassim nolan noah noam nora ophelie oumar rayan ryan salim salome sami samy sandro souad steven sylvia
   theophile tiphaine valery walid wassim william yoann yoan yohan yohann youssef yasmina zakaria zineb`);
 
 // Folded words with a letter beyond ASCII, memoised (the same words come back verbatim after verbatim,
@@ -136,7 +136,7 @@ function fold(s: string): string {
 }
 
 /** A common first name, or a compound of two ("Marc-Antoine", "Anne-Claire"). */
-function isFirstName(folded: string): boolean {
+export function isFirstName(folded: string): boolean {
   if (FIRST_NAMES.has(folded)) return true;
   const dash = folded.indexOf('-');
   return dash > 0 && FIRST_NAMES.has(folded.slice(0, dash)) && FIRST_NAMES.has(folded.slice(dash + 1));
@@ -165,15 +165,19 @@ interface Word {
 }
 
 const WORD = /\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*/gu;
-const UPPER = /^\p{Lu}/u;
-const ELIDED_CAP = /^[dDlL]['’]\p{Lu}/u;
+// A capital, a word (WORD), read from a given offset.
+const UPPER_AT = /\p{Lu}/uy;
+const WORD_AT = new RegExp(WORD.source, 'uy');
+const at = (re: RegExp, text: string, i: number): boolean => {
+  re.lastIndex = i;
+  return re.test(text);
+};
 
-/** Starts with a capital, or "d'"/"l'" + capital: ASCII letters by code, the rest by the regexes (this runs on every word). */
-function isCapWord(word: string): boolean {
-  const c = word.charCodeAt(0);
-  if (c >= 0x41 && c <= 0x5a) return true;
-  if (c < 0x80) return (c === 0x64 || c === 0x6c) && ELIDED_CAP.test(word);
-  return UPPER.test(word);
+/** The word at `i` starts with a capital, or "d'"/"l'" + capital: ASCII letters by code, the rest by a regex (this runs on every word). */
+function isCapAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return c <= 0x5a || ((c === 0x64 || c === 0x6c) && (text.charCodeAt(i + 1) === 0x27 || text.charCodeAt(i + 1) === 0x2019) && at(UPPER_AT, text, i + 2));
+  return at(UPPER_AT, text, i);
 }
 
 /** An ASCII digit, what `\d` matches (NaN, outside the text, is none). */
@@ -189,7 +193,7 @@ function words(text: string, free: (start: number, end: number) => boolean): Wor
       folded: fold(m[0]),
       start: m.index,
       end,
-      cap: isCapWord(m[0]),
+      cap: isCapAt(text, m.index),
       dot: text.charCodeAt(end) === 46,
       blocked: !free(m.index, end) || isDigit(text.charCodeAt(end)) || isDigit(text.charCodeAt(m.index - 1)),
     });
@@ -203,7 +207,7 @@ const SPACES = /^[ \u00a0\u202f]{1,3}$/u;
 const AFTER_TITLE = /^\.?[ \u00a0\u202f]{0,3}$/u;
 
 const isTitle = (w: Word): boolean => TITLES.has(w.folded) && (w.folded !== 'm' || w.text === 'M');
-const isInitial = (w: Word): boolean => w.text.length === 1 && UPPER.test(w.text) && w.dot && !w.blocked;
+const isInitial = (w: Word): boolean => w.text.length === 1 && at(UPPER_AT, w.text, 0) && w.dot && !w.blocked;
 /** A capitalised name word; `surname`: after another name word, where "Petit" or "Leclerc" are surnames. */
 const isCapName = (w: Word, brands: boolean, surname = false): boolean =>
   w.cap &&
@@ -290,7 +294,7 @@ function takeName(ws: readonly Word[], text: string, i: number, o: TakeOptions):
 }
 
 /** The last line, [start, end) trimmed, when it is short and made of letters only: where a signature may be. */
-function lastLine(text: string): [number, number] | undefined {
+export function lastLine(text: string): [number, number] | undefined {
   // Trimmed by hand: /[\s.!]+$/ is quadratic on long runs of spaces.
   let end = text.length;
   while (end > 0 && /[\s.!]/u.test(text[end - 1] as string)) end--;
@@ -312,36 +316,78 @@ function signatureLine(ws: readonly Word[], text: string): [number, number] | un
   return [first.start, last.end];
 }
 
-/** Words after which `findNames` takes a name whatever its case: titles, "je m'appelle", "je me nomme". */
-let openers: ReadonlySet<string> | undefined;
-/** Words after which it takes a capitalised name: roles, sign-offs, greetings. */
-let capitalOpeners: ReadonlySet<string> | undefined;
+/**
+ * What the gate looks for, by the hash of a word's folding: the words that
+ * open a name (titles, "m'appelle", "nomme", roles, sign-offs, greetings,
+ * "vous" of "bien à vous") and the first names. A word whose letters fold one
+ * by one (`letters`) and whose hash is none of these is none of them, and the
+ * gate reads on without building it: most words.
+ */
+// `letters`: per UTF-16 code, the code of the letter's folding when it is one ASCII letter (`É` → `e`; looked for below U+0250), else 0.
+// A tuple, not an object: the browser's first load has no bytes to spare for the keys.
+type GateWords = readonly [openers: ReadonlySet<string>, capitalOpeners: ReadonlySet<string>, hashes: ReadonlySet<number>, letters: Uint8Array];
+let gateWords: GateWords | undefined;
+export function gate(): GateWords {
+  if (gateWords !== undefined) return gateWords;
+  const openers = new Set([...TITLES, "m'appelle", 'nomme']);
+  const capitalOpeners = new Set([...ROLES, ...SIGN_OFFS, ...GREETINGS]);
+  const letters = new Uint8Array(0x10000);
+  // Only letters fold to one: marks, symbols and ligatures (ª, ß, æ) fold to themselves.
+  for (let c = 0; c < 0x250; c++) {
+    const f = foldAccents(String.fromCharCode(c));
+    if (/^[a-z]$/u.test(f)) letters[c] = f.charCodeAt(0);
+  }
+  return (gateWords = [openers, capitalOpeners, new Set([...openers, ...capitalOpeners, 'vous', ...FIRST_NAMES].map(hashOf)), letters]);
+}
 
 /**
  * False when `findNames` cannot find a name in `text`: no last line that
  * may be a signature, and no word that opens a name — a title, "m'appelle",
  * "nomme", or a role, a sign-off ("bien à vous" too) or a greeting followed by
  * a capitalised word, or a capitalised common first name. One pass over the
- * words, with the same folding and no word objects: most verbatims stop here.
+ * words as WORD cuts them, with the same folding; a word of letters that fold
+ * one by one is told from the words looked for by its hash, without building
+ * it: most verbatims stop here, having built hardly a word.
  */
 export function mayHoldNames(text: string): boolean {
   if (text.includes('\n') && lastLine(text) !== undefined) return true;
-  openers ??= new Set([...TITLES, "m'appelle", 'nomme']);
-  capitalOpeners ??= new Set([...ROLES, ...SIGN_OFFS, ...GREETINGS]);
-  let before = '';
-  let last = '';
+  const [openers, capitalOpeners, hashes, letters] = gate();
+  // The hashes of the two words before.
+  let before = 0;
+  let last = 0;
   let opened = false;
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
-    const cap = isCapWord(m[0]);
+  for (let i = 0; i < text.length; ) {
+    // The word's letters folded one by one and hashed as they come (an apostrophe between two of
+    // them too). Past them (a hyphen, a mark, a letter past U+0250…), WORD tells where the word
+    // ends; if further, h is -1: the word is built and folded.
+    let h = 0;
+    let end = i;
+    let d = text.charCodeAt(i);
+    for (let l = letters[d]; l || ((d === 0x27 || d === 0x2019) && end > i && letters[text.charCodeAt(end + 1)] && (l = 0x27)); l = letters[(d = text.charCodeAt(++end))]) {
+      h = (Math.imul(h, HASH_BASE) + l) | 0;
+    }
+    if ((d >= 0x80 || d === 0x2d || d === 0x27) && at(WORD_AT, text, i) && WORD_AT.lastIndex > end) {
+      h = -1;
+      end = WORD_AT.lastIndex;
+    }
+    if (end === i) {
+      i++;
+      continue;
+    }
+    const cap = isCapAt(text, i);
     if (opened && cap) return true;
-    const f = fold(m[0]);
-    // A lone `m` is a title only as a capital M.
-    if (openers.has(f) && (f !== 'm' || m[0] === 'M')) return true;
-    if (cap && isFirstName(f)) return true;
-    opened = capitalOpeners.has(f) || (f === 'vous' && last === 'a' && before === 'bien');
+    if (h === -1 || hashes.has(h)) {
+      const word = text.slice(i, end);
+      const f = fold(word);
+      h = hashOf(f);
+      // A lone `m` is a title only as a capital M.
+      if (openers.has(f) && (f !== 'm' || word === 'M')) return true;
+      if (cap && isFirstName(f)) return true;
+      opened = capitalOpeners.has(f) || (f === 'vous' && last === hashOf('a') && before === hashOf('bien'));
+    } else opened = false;
     before = last;
-    last = f;
+    last = h;
+    i = end;
   }
   return false;
 }
@@ -406,7 +452,7 @@ export function nameWords(text: string, spans: ReadonlyArray<readonly [number, n
   const out = new Set<string>();
   for (const [s, e] of spans) {
     for (const m of text.slice(s, e).matchAll(WORD)) {
-      if (m[0].length >= 3 && UPPER.test(m[0]) && !PARTICLES.has(fold(m[0])) && !isNotName(fold(m[0]))) out.add(m[0]);
+      if (m[0].length >= 3 && at(UPPER_AT, m[0], 0) && !PARTICLES.has(fold(m[0])) && !isNotName(fold(m[0]))) out.add(m[0]);
     }
   }
   return out;
