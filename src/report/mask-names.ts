@@ -90,7 +90,7 @@ const BRANDS = set(`orange free sfr bouygues sosh red numericable chronopost col
  */
 const FIRST_NAMES = set(`aaron abdel abdelkader abdallah abdou adam adele adelaide adrien agathe agnes ahmed aicha aida aime alain alban albert
   alexandra alexandre alexis alfred ali alice aline alix amandine amaury amel amelie amine amir anais anatole andre andrea angele
-  angelique anne anne-laure anne-marie anne-sophie annick annie anthony antoine antonin apolline arnaud arthur astrid audrey
+  angelique anne annick annie anthony antoine antonin apolline arnaud arthur astrid audrey
   augustin aurelie aurelien axel aya aymeric baptiste barbara bastien beatrice benedicte benjamin benoit bernadette bernard
   bertrand blandine boris brice brigitte bruno camille capucine carine carla carole caroline catherine cecile celia celine
   chantal charlene charles charlotte chloe christelle christian christiane christine christophe claire clara claude claudine
@@ -99,16 +99,16 @@ const FIRST_NAMES = set(`aaron abdel abdelkader abdallah abdou adam adele adelai
   emmanuel emmanuelle enzo eric erwan estelle ethan etienne eugenie eva eve evelyne fabien fabienne fabrice farid fatima fatou
   faustine felix fernand fernande florian francine franck francois francoise frederic frederique gabriel gabrielle gael gaelle
   gaetan gautier genevieve georges gerald geraldine gerard gilbert gilles ginette gisele gregoire gregory guillaume guy guylaine
-  hakim hamid hannah hassan helene henri herve hugo hugues ibrahim ines irene isabelle jacqueline jacques jamel jean jean-baptiste
-  jean-claude jean-francois jean-louis jean-luc jean-marc jean-marie jean-michel jean-paul jean-pierre jeanne jeremie jeremy jerome
+  hakim hamid hannah hassan helene henri herve hugo hugues ibrahim ines irene isabelle jacqueline jacques jamel jean
+  jeanne jeremie jeremy jerome
   joel joelle johan jonathan jordan jose josette josiane joseph josephine julie julien juliette justine karim karima katia kelly
   kevin khadija killian laetitia lamia laura laure laurence laurent lea leila leo leon leonie lina lionel lisa lise loic
   lola louis louise luc luca lucas lucie lucien lucile ludivine ludovic maeva magali malik manon marc marceau marcel
-  marcelle margaux margot marguerite maria marianne marie marie-christine marie-claire marie-france marie-laure marie-pierre
+  marcelle margaux margot marguerite maria marianne marie marie-france
   marielle marine-laure marion marius marjorie marlene martin martine mathias mathieu mathilde matteo matthieu maud maurice maxime
   medhi mehdi melanie melissa michael michel micheline mickael mireille mohamed monique morgane mounir myriam nadege nadia nadine
   nathalie nathan nicolas nicole nina noemie norbert oceane odette odile olivia olivier omar oscar pascal pascale patrice
-  patricia patrick paul paule pauline perrine philippe pierre pierre-yves quentin rachel rachid raphael raphaelle raymond regine
+  patricia patrick paul paule pauline perrine philippe pierre quentin rachel rachid raphael raphaelle raymond regine
   remi renaud rene rita robert rodolphe roger romain romane roland sabine sabrina samia samir samuel sandra sandrine sarah
   sebastien serge severine simon simone sofia sofiane solange solene sonia sophie stephane stephanie suzanne sylvain sylvie
   tatiana theo therese thibault thibaut thierry thomas timothee tom tristan valentin valentine valerie vanessa veronique
@@ -393,11 +393,29 @@ export function mayHoldNames(text: string): boolean {
 }
 
 /**
- * Spans of person names in `text`, sorted, not overlapping. `free` tells
- * whether a span is still free (not masked as an email, a phone…).
+ * Person names in `text` and their other mentions, each offered to `claim`
+ * (true when it takes the span): the names in order, then every other word
+ * spelled as a capitalised word of a name taken ("Nguyen a dit…"). `free`
+ * tells whether a span is still free (not masked as an email, a phone…).
+ * One list of words serves the names and their mentions.
  */
-export function findNames(text: string, free: (start: number, end: number) => boolean = () => true): Array<[number, number]> {
+export function findNames(text: string, free: (start: number, end: number) => boolean, claim: (start: number, end: number) => boolean): void {
   const ws = words(text, free);
+  const names = namesIn(ws, text).filter(([s, e]) => claim(s, e));
+  if (names.length === 0) return;
+  // The capitalised words of the names taken (names are whole words, sorted, apart).
+  const spelled = new Set<string>();
+  let k = 0;
+  for (const w of ws) {
+    while (k < names.length && (names[k] as [number, number])[1] <= w.start) k++;
+    const name = names[k];
+    if (name !== undefined && w.start >= name[0] && w.text.length >= 3 && at(UPPER_AT, w.text, 0) && !PARTICLES.has(w.folded) && !isNotName(w.folded)) spelled.add(w.text);
+  }
+  for (const w of ws) if (spelled.has(w.text)) claim(w.start, w.end);
+}
+
+/** Spans of person names among the words `ws` of `text`, sorted, not overlapping. */
+function namesIn(ws: readonly Word[], text: string): Array<[number, number]> {
   const found: Array<[number, number]> = [];
   let taken = -1;
   const push = (span: [number, number, number] | undefined): boolean => {
@@ -445,26 +463,4 @@ export function findNames(text: string, free: (start: number, end: number) => bo
   const signature = signatureLine(ws, text);
   if (signature !== undefined && !found.some(([s, e]) => s < signature[1] && e > signature[0])) found.push(signature);
   return found.sort((a, b) => a[0] - b[0]);
-}
-
-/** Capitalised words of the names found, to mask their other mentions in the same text ("Nguyen a dit…"). */
-export function nameWords(text: string, spans: ReadonlyArray<readonly [number, number]>): ReadonlySet<string> {
-  const out = new Set<string>();
-  for (const [s, e] of spans) {
-    for (const m of text.slice(s, e).matchAll(WORD)) {
-      if (m[0].length >= 3 && at(UPPER_AT, m[0], 0) && !PARTICLES.has(fold(m[0])) && !isNotName(fold(m[0]))) out.add(m[0]);
-    }
-  }
-  return out;
-}
-
-/** Other mentions of `names` (same spelling) in `text`. */
-export function findMentions(text: string, names: ReadonlySet<string>): Array<[number, number]> {
-  if (names.size === 0) return [];
-  const out: Array<[number, number]> = [];
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
-    if (names.has(m[0])) out.push([m.index, m.index + m[0].length]);
-  }
-  return out;
 }

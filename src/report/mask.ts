@@ -11,7 +11,7 @@
  * addresses are found by walking tokens once.
  */
 import type { Match } from '../types.js';
-import { findMentions, findNames, mayHoldNames, nameWords } from './mask-names.js';
+import { findNames, mayHoldNames } from './mask-names.js';
 import { expectedError, typeName } from '../_utils/describe.js';
 
 /** Kinds of personal data that are masked (`social_security`: the French NIR). */
@@ -641,8 +641,11 @@ export function findPersonalData(text: string, gated = true): Found[] {
     if (digits === undefined || mayHoldAddress(text, digits)) findAddresses(text, claims);
   }
   if (!gated || mayHoldNames(text)) {
-    const names = findNames(text, (s, e) => claims.free(s, e)).filter(([s, e]) => claims.claim('name', s, e));
-    for (const [s, e] of findMentions(text, nameWords(text, names))) claims.claim('name', s, e);
+    findNames(
+      text,
+      (s, e) => claims.free(s, e),
+      (s, e) => claims.claim('name', s, e),
+    );
   }
   if (hasDigit && digits === undefined) findReferences(text, claims);
   else if (hasDigit && digits !== undefined && mayHoldReference(text, digits)) findReferences(text, claims, digits);
