@@ -7,7 +7,7 @@
 import { foldAccents } from '../text/fold.js';
 import { ENTRY_KINDS, ENTRY_LISTS, type VerbatimAnalysis } from '../types.js';
 import { maskPersonalData, maskQuotedInput, moveSpans, type MaskReplacement, type MaskResult } from './mask.js';
-import { addCount, compareStrings, dict, own, sumCounts } from './counts.js';
+import { addCount, compareStrings, dict, distinct, own, sumCounts } from './counts.js';
 import { fnv1a } from './stats.js';
 import { addKeywords, emptyTermTable, mergeTermTables, termTableOf, type TermTable } from './terms.js';
 import type { ChannelState, CoreState, CoverageState, ExampleState, Highlight, ReportMeta, ReportOptions, ReportReject } from './types.js';
@@ -141,8 +141,6 @@ export function validateAnalysis(analysis: unknown): asserts analysis is Verbati
   }
 }
 
-const uniq = (ids: readonly string[]): string[] => [...new Set(ids)];
-
 /**
  * Distinct concept-level ids of a verbatim: concepts ∪ irritants ∪
  * enchantments, plus each theme for which none of those was found (a theme
@@ -227,7 +225,7 @@ export function addAnalysis(state: CoreState, analysis: VerbatimAnalysis, meta: 
   addCount(ch.words, finiteOrZero(analysis.wordCount));
   ch.contentWords += finiteOrZero(analysis.contentWordCount);
   addCount(ch.concepts, conceptLevelIds(analysis, meta).size);
-  addCount(ch.themes, new Set(analysis.themes).size);
+  addCount(ch.themes, distinct(analysis.themes).length);
   // The residual label is listed with the irritants (its own row) but explains nothing: not "with an irritant".
   const withIrritant = analysis.irritants.some((id) => id !== analysis.residual);
   const withEnchantment = analysis.enchantments.length > 0;
@@ -237,7 +235,7 @@ export function addAnalysis(state: CoreState, analysis: VerbatimAnalysis, meta: 
   addCount(ch.tonality, analysis.tonality);
   addCount(ch.languages, typeof analysis.language === 'string' && analysis.language !== '' ? analysis.language : 'und');
 
-  for (const kind of ENTRY_KINDS) for (const id of uniq(analysis[ENTRY_LISTS[kind]])) addCount(ch.entries[kind], id);
+  for (const kind of ENTRY_KINDS) for (const id of distinct(analysis[ENTRY_LISTS[kind]])) addCount(ch.entries[kind], id);
 
   // Masked once, for the word tables and the examples.
   const masked = config.maskPersonalData ? maskPersonalData(analysis.text) : undefined;
@@ -283,7 +281,7 @@ function addExamples(
   masked: MaskResult | undefined,
 ): void {
   for (const kind of ENTRY_KINDS) {
-    for (const entryId of uniq(analysis[ENTRY_LISTS[kind]])) {
+    for (const entryId of distinct(analysis[ENTRY_LISTS[kind]])) {
       const list = (ch.examples[entryId] ??= []);
       const rank = fnv1a(`${entryId}\u0000${analysis.id}`);
       const last = list[list.length - 1];

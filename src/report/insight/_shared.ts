@@ -2,17 +2,18 @@
 // and entry keys. Frequency tables and merging are in ../counts.ts, shared with the core.
 import { ENTRY_KINDS, ENTRY_LISTS, type EntryKind, type VerbatimAnalysis } from '../../types.js';
 import { describe, expectedError } from '../../_utils/describe.js';
+import { distinct } from '../counts.js';
 
 export { describe };
 
 /** Entry kinds tracked by the insight analyses: every kind (the public name of `EntryKind` there). */
 export type InsightEntryKind = EntryKind;
 
-export function uniqueStrings(values: readonly unknown[] | undefined): string[] {
-  if (!Array.isArray(values)) return [];
-  const seen = new Set<string>();
-  for (const v of values) if (typeof v === 'string' && v !== '') seen.add(v);
-  return [...seen];
+/** The non-empty strings of `values`, each once, in order (`values` itself when that is all it holds). */
+export function uniqueStrings(values: readonly unknown[] | undefined): readonly string[] {
+  const id = (v: unknown): v is string => typeof v === 'string' && v !== '';
+  // An analysis' lists hold ids only: read as they are, without a copy.
+  return Array.isArray(values) ? distinct(values.every(id) ? values : values.filter(id)) : [];
 }
 
 /** An entry of a verbatim: its kind, id and `kind:id` key. */
