@@ -2,7 +2,7 @@
 // addCount changes its argument; every key is safe, read by own property.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addCount, compareStrings, copyCounts, countOf, dict, mergeAll, mergeRecords, sortedKeys, sumCounts, type Counts } from '../../src/report/counts.js';
+import { addCount, compareStrings, copyCounts, countOf, dict, distinct, mergeAll, mergeRecords, sortedKeys, sumCounts, type Counts } from '../../src/report/counts.js';
 
 const KEYS = ['a', 'b', '10', '2', 'constructor', '__proto__', 'toString', 'hasOwnProperty', 'é'];
 /** A table as a state read back from JSON would hold it: a plain object, any key. */
@@ -84,5 +84,24 @@ describe('merging states', () => {
   it('sort keys by code unit, whatever the locale', () => {
     expect(sortedKeys({ b: 1, é: 1, B: 1, a: 1, '10': 1, '2': 1 })).toEqual(['10', '2', 'B', 'a', 'b', 'é']);
     expect(['é', 'e', 'f'].sort(compareStrings)).toEqual(['e', 'f', 'é']);
+  });
+});
+
+describe('distinct', () => {
+  it('gives the list itself when no value repeats, and a copy without repeats in first-appearance order otherwise', () => {
+    const ids = ['livraison.retard', 'prix.eleve', 'sav.reponse'];
+    expect(distinct(ids)).toBe(ids);
+    expect(distinct(['b', 'a', 'b', 'c', 'a'])).toEqual(['b', 'a', 'c']);
+    expect(distinct([])).toEqual([]);
+    const long = Array.from({ length: 200 }, (_, i) => `id${i % 150}`);
+    expect(distinct(long)).toEqual(Array.from({ length: 150 }, (_, i) => `id${i}`));
+  });
+
+  it('property: the same values as a Set, in the same order', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'), { maxLength: 90 }), (list) => {
+        expect(distinct(list)).toEqual([...new Set(list)]);
+      }),
+    );
   });
 });
