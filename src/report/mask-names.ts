@@ -4,7 +4,7 @@
 // "Julie (conseillère) :"), a greeting ("Bonjour Hugo,"), a first name from a
 // list of common ones, or a name alone on the last line. Words lists are
 // folded (lowercase, no accents). Linear: one pass over the word tokens.
-import { foldAccents, isPrintableAscii } from '../text/fold.js';
+import { foldAccents } from '../text/fold.js';
 import { Memo } from '../text/memo.js';
 import { HASH_BASE, hashOf } from '../_utils/hash.js';
 import { stopwords } from '../lexicon/text-tables.js';
@@ -120,18 +120,12 @@ const FIRST_NAMES = set(`aaron abdel abdelkader abdallah abdou adam adele adelai
   nabil naima nassim nolan noah noam nora ophelie oumar rayan ryan salim salome sami samy sandro souad steven sylvia
   theophile tiphaine valery walid wassim william yoann yoan yohan yohann youssef yasmina zakaria zineb`);
 
-// Folded words with a letter beyond ASCII, memoised (the same words come back verbatim after verbatim,
-// and normalising is slow). An ASCII word folds to its lowercase, faster than a lookup. 8,192 a generation:
-// on a growing vocabulary (200,000 rows) it misses 6 % of these words, against 3 % when a map kept 50,000
-// (6 MB in every thread); a miss costs about a microsecond.
-const folded = new Memo<string>(8_192);
+// Words are folded as the rules read them (cues and the words around them: the gate and `words` tell the
+// others apart by hash), memoised: the same cues come back verbatim after verbatim, and normalising is slow.
+const foldings = new Memo<string>(8_192);
 function fold(s: string): string {
-  if (isPrintableAscii(s)) return s.toLowerCase();
-  let f = folded.get(s);
-  if (f === undefined) {
-    f = foldAccents(s);
-    folded.set(s, f);
-  }
+  let f = foldings.get(s);
+  if (f === undefined) foldings.set(s, (f = foldAccents(s)));
   return f;
 }
 
@@ -153,9 +147,12 @@ function isNotName(folded: string): boolean {
 
 interface Word {
   text: string;
-  folded: string;
+  /** Its folding, built the first time a rule reads it (`folded`): most words are told apart by their hash alone. */
+  folding: string | undefined;
   start: number;
   end: number;
+  /** A rule may open on it: a capital, or a word the gate looks for (by the hash of its folding, see `wordEnd`). */
+  cue: boolean;
   /** Starts with a capital (or "d'" + capital). */
   cap: boolean;
   /** Followed directly by a dot ("M.", "J."). */
@@ -164,10 +161,12 @@ interface Word {
   blocked: boolean;
 }
 
-const WORD = /\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*/gu;
-// A capital, a word (WORD), read from a given offset.
+/** The folding of a word ('' for none: before the first word, after the last). */
+const folded = (w: Word | undefined): string => (w === undefined ? '' : (w.folding ??= fold(w.text)));
+
+// A word, a capital: read from a given offset (sticky).
+const WORD = /\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*/uy;
 const UPPER_AT = /\p{Lu}/uy;
-const WORD_AT = new RegExp(WORD.source, 'uy');
 const at = (re: RegExp, text: string, i: number): boolean => {
   re.lastIndex = i;
   return re.test(text);
@@ -183,20 +182,49 @@ function isCapAt(text: string, i: number): boolean {
 /** An ASCII digit, what `\d` matches (NaN, outside the text, is none). */
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
+/**
+ * Where the word (as WORD cuts them) at `i` ends, `i` when none starts
+ * there; `scanned.hash` is then the hash of its folding, read as its letters
+ * come when they fold one by one (`letters`, an apostrophe between two of
+ * them too), else -1: past those letters (a hyphen, a mark, a letter past
+ * U+0250…) WORD tells where the word ends.
+ */
+function wordEnd(text: string, i: number, letters: Uint8Array, scanned: { hash: number }): number {
+  let h = 0;
+  let end = i;
+  let d = text.charCodeAt(i);
+  for (let l = letters[d]; l || ((d === 0x27 || d === 0x2019) && end > i && letters[text.charCodeAt(end + 1)] && (l = 0x27)); l = letters[(d = text.charCodeAt(++end))]) {
+    h = (Math.imul(h, HASH_BASE) + l) | 0;
+  }
+  if ((d >= 0x80 || d === 0x2d || d === 0x27) && at(WORD, text, i) && WORD.lastIndex > end) {
+    h = -1;
+    end = WORD.lastIndex;
+  }
+  scanned.hash = h;
+  return end;
+}
+
 function words(text: string, free: (start: number, end: number) => boolean): Word[] {
   const out: Word[] = [];
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
-    const end = m.index + m[0].length;
-    out.push({
-      text: m[0],
-      folded: fold(m[0]),
-      start: m.index,
-      end,
-      cap: isCapAt(text, m.index),
-      dot: text.charCodeAt(end) === 46,
-      blocked: !free(m.index, end) || isDigit(text.charCodeAt(end)) || isDigit(text.charCodeAt(m.index - 1)),
-    });
+  const scanned = { hash: 0 };
+  const [, , hashes, letters] = gate();
+  for (let i = 0; i < text.length; ) {
+    const end = wordEnd(text, i, letters, scanned);
+    if (end === i) i++;
+    else {
+      const cap = isCapAt(text, i);
+      out.push({
+        text: text.slice(i, end),
+        folding: undefined,
+        start: i,
+        end,
+        cue: cap || scanned.hash === -1 || hashes.has(scanned.hash),
+        cap,
+        dot: text.charCodeAt(end) === 46,
+        blocked: !free(i, end) || isDigit(text.charCodeAt(end)) || isDigit(text.charCodeAt(i - 1)),
+      });
+      i = end;
+    }
   }
   return out;
 }
@@ -206,7 +234,7 @@ const SPACES = /^[ \u00a0\u202f]{1,3}$/u;
 /** What may separate a title from the name: "M. Dupont", "M.Dupont", "Mme  Durand". */
 const AFTER_TITLE = /^\.?[ \u00a0\u202f]{0,3}$/u;
 
-const isTitle = (w: Word): boolean => TITLES.has(w.folded) && (w.folded !== 'm' || w.text === 'M');
+const isTitle = (w: Word): boolean => TITLES.has(folded(w)) && (folded(w) !== 'm' || w.text === 'M');
 const isInitial = (w: Word): boolean => w.text.length === 1 && at(UPPER_AT, w.text, 0) && w.dot && !w.blocked;
 /** A capitalised name word; `surname`: after another name word, where "Petit" or "Leclerc" are surnames. */
 const isCapName = (w: Word, brands: boolean, surname = false): boolean =>
@@ -214,10 +242,10 @@ const isCapName = (w: Word, brands: boolean, surname = false): boolean =>
   !w.blocked &&
   w.text.length >= 2 &&
   !isTitle(w) &&
-  !isNotName(w.folded) &&
-  (surname || !(brands && (SURNAME_ADJECTIVES.has(w.folded) || BRANDS.has(w.folded))));
+  !isNotName(folded(w)) &&
+  (surname || !(brands && (SURNAME_ADJECTIVES.has(folded(w)) || BRANDS.has(folded(w)))));
 // "iPhone" is no lower-case name.
-const isLowerName = (w: Word): boolean => !w.cap && !w.blocked && !/\p{Lu}/u.test(w.text) && w.text.length >= 3 && !isNotName(w.folded) && !BRANDS.has(w.folded) && !TITLES.has(w.folded);
+const isLowerName = (w: Word): boolean => !w.cap && !w.blocked && !/\p{Lu}/u.test(w.text) && w.text.length >= 3 && !isNotName(folded(w)) && !BRANDS.has(folded(w)) && !TITLES.has(folded(w));
 
 interface TakeOptions {
   /** Lowercase words may be names (after a title or "je m'appelle"): up to this many. */
@@ -247,14 +275,14 @@ function takeName(ws: readonly Word[], text: string, i: number, o: TakeOptions):
       if (!(SPACES.test(gap) || (isInitial(prev) && /^\.[ \u00a0\u202f-]{0,2}$/u.test(gap)))) break;
     }
     // "Monsieur le Médiateur", "Madame la directrice": an article before a function opens no name ("M. Le Goff", "mr le goff" do).
-    if (first < 0 && (w.folded === 'le' || w.folded === 'la' || w.folded === 'les')) {
+    if (first < 0 && (folded(w) === 'le' || folded(w) === 'la' || folded(w) === 'les')) {
       const after = ws[k + 1];
-      if (after === undefined || FUNCTIONS.has(after.folded) || ROLES.has(after.folded)) break;
+      if (after === undefined || FUNCTIONS.has(folded(after)) || ROLES.has(folded(after))) break;
     }
-    if (PARTICLES.has(w.folded) && !w.dot) {
+    if (PARTICLES.has(folded(w)) && !w.dot) {
       // A particle belongs to the name only when a capitalised name word follows it.
       let j = k + 1;
-      while (j < ws.length && j - k < 4 && PARTICLES.has((ws[j] as Word).folded) && SPACES.test(text.slice((ws[j - 1] as Word).end, (ws[j] as Word).start))) j++;
+      while (j < ws.length && j - k < 4 && PARTICLES.has(folded(ws[j])) && SPACES.test(text.slice((ws[j - 1] as Word).end, (ws[j] as Word).start))) j++;
       const next = ws[j];
       if (next !== undefined && SPACES.test(text.slice((ws[j - 1] as Word).end, next.start)) && isCapName(next, o.brands) && (w.cap || first >= 0 || o.lower > 0)) {
         if (first < 0) first = k;
@@ -310,7 +338,7 @@ function signatureLine(ws: readonly Word[], text: string): [number, number] | un
   const [lineStart, end] = line;
   const inLine = ws.filter((w) => w.start >= lineStart && w.end <= end);
   // Two words at least: a last line "Déçu." or "Lamentable" is no signature.
-  if (inLine.length < 2 || inLine.length > 4 || !inLine.every((w) => isCapName(w, true) || isInitial(w) || PARTICLES.has(w.folded))) return undefined;
+  if (inLine.length < 2 || inLine.length > 4 || !inLine.every((w) => isCapName(w, true) || isInitial(w) || PARTICLES.has(folded(w)))) return undefined;
   const first = inLine[0] as Word;
   const last = inLine[inLine.length - 1] as Word;
   return [first.start, last.end];
@@ -356,20 +384,10 @@ export function mayHoldNames(text: string): boolean {
   let before = 0;
   let last = 0;
   let opened = false;
+  const scanned = { hash: 0 };
   for (let i = 0; i < text.length; ) {
-    // The word's letters folded one by one and hashed as they come (an apostrophe between two of
-    // them too). Past them (a hyphen, a mark, a letter past U+0250…), WORD tells where the word
-    // ends; if further, h is -1: the word is built and folded.
-    let h = 0;
-    let end = i;
-    let d = text.charCodeAt(i);
-    for (let l = letters[d]; l || ((d === 0x27 || d === 0x2019) && end > i && letters[text.charCodeAt(end + 1)] && (l = 0x27)); l = letters[(d = text.charCodeAt(++end))]) {
-      h = (Math.imul(h, HASH_BASE) + l) | 0;
-    }
-    if ((d >= 0x80 || d === 0x2d || d === 0x27) && at(WORD_AT, text, i) && WORD_AT.lastIndex > end) {
-      h = -1;
-      end = WORD_AT.lastIndex;
-    }
+    const end = wordEnd(text, i, letters, scanned);
+    let h = scanned.hash;
     if (end === i) {
       i++;
       continue;
@@ -403,15 +421,13 @@ export function findNames(text: string, free: (start: number, end: number) => bo
   const ws = words(text, free);
   const names = namesIn(ws, text).filter(([s, e]) => claim(s, e));
   if (names.length === 0) return;
-  // The capitalised words of the names taken (names are whole words, sorted, apart).
+  // The capitalised words of the names taken.
   const spelled = new Set<string>();
-  let k = 0;
   for (const w of ws) {
-    while (k < names.length && (names[k] as [number, number])[1] <= w.start) k++;
-    const name = names[k];
-    if (name !== undefined && w.start >= name[0] && w.text.length >= 3 && at(UPPER_AT, w.text, 0) && !PARTICLES.has(w.folded) && !isNotName(w.folded)) spelled.add(w.text);
+    if (w.end - w.start >= 3 && names.some(([s, e]) => w.start >= s && w.end <= e) && at(UPPER_AT, text, w.start) && !PARTICLES.has(folded(w)) && !isNotName(folded(w))) spelled.add(w.text);
   }
-  for (const w of ws) if (spelled.has(w.text)) claim(w.start, w.end);
+  // A mention is spelled as a name word: capitalised.
+  for (const w of ws) if (w.cap && spelled.has(w.text)) claim(w.start, w.end);
 }
 
 /** Spans of person names among the words `ws` of `text`, sorted, not overlapping. */
@@ -425,29 +441,30 @@ function namesIn(ws: readonly Word[], text: string): Array<[number, number]> {
     return true;
   };
   for (let i = 0; i < ws.length; i++) {
-    if (i <= taken) continue;
     const w = ws[i] as Word;
+    // Every rule below opens on a cue.
+    if (i <= taken || !w.cue) continue;
     const next = ws[i + 1];
     const gap = next === undefined ? '' : text.slice(w.end, next.start);
     // 1. A title: "Mme Nguyen", "mme nguyen", "M. Le Goff", "Madame de La Tour".
-    if (isTitle(w) && next !== undefined && AFTER_TITLE.test(gap) && (!w.dot || ABBREVIATED.has(w.folded))) {
-      if (push(takeName(ws, text, i + 1, { lower: LOWER_AFTER.has(w.folded) ? 1 : 0, brands: false, max: 3 }))) continue;
+    if (isTitle(w) && next !== undefined && AFTER_TITLE.test(gap) && (!w.dot || ABBREVIATED.has(folded(w)))) {
+      if (push(takeName(ws, text, i + 1, { lower: LOWER_AFTER.has(folded(w)) ? 1 : 0, brands: false, max: 3 }))) continue;
     }
     // 2. "je m'appelle X Y", "je me nomme X".
-    if ((w.folded === "m'appelle" || (w.folded === 'nomme' && ws[i - 1]?.folded === 'me')) && next !== undefined && SPACES.test(gap)) {
+    if ((folded(w) === "m'appelle" || (folded(w) === 'nomme' && folded(ws[i - 1]) === 'me')) && next !== undefined && SPACES.test(gap)) {
       if (push(takeName(ws, text, i + 1, { lower: 2, brands: true, max: 3 }))) continue;
     }
     // 3. A staff role: "votre conseillère Émilie Dufour", "Agent Thomas :".
-    if (ROLES.has(w.folded) && next !== undefined && SPACES.test(gap) && next.cap) {
+    if (ROLES.has(folded(w)) && next !== undefined && SPACES.test(gap) && next.cap) {
       if (push(takeName(ws, text, i + 1, { lower: 0, brands: true, max: 2 }))) continue;
     }
     // 4. A sign-off: "Cordialement, Paul Gauthier", "Bien à vous,\nCéline".
-    const signOff = SIGN_OFFS.has(w.folded) || (w.folded === 'vous' && ws[i - 1]?.folded === 'a' && ws[i - 2]?.folded === 'bien');
+    const signOff = SIGN_OFFS.has(folded(w)) || (folded(w) === 'vous' && folded(ws[i - 1]) === 'a' && folded(ws[i - 2]) === 'bien');
     if (signOff && next !== undefined && /^[ \u00a0\u202f]*[,.!]?[ \u00a0\u202f]*(?:\r?\n[ \u00a0\u202f]*)*$/u.test(gap) && (next.cap || isInitial(next))) {
       if (push(takeName(ws, text, i + 1, { lower: 0, brands: true, max: 3 }))) continue;
     }
     // 5. A greeting: "Bonjour Hugo,", "merci Sophie".
-    if (GREETINGS.has(w.folded) && next !== undefined && SPACES.test(gap) && next.cap && !isTitle(next)) {
+    if (GREETINGS.has(folded(w)) && next !== undefined && SPACES.test(gap) && next.cap && !isTitle(next)) {
       const after = ws[i + 2];
       const end = after === undefined ? text.slice(next.end) : text.slice(next.end, after.start);
       // "Merci Sophie !" or "Bonjour Hugo, …": the name stands alone before punctuation.
@@ -456,7 +473,7 @@ function namesIn(ws: readonly Word[], text: string): Array<[number, number]> {
       }
     }
     // 6. A common first name, with the surname that follows: "Julie (conseillère)", "Émilie Dufour".
-    if (w.cap && isFirstName(w.folded) && !NOT_BEFORE_NAME.has(ws[i - 1]?.folded ?? '')) {
+    if (w.cap && isFirstName(folded(w)) && !NOT_BEFORE_NAME.has(folded(ws[i - 1]))) {
       if (push(takeName(ws, text, i, { lower: 0, brands: false, max: 3 }))) continue;
     }
   }
