@@ -345,14 +345,15 @@ function signatureLine(ws: readonly Word[], text: string): [number, number] | un
 }
 
 /**
- * What the gate looks for, by the hash of a word's folding: the words that
- * open a name (titles, "m'appelle", "nomme", roles, sign-offs, greetings,
- * "vous" of "bien à vous") and the first names. A word whose letters fold one
- * by one (`letters`) and whose hash is none of these is none of them, and the
- * gate reads on without building it: most words.
+ * What the gate and `words` look for, by the hash of a word's folding: the
+ * words that open a name (titles, "m'appelle", "nomme", roles, sign-offs,
+ * greetings, the "vous" of "bien à vous") and the first names; a word whose
+ * letters fold one by one and whose hash is none of these is none of them, and
+ * is not built. `letters`: per UTF-16 code (64 KB, so the scan indexes it
+ * without a range check), the code of the letter's folding when it is one
+ * ASCII letter (`É` → `e`; filled below U+0250), else 0. A tuple, not an
+ * object: the browser's first load has no bytes to spare for the keys.
  */
-// `letters`: per UTF-16 code, the code of the letter's folding when it is one ASCII letter (`É` → `e`; looked for below U+0250), else 0.
-// A tuple, not an object: the browser's first load has no bytes to spare for the keys.
 type GateWords = readonly [openers: ReadonlySet<string>, capitalOpeners: ReadonlySet<string>, hashes: ReadonlySet<number>, letters: Uint8Array];
 let gateWords: GateWords | undefined;
 export function gate(): GateWords {
