@@ -9,10 +9,9 @@ export { describe };
 /** Entry kinds tracked by the insight analyses: every kind (the public name of `EntryKind` there). */
 export type InsightEntryKind = EntryKind;
 
-const id = (v: unknown): v is string => typeof v === 'string' && v !== '';
-
 /** The non-empty strings of `values`, each once, in order (`values` itself when that is all it holds). */
 export function uniqueStrings(values: readonly unknown[] | undefined): readonly string[] {
+  const id = (v: unknown): v is string => typeof v === 'string' && v !== '';
   // An analysis' lists hold ids only: read as they are, without a copy.
   return Array.isArray(values) ? distinct(values.every(id) ? values : values.filter(id)) : [];
 }
