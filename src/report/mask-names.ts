@@ -129,11 +129,18 @@ function fold(s: string): string {
   return f;
 }
 
-/** A common first name, or a compound of two ("Marc-Antoine", "Anne-Claire"). */
+/**
+ * A common first name, or a compound of them ("Marc-Antoine", "Marie-Jean-Pierre"), whose last part may be
+ * a listed compound ("Emma-Marine-Laure"). The whole is looked up only while it is short (no first name is
+ * 32 letters long), so a long run of hyphens costs its length once.
+ */
 export function isFirstName(folded: string): boolean {
-  if (FIRST_NAMES.has(folded)) return true;
-  const dash = folded.indexOf('-');
-  return dash > 0 && FIRST_NAMES.has(folded.slice(0, dash)) && FIRST_NAMES.has(folded.slice(dash + 1));
+  for (let start = 0; ; ) {
+    if (folded.length - start < 32 && FIRST_NAMES.has(folded.slice(start))) return true;
+    const dash = folded.indexOf('-', start);
+    if (dash <= start || !FIRST_NAMES.has(folded.slice(start, dash))) return false;
+    start = dash + 1;
+  }
 }
 
 let notNames: ReadonlySet<string> | undefined;
@@ -422,13 +429,13 @@ export function findNames(text: string, free: (start: number, end: number) => bo
   const ws = words(text, free);
   const names = namesIn(ws, text).filter(([s, e]) => claim(s, e));
   if (names.length === 0) return;
-  // The capitalised words of the names taken.
+  // The words of the names taken, folded: "je m'appelle julie nguyen" masks a later "Nguyen" too.
   const spelled = new Set<string>();
   for (const w of ws) {
-    if (w.end - w.start >= 3 && names.some(([s, e]) => w.start >= s && w.end <= e) && at(UPPER_AT, text, w.start) && !PARTICLES.has(folded(w)) && !isNotName(folded(w))) spelled.add(w.text);
+    if (w.end - w.start >= 3 && names.some(([s, e]) => w.start >= s && w.end <= e) && !PARTICLES.has(folded(w)) && !isNotName(folded(w))) spelled.add(folded(w));
   }
-  // A mention is spelled as a name word: capitalised.
-  for (const w of ws) if (w.cap && spelled.has(w.text)) claim(w.start, w.end);
+  // A mention is a capitalised word (a lower-case "rose" is no mention of "Rose Dufour").
+  for (const w of ws) if (w.cap && spelled.has(folded(w))) claim(w.start, w.end);
 }
 
 /** Spans of person names among the words `ws` of `text`, sorted, not overlapping. */

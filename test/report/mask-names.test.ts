@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findPersonalData } from '../../src/report/mask.js';
+import { isFirstName } from '../../src/report/mask-names.js';
 
 const WORD = /\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*/gu;
 const SURNAMES = ['Kerbrat', 'Nguyen', 'Lemoine', 'Dufour', 'Benali', 'Ferrière'];
@@ -58,10 +59,34 @@ describe('names and their mentions', () => {
   it.each([
     ['Mme Kerbrat a appelé. Kerbrat attend toujours.', ['Kerbrat', 'Kerbrat']],
     ['Votre conseillère Hélène Dufour. Dufour ne répond plus, dufour non plus.', ['Hélène Dufour', 'Dufour']],
-    // A name written in lower case spells no mention: only capitalised name words are looked for again.
-    ['Je m’appelle julie nguyen et Nguyen est mon nom', ['julie nguyen']],
+    // A name written in lower case is masked where it comes back capitalised; a lower-case word is no mention.
+    ['Je m’appelle julie nguyen et Nguyen est mon nom', ['julie nguyen', 'Nguyen']],
+    ['Madame Rose Dufour a offert une rose. Rose Dufour, DUFOUR.', ['Rose Dufour', 'Rose', 'Dufour', 'DUFOUR']],
     ['Cordialement,\nJean-Pierre Lemoine', ['Jean-Pierre Lemoine']],
+    // A first name of three parts, and elided names spelled again.
+    ['Marie-Jean-Pierre a rappelé', ['Marie-Jean-Pierre']],
+    ['Merci Émilie-Marc-Antoine !', ['Émilie-Marc-Antoine']],
   ])('%j: the names masked are %j', (input, names) => {
     expect(findPersonalData(input).filter((f) => f.kind === 'name').map((f) => input.slice(f.start, f.end))).toEqual(names);
+  });
+
+  it.each([
+    ['julie', true],
+    ['jean-pierre', true],
+    ['marie-jean-pierre', true],
+    ['marine-laure', true],
+    ['emma-marine-laure', true],
+    ['marine', false],
+    ['jean-', false],
+    ['-jean', false],
+    ['jean--pierre', false],
+    ['jean-dupont', false],
+  ])('isFirstName(%j) is %s', (folded, expected) => {
+    expect(isFirstName(folded)).toBe(expected);
+  });
+
+  it('reads a long chain of first names part by part', () => {
+    expect(isFirstName(`${'jean-'.repeat(20_000)}x`)).toBe(false);
+    expect(isFirstName(`${'jean-'.repeat(20_000)}paul`)).toBe(true);
   });
 });
