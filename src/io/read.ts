@@ -229,53 +229,56 @@ function sourceOf(file: string, raw: RawItem): SourceRef {
   return source;
 }
 
-function toItem(
-  raw: RawRow,
+/**
+ * What turns a raw row of `file` into an item: the columns the mapping reads
+ * are resolved once per file, not once per row.
+ */
+function itemMaker(
   file: string,
   mapping: ColumnMapping,
   channelOf: (value: string | undefined) => string,
   agentAuthors: readonly string[],
   lang: RejectLang | undefined,
-): ReadItem {
-  const source = sourceOf(file, raw);
-  // Only the record's own fields: never `constructor` or `__proto__` from Object.prototype.
-  const field = (name: string): CellValue => (Object.hasOwn(raw.values, name) ? raw.values[name] : undefined);
-  // `--text title+body`: the non-empty cells, one line each (a title with no body is a verbatim).
-  const text = mapping.textColumns === undefined
-    ? cellText(field(mapping.text!))
-    : mapping.textColumns.map((c) => cellText(field(c)).trim()).filter((t) => t !== '').join('\n');
-  const id = mapping.id !== undefined ? cellText(field(mapping.id)).trim() : '';
-  const fields: Omit<Verbatim, 'text'> = {
-    id: id !== '' ? id : `${file === '-' ? 'stdin' : basename(file)}:${raw.row}`,
-    channel:
-      mapping.channel !== undefined ? channelOf(cellText(field(mapping.channel)))
-      : mapping.constantChannel !== undefined ? channelOf(mapping.constantChannel)
-      : channelOf(undefined),
-  };
-  if (mapping.date !== undefined) {
-    const date = parseDate(field(mapping.date));
-    if (date !== undefined) fields.date = date;
-  }
-  if (mapping.score !== undefined) fields.score = parseScore(field(mapping.score));
-  if (mapping.author !== undefined) fields.author = authorRole(cellText(field(mapping.author)), agentAuthors);
+): (raw: RawRow) => ReadItem {
   const mapped = new Set([mapping.text, ...(mapping.textColumns ?? []), mapping.id, mapping.date, mapping.score, mapping.channel, mapping.author]);
-  const meta = Object.create(null) as Record<string, string>;
-  let hasMeta = false;
-  for (const [key, value] of Object.entries(raw.values)) {
-    if (mapped.has(key)) continue;
-    meta[key] = cellText(value);
-    hasMeta = true;
-  }
-  if (hasMeta) fields.meta = meta;
-  if (text.trim() === '') {
-    // The row was read: a skipped line in --annotate keeps its id and columns, so that it can be joined back.
-    const problem: RejectProblem = { code: 'empty_text', params: { columns: mapping.textColumns ?? [mapping.text!] } };
-    return { type: 'reject', source, code: problem.code, ...rejectText(problem, lang), fields };
-  }
-  // The order of a verbatim's keys as before: id, text, then the rest.
-  const { id: kept, ...rest } = fields;
-  const verbatim: Verbatim = { id: kept, text, ...rest };
-  return { type: 'verbatim', verbatim, source };
+  const rowId = `${file === '-' ? 'stdin' : basename(file)}:`;
+  const constantChannel = mapping.channel === undefined ? channelOf(mapping.constantChannel) : undefined;
+  return (raw) => {
+    const source = sourceOf(file, raw);
+    // Only the record's own fields: never `constructor` or `__proto__` from Object.prototype.
+    const field = (name: string): CellValue => (Object.hasOwn(raw.values, name) ? raw.values[name] : undefined);
+    // `--text title+body`: the non-empty cells, one line each (a title with no body is a verbatim).
+    const text = mapping.textColumns === undefined
+      ? cellText(field(mapping.text!))
+      : mapping.textColumns.map((c) => cellText(field(c)).trim()).filter((t) => t !== '').join('\n');
+    const id = mapping.id !== undefined ? cellText(field(mapping.id)).trim() : '';
+    // The order of a verbatim's keys: id, text, channel, date, score, author, meta.
+    const verbatim: Verbatim = {
+      id: id !== '' ? id : rowId + raw.row,
+      text,
+      channel: constantChannel ?? channelOf(cellText(field(mapping.channel!))),
+    };
+    if (mapping.date !== undefined) {
+      const date = parseDate(field(mapping.date));
+      if (date !== undefined) verbatim.date = date;
+    }
+    if (mapping.score !== undefined) verbatim.score = parseScore(field(mapping.score));
+    if (mapping.author !== undefined) verbatim.author = authorRole(cellText(field(mapping.author)), agentAuthors);
+    let meta: Record<string, string> | undefined;
+    for (const key in raw.values) {
+      if (!Object.hasOwn(raw.values, key) || mapped.has(key)) continue;
+      meta ??= Object.create(null) as Record<string, string>;
+      meta[key] = cellText(raw.values[key]);
+    }
+    if (meta !== undefined) verbatim.meta = meta;
+    if (text.trim() === '') {
+      // The row was read: a skipped line in --annotate keeps its id and columns, so that it can be joined back.
+      const problem: RejectProblem = { code: 'empty_text', params: { columns: mapping.textColumns ?? [mapping.text!] } };
+      const { text: _, ...fields } = verbatim;
+      return { type: 'reject', source, code: problem.code, ...rejectText(problem, lang), fields };
+    }
+    return { type: 'verbatim', verbatim, source };
+  };
 }
 
 function checkInputs(inputs: unknown): InputSpec[] {
@@ -347,12 +350,15 @@ async function* readPlanned(planned: Planned[], channels: ReadonlyArray<ChannelD
       yield reject;
       continue;
     }
+    // Made at the first row: an input with none (an empty partition) may have no mapping.
+    let toItem: ((raw: RawRow) => ReadItem) | undefined;
     for await (const raw of prepared!.rows()) {
       if (raw.kind === 'reject') {
         const source = sourceOf(file, raw);
         yield { type: 'reject', source, code: raw.code, ...rejectText(raw, lang) };
       } else {
-        yield toItem(raw, file, mapping!, channelOf, agentAuthors ?? [], lang);
+        toItem ??= itemMaker(file, mapping!, channelOf, agentAuthors ?? [], lang);
+        yield toItem(raw);
       }
     }
   }
