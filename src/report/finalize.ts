@@ -3,7 +3,7 @@ import { TONALITIES, type EntryKind } from '../types.js';
 import { FRENCH_NEGATORS } from '../text/negators.js';
 import { compareStrings, countOf, mergeAll, own } from './counts.js';
 import { channelLabelOf, checkChannelLabels } from './labels.js';
-import { channelTerms, checkCoreState, emptyChannelState, maxUndercount, mergeChannelStates } from './state.js';
+import { channelTerms, checkCoreState, emptyChannelState, maxUndercount, mergeChannelStates, nonNegativeInteger } from './state.js';
 import { emptyTermTable, sumTermTables, topTerms, type TermTable } from './terms.js';
 import { LOW_BASE } from './base.js';
 import { checkDeclaredScale, detectScoreScale, resolveScoreScale, scoreSegment, sortedScores } from './scales.js';
@@ -49,14 +49,6 @@ interface FinalizeSettings {
 }
 
 const SCORE_SCALES: readonly unknown[] = ['auto', 'nps', 'stars', 'csat', 'ces'];
-
-function count(name: string, value: unknown, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-    throw expectedError(`options.${name} to be a non-negative integer`, String(value));
-  }
-  return value;
-}
 
 // ---------------------------------------------------------------- scores
 
@@ -290,7 +282,7 @@ function channelReport(
  */
 export function finalizeCore(state: CoreState, options: ReportOptions = {}): CoreReport {
   checkCoreState(state, 'the core state');
-  const topWords = count('topWords', options.topWords, DEFAULT_TOP_WORDS);
+  const topWords = nonNegativeInteger('topWords', options.topWords, DEFAULT_TOP_WORDS);
   const scoreScale = options.scoreScale ?? 'auto';
   if (!SCORE_SCALES.includes(scoreScale)) {
     throw expectedError(`options.scoreScale to be 'auto', 'nps', 'stars', 'csat' or 'ces'`, String(scoreScale));
@@ -300,10 +292,10 @@ export function finalizeCore(state: CoreState, options: ReportOptions = {}): Cor
   const s: FinalizeSettings = {
     meta: options.meta ?? {},
     topWords,
-    topExpressions: count('topExpressions', options.topExpressions, topWords),
-    minExpressionVerbatims: count('minExpressionVerbatims', options.minExpressionVerbatims, DEFAULT_MIN_EXPRESSION_VERBATIMS),
+    topExpressions: nonNegativeInteger('topExpressions', options.topExpressions, topWords),
+    minExpressionVerbatims: nonNegativeInteger('minExpressionVerbatims', options.minExpressionVerbatims, DEFAULT_MIN_EXPRESSION_VERBATIMS),
     ignoreWords: new Set(options.ignoreWords ?? DEFAULT_IGNORED_WORDS),
-    examples: Math.min(count('examples', options.examples, state.config.examples), state.config.examples),
+    examples: Math.min(nonNegativeInteger('examples', options.examples, state.config.examples), state.config.examples),
     scoreScale: scoreScale === 'nps' || scoreScale === 'stars' ? scoreScale : 'auto',
   };
   const lang = options.lang ?? 'fr';

@@ -20,7 +20,8 @@ export const EXAMPLE_CHARS = 2_000;
 /** Channel of an analysis that carries none. */
 export const UNKNOWN_CHANNEL = 'inconnu';
 
-function nonNegativeInteger(name: string, value: unknown, fallback: number): number {
+/** An option that counts something (`options.NAME`): a non-negative integer, `fallback` when not given. */
+export function nonNegativeInteger(name: string, value: unknown, fallback: number): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
     throw expectedError(`options.${name} to be a non-negative integer`, String(value));
