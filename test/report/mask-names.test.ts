@@ -66,6 +66,7 @@ describe('names and their mentions', () => {
     // A first name of three parts, and elided names spelled again.
     ['Marie-Jean-Pierre a rappelé', ['Marie-Jean-Pierre']],
     ['Merci Émilie-Marc-Antoine !', ['Émilie-Marc-Antoine']],
+    ['Mme d’Estienne a appelé, d’Estienne attend', ['d’Estienne', 'd’Estienne']],
   ])('%j: the names masked are %j', (input, names) => {
     expect(findPersonalData(input).filter((f) => f.kind === 'name').map((f) => input.slice(f.start, f.end))).toEqual(names);
   });
