@@ -91,8 +91,12 @@ export async function detectFileEncoding(input: ByteInput, head: InputHead): Pro
   return detectEncoding(probe.bytes, probe.complete).encoding;
 }
 
-/** An encoding's name, for descriptions; a deferred one not yet told reads as `ascii`. */
-export const encodingName = (encoding: string | DeferredEncoding): string => (typeof encoding === 'string' ? encoding : encoding.known ?? 'ascii');
+/**
+ * An encoding's name, for descriptions. A deferred one not yet told (a stream
+ * of plain ASCII so far) reads as `utf8`, as a file of plain ASCII does: a
+ * header refused before any other byte came is described as from the file.
+ */
+export const encodingName = (encoding: string | DeferredEncoding): string => (typeof encoding === 'string' ? encoding : encoding.known ?? 'utf8');
 
 /** The delimiter that splits the header into the most columns that the data rows agree with. */
 export function detectDelimiter(sampleText: string, complete = true): string {
