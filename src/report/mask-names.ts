@@ -405,7 +405,8 @@ export function mayHoldNames(text: string): boolean {
     if (h === -1 || hashes.has(h)) {
       const word = text.slice(i, end);
       const f = fold(word);
-      h = hashOf(f);
+      // A word cut by WORD has no hash yet: the words before "vous" are compared by it.
+      if (h === -1) h = hashOf(f);
       // A lone `m` is a title only as a capital M.
       if (openers.has(f) && (f !== 'm' || word === 'M')) return true;
       if (cap && isFirstName(f)) return true;
