@@ -101,7 +101,7 @@ export interface Match {
   id: string;
   kind: EntryKind;
   /** Theme the entry belongs to (itself for a theme). */
-  theme?: string;
+  theme?: string | undefined;
   /** The term that matched, as written in the lexicon. */
   term: string;
   /** Token span, end exclusive. */
@@ -115,7 +115,7 @@ export interface Match {
   /** True when the match stands under a negation in its clause. */
   negated: boolean;
   /** Set when a word of the match was a misspelling read as the lexicon's word (`comande` → `commande`). */
-  fuzzy?: true;
+  fuzzy?: true | undefined;
 }
 
 /** Everything the analyser says about one verbatim. */

@@ -98,7 +98,7 @@ export interface RawMatch {
    */
   negated: boolean;
   /** Some word of the match was a misspelling of the lexicon's word (`comande` → `commande`). */
-  fuzzy?: true;
+  fuzzy: boolean;
 }
 
 /** How a lexicon is compiled. */
@@ -1111,7 +1111,7 @@ function matcherFrom(lexicon: Lexicon, data: MatcherData, options: CompileOption
       const endsEnd = table[row + ROW + END] as number;
       for (let p = table[row + END] as number; p < endsEnd; p += 1) {
         const pattern = ends[p] as CompiledPattern;
-        out.push(fuzzy ? { pattern, start, end: j, negated, fuzzy: true } : { pattern, start, end: j, negated });
+        out.push({ pattern, start, end: j, negated, fuzzy });
       }
       const unit = units[j];
       const ki = info[j];
