@@ -226,7 +226,7 @@ export function createNegationConfig(
     else if (keys.length > 1) longBreaks.push(keys);
     else if (b.trim() !== '') breaks.add(b.trim());
   }
-  const config: NegationConfig = { negators: new Set(section.negators.flatMap(keysOf)), window: section.window, breaks, longBreaks };
-  if (innerNegators !== undefined) config.innerNegators = innerNegators;
-  return config;
+  // One shape for the French and the English layers' configs: a verbatim in the other language does not
+  // send the optimised code that reads them (the analysis' negation checks) back to the interpreter.
+  return { negators: new Set(section.negators.flatMap(keysOf)), window: section.window, breaks, longBreaks, innerNegators: innerNegators ?? PLAIN_NEGATORS };
 }
