@@ -29,9 +29,12 @@
 // and V8 compiling the same code once per thread), the cores one worker's run keeps
 // busy (V8's helper threads compile and collect beside it), and the most N workers
 // can gain on N cores with that CPU: N × the one-worker wall / the N-worker CPU.
+// On Linux each run also gets its CPU by thread (/proc/<pid>/task, sampled every half
+// second): the main thread, the N busiest others (the workers), and the rest (V8's
+// helper threads, which compile and collect garbage for every thread with a heap).
 // The 1 GB run: BENCH_MB=1000 (5.2 M rows of the growing kind).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,6 +47,41 @@ const TARGET = { seconds1GB: 240, rssMB: 300 };
 
 const list = (value, fallback) => (value ?? fallback).split(',').map((s) => s.trim()).filter(Boolean);
 const load = () => loadavg().map((x) => x.toFixed(1)).join(' ');
+
+/**
+ * CPU seconds of each thread of a running process (by thread id), from
+ * /proc/<pid>/task; undefined once it is gone. The threads Node starts for V8
+ * (compilation, parallel and concurrent garbage collection) are there beside the
+ * main thread and the workers: they are how a one-worker run keeps more than one
+ * core busy.
+ */
+function probeThreads(pid) {
+  try {
+    const out = new Map();
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(Number(tid), (Number(fields[11]) + Number(fields[12])) / 100);
+    }
+    return out;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The CPU by thread at the last sample: the main thread (the process' own id), the
+ * `workers` busiest others (the analysis workers, when there are any), and the rest
+ * (V8's helper threads, libuv's pool).
+ */
+function threadSplit(threads, pid, workers) {
+  if (threads === undefined || threads.size === 0) return undefined;
+  const main = threads.get(pid) ?? 0;
+  const others = [...threads].filter(([tid]) => tid !== pid).map(([, cpu]) => cpu).sort((a, b) => b - a);
+  const busiest = workers > 1 ? others.slice(0, workers) : [];
+  const helpers = others.slice(busiest.length).reduce((a, b) => a + b, 0);
+  return { main, workers: busiest, helpers };
+}
 
 /** Peak RSS (MB) and CPU seconds of a running process, from /proc; undefined once it is gone. */
 function probeProc(pid) {
@@ -69,10 +107,13 @@ function runCli(command, file, workers, out, timeoutSeconds) {
     });
     let err = '';
     let polled = { hwm: 0, cpu: 0 };
+    // Every thread seen, at its last sample: a worker's thread ends before the process does.
+    const threads = new Map();
     let timedOut = false;
     const poll = setInterval(() => {
       const p = probeProc(child.pid);
       if (p !== undefined) polled = { hwm: Math.max(polled.hwm, p.hwm), cpu: Math.max(polled.cpu, p.cpu) };
+      for (const [tid, cpu] of probeThreads(child.pid) ?? []) threads.set(tid, cpu);
     }, 500);
     const timer = setTimeout(() => {
       timedOut = true;
@@ -100,6 +141,7 @@ function runCli(command, file, workers, out, timeoutSeconds) {
         rss: Math.max(own?.rss ?? 0, polled.hwm),
         outcome,
         exact: own !== undefined,
+        threads: threadSplit(threads, child.pid, workers),
         stderr: outcome === 'ok' ? '' : err.trim().split('\n').slice(-3).join(' | '),
       });
     });
@@ -149,6 +191,12 @@ export default async function bench() {
               ].join(' | '),
             );
             if (run.stderr) console.log(`  ${run.stderr.slice(0, 300)}`);
+            // Read every half second: the last half second of the run is missing.
+            if (run.threads !== undefined) {
+              const t = run.threads;
+              const busiest = t.workers.length > 0 ? `, workers ${t.workers.map((c) => c.toFixed(1)).join(' + ')} s` : '';
+              console.log(`  CPU by thread (to the last half-second sample): main ${t.main.toFixed(1)} s${busiest}, V8's helper threads and others ${t.helpers.toFixed(1)} s`);
+            }
           }
           const one = results.find((r) => r.command === command && r.kind === kind && r.mb === mb && r.workers === 1 && r.outcome === 'ok');
           for (const r of results.filter((x) => x.command === command && x.kind === kind && x.mb === mb && x.workers > 1 && x.outcome === 'ok' && one)) {
