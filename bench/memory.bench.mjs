@@ -48,6 +48,12 @@ const TARGET = { seconds1GB: 240, rssMB: 300 };
 const list = (value, fallback) => (value ?? fallback).split(',').map((s) => s.trim()).filter(Boolean);
 const load = () => loadavg().map((x) => x.toFixed(1)).join(' ');
 
+/** CPU seconds in a /proc `stat` line (a process' or a thread's): utime + stime, the 12th and 13th fields after the command name (which may hold spaces), in clock ticks of 1/100 s. */
+function cpuOfStat(stat) {
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 /**
  * CPU seconds of each thread of a running process (by thread id), from
  * /proc/<pid>/task; undefined once it is gone. The threads Node starts for V8
@@ -58,11 +64,7 @@ const load = () => loadavg().map((x) => x.toFixed(1)).join(' ');
 function probeThreads(pid) {
   try {
     const out = new Map();
-    for (const tid of readdirSync(`/proc/${pid}/task`)) {
-      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      out.set(Number(tid), (Number(fields[11]) + Number(fields[12])) / 100);
-    }
+    for (const tid of readdirSync(`/proc/${pid}/task`)) out.set(Number(tid), cpuOfStat(readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8')));
     return out;
   } catch {
     return undefined;
@@ -75,7 +77,7 @@ function probeThreads(pid) {
  * (V8's helper threads, libuv's pool).
  */
 function threadSplit(threads, pid, workers) {
-  if (threads === undefined || threads.size === 0) return undefined;
+  if (threads.size === 0) return undefined;
   const main = threads.get(pid) ?? 0;
   const others = [...threads].filter(([tid]) => tid !== pid).map(([, cpu]) => cpu).sort((a, b) => b - a);
   const busiest = workers > 1 ? others.slice(0, workers) : [];
@@ -88,11 +90,7 @@ function probeProc(pid) {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const hwm = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
-    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const cpu = (Number(fields[11]) + Number(fields[12])) / 100; // clock ticks, 100 per second on Linux
-    return { hwm, cpu };
+    return { hwm, cpu: cpuOfStat(readFileSync(`/proc/${pid}/stat`, 'utf8')) };
   } catch {
     return undefined;
   }

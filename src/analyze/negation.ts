@@ -19,8 +19,8 @@ export interface NegationConfig {
   breaks: ReadonlySet<string>;
   /** Multi-unit clause breaks (`par contre`), as key sequences. */
   longBreaks: readonly string[][];
-  /** Negators that cancel a match from inside its gap (default: the French plain negators). */
-  innerNegators?: ReadonlySet<string>;
+  /** Negators that cancel a match from inside its gap (`createNegationConfig`'s default: the French plain negators). */
+  innerNegators: ReadonlySet<string>;
 }
 
 const DETERMINERS = new Set([
@@ -204,7 +204,7 @@ const PLAIN_NEGATORS = frenchNegatorsExcept('plus', 'personne');
 export function hasInnerNegator(units: readonly Unit[], start: number, end: number, config: NegationConfig): boolean {
   for (let k = start + 1; k < end - 1; k += 1) {
     const key = units[k]?.key;
-    if (key !== undefined && (config.innerNegators ?? PLAIN_NEGATORS).has(key) && config.negators.has(key)) return true;
+    if (key !== undefined && config.innerNegators.has(key) && config.negators.has(key)) return true;
   }
   return false;
 }
