@@ -187,8 +187,15 @@ export function startWorkers(count: number, script: string | URL, setup: Omit<Wo
         if (group.length < BATCH && order.length > 0) await send();
       }
       if (order.length > 0) await send();
-      for (const worker of pool) worker.postMessage({ type: 'finish' } satisfies ToWorker);
-      const result = await Promise.all(states);
+      // One worker at a time sends its state and stops: a state is copied three times on its way (the
+      // worker's snapshot, the message, this thread's copy), and two workers doing it at once, their
+      // heaps still held, made the run's peak (bench/README.md).
+      const result: WorkerStates[] = [];
+      for (const [w, worker] of pool.entries()) {
+        worker.postMessage({ type: 'finish' } satisfies ToWorker);
+        result.push(await (states[w] as Promise<WorkerStates>));
+        await worker.terminate();
+      }
       await writing;
       return result;
     } catch (error) {

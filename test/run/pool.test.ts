@@ -18,7 +18,7 @@ async function* rows(n: number, pauses: readonly number[] = []): AsyncIterable<R
   }
 }
 
-type Recorded = { seqs: number[]; ids: string[] };
+type Recorded = { seqs: number[]; ids: string[]; asked: number; sent: number };
 
 describe('the worker pool', () => {
   it.each([
@@ -44,5 +44,14 @@ describe('the worker pool', () => {
     if (pauses.length === 0) expect(batches).toBe(Math.ceil(verbatims.length / BATCH));
     else expect(batches).toBeGreaterThan(Math.ceil(verbatims.length / BATCH));
     expect(rejects).toEqual(Array.from({ length: Math.floor(n / 97) }, (_, i) => 97 * (i + 1)));
+  });
+
+  it('asks one worker at a time for its state, the next once the previous has sent its own (two states in flight at once made the run peak)', async () => {
+    // Worker 0 answers slowly: asked at once, worker 1 would be asked long before worker 0 has sent its state.
+    const pool = startWorkers(3, script, setup);
+    await pool.ready;
+    const states = (await pool.run(rows(6 * BATCH), async () => undefined, undefined, undefined)).map(({ state }) => state as unknown as Recorded);
+    expect(states).toHaveLength(3);
+    for (let w = 1; w < states.length; w++) expect((states[w] as Recorded).asked).toBeGreaterThanOrEqual((states[w - 1] as Recorded).sent);
   });
 });
