@@ -5,7 +5,7 @@
 import type * as BullMQ from 'bullmq';
 import type { Report } from '../report/types.js';
 import { createAnnotationWriter, type AnnotationFormat } from '../run/outputs.js';
-import { finalizeRunState, mergeRunStates, type NamedRunState, type RunState } from '../run/state-file.js';
+import { createRunStateMerger, finalizeRunState, type RunState } from '../run/state-file.js';
 import { DEFAULT_QUEUE, DEFAULT_REDIS_URL, loadBullmq, openQueue, shownUrl } from './connection.js';
 import { QueueError } from './errors.js';
 import type { ChunkPlace } from './messages.js';
@@ -39,8 +39,6 @@ export interface MergeQueueResult {
   rows: number;
 }
 
-/** States merged at once: the memory of the merge stays that of a few chunks. */
-const FOLD = 32;
 /** How often the merge looks again at what it waits for (ms). */
 const POLL = 200;
 
@@ -93,46 +91,37 @@ export async function mergeQueue(options: MergeQueueOptions = {}): Promise<Merge
       throw new QueueError('no-run', { reason: 'run_without_annotations', params: place });
     }
     const total = run.chunks.length;
-    // Wait for every chunk, in order: each is looked at until it is completed.
-    for (let k = 0; k < total; k++) {
-      const chunk = run.chunks[k]!;
-      for (;;) {
-        const job = await queue.getJob(chunk.id);
-        if (job === undefined) {
-          throw new QueueError('chunk-failed', { reason: 'chunk_gone', params: { ...place, chunk: chunkPlace(chunk, k, total) } });
-        }
-        const state = await job.getState();
-        if (state === 'completed') break;
-        if (state === 'failed') {
-          const error = job.failedReason === undefined ? {} : { error: job.failedReason.split('\n')[0] ?? '' };
-          throw new QueueError('chunk-failed', { reason: 'chunk_failed', params: { ...place, chunk: chunkPlace(chunk, k, total), attempts: job.attemptsMade, ...error } });
-        }
-        if (Date.now() >= deadline) throw late(k, total);
-        options.onProgress?.(k, total);
-        await sleep(POLL);
-      }
-    }
-    options.onProgress?.(total, total);
     const settings = JSON.parse((await client.get(queue.toKey(settingsKey(run.settings)))) ?? '{}') as { report?: { maskPersonalData?: boolean } };
     const annotations = options.annotate === undefined ? undefined : createAnnotationWriter(options.annotate, options.annotateFormat, { maskPersonalData: settings.report?.maskPersonalData !== false });
-    let merged: RunState | undefined;
-    let pending: NamedRunState[] = [];
-    const fold = (): void => {
-      if (pending.length === 0) return;
-      merged = mergeRunStates(merged === undefined ? pending : [{ name: `chunks 1-${run.chunks.length}`, state: merged }, ...pending]);
-      pending = [];
-    };
+    // Each chunk's state is merged into the run's as it comes: the merge holds the run's state and one chunk's.
+    const merger = createRunStateMerger();
     try {
+      // Each chunk in order, merged as soon as it is done: the merge goes on while the workers do, and
+      // ends soon after the last chunk (it used to wait for every chunk, then merge them all).
       for (let k = 0; k < total; k++) {
         const chunk = run.chunks[k]!;
-        const job = (await queue.getJob(chunk.id)) as BullMQ.Job<unknown, ChunkResult> | undefined;
+        for (;;) {
+          // Its state alone: reading the job would read its rows and its result (a state of a megabyte or more).
+          const state = await queue.getJobState(chunk.id);
+          if (state === 'completed') break;
+          const job = state === 'unknown' ? undefined : await queue.getJob(chunk.id);
+          if (job === undefined) {
+            throw new QueueError('chunk-failed', { reason: 'chunk_gone', params: { ...place, chunk: chunkPlace(chunk, k, total) } });
+          }
+          if (state === 'failed') {
+            const error = job.failedReason === undefined ? {} : { error: job.failedReason.split('\n')[0] ?? '' };
+            throw new QueueError('chunk-failed', { reason: 'chunk_failed', params: { ...place, chunk: chunkPlace(chunk, k, total), attempts: job.attemptsMade, ...error } });
+          }
+          if (Date.now() >= deadline) throw late(k, total);
+          options.onProgress?.(k, total);
+          await sleep(POLL);
+        }
         // The result of the attempt that completed: exactly one per chunk.
-        const result = job?.returnvalue;
+        const result = ((await queue.getJob(chunk.id)) as BullMQ.Job<unknown, ChunkResult> | undefined)?.returnvalue;
         if (result === undefined || result === null || typeof result !== 'object' || result.state === undefined) {
           throw new QueueError('chunk-failed', { reason: 'chunk_without_result', params: { ...place, chunk: chunkPlace(chunk, k, total) } });
         }
-        pending.push({ name: chunkName(chunk, k, total), state: result.state });
-        if (pending.length === FOLD) fold();
+        merger.add({ name: chunkName(chunk, k, total), state: result.state });
         if (annotations) {
           for (const row of result.rows ?? []) {
             if ('r' in row) await annotations.skip(row.r);
@@ -140,13 +129,14 @@ export async function mergeQueue(options: MergeQueueOptions = {}): Promise<Merge
           }
         }
       }
-      fold();
+      options.onProgress?.(total, total);
     } catch (error) {
       await annotations?.abort();
       throw error;
     }
     await annotations?.close();
-    if (merged === undefined) throw new QueueError('no-run', { reason: 'run_without_chunk', params: place });
+    if (total === 0) throw new QueueError('no-run', { reason: 'run_without_chunk', params: place });
+    const merged = merger.result();
     // The chunks' states carry no column mapping: the producer's record of the run does.
     if (run.provenance !== undefined) merged.provenance = run.provenance;
     return { report: finalizeRunState(merged, { name: where, ...(options.lang !== undefined ? { lang: options.lang } : {}) }), state: merged, chunks: total, rows: run.rows };

@@ -116,6 +116,14 @@ export function createReportBuilder(options: ReportOptions = {}): ReportBuilder 
  * finalizing the whole.
  */
 export function mergeReportStates(a: ReportState, b: ReportState, options: MergeReportStatesOptions = {}): ReportState {
+  return mergeSections(a, b, options, (s) => s.merge);
+}
+
+/**
+ * mergeReportStates, each section merged by `mergeOf(section)`.
+ * @internal for src/report/merge-into.ts
+ */
+export function mergeSections(a: ReportState, b: ReportState, options: MergeReportStatesOptions, mergeOf: (s: Section) => Section['merge']): ReportState {
   checkState(a, 'the first state');
   checkState(b, 'the second state');
   const definitions = new Map(sectionsOf(options).map((s) => [s.name, s]));
@@ -127,7 +135,7 @@ export function mergeReportStates(a: ReportState, b: ReportState, options: Merge
     }
     const inA = Object.hasOwn(a.sections, name);
     const inB = Object.hasOwn(b.sections, name);
-    const merged = definition !== undefined && inA && inB ? definition.merge(a.sections[name], b.sections[name]) : cloneState(inA ? a.sections[name] : b.sections[name]);
+    const merged = definition !== undefined && inA && inB ? mergeOf(definition)(a.sections[name], b.sections[name]) : cloneState(inA ? a.sections[name] : b.sections[name]);
     if (merged !== undefined) out[name] = merged;
   }
   return { stateVersion: STATE_VERSION, sections: out as ReportState['sections'] };

@@ -384,20 +384,23 @@ export function cloneState<T>(value: T): T {
 
 // ---------------------------------------------------------------- merging
 
-const minDate = (a: string | null, b: string | null): string | null => (a === null ? b : b === null ? a : a < b ? a : b);
-const maxDate = (a: string | null, b: string | null): string | null => (a === null ? b : b === null ? a : a > b ? a : b);
+export const minDate = (a: string | null, b: string | null): string | null => (a === null ? b : b === null ? a : a < b ? a : b);
+export const maxDate = (a: string | null, b: string | null): string | null => (a === null ? b : b === null ? a : a > b ? a : b);
+
+/** The examples of one entry in two states that one run would keep (the same objects). */
+export const keptExamples = (a: readonly ExampleState[], b: readonly ExampleState[], max: number): ExampleState[] =>
+  [...a, ...b]
+    .sort(compareExamples)
+    // The same example from both sides (a row repeated across the parts) is shown once, as in one run.
+    .filter((e, k, sorted) => k === 0 || compareExamples(e, sorted[k - 1] as ExampleState) !== 0)
+    .slice(0, max);
 
 export function mergeChannelStates(a: ChannelState, b: ChannelState, config: CoreState['config']): ChannelState {
   const entries = dict<Record<string, number>>() as ChannelState['entries'];
   for (const kind of ENTRY_KINDS) entries[kind] = sumCounts([a.entries[kind] ?? {}, b.entries[kind] ?? {}]);
   const examples = dict<ExampleState[]>();
   for (const id of new Set([...Object.keys(a.examples), ...Object.keys(b.examples)])) {
-    examples[id] = [...(own(a.examples, id) ?? []), ...(own(b.examples, id) ?? [])]
-      .map((e) => cloneState(e))
-      .sort(compareExamples)
-      // The same example from both sides (a row repeated across the parts) is shown once, as in one run.
-      .filter((e, k, sorted) => k === 0 || compareExamples(e, sorted[k - 1] as ExampleState) !== 0)
-      .slice(0, config.examples);
+    examples[id] = keptExamples(own(a.examples, id) ?? [], own(b.examples, id) ?? [], config.examples).map((e) => cloneState(e));
   }
   const merged: ChannelState = {
     verbatims: a.verbatims + b.verbatims,

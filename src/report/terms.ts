@@ -374,6 +374,41 @@ export function mergeTermTables(a: TermTable, b: TermTable, budget: number | nul
   return out;
 }
 
+/**
+ * `mergeTermTables(into, b, budget)` computed in `into` itself (keys in the
+ * same order, the same cut): `b`'s terms are looked up through `into`'s index,
+ * so a merge costs what `b` holds, not what the sum does. For a merge of many
+ * states into one it made (`into` must be no table the caller gave); `b` is
+ * left as it was.
+ */
+export function mergeTermTableInto(into: TermTable, b: TermTable, budget: number | null): TermTable {
+  const index = indexOf(into);
+  into.total += b.total;
+  into.slack += b.slack;
+  for (let i = 0; i < b.keys.length; i++) {
+    const key = b.keys[i] as string;
+    const h = hashOf(key);
+    let slot = -1;
+    for (let bucket = bucketOf(h, index.mask); index.buckets[bucket] !== 0; bucket = (bucket + 1) & index.mask) {
+      const at = (index.buckets[bucket] as number) - 1;
+      if (index.hashes[at] === h && into.keys[at] === key) {
+        slot = at;
+        break;
+      }
+    }
+    if (slot < 0) {
+      insert(into, index, h, key);
+      slot = into.keys.length - 1;
+      into.occurrences[slot] = 0;
+      into.verbatims[slot] = 0;
+    }
+    into.occurrences[slot] = (into.occurrences[slot] as number) + (b.occurrences[i] as number);
+    into.verbatims[slot] = (into.verbatims[slot] as number) + (b.verbatims[i] as number);
+  }
+  if (budget !== null && into.keys.length > 2 * budget) cut(into, budget, index);
+  return into;
+}
+
 // ---------------------------------------------------------------- reading
 
 /**

@@ -8,6 +8,7 @@ import { InputError } from '../io/errors.js';
 import type { InputIssue } from '../io/types.js';
 import { inputProblem, type StateDamage, type StateMismatch } from '../io/issue-messages.js';
 import { finalizeReport, mergeReportStates } from '../report/build.js';
+import { mergeReportStatesInto } from '../report/merge-into.js';
 import { checkCoreState, cloneState } from '../report/state.js';
 import type { Section } from '../report/section.js';
 import type { ProvenanceColumns, Report, ReportMeta, ReportOptions, ReportProvenance, ReportState } from '../report/types.js';
@@ -258,38 +259,87 @@ const isCheck = (error: unknown): error is TypeError => error instanceof TypeErr
  */
 export function mergeRunStates(states: readonly NamedRunState[], options: RunStateOptions = {}): RunState {
   if (!Array.isArray(states) || states.length === 0) throw new TypeError('verbatim-fr: expected at least one { name, state } to merge, got none');
-  for (const s of states) {
-    if (typeof s !== 'object' || s === null || typeof s.name !== 'string') throw expectedError('{ name, state } items', kind(s));
-    checkRunState(s.state, `the state ${JSON.stringify(s.name)}`);
-  }
-  const first = states[0] as NamedRunState;
+  // Every state checked before any is merged: a damaged one is named whatever comes before it.
+  for (const s of states) checkNamed(s);
+  const merger = createRunStateMerger(options);
+  for (const s of states) merger.add(s);
+  return merger.result();
+}
+
+/** Merges run states given one at a time: what `mergeRunStates` does with a list. */
+export interface RunStateMerger {
+  /**
+   * Merges one more state. Throws as `mergeRunStates` does: a state from
+   * another run's settings, or given twice, leaves the merger as it was; a
+   * damaged one that fails halfway ends it (every later call throws that error).
+   */
+  add(state: NamedRunState): void;
+  /** The state of all the parts added (at least one). Ends the merger: it takes no more. */
+  result(): RunState;
+}
+
+function checkNamed(s: NamedRunState): void {
+  if (typeof s !== 'object' || s === null || typeof s.name !== 'string') throw expectedError('{ name, state } items', kind(s));
+  checkRunState(s.state, `the state ${JSON.stringify(s.name)}`);
+}
+
+/**
+ * Merges run states as they come (a queue's chunks, an engine's partitions),
+ * holding only the state merged so far, which it changes in place from the
+ * second merge on: merging N states costs what they hold, not N copies of the
+ * whole. The result is `mergeRunStates` of the states in the order added. A
+ * state added is read, never changed, and may be dropped once added.
+ */
+export function createRunStateMerger(options: RunStateOptions = {}): RunStateMerger {
+  const sections = options.sections ? { sections: options.sections } : {};
+  let first: NamedRunState | undefined;
   /** Run id → the state that brought it. */
   const owner = new Map<string, string>();
   let merged: ReportState | undefined;
-  for (const next of states) {
-    const problem = next === first ? undefined : mismatch(first.state, next.state);
-    if (problem) throw new StateMergeError([{ file: `${first.name} and ${next.name}`, ...inputProblem('states_differ', { files: [first.name, next.name], mismatch: problem }) }]);
-    for (const id of next.state.parts) {
-      const before = owner.get(id);
-      if (before !== undefined) {
-        throw new StateMergeError([{ file: `${before} and ${next.name}`, ...inputProblem('run_twice', { files: [before, next.name], id, same: before === next.name }) }]);
+  let added = 0;
+  // The columns of every part; a part with no provenance (a queue worker's chunk) leaves the merge without any.
+  let columns: ProvenanceColumns[] | undefined = [];
+  let ended: Error | undefined;
+  return {
+    add(next) {
+      if (ended) throw ended;
+      checkNamed(next);
+      const problem = first === undefined ? undefined : mismatch(first.state, next.state);
+      if (problem && first) throw new StateMergeError([{ file: `${first.name} and ${next.name}`, ...inputProblem('states_differ', { files: [first.name, next.name], mismatch: problem }) }]);
+      for (const id of next.state.parts) {
+        const before = owner.get(id);
+        if (before !== undefined) {
+          throw new StateMergeError([{ file: `${before} and ${next.name}`, ...inputProblem('run_twice', { files: [before, next.name], id, same: before === next.name }) }]);
+        }
       }
-      owner.set(id, next.name);
-    }
-    try {
-      merged = merged === undefined ? cloneState(next.state.state) : mergeReportStates(merged, next.state.state, options.sections ? { sections: options.sections } : {});
-    } catch (error) {
-      if (!isCheck(error)) throw error;
-      throw new StateMergeError([{ file: next.name, ...inputProblem('damaged_state', { detail: error.message.replace(/^verbatim-fr: /, '') }) }]);
-    }
-  }
-  const { analyzer, report, meta, provenance } = first.state;
-  const out: RunState = { ...first.state, analyzer: cloneState(analyzer), report: cloneState(report), meta: cloneState(meta), parts: [...owner.keys()].sort(), state: merged as ReportState };
-  // The columns of every part, sorted by file as one run over the parts lists them; a part with no
-  // provenance (a queue worker's chunk) leaves the merge without one rather than with a partial one.
-  if (states.some((s) => s.state.provenance === undefined)) delete out.provenance;
-  else if (provenance !== undefined) out.provenance = { ...cloneState(provenance), columns: sortColumns(states.flatMap((s) => s.state.provenance?.columns ?? []).map((c) => cloneState(c))) };
-  return out;
+      try {
+        // The first is kept as given (copied by the first merge, or by result() when alone); the first merge is
+        // pure, and its result is this merger's own: each next state is added into it.
+        merged = merged === undefined ? next.state.state : added === 1 ? mergeReportStates(merged, next.state.state, sections) : mergeReportStatesInto(merged, next.state.state, sections);
+      } catch (error) {
+        // The state merged so far may be half changed: nothing more is merged into it.
+        ended = isCheck(error) ? new StateMergeError([{ file: next.name, ...inputProblem('damaged_state', { detail: error.message.replace(/^verbatim-fr: /, '') }) }]) : (error as Error);
+        throw ended;
+      }
+      first ??= next;
+      added += 1;
+      for (const id of next.state.parts) owner.set(id, next.name);
+      if (next.state.provenance === undefined) columns = undefined;
+      else columns?.push(...next.state.provenance.columns.map((c) => cloneState(c)));
+    },
+    result() {
+      if (ended) throw ended;
+      if (first === undefined || merged === undefined) throw new TypeError('verbatim-fr: expected at least one { name, state } to merge, got none');
+      ended = new TypeError('verbatim-fr: expected no state after the merger gave its result (create another merger)');
+      const { analyzer, report, meta, provenance } = first.state;
+      const state = added === 1 ? cloneState(merged) : merged;
+      const out: RunState = { ...first.state, analyzer: cloneState(analyzer), report: cloneState(report), meta: cloneState(meta), parts: [...owner.keys()].sort(), state };
+      // Sorted by file, as one run over the parts lists them.
+      if (columns === undefined) delete out.provenance;
+      else if (provenance !== undefined) out.provenance = { ...cloneState(provenance), columns: sortColumns(columns) };
+      return out;
+    },
+  };
 }
 
 /**

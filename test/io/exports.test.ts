@@ -6,7 +6,7 @@ describe('verbatim-fr/io', () => {
   it('exports exactly the node-only API', async () => {
     const io = await import('../../src/node.js');
     expect(Object.keys(io).sort()).toEqual([
-      'InputError', 'STATE_FORMAT', 'STATE_VERSION', 'StateMergeError', 'analyzeFiles', 'authorRole', 'createAnnotationWriter', 'createRunState', 'describeInputIssue', 'finalizeRunState',
+      'InputError', 'STATE_FORMAT', 'STATE_VERSION', 'StateMergeError', 'analyzeFiles', 'authorRole', 'createAnnotationWriter', 'createRunState', 'createRunStateMerger', 'describeInputIssue', 'finalizeRunState',
       'loadLexiconFiles', 'mergeRunStates', 'parseRunStates', 'readLexiconFile', 'readVerbatims', 'stringifyRunState', 'writeRejects',
     ]);
   });

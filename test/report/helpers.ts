@@ -5,6 +5,16 @@ import type { ReportMeta } from '../../src/report/index.js';
 /** [entry id, kind, theme, matched text (first occurrence in the verbatim)]. */
 export type MatchSpec = [id: string, kind: EntryKind, theme: string | undefined, text: string];
 
+/** Matches of each kind, with and without a theme, for the merge tests. */
+export const MATCH_POOL: MatchSpec[] = [
+  ['attente_excessive', 'irritant', 'joignabilite', 'attente interminable'],
+  ['retard_livraison', 'irritant', 'livraison', 'toujours pas reçu'],
+  ['livraison.delai', 'concept', 'livraison', 'délai de livraison'],
+  ['amabilite', 'enchantment', 'accueil', 'très aimable'],
+  ['prix', 'theme', 'prix', 'les prix'],
+  ['resiliation', 'intent', undefined, 'je résilie'],
+];
+
 export interface AnalysisSpec {
   id: string;
   channel?: string | undefined;

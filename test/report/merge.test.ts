@@ -3,17 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { createReportBuilder, defaultSections, defineSection, finalizeReport, mergeReportStates } from '../../src/report/index.js';
 import type { CoreState, ReportOptions, ReportState, TermTable } from '../../src/report/index.js';
 import type { VerbatimAnalysis } from '../../src/types.js';
-import { analysis, meta, type MatchSpec } from './helpers.js';
+import { analysis, MATCH_POOL, meta } from './helpers.js';
 import { compareExamples } from '../../src/report/state.js';
 
-const POOL: MatchSpec[] = [
-  ['attente_excessive', 'irritant', 'joignabilite', 'attente interminable'],
-  ['retard_livraison', 'irritant', 'livraison', 'toujours pas reçu'],
-  ['livraison.delai', 'concept', 'livraison', 'délai de livraison'],
-  ['amabilite', 'enchantment', 'accueil', 'très aimable'],
-  ['prix', 'theme', 'prix', 'les prix'],
-  ['resiliation', 'intent', undefined, 'je résilie'],
-];
+const POOL = MATCH_POOL;
 
 const arbAnalysis: fc.Arbitrary<VerbatimAnalysis> = fc
   .record({

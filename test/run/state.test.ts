@@ -12,6 +12,7 @@ import { analyzeVerbatim, createAnalyzer, createReportBuilder, renderReport, rep
 import {
   analyzeFiles,
   createRunState,
+  createRunStateMerger,
   finalizeRunState,
   InputError,
   mergeRunStates,
@@ -70,6 +71,27 @@ describe('split, analysed part by part, merged = one run over all the parts', ()
       }),
       { numRuns: 6 },
     );
+  });
+
+  it('createRunStateMerger, given the states one at a time, gives mergeRunStates of them, and leaves them as they were', async () => {
+    const paths = split([60, 120, 1, 200, 115], 'merger');
+    const named = (await Promise.all(paths.map(stateOf))).map((state, k) => ({ name: paths[k]!, state }));
+    const before = named.map(({ state }) => stringifyRunState(state));
+    const merger = createRunStateMerger();
+    for (const s of named) merger.add(s);
+    const merged = merger.result();
+    expect(stringifyRunState(merged)).toBe(stringifyRunState(mergeRunStates(named)));
+    expect(finalizeRunState(merged)).toEqual(await reportOf(paths));
+    expect(named.map(({ state }) => stringifyRunState(state))).toEqual(before);
+    // The result ends it: nothing more is merged into a state already given.
+    expect(() => merger.add(named[0]!)).toThrow(/no state after the merger gave its result/);
+    // A state given twice is refused, and the merger goes on without it.
+    const again = createRunStateMerger();
+    again.add(named[0]!);
+    expect(() => again.add(named[0]!)).toThrow(StateMergeError);
+    again.add(named[1]!);
+    expect(stringifyRunState(again.result())).toBe(stringifyRunState(mergeRunStates(named.slice(0, 2))));
+    expect(() => createRunStateMerger().result()).toThrow(/at least one/);
   });
 
   it('merged states merge again (a tree of merges), and a 0-byte part (an empty partition) adds nothing', async () => {

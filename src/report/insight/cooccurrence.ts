@@ -107,7 +107,7 @@ function mergeChannel(a: CooccurrenceChannelCounts, b: CooccurrenceChannelCounts
   return { verbatims: a.verbatims + b.verbatims, items: sumCounts([a.items, b.items]), pairs: sumCounts([a.pairs, b.pairs]) };
 }
 
-function copyChannel(a: CooccurrenceChannelCounts): CooccurrenceChannelCounts {
+export function copyChannel(a: CooccurrenceChannelCounts): CooccurrenceChannelCounts {
   return { verbatims: a.verbatims, items: copyCounts(a.items), pairs: copyCounts(a.pairs) };
 }
 

@@ -172,7 +172,7 @@ function mergeDay(a: TrendDay, b: TrendDay): TrendDay {
   return { verbatims: a.verbatims + b.verbatims, channels: sumCounts([a.channels, b.channels]), entries: sumCounts([a.entries, b.entries]) };
 }
 
-function copyDay(a: TrendDay): TrendDay {
+export function copyDay(a: TrendDay): TrendDay {
   return { verbatims: a.verbatims, channels: copyCounts(a.channels), entries: copyCounts(a.entries) };
 }
 
