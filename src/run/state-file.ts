@@ -181,6 +181,15 @@ function checkRunState(state: unknown, name: string): asserts state is RunState 
  * foreign file.
  */
 export function parseRunStates(text: string, name: string): RunState[] {
+  return [...runStatesOf(text, name)];
+}
+
+/**
+ * `parseRunStates`, one state at a time: a line is read when the state
+ * before it has been taken, so a merge of a file of many states holds one of
+ * them at once (its errors come as their line is reached).
+ */
+export function* runStatesOf(text: string, name: string): Generator<RunState> {
   if (typeof text !== 'string') throw expectedError('the text of a state file', kind(text));
   const fail = (issue: Omit<InputIssue, 'file'>): never => {
     throw new InputError([{ file: name, ...issue }]);
@@ -192,29 +201,43 @@ export function parseRunStates(text: string, name: string): RunState[] {
     const started = piece.trimStart().slice(0, 200).includes(`"format":"${STATE_FORMAT}"`);
     return fail({ line, ...inputProblem('state_invalid_json', { started, line, detail: (error as Error).message }) });
   };
-  let documents: Array<{ value: unknown; line?: number }>;
-  try {
-    documents = [{ value: JSON.parse(body) }];
-  } catch (whole) {
-    // Not one document: JSON Lines, each line a state.
-    const lines = body.split(/\r\n|\n|\r/);
-    if (lines.filter((l) => l.trim() !== '').length < 2) unreadable(body, whole, 1);
-    documents = [];
-    lines.forEach((line, k) => {
-      if (line.trim() === '') return;
-      try {
-        documents.push({ value: JSON.parse(line), line: k + 1 });
-      } catch (error) {
-        unreadable(line, error, k + 1);
-      }
-    });
-  }
-  return documents.map(({ value, line }) => {
+  const stateOf = (value: unknown, line: number | undefined): RunState => {
     const problem = stateProblem(value);
     if (problem) fail({ ...(line !== undefined ? { line } : {}), ...problem });
     // Dictionaries keyed by user text (words, ids) stay free of a prototype.
     return cloneState(value as RunState);
-  });
+  };
+  let whole: unknown;
+  try {
+    whole = JSON.parse(body);
+  } catch (error) {
+    // Not one document: JSON Lines, each line a state (cut as it is read: a file of states may be large).
+    const breaks = /\r\n|\n|\r/g;
+    const lines = function* (): Generator<{ line: string; n: number }> {
+      let from = 0;
+      for (let n = 1; from <= body.length; n++) {
+        const m = breaks.exec(body);
+        const line = body.slice(from, m === null ? body.length : m.index);
+        from = m === null ? body.length + 1 : m.index + m[0].length;
+        if (line.trim() !== '') yield { line, n };
+      }
+    };
+    let seen = 0;
+    for (const _ of lines()) if (++seen === 2) break;
+    if (seen < 2) unreadable(body, error, 1);
+    breaks.lastIndex = 0;
+    for (const { line, n } of lines()) {
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch (error) {
+        unreadable(line, error, n);
+      }
+      yield stateOf(value, n);
+    }
+    return;
+  }
+  yield stateOf(whole, undefined);
 }
 
 /** Columns sorted by file, then by how it was read (no Node module here: plain comparisons). */

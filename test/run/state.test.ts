@@ -24,6 +24,7 @@ import {
 } from '../../src/node.js';
 import { SAMPLE, sampleRecords, splitSample, type SampleRecords } from './_split.js';
 import { DEFAULT_VOCABULARY } from '../../src/run/vocabulary.js';
+import { runStatesOf } from '../../src/run/state-file.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const sample = SAMPLE;
@@ -183,6 +184,14 @@ describe('state files', () => {
     expect(parseRunStates(`${text}\n${text}\n`, 'two.jsonl')).toHaveLength(2);
     // Engines that pipe may add a tab after each line (Hadoop streaming's key/value separator).
     expect(parseRunStates(`${text}\t\n`, 'tab.jsonl')).toHaveLength(1);
+  });
+
+  it('of a file of many are read one at a time (a merge holds one), the error of a damaged line when it is reached, with its line', () => {
+    const states = runStatesOf(`${text}\r\n\n${text}\n{"format":"verbatim-fr/state", cut short\n${text}\n`, 'many.jsonl');
+    expect(states.next().value).toEqual(state);
+    expect(states.next().value).toEqual(state);
+    expect(() => states.next()).toThrow(/^many\.jsonl:4: truncated or damaged state/m);
+    expect(() => parseRunStates(`${text}\n{"format":"verbatim-fr/state", cut short\n`, 'p.jsonl')).toThrow(/^p\.jsonl:2: /m);
   });
 
   it('keep dictionaries keyed by user text free of a prototype', () => {

@@ -4,7 +4,7 @@ import { Option, type Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import type { ReportFormat } from '../../index.js';
 import { escapeForTerminal } from '../../_utils/display.js';
-import type { NamedRunState } from '../../run/state-file.js';
+import type { RunState } from '../../run/state-file.js';
 import { usageError } from '../args.js';
 import { checkInputs, checkOutputs } from '../checks.js';
 import { EXIT, type CommandContext } from '../context.js';
@@ -39,20 +39,33 @@ export function mergeCommand(program: Command, context: CommandContext): void {
       const toFile = (path: string | undefined): string | undefined => (path === '-' ? undefined : path);
       await checkOutputs([{ option: '--out', path: toFile(opts.out) }, ...tables.map(({ kind, path }) => ({ option: `--export ${kind}`, path: toFile(path) }))], files);
       await checkInputs(files);
-      const [{ finalizeRunState, mergeRunStates, parseRunStates, stringifyRunState }, { renderReport }] = await Promise.all([import('../../run/state-file.js'), import('../../report/index.js')]);
-      const states: NamedRunState[] = [];
+      const [{ createRunStateMerger, finalizeRunState, runStatesOf, stringifyRunState }, { renderReport }] = await Promise.all([import('../../run/state-file.js'), import('../../report/index.js')]);
+      // File by file: the merge holds the state merged so far and one file's states.
+      const merger = createRunStateMerger();
+      let states = 0;
       for (const file of files) {
         const text = file === '-' ? await readAll(io.stdin ?? process.stdin) : await readFile(file, 'utf8');
         const name = file === '-' ? 'standard input' : file;
-        const parsed = parseRunStates(text, name);
-        parsed.forEach((state, k) => states.push({ name: parsed.length > 1 ? `${name} (state ${k + 1})` : name, state }));
+        // One state of the file at a time; the first is named by its number once a second one comes.
+        let first: RunState | undefined;
+        let k = 0;
+        for (const state of runStatesOf(text, name)) {
+          k += 1;
+          if (k === 1) first = state;
+          else {
+            if (k === 2) merger.add({ name: `${name} (state 1)`, state: first as RunState });
+            merger.add({ name: `${name} (state ${k})`, state });
+          }
+        }
+        if (k === 1) merger.add({ name, state: first as RunState });
+        states += k;
       }
-      const merged = mergeRunStates(states);
+      const merged = merger.result();
       const report = opts.format === 'state' && tables.length === 0 ? undefined : finalizeRunState(merged, { name: files.join(', '), lang: context.lang });
       if (report !== undefined && opts.format !== 'state' && report.summary.analysed === 0) {
         const { summary } = report;
         const reasons = summary.rejectsByReason.slice(0, 3).map((r) => `${r.reason}${m.colon}${r.count}`).join(', ');
-        io.stderr.write(`verbatim: ${escapeForTerminal(m.notes.nothingInStates(states.length, summary.rejected, reasons))}\n`);
+        io.stderr.write(`verbatim: ${escapeForTerminal(m.notes.nothingInStates(states, summary.rejected, reasons))}\n`);
         setExitCode(EXIT.input);
         return;
       }
