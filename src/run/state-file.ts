@@ -191,22 +191,9 @@ export function parseRunStates(text: string, name: string): RunState[] {
  */
 export function* runStatesOf(text: string, name: string): Generator<RunState> {
   if (typeof text !== 'string') throw expectedError('the text of a state file', kind(text));
-  const fail = (issue: Omit<InputIssue, 'file'>): never => {
-    throw new InputError([{ file: name, ...issue }]);
-  };
+  const read = stateReader(name);
   const body = text.replace(/^\uFEFF/, '');
-  if (body.trim() === '') fail(inputProblem('empty_state', {}));
-  /** A state starts with its format: text that does not parse after it was cut short (or changed); other text is no state. */
-  const unreadable = (piece: string, error: unknown, line: number): never => {
-    const started = piece.trimStart().slice(0, 200).includes(`"format":"${STATE_FORMAT}"`);
-    return fail({ line, ...inputProblem('state_invalid_json', { started, line, detail: (error as Error).message }) });
-  };
-  const stateOf = (value: unknown, line: number | undefined): RunState => {
-    const problem = stateProblem(value);
-    if (problem) fail({ ...(line !== undefined ? { line } : {}), ...problem });
-    // Dictionaries keyed by user text (words, ids) stay free of a prototype.
-    return cloneState(value as RunState);
-  };
+  if (body.trim() === '') read.fail(inputProblem('empty_state', {}));
   let whole: unknown;
   try {
     whole = JSON.parse(body);
@@ -224,20 +211,125 @@ export function* runStatesOf(text: string, name: string): Generator<RunState> {
     };
     let seen = 0;
     for (const _ of lines()) if (++seen === 2) break;
-    if (seen < 2) unreadable(body, error, 1);
+    if (seen < 2) read.unreadable(body, error, 1);
     breaks.lastIndex = 0;
-    for (const { line, n } of lines()) {
-      let value: unknown;
-      try {
-        value = JSON.parse(line);
-      } catch (error) {
-        unreadable(line, error, n);
-      }
-      yield stateOf(value, n);
-    }
+    for (const { line, n } of lines()) yield read.line(line, n);
     return;
   }
-  yield stateOf(whole, undefined);
+  yield read.state(whole, undefined);
+}
+
+/**
+ * `runStatesOf` on text that comes in pieces (a file, standard input: bytes
+ * or strings, UTF-8), reading JSON Lines line by line, so that a file of
+ * states may be larger than a string can hold. A first line that is no state
+ * on its own (one document over several lines, a damaged file) has the whole
+ * text read, as `runStatesOf` reads it. The same states and errors.
+ */
+export async function* runStatesOfStream(pieces: AsyncIterable<Uint8Array | string>, name: string): AsyncGenerator<RunState> {
+  const read = stateReader(name);
+  const decoder = new TextDecoder('utf-8');
+  const decode = (piece: Uint8Array | string): string => (typeof piece === 'string' ? piece : decoder.decode(piece, { stream: true }));
+  const it = pieces[Symbol.asyncIterator]();
+  /** The text read until the first line that holds something: read whole if that line is no state on its own. */
+  let head: string[] | undefined = [];
+  /** The line being read, in pieces; after a '\r' that ended a piece, a '\n' starting the next is part of its break. */
+  const parts: string[] = [];
+  let afterCr = false;
+  const linesIn = function* (text: string): Generator<string> {
+    let from = 0;
+    if (afterCr && text.length > 0) {
+      if (text.charCodeAt(0) === 10) from = 1;
+      afterCr = false;
+    }
+    const breaks = /\r\n|\n|\r/g;
+    breaks.lastIndex = from;
+    for (let m = breaks.exec(text); m !== null; m = breaks.exec(text)) {
+      parts.push(text.slice(from, m.index));
+      yield parts.join('');
+      parts.length = 0;
+      from = m.index + m[0].length;
+      if (m[0] === '\r' && from === text.length) afterCr = true;
+    }
+    if (from < text.length) parts.push(text.slice(from));
+  };
+  let n = 0;
+  let lines = 0;
+  /** The first state and its line, held until another line says whether the file is JSON Lines. */
+  let first: { value: unknown; n: number } | undefined;
+  const onLine = function* (line: string): Generator<RunState | 'whole'> {
+    n += 1;
+    const text = n === 1 ? line.replace(/^\uFEFF/, '') : line;
+    if (text.trim() === '') return;
+    lines += 1;
+    if (lines === 1) {
+      try {
+        first = { value: JSON.parse(text), n };
+      } catch {
+        yield 'whole';
+        return;
+      }
+      head = undefined;
+      return;
+    }
+    if (lines === 2 && first !== undefined) yield read.state(first.value, first.n);
+    yield read.line(text, n);
+  };
+  const whole = async function* (): AsyncGenerator<RunState> {
+    let text = (head ?? []).join('');
+    for (let more = await it.next(); more.done !== true; more = await it.next()) text += decode(more.value);
+    yield* runStatesOf(text + decoder.decode(), name);
+  };
+  for (let next = await it.next(); next.done !== true; next = await it.next()) {
+    const text = decode(next.value);
+    head?.push(text);
+    for (const line of linesIn(text)) {
+      for (const out of onLine(line)) {
+        if (out === 'whole') return yield* whole();
+        yield out;
+      }
+    }
+  }
+  const tail = decoder.decode();
+  head?.push(tail);
+  // The lines of the last bytes, then the last line, which no break ends.
+  for (const line of [...linesIn(tail), parts.join('')]) {
+    for (const out of onLine(line)) {
+      if (out === 'whole') return yield* whole();
+      yield out;
+    }
+  }
+  if (first === undefined) return read.fail(inputProblem('empty_state', {}));
+  // One state alone: a document, whose errors name no line.
+  if (lines === 1) yield read.state(first.value, undefined);
+}
+
+/** Reading the states of a file named `name`: its errors, and a state checked and copied. */
+function stateReader(name: string) {
+  const fail = (issue: Omit<InputIssue, 'file'>): never => {
+    throw new InputError([{ file: name, ...issue }]);
+  };
+  /** A state starts with its format: text that does not parse after it was cut short (or changed); other text is no state. */
+  const unreadable = (piece: string, error: unknown, line: number): never => {
+    const started = piece.trimStart().slice(0, 200).includes(`"format":"${STATE_FORMAT}"`);
+    return fail({ line, ...inputProblem('state_invalid_json', { started, line, detail: (error as Error).message }) });
+  };
+  const state = (value: unknown, line: number | undefined): RunState => {
+    const problem = stateProblem(value);
+    if (problem) fail({ ...(line !== undefined ? { line } : {}), ...problem });
+    // Dictionaries keyed by user text (words, ids) stay free of a prototype.
+    return cloneState(value as RunState);
+  };
+  const line = (text: string, n: number): RunState => {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      unreadable(text, error, n);
+    }
+    return state(value, n);
+  };
+  return { fail, unreadable, state, line };
 }
 
 /** Columns sorted by file, then by how it was read (no Node module here: plain comparisons). */

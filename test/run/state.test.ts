@@ -24,7 +24,7 @@ import {
 } from '../../src/node.js';
 import { SAMPLE, sampleRecords, splitSample, type SampleRecords } from './_split.js';
 import { DEFAULT_VOCABULARY } from '../../src/run/vocabulary.js';
-import { runStatesOf } from '../../src/run/state-file.js';
+import { runStatesOf, runStatesOfStream } from '../../src/run/state-file.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const sample = SAMPLE;
@@ -192,6 +192,43 @@ describe('state files', () => {
     expect(states.next().value).toEqual(state);
     expect(() => states.next()).toThrow(/^many\.jsonl:4: truncated or damaged state/m);
     expect(() => parseRunStates(`${text}\n{"format":"verbatim-fr/state", cut short\n`, 'p.jsonl')).toThrow(/^p\.jsonl:2: /m);
+  });
+
+  it('property: read from pieces (a file, standard input), the states and errors of the whole text, however it is cut', async () => {
+    const outcome = async (read: () => AsyncIterable<RunState> | Iterable<RunState>): Promise<string[]> => {
+      const out: string[] = [];
+      try {
+        for await (const s of read()) out.push(stringifyRunState(s));
+      } catch (error) {
+        out.push(`error: ${(error as Error).message}`);
+      }
+      return out;
+    };
+    const pretty = JSON.stringify(JSON.parse(text), null, 1);
+    const piece = fc.constantFrom(text, text, '', '  ', '{"format":"verbatim-fr/state", cut short', '123', pretty, `${text}\t`);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(piece, { maxLength: 5 }),
+        fc.constantFrom('\n', '\r\n', '\r'),
+        fc.boolean(),
+        fc.boolean(),
+        fc.array(fc.nat(), { maxLength: 6 }),
+        fc.boolean(),
+        async (parts, eol, bom, last, cuts, betweenCrLf) => {
+          const whole = (bom ? '\uFEFF' : '') + parts.join(eol) + (last ? eol : '');
+          const bytes = Buffer.from(whole, 'utf8');
+          // Cuts anywhere (inside a character too), and maybe between each '\r' and the '\n' after it.
+          const crs = betweenCrLf ? [...whole.matchAll(/\r/g)].map((m) => Buffer.byteLength(whole.slice(0, (m.index ?? 0) + 1))) : [];
+          const at = [...new Set([...cuts.map((c) => c % (bytes.length + 1)), ...crs])].sort((x, y) => x - y);
+          const pieces = [0, ...at].map((from, k) => bytes.subarray(from, k < at.length ? at[k] : bytes.length));
+          async function* stream(): AsyncGenerator<Uint8Array> {
+            yield* pieces;
+          }
+          expect(await outcome(() => runStatesOfStream(stream(), 'x.jsonl'))).toEqual(await outcome(() => runStatesOf(whole, 'x.jsonl')));
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 
   it('keep dictionaries keyed by user text free of a prototype', () => {

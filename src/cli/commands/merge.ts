@@ -1,7 +1,7 @@
 // verbatim merge: the report of the states of several runs (`verbatim analyze
 // … --format state` on each part of an input), as one run over all the parts.
 import { Option, type Command } from 'commander';
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
 import type { ReportFormat } from '../../index.js';
 import { escapeForTerminal } from '../../_utils/display.js';
 import type { RunState } from '../../run/state-file.js';
@@ -11,7 +11,6 @@ import { EXIT, type CommandContext } from '../context.js';
 import { output, stdoutUsers } from '../output.js';
 import { REPORT_FORMATS, resolveReportFormat, type CliReportFormat } from '../report-format.js';
 import { addReportLabelOptions, reportLabelOptions, type ReportLabelCliOptions } from '../report-labels.js';
-import { readAll } from '../read.js';
 import { sayWritten } from '../written.js';
 import { parseTableExports } from './analyze.js';
 
@@ -39,17 +38,18 @@ export function mergeCommand(program: Command, context: CommandContext): void {
       const toFile = (path: string | undefined): string | undefined => (path === '-' ? undefined : path);
       await checkOutputs([{ option: '--out', path: toFile(opts.out) }, ...tables.map(({ kind, path }) => ({ option: `--export ${kind}`, path: toFile(path) }))], files);
       await checkInputs(files);
-      const [{ createRunStateMerger, finalizeRunState, runStatesOf, stringifyRunState }, { renderReport }] = await Promise.all([import('../../run/state-file.js'), import('../../report/index.js')]);
+      const [{ createRunStateMerger, finalizeRunState, runStatesOfStream, stringifyRunState }, { renderReport }] = await Promise.all([import('../../run/state-file.js'), import('../../report/index.js')]);
       // File by file: the merge holds the state merged so far and one file's states.
       const merger = createRunStateMerger();
       let states = 0;
       for (const file of files) {
-        const text = file === '-' ? await readAll(io.stdin ?? process.stdin) : await readFile(file, 'utf8');
         const name = file === '-' ? 'standard input' : file;
-        // One state of the file at a time; the first is named by its number once a second one comes.
+        // One state of the file at a time, read as it comes (a file of states may be larger than a string
+        // can hold); the first is named by its number once a second one comes.
+        const pieces = (file === '-' ? (io.stdin ?? process.stdin) : createReadStream(file)) as AsyncIterable<Uint8Array | string>;
         let first: RunState | undefined;
         let k = 0;
-        for (const state of runStatesOf(text, name)) {
+        for await (const state of runStatesOfStream(pieces, name)) {
           k += 1;
           if (k === 1) first = state;
           else {
