@@ -14,6 +14,7 @@ import { readVerbatims } from '../io/read.js';
 import type { ColumnOptions, ColumnsUsed, InputSpec, ReadItem, ReadReject } from '../io/types.js';
 import { rejectLang, type RejectCode } from '../io/reject-messages.js';
 import { coreSection, createReportBuilder, finalizeReport, mergeReportStates, reportMeta } from '../report/index.js';
+import { mergeReportStatesInto } from '../report/merge-into.js';
 import type { Report, ReportOptions, ReportState, Section } from '../report/index.js';
 import type { ReportProvenance as Provenance } from '../report/types.js';
 import { ScoreScaleError } from '../report/scales.js';
@@ -290,7 +291,8 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
       // The workers' states, then this thread's rejects if any: each merge copies the whole state, so none for nothing.
       const states = parts.map((p) => p.state);
       const [first, ...others] = rejected > 0 ? [...states, local.snapshot()] : states;
-      state = others.reduce((a, b) => mergeReportStates(a, b), first as ReportState);
+      // The first merge makes a state of its own; the others are added into it (no copy of it per worker).
+      state = others.reduce((a, b, k) => (k === 0 ? mergeReportStates(a, b) : mergeReportStatesInto(a, b)), first as ReportState);
       if (discovery !== undefined) discovered = parts.reduce((a, p) => mergeDiscoverStates(a, p.discover as DiscoverState), discovery.snapshot());
     } else {
       if (analyzer === undefined) throw new Error('verbatim-fr: no analyser and no worker');
