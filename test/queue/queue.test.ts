@@ -4,9 +4,9 @@
 // leaves its chunk to another, and no row counts twice; a Redis that cannot be
 // reached is one clear error. Skipped, with a message, without redis-server.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -214,6 +214,30 @@ describe.skipIf(!HAS_REDIS)('against a real Redis on localhost', () => {
       await (await workQueue({ redis: redis.url, queue: 'fail', untilEmpty: true })).done;
       const result = await mergeQueue({ redis: redis.url, queue: 'fail', timeout: 10_000 });
       expect(result.report.summary.analysed + result.report.summary.rejected).toBe(496);
+    } finally {
+      await queue.close();
+    }
+  }, 60_000);
+
+  it('a merge that meets a chunk gone after merging the ones before it leaves no annotation file', async () => {
+    const lines = readFileSync(SAMPLE, 'utf8').split('\n').slice(0, 41).join('\n');
+    writeFileSync(at('forty.csv'), `${lines}\n`);
+    await produceQueue([at('forty.csv')], { redis: redis.url, queue: 'gone-late', chunkRows: 8, keepAnnotations: true });
+    await (await workQueue({ redis: redis.url, queue: 'gone-late', untilEmpty: true })).done;
+    const queue = new Queue('gone-late', { connection: redisOptionsOf(redis.url) });
+    try {
+      const client = await queue.client;
+      const run = JSON.parse((await client.get(queue.toKey('verbatim-run'))) ?? '{}') as { chunks: Array<{ id: string }> };
+      expect(run.chunks.length).toBeGreaterThanOrEqual(2);
+      // The chunks before the last are merged (their rows written to the annotations' temporary file), then the last is not there.
+      await (await queue.getJob(run.chunks.at(-1)!.id))!.remove();
+      const path = at('gone-late.jsonl');
+      const failed = await mergeQueue({ redis: redis.url, queue: 'gone-late', timeout: 10_000, annotate: path }).catch((e: unknown) => e);
+      expect(failed).toBeInstanceOf(QueueError);
+      expect((failed as Error).message).toMatch(new RegExp(`chunk ${run.chunks.length} of ${run.chunks.length}`));
+      expect(existsSync(path)).toBe(false);
+      // Nor the temporary file beside it that held the rows merged before.
+      expect(readdirSync(dirname(path)).filter((f) => f.includes('gone-late'))).toEqual([]);
     } finally {
       await queue.close();
     }
