@@ -43,10 +43,12 @@ export interface MergeQueueResult {
 const POLL = 200;
 
 /**
- * Waits for the run of the queue to be done and merges its chunks' results
- * into the report of a single run over the same inputs (and the rows'
- * annotations, in input order). A chunk that failed for good, or a run not
- * done within `timeout`, throws a `QueueError` naming it.
+ * Waits for the run of the queue and merges its chunks' results, each as
+ * soon as it is done and in input order, into the report of a single run
+ * over the same inputs (and the rows' annotations, in input order): it may
+ * start before the workers, and holds the run's state and one chunk's. A
+ * chunk that failed for good, or a run not done within `timeout`, throws a
+ * `QueueError` naming it (nothing written: the annotations are dropped).
  */
 export async function mergeQueue(options: MergeQueueOptions = {}): Promise<MergeQueueResult> {
   const url = options.redis ?? DEFAULT_REDIS_URL;
