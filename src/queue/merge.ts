@@ -9,7 +9,7 @@ import { createRunStateMerger, finalizeRunState, type RunState } from '../run/st
 import { DEFAULT_QUEUE, DEFAULT_REDIS_URL, loadBullmq, openQueue, shownUrl } from './connection.js';
 import { QueueError } from './errors.js';
 import type { ChunkPlace } from './messages.js';
-import { chunkName, PRODUCER_ALIVE_KEY, PRODUCER_KEY, PRODUCER_SILENCE, RUN_FORMAT, RUN_KEY, settingsKey, type ChunkResult, type ProducerStatus, type QueueRun } from './run.js';
+import { chunkName, PRODUCER_ALIVE_KEY, PRODUCER_KEY, PRODUCER_SILENCE, RUN_FORMAT, RUN_KEY, settingsKey, unpackChunk, type ChunkResult, type ProducerStatus, type QueueRun } from './run.js';
 
 /** Options of `mergeQueue`. */
 export interface MergeQueueOptions {
@@ -119,8 +119,8 @@ export async function mergeQueue(options: MergeQueueOptions = {}): Promise<Merge
           await sleep(POLL);
         }
         // The result of the attempt that completed: exactly one per chunk.
-        const result = ((await queue.getJob(chunk.id)) as BullMQ.Job<unknown, ChunkResult> | undefined)?.returnvalue;
-        if (result === undefined || result === null || typeof result !== 'object' || result.state === undefined) {
+        const result = unpackChunk(((await queue.getJob(chunk.id)) as BullMQ.Job<unknown, ChunkResult> | undefined)?.returnvalue);
+        if (result === undefined) {
           throw new QueueError('chunk-failed', { reason: 'chunk_without_result', params: { ...place, chunk: chunkPlace(chunk, k, total) } });
         }
         merger.add({ name: chunkName(chunk, k, total), state: result.state });

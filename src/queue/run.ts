@@ -4,6 +4,7 @@
 // annotations are kept), and the run's record (its chunks in input order),
 // written by the producer once every chunk is enqueued.
 import { createHash } from 'node:crypto';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import type { ReadReject, SourceRef } from '../io/types.js';
 import type { LexiconDocument } from '../lexicon/types.js';
 import type { ReportOptions, ReportProvenance } from '../report/types.js';
@@ -80,10 +81,37 @@ export interface ChunkData {
 /** One row of a chunk's result, for the annotations: an analysis and its source, or a reject. */
 export type ChunkRow = { a: VerbatimAnalysis; s: SourceRef } | { r: ReadReject };
 
-/** A job's result: the chunk's state (its `parts` is the chunk's id), and its rows when annotations are kept. */
-export interface ChunkResult {
+/** What a chunk gives: its state (its `parts` is the chunk's id), and its rows when annotations are kept. */
+export interface ChunkContent {
   state: RunState;
   rows?: ChunkRow[];
+}
+
+/**
+ * A job's result as Redis keeps it: the chunk's content as JSON, gzipped,
+ * in base64. Redis holds every chunk's result until the queue is emptied,
+ * and a state is 1.65 MB of JSON for 1,000 rows (0.45 MB packed), so a
+ * 100 MB export took 2 GB of Redis memory.
+ */
+export interface ChunkResult {
+  packed: string;
+}
+
+export function packChunk(content: ChunkContent): ChunkResult {
+  // Level 1: most of the gain (4.9× against 6.2× at level 6) for half the time.
+  return { packed: gzipSync(JSON.stringify(content), { level: 1 }).toString('base64') };
+}
+
+/** The content of a job's result, or undefined when it holds none that can be read. */
+export function unpackChunk(result: unknown): ChunkContent | undefined {
+  const packed = typeof result === 'object' && result !== null ? (result as Partial<ChunkResult>).packed : undefined;
+  if (typeof packed !== 'string') return undefined;
+  try {
+    const content = JSON.parse(gunzipSync(Buffer.from(packed, 'base64')).toString('utf8')) as Partial<ChunkContent> | null;
+    return typeof content === 'object' && content !== null && content.state !== undefined ? (content as ChunkContent) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A chunk as the run's record lists it. */

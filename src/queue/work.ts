@@ -14,7 +14,7 @@ import { reportedReject } from '../run/analyze-files.js';
 import { analyzeRows, BATCH } from '../run/batch.js';
 import { createRunState } from '../run/run-state.js';
 import { DEFAULT_QUEUE, DEFAULT_REDIS_URL, loadBullmq, openQueue, ready, redisOptions } from './connection.js';
-import { settingsKey, type ChunkData, type ChunkResult, type ChunkRow, type QueueSettings } from './run.js';
+import { packChunk, settingsKey, type ChunkData, type ChunkResult, type ChunkRow, type QueueSettings } from './run.js';
 import { expectedError } from '../_utils/describe.js';
 
 /** Options of `workQueue`. */
@@ -119,7 +119,7 @@ export async function workQueue(options: WorkQueueOptions = {}): Promise<QueueWo
     chunks += 1;
     rows += data.items.length;
     options.onChunk?.({ id: job.id ?? '', file: data.file, firstRow: data.firstRow, rows: data.items.length });
-    return kept ? { state, rows: kept } : { state };
+    return packChunk(kept ? { state, rows: kept } : { state });
   };
   const { connected, ...connection } = redisOptions(url);
   const worker = new bullmq.Worker<ChunkData, ChunkResult>(name, processor, {

@@ -15,6 +15,7 @@ import { EXIT, main } from '../../src/cli/main.js';
 import { analyzeFiles } from '../../src/run/analyze-files.js';
 import { mergeQueue, produceQueue, QueueError, workQueue } from '../../src/queue/index.js';
 import { loadBullmq, redisOptions } from '../../src/queue/connection.js';
+import { packChunk, unpackChunk } from '../../src/queue/run.js';
 import { sampleRecords } from '../run/_split.js';
 import { freePort, HAS_REDIS, startRedis, type TestRedis } from './_redis.js';
 
@@ -57,6 +58,16 @@ describe('Redis URLs and the optional bullmq (no Redis needed)', () => {
   ])('%s', (url, expected) => {
     const { connected: _c, retryStrategy: _r, ...options } = redisOptions(url);
     expect(options).toEqual(expected);
+  });
+
+  it('a chunk\'s result is kept gzipped: the same content back, a fraction of its JSON, and nothing from what is not one', async () => {
+    const { state } = await analyzeFiles([SAMPLE], { keepState: true });
+    const content = { state: state! };
+    const packed = packChunk(content);
+    expect(Object.keys(packed)).toEqual(['packed']);
+    expect(packed.packed.length).toBeLessThan(JSON.stringify(content).length * 0.35);
+    expect(unpackChunk(packed)).toEqual(JSON.parse(JSON.stringify(content)));
+    for (const bad of [undefined, null, 'text', { state: state! }, { packed: 'not base64 gzip' }, packChunk({} as never)]) expect(unpackChunk(bad)).toBeUndefined();
   });
 
   it.each(['localhost:6379', 'http://127.0.0.1:6379', 'redis://127.0.0.1:6379/cache'])('refuses %s with a hint', (url) => {
