@@ -17,6 +17,7 @@ import { analyzerId } from '../run/run-state.js';
 import { DEFAULT_CHUNK_ROWS, DEFAULT_QUEUE, DEFAULT_REDIS_URL, loadBullmq, openQueue } from './connection.js';
 import {
   chunkId,
+  packChunkData,
   JOB_NAME,
   PRODUCER_ALIVE_KEY,
   PRODUCER_HEARTBEAT,
@@ -137,7 +138,7 @@ export async function produceQueue(files: Array<string | InputSpec>, options: Pr
       const data: ChunkData = { settings: settingsRef, index: chunks.length, file, firstRow, items };
       const id = chunkId(data);
       // An id already in the queue (the same chunk produced before) adds nothing: bullmq keeps the job it has.
-      await queue.add(JOB_NAME, data, { jobId: id, attempts: ATTEMPTS, removeOnComplete: false, removeOnFail: false });
+      await queue.add(JOB_NAME, packChunkData(data), { jobId: id, attempts: ATTEMPTS, removeOnComplete: false, removeOnFail: false });
       chunks.push({ id, file, firstRow, rows: items.length });
       options.onProgress?.(items.length);
       items = [];

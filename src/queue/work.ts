@@ -14,7 +14,7 @@ import { reportedReject } from '../run/analyze-files.js';
 import { analyzeRows, BATCH } from '../run/batch.js';
 import { createRunState } from '../run/run-state.js';
 import { DEFAULT_QUEUE, DEFAULT_REDIS_URL, loadBullmq, openQueue, ready, redisOptions } from './connection.js';
-import { packChunk, settingsKey, type ChunkData, type ChunkResult, type ChunkRow, type QueueSettings } from './run.js';
+import { packChunk, settingsKey, unpackChunkData, type ChunkJob, type ChunkResult, type ChunkRow, type QueueSettings } from './run.js';
 import { expectedError } from '../_utils/describe.js';
 
 /** Options of `workQueue`. */
@@ -90,8 +90,10 @@ export async function workQueue(options: WorkQueueOptions = {}): Promise<QueueWo
   };
   let chunks = 0;
   let rows = 0;
-  const processor = async (job: BullMQ.Job<ChunkData>): Promise<ChunkResult> => {
-    const data = job.data;
+  const processor = async (job: BullMQ.Job<ChunkJob>): Promise<ChunkResult> => {
+    const data = unpackChunkData(job.data);
+    // A job whose rows cannot be read fails (and is tried again, then reported by the merge).
+    if (data === undefined) throw new Error(`the rows of chunk ${job.id ?? ''} cannot be read: produce the input again`);
     const { settings, analyzer, corpus } = await prepare(data.settings);
     const builder = createReportBuilder(corpus);
     const kept: ChunkRow[] | undefined = settings.keepAnnotations ? [] : undefined;
@@ -122,7 +124,7 @@ export async function workQueue(options: WorkQueueOptions = {}): Promise<QueueWo
     return packChunk(kept ? { state, rows: kept } : { state });
   };
   const { connected, ...connection } = redisOptions(url);
-  const worker = new bullmq.Worker<ChunkData, ChunkResult>(name, processor, {
+  const worker = new bullmq.Worker<ChunkJob, ChunkResult>(name, processor, {
     connection: connection as BullMQ.ConnectionOptions,
     // Each job says which worker completed it (`processedBy`): host and process.
     name: `${hostname()}:${process.pid}`,

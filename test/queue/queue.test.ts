@@ -15,7 +15,7 @@ import { EXIT, main } from '../../src/cli/main.js';
 import { analyzeFiles } from '../../src/run/analyze-files.js';
 import { mergeQueue, produceQueue, QueueError, workQueue } from '../../src/queue/index.js';
 import { loadBullmq, redisOptions } from '../../src/queue/connection.js';
-import { packChunk, unpackChunk } from '../../src/queue/run.js';
+import { packChunk, packChunkData, unpackChunk, unpackChunkData } from '../../src/queue/run.js';
 import { sampleRecords } from '../run/_split.js';
 import { freePort, HAS_REDIS, startRedis, type TestRedis } from './_redis.js';
 
@@ -68,6 +68,16 @@ describe('Redis URLs and the optional bullmq (no Redis needed)', () => {
     expect(packed.packed.length).toBeLessThan(JSON.stringify(content).length * 0.35);
     expect(unpackChunk(packed)).toEqual(JSON.parse(JSON.stringify(content)));
     for (const bad of [undefined, null, 'text', { state: state! }, { packed: 'not base64 gzip' }, packChunk({} as never)]) expect(unpackChunk(bad)).toBeUndefined();
+  });
+
+  it('a chunk\'s rows are kept gzipped too: the same chunk back, and nothing from what is not one', () => {
+    const items = Array.from({ length: 50 }, (_, k) => ({ v: { id: `r${k}`, text: `Colis reçu en retard, ${k} jours d'attente`, channel: 'avis_en_ligne' }, s: { file: 'x.csv', row: k + 2 } }));
+    const data = { settings: 'abc', index: 3, file: 'x.csv', firstRow: 2, items };
+    const job = packChunkData(data);
+    expect(Object.keys(job).sort()).toEqual(['file', 'firstRow', 'index', 'packed', 'settings']);
+    expect(job.packed.length).toBeLessThan(JSON.stringify(items).length * 0.5);
+    expect(unpackChunkData(job)).toEqual(data);
+    for (const bad of [undefined, null, { ...data }, { ...job, packed: 'not base64 gzip' }, packChunkData({ ...data, items: {} as never })]) expect(unpackChunkData(bad)).toBeUndefined();
   });
 
   it.each(['localhost:6379', 'http://127.0.0.1:6379', 'redis://127.0.0.1:6379/cache'])('refuses %s with a hint', (url) => {
@@ -324,7 +334,7 @@ describe.skipIf(!HAS_REDIS)('against a real Redis on localhost', () => {
     expect(r.stderr).toContain(`verbatim: warning: --delimiter applies to CSV and TSV inputs only: ignored for ${at('feed.jsonl')}, read as JSONL\n`);
     const queue = new Queue('delimiter-jsonl', { connection: redisOptionsOf(redis.url) });
     try {
-      expect((await queue.getJobs(['waiting'])).reduce((n, job) => n + (job.data as { items: unknown[] }).items.length, 0)).toBe(3);
+      expect((await queue.getJobs(['waiting'])).reduce((n, job) => n + unpackChunkData(job.data)!.items.length, 0)).toBe(3);
     } finally {
       await queue.obliterate({ force: true });
       await queue.close();
