@@ -106,11 +106,12 @@ export async function mergeQueue(options: MergeQueueOptions = {}): Promise<Merge
           // Its state alone: reading the job would read its rows and its result (a state of a megabyte or more).
           const state = await queue.getJobState(chunk.id);
           if (state === 'completed') break;
-          const job = state === 'unknown' ? undefined : await queue.getJob(chunk.id);
-          if (job === undefined) {
+          // The job itself is read only to say why it failed (its reason, its attempts).
+          const job = state === 'failed' ? await queue.getJob(chunk.id) : undefined;
+          if (state === 'unknown' || (state === 'failed' && job === undefined)) {
             throw new QueueError('chunk-failed', { reason: 'chunk_gone', params: { ...place, chunk: chunkPlace(chunk, k, total) } });
           }
-          if (state === 'failed') {
+          if (job !== undefined) {
             const error = job.failedReason === undefined ? {} : { error: job.failedReason.split('\n')[0] ?? '' };
             throw new QueueError('chunk-failed', { reason: 'chunk_failed', params: { ...place, chunk: chunkPlace(chunk, k, total), attempts: job.attemptsMade, ...error } });
           }

@@ -376,7 +376,7 @@ export function mergeRunStates(states: readonly NamedRunState[], options: RunSta
   if (!Array.isArray(states) || states.length === 0) throw new TypeError('verbatim-fr: expected at least one { name, state } to merge, got none');
   // Every state checked before any is merged: a damaged one is named whatever comes before it.
   for (const s of states) checkNamed(s);
-  const merger = createRunStateMerger(options);
+  const merger = runStateMerger(options, false);
   for (const s of states) merger.add(s);
   return merger.result();
 }
@@ -406,6 +406,11 @@ function checkNamed(s: NamedRunState): void {
  * state added is read, never changed, and may be dropped once added.
  */
 export function createRunStateMerger(options: RunStateOptions = {}): RunStateMerger {
+  return runStateMerger(options, true);
+}
+
+/** The merger, checking each state added unless its caller has (`mergeRunStates`, a state file's reader). */
+export function runStateMerger(options: RunStateOptions, check: boolean): RunStateMerger {
   const sections = options.sections ? { sections: options.sections } : {};
   let first: NamedRunState | undefined;
   /** Run id → the state that brought it. */
@@ -418,7 +423,7 @@ export function createRunStateMerger(options: RunStateOptions = {}): RunStateMer
   return {
     add(next) {
       if (ended) throw ended;
-      checkNamed(next);
+      if (check) checkNamed(next);
       const problem = first === undefined ? undefined : mismatch(first.state, next.state);
       if (problem && first) throw new StateMergeError([{ file: `${first.name} and ${next.name}`, ...inputProblem('states_differ', { files: [first.name, next.name], mismatch: problem }) }]);
       for (const id of next.state.parts) {

@@ -38,9 +38,9 @@ export function mergeCommand(program: Command, context: CommandContext): void {
       const toFile = (path: string | undefined): string | undefined => (path === '-' ? undefined : path);
       await checkOutputs([{ option: '--out', path: toFile(opts.out) }, ...tables.map(({ kind, path }) => ({ option: `--export ${kind}`, path: toFile(path) }))], files);
       await checkInputs(files);
-      const [{ createRunStateMerger, finalizeRunState, runStatesOfStream, stringifyRunState }, { renderReport }] = await Promise.all([import('../../run/state-file.js'), import('../../report/index.js')]);
-      // File by file: the merge holds the state merged so far and one file's states.
-      const merger = createRunStateMerger();
+      const [{ finalizeRunState, runStateMerger, runStatesOfStream, stringifyRunState }, { renderReport }] = await Promise.all([import('../../run/state-file.js'), import('../../report/index.js')]);
+      // File by file: the merge holds the state merged so far and one state read (checked as it is read).
+      const merger = runStateMerger({}, false);
       let states = 0;
       for (const file of files) {
         const name = file === '-' ? 'standard input' : file;
