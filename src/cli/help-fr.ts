@@ -119,6 +119,9 @@ export const HELP_FR: Readonly<Record<string, string>> = {
   'queue merge --title': 'titre du rapport',
   'queue merge --channel-label': 'libellé d’un canal dans le rapport, CANAL=LIBELLÉ (répétable)',
   'queue merge --timeout': 'abandonner si la passe n’est pas finie après ce délai (par défaut : attendre)',
+  'queue merge --clear': 'une fois le rapport et le codage écrits, vider la file (comme queue clear ; laissée telle quelle si une autre passe a été produite depuis)',
+  'queue clear': 'vider la file : tous les lots quel que soit leur état, leurs résultats, la passe (Redis les garde jusque-là) ; refusé tant que des workers ont des lots en cours ou qu’un producteur travaille',
+  'queue clear --force': 'la vider même si des workers ont des lots en cours ou qu’un producteur travaille (leurs lots sont perdus)',
 
   eval: 'évaluer les lexiques sur un fichier de référence annoté (JSONL : text, themes, irritants, enchantements, tonalite, intentions)',
   'eval <gold>': 'fichier de référence JSONL',

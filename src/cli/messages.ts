@@ -149,6 +149,7 @@ export interface CliMessages {
     queueStopping(queue: string, signal: string): string;
     queueWaiting(queue: string, untilEmpty: boolean): string;
     queueWorked(queue: string, chunks: number, rows: number): string;
+    queueCleared(queue: string, chunks: number): string;
   };
   /** Human text of the commands' standard output (their JSON keeps its keys and values). */
   stdout: {
@@ -406,6 +407,7 @@ const fr: CliMessages = {
     queueStopping: (queue, signal) => `file « ${queue} » : ${signal} : fin des lots en cours, puis arrêt (${signal} de nouveau pour arrêter tout de suite)`,
     queueWaiting: (queue, untilEmpty) => `file « ${queue} » : en attente de lots${untilEmpty ? " (jusqu'à ce qu'il n'en reste aucun)" : ' (Ctrl-C pour arrêter)'}`,
     queueWorked: (queue, chunks, rows) => `file « ${queue} » : ${count(frPlural, chunks, 'lot', 'lots')} (${count(frPlural, rows, 'ligne', 'lignes')}) analysés par ce worker`,
+    queueCleared: (queue, chunks) => `file « ${queue} » vidée : ${count(frPlural, chunks, 'lot supprimé', 'lots supprimés')}, avec leurs résultats et la passe`,
   },
   stdout: {
     tokenKind: (kind) => TOKEN_KIND_FR[kind] ?? kind,
@@ -567,6 +569,7 @@ const en: CliMessages = {
     queueStopping: (queue, signal) => `queue "${queue}": ${signal}: finishing the chunks in hand, then stopping (${signal} again to stop at once)`,
     queueWaiting: (queue, untilEmpty) => `queue "${queue}": waiting for chunks${untilEmpty ? ' (until none is left)' : ' (Ctrl-C to stop)'}`,
     queueWorked: (queue, chunks, rows) => `queue "${queue}": ${count(enPlural, chunks, 'chunk', 'chunks')} (${count(enPlural, rows, 'row', 'rows')}) analysed by this worker`,
+    queueCleared: (queue, chunks) => `queue "${queue}" emptied: ${count(enPlural, chunks, 'chunk', 'chunks')} removed, with their results and the run`,
   },
   stdout: {
     tokenKind: (kind) => kind,

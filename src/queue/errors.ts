@@ -1,12 +1,12 @@
 // What stops a queue command before or while it talks to Redis: bullmq not
 // installed, a bad Redis URL, a Redis that cannot be reached, a run that is
 // not in the queue, a producer that failed or stopped mid-input, a chunk that
-// failed for good.
+// failed for good, a queue that cannot be emptied while it is at work.
 
 import { queueText, type QueueProblem } from './messages.js';
 
 /** Why a `QueueError` was thrown. */
-export type QueueErrorCode = 'missing-dependency' | 'bad-url' | 'unreachable' | 'no-run' | 'producer-failed' | 'chunk-failed' | 'timeout';
+export type QueueErrorCode = 'missing-dependency' | 'bad-url' | 'unreachable' | 'no-run' | 'producer-failed' | 'chunk-failed' | 'timeout' | 'busy';
 
 /**
  * The queue cannot do its work: the message says what and where (the Redis

@@ -3,7 +3,7 @@
  * run spread over machines with bullmq and Redis (bullmq is an optional peer
  * dependency, imported only when these functions run). Produce chunks of
  * rows, work on them anywhere, merge their results into the report of a
- * single run. Re-exports only; built as dist/queue/index.*.
+ * single run; empty the queue once merged. Re-exports only; built as dist/queue/index.*.
  * @module verbatim-fr/queue
  */
 export { produceQueue, DEFAULT_CHUNK_ROWS } from './produce.js';
@@ -12,6 +12,8 @@ export { workQueue } from './work.js';
 export type { QueueWorker, WorkQueueOptions } from './work.js';
 export { mergeQueue } from './merge.js';
 export type { MergeQueueOptions, MergeQueueResult } from './merge.js';
+export { clearQueue } from './clear.js';
+export type { ClearQueueOptions, ClearQueueResult } from './clear.js';
 export { QueueError, describeQueueError } from './errors.js';
 export type { QueueErrorCode } from './errors.js';
 export type { ChunkPlace, QueueErrorParams, QueuePlace, QueueProblem, QueueReason } from './messages.js';

@@ -7,6 +7,7 @@ import type { Report } from '../report/types.js';
 import { createAnnotationWriter, type AnnotationFormat } from '../run/outputs.js';
 import { createRunStateMerger, finalizeRunState, type RunState } from '../run/state-file.js';
 import { DEFAULT_QUEUE, DEFAULT_REDIS_URL, loadBullmq, openQueue, shownUrl } from './connection.js';
+import { runIdOf } from './clear.js';
 import { QueueError } from './errors.js';
 import type { ChunkPlace } from './messages.js';
 import { chunkName, PRODUCER_ALIVE_KEY, PRODUCER_KEY, PRODUCER_SILENCE, RUN_FORMAT, RUN_KEY, settingsKey, unpackChunk, type ChunkResult, type ProducerStatus, type QueueRun } from './run.js';
@@ -37,6 +38,8 @@ export interface MergeQueueResult {
   state: RunState;
   chunks: number;
   rows: number;
+  /** The id of the run merged: `clearQueue({ run })` empties the queue only while it is still this run's. */
+  runId: string;
 }
 
 /** How often the merge looks again at what it waits for (ms). */
@@ -66,10 +69,12 @@ export async function mergeQueue(options: MergeQueueOptions = {}): Promise<Merge
     // The run's record: written by the producer once every chunk is enqueued. Until then, a
     // producer that failed, or stopped saying it is alive, ends the wait: its record will not come.
     let run: QueueRun | undefined;
+    let runId = '';
     for (;;) {
       const text = await client.get(queue.toKey(RUN_KEY));
       if (text !== null) {
         run = JSON.parse(text) as QueueRun;
+        runId = runIdOf(text);
         break;
       }
       const [producer, alive] = await Promise.all([client.get(queue.toKey(PRODUCER_KEY)), client.get(queue.toKey(PRODUCER_ALIVE_KEY))]);
@@ -142,7 +147,7 @@ export async function mergeQueue(options: MergeQueueOptions = {}): Promise<Merge
     const merged = merger.result();
     // The chunks' states carry no column mapping: the producer's record of the run does.
     if (run.provenance !== undefined) merged.provenance = run.provenance;
-    return { report: finalizeRunState(merged, { name: where, ...(options.lang !== undefined ? { lang: options.lang } : {}) }), state: merged, chunks: total, rows: run.rows };
+    return { report: finalizeRunState(merged, { name: where, ...(options.lang !== undefined ? { lang: options.lang } : {}) }), state: merged, chunks: total, rows: run.rows, runId };
   } finally {
     await queue.close();
   }

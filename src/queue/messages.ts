@@ -34,6 +34,8 @@ export interface QueueErrorParams {
   chunk_failed: QueuePlace & { chunk: ChunkPlace; attempts: number; error?: string };
   chunk_without_result: QueuePlace & { chunk: ChunkPlace };
   run_without_chunk: QueuePlace;
+  queue_busy: QueuePlace & { active: number; producing: boolean };
+  run_replaced: QueuePlace;
 }
 
 export type QueueReason = keyof QueueErrorParams;
@@ -76,6 +78,11 @@ const en: QueueCatalogue = {
   }),
   chunk_without_result: (p) => ({ message: `${chunkEn(p.chunk)} has no result in ${whereEn(p)}`, hint: 'produce the same input again, let the workers finish, then merge' }),
   run_without_chunk: (p) => ({ message: `the run in ${whereEn(p)} has no chunk (its inputs had no row)`, hint: 'produce the input again, with the files holding the rows' }),
+  queue_busy: (p) => ({
+    message: `${whereEn(p)} is at work (${[p.active > 0 ? `${p.active} chunk${p.active === 1 ? '' : 's'} held by workers` : '', p.producing ? 'a producer enqueuing chunks' : ''].filter(Boolean).join(', ')}): nothing removed`,
+    hint: 'wait for the workers and the producer to finish, or stop them, then empty it again (verbatim queue clear --force removes the chunks in hand too)',
+  }),
+  run_replaced: (p) => ({ message: `another run was produced in ${whereEn(p)} after the one merged: the queue was not emptied`, hint: 'merge that run too, or empty the queue with verbatim queue clear' }),
 };
 
 const fr: QueueCatalogue = {
@@ -104,6 +111,11 @@ const fr: QueueCatalogue = {
   }),
   chunk_without_result: (p) => ({ message: `${capital(chunkFr(p.chunk))} n'a pas de résultat dans ${whereFr(p)}`, hint: 'produisez de nouveau la même entrée, laissez les workers finir, puis fusionnez' }),
   run_without_chunk: (p) => ({ message: `la passe de ${whereFr(p)} n'a aucun lot (ses entrées n'avaient aucune ligne)`, hint: "produisez de nouveau l'entrée, avec les fichiers qui contiennent les lignes" }),
+  queue_busy: (p) => ({
+    message: `${capital(whereFr(p))} est au travail (${[p.active > 0 ? `${p.active} lot${p.active >= 2 ? 's' : ''} en cours chez des workers` : '', p.producing ? 'un producteur qui met des lots en file' : ''].filter(Boolean).join(', ')}) : rien n'a été supprimé`,
+    hint: 'attendez que les workers et le producteur aient fini, ou arrêtez-les, puis videz-la de nouveau (verbatim queue clear --force supprime aussi les lots en cours)',
+  }),
+  run_replaced: (p) => ({ message: `une autre passe a été produite dans ${whereFr(p)} après celle fusionnée : la file n'a pas été vidée`, hint: 'fusionnez aussi cette passe, ou videz la file avec verbatim queue clear' }),
 };
 
 export const QUEUE_MESSAGES: Readonly<Record<'fr' | 'en', QueueCatalogue>> = { en, fr };

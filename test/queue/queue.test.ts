@@ -8,12 +8,13 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { Readable, Writable } from 'node:stream';
-import { Queue } from 'bullmq';
+import { Queue, Worker } from 'bullmq';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReport } from '../../src/index.js';
 import { EXIT, main } from '../../src/cli/main.js';
 import { analyzeFiles } from '../../src/run/analyze-files.js';
-import { mergeQueue, produceQueue, QueueError, workQueue } from '../../src/queue/index.js';
+import { clearQueue, mergeQueue, produceQueue, QueueError, workQueue } from '../../src/queue/index.js';
 import { loadBullmq, redisOptions } from '../../src/queue/connection.js';
 import { packChunk, packChunkData, unpackChunk, unpackChunkData } from '../../src/queue/run.js';
 import { sampleRecords } from '../run/_split.js';
@@ -428,7 +429,86 @@ describe.skipIf(!HAS_REDIS)('against a real Redis on localhost', () => {
       await queue.close();
     }
   });
+
+  it('queue merge --clear writes the report, then empties the queue: every key of the run gone, and a run produced again merges as before', async () => {
+    const where = ['--redis', redis.url, '--queue', 'cleared'];
+    await produceQueue([SAMPLE], { redis: redis.url, queue: 'cleared', chunkRows: 100, keepAnnotations: true });
+    await (await workQueue({ redis: redis.url, queue: 'cleared', untilEmpty: true })).done;
+    expect(await keysOf(redis.url, 'cleared')).not.toEqual([]);
+    const merged = await cli(['queue', 'merge', ...where, '--format', 'json', '--out', at('cleared.json'), '--annotate', at('cleared.jsonl'), '--clear']);
+    expect(merged.code).toBe(0);
+    expect(merged.stderr).toMatch(/queue "cleared" emptied: 5 chunks removed, with their results and the run/);
+    expect(readFileSync(at('cleared.json'), 'utf8')).toBe(readFileSync(at('single.json'), 'utf8'));
+    expect(readFileSync(at('cleared.jsonl'), 'utf8')).toBe(readFileSync(at('single.jsonl'), 'utf8'));
+    // Nothing of the run is left: chunks, results, the run's record and settings, bullmq's own keys.
+    expect(await keysOf(redis.url, 'cleared')).toEqual([]);
+    // A merge now has no run to read; the same input produced again is enqueued and merged whole.
+    const none = await mergeQueue({ redis: redis.url, queue: 'cleared', timeout: 300 }).catch((e: unknown) => e);
+    expect((none as QueueError).problem.reason).toBe('no_run');
+    expect(await produceQueue([SAMPLE], { redis: redis.url, queue: 'cleared', chunkRows: 100 })).toMatchObject({ chunks: 5, rows: 496 });
+    await (await workQueue({ redis: redis.url, queue: 'cleared', untilEmpty: true })).done;
+    expect((await mergeQueue({ redis: redis.url, queue: 'cleared', timeout: 10_000 })).report.summary.analysed).toBe(JSON.parse(readFileSync(at('single.json'), 'utf8')).summary.analysed);
+  }, 60_000);
+
+  it('clearing leaves alone a run produced after the one merged, and a queue whose producer or worker is at work (unless forced)', async () => {
+    const first = at('first.csv');
+    writeFileSync(first, `${readFileSync(SAMPLE, 'utf8').split('\n').slice(0, 31).join('\n')}\n`);
+    const before = await produceQueue([first], { redis: redis.url, queue: 'busy', chunkRows: 10 });
+    await (await workQueue({ redis: redis.url, queue: 'busy', untilEmpty: true })).done;
+    const merged = await mergeQueue({ redis: redis.url, queue: 'busy', timeout: 10_000 });
+    // Another input produced since: the merged run is not the queue's any more.
+    await produceQueue([SAMPLE], { redis: redis.url, queue: 'busy', chunkRows: 100 });
+    const replaced = await clearQueue({ redis: redis.url, queue: 'busy', run: merged.runId }).catch((e: unknown) => e);
+    expect(replaced).toBeInstanceOf(QueueError);
+    expect((replaced as QueueError).code).toBe('busy');
+    expect((replaced as Error).message).toMatch(/another run was produced in queue "busy" at redis:\/\/127\.0\.0\.1:\d+ after the one merged: the queue was not emptied/);
+    const queue = new Queue('busy', { connection: redisOptionsOf(redis.url) });
+    try {
+      expect(await queue.getJobCounts('waiting')).toMatchObject({ waiting: 5 });
+      // A producer at work (its status and its heartbeat): refused, nothing removed.
+      const client = await queue.client;
+      await client.set(queue.toKey('verbatim-producer'), JSON.stringify({ state: 'producing', started: '2026-12-05T10:00:00.000Z', by: 'host-7:4242' }));
+      await client.set(queue.toKey('verbatim-producer-alive'), 'host-7:4242');
+      const producing = await cli(['queue', 'clear', '--redis', redis.url, '--queue', 'busy']);
+      expect(producing.code).toBe(EXIT.unavailable);
+      expect(producing.stderr).toMatch(/queue "busy" at .* is at work \(a producer enqueuing chunks\): nothing removed/);
+      expect(producing.stderr).toMatch(/hint: wait for the workers and the producer to finish, or stop them/);
+      await client.del(queue.toKey('verbatim-producer'), queue.toKey('verbatim-producer-alive'));
+      // A worker holding a chunk: refused too, then --force empties it all the same.
+      let release = (): void => undefined;
+      const held = new Promise<void>((r) => (release = r));
+      let taken = (): void => undefined;
+      const active = new Promise<void>((r) => (taken = r));
+      const worker = new Worker('busy', async () => { taken(); await held; }, { connection: redisOptionsOf(redis.url), autorun: true });
+      try {
+        await active;
+        const holding = await clearQueue({ redis: redis.url, queue: 'busy' }).catch((e: unknown) => e);
+        expect((holding as QueueError).problem).toMatchObject({ reason: 'queue_busy', params: { active: 1, producing: false } });
+        expect(await queue.getJobCounts('waiting', 'active')).toMatchObject({ waiting: 4, active: 1 });
+        const forced = await cli(['queue', 'clear', '--redis', redis.url, '--queue', 'busy', '--force']);
+        expect(forced.code).toBe(0);
+        // Every chunk whatever its state: the merged run's, done, and the new one's, waiting or held.
+        expect(forced.stderr).toContain(`queue "busy" emptied: ${before.chunks + 5} chunks removed`);
+      } finally {
+        release();
+        await worker.close();
+      }
+      expect(await queue.getJobCounts('waiting', 'active', 'completed', 'failed')).toMatchObject({ waiting: 0, active: 0, completed: 0, failed: 0 });
+    } finally {
+      await queue.close();
+    }
+  }, 60_000);
 });
+
+/** Every key of a queue in Redis (read without bullmq, which writes its meta key when it connects). */
+async function keysOf(url: string, name: string): Promise<string[]> {
+  const client = new Redis(redisOptionsOf(url));
+  try {
+    return (await client.keys(`bull:${name}:*`)).sort();
+  } finally {
+    client.disconnect();
+  }
+}
 
 /** Connection options for the test's own bullmq Queue. */
 function redisOptionsOf(url: string) {

@@ -1,4 +1,4 @@
-// verbatim queue produce|work|merge: a run spread over machines with bullmq
+// verbatim queue produce|work|merge|clear: a run spread over machines with bullmq
 // and Redis (src/queue). bullmq is an optional dependency, imported only when
 // one of these commands runs.
 import { QueueError } from '../../queue/errors.js';
@@ -146,7 +146,8 @@ export function queueCommand(program: Command, context: CommandContext): void {
       'write a tidy table of the report (repeatable): keyness|cooccurrence|trends|drivers FILE.csv, as analyze --export writes them; - : stdout',
       (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
     )
-    .option('--timeout <seconds>', 'give up when the run is not done after this long (default: wait)', positiveInt('--timeout'));
+    .option('--timeout <seconds>', 'give up when the run is not done after this long (default: wait)', positiveInt('--timeout'))
+    .option('--clear', 'once the report and the annotations are written, empty the queue (as queue clear does; left as is when another run was produced since)');
   addReportLabelOptions(merge).action(async (cliOpts: QueueMergeCliOptions) => {
     const opts = { ...cliOpts, format: resolveReportFormat(context, cliOpts.format, cliOpts.out) };
     const labels = reportLabelOptions(opts, opts.format);
@@ -171,9 +172,17 @@ export function queueCommand(program: Command, context: CommandContext): void {
       const { writeReportTable } = await import('../../run/exports.js');
       for (const { kind, path } of tables) await writeReportTable(result.report, kind, path === '-' ? io.stdout : path);
     }
+    // Emptied only once everything is written: a report that cannot be written leaves the run to merge again.
+    const clear = async (): Promise<void> => {
+      if (opts.clear !== true) return;
+      const { clearQueue } = await import('../../queue/clear.js');
+      const cleared = await clearQueue({ redis: opts.redis, queue: opts.queue, run: result.runId });
+      say(m.notes.queueCleared(cleared.queue, cleared.chunks));
+    };
     if (opts.format === 'state') {
       await output(io, `${stringifyRunState(result.state)}\n`, opts.out);
       await sayWritten(context, [{ kind: 'state', path: opts.out, format: 'state' }, { kind: 'annotations', path: opts.annotate }]);
+      await clear();
       return;
     }
     const { summary } = result.report;
@@ -184,7 +193,17 @@ export function queueCommand(program: Command, context: CommandContext): void {
     }
     await output(io, await renderReport(result.report, opts.format as ReportFormat, labels), opts.out);
     await sayWritten(context, [{ kind: 'report', path: opts.out, format: opts.format }, { kind: 'annotations', path: opts.annotate }]);
+    await clear();
   });
+
+  where(queue.command('clear'), io.env)
+    .description('empty the queue: every chunk whatever its state, their results, the run (Redis keeps them until then); refused while workers hold chunks or a producer is at work')
+    .option('--force', 'empty it even while workers hold chunks or a producer is at work (their chunks are lost)')
+    .action(async (opts: { redis: string; queue: string; force?: boolean }) => {
+      const { clearQueue } = await import('../../queue/clear.js');
+      const cleared = await clearQueue({ redis: opts.redis, queue: opts.queue, force: opts.force === true });
+      say(m.notes.queueCleared(cleared.queue, cleared.chunks));
+    });
 }
 
 /** `verbatim queue merge`'s options. */
@@ -197,6 +216,7 @@ interface QueueMergeCliOptions extends ReportLabelCliOptions {
   annotateFormat?: 'csv' | 'jsonl';
   export?: string[];
   timeout?: number;
+  clear?: boolean;
 }
 
 /** The input flags produce shares with analyze (no stdin name: the producer reads files), and its own. */
