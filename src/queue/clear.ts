@@ -1,5 +1,5 @@
 // Emptying a queue: Redis keeps every chunk of a run (its rows and its
-// result) until then, about 6 MB of Redis memory per MB of input. bullmq's
+// result) until then, about 3 MB of Redis memory per MB of input. bullmq's
 // obliterate removes the jobs and the queue's own keys; the run's record,
 // settings and producer keys are ours, and go with them.
 import { createHash } from 'node:crypto';
