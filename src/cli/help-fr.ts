@@ -120,6 +120,8 @@ export const HELP_FR: Readonly<Record<string, string>> = {
   'queue merge --channel-label': 'libellé d’un canal dans le rapport, CANAL=LIBELLÉ (répétable)',
   'queue merge --timeout': 'abandonner si la passe n’est pas finie après ce délai (par défaut : attendre)',
   'queue merge --clear': 'une fois le rapport et le codage écrits, vider la file (comme queue clear ; laissée telle quelle si une autre passe a été produite depuis)',
+  'queue status': 'où en est la passe, sans la fusionner : ses lots faits, en cours, en attente et en échec, son producteur, et les tâches de la file',
+  'queue status --json': 'l’écrire en JSON (pour les scripts)',
   'queue clear': 'vider la file : tous les lots quel que soit leur état, leurs résultats, la passe (Redis les garde jusque-là) ; refusé tant que des workers ont des lots en cours ou qu’un producteur travaille',
   'queue clear --force': 'la vider même si des workers ont des lots en cours ou qu’un producteur travaille (leurs lots sont perdus)',
 

@@ -3,6 +3,7 @@
 // `CliMessages`: a key missing in one of them fails the type check. The help
 // texts are in help.ts; the report has its own catalogue (src/report).
 import type { ColumnsUsed } from '../io/index.js';
+import type { QueueStatus } from '../queue/status.js';
 
 /** Languages of the CLI's messages and of its reports. */
 export type CliLang = 'fr' | 'en';
@@ -167,6 +168,8 @@ export interface CliMessages {
     importWarnings(count: number): string;
     importWarningLine(line: number, message: string): string;
     importMore(count: number): string;
+    /** `verbatim queue status`: where the queue's run stands, a few lines. */
+    queueStatus(status: QueueStatus): string;
   };
   /** The analyst's desk: report formats and exports of merge (kept apart to ease merging). */
   desk: {
@@ -198,6 +201,9 @@ const enPlural = (n: number): boolean => n !== 1;
 
 /** "3 lignes", "1 ligne": a count and its noun, agreeing. */
 const count = (plural: (n: number) => boolean, n: number, one: string, many: string): string => `${n} ${plural(n) ? many : one}`;
+/** Up to three file names, then how many more. */
+const filesOf = (files: readonly string[], and: string): string =>
+  files.length <= 3 ? files.join(', ') : `${files.slice(0, 3).join(', ')} ${and} ${files.length - 3} ${and === 'and' ? 'more' : 'autres'}`;
 
 function size(bytes: number, units: readonly [string, string, string], decimal: string): string {
   if (bytes < 1024) return `${bytes} ${units[0]}`;
@@ -422,6 +428,21 @@ const fr: CliMessages = {
     importWarnings: (n) => `${count(frPlural, n, "avertissement de l'import", "avertissements de l'import")} (ce qui n'a pas d'équivalent, ce qui a été renommé ou fusionné) :`,
     importWarningLine: (line, message) => `- ligne ${line} : ${message}`,
     importMore: (n) => `- … et ${n} de plus`,
+    queueStatus: ({ queue, url, run, producer, jobs }) =>
+      [
+        `file « ${queue} » sur ${url}`,
+        run === undefined
+          ? 'passe : aucune enregistrée (verbatim queue produce la met en file)'
+          : `passe ${run.id} : ${count(frPlural, run.rows, 'ligne', 'lignes')} de ${filesOf(run.files, 'et')} en ${count(frPlural, run.chunks, 'lot', 'lots')}${run.keepAnnotations ? ' (codage gardé)' : ''} : ${run.done} ${run.done >= 2 ? 'faits' : 'fait'}, ${run.active} en cours, ${run.waiting} en attente, ${run.failed} en échec${run.gone > 0 ? `, ${run.gone} ${run.gone >= 2 ? 'disparus' : 'disparu'}` : ''}`,
+        producer === undefined
+          ? 'producteur : aucun au travail'
+          : producer.state === 'producing'
+            ? `producteur : au travail depuis ${producer.started} (${producer.by})`
+            : producer.state === 'silent'
+              ? `producteur : ne donne plus signe de vie (démarré ${producer.started}, ${producer.by}) : sa passe ne viendra pas`
+              : `producteur : en échec (démarré ${producer.started}, ${producer.by}) : ${producer.error ?? 'aucune raison donnée'}`,
+        `tâches de la file : ${jobs.completed} terminées, ${jobs.active} en cours, ${jobs.waiting} en attente, ${jobs.delayed} différées, ${jobs.failed} en échec`,
+      ].join('\n'),
   },
   desk: {
     formatVsExtension: (format, path, ext) =>
@@ -584,6 +605,21 @@ const en: CliMessages = {
     importWarnings: (n) => `${n} warning${n === 1 ? '' : 's'} of the import (what has no equivalent, what was renamed or merged):`,
     importWarningLine: (line, message) => `- line ${line}: ${message}`,
     importMore: (n) => `- … and ${n} more`,
+    queueStatus: ({ queue, url, run, producer, jobs }) =>
+      [
+        `queue "${queue}" at ${url}`,
+        run === undefined
+          ? 'run: none recorded (verbatim queue produce enqueues one)'
+          : `run ${run.id}: ${count(enPlural, run.rows, 'row', 'rows')} of ${filesOf(run.files, 'and')} in ${count(enPlural, run.chunks, 'chunk', 'chunks')}${run.keepAnnotations ? ' (coding kept)' : ''}: ${run.done} done, ${run.active} being analysed, ${run.waiting} waiting, ${run.failed} failed${run.gone > 0 ? `, ${run.gone} gone` : ''}`,
+        producer === undefined
+          ? 'producer: none at work'
+          : producer.state === 'producing'
+            ? `producer: at work since ${producer.started} (${producer.by})`
+            : producer.state === 'silent'
+              ? `producer: no sign of life (started ${producer.started}, ${producer.by}): its run will not come`
+              : `producer: failed (started ${producer.started}, ${producer.by}): ${producer.error ?? 'no reason given'}`,
+        `jobs in the queue: ${jobs.completed} completed, ${jobs.active} active, ${jobs.waiting} waiting, ${jobs.delayed} delayed, ${jobs.failed} failed`,
+      ].join('\n'),
   },
   desk: {
     formatVsExtension: (format, path, ext) =>

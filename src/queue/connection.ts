@@ -104,11 +104,13 @@ export function unreachable(url: string, error: unknown): QueueError {
 /**
  * A bullmq `Queue` on `url`, once Redis has answered; the first connection
  * error (refused, unknown host, bad password) or no answer within 10 s
- * throws a `QueueError` instead, and closes what was opened.
+ * throws a `QueueError` instead, and closes what was opened. `readOnly`:
+ * bullmq writes nothing (not even its meta key).
  */
-export async function openQueue(bullmq: BullMQModule, url: string, name: string, onError: (error: Error) => void = () => undefined): Promise<BullMQ.Queue> {
+export async function openQueue(bullmq: BullMQModule, url: string, name: string, onError: (error: Error) => void = () => undefined, readOnly = false): Promise<BullMQ.Queue> {
   const { connected, ...connection } = redisOptions(url);
-  const queue = new bullmq.Queue(name, { connection: connection as BullMQ.ConnectionOptions, streams: { events: { maxLen: EVENTS_KEPT } } });
+  // Read-only (status): bullmq writes nothing, not even its meta key (a queue name mistyped leaves no trace).
+  const queue = new bullmq.Queue(name, { connection: connection as BullMQ.ConnectionOptions, streams: { events: { maxLen: EVENTS_KEPT } }, skipMetasUpdate: readOnly });
   // Errors after the connection was made (Redis restarted: ioredis reconnects) are said, never thrown from an emitter;
   // the ones before are the QueueError below.
   let open = false;

@@ -13,6 +13,8 @@ export type { QueueWorker, WorkQueueOptions } from './work.js';
 export { mergeQueue } from './merge.js';
 export type { MergeQueueOptions, MergeQueueResult } from './merge.js';
 export { clearQueue } from './clear.js';
+export { queueStatus } from './status.js';
+export type { QueueRunStatus, QueueStatus, QueueStatusOptions } from './status.js';
 export type { ClearQueueOptions, ClearQueueResult } from './clear.js';
 export { QueueError, describeQueueError } from './errors.js';
 export type { QueueErrorCode } from './errors.js';

@@ -27,7 +27,7 @@ describe('public API', () => {
 
   it('verbatim-fr/queue exports exactly these names', async () => {
     expect(Object.keys(await import('../../src/queue/index.js')).sort()).toEqual([
-      'DEFAULT_CHUNK_ROWS', 'DEFAULT_QUEUE', 'DEFAULT_REDIS_URL', 'QueueError', 'clearQueue', 'describeQueueError', 'mergeQueue', 'produceQueue', 'workQueue',
+      'DEFAULT_CHUNK_ROWS', 'DEFAULT_QUEUE', 'DEFAULT_REDIS_URL', 'QueueError', 'clearQueue', 'describeQueueError', 'mergeQueue', 'produceQueue', 'queueStatus', 'workQueue',
     ]);
   });
 

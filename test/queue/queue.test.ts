@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReport } from '../../src/index.js';
 import { EXIT, main } from '../../src/cli/main.js';
 import { analyzeFiles } from '../../src/run/analyze-files.js';
-import { clearQueue, mergeQueue, produceQueue, QueueError, workQueue } from '../../src/queue/index.js';
+import { clearQueue, mergeQueue, produceQueue, QueueError, queueStatus, workQueue } from '../../src/queue/index.js';
 import { loadBullmq, redisOptions } from '../../src/queue/connection.js';
 import { packChunk, packChunkData, unpackChunk, unpackChunkData } from '../../src/queue/run.js';
 import { sampleRecords } from '../run/_split.js';
@@ -233,6 +233,7 @@ describe.skipIf(!HAS_REDIS)('against a real Redis on localhost', () => {
       const failed = await mergeQueue({ redis: redis.url, queue: 'fail', timeout: 10_000 }).catch((e: unknown) => e);
       expect(failed).toBeInstanceOf(QueueError);
       expect((failed as Error).message).toMatch(/chunk 1 of 2 \(.*sample\.csv, rows 1-400\) failed after 3 attempts: the settings of this chunk .* are not in the queue any more/);
+      expect((await queueStatus({ redis: redis.url, queue: 'fail' })).run).toMatchObject({ chunks: 2, done: 0, failed: 2, waiting: 0, active: 0, gone: 0 });
       const again = await produceQueue([SAMPLE], { redis: redis.url, queue: 'fail', chunkRows: 400 });
       expect(again.retried).toBe(2);
       await (await workQueue({ redis: redis.url, queue: 'fail', untilEmpty: true })).done;
@@ -496,6 +497,44 @@ describe.skipIf(!HAS_REDIS)('against a real Redis on localhost', () => {
         await worker.close();
       }
       expect(await queue.getJobCounts('waiting', 'active', 'completed', 'failed')).toMatchObject({ waiting: 0, active: 0, completed: 0, failed: 0 });
+    } finally {
+      await queue.close();
+    }
+  }, 60_000);
+  it('queue status says where the run stands (chunks waiting, done, gone; the producer) and writes nothing to Redis', async () => {
+    const where = ['--redis', redis.url, '--queue', 'status'];
+    const empty = await cli(['queue', 'status', ...where]);
+    expect(empty.code).toBe(0);
+    expect(empty.stdout).toBe(`queue "status" at ${redis.url}\nrun: none recorded (verbatim queue produce enqueues one)\nproducer: none at work\njobs in the queue: 0 completed, 0 active, 0 waiting, 0 delayed, 0 failed\n`);
+    // Reading a queue (a name mistyped, say) leaves no key behind.
+    expect(await keysOf(redis.url, 'status')).toEqual([]);
+
+    await produceQueue([SAMPLE], { redis: redis.url, queue: 'status', chunkRows: 100 });
+    const before = await queueStatus({ redis: redis.url, queue: 'status' });
+    expect(before.run).toMatchObject({ files: [SAMPLE], rows: 496, chunks: 5, done: 0, waiting: 5, active: 0, failed: 0, gone: 0, keepAnnotations: false });
+    expect(before.jobs).toEqual({ waiting: 5, active: 0, completed: 0, failed: 0, delayed: 0 });
+    expect(before.producer).toBeUndefined();
+    await (await workQueue({ redis: redis.url, queue: 'status', untilEmpty: true })).done;
+    const merged = await mergeQueue({ redis: redis.url, queue: 'status', timeout: 10_000 });
+    const after = await cli(['queue', 'status', ...where]);
+    expect(after.stdout).toContain(`run ${merged.runId}: 496 rows of ${SAMPLE} in 5 chunks: 5 done, 0 being analysed, 0 waiting, 0 failed\n`);
+    expect(after.stdout).toContain('jobs in the queue: 5 completed, 0 active, 0 waiting, 0 delayed, 0 failed');
+    const json = JSON.parse((await cli(['queue', 'status', ...where, '--json'])).stdout) as Awaited<ReturnType<typeof queueStatus>>;
+    expect(json.run).toMatchObject({ id: merged.runId, done: 5 });
+
+    const queue = new Queue('status', { connection: redisOptionsOf(redis.url) });
+    try {
+      const client = await queue.client;
+      const run = JSON.parse((await client.get(queue.toKey('verbatim-run'))) ?? '{}') as { chunks: Array<{ id: string }> };
+      await (await queue.getJob(run.chunks[2]!.id))!.remove();
+      expect((await cli(['queue', 'status', ...where])).stdout).toContain('4 done, 0 being analysed, 0 waiting, 0 failed, 1 gone');
+      // A producer at work, then one that stopped saying so.
+      await client.set(queue.toKey('verbatim-producer'), JSON.stringify({ state: 'producing', started: '2026-12-05T10:00:00.000Z', by: 'host-7:4242' }));
+      await client.set(queue.toKey('verbatim-producer-alive'), 'host-7:4242');
+      expect((await cli(['queue', 'status', ...where])).stdout).toContain('producer: at work since 2026-12-05T10:00:00.000Z (host-7:4242)');
+      await client.del(queue.toKey('verbatim-producer-alive'));
+      expect((await cli(['queue', 'status', ...where])).stdout).toContain('producer: no sign of life (started 2026-12-05T10:00:00.000Z, host-7:4242): its run will not come');
+      expect((await queueStatus({ redis: redis.url, queue: 'status' })).producer).toEqual({ state: 'silent', by: 'host-7:4242', started: '2026-12-05T10:00:00.000Z' });
     } finally {
       await queue.close();
     }

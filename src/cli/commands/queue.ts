@@ -1,4 +1,4 @@
-// verbatim queue produce|work|merge|clear: a run spread over machines with bullmq
+// verbatim queue produce|work|merge|status|clear: a run spread over machines with bullmq
 // and Redis (src/queue). bullmq is an optional dependency, imported only when
 // one of these commands runs.
 import { QueueError } from '../../queue/errors.js';
@@ -195,6 +195,15 @@ export function queueCommand(program: Command, context: CommandContext): void {
     await sayWritten(context, [{ kind: 'report', path: opts.out, format: opts.format }, { kind: 'annotations', path: opts.annotate }]);
     await clear();
   });
+
+  where(queue.command('status'), io.env)
+    .description('where the run stands without merging it: its chunks done, being analysed, waiting and failed, its producer, and the jobs of the queue')
+    .option('--json', 'print it as JSON (for scripts)')
+    .action(async (opts: { redis: string; queue: string; json?: boolean }) => {
+      const { queueStatus } = await import('../../queue/status.js');
+      const status = await queueStatus({ redis: opts.redis, queue: opts.queue });
+      await output(io, opts.json === true ? JSON.stringify(status, null, 2) : m.stdout.queueStatus(status), undefined);
+    });
 
   where(queue.command('clear'), io.env)
     .description('empty the queue: every chunk whatever its state, their results, the run (Redis keeps them until then); refused while workers hold chunks or a producer is at work')
