@@ -46,6 +46,7 @@ export interface CliMessages {
     badDelimiter(value: string): string;
     sectorAutoStdin(): string;
     sectorAutoQueue(): string;
+    queueName(value: string): string;
     exportUnknownKind(kind: string, kinds: readonly string[]): string;
     exportNeedsFile(kind: string, example: string): string;
     exportTwice(kind: string): string;
@@ -303,6 +304,7 @@ const fr: CliMessages = {
     badDelimiter: (value) => `--delimiter attend un seul caractère autre qu'un guillemet ou un saut de ligne (--delimiter ';', --delimiter '|', --delimiter tab), pas « ${value} »`,
     sectorAutoStdin: () => "--sector auto lit l'entrée deux fois : donnez un fichier, pas l'entrée standard",
     sectorAutoQueue: () => '--sector auto est pour verbatim analyze : nommez les secteurs d’une passe en file',
+    queueName: (value) => `--queue attend un nom de file, non vide et sans deux-points (:), pas « ${value} »`,
     exportUnknownKind: (kind, list) => `--export : type inconnu « ${kind} » ; donnez l'un de ${list.join(', ')} suivi d'un fichier (--export dfm dfm.csv)`,
     exportNeedsFile: (kind, example) => `--export ${kind} attend un fichier : --export ${kind} ${example}`,
     exportTwice: (kind) => `--export ${kind} est donné deux fois : donnez-le une fois`,
@@ -480,6 +482,7 @@ const en: CliMessages = {
     badDelimiter: (value) => `--delimiter expects one character other than a quote or a line break (--delimiter ';', --delimiter '|', --delimiter tab), got "${value}"`,
     sectorAutoStdin: () => '--sector auto reads the input twice: give a file, not standard input',
     sectorAutoQueue: () => '--sector auto is for verbatim analyze: name the sectors for a queue run',
+    queueName: (value) => `--queue expects a queue name, not empty and without a colon (:), got "${value}"`,
     exportUnknownKind: (kind, list) => `--export: unknown kind "${kind}"; give one of ${list.join(', ')} followed by a file (--export dfm dfm.csv)`,
     exportNeedsFile: (kind, example) => `--export ${kind} needs a file: --export ${kind} ${example}`,
     exportTwice: (kind) => `--export ${kind} is given twice: give it once`,

@@ -108,6 +108,8 @@ export function unreachable(url: string, error: unknown): QueueError {
  * bullmq writes nothing (not even its meta key).
  */
 export async function openQueue(bullmq: BullMQModule, url: string, name: string, onError: (error: Error) => void = () => undefined, readOnly = false): Promise<BullMQ.Queue> {
+  // bullmq's keys are `bull:<name>:…`: it refuses an empty name and a colon, with an untyped error.
+  if (typeof name !== 'string' || name === '' || name.includes(':')) throw expectedError('a queue name, not empty and without a colon (:)', JSON.stringify(name));
   const { connected, ...connection } = redisOptions(url);
   // Read-only (status): bullmq writes nothing, not even its meta key (a queue name mistyped leaves no trace).
   const queue = new bullmq.Queue(name, { connection: connection as BullMQ.ConnectionOptions, streams: { events: { maxLen: EVENTS_KEPT } }, skipMetasUpdate: readOnly });

@@ -86,6 +86,17 @@ describe('Redis URLs and the optional bullmq (no Redis needed)', () => {
     expect(() => redisOptions(url)).toThrow(/hint: give it as redis:\/\/HOST:PORT/);
   });
 
+  it('refuses a queue name bullmq cannot take (empty, or with a colon) before reaching Redis: a usage error in the CLI, a TypeError in the API', async () => {
+    for (const name of ['', 'runs:2026']) {
+      const r = await cli(['queue', 'status', '--redis', 'redis://127.0.0.1:1', '--queue', name]);
+      expect(r.code).toBe(EXIT.usage);
+      expect(r.stderr).toContain(`--queue expects a queue name, not empty and without a colon (:), got "${name}"`);
+      const api = await clearQueue({ redis: 'redis://127.0.0.1:1', queue: name }).catch((e: unknown) => e);
+      expect(api).toBeInstanceOf(TypeError);
+      expect((api as Error).message).toContain(`a queue name, not empty and without a colon (:)`);
+    }
+  });
+
   it('says to install bullmq when it is missing (and only then)', async () => {
     const missing = Object.assign(new Error("Cannot find package 'bullmq' imported from /app/node_modules/verbatim-fr/dist/queue/index.js"), { code: 'ERR_MODULE_NOT_FOUND' });
     const error = await loadBullmq(() => Promise.reject(missing)).catch((e: unknown) => e);

@@ -22,11 +22,17 @@ import { addReportLabelOptions, reportLabelOptions, type ReportLabelCliOptions }
 
 const INPUT_FORMATS = ['csv', 'tsv', 'json', 'jsonl', 'xlsx'] as const;
 
+/** `--queue`: a name bullmq takes (not empty, no colon: its keys are `bull:<name>:…`). */
+function queueName(value: string): string {
+  if (value === '' || value.includes(':')) throw usageError('queueName', value);
+  return value;
+}
+
 /** `--redis` and `--queue`, on each subcommand. */
 function where(command: Command, env: Record<string, string | undefined>): Command {
   return command
     .option('--redis <url>', `Redis URL (default: $REDIS_URL, else ${DEFAULT_REDIS_URL})`, env['REDIS_URL'] ?? DEFAULT_REDIS_URL)
-    .option('--queue <name>', 'queue name: one run per queue at a time', DEFAULT_QUEUE);
+    .option('--queue <name>', 'queue name: one run per queue at a time', queueName, DEFAULT_QUEUE);
 }
 
 export function queueCommand(program: Command, context: CommandContext): void {
