@@ -2,11 +2,10 @@
 // result) until then, about 3 MB of Redis memory per MB of input. bullmq's
 // obliterate removes the jobs and the queue's own keys; the run's record,
 // settings and producer keys are ours, and go with them.
-import { createHash } from 'node:crypto';
 import type * as BullMQ from 'bullmq';
 import { DEFAULT_QUEUE, DEFAULT_REDIS_URL, loadBullmq, openQueue, shownUrl } from './connection.js';
 import { QueueError } from './errors.js';
-import { PRODUCER_ALIVE_KEY, PRODUCER_KEY, RUN_KEY, type ProducerStatus } from './run.js';
+import { PRODUCER_ALIVE_KEY, PRODUCER_KEY, RUN_KEY, runIdOf, type ProducerStatus } from './run.js';
 
 /** Options of `clearQueue`. */
 export interface ClearQueueOptions {
@@ -33,9 +32,6 @@ export interface ClearQueueResult {
   /** Chunks (jobs) removed, whatever their state. */
   chunks: number;
 }
-
-/** The id of a run: a hash of its record as Redis holds it. */
-export const runIdOf = (record: string): string => createHash('sha256').update(record).digest('hex').slice(0, 16);
 
 /** Keys of ours under the queue's prefix (the run's record, settings, producer): obliterate leaves them. */
 const OURS = 'verbatim-*';

@@ -7,10 +7,9 @@ import type { Report } from '../report/types.js';
 import { createAnnotationWriter, type AnnotationFormat } from '../run/outputs.js';
 import { createRunStateMerger, finalizeRunState, type RunState } from '../run/state-file.js';
 import { DEFAULT_QUEUE, DEFAULT_REDIS_URL, loadBullmq, openQueue, shownUrl } from './connection.js';
-import { runIdOf } from './clear.js';
 import { QueueError } from './errors.js';
 import type { ChunkPlace } from './messages.js';
-import { chunkName, PRODUCER_ALIVE_KEY, PRODUCER_KEY, PRODUCER_SILENCE, RUN_FORMAT, RUN_KEY, settingsKey, unpackChunk, type ChunkResult, type ProducerStatus, type QueueRun } from './run.js';
+import { chunkName, PRODUCER_ALIVE_KEY, PRODUCER_KEY, PRODUCER_SILENCE, RUN_FORMAT, RUN_KEY, runIdOf, settingsKey, unpackChunk, type ChunkResult, type ProducerStatus, type QueueRun } from './run.js';
 
 /** Options of `mergeQueue`. */
 export interface MergeQueueOptions {

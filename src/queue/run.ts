@@ -192,6 +192,9 @@ export const JOB_NAME = 'verbatim-chunk';
 /** Hex sha256 of text. */
 export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
+/** The id of a run: a hash of its record as Redis holds it (the same input produced again is the same run). */
+export const runIdOf = (record: string): string => sha256(record).slice(0, 16);
+
 /** The id of a run's settings: their hash. */
 export const settingsId = (settings: QueueSettings): string => sha256(canonical(settings)).slice(0, 32);
 

@@ -1,9 +1,8 @@
 // Where a queued run stands, without merging it: the run recorded and where
 // each of its chunks is, the producer, and bullmq's counts for the whole
 // queue (what `verbatim queue status` prints).
-import { runIdOf } from './clear.js';
 import { DEFAULT_QUEUE, DEFAULT_REDIS_URL, loadBullmq, openQueue, shownUrl } from './connection.js';
-import { PRODUCER_ALIVE_KEY, PRODUCER_KEY, RUN_KEY, type ProducerStatus, type QueueRun } from './run.js';
+import { PRODUCER_ALIVE_KEY, PRODUCER_KEY, RUN_KEY, runIdOf, type ProducerStatus, type QueueRun } from './run.js';
 
 /** Options of `queueStatus`. */
 export interface QueueStatusOptions {

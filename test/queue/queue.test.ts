@@ -456,6 +456,14 @@ describe.skipIf(!HAS_REDIS)('against a real Redis on localhost', () => {
     expect(readFileSync(at('cleared.jsonl'), 'utf8')).toBe(readFileSync(at('single.jsonl'), 'utf8'));
     // Nothing of the run is left: chunks, results, the run's record and settings, bullmq's own keys.
     expect(await keysOf(redis.url, 'cleared')).toEqual([]);
+    // A queue whose name reads as a pattern empties itself only: "clear*" leaves "cleared-too" (and "cleared") alone.
+    await produceQueue([SAMPLE], { redis: redis.url, queue: 'cleared-too', chunkRows: 250 });
+    await produceQueue([SAMPLE], { redis: redis.url, queue: 'clear*', chunkRows: 250 });
+    const others = await keysOf(redis.url, 'cleared-too');
+    expect(await clearQueue({ redis: redis.url, queue: 'clear*' })).toEqual({ queue: 'clear*', chunks: 2 });
+    expect(await keysOf(redis.url, 'clear\\*')).toEqual([]);
+    expect(await keysOf(redis.url, 'cleared-too')).toEqual(others);
+    expect(others).toContain('bull:cleared-too:verbatim-run');
     // A merge now has no run to read; the same input produced again is enqueued and merged whole.
     const none = await mergeQueue({ redis: redis.url, queue: 'cleared', timeout: 300 }).catch((e: unknown) => e);
     expect((none as QueueError).problem.reason).toBe('no_run');
