@@ -176,6 +176,8 @@ export function keywordsWithoutPersonalData(
   analysis: VerbatimAnalysis,
   found: readonly MaskReplacement[] = maskPersonalData(analysis.text).replacements,
 ): ReadonlyArray<string | null> {
+  // Most verbatims: nothing masked in the text, and no keyword that could be personal data alone.
+  if (found.length === 0 && !analysis.keywords.some(hasDigitOrAt)) return analysis.keywords;
   const pieces = new Set<string>();
   for (const r of found) {
     for (const piece of foldAccents(analysis.text.slice(r.start, r.end)).split(/[^\p{L}\p{N}]+/u)) if (piece !== '') pieces.add(piece);
