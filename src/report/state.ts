@@ -8,7 +8,7 @@ import { foldAccents } from '../text/fold.js';
 import { ENTRY_KINDS, ENTRY_LISTS, type VerbatimAnalysis } from '../types.js';
 import { maskPersonalData, maskQuotedInput, moveSpans, type MaskReplacement, type MaskResult } from './mask.js';
 import { addCount, compareStrings, dict, distinct, own, sumCounts } from './counts.js';
-import { fnv1a, fnv1aPair } from './stats.js';
+import { fnv1a } from './stats.js';
 import { addKeywords, emptyTermTable, mergeTermTables, termTableOf, type TermTable } from './terms.js';
 import type { ChannelState, CoreState, CoverageState, ExampleState, Highlight, ReportMeta, ReportOptions, ReportReject } from './types.js';
 import { expectedError, typeName } from '../_utils/describe.js';
@@ -177,25 +177,16 @@ export function keywordsWithoutPersonalData(
   found: readonly MaskReplacement[] = maskPersonalData(analysis.text).replacements,
 ): ReadonlyArray<string | null> {
   // Most verbatims: nothing masked in the text, and no keyword that could be personal data alone.
-  if (found.length === 0 && !analysis.keywords.some(hasDigitOrAt)) return analysis.keywords;
+  if (found.length === 0 && !analysis.keywords.some((k) => /[\d@]/.test(k))) return analysis.keywords;
   const pieces = new Set<string>();
   for (const r of found) {
     for (const piece of foldAccents(analysis.text.slice(r.start, r.end)).split(/[^\p{L}\p{N}]+/u)) if (piece !== '') pieces.add(piece);
   }
   return analysis.keywords.map((k) => {
-    if (pieces.size > 0 && pieces.has(foldAccents(k))) return null;
+    if (pieces.has(foldAccents(k))) return null;
     // Alone, only keywords with a digit or an @ can be an email, phone, IBAN, card or reference.
-    return !hasDigitOrAt(k) || maskPersonalData(k).replacements.length === 0 ? k : null;
+    return !/[\d@]/.test(k) || maskPersonalData(k).replacements.length === 0 ? k : null;
   });
-}
-
-/** `/[\d@]/.test(s)` without a regular expression: it runs on every keyword of every verbatim. */
-function hasDigitOrAt(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if ((c >= 0x30 && c <= 0x39) || c === 0x40) return true;
-  }
-  return false;
 }
 
 /**
@@ -295,7 +286,7 @@ function addExamples(
   for (const kind of ENTRY_KINDS) {
     for (const entryId of distinct(analysis[ENTRY_LISTS[kind]])) {
       const list = (ch.examples[entryId] ??= []);
-      const rank = fnv1aPair(entryId, analysis.id);
+      const rank = fnv1a(`${entryId}\u0000${analysis.id}`);
       const last = list[list.length - 1];
       // On a tie of ranks (an id column that repeats, a hash collision), the order goes on with the id, the channel and
       // the text: an example (highlights, pseudonym) is built only when it may come before the last.

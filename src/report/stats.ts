@@ -71,24 +71,10 @@ export const shareOf = (count: number, total: number): number | null => (total =
 
 /** FNV-1a 32-bit hash of a string's UTF-16 code units: a stable rank for examples. */
 export function fnv1a(s: string): number {
-  return fnv1aOn(FNV_BASIS, s) >>> 0;
-}
-
-const FNV_BASIS = 0x811c9dc5;
-
-/** The FNV-1a state after `s`, from state `h` (not made unsigned). */
-function fnv1aOn(h: number, s: string): number {
+  let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return h;
-}
-
-/**
- * `fnv1a(a + '\u0000' + b)` without making that string: an example's rank
- * is computed for every entry of every verbatim added to a report.
- */
-export function fnv1aPair(a: string, b: string): number {
-  return fnv1aOn(Math.imul(fnv1aOn(FNV_BASIS, a), 0x01000193), b) >>> 0;
+  return h >>> 0;
 }

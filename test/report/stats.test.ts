@@ -1,6 +1,5 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fnv1a, fnv1aPair, histogramMean, histogramQuantile } from '../../src/report/stats.js';
+import { fnv1a, histogramMean, histogramQuantile } from '../../src/report/stats.js';
 
 const hist = (values: number[]) => {
   const h: Record<string, number> = {};
@@ -35,10 +34,5 @@ describe('histogram statistics (type-7 quantiles, as Excel PERCENTILE.INC)', () 
   it('fnv1a is the 32-bit FNV-1a hash', () => {
     expect(fnv1a('')).toBe(0x811c9dc5);
     expect(fnv1a('a')).toBe(0xe40c292c);
-  });
-
-  it('fnv1aPair(a, b) is fnv1a of a, a NUL and b (an example\'s rank), for any strings', () => {
-    expect(fnv1aPair('', '')).toBe(fnv1a('\u0000'));
-    fc.assert(fc.property(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' }), (a, b) => fnv1aPair(a, b) === fnv1a(`${a}\u0000${b}`)));
   });
 });
