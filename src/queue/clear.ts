@@ -5,7 +5,7 @@
 import type * as BullMQ from 'bullmq';
 import { DEFAULT_QUEUE, DEFAULT_REDIS_URL, loadBullmq, openQueue, shownUrl } from './connection.js';
 import { QueueError } from './errors.js';
-import { PRODUCER_ALIVE_KEY, PRODUCER_KEY, RUN_KEY, runIdOf, type ProducerStatus } from './run.js';
+import { producerOf, RUN_KEY, runIdOf } from './run.js';
 
 /** Options of `clearQueue`. */
 export interface ClearQueueOptions {
@@ -57,21 +57,20 @@ export async function clearQueue(options: ClearQueueOptions = {}): Promise<Clear
       if (record === null || runIdOf(record) !== options.run) throw new QueueError('busy', { reason: 'run_replaced', params: place });
     }
     const counts = await queue.getJobCounts();
-    const busy = async (): Promise<QueueError | undefined> => {
-      const active = (await queue.getJobCounts('active')).active ?? 0;
-      const [producer, alive] = await Promise.all([client.get(queue.toKey(PRODUCER_KEY)), client.get(queue.toKey(PRODUCER_ALIVE_KEY))]);
-      const producing = producer !== null && alive !== null && (JSON.parse(producer) as ProducerStatus).state === 'producing';
+    /** Why the queue cannot be emptied now (a worker holding chunks, a producer at work), if it cannot. */
+    const busy = async (active: number): Promise<QueueError | undefined> => {
+      const producing = (await producerOf(client, (key) => queue.toKey(key)))?.state === 'producing';
       return active > 0 || producing ? new QueueError('busy', { reason: 'queue_busy', params: { ...place, active, producing } }) : undefined;
     };
     if (options.force !== true) {
-      const why = await busy();
+      const why = await busy(counts.active ?? 0);
       if (why !== undefined) throw why;
     }
     try {
       await queue.obliterate({ force: options.force === true });
     } catch (error) {
       // A worker took a chunk between the look above and the obliteration (which then removes nothing).
-      const why = options.force === true ? undefined : await busy();
+      const why = options.force === true ? undefined : await busy((await queue.getJobCounts('active')).active ?? 0);
       throw why ?? error;
     }
     await removeOurKeys(client, queue);

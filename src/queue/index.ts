@@ -15,6 +15,7 @@ export type { MergeQueueOptions, MergeQueueResult } from './merge.js';
 export { clearQueue } from './clear.js';
 export { queueStatus } from './status.js';
 export type { QueueRunStatus, QueueStatus, QueueStatusOptions } from './status.js';
+export type { ProducerSeen } from './run.js';
 export type { ClearQueueOptions, ClearQueueResult } from './clear.js';
 export { QueueError, describeQueueError } from './errors.js';
 export type { QueueErrorCode } from './errors.js';

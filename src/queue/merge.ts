@@ -9,7 +9,7 @@ import { createRunStateMerger, finalizeRunState, type RunState } from '../run/st
 import { DEFAULT_QUEUE, DEFAULT_REDIS_URL, loadBullmq, openQueue, shownUrl } from './connection.js';
 import { QueueError } from './errors.js';
 import type { ChunkPlace } from './messages.js';
-import { chunkName, PRODUCER_ALIVE_KEY, PRODUCER_KEY, PRODUCER_SILENCE, RUN_FORMAT, RUN_KEY, runIdOf, settingsKey, unpackChunk, type ChunkResult, type ProducerStatus, type QueueRun } from './run.js';
+import { chunkName, PRODUCER_SILENCE, producerOf, RUN_FORMAT, RUN_KEY, runIdOf, settingsKey, unpackChunk, type ChunkResult, type QueueRun } from './run.js';
 
 /** Options of `mergeQueue`. */
 export interface MergeQueueOptions {
@@ -76,13 +76,12 @@ export async function mergeQueue(options: MergeQueueOptions = {}): Promise<Merge
         runId = runIdOf(text);
         break;
       }
-      const [producer, alive] = await Promise.all([client.get(queue.toKey(PRODUCER_KEY)), client.get(queue.toKey(PRODUCER_ALIVE_KEY))]);
-      const status = producer === null ? undefined : (JSON.parse(producer) as ProducerStatus);
+      const status = await producerOf(client, (key) => queue.toKey(key));
       if (status?.state === 'failed') {
         throw new QueueError('producer-failed', { reason: 'producer_failed', params: { ...place, by: status.by, started: status.started, ...(status.error !== undefined ? { error: status.error } : {}) } });
       }
       // Read again after the alive key: the record may have come between the two looks.
-      if (status?.state === 'producing' && alive === null && (await client.get(queue.toKey(RUN_KEY))) === null) {
+      if (status?.state === 'silent' && (await client.get(queue.toKey(RUN_KEY))) === null) {
         throw new QueueError('producer-failed', { reason: 'producer_silent', params: { ...place, by: status.by, started: status.started, seconds: PRODUCER_SILENCE / 1000 } });
       }
       if (Date.now() >= deadline) {

@@ -92,16 +92,23 @@ export function packChunkData({ items, ...rest }: ChunkData): ChunkJob {
   return { ...rest, packed: pack(items) };
 }
 
-/** The chunk of a job's data, or undefined when it holds none that can be read. */
-export function unpackChunkData(job: unknown): ChunkData | undefined {
-  if (typeof job !== 'object' || job === null || typeof (job as Partial<ChunkJob>).packed !== 'string') return undefined;
-  const { packed, ...rest } = job as ChunkJob;
+/** What the `packed` field of a job's data or result holds, or undefined when it holds nothing that can be read. */
+function unpacked(value: unknown): unknown {
+  const packed = typeof value === 'object' && value !== null ? (value as { packed?: unknown }).packed : undefined;
+  if (typeof packed !== 'string') return undefined;
   try {
-    const items = unpack(packed);
-    return Array.isArray(items) ? { ...rest, items: items as ChunkItem[] } : undefined;
+    return unpack(packed);
   } catch {
     return undefined;
   }
+}
+
+/** The chunk of a job's data, or undefined when it holds none that can be read. */
+export function unpackChunkData(job: unknown): ChunkData | undefined {
+  const items = unpacked(job);
+  if (!Array.isArray(items)) return undefined;
+  const { packed: _packed, ...rest } = job as ChunkJob;
+  return { ...rest, items: items as ChunkItem[] };
 }
 
 /** One row of a chunk's result, for the annotations: an analysis and its source, or a reject. */
@@ -129,14 +136,8 @@ export function packChunk(content: ChunkContent): ChunkResult {
 
 /** The content of a job's result, or undefined when it holds none that can be read. */
 export function unpackChunk(result: unknown): ChunkContent | undefined {
-  const packed = typeof result === 'object' && result !== null ? (result as Partial<ChunkResult>).packed : undefined;
-  if (typeof packed !== 'string') return undefined;
-  try {
-    const content = unpack(packed) as Partial<ChunkContent> | null;
-    return typeof content === 'object' && content !== null && content.state !== undefined ? (content as ChunkContent) : undefined;
-  } catch {
-    return undefined;
-  }
+  const content = unpacked(result) as Partial<ChunkContent> | null | undefined;
+  return typeof content === 'object' && content !== null && content.state !== undefined ? (content as ChunkContent) : undefined;
 }
 
 /** A chunk as the run's record lists it. */
@@ -175,6 +176,21 @@ export interface ProducerStatus {
   by: string;
   /** With `failed`: the error's first line. */
   error?: string;
+}
+
+/** A producer as the others see it: at work, failed, or silent (at work, but its heartbeat has expired). */
+export type ProducerSeen = Omit<ProducerStatus, 'state'> & { state: 'producing' | 'failed' | 'silent' };
+
+/**
+ * The queue's producer, read from its status and its heartbeat (what the
+ * merge waits on, `queue status` says and `queue clear` respects), or
+ * undefined when none is at work or failed.
+ */
+export async function producerOf(client: { get(key: string): Promise<string | null> }, toKey: (key: string) => string): Promise<ProducerSeen | undefined> {
+  const [status, alive] = await Promise.all([client.get(toKey(PRODUCER_KEY)), client.get(toKey(PRODUCER_ALIVE_KEY))]);
+  if (status === null) return undefined;
+  const producer = JSON.parse(status) as ProducerStatus;
+  return { ...producer, state: producer.state === 'failed' ? 'failed' : alive === null ? 'silent' : 'producing' };
 }
 
 export const RUN_FORMAT = 'verbatim-fr/queue-run';

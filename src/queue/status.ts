@@ -2,7 +2,7 @@
 // each of its chunks is, the producer, and bullmq's counts for the whole
 // queue (what `verbatim queue status` prints).
 import { DEFAULT_QUEUE, DEFAULT_REDIS_URL, loadBullmq, openQueue, shownUrl } from './connection.js';
-import { PRODUCER_ALIVE_KEY, PRODUCER_KEY, RUN_KEY, runIdOf, type ProducerStatus, type QueueRun } from './run.js';
+import { producerOf, RUN_KEY, runIdOf, type ProducerSeen, type QueueRun } from './run.js';
 
 /** Options of `queueStatus`. */
 export interface QueueStatusOptions {
@@ -40,7 +40,7 @@ export interface QueueStatus {
   /** The run `queue merge` would read; absent while no producer has finished one. */
   run?: QueueRunStatus;
   /** A producer at work, failed, or silent (stopped saying it is alive before the end of its input); absent otherwise. */
-  producer?: { state: 'producing' | 'failed' | 'silent'; by: string; started: string; error?: string };
+  producer?: ProducerSeen;
   /** bullmq's counts over every job of the queue, whatever run it belongs to. */
   jobs: { waiting: number; active: number; completed: number; failed: number; delayed: number };
 }
@@ -56,10 +56,9 @@ export async function queueStatus(options: QueueStatusOptions = {}): Promise<Que
   const queue = await openQueue(bullmq, url, name, undefined, true);
   try {
     const client = await queue.client;
-    const [record, producerText, alive, counts] = await Promise.all([
+    const [record, producer, counts] = await Promise.all([
       client.get(queue.toKey(RUN_KEY)),
-      client.get(queue.toKey(PRODUCER_KEY)),
-      client.get(queue.toKey(PRODUCER_ALIVE_KEY)),
+      producerOf(client, (key) => queue.toKey(key)),
       queue.getJobCounts('waiting', 'prioritized', 'paused', 'waiting-children', 'active', 'completed', 'failed', 'delayed'),
     ]);
     const count = (state: string): number => counts[state] ?? 0;
@@ -74,11 +73,7 @@ export async function queueStatus(options: QueueStatusOptions = {}): Promise<Que
         delayed: count('delayed'),
       },
     };
-    if (producerText !== null) {
-      const producer = JSON.parse(producerText) as ProducerStatus;
-      const state = producer.state === 'failed' ? 'failed' : alive === null ? 'silent' : 'producing';
-      status.producer = { state, by: producer.by, started: producer.started, ...(producer.error !== undefined ? { error: producer.error } : {}) };
-    }
+    if (producer !== undefined) status.producer = producer;
     if (record !== null) {
       const run = JSON.parse(record) as QueueRun;
       const chunks: QueueRunStatus = { id: runIdOf(record), files: run.files, rows: run.rows, keepAnnotations: run.keepAnnotations, chunks: run.chunks.length, done: 0, active: 0, waiting: 0, failed: 0, gone: 0 };

@@ -199,8 +199,8 @@ export function* runStatesOf(text: string, name: string): Generator<RunState> {
     whole = JSON.parse(body);
   } catch (error) {
     // Not one document: JSON Lines, each line a state (cut as it is read: a file of states may be large).
-    const breaks = /\r\n|\n|\r/g;
     const lines = function* (): Generator<{ line: string; n: number }> {
+      const breaks = /\r\n|\n|\r/g;
       let from = 0;
       for (let n = 1; from <= body.length; n++) {
         const m = breaks.exec(body);
@@ -212,7 +212,6 @@ export function* runStatesOf(text: string, name: string): Generator<RunState> {
     let seen = 0;
     for (const _ of lines()) if (++seen === 2) break;
     if (seen < 2) read.unreadable(body, error, 1);
-    breaks.lastIndex = 0;
     for (const { line, n } of lines()) yield read.line(line, n);
     return;
   }
