@@ -179,7 +179,15 @@ export interface ProducerStatus {
 }
 
 /** A producer as the others see it: at work, failed, or silent (at work, but its heartbeat has expired). */
-export type ProducerSeen = Omit<ProducerStatus, 'state'> & { state: 'producing' | 'failed' | 'silent' };
+export interface ProducerSeen {
+  state: 'producing' | 'failed' | 'silent';
+  /** When it started (ISO 8601). */
+  started: string;
+  /** Host and process id. */
+  by: string;
+  /** With `failed`: the error's first line. */
+  error?: string;
+}
 
 /**
  * The queue's producer, read from its status and its heartbeat (what the
