@@ -9,8 +9,8 @@ let index: Map<string, string[]> | undefined;
 function build(): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const [lemma, entry] of Object.entries(LEMMA_TABLE)) {
-    const [prefix, id] = typeof entry === 'number' ? [lemma, entry] : entry;
-    const forms = (LEMMA_SUFFIXES[id] ?? '').split(',').map((suffix) => prefix + suffix);
+    const prefix = lemma.slice(0, lemma.length - Math.floor(entry / LEMMA_SUFFIXES.length));
+    const forms = (LEMMA_SUFFIXES[entry % LEMMA_SUFFIXES.length] ?? '').split(',').map((suffix) => prefix + suffix);
     const key = foldKey(lemma);
     const known = out.get(key);
     // Two lemmas folding alike (pêcher / pécher) share their forms.

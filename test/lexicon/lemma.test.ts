@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, createAnalyzer, defineLexicon, LexiconError, safeParseLexicon } from '../../src/index.js';
 import { parseTerm } from '../../src/lexicon/term.js';
-import { lemmaForms } from '../../src/lexicon/lemmas.js';
+import { lemmaForms, lemmaNames } from '../../src/lexicon/lemmas.js';
+import { foldKey } from '../../src/text/index.js';
 
 function analyzerFor(terms: string[], exclude: string[] = []) {
   const doc = defineLexicon({
@@ -107,6 +108,19 @@ describe('lemma: expansion', () => {
     expect(forms).toEqual(expect.arrayContaining(['rembourse', 'remboursé', 'remboursées', 'rembourserons']));
     expect(forms).not.toContain('remboursement');
     expect(lemmaForms('zorglub')).toBeUndefined();
+  });
+
+  it('every lemma of the table is one of its own forms, and its forms share its start (the table stores the letters each prefix drops)', () => {
+    const names = lemmaNames();
+    expect(names.length).toBeGreaterThan(500);
+    for (const lemma of names) {
+      const forms = lemmaForms(lemma) ?? [];
+      // Two lemmas folding alike (pêcher / pécher) share their forms: the lemma is among them, as written or folded.
+      expect(forms.some((f) => f === lemma || foldKey(f) === foldKey(lemma)), lemma).toBe(true);
+      expect(forms.length, lemma).toBeGreaterThan(0);
+    }
+    // A verb's forms keep its stem and drop its ending: rembourser → rembours-.
+    expect((lemmaForms('rembourser') ?? []).every((f) => f.startsWith('rembours'))).toBe(true);
   });
 });
 
