@@ -15,6 +15,7 @@ import { compileImpliedRules, findImplied, type CompiledImpliedRule } from './im
 import { createSentimentConfig, scoreTonality, TONALITY_THRESHOLDS, type SentimentConfig, type TonalityThresholds } from './sentiment.js';
 import { lazyEnglishLayer, type EnglishLayer } from './english.js';
 import { sortUnlessSorted } from '../_utils/sort.js';
+import { UnitFactsTable, type FactsLayer } from './facts.js';
 import { expectedError, typeName } from '../_utils/describe.js';
 
 export interface AnalyzerOptions {
@@ -166,7 +167,8 @@ function gluedSentenceStart(previous: Token, token: Token): boolean {
   return previous.end === token.start && previous.kind === 'word' && token.kind === 'word' && LOWER_END_RE.test(previous.text) && UPPER_START_RE.test(token.text);
 }
 
-function toUnits(text: string, tokens: readonly Token[], negation: NegationConfig): Unit[] {
+/** @internal exported for the tests */
+export function toUnits(text: string, tokens: readonly Token[], negation: NegationConfig): Unit[] {
   const units: Unit[] = [];
   let sentence = 0;
   let prevEnd = 0;
@@ -180,13 +182,13 @@ function toUnits(text: string, tokens: readonly Token[], negation: NegationConfi
     prevEnd = token.end;
     if (token.kind === 'punct') {
       // "!!", "?!" and "..." are one token: it breaks a clause if one of its characters does.
-      units.push({ key: breakingChar(token.text, negation) ?? token.norm, token: i, kind: token.kind, sentence, text: undefined });
+      units.push({ key: breakingChar(token.text, negation) ?? token.norm, token: i, kind: token.kind, sentence, text: undefined, facts: undefined });
       if (SENTENCE_END.test(token.text)) sentence += 1;
       continue;
     }
     if (!token.norm.includes(' ')) {
-      if (token.norm !== '') units.push({ key: token.norm, token: i, kind: token.kind, sentence, text: token.text });
-    } else for (const key of token.norm.split(' ')) if (key !== '') units.push({ key, token: i, kind: token.kind, sentence, text: undefined });
+      if (token.norm !== '') units.push({ key: token.norm, token: i, kind: token.kind, sentence, text: token.text, facts: undefined });
+    } else for (const key of token.norm.split(' ')) if (key !== '') units.push({ key, token: i, kind: token.kind, sentence, text: undefined, facts: undefined });
   }
   return units;
 }
@@ -271,6 +273,8 @@ function writes(term: string, key: string): boolean {
   return words.has(key);
 }
 const termWords = new Map<string, Set<string>>();
+/** Each layer's facts about the keys it met (an analyser's French layer, its English one). */
+const factsTables = new WeakMap<FactsLayer, UnitFactsTable>();
 
 /** Analyses one verbatim (or a bare string) with a compiled analyser. */
 export function analyze(verbatim: Verbatim | string, analyzer: Analyzer): VerbatimAnalysis {
@@ -289,6 +293,10 @@ export function analyze(verbatim: Verbatim | string, analyzer: Analyzer): Verbat
   const layer = english ?? analyzer;
   const units = english !== undefined ? english.units(text, tokens) : toUnits(text, tokens, analyzer.negation);
   const { compiled, negation } = layer;
+  // Each unit's key looked up once for the matcher and every pass below.
+  let facts = factsTables.get(layer);
+  if (facts === undefined) factsTables.set(layer, (facts = new UnitFactsTable(layer, analyzer.modality)));
+  facts.annotate(units);
   const raw = compiled.match(units);
 
   const clauses = indexClauses(units, negation);

@@ -108,13 +108,13 @@ export function englishUnits(text: string, tokens: readonly Token[], negation: N
     prevEnd = token.end;
     if (token.kind === 'punct') {
       const breaking = [...token.text].find((ch) => negation.breaks.has(ch));
-      units.push({ key: breaking ?? token.norm, token: i, kind: token.kind, sentence, text: undefined });
+      units.push({ key: breaking ?? token.norm, token: i, kind: token.kind, sentence, text: undefined, facts: undefined });
       if (SENTENCE_END.test(token.text)) sentence += 1;
       return;
     }
     const keys = token.kind === 'word' ? englishWordKeys(token.text, forms, nounContext(tokens[i - 1])) : undefined;
-    if (keys !== undefined && keys.length > 0) for (const k of keys) units.push({ key: k.key, token: i, kind: token.kind, sentence, text: undefined });
-    else for (const key of token.norm.split(' ')) if (key !== '') units.push({ key, token: i, kind: token.kind, sentence, text: undefined });
+    if (keys !== undefined && keys.length > 0) for (const k of keys) units.push({ key: k.key, token: i, kind: token.kind, sentence, text: undefined, facts: undefined });
+    else for (const key of token.norm.split(' ')) if (key !== '') units.push({ key, token: i, kind: token.kind, sentence, text: undefined, facts: undefined });
   });
   return units;
 }

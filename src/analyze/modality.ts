@@ -9,7 +9,7 @@ import { clauseStartOf, isBreak, type ClauseIndex, type NegationConfig, type Uni
 export type Modality = 'promise' | 'unreal' | 'hypothetical';
 type MarkerKind = Modality | 'kept';
 
-interface Marker {
+export interface Marker {
   keys: readonly string[];
   kind: MarkerKind;
 }
@@ -50,7 +50,13 @@ export function createModalityConfig(lexicon: Lexicon, keysOf: (phrase: string) 
 
 /** The marker ending at unit `k` (and starting at or after `from`), if any. */
 function markerAt(units: readonly Unit[], k: number, from: number, config: ModalityConfig): Marker | undefined {
-  const list = config.byLast.get(units[k]?.key ?? '');
+  const u = units[k];
+  const f = u?.facts;
+  let list: readonly Marker[] | undefined;
+  if (u !== undefined && f !== undefined && f.table.modality === config) {
+    f.markers ??= config.byLast.get(u.key) ?? null;
+    list = (f.markers ?? undefined) as readonly Marker[] | undefined;
+  } else list = config.byLast.get(u?.key ?? '');
   if (list === undefined) return undefined;
   for (const marker of list) {
     const first = k - marker.keys.length + 1;

@@ -1,6 +1,7 @@
 // Negation scope (docs/lexicon-format.md § Negation), on the unit stream.
 import { frenchNegatorsExcept } from '../text/negators.js';
 import type { TokenKind } from '../types.js';
+import type { UnitFacts } from './facts.js';
 
 /** One unit of the analysed stream: a token, or one word of a multi-word key. */
 export interface Unit {
@@ -10,6 +11,8 @@ export interface Unit {
   sentence: number;
   /** The token as written, when it is one unit (accent collisions). */
   text?: string | undefined;
+  /** What the passes ask of the key, read once (src/analyze/facts.ts); undefined: each pass asks its table. */
+  facts?: UnitFacts | undefined;
 }
 
 export interface NegationConfig {
@@ -43,7 +46,8 @@ const isWord = (u: Unit | undefined): boolean => u !== undefined && (u.kind === 
 export function isBreak(units: readonly Unit[], k: number, config: NegationConfig): boolean {
   const u = units[k];
   if (u === undefined) return true;
-  if (config.breaks.has(u.key)) return true;
+  const f = u.facts;
+  if (f !== undefined && f.table.negation === config ? (f.breaks ??= config.breaks.has(u.key)) : config.breaks.has(u.key)) return true;
   for (const seq of config.longBreaks) {
     if (seq.length === 0 || seq[seq.length - 1] !== u.key) continue;
     let ok = true;
@@ -176,7 +180,8 @@ export function isNegated(units: readonly Unit[], start: number, end: number, co
   for (let k = start - 1; k >= clauseStart; k -= 1) {
     const u = units[k];
     if (!isWord(u)) continue;
-    if (u !== undefined && config.negators.has(u.key) && negatorAt(units, k, clauseStart, start, clauses)) return true;
+    const f = u?.facts;
+    if (u !== undefined && (f !== undefined && f.table.negation === config ? (f.negator ??= config.negators.has(u.key)) : config.negators.has(u.key)) && negatorAt(units, k, clauseStart, start, clauses)) return true;
     words += 1;
     if (words > config.window) break;
   }

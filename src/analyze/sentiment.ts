@@ -26,7 +26,7 @@ interface Phrase {
 }
 
 /** A node of the phrase trie: the phrase whose keys lead here, and the next keys. */
-interface PhraseNode {
+export interface PhraseNode {
   phrase: Phrase | undefined;
   next: Map<string, PhraseNode> | undefined;
 }
@@ -204,7 +204,12 @@ function unitKey(u: Unit): string {
 function phraseAt(units: readonly Unit[], k: number, config: SentimentConfig, covered: Uint8Array): Phrase | undefined {
   const start = units[k] as Unit;
   if (covered[k] === 1) return undefined;
-  let node = config.trie.get(unitKey(start));
+  const f = start.facts;
+  let node: PhraseNode | undefined;
+  if (start.kind === 'word' && f !== undefined && f.table.sentiment === config) {
+    f.phrase ??= config.trie.get(start.key) ?? null;
+    node = (f.phrase ?? undefined) as PhraseNode | undefined;
+  } else node = config.trie.get(unitKey(start));
   if (node === undefined) return undefined;
   const single = node.phrase;
   let longest: Phrase | undefined;
@@ -291,7 +296,8 @@ export function scoreSentiment(
       continue;
     }
     if (u.kind === 'word' && sentiment.stems.size > 0) {
-      const v = sentiment.stems.get(stem(u.key));
+      const f = u.facts;
+      const v = f !== undefined && f.table.sentiment === sentiment ? (f.stemValue ??= sentiment.stems.get(stem(u.key)) ?? null) ?? undefined : sentiment.stems.get(stem(u.key));
       if (v !== undefined) found.push({ start: k, end: k + 1, phrase: undefined, value: v });
     }
     k += 1;
@@ -341,7 +347,7 @@ export function scoreSentiment(
   for (const f of found) {
     if (f.phrase?.negated !== true || f.phrase.polarity === undefined || f.phrase.polarity < 0) continue;
     if (scope === units) scope = units.slice();
-    for (let k = f.start; k < f.end; k += 1) (scope as Unit[])[k] = { ...(units[k] as Unit), key: '' };
+    for (let k = f.start; k < f.end; k += 1) (scope as Unit[])[k] = { ...(units[k] as Unit), key: '', facts: undefined };
   }
   const scopeClauses = scope === units ? clauses : indexClauses(scope, negation);
 
@@ -560,7 +566,9 @@ function praiseIndex(items: readonly Item[]): PraiseIndex {
 
 /** Length of the turn word starting at unit k (0: none). */
 function turnAt(units: readonly Unit[], k: number, config: SentimentConfig): number {
-  if (!config.turnStarts.has(units[k]?.key as string)) return 0;
+  const u = units[k];
+  const f = u?.facts;
+  if (!(u !== undefined && f !== undefined && f.table.sentiment === config ? (f.turn ??= config.turnStarts.has(u.key)) : config.turnStarts.has(u?.key as string))) return 0;
   for (const t of config.turns) {
     let ok = true;
     for (let s = 0; s < t.length && ok; s += 1) if (units[k + s]?.key !== t[s]) ok = false;

@@ -83,6 +83,8 @@ export interface MatchUnit {
   sentence: number;
   /** The token as written, for a token that is one unit: its accents decide accent collisions (`salé` is not `sale`). */
   text?: string | undefined;
+  /** @internal what the analysis read of the key once for every pass (src/analyze/facts.ts): the matcher's record among it */
+  facts?: { readonly table: { readonly compiled: unknown }; readonly match: unknown } | undefined;
 }
 
 /** A raw hit, in unit positions (end exclusive). */
@@ -122,6 +124,8 @@ export interface CompiledLexicon {
   entries: LexiconEntry[];
   /** Every hit of every term and exclusion, ordered by start then end. */
   match(units: readonly MatchUnit[]): RawMatch[];
+  /** @internal the matcher's record of a token key (what `match` looks up per unit), computed and not remembered: src/analyze/facts.ts keeps it */
+  keyInfo(key: string): unknown;
   /** Distinct glob patterns in the lexicon (for diagnostics and benchmarks). */
   readonly globCount: number;
   /** @internal read from the build's store of compiled default lexicons, not compiled here */
@@ -1029,9 +1033,9 @@ function matcherFrom(lexicon: Lexicon, data: MatcherData, options: CompileOption
     const old = olderInfos.get(key);
     return old === undefined ? undefined : remember(key, old);
   };
-  const infoOf = (key: string): KeyInfo => {
-    const info = knownInfo(key);
-    if (info !== undefined) return info;
+  const infoOf = (key: string): KeyInfo => knownInfo(key) ?? remember(key, computeInfo(key));
+  /** A key's record, not remembered (src/analyze/facts.ts keeps it with what the analysis reads of the key). */
+  const computeInfo = (key: string): KeyInfo => {
     const stem = stemOf(key);
     const ids = globs.matching(key);
     let fixes: Fix[] | undefined;
@@ -1053,8 +1057,8 @@ function matcherFrom(lexicon: Lexicon, data: MatcherData, options: CompileOption
     const stemId = stemIds.of(stem);
     // A word the lexicon has no edge for, no correction and no accent collision (most words of a corpus): the
     // matcher reads nothing of it but "no edge", so every such key shares one record instead of one each.
-    if (keyId < 0 && stemId < 0 && ids.length === 0 && fixes === undefined && !words.collisions.has(key)) return remember(key, noEdge);
-    return remember(key, keyInfo(key, undefined, stem, negators.has(key), ids, firstEdges(key, stem, ids), fixes, firstFixed, words.collisions.has(key)));
+    if (keyId < 0 && stemId < 0 && ids.length === 0 && fixes === undefined && !words.collisions.has(key)) return noEdge;
+    return keyInfo(key, undefined, stem, negators.has(key), ids, firstEdges(key, stem, ids), fixes, firstFixed, words.collisions.has(key));
   };
   /**
    * A token written with accents on a colliding key takes the edges of the
@@ -1077,7 +1081,8 @@ function matcherFrom(lexicon: Lexicon, data: MatcherData, options: CompileOption
   const match = (units: readonly MatchUnit[]): RawMatch[] => {
     const out: RawMatch[] = [];
     const info: KeyInfo[] = units.map((u, i) => {
-      let ki = infoOf(u.key);
+      const f = u.facts;
+      let ki = f !== undefined && f.table.compiled === self ? (f.match as KeyInfo) : infoOf(u.key);
       if (ki.fixes !== undefined && u.text !== undefined && isCapitalised(u.text) && isNameAt(units, i)) {
         ki = ki.exact ??= keyInfo(ki.key, ki.more, ki.stem, ki.negator, ki.globs, ki.first, undefined, NO_NODES, ki.collides);
       }
@@ -1171,7 +1176,8 @@ function matcherFrom(lexicon: Lexicon, data: MatcherData, options: CompileOption
     return sortUnlessSorted(out, byStartEndEntry);
   };
 
-  return { lexicon, entries, match, globCount: globs.globs.length, stored };
+  const self: CompiledLexicon = { lexicon, entries, match, keyInfo: computeInfo, globCount: globs.globs.length, stored };
+  return self;
 }
 
 /** Every word key of a lexicon's terms and exclusions (words and stem words, disabled entries too), with its accented spelling. */

@@ -1,6 +1,8 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { contentKeywords, countWords, isStopword, stopwords, tokenize } from '../../src/index.js';
+import { WORD_KINDS } from '../../src/text/counts.js';
+import type { TokenKind } from '../../src/types.js';
 import { FR_STOPWORDS } from '../../src/text/stopwords-fr.generated.js';
 import { NEGATION_WORDS } from '../../src/text/stopwords.js';
 
@@ -53,6 +55,14 @@ describe('counts', () => {
     ['!!! 👍', 0],
   ])('countWords(%s) = %i', (input, count) => {
     expect(countWords(tokenize(input))).toBe(count);
+  });
+
+  it('counts a token as a word exactly when its kind is one of WORD_KINDS, for every kind', () => {
+    // Every kind (the type check fails when a kind is added and not listed here).
+    const kinds: Record<TokenKind, true> = { word: true, number: true, punct: true, emoji: true, url: true, email: true, phone: true, mention: true, hashtag: true, symbol: true };
+    for (const kind of Object.keys(kinds) as TokenKind[]) {
+      expect(countWords([{ text: 'x', start: 0, end: 1, kind, norm: 'x' }]), kind).toBe(WORD_KINDS.has(kind) ? 1 : 0);
+    }
   });
 
   it.each([
