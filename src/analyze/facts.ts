@@ -16,7 +16,7 @@ import type { CompiledLexicon } from '../lexicon/compile.js';
 const FACTS_MEMO = 32_768;
 
 /**
- * The facts of one key. `undefined`: not asked yet; `null`: asked, none.
+ * The facts of one key. `undefined`: not asked yet; `false`: asked, none.
  * Every field is present from the start, so the objects share one shape.
  */
 export interface UnitFacts {
@@ -30,8 +30,10 @@ export interface UnitFacts {
   negator: boolean | undefined;
   /** The sentiment phrases' node for a word unit of this key (their first key). */
   phrase: unknown;
+  /** A word unit of this key may go on a sentiment phrase (its second key or later). */
+  inner: boolean | undefined;
   /** The sentiment value of the key's stem, for a word unit. */
-  stemValue: number | null | undefined;
+  stemValue: number | false | undefined;
   /** A turn word ("mais", "par contre") may start at the key. */
   turn: boolean | undefined;
   /** Modality markers that end on the key (longest first). */
@@ -82,6 +84,7 @@ export class UnitFactsTable {
       breaks: undefined,
       negator: undefined,
       phrase: undefined,
+      inner: undefined,
       stemValue: undefined,
       turn: undefined,
       markers: undefined,

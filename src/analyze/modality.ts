@@ -54,8 +54,8 @@ function markerAt(units: readonly Unit[], k: number, from: number, config: Modal
   const f = u?.facts;
   let list: readonly Marker[] | undefined;
   if (u !== undefined && f !== undefined && f.table.modality === config) {
-    f.markers ??= config.byLast.get(u.key) ?? null;
-    list = (f.markers ?? undefined) as readonly Marker[] | undefined;
+    f.markers ??= config.byLast.get(u.key) ?? false;
+    list = (f.markers || undefined) as readonly Marker[] | undefined;
   } else list = config.byLast.get(u?.key ?? '');
   if (list === undefined) return undefined;
   for (const marker of list) {

@@ -47,6 +47,8 @@ export interface SentimentConfig {
   hypothetical: ModalityConfig;
   /** Their first keys: most units start none. */
   turnStarts: ReadonlySet<string>;
+  /** Keys that go on a phrase (its second key or later): most words after a phrase's first word go on none. */
+  inner: ReadonlySet<string>;
 }
 
 /** Thresholds turning sentiment sums into a tonality (docs/lexicon-format.md § Sentiment). */
@@ -124,12 +126,10 @@ export function createSentimentConfig(lexicon: Lexicon, options: { includeBase: 
     let level = trie;
     let node: PhraseNode | undefined;
     for (const key of p.keys) {
+      // A node has next keys only where a longer phrase goes on (a walk stops at a leaf without a lookup).
+      if (node !== undefined) level = node.next ??= new Map();
       node = level.get(key);
-      if (node === undefined) {
-        node = { phrase: undefined, next: undefined };
-        level.set(key, node);
-      }
-      level = node.next ??= new Map();
+      if (node === undefined) level.set(key, (node = { phrase: undefined, next: undefined }));
     }
     if (node !== undefined) node.phrase = p;
   }
@@ -144,6 +144,7 @@ export function createSentimentConfig(lexicon: Lexicon, options: { includeBase: 
     turns,
     hypothetical: createModalityConfig({ ...lexicon, modality: { ...lexicon.modality, promise: [], unreal: [] } }, wordKeys),
     turnStarts: new Set(turns.map((t) => t[0] as string)),
+    inner: new Set([...byKey.values()].flatMap((p) => p.keys.slice(1))),
   };
 }
 
@@ -207,8 +208,8 @@ function phraseAt(units: readonly Unit[], k: number, config: SentimentConfig, co
   const f = start.facts;
   let node: PhraseNode | undefined;
   if (start.kind === 'word' && f !== undefined && f.table.sentiment === config) {
-    f.phrase ??= config.trie.get(start.key) ?? null;
-    node = (f.phrase ?? undefined) as PhraseNode | undefined;
+    f.phrase ??= config.trie.get(start.key) ?? false;
+    node = (f.phrase || undefined) as PhraseNode | undefined;
   } else node = config.trie.get(unitKey(start));
   if (node === undefined) return undefined;
   const single = node.phrase;
@@ -216,6 +217,8 @@ function phraseAt(units: readonly Unit[], k: number, config: SentimentConfig, co
   for (let j = k + 1; j < units.length && node.next !== undefined; j += 1) {
     const u = units[j] as Unit;
     if (covered[j] === 1 || u.sentence !== start.sentence) break;
+    const g = u.facts;
+    if (u.kind === 'word' && g !== undefined && g.table.sentiment === config && !(g.inner ??= config.inner.has(u.key))) break;
     node = node.next.get(unitKey(u));
     if (node === undefined) break;
     if (node.phrase !== undefined) longest = node.phrase;
@@ -297,8 +300,10 @@ export function scoreSentiment(
     }
     if (u.kind === 'word' && sentiment.stems.size > 0) {
       const f = u.facts;
-      const v = f !== undefined && f.table.sentiment === sentiment ? (f.stemValue ??= sentiment.stems.get(stem(u.key)) ?? null) ?? undefined : sentiment.stems.get(stem(u.key));
-      if (v !== undefined) found.push({ start: k, end: k + 1, phrase: undefined, value: v });
+      let v: number | false | undefined;
+      if (f !== undefined && f.table.sentiment === sentiment) v = f.stemValue ??= sentiment.stems.get(stem(u.key)) ?? false;
+      else v = sentiment.stems.get(stem(u.key));
+      if (v !== undefined && v !== false) found.push({ start: k, end: k + 1, phrase: undefined, value: v });
     }
     k += 1;
   }
