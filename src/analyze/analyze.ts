@@ -400,7 +400,8 @@ export function analyze(verbatim: Verbatim | string, analyzer: Analyzer): Verbat
   const { sentiment, tonality } = scoreTonality(units, matches, layer.sentiment, negation, analyzer.options.tonality, clauses);
 
   const words = countWords(tokens);
-  const keywords = contentKeywords(tokens, layer.stopwords);
+  // The French layer's units are its tokens' norms: their facts say which are stop words.
+  const keywords = english === undefined ? facts.keywords(units) : contentKeywords(tokens, layer.stopwords);
 
   const result: VerbatimAnalysis = {
     id: v.id,

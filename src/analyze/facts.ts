@@ -11,6 +11,7 @@
 // (The passes' configurations are only compared here, never read: this module imports none of their types,
 // which import it for Unit.)
 import type { CompiledLexicon } from '../lexicon/compile.js';
+import { stopwordSet, type StopwordOptions } from '../text/stopwords.js';
 
 /** Keys per generation: the matcher's key records' budget (the facts hold those records now). */
 const FACTS_MEMO = 32_768;
@@ -40,6 +41,8 @@ export interface UnitFacts {
   markers: unknown;
   /** A number written out ("trois"): a duration may start there. */
   numberWord: boolean | undefined;
+  /** A stop word of the layer (not a content keyword). */
+  stop: boolean | undefined;
 }
 
 /** The configuration a layer's units are analysed with. */
@@ -47,6 +50,7 @@ export interface FactsLayer {
   readonly compiled: CompiledLexicon;
   readonly negation: object;
   readonly sentiment: object;
+  readonly stopwords: StopwordOptions;
 }
 
 /** One table per layer (an analyser's French layer, its English one), with the analyser's modality markers. */
@@ -54,6 +58,7 @@ export class UnitFactsTable {
   readonly compiled: CompiledLexicon;
   readonly negation: object;
   readonly sentiment: object;
+  private readonly stop: ReadonlySet<string>;
   // Two generations, as in Memo (src/text/memo.ts), written out: a Memo's methods, shared by every memo of the
   // text layer, see many kinds of values, and this lookup is on every unit.
   private young = new Map<string, UnitFacts>();
@@ -66,11 +71,27 @@ export class UnitFactsTable {
     this.compiled = layer.compiled;
     this.negation = layer.negation;
     this.sentiment = layer.sentiment;
+    this.stop = stopwordSet(layer.stopwords);
   }
 
   /** Sets every unit's facts (one lookup per unit). */
   annotate(units: ReadonlyArray<{ key: string; facts?: UnitFacts | undefined }>): void {
     for (const u of units) u.facts = this.of(u.key);
+  }
+
+  /**
+   * The content keywords of units made from tokens as `toUnits` makes them:
+   * what `contentKeywords` gives for those tokens (their word tokens' norms,
+   * split at spaces, less the layer's stop words), a fact per key.
+   */
+  keywords(units: ReadonlyArray<{ key: string; kind: string; facts?: UnitFacts | undefined }>): string[] {
+    const out: string[] = [];
+    for (const u of units) {
+      if (u.kind !== 'word') continue;
+      const f = u.facts;
+      if (!(f !== undefined && f.table === this ? (f.stop ??= this.stop.has(u.key)) : this.stop.has(u.key))) out.push(u.key);
+    }
+    return out;
   }
 
   of(key: string): UnitFacts {
@@ -89,6 +110,7 @@ export class UnitFactsTable {
       turn: undefined,
       markers: undefined,
       numberWord: undefined,
+      stop: undefined,
     };
     if (this.young.size >= FACTS_MEMO) {
       this.old = this.young;

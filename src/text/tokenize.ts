@@ -93,6 +93,13 @@ const ASCII_PUNCT = new Set([...`!"'(),-./:;?[\\]_{}`].map((ch) => ch.charCodeAt
 const PLAIN_STOP = new Set([...`!"(),;?[]{}`].map((ch) => ch.charCodeAt(0)).concat([0xa0, 0xab, 0xbb, 0x2026, 0x202f]));
 const EXCLAIM = new Set([0x21, 0x3f, 0x203c, 0x2049]); // ! ? ‼ ⁉
 const DOTS = new Set([0x2e, 0x2026]); // . …
+/** The sets above as bits of one table (every code in them is below 0x2050): a typed-array read per character, not a hash lookup. */
+const [IS_APOSTROPHE, IS_HYPHEN, IS_ASCII_PUNCT, IS_PLAIN_STOP, IS_EXCLAIM, IS_DOT] = [1, 2, 4, 8, 16, 32];
+const CHAR_CLASS = new Uint8Array(0x2050);
+[APOSTROPHE, HYPHEN, ASCII_PUNCT, PLAIN_STOP, EXCLAIM, DOTS].forEach((set, bit) => {
+  for (const c of set) CHAR_CLASS[c] = (CHAR_CLASS[c] as number) | (1 << bit);
+});
+const charIs = (c: number, flag: number): boolean => c < 0x2050 && ((CHAR_CLASS[c] as number) & flag) !== 0;
 
 // ---------------------------------------------------------------- SMS tables
 
@@ -271,7 +278,7 @@ function scanWord(text: string, s: number, tokens: Token[], sms: SmsTable): numb
       return glue;
     }
   }
-  if (k > s && (stop <= 0x20 || PLAIN_STOP.has(stop))) {
+  if (k > s && (stop <= 0x20 || charIs(stop, IS_PLAIN_STOP))) {
     const word = text.slice(s, k);
     let norm: string;
     if (ascii && !stretched) {
@@ -288,7 +295,7 @@ function scanWord(text: string, s: number, tokens: Token[], sms: SmsTable): numb
   }
 
   // Elision, in constant time: `l'l'l'…` must not rescan the rest of the word each time.
-  if (APOSTROPHE.has(stop) && k - s <= 6 && matchAt(WORD_START_Y, text, k + 1) > 0) {
+  if (charIs(stop, IS_APOSTROPHE) && k - s <= 6 && matchAt(WORD_START_Y, text, k + 1) > 0) {
     const prefix = text.slice(s, k).toLowerCase();
     const full = ELISIONS.get(prefix) ?? (prefix === 'ç' ? 'ce' : undefined);
     if (full !== undefined && !(LOOKALIKE_PREFIXES.has(prefix) && startsWithLookalike(text, s))) {
@@ -318,11 +325,11 @@ function scanWord(text: string, s: number, tokens: Token[], sms: SmsTable): numb
     if (ch >= 0x30 && ch <= 0x39) {
       digits++;
       partHasDigit = true;
-    } else if (HYPHEN.has(ch)) {
+    } else if (charIs(ch, IS_HYPHEN)) {
       if (partHasDigit && !partHasLetter) digitOnlyPart = true;
       partHasLetter = partHasDigit = false;
       (hyphens ??= []).push(k);
-    } else if (APOSTROPHE.has(ch)) {
+    } else if (charIs(ch, IS_APOSTROPHE)) {
       if (apostrophe < 0) apostrophe = k;
       partHasLetter = partHasDigit = false;
     } else {
@@ -331,7 +338,7 @@ function scanWord(text: string, s: number, tokens: Token[], sms: SmsTable): numb
   }
   if (partHasDigit && !partHasLetter && hyphens !== undefined) digitOnlyPart = true;
 
-  if (apostrophe < 0 && APOSTROPHE.has(after) && e - s <= 6) {
+  if (apostrophe < 0 && charIs(after, IS_APOSTROPHE) && e - s <= 6) {
     // `l' accueil`: an elision followed by a space keeps its apostrophe.
     const full = ELISIONS.get(foldKey(text.slice(s, e)));
     if (full !== undefined) return push(tokens, text, s, e + 1, 'word', full);
@@ -507,7 +514,7 @@ function scanAsciiSign(text: string, s: number, c: number, tokens: Token[]): num
       break;
     }
   }
-  if (ASCII_PUNCT.has(c)) return punctRun(text, s, c, tokens);
+  if (charIs(c, IS_ASCII_PUNCT)) return punctRun(text, s, c, tokens);
   return push(tokens, text, s, s + 1, 'symbol', text[s] as string);
 }
 
@@ -515,7 +522,7 @@ function scanNonAscii(text: string, s: number, c: number, tokens: Token[], sms: 
   const skipped = matchAt(SKIP_Y, text, s);
   if (skipped > 0) return skipped;
   if (matchAt(LETTER_Y, text, s) > 0) return scanWord(text, s, tokens, sms);
-  if (!EXCLAIM.has(c)) {
+  if (!charIs(c, IS_EXCLAIM)) {
     const end = matchAt(EMOJI_Y, text, s);
     if (end > 0) return push(tokens, text, s, end, 'emoji', emojiNorm(text.slice(s, end)));
   }
@@ -534,10 +541,10 @@ function punctRun(text: string, s: number, c: number, tokens: Token[]): number {
   const n = text.length;
   if (c >= 0xd800 && c <= 0xdbff) {
     if (e < n) e++;
-  } else if (EXCLAIM.has(c)) {
-    while (e < n && EXCLAIM.has(text.charCodeAt(e))) e++;
-  } else if (DOTS.has(c)) {
-    while (e < n && DOTS.has(text.charCodeAt(e))) e++;
+  } else if (charIs(c, IS_EXCLAIM)) {
+    while (e < n && charIs(text.charCodeAt(e), IS_EXCLAIM)) e++;
+  } else if (charIs(c, IS_DOT)) {
+    while (e < n && charIs(text.charCodeAt(e), IS_DOT)) e++;
   } else {
     while (e < n && text.charCodeAt(e) === c) e++;
   }

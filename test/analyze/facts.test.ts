@@ -4,7 +4,7 @@
 // must ask that table.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyze, createAnalyzer, defineLexicon, tokenize } from '../../src/index.js';
+import { analyze, contentKeywords, createAnalyzer, defineLexicon, tokenize } from '../../src/index.js';
 import { toUnits } from '../../src/analyze/analyze.js';
 import { UnitFactsTable } from '../../src/analyze/facts.js';
 import { findImplied } from '../../src/analyze/implied.js';
@@ -20,7 +20,8 @@ const WORDS = [
   'si', 'promis', 'aurais', 'aimé', 'trois', 'deux', 'semaines', 'jours', '3', '10', 'heures', 'colis', 'livraison', 'retard',
   'reçu', 'remboursé', 'service', 'client', 'accueil', 'très', 'vraiment', 'super', 'bien', 'mal', 'déçu', 'déçue', 'génial',
   'top', 'nul', 'arnaque', 'merci', 'recommande', 'conseiller', 'attente', 'attendu', 'toujours', 'la', 'le', 'un', 'a', 'été',
-  'comme', 'pour', 'éviter', 'problème', 'souci', 'prix', 'cher', 'passé', 'à', '€', '%',
+  'comme', 'pour', 'éviter', 'problème', 'souci', 'prix', 'cher', 'passé', 'à', '€', '%', 'jsuis', 'bcp', 'pk', 'slt', "l'accueil",
+  "j'ai", 'Très', 'DÉÇU', 'rendez-vous', 'pouvez-vous', 'du', 'des', 'ce', 'qui', 'que',
 ];
 const PUNCT = [',', '.', '!', '?', ' :', ' (', ')'];
 const texts = fc
@@ -29,7 +30,7 @@ const texts = fc
 
 /** The units of a text twice: as they are, and with their facts from a table of the analyser's French layer. */
 function unitsOf(text: string, table: UnitFactsTable): { plain: Unit[]; annotated: Unit[] } {
-  const tokens = tokenize(text);
+  const tokens = tokenize(text, { sms: analyzer.sms });
   const plain = toUnits(text, tokens, analyzer.negation);
   const annotated = toUnits(text, tokens, analyzer.negation);
   table.annotate(annotated);
@@ -58,6 +59,21 @@ describe('unit facts', () => {
         expect(findImplied(annotated, analyzer.implied)).toEqual(findImplied(plain, analyzer.implied));
         const matches = analyze(text, analyzer).matches;
         expect(scoreSentiment(annotated, matches, analyzer.sentiment, analyzer.negation)).toEqual(scoreSentiment(plain, matches, analyzer.sentiment, analyzer.negation));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("give the content keywords contentKeywords gives for the units' tokens", () => {
+    const table = new UnitFactsTable(analyzer, analyzer.modality);
+    fc.assert(
+      fc.property(texts, (text) => {
+        const tokens = tokenize(text, { sms: analyzer.sms });
+        const { plain, annotated } = unitsOf(text, table);
+        const expected = contentKeywords(tokens, analyzer.stopwords);
+        expect(table.keywords(annotated)).toEqual(expected);
+        expect(table.keywords(plain)).toEqual(expected);
+        expect(table.keywords(annotated)).toEqual(expected);
       }),
       { numRuns: 300 },
     );
