@@ -17,6 +17,15 @@
 // Any other profile of the built code, e.g. the whole CLI, is summarised the same way:
 //   node --cpu-prof --cpu-prof-dir=bench/out/profile dist/cli/bin.js analyze FILE.csv --workers 1 --format json --out /dev/null
 //   node bench/profile.mjs --summarise bench/out/profile/CPU.<…>.cpuprofile
+//
+// A CPU profile counts the time of V8's builtins (Map.get, Set.has, string
+// compares, megamorphic property loads, regular expressions) in the JavaScript
+// function that calls them. V8's tick log tells them apart:
+//   node --prof --no-short-builtin-calls dist/cli/bin.js analyze FILE.csv --workers 1 --format json --out /dev/null
+//   node bench/profile.mjs --ticks isolate-<…>-v8.log
+// prints the share of ticks of each piece of code (a function, a builtin, a
+// compiled regular expression) and, for the builtins, the function that called
+// them. (--no-short-builtin-calls keeps the builtins where the log says they are.)
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { SourceMap } from 'node:module';
@@ -34,6 +43,7 @@ const { values } = parseArgs({
     kind: { type: 'string', default: 'sample' },
     top: { type: 'string', default: '25' },
     summarise: { type: 'string' },
+    ticks: { type: 'string' },
   },
 });
 const n = Number(values.verbatims);
@@ -128,6 +138,64 @@ function print(title, summary, verbatimsCount) {
   console.log(`self time by module\n${rows(summary.byModule, top)}`);
   console.log(`top functions by self time\n${rows(summary.byFunctionSelf, top)}`);
   console.log(`top functions by inclusive time\n${rows(summary.byFunctionTotal, top)}`);
+}
+
+/** The code objects of a V8 tick log and its ticks: shares by code object, and builtins by the JavaScript function calling them. */
+function summariseTicks(log) {
+  const code = [];
+  const ticks = [];
+  for (const line of readFileSync(log, 'utf8').split('\n')) {
+    const fields = line.split(',');
+    if (fields[0] === 'code-creation') code.push({ start: Number(fields[4]), size: Number(fields[5]), kind: fields[1], name: fields.slice(6).join(',') });
+    else if (fields[0] === 'tick') ticks.push({ pc: Number(fields[1]), stack: fields.slice(6).map(Number) });
+  }
+  code.sort((a, b) => a.start - b.start);
+  const codeAt = (pc) => {
+    let lo = 0;
+    let hi = code.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (code[mid].start <= pc) lo = mid + 1;
+      else hi = mid;
+    }
+    const c = code[lo - 1];
+    return c !== undefined && pc < c.start + c.size ? c : undefined;
+  };
+  // A JavaScript function as its TypeScript source names it (the log gives `name url:line:column` of the bundle).
+  const label = (c) => {
+    if (c.kind === 'RegExp') return `RegExp ${c.name.slice(0, 60)}`;
+    const m = /^(\S*) (\S+):(\d+):(\d+)/.exec(c.name);
+    if (c.kind !== 'JS' || m === null) return `${c.kind} ${c.name.split(',')[0]}`;
+    const at = locate({ functionName: m[1], url: m[2], lineNumber: Number(m[3]) - 1, columnNumber: Number(m[4]) - 1 });
+    return `${m[1] || '(anonymous)'}  ${at.module}${at.line > 0 ? `:${at.line}` : ''}`;
+  };
+  const byCode = new Map();
+  const byCaller = new Map();
+  const add = (map, k) => map.set(k, (map.get(k) ?? 0) + 1);
+  for (const { pc, stack } of ticks) {
+    const c = codeAt(pc);
+    if (c === undefined) {
+      add(byCode, '(V8 runtime, garbage collector, libraries)');
+      continue;
+    }
+    const name = label(c);
+    add(byCode, name);
+    if (c.kind !== 'Builtin') continue;
+    const caller = stack.map(codeAt).find((x) => x !== undefined && x.kind === 'JS');
+    add(byCaller, `${name.replace(/^Builtin /, '')}  <-  ${caller === undefined ? '?' : label(caller)}`);
+  }
+  const rows = (map) =>
+    [...map]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([k, n]) => `  ${((n / ticks.length) * 100).toFixed(1).padStart(5)} %  ${k}`)
+      .join('\n');
+  console.log(`\n### ${log}: ${ticks.length} ticks\nby code object\n${rows(byCode)}\nbuiltins by caller\n${rows(byCaller)}`);
+}
+
+if (values.ticks !== undefined) {
+  summariseTicks(values.ticks);
+  process.exit(0);
 }
 
 if (values.summarise !== undefined) {
