@@ -92,17 +92,22 @@ function bucketOf(h: number, mask: number): number {
   return h & mask;
 }
 
+/** `key` holds `word` at `at` (compared in place: words are short, and a builtin call per word cost more). */
+function holds(key: string, word: string, at: number): boolean {
+  for (let i = 0; i < word.length; i++) if (key.charCodeAt(at + i) !== word.charCodeAt(i)) return false;
+  return true;
+}
 /** `key` is `a b` (no string built). */
 const isPair = (key: string, a: string, b: string): boolean =>
-  key.length === a.length + 1 + b.length && key.charCodeAt(a.length) === 32 && key.startsWith(a) && key.endsWith(b);
+  key.length === a.length + 1 + b.length && key.charCodeAt(a.length) === 32 && holds(key, a, 0) && holds(key, b, a.length + 1);
 /** `key` is `a b c`. */
 const isTriple = (key: string, a: string, b: string, c: string): boolean =>
   key.length === a.length + b.length + c.length + 2 &&
   key.charCodeAt(a.length) === 32 &&
   key.charCodeAt(a.length + 1 + b.length) === 32 &&
-  key.startsWith(a) &&
-  key.startsWith(b, a.length + 1) &&
-  key.endsWith(c);
+  holds(key, a, 0) &&
+  holds(key, b, a.length + 1) &&
+  holds(key, c, a.length + b.length + 2);
 
 // ---------------------------------------------------------------- the index
 

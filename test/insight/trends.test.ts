@@ -79,6 +79,19 @@ describe('trends', () => {
     expect(result.fallers.map((m) => [m.id, m.change])).toEqual([['a', -50]]);
   });
 
+  it('counts each row on its day however many distinct dates and timestamps it meets (the day keys kept per state are emptied past 4,096)', () => {
+    const state = emptyTrendsState();
+    // 6,000 timestamps over 60 days, then each again: more dates than the kept day keys hold.
+    const stamps = Array.from({ length: 6000 }, (_, i) => `2025-03-${String(1 + (i % 28)).padStart(2, '0')}T${String(i % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:${String(Math.floor(i / 60) % 60).padStart(2, '0')}`);
+    const dates = [...stamps, ...stamps, '2025-02-30', 'pas une date', '2025-03-01'];
+    for (const [i, date] of dates.entries()) addTrends(state, verbatim({ id: `r${i}`, date, channel: 'avis' }));
+    expect(state.undated).toBe(2);
+    const byDay = Object.fromEntries(Object.entries(state.days).map(([day, counts]) => [day, counts.verbatims]));
+    const expected: Record<string, number> = {};
+    for (const date of dates) if (date.startsWith('2025-03-')) expected[date.slice(0, 10)] = (expected[date.slice(0, 10)] ?? 0) + 1;
+    expect(byDay).toEqual(expected);
+  });
+
   it('has no comparison with fewer than two periods', () => {
     const result = run([verbatim({ id: '1', date: '2025-03-01' })]);
     expect([result.periods, result.compared, result.risers]).toEqual([['2025-03'], null, []]);

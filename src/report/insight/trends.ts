@@ -181,15 +181,30 @@ export function emptyTrendsState(options: TrendsAccumulatorOptions = {}): Trends
   return { type: 'trends', version: 1, kinds, undated: 0, days: dict() };
 }
 
+/**
+ * The day key of each date written so far, by the state it was added to (never
+ * stored): a run meets few distinct dates, each on many rows, and reading one
+ * (a pattern, two Date objects, a new string) cost more than counting the row.
+ * Emptied past DAY_KEYS_MAX dates (an export of timestamps).
+ */
+const dayKeyTables = new WeakMap<TrendsState, Map<unknown, string | null>>();
+const DAY_KEYS_MAX = 4096;
+
 /** Counts one analysis on its day (or as undated). */
 export function addTrends(state: TrendsState, analysis: VerbatimAnalysis): void {
   assertAnalysis(analysis, 'trends.add');
-  const day = dayNumber(analysis.date);
-  if (day === null) {
+  let keys = dayKeyTables.get(state);
+  if (keys === undefined || keys.size >= DAY_KEYS_MAX) dayKeyTables.set(state, (keys = new Map()));
+  let key = keys.get(analysis.date);
+  if (key === undefined) {
+    const day = dayNumber(analysis.date);
+    keys.set(analysis.date, (key = day === null ? null : dayKey(day)));
+  }
+  if (key === null) {
     state.undated += 1;
     return;
   }
-  const counts = (state.days[dayKey(day)] ??= emptyDay());
+  const counts = (state.days[key] ??= emptyDay());
   counts.verbatims += 1;
   addCount(counts.channels, analysis.channel);
   for (const { key } of entryItems(analysis, state.kinds, state)) addCount(counts.entries, key);
