@@ -27,6 +27,8 @@ export interface UnitFacts {
   readonly match: unknown;
   /** The key alone breaks a clause. */
   breaks: boolean | undefined;
+  /** The key ends a multi-word clause break ("par contre"). */
+  endsLongBreak: boolean | undefined;
   /** A negator ("pas", "jamais", "aucun"). */
   negator: boolean | undefined;
   /** The sentiment phrases' node for a word unit of this key (their first key). */
@@ -103,6 +105,7 @@ export class UnitFactsTable {
       table: this,
       match: this.compiled.keyInfo(key),
       breaks: undefined,
+      endsLongBreak: undefined,
       negator: undefined,
       phrase: undefined,
       inner: undefined,

@@ -47,7 +47,11 @@ export function isBreak(units: readonly Unit[], k: number, config: NegationConfi
   const u = units[k];
   if (u === undefined) return true;
   const f = u.facts;
-  if (f !== undefined && f.table.negation === config ? (f.breaks ??= config.breaks.has(u.key)) : config.breaks.has(u.key)) return true;
+  if (f !== undefined && f.table.negation === config) {
+    if ((f.breaks ??= config.breaks.has(u.key)) === true) return true;
+    // Most keys end no multi-word break ("par contre"): the facts say so once.
+    if (!(f.endsLongBreak ??= config.longBreaks.some((seq) => seq[seq.length - 1] === u.key))) return false;
+  } else if (config.breaks.has(u.key)) return true;
   for (const seq of config.longBreaks) {
     if (seq.length === 0 || seq[seq.length - 1] !== u.key) continue;
     let ok = true;
