@@ -42,6 +42,12 @@ const DETERMINER_SCOPE = 2;
 
 const isWord = (u: Unit | undefined): boolean => u !== undefined && (u.kind === 'word' || u.kind === 'number');
 
+/** Whether `key` is the last word of a multi-word break. */
+function endsLongBreak(config: NegationConfig, key: string): boolean {
+  for (const seq of config.longBreaks) if (seq[seq.length - 1] === key) return true;
+  return false;
+}
+
 /** True when unit `k` ends a clause (a break word, a break punctuation, the end of a multi-word break). */
 export function isBreak(units: readonly Unit[], k: number, config: NegationConfig): boolean {
   const u = units[k];
@@ -50,7 +56,7 @@ export function isBreak(units: readonly Unit[], k: number, config: NegationConfi
   if (f !== undefined && f.table.negation === config) {
     if ((f.breaks ??= config.breaks.has(u.key)) === true) return true;
     // Most keys end no multi-word break ("par contre"): the facts say so once.
-    if (!(f.endsLongBreak ??= config.longBreaks.some((seq) => seq[seq.length - 1] === u.key))) return false;
+    if (!(f.endsLongBreak ??= endsLongBreak(config, u.key))) return false;
   } else if (config.breaks.has(u.key)) return true;
   for (const seq of config.longBreaks) {
     if (seq.length === 0 || seq[seq.length - 1] !== u.key) continue;
