@@ -14,7 +14,7 @@ const UNIT_MINUTES: ReadonlyMap<string, number> = new Map([
   ['mois', 43200], ['an', 525600], ['ans', 525600], ['annee', 525600], ['annees', 525600],
 ]);
 /** Numbers written out, as customers write durations ("trois semaines", "quinze jours"). */
-export const WORD_NUMBERS: ReadonlyMap<string, number> = new Map([
+const WORD_NUMBERS: ReadonlyMap<string, number> = new Map([
   ['un', 1], ['une', 1], ['deux', 2], ['trois', 3], ['quatre', 4], ['cinq', 5], ['six', 6], ['sept', 7], ['huit', 8],
   ['neuf', 9], ['dix', 10], ['onze', 11], ['douze', 12], ['quinze', 15], ['vingt', 20], ['trente', 30], ['quarante', 40],
   ['cinquante', 50], ['plusieurs', 3], ['quelques', 2],

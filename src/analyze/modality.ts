@@ -9,7 +9,7 @@ import { clauseStartOf, isBreak, type ClauseIndex, type NegationConfig, type Uni
 export type Modality = 'promise' | 'unreal' | 'hypothetical';
 type MarkerKind = Modality | 'kept';
 
-export interface Marker {
+interface Marker {
   keys: readonly string[];
   kind: MarkerKind;
 }

@@ -26,7 +26,7 @@ interface Phrase {
 }
 
 /** A node of the phrase trie: the phrase whose keys lead here, and the next keys. */
-export interface PhraseNode {
+interface PhraseNode {
   phrase: Phrase | undefined;
   next: Map<string, PhraseNode> | undefined;
 }
