@@ -2,10 +2,13 @@
 // format: examples, their ids, word tables, expressions, keyness terms,
 // reject reasons. With masking off, the same data is there (so the checks
 // can fail).
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeVerbatim, createAnalyzer } from '../../src/analyze/index.js';
 import { createReportBuilder, finalizeReport, renderHtml, renderReport, reportMeta } from '../../src/report/index.js';
 import type { Insight, Report } from '../../src/report/index.js';
+import { maskPersonalData } from '../../src/report/mask.js';
+import { keywordsWithoutPersonalData } from '../../src/report/state.js';
 
 const analyzer = createAnalyzer();
 
@@ -80,5 +83,24 @@ describe('masking covers every text-derived field of every format', () => {
     const [first] = report(true).summary.firstRejects;
     expect(first?.reason).toBe('invalid JSON: Unexpected token, "Mme [nom], [téléphone]" is not valid JSON');
     expect(report(false).summary.firstRejects[0]?.reason).toContain('06 12 34 56 78');
+  });
+});
+
+describe('keywords that are personal data alone', () => {
+  // The reference: what keywordsWithoutPersonalData wrote with a pattern before it read character codes.
+  const reference = (keywords: readonly string[]): ReadonlyArray<string | null> =>
+    keywords.some((k) => /[\d@]/.test(k)) ? keywords.map((k) => (!/[\d@]/.test(k) || maskPersonalData(k).replacements.length === 0 ? k : null)) : keywords;
+  const keyword = fc.oneof(
+    fc.constantFrom('colis', 'sav', 'jean.dupont@exemple.fr', '0612345678', 'fr7630006000011234567890189', '48h', '12', 'n°123', 'a@b', '٣٣', '１２'),
+    fc.string({ unit: fc.constantFrom('a', 'é', '0', '7', '@', '.', '-', '٣'), maxLength: 14 }),
+  );
+  it('are the ones a digit or an @ and the masking find, whatever else the list holds', () => {
+    fc.assert(
+      fc.property(fc.array(keyword, { maxLength: 12 }), (keywords) => {
+        const analysis = { ...analyzeVerbatim({ id: 'k', text: keywords.join(' ') }, analyzer), keywords };
+        expect(keywordsWithoutPersonalData(analysis, [])).toEqual(reference(keywords));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
