@@ -11,6 +11,7 @@
 // (The passes' configurations are only compared here, never read: this module imports none of their types,
 // which import it for Unit.)
 import type { CompiledLexicon } from '../lexicon/compile.js';
+import { Memo } from '../text/memo.js';
 import { stopwordSet, type StopwordOptions } from '../text/stopwords.js';
 
 /** Keys per generation: the matcher's key records' budget (the facts hold those records now). */
@@ -61,10 +62,7 @@ export class UnitFactsTable {
   readonly negation: object;
   readonly sentiment: object;
   private readonly stop: ReadonlySet<string>;
-  // Two generations, as in Memo (src/text/memo.ts), written out: a Memo's methods, shared by every memo of the
-  // text layer, see many kinds of values, and this lookup is on every unit.
-  private young = new Map<string, UnitFacts>();
-  private old = new Map<string, UnitFacts>();
+  private readonly memo = new Memo<UnitFacts>(FACTS_MEMO);
 
   constructor(
     layer: FactsLayer,
@@ -97,11 +95,10 @@ export class UnitFactsTable {
   }
 
   of(key: string): UnitFacts {
-    const hit = this.young.get(key);
-    if (hit !== undefined) return hit;
-    let facts = this.old.get(key);
+    let facts = this.memo.get(key);
+    if (facts !== undefined) return facts;
     // The matcher asks for every unit: its record is read at once.
-    facts ??= {
+    facts = {
       table: this,
       match: this.compiled.keyInfo(key),
       breaks: undefined,
@@ -115,11 +112,7 @@ export class UnitFactsTable {
       numberWord: undefined,
       stop: undefined,
     };
-    if (this.young.size >= FACTS_MEMO) {
-      this.old = this.young;
-      this.young = new Map();
-    }
-    this.young.set(key, facts);
+    this.memo.set(key, facts);
     return facts;
   }
 }

@@ -1016,23 +1016,13 @@ function matcherFrom(lexicon: Lexicon, data: MatcherData, options: CompileOption
     for (const id of ids) first.push(...rootTargets(trie, GLOB, id));
     return first;
   };
-  // A Memo written out: this lookup is on every token.
-  let infos = new Map<string, KeyInfo>();
-  let olderInfos = new Map<string, KeyInfo>();
+  // The key records of units the analysis did not annotate (src/analyze/facts.ts keeps its own with each key's facts).
+  const infos = new Memo<KeyInfo>(KEY_MEMO_BUDGET);
   const remember = (key: string, info: KeyInfo): KeyInfo => {
-    if (infos.size >= KEY_MEMO_BUDGET) {
-      olderInfos = infos;
-      infos = new Map();
-    }
     infos.set(key, info);
     return info;
   };
-  const knownInfo = (key: string): KeyInfo | undefined => {
-    const hit = infos.get(key);
-    if (hit !== undefined) return hit;
-    const old = olderInfos.get(key);
-    return old === undefined ? undefined : remember(key, old);
-  };
+  const knownInfo = (key: string): KeyInfo | undefined => infos.get(key);
   const infoOf = (key: string): KeyInfo => knownInfo(key) ?? remember(key, computeInfo(key));
   /** A key's record, not remembered (src/analyze/facts.ts keeps it with what the analysis reads of the key). */
   const computeInfo = (key: string): KeyInfo => {
