@@ -9,6 +9,8 @@ export default defineConfig({
   define: { __VERSION__: JSON.stringify(version) },
   test: {
     include: ['test/**/*.test.ts'],
+    // The run's temporary files in one folder, removed at the end (test/_tmp.ts).
+    globalSetup: ['test/_tmp.ts'],
     testTimeout: 30_000,
     pool: 'forks',
     // One fork per core: vitest's default (cores − 1) runs the suite in one fork on a two-core CI machine,
