@@ -162,6 +162,93 @@ export function charFold(point: number): string | undefined {
   return SPACE_CHAR_RE.test(ch) ? ' ' : computeFold(ch);
 }
 
+/** Code points below U+0250 that are letters (the stretch rule reduces runs of letters only): built on first use. */
+let latinLetters: Uint8Array | undefined;
+
+function isLetter(point: number): boolean {
+  if (point < 0x250) {
+    latinLetters ??= Uint8Array.from({ length: 0x250 }, (_, c) => (LETTER_RE.test(String.fromCharCode(c)) ? 1 : 0));
+    return latinLetters[point] === 1;
+  }
+  return LETTER_RE.test(String.fromCodePoint(point));
+}
+
+/**
+ * The folded text as it is written: code units in a buffer kept from text to
+ * text (folding is synchronous and never re-entered), the run of one
+ * character still open (the stretch rule decides how many of it to write when
+ * it ends), and whether a space was just written. Appending to a string
+ * character by character made a string object per character (a tenth of the
+ * analysis' allocations). Passed to each step, not read from module
+ * variables: those cost a check on every read.
+ */
+interface FoldOutput {
+  units: Uint16Array;
+  length: number;
+  run: number;
+  runLength: number;
+  space: boolean;
+}
+
+/** The buffer's code units as a string (a leading U+FEFF kept, were folding ever to write one). */
+const utf16 = new TextDecoder('utf-16le', { ignoreBOM: true });
+const output: FoldOutput = { units: new Uint16Array(1024), length: 0, run: -1, runLength: 0, space: false };
+
+/** One code point of the folded text (whitespace already as 32). */
+function put(o: FoldOutput, point: number): void {
+  if (point === 32) {
+    flushRun(o);
+    if (!o.space) write(o, 32, 1);
+    o.space = true;
+    return;
+  }
+  if (point === o.run && o.runLength > 0) o.runLength += 1;
+  else {
+    flushRun(o);
+    o.run = point;
+    o.runLength = 1;
+  }
+  o.space = false;
+}
+
+/** Every code point of a fold, whitespace as 32. */
+function putFolded(o: FoldOutput, folded: string): void {
+  for (let i = 0; i < folded.length; i += 1) {
+    const point = folded.codePointAt(i) as number;
+    if (point > 0xffff) i += 1;
+    put(o, point < 0x10000 && SPACE_CHAR_RE.test(String.fromCharCode(point)) ? 32 : point);
+  }
+}
+
+function flushRun(o: FoldOutput): void {
+  if (o.runLength === 0) return;
+  write(o, o.run, o.runLength >= 3 && isLetter(o.run) ? 1 : o.runLength);
+  o.runLength = 0;
+}
+
+function write(o: FoldOutput, point: number, times: number): void {
+  const size = point > 0xffff ? 2 : 1;
+  while (o.length + size * times > o.units.length) {
+    const grown = new Uint16Array(o.units.length * 2);
+    grown.set(o.units);
+    o.units = grown;
+  }
+  const { units } = o;
+  for (let t = 0; t < times; t += 1) {
+    if (size === 1) units[o.length++] = point;
+    else {
+      units[o.length++] = 0xd800 + ((point - 0x10000) >> 10);
+      units[o.length++] = 0xdc00 + ((point - 0x10000) & 0x3ff);
+    }
+  }
+}
+
+/** The text written (decoded natively: `String.fromCharCode` on the units cost more). */
+function writtenText(o: FoldOutput): string {
+  flushRun(o);
+  return utf16.decode(o.units.subarray(0, o.length));
+}
+
 /**
  * foldText in one pass over the characters, with no split, memo lookup per
  * word or NFKD of a whole word: Latin letters by table, combining accents
@@ -171,46 +258,16 @@ export function charFold(point: number): string | undefined {
  * surrogates): the word-by-word path reads those.
  */
 function foldTextByChar(text: string): string | undefined {
-  let out = '';
-  let space = false;
-  let run = '';
-  let runLength = 0;
-  const flush = (): void => {
-    if (runLength === 0) return;
-    out += runLength >= 3 && LETTER_RE.test(run) ? run : run.repeat(runLength);
-    runLength = 0;
-  };
-  const emit = (folded: string): void => {
-    for (const ch of folded) {
-      if (ch === ' ' || SPACE_CHAR_RE.test(ch)) {
-        flush();
-        if (!space) out += ' ';
-        space = true;
-      } else if (ch === run && runLength > 0) {
-        runLength += 1;
-        space = false;
-      } else {
-        flush();
-        run = ch;
-        runLength = 1;
-        space = false;
-      }
-    }
-  };
+  const o = output;
+  o.length = 0;
+  o.runLength = 0;
+  o.space = false;
   for (let i = 0; i < text.length; i += 1) {
     const code = text.charCodeAt(i);
     if (code < 0x250) {
       // ASCII lowercase letters fold to themselves: the common case, inline.
-      if (code >= 0x61 && code <= 0x7a) {
-        const ch = text[i] as string;
-        if (ch === run && runLength > 0) runLength += 1;
-        else {
-          flush();
-          run = ch;
-          runLength = 1;
-        }
-        space = false;
-      } else emit(latinFold(code));
+      if (code >= 0x61 && code <= 0x7a) put(o, code);
+      else putFolded(o, latinFold(code));
       continue;
     }
     if (code >= 0x300 && code <= 0x36f) continue; // combining accents: folding drops them
@@ -229,8 +286,7 @@ function foldTextByChar(text: string): string | undefined {
       folded = SPACE_CHAR_RE.test(ch) ? ' ' : computeFold(ch);
       if (otherFolds.size < 10_000) otherFolds.set(ch, folded);
     }
-    emit(folded);
+    putFolded(o, folded);
   }
-  flush();
-  return out;
+  return writtenText(o);
 }

@@ -33,4 +33,14 @@ describe('foldText', () => {
   ])('%s: the same as folding the whole text', (_name, arbitrary) => {
     fc.assert(fc.property(arbitrary as fc.Arbitrary<string>, (text) => foldText(text) === reference(text)), { numRuns: 2000 });
   });
+
+  it('texts longer than its buffer and than one string conversion (8,192 units): the same', () => {
+    const long = fc.array(fc.constantFrom('Très ', 'déçu ', 'Œuvre ', 'nuuuul ', '👍👍👍 ', '\u2003', 'ß', '… ', '!!! '), { minLength: 2000, maxLength: 4000 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(long, (text) => {
+        expect(foldText(text)).toBe(reference(text));
+      }),
+      { numRuns: 20 },
+    );
+  });
 });
