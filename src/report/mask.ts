@@ -517,6 +517,9 @@ function runStart(text: string, digit: number, floor: number): number {
 function referenceAt(text: string, claims: Claims, start: number, run: string): number {
   let token = run;
   while (token.length > 0 && !isAlnum(token[token.length - 1] ?? '')) token = token.slice(0, -1);
+  // Shorter than 4, it is neither a marked reference (4 at least) nor an unmarked one (5 digits at least):
+  // the small numbers of most texts ("3 jours", "20€") stop here, before any pattern.
+  if (token.length < 4) return -1;
   const digits = countDigits(token);
   if (digits === 0 || DATE_LIKE.test(token) || MEASURE_LIKE.test(token) || TIME_LIKE.test(token) || SCORE_LIKE.test(token)) return -1;
   const before = text.slice(Math.max(0, start - 20), start);
