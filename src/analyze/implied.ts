@@ -3,7 +3,7 @@
 // à 45 €", "+20 % cette année"). Rules are lexicon data (docs/lexicon-format.md
 // § Implied complaints); this module only reads numbers on the unit stream.
 import type { ImpliedRule } from '../lexicon/types.js';
-import type { Unit } from './negation.js';
+import { keyAt, type Unit } from './negation.js';
 
 /** Minutes in one of each duration unit, by key (folded, as the tokenizer writes it). */
 const UNIT_MINUTES: ReadonlyMap<string, number> = new Map([
@@ -59,8 +59,8 @@ function durationAt(units: readonly Unit[], k: number): { minutes: number; end: 
   const n = numberAt(units, k);
   if (n === undefined) return undefined;
   let j = k + 1;
-  if (units[j]?.key === 'bonnes' || units[j]?.key === 'longues' || units[j]?.key === 'grosses') j += 1;
-  const per = UNIT_MINUTES.get(units[j]?.key ?? '');
+  if (keyAt(units, j) === 'bonnes' || keyAt(units, j) === 'longues' || keyAt(units, j) === 'grosses') j += 1;
+  const per = UNIT_MINUTES.get(keyAt(units, j));
   if (per === undefined) return undefined;
   return { minutes: n * per, end: j + 1 };
 }
@@ -70,18 +70,18 @@ function increaseAt(units: readonly Unit[], k: number): { percent: number; end: 
   const n = numberAt(units, k);
   if (n === undefined || units[k]?.kind !== 'number') return undefined;
   // "de 30 (€) à 45 (€)"
-  if (units[k - 1]?.key === 'de') {
+  if (keyAt(units, k - 1) === 'de') {
     let j = k + 1;
-    if (units[j]?.key === '€' || units[j]?.key === 'euros' || units[j]?.key === 'eur') j += 1;
-    if (units[j]?.key === 'a') {
+    if (keyAt(units, j) === '€' || keyAt(units, j) === 'euros' || keyAt(units, j) === 'eur') j += 1;
+    if (keyAt(units, j) === 'a') {
       const to = numberAt(units, j + 1);
       if (to !== undefined && n > 0 && units[j + 1]?.kind === 'number') return { percent: ((to - n) / n) * 100, end: j + 2 };
     }
   }
-  if (units[k + 1]?.key === '%' && (units[k - 1]?.key === '+' || units[k + 2]?.key === 'de' || units[k - 1]?.key === 'de')) {
+  if (keyAt(units, k + 1) === '%' && (keyAt(units, k - 1) === '+' || keyAt(units, k + 2) === 'de' || keyAt(units, k - 1) === 'de')) {
     // "10 % de réduction", "-20 % avec le code": a discount, not a rise.
-    for (let j = k + 2; j < k + 5; j += 1) if (DISCOUNT.has(units[j]?.key ?? '')) return undefined;
-    if (units[k - 1]?.key === '-' || DISCOUNT.has(units[k - 2]?.key ?? '')) return undefined;
+    for (let j = k + 2; j < k + 5; j += 1) if (DISCOUNT.has(keyAt(units, j))) return undefined;
+    if (keyAt(units, k - 1) === '-' || DISCOUNT.has(keyAt(units, k - 2))) return undefined;
     return { percent: n, end: k + 2 };
   }
   return undefined;
@@ -136,8 +136,8 @@ export function findImplied(units: readonly Unit[], rules: readonly CompiledImpl
     const duration = durationAt(units, k);
     const increase = duration === undefined ? increaseAt(units, k) : undefined;
     if (duration === undefined && increase === undefined) continue;
-    const prev = units[k - 1]?.key ?? '';
-    const prev2 = units[k - 2]?.key ?? '';
+    const prev = keyAt(units, k - 1);
+    const prev2 = keyAt(units, k - 2);
     // "il y a 3 semaines" is a date in the past, not "à 3 h".
     const short = SHORTENERS.has(prev) && !(prev === 'a' && prev2 === 'y');
     if (duration !== undefined && (short || SHORTENERS_2.has(prev2) || SHORTENERS_2.has(prev))) continue;

@@ -48,6 +48,16 @@ function endsLongBreak(config: NegationConfig, key: string): boolean {
   return false;
 }
 
+/**
+ * The key of the unit at `k`, '' outside the units (no word, no list holds
+ * it). A read past either end made V8 drop the optimised code of the pass the
+ * first time it happened, and an undefined key once more where only strings
+ * had been compared: the index is checked, and the answer is always a string.
+ */
+export function keyAt(units: readonly Unit[], k: number): string {
+  return k >= 0 && k < units.length ? (units[k] as Unit).key : '';
+}
+
 /** True when unit `k` ends a clause (a break word, a break punctuation, the end of a multi-word break). */
 export function isBreak(units: readonly Unit[], k: number, config: NegationConfig): boolean {
   const u = units[k];
@@ -61,7 +71,7 @@ export function isBreak(units: readonly Unit[], k: number, config: NegationConfi
   for (const seq of config.longBreaks) {
     if (seq.length === 0 || seq[seq.length - 1] !== u.key) continue;
     let ok = true;
-    for (let s = 0; s < seq.length && ok; s += 1) if (units[k - s]?.key !== seq[seq.length - 1 - s]) ok = false;
+    for (let s = 0; s < seq.length && ok; s += 1) if (keyAt(units, k - s) !== seq[seq.length - 1 - s]) ok = false;
     if (ok) return true;
   }
   return false;
@@ -88,7 +98,7 @@ export function indexClauses(units: readonly Unit[], config: NegationConfig): Cl
     if (k === 0 || units[k - 1]?.sentence !== units[k]?.sentence || isBreak(units, k - 1, config)) clauseStart[k] = k;
     else clauseStart[k] = clauseStart[k - 1] ?? 0;
     lastNe[k] = ne;
-    if (units[k]?.key === 'ne') ne = k;
+    if (keyAt(units, k) === 'ne') ne = k;
   }
   return { clauseStart, lastNe };
 }
@@ -132,7 +142,7 @@ export function personneIsPerson(units: readonly Unit[], k: number): boolean {
 }
 
 function negatorAt(units: readonly Unit[], k: number, clauseStart: number, matchStart: number, clauses: ClauseIndex | undefined): boolean {
-  const key = units[k]?.key;
+  const key = keyAt(units, k);
   // "non" negates the next word only ("non conforme", not "non autorisée depuis la mise à jour").
   if (key === 'non') {
     for (let b = k + 1; b < matchStart; b += 1) if (isWord(units[b])) return false;
@@ -141,18 +151,18 @@ function negatorAt(units: readonly Unit[], k: number, clauseStart: number, match
   if (key === 'personne') return !personneIsPerson(units, k);
   // "Rien à dire, très bon accueil", "rien à ajouter pour les excellents produits": a closed
   // statement of satisfaction, not a negation of what follows it.
-  if (key === 'rien' && units[k + 1]?.key === 'a' && NOTHING_TO.has(units[k + 2]?.key ?? '')) return false;
+  if (key === 'rien' && keyAt(units, k + 1) === 'a' && NOTHING_TO.has(keyAt(units, k + 2))) return false;
   // "Aucun problème et super produits", "sans souci, rapide": aucun and sans negate the noun
   // phrase they open (a few words), not the rest of the clause.
   // "Sans me sortir le … », "sans avoir reçu …": sans before a verb negates the verb phrase.
-  const after = units[k + 1]?.key ?? '';
+  const after = keyAt(units, k + 1);
   const verbal = key === 'sans' && (CLITICS.has(after) || /(?:er|ir|re|oir)$/.test(after));
   if (DETERMINER_NEGATORS.has(key ?? '') && !verbal) {
     let between = 0;
     for (let b = k + 1; b < matchStart; b += 1) {
       if (isWord(units[b])) between += 1;
       // "Aucun souci et super accueil": a coordination opens a new noun phrase.
-      if (units[b]?.key === 'et' || units[b]?.key === 'ou') return false;
+      if (keyAt(units, b) === 'et' || keyAt(units, b) === 'ou') return false;
     }
     if (between > DETERMINER_SCOPE) return false;
   }
@@ -161,7 +171,7 @@ function negatorAt(units: readonly Unit[], k: number, clauseStart: number, match
     // elsewhere it compares ("plus rapide", "plus de 2 heures").
     if (clauses !== undefined) {
       if ((clauses.lastNe[k] ?? -1) >= clauseStart) return true;
-    } else for (let b = clauseStart; b < k; b += 1) if (units[b]?.key === 'ne') return true;
+    } else for (let b = clauseStart; b < k; b += 1) if (keyAt(units, b) === 'ne') return true;
     const next = units[k + 1];
     const after = units[k + 2];
     return k === clauseStart && next?.key === 'de' && after !== undefined && after.kind !== 'number';
@@ -169,9 +179,9 @@ function negatorAt(units: readonly Unit[], k: number, clauseStart: number, match
   if (key === 'ne') {
     // "ne … que" restricts rather than negates ("je n'ai eu que des éloges").
     for (let b = k + 1; b < matchStart; b += 1) {
-      const between = units[b]?.key;
+      const between = keyAt(units, b);
       if (between === 'que') return false;
-      if (between !== undefined && POST_NEGATORS.has(between)) return true;
+      if (POST_NEGATORS.has(between)) return true;
     }
     return true;
   }
@@ -200,7 +210,7 @@ export function isNegated(units: readonly Unit[], start: number, end: number, co
     if (next !== undefined && POST_NEGATORS.has(next.key) && !isBreak(units, end, config)) {
       // A subject, possibly followed by object pronouns, just before the match.
       for (let k = start - 1; k >= clauseStart; k -= 1) {
-        const key = units[k]?.key ?? '';
+        const key = keyAt(units, k);
         if (SUBJECTS.has(key)) return true;
         if (!CLITICS.has(key)) break;
       }
@@ -218,8 +228,8 @@ const PLAIN_NEGATORS = frenchNegatorsExcept('plus', 'personne');
  */
 export function hasInnerNegator(units: readonly Unit[], start: number, end: number, config: NegationConfig): boolean {
   for (let k = start + 1; k < end - 1; k += 1) {
-    const key = units[k]?.key;
-    if (key !== undefined && config.innerNegators.has(key) && config.negators.has(key)) return true;
+    const key = keyAt(units, k);
+    if (config.innerNegators.has(key) && config.negators.has(key)) return true;
   }
   return false;
 }

@@ -1108,8 +1108,9 @@ function matcherFrom(lexicon: Lexicon, data: MatcherData, options: CompileOption
         const pattern = ends[p] as CompiledPattern;
         out.push({ pattern, start, end: j, negated, fuzzy });
       }
-      const unit = units[j];
-      const ki = info[j];
+      // Read within the units only: past the last, an array read V8 had not seen made it drop the optimised walk once.
+      const unit = j < units.length ? units[j] : undefined;
+      const ki = j < units.length ? info[j] : undefined;
       if (unit !== undefined && ki !== undefined && unit.sentence === sentence) {
         const k0 = table[row + KEY] as number;
         const k1 = table[row + ROW + KEY] as number;
@@ -1140,8 +1141,9 @@ function matcherFrom(lexicon: Lexicon, data: MatcherData, options: CompileOption
         // A gap's node is followed by words: each skipped position costs a mask test, a lookup only where the token may go on.
         for (let skip = gapMin[g] as number; skip <= max; skip += 1) {
           const at = j + skip;
-          const u = units[at];
-          if (u === undefined || u.sentence !== sentence) break;
+          if (at >= units.length) break;
+          const u = units[at] as MatchUnit;
+          if (u.sentence !== sentence) break;
           if (m === -1 || (m & (info[at] as KeyInfo).mask) !== 0) step(next, at, start, sentence, negated, fuzzy);
         }
       }

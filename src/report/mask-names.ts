@@ -170,6 +170,8 @@ interface Word {
 
 /** The folding of a word ('' for none: before the first word, after the last). */
 const folded = (w: Word | undefined): string => (w === undefined ? '' : (w.folding ??= fold(w.text)));
+/** The word at `i`, undefined outside the list (read so, not past its ends: V8 dropped its optimised code there once). */
+const wordAt = (ws: readonly Word[], i: number): Word | undefined => (i >= 0 && i < ws.length ? ws[i] : undefined);
 
 // A word, a capital: read from a given offset (sticky).
 const WORD = /\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*/uy;
@@ -182,7 +184,7 @@ const at = (re: RegExp, text: string, i: number): boolean => {
 /** The word at `i` starts with a capital, or "d'"/"l'" + capital: ASCII letters by code, the rest by a regex (this runs on every word). */
 function isCapAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
-  if (c < 0x80) return c <= 0x5a || ((c === 0x64 || c === 0x6c) && (text.charCodeAt(i + 1) === 0x27 || text.charCodeAt(i + 1) === 0x2019) && at(UPPER_AT, text, i + 2));
+  if (c < 0x80) return c <= 0x5a || ((c === 0x64 || c === 0x6c) && i + 1 < text.length && (text.charCodeAt(i + 1) === 0x27 || text.charCodeAt(i + 1) === 0x2019) && at(UPPER_AT, text, i + 2));
   return at(UPPER_AT, text, i);
 }
 
@@ -200,7 +202,9 @@ function wordEnd(text: string, i: number, letters: Uint8Array, scanned: { hash: 
   let h = 0;
   let end = i;
   let d = text.charCodeAt(i);
-  for (let l = letters[d]; l || ((d === 0x27 || d === 0x2019) && end > i && letters[text.charCodeAt(end + 1)] && (l = 0x27)); l = letters[(d = text.charCodeAt(++end))]) {
+  // Past the text a code reads as 0, no letter (charCodeAt's NaN there made V8 drop the optimised code once).
+  const n = text.length;
+  for (let l = letters[d]; l || ((d === 0x27 || d === 0x2019) && end > i && end + 1 < n && letters[text.charCodeAt(end + 1)] && (l = 0x27)); l = letters[(d = ++end < n ? text.charCodeAt(end) : 0)]) {
     h = (Math.imul(h, HASH_BASE) + l) | 0;
   }
   if ((d >= 0x80 || d === 0x2d || d === 0x27) && at(WORD, text, i) && WORD.lastIndex > end) {
@@ -227,8 +231,8 @@ function words(text: string, free: (start: number, end: number) => boolean): Wor
         end,
         cue: cap || scanned.hash === -1 || hashes.has(scanned.hash),
         cap,
-        dot: text.charCodeAt(end) === 46,
-        blocked: !free(i, end) || isDigit(text.charCodeAt(end)) || isDigit(text.charCodeAt(i - 1)),
+        dot: end < text.length && text.charCodeAt(end) === 46,
+        blocked: !free(i, end) || (end < text.length && isDigit(text.charCodeAt(end))) || (i > 0 && isDigit(text.charCodeAt(i - 1))),
       });
       i = end;
     }
@@ -290,7 +294,7 @@ function takeName(ws: readonly Word[], text: string, i: number, o: TakeOptions):
       // A particle belongs to the name only when a capitalised name word follows it.
       let j = k + 1;
       while (j < ws.length && j - k < 4 && PARTICLES.has(folded(ws[j])) && SPACES.test(text.slice((ws[j - 1] as Word).end, (ws[j] as Word).start))) j++;
-      const next = ws[j];
+      const next = wordAt(ws, j);
       if (next !== undefined && SPACES.test(text.slice((ws[j - 1] as Word).end, next.start)) && isCapName(next, o.brands) && (w.cap || first >= 0 || o.lower > 0)) {
         if (first < 0) first = k;
         k = j;
@@ -460,7 +464,7 @@ function namesIn(ws: readonly Word[], text: string): Array<[number, number]> {
       if (push(takeName(ws, text, i + 1, { lower: LOWER_AFTER.has(folded(w)) ? 1 : 0, brands: false, max: 3 }))) continue;
     }
     // 2. "je m'appelle X Y", "je me nomme X".
-    if ((folded(w) === "m'appelle" || (folded(w) === 'nomme' && folded(ws[i - 1]) === 'me')) && next !== undefined && SPACES.test(gap)) {
+    if ((folded(w) === "m'appelle" || (folded(w) === 'nomme' && folded(wordAt(ws, i - 1)) === 'me')) && next !== undefined && SPACES.test(gap)) {
       if (push(takeName(ws, text, i + 1, { lower: 2, brands: true, max: 3 }))) continue;
     }
     // 3. A staff role: "votre conseillère Émilie Dufour", "Agent Thomas :".
@@ -468,7 +472,7 @@ function namesIn(ws: readonly Word[], text: string): Array<[number, number]> {
       if (push(takeName(ws, text, i + 1, { lower: 0, brands: true, max: 2 }))) continue;
     }
     // 4. A sign-off: "Cordialement, Paul Gauthier", "Bien à vous,\nCéline".
-    const signOff = SIGN_OFFS.has(folded(w)) || (folded(w) === 'vous' && folded(ws[i - 1]) === 'a' && folded(ws[i - 2]) === 'bien');
+    const signOff = SIGN_OFFS.has(folded(w)) || (folded(w) === 'vous' && folded(wordAt(ws, i - 1)) === 'a' && folded(wordAt(ws, i - 2)) === 'bien');
     if (signOff && next !== undefined && /^[ \u00a0\u202f]*[,.!]?[ \u00a0\u202f]*(?:\r?\n[ \u00a0\u202f]*)*$/u.test(gap) && (next.cap || isInitial(next))) {
       if (push(takeName(ws, text, i + 1, { lower: 0, brands: true, max: 3 }))) continue;
     }
@@ -482,7 +486,7 @@ function namesIn(ws: readonly Word[], text: string): Array<[number, number]> {
       }
     }
     // 6. A common first name, with the surname that follows: "Julie (conseillère)", "Émilie Dufour".
-    if (w.cap && isFirstName(folded(w)) && !NOT_BEFORE_NAME.has(folded(ws[i - 1]))) {
+    if (w.cap && isFirstName(folded(w)) && !NOT_BEFORE_NAME.has(folded(wordAt(ws, i - 1)))) {
       if (push(takeName(ws, text, i, { lower: 0, brands: false, max: 3 }))) continue;
     }
   }

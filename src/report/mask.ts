@@ -503,7 +503,7 @@ function runStart(text: string, digit: number, floor: number): number {
   let start = digit;
   while (start > floor) {
     const low = text.charCodeAt(start - 1);
-    const high = text.charCodeAt(start - 2);
+    const high = start >= 2 ? text.charCodeAt(start - 2) : 0;
     const width = low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff && start - 2 >= floor ? 2 : 1;
     if (!IN_RUN.test(text.slice(start - width, start))) break;
     start -= width;

@@ -48,7 +48,9 @@ for (const ch of 'aeiouyâàëéêèïîôûù') VOWEL_CODES[ch.charCodeAt(0)] =
 
 /** Whether `word[i]` is a vowel (marked I, U, Y are not; nor is a position outside the word). */
 function vowelAt(word: string, i: number): boolean {
-  const code = word.charCodeAt(i); // NaN outside the word
+  // Outside the word, no vowel (read as such, not as charCodeAt's NaN: V8 would drop the optimised code once).
+  if (i < 0 || i >= word.length) return false;
+  const code = word.charCodeAt(i);
   return code < 256 && VOWEL_CODES[code] === 1;
 }
 
@@ -75,7 +77,7 @@ export function markVowels(word: string): string {
     const before = vowelAt(word, i - 1);
     const after = vowelAt(word, i + 1);
     const marked =
-      code === Y ? before || after : (before && after) || (code === U && word.charCodeAt(i - 1) === Q);
+      code === Y ? before || after : (before && after) || (code === U && i > 0 && word.charCodeAt(i - 1) === Q);
     if (marked) {
       out += word.slice(copied, i) + String.fromCharCode(code - 32); // upper case
       copied = i + 1;

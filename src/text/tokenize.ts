@@ -307,7 +307,7 @@ function scanWord(text: string, s: number, tokens: Token[], sms: SmsTable): numb
   const e = matchAt(WORD_Y, text, s);
   if (e < 0) return push(tokens, text, s, s + 1, 'symbol', text[s] ?? ''); // unreachable: s is a letter
 
-  const after = text.charCodeAt(e);
+  const after = e < text.length ? text.charCodeAt(e) : 0;
   if (after === 0x40 || after === 0x2e || after === 0x5f || after === 0x2b || after === 0x25 || after === 0x3a) {
     const linked = scanLinked(text, s, e, tokens);
     if (linked > 0) return linked;
@@ -454,7 +454,7 @@ function pushUrl(text: string, s: number, end: number, tokens: Token[]): number 
 }
 
 function scanDigits(text: string, s: number, tokens: Token[]): number {
-  const next = text.charCodeAt(s + 1);
+  const next = s + 1 < text.length ? text.charCodeAt(s + 1) : 0;
   if (next === 0xfe0f || next === 0x20e3) {
     const end = matchAt(EMOJI_Y, text, s);
     if (end > 0) return push(tokens, text, s, end, 'emoji', emojiNorm(text.slice(s, end)));
@@ -465,7 +465,7 @@ function scanDigits(text: string, s: number, tokens: Token[]): number {
   }
   let end = matchAt(THOUSANDS_Y, text, s);
   if (end < 0) end = matchAt(NUMBER_Y, text, s);
-  const after = text.charCodeAt(end);
+  const after = end < text.length ? text.charCodeAt(end) : 0;
   if (after === 0x40 || after === 0x2e || after === 0x5f || after === 0x2d) {
     const linked = scanLinked(text, s, end, tokens);
     if (linked > 0) return linked;
