@@ -1,7 +1,8 @@
 // Hashing shared by the report's term tables and the matcher's misspelling
 // index: a polynomial hash whose value for a string built from pieces follows
-// from the pieces' (so a string need not be built to be hashed), and a Bloom
-// filter over such hashes, two bits a value.
+// from the pieces' (so a string need not be built to be hashed), the bucket of
+// such a hash in an open-addressing table, and a Bloom filter over such
+// hashes, two bits a value.
 
 /** The polynomial hash of the UTF-16 code units, mod 2³². */
 export const HASH_BASE = 0x01000193;
@@ -18,6 +19,16 @@ export function hashOf(s: string): number {
   let h = 0;
   for (let i = 0; i < s.length; i++) h = (Math.imul(h, HASH_BASE) + s.charCodeAt(i)) | 0;
   return h;
+}
+
+/** The bucket of hash `h` in a table of `mask` + 1 (a power of two): its bits spread first (murmur3's finaliser). */
+export function bucketOf(h: number, mask: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h & mask;
 }
 
 /** An empty Bloom filter for `values` values, 16 bits each or a little more (a power of two of 32-bit words). */

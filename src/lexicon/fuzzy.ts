@@ -17,7 +17,7 @@
 // when its spelling is the lexicon's; a token without any accent still matches.
 import { FR_WORDS } from '../data/fr-words.generated.js';
 import { foldKey } from '../text/index.js';
-import { bloomFilter, bloomHas, hashOf, hashPower, HASH_BASE } from '../_utils/hash.js';
+import { bloomFilter, bloomHas, bucketOf, hashOf, hashPower, HASH_BASE } from '../_utils/hash.js';
 
 /** Least letters of a lexicon word a misspelling may be corrected to, and of the misspelling itself. */
 export const FUZZY_MIN = 5;
@@ -158,65 +158,87 @@ export function editCost(a: string, b: string): number {
 }
 
 /**
- * Symmetric-delete index: every key and its one-letter deletions → the keys.
- * Beside the map, a Bloom filter of the variants' hashes: a word's own
- * deletions are hashed from its prefixes without building them, and only a
- * variant the filter may hold is built and looked up. Most words of a corpus
- * are near no lexicon key, so most lookups end in the filter.
+ * Symmetric-delete index: every key and its one-letter deletions, by the
+ * hash of the variant → the keys. Only hashes are kept, not the variants:
+ * every key a word's variant leads to is checked with `withinOneEdit` anyway,
+ * so a hash shared by two variants only costs that check. A variant's hash is
+ * computed from the hashes of the key's prefixes, without building it, at
+ * build as at lookup. Beside it, a Bloom filter of the hashes: most words of a
+ * corpus are near no lexicon key, and most lookups end in the filter. (A map
+ * of the variants' strings held 5 MB on every heap that met a misspelling,
+ * tens of thousands of objects for each full collection to mark: now typed
+ * arrays.)
  */
 export class DeletionIndex {
-  private readonly map = new Map<string, string[]>();
+  private readonly keys: string[] = [];
+  /** Per (variant, key) pair: the variant's hash, the key's id, the next pair of its bucket (+ 1; 0 ends). */
+  private readonly hashes: Int32Array;
+  private readonly ids: Int32Array;
+  private readonly next: Int32Array;
+  /** Per bucket: its first pair + 1, 0 when empty. */
+  private readonly heads: Int32Array;
   /** Two bits a variant, about 16 bits per variant (a false positive only costs the lookup it would have made). */
   private readonly filter: Int32Array;
+  /** A word's deletion hashes, kept from word to word. */
+  private readonly scratch: number[] = [];
 
   constructor(keys: Iterable<string>) {
-    // Distinct keys give distinct (variant, key) pairs: one key's deletions differ unless they drop one of a double, skipped below.
+    const hashes: number[] = [];
+    const ids: number[] = [];
     for (const key of new Set(keys)) {
-      this.put(key, key);
-      for (let i = 0; i < key.length; i += 1) {
-        // Deleting either letter of a double gives the same string: index it once.
-        if (i > 0 && key[i] === key[i - 1]) continue;
-        this.put(key.slice(0, i) + key.slice(i + 1), key);
-      }
+      hashes.push(hashOf(key));
+      deletionHashes(key, hashes[ids.length] as number, hashes);
+      while (ids.length < hashes.length) ids.push(this.keys.length);
+      this.keys.push(key);
     }
-    this.filter = bloomFilter(this.map.size);
-    for (const variant of this.map.keys()) bloomHas(this.filter, hashOf(variant), true);
+    let buckets = 16;
+    while (buckets < hashes.length * 2) buckets *= 2;
+    this.hashes = Int32Array.from(hashes);
+    this.ids = Int32Array.from(ids);
+    this.next = new Int32Array(hashes.length);
+    this.heads = new Int32Array(buckets);
+    this.filter = bloomFilter(hashes.length);
+    for (let p = 0; p < hashes.length; p += 1) {
+      const b = bucketOf(hashes[p] as number, buckets - 1);
+      this.next[p] = this.heads[b] as number;
+      this.heads[b] = p + 1;
+      bloomHas(this.filter, hashes[p] as number, true);
+    }
   }
 
-  private put(variant: string, key: string): void {
-    const list = this.map.get(variant);
-    if (list === undefined) this.map.set(variant, [key]);
-    else if (list[list.length - 1] !== key) list.push(key);
-  }
-
-  get size(): number {
-    return this.map.size;
-  }
-
-  /** Indexed keys one edit away from `word` (not `word` itself), in index order. */
+  /** Indexed keys one edit away from `word` (not `word` itself). */
   near(word: string): string[] {
-    let out: string[] | undefined;
-    const visit = (variant: string): void => {
-      const list = this.map.get(variant);
-      if (list === undefined) return;
-      for (const key of list) {
-        if (key === word || (out !== undefined && out.includes(key))) continue;
-        if (withinOneEdit(word, key)) (out ??= []).push(key);
-      }
-    };
-    visit(word);
-    // The hash of the word without letter i, from the hash of its first i letters
-    // (`prefix`): whole + (prefix − (prefix·B + cᵢ))·B^(n−1−i), all mod 2³².
+    const out: string[] = [];
     const whole = hashOf(word);
-    for (let i = 0, prefix = 0; i < word.length; i += 1) {
-      const next = (Math.imul(prefix, HASH_BASE) + word.charCodeAt(i)) | 0;
-      // Deleting either letter of a double gives the same string: looked up once.
-      if (word[i] !== word[i - 1] && bloomHas(this.filter, (whole + Math.imul(prefix - next, hashPower(word.length - 1 - i))) | 0)) {
-        visit(word.slice(0, i) + word.slice(i + 1));
-      }
-      prefix = next;
+    this.visit(word, whole, out);
+    const deletions = this.scratch;
+    deletions.length = 0;
+    deletionHashes(word, whole, deletions);
+    for (const h of deletions) if (bloomHas(this.filter, h)) this.visit(word, h, out);
+    return out;
+  }
+
+  /** The keys under hash `h` one edit from `word`, added to `out` once each. */
+  private visit(word: string, h: number, out: string[]): void {
+    for (let p = this.heads[bucketOf(h, this.heads.length - 1)] as number; p !== 0; p = this.next[p - 1] as number) {
+      if (this.hashes[p - 1] !== h) continue;
+      const key = this.keys[this.ids[p - 1] as number] as string;
+      if (key !== word && !out.includes(key) && withinOneEdit(word, key)) out.push(key);
     }
-    return out ?? [];
+  }
+}
+
+/**
+ * Appends the hashes of `word`'s one-letter deletions (a deletion of either
+ * letter of a double once), `whole` being `hashOf(word)`: the hash without
+ * letter i from the hash of the first i letters (`prefix`), without building
+ * the string: whole + (prefix − (prefix·B + cᵢ))·B^(n−1−i), all mod 2³².
+ */
+function deletionHashes(word: string, whole: number, out: number[]): void {
+  for (let i = 0, prefix = 0; i < word.length; i += 1) {
+    const next = (Math.imul(prefix, HASH_BASE) + word.charCodeAt(i)) | 0;
+    if (i === 0 || word.charCodeAt(i) !== word.charCodeAt(i - 1)) out.push((whole + Math.imul(prefix - next, hashPower(word.length - 1 - i))) | 0);
+    prefix = next;
   }
 }
 

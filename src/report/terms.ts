@@ -33,7 +33,7 @@
  * and identical to the table built without a budget.
  */
 import { compareStrings } from './counts.js';
-import { bloomFilter, bloomHas, hashOf, hashPower, HASH_BASE } from '../_utils/hash.js';
+import { bloomFilter, bloomHas, bucketOf, hashOf, hashPower, HASH_BASE } from '../_utils/hash.js';
 
 /** One word or expression table of the state (plain JSON). */
 export interface TermTable {
@@ -82,15 +82,6 @@ export function termTableOf(value: unknown, slack = 0): TermTable {
 /** The hash of `x + ' ' + y` from the hash of x, and y with its hash. */
 const joinHash = (hx: number, y: string, hy: number): number => (Math.imul((Math.imul(hx, HASH_BASE) + 32) | 0, hashPower(y.length)) + hy) | 0;
 
-/** Spreads the bits before masking (murmur3's finaliser). */
-function bucketOf(h: number, mask: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h & mask;
-}
 
 /** `key` holds `word` at `at` (compared in place: words are short, and a builtin call per word cost more). */
 function holds(key: string, word: string, at: number): boolean {
