@@ -190,8 +190,12 @@ interface FoldOutput {
   space: boolean;
 }
 
-/** The buffer's code units as a string (a leading U+FEFF kept, were folding ever to write one). */
-const utf16 = new TextDecoder('utf-16le', { ignoreBOM: true });
+/**
+ * The buffer's code units as a string, read in the machine's byte order (a
+ * Uint16Array holds them so). A leading U+FEFF would be taken for a byte-order
+ * mark, but folding never writes one (it removes it).
+ */
+const utf16 = new TextDecoder(new Uint8Array(Uint16Array.of(1).buffer)[0] === 1 ? 'utf-16le' : 'utf-16be');
 const output: FoldOutput = { units: new Uint16Array(1024), length: 0, run: -1, runLength: 0, space: false };
 
 /** One code point of the folded text (whitespace already as 32). */
