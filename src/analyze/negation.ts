@@ -157,7 +157,7 @@ function negatorAt(units: readonly Unit[], k: number, clauseStart: number, match
   // "Sans me sortir le … », "sans avoir reçu …": sans before a verb negates the verb phrase.
   const after = keyAt(units, k + 1);
   const verbal = key === 'sans' && (CLITICS.has(after) || /(?:er|ir|re|oir)$/.test(after));
-  if (DETERMINER_NEGATORS.has(key ?? '') && !verbal) {
+  if (DETERMINER_NEGATORS.has(key) && !verbal) {
     let between = 0;
     for (let b = k + 1; b < matchStart; b += 1) {
       if (isWord(units[b])) between += 1;

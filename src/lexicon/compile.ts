@@ -1022,8 +1022,7 @@ function matcherFrom(lexicon: Lexicon, data: MatcherData, options: CompileOption
     infos.set(key, info);
     return info;
   };
-  const knownInfo = (key: string): KeyInfo | undefined => infos.get(key);
-  const infoOf = (key: string): KeyInfo => knownInfo(key) ?? remember(key, computeInfo(key));
+  const infoOf = (key: string): KeyInfo => infos.get(key) ?? remember(key, computeInfo(key));
   /** A key's record, not remembered (src/analyze/facts.ts keeps it with what the analysis reads of the key). */
   const computeInfo = (key: string): KeyInfo => {
     const stem = stemOf(key);
@@ -1056,7 +1055,7 @@ function matcherFrom(lexicon: Lexicon, data: MatcherData, options: CompileOption
    * `salé` is not the lexicon's `sale`, `déconnecte` is its `déconnecté`.
    */
   const accentedInfoOf = (form: string, plain: KeyInfo): KeyInfo => {
-    const info = knownInfo(form);
+    const info = infos.get(form);
     if (info !== undefined) return info;
     const spellings = (accented.get(plain.key) ?? NONE_KEYS).filter((w) => accentsWithin(form, w));
     const first = firstEdges(spellings[0] ?? form, plain.stem, plain.globs);

@@ -17,7 +17,7 @@
 // when its spelling is the lexicon's; a token without any accent still matches.
 import { FR_WORDS } from '../data/fr-words.generated.js';
 import { foldKey } from '../text/index.js';
-import { bloomFilter, bloomHas, bucketOf, hashOf, hashPower, HASH_BASE } from '../_utils/hash.js';
+import { bucketOf, hashOf, hashPower, HASH_BASE } from '../_utils/hash.js';
 
 /** Least letters of a lexicon word a misspelling may be corrected to, and of the misspelling itself. */
 export const FUZZY_MIN = 5;
@@ -163,11 +163,11 @@ export function editCost(a: string, b: string): number {
  * every key a word's variant leads to is checked with `withinOneEdit` anyway,
  * so a hash shared by two variants only costs that check. A variant's hash is
  * computed from the hashes of the key's prefixes, without building it, at
- * build as at lookup. Beside it, a Bloom filter of the hashes: most words of a
- * corpus are near no lexicon key, and most lookups end in the filter. (A map
- * of the variants' strings held 5 MB on every heap that met a misspelling,
- * tens of thousands of objects for each full collection to mark: now typed
- * arrays.)
+ * build as at lookup. Most words of a corpus are near no lexicon key: their
+ * lookups end on an empty bucket or a hash that differs, no string built (a
+ * Bloom filter in front of the table answered no faster). (A map of the
+ * variants' strings held 5 MB on every heap that met a misspelling, tens of
+ * thousands of objects for each full collection to mark: now typed arrays.)
  */
 export class DeletionIndex {
   private readonly keys: string[] = [];
@@ -177,8 +177,6 @@ export class DeletionIndex {
   private readonly next: Int32Array;
   /** Per bucket: its first pair + 1, 0 when empty. */
   private readonly heads: Int32Array;
-  /** Two bits a variant, about 16 bits per variant (a false positive only costs the lookup it would have made). */
-  private readonly filter: Int32Array;
   /** A word's deletion hashes, kept from word to word. */
   private readonly scratch: number[] = [];
 
@@ -197,12 +195,10 @@ export class DeletionIndex {
     this.ids = Int32Array.from(ids);
     this.next = new Int32Array(hashes.length);
     this.heads = new Int32Array(buckets);
-    this.filter = bloomFilter(hashes.length);
     for (let p = 0; p < hashes.length; p += 1) {
       const b = bucketOf(hashes[p] as number, buckets - 1);
       this.next[p] = this.heads[b] as number;
       this.heads[b] = p + 1;
-      bloomHas(this.filter, hashes[p] as number, true);
     }
   }
 
@@ -214,7 +210,7 @@ export class DeletionIndex {
     const deletions = this.scratch;
     deletions.length = 0;
     deletionHashes(word, whole, deletions);
-    for (const h of deletions) if (bloomHas(this.filter, h)) this.visit(word, h, out);
+    for (const h of deletions) this.visit(word, h, out);
     return out;
   }
 

@@ -82,7 +82,6 @@ export function termTableOf(value: unknown, slack = 0): TermTable {
 /** The hash of `x + ' ' + y` from the hash of x, and y with its hash. */
 const joinHash = (hx: number, y: string, hy: number): number => (Math.imul((Math.imul(hx, HASH_BASE) + 32) | 0, hashPower(y.length)) + hy) | 0;
 
-
 /** `key` holds `word` at `at` (compared in place: words are short, and a builtin call per word cost more). */
 function holds(key: string, word: string, at: number): boolean {
   for (let i = 0; i < word.length; i++) if (key.charCodeAt(at + i) !== word.charCodeAt(i)) return false;

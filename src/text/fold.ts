@@ -215,12 +215,12 @@ function put(o: FoldOutput, point: number): void {
   o.space = false;
 }
 
-/** Every code point of a fold, whitespace as 32. */
+/** Every code point of a fold (whose only whitespace is ' ': `charFold` writes no other, tested for every code point). */
 function putFolded(o: FoldOutput, folded: string): void {
   for (let i = 0; i < folded.length; i += 1) {
     const point = folded.codePointAt(i) as number;
     if (point > 0xffff) i += 1;
-    put(o, point < 0x10000 && SPACE_CHAR_RE.test(String.fromCharCode(point)) ? 32 : point);
+    put(o, point);
   }
 }
 

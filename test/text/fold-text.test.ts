@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { foldKey } from '../../src/text/index.js';
-import { foldText } from '../../src/text/fold.js';
+import { charFold, foldText } from '../../src/text/fold.js';
 
 /** What foldText promises: the whole text folded at once, whitespace runs as one space. */
 const reference = (text: string): string => foldKey(text).replace(/\s+/g, ' ');
@@ -42,5 +42,18 @@ describe('foldText', () => {
       }),
       { numRuns: 20 },
     );
+  });
+
+  it('the fold of any character it reads alone holds no whitespace but a space (foldText writes folds as they are)', () => {
+    const otherSpace = /[^\S ]/u;
+    let read = 0;
+    for (let point = 0; point < 0x110000; point += 1) {
+      if (point >= 0xd800 && point <= 0xdfff) continue;
+      const folded = charFold(point);
+      if (folded === undefined) continue;
+      read += 1;
+      expect(otherSpace.test(folded), `U+${point.toString(16)} folds to ${JSON.stringify(folded)}`).toBe(false);
+    }
+    expect(read).toBeGreaterThan(5000);
   });
 });
