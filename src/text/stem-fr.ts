@@ -38,206 +38,259 @@
 //       steps (no rule can change them anyway), and '' gives '' (natural
 //       returns the string "undefined").
 //
-// The word is worked on as a string. Vowels that act as consonants are marked
-// in upper case (I, U, Y) first; regions are offsets into the marked word,
-// computed once: rules only cut or rewrite the end, so offsets stay valid.
+// The word is worked on in place, as UTF-16 codes in one buffer reused from
+// call to call: lower-cased (by toLowerCase, which returns a lower-case
+// string as it is), the vowels that act as consonants marked in upper case
+// (I, U, Y), then cut or rewritten at its end. Letters are compared by code
+// (a comment names each). No string is built until the stem is known, and
+// then mostly as a slice of the lower-cased input. Regions are offsets into
+// the marked word, computed once: rules only cut or rewrite the end, so
+// offsets stay valid. Every rewrite is shorter than what it replaces, so a
+// word that got shorter is a word that changed.
 
-// The vowels of the description, by UTF-16 code (all below 256).
-const VOWEL_CODES = new Uint8Array(256);
-for (const ch of 'aeiouyâàëéêèïîôûù') VOWEL_CODES[ch.charCodeAt(0)] = 1;
+/** The word: `b[0]`…`b[n - 1]` (the buffer grows when a longer word comes). */
+let b = new Uint16Array(64);
+let n = 0;
+/** From this offset on, the word may differ from the lower-cased input (marks aside). */
+let dirty = 0;
+/** Where RV, R1 and R2 start in the marked word (`n` when empty). */
+let rv = 0;
+let r1 = 0;
+let r2 = 0;
 
-/** Whether `word[i]` is a vowel (marked I, U, Y are not; nor is a position outside the word). */
-function vowelAt(word: string, i: number): boolean {
-  // Outside the word, no vowel (read as such, not as charCodeAt's NaN: V8 would drop the optimised code once).
-  if (i < 0 || i >= word.length) return false;
-  const code = word.charCodeAt(i);
-  return code < 256 && VOWEL_CODES[code] === 1;
+// The vowels of the description (all below 256).
+const VOWELS = new Uint8Array(256);
+for (const ch of 'aeiouyâàëéêèïîôûù') VOWELS[ch.charCodeAt(0)] = 1;
+
+/** Whether `b[i]` is a vowel (marked I, U, Y are not; nor is a position outside the word). */
+function vowel(i: number): boolean {
+  // Checked, not read past the end: V8 would drop the optimised code once.
+  if (i < 0 || i >= n) return false;
+  const code = b[i]!;
+  return code < 256 && VOWELS[code] === 1;
 }
 
-const [I, Q, U, Y] = [...'iquy'].map((ch) => ch.charCodeAt(0)) as [number, number, number, number];
+/** Whether `s` is written in the word at offset `i` (compared from its end: endings differ there first). */
+function at(s: string, i: number): boolean {
+  if (i < 0 || i + s.length > n) return false;
+  for (let j = s.length - 1; j >= 0; j--) if (b[i + j] !== s.charCodeAt(j)) return false;
+  return true;
+}
 
-/** Where RV, R1 and R2 start in the marked word (its length when empty). */
+const ends = (s: string): boolean => at(s, n - s.length);
+
+/** Puts `word` in the buffer as it is. */
+function load(word: string): void {
+  n = dirty = word.length;
+  if (n > b.length) b = new Uint16Array(n * 2);
+  for (let i = 0; i < n; i++) b[i] = word.charCodeAt(i);
+}
+
+/**
+ * Marks in upper case the `u` and `i` between two vowels, the `y` next to a
+ * vowel and the `u` after `q` (`jouer` → joUer, `yeux` → Yeux, `quand` →
+ * qUand), and finds RV, R1 and R2 in the marked word, in the same pass: a
+ * letter is settled once the next one is read. Deviation D1: neighbours are
+ * read in the unmarked word; D2 for RV. A marked word stays as it is (marks
+ * only take vowels away), so this gives the regions of a marked word too.
+ */
+function markAndRegions(): void {
+  let before = false; // whether b[i - 1] was a vowel before it was marked (D1)
+  let vowelNow = vowel(0); // whether b[i] is one before it is marked
+  let wasVowel = false; // whether b[i - 1] is one once marked
+  rv = r1 = r2 = n;
+  for (let i = 0; i < n; i++) {
+    const code = b[i]!;
+    const after = vowel(i + 1);
+    const marked =
+      (code === 0x79 /* y */ && (before || after)) ||
+      (code === 0x75 /* u */ && ((before && after) || (i > 0 && b[i - 1] === 0x71) /* q */)) ||
+      (code === 0x69 /* i */ && before && after);
+    if (marked) b[i] = code - 32; // upper case
+    const isVowel = vowelNow && !marked;
+    // RV after the first vowel but the first letter; R1 after the first non-vowel after a vowel, R2 after the next one.
+    if (isVowel && i > 0 && rv === n) rv = i + 1;
+    if (wasVowel && !isVowel) {
+      if (r1 === n) r1 = i + 1;
+      else if (r2 === n) r2 = i + 1;
+    }
+    before = vowelNow;
+    vowelNow = after;
+    wasVowel = isVowel;
+  }
+  if ((vowel(0) && vowel(1) && n > 3) || at('par', 0) || at('col', 0) || at('tap', 0)) rv = 3;
+}
+
+/** Where RV, R1 and R2 start in a marked word (its length when empty). */
 export interface Regions {
   readonly rv: number;
   readonly r1: number;
   readonly r2: number;
 }
 
-/**
- * Marks in upper case the `u` and `i` between two vowels, the `y` next to a
- * vowel and the `u` after `q` (`jouer` → joUer, `yeux` → Yeux, `quand` →
- * qUand). Deviation D1: neighbours are read in the unmarked word.
- */
+/** `word` with the vowels that act as consonants marked (the first step of `stemFrench`; for tests). */
 export function markVowels(word: string): string {
+  load(word);
+  markAndRegions();
   let out = '';
-  let copied = 0;
-  for (let i = 0; i < word.length; i++) {
-    const code = word.charCodeAt(i);
-    if (code !== U && code !== I && code !== Y) continue;
-    const before = vowelAt(word, i - 1);
-    const after = vowelAt(word, i + 1);
-    const marked =
-      code === Y ? before || after : (before && after) || (code === U && i > 0 && word.charCodeAt(i - 1) === Q);
-    if (marked) {
-      out += word.slice(copied, i) + String.fromCharCode(code - 32); // upper case
-      copied = i + 1;
-    }
-  }
-  return copied === 0 ? word : out + word.slice(copied);
+  for (let i = 0; i < n; i++) out += String.fromCharCode(b[i]!);
+  return out;
 }
 
-/** RV, R1 and R2 of a marked word (deviation D2 for RV). */
+/** RV, R1 and R2 of a marked word (for tests). */
 export function regions(word: string): Regions {
-  const n = word.length;
-  let rv = n;
-  if (vowelAt(word, 0) && vowelAt(word, 1) && n > 3) rv = 3;
-  else if (word.startsWith('par') || word.startsWith('col') || word.startsWith('tap')) rv = 3;
-  else {
-    for (let i = 1; i < n; i++) {
-      if (vowelAt(word, i)) {
-        rv = i + 1;
-        break;
-      }
+  load(word);
+  markAndRegions();
+  return { rv, r1, r2 };
+}
+
+// Every suffix of every list below, in one tree read from the end of the word.
+// The children of a node are at TREE[node × 32 + the number of their letter]
+// (LETTER: 1 to 31 for the letters of the suffixes, 0 for any other, whose
+// child is none). Node 0 is the root, so a child 0 is none. LISTS[node]: the
+// lists (one bit each) that hold the suffix spelled from the root to the node.
+// Room enough: the lists below make 29 lists, 25 letters and 312 nodes.
+const LETTER = new Uint8Array(256);
+const TREE = new Uint16Array(32 * 1024);
+const LISTS = [0];
+let letters = 0;
+let lists = 0;
+
+/** Adds the suffixes of `list` to the tree as a new list; its bit. */
+function suffixes(list: string): number {
+  const bit = 1 << lists++;
+  for (const suffix of list.split(' ')) {
+    let node = 0;
+    for (let j = suffix.length - 1; j >= 0; j--) {
+      node = TREE[node * 32 + (LETTER[suffix.charCodeAt(j)] ||= ++letters)] ||= LISTS.push(0) - 1;
     }
+    LISTS[node]! |= bit;
   }
-  const r1 = afterVowelThenOther(word, 0);
-  return { rv, r1, r2: afterVowelThenOther(word, r1) };
+  return bit;
 }
 
-/** Offset just after the first non-vowel that follows a vowel lying at or after `from`. */
-function afterVowelThenOther(word: string, from: number): number {
-  for (let i = from + 1; i < word.length; i++) {
-    if (vowelAt(word, i - 1) && !vowelAt(word, i)) return i + 1;
+/** The lists that hold a suffix of the word read by the last `longest`. */
+let met = 0;
+
+/** Length of the longest suffix of the word in `list` that starts at or after `from` (0 when none). */
+function longest(list: number, from: number): number {
+  let length = 0;
+  met = 0;
+  for (let node = 0, j = n - 1; j >= from; j--) {
+    const code = b[j]!;
+    node = code < 256 ? TREE[node * 32 + LETTER[code]!]! : 0;
+    if (node === 0) break;
+    met |= LISTS[node]!;
+    if ((LISTS[node]! & list) !== 0) length = n - j;
   }
-  return word.length;
+  return length;
 }
 
-/** Suffixes by the code of their last letter, longest first: the first hit is the longest. */
-type Suffixes = ReadonlyMap<number, readonly string[]>;
+const cut = (length: number): void => {
+  n -= length;
+};
 
-function suffixes(list: string): Suffixes {
-  const byLast = new Map<number, string[]>();
-  for (const suffix of list.split(' ').sort((a, b) => b.length - a.length)) {
-    const last = suffix.charCodeAt(suffix.length - 1);
-    byLast.set(last, [...(byLast.get(last) ?? []), suffix]);
-  }
-  return byLast;
+/** Replaces the `length` last letters with `to` (always shorter). */
+function replace(length: number, to: string): void {
+  cut(length);
+  dirty = Math.min(dirty, n);
+  for (let j = 0; j < to.length; j++) b[n++] = to.charCodeAt(j);
 }
 
-/** Length of the longest suffix of `word` in `list` that starts at or after `from` (0 when none). */
-function longest(word: string, list: Suffixes, from = 0): number {
-  const candidates = list.get(word.charCodeAt(word.length - 1));
-  if (candidates === undefined) return 0;
-  for (const suffix of candidates) {
-    if (word.length - suffix.length >= from && word.endsWith(suffix)) return suffix.length;
-  }
-  return 0;
-}
+/** Where a region starts: the whole word, RV, R1, R2. */
+type Region = () => number;
+const WORD: Region = () => 0;
+const RV: Region = () => rv;
+const R1: Region = () => r1;
+const R2: Region = () => r2;
 
-/** Whether the `length` last letters of `word` start at or after `from`. */
-function endsWithin(word: string, length: number, from: number): boolean {
-  return word.length - length >= from;
-}
+/**
+ * One rule of step 1: the region its suffix must lie in, its suffixes, what
+ * it does to the word (whose `length` last letters are the suffix), and
+ * whether step 2a still runs after it (`amment`, `emment`, `ment`).
+ */
+type Step1Rule = readonly [within: Region, suffixes: string, apply: (length: number) => void, verbsAfter?: true];
 
-type Region = 'word' | 'rv' | 'r1' | 'r2';
-
-function start(region: Region, r: Regions): number {
-  return region === 'word' ? 0 : r[region];
-}
-
-/** One rule of step 1: the first whose suffix lies in `within` wins (deviation D3). */
-interface Step1Rule {
-  readonly list: Suffixes;
-  readonly within: Region;
-  /** The word after the rule; `word` minus the suffix is `word.slice(0, -length)`. */
-  apply(word: string, length: number, r: Regions): string;
-  /** Step 2a still runs after this rule (`amment`, `emment`, `ment`). */
-  readonly verbsAfter?: true;
-}
-
-const cut = (word: string, length: number): string => word.slice(0, word.length - length);
-const rewrite =
-  (to: string) =>
-  (word: string, length: number): string =>
-    cut(word, length) + to;
+const rewrite = (to: string) => (length: number) => replace(length, to);
 /** In R2 the suffix goes, elsewhere it becomes `to` (`icité` → iqU, `abilité` → abl; D4). */
-const r2Else =
-  (to: string) =>
-  (word: string, length: number, r: Regions): string =>
-    endsWithin(word, length, r.r2) ? cut(word, length) : cut(word, length) + to;
+const r2Else = (to: string) => (length: number) => replace(length, n - length >= r2 ? '' : to);
 
 const STEP1: readonly Step1Rule[] = [
-  { list: suffixes('ance iqUe isme able iste eux ances iqUes ismes ables istes'), within: 'r2', apply: cut },
-  { list: suffixes('icatrice icateur ication icatrices icateurs ications'), within: 'word', apply: r2Else('iqU') },
-  { list: suffixes('atrice ateur ation atrices ateurs ations'), within: 'r2', apply: cut },
-  { list: suffixes('logie logies'), within: 'r2', apply: rewrite('log') },
-  { list: suffixes('usion ution usions utions'), within: 'r2', apply: rewrite('u') },
-  { list: suffixes('ence ences'), within: 'r2', apply: rewrite('ent') },
-  {
-    list: suffixes('issement issements'),
-    within: 'r1',
-    apply: (word, length) => (vowelAt(word, word.length - length - 1) ? word : cut(word, length)),
-  },
-  { list: suffixes('ativement ativements ivement ivements'), within: 'r2', apply: cut },
-  {
-    list: suffixes('eusement eusements'),
-    within: 'word',
-    // Same as the description's `ement` then `eus` (`eusement` in R1 has its `ement` in RV).
-    apply: (word, length, r) => {
-      if (endsWithin(word, length, r.r2)) return cut(word, length);
-      if (endsWithin(word, length, r.r1)) return cut(word, length) + 'eux';
-      return endsWithin(word, length - 3, r.rv) ? cut(word, length - 3) : word;
+  [R2, 'ance iqUe isme able iste eux ances iqUes ismes ables istes', cut],
+  [WORD, 'icatrice icateur ication icatrices icateurs ications', r2Else('iqU')],
+  [R2, 'atrice ateur ation atrices ateurs ations', cut],
+  [R2, 'logie logies', rewrite('log')],
+  [R2, 'usion ution usions utions', rewrite('u')],
+  [R2, 'ence ences', rewrite('ent')],
+  [
+    R1,
+    'issement issements',
+    (length) => {
+      if (!vowel(n - length - 1)) cut(length);
     },
-  },
-  { list: suffixes('ablement ablements iqUement iqUements'), within: 'r2', apply: cut },
-  { list: suffixes('ièrement ièrements Ièrement Ièrements'), within: 'rv', apply: rewrite('i') },
-  { list: suffixes('ement ements'), within: 'rv', apply: cut },
-  { list: suffixes('icité icités'), within: 'word', apply: r2Else('iqU') },
-  { list: suffixes('abilité abilités'), within: 'word', apply: r2Else('abl') },
-  { list: suffixes('ité ités'), within: 'r2', apply: cut }, // D5: a preceding `iv` stays
-  { list: suffixes('icatif icative icatifs icatives'), within: 'word', apply: icatif },
-  { list: suffixes('atif ative atifs atives if ive ifs ives'), within: 'r2', apply: cut },
-  { list: suffixes('eaux'), within: 'word', apply: rewrite('eau') },
-  { list: suffixes('aux'), within: 'r1', apply: rewrite('al') },
-  { list: suffixes('euse euses'), within: 'r2', apply: cut },
-  { list: suffixes('euse euses'), within: 'r1', apply: rewrite('eux') },
-  { list: suffixes('amment'), within: 'rv', apply: rewrite('ant'), verbsAfter: true },
-  { list: suffixes('emment'), within: 'rv', apply: rewrite('ent'), verbsAfter: true },
-  {
-    list: suffixes('ment ments'),
-    within: 'rv',
+  ],
+  [R2, 'ativement ativements ivement ivements', cut],
+  [
+    WORD,
+    'eusement eusements',
+    // Same as the description's `ement` then `eus` (`eusement` in R1 has its `ement` in RV).
+    (length) => {
+      if (n - length >= r2) cut(length);
+      else if (n - length >= r1) replace(length, 'eux');
+      else if (n - length + 3 >= rv) cut(length - 3);
+    },
+  ],
+  [R2, 'ablement ablements iqUement iqUements', cut],
+  [RV, 'ièrement ièrements Ièrement Ièrements', rewrite('i')],
+  [RV, 'ement ements', cut],
+  [WORD, 'icité icités', r2Else('iqU')],
+  [WORD, 'abilité abilités', r2Else('abl')],
+  [R2, 'ité ités', cut], // D5: a preceding `iv` stays
+  [WORD, 'icatif icative icatifs icatives', icatif],
+  [R2, 'atif ative atifs atives if ive ifs ives', cut],
+  [WORD, 'eaux', rewrite('eau')],
+  [R1, 'aux', rewrite('al')],
+  [R2, 'euse euses', cut],
+  [R1, 'euse euses', rewrite('eux')],
+  [RV, 'amment', rewrite('ant'), true],
+  [RV, 'emment', rewrite('ent'), true],
+  [
+    RV,
+    'ment ments',
     // Only after a vowel that lies in RV too.
-    apply: (word, length, r) =>
-      vowelAt(word, word.length - length - 1) && endsWithin(word, length + 1, r.rv) ? cut(word, length) : word,
-    verbsAfter: true,
-  },
+    (length) => {
+      if (vowel(n - length - 1) && n - length - 1 >= rv) cut(length);
+    },
+    true,
+  ],
 ];
+
+// The first lists of the tree, in order: rule i's is list i (bit 1 << i).
+for (const rule of STEP1) suffixes(rule[1]);
+const STEP1_LISTS = (1 << lists) - 1;
 
 const ATIF = suffixes('atif ative atifs atives');
 
 /** `icatif`…: gone in R2; else `ic`+`atif` → `iqU` when `atif` is in R2; else kept (D6). */
-function icatif(word: string, length: number, r: Regions): string {
-  let w = word;
-  if (endsWithin(w, length, r.r2)) w = cut(w, length);
-  const atif = longest(w, ATIF, r.r2);
-  return atif === 0 ? w : cut(w, atif + 2) + 'iqU';
+function icatif(length: number): void {
+  if (n - length >= r2) cut(length);
+  const atif = longest(ATIF, r2);
+  if (atif > 0) replace(atif + 2, 'iqU');
 }
 
-// The rules that can apply to a word, by the code of its last letter (in order).
-const STEP1_BY_LAST = new Map<number, Step1Rule[]>();
-for (const rule of STEP1) {
-  for (const last of rule.list.keys()) STEP1_BY_LAST.set(last, [...(STEP1_BY_LAST.get(last) ?? []), rule]);
-}
-
-/** Step 1, standard suffixes: the word after it, and whether step 2a runs next. */
-function step1(word: string, r: Regions): { readonly word: string; readonly verbs: boolean } {
-  for (const rule of STEP1_BY_LAST.get(word.charCodeAt(word.length - 1)) ?? []) {
-    const length = longest(word, rule.list, start(rule.within, r));
+/** Step 1, standard suffixes: the first rule whose suffix lies in its region applies (D3); whether step 2a runs next. */
+function step1(): boolean {
+  longest(0, 0); // the lists that hold a suffix of the word
+  for (let rules = met & STEP1_LISTS; rules !== 0; rules &= rules - 1) {
+    const i = 31 - Math.clz32(rules & -rules); // the first of them
+    const [within, , apply, verbsAfter] = STEP1[i]!;
+    const length = longest(1 << i, within());
     if (length === 0) continue;
-    const result = rule.apply(word, length, r);
-    return { word: result, verbs: result === word || rule.verbsAfter === true };
+    const before = n;
+    apply(length);
+    return n === before || verbsAfter === true;
   }
-  return { word, verbs: true };
+  return true;
 }
 
 const STEP2A = suffixes(
@@ -246,11 +299,9 @@ const STEP2A = suffixes(
 );
 
 /** Step 2a, verb endings in `i`, in RV and after a non-vowel in RV (`Ie`: D7). */
-function step2a(word: string, rv: number): string {
-  const length = longest(word, STEP2A, rv);
-  if (length === 0) return word;
-  const before = word.length - length - 1;
-  return before >= rv && !vowelAt(word, before) ? cut(word, length) : word;
+function step2a(): void {
+  const length = longest(STEP2A, rv);
+  if (length > 0 && n - length - 1 >= rv && !vowel(n - length - 1)) cut(length);
 }
 
 const STEP2B_E = suffixes(
@@ -259,49 +310,56 @@ const STEP2B_E = suffixes(
 const STEP2B_A = suffixes('âmes ât âtes a ai aIent ais ait ant ante antes ants as asse assent asses assiez assions');
 
 /** Step 2b, other verb endings, in RV; the three groups in order (D8; `Iez`: D7). */
-function step2b(word: string, { rv, r2 }: Regions): string {
-  let length = longest(word, STEP2B_E, rv);
-  if (length > 0) return cut(word, length);
-  if (word.endsWith('ions') && endsWithin(word, 4, Math.max(rv, r2))) return cut(word, 4);
-  length = longest(word, STEP2B_A, rv);
-  if (length === 0) return word;
+function step2b(): void {
+  let length = longest(STEP2B_E, rv);
+  if (length > 0) return cut(length);
+  if (ends('ions') && n - 4 >= Math.max(rv, r2)) return cut(4);
+  length = longest(STEP2B_A, rv);
+  if (length === 0) return;
   // An `e` just before goes too, when it lies in RV.
-  const e = word[word.length - length - 1] === 'e' && endsWithin(word, length + 1, rv) ? 1 : 0;
-  return cut(word, length + e);
+  cut(n - length - 1 >= rv && b[n - length - 1] === 0x65 /* e */ ? length + 1 : length);
 }
 
-const KEEP_S: ReadonlySet<string> = new Set('aiouès');
 const IER = suffixes('ier ière Ier Ière');
 
 /** Step 4, residual suffixes, one after the other (D10). */
-function step4(word: string, { rv, r2 }: Regions): string {
-  let w = word;
-  if (w.length >= 2 && w.endsWith('s') && !KEEP_S.has(w[w.length - 2] as string)) w = cut(w, 1);
-  if (w.endsWith('ion') && endsWithin(w, 3, r2)) {
-    const before = w[w.length - 4];
-    if (before === 's' || before === 't') w = cut(w, 3);
-  }
-  const ier = longest(w, IER, rv);
-  if (ier > 0) w = cut(w, ier) + 'i';
-  if (w.endsWith('e') && endsWithin(w, 1, rv)) w = cut(w, 1);
-  if (w.endsWith('guë') && endsWithin(w, 1, rv)) w = cut(w, 1);
-  return w;
+function step4(): void {
+  // (The word has 2 letters or more here: steps 1 and 2 left it as it came.)
+  if (b[n - 1] === 0x73 /* s */ && !'aiouès'.includes(String.fromCharCode(b[n - 2]!))) cut(1);
+  if (n - 3 >= r2 && (ends('sion') || ends('tion'))) cut(3); // `ion` in R2, after `s` or `t`
+  const ier = longest(IER, rv);
+  if (ier > 0) replace(ier, 'i');
+  if (b[n - 1] === 0x65 /* e */ && n - 1 >= rv) cut(1);
+  if (ends('guë') && n - 1 >= rv) cut(1);
 }
 
 const DOUBLES = ['enn', 'onn', 'ett', 'ell', 'eill'];
 
 /** Step 5: `enn`, `onn`, `ett`, `ell`, `eill` lose their last letter. */
-function undouble(word: string): string {
-  return DOUBLES.some((d) => word.endsWith(d)) ? cut(word, 1) : word;
+function undouble(): void {
+  if (n > 2 && b[n - 1] === b[n - 2] && DOUBLES.some(ends)) cut(1);
 }
 
 /** Step 6: a last vowel `é` or `è` followed by non-vowels becomes `e` (never the first letter: D11). */
-function unaccent(word: string): string {
-  let i = word.length - 1;
-  while (i > 0 && !vowelAt(word, i)) i--;
-  if (i === 0 || i === word.length - 1) return word;
-  const ch = word[i];
-  return ch === 'é' || ch === 'è' ? word.slice(0, i) + 'e' + word.slice(i + 1) : word;
+function unaccent(): void {
+  let i = n - 1;
+  while (i > 0 && !vowel(i)) i--;
+  if (i > 0 && i < n - 1 && (b[i] === 0xe9 /* é */ || b[i] === 0xe8 /* è */)) {
+    b[i] = 0x65; // e
+    dirty = Math.min(dirty, i);
+  }
+}
+
+/**
+ * The stem: `source` (the lower-cased input) up to `dirty`, then the letters
+ * written since, lower-cased to undo the marks (nothing else changes: they
+ * come from a lower-cased word).
+ */
+function result(source: string): string {
+  if (dirty >= n) return source.slice(0, n);
+  let out = '';
+  for (let i = dirty; i < n; i++) out += String.fromCharCode(b[i]!);
+  return source.slice(0, dirty) + out.toLowerCase();
 }
 
 /**
@@ -310,21 +368,25 @@ function unaccent(word: string): string {
  * PorterStemmerFr on every non-empty word (see the deviations above).
  */
 export function stemFrench(input: string): string {
-  const word = markVowels(input.toLowerCase());
-  if (word.length <= 1) return word.toLowerCase(); // D12
-  const r = regions(word);
-  const one = step1(word, r);
-  let w = one.word;
-  if (one.verbs) {
-    const two = step2a(w, r.rv);
-    if (two === w) w = step2b(w, r);
-    else w = two;
+  const source = input.toLowerCase(); // the same string when it is lower case already
+  if (source.length <= 1) return source; // D12
+  load(source);
+  markAndRegions();
+  const length = n;
+  if (step1()) {
+    const before = n;
+    step2a();
+    if (n === before) step2b();
   }
-  if (w !== word) {
+  if (n < length) {
     // Step 3 (D9: after any change by steps 1–2).
-    const last = w[w.length - 1];
-    if (last === 'Y') w = cut(w, 1) + 'i';
-    else if (last === 'ç') w = cut(w, 1) + 'c';
-  } else w = step4(w, r);
-  return unaccent(undouble(w)).toLowerCase();
+    const last = b[n - 1];
+    if (last === 0x59 /* Y */ || last === 0xe7 /* ç */) {
+      b[n - 1] = last === 0xe7 ? 0x63 /* c */ : 0x69 /* i */;
+      dirty = Math.min(dirty, n - 1);
+    }
+  } else step4();
+  undouble();
+  unaccent();
+  return result(source);
 }
