@@ -62,12 +62,12 @@ let r2 = 0;
 const VOWELS = new Uint8Array(256);
 for (const ch of 'aeiouyâàëéêèïîôûù') VOWELS[ch.charCodeAt(0)] = 1;
 
+const isVowel = (code: number): boolean => code < 256 && VOWELS[code] === 1;
+
 /** Whether `b[i]` is a vowel (marked I, U, Y are not; nor is a position outside the word). */
 function vowel(i: number): boolean {
   // Checked, not read past the end: V8 would drop the optimised code once.
-  if (i < 0 || i >= n) return false;
-  const code = b[i]!;
-  return code < 256 && VOWELS[code] === 1;
+  return i >= 0 && i < n && isVowel(b[i]!);
 }
 
 /** Whether `s` is written in the word at offset `i` (compared from its end: endings differ there first). */
@@ -79,44 +79,42 @@ function at(s: string, i: number): boolean {
 
 const ends = (s: string): boolean => at(s, n - s.length);
 
-/** Puts `word` in the buffer as it is. */
+/**
+ * Puts `word` in the buffer with the `u` and `i` between two vowels, the `y`
+ * next to a vowel and the `u` after `q` marked in upper case (`jouer` →
+ * joUer, `yeux` → Yeux, `quand` → qUand), and finds RV, R1 and R2 in the
+ * marked word, in the same pass: a letter is settled once the next one is
+ * read. Deviation D1: neighbours are read in the unmarked word; D2 for RV.
+ * A marked word stays as it is (marks only take vowels away), so this gives
+ * the regions of a marked word too.
+ */
 function load(word: string): void {
   n = dirty = word.length;
   if (n > b.length) b = new Uint16Array(n * 2);
-  for (let i = 0; i < n; i++) b[i] = word.charCodeAt(i);
-}
-
-/**
- * Marks in upper case the `u` and `i` between two vowels, the `y` next to a
- * vowel and the `u` after `q` (`jouer` → joUer, `yeux` → Yeux, `quand` →
- * qUand), and finds RV, R1 and R2 in the marked word, in the same pass: a
- * letter is settled once the next one is read. Deviation D1: neighbours are
- * read in the unmarked word; D2 for RV. A marked word stays as it is (marks
- * only take vowels away), so this gives the regions of a marked word too.
- */
-function markAndRegions(): void {
-  let before = false; // whether b[i - 1] was a vowel before it was marked (D1)
-  let vowelNow = vowel(0); // whether b[i] is one before it is marked
-  let wasVowel = false; // whether b[i - 1] is one once marked
   rv = r1 = r2 = n;
+  let code = word.charCodeAt(0); // word[i] (NaN for '', never read then)
+  let before = false; // whether word[i - 1] is a vowel, marked or not (D1)
+  let vowelNow = isVowel(code); // whether word[i] is one
+  let wasVowel = false; // whether b[i - 1] is one once marked
   for (let i = 0; i < n; i++) {
-    const code = b[i]!;
-    const after = vowel(i + 1);
+    const next = i + 1 < n ? word.charCodeAt(i + 1) : 0; // not NaN past the end: V8 would drop the optimised code
+    const after = isVowel(next);
     const marked =
       (code === 0x79 /* y */ && (before || after)) ||
-      (code === 0x75 /* u */ && ((before && after) || (i > 0 && b[i - 1] === 0x71) /* q */)) ||
+      (code === 0x75 /* u */ && ((before && after) || (i > 0 && b[i - 1] === 0x71 /* q */))) ||
       (code === 0x69 /* i */ && before && after);
-    if (marked) b[i] = code - 32; // upper case
-    const isVowel = vowelNow && !marked;
+    b[i] = marked ? code - 32 : code; // marked: upper case
+    const isVowelNow = vowelNow && !marked;
     // RV after the first vowel but the first letter; R1 after the first non-vowel after a vowel, R2 after the next one.
-    if (isVowel && i > 0 && rv === n) rv = i + 1;
-    if (wasVowel && !isVowel) {
+    if (isVowelNow && i > 0 && rv === n) rv = i + 1;
+    if (wasVowel && !isVowelNow) {
       if (r1 === n) r1 = i + 1;
       else if (r2 === n) r2 = i + 1;
     }
+    code = next;
     before = vowelNow;
     vowelNow = after;
-    wasVowel = isVowel;
+    wasVowel = isVowelNow;
   }
   if ((vowel(0) && vowel(1) && n > 3) || at('par', 0) || at('col', 0) || at('tap', 0)) rv = 3;
 }
@@ -131,7 +129,6 @@ export interface Regions {
 /** `word` with the vowels that act as consonants marked (the first step of `stemFrench`; for tests). */
 export function markVowels(word: string): string {
   load(word);
-  markAndRegions();
   let out = '';
   for (let i = 0; i < n; i++) out += String.fromCharCode(b[i]!);
   return out;
@@ -140,7 +137,6 @@ export function markVowels(word: string): string {
 /** RV, R1 and R2 of a marked word (for tests). */
 export function regions(word: string): Regions {
   load(word);
-  markAndRegions();
   return { rv, r1, r2 };
 }
 
@@ -371,7 +367,6 @@ export function stemFrench(input: string): string {
   const source = input.toLowerCase(); // the same string when it is lower case already
   if (source.length <= 1) return source; // D12
   load(source);
-  markAndRegions();
   const length = n;
   if (step1()) {
     const before = n;
