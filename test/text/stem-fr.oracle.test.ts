@@ -89,6 +89,17 @@ describe('stemFrench agrees with natural word for word', () => {
       { numRuns: 20_000 },
     );
   }, 120_000);
+
+  it('on long random words (past the 64 letters its working buffer starts with)', () => {
+    const letters = [...'aeiouyâàëéêèïîôûùçqgstnrmlvbcdpzIUYE'];
+    const word = fc.array(fc.constantFrom(...letters), { minLength: 60, maxLength: 400 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(word, (w) => {
+        expect(stemFrench(w)).toBe(natural(w));
+      }),
+      { numRuns: 2_000 },
+    );
+  }, 120_000);
 });
 
 describe('stem() keys are those natural gave on folded keys', () => {

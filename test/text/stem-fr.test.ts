@@ -97,6 +97,21 @@ describe('stemFrench properties', () => {
     fc.assert(fc.property(frenchWord, (w) => stemFrench(w) === stemFrench(w).toLowerCase()));
   });
 
+  it('does not depend on the words stemmed before (the working buffer is reused, and grows past 64 letters)', () => {
+    const longWord = fc
+      .array(fc.constantFrom(...'aeiouyéèqustnrmlIUY'), { minLength: 60, maxLength: 300 })
+      .map((letters) => letters.join(''));
+    fc.assert(
+      fc.property(anyWord, fc.oneof(anyWord, longWord), (w, other) => {
+        const alone = stemFrench(w);
+        const joined = stemFrench(other + w);
+        stemFrench(other);
+        return stemFrench(w) === alone && stemFrench(other + w) === joined;
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
   // No idempotence property: Snowball is not idempotent (15 % of the word list
   // stems further on a second pass), e.g. abolition → abolit → abol.
   it('is not idempotent, by design of the algorithm', () => {
