@@ -49,18 +49,18 @@ export interface Verbatim {
   /** The customer's words, as written. */
   text: string;
   /** Canonical channel id (`avis_en_ligne`, `chat`…) or a slug; `inconnu` when absent. */
-  channel?: string;
+  channel?: string | undefined;
   /** ISO date `YYYY-MM-DD` (or a full ISO timestamp). */
-  date?: string;
+  date?: string | undefined;
   /** Score given with the verbatim (NPS 0–10, stars 1–5, CSAT, CES). */
-  score?: number | null;
+  score?: number | null | undefined;
   /** Extra input columns kept for annotations (never analysed). */
-  meta?: Record<string, string>;
+  meta?: Record<string, string> | undefined;
   /**
    * Who wrote it, from an author/role column: `agent` for the brand's own
    * posts and replies (kept out of customer figures); default: the text decides.
    */
-  author?: 'customer' | 'agent';
+  author?: 'customer' | 'agent' | undefined;
 }
 
 // ---------------------------------------------------------------- lexicon
@@ -122,9 +122,9 @@ export interface Match {
 export interface VerbatimAnalysis {
   id: string;
   channel: string;
-  date?: string;
-  score?: number | null;
-  meta?: Record<string, string>;
+  date?: string | undefined;
+  score?: number | null | undefined;
+  meta?: Record<string, string> | undefined;
   /** The text analysed (for chats, possibly only the customer's turns). */
   text: string;
   /** ISO 639-3 code (`fra`, `eng`…) or `und` when too short to tell. */
@@ -140,7 +140,7 @@ export interface VerbatimAnalysis {
   /** Matches that count (negation-cancelled ones are dropped here but kept in `allMatches`). */
   matches: Match[];
   /** Every match, including those cancelled by negation or an exclusion. */
-  allMatches?: Match[];
+  allMatches?: Match[] | undefined;
   themes: string[];
   concepts: string[];
   irritants: string[];
@@ -152,7 +152,7 @@ export interface VerbatimAnalysis {
    * lexicons), also listed in `irritants`, when the verbatim is negative and
    * no irritant explains it: the dissatisfaction the lexicons miss.
    */
-  residual?: string;
+  residual?: string | undefined;
   /** Sentiment sums behind the tonality. */
   sentiment: { positive: number; negative: number };
   /**
@@ -160,12 +160,12 @@ export interface VerbatimAnalysis {
    * wording: "nous sommes désolés… envoyez-nous un MP", "^JD"). It carries no
    * labels and is counted apart from the customers' verbatims.
    */
-  author?: 'agent';
+  author?: 'agent' | undefined;
   /**
    * Chat transcripts only: customer↔agent exchanges in the conversation
    * (set by the corpus pipeline when the text is a speaker-prefixed transcript).
    */
-  exchanges?: number;
+  exchanges?: number | undefined;
 }
 
 /** The columns an input was read with (what `ReadOptions.onColumns` is told before its first row). */

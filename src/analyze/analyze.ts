@@ -420,15 +420,21 @@ export function analyze(verbatim: Verbatim | string, analyzer: Analyzer): Verbat
     intents: ofKind('intent'),
     tonality,
     sentiment,
+    // Every field present, undefined when it does not apply (JSON leaves it out): every analysis has one
+    // hidden class, and the code that reads analyses (the report's adds) is not optimised again for each.
+    residual: undefined,
+    date: v.date,
+    score: v.score,
+    meta: v.meta,
+    allMatches: undefined,
+    author: undefined,
+    exchanges: undefined,
   };
   // Dissatisfaction no irritant explains gets the residual label, so reports say how much the lexicons miss.
   if (analyzer.residual !== undefined && tonality === 'negatif' && irritants.length === 0) {
     irritants.push(analyzer.residual);
     result.residual = analyzer.residual;
   }
-  if (v.date !== undefined) result.date = v.date;
-  if (v.score !== undefined) result.score = v.score;
-  if (v.meta !== undefined) result.meta = v.meta;
   if (analyzer.options.keepCancelled) {
     sortUnlessSorted(all, earliestLongest);
     result.allMatches = all;

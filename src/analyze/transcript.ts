@@ -20,9 +20,8 @@ function agentMessage(verbatim: Verbatim, analyzer: Analyzer): VerbatimAnalysis 
   const a = analyze(verbatim, analyzer);
   const out: VerbatimAnalysis = {
     ...a, matches: [], themes: [], concepts: [], irritants: [], enchantments: [], intents: [],
-    tonality: 'neutre', sentiment: { positive: 0, negative: 0 }, author: 'agent',
+    tonality: 'neutre', sentiment: { positive: 0, negative: 0 }, residual: undefined, author: 'agent',
   };
-  delete out.residual;
   if (out.allMatches !== undefined) out.allMatches = [];
   return out;
 }

@@ -253,17 +253,16 @@ function itemMaker(
       : mapping.textColumns.map((c) => cellText(field(c)).trim()).filter((t) => t !== '').join('\n');
     const id = mapping.id !== undefined ? cellText(field(mapping.id)).trim() : '';
     // The order of a verbatim's keys: id, text, channel, date, score, author, meta.
+    // Every key present (undefined when the input has no such column or cell): one hidden class for every row.
     const verbatim: Verbatim = {
       id: id !== '' ? id : rowId + raw.row,
       text,
       channel: constantChannel ?? channelOf(cellText(field(mapping.channel!))),
+      date: mapping.date !== undefined ? parseDate(field(mapping.date)) : undefined,
+      score: mapping.score !== undefined ? parseScore(field(mapping.score)) : undefined,
+      author: mapping.author !== undefined ? authorRole(cellText(field(mapping.author)), agentAuthors) : undefined,
+      meta: undefined,
     };
-    if (mapping.date !== undefined) {
-      const date = parseDate(field(mapping.date));
-      if (date !== undefined) verbatim.date = date;
-    }
-    if (mapping.score !== undefined) verbatim.score = parseScore(field(mapping.score));
-    if (mapping.author !== undefined) verbatim.author = authorRole(cellText(field(mapping.author)), agentAuthors);
     let meta: Record<string, string> | undefined;
     for (const key in raw.values) {
       if (!Object.hasOwn(raw.values, key) || mapped.has(key)) continue;

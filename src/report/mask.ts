@@ -717,7 +717,7 @@ export function maskPersonalData<S extends { start: number; end: number } = { st
  * text and every match's `text` masked. Offsets stay those of the input text,
  * and the id, channel, date, score and meta columns are the user's: they stay.
  */
-export function maskAnalysis<A extends { text: string; matches: readonly Match[]; allMatches?: readonly Match[] }>(analysis: A): A {
+export function maskAnalysis<A extends { text: string; matches: readonly Match[]; allMatches?: readonly Match[] | undefined }>(analysis: A): A {
   // Not a string: left to the caller's own checks.
   if (typeof analysis.text !== 'string') return analysis;
   const masked = maskPersonalData(analysis.text);

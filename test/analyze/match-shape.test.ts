@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, createAnalyzer } from '../../src/index.js';
+import { analyze, analyzeVerbatim, createAnalyzer } from '../../src/index.js';
 import { createNegationConfig } from '../../src/analyze/negation.js';
 import { miniAnalyzer } from './helpers.js';
 
@@ -55,5 +55,40 @@ describe('the shape of a negation config', () => {
     expect(Object.keys(french)).toEqual(Object.keys(other));
     expect(french.innerNegators?.has('pas')).toBe(true);
     expect(other.innerNegators?.has('not')).toBe(true);
+  });
+});
+
+// Analyses are read by every section of the report and written out row by row: they keep one set of keys in one
+// order whatever they carry (a residual label, a date, a score, a transcript's exchanges, a brand's message).
+describe('the shape of an analysis', () => {
+  const plain = createAnalyzer();
+  const transcript = 'Client : bonjour, ma commande est en retard\nConseiller : je regarde cela\nClient : merci';
+  const analyses = [
+    analyzeVerbatim({ id: '1', text: 'Très bon accueil, merci' }, plain),
+    analyzeVerbatim({ id: '2', text: 'Nul, vraiment décevant', date: '2025-03-01', score: 1 }, plain),
+    analyzeVerbatim({ id: '3', text: transcript, channel: 'chat', meta: { agence: 'Lyon' } }, plain),
+    analyzeVerbatim({ id: '4', text: 'Nous sommes désolés, envoyez-nous un MP avec votre numéro de commande ^JD' }, plain),
+    analyzeVerbatim({ id: '5', text: 'Réponse du service client', author: 'agent' }, plain),
+  ];
+
+  it('covers a residual label, a date and score, a transcript and brand messages', () => {
+    expect(analyses[1]?.residual).toBeDefined();
+    expect(analyses[1]?.score).toBe(1);
+    expect(analyses[2]?.exchanges).toBeGreaterThan(0);
+    expect(analyses[3]?.author).toBe('agent');
+    expect(analyses[4]?.author).toBe('agent');
+  });
+
+  it('has the same keys in the same order for every verbatim', () => {
+    expect(new Set(analyses.map((a) => Object.keys(a).join(','))).size).toBe(1);
+  });
+
+  it('leaves what does not apply out of JSON, the other keys in their order', () => {
+    const json = (i: number) => Object.keys(JSON.parse(JSON.stringify(analyses[i])));
+    expect(json(0)).not.toContain('residual');
+    expect(json(0)).not.toContain('date');
+    expect(json(1).slice(-4)).toEqual(['sentiment', 'residual', 'date', 'score']);
+    expect(json(2).slice(-3)).toEqual(['sentiment', 'meta', 'exchanges']);
+    expect(json(3).slice(-2)).toEqual(['sentiment', 'author']);
   });
 });

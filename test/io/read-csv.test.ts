@@ -225,3 +225,17 @@ describe('files that cannot be read', () => {
     await expect(readAll(inputs as never)).rejects.toThrow(TypeError);
   });
 });
+
+// Verbatims go through the analysis' hot paths: one set of keys in one order for every row, whatever cells are empty.
+describe('the shape of a verbatim', () => {
+  it('is the same for every row, a date, score, author or extra column present or not', async () => {
+    const file = join(tempDir(), 'sparse.csv');
+    writeFileSync(file, 'id;date;note;auteur;agence;commentaire\n1;2025-03-01;4;client;Lyon;Très bien\n2;;;;;Trop cher\n3;pas une date;9;marque;;Merci de votre retour\n');
+    const items = await readAll([{ path: file, date: 'date', score: 'note', author: 'auteur' }]);
+    const verbatims = items.flatMap((i) => (i.type === 'verbatim' ? [i.verbatim] : []));
+    expect(verbatims.map((v) => v.text)).toEqual(['Très bien', 'Trop cher', 'Merci de votre retour']);
+    expect(verbatims[0]).toMatchObject({ date: '2025-03-01', score: 4, meta: { agence: 'Lyon' } });
+    expect(verbatims[1]?.date).toBeUndefined();
+    expect(new Set(verbatims.map((v) => Object.keys(v).join(',')))).toEqual(new Set(['id,text,channel,date,score,author,meta']));
+  });
+});
