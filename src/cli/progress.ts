@@ -1,4 +1,4 @@
-import cliProgress from 'cli-progress';
+import type { SingleBar } from 'cli-progress';
 
 /** A progress display that can be a no-op: callers never need to check. */
 export interface Progress {
@@ -26,11 +26,14 @@ export function createProgress(options: ProgressOptions): Progress {
   if (!enabled || !stream.isTTY) return { tick() {}, stop() {} };
   const startedAt = Date.now();
   let rows = 0;
-  let bar: cliProgress.SingleBar | undefined;
+  let bar: SingleBar | undefined;
+  // Loaded only when a bar may be drawn (a terminal), long before the delay is over: runs in scripts and pipes never load it.
+  let cliProgress: typeof import('cli-progress') | undefined;
+  void import('cli-progress').then((m) => (cliProgress = m.default));
   return {
     tick(n) {
       rows += n;
-      if (!bar && Date.now() - startedAt >= delayMs) {
+      if (!bar && cliProgress !== undefined && Date.now() - startedAt >= delayMs) {
         bar = new cliProgress.SingleBar(
           {
             stream,
