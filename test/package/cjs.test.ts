@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { workbookParts, writeZip } from '../io/_zip.js';
 
 const root = resolve(__dirname, '../..');
 let consumer = '';
@@ -19,13 +20,14 @@ beforeAll(() => {
   symlinkSync(root, join(consumer, 'node_modules', 'verbatim-fr'), 'dir');
   // Written for this test: two made-up rows.
   writeFileSync(join(consumer, 'avis.csv'), 'id;canal;commentaire\n1;Avis;Colis jamais reçu, personne ne répond.\n2;Chat;The parcel arrived broken and nobody answered my emails.\n');
+  writeZip(join(consumer, 'avis.xlsx'), Object.values(workbookParts([['id', 'commentaire'], ['1', 'Livraison rapide, merci'], ['2', 'Toujours pas remboursé']])));
 });
 
 afterAll(() => {
   if (consumer !== '') rmSync(consumer, { recursive: true, force: true });
 });
 
-/** Modules the CJS build loads lazily (`import()` compiled to a deferred `require`), per file. */
+/** Modules the CJS build loads lazily (`import()` compiled to a deferred `require`), per file; a chunk of the build without its hash (`./xlsx-reader`). */
 function lazyRequires(): string[] {
   const found = new Set<string>();
   const walk = (dir: string): void => {
@@ -33,7 +35,9 @@ function lazyRequires(): string[] {
       const path = join(dir, name.name);
       if (name.isDirectory()) walk(path);
       else if (name.name.endsWith('.cjs')) {
-        for (const m of readFileSync(path, 'utf8').matchAll(/Promise\.resolve\(\)\.then\(\(\) => [\w$]*\(?require\("([^"]+)"\)/g)) found.add(m[1] as string);
+        for (const m of readFileSync(path, 'utf8').matchAll(/Promise\.resolve\(\)\.then\(\(\) => [\w$]*\(?require\("([^"]+)"\)/g)) {
+          found.add((m[1] as string).replace(/^(\.\/.+)-[A-Z0-9]{8}\.cjs$/, '$1'));
+        }
       }
     }
   };
@@ -45,7 +49,7 @@ function lazyRequires(): string[] {
  * Exported functions that reach each lazily required module. A new lazy import fails
  * the first test below until its function is added here and called in SCRIPT.
  */
-const LAZY: Record<string, string[]> = { bullmq: ['produceQueue'] };
+const LAZY: Record<string, string[]> = { './xlsx-reader': ['readVerbatims'], bullmq: ['produceQueue'] };
 
 const SCRIPT = `
 const m = require('verbatim-fr');
@@ -73,6 +77,13 @@ const out = {};
   out.renderReportHtml = (await m.renderReport(report, 'html')) === html;
   const run = await io.analyzeFiles(['avis.csv'], { workers: 1 });
   out.analyzeFiles = run.report.summary.analysed;
+  {
+    // The workbook reader is required when a workbook is read.
+    const m = require('verbatim-fr/io');
+    const texts = [];
+    for await (const item of m.readVerbatims(['avis.xlsx'])) texts.push(item.verbatim && item.verbatim.text);
+    out.workbook = texts;
+  }
   {
     // bullmq is required when a queue function runs: here it loads, then finds no Redis on port 9.
     const m = require('verbatim-fr/queue');
@@ -104,6 +115,7 @@ describe('built package from CommonJS', () => {
       renderReport: [true, true, true, true],
       renderReportHtml: true,
       analyzeFiles: 2,
+      workbook: ['Livraison rapide, merci', 'Toujours pas remboursé'],
       queue: 'unreachable',
     });
     for (const fns of Object.values(LAZY)) for (const fn of fns) expect(SCRIPT).toContain(`m.${fn}(`);
