@@ -12,18 +12,26 @@
 // on the script the CLI gives its workers, dist/cli/worker.js or else the bin,
 // to the reply to a first batch of one verbatim), against another build's
 // dist/ in the same run when BENCH_STARTUP_BASELINE names one.
-// Run: npm run bench startup (BENCH_STARTUP_RUNS, default 7; BENCH_STARTUP_BASELINE)
+// Last, a short run (most runs are: a month of reviews, a survey wave, a pipeline's new batch): the CLI
+// on 10,000 and on 20,000 rows of the growing export, one worker, against the one-row run. What the
+// second 10,000 rows cost is the steady rate; what the first cost beyond it and the start-up is the
+// warm-up (V8's optimising compiler, on its own threads, and each word's first sighting).
+// Run: npm run bench startup (BENCH_STARTUP_RUNS, default 7; BENCH_STARTUP_BASELINE;
+// BENCH_STARTUP_SHORT_ROWS, default 10,000, 0 skips the short run; BENCH_STARTUP_SHORT_RUNS, default 3)
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { AT_EXIT, atExit } from './_clock.mjs';
+import { generateCorpus } from './gen-corpus.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 const STORE = 'default-matchers.bin';
 const RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 7);
+const SHORT_ROWS = Number(process.env.BENCH_STARTUP_SHORT_ROWS ?? 10_000);
+const SHORT_RUNS = Number(process.env.BENCH_STARTUP_SHORT_RUNS ?? 3);
 
 /** dist/ without the store, inside the repository so that packages still resolve from node_modules. */
 function bundleWithoutStore() {
@@ -197,4 +205,50 @@ export default async function bench() {
   builds.forEach(([label], b) => {
     console.log(`${label}: verbatim tokenize bonjour wall ${spread(figures[b].wall)}, CPU ${spread(figures[b].cpu)}; worker ready (new Worker -> first batch of one analysed) wall ${spread(figures[b].worker)}, CPU ${spread(figures[b].workerCpu)}`);
   });
+  if (SHORT_ROWS > 0) await shortRuns();
+}
+
+/** The CLI on a file, one worker, JSON report written to a file: its CPU and its main thread's (ms, printed at exit). */
+function cliRun(file, out) {
+  const run = spawnSync(process.execPath, ['--import', AT_EXIT, join(dist, 'cli', 'bin.js'), 'analyze', file, '--workers', '1', '--format', 'json', '--out', out, '--no-progress'], {
+    encoding: 'utf8',
+    env: { ...process.env, CI: 'true' },
+  });
+  if (run.status !== 0) throw new Error(run.stderr);
+  const printed = atExit(run.stderr);
+  if (printed === undefined) throw new Error(`no CPU figure printed: ${run.stderr.slice(-300)}`);
+  return printed;
+}
+
+/** A short run against a run twice as long and a one-row run: the start-up, the warm-up and the steady rate. */
+async function shortRuns() {
+  const dir = join(root, 'bench', 'out', 'startup-short');
+  mkdirSync(dir, { recursive: true });
+  const sizes = [1, SHORT_ROWS, 2 * SHORT_ROWS];
+  // The same stream of rows (seed and all): the longer file starts with the shorter one's rows.
+  const files = [];
+  for (const rows of sizes) {
+    const file = join(dir, `growing-${rows}.csv`);
+    await generateCorpus({ kind: 'growing', rows, out: file, stats: false });
+    files.push(file);
+  }
+  const cpu = sizes.map(() => []);
+  const main = sizes.map(() => []);
+  for (let i = 0; i < SHORT_RUNS; i += 1) {
+    files.forEach((file, k) => {
+      const r = cliRun(file, join(dir, 'report.json'));
+      cpu[k].push(r.cpuMs);
+      main[k].push(r.mainMs);
+    });
+  }
+  rmSync(dir, { recursive: true, force: true });
+  const [one, short, long] = cpu.map(median);
+  const steady = (long - short) / SHORT_ROWS;
+  const warmUp = short - one - steady * SHORT_ROWS;
+  const n = (x) => x.toLocaleString('en-US');
+  console.log(`\nshort runs: verbatim analyze on growing rows (bench/gen-corpus.mjs), one worker, JSON report; median of ${SHORT_RUNS}, CPU of the process (of its main thread; the rest is V8's other threads: the optimising compiler, the collector's helpers)`);
+  sizes.forEach((rows, k) => console.log(`  ${n(rows).padStart(6)} row${rows === 1 ? " " : "s"}: ${median(cpu[k]).toFixed(0).padStart(6)} ms (main thread ${Number.isNaN(median(main[k])) ? 'unknown' : `${median(main[k]).toFixed(0)} ms`})`));
+  console.log(
+    `  the second ${n(SHORT_ROWS)} rows: ${((steady * 1000) | 0)} µs a row; the first ${n(SHORT_ROWS)}: ${(((short - one) / SHORT_ROWS) * 1000) | 0} µs a row beyond the one-row run, of which warm-up ${warmUp.toFixed(0)} ms (${((warmUp / short) * 100).toFixed(0)} % of the ${n(SHORT_ROWS)}-row run; start-up ${((one / short) * 100).toFixed(0)} %)`,
+  );
 }
