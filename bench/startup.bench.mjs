@@ -62,16 +62,20 @@ function probe(bundle) {
   return JSON.parse(run.stdout);
 }
 
-/** The CLI on a one-row CSV: wall and CPU milliseconds (its own process.cpuUsage, printed at exit), and its report. */
-function cli(bundle, csv) {
+/**
+ * `verbatim analyze FILE --format json` (and `options`): wall and CPU milliseconds, its main thread's
+ * (both printed at exit: its own process.cpuUsage, /proc on Linux), and its report.
+ */
+function cli(bundle, csv, options = []) {
   const started = process.hrtime.bigint();
-  const run = spawnSync(process.execPath, ['--import', AT_EXIT, join(bundle, 'cli', 'bin.js'), 'analyze', csv, '--format', 'json'], {
+  const run = spawnSync(process.execPath, ['--import', AT_EXIT, join(bundle, 'cli', 'bin.js'), 'analyze', csv, '--format', 'json', ...options], {
     encoding: 'utf8',
     env: { ...process.env, CI: 'true' },
   });
   const wall = Number(process.hrtime.bigint() - started) / 1e6;
   if (run.status !== 0) throw new Error(run.stderr);
-  return { wall, cpu: atExit(run.stderr)?.cpuMs ?? NaN, out: run.stdout };
+  const printed = atExit(run.stderr);
+  return { wall, cpu: printed?.cpuMs ?? NaN, main: printed?.mainMs ?? NaN, out: run.stdout };
 }
 
 /** `verbatim tokenize bonjour` in a fresh process: wall and CPU milliseconds. */
@@ -208,18 +212,6 @@ export default async function bench() {
   if (SHORT_ROWS > 0) await shortRuns();
 }
 
-/** The CLI on a file, one worker, JSON report written to a file: its CPU and its main thread's (ms, printed at exit). */
-function cliRun(file, out) {
-  const run = spawnSync(process.execPath, ['--import', AT_EXIT, join(dist, 'cli', 'bin.js'), 'analyze', file, '--workers', '1', '--format', 'json', '--out', out, '--no-progress'], {
-    encoding: 'utf8',
-    env: { ...process.env, CI: 'true' },
-  });
-  if (run.status !== 0) throw new Error(run.stderr);
-  const printed = atExit(run.stderr);
-  if (printed === undefined) throw new Error(`no CPU figure printed: ${run.stderr.slice(-300)}`);
-  return printed;
-}
-
 /** A short run against a run twice as long and a one-row run: the start-up, the warm-up and the steady rate. */
 async function shortRuns() {
   const dir = join(root, 'bench', 'out', 'startup-short');
@@ -236,9 +228,9 @@ async function shortRuns() {
   const main = sizes.map(() => []);
   for (let i = 0; i < SHORT_RUNS; i += 1) {
     files.forEach((file, k) => {
-      const r = cliRun(file, join(dir, 'report.json'));
-      cpu[k].push(r.cpuMs);
-      main[k].push(r.mainMs);
+      const r = cli(dist, file, ['--workers', '1', '--out', join(dir, 'report.json')]);
+      cpu[k].push(r.cpu);
+      main[k].push(r.main);
     });
   }
   rmSync(dir, { recursive: true, force: true });

@@ -27,6 +27,10 @@ const SHORTENERS = new Set(['sous', 'seulement', 'que', 'juste', 'rapidement', '
 /** Two words before: "en moins de 3 jours", "à peine 2 jours". */
 const SHORTENERS_2 = new Set(['moins', 'peine']);
 const DISCOUNT = new Set(['reduction', 'remise', 'promo', 'promotion', 'rabais', 'moins', 'offert', 'offerts', 'code', 'soldes', 'ristourne', 'economie', 'economies']);
+/** "3 bonnes semaines", "2 longues heures": the adjective between the number and its unit. */
+const DURATION_ADJECTIVES: ReadonlySet<string> = new Set(['bonnes', 'longues', 'grosses']);
+/** "de 30 € à 45 €": the currency after the first price. */
+const CURRENCY: ReadonlySet<string> = new Set(['€', 'euros', 'eur']);
 /** Glued forms: "48h", "3j", "1h30", "20min", "2sem". */
 const GLUED = /^(\d+(?:[.,]\d+)?)(min|mn|mins|h|j|sem|jrs?)(\d{1,2})?$/;
 
@@ -59,7 +63,7 @@ function durationAt(units: readonly Unit[], k: number): { minutes: number; end: 
   const n = numberAt(units, k);
   if (n === undefined) return undefined;
   let j = k + 1;
-  if (keyAt(units, j) === 'bonnes' || keyAt(units, j) === 'longues' || keyAt(units, j) === 'grosses') j += 1;
+  if (DURATION_ADJECTIVES.has(keyAt(units, j))) j += 1;
   const per = UNIT_MINUTES.get(keyAt(units, j));
   if (per === undefined) return undefined;
   return { minutes: n * per, end: j + 1 };
@@ -70,18 +74,19 @@ function increaseAt(units: readonly Unit[], k: number): { percent: number; end: 
   const n = numberAt(units, k);
   if (n === undefined || units[k]?.kind !== 'number') return undefined;
   // "de 30 (€) à 45 (€)"
-  if (keyAt(units, k - 1) === 'de') {
+  const before = keyAt(units, k - 1);
+  if (before === 'de') {
     let j = k + 1;
-    if (keyAt(units, j) === '€' || keyAt(units, j) === 'euros' || keyAt(units, j) === 'eur') j += 1;
+    if (CURRENCY.has(keyAt(units, j))) j += 1;
     if (keyAt(units, j) === 'a') {
       const to = numberAt(units, j + 1);
       if (to !== undefined && n > 0 && units[j + 1]?.kind === 'number') return { percent: ((to - n) / n) * 100, end: j + 2 };
     }
   }
-  if (keyAt(units, k + 1) === '%' && (keyAt(units, k - 1) === '+' || keyAt(units, k + 2) === 'de' || keyAt(units, k - 1) === 'de')) {
+  if (keyAt(units, k + 1) === '%' && (before === '+' || before === 'de' || keyAt(units, k + 2) === 'de')) {
     // "10 % de réduction", "-20 % avec le code": a discount, not a rise.
     for (let j = k + 2; j < k + 5; j += 1) if (DISCOUNT.has(keyAt(units, j))) return undefined;
-    if (keyAt(units, k - 1) === '-' || DISCOUNT.has(keyAt(units, k - 2))) return undefined;
+    if (before === '-' || DISCOUNT.has(keyAt(units, k - 2))) return undefined;
     return { percent: n, end: k + 2 };
   }
   return undefined;

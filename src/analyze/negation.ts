@@ -172,9 +172,7 @@ function negatorAt(units: readonly Unit[], k: number, clauseStart: number, match
     if (clauses !== undefined) {
       if ((clauses.lastNe[k] ?? -1) >= clauseStart) return true;
     } else for (let b = clauseStart; b < k; b += 1) if (keyAt(units, b) === 'ne') return true;
-    const next = units[k + 1];
-    const after = units[k + 2];
-    return k === clauseStart && next?.key === 'de' && after !== undefined && after.kind !== 'number';
+    return k === clauseStart && after === 'de' && k + 2 < units.length && (units[k + 2] as Unit).kind !== 'number';
   }
   if (key === 'ne') {
     // "ne … que" restricts rather than negates ("je n'ai eu que des éloges").
