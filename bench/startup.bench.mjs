@@ -15,7 +15,10 @@
 // Last, a short run (most runs are: a month of reviews, a survey wave, a pipeline's new batch): the CLI
 // on 10,000 and on 20,000 rows of the growing export, one worker, against the one-row run. What the
 // second 10,000 rows cost is the steady rate; what the first cost beyond it and the start-up is the
-// warm-up (V8's optimising compiler, on its own threads, and each word's first sighting).
+// warm-up (V8's optimising compiler, on its own threads, and each word's first sighting). These
+// inputs are over 1 MB: the CLI leaves V8 its own policy. Then small inputs, which the CLI
+// analyses with a later optimisation (src/cli/jit.ts): the sample corpus and 5,000 growing rows,
+// as by default and with VERBATIM_JIT=off, interleaved.
 // Run: npm run bench startup (BENCH_STARTUP_RUNS, default 7; BENCH_STARTUP_BASELINE;
 // BENCH_STARTUP_SHORT_ROWS, default 10,000, 0 skips the short run; BENCH_STARTUP_SHORT_RUNS, default 3)
 import { spawnSync } from 'node:child_process';
@@ -66,11 +69,11 @@ function probe(bundle) {
  * `verbatim analyze FILE --format json` (and `options`): wall and CPU milliseconds, its main thread's
  * (both printed at exit: its own process.cpuUsage, /proc on Linux), and its report.
  */
-function cli(bundle, csv, options = []) {
+function cli(bundle, csv, options = [], env = {}) {
   const started = process.hrtime.bigint();
   const run = spawnSync(process.execPath, ['--import', AT_EXIT, join(bundle, 'cli', 'bin.js'), 'analyze', csv, '--format', 'json', ...options], {
     encoding: 'utf8',
-    env: { ...process.env, CI: 'true' },
+    env: { ...process.env, CI: 'true', ...env },
   });
   const wall = Number(process.hrtime.bigint() - started) / 1e6;
   if (run.status !== 0) throw new Error(run.stderr);
@@ -210,6 +213,7 @@ export default async function bench() {
     console.log(`${label}: verbatim tokenize bonjour wall ${spread(figures[b].wall)}, CPU ${spread(figures[b].cpu)}; worker ready (new Worker -> first batch of one analysed) wall ${spread(figures[b].worker)}, CPU ${spread(figures[b].workerCpu)}`);
   });
   if (SHORT_ROWS > 0) await shortRuns();
+  if (SHORT_ROWS > 0) await smallInputs();
 }
 
 /** A short run against a run twice as long and a one-row run: the start-up, the warm-up and the steady rate. */
@@ -243,4 +247,38 @@ async function shortRuns() {
   console.log(
     `  the second ${n(SHORT_ROWS)} rows: ${((steady * 1000) | 0)} µs a row; the first ${n(SHORT_ROWS)}: ${(((short - one) / SHORT_ROWS) * 1000) | 0} µs a row beyond the one-row run, of which warm-up ${warmUp.toFixed(0)} ms (${((warmUp / short) * 100).toFixed(0)} % of the ${n(SHORT_ROWS)}-row run; start-up ${((one / short) * 100).toFixed(0)} %)`,
   );
+}
+
+/** The CLI on small inputs as it runs them (V8 asked to optimise later) and with V8's own policy: CPU, main thread, wall. */
+async function smallInputs() {
+  const dir = join(root, 'bench', 'out', 'startup-small');
+  mkdirSync(dir, { recursive: true });
+  const growing = join(dir, 'growing-5000.csv');
+  await generateCorpus({ kind: 'growing', rows: 5_000, out: growing, stats: false });
+  const files = [join(root, 'corpora', 'sample.csv'), growing];
+  const modes = [
+    ['default', {}],
+    ['VERBATIM_JIT=off', { VERBATIM_JIT: 'off' }],
+  ];
+  const runs = files.map(() => modes.map(() => ({ cpu: [], main: [], wall: [] })));
+  for (let i = 0; i < SHORT_RUNS; i += 1) {
+    files.forEach((file, k) =>
+      modes.forEach(([, env], j) => {
+        const r = cli(dist, file, ['--workers', '1', '--out', join(dir, 'report.json')], env);
+        runs[k][j].cpu.push(r.cpu);
+        runs[k][j].main.push(r.main);
+        runs[k][j].wall.push(r.wall);
+      }),
+    );
+  }
+  const sizes = files.map((file) => statSync(file).size / 1e6);
+  rmSync(dir, { recursive: true, force: true });
+  console.log(`\nsmall inputs (≤ 1 MB: the CLI asks V8 to optimise later), one worker, JSON report; median of ${SHORT_RUNS}: CPU of the process, of its main thread, wall`);
+  files.forEach((file, k) => {
+    const [late, off] = runs[k].map((r) => ({ cpu: median(r.cpu), main: median(r.main), wall: median(r.wall) }));
+    const ms = (x) => `${x.cpu.toFixed(0)} / ${Number.isNaN(x.main) ? '?' : x.main.toFixed(0)} / ${x.wall.toFixed(0)} ms`;
+    console.log(
+      `  ${file === growing ? '5,000 growing rows' : 'corpora/sample.csv'} (${sizes[k].toFixed(2)} MB): default ${ms(late)}, VERBATIM_JIT=off ${ms(off)}; ratio CPU ${(late.cpu / off.cpu).toFixed(2)}, wall ${(late.wall / off.wall).toFixed(2)}`,
+    );
+  });
 }

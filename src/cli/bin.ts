@@ -18,9 +18,18 @@ if (!isMainThread && parentPort && isWorkerSetup(workerData)) {
   const { runAnalysisWorker } = await import('../run/worker.js');
   void runAnalysisWorker(workerData, port);
 } else {
-  const [{ main, reportError }, { installProcessGuards }, { setHeapGrowth }] = await Promise.all([import('./main.js'), import('./process.js'), import('./heap.js')]);
+  const [{ main, reportError }, { installProcessGuards }, { setHeapGrowth }, { setInterruptBudget }] = await Promise.all([
+    import('./main.js'),
+    import('./process.js'),
+    import('./heap.js'),
+    import('./jit.js'),
+  ]);
   const io = { stdout: process.stdout, stderr: process.stderr, env: process.env, stdin: process.stdin };
   const debug = process.argv.includes('--debug');
   const run = installProcessGuards((error) => reportError(error, io, debug));
-  main(process.argv.slice(2), io, { workerScript: workerScript(), setHeapGrowth: (percent) => void setHeapGrowth(percent) }).then(run.done, (error: unknown) => run.done(reportError(error, io, debug)));
+  main(process.argv.slice(2), io, {
+    workerScript: workerScript(),
+    setHeapGrowth: (percent) => void setHeapGrowth(percent),
+    setInterruptBudget: (budget) => void setInterruptBudget(budget),
+  }).then(run.done, (error: unknown) => run.done(reportError(error, io, debug)));
 }

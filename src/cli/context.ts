@@ -39,4 +39,10 @@ export interface CommandContext {
   setExitCode(code: number): void;
   /** The script analysis worker threads start from (the bin passes itself; default: the module of the command). */
   workerScript?: string;
+  /**
+   * Said by a command once it knows the size of its input in bytes
+   * (undefined: it reads standard input), before it analyses: a short run
+   * asks V8 to optimise later (see src/cli/jit.ts).
+   */
+  tuneForInput?(bytes: number | undefined): void;
 }

@@ -1,5 +1,6 @@
 // The input flags `analyze`, `discover` and `kwic` share: which columns, which
 // lexicons, how to read. One definition, one reading path (`analyzeFiles`).
+import { stat } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import { sectorNames } from '../lexicon/defaults.js';
 import type { ColumnOptions, ColumnsUsed, InputFormat, InputSpec } from '../io/index.js';
@@ -158,3 +159,23 @@ export function pickColumns(
   if (opts.delimiter !== undefined) columns['delimiter'] = opts.delimiter;
   return columns;
 }
+
+/** The input files' size together, and whether one of them is standard input (`-`, whose size is not known). */
+export interface InputSize {
+  bytes: number;
+  stdin: boolean;
+}
+
+/** Sizes the inputs; a file that cannot be read counts 0 (the input checks say what is wrong with it). */
+export async function inputSize(files: readonly string[]): Promise<InputSize> {
+  let bytes = 0;
+  let stdin = false;
+  for (const file of files) {
+    if (file === '-') stdin = true;
+    else bytes += await stat(file).then((s) => s.size, () => 0);
+  }
+  return { bytes, stdin };
+}
+
+/** What a command tells `tuneForInput`: the bytes, unless standard input is among the inputs. */
+export const knownBytes = (size: InputSize): number | undefined => (size.stdin ? undefined : size.bytes);

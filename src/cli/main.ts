@@ -9,6 +9,7 @@ import { UsageError, usageError } from './args.js';
 import { configureHelpLanguage, translateCommanderError, translateHelp } from './help.js';
 import { chooseLang } from './lang.js';
 import { chooseHeapGrowth } from './heap.js';
+import { chooseTierUp, LATE_INTERRUPT_BUDGET, lateTierUp } from './jit.js';
 import { cliMessages, type CliLang, type CliMessages } from './messages.js';
 import { analyzeCommand, joinExportArgs } from './commands/analyze.js';
 import { discoverCommand } from './commands/discover.js';
@@ -62,6 +63,13 @@ export interface MainOptions {
    * `VERBATIM_HEAP_GROWTH` asks (see chooseHeapGrowth), before any command runs.
    */
   setHeapGrowth?: (percent: number) => void;
+  /**
+   * Sets V8's interrupt budget for the whole process (the bin passes
+   * `setInterruptBudget`; in-process callers leave their engine alone).
+   * Called with the late budget when `VERBATIM_JIT` and the size of a
+   * command's input ask for it (see lateTierUp), before the command analyses.
+   */
+  setInterruptBudget?: (budget: number) => void;
 }
 
 /**
@@ -80,9 +88,14 @@ export async function main(argv: string[], io: CliIo = defaultIo(), options: Mai
   const growth = chooseHeapGrowth(io.env);
   if ('badValue' in growth) return reportError(usageError('heapGrowth', growth.badValue), io, debug, lang);
   if (growth.percent !== undefined) options.setHeapGrowth?.(growth.percent);
+  const tierUp = chooseTierUp(io.env);
+  if ('badValue' in tierUp) return reportError(usageError('jit', tierUp.badValue), io, debug, lang);
+  const tuneForInput = (bytes: number | undefined): void => {
+    if (lateTierUp(tierUp.mode, bytes)) options.setInterruptBudget?.(LATE_INTERRUPT_BUDGET);
+  };
   if (choice.movedCorpusLang !== undefined) io.stderr.write(`verbatim: ${m.notes.warning}${m.colon}${m.notes.langMoved(choice.movedCorpusLang)}\n`);
   argv = joinExportArgs(choice.argv);
-  const context: CommandContext = { io, lang, m, quiet, setExitCode: (next) => (code = next), ...(options.workerScript !== undefined ? { workerScript: options.workerScript } : {}) };
+  const context: CommandContext = { io, lang, m, quiet, setExitCode: (next) => (code = next), tuneForInput, ...(options.workerScript !== undefined ? { workerScript: options.workerScript } : {}) };
   const program = createProgram(context);
   try {
     await program.parseAsync(argv, { from: 'user' });

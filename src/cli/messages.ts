@@ -64,6 +64,7 @@ export interface CliMessages {
     themeId(value: string): string;
     importStdin(): string;
     heapGrowth(value: string): string;
+    jit(value: string): string;
     lang(value: string): string;
     corpusLang(value: string): string;
     byColumnMissing(): string;
@@ -323,6 +324,7 @@ const fr: CliMessages = {
     themeOfTheme: () => "--theme ne s'applique pas à --kind theme : un thème n'a pas de thème",
     themeId: (value) => `--theme attend un identifiant d'entrée (ascii minuscule, chiffres, _ et .), pas « ${value} »`,
     importStdin: () => "lexicon import lit un fichier, pas l'entrée standard",
+    jit: (value) => `VERBATIM_JIT attend auto (V8 optimise plus tard sur une entrée de 1 Mo au plus), late (toujours plus tard) ou off (la politique de V8), pas « ${value} »`,
     heapGrowth: (value) => `VERBATIM_HEAP_GROWTH attend un pourcentage de 10 à 400 (la croissance du tas entre deux collectes complètes) ou off (la politique de V8), pas « ${value} »`,
     lang: (value) => `--lang attend fr ou en (la langue des messages et du rapport), pas « ${value} » ; la langue du corpus se donne avec --corpus-lang (code ISO 639-3 : fra, eng…)`,
     corpusLang: (value) => `--corpus-lang attend un code de langue ISO 639-3 de trois lettres (fra, eng, spa…), pas « ${value} »`,
@@ -501,6 +503,7 @@ const en: CliMessages = {
     themeOfTheme: () => '--theme does not apply to --kind theme: a theme has no theme',
     themeId: (value) => `--theme expects an entry id (lowercase ascii, digits, _ and .), got "${value}"`,
     importStdin: () => 'lexicon import reads a file, not standard input',
+    jit: (value) => `VERBATIM_JIT expects auto (V8 optimises later on an input of 1 MB at most), late (always later) or off (V8's own policy), got "${value}"`,
     heapGrowth: (value) => `VERBATIM_HEAP_GROWTH expects a percentage from 10 to 400 (the heap's growth between two full collections) or off (V8's own policy), got "${value}"`,
     lang: (value) => `--lang expects fr or en (the language of messages and report), got "${value}"; the corpus language is --corpus-lang (ISO 639-3 code: fra, eng…)`,
     corpusLang: (value) => `--corpus-lang expects a three-letter ISO 639-3 language code (fra, eng, spa…), got "${value}"`,

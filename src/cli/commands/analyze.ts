@@ -1,6 +1,5 @@
 // verbatim analyze: the per-channel report of exported files.
 import { Option, type Command } from 'commander';
-import { stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { ReportFormat } from '../../index.js';
 import type { ColumnsUsed } from '../../io/index.js';
@@ -8,7 +7,7 @@ import { escapeForTerminal } from '../../_utils/display.js';
 import { positiveInt, usageError } from '../args.js';
 import { checkInputs, checkOutputs } from '../checks.js';
 import { EXIT, type CommandContext } from '../context.js';
-import { addInputOptions, checkInputOptions, inputRun, type InputCliOptions } from '../inputs.js';
+import { addInputOptions, checkInputOptions, inputRun, inputSize, knownBytes, type InputCliOptions } from '../inputs.js';
 import { output, stdoutUsers } from '../output.js';
 import { REPORT_FORMATS, resolveReportFormat, type CliReportFormat } from '../report-format.js';
 import { addReportLabelOptions, reportLabelOptions, type ReportLabelCliOptions } from '../report-labels.js';
@@ -150,7 +149,9 @@ export function analyzeCommand(program: Command, context: CommandContext): void 
         import('../../report/index.js'),
         import('../progress.js'),
       ]);
-      const workers = opts.workers === 'auto' ? defaultWorkers(await totalSize(files)) : Number(opts.workers);
+      const size = await inputSize(files);
+      context.tuneForInput?.(knownBytes(size));
+      const workers = opts.workers === 'auto' ? defaultWorkers(size.bytes) : Number(opts.workers);
       if (!Number.isInteger(workers) || workers < 1) throw usageError('workers', opts.workers);
       const progress = createProgress({ stream: io.stderr, enabled: opts.progress && !io.env.CI, format: m.notes.progress });
       // Like the progress bar: on a terminal, unless --no-progress; scripts and pipes keep a quiet stderr.
@@ -257,8 +258,3 @@ function checkStreams(opts: AnalyzeCliOptions, exports: Partial<Record<ExportKin
   }
 }
 
-async function totalSize(files: string[]): Promise<number> {
-  let total = 0;
-  for (const file of files) total += file === '-' ? 0 : await stat(file).then((s) => s.size, () => 0);
-  return total;
-}

@@ -1,14 +1,13 @@
 // verbatim discover: what the lexicons leave unexplained, as candidate topics,
 // and a draft lexicon layer to edit and layer.
 import { Option, type Command } from 'commander';
-import { stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { DiscoverFormat, DiscoverOptions, DiscoverState } from '../../index.js';
 import { escapeForTerminal } from '../../_utils/display.js';
 import { positiveInt, usageError } from '../args.js';
 import { checkInputs, checkOutputs } from '../checks.js';
 import { EXIT, type CommandContext } from '../context.js';
-import { addInputOptions, checkInputOptions, inputRun, type InputCliOptions } from '../inputs.js';
+import { addInputOptions, checkInputOptions, inputRun, inputSize, knownBytes, type InputCliOptions } from '../inputs.js';
 import { output } from '../output.js';
 import { sayWritten } from '../written.js';
 
@@ -52,7 +51,9 @@ export function discoverCommand(program: Command, context: CommandContext): void
         import('../../run/analyze-files.js'),
         import('../progress.js'),
       ]);
-      const workers = opts.workers === 'auto' ? defaultWorkers(await totalSize(files)) : Number(opts.workers);
+      const size = await inputSize(files);
+      context.tuneForInput?.(knownBytes(size));
+      const workers = opts.workers === 'auto' ? defaultWorkers(size.bytes) : Number(opts.workers);
       if (!Number.isInteger(workers) || workers < 1) throw usageError('workers', opts.workers);
       const { inputs, options } = await inputRun(files, opts, io, m);
       const discoverOptions: DiscoverOptions = {
@@ -93,8 +94,3 @@ export function discoverCommand(program: Command, context: CommandContext): void
     });
 }
 
-async function totalSize(files: string[]): Promise<number> {
-  let total = 0;
-  for (const file of files) total += file === '-' ? 0 : await stat(file).then((f) => f.size, () => 0);
-  return total;
-}

@@ -6,7 +6,8 @@ import type { CommandContext } from '../context.js';
 import { output } from '../output.js';
 import { firstTexts } from '../read.js';
 
-export function sectorsCommand(program: Command, { io, m }: CommandContext): void {
+export function sectorsCommand(program: Command, context: CommandContext): void {
+  const { io, m } = context;
   program
     .command('sectors')
     .description('which sector layers a corpus reads like: share of its first verbatims where a term of the layer fires')
@@ -15,6 +16,8 @@ export function sectorsCommand(program: Command, { io, m }: CommandContext): voi
     .option('--sample <n>', 'verbatims read at most', positiveInt('--sample'), 500)
     .action(async (files: string[], opts: { text?: string; sample: number }) => {
       await checkInputs(files);
+      // Its first --sample texts only: a short run whatever the files' size.
+      context.tuneForInput?.(0);
       const { suggestSectors } = await import('../../analyze/sectors.js');
       const suggestions = suggestSectors(await firstTexts(files, opts.text !== undefined ? { text: opts.text } : {}, opts.sample, io.stdin), { sample: opts.sample, minShare: 0 });
       const lines = suggestions.map((s) => `${s.sector.padEnd(20)} ${String(Math.round(s.share * 100)).padStart(3)} %  (${s.verbatims})`);
