@@ -8,7 +8,7 @@
 // process peaked at four times its live heap: 490–510 MB of RSS for 117 MB
 // live on a 100 MB export with one worker (bench/README.md). A smaller
 // growth factor collects sooner, at a small CPU cost.
-import { setFlagsFromString } from 'node:v8';
+import { setV8Flag } from './v8-flag.js';
 
 /** Default growth of the old generation between full collections, in percent of the live heap. */
 export const DEFAULT_HEAP_GROWTH = 50;
@@ -32,24 +32,11 @@ export function chooseHeapGrowth(env: Record<string, string | undefined>): HeapG
   return { badValue: env['VERBATIM_HEAP_GROWTH'] as string };
 }
 
-/** The Node options of this process set the growth themselves (`node --heap-growing-percent=…`, NODE_OPTIONS). */
-function setByNode(execArgv: readonly string[], nodeOptions: string | undefined): boolean {
-  const flag = /^--heap[-_]growing[-_]percent\b/;
-  return execArgv.some((arg) => flag.test(arg)) || (nodeOptions ?? '').split(/\s+/).some((arg) => flag.test(arg));
-}
-
 /**
  * Sets the growth for the whole process (worker threads included: the flag
  * is read each time V8 sizes a heap), unless Node was started with its own
  * setting. Returns whether it was set.
  */
 export function setHeapGrowth(percent: number, execArgv: readonly string[] = process.execArgv, nodeOptions = process.env['NODE_OPTIONS']): boolean {
-  if (setByNode(execArgv, nodeOptions)) return false;
-  try {
-    setFlagsFromString(`--heap-growing-percent=${Math.round(percent)}`);
-    return true;
-  } catch {
-    // A V8 that freezes its flags after start: its own policy, as without the setting.
-    return false;
-  }
+  return setV8Flag('heap-growing-percent', Math.round(percent), execArgv, nodeOptions);
 }

@@ -15,7 +15,7 @@
 // about 5 MB the CPU no longer drops either (bench/README.md). So the CLI asks for it for inputs
 // of at most 1 MB; `VERBATIM_JIT=late` asks for it always, for runs judged by
 // their CPU (many processes side by side, a shared machine).
-import { setFlagsFromString } from 'node:v8';
+import { setV8Flag } from './v8-flag.js';
 
 /** Inputs up to this size (bytes, all files together) are analysed with the late budget. */
 export const LATE_TIER_UP_MAX_BYTES = 1_000_000;
@@ -46,24 +46,11 @@ export function lateTierUp(mode: TierUpMode, inputBytes: number | undefined): bo
   return inputBytes !== undefined && inputBytes <= LATE_TIER_UP_MAX_BYTES;
 }
 
-/** The Node options of this process set the budget themselves (`node --interrupt-budget=…`, NODE_OPTIONS). */
-function setByNode(execArgv: readonly string[], nodeOptions: string | undefined): boolean {
-  const flag = /^--interrupt[-_]budget[=\s]|^--interrupt[-_]budget$/;
-  return execArgv.some((arg) => flag.test(arg)) || (nodeOptions ?? '').split(/\s+/).some((arg) => flag.test(arg));
-}
-
 /**
  * Sets V8's interrupt budget for the whole process (worker threads started
  * after it too: V8 reads it each time it sets a function's counter), unless
  * Node was started with its own. Returns whether it was set.
  */
 export function setInterruptBudget(budget: number, execArgv: readonly string[] = process.execArgv, nodeOptions = process.env['NODE_OPTIONS']): boolean {
-  if (setByNode(execArgv, nodeOptions)) return false;
-  try {
-    setFlagsFromString(`--interrupt-budget=${Math.round(budget)}`);
-    return true;
-  } catch {
-    // A V8 that freezes its flags after start: its own budget, as without the setting.
-    return false;
-  }
+  return setV8Flag('interrupt-budget', Math.round(budget), execArgv, nodeOptions);
 }
