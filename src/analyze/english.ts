@@ -5,11 +5,12 @@
 // words. Built on the first English verbatim, so a French-only run never
 // compiles it.
 import type { Token } from '../types.js';
-import { englishPhraseKey, englishWordKeys, lemmatizeTerm, nounContext, type EnglishForms } from '../text/english.js';
+import { englishPhraseKey, englishWordKeys, nounContext, type EnglishForms } from '../text/english.js';
 import { composeLexicons } from '../lexicon/compose.js';
 import { compileLexicon, type CompiledLexicon } from '../lexicon/compile.js';
 import { termKeys, type KeyingOptions } from '../lexicon/keys.js';
 import { defaultEnglishForms, defaultEnglishLexicon } from '../lexicon/defaults.js';
+import { storedEnglishTerms } from '../lexicon/store.js';
 import type { Lexicon, LexiconDocument } from '../lexicon/types.js';
 import { createNegationConfig, type NegationConfig, type Unit } from './negation.js';
 import { createSentimentConfig, type SentimentConfig } from './sentiment.js';
@@ -54,11 +55,13 @@ export function lazyEnglishLayer(main: Lexicon, extra: readonly LexiconDocument[
 function buildEnglishLayer(main: Lexicon, layers: readonly LexiconDocument[], forms: EnglishForms): EnglishLayer {
   const lexicon = composeLexicons(layers);
   const on = new Map(main.entries.map((e) => [e.id, !e.disabled]));
+  // Terms are keyed like the text: "stopped working" matches "stops working" and "has stopped working"
+  // (the default layers' terms as the build stored them in key form, in Node).
+  const lemmatize = storedEnglishTerms(forms);
   for (const e of lexicon.entries) {
     if (on.get(e.id) !== true) e.disabled = true;
-    // Terms are keyed like the text: "stopped working" matches "stops working" and "has stopped working".
-    e.terms = e.terms.map((t) => lemmatizeTerm(t, forms));
-    e.exclude = e.exclude.map((t) => lemmatizeTerm(t, forms));
+    e.terms = e.terms.map(lemmatize);
+    e.exclude = e.exclude.map(lemmatize);
   }
   // Polarity, intensifier and irony words are met in the text in key form too ("satisfied" → satisfy),
   // in both readings (after a determiner or not). An explicit entry wins over a key form.

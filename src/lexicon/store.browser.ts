@@ -3,6 +3,7 @@
 // lexicon is compiled and every text keyed as the Node build does without a
 // store; only what the library's browser graph imports is here.
 import type { CompileOptions, MatcherData } from './compile.js';
+import { lemmatizeTerm, type EnglishForms } from '../text/english.js';
 import { termKeys, type KeyingOptions } from './keys.js';
 import type { Lexicon } from './types.js';
 
@@ -17,4 +18,9 @@ export function recordCompiled(_lexicon: Lexicon, _options: CompileOptions, _dat
 /** Texts keyed as they come. */
 export function storedTermKeys(keying: KeyingOptions): (text: string) => string[] {
   return (text) => termKeys(text, keying);
+}
+
+/** English terms keyed as they come. */
+export function storedEnglishTerms(forms: EnglishForms): (term: string) => string {
+  return (term) => lemmatizeTerm(term, forms);
 }

@@ -16,10 +16,14 @@
 // it starts (sentiment, modality, negation and implied-rule words: some 2,600
 // phrases, each tokenized, 40 ms of every cold start), per SMS table keying
 // them: `storedTermKeys` reads them there, and keys any other word as before.
+// Likewise the terms of the default English layers in key form
+// (`lemmatizeTerm`: 287 terms, each alternative tokenized and keyed twice,
+// 100 ms of every process that meets an English verbatim): `storedEnglishTerms`.
 import { FR_WORDS } from '../data/fr-words.generated.js';
 import { LEMMA_SUFFIXES, LEMMA_TABLE } from '../data/lemmas.generated.js';
 import type { CompileOptions, MatcherData } from './compile.js';
 import { defaultTextTables } from './defaults.js';
+import { lemmatizeTerm, type EnglishForms } from '../text/english.js';
 import { termKeys, type KeyingOptions } from './keys.js';
 import type { Lexicon } from './types.js';
 
@@ -67,11 +71,17 @@ export interface StoredMatcher {
   data: MatcherData;
 }
 
-/** The keys of written words under one keying (`keyingFingerprint`): `termKeys(texts[i], keying)` is `keys[i]` split on spaces. */
+/**
+ * Texts and what a function of them gives, under the fingerprint of what else
+ * it reads: the keys of written words under one keying (`keyingFingerprint`:
+ * `termKeys(texts[i], keying)` is `keys[i]` split on spaces), or English
+ * terms in key form (`englishTermsFingerprint`: `lemmatizeTerm(texts[i], forms)`
+ * is `keys[i]`).
+ */
 export interface StoredKeys {
   fingerprint: string;
   texts: string[];
-  /** Each text's keys joined by a space (a key holds none; "" for no key). */
+  /** Each text's keys joined by a space (a key holds none; "" for no key), or its term in key form. */
   keys: string[];
 }
 
@@ -132,6 +142,11 @@ export function matcherFingerprint(lexicon: Lexicon, options: CompileOptions, ap
 /** The fingerprint of what `termKeys(text, keying)` reads besides the text: the SMS table (the default one when absent). */
 export function keyingFingerprint(keying: KeyingOptions, api: Pick<NodeApi, 'sha256'>): string {
   return api.sha256([String(FORMAT), 'keys', JSON.stringify(keying.sms ?? defaultTextTables().sms)]);
+}
+
+/** The fingerprint of what `lemmatizeTerm(term, forms)` reads besides the term: the forms table. */
+export function englishTermsFingerprint(forms: EnglishForms, api: Pick<NodeApi, 'sha256'>): string {
+  return api.sha256([String(FORMAT), 'english terms', JSON.stringify(forms)]);
 }
 
 function arrayOf(data: MatcherData, field: string): Int32Array {
@@ -304,7 +319,7 @@ export function recordCompiled(lexicon: Lexicon, options: CompileOptions, data: 
   if (recorder !== undefined && api !== undefined && options.words === undefined) recorder.matchers.push({ fingerprint: matcherFingerprint(lexicon, options, api), data });
 }
 
-function recordKeys(fingerprint: string, text: string, keys: readonly string[]): void {
+function record(fingerprint: string, text: string, value: string): void {
   if (recorder === undefined) return;
   let seen = recorder.seen.get(fingerprint);
   let entry = recorder.keys.find((k) => k.fingerprint === fingerprint);
@@ -317,7 +332,26 @@ function recordKeys(fingerprint: string, text: string, keys: readonly string[]):
   if (seen.has(text)) return;
   seen.add(text);
   entry.texts.push(text);
-  entry.keys.push(keys.join(' '));
+  entry.keys.push(value);
+}
+
+/**
+ * `compute` as a function of the text, reading what the build stored under
+ * the fingerprint (`fingerprintOf`, taken only where there is a store or a
+ * build collecting one) and recording every text while `collectStored` runs.
+ */
+function storedTexts(fingerprintOf: (api: NodeApi) => string, compute: (text: string) => string): (text: string) => string {
+  const api = nodeApi();
+  const found = api === undefined ? undefined : loadStore();
+  // The browser, or no store and no build collecting one: computed as before, no fingerprint to take.
+  if (api === undefined || found === undefined || (found.keys.size === 0 && recorder === undefined)) return compute;
+  const fingerprint = fingerprintOf(api);
+  const stored = found.keys.get(fingerprint);
+  return (text) => {
+    const value = stored?.get(text) ?? compute(text);
+    if (recorder !== undefined) record(fingerprint, text, value);
+    return value;
+  };
 }
 
 /**
@@ -327,19 +361,27 @@ function recordKeys(fingerprint: string, text: string, keys: readonly string[]):
  * every text it keys. Each call returns a new array.
  */
 export function storedTermKeys(keying: KeyingOptions): (text: string) => string[] {
-  const api = nodeApi();
-  const found = api === undefined ? undefined : loadStore();
-  // The browser, or no store and no build collecting one: keyed as before, no fingerprint to take.
-  if (api === undefined || found === undefined || (found.keys.size === 0 && recorder === undefined)) return (text) => termKeys(text, keying);
-  const fingerprint = keyingFingerprint(keying, api);
-  const stored = found.keys.get(fingerprint);
+  const joined = storedTexts(
+    (api) => keyingFingerprint(keying, api),
+    (text) => termKeys(text, keying).join(' '),
+  );
+  // Keys hold no space and are never empty (termKeys splits tokens' keys on spaces): "" is no key.
   return (text) => {
-    const joined = stored?.get(text);
-    // Keys hold no space and are never empty (termKeys splits tokens' keys on spaces): "" is no key.
-    const keys = joined === undefined ? termKeys(text, keying) : joined === '' ? [] : joined.split(' ');
-    if (recorder !== undefined) recordKeys(fingerprint, text, keys);
-    return keys;
+    const keys = joined(text);
+    return keys === '' ? [] : keys.split(' ');
   };
+}
+
+/**
+ * `lemmatizeTerm(term, forms)` as a function of the term: the default English
+ * layers' terms in key form as the build stored them, any other term keyed
+ * (and recorded while `collectStored` runs).
+ */
+export function storedEnglishTerms(forms: EnglishForms): (term: string) => string {
+  return storedTexts(
+    (api) => englishTermsFingerprint(forms, api),
+    (term) => lemmatizeTerm(term, forms),
+  );
 }
 
 /**

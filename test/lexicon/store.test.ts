@@ -1,7 +1,9 @@
 // The default tries compiled at build (src/lexicon/store.ts): what the build
 // stores reads back the same, an analyser built on a stored trie analyses
 // exactly like one that compiled it, and only the lexicon it was built from
-// finds it. The same for the keys of the words the analyser keys when it starts.
+// finds it. The same for the keys of the words the analyser keys when it starts,
+// and for the English layers' terms in key form.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
@@ -9,7 +11,35 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { analyze, composeLexicons, createAnalyzer, defineLexicon, type Analyzer } from '../../src/index.js';
 import { compileMatcherData, type MatcherData } from '../../src/lexicon/compile.js';
 import { termKeys } from '../../src/lexicon/keys.js';
-import { addStoredMatchers, collectCompiled, collectStored, deserializeMatchers, deserializeStore, serializeMatchers, storedTermKeys, useMatcherStore } from '../../src/lexicon/store.js';
+import { defaultEnglishForms, defaultEnglishLexicon } from '../../src/lexicon/defaults.js';
+import {
+  addStoredMatchers,
+  collectCompiled,
+  collectStored,
+  deserializeMatchers,
+  deserializeStore,
+  englishTermsFingerprint,
+  keyingFingerprint,
+  serializeMatchers,
+  storedEnglishTerms,
+  storedTermKeys,
+  useMatcherStore,
+  type StoredKeys,
+} from '../../src/lexicon/store.js';
+import { lemmatizeTerm } from '../../src/text/english.js';
+
+const sha256 = (parts: readonly string[]): string => {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part);
+  return hash.digest('hex');
+};
+
+/** The stored texts under one fingerprint. */
+function storedUnder(keys: readonly StoredKeys[], fingerprint: string): StoredKeys {
+  const entry = keys.find((k) => k.fingerprint === fingerprint);
+  if (entry === undefined) throw new Error(`nothing stored under ${fingerprint}`);
+  return entry;
+}
 
 afterEach(() => useMatcherStore(undefined));
 
@@ -81,10 +111,9 @@ describe('stored default tries', () => {
 
   it('holds the keys of the words the default analyser keys, read back as termKeys gives them; other texts and SMS tables are keyed as before', () => {
     const { stored } = compileDefault();
-    // One keying: the default SMS table (the French analyser's, its sentiment's, the English layer's sentiment's).
-    expect(stored.keys).toHaveLength(1);
-    const [entry] = stored.keys;
-    if (entry === undefined) throw new Error('no stored keys');
+    // One keying: the default SMS table (the French analyser's, its sentiment's, the English layer's sentiment's); and the English terms.
+    expect(stored.keys).toHaveLength(2);
+    const entry = storedUnder(stored.keys, keyingFingerprint({}, { sha256 }));
     expect(entry.texts.length).toBeGreaterThan(2000);
     expect(new Set(entry.texts).size).toBe(entry.texts.length);
     entry.texts.forEach((text, i) => expect(entry.keys[i]).toBe(termKeys(text).join(' ')));
@@ -95,6 +124,26 @@ describe('stored default tries', () => {
     expect(storedTermKeys({})(first)).toEqual(['lu', 'dans', 'le', 'store']);
     expect(storedTermKeys({})('une phrase que nul lexique ne porte')).toEqual(termKeys('une phrase que nul lexique ne porte'));
     expect(storedTermKeys({ sms: { pk: 'pourquoi' } })(first)).toEqual(termKeys(first, { sms: { pk: 'pourquoi' } }));
+  }, 60_000);
+
+  it('holds the English layers\' terms in key form, read back as lemmatizeTerm gives them; other terms and forms tables are keyed as before', () => {
+    const { stored } = compileDefault();
+    const forms = defaultEnglishForms();
+    const entry = storedUnder(stored.keys, englishTermsFingerprint(forms, { sha256 }));
+    // Every term and exclusion of the default English layers, once each.
+    const terms = composeLexicons(defaultEnglishLexicon()).entries.flatMap((e) => [...e.terms, ...e.exclude]);
+    expect(new Set(entry.texts)).toEqual(new Set(terms));
+    expect(new Set(entry.texts).size).toBe(entry.texts.length);
+    entry.texts.forEach((term, i) => expect(entry.keys[i]).toBe(lemmatizeTerm(term, forms)));
+    // Most are written as customers write, so the key form adds alternatives.
+    expect(entry.texts.filter((term, i) => entry.keys[i] !== term).length).toBeGreaterThan(entry.texts.length / 2);
+    // A store whose first term has another key form: it is the one read.
+    const first = entry.texts[0] as string;
+    useMatcherStore(serializeMatchers([], [{ ...entry, keys: entry.keys.map((k, i) => (i === 0 ? 'read|from the store' : k)) }]));
+    expect(storedEnglishTerms(forms)(first)).toBe('read|from the store');
+    expect(storedEnglishTerms(forms)('parcels stopped arriving')).toBe(lemmatizeTerm('parcels stopped arriving', forms));
+    const other = { forms: { ...forms.forms, arrive: 'arriving' }, nounForms: forms.nounForms };
+    expect(storedEnglishTerms(other)(first)).toBe(lemmatizeTerm(first, other));
   }, 60_000);
 
   it('a file that is not a store (another format, truncated) holds no trie', () => {
