@@ -12,9 +12,10 @@
 // the CPU and the wall time drop (the sample corpus: a third less CPU, a
 // quarter less wall); from 2 MB on the CPU still drops (a sixth on 10,000
 // rows) but the wall time rises on a machine with a core to spare, and from
-// about 5 MB the CPU no longer drops either (bench/README.md). So the CLI asks for it for inputs
-// of at most 1 MB; `VERBATIM_JIT=late` asks for it always, for runs judged by
-// their CPU (many processes side by side, a shared machine).
+// about 5 MB the CPU no longer drops either (bench/README.md). So the CLI
+// asks for it for inputs of at most 1 MB; `VERBATIM_JIT=late` asks for it
+// always, for runs judged by their CPU (many processes side by side, a
+// shared machine).
 import { setV8Flag } from './v8-flag.js';
 
 /** Inputs up to this size (bytes, all files together) are analysed with the late budget. */

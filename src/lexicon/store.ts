@@ -385,9 +385,9 @@ export function storedEnglishTerms(forms: EnglishForms): (term: string) => strin
 }
 
 /**
- * The tries compileLexicon builds and the texts `storedTermKeys` keys while
- * `run` runs, with their fingerprints: how the build collects the default
- * analyser's (scripts/build-matchers.mjs).
+ * The tries compileLexicon builds, the texts `storedTermKeys` keys and the
+ * terms `storedEnglishTerms` keys while `run` runs, with their fingerprints:
+ * how the build collects the default analyser's (scripts/build-matchers.mjs).
  * @internal
  */
 export function collectStored(run: () => void): StoreContent {
