@@ -18,7 +18,7 @@ if (!isMainThread && parentPort && isWorkerSetup(workerData)) {
   const { runAnalysisWorker } = await import('../run/worker.js');
   void runAnalysisWorker(workerData, port);
 } else {
-  const [{ main, reportError }, { installProcessGuards }, { setHeapGrowth }, { setInterruptBudget }] = await Promise.all([
+  const [{ main, reportError }, { installProcessGuards }, { setHeapGrowth }, { setLateTierUp }] = await Promise.all([
     import('./main.js'),
     import('./process.js'),
     import('./heap.js'),
@@ -30,6 +30,6 @@ if (!isMainThread && parentPort && isWorkerSetup(workerData)) {
   main(process.argv.slice(2), io, {
     workerScript: workerScript(),
     setHeapGrowth: (percent) => void setHeapGrowth(percent),
-    setInterruptBudget: (budget) => void setInterruptBudget(budget),
+    setLateTierUp: () => void setLateTierUp(),
   }).then(run.done, (error: unknown) => run.done(reportError(error, io, debug)));
 }

@@ -9,7 +9,7 @@ import { UsageError, usageError } from './args.js';
 import { configureHelpLanguage, translateCommanderError, translateHelp } from './help.js';
 import { chooseLang } from './lang.js';
 import { chooseHeapGrowth } from './heap.js';
-import { chooseTierUp, LATE_INTERRUPT_BUDGET, lateTierUp } from './jit.js';
+import { chooseTierUp, lateTierUp } from './jit.js';
 import { cliMessages, type CliLang, type CliMessages } from './messages.js';
 import { analyzeCommand, joinExportArgs } from './commands/analyze.js';
 import { discoverCommand } from './commands/discover.js';
@@ -64,12 +64,12 @@ export interface MainOptions {
    */
   setHeapGrowth?: (percent: number) => void;
   /**
-   * Sets V8's interrupt budget for the whole process (the bin passes
-   * `setInterruptBudget`; in-process callers leave their engine alone).
-   * Called with the late budget when `VERBATIM_JIT` and the size of a
-   * command's input ask for it (see lateTierUp), before the command analyses.
+   * Delays V8's optimising compiler for the whole process (the bin passes
+   * `setLateTierUp`; in-process callers leave their engine alone). Called
+   * when `VERBATIM_JIT` and the size of a command's input ask for it (see
+   * lateTierUp), before the command analyses.
    */
-  setInterruptBudget?: (budget: number) => void;
+  setLateTierUp?: () => void;
 }
 
 /**
@@ -91,7 +91,7 @@ export async function main(argv: string[], io: CliIo = defaultIo(), options: Mai
   const tierUp = chooseTierUp(io.env);
   if ('badValue' in tierUp) return reportError(usageError('jit', tierUp.badValue), io, debug, lang);
   const tuneForInput = (bytes: number | undefined): void => {
-    if (lateTierUp(tierUp.mode, bytes)) options.setInterruptBudget?.(LATE_INTERRUPT_BUDGET);
+    if (lateTierUp(tierUp.mode, bytes)) options.setLateTierUp?.();
   };
   if (choice.movedCorpusLang !== undefined) io.stderr.write(`verbatim: ${m.notes.warning}${m.colon}${m.notes.langMoved(choice.movedCorpusLang)}\n`);
   argv = joinExportArgs(choice.argv);

@@ -2,18 +2,22 @@
 // command's input. In-process through main(), with a stand-in for the setter
 // (the real one changes a flag of the whole process; its effect is measured by
 // `npm run bench startup`, not here).
+import { execFileSync } from 'node:child_process';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { sink } from './_sink.js';
 import { EXIT, main } from '../../src/cli/main.js';
-import { chooseTierUp, LATE_INTERRUPT_BUDGET, LATE_TIER_UP_MAX_BYTES, lateTierUp, setInterruptBudget } from '../../src/cli/jit.js';
+import { chooseTierUp, LATE_TIER_UP_MAX_BYTES, lateTierUp, lateTierUpSetting, setLateTierUp } from '../../src/cli/jit.js';
 
 const fixture = (name: string): string => fileURLToPath(new URL(`../fixtures/cli/${name}`, import.meta.url));
 const MINI = fixture('mini.csv');
 
-async function cli(args: string[], env: Record<string, string> = {}, stdin = ''): Promise<{ code: number; stderr: string; asked: number[]; writtenBefore: number[] }> {
-  const asked: number[] = [];
+/** A call of the setter. */
+const LATE = 'late';
+
+async function cli(args: string[], env: Record<string, string> = {}, stdin = ''): Promise<{ code: number; stderr: string; asked: string[]; writtenBefore: number[] }> {
+  const asked: string[] = [];
   // What the command had written when it asked: nothing, if it asked before its work.
   const writtenBefore: number[] = [];
   const out = sink();
@@ -22,8 +26,8 @@ async function cli(args: string[], env: Record<string, string> = {}, stdin = '')
     args,
     { stdout: out.stream, stderr: err.stream, env: { CI: 'true', ...env }, stdin: Readable.from([Buffer.from(stdin)]) },
     {
-      setInterruptBudget: (budget) => {
-        asked.push(budget);
+      setLateTierUp: () => {
+        asked.push(LATE);
         writtenBefore.push(out.text().length);
       },
     },
@@ -70,14 +74,14 @@ describe('main', () => {
   it('asks the late budget once for a small file, before it is analysed', async () => {
     const { code, asked, writtenBefore } = await cli(['analyze', MINI, '--format', 'json']);
     expect(code).toBe(EXIT.ok);
-    expect(asked).toEqual([LATE_INTERRUPT_BUDGET]);
+    expect(asked).toEqual([LATE]);
     expect(writtenBefore).toEqual([0]);
   });
 
   it('asks nothing for standard input unless told late', async () => {
     const csv = 'id;commentaire\n1;Livraison rapide, merci\n2;Colis jamais arrivé\n';
     expect((await cli(['analyze', '-', '--format', 'json'], {}, csv)).asked).toEqual([]);
-    expect((await cli(['analyze', '-', '--format', 'json'], { VERBATIM_JIT: 'late' }, csv)).asked).toEqual([LATE_INTERRUPT_BUDGET]);
+    expect((await cli(['analyze', '-', '--format', 'json'], { VERBATIM_JIT: 'late' }, csv)).asked).toEqual([LATE]);
   });
 
   it('asks nothing with off', async () => {
@@ -88,7 +92,7 @@ describe('main', () => {
     for (const args of [['eval', fixture('gold.jsonl')], ['kwic', 'livraison', MINI], ['discover', MINI], ['sectors', MINI]]) {
       const { code, asked, writtenBefore } = await cli(args);
       expect(code, args.join(' ')).toBe(EXIT.ok);
-      expect(asked, args.join(' ')).toEqual([LATE_INTERRUPT_BUDGET]);
+      expect(asked, args.join(' ')).toEqual([LATE]);
       expect(writtenBefore, args.join(' ')).toEqual([0]);
     }
   });
@@ -109,14 +113,34 @@ describe('main', () => {
   });
 });
 
-describe('setInterruptBudget', () => {
-  it('leaves a budget that Node was given alone', () => {
-    expect(setInterruptBudget(LATE_INTERRUPT_BUDGET, ['--interrupt-budget=1000'], undefined)).toBe(false);
-    expect(setInterruptBudget(LATE_INTERRUPT_BUDGET, [], '--max-old-space-size=900 --interrupt_budget=5000')).toBe(false);
+describe('lateTierUpSetting', () => {
+  it.each([
+    ['11.3.244.8-node.19', 'interrupt-budget', 16 * 67_584],
+    ['10.2.154.26-node.26', 'interrupt-budget', 16 * 67_584],
+    ['11.8.172.17-node.20', 'invocation-count-for-turbofan', 16 * 3_000],
+    ['12.4.254.21-node.57', 'invocation-count-for-turbofan', 16 * 3_000],
+    ['13.6.233.17-node.63', 'invocation-count-for-turbofan', 16 * 3_000],
+  ])('V8 %s: --%s=%i', (version, name, value) => {
+    expect(lateTierUpSetting(version)).toEqual({ name, value });
+  });
+
+  it('names a flag the V8 running the tests knows (an unknown one makes V8 write an error on standard error)', () => {
+    const options = execFileSync(process.execPath, ['--v8-options'], { encoding: 'utf8' });
+    expect(options).toContain(`  --${lateTierUpSetting().name} `);
+  });
+});
+
+describe('setLateTierUp', () => {
+  it('leaves a flag that Node was given alone', () => {
+    const setting = { name: 'interrupt-budget', value: 1_081_344 };
+    expect(setLateTierUp(setting, ['--interrupt-budget=1000'], undefined)).toBe(false);
+    expect(setLateTierUp(setting, [], '--max-old-space-size=900 --interrupt_budget=5000')).toBe(false);
   });
 
   it('sets it otherwise', () => {
     // V8's own default, so this test process is left as it was.
-    expect(setInterruptBudget(67_584, ['--enable-source-maps'], '--interrupt-budget-for-feedback-allocation=940')).toBe(true);
+    const { name } = lateTierUpSetting();
+    const setting = { name, value: name === 'interrupt-budget' ? 67_584 : 3_000 };
+    expect(setLateTierUp(setting, ['--enable-source-maps'], '--interrupt-budget-for-feedback-allocation=940')).toBe(true);
   });
 });
