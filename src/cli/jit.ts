@@ -3,8 +3,8 @@
 //
 // V8 compiles a function with TurboFan once it has run long enough: through
 // its interrupt budget three times in Node 20, 3,000 calls in Node 21 and
-// later (the budget is gone there). On a short run (a month of reviews, a survey wave, a
-// pipeline's new batch) most of the CPU goes there: the compiler takes up
+// later (the budget is gone there). On a short run (a month of reviews, a
+// survey wave, a pipeline's new batch) most of the CPU goes there: the compiler takes up
 // functions that will not run long enough to repay it, some of them twice
 // after a deoptimisation, and the two cores it shares are busy compiling
 // instead of analysing. A threshold sixteen times V8's lets fewer functions be
@@ -19,7 +19,7 @@
 // shared machine).
 import { setV8Flag } from './v8-flag.js';
 
-/** Inputs up to this size (bytes, all files together) are analysed with the late budget. */
+/** Inputs up to this size (bytes, all files together) are analysed with TurboFan delayed. */
 export const LATE_TIER_UP_MAX_BYTES = 1_000_000;
 
 /** How much later than V8's own threshold a function is optimised. */
@@ -37,8 +37,8 @@ export interface V8Setting {
  * interrupt budget up to V8 11.3 (Node 20, default 67,584), the call count
  * from then on (Node 21 on, default 3,000), where `--interrupt-budget` is an
  * unknown flag that V8 would complain of on standard error. Measured on Node
- * 22 (the same gains as on 20) and 24 (a fifth of them: its Maglev compiler
- * already takes the middle ground); bench/README.md.
+ * 22 (the same gains as on 20) and 24 (about a quarter of them: its Maglev
+ * compiler already takes the middle ground); bench/README.md.
  */
 export function lateTierUpSetting(v8Version: string = process.versions.v8): V8Setting {
   const [major = 0, minor = 0] = v8Version.split('.').map(Number);
@@ -47,7 +47,7 @@ export function lateTierUpSetting(v8Version: string = process.versions.v8): V8Se
     : { name: 'invocation-count-for-turbofan', value: LATE_TIER_UP_FACTOR * 3_000 };
 }
 
-/** `auto`: late for a small input of known size; `late`: always; `off`: V8's own budget. */
+/** `auto`: later for a small input of known size; `late`: always; `off`: V8's own threshold. */
 export type TierUpMode = 'auto' | 'late' | 'off';
 
 /** What `VERBATIM_JIT` gives: a mode, or a bad value to report. */
