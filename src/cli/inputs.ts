@@ -7,7 +7,7 @@ import type { ColumnOptions, ColumnsUsed, InputFormat, InputSpec } from '../io/i
 import type { AnalyzeFilesOptions } from '../run/analyze-files.js';
 import { escapeForTerminal } from '../_utils/display.js';
 import { checkSectors, collect, corpusLang, delimiter, positiveInt, usageError } from './args.js';
-import type { CliIo } from './context.js';
+import type { CliIo, CommandContext } from './context.js';
 import type { CliMessages } from './messages.js';
 import { firstTexts } from './read.js';
 
@@ -179,3 +179,17 @@ export async function inputSize(files: readonly string[]): Promise<InputSize> {
 
 /** What a command tells `tuneForInput`: the bytes, unless standard input is among the inputs. */
 export const knownBytes = (size: InputSize): number | undefined => (size.stdin ? undefined : size.bytes);
+
+/**
+ * For a command that analyses `files` on worker threads: sizes them, tells
+ * the context (a short run optimises later) and gives the count `--workers`
+ * asks, `auto` by the inputs' size (`defaultWorkers`, from the run's module,
+ * which the command loads when it runs).
+ */
+export async function workersFor(files: readonly string[], workers: string, context: Pick<CommandContext, 'tuneForInput'>, defaultWorkers: (bytes: number) => number): Promise<number> {
+  const size = await inputSize(files);
+  context.tuneForInput?.(knownBytes(size));
+  const count = workers === 'auto' ? defaultWorkers(size.bytes) : Number(workers);
+  if (!Number.isInteger(count) || count < 1) throw usageError('workers', workers);
+  return count;
+}

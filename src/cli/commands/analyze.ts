@@ -7,7 +7,7 @@ import { escapeForTerminal } from '../../_utils/display.js';
 import { positiveInt, usageError } from '../args.js';
 import { checkInputs, checkOutputs } from '../checks.js';
 import { EXIT, type CommandContext } from '../context.js';
-import { addInputOptions, checkInputOptions, inputRun, inputSize, knownBytes, type InputCliOptions } from '../inputs.js';
+import { addInputOptions, checkInputOptions, inputRun, workersFor, type InputCliOptions } from '../inputs.js';
 import { output, stdoutUsers } from '../output.js';
 import { REPORT_FORMATS, resolveReportFormat, type CliReportFormat } from '../report-format.js';
 import { addReportLabelOptions, reportLabelOptions, type ReportLabelCliOptions } from '../report-labels.js';
@@ -149,10 +149,7 @@ export function analyzeCommand(program: Command, context: CommandContext): void 
         import('../../report/index.js'),
         import('../progress.js'),
       ]);
-      const size = await inputSize(files);
-      context.tuneForInput?.(knownBytes(size));
-      const workers = opts.workers === 'auto' ? defaultWorkers(size.bytes) : Number(opts.workers);
-      if (!Number.isInteger(workers) || workers < 1) throw usageError('workers', opts.workers);
+      const workers = await workersFor(files, opts.workers, context, defaultWorkers);
       const progress = createProgress({ stream: io.stderr, enabled: opts.progress && !io.env.CI, format: m.notes.progress });
       // Like the progress bar: on a terminal, unless --no-progress; scripts and pipes keep a quiet stderr.
       const showColumns = opts.progress && !io.env.CI && io.stderr.isTTY === true;

@@ -7,7 +7,7 @@ import { escapeForTerminal } from '../../_utils/display.js';
 import { positiveInt, usageError } from '../args.js';
 import { checkInputs, checkOutputs } from '../checks.js';
 import { EXIT, type CommandContext } from '../context.js';
-import { addInputOptions, checkInputOptions, inputRun, inputSize, knownBytes, type InputCliOptions } from '../inputs.js';
+import { addInputOptions, checkInputOptions, inputRun, workersFor, type InputCliOptions } from '../inputs.js';
 import { output } from '../output.js';
 import { sayWritten } from '../written.js';
 
@@ -51,10 +51,7 @@ export function discoverCommand(program: Command, context: CommandContext): void
         import('../../run/analyze-files.js'),
         import('../progress.js'),
       ]);
-      const size = await inputSize(files);
-      context.tuneForInput?.(knownBytes(size));
-      const workers = opts.workers === 'auto' ? defaultWorkers(size.bytes) : Number(opts.workers);
-      if (!Number.isInteger(workers) || workers < 1) throw usageError('workers', opts.workers);
+      const workers = await workersFor(files, opts.workers, context, defaultWorkers);
       const { inputs, options } = await inputRun(files, opts, io, m);
       const discoverOptions: DiscoverOptions = {
         sampleSize: opts.sample,
