@@ -8,7 +8,7 @@ import { foldAccents } from '../text/fold.js';
 import { ENTRY_KINDS, ENTRY_LISTS, type VerbatimAnalysis } from '../types.js';
 import { maskPersonalData, maskQuotedInput, moveSpans, type MaskReplacement, type MaskResult } from './mask.js';
 import { addCount, compareStrings, dict, distinct, own, sumCounts } from './counts.js';
-import { fnv1a } from './stats.js';
+import { fnv1a, fnv1aPair } from './stats.js';
 import { addKeywords, emptyTermTable, mergeTermTables, termTableOf, type TermTable } from './terms.js';
 import type { ChannelState, CoreState, CoverageState, ExampleState, Highlight, ReportMeta, ReportOptions, ReportReject } from './types.js';
 import { expectedError, typeName } from '../_utils/describe.js';
@@ -149,7 +149,9 @@ export function validateAnalysis(analysis: unknown): asserts analysis is Verbati
  * concepts.
  */
 export function conceptLevelIds(analysis: VerbatimAnalysis, meta: ReportMeta): Set<string> {
-  const ids = new Set<string>([...analysis.concepts, ...analysis.irritants, ...analysis.enchantments]);
+  const ids = new Set<string>(analysis.concepts);
+  for (const id of analysis.irritants) ids.add(id);
+  for (const id of analysis.enchantments) ids.add(id);
   // The residual label is not a concept the customer spoke of.
   if (analysis.residual !== undefined) ids.delete(analysis.residual);
   const covered = new Set<string>();
@@ -295,7 +297,7 @@ function addExamples(
   for (const kind of ENTRY_KINDS) {
     for (const entryId of distinct(analysis[ENTRY_LISTS[kind]])) {
       const list = (ch.examples[entryId] ??= []);
-      const rank = fnv1a(`${entryId}\u0000${analysis.id}`);
+      const rank = fnv1aPair(entryId, analysis.id);
       const last = list[list.length - 1];
       // On a tie of ranks (an id column that repeats, a hash collision), the order goes on with the id, the channel and
       // the text: an example (highlights, pseudonym) is built only when it may come before the last.

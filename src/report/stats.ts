@@ -71,10 +71,18 @@ export const shareOf = (count: number, total: number): number | null => (total =
 
 /** FNV-1a 32-bit hash of a string's UTF-16 code units: a stable rank for examples. */
 export function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
+  return fnv1aOn(0x811c9dc5, s) >>> 0;
+}
+
+/** `fnv1a(a + '\u0000' + b)`, without building the string (an example's rank: entry id, then verbatim id). */
+export function fnv1aPair(a: string, b: string): number {
+  return fnv1aOn(Math.imul(fnv1aOn(0x811c9dc5, a), 0x01000193), b) >>> 0;
+}
+
+function fnv1aOn(h: number, s: string): number {
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return h >>> 0;
+  return h;
 }

@@ -180,8 +180,9 @@ export function addKeywords(words: TermTable, expressions: TermTable, keywords: 
   const e = indexOf(expressions);
   w.serial = (w.serial + 1) | 0;
   e.serial = (e.serial + 1) | 0;
-  // Each keyword hashed once; a masked word's hash is never read.
-  const hashes = new Int32Array(keywords.length);
+  // Each keyword hashed once; a masked word's hash is never read (nor a slot left from another verbatim).
+  if (hashScratch.length < keywords.length) hashScratch = new Int32Array(keywords.length * 2);
+  const hashes = hashScratch;
   for (let i = 0; i < keywords.length; i++) {
     const k = keywords[i];
     if (k == null) continue;
@@ -203,6 +204,9 @@ export function addKeywords(words: TermTable, expressions: TermTable, keywords: 
     count(expressions, e, h, a, b, c, budget);
   }
 }
+
+/** The keywords' hashes, reused from verbatim to verbatim (the adds are synchronous): a typed array a verbatim cost more than its hashing. */
+let hashScratch = new Int32Array(256);
 
 /** Counts one occurrence of `a`, `a b` or `a b c` (hash `h`) in the current verbatim. */
 function count(table: TermTable, index: TermIndex, h: number, a: string, b: string | null, c: string | null, budget: number | null): void {

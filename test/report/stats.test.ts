@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fnv1a, histogramMean, histogramQuantile } from '../../src/report/stats.js';
+import { fnv1a, fnv1aPair, histogramMean, histogramQuantile } from '../../src/report/stats.js';
 
 const hist = (values: number[]) => {
   const h: Record<string, number> = {};
@@ -34,5 +35,10 @@ describe('histogram statistics (type-7 quantiles, as Excel PERCENTILE.INC)', () 
   it('fnv1a is the 32-bit FNV-1a hash', () => {
     expect(fnv1a('')).toBe(0x811c9dc5);
     expect(fnv1a('a')).toBe(0xe40c292c);
+  });
+
+  it('fnv1aPair(a, b) is fnv1a of a, a NUL and b (an example keeps its rank)', () => {
+    expect(fnv1aPair('irritant.attente', 'R-12')).toBe(fnv1a('irritant.attente\u0000R-12'));
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' }), (a, b) => fnv1aPair(a, b) === fnv1a(`${a}\u0000${b}`)));
   });
 });

@@ -16,32 +16,32 @@ export function uniqueStrings(values: readonly unknown[] | undefined): readonly 
   return Array.isArray(values) ? distinct(values.every(id) ? values : values.filter(id)) : [];
 }
 
-/** An entry of a verbatim: its kind, id and `kind:id` key. */
+/** An entry of a verbatim: its kind, id and `kind:id` key (one object per entry and state, shared: never changed). */
 export interface EntryItem {
-  kind: InsightEntryKind;
-  id: string;
-  key: string;
+  readonly kind: InsightEntryKind;
+  readonly id: string;
+  readonly key: string;
 }
 
 /**
- * `kind:id` keys made by the adds to a state (a side table, never stored).
- * The analyser gives the lexicon's own id strings: a key is found again
- * without building a string, then counted under a key whose hash is known.
+ * The items made by the adds to a state (a side table, never stored). The
+ * analyser gives the lexicon's own id strings: an entry's item is found
+ * again without building anything, and counted under a key whose hash is known.
  */
-const keyTables = new WeakMap<object, Map<InsightEntryKind, Map<string, string>>>();
+const itemTables = new WeakMap<object, Map<InsightEntryKind, Map<string, EntryItem>>>();
 
-/** The entries a verbatim carries, deduplicated, for the kinds asked; keys made once per `state`. */
+/** The entries a verbatim carries, deduplicated, for the kinds asked; items made once per `state`. */
 export function entryItems(a: VerbatimAnalysis, kinds: readonly InsightEntryKind[], state: object): EntryItem[] {
-  let table = keyTables.get(state);
-  if (table === undefined) keyTables.set(state, (table = new Map()));
+  let table = itemTables.get(state);
+  if (table === undefined) itemTables.set(state, (table = new Map()));
   const items: EntryItem[] = [];
   for (const kind of kinds) {
-    let keys = table.get(kind);
-    if (keys === undefined) table.set(kind, (keys = new Map()));
+    let known = table.get(kind);
+    if (known === undefined) table.set(kind, (known = new Map()));
     for (const id of uniqueStrings(a[ENTRY_LISTS[kind]])) {
-      let key = keys.get(id);
-      if (key === undefined) keys.set(id, (key = `${kind}:${id}`));
-      items.push({ kind, id, key });
+      let item = known.get(id);
+      if (item === undefined) known.set(id, (item = { kind, id, key: `${kind}:${id}` }));
+      items.push(item);
     }
   }
   return items;

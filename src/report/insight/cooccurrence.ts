@@ -127,13 +127,24 @@ function pairKeyOf(pairs: Map<string, Map<string, string>>, x: string, y: string
   return key;
 }
 
+/** `items` by key, in place: a verbatim has a few entries, and Array.prototype.sort allocated a work array each time. */
+function sortedByKey(items: EntryItem[]): EntryItem[] {
+  for (let i = 1; i < items.length; i++) {
+    const item = items[i] as EntryItem;
+    let j = i - 1;
+    for (; j >= 0 && compareStrings((items[j] as EntryItem).key, item.key) > 0; j--) items[j + 1] = items[j] as EntryItem;
+    items[j + 1] = item;
+  }
+  return items;
+}
+
 /** Counts the entries of one analysis and each pair of them. */
 export function addCooccurrence(state: CooccurrenceState, analysis: VerbatimAnalysis): void {
   assertAnalysis(analysis, 'cooccurrence.add');
   const { kinds, keepOwnTheme } = state;
   const counts = (state.channels[analysis.channel] ??= emptyChannel());
   counts.verbatims += 1;
-  const items = entryItems(analysis, kinds, state).sort((p, q) => compareStrings(p.key, q.key));
+  const items = sortedByKey(entryItems(analysis, kinds, state));
   let pairKeys = pairKeyTables.get(state);
   if (pairKeys === undefined) pairKeyTables.set(state, (pairKeys = new Map()));
   const themeOf = new Map<string, string>();
