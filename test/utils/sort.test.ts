@@ -5,9 +5,9 @@ import { sortUnlessSorted } from '../../src/_utils/sort.js';
 const byStart = (a: { start: number; id: string }, b: { start: number; id: string }): number => a.start - b.start;
 
 describe('sortUnlessSorted', () => {
-  it('gives what a stable sort gives, in place', () => {
+  it('gives what a stable sort gives, in place (short lists by insertion, long ones by Array.prototype.sort)', () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ start: fc.integer({ min: 0, max: 5 }), id: fc.string() })), (list) => {
+      fc.property(fc.array(fc.record({ start: fc.integer({ min: 0, max: 5 }), id: fc.string() }), { maxLength: 40 }), (list) => {
         const expected = [...list].sort(byStart);
         const copy = [...list];
         expect(sortUnlessSorted(copy, byStart)).toBe(copy);
