@@ -387,13 +387,13 @@ export function analyze(verbatim: Verbatim | string, analyzer: Analyzer): Verbat
 
   // Lists carry the public id (`tag`), so two kinds can share a name (theme and intent `resiliation`).
   const ofKind = (kind: EntryKind): string[] => {
-    const ids = new Set<string>();
-    for (const m of matches) if (m.kind === kind) ids.add(analyzer.entries.get(m.id)?.tag ?? m.id);
-    return [...ids];
+    const ids: string[] = [];
+    for (const m of matches) if (m.kind === kind) ids.push(analyzer.entries.get(m.id)?.tag ?? m.id);
+    return distinctIds(ids);
   };
-  const themeSet = new Set<string>();
-  for (const m of matches) if (m.theme !== undefined) themeSet.add(m.theme);
-  const themes = [...themeSet];
+  const themeList: string[] = [];
+  for (const m of matches) if (m.theme !== undefined) themeList.push(m.theme);
+  const themes = distinctIds(themeList);
   const irritants = ofKind('irritant');
   const enchantments = ofKind('enchantment');
 
@@ -440,6 +440,24 @@ export function analyze(verbatim: Verbatim | string, analyzer: Analyzer): Verbat
     result.allMatches = all;
   }
   return result;
+}
+
+/**
+ * `ids` without repeats, in order of first appearance, in place: a verbatim
+ * has a few matches, compared pairwise; a long letter's many go through a
+ * set (linear whatever the letter holds).
+ */
+function distinctIds(ids: string[]): string[] {
+  if (ids.length > 32) return [...new Set(ids)];
+  let kept = 0;
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i] as string;
+    let seen = false;
+    for (let j = 0; j < kept && !seen; j++) seen = ids[j] === id;
+    if (!seen) ids[kept++] = id;
+  }
+  ids.length = kept;
+  return ids;
 }
 
 /** Short texts cannot be told apart reliably: they take the corpus' language. */

@@ -151,3 +151,23 @@ describe('tonality: irony, emoji and damped negation', () => {
     expect(analyze('ok 👍🏽', analyzer).sentiment).toEqual(analyze('ok 👍', analyzer).sentiment);
   });
 });
+
+describe('the lists of an analysis', () => {
+  const full = createAnalyzer();
+  const listsOf = (text: string) => {
+    const a = analyze(text, full);
+    return { irritants: a.irritants, themes: a.themes, concepts: a.concepts, matches: a.matches.length };
+  };
+
+  it('name each entry once, in order of first match, however often it is met', () => {
+    const once = listsOf('Livraison en retard, colis abîmé et SAV injoignable.');
+    for (const times of [2, 3, 12]) {
+      // 12 sentences: past 32 matches, where the lists are made through a set.
+      const many = listsOf('Livraison en retard, colis abîmé et SAV injoignable. '.repeat(times));
+      expect(many.matches).toBeGreaterThan(once.matches);
+      expect({ ...many, matches: 0 }).toEqual({ ...once, matches: 0 });
+    }
+    expect(once.irritants.length).toBeGreaterThan(1);
+    expect(new Set(once.themes).size).toBe(once.themes.length);
+  });
+});
