@@ -14,6 +14,7 @@ import { createModalityConfig, modalityOf, type ModalityConfig } from './modalit
 import { compileImpliedRules, findImplied, type CompiledImpliedRule } from './implied.js';
 import { createSentimentConfig, scoreTonality, TONALITY_THRESHOLDS, type SentimentConfig, type TonalityThresholds } from './sentiment.js';
 import { lazyEnglishLayer, type EnglishLayer } from './english.js';
+import { distinct } from '../_utils/distinct.js';
 import { sortUnlessSorted } from '../_utils/sort.js';
 import { UnitFactsTable, type FactsLayer } from './facts.js';
 import { expectedError, typeName } from '../_utils/describe.js';
@@ -389,11 +390,11 @@ export function analyze(verbatim: Verbatim | string, analyzer: Analyzer): Verbat
   const ofKind = (kind: EntryKind): string[] => {
     const ids: string[] = [];
     for (const m of matches) if (m.kind === kind) ids.push(analyzer.entries.get(m.id)?.tag ?? m.id);
-    return distinctIds(ids);
+    return distinct(ids);
   };
   const themeList: string[] = [];
   for (const m of matches) if (m.theme !== undefined) themeList.push(m.theme);
-  const themes = distinctIds(themeList);
+  const themes = distinct(themeList);
   const irritants = ofKind('irritant');
   const enchantments = ofKind('enchantment');
 
@@ -440,24 +441,6 @@ export function analyze(verbatim: Verbatim | string, analyzer: Analyzer): Verbat
     result.allMatches = all;
   }
   return result;
-}
-
-/**
- * `ids` without repeats, in order of first appearance, in place: a verbatim
- * has a few matches, compared pairwise; a long letter's many go through a
- * set (linear whatever the letter holds).
- */
-function distinctIds(ids: string[]): string[] {
-  if (ids.length > 32) return [...new Set(ids)];
-  let kept = 0;
-  for (let i = 0; i < ids.length; i++) {
-    const id = ids[i] as string;
-    let seen = false;
-    for (let j = 0; j < kept && !seen; j++) seen = ids[j] === id;
-    if (!seen) ids[kept++] = id;
-  }
-  ids.length = kept;
-  return ids;
 }
 
 /** Short texts cannot be told apart reliably: they take the corpus' language. */

@@ -10,13 +10,7 @@
 /** Frequency table: value → count. */
 export type Counts = Record<string, number>;
 
-/**
- * The values of `list`, each once, in order of first appearance: `list`
- * itself when no value repeats (an analysis' lists never do), so the report's
- * adds, which ask this of every list of every verbatim, allocate nothing in
- * the usual case (a long list is copied through a set, never compared pairwise).
- */
-export const distinct = <T>(list: readonly T[]): readonly T[] => (list.length < 64 && list.every((v, i) => list.indexOf(v) === i) ? list : [...new Set(list)]);
+export { distinct } from '../_utils/distinct.js';
 
 /** An empty dictionary, safe for keys taken from user text. */
 export function dict<V>(): Record<string, V> {

@@ -69,20 +69,14 @@ export const roundOrNull = (x: number | null, digits: number): number | null => 
 /** Share of a total (0–1, 4 decimals), null when the total is 0. */
 export const shareOf = (count: number, total: number): number | null => (total === 0 ? null : round(count / total, 4));
 
-/** FNV-1a 32-bit hash of a string's UTF-16 code units: a stable rank for examples. */
-export function fnv1a(s: string): number {
-  return fnv1aOn(0x811c9dc5, s) >>> 0;
-}
-
-/** `fnv1a(a + '\u0000' + b)`, without building the string (an example's rank: entry id, then verbatim id). */
-export function fnv1aPair(a: string, b: string): number {
-  return fnv1aOn(Math.imul(fnv1aOn(0x811c9dc5, a), 0x01000193), b) >>> 0;
-}
-
-function fnv1aOn(h: number, s: string): number {
+/** FNV-1a 32-bit hash of a string's UTF-16 code units (from state `h`): a stable rank for examples. */
+export function fnv1a(s: string, h = 0x811c9dc5): number {
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return h;
+  return h >>> 0;
 }
+
+/** `fnv1a(a + '\u0000' + b)`, without building the string (an example's rank: entry id, then verbatim id). */
+export const fnv1aPair = (a: string, b: string): number => fnv1a(b, Math.imul(fnv1a(a), 0x01000193));

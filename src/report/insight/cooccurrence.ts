@@ -25,6 +25,7 @@ import {
   type InsightEntryKind,
 } from './_shared.js';
 import { expectedError } from '../../_utils/describe.js';
+import { sortUnlessSorted } from '../../_utils/sort.js';
 
 /** Pair keys join two `kind:id` keys, in code-unit order, with a tab. */
 const PAIR_SEPARATOR = '\t';
@@ -127,16 +128,7 @@ function pairKeyOf(pairs: Map<string, Map<string, string>>, x: string, y: string
   return key;
 }
 
-/** `items` by key, in place: a verbatim has a few entries, and Array.prototype.sort allocated a work array each time. */
-function sortedByKey(items: EntryItem[]): EntryItem[] {
-  for (let i = 1; i < items.length; i++) {
-    const item = items[i] as EntryItem;
-    let j = i - 1;
-    for (; j >= 0 && compareStrings((items[j] as EntryItem).key, item.key) > 0; j--) items[j + 1] = items[j] as EntryItem;
-    items[j + 1] = item;
-  }
-  return items;
-}
+const byKey = (p: EntryItem, q: EntryItem): number => compareStrings(p.key, q.key);
 
 /** Counts the entries of one analysis and each pair of them. */
 export function addCooccurrence(state: CooccurrenceState, analysis: VerbatimAnalysis): void {
@@ -144,7 +136,7 @@ export function addCooccurrence(state: CooccurrenceState, analysis: VerbatimAnal
   const { kinds, keepOwnTheme } = state;
   const counts = (state.channels[analysis.channel] ??= emptyChannel());
   counts.verbatims += 1;
-  const items = sortedByKey(entryItems(analysis, kinds, state));
+  const items = sortUnlessSorted(entryItems(analysis, kinds, state), byKey);
   let pairKeys = pairKeyTables.get(state);
   if (pairKeys === undefined) pairKeyTables.set(state, (pairKeys = new Map()));
   const themeOf = new Map<string, string>();
