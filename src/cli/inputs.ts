@@ -167,7 +167,7 @@ export interface InputSize {
 }
 
 /** Sizes the inputs; a file that cannot be read counts 0 (the input checks say what is wrong with it). */
-export async function inputSize(files: readonly string[]): Promise<InputSize> {
+async function inputSize(files: readonly string[]): Promise<InputSize> {
   let bytes = 0;
   let stdin = false;
   for (const file of files) {
@@ -177,18 +177,25 @@ export async function inputSize(files: readonly string[]): Promise<InputSize> {
   return { bytes, stdin };
 }
 
-/** What a command tells `tuneForInput`: the bytes, unless standard input is among the inputs. */
-export const knownBytes = (size: InputSize): number | undefined => (size.stdin ? undefined : size.bytes);
+/**
+ * Sizes a command's inputs and tells the context, before the command
+ * analyses them (a short run optimises later; standard input's size is not
+ * known). Returns the size.
+ */
+export async function tuneForInputs(files: readonly string[], context: Pick<CommandContext, 'tuneForInput'>): Promise<InputSize> {
+  const size = await inputSize(files);
+  context.tuneForInput?.(size.stdin ? undefined : size.bytes);
+  return size;
+}
 
 /**
- * For a command that analyses `files` on worker threads: sizes them, tells
- * the context (a short run optimises later) and gives the count `--workers`
- * asks, `auto` by the inputs' size (`defaultWorkers`, from the run's module,
- * which the command loads when it runs).
+ * For a command that analyses `files` on worker threads: tunes for them
+ * (`tuneForInputs`) and gives the count `--workers` asks, `auto` by the
+ * inputs' size (`defaultWorkers`, from the run's module, which the command
+ * loads when it runs).
  */
 export async function workersFor(files: readonly string[], workers: string, context: Pick<CommandContext, 'tuneForInput'>, defaultWorkers: (bytes: number) => number): Promise<number> {
-  const size = await inputSize(files);
-  context.tuneForInput?.(knownBytes(size));
+  const size = await tuneForInputs(files, context);
   const count = workers === 'auto' ? defaultWorkers(size.bytes) : Number(workers);
   if (!Number.isInteger(count) || count < 1) throw usageError('workers', workers);
   return count;

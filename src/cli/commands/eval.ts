@@ -7,7 +7,7 @@ import { collect, positiveInt, usageError } from '../args.js';
 import { checkInputs, checkOutputs } from '../checks.js';
 import { EXIT, type CommandContext } from '../context.js';
 import { output } from '../output.js';
-import { inputSize, knownBytes } from '../inputs.js';
+import { tuneForInputs } from '../inputs.js';
 import { buildAnalyzer } from '../read.js';
 import { sayWritten } from '../written.js';
 
@@ -29,7 +29,7 @@ export function evalCommand(program: Command, context: CommandContext): void {
     .action(async (gold: string, opts: EvalCliOptions) => {
       await checkOutputs([{ option: '--out', path: opts.out }], [gold]);
       await checkInputs([gold]);
-      context.tuneForInput?.(knownBytes(await inputSize([gold])));
+      await tuneForInputs([gold], context);
       const [{ checkThresholds, parseThresholds, createAnalyzer, evaluate, findSector, parseGoldJsonl, renderEvalReport }, { loadLexiconFiles }] = await Promise.all([import('../../index.js'), import('../../io/lexicon-files.js')]);
       // A --fail-under typo is a usage error, said before the evaluation runs.
       if (opts.failUnder !== undefined) {

@@ -4,7 +4,7 @@ import { Option, type Command } from 'commander';
 import { positiveInt, usageError } from '../args.js';
 import { checkInputs, checkOutputs } from '../checks.js';
 import type { CommandContext } from '../context.js';
-import { addInputOptions, checkInputOptions, inputRun, inputSize, knownBytes, type InputCliOptions } from '../inputs.js';
+import { addInputOptions, checkInputOptions, inputRun, tuneForInputs, type InputCliOptions } from '../inputs.js';
 import { output } from '../output.js';
 import { sayWritten } from '../written.js';
 
@@ -37,7 +37,7 @@ export function kwicCommand(program: Command, context: CommandContext): void {
         import('../../io/lexicon-files.js'),
         import('../../run/analyze-files.js'),
       ]);
-      context.tuneForInput?.(knownBytes(await inputSize(files)));
+      await tuneForInputs(files, context);
       const { inputs, options } = await inputRun(files, opts, io, m);
       const layers = opts.lexicon.length > 0 ? await loadLexiconFiles(opts.lexicon) : [];
       const base = { includeDefault: opts.defaultLexicon, sectors: options.sectors ?? [], defaultLanguage: opts.corpusLang };
