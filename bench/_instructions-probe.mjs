@@ -5,6 +5,9 @@
 //   DIST   the built package to load (a dist/ folder)
 //   KIND   sample | growing (bench/gen-corpus.mjs)
 //   PHASE  analyze | both
+// Its own pass, not bench/throughput.bench.mjs's layer: that layer starts a new report on each pass,
+// and counted that way one build gave 0.96–1.13 M instructions a growing row from run to run, where
+// one report kept from the warm-up gives 0.86–0.88 M (tables full, as in a long run).
 import { pathToFileURL } from 'node:url';
 import { verbatims } from './throughput.bench.mjs';
 import { corpusRows } from './gen-corpus.mjs';

@@ -13,17 +13,17 @@
 // differ by about half a per cent, against 5–20 % for CPU time on this shared machine.
 // Both analyse `warm` rows (the code optimised, the memos filled), then one analyses `rows`
 // more; the difference, divided by `rows`, is what a row costs once warm (with --phase both,
-// its analysis and its addition to a report by batches of 256, as the CLI does). With
+// its analysis and its addition to a report by batches of 256, as the CLI does, the report the
+// warm-up's: its tables full, as in a long run). With
 // --against, the ratio of the two builds (this one over the other).
 //
 // What it does not see: a cache miss costs as much as an instruction here, and the text layer's
 // hash tables are mostly misses on large vocabularies; a change that trades instructions for
 // memory traffic must still be timed (npm run bench). Each process takes about a minute
-// (valgrind runs Node some 40 times slower); the processes run two at a time.
+// (valgrind runs Node some 40 times slower); a build's two run side by side.
 // Not part of `npm run bench`: valgrind is a developer's tool (skipped, said, when absent).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -57,20 +57,6 @@ function count(dist, measure) {
   });
 }
 
-/** Runs `jobs` (functions returning promises) `width` at a time, results in order. */
-async function inParallel(jobs, width) {
-  const out = new Array(jobs.length);
-  let next = 0;
-  const lane = async () => {
-    while (next < jobs.length) {
-      const i = next++;
-      out[i] = await jobs[i]();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(width, jobs.length) }, lane));
-  return out;
-}
-
 export default async function instructions() {
   if (spawnSync('valgrind', ['--version']).status !== 0) {
     console.log('valgrind not found: skipped (Debian: apt-get install valgrind)');
@@ -83,11 +69,12 @@ export default async function instructions() {
   for (const dist of builds) if (!existsSync(join(dist, 'index.js'))) throw new Error(`${dist}/index.js not found: build it first (npm run build)`);
   const rows = Number(values.rows);
   console.log(`${rows} ${values.kind} rows after ${values.warm} of warm-up, ${values.phase === 'both' ? 'analysis and report' : 'analysis'}; valgrind, node made repeatable`);
-  const counts = await inParallel(
-    builds.flatMap((dist) => [() => count(dist, false), () => count(dist, true)]),
-    Math.max(1, Math.min(4, availableParallelism())),
-  );
-  const perRow = builds.map((_, b) => ((counts[2 * b + 1] ?? 0) - (counts[2 * b] ?? 0)) / rows);
+  // A build's two processes side by side, one build after the other.
+  const perRow = [];
+  for (const dist of builds) {
+    const [without, measured] = await Promise.all([count(dist, false), count(dist, true)]);
+    perRow.push((measured - without) / rows);
+  }
   builds.forEach((dist, b) => console.log(`  ${dist}: ${Math.round(perRow[b] ?? 0).toLocaleString('en')} instructions a row`));
   if (builds.length === 2) console.log(`  this build / the other: ${((perRow[0] ?? 0) / (perRow[1] ?? 1)).toFixed(3)}`);
 }
