@@ -122,8 +122,6 @@ export function detectDelimiter(sampleText: string, complete = true): string {
   return best?.delimiter ?? fallback?.delimiter ?? ';';
 }
 
-const lines = (line: number, endLine: number): string => (endLine > line ? `lines ${line}-${endLine}` : `line ${line}`);
-
 export async function prepareCsv(input: ByteInput, options: CsvInputOptions, tsv: boolean): Promise<PreparedInput> {
   const head = await readHead(input, 0, SAMPLE_BYTES);
   const encoding = options.encoding ?? (await detectFileEncoding(input, head));
@@ -163,7 +161,7 @@ export async function prepareCsv(input: ByteInput, options: CsvInputOptions, tsv
         row++;
         line = event.line;
         const endLine = event.endLine;
-        const where = lines(line, endLine);
+        const where = { line, endLine };
         // A spreadsheet shows a record with line breaks in its cells as one row.
         const sheetRow = line - folded;
         folded += Math.max(0, (endLine ?? line) - line);

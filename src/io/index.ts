@@ -20,3 +20,4 @@ export type {
 } from './types.js';
 export type * from './options.js';
 export type { RejectCode, RejectLang, RejectParams } from './reject-messages.js';
+export type { RecordPlace } from './input-words.js';

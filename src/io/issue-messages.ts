@@ -5,6 +5,7 @@
 // from the English catalogue, the CLI says it again in French. A code missing
 // in one catalogue fails the type check.
 import { documentText, type DocumentProblem } from './document-messages.js';
+import { descriptionText } from './input-words.js';
 import type { RejectCode } from './reject-messages.js';
 
 export { DOCUMENT_MESSAGES, documentText, type DocumentCode, type DocumentParams, type DocumentProblem } from './document-messages.js';
@@ -61,7 +62,7 @@ export type InputIssueProblem = { [C in InputIssueCode]: { code: C; params: Inpu
 export type InputIssueCatalogue = { [C in InputIssueCode]: (p: InputIssueParams[C]) => InputIssueText };
 
 const headersList = (headers: readonly string[]): string => headers.map((h) => JSON.stringify(h)).join(', ') || '(none)';
-const described = (hint: string, description: string | undefined): string => (description === undefined ? hint : `${hint} (${description})`);
+const described = (hint: string, description: string | undefined, lang: InputIssueLang = 'en'): string => (description === undefined ? hint : `${hint} (${descriptionText(description, lang)})`);
 const fieldsEn = (keys: readonly string[]): string => (keys.length === 0 ? 'none (every column is read as a role)' : keys.map((k) => JSON.stringify(k)).join(', '));
 const fieldsFr = (keys: readonly string[]): string => (keys.length === 0 ? 'aucune (chaque colonne est lue comme un rôle)' : keys.map((k) => JSON.stringify(k)).join(', '));
 const ROLE_FR: Record<string, string> = { text: 'le texte', id: "l'identifiant", channel: 'le canal', date: 'la date', score: 'la note', author: "l'auteur" };
@@ -159,11 +160,11 @@ const en: InputIssueCatalogue = {
 const fr: InputIssueCatalogue = {
   no_text_part: ({ part, joined, headers, description }) => ({
     message: `aucune colonne ${JSON.stringify(part)} pour le texte (dans --text ${JSON.stringify(joined)})`,
-    hint: described(`colonnes trouvées : ${headersList(headers).replace(/^\(none\)$/, '(aucune)')} ; joignez des colonnes existantes avec +, par exemple --text titre+corps`, description),
+    hint: described(`colonnes trouvées : ${headersList(headers).replace(/^\(none\)$/, '(aucune)')} ; joignez des colonnes existantes avec +, par exemple --text titre+corps`, description, 'fr'),
   }),
   no_role_column: ({ wanted, role, flag, headers, description }) => ({
     message: `aucune colonne ${JSON.stringify(wanted)} pour ${ROLE_FR[role] ?? role}`,
-    hint: described(`colonnes trouvées : ${headersList(headers).replace(/^\(none\)$/, '(aucune)')} ; donnez l'une d'elles avec ${flag}`, description),
+    hint: described(`colonnes trouvées : ${headersList(headers).replace(/^\(none\)$/, '(aucune)')} ; donnez l'une d'elles avec ${flag}`, description, 'fr'),
   }),
   no_text_column: ({ headers, description }) => ({
     message: 'aucune colonne de texte trouvée',
@@ -172,6 +173,7 @@ const fr: InputIssueCatalogue = {
         ? "l'entrée ne contient aucune colonne : un fichier vide, ou sans ligne d'en-tête ni enregistrement"
         : `colonnes trouvées : ${headersList(headers)} ; nommez la colonne qui contient les verbatims avec --text <colonne> (option \`text\`)`,
       description,
+      'fr',
     ),
   }),
   damaged_document: ({ problem }) => {

@@ -303,7 +303,7 @@ export async function prepareJson(input: ByteInput, encodingOption: string | und
         const { line } = part;
         if (part.kind === 'unclosed') yield { kind: 'reject', row, line, code: 'json_array_unclosed', params: { line } };
         else if (part.kind === 'after') yield { kind: 'reject', row, line, code: 'json_text_after', params: { line, column: part.column } };
-        else if (part.kind === 'oversized') yield { kind: 'reject', row, line, code: 'record_too_large', params: { max: maxRecordSize, where: `line ${line}, column ${part.column}`, description: description() } };
+        else if (part.kind === 'oversized') yield { kind: 'reject', row, line, code: 'record_too_large', params: { max: maxRecordSize, where: { line, column: part.column }, description: description() } };
         else yield recordItem(part, row);
       }
       if (plan.after) {

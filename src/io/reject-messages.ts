@@ -3,16 +3,17 @@
 // type `RejectCatalogue`: a code missing in one of them fails the type check.
 
 import { documentText, type DocumentProblem } from './document-messages.js';
+import { atPlaceFr, descriptionText, placeText, type RecordPlace } from './input-words.js';
 
 /** The parameters of each reject code. */
 export interface RejectParams {
   /** The text cell(s) of the row are empty. */
   empty_text: { columns: string[] };
   /** A quoted CSV cell is not closed: `where` are the lines lost. */
-  unbalanced_quote: { where: string; line: number; resumedAt?: number; description: string };
+  unbalanced_quote: { where: RecordPlace; line: number; resumedAt?: number; description: string };
   /** `cells`: a spreadsheet's row, whose text is its cells' (no quote to look for). */
-  record_too_large: { max: number; where: string; description: string; cells?: boolean };
-  wrong_column_count: { count: number; expected: number; where: string; delimiter: string; description: string };
+  record_too_large: { max: number; where: RecordPlace; description: string; cells?: boolean };
+  wrong_column_count: { count: number; expected: number; where: RecordPlace; delimiter: string; description: string };
   /** The reading stopped (the rest of the file is lost). */
   read_error: { detail: string };
   /** An element of a JSON array, or a JSON Lines line, that is not an object. */
@@ -55,15 +56,15 @@ const en: RejectCatalogue = {
   empty_text: ({ columns }) => ({ reason: 'empty text', hint: `${columns.length === 1 ? `the ${quoted(columns, 'and')} cell is` : `the ${quoted(columns, 'and')} cells are`} empty on this row` }),
   unbalanced_quote: ({ where, line, resumedAt, description }) => ({
     reason: 'unbalanced quote',
-    hint: `${where}: a cell opening with " at line ${line} is not closed where it should be, so these lines are one lost record; ${resumedAt === undefined ? 'the file ends inside it' : `reading resumed at line ${resumedAt}`} (${description}). Double the quotes inside quoted cells ("") or remove the stray one`,
+    hint: `${placeText(where, 'en')}: a cell opening with " at line ${line} is not closed where it should be, so these lines are one lost record; ${resumedAt === undefined ? 'the file ends inside it' : `reading resumed at line ${resumedAt}`} (${description}). Double the quotes inside quoted cells ("") or remove the stray one`,
   }),
   record_too_large: ({ max, where, description, cells }) => ({
     reason: `record larger than ${max} characters`,
-    hint: `${where}: one record, too large to analyse (${description}); raise the limit if it is meant (--max-record-size MB, maxRecordSize in the API)${cells === true ? '' : ', else look for an unclosed quote'}`,
+    hint: `${placeText(where, 'en')}: one record, too large to analyse (${description}); raise the limit if it is meant (--max-record-size MB, maxRecordSize in the API)${cells === true ? '' : ', else look for an unclosed quote'}`,
   }),
   wrong_column_count: ({ count, expected, where, delimiter, description }) => ({
     reason: `wrong column count: ${count} instead of ${expected}`,
-    hint: `check ${where} for a ${JSON.stringify(delimiter)} or a line break in an unquoted cell (${description}); set the delimiter if the detected one is wrong`,
+    hint: `check ${placeText(where, 'en')} for a ${JSON.stringify(delimiter)} or a line break in an unquoted cell (${description}); set the delimiter if the detected one is wrong`,
   }),
   read_error: ({ detail }) => ({ reason: `read error: ${detail}`, hint: 'the rest of the file could not be read; check the file is complete and readable' }),
   not_json_object: ({ found, line }) =>
@@ -95,24 +96,27 @@ const en: RejectCatalogue = {
   cannot_read_file: ({ detail }) => ({ reason: `cannot read file: ${detail}`, hint: 'check the file is complete and in a supported format (csv, tsv, json, jsonl, xlsx)' }),
 };
 
+/** What `not_json_object` found, in French (`typeof`'s words, `array` and `null`). */
+const JSON_TYPES_FR: Readonly<Record<string, string>> = { array: 'un tableau', string: 'un texte', number: 'un nombre', boolean: 'un booléen', null: 'null' };
+
 const fr: RejectCatalogue = {
   empty_text: ({ columns }) => ({ reason: 'texte vide', hint: `${columns.length === 1 ? `la cellule ${quoted(columns, 'et')} est vide` : `les cellules ${quoted(columns, 'et')} sont vides`} sur cette ligne` }),
   unbalanced_quote: ({ where, line, resumedAt, description }) => ({
     reason: 'guillemet non fermé',
-    hint: `${where} : une cellule ouverte par " à la ligne ${line} n'est pas fermée là où elle devrait l'être, ces lignes forment donc un seul enregistrement perdu ; ${resumedAt === undefined ? 'le fichier se termine dedans' : `la lecture reprend à la ligne ${resumedAt}`} (${description}). Doublez les guillemets dans les cellules entre guillemets ("") ou retirez celui qui est en trop`,
+    hint: `${placeText(where, 'fr')} : une cellule ouverte par " à la ligne ${line} n'est pas fermée là où elle devrait l'être, ces lignes forment donc un seul enregistrement perdu ; ${resumedAt === undefined ? 'le fichier se termine dedans' : `la lecture reprend à la ligne ${resumedAt}`} (${descriptionText(description, 'fr')}). Doublez les guillemets dans les cellules entre guillemets ("") ou retirez celui qui est en trop`,
   }),
   record_too_large: ({ max, where, description, cells }) => ({
     reason: `enregistrement de plus de ${max} caractères`,
-    hint: `${where} : un seul enregistrement, trop grand pour être analysé (${description}) ; relevez la limite si c'est voulu (--max-record-size Mo, maxRecordSize dans l'API)${cells === true ? '' : ', sinon cherchez un guillemet non fermé'}`,
+    hint: `${placeText(where, 'fr')} : un seul enregistrement, trop grand pour être analysé (${descriptionText(description, 'fr')}) ; relevez la limite si c'est voulu (--max-record-size Mo, maxRecordSize dans l'API)${cells === true ? '' : ', sinon cherchez un guillemet non fermé'}`,
   }),
   wrong_column_count: ({ count, expected, where, delimiter, description }) => ({
     reason: `nombre de colonnes incorrect : ${count} au lieu de ${expected}`,
-    hint: `cherchez ${where} un ${JSON.stringify(delimiter)} ou un retour à la ligne dans une cellule sans guillemets (${description}) ; donnez le séparateur si celui qui a été détecté est faux`,
+    hint: `cherchez ${atPlaceFr(where)} un ${delimiter === 'tab' ? 'caractère de tabulation' : JSON.stringify(delimiter)} ou un retour à la ligne dans une cellule sans guillemets (${descriptionText(description, 'fr')}) ; donnez le séparateur si celui qui a été détecté est faux`,
   }),
   read_error: ({ detail }) => ({ reason: `erreur de lecture : ${detail}`, hint: "la suite du fichier n'a pas pu être lue ; vérifiez que le fichier est complet et lisible" }),
   not_json_object: ({ found, line }) =>
     line === undefined
-      ? { reason: `pas un objet JSON${found === undefined ? '' : ` (${found})`}`, hint: 'chaque élément du tableau doit être un objet comme {"commentaire": "…"}' }
+      ? { reason: `pas un objet JSON${found === undefined ? '' : ` (${JSON_TYPES_FR[found] ?? found})`}`, hint: 'chaque élément du tableau doit être un objet comme {"commentaire": "…"}' }
       : { reason: 'pas un objet JSON', hint: `la ligne ${line} doit contenir un objet JSON, par exemple {"commentaire": "…"}` },
   line_too_large: ({ max, line }) => ({ reason: `ligne de plus de ${max} caractères`, hint: `la ligne ${line} est un seul enregistrement, trop grand pour être analysé ; relevez la limite si c'est voulu (--max-record-size Mo, maxRecordSize dans l'API)` }),
   invalid_json: ({ detail, line, column }) => ({

@@ -457,7 +457,7 @@ export async function prepareXlsx(path: string, options: XlsxReadOptions = {}): 
         let chars = 0;
         for (const cell of cells) if (typeof cell === 'string') chars += cell.length;
         if (chars > maxRecordSize) {
-          yield { kind: 'reject', row, line, sheetRow: line, code: 'record_too_large', params: { max: maxRecordSize, where: `row ${line}`, description: DESCRIPTION, cells: true } };
+          yield { kind: 'reject', row, line, sheetRow: line, code: 'record_too_large', params: { max: maxRecordSize, where: { row: line }, description: DESCRIPTION, cells: true } };
           continue;
         }
         const values = Object.create(null) as Record<string, CellValue>; // a column may be named __proto__

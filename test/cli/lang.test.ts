@@ -273,9 +273,9 @@ describe('catalogues', () => {
 
   const SAMPLES: { [C in RejectCode]: RejectParams[C] } = {
     empty_text: { columns: ['titre', 'avis'] },
-    unbalanced_quote: { where: 'lines 3-9', line: 3, resumedAt: 10, description: 'csv' },
-    record_too_large: { max: 10, where: 'line 4', description: 'csv' },
-    wrong_column_count: { count: 5, expected: 3, where: 'line 2', delimiter: ';', description: 'csv' },
+    unbalanced_quote: { where: { line: 3, endLine: 9 }, line: 3, resumedAt: 10, description: 'csv, delimiter ";", utf8' },
+    record_too_large: { max: 10, where: { line: 4 }, description: 'tsv, delimiter "tab", utf8' },
+    wrong_column_count: { count: 5, expected: 3, where: { line: 2 }, delimiter: ';', description: 'csv, delimiter ";", utf8' },
     read_error: { detail: 'EIO' },
     not_json_object: { found: 'array' },
     line_too_large: { max: 10, line: 2 },
@@ -297,6 +297,8 @@ describe('catalogues', () => {
     expect(en.hint).not.toBe('');
     // Only a document's own words (English, from the library) are the same in both.
     if (code !== 'unreadable_file') expect(fr.reason).not.toBe(en.reason);
+    // The places and descriptions the readers give are said in French too (they once read "cherchez line 2 … delimiter").
+    if (code !== 'unreadable_file' && code !== 'read_error' && code !== 'cannot_read_file') expect(`${fr.reason} ${fr.hint}`).not.toMatch(/\b(line|lines|row|column|delimiter|worksheet|array)\b/);
   });
 
   it.each([
