@@ -3,6 +3,7 @@
 // `CliMessages`: a key missing in one of them fails the type check. The help
 // texts are in help.ts; the report has its own catalogue (src/report).
 import type { ColumnsUsed } from '../io/index.js';
+import { descriptionText } from '../io/input-words.js';
 import type { QueueStatus } from '../queue/status.js';
 
 /** Languages of the CLI's messages and of its reports. */
@@ -397,7 +398,7 @@ const fr: CliMessages = {
         else if (role === 'channel' && used.constantChannel !== undefined) roles.push(`canal = ${name(used.constantChannel)}`);
       }
       const file = used.file === '-' ? "l'entrée standard" : used.file;
-      return `colonnes de ${file} (${used.description}) : ${roles.join(', ')} ; les autres colonnes sont gardées en méta-données`;
+      return `colonnes de ${file} (${descriptionText(used.description, 'fr')}) : ${roles.join(', ')} ; les autres colonnes sont gardées en méta-données`;
     },
     nothingAnalysed: (rejected, reasons, seeRejects) =>
       rejected === 0
@@ -644,3 +645,10 @@ export const CLI_MESSAGES: Record<CliLang, CliMessages> = { fr, en };
 
 /** The catalogue of a language. */
 export const cliMessages = (lang: CliLang): CliMessages => CLI_MESSAGES[lang];
+
+/** The first three reasons rows were skipped for, with their counts ("texte vide : 3, …"), for a run that analysed none. */
+export const firstReasons = (m: CliMessages, reasons: ReadonlyArray<{ reason: string; count: number }>): string =>
+  reasons
+    .slice(0, 3)
+    .map((r) => `${r.reason}${m.colon}${r.count}`)
+    .join(', ');

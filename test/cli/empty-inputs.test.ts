@@ -47,4 +47,10 @@ describe('inputs with no row', () => {
     expect(r.code).toBe(EXIT.input);
     expect(r.stderr).toMatch(/no verbatim could be analysed \(2 rows skipped — empty text: 2; see --rejects FILE\)/);
   });
+
+  it('said in French with French punctuation', async () => {
+    const r = await run(['analyze', at('blank-texts-fr.csv', 'id;commentaire\n1;\n2; \n')], 'fr');
+    expect(r.code).toBe(EXIT.input);
+    expect(r.stderr).toContain("aucun verbatim n'a pu être analysé (2 lignes écartées — texte vide : 2 ; voir --rejects FICHIER)");
+  });
 });

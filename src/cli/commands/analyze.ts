@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { ReportFormat } from '../../index.js';
 import type { ColumnsUsed } from '../../io/index.js';
 import { escapeForTerminal } from '../../_utils/display.js';
+import { firstReasons } from '../messages.js';
 import { positiveInt, usageError } from '../args.js';
 import { checkInputs, checkOutputs } from '../checks.js';
 import { EXIT, type CommandContext } from '../context.js';
@@ -204,7 +205,7 @@ export function analyzeCommand(program: Command, context: CommandContext): void 
         const { summary } = result.report;
         if (summary.analysed === 0) {
           // A failed run writes no report: stdout stays empty, the reasons go to stderr (the rows to --rejects).
-          const reasons = summary.rejectsByReason.slice(0, 3).map((r) => `${r.reason}: ${r.count}`).join(', ');
+          const reasons = firstReasons(m, summary.rejectsByReason);
           io.stderr.write(`verbatim: ${escapeForTerminal(m.notes.nothingAnalysed(summary.rejected, reasons, opts.rejects === undefined))}\n`);
           await sayWritten(context, written);
           setExitCode(EXIT.input);

@@ -4,6 +4,7 @@ import { Option, type Command } from 'commander';
 import { fileURLToPath } from 'node:url';
 import type { DiscoverFormat, DiscoverOptions, DiscoverState } from '../../index.js';
 import { escapeForTerminal } from '../../_utils/display.js';
+import { firstReasons } from '../messages.js';
 import { positiveInt, usageError } from '../args.js';
 import { checkInputs, checkOutputs } from '../checks.js';
 import { EXIT, type CommandContext } from '../context.js';
@@ -76,7 +77,7 @@ export function discoverCommand(program: Command, context: CommandContext): void
         state = discover;
         progress.stop();
         if (report.summary.analysed === 0) {
-          const reasons = report.summary.rejectsByReason.slice(0, 3).map((r) => `${r.reason}: ${r.count}`).join(', ');
+          const reasons = firstReasons(m, report.summary.rejectsByReason);
           io.stderr.write(`verbatim: ${escapeForTerminal(m.notes.nothingAnalysed(report.summary.rejected, reasons, false))}\n`);
           setExitCode(EXIT.input);
           return;

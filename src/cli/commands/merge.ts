@@ -4,6 +4,7 @@ import { Option, type Command } from 'commander';
 import { createReadStream } from 'node:fs';
 import type { ReportFormat } from '../../index.js';
 import { escapeForTerminal } from '../../_utils/display.js';
+import { firstReasons } from '../messages.js';
 import type { RunState } from '../../run/state-file.js';
 import { usageError } from '../args.js';
 import { checkInputs, checkOutputs } from '../checks.js';
@@ -64,7 +65,7 @@ export function mergeCommand(program: Command, context: CommandContext): void {
       const report = opts.format === 'state' && tables.length === 0 ? undefined : finalizeRunState(merged, { name: files.join(', '), lang: context.lang });
       if (report !== undefined && opts.format !== 'state' && report.summary.analysed === 0) {
         const { summary } = report;
-        const reasons = summary.rejectsByReason.slice(0, 3).map((r) => `${r.reason}${m.colon}${r.count}`).join(', ');
+        const reasons = firstReasons(m, summary.rejectsByReason);
         io.stderr.write(`verbatim: ${escapeForTerminal(m.notes.nothingInStates(states, summary.rejected, reasons))}\n`);
         setExitCode(EXIT.input);
         return;
