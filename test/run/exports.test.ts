@@ -252,6 +252,8 @@ describe('reading exports as they are', () => {
       `verbatim: columns of ${at('reviews.csv')} (csv, delimiter ";", utf8): text "content_review", id "id", channel "canal", score "note"; other columns kept as meta`,
     ]);
     expect((await cli(['analyze', at('reviews.csv'), '--out', at('t.txt'), '--no-progress'], { tty: true })).stderr).not.toContain('columns');
+    const fr = await cli(['analyze', at('reviews.csv'), '--out', at('t.txt'), '--lang', 'fr'], { tty: true });
+    expect(fr.stderr).toContain(`verbatim: colonnes de ${at('reviews.csv')} (csv, séparateur ";", utf8) : texte "content_review"`);
     // Not a terminal (CI): the run above of every export said nothing on stderr.
   });
 
