@@ -2,6 +2,7 @@
 // line by line): memory holds one record at a time in both.
 import { detectFileEncoding, encodingName } from './csv-reader.js';
 import { jsonDepthProblem, MAX_JSON_DEPTH, OUTSIDE, stepJson } from './json-depth.js';
+import { jsonSyntaxProblem, type JsonSyntaxKind } from './json-syntax.js';
 import { documentText, type DocumentProblem } from './issue-messages.js';
 import type { CellValue, PreparedInput, RawItem } from './raw.js';
 import { lineComes, readHead, type ByteInput } from './source.js';
@@ -166,13 +167,19 @@ interface DocumentPlan {
 const withoutPosition = (message: string): string => message.replace(/ (?:in JSON )?at position \d+(?: \(line \d+ column \d+\))?/u, '');
 
 /** JSON.parse's words, its position said as the line and column of the file. */
-function placedError(message: string, text: string, line: number, column: number): string {
-  return message.replace(/ at position (\d+)(?: \(line \d+ column \d+\))?/u, (_, n: string) => {
-    const before = text.slice(0, Number(n));
-    const breaks = before.match(/\r\n|\r|\n/gu) ?? [];
-    const lastBreak = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r'));
-    return breaks.length === 0 ? ` at line ${line}, column ${column + before.length}` : ` at line ${line + breaks.length}, column ${before.length - lastBreak}`;
-  });
+/** Where `offset` of `text` is, for a text starting at `line`, `column`. */
+function placeIn(text: string, offset: number, line: number, column: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const breaks = before.match(/\r\n|\r|\n/gu) ?? [];
+  const lastBreak = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r'));
+  return breaks.length === 0 ? { line, column: column + before.length } : { line: line + breaks.length, column: before.length - lastBreak };
+}
+
+/** What is wrong with a refused record's text (`text` starts at `line`, `column`), said by code and place, not by JSON.parse's English. */
+function syntaxOf(text: string, line: number, column: number): { problem: JsonSyntaxKind; found?: string; at: { line: number; column: number } } {
+  // JSON.parse refused it, so the scan finds a problem; the fallback only keeps the types whole.
+  const { kind, offset, found } = jsonSyntaxProblem(text) ?? { kind: 'unexpected_character', offset: 0, found: text.slice(0, 1) };
+  return { problem: kind, ...(found === undefined ? {} : { found }), at: placeIn(text, offset, line, column) };
 }
 
 /**
@@ -329,8 +336,8 @@ function recordItem({ text, line, column, deep }: Extract<ArrayPart, { kind: 'el
   let value: unknown;
   try {
     value = JSON.parse(text);
-  } catch (error) {
-    return { kind: 'reject', row, line, code: 'invalid_json', params: { detail: placedError((error as Error).message, text, line, column), line, column } };
+  } catch {
+    return { kind: 'reject', row, line, code: 'invalid_json', params: { ...syntaxOf(text, line, column), line, column } };
   }
   if (isRecord(value)) return { kind: 'row', row, line, values: value };
   return { kind: 'reject', row, line, code: 'not_json_object', params: { found: value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value } };
@@ -388,8 +395,8 @@ export async function prepareJsonl(
         let value: unknown;
         try {
           value = JSON.parse(content);
-        } catch (error) {
-          yield { kind: 'reject', row, line, code: 'invalid_json', params: { detail: (error as Error).message, line } };
+        } catch {
+          yield { kind: 'reject', row, line, code: 'invalid_json', params: { ...syntaxOf(content, line, 1), line } };
           continue;
         }
         if (isRecord(value)) yield { kind: 'row', row, line, values: value };

@@ -4,6 +4,7 @@
 
 import { documentText, type DocumentProblem } from './document-messages.js';
 import { atPlaceFr, descriptionText, placeText, type RecordPlace } from './input-words.js';
+import type { JsonSyntaxKind } from './json-syntax.js';
 
 /** The parameters of each reject code. */
 export interface RejectParams {
@@ -19,8 +20,12 @@ export interface RejectParams {
   /** An element of a JSON array, or a JSON Lines line, that is not an object. */
   not_json_object: { found?: string; line?: number };
   line_too_large: { max: number; line: number };
-  /** `column` for an element of a JSON array (a JSON Lines line has none). */
-  invalid_json: { detail: string; line: number; column?: number };
+  /**
+   * What is wrong (`problem`, `found`: the unexpected character) and where
+   * (`at`); `line`, and `column` for an element of a JSON array (a JSON Lines
+   * line has none), where the record starts.
+   */
+  invalid_json: { problem: JsonSyntaxKind; found?: string; at: { line: number; column: number }; line: number; column?: number };
   /** A JSON document ends before its array of records closes. */
   json_array_unclosed: { line: number };
   /** Text after the end of a JSON document. */
@@ -52,6 +57,25 @@ export type RejectCatalogue = { [C in RejectCode]: (p: RejectParams[C]) => Rejec
 
 const quoted = (names: readonly string[], and: string): string => names.map((n) => JSON.stringify(n)).join(` ${and} `);
 
+/** What is wrong with a JSON record, and where (`where`: "line 2, column 7"). */
+type JsonProblemText = (found: string | undefined, where: string) => string;
+
+const JSON_PROBLEMS_EN: Readonly<Record<JsonSyntaxKind, JsonProblemText>> = {
+  unexpected_character: (found, where) => `unexpected character ${JSON.stringify(found ?? '')} at ${where}`,
+  unexpected_end: (_, where) => `the text ends before its value does, at ${where}`,
+  unclosed_string: (_, where) => `a string opened at ${where} is not closed`,
+  bad_escape: (_, where) => `an escape that JSON does not have at ${where} (a backslash is written \\\\)`,
+  control_character: (_, where) => `a line break or control character inside a string at ${where} (write it \\n, \\t…)`,
+};
+
+const JSON_PROBLEMS_FR: Readonly<Record<JsonSyntaxKind, JsonProblemText>> = {
+  unexpected_character: (found, where) => `caractère inattendu ${JSON.stringify(found ?? '')} ${where}`,
+  unexpected_end: (_, where) => `le texte s'arrête avant la fin de sa valeur, ${where}`,
+  unclosed_string: (_, where) => `une chaîne ouverte ${where} n'est pas fermée`,
+  bad_escape: (_, where) => `un échappement que JSON n'a pas, ${where} (une barre oblique inverse s'écrit \\\\)`,
+  control_character: (_, where) => `un retour à la ligne ou un caractère de contrôle dans une chaîne, ${where} (écrivez-le \\n, \\t…)`,
+};
+
 const en: RejectCatalogue = {
   empty_text: ({ columns }) => ({ reason: 'empty text', hint: `${columns.length === 1 ? `the ${quoted(columns, 'and')} cell is` : `the ${quoted(columns, 'and')} cells are`} empty on this row` }),
   unbalanced_quote: ({ where, line, resumedAt, description }) => ({
@@ -72,8 +96,8 @@ const en: RejectCatalogue = {
       ? { reason: `not a JSON object${found === undefined ? '' : ` (${found})`}`, hint: 'each array element must be an object such as {"commentaire": "…"}' }
       : { reason: 'not a JSON object', hint: `line ${line} must hold one JSON object, e.g. {"commentaire": "…"}` },
   line_too_large: ({ max, line }) => ({ reason: `line larger than ${max} characters`, hint: `line ${line} is one record, too large to analyse; raise the limit if it is meant (--max-record-size MB, maxRecordSize in the API)` }),
-  invalid_json: ({ detail, line, column }) => ({
-    reason: `invalid JSON: ${detail}`,
+  invalid_json: ({ problem, found, at, line, column }) => ({
+    reason: `invalid JSON: ${JSON_PROBLEMS_EN[problem](found, `line ${at.line}, column ${at.column}`)}`,
     hint: column === undefined ? `line ${line} must hold one JSON object, e.g. {"commentaire": "…"}` : `the element of the array at line ${line}, column ${column} is not valid JSON; the elements around it were read`,
   }),
   json_array_unclosed: ({ line }) => ({
@@ -119,8 +143,8 @@ const fr: RejectCatalogue = {
       ? { reason: `pas un objet JSON${found === undefined ? '' : ` (${JSON_TYPES_FR[found] ?? found})`}`, hint: 'chaque élément du tableau doit être un objet comme {"commentaire": "…"}' }
       : { reason: 'pas un objet JSON', hint: `la ligne ${line} doit contenir un objet JSON, par exemple {"commentaire": "…"}` },
   line_too_large: ({ max, line }) => ({ reason: `ligne de plus de ${max} caractères`, hint: `la ligne ${line} est un seul enregistrement, trop grand pour être analysé ; relevez la limite si c'est voulu (--max-record-size Mo, maxRecordSize dans l'API)` }),
-  invalid_json: ({ detail, line, column }) => ({
-    reason: `JSON invalide : ${detail}`,
+  invalid_json: ({ problem, found, at, line, column }) => ({
+    reason: `JSON invalide : ${JSON_PROBLEMS_FR[problem](found, `à la ligne ${at.line}, colonne ${at.column}`)}`,
     hint: column === undefined ? `la ligne ${line} doit contenir un objet JSON, par exemple {"commentaire": "…"}` : `l'élément du tableau à la ligne ${line}, colonne ${column} n'est pas du JSON valide ; les éléments autour ont été lus`,
   }),
   json_array_unclosed: ({ line }) => ({

@@ -279,7 +279,7 @@ describe('catalogues', () => {
     read_error: { detail: 'EIO' },
     not_json_object: { found: 'array' },
     line_too_large: { max: 10, line: 2 },
-    invalid_json: { detail: 'Unexpected token', line: 2 },
+    invalid_json: { problem: 'unexpected_character', found: 'x', at: { line: 2, column: 17 }, line: 2 },
     json_array_unclosed: { line: 9 },
     json_text_after: { line: 9, column: 2 },
     json_too_deep: { depth: 65, line: 1, column: 70 },

@@ -76,6 +76,23 @@ describe('rejects read in French', () => {
     expect(items[0]).toMatchObject({ type: 'reject', hint: expect.stringMatching(/^check line 2 for a ";" .*\(csv, delimiter ";", utf8\)/) });
   });
 
+  it('say what is wrong with a JSON record and where, in either language, not in JSON.parse\'s words', async () => {
+    const jsonl = write('bad.jsonl', '{"commentaire": "Bien"}\n{"commentaire": x}\n{"commentaire": "C:\\dossier"}\n');
+    const reasons = async (path: string, lang: 'fr' | 'en') => (await readAll([path], { lang })).flatMap((i) => (i.type === 'reject' ? [i.reason] : []));
+    expect(await reasons(jsonl, 'fr')).toEqual([
+      'JSON invalide : caractère inattendu "x" à la ligne 2, colonne 17',
+      "JSON invalide : un échappement que JSON n'a pas, à la ligne 3, colonne 20 (une barre oblique inverse s'écrit \\\\)",
+    ]);
+    expect(await reasons(jsonl, 'en')).toEqual([
+      'invalid JSON: unexpected character "x" at line 2, column 17',
+      'invalid JSON: an escape that JSON does not have at line 3, column 20 (a backslash is written \\\\)',
+    ]);
+    // An element of an array over several lines: the place is the problem's, the hint the element's.
+    const array = write('bad.json', '[\n  {"commentaire": "Bien"},\n  {"commentaire":\n     "Bof",, "x": 1}\n]');
+    const items = await readAll([array], { lang: 'fr' });
+    expect(items[1]).toMatchObject({ type: 'reject', reason: 'JSON invalide : caractère inattendu "," à la ligne 4, colonne 12', hint: expect.stringContaining('ligne 3, colonne 3') });
+  });
+
   it('say what a JSON array holds instead of an object in French', async () => {
     const path = write('fr.json', '[{"commentaire": "Bien"}, [1, 2], "texte"]');
     const items = await readAll([path], { lang: 'fr' });
