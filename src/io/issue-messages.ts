@@ -6,7 +6,8 @@
 // in one catalogue fails the type check.
 import { documentText, type DocumentProblem } from './document-messages.js';
 import { descriptionText } from './input-words.js';
-import type { RejectCode } from './reject-messages.js';
+import type { JsonSyntax } from './json-syntax.js';
+import { jsonSyntaxText, type RejectCode } from './reject-messages.js';
 
 export { DOCUMENT_MESSAGES, documentText, type DocumentCode, type DocumentParams, type DocumentProblem } from './document-messages.js';
 
@@ -42,7 +43,7 @@ export interface InputIssueParams {
   rejected_file: { reject: RejectCode; reason: string; hint: string };
   // State files (src/run/state-file.ts).
   empty_state: Record<string, never>;
-  state_invalid_json: { started: boolean; line: number; detail: string };
+  state_invalid_json: JsonSyntax & { started: boolean; line: number };
   not_a_state: { found: string };
   state_wrong_format: { format?: string; expected: string; report: boolean };
   state_version: { version: string; library?: string; expected: number };
@@ -128,8 +129,8 @@ const en: InputIssueCatalogue = {
   },
   rejected_file: ({ reason, hint }) => ({ message: `${reason}`, hint: `${hint}` }),
   empty_state: () => ({ message: 'empty state file', hint: `${WRITE_AGAIN_EN} (a run that failed writes no state)` }),
-  state_invalid_json: ({ started, line, detail }) => ({
-    message: `${started ? 'truncated or damaged state' : 'not a verbatim-fr state'} (invalid JSON${line > 1 ? ` on line ${line}` : ''}: ${detail})`,
+  state_invalid_json: ({ started, problem, found, at }) => ({
+    message: `${started ? 'truncated or damaged state' : 'not a verbatim-fr state'} (invalid JSON: ${jsonSyntaxText({ problem, found, at }, 'en')})`,
     hint: started ? `the state ends before it should, or was changed (a run stopped while writing it?); ${WRITE_AGAIN_EN}` : GIVE_STATES_EN,
   }),
   not_a_state: ({ found }) => ({ message: `not a verbatim-fr state (a JSON ${found})`, hint: GIVE_STATES_EN }),
@@ -182,8 +183,8 @@ const fr: InputIssueCatalogue = {
   },
   rejected_file: ({ reason, hint }) => ({ message: `${reason}`, hint: `${hint}` }),
   empty_state: () => ({ message: "fichier d'état vide", hint: `${WRITE_AGAIN_FR} (une passe qui a échoué n'écrit pas d'état)` }),
-  state_invalid_json: ({ started, line, detail }) => ({
-    message: `${started ? 'état tronqué ou endommagé' : "ce n'est pas un état verbatim-fr"} (JSON invalide${line > 1 ? ` à la ligne ${line}` : ''} : ${detail})`,
+  state_invalid_json: ({ started, problem, found, at }) => ({
+    message: `${started ? 'état tronqué ou endommagé' : "ce n'est pas un état verbatim-fr"} (JSON invalide : ${jsonSyntaxText({ problem, found, at }, 'fr')})`,
     hint: started ? `l'état s'arrête avant la fin, ou a été modifié (une passe arrêtée pendant son écriture ?) ; ${WRITE_AGAIN_FR}` : GIVE_STATES_FR,
   }),
   not_a_state: ({ found }) => ({ message: `ce n'est pas un état verbatim-fr (le JSON est ${JSON_KIND_FR[found] ?? found})`, hint: GIVE_STATES_FR }),

@@ -2,7 +2,7 @@
 // line by line): memory holds one record at a time in both.
 import { detectFileEncoding, encodingName } from './csv-reader.js';
 import { jsonDepthProblem, MAX_JSON_DEPTH, OUTSIDE, stepJson } from './json-depth.js';
-import { jsonSyntaxProblem, type JsonSyntaxKind } from './json-syntax.js';
+import { jsonSyntaxOf } from './json-syntax.js';
 import { documentText, type DocumentProblem } from './issue-messages.js';
 import type { CellValue, PreparedInput, RawItem } from './raw.js';
 import { lineComes, readHead, type ByteInput } from './source.js';
@@ -167,21 +167,6 @@ interface DocumentPlan {
 const withoutPosition = (message: string): string => message.replace(/ (?:in JSON )?at position \d+(?: \(line \d+ column \d+\))?/u, '');
 
 /** JSON.parse's words, its position said as the line and column of the file. */
-/** Where `offset` of `text` is, for a text starting at `line`, `column`. */
-function placeIn(text: string, offset: number, line: number, column: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const breaks = before.match(/\r\n|\r|\n/gu) ?? [];
-  const lastBreak = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r'));
-  return breaks.length === 0 ? { line, column: column + before.length } : { line: line + breaks.length, column: before.length - lastBreak };
-}
-
-/** What is wrong with a refused record's text (`text` starts at `line`, `column`), said by code and place, not by JSON.parse's English. */
-function syntaxOf(text: string, line: number, column: number): { problem: JsonSyntaxKind; found?: string; at: { line: number; column: number } } {
-  // JSON.parse refused it, so the scan finds a problem; the fallback only keeps the types whole.
-  const { kind, offset, found } = jsonSyntaxProblem(text) ?? { kind: 'unexpected_character', offset: 0, found: text.slice(0, 1) };
-  return { problem: kind, ...(found === undefined ? {} : { found }), at: placeIn(text, offset, line, column) };
-}
-
 /**
  * Finds the array of records of the document `win` reads from its start: the
  * document itself, or the one array of objects among an object's values. An
@@ -337,7 +322,7 @@ function recordItem({ text, line, column, deep }: Extract<ArrayPart, { kind: 'el
   try {
     value = JSON.parse(text);
   } catch {
-    return { kind: 'reject', row, line, code: 'invalid_json', params: { ...syntaxOf(text, line, column), line, column } };
+    return { kind: 'reject', row, line, code: 'invalid_json', params: { ...jsonSyntaxOf(text, line, column), line, column } };
   }
   if (isRecord(value)) return { kind: 'row', row, line, values: value };
   return { kind: 'reject', row, line, code: 'not_json_object', params: { found: value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value } };
@@ -396,7 +381,7 @@ export async function prepareJsonl(
         try {
           value = JSON.parse(content);
         } catch {
-          yield { kind: 'reject', row, line, code: 'invalid_json', params: { ...syntaxOf(content, line, 1), line } };
+          yield { kind: 'reject', row, line, code: 'invalid_json', params: { ...jsonSyntaxOf(content, line, 1), line } };
           continue;
         }
         if (isRecord(value)) yield { kind: 'row', row, line, values: value };

@@ -133,3 +133,25 @@ export function jsonSyntaxProblem(text: string): JsonSyntaxProblem | undefined {
     expect = 'after';
   }
 }
+
+/** A refused text's problem as a reject or an issue says it: what, the character found, and its line and column. */
+export interface JsonSyntax {
+  problem: JsonSyntaxKind;
+  found?: string;
+  at: { line: number; column: number };
+}
+
+/** Where `offset` of `text` is, for a text starting at `line`, `column`. */
+function placeIn(text: string, offset: number, line: number, column: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const breaks = before.match(/\r\n|\r|\n/gu) ?? [];
+  const lastBreak = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r'));
+  return breaks.length === 0 ? { line, column: column + before.length } : { line: line + breaks.length, column: before.length - lastBreak };
+}
+
+/** The problem of a text JSON.parse refused (`text` starting at `line`, `column`). */
+export function jsonSyntaxOf(text: string, line: number, column: number): JsonSyntax {
+  // JSON.parse refused it, so the scan finds a problem; the fallback only keeps the types whole.
+  const { kind, offset, found } = jsonSyntaxProblem(text) ?? { kind: 'unexpected_character', offset: 0, found: text.slice(0, 1) };
+  return { problem: kind, ...(found === undefined ? {} : { found }), at: placeIn(text, offset, line, column) };
+}

@@ -4,7 +4,7 @@
 
 import { documentText, type DocumentProblem } from './document-messages.js';
 import { atPlaceFr, descriptionText, placeText, type RecordPlace } from './input-words.js';
-import type { JsonSyntaxKind } from './json-syntax.js';
+import type { JsonSyntax, JsonSyntaxKind } from './json-syntax.js';
 
 /** The parameters of each reject code. */
 export interface RejectParams {
@@ -25,7 +25,7 @@ export interface RejectParams {
    * (`at`); `line`, and `column` for an element of a JSON array (a JSON Lines
    * line has none), where the record starts.
    */
-  invalid_json: { problem: JsonSyntaxKind; found?: string; at: { line: number; column: number }; line: number; column?: number };
+  invalid_json: JsonSyntax & { line: number; column?: number };
   /** A JSON document ends before its array of records closes. */
   json_array_unclosed: { line: number };
   /** Text after the end of a JSON document. */
@@ -76,6 +76,15 @@ const JSON_PROBLEMS_FR: Readonly<Record<JsonSyntaxKind, JsonProblemText>> = {
   control_character: (_, where) => `un retour à la ligne ou un caractère de contrôle dans une chaîne, ${where} (écrivez-le \\n, \\t…)`,
 };
 
+/** What is wrong with a refused JSON text, and where: "unexpected character "x" at line 2, column 17". */
+export function jsonSyntaxText({ problem, found, at }: { problem: JsonSyntaxKind; found?: string | undefined; at: JsonSyntax['at'] }, lang: RejectLang): string {
+  const where = lang === 'fr' ? `à la ligne ${at.line}, colonne ${at.column}` : `line ${at.line}, column ${at.column}`;
+  const say = ((lang === 'fr' ? JSON_PROBLEMS_FR : JSON_PROBLEMS_EN) as Partial<Record<string, JsonProblemText>>)[problem];
+  if (say !== undefined) return say(found, where);
+  // A problem this version does not know (parameters built by hand, or by a later version): a syntax error.
+  return lang === 'fr' ? `erreur de syntaxe ${where}` : `syntax error at ${where}`;
+}
+
 const en: RejectCatalogue = {
   empty_text: ({ columns }) => ({ reason: 'empty text', hint: `${columns.length === 1 ? `the ${quoted(columns, 'and')} cell is` : `the ${quoted(columns, 'and')} cells are`} empty on this row` }),
   unbalanced_quote: ({ where, line, resumedAt, description }) => ({
@@ -97,7 +106,7 @@ const en: RejectCatalogue = {
       : { reason: 'not a JSON object', hint: `line ${line} must hold one JSON object, e.g. {"commentaire": "…"}` },
   line_too_large: ({ max, line }) => ({ reason: `line larger than ${max} characters`, hint: `line ${line} is one record, too large to analyse; raise the limit if it is meant (--max-record-size MB, maxRecordSize in the API)` }),
   invalid_json: ({ problem, found, at, line, column }) => ({
-    reason: `invalid JSON: ${JSON_PROBLEMS_EN[problem](found, `line ${at.line}, column ${at.column}`)}`,
+    reason: `invalid JSON: ${jsonSyntaxText({ problem, found, at }, 'en')}`,
     hint: column === undefined ? `line ${line} must hold one JSON object, e.g. {"commentaire": "…"}` : `the element of the array at line ${line}, column ${column} is not valid JSON; the elements around it were read`,
   }),
   json_array_unclosed: ({ line }) => ({
@@ -144,7 +153,7 @@ const fr: RejectCatalogue = {
       : { reason: 'pas un objet JSON', hint: `la ligne ${line} doit contenir un objet JSON, par exemple {"commentaire": "…"}` },
   line_too_large: ({ max, line }) => ({ reason: `ligne de plus de ${max} caractères`, hint: `la ligne ${line} est un seul enregistrement, trop grand pour être analysé ; relevez la limite si c'est voulu (--max-record-size Mo, maxRecordSize dans l'API)` }),
   invalid_json: ({ problem, found, at, line, column }) => ({
-    reason: `JSON invalide : ${JSON_PROBLEMS_FR[problem](found, `à la ligne ${at.line}, colonne ${at.column}`)}`,
+    reason: `JSON invalide : ${jsonSyntaxText({ problem, found, at }, 'fr')}`,
     hint: column === undefined ? `la ligne ${line} doit contenir un objet JSON, par exemple {"commentaire": "…"}` : `l'élément du tableau à la ligne ${line}, colonne ${column} n'est pas du JSON valide ; les éléments autour ont été lus`,
   }),
   json_array_unclosed: ({ line }) => ({

@@ -7,6 +7,7 @@
 import { InputError } from '../io/errors.js';
 import type { InputIssue } from '../io/types.js';
 import { inputProblem, type StateDamage, type StateMismatch } from '../io/issue-messages.js';
+import { jsonSyntaxOf } from '../io/json-syntax.js';
 import { finalizeReport, mergeReportStates } from '../report/build.js';
 import { mergeReportStatesInto } from '../report/merge-into.js';
 import { checkCoreState, cloneState } from '../report/state.js';
@@ -197,7 +198,7 @@ export function* runStatesOf(text: string, name: string): Generator<RunState> {
   let whole: unknown;
   try {
     whole = JSON.parse(body);
-  } catch (error) {
+  } catch {
     // Not one document: JSON Lines, each line a state (cut as it is read: a file of states may be large).
     const lines = function* (): Generator<{ line: string; n: number }> {
       const breaks = /\r\n|\n|\r/g;
@@ -211,7 +212,7 @@ export function* runStatesOf(text: string, name: string): Generator<RunState> {
     };
     let seen = 0;
     for (const _ of lines()) if (++seen === 2) break;
-    if (seen < 2) read.unreadable(body, error, 1);
+    if (seen < 2) read.unreadable(body, 1);
     for (const { line, n } of lines()) yield read.line(line, n);
     return;
   }
@@ -309,9 +310,9 @@ function stateReader(name: string) {
     throw new InputError([{ file: name, ...issue }]);
   };
   /** A state starts with its format: text that does not parse after it was cut short (or changed); other text is no state. */
-  const unreadable = (piece: string, error: unknown, line: number): never => {
+  const unreadable = (piece: string, line: number): never => {
     const started = piece.trimStart().slice(0, 200).includes(`"format":"${STATE_FORMAT}"`);
-    return fail({ line, ...inputProblem('state_invalid_json', { started, line, detail: (error as Error).message }) });
+    return fail({ line, ...inputProblem('state_invalid_json', { started, line, ...jsonSyntaxOf(piece, line, 1) }) });
   };
   const state = (value: unknown, line: number | undefined): RunState => {
     const problem = stateProblem(value);
@@ -323,8 +324,8 @@ function stateReader(name: string) {
     let value: unknown;
     try {
       value = JSON.parse(text);
-    } catch (error) {
-      unreadable(text, error, n);
+    } catch {
+      unreadable(text, n);
     }
     return state(value, n);
   };

@@ -25,6 +25,7 @@ import {
 import { SAMPLE, sampleRecords, splitSample, type SampleRecords } from './_split.js';
 import { DEFAULT_VOCABULARY } from '../../src/run/vocabulary.js';
 import { runStatesOf, runStatesOfStream } from '../../src/run/state-file.js';
+import { describeInputIssue } from '../../src/io/issue-messages.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const sample = SAMPLE;
@@ -258,7 +259,7 @@ describe('state files', () => {
       const channels = ((s['state'] as { sections: { core: { channels: Record<string, Record<string, unknown>> } } }).sections.core.channels);
       Object.values(channels)[0]!['coverage'] = { residual: 'x' };
     }), /^p\.json: damaged state: the coverage counts of channel "\w+" are incomplete/],
-    ['a state cut short after another', () => `${text}\n${text.slice(0, 300)}\n`, /^p\.json:2: truncated or damaged state \(invalid JSON on line 2: .*\n\s+hint: the state ends before it should/],
+    ['a state cut short after another', () => `${text}\n${text.slice(0, 300)}\n`, /^p\.json:2: truncated or damaged state \(invalid JSON: .* at line 2, column \d+\)\n\s+hint: the state ends before it should/],
     ['a JSON array', () => '[1]', /^p\.json: not a verbatim-fr state \(a JSON array\)/],
   ])('%s: an InputError naming the file, with a hint', (_, make, message) => {
     try {
@@ -267,6 +268,16 @@ describe('state files', () => {
     } catch (error) {
       expect(error).toBeInstanceOf(InputError);
       expect((error as Error).message.replace(/^verbatim-fr: cannot read input, 1 problem:\n/, '')).toMatch(message);
+    }
+  });
+
+  it('a state cut short is said in French too, by its place, not by JSON.parse', () => {
+    try {
+      parseRunStates(`${text}\n${text.slice(0, 300)}\n`, 'p.json');
+      expect.unreachable();
+    } catch (error) {
+      const [issue] = (error as InputError).issues;
+      expect(describeInputIssue(issue!, 'fr').message).toMatch(/^état tronqué ou endommagé \(JSON invalide : le texte s'arrête avant la fin de sa valeur, à la ligne 2, colonne 301\)$/);
     }
   });
 
