@@ -21,4 +21,4 @@ export type {
 export type * from './options.js';
 export type { RejectCode, RejectLang, RejectParams } from './reject-messages.js';
 export type { RecordPlace } from './input-words.js';
-export type { JsonSyntaxKind } from './json-syntax.js';
+export type { JsonSyntax, JsonSyntaxKind } from './json-syntax.js';
