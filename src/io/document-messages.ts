@@ -2,10 +2,13 @@
 // French: a stable code and its parameters (the file's one reject carries
 // them). Apart from the other input issues (issue-messages.ts) because the
 // reject catalogue (reject-messages.ts) says them too.
+import { jsonSyntaxText } from './input-words.js';
+import type { JsonSyntaxKind } from './json-syntax.js';
 
 /** Why a JSON or XLSX document cannot be read at all (one reject for the file). */
 export interface DocumentParams {
-  json_invalid: { detail: string };
+  /** What is wrong (no place: the text read may be the document with its arrays left out, not what the user wrote). */
+  json_invalid: { problem: JsonSyntaxKind; found?: string };
   json_not_records: Record<string, never>;
   json_too_deep: { depth: number; line: number; column: number };
   /** The zip or one of its parts is damaged; `detail` is the unzipper's own words. */
@@ -29,7 +32,7 @@ const DEEP_EN = 'a record holds plain values (text, numbers, dates) or shallow o
 const DEEP_FR = "un enregistrement contient des valeurs simples (texte, nombres, dates) ou des objets peu profonds ; aplatissez l'export ou retirez la valeur imbriquée";
 
 const documentEn: DocumentCatalogue = {
-  json_invalid: ({ detail }) => ({ reason: `invalid JSON: ${detail}`, hint: 'expected an array of objects, one per verbatim (or JSON Lines with a .jsonl extension)' }),
+  json_invalid: ({ problem, found }) => ({ reason: `invalid JSON: ${jsonSyntaxText({ problem, found }, 'en')}`, hint: 'expected an array of objects, one per verbatim (or JSON Lines with a .jsonl extension)' }),
   json_not_records: () => ({ reason: 'JSON document is not an array of objects', hint: 'expected [{"id": …, "commentaire": …}, …] or {"verbatims": [ … ]}; one object per line is JSON Lines (a .jsonl name, or --input-format jsonl)' }),
   json_too_deep: ({ depth, line, column }) => ({ reason: `JSON nested deeper than ${depth - 1} levels at line ${line}, column ${column}`, hint: DEEP_EN }),
   xlsx_damaged: ({ part, detail }) => ({ reason: part === undefined ? `damaged XLSX file (${detail})` : `damaged XLSX file: ${part} (${detail})`, hint: XLSX_DAMAGED_EN }),
@@ -46,7 +49,7 @@ const documentEn: DocumentCatalogue = {
 };
 
 const documentFr: DocumentCatalogue = {
-  json_invalid: ({ detail }) => ({ reason: `JSON invalide : ${detail}`, hint: 'un tableau d’objets est attendu, un par verbatim (ou du JSON Lines avec l’extension .jsonl)' }),
+  json_invalid: ({ problem, found }) => ({ reason: `JSON invalide : ${jsonSyntaxText({ problem, found }, 'fr')}`, hint: 'un tableau d’objets est attendu, un par verbatim (ou du JSON Lines avec l’extension .jsonl)' }),
   json_not_records: () => ({ reason: "le document JSON n'est pas un tableau d'objets", hint: 'attendu : [{"id": …, "commentaire": …}, …] ou {"verbatims": [ … ]} ; un objet par ligne, c’est du JSON Lines (extension .jsonl, ou --input-format jsonl)' }),
   json_too_deep: ({ depth, line, column }) => ({ reason: `JSON imbriqué sur plus de ${depth - 1} niveaux à la ligne ${line}, colonne ${column}`, hint: DEEP_FR }),
   xlsx_damaged: ({ part, detail }) => ({ reason: part === undefined ? `fichier XLSX endommagé (${detail})` : `fichier XLSX endommagé : ${part} (${detail})`, hint: XLSX_DAMAGED_FR }),

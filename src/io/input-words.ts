@@ -1,9 +1,12 @@
-// The words a reader's messages embed — where a record is in its file, and
-// what the file was read as — said in the message's language. A French hint
+// The words a reader's messages embed — where a record is in its file, what
+// the file was read as, what is wrong with a JSON text — said in the
+// message's language. A French hint
 // read "cherchez line 2 … (csv, delimiter ";", utf8)": the place and the
 // description were written in English by the reader, before any language.
 
 /** Where a rejected record is: its line (and last line, or column), or a spreadsheet's row. */
+import type { JsonSyntax, JsonSyntaxKind } from './json-syntax.js';
+
 export type RecordPlace = { line: number; endLine?: number; column?: number } | { row: number };
 
 /** The place in `lang`: `line 4`, `lines 3-9`, `line 2, column 7`, `row 5` (French: `ligne 4`, `lignes 3 à 9`…). */
@@ -41,4 +44,33 @@ export function descriptionText(description: string, lang: 'fr' | 'en'): string 
   let out = description;
   for (const [words, french] of FRENCH_WORDS) out = out.replace(words, french);
   return out;
+}
+
+/** What is wrong with a JSON text, and where when it is known (`where`: "line 2, column 7", "à la ligne 2, colonne 7"). */
+type JsonProblemText = (found: string | undefined, where: string | undefined) => string;
+
+const JSON_PROBLEMS_EN: Readonly<Record<JsonSyntaxKind, JsonProblemText>> = {
+  unexpected_character: (found, where) => `unexpected character ${JSON.stringify(found ?? '')}${where ? ` at ${where}` : ''}`,
+  unexpected_end: (_, where) => `the text ends before its value does${where ? `, at ${where}` : ''}`,
+  unclosed_string: (_, where) => (where ? `a string opened at ${where} is not closed` : 'a string is not closed'),
+  bad_escape: (_, where) => `an escape that JSON does not have${where ? ` at ${where}` : ''} (a backslash is written \\\\)`,
+  control_character: (_, where) => `a line break or control character inside a string${where ? ` at ${where}` : ''} (write it \\n, \\t…)`,
+};
+
+const JSON_PROBLEMS_FR: Readonly<Record<JsonSyntaxKind, JsonProblemText>> = {
+  unexpected_character: (found, where) => `caractère inattendu ${JSON.stringify(found ?? '')}${where ? ` ${where}` : ''}`,
+  unexpected_end: (_, where) => `le texte s'arrête avant la fin de sa valeur${where ? `, ${where}` : ''}`,
+  unclosed_string: (_, where) => (where ? `une chaîne ouverte ${where} n'est pas fermée` : "une chaîne n'est pas fermée"),
+  bad_escape: (_, where) => `un échappement que JSON n'a pas${where ? `, ${where}` : ''} (une barre oblique inverse s'écrit \\\\)`,
+  control_character: (_, where) => `un retour à la ligne ou un caractère de contrôle dans une chaîne${where ? `, ${where}` : ''} (écrivez-le \\n, \\t…)`,
+};
+
+/** What is wrong with a refused JSON text, and where when `at` is given: "unexpected character "x" at line 2, column 17". */
+export function jsonSyntaxText({ problem, found, at }: { problem: JsonSyntaxKind; found?: string | undefined; at?: JsonSyntax['at'] | undefined }, lang: 'fr' | 'en'): string {
+  const where = at === undefined ? undefined : lang === 'fr' ? `à la ligne ${at.line}, colonne ${at.column}` : `line ${at.line}, column ${at.column}`;
+  const say = ((lang === 'fr' ? JSON_PROBLEMS_FR : JSON_PROBLEMS_EN) as Partial<Record<string, JsonProblemText>>)[problem];
+  if (say !== undefined) return say(found, where);
+  // A problem this version does not know (parameters built by hand, or by a later version): a syntax error.
+  if (lang === 'fr') return `erreur de syntaxe${where ? ` ${where}` : ''}`;
+  return `syntax error${where ? ` at ${where}` : ''}`;
 }

@@ -5,9 +5,9 @@
 // from the English catalogue, the CLI says it again in French. A code missing
 // in one catalogue fails the type check.
 import { documentText, type DocumentProblem } from './document-messages.js';
-import { descriptionText } from './input-words.js';
+import { descriptionText, jsonSyntaxText } from './input-words.js';
 import type { JsonSyntax } from './json-syntax.js';
-import { jsonSyntaxText, type RejectCode } from './reject-messages.js';
+import type { RejectCode } from './reject-messages.js';
 
 export { DOCUMENT_MESSAGES, documentText, type DocumentCode, type DocumentParams, type DocumentProblem } from './document-messages.js';
 

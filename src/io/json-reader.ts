@@ -2,7 +2,7 @@
 // line by line): memory holds one record at a time in both.
 import { detectFileEncoding, encodingName } from './csv-reader.js';
 import { jsonDepthProblem, MAX_JSON_DEPTH, OUTSIDE, stepJson } from './json-depth.js';
-import { jsonSyntaxOf } from './json-syntax.js';
+import { jsonSyntaxOf, jsonSyntaxProblem, type JsonSyntaxKind } from './json-syntax.js';
 import { documentText, type DocumentProblem } from './issue-messages.js';
 import type { CellValue, PreparedInput, RawItem } from './raw.js';
 import { lineComes, readHead, type ByteInput } from './source.js';
@@ -163,10 +163,12 @@ interface DocumentPlan {
   after?: { line: number; column: number };
 }
 
-/** JSON.parse's words without its position, which would point into a text the user never wrote. */
-const withoutPosition = (message: string): string => message.replace(/ (?:in JSON )?at position \d+(?: \(line \d+ column \d+\))?/u, '');
+/** What is wrong with a document's text JSON.parse refused, without its place (the text may be the document's outline). */
+function documentSyntax(text: string): { problem: JsonSyntaxKind; found?: string } {
+  const { problem, found } = jsonSyntaxOf(text, 1, 1);
+  return found === undefined ? { problem } : { problem, found };
+}
 
-/** JSON.parse's words, its position said as the line and column of the file. */
 /**
  * Finds the array of records of the document `win` reads from its start: the
  * document itself, or the one array of objects among an object's values. An
@@ -187,8 +189,8 @@ async function planDocument(win: TextWindow, maxSize: number): Promise<DocumentP
     const text = win.text.slice(i - win.base, i - win.base + maxSize);
     try {
       JSON.parse(text);
-    } catch (error) {
-      throw new UnreadableDocument({ code: 'json_invalid', params: { detail: (error as Error).message } });
+    } catch {
+      throw new UnreadableDocument({ code: 'json_invalid', params: documentSyntax(text) });
     }
     throw new UnreadableDocument({ code: 'json_not_records', params: {} });
   }
@@ -239,11 +241,10 @@ async function planDocument(win: TextWindow, maxSize: number): Promise<DocumentP
   // bracket after it in a string, so that the whole document is "outline"), an error at the cut says nothing.
   try {
     JSON.parse(outline);
-  } catch (error) {
-    const message = (error as Error).message;
-    const at = /at position (\d+)/u.exec(message);
-    if (outline.length <= maxSize || (at !== null && Number(at[1]) < outline.length - 1)) {
-      throw new UnreadableDocument({ code: 'json_invalid', params: { detail: withoutPosition(message) } });
+  } catch {
+    const problem = jsonSyntaxProblem(outline);
+    if (outline.length <= maxSize || (problem !== undefined && problem.kind !== 'unexpected_end' && problem.kind !== 'unclosed_string' && problem.offset < outline.length - 1)) {
+      throw new UnreadableDocument({ code: 'json_invalid', params: documentSyntax(outline) });
     }
   }
   const records = arrays.filter((a) => a.holdsRecords);

@@ -3,8 +3,8 @@
 // type `RejectCatalogue`: a code missing in one of them fails the type check.
 
 import { documentText, type DocumentProblem } from './document-messages.js';
-import { atPlaceFr, descriptionText, placeText, type RecordPlace } from './input-words.js';
-import type { JsonSyntax, JsonSyntaxKind } from './json-syntax.js';
+import { atPlaceFr, descriptionText, jsonSyntaxText, placeText, type RecordPlace } from './input-words.js';
+import type { JsonSyntax } from './json-syntax.js';
 
 /** The parameters of each reject code. */
 export interface RejectParams {
@@ -56,34 +56,6 @@ export interface RejectText {
 export type RejectCatalogue = { [C in RejectCode]: (p: RejectParams[C]) => RejectText };
 
 const quoted = (names: readonly string[], and: string): string => names.map((n) => JSON.stringify(n)).join(` ${and} `);
-
-/** What is wrong with a JSON record, and where (`where`: "line 2, column 7"). */
-type JsonProblemText = (found: string | undefined, where: string) => string;
-
-const JSON_PROBLEMS_EN: Readonly<Record<JsonSyntaxKind, JsonProblemText>> = {
-  unexpected_character: (found, where) => `unexpected character ${JSON.stringify(found ?? '')} at ${where}`,
-  unexpected_end: (_, where) => `the text ends before its value does, at ${where}`,
-  unclosed_string: (_, where) => `a string opened at ${where} is not closed`,
-  bad_escape: (_, where) => `an escape that JSON does not have at ${where} (a backslash is written \\\\)`,
-  control_character: (_, where) => `a line break or control character inside a string at ${where} (write it \\n, \\t…)`,
-};
-
-const JSON_PROBLEMS_FR: Readonly<Record<JsonSyntaxKind, JsonProblemText>> = {
-  unexpected_character: (found, where) => `caractère inattendu ${JSON.stringify(found ?? '')} ${where}`,
-  unexpected_end: (_, where) => `le texte s'arrête avant la fin de sa valeur, ${where}`,
-  unclosed_string: (_, where) => `une chaîne ouverte ${where} n'est pas fermée`,
-  bad_escape: (_, where) => `un échappement que JSON n'a pas, ${where} (une barre oblique inverse s'écrit \\\\)`,
-  control_character: (_, where) => `un retour à la ligne ou un caractère de contrôle dans une chaîne, ${where} (écrivez-le \\n, \\t…)`,
-};
-
-/** What is wrong with a refused JSON text, and where: "unexpected character "x" at line 2, column 17". */
-export function jsonSyntaxText({ problem, found, at }: { problem: JsonSyntaxKind; found?: string | undefined; at: JsonSyntax['at'] }, lang: RejectLang): string {
-  const where = lang === 'fr' ? `à la ligne ${at.line}, colonne ${at.column}` : `line ${at.line}, column ${at.column}`;
-  const say = ((lang === 'fr' ? JSON_PROBLEMS_FR : JSON_PROBLEMS_EN) as Partial<Record<string, JsonProblemText>>)[problem];
-  if (say !== undefined) return say(found, where);
-  // A problem this version does not know (parameters built by hand, or by a later version): a syntax error.
-  return lang === 'fr' ? `erreur de syntaxe ${where}` : `syntax error at ${where}`;
-}
 
 const en: RejectCatalogue = {
   empty_text: ({ columns }) => ({ reason: 'empty text', hint: `${columns.length === 1 ? `the ${quoted(columns, 'and')} cell is` : `the ${quoted(columns, 'and')} cells are`} empty on this row` }),

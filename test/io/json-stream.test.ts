@@ -111,16 +111,16 @@ describe('a JSON object holding the records', () => {
     ['two arrays of records', JSON.stringify({ avis: reviews, reponses: reviews }), /not an array of objects/],
     ['no array of records', JSON.stringify({ avis: 'un seul', tags: ['a', 'b'] }), /not an array of objects/],
     ['a scalar', '"un avis"', /not an array of objects/],
-    ['no JSON at all', 'avis;canal\nBien;email\n', /^invalid JSON: Unexpected token/],
-    ['nothing but blanks', ' \n ', /^invalid JSON: Unexpected end of JSON input/],
+    ['no JSON at all', 'avis;canal\nBien;email\n', /^invalid JSON: unexpected character "a"$/],
+    ['nothing but blanks', ' \n ', /^invalid JSON: the text ends before its value does$/],
     // Every bracket after the stray quote is inside a string: the whole document is the object's outline, over the
     // 1 MiB held to check it; the quote is still found in its start.
-    ['a stray quote before a long record', `{'avis": [${JSON.stringify({ avis: 'retard '.repeat(200_000) })}]}`, /^invalid JSON: Expected property name/],
+    ['a stray quote before a long record', `{'avis": [${JSON.stringify({ avis: 'retard '.repeat(200_000) })}]}`, /^invalid JSON: unexpected character "'"$/],
   ])('%s: the file is refused before any row is read', async (_name, content, reason) => {
     const { path, items } = await readJson(content);
     expect(items).toEqual([expect.objectContaining({ type: 'reject', source: { file: path, row: 0 }, reason: expect.stringMatching(reason) })]);
-    // The position JSON.parse gives would point into the object with its records left out: it is not said.
-    expect(items[0]!.type === 'reject' && items[0]!.reason).not.toMatch(/position/);
+    // A place in the text read would point into the object with its records left out: none is said.
+    expect(items[0]!.type === 'reject' && items[0]!.reason).not.toMatch(/position|line|column/);
   });
 });
 
