@@ -1,12 +1,11 @@
 // The words a reader's messages embed — where a record is in its file, what
 // the file was read as, what is wrong with a JSON text — said in the
-// message's language. A French hint
-// read "cherchez line 2 … (csv, delimiter ";", utf8)": the place and the
-// description were written in English by the reader, before any language.
-
-/** Where a rejected record is: its line (and last line, or column), or a spreadsheet's row. */
+// message's language. A French hint read "cherchez line 2 … (csv, delimiter
+// ";", utf8)": the reader wrote the place and the description in English,
+// before any language was chosen.
 import type { JsonSyntax, JsonSyntaxKind } from './json-syntax.js';
 
+/** Where a rejected record is: its line (and last line, or column), or a spreadsheet's row. */
 export type RecordPlace = { line: number; endLine?: number; column?: number } | { row: number };
 
 /** The place in `lang`: `line 4`, `lines 3-9`, `line 2, column 7`, `row 5` (French: `ligne 4`, `lignes 3 à 9`…). */

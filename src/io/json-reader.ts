@@ -2,7 +2,7 @@
 // line by line): memory holds one record at a time in both.
 import { detectFileEncoding, encodingName } from './csv-reader.js';
 import { jsonDepthProblem, MAX_JSON_DEPTH, OUTSIDE, stepJson } from './json-depth.js';
-import { jsonSyntaxOf, jsonSyntaxProblem, type JsonSyntaxKind } from './json-syntax.js';
+import { jsonSyntaxOf, refusedJsonProblem, type JsonSyntaxKind, type JsonSyntaxProblem } from './json-syntax.js';
 import { documentText, type DocumentProblem } from './issue-messages.js';
 import type { CellValue, PreparedInput, RawItem } from './raw.js';
 import { lineComes, readHead, type ByteInput } from './source.js';
@@ -163,11 +163,8 @@ interface DocumentPlan {
   after?: { line: number; column: number };
 }
 
-/** What is wrong with a document's text JSON.parse refused, without its place (the text may be the document's outline). */
-function documentSyntax(text: string): { problem: JsonSyntaxKind; found?: string } {
-  const { problem, found } = jsonSyntaxOf(text, 1, 1);
-  return found === undefined ? { problem } : { problem, found };
-}
+/** What is wrong with a document's text, without its place (the text may be the document's outline). */
+const documentSyntax = ({ kind, found }: JsonSyntaxProblem): { problem: JsonSyntaxKind; found?: string } => (found === undefined ? { problem: kind } : { problem: kind, found });
 
 /**
  * Finds the array of records of the document `win` reads from its start: the
@@ -190,7 +187,7 @@ async function planDocument(win: TextWindow, maxSize: number): Promise<DocumentP
     try {
       JSON.parse(text);
     } catch {
-      throw new UnreadableDocument({ code: 'json_invalid', params: documentSyntax(text) });
+      throw new UnreadableDocument({ code: 'json_invalid', params: documentSyntax(refusedJsonProblem(text)) });
     }
     throw new UnreadableDocument({ code: 'json_not_records', params: {} });
   }
@@ -242,9 +239,9 @@ async function planDocument(win: TextWindow, maxSize: number): Promise<DocumentP
   try {
     JSON.parse(outline);
   } catch {
-    const problem = jsonSyntaxProblem(outline);
-    if (outline.length <= maxSize || (problem !== undefined && problem.kind !== 'unexpected_end' && problem.kind !== 'unclosed_string' && problem.offset < outline.length - 1)) {
-      throw new UnreadableDocument({ code: 'json_invalid', params: documentSyntax(outline) });
+    const problem = refusedJsonProblem(outline);
+    if (outline.length <= maxSize || (problem.kind !== 'unexpected_end' && problem.kind !== 'unclosed_string' && problem.offset < outline.length - 1)) {
+      throw new UnreadableDocument({ code: 'json_invalid', params: documentSyntax(problem) });
     }
   }
   const records = arrays.filter((a) => a.holdsRecords);

@@ -149,9 +149,12 @@ function placeIn(text: string, offset: number, line: number, column: number): { 
   return breaks.length === 0 ? { line, column: column + before.length } : { line: line + breaks.length, column: before.length - lastBreak };
 }
 
-/** The problem of a text JSON.parse refused (`text` starting at `line`, `column`). */
+/** The problem of a text JSON.parse refused: the scan finds one (the fallback only keeps the types whole). */
+export const refusedJsonProblem = (text: string): JsonSyntaxProblem =>
+  jsonSyntaxProblem(text) ?? { kind: 'unexpected_character', offset: 0, found: text.slice(0, 1) };
+
+/** The problem of a text JSON.parse refused (`text` starting at `line`, `column`), with its place. */
 export function jsonSyntaxOf(text: string, line: number, column: number): JsonSyntax {
-  // JSON.parse refused it, so the scan finds a problem; the fallback only keeps the types whole.
-  const { kind, offset, found } = jsonSyntaxProblem(text) ?? { kind: 'unexpected_character', offset: 0, found: text.slice(0, 1) };
+  const { kind, offset, found } = refusedJsonProblem(text);
   return { problem: kind, ...(found === undefined ? {} : { found }), at: placeIn(text, offset, line, column) };
 }
