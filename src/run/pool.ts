@@ -5,12 +5,10 @@
 // at the end.
 import { Worker } from 'node:worker_threads';
 import type { ReadItem, ReadReject, SourceRef } from '../io/types.js';
-import type { DiscoverState } from '../discover/types.js';
-import type { ReportState } from '../report/index.js';
 import type { Verbatim, VerbatimAnalysis } from '../types.js';
 import type { AnnotationWriter } from './outputs.js';
 import { BATCH, batches } from './batch.js';
-import type { AnalyzerSummary, FromWorker, ToWorker, WorkerSetup } from './protocol.js';
+import { readWorkerStates, type AnalyzerSummary, type FromWorker, type ToWorker, type WorkerSetup, type WorkerStates } from './protocol.js';
 
 /**
  * The worker that analyses the verbatim at `index` (0-based, in input order)
@@ -50,11 +48,6 @@ export interface WorkerPool {
   terminate(): Promise<void>;
 }
 
-/** What a worker sends back at the end. */
-export interface WorkerStates {
-  state: ReportState;
-  discover?: DiscoverState;
-}
 
 /** Starts `count` workers on `script`; the first describes the analyser (the run builds none of its own). */
 export function startWorkers(count: number, script: string | URL, setup: Omit<WorkerSetup, 'describe'>): WorkerPool {
@@ -97,7 +90,7 @@ export function startWorkers(count: number, script: string | URL, setup: Omit<Wo
   };
   const states = pool.map(
     (worker, w) =>
-      new Promise<WorkerStates>((resolve, reject) => {
+      new Promise<ArrayBuffer>((resolve, reject) => {
         worker.on('message', (message: FromWorker) => {
           if (message.type === 'ready') {
             if (message.analyzer) described?.(message.analyzer);
@@ -110,7 +103,7 @@ export function startWorkers(count: number, script: string | URL, setup: Omit<Wo
             flush();
             wakeReader?.();
           } else if (message.type === 'state') {
-            resolve(message.discover === undefined ? { state: message.state } : { state: message.state, discover: message.discover });
+            resolve(message.bytes);
             void worker.terminate();
           } else {
             failure = new Error(`verbatim-fr: analysis worker failed: ${message.message}`);
@@ -187,14 +180,15 @@ export function startWorkers(count: number, script: string | URL, setup: Omit<Wo
         if (group.length < BATCH && order.length > 0) await send();
       }
       if (order.length > 0) await send();
-      // One worker at a time sends its state and stops: a state is copied three times on its way (the
-      // worker's snapshot, the message, this thread's copy), and two workers doing it at once, their
-      // heaps still held, made the run's peak (bench/README.md).
+      // One worker at a time sends its states and stops: they are copied on their way (the worker's
+      // snapshot, its bytes, this thread's copy), and two workers doing it at once, their heaps still held,
+      // made the run's peak; the bytes are read once the worker has stopped and its heap is gone (bench/README.md).
       const result: WorkerStates[] = [];
       for (const [w, worker] of pool.entries()) {
         worker.postMessage({ type: 'finish' } satisfies ToWorker);
-        result.push(await (states[w] as Promise<WorkerStates>));
+        const bytes = await (states[w] as Promise<ArrayBuffer>);
         await worker.terminate();
+        result.push(readWorkerStates(bytes));
       }
       await writing;
       return result;

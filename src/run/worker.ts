@@ -5,12 +5,12 @@ import { createAnalyzer } from '../analyze/index.js';
 import { addStoredMatchers } from '../lexicon/store.js';
 import { coreSection, createReportBuilder, reportMeta } from '../report/index.js';
 import { analyzeRows } from './batch.js';
-import { errorText, type FromWorker, type ToWorker, type WorkerSetup } from './protocol.js';
+import { errorText, writeWorkerStates, type FromWorker, type ToWorker, type WorkerSetup } from './protocol.js';
 
 /** The worker's end of the channel (`parentPort` in a worker thread). */
 export interface WorkerPort {
   on(event: 'message', fn: (m: ToWorker) => void): unknown;
-  postMessage(m: FromWorker): void;
+  postMessage(m: FromWorker, transfer?: ArrayBuffer[]): void;
 }
 
 /**
@@ -37,7 +37,8 @@ export async function runAnalysisWorker(setup: unknown, port: WorkerPort): Promi
     port.on('message', (message) => {
       try {
         if (message.type === 'finish') {
-          port.postMessage(discovery === undefined ? { type: 'state', state: accumulator.snapshot() } : { type: 'state', state: accumulator.snapshot(), discover: discovery.snapshot() });
+          const bytes = writeWorkerStates(discovery === undefined ? { state: accumulator.snapshot() } : { state: accumulator.snapshot(), discover: discovery.snapshot() });
+          port.postMessage({ type: 'state', bytes }, [bytes]);
           return;
         }
         // The whole batch is analysed, then added: each phase keeps its own tables and code in the CPU caches (`analyzeRows`).

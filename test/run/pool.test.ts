@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { ReadItem } from '../../src/io/types.js';
 import { BATCH } from '../../src/run/batch.js';
 import { startWorkers, workerOfVerbatim } from '../../src/run/pool.js';
-import type { WorkerSetup } from '../../src/run/protocol.js';
+import fc from 'fast-check';
+import { readWorkerStates, writeWorkerStates, type WorkerSetup, type WorkerStates } from '../../src/run/protocol.js';
 
 const script = join(resolve(__dirname, '..'), 'fixtures/run/recording-worker.mjs');
 const setup = { kind: 'verbatim-fr-analysis-worker', lexicons: [], includeDefault: true, sectors: [], defaultLanguage: 'fra', allTurns: false, corpus: {}, returnAnalyses: false } as Omit<WorkerSetup, 'describe'>;
@@ -53,5 +54,16 @@ describe('the worker pool', () => {
     const states = (await pool.run(rows(6 * BATCH), async () => undefined, undefined, undefined)).map(({ state }) => state as unknown as Recorded);
     expect(states).toHaveLength(3);
     for (let w = 1; w < states.length; w++) expect((states[w] as Recorded).asked).toBeGreaterThanOrEqual((states[w - 1] as Recorded).sent);
+  });
+
+  it('a worker\'s states cross as bytes and read back the same', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.option(fc.jsonValue(), { nil: undefined }), (state, discover) => {
+        const states = (discover === undefined ? { state } : { state, discover }) as unknown as WorkerStates;
+        const bytes = writeWorkerStates(states);
+        expect(bytes).toBeInstanceOf(ArrayBuffer);
+        expect(readWorkerStates(structuredClone(bytes, { transfer: [bytes] }))).toEqual(states);
+      }),
+    );
   });
 });
