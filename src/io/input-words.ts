@@ -20,8 +20,8 @@ export function placeText(place: RecordPlace, lang: 'fr' | 'en'): string {
 
 /** The place in French after a verb: `à la ligne 4`, `aux lignes 3 à 9`. */
 export function atPlaceFr(place: RecordPlace): string {
-  const text = placeText(place, 'fr');
-  return text.startsWith('lignes') ? `aux ${text}` : `à la ${text}`;
+  const span = !('row' in place) && place.endLine !== undefined && place.endLine > place.line;
+  return `${span ? 'aux' : 'à la'} ${placeText(place, 'fr')}`;
 }
 
 /**
@@ -44,6 +44,10 @@ export function descriptionText(description: string, lang: 'fr' | 'en'): string 
   for (const [words, french] of FRENCH_WORDS) out = out.replace(words, french);
   return out;
 }
+
+/** A JSON value's kind (`typeName`: `array`, `string`, `null`…) in French, as a message says what was found. */
+export const jsonKindFr = (kind: string): string => JSON_KINDS_FR[kind] ?? kind;
+const JSON_KINDS_FR: Readonly<Record<string, string>> = { null: 'null', array: 'un tableau', string: 'un texte', number: 'un nombre', boolean: 'un booléen' };
 
 /** What is wrong with a JSON text, and where when it is known (`where`: "line 2, column 7", "à la ligne 2, colonne 7"). */
 type JsonProblemText = (found: string | undefined, where: string | undefined) => string;

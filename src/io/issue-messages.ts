@@ -5,7 +5,7 @@
 // from the English catalogue, the CLI says it again in French. A code missing
 // in one catalogue fails the type check.
 import { documentText, type DocumentProblem } from './document-messages.js';
-import { descriptionText, jsonSyntaxText } from './input-words.js';
+import { descriptionText, jsonKindFr, jsonSyntaxText } from './input-words.js';
 import type { JsonSyntax } from './json-syntax.js';
 import type { RejectCode } from './reject-messages.js';
 
@@ -84,7 +84,6 @@ const DAMAGE_FR: Record<StateDamage, string> = {
   parts: 'pas d’identifiants de passe (parts)',
   state: "pas d'état du rapport (stateVersion 3, ou 2)",
 };
-const JSON_KIND_FR: Record<string, string> = { null: 'null', array: 'un tableau', string: 'un texte', number: 'un nombre', boolean: 'un booléen' };
 const optionValue = (v: string | undefined, fallback: string): string => v ?? fallback;
 
 function mismatchEn(m: StateMismatch): string {
@@ -187,7 +186,7 @@ const fr: InputIssueCatalogue = {
     message: `${started ? 'état tronqué ou endommagé' : "ce n'est pas un état verbatim-fr"} (JSON invalide : ${jsonSyntaxText({ problem, found, at }, 'fr')})`,
     hint: started ? `l'état s'arrête avant la fin, ou a été modifié (une passe arrêtée pendant son écriture ?) ; ${WRITE_AGAIN_FR}` : GIVE_STATES_FR,
   }),
-  not_a_state: ({ found }) => ({ message: `ce n'est pas un état verbatim-fr (le JSON est ${JSON_KIND_FR[found] ?? found})`, hint: GIVE_STATES_FR }),
+  not_a_state: ({ found }) => ({ message: `ce n'est pas un état verbatim-fr (le JSON est ${jsonKindFr(found)})`, hint: GIVE_STATES_FR }),
   state_wrong_format: ({ format, expected, report }) => ({
     message: `ce n'est pas un état verbatim-fr (format ${format === undefined ? 'absent' : format}, attendu "${expected}")`,
     hint: report ? "c'est un rapport : donnez les états (`--format state`), pas les rapports" : GIVE_STATES_FR,

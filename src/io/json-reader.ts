@@ -2,6 +2,7 @@
 // line by line): memory holds one record at a time in both.
 import { detectFileEncoding, encodingName } from './csv-reader.js';
 import { jsonDepthProblem, MAX_JSON_DEPTH, OUTSIDE, stepJson } from './json-depth.js';
+import { typeName } from '../_utils/describe.js';
 import { jsonSyntaxOf, refusedJsonProblem, type JsonSyntaxKind, type JsonSyntaxProblem } from './json-syntax.js';
 import { documentText, type DocumentProblem } from './issue-messages.js';
 import type { CellValue, PreparedInput, RawItem } from './raw.js';
@@ -323,7 +324,7 @@ function recordItem({ text, line, column, deep }: Extract<ArrayPart, { kind: 'el
     return { kind: 'reject', row, line, code: 'invalid_json', params: { ...jsonSyntaxOf(text, line, column), line, column } };
   }
   if (isRecord(value)) return { kind: 'row', row, line, values: value };
-  return { kind: 'reject', row, line, code: 'not_json_object', params: { found: value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value } };
+  return { kind: 'reject', row, line, code: 'not_json_object', params: { found: typeName(value) } };
 }
 
 /**

@@ -3,7 +3,7 @@
 // type `RejectCatalogue`: a code missing in one of them fails the type check.
 
 import { documentText, type DocumentProblem } from './document-messages.js';
-import { atPlaceFr, descriptionText, jsonSyntaxText, placeText, type RecordPlace } from './input-words.js';
+import { atPlaceFr, descriptionText, jsonKindFr, jsonSyntaxText, placeText, type RecordPlace } from './input-words.js';
 import type { JsonSyntax } from './json-syntax.js';
 
 /** The parameters of each reject code. */
@@ -101,9 +101,6 @@ const en: RejectCatalogue = {
   cannot_read_file: ({ detail }) => ({ reason: `cannot read file: ${detail}`, hint: 'check the file is complete and in a supported format (csv, tsv, json, jsonl, xlsx)' }),
 };
 
-/** What `not_json_object` found, in French (`typeof`'s words, `array` and `null`). */
-const JSON_TYPES_FR: Readonly<Record<string, string>> = { array: 'un tableau', string: 'un texte', number: 'un nombre', boolean: 'un booléen', null: 'null' };
-
 const fr: RejectCatalogue = {
   empty_text: ({ columns }) => ({ reason: 'texte vide', hint: `${columns.length === 1 ? `la cellule ${quoted(columns, 'et')} est vide` : `les cellules ${quoted(columns, 'et')} sont vides`} sur cette ligne` }),
   unbalanced_quote: ({ where, line, resumedAt, description }) => ({
@@ -121,7 +118,7 @@ const fr: RejectCatalogue = {
   read_error: ({ detail }) => ({ reason: `erreur de lecture : ${detail}`, hint: "la suite du fichier n'a pas pu être lue ; vérifiez que le fichier est complet et lisible" }),
   not_json_object: ({ found, line }) =>
     line === undefined
-      ? { reason: `pas un objet JSON${found === undefined ? '' : ` (${JSON_TYPES_FR[found] ?? found})`}`, hint: 'chaque élément du tableau doit être un objet comme {"commentaire": "…"}' }
+      ? { reason: `pas un objet JSON${found === undefined ? '' : ` (${jsonKindFr(found)})`}`, hint: 'chaque élément du tableau doit être un objet comme {"commentaire": "…"}' }
       : { reason: 'pas un objet JSON', hint: `la ligne ${line} doit contenir un objet JSON, par exemple {"commentaire": "…"}` },
   line_too_large: ({ max, line }) => ({ reason: `ligne de plus de ${max} caractères`, hint: `la ligne ${line} est un seul enregistrement, trop grand pour être analysé ; relevez la limite si c'est voulu (--max-record-size Mo, maxRecordSize dans l'API)` }),
   invalid_json: ({ problem, found, at, line, column }) => ({

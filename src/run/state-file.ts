@@ -13,7 +13,7 @@ import { mergeReportStatesInto } from '../report/merge-into.js';
 import { checkCoreState, cloneState } from '../report/state.js';
 import type { Section } from '../report/section.js';
 import type { ProvenanceColumns, Report, ReportMeta, ReportOptions, ReportProvenance, ReportState } from '../report/types.js';
-import { expectedError } from '../_utils/describe.js';
+import { expectedError, typeName } from '../_utils/describe.js';
 
 /** The `format` of a state file. */
 export const STATE_FORMAT = 'verbatim-fr/state';
@@ -106,12 +106,10 @@ export function stringifyRunState(state: RunState): string {
   return JSON.stringify(state);
 }
 
-const kind = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
-
 /** What is wrong with a value read as a state, or undefined when it is one this library reads. */
 function stateProblem(value: unknown): StateProblem | undefined {
   const s = value as Partial<RunState> | null;
-  if (typeof s !== 'object' || s === null || Array.isArray(s)) return inputProblem('not_a_state', { found: kind(value) });
+  if (typeof s !== 'object' || s === null || Array.isArray(s)) return inputProblem('not_a_state', { found: typeName(value) });
   if (s.format !== STATE_FORMAT) {
     return inputProblem('state_wrong_format', { ...(s.format === undefined ? {} : { format: JSON.stringify(s.format) }), expected: STATE_FORMAT, report: s.format === undefined && 'schemaVersion' in s });
   }
@@ -191,7 +189,7 @@ export function parseRunStates(text: string, name: string): RunState[] {
  * them at once (its errors come as their line is reached).
  */
 export function* runStatesOf(text: string, name: string): Generator<RunState> {
-  if (typeof text !== 'string') throw expectedError('the text of a state file', kind(text));
+  if (typeof text !== 'string') throw expectedError('the text of a state file', typeName(text));
   const read = stateReader(name);
   const body = text.replace(/^\uFEFF/, '');
   if (body.trim() === '') read.fail(inputProblem('empty_state', {}));
@@ -394,7 +392,7 @@ export interface RunStateMerger {
 }
 
 function checkNamed(s: NamedRunState): void {
-  if (typeof s !== 'object' || s === null || typeof s.name !== 'string') throw expectedError('{ name, state } items', kind(s));
+  if (typeof s !== 'object' || s === null || typeof s.name !== 'string') throw expectedError('{ name, state } items', typeName(s));
   checkRunState(s.state, `the state ${JSON.stringify(s.name)}`);
 }
 
