@@ -10,7 +10,7 @@ import type { Section, SectionContext, SectionFinalizeContext } from './section.
 import { CORE } from './sections/core.js';
 import { defaultSections } from './sections/index.js';
 import { dict } from './counts.js';
-import { cloneState, validateAnalysis } from './state.js';
+import { channelKey, channelsOverLimit, cloneState, maxChannelsOf, OTHER_CHANNELS, validateAnalysis } from './state.js';
 import type { CoreReport, CoreState, Report, ReportOptions, ReportReject, ReportState } from './types.js';
 import { expectedError, typeName } from '../_utils/describe.js';
 
@@ -81,13 +81,16 @@ export function createReportBuilder(options: ReportOptions = {}): ReportBuilder 
     for (const analysis of analyses) validateAnalysis(analysis);
     // Section by section: each keeps its own tables and code in the CPU caches over the whole batch.
     const [core, ...rest] = sections as [Section, ...Section[]];
+    // Past the channel limit, before the batch: every section then counts the whole batch in one channel.
+    if (overLimit(states[core.name] as CoreState, analyses)) mergeAllChannels(sections, states);
+    const merged = (states[core.name] as CoreState).channelsMerged === true;
     let state = states[core.name];
     for (const analysis of analyses) state = core.add(state, analysis, context);
     states[core.name] = state;
     for (const s of rest) {
       let state = states[s.name];
       // A brand's or agent's message is counted apart by the core: no customer figure sees it.
-      for (const analysis of analyses) if (analysis.author !== 'agent') state = s.add(state, analysis, context);
+      for (const analysis of analyses) if (analysis.author !== 'agent') state = s.add(state, merged ? { ...analysis, channel: OTHER_CHANNELS } : analysis, context);
       states[s.name] = state;
     }
   };
@@ -110,6 +113,34 @@ export function createReportBuilder(options: ReportOptions = {}): ReportBuilder 
   };
 }
 
+/** Whether adding `analyses` takes the core past its channel limit (not when it is past it already). */
+function overLimit(core: CoreState, analyses: readonly VerbatimAnalysis[]): boolean {
+  const max = maxChannelsOf(core);
+  if (max === null || core.channelsMerged === true) return false;
+  let n = -1;
+  let fresh: Set<string> | undefined;
+  for (const analysis of analyses) {
+    const channel = channelKey(analysis);
+    if (Object.hasOwn(core.channels, channel) || fresh?.has(channel) === true) continue;
+    // Counted only when a channel is new: most batches meet none.
+    if (n === -1) n = Object.keys(core.channels).length;
+    (fresh ??= new Set()).add(channel);
+    if (n + fresh.size > max) return true;
+  }
+  return false;
+}
+
+/** Shaped like a core state (its merge checks it in full). */
+const isCoreState = (s: unknown): s is CoreState =>
+  typeof s === 'object' && s !== null && typeof (s as CoreState).config === 'object' && (s as CoreState).config !== null && typeof (s as CoreState).channels === 'object' && (s as CoreState).channels !== null;
+
+/** Every section's channels merged into `OTHER_CHANNELS`, in place in `states` (a section without the hook keeps its state). */
+function mergeAllChannels(sections: readonly Section[], states: Record<string, unknown>): void {
+  for (const s of sections) {
+    if (s.mergeChannels !== undefined && Object.hasOwn(states, s.name) && states[s.name] !== undefined) states[s.name] = s.mergeChannels(states[s.name], OTHER_CHANNELS);
+  }
+}
+
 /**
  * Combines two states built with the same settings and sections. Pure,
  * associative and commutative: finalizing the merge of any split equals
@@ -126,7 +157,16 @@ export function mergeReportStates(a: ReportState, b: ReportState, options: Merge
 export function mergeSections(a: ReportState, b: ReportState, options: MergeReportStatesOptions, mergeOf: (s: Section) => Section['merge']): ReportState {
   checkState(a, 'the first state');
   checkState(b, 'the second state');
-  const definitions = new Map(sectionsOf(options).map((s) => [s.name, s]));
+  const sections = sectionsOf(options);
+  const definitions = new Map(sections.map((s) => [s.name, s]));
+  // Together past the channel limit: both sides' channels merged into one before their sections are.
+  if (isCoreState(a.sections.core) && isCoreState(b.sections.core) && channelsOverLimit(a.sections.core, b.sections.core)) {
+    const [sa, sb] = [{ ...a.sections }, { ...b.sections }];
+    mergeAllChannels(sections, sa);
+    mergeAllChannels(sections, sb);
+    a = { ...a, sections: sa };
+    b = { ...b, sections: sb };
+  }
   const out = dict<unknown>();
   for (const name of [...new Set([...Object.keys(a.sections), ...Object.keys(b.sections)])].sort()) {
     const definition = definitions.get(name);

@@ -94,3 +94,25 @@ export function mergeAll<T>(items: readonly T[], merge: (a: T, b: T) => T, empty
   }
   return merge(empty, level[0] as T);
 }
+
+/**
+ * A record of per-channel values with all of them merged under `into` (pure;
+ * `merge` must not change its arguments): how a section counts every channel
+ * as one once there are too many. Keys `keep` says are not channels stay.
+ */
+export function mergeRecordInto<T>(record: Readonly<Record<string, T>>, into: string, merge: (a: T, b: T) => T, empty: () => T, keep: (key: string) => boolean = () => false): Record<string, T> {
+  const out = dict<T>();
+  const ids: string[] = [];
+  for (const key of Object.keys(record)) {
+    if (keep(key)) out[key] = record[key] as T;
+    else ids.push(key);
+  }
+  if (ids.length === 0) return out;
+  ids.sort(compareStrings);
+  out[into] = mergeAll(
+    ids.map((id) => record[id] as T),
+    merge,
+    empty(),
+  );
+  return out;
+}

@@ -3,7 +3,7 @@ import { TONALITIES, type EntryKind } from '../types.js';
 import { FRENCH_NEGATORS } from '../text/negators.js';
 import { compareStrings, countOf, mergeAll, own } from './counts.js';
 import { channelLabelOf, checkChannelLabels } from './labels.js';
-import { channelTerms, checkCoreState, emptyChannelState, maxUndercount, mergeChannelStates, nonNegativeInteger } from './state.js';
+import { channelTerms, checkCoreState, emptyChannelState, maxChannelsOf, maxUndercount, mergeChannelStates, nonNegativeInteger, OTHER_CHANNELS } from './state.js';
 import { emptyTermTable, sumTermTables, topTerms, type TermTable } from './terms.js';
 import { LOW_BASE } from './base.js';
 import { checkDeclaredScale, detectScoreScale, resolveScoreScale, scoreSegment, sortedScores } from './scales.js';
@@ -35,6 +35,11 @@ export const DEFAULT_IGNORED_WORDS: readonly string[] = [...FRENCH_NEGATORS, 'n'
 export const ALL_CHANNELS = 'all';
 
 const ALL_LABELS: Record<string, string> = { fr: 'Tous canaux', en: 'All channels' };
+/** Label of the one channel all channels were merged into, past the limit `n`. */
+const OTHER_LABELS: Record<string, (n: number) => string> = {
+  fr: (n) => `Canaux regroupés (plus de ${n})`,
+  en: (n) => `Merged channels (over ${n})`,
+};
 
 
 interface FinalizeSettings {
@@ -323,7 +328,11 @@ export function finalizeCore(state: CoreState, options: ReportOptions = {}): Cor
     const score = scale === null ? null : summarizeScores(ch.scores, scale);
     const coverage = coverageCounts(ch, scoreScale);
     coverages.push(coverage);
-    channels.push(channelReport(id, channelLabelOf(id, channelLabels, own(s.meta.channels, id)?.label), ch, score, coverage, s));
+    const label =
+      id === OTHER_CHANNELS && state.channelsMerged === true
+        ? (OTHER_LABELS[lang] ?? OTHER_LABELS.fr!)(maxChannelsOf(state) ?? 0)
+        : channelLabelOf(id, channelLabels, own(s.meta.channels, id)?.label);
+    channels.push(channelReport(id, label, ch, score, coverage, s));
   }
   channels.sort((a, b) => b.verbatims - a.verbatims || compareStrings(a.channel, b.channel));
 
@@ -355,6 +364,7 @@ export function finalizeCore(state: CoreState, options: ReportOptions = {}): Cor
       approximate: all.keywords.slack > 0 || all.expressions.slack > 0,
       maxUndercount: maxUndercount(state),
       maskedPersonalData: state.config.maskPersonalData,
+      ...(state.channelsMerged === true ? { channelsMerged: maxChannelsOf(state) ?? 0 } : {}),
     },
     channels,
     all: allReport,

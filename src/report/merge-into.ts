@@ -10,7 +10,7 @@ import { addCount, dict, own } from './counts.js';
 import { copyChannel, mergeCooccurrence, type CooccurrenceChannelCounts, type CooccurrenceState } from './insight/cooccurrence.js';
 import { copyDay, mergeTrends, type TrendDay, type TrendsState } from './insight/trends.js';
 import type { Section } from './section.js';
-import { channelTerms, cloneState, emptyChannelState, maxDate, mergeChannelStates, mergeCoreStates, keptExamples, mergeCoverageStates, minDate } from './state.js';
+import { channelsOverLimit, channelTerms, cloneState, emptyChannelState, maxDate, mergeChannels, mergeChannelStates, mergeCoreStates, keptExamples, mergeCoverageStates, minDate } from './state.js';
 import { mergeTermTableInto } from './terms.js';
 import { ENTRY_KINDS } from '../types.js';
 import type { ChannelState, CoreState, ReportState } from './types.js';
@@ -59,7 +59,11 @@ function mergeChannelInto(a: ChannelState, b: ChannelState, config: CoreState['c
 /** `mergeCoreStates(owned, b)` into `owned`. */
 function mergeCoreInto(owned: CoreState, b: CoreState): CoreState {
   // The checks, the settings and the rejects as the pure merge makes them (small); the channels here.
-  const { config, rejects } = mergeCoreStates({ ...owned, channels: dict() }, { ...b, channels: dict() });
+  const { config, rejects } = mergeCoreStates({ config: owned.config, rejects: owned.rejects, channels: dict() }, { config: b.config, rejects: b.rejects, channels: dict() });
+  if (channelsOverLimit(owned, b)) {
+    owned = mergeChannels(owned);
+    b = mergeChannels(b);
+  }
   owned.rejects = rejects;
   for (const [id, channel] of Object.entries(b.channels)) {
     const mine = own(owned.channels, id);

@@ -68,6 +68,8 @@ export interface Messages {
     agentMessages: string;
     /** Word counts cut to a budget, with the most they fall short. */
     approximate: (maxUndercount: string) => string;
+    /** More than `max` channels: all counted as one. */
+    channelsMerged: (max: string) => string;
     byChannel: string;
     /** Column headers of the channel table (narrow in the terminal). */
     wordsPerVerbatim: string;
@@ -105,6 +107,7 @@ export interface Messages {
     maskedYes: string;
     maskedNo: string;
     approximate: (maxUndercount: string) => string;
+    channelsMerged: (max: string) => string;
     rejectReasons: string;
     firstRejects: string;
     file: string;
@@ -193,6 +196,7 @@ const fr: Messages = {
     masked: 'données personnelles masquées',
     agentMessages: 'messages de la marque ou d\'un conseiller mis à part',
     approximate: (n) => `comptes de mots approchés (au plus ${n} de moins)`,
+    channelsMerged: (n) => `plus de ${n} canaux : comptés comme un seul (--max-channels)`,
     byChannel: 'Par canal',
     wordsPerVerbatim: 'Mots/v.',
     conceptsPerVerbatim: 'Concepts/v.',
@@ -236,6 +240,8 @@ const fr: Messages = {
     maskedNo: 'Attention : les données personnelles ne sont pas masquées dans les verbatims cités. Ne diffusez pas ce rapport tel quel.',
     approximate: (n) =>
       `Les comptes de mots et d’expressions sont approchés : le vocabulaire gardé par canal est limité (--vocabulary) ; chaque compte est au plus ${n} en dessous du vrai.`,
+    channelsMerged: (n) =>
+      `Plus de ${n} canaux dans les données (une colonne de magasins, de conseillers ou d’identifiants ?) : ils sont comptés comme un seul. Relevez la limite (--max-channels) pour les voir séparément.`,
     rejectReasons: 'Motifs des lignes rejetées',
     firstRejects: 'Premières lignes rejetées',
     file: 'Fichier',
@@ -327,6 +333,7 @@ const en: Messages = {
     masked: 'personal data masked',
     agentMessages: 'brand or agent messages set aside',
     approximate: (n) => `approximate word counts (at most ${n} short)`,
+    channelsMerged: (n) => `more than ${n} channels: counted as one (--max-channels)`,
     byChannel: 'By channel',
     wordsPerVerbatim: 'Words/v.',
     conceptsPerVerbatim: 'Concepts/v.',
@@ -369,6 +376,8 @@ const en: Messages = {
       'Personal data (emails, phones, IBANs, social security and card numbers, addresses, references, names) is masked in quoted verbatims, words and ids.',
     maskedNo: 'Warning: personal data is not masked in quoted verbatims. Do not share this report as is.',
     approximate: (n) => `Word and expression counts are approximate: the vocabulary kept per channel is limited (--vocabulary); each count falls short of the truth by at most ${n}.`,
+    channelsMerged: (n) =>
+      `There are more than ${n} channels in the data (a column of stores, agents or ids?): they are counted as one. Raise the limit (--max-channels) to see them apart.`,
     rejectReasons: 'Why rows were rejected',
     firstRejects: 'First rejected rows',
     file: 'File',

@@ -74,6 +74,14 @@ export interface Section<S = unknown, R = unknown, M = unknown> {
   reject?(state: S, reject: ReportReject, context: SectionContext): S;
   /** Combines two states into a new one. */
   merge(a: S, b: S): S;
+  /**
+   * The state with every channel's figures counted in the one channel `into`
+   * (pure). Called once more than `maxChannels` channels were met; every
+   * analysis added afterwards comes with `channel: into`. A section that
+   * keeps nothing per channel needs none; one that does should have it, or
+   * its memory grows with the channels.
+   */
+  mergeChannels?(state: S, into: string): S;
   /** The section's result (pure: the state is not changed); `undefined` leaves no key in the report. */
   finalize(state: S, context: SectionFinalizeContext): R;
   /**

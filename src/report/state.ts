@@ -7,7 +7,7 @@
 import { foldAccents } from '../text/fold.js';
 import { ENTRY_KINDS, ENTRY_LISTS, type VerbatimAnalysis } from '../types.js';
 import { maskPersonalData, maskQuotedInput, moveSpans, type MaskReplacement, type MaskResult } from './mask.js';
-import { addCount, compareStrings, dict, distinct, own, sumCounts } from './counts.js';
+import { addCount, compareStrings, dict, distinct, mergeAll, own, sumCounts } from './counts.js';
 import { fnv1a, fnv1aPair } from './stats.js';
 import { addKeywords, emptyTermTable, mergeTermTables, termTableOf, type TermTable } from './terms.js';
 import type { ChannelState, CoreState, CoverageState, ExampleState, Highlight, ReportMeta, ReportOptions, ReportReject } from './types.js';
@@ -35,12 +35,66 @@ export function normalizeConfig(options: ReportOptions): CoreState['config'] {
   }
   const maxVocabulary = options.maxVocabulary === undefined ? null : nonNegativeInteger('maxVocabulary', options.maxVocabulary, 0);
   if (maxVocabulary === 0) throw expectedError('options.maxVocabulary to be at least 1', '0');
+  const maxChannels = options.maxChannels === undefined ? null : nonNegativeInteger('maxChannels', options.maxChannels, 0);
+  if (maxChannels === 0) throw expectedError('options.maxChannels to be at least 1', '0');
   return {
     examples: nonNegativeInteger('examples', options.examples, DEFAULT_EXAMPLES),
     maskPersonalData: options.maskPersonalData ?? true,
     maxVocabulary,
     maxRejects: nonNegativeInteger('maxRejects', options.maxRejects, DEFAULT_MAX_REJECTS),
+    maxChannels,
   };
+}
+
+// ---------------------------------------------------------------- too many channels
+
+/**
+ * Channel id of all the channels merged into one, once more than
+ * `maxChannels` were met. Not a channel name the analyser can give (those
+ * are slugs: letters, digits and `_`).
+ */
+export const OTHER_CHANNELS = '(regroupes)';
+
+/** The channel an analysis counts in: its own, `inconnu` when it has none. */
+export function channelKey(analysis: Pick<VerbatimAnalysis, 'channel'>): string {
+  return typeof analysis.channel === 'string' && analysis.channel !== '' ? analysis.channel : UNKNOWN_CHANNEL;
+}
+
+/** A state's `maxChannels` (states written before it have none). */
+export const maxChannelsOf = (state: CoreState): number | null => state.config.maxChannels ?? null;
+
+/**
+ * Whether two core states, merged, hold more channels than their limit: then
+ * both are merged into one channel first (`mergeChannels`). The channels met
+ * by a split's parts are, together, those of the whole: whatever the split,
+ * the limit is passed or not, and every part ends in the one channel.
+ */
+export function channelsOverLimit(a: CoreState, b: CoreState): boolean {
+  const max = maxChannelsOf(a);
+  if (max === null) return false;
+  if (a.channelsMerged === true || b.channelsMerged === true) return true;
+  let n = Object.keys(a.channels).length;
+  if (n > max) return true;
+  for (const id of Object.keys(b.channels)) if (!Object.hasOwn(a.channels, id) && ++n > max) return true;
+  return false;
+}
+
+/**
+ * The core state with all its channels merged into `OTHER_CHANNELS` (pure;
+ * the state itself when it already is). Examples keep the channel they came
+ * from.
+ */
+export function mergeChannels(state: CoreState): CoreState {
+  if (state.channelsMerged === true) return state;
+  const ids = Object.keys(state.channels).sort();
+  const one = mergeAll(
+    ids.map((id) => state.channels[id] as ChannelState),
+    (x, y) => mergeChannelStates(x, y, state.config),
+    emptyChannelState(),
+  );
+  const channels = dict<ChannelState>();
+  channels[OTHER_CHANNELS] = one;
+  return { ...state, channels, channelsMerged: true };
 }
 
 export function emptyChannelState(): ChannelState {
@@ -228,8 +282,9 @@ function highlightsFor(analysis: VerbatimAnalysis, entryId: string): Highlight[]
 export function addAnalysis(state: CoreState, analysis: VerbatimAnalysis, meta: ReportMeta): void {
   validateAnalysis(analysis);
   const { config } = state;
-  const channel = typeof analysis.channel === 'string' && analysis.channel !== '' ? analysis.channel : UNKNOWN_CHANNEL;
-  const ch = (state.channels[channel] ??= emptyChannelState());
+  const channel = channelKey(analysis);
+  // Past the channel limit every verbatim counts in the merged channel; its examples still say where they came from.
+  const ch = (state.channels[state.channelsMerged === true ? OTHER_CHANNELS : channel] ??= emptyChannelState());
   // A brand's or agent's message is counted apart: no customer figure sees it.
   if (analysis.author === 'agent') {
     ch.agentMessages = (ch.agentMessages ?? 0) + 1;
@@ -490,13 +545,12 @@ export function checkCoreState(state: unknown, name: string): asserts state is C
 export function mergeCoreStates(a: CoreState, b: CoreState): CoreState {
   checkCoreState(a, 'the first state');
   checkCoreState(b, 'the second state');
-  const keys = ['examples', 'maskPersonalData', 'maxVocabulary', 'maxRejects'] as const;
-  for (const key of keys) {
-    if (a.config[key] !== b.config[key]) {
-      throw expectedError(`states built with the same ${key}`, `${String(a.config[key])} and ${String(b.config[key])}`);
-    }
+  checkSameConfig(a, b);
+  if (channelsOverLimit(a, b)) {
+    a = mergeChannels(a);
+    b = mergeChannels(b);
   }
-  const config = { ...a.config };
+  const config = { ...a.config, maxChannels: maxChannelsOf(a) };
   const channels = dict<ChannelState>();
   for (const id of new Set([...Object.keys(a.channels), ...Object.keys(b.channels)])) {
     const ca = own(a.channels, id);
@@ -514,5 +568,18 @@ export function mergeCoreStates(a: CoreState, b: CoreState): CoreState {
       ...(a.rejects.codes !== undefined || b.rejects.codes !== undefined ? { codes: mergeCodes(a.rejects.codes, b.rejects.codes) } : {}),
     },
     channels,
+    ...(a.channelsMerged === true || b.channelsMerged === true ? { channelsMerged: true } : {}),
   };
+}
+
+/** Two core states' settings are the same, or a TypeError naming the first that differs. */
+export function checkSameConfig(a: CoreState, b: CoreState): void {
+  for (const key of ['examples', 'maskPersonalData', 'maxVocabulary', 'maxRejects'] as const) {
+    if (a.config[key] !== b.config[key]) {
+      throw expectedError(`states built with the same ${key}`, `${String(a.config[key])} and ${String(b.config[key])}`);
+    }
+  }
+  if (maxChannelsOf(a) !== maxChannelsOf(b)) {
+    throw expectedError('states built with the same maxChannels', `${String(maxChannelsOf(a))} and ${String(maxChannelsOf(b))}`);
+  }
 }

@@ -77,6 +77,18 @@ export interface ReportOptions {
    * (README § Reports). Fixed when the state is built.
    */
   maxVocabulary?: number;
+  /**
+   * Channels kept apart at most (default: none, every channel; the CLI sets
+   * 100: `--max-channels`). Every channel keeps its own word tables,
+   * examples, co-occurrences and scores, so a channel column holding store
+   * codes, agents or ids would make memory grow with its values: once more
+   * than `maxChannels` distinct channels are met, all of them are merged
+   * into one (`OTHER_CHANNELS`, counted as one channel) and
+   * `summary.channelsMerged` says so. Which channels were met is the same
+   * whatever the split into states, so the report is too. Fixed when the
+   * state is built.
+   */
+  maxChannels?: number;
   /** Single words left out of `topWords` (default: French negators, which are never stop words). */
   ignoreWords?: readonly string[];
   /** Labels of entries and channels. */
@@ -206,10 +218,16 @@ export interface ChannelState {
 
 /** State of the core section: the per-channel figures and the rejects. */
 export interface CoreState {
-  config: { examples: number; maskPersonalData: boolean; maxVocabulary: number | null; maxRejects: number };
+  /** `maxChannels` is absent in states written before it (none). */
+  config: { examples: number; maskPersonalData: boolean; maxVocabulary: number | null; maxRejects: number; maxChannels?: number | null };
   /** `codes`: the stable code of each reason (absent when no reject had one). */
   rejects: { count: number; byReason: Record<string, number>; first: ReportReject[]; codes?: Record<string, string> };
   channels: Record<string, ChannelState>;
+  /**
+   * True once more than `config.maxChannels` channels were met: `channels`
+   * then holds one, `OTHER_CHANNELS`, the sum of them all. Absent: false.
+   */
+  channelsMerged?: boolean;
 }
 
 /**
@@ -360,6 +378,12 @@ export interface ReportSummary {
    */
   maxUndercount: number;
   maskedPersonalData: boolean;
+  /**
+   * Present when more than `maxChannels` channels were met: that limit. The
+   * channels were then merged into one, `OTHER_CHANNELS` (`channels` is 1);
+   * every figure of `all` is as without the limit.
+   */
+  channelsMerged?: number;
 }
 
 /** The core section's result: the top of the report. */

@@ -8,6 +8,7 @@ import {
   countOf,
   dict,
   mergeRecords,
+  mergeRecordInto,
   own,
   sortedKeys,
   sumCounts,
@@ -161,6 +162,11 @@ export function addCooccurrence(state: CooccurrenceState, analysis: VerbatimAnal
       addCount(counts.pairs, pairKeyOf(pairKeys, x.key, y.key));
     }
   }
+}
+
+/** The state with every channel counted in `into` (pure): past the report's channel limit. */
+export function mergeCooccurrenceChannels(state: CooccurrenceState, into: string): CooccurrenceState {
+  return { ...state, channels: mergeRecordInto(state.channels, into, mergeChannel, emptyChannel) };
 }
 
 export function mergeCooccurrence(a: CooccurrenceState, b: CooccurrenceState): CooccurrenceState {

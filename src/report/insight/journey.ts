@@ -9,6 +9,7 @@ import {
   countOf,
   dict,
   mergeRecords,
+  mergeRecordInto,
   sortedKeys,
   sumCounts,
   type Counts,
@@ -114,6 +115,11 @@ export function addJourney(state: JourneyState, analysis: VerbatimAnalysis): voi
       }
     }
   }
+}
+
+/** The state with every channel counted in `into` (pure): past the report's channel limit. */
+export function mergeJourneyChannels(state: JourneyState, into: string): JourneyState {
+  return { ...state, channels: mergeRecordInto(state.channels, into, mergeChannel, emptyChannel) };
 }
 
 export function mergeJourney(a: JourneyState, b: JourneyState): JourneyState {

@@ -12,6 +12,7 @@ import {
   countOf,
   dict,
   mergeRecords,
+  mergeRecordInto,
   sortedKeys,
   sumCounts,
   type Counts,
@@ -178,6 +179,11 @@ export function addScores(state: ScoresState, analysis: VerbatimAnalysis): void 
   addToCell(state.all, key);
   addToCell((state.channels[analysis.channel] ??= emptyCell()), key);
   for (const entry of entryItems(analysis, state.kinds, state)) addToCell((state.entries[entry.key] ??= emptyCell()), key);
+}
+
+/** The state with every channel counted in `into` (pure): past the report's channel limit. */
+export function mergeScoresChannels(state: ScoresState, into: string): ScoresState {
+  return { ...state, channels: mergeRecordInto(state.channels, into, mergeCell, emptyCell) };
 }
 
 export function mergeScores(a: ScoresState, b: ScoresState): ScoresState {

@@ -8,6 +8,7 @@ import {
   countOf,
   dict,
   mergeRecords,
+  mergeRecordInto,
   sortedKeys,
   sumCounts,
   type Counts,
@@ -208,6 +209,19 @@ export function addTrends(state: TrendsState, analysis: VerbatimAnalysis): void 
   counts.verbatims += 1;
   addCount(counts.channels, analysis.channel);
   for (const { key } of entryItems(analysis, state.kinds, state)) addCount(counts.entries, key);
+}
+
+/** The state with every channel counted in `into`, day by day (pure): past the report's channel limit. */
+export function mergeTrendsChannels(state: TrendsState, into: string): TrendsState {
+  const days = dict<TrendDay>();
+  for (const [key, day] of Object.entries(state.days)) {
+    let verbatims = 0;
+    for (const n of Object.values(day.channels)) verbatims += n;
+    const channels = dict<number>();
+    if (verbatims > 0) channels[into] = verbatims;
+    days[key] = { verbatims: day.verbatims, channels, entries: copyCounts(day.entries) };
+  }
+  return { ...state, days };
 }
 
 export function mergeTrends(a: TrendsState, b: TrendsState): TrendsState {

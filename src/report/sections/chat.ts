@@ -1,7 +1,7 @@
 // Chat transcripts (`report.sections.chat`): conversations and exchanges per conversation.
 import { formatNumber, mdTable, wrapParts } from '../renderers/text.js';
 import type { Section } from '../section.js';
-import { addCount, dict, own, sumCounts } from '../counts.js';
+import { addCount, dict, mergeRecordInto, own, sumCounts } from '../counts.js';
 import { histogramMean, histogramQuantile } from '../stats.js';
 import type { Histogram } from '../types.js';
 
@@ -60,6 +60,8 @@ export function chatSection(): Section<ChatSectionState, ChatFigures[], ChatWord
       }
       return state;
     },
+    // The overall row stays; the channels' are summed into one.
+    mergeChannels: (state, into) => mergeRecordInto(state, into, (x, y) => sumCounts([x, y]), () => dict(), (key) => key === 'all'),
     merge(a, b) {
       const out: ChatSectionState = dict();
       for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) out[key] = sumCounts([own(a, key) ?? {}, own(b, key) ?? {}]);

@@ -5,6 +5,7 @@ import {
   emptyCooccurrenceState,
   finalizeCooccurrence,
   mergeCooccurrence,
+  mergeCooccurrenceChannels,
   type CooccurrenceAccumulatorOptions,
   type CooccurrenceOptions,
   type CooccurrencePair,
@@ -98,6 +99,7 @@ export function cooccurrenceSection(settings: CooccurrenceSectionOptions = {}): 
       return state;
     },
     merge: mergeCooccurrence,
+    mergeChannels: mergeCooccurrenceChannels,
     finalize: (state) => finalizeCooccurrence(state, finalize),
     read: (v) => (isDict(v) && typeof v.verbatims === 'number' && Array.isArray(v.pairs) ? (v as unknown as CooccurrenceResult) : undefined),
     messages,

@@ -64,6 +64,7 @@ function summaryParts(report: Report, m: Messages): string[] {
   parts.push(`${t.masked}${m.colon}${s.maskedPersonalData ? m.yes : m.no}`);
   if (report.all.agentMessages > 0) parts.push(`${report.all.agentMessages} ${t.agentMessages}`);
   if (s.approximate) parts.push(t.approximate(String(s.maxUndercount)));
+  if (s.channelsMerged !== undefined) parts.push(t.channelsMerged(String(s.channelsMerged)));
   return parts;
 }
 
@@ -434,6 +435,7 @@ function summaryBlock(report: Report, ctx: HtmlContext): HtmlBlock {
   let html = `<dl class="figures">${figures.map(([k, v, sub]) => `<div><dt>${esc(k)}</dt>${dd(v, sub)}</div>`).join('')}</dl>`;
   html += s.maskedPersonalData ? `<p class="note">${esc(h.maskedYes)}</p>` : `<p class="warning" role="note">${esc(h.maskedNo)}</p>`;
   if (s.approximate) html += `<p class="note">${esc(h.approximate(String(s.maxUndercount)))}</p>`;
+  if (s.channelsMerged !== undefined) html += `<p class="warning" role="note">${esc(h.channelsMerged(String(s.channelsMerged)))}</p>`;
   if (s.rejected > 0) {
     const reasons = table(
       null,
@@ -716,6 +718,7 @@ function coreCsv(report: Report, examples: boolean): CsvRow[] {
   row('summary', '', '', '', 'masked_personal_data', s.maskedPersonalData ? 1 : 0);
   row('summary', '', '', '', 'approximate', s.approximate ? 1 : 0);
   if (s.approximate) row('summary', '', '', '', 'max_undercount', s.maxUndercount);
+  if (s.channelsMerged !== undefined) row('summary', '', '', '', 'channels_merged', s.channelsMerged);
   for (const r of s.rejectsByReason) row('reject_reason', '', r.reason, r.reason, 'count', r.count);
   for (const r of s.firstRejects) row('reject', '', `${r.source.file}:${r.source.row}`, r.reason, 'hint', r.hint);
 

@@ -1,5 +1,5 @@
 // The core figures per channel (summary, channels, all): the first section of every report.
-import { addAnalysis, addReject, emptyCoreState, mergeCoreStates } from '../state.js';
+import { addAnalysis, addReject, emptyCoreState, mergeChannels, mergeCoreStates } from '../state.js';
 import { finalizeCore } from '../finalize.js';
 import type { Section } from '../section.js';
 import type { CoreReport, CoreState } from '../types.js';
@@ -23,6 +23,8 @@ export function coreSection(): Section<CoreState, CoreReport> {
       return state;
     },
     merge: mergeCoreStates,
+    // Its merged channel is always OTHER_CHANNELS, the id the builder gives.
+    mergeChannels: (state) => mergeChannels(state),
     finalize: (state, { options }) => finalizeCore(state, options),
     // Its wording is the shared catalogue (src/report/messages.ts).
     render: coreRender,

@@ -6,6 +6,7 @@ import {
   finalizeJourney,
   JOURNEY_STAGES,
   mergeJourney,
+  mergeJourneyChannels,
   type JourneyResult,
   type JourneyState,
   type StageShares,
@@ -82,6 +83,7 @@ export function journeySection(): Section<JourneyState, JourneyResult, JourneyWo
       return state;
     },
     merge: mergeJourney,
+    mergeChannels: mergeJourneyChannels,
     finalize: (state, { meta }) => finalizeJourney(state, { entries: meta.entries ?? {} }),
     read: (value) => (isJourneyResult(value) ? value : undefined),
     messages,

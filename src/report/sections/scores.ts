@@ -6,6 +6,7 @@ import {
   emptyScoresState,
   finalizeScoresByScale,
   mergeScores,
+  mergeScoresChannels,
   type EntryScore,
   type Interval,
   type ScaleScores,
@@ -19,7 +20,7 @@ import { anchorId, escapeHtml as esc } from '../renderers/html/escape.js';
 import { absent, cell, chartFrame, figure, maxBy, table } from '../renderers/html/kit.js';
 import { capitalize, formatNumber, formatPoints, formatSigned, mdCell, mdTable, padEnd, padStart, truncate } from '../renderers/text.js';
 import type { CsvRow, HtmlContext, MarkdownContext } from '../renderers/view.js';
-import { dict, mergeRecords, own } from '../counts.js';
+import { dict, mergeRecordInto, mergeRecords, own } from '../counts.js';
 import type { Section } from '../section.js';
 import type { RankedEntry } from '../types.js';
 
@@ -254,6 +255,13 @@ export function scoresSection(settings: ScoresSectionOptions = {}): Section<Scor
       return state;
     },
     merge: (a, b) => mergeRecords(a, b, mergeScores, (x) => mergeScores(x, emptyScoresState(x.kinds))),
+    mergeChannels(state, into) {
+      // One state per channel, each naming its channel inside: both merged into `into`.
+      const out = mergeRecordInto(state, into, mergeScores, () => emptyScoresState());
+      const merged = own(out, into);
+      if (merged !== undefined) out[into] = mergeScoresChannels(merged, into);
+      return out;
+    },
     finalize: (state, { options }) => finalizeScoresByScale(state, { ...settings, scale: options.scoreScale ?? 'auto' }),
     read: (value) => (isScoresResult(value) ? value : undefined),
     messages,

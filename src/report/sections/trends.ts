@@ -5,6 +5,7 @@ import {
   emptyTrendsState,
   finalizeTrends,
   mergeTrends,
+  mergeTrendsChannels,
   type TrendMove,
   type TrendSeries,
   type TrendsAccumulatorOptions,
@@ -132,6 +133,7 @@ export function trendsSection(settings: TrendsSectionOptions = {}): Section<Tren
       return state;
     },
     merge: mergeTrends,
+    mergeChannels: mergeTrendsChannels,
     finalize: (state, { options }) => finalizeTrends(state, { ...finalize, period: options.period ?? 'month' }),
     read: (value) => (isTrendsResult(value) ? value : undefined),
     messages,
