@@ -49,7 +49,7 @@ function lazyRequires(): string[] {
  * Exported functions that reach each lazily required module. A new lazy import fails
  * the first test below until its function is added here and called in SCRIPT.
  */
-const LAZY: Record<string, string[]> = { './xlsx-reader': ['readVerbatims'], bullmq: ['produceQueue'] };
+const LAZY: Record<string, string[]> = { './charts': ['renderHtml'], './styles': ['renderHtml'], './xlsx-reader': ['readVerbatims'], bullmq: ['produceQueue'] };
 
 const SCRIPT = `
 const m = require('verbatim-fr');

@@ -5,10 +5,8 @@
  * the page.
  */
 import type { Report } from '../types.js';
-import { chartLocale } from './html/charts.js';
 import { escapeHtml } from './html/escape.js';
 import { numberFormats } from './html/kit.js';
-import { STYLES } from './html/styles.js';
 import type { Renderer, RenderOptions } from './types.js';
 import { createView, ordered, positiveOption, sectionsOfView, type HtmlBlock } from './view.js';
 
@@ -32,6 +30,8 @@ export async function renderHtml(report: Report, options: HtmlRenderOptions = {}
   const view = createView(report, options);
   const { m } = view;
   const f = numberFormats(m);
+  // Loaded with the first page drawn: a browser page that renders no HTML loads neither.
+  const [{ chartLocale }, { STYLES }] = await Promise.all([import('./html/charts.js'), import('./html/styles.js')]);
   const extra = {
     f,
     chartLocale: chartLocale(m.locale),

@@ -4,7 +4,7 @@ import { ENTRY_KINDS, ENTRY_LISTS, TONALITIES, type EntryKind } from '../../type
 import { LOW_BASE } from '../base.js';
 import type { ScoresResult } from '../insight/scores.js';
 import type { Messages } from '../messages.js';
-import { comparisonChart, heatmapChart, type HeatCell } from '../renderers/html/charts.js';
+import type { HeatCell } from '../renderers/html/charts.js';
 import { anchorId, escapeHtml as esc, examplesAnchor, highlightText } from '../renderers/html/escape.js';
 import { absent, CAPTION_MIN_BASE, cell, chartFrame, figure, maxBy, table, type Cell } from '../renderers/html/kit.js';
 import {
@@ -25,6 +25,10 @@ import type { CsvRow, CsvValue, HtmlBlock, HtmlContext, MarkdownContext, TableCo
 import type { SectionRender } from '../section.js';
 import type { ChannelReport, CoreReport, CoverageFigure, RankedEntry, RankedTerm, Report, ReportExample, ScoreSummary } from '../types.js';
 import type { ChatFigures } from './chat.js';
+
+/** The charts, loaded when a page is drawn: a browser page that renders no HTML does not load them. */
+type Charts = typeof import('../renderers/html/charts.js');
+const loadCharts = (): Promise<Charts> => import('../renderers/html/charts.js');
 
 
 
@@ -538,7 +542,7 @@ function coverageBlock(report: Report, ctx: HtmlContext): HtmlBlock {
   return { order: CORE_ORDER.head + 15, id: 'couverture', title: t.title, html };
 }
 
-function comparisonBlock(report: Report, ctx: HtmlContext): HtmlBlock {
+function comparisonBlock(report: Report, ctx: HtmlContext, { comparisonChart }: Charts): HtmlBlock {
   const { m, f } = ctx;
   const h = m.html;
   const id = 'comparaison';
@@ -570,7 +574,7 @@ function comparisonBlock(report: Report, ctx: HtmlContext): HtmlBlock {
   return block(figure(m, id, svg, `${esc(finding)} <span class="note">${esc(h.captions.comparisonNote)}</span>`));
 }
 
-function heatmapBlock(report: Report, ctx: HtmlContext): HtmlBlock {
+function heatmapBlock(report: Report, ctx: HtmlContext, { heatmapChart }: Charts): HtmlBlock {
   const { m, f } = ctx;
   const h = m.html;
   const id = 'themes';
@@ -693,8 +697,9 @@ function examplesBlock(report: Report, ctx: HtmlContext): HtmlBlock {
   return block(`<p class="note">${esc(note)}</p>${html}`);
 }
 
-function coreHtml(report: Report, ctx: HtmlContext): HtmlBlock[] {
-  return [summaryBlock(report, ctx), channelTableBlock(report, ctx), coverageBlock(report, ctx), comparisonBlock(report, ctx), heatmapBlock(report, ctx), examplesBlock(report, ctx)];
+async function coreHtml(report: Report, ctx: HtmlContext): Promise<HtmlBlock[]> {
+  const charts = await loadCharts();
+  return [summaryBlock(report, ctx), channelTableBlock(report, ctx), coverageBlock(report, ctx), comparisonBlock(report, ctx, charts), heatmapBlock(report, ctx, charts), examplesBlock(report, ctx)];
 }
 
 // ---------------------------------------------------------------- CSV

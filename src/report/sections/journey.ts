@@ -11,12 +11,16 @@ import {
   type JourneyState,
   type StageShares,
 } from '../insight/journey.js';
-import { journeyChart, type JourneyBar } from '../renderers/html/charts.js';
+import type { JourneyBar } from '../renderers/html/charts.js';
 import { escapeHtml as esc } from '../renderers/html/escape.js';
 import { absent, cell, chartFrame, figure, table } from '../renderers/html/kit.js';
 import { capitalize, formatPoints, mdTable } from '../renderers/text.js';
 import type { CsvRow, HtmlBlock, HtmlContext, MarkdownContext } from '../renderers/view.js';
 import type { Section } from '../section.js';
+
+/** The charts, loaded when a page is drawn: a browser page that renders no HTML does not load them. */
+type Charts = typeof import('../renderers/html/charts.js');
+const loadCharts = (): Promise<Charts> => import('../renderers/html/charts.js');
 
 export interface JourneyWording {
   title: string;
@@ -89,7 +93,7 @@ export function journeySection(): Section<JourneyState, JourneyResult, JourneyWo
     messages,
     render: {
       md: (j, ctx) => [{ lines: journeyLines(j, ctx) }],
-      html: (j, ctx) => [journeyBlock(j, ctx)],
+      html: async (j, ctx) => [journeyBlock(j, ctx, await loadCharts())],
       csv: (j, ctx) => (j === undefined ? [] : journeyRows(j, ctx.m.stages)),
     },
   };
@@ -120,7 +124,7 @@ function journeyLines(j: JourneyResult | undefined, ctx: MarkdownContext<Journey
   return out;
 }
 
-function journeyBlock(journey: JourneyResult | undefined, ctx: HtmlContext<JourneyWording>): HtmlBlock {
+function journeyBlock(journey: JourneyResult | undefined, ctx: HtmlContext<JourneyWording>, { journeyChart }: Charts): HtmlBlock {
   const { w, m, f } = ctx;
   const id = 'parcours';
   const title = w.title;

@@ -15,7 +15,7 @@ import {
   type ScoresResult,
   type ScoresState,
 } from '../insight/scores.js';
-import { irritantChart, type IrritantRow } from '../renderers/html/charts.js';
+import type { IrritantRow } from '../renderers/html/charts.js';
 import { anchorId, escapeHtml as esc } from '../renderers/html/escape.js';
 import { absent, cell, chartFrame, figure, maxBy, table } from '../renderers/html/kit.js';
 import { capitalize, formatNumber, formatPoints, formatSigned, mdCell, mdTable, padEnd, padStart, truncate } from '../renderers/text.js';
@@ -23,6 +23,10 @@ import type { CsvRow, HtmlContext, MarkdownContext } from '../renderers/view.js'
 import { dict, mergeRecordInto, mergeRecords, own } from '../counts.js';
 import type { Section } from '../section.js';
 import type { RankedEntry } from '../types.js';
+
+/** The charts, loaded when a page is drawn: a browser page that renders no HTML does not load them. */
+type Charts = typeof import('../renderers/html/charts.js');
+const loadCharts = (): Promise<Charts> => import('../renderers/html/charts.js');
 
 /** Score figures per channel: channels on different scales (stars, NPS) are not pooled. */
 export type ScoresSectionState = Record<string, ScoresState>;
@@ -291,7 +295,7 @@ export function scoresSection(settings: ScoresSectionOptions = {}): Section<Scor
         return out.length === 0 ? [] : [{ order: 400, lines: out }];
       },
       md: (scores, ctx) => [{ lines: scoreLines(scores, ctx) }],
-      html: (scores, ctx) => [irritantsBlock(scores, ctx)],
+      html: async (scores, ctx) => [irritantsBlock(scores, ctx, await loadCharts())],
       csv: (scores, ctx) => (scores === undefined ? [] : scoreRows(scores, ctx.label, ctx.channelLabel, ctx.w)),
     },
   };
@@ -441,7 +445,7 @@ function scoreLines(s: ScoresResult | undefined, ctx: MarkdownContext<ScoresWord
 
 // ---------------------------------------------------------------- HTML
 
-function irritantsBlock(result: ScoresResult | undefined, ctx: HtmlContext<ScoresWording>) {
+function irritantsBlock(result: ScoresResult | undefined, ctx: HtmlContext<ScoresWording>, { irritantChart }: Charts) {
   const { report, m, w, f } = ctx;
   const h = w.html;
   const id = 'irritants';

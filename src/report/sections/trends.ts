@@ -13,13 +13,17 @@ import {
   type TrendsResult,
   type TrendsState,
 } from '../insight/trends.js';
-import { trendChart, type TrendPoint } from '../renderers/html/charts.js';
+import type { TrendPoint } from '../renderers/html/charts.js';
 import { escapeHtml as esc } from '../renderers/html/escape.js';
 import { absent, cell, chartFrame, figure, table } from '../renderers/html/kit.js';
 import { formatCount, formatPoints, formatSigned, mdCell, mdTable } from '../renderers/text.js';
 import type { CsvRow, HtmlBlock, HtmlContext, MarkdownContext } from '../renderers/view.js';
 import type { Section } from '../section.js';
 import { LOW_BASE } from '../base.js';
+
+/** The charts, loaded when a page is drawn: a browser page that renders no HTML does not load them. */
+type Charts = typeof import('../renderers/html/charts.js');
+const loadCharts = (): Promise<Charts> => import('../renderers/html/charts.js');
 
 /** Settings of the trends (the period is the report's `period`). */
 export type TrendsSectionOptions = TrendsAccumulatorOptions & Omit<TrendsOptions, 'period'>;
@@ -139,7 +143,7 @@ export function trendsSection(settings: TrendsSectionOptions = {}): Section<Tren
     messages,
     render: {
       md: (t, ctx) => [{ lines: trendLines(t, ctx) }],
-      html: (t, ctx) => [trendsBlock(t, ctx)],
+      html: async (t, ctx) => [trendsBlock(t, ctx, await loadCharts())],
       csv: (t, ctx) => (t === undefined ? [] : trendRows(t, ctx.label)),
     },
   };
@@ -234,7 +238,7 @@ function trendLines(t: TrendsResult | undefined, ctx: MarkdownContext<TrendsWord
 
 // ---------------------------------------------------------------- HTML
 
-function trendsBlock(trends: TrendsResult | undefined, ctx: HtmlContext<TrendsWording>): HtmlBlock {
+function trendsBlock(trends: TrendsResult | undefined, ctx: HtmlContext<TrendsWording>, { trendChart }: Charts): HtmlBlock {
   const { w, m, f } = ctx;
   const h = w.html;
   const id = 'evolution';
