@@ -72,9 +72,9 @@ const WRITE_AGAIN_FR = 'écrivez-le de nouveau avec `verbatim analyze … --form
 const GIVE_STATES_EN = 'give files written by `verbatim analyze … --format state`';
 const GIVE_STATES_FR = 'donnez des fichiers écrits par `verbatim analyze … --format state`';
 const SAME_SETTINGS_EN =
-  'analyse every part with the same verbatim-fr version and the same --lexicon, --sector, --no-default-lexicon, --corpus-lang, --all-turns, --examples, --top, --no-mask, --period, --scale and --by options';
+  'analyse every part with the same verbatim-fr version and the same --lexicon, --sector, --no-default-lexicon, --corpus-lang, --all-turns, --examples, --top, --no-mask, --vocabulary, --max-channels, --period, --scale and --by options';
 const SAME_SETTINGS_FR =
-  'analysez chaque partie avec la même version de verbatim-fr et les mêmes options --lexicon, --sector, --no-default-lexicon, --corpus-lang, --all-turns, --examples, --top, --no-mask, --period, --scale et --by';
+  'analysez chaque partie avec la même version de verbatim-fr et les mêmes options --lexicon, --sector, --no-default-lexicon, --corpus-lang, --all-turns, --examples, --top, --no-mask, --vocabulary, --max-channels, --period, --scale et --by';
 const DAMAGE_EN: Record<StateDamage, string> = { library: 'no library version', analyzer: 'no analyser identity', report: 'no report options', meta: 'no entry labels (meta)', parts: 'no run ids (parts)', state: 'no report state (stateVersion 3, or 2)' };
 const DAMAGE_FR: Record<StateDamage, string> = {
   library: 'pas de version de la bibliothèque',

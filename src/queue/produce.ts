@@ -35,7 +35,7 @@ import {
   type QueueSettings,
   type RunChunk,
 } from './run.js';
-import { vocabularyBudget } from '../run/vocabulary.js';
+import { channelLimit, vocabularyBudget } from '../run/vocabulary.js';
 import { expectedError } from '../_utils/describe.js';
 
 export { DEFAULT_CHUNK_ROWS };
@@ -104,6 +104,7 @@ export async function produceQueue(files: Array<string | InputSpec>, options: Pr
       ...(options.period !== undefined ? { period: options.period } : {}),
       ...(options.groupBy !== undefined ? { groupBy: options.groupBy } : {}),
       ...vocabularyBudget(options.maxVocabulary),
+      ...channelLimit(options.maxChannels),
     },
     keepAnnotations: options.keepAnnotations === true,
   };

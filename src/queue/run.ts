@@ -45,6 +45,13 @@ export interface QueueAnalysisOptions {
    * from that run's within the same bound.
    */
   maxVocabulary?: number | 'exact';
+  /**
+   * Channels kept apart at most (`ReportOptions.maxChannels`; default 100 as
+   * `analyzeFiles` and the CLI; `'all'` keeps every channel apart): past
+   * that many in all the chunks, every channel is counted in one, in the
+   * merge as in a single run.
+   */
+  maxChannels?: number | 'all';
 }
 
 /** What every chunk of a run is analysed with: stored once in Redis, read by each worker. */

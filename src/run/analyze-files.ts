@@ -28,7 +28,7 @@ import { startWorkers, type WorkerPool } from './pool.js';
 import { WORKER_KIND, type AnalyzerSummary } from './protocol.js';
 import { analyzerId, runStateOf } from './run-state.js';
 import type { RunState } from './state-file.js';
-import { vocabularyBudget } from './vocabulary.js';
+import { channelLimit, vocabularyBudget } from './vocabulary.js';
 
 export interface AnalyzeFilesOptions {
   /** Compiled lexicons (default: built from `lexicons` and `includeDefault`). Workers need `lexicons` instead. */
@@ -54,6 +54,13 @@ export interface AnalyzeFilesOptions {
    * vocabulary. Default: 10,000, as the CLI.
    */
   maxVocabulary?: number | 'exact';
+  /**
+   * Channels kept apart at most (`ReportOptions.maxChannels`; the CLI's
+   * `--max-channels`): past that many, every channel is counted in one and
+   * the report says so. `'all'` keeps every channel apart, and memory then
+   * grows with the channels. Default: 100, as the CLI.
+   */
+  maxChannels?: number | 'all';
   maskPersonalData?: boolean;
   /** Analyse agent turns of chat transcripts too (default false: customer turns only). */
   allTurns?: boolean;
@@ -196,6 +203,7 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
     ...(options.examples !== undefined ? { examples: options.examples } : {}),
     ...(options.topWords !== undefined ? { topWords: options.topWords } : {}),
     ...vocabularyBudget(options.maxVocabulary),
+    ...channelLimit(options.maxChannels),
     ...(options.maskPersonalData !== undefined ? { maskPersonalData: options.maskPersonalData } : {}),
     ...(options.scale !== undefined ? { scoreScale: options.scale } : {}),
     ...(options.period !== undefined ? { period: options.period } : {}),

@@ -95,6 +95,7 @@ export async function runProvenance(
       examples: report.examples ?? DEFAULT_EXAMPLES,
       topWords: report.topWords ?? DEFAULT_TOP_WORDS,
       maxVocabulary: report.maxVocabulary ?? null,
+      maxChannels: report.maxChannels ?? null,
       maskPersonalData: report.maskPersonalData !== false,
       scoreScale: report.scoreScale ?? 'auto',
       period: report.period ?? 'month',

@@ -144,6 +144,8 @@ function checkCoreShape(core: unknown): void {
   if (typeof config.examples !== 'number' || typeof config.maskPersonalData !== 'boolean' || typeof config.maxRejects !== 'number' || !(config.maxVocabulary === null || typeof config.maxVocabulary === 'number')) {
     throw new TypeError('the core settings are incomplete');
   }
+  if (!(config.maxChannels === undefined || config.maxChannels === null || (Number.isInteger(config.maxChannels) && config.maxChannels > 0))) throw new TypeError('the channel limit is damaged');
+  if (c.channelsMerged !== undefined && typeof c.channelsMerged !== 'boolean') throw new TypeError('the merged channels flag is damaged');
   if (typeof rejects.count !== 'number' || !counts(rejects.byReason) || !Array.isArray(rejects.first)) throw new TypeError('the rejects are incomplete');
   const codes = rejects.codes as unknown;
   if (codes !== undefined && (typeof codes !== 'object' || codes === null || Array.isArray(codes) || !Object.values(codes).every((v) => typeof v === 'string'))) throw new TypeError('the codes of the rejects are damaged');

@@ -89,6 +89,22 @@ describe('verbatim analyze - --format state, then verbatim merge', () => {
     expect((await cli(['merge', at('ab.state'), `${parts[2]}.state`, '--format', 'json'])).stdout).toBe(single.stdout);
   });
 
+  it('--max-channels: parts each under the limit but over it together merge into the one-channel report of one run', async () => {
+    for (const limit of ['3', '10']) {
+      const single = await cli(['analyze', ...parts, '--format', 'json', '--max-channels', limit]);
+      const report = JSON.parse(single.stdout) as { summary: { channels: number; channelsMerged?: number } };
+      expect(report.summary).toMatchObject({ channels: 1, channelsMerged: Number(limit) });
+      for (const part of parts) expect((await cli(['analyze', part, '--format', 'state', '--max-channels', limit, '--out', `${part}.${limit}.state`])).code).toBe(0);
+      const merged = await cli(['merge', ...parts.map((p) => `${p}.${limit}.state`).reverse(), '--format', 'json']);
+      expect([merged.code, merged.stderr]).toEqual([0, '']);
+      expect(merged.stdout).toBe(single.stdout);
+    }
+    // States with another limit are not parts of one run.
+    const mixed = await cli(['merge', `${parts[0]}.3.state`, `${parts[2]}.10.state`, '--format', 'json']);
+    expect(mixed.code).not.toBe(0);
+    expect(mixed.stderr).toMatch(/maxChannels|max-channels/);
+  });
+
   it('an empty standard input (an empty partition) gives a state with no row; merged alone: exit 3, nothing on stdout', async () => {
     const r = await cli(['analyze', '-', '--format', 'state']);
     expect(r.code).toBe(0);

@@ -13,7 +13,7 @@ import { output, stdoutUsers } from '../output.js';
 import { REPORT_FORMATS, resolveReportFormat, type CliReportFormat } from '../report-format.js';
 import { addReportLabelOptions, reportLabelOptions, type ReportLabelCliOptions } from '../report-labels.js';
 import { sayWritten, type Written } from '../written.js';
-import { DEFAULT_VOCABULARY } from '../../run/vocabulary.js';
+import { DEFAULT_MAX_CHANNELS, DEFAULT_VOCABULARY } from '../../run/vocabulary.js';
 
 const EXPORT_KINDS = ['dfm', 'spans', 'iramuteq', 'keyness', 'cooccurrence', 'trends', 'drivers'] as const;
 /** The exports that are tables of the report, written at the end of the run (merge writes them too). */
@@ -85,6 +85,14 @@ export function vocabulary(value: string): number | 'exact' {
   return n;
 }
 
+/** `--max-channels`: a number of channels (1 or more), or `all`. */
+export function maxChannels(value: string): number | 'all' {
+  if (value === 'all') return value;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw usageError('maxChannels', value);
+  return n;
+}
+
 export function analyzeCommand(program: Command, context: CommandContext): void {
   const { io, m, setExitCode, workerScript } = context;
   const command = program
@@ -113,6 +121,12 @@ export function analyzeCommand(program: Command, context: CommandContext): void 
       'words and expressions kept per channel: exact until a table holds 2n, then approximate counts within a stated bound (summary.maxUndercount); exact keeps them all',
       vocabulary,
       DEFAULT_VOCABULARY,
+    )
+    .option(
+      '--max-channels <n|all>',
+      'channels kept apart: past n, every channel is counted in one and the report says so (a channel column of stores, agents or ids); all keeps every channel apart',
+      maxChannels,
+      DEFAULT_MAX_CHANNELS,
     )
     .addOption(new Option('--period <period>', 'trend period').choices(['month', 'week']).default('month'))
     .option('--workers <n>', 'worker threads: a number, or auto (one per core for inputs over 20 MB, at most 8 and one per 512 MB of memory)', 'auto')
@@ -165,6 +179,7 @@ export function analyzeCommand(program: Command, context: CommandContext): void 
           examples: opts.examples,
           topWords: opts.top,
           maxVocabulary: opts.vocabulary,
+          maxChannels: opts.maxChannels,
           period: opts.period,
           ...(opts.annotate ? { annotate: opts.annotate === '-' ? io.stdout : opts.annotate } : {}),
           ...(opts.annotateFormat ? { annotateFormat: opts.annotateFormat } : {}),
@@ -235,6 +250,7 @@ interface AnalyzeCliOptions extends InputCliOptions, ReportLabelCliOptions {
   examples: number;
   top: number;
   vocabulary: number | 'exact';
+  maxChannels: number | 'all';
   period: 'month' | 'week';
   progress: boolean;
   workers: string;

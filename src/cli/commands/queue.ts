@@ -16,8 +16,8 @@ import { output, stdoutUsers } from '../output.js';
 import { onStopSignal } from '../process.js';
 import { REPORT_FORMATS, resolveReportFormat, type CliReportFormat } from '../report-format.js';
 import { sayWritten } from '../written.js';
-import { DEFAULT_VOCABULARY } from '../../run/vocabulary.js';
-import { byColumn, parseTableExports, vocabulary } from './analyze.js';
+import { DEFAULT_MAX_CHANNELS, DEFAULT_VOCABULARY } from '../../run/vocabulary.js';
+import { byColumn, maxChannels, parseTableExports, vocabulary } from './analyze.js';
 import { addReportLabelOptions, reportLabelOptions, type ReportLabelCliOptions } from '../report-labels.js';
 
 const INPUT_FORMATS = ['csv', 'tsv', 'json', 'jsonl', 'xlsx'] as const;
@@ -68,6 +68,12 @@ export function queueCommand(program: Command, context: CommandContext): void {
       vocabulary,
       DEFAULT_VOCABULARY,
     )
+    .option(
+      '--max-channels <n|all>',
+      'channels kept apart: past n in all the chunks, every channel is counted in one, in the merge as in a single run; all keeps every channel apart',
+      maxChannels,
+      DEFAULT_MAX_CHANNELS,
+    )
     .option('--by <column>', 'keyness by the values of this input column too (a brand, a region, a product), reported by queue merge', byColumn)
     .option('--corpus-lang <code>', "corpus' language, given to texts too short to tell (ISO 639-3)", corpusLang, 'fra')
     .option('--no-mask', 'keep personal data in the report and the annotations')
@@ -103,6 +109,7 @@ export function queueCommand(program: Command, context: CommandContext): void {
         scale: opts.scale,
         ...(opts.by !== undefined ? { groupBy: opts.by } : {}),
         maxVocabulary: opts.vocabulary,
+        maxChannels: opts.maxChannels,
         allowFileRejects: false,
         maxXlsxSize: opts.maxXlsxSize * 1024 * 1024,
         maxRecordSize: opts.maxRecordSize * 1024 * 1024,
@@ -249,4 +256,5 @@ interface ProduceCliOptions
   period: 'month' | 'week';
   by?: string;
   vocabulary: number | 'exact';
+  maxChannels: number | 'all';
 }
