@@ -83,14 +83,15 @@ export function createReportBuilder(options: ReportOptions = {}): ReportBuilder 
     const [core, ...rest] = sections as [Section, ...Section[]];
     // Past the channel limit, before the batch: every section then counts the whole batch in one channel.
     if (overLimit(states[core.name] as CoreState, analyses)) mergeAllChannels(sections, states);
-    const merged = (states[core.name] as CoreState).channelsMerged === true;
     let state = states[core.name];
     for (const analysis of analyses) state = core.add(state, analysis, context);
     states[core.name] = state;
+    // The core counts a merged channel's verbatims in it, keeping their own channel for the examples; the others are told.
+    const others = (state as CoreState).channelsMerged === true ? analyses.map((a) => ({ ...a, channel: OTHER_CHANNELS })) : analyses;
     for (const s of rest) {
       let state = states[s.name];
       // A brand's or agent's message is counted apart by the core: no customer figure sees it.
-      for (const analysis of analyses) if (analysis.author !== 'agent') state = s.add(state, merged ? { ...analysis, channel: OTHER_CHANNELS } : analysis, context);
+      for (const analysis of others) if (analysis.author !== 'agent') state = s.add(state, analysis, context);
       states[s.name] = state;
     }
   };
