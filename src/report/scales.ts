@@ -5,6 +5,19 @@ import type { Counts } from './counts.js';
 
 export type ScoreScaleKind = 'nps' | 'stars' | 'csat' | 'ces';
 
+/**
+ * A score's key in the report's histograms: the score to 3 significant
+ * digits. Every rating is its own key (integers to 999, halves and tenths
+ * under 100); a column written with more digits (a CSAT of 87.35, a model's
+ * 0.8734, an amount) is counted to 0.5 % of each value at worst, and its
+ * histograms hold at most 900 keys a power of ten instead of one per value
+ * (a score column of 100,000 distinct decimals made a 100 MB run 3.2 times
+ * slower and 3 times larger). -0 is 0.
+ */
+export function scoreKey(score: number): string {
+  return String(Number(score.toPrecision(3)) + 0);
+}
+
 /** How a score scale reads. */
 export interface DetectedScoreScale {
   /** `unknown` when no scale fits (only means are given). */

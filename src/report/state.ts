@@ -11,6 +11,7 @@ import { addCount, compareStrings, dict, distinct, mergeAll, own, sumCounts } fr
 import { fnv1a, fnv1aPair } from './stats.js';
 import { addKeywords, emptyTermTable, mergeTermTables, termTableOf, type TermTable } from './terms.js';
 import type { ChannelState, CoreState, CoverageState, ExampleState, Highlight, ReportMeta, ReportOptions, ReportReject } from './types.js';
+import { scoreKey } from './scales.js';
 import { expectedError, typeName } from '../_utils/describe.js';
 
 export const DEFAULT_EXAMPLES = 3;
@@ -311,7 +312,7 @@ export function addAnalysis(state: CoreState, analysis: VerbatimAnalysis, meta: 
   const keywords = masked === undefined ? analysis.keywords : keywordsWithoutPersonalData(analysis, masked.replacements);
   addKeywords(ch.keywords, ch.expressions, keywords, config.maxVocabulary);
 
-  if (typeof analysis.score === 'number' && Number.isFinite(analysis.score)) addCount(ch.scores, analysis.score);
+  if (typeof analysis.score === 'number' && Number.isFinite(analysis.score)) addCount(ch.scores, scoreKey(analysis.score));
   else ch.unscored += 1;
   if (typeof analysis.date === 'string' && analysis.date !== '') {
     if (ch.dateFrom === null || analysis.date < ch.dateFrom) ch.dateFrom = analysis.date;
@@ -328,8 +329,9 @@ function addCoverage(c: CoverageState, analysis: VerbatimAnalysis, withIrritant:
   if (negative && withIrritant) c.negativeWithIrritant += 1;
   if (positive && withEnchantment) c.positiveWithEnchantment += 1;
   if (typeof analysis.score === 'number' && Number.isFinite(analysis.score)) {
-    if (withIrritant) addCount(c.irritantScores, analysis.score);
-    if (withEnchantment) addCount(c.enchantmentScores, analysis.score);
+    const key = scoreKey(analysis.score);
+    if (withIrritant) addCount(c.irritantScores, key);
+    if (withEnchantment) addCount(c.enchantmentScores, key);
   } else if (negative) {
     c.unscoredNegative += 1;
     if (withIrritant) c.unscoredNegativeWithIrritant += 1;

@@ -2,7 +2,8 @@
 // score section read a channel's scale the same way.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildReport, type Insight } from '../../src/report/index.js';
+import { buildReport, createReportBuilder, type Insight } from '../../src/report/index.js';
+import { scoreKey } from '../../src/report/scales.js';
 import { analysis } from './helpers.js';
 
 async function scalesOf(scores: readonly number[]): Promise<{ core: string | undefined; insight: string | undefined }> {
@@ -33,5 +34,35 @@ describe('score scale of a channel', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('scoreKey: the histograms count scores to 3 significant digits', () => {
+  it('keeps every rating as it is', () => {
+    for (let v = 0; v <= 999; v++) expect(scoreKey(v)).toBe(String(v));
+    for (let v = 0; v < 100; v += 0.5) expect(Number(scoreKey(v))).toBe(v);
+    for (const v of [4.1, 4.2, 4.3, 4.7, 9.9, 99.9, -3, -2.5]) expect(Number(scoreKey(v))).toBe(v);
+    expect(scoreKey(-0)).toBe('0');
+  });
+
+  it('property: a key is within 0.5 % of its score, and a power of ten holds at most 900 keys', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1e6, max: 1e6, noNaN: true }), (v) => {
+        const k = Number(scoreKey(v));
+        expect(Math.abs(k - v)).toBeLessThanOrEqual(Math.abs(v) * 0.005 + Number.EPSILON);
+      }),
+    );
+    const keys = new Set<string>();
+    // [100, 999.5): the keys 100 to 999.
+    for (let i = 0; i < 100_000; i++) keys.add(scoreKey(100 + (899.4 * i) / 100_000));
+    expect(keys.size).toBeLessThanOrEqual(900);
+  });
+
+  it('a column of decimals fills the report with a bounded number of values', () => {
+    const b = createReportBuilder();
+    for (let i = 0; i < 5000; i++) b.add(analysis({ id: String(i), text: 'Bien.', score: 10 + (i * 990.123) / 5000 }));
+    const scores = b.snapshot().sections.core.channels.avis_en_ligne!.scores;
+    expect(Object.values(scores).reduce((s, n) => s + n, 0)).toBe(5000);
+    expect(Object.keys(scores).length).toBeLessThanOrEqual(1800);
   });
 });

@@ -30,7 +30,7 @@ import {
 } from './_shared.js';
 
 import { LOW_BASE } from '../base.js';
-import { checkDeclaredScale, detectScoreScale, resolveScoreScale, scoreSegment, sortedScores, type DetectedScoreScale, type ScoreScaleKind } from '../scales.js';
+import { checkDeclaredScale, detectScoreScale, resolveScoreScale, scoreKey, scoreSegment, sortedScores, type DetectedScoreScale, type ScoreScaleKind } from '../scales.js';
 import { expectedError } from '../../_utils/describe.js';
 
 export { detectScoreScale };
@@ -174,8 +174,8 @@ export function emptyScoresState(kinds: readonly InsightEntryKind[] = ENTRY_KIND
 export function addScores(state: ScoresState, analysis: VerbatimAnalysis): void {
   assertAnalysis(analysis, 'scores.add');
   const score = analysis.score;
-  // -0 and 0 share the key "0"; NaN and ±Infinity are "no score".
-  const key = typeof score === 'number' && Number.isFinite(score) ? String(score === 0 ? 0 : score) : null;
+  // NaN and ±Infinity are "no score".
+  const key = typeof score === 'number' && Number.isFinite(score) ? scoreKey(score) : null;
   addToCell(state.all, key);
   addToCell((state.channels[analysis.channel] ??= emptyCell()), key);
   for (const entry of entryItems(analysis, state.kinds, state)) addToCell((state.entries[entry.key] ??= emptyCell()), key);
