@@ -133,6 +133,8 @@ export interface CliMessages {
   notes: {
     /** Where an output went: "Rapport écrit dans rapport.html (HTML, 42 Ko)". */
     written(kind: WrittenKind, path: string, format: string | undefined, size: string): string;
+    /** More than `max` channels: all counted as one in the report. */
+    channelsMerged(max: number): string;
     /** `--lang fra`: the corpus language moved to `--corpus-lang`. */
     langMoved(value: string): string;
     sectorAutoNone(percent: number): string;
@@ -385,6 +387,8 @@ const fr: CliMessages = {
   },
   notes: {
     written: (kind, path, format, bytes) => `${WRITTEN_FR[kind]} dans ${path} (${format === undefined ? '' : `${format}, `}${bytes})`,
+    channelsMerged: (max) =>
+      `plus de ${max} canaux : le rapport les compte comme un seul (« Canaux regroupés ») ; --channel COLONNE pour prendre une autre colonne de canal, --max-channels N (ou all) pour les garder à part`,
     langMoved: (value) => `--lang ${value} : la langue du corpus se donne désormais avec --corpus-lang ${value} ; --lang choisit la langue des messages (fr ou en). Cette forme sera refusée dans une prochaine version.`,
     sectorAutoNone: (pct) => `--sector auto : aucune couche sectorielle ne convient (aucune n'est utilisée par ${pct} % des premiers verbatims)`,
     sectorAuto: (sector, pct) => `--sector auto : ${sector} (ses termes se déclenchent dans ${pct} % des premiers verbatims)`,
@@ -565,6 +569,8 @@ const en: CliMessages = {
   },
   notes: {
     written: (kind, path, format, bytes) => `${WRITTEN_EN[kind]} to ${path} (${format === undefined ? '' : `${format}, `}${bytes})`,
+    channelsMerged: (max) =>
+      `more than ${max} channels: the report counts them as one ("Merged channels"); --channel COLUMN to take another channel column, --max-channels N (or all) to keep them apart`,
     langMoved: (value) => `--lang ${value}: the corpus language is now given with --corpus-lang ${value}; --lang chooses the language of messages (fr or en). This form will be refused in a coming version.`,
     sectorAutoNone: (pct) => `--sector auto: no sector layer fits (none is used by ${pct} % of the first verbatims)`,
     sectorAuto: (sector, pct) => `--sector auto: ${sector} (its terms fire in ${pct} % of the first verbatims)`,

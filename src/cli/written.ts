@@ -35,3 +35,9 @@ export async function sayWritten({ io, m, lang, quiet }: CommandContext, outputs
     io.stderr.write(`${escapeForTerminal(m.notes.written(written.kind, path, formatName(written, path, lang), m.size(size)), true)}\n`);
   }
 }
+
+/** Says on stderr that the report counted its channels as one, past `--max-channels` (`--quiet`: nothing). */
+export function sayChannelsMerged({ io, m, quiet }: CommandContext, summary: { channelsMerged?: number }): void {
+  if (quiet || summary.channelsMerged === undefined) return;
+  io.stderr.write(`verbatim: ${m.notes.channelsMerged(summary.channelsMerged)}\n`);
+}

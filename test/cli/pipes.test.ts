@@ -94,9 +94,12 @@ describe('verbatim analyze - --format state, then verbatim merge', () => {
       const single = await cli(['analyze', ...parts, '--format', 'json', '--max-channels', limit]);
       const report = JSON.parse(single.stdout) as { summary: { channels: number; channelsMerged?: number } };
       expect(report.summary).toMatchObject({ channels: 1, channelsMerged: Number(limit) });
+      // Said on stderr too: a report written to a file or piped away would keep it to itself.
+      expect(single.stderr).toBe(`verbatim: more than ${limit} channels: the report counts them as one ("Merged channels"); --channel COLUMN to take another channel column, --max-channels N (or all) to keep them apart\n`);
+      expect((await cli(['analyze', ...parts, '--format', 'json', '--max-channels', limit, '--quiet'])).stderr).toBe('');
       for (const part of parts) expect((await cli(['analyze', part, '--format', 'state', '--max-channels', limit, '--out', `${part}.${limit}.state`])).code).toBe(0);
       const merged = await cli(['merge', ...parts.map((p) => `${p}.${limit}.state`).reverse(), '--format', 'json']);
-      expect([merged.code, merged.stderr]).toEqual([0, '']);
+      expect([merged.code, merged.stderr]).toEqual([0, single.stderr]);
       expect(merged.stdout).toBe(single.stdout);
     }
     // States with another limit are not parts of one run.

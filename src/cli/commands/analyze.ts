@@ -12,7 +12,7 @@ import { addInputOptions, checkInputOptions, inputRun, workersFor, type InputCli
 import { output, stdoutUsers } from '../output.js';
 import { REPORT_FORMATS, resolveReportFormat, type CliReportFormat } from '../report-format.js';
 import { addReportLabelOptions, reportLabelOptions, type ReportLabelCliOptions } from '../report-labels.js';
-import { sayWritten, type Written } from '../written.js';
+import { sayChannelsMerged, sayWritten, type Written } from '../written.js';
 import { DEFAULT_MAX_CHANNELS, DEFAULT_VOCABULARY } from '../../run/vocabulary.js';
 
 const EXPORT_KINDS = ['dfm', 'spans', 'iramuteq', 'keyness', 'cooccurrence', 'trends', 'drivers'] as const;
@@ -230,6 +230,7 @@ export function analyzeCommand(program: Command, context: CommandContext): void 
         const text = await renderReport(result.report, opts.format as ReportFormat, labels);
         await output(io, text, opts.out);
         await sayWritten(context, [{ kind: 'report', path: opts.out, format: opts.format }, ...written]);
+        sayChannelsMerged(context, summary);
       } finally {
         progress.stop();
       }

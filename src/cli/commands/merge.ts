@@ -12,7 +12,7 @@ import { EXIT, type CommandContext } from '../context.js';
 import { output, stdoutUsers } from '../output.js';
 import { REPORT_FORMATS, resolveReportFormat, type CliReportFormat } from '../report-format.js';
 import { addReportLabelOptions, reportLabelOptions, type ReportLabelCliOptions } from '../report-labels.js';
-import { sayWritten } from '../written.js';
+import { sayChannelsMerged, sayWritten } from '../written.js';
 import { parseTableExports } from './analyze.js';
 
 export function mergeCommand(program: Command, context: CommandContext): void {
@@ -82,5 +82,6 @@ export function mergeCommand(program: Command, context: CommandContext): void {
       }
       await output(io, await renderReport(report, opts.format as ReportFormat, labels), opts.out);
       await sayWritten(context, [{ kind: 'report', path: opts.out, format: opts.format }]);
+      sayChannelsMerged(context, report.summary);
     });
 }

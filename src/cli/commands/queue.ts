@@ -15,7 +15,7 @@ import { EXIT, type CommandContext } from '../context.js';
 import { output, stdoutUsers } from '../output.js';
 import { onStopSignal } from '../process.js';
 import { REPORT_FORMATS, resolveReportFormat, type CliReportFormat } from '../report-format.js';
-import { sayWritten } from '../written.js';
+import { sayChannelsMerged, sayWritten } from '../written.js';
 import { DEFAULT_MAX_CHANNELS, DEFAULT_VOCABULARY } from '../../run/vocabulary.js';
 import { byColumn, maxChannels, parseTableExports, vocabulary } from './analyze.js';
 import { addReportLabelOptions, reportLabelOptions, type ReportLabelCliOptions } from '../report-labels.js';
@@ -206,6 +206,7 @@ export function queueCommand(program: Command, context: CommandContext): void {
     }
     await output(io, await renderReport(result.report, opts.format as ReportFormat, labels), opts.out);
     await sayWritten(context, [{ kind: 'report', path: opts.out, format: opts.format }, { kind: 'annotations', path: opts.annotate }]);
+    sayChannelsMerged(context, result.report.summary);
     await clear();
   });
 
