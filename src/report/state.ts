@@ -575,7 +575,7 @@ export function mergeCoreStates(a: CoreState, b: CoreState): CoreState {
 }
 
 /** Two core states' settings are the same, or a TypeError naming the first that differs. */
-export function checkSameConfig(a: CoreState, b: CoreState): void {
+function checkSameConfig(a: CoreState, b: CoreState): void {
   for (const key of ['examples', 'maskPersonalData', 'maxVocabulary', 'maxRejects'] as const) {
     if (a.config[key] !== b.config[key]) {
       throw expectedError(`states built with the same ${key}`, `${String(a.config[key])} and ${String(b.config[key])}`);
