@@ -15,6 +15,8 @@ export type ScoreScaleKind = 'nps' | 'stars' | 'csat' | 'ces';
  * slower and 3 times larger). -0 is 0.
  */
 export function scoreKey(score: number): string {
+  // Integer ratings, nearly every score, are their own key without the rounding's string round trip.
+  if (Number.isInteger(score) && score > -1000 && score < 1000) return String(score + 0);
   return String(Number(score.toPrecision(3)) + 0);
 }
 
