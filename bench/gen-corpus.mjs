@@ -2,7 +2,8 @@
 // to disk (a 1 GB file is written in bounded memory), deterministic from its seed.
 //
 //   node bench/gen-corpus.mjs --rows N | --mb M --kind growing|sample --out FILE.csv|FILE.jsonl [--seed S]
-//       [--zipf 1.1] [--heaps-k 20] [--heaps-beta 0.6] [--no-stats]
+//       [--zipf 1.1] [--heaps-k 20] [--heaps-beta 0.6] [--stores N] [--no-stats]
+// --stores N: the `canal` column holds N store codes (`Magasin 0000`…) instead of the channels.
 //
 // Columns (as corpora/sample.csv): id;date;canal;note;commentaire (CSV: `;`, BOM, CRLF).
 //
@@ -365,6 +366,26 @@ export function sampleRows() {
  * number or ''. `vocabularySize()` on the iterator tells the words introduced so far.
  */
 export function corpusRows(options = {}) {
+  const rows = kindRows(options);
+  const { stores } = options;
+  if (stores === undefined) return rows;
+  // --stores N: the channel column holds N store codes, as an export by store does (or a wrong --channel).
+  let i = 0;
+  return {
+    vocabularySize: () => rows.vocabularySize(),
+    next() {
+      const { value } = rows.next();
+      value.canal = `Magasin ${String((i * 7919) % stores).padStart(4, '0')}`;
+      i += 1;
+      return { value, done: false };
+    },
+    [Symbol.iterator]() {
+      return this;
+    },
+  };
+}
+
+function kindRows(options) {
   const { kind = 'growing', seed = DEFAULTS.seed } = options;
   if (kind === 'sample') {
     const rows = sampleRows();
@@ -549,12 +570,13 @@ async function main() {
       zipf: { type: 'string' },
       'heaps-k': { type: 'string' },
       'heaps-beta': { type: 'string' },
+      stores: { type: 'string' },
       'no-stats': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
   if (values.help) {
-    console.log('node bench/gen-corpus.mjs --rows N | --mb M --kind growing|sample --out FILE.csv|FILE.jsonl [--seed S] [--zipf 1.1] [--heaps-k 20] [--heaps-beta 0.6] [--no-stats]');
+    console.log('node bench/gen-corpus.mjs --rows N | --mb M --kind growing|sample --out FILE.csv|FILE.jsonl [--seed S] [--zipf 1.1] [--heaps-k 20] [--heaps-beta 0.6] [--stores N] [--no-stats]');
     return;
   }
   const number = (name) => {
@@ -573,6 +595,7 @@ async function main() {
     zipf: number('zipf'),
     heapsK: number('heaps-k'),
     heapsBeta: number('heaps-beta'),
+    stores: number('stores'),
     stats: !values['no-stats'],
   });
   console.log(`${values.out}: ${values.kind}, ${describeCorpus(result)}`);

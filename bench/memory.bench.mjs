@@ -20,7 +20,8 @@
 // only the summary).
 //
 // Env: BENCH_MB (default "5,20"; the big ones: BENCH_MB=100,1000), BENCH_MEMORY_KINDS
-// (default "sample,growing"), BENCH_MEMORY_WORKERS (default "1,2"),
+// (default "sample,growing"; `stores` is the growing kind with BENCH_STORES store codes,
+// default 2,000, as channels: memory must not grow with them), BENCH_MEMORY_WORKERS (default "1,2"),
 // BENCH_MEMORY_TIMEOUT (seconds per CLI run, default 1800 or 4 s per MB, whichever is
 // more), BENCH_MEMORY_DIR (where the generated files go, default the system temp folder;
 // a 1 GB run needs 1 GB free). After the runs of one file with 1 and N workers, a line
@@ -160,7 +161,8 @@ export default async function bench() {
     for (const kind of kinds) {
       for (const mb of sizes) {
         const file = join(dir, `corpus-${kind}-${mb}.csv`);
-        const corpus = await generateCorpus({ kind, mb, out: file });
+        // `stores`: the growing kind with its channel column holding BENCH_STORES store codes (default 2,000).
+        const corpus = await generateCorpus(kind === 'stores' ? { kind: 'growing', stores: Number(process.env.BENCH_STORES ?? 2000), mb, out: file } : { kind, mb, out: file });
         console.log(`# ${kind} ${mb} MB: ${describeCorpus(corpus)}`);
         const size = corpus.bytes / 1e6;
         for (const command of commands) {
