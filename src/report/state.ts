@@ -301,7 +301,9 @@ export function addAnalysis(state: CoreState, analysis: VerbatimAnalysis, meta: 
   const withEnchantment = analysis.enchantments.length > 0;
   if (withIrritant) ch.withIrritant += 1;
   if (withEnchantment) ch.withEnchantment += 1;
-  if (ch.coverage !== undefined) addCoverage(ch.coverage, analysis, withIrritant, withEnchantment);
+  // The score's histogram key, made once for the channel's scores and its coverage counts (null: no score).
+  const score = typeof analysis.score === 'number' && Number.isFinite(analysis.score) ? scoreKey(analysis.score) : null;
+  if (ch.coverage !== undefined) addCoverage(ch.coverage, analysis, score, withIrritant, withEnchantment);
   addCount(ch.tonality, analysis.tonality);
   addCount(ch.languages, typeof analysis.language === 'string' && analysis.language !== '' ? analysis.language : 'und');
 
@@ -312,7 +314,7 @@ export function addAnalysis(state: CoreState, analysis: VerbatimAnalysis, meta: 
   const keywords = masked === undefined ? analysis.keywords : keywordsWithoutPersonalData(analysis, masked.replacements);
   addKeywords(ch.keywords, ch.expressions, keywords, config.maxVocabulary);
 
-  if (typeof analysis.score === 'number' && Number.isFinite(analysis.score)) addCount(ch.scores, scoreKey(analysis.score));
+  if (score !== null) addCount(ch.scores, score);
   else ch.unscored += 1;
   if (typeof analysis.date === 'string' && analysis.date !== '') {
     if (ch.dateFrom === null || analysis.date < ch.dateFrom) ch.dateFrom = analysis.date;
@@ -323,15 +325,14 @@ export function addAnalysis(state: CoreState, analysis: VerbatimAnalysis, meta: 
 }
 
 /** Counts what the lexicons explain, by score value for scored verbatims and by tonality for the others. */
-function addCoverage(c: CoverageState, analysis: VerbatimAnalysis, withIrritant: boolean, withEnchantment: boolean): void {
+function addCoverage(c: CoverageState, analysis: VerbatimAnalysis, score: string | null, withIrritant: boolean, withEnchantment: boolean): void {
   const negative = analysis.tonality === 'negatif';
   const positive = analysis.tonality === 'positif';
   if (negative && withIrritant) c.negativeWithIrritant += 1;
   if (positive && withEnchantment) c.positiveWithEnchantment += 1;
-  if (typeof analysis.score === 'number' && Number.isFinite(analysis.score)) {
-    const key = scoreKey(analysis.score);
-    if (withIrritant) addCount(c.irritantScores, key);
-    if (withEnchantment) addCount(c.enchantmentScores, key);
+  if (score !== null) {
+    if (withIrritant) addCount(c.irritantScores, score);
+    if (withEnchantment) addCount(c.enchantmentScores, score);
   } else if (negative) {
     c.unscoredNegative += 1;
     if (withIrritant) c.unscoredNegativeWithIrritant += 1;
