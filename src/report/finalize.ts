@@ -328,11 +328,9 @@ export function finalizeCore(state: CoreState, options: ReportOptions = {}): Cor
     const score = scale === null ? null : summarizeScores(ch.scores, scale);
     const coverage = coverageCounts(ch, scoreScale);
     coverages.push(coverage);
-    const label =
-      id === OTHER_CHANNELS && state.channelsMerged === true
-        ? (OTHER_LABELS[lang] ?? OTHER_LABELS.fr!)(maxChannelsOf(state) ?? 0)
-        : channelLabelOf(id, channelLabels, own(s.meta.channels, id)?.label);
-    channels.push(channelReport(id, label, ch, score, coverage, s));
+    // The merged channel's label is the report's own; a label given for it (channelLabels) still wins.
+    const merged = id === OTHER_CHANNELS && state.channelsMerged === true ? (OTHER_LABELS[lang] ?? OTHER_LABELS.fr!)(maxChannelsOf(state) ?? 0) : undefined;
+    channels.push(channelReport(id, channelLabelOf(id, channelLabels, merged ?? own(s.meta.channels, id)?.label), ch, score, coverage, s));
   }
   channels.sort((a, b) => b.verbatims - a.verbatims || compareStrings(a.channel, b.channel));
 

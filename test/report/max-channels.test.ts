@@ -72,6 +72,7 @@ describe('maxChannels', () => {
     expect(report.summary.channels).toBe(1);
     expect(report.channels.map((c) => [c.channel, c.label, c.verbatims])).toEqual([[OTHER_CHANNELS, 'Canaux regroupés (plus de 3)', 6]]);
     expect(finalizeReport(state, { ...limited, lang: 'en' }).channels[0]!.label).toBe('Merged channels (over 3)');
+    expect(finalizeReport(state, { ...limited, channelLabels: { [OTHER_CHANNELS]: 'Tous les magasins' } }).channels[0]!.label).toBe('Tous les magasins');
     expect(allCounts(report)).toEqual(allCounts(finalizeReport(stateOf(rows, base), base)));
     // Examples still say which channel they came from.
     const example = report.all.irritants[0]!.examples[0]!;
