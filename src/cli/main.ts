@@ -204,8 +204,15 @@ export function reportError(error: unknown, io: CliIo, debug = false, lang: CliL
 
 /** An error with its issues: a head line ("cannot read input, 2 problems:"), then each issue with its place and hint, already said in the CLI's language. */
 function describeIssues<I extends { message: string; hint: string }>(m: CliMessages, head: (n: number) => string, issues: readonly I[], where: (issue: I) => string): string {
-  return [`${head(issues.length)}${m.colon.trimEnd()}`, ...issues.map((i) => `${where(i)}${m.colon}${i.message}\n    ${m.hint}${m.colon}${i.hint}`)].join('\n');
+  // A generated file can hold thousands of the same mistake: the first ones say it, the count says the rest.
+  const shown = issues.length > MAX_ISSUES_SHOWN ? issues.slice(0, MAX_ISSUES_SHOWN) : issues;
+  const lines = [`${head(issues.length)}${m.colon.trimEnd()}`, ...shown.map((i) => `${where(i)}${m.colon}${i.message}\n    ${m.hint}${m.colon}${i.hint}`)];
+  if (shown.length < issues.length) lines.push(m.errors.moreIssues(issues.length - shown.length));
+  return lines.join('\n');
 }
+
+/** Problems listed at most in one error; the head line gives their number. */
+const MAX_ISSUES_SHOWN = 20;
 
 function defaultIo(): CliIo {
   return { stdout: process.stdout, stderr: process.stderr, env: process.env, stdin: process.stdin };

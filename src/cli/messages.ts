@@ -91,6 +91,8 @@ export interface CliMessages {
     cannotWriteDeviceHint: string;
     internal(summary: string): string;
     runWithDebug: string;
+    /** After the first problems of a long list: how many are not shown. */
+    moreIssues(n: number): string;
     /** After a commander error (unknown option…). */
     seeHelp: string;
   };
@@ -350,6 +352,7 @@ const fr: CliMessages = {
     cannotWriteDeviceHint: 'libérez de la place ou écrivez ailleurs',
     internal: (summary) => `erreur interne — signalez-la avec la commande lancée : ${summary}`,
     runWithDebug: '    (relancez avec --debug pour voir où elle s’est produite)',
+    moreIssues: (n) => `… et ${n} ${n === 1 ? 'autre problème' : 'autres problèmes'}, non affichés (corrigez les premiers : ils se répètent souvent)`,
     seeHelp: '(lancez avec --help pour l’usage)',
   },
   inputs: {
@@ -532,6 +535,7 @@ const en: CliMessages = {
     cannotWriteDeviceHint: 'free some space or write elsewhere',
     internal: (summary) => `internal error — please report it with the command you ran: ${summary}`,
     runWithDebug: '    (run again with --debug to see where it happened)',
+    moreIssues: (n) => `… and ${n} more ${n === 1 ? 'problem' : 'problems'}, not shown (fix the first ones: they often repeat)`,
     seeHelp: '(run with --help for usage)',
   },
   inputs: {

@@ -34,6 +34,8 @@ beforeAll(async () => {
   // Small inputs written for these tests.
   writeFileSync(at('no-text.csv'), 'id;ville\n1;Lyon\n');
   writeFileSync(at('bad.yml'), 'version: 1\nentries:\n  - id: retard\n    kind: irritent\n    label: Retard\n    terms: [retard]\n');
+  // 25 concepts without a parent, as a generated catalogue would have them.
+  writeFileSync(at('many.yml'), `version: 1\nentries:\n${Array.from({ length: 25 }, (_, k) => `  - id: produit_${k}\n    kind: concept\n    label: Produit ${k}\n    terms: [produit${k}]\n`).join('')}`);
   writeFileSync(at('broken.state.json'), 'ceci n’est pas un état');
   writeFileSync(at('damaged.xlsx'), 'PK\u0003\u0004 pas vraiment un classeur');
   writeFileSync(at('number.json'), '42');
@@ -51,6 +53,9 @@ describe.each([
   ['lexicon (an unknown kind)', () => ['lexicon', 'check', at('bad.yml')], EXIT.input,
     ['lexique invalide, 1 problème', 'valeur inconnue pour kind : « irritent »', 'conseil : vouliez-vous dire « irritant » ? valeurs possibles : '],
     ['invalid lexicon, 1 problem', 'unknown kind "irritent"', 'hint: did you mean "irritant"? use one of: ']],
+  ['lexicon (25 times the same mistake): the first 20, then their count', () => ['lexicon', 'check', at('many.yml')], EXIT.input,
+    ['lexique invalide, 25 problèmes', '[produit_19]', '… et 5 autres problèmes, non affichés (corrigez les premiers : ils se répètent souvent)'],
+    ['invalid lexicon, 25 problems', '[produit_19]', '… and 5 more problems, not shown (fix the first ones: they often repeat)']],
   ['state merge (not a state)', () => ['merge', at('broken.state.json')], EXIT.input,
     ["impossible de lire l'entrée, 1 problème", "ce n'est pas un état verbatim-fr (JSON invalide : ", 'conseil : donnez des fichiers écrits par `verbatim analyze … --format state`'],
     ['cannot read input, 1 problem', 'not a verbatim-fr state (invalid JSON: ', 'hint: give files written by `verbatim analyze … --format state`']],
@@ -150,5 +155,15 @@ describe('every code is said in both languages', () => {
       expect([fr.message, fr.hint, en.message, en.hint].every((w) => w !== '')).toBe(true);
       expect(fr.message).not.toBe(en.message);
     }
+  });
+});
+
+describe('a long list of problems', () => {
+  it('shows the first 20 and counts the others', async () => {
+    const { code, stderr } = await cli(['lexicon', 'check', at('many.yml')]);
+    expect(code).toBe(EXIT.input);
+    expect(stderr).toContain('[produit_19]');
+    expect(stderr).not.toContain('[produit_20]');
+    expect(stderr.match(/conseil : /g)).toHaveLength(20);
   });
 });
