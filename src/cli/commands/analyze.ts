@@ -77,21 +77,21 @@ export function byColumn(value: string, previous: string | undefined): string {
   return value.trim();
 }
 
+/** A budget option's parser: a whole number of 1 or more, or the word that lifts the budget. */
+const countOr =
+  <W extends string>(word: W, usage: 'vocabulary' | 'maxChannels') =>
+  (value: string): number | W => {
+    if (value === word) return word;
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1) throw usageError(usage, value);
+    return n;
+  };
+
 /** `--vocabulary`: a number of terms (1 or more), or `exact`. */
-export function vocabulary(value: string): number | 'exact' {
-  if (value === 'exact') return value;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw usageError('vocabulary', value);
-  return n;
-}
+export const vocabulary = countOr('exact', 'vocabulary');
 
 /** `--max-channels`: a number of channels (1 or more), or `all`. */
-export function maxChannels(value: string): number | 'all' {
-  if (value === 'all') return value;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw usageError('maxChannels', value);
-  return n;
-}
+export const maxChannels = countOr('all', 'maxChannels');
 
 export function analyzeCommand(program: Command, context: CommandContext): void {
   const { io, m, setExitCode, workerScript } = context;

@@ -215,10 +215,9 @@ export function addTrends(state: TrendsState, analysis: VerbatimAnalysis): void 
 export function mergeTrendsChannels(state: TrendsState, into: string): TrendsState {
   const days = dict<TrendDay>();
   for (const [key, day] of Object.entries(state.days)) {
-    let verbatims = 0;
-    for (const n of Object.values(day.channels)) verbatims += n;
+    // Each verbatim of a day counts in one channel: the merged one holds them all.
     const channels = dict<number>();
-    if (verbatims > 0) channels[into] = verbatims;
+    if (day.verbatims > 0) channels[into] = day.verbatims;
     days[key] = { verbatims: day.verbatims, channels, entries: copyCounts(day.entries) };
   }
   return { ...state, days };

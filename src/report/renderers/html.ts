@@ -6,7 +6,7 @@
  */
 import type { Report } from '../types.js';
 import { escapeHtml } from './html/escape.js';
-import { numberFormats } from './html/kit.js';
+import { loadCharts, numberFormats } from './html/kit.js';
 import type { Renderer, RenderOptions } from './types.js';
 import { createView, ordered, positiveOption, sectionsOfView, type HtmlBlock } from './view.js';
 
@@ -31,7 +31,7 @@ export async function renderHtml(report: Report, options: HtmlRenderOptions = {}
   const { m } = view;
   const f = numberFormats(m);
   // Loaded with the first page drawn: a browser page that renders no HTML loads neither.
-  const [{ chartLocale }, { STYLES }] = await Promise.all([import('./html/charts.js'), import('./html/styles.js')]);
+  const [{ chartLocale }, { STYLES }] = await Promise.all([loadCharts(), import('./html/styles.js')]);
   const extra = {
     f,
     chartLocale: chartLocale(m.locale),

@@ -6,7 +6,7 @@ import type { ScoresResult } from '../insight/scores.js';
 import type { Messages } from '../messages.js';
 import type { HeatCell } from '../renderers/html/charts.js';
 import { anchorId, escapeHtml as esc, examplesAnchor, highlightText } from '../renderers/html/escape.js';
-import { absent, CAPTION_MIN_BASE, cell, chartFrame, figure, maxBy, table, type Cell } from '../renderers/html/kit.js';
+import { absent, CAPTION_MIN_BASE, cell, chartFrame, figure, maxBy, table, type Cell, loadCharts, type Charts } from '../renderers/html/kit.js';
 import {
   boldHighlights,
   formatNumber,
@@ -25,10 +25,6 @@ import type { CsvRow, CsvValue, HtmlBlock, HtmlContext, MarkdownContext, TableCo
 import type { SectionRender } from '../section.js';
 import type { ChannelReport, CoreReport, CoverageFigure, RankedEntry, RankedTerm, Report, ReportExample, ScoreSummary } from '../types.js';
 import type { ChatFigures } from './chat.js';
-
-/** The charts, loaded when a page is drawn: a browser page that renders no HTML does not load them. */
-type Charts = typeof import('../renderers/html/charts.js');
-const loadCharts = (): Promise<Charts> => import('../renderers/html/charts.js');
 
 
 

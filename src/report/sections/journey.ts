@@ -13,14 +13,10 @@ import {
 } from '../insight/journey.js';
 import type { JourneyBar } from '../renderers/html/charts.js';
 import { escapeHtml as esc } from '../renderers/html/escape.js';
-import { absent, cell, chartFrame, figure, table } from '../renderers/html/kit.js';
+import { absent, cell, chartFrame, figure, table, loadCharts, type Charts } from '../renderers/html/kit.js';
 import { capitalize, formatPoints, mdTable } from '../renderers/text.js';
 import type { CsvRow, HtmlBlock, HtmlContext, MarkdownContext } from '../renderers/view.js';
 import type { Section } from '../section.js';
-
-/** The charts, loaded when a page is drawn: a browser page that renders no HTML does not load them. */
-type Charts = typeof import('../renderers/html/charts.js');
-const loadCharts = (): Promise<Charts> => import('../renderers/html/charts.js');
 
 export interface JourneyWording {
   title: string;

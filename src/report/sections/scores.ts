@@ -17,16 +17,12 @@ import {
 } from '../insight/scores.js';
 import type { IrritantRow } from '../renderers/html/charts.js';
 import { anchorId, escapeHtml as esc } from '../renderers/html/escape.js';
-import { absent, cell, chartFrame, figure, maxBy, table } from '../renderers/html/kit.js';
+import { absent, cell, chartFrame, figure, maxBy, table, loadCharts, type Charts } from '../renderers/html/kit.js';
 import { capitalize, formatNumber, formatPoints, formatSigned, mdCell, mdTable, padEnd, padStart, truncate } from '../renderers/text.js';
 import type { CsvRow, HtmlContext, MarkdownContext } from '../renderers/view.js';
 import { dict, mergeRecordInto, mergeRecords, own } from '../counts.js';
 import type { Section } from '../section.js';
 import type { RankedEntry } from '../types.js';
-
-/** The charts, loaded when a page is drawn: a browser page that renders no HTML does not load them. */
-type Charts = typeof import('../renderers/html/charts.js');
-const loadCharts = (): Promise<Charts> => import('../renderers/html/charts.js');
 
 /** Score figures per channel: channels on different scales (stars, NPS) are not pooled. */
 export type ScoresSectionState = Record<string, ScoresState>;

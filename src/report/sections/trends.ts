@@ -15,15 +15,11 @@ import {
 } from '../insight/trends.js';
 import type { TrendPoint } from '../renderers/html/charts.js';
 import { escapeHtml as esc } from '../renderers/html/escape.js';
-import { absent, cell, chartFrame, figure, table } from '../renderers/html/kit.js';
+import { absent, cell, chartFrame, figure, table, loadCharts, type Charts } from '../renderers/html/kit.js';
 import { formatCount, formatPoints, formatSigned, mdCell, mdTable } from '../renderers/text.js';
 import type { CsvRow, HtmlBlock, HtmlContext, MarkdownContext } from '../renderers/view.js';
 import type { Section } from '../section.js';
 import { LOW_BASE } from '../base.js';
-
-/** The charts, loaded when a page is drawn: a browser page that renders no HTML does not load them. */
-type Charts = typeof import('../renderers/html/charts.js');
-const loadCharts = (): Promise<Charts> => import('../renderers/html/charts.js');
 
 /** Settings of the trends (the period is the report's `period`). */
 export type TrendsSectionOptions = TrendsAccumulatorOptions & Omit<TrendsOptions, 'period'>;

@@ -4,6 +4,12 @@ import type { ChartFrame, ChartLocale } from './charts.js';
 import { escapeHtml } from './escape.js';
 import { LOW_BASE } from '../../base.js';
 
+/** The chart functions (charts.ts). */
+export type Charts = typeof import('./charts.js');
+
+/** The charts, loaded when a page is first drawn: a browser page that renders no HTML does not load them. */
+export const loadCharts = (): Promise<Charts> => import('./charts.js');
+
 /** Number formatters bound to the page's locale. */
 export interface NumberFormats {
   /** Fixed decimals (`1 234,5`). */
