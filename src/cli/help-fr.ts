@@ -62,7 +62,7 @@ export const HELP_FR: Readonly<Record<string, string>> = {
   'analyze --dfm-features': 'ce que compte la dfm : les mots pleins, leurs lemmes, ou les entrées de lexique codées',
   'analyze --iramuteq-vars': 'variables étoilées de --export iramuteq, séparées par des virgules : colonnes de l’entrée, ou canal, note, date, id, tonalite, langue, auteur',
   'analyze --vocabulary':
-    'mots et expressions gardés par canal : comptes exacts jusqu’à 2n termes par table, puis approchés dans une borne indiquée (summary.maxUndercount) ; exact les garde tous',
+    'mots, expressions et paires de co-occurrence gardés par canal : comptes exacts jusqu’à 2n termes par table, puis approchés dans une borne indiquée (summary.maxUndercount) ; exact les garde tous',
   'analyze --max-channels':
     'canaux gardés à part : au-delà de n, tous les canaux sont comptés comme un seul et le rapport le dit (une colonne de magasins, de conseillers ou d’identifiants) ; all les garde tous à part',
   'analyze --workers': 'threads d’analyse : un nombre, ou auto (un par cœur pour des entrées de plus de 20 Mo, 8 au plus et un par 512 Mo de mémoire)',
@@ -93,7 +93,7 @@ export const HELP_FR: Readonly<Record<string, string>> = {
   'queue produce <files>': "fichiers d'entrée (CSV/TSV/JSON/JSONL/XLSX) ; - lit l'entrée standard",
   'queue produce --chunk-rows': 'lignes d’entrée par lot',
   'queue produce --vocabulary':
-    'mots et expressions gardés par canal, dans chaque lot et dans la fusion : comptes exacts jusqu’à 2n termes par table, puis approchés dans une borne indiquée ; exact les garde tous (la fusion grandit alors avec le corpus)',
+    'mots, expressions et paires de co-occurrence gardés par canal, dans chaque lot et dans la fusion : comptes exacts jusqu’à 2n termes par table, puis approchés dans une borne indiquée ; exact les garde tous (la fusion grandit alors avec le corpus)',
   'queue produce --max-channels':
     'canaux gardés à part : au-delà de n dans l’ensemble des lots, tous les canaux sont comptés comme un seul, dans la fusion comme en une seule exécution ; all les garde tous à part',
   'queue produce --by': 'spécificités aussi par les valeurs de cette colonne de l’entrée (une marque, une région, un produit), rapportées par queue merge',

@@ -168,17 +168,20 @@ export function mergeSections(a: ReportState, b: ReportState, options: MergeRepo
     a = { ...a, sections: sa };
     b = { ...b, sections: sb };
   }
-  const out = dict<unknown>();
-  for (const name of [...new Set([...Object.keys(a.sections), ...Object.keys(b.sections)])].sort()) {
+  const names = [...new Set([...Object.keys(a.sections), ...Object.keys(b.sections)])].sort();
+  const merged = new Map<string, unknown>();
+  // The core first: states built with different settings are refused by it, with the settings named and a hint.
+  for (const name of names.includes(CORE) ? [CORE, ...names.filter((n) => n !== CORE)] : names) {
     const definition = definitions.get(name);
     if (definition === undefined && Object.hasOwn(a.sections, name) && Object.hasOwn(b.sections, name)) {
       throw expectedError(`options.sections to define section "${name}" to merge it`, 'none');
     }
     const inA = Object.hasOwn(a.sections, name);
     const inB = Object.hasOwn(b.sections, name);
-    const merged = definition !== undefined && inA && inB ? mergeOf(definition)(a.sections[name], b.sections[name]) : cloneState(inA ? a.sections[name] : b.sections[name]);
-    if (merged !== undefined) out[name] = merged;
+    merged.set(name, definition !== undefined && inA && inB ? mergeOf(definition)(a.sections[name], b.sections[name]) : cloneState(inA ? a.sections[name] : b.sections[name]));
   }
+  const out = dict<unknown>();
+  for (const name of names) if (merged.get(name) !== undefined) out[name] = merged.get(name);
   return { stateVersion: STATE_VERSION, sections: out as ReportState['sections'] };
 }
 

@@ -7,7 +7,7 @@
 // merge. Only the node entries use it (the browser bundle never merges many).
 import { mergeSections, type MergeReportStatesOptions } from './build.js';
 import { addCount, dict, own } from './counts.js';
-import { copyChannel, mergeCooccurrence, type CooccurrenceChannelCounts, type CooccurrenceState } from './insight/cooccurrence.js';
+import { copyChannel, maxPairsOf, mergeCooccurrence, pairTable, type CooccurrenceChannelCounts, type CooccurrenceState } from './insight/cooccurrence.js';
 import { copyDay, mergeTrends, type TrendDay, type TrendsState } from './insight/trends.js';
 import type { Section } from './section.js';
 import { channelsOverLimit, channelTerms, cloneState, emptyChannelState, maxDate, mergeChannels, mergeChannelStates, mergeCoreStates, keptExamples, mergeCoverageStates, minDate } from './state.js';
@@ -84,7 +84,18 @@ const sumInto =
 function mergeCooccurrenceInto(owned: CooccurrenceState, b: CooccurrenceState): CooccurrenceState {
   const { themes } = mergeCooccurrence({ ...owned, channels: dict() }, { ...b, channels: dict() });
   if (themes !== undefined) owned.themes = themes;
-  mergeRecordsInto(owned.channels, b.channels, sumInto<CooccurrenceChannelCounts>('items', 'pairs'), copyChannel);
+  const maxPairs = maxPairsOf(owned);
+  mergeRecordsInto(
+    owned.channels,
+    b.channels,
+    (x, y) => {
+      sumInto<CooccurrenceChannelCounts>('items')(x, y);
+      // `x` is the merge's own copy (`copyChannel` reads a version-1 record as a new table).
+      x.pairs = mergeTermTableInto(pairTable(x), pairTable(y), maxPairs);
+      return x;
+    },
+    copyChannel,
+  );
   return owned;
 }
 

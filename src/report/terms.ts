@@ -79,17 +79,21 @@ export function termTableOf(value: unknown, slack = 0): TermTable {
 
 // ---------------------------------------------------------------- hashing
 
-/** The hash of `x + ' ' + y` from the hash of x, and y with its hash. */
-const joinHash = (hx: number, y: string, hy: number): number => (Math.imul((Math.imul(hx, HASH_BASE) + 32) | 0, hashPower(y.length)) + hy) | 0;
+/** The hash of `x + sep + y` (sep a space unless given) from the hash of x, and y with its hash. */
+const joinHash = (hx: number, y: string, hy: number, sep = SPACE): number => (Math.imul((Math.imul(hx, HASH_BASE) + sep) | 0, hashPower(y.length)) + hy) | 0;
+
+const SPACE = 32;
+/** Joins the two entry keys of a pair key (`kind:id\tkind:id`): no entry id holds a tab. */
+const TAB = 9;
 
 /** `key` holds `word` at `at` (compared in place: words are short, and a builtin call per word cost more). */
 function holds(key: string, word: string, at: number): boolean {
   for (let i = 0; i < word.length; i++) if (key.charCodeAt(at + i) !== word.charCodeAt(i)) return false;
   return true;
 }
-/** `key` is `a b` (no string built). */
-const isPair = (key: string, a: string, b: string): boolean =>
-  key.length === a.length + 1 + b.length && key.charCodeAt(a.length) === 32 && holds(key, a, 0) && holds(key, b, a.length + 1);
+/** `key` is `a b`, or `a`, `sep`, `b` (no string built). */
+const isPair = (key: string, a: string, b: string, sep = SPACE): boolean =>
+  key.length === a.length + 1 + b.length && key.charCodeAt(a.length) === sep && holds(key, a, 0) && holds(key, b, a.length + 1);
 /** `key` is `a b c`. */
 const isTriple = (key: string, a: string, b: string, c: string): boolean =>
   key.length === a.length + b.length + c.length + 2 &&
@@ -205,18 +209,42 @@ export function addKeywords(words: TermTable, expressions: TermTable, keywords: 
   }
 }
 
+/**
+ * Adds one verbatim's pairs of entries: each `keys[i]` with each later
+ * `keys[j]` that `skip` lets through, counted once, as the key
+ * `keys[i]\tkeys[j]` (built only when the table first holds it). A pair table
+ * is a word table whose occurrences are its verbatims, and is cut to its
+ * budget the same way.
+ */
+export function addPairs(table: TermTable, keys: readonly string[], skip: ((i: number, j: number) => boolean) | null, budget: number | null): void {
+  const index = indexOf(table);
+  index.serial = (index.serial + 1) | 0;
+  if (hashScratch.length < keys.length) hashScratch = new Int32Array(keys.length * 2);
+  const hashes = hashScratch;
+  for (let i = 0; i < keys.length; i++) hashes[i] = hashOf(keys[i] as string);
+  for (let i = 0; i < keys.length; i++) {
+    const a = keys[i] as string;
+    const ha = hashes[i] as number;
+    for (let j = i + 1; j < keys.length; j++) {
+      if (skip !== null && skip(i, j)) continue;
+      const b = keys[j] as string;
+      count(table, index, joinHash(ha, b, hashes[j] as number, TAB), a, b, null, budget, TAB);
+    }
+  }
+}
+
 /** The keywords' hashes, reused from verbatim to verbatim (the adds are synchronous): a typed array a verbatim cost more than its hashing. */
 let hashScratch = new Int32Array(256);
 
-/** Counts one occurrence of `a`, `a b` or `a b c` (hash `h`) in the current verbatim. */
-function count(table: TermTable, index: TermIndex, h: number, a: string, b: string | null, c: string | null, budget: number | null): void {
+/** Counts one occurrence of `a`, `a b` or `a b c` (hash `h`; a pair joined by `sep`) in the current verbatim. */
+function count(table: TermTable, index: TermIndex, h: number, a: string, b: string | null, c: string | null, budget: number | null, sep = SPACE): void {
   table.total += 1;
   const { buckets, hashes, mask } = index;
   for (let bucket = bucketOf(h, mask); buckets[bucket] !== 0; bucket = (bucket + 1) & mask) {
     const slot = (buckets[bucket] as number) - 1;
     if (hashes[slot] !== h) continue;
     const key = table.keys[slot] as string;
-    if (b === null ? key !== a : c === null ? !isPair(key, a, b) : !isTriple(key, a, b, c)) continue;
+    if (b === null ? key !== a : c === null ? !isPair(key, a, b, sep) : !isTriple(key, a, b, c)) continue;
     table.occurrences[slot] = (table.occurrences[slot] as number) + 1;
     if (index.seen[slot] !== index.serial) {
       index.seen[slot] = index.serial;
@@ -225,7 +253,7 @@ function count(table: TermTable, index: TermIndex, h: number, a: string, b: stri
     return;
   }
   if (budget !== null && table.slack > 0 && !admitted(table, index, h, budget)) return;
-  insert(table, index, h, b === null ? a : c === null ? `${a} ${b}` : `${a} ${b} ${c}`);
+  insert(table, index, h, b === null ? a : c === null ? a + String.fromCharCode(sep) + b : `${a} ${b} ${c}`);
   if (budget !== null && table.keys.length > 2 * budget) cut(table, budget, index);
 }
 

@@ -74,7 +74,9 @@ export interface ReportOptions {
    * Misra–Gries summary: counts are lower bounds that fall short by at most
    * `summary.maxUndercount` (≤ N / (k + 1) for N occurrences), through any
    * merge, and every term with more than N / (k + 1) occurrences is kept
-   * (README § Reports). Fixed when the state is built.
+   * (README § Reports). The co-occurrence section bounds its pairs of
+   * entries the same way (its result's `maxUndercount`) unless its own
+   * `maxPairs` is given. Fixed when the state is built.
    */
   maxVocabulary?: number;
   /**

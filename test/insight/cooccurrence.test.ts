@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addCooccurrence,
@@ -6,8 +7,9 @@ import {
   mergeCooccurrence,
   type CooccurrenceAccumulatorOptions,
 } from '../../src/report/insight/cooccurrence.js';
+import type { TermTable } from '../../src/report/terms.js';
 import type { VerbatimAnalysis } from '../../src/types.js';
-import { match, stateOf, verbatim } from './_helpers.js';
+import { chunks, match, stateOf, verbatim } from './_helpers.js';
 
 const state = (items: VerbatimAnalysis[], options?: CooccurrenceAccumulatorOptions) => stateOf(emptyCooccurrenceState(options), addCooccurrence, items);
 
@@ -96,5 +98,88 @@ describe('co-occurrence', () => {
     const old = state(delivery);
     delete old.themes;
     expect(pairsOf(finalizeCooccurrence(old))).toContain('livraison.delai + retard_livraison');
+  });
+});
+
+describe('co-occurrence with a pair budget (maxPairs)', () => {
+  // One channel; every verbatim carries the two frequent irritants and two concepts of its own
+  // (`c<i>`, `d<i>`): five new pairs a verbatim, one pair that comes back every time.
+  const many = Array.from({ length: 60 }, (_, i) =>
+    verbatim({ id: String(i), concepts: [`c${i}`, `d${i}`], irritants: ['attente_excessive', 'prix_excessif'] }),
+  );
+  const key = (p: { a: { kind: string; id: string }; b: { kind: string; id: string } }) => `${p.a.kind}:${p.a.id} + ${p.b.kind}:${p.b.id}`;
+  const pairCount = (s: ReturnType<typeof state>, k: string): number => {
+    const t = s.channels.enquete?.pairs as TermTable;
+    const i = t.keys.indexOf(k);
+    return i < 0 ? 0 : (t.verbatims[i] as number);
+  };
+
+  it('is exact, and the same as without a budget, until a channel holds more than 2·maxPairs pairs', () => {
+    const few = many.slice(0, 3); // 1 + 3·5 = 16 pairs
+    const exact = finalizeCooccurrence(state(few), { minSupport: 1, top: 100 });
+    expect(finalizeCooccurrence(state(few, { maxPairs: 8 }), { minSupport: 1, top: 100 })).toEqual(exact);
+    expect(exact.maxUndercount).toBe(0);
+  });
+
+  it('keeps at most 2·maxPairs pairs a channel, every count a lower bound within the undercount it reports', () => {
+    const exact = state(many);
+    const bounded = state(many, { maxPairs: 5 });
+    const table = bounded.channels.enquete?.pairs as TermTable;
+    expect(table.keys.length).toBeLessThanOrEqual(10);
+    const { maxUndercount = 0, pairs } = finalizeCooccurrence(bounded, { minSupport: 1, top: 1000 });
+    expect(maxUndercount).toBeGreaterThan(0);
+    // The bound of a Misra–Gries summary: at most 2·N / (k + 1) for N pairs counted.
+    expect(maxUndercount).toBeLessThanOrEqual((2 * 60 * 6) / 6);
+    for (const k of table.keys) {
+      const truth = pairCount(exact, k);
+      expect(pairCount(bounded, k)).toBeLessThanOrEqual(truth);
+      expect(pairCount(bounded, k)).toBeGreaterThanOrEqual(truth - maxUndercount);
+    }
+    // The pair of every verbatim is kept, and counted within the bound.
+    const frequent = pairs.find((p) => key(p) === 'irritant:attente_excessive + irritant:prix_excessif');
+    expect(frequent?.count).toBeGreaterThanOrEqual(60 - maxUndercount);
+    expect(frequent?.a.count).toBe(60); // entries are counted exactly
+  });
+
+  it('holds its bounds whatever the split and order of merges', () => {
+    const exact = state(many);
+    fc.assert(
+      fc.property(fc.array(fc.nat(), { maxLength: 5 }), fc.boolean(), fc.integer({ min: 1, max: 8 }), (cuts, reverse, k) => {
+        const parts = chunks(many, cuts).map((c) => JSON.parse(JSON.stringify(state(c, { maxPairs: k }))) as ReturnType<typeof state>);
+        if (reverse) parts.reverse();
+        const merged = parts.reduce((a, b) => mergeCooccurrence(a, b));
+        const table = merged.channels.enquete?.pairs as TermTable | undefined;
+        if (table === undefined) return;
+        expect(table.keys.length).toBeLessThanOrEqual(2 * k);
+        expect(table.total).toBe(60 * 6);
+        for (const pair of table.keys) {
+          const truth = pairCount(exact, pair);
+          expect(pairCount(merged, pair)).toBeLessThanOrEqual(truth);
+          expect(pairCount(merged, pair)).toBeGreaterThanOrEqual(truth - table.slack);
+        }
+        expect(table.slack).toBeLessThanOrEqual((2 * 60 * 6) / (k + 1));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('refuses to merge states with different budgets', () => {
+    expect(() => mergeCooccurrence(state(many, { maxPairs: 5 }), state(many))).toThrow(/maxPairs/);
+    expect(() => emptyCooccurrenceState({ maxPairs: 0 })).toThrow(/maxPairs to be an integer of at least 1/);
+  });
+
+  it('reads a version-1 state, whose pairs were a record, as exact', () => {
+    const now = state(items);
+    const v1 = JSON.parse(JSON.stringify(now)) as ReturnType<typeof state> & { version: number };
+    v1.version = 1;
+    delete v1.maxPairs;
+    for (const ch of Object.values(v1.channels)) {
+      const t = ch.pairs as TermTable;
+      ch.pairs = Object.fromEntries(t.keys.map((k, i) => [k, t.verbatims[i] as number]));
+    }
+    expect(finalizeCooccurrence(v1, { minSupport: 1 })).toEqual(finalizeCooccurrence(now, { minSupport: 1 }));
+    const merged = mergeCooccurrence(v1, state([]));
+    expect(merged.version).toBe(2);
+    expect(finalizeCooccurrence(merged, { minSupport: 1 })).toEqual(finalizeCooccurrence(now, { minSupport: 1 }));
   });
 });

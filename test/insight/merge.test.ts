@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createReportBuilder, defaultSections, finalizeReport, mergeReportStates } from '../../src/report/index.js';
 import type { ReportOptions, ReportState, TermTable } from '../../src/report/index.js';
-import { addCooccurrence, emptyCooccurrenceState, finalizeCooccurrence, mergeCooccurrence } from '../../src/report/insight/cooccurrence.js';
+import { addCooccurrence, emptyCooccurrenceState, finalizeCooccurrence, mergeCooccurrence, type CooccurrenceState } from '../../src/report/insight/cooccurrence.js';
 import { addJourney, emptyJourneyState, finalizeJourney, mergeJourney } from '../../src/report/insight/journey.js';
 import { addScores, emptyScoresState, finalizeScores, mergeScores } from '../../src/report/insight/scores.js';
 import { addTrends, emptyTrendsState, finalizeTrends, mergeTrends } from '../../src/report/insight/trends.js';
@@ -62,24 +62,31 @@ const analyses = [
 
 const sample = fc.array(analysisArb, { maxLength: 30 });
 
+/** A word or pair table in key order. */
+function sorted(t: TermTable): TermTable {
+  const order = t.keys.map((_, i) => i).sort((i, j) => (t.keys[i]! < t.keys[j]! ? -1 : 1));
+  return { ...t, keys: order.map((i) => t.keys[i]!), occurrences: order.map((i) => t.occurrences[i]!), verbatims: order.map((i) => t.verbatims[i]!) };
+}
+
+/** A co-occurrence state with its pair tables in key order. */
+const canonicalPairs = (state: CooccurrenceState): CooccurrenceState => ({
+  ...state,
+  channels: Object.fromEntries(Object.entries(state.channels).map(([id, ch]) => [id, { ...ch, pairs: sorted(ch.pairs as TermTable) }])),
+});
+
 /**
- * A state with its word tables in key order: merging keeps the keys of a
- * table in first-seen order, so `merge(a, b)` and `merge(b, a)` hold the
+ * A state with its word and pair tables in key order: merging keeps the keys
+ * of a table in first-seen order, so `merge(a, b)` and `merge(b, a)` hold the
  * same terms and counts in another order (which no figure depends on).
  */
 function canonical(state: unknown): unknown {
-  const core = (state as Partial<ReportState>).sections?.core;
+  if ((state as Partial<CooccurrenceState>).type === 'cooccurrence') return canonicalPairs(state as CooccurrenceState);
+  const sections = (state as Partial<ReportState>).sections;
+  const core = sections?.core;
   if (core === undefined) return state;
-  const channels = Object.fromEntries(
-    Object.entries(core.channels).map(([id, ch]) => {
-      const sorted = (t: TermTable): TermTable => {
-        const order = t.keys.map((_, i) => i).sort((i, j) => (t.keys[i]! < t.keys[j]! ? -1 : 1));
-        return { ...t, keys: order.map((i) => t.keys[i]!), occurrences: order.map((i) => t.occurrences[i]!), verbatims: order.map((i) => t.verbatims[i]!) };
-      };
-      return [id, { ...ch, keywords: sorted(ch.keywords), expressions: sorted(ch.expressions) }];
-    }),
-  );
-  return { ...(state as ReportState), sections: { ...(state as ReportState).sections, core: { ...core, channels } } };
+  const channels = Object.fromEntries(Object.entries(core.channels).map(([id, ch]) => [id, { ...ch, keywords: sorted(ch.keywords), expressions: sorted(ch.expressions) }]));
+  const cooccurrence = sections?.cooccurrence as CooccurrenceState | undefined;
+  return { ...(state as ReportState), sections: { ...sections, core: { ...core, channels }, ...(cooccurrence ? { cooccurrence: canonicalPairs(cooccurrence) } : {}) } };
 }
 
 describe.each(analyses.map((a) => [a.name, a] as const))('%s merge', (_name, a) => {

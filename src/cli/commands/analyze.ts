@@ -118,7 +118,7 @@ export function analyzeCommand(program: Command, context: CommandContext): void 
     .option('--top <n>', 'top words and expressions listed', positiveInt('--top'), 20)
     .option(
       '--vocabulary <n|exact>',
-      'words and expressions kept per channel: exact until a table holds 2n, then approximate counts within a stated bound (summary.maxUndercount); exact keeps them all',
+      'words, expressions and co-occurring pairs kept per channel: exact until a table holds 2n, then approximate counts within a stated bound (summary.maxUndercount); exact keeps them all',
       vocabulary,
       DEFAULT_VOCABULARY,
     )

@@ -64,7 +64,7 @@ export function queueCommand(program: Command, context: CommandContext): void {
     .option('--top <n>', 'top words and expressions listed', positiveInt('--top'), 20)
     .option(
       '--vocabulary <n|exact>',
-      'words and expressions kept per channel, in each chunk and in the merge: exact until a table holds 2n, then approximate counts within a stated bound; exact keeps them all (the merge then grows with the corpus)',
+      'words, expressions and co-occurring pairs kept per channel, in each chunk and in the merge: exact until a table holds 2n, then approximate counts within a stated bound; exact keeps them all (the merge then grows with the corpus)',
       vocabulary,
       DEFAULT_VOCABULARY,
     )

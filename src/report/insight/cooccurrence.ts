@@ -25,6 +25,7 @@ import {
   type EntryItem,
   type InsightEntryKind,
 } from './_shared.js';
+import { addPairs, emptyTermTable, mergeTermTables, sumTermTables, type TermTable } from '../terms.js';
 import { expectedError } from '../../_utils/describe.js';
 import { sortUnlessSorted } from '../../_utils/sort.js';
 
@@ -35,15 +36,27 @@ export interface CooccurrenceChannelCounts {
   verbatims: number;
   /** Key `kind:id`: verbatims carrying the entry. */
   items: Counts;
-  /** Key `kind:id\tkind:id`: verbatims carrying both. */
-  pairs: Counts;
+  /**
+   * Keys `kind:id\tkind:id`: verbatims carrying both, in a word table's
+   * columns (its occurrences are its verbatims), cut to the state's `maxPairs`
+   * as word tables are to `maxVocabulary`. A version-1 state held a record
+   * `{ key: verbatims }`, read as such.
+   */
+  pairs: TermTable | Counts;
 }
 
 export interface CooccurrenceState {
   type: 'cooccurrence';
-  version: 1;
+  /** 2: pairs in tables cut to `maxPairs`; 1 (read): pairs in records, exact. */
+  version: 1 | 2;
   kinds: InsightEntryKind[];
   keepOwnTheme: boolean;
+  /**
+   * Pairs kept per channel: a channel's table is exact until it holds more
+   * than 2·maxPairs pairs, then a Misra–Gries summary whose counts fall short
+   * by at most its `slack` (see `TermTable`). `null` (or absent): exact.
+   */
+  maxPairs?: number | null;
   channels: Record<string, CooccurrenceChannelCounts>;
   /**
    * Entry id → its theme, read from `matches[].theme`, so the ranking can tell
@@ -56,6 +69,14 @@ export interface CooccurrenceState {
 export interface CooccurrenceAccumulatorOptions {
   /** Entry kinds paired (default theme, concept, irritant, enchantment). */
   kinds?: InsightEntryKind[];
+  /**
+   * Pairs kept per channel (default: none, exact; the report section takes
+   * the report's `maxVocabulary`). A lexicon of thousands of entries that
+   * match often makes the distinct pairs grow with the square of the entries
+   * a verbatim carries: past 2·maxPairs in a channel, its pairs are counted
+   * as the word tables are (lower bounds, `maxUndercount` in the result).
+   */
+  maxPairs?: number | null;
   /**
    * Keep pairs of an entry with its own theme (`attente_excessive` + `joignabilite`),
    * which always co-occur. Default false. The theme is read from `matches[].theme`.
@@ -95,6 +116,13 @@ export interface CooccurrencePair {
 export interface CooccurrenceTable {
   verbatims: number;
   pairs: CooccurrencePair[];
+  /**
+   * The most a pair's `count` may fall short of the truth once the pair
+   * tables reached their budget (`maxPairs`): counts shown, and so lifts and
+   * confidences, are then lower bounds. 0: exact. Absent in reports written
+   * before it.
+   */
+  maxUndercount?: number;
 }
 
 export interface CooccurrenceResult extends CooccurrenceTable {
@@ -102,31 +130,47 @@ export interface CooccurrenceResult extends CooccurrenceTable {
 }
 
 function emptyChannel(): CooccurrenceChannelCounts {
-  return { verbatims: 0, items: dict(), pairs: dict() };
+  return { verbatims: 0, items: dict(), pairs: emptyTermTable() };
 }
 
-function mergeChannel(a: CooccurrenceChannelCounts, b: CooccurrenceChannelCounts): CooccurrenceChannelCounts {
-  return { verbatims: a.verbatims + b.verbatims, items: sumCounts([a.items, b.items]), pairs: sumCounts([a.pairs, b.pairs]) };
+/**
+ * A channel's pair table. A version-1 state kept `{ key: verbatims }`: read
+ * as an exact table (its occurrences are its verbatims).
+ */
+export function pairTable(ch: CooccurrenceChannelCounts): TermTable {
+  const pairs = ch.pairs;
+  if (Array.isArray((pairs as Partial<TermTable>).keys)) return pairs as TermTable;
+  const out = emptyTermTable();
+  for (const [key, n] of Object.entries(pairs as Counts)) {
+    if (typeof n !== 'number') continue;
+    out.keys.push(key);
+    out.occurrences.push(n);
+    out.verbatims.push(n);
+    out.total += n;
+  }
+  return out;
 }
+
+const mergeChannelWith =
+  (maxPairs: number | null) =>
+  (a: CooccurrenceChannelCounts, b: CooccurrenceChannelCounts): CooccurrenceChannelCounts => ({
+    verbatims: a.verbatims + b.verbatims,
+    items: sumCounts([a.items, b.items]),
+    pairs: mergeTermTables(pairTable(a), pairTable(b), maxPairs),
+  });
 
 export function copyChannel(a: CooccurrenceChannelCounts): CooccurrenceChannelCounts {
-  return { verbatims: a.verbatims, items: copyCounts(a.items), pairs: copyCounts(a.pairs) };
+  return { verbatims: a.verbatims, items: copyCounts(a.items), pairs: sumTermTables([pairTable(a)]) };
 }
+
+/** The state's pair budget (`null`: exact; a version-1 state has none). */
+export const maxPairsOf = (state: CooccurrenceState): number | null => state.maxPairs ?? null;
 
 export function emptyCooccurrenceState(options: CooccurrenceAccumulatorOptions = {}): CooccurrenceState {
   const kinds = assertKinds(options.kinds ?? ['theme', 'concept', 'irritant', 'enchantment'], 'emptyCooccurrenceState');
-  return { type: 'cooccurrence', version: 1, kinds, keepOwnTheme: options.keepOwnTheme ?? false, channels: dict(), themes: dict() };
-}
-
-/** Pair keys made by the adds to a state (never stored): counting a pair builds no string (see `entryItems`). */
-const pairKeyTables = new WeakMap<CooccurrenceState, Map<string, Map<string, string>>>();
-
-function pairKeyOf(pairs: Map<string, Map<string, string>>, x: string, y: string): string {
-  let withX = pairs.get(x);
-  if (withX === undefined) pairs.set(x, (withX = new Map()));
-  let key = withX.get(y);
-  if (key === undefined) withX.set(y, (key = x + PAIR_SEPARATOR + y));
-  return key;
+  const maxPairs = options.maxPairs ?? null;
+  if (maxPairs !== null && !(Number.isInteger(maxPairs) && maxPairs >= 1)) throw expectedError('maxPairs to be an integer of at least 1, or null, in emptyCooccurrenceState', String(maxPairs));
+  return { type: 'cooccurrence', version: 2, kinds, keepOwnTheme: options.keepOwnTheme ?? false, maxPairs, channels: dict(), themes: dict() };
 }
 
 const byKey = (p: EntryItem, q: EntryItem): number => compareStrings(p.key, q.key);
@@ -138,8 +182,6 @@ export function addCooccurrence(state: CooccurrenceState, analysis: VerbatimAnal
   const counts = (state.channels[analysis.channel] ??= emptyChannel());
   counts.verbatims += 1;
   const items = sortUnlessSorted(entryItems(analysis, kinds, state), byKey);
-  let pairKeys = pairKeyTables.get(state);
-  if (pairKeys === undefined) pairKeyTables.set(state, (pairKeys = new Map()));
   const themeOf = new Map<string, string>();
   if (Array.isArray(analysis.matches)) {
     for (const m of analysis.matches) {
@@ -154,33 +196,30 @@ export function addCooccurrence(state: CooccurrenceState, analysis: VerbatimAnal
   }
   const ownTheme = (p: EntryItem, q: EntryItem): boolean => (q.kind === 'theme' && themeOf.get(p.id) === q.id) || (p.kind === 'theme' && themeOf.get(q.id) === p.id);
   for (const item of items) addCount(counts.items, item.key);
-  for (let i = 0; i < items.length; i++) {
-    for (let j = i + 1; j < items.length; j++) {
-      const x = items[i] as EntryItem;
-      const y = items[j] as EntryItem;
-      if (!keepOwnTheme && ownTheme(x, y)) continue;
-      addCount(counts.pairs, pairKeyOf(pairKeys, x.key, y.key));
-    }
-  }
+  if (items.length < 2) return;
+  const pairs = (counts.pairs = pairTable(counts));
+  const skip = keepOwnTheme || themeOf.size === 0 ? null : (i: number, j: number) => ownTheme(items[i] as EntryItem, items[j] as EntryItem);
+  addPairs(pairs, items.map((item) => item.key), skip, maxPairsOf(state));
 }
 
 /** The state with every channel counted in `into` (pure): past the report's channel limit. */
 export function mergeCooccurrenceChannels(state: CooccurrenceState, into: string): CooccurrenceState {
-  return { ...state, channels: mergeRecordInto(state.channels, into, mergeChannel, emptyChannel) };
+  return { ...state, channels: mergeRecordInto(state.channels, into, mergeChannelWith(maxPairsOf(state)), emptyChannel) };
 }
 
 export function mergeCooccurrence(a: CooccurrenceState, b: CooccurrenceState): CooccurrenceState {
   assertState(a, 'cooccurrence', 'mergeCooccurrence');
   assertState(b, 'cooccurrence', 'mergeCooccurrence');
-  if (!sameList(a.kinds, b.kinds) || a.keepOwnTheme !== b.keepOwnTheme) {
-    throw expectedError('co-occurrence states built with the same options in mergeCooccurrence', 'different kinds or keepOwnTheme');
+  if (!sameList(a.kinds, b.kinds) || a.keepOwnTheme !== b.keepOwnTheme || maxPairsOf(a) !== maxPairsOf(b)) {
+    throw expectedError('co-occurrence states built with the same options in mergeCooccurrence', 'different kinds, keepOwnTheme or maxPairs');
   }
   return {
     type: 'cooccurrence',
-    version: 1,
+    version: 2,
     kinds: [...a.kinds],
     keepOwnTheme: a.keepOwnTheme,
-    channels: mergeRecords(a.channels, b.channels, mergeChannel, copyChannel),
+    maxPairs: maxPairsOf(a),
+    channels: mergeRecords(a.channels, b.channels, mergeChannelWith(maxPairsOf(a)), copyChannel),
     themes: mergeThemes(a.themes ?? {}, b.themes ?? {}),
   };
 }
@@ -211,10 +250,12 @@ function sameTheme(a: { kind: InsightEntryKind; id: string }, b: { kind: Insight
 
 function rank(counts: CooccurrenceChannelCounts, minSupport: number, top: number, skip: (a: { kind: InsightEntryKind; id: string }, b: { kind: InsightEntryKind; id: string }) => boolean): CooccurrenceTable {
   const n = counts.verbatims;
+  const table = pairTable(counts);
   const pairs: CooccurrencePair[] = [];
-  for (const key of sortedKeys(counts.pairs)) {
-    const count = countOf(counts.pairs, key);
+  for (let slot = 0; slot < table.keys.length; slot++) {
+    const count = table.verbatims[slot] as number;
     if (count < Math.max(1, minSupport)) continue;
+    const key = table.keys[slot] as string;
     const [x = '', y = ''] = key.split(PAIR_SEPARATOR);
     if (skip(splitEntryKey(x), splitEntryKey(y))) continue;
     const na = countOf(counts.items, x);
@@ -229,8 +270,9 @@ function rank(counts: CooccurrenceChannelCounts, minSupport: number, top: number
       confidenceBA: count / nb,
     });
   }
-  pairs.sort((p, q) => q.lift - p.lift || q.count - p.count || compareStrings(p.a.id, q.a.id) || compareStrings(p.b.id, q.b.id));
-  return { verbatims: n, pairs: pairs.slice(0, top) };
+  // Kinds too: two pairs may join the same ids under different kinds.
+  pairs.sort((p, q) => q.lift - p.lift || q.count - p.count || compareStrings(p.a.id, q.a.id) || compareStrings(p.b.id, q.b.id) || compareStrings(p.a.kind, q.a.kind) || compareStrings(p.b.kind, q.b.kind));
+  return { verbatims: n, pairs: pairs.slice(0, top), maxUndercount: table.slack };
 }
 
 export function finalizeCooccurrence(state: CooccurrenceState, options: CooccurrenceOptions = {}): CooccurrenceResult {
@@ -238,7 +280,13 @@ export function finalizeCooccurrence(state: CooccurrenceState, options: Cooccurr
   const minSupport = nonNegativeInteger(options.minSupport, 'minSupport', 'finalizeCooccurrence', 3);
   const top = nonNegativeInteger(options.top, 'top', 'finalizeCooccurrence', 20);
   const names = sortedKeys(state.channels);
-  const all = names.reduce((t, name) => mergeChannel(t, state.channels[name] as CooccurrenceChannelCounts), emptyChannel());
+  const channels = names.map((name) => state.channels[name] as CooccurrenceChannelCounts);
+  // Summed in one pass, uncut: every channel's pairs count in all (its undercount is the sum of theirs).
+  const all: CooccurrenceChannelCounts = {
+    verbatims: channels.reduce((n, ch) => n + ch.verbatims, 0),
+    items: sumCounts(channels.map((ch) => ch.items)),
+    pairs: sumTermTables(channels.map(pairTable)),
+  };
   const themes = state.themes ?? {};
   const skip = options.keepSameTheme === true ? () => false : (a: { kind: InsightEntryKind; id: string }, b: { kind: InsightEntryKind; id: string }) => sameTheme(a, b, themes);
   return {

@@ -11,6 +11,7 @@ import {
   type CooccurrencePair,
   type CooccurrenceResult,
   type CooccurrenceState,
+  type CooccurrenceTable,
 } from '../insight/cooccurrence.js';
 import { escapeHtml as esc, examplesAnchor } from '../renderers/html/escape.js';
 import { absent, cell, table } from '../renderers/html/kit.js';
@@ -30,6 +31,8 @@ export interface CooccurrenceWording {
   lift: string;
   notComputed: string;
   noPairs: string;
+  /** Said when the pair tables reached their budget: `n` is the most a count may fall short. */
+  approximate: (n: string) => string;
 }
 
 const messages: Record<'fr' | 'en', CooccurrenceWording> = {
@@ -42,6 +45,7 @@ const messages: Record<'fr' | 'en', CooccurrenceWording> = {
     lift: 'Lift',
     notComputed: 'L’analyse des co-occurrences n’a pas été calculée pour ce rapport.',
     noPairs: 'Aucune paire d’éléments n’est citée ensemble assez souvent.',
+    approximate: (n) => `Comptes approchés : trop de paires différentes pour les garder toutes (--vocabulary), chaque compte de paire peut être inférieur à la réalité de ${n} verbatims au plus.`,
   },
   en: {
     title: 'Co-occurrences',
@@ -52,6 +56,7 @@ const messages: Record<'fr' | 'en', CooccurrenceWording> = {
     lift: 'Lift',
     notComputed: 'The co-occurrence analysis was not computed for this report.',
     noPairs: 'No pair of items is cited together often enough.',
+    approximate: (n) => `Approximate counts: too many different pairs to keep them all (--vocabulary); each pair count may fall short of the truth by at most ${n} verbatims.`,
   },
 };
 
@@ -82,18 +87,23 @@ function cooccurrenceHtml(c: CooccurrenceResult | undefined, ctx: HtmlContext<Co
     return tag === undefined ? label : `${label} <span class="tag">${esc(tag)}</span>`;
   };
   const rows = pairs.map((p) => [cell(item(p.a)), cell(item(p.b)), cell(f.num(p.count, 0), true), cell(f.num(p.lift, 2), true)]);
-  return block(`<p class="note">${esc(w.note)}</p>${table(null, [cell(esc(w.itemA)), cell(esc(w.itemB)), cell(esc(w.together), true), cell(esc(w.lift), true)], rows)}`);
+  const approximate = undercount(c) > 0 ? `<p class="note">${esc(w.approximate(f.num(undercount(c), 0)))}</p>` : '';
+  return block(`<p class="note">${esc(w.note)}</p>${approximate}${table(null, [cell(esc(w.itemA)), cell(esc(w.itemB)), cell(esc(w.together), true), cell(esc(w.lift), true)], rows)}`);
 }
+
+/** The result's undercount bound (0 when exact, or in a report written before it). */
+const undercount = (c: CooccurrenceResult): number => (typeof c.maxUndercount === 'number' && c.maxUndercount > 0 ? c.maxUndercount : 0);
 
 const round = (x: unknown, digits: number): number | null => (typeof x === 'number' && Number.isFinite(x) ? Math.round(x * 10 ** digits) / 10 ** digits : null);
 
 export function cooccurrenceSection(settings: CooccurrenceSectionOptions = {}): Section<CooccurrenceState, CooccurrenceResult, CooccurrenceWording> {
-  const { kinds, keepOwnTheme, ...finalize } = settings;
+  const { kinds, keepOwnTheme, maxPairs, ...finalize } = settings;
   const accumulate: CooccurrenceAccumulatorOptions = { ...(kinds ? { kinds } : {}), ...(keepOwnTheme !== undefined ? { keepOwnTheme } : {}) };
   return {
     name: 'cooccurrence',
     at: ['insight', 'cooccurrence'],
-    init: () => emptyCooccurrenceState(accumulate),
+    // The pairs' budget is the word tables' unless given: one knob bounds what grows with the input.
+    init: ({ options }) => emptyCooccurrenceState({ ...accumulate, maxPairs: maxPairs === undefined ? (options.maxVocabulary ?? null) : maxPairs }),
     add(state, analysis) {
       addCooccurrence(state, analysis);
       return state;
@@ -116,14 +126,17 @@ export function cooccurrenceSection(settings: CooccurrenceSectionOptions = {}): 
           [true, false, false, true, true, true, true],
           pairs.map((p, i) => [String(i + 1), name(p.a.id, p.a.kind), name(p.b.id, p.b.kind), String(p.count), formatCount(p.a.count), formatCount(p.b.count), formatNumber(p.lift, 2, lang)]),
         );
-        return [{ lines: [...out, mdCell(w.note), '', ...table, ''] }];
+        const approximate = undercount(c) > 0 ? [mdCell(w.approximate(String(undercount(c)))), ''] : [];
+        return [{ lines: [...out, mdCell(w.note), '', ...approximate, ...table, ''] }];
       },
       html: (c, ctx) => [cooccurrenceHtml(c, ctx)],
       csv(c, ctx) {
         if (c === undefined) return [];
         const rows: CsvRow[] = [];
-        const tables = [{ channel: 'all', pairs: c.pairs }, ...(Array.isArray(c.channels) ? c.channels : [])];
+        const tables: Array<Partial<CooccurrenceTable> & { channel: string }> = [{ channel: 'all', pairs: c.pairs, ...(c.maxUndercount !== undefined ? { maxUndercount: c.maxUndercount } : {}) }, ...(Array.isArray(c.channels) ? c.channels : [])];
         for (const t of tables) {
+          const short = typeof t.maxUndercount === 'number' && t.maxUndercount > 0 ? t.maxUndercount : 0;
+          if (short > 0) rows.push({ section: 'cooccurrence', channel: t.channel, key: '', label: '', metric: 'max_undercount', value: short });
           for (const p of (Array.isArray(t.pairs) ? t.pairs : []).filter(isPair)) {
             const key = `${p.a.kind}:${p.a.id} + ${p.b.kind}:${p.b.id}`;
             const label = `${ctx.label(p.a.id)} + ${ctx.label(p.b.id)}`;
