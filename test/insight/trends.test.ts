@@ -98,3 +98,39 @@ describe('trends', () => {
     expect(run([]).periods).toEqual([]);
   });
 });
+
+describe('trends: dates far from the others', () => {
+  // Twelve verbatims a month from January to April 2025, one on a placeholder date before, one after.
+  const year = ['2025-01-15', '2025-02-15', '2025-03-15', '2025-04-15'].flatMap((d) => many(12, d, (i) => (i % 3 === 0 ? ['attente_excessive'] : [])));
+  const placeholders = [verbatim({ id: 'p1', date: '1970-01-01', irritants: ['attente_excessive'] }), verbatim({ id: 'p2', date: '2099-12-31' })];
+
+  it('follows the span the dates hold, and counts a placeholder date apart', () => {
+    const t = run([...placeholders, ...year]);
+    expect(t.periods).toEqual(['2025-01', '2025-02', '2025-03', '2025-04']);
+    expect(t.verbatims).toEqual([12, 12, 12, 12]);
+    expect(t.entries.find((s) => s.id === 'attente_excessive')?.counts).toEqual([4, 4, 4, 4]);
+    expect(t.outlying).toEqual({ verbatims: 2, from: '1970-01-01', to: '2099-12-31', maxGapDays: 365 });
+    expect(t.compared).toEqual(['2025-03', '2025-04']);
+    // Without one, nothing is said.
+    expect(run(year).outlying).toBeNull();
+  });
+
+  it('keeps every date with maxGapDays 0, and splits on the gap given', () => {
+    const all = run([...placeholders, ...year], { maxGapDays: 0 });
+    expect(all.periods[0]).toBe('1970-01');
+    expect(all.periods.at(-1)).toBe('2099-12');
+    expect(all.outlying).toBeNull();
+    // With a gap of 20 days, every month stands alone: the latest of the equal spans is followed.
+    const tight = run(year, { maxGapDays: 20 });
+    expect(tight.periods).toEqual(['2025-04']);
+    expect(tight.outlying).toEqual({ verbatims: 36, from: '2025-01-15', to: '2025-03-15', maxGapDays: 20 });
+  });
+
+  it('follows the span with the most verbatims, an older one included', () => {
+    const old = ['2019-03-01', '2019-04-01', '2019-05-01'].flatMap((d) => many(10, d, () => []));
+    const recent = many(5, '2024-06-01', () => []);
+    const t = run([...recent, ...old]);
+    expect(t.periods).toEqual(['2019-03', '2019-04', '2019-05']);
+    expect(t.outlying).toMatchObject({ verbatims: 5, from: '2024-06-01', to: '2024-06-01' });
+  });
+});

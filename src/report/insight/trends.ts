@@ -62,6 +62,15 @@ export interface TrendsOptions {
   top?: number;
   /** A period with fewer verbatims is a low base: flagged `lowBase`, its shares greyed, not compared (default `LOW_BASE`, 10). */
   minBase?: number;
+  /**
+   * Dates more than this many days apart split the dated verbatims into
+   * spans; the trends follow the span holding the most verbatims (the latest
+   * on a tie), and the others are counted in `outlying` (default 365; 0
+   * keeps every date). A placeholder date (1970-01-01, 1900-01-01,
+   * 2099-12-31) or a mistyped year would otherwise stretch the periods over
+   * decades of empty months.
+   */
+  maxGapDays?: number;
 }
 
 export interface TrendSeries {
@@ -95,6 +104,12 @@ export interface TrendsResult {
   /** Per period: fewer verbatims than `minBase`, so its shares are shown greyed with their n, not as a trend. */
   lowBase: boolean[];
   undated: number;
+  /**
+   * Dated verbatims left out of the periods: their dates lie more than
+   * `maxGapDays` away from the span followed (first and last such date).
+   * `null` when none is. Absent in reports written before it.
+   */
+  outlying?: { verbatims: number; from: string; to: string; maxGapDays: number } | null;
   channels: TrendSeries[];
   entries: TrendSeries[];
   /** The two periods compared (the last two), or null with fewer than two. */
@@ -238,6 +253,27 @@ export function mergeTrends(a: TrendsState, b: TrendsState): TrendsState {
   };
 }
 
+/**
+ * The days (in order) split where two dates are more than `maxGapDays`
+ * apart: the span with the most verbatims (the latest on a tie) is kept,
+ * the others left (in order). `maxGapDays` 0 keeps them all.
+ */
+function mainSpan<D extends { day: number; counts: TrendDay }>(days: readonly D[], maxGapDays: number): { kept: D[]; left: D[] } {
+  if (maxGapDays === 0 || days.length === 0) return { kept: [...days], left: [] };
+  let best = { from: 0, to: 0, verbatims: -1 };
+  let from = 0;
+  let verbatims = 0;
+  for (let i = 0; i <= days.length; i++) {
+    if (i > 0 && (i === days.length || (days[i] as D).day - (days[i - 1] as D).day > maxGapDays)) {
+      if (verbatims >= best.verbatims) best = { from, to: i, verbatims };
+      from = i;
+      verbatims = 0;
+    }
+    if (i < days.length) verbatims += (days[i] as D).counts.verbatims;
+  }
+  return { kept: days.slice(best.from, best.to), left: [...days.slice(0, best.from), ...days.slice(best.to)] };
+}
+
 export function finalizeTrends(state: TrendsState, options: TrendsOptions = {}): TrendsResult {
   assertState(state, 'trends', 'finalizeTrends');
   const period = options.period ?? 'month';
@@ -247,10 +283,12 @@ export function finalizeTrends(state: TrendsState, options: TrendsOptions = {}):
   const minCount = nonNegativeInteger(options.minCount, 'minCount', 'finalizeTrends', 5);
   const top = nonNegativeInteger(options.top, 'top', 'finalizeTrends', 10);
   const minBase = nonNegativeInteger(options.minBase, 'minBase', 'finalizeTrends', LOW_BASE);
+  const maxGapDays = nonNegativeInteger(options.maxGapDays, 'maxGapDays', 'finalizeTrends', 365);
 
-  const days = sortedKeys(state.days)
-    .map((key) => ({ day: dayNumber(key), counts: state.days[key] as TrendDay }))
-    .filter((d): d is { day: number; counts: TrendDay } => d.day !== null);
+  const dated = sortedKeys(state.days)
+    .map((key) => ({ key, day: dayNumber(key), counts: state.days[key] as TrendDay }))
+    .filter((d): d is { key: string; day: number; counts: TrendDay } => d.day !== null);
+  const { kept: days, left } = mainSpan(dated, maxGapDays);
   const firstDay = days[0]?.day;
   const lastDay = days[days.length - 1]?.day;
   const periods = firstDay === undefined || lastDay === undefined ? [] : periodRange(firstDay, lastDay, period);
@@ -313,6 +351,7 @@ export function finalizeTrends(state: TrendsState, options: TrendsOptions = {}):
     minBase,
     lowBase: verbatims.map((n) => n < minBase),
     undated: state.undated,
+    outlying: left.length === 0 ? null : { verbatims: left.reduce((n, d) => n + d.counts.verbatims, 0), from: (left[0] as { key: string }).key, to: (left[left.length - 1] as { key: string }).key, maxGapDays },
     channels,
     entries,
     compared,

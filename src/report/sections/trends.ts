@@ -37,6 +37,8 @@ export interface TrendsWording {
   direction: string;
   noMoves: string;
   undated(n: string): string;
+  /** Dated verbatims left out: `dates` is one date or a span, `gap` the days that set them apart. */
+  outlying(n: string, dates: string, gap: string): string;
   notComputed: string;
   noDates: string;
   onePeriod(period: string): string;
@@ -54,6 +56,7 @@ export interface TrendsWording {
     caption(kind: string, periods: string): string;
     note: string;
     undated(n: string): string;
+    outlying(n: string, dates: string, gap: string): string;
   };
 }
 
@@ -71,6 +74,7 @@ const messages: Record<'fr' | 'en', TrendsWording> = {
     direction: 'Sens',
     noMoves: 'Aucune variation notable entre les deux dernières périodes.',
     undated: (n) => `${n} verbatim(s) sans date ne figurent pas dans ces tableaux.`,
+    outlying: (n, d, g) => `${n} verbatim(s) daté(s) ${d}, à plus de ${g} jours des autres dates (une date par défaut comme 1970-01-01, une année mal saisie ?), ne figurent pas dans ces tableaux.`,
     notComputed: 'L’analyse de l’évolution n’a pas été calculée pour ce rapport.',
     noDates: 'Aucune date exploitable dans les données : l’évolution dans le temps ne peut pas être suivie.',
     onePeriod: (p) => `Toutes les dates tombent dans la même période (${p}) : il en faut au moins deux pour suivre une évolution.`,
@@ -87,6 +91,7 @@ const messages: Record<'fr' | 'en', TrendsWording> = {
       caption: (k, p) => `${k} les plus cités, part des verbatims par période (${p}).`,
       note: 'Les cinq éléments les plus fréquents sur toute la période sont tracés ; les périodes à base faible ne le sont pas (leur n est écrit en gris).',
       undated: (n) => `${n} verbatim(s) sans date ne figurent pas dans ces courbes.`,
+      outlying: (n, d, g) => `${n} verbatim(s) daté(s) ${d}, à plus de ${g} jours des autres dates (une date par défaut comme 1970-01-01, une année mal saisie ?), ne figurent pas dans ces courbes.`,
     },
   },
   en: {
@@ -102,6 +107,7 @@ const messages: Record<'fr' | 'en', TrendsWording> = {
     direction: 'Direction',
     noMoves: 'No notable change between the last two periods.',
     undated: (n) => `${n} undated verbatim(s) are left out of these tables.`,
+    outlying: (n, d, g) => `${n} verbatim(s) dated ${d}, over ${g} days away from the other dates (a default date such as 1970-01-01, or a mistyped year?), are left out of these tables.`,
     notComputed: 'The trend analysis was not computed for this report.',
     noDates: 'No usable date in the data: trends over time cannot be followed.',
     onePeriod: (p) => `All dates fall in the same period (${p}): at least two are needed to follow a trend.`,
@@ -118,6 +124,7 @@ const messages: Record<'fr' | 'en', TrendsWording> = {
       caption: (k, p) => `Most cited ${k.toLowerCase()}, share of verbatims per period (${p}).`,
       note: 'The five most frequent items over the whole period are drawn; low-base periods are not (their n is written in grey).',
       undated: (n) => `${n} undated verbatim(s) are left out of these lines.`,
+      outlying: (n, d, g) => `${n} verbatim(s) dated ${d}, over ${g} days away from the other dates (a default date such as 1970-01-01, or a mistyped year?), are left out of these lines.`,
     },
   },
 };
@@ -173,6 +180,21 @@ function isTrendsResult(v: unknown): v is TrendsResult {
 const lowAt = (t: TrendsResult, i: number): boolean => Array.isArray(t.lowBase) && t.lowBase[i] === true;
 const minBaseOf = (t: TrendsResult): number => (isNum(t.minBase) ? t.minBase : LOW_BASE);
 
+/** The verbatims left out of the periods, read from a report that may predate them. */
+const outlyingOf = (t: TrendsResult): { verbatims: number; from: string; to: string; maxGapDays: number } | null => {
+  const o = t.outlying;
+  return isDict(o) && isNum(o.verbatims) && o.verbatims > 0 && typeof o.from === 'string' && typeof o.to === 'string' && isNum(o.maxGapDays) ? o : null;
+};
+
+/** The sentence on the outlying verbatims, in the report's language (`null` when none is). */
+function outlyingNote(t: TrendsResult, lang: string, say: TrendsWording['outlying'], num: (n: number) => string): string | null {
+  const o = outlyingOf(t);
+  if (o === null) return null;
+  const en = lang === 'en';
+  const dates = o.from === o.to ? (en ? o.from : `du ${o.from}`) : en ? `${o.from} to ${o.to}` : `du ${o.from} au ${o.to}`;
+  return say(num(o.verbatims), dates, num(o.maxGapDays));
+}
+
 const total = (s: TrendSeries): number => s.counts.reduce((a, b) => a + b, 0);
 
 /** The most cited entries of a kind over the whole time span. */
@@ -188,8 +210,10 @@ function trendLines(t: TrendsResult | undefined, ctx: MarkdownContext<TrendsWord
   const { w, m, lang } = ctx;
   const out = [`## ${w.title}`, ''];
   if (t === undefined) return [...out, w.notComputed, ''];
-  if (t.periods.length === 0) return [...out, w.noDates, ''];
-  if (t.periods.length === 1) return [...out, mdCell(w.onePeriod(t.periods[0] as string)), ''];
+  const outlying = outlyingNote(t, lang, w.outlying, String);
+  const outlyingLines = outlying === null ? [] : [mdCell(outlying), ''];
+  if (t.periods.length === 0) return [...out, w.noDates, '', ...outlyingLines];
+  if (t.periods.length === 1) return [...out, mdCell(w.onePeriod(t.periods[0] as string)), '', ...outlyingLines];
   out.push(mdCell(w.note), '');
   for (const [kind, title] of [['theme', w.themesByPeriod], ['irritant', w.irritantsByPeriod]] as const) {
     const series = mostCited(t, kind, ctx.trendSeries);
@@ -207,6 +231,7 @@ function trendLines(t: TrendsResult | undefined, ctx: MarkdownContext<TrendsWord
   }
   if (t.periods.some((_, i) => lowAt(t, i))) out.push(mdCell(w.lowBaseNote(String(minBaseOf(t)))), '');
   if (t.undated > 0) out.push(mdCell(w.undated(String(t.undated))), '');
+  out.push(...outlyingLines);
   if (t.compared !== null && Array.isArray(t.compared) && t.compared.length === 2) {
     const [a, b] = t.compared;
     out.push(`### ${mdCell(w.movesTitle(a, b))}`, '');
@@ -240,8 +265,10 @@ function trendsBlock(trends: TrendsResult | undefined, ctx: HtmlContext<TrendsWo
   const id = 'evolution';
   const block = (html: string): HtmlBlock => ({ order: 510, id, title: w.title, html });
   if (trends === undefined) return block(absent(m.html.absent.noInsight));
-  if (trends.periods.length === 0) return block(absent(h.noDates));
-  if (trends.periods.length === 1) return block(absent(h.onePeriod(f.period(trends.periods[0] as string))));
+  const outlying = outlyingNote(trends, ctx.lang, h.outlying, (n) => f.num(n, 0));
+  const outlyingHtml = outlying === null ? '' : `<p class="note">${esc(outlying)}</p>`;
+  if (trends.periods.length === 0) return block(absent(h.noDates) + outlyingHtml);
+  if (trends.periods.length === 1) return block(absent(h.onePeriod(f.period(trends.periods[0] as string))) + outlyingHtml);
 
   const periods = trends.periods.map((p) => f.period(p));
   const range = `${periods[0] as string} – ${periods[periods.length - 1] as string}`;
@@ -271,6 +298,7 @@ function trendsBlock(trends: TrendsResult | undefined, ctx: HtmlContext<TrendsWo
   };
   let html = chart('theme', 'themes') + chart('irritant', 'irritants');
   if (trends.undated > 0) html += `<p class="note">${esc(h.undated(f.num(trends.undated, 0)))}</p>`;
+  html += outlyingHtml;
   if (trends.compared !== null && (trends.risers.length > 0 || trends.fallers.length > 0)) {
     const [a, b] = trends.compared;
     const moves = (heading: string, list: TrendMove[]) =>
@@ -302,6 +330,8 @@ function trendRows(t: TrendsResult, label: (id: string) => string): CsvRow[] {
     if (Array.isArray(t.lowBase)) rows.push({ section: 'trend_period', channel: 'all', key: p, label: p, metric: 'low_base', value: lowAt(t, i) ? 1 : 0 });
   });
   if (t.undated > 0) rows.push({ section: 'trend_period', channel: 'all', key: 'undated', label: 'undated', metric: 'verbatims', value: t.undated });
+  const outlying = outlyingOf(t);
+  if (outlying !== null) rows.push({ section: 'trend_period', channel: 'all', key: 'outlying', label: `${outlying.from}/${outlying.to}`, metric: 'verbatims', value: outlying.verbatims });
   for (const s of [...(Array.isArray(t.channels) ? t.channels : []), ...t.entries]) {
     const section = s.kind === 'channel' ? 'trend_channel' : `trend_${s.kind}`;
     const channel = s.kind === 'channel' ? s.id : 'all';

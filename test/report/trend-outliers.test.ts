@@ -1,0 +1,32 @@
+// A placeholder date (1970-01-01) among a few months of dates: the trends follow the months, and every
+// format says which verbatims were left out and why.
+import { describe, expect, it } from 'vitest';
+import { createReportBuilder, finalizeReport, renderReport } from '../../src/report/index.js';
+import { analysis, meta } from './helpers.js';
+
+const months = ['2025-01-10', '2025-02-10', '2025-03-10'];
+const analyses = [
+  ...months.flatMap((date, m) => Array.from({ length: 10 }, (_, i) => analysis({ id: `${m}-${i}`, date, text: 'attente interminable', matches: [['attente_excessive', 'irritant', 'joignabilite', 'attente interminable']] }))),
+  analysis({ id: 'epoch', date: '1970-01-01', text: 'toujours pas reçu', matches: [['retard_livraison', 'irritant', 'livraison', 'toujours pas reçu']] }),
+];
+
+function report(lang: 'fr' | 'en') {
+  const builder = createReportBuilder({ meta, lang });
+  builder.addAll(analyses);
+  return finalizeReport(builder.snapshot(), { meta, lang });
+}
+
+describe('trends with a placeholder date', () => {
+  it('lists three months, not 663, and says why one verbatim is left out, in every format', async () => {
+    const fr = report('fr');
+    const trends = (fr.sections.insight as { trends: { periods: string[] } }).trends;
+    expect(trends.periods).toEqual(['2025-01', '2025-02', '2025-03']);
+    // The report's own period still gives every date read.
+    expect(fr.summary.period).toEqual({ from: '1970-01-01', to: '2025-03-10' });
+    const said = '1 verbatim(s) daté(s) du 1970-01-01, à plus de 365 jours des autres dates';
+    expect(renderReport(fr, 'md')).toContain(said);
+    expect(await renderReport(fr, 'html')).toContain(said);
+    expect(renderReport(fr, 'csv')).toContain('trend_period;all;outlying;1970-01-01/1970-01-01;verbatims;1');
+    expect(renderReport(report('en'), 'md')).toContain('1 verbatim(s) dated 1970-01-01, over 365 days away from the other dates');
+  });
+});
