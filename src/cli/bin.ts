@@ -2,6 +2,7 @@ import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { isWorkerSetup } from '../run/protocol.js';
+import { keepWorkerYoungGenerations, keepYoungGenerations, KEEP_YOUNG_ENV, setHeapGrowth, setYoungGenerationGrowth, V8_SEMI_SPACE_GROWTH } from './heap.js';
 
 /** The analysis workers' script: the worker entry built next to the bin (dist/cli/worker.js), or the bin itself. */
 function workerScript(): string {
@@ -15,21 +16,24 @@ function workerScript(): string {
 // no CSV reader, report renderer or queue code).
 if (!isMainThread && parentPort && isWorkerSetup(workerData)) {
   const port = parentPort;
+  keepWorkerYoungGenerations(process.env);
   const { runAnalysisWorker } = await import('../run/worker.js');
   void runAnalysisWorker(workerData, port);
 } else {
-  const [{ main, reportError }, { installProcessGuards }, { setHeapGrowth }, { setLateTierUp }] = await Promise.all([
-    import('./main.js'),
-    import('./process.js'),
-    import('./heap.js'),
-    import('./jit.js'),
-  ]);
+  // Young generations kept small while the modules load (they never shrink back); main() lets them grow again unless worker threads analyse.
+  keepYoungGenerations(process.env);
+  const [{ main, reportError }, { installProcessGuards }, { setLateTierUp }] = await Promise.all([import('./main.js'), import('./process.js'), import('./jit.js')]);
   const io = { stdout: process.stdout, stderr: process.stderr, env: process.env, stdin: process.stdin };
   const debug = process.argv.includes('--debug');
   const run = installProcessGuards((error) => reportError(error, io, debug));
   main(process.argv.slice(2), io, {
     workerScript: workerScript(),
     setHeapGrowth: (percent) => void setHeapGrowth(percent),
+    keepYoungGenerations(keep) {
+      // The worker threads read the choice from the environment they copy as they start.
+      if (keep && keepYoungGenerations(process.env)) process.env[KEEP_YOUNG_ENV] = '1';
+      else if (!keep) setYoungGenerationGrowth(V8_SEMI_SPACE_GROWTH);
+    },
     setLateTierUp: () => void setLateTierUp(),
   }).then(run.done, (error: unknown) => run.done(reportError(error, io, debug)));
 }

@@ -45,4 +45,10 @@ export interface CommandContext {
    * asks V8 to optimise later (see src/cli/jit.ts).
    */
   tuneForInput?(bytes: number | undefined): void;
+  /**
+   * Told how many threads will analyse, before they start: with two or more,
+   * the main thread only reads, and the CLI keeps every young generation at
+   * its start (see src/cli/heap.ts).
+   */
+  tuneForWorkers?(count: number): void;
 }

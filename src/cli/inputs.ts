@@ -194,9 +194,10 @@ export async function tuneForInputs(files: readonly string[], context: Pick<Comm
  * inputs' size (`defaultWorkers`, from the run's module, which the command
  * loads when it runs).
  */
-export async function workersFor(files: readonly string[], workers: string, context: Pick<CommandContext, 'tuneForInput'>, defaultWorkers: (bytes: number) => number): Promise<number> {
+export async function workersFor(files: readonly string[], workers: string, context: Pick<CommandContext, 'tuneForInput' | 'tuneForWorkers'>, defaultWorkers: (bytes: number) => number): Promise<number> {
   const size = await tuneForInputs(files, context);
   const count = workers === 'auto' ? defaultWorkers(size.bytes) : Number(workers);
   if (!Number.isInteger(count) || count < 1) throw usageError('workers', workers);
+  context.tuneForWorkers?.(count);
   return count;
 }

@@ -52,6 +52,9 @@ const EXAMPLES = `
   $ verbatim --lang en analyze avis.csv --out report.html --format html
 `;
 
+/** The commands that may analyse in worker threads (`--workers`): they tell `main` how many do, through `workersFor`. */
+const THREADED_COMMANDS = new Set(['analyze', 'discover']);
+
 /** Options of `main`. */
 export interface MainOptions {
   /** The script that starts an analysis worker (the `verbatim` bin, which is one): needed for `--workers` above 1. */
@@ -70,6 +73,15 @@ export interface MainOptions {
    * lateTierUp), before the command analyses.
    */
   setLateTierUp?: () => void;
+  /**
+   * Keeps every young generation of the process at its size (`true`), or
+   * lets V8 grow them again (`false`). The bin keeps them from its start, so
+   * that loading grows none; `main` keeps them only while a command analyses
+   * in two worker threads or more (the main thread then only reads), and lets
+   * them grow otherwise, before the analysis or the command runs, unless
+   * `VERBATIM_HEAP_GROWTH` is `off`. In-process callers leave their engine alone.
+   */
+  keepYoungGenerations?: (keep: boolean) => void;
 }
 
 /**
@@ -95,7 +107,14 @@ export async function main(argv: string[], io: CliIo = defaultIo(), options: Mai
   };
   if (choice.movedCorpusLang !== undefined) io.stderr.write(`verbatim: ${m.notes.warning}${m.colon}${m.notes.langMoved(choice.movedCorpusLang)}\n`);
   argv = joinExportArgs(choice.argv);
-  const context: CommandContext = { io, lang, m, quiet, setExitCode: (next) => (code = next), tuneForInput, ...(options.workerScript !== undefined ? { workerScript: options.workerScript } : {}) };
+  // With worker threads, the main thread only reads: a young generation grown for the analysis would be memory held for nothing.
+  // The bin kept the young generations small while it loaded; a command that analyses says how many threads do (`workersFor`).
+  const keepYoung = (keep: boolean): void => {
+    if (growth.percent !== undefined) options.keepYoungGenerations?.(keep);
+  };
+  if (!THREADED_COMMANDS.has(choice.argv.find((arg) => !arg.startsWith('-')) ?? '')) keepYoung(false);
+  const tuneForWorkers = (count: number): void => keepYoung(count >= 2);
+  const context: CommandContext = { io, lang, m, quiet, setExitCode: (next) => (code = next), tuneForInput, tuneForWorkers, ...(options.workerScript !== undefined ? { workerScript: options.workerScript } : {}) };
   const program = createProgram(context);
   try {
     await program.parseAsync(argv, { from: 'user' });

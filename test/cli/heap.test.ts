@@ -1,12 +1,16 @@
 // VERBATIM_HEAP_GROWTH: what the CLI asks of V8's heap growth, read before any
 // command runs; a bad value is a usage error in the CLI's language.
-// In-process through main(), with a stand-in for the setter (the real one
-// changes a flag of the whole process; its effect is measured by the memory
+// In-process through main(), with a stand-in for the setters (the real ones
+// change flags of the whole process; their effect is measured by the memory
 // bench, not here).
 import { describe, expect, it } from 'vitest';
 import { sink } from './_sink.js';
 import { EXIT, main } from '../../src/cli/main.js';
-import { chooseHeapGrowth, DEFAULT_HEAP_GROWTH, setHeapGrowth } from '../../src/cli/heap.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chooseHeapGrowth, DEFAULT_HEAP_GROWTH, KEEP_YOUNG_ENV, keepWorkerYoungGenerations, setHeapGrowth, setYoungGenerationGrowth } from '../../src/cli/heap.js';
 
 async function cli(env: Record<string, string>): Promise<{ code: number; stderr: string; asked: number[] }> {
   const asked: number[] = [];
@@ -69,5 +73,42 @@ describe('setHeapGrowth', () => {
   it('sets it otherwise', () => {
     // The flag V8 reads at each sizing of a heap; 100 % is near its own factor for a small heap.
     expect(setHeapGrowth(100, ['--enable-source-maps'], '--max-old-space-size=900')).toBe(true);
+  });
+});
+
+describe('young generations', () => {
+  const sample = fileURLToPath(new URL('../../corpora/sample.csv', import.meta.url));
+  const workerScript = fileURLToPath(new URL('../../dist/cli/bin.js', import.meta.url));
+
+  async function asked(argv: string[], env: Record<string, string> = {}): Promise<{ code: number; keep: boolean[] }> {
+    const keep: boolean[] = [];
+    const code = await main(argv, { stdout: sink().stream, stderr: sink().stream, env: { CI: 'true', ...env } }, { workerScript, keepYoungGenerations: (k) => keep.push(k) });
+    return { code, keep };
+  }
+
+  it('lets them grow again for a command that runs in this thread', async () => {
+    expect(await asked(['tokenize', 'bonjour'])).toEqual({ code: EXIT.ok, keep: [false] });
+    expect(await asked(['--lang', 'en', 'tokenize', 'bonjour'])).toEqual({ code: EXIT.ok, keep: [false] });
+  });
+
+  it('keeps them small while two worker threads analyse, and lets them grow when this thread does', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'verbatim-young-')), 'r.json');
+    expect(await asked(['analyze', sample, '--format', 'json', '--out', out, '--quiet', '--workers', '2'])).toEqual({ code: EXIT.ok, keep: [true] });
+    expect(await asked(['analyze', sample, '--format', 'json', '--out', out, '--quiet', '--workers', '1'])).toEqual({ code: EXIT.ok, keep: [false] });
+  });
+
+  it('leaves V8 its own policy with VERBATIM_HEAP_GROWTH=off', async () => {
+    expect((await asked(['tokenize', 'bonjour'], { VERBATIM_HEAP_GROWTH: 'off' })).keep).toEqual([]);
+  });
+
+  it('leaves a young generation size or growth that Node was given alone', () => {
+    expect(setYoungGenerationGrowth(1, ['--max-semi-space-size=2'], undefined)).toBe(false);
+    expect(setYoungGenerationGrowth(1, [], '--semi_space_growth_factor=4')).toBe(false);
+  });
+
+  it('tells a worker thread to keep them small only when the CLI asked for it', () => {
+    // A process that is not the CLI's (these tests): its workers leave V8 alone.
+    expect(keepWorkerYoungGenerations({})).toBe(false);
+    expect(keepWorkerYoungGenerations({ [KEEP_YOUNG_ENV]: '0' })).toBe(false);
   });
 });
