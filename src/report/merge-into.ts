@@ -7,7 +7,7 @@
 // merge. Only the node entries use it (the browser bundle never merges many).
 import { mergeSections, type MergeReportStatesOptions } from './build.js';
 import { addCount, dict, own } from './counts.js';
-import { copyChannel, maxPairsOf, mergeCooccurrence, pairTable, type CooccurrenceChannelCounts, type CooccurrenceState } from './insight/cooccurrence.js';
+import { copyChannel, mergeCooccurrence, pairTable, type CooccurrenceChannelCounts, type CooccurrenceState } from './insight/cooccurrence.js';
 import { copyDay, mergeTrends, type TrendDay, type TrendsState } from './insight/trends.js';
 import type { Section } from './section.js';
 import { channelsOverLimit, channelTerms, cloneState, emptyChannelState, maxDate, mergeChannels, mergeChannelStates, mergeCoreStates, keptExamples, mergeCoverageStates, minDate } from './state.js';
@@ -82,9 +82,9 @@ const sumInto =
   };
 
 function mergeCooccurrenceInto(owned: CooccurrenceState, b: CooccurrenceState): CooccurrenceState {
-  const { themes } = mergeCooccurrence({ ...owned, channels: dict() }, { ...b, channels: dict() });
+  const { themes, maxPairs = null } = mergeCooccurrence({ ...owned, channels: dict() }, { ...b, channels: dict() });
   if (themes !== undefined) owned.themes = themes;
-  const maxPairs = maxPairsOf(owned);
+  owned.maxPairs = maxPairs;
   mergeRecordsInto(
     owned.channels,
     b.channels,

@@ -181,5 +181,9 @@ describe('co-occurrence with a pair budget (maxPairs)', () => {
     const merged = mergeCooccurrence(v1, state([]));
     expect(merged.version).toBe(2);
     expect(finalizeCooccurrence(merged, { minSupport: 1 })).toEqual(finalizeCooccurrence(now, { minSupport: 1 }));
+    // Its exact tables go into a state with a budget, which keeps its budget, either way round.
+    const budgeted = state(items, { maxPairs: 50 });
+    expect(mergeCooccurrence(v1, budgeted).maxPairs).toBe(50);
+    expect(mergeCooccurrence(budgeted, v1)).toEqual(mergeCooccurrence(v1, budgeted));
   });
 });

@@ -166,6 +166,17 @@ export function copyChannel(a: CooccurrenceChannelCounts): CooccurrenceChannelCo
 /** The state's pair budget (`null`: exact; a version-1 state has none). */
 export const maxPairsOf = (state: CooccurrenceState): number | null => state.maxPairs ?? null;
 
+/**
+ * The budget of a merge of `a` and `b`, or `undefined` when they differ. A
+ * state written before the budget (no `maxPairs`) holds exact tables, which
+ * any budget can take in: the other side's budget is kept.
+ */
+function mergedMaxPairs(a: CooccurrenceState, b: CooccurrenceState): number | null | undefined {
+  if (a.maxPairs === undefined) return maxPairsOf(b);
+  if (b.maxPairs === undefined) return maxPairsOf(a);
+  return a.maxPairs === b.maxPairs ? a.maxPairs : undefined;
+}
+
 export function emptyCooccurrenceState(options: CooccurrenceAccumulatorOptions = {}): CooccurrenceState {
   const kinds = assertKinds(options.kinds ?? ['theme', 'concept', 'irritant', 'enchantment'], 'emptyCooccurrenceState');
   const maxPairs = options.maxPairs ?? null;
@@ -210,7 +221,8 @@ export function mergeCooccurrenceChannels(state: CooccurrenceState, into: string
 export function mergeCooccurrence(a: CooccurrenceState, b: CooccurrenceState): CooccurrenceState {
   assertState(a, 'cooccurrence', 'mergeCooccurrence');
   assertState(b, 'cooccurrence', 'mergeCooccurrence');
-  if (!sameList(a.kinds, b.kinds) || a.keepOwnTheme !== b.keepOwnTheme || maxPairsOf(a) !== maxPairsOf(b)) {
+  const maxPairs = mergedMaxPairs(a, b);
+  if (!sameList(a.kinds, b.kinds) || a.keepOwnTheme !== b.keepOwnTheme || maxPairs === undefined) {
     throw expectedError('co-occurrence states built with the same options in mergeCooccurrence', 'different kinds, keepOwnTheme or maxPairs');
   }
   return {
@@ -218,8 +230,8 @@ export function mergeCooccurrence(a: CooccurrenceState, b: CooccurrenceState): C
     version: 2,
     kinds: [...a.kinds],
     keepOwnTheme: a.keepOwnTheme,
-    maxPairs: maxPairsOf(a),
-    channels: mergeRecords(a.channels, b.channels, mergeChannelWith(maxPairsOf(a)), copyChannel),
+    maxPairs,
+    channels: mergeRecords(a.channels, b.channels, mergeChannelWith(maxPairs), copyChannel),
     themes: mergeThemes(a.themes ?? {}, b.themes ?? {}),
   };
 }
