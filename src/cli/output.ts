@@ -6,17 +6,28 @@ import { OutputError } from './checks.js';
 import type { CliIo } from './context.js';
 import type { StdoutUser } from './messages.js';
 
-/** Writes the result to `out` (through a temporary file renamed at the end) or to stdout (no `out`, or `-`), and waits until it is written. */
-export async function output(io: CliIo, text: string, out: string | undefined): Promise<void> {
+/**
+ * Writes the result to `out` (through a temporary file renamed at the end) or
+ * to stdout (no `out`, or `-`), and waits until it is written. A result in
+ * chunks (a JSON report) is written chunk by chunk, and must end its last with
+ * a newline.
+ */
+export async function output(io: CliIo, text: string | Iterable<string>, out: string | undefined): Promise<void> {
   if (out && out !== '-') {
     await writeFileAtomic(out, text).catch((error: unknown) => {
       throw writeProblem(error, out);
     });
     return;
   }
-  await new Promise<void>((resolve, reject) => {
-    io.stdout.write(text.endsWith('\n') ? text : `${text}\n`, (error) => (error ? reject(writeProblem(error, undefined)) : resolve()));
-  });
+  const write = (chunk: string): Promise<void> =>
+    new Promise<void>((resolve, reject) => {
+      io.stdout.write(chunk, (error) => (error ? reject(writeProblem(error, undefined)) : resolve()));
+    });
+  if (typeof text !== 'string') {
+    for (const chunk of text) await write(chunk);
+    return;
+  }
+  await write(text.endsWith('\n') ? text : `${text}\n`);
 }
 
 /** Standard output closed by the reader (`| head`): a normal, quiet end. */

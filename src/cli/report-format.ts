@@ -2,6 +2,7 @@
 // else the one the --out file's extension names (r.json → json), else table.
 import { escapeForTerminal } from '../_utils/display.js';
 import type { CommandContext } from './context.js';
+import type { Report, ReportFormat } from '../report/index.js';
 
 export const REPORT_FORMATS = ['table', 'md', 'json', 'csv', 'html', 'state'] as const;
 export type CliReportFormat = (typeof REPORT_FORMATS)[number];
@@ -34,4 +35,13 @@ export function resolveReportFormat(context: Pick<CommandContext, 'io' | 'm'>, f
     io.stderr.write(`verbatim: ${m.notes.warning}${m.colon}${escapeForTerminal(m.desk.formatVsExtension(format, out as string, byPath))}\n`);
   }
   return format;
+}
+
+/**
+ * The report as the CLI writes it: JSON in chunks (a report of thousands of
+ * entries is never held as one string), the other formats whole.
+ */
+export async function reportBody(report: Report, format: ReportFormat, labels: { title?: string; channelLabels?: Record<string, string> }): Promise<string | Iterable<string>> {
+  const { renderJsonChunks, renderReport } = await import('../report/index.js');
+  return format === 'json' ? renderJsonChunks(report, labels) : renderReport(report, format, labels);
 }

@@ -139,10 +139,12 @@ export function openOutput(target: string | NodeJS.WritableStream): Output {
  * Write a whole text to `target`: a path through a temporary file renamed at
  * the end (or in place for a device), or a stream.
  */
-export async function writeFileAtomic(target: string | NodeJS.WritableStream, text: string): Promise<void> {
+export async function writeFileAtomic(target: string | NodeJS.WritableStream, text: string | Iterable<string>): Promise<void> {
   const out = openOutput(target);
   try {
-    await out.write(text);
+    // A text in chunks (a large JSON report) is written chunk by chunk, each waiting for the one before.
+    if (typeof text === 'string') await out.write(text);
+    else for (const chunk of text) await out.write(chunk);
   } catch (error) {
     await out.abort();
     throw error;

@@ -56,6 +56,7 @@ export { LOW_BASE } from './base.js';
 export { maskPersonalData } from './mask.js';
 export type { MaskPersonalDataOptions, MaskReplacement, MaskResult, PersonalDataKind } from './mask.js';
 export { renderReport, renderers } from './renderers/index.js';
+export { renderJsonChunks } from './renderers/json.js';
 export type {
   CsvRenderOptions,
   HtmlRenderOptions,

@@ -12,7 +12,7 @@ describe('public API', () => {
       'discoverHtmlSection', 'draftLexicon', 'driversTable', 'englishLemmas', 'englishWords', 'evaluate', 'finalizeDiscover', 'finalizeReport', 'findSector',
       'foldKey', 'importDictionary', 'isBrandMessage', 'isStopword', 'journeySection', 'keynessBySection', 'keynessSection', 'keynessTable', 'kwicLayer', 'loadDefaultLexicons',
       'maskPersonalData', 'mergeDiscoverStates', 'mergeReportStates', 'normalize', 'normalizeChannel', 'parseChatTranscript', 'parseGoldJsonl',
-      'parseLexicon', 'parseThresholds', 'renderDiscover', 'renderEvalReport', 'renderHtml', 'renderKwic', 'renderReport', 'renderers', 'reportMeta', 'reportTable', 'safeParseLexicon',
+      'parseLexicon', 'parseThresholds', 'renderDiscover', 'renderEvalReport', 'renderHtml', 'renderJsonChunks', 'renderKwic', 'renderReport', 'renderers', 'reportMeta', 'reportTable', 'safeParseLexicon',
       'scoresSection', 'sectorLexicon', 'sectorNames', 'sentences', 'stem', 'stopwords', 'stringifyLexicon', 'suggestSectors', 'tidyCsv', 'tokenize',
       'trendsSection', 'trendsTable',
     ]);

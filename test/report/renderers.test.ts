@@ -200,6 +200,7 @@ describe('public API', () => {
       'maskPersonalData',
       'mergeReportStates',
       'renderHtml',
+      'renderJsonChunks',
       'renderReport',
       'renderers',
       'reportMeta',

@@ -10,7 +10,7 @@ import { checkInputs, checkOutputs } from '../checks.js';
 import { EXIT, type CommandContext } from '../context.js';
 import { addInputOptions, checkInputOptions, inputRun, workersFor, type InputCliOptions } from '../inputs.js';
 import { output, stdoutUsers } from '../output.js';
-import { REPORT_FORMATS, resolveReportFormat, type CliReportFormat } from '../report-format.js';
+import { REPORT_FORMATS, reportBody, resolveReportFormat, type CliReportFormat } from '../report-format.js';
 import { addReportLabelOptions, reportLabelOptions, type ReportLabelCliOptions } from '../report-labels.js';
 import { sayChannelsMerged, sayWritten, type Written } from '../written.js';
 import { DEFAULT_MAX_CHANNELS, DEFAULT_VOCABULARY } from '../../run/vocabulary.js';
@@ -158,10 +158,9 @@ export function analyzeCommand(program: Command, context: CommandContext): void 
       );
       await checkInputs(files);
       // What the run needs, loaded now (the other commands never load it).
-      const [{ analyzeFiles, defaultWorkers }, { stringifyRunState }, { renderReport }, { createProgress }] = await Promise.all([
+      const [{ analyzeFiles, defaultWorkers }, { stringifyRunState }, { createProgress }] = await Promise.all([
         import('../../run/analyze-files.js'),
         import('../../run/state-file.js'),
-        import('../../report/index.js'),
         import('../progress.js'),
       ]);
       const workers = await workersFor(files, opts.workers, context, defaultWorkers);
@@ -226,9 +225,7 @@ export function analyzeCommand(program: Command, context: CommandContext): void 
           setExitCode(EXIT.input);
           return;
         }
-        // Every format through renderReport (HTML gives a promise, the text formats a string).
-        const text = await renderReport(result.report, opts.format as ReportFormat, labels);
-        await output(io, text, opts.out);
+        await output(io, await reportBody(result.report, opts.format as ReportFormat, labels), opts.out);
         await sayWritten(context, [{ kind: 'report', path: opts.out, format: opts.format }, ...written]);
         sayChannelsMerged(context, summary);
       } finally {

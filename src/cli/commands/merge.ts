@@ -10,7 +10,7 @@ import { usageError } from '../args.js';
 import { checkInputs, checkOutputs } from '../checks.js';
 import { EXIT, type CommandContext } from '../context.js';
 import { output, stdoutUsers } from '../output.js';
-import { REPORT_FORMATS, resolveReportFormat, type CliReportFormat } from '../report-format.js';
+import { REPORT_FORMATS, reportBody, resolveReportFormat, type CliReportFormat } from '../report-format.js';
 import { addReportLabelOptions, reportLabelOptions, type ReportLabelCliOptions } from '../report-labels.js';
 import { sayChannelsMerged, sayWritten } from '../written.js';
 import { parseTableExports } from './analyze.js';
@@ -39,7 +39,7 @@ export function mergeCommand(program: Command, context: CommandContext): void {
       const toFile = (path: string | undefined): string | undefined => (path === '-' ? undefined : path);
       await checkOutputs([{ option: '--out', path: toFile(opts.out) }, ...tables.map(({ kind, path }) => ({ option: `--export ${kind}`, path: toFile(path) }))], files);
       await checkInputs(files);
-      const [{ finalizeRunState, runStateMerger, runStatesOfStream, stringifyRunState }, { renderReport }] = await Promise.all([import('../../run/state-file.js'), import('../../report/index.js')]);
+      const { finalizeRunState, runStateMerger, runStatesOfStream, stringifyRunState } = await import('../../run/state-file.js');
       // File by file: the merge holds the state merged so far and one state read (checked as it is read).
       const merger = runStateMerger({}, false);
       let states = 0;
@@ -80,7 +80,7 @@ export function mergeCommand(program: Command, context: CommandContext): void {
         await sayWritten(context, [{ kind: 'state', path: opts.out, format: 'state' }]);
         return;
       }
-      await output(io, await renderReport(report, opts.format as ReportFormat, labels), opts.out);
+      await output(io, await reportBody(report, opts.format as ReportFormat, labels), opts.out);
       await sayWritten(context, [{ kind: 'report', path: opts.out, format: opts.format }]);
       sayChannelsMerged(context, report.summary);
     });

@@ -14,7 +14,7 @@ import { checkReadLimits, delimiterWarning, pickColumns, type InputCliOptions } 
 import { EXIT, type CommandContext } from '../context.js';
 import { output, stdoutUsers } from '../output.js';
 import { onStopSignal } from '../process.js';
-import { REPORT_FORMATS, resolveReportFormat, type CliReportFormat } from '../report-format.js';
+import { REPORT_FORMATS, reportBody, resolveReportFormat, type CliReportFormat } from '../report-format.js';
 import { sayChannelsMerged, sayWritten } from '../written.js';
 import { DEFAULT_MAX_CHANNELS, DEFAULT_VOCABULARY } from '../../run/vocabulary.js';
 import { byColumn, maxChannels, parseTableExports, vocabulary } from './analyze.js';
@@ -172,7 +172,7 @@ export function queueCommand(program: Command, context: CommandContext): void {
       [{ option: '--out', path: toFile(opts.out) }, { option: '--annotate', path: toFile(opts.annotate) }, ...tables.map(({ kind, path }) => ({ option: `--export ${kind}`, path: toFile(path) }))],
       [],
     );
-    const [{ mergeQueue }, { stringifyRunState }, { renderReport }] = await Promise.all([import('../../queue/merge.js'), import('../../run/state-file.js'), import('../../report/index.js')]);
+    const [{ mergeQueue }, { stringifyRunState }] = await Promise.all([import('../../queue/merge.js'), import('../../run/state-file.js')]);
     const result = await mergeQueue({
       redis: opts.redis,
       queue: opts.queue,
@@ -204,7 +204,7 @@ export function queueCommand(program: Command, context: CommandContext): void {
       setExitCode(EXIT.input);
       return;
     }
-    await output(io, await renderReport(result.report, opts.format as ReportFormat, labels), opts.out);
+    await output(io, await reportBody(result.report, opts.format as ReportFormat, labels), opts.out);
     await sayWritten(context, [{ kind: 'report', path: opts.out, format: opts.format }, { kind: 'annotations', path: opts.annotate }]);
     sayChannelsMerged(context, result.report.summary);
     await clear();
