@@ -30,3 +30,13 @@ describe('trends with a placeholder date', () => {
     expect(renderReport(report('en'), 'md')).toContain('1 verbatim(s) dated 1970-01-01, over 365 days away from the other dates');
   });
 });
+
+describe('trends with placeholder dates on both sides', () => {
+  it('names the first and last of them', () => {
+    const builder = createReportBuilder({ meta, lang: 'en' });
+    builder.addAll([...analyses, analysis({ id: 'far', date: '2099-12-31', text: 'attente interminable' })]);
+    const en = finalizeReport(builder.snapshot(), { meta, lang: 'en' });
+    expect(renderReport(en, 'md')).toContain('2 verbatim(s) dated 1970-01-01 to 2099-12-31, over 365 days away');
+    expect(renderReport({ ...en, lang: 'fr' }, 'md')).toContain('2 verbatim(s) daté(s) du 1970-01-01 au 2099-12-31, à plus de 365 jours');
+  });
+});

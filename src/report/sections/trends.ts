@@ -37,8 +37,8 @@ export interface TrendsWording {
   direction: string;
   noMoves: string;
   undated(n: string): string;
-  /** Dated verbatims left out: `dates` is one date or a span, `gap` the days that set them apart. */
-  outlying(n: string, dates: string, gap: string): string;
+  /** Dated verbatims left out, dated `from` to `to` (the same day: one date), `gap` the days that set them apart. */
+  outlying(n: string, from: string, to: string, gap: string): string;
   notComputed: string;
   noDates: string;
   onePeriod(period: string): string;
@@ -56,7 +56,7 @@ export interface TrendsWording {
     caption(kind: string, periods: string): string;
     note: string;
     undated(n: string): string;
-    outlying(n: string, dates: string, gap: string): string;
+    outlying(n: string, from: string, to: string, gap: string): string;
   };
 }
 
@@ -74,7 +74,7 @@ const messages: Record<'fr' | 'en', TrendsWording> = {
     direction: 'Sens',
     noMoves: 'Aucune variation notable entre les deux dernières périodes.',
     undated: (n) => `${n} verbatim(s) sans date ne figurent pas dans ces tableaux.`,
-    outlying: (n, d, g) => `${n} verbatim(s) daté(s) ${d}, à plus de ${g} jours des autres dates (une date par défaut comme 1970-01-01, une année mal saisie ?), ne figurent pas dans ces tableaux.`,
+    outlying: (n, a, b, g) => `${n} verbatim(s) daté(s) ${a === b ? `du ${a}` : `du ${a} au ${b}`}, à plus de ${g} jours des autres dates (une date par défaut comme 1970-01-01, une année mal saisie ?), ne figurent pas dans ces tableaux.`,
     notComputed: 'L’analyse de l’évolution n’a pas été calculée pour ce rapport.',
     noDates: 'Aucune date exploitable dans les données : l’évolution dans le temps ne peut pas être suivie.',
     onePeriod: (p) => `Toutes les dates tombent dans la même période (${p}) : il en faut au moins deux pour suivre une évolution.`,
@@ -91,7 +91,7 @@ const messages: Record<'fr' | 'en', TrendsWording> = {
       caption: (k, p) => `${k} les plus cités, part des verbatims par période (${p}).`,
       note: 'Les cinq éléments les plus fréquents sur toute la période sont tracés ; les périodes à base faible ne le sont pas (leur n est écrit en gris).',
       undated: (n) => `${n} verbatim(s) sans date ne figurent pas dans ces courbes.`,
-      outlying: (n, d, g) => `${n} verbatim(s) daté(s) ${d}, à plus de ${g} jours des autres dates (une date par défaut comme 1970-01-01, une année mal saisie ?), ne figurent pas dans ces courbes.`,
+      outlying: (n, a, b, g) => `${n} verbatim(s) daté(s) ${a === b ? `du ${a}` : `du ${a} au ${b}`}, à plus de ${g} jours des autres dates (une date par défaut comme 1970-01-01, une année mal saisie ?), ne figurent pas dans ces courbes.`,
     },
   },
   en: {
@@ -107,7 +107,7 @@ const messages: Record<'fr' | 'en', TrendsWording> = {
     direction: 'Direction',
     noMoves: 'No notable change between the last two periods.',
     undated: (n) => `${n} undated verbatim(s) are left out of these tables.`,
-    outlying: (n, d, g) => `${n} verbatim(s) dated ${d}, over ${g} days away from the other dates (a default date such as 1970-01-01, or a mistyped year?), are left out of these tables.`,
+    outlying: (n, a, b, g) => `${n} verbatim(s) dated ${a === b ? a : `${a} to ${b}`}, over ${g} days away from the other dates (a default date such as 1970-01-01, or a mistyped year?), are left out of these tables.`,
     notComputed: 'The trend analysis was not computed for this report.',
     noDates: 'No usable date in the data: trends over time cannot be followed.',
     onePeriod: (p) => `All dates fall in the same period (${p}): at least two are needed to follow a trend.`,
@@ -124,7 +124,7 @@ const messages: Record<'fr' | 'en', TrendsWording> = {
       caption: (k, p) => `Most cited ${k.toLowerCase()}, share of verbatims per period (${p}).`,
       note: 'The five most frequent items over the whole period are drawn; low-base periods are not (their n is written in grey).',
       undated: (n) => `${n} undated verbatim(s) are left out of these lines.`,
-      outlying: (n, d, g) => `${n} verbatim(s) dated ${d}, over ${g} days away from the other dates (a default date such as 1970-01-01, or a mistyped year?), are left out of these lines.`,
+      outlying: (n, a, b, g) => `${n} verbatim(s) dated ${a === b ? a : `${a} to ${b}`}, over ${g} days away from the other dates (a default date such as 1970-01-01, or a mistyped year?), are left out of these lines.`,
     },
   },
 };
@@ -186,13 +186,10 @@ const outlyingOf = (t: TrendsResult): { verbatims: number; from: string; to: str
   return isDict(o) && isNum(o.verbatims) && o.verbatims > 0 && typeof o.from === 'string' && typeof o.to === 'string' && isNum(o.maxGapDays) ? o : null;
 };
 
-/** The sentence on the outlying verbatims, in the report's language (`null` when none is). */
-function outlyingNote(t: TrendsResult, lang: string, say: TrendsWording['outlying'], num: (n: number) => string): string | null {
+/** The sentence on the outlying verbatims (`null` when none is). */
+function outlyingNote(t: TrendsResult, say: TrendsWording['outlying'], num: (n: number) => string): string | null {
   const o = outlyingOf(t);
-  if (o === null) return null;
-  const en = lang === 'en';
-  const dates = o.from === o.to ? (en ? o.from : `du ${o.from}`) : en ? `${o.from} to ${o.to}` : `du ${o.from} au ${o.to}`;
-  return say(num(o.verbatims), dates, num(o.maxGapDays));
+  return o === null ? null : say(num(o.verbatims), o.from, o.to, num(o.maxGapDays));
 }
 
 const total = (s: TrendSeries): number => s.counts.reduce((a, b) => a + b, 0);
@@ -210,7 +207,7 @@ function trendLines(t: TrendsResult | undefined, ctx: MarkdownContext<TrendsWord
   const { w, m, lang } = ctx;
   const out = [`## ${w.title}`, ''];
   if (t === undefined) return [...out, w.notComputed, ''];
-  const outlying = outlyingNote(t, lang, w.outlying, String);
+  const outlying = outlyingNote(t, w.outlying, String);
   const outlyingLines = outlying === null ? [] : [mdCell(outlying), ''];
   if (t.periods.length === 0) return [...out, w.noDates, '', ...outlyingLines];
   if (t.periods.length === 1) return [...out, mdCell(w.onePeriod(t.periods[0] as string)), '', ...outlyingLines];
@@ -265,7 +262,7 @@ function trendsBlock(trends: TrendsResult | undefined, ctx: HtmlContext<TrendsWo
   const id = 'evolution';
   const block = (html: string): HtmlBlock => ({ order: 510, id, title: w.title, html });
   if (trends === undefined) return block(absent(m.html.absent.noInsight));
-  const outlying = outlyingNote(trends, ctx.lang, h.outlying, (n) => f.num(n, 0));
+  const outlying = outlyingNote(trends, h.outlying, (n) => f.num(n, 0));
   const outlyingHtml = outlying === null ? '' : `<p class="note">${esc(outlying)}</p>`;
   if (trends.periods.length === 0) return block(absent(h.noDates) + outlyingHtml);
   if (trends.periods.length === 1) return block(absent(h.onePeriod(f.period(trends.periods[0] as string))) + outlyingHtml);
