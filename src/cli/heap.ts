@@ -48,8 +48,8 @@ export function setHeapGrowth(percent: number, execArgv: readonly string[] = pro
  * while the CLI loads and reads, and a young generation never shrinks back:
  * the reading thread of a two-worker run held 33.6 MB of it for 9 MB in use.
  * Kept at its start, the 100 MB growing export with two workers peaked at
- * 363 MB instead of 442–462, for a CPU time within the runs' noise
- * (bench/README.md). V8 puts the flag back to 2 as it sets up each new
+ * 366–367 MB instead of 436–440, for 3 % more CPU on average, about the
+ * runs' noise (bench/README.md). V8 puts the flag back to 2 as it sets up each new
  * isolate, so each worker thread sets it again once it runs
  * (`keepWorkerYoungGenerations`). Returns whether it was set.
  */

@@ -107,8 +107,8 @@ export async function main(argv: string[], io: CliIo = defaultIo(), options: Mai
   };
   if (choice.movedCorpusLang !== undefined) io.stderr.write(`verbatim: ${m.notes.warning}${m.colon}${m.notes.langMoved(choice.movedCorpusLang)}\n`);
   argv = joinExportArgs(choice.argv);
-  // With worker threads, the main thread only reads: a young generation grown for the analysis would be memory held for nothing.
-  // The bin kept the young generations small while it loaded; a command that analyses says how many threads do (`workersFor`).
+  // The bin kept the young generations small while it loaded. With two worker threads or more the main thread only reads, and
+  // they stay so; a command that runs here lets them grow (`workersFor` says how many threads analyse).
   const keepYoung = (keep: boolean): void => {
     if (growth.percent !== undefined) options.keepYoungGenerations?.(keep);
   };
