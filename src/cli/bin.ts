@@ -2,7 +2,7 @@ import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { isWorkerSetup } from '../run/protocol.js';
-import { keepWorkerYoungGenerations, keepYoungGenerations, KEEP_YOUNG_ENV, setHeapGrowth, setYoungGenerationGrowth, V8_SEMI_SPACE_GROWTH } from './heap.js';
+import { capMainYoungGeneration, keepYoungGenerations, setHeapGrowth, setYoungGenerationGrowth, V8_SEMI_SPACE_GROWTH } from './heap.js';
 
 /** The analysis workers' script: the worker entry built next to the bin (dist/cli/worker.js), or the bin itself. */
 function workerScript(): string {
@@ -16,7 +16,6 @@ function workerScript(): string {
 // no CSV reader, report renderer or queue code).
 if (!isMainThread && parentPort && isWorkerSetup(workerData)) {
   const port = parentPort;
-  keepWorkerYoungGenerations(process.env);
   const { runAnalysisWorker } = await import('../run/worker.js');
   void runAnalysisWorker(workerData, port);
 } else {
@@ -29,11 +28,7 @@ if (!isMainThread && parentPort && isWorkerSetup(workerData)) {
   main(process.argv.slice(2), io, {
     workerScript: workerScript(),
     setHeapGrowth: (percent) => void setHeapGrowth(percent),
-    keepYoungGenerations(keep) {
-      // The worker threads read the choice from the environment they copy as they start.
-      if (keep && keepYoungGenerations(process.env)) process.env[KEEP_YOUNG_ENV] = '1';
-      else if (!keep) setYoungGenerationGrowth(V8_SEMI_SPACE_GROWTH);
-    },
+    keepYoungGenerations: (keep) => void (keep ? capMainYoungGeneration() : setYoungGenerationGrowth(V8_SEMI_SPACE_GROWTH)),
     setLateTierUp: () => void setLateTierUp(),
   }).then(run.done, (error: unknown) => run.done(reportError(error, io, debug)));
 }

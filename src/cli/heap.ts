@@ -8,6 +8,7 @@
 // process peaked at four times its live heap: 490–510 MB of RSS for 117 MB
 // live on a 100 MB export with one worker (bench/README.md). A smaller
 // growth factor collects sooner, at a small CPU cost.
+import { getHeapSpaceStatistics } from 'node:v8';
 import { givenToNode, setV8Flag } from './v8-flag.js';
 
 /** Default growth of the old generation between full collections, in percent of the live heap. */
@@ -42,16 +43,11 @@ export function setHeapGrowth(percent: number, execArgv: readonly string[] = pro
 }
 
 /**
- * Keeps every young generation of the process at the size it starts with
- * (`--semi-space-growth-factor=1`: V8 reads it each time it would grow one),
- * unless Node was given its own setting. V8 grows the main thread's to 32 MB
- * while the CLI loads and reads, and a young generation never shrinks back:
- * the reading thread of a two-worker run held 33.6 MB of it for 9 MB in use.
- * Kept at its start, the 100 MB growing export with two workers peaked at
- * 366–367 MB instead of 436–440, for 3 % more CPU on average, about the
- * runs' noise (bench/README.md). V8 puts the flag back to 2 as it sets up each new
- * isolate, so each worker thread sets it again once it runs
- * (`keepWorkerYoungGenerations`). Returns whether it was set.
+ * Sets the growth factor of the process' young generations
+ * (`--semi-space-growth-factor`, which V8 reads each time it would grow one):
+ * 1 keeps each at its size, `V8_SEMI_SPACE_GROWTH` lets them grow again.
+ * Left alone when Node was given that flag or `--max-semi-space-size`.
+ * Returns whether it was set.
  */
 export function setYoungGenerationGrowth(factor = 1, execArgv: readonly string[] = process.execArgv, nodeOptions = process.env['NODE_OPTIONS']): boolean {
   if (givenToNode('max-semi-space-size', execArgv, nodeOptions)) return false;
@@ -62,21 +58,38 @@ export function setYoungGenerationGrowth(factor = 1, execArgv: readonly string[]
 export const V8_SEMI_SPACE_GROWTH = 2;
 
 /**
- * Set by the CLI for the worker threads it starts (they copy the environment
- * as they start): V8 puts the young generations' growth back to its default
- * as it sets up each new thread, so each worker keeps them small again
- * (`keepWorkerYoungGenerations`). Absent in a process that is not the CLI's
- * (the tests, a program using the library): its workers leave V8 alone.
+ * Keeps the young generations at their size unless `VERBATIM_HEAP_GROWTH`
+ * leaves V8 its own policy (or is a bad value, which the CLI reports): the
+ * bin calls it first, so that loading the commands grows none.
  */
-export const KEEP_YOUNG_ENV = 'VERBATIM_INTERNAL_KEEP_YOUNG';
-
-/** `setYoungGenerationGrowth` unless `VERBATIM_HEAP_GROWTH` leaves V8 its own policy (or is a bad value, which the CLI reports). */
 export function keepYoungGenerations(env: Record<string, string | undefined>): boolean {
   const growth = chooseHeapGrowth(env);
   return 'percent' in growth && growth.percent !== undefined && setYoungGenerationGrowth();
 }
 
-/** In a worker thread of the CLI: the young generations kept small again when the CLI asked for it (`KEEP_YOUNG_ENV`). */
-export function keepWorkerYoungGenerations(env: Record<string, string | undefined>): boolean {
-  return env[KEEP_YOUNG_ENV] === '1' && setYoungGenerationGrowth();
+/** The young generation the main thread may reach while worker threads analyse (both semi-spaces), as a worker's own cap. */
+export const READING_YOUNG_GENERATION = 8 * 2 ** 20;
+
+/**
+ * While worker threads analyse, the main thread only reads, but V8 grows its
+ * young generation to 32 MB (two 16 MB semi-spaces), and a young generation
+ * never shrinks back. `--max-semi-space-size` can only be given to Node at
+ * its start, and V8 puts the growth factor back to its default as it sets up
+ * each new isolate (each worker). So: let the young generations grow (V8's
+ * factor) until the main thread's reaches `cap` bytes, then keep them all at
+ * their size, checked every quarter of a second (unref'd). The workers reach
+ * their own cap (8 MB) first. The 100 MB growing export with two workers
+ * peaked at 413–414 MB instead of 436–440 (bench/README.md). Returns a
+ * function that stops the check.
+ */
+export function capMainYoungGeneration(cap = READING_YOUNG_GENERATION, execArgv: readonly string[] = process.execArgv, nodeOptions = process.env['NODE_OPTIONS']): () => void {
+  if (!setYoungGenerationGrowth(V8_SEMI_SPACE_GROWTH, execArgv, nodeOptions)) return () => undefined;
+  const timer = setInterval(() => {
+    const young = getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')?.space_size ?? 0;
+    if (young < cap) return;
+    setYoungGenerationGrowth(1, execArgv, nodeOptions);
+    clearInterval(timer);
+  }, 250);
+  timer.unref();
+  return () => clearInterval(timer);
 }

@@ -74,12 +74,13 @@ export interface MainOptions {
    */
   setLateTierUp?: () => void;
   /**
-   * Keeps every young generation of the process at its size (`true`), or
-   * lets V8 grow them again (`false`). The bin keeps them from its start, so
-   * that loading grows none; `main` keeps them only while a command analyses
-   * in two worker threads or more (the main thread then only reads), and lets
-   * them grow otherwise, before the analysis or the command runs, unless
-   * `VERBATIM_HEAP_GROWTH` is `off`. In-process callers leave their engine alone.
+   * Caps the main thread's young generation while worker threads analyse
+   * (`true`; see capMainYoungGeneration), or lets V8 grow them all (`false`).
+   * The bin keeps them at their size from its start, so that loading grows
+   * none; `main` caps them when a command analyses in two worker threads or
+   * more (the main thread then only reads), and lets them grow otherwise,
+   * before the analysis or the command runs, unless `VERBATIM_HEAP_GROWTH`
+   * is `off`. In-process callers leave their engine alone.
    */
   keepYoungGenerations?: (keep: boolean) => void;
 }
@@ -108,7 +109,7 @@ export async function main(argv: string[], io: CliIo = defaultIo(), options: Mai
   if (choice.movedCorpusLang !== undefined) io.stderr.write(`verbatim: ${m.notes.warning}${m.colon}${m.notes.langMoved(choice.movedCorpusLang)}\n`);
   argv = joinExportArgs(choice.argv);
   // The bin kept the young generations small while it loaded. With two worker threads or more the main thread only reads, and
-  // they stay so; a command that runs here lets them grow (`workersFor` says how many threads analyse).
+  // its young generation is capped; a command that runs here lets it grow (`workersFor` says how many threads analyse).
   const keepYoung = (keep: boolean): void => {
     if (growth.percent !== undefined) options.keepYoungGenerations?.(keep);
   };

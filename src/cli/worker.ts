@@ -1,7 +1,6 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { isWorkerSetup } from '../run/protocol.js';
 import { runAnalysisWorker } from '../run/worker.js';
-import { keepWorkerYoungGenerations } from './heap.js';
 
 // The analysis worker of `verbatim analyze --workers N` and `verbatim discover
 // --workers N` (bin.ts names this file as the pool's script). Built as one
@@ -10,7 +9,5 @@ import { keepWorkerYoungGenerations } from './heap.js';
 // chunks cost it about 20 ms more than one file. The bin still serves as a
 // worker for a script that names it.
 if (!isMainThread && parentPort && isWorkerSetup(workerData)) {
-  // V8 put the young generations' growth back to its default as it set up this thread: the CLI's policy again.
-  keepWorkerYoungGenerations(process.env);
   void runAnalysisWorker(workerData, parentPort);
 }

@@ -10,7 +10,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chooseHeapGrowth, DEFAULT_HEAP_GROWTH, KEEP_YOUNG_ENV, keepWorkerYoungGenerations, setHeapGrowth, setYoungGenerationGrowth } from '../../src/cli/heap.js';
+import { capMainYoungGeneration, chooseHeapGrowth, DEFAULT_HEAP_GROWTH, setHeapGrowth, setYoungGenerationGrowth } from '../../src/cli/heap.js';
 
 async function cli(env: Record<string, string>): Promise<{ code: number; stderr: string; asked: number[] }> {
   const asked: number[] = [];
@@ -91,7 +91,7 @@ describe('young generations', () => {
     expect(await asked(['--lang', 'en', 'tokenize', 'bonjour'])).toEqual({ code: EXIT.ok, keep: [false] });
   });
 
-  it('keeps them small while two worker threads analyse, and lets them grow when this thread does', async () => {
+  it('caps them while two worker threads analyse, and lets them grow when this thread does', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'verbatim-young-')), 'r.json');
     expect(await asked(['analyze', sample, '--format', 'json', '--out', out, '--quiet', '--workers', '2'])).toEqual({ code: EXIT.ok, keep: [true] });
     expect(await asked(['analyze', sample, '--format', 'json', '--out', out, '--quiet', '--workers', '1'])).toEqual({ code: EXIT.ok, keep: [false] });
@@ -106,9 +106,9 @@ describe('young generations', () => {
     expect(setYoungGenerationGrowth(1, [], '--semi_space_growth_factor=4')).toBe(false);
   });
 
-  it('tells a worker thread to keep them small only when the CLI asked for it', () => {
-    // A process that is not the CLI's (these tests): its workers leave V8 alone.
-    expect(keepWorkerYoungGenerations({})).toBe(false);
-    expect(keepWorkerYoungGenerations({ [KEEP_YOUNG_ENV]: '0' })).toBe(false);
+  it('caps nothing when Node was given its own young generation', () => {
+    // No check is started: the stop function has nothing to stop, and no flag of this process changed.
+    expect(capMainYoungGeneration(1, ['--max-semi-space-size=4'], undefined)()).toBeUndefined();
+    expect(capMainYoungGeneration(1, [], '--semi-space-growth-factor=3')()).toBeUndefined();
   });
 });
