@@ -19,7 +19,7 @@ if (!isMainThread && parentPort && isWorkerSetup(workerData)) {
   const { runAnalysisWorker } = await import('../run/worker.js');
   void runAnalysisWorker(workerData, port);
 } else {
-  // Young generations kept small while the modules load (they never shrink back); main() lets them grow again unless worker threads analyse.
+  // Young generations kept small while the modules load (they never shrink back); main() lets them grow, capped while worker threads analyse.
   keepYoungGenerations(process.env);
   const [{ main, reportError }, { installProcessGuards }, { setLateTierUp }] = await Promise.all([import('./main.js'), import('./process.js'), import('./jit.js')]);
   const io = { stdout: process.stdout, stderr: process.stderr, env: process.env, stdin: process.stdin };

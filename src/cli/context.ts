@@ -47,8 +47,8 @@ export interface CommandContext {
   tuneForInput?(bytes: number | undefined): void;
   /**
    * Told how many threads will analyse, before they start: with two or more,
-   * the main thread only reads, and the CLI keeps every young generation at
-   * its start (see src/cli/heap.ts).
+   * the main thread only reads, and the CLI caps its young generation (see
+   * capMainYoungGeneration in src/cli/heap.ts).
    */
   tuneForWorkers?(count: number): void;
 }

@@ -8,6 +8,4 @@ import { runAnalysisWorker } from '../run/worker.js';
 // cold, and resolving, reading and compiling the CLI's twenty-odd shared
 // chunks cost it about 20 ms more than one file. The bin still serves as a
 // worker for a script that names it.
-if (!isMainThread && parentPort && isWorkerSetup(workerData)) {
-  void runAnalysisWorker(workerData, parentPort);
-}
+if (!isMainThread && parentPort && isWorkerSetup(workerData)) void runAnalysisWorker(workerData, parentPort);
