@@ -81,6 +81,8 @@ const sumInto =
     return x;
   };
 
+const addChannelItems = sumInto<CooccurrenceChannelCounts>('items');
+
 function mergeCooccurrenceInto(owned: CooccurrenceState, b: CooccurrenceState): CooccurrenceState {
   const { themes, maxPairs = null } = mergeCooccurrence({ ...owned, channels: dict() }, { ...b, channels: dict() });
   if (themes !== undefined) owned.themes = themes;
@@ -89,7 +91,7 @@ function mergeCooccurrenceInto(owned: CooccurrenceState, b: CooccurrenceState): 
     owned.channels,
     b.channels,
     (x, y) => {
-      sumInto<CooccurrenceChannelCounts>('items')(x, y);
+      addChannelItems(x, y);
       // `x` is the merge's own copy (`copyChannel` reads a version-1 record as a new table).
       x.pairs = mergeTermTableInto(pairTable(x), pairTable(y), maxPairs);
       return x;

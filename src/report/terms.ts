@@ -83,8 +83,9 @@ export function termTableOf(value: unknown, slack = 0): TermTable {
 const joinHash = (hx: number, y: string, hy: number, sep = SPACE): number => (Math.imul((Math.imul(hx, HASH_BASE) + sep) | 0, hashPower(y.length)) + hy) | 0;
 
 const SPACE = 32;
-/** Joins the two entry keys of a pair key (`kind:id\tkind:id`): no entry id holds a tab. */
-const TAB = 9;
+/** Joins the two entry keys of a pair key (`kind:id\tkind:id`, see `addPairs`): no entry id holds a tab. */
+export const PAIR_SEPARATOR = '\t';
+const TAB = PAIR_SEPARATOR.charCodeAt(0);
 
 /** `key` holds `word` at `at` (compared in place: words are short, and a builtin call per word cost more). */
 function holds(key: string, word: string, at: number): boolean {

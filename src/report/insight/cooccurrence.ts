@@ -25,12 +25,9 @@ import {
   type EntryItem,
   type InsightEntryKind,
 } from './_shared.js';
-import { addPairs, emptyTermTable, mergeTermTables, sumTermTables, type TermTable } from '../terms.js';
+import { addPairs, emptyTermTable, mergeTermTables, PAIR_SEPARATOR, sumTermTables, type TermTable } from '../terms.js';
 import { expectedError } from '../../_utils/describe.js';
 import { sortUnlessSorted } from '../../_utils/sort.js';
-
-/** Pair keys join two `kind:id` keys, in code-unit order, with a tab. */
-const PAIR_SEPARATOR = '\t';
 
 export interface CooccurrenceChannelCounts {
   verbatims: number;
@@ -210,6 +207,7 @@ export function addCooccurrence(state: CooccurrenceState, analysis: VerbatimAnal
   if (items.length < 2) return;
   const pairs = (counts.pairs = pairTable(counts));
   const skip = keepOwnTheme || themeOf.size === 0 ? null : (i: number, j: number) => ownTheme(items[i] as EntryItem, items[j] as EntryItem);
+  // Items in code-unit order: a pair's key is `a\tb` with a before b.
   addPairs(pairs, items.map((item) => item.key), skip, maxPairsOf(state));
 }
 
