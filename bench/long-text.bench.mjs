@@ -25,20 +25,40 @@ const KINDS = {
   personal: 'colis en retard, écrivez à jean.dupont@example.com ou au 06 12 34 56 78, remboursement jamais reçu ',
 };
 
+// A product catalogue: a layer of 40,000 concepts, one made-up product name each, and a
+// letter naming them one after another, so that the entries it carries grow with its
+// length (their pairs and examples once grew with their square).
+const CATALOGUE = 40000;
+const SYLLABLES = ['ba', 'ko', 'ri', 'mu', 'ta', 've', 'lo', 'ni', 'za', 'pe', 'du', 'fi', 'go', 'ju', 'xa', 'wo'];
+function product(i) {
+  let name = '';
+  for (let x = i + 65536, k = 0; k < 5; k++, x = Math.floor(x / 16)) name += SYLLABLES[x % 16];
+  return `${name}x`;
+}
+function catalogueText(chars) {
+  let text = '';
+  for (let i = 0; text.length < chars; i++) text += `le ${product(i % CATALOGUE)} est bien, `;
+  return text;
+}
+
 export default async function bench() {
-  const { createAnalyzer, analyzeVerbatim, createReportBuilder, reportMeta } = await import(pathToFileURL(join(root, 'dist/index.js')).href);
+  const { createAnalyzer, analyzeVerbatim, createReportBuilder, defineLexicon, reportMeta } = await import(pathToFileURL(join(root, 'dist/index.js')).href);
   const analyzer = createAnalyzer();
+  const entries = [{ id: 'produits', kind: 'theme', label: 'Produits', terms: ['catalogue'] }];
+  for (let i = 0; i < CATALOGUE; i++) entries.push({ id: `produit_${i}`, kind: 'concept', parent: 'produits', label: `Produit ${i}`, terms: [product(i)] });
+  const catalogue = createAnalyzer({ lexicons: [defineLexicon({ version: 1, entries })] });
   const size = Number(process.env.BENCH_LONG_KB ?? 128) * 1024;
   // Warm up: compile the English layer and JIT the hot paths.
   analyzeVerbatim({ id: 'w', text: KINDS.english.repeat(40) }, analyzer);
   analyzeVerbatim({ id: 'w', text: KINDS.clause.repeat(40) }, analyzer);
   console.log(`one verbatim of S = ${size / 1024} KB and of 4·S, CPU ms; ratio = cost per character at 4·S / at S (1 linear, 4 quadratic)`);
   const ratios = [];
-  for (const [kind, unit] of Object.entries(KINDS)) {
+  const cases = [...Object.entries(KINDS).map(([kind, unit]) => [kind, (chars) => unit.repeat(Math.ceil(chars / unit.length)), analyzer]), ['catalogue', catalogueText, catalogue]];
+  for (const [kind, textOf, analyser] of cases) {
     const time = (chars) => {
-      const text = unit.repeat(Math.ceil(chars / unit.length));
+      const text = textOf(chars);
       const t0 = cpu();
-      createReportBuilder({ meta: reportMeta(analyzer) }).add(analyzeVerbatim({ id: kind, text }, analyzer));
+      createReportBuilder({ meta: reportMeta(analyser) }).add(analyzeVerbatim({ id: kind, text }, analyser));
       return cpu() - t0;
     };
     // Best of a few runs: the machine is shared, garbage collection lands where it likes.

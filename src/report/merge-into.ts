@@ -7,7 +7,7 @@
 // merge. Only the node entries use it (the browser bundle never merges many).
 import { mergeSections, type MergeReportStatesOptions } from './build.js';
 import { addCount, dict, own } from './counts.js';
-import { copyChannel, mergeCooccurrence, pairTable, type CooccurrenceChannelCounts, type CooccurrenceState } from './insight/cooccurrence.js';
+import { cappedOf, copyChannel, mergeCooccurrence, pairTable, type CooccurrenceChannelCounts, type CooccurrenceState } from './insight/cooccurrence.js';
 import { copyDay, mergeTrends, type TrendDay, type TrendsState } from './insight/trends.js';
 import type { Section } from './section.js';
 import { channelsOverLimit, channelTerms, cloneState, emptyChannelState, maxDate, mergeChannels, mergeChannelStates, mergeCoreStates, keptExamples, mergeCoverageStates, minDate } from './state.js';
@@ -84,9 +84,10 @@ const sumInto =
 const addChannelItems = sumInto<CooccurrenceChannelCounts>('items');
 
 function mergeCooccurrenceInto(owned: CooccurrenceState, b: CooccurrenceState): CooccurrenceState {
-  const { themes, maxPairs = null } = mergeCooccurrence({ ...owned, channels: dict() }, { ...b, channels: dict() });
+  const { themes, maxPairs = null, maxEntries = null } = mergeCooccurrence({ ...owned, channels: dict() }, { ...b, channels: dict() });
   if (themes !== undefined) owned.themes = themes;
   owned.maxPairs = maxPairs;
+  owned.maxEntries = maxEntries;
   mergeRecordsInto(
     owned.channels,
     b.channels,
@@ -94,6 +95,7 @@ function mergeCooccurrenceInto(owned: CooccurrenceState, b: CooccurrenceState): 
       addChannelItems(x, y);
       // `x` is the merge's own copy (`copyChannel` reads a version-1 record as a new table).
       x.pairs = mergeTermTableInto(pairTable(x), pairTable(y), maxPairs);
+      if (cappedOf(y) > 0) x.capped = cappedOf(x) + cappedOf(y);
       return x;
     },
     copyChannel,

@@ -5,7 +5,7 @@
  * once reached, makes the word tables approximate: see ./terms.ts).
  */
 import { foldAccents } from '../text/fold.js';
-import { ENTRY_KINDS, ENTRY_LISTS, type VerbatimAnalysis } from '../types.js';
+import { ENTRY_KINDS, ENTRY_LISTS, type Match, type VerbatimAnalysis } from '../types.js';
 import { maskPersonalData, maskQuotedInput, moveSpans, type MaskReplacement, type MaskResult } from './mask.js';
 import { addCount, compareStrings, dict, distinct, mergeAll, own, sumCounts } from './counts.js';
 import { fnv1a, fnv1aPair } from './stats.js';
@@ -265,12 +265,32 @@ export function exampleId(id: string, masked: boolean): string {
   return masked ? `#${fnv1a(id).toString(16).padStart(8, '0')}` : id;
 }
 
-function highlightsFor(analysis: VerbatimAnalysis, entryId: string): Highlight[] {
-  const out: Highlight[] = [];
-  const seen = new Set<string>();
+/**
+ * The matches of each entry a verbatim carries (by entry id, and by theme for
+ * the matches of its entries): an entry's highlights are read from its own
+ * list, so a letter naming thousands of entries costs its matches, not
+ * entries × matches.
+ */
+function matchesByEntry(analysis: VerbatimAnalysis): Map<string, Match[]> {
+  const out = new Map<string, Match[]>();
+  const push = (id: string, m: Match): void => {
+    const list = out.get(id);
+    if (list === undefined) out.set(id, [m]);
+    else list.push(m);
+  };
   for (const m of analysis.matches) {
-    if (m.id !== entryId && m.theme !== entryId) continue;
-    if (!(m.start >= 0 && m.end > m.start && m.end <= analysis.text.length)) continue;
+    push(m.id, m);
+    if (typeof m.theme === 'string' && m.theme !== m.id) push(m.theme, m);
+  }
+  return out;
+}
+
+function highlightsFor(matches: readonly Match[] | undefined, textLength: number): Highlight[] {
+  const out: Highlight[] = [];
+  if (matches === undefined) return out;
+  const seen = new Set<string>();
+  for (const m of matches) {
+    if (!(m.start >= 0 && m.end > m.start && m.end <= textLength)) continue;
     const key = `${m.start}:${m.end}:${m.id}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -352,6 +372,7 @@ function addExamples(
   config: CoreState['config'],
   masked: MaskResult | undefined,
 ): void {
+  let byEntry: Map<string, Match[]> | undefined;
   for (const kind of ENTRY_KINDS) {
     for (const entryId of distinct(analysis[ENTRY_LISTS[kind]])) {
       const list = (ch.examples[entryId] ??= []);
@@ -370,7 +391,8 @@ function addExamples(
       ) {
         continue;
       }
-      let highlights = highlightsFor(analysis, entryId);
+      byEntry ??= matchesByEntry(analysis);
+      let highlights = highlightsFor(byEntry.get(entryId), analysis.text.length);
       if (masked !== undefined) highlights = moveSpans(masked.replacements, highlights);
       const example: ExampleState = { rank, id: exampleId(analysis.id, config.maskPersonalData), channel, ...exampleWindow(shown, highlights) };
       if (typeof analysis.date === 'string' && analysis.date !== '') example.date = analysis.date;

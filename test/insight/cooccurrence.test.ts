@@ -8,7 +8,7 @@ import {
   type CooccurrenceAccumulatorOptions,
 } from '../../src/report/insight/cooccurrence.js';
 import type { TermTable } from '../../src/report/terms.js';
-import type { VerbatimAnalysis } from '../../src/types.js';
+import type { Match, VerbatimAnalysis } from '../../src/types.js';
 import { chunks, match, stateOf, verbatim } from './_helpers.js';
 
 const state = (items: VerbatimAnalysis[], options?: CooccurrenceAccumulatorOptions) => stateOf(emptyCooccurrenceState(options), addCooccurrence, items);
@@ -185,5 +185,73 @@ describe('co-occurrence with a pair budget (maxPairs)', () => {
     const budgeted = state(items, { maxPairs: 50 });
     expect(mergeCooccurrence(v1, budgeted).maxPairs).toBe(50);
     expect(mergeCooccurrence(budgeted, v1)).toEqual(mergeCooccurrence(v1, budgeted));
+  });
+});
+
+describe('co-occurrence with the entries a verbatim pairs capped (maxEntries)', () => {
+  const at = (id: string, kind: Match['kind'], start: number): Match => ({ ...match(id, kind, 'produits'), start, end: start + 1 });
+  // A letter citing six concepts: c3 three times, c1 and c5 twice, c0, c2 and c4 once (c4 first of those).
+  const letter = verbatim({
+    id: 'lettre',
+    concepts: ['c0', 'c1', 'c2', 'c3', 'c4', 'c5'],
+    matches: [at('c4', 'concept', 1), at('c3', 'concept', 2), at('c1', 'concept', 3), at('c5', 'concept', 4), at('c3', 'concept', 5), at('c1', 'concept', 6), at('c5', 'concept', 7), at('c3', 'concept', 8), at('c0', 'concept', 9), at('c2', 'concept', 10)],
+  });
+  const pairKeys = (s: ReturnType<typeof state>, channel = 'enquete') => [...((s.channels[channel]?.pairs as TermTable).keys)].sort();
+
+  it('pairs only the entries the verbatim mentions most, ties to the first mentioned, and still counts them all', () => {
+    const capped = state([letter], { maxEntries: 4 });
+    expect(pairKeys(capped)).toEqual(['concept:c1\tconcept:c3', 'concept:c1\tconcept:c4', 'concept:c1\tconcept:c5', 'concept:c3\tconcept:c4', 'concept:c3\tconcept:c5', 'concept:c4\tconcept:c5']);
+    expect(Object.keys(capped.channels.enquete?.items ?? {}).sort()).toEqual(['c0', 'c1', 'c2', 'c3', 'c4', 'c5'].map((c) => `concept:${c}`));
+    expect(capped.channels.enquete?.capped).toBe(1);
+    // The capped verbatim may leave any pair one short: said in the result.
+    expect(finalizeCooccurrence(capped, { minSupport: 1 }).maxUndercount).toBe(1);
+  });
+
+  it('is the same as without a cap for verbatims within it, and writes no count then', () => {
+    const within = state([letter], { maxEntries: 6 });
+    expect(finalizeCooccurrence(within, { minSupport: 1, top: 100 })).toEqual(finalizeCooccurrence(state([letter]), { minSupport: 1, top: 100 }));
+    expect(within.channels.enquete).not.toHaveProperty('capped');
+  });
+
+  it('counts at most maxEntries·(maxEntries − 1)/2 pairs a verbatim: a long letter costs its length', () => {
+    const many = Array.from({ length: 400 }, (_, i) => `c${i}`);
+    const long = verbatim({ id: 'long', concepts: many, matches: many.map((id, i) => at(id, 'concept', i)) });
+    const table = state([long], { maxEntries: 10 }).channels.enquete?.pairs as TermTable;
+    expect(table.total).toBe(45);
+    // The first ten mentioned, each mentioned once.
+    expect(table.keys.every((k) => k.split('\t').every((e) => Number(e.slice('concept:c'.length)) < 10))).toBe(true);
+  });
+
+  it('keeps every pair count within maxUndercount of the truth, whatever the split and order of merges', () => {
+    const ids = ['a', 'b', 'c', 'd', 'e', 'f'];
+    const analysisOf = fc.record({ channel: fc.constantFrom('chat', 'email'), concepts: fc.subarray(ids), order: fc.array(fc.constantFrom(...ids), { maxLength: 12 }) }).map((r) =>
+      verbatim({ id: 'v', channel: r.channel, concepts: r.concepts, matches: r.order.filter((id) => r.concepts.includes(id)).map((id, n) => at(id, 'concept', n)) }),
+    );
+    fc.assert(
+      fc.property(fc.array(analysisOf, { maxLength: 30 }), fc.array(fc.nat(), { maxLength: 4 }), fc.integer({ min: 1, max: 6 }), (analyses, cuts, k) => {
+        const exact = finalizeCooccurrence(state(analyses), { minSupport: 1, top: 1000 });
+        const parts = chunks(analyses, cuts).map((c) => JSON.parse(JSON.stringify(state(c, { maxEntries: k }))) as ReturnType<typeof state>);
+        const merged = parts.reduce((a, b) => mergeCooccurrence(a, b), state([], { maxEntries: k }));
+        const capped = finalizeCooccurrence(merged, { minSupport: 1, top: 1000 });
+        const over = analyses.filter((a) => a.concepts.length > k).length;
+        expect(capped.maxUndercount).toBe(over);
+        const countOf = (r: typeof exact, p: (typeof exact.pairs)[number]) => r.pairs.find((q) => q.a.id === p.a.id && q.b.id === p.b.id)?.count ?? 0;
+        for (const p of exact.pairs) {
+          expect(countOf(capped, p)).toBeLessThanOrEqual(p.count);
+          expect(countOf(capped, p)).toBeGreaterThanOrEqual(p.count - over);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('refuses to merge states with different caps, and takes in a state written before the cap', () => {
+    expect(() => mergeCooccurrence(state([letter], { maxEntries: 4 }), state([letter], { maxEntries: 5 }))).toThrow(/maxEntries/);
+    expect(() => emptyCooccurrenceState({ maxEntries: 0 })).toThrow(/maxEntries to be an integer of at least 1/);
+    const before = state([letter]);
+    delete before.maxEntries;
+    const merged = mergeCooccurrence(before, state([letter], { maxEntries: 4 }));
+    expect(merged.maxEntries).toBe(4);
+    expect(merged.channels.enquete?.capped).toBe(1);
   });
 });

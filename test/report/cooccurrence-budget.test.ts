@@ -3,10 +3,11 @@
 import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { createReportBuilder, defaultSections, finalizeReport, renderReport } from '../../src/report/index.js';
+import { createReportBuilder, defaultSections, finalizeReport, mergeReportStates, renderReport } from '../../src/report/index.js';
+import { mergeReportStatesInto } from '../../src/report/merge-into.js';
 import type { ReportOptions } from '../../src/report/index.js';
 import type { CooccurrenceResult, CooccurrenceState } from '../../src/report/insight/index.js';
-import { analysis, meta } from './helpers.js';
+import { analysis, meta, type MatchSpec } from './helpers.js';
 
 // Each verbatim names two products of its own and the two irritants every verbatim has.
 const analyses = Array.from({ length: 40 }, (_, i) =>
@@ -71,5 +72,43 @@ describe('co-occurrence pairs under the report budget', () => {
     const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
     const { report } = build(optionsWith({ maxVocabulary: 6 }));
     expect(validate(JSON.parse(JSON.stringify(report))), JSON.stringify(validate.errors)).toBe(true);
+  });
+});
+
+describe('co-occurrence of a verbatim citing many entries', () => {
+  // A letter naming 12 products, the first twice: 66 pairs uncapped.
+  const letter = analysis({
+    id: 'lettre',
+    channel: 'email',
+    text: `une longue lettre : ${Array.from({ length: 12 }, (_, i) => `produit${i}x`).join(', ')}`,
+    matches: Array.from({ length: 12 }, (_, i): MatchSpec => [`produit_${i}`, 'concept', 'produits', `produit${i}x`]).concat([['produit_0', 'concept', 'produits', 'produit0x']]),
+  });
+  const capped = (extra: ReportOptions = {}) => ({ meta, sections: defaultSections({ cooccurrence: { minSupport: 1, top: 1000, kinds: ['concept'], maxEntries: 4 } }), ...extra });
+
+  it('pairs at most 128 entries a verbatim by default, and the section takes its own cap', () => {
+    const builder = createReportBuilder({ meta });
+    expect((builder.snapshot().sections.cooccurrence as CooccurrenceState).maxEntries).toBe(128);
+    const b = createReportBuilder(capped());
+    b.add(letter);
+    const state = b.snapshot().sections.cooccurrence as CooccurrenceState;
+    expect((state.channels.email?.pairs as { total: number }).total).toBe(6);
+    const c = cooccurrenceOf(finalizeReport(b.snapshot(), capped()));
+    expect(c.maxUndercount).toBe(1);
+    expect(c.pairs.every((p) => p.a.id === 'produit_0' || p.b.id === 'produit_0' || ['produit_1', 'produit_2', 'produit_3'].includes(p.a.id))).toBe(true);
+    expect(renderReport(finalizeReport(b.snapshot(), capped()), 'md')).toContain('ou des verbatims qui citent trop d’éléments');
+  });
+
+  it('gives the same report merged in place as merged anew', () => {
+    const part = (items: typeof analyses) => {
+      const b = createReportBuilder(capped());
+      b.addAll(items);
+      return b.snapshot();
+    };
+    const a = part([letter, ...analyses.slice(0, 10)]);
+    const bState = part([letter, ...analyses.slice(10)]);
+    const pure = finalizeReport(mergeReportStates(a, bState), capped());
+    const inPlace = finalizeReport(mergeReportStatesInto(structuredClone(a), bState), capped());
+    expect(inPlace).toEqual(pure);
+    expect(cooccurrenceOf(pure).maxUndercount).toBe(2);
   });
 });

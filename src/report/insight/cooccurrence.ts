@@ -40,6 +40,12 @@ export interface CooccurrenceChannelCounts {
    * `{ key: verbatims }`, read as such.
    */
   pairs: TermTable | Counts;
+  /**
+   * Verbatims carrying more than the state's `maxEntries` entries, whose pairs
+   * were counted among those entries only: each may leave any pair's count one
+   * short. Absent (0) in states written before it.
+   */
+  capped?: number;
 }
 
 export interface CooccurrenceState {
@@ -54,6 +60,8 @@ export interface CooccurrenceState {
    * by at most its `slack` (see `TermTable`). `null` (or absent): exact.
    */
   maxPairs?: number | null;
+  /** Entries a verbatim pairs at most (see the options). `null` (or absent): all. */
+  maxEntries?: number | null;
   channels: Record<string, CooccurrenceChannelCounts>;
   /**
    * Entry id → its theme, read from `matches[].theme`, so the ranking can tell
@@ -74,6 +82,15 @@ export interface CooccurrenceAccumulatorOptions {
    * as the word tables are (lower bounds, `maxUndercount` in the result).
    */
   maxPairs?: number | null;
+  /**
+   * Entries a verbatim pairs at most (default: none, all; the report section
+   * takes 128). A verbatim carrying n entries has n·(n − 1)/2 pairs: a long
+   * letter read with a lexicon of thousands of entries would cost the square
+   * of what it cites. Past the limit, its pairs are counted among the entries
+   * it mentions most (ties: the first mentioned), and each such verbatim adds
+   * 1 to the result's `maxUndercount`. Its entries are all still counted.
+   */
+  maxEntries?: number | null;
   /**
    * Keep pairs of an entry with its own theme (`attente_excessive` + `joignabilite`),
    * which always co-occur. Default false. The theme is read from `matches[].theme`.
@@ -115,9 +132,9 @@ export interface CooccurrenceTable {
   pairs: CooccurrencePair[];
   /**
    * The most a pair's `count` may fall short of the truth once the pair
-   * tables reached their budget (`maxPairs`): counts shown, and so lifts and
-   * confidences, are then lower bounds. 0: exact. Absent in reports written
-   * before it.
+   * tables reached their budget (`maxPairs`), or verbatims carried more than
+   * `maxEntries` entries: counts shown, and so lifts and confidences, are then
+   * lower bounds. 0: exact. Absent in reports written before it.
    */
   maxUndercount?: number;
 }
@@ -154,31 +171,44 @@ const mergeChannelWith =
     verbatims: a.verbatims + b.verbatims,
     items: sumCounts([a.items, b.items]),
     pairs: mergeTermTables(pairTable(a), pairTable(b), maxPairs),
+    ...cappedField(cappedOf(a) + cappedOf(b)),
   });
 
 export function copyChannel(a: CooccurrenceChannelCounts): CooccurrenceChannelCounts {
-  return { verbatims: a.verbatims, items: copyCounts(a.items), pairs: sumTermTables([pairTable(a)]) };
+  return { verbatims: a.verbatims, items: copyCounts(a.items), pairs: sumTermTables([pairTable(a)]), ...cappedField(cappedOf(a)) };
 }
+
+/** A channel's verbatims whose pairs were capped (0 in states written before the cap). */
+export const cappedOf = (ch: CooccurrenceChannelCounts): number => ch.capped ?? 0;
+
+/** The `capped` field, written only when some verbatim was capped: states of ordinary runs keep their shape. */
+const cappedField = (n: number): { capped?: number } => (n > 0 ? { capped: n } : {});
 
 /** The state's pair budget (`null`: exact; a version-1 state has none). */
 export const maxPairsOf = (state: CooccurrenceState): number | null => state.maxPairs ?? null;
 
 /**
- * The budget of a merge of `a` and `b`, or `undefined` when they differ. A
- * state written before the budget (no `maxPairs`) holds exact tables, which
- * any budget can take in: the other side's budget is kept.
+ * A limit of the merge of two states (`maxPairs`, `maxEntries`), or
+ * `undefined` when they differ. A state written before the limit (absent)
+ * counted exactly, which any limit can take in: the other side's is kept.
  */
-function mergedMaxPairs(a: CooccurrenceState, b: CooccurrenceState): number | null | undefined {
-  if (a.maxPairs === undefined) return maxPairsOf(b);
-  if (b.maxPairs === undefined) return maxPairsOf(a);
-  return a.maxPairs === b.maxPairs ? a.maxPairs : undefined;
+function mergedLimit(a: number | null | undefined, b: number | null | undefined): number | null | undefined {
+  if (a === undefined) return b ?? null;
+  if (b === undefined) return a;
+  return a === b ? a : undefined;
 }
+
+const assertLimit = (value: number | null, name: string): void => {
+  if (value !== null && !(Number.isInteger(value) && value >= 1)) throw expectedError(`${name} to be an integer of at least 1, or null, in emptyCooccurrenceState`, String(value));
+};
 
 export function emptyCooccurrenceState(options: CooccurrenceAccumulatorOptions = {}): CooccurrenceState {
   const kinds = assertKinds(options.kinds ?? ['theme', 'concept', 'irritant', 'enchantment'], 'emptyCooccurrenceState');
   const maxPairs = options.maxPairs ?? null;
-  if (maxPairs !== null && !(Number.isInteger(maxPairs) && maxPairs >= 1)) throw expectedError('maxPairs to be an integer of at least 1, or null, in emptyCooccurrenceState', String(maxPairs));
-  return { type: 'cooccurrence', version: 2, kinds, keepOwnTheme: options.keepOwnTheme ?? false, maxPairs, channels: dict(), themes: dict() };
+  const maxEntries = options.maxEntries ?? null;
+  assertLimit(maxPairs, 'maxPairs');
+  assertLimit(maxEntries, 'maxEntries');
+  return { type: 'cooccurrence', version: 2, kinds, keepOwnTheme: options.keepOwnTheme ?? false, maxPairs, maxEntries, channels: dict(), themes: dict() };
 }
 
 const byKey = (p: EntryItem, q: EntryItem): number => compareStrings(p.key, q.key);
@@ -205,10 +235,45 @@ export function addCooccurrence(state: CooccurrenceState, analysis: VerbatimAnal
   const ownTheme = (p: EntryItem, q: EntryItem): boolean => (q.kind === 'theme' && themeOf.get(p.id) === q.id) || (p.kind === 'theme' && themeOf.get(q.id) === p.id);
   for (const item of items) addCount(counts.items, item.key);
   if (items.length < 2) return;
+  const maxEntries = state.maxEntries ?? null;
+  let paired = items;
+  if (maxEntries !== null && items.length > maxEntries) {
+    paired = mostMentioned(items, analysis, maxEntries);
+    counts.capped = cappedOf(counts) + 1;
+  }
   const pairs = (counts.pairs = pairTable(counts));
-  const skip = keepOwnTheme || themeOf.size === 0 ? null : (i: number, j: number) => ownTheme(items[i] as EntryItem, items[j] as EntryItem);
+  const skip = keepOwnTheme || themeOf.size === 0 ? null : (i: number, j: number) => ownTheme(paired[i] as EntryItem, paired[j] as EntryItem);
   // Items in code-unit order: a pair's key is `a\tb` with a before b.
-  addPairs(pairs, items.map((item) => item.key), skip, maxPairsOf(state));
+  addPairs(pairs, paired.map((item) => item.key), skip, maxPairsOf(state));
+}
+
+/**
+ * The `n` entries of `items` the verbatim mentions most (its matches naming
+ * them, or, for a theme, naming it as their theme), ties broken by the first
+ * mention, then the key; returned in the order of `items`.
+ */
+function mostMentioned(items: readonly EntryItem[], analysis: VerbatimAnalysis, n: number): EntryItem[] {
+  const mentions = new Map<string, { count: number; first: number }>();
+  const mention = (key: string, start: number): void => {
+    const m = mentions.get(key);
+    if (m === undefined) mentions.set(key, { count: 1, first: start });
+    else {
+      m.count += 1;
+      if (start < m.first) m.first = start;
+    }
+  };
+  for (const m of Array.isArray(analysis.matches) ? analysis.matches : []) {
+    if (!m || typeof m.id !== 'string') continue;
+    const start = typeof m.start === 'number' ? m.start : Number.POSITIVE_INFINITY;
+    mention(`${m.kind}:${m.id}`, start);
+    if (typeof m.theme === 'string' && m.theme !== m.id) mention(`theme:${m.theme}`, start);
+  }
+  const none = { count: 0, first: Number.POSITIVE_INFINITY };
+  const ranked = items
+    .map((item) => ({ item, ...(mentions.get(item.key) ?? none) }))
+    .sort((p, q) => q.count - p.count || p.first - q.first || compareStrings(p.item.key, q.item.key));
+  const kept = new Set(ranked.slice(0, n).map((r) => r.item));
+  return items.filter((item) => kept.has(item));
 }
 
 /** The state with every channel counted in `into` (pure): past the report's channel limit. */
@@ -219,9 +284,10 @@ export function mergeCooccurrenceChannels(state: CooccurrenceState, into: string
 export function mergeCooccurrence(a: CooccurrenceState, b: CooccurrenceState): CooccurrenceState {
   assertState(a, 'cooccurrence', 'mergeCooccurrence');
   assertState(b, 'cooccurrence', 'mergeCooccurrence');
-  const maxPairs = mergedMaxPairs(a, b);
-  if (!sameList(a.kinds, b.kinds) || a.keepOwnTheme !== b.keepOwnTheme || maxPairs === undefined) {
-    throw expectedError('co-occurrence states built with the same options in mergeCooccurrence', 'different kinds, keepOwnTheme or maxPairs');
+  const maxPairs = mergedLimit(a.maxPairs, b.maxPairs);
+  const maxEntries = mergedLimit(a.maxEntries, b.maxEntries);
+  if (!sameList(a.kinds, b.kinds) || a.keepOwnTheme !== b.keepOwnTheme || maxPairs === undefined || maxEntries === undefined) {
+    throw expectedError('co-occurrence states built with the same options in mergeCooccurrence', 'different kinds, keepOwnTheme, maxPairs or maxEntries');
   }
   return {
     type: 'cooccurrence',
@@ -229,6 +295,7 @@ export function mergeCooccurrence(a: CooccurrenceState, b: CooccurrenceState): C
     kinds: [...a.kinds],
     keepOwnTheme: a.keepOwnTheme,
     maxPairs,
+    maxEntries,
     channels: mergeRecords(a.channels, b.channels, mergeChannelWith(maxPairs), copyChannel),
     themes: mergeThemes(a.themes ?? {}, b.themes ?? {}),
   };
@@ -282,7 +349,8 @@ function rank(counts: CooccurrenceChannelCounts, minSupport: number, top: number
   }
   // Kinds too: two pairs may join the same ids under different kinds.
   pairs.sort((p, q) => q.lift - p.lift || q.count - p.count || compareStrings(p.a.id, q.a.id) || compareStrings(p.b.id, q.b.id) || compareStrings(p.a.kind, q.a.kind) || compareStrings(p.b.kind, q.b.kind));
-  return { verbatims: n, pairs: pairs.slice(0, top), maxUndercount: table.slack };
+  // A capped verbatim may leave any pair one short, as a count the table dropped.
+  return { verbatims: n, pairs: pairs.slice(0, top), maxUndercount: table.slack + cappedOf(counts) };
 }
 
 export function finalizeCooccurrence(state: CooccurrenceState, options: CooccurrenceOptions = {}): CooccurrenceResult {
@@ -296,6 +364,7 @@ export function finalizeCooccurrence(state: CooccurrenceState, options: Cooccurr
     verbatims: channels.reduce((n, ch) => n + ch.verbatims, 0),
     items: sumCounts(channels.map((ch) => ch.items)),
     pairs: sumTermTables(channels.map(pairTable)),
+    ...cappedField(channels.reduce((n, ch) => n + cappedOf(ch), 0)),
   };
   const themes = state.themes ?? {};
   const skip = options.keepSameTheme === true ? () => false : (a: { kind: InsightEntryKind; id: string }, b: { kind: InsightEntryKind; id: string }) => sameTheme(a, b, themes);

@@ -31,7 +31,7 @@ export interface CooccurrenceWording {
   lift: string;
   notComputed: string;
   noPairs: string;
-  /** Said when the pair tables reached their budget: `n` is the most a count may fall short. */
+  /** Said when the pair tables reached their budget or verbatims were capped: `n` is the most a count may fall short. */
   approximate: (n: string) => string;
 }
 
@@ -45,7 +45,7 @@ const messages: Record<'fr' | 'en', CooccurrenceWording> = {
     lift: 'Lift',
     notComputed: 'L’analyse des co-occurrences n’a pas été calculée pour ce rapport.',
     noPairs: 'Aucune paire d’éléments n’est citée ensemble assez souvent.',
-    approximate: (n) => `Comptes approchés : trop de paires différentes pour les garder toutes (--vocabulary), chaque compte de paire peut être inférieur à la réalité de ${n} verbatims au plus.`,
+    approximate: (n) => `Comptes approchés : trop de paires différentes pour les garder toutes (--vocabulary), ou des verbatims qui citent trop d’éléments pour les apparier tous ; chaque compte de paire peut être inférieur à la réalité de ${n} verbatims au plus.`,
   },
   en: {
     title: 'Co-occurrences',
@@ -56,7 +56,7 @@ const messages: Record<'fr' | 'en', CooccurrenceWording> = {
     lift: 'Lift',
     notComputed: 'The co-occurrence analysis was not computed for this report.',
     noPairs: 'No pair of items is cited together often enough.',
-    approximate: (n) => `Approximate counts: too many different pairs to keep them all (--vocabulary); each pair count may fall short of the truth by at most ${n} verbatims.`,
+    approximate: (n) => `Approximate counts: too many different pairs to keep them all (--vocabulary), or verbatims citing too many items to pair them all; each pair count may fall short of the truth by at most ${n} verbatims.`,
   },
 };
 
@@ -67,6 +67,14 @@ function isPair(p: unknown): p is CooccurrencePair {
   const side = (x: unknown) => isDict(x) && typeof x.id === 'string' && typeof x.kind === 'string';
   return isDict(p) && side(p.a) && side(p.b) && typeof p.count === 'number' && typeof p.lift === 'number';
 }
+
+/**
+ * Entries a verbatim pairs at most in a report: a verbatim's pairs grow with
+ * the square of its entries. The default French lexicons have 101 entries
+ * that pair (themes, concepts, irritants, enchantments): their reports are
+ * never capped.
+ */
+export const DEFAULT_MAX_ENTRIES = 128;
 
 /** Pairs listed in the HTML report. */
 const HTML_PAIRS = 15;
@@ -97,13 +105,13 @@ const undercount = (c: CooccurrenceResult): number => (typeof c.maxUndercount ==
 const round = (x: unknown, digits: number): number | null => (typeof x === 'number' && Number.isFinite(x) ? Math.round(x * 10 ** digits) / 10 ** digits : null);
 
 export function cooccurrenceSection(settings: CooccurrenceSectionOptions = {}): Section<CooccurrenceState, CooccurrenceResult, CooccurrenceWording> {
-  const { kinds, keepOwnTheme, maxPairs, ...finalize } = settings;
+  const { kinds, keepOwnTheme, maxPairs, maxEntries = DEFAULT_MAX_ENTRIES, ...finalize } = settings;
   const accumulate: CooccurrenceAccumulatorOptions = { ...(kinds ? { kinds } : {}), ...(keepOwnTheme !== undefined ? { keepOwnTheme } : {}) };
   return {
     name: 'cooccurrence',
     at: ['insight', 'cooccurrence'],
     // The pairs' budget is the word tables' unless given: one knob bounds what grows with the input.
-    init: ({ options }) => emptyCooccurrenceState({ ...accumulate, maxPairs: maxPairs === undefined ? (options.maxVocabulary ?? null) : maxPairs }),
+    init: ({ options }) => emptyCooccurrenceState({ ...accumulate, maxPairs: maxPairs === undefined ? (options.maxVocabulary ?? null) : maxPairs, maxEntries }),
     add(state, analysis) {
       addCooccurrence(state, analysis);
       return state;
