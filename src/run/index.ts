@@ -6,7 +6,7 @@ export type { AnalyzeFilesOptions, AnalyzeFilesResult } from './analyze-files.js
 export { writeRejects, createAnnotationWriter } from './outputs.js';
 export type { AnnotationFormat, AnnotationWriter, AnnotationWriterOptions } from './outputs.js';
 export type { DfmFeatures } from './exports.js';
-export { STATE_FORMAT, STATE_VERSION, StateMergeError, createRunStateMerger, finalizeRunState, mergeRunStates, parseRunStates, stringifyRunState } from './state-file.js';
+export { STATE_FORMAT, STATE_VERSION, StateMergeError, createRunStateMerger, finalizeRunState, mergeRunStates, parseRunStates, runStateChunks, stringifyRunState } from './state-file.js';
 export type { NamedRunState, RunState, RunStateAnalyzer, RunStateMerger, RunStateOptions } from './state-file.js';
 export { createRunState } from './run-state.js';
 export type { CreateRunStateOptions } from './run-state.js';

@@ -4,6 +4,7 @@
 // inputs would give, and states that cannot (another lexicon, other options,
 // a damaged or foreign file) are refused with a message naming the files.
 // Pure data in, data out: no file system, no stream, no Node module.
+import { jsonChunks } from '../_utils/json-chunks.js';
 import { InputError } from '../io/errors.js';
 import type { InputIssue } from '../io/types.js';
 import { inputProblem, type StateDamage, type StateMismatch } from '../io/issue-messages.js';
@@ -104,6 +105,17 @@ export function canonical(value: unknown): string {
 export function stringifyRunState(state: RunState): string {
   checkRunState(state, 'the state');
   return JSON.stringify(state);
+}
+
+/**
+ * `stringifyRunState(state)` and its line break, in chunks of about 64 K
+ * characters: a state of tens of megabytes (a lexicon of thousands of
+ * entries) is written without being held as one string.
+ */
+export function runStateChunks(state: RunState): Generator<string> {
+  checkRunState(state, 'the state');
+  // Walked down to a channel's tables (state → sections → section → channels → channel → table): each is one piece.
+  return jsonChunks(state, { levels: 7, end: '\n' });
 }
 
 /** What is wrong with a value read as a state, or undefined when it is one this library reads. */

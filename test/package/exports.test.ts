@@ -21,7 +21,7 @@ describe('public API', () => {
   it('verbatim-fr/io exports exactly these names', async () => {
     expect(Object.keys(await import('../../src/node.js')).sort()).toEqual([
       'InputError', 'STATE_FORMAT', 'STATE_VERSION', 'StateMergeError', 'analyzeFiles', 'authorRole', 'createAnnotationWriter', 'createRunState', 'createRunStateMerger', 'describeInputIssue', 'finalizeRunState',
-      'loadLexiconFiles', 'mergeRunStates', 'parseRunStates', 'readLexiconFile', 'readVerbatims', 'stringifyRunState', 'writeRejects',
+      'loadLexiconFiles', 'mergeRunStates', 'parseRunStates', 'readLexiconFile', 'readVerbatims', 'runStateChunks', 'stringifyRunState', 'writeRejects',
     ]);
   });
 

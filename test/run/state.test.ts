@@ -18,6 +18,7 @@ import {
   mergeRunStates,
   parseRunStates,
   readVerbatims,
+  runStateChunks,
   StateMergeError,
   stringifyRunState,
   type RunState,
@@ -69,6 +70,8 @@ describe('split, analysed part by part, merged = one run over all the parts', ()
     fc.assert(
       fc.property(fc.shuffledSubarray(named, { minLength: 3, maxLength: 3 }), (order) => {
         const reread = order.map(({ name, state }) => ({ name, state: parseRunStates(stringifyRunState(state), name)[0]! }));
+        // What the CLI writes: the same text in chunks.
+        for (const { state } of order) expect([...runStateChunks(state)].join('')).toBe(`${stringifyRunState(state)}\n`);
         expect(finalizeRunState(mergeRunStates(reread))).toEqual(single);
       }),
       { numRuns: 6 },

@@ -158,7 +158,7 @@ export function analyzeCommand(program: Command, context: CommandContext): void 
       );
       await checkInputs(files);
       // What the run needs, loaded now (the other commands never load it).
-      const [{ analyzeFiles, defaultWorkers }, { stringifyRunState }, { createProgress }] = await Promise.all([
+      const [{ analyzeFiles, defaultWorkers }, { runStateChunks }, { createProgress }] = await Promise.all([
         import('../../run/analyze-files.js'),
         import('../../run/state-file.js'),
         import('../progress.js'),
@@ -212,7 +212,7 @@ export function analyzeCommand(program: Command, context: CommandContext): void 
         ];
         if (result.state) {
           // A part with no row, or with every row rejected, still has its state: the merge counts its rejects.
-          await output(io, `${stringifyRunState(result.state)}\n`, opts.out);
+          await output(io, runStateChunks(result.state), opts.out);
           await sayWritten(context, [{ kind: 'state', path: opts.out, format: 'state' }, ...written]);
           return;
         }

@@ -39,7 +39,7 @@ export function mergeCommand(program: Command, context: CommandContext): void {
       const toFile = (path: string | undefined): string | undefined => (path === '-' ? undefined : path);
       await checkOutputs([{ option: '--out', path: toFile(opts.out) }, ...tables.map(({ kind, path }) => ({ option: `--export ${kind}`, path: toFile(path) }))], files);
       await checkInputs(files);
-      const { finalizeRunState, runStateMerger, runStatesOfStream, stringifyRunState } = await import('../../run/state-file.js');
+      const { finalizeRunState, runStateMerger, runStateChunks, runStatesOfStream } = await import('../../run/state-file.js');
       // File by file: the merge holds the state merged so far and one state read (checked as it is read).
       const merger = runStateMerger({}, false);
       let states = 0;
@@ -76,7 +76,7 @@ export function mergeCommand(program: Command, context: CommandContext): void {
         for (const { kind, path } of tables) await writeReportTable(report, kind, path === '-' ? io.stdout : path);
       }
       if (opts.format === 'state' || report === undefined) {
-        await output(io, `${stringifyRunState(merged)}\n`, opts.out);
+        await output(io, runStateChunks(merged), opts.out);
         await sayWritten(context, [{ kind: 'state', path: opts.out, format: 'state' }]);
         return;
       }

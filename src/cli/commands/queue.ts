@@ -172,7 +172,7 @@ export function queueCommand(program: Command, context: CommandContext): void {
       [{ option: '--out', path: toFile(opts.out) }, { option: '--annotate', path: toFile(opts.annotate) }, ...tables.map(({ kind, path }) => ({ option: `--export ${kind}`, path: toFile(path) }))],
       [],
     );
-    const [{ mergeQueue }, { stringifyRunState }] = await Promise.all([import('../../queue/merge.js'), import('../../run/state-file.js')]);
+    const [{ mergeQueue }, { runStateChunks }] = await Promise.all([import('../../queue/merge.js'), import('../../run/state-file.js')]);
     const result = await mergeQueue({
       redis: opts.redis,
       queue: opts.queue,
@@ -193,7 +193,7 @@ export function queueCommand(program: Command, context: CommandContext): void {
       say(m.notes.queueCleared(cleared.queue, cleared.chunks));
     };
     if (opts.format === 'state') {
-      await output(io, `${stringifyRunState(result.state)}\n`, opts.out);
+      await output(io, runStateChunks(result.state), opts.out);
       await sayWritten(context, [{ kind: 'state', path: opts.out, format: 'state' }, { kind: 'annotations', path: opts.annotate }]);
       await clear();
       return;
