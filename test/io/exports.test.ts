@@ -7,7 +7,7 @@ describe('verbatim-fr/io', () => {
     const io = await import('../../src/node.js');
     expect(Object.keys(io).sort()).toEqual([
       'InputError', 'STATE_FORMAT', 'STATE_VERSION', 'StateMergeError', 'analyzeFiles', 'authorRole', 'createAnnotationWriter', 'createRunState', 'createRunStateMerger', 'describeInputIssue', 'finalizeRunState',
-      'loadLexiconFiles', 'mergeRunStates', 'parseRunStates', 'readLexiconFile', 'readVerbatims', 'stringifyRunState', 'writeRejects',
+      'loadLexiconFiles', 'mergeRunStates', 'parseRunStates', 'readLexiconFile', 'readVerbatims', 'runStateChunks', 'stringifyRunState', 'writeRejects',
     ]);
   });
 
