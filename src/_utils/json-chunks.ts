@@ -19,13 +19,13 @@ const CHUNK = 65_536;
 const unwritten = (v: unknown): boolean => v === undefined || typeof v === 'function' || typeof v === 'symbol';
 
 /** A copy of `value` with every object's keys sorted (what is written below the walked levels). */
-export function sortedKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortedKeys);
+function withSortedKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withSortedKeys);
   if (typeof value === 'object' && value !== null) {
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(value).sort()) {
       const v = (value as Record<string, unknown>)[key];
-      if (v !== undefined) Object.defineProperty(out, key, { value: sortedKeys(v), enumerable: true, writable: true, configurable: true });
+      if (v !== undefined) Object.defineProperty(out, key, { value: withSortedKeys(v), enumerable: true, writable: true, configurable: true });
     }
     return out;
   }
@@ -46,7 +46,7 @@ function writtenKeys(record: Record<string, unknown>, sort: boolean): string[] {
 function* pieces(value: unknown, gap: string, indent: string, level: number, sort: boolean, levels: number): Generator<string> {
   // A value with its own toJSON (a Date) is written as JSON.stringify writes it.
   if (level >= levels || typeof value !== 'object' || value === null || typeof (value as { toJSON?: unknown }).toJSON === 'function') {
-    const text = JSON.stringify(sort ? sortedKeys(value) : value, null, gap);
+    const text = JSON.stringify(sort ? withSortedKeys(value) : value, null, gap);
     yield gap === '' || indent === '' ? text : text.replaceAll('\n', `\n${indent}`);
     return;
   }
