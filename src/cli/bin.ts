@@ -28,7 +28,7 @@ if (!isMainThread && parentPort && isWorkerSetup(workerData)) {
   main(process.argv.slice(2), io, {
     workerScript: workerScript(),
     setHeapGrowth: (percent) => void setHeapGrowth(percent),
-    keepYoungGenerations: (keep) => void (keep ? capMainYoungGeneration() : setYoungGenerationGrowth(V8_SEMI_SPACE_GROWTH)),
+    capYoungGenerations: (cap) => void (cap ? capMainYoungGeneration() : setYoungGenerationGrowth(V8_SEMI_SPACE_GROWTH)),
     setLateTierUp: () => void setLateTierUp(),
   }).then(run.done, (error: unknown) => run.done(reportError(error, io, debug)));
 }

@@ -82,7 +82,7 @@ export interface MainOptions {
    * before the analysis or the command runs, unless `VERBATIM_HEAP_GROWTH`
    * is `off`. In-process callers leave their engine alone.
    */
-  keepYoungGenerations?: (keep: boolean) => void;
+  capYoungGenerations?: (cap: boolean) => void;
 }
 
 /**
@@ -110,11 +110,11 @@ export async function main(argv: string[], io: CliIo = defaultIo(), options: Mai
   argv = joinExportArgs(choice.argv);
   // The bin kept the young generations small while it loaded. With two worker threads or more the main thread only reads, and
   // its young generation is capped; a command that runs here lets it grow (`workersFor` says how many threads analyse).
-  const keepYoung = (keep: boolean): void => {
-    if (growth.percent !== undefined) options.keepYoungGenerations?.(keep);
+  const capYoung = (cap: boolean): void => {
+    if (growth.percent !== undefined) options.capYoungGenerations?.(cap);
   };
-  if (!THREADED_COMMANDS.has(choice.argv.find((arg) => !arg.startsWith('-')) ?? '')) keepYoung(false);
-  const tuneForWorkers = (count: number): void => keepYoung(count >= 2);
+  if (!THREADED_COMMANDS.has(choice.argv.find((arg) => !arg.startsWith('-')) ?? '')) capYoung(false);
+  const tuneForWorkers = (count: number): void => capYoung(count >= 2);
   const context: CommandContext = { io, lang, m, quiet, setExitCode: (next) => (code = next), tuneForInput, tuneForWorkers, ...(options.workerScript !== undefined ? { workerScript: options.workerScript } : {}) };
   const program = createProgram(context);
   try {

@@ -80,25 +80,25 @@ describe('young generations', () => {
   const sample = fileURLToPath(new URL('../../corpora/sample.csv', import.meta.url));
   const workerScript = fileURLToPath(new URL('../../dist/cli/bin.js', import.meta.url));
 
-  async function asked(argv: string[], env: Record<string, string> = {}): Promise<{ code: number; keep: boolean[] }> {
-    const keep: boolean[] = [];
-    const code = await main(argv, { stdout: sink().stream, stderr: sink().stream, env: { CI: 'true', ...env } }, { workerScript, keepYoungGenerations: (k) => keep.push(k) });
-    return { code, keep };
+  async function asked(argv: string[], env: Record<string, string> = {}): Promise<{ code: number; cap: boolean[] }> {
+    const cap: boolean[] = [];
+    const code = await main(argv, { stdout: sink().stream, stderr: sink().stream, env: { CI: 'true', ...env } }, { workerScript, capYoungGenerations: (c) => cap.push(c) });
+    return { code, cap };
   }
 
   it('lets them grow again for a command that runs in this thread', async () => {
-    expect(await asked(['tokenize', 'bonjour'])).toEqual({ code: EXIT.ok, keep: [false] });
-    expect(await asked(['--lang', 'en', 'tokenize', 'bonjour'])).toEqual({ code: EXIT.ok, keep: [false] });
+    expect(await asked(['tokenize', 'bonjour'])).toEqual({ code: EXIT.ok, cap: [false] });
+    expect(await asked(['--lang', 'en', 'tokenize', 'bonjour'])).toEqual({ code: EXIT.ok, cap: [false] });
   });
 
   it('caps them while two worker threads analyse, and lets them grow when this thread does', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'verbatim-young-')), 'r.json');
-    expect(await asked(['analyze', sample, '--format', 'json', '--out', out, '--quiet', '--workers', '2'])).toEqual({ code: EXIT.ok, keep: [true] });
-    expect(await asked(['analyze', sample, '--format', 'json', '--out', out, '--quiet', '--workers', '1'])).toEqual({ code: EXIT.ok, keep: [false] });
+    expect(await asked(['analyze', sample, '--format', 'json', '--out', out, '--quiet', '--workers', '2'])).toEqual({ code: EXIT.ok, cap: [true] });
+    expect(await asked(['analyze', sample, '--format', 'json', '--out', out, '--quiet', '--workers', '1'])).toEqual({ code: EXIT.ok, cap: [false] });
   });
 
   it('leaves V8 its own policy with VERBATIM_HEAP_GROWTH=off', async () => {
-    expect((await asked(['tokenize', 'bonjour'], { VERBATIM_HEAP_GROWTH: 'off' })).keep).toEqual([]);
+    expect((await asked(['tokenize', 'bonjour'], { VERBATIM_HEAP_GROWTH: 'off' })).cap).toEqual([]);
   });
 
   it('leaves a young generation size or growth that Node was given alone', () => {
