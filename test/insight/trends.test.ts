@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addTrends, emptyTrendsState, finalizeTrends, isoWeek, type TrendsOptions } from '../../src/report/insight/trends.js';
 import type { VerbatimAnalysis } from '../../src/types.js';
@@ -116,10 +117,14 @@ describe('trends: dates far from the others', () => {
   });
 
   it('keeps every date with maxGapDays 0, and splits on the gap given', () => {
-    const all = run([...placeholders, ...year], { maxGapDays: 0 });
+    const all = run([...placeholders, ...year], { maxGapDays: 0, maxPeriods: 0 });
     expect(all.periods[0]).toBe('1970-01');
     expect(all.periods.at(-1)).toBe('2099-12');
     expect(all.outlying).toBeNull();
+    // The 120 periods listed by default reach back ten years from 2099-12, where no other date is: the rest is counted before them.
+    const listed = run([...placeholders, ...year], { maxGapDays: 0 });
+    expect(listed.periods).toEqual(['2099-12']);
+    expect(listed.earlier).toEqual({ verbatims: 49, from: '1970-01-01', to: '2025-04-15', maxPeriods: 120 });
     // With a gap of 20 days, every month stands alone: the latest of the equal spans is followed.
     const tight = run(year, { maxGapDays: 20 });
     expect(tight.periods).toEqual(['2025-04']);
@@ -132,5 +137,53 @@ describe('trends: dates far from the others', () => {
     const t = run([...recent, ...old]);
     expect(t.periods).toEqual(['2019-03', '2019-04', '2019-05']);
     expect(t.outlying).toMatchObject({ verbatims: 5, from: '2024-06-01', to: '2024-06-01' });
+  });
+});
+
+describe('trends: at most maxPeriods periods', () => {
+  // A verbatim on the 1st of every month from January 2015 to December 2024: 120 months without a gap.
+  const decade = Array.from({ length: 120 }, (_, m) => verbatim({ id: `m${m}`, date: `${2015 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}-01` }));
+
+  it('lists the last maxPeriods periods of the span, and counts the verbatims before them apart', () => {
+    expect(run(decade).periods).toHaveLength(120);
+    expect(run(decade).earlier).toBeNull();
+    const t = run(decade, { maxPeriods: 24 });
+    expect(t.periods[0]).toBe('2023-01');
+    expect(t.periods.at(-1)).toBe('2024-12');
+    expect(t.verbatims.reduce((a, b) => a + b, 0)).toBe(24);
+    expect(t.earlier).toEqual({ verbatims: 96, from: '2015-01-01', to: '2022-12-01', maxPeriods: 24 });
+    expect(t.compared).toEqual(['2024-11', '2024-12']);
+    // 0 lists them all.
+    expect(run([...decade, verbatim({ id: 'x', date: '2025-01-01' })], { maxPeriods: 0 }).periods).toHaveLength(121);
+  });
+
+  it('counts empty periods among them, and weeks as periods', () => {
+    // Two dates five months apart: with 3 periods, the earlier one is left out.
+    const t = run([verbatim({ id: 'a', date: '2024-01-10' }), verbatim({ id: 'b', date: '2024-06-10' })], { maxPeriods: 3 });
+    // The periods run from the first date kept: June alone.
+    expect(t.periods).toEqual(['2024-06']);
+    expect(t.earlier).toMatchObject({ verbatims: 1, from: '2024-01-10', to: '2024-01-10' });
+    const weeks = run(
+      ['2024-12-30', '2025-01-06', '2025-01-13', '2025-01-20'].map((date, i) => verbatim({ id: String(i), date })),
+      { period: 'week', maxPeriods: 2 },
+    );
+    expect(weeks.periods).toEqual(['2025-W03', '2025-W04']);
+    expect(weeks.earlier).toMatchObject({ verbatims: 2, from: '2024-12-30', to: '2025-01-06' });
+  });
+
+  it('property: every dated verbatim is in a period listed or counted apart, and at most maxPeriods periods are listed', () => {
+    const date = fc.date({ min: new Date('1200-01-01T00:00:00Z'), max: new Date('2100-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(fc.array(date, { maxLength: 40 }), fc.integer({ min: 0, max: 30 }), fc.constantFrom('month' as const, 'week' as const), (dates, maxPeriods, period) => {
+        const t = run(dates.map((d, i) => verbatim({ id: String(i), date: d })), { maxPeriods, period });
+        if (maxPeriods > 0) expect(t.periods.length).toBeLessThanOrEqual(maxPeriods);
+        const listed = t.verbatims.reduce((a, b) => a + b, 0);
+        expect(listed + (t.outlying?.verbatims ?? 0) + (t.earlier?.verbatims ?? 0)).toBe(dates.length);
+        // What is counted before the periods is before the first of them.
+        const key = (d: string) => (period === 'week' ? isoWeek(d).key : d.slice(0, 7));
+        if (t.earlier) expect(key(t.earlier.to) < (t.periods[0] as string)).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

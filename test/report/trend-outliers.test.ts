@@ -1,5 +1,7 @@
 // A placeholder date (1970-01-01) among a few months of dates: the trends follow the months, and every
 // format says which verbatims were left out and why.
+import { readFileSync } from 'node:fs';
+import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { createReportBuilder, finalizeReport, renderReport } from '../../src/report/index.js';
 import { analysis, meta } from './helpers.js';
@@ -38,5 +40,29 @@ describe('trends with placeholder dates on both sides', () => {
     const en = finalizeReport(builder.snapshot(), { meta, lang: 'en' });
     expect(renderReport(en, 'md')).toContain('2 verbatim(s) dated 1970-01-01 to 2099-12-31, over 365 days away');
     expect(renderReport({ ...en, lang: 'fr' }, 'md')).toContain('2 verbatim(s) daté(s) du 1970-01-01 au 2099-12-31, à plus de 365 jours');
+  });
+});
+
+describe('trends over more periods than listed', () => {
+  // One verbatim a month for twelve years, without a gap: 144 months.
+  const years = Array.from({ length: 144 }, (_, m) =>
+    analysis({ id: `m${m}`, date: `${2013 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}-05`, text: 'attente interminable', matches: [['attente_excessive', 'irritant', 'joignabilite', 'attente interminable']] }),
+  );
+
+  it('lists the last 120 months and says how many verbatims come before them, in every format', async () => {
+    const builder = createReportBuilder({ meta, lang: 'fr' });
+    builder.addAll(years);
+    const fr = finalizeReport(builder.snapshot(), { meta, lang: 'fr' });
+    const trends = (fr.sections.insight as { trends: { periods: string[] } }).trends;
+    expect(trends.periods).toHaveLength(120);
+    expect(trends.periods[0]).toBe('2015-01');
+    const said = '24 verbatim(s) daté(s) du 2013-01-05 au 2014-12-05, avant les 120 dernières périodes';
+    expect(renderReport(fr, 'md')).toContain(said);
+    expect(await renderReport(fr, 'html')).toContain(said);
+    expect(renderReport(fr, 'csv')).toContain('trend_period;all;earlier;2013-01-05/2014-12-05;verbatims;24');
+    expect(renderReport({ ...fr, lang: 'en' }, 'md')).toContain('24 verbatim(s) dated 2013-01-05 to 2014-12-05, before the last 120 periods');
+    const schema = JSON.parse(readFileSync(new URL('../../schema/report.schema.json', import.meta.url), 'utf8')) as object;
+    const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+    expect(validate(JSON.parse(JSON.stringify(fr))), JSON.stringify(validate.errors)).toBe(true);
   });
 });

@@ -71,6 +71,14 @@ export interface TrendsOptions {
    * decades of empty months.
    */
   maxGapDays?: number;
+  /**
+   * Periods listed at most: the last ones of the span followed (default 120;
+   * 0 lists them all). A date column that is no date of feedback (birth
+   * dates, contract starts) can span decades without a gap: the trends
+   * listed 12,001 months for dates spread over a thousand years, a 25 MB
+   * JSON report. The verbatims dated before are counted in `earlier`.
+   */
+  maxPeriods?: number;
 }
 
 export interface TrendSeries {
@@ -110,6 +118,12 @@ export interface TrendsResult {
    * `null` when none is. Absent in reports written before it.
    */
   outlying?: { verbatims: number; from: string; to: string; maxGapDays: number } | null;
+  /**
+   * Verbatims of the span followed dated before its last `maxPeriods`
+   * periods, left out of the periods (first and last such date). `null` when
+   * none is. Absent in reports written before it.
+   */
+  earlier?: { verbatims: number; from: string; to: string; maxPeriods: number } | null;
   channels: TrendSeries[];
   entries: TrendSeries[];
   /** The two periods compared (the last two), or null with fewer than two. */
@@ -164,12 +178,14 @@ function monthKeyOfDay(day: number): string {
   return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}`;
 }
 
+/** The Monday of a day's week. */
+const mondayOf = (day: number): number => day - ((new Date(day * DAY_MS).getUTCDay() + 6) % 7);
+
 /** Period keys from the first to the last day, consecutive. */
 function periodRange(firstDay: number, lastDay: number, period: TrendPeriod): string[] {
   const keys: string[] = [];
   if (period === 'week') {
-    const monday = (day: number) => day - ((new Date(day * DAY_MS).getUTCDay() + 6) % 7);
-    for (let d = monday(firstDay); d <= lastDay; d += 7) keys.push(isoWeekOfDay(d).key);
+    for (let d = mondayOf(firstDay); d <= lastDay; d += 7) keys.push(isoWeekOfDay(d).key);
     return keys;
   }
   const monthIndex = (day: number) => {
@@ -274,6 +290,33 @@ function mainSpan<D extends { day: number; counts: TrendDay }>(days: readonly D[
   return { kept: days.slice(best.from, best.to), left: [...days.slice(0, best.from), ...days.slice(best.to)] };
 }
 
+/** The first day of the period `back` periods before the period of `day`. */
+function periodStart(day: number, back: number, period: TrendPeriod): number {
+  if (period === 'week') return mondayOf(day) - 7 * back;
+  const d = new Date(day * DAY_MS);
+  // setUTCFullYear, not Date.UTC: years below 100 are not read as 19xx.
+  const start = new Date(0);
+  start.setUTCFullYear(d.getUTCFullYear(), d.getUTCMonth() - back, 1);
+  return start.getTime() / DAY_MS;
+}
+
+/** The days (in order) in the last `maxPeriods` periods up to the last day, and the days before them. 0: every day. */
+function lastPeriods<D extends { day: number }>(days: readonly D[], maxPeriods: number, period: TrendPeriod): { days: D[]; earlier: D[] } {
+  const last = days[days.length - 1];
+  if (maxPeriods === 0 || last === undefined) return { days: [...days], earlier: [] };
+  const start = periodStart(last.day, maxPeriods - 1, period);
+  let from = 0;
+  while ((days[from] as D).day < start) from++;
+  return { days: days.slice(from), earlier: days.slice(0, from) };
+}
+
+/** Verbatims of some days (in order), and the first and last of them. */
+const datedRange = (days: ReadonlyArray<{ key: string; counts: TrendDay }>): { verbatims: number; from: string; to: string } => ({
+  verbatims: days.reduce((n, d) => n + d.counts.verbatims, 0),
+  from: (days[0] as { key: string }).key,
+  to: (days[days.length - 1] as { key: string }).key,
+});
+
 export function finalizeTrends(state: TrendsState, options: TrendsOptions = {}): TrendsResult {
   assertState(state, 'trends', 'finalizeTrends');
   const period = options.period ?? 'month';
@@ -284,11 +327,13 @@ export function finalizeTrends(state: TrendsState, options: TrendsOptions = {}):
   const top = nonNegativeInteger(options.top, 'top', 'finalizeTrends', 10);
   const minBase = nonNegativeInteger(options.minBase, 'minBase', 'finalizeTrends', LOW_BASE);
   const maxGapDays = nonNegativeInteger(options.maxGapDays, 'maxGapDays', 'finalizeTrends', 365);
+  const maxPeriods = nonNegativeInteger(options.maxPeriods, 'maxPeriods', 'finalizeTrends', 120);
 
   const dated = sortedKeys(state.days)
     .map((key) => ({ key, day: dayNumber(key), counts: state.days[key] as TrendDay }))
     .filter((d): d is { key: string; day: number; counts: TrendDay } => d.day !== null);
-  const { kept: days, left } = mainSpan(dated, maxGapDays);
+  const { kept: spanDays, left } = mainSpan(dated, maxGapDays);
+  const { days, earlier } = lastPeriods(spanDays, maxPeriods, period);
   const firstDay = days[0]?.day;
   const lastDay = days[days.length - 1]?.day;
   const periods = firstDay === undefined || lastDay === undefined ? [] : periodRange(firstDay, lastDay, period);
@@ -351,7 +396,8 @@ export function finalizeTrends(state: TrendsState, options: TrendsOptions = {}):
     minBase,
     lowBase: verbatims.map((n) => n < minBase),
     undated: state.undated,
-    outlying: left.length === 0 ? null : { verbatims: left.reduce((n, d) => n + d.counts.verbatims, 0), from: (left[0] as { key: string }).key, to: (left[left.length - 1] as { key: string }).key, maxGapDays },
+    outlying: left.length === 0 ? null : { ...datedRange(left), maxGapDays },
+    earlier: earlier.length === 0 ? null : { ...datedRange(earlier), maxPeriods },
     channels,
     entries,
     compared,

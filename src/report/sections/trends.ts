@@ -39,6 +39,8 @@ export interface TrendsWording {
   undated(n: string): string;
   /** Dated verbatims left out, dated `from` to `to` (the same day: one date), `gap` the days that set them apart. */
   outlying(n: string, from: string, to: string, gap: string): string;
+  /** Verbatims of the span followed dated before its last `k` periods, dated `from` to `to`. */
+  earlier(n: string, from: string, to: string, k: string): string;
   notComputed: string;
   noDates: string;
   onePeriod(period: string): string;
@@ -57,6 +59,7 @@ export interface TrendsWording {
     note: string;
     undated(n: string): string;
     outlying(n: string, from: string, to: string, gap: string): string;
+    earlier(n: string, from: string, to: string, k: string): string;
   };
 }
 
@@ -75,6 +78,7 @@ const messages: Record<'fr' | 'en', TrendsWording> = {
     noMoves: 'Aucune variation notable entre les deux dernières périodes.',
     undated: (n) => `${n} verbatim(s) sans date ne figurent pas dans ces tableaux.`,
     outlying: (n, a, b, g) => `${n} verbatim(s) daté(s) ${a === b ? `du ${a}` : `du ${a} au ${b}`}, à plus de ${g} jours des autres dates (une date par défaut comme 1970-01-01, une année mal saisie ?), ne figurent pas dans ces tableaux.`,
+    earlier: (n, a, b, k) => `${n} verbatim(s) daté(s) ${a === b ? `du ${a}` : `du ${a} au ${b}`}, avant les ${k} dernières périodes, ne figurent pas dans ces tableaux.`,
     notComputed: 'L’analyse de l’évolution n’a pas été calculée pour ce rapport.',
     noDates: 'Aucune date exploitable dans les données : l’évolution dans le temps ne peut pas être suivie.',
     onePeriod: (p) => `Toutes les dates tombent dans la même période (${p}) : il en faut au moins deux pour suivre une évolution.`,
@@ -92,6 +96,7 @@ const messages: Record<'fr' | 'en', TrendsWording> = {
       note: 'Les cinq éléments les plus fréquents sur toute la période sont tracés ; les périodes à base faible ne le sont pas (leur n est écrit en gris).',
       undated: (n) => `${n} verbatim(s) sans date ne figurent pas dans ces courbes.`,
       outlying: (n, a, b, g) => `${n} verbatim(s) daté(s) ${a === b ? `du ${a}` : `du ${a} au ${b}`}, à plus de ${g} jours des autres dates (une date par défaut comme 1970-01-01, une année mal saisie ?), ne figurent pas dans ces courbes.`,
+      earlier: (n, a, b, k) => `${n} verbatim(s) daté(s) ${a === b ? `du ${a}` : `du ${a} au ${b}`}, avant les ${k} dernières périodes, ne figurent pas dans ces courbes.`,
     },
   },
   en: {
@@ -108,6 +113,7 @@ const messages: Record<'fr' | 'en', TrendsWording> = {
     noMoves: 'No notable change between the last two periods.',
     undated: (n) => `${n} undated verbatim(s) are left out of these tables.`,
     outlying: (n, a, b, g) => `${n} verbatim(s) dated ${a === b ? a : `${a} to ${b}`}, over ${g} days away from the other dates (a default date such as 1970-01-01, or a mistyped year?), are left out of these tables.`,
+    earlier: (n, a, b, k) => `${n} verbatim(s) dated ${a === b ? a : `${a} to ${b}`}, before the last ${k} periods, are left out of these tables.`,
     notComputed: 'The trend analysis was not computed for this report.',
     noDates: 'No usable date in the data: trends over time cannot be followed.',
     onePeriod: (p) => `All dates fall in the same period (${p}): at least two are needed to follow a trend.`,
@@ -125,6 +131,7 @@ const messages: Record<'fr' | 'en', TrendsWording> = {
       note: 'The five most frequent items over the whole period are drawn; low-base periods are not (their n is written in grey).',
       undated: (n) => `${n} undated verbatim(s) are left out of these lines.`,
       outlying: (n, a, b, g) => `${n} verbatim(s) dated ${a === b ? a : `${a} to ${b}`}, over ${g} days away from the other dates (a default date such as 1970-01-01, or a mistyped year?), are left out of these lines.`,
+      earlier: (n, a, b, k) => `${n} verbatim(s) dated ${a === b ? a : `${a} to ${b}`}, before the last ${k} periods, are left out of these lines.`,
     },
   },
 };
@@ -186,10 +193,20 @@ const outlyingOf = (t: TrendsResult): { verbatims: number; from: string; to: str
   return isDict(o) && isNum(o.verbatims) && o.verbatims > 0 && typeof o.from === 'string' && typeof o.to === 'string' && isNum(o.maxGapDays) ? o : null;
 };
 
-/** The sentence on the outlying verbatims (`null` when none is). */
-function outlyingNote(t: TrendsResult, say: TrendsWording['outlying'], num: (n: number) => string): string | null {
+/** The verbatims dated before the periods listed, read from a report that may predate them. */
+const earlierOf = (t: TrendsResult): { verbatims: number; from: string; to: string; maxPeriods: number } | null => {
+  const e = t.earlier;
+  return isDict(e) && isNum(e.verbatims) && e.verbatims > 0 && typeof e.from === 'string' && typeof e.to === 'string' && isNum(e.maxPeriods) ? e : null;
+};
+
+/** The sentences on the dated verbatims left out: outlying dates, then dates before the periods listed (none: empty). */
+function leftOutNotes(t: TrendsResult, w: Pick<TrendsWording, 'outlying' | 'earlier'>, num: (n: number) => string): string[] {
   const o = outlyingOf(t);
-  return o === null ? null : say(num(o.verbatims), o.from, o.to, num(o.maxGapDays));
+  const e = earlierOf(t);
+  return [
+    ...(o === null ? [] : [w.outlying(num(o.verbatims), o.from, o.to, num(o.maxGapDays))]),
+    ...(e === null ? [] : [w.earlier(num(e.verbatims), e.from, e.to, num(e.maxPeriods))]),
+  ];
 }
 
 const total = (s: TrendSeries): number => s.counts.reduce((a, b) => a + b, 0);
@@ -207,8 +224,7 @@ function trendLines(t: TrendsResult | undefined, ctx: MarkdownContext<TrendsWord
   const { w, m, lang } = ctx;
   const out = [`## ${w.title}`, ''];
   if (t === undefined) return [...out, w.notComputed, ''];
-  const outlying = outlyingNote(t, w.outlying, String);
-  const outlyingLines = outlying === null ? [] : [mdCell(outlying), ''];
+  const outlyingLines = leftOutNotes(t, w, String).flatMap((note) => [mdCell(note), '']);
   if (t.periods.length === 0) return [...out, w.noDates, '', ...outlyingLines];
   if (t.periods.length === 1) return [...out, mdCell(w.onePeriod(t.periods[0] as string)), '', ...outlyingLines];
   out.push(mdCell(w.note), '');
@@ -262,8 +278,9 @@ function trendsBlock(trends: TrendsResult | undefined, ctx: HtmlContext<TrendsWo
   const id = 'evolution';
   const block = (html: string): HtmlBlock => ({ order: 510, id, title: w.title, html });
   if (trends === undefined) return block(absent(m.html.absent.noInsight));
-  const outlying = outlyingNote(trends, h.outlying, (n) => f.num(n, 0));
-  const outlyingHtml = outlying === null ? '' : `<p class="note">${esc(outlying)}</p>`;
+  const outlyingHtml = leftOutNotes(trends, h, (n) => f.num(n, 0))
+    .map((note) => `<p class="note">${esc(note)}</p>`)
+    .join('');
   if (trends.periods.length === 0) return block(absent(h.noDates) + outlyingHtml);
   if (trends.periods.length === 1) return block(absent(h.onePeriod(f.period(trends.periods[0] as string))) + outlyingHtml);
 
@@ -329,6 +346,8 @@ function trendRows(t: TrendsResult, label: (id: string) => string): CsvRow[] {
   if (t.undated > 0) rows.push({ section: 'trend_period', channel: 'all', key: 'undated', label: 'undated', metric: 'verbatims', value: t.undated });
   const outlying = outlyingOf(t);
   if (outlying !== null) rows.push({ section: 'trend_period', channel: 'all', key: 'outlying', label: `${outlying.from}/${outlying.to}`, metric: 'verbatims', value: outlying.verbatims });
+  const earlier = earlierOf(t);
+  if (earlier !== null) rows.push({ section: 'trend_period', channel: 'all', key: 'earlier', label: `${earlier.from}/${earlier.to}`, metric: 'verbatims', value: earlier.verbatims });
   for (const s of [...(Array.isArray(t.channels) ? t.channels : []), ...t.entries]) {
     const section = s.kind === 'channel' ? 'trend_channel' : `trend_${s.kind}`;
     const channel = s.kind === 'channel' ? s.id : 'all';
