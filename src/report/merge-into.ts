@@ -8,7 +8,7 @@
 import { mergeSections, type MergeReportStatesOptions } from './build.js';
 import { addCount, dict, own } from './counts.js';
 import { cappedOf, copyChannel, mergeCooccurrence, pairTable, type CooccurrenceChannelCounts, type CooccurrenceState } from './insight/cooccurrence.js';
-import { copyDay, mergeTrends, type TrendDay, type TrendsState } from './insight/trends.js';
+import { copyDay, mergeDropped, mergeTrends, type TrendDay, type TrendsState } from './insight/trends.js';
 import type { Section } from './section.js';
 import { channelsOverLimit, channelTerms, cloneState, emptyChannelState, maxDate, mergeChannels, mergeChannelStates, mergeCoreStates, keptExamples, mergeCoverageStates, minDate } from './state.js';
 import { mergeTermTableInto } from './terms.js';
@@ -104,9 +104,12 @@ function mergeCooccurrenceInto(owned: CooccurrenceState, b: CooccurrenceState): 
 }
 
 function mergeTrendsInto(owned: TrendsState, b: TrendsState): TrendsState {
-  mergeTrends({ ...owned, days: dict() }, { ...b, days: dict() });
+  const { maxDays = null } = mergeTrends({ ...owned, days: dict() }, { ...b, days: dict() });
+  owned.maxDays = maxDays;
   owned.undated += b.undated;
   mergeRecordsInto(owned.days, b.days, sumInto<TrendDay>('channels', 'entries'), copyDay);
+  // The days either side let go, and the days kept here that the other let go of.
+  mergeDropped(owned, undefined, b.dropped);
   return owned;
 }
 

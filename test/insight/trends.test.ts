@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addTrends, emptyTrendsState, finalizeTrends, isoWeek, type TrendsOptions } from '../../src/report/insight/trends.js';
+import { addTrends, emptyTrendsState, finalizeTrends, isoWeek, mergeTrends, type TrendsOptions, type TrendsState } from '../../src/report/insight/trends.js';
+import { trendsSection } from '../../src/report/sections/trends.js';
 import type { VerbatimAnalysis } from '../../src/types.js';
-import { stateOf, verbatim } from './_helpers.js';
+import { chunks, stateOf, verbatim } from './_helpers.js';
 
 const run = (items: VerbatimAnalysis[], options?: TrendsOptions) => finalizeTrends(stateOf(emptyTrendsState(), addTrends, items), options);
 
@@ -185,5 +186,62 @@ describe('trends: at most maxPeriods periods', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('trends: at most maxDays distinct days kept (state)', () => {
+  // One to three verbatims a day over 300 consecutive days from 2020-01-01, in a scrambled order.
+  const dayOf = (i: number) => new Date(Date.UTC(2020, 0, 1 + i)).toISOString().slice(0, 10);
+  const items = Array.from({ length: 300 }, (_, i) => i)
+    .flatMap((i) => Array.from({ length: 1 + (i % 3) }, (_, k) => verbatim({ id: `${i}-${k}`, date: dayOf(i), irritants: k === 0 ? ['attente_excessive'] : [] })))
+    .sort((a, b) => ((a.id.length * 7919 + Number(a.id.split('-')[0]) * 104729) % 613) - ((b.id.length * 7919 + Number(b.id.split('-')[0]) * 104729) % 613) || a.id.localeCompare(b.id));
+  const total = items.length;
+  const exact = stateOf(emptyTrendsState(), addTrends, items);
+  const keptCheck = (s: TrendsState, maxDays: number) => {
+    const keys = Object.keys(s.days).sort();
+    expect(keys.length).toBeLessThan(2 * maxDays);
+    // Every day kept has all its verbatims, and comes after every day let go.
+    for (const k of keys) expect(s.days[k]).toEqual(exact.days[k]);
+    if (s.dropped !== undefined) expect(keys.every((k) => k >= (s.dropped as { before: string }).before)).toBe(true);
+    expect((s.dropped?.verbatims ?? 0) + keys.reduce((n, k) => n + (s.days[k]?.verbatims ?? 0), 0)).toBe(total);
+  };
+
+  it('lets the oldest days go past 2·maxDays, counts their verbatims, and keeps the others whole', () => {
+    const s = stateOf(emptyTrendsState({ maxDays: 20 }), addTrends, items);
+    keptCheck(s, 20);
+    expect(s.dropped).toMatchObject({ from: '2020-01-01' });
+    expect(Object.keys(s.days).sort().at(-1)).toBe(dayOf(299));
+    // The result counts them before the periods listed.
+    const t = finalizeTrends(s);
+    expect(t.earlier?.verbatims).toBe(total - t.verbatims.reduce((a, b) => a + b, 0));
+    expect(t.earlier?.from).toBe('2020-01-01');
+    // Within the limit, the state is the one without it.
+    const few = items.filter((v) => (v.date as string) >= dayOf(290));
+    const within = stateOf(emptyTrendsState({ maxDays: 20 }), addTrends, few);
+    expect(within.dropped).toBeUndefined();
+    expect(finalizeTrends(within)).toEqual(finalizeTrends(stateOf(emptyTrendsState(), addTrends, few)));
+  });
+
+  it('property: merged in any split and order, every day kept is whole', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat(), { maxLength: 5 }), fc.boolean(), fc.integer({ min: 1, max: 60 }), (cuts, reverse, maxDays) => {
+        const parts = chunks(items, cuts).map((c) => JSON.parse(JSON.stringify(stateOf(emptyTrendsState({ maxDays }), addTrends, c))) as TrendsState);
+        if (reverse) parts.reverse();
+        const merged = parts.reduce((a, b) => mergeTrends(a, b), emptyTrendsState({ maxDays }));
+        keptCheck(merged, maxDays);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('takes 4,000 days in a report, every day when every period is listed, and refuses other limits in a merge', () => {
+    expect(trendsSection().init({ options: {} } as never).maxDays).toBe(4000);
+    expect(trendsSection({ maxPeriods: 0 }).init({ options: {} } as never).maxDays).toBeNull();
+    expect(() => mergeTrends(emptyTrendsState({ maxDays: 5 }), emptyTrendsState({ maxDays: 6 }))).toThrow(/maxDays/);
+    expect(() => emptyTrendsState({ maxDays: 0 })).toThrow(/maxDays to be an integer of at least 1/);
+    // A state written before the limit holds every day: any limit takes it in.
+    const before = stateOf(emptyTrendsState(), addTrends, items.slice(0, 50));
+    delete before.maxDays;
+    expect(mergeTrends(before, emptyTrendsState({ maxDays: 30 })).maxDays).toBe(30);
   });
 });

@@ -3,7 +3,7 @@
 // key for key and in the same order, and leaves the states it reads as they were.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createReportBuilder, mergeReportStates } from '../../src/report/index.js';
+import { createReportBuilder, defaultSections, mergeReportStates } from '../../src/report/index.js';
 import type { ReportState, TermTable } from '../../src/report/index.js';
 import { mergeReportStatesInto } from '../../src/report/merge-into.js';
 import { mergeTermTableInto, mergeTermTables } from '../../src/report/terms.js';
@@ -18,7 +18,7 @@ const arbAnalysis: fc.Arbitrary<VerbatimAnalysis> = fc
     id: fc.integer({ min: 1, max: 40 }).map(String),
     channel: fc.constantFrom('avis_en_ligne', 'enquete', 'chat', '12'),
     score: fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }),
-    date: fc.option(fc.constantFrom('2026-01-01', '2026-02-15', '2026-03-31'), { nil: undefined }),
+    date: fc.option(fc.constantFrom('2026-01-01', '2026-02-15', '2026-03-31', '2025-12-24', '2026-01-02', '2026-04-01', '2026-04-02', '2024-06-30'), { nil: undefined }),
     tonality: fc.constantFrom('positif', 'negatif', 'neutre', 'mitige' as const),
     keywords: fc.array(fc.constantFrom(...WORDS), { maxLength: 10 }),
     matches: fc.subarray(POOL),
@@ -26,7 +26,8 @@ const arbAnalysis: fc.Arbitrary<VerbatimAnalysis> = fc
   .map(({ matches, ...rest }) => analysis({ ...rest, text: `${matches.map((m) => m[3]).join(', ')}.`, matches }));
 
 function stateOf(analyses: readonly VerbatimAnalysis[], maxVocabulary: number | undefined): ReportState {
-  const b = createReportBuilder({ meta, examples: 2, ...(maxVocabulary === undefined ? {} : { maxVocabulary }) });
+  // The same small budget for the trends' days: they are let go at almost every merge too.
+  const b = createReportBuilder({ meta, examples: 2, ...(maxVocabulary === undefined ? {} : { maxVocabulary, sections: defaultSections({ trends: { maxDays: maxVocabulary } }) }) });
   b.addAll(analyses);
   return b.snapshot();
 }

@@ -47,6 +47,17 @@ export function entryItems(a: VerbatimAnalysis, kinds: readonly InsightEntryKind
   return items;
 }
 
+/**
+ * A limit of the merge of two states (`maxPairs`, `maxDays`…), or
+ * `undefined` when they differ. A state written before the limit (absent)
+ * counted everything, which any limit can take in: the other side's is kept.
+ */
+export function mergedLimit(a: number | null | undefined, b: number | null | undefined): number | null | undefined {
+  if (a === undefined) return b ?? null;
+  if (b === undefined) return a;
+  return a === b ? a : undefined;
+}
+
 export function splitEntryKey(key: string): { kind: InsightEntryKind; id: string } {
   const i = key.indexOf(':');
   return { kind: key.slice(0, i) as InsightEntryKind, id: key.slice(i + 1) };

@@ -19,6 +19,7 @@ import {
   assertKinds,
   assertState,
   entryItems,
+  mergedLimit,
   nonNegativeInteger,
   sameList,
   splitEntryKey,
@@ -186,17 +187,6 @@ const cappedField = (n: number): { capped?: number } => (n > 0 ? { capped: n } :
 
 /** The state's pair budget (`null`: exact; a version-1 state has none). */
 export const maxPairsOf = (state: CooccurrenceState): number | null => state.maxPairs ?? null;
-
-/**
- * A limit of the merge of two states (`maxPairs`, `maxEntries`), or
- * `undefined` when they differ. A state written before the limit (absent)
- * counted exactly, which any limit can take in: the other side's is kept.
- */
-function mergedLimit(a: number | null | undefined, b: number | null | undefined): number | null | undefined {
-  if (a === undefined) return b ?? null;
-  if (b === undefined) return a;
-  return a === b ? a : undefined;
-}
 
 const assertLimit = (value: number | null, name: string): void => {
   if (value !== null && !(Number.isInteger(value) && value >= 1)) throw expectedError(`${name} to be an integer of at least 1, or null, in emptyCooccurrenceState`, String(value));

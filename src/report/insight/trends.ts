@@ -19,6 +19,7 @@ import {
   assertState,
   describe,
   entryItems,
+  mergedLimit,
   nonNegativeInteger,
   percent,
   sameList,
@@ -46,11 +47,36 @@ export interface TrendsState {
   undated: number;
   /** Key `YYYY-MM-DD`. */
   days: Record<string, TrendDay>;
+  /** Distinct days kept at most (see the options). `null` (or absent): all. */
+  maxDays?: number | null;
+  /**
+   * The days let go, the oldest: every verbatim dated before `before` (a day
+   * key) is counted here, not in `days` (first and last such date). Absent
+   * while none is.
+   */
+  dropped?: DroppedDays;
+}
+
+/** Verbatims of the days a trends state let go (see `TrendsState.dropped`). */
+export interface DroppedDays {
+  verbatims: number;
+  from: string;
+  to: string;
+  before: string;
 }
 
 export interface TrendsAccumulatorOptions {
   /** Entry kinds followed (default theme, irritant, enchantment). */
   kinds?: InsightEntryKind[];
+  /**
+   * Distinct days kept at most (default: none, all; the report section
+   * keeps 4,000, all when it lists every period). Past twice as many, the
+   * oldest are let go, down to `maxDays`: their verbatims are counted in
+   * `dropped`, and in the result's `earlier`. 4,000 days hold the 120 months
+   * the report lists; a date column spread over centuries no longer holds a
+   * record per day.
+   */
+  maxDays?: number | null;
 }
 
 export interface TrendsOptions {
@@ -120,8 +146,9 @@ export interface TrendsResult {
   outlying?: { verbatims: number; from: string; to: string; maxGapDays: number } | null;
   /**
    * Verbatims of the span followed dated before its last `maxPeriods`
-   * periods, left out of the periods (first and last such date). `null` when
-   * none is. Absent in reports written before it.
+   * periods, and those of the oldest days the state let go past `maxDays`
+   * distinct days, left out of the periods (first and last such date).
+   * `null` when none is. Absent in reports written before it.
    */
   earlier?: { verbatims: number; from: string; to: string; maxPeriods: number } | null;
   channels: TrendSeries[];
@@ -210,7 +237,57 @@ export function copyDay(a: TrendDay): TrendDay {
 
 export function emptyTrendsState(options: TrendsAccumulatorOptions = {}): TrendsState {
   const kinds = assertKinds(options.kinds ?? ['theme', 'irritant', 'enchantment'], 'emptyTrendsState');
-  return { type: 'trends', version: 1, kinds, undated: 0, days: dict() };
+  const maxDays = options.maxDays ?? null;
+  if (maxDays !== null && !(Number.isInteger(maxDays) && maxDays >= 1)) throw expectedError('maxDays to be an integer of at least 1, or null, in emptyTrendsState', String(maxDays));
+  return { type: 'trends', version: 1, kinds, undated: 0, days: dict(), maxDays };
+}
+
+/** Distinct days of each state written to (never stored): counted as days are added, so that the limit costs no key listing. */
+const dayCounts = new WeakMap<TrendsState, number>();
+
+/** Adds `n` verbatims dated `from` to `to`, all before `before`, to the days let go. */
+function drop(state: TrendsState, n: number, from: string, to: string, before: string): void {
+  const d = state.dropped;
+  state.dropped =
+    d === undefined
+      ? { verbatims: n, from, to, before }
+      : { verbatims: d.verbatims + n, from: from < d.from ? from : d.from, to: to > d.to ? to : d.to, before: before > d.before ? before : d.before };
+}
+
+/**
+ * Lets go of the days before `before` (counted in `dropped`), then, past
+ * 2·maxDays days, of the oldest down to maxDays. Every day kept is then
+ * later than every day any state merged into it let go: its counts are
+ * whole, whatever the order the states were built and merged in.
+ */
+function settleDays(state: TrendsState, before: string | undefined): void {
+  let keys: string[] | undefined;
+  if (before !== undefined) {
+    keys = sortedKeys(state.days);
+    let n = 0;
+    while (n < keys.length && (keys[n] as string) < before) n++;
+    if (n > 0) letGo(state, keys, n, before);
+    keys = keys.slice(n);
+  }
+  const maxDays = state.maxDays ?? null;
+  const count = keys?.length ?? dayCounts.get(state) ?? Object.keys(state.days).length;
+  dayCounts.set(state, count);
+  if (maxDays === null || count < 2 * maxDays) return;
+  keys ??= sortedKeys(state.days);
+  const n = keys.length - maxDays;
+  letGo(state, keys, n, keys[n] as string);
+  dayCounts.set(state, maxDays);
+}
+
+/** Moves the first `n` of the days `keys` (in order) into `dropped`, all before `before`. */
+function letGo(state: TrendsState, keys: readonly string[], n: number, before: string): void {
+  let verbatims = 0;
+  for (let i = 0; i < n; i++) {
+    const key = keys[i] as string;
+    verbatims += (state.days[key] as TrendDay).verbatims;
+    delete state.days[key];
+  }
+  drop(state, verbatims, keys[0] as string, keys[n - 1] as string, before);
 }
 
 /**
@@ -236,7 +313,21 @@ export function addTrends(state: TrendsState, analysis: VerbatimAnalysis): void 
     state.undated += 1;
     return;
   }
-  const counts = (state.days[key] ??= emptyDay());
+  // A day already let go stays let go: the days kept have all their verbatims.
+  if (state.dropped !== undefined && key < state.dropped.before) return drop(state, 1, key, key, state.dropped.before);
+  let counts = state.days[key];
+  if (counts === undefined) {
+    counts = state.days[key] = emptyDay();
+    if (state.maxDays != null) {
+      dayCounts.set(state, (dayCounts.get(state) ?? Object.keys(state.days).length - 1) + 1);
+      if ((dayCounts.get(state) as number) >= 2 * state.maxDays) {
+        settleDays(state, undefined);
+        // The day just added (no verbatim yet) may have been among those let go: its verbatim goes with them.
+        if (state.dropped !== undefined && key < state.dropped.before) return drop(state, 1, key, key, state.dropped.before);
+        counts = state.days[key] as TrendDay;
+      }
+    }
+  }
   counts.verbatims += 1;
   addCount(counts.channels, analysis.channel);
   for (const { key } of entryItems(analysis, state.kinds, state)) addCount(counts.entries, key);
@@ -260,13 +351,25 @@ export function mergeTrends(a: TrendsState, b: TrendsState): TrendsState {
   if (!sameList(a.kinds, b.kinds)) {
     throw expectedError('trend states built with the same kinds in mergeTrends', 'different kinds');
   }
-  return {
+  const maxDays = mergedLimit(a.maxDays, b.maxDays);
+  if (maxDays === undefined) throw expectedError('trend states built with the same maxDays in mergeTrends', `${String(a.maxDays)} and ${String(b.maxDays)}`);
+  const merged: TrendsState = {
     type: 'trends',
     version: 1,
     kinds: [...a.kinds],
     undated: a.undated + b.undated,
     days: mergeRecords(a.days, b.days, mergeDay, copyDay),
+    maxDays,
   };
+  mergeDropped(merged, a.dropped, b.dropped);
+  return merged;
+}
+
+/** Counts both sides' days let go in `into`, and lets go of its days before the later of their limits. */
+export function mergeDropped(into: TrendsState, a: DroppedDays | undefined, b: DroppedDays | undefined): void {
+  for (const d of [a, b]) if (d !== undefined) drop(into, d.verbatims, d.from, d.to, d.before);
+  dayCounts.delete(into);
+  settleDays(into, into.dropped?.before);
 }
 
 /**
@@ -316,6 +419,14 @@ const datedRange = (days: ReadonlyArray<{ key: string; counts: TrendDay }>): { v
   from: (days[0] as { key: string }).key,
   to: (days[days.length - 1] as { key: string }).key,
 });
+
+/** The verbatims before the periods listed: those of the span's earlier days, and the days the state let go (older still). */
+function earlierOf(days: ReadonlyArray<{ key: string; counts: TrendDay }>, dropped: DroppedDays | undefined, maxPeriods: number): NonNullable<TrendsResult['earlier']> | null {
+  if (dropped === undefined) return days.length === 0 ? null : { ...datedRange(days), maxPeriods };
+  if (days.length === 0) return { verbatims: dropped.verbatims, from: dropped.from, to: dropped.to, maxPeriods };
+  const range = datedRange(days);
+  return { verbatims: dropped.verbatims + range.verbatims, from: dropped.from, to: range.to, maxPeriods };
+}
 
 export function finalizeTrends(state: TrendsState, options: TrendsOptions = {}): TrendsResult {
   assertState(state, 'trends', 'finalizeTrends');
@@ -397,7 +508,7 @@ export function finalizeTrends(state: TrendsState, options: TrendsOptions = {}):
     lowBase: verbatims.map((n) => n < minBase),
     undated: state.undated,
     outlying: left.length === 0 ? null : { ...datedRange(left), maxGapDays },
-    earlier: earlier.length === 0 ? null : { ...datedRange(earlier), maxPeriods },
+    earlier: earlierOf(earlier, state.dropped, maxPeriods),
     channels,
     entries,
     compared,

@@ -136,12 +136,17 @@ const messages: Record<'fr' | 'en', TrendsWording> = {
   },
 };
 
+/** Distinct days a report's trends keep (the 120 months listed by default hold at most 3,653). */
+export const DEFAULT_MAX_DAYS = 4_000;
+
 export function trendsSection(settings: TrendsSectionOptions = {}): Section<TrendsState, TrendsResult, TrendsWording> {
-  const { kinds, ...finalize } = settings;
+  const { kinds, maxDays, ...finalize } = settings;
+  // The days kept hold the periods listed; listing them all keeps every day.
+  const keptDays = maxDays !== undefined ? maxDays : finalize.maxPeriods === 0 ? null : DEFAULT_MAX_DAYS;
   return {
     name: 'trends',
     at: ['insight', 'trends'],
-    init: () => emptyTrendsState(kinds ? { kinds } : {}),
+    init: () => emptyTrendsState({ ...(kinds ? { kinds } : {}), maxDays: keptDays }),
     add(state, analysis) {
       addTrends(state, analysis);
       return state;
