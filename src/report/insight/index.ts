@@ -11,7 +11,7 @@ export { detectScoreScale } from './scores.js';
 export type { ChannelScore, DetectedScoreScale, EntryScore, Interval, ScaleScores, ScoreCell, ScoreFigures, ScoresOptions, ScoresResult, ScoreScaleKind, ScoresState } from './scores.js';
 export type { KeyItem, KeynessChannel, KeynessChannelCounts, KeynessItemKind, KeynessOptions, KeynessResult, KeynessState, KeynessTable, KeynessTables } from './keyness.js';
 export type { CooccurrenceAccumulatorOptions, CooccurrenceChannelCounts, CooccurrenceOptions, CooccurrencePair, CooccurrenceResult, CooccurrenceState, CooccurrenceTable } from './cooccurrence.js';
-export type { TrendDay, TrendMove, TrendPeriod, TrendSeries, TrendsAccumulatorOptions, TrendsOptions, TrendsResult, TrendsState } from './trends.js';
+export type { DroppedDays, TrendDay, TrendMove, TrendPeriod, TrendSeries, TrendsAccumulatorOptions, TrendsOptions, TrendsResult, TrendsState } from './trends.js';
 export type { JourneyBreakdown, JourneyChannelCounts, JourneyEntryMeta, JourneyOptions, JourneyResult, JourneyStageOrUnknown, JourneyState, StageShares } from './journey.js';
 export type { LogLikelihoodFormula } from '../../_utils/log-likelihood.js';
 export type { Counts as InsightCounts } from '../counts.js';
