@@ -47,6 +47,11 @@ export function entryItems(a: VerbatimAnalysis, kinds: readonly InsightEntryKind
   return items;
 }
 
+/** A state's limit (`maxPairs`, `maxDays`…): an integer of at least 1, or null for none. */
+export function assertLimit(value: number | null, name: string, fn: string): void {
+  if (value !== null && !(Number.isInteger(value) && value >= 1)) throw expectedError(`${name} to be an integer of at least 1, or null, in ${fn}`, String(value));
+}
+
 /**
  * A limit of the merge of two states (`maxPairs`, `maxDays`…), or
  * `undefined` when they differ. A state written before the limit (absent)

@@ -17,6 +17,7 @@ import {
 import {
   assertAnalysis,
   assertKinds,
+  assertLimit,
   assertState,
   entryItems,
   mergedLimit,
@@ -188,16 +189,13 @@ const cappedField = (n: number): { capped?: number } => (n > 0 ? { capped: n } :
 /** The state's pair budget (`null`: exact; a version-1 state has none). */
 export const maxPairsOf = (state: CooccurrenceState): number | null => state.maxPairs ?? null;
 
-const assertLimit = (value: number | null, name: string): void => {
-  if (value !== null && !(Number.isInteger(value) && value >= 1)) throw expectedError(`${name} to be an integer of at least 1, or null, in emptyCooccurrenceState`, String(value));
-};
 
 export function emptyCooccurrenceState(options: CooccurrenceAccumulatorOptions = {}): CooccurrenceState {
   const kinds = assertKinds(options.kinds ?? ['theme', 'concept', 'irritant', 'enchantment'], 'emptyCooccurrenceState');
   const maxPairs = options.maxPairs ?? null;
   const maxEntries = options.maxEntries ?? null;
-  assertLimit(maxPairs, 'maxPairs');
-  assertLimit(maxEntries, 'maxEntries');
+  assertLimit(maxPairs, 'maxPairs', 'emptyCooccurrenceState');
+  assertLimit(maxEntries, 'maxEntries', 'emptyCooccurrenceState');
   return { type: 'cooccurrence', version: 2, kinds, keepOwnTheme: options.keepOwnTheme ?? false, maxPairs, maxEntries, channels: dict(), themes: dict() };
 }
 

@@ -16,6 +16,7 @@ import {
 import {
   assertAnalysis,
   assertKinds,
+  assertLimit,
   assertState,
   describe,
   entryItems,
@@ -238,7 +239,7 @@ export function copyDay(a: TrendDay): TrendDay {
 export function emptyTrendsState(options: TrendsAccumulatorOptions = {}): TrendsState {
   const kinds = assertKinds(options.kinds ?? ['theme', 'irritant', 'enchantment'], 'emptyTrendsState');
   const maxDays = options.maxDays ?? null;
-  if (maxDays !== null && !(Number.isInteger(maxDays) && maxDays >= 1)) throw expectedError('maxDays to be an integer of at least 1, or null, in emptyTrendsState', String(maxDays));
+  assertLimit(maxDays, 'maxDays', 'emptyTrendsState');
   return { type: 'trends', version: 1, kinds, undated: 0, days: dict(), maxDays };
 }
 
