@@ -229,9 +229,9 @@ function trendLines(t: TrendsResult | undefined, ctx: MarkdownContext<TrendsWord
   const { w, m, lang } = ctx;
   const out = [`## ${w.title}`, ''];
   if (t === undefined) return [...out, w.notComputed, ''];
-  const outlyingLines = leftOutNotes(t, w, String).flatMap((note) => [mdCell(note), '']);
-  if (t.periods.length === 0) return [...out, w.noDates, '', ...outlyingLines];
-  if (t.periods.length === 1) return [...out, mdCell(w.onePeriod(t.periods[0] as string)), '', ...outlyingLines];
+  const leftOutLines = leftOutNotes(t, w, String).flatMap((note) => [mdCell(note), '']);
+  if (t.periods.length === 0) return [...out, w.noDates, '', ...leftOutLines];
+  if (t.periods.length === 1) return [...out, mdCell(w.onePeriod(t.periods[0] as string)), '', ...leftOutLines];
   out.push(mdCell(w.note), '');
   for (const [kind, title] of [['theme', w.themesByPeriod], ['irritant', w.irritantsByPeriod]] as const) {
     const series = mostCited(t, kind, ctx.trendSeries);
@@ -249,7 +249,7 @@ function trendLines(t: TrendsResult | undefined, ctx: MarkdownContext<TrendsWord
   }
   if (t.periods.some((_, i) => lowAt(t, i))) out.push(mdCell(w.lowBaseNote(String(minBaseOf(t)))), '');
   if (t.undated > 0) out.push(mdCell(w.undated(String(t.undated))), '');
-  out.push(...outlyingLines);
+  out.push(...leftOutLines);
   if (t.compared !== null && Array.isArray(t.compared) && t.compared.length === 2) {
     const [a, b] = t.compared;
     out.push(`### ${mdCell(w.movesTitle(a, b))}`, '');
@@ -283,11 +283,11 @@ function trendsBlock(trends: TrendsResult | undefined, ctx: HtmlContext<TrendsWo
   const id = 'evolution';
   const block = (html: string): HtmlBlock => ({ order: 510, id, title: w.title, html });
   if (trends === undefined) return block(absent(m.html.absent.noInsight));
-  const outlyingHtml = leftOutNotes(trends, h, (n) => f.num(n, 0))
+  const leftOutHtml = leftOutNotes(trends, h, (n) => f.num(n, 0))
     .map((note) => `<p class="note">${esc(note)}</p>`)
     .join('');
-  if (trends.periods.length === 0) return block(absent(h.noDates) + outlyingHtml);
-  if (trends.periods.length === 1) return block(absent(h.onePeriod(f.period(trends.periods[0] as string))) + outlyingHtml);
+  if (trends.periods.length === 0) return block(absent(h.noDates) + leftOutHtml);
+  if (trends.periods.length === 1) return block(absent(h.onePeriod(f.period(trends.periods[0] as string))) + leftOutHtml);
 
   const periods = trends.periods.map((p) => f.period(p));
   const range = `${periods[0] as string} – ${periods[periods.length - 1] as string}`;
@@ -317,7 +317,7 @@ function trendsBlock(trends: TrendsResult | undefined, ctx: HtmlContext<TrendsWo
   };
   let html = chart('theme', 'themes') + chart('irritant', 'irritants');
   if (trends.undated > 0) html += `<p class="note">${esc(h.undated(f.num(trends.undated, 0)))}</p>`;
-  html += outlyingHtml;
+  html += leftOutHtml;
   if (trends.compared !== null && (trends.risers.length > 0 || trends.fallers.length > 0)) {
     const [a, b] = trends.compared;
     const moves = (heading: string, list: TrendMove[]) =>
