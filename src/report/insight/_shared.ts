@@ -40,7 +40,7 @@ export function entryItems(a: VerbatimAnalysis, kinds: readonly InsightEntryKind
     if (known === undefined) table.set(kind, (known = new Map()));
     for (const id of uniqueStrings(a[ENTRY_LISTS[kind]])) {
       let item = known.get(id);
-      if (item === undefined) known.set(id, (item = { kind, id, key: `${kind}:${id}` }));
+      if (item === undefined) known.set(id, (item = { kind, id, key: entryKey(kind, id) }));
       items.push(item);
     }
   }
@@ -62,6 +62,9 @@ export function mergedLimit(a: number | null | undefined, b: number | null | und
   if (b === undefined) return a;
   return a === b ? a : undefined;
 }
+
+/** An entry's key in the insight states (`irritant:attente_excessive`); `splitEntryKey` reads it back. */
+export const entryKey = (kind: InsightEntryKind, id: string): string => `${kind}:${id}`;
 
 export function splitEntryKey(key: string): { kind: InsightEntryKind; id: string } {
   const i = key.indexOf(':');

@@ -20,6 +20,7 @@ import {
   assertLimit,
   assertState,
   entryItems,
+  entryKey,
   mergedLimit,
   nonNegativeInteger,
   sameList,
@@ -253,8 +254,8 @@ function mostMentioned(items: readonly EntryItem[], analysis: VerbatimAnalysis, 
   for (const m of Array.isArray(analysis.matches) ? analysis.matches : []) {
     if (!m || typeof m.id !== 'string') continue;
     const start = typeof m.start === 'number' ? m.start : Number.POSITIVE_INFINITY;
-    mention(`${m.kind}:${m.id}`, start);
-    if (typeof m.theme === 'string' && m.theme !== m.id) mention(`theme:${m.theme}`, start);
+    mention(entryKey(m.kind, m.id), start);
+    if (typeof m.theme === 'string' && m.theme !== m.id) mention(entryKey('theme', m.theme), start);
   }
   const none = { count: 0, first: Number.POSITIVE_INFINITY };
   const ranked = items

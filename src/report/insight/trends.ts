@@ -320,8 +320,9 @@ export function addTrends(state: TrendsState, analysis: VerbatimAnalysis): void 
   if (counts === undefined) {
     counts = state.days[key] = emptyDay();
     if (state.maxDays != null) {
-      dayCounts.set(state, (dayCounts.get(state) ?? Object.keys(state.days).length - 1) + 1);
-      if ((dayCounts.get(state) as number) >= 2 * state.maxDays) {
+      const count = (dayCounts.get(state) ?? Object.keys(state.days).length - 1) + 1;
+      dayCounts.set(state, count);
+      if (count >= 2 * state.maxDays) {
         settleDays(state, undefined);
         // The day just added (no verbatim yet) may have been among those let go: its verbatim goes with them.
         if (state.dropped !== undefined && key < state.dropped.before) return drop(state, 1, key, key, state.dropped.before);

@@ -6,6 +6,7 @@
 // state, nothing in the report).
 import { ENTRY_LISTS, type VerbatimAnalysis } from '../../types.js';
 import { addCount, compareStrings, dict, own, sumCounts, type Counts } from '../counts.js';
+import { entryKey } from '../insight/_shared.js';
 import { finalizeTablesKeyness, type KeynessChannel, type KeynessOptions, type KeynessResult, type KeynessTables } from '../insight/keyness.js';
 import { escapeHtml as esc } from '../renderers/html/escape.js';
 import { absent } from '../renderers/html/kit.js';
@@ -178,7 +179,7 @@ export function addKeynessBy(state: KeynessByState, analysis: VerbatimAnalysis, 
   tables.verbatims += 1;
   const keywords = context.options.maskPersonalData === false ? analysis.keywords : keywordsWithoutPersonalData(analysis);
   addKeywords(tables.keywords, tables.expressions, keywords, state.maxVocabulary);
-  for (const kind of KINDS) for (const id of new Set(analysis[ENTRY_LISTS[kind]])) addCount(tables.entries, `${kind}:${id}`);
+  for (const kind of KINDS) for (const id of new Set(analysis[ENTRY_LISTS[kind]])) addCount(tables.entries, entryKey(kind, id));
 }
 
 function overflow(state: KeynessByState): void {
