@@ -2,7 +2,7 @@ import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { isWorkerSetup } from '../run/protocol.js';
-import { capMainYoungGeneration, keepYoungGenerations, setHeapGrowth, setYoungGenerationGrowth, V8_SEMI_SPACE_GROWTH } from './heap.js';
+import { capMainYoungGeneration, keepYoungGenerations, setHeapGrowth, setYoungGenerationGrowth, stopPretenuring, V8_SEMI_SPACE_GROWTH } from './heap.js';
 
 /** The analysis workers' script: the worker entry built next to the bin (dist/cli/worker.js), or the bin itself. */
 function workerScript(): string {
@@ -21,6 +21,8 @@ if (!isMainThread && parentPort && isWorkerSetup(workerData)) {
 } else {
   // Young generations kept small while the modules load (they never shrink back); main() lets them grow, capped while worker threads analyse.
   keepYoungGenerations(process.env);
+  // Before any worker thread starts: a batch's analyses are not to be allocated as if they were long-lived.
+  stopPretenuring(process.env);
   const [{ main, reportError }, { installProcessGuards }, { setLateTierUp }] = await Promise.all([import('./main.js'), import('./process.js'), import('./jit.js')]);
   const io = { stdout: process.stdout, stderr: process.stderr, env: process.env, stdin: process.stdin };
   const debug = process.argv.includes('--debug');

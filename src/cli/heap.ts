@@ -54,6 +54,23 @@ export function setYoungGenerationGrowth(factor = 1, execArgv: readonly string[]
   return setV8Flag('semi-space-growth-factor', factor, execArgv, nodeOptions);
 }
 
+/**
+ * V8 allocates an object straight in the old generation when most objects
+ * from the same place in the code outlived two young collections
+ * (allocation-site pretenuring). A batch's analyses live until the batch has
+ * been added to the report, longer than a worker's small young generation
+ * lasts, so V8 pretenured the analysis' objects: each row then left about
+ * 2 KB of garbage in the old generation, for the full collections to find,
+ * and a worker's old generation grew with it (bench/README.md). Without it,
+ * they die young. Set for the whole process (worker threads included) unless
+ * `VERBATIM_HEAP_GROWTH` leaves V8 its own policy, or Node was given the flag.
+ * Returns whether it was set.
+ */
+export function stopPretenuring(env: Record<string, string | undefined>, execArgv: readonly string[] = process.execArgv, nodeOptions = process.env['NODE_OPTIONS']): boolean {
+  const growth = chooseHeapGrowth(env);
+  return 'percent' in growth && growth.percent !== undefined && setV8Flag('allocation-site-pretenuring', false, execArgv, nodeOptions);
+}
+
 /** V8's own growth factor of a young generation, which `setYoungGenerationGrowth(V8_SEMI_SPACE_GROWTH)` gives back. */
 export const V8_SEMI_SPACE_GROWTH = 2;
 

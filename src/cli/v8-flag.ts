@@ -11,11 +11,11 @@ export function givenToNode(name: string, execArgv: readonly string[], nodeOptio
   return execArgv.some((arg) => flag.test(arg)) || (nodeOptions ?? '').split(/\s+/).some((arg) => flag.test(arg));
 }
 
-/** Sets `--name=value` for the whole process, unless Node was given the flag. Returns whether it was set. */
-export function setV8Flag(name: string, value: number, execArgv: readonly string[], nodeOptions: string | undefined): boolean {
-  if (givenToNode(name, execArgv, nodeOptions)) return false;
+/** Sets `--name=value` (a boolean: `--name` or `--no-name`) for the whole process, unless Node was given the flag either way. Returns whether it was set. */
+export function setV8Flag(name: string, value: number | boolean, execArgv: readonly string[], nodeOptions: string | undefined): boolean {
+  if (givenToNode(name, execArgv, nodeOptions) || (typeof value === 'boolean' && (givenToNode(`no-${name}`, execArgv, nodeOptions) || givenToNode(`no${name}`, execArgv, nodeOptions)))) return false;
   try {
-    setFlagsFromString(`--${name}=${value}`);
+    setFlagsFromString(typeof value === 'boolean' ? `--${value ? '' : 'no-'}${name}` : `--${name}=${value}`);
     return true;
   } catch {
     // A V8 that freezes its flags after start: its own policy, as without the setting.

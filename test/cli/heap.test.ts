@@ -10,7 +10,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { capMainYoungGeneration, chooseHeapGrowth, DEFAULT_HEAP_GROWTH, setHeapGrowth, setYoungGenerationGrowth } from '../../src/cli/heap.js';
+import { capMainYoungGeneration, chooseHeapGrowth, DEFAULT_HEAP_GROWTH, setHeapGrowth, setYoungGenerationGrowth, stopPretenuring } from '../../src/cli/heap.js';
 
 async function cli(env: Record<string, string>): Promise<{ code: number; stderr: string; asked: number[] }> {
   const asked: number[] = [];
@@ -73,6 +73,27 @@ describe('setHeapGrowth', () => {
   it('sets it otherwise', () => {
     // The flag V8 reads at each sizing of a heap; 100 % is near its own factor for a small heap.
     expect(setHeapGrowth(100, ['--enable-source-maps'], '--max-old-space-size=900')).toBe(true);
+  });
+});
+
+describe('stopPretenuring', () => {
+  it('leaves V8 its own policy with VERBATIM_HEAP_GROWTH=off, or a bad value', () => {
+    expect(stopPretenuring({ VERBATIM_HEAP_GROWTH: 'off' }, [], undefined)).toBe(false);
+    expect(stopPretenuring({ VERBATIM_HEAP_GROWTH: 'beaucoup' }, [], undefined)).toBe(false);
+  });
+
+  it.each([
+    [['--allocation-site-pretenuring'], undefined],
+    [['--no-allocation-site-pretenuring'], undefined],
+    [[], '--max-old-space-size=900 --noallocation_site_pretenuring'],
+    [[], '--allocation_site_pretenuring'],
+  ])('leaves the choice Node was given alone: %j / NODE_OPTIONS %j', (execArgv, nodeOptions) => {
+    expect(stopPretenuring({}, execArgv, nodeOptions)).toBe(false);
+  });
+
+  it('sets it otherwise, with the default growth or a chosen one', () => {
+    expect(stopPretenuring({}, ['--enable-source-maps'], '--max-old-space-size=900')).toBe(true);
+    expect(stopPretenuring({ VERBATIM_HEAP_GROWTH: '30' }, [], undefined)).toBe(true);
   });
 });
 
