@@ -84,7 +84,7 @@ export function keepYoungGenerations(env: Record<string, string | undefined>): b
   return 'percent' in growth && growth.percent !== undefined && setYoungGenerationGrowth();
 }
 
-/** The young generation the main thread may reach while worker threads analyse (both semi-spaces), as a worker's own cap. */
+/** The young generation the main thread may reach while worker threads analyse (both semi-spaces): it only reads. */
 export const READING_YOUNG_GENERATION = 8 * 2 ** 20;
 
 /**
@@ -94,10 +94,10 @@ export const READING_YOUNG_GENERATION = 8 * 2 ** 20;
  * its start, and V8 puts the growth factor back to its default as it sets up
  * each new isolate (each worker). So: let the young generations grow (V8's
  * factor) until the main thread's reaches `cap` bytes, then keep them all at
- * their size, checked every quarter of a second (unref'd). The workers reach
- * their own cap (8 MB) first. The 100 MB growing export with two workers
- * peaked at 413–414 MB instead of 436–440 (bench/README.md). Returns a
- * function that stops the check.
+ * their size, checked every quarter of a second (unref'd). The workers,
+ * which allocate far more, reach their own cap (16 MB) first. The 100 MB
+ * growing export with two workers peaked at 413–414 MB instead of 436–440
+ * (bench/README.md). Returns a function that stops the check.
  */
 export function capMainYoungGeneration(cap = READING_YOUNG_GENERATION, execArgv: readonly string[] = process.execArgv, nodeOptions = process.env['NODE_OPTIONS']): () => void {
   if (!setYoungGenerationGrowth(V8_SEMI_SPACE_GROWTH, execArgv, nodeOptions)) return () => undefined;
