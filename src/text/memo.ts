@@ -1,35 +1,138 @@
+import { bucketOf, hashOf } from '../_utils/hash.js';
+
 /**
  * Bounded memo for pure string → value functions (fold, stem). Two
  * generations: lookups hit `young` then `old`; when `young` is full it becomes
- * `old` and the previous `old` is dropped. Memory stays under 2 × `half`
- * entries while frequent keys survive, without the per-hit bookkeeping of a
- * strict LRU. Module-level instances are fine: they only memoise pure results.
- * The lexicon's matcher uses it too, for its per-key tables: a vocabulary that
- * keeps growing no longer grows them.
+ * `old` and the previous `old` is emptied to be the new `young`. Memory stays
+ * under 2 × `half` entries while frequent keys survive, without the per-hit
+ * bookkeeping of a strict LRU. Module-level instances are fine: they only
+ * memoise pure results. The lexicon's matcher uses it too, for its per-key
+ * tables: a vocabulary that keeps growing no longer grows them.
+ *
+ * Each generation is an open-addressing table, grown once to what its
+ * entries need and then emptied in place: a `Map` per generation grew by
+ * doubling to its last tables (large objects) at every turn and was dropped
+ * whole, most of the large objects a worker made, freed only by full
+ * collections (bench/README.md).
  */
 export class Memo<V> {
-  private young = new Map<string, V>();
-  private old = new Map<string, V>();
+  private young: Generation<V> | undefined;
+  private old: Generation<V> | undefined;
   /** `half`: entries per generation (internal budgets, all constants of at least 1). */
   constructor(private readonly half: number) {}
 
   get(key: string): V | undefined {
-    const hit = this.young.get(key);
+    const young = this.young;
+    if (young === undefined) return undefined;
+    const h = hashOf(key);
+    const hit = young.get(key, h);
     if (hit !== undefined) return hit;
-    const aged = this.old.get(key);
-    if (aged !== undefined) this.set(key, aged);
+    const aged = (this.old as Generation<V>).get(key, h);
+    if (aged !== undefined) this.put(key, h, aged);
     return aged;
   }
 
   set(key: string, value: V): void {
-    if (this.young.size >= this.half) {
-      this.old = this.young;
-      this.young = new Map();
-    }
-    this.young.set(key, value);
+    this.put(key, hashOf(key), value);
   }
 
   get size(): number {
-    return this.young.size + this.old.size;
+    return (this.young?.count ?? 0) + (this.old?.count ?? 0);
   }
+
+  private put(key: string, h: number, value: V): void {
+    let young = this.young;
+    if (young === undefined) {
+      young = this.young = new Generation(this.half);
+      this.old = new Generation(this.half);
+    } else if (young.count >= this.half) {
+      const emptied = this.old as Generation<V>;
+      emptied.clear();
+      this.old = young;
+      young = this.young = emptied;
+    }
+    young.set(key, h, value);
+  }
+}
+
+/**
+ * One generation: linear probing over a power-of-two table, grown by doubling
+ * while it fills (a memo that sees few keys keeps a small table) up to twice
+ * its entries, so at most half full; never a deletion: emptied whole, its
+ * size kept.
+ */
+class Generation<V> {
+  keys: Array<string | undefined>;
+  values: Array<V | undefined>;
+  hashes: Int32Array;
+  mask: number;
+  count = 0;
+  /** Entries before the table doubles (half its size). */
+  private room: number;
+
+  constructor(private readonly entries: number) {
+    const size = Math.min(64, tableSize(entries));
+    this.mask = size - 1;
+    this.room = size >>> 1;
+    this.keys = new Array<string | undefined>(size).fill(undefined);
+    this.values = new Array<V | undefined>(size).fill(undefined);
+    this.hashes = new Int32Array(size);
+  }
+
+  get(key: string, h: number): V | undefined {
+    const { keys, hashes, mask } = this;
+    for (let slot = bucketOf(h, mask); ; slot = (slot + 1) & mask) {
+      const k = keys[slot];
+      if (k === undefined) return undefined;
+      if (hashes[slot] === h && k === key) return this.values[slot];
+    }
+  }
+
+  set(key: string, h: number, value: V): void {
+    const { keys, hashes, mask } = this;
+    let slot = bucketOf(h, mask);
+    for (; ; slot = (slot + 1) & mask) {
+      const k = keys[slot];
+      if (k === undefined) break;
+      if (hashes[slot] === h && k === key) {
+        this.values[slot] = value;
+        return;
+      }
+    }
+    keys[slot] = key;
+    hashes[slot] = h;
+    this.values[slot] = value;
+    if (++this.count >= this.room) this.grow();
+  }
+
+  clear(): void {
+    if (this.count === 0) return;
+    this.keys.fill(undefined);
+    this.values.fill(undefined);
+    this.count = 0;
+  }
+
+  /** Doubles the table while it is smaller than its entries need. */
+  private grow(): void {
+    const size = this.keys.length * 2;
+    if (size > tableSize(this.entries)) return;
+    const { keys, values, hashes } = this;
+    this.keys = new Array<string | undefined>(size).fill(undefined);
+    this.values = new Array<V | undefined>(size).fill(undefined);
+    this.hashes = new Int32Array(size);
+    this.mask = size - 1;
+    this.room = size >>> 1;
+    this.count = 0;
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
+      if (k !== undefined) this.set(k, hashes[i] as number, values[i] as V);
+    }
+  }
+}
+
+/** The size of a generation's full table: a power of two, at least twice its entries. */
+function tableSize(entries: number): number {
+  let size = 2;
+  while (size < 2 * entries) size *= 2;
+  return size;
 }

@@ -20,3 +20,43 @@ describe('Memo', () => {
     expect(memo.get('hot')).toBe(1);
   });
 });
+
+describe('Memo against a plain map (fast-check)', () => {
+  it('gives back the last value set for a key, or nothing; never another key’s', async () => {
+    const { default: fc } = await import('fast-check');
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 40 }),
+        // Few distinct keys (many repeats): short, empty, accented, long.
+        fc.array(fc.tuple(fc.boolean(), fc.constantFrom('a', 'b', 'Aa', 'BB', 'AaAa', 'BBBB', 'AaBB', 'BBAa', '', 'é', 'x'.repeat(70)), fc.string({ maxLength: 3 })), { maxLength: 400 }),
+        (half, ops) => {
+          const memo = new Memo<string>(half);
+          const truth = new Map<string, string>();
+          const recent: string[] = [];
+          for (const [isSet, key, value] of ops) {
+            if (isSet) {
+              memo.set(key, value);
+              truth.set(key, value);
+              recent.push(key);
+            } else {
+              const got = memo.get(key);
+              if (got !== undefined) expect(got).toBe(truth.get(key));
+              // A key set among the last `half` sets is still there.
+              if (recent.slice(-half).includes(key)) expect(got).toBe(truth.get(key));
+              if (got !== undefined) recent.push(key);
+            }
+            expect(memo.size).toBeLessThanOrEqual(2 * half);
+          }
+        },
+      ),
+    );
+  });
+
+  it('returns falsy values as hits', () => {
+    const memo = new Memo<string | number>(4);
+    memo.set('empty', '');
+    memo.set('zero', 0);
+    expect(memo.get('empty')).toBe('');
+    expect(memo.get('zero')).toBe(0);
+  });
+});
