@@ -67,8 +67,13 @@ export function setYoungGenerationGrowth(factor = 1, execArgv: readonly string[]
  * Returns whether it was set.
  */
 export function stopPretenuring(env: Record<string, string | undefined>, execArgv: readonly string[] = process.execArgv, nodeOptions = process.env['NODE_OPTIONS']): boolean {
+  return heapPolicyOn(env) && setV8Flag('allocation-site-pretenuring', false, execArgv, nodeOptions);
+}
+
+/** Whether the CLI's heap settings apply: `VERBATIM_HEAP_GROWTH` neither `off` nor a bad value (which the CLI reports). */
+function heapPolicyOn(env: Record<string, string | undefined>): boolean {
   const growth = chooseHeapGrowth(env);
-  return 'percent' in growth && growth.percent !== undefined && setV8Flag('allocation-site-pretenuring', false, execArgv, nodeOptions);
+  return 'percent' in growth && growth.percent !== undefined;
 }
 
 /** V8's own growth factor of a young generation, which `setYoungGenerationGrowth(V8_SEMI_SPACE_GROWTH)` gives back. */
@@ -80,8 +85,7 @@ export const V8_SEMI_SPACE_GROWTH = 2;
  * bin calls it first, so that loading the commands grows none.
  */
 export function keepYoungGenerations(env: Record<string, string | undefined>): boolean {
-  const growth = chooseHeapGrowth(env);
-  return 'percent' in growth && growth.percent !== undefined && setYoungGenerationGrowth();
+  return heapPolicyOn(env) && setYoungGenerationGrowth();
 }
 
 /** The young generation the main thread may reach while worker threads analyse (both semi-spaces): it only reads. */

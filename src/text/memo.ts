@@ -115,7 +115,11 @@ class Generation<V> {
   /** Doubles the table while it is smaller than its entries need. */
   private grow(): void {
     const size = this.keys.length * 2;
-    if (size > tableSize(this.entries)) return;
+    if (size > tableSize(this.entries)) {
+      // At its full size: never more than half full (a memo turns over at `entries`).
+      this.room = Infinity;
+      return;
+    }
     const { keys, values, hashes } = this;
     this.keys = new Array<string | undefined>(size).fill(undefined);
     this.values = new Array<V | undefined>(size).fill(undefined);
