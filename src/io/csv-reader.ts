@@ -161,7 +161,6 @@ export async function prepareCsv(input: ByteInput, options: CsvInputOptions, tsv
         row++;
         line = event.line;
         const endLine = event.endLine;
-        const where = { line, endLine };
         // A spreadsheet shows a record with line breaks in its cells as one row.
         const sheetRow = line - folded;
         folded += Math.max(0, (endLine ?? line) - line);
@@ -169,25 +168,22 @@ export async function prepareCsv(input: ByteInput, options: CsvInputOptions, tsv
           yield {
             kind: 'reject', row, line, endLine, sheetRow,
             code: 'unbalanced_quote',
-            params: { where, line, ...(event.resumedAt === undefined ? {} : { resumedAt: event.resumedAt }), description: describe() },
+            params: { where: { line, endLine }, line, ...(event.resumedAt === undefined ? {} : { resumedAt: event.resumedAt }), description: describe() },
           };
         } else if (event.kind === 'too-large') {
           yield {
             kind: 'reject', row, line, endLine, sheetRow,
             code: 'record_too_large',
-            params: { max: options.maxRecordSize, where, description: describe() },
+            params: { max: options.maxRecordSize, where: { line, endLine }, description: describe() },
           };
         } else if (event.fields.length !== headers.length) {
           yield {
             kind: 'reject', row, line, endLine, sheetRow,
             code: 'wrong_column_count',
-            params: { count: event.fields.length, expected: headers.length, where, delimiter: shown, description: describe() },
+            params: { count: event.fields.length, expected: headers.length, where: { line, endLine }, delimiter: shown, description: describe() },
           };
         } else {
-          // No prototype: a column named "__proto__" or "constructor" is a column like any other.
-          const values = Object.create(null) as Record<string, CellValue>;
-          for (let k = 0; k < headers.length; k++) values[headers[k]!] = event.fields[k]!;
-          yield { kind: 'row', row, line, endLine, sheetRow, values };
+          yield { kind: 'row', row, line, endLine, sheetRow, cells: event.fields };
         }
       }
     } catch (error) {

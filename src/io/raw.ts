@@ -3,7 +3,15 @@ import type { RejectProblem } from './reject-messages.js';
 
 export type CellValue = string | number | boolean | Date | null | undefined | object;
 
-export interface RawRow {
+/**
+ * A row read: its values by column name (a JSON object, an XLSX row), or its
+ * cells in the order of the input's `headers` (a CSV record: no object with
+ * a key per column made per row, a dictionary since a column may be named
+ * `__proto__`).
+ */
+export type RawRow = RawRowPlace & ({ values: Record<string, CellValue>; cells?: undefined } | { cells: readonly CellValue[]; values?: undefined });
+
+interface RawRowPlace {
   kind: 'row';
   row: number;
   line?: number;
@@ -11,7 +19,6 @@ export interface RawRow {
   endLine?: number;
   /** The row a spreadsheet shows it on, header included (CSV, TSV, XLSX). */
   sheetRow?: number;
-  values: Record<string, CellValue>;
 }
 
 /** A row the reader cannot give: where, and why (a reject code and its parameters, said in a language by `readVerbatims`). */
@@ -63,4 +70,13 @@ export function uniqueHeaders(raw: ReadonlyArray<unknown>): string[] {
     taken.add(unique);
     return unique;
   });
+}
+
+/** A row's values by column name, whichever way it was given (`headers`: its input's). */
+export function rowValues(row: RawRow, headers: readonly string[]): Record<string, CellValue> {
+  if (row.cells === undefined) return row.values;
+  // No prototype: a column named "__proto__" or "constructor" is a column like any other.
+  const values = Object.create(null) as Record<string, CellValue>;
+  for (let k = 0; k < headers.length; k++) values[headers[k] as string] = row.cells[k];
+  return values;
 }

@@ -239,14 +239,22 @@ function itemMaker(
   channelOf: (value: string | undefined) => string,
   agentAuthors: readonly string[],
   lang: RejectLang | undefined,
+  headers: readonly string[],
 ): (raw: RawRow) => ReadItem {
   const mapped = new Set([mapping.text, ...(mapping.textColumns ?? []), mapping.id, mapping.date, mapping.score, mapping.channel, mapping.author]);
   const rowId = `${file === '-' ? 'stdin' : basename(file)}:`;
   const constantChannel = mapping.channel === undefined ? channelOf(mapping.constantChannel) : undefined;
+  // A row given as cells (CSV): each column's place in the header, found once per file.
+  const place = new Map(headers.map((name, i) => [name, i]));
   return (raw) => {
     const source = sourceOf(file, raw);
+    const { values, cells } = raw;
     // Only the record's own fields: never `constructor` or `__proto__` from Object.prototype.
-    const field = (name: string): CellValue => (Object.hasOwn(raw.values, name) ? raw.values[name] : undefined);
+    const field = (name: string): CellValue => {
+      if (cells === undefined) return Object.hasOwn(values, name) ? values[name] : undefined;
+      const i = place.get(name);
+      return i === undefined ? undefined : cells[i];
+    };
     // `--text title+body`: the non-empty cells, one line each (a title with no body is a verbatim).
     const text = mapping.textColumns === undefined
       ? cellText(field(mapping.text!))
@@ -264,10 +272,19 @@ function itemMaker(
       meta: undefined,
     };
     let meta: Record<string, string> | undefined;
-    for (const key in raw.values) {
-      if (!Object.hasOwn(raw.values, key) || mapped.has(key)) continue;
-      meta ??= Object.create(null) as Record<string, string>;
-      meta[key] = cellText(raw.values[key]);
+    if (cells !== undefined) {
+      for (let i = 0; i < headers.length; i++) {
+        const key = headers[i] as string;
+        if (mapped.has(key)) continue;
+        meta ??= Object.create(null) as Record<string, string>;
+        meta[key] = cellText(cells[i]);
+      }
+    } else {
+      for (const key in values) {
+        if (!Object.hasOwn(values, key) || mapped.has(key)) continue;
+        meta ??= Object.create(null) as Record<string, string>;
+        meta[key] = cellText(values[key]);
+      }
     }
     if (meta !== undefined) verbatim.meta = meta;
     if (text.trim() === '') {
@@ -356,7 +373,7 @@ async function* readPlanned(planned: Planned[], channels: ReadonlyArray<ChannelD
         const source = sourceOf(file, raw);
         yield { type: 'reject', source, code: raw.code, ...rejectText(raw, lang) };
       } else {
-        toItem ??= itemMaker(file, mapping!, channelOf, agentAuthors ?? [], lang);
+        toItem ??= itemMaker(file, mapping!, channelOf, agentAuthors ?? [], lang, prepared!.headers);
         yield toItem(raw);
       }
     }

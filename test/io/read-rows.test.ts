@@ -7,7 +7,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { prepareCsv } from '../../src/io/csv-reader.js';
 import type { ReadItem } from '../../src/io/index.js';
-import type { RawItem } from '../../src/io/raw.js';
+import { rowValues, type RawItem } from '../../src/io/raw.js';
 import { fixture, readAll, summary, tempDir } from './_helpers.js';
 
 const texts = (items: ReadItem[]) => items.map((i) => (i.type === 'verbatim' ? i.verbatim.text : `reject: ${i.reason}`));
@@ -141,7 +141,7 @@ describe('recovery from a broken quote', () => {
       for await (const item of prepared.rows()) items.push(item);
       expect(items).toHaveLength(400);
       expect(items[10]).toMatchObject({ kind: 'reject', line: 12, endLine: 12, code: 'unbalanced_quote' });
-      const texts = items.flatMap((i) => (i.kind === 'row' ? [i.values['commentaire']] : []));
+      const texts = items.flatMap((i) => (i.kind === 'row' ? [rowValues(i, prepared.headers)['commentaire']] : []));
       expect(texts).toEqual(Array.from({ length: 400 }, (_, k) => `Colis reçu abîmé n°${k}, très déçu`).filter((_, k) => k !== 10));
       expect(items.map((i) => i.line)).toEqual(Array.from({ length: 400 }, (_, k) => k + 2));
     }
