@@ -128,8 +128,8 @@ class TermIndex {
     while (capacity < n) capacity *= 2;
     this.hashes = new Int32Array(capacity);
     this.seen = new Int32Array(capacity);
-    this.buckets = new Int32Array(capacity * 2);
-    this.mask = capacity * 2 - 1;
+    this.buckets = new Int32Array(bucketsFor(capacity));
+    this.mask = this.buckets.length - 1;
     for (let i = 0; i < n; i++) this.hashes[i] = hashOf(table.keys[i] as string);
     this.size = n;
     this.rehash();
@@ -144,20 +144,35 @@ class TermIndex {
     }
   }
 
-  /** Room for one more slot (tables and buckets doubled when full). */
-  reserve(): void {
+  /**
+   * Room for one more slot: the slots doubled when full, up to `most` (a
+   * table with a budget k never holds more than 2·k + 1 terms: sized to that,
+   * its index is a third smaller than at the next power of two); the buckets
+   * stay a power of two, at least twice the slots.
+   */
+  reserve(most: number): void {
     if (this.size < this.hashes.length) return;
-    const capacity = this.hashes.length * 2;
+    const capacity = Math.max(this.size + 1, Math.min(this.hashes.length * 2, most));
     const hashes = new Int32Array(capacity);
     hashes.set(this.hashes);
     const seen = new Int32Array(capacity);
     seen.set(this.seen);
     this.hashes = hashes;
     this.seen = seen;
-    this.buckets = new Int32Array(capacity * 2);
-    this.mask = capacity * 2 - 1;
-    this.rehash();
+    const buckets = bucketsFor(capacity);
+    if (buckets !== this.buckets.length) {
+      this.buckets = new Int32Array(buckets);
+      this.mask = buckets - 1;
+      this.rehash();
+    }
   }
+}
+
+/** Buckets for `slots` slots: the power of two at least twice as many. */
+function bucketsFor(slots: number): number {
+  let n = 32;
+  while (n < 2 * slots) n *= 2;
+  return n;
 }
 
 const indexes = new WeakMap<TermTable, TermIndex>();
@@ -254,7 +269,7 @@ function count(table: TermTable, index: TermIndex, h: number, a: string, b: stri
     return;
   }
   if (budget !== null && table.slack > 0 && !admitted(table, index, h, budget)) return;
-  insert(table, index, h, b === null ? a : c === null ? a + String.fromCharCode(sep) + b : `${a} ${b} ${c}`);
+  insert(table, index, budget === null ? Infinity : 2 * budget + 1, h, b === null ? a : c === null ? a + String.fromCharCode(sep) + b : `${a} ${b} ${c}`);
   if (budget !== null && table.keys.length > 2 * budget) cut(table, budget, index);
 }
 
@@ -284,8 +299,8 @@ function admitted(table: TermTable, index: TermIndex, h: number, budget: number)
   return false;
 }
 
-function insert(table: TermTable, index: TermIndex, h: number, key: string): void {
-  index.reserve();
+function insert(table: TermTable, index: TermIndex, most: number, h: number, key: string): void {
+  index.reserve(most);
   const slot = table.keys.length;
   table.keys.push(key);
   table.occurrences.push(1);
@@ -425,7 +440,7 @@ export function mergeTermTableInto(into: TermTable, b: TermTable, budget: number
       }
     }
     if (slot < 0) {
-      insert(into, index, h, key);
+      insert(into, index, Infinity, h, key);
       slot = into.keys.length - 1;
       into.occurrences[slot] = 0;
       into.verbatims[slot] = 0;
