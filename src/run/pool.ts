@@ -70,8 +70,9 @@ export function startWorkers(count: number, script: string | URL, setup: Omit<Wo
   let annotations: AnnotationWriter | undefined;
   // Annotation rows must follow the input order: batches (and the rejects read between them) are written by sequence.
   // `order` replays the input: null for the next analysis of the batch, else a reject read at that point.
-  const pendingOut = new Map<number, { analyses?: VerbatimAnalysis[]; sources: SourceRef[]; order: Array<ReadReject | null> }>();
-  const sourcesOf = new Map<number, { sources: SourceRef[]; order: Array<ReadReject | null> }>();
+  // `sources`: each verbatim's, kept only for annotations; `verbatims`: how many the batch holds.
+  const pendingOut = new Map<number, { analyses?: VerbatimAnalysis[]; sources: SourceRef[]; verbatims: number; order: Array<ReadReject | null> }>();
+  const sourcesOf = new Map<number, { sources: SourceRef[]; verbatims: number; order: Array<ReadReject | null> }>();
   let nextToWrite = 0;
   let writing = Promise.resolve();
   const flush = (): void => {
@@ -101,8 +102,8 @@ export function startWorkers(count: number, script: string | URL, setup: Omit<Wo
             inFlight[w] = (inFlight[w] ?? 1) - 1;
             const meta = sourcesOf.get(message.seq);
             sourcesOf.delete(message.seq);
-            pendingOut.set(message.seq, { ...(message.analyses ? { analyses: message.analyses } : {}), sources: meta?.sources ?? [], order: meta?.order ?? [] });
-            onProgress?.(meta?.sources.length ?? 0);
+            pendingOut.set(message.seq, { ...(message.analyses ? { analyses: message.analyses } : {}), sources: meta?.sources ?? [], verbatims: meta?.verbatims ?? 0, order: meta?.order ?? [] });
+            onProgress?.(meta?.verbatims ?? 0);
             flush();
             wakeReader?.();
           } else if (message.type === 'state') {
@@ -141,7 +142,7 @@ export function startWorkers(count: number, script: string | URL, setup: Omit<Wo
       // Backpressure on both ends: the worker busy, or analyses waiting to be written (a slow disk, a late batch).
       if ((inFlight[target] ?? 0) < IN_FLIGHT && seq - nextToWrite < count * UNWRITTEN) {
         inFlight[target] = (inFlight[target] ?? 0) + 1;
-        sourcesOf.set(seq, { sources, order });
+        sourcesOf.set(seq, { sources, verbatims: batch.length, order });
         const message: ToWorker = { type: 'batch', seq, verbatims: batch };
         pool[target]?.postMessage(message);
         seq += 1;
@@ -175,7 +176,9 @@ export function startWorkers(count: number, script: string | URL, setup: Omit<Wo
           if (item.type === 'reject') order.push(item);
           else {
             batch.push(item.verbatim);
-            sources.push(item.source);
+            // Held until the batch's analyses are written: only annotations read them (a run's rows in flight
+            // outlived the reading thread's young generation, and each collection copied them).
+            if (annotations !== undefined) sources.push(item.source);
             order.push(null);
             if ((sent + batch.length) % BATCH === 0) await send();
           }
