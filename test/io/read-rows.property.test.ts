@@ -89,3 +89,42 @@ describe('arbitrary text read as CSV', () => {
     );
   });
 });
+
+describe('a table written as CSV and as JSON Lines', () => {
+  // Column names a plain object would mishandle, or order apart: a CSV row is its cells in the header's order,
+  // a JSON Lines row an object; both must give the same verbatims, their other columns in the same order.
+  const names = fc.uniqueArray(fc.constantFrom('__proto__', 'constructor', 'toString', '2024', '10', 'id', 'canal', 'note', 'date', 'ville', 'a;b', 'dit "oui"', 'é'), { maxLength: 8 });
+  const cell = fc.oneof(fc.constantFrom('', '4', '2025-03-02', '12/05/2024', 'Paris', 'web', 'Très déçu', 'a;b', 'dit "oui"', 'deux\nlignes', ' espace '), fc.string({ maxLength: 6 }));
+  const table = names.chain((columns) =>
+    fc.record({
+      columns: fc.constant(['commentaire', ...columns]),
+      rows: fc.array(fc.tuple(fc.constantFrom('Colis reçu abîmé', 'Conseiller aimable', ''), fc.array(cell, { minLength: columns.length, maxLength: columns.length })), { minLength: 1, maxLength: 12 }),
+    }),
+  );
+  const quote = (s: string): string => `"${s.replace(/"/g, '""')}"`;
+
+  it('reads the same verbatims and rejects from both', async () => {
+    await fc.assert(
+      fc.asyncProperty(table, async ({ columns, rows }) => {
+        const csv = join(dir, 'table.csv');
+        const jsonl = join(dir, 'table.jsonl');
+        writeFileSync(csv, [columns.map(quote).join(';'), ...rows.map(([text, cells]) => [text, ...cells].map(quote).join(';'))].join('\n') + '\n');
+        const objects = rows.map(([text, cells]) => {
+          const o = Object.create(null) as Record<string, string>;
+          [text, ...cells].forEach((value, k) => (o[columns[k] as string] = value));
+          return JSON.stringify(o);
+        });
+        writeFileSync(jsonl, objects.join('\n') + '\n');
+        const read = async (path: string) =>
+          (await readAll([{ path, text: 'commentaire' }])).map((item) => {
+            if (item.type === 'reject') return { reject: item.code, row: item.source.row };
+            const { id, ...verbatim } = item.verbatim;
+            // Ids made from the row number name the file: only their row part is compared.
+            return { ...verbatim, id: id.replace(/^table\.(?:csv|jsonl):/, ':'), meta: verbatim.meta === undefined ? undefined : Object.entries(verbatim.meta) };
+          });
+        expect(await read(csv)).toEqual(await read(jsonl));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
