@@ -12,7 +12,7 @@
 import iconv from 'iconv-lite';
 import { csvRecords, readHeaderRecord, sampleWidths, type CsvDialect } from './csv-records.js';
 import { detectEncoding } from './encoding.js';
-import { uniqueHeaders, type CellValue, type PreparedInput, type RawItem } from './raw.js';
+import { uniqueHeaders, type PreparedInput, type RawItem } from './raw.js';
 import { readBytes, readHead, StreamBytes, type ByteInput, type InputHead } from './source.js';
 import { heldString, TextWindow, type DeferredEncoding } from './text-window.js';
 import { expectedError } from '../_utils/describe.js';
