@@ -65,6 +65,8 @@ export const HELP_FR: Readonly<Record<string, string>> = {
     'mots, expressions et paires de co-occurrence gardés par canal : comptes exacts jusqu’à 2n termes par table, puis approchés dans une borne indiquée (summary.maxUndercount) ; exact les garde tous',
   'analyze --max-channels':
     'canaux gardés à part : au-delà de n, tous les canaux sont comptés comme un seul et le rapport le dit (une colonne de magasins, de conseillers ou d’identifiants) ; all les garde tous à part',
+  'analyze --max-periods':
+    'périodes des tendances listées, les dernières des dates suivies (120 par défaut) ; les verbatims datés d’avant sont comptés à part (earlier) ; all les liste toutes',
   'analyze --workers': 'threads d’analyse : un nombre, ou auto (un par cœur pour des entrées de plus de 20 Mo, 8 au plus et un par 512 Mo de mémoire)',
 
   discover: 'trouver ce que les lexiques laissent sans explication, regroupé en sujets candidats ; --draft les écrit en couche de lexique',
@@ -96,6 +98,8 @@ export const HELP_FR: Readonly<Record<string, string>> = {
     'mots, expressions et paires de co-occurrence gardés par canal, dans chaque lot et dans la fusion : comptes exacts jusqu’à 2n termes par table, puis approchés dans une borne indiquée ; exact les garde tous (la fusion grandit alors avec le corpus)',
   'queue produce --max-channels':
     'canaux gardés à part : au-delà de n dans l’ensemble des lots, tous les canaux sont comptés comme un seul, dans la fusion comme en une seule exécution ; all les garde tous à part',
+  'queue produce --max-periods':
+    'périodes des tendances listées dans le rapport de queue merge, les dernières des dates suivies (120 par défaut) ; all les liste toutes',
   'queue produce --by': 'spécificités aussi par les valeurs de cette colonne de l’entrée (une marque, une région, un produit), rapportées par queue merge',
   'queue produce --keep-annotations': 'faire garder aux workers le codage de chaque ligne, pour queue merge --annotate',
   'queue produce --text': 'colonne du verbatim (par défaut : détectée)',

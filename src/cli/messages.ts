@@ -54,6 +54,7 @@ export interface CliMessages {
     dfmExtension(file: string): string;
     vocabulary(value: string): string;
     maxChannels(value: string): string;
+    maxPeriods(value: string): string;
     failUnder(value: string): string;
     iramuteqVarsAlone(): string;
     annotateTextAlone(): string;
@@ -318,6 +319,7 @@ const fr: CliMessages = {
     dfmExtension: (file) => `--export dfm ${file} : nommez le fichier .csv (table longue doc_id;feature;count) ou .mtx (Matrix Market, avec .rows.csv et .cols.csv à côté)`,
     vocabulary: (value) => `--vocabulary attend un nombre entier de 1 ou plus, ou exact, pas « ${value} »`,
     maxChannels: (value) => `--max-channels attend un nombre entier de 1 ou plus, ou all, pas « ${value} »`,
+    maxPeriods: (value) => `--max-periods attend un nombre entier de 1 ou plus, ou all, pas « ${value} »`,
     failUnder: (value) =>
       `--fail-under attend des seuils comme themes=0.8,irritants.macro=0.6,tonality=0.8 (familles : themes, irritants, enchantments, intents, tonality ; valeurs de 0 à 1), pas « ${value} »`,
     iramuteqVarsAlone: () => "--iramuteq-vars nomme les variables de --export iramuteq FICHIER, qui n'est pas donné",
@@ -501,6 +503,7 @@ const en: CliMessages = {
     dfmExtension: (file) => `--export dfm ${file}: name the file .csv (long table doc_id;feature;count) or .mtx (Matrix Market, with .rows.csv and .cols.csv beside it)`,
     vocabulary: (value) => `--vocabulary expects a whole number of 1 or more, or exact, got "${value}"`,
     maxChannels: (value) => `--max-channels expects a whole number of 1 or more, or all, got "${value}"`,
+    maxPeriods: (value) => `--max-periods expects a whole number of 1 or more, or all, got "${value}"`,
     failUnder: (value) =>
       `--fail-under expects thresholds like themes=0.8,irritants.macro=0.6,tonality=0.8 (families: themes, irritants, enchantments, intents, tonality; values from 0 to 1), got "${value}"`,
     iramuteqVarsAlone: () => '--iramuteq-vars names the variables of --export iramuteq FILE, which is not given',

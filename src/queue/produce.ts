@@ -35,7 +35,7 @@ import {
   type QueueSettings,
   type RunChunk,
 } from './run.js';
-import { channelLimit, vocabularyBudget } from '../run/vocabulary.js';
+import { channelLimit, periodLimit, vocabularyBudget } from '../run/vocabulary.js';
 import { expectedError } from '../_utils/describe.js';
 
 export { DEFAULT_CHUNK_ROWS };
@@ -105,6 +105,7 @@ export async function produceQueue(files: Array<string | InputSpec>, options: Pr
       ...(options.groupBy !== undefined ? { groupBy: options.groupBy } : {}),
       ...vocabularyBudget(options.maxVocabulary),
       ...channelLimit(options.maxChannels),
+      ...periodLimit(options.maxPeriods),
     },
     keepAnnotations: options.keepAnnotations === true,
   };

@@ -52,6 +52,12 @@ export interface QueueAnalysisOptions {
    * merge as in a single run.
    */
   maxChannels?: number | 'all';
+  /**
+   * Trend periods listed at most (`ReportOptions.maxPeriods`; default 120 as
+   * `analyzeFiles` and the CLI; `'all'` lists every period), in the report
+   * the merge gives.
+   */
+  maxPeriods?: number | 'all';
 }
 
 /** What every chunk of a run is analysed with: stored once in Redis, read by each worker. */

@@ -109,6 +109,14 @@ export interface ReportOptions {
   /** Period of the trends: `month` (default) or ISO `week`. */
   period?: 'month' | 'week';
   /**
+   * Trend periods listed at most, the last of the span followed (default
+   * 120; 0 lists them all; the CLI's `--max-periods`). The verbatims dated
+   * before them are counted in the trends' `earlier`. With 0 the trends
+   * state keeps every day, else at most 8,000 (down to 4,000). A trends
+   * section given its own `maxPeriods` keeps it. Fixed when the state is built.
+   */
+  maxPeriods?: number;
+  /**
    * An input column (a `meta` field of the analyses: a brand, a region, a
    * product) whose values group the verbatims for a keyness analysis by
    * value, as by channel (`report.sections.insight.keynessBy`; the CLI's

@@ -28,7 +28,7 @@ import { startWorkers, type WorkerPool } from './pool.js';
 import { WORKER_KIND, type AnalyzerSummary } from './protocol.js';
 import { analyzerId, runStateOf } from './run-state.js';
 import type { RunState } from './state-file.js';
-import { channelLimit, vocabularyBudget } from './vocabulary.js';
+import { channelLimit, periodLimit, vocabularyBudget } from './vocabulary.js';
 
 export interface AnalyzeFilesOptions {
   /** Compiled lexicons (default: built from `lexicons` and `includeDefault`). Workers need `lexicons` instead. */
@@ -61,6 +61,13 @@ export interface AnalyzeFilesOptions {
    * grows with the channels. Default: 100, as the CLI.
    */
   maxChannels?: number | 'all';
+  /**
+   * Trend periods listed at most (`ReportOptions.maxPeriods`; the CLI's
+   * `--max-periods`): the last of the span followed, the verbatims dated
+   * before them counted in the trends' `earlier`. `'all'` lists every
+   * period. Default: 120.
+   */
+  maxPeriods?: number | 'all';
   maskPersonalData?: boolean;
   /** Analyse agent turns of chat transcripts too (default false: customer turns only). */
   allTurns?: boolean;
@@ -204,6 +211,7 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
     ...(options.topWords !== undefined ? { topWords: options.topWords } : {}),
     ...vocabularyBudget(options.maxVocabulary),
     ...channelLimit(options.maxChannels),
+    ...periodLimit(options.maxPeriods),
     ...(options.maskPersonalData !== undefined ? { maskPersonalData: options.maskPersonalData } : {}),
     ...(options.scale !== undefined ? { scoreScale: options.scale } : {}),
     ...(options.period !== undefined ? { period: options.period } : {}),

@@ -103,6 +103,7 @@ export async function runProvenance(
       allTurns: run.allTurns,
       ...(report.groupBy !== undefined ? { groupBy: report.groupBy } : {}),
       ...(report.maxGroups !== undefined ? { maxGroups: report.maxGroups } : {}),
+      ...(report.maxPeriods !== undefined ? { maxPeriods: report.maxPeriods } : {}),
     },
     columns,
   });

@@ -6,6 +6,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Analyzer } from '../analyze/index.js';
 import { DEFAULT_TOP_WORDS } from '../report/finalize.js';
+import { DEFAULT_MAX_PERIODS } from '../report/insight/trends.js';
 import { reportMeta } from '../report/meta.js';
 import { DEFAULT_EXAMPLES } from '../report/state.js';
 import type { ReportMeta, ReportOptions, ReportProvenance, ReportState } from '../report/types.js';
@@ -65,7 +66,7 @@ export function runStateOf(state: ReportState, analyzer: AnalyzerIdentity, optio
   if (typeof state !== 'object' || state === null || (state.stateVersion !== 3 && (state.stateVersion as number) !== 2)) {
     throw expectedError('a report state (createReportBuilder().snapshot())', typeName(state));
   }
-  const { meta: _meta, sections: _sections, ...given } = (options.report ?? {}) as ReportOptions;
+  const { meta: _meta, sections: _sections, maxPeriods, ...given } = (options.report ?? {}) as ReportOptions;
   const allTurns = options.allTurns === true;
   return {
     format: STATE_FORMAT,
@@ -87,6 +88,8 @@ export function runStateOf(state: ReportState, analyzer: AnalyzerIdentity, optio
       maskPersonalData: given.maskPersonalData ?? true,
       scoreScale: given.scoreScale ?? 'auto',
       period: given.period ?? 'month',
+      // The default left out, as when not given: one way to write it.
+      ...(maxPeriods !== undefined && maxPeriods !== DEFAULT_MAX_PERIODS ? { maxPeriods } : {}),
     },
     meta: analyzer.meta,
     ...(options.provenance !== undefined ? { provenance: options.provenance } : {}),

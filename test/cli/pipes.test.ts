@@ -108,6 +108,37 @@ describe('verbatim analyze - --format state, then verbatim merge', () => {
     expect(mixed.stderr).toMatch(/maxChannels|max-channels/);
   });
 
+  it('--max-periods: the last periods of one run, from its parts\' states; 120 is the default, written or not', async () => {
+    type Trends = { periods: string[]; earlier: { verbatims: number; maxPeriods: number } | null };
+    const trendsOf = (json: string): Trends => (JSON.parse(json) as { sections: { insight: { trends: Trends } } }).sections.insight.trends;
+    const single = await cli(['analyze', ...parts, '--format', 'json', '--max-periods', '2']);
+    expect(single.code).toBe(0);
+    const all = trendsOf((await cli(['analyze', ...parts, '--format', 'json', '--max-periods', 'all'])).stdout);
+    const two = trendsOf(single.stdout);
+    expect(two.periods).toEqual(all.periods.slice(-2));
+    expect(two.earlier).toMatchObject({ maxPeriods: 2 });
+    expect(JSON.parse(single.stdout).provenance.options).toMatchObject({ maxPeriods: 2 });
+    for (const part of parts) {
+      for (const [name, flags] of [['p2', ['--max-periods', '2']], ['p120', ['--max-periods', '120']], ['default', []]] as const) {
+        expect((await cli(['analyze', part, '--format', 'state', ...flags, '--out', `${part}.${name}.state`])).code).toBe(0);
+      }
+    }
+    const merged = await cli(['merge', ...parts.map((p) => `${p}.p2.state`), '--format', 'json']);
+    expect([merged.code, merged.stdout]).toEqual([0, single.stdout]);
+    // --max-periods 120 is the default: its states merge with the others into the default report.
+    const byDefault = await cli(['analyze', ...parts, '--format', 'json']);
+    const mixed = await cli(['merge', `${parts[0]}.p120.state`, `${parts[1]}.default.state`, `${parts[2]}.p120.state`, '--format', 'json']);
+    expect([mixed.code, mixed.stdout]).toEqual([0, byDefault.stdout]);
+    // Another limit is another run.
+    const refused = await cli(['merge', `${parts[0]}.p2.state`, `${parts[2]}.default.state`, '--format', 'json']);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toMatch(/maxPeriods/);
+    for (const bad of ['0', '-3', 'x', '2.5']) {
+      const r = await cli(['analyze', parts[0] as string, '--max-periods', bad]);
+      expect([r.code, r.stderr]).toEqual([EXIT.usage, `verbatim: --max-periods expects a whole number of 1 or more, or all, got "${bad}"\n`]);
+    }
+  });
+
   it('an empty standard input (an empty partition) gives a state with no row; merged alone: exit 3, nothing on stdout', async () => {
     const r = await cli(['analyze', '-', '--format', 'state']);
     expect(r.code).toBe(0);

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addTrends, emptyTrendsState, finalizeTrends, isoWeek, mergeTrends, type TrendsOptions, type TrendsState } from '../../src/report/insight/trends.js';
+import { addTrends, emptyTrendsState, finalizeTrends, isoWeek, mergeTrends, type TrendsOptions, type TrendsResult, type TrendsState } from '../../src/report/insight/trends.js';
 import { trendsSection } from '../../src/report/sections/trends.js';
+import { createReportBuilder, finalizeReport } from '../../src/report/index.js';
+import type { ReportOptions } from '../../src/report/types.js';
 import type { VerbatimAnalysis } from '../../src/types.js';
 import { chunks, stateOf, verbatim } from './_helpers.js';
 
@@ -243,5 +245,30 @@ describe('trends: at most maxDays distinct days kept (state)', () => {
     const before = stateOf(emptyTrendsState(), addTrends, items.slice(0, 50));
     delete before.maxDays;
     expect(mergeTrends(before, emptyTrendsState({ maxDays: 30 })).maxDays).toBe(30);
+  });
+});
+
+describe('trends: the report option maxPeriods (the CLI\'s --max-periods)', () => {
+  // A verbatim on the 10th of every month from January 2021 to June 2024: 42 months.
+  const months = Array.from({ length: 42 }, (_, m) => verbatim({ id: `m${m}`, date: `${2021 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}-10` }));
+  const trendsOf = (options: ReportOptions) => {
+    const b = createReportBuilder(options);
+    for (const v of months) b.add(v);
+    return (finalizeReport(b.snapshot(), options).sections.insight as { trends: TrendsResult }).trends;
+  };
+
+  it('lists the last maxPeriods periods of the report, counts the rest apart, and lists them all with 0', () => {
+    expect(trendsOf({}).periods).toHaveLength(42);
+    const six = trendsOf({ maxPeriods: 6 });
+    expect(six.periods).toEqual(['2024-01', '2024-02', '2024-03', '2024-04', '2024-05', '2024-06']);
+    expect(six.earlier).toEqual({ verbatims: 36, from: '2021-01-10', to: '2023-12-10', maxPeriods: 6 });
+    expect(trendsOf({ maxPeriods: 0 }).periods).toHaveLength(42);
+  });
+
+  it('gives way to a trends section built with its own, keeps every day with 0, and refuses what is not a count', () => {
+    expect(trendsSection({ maxPeriods: 3 }).init({ options: { maxPeriods: 10 } } as never).maxDays).toBe(4000);
+    expect(trendsSection().init({ options: { maxPeriods: 0 } } as never).maxDays).toBeNull();
+    expect(trendsSection({ maxPeriods: 2 }).finalize(stateOf(emptyTrendsState(), addTrends, months), { options: { maxPeriods: 10 } } as never).periods).toHaveLength(2);
+    for (const bad of [-1, 1.5, '6']) expect(() => createReportBuilder({ maxPeriods: bad as number })).toThrow(/options\.maxPeriods to be a non-negative integer/);
   });
 });

@@ -79,7 +79,7 @@ export function byColumn(value: string, previous: string | undefined): string {
 
 /** A budget option's parser: a whole number of 1 or more, or the word that lifts the budget. */
 const countOr =
-  <W extends string>(word: W, usage: 'vocabulary' | 'maxChannels') =>
+  <W extends string>(word: W, usage: 'vocabulary' | 'maxChannels' | 'maxPeriods') =>
   (value: string): number | W => {
     if (value === word) return word;
     const n = Number(value);
@@ -92,6 +92,13 @@ export const vocabulary = countOr('exact', 'vocabulary');
 
 /** `--max-channels`: a number of channels (1 or more), or `all`. */
 export const maxChannels = countOr('all', 'maxChannels');
+
+/** `--max-periods`: a number of trend periods (1 or more), or `all`. */
+export const maxPeriods = countOr('all', 'maxPeriods');
+
+/** The help of `--max-periods` (analyze, queue produce). */
+export const MAX_PERIODS_HELP =
+  'trend periods listed, the last ones of the dates followed (default 120); the verbatims dated before them are counted apart (earlier); all lists every period';
 
 export function analyzeCommand(program: Command, context: CommandContext): void {
   const { io, m, setExitCode, workerScript } = context;
@@ -129,6 +136,7 @@ export function analyzeCommand(program: Command, context: CommandContext): void 
       DEFAULT_MAX_CHANNELS,
     )
     .addOption(new Option('--period <period>', 'trend period').choices(['month', 'week']).default('month'))
+    .option('--max-periods <n|all>', MAX_PERIODS_HELP, maxPeriods)
     .option('--workers <n>', 'worker threads: a number, or auto (one per core for inputs over 20 MB, at most 8 and one per 512 MB of memory)', 'auto')
     .option('--no-progress', 'never show the progress bar (it only shows on a terminal, on stderr)');
   addReportLabelOptions(command)
@@ -180,6 +188,7 @@ export function analyzeCommand(program: Command, context: CommandContext): void 
           maxVocabulary: opts.vocabulary,
           maxChannels: opts.maxChannels,
           period: opts.period,
+          ...(opts.maxPeriods !== undefined ? { maxPeriods: opts.maxPeriods } : {}),
           ...(opts.annotate ? { annotate: opts.annotate === '-' ? io.stdout : opts.annotate } : {}),
           ...(opts.annotateFormat ? { annotateFormat: opts.annotateFormat } : {}),
           ...(opts.annotateText === true ? { annotateText: true } : {}),
@@ -250,6 +259,7 @@ interface AnalyzeCliOptions extends InputCliOptions, ReportLabelCliOptions {
   vocabulary: number | 'exact';
   maxChannels: number | 'all';
   period: 'month' | 'week';
+  maxPeriods?: number | 'all';
   progress: boolean;
   workers: string;
 }

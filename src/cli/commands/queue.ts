@@ -17,7 +17,7 @@ import { onStopSignal } from '../process.js';
 import { REPORT_FORMATS, reportBody, resolveReportFormat, type CliReportFormat } from '../report-format.js';
 import { sayChannelsMerged, sayWritten } from '../written.js';
 import { DEFAULT_MAX_CHANNELS, DEFAULT_VOCABULARY } from '../../run/vocabulary.js';
-import { byColumn, maxChannels, parseTableExports, vocabulary } from './analyze.js';
+import { byColumn, maxChannels, maxPeriods, MAX_PERIODS_HELP, parseTableExports, vocabulary } from './analyze.js';
 import { addReportLabelOptions, reportLabelOptions, type ReportLabelCliOptions } from '../report-labels.js';
 
 const INPUT_FORMATS = ['csv', 'tsv', 'json', 'jsonl', 'xlsx'] as const;
@@ -79,6 +79,7 @@ export function queueCommand(program: Command, context: CommandContext): void {
     .option('--no-mask', 'keep personal data in the report and the annotations')
     .option('--all-turns', 'in chat transcripts, analyse the agent turns too')
     .addOption(new Option('--period <period>', 'trend period').choices(['month', 'week']).default('month'))
+    .option('--max-periods <n|all>', MAX_PERIODS_HELP, maxPeriods)
     .addOption(new Option('--scale <scale>', 'score scale').choices(['auto', 'nps', 'stars', 'csat', 'ces']).default('auto'))
     .option('--max-xlsx-size <MB>', 'largest size an XLSX file may inflate to, in MB', positiveInt('--max-xlsx-size'), 256)
     .option('--max-record-size <MB>', 'largest record read, in MB of text, up to 256; a larger one is a reject', positiveInt('--max-record-size'), 1)
@@ -110,6 +111,7 @@ export function queueCommand(program: Command, context: CommandContext): void {
         ...(opts.by !== undefined ? { groupBy: opts.by } : {}),
         maxVocabulary: opts.vocabulary,
         maxChannels: opts.maxChannels,
+        ...(opts.maxPeriods !== undefined ? { maxPeriods: opts.maxPeriods } : {}),
         allowFileRejects: false,
         maxXlsxSize: opts.maxXlsxSize * 1024 * 1024,
         maxRecordSize: opts.maxRecordSize * 1024 * 1024,
@@ -258,4 +260,5 @@ interface ProduceCliOptions
   by?: string;
   vocabulary: number | 'exact';
   maxChannels: number | 'all';
+  maxPeriods?: number | 'all';
 }

@@ -405,6 +405,9 @@ function periodStart(day: number, back: number, period: TrendPeriod): number {
   return start.getTime() / DAY_MS;
 }
 
+/** Trend periods listed by default (ten years of months). */
+export const DEFAULT_MAX_PERIODS = 120;
+
 /** The days (in order) in the last `maxPeriods` periods up to the last day, and the days before them. 0: every day. */
 function lastPeriods<D extends { day: number }>(days: readonly D[], maxPeriods: number, period: TrendPeriod): { days: D[]; earlier: D[] } {
   const last = days[days.length - 1];
@@ -440,7 +443,7 @@ export function finalizeTrends(state: TrendsState, options: TrendsOptions = {}):
   const top = nonNegativeInteger(options.top, 'top', 'finalizeTrends', 10);
   const minBase = nonNegativeInteger(options.minBase, 'minBase', 'finalizeTrends', LOW_BASE);
   const maxGapDays = nonNegativeInteger(options.maxGapDays, 'maxGapDays', 'finalizeTrends', 365);
-  const maxPeriods = nonNegativeInteger(options.maxPeriods, 'maxPeriods', 'finalizeTrends', 120);
+  const maxPeriods = nonNegativeInteger(options.maxPeriods, 'maxPeriods', 'finalizeTrends', DEFAULT_MAX_PERIODS);
 
   const dated = sortedKeys(state.days)
     .map((key) => ({ key, day: dayNumber(key), counts: state.days[key] as TrendDay }))

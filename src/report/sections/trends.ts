@@ -2,6 +2,7 @@
 // per channel and entry, and the entries that rose or fell most between the last two periods.
 import {
   addTrends,
+  DEFAULT_MAX_PERIODS,
   emptyTrendsState,
   finalizeTrends,
   mergeTrends,
@@ -19,7 +20,9 @@ import { absent, cell, chartFrame, figure, table, loadCharts, type Charts } from
 import { formatCount, formatPoints, formatSigned, mdCell, mdTable } from '../renderers/text.js';
 import type { CsvRow, HtmlBlock, HtmlContext, MarkdownContext } from '../renderers/view.js';
 import type { Section } from '../section.js';
+import type { ReportOptions } from '../types.js';
 import { LOW_BASE } from '../base.js';
+import { nonNegativeInteger } from '../state.js';
 
 /** Settings of the trends (the period is the report's `period`). */
 export type TrendsSectionOptions = TrendsAccumulatorOptions & Omit<TrendsOptions, 'period'>;
@@ -141,19 +144,24 @@ export const DEFAULT_MAX_DAYS = 4_000;
 
 export function trendsSection(settings: TrendsSectionOptions = {}): Section<TrendsState, TrendsResult, TrendsWording> {
   const { kinds, maxDays, ...finalize } = settings;
-  // The days kept hold the periods listed; listing them all keeps every day.
-  const keptDays = maxDays !== undefined ? maxDays : finalize.maxPeriods === 0 ? null : DEFAULT_MAX_DAYS;
+  // The section's own maxPeriods, else the report's (`--max-periods`), checked as the state is made.
+  const maxPeriodsOf = (options: ReportOptions): number | undefined =>
+    finalize.maxPeriods ?? (options.maxPeriods === undefined ? undefined : nonNegativeInteger('maxPeriods', options.maxPeriods, DEFAULT_MAX_PERIODS));
   return {
     name: 'trends',
     at: ['insight', 'trends'],
-    init: () => emptyTrendsState({ ...(kinds ? { kinds } : {}), maxDays: keptDays }),
+    // The days kept hold the periods listed; listing them all keeps every day.
+    init: ({ options }) => emptyTrendsState({ ...(kinds ? { kinds } : {}), maxDays: maxDays !== undefined ? maxDays : maxPeriodsOf(options) === 0 ? null : DEFAULT_MAX_DAYS }),
     add(state, analysis) {
       addTrends(state, analysis);
       return state;
     },
     merge: mergeTrends,
     mergeChannels: mergeTrendsChannels,
-    finalize: (state, { options }) => finalizeTrends(state, { ...finalize, period: options.period ?? 'month' }),
+    finalize: (state, { options }) => {
+      const maxPeriods = maxPeriodsOf(options);
+      return finalizeTrends(state, { ...finalize, period: options.period ?? 'month', ...(maxPeriods !== undefined ? { maxPeriods } : {}) });
+    },
     read: (value) => (isTrendsResult(value) ? value : undefined),
     messages,
     render: {
