@@ -1,7 +1,8 @@
-// The word budget of a run on files, the same for the API (`analyzeFiles`, the
-// queue) and the CLI (`--vocabulary`): a run on files may meet any vocabulary,
-// and exact tables grow with it (`verbatim discover`, which kept them exact,
-// peaked at 2.4 GB on a 100 MB export whose words keep coming).
+// The limits of a run on files, the same for the API (`analyzeFiles`, the
+// queue) and the CLI (`--vocabulary`, `--max-channels`, `--max-periods`): a
+// run on files may meet any vocabulary, and exact tables grow with it
+// (`verbatim discover`, which kept them exact, peaked at 2.4 GB on a 100 MB
+// export whose words keep coming).
 import { DEFAULT_MAX_PERIODS } from '../report/insight/trends.js';
 
 /** Words and expressions kept per channel by default: tables of at most twice as many terms. */
