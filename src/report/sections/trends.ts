@@ -145,8 +145,7 @@ export const DEFAULT_MAX_DAYS = 4_000;
 export function trendsSection(settings: TrendsSectionOptions = {}): Section<TrendsState, TrendsResult, TrendsWording> {
   const { kinds, maxDays, ...finalize } = settings;
   // The section's own maxPeriods, else the report's (`--max-periods`), checked as the state is made.
-  const maxPeriodsOf = (options: ReportOptions): number | undefined =>
-    finalize.maxPeriods ?? (options.maxPeriods === undefined ? undefined : nonNegativeInteger('maxPeriods', options.maxPeriods, DEFAULT_MAX_PERIODS));
+  const maxPeriodsOf = (options: ReportOptions): number => finalize.maxPeriods ?? nonNegativeInteger('maxPeriods', options.maxPeriods, DEFAULT_MAX_PERIODS);
   return {
     name: 'trends',
     at: ['insight', 'trends'],
@@ -158,10 +157,7 @@ export function trendsSection(settings: TrendsSectionOptions = {}): Section<Tren
     },
     merge: mergeTrends,
     mergeChannels: mergeTrendsChannels,
-    finalize: (state, { options }) => {
-      const maxPeriods = maxPeriodsOf(options);
-      return finalizeTrends(state, { ...finalize, period: options.period ?? 'month', ...(maxPeriods !== undefined ? { maxPeriods } : {}) });
-    },
+    finalize: (state, { options }) => finalizeTrends(state, { ...finalize, period: options.period ?? 'month', maxPeriods: maxPeriodsOf(options) }),
     read: (value) => (isTrendsResult(value) ? value : undefined),
     messages,
     render: {
