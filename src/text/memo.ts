@@ -18,6 +18,9 @@ import { bucketOf, hashOf } from '../_utils/hash.js';
 export class Memo<V> {
   private young: Generation<V> | undefined;
   private old: Generation<V> | undefined;
+  /** The key of the last miss and its hash: a miss is most often followed by the set of its key (no second hashing). */
+  private missed: string | undefined;
+  private missedHash = 0;
   /** `half`: entries per generation (internal budgets, all constants of at least 1). */
   constructor(private readonly half: number) {}
 
@@ -29,11 +32,15 @@ export class Memo<V> {
     if (hit !== undefined) return hit;
     const aged = (this.old as Generation<V>).get(key, h);
     if (aged !== undefined) this.put(key, h, aged);
+    else {
+      this.missed = key;
+      this.missedHash = h;
+    }
     return aged;
   }
 
   set(key: string, value: V): void {
-    this.put(key, hashOf(key), value);
+    this.put(key, key === this.missed ? this.missedHash : hashOf(key), value);
   }
 
   get size(): number {
