@@ -8,8 +8,7 @@
  * beside the table (a `WeakMap`, never stored): an open-addressing hash table
  * over the slots, hashed so that an expression is looked up from its words
  * without building the string "a b c" (the string is made once, when the
- * expression enters the table, by a join: one flat string, where `a + " " + b`
- * kept a concatenation node in front of it, for good), and a per-slot mark of the last verbatim that
+ * expression enters the table), and a per-slot mark of the last verbatim that
  * counted it (no set per verbatim).
  *
  * With a budget `k` (`maxVocabulary`) a table is a Misra–Gries summary in its
@@ -270,7 +269,7 @@ function count(table: TermTable, index: TermIndex, h: number, a: string, b: stri
     return;
   }
   if (budget !== null && table.slack > 0 && !admitted(table, index, h, budget)) return;
-  insert(table, index, budget === null ? Infinity : 2 * budget + 1, h, b === null ? a : c === null ? [a, b].join(sep === SPACE ? ' ' : PAIR_SEPARATOR) : [a, b, c].join(' '));
+  insert(table, index, budget === null ? Infinity : 2 * budget + 1, h, b === null ? a : c === null ? a + String.fromCharCode(sep) + b : `${a} ${b} ${c}`);
   if (budget !== null && table.keys.length > 2 * budget) cut(table, budget, index);
 }
 
