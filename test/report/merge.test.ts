@@ -246,6 +246,28 @@ describe('ReportBuilder.addAll', () => {
     );
   });
 
+  it('property: with word tables cut to a tiny budget (order matters within a channel), batches still give the state of add on each', () => {
+    // The core adds a batch channel by channel: each channel must see its verbatims in their order.
+    const cut: ReportOptions = { ...options, maxVocabulary: 2 };
+    const words = fc.array(fc.constantFrom('attente', 'colis', 'sav', 'recu', 'prix', 'aimable', 'retard', 'remboursement', 'facture'), { minLength: 1, maxLength: 8 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(arbAnalysis, words), { minLength: 2, maxLength: 40 }),
+        fc.array(fc.integer({ min: 0, max: 40 }), { maxLength: 4 }),
+        (pairs, cuts) => {
+          const analyses = pairs.map(([a, keywords]) => ({ ...a, keywords }));
+          const one = createReportBuilder(cut);
+          for (const a of analyses) one.add(a);
+          const batched = createReportBuilder(cut);
+          const at = [...new Set([0, ...cuts.map((c) => Math.min(c, analyses.length)), analyses.length])].sort((x, y) => x - y);
+          for (let i = 1; i < at.length; i++) batched.addAll(analyses.slice(at[i - 1], at[i]));
+          expect(batched.snapshot()).toEqual(one.snapshot());
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
   it('checks the whole batch first: a bad analysis leaves the state as it was', () => {
     const b = createReportBuilder(options);
     const good = analysis({ id: '1', text: 'attente interminable.', matches: [POOL[0]!] });
