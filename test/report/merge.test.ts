@@ -225,6 +225,16 @@ describe('mergeReportStates', () => {
   });
 });
 
+/** The analyses added in batches cut at `cuts` give the state of adding them one by one. */
+function expectBatchesLikeOneByOne(analyses: readonly VerbatimAnalysis[], cuts: readonly number[], opts: ReportOptions): void {
+  const one = createReportBuilder(opts);
+  for (const a of analyses) one.add(a);
+  const batched = createReportBuilder(opts);
+  const at = [...new Set([0, ...cuts.map((c) => Math.min(c, analyses.length)), analyses.length])].sort((x, y) => x - y);
+  for (let i = 1; i < at.length; i++) batched.addAll(analyses.slice(at[i - 1], at[i]));
+  expect(batched.snapshot()).toEqual(one.snapshot());
+}
+
 describe('ReportBuilder.addAll', () => {
   const agent = (id: string): VerbatimAnalysis => ({ ...analysis({ id, text: 'Bonjour, nous revenons vers vous.', matches: [] }), author: 'agent' });
 
@@ -233,14 +243,7 @@ describe('ReportBuilder.addAll', () => {
       fc.property(
         fc.array(fc.oneof({ weight: 5, arbitrary: arbAnalysis }, { weight: 1, arbitrary: fc.constant(agent('a1')) }), { maxLength: 30 }),
         fc.array(fc.integer({ min: 0, max: 30 }), { maxLength: 6 }),
-        (analyses, cuts) => {
-          const one = createReportBuilder(options);
-          for (const a of analyses) one.add(a);
-          const batched = createReportBuilder(options);
-          const at = [...new Set([0, ...cuts.map((c) => Math.min(c, analyses.length)), analyses.length])].sort((x, y) => x - y);
-          for (let i = 1; i < at.length; i++) batched.addAll(analyses.slice(at[i - 1], at[i]));
-          expect(batched.snapshot()).toEqual(one.snapshot());
-        },
+        (analyses, cuts) => expectBatchesLikeOneByOne(analyses, cuts, options),
       ),
       { numRuns: 60 },
     );
@@ -254,15 +257,12 @@ describe('ReportBuilder.addAll', () => {
       fc.property(
         fc.array(fc.tuple(arbAnalysis, words), { minLength: 2, maxLength: 40 }),
         fc.array(fc.integer({ min: 0, max: 40 }), { maxLength: 4 }),
-        (pairs, cuts) => {
-          const analyses = pairs.map(([a, keywords]) => ({ ...a, keywords }));
-          const one = createReportBuilder(cut);
-          for (const a of analyses) one.add(a);
-          const batched = createReportBuilder(cut);
-          const at = [...new Set([0, ...cuts.map((c) => Math.min(c, analyses.length)), analyses.length])].sort((x, y) => x - y);
-          for (let i = 1; i < at.length; i++) batched.addAll(analyses.slice(at[i - 1], at[i]));
-          expect(batched.snapshot()).toEqual(one.snapshot());
-        },
+        (pairs, cuts) =>
+          expectBatchesLikeOneByOne(
+            pairs.map(([a, keywords]) => ({ ...a, keywords })),
+            cuts,
+            cut,
+          ),
       ),
       { numRuns: 100 },
     );
