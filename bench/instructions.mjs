@@ -11,8 +11,8 @@
 // --predictable-gc-schedule (no collection timed by the clock, which valgrind slows) and fixed
 // hash and random seeds (the same tables, probed the same way). Two runs of one build then
 // differ by about half a per cent, against 5–20 % for CPU time on this shared machine; but now
-// and then a pair of processes lands apart from the others (with the report's adds: 4 % once,
-// a tenth once, bench/README.md), so claims are made on the median of --repeat 3.
+// and then a pair of processes lands apart from the others (with the report's adds, 2–8 % in three
+// of six sets of three, bench/README.md), so claims are made on the median of --repeat 3.
 // Both analyse `warm` rows (the code optimised, the memos filled), then one analyses `rows`
 // more; the difference, divided by `rows`, is what a row costs once warm (with --phase both,
 // its analysis and its addition to a report by batches of 256, as the CLI does, the report the
