@@ -1,4 +1,4 @@
-import { bucketOf, hashOf } from '../_utils/hash.js';
+import { bloomFilter, bloomHas, bucketOf, hashOf } from '../_utils/hash.js';
 
 /**
  * Bounded memo for pure string → value functions (fold, stem). Two
@@ -14,6 +14,14 @@ import { bucketOf, hashOf } from '../_utils/hash.js';
  * doubling to its last tables (large objects) at every turn and was dropped
  * whole, most of the large objects a worker made, freed only by full
  * collections (bench/README.md).
+ *
+ * A key enters on its second `set` only: the first is remembered in a
+ * doorkeeper (two Bloom filters of `half` keys each, the older emptied when
+ * the newer is full), not stored. On a vocabulary that keeps growing most
+ * keys are seen once (in a growing export, five in six of the facts memo's
+ * misses): stored, they outlived the young generation, were promoted, and
+ * turned the memo over, old-space garbage until the next full collection.
+ * Kept out, they die young, and the memo keeps the keys that come back.
  */
 export class Memo<V> {
   private young: Generation<V> | undefined;
@@ -21,6 +29,10 @@ export class Memo<V> {
   /** The key of the last miss and its hash: a miss is most often followed by the set of its key (no second hashing). */
   private missed: string | undefined;
   private missedHash = 0;
+  /** The doorkeeper's filters: keys set once, the newer one in `door`; `doorKeys`: keys `door` holds. */
+  private door: Int32Array | undefined;
+  private doorBefore: Int32Array | undefined;
+  private doorKeys = 0;
   /** `half`: entries per generation (internal budgets, all constants of at least 1). */
   constructor(private readonly half: number) {}
 
@@ -40,7 +52,32 @@ export class Memo<V> {
   }
 
   set(key: string, value: V): void {
-    this.put(key, key === this.missed ? this.missedHash : hashOf(key), value);
+    // The key just missed is in neither generation; any other may hold an older value, replaced even when not let in.
+    const absent = key === this.missed;
+    const h = absent ? this.missedHash : hashOf(key);
+    this.missed = undefined;
+    if (this.admitted(h) || (!absent && this.holds(key, h))) this.put(key, h, value);
+  }
+
+  /** Whether `key` is stored (with its hash `h`). */
+  private holds(key: string, h: number): boolean {
+    return this.young !== undefined && (this.young.get(key, h) !== undefined || (this.old as Generation<V>).get(key, h) !== undefined);
+  }
+
+  /** Whether a key of hash `h` was set before (or a filter's false positive says so); remembers it either way. */
+  private admitted(h: number): boolean {
+    if (this.door === undefined) {
+      this.door = bloomFilter(this.half);
+      this.doorBefore = bloomFilter(this.half);
+    }
+    if (bloomHas(this.door, h, true) || bloomHas(this.doorBefore as Int32Array, h)) return true;
+    if (++this.doorKeys >= this.half) {
+      const emptied = (this.doorBefore as Int32Array).fill(0);
+      this.doorBefore = this.door;
+      this.door = emptied;
+      this.doorKeys = 0;
+    }
+    return false;
   }
 
   get size(): number {

@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { Memo } from '../../src/text/memo.js';
 
+/** Sets `key` twice: a key enters the memo on its second set. */
+const setTwice = <V>(memo: Memo<V>, key: string, value: V): void => {
+  memo.set(key, value);
+  memo.set(key, value);
+};
+
 describe('Memo', () => {
   it('holds at most twice its budget, however many keys come', () => {
     const memo = new Memo<number>(100);
-    for (let i = 0; i < 10_000; i += 1) memo.set(`k${i}`, i);
+    for (let i = 0; i < 10_000; i += 1) setTwice(memo, `k${i}`, i);
     expect(memo.size).toBeLessThanOrEqual(200);
     expect(memo.get('k9999')).toBe(9999);
     expect(memo.get('k0')).toBeUndefined();
@@ -12,12 +18,41 @@ describe('Memo', () => {
 
   it('keeps a key that recurs while new keys stream past', () => {
     const memo = new Memo<number>(100);
-    memo.set('hot', 1);
+    setTwice(memo, 'hot', 1);
     for (let i = 0; i < 10_000; i += 1) {
-      memo.set(`k${i}`, i);
+      setTwice(memo, `k${i}`, i);
       if (i % 50 === 0) expect(memo.get('hot')).toBe(1);
     }
     expect(memo.get('hot')).toBe(1);
+  });
+
+  it('keeps out keys set once (a long tail of words seen once)', () => {
+    const memo = new Memo<number>(1000);
+    for (let i = 0; i < 1000; i += 1) {
+      expect(memo.get(`once${i}`)).toBeUndefined();
+      memo.set(`once${i}`, i);
+    }
+    // Only the doorkeeper's false positives get in (a few per cent).
+    expect(memo.size).toBeLessThan(60);
+  });
+
+  it('lets a key in when it is set again before `half` other keys were turned away', () => {
+    const memo = new Memo<number>(100);
+    for (let round = 0; round < 50; round += 1) {
+      memo.set(`again${round}`, round);
+      for (let i = 0; i < 99; i += 1) memo.set(`r${round}:${i}`, i);
+      memo.set(`again${round}`, round);
+      expect(memo.get(`again${round}`)).toBe(round);
+    }
+  });
+
+  it('replaces the value of a stored key even when the doorkeeper has forgotten it', () => {
+    const memo = new Memo<string>(4);
+    setTwice(memo, 'k', 'old');
+    // Enough other keys turned away for both filters to be emptied, too few sets to turn the memo over.
+    for (let i = 0; i < 20; i += 1) memo.set(`x${i}`, '');
+    memo.set('k', 'new');
+    expect(memo.get('k')).toBe('new');
   });
 });
 
@@ -32,18 +67,27 @@ describe('Memo against a plain map (fast-check)', () => {
         (half, ops) => {
           const memo = new Memo<string>(half);
           const truth = new Map<string, string>();
-          const recent: string[] = [];
+          // Every set and every hit, in order (each may store its key: a put); and the sets alone.
+          const events: string[] = [];
+          const sets: string[] = [];
           for (const [isSet, key, value] of ops) {
             if (isSet) {
               memo.set(key, value);
               truth.set(key, value);
-              recent.push(key);
+              events.push(key);
+              sets.push(key);
             } else {
               const got = memo.get(key);
               if (got !== undefined) expect(got).toBe(truth.get(key));
-              // A key set among the last `half` sets is still there.
-              if (recent.slice(-half).includes(key)) expect(got).toBe(truth.get(key));
-              if (got !== undefined) recent.push(key);
+              // A key set again before `half` other sets (so before `half` keys were turned away) got in then,
+              // and a key stored among the last `half` puts is still there.
+              const last = sets.lastIndexOf(key);
+              const before = last > 0 ? sets.lastIndexOf(key, last - 1) : -1;
+              const setsSince = sets.length - 1 - last;
+              if (before >= 0 && last - before <= half && events.length - 1 - events.lastIndexOf(key) < half && setsSince < half) {
+                expect(got).toBe(truth.get(key));
+              }
+              if (got !== undefined) events.push(key);
             }
             expect(memo.size).toBeLessThanOrEqual(2 * half);
           }
@@ -54,8 +98,8 @@ describe('Memo against a plain map (fast-check)', () => {
 
   it('returns falsy values as hits', () => {
     const memo = new Memo<string | number>(4);
-    memo.set('empty', '');
-    memo.set('zero', 0);
+    setTwice(memo, 'empty', '');
+    setTwice(memo, 'zero', 0);
     expect(memo.get('empty')).toBe('');
     expect(memo.get('zero')).toBe(0);
   });
