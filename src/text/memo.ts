@@ -15,13 +15,15 @@ import { bloomFilter, bloomHas, bucketOf, hashOf } from '../_utils/hash.js';
  * whole, most of the large objects a worker made, freed only by full
  * collections (bench/README.md).
  *
- * A key enters on its second `set` only: the first is remembered in a
- * doorkeeper (two Bloom filters of `half` keys each, the older emptied when
- * the newer is full), not stored. On a vocabulary that keeps growing most
- * keys are seen once (in a growing export, five in six of the facts memo's
- * misses): stored, they outlived the young generation, were promoted, and
- * turned the memo over, old-space garbage until the next full collection.
- * Kept out, they die young, and the memo keeps the keys that come back.
+ * Once the memo has turned over, a key enters on its second `set` only: the
+ * first is remembered in a doorkeeper (two Bloom filters of `half` keys
+ * each, the older emptied when the newer is full), not stored. On a
+ * vocabulary that keeps growing most keys are seen once (in a growing
+ * export, five in six of the facts memo's misses): stored, they outlived
+ * the young generation, were promoted, and turned the memo over, old-space
+ * garbage until the next full collection. Kept out, they die young, and the
+ * memo keeps the keys that come back. Until the first turn every key enters:
+ * a short run, whose words are all new, computes none twice.
  */
 export class Memo<V> {
   private young: Generation<V> | undefined;
@@ -33,6 +35,8 @@ export class Memo<V> {
   private door: Int32Array | undefined;
   private doorBefore: Int32Array | undefined;
   private doorKeys = 0;
+  /** The memo has turned over once: the doorkeeper is on. */
+  private turned = false;
   /** `half`: entries per generation (internal budgets, all constants of at least 1). */
   constructor(private readonly half: number) {}
 
@@ -56,7 +60,7 @@ export class Memo<V> {
     const absent = key === this.missed;
     const h = absent ? this.missedHash : hashOf(key);
     this.missed = undefined;
-    if (this.admitted(h) || (!absent && this.holds(key, h))) this.put(key, h, value);
+    if (!this.turned || this.admitted(h) || (!absent && this.holds(key, h))) this.put(key, h, value);
   }
 
   /** Whether `key` is stored (with its hash `h`). */
@@ -94,6 +98,7 @@ export class Memo<V> {
       emptied.clear();
       this.old = young;
       young = this.young = emptied;
+      this.turned = true;
     }
     young.set(key, h, value);
   }
