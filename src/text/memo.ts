@@ -35,8 +35,6 @@ export class Memo<V> {
   private door: Int32Array | undefined;
   private doorBefore: Int32Array | undefined;
   private doorKeys = 0;
-  /** The memo has turned over once: the doorkeeper is on. */
-  private turned = false;
   /** `half`: entries per generation (internal budgets, all constants of at least 1). */
   constructor(private readonly half: number) {}
 
@@ -61,6 +59,11 @@ export class Memo<V> {
     const h = absent ? this.missedHash : hashOf(key);
     this.missed = undefined;
     if (!this.turned || this.admitted(h) || (!absent && this.holds(key, h))) this.put(key, h, value);
+  }
+
+  /** The memo has turned over (its old generation, empty until then, is the last full one): the doorkeeper is on. */
+  private get turned(): boolean {
+    return this.old !== undefined && this.old.count > 0;
   }
 
   /** Whether `key` is stored (with its hash `h`). */
@@ -98,7 +101,6 @@ export class Memo<V> {
       emptied.clear();
       this.old = young;
       young = this.young = emptied;
-      this.turned = true;
     }
     young.set(key, h, value);
   }
