@@ -21,6 +21,28 @@ export function hashOf(s: string): number {
   return h;
 }
 
+/**
+ * A second polynomial hash, on another base: with `hashOf`, 64 bits that tell
+ * two terms apart where comparing the strings would cost a cache miss (a
+ * bounded word table, see src/report/terms.ts). Two strings that agree on
+ * both are, for text that was not crafted to, the same string.
+ */
+export const SECOND_HASH_BASE = 0x9e3779b1 | 0;
+const SECOND_POWERS: number[] = [1];
+
+/** SECOND_HASH_BASE^n mod 2³². */
+export function secondHashPower(n: number): number {
+  while (SECOND_POWERS.length <= n) SECOND_POWERS.push(Math.imul(SECOND_POWERS[SECOND_POWERS.length - 1] as number, SECOND_HASH_BASE));
+  return SECOND_POWERS[n] as number;
+}
+
+/** `hashOf` on SECOND_HASH_BASE. */
+export function secondHashOf(s: string): number {
+  let h = 0;
+  for (let i = 0; i < s.length; i++) h = (Math.imul(h, SECOND_HASH_BASE) + s.charCodeAt(i)) | 0;
+  return h;
+}
+
 /** The bucket of hash `h` in a table of `mask` + 1 (a power of two): its bits spread first (murmur3's finaliser). */
 export function bucketOf(h: number, mask: number): number {
   h ^= h >>> 16;

@@ -30,10 +30,11 @@
  * - the result does not depend on the order of keys: a cut depends on the
  *   counts only, and every term at or under it goes.
  * Until a table first holds more than 2·k terms nothing is cut: it is exact,
- * and identical to the table built without a budget.
+ * and identical to the table built without a budget (unless two of its terms
+ * share both hashes, see `count`).
  */
 import { compareStrings } from './counts.js';
-import { bloomFilter, bloomHas, bucketOf, hashOf, hashPower, HASH_BASE } from '../_utils/hash.js';
+import { bloomFilter, bloomHas, bucketOf, hashOf, hashPower, HASH_BASE, secondHashOf, secondHashPower, SECOND_HASH_BASE } from '../_utils/hash.js';
 
 /** One word or expression table of the state (plain JSON). */
 export interface TermTable {
@@ -81,6 +82,8 @@ export function termTableOf(value: unknown, slack = 0): TermTable {
 
 /** The hash of `x + sep + y` (sep a space unless given) from the hash of x, and y with its hash. */
 const joinHash = (hx: number, y: string, hy: number, sep = SPACE): number => (Math.imul((Math.imul(hx, HASH_BASE) + sep) | 0, hashPower(y.length)) + hy) | 0;
+/** The same for the second hash. */
+const joinSecondHash = (hx: number, y: string, hy: number, sep = SPACE): number => (Math.imul((Math.imul(hx, SECOND_HASH_BASE) + sep) | 0, secondHashPower(y.length)) + hy) | 0;
 
 const SPACE = 32;
 /** Joins the two entry keys of a pair key (`kind:id\tkind:id`, see `addPairs`): no entry id holds a tab. */
@@ -110,9 +113,14 @@ const isTriple = (key: string, a: string, b: string, c: string): boolean =>
 class TermIndex {
   /** Slots indexed: the table's length when the index is current. */
   size = 0;
-  hashes: Int32Array;
-  /** Per slot: the verbatim (`serial`) that last counted it. */
-  seen: Int32Array;
+  /** Slots it has room for. */
+  slots: number;
+  /**
+   * Three numbers a slot, side by side so that a lookup reads one cache line:
+   * the term's hash, its second hash, and the verbatim (`serial`) that last
+   * counted it.
+   */
+  records: Int32Array;
   /** Open addressing: slot + 1, 0 when empty. At least twice the slots. */
   buckets: Int32Array;
   mask: number;
@@ -126,11 +134,15 @@ class TermIndex {
     const n = table.keys.length;
     let capacity = 16;
     while (capacity < n) capacity *= 2;
-    this.hashes = new Int32Array(capacity);
-    this.seen = new Int32Array(capacity);
+    this.slots = capacity;
+    this.records = new Int32Array(RECORD * capacity);
     this.buckets = new Int32Array(bucketsFor(capacity));
     this.mask = this.buckets.length - 1;
-    for (let i = 0; i < n; i++) this.hashes[i] = hashOf(table.keys[i] as string);
+    for (let i = 0; i < n; i++) {
+      const key = table.keys[i] as string;
+      this.records[RECORD * i] = hashOf(key);
+      this.records[RECORD * i + 1] = secondHashOf(key);
+    }
     this.size = n;
     this.rehash();
   }
@@ -138,7 +150,7 @@ class TermIndex {
   rehash(): void {
     this.buckets.fill(0);
     for (let slot = 0; slot < this.size; slot++) {
-      let b = bucketOf(this.hashes[slot] as number, this.mask);
+      let b = bucketOf(this.records[RECORD * slot] as number, this.mask);
       while (this.buckets[b] !== 0) b = (b + 1) & this.mask;
       this.buckets[b] = slot + 1;
     }
@@ -151,14 +163,12 @@ class TermIndex {
    * stay a power of two, at least twice the slots.
    */
   reserve(most: number): void {
-    if (this.size < this.hashes.length) return;
-    const capacity = Math.max(this.size + 1, Math.min(this.hashes.length * 2, most));
-    const hashes = new Int32Array(capacity);
-    hashes.set(this.hashes);
-    const seen = new Int32Array(capacity);
-    seen.set(this.seen);
-    this.hashes = hashes;
-    this.seen = seen;
+    if (this.size < this.slots) return;
+    const capacity = Math.max(this.size + 1, Math.min(this.slots * 2, most));
+    const records = new Int32Array(RECORD * capacity);
+    records.set(this.records);
+    this.records = records;
+    this.slots = capacity;
     const buckets = bucketsFor(capacity);
     if (buckets !== this.buckets.length) {
       this.buckets = new Int32Array(buckets);
@@ -167,6 +177,9 @@ class TermIndex {
     }
   }
 }
+
+/** Numbers a slot of `TermIndex.records`. */
+const RECORD = 3;
 
 /** Buckets for `slots` slots: the power of two at least twice as many. */
 function bucketsFor(slots: number): number {
@@ -201,19 +214,25 @@ export function addKeywords(words: TermTable, expressions: TermTable, keywords: 
   w.serial = (w.serial + 1) | 0;
   e.serial = (e.serial + 1) | 0;
   // Each keyword hashed once; a masked word's hash is never read (nor a slot left from another verbatim).
-  if (hashScratch.length < keywords.length) hashScratch = new Int32Array(keywords.length * 2);
+  // The second hash is read with a budget only (see `count`).
+  reserveScratch(keywords.length);
   const hashes = hashScratch;
+  const seconds = secondScratch;
   for (let i = 0; i < keywords.length; i++) {
     const k = keywords[i];
     if (k == null) continue;
     const h = hashOf(k);
+    const h2 = budget === null ? 0 : secondHashOf(k);
     hashes[i] = h;
-    count(words, w, h, k, null, null, budget);
+    seconds[i] = h2;
+    count(words, w, h, h2, k, null, null, budget);
   }
   for (let i = 0; i + 1 < keywords.length; i++) {
     const a = keywords[i];
     const b = keywords[i + 1];
-    if (a != null && b != null && a !== b) count(expressions, e, joinHash(hashes[i] as number, b, hashes[i + 1] as number), a, b, null, budget);
+    if (a != null && b != null && a !== b) {
+      count(expressions, e, joinHash(hashes[i] as number, b, hashes[i + 1] as number), joinSecondHash(seconds[i] as number, b, seconds[i + 1] as number), a, b, null, budget);
+    }
   }
   for (let i = 0; i + 2 < keywords.length; i++) {
     const a = keywords[i];
@@ -221,7 +240,8 @@ export function addKeywords(words: TermTable, expressions: TermTable, keywords: 
     const c = keywords[i + 2];
     if (a == null || b == null || c == null || (a === b && b === c)) continue;
     const h = joinHash(joinHash(hashes[i] as number, b, hashes[i + 1] as number), c, hashes[i + 2] as number);
-    count(expressions, e, h, a, b, c, budget);
+    const h2 = joinSecondHash(joinSecondHash(seconds[i] as number, b, seconds[i + 1] as number), c, seconds[i + 2] as number);
+    count(expressions, e, h, h2, a, b, c, budget);
   }
 }
 
@@ -235,41 +255,69 @@ export function addKeywords(words: TermTable, expressions: TermTable, keywords: 
 export function addPairs(table: TermTable, keys: readonly string[], skip: ((i: number, j: number) => boolean) | null, budget: number | null): void {
   const index = indexOf(table);
   index.serial = (index.serial + 1) | 0;
-  if (hashScratch.length < keys.length) hashScratch = new Int32Array(keys.length * 2);
+  reserveScratch(keys.length);
   const hashes = hashScratch;
-  for (let i = 0; i < keys.length; i++) hashes[i] = hashOf(keys[i] as string);
+  const seconds = secondScratch;
+  for (let i = 0; i < keys.length; i++) {
+    hashes[i] = hashOf(keys[i] as string);
+    seconds[i] = budget === null ? 0 : secondHashOf(keys[i] as string);
+  }
   for (let i = 0; i < keys.length; i++) {
     const a = keys[i] as string;
     const ha = hashes[i] as number;
+    const ha2 = seconds[i] as number;
     for (let j = i + 1; j < keys.length; j++) {
       if (skip !== null && skip(i, j)) continue;
       const b = keys[j] as string;
-      count(table, index, joinHash(ha, b, hashes[j] as number, TAB), a, b, null, budget, TAB);
+      count(table, index, joinHash(ha, b, hashes[j] as number, TAB), joinSecondHash(ha2, b, seconds[j] as number, TAB), a, b, null, budget, TAB);
     }
   }
 }
 
 /** The keywords' hashes, reused from verbatim to verbatim (the adds are synchronous): a typed array a verbatim cost more than its hashing. */
 let hashScratch = new Int32Array(256);
+let secondScratch = new Int32Array(256);
 
-/** Counts one occurrence of `a`, `a b` or `a b c` (hash `h`; a pair joined by `sep`) in the current verbatim. */
-function count(table: TermTable, index: TermIndex, h: number, a: string, b: string | null, c: string | null, budget: number | null, sep = SPACE): void {
+function reserveScratch(n: number): void {
+  if (hashScratch.length >= n) return;
+  hashScratch = new Int32Array(n * 2);
+  secondScratch = new Int32Array(n * 2);
+}
+
+/**
+ * Counts one occurrence of `a`, `a b` or `a b c` (hashes `h` and `h2`; a pair
+ * joined by `sep`) in the current verbatim. Without a budget the term is
+ * compared with the table's key, string to string: exact. With one, the table
+ * is a summary with an error bound, and a term is told apart by its two
+ * hashes, without reading the key (a cache miss a lookup, about half of a
+ * lookup's cost): two different terms are counted as one only if they agree
+ * on 64 bits of hash. Among n distinct terms passing through a table, the
+ * chance that any two do is at most n²/2⁶⁵: one in 37 million for a million
+ * terms, one in 10,000 for 60 million.
+ */
+function count(table: TermTable, index: TermIndex, h: number, h2: number, a: string, b: string | null, c: string | null, budget: number | null, sep = SPACE): void {
   table.total += 1;
-  const { buckets, hashes, mask } = index;
+  const { buckets, records, mask } = index;
   for (let bucket = bucketOf(h, mask); buckets[bucket] !== 0; bucket = (bucket + 1) & mask) {
     const slot = (buckets[bucket] as number) - 1;
-    if (hashes[slot] !== h) continue;
-    const key = table.keys[slot] as string;
-    if (b === null ? key !== a : c === null ? !isPair(key, a, b, sep) : !isTriple(key, a, b, c)) continue;
+    const at = RECORD * slot;
+    if (records[at] !== h) continue;
+    if (budget !== null) {
+      if (records[at + 1] !== h2) continue;
+    } else {
+      const key = table.keys[slot] as string;
+      if (b === null ? key !== a : c === null ? !isPair(key, a, b, sep) : !isTriple(key, a, b, c)) continue;
+    }
     table.occurrences[slot] = (table.occurrences[slot] as number) + 1;
-    if (index.seen[slot] !== index.serial) {
-      index.seen[slot] = index.serial;
+    if (records[at + 2] !== index.serial) {
+      records[at + 2] = index.serial;
       table.verbatims[slot] = (table.verbatims[slot] as number) + 1;
     }
     return;
   }
   if (budget !== null && table.slack > 0 && !admitted(table, index, h, budget)) return;
-  insert(table, index, budget === null ? Infinity : 2 * budget + 1, h, b === null ? a : c === null ? a + String.fromCharCode(sep) + b : `${a} ${b} ${c}`);
+  const key = b === null ? a : c === null ? a + String.fromCharCode(sep) + b : `${a} ${b} ${c}`;
+  insert(table, index, budget === null ? Infinity : 2 * budget + 1, h, budget === null ? secondHashOf(key) : h2, key);
   if (budget !== null && table.keys.length > 2 * budget) cut(table, budget, index);
 }
 
@@ -299,14 +347,15 @@ function admitted(table: TermTable, index: TermIndex, h: number, budget: number)
   return false;
 }
 
-function insert(table: TermTable, index: TermIndex, most: number, h: number, key: string): void {
+function insert(table: TermTable, index: TermIndex, most: number, h: number, h2: number, key: string): void {
   index.reserve(most);
   const slot = table.keys.length;
   table.keys.push(key);
   table.occurrences.push(1);
   table.verbatims.push(1);
-  index.hashes[slot] = h;
-  index.seen[slot] = index.serial;
+  index.records[RECORD * slot] = h;
+  index.records[RECORD * slot + 1] = h2;
+  index.records[RECORD * slot + 2] = index.serial;
   index.size = slot + 1;
   let bucket = bucketOf(h, index.mask);
   while (index.buckets[bucket] !== 0) bucket = (bucket + 1) & index.mask;
@@ -350,10 +399,7 @@ function cut(table: TermTable, k: number, index?: TermIndex): void {
     occurrences[j] = left;
     // A verbatim count never exceeds the occurrences, and loses at most the cut.
     verbatims[j] = Math.min(verbatims[i] as number, left);
-    if (index !== undefined) {
-      index.hashes[j] = index.hashes[i] as number;
-      index.seen[j] = index.seen[i] as number;
-    }
+    if (index !== undefined) index.records.copyWithin(RECORD * j, RECORD * i, RECORD * i + RECORD);
     j++;
   }
   keys.length = j;
@@ -434,13 +480,13 @@ export function mergeTermTableInto(into: TermTable, b: TermTable, budget: number
     let slot = -1;
     for (let bucket = bucketOf(h, index.mask); index.buckets[bucket] !== 0; bucket = (bucket + 1) & index.mask) {
       const at = (index.buckets[bucket] as number) - 1;
-      if (index.hashes[at] === h && into.keys[at] === key) {
+      if (index.records[RECORD * at] === h && into.keys[at] === key) {
         slot = at;
         break;
       }
     }
     if (slot < 0) {
-      insert(into, index, Infinity, h, key);
+      insert(into, index, Infinity, h, secondHashOf(key), key);
       slot = into.keys.length - 1;
       into.occurrences[slot] = 0;
       into.verbatims[slot] = 0;

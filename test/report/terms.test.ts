@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { createReportBuilder, finalizeReport, mergeReportStates, renderReport } from '../../src/report/index.js';
 import type { ReportState } from '../../src/report/index.js';
 import { compareStrings } from '../../src/report/counts.js';
-import { addKeywords, emptyTermTable, mergeTermTables, nthLargest, topTerms, type TermTable } from '../../src/report/terms.js';
-import { hashOf } from '../../src/_utils/hash.js';
+import { addKeywords, addPairs, emptyTermTable, mergeTermTables, nthLargest, topTerms, type TermTable } from '../../src/report/terms.js';
+import { hashOf, secondHashOf } from '../../src/_utils/hash.js';
 import { analysis, meta } from './helpers.js';
 
 type Doc = ReadonlyArray<string | null>;
@@ -70,8 +70,64 @@ describe('term tables', () => {
     expect(asMap(key.includes(' ') ? expressions : words).get(key)).toEqual(expected);
   });
 
-  it('the colliding words of the table above do share a hash', () => {
+  it('the colliding words of the table above do share a hash, not the second one', () => {
     expect(hashOf('c䪴角')).toBe(hashOf('a一一'));
+    expect(secondHashOf('c䪴角')).not.toBe(secondHashOf('a一一'));
+  });
+
+  // With a budget a term is told apart by its two hashes, the key never read (see `count`).
+  it.each([
+    ['c䪴角', [2, 2]],
+    ['a一一', [3, 2]],
+    ['c䪴角 a一一', [1, 1]],
+    ['a一一 a一一', undefined],
+    ['a一一 prix', [1, 1]],
+    ['c䪴角 prix', [1, 1]],
+  ] as Array<[string, [number, number] | undefined]>)('with a budget, terms sharing a hash are still two terms: %s counted %j', (key, expected) => {
+    const { words, expressions } = build([['c䪴角', 'a一一', 'a一一'], ['a一一', 'prix'], ['c䪴角', 'prix']], 1000);
+    expect(asMap(key.includes(' ') ? expressions : words).get(key)).toEqual(expected);
+  });
+
+  it('property: with a budget never reached, count as a string key per term does', () => {
+    fc.assert(
+      fc.property(docs, (input) => {
+        const { words, expressions } = build(input, 100_000);
+        const expected = reference(input);
+        expect(asMap(words)).toEqual(expected.words);
+        expect(asMap(expressions)).toEqual(expected.expressions);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it.each([null, 1000])('a pair table read back from JSON goes on counting its pairs where they are (budget %s)', (budget) => {
+    const table = emptyTermTable();
+    addPairs(table, ['theme:livraison', 'irritant:retard', 'theme:prix'], null, budget);
+    const again = JSON.parse(JSON.stringify(table)) as TermTable;
+    addPairs(again, ['theme:livraison', 'irritant:retard'], null, budget);
+    expect(asMap(again)).toEqual(
+      new Map([
+        ['theme:livraison\tirritant:retard', [2, 2]],
+        ['theme:livraison\ttheme:prix', [1, 1]],
+        ['irritant:retard\ttheme:prix', [1, 1]],
+      ]),
+    );
+  });
+
+  it('property: a table read back from JSON goes on counting its terms where they are', () => {
+    fc.assert(
+      fc.property(docs, docs, (first, second) => {
+        const once = build(first, 100_000);
+        const words = JSON.parse(JSON.stringify(once.words)) as TermTable;
+        const expressions = JSON.parse(JSON.stringify(once.expressions)) as TermTable;
+        for (const doc of second) addKeywords(words, expressions, doc, 100_000);
+        const expected = reference([...first, ...second]);
+        expect(asMap(words)).toEqual(expected.words);
+        expect(asMap(expressions)).toEqual(expected.expressions);
+        expect(words.keys.length).toBe(expected.words.size);
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it('property: without a budget, count as a string key per term does', () => {
