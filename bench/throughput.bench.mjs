@@ -6,7 +6,8 @@
 //   analyze         analyzeVerbatim(), language detection on     target ≥ 0.05×
 //   analyze no-lang analyzeVerbatim(), detectLanguage: false
 //   analyze+report  analyzeVerbatim() + createReportBuilder().add(), then snapshot + finalizeReport
-//   analyze+report batches  batches of 256 analysed, then added by addAll(), as the CLI does (no finalize)
+//   analyze+report batches  batches of 256 analysed, then added by addAll(), as the CLI does (no finalize;
+//                   the CLI's word budget, 10,000 a table; analyze+report counts exactly, the API's default)
 //   CLI             `verbatim analyze FILE.csv --workers 1 --format json` in a child process,
 //                   on a CSV of the same texts (its process CPU time, start-up included)
 //                                                                 target ≥ 0.20×
@@ -112,9 +113,10 @@ function layers(api, { finalize = true } = {}) {
       lastFinalize = cpu() - t0;
       return sink + report.summary.analysed;
     },
-    // As the CLI runs: a batch of 256 analysed, then added section by section (src/run/batch.ts).
+    // As the CLI runs: a batch of 256 analysed, then added section by section (src/run/batch.ts),
+    // to word tables of the CLI's default budget (`--vocabulary`, src/run/vocabulary.ts).
     'analyze+report batches'(docs) {
-      const builder = api.createReportBuilder();
+      const builder = api.createReportBuilder({ maxVocabulary: 10_000 });
       let sink = 0;
       for (let i = 0; i < docs.length; i += 256) {
         const analyses = docs.slice(i, i + 256).map((d) => api.analyzeVerbatim(d, withLanguage));
