@@ -100,6 +100,19 @@ describe('term tables', () => {
     );
   });
 
+  it.each([null, 40_000])('a table of more than 65,535 terms finds each of them, counted and read back from JSON (budget %s)', (budget) => {
+    const words = emptyTermTable();
+    const expressions = emptyTermTable();
+    for (let i = 0; i < 70_000; i++) addKeywords(words, expressions, [`mot${i}`], budget);
+    const again = JSON.parse(JSON.stringify(words)) as TermTable;
+    for (const table of [words, again]) {
+      for (const i of [0, 65_534, 65_535, 65_536, 69_999]) addKeywords(table, emptyTermTable(), [`mot${i}`], budget);
+      const counts = asMap(table);
+      expect(counts.size).toBe(70_000);
+      expect([0, 65_534, 65_535, 65_536, 69_999, 1, 65_537].map((i) => counts.get(`mot${i}`))).toEqual([[2, 2], [2, 2], [2, 2], [2, 2], [2, 2], [1, 1], [1, 1]]);
+    }
+  });
+
   it.each([null, 1000])('a pair table read back from JSON goes on counting its pairs where they are (budget %s)', (budget) => {
     const table = emptyTermTable();
     addPairs(table, ['theme:livraison', 'irritant:retard', 'theme:prix'], null, budget);
