@@ -113,8 +113,6 @@ const isTriple = (key: string, a: string, b: string, c: string): boolean =>
 class TermIndex {
   /** Slots indexed: the table's length when the index is current. */
   size = 0;
-  /** Slots it has room for. */
-  slots: number;
   /**
    * Three numbers a slot, side by side so that a lookup reads one cache line:
    * the term's hash, its second hash, and the verbatim (`serial`) that last
@@ -138,7 +136,6 @@ class TermIndex {
     const n = table.keys.length;
     let capacity = 16;
     while (capacity < n) capacity *= 2;
-    this.slots = capacity;
     this.records = new Int32Array(RECORD * capacity);
     this.buckets = bucketArray(bucketsFor(capacity));
     this.mask = this.buckets.length - 1;
@@ -167,12 +164,12 @@ class TermIndex {
    * stay a power of two, at least twice the slots.
    */
   reserve(most: number): void {
-    if (this.size < this.slots) return;
-    const capacity = Math.max(this.size + 1, Math.min(this.slots * 2, most));
+    const slots = this.records.length / RECORD;
+    if (this.size < slots) return;
+    const capacity = Math.max(this.size + 1, Math.min(slots * 2, most));
     const records = new Int32Array(RECORD * capacity);
     records.set(this.records);
     this.records = records;
-    this.slots = capacity;
     const buckets = bucketsFor(capacity);
     if (buckets !== this.buckets.length) {
       this.buckets = bucketArray(buckets);
