@@ -224,7 +224,9 @@ export function addKeywords(words: TermTable, expressions: TermTable, keywords: 
   w.serial = (w.serial + 1) | 0;
   e.serial = (e.serial + 1) | 0;
   // Each keyword hashed once; a masked word's hash is never read (nor a slot left from another verbatim).
-  // The second hash is read with a budget only (see `count`).
+  // The second hash is read with a budget only (see `count`): without one, `seconds` hold 0, what is joined
+  // from them is passed and ignored, and a new term's second hash is made at insertion (hashing every
+  // keyword twice cost exact counting 9–15 % more on growing rows).
   reserveScratch(keywords.length);
   const hashes = hashScratch;
   const seconds = secondScratch;
