@@ -146,7 +146,8 @@ const SPEAKER_LABEL = /(?:^|\n)[ \t]*(?:\[?[\d:/ -]+\]?[ \t]*)?client(?:e)?[ \u0
 // "modèle KSM175", "réf. produit 4471": a product, not a person's reference.
 const PRODUCT_MARKER = /(?<![\p{L}\p{N}])(?:modèle|modele|model|produit|article|taille|pointure|version|série|serie)[ \u00a0:#°.]{0,4}$/iu;
 
-const isAlnum = (ch: string): boolean => /[\p{L}\p{N}]/u.test(ch);
+const ALNUM = /[\p{L}\p{N}]/u;
+const isAlnum = (ch: string): boolean => ALNUM.test(ch);
 
 function countDigits(s: string): number {
   let n = 0;
@@ -157,9 +158,15 @@ function countDigits(s: string): number {
   return n;
 }
 
+const LETTER = /\p{L}/u;
+
+/** Letters of `s`, by code point: ASCII ones by their code, the rest by LETTER. */
 function countLetters(s: string): number {
   let n = 0;
-  for (const ch of s) if (/\p{L}/u.test(ch)) n++;
+  for (const ch of s) {
+    const c = ch.charCodeAt(0);
+    if (c < 0x80 ? (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a : LETTER.test(ch)) n++;
+  }
   return n;
 }
 
@@ -235,9 +242,70 @@ function scan(text: string, re: RegExp, each: (m: RegExpExecArray) => void): voi
   for (let m = re.exec(text); m !== null; m = re.exec(text)) each(m);
 }
 
+/** EMAIL from a given offset (sticky). */
+const EMAIL_AT = new RegExp(EMAIL.source, 'uy');
+/** One character of EMAIL's local part (`[\p{L}\p{N}._%+-]`), given as a code point's string. */
+const LOCAL_CHAR = /^[\p{L}\p{N}._%+-]$/u;
+
+/** The code point that ends just before `end` is one of EMAIL's local part: its width (1 or 2), or 0. */
+function localCharBefore(text: string, end: number): number {
+  const c = text.charCodeAt(end - 1);
+  if (c < 0x80) return (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a ? 1 : (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x5f || c === 0x25 || c === 0x2b || c === 0x2d ? 1 : 0;
+  const high = end >= 2 ? text.charCodeAt(end - 2) : 0;
+  const width = c >= 0xdc00 && c <= 0xdfff && high >= 0xd800 && high <= 0xdbff ? 2 : 1;
+  return LOCAL_CHAR.test(text.slice(end - width, end)) ? width : 0;
+}
+
+/**
+ * EMAIL's matches, as a scan of the whole text finds them, each tried at the
+ * one place it can start: the local part takes every character of its class
+ * (none of them is a space or `@`), so a match holding the `@` at `a` starts
+ * where the run of those characters ending at `a` (or at the space before it)
+ * starts. The scan from the text's start tried EMAIL at every position: most
+ * of what masking cost a text with an `@`. Linear: each run is read once.
+ * Returns whether every `@` of the text is in an email found.
+ */
+function findAtSignEmails(text: string, claims: Claims): boolean {
+  let every = true;
+  // `from`: the end of the last match (where the scan would go on), or past the last `@` read.
+  let from = 0;
+  let lastEnd = 0;
+  for (let a = text.indexOf('@'); a >= 0; a = text.indexOf('@', from)) {
+    from = a + 1;
+    const before = text.charCodeAt(a - 1);
+    const end = before === 0x20 || before === 0xa0 ? a - 1 : a;
+    let start = end;
+    for (let w = start > 0 ? localCharBefore(text, start) : 0; w > 0; w = start > 0 ? localCharBefore(text, start) : 0) start -= w;
+    // No local part, or one that began before the last match ended (the look-behind refuses every start inside it).
+    if (start === end || start < lastEnd) {
+      every = false;
+      continue;
+    }
+    EMAIL_AT.lastIndex = start;
+    const m = EMAIL_AT.exec(text);
+    if (m === null) {
+      every = false;
+      continue;
+    }
+    lastEnd = start + m[0].length;
+    claims.claim('email', start, lastEnd);
+    from = lastEnd;
+  }
+  return every;
+}
+
 /** `at`: the text holds an `@` (EMAIL needs one); `written`: it may hold an at sign as EMAIL_WRITTEN writes one. */
-function findEmails(text: string, claims: Claims, at: boolean, written: boolean): void {
-  if (at) scan(text, EMAIL, (m) => claims.claim('email', m.index, m.index + m[0].length));
+function findEmails(text: string, claims: Claims, at: boolean, gated: boolean): void {
+  let written = true;
+  if (!gated) {
+    // Ungated, the scan of the whole text: what test/report/mask-gates.test.ts compares the shortcut with.
+    if (at) scan(text, EMAIL, (m) => claims.claim('email', m.index, m.index + m[0].length));
+  } else {
+    // With every `@` in an email found, EMAIL_WRITTEN could only add one whose at sign is written out
+    // (WRITTEN_AT): a match on a plain `@` overlaps the email that holds it, and is refused.
+    const bare = at && !findAtSignEmails(text, claims);
+    written = bare || WRITTEN_AT.test(text);
+  }
   if (!written || !/(?:at|arobas|arrob|\[|\()/iu.test(text)) return;
   scan(text, EMAIL_WRITTEN, (m) => {
     const [whole, local = '', at = '', domain = '', rest = ''] = m;
@@ -414,8 +482,8 @@ function postcodeAfter(text: string, pos: number, lower: boolean): number {
  * postcode and town (CEDEX); "BP 42, 13001 Marseille CEDEX 01"; a building
  * line before ("Résidence Les Pins, bât. B, …"); a postcode and town alone.
  */
-function findAddresses(text: string, claims: Claims): void {
-  scan(text, STREET_START, (m) => {
+function findAddresses(text: string, claims: Claims, scans: AddressScans = ALL_ADDRESSES): void {
+  if (scans.streets) scan(text, STREET_START, (m) => {
     const numbered = m[1] !== undefined;
     const type = m[2] ?? m[3] ?? '';
     let end = m.index + m[0].length;
@@ -456,7 +524,7 @@ function findAddresses(text: string, claims: Claims): void {
     if (prefix !== null) start -= prefix[0].length;
     claims.claim('address', start, end);
   });
-  scan(text, POSTCODE_TOWN, (m) => {
+  if (scans.postcodes) scan(text, POSTCODE_TOWN, (m) => {
     const code = /^\d{5}/u.exec(m[0]);
     if (code === null || m.groups?.['lower'] !== undefined) return;
     const end = townEnd(text, m.index + 5, false);
@@ -551,6 +619,8 @@ const STREET_AFTER_DIGIT = new RegExp(
 );
 // STREET_START's place branch, loosened (no look-behind; "zone " whatever follows). Its BP branch needs a postcode.
 const PLACE_WORD = /lieu-dit|lieudit|hameau|zone |z(?:i|a|ac|ae)(?![\p{L}\p{N}])/iu;
+// STREET_START's postal-box branch, loosened (no look-behind, one digit): it needs a postcode after it.
+const POSTAL_BOX = /(?:BP|B\.P\.|CS|TSA)[ \u00a0]?\d/iu;
 const IN_RUN = /[\p{L}\p{N}_/-]/u;
 
 /** What the finders of numbers need: how many digits, the longest run of them, where each run starts. */
@@ -576,9 +646,31 @@ function digitsOf(text: string): Digits {
   return { count, longestRun, runStarts };
 }
 
-/** An address may start here: a postcode (5 digits in a row), a number then a street type, or a place word. */
-function mayHoldAddress(text: string, digits: Digits): boolean {
-  if (digits.longestRun >= 5) return true;
+/** Which of findAddresses' scans may find something: none, or its streets' and its postcodes'. */
+interface AddressScans {
+  streets: boolean;
+  postcodes: boolean;
+}
+
+const NO_ADDRESS: AddressScans = { streets: false, postcodes: false };
+const POSTCODES_ONLY: AddressScans = { streets: false, postcodes: true };
+const ALL_ADDRESSES: AddressScans = { streets: true, postcodes: true };
+
+/**
+ * An address may start here: a number then a street type, a place word, a
+ * postal box before a postcode (STREET_START), or a postcode alone
+ * (POSTCODE_TOWN: 5 digits in a row). A phone number or a reference has 5
+ * digits in a row too: then only the postcodes are looked for, unless a
+ * street may be there as well.
+ */
+function addressScans(text: string, digits: Digits): AddressScans {
+  const postcodes = digits.longestRun >= 5;
+  return mayHoldStreet(text, digits, postcodes) ? ALL_ADDRESSES : postcodes ? POSTCODES_ONLY : NO_ADDRESS;
+}
+
+/** STREET_START may match: a number then a street type, a place word, or (`postcode`: 5 digits in a row) a postal box. */
+function mayHoldStreet(text: string, digits: Digits, postcode: boolean): boolean {
+  if (postcode && POSTAL_BOX.test(text)) return true;
   for (const start of digits.runStarts) {
     let end = start;
     while (end < text.length && text.charCodeAt(end) >= 48 && text.charCodeAt(end) <= 57) end++;
@@ -619,7 +711,7 @@ export function findPersonalData(text: string, gated = true): Found[] {
   // Numbers, addresses and references are looked for only in a text with a digit (not a gate: what is masked).
   const hasDigit = digits === undefined ? /\d/u.test(text) : digits.count > 0;
   const at = !gated || text.includes('@');
-  findEmails(text, claims, at, at || !gated || WRITTEN_AT.test(text));
+  findEmails(text, claims, at, gated);
   if (hasDigit) {
     // 10 digits: an IBAN or a RIB, a NIR (12), a card (13) or a phone (10 from a 0, 11 with +33).
     const long = digits === undefined || digits.count >= 10;
@@ -642,7 +734,8 @@ export function findPersonalData(text: string, gated = true): Found[] {
       });
       findPhones(text, claims);
     }
-    if (digits === undefined || mayHoldAddress(text, digits)) findAddresses(text, claims);
+    const addresses = digits === undefined ? ALL_ADDRESSES : addressScans(text, digits);
+    if (addresses !== NO_ADDRESS) findAddresses(text, claims, addresses);
   }
   if (!gated || mayHoldNames(text)) {
     findNames(

@@ -54,6 +54,8 @@ describe('masking gates', () => {
       'Bonjour', 'Hugo', 'Julie', "m'appelle", 'je', 'me', 'nomme', 'Émilie', 'Dufour', 'Saint', 'colis', 'reçu', 'merci', 'pas', 'le', 'la',
       // Letters beyond the first plane, decomposed accents, run characters.
       '𝐀', '𝐀𝐁', 'e\u0301', '_', '__', '/', 'x_1', "d'Orange", "l'Agence",
+      // Email pieces: local parts of every class, at signs in a row, an astral letter before one.
+      'jean.dupont', 'x+y', '50%', 'a-b', '@@', 'a@b', '@x.fr', 'é@', '𝐀@', '.fr', '-',
       // Letters that fold alone or not (the gate hashes the first kind), hyphens and apostrophes.
       'Hélène', 'CONSEILLÈRE', 'Jean-Pierre', 'Marc-kerbrat', 'ÉMILIE', 'Chloé', 'l’Agence', 'd’Émilie', 'Ǆ', 'ß', 'İ', 'ﬁ', 'Œ', 'ŒUF', 'a-', "-'", 'ªb', 'm’appelle',
     ),
@@ -61,6 +63,29 @@ describe('masking gates', () => {
   );
   const gap = fc.constantFrom(' ', ' ', ' ', '', '', '.', '. ', ', ', '-', '/', '_', ' : ', '\u00a0', '\n', '  ', '(', ')', ' #', '°');
   const text = fc.array(fc.tuple(piece, gap), { maxLength: 24 }).map((parts) => parts.map(([p, g]) => p + g).join(''));
+
+  // An email's shortcut reads the text near each `@` only, and leaves the written-out forms to their
+  // own scan unless every `@` is in an email found; an address's scans run only where they may match.
+  it.each([
+    ['écrivez-moi à jean@gmail[.]com svp', 1],
+    ['mon mail : x.y@orange[dot]fr', 1],
+    ['jean@gmail (dot) com ou marie@exemple.com', 2],
+    ['jean @ free.fr ou marie@exemple.com', 2],
+    ['x(at)gmail.com et y@gmail.com', 2],
+    ['jean (point) dupont@laposte.net', 1],
+    ['écrivez-moi à jean@gmail point com svp', 0],
+    ['adresse a@b@c.fr', 1],
+    // The scan goes on from the end of an email: the next one starts after it, not inside it.
+    ['écrire à a@b.fr@c.xy@d.xy merci', 2],
+    ['@@x.fr', 0],
+    ['ma commande 123456 livrée au 12 rue des Lilas', 2],
+    ['Contact : 06 12 34 56 78, BP 42 13001 Marseille', 2],
+    ['colis 4821937, lieu-dit La Ferrière', 2],
+    ['ticket 98765 Lyon', 1],
+  ])('find what every finder finds on %j (%i spans)', (t, spans) => {
+    same(t);
+    expect(findPersonalData(t)).toHaveLength(spans);
+  });
 
   it('property: find what every finder finds on texts made of their cues', () => {
     fc.assert(fc.property(text, (t) => same(t)), { numRuns: 3000 });
