@@ -30,14 +30,29 @@ const MEDIUM = [
   /\b(en|par) (mp|dm|message prive)\b/,
 ];
 
-/** A word (or two) that each STRONG and MEDIUM pattern contains once folded; keep in step with them. */
-const ANCHOR = /nous|vous|votre|notre|nos|merci|hesitez|cordialement|belle journee|bonjour|bonsoir|hello|\b(?:en|par) (?:mp|dm|message prive)\b/;
-
-/** ANCHOR's words as folded text writes them (its last alternative without the `\b`s). */
+/**
+ * Words that each STRONG and MEDIUM pattern contains once folded, the
+ * rarest its matches allow ("vers vous" would do for the second STRONG one,
+ * "revenons vers" is rarer); keep in step with them. MEDIUM's greeting
+ * opens the text: GREETINGS, read at its start only. Words common in
+ * customers' own texts ("vous", "merci", "bonjour") opened the gate of one
+ * text in three, and each was folded for nothing.
+ */
 const ANCHOR_WORDS = [
-  'nous', 'vous', 'votre', 'notre', 'nos', 'merci', 'hesitez', 'cordialement', 'belle journee', 'bonjour', 'bonsoir', 'hello',
-  'en mp', 'en dm', 'en message prive', 'par mp', 'par dm', 'par message prive',
+  // STRONG
+  'ez-nous', 'ez nous', 'revenons vers', 'reviendrons vers', 'vous invitons', 'notre priorite', 'equipe', 'service client', 'community manager',
+  // MEDIUM
+  'desoles', 'navres', 'confus', 'vous prions', 'nous excusons', 'nous regrettons', 'nous comprenons',
+  ...['votre', 'ce'].flatMap((w) => ['avis', 'retour', 'commentaire', 'message', 'note', 'temoignage', 'partage'].map((what) => `${w} ${what}`)),
+  'hesitez pas', 'restons a votre', 'plaisir de vous', 'nos conseillers', 'nous avons transmis', 'nous transmettons', 'allons transmettre', 'le necessaire',
+  'vous souhaitons', 'nous esperons', 'en mp', 'en dm', 'en message prive', 'par mp', 'par dm', 'par message prive',
 ];
+
+/** The words MEDIUM's greeting opens a text with. */
+const GREETINGS = ['bonjour', 'bonsoir', 'hello'];
+
+/** Any ANCHOR_WORDS word, or a greeting opening the text and a word after it: a necessary condition of every STRONG and MEDIUM match. */
+const ANCHOR = new RegExp(`${ANCHOR_WORDS.join('|')}|^(?:${GREETINGS.join('|')}) [a-z]`);
 
 // The gate reads the raw text as foldText writes it, a stream of symbols: a-z (1-26), a space for any
 // run of whitespace, OTHER for any other character; invisible characters and combining accents fold
@@ -135,11 +150,7 @@ function anchorAutomaton(): Automaton {
  */
 export function mayHaveAnchor(text: string): boolean {
   const { next, accepts } = anchorAutomaton();
-  if (latinSymbols === undefined) {
-    latinSymbols = new Int8Array(0x250);
-    for (let c = 0; c < 0x250; c += 1) latinSymbols[c] = symbolOf(c, charFold(c));
-  }
-  const latin = latinSymbols;
+  const latin = latinTable();
   let state = 0;
   let previous = -1;
   for (let i = 0; i < text.length; i += 1) {
@@ -154,13 +165,7 @@ export function mayHaveAnchor(text: string): boolean {
         point = (c - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
         i += 1;
       }
-      let known = otherSymbols.get(point);
-      if (known === undefined) {
-        known = symbolOf(point, charFold(point));
-        // Sequences are kept whatever the size: only the few thousand code points foldText reads alone have one.
-        if (otherSymbols.size < 10_000) otherSymbols.set(point, known);
-      }
-      symbol = known;
+      symbol = otherSymbol(point);
     }
     if (symbol === SKIP || symbol === previous) continue;
     if (symbol === UNSURE) return true;
@@ -180,8 +185,93 @@ export function mayHaveAnchor(text: string): boolean {
   return false;
 }
 
-/** @internal ANCHOR, for the tests */
+/** The symbols of the code points below U+0250, made on first use. */
+function latinTable(): Int8Array {
+  if (latinSymbols === undefined) {
+    latinSymbols = new Int8Array(0x250);
+    for (let c = 0; c < 0x250; c += 1) latinSymbols[c] = symbolOf(c, charFold(c));
+  }
+  return latinSymbols;
+}
+
+/** The symbol of a code point from U+0250 on. */
+function otherSymbol(point: number): number {
+  let known = otherSymbols.get(point);
+  if (known === undefined) {
+    known = symbolOf(point, charFold(point));
+    // Sequences are kept whatever the size: only the few thousand code points foldText reads alone have one.
+    if (otherSymbols.size < 10_000) otherSymbols.set(point, known);
+  }
+  return known;
+}
+
+/** GREETINGS as the stream reads them (doubled letters once). */
+let greetingSymbols: ReadonlyArray<readonly number[]> | undefined;
+
+/**
+ * Whether the folded text may open with a greeting of GREETINGS and a space
+ * then a letter (MEDIUM's greeting, "bonjour marc,"), read on the raw text as
+ * mayHaveAnchor reads it: its first symbols (what folds to nothing skipped; a
+ * space first is no greeting, foldText keeps one) spell one, or a character
+ * it cannot tell comes first. Property-tested with
+ * mayHaveAnchor against ANCHOR on foldText.
+ * @internal exported for the tests
+ */
+export function mayOpenWithGreeting(text: string): boolean {
+  greetingSymbols ??= GREETINGS.map((word) => [...word].map(symbolOfChar).filter((s, i, all) => s !== all[i - 1]));
+  const latin = latinTable();
+  let read = 0;
+  let previous = -1;
+  let candidates = greetingSymbols;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    let symbol: number;
+    if (c < 0x250) symbol = latin[c] as number;
+    else {
+      let point = c;
+      if (c >= 0xd800 && c <= 0xdbff) {
+        const low = text.charCodeAt(i + 1);
+        if (!(low >= 0xdc00 && low <= 0xdfff)) return true; // a lone surrogate, as mayHaveAnchor reads it
+        point = (c - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+        i += 1;
+      }
+      symbol = otherSymbol(point);
+    }
+    if (symbol === SKIP || symbol === previous) continue;
+    if (symbol === UNSURE || symbol === SEVERAL) return true;
+    previous = symbol;
+    candidates = candidates.filter((word) => word[read] === symbol);
+    read += 1;
+    if (candidates.length === 0) return false;
+    if (candidates.some((word) => word.length === read)) return spaceThenLetter(text, i + 1, latin, symbol);
+  }
+  return false;
+}
+
+/** After the greeting, what MEDIUM's greeting needs next once folded, a space then a letter: read as the stream reads it, from `from`. */
+function spaceThenLetter(text: string, from: number, latin: Int8Array, last: number): boolean {
+  let spaced = false;
+  for (let i = from; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    // Beyond the latin table (other scripts, surrogates): not told here.
+    if (c >= 0x250) return true;
+    const symbol = latin[c] as number;
+    if (symbol === SKIP || (!spaced && symbol === last)) continue;
+    if (symbol === UNSURE || symbol === SEVERAL) return true;
+    if (symbol === SPACE) spaced = true;
+    // A letter repeating the greeting's last one is read with it ("bonjourr"), a space once ("bonjour   marc").
+    else if (symbol !== OTHER) return spaced;
+    else return false;
+  }
+  return false;
+}
+
+/** @internal ANCHOR and the patterns, for the tests */
 export const ANCHOR_RE = ANCHOR;
+/** @internal */
+export const BRAND_PATTERNS: readonly RegExp[] = [...STRONG, ...MEDIUM];
+/** @internal the caret signature, for the tests */
+export const CARET_SIGNATURE_RE = CARET_SIGNATURE;
 
 /**
  * Whether a text reads as a brand's or an agent's message rather than a
@@ -189,11 +279,19 @@ export const ANCHOR_RE = ANCHOR;
  */
 export function isBrandMessage(text: string): boolean {
   if (text.includes('^') && CARET_SIGNATURE.test(text.trimEnd())) return true;
-  // Every STRONG and MEDIUM phrase holds an ANCHOR word: most customer texts stop here, unfolded.
-  if (!mayHaveAnchor(text)) return false;
+  // Every STRONG and MEDIUM match holds an ANCHOR word or opens with a greeting: most customer texts stop here, unfolded.
+  if (!mayHaveAnchor(text) && !mayOpenWithGreeting(text)) return false;
   // foldKey unifies ’ ‘ ` as ' too.
   const folded = foldText(text);
-  if (!ANCHOR.test(folded)) return false;
+  return ANCHOR.test(folded) && brandPhrasesIn(folded);
+}
+
+/**
+ * A brand-only phrase, or two reply phrases, in the folded text: what
+ * isBrandMessage decides once its gates are passed.
+ * @internal exported for the tests
+ */
+export function brandPhrasesIn(folded: string): boolean {
   if (STRONG.some((re) => re.test(folded))) return true;
   let found = 0;
   for (const re of MEDIUM) if (re.test(folded) && ++found >= 2) return true;

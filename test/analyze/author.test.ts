@@ -5,19 +5,35 @@ import { authorRole, readVerbatims } from '../../src/io/index.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ANCHOR_RE, mayHaveAnchor } from '../../src/analyze/author.js';
+import { ANCHOR_RE, BRAND_PATTERNS, brandPhrasesIn, CARET_SIGNATURE_RE, mayHaveAnchor, mayOpenWithGreeting } from '../../src/analyze/author.js';
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
 import { foldText } from '../../src/text/fold.js';
 
+// The texts of the sample corpus, and rows of the benchmarks' export generator (plain JavaScript, imported by URL).
+const sample = (parse(readFileSync(new URL('../../corpora/sample.csv', import.meta.url)), { bom: true, delimiter: ';', columns: true }) as Array<{ commentaire: string }>).map((r) => r.commentaire);
+const generator = (await import(String(new URL('../../bench/gen-corpus.mjs', import.meta.url)))) as {
+  corpusRows(options: { kind: 'growing'; seed: number }): Iterator<{ commentaire: string }>;
+};
+const rows = generator.corpusRows({ kind: 'growing', seed: 5 });
+const growing = Array.from({ length: 4000 }, () => rows.next().value.commentaire);
+// Chats and emails with personal data, in every style.
+const pii = readFileSync(new URL('../fixtures/pii/verbatims.jsonl', import.meta.url), 'utf8')
+  .split('\n')
+  .filter((line) => line.trim() !== '')
+  .map((line) => (JSON.parse(line) as { text: string }).text);
+// A brand's replies and posts.
+const brandSpeaking = [
+  'Bonjour Marc, nous sommes désolés pour ce désagrément. Envoyez-nous un MP avec votre numéro de commande.',
+  'Hello Sandrine ! Nous sommes navrés de lire ceci, écrivez-nous en message privé et nous regardons ça ^JD',
+  "Merci pour votre avis ! N'hésitez pas à revenir vers nous si besoin. L'équipe Optique Lumière",
+  "Nous vous remercions pour votre retour. Nos équipes ont bien pris note et nous restons à votre disposition.",
+  'Bonjour, nous vous invitons à contacter notre service client au 09 00 00 00 00. Belle journée, le service client',
+  "Votre satisfaction est notre priorité : nous revenons vers vous très vite.",
+  'On regarde ça tout de suite ^Léa',
+];
 describe('brand and agent messages', () => {
-  it.each([
-    'Bonjour Marc, nous sommes désolés pour ce désagrément. Envoyez-nous un MP avec votre numéro de commande.',
-    'Hello Sandrine ! Nous sommes navrés de lire ceci, écrivez-nous en message privé et nous regardons ça ^JD',
-    "Merci pour votre avis ! N'hésitez pas à revenir vers nous si besoin. L'équipe Optique Lumière",
-    "Nous vous remercions pour votre retour. Nos équipes ont bien pris note et nous restons à votre disposition.",
-    'Bonjour, nous vous invitons à contacter notre service client au 09 00 00 00 00. Belle journée, le service client',
-    "Votre satisfaction est notre priorité : nous revenons vers vous très vite.",
-    'On regarde ça tout de suite ^Léa',
-  ])('%j is the brand speaking', (text) => {
+  it.each(brandSpeaking)('%j is the brand speaking', (text) => {
     expect(isBrandMessage(text)).toBe(true);
   });
 
@@ -93,37 +109,48 @@ describe('brand and agent messages', () => {
   });
 });
 
-// isBrandMessage folds a text only when its raw characters may spell an anchor word once folded: the
-// gate must answer true for every text whose fold holds one (a superset), whatever the case, accents,
-// stretched letters, invisible characters or ligatures in between.
+// isBrandMessage folds a text only when its raw characters may spell an anchor word once folded, or a
+// greeting opening it: the gate must answer true for every text whose fold holds one (a superset),
+// whatever the case, accents, stretched letters, invisible characters or ligatures in between.
+const gate = (text: string): boolean => mayHaveAnchor(text) || mayOpenWithGreeting(text);
+
 describe('the raw-text gate of isBrandMessage', () => {
   it.each([
-    ['NOUS avons', true],
-    ['nouuuuus', true],
-    ['no\u00ADus', true],
-    ['vo\u200Bus', true],
-    ['v\u00F4tre', true],
-    ['Vo\u0302tre', true],
-    ['belle\u00A0\u200B  journée', true],
-    ['ｍerci', true], // fullwidth: foldText reads it by word, the gate cannot tell
-    ['MÊRÇÎ', true],
-    ['hellœ', true], // œ folds to "oe"
-    ['ⓝⓞⓢ', true],
+    ['NOUS REGRETTONS', true],
+    ['desoooooles', true],
+    ['de\u00ADsolés', true],
+    ['nos con\u200Bseillers', true],
+    ['v\u00F4tre avis', true],
+    ['Vo\u0302tre avis', true],
+    ['le\u00A0\u200B  nécessaire', true],
+    ['ｅquipe', true], // fullwidth: foldText reads it by word, the gate cannot tell
+    ['ÉQUIPE', true],
+    ['ⓝⓞⓢ ⓒⓞⓝⓢⓔⓘⓛⓛⓔⓡⓢ', true],
+    ['ⓝⓞⓢ', false],
     ['par\tmp', true],
+    ['Bonjour Marc,', true],
+    ['\u200BBONJOUR  Éric', true],
+    ['Bonjourrr Marc', true],
+    ['Bonjour, je', false],
+    ['Bonjour Marc', true],
+    ['hellœ', true], // œ folds to "oe": the gate cannot tell
     ['livraison rapide, produit conforme', false],
     ['colis arrivé cassé, 3 semaines de retard', false],
-    ['no us', false],
+    ['Merci beaucoup, nous sommes ravis de votre produit', false],
+    [' Bonjour Marc,', false], // foldText keeps the space: no greeting opens the text
+    ['Je dis bonjour', false],
+    ['nous regret tons', false],
     ['😀 top 😀', false],
   ])('%j → %s', (text, expected) => {
-    expect(mayHaveAnchor(text)).toBe(expected);
+    expect(gate(text)).toBe(expected);
     if (expected === false) expect(ANCHOR_RE.test(foldText(text))).toBe(false);
   });
 
   const tricky = [...'nousvtremcihzdalbjpgyNOUSVTREMCIHZ  éèêÉÔôÖöûüÜçÇ'].concat([
     '\u00AD', '\u200B', '\u200D', '\u2060', '\uFEFF', '\u0301', '\u0308', '\u00A0', '\u202F', '\u2003', '\t', '\n',
-    'œ', 'Œ', 'ß', 'æ', 'ĳ', 'İ', 'ı', 'Σ', 'ｎ', 'ⓝ', 'Ⓞ', '🄽', 'ⁿ', 'º', '…', '’', '😀', '\uD800', 'ø', 'ſ', 'ǆ', '¨', 'K', 'ﬁ', 'ⅴ',
+    'œ', 'Œ', 'ß', 'æ', 'ĳ', 'İ', 'ı', 'Σ', 'ｎ', 'ⓝ', 'Ⓞ', '🄽', 'ⁿ', 'º', '…', '’', '😀', '\uD800', 'ø', 'ſ', 'ǆ', '¨', 'K', 'ﬁ', 'ⅴ', '-', '‐',
   ]);
-  const anchors = ['nous', 'vous', 'votre', 'notre', 'nos', 'merci', 'hesitez', 'cordialement', 'belle journee', 'bonjour', 'bonsoir', 'hello', 'en mp', 'par message prive'];
+  const anchors = ['nous regrettons', 'votre avis', 'ce retour', 'equipe', 'ez-nous', 'hesitez pas', 'le necessaire', 'en mp', 'par message prive', 'bonjour marc', 'hello ', 'bonsoir,', 'bonjourr'];
   // An anchor word with tricky characters slipped in, among tricky characters.
   const spelled = fc
     .tuple(fc.constantFrom(...anchors), fc.array(fc.constantFrom(...tricky), { maxLength: 3 }), fc.nat())
@@ -134,7 +161,56 @@ describe('the raw-text gate of isBrandMessage', () => {
     });
   const text = fc.array(fc.oneof(fc.array(fc.constantFrom(...tricky), { maxLength: 12 }).map((a) => a.join('')), spelled), { maxLength: 4 }).map((a) => a.join(''));
 
-  it('answers true for every text whose fold holds an anchor word', () => {
-    fc.assert(fc.property(text, (t) => !ANCHOR_RE.test(foldText(t)) || mayHaveAnchor(t)), { numRuns: 5_000 });
+  it('answers true for every text whose fold holds an anchor word or opens with a greeting', () => {
+    fc.assert(fc.property(text, (t) => !ANCHOR_RE.test(foldText(t)) || gate(t)), { numRuns: 5_000 });
+  });
+
+  // The anchors are read off the patterns by hand: every match of a brand pattern holds one.
+  const words = (
+    "nous vous notre votre nos equipe equipes sommes vraiment sincerement desoles navres confus prions de excuser excusons regrettons comprenons " +
+    "remercions merci pour ce avis retour commentaire message note temoignage partage n'hesitez pas a revenir vers contacter restons disposition " +
+    'ecoute au plaisir revoir accueillir service client clients conseillers avons transmis transmettons allons transmettre faisons le necessaire ' +
+    'faire souhaitons esperons que bonjour bonsoir hello marc en par mp dm prive envoyez ecrivez adressez un revenons reviendrons invitons ' +
+    "ecrire satisfaction est reste priorite cordialement bien belle journee l' la community manager"
+  ).split(' ');
+  const phrase = fc
+    .array(fc.tuple(fc.constantFrom(...words), fc.constantFrom(' ', ' ', ' ', '-', ', ', '! ', '')), { minLength: 1, maxLength: 10 })
+    .map((parts) => parts.map(([w, g]) => w + g).join(''));
+
+  it('property: every match of a brand pattern holds an anchor', () => {
+    fc.assert(
+      fc.property(phrase, (t) => {
+        const folded = foldText(t);
+        return !BRAND_PATTERNS.some((re) => re.test(folded)) || ANCHOR_RE.test(folded);
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  // The gates change no answer: on real-looking corpora, isBrandMessage says what reading every text whole says.
+  const whole = (t: string): boolean => CARET_SIGNATURE_RE.test(t.trimEnd()) || brandPhrasesIn(foldText(t));
+  it.each([
+    ['corpora/sample.csv', sample, 0],
+    ['4,000 generated export rows', growing, 0],
+    ['the personal-data development set', pii, 0],
+    ["the brand's replies above", brandSpeaking, brandSpeaking.length],
+  ])('answers on %s as reading every text whole', (_name, texts, least) => {
+    const brand = texts.filter(whole);
+    expect(brand.length).toBeGreaterThanOrEqual(least);
+    expect(texts.filter((t) => isBrandMessage(t))).toEqual(brand);
+  });
+
+  it.each([
+    'nous sommes sincerement navres',
+    'merci de ce temoignage',
+    'nous vous remercions pour votre partage',
+    'adressez-nous un message',
+    'bonsoir marc,',
+    'cordialement, l\'equipe',
+    'nous allons faire le necessaire',
+    'nous esperons que',
+  ])('the anchors cover %j, a match of a brand pattern', (t) => {
+    expect(BRAND_PATTERNS.some((re) => re.test(t))).toBe(true);
+    expect(ANCHOR_RE.test(t)).toBe(true);
   });
 });
