@@ -244,16 +244,13 @@ function scan(text: string, re: RegExp, each: (m: RegExpExecArray) => void): voi
 
 /** EMAIL from a given offset (sticky). */
 const EMAIL_AT = new RegExp(EMAIL.source, 'uy');
-/** One character of EMAIL's local part (`[\p{L}\p{N}._%+-]`), given as a code point's string. */
-const LOCAL_CHAR = /^[\p{L}\p{N}._%+-]$/u;
+/** The code point (one or two code units) just before an offset, if it is one of EMAIL's local part. */
+const LOCAL_CHAR_BEFORE = /[\p{L}\p{N}._%+-]$/u;
 
-/** The code point that ends just before `end` is one of EMAIL's local part: its width (1 or 2), or 0. */
+/** The width (1 or 2) of the code point just before `end` when it is one of EMAIL's local part, else 0. */
 function localCharBefore(text: string, end: number): number {
-  const c = text.charCodeAt(end - 1);
-  if (c < 0x80) return (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a ? 1 : (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x5f || c === 0x25 || c === 0x2b || c === 0x2d ? 1 : 0;
-  const high = end >= 2 ? text.charCodeAt(end - 2) : 0;
-  const width = c >= 0xdc00 && c <= 0xdfff && high >= 0xd800 && high <= 0xdbff ? 2 : 1;
-  return LOCAL_CHAR.test(text.slice(end - width, end)) ? width : 0;
+  const m = LOCAL_CHAR_BEFORE.exec(text.slice(Math.max(0, end - 2), end));
+  return m === null ? 0 : m[0].length;
 }
 
 /**
@@ -482,8 +479,8 @@ function postcodeAfter(text: string, pos: number, lower: boolean): number {
  * postcode and town (CEDEX); "BP 42, 13001 Marseille CEDEX 01"; a building
  * line before ("Résidence Les Pins, bât. B, …"); a postcode and town alone.
  */
-function findAddresses(text: string, claims: Claims, scans: AddressScans = ALL_ADDRESSES): void {
-  if (scans.streets) scan(text, STREET_START, (m) => {
+function findAddresses(text: string, claims: Claims, scans = STREETS | POSTCODES): void {
+  if (scans & STREETS) scan(text, STREET_START, (m) => {
     const numbered = m[1] !== undefined;
     const type = m[2] ?? m[3] ?? '';
     let end = m.index + m[0].length;
@@ -524,7 +521,7 @@ function findAddresses(text: string, claims: Claims, scans: AddressScans = ALL_A
     if (prefix !== null) start -= prefix[0].length;
     claims.claim('address', start, end);
   });
-  if (scans.postcodes) scan(text, POSTCODE_TOWN, (m) => {
+  if (scans & POSTCODES) scan(text, POSTCODE_TOWN, (m) => {
     const code = /^\d{5}/u.exec(m[0]);
     if (code === null || m.groups?.['lower'] !== undefined) return;
     const end = townEnd(text, m.index + 5, false);
@@ -646,26 +643,20 @@ function digitsOf(text: string): Digits {
   return { count, longestRun, runStarts };
 }
 
-/** Which of findAddresses' scans may find something: none, or its streets' and its postcodes'. */
-interface AddressScans {
-  streets: boolean;
-  postcodes: boolean;
-}
-
-const NO_ADDRESS: AddressScans = { streets: false, postcodes: false };
-const POSTCODES_ONLY: AddressScans = { streets: false, postcodes: true };
-const ALL_ADDRESSES: AddressScans = { streets: true, postcodes: true };
+/** findAddresses' scans, as bits: STREET_START's, POSTCODE_TOWN's. */
+const STREETS = 1;
+const POSTCODES = 2;
 
 /**
- * An address may start here: a number then a street type, a place word, a
- * postal box before a postcode (STREET_START), or a postcode alone
- * (POSTCODE_TOWN: 5 digits in a row). A phone number or a reference has 5
- * digits in a row too: then only the postcodes are looked for, unless a
- * street may be there as well.
+ * findAddresses' scans that may find something (bits): a number then a
+ * street type, a place word, a postal box before a postcode (STREET_START),
+ * a postcode alone (POSTCODE_TOWN: 5 digits in a row). A phone number or a
+ * reference has 5 digits in a row too: then only the postcodes are looked
+ * for, unless a street may be there as well.
  */
-function addressScans(text: string, digits: Digits): AddressScans {
+function addressScans(text: string, digits: Digits): number {
   const postcodes = digits.longestRun >= 5;
-  return mayHoldStreet(text, digits, postcodes) ? ALL_ADDRESSES : postcodes ? POSTCODES_ONLY : NO_ADDRESS;
+  return (mayHoldStreet(text, digits, postcodes) ? STREETS : 0) | (postcodes ? POSTCODES : 0);
 }
 
 /** STREET_START may match: a number then a street type, a place word, or (`postcode`: 5 digits in a row) a postal box. */
@@ -734,8 +725,8 @@ export function findPersonalData(text: string, gated = true): Found[] {
       });
       findPhones(text, claims);
     }
-    const addresses = digits === undefined ? ALL_ADDRESSES : addressScans(text, digits);
-    if (addresses !== NO_ADDRESS) findAddresses(text, claims, addresses);
+    const addresses = digits === undefined ? STREETS | POSTCODES : addressScans(text, digits);
+    if (addresses !== 0) findAddresses(text, claims, addresses);
   }
   if (!gated || mayHoldNames(text)) {
     findNames(

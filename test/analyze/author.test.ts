@@ -5,7 +5,7 @@ import { authorRole, readVerbatims } from '../../src/io/index.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ANCHOR_RE, BRAND_PATTERNS, brandPhrasesIn, CARET_SIGNATURE_RE, mayHaveAnchor, mayOpenWithGreeting } from '../../src/analyze/author.js';
+import { ANCHOR_RE, brandPhrasesIn, CARET_SIGNATURE_RE, mayHaveAnchor, mayOpenWithGreeting, MEDIUM_PATTERNS, STRONG_PATTERNS } from '../../src/analyze/author.js';
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { foldText } from '../../src/text/fold.js';
@@ -113,6 +113,7 @@ describe('brand and agent messages', () => {
 // greeting opening it: the gate must answer true for every text whose fold holds one (a superset),
 // whatever the case, accents, stretched letters, invisible characters or ligatures in between.
 const gate = (text: string): boolean => mayHaveAnchor(text) || mayOpenWithGreeting(text);
+const BRAND_PATTERNS = [...STRONG_PATTERNS, ...MEDIUM_PATTERNS];
 
 describe('the raw-text gate of isBrandMessage', () => {
   it.each([
