@@ -5,6 +5,11 @@ import { foldAccents as fold } from '../text/fold.js';
 const SCORE =
   /^([+-]?\d{1,6}(?:[.,]\d+)?)(?:\s*(?:\/\s*\d+(?:[.,]\d+)?|etoiles?|stars?|pts?|points?|\*|%))?(?:\s*[-–:(]\s*[^\d\s].*)?$/;
 
+const isDigitAt = (s: string, i: number): boolean => {
+  const c = s.charCodeAt(i);
+  return c >= 48 && c <= 57;
+};
+
 /**
  * Score of a cell: a number, `4,5`, `8/10` (→ 8), `4 étoiles`, `★★★★` (→ 4),
  * `9 - Très probable`. Empty or unreadable → null.
@@ -12,6 +17,12 @@ const SCORE =
 export function parseScore(value: unknown): number | null {
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   if (typeof value !== 'string') return null;
+  // Most score cells are a few digits: read at once, as SCORE would read them.
+  if (value.length > 0 && value.length <= 6) {
+    let digits = true;
+    for (let i = 0; i < value.length && digits; i++) digits = isDigitAt(value, i);
+    if (digits) return Number(value);
+  }
   const text = fold(value.trim());
   if (text === '') return null;
   if (/^[★☆]+$/u.test(text)) return [...text].filter((c) => c === '★').length;
@@ -52,6 +63,49 @@ function fromExcelSerial(serial: number): string | undefined {
  * `12 mars 2024`, Excel serial numbers and `Date` objects. Unreadable → undefined.
  */
 export function parseDate(value: unknown): string | undefined {
+  if (typeof value === 'string') {
+    const day = isoDay(value);
+    if (day !== null) return day;
+  }
+  return readDate(value);
+}
+
+const numberAt = (s: string, i: number, width: number): number => {
+  let n = 0;
+  for (let k = i; k < i + width; k++) n = n * 10 + s.charCodeAt(k) - 48;
+  return n;
+};
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * A cell written `YYYY-MM-DD`, alone or before `T` or a space (an ISO
+ * timestamp), as most exports write their dates: read by character code,
+ * its day given back as a string of its own (`readDate` gives the same,
+ * after folding, three patterns and a `Date`: a sixth of the reading of a
+ * row). Null for any other cell, which `readDate` reads.
+ */
+function isoDay(value: string): string | undefined | null {
+  if (value.length < 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return null;
+  if (value.length > 10) {
+    const c = value.charCodeAt(10);
+    if (c !== 0x54 && c !== 0x74 && c !== 0x20) return null;
+  }
+  const digits = isDigitAt(value, 0) && isDigitAt(value, 1) && isDigitAt(value, 2) && isDigitAt(value, 3) && isDigitAt(value, 5) && isDigitAt(value, 6) && isDigitAt(value, 8) && isDigitAt(value, 9);
+  if (!digits) return null;
+  const year = numberAt(value, 0, 4);
+  const month = numberAt(value, 5, 2);
+  const day = numberAt(value, 8, 2);
+  if (month < 1 || month > 12 || day < 1 || year < 1000) return undefined;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (day > (month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] as number))) return undefined;
+  return value.length === 10 ? value : value.slice(0, 10);
+}
+
+/**
+ * parseDate's reading of every cell (`isoDay` aside).
+ * @internal exported for the tests
+ */
+export function readDate(value: unknown): string | undefined {
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return undefined;
     return isoDate(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate());

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { createWriteStream, writeFileSync, appendFileSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
@@ -6,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { readVerbatims, type ReadItem } from '../../src/io/index.js';
 import { mapColumns } from '../../src/io/columns.js';
-import { parseDate, parseScore } from '../../src/io/values.js';
+import { parseDate, parseScore, readDate } from '../../src/io/values.js';
 import { fixture, readAll, summary, tempDir } from './_helpers.js';
 
 describe('header auto-detection', () => {
@@ -274,6 +275,45 @@ describe('values', () => {
     ['31/02/2024', undefined], ['2024-13-01', undefined], ['hier', undefined], ['', undefined], [12, undefined], [null, undefined],
   ])('parseDate(%j) → %j', (input, expected) => {
     expect(parseDate(input)).toBe(expected);
+  });
+
+  // ISO days are read by character code; every other cell as before: both readings agree on every cell.
+  it.each([
+    ['2024-02-29', '2024-02-29'], ['2023-02-29', undefined], ['1900-02-29', undefined], ['2000-02-29', '2000-02-29'], ['0999-01-01', undefined],
+    ['2024-00-10', undefined], ['2024-04-31', undefined], ['2024-12-31T23:59:59Z', '2024-12-31'], ['2024-12-31t08:00', '2024-12-31'],
+    ['2024-12-31 08:00', '2024-12-31'], ['2024-12-31x', undefined], [' 2024-12-31', '2024-12-31'], ['2024-1-31', '2024-01-31'],
+  ])('parseDate(%j) → %j, as the general reading', (input, expected) => {
+    expect(parseDate(input)).toBe(expected);
+    expect(readDate(input)).toBe(expected);
+  });
+
+  it('property: a score cell of digits is read as SCORE reads it', () => {
+    const cell = fc.array(fc.constantFrom(...'0123456789', ',', '.', ' ', '/', '-', '+', '★', 'é'), { minLength: 0, maxLength: 9 }).map((a) => a.join(''));
+    // SCORE's reading, without the shortcut: the same cell with a space after it (trimmed away).
+    fc.assert(fc.property(cell, (c) => Object.is(parseScore(c), parseScore(`${c} `))), { numRuns: 20_000 });
+    expect(parseScore('007')).toBe(7);
+    expect(parseScore('1234567')).toBe(null);
+    expect(parseScore('123456')).toBe(123456);
+  });
+
+  it('property: an ISO-shaped cell is read as the general reading reads it', () => {
+    const digit = fc.constantFrom(...'0123456789');
+    const piece = fc.oneof(
+      fc.tuple(digit, digit, digit, digit).map((d) => d.join('')),
+      fc.tuple(digit, digit).map((d) => d.join('')),
+      fc.constantFrom('-', '-', '/', '.', 'T', 't', ' ', '\t', 'Z', ':', '2024', '02', '29', '1900', '0000', '12', '31', '00', '١'),
+    );
+    const cell = fc.array(piece, { minLength: 1, maxLength: 8 }).map((p) => p.join(''));
+    fc.assert(fc.property(cell, (c) => parseDate(c) === readDate(c)), { numRuns: 20_000 });
+    // Well-formed days of every month and year shape.
+    const day = fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), fc.constantFrom('', 'T10:00', 't10:00', ' 09:12:00', '\t09:12', 'x', '/', '.', ',', 'Z', '\u00a0', '-01'));
+    fc.assert(
+      fc.property(day, ([y, m, d, rest]) => {
+        const c = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}${rest}`;
+        return parseDate(c) === readDate(c);
+      }),
+      { numRuns: 20_000 },
+    );
   });
 });
 
