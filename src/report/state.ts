@@ -198,29 +198,37 @@ export function validateAnalysis(analysis: unknown): asserts analysis is Verbati
 }
 
 /**
- * Distinct concept-level ids of a verbatim: concepts ∪ irritants ∪
+ * How many distinct concept-level ids a verbatim has: concepts ∪ irritants ∪
  * enchantments, plus each theme for which none of those was found (a theme
  * mentioned only in general terms is one concept). Intents are signals, not
- * concepts.
+ * concepts. Counted in arrays: a verbatim has a handful of ids, and two sets
+ * made for each one cost more than the counting.
+ * @internal exported for the tests
  */
-export function conceptLevelIds(analysis: VerbatimAnalysis, meta: ReportMeta): Set<string> {
-  const ids = new Set<string>(analysis.concepts);
-  for (const id of analysis.irritants) ids.add(id);
-  for (const id of analysis.enchantments) ids.add(id);
-  // The residual label is not a concept the customer spoke of.
-  if (analysis.residual !== undefined) ids.delete(analysis.residual);
-  const covered = new Set<string>();
+export function conceptLevelCount(analysis: VerbatimAnalysis, meta: ReportMeta): number {
+  const ids: string[] = [];
+  for (const list of [analysis.concepts, analysis.irritants, analysis.enchantments]) {
+    // The residual label is not a concept the customer spoke of.
+    for (const id of list) if (id !== analysis.residual && !ids.includes(id)) ids.push(id);
+  }
+  const covered: string[] = [];
   for (const m of analysis.matches) {
-    if (m.kind !== 'theme' && m.kind !== 'intent' && m.theme !== undefined && ids.has(m.id)) covered.add(m.theme);
+    if (m.kind !== 'theme' && m.kind !== 'intent' && m.theme !== undefined && ids.includes(m.id) && !covered.includes(m.theme)) covered.push(m.theme);
   }
   for (const id of ids) {
     const theme = own(meta.entries, id)?.theme;
-    if (theme !== undefined) covered.add(theme);
+    if (theme !== undefined && !covered.includes(theme)) covered.push(theme);
     const dot = id.indexOf('.');
-    if (dot > 0) covered.add(id.slice(0, dot));
+    if (dot > 0) covered.push(id.slice(0, dot));
   }
-  for (const theme of analysis.themes) if (!covered.has(theme)) ids.add(theme);
-  return ids;
+  let count = ids.length;
+  const themes: string[] = [];
+  for (const theme of analysis.themes) {
+    if (covered.includes(theme) || ids.includes(theme) || themes.includes(theme)) continue;
+    themes.push(theme);
+    count += 1;
+  }
+  return count;
 }
 
 /** A keyword with a digit or an @: alone, only such a keyword can be an email, phone, IBAN, card or reference. */
@@ -314,7 +322,7 @@ export function addAnalysis(state: CoreState, analysis: VerbatimAnalysis, meta: 
   ch.verbatims += 1;
   addCount(ch.words, finiteOrZero(analysis.wordCount));
   ch.contentWords += finiteOrZero(analysis.contentWordCount);
-  addCount(ch.concepts, conceptLevelIds(analysis, meta).size);
+  addCount(ch.concepts, conceptLevelCount(analysis, meta));
   addCount(ch.themes, distinct(analysis.themes).length);
   // The residual label is listed with the irritants (its own row) but explains nothing: not "with an irritant".
   const withIrritant = analysis.irritants.some((id) => id !== analysis.residual);

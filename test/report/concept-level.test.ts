@@ -1,0 +1,65 @@
+// A channel's "concepts per verbatim": concepts ∪ irritants ∪ enchantments (the residual label
+// aside), plus each theme none of them covers. Counted in arrays; the reference below is the
+// definition in sets.
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { analyzeVerbatim, createAnalyzer, reportMeta } from '../../src/index.js';
+import { conceptLevelCount } from '../../src/report/state.js';
+import type { ReportMeta } from '../../src/report/types.js';
+import type { Match, VerbatimAnalysis } from '../../src/types.js';
+
+function reference(analysis: VerbatimAnalysis, meta: ReportMeta): number {
+  const ids = new Set<string>([...analysis.concepts, ...analysis.irritants, ...analysis.enchantments]);
+  if (analysis.residual !== undefined) ids.delete(analysis.residual);
+  const covered = new Set<string>();
+  for (const m of analysis.matches) if (m.kind !== 'theme' && m.kind !== 'intent' && m.theme !== undefined && ids.has(m.id)) covered.add(m.theme);
+  for (const id of ids) {
+    const theme = Object.hasOwn(meta.entries, id) ? meta.entries[id]?.theme : undefined;
+    if (theme !== undefined) covered.add(theme);
+    if (id.indexOf('.') > 0) covered.add(id.slice(0, id.indexOf('.')));
+  }
+  for (const theme of analysis.themes) if (!covered.has(theme)) ids.add(theme);
+  return ids.size;
+}
+
+const analyzer = createAnalyzer();
+const meta = reportMeta(analyzer);
+
+describe('concept-level count', () => {
+  it('counts as the definition does on the sample corpus', () => {
+    const rows = parse(readFileSync(new URL('../../corpora/sample.csv', import.meta.url)), { bom: true, delimiter: ';', columns: true }) as Array<{ commentaire: string }>;
+    let some = 0;
+    for (const [i, r] of rows.entries()) {
+      const a = analyzeVerbatim({ id: String(i), text: r.commentaire }, analyzer);
+      expect(conceptLevelCount(a, meta), r.commentaire).toBe(reference(a, meta));
+      if (conceptLevelCount(a, meta) > 1) some++;
+    }
+    expect(some).toBeGreaterThan(50);
+  });
+
+  // Small alphabets, so that ids repeat across lists, themes are covered or not, the residual is among them.
+  const id = fc.constantFrom('livraison', 'livraison.retard', 'prix', 'prix.eleve', 'sav', 'sav.attente', 'accueil', 'autre');
+  const theme = fc.constantFrom('livraison', 'prix', 'sav', 'accueil', 'produit');
+  const match = fc.record({ id, theme: fc.option(theme, { nil: undefined }), kind: fc.constantFrom('theme', 'concept', 'irritant', 'enchantment', 'intent') });
+  const analysis = fc.record({
+    concepts: fc.array(id, { maxLength: 4 }),
+    irritants: fc.array(id, { maxLength: 4 }),
+    enchantments: fc.array(id, { maxLength: 3 }),
+    themes: fc.array(theme, { maxLength: 4 }),
+    residual: fc.option(id, { nil: undefined }),
+    matches: fc.array(match, { maxLength: 6 }),
+  });
+  const fakeMeta = { ...meta, entries: { 'sav.attente': { ...Object.values(meta.entries)[0], theme: 'accueil' }, prix: { ...Object.values(meta.entries)[0], theme: 'produit' } } } as unknown as ReportMeta;
+
+  it('property: counts as the definition does', () => {
+    fc.assert(
+      fc.property(analysis, (a) => {
+        const full = { ...a, matches: a.matches as unknown as Match[] } as unknown as VerbatimAnalysis;
+        return conceptLevelCount(full, fakeMeta) === reference(full, fakeMeta);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
