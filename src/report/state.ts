@@ -206,6 +206,9 @@ export function validateAnalysis(analysis: unknown): asserts analysis is Verbati
  * @internal exported for the tests
  */
 export function conceptLevelCount(analysis: VerbatimAnalysis, meta: ReportMeta): number {
+  // A long letter may name hundreds of entries: past a few, sets (an array's search would be quadratic).
+  const n = analysis.concepts.length + analysis.irritants.length + analysis.enchantments.length + analysis.themes.length;
+  if (n > SMALL_IDS) return conceptLevelIds(analysis, meta).size;
   const ids: string[] = [];
   for (const list of [analysis.concepts, analysis.irritants, analysis.enchantments]) {
     // The residual label is not a concept the customer spoke of.
@@ -229,6 +232,27 @@ export function conceptLevelCount(analysis: VerbatimAnalysis, meta: ReportMeta):
     count += 1;
   }
   return count;
+}
+
+/** Past this many ids in a verbatim's lists, conceptLevelCount counts in sets. */
+const SMALL_IDS = 16;
+
+/** The concept-level ids themselves, as conceptLevelCount counts them. */
+function conceptLevelIds(analysis: VerbatimAnalysis, meta: ReportMeta): Set<string> {
+  const ids = new Set<string>([...analysis.concepts, ...analysis.irritants, ...analysis.enchantments]);
+  if (analysis.residual !== undefined) ids.delete(analysis.residual);
+  const covered = new Set<string>();
+  for (const m of analysis.matches) {
+    if (m.kind !== 'theme' && m.kind !== 'intent' && m.theme !== undefined && ids.has(m.id)) covered.add(m.theme);
+  }
+  for (const id of ids) {
+    const theme = own(meta.entries, id)?.theme;
+    if (theme !== undefined) covered.add(theme);
+    const dot = id.indexOf('.');
+    if (dot > 0) covered.add(id.slice(0, dot));
+  }
+  for (const theme of analysis.themes) if (!covered.has(theme)) ids.add(theme);
+  return ids;
 }
 
 /** A keyword with a digit or an @: alone, only such a keyword can be an email, phone, IBAN, card or reference. */

@@ -16,7 +16,7 @@ function reference(analysis: VerbatimAnalysis, meta: ReportMeta): number {
   const covered = new Set<string>();
   for (const m of analysis.matches) if (m.kind !== 'theme' && m.kind !== 'intent' && m.theme !== undefined && ids.has(m.id)) covered.add(m.theme);
   for (const id of ids) {
-    const theme = Object.hasOwn(meta.entries, id) ? meta.entries[id]?.theme : undefined;
+    const theme = meta.entries !== undefined && Object.hasOwn(meta.entries, id) ? meta.entries[id]?.theme : undefined;
     if (theme !== undefined) covered.add(theme);
     if (id.indexOf('.') > 0) covered.add(id.slice(0, id.indexOf('.')));
   }
@@ -51,7 +51,28 @@ describe('concept-level count', () => {
     residual: fc.option(id, { nil: undefined }),
     matches: fc.array(match, { maxLength: 6 }),
   });
-  const fakeMeta = { ...meta, entries: { 'sav.attente': { ...Object.values(meta.entries)[0], theme: 'accueil' }, prix: { ...Object.values(meta.entries)[0], theme: 'produit' } } } as unknown as ReportMeta;
+  const fakeMeta = { ...meta, entries: { 'sav.attente': { ...Object.values(meta.entries ?? {})[0], theme: 'accueil' }, prix: { ...Object.values(meta.entries ?? {})[0], theme: 'produit' } } } as unknown as ReportMeta;
+
+  // Past a few ids the count is made in sets: a letter naming hundreds of entries stays linear.
+  it('property: counts as the definition does with many ids', () => {
+    const many = fc.constantFrom(...Array.from({ length: 40 }, (_, i) => (i % 3 === 0 ? `t${i % 7}.e${i}` : `e${i}`)));
+    const themeMany = fc.constantFrom(...Array.from({ length: 8 }, (_, i) => `t${i}`));
+    const big = fc.record({
+      concepts: fc.array(many, { minLength: 10, maxLength: 30 }),
+      irritants: fc.array(many, { maxLength: 20 }),
+      enchantments: fc.array(many, { maxLength: 10 }),
+      themes: fc.array(themeMany, { maxLength: 8 }),
+      residual: fc.option(many, { nil: undefined }),
+      matches: fc.array(fc.record({ id: many, theme: fc.option(themeMany, { nil: undefined }), kind: fc.constantFrom('concept', 'irritant', 'intent') }), { maxLength: 30 }),
+    });
+    fc.assert(
+      fc.property(big, (a) => {
+        const full = a as unknown as VerbatimAnalysis;
+        return conceptLevelCount(full, fakeMeta) === reference(full, fakeMeta);
+      }),
+      { numRuns: 1000 },
+    );
+  });
 
   it('property: counts as the definition does', () => {
     fc.assert(
