@@ -160,12 +160,9 @@ export function mayHaveAnchor(text: string): boolean {
     let symbol: number;
     if (c < 0x250) symbol = latin[c] as number;
     else {
-      if (c >= 0xd800 && c <= 0xdbff) {
-        const low = text.charCodeAt(i + 1);
-        if (!(low >= 0xdc00 && low <= 0xdfff)) return true; // a lone surrogate: foldText reads the text by word
-        point = (c - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
-        i += 1;
-      }
+      point = pointAt(text, i);
+      if (point < 0) return true; // a lone surrogate: foldText reads the text by word
+      if (point > 0xffff) i += 1;
       symbol = otherSymbol(point);
     }
     if (symbol === SKIP || symbol === previous) continue;
@@ -184,6 +181,14 @@ export function mayHaveAnchor(text: string): boolean {
     if (accepts[state] === 1) return true;
   }
   return false;
+}
+
+/** The code point at `i`, a surrogate pair read whole; -1 for a high surrogate alone. */
+function pointAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdbff) return c;
+  const low = text.charCodeAt(i + 1);
+  return low >= 0xdc00 && low <= 0xdfff ? (c - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000 : -1;
 }
 
 /** The symbols of the code points below U+0250, made on first use. */
@@ -229,13 +234,9 @@ export function mayOpenWithGreeting(text: string): boolean {
     let symbol: number;
     if (c < 0x250) symbol = latin[c] as number;
     else {
-      let point = c;
-      if (c >= 0xd800 && c <= 0xdbff) {
-        const low = text.charCodeAt(i + 1);
-        if (!(low >= 0xdc00 && low <= 0xdfff)) return true; // a lone surrogate, as mayHaveAnchor reads it
-        point = (c - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
-        i += 1;
-      }
+      const point = pointAt(text, i);
+      if (point < 0) return true; // a lone surrogate, as mayHaveAnchor reads it
+      if (point > 0xffff) i += 1;
       symbol = otherSymbol(point);
     }
     if (symbol === SKIP || symbol === previous) continue;

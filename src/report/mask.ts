@@ -291,7 +291,7 @@ function findAtSignEmails(text: string, claims: Claims): boolean {
   return every;
 }
 
-/** `at`: the text holds an `@` (EMAIL needs one); `written`: it may hold an at sign as EMAIL_WRITTEN writes one. */
+/** `at`: the text holds an `@` (EMAIL needs one); `gated`: the shortcuts taken (findPersonalData's `gated`). */
 function findEmails(text: string, claims: Claims, at: boolean, gated: boolean): void {
   let written = true;
   if (!gated) {

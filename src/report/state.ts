@@ -198,48 +198,16 @@ export function validateAnalysis(analysis: unknown): asserts analysis is Verbati
 }
 
 /**
- * How many distinct concept-level ids a verbatim has: concepts ∪ irritants ∪
+ * Distinct concept-level ids of a verbatim: concepts ∪ irritants ∪
  * enchantments, plus each theme for which none of those was found (a theme
  * mentioned only in general terms is one concept). Intents are signals, not
- * concepts. Counted in arrays: a verbatim has a handful of ids, and two sets
- * made for each one cost more than the counting.
- * @internal exported for the tests
+ * concepts.
  */
-export function conceptLevelCount(analysis: VerbatimAnalysis, meta: ReportMeta): number {
-  // A long letter may name hundreds of entries: past a few, sets (an array's search would be quadratic).
-  const n = analysis.concepts.length + analysis.irritants.length + analysis.enchantments.length + analysis.themes.length;
-  if (n > SMALL_IDS) return conceptLevelIds(analysis, meta).size;
-  const ids: string[] = [];
-  for (const list of [analysis.concepts, analysis.irritants, analysis.enchantments]) {
-    // The residual label is not a concept the customer spoke of.
-    for (const id of list) if (id !== analysis.residual && !ids.includes(id)) ids.push(id);
-  }
-  const covered: string[] = [];
-  for (const m of analysis.matches) {
-    if (m.kind !== 'theme' && m.kind !== 'intent' && m.theme !== undefined && ids.includes(m.id) && !covered.includes(m.theme)) covered.push(m.theme);
-  }
-  for (const id of ids) {
-    const theme = own(meta.entries, id)?.theme;
-    if (theme !== undefined && !covered.includes(theme)) covered.push(theme);
-    const dot = id.indexOf('.');
-    if (dot > 0) covered.push(id.slice(0, dot));
-  }
-  let count = ids.length;
-  const themes: string[] = [];
-  for (const theme of analysis.themes) {
-    if (covered.includes(theme) || ids.includes(theme) || themes.includes(theme)) continue;
-    themes.push(theme);
-    count += 1;
-  }
-  return count;
-}
-
-/** Past this many ids in a verbatim's lists, conceptLevelCount counts in sets. */
-const SMALL_IDS = 16;
-
-/** The concept-level ids themselves, as conceptLevelCount counts them. */
-function conceptLevelIds(analysis: VerbatimAnalysis, meta: ReportMeta): Set<string> {
-  const ids = new Set<string>([...analysis.concepts, ...analysis.irritants, ...analysis.enchantments]);
+export function conceptLevelIds(analysis: VerbatimAnalysis, meta: ReportMeta): Set<string> {
+  const ids = new Set<string>(analysis.concepts);
+  for (const id of analysis.irritants) ids.add(id);
+  for (const id of analysis.enchantments) ids.add(id);
+  // The residual label is not a concept the customer spoke of.
   if (analysis.residual !== undefined) ids.delete(analysis.residual);
   const covered = new Set<string>();
   for (const m of analysis.matches) {
@@ -346,7 +314,7 @@ export function addAnalysis(state: CoreState, analysis: VerbatimAnalysis, meta: 
   ch.verbatims += 1;
   addCount(ch.words, finiteOrZero(analysis.wordCount));
   ch.contentWords += finiteOrZero(analysis.contentWordCount);
-  addCount(ch.concepts, conceptLevelCount(analysis, meta));
+  addCount(ch.concepts, conceptLevelIds(analysis, meta).size);
   addCount(ch.themes, distinct(analysis.themes).length);
   // The residual label is listed with the irritants (its own row) but explains nothing: not "with an irritant".
   const withIrritant = analysis.irritants.some((id) => id !== analysis.residual);

@@ -1,12 +1,14 @@
 // A channel's "concepts per verbatim": concepts ∪ irritants ∪ enchantments (the residual label
-// aside), plus each theme none of them covers. Counted in arrays; the reference below is the
-// definition in sets.
+// aside), plus each theme none of them covers. The reference below is the definition, written
+// apart from the report's code.
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeVerbatim, createAnalyzer, reportMeta } from '../../src/index.js';
-import { conceptLevelCount } from '../../src/report/state.js';
+import { conceptLevelIds } from '../../src/report/state.js';
+
+const conceptLevelCount = (analysis: VerbatimAnalysis, meta: ReportMeta): number => conceptLevelIds(analysis, meta).size;
 import type { ReportMeta } from '../../src/report/types.js';
 import type { Match, VerbatimAnalysis } from '../../src/types.js';
 
@@ -53,7 +55,7 @@ describe('concept-level count', () => {
   });
   const fakeMeta = { ...meta, entries: { 'sav.attente': { ...Object.values(meta.entries ?? {})[0], theme: 'accueil' }, prix: { ...Object.values(meta.entries ?? {})[0], theme: 'produit' } } } as unknown as ReportMeta;
 
-  // Past a few ids the count is made in sets: a letter naming hundreds of entries stays linear.
+  // Many ids: a letter naming dozens of entries.
   it('property: counts as the definition does with many ids', () => {
     const many = fc.constantFrom(...Array.from({ length: 40 }, (_, i) => (i % 3 === 0 ? `t${i % 7}.e${i}` : `e${i}`)));
     const themeMany = fc.constantFrom(...Array.from({ length: 8 }, (_, i) => `t${i}`));
