@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countExchanges, customerText, parseChatTranscript, type ChatSpeaker, type ChatTurn } from '../src/text/chat.js';
+import { countExchanges, customerText, endsWithStamp, HEADER_LINE, parseChatTranscript, SPEAKER_LINE, type ChatSpeaker, type ChatTurn } from '../src/text/chat.js';
 
 type Row = [name: string, text: string, turns: Array<[ChatSpeaker, string, string]>];
 
@@ -206,5 +206,35 @@ describe('properties', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+// A line is read by HEADER_LINE only when it ends with a timestamp, by SPEAKER_LINE only when it
+// holds a colon: both are necessary conditions of the patterns, checked on lines made of their pieces.
+describe('line patterns and their shortcuts', () => {
+  const piece = fc.constantFrom(
+    'Client', 'Conseillère', 'Julie', 'Marc D.', 'Vous', 'Agent 12', '(conseillère)', '(10h42)', '10:42', '10h42', '10:42:11', '[10:42]', '( 10:42 )',
+    '2025-03-02', '02/03/2025', '2025-03-02 10:42', '02/03/25, à 10h42', ':', '：', ' ', '  ', '\t', '\u00a0', '\u202f', '-', '–', '|', ',',
+    'bonjour', 'merci 2 fois', '12', ')', ']', '(', '[', 'é', '1',
+  );
+  const line = fc.array(piece, { maxLength: 9 }).map((p) => p.join(''));
+
+  it('property: a header line ends with its timestamp, a speaker line holds a colon', () => {
+    fc.assert(
+      fc.property(line, (l) => (!HEADER_LINE.test(l) || endsWithStamp(l)) && (!SPEAKER_LINE.test(l) || l.includes(':') || l.includes('：'))),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it.each([
+    ['Vous 10:42', true],
+    ['Client - [10:42] :', true],
+    ['Julie (10h42)  ', true],
+    ['Conseillère 02/03/2025 ：\u00a0', true],
+    ["j'ai payé 25 euros", false],
+    ['Client : bonjour', false],
+    ['Vous 10:42 merci', false],
+  ])('endsWithStamp(%j) is %s', (l, expected) => {
+    expect(endsWithStamp(l)).toBe(expected);
   });
 });

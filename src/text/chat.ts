@@ -57,9 +57,11 @@ const SPACE = '[ \\t\\u00a0\\u202f]*';
 
 /** `[10:42] Client : bonjour` */
 // The colon is never glued to a digit, so "Vous 10:42" does not read as label "Vous 10".
-const SPEAKER_LINE = new RegExp(`${LEAD}${LABEL}${TRAIL}?${SPACE}[:：](?!\\d)`, 'u');
+/** @internal exported for the tests */
+export const SPEAKER_LINE = new RegExp(`${LEAD}${LABEL}${TRAIL}?${SPACE}[:：](?!\\d)`, 'u');
 /** `Vous 10:42` or `Client - 10:42` on its own line, the message below. */
-const HEADER_LINE = new RegExp(`${LEAD}${LABEL}${TRAIL}${SPACE}[:：]?${SPACE}$`, 'u');
+/** @internal exported for the tests */
+export const HEADER_LINE = new RegExp(`${LEAD}${LABEL}${TRAIL}${SPACE}[:：]?${SPACE}$`, 'u');
 const STAMP_ONLY = new RegExp(`^[ \\t]*${WRAPPED}${SPACE}$`, 'u');
 const STAMPED_LINE = new RegExp(`^[ \\t]*(${WRAPPED})[ \\t]*(?:[-–—|][ \\t]*)?(?=\\S)`, 'u');
 
@@ -167,9 +169,28 @@ interface Candidate {
 /** What every speaker or header line holds: the colon after a label, or the digits of a timestamp. */
 const COLON_OR_DIGIT = /[:：0-9]/;
 
+/**
+ * Whether a line ends as HEADER_LINE needs: its timestamp last (a digit, or
+ * the bracket or parenthesis around it), then maybe a colon, spaces around.
+ * @internal exported for the tests
+ */
+export function endsWithStamp(line: string): boolean {
+  let e = line.length;
+  const blank = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x202f;
+  while (e > 0 && blank(line.charCodeAt(e - 1))) e--;
+  const colon = line.charCodeAt(e - 1);
+  if (colon === 0x3a || colon === 0xff1a) {
+    e--;
+    while (e > 0 && blank(line.charCodeAt(e - 1))) e--;
+  }
+  const c = line.charCodeAt(e - 1);
+  return (c >= 0x30 && c <= 0x39) || c === 0x5d || c === 0x29;
+}
+
 function candidateOf(line: string): Candidate | null {
   if (!COLON_OR_DIGIT.test(line)) return null;
-  const m = HEADER_LINE.exec(line) ?? SPEAKER_LINE.exec(line);
+  // Each pattern only where it may match: a header ends with its timestamp, a speaker's label has its colon.
+  const m = (endsWithStamp(line) ? HEADER_LINE.exec(line) : null) ?? (line.includes(':') || line.includes('：') ? SPEAKER_LINE.exec(line) : null);
   if (!m) return null;
   const label = (m[2] ?? '').trim();
   const paren = m[3];
