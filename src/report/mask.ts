@@ -242,6 +242,12 @@ function scan(text: string, re: RegExp, each: (m: RegExpExecArray) => void): voi
   for (let m = re.exec(text); m !== null; m = re.exec(text)) each(m);
 }
 
+/**
+ * What EMAIL_WRITTEN needs after a plain `@` (AT_SIGN's last form): a label
+ * (LABEL, any length here), then a dot as DOT_SIGN writes one, bracketed,
+ * spelled or plain (sticky, from just after the `@`).
+ */
+const DOMAIN_AFTER_AT = /[ \u00a0]?[\p{L}\p{N}-]+[ \u00a0]*(?:[.[({]|dot|point)/iuy;
 /** EMAIL from a given offset (sticky). */
 const EMAIL_AT = new RegExp(EMAIL.source, 'uy');
 /** The code point (one or two code units) just before an offset, if it is one of EMAIL's local part. */
@@ -260,10 +266,17 @@ function localCharBefore(text: string, end: number): number {
  * where the run of those characters ending at `a` (or at the space before it)
  * starts. The scan from the text's start tried EMAIL at every position: most
  * of what masking cost a text with an `@`. Linear: each run is read once.
- * Returns whether every `@` of the text is in an email found.
+ * Returns whether every `@` of the text is in an email found or cannot be
+ * the at sign of a written-out one (a mention, "@Orange").
  */
 function findAtSignEmails(text: string, claims: Claims): boolean {
+  // Whether every `@` is in an email found, or cannot open a written-out one: a label then a dot, written or not.
   let every = true;
+  const bare = (a: number): void => {
+    if (!every) return;
+    DOMAIN_AFTER_AT.lastIndex = a + 1;
+    every = !DOMAIN_AFTER_AT.test(text);
+  };
   // `from`: the end of the last match (where the scan would go on), or past the last `@` read.
   let from = 0;
   let lastEnd = 0;
@@ -275,13 +288,13 @@ function findAtSignEmails(text: string, claims: Claims): boolean {
     for (let w = start > 0 ? localCharBefore(text, start) : 0; w > 0; w = start > 0 ? localCharBefore(text, start) : 0) start -= w;
     // No local part, or one that began before the last match ended (the look-behind refuses every start inside it).
     if (start === end || start < lastEnd) {
-      every = false;
+      bare(a);
       continue;
     }
     EMAIL_AT.lastIndex = start;
     const m = EMAIL_AT.exec(text);
     if (m === null) {
-      every = false;
+      bare(a);
       continue;
     }
     lastEnd = start + m[0].length;
@@ -298,8 +311,8 @@ function findEmails(text: string, claims: Claims, at: boolean, gated: boolean): 
     // Ungated, the scan of the whole text: what test/report/mask-gates.test.ts compares the shortcut with.
     if (at) scan(text, EMAIL, (m) => claims.claim('email', m.index, m.index + m[0].length));
   } else {
-    // With every `@` in an email found, EMAIL_WRITTEN could only add one whose at sign is written out
-    // (WRITTEN_AT): a match on a plain `@` overlaps the email that holds it, and is refused.
+    // With every `@` in an email found (a match on it overlaps that email, and is refused) or followed by
+    // no label and dot, EMAIL_WRITTEN could only add one whose at sign is written out (WRITTEN_AT).
     const bare = at && !findAtSignEmails(text, claims);
     written = bare || WRITTEN_AT.test(text);
   }

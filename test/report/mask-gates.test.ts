@@ -78,6 +78,10 @@ describe('masking gates', () => {
     // The scan goes on from the end of an email: the next one starts after it, not inside it.
     ['écrire à a@b.fr@c.xy@d.xy merci', 2],
     ['@@x.fr', 0],
+    // A mention is no email, and sends no text to the written-out scan; a written one after it still counts.
+    ['@Orange_France ma box ne marche plus', 0],
+    ['@Orange merci, écrivez-moi : x(at)gmail.com', 1],
+    ['@Orange ou jean@gmail [.] com', 1],
     ['ma commande 123456 livrée au 12 rue des Lilas', 2],
     ['Contact : 06 12 34 56 78, BP 42 13001 Marseille', 2],
     ['colis 4821937, lieu-dit La Ferrière', 2],
