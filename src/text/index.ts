@@ -13,4 +13,5 @@ export type { DetectLanguageOptions } from './language.js';
 export { countWords, contentKeywords } from './counts.js';
 export { englishWords } from './english.js';
 export type { EnglishWords, EnglishLemma, EnglishForms } from './english.js';
-export * from './chat.js';
+export { countExchanges, customerText, parseChatTranscript } from './chat.js';
+export type { ChatSpeaker, ChatTranscript, ChatTurn, CustomerText } from './chat.js';
