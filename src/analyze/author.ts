@@ -94,10 +94,14 @@ interface Automaton {
 }
 let automaton: Automaton | undefined;
 
+/** A word as the stream reads it: its symbols, a letter repeating the one before read once ("hello" → h e l o). */
+function symbolsOf(word: string): number[] {
+  return [...word].map(symbolOfChar).filter((s, i, all) => s !== all[i - 1]);
+}
+
 function anchorAutomaton(): Automaton {
   if (automaton !== undefined) return automaton;
-  // The words as read: doubled letters once ("hello" → h e l o), as the stream reads them.
-  const words = ANCHOR_WORDS.map((word) => [...word].map(symbolOfChar).filter((s, i, all) => s !== all[i - 1]));
+  const words = ANCHOR_WORDS.map(symbolsOf);
   const goto: number[][] = [new Array<number>(SYMBOLS).fill(-1)];
   const accepts: number[] = [0];
   for (const word of words) {
@@ -224,7 +228,7 @@ let greetingSymbols: ReadonlyArray<readonly number[]> | undefined;
  * @internal exported for the tests
  */
 export function mayOpenWithGreeting(text: string): boolean {
-  greetingSymbols ??= GREETINGS.map((word) => [...word].map(symbolOfChar).filter((s, i, all) => s !== all[i - 1]));
+  greetingSymbols ??= GREETINGS.map(symbolsOf);
   const latin = latinTable();
   let read = 0;
   let previous = -1;

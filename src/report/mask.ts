@@ -491,8 +491,9 @@ function postcodeAfter(text: string, pos: number, lower: boolean): number {
  * Postal addresses: number (bis/ter) + street type + name, then an optional
  * postcode and town (CEDEX); "BP 42, 13001 Marseille CEDEX 01"; a building
  * line before ("Résidence Les Pins, bât. B, …"); a postcode and town alone.
+ * `scans`: the bits of the scans to run (addressScans).
  */
-function findAddresses(text: string, claims: Claims, scans = STREETS | POSTCODES): void {
+function findAddresses(text: string, claims: Claims, scans: number): void {
   if (scans & STREETS) scan(text, STREET_START, (m) => {
     const numbered = m[1] !== undefined;
     const type = m[2] ?? m[3] ?? '';

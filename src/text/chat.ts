@@ -166,9 +166,6 @@ interface Candidate {
   messageAt: number;
 }
 
-/** What every speaker or header line holds: the colon after a label, or the digits of a timestamp. */
-const COLON_OR_DIGIT = /[:：0-9]/;
-
 /**
  * Whether a line ends as HEADER_LINE needs: its timestamp last (a digit, or
  * the bracket or parenthesis around it), then maybe a colon, spaces around.
@@ -188,7 +185,6 @@ export function endsWithStamp(line: string): boolean {
 }
 
 function candidateOf(line: string): Candidate | null {
-  if (!COLON_OR_DIGIT.test(line)) return null;
   // Each pattern only where it may match: a header ends with its timestamp, a speaker's label has its colon.
   const m = (endsWithStamp(line) ? HEADER_LINE.exec(line) : null) ?? (line.includes(':') || line.includes('：') ? SPEAKER_LINE.exec(line) : null);
   if (!m) return null;
@@ -314,7 +310,7 @@ export function parseChatTranscript(text: string): ChatTranscript {
   return { isTranscript, turns: kept, exchanges: countExchanges(kept) };
 }
 
-/** Whether two lines of the text (as splitLines cuts them) hold a character of COLON_OR_DIGIT. */
+/** Whether two lines of the text (as splitLines cuts them) hold a colon or a digit: what every speaker line (its colon) or header line (its timestamp) holds. */
 function twoLinesWithColonOrDigit(text: string): boolean {
   let lines = 0;
   let counted = false;
