@@ -12,7 +12,7 @@ import { foldKey, stem as stemWord } from '../text/index.js';
 import { stemUncached } from '../text/stem.js';
 import { NEGATION_WORDS } from '../text/stopwords.js';
 import type { Lexicon, LexiconEntry } from './types.js';
-import { parseTerm, unknownLemma, type TermAlternative } from './term.js';
+import { parseTerm, unknownLemma, type TermAlternative, type TermPosition } from './term.js';
 import { coreProblem as lexiconProblem, type LexiconProblem } from './messages.js';
 import { LexiconError } from './errors.js';
 import { accentForm, accentsWithin, termKeyForms, termKeys, type KeyForm, type KeyingOptions } from './keys.js';
@@ -42,38 +42,6 @@ export interface CompiledPattern {
   exclude: boolean;
   /** The term has a gap `{m,n}`: its matches may span words the term does not name. */
   gapped: boolean;
-}
-
-/** What ends at a trie node while it is built: an entry's term by index (`~index`: its exclusion), gapped or not. */
-interface EndRef {
-  entry: number;
-  term: number;
-  gapped: boolean;
-}
-
-/** The children of a node along one edge: its kind (key, stem, glob) and id (see `KeyIds`). */
-interface EdgeList {
-  kind: number;
-  id: number;
-  node: number;
-  list: TrieNode[];
-}
-
-interface TrieNode {
-  /** Edge lists while the trie is built: a few scanned in an array, a Map by kind and id beyond. */
-  edges: EdgeList[] | undefined;
-  edgeMap: Map<number, EdgeList> | undefined;
-  gaps: Array<{ min: number; max: number; node: TrieNode }> | undefined;
-  ends: EndRef[] | undefined;
-  /** Reached by exactly one path of shared prefixes: other terms may extend it. */
-  shared: boolean;
-  /** Its number, in the order nodes are made (the root is 0). */
-  id: number;
-}
-
-/** Every node has the same fields in the same order: one hidden class, monomorphic lookups. */
-function makeNode(shared: boolean, id: number): TrieNode {
-  return { edges: undefined, edgeMap: undefined, gaps: undefined, ends: undefined, shared, id };
 }
 
 /** One matchable unit of the token stream (a token, or one word of a multi-word SMS key). */
@@ -328,148 +296,196 @@ export interface MatcherData extends FlatTrie {
   accented: Array<[string, string[]]>;
 }
 
-/** Edge lists a node scans before it indexes them in a Map. */
-const SCANNED_EDGES = 8;
-/** Above every key, stem and glob id: `kind * ID_SPAN + id` stays a small integer. */
+/** Edges of one kind and id from a node: `kind * ID_SPAN + id`, a small integer. */
 const ID_SPAN = 1 << 24;
 
+/** A gap while the trie is built: skip min..max units, then go on at node `to`. */
+interface Gap {
+  min: number;
+  max: number;
+  to: number;
+}
+
+/** `a` with `v` written at `i`, grown (doubled) first when too short. */
+function put(a: Int32Array<ArrayBuffer>, i: number, v: number): Int32Array<ArrayBuffer> {
+  if (i >= a.length) {
+    const b = new Int32Array(a.length * 2);
+    b.set(a);
+    a = b;
+  }
+  a[i] = v;
+  return a;
+}
+
+/** The list of `key` in `map`, made empty if absent. */
+function listIn<T>(map: Map<number, T[]>, key: number): T[] {
+  let list = map.get(key);
+  if (list === undefined) map.set(key, (list = []));
+  return list;
+}
+
 /**
- * Builds the trie: nodes numbered as they are made, edges found through a Map
- * per node while terms are added, and every edge list recorded once so that
- * the flattened form is built without walking the Maps.
+ * Builds the trie in columns of numbers rather than objects: nodes numbered
+ * as they are made (the root is 0), an edge list per (node, kind, id) found
+ * through one open-addressing table, its first child in a column (the others,
+ * rare, in a Map). A lexicon of 100,000 entries makes about two million
+ * nodes: as objects (a node, its edge lists, their arrays) they took 400 MB,
+ * and a quarter of the compile went to collecting them.
  */
 class TrieBuilder {
-  readonly nodes: TrieNode[] = [];
   readonly keyIds = new KeyIds();
   readonly stemIds = new KeyIds();
-  /** Each edge list made, by kind. */
-  private readonly lists: EdgeList[][] = [[], [], []];
+  /** Per node, 1 when shared: reached by exactly one path of shared prefixes, so that other terms may extend it. */
+  readonly shared: number[] = [];
+  /** Per node that has some: its gaps, and its ends (entry, term or `~index` of an exclusion, gapped 0/1), in order. */
+  readonly gaps = new Map<number, Gap[]>();
+  private readonly ends = new Map<number, number[]>();
+  /** Per edge list: its node, `kind * ID_SPAN + id` and first child (-1: none); its other children. */
+  private lists = 0;
+  private listNode = new Int32Array(1024);
+  private listKey = new Int32Array(1024);
+  private listChild = new Int32Array(1024);
+  private readonly more = new Map<number, number[]>();
+  /** (node, key) → edge list + 1, open addressing, three numbers a slot, at most half full. */
+  private slots = new Int32Array(3 * 1024);
 
-  node(shared: boolean): TrieNode {
-    const node = makeNode(shared, this.nodes.length);
-    this.nodes.push(node);
-    return node;
+  node(shared: boolean): number {
+    return this.shared.push(shared ? 1 : 0) - 1;
   }
 
-  /** The children of `node` along the edge for this atom (made empty if new); undefined for a gap. */
-  edge(node: TrieNode, atom: Atom): TrieNode[] | undefined {
-    if (atom.t === 'key') return this.list(node, 0, (atom.kid ??= this.keyIds.add(atom.key)));
-    if (atom.t === 'stem') return this.list(node, 1, this.stemIds.add(atom.stem));
-    if (atom.t === 'glob') return this.list(node, 2, atom.id);
-    return undefined;
-  }
-
-  private list(node: TrieNode, kind: 0 | 1 | 2, id: number): TrieNode[] {
+  /** The edge list of `node` along this atom (made empty if new); -1 for a gap. */
+  edge(node: number, atom: Atom): number {
+    if (atom.t === 'gap') return -1;
+    const id = atom.t === 'key' ? (atom.kid ??= this.keyIds.add(atom.key)) : atom.t === 'stem' ? this.stemIds.add(atom.stem) : atom.id;
     if (id >= ID_SPAN) throw new RangeError('verbatim-fr: too many distinct words in the lexicon');
-    let found: EdgeList | undefined;
-    if (node.edgeMap !== undefined) found = node.edgeMap.get(kind * ID_SPAN + id);
-    else if (node.edges !== undefined) {
-      for (const e of node.edges) {
-        if (e.id === id && e.kind === kind) {
-          found = e;
-          break;
-        }
-      }
+    const key = (atom.t === 'key' ? KEY : atom.t === 'stem' ? STEM : GLOB) * ID_SPAN + id;
+    const mask = this.slots.length / 3 - 1;
+    for (let h = this.slot(node, key, mask), s; (s = this.slots[h * 3 + 2] as number) !== 0; h = (h + 1) & mask) {
+      if (this.slots[h * 3] === node && this.slots[h * 3 + 1] === key) return s - 1;
     }
-    if (found !== undefined) return found.list;
-    const made: EdgeList = { kind, id, node: node.id, list: [] };
-    (this.lists[kind] as EdgeList[]).push(made);
-    if (node.edgeMap !== undefined) node.edgeMap.set(kind * ID_SPAN + id, made);
-    else {
-      const edges = (node.edges ??= []);
-      edges.push(made);
-      if (edges.length > SCANNED_EDGES) {
-        node.edgeMap = new Map(edges.map((e) => [e.kind * ID_SPAN + e.id, e]));
-        node.edges = undefined;
-      }
-    }
-    return made.list;
+    const list = this.lists++;
+    this.listNode = put(this.listNode, list, node);
+    this.listKey = put(this.listKey, list, key);
+    this.listChild = put(this.listChild, list, -1);
+    if (this.lists * 2 > mask + 1) {
+      this.slots = new Int32Array(this.slots.length * 2);
+      for (let l = 0; l < this.lists; l += 1) this.place(l);
+    } else this.place(list);
+    return list;
+  }
+
+  private slot(node: number, key: number, mask: number): number {
+    return (Math.imul(node, 0x9e3779b1) ^ Math.imul(key, 0x85ebca6b)) & mask;
+  }
+
+  private place(list: number): void {
+    const mask = this.slots.length / 3 - 1;
+    const node = this.listNode[list] as number;
+    const key = this.listKey[list] as number;
+    let h = this.slot(node, key, mask);
+    while (this.slots[h * 3 + 2] !== 0) h = (h + 1) & mask;
+    this.slots[h * 3] = node;
+    this.slots[h * 3 + 1] = key;
+    this.slots[h * 3 + 2] = list + 1;
+  }
+
+  hasChild(list: number, node: number): boolean {
+    return this.listChild[list] === node || this.more.get(list)?.includes(node) === true;
+  }
+
+  /** The first shared child of an edge list, or -1. */
+  sharedChild(list: number): number {
+    const first = this.listChild[list] as number;
+    return first >= 0 && this.shared[first] === 1 ? first : (this.more.get(list)?.find((n) => this.shared[n] === 1) ?? -1);
+  }
+
+  addChild(list: number, node: number): void {
+    if ((this.listChild[list] as number) < 0) this.listChild[list] = node;
+    else listIn(this.more, list).push(node);
+  }
+
+  addGap(node: number, gap: Gap): void {
+    listIn(this.gaps, node).push(gap);
+  }
+
+  /**
+   * Ends a term of entry `entry` at `node` (`term`: `~index` for an
+   * exclusion), unless the node already ends one of that entry and kind.
+   * Entries are added in order: an entry's ends are the node's last ones,
+   * read back from the last (a word thousands of entries share stays linear).
+   */
+  addEnd(node: number, entry: number, term: number, gapped: boolean): void {
+    const ends = listIn(this.ends, node);
+    let k = ends.length - 3;
+    while (k >= 0 && ends[k] === entry && (ends[k + 1] as number) < 0 !== term < 0) k -= 3;
+    if (k < 0 || ends[k] !== entry) ends.push(entry, term, gapped ? 1 : 0);
   }
 
   flatten(): FlatTrie {
-    const n = this.nodes.length;
+    const n = this.shared.length;
     const table = new Int32Array((n + 1) * ROW);
-    const flat = (kind: 0 | 1 | 2): FlatEdges => {
-      const lists = this.lists[kind] as EdgeList[];
-      // Lists by node (counting sort), then by id within a node.
-      const perNode = new Int32Array(n + 1);
-      for (const l of lists) perNode[l.node + 1] = (perNode[l.node + 1] as number) + 1;
-      for (let k = 1; k <= n; k += 1) perNode[k] = (perNode[k] as number) + (perNode[k - 1] as number);
-      const order = new Array<EdgeList>(lists.length);
-      const fill = perNode.slice();
-      for (const l of lists) {
-        order[fill[l.node] as number] = l;
-        fill[l.node] = (fill[l.node] as number) + 1;
-      }
-      let total = 0;
-      for (const l of lists) total += l.list.length;
-      const id = new Int32Array(total);
-      const to = new Int32Array(total);
-      let e = 0;
-      for (let node = 0; node < n; node += 1) {
-        table[node * ROW + kind] = e;
-        const a = perNode[node] as number;
-        const b = perNode[node + 1] as number;
-        // By id: an insertion sort for the few lists of most nodes, a sort for the root's thousands.
-        if (b - a > 16) {
-          const sorted = order.slice(a, b).sort((x, y) => x.id - y.id);
-          for (let k = a; k < b; k += 1) order[k] = sorted[k - a] as EdgeList;
-        } else for (let k = a + 1; k < b; k += 1) {
-          const l = order[k] as EdgeList;
-          let j = k - 1;
-          while (j >= a && (order[j] as EdgeList).id > l.id) {
-            order[j + 1] = order[j] as EdgeList;
-            j -= 1;
-          }
-          order[j + 1] = l;
-        }
-        for (let k = a; k < b; k += 1) {
-          const l = order[k] as EdgeList;
-          for (const child of l.list) {
-            id[e] = l.id;
-            to[e] = child.id;
-            e += 1;
-          }
-        }
-      }
-      table[n * ROW + kind] = e;
-      return { id, to };
-    };
-    let gaps = 0;
-    for (const node of this.nodes) if (node.gaps !== undefined) gaps += node.gaps.length;
-    const gapMin = new Int32Array(gaps);
-    const gapMax = new Int32Array(gaps);
-    const gapTo = new Int32Array(gaps);
+    const keys = this.listKey;
+    // Edge lists by node (a counting sort, in the order made), then by key within a node (unique there: one order).
+    const perNode = new Int32Array(n + 1);
+    const sizes = [0, 0, 0];
+    for (let l = 0; l < this.lists; l += 1) {
+      const at = (this.listNode[l] as number) + 1;
+      perNode[at] = (perNode[at] as number) + 1;
+      const kind = (keys[l] as number) >>> 24;
+      sizes[kind] = (sizes[kind] as number) + ((this.listChild[l] as number) < 0 ? 0 : 1 + (this.more.get(l)?.length ?? 0));
+    }
+    for (let k = 1; k <= n; k += 1) perNode[k] = (perNode[k] as number) + (perNode[k - 1] as number);
+    const order = new Int32Array(this.lists);
+    const fill = perNode.slice();
+    for (let l = 0; l < this.lists; l += 1) {
+      const node = this.listNode[l] as number;
+      order[fill[node] as number] = l;
+      fill[node] = (fill[node] as number) + 1;
+    }
+    const edges = sizes.map((size) => ({ id: new Int32Array(size), to: new Int32Array(size) }));
+    const next = [0, 0, 0];
     let g = 0;
-    for (let k = 0; k < n; k += 1) {
-      table[k * ROW + GAP] = g;
-      const list = (this.nodes[k] as TrieNode).gaps;
-      if (list === undefined) continue;
-      for (const gap of list) {
-        gapMin[g] = gap.min;
-        gapMax[g] = gap.max;
-        gapTo[g] = gap.node.id;
+    let p = 0;
+    const gapMin: number[] = [];
+    const gapMax: number[] = [];
+    const gapTo: number[] = [];
+    const ends: number[] = [];
+    for (let node = 0; node < n; node += 1) {
+      const a = perNode[node] as number;
+      const b = perNode[node + 1] as number;
+      if (b - a > 1) order.subarray(a, b).sort((x, y) => (keys[x] as number) - (keys[y] as number));
+      for (let kind = KEY; kind <= GLOB; kind += 1) {
+        table[node * ROW + kind] = next[kind] as number;
+        const { id, to } = edges[kind] as FlatEdges;
+        for (let r = a; r < b; r += 1) {
+          const l = order[r] as number;
+          const key = keys[l] as number;
+          if (key >>> 24 !== kind) continue;
+          let e = next[kind] as number;
+          for (let c = this.listChild[l] as number, m = 0, others = this.more.get(l); c >= 0; c = others?.[m++] ?? -1) {
+            id[e] = key & (ID_SPAN - 1);
+            to[e++] = c;
+          }
+          next[kind] = e;
+        }
+      }
+      table[node * ROW + GAP] = g;
+      for (const gap of this.gaps.get(node) ?? []) {
+        gapMin.push(gap.min);
+        gapMax.push(gap.max);
+        gapTo.push(gap.to);
         g += 1;
       }
+      table[node * ROW + END] = p;
+      const own = this.ends.get(node) ?? [];
+      ends.push(...own);
+      p += own.length / 3;
     }
+    for (let kind = KEY; kind <= GLOB; kind += 1) table[n * ROW + kind] = next[kind] as number;
     table[n * ROW + GAP] = g;
-    let patterns = 0;
-    for (const node of this.nodes) if (node.ends !== undefined) patterns += node.ends.length;
-    const ends = new Int32Array(patterns * 3);
-    let p = 0;
-    for (let k = 0; k < n; k += 1) {
-      table[k * ROW + END] = p;
-      const list = (this.nodes[k] as TrieNode).ends;
-      if (list === undefined) continue;
-      for (const end of list) {
-        ends[p * 3] = end.entry;
-        ends[p * 3 + 1] = end.term;
-        ends[p * 3 + 2] = end.gapped ? 1 : 0;
-        p += 1;
-      }
-    }
     table[n * ROW + END] = p;
-    return { table, keys: flat(KEY), stems: flat(STEM), globs: flat(GLOB), gapMin, gapMax, gapTo, ends };
+    const [keyEdges, stemEdges, globEdges] = edges as [FlatEdges, FlatEdges, FlatEdges];
+    return { table, keys: keyEdges, stems: stemEdges, globs: globEdges, gapMin: Int32Array.from(gapMin), gapMax: Int32Array.from(gapMax), gapTo: Int32Array.from(gapTo), ends: Int32Array.from(ends) };
   }
 }
 
@@ -639,7 +655,7 @@ function stemmer(): (key: string) => string {
  */
 export function compileMatcherData(lexicon: Lexicon, options: CompileOptions = {}): MatcherData {
   const builder = new TrieBuilder();
-  const root: TrieNode = builder.node(true);
+  const root = builder.node(true);
   const globs = new GlobIndex();
   const entries = lexicon.entries.filter((e) => !e.disabled);
   const stemOf = stemmer();
@@ -801,9 +817,11 @@ export function compileMatcherData(lexicon: Lexicon, options: CompileOptions = {
       }
       slots.push(spellings);
     }
-    let frontier: TrieNode[] = [root];
-    parsed.positions.forEach((pos, k) => {
-      const allShared = frontier.every((n) => n.shared);
+    let frontier: number[] = [root];
+    for (let k = 0; k < parsed.positions.length; k += 1) {
+      const pos = parsed.positions[k] as TermPosition;
+      let allShared = true;
+      for (const n of frontier) if (builder.shared[n] !== 1) allShared = false;
       if (pos.type === 'gap') {
         // Several shared nodes whose next words cannot all be shared: one gap node of this term for all of
         // them, so the words after it are spelled once, not once per node (`cher|chère|… {0,3} qui vaut le prix|…`).
@@ -811,33 +829,33 @@ export function compileMatcherData(lexicon: Lexicon, options: CompileOptions = {
         if (allShared && (frontier.length === 1 || frontier.length * after <= SHARE_BUDGET)) {
           // Shared prefixes share their gap nodes too: terms `colis {0,4} …` explore the gap once.
           frontier = frontier.map((from) => {
-            let gap = from.gaps?.find((g) => g.min === pos.min && g.max === pos.max && g.node.shared);
+            let gap = builder.gaps.get(from)?.find((g) => g.min === pos.min && g.max === pos.max && builder.shared[g.to] === 1);
             if (gap === undefined) {
-              gap = { min: pos.min, max: pos.max, node: builder.node(true) };
-              (from.gaps ??= []).push(gap);
+              gap = { min: pos.min, max: pos.max, to: builder.node(true) };
+              builder.addGap(from, gap);
             }
-            return gap.node;
+            return gap.to;
           });
-          return;
+          continue;
         }
-        const next: TrieNode = builder.node(false);
-        for (const node of frontier) (node.gaps ??= []).push({ min: pos.min, max: pos.max, node: next });
+        const next = builder.node(false);
+        for (const node of frontier) builder.addGap(node, { min: pos.min, max: pos.max, to: next });
         frontier = [next];
-        return;
+        continue;
       }
       const spellings = slots[k] as Atom[][];
       if (allShared && frontier.length * spellings.length <= SHARE_BUDGET) {
         // Walk or grow the trie for every spelling: prefixes stay shared with other terms.
-        const next = new Set<TrieNode>();
+        const next = new Set<number>();
         for (const from of frontier) {
           for (const atoms of spellings) {
             let node = from;
             for (const atom of atoms) {
-              const list = builder.edge(node, atom) ?? [];
-              let child = list.find((n) => n.shared);
-              if (child === undefined) {
+              const list = builder.edge(node, atom);
+              let child = builder.sharedChild(list);
+              if (child < 0) {
                 child = builder.node(true);
-                list.push(child);
+                builder.addChild(list, child);
               }
               node = child;
             }
@@ -845,44 +863,37 @@ export function compileMatcherData(lexicon: Lexicon, options: CompileOptions = {
           }
         }
         frontier = [...next];
-        return;
+        continue;
       }
       // Too many combinations: every spelling from every frontier node joins one fresh node of this
       // term, through nodes of this term that the spellings' common beginnings share
       // (`rapport qualité prix est bon|rapport qualité prix est correct`).
-      const join: TrieNode = builder.node(false);
-      const made = new Map<TrieNode, Map<TrieNode[], TrieNode>>();
+      const join = builder.node(false);
+      /** The node of this term each edge list leads to (an edge list belongs to one node). */
+      const made = new Map<number, number>();
       for (const node of frontier) {
         for (const atoms of spellings) {
           let at = node;
           for (let a = 0; a < atoms.length; a += 1) {
-            const list = builder.edge(at, atoms[a] as Atom) as TrieNode[];
+            const list = builder.edge(at, atoms[a] as Atom);
             if (a === atoms.length - 1) {
-              if (!list.includes(join)) list.push(join);
+              if (!builder.hasChild(list, join)) builder.addChild(list, join);
               break;
             }
-            let children = made.get(at);
-            if (children === undefined) made.set(at, (children = new Map()));
-            let child = children.get(list);
+            let child = made.get(list);
             if (child === undefined) {
               child = builder.node(false);
-              children.set(list, child);
-              list.push(child);
+              made.set(list, child);
+              builder.addChild(list, child);
             }
             at = child;
           }
         }
       }
       frontier = [join];
-    });
-    const ref = exclude ? ~termIndex : termIndex;
-    for (const node of frontier) {
-      const ends = (node.ends ??= []);
-      // Entries are added in order: this entry's ends are the last ones of the node (a word thousands of entries share stays linear).
-      let k = ends.length - 1;
-      while (k >= 0 && (ends[k] as EndRef).entry === entryIndex && (ends[k] as EndRef).term < 0 !== exclude) k -= 1;
-      if (k < 0 || (ends[k] as EndRef).entry !== entryIndex) ends.push({ entry: entryIndex, term: ref, gapped });
     }
+    const ref = exclude ? ~termIndex : termIndex;
+    for (const node of frontier) builder.addEnd(node, entryIndex, ref, gapped);
   };
 
   entries.forEach((entry, i) => {

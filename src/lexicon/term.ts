@@ -54,7 +54,11 @@ function countLetters(s: string): number {
   return n;
 }
 
+/** Any of APOSTROPHES: most words hold none, and are not split into characters. */
+const ANY_APOSTROPHE = /['\u2019\u2018`\u02bc]/;
+
 function checkApostrophes(text: string, term: string, problems: TermProblem[]): void {
+  if (!ANY_APOSTROPHE.test(text)) return;
   const chars = [...text];
   chars.forEach((ch, i) => {
     if (!APOSTROPHES.has(ch)) return;
@@ -124,8 +128,10 @@ export function parseTerm(term: unknown): ParsedTerm {
   const flush = (): void => {
     if (segment.length === 0) return;
     const alternatives: TermAlternative[][] = [];
-    for (const phrase of segment.join(' ').split('|')) {
-      const words = phrase.trim().split(' ').filter((w) => w !== '');
+    // Without a `|` the segment is one phrase, its words the parts as split: no join and split again.
+    const phrases = segment.some((part) => part.includes('|')) ? segment.join(' ').split('|') : undefined;
+    for (const phrase of phrases ?? [undefined]) {
+      const words = phrase === undefined ? segment : phrase.trim().split(' ').filter((w) => w !== '');
       if (words.length === 0) {
         problems.push(P('empty_alternative', { term }));
         continue;

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileLexicon, composeLexicons, defineLexicon, stem, type MatchUnit } from '../../src/index.js';
 import { parseTerm, type TermPosition } from '../../src/lexicon/term.js';
+import { termKeys } from '../../src/lexicon/keys.js';
 
 const WORDS = ['colis', 'retard', 'livraison', 'attente', 'client', 'service', 'magasin', 'livreur', 'livrer', 'remboursement', 'rembourse', 'facture'];
 const GLOBS = ['livr*', '*bours*', 'attent*', '*ure'];
@@ -147,6 +148,35 @@ describe('the matcher against a naive reference', () => {
         }
       }),
       { numRuns: 60 },
+    );
+  });
+
+  it('finds exactly the reference spans in a lexicon of hundreds of entries over hundreds of words (the builder\'s tables grown many times)', () => {
+    // 400 words of two syllables, each its own key: thousands of edge lists, nodes and ends, past every table's first size.
+    const syllables = 'bcdfghjklmnpqrstvwxz'.split('').map((c) => `${c}o`);
+    const words = syllables.flatMap((a) => syllables.map((b) => `${a}${b}`)).filter((w) => termKeys(w).join(' ') === w);
+    const bigWord = fc.constantFrom(...words);
+    const bigTerm = fc
+      .tuple(fc.array(bigWord, { minLength: 1, maxLength: 2 }), fc.option(gap, { freq: 3 }), fc.array(bigWord, { maxLength: 2 }))
+      .map(([head, g, tail]) => [...head, ...(g !== null && tail.length > 0 ? [g] : []), ...tail].join(' '));
+    const bigEntry = fc.record({ terms: fc.array(bigTerm, { minLength: 1, maxLength: 4 }), exclude: fc.array(bigTerm, { maxLength: 1 }) });
+    // Streams made of the entries' own words (most would match nothing otherwise), with sentence breaks.
+    const withStreams = fc.array(bigEntry, { minLength: 300, maxLength: 400 }).chain((entries) => {
+      const own = [...new Set(entries.flatMap((e) => [...e.terms, ...e.exclude]).flatMap((t) => t.split(' ')).filter((w) => !w.startsWith('{')))];
+      const streamOf = fc.array(fc.oneof({ weight: 10, arbitrary: fc.constantFrom(...own) }, { weight: 1, arbitrary: fc.constant('.') }), { maxLength: 60 }).map((keys) => {
+        let sentence = 0;
+        const units: MatchUnit[] = [];
+        for (const key of keys) {
+          if (key === '.') sentence += 1;
+          else units.push({ key, sentence });
+        }
+        return units;
+      });
+      return fc.tuple(fc.constant(entries), fc.array(streamOf, { minLength: 3, maxLength: 6 }));
+    });
+    fc.assert(
+      fc.property(withStreams, ([entries, streams]) => expectReferenceSpans(entries, streams)),
+      { numRuns: 4 },
     );
   });
 });
