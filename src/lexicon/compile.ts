@@ -29,8 +29,7 @@ const byStartEndEntry = (a: RawMatch, b: RawMatch): number => a.start - b.start 
 type Atom =
   | { t: 'key'; key: string; form?: string; /** the key's id, once an edge has it */ kid?: number }
   | { t: 'stem'; stem: string }
-  | { t: 'glob'; id: number }
-  | { t: 'gap'; min: number; max: number };
+  | { t: 'glob'; id: number };
 
 /** What ends at a trie node: one term (or exclusion) of one entry. */
 export interface CompiledPattern {
@@ -317,13 +316,6 @@ function put(a: Int32Array<ArrayBuffer>, i: number, v: number): Int32Array<Array
   return a;
 }
 
-/** The list of `key` in `map`, made empty if absent. */
-function listIn<T>(map: Map<number, T[]>, key: number): T[] {
-  let list = map.get(key);
-  if (list === undefined) map.set(key, (list = []));
-  return list;
-}
-
 /**
  * Builds the trie in columns of numbers rather than objects: nodes numbered
  * as they are made (the root is 0), an edge list per (node, kind, id) found
@@ -337,9 +329,9 @@ class TrieBuilder {
   readonly stemIds = new KeyIds();
   /** Per node, 1 when shared: reached by exactly one path of shared prefixes, so that other terms may extend it. */
   readonly shared: number[] = [];
-  /** Per node that has some: its gaps, and its ends (entry, term or `~index` of an exclusion, gapped 0/1), in order. */
-  readonly gaps = new Map<number, Gap[]>();
-  private readonly ends = new Map<number, number[]>();
+  /** Per node (a slot each, filled when it has some): its gaps, and its ends (entry, term or `~index` of an exclusion, gapped 0/1), in order. */
+  readonly gaps: Array<Gap[] | undefined> = [];
+  private readonly ends: Array<number[] | undefined> = [];
   /** Per edge list: its node, `kind * ID_SPAN + id` and first child (-1: none); its other children. */
   private lists = 0;
   private listNode = new Int32Array(1024);
@@ -350,12 +342,13 @@ class TrieBuilder {
   private slots = new Int32Array(3 * 1024);
 
   node(shared: boolean): number {
+    this.gaps.push(undefined);
+    this.ends.push(undefined);
     return this.shared.push(shared ? 1 : 0) - 1;
   }
 
-  /** The edge list of `node` along this atom (made empty if new); -1 for a gap. */
+  /** The edge list of `node` along this atom (made empty if new). */
   edge(node: number, atom: Atom): number {
-    if (atom.t === 'gap') return -1;
     const id = atom.t === 'key' ? (atom.kid ??= this.keyIds.add(atom.key)) : atom.t === 'stem' ? this.stemIds.add(atom.stem) : atom.id;
     if (id >= ID_SPAN) throw new RangeError('verbatim-fr: too many distinct words in the lexicon');
     const key = (atom.t === 'key' ? KEY : atom.t === 'stem' ? STEM : GLOB) * ID_SPAN + id;
@@ -401,11 +394,15 @@ class TrieBuilder {
 
   addChild(list: number, node: number): void {
     if ((this.listChild[list] as number) < 0) this.listChild[list] = node;
-    else listIn(this.more, list).push(node);
+    else {
+      const others = this.more.get(list);
+      if (others === undefined) this.more.set(list, [node]);
+      else others.push(node);
+    }
   }
 
   addGap(node: number, gap: Gap): void {
-    listIn(this.gaps, node).push(gap);
+    (this.gaps[node] ??= []).push(gap);
   }
 
   /**
@@ -415,7 +412,7 @@ class TrieBuilder {
    * read back from the last (a word thousands of entries share stays linear).
    */
   addEnd(node: number, entry: number, term: number, gapped: boolean): void {
-    const ends = listIn(this.ends, node);
+    const ends = (this.ends[node] ??= []);
     let k = ends.length - 3;
     while (k >= 0 && ends[k] === entry && (ends[k + 1] as number) < 0 !== term < 0) k -= 3;
     if (k < 0 || ends[k] !== entry) ends.push(entry, term, gapped ? 1 : 0);
@@ -470,14 +467,14 @@ class TrieBuilder {
         }
       }
       table[node * ROW + GAP] = g;
-      for (const gap of this.gaps.get(node) ?? []) {
+      for (const gap of this.gaps[node] ?? []) {
         gapMin.push(gap.min);
         gapMax.push(gap.max);
         gapTo.push(gap.to);
         g += 1;
       }
       table[node * ROW + END] = p;
-      const own = this.ends.get(node) ?? [];
+      const own = this.ends[node] ?? [];
       ends.push(...own);
       p += own.length / 3;
     }
@@ -829,7 +826,7 @@ export function compileMatcherData(lexicon: Lexicon, options: CompileOptions = {
         if (allShared && (frontier.length === 1 || frontier.length * after <= SHARE_BUDGET)) {
           // Shared prefixes share their gap nodes too: terms `colis {0,4} …` explore the gap once.
           frontier = frontier.map((from) => {
-            let gap = builder.gaps.get(from)?.find((g) => g.min === pos.min && g.max === pos.max && builder.shared[g.to] === 1);
+            let gap = builder.gaps[from]?.find((g) => g.min === pos.min && g.max === pos.max && builder.shared[g.to] === 1);
             if (gap === undefined) {
               gap = { min: pos.min, max: pos.max, to: builder.node(true) };
               builder.addGap(from, gap);
