@@ -33,16 +33,18 @@ const wideTerm = fc
   .map((parts) => parts.map(([s, g], i) => (g !== null && i < parts.length - 1 ? `${s} ${g}` : s)).join(' '));
 const wideEntry = fc.record({ terms: fc.array(fc.oneof(wideTerm, term), { minLength: 1, maxLength: 3 }), exclude: fc.array(term, { maxLength: 1 }) });
 const entry = fc.record({ terms: fc.array(term, { minLength: 1, maxLength: 3 }), exclude: fc.array(term, { maxLength: 1 }) });
-/** Units: words, and sentence breaks (gaps and terms never cross them). */
-const stream = fc.array(fc.oneof({ weight: 8, arbitrary: word }, { weight: 1, arbitrary: fc.constant('.') }), { maxLength: 30 }).map((keys) => {
-  let sentence = 0;
-  const units: MatchUnit[] = [];
-  for (const key of keys) {
-    if (key === '.') sentence += 1;
-    else units.push({ key, sentence });
-  }
-  return units;
-});
+/** Units: up to `max` words, `weight` to one sentence break (gaps and terms never cross them). */
+const streamOf = (words: fc.Arbitrary<string>, weight: number, max: number): fc.Arbitrary<MatchUnit[]> =>
+  fc.array(fc.oneof({ weight, arbitrary: words }, { weight: 1, arbitrary: fc.constant('.') }), { maxLength: max }).map((keys) => {
+    let sentence = 0;
+    const units: MatchUnit[] = [];
+    for (const key of keys) {
+      if (key === '.') sentence += 1;
+      else units.push({ key, sentence });
+    }
+    return units;
+  });
+const stream = streamOf(word, 8, 30);
 
 function globMatches(pattern: string, key: string): boolean {
   const parts = pattern.split('*');
@@ -163,16 +165,7 @@ describe('the matcher against a naive reference', () => {
     // Streams made of the entries' own words (most would match nothing otherwise), with sentence breaks.
     const withStreams = fc.array(bigEntry, { minLength: 300, maxLength: 400 }).chain((entries) => {
       const own = [...new Set(entries.flatMap((e) => [...e.terms, ...e.exclude]).flatMap((t) => t.split(' ')).filter((w) => !w.startsWith('{')))];
-      const streamOf = fc.array(fc.oneof({ weight: 10, arbitrary: fc.constantFrom(...own) }, { weight: 1, arbitrary: fc.constant('.') }), { maxLength: 60 }).map((keys) => {
-        let sentence = 0;
-        const units: MatchUnit[] = [];
-        for (const key of keys) {
-          if (key === '.') sentence += 1;
-          else units.push({ key, sentence });
-        }
-        return units;
-      });
-      return fc.tuple(fc.constant(entries), fc.array(streamOf, { minLength: 3, maxLength: 6 }));
+      return fc.tuple(fc.constant(entries), fc.array(streamOf(fc.constantFrom(...own), 10, 60), { minLength: 3, maxLength: 6 }));
     });
     fc.assert(
       fc.property(withStreams, ([entries, streams]) => expectReferenceSpans(entries, streams)),
