@@ -295,8 +295,9 @@ export interface MatcherData extends FlatTrie {
   accented: Array<[string, string[]]>;
 }
 
-/** Edges of one kind and id from a node: `kind * ID_SPAN + id`, a small integer. */
-const ID_SPAN = 1 << 24;
+/** An edge list's key, `kind * ID_SPAN + id`: a small integer, its kind in the bits above ID_BITS. */
+const ID_BITS = 24;
+const ID_SPAN = 1 << ID_BITS;
 
 /** A gap while the trie is built: skip min..max units, then go on at node `to`. */
 interface Gap {
@@ -428,7 +429,7 @@ class TrieBuilder {
     for (let l = 0; l < this.lists; l += 1) {
       const at = (this.listNode[l] as number) + 1;
       perNode[at] = (perNode[at] as number) + 1;
-      const kind = (keys[l] as number) >>> 24;
+      const kind = (keys[l] as number) >>> ID_BITS;
       sizes[kind] = (sizes[kind] as number) + ((this.listChild[l] as number) < 0 ? 0 : 1 + (this.more.get(l)?.length ?? 0));
     }
     for (let k = 1; k <= n; k += 1) perNode[k] = (perNode[k] as number) + (perNode[k - 1] as number);
@@ -457,7 +458,7 @@ class TrieBuilder {
         for (let r = a; r < b; r += 1) {
           const l = order[r] as number;
           const key = keys[l] as number;
-          if (key >>> 24 !== kind) continue;
+          if (key >>> ID_BITS !== kind) continue;
           let e = next[kind] as number;
           for (let c = this.listChild[l] as number, m = 0, others = this.more.get(l); c >= 0; c = others?.[m++] ?? -1) {
             id[e] = key & (ID_SPAN - 1);
@@ -474,9 +475,9 @@ class TrieBuilder {
         g += 1;
       }
       table[node * ROW + END] = p;
-      const own = this.ends[node] ?? [];
-      ends.push(...own);
-      p += own.length / 3;
+      // One by one: the ends of a word that thousands of entries share would overflow a spread's arguments.
+      for (const v of this.ends[node] ?? []) ends.push(v);
+      p = ends.length / 3;
     }
     for (let kind = KEY; kind <= GLOB; kind += 1) table[n * ROW + kind] = next[kind] as number;
     table[n * ROW + GAP] = g;

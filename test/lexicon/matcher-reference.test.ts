@@ -172,4 +172,12 @@ describe('the matcher against a naive reference', () => {
       { numRuns: 4 },
     );
   });
+
+  it('ends every entry of a word that tens of thousands of entries share (one node, 60,000 ends)', () => {
+    const n = 60_000;
+    const entries = Array.from({ length: n }, () => ({ terms: ['colis'], exclude: [] as string[] }));
+    const hits = compiled(entries).match([{ key: 'colis', sentence: 0 }]);
+    expect(hits).toHaveLength(n);
+    expect(new Set(hits.map((r) => r.pattern.entry)).size).toBe(n);
+  });
 });
