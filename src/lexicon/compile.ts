@@ -354,7 +354,7 @@ class TrieBuilder {
     if (id >= ID_SPAN) throw new RangeError('verbatim-fr: too many distinct words in the lexicon');
     const key = (atom.t === 'key' ? KEY : atom.t === 'stem' ? STEM : GLOB) * ID_SPAN + id;
     const mask = this.slots.length / 3 - 1;
-    for (let h = this.slot(node, key, mask), s; (s = this.slots[h * 3 + 2] as number) !== 0; h = (h + 1) & mask) {
+    for (let h = hashPair(node, key) & mask, s; (s = this.slots[h * 3 + 2] as number) !== 0; h = (h + 1) & mask) {
       if (this.slots[h * 3] === node && this.slots[h * 3 + 1] === key) return s - 1;
     }
     const list = this.lists++;
@@ -368,15 +368,11 @@ class TrieBuilder {
     return list;
   }
 
-  private slot(node: number, key: number, mask: number): number {
-    return (Math.imul(node, 0x9e3779b1) ^ Math.imul(key, 0x85ebca6b)) & mask;
-  }
-
   private place(list: number): void {
     const mask = this.slots.length / 3 - 1;
     const node = this.listNode[list] as number;
     const key = this.listKey[list] as number;
-    let h = this.slot(node, key, mask);
+    let h = hashPair(node, key) & mask;
     while (this.slots[h * 3 + 2] !== 0) h = (h + 1) & mask;
     this.slots[h * 3] = node;
     this.slots[h * 3 + 1] = key;
