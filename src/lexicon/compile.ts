@@ -438,8 +438,6 @@ class TrieBuilder {
     }
     const edges = sizes.map((size) => ({ id: new Int32Array(size), to: new Int32Array(size) }));
     const next = [0, 0, 0];
-    let g = 0;
-    let p = 0;
     const gapMin: number[] = [];
     const gapMax: number[] = [];
     const gapTo: number[] = [];
@@ -463,21 +461,19 @@ class TrieBuilder {
           next[kind] = e;
         }
       }
-      table[node * ROW + GAP] = g;
+      table[node * ROW + GAP] = gapMin.length;
       for (const gap of this.gaps[node] ?? []) {
         gapMin.push(gap.min);
         gapMax.push(gap.max);
         gapTo.push(gap.to);
-        g += 1;
       }
-      table[node * ROW + END] = p;
+      table[node * ROW + END] = ends.length / 3;
       // One by one: the ends of a word that thousands of entries share would overflow a spread's arguments.
       for (const v of this.ends[node] ?? []) ends.push(v);
-      p = ends.length / 3;
     }
     for (let kind = KEY; kind <= GLOB; kind += 1) table[n * ROW + kind] = next[kind] as number;
-    table[n * ROW + GAP] = g;
-    table[n * ROW + END] = p;
+    table[n * ROW + GAP] = gapMin.length;
+    table[n * ROW + END] = ends.length / 3;
     const [keyEdges, stemEdges, globEdges] = edges as [FlatEdges, FlatEdges, FlatEdges];
     return { table, keys: keyEdges, stems: stemEdges, globs: globEdges, gapMin: Int32Array.from(gapMin), gapMax: Int32Array.from(gapMax), gapTo: Int32Array.from(gapTo), ends: Int32Array.from(ends) };
   }
