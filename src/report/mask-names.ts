@@ -9,6 +9,7 @@ import { Memo } from '../text/memo.js';
 import { HASH_BASE, hashOf } from '../_utils/hash.js';
 import { stopwords } from '../lexicon/text-tables.js';
 
+// The lists' lines start at the margin: a template string keeps its indentation, which the browser bundle would carry.
 const set = (words: string): ReadonlySet<string> => new Set(words.split(/\s+/u).filter((w) => w !== ''));
 
 /** Civility titles (folded, without the dot). `m` counts only as a capital `M`. */
@@ -21,9 +22,9 @@ const LOWER_AFTER = set('m mr mme mlle melle madame monsieur mademoiselle');
 
 /** Staff roles a name may follow: "la conseillère Sophie", "Agent Thomas". */
 const ROLES = set(`conseiller conseillere conseilleres conseillers agent agente technicien technicienne livreur livreuse
-  vendeur vendeuse collegue collaborateur collaboratrice interlocuteur interlocutrice gestionnaire operateur operatrice
-  hotesse caissier caissiere expert experte gerant gerante commercial commerciale standardiste responsable manager
-  coursier chauffeur installateur plombier electricien depanneur assistante assistant`);
+vendeur vendeuse collegue collaborateur collaboratrice interlocuteur interlocutrice gestionnaire operateur operatrice
+hotesse caissier caissiere expert experte gerant gerante commercial commerciale standardiste responsable manager
+coursier chauffeur installateur plombier electricien depanneur assistante assistant`);
 
 /** Words that close a letter or a message; a name may follow on the same or the next line. */
 const SIGN_OFFS = set('cordialement cdlt cdt salutations respectueusement amicalement bises distinguees sinceres regards thanks cheers sincerely');
@@ -41,30 +42,30 @@ const PARTICLES = set('de du des d da dos das di del della van von der den le la
  * "Monsieur est servi", "le conseiller client", "Monsieur tout-le-monde").
  */
 const NOT_NAMES = set(`ne pas plus aucun aucune jamais rien personne sans ni guere non oui tres trop bien mal aussi encore deja
-  toujours souvent parfois peut-etre tout toute tous toutes tout-le-monde quelqu quelque quelques chaque autre autres
-  cher chere chers cheres bonnes bons belle beau nouveau nouvelle ancien ancienne
-  fait faisait dit disait doit devait devrait peut pouvait pourrait
-  veut voulait voudrait va vont allait vient venait venu venue sait savait voit voyait prend prenait part partie parti reste restait
-  semble semblait arrive arrivait passe passait appelle appelait repond repondait explique expliquait
-  d'accord beaucoup mademoiselle client cliente clients clientes
-  service services clientele direction directeur directrice responsable equipe equipes agence magasin boutique societe entreprise
-  banque mairie maire president presidente gerant gerante conseiller conseillere agent technicien livreur vendeur vendeuse
-  elles quoi dont donc or car
-  sous chez vers entre depuis pendant avant apres contre selon malgre comme quand lorsque puisque
-  la-bas voici voila hier aujourd'hui demain maintenant alors ensuite enfin puis
-  propre bricolage cuisine martens figaro patate jardin
-  sav mp dm rdv pj ps nb cc re tel mail email adresse numero objet date maison
-  rappelle relance signale souhaite demande indique precise conteste reclame refuse accepte confirme informe attend
-  revient rappellera rappelera appellera viendra passera ecrit pense trouve estime affirme declare menace exige
-  sollicite regrette remercie aimerait
-  lui-meme elle-meme egalement`);
+toujours souvent parfois peut-etre tout toute tous toutes tout-le-monde quelqu quelque quelques chaque autre autres
+cher chere chers cheres bonnes bons belle beau nouveau nouvelle ancien ancienne
+fait faisait dit disait doit devait devrait peut pouvait pourrait
+veut voulait voudrait va vont allait vient venait venu venue sait savait voit voyait prend prenait part partie parti reste restait
+semble semblait arrive arrivait passe passait appelle appelait repond repondait explique expliquait
+d'accord beaucoup mademoiselle client cliente clients clientes
+service services clientele direction directeur directrice responsable equipe equipes agence magasin boutique societe entreprise
+banque mairie maire president presidente gerant gerante conseiller conseillere agent technicien livreur vendeur vendeuse
+elles quoi dont donc or car
+sous chez vers entre depuis pendant avant apres contre selon malgre comme quand lorsque puisque
+la-bas voici voila hier aujourd'hui demain maintenant alors ensuite enfin puis
+propre bricolage cuisine martens figaro patate jardin
+sav mp dm rdv pj ps nb cc re tel mail email adresse numero objet date maison
+rappelle relance signale souhaite demande indique precise conteste reclame refuse accepte confirme informe attend
+revient rappellera rappelera appellera viendra passera ecrit pense trouve estime affirme declare menace exige
+sollicite regrette remercie aimerait
+lui-meme elle-meme egalement`);
 
 /** Functions a title may announce with an article: "Monsieur le Directeur", "Madame la gérante". */
 const FUNCTIONS = set(`directeur directrice gerant gerante responsable mediateur mediatrice maire president presidente juge ministre
-  prefet prefete procureur commissaire docteur professeur conseiller conseillere technicien technicienne livreur livreuse
-  vendeur vendeuse chef cheffe patron patronne proprietaire gardien gardienne facteur factrice notaire avocat avocate
-  delegue deleguee secretaire comptable agent agente gestionnaire manager superviseur superviseuse medecin pharmacien
-  pharmacienne depute deputee senateur senatrice conciliateur conciliatrice defenseur representant representante`);
+prefet prefete procureur commissaire docteur professeur conseiller conseillere technicien technicienne livreur livreuse
+vendeur vendeuse chef cheffe patron patronne proprietaire gardien gardienne facteur factrice notaire avocat avocate
+delegue deleguee secretaire comptable agent agente gestionnaire manager superviseur superviseuse medecin pharmacien
+pharmacienne depute deputee senateur senatrice conciliateur conciliatrice defenseur representant representante`);
 
 /** Adjectives that are also common surnames: not a name alone after a cue, but a surname after a first name ("Romain Petit"). */
 const SURNAME_ADJECTIVES = set('petit petite grand grande blanc brun roux bon bonne noir vieux jeune gros');
@@ -77,11 +78,11 @@ const NOT_BEFORE_NAME = set('saint sainte st ste ile rue avenue boulevard place 
  * Chronopost", "la conseillère Orange"): never taken for a name there.
  */
 const BRANDS = set(`orange free sfr bouygues sosh red numericable chronopost colissimo dpd ups dhl gls fedex tnt relais mondial poste
-  amazon fnac darty boulanger cdiscount leroy merlin castorama brico ikea decathlon carrefour auchan leclerc lidl aldi intermarche
-  casino monoprix franprix engie edf total totalenergies veolia suez uber deliveroo netflix canal samsung apple sony dyson bosch
-  whirlpool renault peugeot citroen sncf ouigo ratp air france banque credit agricole societe generale lcl bnp caisse epargne
-  boursorama macif maif axa allianz groupama matmut ameli caf pole emploi cpam urssaf impots google facebook instagram twitter
-  paypal visa mastercard vinted leboncoin ebay zalando shein temu aliexpress`);
+amazon fnac darty boulanger cdiscount leroy merlin castorama brico ikea decathlon carrefour auchan leclerc lidl aldi intermarche
+casino monoprix franprix engie edf total totalenergies veolia suez uber deliveroo netflix canal samsung apple sony dyson bosch
+whirlpool renault peugeot citroen sncf ouigo ratp air france banque credit agricole societe generale lcl bnp caisse epargne
+boursorama macif maif axa allianz groupama matmut ameli caf pole emploi cpam urssaf impots google facebook instagram twitter
+paypal visa mastercard vinted leboncoin ebay zalando shein temu aliexpress`);
 
 /**
  * Common French first names (folded). Left out: first names that are also
@@ -89,36 +90,36 @@ const BRANDS = set(`orange free sfr bouygues sosh red numericable chronopost col
  * Marine, Victoire, Noël, Max, Jade… are not).
  */
 const FIRST_NAMES = set(`aaron abdel abdelkader abdallah abdou adam adele adelaide adrien agathe agnes ahmed aicha aida aime alain alban albert
-  alexandra alexandre alexis alfred ali alice aline alix amandine amaury amel amelie amine amir anais anatole andre andrea angele
-  angelique anne annick annie anthony antoine antonin apolline arnaud arthur astrid audrey
-  augustin aurelie aurelien axel aya aymeric baptiste barbara bastien beatrice benedicte benjamin benoit bernadette bernard
-  bertrand blandine boris brice brigitte bruno camille capucine carine carla carole caroline catherine cecile celia celine
-  chantal charlene charles charlotte chloe christelle christian christiane christine christophe claire clara claude claudine
-  clemence clement coline colette corentin corinne cyril cyrille damien daniel daniele danielle david delphine denis denise
-  didier dominique dorian dylan edith edouard elisa elisabeth elise eliane elodie eloise elsa emeline emilie emilien emma
-  emmanuel emmanuelle enzo eric erwan estelle ethan etienne eugenie eva eve evelyne fabien fabienne fabrice farid fatima fatou
-  faustine felix fernand fernande florian francine franck francois francoise frederic frederique gabriel gabrielle gael gaelle
-  gaetan gautier genevieve georges gerald geraldine gerard gilbert gilles ginette gisele gregoire gregory guillaume guy guylaine
-  hakim hamid hannah hassan helene henri herve hugo hugues ibrahim ines irene isabelle jacqueline jacques jamel jean
-  jeanne jeremie jeremy jerome
-  joel joelle johan jonathan jordan jose josette josiane joseph josephine julie julien juliette justine karim karima katia kelly
-  kevin khadija killian laetitia lamia laura laure laurence laurent lea leila leo leon leonie lina lionel lisa lise loic
-  lola louis louise luc luca lucas lucie lucien lucile ludivine ludovic maeva magali malik manon marc marceau marcel
-  marcelle margaux margot marguerite maria marianne marie marie-france
-  marielle marine-laure marion marius marjorie marlene martin martine mathias mathieu mathilde matteo matthieu maud maurice maxime
-  medhi mehdi melanie melissa michael michel micheline mickael mireille mohamed monique morgane mounir myriam nadege nadia nadine
-  nathalie nathan nicolas nicole nina noemie norbert oceane odette odile olivia olivier omar oscar pascal pascale patrice
-  patricia patrick paul paule pauline perrine philippe pierre quentin rachel rachid raphael raphaelle raymond regine
-  remi renaud rene rita robert rodolphe roger romain romane roland sabine sabrina samia samir samuel sandra sandrine sarah
-  sebastien serge severine simon simone sofia sofiane solange solene sonia sophie stephane stephanie suzanne sylvain sylvie
-  tatiana theo therese thibault thibaut thierry thomas timothee tom tristan valentin valentine valerie vanessa veronique
-  victor vincent virginie vivien xavier yacine yanis yann yannick yasmine yassine yves yvette yvonne zoe
-  abdelaziz abderrahmane adama alexia alicia amadou amina anissa arnold aurore-anne bilal brahim cedric clarisse
-  coralie dalila djamel driss elias eliott elliot emilienne evan ewan fanny fatiha gabin guilhem hadrien hamza hicham ilyes
-  imane ismael jade-marie jason jessica joachim jocelyne johanna jordane kader kamel kenza kylian kilian lahcen lena lenny
-  leonard louna lucille mael maelle maelys mamadou manel marwa mathis mathys maxence melvin mickaelle mohammed moussa mustapha
-  nabil naima nassim nolan noah noam nora ophelie oumar rayan ryan salim salome sami samy sandro souad steven sylvia
-  theophile tiphaine valery walid wassim william yoann yoan yohan yohann youssef yasmina zakaria zineb`);
+alexandra alexandre alexis alfred ali alice aline alix amandine amaury amel amelie amine amir anais anatole andre andrea angele
+angelique anne annick annie anthony antoine antonin apolline arnaud arthur astrid audrey
+augustin aurelie aurelien axel aya aymeric baptiste barbara bastien beatrice benedicte benjamin benoit bernadette bernard
+bertrand blandine boris brice brigitte bruno camille capucine carine carla carole caroline catherine cecile celia celine
+chantal charlene charles charlotte chloe christelle christian christiane christine christophe claire clara claude claudine
+clemence clement coline colette corentin corinne cyril cyrille damien daniel daniele danielle david delphine denis denise
+didier dominique dorian dylan edith edouard elisa elisabeth elise eliane elodie eloise elsa emeline emilie emilien emma
+emmanuel emmanuelle enzo eric erwan estelle ethan etienne eugenie eva eve evelyne fabien fabienne fabrice farid fatima fatou
+faustine felix fernand fernande florian francine franck francois francoise frederic frederique gabriel gabrielle gael gaelle
+gaetan gautier genevieve georges gerald geraldine gerard gilbert gilles ginette gisele gregoire gregory guillaume guy guylaine
+hakim hamid hannah hassan helene henri herve hugo hugues ibrahim ines irene isabelle jacqueline jacques jamel jean
+jeanne jeremie jeremy jerome
+joel joelle johan jonathan jordan jose josette josiane joseph josephine julie julien juliette justine karim karima katia kelly
+kevin khadija killian laetitia lamia laura laure laurence laurent lea leila leo leon leonie lina lionel lisa lise loic
+lola louis louise luc luca lucas lucie lucien lucile ludivine ludovic maeva magali malik manon marc marceau marcel
+marcelle margaux margot marguerite maria marianne marie marie-france
+marielle marine-laure marion marius marjorie marlene martin martine mathias mathieu mathilde matteo matthieu maud maurice maxime
+medhi mehdi melanie melissa michael michel micheline mickael mireille mohamed monique morgane mounir myriam nadege nadia nadine
+nathalie nathan nicolas nicole nina noemie norbert oceane odette odile olivia olivier omar oscar pascal pascale patrice
+patricia patrick paul paule pauline perrine philippe pierre quentin rachel rachid raphael raphaelle raymond regine
+remi renaud rene rita robert rodolphe roger romain romane roland sabine sabrina samia samir samuel sandra sandrine sarah
+sebastien serge severine simon simone sofia sofiane solange solene sonia sophie stephane stephanie suzanne sylvain sylvie
+tatiana theo therese thibault thibaut thierry thomas timothee tom tristan valentin valentine valerie vanessa veronique
+victor vincent virginie vivien xavier yacine yanis yann yannick yasmine yassine yves yvette yvonne zoe
+abdelaziz abderrahmane adama alexia alicia amadou amina anissa arnold aurore-anne bilal brahim cedric clarisse
+coralie dalila djamel driss elias eliott elliot emilienne evan ewan fanny fatiha gabin guilhem hadrien hamza hicham ilyes
+imane ismael jade-marie jason jessica joachim jocelyne johanna jordane kader kamel kenza kylian kilian lahcen lena lenny
+leonard louna lucille mael maelle maelys mamadou manel marwa mathis mathys maxence melvin mickaelle mohammed moussa mustapha
+nabil naima nassim nolan noah noam nora ophelie oumar rayan ryan salim salome sami samy sandro souad steven sylvia
+theophile tiphaine valery walid wassim william yoann yoan yohan yohann youssef yasmina zakaria zineb`);
 
 // Words are folded as the rules read them (cues and the words around them: the gate and `words` tell the
 // others apart by hash), memoised: the same cues come back verbatim after verbatim, and normalising is slow.
