@@ -579,11 +579,13 @@ function edgeBit(kind: number, id: number): number {
  * Per node, the bits (`edgeBit`) of its key, stem and glob edges, or -1 when
  * it has ends or gaps (a step there always does something): a step whose
  * token shares no bit with the node's mask is skipped without a lookup, which
- * is what most steps after a gap or a first word are.
+ * is what most steps after a gap or a first word are. A node whose edges set
+ * all 32 bits (a word hundreds of terms go on from) has 0 when each of its
+ * runs is empty or long: the `EdgeIndex` filters tell instead (`may`).
  */
 function nodeMasks(trie: FlatTrie): Int32Array {
   const { table } = trie;
-  const [keyIds, stemIds, globIds] = [trie.keys.id, trie.stems.id, trie.globs.id];
+  const ids = [trie.keys.id, trie.stems.id, trie.globs.id];
   const n = table.length / ROW - 1;
   const masks = new Int32Array(n);
   for (let node = 0; node < n; node += 1) {
@@ -592,12 +594,16 @@ function nodeMasks(trie: FlatTrie): Int32Array {
       masks[node] = -1;
       continue;
     }
-    // Three plain loops, no array per node: this runs once per node of the trie when an analyser starts.
+    // Plain loops, no array per node: this runs once per node of the trie when an analyser starts.
     let mask = 0;
-    for (let e = table[row + KEY] as number, end = table[row + ROW + KEY] as number; e < end; e += 1) mask |= edgeBit(KEY, keyIds[e] as number);
-    for (let e = table[row + STEM] as number, end = table[row + ROW + STEM] as number; e < end; e += 1) mask |= edgeBit(STEM, stemIds[e] as number);
-    for (let e = table[row + GLOB] as number, end = table[row + ROW + GLOB] as number; e < end; e += 1) mask |= edgeBit(GLOB, globIds[e] as number);
-    masks[node] = mask;
+    let indexed = true;
+    for (let kind = KEY; kind <= GLOB; kind += 1) {
+      const lo = table[row + kind] as number;
+      const hi = table[row + ROW + kind] as number;
+      if (hi > lo && hi - lo <= SCANNED_RUN) indexed = false;
+      for (let e = lo; e < hi; e += 1) mask |= edgeBit(kind, (ids[kind] as Int32Array)[e] as number);
+    }
+    masks[node] = mask === -1 && indexed ? 0 : mask;
   }
   return masks;
 }
@@ -931,6 +937,13 @@ function matcherFrom(lexicon: Lexicon, data: MatcherData, options: CompileOption
   const keyIndex = new EdgeIndex(table, keyEdges, KEY);
   const stemIndex = new EdgeIndex(table, stemEdges, STEM);
   const globIndex = new EdgeIndex(table, globEdges, GLOB);
+  /**
+   * Whether a step at `node`, of mask 0 (see `nodeMasks`), may take an edge on this token (undefined:
+   * past the last unit): the edge indexes tell, their filters answering most. A token with more edges
+   * to take (accented spellings, globs, corrections) always may.
+   */
+  const may = (node: number, ki: KeyInfo | undefined): boolean =>
+    ki !== undefined && (ki.more !== undefined || ki.globs.length > 0 || ki.fixes !== undefined || keyIndex.first(node, ki.keyId) >= 0 || stemIndex.first(node, ki.stemId) >= 0);
 
   // Everything the matcher needs about one distinct token key, looked up once
   // per key: its stem, the globs it satisfies, the first-position edges it
@@ -1098,7 +1111,7 @@ function matcherFrom(lexicon: Lexicon, data: MatcherData, options: CompileOption
       for (let e = end - lo <= SCANNED_RUN ? firstEdge(edges, lo, end, id) : index.first(node, id); e >= 0 && e < end && edges.id[e] === id; e += 1) {
         const to = edges.to[e] as number;
         const m = masks[to] as number;
-        if (m === -1 || (m & bits) !== 0) step(to, j, start, sentence, negated, fuzzy);
+        if (m === -1 || (m & bits) !== 0 || (m === 0 && may(to, ki))) step(to, j, start, sentence, negated, fuzzy);
       }
     };
     const step = (node: number, j: number, start: number, sentence: number, negated: boolean, fuzzy: boolean): void => {
@@ -1144,7 +1157,7 @@ function matcherFrom(lexicon: Lexicon, data: MatcherData, options: CompileOption
           if (at >= units.length) break;
           const u = units[at] as MatchUnit;
           if (u.sentence !== sentence) break;
-          if (m === -1 || (m & (info[at] as KeyInfo).mask) !== 0) step(next, at, start, sentence, negated, fuzzy);
+          if (m === -1 || (m & (info[at] as KeyInfo).mask) !== 0 || (m === 0 && may(next, info[at]))) step(next, at, start, sentence, negated, fuzzy);
         }
       }
     };
@@ -1157,12 +1170,12 @@ function matcherFrom(lexicon: Lexicon, data: MatcherData, options: CompileOption
       const first = ki.firstSteps;
       for (let k = 0; k < first.length; k += 2) {
         const m = first[k + 1] as number;
-        if (m === -1 || (m & bits) !== 0) step(first[k] as number, i + 1, i, sentence, ki.negator, false);
+        if (m === -1 || (m & bits) !== 0 || (m === 0 && may(first[k] as number, info[i + 1]))) step(first[k] as number, i + 1, i, sentence, ki.negator, false);
       }
       const fixed = ki.fixedSteps;
       for (let k = 0; k < fixed.length; k += 2) {
         const m = fixed[k + 1] as number;
-        if (m === -1 || (m & bits) !== 0) step(fixed[k] as number, i + 1, i, sentence, false, true);
+        if (m === -1 || (m & bits) !== 0 || (m === 0 && may(fixed[k] as number, info[i + 1]))) step(fixed[k] as number, i + 1, i, sentence, false, true);
       }
     }
     return sortUnlessSorted(out, byStartEndEntry);

@@ -173,6 +173,39 @@ describe('the matcher against a naive reference', () => {
     );
   });
 
+  it('finds exactly the reference spans after words that hundreds of terms go on from (their masks saturated)', () => {
+    const syllables = 'bcdfghjklmnpqrstvwxz'.split('').map((c) => `${c}o`);
+    const words = syllables.flatMap((a) => syllables.map((b) => `${a}${b}`)).filter((w) => termKeys(w).join(' ') === w);
+    // Verbs and forms of theirs that share their stem without being the verb: a token takes the stem edge only.
+    const verbs = ['rembourser', 'livrer', 'appeler', 'envoyer', 'changer', 'casser', 'bloquer', 'annuler', 'reparer', 'fermer', 'oublier', 'tomber'];
+    const forms = verbs.flatMap((v) => [v.slice(0, -2) + 'e', v.slice(0, -1) + 'z']).filter((f) => verbs.some((v) => stem(v) === stem(f)));
+    const globs = ['gara*', 'factur*', 'tarif*', 'carte*', 'messag*', 'abonn*', 'compt*', 'horair*', 'adress*', 'command*'];
+    const globbed = ['garage', 'factures', 'tarifs', 'cartes', 'message', 'abonnement', 'compte', 'horaires', 'adresse', 'commande'];
+    const terms = [
+      // After `colis` and a gap, and after `dossier` (the first word: no gap, no end), long runs of words, stems and globs.
+      ...words.slice(0, 300).map((w) => `colis {0,2} ${w}`),
+      ...verbs.map((v) => `colis {0,2} stem:${v}`),
+      ...globs.map((g) => `colis {0,2} ${g}`),
+      ...words.slice(50, 350).map((w) => `dossier ${w}`),
+      ...verbs.map((v) => `dossier stem:${v}`),
+      ...globs.map((g) => `dossier ${g}`),
+      // After `retard` and a gap: words enough to set every bit of a mask, and a short run of one stem.
+      ...words.slice(100, 400).map((w) => `retard {0,1} ${w}`),
+      'retard {0,1} stem:rembourser',
+    ];
+    const entries = terms.map((t) => ({ terms: [t], exclude: [] as string[] }));
+    const token = fc.oneof(
+      { weight: 3, arbitrary: fc.constantFrom('colis', 'retard', 'dossier') },
+      { weight: 3, arbitrary: fc.constantFrom(...words) },
+      { weight: 2, arbitrary: fc.constantFrom(...forms, ...globbed) },
+      { weight: 1, arbitrary: fc.constantFrom('rembourse', 'remboursez') },
+    );
+    fc.assert(
+      fc.property(fc.array(streamOf(token, 12, 40), { minLength: 1, maxLength: 3 }), (streams) => expectReferenceSpans(entries, streams)),
+      { numRuns: 30 },
+    );
+  });
+
   it('ends every entry of a word that tens of thousands of entries share (one node, 60,000 ends)', () => {
     const n = 60_000;
     const entries = Array.from({ length: n }, () => ({ terms: ['colis'], exclude: [] as string[] }));
