@@ -754,46 +754,52 @@ export function compileMatcherData(lexicon: Lexicon, options: CompileOptions = {
     }
     return atoms;
   };
+  const fail = (entry: LexiconEntry, term: string, exclude: boolean, problem: LexiconProblem): void => {
+    issues.push({ file: entry.source, line: 0, column: 0, entryId: entry.id, path: `${exclude ? 'exclude' : 'terms'}: ${term}`, ...problem });
+  };
+  // A phrase gives one spelling, or one per form of each `lemma:` in it
+  // (the forms are words of the trie: matching stays one walk).
+  const expandPhrase = (phrase: TermAlternative[], entry: LexiconEntry, term: string, exclude: boolean): Atom[][] | undefined => {
+    let out: Atom[][] = [[]];
+    for (const alt of phrase) {
+      if (alt.type !== 'lemma') {
+        const atoms = alternativeAtoms(alt);
+        // The atoms are read only: a phrase's first alternative is them, not a copy.
+        out = out.map((prefix) => (prefix.length === 0 ? atoms : [...prefix, ...atoms]));
+        continue;
+      }
+      const forms = lemmaFormKeys(alt.text);
+      if (forms === undefined) {
+        fail(entry, term, exclude, unknownLemma(alt.text, term));
+        return undefined;
+      }
+      if (out.length * forms.length > MAX_LEMMA_SPELLINGS) {
+        fail(entry, term, exclude, lexiconProblem('too_many_spellings', { term, max: MAX_LEMMA_SPELLINGS }));
+        return undefined;
+      }
+      const formAtoms = lemmaAtoms(alt.text, forms);
+      out = out.flatMap((prefix) => (prefix.length === 0 ? formAtoms : formAtoms.map((atoms) => [...prefix, ...atoms])));
+    }
+    return out;
+  };
+  // Closures are made once, not per term: a lexicon of 100,000 entries has half a million terms.
   const addTerm = (entryIndex: number, entry: LexiconEntry, termIndex: number, exclude: boolean): void => {
     const term = (exclude ? entry.exclude[termIndex] : entry.terms[termIndex]) as string;
     const parsed = parseTerm(term);
-    const fail = (problem: LexiconProblem): void => {
-      issues.push({ file: entry.source, line: 0, column: 0, entryId: entry.id, path: `${exclude ? 'exclude' : 'terms'}: ${term}`, ...problem });
-    };
     if (!parsed.ok) {
-      for (const p of parsed.problems) fail(p);
+      for (const p of parsed.problems) fail(entry, term, exclude, p);
       return;
     }
-    // A phrase gives one spelling, or one per form of each `lemma:` in it
-    // (the forms are words of the trie: matching stays one walk).
-    const expandPhrase = (phrase: TermAlternative[]): Atom[][] | undefined => {
-      let out: Atom[][] = [[]];
-      for (const alt of phrase) {
-        if (alt.type !== 'lemma') {
-          const atoms = alternativeAtoms(alt);
-          out = out.map((prefix) => [...prefix, ...atoms]);
-          continue;
-        }
-        const forms = lemmaFormKeys(alt.text);
-        if (forms === undefined) {
-          fail(unknownLemma(alt.text, term));
-          return undefined;
-        }
-        if (out.length * forms.length > MAX_LEMMA_SPELLINGS) {
-          fail(lexiconProblem('too_many_spellings', { term, max: MAX_LEMMA_SPELLINGS }));
-          return undefined;
-        }
-        const formAtoms = lemmaAtoms(alt.text, forms);
-        out = out.flatMap((prefix) => (prefix.length === 0 ? formAtoms : formAtoms.map((atoms) => [...prefix, ...atoms])));
-      }
-      return out;
-    };
-    const words = parsed.positions.some((p) => p.type === 'slot');
+    let words = false;
+    let gapped = false;
+    for (const p of parsed.positions) {
+      if (p.type === 'gap') gapped = true;
+      else words = true;
+    }
     if (!words) {
-      fail(lexiconProblem('no_word', { term }));
+      fail(entry, term, exclude, lexiconProblem('no_word', { term }));
       return;
     }
-    const gapped = parsed.positions.some((p) => p.type === 'gap');
     // Every position's spellings first: a gap decides how to grow by what follows it.
     const slots: Array<Atom[][] | undefined> = [];
     for (const pos of parsed.positions) {
@@ -803,12 +809,12 @@ export function compileMatcherData(lexicon: Lexicon, options: CompileOptions = {
       }
       const spellings: Atom[][] = [];
       for (const phrase of pos.alternatives) {
-        const expanded = expandPhrase(phrase);
+        const expanded = expandPhrase(phrase, entry, term, exclude);
         if (expanded === undefined) return;
         for (const atoms of expanded) if (atoms.length > 0) spellings.push(...accentVariants(atoms));
       }
       if (spellings.length === 0) {
-        fail(lexiconProblem('position_without_word', { term }));
+        fail(entry, term, exclude, lexiconProblem('position_without_word', { term }));
         return;
       }
       slots.push(spellings);
@@ -842,7 +848,8 @@ export function compileMatcherData(lexicon: Lexicon, options: CompileOptions = {
       const spellings = slots[k] as Atom[][];
       if (allShared && frontier.length * spellings.length <= SHARE_BUDGET) {
         // Walk or grow the trie for every spelling: prefixes stay shared with other terms.
-        const next = new Set<number>();
+        // At most SHARE_BUDGET nodes, most often one: an array, not a Set.
+        const next: number[] = [];
         for (const from of frontier) {
           for (const atoms of spellings) {
             let node = from;
@@ -855,10 +862,10 @@ export function compileMatcherData(lexicon: Lexicon, options: CompileOptions = {
               }
               node = child;
             }
-            next.add(node);
+            if (!next.includes(node)) next.push(node);
           }
         }
-        frontier = [...next];
+        frontier = next;
         continue;
       }
       // Too many combinations: every spelling from every frontier node joins one fresh node of this

@@ -118,44 +118,41 @@ export function parseTerm(term: unknown): ParsedTerm {
       problems: [P('term_not_string', { type: term === null ? 'null' : typeof term })],
     };
   }
-  const parts = term.trim().split(/\s+/).filter((p) => p !== '');
+  const trimmed = term.trim();
+  // Trimmed, only an empty term splits into an empty part.
+  const parts = trimmed === '' ? [] : trimmed.split(/\s+/);
   if (parts.length === 0) {
     return { ok: false, problems: [P('empty_term', {})] };
   }
   const problems: TermProblem[] = [];
   const positions: TermPosition[] = [];
-  let segment: string[] = [];
-  const flush = (): void => {
-    if (segment.length === 0) return;
-    const alternatives: TermAlternative[][] = [];
+  /** The words of parts[from, to), if any, as one slot. Arrays of their exact size: a lexicon may have half a million terms. */
+  const slot = (from: number, to: number): void => {
+    if (from === to) return;
+    const segment = parts.slice(from, to);
     // Without a `|` the segment is one phrase, its words the parts as split: no join and split again.
-    const phrases = segment.some((part) => part.includes('|')) ? segment.join(' ').split('|') : undefined;
-    for (const phrase of phrases ?? [undefined]) {
-      const words = phrase === undefined ? segment : phrase.trim().split(' ').filter((w) => w !== '');
+    const phrases = segment.some((part) => part.includes('|')) ? segment.join(' ').split('|').map((phrase) => phrase.trim().split(' ').filter((w) => w !== '')) : [segment];
+    const alternatives: TermAlternative[][] = [];
+    for (const words of phrases) {
       if (words.length === 0) {
         problems.push(P('empty_alternative', { term }));
         continue;
       }
-      const atoms: TermAlternative[] = [];
-      for (const w of words) {
-        const atom = parseAlternative(w, term, problems);
-        if (atom !== undefined) atoms.push(atom);
-      }
-      if (atoms.length === words.length) alternatives.push(atoms);
+      const atoms = words.map((w) => parseAlternative(w, term, problems));
+      if (!atoms.includes(undefined)) alternatives.push(atoms as TermAlternative[]);
     }
     positions.push({ type: 'slot', alternatives });
-    segment = [];
   };
-  parts.forEach((part, i) => {
-    if (!part.startsWith('{')) {
-      segment.push(part);
-      return;
-    }
-    flush();
+  let start = 0;
+  for (let i = 0; i < parts.length; i += 1) {
+    const part = parts[i] as string;
+    if (!part.startsWith('{')) continue;
+    slot(start, i);
+    start = i + 1;
     const m = GAP.exec(part);
     if (m === null) {
       problems.push(P('bad_gap', { part, term, max: MAX_GAP }));
-      return;
+      continue;
     }
     const min = Number(m[1]);
     const max = Number(m[2]);
@@ -170,7 +167,7 @@ export function parseTerm(term: unknown): ParsedTerm {
       problems.push(P('two_gaps', { term }));
     }
     positions.push({ type: 'gap', min, max });
-  });
-  flush();
+  }
+  slot(start, parts.length);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, positions };
 }
