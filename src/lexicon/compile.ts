@@ -713,9 +713,13 @@ export function compileMatcherData(lexicon: Lexicon, options: CompileOptions = {
     }
     return atom;
   };
-  const accentVariants = (atoms: Atom[]): Atom[][] => {
+  /** Adds the spellings of these atoms to `out`. */
+  const addAccentVariants = (atoms: Atom[], out: Atom[][]): void => {
     // Most spellings have no colliding word: the atoms as they are (nothing below changes them).
-    if (!atoms.some((atom) => atom.t === 'key' && atom.form !== undefined)) return [atoms];
+    if (!atoms.some((atom) => atom.t === 'key' && atom.form !== undefined)) {
+      out.push(atoms);
+      return;
+    }
     let variants: Atom[][] = [[]];
     for (const atom of atoms) {
       if (atom.t === 'key' && atom.form !== undefined && variants.length < 8) {
@@ -724,7 +728,7 @@ export function compileMatcherData(lexicon: Lexicon, options: CompileOptions = {
         variants = variants.flatMap((v) => [[...v, plain], [...v, accented]]);
       } else variants = variants.map((v) => [...v, atom]);
     }
-    return variants;
+    out.push(...variants);
   };
 
   // Keys of every form of a lemma, deduplicated after folding (attendîmes / attendimes).
@@ -760,6 +764,13 @@ export function compileMatcherData(lexicon: Lexicon, options: CompileOptions = {
   // A phrase gives one spelling, or one per form of each `lemma:` in it
   // (the forms are words of the trie: matching stays one walk).
   const expandPhrase = (phrase: TermAlternative[], entry: LexiconEntry, term: string, exclude: boolean): Atom[][] | undefined => {
+    // Most phrases have no `lemma:`: one spelling (a single word's atoms as they are, read only).
+    if (!phrase.some((alt) => alt.type === 'lemma')) {
+      if (phrase.length === 1) return [alternativeAtoms(phrase[0] as TermAlternative)];
+      const atoms: Atom[] = [];
+      for (const alt of phrase) atoms.push(...alternativeAtoms(alt));
+      return [atoms];
+    }
     let out: Atom[][] = [[]];
     for (const alt of phrase) {
       if (alt.type !== 'lemma') {
@@ -811,7 +822,7 @@ export function compileMatcherData(lexicon: Lexicon, options: CompileOptions = {
       for (const phrase of pos.alternatives) {
         const expanded = expandPhrase(phrase, entry, term, exclude);
         if (expanded === undefined) return;
-        for (const atoms of expanded) if (atoms.length > 0) spellings.push(...accentVariants(atoms));
+        for (const atoms of expanded) if (atoms.length > 0) addAccentVariants(atoms, spellings);
       }
       if (spellings.length === 0) {
         fail(entry, term, exclude, lexiconProblem('position_without_word', { term }));
