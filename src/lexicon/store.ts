@@ -129,6 +129,26 @@ function nodeApi(): NodeApi | undefined {
 let tablesDigest: string | undefined;
 
 /**
+ * How many enabled entries a lexicon has, and terms and exclusions in them:
+ * how a matcher's fingerprint begins, found without hashing anything (most
+ * lexicons a store is asked for are not in it, and hashing one of 100,000
+ * entries takes a quarter of a second).
+ */
+function sizeOf(lexicon: Lexicon): string {
+  let entries = 0;
+  let terms = 0;
+  for (const e of lexicon.entries) {
+    if (e.disabled) continue;
+    entries += 1;
+    terms += e.terms.length + e.exclude.length;
+  }
+  return `${entries}/${terms}`;
+}
+
+/** The size part of a matcher's fingerprint (`sizeOf`). */
+const sizePart = (fingerprint: string): string => fingerprint.slice(0, fingerprint.indexOf(':'));
+
+/**
  * The fingerprint of what compiling `lexicon` with `options` reads (default
  * French word data assumed: a lexicon compiled with other `words` is never
  * stored nor looked up).
@@ -136,7 +156,7 @@ let tablesDigest: string | undefined;
 export function matcherFingerprint(lexicon: Lexicon, options: CompileOptions, api: Pick<NodeApi, 'sha256'>): string {
   tablesDigest ??= api.sha256([FR_WORDS.covered, FR_WORDS.neighbours, FR_WORDS.collisions, JSON.stringify(LEMMA_SUFFIXES), JSON.stringify(LEMMA_TABLE)]);
   const entries = lexicon.entries.filter((e) => !e.disabled).map((e) => [e.terms, e.exclude]);
-  return api.sha256([String(FORMAT), tablesDigest, JSON.stringify(options.sms ?? defaultTextTables().sms), JSON.stringify(entries)]);
+  return `${sizeOf(lexicon)}:${api.sha256([String(FORMAT), tablesDigest, JSON.stringify(options.sms ?? defaultTextTables().sms), JSON.stringify(entries)])}`;
 }
 
 /** The fingerprint of what `termKeys(text, keying)` reads besides the text: the SMS table (the default one when absent). */
@@ -258,12 +278,16 @@ export function deserializeStore(file: Uint8Array): StoreContent {
   return { matchers: out, keys };
 }
 
-/** The store: undefined until looked for, then the matchers, and the keys of texts (by text), by fingerprint (empty when there is none). */
-let store: { matchers: Map<string, MatcherData>; keys: Map<string, Map<string, string>> } | undefined;
+/**
+ * The store: undefined until looked for, then the matchers, and the keys of texts (by text), by fingerprint
+ * (empty when there is none), and the size parts of the matchers' fingerprints.
+ */
+let store: { matchers: Map<string, MatcherData>; sizes: Set<string>; keys: Map<string, Map<string, string>> } | undefined;
 
 function storeOf(content: StoreContent): NonNullable<typeof store> {
   return {
     matchers: new Map(content.matchers.map((m) => [m.fingerprint, m.data])),
+    sizes: new Set(content.matchers.map((m) => sizePart(m.fingerprint))),
     keys: new Map(content.keys.map((k) => [k.fingerprint, new Map(k.texts.map((text, i) => [text, k.keys[i] ?? '']))])),
   };
 }
@@ -289,8 +313,11 @@ function loadStore(): NonNullable<typeof store> {
  * @internal
  */
 export function addStoredMatchers(matchers: readonly StoredMatcher[]): void {
-  const found = loadStore().matchers;
-  for (const { fingerprint, data } of matchers) found.set(fingerprint, data);
+  const found = loadStore();
+  for (const { fingerprint, data } of matchers) {
+    found.matchers.set(fingerprint, data);
+    found.sizes.add(sizePart(fingerprint));
+  }
 }
 
 /**
@@ -305,7 +332,7 @@ export function useMatcherStore(file: Uint8Array | undefined): void {
 /** The stored trie of this lexicon and keying, if the build stored one. */
 export function storedMatcher(lexicon: Lexicon, options: CompileOptions): MatcherData | undefined {
   const found = loadStore();
-  if (found.matchers.size === 0) return undefined;
+  if (!found.sizes.has(sizeOf(lexicon))) return undefined;
   const api = nodeApi();
   return api === undefined ? undefined : found.matchers.get(matcherFingerprint(lexicon, options, api));
 }
