@@ -945,12 +945,15 @@ function matcherFrom(lexicon: Lexicon, data: MatcherData, options: CompileOption
   const speller = options.fuzzy === false ? undefined : new Speller(known, known, words);
   const trie: FlatTrie = data;
   const { table, keys: keyEdges, stems: stemEdges, globs: globEdges, gapMin, gapMax, gapTo } = trie;
-  const ends: CompiledPattern[] = [];
-  for (let p = 0; p < data.ends.length; p += 3) {
-    const entry = entries[data.ends[p] as number] as LexiconEntry;
-    const term = data.ends[p + 1] as number;
-    ends.push({ entry: data.ends[p] as number, term: (term < 0 ? entry.exclude[~term] : entry.terms[term]) as string, exclude: term < 0, gapped: data.ends[p + 2] === 1 });
-  }
+  // Each pattern made the first time it matches: a lexicon of 100,000 entries has half a million, most never met.
+  // A slot for each, filled in order: an array written far past its end turns into a slow dictionary.
+  const ends: Array<CompiledPattern | undefined> = [];
+  for (let p = 0; p < data.ends.length; p += 3) ends.push(undefined);
+  const patternAt = (p: number): CompiledPattern => {
+    const entry = entries[data.ends[p * 3] as number] as LexiconEntry;
+    const term = data.ends[p * 3 + 1] as number;
+    return (ends[p] = { entry: data.ends[p * 3] as number, term: (term < 0 ? entry.exclude[~term] : entry.terms[term]) as string, exclude: term < 0, gapped: data.ends[p * 3 + 2] === 1 });
+  };
   const masks = nodeMasks(trie);
   const keyIndex = new EdgeIndex(table, keyEdges, KEY);
   const stemIndex = new EdgeIndex(table, stemEdges, STEM);
@@ -1136,7 +1139,7 @@ function matcherFrom(lexicon: Lexicon, data: MatcherData, options: CompileOption
       const row = node * ROW;
       const endsEnd = table[row + ROW + END] as number;
       for (let p = table[row + END] as number; p < endsEnd; p += 1) {
-        const pattern = ends[p] as CompiledPattern;
+        const pattern = ends[p] ?? patternAt(p);
         out.push({ pattern, start, end: j, negated, fuzzy });
       }
       // Read within the units only: past the last, an array read V8 had not seen made it drop the optimised walk once.
