@@ -46,6 +46,12 @@ const streamOf = (words: fc.Arbitrary<string>, weight: number, max: number): fc.
   });
 const stream = streamOf(word, 8, 30);
 
+/** Up to 400 words of two syllables (`bobo`, `boco`…), each its own key. */
+const SYLLABLE_WORDS = (() => {
+  const syllables = 'bcdfghjklmnpqrstvwxz'.split('').map((c) => `${c}o`);
+  return syllables.flatMap((a) => syllables.map((b) => `${a}${b}`)).filter((w) => termKeys(w).join(' ') === w);
+})();
+
 function globMatches(pattern: string, key: string): boolean {
   const parts = pattern.split('*');
   if (!key.startsWith(parts[0] as string) || !key.endsWith(parts.at(-1) as string) || key.length < (parts[0] as string).length + (parts.at(-1) as string).length) return false;
@@ -154,10 +160,8 @@ describe('the matcher against a naive reference', () => {
   });
 
   it('finds exactly the reference spans in a lexicon of hundreds of entries over hundreds of words (the builder\'s tables grown many times)', () => {
-    // 400 words of two syllables, each its own key: thousands of edge lists, nodes and ends, past every table's first size.
-    const syllables = 'bcdfghjklmnpqrstvwxz'.split('').map((c) => `${c}o`);
-    const words = syllables.flatMap((a) => syllables.map((b) => `${a}${b}`)).filter((w) => termKeys(w).join(' ') === w);
-    const bigWord = fc.constantFrom(...words);
+    // Thousands of edge lists, nodes and ends, past every table's first size.
+    const bigWord = fc.constantFrom(...SYLLABLE_WORDS);
     const bigTerm = fc
       .tuple(fc.array(bigWord, { minLength: 1, maxLength: 2 }), fc.option(gap, { freq: 3 }), fc.array(bigWord, { maxLength: 2 }))
       .map(([head, g, tail]) => [...head, ...(g !== null && tail.length > 0 ? [g] : []), ...tail].join(' '));
@@ -174,8 +178,7 @@ describe('the matcher against a naive reference', () => {
   });
 
   it('finds exactly the reference spans after words that hundreds of terms go on from (their masks saturated)', () => {
-    const syllables = 'bcdfghjklmnpqrstvwxz'.split('').map((c) => `${c}o`);
-    const words = syllables.flatMap((a) => syllables.map((b) => `${a}${b}`)).filter((w) => termKeys(w).join(' ') === w);
+    const words = SYLLABLE_WORDS;
     // Verbs and forms of theirs that share their stem without being the verb: a token takes the stem edge only.
     const verbs = ['rembourser', 'livrer', 'appeler', 'envoyer', 'changer', 'casser', 'bloquer', 'annuler', 'reparer', 'fermer', 'oublier', 'tomber'];
     const forms = verbs.flatMap((v) => [v.slice(0, -2) + 'e', v.slice(0, -1) + 'z']).filter((f) => verbs.some((v) => stem(v) === stem(f)));
