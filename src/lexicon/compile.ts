@@ -321,9 +321,10 @@ function put(a: Int32Array<ArrayBuffer>, i: number, v: number): Int32Array<Array
  * Builds the trie in columns of numbers rather than objects: nodes numbered
  * as they are made (the root is 0), an edge list per (node, kind, id) found
  * through one open-addressing table, its first child in a column (the others,
- * rare, in a Map). A lexicon of 100,000 entries makes about two million
- * nodes: as objects (a node, its edge lists, their arrays) they took 400 MB,
- * and a quarter of the compile went to collecting them.
+ * rare, in a Map). The 100,000 generated entries of `npm run bench lexicon`
+ * make 330,000 nodes and 530,000 ends: as objects (a node, its edge lists,
+ * their arrays) they took 400 MB, and a quarter of the compile went to
+ * collecting them.
  */
 class TrieBuilder {
   readonly keyIds = new KeyIds();
@@ -764,13 +765,6 @@ export function compileMatcherData(lexicon: Lexicon, options: CompileOptions = {
   // A phrase gives one spelling, or one per form of each `lemma:` in it
   // (the forms are words of the trie: matching stays one walk).
   const expandPhrase = (phrase: TermAlternative[], entry: LexiconEntry, term: string, exclude: boolean): Atom[][] | undefined => {
-    // Most phrases have no `lemma:`: one spelling (a single word's atoms as they are, read only).
-    if (!phrase.some((alt) => alt.type === 'lemma')) {
-      if (phrase.length === 1) return [alternativeAtoms(phrase[0] as TermAlternative)];
-      const atoms: Atom[] = [];
-      for (const alt of phrase) atoms.push(...alternativeAtoms(alt));
-      return [atoms];
-    }
     let out: Atom[][] = [[]];
     for (const alt of phrase) {
       if (alt.type !== 'lemma') {
