@@ -99,10 +99,6 @@ export interface CompiledLexicon {
   readonly stored: boolean;
 }
 
-interface Glob {
-  pattern: string;
-}
-
 const NO_NODES: readonly number[] = [];
 /** Most token keys open no term: one shared empty list of first steps. */
 const NO_STEPS = new Int32Array(0);
@@ -167,17 +163,16 @@ function wildcard(p: string, s: string): boolean {
 }
 
 class GlobIndex {
-  readonly globs: Glob[] = [];
-  private readonly ids = new Map<string, number>();
+  /** The patterns, by id. */
+  readonly globs: string[] = [];
+  private readonly ids = new KeyIds();
   private readonly byTrigram = new Map<string, number[]>();
   private readonly scan: number[] = [];
 
   add(pattern: string): number {
-    const known = this.ids.get(pattern);
-    if (known !== undefined) return known;
-    const id = this.globs.length;
-    this.globs.push({ pattern });
-    this.ids.set(pattern, id);
+    const id = this.ids.add(pattern);
+    if (id < this.globs.length) return id;
+    this.globs.push(pattern);
     const longest = pattern.split('*').reduce((a, b) => (b.length > a.length ? b : a), '');
     if (longest.length >= 3) {
       const tri = longest.slice(0, 3);
@@ -196,7 +191,7 @@ class GlobIndex {
     let found: number[] | undefined;
     if (this.globs.length > 0) {
       const test = (id: number): void => {
-        if (wildcard((this.globs[id] as Glob).pattern, key)) (found ??= []).push(id);
+        if (wildcard(this.globs[id] as string, key)) (found ??= []).push(id);
       };
       // Each glob is in one trigram's list or in `scan`: a glob is tested once, unless its trigram comes
       // back later in the key, whose list is then skipped.
@@ -267,9 +262,8 @@ interface FlatTrie {
   keys: FlatEdges;
   stems: FlatEdges;
   globs: FlatEdges;
-  gapMin: Int32Array;
-  gapMax: Int32Array;
-  gapTo: Int32Array;
+  /** The gaps of each node, in runs (`GAP`), three numbers a gap: skip min..max units, then go on at node `to`. */
+  gaps: Int32Array;
   /**
    * What ends at each node, in runs (`END`), three numbers a pattern: the
    * entry's index, its term's index (`~index` for an exclusion), 1 when gapped.
@@ -299,13 +293,6 @@ export interface MatcherData extends FlatTrie {
 const ID_BITS = 24;
 const ID_SPAN = 1 << ID_BITS;
 
-/** A gap while the trie is built: skip min..max units, then go on at node `to`. */
-interface Gap {
-  min: number;
-  max: number;
-  to: number;
-}
-
 /** `a` with `v` written at `i`, grown (doubled) first when too short. */
 function put(a: Int32Array<ArrayBuffer>, i: number, v: number): Int32Array<ArrayBuffer> {
   if (i >= a.length) {
@@ -315,6 +302,40 @@ function put(a: Int32Array<ArrayBuffer>, i: number, v: number): Int32Array<Array
   }
   a[i] = v;
   return a;
+}
+
+/**
+ * Lists of three numbers per node, in one column rather than an array per
+ * node (half a million small arrays were most of what the young collections
+ * copied): per node where its newest item starts (0: none, past the end of
+ * `head` too), per item where the one before it starts and its three numbers.
+ */
+class NodeLists {
+  head = new Int32Array(1024);
+  items = new Int32Array(1024);
+  size = 0;
+
+  add(node: number, a: number, b: number, c: number): void {
+    // Item k starts at 4·(k + 1): a start of 0 is none.
+    const at = 4 * ++this.size;
+    const items = (this.items = put(this.items, at + 3, c));
+    items[at] = this.head[node] ?? 0;
+    items[at + 1] = a;
+    items[at + 2] = b;
+    this.head = put(this.head, node, at);
+  }
+
+  /** Writes the node's items in the order added to `out`, three numbers each, from item `k` on; returns the next `k`. */
+  copy(node: number, k: number, out: Int32Array): number {
+    const items = this.items;
+    for (let at = this.head[node] ?? 0; at > 0; at = items[at] as number) k += 1;
+    for (let at = this.head[node] ?? 0, i = 3 * k - 3; at > 0; at = items[at] as number, i -= 3) {
+      out[i] = items[at + 1] as number;
+      out[i + 1] = items[at + 2] as number;
+      out[i + 2] = items[at + 3] as number;
+    }
+    return k;
+  }
 }
 
 /**
@@ -331,9 +352,9 @@ class TrieBuilder {
   readonly stemIds = new KeyIds();
   /** Per node, 1 when shared: reached by exactly one path of shared prefixes, so that other terms may extend it. */
   readonly shared: number[] = [];
-  /** Per node (a slot each, filled when it has some): its gaps, and its ends (entry, term or `~index` of an exclusion, gapped 0/1), in order. */
-  readonly gaps: Array<Gap[] | undefined> = [];
-  private readonly ends: Array<number[] | undefined> = [];
+  /** Per node, its gaps (skip min..max units, then go on at node `to`) and its ends (entry, term or `~index` of an exclusion, gapped 0/1). */
+  readonly gaps = new NodeLists();
+  private readonly ends = new NodeLists();
   /** Per edge list: its node, `kind * ID_SPAN + id` and first child (-1: none); its other children. */
   private lists = 0;
   private listNode = new Int32Array(1024);
@@ -344,8 +365,6 @@ class TrieBuilder {
   private slots = new Int32Array(3 * 1024);
 
   node(shared: boolean): number {
-    this.gaps.push(undefined);
-    this.ends.push(undefined);
     return this.shared.push(shared ? 1 : 0) - 1;
   }
 
@@ -399,8 +418,14 @@ class TrieBuilder {
     }
   }
 
-  addGap(node: number, gap: Gap): void {
-    (this.gaps[node] ??= []).push(gap);
+  /** The node a gap of `node` skipping min..max units leads to, when that node is shared; -1 otherwise. */
+  sharedGap(node: number, min: number, max: number): number {
+    // At most one: a shared gap is made only when none is found.
+    const items = this.gaps.items;
+    for (let at = this.gaps.head[node] ?? 0; at > 0; at = items[at] as number) {
+      if (items[at + 1] === min && items[at + 2] === max && this.shared[items[at + 3] as number] === 1) return items[at + 3] as number;
+    }
+    return -1;
   }
 
   /**
@@ -409,11 +434,11 @@ class TrieBuilder {
    * Entries are added in order: an entry's ends are the node's last ones,
    * read back from the last (a word thousands of entries share stays linear).
    */
-  addEnd(node: number, entry: number, term: number, gapped: boolean): void {
-    const ends = (this.ends[node] ??= []);
-    let k = ends.length - 3;
-    while (k >= 0 && ends[k] === entry && (ends[k + 1] as number) < 0 !== term < 0) k -= 3;
-    if (k < 0 || ends[k] !== entry) ends.push(entry, term, gapped ? 1 : 0);
+  addEnd(node: number, entry: number, term: number, gapped: number): void {
+    const items = this.ends.items;
+    let at = this.ends.head[node] ?? 0;
+    while (at > 0 && items[at + 1] === entry && (items[at + 2] as number) < 0 !== term < 0) at = items[at] as number;
+    if (at === 0 || items[at + 1] !== entry) this.ends.add(node, entry, term, gapped);
   }
 
   flatten(): FlatTrie {
@@ -439,10 +464,10 @@ class TrieBuilder {
     }
     const edges = sizes.map((size) => ({ id: new Int32Array(size), to: new Int32Array(size) }));
     const next = [0, 0, 0];
-    const gapMin: number[] = [];
-    const gapMax: number[] = [];
-    const gapTo: number[] = [];
-    const ends: number[] = [];
+    const gaps = new Int32Array(this.gaps.size * 3);
+    const ends = new Int32Array(this.ends.size * 3);
+    let gapsAt = 0;
+    let endsAt = 0;
     for (let node = 0; node < n; node += 1) {
       const a = perNode[node] as number;
       const b = perNode[node + 1] as number;
@@ -462,21 +487,16 @@ class TrieBuilder {
           next[kind] = e;
         }
       }
-      table[node * ROW + GAP] = gapMin.length;
-      for (const gap of this.gaps[node] ?? []) {
-        gapMin.push(gap.min);
-        gapMax.push(gap.max);
-        gapTo.push(gap.to);
-      }
-      table[node * ROW + END] = ends.length / 3;
-      // One by one: the ends of a word that thousands of entries share would overflow a spread's arguments.
-      for (const v of this.ends[node] ?? []) ends.push(v);
+      table[node * ROW + GAP] = gapsAt;
+      gapsAt = this.gaps.copy(node, gapsAt, gaps);
+      table[node * ROW + END] = endsAt;
+      endsAt = this.ends.copy(node, endsAt, ends);
     }
     for (let kind = KEY; kind <= GLOB; kind += 1) table[n * ROW + kind] = next[kind] as number;
-    table[n * ROW + GAP] = gapMin.length;
-    table[n * ROW + END] = ends.length / 3;
+    table[n * ROW + GAP] = gapsAt;
+    table[n * ROW + END] = endsAt;
     const [keyEdges, stemEdges, globEdges] = edges as [FlatEdges, FlatEdges, FlatEdges];
-    return { table, keys: keyEdges, stems: stemEdges, globs: globEdges, gapMin: Int32Array.from(gapMin), gapMax: Int32Array.from(gapMax), gapTo: Int32Array.from(gapTo), ends: Int32Array.from(ends) };
+    return { table, keys: keyEdges, stems: stemEdges, globs: globEdges, gaps, ends };
   }
 }
 
@@ -796,22 +816,16 @@ export function compileMatcherData(lexicon: Lexicon, options: CompileOptions = {
       return;
     }
     let words = false;
-    let gapped = false;
-    for (const p of parsed.positions) {
-      if (p.type === 'gap') gapped = true;
-      else words = true;
-    }
-    if (!words) {
-      fail(entry, term, exclude, lexiconProblem('no_word', { term }));
-      return;
-    }
+    let gapped = 0;
     // Every position's spellings first: a gap decides how to grow by what follows it.
     const slots: Array<Atom[][] | undefined> = [];
     for (const pos of parsed.positions) {
       if (pos.type === 'gap') {
+        gapped = 1;
         slots.push(undefined);
         continue;
       }
+      words = true;
       const spellings: Atom[][] = [];
       for (const phrase of pos.alternatives) {
         const expanded = expandPhrase(phrase, entry, term, exclude);
@@ -823,6 +837,10 @@ export function compileMatcherData(lexicon: Lexicon, options: CompileOptions = {
         return;
       }
       slots.push(spellings);
+    }
+    if (!words) {
+      fail(entry, term, exclude, lexiconProblem('no_word', { term }));
+      return;
     }
     let frontier: number[] = [root];
     for (let k = 0; k < parsed.positions.length; k += 1) {
@@ -836,17 +854,17 @@ export function compileMatcherData(lexicon: Lexicon, options: CompileOptions = {
         if (allShared && (frontier.length === 1 || frontier.length * after <= SHARE_BUDGET)) {
           // Shared prefixes share their gap nodes too: terms `colis {0,4} …` explore the gap once.
           frontier = frontier.map((from) => {
-            let gap = builder.gaps[from]?.find((g) => g.min === pos.min && g.max === pos.max && builder.shared[g.to] === 1);
-            if (gap === undefined) {
-              gap = { min: pos.min, max: pos.max, to: builder.node(true) };
-              builder.addGap(from, gap);
+            let to = builder.sharedGap(from, pos.min, pos.max);
+            if (to < 0) {
+              to = builder.node(true);
+              builder.gaps.add(from, pos.min, pos.max, to);
             }
-            return gap.to;
+            return to;
           });
           continue;
         }
         const next = builder.node(false);
-        for (const node of frontier) builder.addGap(node, { min: pos.min, max: pos.max, to: next });
+        for (const node of frontier) builder.gaps.add(node, pos.min, pos.max, next);
         frontier = [next];
         continue;
       }
@@ -913,7 +931,7 @@ export function compileMatcherData(lexicon: Lexicon, options: CompileOptions = {
     ...builder.flatten(),
     keyList: builder.keyIds.list(),
     stemList: builder.stemIds.list(),
-    globList: globs.globs.map((g) => g.pattern),
+    globList: globs.globs,
     known: [...known],
     accented: [...accented],
   };
@@ -938,7 +956,7 @@ function matcherFrom(lexicon: Lexicon, data: MatcherData, options: CompileOption
   // Misspellings are corrected to the lexicon's word keys through an index built here, once.
   const speller = options.fuzzy === false ? undefined : new Speller(known, known, words);
   const trie: FlatTrie = data;
-  const { table, keys: keyEdges, stems: stemEdges, globs: globEdges, gapMin, gapMax, gapTo } = trie;
+  const { table, keys: keyEdges, stems: stemEdges, globs: globEdges, gaps } = trie;
   // Each pattern made the first time it matches: a lexicon of 100,000 entries has half a million, most never met.
   // A slot for each, filled in order: an array written far past its end turns into a slow dictionary.
   const ends: Array<CompiledPattern | undefined> = [];
@@ -1163,11 +1181,11 @@ function matcherFrom(lexicon: Lexicon, data: MatcherData, options: CompileOption
       }
       const gapEnd = table[row + ROW + GAP] as number;
       for (let g = table[row + GAP] as number; g < gapEnd; g += 1) {
-        const max = gapMax[g] as number;
-        const next = gapTo[g] as number;
+        const max = gaps[g * 3 + 1] as number;
+        const next = gaps[g * 3 + 2] as number;
         const m = masks[next] as number;
         // A gap's node is followed by words: each skipped position costs a mask test, a lookup only where the token may go on.
-        for (let skip = gapMin[g] as number; skip <= max; skip += 1) {
+        for (let skip = gaps[g * 3] as number; skip <= max; skip += 1) {
           const at = j + skip;
           if (at >= units.length) break;
           const u = units[at] as MatchUnit;

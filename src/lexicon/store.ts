@@ -30,15 +30,15 @@ import type { Lexicon } from './types.js';
 /** The store file's name, in the folder of the bundle that holds the library (dist/). */
 export const STORE_FILE = 'default-matchers.bin';
 /** Bumped when MatcherData or this file's layout changes. */
-const FORMAT = 2;
+const FORMAT = 3;
 /** "VFRM", little-endian. */
 const MAGIC = 0x4d524656;
 /**
  * The Int32Array fields of MatcherData, in the order they are written, with
  * the stride their values are told apart by: each value is written as its
  * difference with the value `stride` places before (the table's rows are five
- * growing offsets, the patterns three numbers), zigzag and LEB128 coded, so
- * most take one byte instead of four.
+ * growing offsets, the gaps and the patterns three numbers), zigzag and
+ * LEB128 coded, so most take one byte instead of four.
  */
 const ARRAYS = [
   ['table', 5],
@@ -48,9 +48,7 @@ const ARRAYS = [
   ['stems.to', 1],
   ['globs.id', 1],
   ['globs.to', 1],
-  ['gapMin', 1],
-  ['gapMax', 1],
-  ['gapTo', 1],
+  ['gaps', 3],
   ['ends', 3],
 ] as const;
 
@@ -253,8 +251,8 @@ export function deserializeStore(file: Uint8Array): StoreContent {
       if (array === undefined) return none;
       arrays.push(array);
     }
-    const [table, keysId, keysTo, stemsId, stemsTo, globsId, globsTo, gapMin, gapMax, gapTo, ends] = arrays as [
-      Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array,
+    const [table, keysId, keysTo, stemsId, stemsTo, globsId, globsTo, gaps, ends] = arrays as [
+      Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array,
     ];
     out.push({
       fingerprint: h.fingerprint,
@@ -263,9 +261,7 @@ export function deserializeStore(file: Uint8Array): StoreContent {
         keys: { id: keysId, to: keysTo },
         stems: { id: stemsId, to: stemsTo },
         globs: { id: globsId, to: globsTo },
-        gapMin,
-        gapMax,
-        gapTo,
+        gaps,
         ends,
         keyList: h.keyList,
         stemList: h.stemList,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, createAnalyzer, parseLexicon } from '../../src/index.js';
+import { analyze, composeLexicons, createAnalyzer, defineLexicon, parseLexicon } from '../../src/index.js';
+import { compileMatcherData, type MatcherData } from '../../src/lexicon/compile.js';
 
 function analyzerFor(entries: string, extra = '') {
   const doc = parseLexicon(`version: 1\nentries:\n  - id: t\n    kind: theme\n    terms: [zzzthemezzz]\n${entries}${extra}`, { file: 'm.yml' });
@@ -109,5 +110,44 @@ describe('match records', () => {
     const off = parseLexicon('version: 1\nentries:\n  - id: x\n    disabled: true\n');
     const a = createAnalyzer({ includeDefault: false, lexicons: [doc, off] });
     expect(analyze('attente', a).matches).toEqual([]);
+  });
+});
+
+describe('the compiled trie', () => {
+  /** The ends (entry, term or ~exclusion, gapped) of every node, as the matcher reads them. */
+  const endsByNode = (data: MatcherData): number[][][] => {
+    const out: number[][][] = [];
+    const nodes = data.table.length / 5 - 1;
+    for (let n = 0; n < nodes; n += 1) {
+      const list: number[][] = [];
+      for (let e = data.table[n * 5 + 4] as number; e < (data.table[(n + 1) * 5 + 4] as number); e += 1) list.push([...data.ends.subarray(e * 3, e * 3 + 3)]);
+      if (list.length > 0) out.push(list);
+    }
+    return out;
+  };
+  const compiled = (entries: Array<{ terms: string[]; exclude?: string[] }>): MatcherData =>
+    compileMatcherData(composeLexicons([defineLexicon({ version: 1, entries: entries.map((e, i) => ({ id: `e${i}`, kind: 'theme' as const, label: `E${i}`, ...e })) })]));
+
+  it('ends an entry once at a node however many of its terms reach it, its exclusions apart', () => {
+    // Three spellings of one term key to one path; so do the exclusion's two.
+    const data = compiled([{ terms: ['colis perdu', 'COLIS PERDU', 'Colis   perdu'], exclude: ['colis perdu', 'COLIS Perdu'] }]);
+    expect(endsByNode(data)).toEqual([[[0, 0, 0], [0, ~0, 0]]]);
+  });
+
+  it('keeps the ends of several entries at one node in the order of the entries', () => {
+    const data = compiled([{ terms: ['retard'] }, { terms: ['colis', 'retard'] }, { terms: ['retard'], exclude: ['retard'] }]);
+    const ends = endsByNode(data);
+    expect(ends).toContainEqual([[0, 0, 0], [1, 1, 0], [2, 0, 0], [2, ~0, 0]]);
+    expect(ends).toContainEqual([[1, 0, 0]]);
+  });
+
+  it('shares the gap of a shared prefix, in the order the gaps were made', () => {
+    const data = compiled([{ terms: ['colis {0,3} abîmé', 'colis {0,3} cassé', 'colis {1,2} perdu', 'colis {0,2} vide', 'colis {1,2} volé'] }]);
+    // The root's `colis` node has three gaps, in the order made: {0,3} and {1,2}, each shared by two terms, then {0,2}.
+    const colis = data.keys.to[0] as number;
+    const gaps = [];
+    for (let g = data.table[colis * 5 + 3] as number; g < (data.table[(colis + 1) * 5 + 3] as number); g += 1) gaps.push([data.gaps[g * 3], data.gaps[g * 3 + 1]]);
+    expect(gaps).toEqual([[0, 3], [1, 2], [0, 2]]);
+    expect(data.gaps.length).toBe(9);
   });
 });
