@@ -25,11 +25,14 @@ import { expectedError, typeName } from '../_utils/describe.js';
 
 const byStartEndEntry = (a: RawMatch, b: RawMatch): number => a.start - b.start || a.end - b.end || a.pattern.entry - b.pattern.entry;
 
-/** A word atom; `form`: its accented spelling, for a key that stands for several French words (`salé`). */
-type Atom =
-  | { t: 'key'; key: string; form?: string; /** the key's id, once an edge has it */ kid?: number }
-  | { t: 'stem'; stem: string }
-  | { t: 'glob'; id: number };
+/**
+ * A word of a term as the trie's edges take it, a number: `kind * ID_SPAN + id`
+ * for a key, a stem or a glob (the builder's edge key), or `COLLIDING *
+ * ID_SPAN + index` for a key that stands for several French words with its
+ * accented spelling (`salé`), spelled both ways. Numbers, not objects: the
+ * compile reads half a million of them.
+ */
+type Atom = number;
 
 /** What ends at a trie node: one term (or exclusion) of one entry. */
 export interface CompiledPattern {
@@ -251,6 +254,8 @@ const GLOB = 2;
 const GAP = 3;
 const END = 4;
 const ROW = 5;
+/** The kind of an atom that is a colliding key and its accented spelling (see `Atom`). */
+const COLLIDING = 3;
 /**
  * The trie once built, nodes numbered as made (the root is 0). Typed arrays
  * instead of a Map per node: node `n`'s row is `table[n * ROW + field]` and
@@ -362,17 +367,21 @@ class TrieBuilder {
   private listChild = new Int32Array(1024);
   private readonly more = new Map<number, number[]>();
   /** (node, key) → edge list + 1, open addressing, three numbers a slot, at most half full. */
-  private slots = new Int32Array(3 * 1024);
+  private slots: Int32Array<ArrayBuffer>;
+
+  /** `terms`: how many terms the lexicon has, the table's first size (an edge list a term, about): each doubling places every list again. */
+  constructor(terms: number) {
+    let size = 1024;
+    while (size < terms) size *= 2;
+    this.slots = new Int32Array(3 * size);
+  }
 
   node(shared: boolean): number {
     return this.shared.push(shared ? 1 : 0) - 1;
   }
 
-  /** The edge list of `node` along this atom (made empty if new). */
-  edge(node: number, atom: Atom): number {
-    const id = atom.t === 'key' ? (atom.kid ??= this.keyIds.add(atom.key)) : atom.t === 'stem' ? this.stemIds.add(atom.stem) : atom.id;
-    if (id >= ID_SPAN) throw new RangeError('verbatim-fr: too many distinct words in the lexicon');
-    const key = (atom.t === 'key' ? KEY : atom.t === 'stem' ? STEM : GLOB) * ID_SPAN + id;
+  /** The edge list of `node` along a key, stem or glob (`kind * ID_SPAN + id`), made empty if new. */
+  edge(node: number, key: number): number {
     const mask = this.slots.length / 3 - 1;
     for (let h = hashPair(node, key) & mask, s; (s = this.slots[h * 3 + 2] as number) !== 0; h = (h + 1) & mask) {
       if (this.slots[h * 3] === node && this.slots[h * 3 + 1] === key) return s - 1;
@@ -671,10 +680,10 @@ function stemmer(): (key: string) => string {
  * @internal
  */
 export function compileMatcherData(lexicon: Lexicon, options: CompileOptions = {}): MatcherData {
-  const builder = new TrieBuilder();
+  const entries = lexicon.entries.filter((e) => !e.disabled);
+  const builder = new TrieBuilder(entries.reduce((n, e) => n + e.terms.length + e.exclude.length, 0));
   const root = builder.node(true);
   const globs = new GlobIndex();
-  const entries = lexicon.entries.filter((e) => !e.disabled);
   const stemOf = stemmer();
   const issues: LexiconError['issues'] = [];
   const keying: KeyingOptions = options.sms !== undefined ? { sms: options.sms } : {};
@@ -687,12 +696,21 @@ export function compileMatcherData(lexicon: Lexicon, options: CompileOptions = {
   /** A word of the lexicon; on a colliding key it keeps its accented spelling (`salé`). */
   const wordAtom = ({ key, form }: KeyForm): Atom => {
     known.add(key);
-    if (form === key || !words.collisions.has(key)) return { t: 'key', key };
+    if (form === key || !words.collisions.has(key)) return keyAtom(key);
     const list = accented.get(key);
     if (list === undefined) accented.set(key, [form]);
     else if (!list.includes(form)) list.push(form);
-    return { t: 'key', key, form };
+    return atomOf(COLLIDING, collisions.push([keyAtom(key), keyAtom(form)]) - 1);
   };
+
+  /** An atom of a key, a stem or a glob: its kind and the id the builder gives it. */
+  const atomOf = (kind: number, id: number): Atom => {
+    if (id >= ID_SPAN) throw new RangeError('verbatim-fr: too many distinct words in the lexicon');
+    return kind * ID_SPAN + id;
+  };
+  const keyAtom = (key: string): Atom => atomOf(KEY, builder.keyIds.add(key));
+  /** A colliding key's two atoms, plain and accented, by the index of its COLLIDING atom. */
+  const collisions: Array<[Atom, Atom]> = [];
 
   // The same words recur across terms ("livraison", "colis"): their atoms are built once (read only).
   // One map per kind of alternative: no key string to build and hash per lookup.
@@ -710,11 +728,11 @@ export function compileMatcherData(lexicon: Lexicon, options: CompileOptions = {
   const computeAtoms = (alt: TermAlternative): Atom[] => {
     if (alt.type === 'stem') {
       for (const { key } of termKeyForms(alt.text, keying)) known.add(key);
-      return [{ t: 'stem', stem: stemOf(foldKey(alt.text)) }];
+      return [atomOf(STEM, builder.stemIds.add(stemOf(foldKey(alt.text))))];
     }
     if (alt.type === 'glob') {
       const pattern = alt.text.split('*').map((part) => foldKey(part)).join('*');
-      return [{ t: 'glob', id: globs.add(pattern) }];
+      return [atomOf(GLOB, globs.add(pattern))];
     }
     return termKeyForms(alt.text, keying).map(wordAtom);
   };
@@ -724,30 +742,22 @@ export function compileMatcherData(lexicon: Lexicon, options: CompileOptions = {
    * reachable two ways: by the folded key (a token written without any
    * accent) and by the accented form (a token written with these accents).
    */
-  /** Plain key atoms by key, for the two spellings of a colliding word. */
-  const plainAtoms = new Map<string, Atom>();
-  const plainAtom = (key: string): Atom => {
-    let atom = plainAtoms.get(key);
-    if (atom === undefined) {
-      atom = { t: 'key', key };
-      plainAtoms.set(key, atom);
-    }
-    return atom;
-  };
   /** Adds the spellings of these atoms to `out`. */
   const addAccentVariants = (atoms: Atom[], out: Atom[][]): void => {
     // Most spellings have no colliding word: the atoms as they are (nothing below changes them).
-    if (!atoms.some((atom) => atom.t === 'key' && atom.form !== undefined)) {
+    if (!atoms.some((atom) => atom >= COLLIDING * ID_SPAN)) {
       out.push(atoms);
       return;
     }
     let variants: Atom[][] = [[]];
     for (const atom of atoms) {
-      if (atom.t === 'key' && atom.form !== undefined && variants.length < 8) {
-        const accented = plainAtom(atom.form);
-        const plain = plainAtom(atom.key);
-        variants = variants.flatMap((v) => [[...v, plain], [...v, accented]]);
-      } else variants = variants.map((v) => [...v, atom]);
+      if (atom < COLLIDING * ID_SPAN) {
+        variants = variants.map((v) => [...v, atom]);
+        continue;
+      }
+      const [plain, accented] = collisions[atom - COLLIDING * ID_SPAN] as [Atom, Atom];
+      // Past eight spellings, the plain key alone.
+      variants = variants.length < 8 ? variants.flatMap((v) => [[...v, plain], [...v, accented]]) : variants.map((v) => [...v, plain]);
     }
     out.push(...variants);
   };
@@ -901,7 +911,7 @@ export function compileMatcherData(lexicon: Lexicon, options: CompileOptions = {
         for (const atoms of spellings) {
           let at = node;
           for (let a = 0; a < atoms.length; a += 1) {
-            const list = builder.edge(at, atoms[a] as Atom);
+            const list = builder.edge(at, atoms[a] as number);
             if (a === atoms.length - 1) {
               if (!builder.hasChild(list, join)) builder.addChild(list, join);
               break;

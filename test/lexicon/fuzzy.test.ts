@@ -197,6 +197,18 @@ describe('accent collisions', () => {
     const salted = analyze('le plat était trop salé', def).matches.map((m) => m.id);
     for (const id of dirty) expect(salted).not.toContain(id);
   });
+
+  it('matches a term of many such words, past its eighth spelling by their plain keys', () => {
+    // Four words whose keys stand for two French words each: the first three give eight spellings, the fourth is kept plain.
+    const doc = parseLexicon(
+      'version: 1\nentries:\n  - id: t\n    kind: theme\n    terms: [zzz]\n  - id: x\n    kind: irritant\n    theme: t\n    onNegation: keep\n    terms: ["livré marché payé retiré"]\n',
+      { file: 'many.yml' },
+    );
+    const a = createAnalyzer({ includeDefault: false, includeBaseSentiment: false, detectLanguage: false, lexicons: [doc] });
+    for (const text of ['livre marche paye retire', 'livré marché payé retire', 'livre marché paye retire']) {
+      expect(analyze(text, a).matches.map((m) => m.id)).toEqual(['x']);
+    }
+  });
 });
 
 describe('building blocks', () => {
