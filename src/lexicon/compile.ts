@@ -693,6 +693,14 @@ export function compileMatcherData(lexicon: Lexicon, options: CompileOptions = {
   /** Colliding keys → their accented spellings in the lexicon (`sale` → `salé`). */
   const accented = new Map<string, string[]>();
 
+  /** An atom of a key, a stem or a glob: its kind and the id the builder gives it. */
+  const atomOf = (kind: number, id: number): Atom => {
+    if (id >= ID_SPAN) throw new RangeError('verbatim-fr: too many distinct words in the lexicon');
+    return kind * ID_SPAN + id;
+  };
+  const keyAtom = (key: string): Atom => atomOf(KEY, builder.keyIds.add(key));
+  /** A colliding key's two atoms, plain and accented, by the index of its COLLIDING atom. */
+  const collisions: Array<[Atom, Atom]> = [];
   /** A word of the lexicon; on a colliding key it keeps its accented spelling (`salé`). */
   const wordAtom = ({ key, form }: KeyForm): Atom => {
     known.add(key);
@@ -703,14 +711,6 @@ export function compileMatcherData(lexicon: Lexicon, options: CompileOptions = {
     return atomOf(COLLIDING, collisions.push([keyAtom(key), keyAtom(form)]) - 1);
   };
 
-  /** An atom of a key, a stem or a glob: its kind and the id the builder gives it. */
-  const atomOf = (kind: number, id: number): Atom => {
-    if (id >= ID_SPAN) throw new RangeError('verbatim-fr: too many distinct words in the lexicon');
-    return kind * ID_SPAN + id;
-  };
-  const keyAtom = (key: string): Atom => atomOf(KEY, builder.keyIds.add(key));
-  /** A colliding key's two atoms, plain and accented, by the index of its COLLIDING atom. */
-  const collisions: Array<[Atom, Atom]> = [];
 
   // The same words recur across terms ("livraison", "colis"): their atoms are built once (read only).
   // One map per kind of alternative: no key string to build and hash per lookup.
@@ -741,8 +741,8 @@ export function compileMatcherData(lexicon: Lexicon, options: CompileOptions = {
    * A spelling whose words have accented forms that collide (`salé`) is
    * reachable two ways: by the folded key (a token written without any
    * accent) and by the accented form (a token written with these accents).
+   * Adds the spellings of these atoms to `out`.
    */
-  /** Adds the spellings of these atoms to `out`. */
   const addAccentVariants = (atoms: Atom[], out: Atom[][]): void => {
     // Most spellings have no colliding word: the atoms as they are (nothing below changes them).
     if (!atoms.some((atom) => atom >= COLLIDING * ID_SPAN)) {

@@ -114,13 +114,17 @@ describe('match records', () => {
 });
 
 describe('the compiled trie', () => {
+  // A node's row in `table` (src/lexicon/compile.ts): five offsets, its gaps' run at GAP, its ends' run at END.
+  const ROW = 5;
+  const GAP = 3;
+  const END = 4;
   /** The ends (entry, term or ~exclusion, gapped) of every node, as the matcher reads them. */
   const endsByNode = (data: MatcherData): number[][][] => {
     const out: number[][][] = [];
-    const nodes = data.table.length / 5 - 1;
+    const nodes = data.table.length / ROW - 1;
     for (let n = 0; n < nodes; n += 1) {
       const list: number[][] = [];
-      for (let e = data.table[n * 5 + 4] as number; e < (data.table[(n + 1) * 5 + 4] as number); e += 1) list.push([...data.ends.subarray(e * 3, e * 3 + 3)]);
+      for (let e = data.table[n * ROW + END] as number; e < (data.table[(n + 1) * ROW + END] as number); e += 1) list.push([...data.ends.subarray(e * 3, e * 3 + 3)]);
       if (list.length > 0) out.push(list);
     }
     return out;
@@ -146,7 +150,7 @@ describe('the compiled trie', () => {
     // The root's `colis` node has three gaps, in the order made: {0,3} and {1,2}, each shared by two terms, then {0,2}.
     const colis = data.keys.to[0] as number;
     const gaps = [];
-    for (let g = data.table[colis * 5 + 3] as number; g < (data.table[(colis + 1) * 5 + 3] as number); g += 1) gaps.push([data.gaps[g * 3], data.gaps[g * 3 + 1]]);
+    for (let g = data.table[colis * ROW + GAP] as number; g < (data.table[(colis + 1) * ROW + GAP] as number); g += 1) gaps.push([data.gaps[g * 3], data.gaps[g * 3 + 1]]);
     expect(gaps).toEqual([[0, 3], [1, 2], [0, 2]]);
     expect(data.gaps.length).toBe(9);
   });
