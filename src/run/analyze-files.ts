@@ -9,6 +9,7 @@ import { createDiscoverBuilder, mergeDiscoverStates } from '../discover/discover
 import type { DiscoverOptions, DiscoverState } from '../discover/types.js';
 import { InputError } from '../io/errors.js';
 import { loadLexiconFiles } from '../io/lexicon-files.js';
+import { sourceOf } from '../lexicon/source.js';
 import { collectCompiled, type StoredMatcher } from '../lexicon/store.js';
 import { readVerbatims } from '../io/read.js';
 import type { ColumnOptions, ColumnsUsed, InputSpec, ReadItem, ReadReject } from '../io/types.js';
@@ -235,7 +236,7 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
   if (workers > 1 && options.workerScript !== undefined) {
     pool = startWorkers(workers, options.workerScript, {
       kind: WORKER_KIND,
-      lexicons: options.lexicons ?? [],
+      lexicons: (analyzerOptions.lexicons ?? []).map((data) => ({ file: sourceOf(data).file, data })),
       includeDefault: options.includeDefault ?? true,
       sectors: options.sectors ?? [],
       defaultLanguage: options.defaultLanguage ?? 'fra',

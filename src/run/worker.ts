@@ -2,6 +2,7 @@
 // say so (and, for the first worker, what the analyser is), analyse each
 // batch, keep a report state, and send it back at the end.
 import { createAnalyzer } from '../analyze/index.js';
+import { rememberSource } from '../lexicon/source.js';
 import { addStoredMatchers } from '../lexicon/store.js';
 import { coreSection, createReportBuilder, reportMeta } from '../report/index.js';
 import { analyzeRows } from './batch.js';
@@ -22,10 +23,11 @@ export async function runAnalysisWorker(setup: unknown, port: WorkerPort): Promi
   try {
     // The tries the run's thread compiled for its layers: read, not compiled again.
     if (s.matchers !== undefined) addStoredMatchers(s.matchers);
-    // What only some setups need is imported when they do (a worker starts cold):
-    // the lexicon files' reader and YAML parser, the discovery builder, the analyser's id.
+    // The layers come checked by the run's thread: each is told its file again (the one thing a copy loses), no position.
+    for (const { file, data } of s.lexicons) rememberSource(data, { file, locate: () => ({ line: 0, column: 0 }) });
+    // What only some setups need is imported when they do (a worker starts cold): the discovery builder, the analyser's id.
     const analyzer = createAnalyzer({
-      lexicons: s.lexicons.length > 0 ? await (await import('../io/lexicon-files.js')).loadLexiconFiles(s.lexicons) : [],
+      lexicons: s.lexicons.map(({ data }) => data),
       includeDefault: s.includeDefault,
       sectors: s.sectors,
       defaultLanguage: s.defaultLanguage,

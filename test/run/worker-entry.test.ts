@@ -1,7 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readLexiconFile } from '../../src/io/lexicon-files.js';
 import type { ReadItem } from '../../src/io/types.js';
+import { parseLexicon } from '../../src/lexicon/index.js';
 import { startWorkers } from '../../src/run/pool.js';
 import type { WorkerSetup } from '../../src/run/protocol.js';
 
@@ -33,7 +35,7 @@ const setup: Omit<WorkerSetup, 'describe'> = {
   kind: 'verbatim-fr-analysis-worker',
   // A lexicon file (alone: its ids are the default's) and a discovery state: the modules a worker imports
   // only when its setup asks for them.
-  lexicons: [join(root, 'test/fixtures/lexicon/mini.yml')],
+  lexicons: [{ file: join(root, 'test/fixtures/lexicon/mini.yml'), data: await readLexiconFile(join(root, 'test/fixtures/lexicon/mini.yml')) }],
   includeDefault: false,
   sectors: [],
   defaultLanguage: 'fra',
@@ -43,8 +45,8 @@ const setup: Omit<WorkerSetup, 'describe'> = {
   discover: {},
 };
 
-async function runOn(script: string) {
-  const pool = startWorkers(2, script, setup);
+async function runOn(script: string, with_: Omit<WorkerSetup, 'describe'> = setup) {
+  const pool = startWorkers(2, script, with_);
   const summary = await pool.ready;
   const states = await pool.run(rows(40), async () => undefined, undefined, undefined);
   return { summary, states };
@@ -65,5 +67,16 @@ describe('the CLI worker entry (dist/cli/worker.js)', () => {
     expect(fromWorker.states).toHaveLength(2);
     expect(fromWorker.states.every((s) => s.discover !== undefined)).toBe(true);
     expect(JSON.stringify(fromWorker.states)).toBe(JSON.stringify(fromBin.states));
+  });
+
+  it("reads no lexicon file: a layer comes as the run's thread read and checked it", async () => {
+    // A file that is not on disk: only its data, as the run's thread parsed and checked it, reaches the workers.
+    const file = join(root, 'no-such-folder/layer.yml');
+    const data = parseLexicon('version: 1\nentries:\n  - id: pluie\n    kind: theme\n    label: Pluie\n    terms: [pluie]\n', { file });
+    const { discover: _, ...plain } = setup;
+    const { summary, states } = await runOn(worker, { ...plain, includeDefault: true, lexicons: [{ file, data }] });
+    expect(summary.meta.entries?.['pluie']).toMatchObject({ label: 'Pluie', kind: 'theme' });
+    // "sous la pluie" is one of the four texts: the layer's theme is counted.
+    expect(states.some((s) => JSON.stringify(s.state).includes('"pluie"'))).toBe(true);
   });
 });
