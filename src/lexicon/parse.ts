@@ -192,7 +192,7 @@ function parseLexiconSource(source: string, options: ParseLexiconOptions): { doc
     if (read !== undefined) return read;
   }
   const lines = new LineCounter();
-  // JSON is YAML 1.2, so one parser serves both and gives positions for both.
+  // YAML, and JSON that `readJson` leaves (JSON is YAML 1.2): one parser, positions for both.
   const yamlDoc = parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
   const info: SourceInfo = { file, locate: yamlLocator(yamlDoc.contents, lines) };
   const duplicates = yamlDoc.errors.length === 0 ? duplicateKeys(yamlDoc) : [];
@@ -238,12 +238,21 @@ function parseLexiconSource(source: string, options: ParseLexiconOptions): { doc
     if (!(error instanceof ReferenceError)) throw error;
     return { issues: [aliasIssue(yamlDoc, lines, file)] };
   }
+  return checked(data, info, source);
+}
+
+/**
+ * Lexicon data read from `source`, checked (`info` places its problems).
+ * Once checked, positions are asked only for a problem found while composing
+ * layers: the parsed tree, about twenty times the size of the file (400 MB
+ * for a lexicon of 100,000 entries), is let go, and `source` parsed again if
+ * ever asked.
+ */
+function checked(data: unknown, info: SourceInfo, source: string): { doc?: LexiconDocument; issues: LexiconIssue[] } {
   const issues = validateLexiconData(data, info);
   if (issues.length > 0) return { issues };
   const doc = asDocument(data);
-  // Positions are asked again only for a problem found while composing layers: the parsed tree, about twenty
-  // times the size of the file (400 MB for a lexicon of 100,000 entries), is let go, and parsed again if ever asked.
-  rememberSource(doc, { file, locate: laterLocator(source) });
+  rememberSource(doc, { file: info.file, locate: laterLocator(source) });
   return { doc, issues: [] };
 }
 
@@ -264,12 +273,7 @@ export function readJson(source: string, file: string): { doc?: LexiconDocument;
     return undefined;
   }
   if (repeatsKey(source)) return undefined;
-  const info: SourceInfo = { file, locate: laterLocator(source) };
-  const issues = validateLexiconData(data, info);
-  if (issues.length > 0) return { issues };
-  const doc = asDocument(data);
-  rememberSource(doc, info);
-  return { doc, issues: [] };
+  return checked(data, { file, locate: laterLocator(source) }, source);
 }
 
 /** Whether an object of this JSON text (valid JSON) names a key twice, escapes decoded (`"id"` and `"\u0069d"`). @internal */
