@@ -90,15 +90,38 @@ type StateProblem = ReturnType<typeof inputProblem>;
 
 /** JSON with sorted keys: equal values give equal text, whatever the order their keys were set in. */
 export function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (typeof value === 'object' && value !== null) {
-    return `{${Object.keys(value)
-      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
+  let text = '';
+  writeCanonical(value, (piece) => {
+    text += piece;
+  });
+  return text;
+}
+
+/**
+ * `canonical(value)` piece by piece, each piece whole JSON tokens: hashed as
+ * it comes, a lexicon of 100,000 entries is never one string of 30 MB built
+ * from the strings of each of its objects (2.8 s, most of it collecting them).
+ */
+export function writeCanonical(value: unknown, put: (piece: string) => void): void {
+  if (Array.isArray(value)) {
+    put('[');
+    for (let i = 0; i < value.length; i += 1) {
+      if (i > 0) put(',');
+      // A hole is nothing between its commas, as `join` wrote it.
+      if (i in value) writeCanonical(value[i] as unknown, put);
+    }
+    put(']');
+  } else if (typeof value === 'object' && value !== null) {
+    let sep = '{';
+    for (const k of Object.keys(value).sort()) {
+      const item = (value as Record<string, unknown>)[k];
+      if (item === undefined) continue;
+      put(`${sep}${JSON.stringify(k)}:`);
+      sep = ',';
+      writeCanonical(item, put);
+    }
+    put(sep === '{' ? '{}' : '}');
+  } else put(JSON.stringify(value) ?? 'null');
 }
 
 /** The text of a state file: one line of JSON (one element of a line-based engine's output), without its line break. */
