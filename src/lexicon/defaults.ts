@@ -8,7 +8,7 @@ import { FR_SECTOR_NAMES, FR_TABLE_LAYERS } from '../data/fr-tables.generated.js
 import type { EnglishForms } from '../text/english.js';
 import { slugify, type ChannelDefinition } from './channels.js';
 import { defaultData, loadDefaultData, type DefaultDataPart } from './default-data.js';
-import { rememberSource } from './source.js';
+import { rememberSource, unplaced } from './source.js';
 import type { LexiconDocument } from './types.js';
 import { expectedError, typeName } from '../_utils/describe.js';
 
@@ -22,7 +22,7 @@ let englishDefaults: LexiconDocument[] | undefined;
  */
 function layers(sources: ReadonlyArray<{ file: string; data: LexiconDocument }>): LexiconDocument[] {
   return sources.map(({ file, data }) => {
-    rememberSource(data, { file, locate: () => ({ line: 0, column: 0 }) });
+    rememberSource(data, unplaced(file));
     return data;
   });
 }

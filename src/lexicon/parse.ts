@@ -1,6 +1,6 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type YamlNode, type Pair, type YAMLMap } from './yaml.js';
 import { LexiconError } from './errors.js';
-import { rememberSource, type SourceInfo } from './source.js';
+import { rememberSource, unplaced, type SourceInfo } from './source.js';
 import type { LexiconDocument, LexiconIssue } from './types.js';
 import { asDocument, validateLexiconData } from './validate.js';
 import { detectDictionary, foreignDictionaryProblem } from './import/detect.js';
@@ -340,7 +340,7 @@ export function safeParseLexicon(source: string, options: ParseLexiconOptions = 
  * (throws `LexiconError`, positions unknown) so mistakes surface at once.
  */
 export function defineLexicon<const T extends LexiconDocument>(lexicon: T, options: { file?: string } = {}): T {
-  const info: SourceInfo = { file: options.file ?? '<defineLexicon>', locate: () => ({ line: 0, column: 0 }) };
+  const info = unplaced(options.file ?? '<defineLexicon>');
   const issues = validateLexiconData(lexicon, info);
   if (issues.length > 0) throw new LexiconError(issues);
   rememberSource(lexicon, info);
@@ -349,7 +349,7 @@ export function defineLexicon<const T extends LexiconDocument>(lexicon: T, optio
 
 /** Validates data already parsed (no positions: issues carry the path instead). */
 export function lexiconFromData(data: unknown, file: string): LexiconDocument {
-  const info: SourceInfo = { file, locate: () => ({ line: 0, column: 0 }) };
+  const info = unplaced(file);
   const issues = validateLexiconData(data, info);
   if (issues.length > 0) throw new LexiconError(issues);
   const doc = asDocument(data);

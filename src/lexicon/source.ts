@@ -18,7 +18,12 @@ export function rememberSource(doc: LexiconDocument, info: SourceInfo): void {
 }
 
 export function sourceOf(doc: LexiconDocument): SourceInfo {
-  return sources.get(doc) ?? { file: '<inline>', locate: () => ({ line: 0, column: 0 }) };
+  return sources.get(doc) ?? unplaced('<inline>');
+}
+
+/** A source that knows its file, not where in it (data given in code, or checked by another thread). */
+export function unplaced(file: string): SourceInfo {
+  return { file, locate: () => ({ line: 0, column: 0 }) };
 }
 
 export function formatPath(path: readonly PathSegment[]): string {

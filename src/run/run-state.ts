@@ -10,7 +10,7 @@ import { DEFAULT_MAX_PERIODS } from '../report/insight/trends.js';
 import { reportMeta } from '../report/meta.js';
 import { DEFAULT_EXAMPLES } from '../report/state.js';
 import type { ReportMeta, ReportOptions, ReportProvenance, ReportState } from '../report/types.js';
-import { STATE_FORMAT, STATE_VERSION, writeCanonical, type RunState } from './state-file.js';
+import { STATE_FORMAT, STATE_VERSION, updateCanonical, type RunState } from './state-file.js';
 import { LIBRARY_VERSION } from './version.js';
 import { expectedError, typeName } from '../_utils/describe.js';
 
@@ -20,17 +20,7 @@ export function analyzerId(analyzer: Analyzer, allTurns: boolean): string {
   const known = ids.get(analyzer);
   const cached = allTurns ? known?.allTurns : known?.customer;
   if (cached !== undefined) return cached;
-  const hash = createHash('sha256');
-  // The canonical text in pieces of about 64 KB, each cut between two JSON tokens (never inside a character).
-  let pending = '';
-  writeCanonical({ lexicon: analyzer.lexicon, options: analyzer.options, allTurns }, (piece) => {
-    pending += piece;
-    if (pending.length >= 65_536) {
-      hash.update(pending);
-      pending = '';
-    }
-  });
-  const id = `sha256:${hash.update(pending).digest('hex')}`;
+  const id = `sha256:${updateCanonical(createHash('sha256'), { lexicon: analyzer.lexicon, options: analyzer.options, allTurns }).digest('hex')}`;
   ids.set(analyzer, { ...known, [allTurns ? 'allTurns' : 'customer']: id });
   return id;
 }

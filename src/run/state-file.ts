@@ -124,6 +124,20 @@ export function writeCanonical(value: unknown, put: (piece: string) => void): vo
   } else put(JSON.stringify(value) ?? 'null');
 }
 
+/** Feeds `canonical(value)` to `hash` in pieces of about 64 KB, each cut between two JSON tokens (never inside a character). */
+export function updateCanonical<H extends { update(data: string): unknown }>(hash: H, value: unknown): H {
+  let pending = '';
+  writeCanonical(value, (piece) => {
+    pending += piece;
+    if (pending.length >= 65_536) {
+      hash.update(pending);
+      pending = '';
+    }
+  });
+  hash.update(pending);
+  return hash;
+}
+
 /** The text of a state file: one line of JSON (one element of a line-based engine's output), without its line break. */
 export function stringifyRunState(state: RunState): string {
   checkRunState(state, 'the state');

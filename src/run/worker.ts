@@ -2,7 +2,7 @@
 // say so (and, for the first worker, what the analyser is), analyse each
 // batch, keep a report state, and send it back at the end.
 import { createAnalyzer } from '../analyze/index.js';
-import { rememberSource } from '../lexicon/source.js';
+import { rememberSource, unplaced } from '../lexicon/source.js';
 import { addStoredMatchers } from '../lexicon/store.js';
 import { coreSection, createReportBuilder, reportMeta } from '../report/index.js';
 import { analyzeRows } from './batch.js';
@@ -24,7 +24,7 @@ export async function runAnalysisWorker(setup: unknown, port: WorkerPort): Promi
     // The tries the run's thread compiled for its layers: read, not compiled again.
     if (s.matchers !== undefined) addStoredMatchers(s.matchers);
     // The layers come checked by the run's thread: each is told its file again (the one thing a copy loses), no position.
-    for (const { file, data } of s.lexicons) rememberSource(data, { file, locate: () => ({ line: 0, column: 0 }) });
+    for (const { file, data } of s.lexicons) rememberSource(data, unplaced(file));
     // What only some setups need is imported when they do (a worker starts cold): the discovery builder, the analyser's id.
     const analyzer = createAnalyzer({
       lexicons: s.lexicons.map(({ data }) => data),
