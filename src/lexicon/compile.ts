@@ -947,6 +947,197 @@ export function compileMatcherData(lexicon: Lexicon, options: CompileOptions = {
   };
 }
 
+/** A misspelling's correction: the edges a token takes through it. */
+interface Fix {
+  keyId: number;
+  /** The corrected key is a negation word. */
+  negator: boolean;
+  /** -1 when the corrected key has the token's own stem (or a stem no edge has). */
+  stemId: number;
+  /** Globs the corrected key satisfies and the token does not. */
+  globs: readonly number[];
+}
+// Everything the matcher needs about one distinct token key, looked up once
+// per key: its stem, the globs it satisfies, the first-position edges it
+// takes, and the lexicon words it is a misspelling of. One lookup per token
+// in a table sized by the corpus vocabulary, so the per-token cost does not
+// grow with the number of entries.
+interface KeyInfo {
+  /** The key edges are looked up by: the token key, or an accented spelling for an accent collision. */
+  key: string;
+  /** Its id (-1: no edge has it). */
+  keyId: number;
+  /** Ids of more accented spellings whose edges a token takes (accent collisions). */
+  more: readonly number[] | undefined;
+  stem: string;
+  /** Its id (-1: no edge has it). */
+  stemId: number;
+  /** A negation word: a term word matched on this key makes the match hold its own negation. */
+  negator: boolean;
+  globs: readonly number[];
+  first: readonly number[];
+  /** Misspelling corrections (undefined: none). */
+  fixes: readonly Fix[] | undefined;
+  /** First-position edges taken through a correction. */
+  firstFixed: readonly number[];
+  /** The key stands for several accented French words: a token's accents matter. */
+  collides: boolean;
+  /** The same key without its corrections (a capitalised word inside a sentence: a name, not a misspelling). */
+  exact: KeyInfo | undefined;
+  /** The edge bits (`edgeBit`) of every edge id above, corrections included: a node whose mask shares none has no edge for this token. */
+  mask: number;
+  /** `first` and `firstFixed` as pairs (node, its mask), read together by the matcher's first steps. */
+  firstSteps: Int32Array;
+  fixedSteps: Int32Array;
+}
+
+/**
+ * The walk of one compiled lexicon's trie over a verbatim's units: one object
+ * of one class for every lexicon (the French, the English, a layer's), its
+ * methods shared, rather than closures made per call of `match`, which the
+ * optimised code met as new call targets (and dropped) from one lexicon to
+ * the next. `walk` sets `units`, `info` and `out`, then walks.
+ */
+class TrieWalk {
+  readonly table: Int32Array;
+  readonly keys: FlatEdges;
+  readonly stems: FlatEdges;
+  readonly globs: FlatEdges;
+  readonly gaps: Int32Array;
+  readonly keyIndex: EdgeIndex;
+  readonly stemIndex: EdgeIndex;
+  readonly globIndex: EdgeIndex;
+  /** Per pattern (an end of the trie): its entry, its term (`~index`: an exclusion's), gapped 0/1. */
+  private readonly ends: Int32Array;
+  /** Each pattern made the first time it matches: a lexicon of 100,000 entries has half a million, most never met. */
+  private readonly patterns: Array<CompiledPattern | undefined> = [];
+
+  constructor(
+    trie: FlatTrie,
+    readonly masks: Int32Array,
+    private readonly entries: readonly LexiconEntry[],
+  ) {
+    this.table = trie.table;
+    this.keys = trie.keys;
+    this.stems = trie.stems;
+    this.globs = trie.globs;
+    this.gaps = trie.gaps;
+    this.keyIndex = new EdgeIndex(trie.table, trie.keys, KEY);
+    this.stemIndex = new EdgeIndex(trie.table, trie.stems, STEM);
+    this.globIndex = new EdgeIndex(trie.table, trie.globs, GLOB);
+    // A slot for each, filled in order: an array written far past its end turns into a slow dictionary.
+    for (let p = 0; p < trie.ends.length; p += 3) this.patterns.push(undefined);
+    this.ends = trie.ends;
+  }
+
+  private patternAt(p: number): CompiledPattern {
+    const entry = this.entries[this.ends[p * 3] as number] as LexiconEntry;
+    const term = this.ends[p * 3 + 1] as number;
+    return (this.patterns[p] = { entry: this.ends[p * 3] as number, term: (term < 0 ? entry.exclude[~term] : entry.terms[term]) as string, exclude: term < 0, gapped: this.ends[p * 3 + 2] === 1 });
+  }
+
+  /**
+   * Whether a step at `node`, of mask 0 (see `nodeMasks`), may take an edge on this token (undefined:
+   * past the last unit): the edge indexes tell, their filters answering most. A token with more edges
+   * to take (accented spellings, globs, corrections) always may.
+   */
+  may(node: number, ki: KeyInfo | undefined): boolean {
+    return ki !== undefined && (ki.more !== undefined || ki.globs.length > 0 || ki.fixes !== undefined || this.keyIndex.first(node, ki.keyId) >= 0 || this.stemIndex.first(node, ki.stemId) >= 0);
+  }
+
+  /**
+   * Children along the edges with this id in the run [lo, end) of one kind,
+   * each walked on from position j when it can do something there (its
+   * mask: most children have an edge the next token does not take).
+   */
+  private along(units: readonly MatchUnit[], info: readonly KeyInfo[], out: RawMatch[], edges: FlatEdges, index: EdgeIndex, node: number, lo: number, end: number, id: number, j: number, start: number, sentence: number, negated: boolean, fuzzy: boolean): void {
+    const ki = info[j];
+    const bits = ki === undefined ? 0 : ki.mask;
+    const masks = this.masks;
+    for (let e = end - lo <= SCANNED_RUN ? firstEdge(edges, lo, end, id) : index.first(node, id); e >= 0 && e < end && edges.id[e] === id; e += 1) {
+      const to = edges.to[e] as number;
+      const m = masks[to] as number;
+      if (m === -1 || (m & bits) !== 0 || (m === 0 && this.may(to, ki))) this.step(units, info, out, to, j, start, sentence, negated, fuzzy);
+    }
+  }
+
+  // `negated`: a key edge taken on the way was a negation word. Key edges are
+  // the term's own words (gaps skip, they take no edge), so the flag is the
+  // matched alternative's, whatever other alternatives of the term hold.
+  step(units: readonly MatchUnit[], info: readonly KeyInfo[], out: RawMatch[], node: number, j: number, start: number, sentence: number, negated: boolean, fuzzy: boolean): void {
+    const table = this.table;
+    const row = node * ROW;
+    const endsEnd = table[row + ROW + END] as number;
+    for (let p = table[row + END] as number; p < endsEnd; p += 1) {
+      const pattern = this.patterns[p] ?? this.patternAt(p);
+      out.push({ pattern, start, end: j, negated, fuzzy });
+    }
+    // Read within the units only: past the last, an array read V8 had not seen made it drop the optimised walk once.
+    const unit = j < units.length ? units[j] : undefined;
+    const ki = j < units.length ? info[j] : undefined;
+    if (unit !== undefined && ki !== undefined && unit.sentence === sentence) {
+      const k0 = table[row + KEY] as number;
+      const k1 = table[row + ROW + KEY] as number;
+      if (k0 !== k1) {
+        const keyNegated = negated || ki.negator;
+        if (ki.keyId >= 0) this.along(units, info, out, this.keys, this.keyIndex, node, k0, k1, ki.keyId, j + 1, start, sentence, keyNegated, fuzzy);
+        if (ki.more !== undefined) for (const k of ki.more) this.along(units, info, out, this.keys, this.keyIndex, node, k0, k1, k, j + 1, start, sentence, keyNegated, fuzzy);
+      }
+      const s0 = table[row + STEM] as number;
+      const s1 = table[row + ROW + STEM] as number;
+      if (ki.stemId >= 0 && s0 !== s1) this.along(units, info, out, this.stems, this.stemIndex, node, s0, s1, ki.stemId, j + 1, start, sentence, negated, fuzzy);
+      const g0 = table[row + GLOB] as number;
+      const g1 = table[row + ROW + GLOB] as number;
+      if (g0 !== g1) for (const id of ki.globs) this.along(units, info, out, this.globs, this.globIndex, node, g0, g1, id, j + 1, start, sentence, negated, fuzzy);
+      if (ki.fixes !== undefined) {
+        for (const fix of ki.fixes) {
+          if (fix.keyId >= 0) this.along(units, info, out, this.keys, this.keyIndex, node, k0, k1, fix.keyId, j + 1, start, sentence, negated || fix.negator, true);
+          if (fix.stemId >= 0) this.along(units, info, out, this.stems, this.stemIndex, node, s0, s1, fix.stemId, j + 1, start, sentence, negated, true);
+          for (const id of fix.globs) this.along(units, info, out, this.globs, this.globIndex, node, g0, g1, id, j + 1, start, sentence, negated, true);
+        }
+      }
+    }
+    const gaps = this.gaps;
+    const gapEnd = table[row + ROW + GAP] as number;
+    for (let g = table[row + GAP] as number; g < gapEnd; g += 1) {
+      const max = gaps[g * 3 + 1] as number;
+      const next = gaps[g * 3 + 2] as number;
+      const m = this.masks[next] as number;
+      // A gap's node is followed by words: each skipped position costs a mask test, a lookup only where the token may go on.
+      for (let skip = gaps[g * 3] as number; skip <= max; skip += 1) {
+        const at = j + skip;
+        if (at >= units.length) break;
+        const u = units[at] as MatchUnit;
+        if (u.sentence !== sentence) break;
+        if (m === -1 || (m & (info[at] as KeyInfo).mask) !== 0 || (m === 0 && this.may(next, info[at]))) this.step(units, info, out, next, at, start, sentence, negated, fuzzy);
+      }
+    }
+  }
+
+  /** The raw matches of `units`, whose key records are `info`, in the order the walk finds them. */
+  walk(units: readonly MatchUnit[], info: readonly KeyInfo[]): RawMatch[] {
+    const out: RawMatch[] = [];
+    for (let i = 0; i < units.length; i += 1) {
+      const ki = info[i];
+      if (ki === undefined) continue;
+      const sentence = units[i]?.sentence ?? 0;
+      // First edges mix key, stem and glob edges: a negation word opening a match is taken as written.
+      const bits = info[i + 1]?.mask ?? 0;
+      const first = ki.firstSteps;
+      for (let k = 0; k < first.length; k += 2) {
+        const m = first[k + 1] as number;
+        if (m === -1 || (m & bits) !== 0 || (m === 0 && this.may(first[k] as number, info[i + 1]))) this.step(units, info, out, first[k] as number, i + 1, i, sentence, ki.negator, false);
+      }
+      const fixed = ki.fixedSteps;
+      for (let k = 0; k < fixed.length; k += 2) {
+        const m = fixed[k + 1] as number;
+        if (m === -1 || (m & bits) !== 0 || (m === 0 && this.may(fixed[k] as number, info[i + 1]))) this.step(units, info, out, fixed[k] as number, i + 1, i, sentence, false, true);
+      }
+    }
+    return out;
+  }
+}
+
 /** The matcher over a trie `compileMatcherData` built for this lexicon and keying (`stored`: read from the build's store). */
 function matcherFrom(lexicon: Lexicon, data: MatcherData, options: CompileOptions, stored: boolean): CompiledLexicon {
   const entries = lexicon.entries.filter((e) => !e.disabled);
@@ -966,70 +1157,9 @@ function matcherFrom(lexicon: Lexicon, data: MatcherData, options: CompileOption
   // Misspellings are corrected to the lexicon's word keys through an index built here, once.
   const speller = options.fuzzy === false ? undefined : new Speller(known, known, words);
   const trie: FlatTrie = data;
-  const { table, keys: keyEdges, stems: stemEdges, globs: globEdges, gaps } = trie;
-  // Each pattern made the first time it matches: a lexicon of 100,000 entries has half a million, most never met.
-  // A slot for each, filled in order: an array written far past its end turns into a slow dictionary.
-  const ends: Array<CompiledPattern | undefined> = [];
-  for (let p = 0; p < data.ends.length; p += 3) ends.push(undefined);
-  const patternAt = (p: number): CompiledPattern => {
-    const entry = entries[data.ends[p * 3] as number] as LexiconEntry;
-    const term = data.ends[p * 3 + 1] as number;
-    return (ends[p] = { entry: data.ends[p * 3] as number, term: (term < 0 ? entry.exclude[~term] : entry.terms[term]) as string, exclude: term < 0, gapped: data.ends[p * 3 + 2] === 1 });
-  };
   const masks = nodeMasks(trie);
-  const keyIndex = new EdgeIndex(table, keyEdges, KEY);
-  const stemIndex = new EdgeIndex(table, stemEdges, STEM);
-  const globIndex = new EdgeIndex(table, globEdges, GLOB);
-  /**
-   * Whether a step at `node`, of mask 0 (see `nodeMasks`), may take an edge on this token (undefined:
-   * past the last unit): the edge indexes tell, their filters answering most. A token with more edges
-   * to take (accented spellings, globs, corrections) always may.
-   */
-  const may = (node: number, ki: KeyInfo | undefined): boolean =>
-    ki !== undefined && (ki.more !== undefined || ki.globs.length > 0 || ki.fixes !== undefined || keyIndex.first(node, ki.keyId) >= 0 || stemIndex.first(node, ki.stemId) >= 0);
+  const walker = new TrieWalk(trie, masks, entries);
 
-  // Everything the matcher needs about one distinct token key, looked up once
-  // per key: its stem, the globs it satisfies, the first-position edges it
-  // takes, and the lexicon words it is a misspelling of. One lookup per token
-  // in a table sized by the corpus vocabulary, so the per-token cost does not
-  // grow with the number of entries.
-  interface Fix {
-    keyId: number;
-    /** The corrected key is a negation word. */
-    negator: boolean;
-    /** -1 when the corrected key has the token's own stem (or a stem no edge has). */
-    stemId: number;
-    /** Globs the corrected key satisfies and the token does not. */
-    globs: readonly number[];
-  }
-  interface KeyInfo {
-    /** The key edges are looked up by: the token key, or an accented spelling for an accent collision. */
-    key: string;
-    /** Its id (-1: no edge has it). */
-    keyId: number;
-    /** Ids of more accented spellings whose edges a token takes (accent collisions). */
-    more: readonly number[] | undefined;
-    stem: string;
-    /** Its id (-1: no edge has it). */
-    stemId: number;
-    /** A negation word: a term word matched on this key makes the match hold its own negation. */
-    negator: boolean;
-    globs: readonly number[];
-    first: readonly number[];
-    /** Misspelling corrections (undefined: none). */
-    fixes: readonly Fix[] | undefined;
-    /** First-position edges taken through a correction. */
-    firstFixed: readonly number[];
-    /** The key stands for several accented French words: a token's accents matter. */
-    collides: boolean;
-    /** The same key without its corrections (a capitalised word inside a sentence: a name, not a misspelling). */
-    exact: KeyInfo | undefined;
-    /** The edge bits (`edgeBit`) of every edge id above, corrections included: a node whose mask shares none has no edge for this token. */
-    mask: number;
-    /** `first` and `firstFixed` as pairs (node, its mask), read together by the matcher's first steps. */
-    firstSteps: Int32Array;
-    fixedSteps: Int32Array;
-  }
   const withMasks = (nodes: readonly number[]): Int32Array => {
     if (nodes.length === 0) return NO_STEPS;
     const pairs = new Int32Array(nodes.length * 2);
@@ -1117,7 +1247,9 @@ function matcherFrom(lexicon: Lexicon, data: MatcherData, options: CompileOption
     const spellings = (accented.get(plain.key) ?? NONE_KEYS).filter((w) => accentsWithin(form, w));
     const first = firstEdges(spellings[0] ?? form, plain.stem, plain.globs);
     for (const w of spellings.slice(1)) first.push(...rootTargets(trie, KEY, keyIds.of(w)));
-    const more = spellings.length > 1 ? spellings.slice(1).map((w) => keyIds.of(w)) : undefined;
+    // Pushed, not mapped: one elements kind for every record's `more`, which the walk iterates.
+    let more: number[] | undefined;
+    for (let k = 1; k < spellings.length; k += 1) (more ??= []).push(keyIds.of(spellings[k] as string));
     return remember(form, keyInfo(spellings[0] ?? form, more, plain.stem, plain.negator, plain.globs, first, plain.fixes, plain.firstFixed, false));
   };
 
@@ -1125,103 +1257,27 @@ function matcherFrom(lexicon: Lexicon, data: MatcherData, options: CompileOption
   const forms = new Memo<string>(FORM_MEMO_BUDGET);
 
   const match = (units: readonly MatchUnit[]): RawMatch[] => {
-    const out: RawMatch[] = [];
-    const info: KeyInfo[] = units.map((u, i) => {
+    // Pushed, not mapped: `map` gives arrays of one elements kind or another (none for no units, interpreted or
+    // optimised), and the optimised walk dropped its code each time it met a new one.
+    const info: KeyInfo[] = [];
+    for (let i = 0; i < units.length; i += 1) {
+      const u = units[i] as MatchUnit;
       const f = u.facts;
       let ki = f !== undefined && f.table.compiled === self ? (f.match as KeyInfo) : infoOf(u.key);
       if (ki.fixes !== undefined && u.text !== undefined && isCapitalised(u.text) && isNameAt(units, i)) {
         ki = ki.exact ??= keyInfo(ki.key, ki.more, ki.stem, ki.negator, ki.globs, ki.first, undefined, NO_NODES, ki.collides);
       }
-      if (!ki.collides || u.text === undefined || u.text === u.key) return ki;
-      let form = forms.get(u.text);
-      if (form === undefined) {
-        form = accentForm(u.text, u.key);
-        forms.set(u.text, form);
-      }
-      return form === u.key ? ki : accentedInfoOf(form, ki);
-    });
-    // `negated`: a key edge taken on the way was a negation word. Key edges are
-    // the term's own words (gaps skip, they take no edge), so the flag is the
-    // matched alternative's, whatever other alternatives of the term hold.
-    /**
-     * Children along the edges with this id in the run [lo, end) of one kind,
-     * each walked on from position j when it can do something there (its
-     * mask: most children have an edge the next token does not take).
-     */
-    const along = (edges: FlatEdges, index: EdgeIndex, node: number, lo: number, end: number, id: number, j: number, start: number, sentence: number, negated: boolean, fuzzy: boolean): void => {
-      const ki = info[j];
-      const bits = ki === undefined ? 0 : ki.mask;
-      for (let e = end - lo <= SCANNED_RUN ? firstEdge(edges, lo, end, id) : index.first(node, id); e >= 0 && e < end && edges.id[e] === id; e += 1) {
-        const to = edges.to[e] as number;
-        const m = masks[to] as number;
-        if (m === -1 || (m & bits) !== 0 || (m === 0 && may(to, ki))) step(to, j, start, sentence, negated, fuzzy);
-      }
-    };
-    const step = (node: number, j: number, start: number, sentence: number, negated: boolean, fuzzy: boolean): void => {
-      const row = node * ROW;
-      const endsEnd = table[row + ROW + END] as number;
-      for (let p = table[row + END] as number; p < endsEnd; p += 1) {
-        const pattern = ends[p] ?? patternAt(p);
-        out.push({ pattern, start, end: j, negated, fuzzy });
-      }
-      // Read within the units only: past the last, an array read V8 had not seen made it drop the optimised walk once.
-      const unit = j < units.length ? units[j] : undefined;
-      const ki = j < units.length ? info[j] : undefined;
-      if (unit !== undefined && ki !== undefined && unit.sentence === sentence) {
-        const k0 = table[row + KEY] as number;
-        const k1 = table[row + ROW + KEY] as number;
-        if (k0 !== k1) {
-          const keyNegated = negated || ki.negator;
-          if (ki.keyId >= 0) along(keyEdges, keyIndex, node, k0, k1, ki.keyId, j + 1, start, sentence, keyNegated, fuzzy);
-          if (ki.more !== undefined) for (const k of ki.more) along(keyEdges, keyIndex, node, k0, k1, k, j + 1, start, sentence, keyNegated, fuzzy);
+      if (ki.collides && u.text !== undefined && u.text !== u.key) {
+        let form = forms.get(u.text);
+        if (form === undefined) {
+          form = accentForm(u.text, u.key);
+          forms.set(u.text, form);
         }
-        const s0 = table[row + STEM] as number;
-        const s1 = table[row + ROW + STEM] as number;
-        if (ki.stemId >= 0 && s0 !== s1) along(stemEdges, stemIndex, node, s0, s1, ki.stemId, j + 1, start, sentence, negated, fuzzy);
-        const g0 = table[row + GLOB] as number;
-        const g1 = table[row + ROW + GLOB] as number;
-        if (g0 !== g1) for (const id of ki.globs) along(globEdges, globIndex, node, g0, g1, id, j + 1, start, sentence, negated, fuzzy);
-        if (ki.fixes !== undefined) {
-          for (const fix of ki.fixes) {
-            if (fix.keyId >= 0) along(keyEdges, keyIndex, node, k0, k1, fix.keyId, j + 1, start, sentence, negated || fix.negator, true);
-            if (fix.stemId >= 0) along(stemEdges, stemIndex, node, s0, s1, fix.stemId, j + 1, start, sentence, negated, true);
-            for (const id of fix.globs) along(globEdges, globIndex, node, g0, g1, id, j + 1, start, sentence, negated, true);
-          }
-        }
+        if (form !== u.key) ki = accentedInfoOf(form, ki);
       }
-      const gapEnd = table[row + ROW + GAP] as number;
-      for (let g = table[row + GAP] as number; g < gapEnd; g += 1) {
-        const max = gaps[g * 3 + 1] as number;
-        const next = gaps[g * 3 + 2] as number;
-        const m = masks[next] as number;
-        // A gap's node is followed by words: each skipped position costs a mask test, a lookup only where the token may go on.
-        for (let skip = gaps[g * 3] as number; skip <= max; skip += 1) {
-          const at = j + skip;
-          if (at >= units.length) break;
-          const u = units[at] as MatchUnit;
-          if (u.sentence !== sentence) break;
-          if (m === -1 || (m & (info[at] as KeyInfo).mask) !== 0 || (m === 0 && may(next, info[at]))) step(next, at, start, sentence, negated, fuzzy);
-        }
-      }
-    };
-    for (let i = 0; i < units.length; i += 1) {
-      const ki = info[i];
-      if (ki === undefined) continue;
-      const sentence = units[i]?.sentence ?? 0;
-      // First edges mix key, stem and glob edges: a negation word opening a match is taken as written.
-      const bits = info[i + 1]?.mask ?? 0;
-      const first = ki.firstSteps;
-      for (let k = 0; k < first.length; k += 2) {
-        const m = first[k + 1] as number;
-        if (m === -1 || (m & bits) !== 0 || (m === 0 && may(first[k] as number, info[i + 1]))) step(first[k] as number, i + 1, i, sentence, ki.negator, false);
-      }
-      const fixed = ki.fixedSteps;
-      for (let k = 0; k < fixed.length; k += 2) {
-        const m = fixed[k + 1] as number;
-        if (m === -1 || (m & bits) !== 0 || (m === 0 && may(fixed[k] as number, info[i + 1]))) step(fixed[k] as number, i + 1, i, sentence, false, true);
-      }
+      info.push(ki);
     }
-    return sortUnlessSorted(out, byStartEndEntry);
+    return sortUnlessSorted(walker.walk(units, info), byStartEndEntry);
   };
 
   const self: CompiledLexicon = { lexicon, entries, match, keyInfo: computeInfo, globCount: globs.globs.length, stored };

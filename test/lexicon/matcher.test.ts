@@ -113,6 +113,29 @@ describe('match records', () => {
   });
 });
 
+describe('each lexicon walks its own trie', () => {
+  const texts = ['colis jamais reçu, attente sans fin', 'une attente de trois semaines', '', '!!!', 'remboursement refusé après une longue attente'];
+  const a = analyzerFor(irritant('attente\njamais reçu'));
+  const b = analyzerFor(irritant('remboursement refusé\nattente {0,2} semaines'));
+  const ids = (text: string, analyzer: ReturnType<typeof analyzerFor>) => analyze(text, analyzer).matches.map((m) => `${m.term}@${m.start}`);
+
+  it('matches the same whether two lexicons take turns or each runs alone', () => {
+    const alone = [...texts.map((t) => ids(t, a)), ...texts.map((t) => ids(t, b))];
+    const turns: string[][] = [];
+    for (const t of texts) turns.push(ids(t, a), ids(t, b));
+    expect([...turns.filter((_, i) => i % 2 === 0), ...turns.filter((_, i) => i % 2 === 1)]).toEqual(alone);
+    expect(alone.flat()).toContain('remboursement refusé@0');
+    expect(alone.flat()).toContain('jamais reçu@6');
+  });
+
+  it('gives a verbatim its own matches only, however many came before', () => {
+    const once = ids(texts[0] as string, a);
+    for (const t of texts) ids(t, a);
+    expect(ids(texts[0] as string, a)).toEqual(once);
+    expect(once).toEqual(['jamais reçu@6', 'attente@19']);
+  });
+});
+
 describe('the compiled trie', () => {
   // A node's row in `table` (src/lexicon/compile.ts): five offsets, its gaps' run at GAP, its ends' run at END.
   const ROW = 5;
