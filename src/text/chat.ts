@@ -125,7 +125,8 @@ function roleOfLabel(label: string): ChatSpeaker | null {
   let i = 0;
   if (words.length > 1 && DETERMINERS.has(foldAccents(words[0] as string))) i = 1;
   // Folded once per label, not once per role phrase (this runs on every line of every multi-line verbatim).
-  const folded = words.slice(i, i + 4).map((w) => foldAccents(w).replace(/[.:]$/, ''));
+  const folded: string[] = [];
+  for (const w of words.slice(i, i + 4)) folded.push(foldAccents(w).replace(/[.:]$/, ''));
   for (let n = folded.length; n > 0; n--) {
     const speaker = ROLE_OF_PHRASE.get(folded.slice(0, n).join(' '));
     if (speaker !== undefined) return words.slice(i + n).every(isNameWord) ? speaker : null;
@@ -161,7 +162,7 @@ function splitLines(text: string): Line[] {
 interface Candidate {
   label: string;
   role: ChatSpeaker | null;
-  time?: string;
+  time: string | undefined;
   /** Offset in the line where the message may start (the message may be on the next lines). */
   messageAt: number;
 }
@@ -197,7 +198,8 @@ function candidateOf(line: string): Candidate | null {
   return {
     label: paren === undefined ? label : `${label} (${paren.trim()})`,
     role,
-    ...(time === undefined ? {} : { time: unwrapStamp(time) }),
+    // Present when absent too: one shape for every candidate.
+    time: time === undefined ? undefined : unwrapStamp(time),
     messageAt: m[0].length,
   };
 }
@@ -229,6 +231,18 @@ export function countExchanges(turns: readonly ChatTurn[]): number {
 }
 
 /**
+ * A line's speaker as the transcript accepts it: a known role, or a bare name
+ * that recurs, or is timestamped like known speakers.
+ */
+function acceptedSpeaker(c: Candidate | null, nameUses: ReadonlyMap<string, number>, known: number, knownTimed: number): Candidate | null {
+  if (!c) return null;
+  if (c.role !== null) return c;
+  const uses = nameUses.get(labelKey(c.label)) ?? 0;
+  const recurs = uses >= 2 && (known > 0 || c.time !== undefined);
+  return recurs || (c.time !== undefined && knownTimed > 0) ? c : null;
+}
+
+/**
  * Splits a chat transcript into turns. Recognises speaker-prefixed lines
  * (`Client :`, `Conseillère :`, `Agent :`, `Vous :`, `Moi :`, `Bot :`,
  * `Assistant virtuel :`, `Julie (conseillère) :`), with or without a timestamp
@@ -247,19 +261,16 @@ export function parseChatTranscript(text: string): ChatTranscript {
   // than two such lines there are fewer than two turns, no transcript, and nothing to split.
   if (!twoLinesWithColonOrDigit(text)) return { isTranscript: false, turns: [], exchanges: 0 };
   const lines = splitLines(text);
-  const candidates = lines.map((line) => candidateOf(line.text));
+  // Pushed, not mapped (here and below): `map` gives arrays of one elements kind or another, interpreted or
+  // optimised, and the optimised code that read them was dropped each time it met the other.
+  const candidates: Array<Candidate | null> = [];
+  for (const line of lines) candidates.push(candidateOf(line.text));
   const known = candidates.filter((c) => c?.role != null).length;
   const knownTimed = candidates.filter((c) => c?.role != null && c.time !== undefined).length;
   const nameUses = new Map<string, number>();
   for (const c of candidates) if (c && c.role === null) nameUses.set(labelKey(c.label), (nameUses.get(labelKey(c.label)) ?? 0) + 1);
-  const accepted = candidates.map((c) => {
-    if (!c) return null;
-    if (c.role !== null) return c;
-    const uses = nameUses.get(labelKey(c.label)) ?? 0;
-    // A bare name is a speaker when it recurs, or when it is timestamped like known speakers.
-    const recurs = uses >= 2 && (known > 0 || c.time !== undefined);
-    return recurs || (c.time !== undefined && knownTimed > 0) ? c : null;
-  });
+  const accepted: Array<Candidate | null> = [];
+  for (const c of candidates) accepted.push(acceptedSpeaker(c, nameUses, known, knownTimed));
   const inTranscript = accepted.some((c) => c !== null);
   // A timestamped line without a speaker is a system line only where speaker lines carry timestamps too.
   const stampedFormat = accepted.some((c) => c?.time !== undefined);
