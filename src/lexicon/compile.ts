@@ -957,11 +957,13 @@ interface Fix {
   /** Globs the corrected key satisfies and the token does not. */
   globs: readonly number[];
 }
-// Everything the matcher needs about one distinct token key, looked up once
-// per key: its stem, the globs it satisfies, the first-position edges it
-// takes, and the lexicon words it is a misspelling of. One lookup per token
-// in a table sized by the corpus vocabulary, so the per-token cost does not
-// grow with the number of entries.
+/**
+ * Everything the matcher needs about one distinct token key, looked up once
+ * per key: its stem, the globs it satisfies, the first-position edges it
+ * takes, and the lexicon words it is a misspelling of. One lookup per token
+ * in a table sized by the corpus vocabulary, so the per-token cost does not
+ * grow with the number of entries.
+ */
 interface KeyInfo {
   /** The key edges are looked up by: the token key, or an accented spelling for an accent collision. */
   key: string;
@@ -996,17 +998,19 @@ interface KeyInfo {
  * of one class for every lexicon (the French, the English, a layer's), its
  * methods shared, rather than closures made per call of `match`, which the
  * optimised code met as new call targets (and dropped) from one lexicon to
- * the next. `walk` sets `units`, `info` and `out`, then walks.
+ * the next. A verbatim's units, their key records and the matches found go
+ * from call to call as arguments: as fields, each new kind of array stored
+ * there made V8 drop the code that read them.
  */
 class TrieWalk {
-  readonly table: Int32Array;
-  readonly keys: FlatEdges;
-  readonly stems: FlatEdges;
-  readonly globs: FlatEdges;
-  readonly gaps: Int32Array;
-  readonly keyIndex: EdgeIndex;
-  readonly stemIndex: EdgeIndex;
-  readonly globIndex: EdgeIndex;
+  private readonly table: Int32Array;
+  private readonly keys: FlatEdges;
+  private readonly stems: FlatEdges;
+  private readonly globs: FlatEdges;
+  private readonly gaps: Int32Array;
+  private readonly keyIndex: EdgeIndex;
+  private readonly stemIndex: EdgeIndex;
+  private readonly globIndex: EdgeIndex;
   /** Per pattern (an end of the trie): its entry, its term (`~index`: an exclusion's), gapped 0/1. */
   private readonly ends: Int32Array;
   /** Each pattern made the first time it matches: a lexicon of 100,000 entries has half a million, most never met. */
@@ -1014,7 +1018,7 @@ class TrieWalk {
 
   constructor(
     trie: FlatTrie,
-    readonly masks: Int32Array,
+    private readonly masks: Int32Array,
     private readonly entries: readonly LexiconEntry[],
   ) {
     this.table = trie.table;
@@ -1041,7 +1045,7 @@ class TrieWalk {
    * past the last unit): the edge indexes tell, their filters answering most. A token with more edges
    * to take (accented spellings, globs, corrections) always may.
    */
-  may(node: number, ki: KeyInfo | undefined): boolean {
+  private may(node: number, ki: KeyInfo | undefined): boolean {
     return ki !== undefined && (ki.more !== undefined || ki.globs.length > 0 || ki.fixes !== undefined || this.keyIndex.first(node, ki.keyId) >= 0 || this.stemIndex.first(node, ki.stemId) >= 0);
   }
 
@@ -1064,7 +1068,7 @@ class TrieWalk {
   // `negated`: a key edge taken on the way was a negation word. Key edges are
   // the term's own words (gaps skip, they take no edge), so the flag is the
   // matched alternative's, whatever other alternatives of the term hold.
-  step(units: readonly MatchUnit[], info: readonly KeyInfo[], out: RawMatch[], node: number, j: number, start: number, sentence: number, negated: boolean, fuzzy: boolean): void {
+  private step(units: readonly MatchUnit[], info: readonly KeyInfo[], out: RawMatch[], node: number, j: number, start: number, sentence: number, negated: boolean, fuzzy: boolean): void {
     const table = this.table;
     const row = node * ROW;
     const endsEnd = table[row + ROW + END] as number;
