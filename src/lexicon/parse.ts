@@ -257,6 +257,16 @@ function checked(data: unknown, info: SourceInfo, source: string): { doc?: Lexic
 }
 
 /**
+ * Lexicon data another reader took from `source` (src/io/plain-yaml.ts), if
+ * it is valid; undefined when it has a problem, for `safeParseLexicon` to
+ * read `source` again and place it.
+ * @internal
+ */
+export function checkedLexicon(data: unknown, source: string, file: string): LexiconDocument | undefined {
+  return checked(data, { file, locate: laterLocator(source) }, source).doc;
+}
+
+/**
  * A JSON lexicon read by `JSON.parse`, its problems located by the YAML
  * parser only when it has some: for a file of 100,000 entries, a fraction of
  * a second instead of 15–19 s. Undefined (the YAML parser reads it, and

@@ -20,6 +20,9 @@ beforeAll(() => {
   symlinkSync(root, join(consumer, 'node_modules', 'verbatim-fr'), 'dir');
   // Written for this test: two made-up rows.
   writeFileSync(join(consumer, 'avis.csv'), 'id;canal;commentaire\n1;Avis;Colis jamais reçu, personne ne répond.\n2;Chat;The parcel arrived broken and nobody answered my emails.\n');
+  // A lexicon file past the size the io entry reads with js-yaml (256 KB): 3,000 made-up themes.
+  const themes = Array.from({ length: 3000 }, (_, i) => `  - id: theme${i}\n    kind: theme\n    label: Thème numéro ${i} de la liste générée\n    terms: [mot${i}, "mot${i} suivant|autre mot${i}", "stem:livrer${i}"]\n`);
+  writeFileSync(join(consumer, 'big.yml'), `version: 1\nentries:\n${themes.join('')}`);
   writeZip(join(consumer, 'avis.xlsx'), Object.values(workbookParts([['id', 'commentaire'], ['1', 'Livraison rapide, merci'], ['2', 'Toujours pas remboursé']])));
 });
 
@@ -49,7 +52,7 @@ function lazyRequires(): string[] {
  * Exported functions that reach each lazily required module. A new lazy import fails
  * the first test below until its function is added here and called in SCRIPT.
  */
-const LAZY: Record<string, string[]> = { './charts': ['renderHtml'], './styles': ['renderHtml'], './xlsx-reader': ['readVerbatims'], bullmq: ['produceQueue'] };
+const LAZY: Record<string, string[]> = { './charts': ['renderHtml'], './styles': ['renderHtml'], './xlsx-reader': ['readVerbatims'], bullmq: ['produceQueue'], 'js-yaml': ['loadLexiconFiles'] };
 
 const SCRIPT = `
 const m = require('verbatim-fr');
@@ -85,6 +88,14 @@ const out = {};
     out.workbook = texts;
   }
   {
+    // js-yaml is required when a large YAML lexicon file is read (src/io/plain-yaml.ts).
+    const m = require('verbatim-fr/io');
+    const jsYamlLoaded = () => Object.keys(require.cache).some((k) => k.includes('/node_modules/js-yaml/'));
+    out.jsYamlBefore = jsYamlLoaded();
+    out.bigLexicon = (await m.loadLexiconFiles(['big.yml']))[0].entries.length;
+    out.jsYamlAfter = jsYamlLoaded();
+  }
+  {
     // bullmq is required when a queue function runs: here it loads, then finds no Redis on port 9.
     const m = require('verbatim-fr/queue');
     out.queue = await m.produceQueue(['avis.csv'], { redis: 'redis://127.0.0.1:9' }).then(() => 'connected', (e) => e.code);
@@ -116,6 +127,9 @@ describe('built package from CommonJS', () => {
       renderReportHtml: true,
       analyzeFiles: 2,
       workbook: ['Livraison rapide, merci', 'Toujours pas remboursé'],
+      jsYamlBefore: false,
+      bigLexicon: 3000,
+      jsYamlAfter: true,
       queue: 'unreachable',
     });
     for (const fns of Object.values(LAZY)) for (const fn of fns) expect(SCRIPT).toContain(`m.${fn}(`);

@@ -1,0 +1,146 @@
+// Large YAML lexicons are read as plain data by js-yaml (src/io/plain-yaml.ts),
+// and taken from there only when valid: what that route gives must be what
+// the `yaml` package gives for the same text, and every text it might read
+// otherwise is left to `yaml`.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseDocument, stringify } from 'yaml';
+import { loadLexiconFiles } from '../../src/io/index.js';
+import { PLAIN_YAML_FROM, plainYaml, readPlainYamlLexicon } from '../../src/io/plain-yaml.js';
+import { LexiconError, safeParseLexicon } from '../../src/lexicon/index.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'vfr-plain-yaml-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** What `yaml` reads from `text`, as the lexicon parser asks it (undefined: it reports errors). */
+const yamlData = (text: string): unknown => {
+  const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false });
+  return doc.errors.length > 0 ? undefined : doc.toJS();
+};
+
+const lexicon = {
+  version: 1,
+  entries: [
+    { id: 'livraison', kind: 'theme', label: 'Livraison', terms: ['livraison', 'colis|paquet', 'stem:livrer'] },
+    { id: 'retard', kind: 'irritant', theme: 'livraison', label: 'Retard « annoncé »', terms: ['en retard', 'toujours pas {0,3} reçu'], exclude: ["salle d'attente"] },
+  ],
+  sentiment: { words: { 'au top': 2, nul: -2 } },
+  sms: { slt: 'salut', jsp: 'je sais pas' },
+};
+
+/** Pieces of text that YAML gives a meaning to, or that look like other scalars. */
+const piece = fc.constantFrom('a', 'é', 'colis', ' ', '"', "'", '#', ':', '-', '\\', '\n', '\t', 'null', '~', 'true', 'Yes', '1', '1e5', '0x1F', '0o7', '.5', '1_000', '<<', '%', '&x', '*x', '!t', '[', ']', '{', '}', ',', '?', '|', '>', '😀', '\u00a0', '{0,2}');
+const text = fc.array(piece, { maxLength: 5 }).map((p) => p.join(''));
+const scalar = fc.oneof(text, fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null));
+const entry = fc.record(
+  {
+    id: fc.constantFrom('a', 'b', 'c.d', 'Bad Id'),
+    kind: fc.constantFrom('theme', 'irritant', 'concept', 'enchantment', 'nope'),
+    label: text,
+    theme: fc.constantFrom('a', 'b'),
+    terms: fc.array(fc.oneof(text, scalar), { maxLength: 4 }),
+    weight: scalar,
+  },
+  { requiredKeys: ['id', 'kind'] },
+);
+const lexiconShaped = fc.record(
+  {
+    version: fc.oneof(fc.constant(1), scalar),
+    entries: fc.array(entry, { maxLength: 4 }),
+    sms: fc.dictionary(text, fc.oneof(text, scalar), { maxKeys: 3 }),
+    sentiment: fc.record({ words: fc.dictionary(text, fc.oneof(fc.integer({ min: -3, max: 3 }), scalar), { maxKeys: 3 }) }),
+  },
+  { requiredKeys: ['version'] },
+);
+const style = fc.record({
+  defaultStringType: fc.constantFrom('PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE', 'BLOCK_LITERAL', 'BLOCK_FOLDED') as fc.Arbitrary<'PLAIN'>,
+  defaultKeyType: fc.constantFrom(null, 'PLAIN', 'QUOTE_DOUBLE') as fc.Arbitrary<null>,
+  collectionStyle: fc.constantFrom('any', 'block', 'flow') as fc.Arbitrary<'any'>,
+  lineWidth: fc.constantFrom(0, 20, 80),
+  crlf: fc.boolean(),
+});
+
+describe('a large YAML lexicon read as plain data', () => {
+  it('reads what the yaml package reads, or leaves the text to it (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(lexiconShaped, style, async (data, { crlf, ...options }) => {
+        let source = stringify(data, options);
+        if (crlf) source = source.replace(/\n/g, '\r\n');
+        const plain = await plainYaml(source);
+        if (plain !== undefined) expect(plain).toEqual(yamlData(source));
+        const fast = await readPlainYamlLexicon(source, 'l.yml');
+        const full = safeParseLexicon(source, { file: 'l.yml' });
+        // Taken from this route only when valid, and then the same lexicon.
+        if (fast !== undefined) expect(full).toEqual({ success: true, lexicon: fast, issues: [] });
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('reads a valid lexicon, and gives it as the full parser does', async () => {
+    for (const source of [stringify(lexicon), `# à la main\n${stringify(lexicon)}`, stringify(lexicon, { collectionStyle: 'flow' }), stringify(lexicon, { defaultStringType: 'QUOTE_DOUBLE' })]) {
+      const fast = await readPlainYamlLexicon(source, 'l.yml');
+      expect(fast).toEqual(lexicon);
+      expect(safeParseLexicon(source, { file: 'l.yml' })).toEqual({ success: true, lexicon: fast, issues: [] });
+    }
+  });
+
+  it.each([
+    ['a key written twice', 'version: 1\nentries: []\nentries: []\n'],
+    ['an alias', 'version: 1\nentries:\n  - &e { id: a, kind: theme, label: A, terms: [x] }\n  - *e\n'],
+    ['a merge key', 'version: 1\nbase: &b { kind: theme }\nentries:\n  - { <<: *b, id: a, label: A, terms: [x] }\n'],
+    ['a merge key without an alias', 'version: 1\nentries:\n  - { <<: { kind: theme }, id: a, label: A, terms: [x] }\n'],
+    ['a YAML 1.1 directive', '%YAML 1.1\n---\nversion: 1\nentries:\n  - { id: a, kind: theme, label: A, terms: [yes] }\n'],
+    ['a number past the largest double', 'version: 1\nentries:\n  - { id: a, kind: theme, label: A, terms: [1e400] }\n'],
+    ['a null key', 'version: 1\nsms: { ~: rien }\nentries: []\n'],
+    ['two documents', 'version: 1\nentries: []\n---\nversion: 1\n'],
+    ['a syntax error', 'version: 1\nentries: [\n'],
+    ['nothing', ''],
+    ['an unknown tag', 'version: 1\nentries: !liste []\n'],
+    ['a standard tag', 'version: 1\nentries:\n  - { id: a, kind: theme, label: A, terms: [!!float 1] }\n'],
+  ])('leaves %s to the yaml package', async (_what, source) => {
+    expect(await plainYaml(source)).toBeUndefined();
+  });
+
+  it('takes nothing from a lexicon with a problem: the full parser places it', async () => {
+    const source = stringify({ ...lexicon, entries: [...lexicon.entries, { id: 'x', kind: 'theme', label: 'X', terms: ['a*'] }] });
+    expect(await plainYaml(source)).toBeDefined();
+    expect(await readPlainYamlLexicon(source, 'l.yml')).toBeUndefined();
+  });
+});
+
+describe('lexicon files from PLAIN_YAML_FROM on', () => {
+  /** A lexicon file past the size where this route is taken, with `extra` as its last entry's terms. */
+  const bigFile = (name: string, lastTerms: string[]): string => {
+    const entries = [];
+    for (let i = 0; entries.length === 0 || JSON.stringify(entries).length < PLAIN_YAML_FROM; i++) {
+      entries.push({ id: `e${i}`, kind: 'theme', label: `Entrée ${i}`, terms: [`mot${i}`, `mot${i} suivant|autre${i}`, `stem:livrer${i}`] });
+    }
+    entries.push({ id: 'last', kind: 'theme', label: 'Dernière', terms: lastTerms });
+    const file = join(dir, name);
+    writeFileSync(file, stringify({ version: 1, entries }));
+    return file;
+  };
+
+  it('reads a large valid file as the full parser reads it', async () => {
+    const file = bigFile('big.yml', ['colis abîmé']);
+    const [fast] = await loadLexiconFiles([file]);
+    const source = (await import('node:fs')).readFileSync(file, 'utf8');
+    expect(source.length).toBeGreaterThanOrEqual(PLAIN_YAML_FROM);
+    const full = safeParseLexicon(source, { file });
+    expect(full.success && full.lexicon).toEqual(fast);
+  });
+
+  it('names the line and column of a problem in a large file', async () => {
+    const file = bigFile('bad.yml', ['a*']);
+    const error = await loadLexiconFiles([file]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LexiconError);
+    const issue = (error as LexiconError).issues[0];
+    const lines = (await import('node:fs')).readFileSync(file, 'utf8').split('\n');
+    expect(issue).toMatchObject({ file, entryId: 'last' });
+    expect(lines[(issue?.line ?? 0) - 1]).toContain('a*');
+  });
+});
