@@ -11,22 +11,22 @@ import { checkedLexicon } from '../lexicon/parse.js';
 /** YAML texts from this size on (in UTF-16 code units) are read by js-yaml first: below it, `yaml` takes a fraction of a second. */
 export const PLAIN_YAML_FROM = 256 * 1024;
 
-/**
- * A plain scalar of this form is a number for `yaml` even past the largest
- * double (`1e400` → Infinity), which js-yaml keeps as a string.
- */
-const EXPONENT_FORM = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
+/** A number of YAML 1.2's core schema: decimal, with a fraction or an exponent or neither, hexadecimal or octal. */
+const NUMBER_FORM = /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0x[0-9a-fA-F]+|0o[0-7]+)$/;
+
+/** A number past the largest double (`1e400`, 400 nines): ±Infinity for `yaml`, a string for js-yaml. */
+const overflows = (s: string): boolean => NUMBER_FORM.test(s) && !Number.isFinite(Number(s));
 
 /**
- * Whether the two parsers may have read `data` apart: a key or a string of
- * EXPONENT_FORM, or a key `null` (a null key is `null` for js-yaml, an empty
- * string for `yaml`).
+ * Whether the two parsers may have read `data` apart: a key or a string
+ * that `overflows`, or a key `null` (a null key is `null` for js-yaml, an
+ * empty string for `yaml`).
  */
 function mayReadApart(data: unknown): boolean {
-  if (typeof data === 'string') return EXPONENT_FORM.test(data);
+  if (typeof data === 'string') return overflows(data);
   if (Array.isArray(data)) return data.some(mayReadApart);
   if (data !== null && typeof data === 'object') {
-    for (const [key, value] of Object.entries(data)) if (key === 'null' || EXPONENT_FORM.test(key) || mayReadApart(value)) return true;
+    for (const [key, value] of Object.entries(data)) if (key === 'null' || overflows(key) || mayReadApart(value)) return true;
   }
   return false;
 }

@@ -95,6 +95,11 @@ describe('a large YAML lexicon read as plain data', () => {
     ['a merge key without an alias', 'version: 1\nentries:\n  - { <<: { kind: theme }, id: a, label: A, terms: [x] }\n'],
     ['a YAML 1.1 directive', '%YAML 1.1\n---\nversion: 1\nentries:\n  - { id: a, kind: theme, label: A, terms: [yes] }\n'],
     ['a number past the largest double', 'version: 1\nentries:\n  - { id: a, kind: theme, label: A, terms: [1e400] }\n'],
+    ['an integer past the largest double', `version: 1\nentries:\n  - { id: a, kind: theme, label: A, terms: [${'9'.repeat(400)}] }\n`],
+    ['a hexadecimal number past the largest double', `version: 1\nsms: { k: 0x${'f'.repeat(300)} }\nentries: []\n`],
+    ['a key past the largest double', 'version: 1\nsms: { -1e999: moins }\nentries: []\n'],
+    // Quoted, it is a string for both; but the data cannot tell it from a plain one.
+    ['a quoted number past the largest double', 'version: 1\nsms: { "1e400": grand }\nentries: []\n'],
     ['a null key', 'version: 1\nsms: { ~: rien }\nentries: []\n'],
     ['two documents', 'version: 1\nentries: []\n---\nversion: 1\n'],
     ['a syntax error', 'version: 1\nentries: [\n'],
@@ -103,6 +108,12 @@ describe('a large YAML lexicon read as plain data', () => {
     ['a standard tag', 'version: 1\nentries:\n  - { id: a, kind: theme, label: A, terms: [!!float 1] }\n'],
   ])('leaves %s to the yaml package', async (_what, source) => {
     expect(await plainYaml(source)).toBeUndefined();
+  });
+
+  it('reads numbers within range, and numbers written as strings', async () => {
+    const source = 'version: 1\nsms: { "1e5": cent, k: 1e300, h: 0x1F, o: 0o17, big: 123456789012345678901234567890, "-12": moins }\nentries: []\n';
+    expect(await plainYaml(source)).toEqual(yamlData(source));
+    expect(yamlData(source)).toMatchObject({ sms: { '1e5': 'cent', k: 1e300, h: 31, o: 15 } });
   });
 
   it('takes nothing from a lexicon with a problem: the full parser places it', async () => {
