@@ -194,7 +194,6 @@ function parseLexiconSource(source: string, options: ParseLexiconOptions): { doc
   const lines = new LineCounter();
   // YAML, and JSON that `readJson` leaves (JSON is YAML 1.2): one parser, positions for both.
   const yamlDoc = parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
-  const info: SourceInfo = { file, locate: yamlLocator(yamlDoc.contents, lines) };
   const duplicates = yamlDoc.errors.length === 0 ? duplicateKeys(yamlDoc) : [];
   if (duplicates.length > 0) {
     return {
@@ -238,21 +237,23 @@ function parseLexiconSource(source: string, options: ParseLexiconOptions): { doc
     if (!(error instanceof ReferenceError)) throw error;
     return { issues: [aliasIssue(yamlDoc, lines, file)] };
   }
-  return checked(data, info, source);
+  return checked(data, source, file, yamlLocator(yamlDoc.contents, lines));
 }
 
 /**
- * Lexicon data read from `source`, checked (`info` places its problems).
- * Once checked, positions are asked only for a problem found while composing
- * layers: the parsed tree, about twenty times the size of the file (400 MB
- * for a lexicon of 100,000 entries), is let go, and `source` parsed again if
- * ever asked.
+ * Lexicon data read from `source` in `file`, checked: `placed` places its
+ * problems (the parsed tree, when there is one), else `source` is parsed
+ * again for their positions. Once checked, positions are asked only for a
+ * problem found while composing layers: the parsed tree, about twenty times
+ * the size of the file (400 MB for a lexicon of 100,000 entries), is let go,
+ * and `source` parsed again if ever asked.
  */
-function checked(data: unknown, info: SourceInfo, source: string): { doc?: LexiconDocument; issues: LexiconIssue[] } {
-  const issues = validateLexiconData(data, info);
+function checked(data: unknown, source: string, file: string, placed?: SourceInfo['locate']): { doc?: LexiconDocument; issues: LexiconIssue[] } {
+  const later = laterLocator(source);
+  const issues = validateLexiconData(data, { file, locate: placed ?? later });
   if (issues.length > 0) return { issues };
   const doc = asDocument(data);
-  rememberSource(doc, { file: info.file, locate: laterLocator(source) });
+  rememberSource(doc, { file, locate: later });
   return { doc, issues: [] };
 }
 
@@ -263,7 +264,7 @@ function checked(data: unknown, info: SourceInfo, source: string): { doc?: Lexic
  * @internal
  */
 export function checkedLexicon(data: unknown, source: string, file: string): LexiconDocument | undefined {
-  return checked(data, { file, locate: laterLocator(source) }, source).doc;
+  return checked(data, source, file).doc;
 }
 
 /**
@@ -283,7 +284,7 @@ export function readJson(source: string, file: string): { doc?: LexiconDocument;
     return undefined;
   }
   if (repeatsKey(source)) return undefined;
-  return checked(data, { file, locate: laterLocator(source) }, source);
+  return checked(data, source, file);
 }
 
 /** Whether an object of this JSON text (valid JSON) names a key twice, escapes decoded (`"id"` and `"\u0069d"`). @internal */

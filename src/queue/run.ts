@@ -8,7 +8,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import type { ReadReject, SourceRef } from '../io/types.js';
 import type { LexiconDocument } from '../lexicon/types.js';
 import type { ReportOptions, ReportProvenance } from '../report/types.js';
-import { updateCanonical, type RunState } from '../run/state-file.js';
+import { canonicalSha256, type RunState } from '../run/state-file.js';
 import type { Verbatim, VerbatimAnalysis } from '../types.js';
 
 /** The analysis options of a run, the same as `analyzeFiles`' (and `verbatim analyze`'s). */
@@ -232,17 +232,14 @@ export const sha256 = (text: string): string => createHash('sha256').update(text
 /** The id of a run: a hash of its record as Redis holds it (the same input produced again is the same run). */
 export const runIdOf = (record: string): string => sha256(record).slice(0, 16);
 
-/** Hex sha256 of a value's canonical JSON. */
-const canonicalHash = (value: unknown): string => updateCanonical(createHash('sha256'), value).digest('hex');
-
 /** The id of a run's settings: their hash. */
-export const settingsId = (settings: QueueSettings): string => canonicalHash(settings).slice(0, 32);
+export const settingsId = (settings: QueueSettings): string => canonicalSha256(settings).slice(0, 32);
 
 /**
  * A chunk's job id: a hash of its settings and its rows (file, row numbers
  * and content), so that enqueuing the same input again adds nothing new.
  */
-export const chunkId = (data: ChunkData): string => `chunk-${canonicalHash(data).slice(0, 40)}`;
+export const chunkId = (data: ChunkData): string => `chunk-${canonicalSha256(data).slice(0, 40)}`;
 
 /** A chunk as messages name it. */
 export function chunkName(chunk: RunChunk, index: number, total: number): string {

@@ -10,7 +10,7 @@ import type { ColumnsUsed } from '../io/types.js';
 import { DEFAULT_TOP_WORDS } from '../report/finalize.js';
 import { DEFAULT_EXAMPLES } from '../report/state.js';
 import type { ProvenanceColumns, ReportOptions, ReportProvenance } from '../report/types.js';
-import { sortColumns, updateCanonical } from './state-file.js';
+import { canonicalSha256, sortColumns } from './state-file.js';
 import { LIBRARY_VERSION } from './version.js';
 
 const sha256 = (data: string | Uint8Array): string => `sha256:${createHash('sha256').update(data).digest('hex')}`;
@@ -39,7 +39,7 @@ export async function lexiconLayers(options: { includeDefault: boolean; sectors:
   // The built-in layers do not change within a process: hashed once.
   const builtIn = (layer: string, content: () => unknown): string => {
     let hash = builtInHashes.get(layer);
-    if (hash === undefined) builtInHashes.set(layer, (hash = `sha256:${updateCanonical(createHash('sha256'), content()).digest('hex')}`));
+    if (hash === undefined) builtInHashes.set(layer, (hash = `sha256:${canonicalSha256(content())}`));
     return hash;
   };
   if (options.includeDefault) layers.push({ layer: 'default:fr', hash: builtIn('default:fr', defaultLexicon) });

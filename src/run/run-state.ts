@@ -3,14 +3,14 @@
 // labels) and a run id. The identity is a hash of what decides the analyses
 // (the composed lexicon, the analyser's options, whether agent turns are
 // analysed), so that states of different analysers are never merged.
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Analyzer } from '../analyze/index.js';
 import { DEFAULT_TOP_WORDS } from '../report/finalize.js';
 import { DEFAULT_MAX_PERIODS } from '../report/insight/trends.js';
 import { reportMeta } from '../report/meta.js';
 import { DEFAULT_EXAMPLES } from '../report/state.js';
 import type { ReportMeta, ReportOptions, ReportProvenance, ReportState } from '../report/types.js';
-import { STATE_FORMAT, STATE_VERSION, updateCanonical, type RunState } from './state-file.js';
+import { canonicalSha256, STATE_FORMAT, STATE_VERSION, type RunState } from './state-file.js';
 import { LIBRARY_VERSION } from './version.js';
 import { expectedError, typeName } from '../_utils/describe.js';
 
@@ -20,7 +20,7 @@ export function analyzerId(analyzer: Analyzer, allTurns: boolean): string {
   const known = ids.get(analyzer);
   const cached = allTurns ? known?.allTurns : known?.customer;
   if (cached !== undefined) return cached;
-  const id = `sha256:${updateCanonical(createHash('sha256'), { lexicon: analyzer.lexicon, options: analyzer.options, allTurns }).digest('hex')}`;
+  const id = `sha256:${canonicalSha256({ lexicon: analyzer.lexicon, options: analyzer.options, allTurns })}`;
   ids.set(analyzer, { ...known, [allTurns ? 'allTurns' : 'customer']: id });
   return id;
 }

@@ -4,6 +4,7 @@
 // inputs would give, and states that cannot (another lexicon, other options,
 // a damaged or foreign file) are refused with a message naming the files.
 // Pure data in, data out: no file system, no stream, no Node module.
+import { createHash } from 'node:crypto';
 import { jsonChunks } from '../_utils/json-chunks.js';
 import { InputError } from '../io/errors.js';
 import type { InputIssue } from '../io/types.js';
@@ -124,8 +125,9 @@ export function writeCanonical(value: unknown, put: (piece: string) => void): vo
   } else put(JSON.stringify(value) ?? 'null');
 }
 
-/** Feeds `canonical(value)` to `hash` in pieces of about 64 KB, each cut between two JSON tokens (never inside a character). */
-export function updateCanonical<H extends { update(data: string): unknown }>(hash: H, value: unknown): H {
+/** Hex SHA-256 of `canonical(value)`, fed to the hash in pieces of about 64 KB, each cut between two JSON tokens (never inside a character). */
+export function canonicalSha256(value: unknown): string {
+  const hash = createHash('sha256');
   let pending = '';
   writeCanonical(value, (piece) => {
     pending += piece;
@@ -135,7 +137,7 @@ export function updateCanonical<H extends { update(data: string): unknown }>(has
     }
   });
   hash.update(pending);
-  return hash;
+  return hash.digest('hex');
 }
 
 /** The text of a state file: one line of JSON (one element of a line-based engine's output), without its line break. */
