@@ -189,11 +189,14 @@ export function startWorkers(count: number, script: string | URL, setup: Omit<Wo
       // One worker at a time sends its states and stops: they are copied on their way (the worker's
       // snapshot, its bytes, this thread's copy), and two workers doing it at once, their heaps still held,
       // made the run's peak; the bytes are read once the worker has stopped and its heap is gone (bench/README.md).
+      // The next worker is asked for its states as soon as one has stopped: it writes them while this
+      // thread reads the bytes just received, instead of waiting idle for its turn.
       const result: WorkerStates[] = [];
+      pool[0]?.postMessage({ type: 'finish' } satisfies ToWorker);
       for (const [w, worker] of pool.entries()) {
-        worker.postMessage({ type: 'finish' } satisfies ToWorker);
         const bytes = await (states[w] as Promise<ArrayBuffer>);
         await worker.terminate();
+        pool[w + 1]?.postMessage({ type: 'finish' } satisfies ToWorker);
         result.push(readWorkerStates(bytes));
       }
       await writing;
