@@ -122,9 +122,9 @@ const IN_PLACE = new Map<Section['merge'], Section['merge']>([
 
 /**
  * `mergeReportStates(owned, b, options)`, computed in `owned` where a section
- * can be: `owned` must be a state the caller made by merging (a pure merge's
- * result, or this function's), never one it was given, since it is changed.
- * `b` is left as it was.
+ * can be: `owned` must be a state the caller owns (a pure merge's result, this
+ * function's, or a current state it read back from a worker's bytes), never
+ * one it was given, since it is changed. `b` is left as it was.
  */
 export function mergeReportStatesInto(owned: ReportState, b: ReportState, options: MergeReportStatesOptions = {}): ReportState {
   return mergeSections(owned, b, options, (s) => IN_PLACE.get(s.merge) ?? s.merge);

@@ -14,7 +14,7 @@ import { collectCompiled, type StoredMatcher } from '../lexicon/store.js';
 import { readVerbatims } from '../io/read.js';
 import type { ColumnOptions, ColumnsUsed, InputSpec, ReadItem, ReadReject } from '../io/types.js';
 import { rejectLang, type RejectCode } from '../io/reject-messages.js';
-import { coreSection, createReportBuilder, finalizeReport, mergeReportStates, reportMeta } from '../report/index.js';
+import { coreSection, createReportBuilder, finalizeReport, reportMeta } from '../report/index.js';
 import { mergeReportStatesInto } from '../report/merge-into.js';
 import type { Report, ReportOptions, ReportState, Section } from '../report/index.js';
 import type { ReportProvenance as Provenance } from '../report/types.js';
@@ -305,11 +305,12 @@ export async function analyzeFiles(files: Array<string | InputSpec>, options: An
   try {
     if (pool !== undefined) {
       const parts = await pool.run(items, onReject, annotations, options.onProgress);
-      // The workers' states, then this thread's rejects if any: each merge copies the whole state, so none for nothing.
+      // The workers' states, then this thread's rejects if any.
       const states = parts.map((p) => p.state);
       const [first, ...others] = rejected > 0 ? [...states, local.snapshot()] : states;
-      // The first merge makes a state of its own; the others are added into it (no copy of it per worker).
-      state = others.reduce((a, b, k) => (k === 0 ? mergeReportStates(a, b) : mergeReportStatesInto(a, b)), first as ReportState);
+      // Every other state is added into the first: read from its worker's bytes, it is this run's own
+      // (no copy of it, nor of any table of it, before the first merge).
+      state = others.reduce((a, b) => mergeReportStatesInto(a, b), first as ReportState);
       if (discovery !== undefined) discovered = parts.reduce((a, p) => mergeDiscoverStates(a, p.discover as DiscoverState), discovery.snapshot());
     } else {
       if (analyzer === undefined) throw new Error('verbatim-fr: no analyser and no worker');

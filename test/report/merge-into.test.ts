@@ -7,6 +7,7 @@ import { createReportBuilder, defaultSections, mergeReportStates } from '../../s
 import type { ReportState, TermTable } from '../../src/report/index.js';
 import { mergeReportStatesInto } from '../../src/report/merge-into.js';
 import { mergeTermTableInto, mergeTermTables } from '../../src/report/terms.js';
+import { readWorkerStates, writeWorkerStates } from '../../src/run/protocol.js';
 import type { VerbatimAnalysis } from '../../src/types.js';
 import { analysis, MATCH_POOL, meta, type MatchSpec } from './helpers.js';
 
@@ -47,6 +48,24 @@ describe('merging into a state the merge made', () => {
           for (const s of states.slice(2)) owned = mergeReportStatesInto(owned, s);
           expect(JSON.stringify(owned)).toBe(JSON.stringify(pure));
           expect(states.map((s) => JSON.stringify(s))).toEqual(before);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('property: folding states into a copy of the first, as a run folds its workers\' states into the first one read back, gives the pure fold', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(arbAnalysis, { maxLength: 12 }), { minLength: 2, maxLength: 5 }),
+        fc.constantFrom(undefined, 1, 2, 3, 8),
+        (parts, budget) => {
+          const states = parts.map((p) => stateOf(p, budget));
+          const pure = states.slice(1).reduce((a, b) => mergeReportStates(a, b), states[0] as ReportState);
+          // A worker's state crosses as bytes: the run owns the copy it reads back.
+          const first = readWorkerStates(writeWorkerStates({ state: states[0] as ReportState })).state;
+          const folded = states.slice(1).reduce((a, b) => mergeReportStatesInto(a, b), first);
+          expect(JSON.stringify(folded)).toBe(JSON.stringify(pure));
         },
       ),
       { numRuns: 150 },
