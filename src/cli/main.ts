@@ -83,6 +83,14 @@ export interface MainOptions {
    * is `off`. In-process callers leave their engine alone.
    */
   capYoungGenerations?: (cap: boolean) => void;
+  /**
+   * Told how many threads a command keeps busy when it analyses in two
+   * worker threads or more (the workers and the reading thread), before the
+   * analysis runs, unless `VERBATIM_HEAP_GROWTH` is `off`: the bin then
+   * scavenges each heap on its own thread when they outnumber the cores (see
+   * scavengeAlone). In-process callers leave their engine alone.
+   */
+  tuneScavenges?: (threads: number) => void;
 }
 
 /**
@@ -114,7 +122,10 @@ export async function main(argv: string[], io: CliIo = defaultIo(), options: Mai
     if (growth.percent !== undefined) options.capYoungGenerations?.(cap);
   };
   if (!THREADED_COMMANDS.has(choice.argv.find((arg) => !arg.startsWith('-')) ?? '')) capYoung(false);
-  const tuneForWorkers = (count: number): void => capYoung(count >= 2);
+  const tuneForWorkers = (count: number): void => {
+    capYoung(count >= 2);
+    if (count >= 2 && growth.percent !== undefined) options.tuneScavenges?.(count + 1);
+  };
   const context: CommandContext = { io, lang, m, quiet, setExitCode: (next) => (code = next), tuneForInput, tuneForWorkers, ...(options.workerScript !== undefined ? { workerScript: options.workerScript } : {}) };
   const program = createProgram(context);
   try {

@@ -10,7 +10,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { capMainYoungGeneration, chooseHeapGrowth, DEFAULT_HEAP_GROWTH, setHeapGrowth, setYoungGenerationGrowth, stopPretenuring } from '../../src/cli/heap.js';
+import { capMainYoungGeneration, chooseHeapGrowth, DEFAULT_HEAP_GROWTH, scavengeAlone, setHeapGrowth, setYoungGenerationGrowth, stopParallelScavenges, stopPretenuring } from '../../src/cli/heap.js';
 
 async function cli(env: Record<string, string>): Promise<{ code: number; stderr: string; asked: number[] }> {
   const asked: number[] = [];
@@ -131,5 +131,38 @@ describe('young generations', () => {
     // No check is started: the stop function has nothing to stop, and no flag of this process changed.
     expect(capMainYoungGeneration(1, ['--max-semi-space-size=4'], undefined)()).toBeUndefined();
     expect(capMainYoungGeneration(1, [], '--semi-space-growth-factor=3')()).toBeUndefined();
+  });
+});
+
+describe('scavenges', () => {
+  const sample = fileURLToPath(new URL('../../corpora/sample.csv', import.meta.url));
+  const workerScript = fileURLToPath(new URL('../../dist/cli/bin.js', import.meta.url));
+
+  async function told(argv: string[], env: Record<string, string> = {}): Promise<{ code: number; threads: number[] }> {
+    const threads: number[] = [];
+    const code = await main(argv, { stdout: sink().stream, stderr: sink().stream, env: { CI: 'true', ...env } }, { workerScript, tuneScavenges: (n) => threads.push(n) });
+    return { code, threads };
+  }
+
+  it('stay on helper threads unless the busy threads outnumber the cores', () => {
+    expect(scavengeAlone(3, 2)).toBe(true);
+    expect(scavengeAlone(2, 2)).toBe(false);
+    expect(scavengeAlone(3, 4)).toBe(false);
+    expect(scavengeAlone(5, 4)).toBe(true);
+  });
+
+  it('are told the workers and the reading thread when two worker threads analyse, and nothing otherwise', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'verbatim-scavenge-')), 'r.json');
+    expect(await told(['analyze', sample, '--format', 'json', '--out', out, '--quiet', '--workers', '2'])).toEqual({ code: EXIT.ok, threads: [3] });
+    expect(await told(['analyze', sample, '--format', 'json', '--out', out, '--quiet', '--workers', '1'])).toEqual({ code: EXIT.ok, threads: [] });
+    expect(await told(['tokenize', 'bonjour'])).toEqual({ code: EXIT.ok, threads: [] });
+  });
+
+  it('are left to V8 with VERBATIM_HEAP_GROWTH=off, or when Node was given the flag either way', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'verbatim-scavenge-')), 'r.json');
+    expect((await told(['analyze', sample, '--format', 'json', '--out', out, '--quiet', '--workers', '2'], { VERBATIM_HEAP_GROWTH: 'off' })).threads).toEqual([]);
+    expect(stopParallelScavenges(['--parallel-scavenge'], undefined)).toBe(false);
+    expect(stopParallelScavenges([], '--no-parallel-scavenge')).toBe(false);
+    expect(stopParallelScavenges([], '--parallel_scavenge')).toBe(false);
   });
 });
