@@ -97,15 +97,22 @@ describe('stopPretenuring', () => {
   });
 });
 
-describe('young generations', () => {
-  const sample = fileURLToPath(new URL('../../corpora/sample.csv', import.meta.url));
-  const workerScript = fileURLToPath(new URL('../../dist/cli/bin.js', import.meta.url));
+const sample = fileURLToPath(new URL('../../corpora/sample.csv', import.meta.url));
+const workerScript = fileURLToPath(new URL('../../dist/cli/bin.js', import.meta.url));
 
-  async function asked(argv: string[], env: Record<string, string> = {}): Promise<{ code: number; cap: boolean[] }> {
-    const cap: boolean[] = [];
-    const code = await main(argv, { stdout: sink().stream, stderr: sink().stream, env: { CI: 'true', ...env } }, { workerScript, capYoungGenerations: (c) => cap.push(c) });
+/** A command run in-process, with what it asked of the young generations' setter and told the scavenges' one. */
+async function tuned(argv: string[], env: Record<string, string> = {}): Promise<{ code: number; cap: boolean[]; threads: number[] }> {
+  const cap: boolean[] = [];
+  const threads: number[] = [];
+  const code = await main(argv, { stdout: sink().stream, stderr: sink().stream, env: { CI: 'true', ...env } }, { workerScript, capYoungGenerations: (c) => cap.push(c), tuneScavenges: (n) => threads.push(n) });
+  return { code, cap, threads };
+}
+
+describe('young generations', () => {
+  const asked = async (argv: string[], env: Record<string, string> = {}): Promise<{ code: number; cap: boolean[] }> => {
+    const { code, cap } = await tuned(argv, env);
     return { code, cap };
-  }
+  };
 
   it('lets them grow again for a command that runs in this thread', async () => {
     expect(await asked(['tokenize', 'bonjour'])).toEqual({ code: EXIT.ok, cap: [false] });
@@ -135,14 +142,10 @@ describe('young generations', () => {
 });
 
 describe('scavenges', () => {
-  const sample = fileURLToPath(new URL('../../corpora/sample.csv', import.meta.url));
-  const workerScript = fileURLToPath(new URL('../../dist/cli/bin.js', import.meta.url));
-
-  async function told(argv: string[], env: Record<string, string> = {}): Promise<{ code: number; threads: number[] }> {
-    const threads: number[] = [];
-    const code = await main(argv, { stdout: sink().stream, stderr: sink().stream, env: { CI: 'true', ...env } }, { workerScript, tuneScavenges: (n) => threads.push(n) });
+  const told = async (argv: string[], env: Record<string, string> = {}): Promise<{ code: number; threads: number[] }> => {
+    const { code, threads } = await tuned(argv, env);
     return { code, threads };
-  }
+  };
 
   it('stay on helper threads unless the busy threads outnumber the cores', () => {
     expect(scavengeAlone(3, 2)).toBe(true);
