@@ -8,7 +8,8 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import type { ReadReject, SourceRef } from '../io/types.js';
 import type { LexiconDocument } from '../lexicon/types.js';
 import type { ReportOptions, ReportProvenance } from '../report/types.js';
-import { canonicalSha256, type RunState } from '../run/state-file.js';
+import { canonicalSha256 } from '../run/canonical-hash.js';
+import type { RunState } from '../run/state-file.js';
 import type { Verbatim, VerbatimAnalysis } from '../types.js';
 
 /** The analysis options of a run, the same as `analyzeFiles`' (and `verbatim analyze`'s). */

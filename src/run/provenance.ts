@@ -10,7 +10,8 @@ import type { ColumnsUsed } from '../io/types.js';
 import { DEFAULT_TOP_WORDS } from '../report/finalize.js';
 import { DEFAULT_EXAMPLES } from '../report/state.js';
 import type { ProvenanceColumns, ReportOptions, ReportProvenance } from '../report/types.js';
-import { canonicalSha256, sortColumns } from './state-file.js';
+import { canonicalSha256 } from './canonical-hash.js';
+import { sortColumns } from './state-file.js';
 import { LIBRARY_VERSION } from './version.js';
 
 const sha256 = (data: string | Uint8Array): string => `sha256:${createHash('sha256').update(data).digest('hex')}`;

@@ -10,7 +10,8 @@ import { DEFAULT_MAX_PERIODS } from '../report/insight/trends.js';
 import { reportMeta } from '../report/meta.js';
 import { DEFAULT_EXAMPLES } from '../report/state.js';
 import type { ReportMeta, ReportOptions, ReportProvenance, ReportState } from '../report/types.js';
-import { canonicalSha256, STATE_FORMAT, STATE_VERSION, type RunState } from './state-file.js';
+import { canonicalSha256 } from './canonical-hash.js';
+import { STATE_FORMAT, STATE_VERSION, type RunState } from './state-file.js';
 import { LIBRARY_VERSION } from './version.js';
 import { expectedError, typeName } from '../_utils/describe.js';
 

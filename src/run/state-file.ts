@@ -4,7 +4,6 @@
 // inputs would give, and states that cannot (another lexicon, other options,
 // a damaged or foreign file) are refused with a message naming the files.
 // Pure data in, data out: no file system, no stream, no Node module.
-import { createHash } from 'node:crypto';
 import { jsonChunks } from '../_utils/json-chunks.js';
 import { InputError } from '../io/errors.js';
 import type { InputIssue } from '../io/types.js';
@@ -123,21 +122,6 @@ export function writeCanonical(value: unknown, put: (piece: string) => void): vo
     }
     put(sep === '{' ? '{}' : '}');
   } else put(JSON.stringify(value) ?? 'null');
-}
-
-/** Hex SHA-256 of `canonical(value)`, fed to the hash in pieces of about 64 KB, each cut between two JSON tokens (never inside a character). */
-export function canonicalSha256(value: unknown): string {
-  const hash = createHash('sha256');
-  let pending = '';
-  writeCanonical(value, (piece) => {
-    pending += piece;
-    if (pending.length >= 65_536) {
-      hash.update(pending);
-      pending = '';
-    }
-  });
-  hash.update(pending);
-  return hash.digest('hex');
 }
 
 /** The text of a state file: one line of JSON (one element of a line-based engine's output), without its line break. */
