@@ -2,7 +2,7 @@ import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { isWorkerSetup } from '../run/protocol.js';
-import { availableParallelism } from 'node:os';
+import { usableCores } from '../run/machine.js';
 import { capMainYoungGeneration, keepYoungGenerations, scavengeAlone, setHeapGrowth, setYoungGenerationGrowth, stopParallelScavenges, stopPretenuring, V8_SEMI_SPACE_GROWTH } from './heap.js';
 
 /** The analysis workers' script: the worker entry built next to the bin (dist/cli/worker.js), or the bin itself. */
@@ -33,6 +33,6 @@ if (!isMainThread && parentPort && isWorkerSetup(workerData)) {
     setHeapGrowth: (percent) => void setHeapGrowth(percent),
     capYoungGenerations: (cap) => void (cap ? capMainYoungGeneration() : setYoungGenerationGrowth(V8_SEMI_SPACE_GROWTH)),
     setLateTierUp: () => void setLateTierUp(),
-    tuneScavenges: (threads) => void (scavengeAlone(threads, availableParallelism()) && stopParallelScavenges()),
+    tuneScavenges: (threads) => void (scavengeAlone(threads, usableCores()) && stopParallelScavenges()),
   }).then(run.done, (error: unknown) => run.done(reportError(error, io, debug)));
 }

@@ -2,7 +2,6 @@
 // worker threads), build the report, and write the rows' annotations and
 // rejects in input order.
 import { inputProblem } from '../io/issue-messages.js';
-import { availableParallelism, totalmem } from 'node:os';
 import { createAnalyzer } from '../analyze/index.js';
 import type { Analyzer, AnalyzerOptions } from '../analyze/index.js';
 import { createDiscoverBuilder, mergeDiscoverStates } from '../discover/discover.js';
@@ -26,6 +25,7 @@ import { createAnnotationWriter, writeRejects, type AnnotationFormat } from './o
 import { runProvenance } from './provenance.js';
 import { analyzeRows, BATCH, batches } from './batch.js';
 import { startWorkers, type WorkerPool } from './pool.js';
+import { thisMachine, type MachineShare } from './machine.js';
 import { WORKER_KIND, type AnalyzerSummary } from './protocol.js';
 import { analyzerId, runStateOf } from './run-state.js';
 import type { RunState } from './state-file.js';
@@ -409,18 +409,6 @@ export function reportedReject(item: ReadReject): { source: ReadReject['source']
  * and the run keeps half the memory for everything else.
  */
 const MEMORY_PER_WORKER = 512 * 1024 * 1024;
-
-/** What the machine offers: its cores, and the memory this process may use (a container's limit, else the machine's). */
-export interface MachineShare {
-  cores: number;
-  memory: number;
-}
-
-function thisMachine(): MachineShare {
-  // A container's memory limit (cgroups), when the process runs under one: 0 or undefined otherwise.
-  const constrained = (process as { constrainedMemory?: () => number | undefined }).constrainedMemory?.();
-  return { cores: availableParallelism(), memory: constrained !== undefined && constrained > 0 ? Math.min(constrained, totalmem()) : totalmem() };
-}
 
 /**
  * Workers to use by default: in-process for inputs up to 20 MB; else one per
