@@ -34,7 +34,7 @@ async function parseFile(file: string): Promise<{ lexicon?: LexiconDocument; iss
   const format = extname(file).toLowerCase() === '.json' ? 'json' : 'yaml';
   // A large YAML file is read as plain data first (src/io/plain-yaml.ts): a tenth of the time, a quarter of the memory.
   const plain = format === 'yaml' && source.length >= PLAIN_YAML_FROM ? await readPlainYamlLexicon(source, file) : undefined;
-  if (plain !== undefined) return { lexicon: plain, issues: [] };
+  if (plain !== undefined) return plain;
   const result = safeParseLexicon(source, { file, format });
   return result.success ? { lexicon: result.lexicon, issues: [] } : { issues: result.issues };
 }

@@ -1,12 +1,15 @@
 // A large YAML lexicon read as plain data by js-yaml: the `yaml` package,
 // which keeps every node with its position for the lexicon's problems, took
 // 16–17 s and 1.5 GB for the 19 MB of a lexicon of 100,000 entries; js-yaml
-// reads them in about 2 s and 400 MB (bench/README.md). Only a lexicon that
-// is valid is taken from this route: one with a problem is read again by
-// `safeParseLexicon`, whose issues name lines and columns, and a text this
-// route might read otherwise than `yaml` does is left to it (see `plainYaml`).
-import type { LexiconDocument } from '../lexicon/index.js';
+// reads them in about 2 s and 400 MB (bench/README.md). A lexicon with a
+// problem has it placed from js-yaml's event stream, where the `yaml`
+// package would place it; a text this route might read or place otherwise
+// than `yaml` does is left to `safeParseLexicon` (see `plainYaml` and
+// `eventLocator`).
+import type { Event, ScalarEvent } from 'js-yaml';
+import type { LexiconDocument, LexiconIssue } from '../lexicon/index.js';
 import { checkedLexicon } from '../lexicon/parse.js';
+import type { PathSegment, SourceInfo } from '../lexicon/source.js';
 
 /** YAML texts from this size on (in UTF-16 code units) are read by js-yaml first: below it, `yaml` takes a fraction of a second. */
 export const PLAIN_YAML_FROM = 256 * 1024;
@@ -52,12 +55,152 @@ export async function plainYaml(source: string): Promise<unknown> {
   return mayReadApart(data) ? undefined : data;
 }
 
+/** A path the checks asked to place, and whether at its key. */
+interface Asked {
+  path: readonly PathSegment[];
+  atKey: boolean;
+}
+
 /**
- * A YAML lexicon read by `plainYaml` and checked, when it is valid (its
- * problems, if any, are for `safeParseLexicon` to place); undefined otherwise.
+ * A YAML lexicon read by `plainYaml` and checked: the lexicon, or its
+ * problems placed as `safeParseLexicon` places them; undefined when the text
+ * is left to `safeParseLexicon`. The checks run once with nothing placed,
+ * which tells the paths of the problems; one pass over js-yaml's events finds
+ * those paths, and the checks run again to place them (the `yaml` package
+ * took 40–50 s and 2 GB to place one problem in 19 MB).
  */
-export async function readPlainYamlLexicon(source: string, file: string): Promise<LexiconDocument | undefined> {
+export async function readPlainYamlLexicon(source: string, file: string): Promise<{ lexicon?: LexiconDocument; issues: LexiconIssue[] } | undefined> {
   const data = await plainYaml(source);
   if (data === undefined) return undefined;
-  return checkedLexicon(data, source, file);
+  const asked: Asked[] = [];
+  const first = checkedLexicon(data, source, file, (path, atKey) => {
+    asked.push({ path: [...path], atKey: atKey === true });
+    return { line: 0, column: 0 };
+  });
+  if (first.doc !== undefined) return { lexicon: first.doc, issues: [] };
+  const locate = await eventLocator(source, asked);
+  return locate === undefined ? undefined : { issues: checkedLexicon(data, source, file, locate).issues };
+}
+
+/** A node on the paths asked: its children on them, and where it was found (-1: not found, or no such place). */
+interface Step {
+  /** Children by key (a mapping's: every segment as a string, as the `yaml` locator looks keys up). */
+  byKey: Map<string, Step>;
+  /** Children by index (a sequence's: number segments only). */
+  byIndex: Map<number, Step>;
+  found: boolean;
+  kind: 'map' | 'seq' | 'scalar';
+  keyAt: number;
+  /** -1 for a value left empty (`kind:` and nothing): the `yaml` locator then points at the key. */
+  valueAt: number;
+}
+
+const step = (): Step => ({ byKey: new Map(), byIndex: new Map(), found: false, kind: 'scalar', keyAt: -1, valueAt: -1 });
+
+/** A plain key that the core schema reads as another type (`1`, `0x1F`, `true`, `~`): its text is not the key the data holds. */
+const TYPED_KEY = /^(?:[-+.0-9~]|(?:true|false|null|True|False|TRUE|FALSE|Null|NULL)$)/;
+
+/** Scalar styles (js-yaml's SCALAR_STYLE). */
+const PLAIN = 1;
+const SINGLE_QUOTED = 2;
+const DOUBLE_QUOTED = 3;
+
+/**
+ * Places the paths `asked` as the `yaml` package's locator does (the start
+ * of the node, of its key for `atKey` or an empty value, of the nearest
+ * found ancestor for a path that goes nowhere), from js-yaml's events: one
+ * pass, following only the paths asked. Undefined (the text is left to the
+ * `yaml` package) for what might place otherwise: an anchor, a tag, an
+ * alias, a key that is not a plain string or a quoted one, a block scalar on
+ * a path asked, a line break other than LF or CRLF.
+ * @internal exported for its tests
+ */
+export async function eventLocator(source: string, asked: readonly Asked[]): Promise<SourceInfo['locate'] | undefined> {
+  if (/\r(?!\n)|[\u0085\u2028\u2029]/.test(source)) return undefined;
+  const { parseEvents, getScalarValue, EVENT_ID } = await import('js-yaml');
+  const root = step();
+  for (const { path } of asked) {
+    let at = root;
+    for (const seg of path) {
+      let next = at.byKey.get(String(seg));
+      if (next === undefined) at.byKey.set(String(seg), (next = step()));
+      if (typeof seg === 'number') at.byIndex.set(seg, next);
+      at = next;
+    }
+  }
+  let events: Event[];
+  try {
+    events = parseEvents(source, {});
+  } catch {
+    return undefined;
+  }
+  /** Open collections: the step of each (undefined: off the paths asked), a sequence's next index, a mapping's pending key. */
+  const open: Array<{ step: Step | undefined; map: boolean; index: number; key: Step | undefined | null; keyAt: number }> = [];
+  let rootAt = 0;
+  let seen = false;
+  for (const e of events) {
+    if (e.type === EVENT_ID.DOCUMENT) continue;
+    if (e.type === EVENT_ID.POP) {
+      open.pop();
+      continue;
+    }
+    if (e.type === EVENT_ID.ALIAS || e.anchorStart !== -1 || e.tagStart !== -1) return undefined;
+    const scalar = e.type === EVENT_ID.SCALAR ? (e as ScalarEvent) : undefined;
+    const at = scalar === undefined ? (e as { start: number }).start : scalar.valueStart < 0 ? -1 : scalar.style === SINGLE_QUOTED || scalar.style === DOUBLE_QUOTED ? scalar.valueStart - 1 : scalar.valueStart;
+    const parent = open[open.length - 1];
+    let here: Step | undefined;
+    if (parent === undefined) {
+      if (seen) return undefined; // a second document
+      seen = true;
+      rootAt = at;
+      here = root;
+    } else if (parent.map && parent.key === null) {
+      // A key: a plain or quoted scalar whose text is the key the data holds.
+      if (scalar === undefined || (scalar.style !== PLAIN && scalar.style !== SINGLE_QUOTED && scalar.style !== DOUBLE_QUOTED)) return undefined;
+      const key = scalar.valueStart < 0 ? '' : getScalarValue(source, scalar);
+      if (scalar.style === PLAIN && TYPED_KEY.test(key)) return undefined;
+      parent.key = parent.step?.byKey.get(key);
+      parent.keyAt = at;
+      continue;
+    } else if (parent.map) {
+      here = parent.key ?? undefined;
+      if (here !== undefined) here.keyAt = parent.keyAt;
+      parent.key = null;
+    } else {
+      here = parent.step?.byIndex.get(parent.index);
+      parent.index += 1;
+    }
+    if (here !== undefined) {
+      // A block scalar starts at its indicator, which the events do not give.
+      if (scalar !== undefined && scalar.style !== PLAIN && scalar.style !== SINGLE_QUOTED && scalar.style !== DOUBLE_QUOTED) return undefined;
+      here.found = true;
+      here.valueAt = at;
+      here.kind = e.type === EVENT_ID.MAPPING ? 'map' : e.type === EVENT_ID.SEQUENCE ? 'seq' : 'scalar';
+    }
+    if (scalar === undefined) open.push({ step: here, map: e.type === EVENT_ID.MAPPING, index: 0, key: null, keyAt: -1 });
+  }
+  const lineStarts = [0];
+  for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const position = (offset: number): { line: number; column: number } => {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if ((lineStarts[mid] as number) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - (lineStarts[lo] as number) + 1 };
+  };
+  return (path, atKey) => {
+    let offset = rootAt;
+    let at = root;
+    for (const seg of path) {
+      const next = at.kind === 'map' ? at.byKey.get(String(seg)) : at.kind === 'seq' && typeof seg === 'number' ? at.byIndex.get(seg) : undefined;
+      if (next === undefined || !next.found) break;
+      if (at.kind === 'map') offset = atKey === true || next.valueAt < 0 ? next.keyAt : next.valueAt;
+      else if (next.valueAt >= 0) offset = next.valueAt;
+      at = next;
+    }
+    return position(offset);
+  };
 }

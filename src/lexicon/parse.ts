@@ -258,13 +258,12 @@ function checked(data: unknown, source: string, file: string, placed?: SourceInf
 }
 
 /**
- * Lexicon data another reader took from `source` (src/io/plain-yaml.ts), if
- * it is valid; undefined when it has a problem, for `safeParseLexicon` to
- * read `source` again and place it.
+ * Lexicon data another reader took from `source` (src/io/plain-yaml.ts),
+ * checked: its problems placed by `locate`, which that reader gives.
  * @internal
  */
-export function checkedLexicon(data: unknown, source: string, file: string): LexiconDocument | undefined {
-  return checked(data, source, file).doc;
+export function checkedLexicon(data: unknown, source: string, file: string, locate: SourceInfo['locate']): { doc?: LexiconDocument; issues: LexiconIssue[] } {
+  return checked(data, source, file, locate);
 }
 
 /**
