@@ -98,7 +98,7 @@ describe('a large YAML lexicon read as plain data', () => {
     );
     // The generator makes mostly invalid lexicons: most of those read here are placed here (block scalars are left).
     expect(placed).toBeGreaterThan(100);
-    expect(placed).toBeGreaterThan(2 * left);
+    expect(placed).toBeGreaterThan(left);
   });
 
   it('reads a valid lexicon, and gives it as the full parser does', async () => {
