@@ -8,7 +8,7 @@
 // `eventLocator`).
 import type { Event, ScalarEvent } from 'js-yaml';
 import type { LexiconDocument, LexiconIssue } from '../lexicon/index.js';
-import { checkedLexicon } from '../lexicon/parse.js';
+import { checkedLexicon, laterLocator } from '../lexicon/parse.js';
 import type { PathSegment, SourceInfo } from '../lexicon/source.js';
 
 /** YAML texts from this size on (in UTF-16 code units) are read by js-yaml first: below it, `yaml` takes a fraction of a second. */
@@ -61,41 +61,51 @@ interface Asked {
   atKey: boolean;
 }
 
+type JsYaml = typeof import('js-yaml');
+
 /**
  * A YAML lexicon read by `plainYaml` and checked: the lexicon, or its
  * problems placed as `safeParseLexicon` places them; undefined when the text
  * is left to `safeParseLexicon`. The checks run once with nothing placed,
  * which tells the paths of the problems; one pass over js-yaml's events finds
  * those paths, and the checks run again to place them (the `yaml` package
- * took 40–50 s and 2 GB to place one problem in 19 MB).
+ * took 40–50 s and 2 GB to place one problem in 19 MB). A problem found
+ * later, while composing layers, is placed from the events too
+ * (`laterEventLocator`).
  */
 export async function readPlainYamlLexicon(source: string, file: string): Promise<{ lexicon?: LexiconDocument; issues: LexiconIssue[] } | undefined> {
   const data = await plainYaml(source);
   if (data === undefined) return undefined;
+  const js = await import('js-yaml');
   const asked: Asked[] = [];
-  const first = checkedLexicon(data, source, file, (path, atKey) => {
+  const recorder: SourceInfo['locate'] = (path, atKey) => {
     asked.push({ path: [...path], atKey: atKey === true });
     return { line: 0, column: 0 };
-  });
+  };
+  const first = checkedLexicon(data, source, file, recorder, laterEventLocator(js, source));
   if (first.doc !== undefined) return { lexicon: first.doc, issues: [] };
-  const locate = await eventLocator(source, asked);
+  const locate = eventLocator(js, source, asked);
   return locate === undefined ? undefined : { issues: checkedLexicon(data, source, file, locate).issues };
 }
 
-/** A node on the paths asked: its children on them, and where it was found (-1: not found, or no such place). */
+/** A node on the paths followed: its children on them, and where it was found. */
 interface Step {
-  /** Children by key (a mapping's: every segment as a string, as the `yaml` locator looks keys up). */
-  byKey: Map<string, Step>;
+  /** Children by key (a mapping's; following paths asked, every segment as a string, as the `yaml` locator looks keys up). */
+  byKey?: Map<string, Step>;
   /** Children by index (a sequence's: number segments only). */
-  byIndex: Map<number, Step>;
+  byIndex?: Map<number, Step>;
   found: boolean;
   kind: 'map' | 'seq' | 'scalar';
   keyAt: number;
-  /** -1 for a value left empty (`kind:` and nothing): the `yaml` locator then points at the key. */
+  /** EMPTY for a value left empty (`kind:` and nothing): the `yaml` locator then points at the key; UNKNOWN for a block scalar. */
   valueAt: number;
 }
 
-const step = (): Step => ({ byKey: new Map(), byIndex: new Map(), found: false, kind: 'scalar', keyAt: -1, valueAt: -1 });
+const EMPTY = -1;
+/** A block scalar starts at its indicator, which the events do not give. */
+const UNKNOWN = -2;
+
+const step = (): Step => ({ found: false, kind: 'scalar', keyAt: -1, valueAt: EMPTY });
 
 /** A plain key that the core schema reads as another type (`1`, `0x1F`, `true`, `~`): its text is not the key the data holds. */
 const TYPED_KEY = /^(?:[-+.0-9~]|(?:true|false|null|True|False|TRUE|FALSE|Null|NULL)$)/;
@@ -106,35 +116,23 @@ const SINGLE_QUOTED = 2;
 const DOUBLE_QUOTED = 3;
 
 /**
- * Places the paths `asked` as the `yaml` package's locator does (the start
- * of the node, of its key for `atKey` or an empty value, of the nearest
- * found ancestor for a path that goes nowhere), from js-yaml's events: one
- * pass, following only the paths asked. Undefined (the text is left to the
- * `yaml` package) for what might place otherwise: an anchor, a tag, an
- * alias, a key that is not a plain string or a quoted one, a block scalar on
- * a path asked, a line break other than LF or CRLF.
- * @internal exported for its tests
+ * One pass over js-yaml's events, recording where each step of `root` is:
+ * the steps already there (`grow` false: the paths asked), or a step for
+ * every node (`grow` true). Gives the root's offset, or undefined for a text
+ * that might place otherwise than the `yaml` package: an anchor, a tag, an
+ * alias, a key that is not a plain string or a quoted one, a line break
+ * other than LF or CRLF, several documents.
  */
-export async function eventLocator(source: string, asked: readonly Asked[]): Promise<SourceInfo['locate'] | undefined> {
+function walkEvents(js: JsYaml, source: string, root: Step, grow: boolean): number | undefined {
   if (/\r(?!\n)|[\u0085\u2028\u2029]/.test(source)) return undefined;
-  const { parseEvents, getScalarValue, EVENT_ID } = await import('js-yaml');
-  const root = step();
-  for (const { path } of asked) {
-    let at = root;
-    for (const seg of path) {
-      let next = at.byKey.get(String(seg));
-      if (next === undefined) at.byKey.set(String(seg), (next = step()));
-      if (typeof seg === 'number') at.byIndex.set(seg, next);
-      at = next;
-    }
-  }
+  const { EVENT_ID } = js;
   let events: Event[];
   try {
-    events = parseEvents(source, {});
+    events = js.parseEvents(source, {});
   } catch {
     return undefined;
   }
-  /** Open collections: the step of each (undefined: off the paths asked), a sequence's next index, a mapping's pending key. */
+  /** Open collections: the step of each (undefined: off the paths followed), a sequence's next index, a mapping's pending key. */
   const open: Array<{ step: Step | undefined; map: boolean; index: number; key: Step | undefined | null; keyAt: number }> = [];
   let rootAt = 0;
   let seen = false;
@@ -146,20 +144,31 @@ export async function eventLocator(source: string, asked: readonly Asked[]): Pro
     }
     if (e.type === EVENT_ID.ALIAS || e.anchorStart !== -1 || e.tagStart !== -1) return undefined;
     const scalar = e.type === EVENT_ID.SCALAR ? (e as ScalarEvent) : undefined;
-    const at = scalar === undefined ? (e as { start: number }).start : scalar.valueStart < 0 ? -1 : scalar.style === SINGLE_QUOTED || scalar.style === DOUBLE_QUOTED ? scalar.valueStart - 1 : scalar.valueStart;
+    const at =
+      scalar === undefined
+        ? (e as { start: number }).start
+        : scalar.valueStart < 0
+          ? EMPTY
+          : scalar.style === SINGLE_QUOTED || scalar.style === DOUBLE_QUOTED
+            ? scalar.valueStart - 1
+            : scalar.style === PLAIN
+              ? scalar.valueStart
+              : UNKNOWN;
     const parent = open[open.length - 1];
     let here: Step | undefined;
     if (parent === undefined) {
-      if (seen) return undefined; // a second document
+      if (seen) return undefined;
       seen = true;
       rootAt = at;
       here = root;
     } else if (parent.map && parent.key === null) {
       // A key: a plain or quoted scalar whose text is the key the data holds.
       if (scalar === undefined || (scalar.style !== PLAIN && scalar.style !== SINGLE_QUOTED && scalar.style !== DOUBLE_QUOTED)) return undefined;
-      const key = scalar.valueStart < 0 ? '' : getScalarValue(source, scalar);
+      const key = scalar.valueStart < 0 ? '' : js.getScalarValue(source, scalar);
       if (scalar.style === PLAIN && TYPED_KEY.test(key)) return undefined;
-      parent.key = parent.step?.byKey.get(key);
+      let child = parent.step?.byKey?.get(key);
+      if (child === undefined && grow && parent.step !== undefined) (parent.step.byKey ??= new Map()).set(key, (child = step()));
+      parent.key = child;
       parent.keyAt = at;
       continue;
     } else if (parent.map) {
@@ -167,21 +176,47 @@ export async function eventLocator(source: string, asked: readonly Asked[]): Pro
       if (here !== undefined) here.keyAt = parent.keyAt;
       parent.key = null;
     } else {
-      here = parent.step?.byIndex.get(parent.index);
+      here = parent.step?.byIndex?.get(parent.index);
+      if (here === undefined && grow && parent.step !== undefined) (parent.step.byIndex ??= new Map()).set(parent.index, (here = step()));
       parent.index += 1;
     }
     if (here !== undefined) {
-      // A block scalar starts at its indicator, which the events do not give.
-      if (scalar !== undefined && scalar.style !== PLAIN && scalar.style !== SINGLE_QUOTED && scalar.style !== DOUBLE_QUOTED) return undefined;
+      // Following paths asked, a block scalar on one leaves the text to the `yaml` package.
+      if (at === UNKNOWN && !grow) return undefined;
       here.found = true;
       here.valueAt = at;
       here.kind = e.type === EVENT_ID.MAPPING ? 'map' : e.type === EVENT_ID.SEQUENCE ? 'seq' : 'scalar';
     }
     if (scalar === undefined) open.push({ step: here, map: e.type === EVENT_ID.MAPPING, index: 0, key: null, keyAt: -1 });
   }
+  return rootAt;
+}
+
+/**
+ * Places a path in the steps `walkEvents` found, as the `yaml` package's
+ * locator does: the start of the node, of its key for `atKey` or an empty
+ * value, of the nearest found ancestor for a path that goes nowhere.
+ * Undefined where it would be a block scalar's start.
+ */
+function place(root: Step, rootAt: number, path: readonly PathSegment[], atKey: boolean | undefined): number | undefined {
+  let offset = rootAt;
+  let at = root;
+  for (const seg of path) {
+    const next = at.kind === 'map' ? at.byKey?.get(String(seg)) : at.kind === 'seq' && typeof seg === 'number' ? at.byIndex?.get(seg) : undefined;
+    if (next === undefined || !next.found) break;
+    if (at.kind === 'map') offset = atKey === true || next.valueAt === EMPTY ? next.keyAt : next.valueAt;
+    else if (next.valueAt !== EMPTY) offset = next.valueAt;
+    if (offset === UNKNOWN) return undefined;
+    at = next;
+  }
+  return offset;
+}
+
+/** Line and column (1-based) of an offset of `source`, lines ending at LF. */
+function positions(source: string): (offset: number) => { line: number; column: number } {
   const lineStarts = [0];
   for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  const position = (offset: number): { line: number; column: number } => {
+  return (offset) => {
     let lo = 0;
     let hi = lineStarts.length - 1;
     while (lo < hi) {
@@ -191,16 +226,52 @@ export async function eventLocator(source: string, asked: readonly Asked[]): Pro
     }
     return { line: lo + 1, column: offset - (lineStarts[lo] as number) + 1 };
   };
-  return (path, atKey) => {
-    let offset = rootAt;
+}
+
+/**
+ * Places the paths `asked` from js-yaml's events, one pass following only
+ * them; undefined (the text is left to the `yaml` package) where it might
+ * place otherwise (see `walkEvents`, and a block scalar on a path asked).
+ * @internal exported for its tests
+ */
+export function eventLocator(js: JsYaml, source: string, asked: readonly Asked[]): SourceInfo['locate'] | undefined {
+  const root = step();
+  for (const { path } of asked) {
     let at = root;
     for (const seg of path) {
-      const next = at.kind === 'map' ? at.byKey.get(String(seg)) : at.kind === 'seq' && typeof seg === 'number' ? at.byIndex.get(seg) : undefined;
-      if (next === undefined || !next.found) break;
-      if (at.kind === 'map') offset = atKey === true || next.valueAt < 0 ? next.keyAt : next.valueAt;
-      else if (next.valueAt >= 0) offset = next.valueAt;
+      const byKey = (at.byKey ??= new Map());
+      let next = byKey.get(String(seg));
+      if (next === undefined) byKey.set(String(seg), (next = step()));
+      if (typeof seg === 'number') (at.byIndex ??= new Map()).set(seg, next);
       at = next;
     }
-    return position(offset);
+  }
+  const rootAt = walkEvents(js, source, root, false);
+  if (rootAt === undefined) return undefined;
+  const position = positions(source);
+  return (path, atKey) => position(place(root, rootAt, path, atKey) ?? rootAt);
+}
+
+/**
+ * The locator of a lexicon this route read, for the problems found once it
+ * is checked (composing layers): on its first use, a step for every node
+ * from js-yaml's events (1.2 s for 19 MB, against 15–19 s and 1.5 GB for
+ * the `yaml` package), kept until the synchronous work that asked is over;
+ * the `yaml` package's locator where the events might place otherwise.
+ * @internal exported for its tests
+ */
+export function laterEventLocator(js: JsYaml, source: string): SourceInfo['locate'] {
+  const fallback = laterLocator(source);
+  let index: { root: Step; rootAt: number; position: (offset: number) => { line: number; column: number } } | null | undefined;
+  return (path, atKey) => {
+    if (index === undefined) {
+      const root = step();
+      const rootAt = walkEvents(js, source, root, true);
+      index = rootAt === undefined ? null : { root, rootAt, position: positions(source) };
+      // The steps of every node are let go once the work that asked for them is done.
+      queueMicrotask(() => (index = undefined));
+    }
+    const offset = index === null ? undefined : place(index.root, index.rootAt, path, atKey);
+    return offset === undefined || index === null ? fallback(path, atKey) : index.position(offset);
   };
 }

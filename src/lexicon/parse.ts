@@ -248,8 +248,8 @@ function parseLexiconSource(source: string, options: ParseLexiconOptions): { doc
  * the size of the file (400 MB for a lexicon of 100,000 entries), is let go,
  * and `source` parsed again if ever asked.
  */
-function checked(data: unknown, source: string, file: string, placed?: SourceInfo['locate']): { doc?: LexiconDocument; issues: LexiconIssue[] } {
-  const later = laterLocator(source);
+function checked(data: unknown, source: string, file: string, placed?: SourceInfo['locate'], remembered?: SourceInfo['locate']): { doc?: LexiconDocument; issues: LexiconIssue[] } {
+  const later = remembered ?? laterLocator(source);
   const issues = validateLexiconData(data, { file, locate: placed ?? later });
   if (issues.length > 0) return { issues };
   const doc = asDocument(data);
@@ -259,11 +259,12 @@ function checked(data: unknown, source: string, file: string, placed?: SourceInf
 
 /**
  * Lexicon data another reader took from `source` (src/io/plain-yaml.ts),
- * checked: its problems placed by `locate`, which that reader gives.
+ * checked: its problems placed by `locate`, and those found later (composing
+ * layers) by `later`, both of which that reader gives.
  * @internal
  */
-export function checkedLexicon(data: unknown, source: string, file: string, locate: SourceInfo['locate']): { doc?: LexiconDocument; issues: LexiconIssue[] } {
-  return checked(data, source, file, locate);
+export function checkedLexicon(data: unknown, source: string, file: string, locate: SourceInfo['locate'], later?: SourceInfo['locate']): { doc?: LexiconDocument; issues: LexiconIssue[] } {
+  return checked(data, source, file, locate, later);
 }
 
 /**
@@ -320,8 +321,8 @@ export function repeatsKey(json: string): boolean {
   return false;
 }
 
-/** A locator that parses `source` again on its first use. */
-function laterLocator(source: string): SourceInfo['locate'] {
+/** A locator that parses `source` again on its first use. @internal */
+export function laterLocator(source: string): SourceInfo['locate'] {
   let locate: SourceInfo['locate'] | undefined;
   return (path, atKey) => {
     if (locate === undefined) {

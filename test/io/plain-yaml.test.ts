@@ -9,8 +9,10 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseDocument, stringify } from 'yaml';
 import { loadLexiconFiles } from '../../src/io/index.js';
-import { PLAIN_YAML_FROM, plainYaml, readPlainYamlLexicon } from '../../src/io/plain-yaml.js';
-import { LexiconError, safeParseLexicon } from '../../src/lexicon/index.js';
+import { laterEventLocator, PLAIN_YAML_FROM, plainYaml, readPlainYamlLexicon } from '../../src/io/plain-yaml.js';
+import { laterLocator } from '../../src/lexicon/parse.js';
+import type { PathSegment } from '../../src/lexicon/source.js';
+import { composeLexicons, LexiconError, safeParseLexicon, type LexiconDocument } from '../../src/lexicon/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'vfr-plain-yaml-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -137,6 +139,34 @@ describe('a large YAML lexicon read as plain data', () => {
     expect(yamlData(source)).toMatchObject({ sms: { '1e5': 'cent', k: 1e300, h: 31, o: 15 } });
   });
 
+  it('places every path of the data, at its key or not, where the yaml package does (property)', async () => {
+    const js = await import('js-yaml');
+    /** Every path into `data`, and one past each (a path that goes nowhere stops at its nearest ancestor). */
+    const pathsOf = (data: unknown, at: PathSegment[] = [], out: PathSegment[][] = []): PathSegment[][] => {
+      out.push(at, [...at, 'absent'], [...at, 7]);
+      if (Array.isArray(data)) data.forEach((v, i) => pathsOf(v, [...at, i], out));
+      else if (data !== null && typeof data === 'object') for (const [k, v] of Object.entries(data)) pathsOf(v, [...at, k], out);
+      return out;
+    };
+    let compared = 0;
+    await fc.assert(
+      fc.asyncProperty(lexiconShaped, style, async (data, { crlf, ...options }) => {
+        let source = stringify(data, options);
+        if (crlf) source = source.replace(/\n/g, '\r\n');
+        const read = await plainYaml(source);
+        if (read === undefined) return;
+        const events = laterEventLocator(js, source);
+        const full = laterLocator(source);
+        for (const path of pathsOf(read)) {
+          for (const atKey of [false, true]) expect([path, events(path, atKey)]).toEqual([path, full(path, atKey)]);
+          compared += 1;
+        }
+      }),
+      { numRuns: 300 },
+    );
+    expect(compared).toBeGreaterThan(1000);
+  });
+
   it('places a lexicon’s problems as the full parser does', async () => {
     const source = stringify({ ...lexicon, entries: [...lexicon.entries, { id: 'x', kind: 'theme', label: 'X', terms: ['a*'] }, { id: 'y', kind: 'irritent', label: 'Y', terms: ['b'] }] });
     const fast = await readPlainYamlLexicon(source, 'l.yml');
@@ -179,6 +209,29 @@ describe('lexicon files from PLAIN_YAML_FROM on', () => {
     expect(source.length).toBeGreaterThanOrEqual(PLAIN_YAML_FROM);
     const full = safeParseLexicon(source, { file });
     expect(full.success && full.lexicon).toEqual(fast);
+  });
+
+  it('names the line and column of a problem found while composing, as the full parser does', async () => {
+    const file = bigFile('compose.yml', ['colis abîmé']);
+    const fs = await import('node:fs');
+    // The last entry names a theme no layer has: a problem of the composition, not of the file.
+    const source = fs.readFileSync(file, 'utf8').replace(/(id: last\n\s+kind: )theme/, '$1irritant\n    theme: absent');
+    fs.writeFileSync(file, source);
+    const [fast] = await loadLexiconFiles([file]);
+    const full = safeParseLexicon(source, { file });
+    const issuesOf = (doc: unknown) => {
+      try {
+        composeLexicons([doc as LexiconDocument]);
+      } catch (error) {
+        return (error as LexiconError).issues;
+      }
+      return [];
+    };
+    const issues = issuesOf(fast);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ file, entryId: 'last' });
+    expect(source.split('\n')[(issues[0]?.line ?? 0) - 1]).toContain('theme: absent');
+    expect(issues).toEqual(issuesOf(full.success ? full.lexicon : undefined));
   });
 
   it('names the line and column of a problem in a large file', async () => {
