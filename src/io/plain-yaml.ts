@@ -55,12 +55,6 @@ export async function plainYaml(source: string): Promise<unknown> {
   return mayReadApart(data) ? undefined : data;
 }
 
-/** A path the checks asked to place, and whether at its key. */
-interface Asked {
-  path: readonly PathSegment[];
-  atKey: boolean;
-}
-
 type JsYaml = typeof import('js-yaml');
 
 /**
@@ -77,9 +71,10 @@ export async function readPlainYamlLexicon(source: string, file: string): Promis
   const data = await plainYaml(source);
   if (data === undefined) return undefined;
   const js = await import('js-yaml');
-  const asked: Asked[] = [];
-  const recorder: SourceInfo['locate'] = (path, atKey) => {
-    asked.push({ path: [...path], atKey: atKey === true });
+  /** The paths the checks asked to place (at their key or not: both are found). */
+  const asked: PathSegment[][] = [];
+  const recorder: SourceInfo['locate'] = (path) => {
+    asked.push([...path]);
     return { line: 0, column: 0 };
   };
   const first = checkedLexicon(data, source, file, recorder, laterEventLocator(js, source));
@@ -234,9 +229,9 @@ function positions(source: string): (offset: number) => { line: number; column: 
  * place otherwise (see `walkEvents`, and a block scalar on a path asked).
  * @internal exported for its tests
  */
-export function eventLocator(js: JsYaml, source: string, asked: readonly Asked[]): SourceInfo['locate'] | undefined {
+export function eventLocator(js: JsYaml, source: string, asked: ReadonlyArray<readonly PathSegment[]>): SourceInfo['locate'] | undefined {
   const root = step();
-  for (const { path } of asked) {
+  for (const path of asked) {
     let at = root;
     for (const seg of path) {
       const byKey = (at.byKey ??= new Map());
