@@ -8,7 +8,7 @@
 // `eventLocator`).
 import type { Event, ScalarEvent } from 'js-yaml';
 import type { LexiconDocument, LexiconIssue } from '../lexicon/index.js';
-import { checkedLexicon, laterLocator } from '../lexicon/parse.js';
+import { checkedLexicon, flowDepthOverflow, foreignDictionaryIssue, laterLocator, repeatsKey } from '../lexicon/parse.js';
 import type { PathSegment, SourceInfo } from '../lexicon/source.js';
 
 /** YAML texts from this size on (in UTF-16 code units) are read by js-yaml first: below it, `yaml` takes a fraction of a second. */
@@ -69,8 +69,29 @@ type JsYaml = typeof import('js-yaml');
  */
 export async function readPlainYamlLexicon(source: string, file: string): Promise<{ lexicon?: LexiconDocument; issues: LexiconIssue[] } | undefined> {
   const data = await plainYaml(source);
-  if (data === undefined) return undefined;
-  const js = await import('js-yaml');
+  return data === undefined ? undefined : placedLexicon(await import('js-yaml'), data, source, file);
+}
+
+/**
+ * A large JSON lexicon read by `JSON.parse` and checked as
+ * `readPlainYamlLexicon` checks a YAML one (JSON is YAML: js-yaml's events
+ * place its problems where the `yaml` package would, 73 s and 1.9 GB for
+ * one mistake in 24 MB); undefined, for `safeParseLexicon`, when it is not
+ * strict JSON, nests past what the parsers read, or repeats a key.
+ */
+export async function readPlainJsonLexicon(source: string, file: string): Promise<{ lexicon?: LexiconDocument; issues: LexiconIssue[] } | undefined> {
+  if (flowDepthOverflow(source) !== -1) return undefined;
+  let data: unknown;
+  try {
+    data = JSON.parse(source);
+  } catch {
+    return undefined;
+  }
+  return repeatsKey(source) ? undefined : placedLexicon(await import('js-yaml'), data, source, file);
+}
+
+/** Lexicon data read from `source`, checked: the lexicon, or its problems placed from js-yaml's events; undefined where they might place otherwise. */
+function placedLexicon(js: JsYaml, data: unknown, source: string, file: string): { lexicon?: LexiconDocument; issues: LexiconIssue[] } | undefined {
   /** The paths the checks asked to place (at their key or not: both are found). */
   const asked: PathSegment[][] = [];
   const recorder: SourceInfo['locate'] = (path) => {
@@ -79,6 +100,9 @@ export async function readPlainYamlLexicon(source: string, file: string): Promis
   };
   const first = checkedLexicon(data, source, file, recorder, laterEventLocator(js, source));
   if (first.doc !== undefined) return { lexicon: first.doc, issues: [] };
+  // Another tool's dictionary (quanteda's YAML) is said to be one, as `safeParseLexicon` says it.
+  const foreign = foreignDictionaryIssue(source, file, data);
+  if (foreign !== undefined) return { issues: [foreign] };
   const locate = eventLocator(js, source, asked);
   return locate === undefined ? undefined : { issues: checkedLexicon(data, source, file, locate).issues };
 }

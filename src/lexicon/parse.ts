@@ -107,7 +107,7 @@ const MAX_FLOW_DEPTH = 256;
  * lines after it. A quoted scalar over several lines is rare in a lexicon;
  * its later lines are counted like the rest.
  */
-function flowDepthOverflow(source: string): number {
+export function flowDepthOverflow(source: string): number {
   let depth = 0;
   let quote = 0;
   for (let i = 0; i < source.length; i++) {
@@ -168,10 +168,18 @@ function flowListWithGap(line: string): boolean {
 function parseSource(source: string, options: ParseLexiconOptions): { doc?: LexiconDocument; issues: LexiconIssue[] } {
   const result = parseLexiconSource(source, options);
   if (result.doc !== undefined) return result;
-  const format = detectDictionary(source);
-  if (format === undefined) return result;
-  const file = options.file ?? '<inline>';
-  return { issues: [{ file, line: 1, column: 1, path: '(root)', ...foreignDictionaryProblem(format, file) }] };
+  const foreign = foreignDictionaryIssue(source, options.file ?? '<inline>');
+  return foreign === undefined ? result : { issues: [foreign] };
+}
+
+/**
+ * The one issue of a text refused as a lexicon that is another tool's
+ * dictionary (`data`: what a reader already took from it), if it is one.
+ * @internal
+ */
+export function foreignDictionaryIssue(source: string, file: string, data?: unknown): LexiconIssue | undefined {
+  const format = detectDictionary(source, data);
+  return format === undefined ? undefined : { file, line: 1, column: 1, path: '(root)', ...foreignDictionaryProblem(format, file) };
 }
 
 function parseLexiconSource(source: string, options: ParseLexiconOptions): { doc?: LexiconDocument; issues: LexiconIssue[] } {

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseDocument, stringify } from 'yaml';
 import { loadLexiconFiles } from '../../src/io/index.js';
-import { laterEventLocator, PLAIN_YAML_FROM, plainYaml, readPlainYamlLexicon } from '../../src/io/plain-yaml.js';
+import { laterEventLocator, PLAIN_YAML_FROM, plainYaml, readPlainJsonLexicon, readPlainYamlLexicon } from '../../src/io/plain-yaml.js';
 import { laterLocator } from '../../src/lexicon/parse.js';
 import type { PathSegment } from '../../src/lexicon/source.js';
 import { composeLexicons, LexiconError, safeParseLexicon, type LexiconDocument } from '../../src/lexicon/index.js';
@@ -167,6 +167,27 @@ describe('a large YAML lexicon read as plain data', () => {
     expect(compared).toBeGreaterThan(1000);
   });
 
+  it('reads and places a JSON lexicon as the full parser does (property)', async () => {
+    let placed = 0;
+    await fc.assert(
+      fc.asyncProperty(lexiconShaped, fc.constantFrom(0, 1, 2), async (data, indent) => {
+        const source = JSON.stringify(data, null, indent);
+        const fast = await readPlainJsonLexicon(source, 'l.json');
+        const full = safeParseLexicon(source, { file: 'l.json' });
+        if (fast === undefined) return;
+        if (fast.lexicon === undefined) placed += 1;
+        expect(full).toEqual(fast.lexicon !== undefined ? { success: true, lexicon: fast.lexicon, issues: [] } : { success: false, issues: fast.issues });
+      }),
+      { numRuns: 300 },
+    );
+    expect(placed).toBeGreaterThan(100);
+  });
+
+  it('leaves to the full parser a JSON text that repeats a key, or is not strict JSON', async () => {
+    expect(await readPlainJsonLexicon('{ "version": 1, "entries": [], "entries": [] }', 'l.json')).toBeUndefined();
+    expect(await readPlainJsonLexicon('{ "version": 1, "entries": [], }', 'l.json')).toBeUndefined();
+  });
+
   it('places a lexicon’s problems as the full parser does', async () => {
     const source = stringify({ ...lexicon, entries: [...lexicon.entries, { id: 'x', kind: 'theme', label: 'X', terms: ['a*'] }, { id: 'y', kind: 'irritent', label: 'Y', terms: ['b'] }] });
     const fast = await readPlainYamlLexicon(source, 'l.yml');
@@ -232,6 +253,33 @@ describe('lexicon files from PLAIN_YAML_FROM on', () => {
     expect(issues[0]).toMatchObject({ file, entryId: 'last' });
     expect(source.split('\n')[(issues[0]?.line ?? 0) - 1]).toContain('theme: absent');
     expect(issues).toEqual(issuesOf(full.success ? full.lexicon : undefined));
+  });
+
+  it('says that a large quanteda dictionary is one, as the full parser does', async () => {
+    const categories: Record<string, string[]> = {};
+    for (let i = 0; JSON.stringify(categories).length < PLAIN_YAML_FROM; i++) categories[`Catégorie ${i}`] = Array.from({ length: 20 }, (_, j) => `mot${i}x${j}*`);
+    const file = join(dir, 'quanteda.yml');
+    const source = stringify(categories);
+    writeFileSync(file, source);
+    const error = await loadLexiconFiles([file]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LexiconError);
+    expect((error as LexiconError).issues).toEqual(safeParseLexicon(source, { file }).issues);
+    expect((error as LexiconError).issues).toMatchObject([{ line: 1, column: 1, path: '(root)', code: 'foreign_dictionary' }]);
+  });
+
+  it('names the line and column of a problem in a large JSON file', async () => {
+    const entries = [];
+    for (let i = 0; JSON.stringify(entries).length < PLAIN_YAML_FROM; i++) entries.push({ id: `e${i}`, kind: 'theme', label: `Entrée ${i}`, terms: [`mot${i}`] });
+    entries.push({ id: 'last', kind: 'irritent', label: 'Dernière', terms: ['x'] });
+    const file = join(dir, 'bad.json');
+    const source = JSON.stringify({ version: 1, entries }, null, 1);
+    writeFileSync(file, source);
+    const error = await loadLexiconFiles([file]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LexiconError);
+    const issues = (error as LexiconError).issues;
+    expect(issues).toMatchObject([{ file, entryId: 'last' }]);
+    expect(source.split('\n')[(issues[0]?.line ?? 0) - 1]?.slice((issues[0]?.column ?? 0) - 1)).toBe('"kind": "irritent",'.slice(8));
+    expect(issues).toEqual(safeParseLexicon(source, { file }).issues);
   });
 
   it('names the line and column of a problem in a large file', async () => {
