@@ -2,10 +2,10 @@
 // which keeps every node with its position for the lexicon's problems, took
 // 16–17 s and 1.5 GB for the 19 MB of a lexicon of 100,000 entries; js-yaml
 // reads them in about 2 s and 400 MB (bench/README.md). A lexicon with a
-// problem has it placed from js-yaml's event stream, where the `yaml`
-// package would place it; a text this route might read or place otherwise
-// than `yaml` does is left to `safeParseLexicon` (see `plainYaml` and
-// `eventLocator`).
+// problem (YAML, or JSON read by `JSON.parse`) has it placed from js-yaml's
+// event stream, where the `yaml` package would place it; a text this route
+// might read or place otherwise than `yaml` does is left to
+// `safeParseLexicon` (see `plainYaml` and `walkEvents`).
 import type { Event, ScalarEvent } from 'js-yaml';
 import type { LexiconDocument, LexiconIssue } from '../lexicon/index.js';
 import { checkedLexicon, flowDepthOverflow, foreignDictionaryIssue, laterLocator, repeatsKey } from '../lexicon/parse.js';
