@@ -75,7 +75,7 @@ export async function readPlainYamlLexicon(source: string, file: string): Promis
 /**
  * A large JSON lexicon read by `JSON.parse` and checked as
  * `readPlainYamlLexicon` checks a YAML one (JSON is YAML: js-yaml's events
- * place its problems where the `yaml` package would, 73 s and 1.9 GB for
+ * place its problems where the `yaml` package would, 38 s and 1.9 GB for
  * one mistake in 24 MB); undefined, for `safeParseLexicon`, when it is not
  * strict JSON, nests past what the parsers read, or repeats a key.
  */
