@@ -105,7 +105,8 @@ const MAX_FLOW_DEPTH = 256;
  * line's end at the latest: an apostrophe it took for a quote (in a comment,
  * a block scalar's text, a plain scalar) must not hide the brackets of the
  * lines after it. A quoted scalar over several lines is rare in a lexicon;
- * its later lines are counted like the rest.
+ * its later lines are counted like the rest. @internal (the large-file
+ * route of src/io/plain-yaml.ts asks it first too)
  */
 export function flowDepthOverflow(source: string): number {
   let depth = 0;
