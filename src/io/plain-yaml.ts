@@ -8,7 +8,8 @@
 // `safeParseLexicon` (see `plainYaml` and `walkEvents`).
 import type { Event, ScalarEvent } from 'js-yaml';
 import type { LexiconDocument, LexiconIssue } from '../lexicon/index.js';
-import { checkedLexicon, flowDepthOverflow, foreignDictionaryIssue, laterLocator, repeatsKey } from '../lexicon/parse.js';
+import { checkedLexicon, flowDepthOverflow, foreignDictionaryIssue, laterLocator, strictJson } from '../lexicon/parse.js';
+import { LineCounter } from '../lexicon/yaml.js';
 import type { PathSegment, SourceInfo } from '../lexicon/source.js';
 
 /** YAML texts from this size on (in UTF-16 code units) are read by js-yaml first: below it, `yaml` takes a fraction of a second. */
@@ -80,14 +81,8 @@ export async function readPlainYamlLexicon(source: string, file: string): Promis
  * strict JSON, nests past what the parsers read, or repeats a key.
  */
 export async function readPlainJsonLexicon(source: string, file: string): Promise<{ lexicon?: LexiconDocument; issues: LexiconIssue[] } | undefined> {
-  if (flowDepthOverflow(source) !== -1) return undefined;
-  let data: unknown;
-  try {
-    data = JSON.parse(source);
-  } catch {
-    return undefined;
-  }
-  return repeatsKey(source) ? undefined : placedLexicon(await import('js-yaml'), data, source, file);
+  const json = flowDepthOverflow(source) === -1 ? strictJson(source) : undefined;
+  return json === undefined ? undefined : placedLexicon(await import('js-yaml'), json.data, source, file);
 }
 
 /** Lexicon data read from `source`, checked: the lexicon, or its problems placed from js-yaml's events; undefined where they might place otherwise. */
@@ -231,19 +226,14 @@ function place(root: Step, rootAt: number, path: readonly PathSegment[], atKey: 
   return offset;
 }
 
-/** Line and column (1-based) of an offset of `source`, lines ending at LF. */
+/** Line and column (1-based) of an offset of `source`, counted by the `yaml` package's own `LineCounter`, as its locator counts them. */
 function positions(source: string): (offset: number) => { line: number; column: number } {
-  const lineStarts = [0];
-  for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const lines = new LineCounter();
+  lines.addNewLine(0);
+  for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
   return (offset) => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if ((lineStarts[mid] as number) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - (lineStarts[lo] as number) + 1 };
+    const pos = lines.linePos(offset);
+    return { line: pos.line, column: pos.col };
   };
 }
 

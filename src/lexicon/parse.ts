@@ -286,14 +286,23 @@ export function checkedLexicon(data: unknown, source: string, file: string, loca
  * @internal exported for its tests
  */
 export function readJson(source: string, file: string): { doc?: LexiconDocument; issues: LexiconIssue[] } | undefined {
+  const json = strictJson(source);
+  return json === undefined ? undefined : checked(json.data, source, file);
+}
+
+/**
+ * What `JSON.parse` reads of `source`, or undefined when it is not strict
+ * JSON or an object repeats a key (`JSON.parse` would take the last).
+ * @internal
+ */
+export function strictJson(source: string): { data: unknown } | undefined {
   let data: unknown;
   try {
     data = JSON.parse(source);
   } catch {
     return undefined;
   }
-  if (repeatsKey(source)) return undefined;
-  return checked(data, source, file);
+  return repeatsKey(source) ? undefined : { data };
 }
 
 /** Whether an object of this JSON text (valid JSON) names a key twice, escapes decoded (`"id"` and `"\u0069d"`). @internal */
