@@ -1,0 +1,39 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { foldKey } from '../../src/text/index.js';
+import { computeFold } from '../../src/text/fold.js';
+
+// Strings near the keys' shortcut: ASCII lowercase, digits, `'`, `-`, spaces, runs of one letter, and what folding changes.
+const NEAR = ['a', 'aa', 'aaa', 'z', 'e', 'ee', '0', '9', "'", '-', ' ', 'A', '’', '`', '\u2011', 'é', 'œ', '\u00AD', '_', '.', '/', '~', '@'];
+const near = fc.array(fc.constantFrom(...NEAR), { maxLength: 24 }).map((p) => p.join(''));
+
+describe('foldKey', () => {
+  it.each([
+    ['pre-autorisation', 'pre-autorisation'],
+    ["aujourd'hui", "aujourd'hui"],
+    ['48h', '48h'],
+    ['je suis', 'je suis'],
+    ['nuuul', 'nul'],
+    ['a1aa-aa', 'a1aa-aa'],
+    ['Pré-autorisation', 'pre-autorisation'],
+    ['l’avis', "l'avis"],
+    ['', ''],
+  ])('%j → %j', (word, expected) => {
+    expect(foldKey(word)).toBe(expected);
+  });
+
+  it.each([
+    ['strings near the shortcut', near],
+    ['full Unicode strings', fc.string({ unit: 'binary', maxLength: 40 })],
+  ])('%s: the same as the fold without shortcuts', (_name, arbitrary) => {
+    fc.assert(
+      fc.property(arbitrary as fc.Arbitrary<string>, (word) => foldKey(word) === computeFold(word)),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('a key of those characters is its own key once folded', () => {
+    // (Not every key: a compatibility form may fold to a character folded in an earlier step, `｀` to a backtick.)
+    fc.assert(fc.property(near, (word) => foldKey(foldKey(word)) === foldKey(word)), { numRuns: 3000 });
+  });
+});
