@@ -37,8 +37,8 @@ const memo = new Memo<string>(10_000);
  */
 export function foldKey(word: string): string {
   // Its own key: lowercase a–z, digits, `'`, `-` and spaces (no step of folding changes them), no letter three
-  // times in a row (stretching would). Folded keys such as `pre-autorisation`, `48h` or `aujourd'hui` are
-  // folded again by the callers that stem them: the memo held them, pushing out the words it is for.
+  // times in a row (stretching would). Folded keys such as `pre-autorisation`, `48h` or `aujourd'hui` come back
+  // here from the callers that stem them: folded again, they would take places in the memo meant for words.
   if (FOLDED_RE.test(word) && !TRIPLE_ASCII_RE.test(word)) return word;
   if (word.length > 64) return computeFold(word); // not memoised: never pin long strings
   const cached = memo.get(word);
