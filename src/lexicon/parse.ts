@@ -246,34 +246,25 @@ function parseLexiconSource(source: string, options: ParseLexiconOptions): { doc
     if (!(error instanceof ReferenceError)) throw error;
     return { issues: [aliasIssue(yamlDoc, lines, file)] };
   }
-  return checked(data, source, file, yamlLocator(yamlDoc.contents, lines));
+  return checkedLexicon(data, source, file, yamlLocator(yamlDoc.contents, lines));
 }
 
 /**
  * Lexicon data read from `source` in `file`, checked: `placed` places its
  * problems (the parsed tree, when there is one), else `source` is parsed
  * again for their positions. Once checked, positions are asked only for a
- * problem found while composing layers: the parsed tree, about twenty times
- * the size of the file (400 MB for a lexicon of 100,000 entries), is let go,
- * and `source` parsed again if ever asked.
+ * problem found while composing layers, of `later` when the reader gives one
+ * (src/io/plain-yaml.ts places them from js-yaml's events); otherwise the
+ * parsed tree, about twenty times the size of the file (400 MB for a lexicon
+ * of 100,000 entries), is let go, and `source` parsed again if ever asked.
+ * @internal (also the large-file route's check)
  */
-function checked(data: unknown, source: string, file: string, placed?: SourceInfo['locate'], remembered?: SourceInfo['locate']): { doc?: LexiconDocument; issues: LexiconIssue[] } {
-  const later = remembered ?? laterLocator(source);
+export function checkedLexicon(data: unknown, source: string, file: string, placed?: SourceInfo['locate'], later: SourceInfo['locate'] = laterLocator(source)): { doc?: LexiconDocument; issues: LexiconIssue[] } {
   const issues = validateLexiconData(data, { file, locate: placed ?? later });
   if (issues.length > 0) return { issues };
   const doc = asDocument(data);
   rememberSource(doc, { file, locate: later });
   return { doc, issues: [] };
-}
-
-/**
- * Lexicon data another reader took from `source` (src/io/plain-yaml.ts),
- * checked: its problems placed by `locate`, and those found later (composing
- * layers) by `later`, both of which that reader gives.
- * @internal
- */
-export function checkedLexicon(data: unknown, source: string, file: string, locate: SourceInfo['locate'], later?: SourceInfo['locate']): { doc?: LexiconDocument; issues: LexiconIssue[] } {
-  return checked(data, source, file, locate, later);
 }
 
 /**
@@ -287,7 +278,7 @@ export function checkedLexicon(data: unknown, source: string, file: string, loca
  */
 export function readJson(source: string, file: string): { doc?: LexiconDocument; issues: LexiconIssue[] } | undefined {
   const json = strictJson(source);
-  return json === undefined ? undefined : checked(json.data, source, file);
+  return json === undefined ? undefined : checkedLexicon(json.data, source, file);
 }
 
 /**
