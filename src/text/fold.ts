@@ -53,14 +53,17 @@ export function computeFold(word: string): string {
   let key = word.toLowerCase();
   if (!PLAIN_RE.test(key)) {
     key = key
+      // Before NFKD, which writes ´ as a space and a mark.
       .replace(APOSTROPHES_RE, "'")
       .replace(HYPHENS_RE, '-')
       .replace(INVISIBLE_RE, '')
       .normalize('NFKD')
       .replace(MARKS_RE, '')
-      .replace(UNDECOMPOSABLE_RE, (ch) => UNDECOMPOSABLE[ch] ?? ch)
-      // NFKD can produce uppercase from compatibility forms (e.g. ℡): fold again.
-      .toLowerCase();
+      // NFKD can write what the steps before fold: uppercase (℡ → TEL, ᴭ → Æ) and apostrophes (ŉ → ʼn, ｀ → `).
+      // Folded again here, a key is its own key.
+      .toLowerCase()
+      .replace(APOSTROPHES_RE, "'")
+      .replace(UNDECOMPOSABLE_RE, (ch) => UNDECOMPOSABLE[ch] ?? ch);
   }
   return key.replace(STRETCH_RE, '$1');
 }
