@@ -44,6 +44,16 @@ describe('foldKey', () => {
     expect(foldKey(expected)).toBe(expected);
   });
 
+  it('every code point alone folds to its own key', () => {
+    const notOwn: string[] = [];
+    for (let point = 0; point < 0x110000; point += 1) {
+      if (point >= 0xd800 && point <= 0xdfff) continue;
+      const key = foldKey(String.fromCodePoint(point));
+      if (foldKey(key) !== key) notOwn.push(`U+${point.toString(16)}`);
+    }
+    expect(notOwn).toEqual([]);
+  });
+
   it.each([
     ['strings near the shortcut', near],
     ['full Unicode strings', fc.string({ unit: 'binary', maxLength: 40 })],
